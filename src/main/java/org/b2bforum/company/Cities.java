@@ -1,0 +1,57 @@
+package org.b2bforum.company;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Cities that come to the forum, stored under their Russian name and shown in the reader's
+ * language. Any other city may be entered by name.
+ */
+public final class Cities {
+
+    /** A known city: its stored (Russian) name, its translation key and its country. */
+    public record City(String name, String key, Country country) {
+    }
+
+    public static final List<City> KNOWN = List.of(
+            new City("Москва", "city.moscow", Country.RU),
+            new City("Минск", "city.minsk", Country.BY),
+            new City("Казань", "city.kazan", Country.RU),
+            new City("Сочи", "city.sochi", Country.RU),
+            new City("Санкт-Петербург", "city.saint-petersburg", Country.RU),
+            new City("Брест", "city.brest", Country.BY),
+            new City("Гомель", "city.gomel", Country.BY),
+            new City("Гродно", "city.grodno", Country.BY),
+            new City("Витебск", "city.vitebsk", Country.BY),
+            new City("Могилёв", "city.mogilev", Country.BY));
+
+    private Cities() {
+    }
+
+    public static Optional<City> byName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        return KNOWN.stream().filter(city -> city.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+    }
+
+    /**
+     * The stored name of a city typed in any language: "moscow" or "Москва" become "Москва" when
+     * {@code translate} maps the city's key to "Moscow" in one of the UI languages.
+     */
+    public static String canonical(String typed, java.util.function.Function<String, List<String>> translate) {
+        if (typed == null) {
+            return "";
+        }
+        String wanted = typed.trim();
+        for (City city : KNOWN) {
+            if (city.name().equalsIgnoreCase(wanted)
+                    || translate.apply(city.key()).stream().anyMatch(t -> t.equalsIgnoreCase(wanted))) {
+                return city.name();
+            }
+        }
+        return wanted;
+    }
+}

@@ -1,0 +1,22 @@
+package org.b2bforum.company.domain;
+
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.b2bforum.company.Country;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+public interface CompanyRepository extends JpaRepository<Company, Long>, JpaSpecificationExecutor<Company> {
+
+    boolean existsByCountryAndTaxNumber(Country country, String taxNumber);
+
+    boolean existsByCountryAndTaxNumberAndIdNot(Country country, String taxNumber, Long id);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Company c where c.id = :id")
+    Optional<Company> findForUpdate(long id);
+}

@@ -1,0 +1,66 @@
+package org.b2bforum.company.domain;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** A person of a company who comes to the forum and gets a badge. */
+@Entity
+public class Delegate {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private int sortOrder;
+    private String fullName;
+    private String position;
+    private String email;
+    private String phone;
+
+    protected Delegate() {
+    }
+
+    public Delegate(String fullName, String position, String email, String phone) {
+        this.fullName = fullName;
+        this.position = position;
+        this.email = email;
+        this.phone = phone;
+    }
+
+    void copyFrom(Delegate other) {
+        this.fullName = other.fullName;
+        this.position = other.position;
+        this.email = other.email;
+        this.phone = other.phone;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    int getSortOrder() {
+        return sortOrder;
+    }
+
+    void setSortOrder(int sortOrder) {
+        this.sortOrder = sortOrder;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public String getPosition() {
+        return position;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+}

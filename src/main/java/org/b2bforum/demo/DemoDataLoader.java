@@ -1,0 +1,170 @@
+package org.b2bforum.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.company.Country;
+import org.b2bforum.company.Sector;
+import org.b2bforum.company.TaxNumbers;
+import org.b2bforum.registration.RegistrationForm;
+import org.b2bforum.registration.RegistrationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills an empty database with the demo forum: "Days of Minsk in Moscow", about 120 companies
+ * from Moscow, Minsk, Kazan and Sochi, most approved, a few pending or sent back for changes.
+ * Companies go through the same registration and approval as real ones.
+ */
+@Component
+@Order(10)
+@ConditionalOnBooleanProperty("b2bforum.demo.enabled")
+class DemoDataLoader implements ApplicationRunner {
+
+    static final String ORGANIZER_EMAIL = "organizer@forum.demo";
+    static final String ORGANIZER_PASSWORD = "demo-organizer-2026";
+    static final String COMPANY_PASSWORD = "demo-company-2026";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final AccountService accounts;
+    private final RegistrationService registrations;
+
+    DemoDataLoader(AccountService accounts, RegistrationService registrations) {
+        this.accounts = accounts;
+        this.registrations = registrations;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.count() > 0 && !onlyConfiguredOrganizer()) {
+            return;
+        }
+        long started = System.currentTimeMillis();
+        accounts.ensureOrganizer(ORGANIZER_EMAIL, ORGANIZER_PASSWORD, "Организатор форума", true);
+        List<Long> ids = new ArrayList<>();
+        List<RegistrationForm> forms = companies();
+        for (RegistrationForm form : forms) {
+            ids.add(registrations.register(form));
+            accounts.markDemo(form.getLoginEmail());
+        }
+        decide(ids);
+        log.info("Demo forum loaded: {} companies in {} ms", ids.size(), System.currentTimeMillis() - started);
+    }
+
+    private boolean onlyConfiguredOrganizer() {
+        return accounts.count() == 1 && accounts.hasRealOrganizer();
+    }
+
+    /** Most companies approved; the last ones pending, some sent back for changes, one rejected. */
+    private void decide(List<Long> ids) {
+        ForumUser organizer = accounts.loadUserByUsername(ORGANIZER_EMAIL);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(organizer, null, organizer.getAuthorities()));
+        try {
+            for (int i = 0; i < ids.size(); i++) {
+                long id = ids.get(i);
+                int fromEnd = ids.size() - i;
+                if (fromEnd <= 8) {
+                    continue; // pending
+                } else if (fromEnd <= 10) {
+                    registrations.requestChanges(id, "Уточните, пожалуйста, раздел «Что мы ищем»: какие именно "
+                            + "поставщики или покупатели вас интересуют.");
+                } else if (fromEnd == 11) {
+                    registrations.reject(id, "Компания не относится к тематике форума.");
+                } else {
+                    registrations.approve(id);
+                }
+            }
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    static List<RegistrationForm> companies() {
+        List<RegistrationForm> forms = new ArrayList<>();
+        int index = 0;
+        for (Map<String, String> block : blocks()) {
+            forms.add(form(block, index++));
+        }
+        return forms;
+    }
+
+    private static RegistrationForm form(Map<String, String> block, int index) {
+        RegistrationForm form = new RegistrationForm();
+        form.setFullName(block.get("fullName"));
+        form.setShortName(block.get("shortName"));
+        form.setCity(block.get("city"));
+        Country country = Country.valueOf(block.get("country"));
+        form.setCountry(country);
+        EnumSet<Sector> sectors = EnumSet.noneOf(Sector.class);
+        for (String sector : block.get("sectors").split(",")) {
+            sectors.add(Sector.valueOf(sector.trim()));
+        }
+        form.setSectors(sectors);
+        form.setDescription(block.get("description"));
+        form.setOffers(block.get("offers"));
+        form.setSeeks(block.get("seeks"));
+        form.setWebsite(block.get("website"));
+        String domain = block.get("website").replaceFirst("^https?://", "").replaceFirst("/.*$", "");
+        form.setTaxNumber(country == Country.BY
+                ? String.format(Locale.ROOT, "19%07d", 1_000_000 + index * 7919 % 9_000_000)
+                : TaxNumbers.innFromNineDigits(String.format(Locale.ROOT, "77%07d", 1_000_000 + index * 7919 % 9_000_000)));
+        form.setContactPerson(block.get("contactPerson"));
+        form.setEmail("info@" + domain);
+        form.setPhone(block.get("phone"));
+        List<RegistrationForm.DelegateForm> delegates = new ArrayList<>();
+        for (String delegate : block.get("delegates").split(";")) {
+            String[] parts = delegate.split("\\|");
+            String name = parts[0].trim();
+            delegates.add(new RegistrationForm.DelegateForm(name, parts[1].trim(),
+                    Transliteration.emailName(name) + "@" + domain, block.get("phone")));
+        }
+        form.setDelegates(delegates);
+        form.setLoginEmail("info@" + domain);
+        form.setPassword(COMPANY_PASSWORD);
+        form.setPasswordConfirmation(COMPANY_PASSWORD);
+        form.setConsent(true);
+        return form;
+    }
+
+    private static List<Map<String, String>> blocks() {
+        String text;
+        try (InputStream in = new ClassPathResource("demo/companies.txt").getInputStream()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Map<String, String>> blocks = new ArrayList<>();
+        for (String chunk : text.split("\\R\\s*\\R")) {
+            if (chunk.isBlank()) {
+                continue;
+            }
+            Map<String, String> block = new LinkedHashMap<>();
+            for (String line : chunk.strip().split("\\R")) {
+                int colon = line.indexOf(':');
+                block.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            }
+            blocks.add(block);
+        }
+        return blocks;
+    }
+}

@@ -1,0 +1,305 @@
+package org.b2bforum.registration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.persistence.criteria.Predicate;
+
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.company.RegistrationStatus;
+import org.b2bforum.company.TaxNumbers;
+import org.b2bforum.company.domain.Company;
+import org.b2bforum.company.domain.CompanyRepository;
+import org.b2bforum.company.domain.Delegate;
+import org.b2bforum.registration.domain.RegistrationEvent;
+import org.b2bforum.registration.domain.RegistrationEventRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Company registration and its approval: a company applies (anonymously), organizers approve,
+ * reject or ask for changes, the company edits and resubmits. Every step goes to the audit trail.
+ */
+@Service
+public class RegistrationService {
+
+    private static final int MAX_COMMENT = 2000;
+
+    private final CompanyRepository companies;
+    private final RegistrationEventRepository events;
+    private final AccountService accounts;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    RegistrationService(CompanyRepository companies, RegistrationEventRepository events, AccountService accounts,
+            CurrentUser currentUser, ApplicationEventPublisher publisher, Clock clock) {
+        this.companies = companies;
+        this.events = events;
+        this.accounts = accounts;
+        this.currentUser = currentUser;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a company with its delegates and its representative's log-in, PENDING approval.
+     * All or nothing: on any fault nothing is saved.
+     *
+     * @return the new company's id
+     * @throws InvalidRegistrationException with a message per faulty field
+     */
+    @Transactional
+    public long register(RegistrationForm form) {
+        List<FieldError> errors = new ArrayList<>(RegistrationValidator.validate(form, RegistrationValidator.Mode.NEW));
+        String taxNumber = TaxNumbers.normalize(form.getTaxNumber());
+        if (errors.stream().noneMatch(e -> e.field().equals("taxNumber"))
+                && companies.existsByCountryAndTaxNumber(form.getCountry(), taxNumber)) {
+            errors.add(new FieldError("taxNumber", "validation.tax-number.taken"));
+        }
+        if (errors.stream().noneMatch(e -> e.field().equals("loginEmail"))
+                && accounts.isEmailRegistered(form.getLoginEmail())) {
+            errors.add(new FieldError("loginEmail", "validation.email.taken"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRegistrationException(errors);
+        }
+        Instant now = clock.instant();
+        Company company = new Company(now, now);
+        copy(form, company);
+        try {
+            companies.saveAndFlush(company);
+            long userId = accounts.createCompanyAccount(form.getLoginEmail(), form.getPassword(),
+                    form.getContactPerson().trim(), company.getId(), false);
+            events.saveAndFlush(new RegistrationEvent(company.getId(), RegistrationEventType.SUBMITTED, null, userId,
+                    AccountService.normalizeEmail(form.getLoginEmail()), now));
+        } catch (DataIntegrityViolationException e) {
+            // Lost a race against a simultaneous registration with the same tax number or e-mail.
+            throw new InvalidRegistrationException(List.of(duplicateError(e)));
+        }
+        return company.getId();
+    }
+
+    /** The approval queue, filtered, one page at a time. */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public List<RegistrationSummary> queue(RegistrationFilter filter, Pageable pageable) {
+        return companies.findAll(matching(filter), pageable).stream().map(RegistrationService::summary).toList();
+    }
+
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public long count(RegistrationFilter filter) {
+        return companies.count(matching(filter));
+    }
+
+    /** An application in full: any for organizers, only its own for a company. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public RegistrationDetails details(long companyId) {
+        checkCanRead(companyId);
+        return details(companies.findById(companyId).orElseThrow(() -> new RegistrationStateException(
+                "registration.error.not-found")));
+    }
+
+    /** The audit trail of an application: any for organizers, only its own for a company. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<RegistrationHistoryEntry> history(long companyId) {
+        checkCanRead(companyId);
+        return events.findByCompanyIdOrderByOccurredAtAscIdAsc(companyId).stream()
+                .map(e -> new RegistrationHistoryEntry(e.getType(), e.getComment(), e.getActorName(),
+                        e.getOccurredAt()))
+                .toList();
+    }
+
+    /** The logged-in company's own application. */
+    @PreAuthorize("hasRole('COMPANY')")
+    @Transactional(readOnly = true)
+    public RegistrationDetails myRegistration() {
+        return details(currentUser.requireCompanyId());
+    }
+
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void approve(long companyId) {
+        decide(companyId, RegistrationStatus.APPROVED, null);
+    }
+
+    /** Rejects an application; the reason is required and shown to the company. */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void reject(long companyId, String reason) {
+        decide(companyId, RegistrationStatus.REJECTED, requiredComment(reason, "reason"));
+    }
+
+    /** Sends an application back to its company with a comment saying what to change. */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void requestChanges(long companyId, String comment) {
+        decide(companyId, RegistrationStatus.CHANGES_REQUESTED, requiredComment(comment, "comment"));
+    }
+
+    /** The logged-in company's application as a form to edit (log-in fields left empty). */
+    @PreAuthorize("hasRole('COMPANY')")
+    @Transactional(readOnly = true)
+    public RegistrationForm myApplicationForm() {
+        Company company = companies.findById(currentUser.requireCompanyId()).orElseThrow();
+        return form(company);
+    }
+
+    /**
+     * Saves the logged-in company's edited application and sends it back to the organizers
+     * (PENDING). Allowed while it is pending or changes were requested.
+     */
+    @PreAuthorize("hasRole('COMPANY')")
+    @Transactional
+    public void resubmit(RegistrationForm form) {
+        ForumUser user = currentUser.require();
+        Company company = companies.findForUpdate(currentUser.requireCompanyId()).orElseThrow();
+        if (company.getStatus() != RegistrationStatus.PENDING
+                && company.getStatus() != RegistrationStatus.CHANGES_REQUESTED) {
+            throw new RegistrationStateException("registration.error.not-editable");
+        }
+        List<FieldError> errors = new ArrayList<>(RegistrationValidator.validate(form, RegistrationValidator.Mode.EDIT));
+        if (errors.stream().noneMatch(e -> e.field().equals("taxNumber")) && companies.existsByCountryAndTaxNumberAndIdNot(
+                form.getCountry(), TaxNumbers.normalize(form.getTaxNumber()), company.getId())) {
+            errors.add(new FieldError("taxNumber", "validation.tax-number.taken"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRegistrationException(errors);
+        }
+        Instant now = clock.instant();
+        copy(form, company);
+        company.resubmit(now);
+        try {
+            companies.saveAndFlush(company);
+        } catch (DataIntegrityViolationException e) {
+            throw new InvalidRegistrationException(List.of(duplicateError(e)));
+        }
+        events.save(new RegistrationEvent(company.getId(), RegistrationEventType.RESUBMITTED, null, user.id(),
+                user.email(), now));
+    }
+
+    private void decide(long companyId, RegistrationStatus decision, String comment) {
+        ForumUser organizer = currentUser.require();
+        Company company = companies.findForUpdate(companyId)
+                .orElseThrow(() -> new RegistrationStateException("registration.error.not-found"));
+        if (company.getStatus() != RegistrationStatus.PENDING) {
+            throw new RegistrationStateException("registration.error.not-pending");
+        }
+        Instant now = clock.instant();
+        company.decide(decision, comment, now);
+        events.save(new RegistrationEvent(companyId, RegistrationEventType.valueOf(decision.name()), comment,
+                organizer.id(), organizer.email(), now));
+        publisher.publishEvent(new RegistrationDecided(companyId, company.getShortName(), decision, comment));
+    }
+
+    private void checkCanRead(long companyId) {
+        ForumUser user = currentUser.require();
+        if (!user.isOrganizer() && (user.companyId() == null || user.companyId() != companyId)) {
+            throw new AccessDeniedException("Not your company");
+        }
+    }
+
+    private static String requiredComment(String comment, String field) {
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidRegistrationException(List.of(new FieldError(field, "validation.required")));
+        }
+        if (comment.trim().length() > MAX_COMMENT) {
+            throw new InvalidRegistrationException(List.of(new FieldError(field, "validation.too-long")));
+        }
+        return comment.trim();
+    }
+
+    private static FieldError duplicateError(DataIntegrityViolationException e) {
+        String message = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
+        return message.contains("uk_company_tax_number")
+                ? new FieldError("taxNumber", "validation.tax-number.taken")
+                : new FieldError("loginEmail", "validation.email.taken");
+    }
+
+    private static Specification<Company> matching(RegistrationFilter filter) {
+        return (root, query, cb) -> {
+            List<Predicate> predicates = new ArrayList<>();
+            if (filter.status() != null) {
+                predicates.add(cb.equal(root.get("status"), filter.status()));
+            }
+            if (filter.city() != null && !filter.city().isBlank()) {
+                predicates.add(cb.equal(cb.lower(root.get("city")), filter.city().trim().toLowerCase(Locale.ROOT)));
+            }
+            if (filter.sector() != null) {
+                predicates.add(cb.isMember(filter.sector(), root.get("sectors")));
+            }
+            return cb.and(predicates.toArray(Predicate[]::new));
+        };
+    }
+
+    private static void copy(RegistrationForm form, Company company) {
+        company.setFullName(form.getFullName().trim());
+        company.setShortName(form.getShortName().trim());
+        company.setCity(form.getCity().trim());
+        company.setCountry(form.getCountry());
+        company.setSectors(form.getSectors());
+        company.setDescription(form.getDescription().trim());
+        company.setOffers(form.getOffers().trim());
+        company.setSeeks(form.getSeeks().trim());
+        company.setWebsite(RegistrationValidator.normalizeWebsite(form.getWebsite()));
+        company.setTaxNumber(TaxNumbers.normalize(form.getTaxNumber()));
+        company.setContactPerson(form.getContactPerson().trim());
+        company.setEmail(AccountService.normalizeEmail(form.getEmail()));
+        company.setPhone(form.getPhone().trim());
+        List<Delegate> delegates = form.getDelegates().stream()
+                .map(d -> new Delegate(d.getFullName().trim(), d.getPosition().trim(),
+                        AccountService.normalizeEmail(d.getEmail()), d.getPhone().trim()))
+                .toList();
+        company.updateDelegates(delegates);
+    }
+
+    private static RegistrationForm form(Company company) {
+        RegistrationForm form = new RegistrationForm();
+        form.setFullName(company.getFullName());
+        form.setShortName(company.getShortName());
+        form.setCity(company.getCity());
+        form.setCountry(company.getCountry());
+        form.setSectors(company.getSectors());
+        form.setDescription(company.getDescription());
+        form.setOffers(company.getOffers());
+        form.setSeeks(company.getSeeks());
+        form.setWebsite(company.getWebsite() == null ? "" : company.getWebsite());
+        form.setTaxNumber(company.getTaxNumber());
+        form.setContactPerson(company.getContactPerson());
+        form.setEmail(company.getEmail());
+        form.setPhone(company.getPhone());
+        form.setDelegates(company.getDelegates().stream()
+                .map(d -> new RegistrationForm.DelegateForm(d.getFullName(), d.getPosition(), d.getEmail(),
+                        d.getPhone()))
+                .toList());
+        return form;
+    }
+
+    private static RegistrationSummary summary(Company c) {
+        return new RegistrationSummary(c.getId(), c.getShortName(), c.getFullName(), c.getCity(), c.getCountry(),
+                java.util.Set.copyOf(c.getSectors()), c.getStatus(), c.getSubmittedAt());
+    }
+
+    private static RegistrationDetails details(Company c) {
+        return new RegistrationDetails(c.getId(), c.getFullName(), c.getShortName(), c.getCity(), c.getCountry(),
+                java.util.Set.copyOf(c.getSectors()), c.getDescription(), c.getOffers(), c.getSeeks(), c.getWebsite(),
+                c.getTaxNumber(), c.getContactPerson(), c.getEmail(), c.getPhone(),
+                c.getDelegates().stream().map(d -> new RegistrationDetails.DelegateDetails(d.getFullName(),
+                        d.getPosition(), d.getEmail(), d.getPhone())).toList(),
+                c.getStatus(), c.getStatusComment(), c.getConsentGivenAt(), c.getSubmittedAt(), c.getDecidedAt());
+    }
+}

@@ -1,0 +1,13 @@
+package org.b2bforum.registration;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.b2bforum.company.Country;
+import org.b2bforum.company.RegistrationStatus;
+import org.b2bforum.company.Sector;
+
+/** A row of the approval queue. */
+public record RegistrationSummary(long id, String shortName, String fullName, String city, Country country,
+        Set<Sector> sectors, RegistrationStatus status, Instant submittedAt) {
+}

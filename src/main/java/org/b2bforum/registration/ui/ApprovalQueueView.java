@@ -1,0 +1,122 @@
+package org.b2bforum.registration.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.company.Cities;
+import org.b2bforum.company.RegistrationStatus;
+import org.b2bforum.company.Sector;
+import org.b2bforum.registration.RegistrationFilter;
+import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.registration.RegistrationSummary;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/** Organizers' approval queue: every application, pending ones first by default, loaded page by page. */
+@Route("registrations")
+@Menu(title = "menu.registrations", icon = "CLIPBOARD_USER", order = 1)
+@RolesAllowed(Role.ORGANIZER_NAME)
+class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle {
+
+    final Select<RegistrationStatus> status = new Select<>();
+    final ComboBox<String> city = new ComboBox<>();
+    final Select<Sector> sector = new Select<>();
+    final Grid<RegistrationSummary> grid = new Grid<>();
+    private final RegistrationService registrations;
+
+    ApprovalQueueView(RegistrationService registrations, ForumTime time) {
+        this.registrations = registrations;
+        addClassName("page");
+        setSizeFull();
+
+        status.setLabel(getTranslation("queue.filter.status"));
+        status.setId("filter-status");
+        status.setItems(RegistrationStatus.values());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("queue.filter.any"));
+        status.setItemLabelGenerator(s -> s == null ? getTranslation("queue.filter.any") : getTranslation(s.translationKey()));
+        status.setValue(RegistrationStatus.PENDING);
+
+        city.setLabel(getTranslation("queue.filter.city"));
+        city.setId("filter-city");
+        List<String> cities = new ArrayList<>(Cities.KNOWN.stream().map(Cities.City::name).toList());
+        city.setItems(cities);
+        city.setItemLabelGenerator(name -> Cities.byName(name).map(c -> getTranslation(c.key())).orElse(name));
+        city.setAllowCustomValue(true);
+        city.setClearButtonVisible(true);
+        city.addCustomValueSetListener(e -> {
+            if (!cities.contains(e.getDetail())) {
+                cities.add(e.getDetail());
+                city.getListDataView().refreshAll();
+            }
+            city.setValue(e.getDetail());
+        });
+
+        sector.setLabel(getTranslation("queue.filter.sector"));
+        sector.setId("filter-sector");
+        sector.setItems(Sector.values());
+        sector.setEmptySelectionAllowed(true);
+        sector.setEmptySelectionCaption(getTranslation("queue.filter.any"));
+        sector.setItemLabelGenerator(s -> s == null ? getTranslation("queue.filter.any") : getTranslation(s.translationKey()));
+
+        grid.setId("registrations-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(r -> time.format(r.submittedAt(), getLocale())).setHeader(getTranslation("queue.column.submitted"))
+                .setSortProperty("submittedAt").setAutoWidth(true);
+        grid.addColumn(RegistrationSummary::shortName).setHeader(getTranslation("queue.column.company"))
+                .setSortProperty("shortName").setFlexGrow(2);
+        grid.addColumn(r -> Cities.byName(r.city()).map(c -> getTranslation(c.key())).orElse(r.city()) + ", "
+                + getTranslation(r.country().translationKey())).setHeader(getTranslation("queue.column.city"))
+                .setSortProperty("city").setAutoWidth(true);
+        grid.addColumn(r -> r.sectors().stream().map(s -> getTranslation(s.translationKey())).sorted()
+                .collect(Collectors.joining(", "))).setHeader(getTranslation("queue.column.sectors")).setFlexGrow(2);
+        grid.addColumn(new ComponentRenderer<>(r -> new StatusBadge(r.status())))
+                .setHeader(getTranslation("queue.column.status")).setSortProperty("status").setAutoWidth(true);
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RegistrationDetailView.class,
+                new com.vaadin.flow.router.RouteParameters("id", String.valueOf(e.getItem().id())))));
+        grid.setEmptyStateText(getTranslation("queue.empty"));
+        grid.setSizeFull();
+
+        status.addValueChangeListener(e -> refresh());
+        city.addValueChangeListener(e -> refresh());
+        sector.addValueChangeListener(e -> refresh());
+        refresh();
+
+        HorizontalLayout filters = new HorizontalLayout(status, city, sector);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        add(new H1(getTranslation("queue.title")), filters, grid);
+    }
+
+    RegistrationFilter filter() {
+        return new RegistrationFilter(status.getValue(), city.getValue(), sector.getValue());
+    }
+
+    private void refresh() {
+        RegistrationFilter filter = filter();
+        grid.setItems(query -> registrations.queue(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+                query -> (int) registrations.count(filter));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("queue.title") + " · " + getTranslation("app.short-title");
+    }
+}

@@ -1,0 +1,63 @@
+package org.b2bforum.registration.ui;
+
+import org.b2bforum.base.security.Role;
+import org.b2bforum.registration.InvalidRegistrationException;
+import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.registration.RegistrationStateException;
+import org.b2bforum.registration.RegistrationValidator;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/** A company edits its application and sends it back for approval. */
+@Route("my-registration/edit")
+@RolesAllowed(Role.COMPANY_NAME)
+class EditRegistrationView extends VerticalLayout implements HasDynamicTitle {
+
+    private final RegistrationService registrations;
+    final RegistrationFormLayout form = new RegistrationFormLayout(RegistrationValidator.Mode.EDIT);
+    final Button save = new Button(getTranslation("action.save-and-resubmit"));
+
+    EditRegistrationView(RegistrationService registrations) {
+        this.registrations = registrations;
+        addClassName("page");
+        form.fill(registrations.myApplicationForm());
+        save.setId("save-and-resubmit");
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        save.addClickListener(e -> save());
+        Button cancel = new Button(getTranslation("action.cancel"),
+                e -> getUI().ifPresent(ui -> ui.navigate(MyRegistrationView.class)));
+        add(new H1(getTranslation("edit-registration.title")), form, new HorizontalLayout(save, cancel));
+    }
+
+    private void save() {
+        if (!form.validateNow()) {
+            return;
+        }
+        try {
+            registrations.resubmit(form.read());
+            Notification.show(getTranslation("edit-registration.saved"), 4000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate(MyRegistrationView.class));
+        } catch (InvalidRegistrationException e) {
+            form.showErrors(e.errors());
+        } catch (RegistrationStateException e) {
+            Notification.show(getTranslation(e.key()), 5000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.ERROR);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("edit-registration.title") + " · " + getTranslation("app.short-title");
+    }
+}

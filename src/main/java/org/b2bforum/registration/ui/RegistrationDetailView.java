@@ -1,0 +1,151 @@
+package org.b2bforum.registration.ui;
+
+import java.util.function.BiConsumer;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.company.RegistrationStatus;
+import org.b2bforum.registration.InvalidRegistrationException;
+import org.b2bforum.registration.RegistrationDetails;
+import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.registration.RegistrationStateException;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/** An organizer reviews one application and decides: approve, reject (with a reason) or ask for changes. */
+@Route("registrations/:id")
+@RolesAllowed(Role.ORGANIZER_NAME)
+class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final RegistrationService registrations;
+    private final ForumTime time;
+    private long companyId;
+    private String title = "";
+
+    RegistrationDetailView(RegistrationService registrations, ForumTime time) {
+        this.registrations = registrations;
+        this.time = time;
+        addClassName("page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            companyId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+            show();
+        } catch (NumberFormatException | RegistrationStateException e) {
+            event.forwardTo(ApprovalQueueView.class);
+        }
+    }
+
+    private void show() {
+        RegistrationDetails details = registrations.details(companyId);
+        title = details.shortName();
+        removeAll();
+        RouterLink back = new RouterLink(getTranslation("details.back-to-queue"), ApprovalQueueView.class);
+        H1 heading = new H1(details.shortName());
+        Div status = new Div(new StatusBadge(details.status()));
+        status.setId("registration-status");
+        add(back, heading, status);
+        if (details.statusComment() != null) {
+            Paragraph comment = new Paragraph(getTranslation("details.last-comment") + ": " + details.statusComment());
+            comment.addClassName("status-comment");
+            add(comment);
+        }
+        if (details.status() == RegistrationStatus.PENDING) {
+            Button approve = new Button(getTranslation("action.approve"), VaadinIcon.CHECK.create(), e -> decide(
+                    () -> registrations.approve(companyId), "details.approved"));
+            approve.setId("approve");
+            approve.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
+            Button changes = new Button(getTranslation("action.request-changes"), VaadinIcon.EDIT.create(),
+                    e -> askComment("action.request-changes", "details.comment-label",
+                            (text, dialog) -> decideWithComment(dialog, text,
+                                    () -> registrations.requestChanges(companyId, text.getValue()),
+                                    "details.changes-requested")));
+            changes.setId("request-changes");
+            Button reject = new Button(getTranslation("action.reject"), VaadinIcon.CLOSE.create(),
+                    e -> askComment("action.reject", "details.reason-label",
+                            (text, dialog) -> decideWithComment(dialog, text,
+                                    () -> registrations.reject(companyId, text.getValue()), "details.rejected")));
+            reject.setId("reject");
+            reject.addThemeVariants(ButtonVariant.ERROR);
+            add(new HorizontalLayout(approve, changes, reject));
+        }
+        add(new RegistrationDetailsPanel(details, registrations.history(companyId), time));
+    }
+
+    private void askComment(String titleKey, String labelKey, BiConsumer<TextArea, Dialog> onConfirm) {
+        Dialog dialog = new Dialog(getTranslation(titleKey));
+        TextArea text = new TextArea(getTranslation(labelKey));
+        text.setId("decision-comment");
+        text.setWidth("32em");
+        text.setMaxLength(2000);
+        text.setRequiredIndicatorVisible(true);
+        Button confirm = new Button(getTranslation(titleKey), e -> onConfirm.accept(text, dialog));
+        confirm.setId("confirm-decision");
+        confirm.addThemeVariants(ButtonVariant.PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        dialog.add(new VerticalLayout(text));
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+        text.focus();
+    }
+
+    private void decideWithComment(Dialog dialog, TextArea text, Runnable decision, String doneKey) {
+        try {
+            decision.run();
+            dialog.close();
+            done(doneKey);
+        } catch (InvalidRegistrationException e) {
+            text.setErrorMessage(getTranslation(e.errors().getFirst().key()));
+            text.setInvalid(true);
+        } catch (RegistrationStateException e) {
+            dialog.close();
+            failed(e);
+        }
+    }
+
+    private void decide(Runnable decision, String doneKey) {
+        try {
+            decision.run();
+            done(doneKey);
+        } catch (RegistrationStateException e) {
+            failed(e);
+        }
+    }
+
+    private void done(String key) {
+        Notification.show(getTranslation(key), 4000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.SUCCESS);
+        show();
+    }
+
+    private void failed(RegistrationStateException e) {
+        Notification.show(getTranslation(e.key()), 5000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.ERROR);
+        show();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · " + getTranslation("app.short-title");
+    }
+}
