@@ -13,9 +13,12 @@ public final class TaxNumbers {
     private TaxNumbers() {
     }
 
-    /** Strips spaces so that "7707 083893" and "7707083893" are the same number. */
+    /**
+     * Strips spaces so that "7707 083893" and "7707083893" are the same number; also the
+     * non-breaking ones that text copied from documents often has.
+     */
     public static String normalize(String taxNumber) {
-        return taxNumber == null ? "" : taxNumber.replaceAll("\\s+", "");
+        return taxNumber == null ? "" : taxNumber.replaceAll("[\\s\\p{Z}]+", "");
     }
 
     public static boolean isValid(Country country, String taxNumber) {

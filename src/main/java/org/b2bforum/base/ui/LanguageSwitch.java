@@ -19,7 +19,7 @@ public class LanguageSwitch extends HorizontalLayout {
         getElement().setAttribute("aria-label", "Язык / Language");
         for (Locale locale : Languages.ALL) {
             Button button = new Button(locale.getLanguage().toUpperCase(Locale.ROOT), e -> Languages.switchTo(locale));
-            button.addThemeVariants(ButtonVariant.TERTIARY_INLINE, ButtonVariant.SMALL);
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.SMALL);
             button.setId("lang-" + locale.getLanguage());
             button.getElement().setAttribute("lang", locale.getLanguage());
             button.getElement().setAttribute("title", locale.getDisplayLanguage(locale));

@@ -53,6 +53,7 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle {
         status.setEmptySelectionCaption(getTranslation("queue.filter.any"));
         status.setItemLabelGenerator(s -> s == null ? getTranslation("queue.filter.any") : getTranslation(s.translationKey()));
         status.setValue(RegistrationStatus.PENDING);
+        status.setWidth("16em");
 
         city.setLabel(getTranslation("queue.filter.city"));
         city.setId("filter-city");
@@ -70,6 +71,7 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle {
         });
 
         sector.setLabel(getTranslation("queue.filter.sector"));
+        sector.setWidth("18em");
         sector.setId("filter-sector");
         sector.setItems(Sector.values());
         sector.setEmptySelectionAllowed(true);
@@ -81,7 +83,7 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(r -> time.format(r.submittedAt(), getLocale())).setHeader(getTranslation("queue.column.submitted"))
                 .setSortProperty("submittedAt").setAutoWidth(true);
         grid.addColumn(RegistrationSummary::shortName).setHeader(getTranslation("queue.column.company"))
-                .setSortProperty("shortName").setFlexGrow(2);
+                .setSortProperty("shortName").setFlexGrow(2).setTooltipGenerator(RegistrationSummary::fullName);
         grid.addColumn(r -> Cities.byName(r.city()).map(c -> getTranslation(c.key())).orElse(r.city()) + ", "
                 + getTranslation(r.country().translationKey())).setHeader(getTranslation("queue.column.city"))
                 .setSortProperty("city").setAutoWidth(true);
