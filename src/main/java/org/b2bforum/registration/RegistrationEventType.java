@@ -6,7 +6,8 @@ public enum RegistrationEventType {
     RESUBMITTED,
     APPROVED,
     REJECTED,
-    CHANGES_REQUESTED;
+    CHANGES_REQUESTED,
+    PROFILE_UPDATED;
 
     public String translationKey() {
         return "registration.event." + name();

@@ -15,6 +15,7 @@ import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.company.TaxNumbers;
 import org.b2bforum.company.domain.Company;
 import org.b2bforum.company.domain.CompanyRepository;
+import org.b2bforum.company.domain.CompanySearchIndex;
 import org.b2bforum.company.domain.Delegate;
 import org.b2bforum.registration.domain.RegistrationEvent;
 import org.b2bforum.registration.domain.RegistrationEventRepository;
@@ -37,15 +38,18 @@ public class RegistrationService {
     private static final int MAX_COMMENT = 2000;
 
     private final CompanyRepository companies;
+    private final CompanySearchIndex searchIndex;
     private final RegistrationEventRepository events;
     private final AccountService accounts;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    RegistrationService(CompanyRepository companies, RegistrationEventRepository events, AccountService accounts,
-            CurrentUser currentUser, ApplicationEventPublisher publisher, Clock clock) {
+    RegistrationService(CompanyRepository companies, CompanySearchIndex searchIndex,
+            RegistrationEventRepository events, AccountService accounts, CurrentUser currentUser,
+            ApplicationEventPublisher publisher, Clock clock) {
         this.companies = companies;
+        this.searchIndex = searchIndex;
         this.events = events;
         this.accounts = accounts;
         this.currentUser = currentUser;
@@ -80,6 +84,7 @@ public class RegistrationService {
         copy(form, company);
         try {
             companies.saveAndFlush(company);
+            searchIndex.index(company);
             long userId = accounts.createCompanyAccount(form.getLoginEmail(), form.getPassword(),
                     form.getContactPerson().trim(), company.getId(), false);
             events.saveAndFlush(new RegistrationEvent(company.getId(), RegistrationEventType.SUBMITTED, null, userId,
@@ -166,12 +171,44 @@ public class RegistrationService {
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional
     public void resubmit(RegistrationForm form) {
-        ForumUser user = currentUser.require();
         Company company = companies.findForUpdate(currentUser.requireCompanyId()).orElseThrow();
         if (company.getStatus() != RegistrationStatus.PENDING
                 && company.getStatus() != RegistrationStatus.CHANGES_REQUESTED) {
             throw new RegistrationStateException("registration.error.not-editable");
         }
+        save(company, form);
+        company.resubmit(clock.instant());
+        record(company, RegistrationEventType.RESUBMITTED);
+    }
+
+    /**
+     * Saves the logged-in approved company's profile. Edits apply at once, except a new name or
+     * tax number, which sends the company back to the organizers' approval.
+     *
+     * @return whether the change needs approval again
+     */
+    @PreAuthorize("hasRole('COMPANY')")
+    @Transactional
+    public boolean updateProfile(RegistrationForm form) {
+        Company company = companies.findForUpdate(currentUser.requireCompanyId()).orElseThrow();
+        if (company.getStatus() != RegistrationStatus.APPROVED) {
+            throw new RegistrationStateException("registration.error.not-approved");
+        }
+        boolean needsApproval = !company.getFullName().equals(form.getFullName().trim())
+                || !company.getShortName().equals(form.getShortName().trim())
+                || company.getCountry() != form.getCountry()
+                || !company.getTaxNumber().equals(TaxNumbers.normalize(form.getTaxNumber()));
+        save(company, form);
+        if (needsApproval) {
+            company.resubmit(clock.instant());
+            record(company, RegistrationEventType.RESUBMITTED);
+        } else {
+            record(company, RegistrationEventType.PROFILE_UPDATED);
+        }
+        return needsApproval;
+    }
+
+    private void save(Company company, RegistrationForm form) {
         List<FieldError> errors = new ArrayList<>(RegistrationValidator.validate(form, RegistrationValidator.Mode.EDIT));
         if (errors.stream().noneMatch(e -> e.field().equals("taxNumber")) && companies.existsByCountryAndTaxNumberAndIdNot(
                 form.getCountry(), TaxNumbers.normalize(form.getTaxNumber()), company.getId())) {
@@ -180,16 +217,18 @@ public class RegistrationService {
         if (!errors.isEmpty()) {
             throw new InvalidRegistrationException(errors);
         }
-        Instant now = clock.instant();
         copy(form, company);
-        company.resubmit(now);
         try {
             companies.saveAndFlush(company);
         } catch (DataIntegrityViolationException e) {
             throw new InvalidRegistrationException(List.of(duplicateError(e)));
         }
-        events.save(new RegistrationEvent(company.getId(), RegistrationEventType.RESUBMITTED, null, user.id(),
-                user.email(), now));
+        searchIndex.index(company);
+    }
+
+    private void record(Company company, RegistrationEventType type) {
+        ForumUser user = currentUser.require();
+        events.save(new RegistrationEvent(company.getId(), type, null, user.id(), user.email(), clock.instant()));
     }
 
     private void decide(long companyId, RegistrationStatus decision, String comment) {

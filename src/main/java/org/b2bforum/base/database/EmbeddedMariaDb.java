@@ -58,6 +58,8 @@ public final class EmbeddedMariaDb {
             config.addArg("--collation-server=utf8mb4_unicode_ci");
             config.addArg("--default-time-zone=+00:00");
             config.addArg("--max-connections=500");
+            config.addArg("--innodb-ft-min-token-size=2");
+            config.addArg("--innodb-ft-enable-stopword=0");
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             db.run("CREATE DATABASE IF NOT EXISTS `" + properties.database()

@@ -1,6 +1,8 @@
 package org.b2bforum.base.ui;
 
+import org.b2bforum.base.security.ApprovalStatus;
 import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.ForumUser;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -9,19 +11,29 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.PermitAll;
 
-/** The start page after log-in: organizers go to the approval queue, companies to their registration. */
+/**
+ * The start page after log-in: organizers go to the approval queue, approved companies to their
+ * suggested partners, other companies to their application.
+ */
 @Route("")
 @PermitAll
 class HomeView extends Div implements BeforeEnterObserver {
 
     private final CurrentUser currentUser;
+    private final ApprovalStatus approval;
 
-    HomeView(CurrentUser currentUser) {
+    HomeView(CurrentUser currentUser, ApprovalStatus approval) {
         this.currentUser = currentUser;
+        this.approval = approval;
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.forwardTo(currentUser.require().isOrganizer() ? "registrations" : "my-registration");
+        ForumUser user = currentUser.require();
+        if (user.isOrganizer()) {
+            event.forwardTo("registrations");
+        } else {
+            event.forwardTo(approval.isParticipant(user) ? "partners" : "my-registration");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.b2bforum.base.ui;
 
+import org.b2bforum.base.security.ApprovalStatus;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.notification.NotificationService;
@@ -33,7 +34,8 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final NotificationService notifications;
     private final Button notificationsButton = new Button();
 
-    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, NotificationService notifications) {
+    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, NotificationService notifications,
+            ApprovalStatus approval) {
         this.notifications = notifications;
         setPrimarySection(Section.DRAWER);
 
@@ -44,8 +46,13 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         Div brand = new Div(title, subtitle);
         brand.addClassName("app-brand");
 
+        ForumUser user = currentUser.require();
+        boolean participant = approval.isParticipant(user);
         SideNav nav = new SideNav();
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            if (!participant && entry.menuClass().isAnnotationPresent(ApprovedCompaniesOnly.class)) {
+                continue;
+            }
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
             if (entry.icon() != null) {
                 item.setPrefixComponent(VaadinIcon.valueOf(entry.icon()).create());
@@ -54,7 +61,6 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         addToDrawer(brand, new Scroller(nav));
 
-        ForumUser user = currentUser.require();
         notificationsButton.setIcon(VaadinIcon.BELL.create());
         notificationsButton.addThemeVariants(ButtonVariant.TERTIARY);
         notificationsButton.setId("notifications-button");

@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.persistence.LockModeType;
 
 import org.b2bforum.company.Country;
+import org.b2bforum.company.RegistrationStatus;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -15,6 +16,12 @@ public interface CompanyRepository extends JpaRepository<Company, Long>, JpaSpec
     boolean existsByCountryAndTaxNumber(Country country, String taxNumber);
 
     boolean existsByCountryAndTaxNumberAndIdNot(Country country, String taxNumber, Long id);
+
+    @Query("select c.status from Company c where c.id = :id")
+    Optional<RegistrationStatus> findStatusById(long id);
+
+    @Query("select c.country from Company c where c.id = :id")
+    Optional<Country> findCountryById(long id);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Company c where c.id = :id")

@@ -57,6 +57,12 @@ class MyRegistrationView extends VerticalLayout implements HasDynamicTitle {
             }
             add(edit);
         }
+        if (details.status() == RegistrationStatus.APPROVED) {
+            Button edit = new Button(getTranslation("action.edit-profile"), VaadinIcon.EDIT.create(),
+                    e -> getUI().ifPresent(ui -> ui.navigate(MyProfileView.class)));
+            edit.setId("edit-profile");
+            add(edit);
+        }
         add(new RegistrationDetailsPanel(details, registrations.history(details.id()), time));
     }
 

@@ -1,0 +1,27 @@
+package org.b2bforum.company;
+
+/**
+ * A search of the company directory; null or blank values do not filter.
+ *
+ * @param text          words to find in names, descriptions, offers and needs (any word form)
+ * @param city          the city's stored name, e.g. "Москва"
+ * @param country       the country
+ * @param sector        a sector the company works in
+ * @param sort          the order of results
+ * @param shortlistOnly only companies the viewer has starred
+ */
+public record DirectoryQuery(String text, String city, Country country, Sector sector, DirectorySort sort,
+        boolean shortlistOnly) {
+
+    public static DirectoryQuery everything() {
+        return new DirectoryQuery(null, null, null, null, DirectorySort.OTHER_SIDE_FIRST, false);
+    }
+
+    public DirectoryQuery withText(String newText) {
+        return new DirectoryQuery(newText, city, country, sector, sort, shortlistOnly);
+    }
+
+    public DirectoryQuery shortlisted() {
+        return new DirectoryQuery(text, city, country, sector, sort, true);
+    }
+}

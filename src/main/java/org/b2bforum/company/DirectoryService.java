@@ -1,0 +1,165 @@
+package org.b2bforum.company;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.company.domain.Company;
+import org.b2bforum.company.domain.CompanyRepository;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * The company directory: approved companies only, searched with Russian and English word forms,
+ * filtered and paged in the database. Open to organizers and approved companies.
+ */
+@Service
+public class DirectoryService {
+
+    private static final int SNIPPET = 280;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ForumAccess access;
+    private final CompanyRepository companies;
+    private final ConfirmedMeetings confirmedMeetings;
+
+    DirectoryService(NamedParameterJdbcTemplate jdbc, ForumAccess access, CompanyRepository companies,
+            ConfirmedMeetings confirmedMeetings) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.companies = companies;
+        this.confirmedMeetings = confirmedMeetings;
+    }
+
+    /** One page of companies matching the query, never the viewer's own company. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<DirectoryEntry> search(DirectoryQuery query, Pageable page) {
+        ForumUser viewer = access.requireParticipant();
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(query, viewer, params);
+        String match = params.hasValue("q") ? "match(x.all_stems) against (:q in boolean mode)" : "0";
+        String sql = "select c.id, c.short_name, c.full_name, c.city, c.country, left(c.offers, " + SNIPPET
+                + ") offers, left(c.seeks, " + SNIPPET + ") seeks,"
+                + " (select group_concat(cs.sector) from company_sector cs where cs.company_id = c.id) sectors,"
+                + " exists (select 1 from company_logo l where l.company_id = c.id) has_logo,"
+                + " exists (select 1 from shortlist_entry s where s.company_id = :viewer and s.target_company_id = c.id) starred"
+                + " from company c" + join(params) + where
+                + " order by " + order(query.sort(), match, viewer, params)
+                + " limit :limit offset :offset";
+        params.addValue("limit", page.getPageSize()).addValue("offset", page.getOffset());
+        return jdbc.query(sql, params, DirectoryService::entry);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public long count(DirectoryQuery query) {
+        ForumUser viewer = access.requireParticipant();
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(query, viewer, params);
+        Long count = jdbc.queryForObject("select count(*) from company c" + join(params) + where, params, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * A company's profile. Unapproved companies are visible only to organizers and to themselves;
+     * contact details only to organizers, to the company itself and after a confirmed meeting.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public CompanyProfile profile(long companyId) {
+        ForumUser viewer = access.requireParticipant();
+        boolean own = viewer.companyId() != null && viewer.companyId() == companyId;
+        Company company = companies.findById(companyId)
+                .filter(c -> c.getStatus() == RegistrationStatus.APPROVED || own || viewer.isOrganizer())
+                .orElseThrow(() -> new CompanyNotFoundException(companyId));
+        boolean contacts = viewer.isOrganizer() || own
+                || confirmedMeetings.exist(viewer.companyId(), companyId);
+        boolean starred = !own && viewer.companyId() != null && Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from shortlist_entry where company_id = :viewer and target_company_id = :id)",
+                new MapSqlParameterSource("viewer", viewer.companyId()).addValue("id", companyId), Boolean.class));
+        return new CompanyProfile(company.getId(), company.getFullName(), company.getShortName(), company.getCity(),
+                company.getCountry(), Set.copyOf(company.getSectors()), company.getDescription(), company.getOffers(),
+                company.getSeeks(), company.getWebsite(), hasLogo(companyId),
+                company.getDelegates().stream().map(d -> new CompanyProfile.Person(d.getFullName(), d.getPosition(),
+                        contacts ? d.getEmail() : null, contacts ? d.getPhone() : null)).toList(),
+                contacts ? new CompanyProfile.Contacts(company.getContactPerson(), company.getEmail(),
+                        company.getPhone()) : null,
+                starred, own);
+    }
+
+    private boolean hasLogo(long companyId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from company_logo where company_id = :id)",
+                new MapSqlParameterSource("id", companyId), Boolean.class));
+    }
+
+    private static String where(DirectoryQuery query, ForumUser viewer, MapSqlParameterSource params) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("c.status = 'APPROVED'");
+        params.addValue("viewer", viewer.companyId() == null ? -1L : viewer.companyId());
+        conditions.add("c.id <> :viewer");
+        String q = StringUtils.hasText(query.text()) ? TextAnalysis.searchQuery(query.text()) : "";
+        if (!q.isEmpty()) {
+            params.addValue("q", q);
+            conditions.add("match(x.all_stems) against (:q in boolean mode)");
+        }
+        if (StringUtils.hasText(query.city())) {
+            params.addValue("city", query.city().trim());
+            conditions.add("c.city = :city");
+        }
+        if (query.country() != null) {
+            params.addValue("country", query.country().name());
+            conditions.add("c.country = :country");
+        }
+        if (query.sector() != null) {
+            params.addValue("sector", query.sector().name());
+            conditions.add("exists (select 1 from company_sector f where f.company_id = c.id and f.sector = :sector)");
+        }
+        if (query.shortlistOnly()) {
+            conditions.add("exists (select 1 from shortlist_entry o where o.company_id = :viewer and o.target_company_id = c.id)");
+        }
+        return " where " + String.join(" and ", conditions);
+    }
+
+    private static String join(MapSqlParameterSource params) {
+        return params.hasValue("q") ? " join company_search x on x.company_id = c.id" : "";
+    }
+
+    private String order(DirectorySort sort, String match, ForumUser viewer, MapSqlParameterSource params) {
+        DirectorySort effective = sort == null ? DirectorySort.OTHER_SIDE_FIRST : sort;
+        return switch (effective) {
+            case OTHER_SIDE_FIRST -> {
+                Country own = viewer.companyId() == null ? null
+                        : companies.findCountryById(viewer.companyId()).orElse(null);
+                params.addValue("ownCountry", own == null ? "" : own.name());
+                yield "(c.country = :ownCountry), " + match + " desc, c.short_name, c.id";
+            }
+            case RELEVANCE -> match + " desc, c.short_name, c.id";
+            case NAME -> "c.short_name, c.id";
+            case NEWEST -> "c.submitted_at desc, c.id desc";
+        };
+    }
+
+    private static DirectoryEntry entry(ResultSet rs, int row) throws SQLException {
+        Set<Sector> sectors = EnumSet.noneOf(Sector.class);
+        String sectorList = rs.getString("sectors");
+        if (sectorList != null) {
+            for (String sector : sectorList.split(",")) {
+                sectors.add(Sector.valueOf(sector));
+            }
+        }
+        return new DirectoryEntry(rs.getLong("id"), rs.getString("short_name"), rs.getString("full_name"),
+                rs.getString("city"), Country.valueOf(rs.getString("country")), sectors, rs.getString("offers"),
+                rs.getString("seeks"), rs.getBoolean("has_logo"), rs.getBoolean("starred"));
+    }
+}

@@ -1,0 +1,116 @@
+package org.b2bforum.company;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import org.b2bforum.base.security.CurrentUser;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import net.coobird.thumbnailator.Thumbnails;
+
+/**
+ * Company logos: PNG or JPEG up to 2 MB, recognised by their content (not their file name),
+ * scaled on the server to fit 256 × 256 and stored as PNG.
+ */
+@Service
+public class LogoService {
+
+    public static final int MAX_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_SIDE = 256;
+    private static final List<String> ACCEPTED_FORMATS = List.of("png", "jpeg");
+    private static final long MAX_PIXELS = 40_000_000L;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    LogoService(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser, Clock clock) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /**
+     * Replaces the logged-in company's logo.
+     *
+     * @throws LogoRejectedException with the reason as a translation key
+     */
+    @PreAuthorize("hasRole('COMPANY')")
+    @Transactional
+    public void upload(byte[] content) {
+        long companyId = currentUser.requireCompanyId();
+        byte[] png = scaledPng(content);
+        jdbc.update("""
+                insert into company_logo (company_id, image, updated_at) values (:id, :image, :at)
+                on duplicate key update image = values(image), updated_at = values(updated_at)""",
+                new MapSqlParameterSource("id", companyId).addValue("image", png)
+                        .addValue("at", Timestamp.from(clock.instant())));
+    }
+
+    @PreAuthorize("hasRole('COMPANY')")
+    @Transactional
+    public void remove() {
+        jdbc.update("delete from company_logo where company_id = :id",
+                new MapSqlParameterSource("id", currentUser.requireCompanyId()));
+    }
+
+    /** A logo as PNG bytes. Logos are public parts of a profile. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<byte[]> logo(long companyId) {
+        return jdbc.query("select image from company_logo where company_id = :id",
+                new MapSqlParameterSource("id", companyId), (rs, row) -> rs.getBytes(1)).stream().findFirst();
+    }
+
+    static byte[] scaledPng(byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new LogoRejectedException("logo.error.empty");
+        }
+        if (content.length > MAX_BYTES) {
+            throw new LogoRejectedException("logo.error.too-large");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new LogoRejectedException("logo.error.not-an-image");
+            }
+            ImageReader reader = readers.next();
+            try {
+                if (!ACCEPTED_FORMATS.contains(reader.getFormatName().toLowerCase())) {
+                    throw new LogoRejectedException("logo.error.not-an-image");
+                }
+                reader.setInput(in, true, true);
+                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+                    throw new LogoRejectedException("logo.error.too-large");
+                }
+                BufferedImage image = reader.read(0);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                Thumbnails.of(image).size(Math.min(MAX_SIDE, image.getWidth()), Math.min(MAX_SIDE, image.getHeight()))
+                        .keepAspectRatio(true).outputFormat("png").toOutputStream(out);
+                return out.toByteArray();
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof LogoRejectedException rejected) {
+                throw rejected;
+            }
+            throw new LogoRejectedException("logo.error.not-an-image");
+        }
+    }
+}

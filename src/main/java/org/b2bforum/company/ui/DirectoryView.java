@@ -1,0 +1,201 @@
+package org.b2bforum.company.ui;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.company.Cities;
+import org.b2bforum.company.Country;
+import org.b2bforum.company.DirectoryEntry;
+import org.b2bforum.company.DirectoryQuery;
+import org.b2bforum.company.DirectoryService;
+import org.b2bforum.company.DirectorySort;
+import org.b2bforum.company.Sector;
+import org.b2bforum.company.ShortlistService;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The company directory: search in any word form, filters by city, country and sector, sorting.
+ * The search lives in the URL (bookmarkable, the back button works); results load page by page.
+ */
+@Route("directory")
+@Menu(title = "menu.directory", icon = "SEARCH", order = 3)
+@RolesAllowed({Role.COMPANY_NAME, Role.ORGANIZER_NAME})
+@ApprovedCompaniesOnly
+class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    final TextField search = new TextField();
+    final ComboBox<String> city = new ComboBox<>();
+    final Select<Country> country = new Select<>();
+    final Select<Sector> sector = new Select<>();
+    final Select<DirectorySort> sort = new Select<>();
+    final Grid<DirectoryEntry> results = new Grid<>();
+    final Span total = new Span();
+    private final DirectoryService directory;
+    private final List<String> cities = new ArrayList<>();
+    private boolean applyingUrl;
+    DirectoryQuery query = DirectoryQuery.everything();
+
+    DirectoryView(DirectoryService directory, ShortlistService shortlist, CurrentUser currentUser) {
+        this.directory = directory;
+        addClassName("page");
+        setSizeFull();
+        boolean canStar = !currentUser.require().isOrganizer();
+
+        search.setId("directory-search");
+        search.setPlaceholder(getTranslation("directory.search.placeholder"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setWidth("22em");
+        search.setAriaLabel(getTranslation("directory.search.placeholder"));
+
+        city.setId("directory-city");
+        city.setLabel(getTranslation("queue.filter.city"));
+        Cities.KNOWN.forEach(c -> cities.add(c.name()));
+        city.setItems(cities);
+        city.setItemLabelGenerator(name -> CompanyLabels.city(this, name));
+        city.setAllowCustomValue(true);
+        city.setClearButtonVisible(true);
+        city.addCustomValueSetListener(e -> setCity(e.getDetail()));
+
+        country.setId("directory-country");
+        country.setLabel(getTranslation("field.country"));
+        country.setItems(Country.values());
+        country.setEmptySelectionAllowed(true);
+        country.setEmptySelectionCaption(getTranslation("queue.filter.any"));
+        country.setItemLabelGenerator(c -> c == null ? getTranslation("queue.filter.any") : getTranslation(c.translationKey()));
+
+        sector.setId("directory-sector");
+        sector.setLabel(getTranslation("queue.filter.sector"));
+        sector.setItems(Sector.values());
+        sector.setEmptySelectionAllowed(true);
+        sector.setEmptySelectionCaption(getTranslation("queue.filter.any"));
+        sector.setItemLabelGenerator(s -> s == null ? getTranslation("queue.filter.any") : getTranslation(s.translationKey()));
+        sector.setWidth("18em");
+
+        sort.setId("directory-sort");
+        sort.setLabel(getTranslation("directory.sort"));
+        sort.setItems(DirectorySort.values());
+        sort.setItemLabelGenerator(s -> getTranslation(s.translationKey()));
+        sort.setValue(DirectorySort.OTHER_SIDE_FIRST);
+        sort.setWidth("16em");
+
+        search.addValueChangeListener(e -> pushToUrl());
+        city.addValueChangeListener(e -> pushToUrl());
+        country.addValueChangeListener(e -> pushToUrl());
+        sector.addValueChangeListener(e -> pushToUrl());
+        sort.addValueChangeListener(e -> pushToUrl());
+
+        results.setId("directory-results");
+        results.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_NO_ROW_BORDERS);
+        results.addColumn(new ComponentRenderer<>(entry -> new CompanyCard(entry, shortlist, canStar)));
+        results.setEmptyStateText(getTranslation("directory.empty"));
+        results.setPageSize(50);
+        results.setSizeFull();
+        results.addClassName("company-list");
+
+        total.setId("directory-total");
+        total.addClassName("result-count");
+        HorizontalLayout filters = new HorizontalLayout(search, city, country, sector, sort);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        add(new H1(getTranslation("menu.directory")), filters, total, results);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        applyingUrl = true;
+        try {
+            search.setValue(first(params, "q").orElse(""));
+            setCity(first(params, "city").orElse(""));
+            country.setValue(first(params, "country").flatMap(v -> parse(Country.class, v)).orElse(null));
+            sector.setValue(first(params, "sector").flatMap(v -> parse(Sector.class, v)).orElse(null));
+            sort.setValue(first(params, "sort").flatMap(v -> parse(DirectorySort.class, v))
+                    .orElse(DirectorySort.OTHER_SIDE_FIRST));
+        } finally {
+            applyingUrl = false;
+        }
+        refresh();
+    }
+
+    private void pushToUrl() {
+        if (applyingUrl) {
+            return;
+        }
+        Map<String, String> params = new HashMap<>();
+        if (!search.getValue().isBlank()) {
+            params.put("q", search.getValue().trim());
+        }
+        Optional.ofNullable(city.getValue()).filter(v -> !v.isBlank()).ifPresent(v -> params.put("city", v));
+        Optional.ofNullable(country.getValue()).ifPresent(v -> params.put("country", v.name()));
+        Optional.ofNullable(sector.getValue()).ifPresent(v -> params.put("sector", v.name()));
+        if (sort.getValue() != null && sort.getValue() != DirectorySort.OTHER_SIDE_FIRST) {
+            params.put("sort", sort.getValue().name());
+        }
+        getUI().ifPresent(ui -> ui.navigate(DirectoryView.class, QueryParameters.simple(params)));
+    }
+
+    private void refresh() {
+        DirectoryQuery current = new DirectoryQuery(search.getValue(), city.getValue(), country.getValue(),
+                sector.getValue(), sort.getValue(), false);
+        query = current;
+        long count = directory.count(current);
+        total.setText(getTranslation("directory.total", count));
+        results.setItems(q -> directory.search(current, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
+                q -> (int) count);
+    }
+
+    private void setCity(String value) {
+        String name = value == null ? "" : value.trim();
+        if (!name.isEmpty() && !cities.contains(name)) {
+            cities.add(name);
+            city.getListDataView().refreshAll();
+        }
+        city.setValue(name.isEmpty() ? null : name);
+    }
+
+    private static Optional<String> first(Map<String, List<String>> params, String name) {
+        return Optional.ofNullable(params.get(name)).flatMap(values -> values.stream().findFirst())
+                .filter(v -> !v.isBlank());
+    }
+
+    private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
+        try {
+            return Optional.of(Enum.valueOf(type, value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.directory") + " · " + getTranslation("app.short-title");
+    }
+}

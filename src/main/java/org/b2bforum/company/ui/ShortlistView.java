@@ -1,0 +1,51 @@
+package org.b2bforum.company.ui;
+
+import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.company.DirectoryEntry;
+import org.b2bforum.company.DirectoryQuery;
+import org.b2bforum.company.DirectoryService;
+import org.b2bforum.company.ShortlistService;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/** The companies the logged-in company has starred. */
+@Route("shortlist")
+@Menu(title = "menu.shortlist", icon = "STAR", order = 4)
+@RolesAllowed(Role.COMPANY_NAME)
+@ApprovedCompaniesOnly
+class ShortlistView extends VerticalLayout implements HasDynamicTitle {
+
+    final Grid<DirectoryEntry> results = new Grid<>();
+
+    ShortlistView(DirectoryService directory, ShortlistService shortlist) {
+        addClassName("page");
+        setSizeFull();
+        DirectoryQuery query = DirectoryQuery.everything().shortlisted();
+        long count = directory.count(query);
+        results.setId("shortlist-results");
+        results.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_NO_ROW_BORDERS);
+        results.addColumn(new ComponentRenderer<>(entry -> new CompanyCard(entry, shortlist, true)));
+        results.setItems(q -> directory.search(query, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
+                q -> (int) count);
+        results.setEmptyStateText(getTranslation("shortlist.empty"));
+        results.setSizeFull();
+        results.addClassName("company-list");
+        add(new H1(getTranslation("menu.shortlist")), results);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.shortlist") + " · " + getTranslation("app.short-title");
+    }
+}

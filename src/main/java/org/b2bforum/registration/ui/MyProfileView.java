@@ -1,0 +1,140 @@
+package org.b2bforum.registration.ui;
+
+import java.util.Optional;
+
+import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.company.LogoRejectedException;
+import org.b2bforum.company.LogoService;
+import org.b2bforum.registration.InvalidRegistrationException;
+import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.registration.RegistrationStateException;
+import org.b2bforum.registration.RegistrationValidator;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * An approved company edits its profile and logo. A new name or tax number goes back to the
+ * organizers for approval; other changes apply at once.
+ */
+@Route("my-profile")
+@Menu(title = "menu.my-profile", icon = "BUILDING", order = 5)
+@RolesAllowed(Role.COMPANY_NAME)
+@ApprovedCompaniesOnly
+class MyProfileView extends VerticalLayout implements HasDynamicTitle {
+
+    private final RegistrationService registrations;
+    private final LogoService logos;
+    final RegistrationFormLayout form = new RegistrationFormLayout(RegistrationValidator.Mode.EDIT);
+    final Button save = new Button(getTranslation("action.save"));
+    final Span logoError = new Span();
+    private final Div logoBox = new Div();
+
+    MyProfileView(RegistrationService registrations, LogoService logos) {
+        this.registrations = registrations;
+        this.logos = logos;
+        addClassName("page");
+        form.fill(registrations.myApplicationForm());
+
+        save.setId("save-profile");
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        save.addClickListener(e -> save());
+
+        logoError.setId("logo-error");
+        logoError.addClassName("field-error");
+        logoError.setVisible(false);
+        logoBox.addClassName("logo-box");
+        showLogo();
+
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+            UI ui = UI.getCurrent();
+            ui.access(() -> uploaded(bytes));
+        }));
+        upload.setId("logo-upload");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(LogoService.MAX_BYTES);
+        upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
+        upload.addFileRejectedListener(e -> showLogoError("logo.error.too-large-or-type"));
+        upload.setUploadButton(new Button(getTranslation("logo.upload")));
+        upload.setDropLabel(new Span(getTranslation("logo.drop")));
+
+        add(new H1(getTranslation("menu.my-profile")), new Paragraph(getTranslation("my-profile.intro")),
+                new H2(getTranslation("logo.title")), new HorizontalLayout(logoBox, upload), logoError,
+                new Paragraph(getTranslation("logo.hint")), form, save);
+    }
+
+    void uploaded(byte[] bytes) {
+        try {
+            logos.upload(bytes);
+            logoError.setVisible(false);
+            showLogo();
+            Notification.show(getTranslation("logo.saved"), 3000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.SUCCESS);
+        } catch (LogoRejectedException e) {
+            showLogoError(e.key());
+        }
+    }
+
+    private void showLogoError(String key) {
+        logoError.setText(getTranslation(key));
+        logoError.setVisible(true);
+    }
+
+    private void showLogo() {
+        logoBox.removeAll();
+        Optional<byte[]> logo = logos.logo(registrations.myRegistration().id());
+        logo.ifPresentOrElse(png -> {
+            Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                    new java.io.ByteArrayInputStream(png), "logo.png", "image/png", png.length)),
+                    getTranslation("logo.title"));
+            image.setId("logo-image");
+            image.setMaxWidth("128px");
+            logoBox.add(image);
+        }, () -> logoBox.add(new Span(getTranslation("logo.none"))));
+    }
+
+    private void save() {
+        if (!form.validateNow()) {
+            return;
+        }
+        try {
+            boolean needsApproval = registrations.updateProfile(form.read());
+            Notification.show(getTranslation(needsApproval ? "my-profile.saved-needs-approval" : "my-profile.saved"),
+                    5000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.SUCCESS);
+            if (needsApproval) {
+                getUI().ifPresent(ui -> ui.navigate(MyRegistrationView.class));
+            }
+        } catch (InvalidRegistrationException e) {
+            form.showErrors(e.errors());
+        } catch (RegistrationStateException e) {
+            Notification.show(getTranslation(e.key()), 5000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.ERROR);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.my-profile") + " · " + getTranslation("app.short-title");
+    }
+}
