@@ -163,6 +163,9 @@ public class RecommendationService {
         List<Run> runs = new ArrayList<>();
         Run current = null;
         for (TextAnalysis.Word word : TextAnalysis.words(text)) {
+            if (current != null && !text.substring(current.end, word.start()).matches("[\\s\\-–]*")) {
+                current = null; // punctuation ends a phrase
+            }
             if (word.stem() != null && matched.contains(word.stem())) {
                 if (current == null) {
                     current = new Run(word.start(), new LinkedHashSet<>());
