@@ -1,0 +1,71 @@
+package org.b2bforum.base.security;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OrganizerAccountInitializerTest {
+
+    private final AccountService accounts = mock(AccountService.class);
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void a_weak_configured_organizer_password_is_refused(boolean demoMode) {
+        var initializer = new OrganizerAccountInitializer(accounts, "chief@forum.by", "organizer", demoMode);
+
+        assertThatThrownBy(() -> initializer.run(null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("B2BFORUM_ORGANIZER_PASSWORD is too weak")
+                .hasMessageContaining("validation.password.too-short");
+        verifyNoInteractions(accounts);
+    }
+
+    @Test
+    void a_configured_password_containing_the_e_mail_is_refused() {
+        var initializer = new OrganizerAccountInitializer(accounts, "chief@forum.by", "chief-2026-forum", false);
+
+        assertThatThrownBy(() -> initializer.run(null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("validation.password.contains-email");
+        verifyNoInteractions(accounts);
+    }
+
+    @Test
+    void a_strong_configured_password_creates_the_organizer() {
+        var initializer = new OrganizerAccountInitializer(accounts, "chief@forum.by", "Minsk-Moscow-2026", false);
+
+        initializer.run(null);
+
+        verify(accounts).ensureOrganizer("chief@forum.by", "Minsk-Moscow-2026", "Organizer", false);
+    }
+
+    @Test
+    void outside_demo_mode_the_application_does_not_start_without_an_organizer() {
+        when(accounts.hasRealOrganizer()).thenReturn(false);
+        var initializer = new OrganizerAccountInitializer(accounts, "", "", false);
+
+        assertThatThrownBy(() -> initializer.run(null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("No organizer account exists");
+    }
+
+    @Test
+    void outside_demo_mode_an_existing_organizer_is_enough() {
+        when(accounts.hasRealOrganizer()).thenReturn(true);
+        var initializer = new OrganizerAccountInitializer(accounts, "", "", false);
+
+        assertThatCode(() -> initializer.run(null)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void in_demo_mode_no_organizer_needs_to_be_configured() {
+        var initializer = new OrganizerAccountInitializer(accounts, "", "", true);
+
+        assertThatCode(() -> initializer.run(null)).doesNotThrowAnyException();
+        verifyNoInteractions(accounts);
+    }
+}
