@@ -177,8 +177,9 @@ public class RegistrationService {
             throw new RegistrationStateException("registration.error.not-editable");
         }
         save(company, form);
-        company.resubmit(clock.instant());
-        record(company, RegistrationEventType.RESUBMITTED);
+        Instant now = clock.instant();
+        company.resubmit(now);
+        record(company, RegistrationEventType.RESUBMITTED, now);
     }
 
     /**
@@ -199,11 +200,12 @@ public class RegistrationService {
                 || company.getCountry() != form.getCountry()
                 || !company.getTaxNumber().equals(TaxNumbers.normalize(form.getTaxNumber()));
         save(company, form);
+        Instant now = clock.instant();
         if (needsApproval) {
-            company.resubmit(clock.instant());
-            record(company, RegistrationEventType.RESUBMITTED);
+            company.resubmit(now);
+            record(company, RegistrationEventType.RESUBMITTED, now);
         } else {
-            record(company, RegistrationEventType.PROFILE_UPDATED);
+            record(company, RegistrationEventType.PROFILE_UPDATED, now);
         }
         return needsApproval;
     }
@@ -226,9 +228,9 @@ public class RegistrationService {
         searchIndex.index(company);
     }
 
-    private void record(Company company, RegistrationEventType type) {
+    private void record(Company company, RegistrationEventType type, Instant at) {
         ForumUser user = currentUser.require();
-        events.save(new RegistrationEvent(company.getId(), type, null, user.id(), user.email(), clock.instant()));
+        events.save(new RegistrationEvent(company.getId(), type, null, user.id(), user.email(), at));
     }
 
     private void decide(long companyId, RegistrationStatus decision, String comment) {
