@@ -1,0 +1,27 @@
+package org.b2bforum.meeting;
+
+import java.util.List;
+
+/**
+ * A booking step was refused for a reason the user should read ("this slot was just taken",
+ * "the booking window is closed"...): a translation key and its arguments. Nothing was changed.
+ */
+public class BookingRefusedException extends RuntimeException {
+
+    private final String key;
+    private final transient List<Object> args;
+
+    public BookingRefusedException(String key, Object... args) {
+        super(key);
+        this.key = key;
+        this.args = List.of(args);
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public Object[] args() {
+        return args.toArray();
+    }
+}

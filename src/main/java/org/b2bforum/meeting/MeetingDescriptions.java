@@ -1,0 +1,74 @@
+package org.b2bforum.meeting;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.program.ProgramConflicts;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Meetings in one line, language-neutral ("18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A,
+ * стол 3"), for notifications and for the list of meetings a program change would break.
+ */
+@Component
+class MeetingDescriptions implements ProgramConflicts {
+
+    private static final String SELECT = """
+            select m.id, s.starts_at, a.short_name a_name, b.short_name b_name, h.name hall, t.number table_number
+            from meeting m
+            join slot s on s.id = m.slot_id
+            join hall h on h.id = s.hall_id
+            join company a on a.id = m.requester_company_id
+            join company b on b.id = m.partner_company_id
+            left join meeting_table t on t.id = m.table_id
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final DateTimeFormatter format;
+
+    MeetingDescriptions(NamedParameterJdbcTemplate jdbc, ForumTime forumTime) {
+        this.jdbc = jdbc;
+        ZoneId zone = forumTime.zone();
+        this.format = DateTimeFormatter.ofPattern("dd.MM HH:mm").withZone(zone);
+    }
+
+    String describe(long meetingId) {
+        return query("where m.id = :id", new MapSqlParameterSource("id", meetingId)).stream().findFirst().orElse("");
+    }
+
+    @Override
+    public List<String> confirmedMeetingsInSlots(Collection<Long> slotIds) {
+        return query("where m.status = 'CONFIRMED' and m.slot_id in (:ids)", new MapSqlParameterSource("ids", slotIds));
+    }
+
+    @Override
+    public List<String> confirmedMeetingsAtTables(Collection<Long> tableIds) {
+        return query("where m.status = 'CONFIRMED' and m.table_id in (:ids)", new MapSqlParameterSource("ids", tableIds));
+    }
+
+    @Override
+    public List<String> confirmedMeetingsOfDelegates(Collection<Long> delegateIds, Instant from, Instant to) {
+        if (delegateIds.isEmpty()) {
+            return List.of();
+        }
+        return query("""
+                where m.status = 'CONFIRMED' and s.starts_at < :to and s.ends_at > :from
+                  and exists (select 1 from meeting_delegate md where md.meeting_id = m.id and md.delegate_id in (:ids))""",
+                new MapSqlParameterSource("ids", delegateIds).addValue("from", java.sql.Timestamp.from(from))
+                        .addValue("to", java.sql.Timestamp.from(to)));
+    }
+
+    private List<String> query(String where, MapSqlParameterSource params) {
+        return jdbc.query(SELECT + where + " order by s.starts_at, m.id", params, (rs, i) -> {
+            Integer table = rs.getObject("table_number", Integer.class);
+            return format.format(rs.getTimestamp("starts_at").toInstant()) + " · " + rs.getString("a_name") + " — "
+                    + rs.getString("b_name") + " · " + rs.getString("hall") + (table == null ? "" : " №" + table);
+        });
+    }
+}

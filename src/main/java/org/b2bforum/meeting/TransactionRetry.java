@@ -1,0 +1,67 @@
+package org.b2bforum.meeting;
+
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a booking step in its own transaction and runs it again when MariaDB gives up on it
+ * because of a concurrent writer: deadlock (1213), record changed (1020), or SQLSTATE 40001.
+ * Each try starts from scratch, so a retry sees what the winner wrote.
+ */
+@Component
+class TransactionRetry {
+
+    private static final int ATTEMPTS = 8;
+
+    private final TransactionTemplate transactions;
+
+    TransactionRetry(PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+    }
+
+    <T> T run(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> work.get());
+            } catch (DataAccessException e) {
+                if (!isConflict(e) || attempt == ATTEMPTS) {
+                    if (isConflict(e)) {
+                        throw new BookingRefusedException("meeting.error.busy");
+                    }
+                    throw e;
+                }
+                sleep(attempt);
+            }
+        }
+    }
+
+    static boolean isConflict(Throwable e) {
+        if (e instanceof ConcurrencyFailureException) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && (sql.getErrorCode() == 1213 || sql.getErrorCode() == 1020 || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 4 * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BookingRefusedException("meeting.error.busy");
+        }
+    }
+}

@@ -1,0 +1,356 @@
+package org.b2bforum.program;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.ForumUser;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The forum program, set up by organizers: days, halls with numbered tables, negotiation sessions
+ * cut into slots, program items and the booking window. A change that would break confirmed
+ * meetings is refused with the list of those meetings. Anyone logged in may read the program.
+ */
+@Service
+public class ProgramService {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ProgramConflicts conflicts;
+    private final CurrentUser currentUser;
+    private final ZoneId zone;
+
+    ProgramService(NamedParameterJdbcTemplate jdbc, ProgramConflicts conflicts, CurrentUser currentUser,
+            ForumTime forumTime) {
+        this.jdbc = jdbc;
+        this.conflicts = conflicts;
+        this.currentUser = currentUser;
+        this.zone = forumTime.zone();
+    }
+
+    // ---- days ----
+
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public long addDay(LocalDate day) {
+        try {
+            return insert("insert into forum_day (day) values (:day)", new MapSqlParameterSource("day", day));
+        } catch (DuplicateKeyException e) {
+            throw new InvalidProgramException("program.error.day-exists");
+        }
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<ForumDay> days() {
+        return jdbc.query("select id, day from forum_day order by day", (rs, i) -> new ForumDay(rs.getLong("id"),
+                rs.getObject("day", LocalDate.class)));
+    }
+
+    // ---- halls and tables ----
+
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public long addHall(String name, int tableCount) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidProgramException("validation.required");
+        }
+        long hallId;
+        try {
+            hallId = insert("insert into hall (name) values (:name)", new MapSqlParameterSource("name", name.trim()));
+        } catch (DuplicateKeyException e) {
+            throw new InvalidProgramException("program.error.hall-exists");
+        }
+        setTableCount(hallId, tableCount);
+        return hallId;
+    }
+
+    /**
+     * Sets how many tables a hall has (numbered 1..n). Removing tables that host confirmed
+     * meetings is refused with those meetings.
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void setTableCount(long hallId, int tableCount) {
+        if (tableCount < 1 || tableCount > 500) {
+            throw new InvalidProgramException("program.error.table-count");
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("hall", hallId).addValue("n", tableCount);
+        List<Long> removed = jdbc.queryForList(
+                "select id from meeting_table where hall_id = :hall and number > :n", params, Long.class);
+        refuseIfAny(removed.isEmpty() ? List.of() : conflicts.confirmedMeetingsAtTables(removed));
+        if (!removed.isEmpty()) {
+            jdbc.update("delete from meeting_table where hall_id = :hall and number > :n", params);
+        }
+        Integer existing = jdbc.queryForObject("select count(*) from meeting_table where hall_id = :hall", params,
+                Integer.class);
+        for (int number = existing + 1; number <= tableCount; number++) {
+            jdbc.update("insert into meeting_table (hall_id, number) values (:hall, :number)",
+                    new MapSqlParameterSource("hall", hallId).addValue("number", number));
+        }
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Hall> halls() {
+        return jdbc.query("""
+                select h.id, h.name, (select count(*) from meeting_table t where t.hall_id = h.id) tables
+                from hall h order by h.name""", (rs, i) -> new Hall(rs.getLong("id"), rs.getString("name"),
+                rs.getInt("tables")));
+    }
+
+    // ---- sessions and slots ----
+
+    /**
+     * Adds a negotiation session and cuts it into slots of {@code slotMinutes}, with
+     * {@code pauseMinutes} between them. Times are in the forum's time zone.
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public long addSession(long dayId, long hallId, String name, LocalTime start, LocalTime end, int slotMinutes,
+            int pauseMinutes) {
+        LocalDate day = jdbc.queryForObject("select day from forum_day where id = :id",
+                new MapSqlParameterSource("id", dayId), LocalDate.class);
+        if (name == null || name.isBlank()) {
+            throw new InvalidProgramException("validation.required");
+        }
+        if (start == null || end == null || !end.isAfter(start)) {
+            throw new InvalidProgramException("program.error.end-before-start");
+        }
+        if (slotMinutes < 5 || slotMinutes > 240 || pauseMinutes < 0 || pauseMinutes > 120) {
+            throw new InvalidProgramException("program.error.slot-length");
+        }
+        Instant startsAt = day.atTime(start).atZone(zone).toInstant();
+        Instant endsAt = day.atTime(end).atZone(zone).toInstant();
+        if (Duration.between(startsAt, endsAt).toMinutes() < slotMinutes) {
+            throw new InvalidProgramException("program.error.slot-length");
+        }
+        long sessionId = insert("""
+                insert into negotiation_session (day_id, hall_id, name, starts_at, ends_at, slot_minutes, pause_minutes)
+                values (:day, :hall, :name, :start, :end, :slot, :pause)""",
+                new MapSqlParameterSource("day", dayId).addValue("hall", hallId).addValue("name", name.trim())
+                        .addValue("start", Timestamp.from(startsAt)).addValue("end", Timestamp.from(endsAt))
+                        .addValue("slot", slotMinutes).addValue("pause", pauseMinutes));
+        List<MapSqlParameterSource> slots = new ArrayList<>();
+        for (Instant at = startsAt; !at.plus(Duration.ofMinutes(slotMinutes)).isAfter(endsAt);
+                at = at.plus(Duration.ofMinutes(slotMinutes + pauseMinutes))) {
+            slots.add(new MapSqlParameterSource("session", sessionId).addValue("hall", hallId)
+                    .addValue("start", Timestamp.from(at))
+                    .addValue("end", Timestamp.from(at.plus(Duration.ofMinutes(slotMinutes)))));
+        }
+        jdbc.batchUpdate("insert into slot (session_id, hall_id, starts_at, ends_at) values (:session, :hall, :start, :end)",
+                slots.toArray(MapSqlParameterSource[]::new));
+        return sessionId;
+    }
+
+    /** Removes a session and its slots, unless confirmed meetings take place in it. */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void removeSession(long sessionId) {
+        MapSqlParameterSource params = new MapSqlParameterSource("session", sessionId);
+        List<Long> slotIds = jdbc.queryForList("select id from slot where session_id = :session", params, Long.class);
+        refuseIfAny(slotIds.isEmpty() ? List.of() : conflicts.confirmedMeetingsInSlots(slotIds));
+        if (!slotIds.isEmpty()) {
+            MapSqlParameterSource slots = new MapSqlParameterSource("slots", slotIds);
+            // requests that never became meetings go with their slot
+            jdbc.update("delete from meeting_delegate where meeting_id in (select id from meeting where slot_id in (:slots))", slots);
+            jdbc.update("delete from meeting_event where meeting_id in (select id from meeting where slot_id in (:slots))", slots);
+            jdbc.update("delete from meeting where slot_id in (:slots)", slots);
+        }
+        jdbc.update("delete from slot where session_id = :session", params);
+        jdbc.update("delete from negotiation_session where id = :session", params);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<NegotiationSession> sessions() {
+        return jdbc.query("""
+                select s.id, s.day_id, s.hall_id, h.name hall_name, s.name, s.starts_at, s.ends_at, s.slot_minutes,
+                       s.pause_minutes, (select count(*) from slot where session_id = s.id) slot_count
+                from negotiation_session s join hall h on h.id = s.hall_id order by s.starts_at, h.name""",
+                (rs, i) -> new NegotiationSession(rs.getLong("id"), rs.getLong("day_id"), rs.getLong("hall_id"),
+                        rs.getString("hall_name"), rs.getString("name"), rs.getTimestamp("starts_at").toInstant(),
+                        rs.getTimestamp("ends_at").toInstant(), rs.getInt("slot_minutes"), rs.getInt("pause_minutes"),
+                        rs.getInt("slot_count")));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Slot> slots(long sessionId) {
+        return querySlots("where s.session_id = :session", new MapSqlParameterSource("session", sessionId));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<Slot> slot(long slotId) {
+        return querySlots("where s.id = :id", new MapSqlParameterSource("id", slotId)).stream().findFirst();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Slot> allSlots() {
+        return querySlots("", new MapSqlParameterSource());
+    }
+
+    private List<Slot> querySlots(String where, MapSqlParameterSource params) {
+        return jdbc.query("""
+                select s.id, s.session_id, n.name session_name, s.hall_id, h.name hall_name, s.starts_at, s.ends_at
+                from slot s join negotiation_session n on n.id = s.session_id join hall h on h.id = s.hall_id
+                """ + where + " order by s.starts_at, h.name", params,
+                (rs, i) -> new Slot(rs.getLong("id"), rs.getLong("session_id"), rs.getString("session_name"),
+                        rs.getLong("hall_id"), rs.getString("hall_name"), rs.getTimestamp("starts_at").toInstant(),
+                        rs.getTimestamp("ends_at").toInstant()));
+    }
+
+    // ---- program items ----
+
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public long addProgramItem(long dayId, ProgramItemKind kind, String title, String place, LocalTime start,
+            LocalTime end) {
+        LocalDate day = jdbc.queryForObject("select day from forum_day where id = :id",
+                new MapSqlParameterSource("id", dayId), LocalDate.class);
+        if (title == null || title.isBlank() || place == null || place.isBlank() || kind == null) {
+            throw new InvalidProgramException("validation.required");
+        }
+        if (start == null || end == null || !end.isAfter(start)) {
+            throw new InvalidProgramException("program.error.end-before-start");
+        }
+        return insert("""
+                insert into program_item (day_id, kind, title, place, starts_at, ends_at)
+                values (:day, :kind, :title, :place, :start, :end)""",
+                new MapSqlParameterSource("day", dayId).addValue("kind", kind.name()).addValue("title", title.trim())
+                        .addValue("place", place.trim())
+                        .addValue("start", Timestamp.from(day.atTime(start).atZone(zone).toInstant()))
+                        .addValue("end", Timestamp.from(day.atTime(end).atZone(zone).toInstant())));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<ProgramItem> programItems() {
+        return jdbc.query("""
+                select p.id, p.day_id, p.kind, p.title, p.place, p.starts_at, p.ends_at,
+                       (select count(*) from program_item_attendee a where a.program_item_id = p.id) attendees
+                from program_item p order by p.starts_at, p.title""",
+                (rs, i) -> new ProgramItem(rs.getLong("id"), rs.getLong("day_id"),
+                        ProgramItemKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("place"),
+                        rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                        rs.getInt("attendees")));
+    }
+
+    /**
+     * Signs delegates up for a program item. Refused, with the meetings, when any of them has a
+     * confirmed meeting while the item runs.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void signUp(long programItemId, Collection<Long> delegateIds) {
+        checkDelegatesOfCaller(delegateIds);
+        ProgramItem item = programItems().stream().filter(p -> p.id() == programItemId).findFirst()
+                .orElseThrow(() -> new InvalidProgramException("program.error.not-found"));
+        refuseIfAny(conflicts.confirmedMeetingsOfDelegates(delegateIds, item.startsAt(), item.endsAt()));
+        for (long delegateId : delegateIds) {
+            jdbc.update("insert ignore into program_item_attendee (program_item_id, delegate_id) values (:item, :delegate)",
+                    new MapSqlParameterSource("item", programItemId).addValue("delegate", delegateId));
+        }
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void withdraw(long programItemId, Collection<Long> delegateIds) {
+        checkDelegatesOfCaller(delegateIds);
+        for (long delegateId : delegateIds) {
+            jdbc.update("delete from program_item_attendee where program_item_id = :item and delegate_id = :delegate",
+                    new MapSqlParameterSource("item", programItemId).addValue("delegate", delegateId));
+        }
+    }
+
+    /** The program items the delegates attend (for agendas and for blocking their slots). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<ProgramItem> itemsAttendedBy(Collection<Long> delegateIds) {
+        if (delegateIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select distinct p.id, p.day_id, p.kind, p.title, p.place, p.starts_at, p.ends_at, 0 attendees
+                from program_item p join program_item_attendee a on a.program_item_id = p.id
+                where a.delegate_id in (:delegates) order by p.starts_at""",
+                new MapSqlParameterSource("delegates", delegateIds),
+                (rs, i) -> new ProgramItem(rs.getLong("id"), rs.getLong("day_id"),
+                        ProgramItemKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("place"),
+                        rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), 0));
+    }
+
+    // ---- booking settings ----
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public BookingSettings bookingSettings() {
+        return jdbc.queryForObject("select opens_at, closes_at, meeting_limit, instant_booking from booking_settings where id = 1",
+                new MapSqlParameterSource(), (rs, i) -> new BookingSettings(
+                        rs.getTimestamp("opens_at") == null ? null : rs.getTimestamp("opens_at").toInstant(),
+                        rs.getTimestamp("closes_at") == null ? null : rs.getTimestamp("closes_at").toInstant(),
+                        rs.getInt("meeting_limit"), rs.getBoolean("instant_booking")));
+    }
+
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void updateBookingSettings(BookingSettings settings) {
+        if (settings.meetingLimit() < 1 || settings.meetingLimit() > 200) {
+            throw new InvalidProgramException("program.error.meeting-limit");
+        }
+        if (settings.opensAt() != null && settings.closesAt() != null && !settings.closesAt().isAfter(settings.opensAt())) {
+            throw new InvalidProgramException("program.error.end-before-start");
+        }
+        jdbc.update("""
+                update booking_settings set opens_at = :opens, closes_at = :closes, meeting_limit = :limit,
+                       instant_booking = :instant where id = 1""",
+                new MapSqlParameterSource("opens", settings.opensAt() == null ? null : Timestamp.from(settings.opensAt()))
+                        .addValue("closes", settings.closesAt() == null ? null : Timestamp.from(settings.closesAt()))
+                        .addValue("limit", settings.meetingLimit()).addValue("instant", settings.instantBooking()));
+    }
+
+    private static void refuseIfAny(List<String> affected) {
+        if (!affected.isEmpty()) {
+            throw new ProgramChangeRefusedException(affected);
+        }
+    }
+
+    private long insert(String sql, MapSqlParameterSource params) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(sql, params, keys, new String[] {"id"});
+        return keys.getKey().longValue();
+    }
+
+    /** Organizers may sign up anyone; a company only its own delegates. */
+    private void checkDelegatesOfCaller(Collection<Long> delegateIds) {
+        ForumUser user = currentUser.require();
+        if (user.isOrganizer() || delegateIds.isEmpty()) {
+            return;
+        }
+        Integer foreign = jdbc.queryForObject(
+                "select count(*) from delegate where id in (:ids) and company_id <> :company",
+                new MapSqlParameterSource("ids", delegateIds).addValue("company", user.companyId()), Integer.class);
+        if (user.companyId() == null || foreign == null || foreign > 0) {
+            throw new AccessDeniedException("Not your delegates");
+        }
+    }
+}
