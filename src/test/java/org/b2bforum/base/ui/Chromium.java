@@ -1,0 +1,51 @@
+package org.b2bforum.base.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Chromium for end-to-end tests: Debian's {@code /usr/bin/chromium} on CI (the build sets
+ * {@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1}), else the browser Playwright downloads for itself.
+ */
+public final class Chromium {
+
+    private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+
+    private Chromium() {
+    }
+
+    public static Playwright playwright() {
+        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
+            return Playwright.create();
+        }
+        // No system Chromium (a developer's machine): let Playwright download its own, whatever the build says.
+        return Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "0")));
+    }
+
+    public static Browser launch(Playwright playwright) {
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true);
+        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
+            options.setExecutablePath(SYSTEM_CHROMIUM).setArgs(ARGS);
+        }
+        return playwright.chromium().launch(options);
+    }
+
+    /** Waits until Vaadin has no request to the server under way. */
+    public static void settle(Page page) {
+        page.waitForFunction("""
+                () => {
+                  const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+                  return !!clients && Object.values(clients).every(client => !client.isActive());
+                }""");
+    }
+}

@@ -1,0 +1,133 @@
+package org.b2bforum.registration.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.company.Country;
+import org.b2bforum.company.RegistrationStatus;
+import org.b2bforum.company.Sector;
+import org.b2bforum.registration.RegistrationForm;
+import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.registration.RegistrationSummary;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.RouteNotFoundError;
+
+/** Organizers review company applications; companies never see the queue. */
+@SpringBootTest
+class ApprovalQueueViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    AccountService accounts;
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void an_organizer_sees_pending_applications_and_narrows_them_with_the_filters() {
+        long gomelTourism = register("Гомель", Country.BY, Sector.TOURISM);
+        long gomelEnergy = register("Гомель", Country.BY, Sector.ENERGY);
+        long moscowTourism = register("Москва", Country.RU, Sector.TOURISM);
+
+        ApprovalQueueView queue = navigate(ApprovalQueueView.class);
+        assertThat(queue.status.getValue()).as("pending first").isEqualTo(RegistrationStatus.PENDING);
+        assertThat(ids(queue)).contains(gomelTourism, gomelEnergy, moscowTourism);
+        assertThat(rows(queue)).allMatch(r -> r.status() == RegistrationStatus.PENDING);
+        int row = rowOf(queue, gomelTourism);
+        assertThat(test(queue.grid).getCellText(row, 2)).isEqualTo("Гомель, Беларусь");
+        assertThat(test(queue.grid).getCellText(row, 3)).isEqualTo("Туризм");
+
+        test(queue.city).selectItem("Гомель");
+        assertThat(ids(queue)).contains(gomelTourism, gomelEnergy).doesNotContain(moscowTourism);
+        assertThat(rows(queue)).allMatch(r -> r.city().equals("Гомель"));
+
+        test(queue.sector).selectItem("Туризм");
+        assertThat(ids(queue)).contains(gomelTourism).doesNotContain(gomelEnergy, moscowTourism);
+        assertThat(rows(queue)).allMatch(r -> r.sectors().contains(Sector.TOURISM));
+
+        registrations.approve(gomelTourism);
+        test(queue.status).selectItem("Одобрена");
+        assertThat(ids(queue)).contains(gomelTourism);
+        assertThat(rows(queue)).allMatch(r -> r.status() == RegistrationStatus.APPROVED);
+        test(queue.status).selectItem("Ожидает одобрения");
+        assertThat(ids(queue)).doesNotContain(gomelTourism);
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void an_organizer_opens_an_application_from_the_queue_and_approves_it() {
+        RegistrationForm application = TestData.registrationForm();
+        long id = registrations.register(application);
+        ApprovalQueueView queue = navigate(ApprovalQueueView.class);
+
+        test(queue.grid).clickRow(rowOf(queue, id));
+
+        assertThat(getCurrentView()).isInstanceOf(RegistrationDetailView.class);
+        assertThat(find(StatusBadge.class).single().getText()).isEqualTo("Ожидает одобрения");
+        test(find(Button.class).id("approve")).click();
+
+        assertThat(registrations.details(id).status()).isEqualTo(RegistrationStatus.APPROVED);
+        assertThat(test(find(Notification.class).single()).getText()).isEqualTo("Заявка одобрена, компания уведомлена");
+        assertThat(find(StatusBadge.class).single().getText()).isEqualTo("Одобрена");
+        assertThat(find(Button.class).withId("approve").exists()).as("decided once").isFalse();
+    }
+
+    @Test
+    void a_company_is_not_let_into_the_approval_queue() {
+        RegistrationForm application = TestData.registrationForm();
+        long id = registrations.register(application);
+        TestData.logInAs(accounts, application.getLoginEmail());
+        navigate(MyRegistrationView.class);
+
+        // Vaadin's access control reroutes an authenticated user without the role to "not found".
+        assertThatThrownBy(() -> navigate(ApprovalQueueView.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(RouteNotFoundError.class.getName());
+        assertThat(getCurrentView()).isInstanceOf(RouteNotFoundError.class);
+        assertThat(find(Grid.class).exists()).isFalse();
+
+        assertThat(navigate("registrations/" + id, RouteNotFoundError.class)).isNotNull();
+        assertThat(find(Button.class).withId("approve").exists()).isFalse();
+    }
+
+    private long register(String city, Country country, Sector sector) {
+        RegistrationForm application = TestData.registrationForm(country);
+        application.setCity(city);
+        application.setSectors(EnumSet.of(sector));
+        return registrations.register(application);
+    }
+
+    private List<RegistrationSummary> rows(ApprovalQueueView queue) {
+        var grid = test(queue.grid);
+        return IntStream.range(0, grid.size()).mapToObj(grid::getRow).toList();
+    }
+
+    private List<Long> ids(ApprovalQueueView queue) {
+        return rows(queue).stream().map(RegistrationSummary::id).toList();
+    }
+
+    private int rowOf(ApprovalQueueView queue, long id) {
+        int row = ids(queue).indexOf(id);
+        assertThat(row).as("application %d in the queue", id).isNotNegative();
+        return row;
+    }
+}

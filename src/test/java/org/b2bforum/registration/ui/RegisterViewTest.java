@@ -1,0 +1,166 @@
+package org.b2bforum.registration.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.company.RegistrationStatus;
+import org.b2bforum.registration.RegistrationDetails;
+import org.b2bforum.registration.RegistrationForm;
+import org.b2bforum.registration.RegistrationService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.textfield.TextField;
+
+/** A visitor registers a company on /register. */
+@SpringBootTest
+@WithAnonymousUser
+class RegisterViewTest extends SpringBrowserlessTest {
+
+    private static final String REQUIRED = "Заполните это поле";
+
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    AccountService accounts;
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void an_empty_application_is_not_sent_and_each_field_says_what_is_missing() {
+        long accountsBefore = accounts.count();
+        RegisterView view = navigate(RegisterView.class);
+        RegistrationFormLayout form = view.form;
+
+        test(view.submit).click();
+
+        for (var field : List.of(form.fullName, form.shortName, form.taxNumber, form.contactPerson, form.email,
+                form.phone, form.loginEmail)) {
+            assertThat(field.isInvalid()).as(field.getId().orElseThrow()).isTrue();
+            assertThat(field.getErrorMessage()).as(field.getId().orElseThrow()).isEqualTo(REQUIRED);
+        }
+        assertThat(form.city.getErrorMessage()).isEqualTo(REQUIRED);
+        assertThat(form.country.getErrorMessage()).isEqualTo(REQUIRED);
+        assertThat(form.sectors.getErrorMessage()).isEqualTo("Выберите хотя бы одну отрасль");
+        assertThat(form.description.getErrorMessage()).isEqualTo(REQUIRED);
+        assertThat(form.password.getErrorMessage()).isEqualTo(REQUIRED);
+        assertThat(delegateField("delegates-0-fullName").getErrorMessage()).isEqualTo(REQUIRED);
+        assertThat(form.website.isInvalid()).as("the website is optional").isFalse();
+        assertThat(form.consentError.isVisible()).isTrue();
+        assertThat(form.consentError.getText())
+                .isEqualTo("Без согласия на обработку персональных данных мы не можем принять заявку");
+
+        assertThat(find(H1.class).withId("registration-submitted").exists()).isFalse();
+        assertThat(view.submit.isEnabled()).isTrue();
+        assertThat(accounts.count()).isEqualTo(accountsBefore);
+    }
+
+    @Test
+    void a_tax_number_is_checked_against_the_chosen_country() {
+        RegistrationForm application = TestData.registrationForm();
+        application.setTaxNumber("1234567890");
+        RegisterView view = navigate(RegisterView.class);
+        RegistrationFormLayout form = view.form;
+        fill(form, application);
+
+        test(view.submit).click();
+
+        assertThat(form.taxNumber.isInvalid()).isTrue();
+        assertThat(form.taxNumber.getErrorMessage()).isEqualTo("ИНН — 10 или 12 цифр с верной контрольной цифрой");
+        assertThat(find(H1.class).withId("registration-submitted").exists()).isFalse();
+        assertThat(accounts.isEmailRegistered(application.getLoginEmail())).isFalse();
+
+        // Once the user has tried to send, messages follow the input.
+        test(form.country).selectItem("Беларусь");
+        assertThat(form.taxNumber.getHelperText()).isEqualTo("УНП: 9 цифр");
+        assertThat(form.taxNumber.getErrorMessage()).isEqualTo("УНП состоит из 9 цифр");
+        test(form.taxNumber).setValue(TestData.uniqueUnp());
+        assertThat(form.taxNumber.isInvalid()).isFalse();
+    }
+
+    @Test
+    void a_complete_application_is_sent_and_waits_for_approval() {
+        RegistrationForm application = TestData.registrationForm();
+        RegisterView view = navigate(RegisterView.class);
+        fill(view.form, application);
+
+        test(view.submit).click();
+
+        H1 submitted = find(H1.class).withId("registration-submitted").single();
+        assertThat(submitted.getText()).isEqualTo("Заявка отправлена");
+        assertThat(find(RegistrationFormLayout.class).exists()).isFalse();
+
+        long companyId = accounts.loadUserByUsername(application.getLoginEmail()).companyId();
+        TestData.logInAsOrganizer(accounts);
+        RegistrationDetails stored = registrations.details(companyId);
+        assertThat(stored.status()).isEqualTo(RegistrationStatus.PENDING);
+        assertThat(stored.taxNumber()).isEqualTo(application.getTaxNumber());
+        assertThat(stored.shortName()).isEqualTo(application.getShortName());
+        assertThat(stored.delegates()).hasSize(application.getDelegates().size());
+    }
+
+    @Test
+    void a_second_application_with_a_registered_tax_number_is_refused_at_the_tax_number() {
+        RegistrationForm first = TestData.registrationForm();
+        registrations.register(first);
+        RegistrationForm second = TestData.registrationForm();
+        second.setTaxNumber(first.getTaxNumber());
+        RegisterView view = navigate(RegisterView.class);
+        fill(view.form, second);
+
+        test(view.submit).click();
+
+        assertThat(view.form.taxNumber.isInvalid()).isTrue();
+        assertThat(view.form.taxNumber.getErrorMessage()).isEqualTo("Компания с этим номером уже зарегистрирована");
+        assertThat(find(H1.class).withId("registration-submitted").exists()).isFalse();
+        assertThat(accounts.isEmailRegistered(second.getLoginEmail())).isFalse();
+    }
+
+    /** Types the application into the form as a user would: picks list items by their visible labels. */
+    private void fill(RegistrationFormLayout form, RegistrationForm application) {
+        test(form.fullName).setValue(application.getFullName());
+        test(form.shortName).setValue(application.getShortName());
+        test(form.city).selectItem(application.getCity());
+        test(form.country).selectItem(form.getTranslation(application.getCountry().translationKey()));
+        test(form.sectors).selectItem(application.getSectors().stream()
+                .map(sector -> form.getTranslation(sector.translationKey())).toArray(String[]::new));
+        test(form.description).setValue(application.getDescription());
+        test(form.offers).setValue(application.getOffers());
+        test(form.seeks).setValue(application.getSeeks());
+        test(form.website).setValue(application.getWebsite());
+        test(form.taxNumber).setValue(application.getTaxNumber());
+        test(form.contactPerson).setValue(application.getContactPerson());
+        test(form.email).setValue(application.getEmail());
+        test(form.phone).setValue(application.getPhone());
+        List<RegistrationForm.DelegateForm> delegates = application.getDelegates();
+        for (int i = 0; i < delegates.size(); i++) {
+            if (i > 0) {
+                test(form.addDelegate).click();
+            }
+            RegistrationForm.DelegateForm delegate = delegates.get(i);
+            test(delegateField("delegates-" + i + "-fullName")).setValue(delegate.getFullName());
+            test(delegateField("delegates-" + i + "-position")).setValue(delegate.getPosition());
+            test(delegateField("delegates-" + i + "-email")).setValue(delegate.getEmail());
+            test(delegateField("delegates-" + i + "-phone")).setValue(delegate.getPhone());
+        }
+        test(form.loginEmail).setValue(application.getLoginEmail());
+        test(form.password).setValue(application.getPassword());
+        test(form.passwordConfirmation).setValue(application.getPasswordConfirmation());
+        test(form.consent).click();
+    }
+
+    private TextField delegateField(String id) {
+        return find(TextField.class).id(id);
+    }
+}
