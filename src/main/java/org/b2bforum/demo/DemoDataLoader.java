@@ -52,12 +52,15 @@ class DemoDataLoader implements ApplicationRunner {
 
     private final AccountService accounts;
     private final RegistrationService registrations;
+    private final DemoProgram program;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DemoDataLoader(AccountService accounts, RegistrationService registrations, JdbcTemplate jdbc, Clock clock) {
+    DemoDataLoader(AccountService accounts, RegistrationService registrations, DemoProgram program, JdbcTemplate jdbc,
+            Clock clock) {
         this.accounts = accounts;
         this.registrations = registrations;
+        this.program = program;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -76,7 +79,13 @@ class DemoDataLoader implements ApplicationRunner {
             accounts.markDemo(form.getLoginEmail());
         }
         spreadSubmissionTimes(ids);
-        decide(ids);
+        try {
+            decide(ids);
+            program.createProgram();
+            program.createMeetings(forms.stream().map(RegistrationForm::getLoginEmail).toList());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
         log.info("Demo forum loaded: {} companies in {} ms", ids.size(), System.currentTimeMillis() - started);
     }
 
@@ -96,27 +105,26 @@ class DemoDataLoader implements ApplicationRunner {
         }
     }
 
-    /** Most companies approved; some from every city pending, a few sent back for changes, one rejected. */
+    /**
+     * As the organizer: most companies approved; some from every city pending, a few sent back for
+     * changes, one rejected. The organizer stays logged in for the program that follows.
+     */
     private void decide(List<Long> ids) {
         ForumUser organizer = accounts.loadUserByUsername(ORGANIZER_EMAIL);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(organizer, null, organizer.getAuthorities()));
-        try {
-            for (int i = 0; i < ids.size(); i++) {
-                long id = ids.get(i);
-                if (i % 15 == 14) {
-                    continue; // pending
-                } else if (i % 40 == 20) {
-                    registrations.requestChanges(id, "Уточните, пожалуйста, раздел «Что мы ищем»: какие именно "
-                            + "поставщики или покупатели вас интересуют.");
-                } else if (i == 47) {
-                    registrations.reject(id, "Компания не относится к тематике форума.");
-                } else {
-                    registrations.approve(id);
-                }
+        for (int i = 0; i < ids.size(); i++) {
+            long id = ids.get(i);
+            if (i % 15 == 14) {
+                continue; // pending
+            } else if (i % 40 == 20) {
+                registrations.requestChanges(id, "Уточните, пожалуйста, раздел «Что мы ищем»: какие именно "
+                        + "поставщики или покупатели вас интересуют.");
+            } else if (i == 47) {
+                registrations.reject(id, "Компания не относится к тематике форума.");
+            } else {
+                registrations.approve(id);
             }
-        } finally {
-            SecurityContextHolder.clearContext();
         }
     }
 

@@ -85,6 +85,12 @@ public class AccountService implements UserDetailsService {
         return accounts.findByCompanyId(companyId).stream().map(UserAccount::getId).toList();
     }
 
+    /** The log-in e-mail of a company's (first) representative. */
+    @Transactional(readOnly = true)
+    public Optional<String> emailOfCompany(long companyId) {
+        return accounts.findByCompanyId(companyId).stream().map(UserAccount::getEmail).findFirst();
+    }
+
     @Transactional(readOnly = true)
     public Optional<String> emailOf(long userId) {
         return accounts.findById(userId).map(UserAccount::getEmail);

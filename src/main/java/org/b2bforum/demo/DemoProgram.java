@@ -1,0 +1,160 @@
+package org.b2bforum.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.company.RecommendationService;
+import org.b2bforum.company.Suggestion;
+import org.b2bforum.meeting.BookingRefusedException;
+import org.b2bforum.meeting.DelegateChoice;
+import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.SlotOption;
+import org.b2bforum.program.BookingSettings;
+import org.b2bforum.program.ProgramItemKind;
+import org.b2bforum.program.ProgramService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo forum's program (18–21 September of the coming forum year: plenary, round tables,
+ * company presentations, two negotiation halls) and a realistic set of meetings: each company asks
+ * its best suggested partners, most of whom accept.
+ */
+@Component
+class DemoProgram {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoProgram.class);
+
+    private final ProgramService program;
+    private final MeetingService meetings;
+    private final RecommendationService recommendations;
+    private final AccountService accounts;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    DemoProgram(ProgramService program, MeetingService meetings, RecommendationService recommendations,
+            AccountService accounts, JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.program = program;
+        this.meetings = meetings;
+        this.recommendations = recommendations;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** The first day of the forum: 18 September of this year, or of next year once it has passed. */
+    LocalDate firstDay() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Moscow")));
+        LocalDate day = LocalDate.of(today.getYear(), 9, 18);
+        return day.isAfter(today) ? day : day.plusYears(1);
+    }
+
+    /** Sets up the program; call as the organizer. */
+    void createProgram() {
+        LocalDate first = firstDay();
+        List<Long> days = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            days.add(program.addDay(first.plusDays(i)));
+        }
+        long hallA = program.addHall("Зал переговоров А", 30);
+        long hallB = program.addHall("Зал переговоров Б", 20);
+        program.addSession(days.get(0), hallA, "B2B-переговоры, день 1, после обеда", LocalTime.of(14, 0), LocalTime.of(18, 0), 20, 0);
+        program.addSession(days.get(0), hallB, "B2B-переговоры: промышленность и ЖКХ", LocalTime.of(14, 0), LocalTime.of(17, 0), 20, 0);
+        program.addSession(days.get(1), hallA, "B2B-переговоры, день 2, утро", LocalTime.of(10, 0), LocalTime.of(13, 0), 20, 0);
+        program.addSession(days.get(1), hallA, "B2B-переговоры, день 2, после обеда", LocalTime.of(14, 30), LocalTime.of(17, 30), 20, 0);
+        program.addSession(days.get(2), hallB, "B2B-переговоры, день 3", LocalTime.of(10, 0), LocalTime.of(13, 0), 20, 0);
+
+        long plenary = program.addProgramItem(days.get(0), ProgramItemKind.PLENARY,
+                "Пленарное заседание «Минск и Москва: новый драйвер развития»", "Конгресс-холл", LocalTime.of(10, 0),
+                LocalTime.of(12, 30));
+        long tourism = program.addProgramItem(days.get(1), ProgramItemKind.ROUND_TABLE,
+                "Круглый стол «Туризм и гостеприимство»", "Зал «Немига»", LocalTime.of(10, 0), LocalTime.of(11, 30));
+        program.addProgramItem(days.get(1), ProgramItemKind.ROUND_TABLE, "Круглый стол «Здравоохранение и социальная защита»",
+                "Зал «Свислочь»", LocalTime.of(11, 0), LocalTime.of(12, 30));
+        program.addProgramItem(days.get(1), ProgramItemKind.ROUND_TABLE, "Круглый стол «Образование и молодёжная политика»",
+                "Зал «Немига»", LocalTime.of(14, 30), LocalTime.of(16, 0));
+        program.addProgramItem(days.get(2), ProgramItemKind.PRESENTATION,
+                "Презентации белорусских производителей дорожной и коммунальной техники", "Выставочный павильон",
+                LocalTime.of(14, 0), LocalTime.of(16, 0));
+        program.addProgramItem(days.get(3), ProgramItemKind.PLENARY, "Подведение итогов форума", "Конгресс-холл",
+                LocalTime.of(11, 0), LocalTime.of(12, 30));
+
+        program.signUp(plenary, jdbc.queryForList("""
+                select min(d.id) from delegate d join company c on c.id = d.company_id
+                where c.status = 'APPROVED' and mod(c.id, 2) = 0 group by c.id""", Long.class));
+        program.signUp(tourism, jdbc.queryForList("""
+                select min(d.id) from delegate d join company_sector s on s.company_id = d.company_id
+                where s.sector = 'TOURISM' group by d.company_id""", Long.class));
+        program.updateBookingSettings(new BookingSettings(null,
+                first.minusDays(1).atTime(18, 0).atZone(ZoneId.of("Europe/Moscow")).toInstant(), 12, false));
+    }
+
+    /**
+     * Each approved company asks its two best suggested partners for a meeting; two of three
+     * requests are accepted.
+     */
+    int createMeetings(List<String> companyEmails) {
+        int requested = 0;
+        List<long[]> toAccept = new ArrayList<>();
+        for (String email : companyEmails) {
+            ForumUser company = logInAs(email);
+            List<Suggestion> best;
+            try {
+                best = recommendations.mySuggestions(2);
+            } catch (RuntimeException notApproved) {
+                continue;
+            }
+            List<DelegateChoice> delegates = meetings.myDelegates();
+            for (Suggestion suggestion : best) {
+                List<SlotOption> slots = meetings.freeSlotsWith(suggestion.companyId(), List.of(delegates.getFirst().id()));
+                if (slots.isEmpty()) {
+                    continue;
+                }
+                SlotOption slot = slots.get((int) ((company.companyId() * 7 + suggestion.companyId()) % slots.size()));
+                try {
+                    long id = meetings.request(suggestion.companyId(), slot.slotId(), List.of(delegates.getFirst().id()),
+                            "Добрый день! Хотели бы обсудить возможное сотрудничество на форуме.");
+                    requested++;
+                    if (requested % 3 != 0) {
+                        toAccept.add(new long[] {suggestion.companyId(), id});
+                    }
+                } catch (BookingRefusedException busy) {
+                    // the pair already meets, or the limit is reached: fine for demo data
+                }
+            }
+        }
+        int confirmed = 0;
+        for (long[] acceptance : toAccept) {
+            String email = accounts.emailOfCompany(acceptance[0]).orElse(null);
+            if (email == null) {
+                continue;
+            }
+            logInAs(email);
+            try {
+                meetings.accept(acceptance[1], List.of(), "Спасибо, будем рады встрече!");
+                confirmed++;
+            } catch (BookingRefusedException busy) {
+                // the slot filled up meanwhile
+            }
+        }
+        log.info("Demo meetings: {} requested, {} confirmed", requested, confirmed);
+        return confirmed;
+    }
+
+    private ForumUser logInAs(String email) {
+        ForumUser user = accounts.loadUserByUsername(email);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        return user;
+    }
+}
