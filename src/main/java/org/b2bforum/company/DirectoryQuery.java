@@ -9,19 +9,26 @@ package org.b2bforum.company;
  * @param sector        a sector the company works in
  * @param sort          the order of results
  * @param shortlistOnly only companies the viewer has starred
+ * @param withFreeSlots only companies that can still take meetings: fewer confirmed meetings than
+ *                      future slots and than the meeting limit
  */
 public record DirectoryQuery(String text, String city, Country country, Sector sector, DirectorySort sort,
-        boolean shortlistOnly) {
+        boolean shortlistOnly, boolean withFreeSlots) {
+
+    public DirectoryQuery(String text, String city, Country country, Sector sector, DirectorySort sort,
+            boolean shortlistOnly) {
+        this(text, city, country, sector, sort, shortlistOnly, false);
+    }
 
     public static DirectoryQuery everything() {
-        return new DirectoryQuery(null, null, null, null, DirectorySort.OTHER_SIDE_FIRST, false);
+        return new DirectoryQuery(null, null, null, null, DirectorySort.OTHER_SIDE_FIRST, false, false);
     }
 
     public DirectoryQuery withText(String newText) {
-        return new DirectoryQuery(newText, city, country, sector, sort, shortlistOnly);
+        return new DirectoryQuery(newText, city, country, sector, sort, shortlistOnly, withFreeSlots);
     }
 
     public DirectoryQuery shortlisted() {
-        return new DirectoryQuery(text, city, country, sector, sort, true);
+        return new DirectoryQuery(text, city, country, sector, sort, true, withFreeSlots);
     }
 }

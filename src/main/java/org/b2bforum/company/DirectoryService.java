@@ -2,6 +2,7 @@ package org.b2bforum.company;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,9 +32,11 @@ public class DirectoryService {
     private final ForumAccess access;
     private final CompanyRepository companies;
     private final ConfirmedMeetings confirmedMeetings;
+    private final Clock clock;
 
     DirectoryService(NamedParameterJdbcTemplate jdbc, ForumAccess access, CompanyRepository companies,
-            ConfirmedMeetings confirmedMeetings) {
+            ConfirmedMeetings confirmedMeetings, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.access = access;
         this.companies = companies;
@@ -103,7 +106,7 @@ public class DirectoryService {
                 new MapSqlParameterSource("id", companyId), Boolean.class));
     }
 
-    private static String where(DirectoryQuery query, ForumUser viewer, MapSqlParameterSource params) {
+    private String where(DirectoryQuery query, ForumUser viewer, MapSqlParameterSource params) {
         List<String> conditions = new ArrayList<>();
         conditions.add("c.status = 'APPROVED'");
         params.addValue("viewer", viewer.companyId() == null ? -1L : viewer.companyId());
@@ -124,6 +127,15 @@ public class DirectoryService {
         if (query.sector() != null) {
             params.addValue("sector", query.sector().name());
             conditions.add("exists (select 1 from company_sector f where f.company_id = c.id and f.sector = :sector)");
+        }
+        if (query.withFreeSlots()) {
+            // the meeting limit and the slots belong to the program; read here in one query
+            params.addValue("now", java.sql.Timestamp.from(clock.instant()));
+            conditions.add("""
+                    (select count(*) from company_slot_booking b join slot bs on bs.id = b.slot_id
+                      where b.company_id = c.id and bs.starts_at > :now)
+                    < least((select count(*) from slot fs where fs.starts_at > :now),
+                            (select meeting_limit from booking_settings where id = 1))""");
         }
         if (query.shortlistOnly()) {
             conditions.add("exists (select 1 from shortlist_entry o where o.company_id = :viewer and o.target_company_id = c.id)");

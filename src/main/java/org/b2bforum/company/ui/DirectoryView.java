@@ -18,6 +18,7 @@ import org.b2bforum.company.DirectorySort;
 import org.b2bforum.company.Sector;
 import org.b2bforum.company.ShortlistService;
 
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -41,7 +42,8 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * The company directory: search in any word form, filters by city, country and sector, sorting.
+ * The company directory: search in any word form, filters by city, country, sector and free meeting
+ * slots, sorting.
  * The search lives in the URL (bookmarkable, the back button works); results load page by page.
  */
 @Route("directory")
@@ -55,6 +57,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
     final Select<Country> country = new Select<>();
     final Select<Sector> sector = new Select<>();
     final Select<DirectorySort> sort = new Select<>();
+    final Checkbox freeSlots = new Checkbox();
     final Grid<DirectoryEntry> results = new Grid<>();
     final Span total = new Span();
     private final DirectoryService directory;
@@ -106,7 +109,11 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         sort.setValue(DirectorySort.OTHER_SIDE_FIRST);
         sort.setWidth("16em");
 
+        freeSlots.setId("directory-free-slots");
+        freeSlots.setLabel(getTranslation("directory.free-slots"));
+
         search.addValueChangeListener(e -> pushToUrl());
+        freeSlots.addValueChangeListener(e -> pushToUrl());
         city.addValueChangeListener(e -> pushToUrl());
         country.addValueChangeListener(e -> pushToUrl());
         sector.addValueChangeListener(e -> pushToUrl());
@@ -122,7 +129,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
         total.setId("directory-total");
         total.addClassName("result-count");
-        HorizontalLayout filters = new HorizontalLayout(search, city, country, sector, sort);
+        HorizontalLayout filters = new HorizontalLayout(search, city, country, sector, sort, freeSlots);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         add(new H1(getTranslation("menu.directory")), filters, total, results);
@@ -139,6 +146,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
             sector.setValue(first(params, "sector").flatMap(v -> parse(Sector.class, v)).orElse(null));
             sort.setValue(first(params, "sort").flatMap(v -> parse(DirectorySort.class, v))
                     .orElse(DirectorySort.OTHER_SIDE_FIRST));
+            freeSlots.setValue(first(params, "free").isPresent());
         } finally {
             applyingUrl = false;
         }
@@ -156,6 +164,9 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         Optional.ofNullable(city.getValue()).filter(v -> !v.isBlank()).ifPresent(v -> params.put("city", v));
         Optional.ofNullable(country.getValue()).ifPresent(v -> params.put("country", v.name()));
         Optional.ofNullable(sector.getValue()).ifPresent(v -> params.put("sector", v.name()));
+        if (freeSlots.getValue()) {
+            params.put("free", "1");
+        }
         if (sort.getValue() != null && sort.getValue() != DirectorySort.OTHER_SIDE_FIRST) {
             params.put("sort", sort.getValue().name());
         }
@@ -164,7 +175,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
     private void refresh() {
         DirectoryQuery current = new DirectoryQuery(search.getValue(), city.getValue(), country.getValue(),
-                sector.getValue(), sort.getValue(), false);
+                sector.getValue(), sort.getValue(), false, freeSlots.getValue());
         query = current;
         long count = directory.count(current);
         total.setText(getTranslation("directory.total", count));
