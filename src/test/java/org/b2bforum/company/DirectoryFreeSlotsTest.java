@@ -1,0 +1,88 @@
+package org.b2bforum.company;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.program.BookingSettings;
+import org.b2bforum.program.ProgramService;
+import org.b2bforum.registration.RegistrationForm;
+import org.b2bforum.registration.RegistrationService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
+
+@SpringBootTest
+class DirectoryFreeSlotsTest {
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    ProgramService program;
+    @Autowired
+    MeetingService meetings;
+    @Autowired
+    DirectoryService directory;
+
+    private BookingSettings saved;
+
+    @AfterEach
+    void restoreSettings() {
+        if (saved != null) {
+            TestData.logInAsOrganizer(accounts);
+            program.updateBookingSettings(saved);
+        }
+        TestData.logOut();
+    }
+
+    @Test
+    void companies_whose_meetings_are_all_booked_drop_out_of_the_free_slots_filter() {
+        String city = "Свободоград-" + TestData.unique();
+        RegistrationForm viewer = approved(city);
+        RegistrationForm busyA = approved(city);
+        RegistrationForm busyB = approved(city);
+        RegistrationForm free = approved(city);
+
+        TestData.logInAsOrganizer(accounts);
+        saved = program.bookingSettings();
+        long day = program.addDay(LocalDate.now().plusYears(4).plusDays(ThreadLocalRandom.current().nextInt(5000)));
+        long hall = program.addHall("Зал свободных слотов " + TestData.unique(), 2);
+        long session = program.addSession(day, hall, "Сессия", LocalTime.of(10, 0), LocalTime.of(10, 40), 20, 0);
+        program.updateBookingSettings(new BookingSettings(null, null, 1, false));
+        meetings.bookAsOrganizer(companyId(busyA), companyId(busyB), program.slots(session).getFirst().id());
+
+        TestData.logInAs(accounts, viewer.getLoginEmail());
+        DirectoryQuery inCity = new DirectoryQuery(null, city, null, null, DirectorySort.NAME, false);
+        DirectoryQuery withFreeSlots = new DirectoryQuery(null, city, null, null, DirectorySort.NAME, false, true);
+
+        assertThat(directory.search(inCity, PageRequest.of(0, 50))).extracting(DirectoryEntry::shortName)
+                .containsExactlyInAnyOrder(busyA.getShortName(), busyB.getShortName(), free.getShortName());
+        assertThat(directory.search(withFreeSlots, PageRequest.of(0, 50))).extracting(DirectoryEntry::shortName)
+                .containsExactly(free.getShortName());
+        assertThat(directory.count(withFreeSlots)).isEqualTo(1);
+    }
+
+    private RegistrationForm approved(String city) {
+        RegistrationForm form = TestData.registrationForm();
+        form.setCity(city);
+        TestData.logOut();
+        long id = registrations.register(form);
+        TestData.logInAsOrganizer(accounts);
+        registrations.approve(id);
+        TestData.logOut();
+        return form;
+    }
+
+    private long companyId(RegistrationForm form) {
+        return accounts.loadUserByUsername(form.getLoginEmail()).companyId();
+    }
+}
