@@ -29,7 +29,11 @@ public class NotificationService {
         this.clock = clock;
     }
 
-    /** Notifies every account of a company; part of the caller's transaction. */
+    /**
+     * Notifies every account of a company; part of the caller's transaction. Called by other
+     * services on behalf of the logged-in user whose action it reports.
+     */
+    @PreAuthorize("isAuthenticated()")
     @Transactional
     public void notifyCompany(long companyId, String messageKey, String detail) {
         for (long userId : accounts.userIdsOfCompany(companyId)) {

@@ -36,7 +36,8 @@ class OrganizerAccountInitializer implements ApplicationRunner {
         if (StringUtils.hasText(email) && StringUtils.hasText(password)) {
             Passwords.problem(password, email).ifPresent(problem -> {
                 throw new IllegalStateException("B2BFORUM_ORGANIZER_PASSWORD is too weak (" + problem
-                        + "): use at least " + Passwords.MIN_LENGTH + " characters with letters and digits.");
+                        + "): use at least " + Passwords.MIN_LENGTH + " characters with letters and digits, "
+                        + "not a common password and not the e-mail address.");
             });
             accounts.ensureOrganizer(email, password, "Organizer", false);
         } else if (!demoMode && !accounts.hasRealOrganizer()) {

@@ -248,9 +248,13 @@ public class Company {
         this.decidedAt = at;
     }
 
-    /** The company sends its edited application back to the organizers. */
+    /**
+     * The company sends its edited application back to the organizers. The organizers' last
+     * comment has been answered; it stays in the audit trail.
+     */
     public void resubmit(Instant at) {
         this.status = RegistrationStatus.PENDING;
+        this.statusComment = null;
         this.submittedAt = at;
     }
 }
