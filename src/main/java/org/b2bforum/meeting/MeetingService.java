@@ -198,7 +198,7 @@ public class MeetingService {
                 return existing;
             }
             checkLimit(me, settings.meetingLimit());
-            SlotRow slot = slotRow(slotId);
+            SlotRow slot = futureSlot(slotId);
             checkBothFree(slot, me, partnerId);
             checkDelegatesFree(slot, delegates);
             long meetingId;
@@ -249,9 +249,10 @@ public class MeetingService {
                 throw new BookingRefusedException("meeting.error.window-closed");
             }
             checkLimit(me, settings.meetingLimit());
-            SlotRow slot = slotRow(meeting.slotId());
-            checkDelegatesFree(slot, delegates);
+            SlotRow slot = futureSlot(meeting.slotId());
             insertDelegates(meetingId, me, delegates);
+            // the requester's delegates may have signed up for a program item since the request
+            checkDelegatesFree(slot, delegatesOf(meetingId));
             occupy(meetingId, slot, meeting.requesterId(), me);
             jdbc.update("update meeting set response = :response where id = :id",
                     new MapSqlParameterSource("response", text).addValue("id", meetingId));
@@ -362,11 +363,8 @@ public class MeetingService {
             jdbc.update("update meeting set slot_id = :slot where id = :id",
                     new MapSqlParameterSource("slot", newSlotId).addValue("id", meetingId));
             SlotRow slot = slotRow(newSlotId);
-            Set<Long> delegates = new LinkedHashSet<>(jdbc.queryForList(
-                    "select delegate_id from meeting_delegate where meeting_id = :id",
-                    new MapSqlParameterSource("id", meetingId), Long.class));
             checkBothFree(slot, meeting.requesterId(), meeting.partnerId());
-            checkDelegatesFree(slot, delegates);
+            checkDelegatesFree(slot, delegatesOf(meetingId));
             occupy(meetingId, slot, meeting.requesterId(), meeting.partnerId());
             event(meetingId, MeetingStatus.CONFIRMED, "moved", user);
             notifyBoth(meetingId, "notification.meeting.MOVED");
@@ -511,6 +509,19 @@ public class MeetingService {
                 (rs, i) -> new SlotRow(rs.getLong("id"), rs.getLong("hall_id"), rs.getTimestamp("starts_at").toInstant(),
                         rs.getTimestamp("ends_at").toInstant()))
                 .stream().findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.no-slot"));
+    }
+
+    private SlotRow futureSlot(long slotId) {
+        SlotRow slot = slotRow(slotId);
+        if (!slot.startsAt().isAfter(clock.instant())) {
+            throw new BookingRefusedException("meeting.error.past-slot");
+        }
+        return slot;
+    }
+
+    private Set<Long> delegatesOf(long meetingId) {
+        return new LinkedHashSet<>(jdbc.queryForList("select delegate_id from meeting_delegate where meeting_id = :id",
+                new MapSqlParameterSource("id", meetingId), Long.class));
     }
 
     private MeetingRow lockMeeting(long meetingId) {
