@@ -30,6 +30,9 @@ class CompanyCard extends Div {
             top.add(new StarButton(entry.id(), entry.starred(), shortlist));
         }
         add(top, line("directory.offers", entry.offers()), line("directory.seeks", entry.seeks()));
+        if (canStar) {
+            add(new RequestMeetingButton(entry.id(), false));
+        }
     }
 
     private Paragraph line(String labelKey, String text) {

@@ -83,6 +83,9 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             top.add(new StarButton(profile.id(), profile.starred(), shortlist));
         }
         add(top);
+        if (!organizer && !profile.own()) {
+            add(new RequestMeetingButton(profile.id(), true));
+        }
         if (profile.website() != null) {
             Anchor website = new Anchor(profile.website(), profile.website());
             website.setTarget("_blank");

@@ -60,6 +60,9 @@ class SuggestionList extends Div {
             reasons.add(new ListItem(text(reason)));
         }
         Div card = new Div(top, reasons);
+        if (canStar) {
+            card.add(new RequestMeetingButton(suggestion.companyId(), false));
+        }
         card.addClassName("company-card");
         card.addClassName("suggestion");
         return card;

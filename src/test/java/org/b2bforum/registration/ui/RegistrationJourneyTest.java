@@ -70,7 +70,10 @@ class RegistrationJourneyTest {
                 logIn(page, organizerEmail, organizerPassword, "registrations");
                 approve(page, application, city);
                 logOut(page);
-                logIn(page, application.getLoginEmail(), application.getPassword(), "my-registration");
+                // An approved company starts at its suggested partners; its application is in the menu.
+                logIn(page, application.getLoginEmail(), application.getPassword(), "partners");
+                page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Моя заявка")).click();
+                page.waitForURL(Pattern.compile(".*/my-registration$"));
                 seeApproval(page);
             } catch (RuntimeException | AssertionError e) {
                 Path screenshot = Path.of("target", "playwright", "registration-journey.png");
@@ -134,7 +137,7 @@ class RegistrationJourneyTest {
         page.locator("#vaadinLoginUsername input").fill(email);
         page.locator("#vaadinLoginPassword input").fill(password);
         page.locator("#vaadinLoginPassword input").press("Enter");
-        // Organizers start at the approval queue, companies at their application.
+        // Organizers start at the approval queue, approved companies at their partners, others at their application.
         page.waitForURL(Pattern.compile(".*/" + startPage + "([?#].*)?$"));
         Chromium.settle(page);
     }

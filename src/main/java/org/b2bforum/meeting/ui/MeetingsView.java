@@ -1,0 +1,305 @@
+package org.b2bforum.meeting.ui;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.meeting.BookingRefusedException;
+import org.b2bforum.meeting.DelegateChoice;
+import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingStatus;
+import org.b2bforum.meeting.MeetingView;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The company's meetings: requests waiting for its answer, its own requests, confirmed meetings
+ * and, folded away, those declined or cancelled.
+ */
+@Route("meetings")
+@Menu(title = "menu.meetings", icon = "HANDSHAKE", order = 6)
+@RolesAllowed(Role.COMPANY_NAME)
+@ApprovedCompaniesOnly
+class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final int MAX_TEXT = 1000;
+
+    final Div incoming = section("meetings-incoming");
+    final Div outgoing = section("meetings-outgoing");
+    final Div confirmed = section("meetings-confirmed");
+    final Div closed = section("meetings-closed");
+    final Details closedDetails = new Details();
+
+    private final MeetingService meetings;
+    private final ForumDates dates;
+    private final Clock clock;
+    private final long me;
+
+    MeetingsView(MeetingService meetings, CurrentUser currentUser, ForumTime forumTime, Clock clock) {
+        this.meetings = meetings;
+        this.clock = clock;
+        this.dates = new ForumDates(forumTime, getLocale());
+        this.me = currentUser.requireCompanyId();
+        addClassName("page");
+        addClassName("meetings-view");
+        closedDetails.setSummaryText(getTranslation("meetings.closed"));
+        closedDetails.add(closed);
+        closedDetails.setOpened(false);
+        closedDetails.setId("meetings-closed-details");
+        add(new H1(getTranslation("menu.meetings")),
+                heading("meetings.incoming"), incoming,
+                heading("meetings.outgoing"), outgoing,
+                heading("meetings.confirmed"), confirmed,
+                closedDetails);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        refresh();
+    }
+
+    private void refresh() {
+        List<MeetingView> all = meetings.myMeetings();
+        fill(incoming, all, m -> m.awaitsAnswerFrom(me), "meetings.incoming.empty");
+        fill(outgoing, all, m -> m.status() == MeetingStatus.REQUESTED && m.requesterId() == me,
+                "meetings.outgoing.empty");
+        fill(confirmed, all, m -> m.status() == MeetingStatus.CONFIRMED, "meetings.confirmed.empty");
+        fill(closed, all, m -> m.status() == MeetingStatus.DECLINED || m.status() == MeetingStatus.CANCELLED,
+                "meetings.closed.empty");
+        long closedCount = all.stream()
+                .filter(m -> m.status() == MeetingStatus.DECLINED || m.status() == MeetingStatus.CANCELLED).count();
+        closedDetails.setSummaryText(getTranslation("meetings.closed") + " (" + closedCount + ")");
+    }
+
+    private void fill(Div list, List<MeetingView> all, Predicate<MeetingView> filter, String emptyKey) {
+        list.removeAll();
+        all.stream().filter(filter).forEach(m -> list.add(row(m)));
+        if (list.getComponentCount() == 0) {
+            Paragraph empty = new Paragraph(getTranslation(emptyKey));
+            empty.addClassName("empty-hint");
+            list.add(empty);
+        }
+    }
+
+    private Div row(MeetingView meeting) {
+        Div row = new Div();
+        row.addClassName("meeting-row");
+        row.setId("meeting-" + meeting.id());
+
+        Span when = new Span(dates.when(meeting.startsAt(), meeting.endsAt()));
+        when.addClassName("meeting-when");
+        Div top = new Div(when, new MeetingStatusBadge(meeting.status()));
+        top.addClassName("meeting-top");
+
+        Div counterpart = new Div(new CompanyLink(meeting.counterpartId(me), meeting.counterpartName(me)));
+        counterpart.addClassName("meeting-counterpart");
+        Span direction = new Span(getTranslation(meeting.requesterId() == me
+                ? "meetings.requested-by-you" : "meetings.requested-by-them"));
+        direction.addClassName("meeting-direction");
+        counterpart.add(direction);
+
+        row.add(top, counterpart, line("meetings.place", place(meeting)));
+        if (!meeting.delegates().isEmpty()) {
+            row.add(line("meetings.delegates", String.join(", ", meeting.delegates())));
+        }
+        if (meeting.message() != null) {
+            row.add(quote("meetings.message", meeting.message()));
+        }
+        if (meeting.response() != null) {
+            row.add(quote("meetings.response", meeting.response()));
+        }
+        Div actions = actions(meeting);
+        if (actions.getComponentCount() > 0) {
+            row.add(actions);
+        }
+        return row;
+    }
+
+    private String place(MeetingView meeting) {
+        return meeting.tableNumber() == null ? meeting.hallName()
+                : getTranslation("meetings.hall-table", meeting.hallName(), meeting.tableNumber());
+    }
+
+    private Div actions(MeetingView meeting) {
+        Div actions = new Div();
+        actions.addClassName("meeting-actions");
+        boolean over = !meeting.endsAt().isAfter(Instant.now(clock));
+        if (over) {
+            return actions;
+        }
+        if (meeting.awaitsAnswerFrom(me)) {
+            Button accept = new Button(getTranslation("meetings.accept"), VaadinIcon.CHECK.create(),
+                    e -> acceptDialog(meeting));
+            accept.setId("accept-" + meeting.id());
+            accept.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
+            Button decline = new Button(getTranslation("meetings.decline"), VaadinIcon.CLOSE.create(),
+                    e -> textDialog("meetings.decline.title", "meetings.reply", "meetings.decline", "decline",
+                            text -> meetings.decline(meeting.id(), text), "meetings.declined"));
+            decline.setId("decline-" + meeting.id());
+            actions.add(accept, decline);
+        } else if (meeting.status() == MeetingStatus.REQUESTED) {
+            Button withdraw = new Button(getTranslation("meetings.withdraw"), VaadinIcon.ARROW_BACKWARD.create(),
+                    e -> textDialog("meetings.withdraw.title", "meetings.reason", "meetings.withdraw", "withdraw",
+                            text -> meetings.cancel(meeting.id(), text), "meetings.withdrawn"));
+            withdraw.setId("withdraw-" + meeting.id());
+            actions.add(withdraw);
+        } else if (meeting.status() == MeetingStatus.CONFIRMED) {
+            Button cancel = new Button(getTranslation("meetings.cancel"), VaadinIcon.BAN.create(),
+                    e -> textDialog("meetings.cancel.title", "meetings.reason", "meetings.cancel", "cancel",
+                            text -> meetings.cancel(meeting.id(), text), "meetings.cancelled"));
+            cancel.setId("cancel-" + meeting.id());
+            cancel.addThemeVariants(ButtonVariant.ERROR);
+            actions.add(cancel);
+        }
+        return actions;
+    }
+
+    private void acceptDialog(MeetingView meeting) {
+        Dialog dialog = new Dialog(getTranslation("meetings.accept.title", meeting.counterpartName(me)));
+        dialog.setId("accept-dialog");
+        Paragraph when = new Paragraph(dates.when(meeting.startsAt(), meeting.endsAt()) + " · " + meeting.hallName());
+        List<DelegateChoice> mine = meetings.myDelegates();
+        CheckboxGroup<DelegateChoice> who = new CheckboxGroup<>(getTranslation("meetings.accept.delegates"));
+        who.setId("accept-delegates");
+        who.setItems(mine);
+        who.setItemLabelGenerator(d -> d.fullName() + (d.position() == null ? "" : " — " + d.position()));
+        who.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+        who.setErrorMessage(getTranslation("meeting.error.no-delegates"));
+        if (!mine.isEmpty()) {
+            who.setValue(Set.of(mine.getFirst()));
+        }
+        TextArea reply = replyField("meetings.reply", "accept-reply");
+        Div error = dialogError();
+        Button confirm = new Button(getTranslation("meetings.accept"), e -> {
+            if (who.getValue().isEmpty()) {
+                who.setInvalid(true);
+                return;
+            }
+            act(dialog, error, () -> meetings.accept(meeting.id(), who.getValue().stream().map(DelegateChoice::id)
+                    .toList(), reply.getValue()), "meetings.accepted");
+        });
+        confirm.setId("confirm-accept");
+        confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
+        open(dialog, confirm, when, who, reply, error);
+    }
+
+    private void textDialog(String titleKey, String labelKey, String confirmKey, String id,
+            java.util.function.Consumer<String> action, String doneKey) {
+        Dialog dialog = new Dialog(getTranslation(titleKey));
+        dialog.setId(id + "-dialog");
+        TextArea text = replyField(labelKey, id + "-text");
+        Div error = dialogError();
+        Button confirm = new Button(getTranslation(confirmKey), e -> act(dialog, error,
+                () -> action.accept(text.getValue()), doneKey));
+        confirm.setId("confirm-" + id);
+        confirm.addThemeVariants(ButtonVariant.PRIMARY);
+        if (!"decline".equals(id)) {
+            confirm.addThemeVariants(ButtonVariant.ERROR);
+        }
+        open(dialog, confirm, text, error);
+    }
+
+    private void open(Dialog dialog, Button confirm, Component... content) {
+        Button close = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        close.setId("close-dialog");
+        VerticalLayout body = new VerticalLayout(content);
+        body.setPadding(false);
+        dialog.add(body);
+        dialog.getFooter().add(close, confirm);
+        dialog.setWidth("min(100vw, 34em)");
+        dialog.open();
+    }
+
+    /** Runs an answer; a refusal stays in the dialog, in words, and the list is reloaded. */
+    private void act(Dialog dialog, Div error, Runnable action, String doneKey) {
+        try {
+            action.run();
+            dialog.close();
+            Notification.show(getTranslation(doneKey), 5000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.SUCCESS);
+        } catch (BookingRefusedException e) {
+            error.setText(getTranslation(e.key(), e.args()));
+            error.setVisible(true);
+        }
+        refresh();
+    }
+
+    private TextArea replyField(String labelKey, String id) {
+        TextArea text = new TextArea(getTranslation(labelKey));
+        text.setId(id);
+        text.setMaxLength(MAX_TEXT);
+        text.setWidthFull();
+        text.setHelperText(getTranslation("meetings.optional"));
+        return text;
+    }
+
+    private static Div dialogError() {
+        Div error = new Div();
+        error.setId("dialog-error");
+        error.addClassName("form-error");
+        error.getElement().setAttribute("role", "alert");
+        error.setVisible(false);
+        return error;
+    }
+
+    private Paragraph line(String labelKey, String text) {
+        Span label = new Span(getTranslation(labelKey) + ": ");
+        label.addClassName("line-label");
+        Paragraph paragraph = new Paragraph(label, new Span(text));
+        paragraph.addClassName("meeting-line");
+        return paragraph;
+    }
+
+    private Paragraph quote(String labelKey, String text) {
+        Paragraph paragraph = line(labelKey, text);
+        paragraph.addClassName("meeting-quote");
+        return paragraph;
+    }
+
+    private H2 heading(String key) {
+        H2 heading = new H2(getTranslation(key));
+        heading.addClassName("meetings-heading");
+        return heading;
+    }
+
+    private static Div section(String id) {
+        Div section = new Div();
+        section.setId(id);
+        section.addClassName("meeting-list");
+        return section;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.meetings") + " · " + getTranslation("app.short-title");
+    }
+}

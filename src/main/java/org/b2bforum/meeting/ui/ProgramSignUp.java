@@ -1,0 +1,168 @@
+package org.b2bforum.meeting.ui;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.b2bforum.meeting.DelegateChoice;
+import org.b2bforum.program.ForumDay;
+import org.b2bforum.program.InvalidProgramException;
+import org.b2bforum.program.ProgramChangeRefusedException;
+import org.b2bforum.program.ProgramItem;
+import org.b2bforum.program.ProgramService;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+
+/**
+ * A day's program (plenary, round tables, presentations) with the company's delegates who attend
+ * each item, and a dialog to sign them up or off. A sign-up that would clash with confirmed
+ * meetings is refused, and those meetings are listed.
+ */
+class ProgramSignUp extends Div {
+
+    private final ProgramService program;
+    private final List<DelegateChoice> delegates;
+    private final ForumDates dates;
+    private final Runnable changed;
+
+    ProgramSignUp(ProgramService program, List<DelegateChoice> delegates, ForumDates dates, Runnable changed) {
+        this.program = program;
+        this.delegates = delegates;
+        this.dates = dates;
+        this.changed = changed;
+        setId("agenda-program");
+        addClassName("program-list");
+    }
+
+    void show(ForumDay day) {
+        removeAll();
+        List<ProgramItem> items = day == null ? List.of()
+                : program.programItems().stream().filter(item -> item.dayId() == day.id()).toList();
+        Map<Long, Set<DelegateChoice>> attendees = attendees();
+        for (ProgramItem item : items) {
+            add(item(item, attendees.getOrDefault(item.id(), Set.of())));
+        }
+        if (items.isEmpty()) {
+            Paragraph empty = new Paragraph(getTranslation("agenda.program.empty"));
+            empty.addClassName("empty-hint");
+            add(empty);
+        }
+    }
+
+    /** Which of the company's delegates attend which program item. */
+    private Map<Long, Set<DelegateChoice>> attendees() {
+        Map<Long, Set<DelegateChoice>> attendees = new HashMap<>();
+        for (DelegateChoice delegate : delegates) {
+            for (ProgramItem item : program.itemsAttendedBy(List.of(delegate.id()))) {
+                attendees.computeIfAbsent(item.id(), id -> new HashSet<>()).add(delegate);
+            }
+        }
+        return attendees;
+    }
+
+    private Div item(ProgramItem item, Set<DelegateChoice> attending) {
+        Div row = new Div();
+        row.addClassName("agenda-entry");
+        row.addClassName("program-item");
+        row.setId("program-item-" + item.id());
+        Span time = new Span(dates.times(item.startsAt(), item.endsAt()));
+        time.addClassName("agenda-time");
+
+        Span kind = new Span(getTranslation(item.kind().translationKey()));
+        kind.addClassName("program-kind");
+        Div title = new Div(new Span(item.title()));
+        title.addClassName("agenda-title");
+        Paragraph place = new Paragraph(item.place());
+        place.addClassName("agenda-place");
+        Paragraph who = new Paragraph(attending.isEmpty() ? getTranslation("agenda.program.nobody")
+                : getTranslation("agenda.program.attending") + ": " + names(attending));
+        who.addClassName("agenda-small");
+        who.addClassName("program-attending");
+        Button signUp = new Button(getTranslation(attending.isEmpty() ? "agenda.program.sign-up"
+                : "agenda.program.change"), VaadinIcon.USER_CHECK.create(), e -> dialog(item, attending));
+        signUp.setId("sign-up-" + item.id());
+        signUp.addThemeVariants(ButtonVariant.SMALL);
+        Div body = new Div(kind, title, place, who, signUp);
+        body.addClassName("agenda-body");
+        row.add(time, body);
+        return row;
+    }
+
+    private String names(Set<DelegateChoice> attending) {
+        return String.join(", ", delegates.stream().filter(attending::contains).map(DelegateChoice::fullName).toList());
+    }
+
+    private void dialog(ProgramItem item, Set<DelegateChoice> attending) {
+        Dialog dialog = new Dialog(item.title());
+        dialog.setId("sign-up-dialog");
+        Paragraph when = new Paragraph(dates.when(item.startsAt(), item.endsAt()) + " · " + item.place());
+        CheckboxGroup<DelegateChoice> who = new CheckboxGroup<>(getTranslation("agenda.program.who"));
+        who.setId("sign-up-delegates");
+        who.setItems(delegates);
+        who.setItemLabelGenerator(DelegateChoice::fullName);
+        who.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+        who.setValue(attending);
+        Div error = new Div();
+        error.setId("sign-up-error");
+        error.addClassName("form-error");
+        error.getElement().setAttribute("role", "alert");
+        error.setVisible(false);
+
+        Button save = new Button(getTranslation("action.save"), e -> save(dialog, error, item, attending, who.getValue()));
+        save.setId("confirm-sign-up");
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        Button close = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        VerticalLayout body = new VerticalLayout(when, who, error);
+        body.setPadding(false);
+        dialog.add(body);
+        dialog.getFooter().add(close, save);
+        dialog.setWidth("min(100vw, 34em)");
+        dialog.open();
+    }
+
+    private void save(Dialog dialog, Div error, ProgramItem item, Set<DelegateChoice> before, Set<DelegateChoice> after) {
+        List<Long> added = after.stream().filter(d -> !before.contains(d)).map(DelegateChoice::id).toList();
+        List<Long> removed = before.stream().filter(d -> !after.contains(d)).map(DelegateChoice::id).toList();
+        try {
+            // signing up may be refused; withdrawing never is, so it goes second
+            if (!added.isEmpty()) {
+                program.signUp(item.id(), added);
+            }
+            if (!removed.isEmpty()) {
+                program.withdraw(item.id(), removed);
+            }
+            dialog.close();
+            Notification.show(getTranslation("agenda.program.saved"), 4000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.SUCCESS);
+        } catch (ProgramChangeRefusedException e) {
+            error.removeAll();
+            error.add(new Paragraph(getTranslation("agenda.program.conflict")));
+            UnorderedList list = new UnorderedList();
+            e.affectedMeetings().forEach(m -> list.add(new ListItem(m)));
+            error.add(list);
+            error.setVisible(true);
+            Notification.show(getTranslation("agenda.program.conflict"), 6000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.ERROR);
+        } catch (InvalidProgramException e) {
+            error.removeAll();
+            error.add(new Paragraph(getTranslation(e.key())));
+            error.setVisible(true);
+        }
+        changed.run();
+    }
+}

@@ -1,0 +1,244 @@
+package org.b2bforum.meeting.ui;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.company.CompanyNotFoundException;
+import org.b2bforum.company.CompanyProfile;
+import org.b2bforum.company.DirectoryService;
+import org.b2bforum.meeting.BookingRefusedException;
+import org.b2bforum.meeting.DelegateChoice;
+import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingStatus;
+import org.b2bforum.meeting.SlotOption;
+import org.b2bforum.program.BookingSettings;
+import org.b2bforum.program.ProgramService;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * A company asks another for a meeting ({@code meetings/new?with=<companyId>}): who attends, when
+ * (only slots in which both companies and the chosen delegates are free), and a message.
+ */
+@Route("meetings/new")
+@RolesAllowed(Role.COMPANY_NAME)
+@ApprovedCompaniesOnly
+class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final int MAX_MESSAGE = 1000;
+
+    final CheckboxGroup<DelegateChoice> delegates = new CheckboxGroup<>();
+    final Select<SlotOption> slot = new Select<>();
+    final TextArea message = new TextArea();
+    final Button request = new Button();
+    final Paragraph noSlots = new Paragraph();
+    final Div error = new Div();
+
+    private final MeetingService meetings;
+    private final DirectoryService directory;
+    private final ProgramService program;
+    private final ForumDates dates;
+    private final Clock clock;
+    private long partnerId;
+    private String partnerName = "";
+    private boolean windowClosed;
+
+    RequestMeetingView(MeetingService meetings, DirectoryService directory, ProgramService program,
+            ForumTime forumTime, Clock clock) {
+        this.meetings = meetings;
+        this.directory = directory;
+        this.program = program;
+        this.clock = clock;
+        this.dates = new ForumDates(forumTime, getLocale());
+        addClassName("page");
+        addClassName("request-meeting");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        Optional<CompanyProfile> partner = event.getLocation().getQueryParameters().getSingleParameter("with")
+                .flatMap(RequestMeetingView::parseId).flatMap(this::profile);
+        if (partner.isEmpty()) {
+            Paragraph missing = new Paragraph(getTranslation("profile.not-found"));
+            missing.setId("request-partner-not-found");
+            add(new H1(getTranslation("profile.not-found.title")), missing);
+            return;
+        }
+        show(partner.get());
+    }
+
+    private void show(CompanyProfile partner) {
+        partnerId = partner.id();
+        partnerName = partner.shortName();
+        H1 heading = new H1(getTranslation("request-meeting.title"));
+        CompanyLink name = new CompanyLink(partner.id(), partner.shortName());
+        name.setId("request-partner");
+        Paragraph with = new Paragraph(getTranslation("request-meeting.with") + " ");
+        with.add(name);
+        with.addClassName("request-partner-line");
+        add(heading, with);
+        if (partner.own()) {
+            Paragraph self = new Paragraph(getTranslation("meeting.error.self"));
+            self.setId("request-self");
+            self.addClassName("form-error");
+            add(self);
+            return;
+        }
+
+        BookingSettings settings = program.bookingSettings();
+        Paragraph how = new Paragraph(getTranslation(settings.instantBooking()
+                ? "request-meeting.hint.instant" : "request-meeting.hint.request", partner.shortName()));
+        how.setId("request-hint");
+        how.addClassName("hint");
+        add(how);
+
+        List<DelegateChoice> mine = meetings.myDelegates();
+        delegates.setId("request-delegates");
+        delegates.setLabel(getTranslation("request-meeting.delegates"));
+        delegates.setItems(mine);
+        delegates.setItemLabelGenerator(d -> d.fullName() + (d.position() == null ? "" : " — " + d.position()));
+        delegates.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+        if (!mine.isEmpty()) {
+            delegates.setValue(Set.of(mine.getFirst()));
+        }
+        delegates.addValueChangeListener(e -> {
+            delegates.setInvalid(e.getValue().isEmpty());
+            refreshSlots();
+        });
+        delegates.setErrorMessage(getTranslation("meeting.error.no-delegates"));
+
+        slot.setId("request-slot");
+        slot.setLabel(getTranslation("request-meeting.slot"));
+        slot.setPlaceholder(getTranslation("request-meeting.slot.placeholder"));
+        slot.setItemLabelGenerator(this::label);
+        slot.setErrorMessage(getTranslation("request-meeting.slot.required"));
+        slot.setWidth("min(100%, 28em)");
+        slot.addValueChangeListener(e -> {
+            if (e.getValue() != null && e.isFromClient()) {
+                slot.setInvalid(false);
+                clearError();
+            }
+        });
+        noSlots.setId("request-no-slots");
+        noSlots.addClassName("hint");
+        noSlots.setText(getTranslation("request-meeting.no-slots"));
+
+        message.setId("request-message");
+        message.setLabel(getTranslation("request-meeting.message"));
+        message.setHelperText(getTranslation("request-meeting.message.helper"));
+        message.setMaxLength(MAX_MESSAGE);
+        message.setWidth("min(100%, 40em)");
+
+        request.setText(getTranslation("request-meeting.submit"));
+        request.setIcon(VaadinIcon.HANDSHAKE.create());
+        request.setId("request-submit");
+        request.addThemeVariants(ButtonVariant.PRIMARY);
+        request.addClickListener(e -> submit());
+
+        error.setId("request-error");
+        error.addClassName("form-error");
+        error.getElement().setAttribute("role", "alert");
+        error.setVisible(false);
+
+        add(delegates, slot, noSlots, message, error, request);
+        windowClosed = !settings.isOpenAt(clock.instant());
+        if (windowClosed) {
+            showError(getTranslation("meeting.error.window-closed"));
+        }
+        refreshSlots();
+    }
+
+    /** Loads the slots free for both companies and the chosen delegates, keeping the choice if it is still free. */
+    private void refreshSlots() {
+        Long chosen = slot.getValue() == null ? null : slot.getValue().slotId();
+        List<SlotOption> options = meetings.freeSlotsWith(partnerId,
+                delegates.getValue().stream().map(DelegateChoice::id).toList());
+        slot.setItems(options);
+        slot.setValue(options.stream().filter(o -> chosen != null && o.slotId() == chosen).findFirst().orElse(null));
+        slot.setEnabled(!options.isEmpty());
+        noSlots.setVisible(options.isEmpty());
+        request.setEnabled(!options.isEmpty() && !windowClosed);
+    }
+
+    private void submit() {
+        if (delegates.getValue().isEmpty() || slot.getValue() == null) {
+            delegates.setInvalid(delegates.getValue().isEmpty());
+            slot.setInvalid(slot.getValue() == null);
+            return;
+        }
+        try {
+            long meetingId = meetings.request(partnerId, slot.getValue().slotId(),
+                    delegates.getValue().stream().map(DelegateChoice::id).toList(), message.getValue());
+            boolean confirmed = meetings.meeting(meetingId).status() == MeetingStatus.CONFIRMED;
+            Notification.show(getTranslation(confirmed ? "request-meeting.confirmed" : "request-meeting.sent",
+                    partnerName), 6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate("meetings"));
+        } catch (BookingRefusedException e) {
+            String text = getTranslation(e.key(), e.args());
+            showError(text);
+            Notification.show(text, 6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.ERROR);
+            refreshSlots();
+        }
+    }
+
+    private void showError(String text) {
+        error.setText(text);
+        error.setVisible(true);
+    }
+
+    private void clearError() {
+        if (!windowClosed) {
+            error.setVisible(false);
+        }
+    }
+
+    private String label(SlotOption option) {
+        return dates.when(option.startsAt(), option.endsAt()) + " · " + option.hallName();
+    }
+
+    private Optional<CompanyProfile> profile(long id) {
+        try {
+            return Optional.of(directory.profile(id));
+        } catch (CompanyNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> parseId(String value) {
+        try {
+            return Optional.of(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("request-meeting.title") + (partnerName.isEmpty() ? "" : " · " + partnerName)
+                + " · " + getTranslation("app.short-title");
+    }
+}

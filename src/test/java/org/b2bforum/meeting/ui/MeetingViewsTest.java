@@ -1,0 +1,206 @@
+package org.b2bforum.meeting.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalTime;
+import java.util.List;
+
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.meeting.DelegateChoice;
+import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingStatus;
+import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.program.ProgramItemKind;
+import org.b2bforum.program.ProgramService;
+import org.b2bforum.registration.RegistrationService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.QueryParameters;
+
+/** A company requests meetings, answers requests and reads its agenda, through the views. */
+@SpringBootTest
+class MeetingViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ProgramService program;
+    @Autowired
+    MeetingService meetings;
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void the_request_page_offers_only_free_slots_and_a_slot_taken_meanwhile_is_refused_in_words() {
+        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
+        meetings.bookAsOrganizer(c.id(), b.id(), forum.slotAt("10:00"));
+
+        TestData.logInAs(accounts, a.login());
+        RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
+
+        assertThat(find(Component.class).withId("request-partner").single().getElement().getText())
+                .isEqualTo(b.name());
+        assertThat(view.delegates.getValue()).extracting(DelegateChoice::fullName).containsExactly("Иван Петров");
+        String second = forum.when("10:20–10:40") + " · " + forum.hall();
+        String third = forum.when("10:40–11:00") + " · " + forum.hall();
+        assertThat(slotsOfTheDay(view, forum)).as("b is busy at 10:00").containsExactly(second, third);
+
+        test(view.slot).selectItem(second);
+        test(view.message).setValue("Обсудим поставки оборудования");
+        // Meanwhile the organizers give b's 10:20 slot to c.
+        TestData.logInAsOrganizer(accounts);
+        meetings.bookAsOrganizer(c.id(), b.id(), forum.slotAt("10:20"));
+        TestData.logInAs(accounts, a.login());
+        test(view.request).click();
+
+        assertThat(getCurrentView()).as("no error page, still asking").isSameAs(view);
+        assertThat(view.error.isVisible()).isTrue();
+        assertThat(view.error.getText()).isEqualTo("Этот слот только что заняли. Выберите другое время.");
+        assertThat(notifications()).contains("Этот слот только что заняли. Выберите другое время.");
+        assertThat(slotsOfTheDay(view, forum)).as("the list is fresh").containsExactly(third);
+        assertThat(view.slot.getValue()).isNull();
+        assertThat(meetings.myMeetings()).noneMatch(m -> m.counterpartId(a.id()) == b.id());
+
+        test(view.slot).selectItem(third);
+        test(view.request).click();
+
+        assertThat(getCurrentView()).isInstanceOf(MeetingsView.class);
+        assertThat(notifications()).contains("Запрос отправлен компании «" + b.name()
+                + "». Встреча состоится, когда компания её подтвердит.");
+        MeetingView requested = meetings.myMeetings().stream().filter(m -> m.counterpartId(a.id()) == b.id())
+                .findFirst().orElseThrow();
+        assertThat(requested.status()).isEqualTo(MeetingStatus.REQUESTED);
+        assertThat(requested.slotId()).isEqualTo(forum.slotAt("10:40"));
+        assertThat(requested.message()).isEqualTo("Обсудим поставки оборудования");
+        assertThat(text(row(((MeetingsView) getCurrentView()).outgoing, requested.id())))
+                .contains(b.name(), forum.when("10:40–11:00"), forum.hall());
+    }
+
+    @Test
+    void accepting_a_request_in_the_meetings_view_confirms_it_with_a_table() {
+        ForumFixture forum = ForumFixture.create(program, accounts, 2);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        TestData.logInAs(accounts, a.login());
+        long first = meetings.myDelegates().getFirst().id();
+        long id = meetings.request(b.id(), forum.slotAt("10:20"), List.of(first), "Предлагаем обсудить логистику");
+
+        TestData.logInAs(accounts, b.login());
+        MeetingsView view = navigate(MeetingsView.class);
+        assertThat(text(row(view.incoming, id))).contains(a.name(), forum.when("10:20–10:40"), forum.hall(),
+                "Предлагаем обсудить логистику", "Запрошена");
+
+        test(find(Button.class).id("accept-" + id)).click();
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<DelegateChoice> who = find(CheckboxGroup.class).id("accept-delegates");
+        assertThat(who.getValue()).extracting(DelegateChoice::fullName).containsExactly("Иван Петров");
+        test(who).selectItem("Anna Smirnova — Sales manager");
+        test(find(TextArea.class).id("accept-reply")).setValue("До встречи на форуме!");
+        test(find(Button.class).id("confirm-accept")).click();
+
+        MeetingView meeting = meetings.meeting(id);
+        assertThat(meeting.status()).isEqualTo(MeetingStatus.CONFIRMED);
+        assertThat(meeting.tableNumber()).isEqualTo(1);
+        assertThat(meeting.response()).isEqualTo("До встречи на форуме!");
+        assertThat(meeting.delegates()).hasSize(3);
+        assertThat(notifications()).contains("Встреча подтверждена, стол назначен");
+        assertThat(find(Button.class).withId("accept-" + id).exists()).isFalse();
+        assertThat(row(view.incoming, id)).isNull();
+        assertThat(text(row(view.confirmed, id))).contains(a.name(), forum.hall() + ", стол № 1", "Подтверждена",
+                "Anna Smirnova");
+        assertThat(find(Button.class).withId("cancel-" + id).exists()).isTrue();
+    }
+
+    @Test
+    void the_agenda_shows_the_day_in_time_order_and_a_program_sign_up_that_clashes_with_a_meeting_is_refused() {
+        ForumFixture forum = ForumFixture.create(program, accounts, 2);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        long roundTable = program.addProgramItem(forum.dayId(), ProgramItemKind.ROUND_TABLE,
+                "Круглый стол «Туризм» " + forum.hall(), "Малый зал", LocalTime.of(10, 0), LocalTime.of(10, 40));
+        long late = meetings.bookAsOrganizer(a.id(), b.id(), forum.slotAt("10:40"));
+        long early = meetings.bookAsOrganizer(b.id(), a.id(), forum.slotAt("10:00"));
+
+        TestData.logInAs(accounts, a.login());
+        AgendaView view = navigate("agenda", "day", forum.day().toString(), AgendaView.class);
+
+        assertThat(view.day.getValue().day()).isEqualTo(forum.day());
+        List<String> entries = view.entries.getChildren().map(MeetingViewsTest::text).toList();
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0)).contains("10:00–10:20", b.name(), forum.hall() + ", стол № 1", "Подтверждена",
+                b.form().getEmail());
+        assertThat(entries.get(1)).contains("10:40–11:00", b.name(), forum.hall() + ", стол № 1");
+        assertThat(find(Div.class).withId("agenda-meeting-" + early).exists()).isTrue();
+        assertThat(find(Div.class).withId("agenda-meeting-" + late).exists()).isTrue();
+        assertThat(text(find(Div.class).id("program-item-" + roundTable)))
+                .contains("10:00–10:40", "Круглый стол", "Малый зал", "Никто из ваших участников не записан");
+
+        // Иван Петров meets b at 10:00, so he cannot sit at the round table.
+        test(find(Button.class).id("sign-up-" + roundTable)).click();
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<DelegateChoice> who = find(CheckboxGroup.class).id("sign-up-delegates");
+        test(who).selectItem("Иван Петров");
+        test(find(Button.class).id("confirm-sign-up")).click();
+        Div error = find(Div.class).id("sign-up-error");
+        assertThat(error.isVisible()).isTrue();
+        assertThat(text(error)).contains("Записать не получилось", "10:00", b.name(), forum.hall());
+        assertThat(notifications()).anyMatch(n -> n.startsWith("Записать не получилось"));
+
+        test(who).deselectItem("Иван Петров");
+        test(who).selectItem("Anna Smirnova");
+        test(find(Button.class).id("confirm-sign-up")).click();
+
+        assertThat(notifications()).contains("Запись на мероприятие сохранена");
+        assertThat(text(find(Div.class).id("program-item-" + roundTable))).contains("Записаны: Anna Smirnova");
+        assertThat(view.entries.getChildren().map(MeetingViewsTest::text).toList())
+                .hasSize(3).element(1).asString().contains("10:00–10:40", "Круглый стол", "Малый зал");
+
+        test(view.delegate).selectItem("Anna Smirnova");
+        assertThat(view.entries.getChildren().map(MeetingViewsTest::text).toList())
+                .singleElement().asString().contains("Круглый стол");
+    }
+
+    /** Navigates as a link with a query parameter would, e.g. "meetings/new?with=12". */
+    private <T extends Component> T navigate(String route, String parameter, String value, Class<T> view) {
+        UI.getCurrent().navigate(route, QueryParameters.of(parameter, value));
+        return view.cast(getCurrentView());
+    }
+
+    private List<String> slotsOfTheDay(RequestMeetingView view, ForumFixture forum) {
+        return test(view.slot).getSuggestions().stream().filter(label -> label.endsWith(" · " + forum.hall())).toList();
+    }
+
+    private List<String> notifications() {
+        return find(Notification.class).all().stream().map(n -> test(n).getText()).toList();
+    }
+
+    private static Component row(Div section, long meetingId) {
+        return section.getChildren().filter(c -> c.getId().orElse("").equals("meeting-" + meetingId)).findFirst()
+                .orElse(null);
+    }
+
+    private static String text(Component component) {
+        assertThat(component).isNotNull();
+        return component.getElement().getTextRecursively();
+    }
+}
