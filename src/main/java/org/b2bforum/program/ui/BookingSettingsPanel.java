@@ -1,0 +1,89 @@
+package org.b2bforum.program.ui;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.b2bforum.program.BookingSettings;
+import org.b2bforum.program.InvalidProgramException;
+import org.b2bforum.program.ProgramService;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+
+/** When companies may book meetings, how many each may have, and whether requests are confirmed at once. */
+class BookingSettingsPanel extends VerticalLayout {
+
+    final DateTimePicker opensAt = new DateTimePicker();
+    final DateTimePicker closesAt = new DateTimePicker();
+    final IntegerField meetingLimit = new IntegerField();
+    final Checkbox instantBooking = new Checkbox();
+    final Button save = new Button();
+    private final ProgramLabels labels;
+    private final FieldErrors errors = new FieldErrors(this);
+
+    BookingSettingsPanel(ProgramService program, ProgramLabels labels) {
+        this.labels = labels;
+        setPadding(false);
+        addClassName("program-section");
+
+        opensAt.setId("booking-opens");
+        opensAt.setLabel(getTranslation("program.field.booking-opens"));
+        closesAt.setId("booking-closes");
+        closesAt.setLabel(getTranslation("program.field.booking-closes"));
+        for (DateTimePicker picker : List.of(opensAt, closesAt)) {
+            picker.setStep(Duration.ofMinutes(15));
+            picker.setHelperText(getTranslation("program.booking.open-ended", labels.zoneName()));
+        }
+        meetingLimit.setId("meeting-limit");
+        meetingLimit.setLabel(getTranslation("program.field.meeting-limit"));
+        meetingLimit.setHelperText(getTranslation("program.field.meeting-limit.helper"));
+        meetingLimit.setMin(1);
+        meetingLimit.setMax(200);
+        meetingLimit.setStepButtonsVisible(true);
+        meetingLimit.setRequiredIndicatorVisible(true);
+        instantBooking.setId("instant-booking");
+        instantBooking.setLabel(getTranslation("program.field.instant-booking"));
+        save.setText(getTranslation("action.save"));
+        save.setId("save-booking-settings");
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        save.addClickListener(e -> {
+            errors.clear();
+            if (!errors.required(meetingLimit)) {
+                return;
+            }
+            try {
+                program.updateBookingSettings(new BookingSettings(labels.fromForumTime(opensAt.getValue()),
+                        labels.fromForumTime(closesAt.getValue()), meetingLimit.getValue(), instantBooking.getValue()));
+                Notices.success(getTranslation("program.booking.saved"));
+                show(program.bookingSettings());
+            } catch (InvalidProgramException ex) {
+                errors.show(ex.key());
+            }
+        });
+        errors.validating(opensAt, closesAt, meetingLimit)
+                .on("program.error.meeting-limit", meetingLimit).on("program.error.end-before-start", closesAt);
+
+        HorizontalLayout window = new HorizontalLayout(opensAt, closesAt);
+        window.setWrap(true);
+        HorizontalLayout rules = new HorizontalLayout(meetingLimit, instantBooking, save);
+        rules.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        rules.setWrap(true);
+        add(new H2(getTranslation("program.booking")), new Paragraph(getTranslation("program.booking.intro")), window,
+                rules);
+    }
+
+    void show(BookingSettings settings) {
+        opensAt.setValue(labels.toForumTime(settings.opensAt()));
+        closesAt.setValue(labels.toForumTime(settings.closesAt()));
+        meetingLimit.setValue(settings.meetingLimit());
+        instantBooking.setValue(settings.instantBooking());
+    }
+}

@@ -1,0 +1,123 @@
+package org.b2bforum.program.ui;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.b2bforum.program.ForumDay;
+import org.b2bforum.program.InvalidProgramException;
+import org.b2bforum.program.ProgramItem;
+import org.b2bforum.program.ProgramItemKind;
+import org.b2bforum.program.ProgramService;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
+
+/** Plenary sessions, round tables and presentations: the list and a form to add one. */
+class ProgramItemsPanel extends VerticalLayout {
+
+    final Grid<ProgramItem> grid = new Grid<>();
+    final Select<ForumDay> day = new Select<>();
+    final Select<ProgramItemKind> kind = new Select<>();
+    final TextField title = new TextField();
+    final TextField place = new TextField();
+    final TimePicker start = new TimePicker();
+    final TimePicker end = new TimePicker();
+    final Button add = new Button();
+    private final ProgramService program;
+    private final Runnable changed;
+    private final FieldErrors errors = new FieldErrors(this);
+
+    ProgramItemsPanel(ProgramService program, ProgramLabels labels, Runnable changed) {
+        this.program = program;
+        this.changed = changed;
+        setPadding(false);
+        addClassName("program-section");
+
+        grid.setId("program-items-grid");
+        grid.addThemeVariants(GridVariant.ROW_STRIPES);
+        grid.addColumn(p -> labels.date(p.startsAt())).setHeader(getTranslation("program.column.day")).setAutoWidth(true);
+        grid.addColumn(p -> getTranslation(p.kind().translationKey())).setHeader(getTranslation("program.column.kind"))
+                .setAutoWidth(true);
+        grid.addColumn(ProgramItem::title).setHeader(getTranslation("program.column.title")).setFlexGrow(2)
+                .setTooltipGenerator(ProgramItem::title);
+        grid.addColumn(ProgramItem::place).setHeader(getTranslation("program.column.place")).setAutoWidth(true);
+        grid.addColumn(p -> labels.timeRange(p.startsAt(), p.endsAt())).setHeader(getTranslation("program.column.time"))
+                .setAutoWidth(true);
+        grid.addColumn(ProgramItem::attendeeCount).setHeader(getTranslation("program.column.attendees"))
+                .setAutoWidth(true);
+        grid.setEmptyStateText(getTranslation("program.items.empty"));
+        grid.setAllRowsVisible(true);
+
+        day.setId("item-day");
+        day.setLabel(getTranslation("program.field.day"));
+        day.setItemLabelGenerator(d -> labels.date(d.day()));
+        kind.setId("item-kind");
+        kind.setLabel(getTranslation("program.field.kind"));
+        kind.setItems(ProgramItemKind.values());
+        kind.setItemLabelGenerator(k -> getTranslation(k.translationKey()));
+        kind.setWidth("16em");
+        title.setId("item-title");
+        title.setLabel(getTranslation("program.field.title"));
+        title.setMaxLength(300);
+        title.setWidth("30em");
+        place.setId("item-place");
+        place.setLabel(getTranslation("program.field.place"));
+        place.setMaxLength(200);
+        for (TimePicker time : List.of(start, end)) {
+            time.setStep(Duration.ofMinutes(5));
+            time.setHelperText(getTranslation("program.forum-time", labels.zoneName()));
+            time.setWidth("9em");
+        }
+        start.setId("item-start");
+        start.setLabel(getTranslation("program.field.start"));
+        end.setId("item-end");
+        end.setLabel(getTranslation("program.field.end"));
+        List.of(day, kind).forEach(select -> select.setRequiredIndicatorVisible(true));
+        List.of(title, place).forEach(field -> field.setRequiredIndicatorVisible(true));
+        List.of(start, end).forEach(field -> field.setRequiredIndicatorVisible(true));
+        add.setText(getTranslation("program.action.add-item"));
+        add.setId("add-item");
+        add.setIcon(VaadinIcon.PLUS.create());
+        add.addClickListener(e -> addItem());
+        errors.validating(kind, title, place, day, start, end)
+                .on("validation.required", title).on("program.error.end-before-start", end);
+
+        HorizontalLayout what = new HorizontalLayout(kind, title, place);
+        HorizontalLayout when = new HorizontalLayout(day, start, end, add);
+        for (HorizontalLayout row : List.of(what, when)) {
+            row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            row.setWrap(true);
+        }
+        add(new H2(getTranslation("program.items")), grid, what, when);
+    }
+
+    void show(List<ProgramItem> items, List<ForumDay> days) {
+        grid.setItems(items);
+        SessionsPanel.setKeepingSelection(day, days, ForumDay::id);
+    }
+
+    private void addItem() {
+        errors.clear();
+        if (!errors.required(kind, title, place, day, start, end)) {
+            return;
+        }
+        try {
+            program.addProgramItem(day.getValue().id(), kind.getValue(), title.getValue(), place.getValue(),
+                    start.getValue(), end.getValue());
+            Notices.success(getTranslation("program.item-added", title.getValue().trim()));
+            title.clear();
+            changed.run();
+        } catch (InvalidProgramException ex) {
+            errors.show(ex.key());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.b2bforum.program.ui;
+
+import java.util.List;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.program.ForumDay;
+import org.b2bforum.program.Hall;
+import org.b2bforum.program.ProgramService;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * Organizers set up the forum program: days, halls with their tables, negotiation sessions cut
+ * into slots, program items, and the booking window. All times are forum time.
+ */
+@Route("program")
+@Menu(title = "menu.program", icon = "CALENDAR", order = 10)
+@RolesAllowed(Role.ORGANIZER_NAME)
+class ProgramView extends VerticalLayout implements HasDynamicTitle {
+
+    final DaysPanel days;
+    final HallsPanel halls;
+    final SessionsPanel sessions;
+    final ProgramItemsPanel items;
+    final BookingSettingsPanel booking;
+    private final ProgramService program;
+
+    ProgramView(ProgramService program, ForumTime forumTime) {
+        this.program = program;
+        addClassName("page");
+        addClassName("program-page");
+        ProgramLabels labels = new ProgramLabels(forumTime, getLocale());
+        days = new DaysPanel(program, labels, this::refresh);
+        halls = new HallsPanel(program, this::refresh);
+        sessions = new SessionsPanel(program, labels, this::refresh);
+        items = new ProgramItemsPanel(program, labels, this::refresh);
+        booking = new BookingSettingsPanel(program, labels);
+        add(new H1(getTranslation("program.title")),
+                new Paragraph(getTranslation("program.intro", labels.zoneName())),
+                days, halls, sessions, items, booking);
+        refresh();
+        booking.show(program.bookingSettings());
+    }
+
+    private void refresh() {
+        List<ForumDay> allDays = program.days();
+        List<Hall> allHalls = program.halls();
+        days.show(allDays);
+        halls.show(allHalls);
+        sessions.show(program.sessions(), allDays, allHalls);
+        items.show(program.programItems(), allDays);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("program.title") + " · " + getTranslation("app.short-title");
+    }
+}

@@ -1,0 +1,191 @@
+package org.b2bforum.program.ui;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+import org.b2bforum.program.ForumDay;
+import org.b2bforum.program.Hall;
+import org.b2bforum.program.InvalidProgramException;
+import org.b2bforum.program.NegotiationSession;
+import org.b2bforum.program.ProgramChangeRefusedException;
+import org.b2bforum.program.ProgramService;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+
+/** Negotiation sessions: blocks of slots in one hall. The list, removal, and a form to add one. */
+class SessionsPanel extends VerticalLayout {
+
+    static final int MAX_NAME = 200;
+
+    final Grid<NegotiationSession> grid = new Grid<>();
+    final Select<ForumDay> day = new Select<>();
+    final Select<Hall> hall = new Select<>();
+    final TextField name = new TextField();
+    final TimePicker start = new TimePicker();
+    final TimePicker end = new TimePicker();
+    final IntegerField slotMinutes = new IntegerField();
+    final IntegerField pauseMinutes = new IntegerField();
+    final Button add = new Button();
+    private final ProgramService program;
+    private final ProgramLabels labels;
+    private final Runnable changed;
+    private final FieldErrors errors = new FieldErrors(this);
+
+    SessionsPanel(ProgramService program, ProgramLabels labels, Runnable changed) {
+        this.program = program;
+        this.labels = labels;
+        this.changed = changed;
+        setPadding(false);
+        addClassName("program-section");
+
+        grid.setId("sessions-grid");
+        grid.addThemeVariants(GridVariant.ROW_STRIPES);
+        grid.addColumn(s -> labels.date(s.startsAt())).setHeader(getTranslation("program.column.day")).setAutoWidth(true);
+        grid.addColumn(NegotiationSession::hallName).setHeader(getTranslation("program.column.hall")).setAutoWidth(true);
+        grid.addColumn(NegotiationSession::name).setHeader(getTranslation("program.column.session")).setFlexGrow(2)
+                .setTooltipGenerator(NegotiationSession::name);
+        grid.addColumn(s -> labels.timeRange(s.startsAt(), s.endsAt())).setHeader(getTranslation("program.column.time"))
+                .setAutoWidth(true);
+        grid.addColumn(NegotiationSession::slotMinutes).setHeader(getTranslation("program.column.slot-minutes"))
+                .setAutoWidth(true);
+        grid.addColumn(NegotiationSession::pauseMinutes).setHeader(getTranslation("program.column.pause-minutes"))
+                .setAutoWidth(true);
+        grid.addColumn(NegotiationSession::slotCount).setHeader(getTranslation("program.column.slots")).setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(session -> {
+            Button remove = new Button(VaadinIcon.TRASH.create(), e -> confirmRemoval(session));
+            remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR, ButtonVariant.SMALL);
+            remove.addClassName("remove-session");
+            remove.setTooltipText(getTranslation("program.action.remove-session"));
+            remove.getElement().setAttribute("aria-label", getTranslation("program.action.remove-session"));
+            return remove;
+        })).setAutoWidth(true).setFlexGrow(0);
+        grid.setEmptyStateText(getTranslation("program.sessions.empty"));
+        grid.setAllRowsVisible(true);
+
+        day.setId("session-day");
+        day.setLabel(getTranslation("program.field.day"));
+        day.setItemLabelGenerator(d -> labels.date(d.day()));
+        day.setRequiredIndicatorVisible(true);
+        hall.setId("session-hall");
+        hall.setLabel(getTranslation("program.field.hall"));
+        hall.setItemLabelGenerator(Hall::name);
+        hall.setRequiredIndicatorVisible(true);
+        name.setId("session-name");
+        name.setLabel(getTranslation("program.field.session-name"));
+        name.setMaxLength(MAX_NAME);
+        name.setRequiredIndicatorVisible(true);
+        for (TimePicker time : List.of(start, end)) {
+            time.setStep(Duration.ofMinutes(5));
+            time.setRequiredIndicatorVisible(true);
+            time.setHelperText(getTranslation("program.forum-time", labels.zoneName()));
+            time.setWidth("9em");
+        }
+        start.setId("session-start");
+        start.setLabel(getTranslation("program.field.start"));
+        end.setId("session-end");
+        end.setLabel(getTranslation("program.field.end"));
+        slotMinutes.setId("session-slot-minutes");
+        slotMinutes.setLabel(getTranslation("program.field.slot-minutes"));
+        slotMinutes.setMin(5);
+        slotMinutes.setMax(240);
+        slotMinutes.setValue(20);
+        pauseMinutes.setId("session-pause-minutes");
+        pauseMinutes.setLabel(getTranslation("program.field.pause-minutes"));
+        pauseMinutes.setMin(0);
+        pauseMinutes.setMax(120);
+        pauseMinutes.setValue(0);
+        for (IntegerField minutes : List.of(slotMinutes, pauseMinutes)) {
+            minutes.setStepButtonsVisible(true);
+            minutes.setRequiredIndicatorVisible(true);
+            minutes.setWidth("10em");
+        }
+        add.setText(getTranslation("program.action.add-session"));
+        add.setId("add-session");
+        add.setIcon(VaadinIcon.PLUS.create());
+        add.addClickListener(e -> addSession());
+        errors.validating(day, hall, name, start, end, slotMinutes, pauseMinutes)
+                .on("validation.required", name).on("program.error.end-before-start", end)
+                .on("program.error.slot-length", slotMinutes);
+
+        HorizontalLayout where = new HorizontalLayout(day, hall, name);
+        HorizontalLayout when = new HorizontalLayout(start, end, slotMinutes, pauseMinutes, add);
+        for (HorizontalLayout row : List.of(where, when)) {
+            row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            row.setWrap(true);
+        }
+        name.setWidth("24em");
+        add(new H2(getTranslation("program.sessions")), grid, where, when);
+    }
+
+    void show(List<NegotiationSession> sessions, List<ForumDay> days, List<Hall> halls) {
+        grid.setItems(sessions);
+        setKeepingSelection(day, days, ForumDay::id);
+        setKeepingSelection(hall, halls, Hall::id);
+    }
+
+    private void addSession() {
+        errors.clear();
+        if (!errors.required(day, hall, name, start, end, slotMinutes, pauseMinutes)) {
+            return;
+        }
+        try {
+            long id = program.addSession(day.getValue().id(), hall.getValue().id(), name.getValue(), start.getValue(),
+                    end.getValue(), slotMinutes.getValue(), pauseMinutes.getValue());
+            Notices.success(getTranslation("program.session-added", name.getValue().trim(), program.slots(id).size()));
+            name.clear();
+            changed.run();
+        } catch (InvalidProgramException ex) {
+            errors.show(ex.key());
+        }
+    }
+
+    private void confirmRemoval(NegotiationSession session) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("confirm-remove-session");
+        confirm.setHeader(getTranslation("program.remove-session.title", session.name()));
+        confirm.setText(getTranslation("program.remove-session.text", session.hallName(),
+                labels.date(session.startsAt()), labels.timeRange(session.startsAt(), session.endsAt()),
+                session.slotCount()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("program.action.remove-session"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> remove(session));
+        confirm.open();
+    }
+
+    private void remove(NegotiationSession session) {
+        try {
+            program.removeSession(session.id());
+            Notices.success(getTranslation("program.session-removed", session.name()));
+        } catch (ProgramChangeRefusedException ex) {
+            ConflictDialog.show(ex.affectedMeetings());
+        }
+        changed.run();
+    }
+
+    /** New items (a hall's table count may have changed), the same choice by id. */
+    static <T> void setKeepingSelection(Select<T> select, List<T> items, ToLongFunction<T> id) {
+        T selected = select.getValue();
+        select.setItems(items);
+        if (selected != null) {
+            items.stream().filter(item -> id.applyAsLong(item) == id.applyAsLong(selected)).findFirst()
+                    .ifPresent(select::setValue);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.b2bforum.program.ui;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.b2bforum.TestData;
+import org.b2bforum.company.Country;
+import org.b2bforum.program.ForumDay;
+import org.b2bforum.program.ProgramService;
+import org.b2bforum.program.Slot;
+import org.b2bforum.registration.RegistrationForm;
+import org.b2bforum.registration.RegistrationService;
+
+import com.vaadin.browserless.TesterWrappers;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.select.SelectTester;
+
+/**
+ * Program data for the view tests. All tests share one database and days are unique, so each
+ * test takes a future day nobody has taken yet, and hall names are unique too.
+ */
+final class ProgramFixture {
+
+    static final ZoneId FORUM_ZONE = ZoneId.of("Europe/Moscow");
+
+    /** A session in a new hall on a new day, as organizers would set it up. */
+    record Session(long dayId, LocalDate day, long hallId, String hallName, long id, String name, List<Slot> slots) {
+    }
+
+    private ProgramFixture() {
+    }
+
+    /** A day two to ten years ahead that is not a forum day yet. */
+    static LocalDate freeDay(ProgramService program) {
+        Set<LocalDate> taken = program.days().stream().map(ForumDay::day).collect(Collectors.toSet());
+        while (true) {
+            LocalDate day = LocalDate.now().plusYears(2).plusDays(ThreadLocalRandom.current().nextInt(0, 3000));
+            if (!taken.contains(day)) {
+                return day;
+            }
+        }
+    }
+
+    /** A new day and a new hall with {@code tables} tables; a session there from 10:00 with {@code slots} 20-minute slots. */
+    static Session session(ProgramService program, int tables, int slots) {
+        LocalDate day = freeDay(program);
+        long dayId = program.addDay(day);
+        String hallName = "Зал " + TestData.unique();
+        long hallId = program.addHall(hallName, tables);
+        String name = "Переговоры " + TestData.unique();
+        LocalTime start = LocalTime.of(10, 0);
+        long id = program.addSession(dayId, hallId, name, start, start.plusMinutes(20L * slots), 20, 0);
+        return new Session(dayId, day, hallId, hallName, id, name, program.slots(id));
+    }
+
+    /** An approved company whose short name is {@code shortName} (unique words make it easy to search). */
+    static long approvedCompany(RegistrationService registrations, String shortName) {
+        RegistrationForm form = TestData.registrationForm(Country.BY);
+        form.setShortName(shortName);
+        long id = registrations.register(form);
+        registrations.approve(id);
+        return id;
+    }
+
+    /** A name of letters and digits only, one search token: "Zqk3xq712". */
+    static String uniqueName(String prefix) {
+        return prefix + TestData.unique().replaceAll("[^A-Za-z0-9]", "");
+    }
+
+    /** Picks the option of a Select the way a user does, by its label. */
+    static <T> void choose(TesterWrappers testers, Select<T> select, Predicate<T> which) {
+        SelectTester<Select<T>, T> tester = testers.test(select);
+        List<T> items = tester.getSuggestionItems();
+        int index = -1;
+        for (int i = 0; i < items.size(); i++) {
+            if (which.test(items.get(i))) {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0) {
+            throw new AssertionError("No such option in " + select.getId().orElse("select") + ": " + items);
+        }
+        tester.selectItem(tester.getSuggestions().get(index));
+    }
+}

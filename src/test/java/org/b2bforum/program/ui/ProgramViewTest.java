@@ -1,0 +1,227 @@
+package org.b2bforum.program.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.b2bforum.program.ui.ProgramFixture.FORUM_ZONE;
+import static org.b2bforum.program.ui.ProgramFixture.choose;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.b2bforum.TestData;
+import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.program.BookingSettings;
+import org.b2bforum.program.ForumDay;
+import org.b2bforum.program.Hall;
+import org.b2bforum.program.NegotiationSession;
+import org.b2bforum.program.ProgramService;
+import org.b2bforum.program.Slot;
+import org.b2bforum.registration.RegistrationService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.IntegerField;
+
+/** Organizers set up the program; a change that would break confirmed meetings is refused with those meetings. */
+@SpringBootTest
+class ProgramViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ProgramService program;
+    @Autowired
+    MeetingService meetings;
+    @Autowired
+    RegistrationService registrations;
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void an_organizer_adds_a_day_a_hall_and_a_session_and_the_session_is_cut_into_slots() {
+        ProgramView view = navigate(ProgramView.class);
+        LocalDate day = ProgramFixture.freeDay(program);
+        test(view.days.day).setValue(day);
+        test(view.days.add).click();
+        assertThat(program.days()).extracting(ForumDay::day).contains(day);
+
+        String hallName = "Зал " + TestData.unique();
+        test(view.halls.name).setValue(hallName);
+        test(view.halls.tables).setValue(4);
+        test(view.halls.add).click();
+        assertThat(program.halls()).filteredOn(h -> h.name().equals(hallName)).extracting(Hall::tableCount)
+                .containsExactly(4);
+        assertThat(view.halls.name.isEmpty()).isTrue();
+        assertThat(view.halls.name.isInvalid()).as("emptied after saving, not an error").isFalse();
+
+        String name = "Переговоры " + TestData.unique();
+        choose(this, view.sessions.day, d -> d.day().equals(day));
+        choose(this, view.sessions.hall, h -> h.name().equals(hallName));
+        test(view.sessions.name).setValue(name);
+        test(view.sessions.start).setValue(LocalTime.of(10, 0));
+        test(view.sessions.end).setValue(LocalTime.of(11, 30));
+        assertThat(view.sessions.slotMinutes.getValue()).as("default slot length").isEqualTo(20);
+        test(view.sessions.pauseMinutes).setValue(10);
+        test(view.sessions.add).click();
+
+        NegotiationSession session = program.sessions().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow();
+        List<Slot> slots = program.slots(session.id());
+        assertThat(slots).extracting(s -> s.startsAt().atZone(FORUM_ZONE).toLocalDateTime())
+                .as("20-minute slots with 10-minute pauses, in forum time")
+                .containsExactly(day.atTime(10, 0), day.atTime(10, 30), day.atTime(11, 0));
+        assertThat(slots).allMatch(s -> s.hallName().equals(hallName));
+        assertThat(view.sessions.name.isInvalid()).isFalse();
+        assertThat(test(find(Notification.class).last()).getText())
+                .isEqualTo("Сессия «" + name + "» добавлена, слотов: 3");
+        int row = rowOf(view.sessions.grid, session.id());
+        var grid = test(view.sessions.grid);
+        assertThat(grid.getCellText(row, 1)).isEqualTo(hallName);
+        assertThat(grid.getCellText(row, 3)).isEqualTo("10:00–11:30");
+        assertThat(grid.getCellText(row, 6)).isEqualTo("3");
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void invalid_program_input_is_shown_next_to_its_field_and_nothing_is_added() {
+        ProgramFixture.Session existing = ProgramFixture.session(program, 2, 2);
+        ProgramView view = navigate(ProgramView.class);
+        int sessionsBefore = program.sessions().size();
+
+        choose(this, view.sessions.day, d -> d.id() == existing.dayId());
+        choose(this, view.sessions.hall, h -> h.id() == existing.hallId());
+        test(view.sessions.name).setValue("Переговоры " + TestData.unique());
+        test(view.sessions.start).setValue(LocalTime.of(12, 0));
+        test(view.sessions.end).setValue(LocalTime.of(11, 0));
+        test(view.sessions.add).click();
+
+        assertThat(view.sessions.end.isInvalid()).isTrue();
+        assertThat(view.sessions.end.getErrorMessage()).isEqualTo("Окончание должно быть позже начала");
+        assertThat(program.sessions()).hasSize(sessionsBefore);
+
+        test(view.days.day).setValue(existing.day());
+        test(view.days.add).click();
+        assertThat(view.days.day.getErrorMessage()).isEqualTo("Такой день уже есть");
+        assertThat(view.days.day.isInvalid()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void removing_a_session_with_a_confirmed_meeting_is_refused_with_that_meeting_listed() {
+        ProgramFixture.Session session = ProgramFixture.session(program, 2, 2);
+        String requester = ProgramFixture.uniqueName("Дорстрой");
+        String partner = ProgramFixture.uniqueName("Мосдор");
+        meetings.bookAsOrganizer(ProgramFixture.approvedCompany(registrations, requester),
+                ProgramFixture.approvedCompany(registrations, partner), session.slots().getFirst().id());
+        ProgramView view = navigate(ProgramView.class);
+
+        Button remove = (Button) test(view.sessions.grid).getCellComponent(rowOf(view.sessions.grid, session.id()), 7);
+        test(remove).click();
+        test(find(ConfirmDialog.class).single()).confirm();
+
+        ConflictDialog refusal = find(ConflictDialog.class).single();
+        List<String> listed = refusal.meetings.getChildren().map(item -> item.getElement().getText()).toList();
+        assertThat(listed).singleElement().asString().contains(requester + " — " + partner, session.hallName(),
+                "10:00");
+        assertThat(program.sessions()).extracting(NegotiationSession::id).contains(session.id());
+        assertThat(program.slots(session.id())).hasSize(2);
+        assertThat(rowOf(view.sessions.grid, session.id())).as("still listed").isNotNegative();
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void a_session_without_confirmed_meetings_is_removed_after_confirmation() {
+        ProgramFixture.Session session = ProgramFixture.session(program, 1, 1);
+        ProgramView view = navigate(ProgramView.class);
+
+        Button remove = (Button) test(view.sessions.grid).getCellComponent(rowOf(view.sessions.grid, session.id()), 7);
+        test(remove).click();
+        test(find(ConfirmDialog.class).single()).confirm();
+
+        assertThat(program.sessions()).extracting(NegotiationSession::id).doesNotContain(session.id());
+        assertThat(ids(view.sessions.grid)).doesNotContain(session.id());
+        assertThat(find(ConflictDialog.class).exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void removing_a_table_that_hosts_a_confirmed_meeting_is_refused_with_that_meeting_listed() {
+        ProgramFixture.Session session = ProgramFixture.session(program, 2, 1);
+        long slot = session.slots().getFirst().id();
+        String a = ProgramFixture.uniqueName("Белавиа");
+        String b = ProgramFixture.uniqueName("Аэрофлот");
+        String c = ProgramFixture.uniqueName("Атлант");
+        String d = ProgramFixture.uniqueName("Мосэнерго");
+        long atTableOne = meetings.bookAsOrganizer(ProgramFixture.approvedCompany(registrations, a),
+                ProgramFixture.approvedCompany(registrations, b), slot);
+        long atTableTwo = meetings.bookAsOrganizer(ProgramFixture.approvedCompany(registrations, c),
+                ProgramFixture.approvedCompany(registrations, d), slot);
+        assertThat(meetings.meeting(atTableOne).tableNumber()).isEqualTo(1);
+        assertThat(meetings.meeting(atTableTwo).tableNumber()).isEqualTo(2);
+        ProgramView view = navigate(ProgramView.class);
+
+        var halls = test(view.halls.grid);
+        int row = IntStream.range(0, halls.size()).filter(i -> halls.getRow(i).id() == session.hallId()).findFirst()
+                .orElseThrow();
+        test((Button) halls.getCellComponent(row, 2)).click();
+        test(find(IntegerField.class).id("new-table-count")).setValue(1);
+        test(find(Button.class).id("save-table-count")).click();
+
+        List<String> listed = find(ConflictDialog.class).single().meetings.getChildren()
+                .map(item -> item.getElement().getText()).toList();
+        assertThat(listed).singleElement().asString().contains(c + " — " + d);
+        assertThat(program.halls()).filteredOn(h -> h.id() == session.hallId()).extracting(Hall::tableCount)
+                .containsExactly(2);
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void booking_settings_are_entered_in_forum_time_and_stored_as_instants() {
+        BookingSettings before = program.bookingSettings();
+        try {
+            ProgramView view = navigate(ProgramView.class);
+            test(view.booking.opensAt).setValue(LocalDateTime.of(2031, 8, 1, 9, 0));
+            test(view.booking.closesAt).setValue(LocalDateTime.of(2031, 9, 15, 18, 0));
+            test(view.booking.meetingLimit).setValue(8);
+            test(view.booking.instantBooking).click();
+            test(view.booking.save).click();
+
+            BookingSettings saved = program.bookingSettings();
+            assertThat(saved.opensAt()).isEqualTo(Instant.parse("2031-08-01T06:00:00Z"));
+            assertThat(saved.closesAt()).isEqualTo(Instant.parse("2031-09-15T15:00:00Z"));
+            assertThat(saved.meetingLimit()).isEqualTo(8);
+            assertThat(saved.instantBooking()).isEqualTo(!before.instantBooking());
+
+            test(view.booking.closesAt).setValue(LocalDateTime.of(2031, 7, 1, 18, 0));
+            test(view.booking.save).click();
+            assertThat(view.booking.closesAt.isInvalid()).isTrue();
+            assertThat(view.booking.closesAt.getErrorMessage()).isEqualTo("Окончание должно быть позже начала");
+            assertThat(program.bookingSettings()).isEqualTo(saved);
+        } finally {
+            program.updateBookingSettings(before);
+        }
+    }
+
+    private List<Long> ids(Grid<NegotiationSession> grid) {
+        var rows = test(grid);
+        return IntStream.range(0, rows.size()).mapToObj(rows::getRow).map(NegotiationSession::id).toList();
+    }
+
+    private int rowOf(Grid<NegotiationSession> grid, long sessionId) {
+        var rows = test(grid);
+        return IntStream.range(0, rows.size()).filter(i -> rows.getRow(i).id() == sessionId).findFirst().orElse(-1);
+    }
+}
