@@ -118,23 +118,29 @@ create index ix_meeting_event_meeting on meeting_event (meeting_id, occurred_at)
 
 -- What confirmed meetings occupy. A row exists only while its meeting is confirmed, so the primary
 -- keys are the invariants: a company, a delegate and a table are in at most one meeting per slot.
+-- Companies and delegates are keyed by the slot's start time, not its id: sessions running at the
+-- same time in different halls share their slot times (the program refuses misaligned sessions),
+-- so nobody can be booked into two halls at once.
 create table company_slot_booking (
+    starts_at  datetime(6) not null,
     slot_id    bigint not null,
     company_id bigint not null,
     meeting_id bigint not null,
-    primary key (slot_id, company_id),
+    primary key (starts_at, company_id),
     constraint fk_csb_slot foreign key (slot_id) references slot (id),
     constraint fk_csb_company foreign key (company_id) references company (id),
     constraint fk_csb_meeting foreign key (meeting_id) references meeting (id)
 );
 create index ix_csb_meeting on company_slot_booking (meeting_id);
-create index ix_csb_company on company_slot_booking (company_id, slot_id);
+create index ix_csb_company on company_slot_booking (company_id, starts_at);
+create index ix_csb_slot on company_slot_booking (slot_id);
 
 create table delegate_slot_booking (
+    starts_at   datetime(6) not null,
     slot_id     bigint not null,
     delegate_id bigint not null,
     meeting_id  bigint not null,
-    primary key (slot_id, delegate_id),
+    primary key (starts_at, delegate_id),
     constraint fk_dsb_slot foreign key (slot_id) references slot (id),
     constraint fk_dsb_delegate foreign key (delegate_id) references delegate (id),
     constraint fk_dsb_meeting foreign key (meeting_id) references meeting (id)

@@ -132,8 +132,7 @@ public class DirectoryService {
             // the meeting limit and the slots belong to the program; read here in one query
             params.addValue("now", java.sql.Timestamp.from(clock.instant()));
             conditions.add("""
-                    (select count(*) from company_slot_booking b join slot bs on bs.id = b.slot_id
-                      where b.company_id = c.id and bs.starts_at > :now)
+                    (select count(*) from company_slot_booking b where b.company_id = c.id and b.starts_at > :now)
                     < least((select count(*) from slot fs where fs.starts_at > :now),
                             (select meeting_limit from booking_settings where id = 1))""");
         }

@@ -6,15 +6,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 
+import java.sql.ResultSet;
+
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.notification.NotificationService;
 import org.b2bforum.program.ProgramConflicts;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Meetings in one line, language-neutral ("18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A,
- * стол 3"), for notifications and for the list of meetings a program change would break.
+ * Meetings in one line, language-neutral ("18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A №3"),
+ * for notifications and for the list of meetings a program change would break.
  */
 @Component
 class MeetingDescriptions implements ProgramConflicts {
@@ -30,10 +33,12 @@ class MeetingDescriptions implements ProgramConflicts {
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final NotificationService notifications;
     private final DateTimeFormatter format;
 
-    MeetingDescriptions(NamedParameterJdbcTemplate jdbc, ForumTime forumTime) {
+    MeetingDescriptions(NamedParameterJdbcTemplate jdbc, NotificationService notifications, ForumTime forumTime) {
         this.jdbc = jdbc;
+        this.notifications = notifications;
         ZoneId zone = forumTime.zone();
         this.format = DateTimeFormatter.ofPattern("dd.MM HH:mm").withZone(zone);
     }
@@ -62,6 +67,20 @@ class MeetingDescriptions implements ProgramConflicts {
                   and exists (select 1 from meeting_delegate md where md.meeting_id = m.id and md.delegate_id in (:ids))""",
                 new MapSqlParameterSource("ids", delegateIds).addValue("from", java.sql.Timestamp.from(from))
                         .addValue("to", java.sql.Timestamp.from(to)));
+    }
+
+    @Override
+    public void dropRequestsInSlots(Collection<Long> slotIds) {
+        MapSqlParameterSource slots = new MapSqlParameterSource("slots", slotIds);
+        jdbc.query("select id, requester_company_id, partner_company_id from meeting where slot_id in (:slots) "
+                + "and status = 'REQUESTED'", slots, (ResultSet rs) -> {
+                    String detail = describe(rs.getLong("id"));
+                    notifications.notifyCompany(rs.getLong("requester_company_id"), "notification.meeting.SLOT_REMOVED", detail);
+                    notifications.notifyCompany(rs.getLong("partner_company_id"), "notification.meeting.SLOT_REMOVED", detail);
+                });
+        jdbc.update("delete from meeting_delegate where meeting_id in (select id from meeting where slot_id in (:slots))", slots);
+        jdbc.update("delete from meeting_event where meeting_id in (select id from meeting where slot_id in (:slots))", slots);
+        jdbc.update("delete from meeting where slot_id in (:slots)", slots);
     }
 
     private List<String> query(String where, MapSqlParameterSource params) {

@@ -37,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * into a free slot is confirmed at once.
  * <p>
  * The database guarantees that a company, a delegate and a table are in at most one confirmed
- * meeting per slot (the primary keys of the *_slot_booking tables). Each step runs in its own
+ * meeting per slot (the primary keys of the *_slot_booking tables; companies and delegates by the
+ * slot's start time, so also across halls). Each step runs in its own
  * transaction, retried on deadlocks, so the write methods are not {@code @Transactional}
  * themselves; whoever loses a race is told "this slot was just taken".
  */
@@ -95,8 +96,8 @@ public class MeetingService {
                      - (select count(*) from table_slot_booking b where b.slot_id = s.id) free_tables
                 from slot s join negotiation_session n on n.id = s.session_id join hall h on h.id = s.hall_id
                 where s.starts_at > :now
-                  and not exists (select 1 from company_slot_booking c where c.slot_id = s.id and c.company_id in (:me, :partner))
-                  and not exists (select 1 from delegate_slot_booking d where d.slot_id = s.id and d.delegate_id in (:delegates))
+                  and not exists (select 1 from company_slot_booking c where c.starts_at = s.starts_at and c.company_id in (:me, :partner))
+                  and not exists (select 1 from delegate_slot_booking d where d.starts_at = s.starts_at and d.delegate_id in (:delegates))
                   and not exists (select 1 from program_item p join program_item_attendee a on a.program_item_id = p.id
                                   where a.delegate_id in (:delegates) and p.starts_at < s.ends_at and p.ends_at > s.starts_at)
                 having free_tables > 0
@@ -326,7 +327,10 @@ public class MeetingService {
     public long bookAsOrganizer(long requesterId, long partnerId, long slotId) {
         ForumUser user = currentUser.require();
         if (requesterId == partnerId) {
-            throw new BookingRefusedException("meeting.error.self");
+            throw new BookingRefusedException("meeting.error.same-company");
+        }
+        if (!access.isApproved(requesterId) || !access.isApproved(partnerId)) {
+            throw new BookingRefusedException("meeting.error.partner-unavailable");
         }
         return retry.run(() -> {
             SlotRow slot = slotRow(slotId);
@@ -335,10 +339,11 @@ public class MeetingService {
             try {
                 meetingId = insertMeeting(requesterId, partnerId, slotId, null);
             } catch (DuplicateKeyException e) {
-                throw new BookingRefusedException("meeting.error.slot-taken");
+                throw new BookingRefusedException("meeting.error.already-requested");
             }
             insertDelegates(meetingId, requesterId, Set.of(firstDelegate(requesterId)));
             insertDelegates(meetingId, partnerId, Set.of(firstDelegate(partnerId)));
+            checkDelegatesFree(slot, delegatesOf(meetingId));
             occupy(meetingId, slot, requesterId, partnerId);
             setStatus(meetingId, MeetingStatus.CONFIRMED);
             event(meetingId, MeetingStatus.CONFIRMED, null, user);
@@ -366,7 +371,7 @@ public class MeetingService {
             checkBothFree(slot, meeting.requesterId(), meeting.partnerId());
             checkDelegatesFree(slot, delegatesOf(meetingId));
             occupy(meetingId, slot, meeting.requesterId(), meeting.partnerId());
-            event(meetingId, MeetingStatus.CONFIRMED, "moved", user);
+            event(meetingId, MeetingStatus.CONFIRMED, descriptions.describe(meetingId), user);
             notifyBoth(meetingId, "notification.meeting.MOVED");
             return null;
         });
@@ -381,18 +386,24 @@ public class MeetingService {
      */
     private void occupy(long meetingId, SlotRow slot, long companyA, long companyB) {
         try {
-            jdbc.batchUpdate("insert into company_slot_booking (slot_id, company_id, meeting_id) values (:slot, :company, :meeting)",
+            Timestamp startsAt = Timestamp.from(slot.startsAt());
+            jdbc.batchUpdate("""
+                    insert into company_slot_booking (starts_at, slot_id, company_id, meeting_id)
+                    values (:start, :slot, :company, :meeting)""",
                     new MapSqlParameterSource[] {
-                        new MapSqlParameterSource("slot", slot.id()).addValue("company", companyA).addValue("meeting", meetingId),
-                        new MapSqlParameterSource("slot", slot.id()).addValue("company", companyB).addValue("meeting", meetingId)});
+                        new MapSqlParameterSource("start", startsAt).addValue("slot", slot.id()).addValue("company", companyA)
+                                .addValue("meeting", meetingId),
+                        new MapSqlParameterSource("start", startsAt).addValue("slot", slot.id()).addValue("company", companyB)
+                                .addValue("meeting", meetingId)});
         } catch (DuplicateKeyException e) {
             throw new BookingRefusedException("meeting.error.slot-taken");
         }
         try {
             jdbc.update("""
-                    insert into delegate_slot_booking (slot_id, delegate_id, meeting_id)
-                    select :slot, delegate_id, meeting_id from meeting_delegate where meeting_id = :meeting""",
-                    new MapSqlParameterSource("slot", slot.id()).addValue("meeting", meetingId));
+                    insert into delegate_slot_booking (starts_at, slot_id, delegate_id, meeting_id)
+                    select :start, :slot, delegate_id, meeting_id from meeting_delegate where meeting_id = :meeting""",
+                    new MapSqlParameterSource("slot", slot.id()).addValue("meeting", meetingId)
+                            .addValue("start", Timestamp.from(slot.startsAt())));
         } catch (DuplicateKeyException e) {
             throw new BookingRefusedException("meeting.error.delegate-busy");
         }
@@ -441,8 +452,9 @@ public class MeetingService {
 
     private void checkBothFree(SlotRow slot, long a, long b) {
         Integer busy = jdbc.queryForObject(
-                "select count(*) from company_slot_booking where slot_id = :slot and company_id in (:a, :b)",
-                new MapSqlParameterSource("slot", slot.id()).addValue("a", a).addValue("b", b), Integer.class);
+                "select count(*) from company_slot_booking where starts_at = :start and company_id in (:a, :b)",
+                new MapSqlParameterSource("start", Timestamp.from(slot.startsAt())).addValue("a", a).addValue("b", b),
+                Integer.class);
         if (busy != null && busy > 0) {
             throw new BookingRefusedException("meeting.error.slot-taken");
         }

@@ -15,4 +15,7 @@ public interface ProgramConflicts {
     List<String> confirmedMeetingsAtTables(Collection<Long> tableIds);
 
     List<String> confirmedMeetingsOfDelegates(Collection<Long> delegateIds, Instant from, Instant to);
+
+    /** Withdraws the unanswered requests in slots that are being removed, telling both companies. */
+    void dropRequestsInSlots(Collection<Long> slotIds);
 }

@@ -69,9 +69,7 @@ public class ProgramService {
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional
     public long addHall(String name, int tableCount) {
-        if (name == null || name.isBlank()) {
-            throw new InvalidProgramException("validation.required");
-        }
+        text(name, 100);
         long hallId;
         try {
             hallId = insert("insert into hall (name) values (:name)", new MapSqlParameterSource("name", name.trim()));
@@ -92,6 +90,7 @@ public class ProgramService {
         if (tableCount < 1 || tableCount > 500) {
             throw new InvalidProgramException("program.error.table-count");
         }
+        lockHall(hallId);
         MapSqlParameterSource params = new MapSqlParameterSource("hall", hallId).addValue("n", tableCount);
         List<Long> removed = jdbc.queryForList(
                 "select id from meeting_table where hall_id = :hall and number > :n", params, Long.class);
@@ -126,11 +125,9 @@ public class ProgramService {
     @Transactional
     public long addSession(long dayId, long hallId, String name, LocalTime start, LocalTime end, int slotMinutes,
             int pauseMinutes) {
-        LocalDate day = jdbc.queryForObject("select day from forum_day where id = :id",
-                new MapSqlParameterSource("id", dayId), LocalDate.class);
-        if (name == null || name.isBlank()) {
-            throw new InvalidProgramException("validation.required");
-        }
+        LocalDate day = dayOf(dayId);
+        lockHall(hallId);
+        text(name, 200);
         if (start == null || end == null || !end.isAfter(start)) {
             throw new InvalidProgramException("program.error.end-before-start");
         }
@@ -142,6 +139,12 @@ public class ProgramService {
         if (Duration.between(startsAt, endsAt).toMinutes() < slotMinutes) {
             throw new InvalidProgramException("program.error.slot-length");
         }
+        List<Instant[]> slotTimes = new ArrayList<>();
+        for (Instant at = startsAt; !at.plus(Duration.ofMinutes(slotMinutes)).isAfter(endsAt);
+                at = at.plus(Duration.ofMinutes(slotMinutes + pauseMinutes))) {
+            slotTimes.add(new Instant[] {at, at.plus(Duration.ofMinutes(slotMinutes))});
+        }
+        checkFits(hallId, startsAt, endsAt, slotTimes);
         long sessionId = insert("""
                 insert into negotiation_session (day_id, hall_id, name, starts_at, ends_at, slot_minutes, pause_minutes)
                 values (:day, :hall, :name, :start, :end, :slot, :pause)""",
@@ -149,15 +152,39 @@ public class ProgramService {
                         .addValue("start", Timestamp.from(startsAt)).addValue("end", Timestamp.from(endsAt))
                         .addValue("slot", slotMinutes).addValue("pause", pauseMinutes));
         List<MapSqlParameterSource> slots = new ArrayList<>();
-        for (Instant at = startsAt; !at.plus(Duration.ofMinutes(slotMinutes)).isAfter(endsAt);
-                at = at.plus(Duration.ofMinutes(slotMinutes + pauseMinutes))) {
+        for (Instant[] times : slotTimes) {
             slots.add(new MapSqlParameterSource("session", sessionId).addValue("hall", hallId)
-                    .addValue("start", Timestamp.from(at))
-                    .addValue("end", Timestamp.from(at.plus(Duration.ofMinutes(slotMinutes)))));
+                    .addValue("start", Timestamp.from(times[0])).addValue("end", Timestamp.from(times[1])));
         }
         jdbc.batchUpdate("insert into slot (session_id, hall_id, starts_at, ends_at) values (:session, :hall, :start, :end)",
                 slots.toArray(MapSqlParameterSource[]::new));
         return sessionId;
+    }
+
+    /**
+     * A new session must not share its hall's tables with another session at the same time, and
+     * its slots must coincide with the slots of sessions running at the same time elsewhere, so that
+     * "one meeting per company and slot" also means "one hall at a time".
+     */
+    private void checkFits(long hallId, Instant startsAt, Instant endsAt, List<Instant[]> slotTimes) {
+        MapSqlParameterSource window = new MapSqlParameterSource("hall", hallId)
+                .addValue("start", Timestamp.from(startsAt)).addValue("end", Timestamp.from(endsAt));
+        Integer sameHall = jdbc.queryForObject("""
+                select count(*) from negotiation_session
+                where hall_id = :hall and starts_at < :end and ends_at > :start""", window, Integer.class);
+        if (sameHall != null && sameHall > 0) {
+            throw new InvalidProgramException("program.error.hall-busy");
+        }
+        for (Instant[] times : slotTimes) {
+            Integer misaligned = jdbc.queryForObject("""
+                    select count(*) from slot where starts_at < :end and ends_at > :start
+                      and (starts_at <> :start or ends_at <> :end)""",
+                    new MapSqlParameterSource("start", Timestamp.from(times[0])).addValue("end", Timestamp.from(times[1])),
+                    Integer.class);
+            if (misaligned != null && misaligned > 0) {
+                throw new InvalidProgramException("program.error.slots-not-aligned");
+            }
+        }
     }
 
     /** Removes a session and its slots, unless confirmed meetings take place in it. */
@@ -165,14 +192,12 @@ public class ProgramService {
     @Transactional
     public void removeSession(long sessionId) {
         MapSqlParameterSource params = new MapSqlParameterSource("session", sessionId);
-        List<Long> slotIds = jdbc.queryForList("select id from slot where session_id = :session", params, Long.class);
+        // locked, so that no meeting is confirmed in these slots while they go
+        List<Long> slotIds = jdbc.queryForList("select id from slot where session_id = :session for update", params,
+                Long.class);
         refuseIfAny(slotIds.isEmpty() ? List.of() : conflicts.confirmedMeetingsInSlots(slotIds));
         if (!slotIds.isEmpty()) {
-            MapSqlParameterSource slots = new MapSqlParameterSource("slots", slotIds);
-            // requests that never became meetings go with their slot
-            jdbc.update("delete from meeting_delegate where meeting_id in (select id from meeting where slot_id in (:slots))", slots);
-            jdbc.update("delete from meeting_event where meeting_id in (select id from meeting where slot_id in (:slots))", slots);
-            jdbc.update("delete from meeting where slot_id in (:slots)", slots);
+            conflicts.dropRequestsInSlots(slotIds);
         }
         jdbc.update("delete from slot where session_id = :session", params);
         jdbc.update("delete from negotiation_session where id = :session", params);
@@ -225,9 +250,10 @@ public class ProgramService {
     @Transactional
     public long addProgramItem(long dayId, ProgramItemKind kind, String title, String place, LocalTime start,
             LocalTime end) {
-        LocalDate day = jdbc.queryForObject("select day from forum_day where id = :id",
-                new MapSqlParameterSource("id", dayId), LocalDate.class);
-        if (title == null || title.isBlank() || place == null || place.isBlank() || kind == null) {
+        LocalDate day = dayOf(dayId);
+        text(title, 300);
+        text(place, 200);
+        if (kind == null) {
             throw new InvalidProgramException("validation.required");
         }
         if (start == null || end == null || !end.isAfter(start)) {
@@ -326,6 +352,28 @@ public class ProgramService {
                 new MapSqlParameterSource("opens", settings.opensAt() == null ? null : Timestamp.from(settings.opensAt()))
                         .addValue("closes", settings.closesAt() == null ? null : Timestamp.from(settings.closesAt()))
                         .addValue("limit", settings.meetingLimit()).addValue("instant", settings.instantBooking()));
+    }
+
+    private LocalDate dayOf(long dayId) {
+        return jdbc.queryForList("select day from forum_day where id = :id", new MapSqlParameterSource("id", dayId),
+                LocalDate.class).stream().findFirst().orElseThrow(() -> new InvalidProgramException("program.error.no-day"));
+    }
+
+    /** Locks the hall row: changes to one hall's tables and sessions happen one at a time. */
+    private void lockHall(long hallId) {
+        if (jdbc.queryForList("select id from hall where id = :id for update", new MapSqlParameterSource("id", hallId),
+                Long.class).isEmpty()) {
+            throw new InvalidProgramException("program.error.no-hall");
+        }
+    }
+
+    private static void text(String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidProgramException("validation.required");
+        }
+        if (value.trim().length() > maxLength) {
+            throw new InvalidProgramException("validation.too-long");
+        }
     }
 
     private static void refuseIfAny(List<String> affected) {
