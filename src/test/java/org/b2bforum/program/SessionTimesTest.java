@@ -1,0 +1,100 @@
+package org.b2bforum.program;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.meeting.BookingRefusedException;
+import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.SlotOption;
+import org.b2bforum.registration.RegistrationForm;
+import org.b2bforum.registration.RegistrationService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest
+class SessionTimesTest {
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    ProgramService program;
+    @Autowired
+    MeetingService meetings;
+
+    private long day;
+    private long hallA;
+    private long hallB;
+
+    @BeforeEach
+    void setUp() {
+        TestData.logInAsOrganizer(accounts);
+        day = program.addDay(LocalDate.now().plusYears(5).plusDays(ThreadLocalRandom.current().nextInt(5000)));
+        hallA = program.addHall("Зал А " + TestData.unique(), 3);
+        hallB = program.addHall("Зал Б " + TestData.unique(), 3);
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void two_sessions_cannot_share_a_hall_at_the_same_time() {
+        program.addSession(day, hallA, "Утро", LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0);
+
+        assertThatThrownBy(() -> program.addSession(day, hallA, "Наложение", LocalTime.of(10, 30), LocalTime.of(11, 30), 20, 0))
+                .isInstanceOf(InvalidProgramException.class).hasMessage("program.error.hall-busy");
+    }
+
+    @Test
+    void sessions_at_the_same_time_in_other_halls_must_share_their_slot_times() {
+        program.addSession(day, hallA, "Утро", LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0);
+
+        assertThatThrownBy(() -> program.addSession(day, hallB, "Сдвиг", LocalTime.of(10, 10), LocalTime.of(11, 10), 20, 0))
+                .isInstanceOf(InvalidProgramException.class).hasMessage("program.error.slots-not-aligned");
+        long aligned = program.addSession(day, hallB, "Утро, зал Б", LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0);
+        assertThat(program.slots(aligned)).hasSize(3);
+    }
+
+    @Test
+    void a_company_in_a_meeting_in_one_hall_cannot_meet_in_another_hall_at_the_same_time() {
+        long sessionA = program.addSession(day, hallA, "Утро", LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0);
+        long sessionB = program.addSession(day, hallB, "Утро, зал Б", LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0);
+        long x = approvedCompany();
+        long y = approvedCompany();
+        long z = approvedCompany();
+        Slot tenInA = program.slots(sessionA).getFirst();
+        Slot tenInB = program.slots(sessionB).getFirst();
+
+        TestData.logInAsOrganizer(accounts);
+        meetings.bookAsOrganizer(x, y, tenInA.id());
+
+        assertThatThrownBy(() -> meetings.bookAsOrganizer(x, z, tenInB.id()))
+                .isInstanceOf(BookingRefusedException.class).hasMessage("meeting.error.slot-taken");
+        TestData.logInAs(accounts, accounts.emailOfCompany(z).orElseThrow());
+        List<SlotOption> free = meetings.freeSlotsWith(x, List.of(meetings.myDelegates().getFirst().id()));
+        assertThat(free).extracting(SlotOption::slotId).doesNotContain(tenInA.id(), tenInB.id())
+                .contains(program.slots(sessionB).get(1).id());
+    }
+
+    private long approvedCompany() {
+        RegistrationForm form = TestData.registrationForm();
+        TestData.logOut();
+        long id = registrations.register(form);
+        TestData.logInAsOrganizer(accounts);
+        registrations.approve(id);
+        return id;
+    }
+}
