@@ -94,11 +94,15 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
         show();
     }
 
-    /** "meeting-grid?session=12" opens that session's grid (also after switching the language). */
+    /**
+     * "meeting-grid?session=12" opens that session's grid (also after switching the language);
+     * without one, the first session is shown.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         event.getLocation().getQueryParameters().getSingleParameter("session").map(MeetingGridView::parseId)
                 .flatMap(id -> session.getListDataView().getItems().filter(s -> s.id() == id).findFirst())
+                .or(() -> session.getListDataView().getItems().findFirst())
                 .ifPresent(session::setValue);
     }
 
