@@ -12,7 +12,8 @@ public class BookingRefusedException extends RuntimeException {
     private final transient List<Object> args;
 
     public BookingRefusedException(String key, Object... args) {
-        super(key);
+        // an answer for the user, not a fault: no stack trace (under load most requests end here)
+        super(key, null, false, false);
         this.key = key;
         this.args = List.of(args);
     }

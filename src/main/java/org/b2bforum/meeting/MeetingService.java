@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,12 @@ import java.util.stream.Collectors;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.ForumAccess;
+import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramItem;
 import org.b2bforum.program.ProgramService;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,15 +40,15 @@ import org.springframework.transaction.annotation.Transactional;
  * into a free slot is confirmed at once.
  * <p>
  * The database guarantees that a company, a delegate and a table are in at most one confirmed
- * meeting per slot (the primary keys of the *_slot_booking tables; companies and delegates by the
- * slot's start time, so also across halls). Each step runs in its own
- * transaction, retried on deadlocks, so the write methods are not {@code @Transactional}
- * themselves; whoever loses a race is told "this slot was just taken".
+ * meeting per slot (the primary keys of the *_slot_booking tables; companies and delegates keyed by
+ * the slot's start time, so also across parallel halls; overlapping slots of different lengths are
+ * checked under the company's lock). Each step runs
+ * in its own transaction, retried on deadlocks, so the write methods are not
+ * {@code @Transactional} themselves; whoever loses a race is told "this slot was just taken".
  */
 @Service
 public class MeetingService {
 
-    private static final int MAX_TABLE_TRIES = 20;
     private static final int MAX_MESSAGE = 1000;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -82,8 +85,8 @@ public class MeetingService {
     }
 
     /**
-     * Future slots in which the logged-in company and {@code partnerId} are both free, the chosen
-     * delegates attend no program item, and a table is left.
+     * Future slots in which the logged-in company and {@code partnerId} are both free (also in the
+     * other halls at that time), the chosen delegates attend no program item, and a table is left.
      */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional(readOnly = true)
@@ -96,7 +99,8 @@ public class MeetingService {
                      - (select count(*) from table_slot_booking b where b.slot_id = s.id) free_tables
                 from slot s join negotiation_session n on n.id = s.session_id join hall h on h.id = s.hall_id
                 where s.starts_at > :now
-                  and not exists (select 1 from company_slot_booking c where c.starts_at = s.starts_at and c.company_id in (:me, :partner))
+                  and not exists (select 1 from company_slot_booking c join slot o on o.id = c.slot_id
+                                  where c.company_id in (:me, :partner) and o.starts_at < s.ends_at and o.ends_at > s.starts_at)
                   and not exists (select 1 from delegate_slot_booking d where d.starts_at = s.starts_at and d.delegate_id in (:delegates))
                   and not exists (select 1 from program_item p join program_item_attendee a on a.program_item_id = p.id
                                   where a.delegate_id in (:delegates) and p.starts_at < s.ends_at and p.ends_at > s.starts_at)
@@ -168,6 +172,14 @@ public class MeetingService {
     }
 
     // ---------------------------------------------------------------- booking
+    //
+    // Every step that books runs in one transaction that first locks, in this order, the meeting
+    // row (when there is one), the slot row and the two company rows (by id), and only then reads:
+    // under REPEATABLE READ the snapshot is taken at the first plain read, so every check sees what
+    // the previous holder of the same locks committed. The slot lock serialises the bookings of a
+    // slot (so the free table found is free), the company locks those of a company (so its limit
+    // and its other meetings at the same time are counted exactly). The primary keys of the
+    // *_slot_booking tables stay the last line of defence.
 
     /**
      * Requests a meeting with {@code partnerId} in {@code slotId}, attended by the given delegates
@@ -179,46 +191,49 @@ public class MeetingService {
      */
     @PreAuthorize("hasRole('COMPANY')")
     public long request(long partnerId, long slotId, Collection<Long> delegateIds, String message) {
-        long me = access.requireApprovedCompany();
         ForumUser user = currentUser.require();
+        long me = currentUser.requireCompanyId();
         if (partnerId == me) {
             throw new BookingRefusedException("meeting.error.self");
         }
-        if (!access.isApproved(partnerId)) {
-            throw new BookingRefusedException("meeting.error.partner-unavailable");
-        }
-        BookingSettings settings = program.bookingSettings();
-        if (!settings.isOpenAt(clock.instant())) {
-            throw new BookingRefusedException("meeting.error.window-closed");
-        }
-        Set<Long> delegates = checkOwnDelegates(me, delegateIds);
+        Set<Long> delegates = chosen(delegateIds);
         String text = trimmed(message);
+        if (visiblyTaken(me, partnerId, slotId)) {
+            // most requests for a popular company's time end here, without waiting for its lock
+            throw new BookingRefusedException("meeting.error.slot-taken");
+        }
         return retry.run(() -> {
-            Long existing = activeMeeting(me, partnerId, slotId);
-            if (existing != null) {
-                return existing;
+            SlotRow slot = future(lockSlot(slotId));
+            Map<Long, String> status = lockCompanies(me, partnerId);
+            requireApproved(me, status);
+            if (!isApproved(partnerId, status)) {
+                throw new BookingRefusedException("meeting.error.partner-unavailable");
             }
-            checkLimit(me, settings.meetingLimit());
-            SlotRow slot = futureSlot(slotId);
-            checkBothFree(slot, me, partnerId);
-            checkDelegatesFree(slot, delegates);
-            long meetingId;
-            try {
-                meetingId = insertMeeting(me, partnerId, slotId, text);
-            } catch (DuplicateKeyException e) {
-                return activeMeeting(me, partnerId, slotId); // a double click: the first request stands
+            Situation now = situation(slot, me, partnerId, me, delegates);
+            BookingSettings settings = now.settings();
+            if (!settings.isOpenAt(clock.instant())) {
+                throw new BookingRefusedException("meeting.error.window-closed");
             }
-            insertDelegates(meetingId, me, delegates);
-            event(meetingId, MeetingStatus.REQUESTED, text, user);
-            if (settings.instantBooking()) {
-                checkLimit(partnerId, settings.meetingLimit());
-                occupy(meetingId, slot, me, partnerId);
-                setStatus(meetingId, MeetingStatus.CONFIRMED);
-                event(meetingId, MeetingStatus.CONFIRMED, null, user);
-                notifyBoth(meetingId, "notification.meeting.CONFIRMED");
-            } else {
+            now.requireOwnDelegates(delegates);
+            if (now.existing() != null) {
+                return now.existing(); // a double click or a second tab: the first request stands
+            }
+            now.checkLimit(now.activeOfA());
+            now.checkFree();
+            if (!settings.instantBooking()) {
+                long meetingId = insertMeeting(me, partnerId, slotId, text, MeetingStatus.REQUESTED, null);
+                insertDelegates(meetingId, me, delegates);
+                events(meetingId, user, new Event(MeetingStatus.REQUESTED, text));
                 notifications.notifyCompany(partnerId, "notification.meeting.REQUESTED", descriptions.describe(meetingId));
+                return meetingId;
             }
+            now.checkLimit(now.activeOfB());
+            long table = now.requireTable();
+            long meetingId = insertMeeting(me, partnerId, slotId, text, MeetingStatus.CONFIRMED, table);
+            insertDelegates(meetingId, me, delegates);
+            occupy(meetingId, slot, table, me, partnerId, delegates);
+            events(meetingId, user, new Event(MeetingStatus.REQUESTED, text), new Event(MeetingStatus.CONFIRMED, null));
+            notifyBoth(meetingId, me, partnerId, "notification.meeting.CONFIRMED");
             return meetingId;
         });
     }
@@ -229,37 +244,44 @@ public class MeetingService {
      */
     @PreAuthorize("hasRole('COMPANY')")
     public void accept(long meetingId, Collection<Long> delegateIds, String response) {
-        long me = access.requireApprovedCompany();
         ForumUser user = currentUser.require();
-        BookingSettings settings = program.bookingSettings();
-        Set<Long> delegates = delegateIds == null || delegateIds.isEmpty()
-                ? Set.of(firstDelegate(me)) : checkOwnDelegates(me, delegateIds);
+        long me = currentUser.requireCompanyId();
         String text = trimmed(response);
         retry.run(() -> {
             MeetingRow meeting = lockMeeting(meetingId);
             if (meeting.partnerId() != me) {
                 throw new AccessDeniedException("Not a request to your company");
             }
+            SlotRow slot = future(lockSlot(meeting.slotId()));
+            requireApproved(me, lockCompanies(meeting.requesterId(), me));
             if (meeting.status() == MeetingStatus.CONFIRMED) {
                 return null; // a double click
             }
             if (meeting.status() != MeetingStatus.REQUESTED) {
                 throw new BookingRefusedException("meeting.error.not-requested");
             }
-            if (!settings.isOpenAt(clock.instant())) {
+            Set<Long> delegates = delegateIds == null || delegateIds.isEmpty()
+                    ? Set.of(firstDelegate(me)) : chosen(delegateIds);
+            Situation now = situation(slot, meeting.requesterId(), me, me, delegates);
+            if (!now.settings().isOpenAt(clock.instant())) {
                 throw new BookingRefusedException("meeting.error.window-closed");
             }
-            checkLimit(me, settings.meetingLimit());
-            SlotRow slot = futureSlot(meeting.slotId());
-            insertDelegates(meetingId, me, delegates);
+            now.requireOwnDelegates(delegates);
+            now.checkLimit(now.activeOfB());
+            now.checkFree();
+            long table = now.requireTable();
+            Set<Long> attending = delegatesOf(meetingId);
+            attending.addAll(delegates);
             // the requester's delegates may have signed up for a program item since the request
-            checkDelegatesFree(slot, delegatesOf(meetingId));
-            occupy(meetingId, slot, meeting.requesterId(), me);
-            jdbc.update("update meeting set response = :response where id = :id",
-                    new MapSqlParameterSource("response", text).addValue("id", meetingId));
-            setStatus(meetingId, MeetingStatus.CONFIRMED);
-            event(meetingId, MeetingStatus.CONFIRMED, text, user);
-            notifyBoth(meetingId, "notification.meeting.CONFIRMED");
+            checkDelegatesFree(slot, attending);
+            insertDelegates(meetingId, me, delegates);
+            occupy(meetingId, slot, table, meeting.requesterId(), me, attending);
+            jdbc.update("""
+                    update meeting set status = 'CONFIRMED', table_id = :table, response = :response, updated_at = :now
+                    where id = :id""", new MapSqlParameterSource("table", table).addValue("response", text)
+                    .addValue("now", Timestamp.from(clock.instant())).addValue("id", meetingId));
+            events(meetingId, user, new Event(MeetingStatus.CONFIRMED, text));
+            notifyBoth(meetingId, meeting.requesterId(), me, "notification.meeting.CONFIRMED");
             return null;
         });
     }
@@ -284,7 +306,7 @@ public class MeetingService {
             jdbc.update("update meeting set response = :response where id = :id",
                     new MapSqlParameterSource("response", text).addValue("id", meetingId));
             setStatus(meetingId, MeetingStatus.DECLINED);
-            event(meetingId, MeetingStatus.DECLINED, text, user);
+            events(meetingId, user, new Event(MeetingStatus.DECLINED, text));
             notifications.notifyCompany(meeting.requesterId(), "notification.meeting.DECLINED",
                     descriptions.describe(meetingId));
             return null;
@@ -313,8 +335,8 @@ public class MeetingService {
             }
             free(meetingId);
             setStatus(meetingId, MeetingStatus.CANCELLED);
-            event(meetingId, MeetingStatus.CANCELLED, text, user);
-            notifyBoth(meetingId, "notification.meeting.CANCELLED");
+            events(meetingId, user, new Event(MeetingStatus.CANCELLED, text));
+            notifyBoth(meetingId, meeting.requesterId(), meeting.partnerId(), "notification.meeting.CANCELLED");
             return null;
         });
     }
@@ -329,25 +351,28 @@ public class MeetingService {
         if (requesterId == partnerId) {
             throw new BookingRefusedException("meeting.error.same-company");
         }
-        if (!access.isApproved(requesterId) || !access.isApproved(partnerId)) {
-            throw new BookingRefusedException("meeting.error.partner-unavailable");
-        }
         return retry.run(() -> {
-            SlotRow slot = slotRow(slotId);
-            checkBothFree(slot, requesterId, partnerId);
-            long meetingId;
-            try {
-                meetingId = insertMeeting(requesterId, partnerId, slotId, null);
-            } catch (DuplicateKeyException e) {
-                throw new BookingRefusedException("meeting.error.already-requested");
+            SlotRow slot = lockSlot(slotId);
+            Map<Long, String> status = lockCompanies(requesterId, partnerId);
+            if (!isApproved(requesterId, status) || !isApproved(partnerId, status)) {
+                throw new BookingRefusedException("meeting.error.partner-unavailable");
             }
-            insertDelegates(meetingId, requesterId, Set.of(firstDelegate(requesterId)));
-            insertDelegates(meetingId, partnerId, Set.of(firstDelegate(partnerId)));
-            checkDelegatesFree(slot, delegatesOf(meetingId));
-            occupy(meetingId, slot, requesterId, partnerId);
-            setStatus(meetingId, MeetingStatus.CONFIRMED);
-            event(meetingId, MeetingStatus.CONFIRMED, null, user);
-            notifyBoth(meetingId, "notification.meeting.CONFIRMED");
+            checkBothFree(slot, requesterId, partnerId);
+            if (activeMeeting(requesterId, partnerId, slotId) != null) {
+                throw new BookingRefusedException("meeting.error.already-requested"); // requested, not yet answered
+            }
+            Set<Long> requesterDelegates = Set.of(firstDelegate(requesterId));
+            Set<Long> partnerDelegates = Set.of(firstDelegate(partnerId));
+            long table = freeTable(slot);
+            long meetingId = insertMeeting(requesterId, partnerId, slotId, null, MeetingStatus.CONFIRMED, table);
+            insertDelegates(meetingId, requesterId, requesterDelegates);
+            insertDelegates(meetingId, partnerId, partnerDelegates);
+            Set<Long> delegates = new LinkedHashSet<>(requesterDelegates);
+            delegates.addAll(partnerDelegates);
+            checkDelegatesFree(slot, delegates);
+            occupy(meetingId, slot, table, requesterId, partnerId, delegates);
+            events(meetingId, user, new Event(MeetingStatus.CONFIRMED, null));
+            notifyBoth(meetingId, requesterId, partnerId, "notification.meeting.CONFIRMED");
             return meetingId;
         });
     }
@@ -364,15 +389,21 @@ public class MeetingService {
             if (meeting.slotId() == newSlotId) {
                 return null;
             }
+            SlotRow slot = lockSlot(newSlotId);
+            lockCompanies(meeting.requesterId(), meeting.partnerId());
             free(meetingId);
-            jdbc.update("update meeting set slot_id = :slot where id = :id",
-                    new MapSqlParameterSource("slot", newSlotId).addValue("id", meetingId));
-            SlotRow slot = slotRow(newSlotId);
+            Set<Long> delegates = delegatesOf(meetingId);
             checkBothFree(slot, meeting.requesterId(), meeting.partnerId());
-            checkDelegatesFree(slot, delegatesOf(meetingId));
-            occupy(meetingId, slot, meeting.requesterId(), meeting.partnerId());
-            event(meetingId, MeetingStatus.CONFIRMED, descriptions.describe(meetingId), user);
-            notifyBoth(meetingId, "notification.meeting.MOVED");
+            checkDelegatesFree(slot, delegates);
+            if (activeMeeting(meeting.requesterId(), meeting.partnerId(), newSlotId) != null) {
+                throw new BookingRefusedException("meeting.error.slot-taken"); // their request for that slot
+            }
+            long table = freeTable(slot);
+            jdbc.update("update meeting set slot_id = :slot, table_id = :table where id = :id",
+                    new MapSqlParameterSource("slot", newSlotId).addValue("table", table).addValue("id", meetingId));
+            occupy(meetingId, slot, table, meeting.requesterId(), meeting.partnerId(), delegates);
+            events(meetingId, user, new Event(MeetingStatus.CONFIRMED, descriptions.describe(meetingId)));
+            notifyBoth(meetingId, meeting.requesterId(), meeting.partnerId(), "notification.meeting.MOVED");
             return null;
         });
     }
@@ -380,54 +411,44 @@ public class MeetingService {
     // ---------------------------------------------------------------- the invariants at work
 
     /**
-     * Takes the slot for both companies and the meeting's delegates, and the first free table of
-     * the slot's hall. The primary keys refuse a second booking; a table taken by a concurrent
-     * booking makes us try the next one.
+     * Takes the slot for both companies, the meeting's delegates and the table. The checks under
+     * the locks have found them free; should a primary key still refuse a row, another writer got
+     * there first and the whole step is tried again from scratch.
      */
-    private void occupy(long meetingId, SlotRow slot, long companyA, long companyB) {
-        try {
-            Timestamp startsAt = Timestamp.from(slot.startsAt());
-            jdbc.batchUpdate("""
-                    insert into company_slot_booking (starts_at, slot_id, company_id, meeting_id)
-                    values (:start, :slot, :company, :meeting)""",
-                    new MapSqlParameterSource[] {
-                        new MapSqlParameterSource("start", startsAt).addValue("slot", slot.id()).addValue("company", companyA)
-                                .addValue("meeting", meetingId),
-                        new MapSqlParameterSource("start", startsAt).addValue("slot", slot.id()).addValue("company", companyB)
-                                .addValue("meeting", meetingId)});
-        } catch (DuplicateKeyException e) {
-            throw new BookingRefusedException("meeting.error.slot-taken");
+    private void occupy(long meetingId, SlotRow slot, long tableId, long companyA, long companyB,
+            Set<Long> delegates) {
+        MapSqlParameterSource params = new MapSqlParameterSource("slot", slot.id()).addValue("hall", slot.hallId())
+                .addValue("start", Timestamp.from(slot.startsAt()))
+                .addValue("table", tableId).addValue("meeting", meetingId).addValue("a", companyA).addValue("b", companyB);
+        StringBuilder delegateRows = new StringBuilder();
+        int i = 0;
+        for (long delegate : delegates) {
+            delegateRows.append(i == 0 ? "" : ", ").append("(:start, :slot, :d").append(i).append(", :meeting)");
+            params.addValue("d" + i++, delegate);
         }
         try {
             jdbc.update("""
-                    insert into delegate_slot_booking (starts_at, slot_id, delegate_id, meeting_id)
-                    select :start, :slot, delegate_id, meeting_id from meeting_delegate where meeting_id = :meeting""",
-                    new MapSqlParameterSource("slot", slot.id()).addValue("meeting", meetingId)
-                            .addValue("start", Timestamp.from(slot.startsAt())));
+                    insert into company_slot_booking (starts_at, slot_id, company_id, meeting_id)
+                    values (:start, :slot, :a, :meeting), (:start, :slot, :b, :meeting)""", params);
+            if (!delegates.isEmpty()) {
+                jdbc.update("insert into delegate_slot_booking (starts_at, slot_id, delegate_id, meeting_id) values "
+                        + delegateRows, params);
+            }
+            jdbc.update("insert into table_slot_booking (slot_id, table_id, hall_id, meeting_id) values (:slot, :table, :hall, :meeting)",
+                    params);
         } catch (DuplicateKeyException e) {
-            throw new BookingRefusedException("meeting.error.delegate-busy");
+            throw new ConcurrencyFailureException("Lost a race for slot " + slot.id(), e);
         }
-        MapSqlParameterSource params = new MapSqlParameterSource("slot", slot.id()).addValue("hall", slot.hallId())
-                .addValue("meeting", meetingId);
-        for (int attempt = 0; attempt < MAX_TABLE_TRIES; attempt++) {
-            List<Long> free = jdbc.queryForList("""
-                    select t.id from meeting_table t
-                    where t.hall_id = :hall
-                      and not exists (select 1 from table_slot_booking b where b.slot_id = :slot and b.table_id = t.id)
-                    order by t.number limit 1""", params, Long.class);
-            if (free.isEmpty()) {
-                throw new BookingRefusedException("meeting.error.no-table");
-            }
-            try {
-                jdbc.update("insert into table_slot_booking (slot_id, table_id, hall_id, meeting_id) values (:slot, :table, :hall, :meeting)",
-                        params.addValue("table", free.getFirst()));
-                jdbc.update("update meeting set table_id = :table where id = :meeting", params);
-                return;
-            } catch (DuplicateKeyException e) {
-                // another booking took this table a moment ago: try the next free one
-            }
-        }
-        throw new BookingRefusedException("meeting.error.slot-taken");
+    }
+
+    /** The first free table of the slot's hall; exact, as the caller holds the slot's lock. */
+    private long freeTable(SlotRow slot) {
+        return jdbc.queryForList("""
+                select t.id from meeting_table t
+                where t.hall_id = :hall
+                  and not exists (select 1 from table_slot_booking b where b.slot_id = :slot and b.table_id = t.id)
+                order by t.number limit 1""", new MapSqlParameterSource("slot", slot.id()).addValue("hall", slot.hallId()),
+                Long.class).stream().findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.no-table"));
     }
 
     private void free(long meetingId) {
@@ -438,23 +459,173 @@ public class MeetingService {
         jdbc.update("update meeting set table_id = null where id = :meeting", params);
     }
 
-    // ---------------------------------------------------------------- checks
+    /**
+     * Whether one of the two companies already has a confirmed meeting at the slot's time, as far
+     * as the last commit shows (one statement in autocommit, no lock). Only a cancellation frees a
+     * company again, so "taken" is true when read; "free" is checked again under the locks. Only
+     * answers for two approved companies within the booking window, when the same request is not
+     * there already, so the refusal is the one the transaction would give.
+     */
+    private boolean visiblyTaken(long me, long partnerId, long slotId) {
+        return Boolean.TRUE.equals(jdbc.query("""
+                select me.status = 'APPROVED' and partner.status = 'APPROVED'
+                   and (w.opens_at is null or w.opens_at <= :now) and (w.closes_at is null or w.closes_at > :now)
+                   and not exists (select 1 from meeting m where m.active_key = concat(:me, ':', :partner, ':', :slot))
+                   and exists (select 1 from company_slot_booking b join slot o on o.id = b.slot_id
+                               join slot t on t.id = :slot
+                               where b.company_id in (:me, :partner) and o.starts_at < t.ends_at
+                                 and o.ends_at > t.starts_at) taken
+                from company me join company partner on partner.id = :partner join booking_settings w on w.id = 1
+                where me.id = :me""",
+                new MapSqlParameterSource("me", me).addValue("partner", partnerId).addValue("slot", slotId)
+                        .addValue("now", Timestamp.from(clock.instant())),
+                rs -> rs.next() ? rs.getBoolean("taken") : Boolean.FALSE));
+    }
 
-    private void checkLimit(long companyId, int limit) {
-        Integer active = jdbc.queryForObject("""
-                select count(*) from meeting where status = 'CONFIRMED' and (requester_company_id = :c or partner_company_id = :c)
-                   or status = 'REQUESTED' and requester_company_id = :c""",
-                new MapSqlParameterSource("c", companyId), Integer.class);
-        if (active != null && active >= limit) {
-            throw new BookingRefusedException("meeting.error.limit", limit);
+    // ---------------------------------------------------------------- locks
+
+    /** Meetings are booked ahead: a slot that has begun is refused. */
+    private SlotRow future(SlotRow slot) {
+        if (!slot.startsAt().isAfter(clock.instant())) {
+            throw new BookingRefusedException("meeting.error.past-slot");
+        }
+        return slot;
+    }
+
+    /** Locks the slot: bookings of one slot take turns. */
+    private SlotRow lockSlot(long slotId) {
+        return jdbc.query("select id, hall_id, starts_at, ends_at from slot where id = :id for update",
+                new MapSqlParameterSource("id", slotId),
+                (rs, i) -> new SlotRow(rs.getLong("id"), rs.getLong("hall_id"), rs.getTimestamp("starts_at").toInstant(),
+                        rs.getTimestamp("ends_at").toInstant()))
+                .stream().findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.no-slot"));
+    }
+
+    /**
+     * Locks both companies, in id order (so two bookings never wait for each other in a circle),
+     * and returns their registration status as it is now.
+     */
+    private Map<Long, String> lockCompanies(long a, long b) {
+        Map<Long, String> status = new HashMap<>();
+        jdbc.query("select id, status from company where id in (:a, :b) order by id for update",
+                new MapSqlParameterSource("a", a).addValue("b", b),
+                rs -> {
+                    status.put(rs.getLong("id"), rs.getString("status"));
+                });
+        return status;
+    }
+
+    private static boolean isApproved(long companyId, Map<Long, String> status) {
+        return RegistrationStatus.APPROVED.name().equals(status.get(companyId));
+    }
+
+    private static void requireApproved(long companyId, Map<Long, String> status) {
+        if (!isApproved(companyId, status)) {
+            throw new AccessDeniedException("Only an approved company can do this");
         }
     }
 
+    private MeetingRow lockMeeting(long meetingId) {
+        return jdbc.query("""
+                select id, requester_company_id, partner_company_id, slot_id, status from meeting
+                where id = :id for update""", new MapSqlParameterSource("id", meetingId),
+                (rs, i) -> new MeetingRow(rs.getLong("id"), rs.getLong("requester_company_id"),
+                        rs.getLong("partner_company_id"), rs.getLong("slot_id"),
+                        MeetingStatus.valueOf(rs.getString("status"))))
+                .stream().findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.not-found"));
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    /**
+     * What a booking step checks, read in one statement once the locks are held: the booking
+     * settings, how many of the delegates belong to their company, the pair's active meeting in
+     * the slot, both companies' active meetings (for the limit), whether either company has a
+     * meeting at that time, whether a delegate attends a program item then, and the first free
+     * table. The step decides in the order the user should hear the reasons.
+     */
+    private record Situation(BookingSettings settings, int ownDelegates, Long existing, int activeOfA, int activeOfB,
+            boolean busy, boolean inProgram, Long freeTable) {
+
+        void requireOwnDelegates(Set<Long> delegates) {
+            if (ownDelegates != delegates.size()) {
+                throw new AccessDeniedException("Not your delegates");
+            }
+        }
+
+        void checkLimit(int active) {
+            if (active >= settings.meetingLimit()) {
+                throw new BookingRefusedException("meeting.error.limit", settings.meetingLimit());
+            }
+        }
+
+        /** Both companies free at that time (in any hall), the delegates at no program item. */
+        void checkFree() {
+            if (busy) {
+                throw new BookingRefusedException("meeting.error.slot-taken");
+            }
+            if (inProgram) {
+                throw new BookingRefusedException("meeting.error.delegate-in-program");
+            }
+        }
+
+        long requireTable() {
+            if (freeTable == null) {
+                throw new BookingRefusedException("meeting.error.no-table");
+            }
+            return freeTable;
+        }
+    }
+
+    /**
+     * The situation of a meeting between requester {@code a} and partner {@code b} in the slot,
+     * attended by {@code delegates} of company {@code owner}. Exact only under the slot's and the
+     * companies' locks.
+     */
+    private Situation situation(SlotRow slot, long a, long b, long owner, Set<Long> delegates) {
+        return jdbc.queryForObject("""
+                select w.opens_at, w.closes_at, w.meeting_limit, w.instant_booking,
+                  (select count(*) from delegate where id in (:delegates) and company_id = :owner) own_delegates,
+                  (select id from meeting where active_key = concat(:a, ':', :b, ':', :slot)) existing,
+                  (select count(*) from meeting where requester_company_id = :a and status in ('REQUESTED', 'CONFIRMED'))
+                    + (select count(*) from meeting where partner_company_id = :a and status = 'CONFIRMED') active_a,
+                  (select count(*) from meeting where requester_company_id = :b and status in ('REQUESTED', 'CONFIRMED'))
+                    + (select count(*) from meeting where partner_company_id = :b and status = 'CONFIRMED') active_b,
+                  exists (select 1 from company_slot_booking c join slot o on o.id = c.slot_id
+                          where c.company_id in (:a, :b) and o.starts_at < :end and o.ends_at > :start) busy,
+                  exists (select 1 from program_item p join program_item_attendee pa on pa.program_item_id = p.id
+                          where pa.delegate_id in (:delegates) and p.starts_at < :end and p.ends_at > :start) in_program,
+                  (select t.id from meeting_table t
+                   where t.hall_id = :hall
+                     and not exists (select 1 from table_slot_booking tb where tb.slot_id = :slot and tb.table_id = t.id)
+                   order by t.number limit 1) free_table
+                from booking_settings w where w.id = 1""",
+                new MapSqlParameterSource("a", a).addValue("b", b).addValue("owner", owner)
+                        .addValue("delegates", delegates.isEmpty() ? List.of(-1L) : delegates)
+                        .addValue("slot", slot.id()).addValue("hall", slot.hallId())
+                        .addValue("start", Timestamp.from(slot.startsAt())).addValue("end", Timestamp.from(slot.endsAt())),
+                (rs, i) -> new Situation(
+                        new BookingSettings(instant(rs.getTimestamp("opens_at")), instant(rs.getTimestamp("closes_at")),
+                                rs.getInt("meeting_limit"), rs.getBoolean("instant_booking")),
+                        rs.getInt("own_delegates"), rs.getObject("existing", Long.class), rs.getInt("active_a"),
+                        rs.getInt("active_b"), rs.getBoolean("busy"), rs.getBoolean("in_program"),
+                        rs.getObject("free_table", Long.class)));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /**
+     * Neither company has a confirmed meeting at that time: in this slot, or in a slot of another
+     * hall that overlaps it.
+     */
     private void checkBothFree(SlotRow slot, long a, long b) {
-        Integer busy = jdbc.queryForObject(
-                "select count(*) from company_slot_booking where starts_at = :start and company_id in (:a, :b)",
-                new MapSqlParameterSource("start", Timestamp.from(slot.startsAt())).addValue("a", a).addValue("b", b),
-                Integer.class);
+        Integer busy = jdbc.queryForObject("""
+                select count(*) from company_slot_booking c join slot s on s.id = c.slot_id
+                where c.company_id in (:a, :b) and s.starts_at < :end and s.ends_at > :start""",
+                new MapSqlParameterSource("a", a).addValue("b", b).addValue("start", Timestamp.from(slot.startsAt()))
+                        .addValue("end", Timestamp.from(slot.endsAt())), Integer.class);
         if (busy != null && busy > 0) {
             throw new BookingRefusedException("meeting.error.slot-taken");
         }
@@ -474,22 +645,21 @@ public class MeetingService {
         }
     }
 
-    private Set<Long> checkOwnDelegates(long companyId, Collection<Long> delegateIds) {
+    private static Set<Long> chosen(Collection<Long> delegateIds) {
         if (delegateIds == null || delegateIds.isEmpty()) {
             throw new BookingRefusedException("meeting.error.no-delegates");
         }
-        Set<Long> ids = new LinkedHashSet<>(delegateIds);
-        Integer own = jdbc.queryForObject("select count(*) from delegate where id in (:ids) and company_id = :c",
-                new MapSqlParameterSource("ids", ids).addValue("c", companyId), Integer.class);
-        if (own == null || own != ids.size()) {
-            throw new AccessDeniedException("Not your delegates");
-        }
-        return ids;
+        return new LinkedHashSet<>(delegateIds);
     }
 
     private long firstDelegate(long companyId) {
         return jdbc.queryForObject("select id from delegate where company_id = :c order by sort_order limit 1",
                 new MapSqlParameterSource("c", companyId), Long.class);
+    }
+
+    private Set<Long> delegatesOf(long meetingId) {
+        return new LinkedHashSet<>(jdbc.queryForList("select delegate_id from meeting_delegate where meeting_id = :id",
+                new MapSqlParameterSource("id", meetingId), Long.class));
     }
 
     private static boolean involves(MeetingView meeting, Long companyId) {
@@ -515,35 +685,7 @@ public class MeetingService {
     private record MeetingRow(long id, long requesterId, long partnerId, long slotId, MeetingStatus status) {
     }
 
-    private SlotRow slotRow(long slotId) {
-        return jdbc.query("select id, hall_id, starts_at, ends_at from slot where id = :id",
-                new MapSqlParameterSource("id", slotId),
-                (rs, i) -> new SlotRow(rs.getLong("id"), rs.getLong("hall_id"), rs.getTimestamp("starts_at").toInstant(),
-                        rs.getTimestamp("ends_at").toInstant()))
-                .stream().findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.no-slot"));
-    }
-
-    private SlotRow futureSlot(long slotId) {
-        SlotRow slot = slotRow(slotId);
-        if (!slot.startsAt().isAfter(clock.instant())) {
-            throw new BookingRefusedException("meeting.error.past-slot");
-        }
-        return slot;
-    }
-
-    private Set<Long> delegatesOf(long meetingId) {
-        return new LinkedHashSet<>(jdbc.queryForList("select delegate_id from meeting_delegate where meeting_id = :id",
-                new MapSqlParameterSource("id", meetingId), Long.class));
-    }
-
-    private MeetingRow lockMeeting(long meetingId) {
-        return jdbc.query("""
-                select id, requester_company_id, partner_company_id, slot_id, status from meeting
-                where id = :id for update""", new MapSqlParameterSource("id", meetingId),
-                (rs, i) -> new MeetingRow(rs.getLong("id"), rs.getLong("requester_company_id"),
-                        rs.getLong("partner_company_id"), rs.getLong("slot_id"),
-                        MeetingStatus.valueOf(rs.getString("status"))))
-                .stream().findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.not-found"));
+    private record Event(MeetingStatus status, String comment) {
     }
 
     private Long activeMeeting(long requester, long partner, long slotId) {
@@ -553,21 +695,37 @@ public class MeetingService {
                 .stream().findFirst().orElse(null);
     }
 
-    private long insertMeeting(long requester, long partner, long slotId, String message) {
+    private long insertMeeting(long requester, long partner, long slotId, String message, MeetingStatus status,
+            Long tableId) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("""
-                insert into meeting (requester_company_id, partner_company_id, slot_id, status, message, created_at, updated_at)
-                values (:r, :p, :s, 'REQUESTED', :message, :now, :now)""",
-                new MapSqlParameterSource("r", requester).addValue("p", partner).addValue("s", slotId)
-                        .addValue("message", message).addValue("now", now), keys, new String[] {"id"});
+        try {
+            jdbc.update("""
+                    insert into meeting (requester_company_id, partner_company_id, slot_id, status, table_id, message,
+                        created_at, updated_at)
+                    values (:r, :p, :s, :status, :table, :message, :now, :now)""",
+                    new MapSqlParameterSource("r", requester).addValue("p", partner).addValue("s", slotId)
+                            .addValue("status", status.name()).addValue("table", tableId).addValue("message", message)
+                            .addValue("now", now), keys, new String[] {"id"});
+        } catch (DuplicateKeyException e) {
+            // cannot happen while the companies are locked; if it does, start again and find that request
+            throw new ConcurrencyFailureException("The same meeting was requested at the same moment", e);
+        }
         return keys.getKey().longValue();
     }
 
     private void insertDelegates(long meetingId, long companyId, Set<Long> delegates) {
-        jdbc.batchUpdate("insert ignore into meeting_delegate (meeting_id, delegate_id, company_id) values (:m, :d, :c)",
-                delegates.stream().map(d -> new MapSqlParameterSource("m", meetingId).addValue("d", d).addValue("c", companyId))
-                        .toArray(MapSqlParameterSource[]::new));
+        if (delegates.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("m", meetingId).addValue("c", companyId);
+        StringBuilder rows = new StringBuilder();
+        int i = 0;
+        for (long delegate : delegates) {
+            rows.append(i == 0 ? "" : ", ").append("(:m, :d").append(i).append(", :c)");
+            params.addValue("d" + i++, delegate);
+        }
+        jdbc.update("insert ignore into meeting_delegate (meeting_id, delegate_id, company_id) values " + rows, params);
     }
 
     private void setStatus(long meetingId, MeetingStatus status) {
@@ -576,21 +734,23 @@ public class MeetingService {
                         .addValue("id", meetingId));
     }
 
-    private void event(long meetingId, MeetingStatus status, String comment, ForumUser actor) {
-        jdbc.update("""
-                insert into meeting_event (meeting_id, status, comment, actor_id, actor_name, occurred_at)
-                values (:m, :status, :comment, :actor, :name, :now)""",
-                new MapSqlParameterSource("m", meetingId).addValue("status", status.name()).addValue("comment", comment)
-                        .addValue("actor", actor.id()).addValue("name", actor.email())
-                        .addValue("now", Timestamp.from(clock.instant())));
+    /** Writes the meeting's history, one row per step, in one statement. */
+    private void events(long meetingId, ForumUser actor, Event... events) {
+        Timestamp now = Timestamp.from(clock.instant());
+        StringBuilder sql = new StringBuilder(
+                "insert into meeting_event (meeting_id, status, comment, actor_id, actor_name, occurred_at) values ");
+        MapSqlParameterSource params = new MapSqlParameterSource("m", meetingId).addValue("actor", actor.id())
+                .addValue("name", actor.email()).addValue("now", now);
+        for (int i = 0; i < events.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:m, :status").append(i).append(", :comment").append(i)
+                    .append(", :actor, :name, :now)");
+            params.addValue("status" + i, events[i].status().name()).addValue("comment" + i, events[i].comment());
+        }
+        jdbc.update(sql.toString(), params);
     }
 
-    private void notifyBoth(long meetingId, String key) {
-        Map<String, Object> row = jdbc.queryForMap("select requester_company_id, partner_company_id from meeting where id = :id",
-                new MapSqlParameterSource("id", meetingId));
-        String detail = descriptions.describe(meetingId);
-        notifications.notifyCompany(((Number) row.get("requester_company_id")).longValue(), key, detail);
-        notifications.notifyCompany(((Number) row.get("partner_company_id")).longValue(), key, detail);
+    private void notifyBoth(long meetingId, long companyA, long companyB, String key) {
+        notifications.notifyCompanies(List.of(companyA, companyB), key, descriptions.describe(meetingId));
     }
 
     private static String trimmed(String text) {

@@ -1,13 +1,17 @@
 package org.b2bforum.notification;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
-import org.b2bforum.notification.domain.Notification;
 import org.b2bforum.notification.domain.NotificationRepository;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,13 +22,15 @@ public class NotificationService {
 
     private final NotificationRepository notifications;
     private final AccountService accounts;
+    private final NamedParameterJdbcTemplate jdbc;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    NotificationService(NotificationRepository notifications, AccountService accounts, CurrentUser currentUser,
-            Clock clock) {
+    NotificationService(NotificationRepository notifications, AccountService accounts, NamedParameterJdbcTemplate jdbc,
+            CurrentUser currentUser, Clock clock) {
         this.notifications = notifications;
         this.accounts = accounts;
+        this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -36,9 +42,33 @@ public class NotificationService {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void notifyCompany(long companyId, String messageKey, String detail) {
-        for (long userId : accounts.userIdsOfCompany(companyId)) {
-            notifications.save(new Notification(userId, messageKey, detail, clock.instant()));
+        notifyCompanies(List.of(companyId), messageKey, detail);
+    }
+
+    /**
+     * Notifies every account of each of the companies; part of the caller's transaction. Two
+     * statements, however many accounts: booking a meeting notifies two companies each time.
+     */
+    @Transactional
+    public void notifyCompanies(Collection<Long> companyIds, String messageKey, String detail) {
+        if (companyIds.isEmpty()) {
+            return;
         }
+        List<Long> users = accounts.userIdsOfCompanies(companyIds);
+        if (users.isEmpty()) {
+            return;
+        }
+        // a plain multi-row insert: an INSERT ... SELECT would hold the table's auto-increment lock
+        // (innodb_autoinc_lock_mode=1) and make simultaneous bookings wait for each other
+        MapSqlParameterSource params = new MapSqlParameterSource("key", messageKey).addValue("detail", detail)
+                // UTC wall time, as Hibernate stores instants (hibernate.jdbc.time_zone=UTC)
+                .addValue("now", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < users.size(); i++) {
+            rows.append(i == 0 ? "" : ", ").append("(:u").append(i).append(", :key, :detail, :now)");
+            params.addValue("u" + i, users.get(i));
+        }
+        jdbc.update("insert into notification (user_id, message_key, detail, created_at) values " + rows, params);
     }
 
     /** The logged-in user's latest notifications, newest first. */

@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fresh    wipe the data directory before the first start in this JVM (tests, benchmarks)
  * @param port     the TCP port, 0 for any free one
  * @param poolSize connection pool size
+ * @param flushLogAtTrxCommit {@code innodb_flush_log_at_trx_commit}: 2 (the default here) writes the
+ *                 log at each commit and syncs it to disk once a second, so a crash of the machine
+ *                 (not of the database) may lose the last second; 1 syncs at every commit
  */
 @ConfigurationProperties("b2bforum.embedded-db")
 public record EmbeddedMariaDbProperties(
@@ -16,5 +19,6 @@ public record EmbeddedMariaDbProperties(
         @DefaultValue("forum") String database,
         @DefaultValue("false") boolean fresh,
         @DefaultValue("0") int port,
-        @DefaultValue("20") int poolSize) {
+        @DefaultValue("20") int poolSize,
+        @DefaultValue("2") int flushLogAtTrxCommit) {
 }

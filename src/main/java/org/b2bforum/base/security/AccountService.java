@@ -1,6 +1,7 @@
 package org.b2bforum.base.security;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -89,6 +90,12 @@ public class AccountService implements UserDetailsService {
     @Transactional(readOnly = true)
     public Optional<String> emailOfCompany(long companyId) {
         return accounts.findByCompanyId(companyId).stream().map(UserAccount::getEmail).findFirst();
+    }
+
+    /** The accounts of all these companies, without loading them. */
+    @Transactional(readOnly = true)
+    public List<Long> userIdsOfCompanies(Collection<Long> companyIds) {
+        return companyIds.isEmpty() ? List.of() : accounts.findIdsByCompanyIdIn(companyIds);
     }
 
     @Transactional(readOnly = true)

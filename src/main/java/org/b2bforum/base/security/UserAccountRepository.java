@@ -1,9 +1,11 @@
 package org.b2bforum.base.security;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
@@ -14,4 +16,7 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     boolean existsByRoleAndEnabledTrueAndDemoFalse(Role role);
 
     List<UserAccount> findByCompanyId(Long companyId);
+
+    @Query("select u.id from UserAccount u where u.companyId in :companyIds order by u.id")
+    List<Long> findIdsByCompanyIdIn(Collection<Long> companyIds);
 }

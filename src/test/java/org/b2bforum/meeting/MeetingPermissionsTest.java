@@ -1,0 +1,219 @@
+package org.b2bforum.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalTime;
+import java.util.List;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.TestData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The meeting service is the security boundary: who may request, answer, cancel and move what. */
+@SpringBootTest
+class MeetingPermissionsTest {
+
+    @Autowired
+    MeetingService meetings;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
+
+    BookingFixture fixture;
+    TestSession session;
+    TestCompany requester;
+    TestCompany partner;
+    TestCompany outsider;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new BookingFixture(context);
+        fixture.openBooking(false);
+        session = fixture.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        requester = fixture.approvedCompany();
+        partner = fixture.approvedCompany();
+        outsider = fixture.approvedCompany();
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void a_company_cannot_accept_decline_or_cancel_a_request_between_two_other_companies() {
+        long meetingId = request(requester, partner, 0);
+
+        BookingFixture.logInAs(outsider);
+        assertThatThrownBy(() -> meetings.accept(meetingId, List.of(), null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetings.decline(meetingId, "Нет")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetings.cancel(meetingId, "Нет")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetings.meeting(meetingId)).isInstanceOf(AccessDeniedException.class);
+
+        assertThat(status(meetingId)).isEqualTo("REQUESTED");
+        assertThat(eventCount(meetingId)).isEqualTo(1);
+    }
+
+    @Test
+    void a_company_cannot_cancel_a_confirmed_meeting_between_two_other_companies() {
+        long meetingId = request(requester, partner, 0);
+        fixture.as(partner, () -> meetings.accept(meetingId, List.of(), null));
+
+        BookingFixture.logInAs(outsider);
+        assertThatThrownBy(() -> meetings.cancel(meetingId, "Нет")).isInstanceOf(AccessDeniedException.class);
+
+        assertThat(status(meetingId)).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void the_requester_cannot_accept_or_decline_its_own_request() {
+        long meetingId = request(requester, partner, 0);
+
+        BookingFixture.logInAs(requester);
+        assertThatThrownBy(() -> meetings.accept(meetingId, List.of(), null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetings.decline(meetingId, null)).isInstanceOf(AccessDeniedException.class);
+
+        assertThat(status(meetingId)).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void a_company_cannot_book_a_meeting_with_itself() {
+        BookingFixture.logInAs(requester);
+
+        assertThatThrownBy(() -> meetings.request(requester.id(), session.slot(0).id(),
+                List.of(requester.firstDelegate()), null))
+                .isInstanceOfSatisfying(BookingRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("meeting.error.self"));
+        assertThat(meetingsInSlot(0)).isZero();
+    }
+
+    @Test
+    void a_company_cannot_send_or_accept_with_another_companys_delegates() {
+        BookingFixture.logInAs(requester);
+        assertThatThrownBy(() -> meetings.request(partner.id(), session.slot(0).id(),
+                List.of(outsider.firstDelegate()), null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetings.request(partner.id(), session.slot(0).id(),
+                List.of(requester.firstDelegate(), partner.firstDelegate()), null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(meetingsInSlot(0)).isZero();
+
+        long meetingId = request(requester, partner, 1);
+        BookingFixture.logInAs(partner);
+        assertThatThrownBy(() -> meetings.accept(meetingId, List.of(requester.firstDelegate()), null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(status(meetingId)).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void a_request_needs_at_least_one_delegate() {
+        BookingFixture.logInAs(requester);
+
+        assertThatThrownBy(() -> meetings.request(partner.id(), session.slot(0).id(), List.of(), null))
+                .isInstanceOfSatisfying(BookingRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("meeting.error.no-delegates"));
+    }
+
+    @Test
+    void a_company_awaiting_approval_can_neither_request_nor_be_requested() {
+        TestCompany pending = fixture.pendingCompany();
+
+        BookingFixture.logInAs(pending);
+        assertThatThrownBy(() -> meetings.request(partner.id(), session.slot(0).id(),
+                List.of(pending.firstDelegate()), null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetings.freeSlotsWith(partner.id(), List.of(pending.firstDelegate())))
+                .isInstanceOf(AccessDeniedException.class);
+
+        BookingFixture.logInAs(requester);
+        assertThatThrownBy(() -> meetings.request(pending.id(), session.slot(0).id(),
+                List.of(requester.firstDelegate()), null))
+                .isInstanceOfSatisfying(BookingRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("meeting.error.partner-unavailable"));
+        assertThat(meetingsInSlot(0)).isZero();
+    }
+
+    @Test
+    void only_organizers_book_for_companies_and_move_meetings() {
+        long meetingId = request(requester, partner, 0);
+        fixture.as(partner, () -> meetings.accept(meetingId, List.of(), null));
+
+        BookingFixture.logInAs(requester);
+        assertThatThrownBy(() -> meetings.move(meetingId, session.slot(1).id()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetings.bookAsOrganizer(requester.id(), outsider.id(), session.slot(1).id()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetings.meetingsInSession(session.sessionId()))
+                .isInstanceOf(AccessDeniedException.class);
+
+        assertThat(jdbc.queryForObject("select slot_id from meeting where id = ?", Long.class, meetingId))
+                .isEqualTo(session.slot(0).id());
+        assertThat(meetingsInSlot(1)).isZero();
+    }
+
+    @Test
+    void an_organizer_cannot_request_meetings_as_a_company() {
+        fixture.asOrganizer(() -> assertThatThrownBy(() -> meetings.request(partner.id(), session.slot(0).id(),
+                List.of(partner.firstDelegate()), null)).isInstanceOf(AccessDeniedException.class));
+    }
+
+    @Test
+    void visitors_who_are_not_logged_in_neither_read_nor_change_meetings() {
+        long meetingId = request(requester, partner, 0);
+
+        TestData.logOut();
+        assertThatThrownBy(() -> meetings.meeting(meetingId)).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> meetings.cancel(meetingId, null)).isInstanceOf(AuthenticationException.class);
+
+        SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("visitor",
+                "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        assertThatThrownBy(() -> meetings.meeting(meetingId)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetings.cancel(meetingId, null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetings.request(partner.id(), session.slot(1).id(), List.of(1L), null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(status(meetingId)).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void each_company_sees_only_its_own_meetings() {
+        long meetingId = request(requester, partner, 0);
+
+        assertThat(fixture.as(requester, () -> meetings.myMeetings())).extracting(MeetingView::id).contains(meetingId);
+        assertThat(fixture.as(partner, () -> meetings.myMeetings())).extracting(MeetingView::id).contains(meetingId);
+        assertThat(fixture.as(outsider, () -> meetings.myMeetings())).extracting(MeetingView::id)
+                .doesNotContain(meetingId);
+        assertThat(fixture.as(partner, () -> meetings.meeting(meetingId)).requesterId()).isEqualTo(requester.id());
+        assertThat(fixture.asOrganizer(() -> meetings.meeting(meetingId)).partnerId()).isEqualTo(partner.id());
+    }
+
+    private long request(TestCompany from, TestCompany to, int slot) {
+        return fixture.as(from, () -> meetings.request(to.id(), session.slot(slot).id(), List.of(from.firstDelegate()),
+                "Добрый день"));
+    }
+
+    private String status(long meetingId) {
+        return jdbc.queryForObject("select status from meeting where id = ?", String.class, meetingId);
+    }
+
+    private int eventCount(long meetingId) {
+        return jdbc.queryForObject("select count(*) from meeting_event where meeting_id = ?", Integer.class, meetingId);
+    }
+
+    private int meetingsInSlot(int slot) {
+        return jdbc.queryForObject("select count(*) from meeting where slot_id = ?", Integer.class,
+                session.slot(slot).id());
+    }
+}

@@ -1,0 +1,217 @@
+package org.b2bforum.program;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalTime;
+import java.util.List;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.ForumDayRef;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.TestData;
+import org.b2bforum.meeting.BookingRefusedException;
+import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.SlotOption;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Program changes never break confirmed meetings: removing a session, removing tables and
+ * signing delegates up for program items are refused with the meetings they would break, and a
+ * delegate's program item blocks the slots it overlaps.
+ */
+@SpringBootTest
+class ProgramChangesTest {
+
+    @Autowired
+    ProgramService program;
+    @Autowired
+    MeetingService meetings;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
+
+    BookingFixture fixture;
+    ForumDayRef day;
+    TestSession session;
+    TestCompany requester;
+    TestCompany partner;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new BookingFixture(context);
+        fixture.openBooking(false);
+        day = fixture.newDay();
+        session = fixture.session(day, fixture.newHall(2), LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        requester = fixture.approvedCompany();
+        partner = fixture.approvedCompany();
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void a_session_with_a_confirmed_meeting_is_not_removed_and_the_refusal_names_the_meeting() {
+        confirmed(requester, partner, 1);
+
+        ProgramChangeRefusedException refused = catchRefusal(() -> program.removeSession(session.sessionId()));
+
+        assertThat(refused.affectedMeetings()).singleElement().asString()
+                .contains(shortName(requester) + " — " + shortName(partner))
+                .contains(session.hallName() + " №1")
+                .contains("10:20");
+        assertThat(count("select count(*) from negotiation_session where id = ?", session.sessionId())).isEqualTo(1);
+        assertThat(count("select count(*) from slot where session_id = ?", session.sessionId())).isEqualTo(3);
+    }
+
+    @Test
+    void a_session_with_only_requests_is_removed_with_its_slots_and_requests() {
+        long requested = fixture.as(requester, () -> meetings.request(partner.id(), session.slot(0).id(),
+                List.of(requester.firstDelegate()), null));
+        long declined = fixture.as(partner, () -> meetings.request(requester.id(), session.slot(1).id(),
+                List.of(partner.firstDelegate()), null));
+        fixture.as(requester, () -> meetings.decline(declined, null));
+
+        fixture.asOrganizer(() -> program.removeSession(session.sessionId()));
+
+        assertThat(count("select count(*) from slot where session_id = ?", session.sessionId())).isZero();
+        assertThat(count("select count(*) from meeting where id in (?, ?)", requested, declined)).isZero();
+        assertThat(count("select count(*) from negotiation_session where id = ?", session.sessionId())).isZero();
+    }
+
+    @Test
+    void removing_a_table_that_hosts_a_confirmed_meeting_is_refused() {
+        TestCompany third = fixture.approvedCompany();
+        TestCompany fourth = fixture.approvedCompany();
+        confirmed(requester, partner, 0); // table 1
+        long atTableTwo = confirmed(third, fourth, 0);
+        assertThat(count("select t.number from meeting m join meeting_table t on t.id = m.table_id where m.id = ?",
+                atTableTwo)).isEqualTo(2);
+
+        ProgramChangeRefusedException refused = catchRefusal(() -> program.setTableCount(session.hallId(), 1));
+
+        assertThat(refused.affectedMeetings()).singleElement().asString()
+                .contains(shortName(third) + " — " + shortName(fourth)).contains(" №2");
+        assertThat(tables()).isEqualTo(2);
+
+        fixture.asOrganizer(() -> program.setTableCount(session.hallId(), 4));
+        assertThat(tables()).isEqualTo(4);
+        fixture.asOrganizer(() -> program.setTableCount(session.hallId(), 2)); // tables 3 and 4 are free
+        assertThat(tables()).isEqualTo(2);
+    }
+
+    @Test
+    void a_delegate_cannot_sign_up_for_a_program_item_during_their_confirmed_meeting() {
+        confirmed(requester, partner, 1); // 10:20-10:40, the requester's first delegate
+        long overlapping = programItem(LocalTime.of(10, 30), LocalTime.of(11, 30));
+        long later = programItem(LocalTime.of(10, 40), LocalTime.of(11, 30));
+
+        ProgramChangeRefusedException refused = catchRefusal(() -> fixture.as(requester,
+                () -> program.signUp(overlapping, List.of(requester.firstDelegate()))));
+
+        assertThat(refused.affectedMeetings()).singleElement().asString().contains(shortName(requester));
+        assertThat(attendees(overlapping)).isZero();
+        fixture.as(requester, () -> program.signUp(later, List.of(requester.firstDelegate())));
+        fixture.as(requester, () -> program.signUp(overlapping, List.of(requester.delegateIds().get(1))));
+        assertThat(attendees(later)).isEqualTo(1);
+        assertThat(attendees(overlapping)).isEqualTo(1);
+    }
+
+    @Test
+    void a_company_signs_up_only_its_own_delegates() {
+        long item = programItem(LocalTime.of(9, 0), LocalTime.of(9, 45));
+
+        assertThatThrownBy(() -> fixture.as(requester, () -> program.signUp(item, List.of(partner.firstDelegate()))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(attendees(item)).isZero();
+    }
+
+    @Test
+    void a_delegate_at_a_program_item_is_not_booked_into_an_overlapping_slot_nor_offered_it() {
+        long item = programItem(LocalTime.of(10, 10), LocalTime.of(10, 30)); // overlaps slots 10:00 and 10:20
+        fixture.as(requester, () -> program.signUp(item, List.of(requester.firstDelegate())));
+        fixture.as(partner, () -> program.signUp(item, List.of(partner.firstDelegate())));
+
+        for (int slot : new int[] {0, 1}) {
+            assertThatThrownBy(() -> fixture.as(requester, () -> meetings.request(partner.id(), session.slot(slot).id(),
+                    List.of(requester.firstDelegate()), null)))
+                    .isInstanceOfSatisfying(BookingRefusedException.class,
+                            e -> assertThat(e.key()).isEqualTo("meeting.error.delegate-in-program"));
+        }
+        assertThat(fixture.as(requester, () -> meetings.freeSlotsWith(partner.id(), List.of(requester.firstDelegate()))))
+                .extracting(SlotOption::slotId).contains(session.slot(2).id())
+                .doesNotContain(session.slot(0).id(), session.slot(1).id());
+        assertThat(fixture.as(requester, () -> meetings.freeSlotsWith(partner.id(),
+                List.of(requester.delegateIds().get(1))))).extracting(SlotOption::slotId)
+                .contains(session.slot(0).id(), session.slot(1).id(), session.slot(2).id());
+
+        // the partner cannot accept with its delegate who is at the program item either
+        long request = fixture.as(requester, () -> meetings.request(partner.id(), session.slot(0).id(),
+                List.of(requester.delegateIds().get(1)), null));
+        assertThatThrownBy(() -> fixture.as(partner, () -> meetings.accept(request, List.of(partner.firstDelegate()), null)))
+                .isInstanceOfSatisfying(BookingRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("meeting.error.delegate-in-program"));
+        fixture.as(partner, () -> meetings.accept(request, List.of(partner.delegateIds().get(1)), null));
+        assertThat(jdbc.queryForObject("select status from meeting where id = ?", String.class, request))
+                .isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void only_organizers_change_the_program() {
+        BookingFixture.logInAs(requester);
+
+        assertThatThrownBy(() -> program.removeSession(session.sessionId())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> program.setTableCount(session.hallId(), 1)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> program.updateBookingSettings(new BookingSettings(null, null, 5, true)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(tables()).isEqualTo(2);
+    }
+
+    // ---- helpers ----
+
+    private long confirmed(TestCompany from, TestCompany to, int slot) {
+        long id = fixture.as(from, () -> meetings.request(to.id(), session.slot(slot).id(), List.of(from.firstDelegate()),
+                null));
+        fixture.as(to, () -> meetings.accept(id, List.of(), null));
+        return id;
+    }
+
+    private long programItem(LocalTime start, LocalTime end) {
+        return fixture.asOrganizer(() -> program.addProgramItem(day.id(), ProgramItemKind.ROUND_TABLE,
+                "Круглый стол " + TestData.unique(), "Малый зал", start, end));
+    }
+
+    private ProgramChangeRefusedException catchRefusal(Runnable change) {
+        ProgramChangeRefusedException[] caught = new ProgramChangeRefusedException[1];
+        assertThatThrownBy(() -> fixture.asOrganizer(change)).isInstanceOfSatisfying(ProgramChangeRefusedException.class,
+                e -> caught[0] = e);
+        return caught[0];
+    }
+
+    private String shortName(TestCompany company) {
+        return jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
+    }
+
+    private int tables() {
+        return count("select count(*) from meeting_table where hall_id = ?", session.hallId());
+    }
+
+    private int attendees(long item) {
+        return count("select count(*) from program_item_attendee where program_item_id = ?", item);
+    }
+
+    private int count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Integer.class, args);
+    }
+}
