@@ -168,7 +168,7 @@ class MeetingConcurrencyTest {
         List<TestSession> halls = List.of(
                 fixture.session(day, fixture.newHall(5), LocalTime.of(10, 0), LocalTime.of(10, 20), 20),
                 fixture.session(day, fixture.newHall(5), LocalTime.of(10, 0), LocalTime.of(10, 20), 20),
-                fixture.session(day, fixture.newHall(5), LocalTime.of(10, 10), LocalTime.of(10, 30), 20));
+                fixture.session(day, fixture.newHall(5), LocalTime.of(10, 0), LocalTime.of(10, 20), 20));
         List<Long> slots = halls.stream().map(h -> h.slot(0).id()).toList();
         TestCompany popular = fixture.approvedCompany();
         List<TestCompany> companies = fixture.approvedCompanies(12);
