@@ -47,7 +47,7 @@ public class DirectoryService {
         ForumUser viewer = access.requireParticipant();
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(query, viewer, params);
-        String match = params.hasValue("q") ? "match(x.all_stems) against (:q in boolean mode)" : "0";
+        String match = params.hasValue("q") ? "match(x.all_stems) against (:q in boolean mode) desc, " : "";
         String sql = "select c.id, c.short_name, c.full_name, c.city, c.country, left(c.offers, " + SNIPPET
                 + ") offers, left(c.seeks, " + SNIPPET + ") seeks,"
                 + " (select group_concat(cs.sector) from company_sector cs where cs.company_id = c.id) sectors,"
@@ -142,9 +142,9 @@ public class DirectoryService {
                 Country own = viewer.companyId() == null ? null
                         : companies.findCountryById(viewer.companyId()).orElse(null);
                 params.addValue("ownCountry", own == null ? "" : own.name());
-                yield "(c.country = :ownCountry), " + match + " desc, c.short_name, c.id";
+                yield "(c.country = :ownCountry), " + match + "c.short_name, c.id";
             }
-            case RELEVANCE -> match + " desc, c.short_name, c.id";
+            case RELEVANCE -> match + "c.short_name, c.id";
             case NAME -> "c.short_name, c.id";
             case NEWEST -> "c.submitted_at desc, c.id desc";
         };
