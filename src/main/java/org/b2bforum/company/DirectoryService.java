@@ -4,9 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.domain.Company;
@@ -50,15 +54,19 @@ public class DirectoryService {
         ForumUser viewer = access.requireParticipant();
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(query, viewer, params);
-        String match = params.hasValue("q") ? "match(x.all_stems) against (:q in boolean mode) desc, " : "";
+        List<SortKey> order = order(query.sort(), viewer, params);
+        // The page is picked on the sort keys alone; snippets and sectors are then read for its rows
+        // only, not for every company that matches (thousands for a common word).
+        String pageIds = "select " + sqlList(order, k -> k.expression() + " " + k.alias()) + " from company c"
+                + join(params) + where + " order by " + sqlList(order, k -> k.expression() + k.direction())
+                + " limit :limit offset :offset";
         String sql = "select c.id, c.short_name, c.full_name, c.city, c.country, left(c.offers, " + SNIPPET
                 + ") offers, left(c.seeks, " + SNIPPET + ") seeks,"
                 + " (select group_concat(cs.sector) from company_sector cs where cs.company_id = c.id) sectors,"
                 + " exists (select 1 from company_logo l where l.company_id = c.id) has_logo,"
                 + " exists (select 1 from shortlist_entry s where s.company_id = :viewer and s.target_company_id = c.id) starred"
-                + " from company c" + join(params) + where
-                + " order by " + order(query.sort(), match, viewer, params)
-                + " limit :limit offset :offset";
+                + " from (" + pageIds + ") p join company c on c.id = p.id"
+                + " order by " + sqlList(order, k -> "p." + k.alias() + k.direction());
         params.addValue("limit", page.getPageSize()).addValue("offset", page.getOffset());
         return jdbc.query(sql, params, DirectoryService::entry);
     }
@@ -146,19 +154,41 @@ public class DirectoryService {
         return params.hasValue("q") ? " join company_search x on x.company_id = c.id" : "";
     }
 
-    private String order(DirectorySort sort, String match, ForumUser viewer, MapSqlParameterSource params) {
+    /** A key of the directory's order: an expression on the company and its search row, named for the outer query. */
+    private record SortKey(String expression, String alias, boolean descending) {
+
+        String direction() {
+            return descending ? " desc" : "";
+        }
+    }
+
+    private static final SortKey BY_NAME = new SortKey("c.short_name", "short_name", false);
+    private static final SortKey BY_ID = new SortKey("c.id", "id", false);
+
+    private List<SortKey> order(DirectorySort sort, ForumUser viewer, MapSqlParameterSource params) {
         DirectorySort effective = sort == null ? DirectorySort.OTHER_SIDE_FIRST : sort;
+        SortKey relevance = params.hasValue("q")
+                ? new SortKey("match(x.all_stems) against (:q in boolean mode)", "relevance", true)
+                : null;
         return switch (effective) {
             case OTHER_SIDE_FIRST -> {
                 Country own = viewer.companyId() == null ? null
                         : companies.findCountryById(viewer.companyId()).orElse(null);
                 params.addValue("ownCountry", own == null ? "" : own.name());
-                yield "(c.country = :ownCountry), " + match + "c.short_name, c.id";
+                yield keys(new SortKey("(c.country = :ownCountry)", "own_side", false), relevance, BY_NAME, BY_ID);
             }
-            case RELEVANCE -> match + "c.short_name, c.id";
-            case NAME -> "c.short_name, c.id";
-            case NEWEST -> "c.submitted_at desc, c.id desc";
+            case RELEVANCE -> keys(relevance, BY_NAME, BY_ID);
+            case NAME -> keys(BY_NAME, BY_ID);
+            case NEWEST -> keys(new SortKey("c.submitted_at", "submitted_at", true), new SortKey("c.id", "id", true));
         };
+    }
+
+    private static List<SortKey> keys(SortKey... keys) {
+        return Arrays.stream(keys).filter(Objects::nonNull).toList();
+    }
+
+    private static String sqlList(List<SortKey> keys, Function<SortKey, String> part) {
+        return keys.stream().map(part).collect(Collectors.joining(", "));
     }
 
     private static DirectoryEntry entry(ResultSet rs, int row) throws SQLException {

@@ -89,18 +89,25 @@ public class RecommendationService {
                 .addValue("offers", myOffers.isEmpty() ? "-" : myOffers)
                 .addValue("sectors", sectorNames(mySectors, complements))
                 .addValue("limit", CANDIDATES);
+        // The candidates are picked on their scores alone; texts and sectors are then read for them
+        // only, not for every company of a related sector.
         List<Candidate> candidates = jdbc.query("""
                 select c.id, c.short_name, c.city, c.country, c.offers, c.seeks,
                        (select group_concat(cs.sector) from company_sector cs where cs.company_id = c.id) sectors,
                        exists (select 1 from company_logo l where l.company_id = c.id) has_logo,
-                       match(x.offers_stems) against (:seeks) offer_match,
-                       match(x.seeks_stems) against (:offers) need_match
-                from company c join company_search x on x.company_id = c.id
-                where c.status = 'APPROVED' and c.id <> :me
-                  and (match(x.offers_stems) against (:seeks) or match(x.seeks_stems) against (:offers)
-                       or exists (select 1 from company_sector s where s.company_id = c.id and s.sector in (:sectors)))
-                order by match(x.offers_stems) against (:seeks) * 2 + match(x.seeks_stems) against (:offers) desc, c.id
-                limit :limit""", params, RecommendationService::candidate);
+                       p.offer_match, p.need_match
+                from (select c.id,
+                             match(x.offers_stems) against (:seeks) offer_match,
+                             match(x.seeks_stems) against (:offers) need_match,
+                             match(x.offers_stems) against (:seeks) * 2 + match(x.seeks_stems) against (:offers) score
+                      from company c join company_search x on x.company_id = c.id
+                      where c.status = 'APPROVED' and c.id <> :me
+                        and (match(x.offers_stems) against (:seeks) or match(x.seeks_stems) against (:offers)
+                             or exists (select 1 from company_sector s where s.company_id = c.id and s.sector in (:sectors)))
+                      order by match(x.offers_stems) against (:seeks) * 2 + match(x.seeks_stems) against (:offers) desc, c.id
+                      limit :limit) p
+                join company c on c.id = p.id
+                order by p.score desc, p.id""", params, RecommendationService::candidate);
 
         double bestOffer = candidates.stream().mapToDouble(Candidate::offerMatch).max().orElse(0);
         double bestNeed = candidates.stream().mapToDouble(Candidate::needMatch).max().orElse(0);
