@@ -253,6 +253,20 @@ class LogoServiceTest {
     }
 
     @Test
+    void the_logo_of_an_unapproved_company_is_shown_only_to_itself_and_organizers() {
+        TestCompany pending = companies.pending(Country.BY);
+        companies.logInAs(pending);
+        logos.upload(encode(picture(300, 300, Color.RED), "png"));
+        assertThat(logos.logo(pending.id())).isPresent();
+
+        companies.logInAs(mine);
+        assertThat(logos.logo(pending.id())).isEmpty();
+
+        companies.logInAsOrganizer();
+        assertThat(logos.logo(pending.id())).isPresent();
+    }
+
+    @Test
     void organizers_upload_no_logos() {
         companies.logInAsOrganizer();
 
