@@ -30,7 +30,8 @@ import org.springframework.util.StringUtils;
 @Service
 public class DirectoryService {
 
-    private static final int SNIPPET = 280;
+    /** Offers and needs are cut to this length in lists; one character more tells that there was more. */
+    public static final int SNIPPET = 280;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ForumAccess access;
@@ -60,8 +61,8 @@ public class DirectoryService {
         String pageIds = "select " + sqlList(order, k -> k.expression() + " " + k.alias()) + " from company c"
                 + join(params) + where + " order by " + sqlList(order, k -> k.expression() + k.direction())
                 + " limit :limit offset :offset";
-        String sql = "select c.id, c.short_name, c.full_name, c.city, c.country, left(c.offers, " + SNIPPET
-                + ") offers, left(c.seeks, " + SNIPPET + ") seeks,"
+        String sql = "select c.id, c.short_name, c.full_name, c.city, c.country, left(c.offers, " + (SNIPPET + 1)
+                + ") offers, left(c.seeks, " + (SNIPPET + 1) + ") seeks,"
                 + " (select group_concat(cs.sector) from company_sector cs where cs.company_id = c.id) sectors,"
                 + " exists (select 1 from company_logo l where l.company_id = c.id) has_logo,"
                 + " exists (select 1 from shortlist_entry s where s.company_id = :viewer and s.target_company_id = c.id) starred"

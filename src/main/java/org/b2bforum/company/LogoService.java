@@ -15,6 +15,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.ForumUser;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,11 +38,13 @@ public class LogoService {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentUser currentUser;
+    private final ForumAccess access;
     private final Clock clock;
 
-    LogoService(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser, Clock clock) {
+    LogoService(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser, ForumAccess access, Clock clock) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -69,10 +72,18 @@ public class LogoService {
                 new MapSqlParameterSource("id", currentUser.requireCompanyId()));
     }
 
-    /** A logo as PNG bytes. Logos are public parts of a profile. */
+    /**
+     * A logo as PNG bytes, for whoever may see the company: anyone logged in for an approved
+     * company, otherwise only organizers and the company itself.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Optional<byte[]> logo(long companyId) {
+        ForumUser viewer = currentUser.require();
+        boolean own = viewer.companyId() != null && viewer.companyId() == companyId;
+        if (!viewer.isOrganizer() && !own && !access.isApproved(companyId)) {
+            return Optional.empty();
+        }
         return jdbc.query("select image from company_logo where company_id = :id",
                 new MapSqlParameterSource("id", companyId), (rs, row) -> rs.getBytes(1)).stream().findFirst();
     }

@@ -195,8 +195,8 @@ public class RegistrationService {
         if (company.getStatus() != RegistrationStatus.APPROVED) {
             throw new RegistrationStateException("registration.error.not-approved");
         }
-        boolean needsApproval = !company.getFullName().equals(form.getFullName().trim())
-                || !company.getShortName().equals(form.getShortName().trim())
+        boolean needsApproval = !company.getFullName().equals(trimmed(form.getFullName()))
+                || !company.getShortName().equals(trimmed(form.getShortName()))
                 || company.getCountry() != form.getCountry()
                 || !company.getTaxNumber().equals(TaxNumbers.normalize(form.getTaxNumber()));
         save(company, form);
@@ -208,6 +208,10 @@ public class RegistrationService {
             record(company, RegistrationEventType.PROFILE_UPDATED, now);
         }
         return needsApproval;
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? "" : value.trim();
     }
 
     private void save(Company company, RegistrationForm form) {

@@ -1,6 +1,7 @@
 package org.b2bforum.company.ui;
 
 import org.b2bforum.company.DirectoryEntry;
+import org.b2bforum.company.DirectoryService;
 import org.b2bforum.company.ShortlistService;
 
 import com.vaadin.flow.component.html.Div;
@@ -38,7 +39,8 @@ class CompanyCard extends Div {
     private Paragraph line(String labelKey, String text) {
         Span label = new Span(getTranslation(labelKey) + ": ");
         label.addClassName("line-label");
-        Paragraph paragraph = new Paragraph(label, new Span(text.length() >= 280 ? text + "…" : text));
+        Paragraph paragraph = new Paragraph(label, new Span(text.length() > DirectoryService.SNIPPET
+                ? text.substring(0, DirectoryService.SNIPPET) + "…" : text));
         paragraph.addClassName("company-line");
         return paragraph;
     }

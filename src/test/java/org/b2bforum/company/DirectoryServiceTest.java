@@ -1,0 +1,528 @@
+package org.b2bforum.company;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.b2bforum.company.TestCompanies.sectors;
+import static org.b2bforum.company.TestCompanies.uniqueCity;
+import static org.b2bforum.company.TestCompanies.uniqueWord;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.company.TestCompanies.TestCompany;
+import org.b2bforum.registration.RegistrationService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+@SpringBootTest
+class DirectoryServiceTest {
+
+    private static final Pageable ALL = PageRequest.of(0, 500);
+
+    @Autowired
+    DirectoryService directory;
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    TestCompanies companies;
+
+    @BeforeEach
+    void setUp() {
+        companies = new TestCompanies(registrations, accounts);
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    private List<Long> ids(DirectoryQuery query) {
+        return directory.search(query, ALL).stream().map(DirectoryEntry::id).toList();
+    }
+
+    private static DirectoryQuery inCity(String city) {
+        return new DirectoryQuery(null, city, null, null, DirectorySort.OTHER_SIDE_FIRST, false);
+    }
+
+    private static DirectoryQuery text(String text, String city) {
+        return inCity(city).withText(text);
+    }
+
+    @Nested
+    class Searching {
+
+        String city;
+        TestCompany roadMachinery;
+        TestCompany builder;
+        TestCompany machineShop;
+        TestCompany software;
+
+        @BeforeEach
+        void companiesInOneCity() {
+            city = uniqueCity();
+            roadMachinery = companies.approved(Country.BY, f -> {
+                f.setCity(city);
+                f.setOffers("Производим дорожно-строительную технику: катки, грейдеры, асфальтоукладчики.");
+            });
+            builder = companies.approved(Country.RU, f -> {
+                f.setCity(city);
+                f.setOffers("Генеральный подряд на объектах промышленной и строительной отрасли.");
+            });
+            machineShop = companies.approved(Country.RU, f -> {
+                f.setCity(city);
+                f.setOffers("We build a packaging machine for dairies and bakeries.");
+            });
+            software = companies.approved(Country.RU, f -> f.setCity(city));
+            companies.logInAs(companies.approved(Country.RU));
+        }
+
+        @ParameterizedTest(name = "\"{0}\"")
+        @ValueSource(strings = {"техника", "техники", "технику", "дорожная техника", "Дорожно-строительная техника",
+                "ТЕХНИКОЙ"})
+        void a_search_finds_other_word_forms_of_russian_words(String search) {
+            assertThat(ids(text(search, city))).containsExactly(roadMachinery.id());
+        }
+
+        @Test
+        void a_search_for_a_noun_finds_the_adjective_of_the_same_root() {
+            assertThat(ids(text("строительство", city))).containsExactlyInAnyOrder(roadMachinery.id(), builder.id());
+        }
+
+        @Test
+        void a_search_finds_other_forms_of_english_words() {
+            assertThat(ids(text("machines", city))).containsExactly(machineShop.id());
+            assertThat(ids(text("Packaging machines", city))).containsExactly(machineShop.id());
+        }
+
+        @Test
+        void every_word_of_a_search_must_match() {
+            assertThat(ids(text("дорожная техника молоко", city))).isEmpty();
+            assertThat(directory.count(text("дорожная техника молоко", city))).isZero();
+        }
+
+        @Test
+        void a_search_without_words_that_count_lists_everyone_in_the_filter() {
+            assertThat(ids(text("  и  ", city))).containsExactlyInAnyOrder(roadMachinery.id(), builder.id(),
+                    machineShop.id(), software.id());
+        }
+
+        @Test
+        void a_search_finds_companies_by_their_name() {
+            assertThat(ids(text(software.shortName(), city))).containsExactly(software.id());
+        }
+    }
+
+    @Nested
+    class WhoIsListed {
+
+        @Test
+        void companies_that_are_not_approved_never_appear() {
+            String word = uniqueWord();
+            String city = uniqueCity();
+            TestCompany approved = companies.approved(Country.RU, f -> {
+                f.setCity(city);
+                f.setOffers("Поставляем " + word + " оптом.");
+            });
+            companies.pending(Country.RU, f -> {
+                f.setCity(city);
+                f.setOffers("Поставляем " + word + " оптом.");
+            });
+            companies.rejected(Country.BY, f -> {
+                f.setCity(city);
+                f.setOffers("Поставляем " + word + " оптом.");
+            });
+            companies.changesRequested(Country.RU, f -> {
+                f.setCity(city);
+                f.setOffers("Поставляем " + word + " оптом.");
+            });
+            companies.logInAs(companies.approved(Country.BY));
+
+            assertThat(ids(text(word, null))).containsExactly(approved.id());
+            assertThat(directory.count(DirectoryQuery.everything().withText(word))).isOne();
+            assertThat(ids(inCity(city))).containsExactly(approved.id());
+            assertThat(directory.count(inCity(city))).isOne();
+        }
+
+        @Test
+        void the_profile_of_a_company_that_is_not_approved_is_refused_to_other_companies() {
+            TestCompany pending = companies.pending(Country.RU);
+            TestCompany rejected = companies.rejected(Country.RU);
+            TestCompany changesRequested = companies.changesRequested(Country.BY);
+            companies.logInAs(companies.approved(Country.BY));
+
+            for (TestCompany company : List.of(pending, rejected, changesRequested)) {
+                assertThatThrownBy(() -> directory.profile(company.id()))
+                        .isInstanceOf(CompanyNotFoundException.class);
+            }
+            assertThatThrownBy(() -> directory.profile(Long.MAX_VALUE)).isInstanceOf(CompanyNotFoundException.class);
+        }
+
+        @Test
+        void organizers_see_the_profile_of_a_company_that_is_not_approved() {
+            TestCompany pending = companies.pending(Country.RU);
+            companies.logInAsOrganizer();
+
+            assertThat(directory.profile(pending.id()).shortName()).isEqualTo(pending.shortName());
+        }
+
+        @Test
+        void the_viewers_own_company_is_never_listed() {
+            String word = uniqueWord();
+            String city = uniqueCity();
+            TestCompany viewer = companies.approved(Country.RU, f -> {
+                f.setCity(city);
+                f.setOffers("Поставляем " + word + " оптом.");
+            });
+            TestCompany other = companies.approved(Country.RU, f -> {
+                f.setCity(city);
+                f.setOffers("Поставляем " + word + " оптом.");
+            });
+            companies.logInAs(viewer);
+
+            assertThat(ids(text(word, null))).containsExactly(other.id());
+            assertThat(ids(inCity(city))).containsExactly(other.id());
+            assertThat(directory.count(inCity(city))).isOne();
+            for (DirectorySort sort : DirectorySort.values()) {
+                assertThat(ids(new DirectoryQuery(null, null, null, null, sort, false))).doesNotContain(viewer.id());
+            }
+            assertThat(directory.profile(viewer.id()).own()).isTrue();
+            assertThat(directory.profile(other.id()).own()).isFalse();
+        }
+
+        @Test
+        void organizers_see_every_approved_company() {
+            String city = uniqueCity();
+            TestCompany first = companies.approved(Country.RU, f -> f.setCity(city));
+            TestCompany second = companies.approved(Country.BY, f -> f.setCity(city));
+            companies.logInAsOrganizer();
+
+            assertThat(ids(inCity(city))).containsExactlyInAnyOrder(first.id(), second.id());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(value = RegistrationStatus.class, names = "APPROVED", mode = EnumSource.Mode.EXCLUDE)
+        void a_company_that_is_not_approved_cannot_use_the_directory(RegistrationStatus status) {
+            TestCompany visible = companies.approved(Country.RU);
+            TestCompany company = switch (status) {
+                case PENDING -> companies.pending(Country.BY);
+                case REJECTED -> companies.rejected(Country.BY);
+                case CHANGES_REQUESTED -> companies.changesRequested(Country.BY);
+                case APPROVED -> throw new IllegalArgumentException();
+            };
+            companies.logInAs(company);
+
+            assertThatThrownBy(() -> directory.search(DirectoryQuery.everything(), ALL))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> directory.count(DirectoryQuery.everything()))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> directory.profile(visible.id())).isInstanceOf(AccessDeniedException.class);
+        }
+
+        @Test
+        void an_anonymous_visitor_cannot_use_the_directory() {
+            SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key",
+                    "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+
+            assertThatThrownBy(() -> directory.search(DirectoryQuery.everything(), ALL))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> directory.count(DirectoryQuery.everything()))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    @Nested
+    class Filtering {
+
+        String word;
+        String cityA;
+        String cityB;
+        TestCompany moscowBuilder;
+        TestCompany minskPowerPlant;
+        TestCompany moscowPowerBuilder;
+        TestCompany minskBuilder;
+
+        @BeforeEach
+        void companiesWithOneWord() {
+            word = uniqueWord();
+            cityA = uniqueCity();
+            cityB = uniqueCity();
+            moscowBuilder = companies.approved(Country.RU, f -> {
+                f.setCity(cityA);
+                f.setSectors(sectors(Sector.CONSTRUCTION));
+                f.setOffers("Строим склады, " + word + ".");
+            });
+            minskPowerPlant = companies.approved(Country.BY, f -> {
+                f.setCity(cityB);
+                f.setSectors(sectors(Sector.ENERGY));
+                f.setOffers("Котельные под ключ, " + word + ".");
+            });
+            moscowPowerBuilder = companies.approved(Country.RU, f -> {
+                f.setCity(cityB);
+                f.setSectors(sectors(Sector.ENERGY, Sector.CONSTRUCTION));
+                f.setOffers("Строим подстанции, " + word + ".");
+            });
+            minskBuilder = companies.approved(Country.BY, f -> {
+                f.setCity(cityA);
+                f.setSectors(sectors(Sector.CONSTRUCTION, Sector.TRANSPORT_LOGISTICS));
+                f.setOffers("Строим дороги, " + word + ".");
+            });
+            companies.logInAs(companies.approved(Country.RU));
+        }
+
+        private DirectoryQuery query(String city, Country country, Sector sector) {
+            return new DirectoryQuery(word, city, country, sector, DirectorySort.NAME, false);
+        }
+
+        private void assertFinds(DirectoryQuery query, TestCompany... expected) {
+            assertThat(ids(query)).containsExactlyInAnyOrderElementsOf(
+                    Arrays.stream(expected).map(TestCompany::id).toList());
+            assertThat(directory.count(query)).as("count agrees with search").isEqualTo(expected.length);
+        }
+
+        @Test
+        void the_search_alone_finds_all_four() {
+            assertFinds(query(null, null, null), moscowBuilder, minskPowerPlant, moscowPowerBuilder, minskBuilder);
+        }
+
+        @Test
+        void a_city_narrows_the_results() {
+            assertFinds(query(cityA, null, null), moscowBuilder, minskBuilder);
+            assertFinds(query(" " + cityB + " ", null, null), minskPowerPlant, moscowPowerBuilder);
+            assertFinds(query(uniqueCity(), null, null));
+        }
+
+        @Test
+        void a_country_narrows_the_results() {
+            assertFinds(query(null, Country.BY, null), minskPowerPlant, minskBuilder);
+            assertFinds(query(null, Country.RU, null), moscowBuilder, moscowPowerBuilder);
+        }
+
+        @Test
+        void a_sector_narrows_the_results() {
+            assertFinds(query(null, null, Sector.CONSTRUCTION), moscowBuilder, moscowPowerBuilder, minskBuilder);
+            assertFinds(query(null, null, Sector.ENERGY), minskPowerPlant, moscowPowerBuilder);
+            assertFinds(query(null, null, Sector.TRANSPORT_LOGISTICS), minskBuilder);
+            assertFinds(query(null, null, Sector.FINANCE));
+        }
+
+        @Test
+        void filters_combine() {
+            assertFinds(query(cityB, Country.RU, Sector.CONSTRUCTION), moscowPowerBuilder);
+            assertFinds(query(cityA, Country.BY, Sector.ENERGY));
+            assertFinds(new DirectoryQuery(null, cityA, Country.BY, Sector.CONSTRUCTION, null, false), minskBuilder);
+        }
+
+        @Test
+        void sectors_of_a_listed_company_are_all_shown_even_when_filtered_by_one() {
+            assertThat(directory.search(query(null, null, Sector.TRANSPORT_LOGISTICS), ALL)).singleElement()
+                    .satisfies(entry -> {
+                        assertThat(entry.sectors()).containsExactlyInAnyOrder(Sector.CONSTRUCTION,
+                                Sector.TRANSPORT_LOGISTICS);
+                        assertThat(entry.city()).isEqualTo(cityA);
+                        assertThat(entry.country()).isEqualTo(Country.BY);
+                        assertThat(entry.offers()).isEqualTo("Строим дороги, " + word + ".");
+                    });
+        }
+    }
+
+    @Nested
+    class Ordering {
+
+        @Test
+        void pages_are_disjoint_and_together_hold_every_match() {
+            String word = uniqueWord();
+            Set<Long> created = new HashSet<>();
+            for (int i = 0; i < 5; i++) {
+                created.add(companies.approved(i % 2 == 0 ? Country.RU : Country.BY,
+                        f -> f.setOffers("Поставляем " + word + " со склада.")).id());
+            }
+            companies.logInAs(companies.approved(Country.BY));
+
+            for (DirectorySort sort : DirectorySort.values()) {
+                DirectoryQuery query = new DirectoryQuery(word, null, null, null, sort, false);
+                List<Long> seen = new ArrayList<>();
+                List<Integer> sizes = new ArrayList<>();
+                for (int page = 0; page < 4; page++) {
+                    List<Long> ids = directory.search(query, PageRequest.of(page, 2)).stream()
+                            .map(DirectoryEntry::id).toList();
+                    sizes.add(ids.size());
+                    seen.addAll(ids);
+                }
+                assertThat(sizes).as(sort.name()).containsExactly(2, 2, 1, 0);
+                assertThat(seen).as(sort.name()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+                assertThat(seen).as(sort.name()).isEqualTo(ids(query));
+            }
+        }
+
+        @Test
+        void a_minsk_company_sees_moscow_companies_first_and_the_reverse() {
+            String word = uniqueWord();
+            TestCompany minskA = companies.approved(Country.BY, f -> {
+                f.setShortName("АА Минск " + TestData.unique());
+                f.setOffers("Поставляем " + word + ".");
+            });
+            TestCompany moscowY = companies.approved(Country.RU, f -> {
+                f.setShortName("ЯЯ Москва " + TestData.unique());
+                f.setOffers("Поставляем " + word + ".");
+            });
+            TestCompany minskB = companies.approved(Country.BY, f -> {
+                f.setShortName("ББ Минск " + TestData.unique());
+                f.setOffers("Поставляем " + word + ".");
+            });
+            TestCompany moscowZ = companies.approved(Country.RU, f -> {
+                f.setShortName("ЭЭ Москва " + TestData.unique());
+                f.setOffers("Поставляем " + word + ".");
+            });
+            TestCompany minskViewer = companies.approved(Country.BY);
+            TestCompany moscowViewer = companies.approved(Country.RU);
+
+            companies.logInAs(minskViewer);
+            assertThat(ids(text(word, null))).as("the other side first, then by name")
+                    .containsExactly(moscowZ.id(), moscowY.id(), minskA.id(), minskB.id());
+            companies.logInAs(moscowViewer);
+            assertThat(ids(text(word, null))).as("the other side first, then by name")
+                    .containsExactly(minskA.id(), minskB.id(), moscowZ.id(), moscowY.id());
+            assertThat(ids(new DirectoryQuery(word, null, null, null, DirectorySort.NAME, false)))
+                    .containsExactly(minskA.id(), minskB.id(), moscowZ.id(), moscowY.id());
+        }
+
+        @Test
+        void without_a_search_the_other_side_still_comes_first() {
+            String city = uniqueCity();
+            TestCompany moscow = companies.approved(Country.RU, f -> {
+                f.setCity(city);
+                f.setShortName("АА Москва " + TestData.unique());
+            });
+            TestCompany minsk = companies.approved(Country.BY, f -> {
+                f.setCity(city);
+                f.setShortName("ЯЯ Минск " + TestData.unique());
+            });
+            companies.logInAs(companies.approved(Country.RU));
+
+            assertThat(ids(inCity(city))).containsExactly(minsk.id(), moscow.id());
+            assertThat(ids(new DirectoryQuery(null, city, null, null, DirectorySort.NAME, false)))
+                    .containsExactly(moscow.id(), minsk.id());
+            assertThat(ids(new DirectoryQuery(null, city, null, null, DirectorySort.NEWEST, false)))
+                    .containsExactly(minsk.id(), moscow.id());
+            assertThat(ids(new DirectoryQuery(null, city, null, null, DirectorySort.RELEVANCE, false)))
+                    .containsExactly(moscow.id(), minsk.id());
+        }
+    }
+
+    @Nested
+    class ContactDetails {
+
+        TestCompany viewer;
+        TestCompany partner;
+
+        @BeforeEach
+        void twoCompanies() {
+            viewer = companies.approved(Country.RU);
+            partner = companies.approved(Country.BY);
+        }
+
+        private void meeting(TestCompany requester, TestCompany other, String status) {
+            jdbc.update("insert into meeting (requester_company_id, partner_company_id, status, created_at)"
+                    + " values (?, ?, ?, ?)", requester.id(), other.id(), status, Timestamp.from(Instant.now()));
+        }
+
+        private void assertHidden(CompanyProfile profile) {
+            assertThat(profile.contactsVisible()).isFalse();
+            assertThat(profile.contacts()).isNull();
+            assertThat(profile.delegates()).hasSize(2).allSatisfy(person -> {
+                assertThat(person.fullName()).isNotBlank();
+                assertThat(person.position()).isNotBlank();
+                assertThat(person.email()).isNull();
+                assertThat(person.phone()).isNull();
+            });
+        }
+
+        private void assertShown(CompanyProfile profile) {
+            assertThat(profile.contacts()).isEqualTo(new CompanyProfile.Contacts(
+                    partner.form().getContactPerson(), partner.form().getEmail(), partner.form().getPhone()));
+            assertThat(profile.delegates()).containsExactly(
+                    new CompanyProfile.Person("Иван Петров", "Директор",
+                            partner.form().getDelegates().get(0).getEmail(), "+7 495 123 45 67"),
+                    new CompanyProfile.Person("Anna Smirnova", "Sales manager",
+                            partner.form().getDelegates().get(1).getEmail(), "+375 29 123-45-67"));
+        }
+
+        @Test
+        void contacts_are_hidden_from_another_company_before_a_meeting() {
+            companies.logInAs(viewer);
+
+            CompanyProfile profile = directory.profile(partner.id());
+
+            assertHidden(profile);
+            assertThat(profile.shortName()).isEqualTo(partner.shortName());
+            assertThat(profile.offers()).isEqualTo(partner.form().getOffers());
+            assertThat(profile.website()).isEqualTo("https://" + partner.form().getWebsite());
+        }
+
+        @Test
+        void a_requested_or_cancelled_meeting_does_not_reveal_contacts() {
+            meeting(viewer, partner, "REQUESTED");
+            meeting(partner, viewer, "CANCELLED");
+            companies.logInAs(viewer);
+
+            assertHidden(directory.profile(partner.id()));
+        }
+
+        @Test
+        void a_confirmed_meeting_reveals_contacts_to_both_companies() {
+            meeting(partner, viewer, "CONFIRMED");
+
+            companies.logInAs(viewer);
+            assertShown(directory.profile(partner.id()));
+            companies.logInAs(partner);
+            assertThat(directory.profile(viewer.id()).contacts().email()).isEqualTo(viewer.form().getEmail());
+        }
+
+        @Test
+        void a_confirmed_meeting_reveals_contacts_only_to_its_two_companies() {
+            meeting(viewer, partner, "CONFIRMED");
+            companies.logInAs(companies.approved(Country.RU));
+
+            assertHidden(directory.profile(partner.id()));
+        }
+
+        @Test
+        void organizers_always_see_contacts() {
+            companies.logInAsOrganizer();
+
+            assertShown(directory.profile(partner.id()));
+        }
+
+        @Test
+        void a_company_sees_its_own_contacts() {
+            companies.logInAs(partner);
+
+            assertShown(directory.profile(partner.id()));
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package org.b2bforum.company;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.company.TestCompanies.TestCompany;
+import org.b2bforum.registration.RegistrationService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
+
+@SpringBootTest
+class LogoServiceTest {
+
+    @Autowired
+    LogoService logos;
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    DirectoryService directory;
+
+    TestCompanies companies;
+    TestCompany mine;
+    TestCompany other;
+
+    @BeforeEach
+    void setUp() {
+        companies = new TestCompanies(registrations, accounts);
+        mine = companies.approved(Country.RU);
+        other = companies.approved(Country.BY);
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    private static BufferedImage picture(int width, int height, Color color) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.WHITE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        return image;
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThat(ImageIO.write(image, format, out)).as("a writer for " + format).isTrue();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BufferedImage decode(byte[] bytes) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String formatOf(byte[] bytes) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
+            return reader.getFormatName().toLowerCase();
+        }
+    }
+
+    private byte[] storedLogo(TestCompany company) {
+        return logos.logo(company.id()).orElseThrow(() -> new AssertionError("no logo stored"));
+    }
+
+    private void assertRefused(byte[] content, String key) {
+        assertThatThrownBy(() -> logos.upload(content)).isInstanceOfSatisfying(LogoRejectedException.class,
+                e -> assertThat(e.key()).isEqualTo(key));
+    }
+
+    @Test
+    void a_png_is_stored_scaled_to_fit_256_pixels() throws IOException {
+        companies.logInAs(mine);
+
+        logos.upload(encode(picture(800, 400, Color.BLUE), "png"));
+
+        byte[] stored = storedLogo(mine);
+        assertThat(formatOf(stored)).isEqualTo("png");
+        BufferedImage image = decode(stored);
+        assertThat(image.getWidth()).isEqualTo(256);
+        assertThat(image.getHeight()).isEqualTo(128);
+        assertThat(new Color(image.getRGB(5, 5))).as("the colour survives").isEqualTo(Color.BLUE);
+    }
+
+    @Test
+    void a_jpeg_is_stored_as_a_png_scaled_to_fit_256_pixels() throws IOException {
+        companies.logInAs(mine);
+
+        logos.upload(encode(picture(400, 800, Color.RED), "jpeg"));
+
+        byte[] stored = storedLogo(mine);
+        assertThat(formatOf(stored)).isEqualTo("png");
+        BufferedImage image = decode(stored);
+        assertThat(image.getWidth()).isEqualTo(128);
+        assertThat(image.getHeight()).isEqualTo(256);
+    }
+
+    @Test
+    void a_small_logo_is_not_enlarged() {
+        companies.logInAs(mine);
+
+        logos.upload(encode(picture(120, 60, Color.GREEN), "png"));
+
+        BufferedImage image = decode(storedLogo(mine));
+        assertThat(image.getWidth()).isEqualTo(120);
+        assertThat(image.getHeight()).isEqualTo(60);
+    }
+
+    @Test
+    void a_new_logo_replaces_the_old_one() {
+        companies.logInAs(mine);
+        logos.upload(encode(picture(800, 400, Color.BLUE), "png"));
+
+        logos.upload(encode(picture(300, 300, Color.RED), "png"));
+
+        BufferedImage image = decode(storedLogo(mine));
+        assertThat(image.getWidth()).isEqualTo(256);
+        assertThat(image.getHeight()).isEqualTo(256);
+    }
+
+    @Test
+    void a_text_file_named_png_is_refused() {
+        companies.logInAs(mine);
+
+        assertRefused("not an image".getBytes(StandardCharsets.UTF_8), "logo.error.not-an-image");
+        assertThat(logos.logo(mine.id())).isEmpty();
+    }
+
+    @Test
+    void a_gif_is_refused() {
+        companies.logInAs(mine);
+
+        assertRefused(encode(picture(100, 100, Color.BLUE), "gif"), "logo.error.not-an-image");
+    }
+
+    @Test
+    void a_broken_png_is_refused() {
+        companies.logInAs(mine);
+        byte[] png = encode(picture(800, 400, Color.BLUE), "png");
+
+        assertRefused(Arrays.copyOf(png, 60), "logo.error.not-an-image");
+    }
+
+    @Test
+    void an_empty_file_is_refused() {
+        companies.logInAs(mine);
+
+        assertRefused(new byte[0], "logo.error.empty");
+        assertRefused(null, "logo.error.empty");
+    }
+
+    @Test
+    void a_file_over_2_mb_is_refused() {
+        companies.logInAs(mine);
+        byte[] png = encode(picture(800, 400, Color.BLUE), "png");
+        byte[] padded = Arrays.copyOf(png, LogoService.MAX_BYTES + 1);
+        byte[] noise = new byte[2 * 1024 * 1024 + 1];
+        new Random(42).nextBytes(noise);
+
+        assertRefused(padded, "logo.error.too-large");
+        assertRefused(noise, "logo.error.too-large");
+        assertThat(logos.logo(mine.id())).isEmpty();
+    }
+
+    @Test
+    void a_file_of_exactly_2_mb_is_accepted() {
+        companies.logInAs(mine);
+        byte[] png = encode(picture(800, 400, Color.BLUE), "png");
+
+        logos.upload(Arrays.copyOf(png, LogoService.MAX_BYTES));
+
+        assertThat(decode(storedLogo(mine)).getWidth()).isEqualTo(256);
+    }
+
+    @Test
+    void an_image_of_too_many_pixels_is_refused_even_when_the_file_is_small() {
+        companies.logInAs(mine);
+        byte[] huge = encode(new BufferedImage(8000, 8000, BufferedImage.TYPE_BYTE_BINARY), "png");
+        assertThat(huge.length).isLessThan(LogoService.MAX_BYTES);
+
+        assertRefused(huge, "logo.error.too-large");
+    }
+
+    @Test
+    void a_refused_upload_keeps_the_old_logo() {
+        companies.logInAs(mine);
+        logos.upload(encode(picture(800, 400, Color.BLUE), "png"));
+        byte[] before = storedLogo(mine);
+
+        assertRefused("not an image".getBytes(StandardCharsets.UTF_8), "logo.error.not-an-image");
+
+        assertThat(storedLogo(mine)).isEqualTo(before);
+    }
+
+    @Test
+    void a_company_changes_only_its_own_logo() {
+        companies.logInAs(other);
+        logos.upload(encode(picture(300, 300, Color.GREEN), "png"));
+        byte[] othersLogo = storedLogo(other);
+
+        companies.logInAs(mine);
+        logos.upload(encode(picture(800, 400, Color.BLUE), "png"));
+        assertThat(storedLogo(other)).isEqualTo(othersLogo);
+
+        logos.remove();
+        assertThat(logos.logo(mine.id())).isEmpty();
+        assertThat(storedLogo(other)).isEqualTo(othersLogo);
+    }
+
+    @Test
+    void a_logo_shows_in_the_directory_and_the_profile() {
+        companies.logInAs(mine);
+        logos.upload(encode(picture(800, 400, Color.BLUE), "png"));
+
+        companies.logInAs(other);
+
+        assertThat(directory.profile(mine.id()).hasLogo()).isTrue();
+        assertThat(directory.profile(other.id()).hasLogo()).isFalse();
+    }
+
+    @Test
+    void the_logo_of_an_unapproved_company_is_shown_only_to_itself_and_organizers() {
+        TestCompany pending = companies.pending(Country.BY);
+        companies.logInAs(pending);
+        logos.upload(encode(picture(300, 300, Color.RED), "png"));
+        assertThat(logos.logo(pending.id())).isPresent();
+
+        companies.logInAs(mine);
+        assertThat(logos.logo(pending.id())).isEmpty();
+
+        companies.logInAsOrganizer();
+        assertThat(logos.logo(pending.id())).isPresent();
+    }
+
+    @Test
+    void organizers_upload_no_logos() {
+        companies.logInAsOrganizer();
+
+        assertThatThrownBy(() -> logos.upload(encode(picture(800, 400, Color.BLUE), "png")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> logos.remove()).isInstanceOf(AccessDeniedException.class);
+    }
+}

@@ -1,0 +1,258 @@
+package org.b2bforum.company.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.b2bforum.company.TestCompanies.sectors;
+import static org.b2bforum.company.TestCompanies.uniqueCity;
+import static org.b2bforum.company.TestCompanies.uniqueWord;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.company.Country;
+import org.b2bforum.company.DirectoryEntry;
+import org.b2bforum.company.DirectorySort;
+import org.b2bforum.company.Sector;
+import org.b2bforum.company.TestCompanies;
+import org.b2bforum.company.TestCompanies.TestCompany;
+import org.b2bforum.registration.RegistrationService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.ComboBoxBase;
+import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.router.QueryParameters;
+
+/** The directory as an approved Moscow company uses it: filters, results and the URL. */
+@SpringBootTest
+class DirectoryViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    AccountService accounts;
+
+    TestCompanies companies;
+    String word;
+    String cityA;
+    String cityB;
+    TestCompany moscowBuilder;
+    TestCompany minskPowerPlant;
+    TestCompany moscowPowerBuilder;
+    TestCompany minskBuilder;
+
+    @BeforeEach
+    void fourCompaniesSharingAWord() {
+        companies = new TestCompanies(registrations, accounts);
+        word = uniqueWord();
+        cityA = uniqueCity();
+        cityB = uniqueCity();
+        moscowBuilder = companies.approved(Country.RU, f -> {
+            f.setCity(cityA);
+            f.setSectors(sectors(Sector.CONSTRUCTION));
+            f.setOffers("Строим склады, " + word + ".");
+        });
+        minskPowerPlant = companies.approved(Country.BY, f -> {
+            f.setCity(cityB);
+            f.setSectors(sectors(Sector.ENERGY));
+            f.setOffers("Котельные под ключ, " + word + ".");
+        });
+        moscowPowerBuilder = companies.approved(Country.RU, f -> {
+            f.setCity(cityB);
+            f.setSectors(sectors(Sector.ENERGY, Sector.CONSTRUCTION));
+            f.setOffers("Строим подстанции, " + word + ".");
+        });
+        minskBuilder = companies.approved(Country.BY, f -> {
+            f.setCity(cityA);
+            f.setSectors(sectors(Sector.CONSTRUCTION));
+            f.setOffers("Строим дороги, " + word + ".");
+        });
+        // Logged in after the browserless UI was set up: every test navigates afterwards.
+        companies.logInAs(companies.approved(Country.RU));
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    private DirectoryView view() {
+        return (DirectoryView) getCurrentView();
+    }
+
+    private List<Long> rows() {
+        GridTester<com.vaadin.flow.component.grid.Grid<DirectoryEntry>, DirectoryEntry> grid = test(view().results);
+        return IntStream.range(0, grid.size()).mapToObj(grid::getRow).map(DirectoryEntry::id).toList();
+    }
+
+    private static List<Long> ids(TestCompany... companies) {
+        return Arrays.stream(companies).map(TestCompany::id).toList();
+    }
+
+    private static Map<String, List<String>> urlParameters() {
+        return UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getParameters();
+    }
+
+    private static String path() {
+        return UI.getCurrent().getInternals().getActiveViewLocation().getPath();
+    }
+
+    private void typeCity(String city) {
+        ComponentUtil.fireEvent(view().city, new ComboBoxBase.CustomValueSetEvent<>(view().city, true, city));
+    }
+
+    private String label(String key) {
+        return view().getTranslation(key);
+    }
+
+    /** Opens the directory as a bookmarked URL would: "directory?" + the query string. */
+    private void open(String queryString) {
+        UI.getCurrent().navigate("directory", QueryParameters.fromString(queryString));
+        assertThat(getCurrentView()).isInstanceOf(DirectoryView.class);
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void the_search_and_each_filter_narrow_the_results() {
+        navigate(DirectoryView.class);
+
+        test(view().search).setValue(word);
+        assertThat(rows()).containsExactlyInAnyOrderElementsOf(
+                ids(moscowBuilder, minskPowerPlant, moscowPowerBuilder, minskBuilder));
+        assertThat(view().total.getText()).isEqualTo(label("directory.total").replace("{0}", "4"));
+
+        typeCity(cityA);
+        assertThat(rows()).containsExactlyInAnyOrderElementsOf(ids(moscowBuilder, minskBuilder));
+
+        test(view().country).selectItem(label("country.BY"));
+        assertThat(rows()).containsExactly(minskBuilder.id());
+        assertThat(view().total.getText()).isEqualTo(label("directory.total").replace("{0}", "1"));
+
+        typeCity(cityB);
+        assertThat(rows()).containsExactly(minskPowerPlant.id());
+
+        test(view().country).selectItem(label("country.RU"));
+        assertThat(rows()).containsExactly(moscowPowerBuilder.id());
+
+        test(view().sector).selectItem(label("sector.FINANCE"));
+        assertThat(rows()).isEmpty();
+        assertThat(view().total.getText()).isEqualTo(label("directory.total").replace("{0}", "0"));
+    }
+
+    @Test
+    void a_sector_narrows_the_results() {
+        navigate(DirectoryView.class);
+        test(view().search).setValue(word);
+
+        test(view().sector).selectItem(label("sector.ENERGY"));
+
+        assertThat(rows()).containsExactlyInAnyOrderElementsOf(ids(minskPowerPlant, moscowPowerBuilder));
+    }
+
+    @Test
+    void the_other_side_comes_first_and_the_order_can_be_changed() {
+        navigate(DirectoryView.class);
+        test(view().search).setValue(word);
+
+        assertThat(rows().subList(0, 2)).containsExactlyInAnyOrderElementsOf(ids(minskPowerPlant, minskBuilder));
+
+        test(view().sort).selectItem(label("directory.sort.NEWEST"));
+
+        assertThat(rows()).containsExactlyElementsOf(
+                ids(minskBuilder, moscowPowerBuilder, minskPowerPlant, moscowBuilder));
+    }
+
+    @Test
+    void changing_a_filter_puts_it_into_the_url() {
+        navigate(DirectoryView.class);
+
+        test(view().search).setValue(" " + word + " ");
+        assertThat(path()).isEqualTo("directory");
+        assertThat(urlParameters()).isEqualTo(Map.of("q", List.of(word)));
+
+        typeCity(cityA);
+        test(view().country).selectItem(label("country.BY"));
+        test(view().sector).selectItem(label("sector.CONSTRUCTION"));
+        test(view().sort).selectItem(label("directory.sort.NAME"));
+        assertThat(urlParameters()).isEqualTo(Map.of("q", List.of(word), "city", List.of(cityA),
+                "country", List.of("BY"), "sector", List.of("CONSTRUCTION"), "sort", List.of("NAME")));
+
+        test(view().search).clear();
+        assertThat(urlParameters()).doesNotContainKey("q").containsKey("city");
+        assertThat(rows()).containsExactly(minskBuilder.id());
+    }
+
+    @Test
+    void url_parameters_set_the_filters() {
+        open("q=" + word + "&city=" + encoded(cityB) + "&country=RU&sector=ENERGY&sort=NAME");
+
+        assertThat(view().search.getValue()).isEqualTo(word);
+        assertThat(view().city.getValue()).isEqualTo(cityB);
+        assertThat(view().country.getValue()).isEqualTo(Country.RU);
+        assertThat(view().sector.getValue()).isEqualTo(Sector.ENERGY);
+        assertThat(view().sort.getValue()).isEqualTo(DirectorySort.NAME);
+        assertThat(rows()).containsExactly(moscowPowerBuilder.id());
+        assertThat(urlParameters()).containsEntry("city", List.of(cityB));
+    }
+
+    @Test
+    void a_city_in_the_url_may_be_any_city() {
+        open("city=" + encoded(cityA));
+
+        assertThat(view().city.getValue()).isEqualTo(cityA);
+        assertThat(rows()).containsExactlyInAnyOrderElementsOf(ids(moscowBuilder, minskBuilder));
+    }
+
+    @Test
+    void unknown_values_in_the_url_are_ignored() {
+        open("q=" + word + "&country=XX&sector=NONSENSE&sort=SIDEWAYS");
+
+        assertThat(view().country.getValue()).isNull();
+        assertThat(view().sector.getValue()).isNull();
+        assertThat(view().sort.getValue()).isEqualTo(DirectorySort.OTHER_SIDE_FIRST);
+        assertThat(rows()).hasSize(4);
+    }
+
+    @Test
+    void a_company_that_is_not_approved_is_sent_to_its_application() {
+        companies.logInAs(companies.pending(Country.RU));
+
+        UI.getCurrent().navigate("directory", QueryParameters.of("q", word));
+
+        assertThat(path()).isEqualTo("my-registration");
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("MyRegistrationView");
+    }
+
+    @Test
+    void organizers_see_the_directory_without_stars() {
+        companies.logInAsOrganizer();
+
+        open("city=" + encoded(cityA));
+
+        assertThat(rows()).containsExactlyInAnyOrderElementsOf(ids(moscowBuilder, minskBuilder));
+        assertThat(test(view().results).getCellComponent(0, 0).getChildren()
+                .flatMap(c -> c.getChildren()).anyMatch(StarButton.class::isInstance)).isFalse();
+    }
+
+    @Test
+    void companies_see_a_star_on_each_card() {
+        open("city=" + encoded(cityA));
+
+        assertThat(test(view().results).getCellComponent(0, 0).getChildren()
+                .flatMap(c -> c.getChildren()).anyMatch(StarButton.class::isInstance)).isTrue();
+    }
+}
