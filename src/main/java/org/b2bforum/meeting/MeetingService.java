@@ -198,6 +198,10 @@ public class MeetingService {
         }
         Set<Long> delegates = chosen(delegateIds);
         String text = trimmed(message);
+        return retry.inTurn(() -> book(me, partnerId, slotId, delegates, text, user));
+    }
+
+    private long book(long me, long partnerId, long slotId, Set<Long> delegates, String text, ForumUser user) {
         if (visiblyTaken(me, partnerId, slotId)) {
             // most requests for a popular company's time end here, without waiting for its lock
             throw new BookingRefusedException("meeting.error.slot-taken");
