@@ -16,6 +16,7 @@ import java.util.Set;
 
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.company.TestCompanies.FourCompanies;
 import org.b2bforum.company.TestCompanies.TestCompany;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.AfterEach;
@@ -271,26 +272,11 @@ class DirectoryServiceTest {
             word = uniqueWord();
             cityA = uniqueCity();
             cityB = uniqueCity();
-            moscowBuilder = companies.approved(Country.RU, f -> {
-                f.setCity(cityA);
-                f.setSectors(sectors(Sector.CONSTRUCTION));
-                f.setOffers("Строим склады, " + word + ".");
-            });
-            minskPowerPlant = companies.approved(Country.BY, f -> {
-                f.setCity(cityB);
-                f.setSectors(sectors(Sector.ENERGY));
-                f.setOffers("Котельные под ключ, " + word + ".");
-            });
-            moscowPowerBuilder = companies.approved(Country.RU, f -> {
-                f.setCity(cityB);
-                f.setSectors(sectors(Sector.ENERGY, Sector.CONSTRUCTION));
-                f.setOffers("Строим подстанции, " + word + ".");
-            });
-            minskBuilder = companies.approved(Country.BY, f -> {
-                f.setCity(cityA);
-                f.setSectors(sectors(Sector.CONSTRUCTION, Sector.TRANSPORT_LOGISTICS));
-                f.setOffers("Строим дороги, " + word + ".");
-            });
+            FourCompanies four = companies.fourSharing(word, cityA, cityB);
+            moscowBuilder = four.moscowBuilder();
+            minskPowerPlant = four.minskPowerPlant();
+            moscowPowerBuilder = four.moscowPowerBuilder();
+            minskBuilder = four.minskBuilder();
             companies.logInAs(companies.approved(Country.RU));
         }
 

@@ -128,6 +128,40 @@ public final class TestCompanies {
         }
     }
 
+    /**
+     * Four approved companies whose offers all contain {@code word}: a Moscow builder in
+     * {@code cityA}, a Minsk power plant and a Moscow power builder in {@code cityB}, and a Minsk
+     * builder (also in logistics) in {@code cityA} - for filters by country, city and sector.
+     */
+    public FourCompanies fourSharing(String word, String cityA, String cityB) {
+        return new FourCompanies(
+                approved(Country.RU, f -> {
+                    f.setCity(cityA);
+                    f.setSectors(sectors(Sector.CONSTRUCTION));
+                    f.setOffers("Строим склады, " + word + ".");
+                }),
+                approved(Country.BY, f -> {
+                    f.setCity(cityB);
+                    f.setSectors(sectors(Sector.ENERGY));
+                    f.setOffers("Котельные под ключ, " + word + ".");
+                }),
+                approved(Country.RU, f -> {
+                    f.setCity(cityB);
+                    f.setSectors(sectors(Sector.ENERGY, Sector.CONSTRUCTION));
+                    f.setOffers("Строим подстанции, " + word + ".");
+                }),
+                approved(Country.BY, f -> {
+                    f.setCity(cityA);
+                    f.setSectors(sectors(Sector.CONSTRUCTION, Sector.TRANSPORT_LOGISTICS));
+                    f.setOffers("Строим дороги, " + word + ".");
+                }));
+    }
+
+    /** See {@link #fourSharing}. */
+    public record FourCompanies(TestCompany moscowBuilder, TestCompany minskPowerPlant,
+            TestCompany moscowPowerBuilder, TestCompany minskBuilder) {
+    }
+
     /** Sectors as a one-liner: {@code sectors(Sector.ENERGY)}. */
     public static EnumSet<Sector> sectors(Sector first, Sector... rest) {
         return EnumSet.of(first, rest);

@@ -1,7 +1,6 @@
 package org.b2bforum.company.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.b2bforum.company.TestCompanies.sectors;
 import static org.b2bforum.company.TestCompanies.uniqueCity;
 import static org.b2bforum.company.TestCompanies.uniqueWord;
 
@@ -19,6 +18,7 @@ import org.b2bforum.company.DirectoryEntry;
 import org.b2bforum.company.DirectorySort;
 import org.b2bforum.company.Sector;
 import org.b2bforum.company.TestCompanies;
+import org.b2bforum.company.TestCompanies.FourCompanies;
 import org.b2bforum.company.TestCompanies.TestCompany;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.AfterEach;
@@ -58,26 +58,11 @@ class DirectoryViewTest extends SpringBrowserlessTest {
         word = uniqueWord();
         cityA = uniqueCity();
         cityB = uniqueCity();
-        moscowBuilder = companies.approved(Country.RU, f -> {
-            f.setCity(cityA);
-            f.setSectors(sectors(Sector.CONSTRUCTION));
-            f.setOffers("Строим склады, " + word + ".");
-        });
-        minskPowerPlant = companies.approved(Country.BY, f -> {
-            f.setCity(cityB);
-            f.setSectors(sectors(Sector.ENERGY));
-            f.setOffers("Котельные под ключ, " + word + ".");
-        });
-        moscowPowerBuilder = companies.approved(Country.RU, f -> {
-            f.setCity(cityB);
-            f.setSectors(sectors(Sector.ENERGY, Sector.CONSTRUCTION));
-            f.setOffers("Строим подстанции, " + word + ".");
-        });
-        minskBuilder = companies.approved(Country.BY, f -> {
-            f.setCity(cityA);
-            f.setSectors(sectors(Sector.CONSTRUCTION));
-            f.setOffers("Строим дороги, " + word + ".");
-        });
+        FourCompanies four = companies.fourSharing(word, cityA, cityB);
+        moscowBuilder = four.moscowBuilder();
+        minskPowerPlant = four.minskPowerPlant();
+        moscowPowerBuilder = four.moscowPowerBuilder();
+        minskBuilder = four.minskBuilder();
         // Logged in after the browserless UI was set up: every test navigates afterwards.
         companies.logInAs(companies.approved(Country.RU));
     }

@@ -8,11 +8,10 @@ import java.util.regex.Pattern;
 
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.ui.BrowserJourney;
 import org.b2bforum.base.ui.Chromium;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,8 +21,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 /**
  * A meeting booked through the real UI: company A asks company B from B's profile, B accepts on
@@ -33,10 +30,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vaadin.devmode.devTools.enabled=false")
-class MeetingJourneyTest {
-
-    private static Playwright playwright;
-    private static Browser browser;
+class MeetingJourneyTest extends BrowserJourney {
 
     @LocalServerPort
     int port;
@@ -46,20 +40,6 @@ class MeetingJourneyTest {
     AccountService accounts;
     @Autowired
     ProgramService program;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void a_company_requests_a_meeting_the_other_accepts_and_both_agendas_show_the_same_time_hall_and_table() {

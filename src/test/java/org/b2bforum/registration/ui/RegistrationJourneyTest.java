@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.b2bforum.TestData;
+import org.b2bforum.base.ui.BrowserJourney;
 import org.b2bforum.base.ui.Chromium;
 import org.b2bforum.registration.RegistrationForm;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,8 +19,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 /**
  * The whole approval journey in a real browser: register, get approved, see it. Runs the server
@@ -30,10 +27,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vaadin.devmode.devTools.enabled=false")
-class RegistrationJourneyTest {
-
-    private static Playwright playwright;
-    private static Browser browser;
+class RegistrationJourneyTest extends BrowserJourney {
 
     @LocalServerPort
     int port;
@@ -41,20 +35,6 @@ class RegistrationJourneyTest {
     String organizerEmail;
     @Value("${b2bforum.organizer.password}")
     String organizerPassword;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void a_company_registers_an_organizer_approves_it_and_the_company_sees_the_approval() {
