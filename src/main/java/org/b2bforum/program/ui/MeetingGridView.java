@@ -141,7 +141,7 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
         for (int number = 1; number <= tables; number++) {
             int table = number;
             grid.addColumn(new ComponentRenderer<>(r -> cell(r.meetingsByTable().get(table), slots)))
-                    .setHeader(getTranslation("meeting-grid.column.table", table)).setWidth("12em").setFlexGrow(1)
+                    .setHeader(getTranslation("meeting-grid.column.table", table)).setWidth("14rem").setFlexGrow(1)
                     .setKey("table-" + table);
         }
         grid.addColumn(SlotRow::requests).setHeader(getTranslation("meeting-grid.column.requests"))
@@ -169,13 +169,12 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
         if (meeting == null) {
             return new Span();
         }
-        Button button = new Button(meeting.requesterName() + " — " + meeting.partnerName(),
-                e -> new MeetingDialog(meeting, slots, labels, meetings, this::show).open());
+        String pair = meeting.requesterName() + " — " + meeting.partnerName();
+        Button button = new Button(pair, e -> new MeetingDialog(meeting, slots, labels, meetings, this::show).open());
         button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         button.addClassName("grid-meeting");
-        if (!meeting.delegates().isEmpty()) {
-            button.setTooltipText(String.join(", ", meeting.delegates()));
-        }
+        // the cell may cut the names: the tooltip has them whole, with who attends
+        button.setTooltipText(meeting.delegates().isEmpty() ? pair : pair + ": " + String.join(", ", meeting.delegates()));
         return button;
     }
 
