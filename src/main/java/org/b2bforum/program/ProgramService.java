@@ -292,6 +292,16 @@ public class ProgramService {
         ProgramItem item = programItems().stream().filter(p -> p.id() == programItemId).findFirst()
                 .orElseThrow(() -> new InvalidProgramException("program.error.not-found"));
         refuseIfAny(conflicts.confirmedMeetingsOfDelegates(delegateIds, item.startsAt(), item.endsAt()));
+        Boolean elsewhere = jdbc.queryForObject("""
+                select exists (select 1 from program_item p join program_item_attendee a on a.program_item_id = p.id
+                               where a.delegate_id in (:delegates) and p.id <> :item
+                                 and p.starts_at < :end and p.ends_at > :start)""",
+                new MapSqlParameterSource("delegates", delegateIds).addValue("item", programItemId)
+                        .addValue("start", Timestamp.from(item.startsAt())).addValue("end", Timestamp.from(item.endsAt())),
+                Boolean.class);
+        if (Boolean.TRUE.equals(elsewhere)) {
+            throw new InvalidProgramException("program.error.attends-other-item");
+        }
         for (long delegateId : delegateIds) {
             jdbc.update("insert ignore into program_item_attendee (program_item_id, delegate_id) values (:item, :delegate)",
                     new MapSqlParameterSource("item", programItemId).addValue("delegate", delegateId));

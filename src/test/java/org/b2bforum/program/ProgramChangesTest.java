@@ -129,6 +129,20 @@ class ProgramChangesTest {
     }
 
     @Test
+    void a_delegate_cannot_sign_up_for_two_program_items_at_the_same_time() {
+        long morning = programItem(LocalTime.of(9, 0), LocalTime.of(9, 45));
+        long overlapping = programItem(LocalTime.of(9, 30), LocalTime.of(10, 0));
+        fixture.as(requester, () -> program.signUp(morning, List.of(requester.firstDelegate())));
+
+        assertThatThrownBy(() -> fixture.as(requester, () -> program.signUp(overlapping, List.of(requester.firstDelegate()))))
+                .isInstanceOfSatisfying(InvalidProgramException.class,
+                        e -> assertThat(e.key()).isEqualTo("program.error.attends-other-item"));
+        assertThat(attendees(overlapping)).isZero();
+        fixture.as(requester, () -> program.signUp(overlapping, List.of(requester.delegateIds().get(1))));
+        assertThat(attendees(overlapping)).isEqualTo(1);
+    }
+
+    @Test
     void a_company_signs_up_only_its_own_delegates() {
         long item = programItem(LocalTime.of(9, 0), LocalTime.of(9, 45));
 
