@@ -44,7 +44,7 @@ public class AccountService implements UserDetailsService {
         // Demo accounts have published passwords: they only work while the demo mode is on.
         boolean enabled = account.isEnabled() && (demoMode || !account.isDemo());
         return new ForumUser(account.getId(), account.getEmail(), account.getPasswordHash(), enabled,
-                account.getDisplayName(), account.getRole(), account.getCompanyId());
+                account.getDisplayName(), account.getRole(), account.getCompanyId(), account.getDelegateId());
     }
 
     @Transactional(readOnly = true)

@@ -31,4 +31,13 @@ public class CurrentUser {
         }
         return user.companyId();
     }
+
+    /** The delegate of the logged-in delegate account; refused to anyone else. */
+    public long requireDelegateId() {
+        ForumUser user = require();
+        if (user.delegateId() == null) {
+            throw new AccessDeniedException("Not a delegate");
+        }
+        return user.delegateId();
+    }
 }

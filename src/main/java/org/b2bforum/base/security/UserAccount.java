@@ -26,6 +26,7 @@ class UserAccount {
     private Role role;
 
     private Long companyId;
+    private Long delegateId;
     private boolean demo;
     private boolean enabled = true;
     private Instant createdAt;
@@ -70,6 +71,14 @@ class UserAccount {
 
     Long getCompanyId() {
         return companyId;
+    }
+
+    Long getDelegateId() {
+        return delegateId;
+    }
+
+    void setDelegateId(Long delegateId) {
+        this.delegateId = delegateId;
     }
 
     boolean isDemo() {

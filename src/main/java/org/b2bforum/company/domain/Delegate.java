@@ -5,6 +5,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
+import org.b2bforum.base.security.Tokens;
+
 /** A person of a company who comes to the forum and gets a badge. */
 @Entity
 public class Delegate {
@@ -18,6 +20,7 @@ public class Delegate {
     private String position;
     private String email;
     private String phone;
+    private String checkInToken;
 
     protected Delegate() {
     }
@@ -34,6 +37,18 @@ public class Delegate {
         this.position = other.position;
         this.email = other.email;
         this.phone = other.phone;
+    }
+
+    /** The token of this delegate's check-in link, made on first use (see Tokens). */
+    public String ensureCheckInToken() {
+        if (checkInToken == null) {
+            checkInToken = Tokens.newToken();
+        }
+        return checkInToken;
+    }
+
+    public String getCheckInToken() {
+        return checkInToken;
     }
 
     public Long getId() {
