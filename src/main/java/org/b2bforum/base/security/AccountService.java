@@ -61,6 +61,22 @@ public class AccountService implements UserDetailsService {
         return accounts.save(account).getId();
     }
 
+    /** Creates the log-in of one delegate; the caller has validated the password and the e-mail. */
+    @Transactional
+    public long createDelegateAccount(String email, String rawPassword, String displayName, long delegateId) {
+        UserAccount account = new UserAccount(normalizeEmail(email), passwordEncoder.encode(rawPassword),
+                displayName, Role.DELEGATE, null, false, clock.instant());
+        account.setDelegateId(delegateId);
+        return accounts.save(account).getId();
+    }
+
+    /** Creates the log-in of a venue staff member; the caller has validated the password and the e-mail. */
+    @Transactional
+    public long createStaffAccount(String email, String rawPassword, String displayName) {
+        return accounts.save(new UserAccount(normalizeEmail(email), passwordEncoder.encode(rawPassword), displayName,
+                Role.STAFF, null, false, clock.instant())).getId();
+    }
+
     /** Creates an organizer account unless one with this e-mail exists. */
     @Transactional
     public void ensureOrganizer(String email, String rawPassword, String displayName, boolean demo) {
