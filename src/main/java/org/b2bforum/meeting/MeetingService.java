@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
@@ -215,6 +216,9 @@ public class MeetingService {
             }
             Situation now = situation(slot, me, partnerId, me, delegates);
             BookingSettings settings = now.settings();
+            if (settings.wishesPhase()) {
+                throw new BookingRefusedException("meeting.error.wishes-phase");
+            }
             if (!settings.isOpenAt(clock.instant())) {
                 throw new BookingRefusedException("meeting.error.window-closed");
             }
@@ -412,6 +416,140 @@ public class MeetingService {
         });
     }
 
+    /**
+     * Confirms the meetings of a schedule the organizers publish, all or none, in one transaction
+     * (retried on deadlocks) that runs {@code guard} first: the caller locks and checks what it
+     * publishes there, and marks it published. Each meeting is checked as a booking is, under the
+     * same locks (its slot, then the companies) and with the same primary keys behind: both
+     * companies approved, the slot ahead, neither company in another meeting at that time (in any
+     * hall), the table free and in the slot's hall. Each company is represented by its first
+     * delegate who attends no program item then. A request of the pair for that slot, still
+     * unanswered, becomes the meeting. Both companies are notified. The booking window and the
+     * meeting limit do not apply (the organizers' override).
+     *
+     * @return the ids of the confirmed meetings, in the order given
+     * @throws BookingRefusedException {@code meeting.error.scheduled-conflict} naming the first
+     *         meeting that no longer fits; nothing was changed
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    public List<Long> publishScheduled(List<ScheduledMeeting> scheduled, Runnable guard) {
+        ForumUser user = currentUser.require();
+        for (ScheduledMeeting meeting : scheduled) {
+            if (meeting.requesterId() == meeting.partnerId()) {
+                throw new BookingRefusedException("meeting.error.same-company");
+            }
+        }
+        return retry.run(() -> {
+            guard.run();
+            Map<Long, SlotRow> slots = lockSlots(scheduled.stream().map(ScheduledMeeting::slotId).toList());
+            Map<Long, String> status = lockCompanies(scheduled.stream()
+                    .flatMap(m -> Stream.of(m.requesterId(), m.partnerId())).toList());
+            List<Long> ids = new ArrayList<>();
+            for (ScheduledMeeting meeting : scheduled) {
+                ids.add(confirmScheduled(meeting, slots.get(meeting.slotId()), status, user));
+            }
+            return ids;
+        });
+    }
+
+    private long confirmScheduled(ScheduledMeeting scheduled, SlotRow slot, Map<Long, String> status, ForumUser user) {
+        long a = scheduled.requesterId();
+        long b = scheduled.partnerId();
+        if (slot == null || !slot.startsAt().isAfter(clock.instant()) || !isApproved(a, status) || !isApproved(b, status)
+                || companyBusy(slot, a, b) || !tableFree(slot, scheduled.tableId())) {
+            throw conflict(a, b);
+        }
+        Long pending = activeMeeting(a, b, slot.id());
+        if (pending == null) {
+            pending = activeMeeting(b, a, slot.id());
+        }
+        Set<Long> delegates = pending == null ? new LinkedHashSet<>() : delegatesOf(pending);
+        Map<Long, Long> added = new HashMap<>();
+        for (long company : List.of(a, b)) {
+            if (!representedIn(company, delegates)) {
+                Long delegate = firstFreeDelegate(company, slot);
+                if (delegate == null && hasDelegates(company)) {
+                    throw conflict(a, b);
+                }
+                if (delegate != null) {
+                    added.put(company, delegate);
+                    delegates.add(delegate);
+                }
+            }
+        }
+        if (inProgram(slot, delegates)) {
+            throw conflict(a, b);
+        }
+        long meetingId;
+        if (pending == null) {
+            meetingId = insertMeeting(a, b, slot.id(), null, MeetingStatus.CONFIRMED, scheduled.tableId());
+        } else {
+            meetingId = pending;
+            jdbc.update("update meeting set status = 'CONFIRMED', table_id = :table, updated_at = :now where id = :id",
+                    new MapSqlParameterSource("table", scheduled.tableId())
+                            .addValue("now", Timestamp.from(clock.instant())).addValue("id", meetingId));
+        }
+        added.forEach((company, delegate) -> insertDelegates(meetingId, company, Set.of(delegate)));
+        occupy(meetingId, slot, scheduled.tableId(), a, b, delegates);
+        events(meetingId, user, new Event(MeetingStatus.CONFIRMED, null));
+        notifyBoth(meetingId, a, b, "notification.meeting.SCHEDULED");
+        return meetingId;
+    }
+
+    private BookingRefusedException conflict(long a, long b) {
+        List<String> names = jdbc.queryForList("select short_name from company where id in (:a, :b) order by id = :b",
+                new MapSqlParameterSource("a", a).addValue("b", b), String.class);
+        return new BookingRefusedException("meeting.error.scheduled-conflict", String.join(" — ", names));
+    }
+
+    private boolean companyBusy(SlotRow slot, long a, long b) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from company_slot_booking c join slot s on s.id = c.slot_id
+                               where c.company_id in (:a, :b) and s.starts_at < :end and s.ends_at > :start)""",
+                new MapSqlParameterSource("a", a).addValue("b", b).addValue("start", Timestamp.from(slot.startsAt()))
+                        .addValue("end", Timestamp.from(slot.endsAt())), Boolean.class));
+    }
+
+    private boolean tableFree(SlotRow slot, long tableId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from meeting_table t where t.id = :table and t.hall_id = :hall)
+                   and not exists (select 1 from table_slot_booking b where b.slot_id = :slot and b.table_id = :table)""",
+                new MapSqlParameterSource("table", tableId).addValue("hall", slot.hallId()).addValue("slot", slot.id()),
+                Boolean.class));
+    }
+
+    private boolean representedIn(long companyId, Set<Long> delegates) {
+        return !delegates.isEmpty() && Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from delegate where company_id = :c and id in (:d))",
+                new MapSqlParameterSource("c", companyId).addValue("d", delegates), Boolean.class));
+    }
+
+    /** The company's first delegate (in its order) who attends no program item during the slot. */
+    private Long firstFreeDelegate(long companyId, SlotRow slot) {
+        return jdbc.queryForList("""
+                select d.id from delegate d
+                where d.company_id = :c
+                  and not exists (select 1 from program_item p join program_item_attendee a on a.program_item_id = p.id
+                                  where a.delegate_id = d.id and p.starts_at < :end and p.ends_at > :start)
+                order by d.sort_order limit 1""",
+                new MapSqlParameterSource("c", companyId).addValue("start", Timestamp.from(slot.startsAt()))
+                        .addValue("end", Timestamp.from(slot.endsAt())), Long.class).stream().findFirst().orElse(null);
+    }
+
+    private boolean hasDelegates(long companyId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from delegate where company_id = :c)",
+                new MapSqlParameterSource("c", companyId), Boolean.class));
+    }
+
+    private boolean inProgram(SlotRow slot, Set<Long> delegates) {
+        try {
+            checkDelegatesFree(slot, delegates);
+            return false;
+        } catch (BookingRefusedException e) {
+            return true;
+        }
+    }
+
     // ---------------------------------------------------------------- the invariants at work
 
     /**
@@ -510,13 +648,35 @@ public class MeetingService {
      * and returns their registration status as it is now.
      */
     private Map<Long, String> lockCompanies(long a, long b) {
+        return lockCompanies(List.of(a, b));
+    }
+
+    private Map<Long, String> lockCompanies(Collection<Long> ids) {
         Map<Long, String> status = new HashMap<>();
-        jdbc.query("select id, status from company where id in (:a, :b) order by id for update",
-                new MapSqlParameterSource("a", a).addValue("b", b),
+        if (ids.isEmpty()) {
+            return status;
+        }
+        jdbc.query("select id, status from company where id in (:ids) order by id for update",
+                new MapSqlParameterSource("ids", Set.copyOf(ids)),
                 rs -> {
                     status.put(rs.getLong("id"), rs.getString("status"));
                 });
         return status;
+    }
+
+    /** Locks several slots, in id order, as {@link #lockSlot} locks one. */
+    private Map<Long, SlotRow> lockSlots(Collection<Long> ids) {
+        Map<Long, SlotRow> slots = new HashMap<>();
+        if (ids.isEmpty()) {
+            return slots;
+        }
+        jdbc.query("select id, hall_id, starts_at, ends_at from slot where id in (:ids) order by id for update",
+                new MapSqlParameterSource("ids", Set.copyOf(ids)),
+                rs -> {
+                    slots.put(rs.getLong("id"), new SlotRow(rs.getLong("id"), rs.getLong("hall_id"),
+                            rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant()));
+                });
+        return slots;
     }
 
     private static boolean isApproved(long companyId, Map<Long, String> status) {
@@ -588,7 +748,7 @@ public class MeetingService {
      */
     private Situation situation(SlotRow slot, long a, long b, long owner, Set<Long> delegates) {
         return jdbc.queryForObject("""
-                select w.opens_at, w.closes_at, w.meeting_limit, w.instant_booking,
+                select w.opens_at, w.closes_at, w.meeting_limit, w.instant_booking, w.wishes_phase,
                   (select count(*) from delegate where id in (:delegates) and company_id = :owner) own_delegates,
                   (select id from meeting where active_key = concat(:a, ':', :b, ':', :slot)) existing,
                   (select count(*) from meeting where requester_company_id = :a and status in ('REQUESTED', 'CONFIRMED'))
@@ -610,7 +770,8 @@ public class MeetingService {
                         .addValue("start", Timestamp.from(slot.startsAt())).addValue("end", Timestamp.from(slot.endsAt())),
                 (rs, i) -> new Situation(
                         new BookingSettings(instant(rs.getTimestamp("opens_at")), instant(rs.getTimestamp("closes_at")),
-                                rs.getInt("meeting_limit"), rs.getBoolean("instant_booking")),
+                                rs.getInt("meeting_limit"), rs.getBoolean("instant_booking"),
+                                rs.getBoolean("wishes_phase")),
                         rs.getInt("own_delegates"), rs.getObject("existing", Long.class), rs.getInt("active_a"),
                         rs.getInt("active_b"), rs.getBoolean("busy"), rs.getBoolean("in_program"),
                         rs.getObject("free_table", Long.class)));

@@ -5,8 +5,16 @@ import java.time.Instant;
 /**
  * When companies may book meetings, how many each may have, and whether a request into a free
  * slot is confirmed at once. A null opening or closing time leaves that side of the window open.
+ * In the wishes phase companies book no slots: they list the companies they want to meet, and the
+ * organizers let the scheduler build the grid.
  */
-public record BookingSettings(Instant opensAt, Instant closesAt, int meetingLimit, boolean instantBooking) {
+public record BookingSettings(Instant opensAt, Instant closesAt, int meetingLimit, boolean instantBooking,
+        boolean wishesPhase) {
+
+    /** Settings for booking slots directly (no wishes phase). */
+    public BookingSettings(Instant opensAt, Instant closesAt, int meetingLimit, boolean instantBooking) {
+        this(opensAt, closesAt, meetingLimit, instantBooking, false);
+    }
 
     public boolean isOpenAt(Instant instant) {
         return (opensAt == null || !instant.isBefore(opensAt)) && (closesAt == null || instant.isBefore(closesAt));

@@ -340,11 +340,12 @@ public class ProgramService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public BookingSettings bookingSettings() {
-        return jdbc.queryForObject("select opens_at, closes_at, meeting_limit, instant_booking from booking_settings where id = 1",
+        return jdbc.queryForObject("""
+                select opens_at, closes_at, meeting_limit, instant_booking, wishes_phase from booking_settings where id = 1""",
                 new MapSqlParameterSource(), (rs, i) -> new BookingSettings(
                         rs.getTimestamp("opens_at") == null ? null : rs.getTimestamp("opens_at").toInstant(),
                         rs.getTimestamp("closes_at") == null ? null : rs.getTimestamp("closes_at").toInstant(),
-                        rs.getInt("meeting_limit"), rs.getBoolean("instant_booking")));
+                        rs.getInt("meeting_limit"), rs.getBoolean("instant_booking"), rs.getBoolean("wishes_phase")));
     }
 
     @PreAuthorize("hasRole('ORGANIZER')")
@@ -358,10 +359,11 @@ public class ProgramService {
         }
         jdbc.update("""
                 update booking_settings set opens_at = :opens, closes_at = :closes, meeting_limit = :limit,
-                       instant_booking = :instant where id = 1""",
+                       instant_booking = :instant, wishes_phase = :wishes where id = 1""",
                 new MapSqlParameterSource("opens", settings.opensAt() == null ? null : Timestamp.from(settings.opensAt()))
                         .addValue("closes", settings.closesAt() == null ? null : Timestamp.from(settings.closesAt()))
-                        .addValue("limit", settings.meetingLimit()).addValue("instant", settings.instantBooking()));
+                        .addValue("limit", settings.meetingLimit()).addValue("instant", settings.instantBooking())
+                        .addValue("wishes", settings.wishesPhase()));
     }
 
     private LocalDate dayOf(long dayId) {

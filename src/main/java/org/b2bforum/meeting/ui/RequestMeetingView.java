@@ -165,8 +165,10 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         error.setVisible(false);
 
         add(delegates, slot, noSlots, message, error, request);
-        windowClosed = !settings.isOpenAt(clock.instant());
-        if (windowClosed) {
+        windowClosed = settings.wishesPhase() || !settings.isOpenAt(clock.instant());
+        if (settings.wishesPhase()) {
+            showError(getTranslation("meeting.error.wishes-phase"));
+        } else if (windowClosed) {
             showError(getTranslation("meeting.error.window-closed"));
         }
         refreshSlots();

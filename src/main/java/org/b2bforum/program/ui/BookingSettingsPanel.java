@@ -25,6 +25,7 @@ class BookingSettingsPanel extends VerticalLayout {
     final DateTimePicker closesAt = new DateTimePicker();
     final IntegerField meetingLimit = new IntegerField();
     final Checkbox instantBooking = new Checkbox();
+    final Checkbox wishesPhase = new Checkbox();
     final Button save = new Button();
     private final ProgramLabels labels;
     private final FieldErrors errors = new FieldErrors(this);
@@ -51,6 +52,9 @@ class BookingSettingsPanel extends VerticalLayout {
         meetingLimit.setRequiredIndicatorVisible(true);
         instantBooking.setId("instant-booking");
         instantBooking.setLabel(getTranslation("program.field.instant-booking"));
+        wishesPhase.setId("wishes-phase");
+        wishesPhase.setLabel(getTranslation("program.field.wishes-phase"));
+        wishesPhase.setHelperText(getTranslation("program.field.wishes-phase.helper"));
         save.setText(getTranslation("action.save"));
         save.setId("save-booking-settings");
         save.addThemeVariants(ButtonVariant.PRIMARY);
@@ -61,7 +65,8 @@ class BookingSettingsPanel extends VerticalLayout {
             }
             try {
                 program.updateBookingSettings(new BookingSettings(labels.fromForumTime(opensAt.getValue()),
-                        labels.fromForumTime(closesAt.getValue()), meetingLimit.getValue(), instantBooking.getValue()));
+                        labels.fromForumTime(closesAt.getValue()), meetingLimit.getValue(), instantBooking.getValue(),
+                        wishesPhase.getValue()));
                 Notices.success(getTranslation("program.booking.saved"));
                 show(program.bookingSettings());
             } catch (InvalidProgramException ex) {
@@ -73,7 +78,7 @@ class BookingSettingsPanel extends VerticalLayout {
 
         HorizontalLayout window = new HorizontalLayout(opensAt, closesAt);
         window.setWrap(true);
-        HorizontalLayout rules = new HorizontalLayout(meetingLimit, instantBooking, save);
+        HorizontalLayout rules = new HorizontalLayout(meetingLimit, instantBooking, wishesPhase, save);
         rules.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         rules.setWrap(true);
         add(new H2(getTranslation("program.booking")), new Paragraph(getTranslation("program.booking.intro")), window,
@@ -85,5 +90,6 @@ class BookingSettingsPanel extends VerticalLayout {
         closesAt.setValue(labels.toForumTime(settings.closesAt()));
         meetingLimit.setValue(settings.meetingLimit());
         instantBooking.setValue(settings.instantBooking());
+        wishesPhase.setValue(settings.wishesPhase());
     }
 }

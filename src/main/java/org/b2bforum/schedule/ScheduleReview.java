@@ -1,0 +1,56 @@
+package org.b2bforum.schedule;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.b2bforum.schedule.DayProblem.Kind;
+import org.b2bforum.scheduling.Unplaced;
+
+/**
+ * A finished run as the organizers review it: the slots of the day with their table use, the
+ * meetings placed and not placed (with the reason in data), and each company's day.
+ *
+ * @param stale  whether the wishes, meetings or program changed since the run was built (it can
+ *               then not be published)
+ */
+public record ScheduleReview(ScheduleRun run, List<SlotUse> slots, List<PlacedMeeting> placed,
+        List<UnplacedMeeting> unplaced, List<CompanyDay> companies, boolean stale) {
+
+    /** A slot time: its tables (all halls) and how many hold a meeting in this result. */
+    public record SlotUse(Instant startsAt, Instant endsAt, int tables, int used) {
+    }
+
+    /** A meeting with its place; fixed ones were confirmed before and stay where they are. */
+    public record PlacedMeeting(long companyAId, String companyA, long companyBId, String companyB, Kind kind,
+            int slot, Instant startsAt, Instant endsAt, String hallName, int tableNumber) {
+    }
+
+    /**
+     * A wished meeting the run could not place: the reason, and for
+     * {@link Unplaced.Reason#TOO_MANY_MEETINGS} the company concerned, its wished meetings and its free slots.
+     */
+    public record UnplacedMeeting(long companyAId, String companyA, long companyBId, String companyB, Kind kind,
+            Unplaced.Reason reason, String reasonCompany, int wanted, int available) {
+    }
+
+    /** One company's day, slot by slot, and its breaks. */
+    public record CompanyDay(long companyId, String name, List<Cell> cells, int meetings, int breaks) {
+    }
+
+    /** What a company does in a slot. */
+    public record Cell(CellKind kind, String counterpart, String place) {
+    }
+
+    public enum CellKind {
+        /** A meeting this run places. */
+        MEETING,
+        /** A confirmed meeting that stays. */
+        FIXED,
+        /** Idle between two meetings: part of a break. */
+        BREAK,
+        /** All its delegates are at program items. */
+        PROGRAM,
+        /** Free, before the first or after the last meeting. */
+        FREE
+    }
+}

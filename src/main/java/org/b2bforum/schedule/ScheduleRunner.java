@@ -1,0 +1,259 @@
+package org.b2bforum.schedule;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.b2bforum.schedule.DayProblem.DayMeeting;
+import org.b2bforum.schedule.DayProblem.Kind;
+import org.b2bforum.schedule.DayProblem.TablePlace;
+import org.b2bforum.scheduling.BreakCounter;
+import org.b2bforum.scheduling.MeetingRequest;
+import org.b2bforum.scheduling.Placement;
+import org.b2bforum.scheduling.ScheduleResult;
+import org.b2bforum.scheduling.Scheduler;
+import org.b2bforum.scheduling.Scheduler.ProgressListener;
+import org.b2bforum.scheduling.SchedulingProblem;
+import org.b2bforum.scheduling.Unplaced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the scheduler for a stored run, on a background thread, and stores what it found: progress
+ * while it solves, then every meeting's slot and table or the reason it was left out.
+ * <p>
+ * Must-meet wishes first: when the first solve leaves a must-meet wish out, the must-meet wishes
+ * are solved alone (with the fixed meetings), and then the nice-to-have ones are added around them
+ * where they fit. The result of that second way is not claimed optimal.
+ */
+@Component
+class ScheduleRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleRunner.class);
+    private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
+
+    private final Scheduler scheduler;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ScheduleRunner(Scheduler scheduler, NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.scheduler = scheduler;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    String schedulerName() {
+        return scheduler.getClass().getSimpleName();
+    }
+
+    /** Solves and stores the outcome; a failure marks the run failed. Never throws. */
+    void run(long runId, DayProblem input, Duration timeLimit) {
+        long started = System.nanoTime();
+        try {
+            ScheduleResult result = solveMustFirst(input, timeLimit, progress(runId, started));
+            store(runId, input, result, (System.nanoTime() - started) / 1e9);
+        } catch (RuntimeException | Error e) {
+            log.error("Schedule run {} failed", runId, e);
+            fail(runId, e.toString());
+        }
+    }
+
+    void fail(long runId, String error) {
+        jdbc.update("""
+                update schedule_run set status = 'FAILED', error = :error, finished_at = :now
+                where id = :id and status = 'RUNNING'""",
+                new MapSqlParameterSource("id", runId)
+                        .addValue("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+                        .addValue("now", Timestamp.from(clock.instant())));
+    }
+
+    /** A run still "running" when the application starts was cut off by a restart. */
+    @EventListener(ApplicationReadyEvent.class)
+    void failInterruptedRuns() {
+        jdbc.update("update schedule_run set status = 'FAILED', error = 'interrupted by a restart', finished_at = :now "
+                + "where status = 'RUNNING'", new MapSqlParameterSource("now", Timestamp.from(clock.instant())));
+    }
+
+    /** Writes the figures of each better solution, at most five times a second. */
+    private ProgressListener progress(long runId, long started) {
+        return new ProgressListener() {
+            private long last;
+
+            @Override
+            public synchronized void improved(int placed, int totalBreaks, int lowerBound, double seconds) {
+                long now = System.nanoTime();
+                if (last != 0 && now - last < PROGRESS_EVERY_NANOS) {
+                    return;
+                }
+                last = now;
+                jdbc.update("""
+                        update schedule_run set placed = :placed, total_breaks = :breaks, lower_bound = :bound,
+                               seconds = :seconds where id = :id and status = 'RUNNING'""",
+                        new MapSqlParameterSource("id", runId).addValue("placed", placed).addValue("breaks", totalBreaks)
+                                .addValue("bound", lowerBound).addValue("seconds", (now - started) / 1e9));
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- must-meet first
+
+    ScheduleResult solveMustFirst(DayProblem input, Duration timeLimit, ProgressListener progress) {
+        long deadline = System.nanoTime() + timeLimit.toNanos();
+        SchedulingProblem all = input.problem();
+        List<DayMeeting> meetings = input.meetings();
+        boolean mixed = meetings.stream().anyMatch(m -> m.kind() == Kind.MUST)
+                && meetings.stream().anyMatch(m -> m.kind() == Kind.NICE);
+        // when the second way may be needed, the first takes half the time
+        ScheduleResult first = scheduler.solve(all, mixed ? timeLimit.dividedBy(2) : timeLimit, progress);
+        if (first.unplaced().stream().noneMatch(u -> meetings.get(u.meeting()).kind() == Kind.MUST)) {
+            return first;
+        }
+        List<Integer> mustOnly = new ArrayList<>();
+        for (int m = 0; m < meetings.size(); m++) {
+            if (meetings.get(m).kind() != Kind.NICE) {
+                mustOnly.add(m);
+            }
+        }
+        ScheduleResult must = scheduler.solve(subProblem(all, mustOnly, Map.of()), remaining(deadline, 2), progress);
+        Map<Integer, Integer> pinned = new HashMap<>();
+        must.placements().forEach(p -> pinned.put(mustOnly.get(p.meeting()), p.slot()));
+        List<Unplaced> unplaced = new ArrayList<>();
+        for (Unplaced u : must.unplaced()) {
+            unplaced.add(new Unplaced(mustOnly.get(u.meeting()), u.reason(), u.participant(), u.wanted(), u.available()));
+        }
+        List<Integer> rest = new ArrayList<>();
+        for (int m = 0; m < meetings.size(); m++) {
+            if (meetings.get(m).kind() == Kind.NICE || pinned.containsKey(m)) {
+                rest.add(m);
+            }
+        }
+        ScheduleResult last = scheduler.solve(subProblem(all, rest, pinned), remaining(deadline, 1), progress);
+        List<Placement> placements = new ArrayList<>();
+        last.placements().forEach(p -> placements.add(new Placement(rest.get(p.meeting()), p.slot(), p.table())));
+        for (Unplaced u : last.unplaced()) {
+            unplaced.add(new Unplaced(rest.get(u.meeting()), u.reason(), u.participant(), u.wanted(), u.available()));
+        }
+        unplaced.sort((a, b) -> Integer.compare(a.meeting(), b.meeting()));
+        int[] breaks = BreakCounter.perParticipant(all, placements);
+        return new ScheduleResult(placements, unplaced, BreakCounter.total(breaks), BreakCounter.max(breaks),
+                BreakCounter.gap(breaks), last.lowerBound(), false,
+                first.elapsed().plus(must.elapsed()).plus(last.elapsed()));
+    }
+
+    /** Part of the time left: half of it, or all of it for the last solve; at least a second. */
+    private static Duration remaining(long deadline, int share) {
+        return Duration.ofNanos(Math.max(1_000_000_000L, (deadline - System.nanoTime()) / share));
+    }
+
+    /** The meetings {@code keep} of the problem, in that order; {@code pinned} ones fixed in their slot. */
+    private static SchedulingProblem subProblem(SchedulingProblem all, List<Integer> keep, Map<Integer, Integer> pinned) {
+        Map<Integer, Integer> position = new HashMap<>();
+        for (int i = 0; i < keep.size(); i++) {
+            position.put(keep.get(i), i);
+        }
+        List<MeetingRequest> meetings = new ArrayList<>();
+        for (int m : keep) {
+            MeetingRequest meeting = all.meetings().get(m);
+            Set<Integer> after = new HashSet<>();
+            meeting.after().stream().filter(position::containsKey).forEach(b -> after.add(position.get(b)));
+            meetings.add(new MeetingRequest(meeting.first(), meeting.second(), meeting.session(),
+                    pinned.getOrDefault(m, meeting.fixedSlot()), after));
+        }
+        return new SchedulingProblem(all.participants(), all.slots(), all.morningSlots(), all.tablesPerSlot(), meetings,
+                all.forbidden(), all.fairness());
+    }
+
+    // ---------------------------------------------------------------- storing
+
+    /**
+     * Stores each meeting's place. Confirmed meetings keep their own table; a new meeting takes the
+     * table the scheduler gave it when that one is free, else the first free table of the slot.
+     */
+    private void store(long runId, DayProblem input, ScheduleResult result, double seconds) {
+        List<DayMeeting> meetings = input.meetings();
+        Map<Integer, Placement> placed = new HashMap<>();
+        result.placements().forEach(p -> placed.put(p.meeting(), p));
+        Map<Integer, Unplaced> unplaced = new HashMap<>();
+        result.unplaced().forEach(u -> unplaced.put(u.meeting(), u));
+
+        List<MapSqlParameterSource> rows = new ArrayList<>();
+        List<Placement> finalPlacements = new ArrayList<>();
+        List<Set<Long>> taken = new ArrayList<>();
+        input.slots().forEach(s -> taken.add(new HashSet<>()));
+        for (int m = 0; m < meetings.size(); m++) {
+            DayMeeting meeting = meetings.get(m);
+            if (meeting.kind() == Kind.FIXED) {
+                int slot = input.problem().meetings().get(m).fixedSlot();
+                taken.get(slot).add(meeting.fixedTableId());
+                finalPlacements.add(new Placement(m, slot, 0));
+                rows.add(row(runId, m).addValue("slot", meeting.fixedSlotId()).addValue("table", meeting.fixedTableId()));
+            }
+        }
+        for (Placement placement : result.placements()) {
+            DayMeeting meeting = meetings.get(placement.meeting());
+            if (meeting.kind() == Kind.FIXED) {
+                continue;
+            }
+            List<TablePlace> tables = input.slots().get(placement.slot()).tables();
+            Set<Long> used = taken.get(placement.slot());
+            TablePlace table = placement.table() >= 0 && placement.table() < tables.size()
+                    && !used.contains(tables.get(placement.table()).tableId()) ? tables.get(placement.table())
+                    : tables.stream().filter(t -> !used.contains(t.tableId())).findFirst().orElse(null);
+            if (table == null) {
+                unplaced.put(placement.meeting(), new Unplaced(placement.meeting(), Unplaced.Reason.NO_TABLE, -1, 0, 0));
+                continue;
+            }
+            used.add(table.tableId());
+            finalPlacements.add(placement);
+            rows.add(row(runId, placement.meeting()).addValue("slot", table.slotId()).addValue("table", table.tableId()));
+        }
+        for (int m = 0; m < meetings.size(); m++) {
+            if (meetings.get(m).kind() == Kind.FIXED || (placed.containsKey(m) && !unplaced.containsKey(m))) {
+                continue;
+            }
+            Unplaced why = unplaced.getOrDefault(m, new Unplaced(m, Unplaced.Reason.TIME_LIMIT, -1, 0, 0));
+            rows.add(row(runId, m).addValue("slot", null).addValue("table", null)
+                    .addValue("reason", why.reason().name())
+                    .addValue("reasonCompany", why.participant() >= 0 ? input.companyIds().get(why.participant()) : null)
+                    .addValue("wanted", why.wanted()).addValue("available", why.available()));
+        }
+        int[] breaks = BreakCounter.perParticipant(input.problem(), finalPlacements);
+        transactions.executeWithoutResult(status -> {
+            jdbc.batchUpdate("""
+                    update schedule_run_meeting set slot_id = :slot, table_id = :table, reason = :reason,
+                           reason_company_id = :reasonCompany, wanted = :wanted, available = :available
+                    where run_id = :run and position = :position""", rows.toArray(MapSqlParameterSource[]::new));
+            jdbc.update("""
+                    update schedule_run set status = 'DONE', placed = :placed, total_breaks = :total, max_breaks = :max,
+                           fairness_gap = :gap, lower_bound = :bound, proved_optimal = :optimal, seconds = :seconds,
+                           finished_at = :now
+                    where id = :id and status = 'RUNNING'""",
+                    new MapSqlParameterSource("id", runId).addValue("placed", finalPlacements.size())
+                            .addValue("total", BreakCounter.total(breaks)).addValue("max", BreakCounter.max(breaks))
+                            .addValue("gap", BreakCounter.gap(breaks)).addValue("bound", result.lowerBound())
+                            .addValue("optimal", result.provedOptimal()).addValue("seconds", seconds)
+                            .addValue("now", Timestamp.from(clock.instant())));
+        });
+    }
+
+    private static MapSqlParameterSource row(long runId, int position) {
+        return new MapSqlParameterSource("run", runId).addValue("position", position).addValue("reason", null)
+                .addValue("reasonCompany", null).addValue("wanted", 0).addValue("available", 0);
+    }
+}
