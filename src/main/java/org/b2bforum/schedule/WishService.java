@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.company.ForumAccess;
@@ -106,6 +107,17 @@ public class WishService implements WishesPhase {
                 new MapSqlParameterSource("me", me).addValue("filter", "%" + text + "%")
                         .addValue("limit", Math.max(0, limit)).addValue("offset", Math.max(0, offset)),
                 (rs, i) -> new WishCandidate(rs.getLong("id"), rs.getString("short_name"), rs.getString("city")));
+    }
+
+    /** One company the logged-in company may add to its wishes (approved, not itself), by id. */
+    @PreAuthorize("hasRole('COMPANY')")
+    @Transactional(readOnly = true)
+    public Optional<WishCandidate> candidate(long companyId) {
+        long me = access.requireApprovedCompany();
+        return jdbc.query("select id, short_name, city from company where id = :id and id <> :me and status = 'APPROVED'",
+                new MapSqlParameterSource("id", companyId).addValue("me", me),
+                (rs, i) -> new WishCandidate(rs.getLong("id"), rs.getString("short_name"), rs.getString("city")))
+                .stream().findFirst();
     }
 
     /** Every company's wishes, for the organizers: a page of them by company and priority. */

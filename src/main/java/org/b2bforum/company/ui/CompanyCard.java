@@ -13,7 +13,7 @@ import com.vaadin.flow.router.RouterLink;
 /** A company in a list: logo, name, place, sectors, what it offers and seeks, and a star. */
 class CompanyCard extends Div {
 
-    CompanyCard(DirectoryEntry entry, ShortlistService shortlist, boolean canStar) {
+    CompanyCard(DirectoryEntry entry, ShortlistService shortlist, boolean canStar, boolean wishes) {
         addClassName("company-card");
         RouterLink name = new RouterLink(entry.shortName(), ProfileView.class,
                 new RouteParameters("id", String.valueOf(entry.id())));
@@ -32,7 +32,7 @@ class CompanyCard extends Div {
         }
         add(top, line("directory.offers", entry.offers()), line("directory.seeks", entry.seeks()));
         if (canStar) {
-            add(new RequestMeetingButton(entry.id(), false));
+            add(new RequestMeetingButton(entry.id(), false, wishes));
         }
     }
 

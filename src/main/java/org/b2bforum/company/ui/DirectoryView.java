@@ -17,6 +17,7 @@ import org.b2bforum.company.DirectoryService;
 import org.b2bforum.company.DirectorySort;
 import org.b2bforum.company.Sector;
 import org.b2bforum.company.ShortlistService;
+import org.b2bforum.company.WishesPhase;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -65,11 +66,13 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private boolean applyingUrl;
     DirectoryQuery query = DirectoryQuery.everything();
 
-    DirectoryView(DirectoryService directory, ShortlistService shortlist, CurrentUser currentUser) {
+    DirectoryView(DirectoryService directory, ShortlistService shortlist, CurrentUser currentUser,
+            WishesPhase wishesPhase) {
         this.directory = directory;
         addClassName("page");
         setSizeFull();
         boolean canStar = !currentUser.require().isOrganizer();
+        boolean wishes = canStar && wishesPhase.collectingWishes();
 
         search.setId("directory-search");
         search.setPlaceholder(getTranslation("directory.search.placeholder"));
@@ -121,7 +124,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
         results.setId("directory-results");
         results.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_NO_ROW_BORDERS);
-        results.addColumn(new ComponentRenderer<>(entry -> new CompanyCard(entry, shortlist, canStar)));
+        results.addColumn(new ComponentRenderer<>(entry -> new CompanyCard(entry, shortlist, canStar, wishes)));
         results.setEmptyStateText(getTranslation("directory.empty"));
         results.setPageSize(50);
         results.setSizeFull();

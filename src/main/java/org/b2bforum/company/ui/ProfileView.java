@@ -8,6 +8,7 @@ import org.b2bforum.company.CompanyProfile;
 import org.b2bforum.company.DirectoryService;
 import org.b2bforum.company.RecommendationService;
 import org.b2bforum.company.ShortlistService;
+import org.b2bforum.company.WishesPhase;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
@@ -39,14 +40,16 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private final RecommendationService recommendations;
     private final ShortlistService shortlist;
     private final CurrentUser currentUser;
+    private final WishesPhase wishesPhase;
     private String title = "";
 
     ProfileView(DirectoryService directory, RecommendationService recommendations, ShortlistService shortlist,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, WishesPhase wishesPhase) {
         this.directory = directory;
         this.recommendations = recommendations;
         this.shortlist = shortlist;
         this.currentUser = currentUser;
+        this.wishesPhase = wishesPhase;
         addClassName("page");
     }
 
@@ -84,7 +87,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
         add(top);
         if (!organizer && !profile.own()) {
-            add(new RequestMeetingButton(profile.id(), true));
+            add(new RequestMeetingButton(profile.id(), true, wishesPhase.collectingWishes()));
         }
         if (profile.website() != null) {
             Anchor website = new Anchor(profile.website(), profile.website());
@@ -115,7 +118,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
 
         if (organizer) {
             section("profile.suggestions-for", new SuggestionList(
-                    recommendations.suggestionsFor(profile.id(), 10), shortlist, false));
+                    recommendations.suggestionsFor(profile.id(), 10), shortlist, false, false));
         }
     }
 

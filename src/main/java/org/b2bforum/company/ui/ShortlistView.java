@@ -6,6 +6,7 @@ import org.b2bforum.company.DirectoryEntry;
 import org.b2bforum.company.DirectoryQuery;
 import org.b2bforum.company.DirectoryService;
 import org.b2bforum.company.ShortlistService;
+import org.b2bforum.company.WishesPhase;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -28,14 +29,15 @@ class ShortlistView extends VerticalLayout implements HasDynamicTitle {
 
     final Grid<DirectoryEntry> results = new Grid<>();
 
-    ShortlistView(DirectoryService directory, ShortlistService shortlist) {
+    ShortlistView(DirectoryService directory, ShortlistService shortlist, WishesPhase wishesPhase) {
         addClassName("page");
         setSizeFull();
         DirectoryQuery query = DirectoryQuery.everything().shortlisted();
+        boolean wishes = wishesPhase.collectingWishes();
         long count = directory.count(query);
         results.setId("shortlist-results");
         results.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_NO_ROW_BORDERS);
-        results.addColumn(new ComponentRenderer<>(entry -> new CompanyCard(entry, shortlist, true)));
+        results.addColumn(new ComponentRenderer<>(entry -> new CompanyCard(entry, shortlist, true, wishes)));
         results.setItems(q -> directory.search(query, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> (int) count);
         results.setEmptyStateText(getTranslation("shortlist.empty"));

@@ -19,18 +19,18 @@ import com.vaadin.flow.router.RouterLink;
 /** Suggested partners, each with its score and the reasons in words. */
 class SuggestionList extends Div {
 
-    SuggestionList(List<Suggestion> suggestions, ShortlistService shortlist, boolean canStar) {
+    SuggestionList(List<Suggestion> suggestions, ShortlistService shortlist, boolean canStar, boolean wishes) {
         addClassName("suggestion-list");
         setId("suggestions");
         if (suggestions.isEmpty()) {
             add(new Paragraph(getTranslation("suggestions.empty")));
         }
         for (Suggestion suggestion : suggestions) {
-            add(card(suggestion, shortlist, canStar));
+            add(card(suggestion, shortlist, canStar, wishes));
         }
     }
 
-    private Div card(Suggestion suggestion, ShortlistService shortlist, boolean canStar) {
+    private Div card(Suggestion suggestion, ShortlistService shortlist, boolean canStar, boolean wishes) {
         RouterLink name = new RouterLink(suggestion.shortName(), ProfileView.class,
                 new RouteParameters("id", String.valueOf(suggestion.companyId())));
         name.addClassName("company-name");
@@ -61,7 +61,7 @@ class SuggestionList extends Div {
         }
         Div card = new Div(top, reasons);
         if (canStar) {
-            card.add(new RequestMeetingButton(suggestion.companyId(), false));
+            card.add(new RequestMeetingButton(suggestion.companyId(), false, wishes));
         }
         card.addClassName("company-card");
         card.addClassName("suggestion");

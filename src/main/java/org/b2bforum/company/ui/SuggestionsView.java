@@ -4,6 +4,7 @@ import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
 import org.b2bforum.company.RecommendationService;
 import org.b2bforum.company.ShortlistService;
+import org.b2bforum.company.WishesPhase;
 
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -23,10 +24,11 @@ class SuggestionsView extends VerticalLayout implements HasDynamicTitle {
 
     static final int SHOWN = 20;
 
-    SuggestionsView(RecommendationService recommendations, ShortlistService shortlist) {
+    SuggestionsView(RecommendationService recommendations, ShortlistService shortlist, WishesPhase wishesPhase) {
         addClassName("page");
         add(new H1(getTranslation("menu.partners")), new Paragraph(getTranslation("suggestions.intro")),
-                new SuggestionList(recommendations.mySuggestions(SHOWN), shortlist, true));
+                new SuggestionList(recommendations.mySuggestions(SHOWN), shortlist, true,
+                        wishesPhase.collectingWishes()));
     }
 
     @Override

@@ -1,0 +1,82 @@
+package org.b2bforum.schedule.ui;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.schedule.ScheduleReview.UnplacedMeeting;
+
+import com.vaadin.flow.component.Component;
+
+/** Schedule words: why a meeting was not placed, counts with their plural forms, forum times. */
+final class ScheduleTexts {
+
+    private final Component owner;
+    private final ZoneId zone;
+    private final Locale locale;
+    private final DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+    private final DateTimeFormatter day;
+
+    ScheduleTexts(Component owner, ForumTime forumTime, Locale locale) {
+        this.owner = owner;
+        this.zone = forumTime.zone();
+        this.locale = locale;
+        this.day = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", locale);
+    }
+
+    /**
+     * The reason in words: "Компания «Белшина» хочет 25 встреч, но свободных слотов у неё 21",
+     * "«Белшина» и «Мосгаз» не свободны одновременно ни в одном слоте"...
+     */
+    String reason(UnplacedMeeting meeting) {
+        return switch (meeting.reason()) {
+            case TOO_MANY_MEETINGS -> owner.getTranslation("schedule.reason.TOO_MANY_MEETINGS", meeting.reasonCompany(),
+                    meetings(meeting.wanted()), meeting.available());
+            case NO_COMMON_SLOT -> owner.getTranslation("schedule.reason.NO_COMMON_SLOT", meeting.companyA(),
+                    meeting.companyB());
+            case NO_TABLE -> owner.getTranslation("schedule.reason.NO_TABLE", meeting.companyA(), meeting.companyB());
+            case CONFLICTING_CONSTRAINTS -> owner.getTranslation("schedule.reason.CONFLICTING_CONSTRAINTS",
+                    meeting.companyA(), meeting.companyB());
+            case TIME_LIMIT -> owner.getTranslation("schedule.reason.TIME_LIMIT", meeting.companyA(), meeting.companyB());
+        };
+    }
+
+    /** "1 встречу", "3 встречи", "25 встреч"; "1 meeting", "25 meetings". */
+    String meetings(int count) {
+        return owner.getTranslation("schedule.meetings." + pluralForm(count, locale), count);
+    }
+
+    /** CLDR's plural category of a whole number: "one", "few" or "many" (English has one and many). */
+    static String pluralForm(int count, Locale locale) {
+        int n = Math.abs(count);
+        if (!"ru".equals(locale.getLanguage())) {
+            return n == 1 ? "one" : "many";
+        }
+        if (n % 10 == 1 && n % 100 != 11) {
+            return "one";
+        }
+        if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) {
+            return "few";
+        }
+        return "many";
+    }
+
+    /** "10:00". */
+    String time(Instant instant) {
+        return time.format(instant.atZone(zone));
+    }
+
+    /** "10:00–10:20". */
+    String times(Instant start, Instant end) {
+        return time(start) + "–" + time(end);
+    }
+
+    /** "пятница, 18 сентября 2026". */
+    String day(LocalDate date) {
+        String text = day.format(date);
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

@@ -1,0 +1,445 @@
+package org.b2bforum.schedule.ui;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.program.ForumDay;
+import org.b2bforum.program.NegotiationSession;
+import org.b2bforum.program.ProgramService;
+import org.b2bforum.schedule.DayProblem;
+import org.b2bforum.schedule.ScheduleRefusedException;
+import org.b2bforum.schedule.ScheduleReview;
+import org.b2bforum.schedule.ScheduleReview.Cell;
+import org.b2bforum.schedule.ScheduleReview.CompanyDay;
+import org.b2bforum.schedule.ScheduleReview.PlacedMeeting;
+import org.b2bforum.schedule.ScheduleReview.SlotUse;
+import org.b2bforum.schedule.ScheduleReview.UnplacedMeeting;
+import org.b2bforum.schedule.ScheduleRun;
+import org.b2bforum.schedule.ScheduleRunStatus;
+import org.b2bforum.schedule.ScheduleService;
+import org.b2bforum.schedule.Wish;
+import org.b2bforum.schedule.WishService;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The organizers build a day's schedule from the companies' wishes: the run works in the background
+ * (the page polls its progress and stays usable), then they review it — meetings placed and not
+ * placed with the reason, breaks, each company's day, table use — and publish it.
+ */
+@Route("schedule")
+@Menu(title = "menu.schedule", icon = "MAGIC", order = 12)
+@RolesAllowed(Role.ORGANIZER_NAME)
+class ScheduleView extends VerticalLayout implements HasDynamicTitle {
+
+    static final int POLL_MILLIS = 500;
+
+    final Select<ForumDay> day = new Select<>();
+    final IntegerField timeLimit = new IntegerField();
+    final Button build = new Button();
+    final Paragraph input = new Paragraph();
+    final Div progress = new Div();
+    final ProgressBar progressBar = new ProgressBar();
+    final Span progressText = new Span();
+    final Div result = new Div();
+    final Paragraph status = new Paragraph();
+    final Div figures = new Div();
+    final Paragraph stale = new Paragraph();
+    final Button publish = new Button();
+    final Grid<UnplacedMeeting> unplaced = new Grid<>();
+    final Grid<PlacedMeeting> placed = new Grid<>();
+    final Grid<CompanyDay> timelines = new Grid<>();
+    final Grid<SlotUse> tables = new Grid<>();
+    final Grid<Wish> wishes = new Grid<>();
+
+    private final ScheduleService schedule;
+    private final ProgramService program;
+    private final ScheduleTexts texts;
+    private final Clock clock;
+    private ScheduleRun shown;
+    private Registration polling;
+
+    ScheduleView(ScheduleService schedule, WishService wishService, ProgramService program, ForumTime forumTime,
+            Clock clock) {
+        this.schedule = schedule;
+        this.program = program;
+        this.clock = clock;
+        this.texts = new ScheduleTexts(this, forumTime, getLocale());
+        addClassName("page");
+        addClassName("schedule-page");
+
+        day.setId("schedule-day");
+        day.setLabel(getTranslation("schedule.day"));
+        day.setItemLabelGenerator(d -> texts.day(d.day()));
+        day.setWidth("22em");
+        day.addValueChangeListener(e -> showDay());
+        timeLimit.setId("schedule-time-limit");
+        timeLimit.setLabel(getTranslation("schedule.time-limit"));
+        timeLimit.setHelperText(getTranslation("schedule.time-limit.helper"));
+        timeLimit.setMin(1);
+        timeLimit.setMax(600);
+        timeLimit.setStepButtonsVisible(true);
+        timeLimit.setValue((int) schedule.defaultTimeLimit().toSeconds());
+        build.setText(getTranslation("schedule.build"));
+        build.setIcon(VaadinIcon.MAGIC.create());
+        build.setId("schedule-build");
+        build.addThemeVariants(ButtonVariant.PRIMARY);
+        build.addClickListener(e -> startBuild());
+        HorizontalLayout controls = new HorizontalLayout(day, timeLimit, build);
+        controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        controls.setWrap(true);
+        input.setId("schedule-input");
+        input.addClassName("hint");
+
+        progress.setId("schedule-progress");
+        progressText.setId("schedule-progress-text");
+        progress.add(progressBar, progressText);
+        progress.setVisible(false);
+
+        status.setId("schedule-status");
+        figures.setId("schedule-figures");
+        figures.addClassName("schedule-figures");
+        stale.setId("schedule-stale");
+        stale.setText(getTranslation("schedule.stale"));
+        stale.addClassName("form-error");
+        publish.setText(getTranslation("schedule.publish"));
+        publish.setIcon(VaadinIcon.CHECK.create());
+        publish.setId("schedule-publish");
+        publish.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
+        publish.addClickListener(e -> confirmPublish());
+        configureGrids();
+        result.add(status, figures, stale, publish,
+                heading("schedule.unplaced"), unplaced,
+                heading("schedule.timelines"), new Paragraph(getTranslation("schedule.timelines.legend")), timelines,
+                heading("schedule.tables"), tables,
+                heading("schedule.placed"), placed);
+        result.setId("schedule-result");
+        result.setVisible(false);
+
+        wishes.setId("schedule-wishes");
+        wishes.addColumn(Wish::companyName).setHeader(getTranslation("schedule.wish.company")).setFlexGrow(1);
+        wishes.addColumn(Wish::targetName).setHeader(getTranslation("schedule.wish.target")).setFlexGrow(1);
+        wishes.addColumn(w -> getTranslation(w.priority().translationKey()))
+                .setHeader(getTranslation("wishes.priority")).setAutoWidth(true);
+        int wishCount = wishService.countAll();
+        wishes.setItems(q -> wishService.allWishes(q.getOffset(), q.getLimit()).stream(), q -> wishCount);
+        wishes.setHeight("24em");
+        Details allWishes = new Details(getTranslation("schedule.wishes", wishCount), wishes);
+        allWishes.setId("schedule-wishes-details");
+
+        add(new H1(getTranslation("schedule.title")), new Paragraph(getTranslation("schedule.intro")), controls,
+                input, progress, result, allWishes);
+
+        Set<Long> daysWithSessions = program.sessions().stream().map(NegotiationSession::dayId)
+                .collect(Collectors.toSet());
+        List<ForumDay> days = program.days().stream().filter(d -> daysWithSessions.contains(d.id())).toList();
+        day.setItems(days);
+        Long runningDay = schedule.runningRun().map(ScheduleRun::dayId).orElse(null);
+        days.stream().filter(d -> runningDay == null || d.id() == runningDay).findFirst().ifPresent(day::setValue);
+    }
+
+    private void configureGrids() {
+        unplaced.setId("schedule-unplaced");
+        unplaced.addColumn(m -> m.companyA() + " — " + m.companyB()).setHeader(getTranslation("schedule.column.pair"))
+                .setAutoWidth(true).setKey("pair");
+        unplaced.addColumn(m -> getTranslation("schedule.kind." + m.kind().name()))
+                .setHeader(getTranslation("wishes.priority")).setAutoWidth(true).setKey("priority");
+        unplaced.addColumn(texts::reason).setHeader(getTranslation("schedule.column.reason")).setFlexGrow(1)
+                .setKey("reason");
+        unplaced.setEmptyStateText(getTranslation("schedule.unplaced.none"));
+        unplaced.setAllRowsVisible(true);
+
+        placed.setId("schedule-placed");
+        placed.addColumn(m -> texts.times(m.startsAt(), m.endsAt())).setHeader(getTranslation("schedule.column.time"))
+                .setAutoWidth(true).setKey("time");
+        placed.addColumn(m -> getTranslation("schedule.place", m.hallName(), m.tableNumber()))
+                .setHeader(getTranslation("schedule.column.place")).setAutoWidth(true).setKey("place");
+        placed.addColumn(m -> m.companyA() + " — " + m.companyB()).setHeader(getTranslation("schedule.column.pair"))
+                .setFlexGrow(1).setKey("pair");
+        placed.addColumn(m -> getTranslation("schedule.kind." + m.kind().name()))
+                .setHeader(getTranslation("schedule.column.kind")).setAutoWidth(true).setKey("kind");
+        placed.setHeight("30em");
+
+        timelines.setId("schedule-timelines");
+        timelines.addThemeVariants(GridVariant.COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
+        timelines.setHeight("30em");
+        timelines.addClassName("schedule-timelines");
+
+        tables.setId("schedule-tables");
+        tables.addColumn(s -> texts.times(s.startsAt(), s.endsAt())).setHeader(getTranslation("schedule.column.time"))
+                .setAutoWidth(true).setKey("time");
+        tables.addColumn(s -> getTranslation("schedule.tables.used", s.used(), s.tables()))
+                .setHeader(getTranslation("schedule.column.tables")).setAutoWidth(true).setKey("used");
+        tables.addColumn(new ComponentRenderer<>(s -> {
+            ProgressBar bar = new ProgressBar(0, Math.max(1, s.tables()), s.used());
+            bar.setWidth("12em");
+            return bar;
+        })).setFlexGrow(1).setKey("bar");
+        tables.setAllRowsVisible(true);
+    }
+
+    // ---------------------------------------------------------------- showing
+
+    private void showDay() {
+        ForumDay selected = day.getValue();
+        if (selected == null) {
+            input.setText("");
+            show(null);
+            return;
+        }
+        DayProblem problem = schedule.problem(selected.id());
+        input.setText(getTranslation("schedule.input", problem.companyIds().size(), problem.slots().size(),
+                problem.tableSlots(), problem.wishedMeetings(), problem.mustMeetings(), problem.fixedMeetings()));
+        show(schedule.latestRun(selected.id()).orElse(null));
+    }
+
+    private void show(ScheduleRun run) {
+        shown = run;
+        progress.setVisible(run != null && run.running());
+        result.setVisible(run != null && !run.running());
+        build.setEnabled(run == null || !run.running());
+        pollWhile(run != null && run.running());
+        if (run == null) {
+            return;
+        }
+        if (run.running()) {
+            showProgress(run);
+            return;
+        }
+        status.setText(getTranslation("schedule.run", getTranslation(run.status().translationKey()),
+                run.scheduler(), run.finishedAt() == null ? "" : texts.time(run.finishedAt())));
+        if (run.status() == ScheduleRunStatus.FAILED) {
+            status.setText(status.getText() + " — " + (run.error() == null ? "" : run.error()));
+            figures.removeAll();
+            stale.setVisible(false);
+            publish.setVisible(false);
+            unplaced.setItems(List.of());
+            placed.setItems(List.of());
+            timelines.setItems(List.of());
+            tables.setItems(List.of());
+            return;
+        }
+        ScheduleReview review = schedule.review(run.id());
+        showFigures(review.run(), review.unplaced().size());
+        stale.setVisible(review.stale());
+        publish.setVisible(run.status() == ScheduleRunStatus.DONE);
+        publish.setEnabled(!review.stale());
+        unplaced.setItems(review.unplaced());
+        placed.setItems(review.placed());
+        tables.setItems(review.slots());
+        showTimelines(review);
+    }
+
+    private void showProgress(ScheduleRun run) {
+        double elapsed = run.startedAt() == null ? run.seconds()
+                : Math.max(run.seconds(), Duration.between(run.startedAt(), clock.instant()).toMillis() / 1000.0);
+        progressBar.setValue(Math.min(1.0, elapsed / Math.max(1, run.timeLimitSeconds())));
+        progressText.setText(getTranslation("schedule.progress", String.format(Locale.ROOT, "%.1f", elapsed),
+                run.timeLimitSeconds(), run.placedWishes(), run.toPlace(),
+                run.totalBreaks() == null ? "—" : run.totalBreaks()));
+    }
+
+    private void showFigures(ScheduleRun run, int notPlaced) {
+        figures.removeAll();
+        figures.add(figure("figure-placed", getTranslation("schedule.figure.placed", run.placedWishes(), run.toPlace())),
+                figure("figure-unplaced", getTranslation("schedule.figure.unplaced", notPlaced)),
+                figure("figure-fixed", getTranslation("schedule.figure.fixed", run.fixedMeetings())),
+                figure("figure-breaks", getTranslation("schedule.figure.breaks", value(run.totalBreaks()))),
+                figure("figure-max-breaks", getTranslation("schedule.figure.max-breaks", value(run.maxBreaks()))),
+                figure("figure-gap", getTranslation("schedule.figure.gap", value(run.fairnessGap()))),
+                figure("figure-bound", getTranslation("schedule.figure.bound", value(run.lowerBound()))),
+                figure("figure-optimal", getTranslation(run.provedOptimal()
+                        ? "schedule.figure.optimal" : "schedule.figure.not-optimal")),
+                figure("figure-time", getTranslation("schedule.figure.time",
+                        String.format(Locale.ROOT, "%.1f", run.seconds()))));
+    }
+
+    private static Object value(Integer figure) {
+        return figure == null ? "—" : figure;
+    }
+
+    private static Span figure(String id, String text) {
+        Span span = new Span(text);
+        span.setId(id);
+        span.addClassName("schedule-figure");
+        return span;
+    }
+
+    /** A row per company, a column per slot: the counterpart of each meeting, breaks and program items marked. */
+    private void showTimelines(ScheduleReview review) {
+        timelines.removeAllColumns();
+        timelines.addColumn(CompanyDay::name).setHeader(getTranslation("schedule.column.company")).setFrozen(true)
+                .setWidth("14rem").setFlexGrow(0).setKey("company");
+        for (int s = 0; s < review.slots().size(); s++) {
+            int slot = s;
+            timelines.addColumn(new ComponentRenderer<>(c -> cell(c.cells().get(slot))))
+                    .setHeader(texts.time(review.slots().get(s).startsAt())).setWidth("7rem").setFlexGrow(0)
+                    .setKey("slot-" + s);
+        }
+        timelines.addColumn(CompanyDay::breaks).setHeader(getTranslation("schedule.column.breaks"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0).setKey("breaks");
+        timelines.setItems(review.companies());
+    }
+
+    private Component cell(Cell cell) {
+        Span span = new Span(switch (cell.kind()) {
+            case MEETING, FIXED -> cell.counterpart();
+            case BREAK -> "·";
+            case PROGRAM -> "▪";
+            case FREE -> "";
+        });
+        span.addClassName("timeline-cell");
+        span.addClassName("timeline-" + cell.kind().name().toLowerCase(Locale.ROOT));
+        span.getElement().setAttribute("title", switch (cell.kind()) {
+            case MEETING, FIXED -> cell.counterpart() + " · " + cell.place();
+            default -> getTranslation("schedule.cell." + cell.kind().name());
+        });
+        return span;
+    }
+
+    private H2 heading(String key) {
+        H2 heading = new H2(getTranslation(key));
+        heading.addClassName("program-section-title");
+        return heading;
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    private void startBuild() {
+        ForumDay selected = day.getValue();
+        if (selected == null) {
+            day.setInvalid(true);
+            return;
+        }
+        if (timeLimit.getValue() == null || timeLimit.isInvalid()) {
+            timeLimit.setInvalid(true);
+            return;
+        }
+        try {
+            long runId = schedule.build(selected.id(), Duration.ofSeconds(timeLimit.getValue()));
+            show(schedule.run(runId).orElse(null));
+        } catch (ScheduleRefusedException e) {
+            error(e);
+        }
+    }
+
+    private void confirmPublish() {
+        if (shown == null) {
+            return;
+        }
+        Dialog dialog = new Dialog(getTranslation("schedule.publish.title"));
+        dialog.setId("publish-dialog");
+        Button confirm = new Button(getTranslation("schedule.publish"), e -> {
+            dialog.close();
+            publish();
+        });
+        confirm.setId("confirm-publish");
+        confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        dialog.add(new Paragraph(getTranslation("schedule.publish.text", shown.placedWishes())));
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+    }
+
+    private void publish() {
+        try {
+            int confirmed = schedule.publish(shown.id());
+            Notification.show(getTranslation("schedule.published", confirmed), 6000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.SUCCESS);
+        } catch (ScheduleRefusedException e) {
+            error(e);
+        }
+        showDay();
+    }
+
+    private void error(ScheduleRefusedException e) {
+        Notification.show(getTranslation(e.key(), e.args()), 8000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.ERROR);
+    }
+
+    // ---------------------------------------------------------------- polling
+
+    /** Called on each poll while a run is in progress: fresh figures, and the result once it is done. */
+    private void poll() {
+        if (shown == null || !shown.running()) {
+            pollWhile(false);
+            return;
+        }
+        ScheduleRun now = schedule.run(shown.id()).orElse(null);
+        if (now != null && !now.running()) {
+            if (day.getValue() != null && day.getValue().id() != now.dayId()) {
+                show(schedule.latestRun(day.getValue().id()).orElse(null));
+                return;
+            }
+            showDay();
+            if (now.status() == ScheduleRunStatus.DONE) {
+                Notification.show(getTranslation("schedule.done"), 4000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.SUCCESS);
+            }
+            return;
+        }
+        show(now);
+    }
+
+    private void pollWhile(boolean running) {
+        getUI().ifPresent(ui -> ui.setPollInterval(running ? POLL_MILLIS : -1));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        polling = ui.addPollListener(e -> poll());
+        pollWhile(shown != null && shown.running());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        event.getUI().setPollInterval(-1);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("schedule.title") + " · " + getTranslation("app.short-title");
+    }
+}
