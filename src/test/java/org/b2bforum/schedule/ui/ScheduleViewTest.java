@@ -1,0 +1,203 @@
+package org.b2bforum.schedule.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalTime;
+import java.util.List;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingStatus;
+import org.b2bforum.schedule.ScheduleFixture;
+import org.b2bforum.schedule.ScheduleRun;
+import org.b2bforum.schedule.ScheduleRunStatus;
+import org.b2bforum.schedule.ScheduleService;
+import org.b2bforum.schedule.Wish;
+import org.b2bforum.schedule.WishPriority;
+import org.b2bforum.schedule.WishService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.QueryParameters;
+
+/** An organizer builds a day's schedule from the wishes, reviews it and publishes it; a company lists its wishes. */
+@SpringBootTest
+class ScheduleViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ScheduleService schedule;
+    @Autowired
+    WishService wishes;
+    @Autowired
+    MeetingService meetings;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ScheduleFixture fixture;
+    BookingFixture booking;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new ScheduleFixture(context);
+        booking = fixture.booking();
+        fixture.startWishesPhase();
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void an_organizer_builds_the_schedule_in_the_background_reviews_it_and_publishes_it() {
+        TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        List<TestCompany> c = booking.approvedCompanies(7);
+        for (int i = 1; i <= 4; i++) {
+            fixture.wish(c.get(0), c.get(i), i == 1 ? WishPriority.MUST : WishPriority.NICE);
+        }
+        fixture.wish(c.get(5), c.get(6), WishPriority.NICE);
+        String overloaded = name(c.get(0));
+        TestData.logInAsOrganizer(accounts);
+
+        ScheduleView view = navigate(ScheduleView.class);
+        view.day.setValue(view.day.getListDataView().getItems().filter(d -> d.id() == session.dayId()).findFirst()
+                .orElseThrow());
+        assertThat(view.input.getText()).contains("Компаний: 7", "слотов: 3", "мест за столами: 6",
+                "встреч по пожеланиям: 5 (обязательных: 1)");
+        assertThat(view.result.isVisible()).as("nothing built for this day yet").isFalse();
+
+        test(view.timeLimit).setValue(5);
+        test(view.build).click();
+
+        ScheduleRun run = schedule.latestRun(session.dayId()).orElseThrow();
+        if (view.progress.isVisible()) {
+            assertThat(UI.getCurrent().getPollInterval()).as("the page polls while the run works")
+                    .isEqualTo(ScheduleView.POLL_MILLIS);
+            assertThat(view.build.isEnabled()).isFalse();
+        }
+        fixture.awaitEnd(run.id());
+        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), false));
+
+        assertThat(UI.getCurrent().getPollInterval()).as("polling stops").isEqualTo(-1);
+        assertThat(view.progress.isVisible()).isFalse();
+        assertThat(view.result.isVisible()).isTrue();
+        assertThat(view.build.isEnabled()).isTrue();
+        assertThat(figure(view, "figure-placed")).isEqualTo("Размещено встреч: 4 из 5");
+        assertThat(figure(view, "figure-unplaced")).isEqualTo("Не размещено: 1");
+        assertThat(figure(view, "figure-breaks")).startsWith("Перерывов всего: ");
+        assertThat(view.figures.getElement().getTextRecursively()).contains("Наибольшее число перерывов у компании",
+                "Разница в перерывах между компаниями", "Нижняя граница перерывов", "Оптимальность");
+        var unplaced = test(view.unplaced);
+        assertThat(unplaced.size()).isEqualTo(1);
+        assertThat(unplaced.getCellText(0, 2)).isEqualTo("Компания «" + overloaded
+                + "» хочет 4 встречи, но свободных слотов у неё 3");
+        var timelines = test(view.timelines);
+        assertThat(timelines.size()).isEqualTo(7);
+        assertThat(timelines.getHeaderCell(1)).isEqualTo("10:00");
+        int overloadedRow = row(timelines, overloaded);
+        assertThat(List.of(timelines.getCellText(overloadedRow, 1), timelines.getCellText(overloadedRow, 2),
+                timelines.getCellText(overloadedRow, 3))).as("three meetings, one in each slot")
+                .allMatch(text -> !text.isBlank() && !text.equals("·"));
+        var tables = test(view.tables);
+        assertThat(tables.size()).isEqualTo(3);
+        assertThat(test(view.placed).size()).isEqualTo(4);
+        assertThat(view.stale.isVisible()).isFalse();
+        assertThat(view.publish.isVisible() && view.publish.isEnabled()).isTrue();
+
+        test(view.publish).click();
+        test(find(Button.class).id("confirm-publish")).click();
+
+        assertThat(notifications()).contains("Расписание опубликовано: подтверждено встреч — 4, компании уведомлены");
+        assertThat(view.status.getText()).contains("опубликовано");
+        assertThat(view.publish.isVisible()).isFalse();
+        assertThat(schedule.run(run.id()).orElseThrow().status()).isEqualTo(ScheduleRunStatus.PUBLISHED);
+        assertThat(meetings.meetingsInSession(session.sessionId())).hasSize(4)
+                .allMatch(m -> m.status() == MeetingStatus.CONFIRMED && m.tableNumber() != null);
+        assertThat(view.input.getText()).as("the published meetings now stay where they are")
+                .contains("встреч по пожеланиям: 1 (обязательных: 0)", "останутся на местах: 4");
+    }
+
+    @Test
+    void a_stale_schedule_cannot_be_published_from_the_review() {
+        TestSession session = booking.session(1, LocalTime.of(10, 0), LocalTime.of(10, 40), 20);
+        List<TestCompany> c = booking.approvedCompanies(4);
+        fixture.wish(c.get(0), c.get(1), WishPriority.NICE);
+        ScheduleRun run = fixture.build(session.dayId());
+        fixture.wish(c.get(2), c.get(3), WishPriority.NICE);
+        TestData.logInAsOrganizer(accounts);
+
+        ScheduleView view = navigate(ScheduleView.class);
+        view.day.setValue(view.day.getListDataView().getItems().filter(d -> d.id() == session.dayId()).findFirst()
+                .orElseThrow());
+
+        assertThat(view.stale.isVisible()).isTrue();
+        assertThat(view.publish.isEnabled()).isFalse();
+        assertThat(schedule.run(run.id()).orElseThrow().status()).isEqualTo(ScheduleRunStatus.DONE);
+    }
+
+    @Test
+    void a_company_adds_a_wish_from_a_profile_link_changes_its_priority_and_removes_it() {
+        TestCompany me = booking.approvedCompany();
+        TestCompany target = booking.approvedCompany();
+        BookingFixture.logInAs(me);
+
+        UI.getCurrent().navigate("wishes", QueryParameters.of("add", String.valueOf(target.id())));
+        MyWishesView view = (MyWishesView) getCurrentView();
+        assertThat(view.company.getValue().id()).isEqualTo(target.id());
+        test(view.priority).selectItem("Обязательно");
+        test(view.add).click();
+
+        assertThat(wishes.myWishes()).extracting(Wish::targetId, Wish::priority)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(target.id(), WishPriority.MUST));
+        assertThat(test(view.wishes).size()).isEqualTo(1);
+        assertThat(notifications()).contains("Компания «" + name(target) + "» добавлена в пожелания");
+
+        Button remove = (Button) test(view.wishes).getCellComponent(0, 3);
+        assertThat(remove.getId()).hasValue("wish-remove-" + target.id());
+        test(remove).click();
+        assertThat(wishes.myWishes()).isEmpty();
+        assertThat(test(view.wishes).size()).isZero();
+    }
+
+    private String name(TestCompany company) {
+        return jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
+    }
+
+    private static int row(GridTester<?, ?> grid, String firstColumn) {
+        for (int i = 0; i < grid.size(); i++) {
+            if (grid.getCellText(i, 0).equals(firstColumn)) {
+                return i;
+            }
+        }
+        throw new AssertionError("No row " + firstColumn);
+    }
+
+    private String figure(ScheduleView view, String id) {
+        return view.figures.getChildren().filter(c -> c.getId().orElse("").equals(id)).findFirst().orElseThrow()
+                .getElement().getText();
+    }
+
+    private List<String> notifications() {
+        return find(Notification.class).all().stream().map(n -> test(n).getText()).toList();
+    }
+}
