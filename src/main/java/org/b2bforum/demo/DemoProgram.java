@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
@@ -18,6 +20,8 @@ import org.b2bforum.meeting.SlotOption;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
+import org.b2bforum.schedule.WishPriority;
+import org.b2bforum.schedule.WishService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,25 +32,32 @@ import org.springframework.stereotype.Component;
 /**
  * The demo forum's program (18–21 September of the coming forum year: plenary, round tables,
  * company presentations, two negotiation halls) and a realistic set of meetings: each company asks
- * its best suggested partners, most of whom accept.
+ * its best suggested partners, most of whom accept. Each company has also listed the next ones
+ * among its suggestions as meeting wishes (collected while the wishes phase was on, which the demo
+ * then leaves off), so that organizers can build, review and publish a day's schedule.
  */
 @Component
 class DemoProgram {
 
     private static final Logger log = LoggerFactory.getLogger(DemoProgram.class);
+    /** Suggested partners each demo company asks for a meeting, and those it then lists as wishes. */
+    private static final int REQUESTED = 2;
+    private static final int WISHED = 3;
 
     private final ProgramService program;
     private final MeetingService meetings;
+    private final WishService wishes;
     private final RecommendationService recommendations;
     private final AccountService accounts;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DemoProgram(ProgramService program, MeetingService meetings, RecommendationService recommendations,
-            AccountService accounts, JdbcTemplate jdbc, Clock clock) {
+    DemoProgram(ProgramService program, MeetingService meetings, WishService wishes,
+            RecommendationService recommendations, AccountService accounts, JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.program = program;
         this.meetings = meetings;
+        this.wishes = wishes;
         this.recommendations = recommendations;
         this.accounts = accounts;
         this.clock = clock;
@@ -106,11 +117,14 @@ class DemoProgram {
     int createMeetings(List<String> companyEmails) {
         int requested = 0;
         List<long[]> toAccept = new ArrayList<>();
+        Map<String, List<Suggestion>> wished = new LinkedHashMap<>();
         for (String email : companyEmails) {
             ForumUser company = logInAs(email);
             List<Suggestion> best;
             try {
-                best = recommendations.mySuggestions(2);
+                List<Suggestion> suggestions = recommendations.mySuggestions(REQUESTED + WISHED);
+                best = suggestions.subList(0, Math.min(REQUESTED, suggestions.size()));
+                wished.put(email, suggestions.subList(best.size(), suggestions.size()));
             } catch (RuntimeException notApproved) {
                 continue;
             }
@@ -148,7 +162,31 @@ class DemoProgram {
             }
         }
         log.info("Demo meetings: {} requested, {} confirmed", requested, confirmed);
+        createWishes(wished);
         return confirmed;
+    }
+
+    /**
+     * The wishes phase, briefly: each company wishes to meet the suggestions after those it asked,
+     * its best one of them a must. The demo then returns to booking slots directly.
+     */
+    private void createWishes(Map<String, List<Suggestion>> wished) {
+        logInAs(DemoDataLoader.ORGANIZER_EMAIL);
+        BookingSettings booking = program.bookingSettings();
+        program.updateBookingSettings(new BookingSettings(booking.opensAt(), booking.closesAt(), booking.meetingLimit(),
+                booking.instantBooking(), true));
+        int count = 0;
+        for (Map.Entry<String, List<Suggestion>> entry : wished.entrySet()) {
+            logInAs(entry.getKey());
+            List<Suggestion> next = entry.getValue();
+            for (int i = 0; i < next.size(); i++) {
+                wishes.wish(next.get(i).companyId(), i == 0 ? WishPriority.MUST : WishPriority.NICE);
+                count++;
+            }
+        }
+        logInAs(DemoDataLoader.ORGANIZER_EMAIL);
+        program.updateBookingSettings(booking);
+        log.info("Demo wishes: {}", count);
     }
 
     private ForumUser logInAs(String email) {

@@ -52,6 +52,7 @@ class MyWishesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     final Button add = new Button();
     final Grid<Wish> wishes = new Grid<>();
     final Paragraph phase = new Paragraph();
+    final HorizontalLayout form;
     private final WishService service;
     private boolean open;
 
@@ -80,7 +81,7 @@ class MyWishesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         add.setId("wish-add");
         add.addThemeVariants(ButtonVariant.PRIMARY);
         add.addClickListener(e -> addWish());
-        HorizontalLayout form = new HorizontalLayout(company, priority, add);
+        form = new HorizontalLayout(company, priority, add);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         form.setId("wish-form");
@@ -103,9 +104,8 @@ class MyWishesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     public void beforeEnter(BeforeEnterEvent event) {
         open = service.collectingWishes();
         phase.setText(getTranslation(open ? "wishes.phase.open" : "wishes.phase.closed"));
-        company.setEnabled(open);
-        priority.setEnabled(open);
-        add.setEnabled(open);
+        form.setVisible(open);
+        wishes.getColumnByKey("remove").setVisible(open);
         refresh();
         if (open) {
             event.getLocation().getQueryParameters().getSingleParameter("add").flatMap(MyWishesView::parseId)

@@ -178,11 +178,12 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     private void configureGrids() {
         unplaced.setId("schedule-unplaced");
         unplaced.addColumn(m -> m.companyA() + " — " + m.companyB()).setHeader(getTranslation("schedule.column.pair"))
-                .setAutoWidth(true).setKey("pair");
+                .setWidth("22rem").setFlexGrow(0).setKey("pair");
         unplaced.addColumn(m -> getTranslation("schedule.kind." + m.kind().name()))
                 .setHeader(getTranslation("wishes.priority")).setAutoWidth(true).setKey("priority");
         unplaced.addColumn(texts::reason).setHeader(getTranslation("schedule.column.reason")).setFlexGrow(1)
                 .setKey("reason");
+        unplaced.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         unplaced.setEmptyStateText(getTranslation("schedule.unplaced.none"));
         unplaced.setAllRowsVisible(true);
 
