@@ -87,7 +87,7 @@ class MyWishesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         form.setId("wish-form");
 
         wishes.setId("wishes");
-        wishes.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        wishes.addThemeVariants(GridVariant.ROW_STRIPES);
         wishes.addColumn(new ComponentRenderer<>(w -> new Anchor("companies/" + w.targetId(), w.targetName())))
                 .setHeader(getTranslation("wishes.company")).setFlexGrow(2).setKey("company");
         wishes.addColumn(Wish::targetCity).setHeader(getTranslation("field.city")).setAutoWidth(true).setKey("city");

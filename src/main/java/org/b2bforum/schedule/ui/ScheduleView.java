@@ -183,7 +183,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("wishes.priority")).setAutoWidth(true).setKey("priority");
         unplaced.addColumn(texts::reason).setHeader(getTranslation("schedule.column.reason")).setFlexGrow(1)
                 .setKey("reason");
-        unplaced.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        unplaced.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         unplaced.setEmptyStateText(getTranslation("schedule.unplaced.none"));
         unplaced.setAllRowsVisible(true);
 
