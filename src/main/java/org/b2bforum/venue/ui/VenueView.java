@@ -76,12 +76,15 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         day.setId("venue-day");
         day.setLabel(getTranslation("venue.day"));
         day.setItemLabelGenerator(d -> times.day(d.day()));
+        day.setWidth("min(100%, 17em)");
         session.setId("venue-session");
         session.setLabel(getTranslation("venue.session"));
         session.setItemLabelGenerator(s -> s.hallName() + " · " + s.name());
+        session.setWidth("min(100%, 30em)");
         slot.setId("venue-slot");
         slot.setLabel(getTranslation("venue.slot"));
         slot.setItemLabelGenerator(s -> times.range(s.startsAt(), s.endsAt()));
+        slot.setWidth("9em");
         day.addValueChangeListener(e -> {
             if (!selecting) {
                 chooseDay(e.getValue(), null, null);
