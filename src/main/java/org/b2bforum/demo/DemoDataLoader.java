@@ -53,14 +53,16 @@ class DemoDataLoader implements ApplicationRunner {
     private final AccountService accounts;
     private final RegistrationService registrations;
     private final DemoProgram program;
+    private final DemoVenue venue;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DemoDataLoader(AccountService accounts, RegistrationService registrations, DemoProgram program, JdbcTemplate jdbc,
-            Clock clock) {
+    DemoDataLoader(AccountService accounts, RegistrationService registrations, DemoProgram program, DemoVenue venue,
+            JdbcTemplate jdbc, Clock clock) {
         this.accounts = accounts;
         this.registrations = registrations;
         this.program = program;
+        this.venue = venue;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -83,6 +85,7 @@ class DemoDataLoader implements ApplicationRunner {
             decide(ids);
             program.createProgram();
             program.createMeetings(forms.stream().map(RegistrationForm::getLoginEmail).toList());
+            venue.create();
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -80,6 +80,7 @@ class MeetingDescriptions implements ProgramConflicts {
                 });
         jdbc.update("delete from meeting_delegate where meeting_id in (select id from meeting where slot_id in (:slots))", slots);
         jdbc.update("delete from meeting_event where meeting_id in (select id from meeting where slot_id in (:slots))", slots);
+        jdbc.update("delete from meeting_outcome where meeting_id in (select id from meeting where slot_id in (:slots))", slots);
         jdbc.update("delete from meeting where slot_id in (:slots)", slots);
     }
 

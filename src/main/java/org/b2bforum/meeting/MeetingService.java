@@ -407,8 +407,10 @@ public class MeetingService {
                 throw new BookingRefusedException("meeting.error.slot-taken"); // their request for that slot
             }
             long table = freeTable(slot);
-            jdbc.update("update meeting set slot_id = :slot, table_id = :table where id = :id",
-                    new MapSqlParameterSource("slot", newSlotId).addValue("table", table).addValue("id", meetingId));
+            // updated_at: calendars show the moved meeting as changed (iCalendar LAST-MODIFIED)
+            jdbc.update("update meeting set slot_id = :slot, table_id = :table, updated_at = :now where id = :id",
+                    new MapSqlParameterSource("slot", newSlotId).addValue("table", table).addValue("id", meetingId)
+                            .addValue("now", Timestamp.from(clock.instant())));
             occupy(meetingId, slot, table, meeting.requesterId(), meeting.partnerId(), delegates);
             events(meetingId, user, new Event(MeetingStatus.CONFIRMED, descriptions.describe(meetingId)));
             notifyBoth(meetingId, meeting.requesterId(), meeting.partnerId(), "notification.meeting.MOVED");

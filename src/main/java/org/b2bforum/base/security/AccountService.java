@@ -119,6 +119,22 @@ public class AccountService implements UserDetailsService {
         return accounts.findById(userId).map(UserAccount::getEmail);
     }
 
+    /** The venue staff log-ins, by name. */
+    @Transactional(readOnly = true)
+    public List<StaffAccount> staffAccounts() {
+        return accounts.findByRoleOrderByDisplayNameAscEmailAsc(Role.STAFF).stream()
+                .map(a -> new StaffAccount(a.getId(), a.getEmail(), a.getDisplayName(), a.isEnabled(), a.getCreatedAt()))
+                .toList();
+    }
+
+    /** Lets a staff log-in in or out; refused for any other kind of account. */
+    @Transactional
+    public void setStaffEnabled(long accountId, boolean enabled) {
+        UserAccount account = accounts.findById(accountId).filter(a -> a.getRole() == Role.STAFF)
+                .orElseThrow(() -> new IllegalArgumentException("No staff account " + accountId));
+        account.setEnabled(enabled);
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return accounts.count();

@@ -18,7 +18,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**").permitAll());
+        // Calendar subscription links carry their own secret: calendar apps fetch them without a log-in.
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**", "/calendar/*.ics")
+                .permitAll());
+        // The Spring MVC endpoints (Vaadin denies any other request not named here); their services
+        // check who is asking.
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/logos/*.png", "/my-calendar.ics").authenticated());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login", "/"))
                 .build();
     }

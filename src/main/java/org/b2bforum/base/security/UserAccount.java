@@ -92,4 +92,12 @@ class UserAccount {
     boolean isEnabled() {
         return enabled;
     }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
 }

@@ -17,6 +17,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     List<UserAccount> findByCompanyId(Long companyId);
 
+    List<UserAccount> findByRoleOrderByDisplayNameAscEmailAsc(Role role);
+
     @Query("select u.id from UserAccount u where u.companyId in :companyIds order by u.id")
     List<Long> findIdsByCompanyIdIn(Collection<Long> companyIds);
 }

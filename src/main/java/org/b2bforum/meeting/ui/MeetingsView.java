@@ -3,6 +3,7 @@ package org.b2bforum.meeting.ui;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -15,6 +16,9 @@ import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingService;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.venue.Attendance;
+import org.b2bforum.venue.MeetingResult;
+import org.b2bforum.venue.OutcomeService;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -60,12 +64,16 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     final Details closedDetails = new Details();
 
     private final MeetingService meetings;
+    private final OutcomeService outcomes;
     private final ForumDates dates;
     private final Clock clock;
     private final long me;
+    private Map<Long, MeetingResult> results = Map.of();
 
-    MeetingsView(MeetingService meetings, CurrentUser currentUser, ForumTime forumTime, Clock clock) {
+    MeetingsView(MeetingService meetings, OutcomeService outcomes, CurrentUser currentUser, ForumTime forumTime,
+            Clock clock) {
         this.meetings = meetings;
+        this.outcomes = outcomes;
         this.clock = clock;
         this.dates = new ForumDates(forumTime, getLocale());
         this.me = currentUser.requireCompanyId();
@@ -89,6 +97,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
     private void refresh() {
         List<MeetingView> all = meetings.myMeetings();
+        results = outcomes.myResults();
         fill(incoming, all, m -> m.awaitsAnswerFrom(me), "meetings.incoming.empty");
         fill(outgoing, all, m -> m.status() == MeetingStatus.REQUESTED && m.requesterId() == me,
                 "meetings.outgoing.empty");
@@ -137,11 +146,48 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         if (meeting.response() != null) {
             row.add(quote("meetings.response", meeting.response()));
         }
+        MeetingResult result = meeting.status() == MeetingStatus.CONFIRMED ? results.get(meeting.id()) : null;
+        if (result != null) {
+            result(row, meeting, result);
+        }
         Div actions = actions(meeting);
         if (actions.getComponentCount() > 0) {
             row.add(actions);
         }
         return row;
+    }
+
+    /**
+     * After a meeting: the mark at the table when there is one, and this company's own outcome
+     * with a button to record or change it.
+     */
+    private void result(Div row, MeetingView meeting, MeetingResult result) {
+        if (result.attendance() == Attendance.NO_SHOW) {
+            Paragraph missed = line("meetings.attendance", getTranslation(result.attendance().translationKey()));
+            missed.setId("attendance-" + meeting.id());
+            row.add(missed);
+        }
+        if (!result.canRecord()) {
+            return;
+        }
+        if (result.outcome() != null) {
+            String text = getTranslation(result.outcome().translationKey())
+                    + (result.comment() == null ? "" : " — " + result.comment());
+            Paragraph outcome = line("meetings.outcome", text);
+            outcome.setId("outcome-of-" + meeting.id());
+            row.add(outcome);
+        }
+        Button record = new Button(getTranslation(result.outcome() == null ? "meetings.outcome.record"
+                : "meetings.outcome.change"), VaadinIcon.CLIPBOARD_TEXT.create(),
+                e -> new OutcomeDialog(outcomes, result, meeting.counterpartName(me),
+                        dates.when(meeting.startsAt(), meeting.endsAt()), this::refresh).open());
+        record.setId("outcome-" + meeting.id());
+        if (result.outcome() == null) {
+            record.addThemeVariants(ButtonVariant.PRIMARY);
+        }
+        Div actions = new Div(record);
+        actions.addClassName("meeting-actions");
+        row.add(actions);
     }
 
     private String place(MeetingView meeting) {

@@ -24,6 +24,8 @@ import org.b2bforum.company.Country;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.company.Sector;
 import org.b2bforum.registration.RegistrationEventType;
+import org.b2bforum.venue.Attendance;
+import org.b2bforum.venue.Outcome;
 import org.junit.jupiter.api.Test;
 
 /** Both UI languages have every key, and every key the code asks for exists. */
@@ -79,13 +81,16 @@ class TranslationKeysTest {
     }
 
     @Test
-    void every_sector_country_status_and_audit_entry_has_its_name() throws IOException {
+    void every_sector_country_status_audit_entry_attendance_and_outcome_has_its_name() throws IOException {
         Set<String> keys = new TreeSet<>();
         Stream.of(Sector.values()).map(Sector::translationKey).forEach(keys::add);
         Stream.of(Country.values()).map(Country::translationKey).forEach(keys::add);
         Stream.of(RegistrationStatus.values()).map(RegistrationStatus::translationKey).forEach(keys::add);
         Stream.of(RegistrationEventType.values()).map(RegistrationEventType::translationKey).forEach(keys::add);
         Cities.KNOWN.stream().map(Cities.City::key).forEach(keys::add);
+        Stream.of(Attendance.values()).map(Attendance::translationKey).forEach(keys::add);
+        Stream.of(Attendance.values()).map(a -> "venue.mark." + a.name()).forEach(keys::add);
+        Stream.of(Outcome.values()).map(Outcome::translationKey).forEach(keys::add);
 
         assertDefinedEverywhere(keys);
     }

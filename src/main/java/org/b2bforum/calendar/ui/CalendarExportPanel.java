@@ -1,0 +1,124 @@
+package org.b2bforum.calendar.ui;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.calendar.CalendarService;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+
+/**
+ * Calendar export for the logged-in delegate (or company): the {@code .ics} download, and a
+ * private subscription link for calendar apps, which is shown once when made (only its hash is
+ * kept), can be replaced by a new one (the old one stops working) or switched off.
+ */
+public class CalendarExportPanel extends Div {
+
+    final Anchor download = new Anchor();
+    final Paragraph status = new Paragraph();
+    final Div link = new Div();
+    final TextField url = new TextField();
+    final Button copy = new Button();
+    final Anchor openInApp = new Anchor();
+    final Button create = new Button();
+    final Button revoke = new Button();
+
+    private final CalendarService calendars;
+    private final ForumTime forumTime;
+
+    public CalendarExportPanel(CalendarService calendars, ForumTime forumTime) {
+        this.calendars = calendars;
+        this.forumTime = forumTime;
+        addClassName("calendar-export");
+        setId("calendar-export");
+
+        H2 title = new H2(getTranslation("calendar.panel.title"));
+        title.addClassName("meetings-heading");
+        Paragraph intro = new Paragraph(getTranslation("calendar.panel.intro", forumTime.zone().getId()));
+
+        download.setId("calendar-download");
+        download.setHref("my-calendar.ics?lang=" + getLocale().getLanguage());
+        download.getElement().setAttribute("download", "forum-schedule.ics");
+        download.setRouterIgnore(true);
+        download.add(VaadinIcon.DOWNLOAD.create());
+        download.add(getTranslation("calendar.panel.download"));
+        download.addClassName("calendar-download");
+
+        Paragraph subscribeIntro = new Paragraph(getTranslation("calendar.panel.subscribe-intro"));
+        status.setId("calendar-status");
+        status.addClassName("agenda-small");
+
+        url.setId("calendar-url");
+        url.setLabel(getTranslation("calendar.panel.url"));
+        url.setReadOnly(true);
+        url.setWidthFull();
+        copy.setId("calendar-copy");
+        copy.setText(getTranslation("calendar.panel.copy"));
+        copy.setIcon(VaadinIcon.COPY.create());
+        copy.addClickListener(e -> {
+            copy.getElement().executeJs("return navigator.clipboard.writeText($0)", url.getValue());
+            Notification.show(getTranslation("calendar.panel.copied"), 3000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.SUCCESS);
+        });
+        openInApp.setId("calendar-open");
+        openInApp.setText(getTranslation("calendar.panel.open-in-app"));
+        openInApp.setRouterIgnore(true);
+        HorizontalLayout urlRow = new HorizontalLayout(url, copy);
+        urlRow.setWidthFull();
+        urlRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        urlRow.expand(url);
+        Paragraph once = new Paragraph(getTranslation("calendar.panel.shown-once"));
+        once.addClassName("agenda-small");
+        link.setId("calendar-link");
+        link.add(urlRow, openInApp, once);
+        link.setVisible(false);
+
+        create.setId("calendar-new-link");
+        create.setIcon(VaadinIcon.LINK.create());
+        create.addThemeVariants(ButtonVariant.PRIMARY);
+        create.addClickListener(e -> showLink(calendars.newSubscription()));
+        revoke.setId("calendar-revoke");
+        revoke.setText(getTranslation("calendar.panel.revoke"));
+        revoke.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
+        revoke.addClickListener(e -> {
+            calendars.revokeSubscription();
+            link.setVisible(false);
+            url.clear();
+            Notification.show(getTranslation("calendar.panel.revoked"), 4000, Notification.Position.TOP_CENTER);
+            refresh();
+        });
+        HorizontalLayout buttons = new HorizontalLayout(create, revoke);
+        buttons.setWrap(true);
+
+        add(title, intro, download, subscribeIntro, status, link, buttons);
+        refresh();
+    }
+
+    private void showLink(String feedUrl) {
+        url.setValue(feedUrl);
+        // webcal: opens the subscription in the phone's calendar app; the address is our own
+        openInApp.setUnsafeHref(feedUrl.replaceFirst("^https?://", "webcal://"));
+        link.setVisible(true);
+        refresh();
+    }
+
+    private void refresh() {
+        Optional<Instant> since = calendars.subscriptionSince();
+        status.setText(since.map(at -> getTranslation("calendar.panel.active", forumTime.format(at, getLocale())))
+                .orElseGet(() -> getTranslation("calendar.panel.none")));
+        create.setText(getTranslation(since.isPresent() ? "calendar.panel.replace" : "calendar.panel.create"));
+        revoke.setVisible(since.isPresent());
+    }
+}

@@ -1,0 +1,74 @@
+package org.b2bforum.demo;
+
+import java.util.List;
+
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.security.Tokens;
+import org.b2bforum.venue.CheckInService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The venue side of the demo forum: a staff log-in, and a few delegates checked in early (at the
+ * accreditation desk). The demo forum lies ahead, so no meeting has begun: none is marked held and
+ * no outcome is recorded. Two check-in links (one used, one not) are written to the log to try the
+ * check-in page.
+ */
+@Component
+class DemoVenue {
+
+    static final String STAFF_EMAIL = "staff@forum.demo";
+    static final String STAFF_PASSWORD = "demo-venue-2026";
+    private static final int CHECKED_IN = 8;
+
+    private static final Logger log = LoggerFactory.getLogger(DemoVenue.class);
+
+    private final AccountService accounts;
+    private final CheckInService checkIns;
+    private final JdbcTemplate jdbc;
+    private final String publicUrl;
+
+    DemoVenue(AccountService accounts, CheckInService checkIns, JdbcTemplate jdbc,
+            @Value("${b2bforum.public-url}") String publicUrl) {
+        this.accounts = accounts;
+        this.checkIns = checkIns;
+        this.jdbc = jdbc;
+        this.publicUrl = publicUrl;
+    }
+
+    void create() {
+        accounts.createStaffAccount(STAFF_EMAIL, STAFF_PASSWORD, "Ольга Воронцова (регистрация)");
+        accounts.markDemo(STAFF_EMAIL);
+        ForumUser staff = accounts.loadUserByUsername(STAFF_EMAIL);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(staff, null, staff.getAuthorities()));
+        // the first delegate of the first approved companies, and one more who has not come yet
+        List<Long> delegates = jdbc.queryForList("""
+                select min(d.id) from delegate d join company c on c.id = d.company_id
+                where c.status = 'APPROVED' group by c.id order by c.id limit ?""", Long.class, CHECKED_IN + 1);
+        String lastToken = null;
+        for (int i = 0; i < delegates.size(); i++) {
+            String token = Tokens.newToken();
+            jdbc.update("update delegate set check_in_token = ? where id = ? and check_in_token is null", token,
+                    delegates.get(i));
+            token = jdbc.queryForObject("select check_in_token from delegate where id = ?", String.class,
+                    delegates.get(i));
+            if (i < CHECKED_IN) {
+                checkIns.checkIn(token);
+                if (i == 0) {
+                    log.info("Demo check-in link of a delegate already checked in: {}/check-in/{}", publicUrl, token);
+                }
+            }
+            lastToken = token;
+        }
+        if (lastToken != null) {
+            log.info("Demo check-in link of a delegate not yet checked in: {}/check-in/{}", publicUrl, lastToken);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.b2bforum.venue;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.ForumUser;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Check-in at the door: the badge's QR code opens {@code /check-in/{token}}; an organizer or a
+ * staff member confirms. Only they learn whose badge it is: anyone else is refused before the
+ * token is even looked up, so a refusal says nothing about the person or whether the token exists.
+ * Checking in is idempotent: a second scan answers with the first check-in (when and by whom).
+ */
+@Service
+public class CheckInService {
+
+    /** Tokens are 43 characters (Tokens.newToken()); anything much longer is not one of ours. */
+    private static final int MAX_TOKEN = 64;
+
+    private static final String HOLDER = """
+            select d.id, d.full_name, d.position, c.short_name, c.city,
+                   ci.checked_in_at, ci.checked_in_by, ci.checked_in_by_name
+            from delegate d
+            join company c on c.id = d.company_id
+            left join delegate_check_in ci on ci.delegate_id = d.id
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    CheckInService(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser, Clock clock) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** Whose badge this is and whether they are checked in; empty for an unknown token. Venue staff only. */
+    @PreAuthorize("hasAnyRole('ORGANIZER', 'STAFF')")
+    @Transactional(readOnly = true)
+    public Optional<BadgeHolder> find(String token) {
+        if (!plausible(token)) {
+            return Optional.empty();
+        }
+        return holder("where d.check_in_token = :token", new MapSqlParameterSource("token", token), false);
+    }
+
+    /**
+     * Checks the badge's holder in, once: a second call changes nothing and reports the first
+     * check-in. Empty for an unknown token. Venue staff only.
+     */
+    @PreAuthorize("hasAnyRole('ORGANIZER', 'STAFF')")
+    @Transactional
+    public Optional<CheckInResult> checkIn(String token) {
+        ForumUser user = currentUser.require();
+        if (!plausible(token)) {
+            return Optional.empty();
+        }
+        Optional<Long> delegateId = jdbc.queryForList("select id from delegate where check_in_token = :token",
+                new MapSqlParameterSource("token", token), Long.class).stream().findFirst();
+        if (delegateId.isEmpty()) {
+            return Optional.empty();
+        }
+        // Two scans at the same moment: the primary key lets one row in, the other insert is ignored.
+        int inserted = jdbc.update("""
+                insert ignore into delegate_check_in (delegate_id, checked_in_at, checked_in_by, checked_in_by_name)
+                values (:delegate, :now, :user, :name)""",
+                new MapSqlParameterSource("delegate", delegateId.get()).addValue("now", Timestamp.from(clock.instant()))
+                        .addValue("user", user.id()).addValue("name", user.displayName()));
+        // a locking read sees the row even when another transaction wrote it after ours began
+        BadgeHolder holder = holder("where d.id = :id", new MapSqlParameterSource("id", delegateId.get()), true)
+                .orElseThrow();
+        return Optional.of(new CheckInResult(holder, inserted == 1));
+    }
+
+    /** How many delegates of approved companies are checked in, and how many there are. */
+    @PreAuthorize("hasAnyRole('ORGANIZER', 'STAFF')")
+    @Transactional(readOnly = true)
+    public CheckInCount count() {
+        return jdbc.queryForObject("""
+                select count(ci.delegate_id) checked_in, count(*) total
+                from delegate d join company c on c.id = d.company_id
+                left join delegate_check_in ci on ci.delegate_id = d.id
+                where c.status = 'APPROVED'""", new MapSqlParameterSource(),
+                (rs, i) -> new CheckInCount(rs.getLong("checked_in"), rs.getLong("total")));
+    }
+
+    /** Delegates checked in and delegates expected (those of approved companies). */
+    public record CheckInCount(long checkedIn, long total) {
+    }
+
+    private Optional<BadgeHolder> holder(String where, MapSqlParameterSource params, boolean locking) {
+        return jdbc.query(HOLDER + where + (locking ? " lock in share mode" : ""), params, (rs, i) -> {
+            Timestamp at = rs.getTimestamp("checked_in_at");
+            CheckIn checkIn = at == null ? null
+                    : new CheckIn(at.toInstant(), rs.getLong("checked_in_by"), rs.getString("checked_in_by_name"));
+            return new BadgeHolder(rs.getLong("id"), rs.getString("full_name"), rs.getString("position"),
+                    rs.getString("short_name"), rs.getString("city"), checkIn);
+        }).stream().findFirst();
+    }
+
+    private static boolean plausible(String token) {
+        return token != null && !token.isBlank() && token.length() <= MAX_TOKEN;
+    }
+}

@@ -1,0 +1,195 @@
+package org.b2bforum.venue.ui;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.venue.Attendance;
+import org.b2bforum.venue.ForumFigures;
+import org.b2bforum.venue.Outcome;
+import org.b2bforum.venue.OutcomeReport;
+import org.b2bforum.venue.OutcomeService;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.shared.Registration;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The organizers' live figures: delegates checked in, meetings held and missed, outcomes by kind,
+ * refreshed every {@value #POLL_MILLIS} ms while the page is open; below, every marked meeting with
+ * both companies' outcomes, and the same as a CSV file for the two city governments.
+ */
+@Route("figures")
+@Menu(title = "menu.figures", icon = "CHART", order = 13)
+@RolesAllowed(Role.ORGANIZER_NAME)
+class FiguresView extends VerticalLayout implements HasDynamicTitle {
+
+    static final int POLL_MILLIS = 10_000;
+
+    final Div cards = new Div();
+    final Grid<OutcomeReport> report = new Grid<>();
+    final Paragraph updated = new Paragraph();
+
+    private final OutcomeService outcomes;
+    private final VenueTimes times;
+    private final ZoneId zone;
+    private Registration polling;
+
+    FiguresView(OutcomeService outcomes, ForumTime forumTime, Clock clock) {
+        this.outcomes = outcomes;
+        this.times = new VenueTimes(forumTime, clock, getLocale());
+        this.zone = forumTime.zone();
+        addClassName("page");
+        addClassName("figures-view");
+        cards.setId("figures");
+        cards.addClassName("figure-cards");
+        updated.setId("figures-updated");
+        updated.addClassName("agenda-small");
+
+        report.setId("figures-report");
+        report.addThemeVariants(GridVariant.ROW_STRIPES);
+        report.setAllRowsVisible(true);
+        report.setEmptyStateText(getTranslation("figures.report.empty"));
+        report.addColumn(r -> times.moment(r.startsAt())).setHeader(getTranslation("figures.column.when"))
+                .setAutoWidth(true).setFlexGrow(0);
+        report.addColumn(r -> r.tableNumber() == null ? r.hallName()
+                : getTranslation("meetings.hall-table", r.hallName(), r.tableNumber()))
+                .setHeader(getTranslation("figures.column.place")).setAutoWidth(true);
+        report.addColumn(r -> r.requesterName() + " — " + r.partnerName())
+                .setHeader(getTranslation("figures.column.companies")).setFlexGrow(2);
+        report.addColumn(r -> label(r.attendance())).setHeader(getTranslation("figures.column.attendance"))
+                .setAutoWidth(true);
+        report.addColumn(r -> outcome(r.requesterOutcome(), r.requesterComment()))
+                .setHeader(getTranslation("figures.column.requester-outcome")).setFlexGrow(2);
+        report.addColumn(r -> outcome(r.partnerOutcome(), r.partnerComment()))
+                .setHeader(getTranslation("figures.column.partner-outcome")).setFlexGrow(2);
+
+        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] csv = csv(outcomes.report()).getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(csv), "forum-results.csv", "text/csv;charset=UTF-8",
+                    csv.length);
+        }), getTranslation("figures.export"));
+        export.setId("figures-export");
+        export.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
+
+        H2 reportHeading = new H2(getTranslation("figures.report"));
+        reportHeading.addClassName("meetings-heading");
+        add(new H1(getTranslation("figures.title")), updated, cards, reportHeading, export, report);
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        ui.setPollInterval(POLL_MILLIS);
+        polling = ui.addPollListener(e -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        event.getUI().setPollInterval(-1);
+    }
+
+    void refresh() {
+        ForumFigures figures = outcomes.figures();
+        cards.removeAll();
+        cards.add(card("figures-checked-in", "figures.checked-in", figures.checkedIn() + " / " + figures.delegates()),
+                card("figures-confirmed", "figures.confirmed", String.valueOf(figures.confirmedMeetings())),
+                card("figures-held", "figures.held", String.valueOf(figures.held())),
+                card("figures-no-shows", "figures.no-shows", String.valueOf(figures.noShows())),
+                card("figures-unmarked", "figures.unmarked", String.valueOf(figures.begunUnmarked())));
+        for (Outcome outcome : Outcome.values()) {
+            cards.add(card("figures-outcome-" + outcome.name(), outcome.translationKey(),
+                    String.valueOf(figures.outcomes().get(outcome))));
+        }
+        updated.setText(getTranslation("figures.updated", times.moment(figures.at())));
+        report.setItems(outcomes.report());
+    }
+
+    private Div card(String id, String labelKey, String value) {
+        Span number = new Span(value);
+        number.addClassName("figure-value");
+        Span label = new Span(getTranslation(labelKey));
+        label.addClassName("figure-label");
+        Div card = new Div(number, label);
+        card.setId(id);
+        card.addClassName("figure-card");
+        return card;
+    }
+
+    private String label(Attendance attendance) {
+        return attendance == null ? "" : getTranslation(attendance.translationKey());
+    }
+
+    private String outcome(Outcome outcome, String comment) {
+        if (outcome == null) {
+            return "";
+        }
+        String text = getTranslation(outcome.translationKey());
+        return comment == null ? text : text + ": " + comment;
+    }
+
+    /** The report as CSV (semicolons, as spreadsheets in Russian locales expect; UTF-8 with a BOM). */
+    String csv(List<OutcomeReport> rows) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(zone);
+        StringBuilder out = new StringBuilder("\uFEFF");
+        out.append(String.join(";", getTranslation("figures.column.when"), getTranslation("figures.column.place"),
+                getTranslation("figures.column.requester"), getTranslation("figures.column.partner"),
+                getTranslation("figures.column.attendance"), getTranslation("figures.column.requester-outcome"),
+                getTranslation("figures.column.requester-comment"), getTranslation("figures.column.partner-outcome"),
+                getTranslation("figures.column.partner-comment"))).append("\r\n");
+        for (OutcomeReport r : rows) {
+            out.append(String.join(";", format.format(r.startsAt()),
+                    cell(r.tableNumber() == null ? r.hallName()
+                            : getTranslation("meetings.hall-table", r.hallName(), r.tableNumber())),
+                    cell(r.requesterName()), cell(r.partnerName()), cell(label(r.attendance())),
+                    cell(r.requesterOutcome() == null ? "" : getTranslation(r.requesterOutcome().translationKey())),
+                    cell(r.requesterComment()),
+                    cell(r.partnerOutcome() == null ? "" : getTranslation(r.partnerOutcome().translationKey())),
+                    cell(r.partnerComment()))).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        // a leading =, +, - or @ would be a formula in a spreadsheet
+        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("figures.title") + " · " + getTranslation("app.short-title");
+    }
+}

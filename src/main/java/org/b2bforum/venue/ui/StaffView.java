@@ -1,0 +1,133 @@
+package org.b2bforum.venue.ui;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.Passwords;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.base.security.StaffAccount;
+import org.b2bforum.venue.StaffAccountRefusedException;
+import org.b2bforum.venue.StaffService;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * Organizers create log-ins for the venue staff (check-in at the door, meetings held at the
+ * tables) and switch them off after the forum.
+ */
+@Route("staff")
+@Menu(title = "menu.staff", icon = "USERS", order = 14)
+@RolesAllowed(Role.ORGANIZER_NAME)
+class StaffView extends VerticalLayout implements HasDynamicTitle {
+
+    final TextField email = new TextField();
+    final TextField name = new TextField();
+    final PasswordField password = new PasswordField();
+    final Button create = new Button();
+    final Grid<StaffAccount> accounts = new Grid<>();
+
+    private final StaffService staff;
+
+    StaffView(StaffService staff, ForumTime forumTime) {
+        this.staff = staff;
+        addClassName("page");
+        addClassName("staff-view");
+
+        email.setId("staff-email");
+        email.setManualValidation(true);
+        name.setManualValidation(true);
+        password.setManualValidation(true);
+        email.setLabel(getTranslation("staff.email"));
+        email.setMaxLength(254);
+        name.setId("staff-name");
+        name.setLabel(getTranslation("staff.name"));
+        name.setMaxLength(200);
+        password.setId("staff-password");
+        password.setLabel(getTranslation("staff.password"));
+        password.setHelperText(getTranslation("staff.password.helper", Passwords.MIN_LENGTH));
+        password.setMaxLength(Passwords.MAX_LENGTH);
+        create.setText(getTranslation("staff.create"));
+        create.setId("staff-create");
+        create.addThemeVariants(ButtonVariant.PRIMARY);
+        create.addClickListener(e -> create());
+        FormLayout form = new FormLayout(email, name, password);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
+
+        accounts.setId("staff-accounts");
+        accounts.addThemeVariants(GridVariant.ROW_STRIPES);
+        accounts.setAllRowsVisible(true);
+        accounts.setEmptyStateText(getTranslation("staff.empty"));
+        accounts.addColumn(StaffAccount::displayName).setHeader(getTranslation("staff.name")).setFlexGrow(1);
+        accounts.addColumn(StaffAccount::email).setHeader(getTranslation("staff.email")).setFlexGrow(1);
+        accounts.addColumn(a -> forumTime.format(a.createdAt(), getLocale()))
+                .setHeader(getTranslation("staff.created")).setAutoWidth(true).setFlexGrow(0);
+        accounts.addColumn(new ComponentRenderer<>(this::toggle)).setHeader(getTranslation("staff.access"))
+                .setAutoWidth(true).setFlexGrow(0);
+
+        H2 list = new H2(getTranslation("staff.list"));
+        list.addClassName("meetings-heading");
+        add(new H1(getTranslation("staff.title")), new Paragraph(getTranslation("staff.intro")), form, create, list,
+                accounts);
+        refresh();
+    }
+
+    private Button toggle(StaffAccount account) {
+        Button button = new Button(getTranslation(account.enabled() ? "staff.disable" : "staff.enable"), e -> {
+            staff.setEnabled(account.id(), !account.enabled());
+            refresh();
+        });
+        button.setId("staff-toggle-" + account.id());
+        button.addThemeVariants(ButtonVariant.SMALL, account.enabled() ? ButtonVariant.ERROR : ButtonVariant.SUCCESS);
+        return button;
+    }
+
+    private void create() {
+        for (HasValidation field : new HasValidation[] {email, name, password}) {
+            field.setInvalid(false);
+        }
+        try {
+            staff.create(email.getValue(), name.getValue(), password.getValue());
+        } catch (StaffAccountRefusedException e) {
+            HasValidation field = switch (e.field()) {
+                case "email" -> email;
+                case "name" -> name;
+                default -> password;
+            };
+            field.setErrorMessage(getTranslation(e.key()));
+            field.setInvalid(true);
+            return;
+        }
+        Notification.show(getTranslation("staff.created-notice", name.getValue().trim()), 5000,
+                Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.SUCCESS);
+        email.clear();
+        name.clear();
+        password.clear();
+        refresh();
+    }
+
+    private void refresh() {
+        accounts.setItems(staff.staff());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("staff.title") + " · " + getTranslation("app.short-title");
+    }
+}

@@ -1,0 +1,53 @@
+package org.b2bforum.venue.ui;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.b2bforum.base.i18n.ForumTime;
+
+/** Times at the venue, in the forum's time zone: "10:02" today, "18 сент., 10:02" on another day. */
+final class VenueTimes {
+
+    private final ZoneId zone;
+    private final Clock clock;
+    private final DateTimeFormatter time;
+    private final DateTimeFormatter dayAndTime;
+    private final DateTimeFormatter day;
+
+    VenueTimes(ForumTime forumTime, Clock clock, Locale locale) {
+        this.zone = forumTime.zone();
+        this.clock = clock;
+        this.time = DateTimeFormatter.ofPattern("HH:mm", locale);
+        this.dayAndTime = DateTimeFormatter.ofPattern("d MMM, HH:mm", locale);
+        this.day = DateTimeFormatter.ofPattern("EEEE, d MMMM", locale);
+    }
+
+    /** "10:02" when it is today at the forum, else "18 сент., 10:02". */
+    String moment(Instant instant) {
+        boolean today = instant.atZone(zone).toLocalDate().equals(LocalDate.now(clock.withZone(zone)));
+        return (today ? time : dayAndTime).format(instant.atZone(zone));
+    }
+
+    /** "10:00–10:20". */
+    String range(Instant start, Instant end) {
+        return time.format(start.atZone(zone)) + "–" + time.format(end.atZone(zone));
+    }
+
+    /** "Четверг, 18 сентября". */
+    String day(LocalDate date) {
+        String text = day.format(date);
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    LocalDate dateOf(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    String zoneName() {
+        return zone.getId();
+    }
+}

@@ -1,0 +1,291 @@
+package org.b2bforum.venue.ui;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.program.ForumDay;
+import org.b2bforum.program.NegotiationSession;
+import org.b2bforum.program.ProgramService;
+import org.b2bforum.program.Slot;
+import org.b2bforum.venue.Attendance;
+import org.b2bforum.venue.AttendanceService;
+import org.b2bforum.venue.TableMeeting;
+import org.b2bforum.venue.VenueRefusedException;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * At the tables: organizers and staff pick a day, a session and a slot (the current or next slot
+ * unless chosen, kept in the URL as {@code venue?slot=12}) and mark each table's confirmed meeting
+ * held or no-show once it has begun. A mark can be corrected.
+ */
+@Route("venue")
+@Menu(title = "menu.venue", icon = "CHECK_SQUARE_O", order = 12)
+@RolesAllowed({Role.ORGANIZER_NAME, Role.STAFF_NAME})
+class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    final Select<ForumDay> day = new Select<>();
+    final Select<NegotiationSession> session = new Select<>();
+    final Select<Slot> slot = new Select<>();
+    final Div tables = new Div();
+    final Paragraph summary = new Paragraph();
+
+    private final ProgramService program;
+    private final AttendanceService attendance;
+    private final Clock clock;
+    private final VenueTimes times;
+    private List<NegotiationSession> allSessions = List.of();
+    private boolean selecting;
+
+    VenueView(ProgramService program, AttendanceService attendance, ForumTime forumTime, Clock clock) {
+        this.program = program;
+        this.attendance = attendance;
+        this.clock = clock;
+        this.times = new VenueTimes(forumTime, clock, getLocale());
+        addClassName("page");
+        addClassName("venue-view");
+
+        day.setId("venue-day");
+        day.setLabel(getTranslation("venue.day"));
+        day.setItemLabelGenerator(d -> times.day(d.day()));
+        day.setWidth("min(100%, 17em)");
+        session.setId("venue-session");
+        session.setLabel(getTranslation("venue.session"));
+        session.setItemLabelGenerator(s -> s.hallName() + " · " + s.name());
+        session.setWidth("min(100%, 30em)");
+        slot.setId("venue-slot");
+        slot.setLabel(getTranslation("venue.slot"));
+        slot.setItemLabelGenerator(s -> times.range(s.startsAt(), s.endsAt()));
+        slot.setWidth("9em");
+        day.addValueChangeListener(e -> {
+            if (!selecting) {
+                chooseDay(e.getValue(), null, null);
+            }
+        });
+        session.addValueChangeListener(e -> {
+            if (!selecting) {
+                chooseSession(e.getValue(), null);
+            }
+        });
+        slot.addValueChangeListener(e -> {
+            if (!selecting) {
+                show();
+                rememberInUrl();
+            }
+        });
+        Button refresh = new Button(getTranslation("venue.refresh"), VaadinIcon.REFRESH.create(), e -> show());
+        refresh.setId("venue-refresh");
+        refresh.addThemeVariants(ButtonVariant.TERTIARY);
+
+        HorizontalLayout filters = new HorizontalLayout(day, session, slot, refresh);
+        filters.setWrap(true);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        tables.setId("venue-tables");
+        tables.addClassName("venue-tables");
+        summary.setId("venue-summary");
+        summary.addClassName("grid-summary");
+        add(new H1(getTranslation("venue.title")), new Paragraph(getTranslation("venue.intro", times.zoneName())),
+                filters, summary, tables);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        allSessions = program.sessions();
+        List<Slot> slots = program.allSlots();
+        Optional<Slot> chosen = event.getLocation().getQueryParameters().getSingleParameter("slot")
+                .flatMap(id -> slots.stream().filter(s -> String.valueOf(s.id()).equals(id)).findFirst())
+                .or(() -> currentOrNext(slots));
+        List<ForumDay> days = program.days();
+        selecting = true;
+        try {
+            day.setItems(days);
+        } finally {
+            selecting = false;
+        }
+        if (chosen.isPresent()) {
+            Slot target = chosen.get();
+            NegotiationSession of = allSessions.stream().filter(s -> s.id() == target.sessionId()).findFirst()
+                    .orElseThrow();
+            ForumDay dayOf = days.stream().filter(d -> d.id() == of.dayId()).findFirst().orElseThrow();
+            selecting = true;
+            try {
+                day.setValue(dayOf);
+            } finally {
+                selecting = false;
+            }
+            chooseDay(dayOf, of, target);
+        } else {
+            chooseDay(days.isEmpty() ? null : days.getFirst(), null, null);
+        }
+    }
+
+    /** The slot running now, else the next one, else the last one of the forum. */
+    private Optional<Slot> currentOrNext(List<Slot> slots) {
+        Instant now = clock.instant();
+        return slots.stream().filter(s -> s.endsAt().isAfter(now))
+                .min(Comparator.comparing(Slot::startsAt).thenComparing(Slot::hallName))
+                .or(() -> slots.stream().max(Comparator.comparing(Slot::startsAt)));
+    }
+
+    private void chooseDay(ForumDay chosenDay, NegotiationSession preferred, Slot preferredSlot) {
+        List<NegotiationSession> ofDay = chosenDay == null ? List.of()
+                : allSessions.stream().filter(s -> s.dayId() == chosenDay.id()).toList();
+        selecting = true;
+        try {
+            session.setItems(ofDay);
+            session.setValue(preferred != null && ofDay.contains(preferred) ? preferred
+                    : ofDay.isEmpty() ? null : ofDay.getFirst());
+        } finally {
+            selecting = false;
+        }
+        chooseSession(session.getValue(), preferredSlot);
+    }
+
+    private void chooseSession(NegotiationSession chosen, Slot preferred) {
+        List<Slot> slots = chosen == null ? List.of() : program.slots(chosen.id());
+        selecting = true;
+        try {
+            slot.setItems(slots);
+            Instant now = clock.instant();
+            slot.setValue(preferred != null && slots.contains(preferred) ? preferred
+                    : slots.stream().filter(s -> s.endsAt().isAfter(now)).findFirst()
+                            .orElse(slots.isEmpty() ? null : slots.getFirst()));
+        } finally {
+            selecting = false;
+        }
+        show();
+        rememberInUrl();
+    }
+
+    private void rememberInUrl() {
+        Slot selected = slot.getValue();
+        QueryParameters parameters = selected == null ? QueryParameters.empty()
+                : QueryParameters.of("slot", String.valueOf(selected.id()));
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new Location(RouteConfiguration.forSessionScope().getUrl(VenueView.class), parameters)));
+    }
+
+    void show() {
+        tables.removeAll();
+        Slot selected = slot.getValue();
+        if (selected == null) {
+            summary.setText("");
+            tables.add(hint(getTranslation("venue.no-slot")));
+            return;
+        }
+        List<TableMeeting> meetings = attendance.meetingsInSlot(selected.id());
+        boolean begun = !selected.startsAt().isAfter(clock.instant());
+        long held = meetings.stream().filter(m -> m.attendance() == Attendance.HELD).count();
+        long missed = meetings.stream().filter(m -> m.attendance() == Attendance.NO_SHOW).count();
+        summary.setText(getTranslation("venue.summary", meetings.size(), held, missed));
+        if (!begun) {
+            tables.add(hint(getTranslation("venue.not-begun", times.moment(selected.startsAt()))));
+        }
+        for (TableMeeting meeting : meetings) {
+            tables.add(row(meeting, begun));
+        }
+        if (meetings.isEmpty()) {
+            tables.add(hint(getTranslation("venue.no-meetings")));
+        }
+    }
+
+    private Div row(TableMeeting meeting, boolean begun) {
+        Div row = new Div();
+        row.setId("venue-meeting-" + meeting.meetingId());
+        row.addClassName("venue-row");
+        if (meeting.attendance() != null) {
+            row.addClassName("venue-" + meeting.attendance().name().toLowerCase().replace('_', '-'));
+        }
+        Span table = new Span(getTranslation("venue.table", meeting.tableNumber()));
+        table.addClassName("venue-table-number");
+        Div body = new Div();
+        body.addClassName("venue-body");
+        Div pair = new Div(new Span(meeting.requesterName() + " — " + meeting.partnerName()));
+        pair.addClassName("venue-pair");
+        body.add(pair);
+        if (!meeting.delegates().isEmpty()) {
+            Paragraph people = new Paragraph(String.join(", ", meeting.delegates()));
+            people.addClassName("agenda-small");
+            body.add(people);
+        }
+        Paragraph mark = new Paragraph(meeting.attendance() == null ? getTranslation("venue.unmarked")
+                : getTranslation(meeting.attendance().translationKey()) + " · " + getTranslation("venue.marked-by",
+                        meeting.markedBy(), times.moment(meeting.markedAt())));
+        mark.addClassName("venue-mark");
+        mark.setId("venue-mark-" + meeting.meetingId());
+        body.add(mark);
+
+        Button held = markButton(meeting, Attendance.HELD, "held-", VaadinIcon.CHECK, begun);
+        Button missed = markButton(meeting, Attendance.NO_SHOW, "no-show-", VaadinIcon.CLOSE, begun);
+        Div actions = new Div(held, missed);
+        actions.addClassName("venue-actions");
+        row.add(table, body, actions);
+        return row;
+    }
+
+    private Button markButton(TableMeeting meeting, Attendance value, String idPrefix, VaadinIcon icon,
+            boolean begun) {
+        Button button = new Button(getTranslation("venue.mark." + value.name()), icon.create(),
+                e -> mark(meeting, value));
+        button.setId(idPrefix + meeting.meetingId());
+        button.setEnabled(begun);
+        if (Objects.equals(meeting.attendance(), value)) {
+            button.addThemeVariants(ButtonVariant.PRIMARY,
+                    value == Attendance.HELD ? ButtonVariant.SUCCESS : ButtonVariant.ERROR);
+            button.getElement().setAttribute("aria-pressed", "true");
+        }
+        return button;
+    }
+
+    private void mark(TableMeeting meeting, Attendance value) {
+        try {
+            attendance.mark(meeting.meetingId(), value);
+            Notification.show(getTranslation("venue.marked", getTranslation("venue.table", meeting.tableNumber()),
+                    getTranslation(value.translationKey())), 3000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.SUCCESS);
+        } catch (VenueRefusedException e) {
+            Notification.show(getTranslation(e.key()), 6000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.ERROR);
+        }
+        show();
+    }
+
+    private static Paragraph hint(String text) {
+        Paragraph paragraph = new Paragraph(text);
+        paragraph.addClassName("empty-hint");
+        return paragraph;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("venue.title") + " · " + getTranslation("app.short-title");
+    }
+}

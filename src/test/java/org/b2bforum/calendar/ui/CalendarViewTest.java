@@ -1,0 +1,80 @@
+package org.b2bforum.calendar.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.TestData;
+import org.b2bforum.base.i18n.Languages;
+import org.b2bforum.calendar.CalendarService;
+import org.b2bforum.venue.VenueFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+
+/** A delegate downloads the calendar, makes a subscription link, replaces it and switches it off. */
+@SpringBootTest
+class CalendarViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    CalendarService calendars;
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void a_delegate_makes_a_subscription_link_replaces_it_and_switches_it_off() {
+        VenueFixture venue = new VenueFixture(context);
+        TestCompany company = venue.booking().approvedCompany();
+        BookingFixture.logInAs(venue.delegateAccount(company.firstDelegate()));
+
+        CalendarView view = navigate(CalendarView.class);
+        CalendarExportPanel panel = view.panel;
+        assertThat(panel.download.getHref()).isEqualTo("my-calendar.ics?lang=ru");
+        assertThat(panel.status.getText()).isEqualTo("Ссылки для подписки пока нет.");
+        assertThat(panel.link.isVisible()).isFalse();
+        assertThat(panel.revoke.isVisible()).isFalse();
+
+        test(find(Button.class).id("calendar-new-link")).click();
+        String first = panel.url.getValue();
+        assertThat(first).matches("http://localhost:\\d+/calendar/[A-Za-z0-9_-]{43}\\.ics");
+        assertThat(panel.link.isVisible()).isTrue();
+        assertThat(panel.openInApp.getHref()).isEqualTo(first.replace("http://", "webcal://"));
+        assertThat(panel.status.getText()).startsWith("Ссылка для подписки действует с ");
+        assertThat(calendars.feed(token(first), Languages.RUSSIAN)).isPresent();
+
+        test(find(Button.class).id("calendar-new-link")).click();
+        String second = panel.url.getValue();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(calendars.feed(token(first), Languages.RUSSIAN)).isEmpty();
+        assertThat(calendars.feed(token(second), Languages.RUSSIAN)).isPresent();
+
+        test(find(Button.class).id("calendar-revoke")).click();
+        assertThat(calendars.feed(token(second), Languages.RUSSIAN)).isEmpty();
+        assertThat(panel.link.isVisible()).isFalse();
+        assertThat(panel.status.getText()).isEqualTo("Ссылки для подписки пока нет.");
+
+        // a later visit does not show the link again: only its hash is kept
+        test(find(Button.class).id("calendar-new-link")).click();
+        UI.getCurrent().navigate("notifications");
+        CalendarView later = navigate(CalendarView.class);
+        assertThat(later).isNotSameAs(view);
+        assertThat(later.panel.link.isVisible()).isFalse();
+        assertThat(later.panel.url.getValue()).isEmpty();
+        assertThat(later.panel.create.getText()).isEqualTo("Создать новую ссылку (старая перестанет работать)");
+    }
+
+    private static String token(String url) {
+        return url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
+    }
+}

@@ -1,0 +1,218 @@
+package org.b2bforum.venue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.meeting.MeetingService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * At the tables and after: only organizers and staff mark meetings held or no-show, only the two
+ * companies of a meeting record its outcome (each its own, unseen by the other), and the live
+ * figures count all of it.
+ */
+@SpringBootTest
+class AttendanceAndOutcomeTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    AttendanceService attendance;
+    @Autowired
+    OutcomeService outcomes;
+    @Autowired
+    CheckInService checkIns;
+    @Autowired
+    MeetingService meetings;
+    @Autowired
+    AccountService accounts;
+
+    VenueFixture venue;
+    BookingFixture booking;
+
+    @BeforeEach
+    void setUp() {
+        venue = new VenueFixture(context);
+        booking = venue.booking();
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void organizers_and_staff_mark_a_meeting_held_or_no_show_and_may_correct_it_nobody_else_may() {
+        TestSession session = venue.pastSession(2);
+        TestCompany a = booking.approvedCompany();
+        TestCompany b = booking.approvedCompany();
+        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+        ForumUser staff = venue.staff();
+        ForumUser delegate = venue.delegateAccount(a.firstDelegate());
+
+        for (ForumUser outsider : new ForumUser[] {a.user(), b.user(), delegate}) {
+            BookingFixture.logInAs(outsider);
+            assertThatThrownBy(() -> attendance.mark(meeting, Attendance.HELD)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> attendance.meetingsInSlot(session.slot(0).id()))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+
+        BookingFixture.logInAs(staff);
+        TableMeeting before = attendance.meetingsInSlot(session.slot(0).id()).getFirst();
+        assertThat(before.meetingId()).isEqualTo(meeting);
+        assertThat(before.tableNumber()).isEqualTo(1);
+        assertThat(before.attendance()).isNull();
+        assertThat(before.delegates()).containsExactly("Иван Петров", "Иван Петров");
+
+        attendance.mark(meeting, Attendance.NO_SHOW);
+        TableMeeting marked = attendance.meetingsInSlot(session.slot(0).id()).getFirst();
+        assertThat(marked.attendance()).isEqualTo(Attendance.NO_SHOW);
+        assertThat(marked.markedBy()).isEqualTo(staff.displayName());
+
+        TestData.logInAsOrganizer(accounts);
+        attendance.mark(meeting, Attendance.HELD);
+        TableMeeting corrected = attendance.meetingsInSlot(session.slot(0).id()).getFirst();
+        assertThat(corrected.attendance()).isEqualTo(Attendance.HELD);
+        assertThat(corrected.markedBy()).isEqualTo("Organizer");
+    }
+
+    @Test
+    void a_meeting_is_marked_only_once_it_has_begun_and_only_while_confirmed() {
+        TestSession future = venue.futureSession(1);
+        TestSession past = venue.pastSession(1);
+        TestCompany a = booking.approvedCompany();
+        TestCompany b = booking.approvedCompany();
+        long ahead = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), future.slot(0).id()));
+        long cancelled = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), past.slot(1).id()));
+        booking.asOrganizer(() -> meetings.cancel(cancelled, "Компания не приехала на форум"));
+
+        BookingFixture.logInAs(venue.staff());
+        assertThatThrownBy(() -> attendance.mark(ahead, Attendance.HELD)).isInstanceOf(VenueRefusedException.class)
+                .hasMessage("venue.error.not-begun");
+        assertThatThrownBy(() -> attendance.mark(cancelled, Attendance.NO_SHOW))
+                .isInstanceOf(VenueRefusedException.class).hasMessage("venue.error.not-confirmed");
+        assertThat(attendance.meetingsInSlot(past.slot(1).id())).as("cancelled meetings are not at the tables")
+                .isEmpty();
+    }
+
+    @Test
+    void each_company_records_its_own_outcome_which_the_other_never_sees_and_organizers_see_both() {
+        TestSession session = venue.pastSession(2);
+        TestCompany a = booking.approvedCompany();
+        TestCompany b = booking.approvedCompany();
+        TestCompany third = booking.approvedCompany();
+        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+
+        booking.as(a, () -> outcomes.record(meeting, Outcome.FOLLOW_UP, "  Пришлём коммерческое предложение  "));
+        booking.as(b, () -> outcomes.record(meeting, Outcome.NO_INTEREST, "Не наш профиль"));
+
+        MeetingResult ofA = booking.as(a, () -> outcomes.myResults().get(meeting));
+        assertThat(ofA.outcome()).isEqualTo(Outcome.FOLLOW_UP);
+        assertThat(ofA.comment()).isEqualTo("Пришлём коммерческое предложение");
+        assertThat(ofA.canRecord()).isTrue();
+        MeetingResult ofB = booking.as(b, () -> outcomes.myResults().get(meeting));
+        assertThat(ofB.outcome()).isEqualTo(Outcome.NO_INTEREST);
+        assertThat(ofB.comment()).isEqualTo("Не наш профиль");
+
+        // a changes its mind; b's outcome stays as b recorded it
+        booking.as(a, () -> outcomes.record(meeting, Outcome.AGREEMENT_SIGNED, null));
+        assertThat(booking.as(a, () -> outcomes.myResults().get(meeting)).outcome()).isEqualTo(Outcome.AGREEMENT_SIGNED);
+        assertThat(booking.as(a, () -> outcomes.myResults().get(meeting)).comment()).isNull();
+        assertThat(booking.as(b, () -> outcomes.myResults().get(meeting)).outcome()).isEqualTo(Outcome.NO_INTEREST);
+
+        // a third company can neither record nor read anything of this meeting
+        assertThatThrownBy(() -> booking.as(third, () -> outcomes.record(meeting, Outcome.FOLLOW_UP, "")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(booking.as(third, () -> outcomes.myResults())).doesNotContainKey(meeting);
+        // nor can staff or delegates; the organizers' report is for organizers
+        BookingFixture.logInAs(venue.staff());
+        assertThatThrownBy(() -> outcomes.record(meeting, Outcome.FOLLOW_UP, "")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> outcomes.report()).isInstanceOf(AccessDeniedException.class);
+        BookingFixture.logInAs(venue.delegateAccount(a.firstDelegate()));
+        assertThatThrownBy(() -> outcomes.record(meeting, Outcome.FOLLOW_UP, "")).isInstanceOf(AccessDeniedException.class);
+        booking.as(a, () -> assertThatThrownBy(() -> outcomes.report()).isInstanceOf(AccessDeniedException.class));
+
+        OutcomeReport report = booking.asOrganizer(() -> outcomes.report()).stream()
+                .filter(r -> r.meetingId() == meeting).findFirst().orElseThrow();
+        assertThat(report.requesterOutcome()).isEqualTo(Outcome.AGREEMENT_SIGNED);
+        assertThat(report.partnerOutcome()).isEqualTo(Outcome.NO_INTEREST);
+        assertThat(report.partnerComment()).isEqualTo("Не наш профиль");
+        assertThat(report.tableNumber()).isEqualTo(1);
+    }
+
+    @Test
+    void no_outcome_before_the_meeting_begins_or_after_a_no_show() {
+        TestSession future = venue.futureSession(1);
+        TestSession past = venue.pastSession(1);
+        TestCompany a = booking.approvedCompany();
+        TestCompany b = booking.approvedCompany();
+        long ahead = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), future.slot(0).id()));
+        long missed = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), past.slot(0).id()));
+        BookingFixture.logInAs(venue.staff());
+        attendance.mark(missed, Attendance.NO_SHOW);
+
+        Map<Long, MeetingResult> results = booking.as(a, () -> outcomes.myResults());
+        assertThat(results.get(ahead).canRecord()).isFalse();
+        assertThat(results.get(missed).canRecord()).isFalse();
+        assertThat(results.get(missed).attendance()).isEqualTo(Attendance.NO_SHOW);
+        assertThatThrownBy(() -> booking.as(a, () -> outcomes.record(ahead, Outcome.FOLLOW_UP, null)))
+                .isInstanceOf(VenueRefusedException.class).hasMessage("outcome.error.not-begun");
+        assertThatThrownBy(() -> booking.as(b, () -> outcomes.record(missed, Outcome.FOLLOW_UP, null)))
+                .isInstanceOf(VenueRefusedException.class).hasMessage("outcome.error.no-show");
+    }
+
+    @Test
+    void the_live_figures_count_check_ins_meetings_held_no_shows_and_outcomes() {
+        ForumFigures before = booking.asOrganizer(() -> outcomes.figures());
+        TestSession session = venue.pastSession(3);
+        TestCompany a = booking.approvedCompany();
+        TestCompany b = booking.approvedCompany();
+        TestCompany c = booking.approvedCompany();
+        TestCompany d = booking.approvedCompany();
+        TestCompany pending = booking.pendingCompany();
+        long held = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+        long missed = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), c.id(), session.slot(1).id()));
+        booking.asOrganizer(() -> meetings.bookAsOrganizer(b.id(), c.id(), session.slot(2).id())); // not marked
+        long cancelled = booking.asOrganizer(() -> meetings.bookAsOrganizer(c.id(), d.id(), session.slot(0).id()));
+
+        ForumUser staff = venue.staff();
+        BookingFixture.logInAs(staff);
+        checkIns.checkIn(venue.badgeToken(a.firstDelegate()));
+        checkIns.checkIn(venue.badgeToken(a.firstDelegate())); // scanned twice, counted once
+        checkIns.checkIn(venue.badgeToken(b.delegateIds().get(1)));
+        checkIns.checkIn(venue.badgeToken(pending.firstDelegate())); // not an approved company: not counted
+        attendance.mark(held, Attendance.HELD);
+        attendance.mark(missed, Attendance.HELD);
+        attendance.mark(missed, Attendance.NO_SHOW); // corrected: counted once, as a no-show
+        attendance.mark(cancelled, Attendance.HELD);
+        booking.asOrganizer(() -> meetings.cancel(cancelled, null)); // a cancelled meeting counts no more
+        booking.as(a, () -> outcomes.record(held, Outcome.AGREEMENT_IN_PREPARATION, null));
+        booking.as(b, () -> outcomes.record(held, Outcome.AGREEMENT_IN_PREPARATION, "Проект договора к 1 октября"));
+
+        ForumFigures after = booking.asOrganizer(() -> outcomes.figures());
+        assertThat(after.checkedIn() - before.checkedIn()).isEqualTo(2);
+        assertThat(after.delegates() - before.delegates()).as("two delegates per approved company").isEqualTo(8);
+        assertThat(after.confirmedMeetings() - before.confirmedMeetings()).isEqualTo(3);
+        assertThat(after.held() - before.held()).isEqualTo(1);
+        assertThat(after.noShows() - before.noShows()).isEqualTo(1);
+        assertThat(after.begunUnmarked() - before.begunUnmarked()).isEqualTo(1);
+        assertThat(after.outcomes().get(Outcome.AGREEMENT_IN_PREPARATION)
+                - before.outcomes().get(Outcome.AGREEMENT_IN_PREPARATION)).isEqualTo(2);
+        assertThat(after.outcomeCount() - before.outcomeCount()).isEqualTo(2);
+        assertThatThrownBy(() -> booking.as(a, () -> outcomes.figures())).isInstanceOf(AccessDeniedException.class);
+    }
+}

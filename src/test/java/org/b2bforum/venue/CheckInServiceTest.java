@@ -1,0 +1,135 @@
+package org.b2bforum.venue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.security.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+
+/** Check-in at the door: idempotent, for organizers and staff only, and silent to everyone else. */
+@SpringBootTest
+class CheckInServiceTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    CheckInService checkIns;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    VenueFixture venue;
+    BookingFixture booking;
+
+    @BeforeEach
+    void setUp() {
+        venue = new VenueFixture(context);
+        booking = venue.booking();
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void staff_check_a_delegate_in_once_and_a_second_scan_reports_the_first_time_and_who() {
+        TestCompany company = booking.approvedCompany();
+        String token = venue.badgeToken(company.firstDelegate());
+        ForumUser staff = venue.staff();
+
+        BookingFixture.logInAs(staff);
+        BadgeHolder before = checkIns.find(token).orElseThrow();
+        assertThat(before.fullName()).isEqualTo("Иван Петров");
+        assertThat(before.position()).isEqualTo("Директор");
+        assertThat(before.companyName()).startsWith("Тест ");
+        assertThat(before.city()).isEqualTo("Москва");
+        assertThat(before.checkedIn()).isFalse();
+
+        CheckInResult first = checkIns.checkIn(token).orElseThrow();
+        assertThat(first.firstTime()).isTrue();
+        assertThat(first.holder().checkIn().byName()).isEqualTo(staff.displayName());
+        assertThat(first.holder().checkIn().byUserId()).isEqualTo(staff.id());
+
+        // a second scan, now by the organizer: nothing changes, the first check-in is reported
+        TestData.logInAsOrganizer(accounts);
+        CheckInResult second = checkIns.checkIn(token).orElseThrow();
+        assertThat(second.firstTime()).isFalse();
+        assertThat(second.holder().checkIn()).isEqualTo(first.holder().checkIn());
+        assertThat(checkIns.find(token).orElseThrow().checkIn()).isEqualTo(first.holder().checkIn());
+        assertThat(jdbc.queryForObject("select count(*) from delegate_check_in where delegate_id = ?", Integer.class,
+                company.firstDelegate())).isEqualTo(1);
+    }
+
+    @Test
+    void two_scans_at_the_same_moment_make_one_check_in() throws Exception {
+        TestCompany company = booking.approvedCompany();
+        String token = venue.badgeToken(company.firstDelegate());
+        ForumUser door1 = venue.staff();
+        ForumUser door2 = venue.staff();
+
+        List<Object> outcomes = BookingFixture.simultaneously(List.<Callable<?>>of(
+                () -> {
+                    BookingFixture.logInAs(door1);
+                    return checkIns.checkIn(token).orElseThrow();
+                },
+                () -> {
+                    BookingFixture.logInAs(door2);
+                    return checkIns.checkIn(token).orElseThrow();
+                }));
+
+        assertThat(outcomes).allMatch(CheckInResult.class::isInstance);
+        List<CheckInResult> results = outcomes.stream().map(CheckInResult.class::cast).toList();
+        assertThat(results).filteredOn(CheckInResult::firstTime).hasSize(1);
+        assertThat(results.get(0).holder().checkIn()).isEqualTo(results.get(1).holder().checkIn());
+    }
+
+    @Test
+    void company_users_delegates_and_anonymous_visitors_are_refused_and_learn_nothing() {
+        TestCompany company = booking.approvedCompany();
+        TestCompany other = booking.approvedCompany();
+        String token = venue.badgeToken(company.firstDelegate());
+        ForumUser delegate = venue.delegateAccount(company.firstDelegate());
+
+        for (ForumUser user : List.of(company.user(), other.user(), delegate)) {
+            BookingFixture.logInAs(user);
+            assertThatThrownBy(() -> checkIns.find(token)).isInstanceOf(AccessDeniedException.class)
+                    .hasMessageNotContaining("Иван");
+            assertThatThrownBy(() -> checkIns.checkIn(token)).isInstanceOf(AccessDeniedException.class);
+            // an unknown token is refused the same way: a refusal tells nothing about the token
+            assertThatThrownBy(() -> checkIns.find(Tokens.newToken())).isInstanceOf(AccessDeniedException.class);
+        }
+        TestData.logOut();
+        assertThatThrownBy(() -> checkIns.find(token)).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> checkIns.checkIn(token)).isInstanceOf(AuthenticationException.class);
+
+        assertThat(jdbc.queryForObject("select count(*) from delegate_check_in where delegate_id = ?", Integer.class,
+                company.firstDelegate())).as("nobody was checked in").isZero();
+    }
+
+    @Test
+    void staff_learn_that_a_token_is_unknown() {
+        BookingFixture.logInAs(venue.staff());
+        assertThat(checkIns.find(Tokens.newToken())).isEmpty();
+        assertThat(checkIns.checkIn(Tokens.newToken())).isEmpty();
+        assertThat(checkIns.find("")).isEmpty();
+        assertThat(checkIns.find("x".repeat(500))).isEmpty();
+    }
+}

@@ -1,0 +1,85 @@
+package org.b2bforum.venue.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.venue.Attendance;
+import org.b2bforum.venue.AttendanceService;
+import org.b2bforum.venue.ForumFigures;
+import org.b2bforum.venue.Outcome;
+import org.b2bforum.venue.OutcomeService;
+import org.b2bforum.venue.VenueFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.html.Div;
+
+/** The organizers' live figures and the report of marked meetings with both companies' outcomes. */
+@SpringBootTest
+class FiguresViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    MeetingService meetings;
+    @Autowired
+    AttendanceService attendance;
+    @Autowired
+    OutcomeService outcomes;
+    @Autowired
+    AccountService accounts;
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void the_figures_show_the_counts_and_the_report_both_outcomes_also_as_csv() {
+        VenueFixture venue = new VenueFixture(context);
+        BookingFixture booking = venue.booking();
+        TestSession session = venue.pastSession(2);
+        TestCompany a = booking.approvedCompany();
+        TestCompany b = booking.approvedCompany();
+        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+        BookingFixture.logInAs(venue.staff());
+        attendance.mark(meeting, Attendance.HELD);
+        booking.as(a, () -> outcomes.record(meeting, Outcome.AGREEMENT_SIGNED, "=SUM(A1) «Договор поставки»"));
+        booking.as(b, () -> outcomes.record(meeting, Outcome.FOLLOW_UP, null));
+
+        TestData.logInAsOrganizer(accounts);
+        FiguresView view = navigate(FiguresView.class);
+        ForumFigures figures = outcomes.figures();
+        assertThat(card("figures-checked-in")).isEqualTo(figures.checkedIn() + " / " + figures.delegates()
+                + "участников прибыло");
+        assertThat(card("figures-held")).isEqualTo(figures.held() + "встреч состоялось");
+        assertThat(card("figures-outcome-AGREEMENT_SIGNED"))
+                .isEqualTo(figures.outcomes().get(Outcome.AGREEMENT_SIGNED) + "Соглашение подписано");
+        assertThat(view.updated.getText()).startsWith("Обновлено в ");
+
+        var report = test(view.report);
+        int row = java.util.stream.IntStream.range(0, report.size())
+                .filter(i -> report.getRow(i).meetingId() == meeting).findFirst().orElseThrow();
+        assertThat(report.getCellText(row, 3)).isEqualTo("Встреча состоялась");
+        assertThat(report.getCellText(row, 4)).isEqualTo("Соглашение подписано: =SUM(A1) «Договор поставки»");
+        assertThat(report.getCellText(row, 5)).isEqualTo("Договорились о продолжении");
+
+        String csv = view.csv(outcomes.report());
+        assertThat(csv).startsWith("\uFEFFВремя;Место;");
+        assertThat(csv).contains(";\"Встреча состоялась\";\"Соглашение подписано\";\"'=SUM(A1) «Договор поставки»\";"
+                + "\"Договорились о продолжении\";\r\n");
+    }
+
+    private String card(String id) {
+        return find(Div.class).id(id).getElement().getTextRecursively();
+    }
+}

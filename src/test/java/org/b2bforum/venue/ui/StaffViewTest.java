@@ -1,0 +1,88 @@
+package org.b2bforum.venue.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.venue.StaffService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+
+/** Organizers create staff log-ins with the usual password rules, and switch them off. */
+@SpringBootTest
+class StaffViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    StaffService staff;
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void an_organizer_creates_a_staff_log_in_after_fixing_a_weak_password_and_switches_it_off() {
+        StaffView view = navigate(StaffView.class);
+        String email = TestData.uniqueEmail("door");
+        test(view.email).setValue(email);
+        test(view.name).setValue("Марина Ковалёва");
+        test(view.password).setValue("qwerty1234");
+        test(view.create).click();
+
+        assertThat(view.password.isInvalid()).isTrue();
+        assertThat(view.password.getErrorMessage()).isEqualTo("Этот пароль слишком простой");
+        assertThat(accounts.isEmailRegistered(email)).isFalse();
+
+        test(view.password).setValue("Door-Check-2026");
+        test(view.create).click();
+
+        assertThat(view.password.isInvalid()).isFalse();
+        assertThat(view.email.getValue()).isEmpty();
+        ForumUser created = accounts.loadUserByUsername(email);
+        assertThat(created.role()).isEqualTo(Role.STAFF);
+        assertThat(created.isEnabled()).isTrue();
+        assertThat(created.displayName()).isEqualTo("Марина Ковалёва");
+        assertThat(test(view.accounts).size()).isEqualTo(staff.staff().size());
+        assertThat(staff.staff()).anyMatch(a -> a.email().equals(email));
+
+        // the same e-mail twice is refused at the field
+        test(view.email).setValue(email.toUpperCase());
+        test(view.name).setValue("Другой сотрудник");
+        test(view.password).setValue("Door-Check-2026");
+        test(view.create).click();
+        assertThat(view.email.isInvalid()).isTrue();
+        assertThat(view.email.getErrorMessage()).isEqualTo("Эта почта уже используется для входа");
+
+        var grid = test(view.accounts);
+        int row = java.util.stream.IntStream.range(0, grid.size()).filter(i -> grid.getRow(i).email().equals(email))
+                .findFirst().orElseThrow();
+        assertThat(grid.getCellText(row, 0)).isEqualTo("Марина Ковалёва");
+        Button toggle = (Button) grid.getCellComponent(row, 3);
+        assertThat(toggle.getText()).isEqualTo("Отключить");
+        test(toggle).click();
+        assertThat(accounts.loadUserByUsername(email).isEnabled()).as("switched off").isFalse();
+    }
+
+    @Test
+    void only_organizers_manage_staff() {
+        String email = TestData.uniqueEmail("staff");
+        accounts.createStaffAccount(email, "Venue-Test-2026", "Сотрудник");
+        TestData.logInAs(accounts, email);
+        assertThatThrownBy(() -> staff.create(TestData.uniqueEmail("x"), "X", "Venue-Test-2026"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> staff.staff()).isInstanceOf(AccessDeniedException.class);
+    }
+}
