@@ -3,6 +3,7 @@ package org.b2bforum.base.ui;
 import org.b2bforum.base.security.ApprovalStatus;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.security.Role;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -12,8 +13,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * The start page after log-in: organizers go to the approval queue, approved companies to their
- * suggested partners, other companies to their application.
+ * The start page after log-in: organizers go to the approval queue, delegates to their badge and
+ * schedule, approved companies to their suggested partners, other companies to their application.
  */
 @Route("")
 @PermitAll
@@ -32,6 +33,8 @@ class HomeView extends Div implements BeforeEnterObserver {
         ForumUser user = currentUser.require();
         if (user.isOrganizer()) {
             event.forwardTo("registrations");
+        } else if (user.role() == Role.DELEGATE) {
+            event.forwardTo("my-badge");
         } else {
             event.forwardTo(approval.isParticipant(user) ? "partners" : "my-registration");
         }
