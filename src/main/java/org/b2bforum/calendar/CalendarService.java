@@ -16,8 +16,8 @@ import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Tokens;
+import org.b2bforum.base.web.PublicUrl;
 import org.b2bforum.program.ProgramItemKind;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -54,18 +54,18 @@ public class CalendarService {
     private final I18NProvider i18n;
     private final Clock clock;
     private final ZoneId zone;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
     private final String uidDomain;
 
     CalendarService(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser, I18NProvider i18n, Clock clock,
-            ForumTime forumTime, @Value("${b2bforum.public-url}") String publicUrl) {
+            ForumTime forumTime, PublicUrl publicUrl) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.i18n = i18n;
         this.clock = clock;
         this.zone = forumTime.zone();
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        String host = URI.create(this.publicUrl).getHost();
+        this.publicUrl = publicUrl;
+        String host = URI.create(publicUrl.of("")).getHost();
         this.uidDomain = host == null || host.isBlank() ? "b2b-forum" : host;
     }
 
@@ -159,7 +159,7 @@ public class CalendarService {
 
     /** The public address of a subscription link. */
     public String feedUrl(String token) {
-        return publicUrl + "/calendar/" + token + ".ics";
+        return publicUrl.of("calendar/" + token + ".ics");
     }
 
     private void deleteFeed(Owner owner) {

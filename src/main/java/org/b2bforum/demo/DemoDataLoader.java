@@ -47,6 +47,9 @@ class DemoDataLoader implements ApplicationRunner {
     static final String ORGANIZER_EMAIL = "organizer@forum.demo";
     static final String ORGANIZER_PASSWORD = "demo-organizer-2026";
     static final String COMPANY_PASSWORD = "demo-company-2026";
+    static final String DELEGATE_PASSWORD = "demo-delegate-2026";
+    /** Delegates with log-ins of their own: the first delegates of Мосдорсервис and Дорстроймаш. */
+    static final List<String> DELEGATE_EMAILS = List.of("a.kuznetsov@mosdorservis.ru", "a.kovalevich@dorstroymash.by");
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
@@ -85,11 +88,37 @@ class DemoDataLoader implements ApplicationRunner {
             decide(ids);
             program.createProgram();
             program.createMeetings(forms.stream().map(RegistrationForm::getLoginEmail).toList());
+            delegates();
             venue.create();
         } finally {
             SecurityContextHolder.clearContext();
         }
         log.info("Demo forum loaded: {} companies in {} ms", ids.size(), System.currentTimeMillis() - started);
+    }
+
+    /**
+     * Two delegates get log-ins of their own (as if they had accepted their company's invitation),
+     * and a few badges other roles than "participant".
+     */
+    private void delegates() {
+        for (String email : DELEGATE_EMAILS) {
+            Map<String, Object> delegate = jdbc.queryForMap("select id, full_name from delegate where email = ?", email);
+            accounts.createDelegateAccount(email, DELEGATE_PASSWORD, (String) delegate.get("full_name"),
+                    ((Number) delegate.get("id")).longValue());
+            accounts.markDemo(email);
+        }
+        jdbc.update("update delegate set badge_role = 'SPEAKER' where email = ?", DELEGATE_EMAILS.get(1));
+        // the plenary's other speakers: the first delegates of three more Minsk companies
+        jdbc.update("""
+                update delegate set badge_role = 'SPEAKER' where id in (select * from (
+                  select min(d.id) from delegate d join company c on c.id = d.company_id
+                  where c.city = 'Минск' and c.status = 'APPROVED' and d.email <> ?
+                  group by c.id order by c.id limit 3) speakers)""", DELEGATE_EMAILS.get(1));
+        jdbc.update("""
+                update delegate set badge_role = 'PRESS' where id in (select * from (
+                  select max(d.id) from delegate d join company c on c.id = d.company_id
+                  where c.status = 'APPROVED' and c.city = 'Москва'
+                  group by c.id order by c.id desc limit 2) press)""");
     }
 
     private boolean onlyConfiguredOrganizer() {

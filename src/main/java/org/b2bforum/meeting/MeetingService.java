@@ -80,8 +80,12 @@ public class MeetingService {
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional(readOnly = true)
     public List<DelegateChoice> myDelegates() {
+        return delegateChoicesOf(currentUser.requireCompanyId());
+    }
+
+    private List<DelegateChoice> delegateChoicesOf(long company) {
         return jdbc.query("select id, full_name, position from delegate where company_id = :c order by sort_order",
-                new MapSqlParameterSource("c", currentUser.requireCompanyId()),
+                new MapSqlParameterSource("c", company),
                 (rs, i) -> new DelegateChoice(rs.getLong("id"), rs.getString("full_name"), rs.getString("position")));
     }
 
@@ -149,20 +153,37 @@ public class MeetingService {
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional(readOnly = true)
     public List<AgendaEntry> myAgenda(Long delegateId) {
-        long me = currentUser.requireCompanyId();
-        List<Long> delegates = myDelegates().stream().map(DelegateChoice::id)
+        return agendaOf(currentUser.requireCompanyId(), delegateId);
+    }
+
+    /**
+     * For a delegate's own log-in: the agenda of their company (all its delegates), to read. The
+     * delegate's own schedule is the badge feature's.
+     */
+    @PreAuthorize("hasRole('DELEGATE')")
+    @Transactional(readOnly = true)
+    public List<AgendaEntry> myCompanyAgenda() {
+        long delegate = currentUser.requireDelegateId();
+        long company = jdbc.queryForObject("select company_id from delegate where id = :d",
+                new MapSqlParameterSource("d", delegate), Long.class);
+        return agendaOf(company, null);
+    }
+
+    private List<AgendaEntry> agendaOf(long company, Long delegateId) {
+        List<Long> delegates = delegateChoicesOf(company).stream().map(DelegateChoice::id)
                 .filter(id -> delegateId == null || id.equals(delegateId)).toList();
         List<AgendaEntry> entries = new ArrayList<>();
-        for (MeetingView m : myMeetings()) {
+        for (MeetingView m : meetings("where (m.requester_company_id = :c or m.partner_company_id = :c)",
+                new MapSqlParameterSource("c", company))) {
             if (m.status() != MeetingStatus.REQUESTED && m.status() != MeetingStatus.CONFIRMED) {
                 continue;
             }
             if (delegateId != null && !attends(m.id(), delegateId)) {
                 continue;
             }
-            String contacts = m.status() == MeetingStatus.CONFIRMED ? contactsOf(m.counterpartId(me)) : null;
+            String contacts = m.status() == MeetingStatus.CONFIRMED ? contactsOf(m.counterpartId(company)) : null;
             entries.add(new AgendaEntry(m.startsAt(), m.endsAt(), AgendaEntry.Kind.MEETING, m.id(),
-                    m.counterpartName(me), m.hallName(), m.tableNumber(), m.status(), m.delegates(), contacts));
+                    m.counterpartName(company), m.hallName(), m.tableNumber(), m.status(), m.delegates(), contacts));
         }
         for (ProgramItem item : program.itemsAttendedBy(delegates)) {
             entries.add(new AgendaEntry(item.startsAt(), item.endsAt(), AgendaEntry.Kind.PROGRAM, null, item.title(),

@@ -14,8 +14,8 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * The start page after log-in: organizers go to the approval queue, venue staff to the tables,
- * delegates to their calendar, approved companies to their suggested partners, other companies to
- * their application.
+ * delegates to their badge and schedule, approved companies to their suggested partners, other
+ * companies to their application.
  */
 @Route("")
 @PermitAll
@@ -37,7 +37,7 @@ class HomeView extends Div implements BeforeEnterObserver {
         } else if (user.role() == Role.STAFF) {
             event.forwardTo("venue");
         } else if (user.role() == Role.DELEGATE) {
-            event.forwardTo("my-calendar");
+            event.forwardTo("my-badge");
         } else {
             event.forwardTo(approval.isParticipant(user) ? "partners" : "my-registration");
         }

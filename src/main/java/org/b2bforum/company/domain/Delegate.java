@@ -1,11 +1,14 @@
 package org.b2bforum.company.domain;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
 import org.b2bforum.base.security.Tokens;
+import org.b2bforum.company.BadgeRole;
 
 /** A person of a company who comes to the forum and gets a badge. */
 @Entity
@@ -21,6 +24,9 @@ public class Delegate {
     private String email;
     private String phone;
     private String checkInToken;
+
+    @Enumerated(EnumType.STRING)
+    private BadgeRole badgeRole = BadgeRole.PARTICIPANT;
 
     protected Delegate() {
     }
@@ -42,13 +48,26 @@ public class Delegate {
     /** The token of this delegate's check-in link, made on first use (see Tokens). */
     public String ensureCheckInToken() {
         if (checkInToken == null) {
-            checkInToken = Tokens.newToken();
+            checkInToken = newCheckInToken();
         }
         return checkInToken;
     }
 
+    /** A new check-in token: {@link Tokens#newToken()}, 256 random bits. */
+    public static String newCheckInToken() {
+        return Tokens.newToken();
+    }
+
     public String getCheckInToken() {
         return checkInToken;
+    }
+
+    public BadgeRole getBadgeRole() {
+        return badgeRole;
+    }
+
+    public void setBadgeRole(BadgeRole badgeRole) {
+        this.badgeRole = badgeRole;
     }
 
     public Long getId() {

@@ -1,0 +1,196 @@
+package org.b2bforum.badge;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import org.b2bforum.base.i18n.Languages;
+import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.web.PublicUrl;
+import org.b2bforum.company.BadgeRole;
+import org.b2bforum.company.Delegates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.vaadin.flow.i18n.I18NProvider;
+
+/**
+ * Badges (PDF, see {@link BadgeRenderer}) and personal schedules. A delegate gets only their own,
+ * a company's representative those of the company's delegates, organizers anyone's; everyone else
+ * is refused. The badge's QR code is the delegate's check-in link
+ * ({@code b2bforum.public-url}/check-in/token), its token made on the first print and kept.
+ */
+@Service
+public class BadgeService {
+
+    private static final Logger log = LoggerFactory.getLogger(BadgeService.class);
+
+    private final BadgeReader reader;
+    private final BadgeRenderer renderer;
+    private final Delegates delegates;
+    private final CurrentUser currentUser;
+    private final PublicUrl publicUrl;
+    private final I18NProvider i18n;
+    private final Clock clock;
+
+    BadgeService(BadgeReader reader, BadgeRenderer renderer, Delegates delegates, CurrentUser currentUser,
+            PublicUrl publicUrl, I18NProvider i18n, Clock clock) {
+        this.reader = reader;
+        this.renderer = renderer;
+        this.delegates = delegates;
+        this.currentUser = currentUser;
+        this.publicUrl = publicUrl;
+        this.i18n = i18n;
+        this.clock = clock;
+    }
+
+    /** The check-in link printed as the QR code of a badge with this token. */
+    public String checkInLink(String token) {
+        return publicUrl.of("check-in/" + token);
+    }
+
+    // ---------------------------------------------------------------- one delegate
+
+    /** One delegate's badge, front and back, as a PDF in the given language. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public byte[] badgePdf(long delegateId, Locale locale) {
+        requireMayRead(delegateId);
+        BadgeHolder holder = reader.holder(delegateId).orElseThrow(() -> new AccessDeniedException("No such delegate"));
+        String token = delegates.ensureCheckInTokens(List.of(delegateId)).get(delegateId);
+        BadgeCard card = new BadgeCard(holder, checkInLink(token), reader.schedule(delegateId));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            renderer.write(List.of(card), forum(locale), clock.instant(), locale, false, out, done -> {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The logged-in delegate's own badge. */
+    @PreAuthorize("hasRole('DELEGATE')")
+    @Transactional
+    public byte[] myBadgePdf(Locale locale) {
+        return badgePdf(currentUser.requireDelegateId(), locale);
+    }
+
+    /** One delegate's personal schedule: confirmed meetings and program items, in time order. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public PersonalSchedule schedule(long delegateId) {
+        requireMayRead(delegateId);
+        BadgeHolder holder = reader.holder(delegateId).orElseThrow(() -> new AccessDeniedException("No such delegate"));
+        return new PersonalSchedule(holder, reader.schedule(delegateId));
+    }
+
+    /** The logged-in delegate's own schedule. */
+    @PreAuthorize("hasRole('DELEGATE')")
+    @Transactional(readOnly = true)
+    public PersonalSchedule mySchedule() {
+        return schedule(currentUser.requireDelegateId());
+    }
+
+    /** Organizers: anyone; a delegate: themselves; a representative: the company's delegates. */
+    private void requireMayRead(long delegateId) {
+        ForumUser user = currentUser.require();
+        if (user.isOrganizer()) {
+            return;
+        }
+        if (user.delegateId() != null) {
+            if (user.delegateId() == delegateId) {
+                return;
+            }
+            throw new AccessDeniedException("Not your badge");
+        }
+        if (user.companyId() != null && delegates.companyOf(delegateId).filter(user.companyId()::equals).isPresent()) {
+            return;
+        }
+        throw new AccessDeniedException("Not a delegate of your company");
+    }
+
+    // ---------------------------------------------------------------- organizers
+
+    /** The delegates of approved companies that match the filter, by company and name (a page of them). */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public List<BadgeHolder> holders(BadgeFilter filter, int offset, int limit) {
+        return reader.holders(filter, offset, limit);
+    }
+
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public int count(BadgeFilter filter) {
+        return reader.count(filter);
+    }
+
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public List<String> cities() {
+        return reader.cities();
+    }
+
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public List<CompanyOption> companies() {
+        return reader.companies();
+    }
+
+    /** Sets the role printed on a delegate's badge (participant, organizer, speaker, press). */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void setRole(long delegateId, BadgeRole role) {
+        delegates.setBadgeRole(delegateId, role == null ? BadgeRole.PARTICIPANT : role);
+    }
+
+    // ---------------------------------------------------------------- the batch
+
+    /**
+     * Writes all badges of the filter, sorted by company and name, as one PDF. For
+     * {@link BadgeBatchService}, which checks that an organizer asks; the pages are kept in a
+     * temporary file while the document is made.
+     *
+     * @return the number of badges
+     */
+    int writeBatch(BadgeFilter filter, Locale locale, OutputStream out, IntConsumer onTotal, IntConsumer progress)
+            throws IOException {
+        long started = System.nanoTime();
+        List<BadgeHolder> holders = reader.holders(filter, 0, Integer.MAX_VALUE);
+        onTotal.accept(holders.size());
+        List<Long> ids = holders.stream().map(BadgeHolder::delegateId).toList();
+        long read = System.nanoTime();
+        Map<Long, String> tokens = delegates.ensureCheckInTokens(ids);
+        long tokensMade = System.nanoTime();
+        Map<Long, List<ScheduleEntry>> schedules = reader.schedules(ids);
+        log.info("Badge batch of {}: delegates read in {} ms, check-in tokens in {} ms, schedules in {} ms",
+                holders.size(), (read - started) / 1_000_000, (tokensMade - read) / 1_000_000,
+                (System.nanoTime() - tokensMade) / 1_000_000);
+        List<BadgeCard> cards = new ArrayList<>(holders.size());
+        for (BadgeHolder holder : holders) {
+            cards.add(new BadgeCard(holder, checkInLink(tokens.get(holder.delegateId())),
+                    schedules.getOrDefault(holder.delegateId(), List.of())));
+        }
+        renderer.write(cards, forum(locale), clock.instant(), locale, true, out, progress);
+        return cards.size();
+    }
+
+    private ForumEdition forum(Locale locale) {
+        LocalDate[] days = reader.forumDays();
+        return new ForumEdition(i18n.getTranslation("app.title", locale == null ? Languages.RUSSIAN : locale),
+                days[0], days[1]);
+    }
+}

@@ -1,0 +1,248 @@
+package org.b2bforum.badge.ui;
+
+import java.io.ByteArrayInputStream;
+import java.util.Locale;
+
+import org.b2bforum.badge.BadgeBatch;
+import org.b2bforum.badge.BadgeBatchService;
+import org.b2bforum.badge.BadgeFilter;
+import org.b2bforum.badge.BadgeHolder;
+import org.b2bforum.badge.BadgeService;
+import org.b2bforum.badge.CompanyOption;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.company.BadgeRole;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.shared.Registration;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * Organizers print badges: the delegates of approved companies filtered by city, company and role
+ * (sorted by company and name, as they will be printed), each one's badge role, one delegate's
+ * badge, and the batch of all filtered badges as one PDF, made in the background with its progress
+ * shown, and downloadable when it is ready.
+ */
+@Route("badges")
+@Menu(title = "menu.badges", icon = "PRINT", order = 12)
+@RolesAllowed(Role.ORGANIZER_NAME)
+class BadgesView extends VerticalLayout implements HasDynamicTitle {
+
+    static final int POLL_MILLIS = 700;
+
+    final ComboBox<String> city = new ComboBox<>();
+    final ComboBox<CompanyOption> company = new ComboBox<>();
+    final Select<BadgeRole> role = new Select<>();
+    final Span count = new Span();
+    final Grid<BadgeHolder> grid = new Grid<>();
+    final Button print = new Button();
+    final ProgressBar progress = new ProgressBar();
+    final Span progressText = new Span();
+    final Div result = new Div();
+
+    private final BadgeService badges;
+    private final BadgeBatchService batches;
+    private final Locale locale;
+    private String batchId;
+    private Registration pollRegistration;
+
+    BadgesView(BadgeService badges, BadgeBatchService batches) {
+        this.badges = badges;
+        this.batches = batches;
+        this.locale = getLocale();
+        addClassName("page");
+        addClassName("badges-view");
+
+        city.setId("badges-city");
+        city.setLabel(getTranslation("badges.city"));
+        city.setItems(badges.cities());
+        city.setClearButtonVisible(true);
+        city.setPlaceholder(getTranslation("badges.any"));
+
+        company.setId("badges-company");
+        company.setLabel(getTranslation("badges.company"));
+        company.setItems(badges.companies());
+        company.setItemLabelGenerator(CompanyOption::name);
+        company.setClearButtonVisible(true);
+        company.setPlaceholder(getTranslation("badges.any"));
+        company.setWidth("min(100%, 22em)");
+
+        role.setId("badges-role");
+        role.setLabel(getTranslation("badges.role"));
+        role.setItems(BadgeRole.values());
+        role.setEmptySelectionAllowed(true);
+        role.setEmptySelectionCaption(getTranslation("badges.any"));
+        role.setItemLabelGenerator(r -> r == null ? getTranslation("badges.any") : roleLabel(r));
+
+        city.addValueChangeListener(e -> refresh());
+        company.addValueChangeListener(e -> refresh());
+        role.addValueChangeListener(e -> refresh());
+
+        HorizontalLayout filters = new HorizontalLayout(city, company, role);
+        filters.setWrap(true);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        grid.setId("badges-grid");
+        grid.addColumn(BadgeHolder::companyName).setHeader(getTranslation("badges.company")).setAutoWidth(true)
+                .setFlexGrow(1);
+        grid.addColumn(BadgeHolder::fullName).setHeader(getTranslation("badges.name")).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(BadgeHolder::position).setHeader(getTranslation("badges.position")).setFlexGrow(1);
+        grid.addColumn(BadgeHolder::city).setHeader(getTranslation("badges.city")).setAutoWidth(true);
+        grid.addComponentColumn(this::roleSelect).setHeader(getTranslation("badges.role")).setAutoWidth(true);
+        grid.addComponentColumn(this::badgeLink).setHeader(getTranslation("badges.badge")).setAutoWidth(true);
+        grid.setWidthFull();
+        grid.setHeight("28rem");
+
+        count.setId("badges-count");
+        count.addClassName("result-count");
+
+        print.setId("print-badges");
+        print.setText(getTranslation("badges.print"));
+        print.setIcon(VaadinIcon.PRINT.create());
+        print.addThemeVariants(ButtonVariant.PRIMARY);
+        print.addClickListener(e -> startBatch());
+
+        progress.setId("badges-progress");
+        progress.setWidth("min(100%, 24em)");
+        progress.setVisible(false);
+        progressText.setId("badges-progress-text");
+        result.setId("badges-result");
+
+        HorizontalLayout printLine = new HorizontalLayout(print, progress, progressText);
+        printLine.setWrap(true);
+        printLine.setAlignItems(FlexComponent.Alignment.CENTER);
+        Paragraph hint = new Paragraph(getTranslation("badges.hint"));
+        hint.addClassName("hint");
+        add(new H1(getTranslation("menu.badges")), hint, filters, count, grid, printLine, result);
+        refresh();
+    }
+
+    BadgeFilter filter() {
+        CompanyOption chosen = company.getValue();
+        return new BadgeFilter(city.getValue(), chosen == null ? null : chosen.id(), role.getValue());
+    }
+
+    private void refresh() {
+        BadgeFilter filter = filter();
+        int total = badges.count(filter);
+        count.setText(getTranslation("badges.count", total));
+        grid.setItems(query -> badges.holders(filter, query.getOffset(), query.getLimit()).stream(), query -> total);
+        print.setEnabled(total > 0 && batchId == null);
+    }
+
+    private Select<BadgeRole> roleSelect(BadgeHolder holder) {
+        Select<BadgeRole> select = new Select<>();
+        select.setId("badge-role-" + holder.delegateId());
+        select.setItems(BadgeRole.values());
+        select.setItemLabelGenerator(this::roleLabel);
+        select.setValue(holder.role());
+        select.addClassName("badge-role-select");
+        select.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                badges.setRole(holder.delegateId(), e.getValue());
+                Notification.show(getTranslation("badges.role-saved", holder.fullName(), roleLabel(e.getValue())));
+            }
+        });
+        return select;
+    }
+
+    private Anchor badgeLink(BadgeHolder holder) {
+        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] pdf = badges.badgePdf(holder.delegateId(), locale);
+            return new DownloadResponse(new ByteArrayInputStream(pdf), "badge-" + holder.delegateId() + ".pdf",
+                    "application/pdf", pdf.length);
+        }), AttachmentType.DOWNLOAD, getTranslation("badges.pdf"));
+        link.setId("badge-pdf-" + holder.delegateId());
+        return link;
+    }
+
+    void startBatch() {
+        BadgeBatch batch = batches.start(filter(), locale);
+        batchId = batch.id();
+        print.setEnabled(false);
+        result.removeAll();
+        progress.setVisible(true);
+        showProgress(batch);
+        getUI().ifPresent(ui -> ui.setPollInterval(POLL_MILLIS));
+    }
+
+    /** Called by the poll while a batch runs (and by tests). */
+    void pollBatch() {
+        if (batchId != null) {
+            showProgress(batches.status(batchId));
+        }
+    }
+
+    private void showProgress(BadgeBatch batch) {
+        progress.setValue(batch.progress());
+        progressText.setText(switch (batch.state()) {
+            case QUEUED -> getTranslation("badges.progress.queued");
+            case RENDERING -> getTranslation("badges.progress.rendering", Math.max(0, batch.done()),
+                    Math.max(0, batch.total()));
+            case SAVING -> getTranslation("badges.progress.saving");
+            case DONE -> getTranslation("badges.progress.done", batch.total(),
+                    String.format(locale, "%.1f", batch.bytes() / 1024.0 / 1024.0));
+            case FAILED -> getTranslation("badges.progress.failed");
+        });
+        if (!batch.finished()) {
+            return;
+        }
+        batchId = null;
+        getUI().ifPresent(ui -> ui.setPollInterval(-1));
+        progress.setVisible(false);
+        print.setEnabled(true);
+        if (batch.state() == BadgeBatch.State.DONE) {
+            String id = batch.id();
+            Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                    batches.open(id), batch.fileName(), "application/pdf", batch.bytes())), AttachmentType.DOWNLOAD, "");
+            download.setId("badges-download");
+            download.add(VaadinIcon.DOWNLOAD.create(), new Span(getTranslation("badges.download", batch.fileName())));
+            result.add(download);
+        }
+    }
+
+    private String roleLabel(BadgeRole value) {
+        return getTranslation("badge.role." + value.name());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        pollRegistration = event.getUI().addPollListener(e -> pollBatch());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (pollRegistration != null) {
+            pollRegistration.remove();
+        }
+        event.getUI().setPollInterval(-1);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.badges") + " · " + getTranslation("app.short-title");
+    }
+}

@@ -1,0 +1,186 @@
+package org.b2bforum.badge.ui;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.b2bforum.badge.BadgeHolder;
+import org.b2bforum.badge.BadgeService;
+import org.b2bforum.badge.PersonalSchedule;
+import org.b2bforum.badge.ScheduleEntry;
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.calendar.CalendarService;
+import org.b2bforum.calendar.ui.CalendarExportPanel;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * A delegate's own page, made for the phone: who they are on the badge, the badge as a PDF, and
+ * their schedule with today's meetings first (time, table, counterpart, hall), then the coming
+ * days, then the days gone by.
+ */
+@Route("my-badge")
+@Menu(title = "menu.my-badge", icon = "USER_CARD", order = 0)
+@RolesAllowed(Role.DELEGATE_NAME)
+class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
+
+    final Anchor download;
+    final Div today = new Div();
+    final Div upcoming = new Div();
+    final Div past = new Div();
+    /** The calendar export: the .ics download and the private subscription link. */
+    final CalendarExportPanel calendarExport;
+
+    private final ZoneId zone;
+    private final DateTimeFormatter time;
+    private final DateTimeFormatter longDay;
+
+    MyBadgeView(BadgeService badges, CalendarService calendars, ForumTime forumTime, Clock clock) {
+        this.zone = forumTime.zone();
+        Locale locale = getLocale();
+        this.time = DateTimeFormatter.ofPattern("HH:mm", locale);
+        this.longDay = DateTimeFormatter.ofPattern("EEEE, d MMMM", locale);
+        addClassName("page");
+        addClassName("my-badge-view");
+        setPadding(false);
+
+        PersonalSchedule schedule = badges.mySchedule();
+        BadgeHolder me = schedule.delegate();
+
+        Div card = new Div();
+        card.addClassName("my-badge-card");
+        card.addClassName("badge-role-" + me.role().name().toLowerCase(Locale.ROOT));
+        Span role = new Span(getTranslation("badge.role." + me.role().name()));
+        role.addClassName("my-badge-role");
+        H1 name = new H1(me.fullName());
+        name.setId("my-badge-name");
+        Paragraph position = new Paragraph(me.position());
+        Paragraph company = new Paragraph(me.companyName() + " · " + me.city() + ", "
+                + getTranslation(me.country().translationKey()));
+        company.addClassName("my-badge-company");
+        card.add(role, name, position, company);
+
+        download = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] pdf = badges.myBadgePdf(locale);
+            return new DownloadResponse(new ByteArrayInputStream(pdf), "badge.pdf", "application/pdf", pdf.length);
+        }), AttachmentType.DOWNLOAD, "");
+        download.setId("download-badge");
+        download.addClassName("my-badge-download");
+        download.add(VaadinIcon.DOWNLOAD.create(), new Span(getTranslation("my-badge.download")));
+
+        calendarExport = new CalendarExportPanel(calendars, forumTime);
+
+        today.setId("my-schedule-today");
+        upcoming.setId("my-schedule-upcoming");
+        past.setId("my-schedule-past");
+        add(card, download);
+        showSchedule(schedule.entries(), LocalDate.now(clock.withZone(zone)));
+        add(calendarExport);
+    }
+
+    private void showSchedule(List<ScheduleEntry> entries, LocalDate todayDate) {
+        TreeMap<LocalDate, List<ScheduleEntry>> byDay = entries.stream().collect(Collectors.groupingBy(
+                entry -> entry.startsAt().atZone(zone).toLocalDate(), TreeMap::new, Collectors.toList()));
+        if (byDay.isEmpty()) {
+            Paragraph empty = new Paragraph(getTranslation("my-badge.empty"));
+            empty.addClassName("empty-hint");
+            add(heading("my-badge.schedule"), empty);
+            return;
+        }
+        List<ScheduleEntry> todays = byDay.remove(todayDate);
+        if (todays != null) {
+            today.add(heading("my-badge.today", day(todayDate)));
+            todays.forEach(entry -> today.add(entry(entry)));
+            add(today);
+        }
+        Map<LocalDate, List<ScheduleEntry>> coming = new TreeMap<>(byDay.tailMap(todayDate, false));
+        Map<LocalDate, List<ScheduleEntry>> gone = new TreeMap<>(byDay.headMap(todayDate, false));
+        if (!coming.isEmpty()) {
+            upcoming.add(heading(todays == null ? "my-badge.schedule" : "my-badge.next-days"));
+            coming.forEach((date, dayEntries) -> upcoming.add(dayBlock(date, dayEntries)));
+            add(upcoming);
+        }
+        if (!gone.isEmpty()) {
+            past.add(heading("my-badge.past-days"));
+            gone.forEach((date, dayEntries) -> past.add(dayBlock(date, dayEntries)));
+            add(past);
+        }
+    }
+
+    private Div dayBlock(LocalDate date, List<ScheduleEntry> entries) {
+        Div block = new Div();
+        block.addClassName("my-schedule-day");
+        Paragraph title = new Paragraph(day(date));
+        title.addClassName("my-schedule-day-title");
+        block.add(title);
+        entries.forEach(entry -> block.add(entry(entry)));
+        return block;
+    }
+
+    private Div entry(ScheduleEntry entry) {
+        Div row = new Div();
+        row.addClassName("agenda-entry");
+        row.addClassName(entry.kind() == ScheduleEntry.Kind.MEETING ? "agenda-meeting" : "agenda-program");
+        Span when = new Span(time.format(entry.startsAt().atZone(zone)) + "–" + time.format(entry.endsAt().atZone(zone)));
+        when.addClassName("agenda-time");
+        Div body = new Div();
+        body.addClassName("agenda-body");
+        if (entry.kind() == ScheduleEntry.Kind.MEETING) {
+            Span table = new Span(entry.tableNumber() == null ? getTranslation("my-badge.no-table")
+                    : getTranslation("my-badge.table", entry.tableNumber()));
+            table.addClassName("my-schedule-table");
+            Div title = new Div(new Span(getTranslation("agenda.meeting-with") + " " + entry.title()));
+            title.addClassName("agenda-title");
+            Paragraph place = new Paragraph(entry.place());
+            place.addClassName("agenda-place");
+            body.add(table, title, place);
+        } else {
+            Div title = new Div(new Span(entry.title()));
+            title.addClassName("agenda-title");
+            Paragraph place = new Paragraph(entry.place());
+            place.addClassName("agenda-place");
+            body.add(title, place);
+        }
+        row.add(when, body);
+        return row;
+    }
+
+    private H2 heading(String key, Object... params) {
+        H2 heading = new H2(getTranslation(key, params));
+        heading.addClassName("meetings-heading");
+        return heading;
+    }
+
+    private String day(LocalDate date) {
+        String text = longDay.format(date);
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.my-badge") + " · " + getTranslation("app.short-title");
+    }
+}

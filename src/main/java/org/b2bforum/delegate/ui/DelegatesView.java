@@ -1,0 +1,182 @@
+package org.b2bforum.delegate.ui;
+
+import java.io.ByteArrayInputStream;
+import java.util.Locale;
+
+import org.b2bforum.badge.BadgeService;
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.delegate.DelegateAccess;
+import org.b2bforum.delegate.DelegateInvitationService;
+import org.b2bforum.delegate.InvitationRefusedException;
+import org.b2bforum.delegate.InvitationSent;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The company's delegates and their log-ins: who has an account, who is invited (until when),
+ * and an "Invite" action. The invitation link is e-mailed when SMTP is configured; otherwise it is
+ * shown here once, to be copied and passed on. Each delegate's badge can be downloaded too.
+ */
+@Route("delegates")
+@Menu(title = "menu.delegates", icon = "USERS", order = 8)
+@RolesAllowed(Role.COMPANY_NAME)
+@ApprovedCompaniesOnly
+class DelegatesView extends VerticalLayout implements HasDynamicTitle {
+
+    final Div list = new Div();
+    /** The link of the invitation just made, when it was not e-mailed. */
+    final TextField link = new TextField();
+    final Div sent = new Div();
+
+    private final DelegateInvitationService invitations;
+    private final BadgeService badges;
+    private final ForumTime forumTime;
+    private final Locale locale;
+
+    DelegatesView(DelegateInvitationService invitations, BadgeService badges, ForumTime forumTime) {
+        this.invitations = invitations;
+        this.badges = badges;
+        this.forumTime = forumTime;
+        this.locale = getLocale();
+        addClassName("page");
+        addClassName("delegates-view");
+
+        Paragraph intro = new Paragraph(getTranslation("delegates.intro"));
+        intro.addClassName("hint");
+        list.setId("delegates-list");
+        list.addClassName("meeting-list");
+        sent.setId("invitation-sent");
+        sent.addClassName("invitation-sent");
+        sent.setVisible(false);
+        link.setId("invitation-link");
+        link.setReadOnly(true);
+        link.setWidthFull();
+        link.setLabel(getTranslation("delegates.link"));
+        add(new H1(getTranslation("menu.delegates")), intro, sent, list);
+        refresh();
+    }
+
+    void refresh() {
+        list.removeAll();
+        for (DelegateAccess delegate : invitations.myDelegates()) {
+            list.add(row(delegate));
+        }
+    }
+
+    private Div row(DelegateAccess delegate) {
+        Div row = new Div();
+        row.addClassName("meeting-row");
+        row.addClassName("delegate-access");
+        row.setId("delegate-" + delegate.delegateId());
+        Div top = new Div(new Span(delegate.fullName()), status(delegate));
+        top.addClassName("meeting-top");
+        top.getChildren().findFirst().ifPresent(name -> name.addClassName("meeting-counterpart"));
+        Paragraph details = new Paragraph(delegate.position() + " · " + delegate.email() + " · "
+                + getTranslation("badge.role." + delegate.badgeRole().name()));
+        details.addClassName("meeting-line");
+        row.add(top, details);
+
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.addClassName("meeting-actions");
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        if (delegate.invitable()) {
+            Button invite = new Button(getTranslation(delegate.status() == DelegateAccess.Status.NOT_INVITED
+                    ? "delegates.invite" : "delegates.invite-again"), VaadinIcon.ENVELOPE.create());
+            invite.setId("invite-" + delegate.delegateId());
+            invite.addThemeVariants(delegate.status() == DelegateAccess.Status.INVITED ? ButtonVariant.TERTIARY
+                    : ButtonVariant.PRIMARY);
+            invite.setDisableOnClick(true);
+            invite.addClickListener(e -> invite(delegate));
+            actions.add(invite);
+        }
+        Anchor badge = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] pdf = badges.badgePdf(delegate.delegateId(), locale);
+            return new DownloadResponse(new ByteArrayInputStream(pdf), "badge-" + delegate.delegateId() + ".pdf",
+                    "application/pdf", pdf.length);
+        }), AttachmentType.DOWNLOAD, getTranslation("delegates.badge"));
+        badge.setId("badge-" + delegate.delegateId());
+        actions.add(badge);
+        row.add(actions);
+        return row;
+    }
+
+    private Span status(DelegateAccess delegate) {
+        String text = switch (delegate.status()) {
+            case NOT_INVITED -> getTranslation("delegates.status.NOT_INVITED");
+            case INVITED -> getTranslation("delegates.status.INVITED",
+                    forumTime.format(delegate.invitationExpiresAt(), locale));
+            case EXPIRED -> getTranslation("delegates.status.EXPIRED");
+            case ACTIVE -> getTranslation("delegates.status.ACTIVE");
+        };
+        Span status = new Span(text);
+        status.addClassName("status-badge");
+        status.addClassName(switch (delegate.status()) {
+            case ACTIVE -> "status-approved";
+            case INVITED -> "status-pending";
+            case EXPIRED -> "status-rejected";
+            case NOT_INVITED -> "status-changes-requested";
+        });
+        status.setId("delegate-status-" + delegate.delegateId());
+        return status;
+    }
+
+    void invite(DelegateAccess delegate) {
+        try {
+            InvitationSent invitation = invitations.invite(delegate.delegateId());
+            sent.removeAll();
+            if (invitation.emailed()) {
+                sent.add(new Paragraph(getTranslation("delegates.sent.emailed", delegate.fullName(), invitation.email(),
+                        forumTime.format(invitation.expiresAt(), locale))));
+            } else {
+                link.setValue(invitation.link());
+                Button copy = new Button(getTranslation("delegates.copy"), VaadinIcon.COPY.create());
+                copy.setId("copy-invitation-link");
+                copy.addClickListener(e -> {
+                    copy.getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)",
+                            invitation.link());
+                    Notification.show(getTranslation("delegates.copied"));
+                });
+                HorizontalLayout linkLine = new HorizontalLayout(link, copy);
+                linkLine.setWidthFull();
+                linkLine.setAlignItems(FlexComponent.Alignment.BASELINE);
+                linkLine.expand(link);
+                sent.add(new Paragraph(getTranslation("delegates.sent.link", delegate.fullName(),
+                        forumTime.format(invitation.expiresAt(), locale))), linkLine);
+            }
+            sent.setVisible(true);
+            Notification.show(getTranslation("delegates.invited", delegate.fullName()))
+                    .addThemeVariants(NotificationVariant.SUCCESS);
+        } catch (InvitationRefusedException e) {
+            Notification.show(getTranslation(e.key())).addThemeVariants(NotificationVariant.ERROR);
+        }
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.delegates") + " · " + getTranslation("app.short-title");
+    }
+}

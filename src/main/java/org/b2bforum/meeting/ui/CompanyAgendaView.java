@@ -1,0 +1,106 @@
+package org.b2bforum.meeting.ui;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.meeting.AgendaEntry;
+import org.b2bforum.meeting.MeetingService;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * For a delegate's own log-in: the agenda of their whole company, day by day, to read (only the
+ * company's representative requests, accepts or signs up).
+ */
+@Route("company-agenda")
+@Menu(title = "menu.company-agenda", icon = "CALENDAR_CLOCK", order = 1)
+@RolesAllowed(Role.DELEGATE_NAME)
+class CompanyAgendaView extends VerticalLayout implements HasDynamicTitle {
+
+    final Div entries = new Div();
+
+    CompanyAgendaView(MeetingService meetings, ForumTime forumTime) {
+        ForumDates dates = new ForumDates(forumTime, getLocale());
+        addClassName("page");
+        addClassName("company-agenda-view");
+        entries.setId("company-agenda-entries");
+        Paragraph hint = new Paragraph(getTranslation("company-agenda.hint"));
+        hint.addClassName("hint");
+        add(new H1(getTranslation("menu.company-agenda")), hint, entries);
+
+        Map<LocalDate, List<AgendaEntry>> byDay = meetings.myCompanyAgenda().stream().collect(Collectors.groupingBy(
+                entry -> dates.day(entry.startsAt()), TreeMap::new, Collectors.toList()));
+        if (byDay.isEmpty()) {
+            Paragraph empty = new Paragraph(getTranslation("company-agenda.empty"));
+            empty.addClassName("empty-hint");
+            entries.add(empty);
+        }
+        byDay.forEach((day, dayEntries) -> {
+            H2 heading = new H2(dates.day(day));
+            heading.addClassName("meetings-heading");
+            Div list = new Div();
+            list.addClassName("agenda-list");
+            dayEntries.forEach(entry -> list.add(entry(entry, dates)));
+            entries.add(heading, list);
+        });
+    }
+
+    private Div entry(AgendaEntry entry, ForumDates dates) {
+        Div row = new Div();
+        row.addClassName("agenda-entry");
+        Span time = new Span(dates.times(entry.startsAt(), entry.endsAt()));
+        time.addClassName("agenda-time");
+        Div body = new Div();
+        body.addClassName("agenda-body");
+        if (entry.kind() == AgendaEntry.Kind.MEETING) {
+            row.addClassName("agenda-meeting");
+            Div title = new Div(new Span(getTranslation("agenda.meeting-with") + " " + entry.title()),
+                    new MeetingStatusBadge(entry.status()));
+            title.addClassName("agenda-title");
+            Paragraph place = new Paragraph(entry.tableNumber() == null ? entry.place()
+                    : getTranslation("meetings.hall-table", entry.place(), entry.tableNumber()));
+            place.addClassName("agenda-place");
+            body.add(title, place);
+            if (!entry.delegates().isEmpty()) {
+                Paragraph who = new Paragraph(getTranslation("meetings.delegates") + ": "
+                        + String.join(", ", entry.delegates()));
+                who.addClassName("agenda-small");
+                body.add(who);
+            }
+            if (entry.counterpartContacts() != null) {
+                Paragraph contacts = new Paragraph(getTranslation("agenda.contacts") + ": " + entry.counterpartContacts());
+                contacts.addClassName("agenda-small");
+                body.add(contacts);
+            }
+        } else {
+            row.addClassName("agenda-program");
+            Div title = new Div(new Span(entry.title()));
+            title.addClassName("agenda-title");
+            Paragraph place = new Paragraph(entry.place());
+            place.addClassName("agenda-place");
+            body.add(title, place);
+        }
+        row.add(time, body);
+        return row;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.company-agenda") + " · " + getTranslation("app.short-title");
+    }
+}

@@ -1,0 +1,249 @@
+package org.b2bforum.badge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.DelegateFixture;
+import org.b2bforum.TestData;
+import org.b2bforum.base.i18n.Languages;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.company.BadgeRole;
+import org.b2bforum.company.Country;
+import org.b2bforum.company.Delegates;
+import org.b2bforum.meeting.MeetingService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Badges as PDF: what they show, who may have them, and the organizers' batch. */
+@SpringBootTest
+class BadgeServiceTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    BadgeService badges;
+    @Autowired
+    BadgeBatchService batches;
+    @Autowired
+    Delegates delegates;
+    @Autowired
+    MeetingService meetings;
+    @Autowired
+    AccountService accounts;
+
+    DelegateFixture fixture;
+    BookingFixture booking;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new DelegateFixture(context);
+        booking = fixture.booking();
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void the_qr_code_on_a_badge_decodes_to_a_check_in_link_whose_token_belongs_to_that_delegate() {
+        TestCompany company = booking.approvedCompany();
+        long delegateId = company.firstDelegate();
+        byte[] pdf = booking.as(company, () -> badges.badgePdf(delegateId, Languages.RUSSIAN));
+
+        try (PDDocument document = BadgePdfs.load(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(297.6f, within());
+            assertThat(document.getPage(0).getMediaBox().getHeight()).isCloseTo(419.5f, within());
+            String link = BadgePdfs.qrCode(document, 0);
+            assertThat(link).matches("http://localhost:\\d+/check-in/[A-Za-z0-9_-]{43}");
+            String token = link.substring(link.lastIndexOf('/') + 1);
+            assertThat(delegates.byCheckInToken(token)).contains(delegateId);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+
+        byte[] again = booking.asOrganizer(() -> badges.badgePdf(delegateId, Languages.RUSSIAN));
+        try (PDDocument document = BadgePdfs.load(again)) {
+            assertThat(BadgePdfs.qrCode(document, 0)).as("a badge printed again carries the same token")
+                    .endsWith("/check-in/" + delegates.ensureCheckInTokens(List.of(delegateId)).get(delegateId));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void the_badge_prints_cyrillic_names_the_company_city_role_and_on_the_back_the_schedule() {
+        booking.openBooking(false);
+        TestSession session = booking.session(3, java.time.LocalTime.of(10, 0), java.time.LocalTime.of(11, 0), 20);
+        String city = "Гродно " + TestData.unique();
+        TestCompany minsk = fixture.approvedCompany(Country.BY, city, "Белорусские тракторы " + TestData.unique(),
+                List.of("Алесь Жук|Главный инженер"));
+        TestCompany moscow = booking.approvedCompany();
+        booking.asOrganizer(() -> {
+            meetings.bookAsOrganizer(minsk.id(), moscow.id(), session.slot(1).id());
+            badges.setRole(minsk.firstDelegate(), BadgeRole.SPEAKER);
+        });
+
+        byte[] pdf = booking.as(minsk, () -> badges.badgePdf(minsk.firstDelegate(), Languages.RUSSIAN));
+
+        try (PDDocument document = BadgePdfs.load(pdf)) {
+            String front = BadgePdfs.text(document, 1).replace('\n', ' ');
+            assertThat(front).contains("Алесь Жук", "Главный инженер", "Белорусские тракторы", city + ", Беларусь",
+                    "СПИКЕР", "Бизнес-форум «Минск и Москва: новый драйвер развития»");
+            String back = BadgePdfs.text(document, 2);
+            assertThat(back).contains("Личное расписание", "10:20–10:40", "Стол № 1", session.hallName());
+            assertThat(back.replace("\n", " ")).contains(shortNameOf(moscow));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void text_that_is_too_long_is_shortened_and_the_badge_still_has_two_pages() {
+        String longName = "Константинопольская-Христорождественская Александра-Анастасия Владиславовна фон Вальденбург";
+        String longPosition = "Заместитель генерального директора по внешнеэкономической деятельности, "
+                + "международному сотрудничеству и развитию региональных представительств в странах СНГ";
+        TestCompany company = fixture.approvedCompany("Москва", "Очень длинное название " + TestData.unique(),
+                List.of(longName + "|" + longPosition));
+
+        byte[] pdf = booking.as(company, () -> badges.badgePdf(company.firstDelegate(), Locale.ENGLISH));
+
+        try (PDDocument document = BadgePdfs.load(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            String front = BadgePdfs.text(document, 1);
+            assertThat(front).contains("Константинопольская").contains("…");
+            assertThat(BadgePdfs.qrCode(document, 0)).contains("/check-in/");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void a_delegate_gets_only_their_own_badge_and_schedule() {
+        TestCompany company = booking.approvedCompany();
+        String login = fixture.delegateAccount(company, company.firstDelegate());
+        long colleague = company.delegateIds().get(1);
+        TestCompany other = booking.approvedCompany();
+
+        TestData.logInAs(accounts, login);
+        assertThat(badges.myBadgePdf(Languages.RUSSIAN)).startsWith("%PDF-".getBytes());
+        assertThat(badges.mySchedule().delegate().delegateId()).isEqualTo(company.firstDelegate());
+        assertThat(badges.schedule(company.firstDelegate()).delegate().fullName()).isEqualTo("Иван Петров");
+
+        assertThatThrownBy(() -> badges.badgePdf(colleague, Languages.RUSSIAN)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> badges.schedule(colleague)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> badges.badgePdf(other.firstDelegate(), Languages.RUSSIAN))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> badges.schedule(other.firstDelegate())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> badges.holders(BadgeFilter.ALL, 0, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> batches.start(BadgeFilter.ALL, Languages.RUSSIAN))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_company_gets_the_badges_of_its_own_delegates_only_and_organizers_get_anyones() {
+        TestCompany company = booking.approvedCompany();
+        TestCompany other = booking.approvedCompany();
+
+        booking.as(company, () -> {
+            assertThat(badges.badgePdf(company.delegateIds().get(1), Languages.RUSSIAN)).startsWith("%PDF-".getBytes());
+            assertThat(badges.schedule(company.delegateIds().get(1)).entries()).isEmpty();
+            assertThatThrownBy(() -> badges.badgePdf(other.firstDelegate(), Languages.RUSSIAN))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> badges.schedule(other.firstDelegate())).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> badges.setRole(company.firstDelegate(), BadgeRole.PRESS))
+                    .isInstanceOf(AccessDeniedException.class);
+        });
+        booking.asOrganizer(() -> assertThat(badges.badgePdf(other.firstDelegate(), Languages.RUSSIAN))
+                .startsWith("%PDF-".getBytes()));
+        TestData.logOut();
+        assertThatThrownBy(() -> badges.badgePdf(other.firstDelegate(), Languages.RUSSIAN))
+                .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
+    }
+
+    @Test
+    void the_batch_has_two_pages_per_badge_sorted_by_company_and_name_and_follows_the_filter() throws Exception {
+        String city = "Бобруйск " + TestData.unique();
+        TestCompany b = fixture.approvedCompany(city, "Б-Строй " + TestData.unique(),
+                List.of("Яковлев Пётр", "Антонова Мария"));
+        TestCompany a = fixture.approvedCompany(city, "А-Логистик " + TestData.unique(),
+                List.of("Сидоров Олег", "Борисова Анна", "Васильев Ян"));
+        booking.asOrganizer(() -> badges.setRole(a.delegateIds().get(2), BadgeRole.PRESS));
+
+        TestData.logInAsOrganizer(accounts);
+        assertThat(badges.count(new BadgeFilter(city, null, null))).isEqualTo(5);
+        assertThat(badges.holders(new BadgeFilter(city, null, null), 0, 10)).extracting(BadgeHolder::fullName)
+                .containsExactly("Борисова Анна", "Васильев Ян", "Сидоров Олег", "Антонова Мария", "Яковлев Пётр");
+        assertThat(badges.count(new BadgeFilter(city, null, BadgeRole.PRESS))).isEqualTo(1);
+        assertThat(badges.count(new BadgeFilter(null, b.id(), null))).isEqualTo(2);
+
+        BadgeBatch done = runBatch(new BadgeFilter(city, null, null));
+
+        assertThat(done.state()).isEqualTo(BadgeBatch.State.DONE);
+        assertThat(done.total()).isEqualTo(5);
+        assertThat(done.done()).isEqualTo(5);
+        byte[] pdf;
+        try (InputStream in = batches.open(done.id())) {
+            pdf = in.readAllBytes();
+        }
+        assertThat(done.bytes()).isEqualTo(pdf.length);
+        try (PDDocument document = BadgePdfs.load(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(10);
+            List<String> names = new ArrayList<>();
+            for (int page = 1; page <= 10; page += 2) {
+                String front = BadgePdfs.text(document, page);
+                names.add(List.of("Борисова Анна", "Васильев Ян", "Сидоров Олег", "Антонова Мария", "Яковлев Пётр")
+                        .stream().filter(front::contains).findFirst().orElse("?"));
+                assertThat(BadgePdfs.text(document, page + 1)).contains("Личное расписание");
+            }
+            assertThat(names).containsExactly("Борисова Анна", "Васильев Ян", "Сидоров Олег", "Антонова Мария",
+                    "Яковлев Пётр");
+            String link = BadgePdfs.qrCode(document, 8);
+            assertThat(delegates.byCheckInToken(link.substring(link.lastIndexOf('/') + 1)))
+                    .contains(b.delegateIds().getFirst());
+        }
+
+        BadgeBatch press = runBatch(new BadgeFilter(city, null, BadgeRole.PRESS));
+        try (InputStream in = batches.open(press.id()); PDDocument document = BadgePdfs.load(in.readAllBytes())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            assertThat(BadgePdfs.text(document, 1)).contains("Васильев Ян", "ПРЕССА");
+        }
+    }
+
+    private BadgeBatch runBatch(BadgeFilter filter) throws InterruptedException {
+        BadgeBatch batch = batches.start(filter, Languages.RUSSIAN);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (!batch.finished() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            batch = batches.status(batch.id());
+        }
+        return batch;
+    }
+
+    private String shortNameOf(TestCompany company) {
+        return context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .queryForObject("select short_name from company where id = ?", String.class, company.id());
+    }
+
+    private static org.assertj.core.data.Offset<Float> within() {
+        return org.assertj.core.data.Offset.offset(0.5f);
+    }
+}

@@ -1,0 +1,146 @@
+package org.b2bforum.badge.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.DelegateFixture;
+import org.b2bforum.TestData;
+import org.b2bforum.badge.BadgeHolder;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.company.BadgeRole;
+import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.program.ProgramItemKind;
+import org.b2bforum.program.ProgramService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.select.Select;
+
+/** A delegate's badge page, and the organizers' badge printing. */
+@SpringBootTest
+class BadgeViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    MeetingService meetings;
+    @Autowired
+    ProgramService program;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DelegateFixture fixture;
+    BookingFixture booking;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new DelegateFixture(context);
+        booking = fixture.booking();
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void a_delegate_sees_todays_meetings_first_with_table_and_counterpart_then_the_other_days() {
+        TestSession today = fixture.sessionToday(4);
+        TestSession later = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        TestCompany company = booking.approvedCompany();
+        TestCompany partner = booking.approvedCompany();
+        TestCompany third = booking.approvedCompany();
+        booking.asOrganizer(() -> {
+            meetings.bookAsOrganizer(company.id(), partner.id(), today.slot(2).id());
+            meetings.bookAsOrganizer(third.id(), company.id(), later.slot(0).id());
+            long roundTable = program.addProgramItem(later.dayId(), ProgramItemKind.ROUND_TABLE,
+                    "Круглый стол «Логистика» " + TestData.unique(), "Малый зал", LocalTime.of(12, 0),
+                    LocalTime.of(13, 0));
+            program.signUp(roundTable, List.of(company.firstDelegate()));
+        });
+        String login = fixture.delegateAccount(company, company.firstDelegate());
+
+        TestData.logInAs(accounts, login);
+        MyBadgeView view = navigate(MyBadgeView.class);
+
+        assertThat(find(Component.class).id("my-badge-name").getElement().getText()).isEqualTo("Иван Петров");
+        assertThat(text(view)).contains("Участник", "Директор", name(company), "Москва, Россия");
+        assertThat(view.download.getHref()).isNotBlank();
+        assertThat(view.download.getElement().hasAttribute("download")).isTrue();
+        assertThat(view.calendarExport.getId()).contains("calendar-export");
+
+        List<Component> sections = view.getChildren().toList();
+        assertThat(sections.indexOf(view.today)).as("today comes first").isGreaterThan(-1)
+                .isLessThan(sections.indexOf(view.upcoming));
+        assertThat(text(view.today)).startsWith("Сегодня").contains("10:40–11:00", "Стол № 1", name(partner),
+                today.hallName());
+        assertThat(text(view.upcoming)).contains("10:00–10:20", name(third), later.hallName(), "12:00–13:00",
+                "Круглый стол «Логистика»", "Малый зал");
+    }
+
+    @Test
+    void organizers_filter_the_delegates_set_a_role_and_print_the_batch_with_progress() throws Exception {
+        String city = "Полоцк " + TestData.unique();
+        fixture.approvedCompany(city, "Б-Холдинг " + TestData.unique(), List.of("Зайцев Илья"));
+        TestCompany a = fixture.approvedCompany(city, "А-Групп " + TestData.unique(),
+                List.of("Орлова Вера", "Белов Кирилл"));
+        TestData.logInAsOrganizer(accounts);
+        BadgesView view = navigate(BadgesView.class);
+
+        test(view.city).selectItem(city);
+        assertThat(view.count.getText()).isEqualTo("Участников: 3");
+        assertThat(test(view.grid).size()).isEqualTo(3);
+        assertThat(List.of(0, 1, 2).stream().map(i -> test(view.grid).getRow(i)).map(BadgeHolder::fullName))
+                .containsExactly("Белов Кирилл", "Орлова Вера", "Зайцев Илья");
+
+        @SuppressWarnings("unchecked")
+        Select<BadgeRole> role = (Select<BadgeRole>) test(view.grid).getCellComponent(0, 4);
+        test(role).selectItem("Спикер");
+        assertThat(jdbc.queryForObject("select badge_role from delegate where id = ?", String.class,
+                a.delegateIds().get(1))).isEqualTo("SPEAKER");
+
+        test(view.role).selectItem("Спикер");
+        assertThat(view.count.getText()).isEqualTo("Участников: 1");
+        view.role.clear();
+        assertThat(view.count.getText()).isEqualTo("Участников: 3");
+
+        test(view.print).click();
+        assertThat(view.progress.isVisible()).isTrue();
+        assertThat(view.print.isEnabled()).isFalse();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (find(Anchor.class).withId("badges-download").all().isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            view.pollBatch();
+        }
+        Anchor download = find(Anchor.class).id("badges-download");
+        assertThat(download.getHref()).isNotBlank();
+        assertThat(view.progressText.getText()).startsWith("Готово: 3 бейджей");
+        assertThat(view.print.isEnabled()).isTrue();
+    }
+
+    private String name(TestCompany company) {
+        return jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
+    }
+
+    private static String text(Component component) {
+        assertThat(component).isNotNull();
+        return component.getElement().getTextRecursively();
+    }
+}

@@ -1,0 +1,160 @@
+package org.b2bforum.delegate.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalTime;
+import java.util.List;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.DelegateFixture;
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.delegate.DelegateAccess;
+import org.b2bforum.delegate.DelegateInvitationService;
+import org.b2bforum.meeting.MeetingService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.notification.Notification;
+
+/** The representative's delegates page and the invitation page a delegate opens. */
+@SpringBootTest
+class DelegateViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    DelegateInvitationService invitations;
+    @Autowired
+    MeetingService meetings;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    BookingFixture booking;
+
+    @BeforeEach
+    void setUp() {
+        booking = new BookingFixture(context);
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void the_representative_sees_each_delegates_log_in_status_and_an_invitation_link_to_pass_on() {
+        TestCompany company = booking.approvedCompany();
+        long ivan = company.firstDelegate();
+        long anna = company.delegateIds().get(1);
+        TestData.logInAs(accounts, company.loginEmail());
+        DelegatesView view = navigate(DelegatesView.class);
+
+        assertThat(text(row(view, ivan))).contains("Иван Петров", "Директор", "Не приглашён", "Участник");
+        assertThat(text(row(view, anna))).contains("Anna Smirnova", "Sales manager", "Не приглашён");
+        assertThat(find(Anchor.class).id("badge-" + ivan).getHref()).isNotBlank();
+
+        test(find(Button.class).id("invite-" + ivan)).click();
+
+        assertThat(view.sent.isVisible()).isTrue();
+        assertThat(text(view.sent)).contains("Электронная почта не настроена", "Иван Петров");
+        String link = view.link.getValue();
+        assertThat(link).matches("http://localhost:\\d+/invitation/[A-Za-z0-9_-]{43}");
+        assertThat(text(row(view, ivan))).contains("Приглашён, ссылка действует до");
+        assertThat(find(Button.class).id("invite-" + ivan).getText()).isEqualTo("Пригласить снова");
+        assertThat(notifications()).contains("Приглашение для участника «Иван Петров» готово");
+
+        // The delegate opens the link (no log-in needed) and sets a password.
+        TestData.logOut();
+        InvitationView invitation = navigate("invitation/" + link.substring(link.lastIndexOf('/') + 1),
+                InvitationView.class);
+        assertThat(invitation.title.getText()).isEqualTo("Здравствуйте, Иван Петров!");
+        assertThat(invitation.login.getValue()).startsWith("ivan-");
+        test(invitation.password).setValue("short");
+        test(invitation.confirmation).setValue("short");
+        test(invitation.create).click();
+        assertThat(invitation.password.isInvalid()).isTrue();
+        assertThat(invitation.password.getErrorMessage()).isEqualTo("Пароль должен быть не короче 10 символов");
+
+        test(invitation.password).setValue(DelegateFixture.DELEGATE_PASSWORD);
+        test(invitation.confirmation).setValue(DelegateFixture.DELEGATE_PASSWORD);
+        test(invitation.create).click();
+        assertThat(invitation.title.getText()).isEqualTo("Вход создан");
+        assertThat(accounts.loadUserByUsername(invitation.login.getValue()).role()).isEqualTo(Role.DELEGATE);
+
+        // Opened again, the link says it has been used, and nothing about the person.
+        InvitationView again = navigate("invitation/" + link.substring(link.lastIndexOf('/') + 1),
+                InvitationView.class);
+        assertThat(again.title.getText()).isEqualTo("Приглашение уже использовано");
+        assertThat(text(again)).doesNotContain("Иван Петров");
+
+        TestData.logInAs(accounts, company.loginEmail());
+        DelegatesView after = navigate(DelegatesView.class);
+        assertThat(text(row(after, ivan))).contains("Вход создан");
+        assertThat(find(Button.class).withId("invite-" + ivan).exists()).isFalse();
+        assertThat(invitations.myDelegates()).extracting(DelegateAccess::status)
+                .containsExactly(DelegateAccess.Status.ACTIVE, DelegateAccess.Status.NOT_INVITED);
+    }
+
+    @Test
+    void an_unknown_invitation_link_says_so() {
+        InvitationView view = navigate("invitation/not-a-real-token", InvitationView.class);
+
+        assertThat(view.title.getText()).isEqualTo("Приглашение не найдено");
+        assertThat(find(Button.class).withId("invitation-accept").exists()).isFalse();
+    }
+
+    @Test
+    void a_delegate_starts_at_their_badge_the_menu_has_only_their_pages_and_the_company_agenda_is_read_only() {
+        BookingFixture.TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        TestCompany company = booking.approvedCompany();
+        TestCompany partner = booking.approvedCompany();
+        // the partner meets the company's other delegate: on the company's agenda, not on this delegate's badge
+        booking.asOrganizer(() -> meetings.bookAsOrganizer(partner.id(), company.id(), session.slot(2).id()));
+        String login = new DelegateFixture(context).delegateAccount(company, company.delegateIds().get(1));
+        TestData.logInAs(accounts, login);
+
+        UI.getCurrent().navigate("");
+
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("MyBadgeView");
+        List<String> menu = find(com.vaadin.flow.component.sidenav.SideNavItem.class).all().stream()
+                .map(com.vaadin.flow.component.sidenav.SideNavItem::getLabel).toList();
+        assertThat(menu).containsExactlyInAnyOrder("Мой бейдж и расписание", "Расписание компании", "Уведомления");
+        assertThat(text((Component) getCurrentView())).contains("Встреч и мероприятий пока нет");
+
+        UI.getCurrent().navigate("company-agenda");
+        String partnerName = jdbc.queryForObject("select short_name from company where id = ?", String.class,
+                partner.id());
+        assertThat(text((Component) getCurrentView())).contains("10:40–11:00", "Встреча с " + partnerName,
+                session.hallName() + ", стол № 1", "Иван Петров");
+        assertThat(find(Button.class).from((Component) getCurrentView()).all()).as("nothing to change here").isEmpty();
+    }
+
+    private static Component row(DelegatesView view, long delegateId) {
+        return view.list.getChildren().filter(c -> c.getId().orElse("").equals("delegate-" + delegateId))
+                .findFirst().orElse(null);
+    }
+
+    private List<String> notifications() {
+        return find(Notification.class).all().stream().map(n -> test(n).getText()).toList();
+    }
+
+    private static String text(Component component) {
+        assertThat(component).isNotNull();
+        return component.getElement().getTextRecursively();
+    }
+}
