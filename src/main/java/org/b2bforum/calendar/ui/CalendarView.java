@@ -13,12 +13,12 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * The schedule in a calendar app: a delegate's own meetings and program items, or a company's
- * whole agenda. (The delegates' "My badge and schedule" page shows the same panel.)
+ * The company's whole agenda in a calendar app (delegates have the same panel, for their own
+ * schedule, on their "My badge and schedule" page).
  */
 @Route("my-calendar")
 @Menu(title = "menu.calendar", icon = "CALENDAR_USER", order = 8)
-@RolesAllowed({Role.DELEGATE_NAME, Role.COMPANY_NAME})
+@RolesAllowed(Role.COMPANY_NAME)
 class CalendarView extends VerticalLayout implements HasDynamicTitle {
 
     final CalendarExportPanel panel;

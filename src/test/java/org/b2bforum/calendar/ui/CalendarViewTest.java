@@ -18,7 +18,10 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 
-/** A delegate downloads the calendar, makes a subscription link, replaces it and switches it off. */
+/**
+ * A company downloads its calendar, makes a subscription link, replaces it and switches it off (delegates have
+ * the same panel on their badge page).
+ */
 @SpringBootTest
 class CalendarViewTest extends SpringBrowserlessTest {
 
@@ -33,10 +36,10 @@ class CalendarViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void a_delegate_makes_a_subscription_link_replaces_it_and_switches_it_off() {
+    void a_company_makes_a_subscription_link_replaces_it_and_switches_it_off() {
         VenueFixture venue = new VenueFixture(context);
         TestCompany company = venue.booking().approvedCompany();
-        BookingFixture.logInAs(venue.delegateAccount(company.firstDelegate()));
+        BookingFixture.logInAs(company);
 
         CalendarView view = navigate(CalendarView.class);
         CalendarExportPanel panel = view.panel;
