@@ -1,0 +1,243 @@
+package org.b2bforum.scheduling;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.CpSolverStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The optimiser: OR-Tools CP-SAT on the model described in the package documentation.
+ *
+ * <p>Thread-safe: every call builds its own model and solver; the native library is loaded once.
+ */
+public final class CpSatScheduler implements Scheduler {
+
+    /**
+     * Solver settings.
+     *
+     * @param workers     CP-SAT search workers (its portfolio); more than the cores pays off, see the package doc
+     * @param hint        start from the {@link FirstFit} placement
+     * @param windows     add the redundant "no break = one window of consecutive slots" constraints
+     * @param log         print CP-SAT's search log to standard error
+     * @param randomSeed  CP-SAT's random seed
+     */
+    public record Options(int workers, boolean hint, boolean windows, boolean log, int randomSeed, boolean zeroFirst,
+            double zeroShare) {
+
+        public static final Options DEFAULT = new Options(
+                Integer.getInteger("scheduler.workers", 8),
+                !Boolean.getBoolean("scheduler.noHint"),
+                !Boolean.getBoolean("scheduler.noWindows"),
+                false,
+                Integer.getInteger("scheduler.seed", 1),
+                !Boolean.getBoolean("scheduler.noZeroFirst"),
+                Double.parseDouble(System.getProperty("scheduler.zeroShare", "0.5")));
+
+        int maxLevel() {
+            return Integer.getInteger("scheduler.maxLevel", 3);
+        }
+
+        public Options {
+            if (workers < 1) {
+                throw new IllegalArgumentException("At least one worker");
+            }
+        }
+
+        public Options withWorkers(int count) {
+            return new Options(count, hint, windows, log, randomSeed, zeroFirst, zeroShare);
+        }
+
+        public Options withLog(boolean on) {
+            return new Options(workers, hint, windows, on, randomSeed, zeroFirst, zeroShare);
+        }
+    }
+
+    /** Time kept back from the solver for building the model's answer (tables, counts). */
+    private static final double MARGIN_SECONDS = 0.05;
+
+    private static volatile boolean nativesLoaded;
+
+    private static final boolean DEBUG = Boolean.getBoolean("scheduler.debug");
+
+    private final Options options;
+
+    public CpSatScheduler() {
+        this(Options.DEFAULT);
+    }
+
+    public CpSatScheduler(Options options) {
+        this.options = options;
+    }
+
+    /** Loads the OR-Tools native libraries once per JVM; safe to call from any thread. */
+    public static void loadNatives() {
+        if (!nativesLoaded) {
+            synchronized (CpSatScheduler.class) {
+                if (!nativesLoaded) {
+                    Loader.loadNativeLibraries();
+                    nativesLoaded = true;
+                }
+            }
+        }
+    }
+
+    @Override
+    public ScheduleResult solve(SchedulingProblem problem, Duration timeLimit, ProgressListener progress) {
+        long started = System.nanoTime();
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
+        int n = analysis.meetingCount();
+        if (n == 0) {
+            return result(analysis, new int[0], List.of(), 0, true, started);
+        }
+        loadNatives();
+        Clock clock = new Clock(started, timeLimit);
+        int[] firstFit = FirstFit.place(analysis);
+
+        if (!analysis.obviouslyIncomplete()) {
+            int lowerBound = 0;
+            int[] hint = firstFit;
+            // Bottom-up: is there a schedule with at most k breaks, k = 0, 1, ...? Each "no" proves a bound.
+            for (int k = Integer.getInteger("scheduler.startLevel", 0); k <= options.maxLevel(); k++) {
+                CpSatModel level = new CpSatModel(analysis, true, options, k);
+                if (k > 0) {
+                    level.breaksAtLeast(k);
+                }
+                if (options.hint()) {
+                    level.hint(hint);
+                }
+                double share = clock.remaining() * options.zeroShare();
+                CpSatModel.Outcome outcome = level.feasible(share, listener, clock);
+                if (DEBUG) {
+                    System.err.printf("level %d: %s at %.2fs%n", k, outcome.status(), clock.elapsed());
+                }
+                if (outcome.hasSolution()) {
+                    return result(analysis, outcome.slots(), List.of(), k, true, started);
+                }
+                if (outcome.status() != CpSolverStatus.INFEASIBLE) {
+                    break;
+                }
+                lowerBound = k + 1;
+            }
+            CpSatModel model = new CpSatModel(analysis, true, options);
+            if (lowerBound > 0) {
+                model.breaksAtLeast(lowerBound);
+            }
+            if (options.hint()) {
+                model.hint(firstFit);
+            }
+            CpSatModel.Outcome outcome = model.minimiseBreaks(clock.remaining(), listener, clock);
+            if (outcome.hasSolution()) {
+                return result(analysis, outcome.slots(), List.of(), Math.max(lowerBound, outcome.bound()),
+                        outcome.status() == CpSolverStatus.OPTIMAL, started);
+            }
+            if (outcome.status() != CpSolverStatus.INFEASIBLE) {
+                return lastResort(analysis, firstFit, started);
+            }
+        }
+
+        // Not everything can be placed: first as many meetings as possible, then the fewest breaks for them.
+        CpSatModel model = new CpSatModel(analysis, false, options);
+        if (options.hint()) {
+            model.hint(firstFit);
+        }
+        CpSatModel.Outcome most = model.maximisePlaced(clock.remaining() / 2, listener, clock);
+        if (!most.hasSolution()) {
+            return lastResort(analysis, firstFit, started);
+        }
+        boolean placementProved = most.status() == CpSolverStatus.OPTIMAL;
+        model.requirePlaced(CpSatModel.placedCount(most.slots()));
+        model.hint(most.slots());
+        CpSatModel.Outcome best = model.minimiseBreaks(clock.remaining(), listener, clock);
+        CpSatModel.Outcome chosen = best.hasSolution() ? best : most;
+        boolean proved = placementProved && best.hasSolution() && best.status() == CpSolverStatus.OPTIMAL;
+        int bound = best.hasSolution() ? best.bound() : 0;
+        return result(analysis, chosen.slots(), reasons(analysis, chosen.slots(), placementProved), bound, proved,
+                started);
+    }
+
+    /** When the solver found nothing in time: the constructive placement, the rest marked as out of time. */
+    private static ScheduleResult lastResort(ProblemAnalysis analysis, int[] slots, long started) {
+        return result(analysis, slots, reasons(analysis, slots, false), 0, false, started);
+    }
+
+    private static ScheduleResult result(ProblemAnalysis analysis, int[] slots, List<Unplaced> unplaced, int bound,
+            boolean proved, long started) {
+        SchedulingProblem problem = analysis.problem;
+        List<Placement> placements = TableAssigner.assign(problem, slots);
+        int[] breaks = Breaks.perParticipant(problem, placements);
+        int total = Breaks.total(breaks);
+        return new ScheduleResult(placements, unplaced, total, Breaks.max(breaks), Breaks.gap(breaks),
+                Math.max(0, Math.min(bound, total)), proved, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Why each meeting left without a slot could not be placed, from the data where the data tell. */
+    static List<Unplaced> reasons(ProblemAnalysis analysis, int[] slots, boolean placementProved) {
+        int[] used = new int[analysis.slots];
+        for (int s : slots) {
+            if (s >= 0) {
+                used[s]++;
+            }
+        }
+        List<Unplaced> reasons = new ArrayList<>();
+        for (int m = 0; m < slots.length; m++) {
+            if (slots[m] >= 0) {
+                continue;
+            }
+            Unplaced reason = analysis.emptyDomainReason(m);
+            if (reason == null) {
+                MeetingRequest meeting = analysis.meeting(m);
+                int[] worst = null;
+                int who = -1;
+                for (int p : new int[] {meeting.first(), meeting.second()}) {
+                    int[] overload = analysis.overload(p);
+                    if (overload != null && (worst == null || overload[0] - overload[1] > worst[0] - worst[1])) {
+                        worst = overload;
+                        who = p;
+                    }
+                }
+                if (worst != null) {
+                    reason = new Unplaced(m, Unplaced.Reason.TOO_MANY_MEETINGS, who, worst[0], worst[1]);
+                } else if (!placementProved) {
+                    reason = new Unplaced(m, Unplaced.Reason.TIME_LIMIT, -1, 0, 0);
+                } else if (allFull(analysis, m, used)) {
+                    reason = new Unplaced(m, Unplaced.Reason.NO_TABLE, -1, 0, 0);
+                } else {
+                    reason = new Unplaced(m, Unplaced.Reason.CONFLICTING_CONSTRAINTS, -1, 0, 0);
+                }
+            }
+            reasons.add(reason);
+        }
+        return reasons;
+    }
+
+    private static boolean allFull(ProblemAnalysis analysis, int m, int[] used) {
+        for (int s : analysis.allowed[m]) {
+            if (used[s] < analysis.tables[s]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The time left of a solve. */
+    static final class Clock {
+
+        private final long started;
+        private final long deadline;
+
+        Clock(long started, Duration limit) {
+            this.started = started;
+            this.deadline = started + limit.toNanos();
+        }
+
+        double remaining() {
+            return Math.max(0.01, (deadline - System.nanoTime()) / 1e9 - MARGIN_SECONDS);
+        }
+
+        double elapsed() {
+            return (System.nanoTime() - started) / 1e9;
+        }
+    }
+}
