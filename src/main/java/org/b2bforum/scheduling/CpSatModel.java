@@ -161,23 +161,11 @@ final class CpSatModel {
         if (level >= 0) {
             model.addLessOrEqual(totalBreaks, level);
             model.addLessOrEqual(participantsWithBreak, level);
-            if (Boolean.getBoolean("scheduler.strategy")) {
-                List<BoolVar> flags = new ArrayList<>();
-                for (BoolVar h : hasBreak) {
-                    if (h != null) {
-                        flags.add(h);
-                    }
-                }
-                model.addDecisionStrategy(flags, com.google.ortools.sat.DecisionStrategyProto.VariableSelectionStrategy.CHOOSE_FIRST,
-                        com.google.ortools.sat.DecisionStrategyProto.DomainReductionStrategy.SELECT_MIN_VALUE);
-            }
         }
         if (placeAll && options.windows()) {
             overlappingWindows(n);
         }
-        if (Boolean.parseBoolean(System.getProperty("scheduler.slotDegree", "true"))) {
-            slotDegrees(n, participants);
-        }
+        slotDegrees(n, participants);
     }
 
     /**
@@ -301,13 +289,13 @@ final class CpSatModel {
     }
 
     /**
-     * Redundant: a participant without breaks meets in one window of consecutive slots. z[f] = "its window
-     * starts at f"; exactly one window when it has no break, none otherwise; the window's slots are all busy
-     * and a busy slot lies in the window. Windows crossing a slot it cannot meet in are left out.
+     * Redundant: a participant without breaks meets in one window of n consecutive slots (n = its meetings).
+     * window[p][f] = "its window starts at f": exactly one window when it has no break, none otherwise; the
+     * window's slots are all busy, and a busy slot lies in the window unless the participant has a break.
+     * Windows crossing a slot in which it cannot meet are left out.
      */
     private void windows(int p) {
         int count = analysis.meetingsOf[p].length;
-        Literal zero = hasBreak[p].not();
         window[p] = new BoolVar[slots];
         List<List<Literal>> covering = new ArrayList<>();
         for (int s = 0; s < slots; s++) {
@@ -322,12 +310,12 @@ final class CpSatModel {
             if (!fits) {
                 continue;
             }
-            BoolVar z = model.newBoolVar("window" + p + "_" + f);
-            window[p][f] = z;
-            starts.add(z);
+            BoolVar w = model.newBoolVar("window" + p + "_" + f);
+            window[p][f] = w;
+            starts.add(w);
             for (int s = f; s < f + count; s++) {
-                model.addImplication(z, y[p][s]);
-                covering.get(s).add(z);
+                model.addImplication(w, y[p][s]);
+                covering.get(s).add(w);
             }
         }
         model.addEquality(LinearExpr.newBuilder().addSum(starts.toArray(BoolVar[]::new)).add(hasBreak[p]).build(), 1);
@@ -337,7 +325,7 @@ final class CpSatModel {
             }
             List<Literal> clause = new ArrayList<>(covering.get(s));
             clause.add(y[p][s].not());
-            clause.add(zero.not());
+            clause.add(hasBreak[p]);
             model.addBoolOr(clause);
         }
     }
@@ -483,21 +471,11 @@ final class CpSatModel {
     private Outcome run(double seconds, Scheduler.ProgressListener listener, CpSatScheduler.Clock clock,
             boolean placing) {
         CpSolver solver = new CpSolver();
-        boolean feasibilityOnly = !model.getBuilder().hasObjective();
         solver.getParameters()
                 .setMaxTimeInSeconds(seconds)
-                .setNumWorkers(feasibilityOnly ? Integer.getInteger("scheduler.zeroWorkers", options.workers())
-                        : options.workers())
+                .setNumWorkers(options.workers())
                 .setRandomSeed(options.randomSeed())
                 .setLogSearchProgress(options.log());
-        String extra = System.getProperty(feasibilityOnly ? "scheduler.levelParams" : "scheduler.params");
-        if (extra != null) {
-            try {
-                com.google.protobuf.TextFormat.merge(extra, solver.getParameters());
-            } catch (com.google.protobuf.TextFormat.ParseException e) {
-                throw new IllegalArgumentException(e);
-            }
-        }
         CpSolverSolutionCallback callback = new CpSolverSolutionCallback() {
             @Override
             public void onSolutionCallback() {
@@ -512,6 +490,10 @@ final class CpSatModel {
             }
         };
         CpSolverStatus status = solver.solve(model, callback);
+        if (options.log()) {
+            System.err.printf("solve: %s in %.2f s (deterministic time %.2f)%n", status, solver.wallTime(),
+                    solver.response().getDeterministicTime());
+        }
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
             return new Outcome(status, null, 0);
         }

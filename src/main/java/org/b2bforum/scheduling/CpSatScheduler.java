@@ -22,34 +22,27 @@ public final class CpSatScheduler implements Scheduler {
      * @param log         print CP-SAT's search log to standard error
      * @param randomSeed  CP-SAT's random seed
      */
-    public record Options(int workers, boolean hint, boolean windows, boolean log, int randomSeed, boolean zeroFirst,
-            double zeroShare) {
+    public record Options(int workers, boolean hint, boolean windows, boolean log, int randomSeed, int levels,
+            double levelShare) {
 
-        public static final Options DEFAULT = new Options(
-                Integer.getInteger("scheduler.workers", 8),
-                !Boolean.getBoolean("scheduler.noHint"),
-                !Boolean.getBoolean("scheduler.noWindows"),
-                false,
-                Integer.getInteger("scheduler.seed", 1),
-                !Boolean.getBoolean("scheduler.noZeroFirst"),
-                Double.parseDouble(System.getProperty("scheduler.zeroShare", "0.5")));
-
-        int maxLevel() {
-            return Integer.getInteger("scheduler.maxLevel", 3);
-        }
+        /** 8 workers, hint, windows, no log, seed 1, levels 0..3, levels within 65% of the time. */
+        public static final Options DEFAULT = new Options(8, true, true, false, 1, 3, 0.65);
 
         public Options {
             if (workers < 1) {
                 throw new IllegalArgumentException("At least one worker");
             }
+            if (levelShare < 0 || levelShare > 1) {
+                throw new IllegalArgumentException("levelShare is a fraction of the time limit");
+            }
         }
 
         public Options withWorkers(int count) {
-            return new Options(count, hint, windows, log, randomSeed, zeroFirst, zeroShare);
+            return new Options(count, hint, windows, log, randomSeed, levels, levelShare);
         }
 
         public Options withLog(boolean on) {
-            return new Options(workers, hint, windows, on, randomSeed, zeroFirst, zeroShare);
+            return new Options(workers, hint, windows, on, randomSeed, levels, levelShare);
         }
     }
 
@@ -58,7 +51,6 @@ public final class CpSatScheduler implements Scheduler {
 
     private static volatile boolean nativesLoaded;
 
-    private static final boolean DEBUG = Boolean.getBoolean("scheduler.debug");
 
     private final Options options;
 
@@ -96,22 +88,24 @@ public final class CpSatScheduler implements Scheduler {
         int[] firstFit = FirstFit.place(analysis);
 
         if (!analysis.obviouslyIncomplete()) {
+            // Bottom-up: is there a schedule with at most k breaks in all, k = 0, 1, ...? A "yes" is optimal
+            // (every smaller k was refuted); each "no" raises the lower bound. Decision problems suit CP-SAT's
+            // clause learning far better than the optimisation does.
             int lowerBound = 0;
-            int[] hint = firstFit;
-            // Bottom-up: is there a schedule with at most k breaks, k = 0, 1, ...? Each "no" proves a bound.
-            for (int k = Integer.getInteger("scheduler.startLevel", 0); k <= options.maxLevel(); k++) {
+            double reserve = clock.total() * (1 - options.levelShare());
+            for (int k = 0; k <= options.levels(); k++) {
+                double budget = clock.remaining() - reserve;
+                if (budget < 0.2) {
+                    break;
+                }
                 CpSatModel level = new CpSatModel(analysis, true, options, k);
                 if (k > 0) {
                     level.breaksAtLeast(k);
                 }
                 if (options.hint()) {
-                    level.hint(hint);
+                    level.hint(firstFit);
                 }
-                double share = clock.remaining() * options.zeroShare();
-                CpSatModel.Outcome outcome = level.feasible(share, listener, clock);
-                if (DEBUG) {
-                    System.err.printf("level %d: %s at %.2fs%n", k, outcome.status(), clock.elapsed());
-                }
+                CpSatModel.Outcome outcome = level.feasible(budget, listener, clock);
                 if (outcome.hasSolution()) {
                     return result(analysis, outcome.slots(), List.of(), k, true, started);
                 }
@@ -120,7 +114,8 @@ public final class CpSatScheduler implements Scheduler {
                 }
                 lowerBound = k + 1;
             }
-            CpSatModel model = new CpSatModel(analysis, true, options);
+            // Then the optimisation model, told the bound, for whatever time is left.
+            CpSatModel model = new CpSatModel(analysis, true, options, -1);
             if (lowerBound > 0) {
                 model.breaksAtLeast(lowerBound);
             }
@@ -234,6 +229,10 @@ public final class CpSatScheduler implements Scheduler {
 
         double remaining() {
             return Math.max(0.01, (deadline - System.nanoTime()) / 1e9 - MARGIN_SECONDS);
+        }
+
+        double total() {
+            return (deadline - started) / 1e9;
         }
 
         double elapsed() {

@@ -16,6 +16,8 @@ final class ProblemAnalysis {
     final int[] tables;
     /** Per meeting, the slots it may take (ascending): its part of the day, neither side forbidden, its fixed slot. */
     final int[][] allowed;
+    /** Per meeting, the slots it could take if it were not pinned to a fixed slot. */
+    final int[][] unpinned;
     /** Per participant, its meetings (ascending). */
     final int[][] meetingsOf;
 
@@ -25,6 +27,7 @@ final class ProblemAnalysis {
         this.tables = problem.tablesPerSlot();
         List<MeetingRequest> meetings = problem.meetings();
         allowed = new int[meetings.size()][];
+        unpinned = new int[meetings.size()][];
         for (int m = 0; m < meetings.size(); m++) {
             MeetingRequest meeting = meetings.get(m);
             BitSet ok = sessionSlots(meeting.session());
@@ -35,6 +38,7 @@ final class ProblemAnalysis {
                     ok.clear(s);
                 }
             }
+            unpinned[m] = ok.stream().toArray();
             if (meeting.isFixed()) {
                 boolean fixedOk = meeting.fixedSlot() < slots && ok.get(meeting.fixedSlot());
                 ok.clear();
@@ -132,7 +136,8 @@ final class ProblemAnalysis {
 
     /**
      * A Hall violation for the participant: a group of its meetings that needs more slots than the group can
-     * use together. Returns {wanted, available}, or null when its meetings fit. Checks the morning-only, the
+     * use together, fixed slots left aside (pinned meetings that collide are a conflict of constraints, not an
+     * overload). Returns {wanted, available}, or null when its meetings fit. Checks the morning-only, the
      * afternoon-only and all its meetings, then an exact bipartite matching.
      */
     int[] overload(int participant) {
@@ -148,7 +153,7 @@ final class ProblemAnalysis {
             for (int m : own) {
                 if (kind == null || meeting(m).session() == kind) {
                     wanted++;
-                    for (int s : allowed[m]) {
+                    for (int s : unpinned[m]) {
                         union.set(s);
                     }
                 }
@@ -161,7 +166,7 @@ final class ProblemAnalysis {
         if (worst != null) {
             return worst;
         }
-        int matched = maxMatching(own);
+        int matched = maxMatching(own, unpinned);
         if (matched < own.length) {
             // a deficiency hidden from the three simple groups: report the whole and its usable slots
             return new int[] {own.length, matched};
@@ -170,25 +175,25 @@ final class ProblemAnalysis {
     }
 
     /** Largest number of the given meetings that can take distinct allowed slots (Kuhn's algorithm). */
-    int maxMatching(int[] meetings) {
+    int maxMatching(int[] meetings, int[][] domains) {
         int[] slotOwner = new int[slots];
         Arrays.fill(slotOwner, -1);
         int matched = 0;
         for (int i = 0; i < meetings.length; i++) {
-            if (augment(meetings, i, slotOwner, new boolean[slots])) {
+            if (augment(meetings, domains, i, slotOwner, new boolean[slots])) {
                 matched++;
             }
         }
         return matched;
     }
 
-    private boolean augment(int[] meetings, int i, int[] slotOwner, boolean[] seen) {
-        for (int s : allowed[meetings[i]]) {
+    private boolean augment(int[] meetings, int[][] domains, int i, int[] slotOwner, boolean[] seen) {
+        for (int s : domains[meetings[i]]) {
             if (seen[s]) {
                 continue;
             }
             seen[s] = true;
-            if (slotOwner[s] < 0 || augment(meetings, slotOwner[s], slotOwner, seen)) {
+            if (slotOwner[s] < 0 || augment(meetings, domains, slotOwner[s], slotOwner, seen)) {
                 slotOwner[s] = i;
                 return true;
             }
@@ -203,8 +208,8 @@ final class ProblemAnalysis {
                 return true;
             }
         }
-        for (int p = 0; p < meetingsOf.length; p++) {
-            if (overload(p) != null) {
+        for (int[] own : meetingsOf) {
+            if (maxMatching(own, allowed) < own.length) {
                 return true;
             }
         }

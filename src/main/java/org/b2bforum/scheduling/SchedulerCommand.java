@@ -77,6 +77,7 @@ public final class SchedulerCommand {
         CpSatScheduler scheduler = new CpSatScheduler(
                 CpSatScheduler.Options.DEFAULT.withWorkers(workers).withLog(log));
         Duration limit = Duration.ofNanos((long) (seconds * 1e9));
+        CpSatScheduler.loadNatives(); // once, before the first instance's clock starts
         int status = 0;
         try {
             Files.createDirectories(outDir);
