@@ -47,7 +47,7 @@ public final class CpSatScheduler implements Scheduler {
     }
 
     /** Time kept back from the solver for building the model's answer (tables, counts). */
-    private static final double MARGIN_SECONDS = 0.05;
+    private static final double MARGIN_SECONDS = 0.3;
 
     private static volatile boolean nativesLoaded;
 
@@ -94,7 +94,7 @@ public final class CpSatScheduler implements Scheduler {
             int lowerBound = 0;
             double reserve = clock.total() * (1 - options.levelShare());
             for (int k = 0; k <= options.levels(); k++) {
-                double budget = clock.remaining() - reserve;
+                double budget = Math.min(clock.remaining() - reserve, clock.total() * options.levelShare() / 2);
                 if (budget < 0.2) {
                     break;
                 }
@@ -114,21 +114,35 @@ public final class CpSatScheduler implements Scheduler {
                 }
                 lowerBound = k + 1;
             }
-            // Then the optimisation model, told the bound, for whatever time is left.
+            // Then the optimisation model, told the bound, for whatever time is left; it starts from a fair
+            // schedule found by the same model without objective (a decision problem, which CP-SAT finds far
+            // faster than the optimisation's first solution).
+            int[] hint = firstFit;
+            CpSatModel start = new CpSatModel(analysis, true, options, -1);
+            if (options.hint()) {
+                start.hint(firstFit);
+            }
+            CpSatModel.Outcome first = start.feasible(clock.remaining() * 0.4, listener, clock);
+            if (first.hasSolution()) {
+                hint = first.slots();
+            }
             CpSatModel model = new CpSatModel(analysis, true, options, -1);
             if (lowerBound > 0) {
                 model.breaksAtLeast(lowerBound);
             }
             if (options.hint()) {
-                model.hint(firstFit);
+                model.hint(hint);
             }
             CpSatModel.Outcome outcome = model.minimiseBreaks(clock.remaining(), listener, clock);
             if (outcome.hasSolution()) {
                 return result(analysis, outcome.slots(), List.of(), Math.max(lowerBound, outcome.bound()),
                         outcome.status() == CpSolverStatus.OPTIMAL, started);
             }
+            if (first.hasSolution()) {
+                return result(analysis, first.slots(), List.of(), lowerBound, false, started);
+            }
             if (outcome.status() != CpSolverStatus.INFEASIBLE) {
-                return lastResort(analysis, firstFit, started);
+                return lastResort(analysis, firstFit, lowerBound, started);
             }
         }
 
@@ -139,7 +153,7 @@ public final class CpSatScheduler implements Scheduler {
         }
         CpSatModel.Outcome most = model.maximisePlaced(clock.remaining() / 2, listener, clock);
         if (!most.hasSolution()) {
-            return lastResort(analysis, firstFit, started);
+            return lastResort(analysis, firstFit, 0, started);
         }
         boolean placementProved = most.status() == CpSolverStatus.OPTIMAL;
         model.requirePlaced(CpSatModel.placedCount(most.slots()));
@@ -153,8 +167,8 @@ public final class CpSatScheduler implements Scheduler {
     }
 
     /** When the solver found nothing in time: the constructive placement, the rest marked as out of time. */
-    private static ScheduleResult lastResort(ProblemAnalysis analysis, int[] slots, long started) {
-        return result(analysis, slots, reasons(analysis, slots, false), 0, false, started);
+    private static ScheduleResult lastResort(ProblemAnalysis analysis, int[] slots, int bound, long started) {
+        return result(analysis, slots, reasons(analysis, slots, false), bound, false, started);
     }
 
     private static ScheduleResult result(ProblemAnalysis analysis, int[] slots, List<Unplaced> unplaced, int bound,
