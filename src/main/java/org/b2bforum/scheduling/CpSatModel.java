@@ -25,6 +25,10 @@ final class CpSatModel {
         }
     }
 
+    /** CP-SAT portfolio workers built around the LP relaxation, left out of decision solves. */
+    private static final List<String> LP_WORKERS = List.of("default_lp", "max_lp", "max_lp_sym", "probing",
+            "quick_restart");
+
     private final ProblemAnalysis analysis;
     private final boolean placeAll;
     private final CpSatScheduler.Options options;
@@ -433,6 +437,83 @@ final class CpSatModel {
         }
     }
 
+    /**
+     * Only these participants may have a break (the others' hole clauses become hard). At level 1 a suspect's
+     * day is then either one window or exactly two blocks, and the two-block patterns are spelled out as
+     * literals as well, so that its day propagates as strongly as a window does.
+     */
+    void onlyTheseMayBreak(java.util.Collection<Integer> allowed) {
+        for (int p = 0; p < hasBreak.length; p++) {
+            if (hasBreak[p] != null && !allowed.contains(p)) {
+                model.addEquality(hasBreak[p], 0);
+            }
+        }
+        if (level == 1 && placeAll && options.windows()) {
+            for (int p : allowed) {
+                if (hasBreak[p] != null && window[p] != null) {
+                    twoBlocks(p);
+                }
+            }
+        }
+    }
+
+    /** Patterns "block [f1, f1 + l1 - 1], then idle, then block [f2, f2 + n - l1 - 1]", one iff hasBreak[p]. */
+    private void twoBlocks(int p) {
+        int count = analysis.meetingsOf[p].length;
+        List<List<Literal>> covering = new ArrayList<>();
+        for (int s = 0; s < slots; s++) {
+            covering.add(new ArrayList<>());
+        }
+        for (int f = 0; f < slots; f++) {
+            if (window[p][f] != null) {
+                for (int t = f; t < f + count; t++) {
+                    covering.get(t).add(window[p][f]);
+                }
+            }
+        }
+        List<BoolVar> patterns = new ArrayList<>();
+        for (int first = 1; first < count; first++) {
+            int second = count - first;
+            for (int f1 = 0; f1 + first <= slots; f1++) {
+                if (!usable(p, f1, first)) {
+                    continue;
+                }
+                for (int f2 = f1 + first + 1; f2 + second <= slots; f2++) {
+                    if (!usable(p, f2, second)) {
+                        continue;
+                    }
+                    BoolVar q = model.newBoolVar("blocks" + p + "_" + f1 + "_" + first + "_" + f2);
+                    patterns.add(q);
+                    for (int t = f1; t < f1 + first; t++) {
+                        model.addImplication(q, y[p][t]);
+                        covering.get(t).add(q);
+                    }
+                    for (int t = f2; t < f2 + second; t++) {
+                        model.addImplication(q, y[p][t]);
+                        covering.get(t).add(q);
+                    }
+                }
+            }
+        }
+        model.addEquality(LinearExpr.sum(patterns.toArray(BoolVar[]::new)), hasBreak[p]);
+        for (int s = 0; s < slots; s++) {
+            if (y[p][s] != null) {
+                List<Literal> clause = new ArrayList<>(covering.get(s));
+                clause.add(y[p][s].not());
+                model.addBoolOr(clause);
+            }
+        }
+    }
+
+    private boolean usable(int p, int from, int length) {
+        for (int t = from; t < from + length; t++) {
+            if (y[p][t] == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The total breaks are at least this (a proven lower bound, which helps the search). */
     void breaksAtLeast(int bound) {
         model.addGreaterOrEqual(totalBreaks, bound);
@@ -476,6 +557,13 @@ final class CpSatModel {
                 .setNumWorkers(options.workers())
                 .setRandomSeed(options.randomSeed())
                 .setLogSearchProgress(options.log());
+        if (!model.getBuilder().hasObjective()) {
+            // A decision question is pure clause learning: the LP-based workers of the portfolio add nothing
+            // there but take CPU from the no-LP ones, which find the schedules (measured on the benchmark).
+            for (String worker : LP_WORKERS) {
+                solver.getParameters().addIgnoreSubsolvers(worker);
+            }
+        }
         CpSolverSolutionCallback callback = new CpSolverSolutionCallback() {
             @Override
             public void onSolutionCallback() {

@@ -46,6 +46,9 @@ public final class CpSatScheduler implements Scheduler {
         }
     }
 
+    /** Participants allowed a break together in one round of the level-1 search. */
+    private static final int SUSPECTS_PER_ROUND = 1;
+
     /** Time kept back from the solver for building the model's answer (tables, counts). */
     private static final double MARGIN_SECONDS = 0.3;
 
@@ -98,18 +101,39 @@ public final class CpSatScheduler implements Scheduler {
                 if (budget < 0.2) {
                     break;
                 }
-                CpSatModel level = new CpSatModel(analysis, true, options, k);
-                if (k > 0) {
-                    level.breaksAtLeast(k);
+                if (k == 1) {
+                    budget = Math.min(budget, clock.total() * 0.1); // most level-1 answers come fast; see below
                 }
-                if (options.hint()) {
-                    level.hint(firstFit);
-                }
-                CpSatModel.Outcome outcome = level.feasible(budget, listener, clock);
+                CpSatModel.Outcome outcome = level(analysis, k, null, firstFit, budget, listener, clock);
                 if (outcome.hasSolution()) {
                     return result(analysis, outcome.slots(), List.of(), k, true, started);
                 }
                 if (outcome.status() != CpSolverStatus.INFEASIBLE) {
+                    if (k == 1) {
+                        // One break in all: one participant has it. Ask again with only the most constrained
+                        // participants (fewest windows that could hold their day) allowed a break; every
+                        // other participant's day must then be consecutive, which propagates as strongly as
+                        // level 0. A "yes" is optimal; a "no" only rules the suspects out.
+                        List<Integer> suspects = suspects(analysis);
+                        if (options.log()) {
+                            System.err.println("suspects, most constrained first: " + suspects);
+                        }
+                        for (int from = 0; from < suspects.size(); from += SUSPECTS_PER_ROUND) {
+                            double left = clock.remaining() - reserve;
+                            if (left < 0.2) {
+                                break;
+                            }
+                            List<Integer> group = suspects.subList(from,
+                                    Math.min(suspects.size(), from + SUSPECTS_PER_ROUND));
+                            CpSatModel.Outcome guess = level(analysis, 1, group, firstFit, left, listener, clock);
+                            if (guess.hasSolution()) {
+                                return result(analysis, guess.slots(), List.of(), 1, true, started);
+                            }
+                            if (guess.status() != CpSolverStatus.INFEASIBLE) {
+                                break;
+                            }
+                        }
+                    }
                     break;
                 }
                 lowerBound = k + 1;
@@ -164,6 +188,35 @@ public final class CpSatScheduler implements Scheduler {
         int bound = best.hasSolution() ? best.bound() : 0;
         return result(analysis, chosen.slots(), reasons(analysis, chosen.slots(), placementProved), bound, proved,
                 started);
+    }
+
+    /** The decision model "at most k breaks in all" (optionally only the given participants may break). */
+    private CpSatModel.Outcome level(ProblemAnalysis analysis, int k, List<Integer> mayBreak, int[] hint,
+            double seconds, ProgressListener listener, Clock clock) {
+        CpSatModel level = new CpSatModel(analysis, true, options, k);
+        if (k > 0) {
+            level.breaksAtLeast(k);
+        }
+        if (mayBreak != null) {
+            level.onlyTheseMayBreak(mayBreak);
+        }
+        if (options.hint()) {
+            level.hint(hint);
+        }
+        return level.feasible(seconds, listener, clock);
+    }
+
+    /** Participants that could have a break, the most constrained first (fewest feasible windows). */
+    static List<Integer> suspects(ProblemAnalysis analysis) {
+        List<Integer> suspects = new ArrayList<>();
+        for (int p = 0; p < analysis.meetingsOf.length; p++) {
+            if (analysis.meetingsOf[p].length >= 2) {
+                suspects.add(p);
+            }
+        }
+        suspects.sort(java.util.Comparator.comparingInt(analysis::feasibleWindows)
+                .thenComparingInt(p -> -analysis.meetingsOf[p].length));
+        return suspects;
     }
 
     /** When the solver found nothing in time: the constructive placement, the rest marked as out of time. */

@@ -201,6 +201,43 @@ final class ProblemAnalysis {
         return false;
     }
 
+    /**
+     * How many windows of consecutive slots could hold all the participant's meetings without a break: every
+     * slot of the window usable, and enough morning (afternoon) slots in it for its morning-only
+     * (afternoon-only) meetings. Few windows mean a participant whose day is nearly dictated; when no schedule
+     * without breaks exists, such a participant is the first suspect for the break.
+     */
+    int feasibleWindows(int participant) {
+        int[] own = meetingsOf[participant];
+        int n = own.length;
+        if (n < 2) {
+            return Integer.MAX_VALUE;
+        }
+        int morningOnly = 0;
+        int afternoonOnly = 0;
+        BitSet usable = new BitSet(slots);
+        for (int m : own) {
+            morningOnly += meeting(m).session() == SessionPreference.MORNING ? 1 : 0;
+            afternoonOnly += meeting(m).session() == SessionPreference.AFTERNOON ? 1 : 0;
+            for (int s : allowed[m]) {
+                usable.set(s);
+            }
+        }
+        int morning = Math.min(problem.morningSlots(), slots);
+        int count = 0;
+        for (int f = 0; f + n <= slots; f++) {
+            int last = f + n - 1;
+            if (usable.get(f, last + 1).cardinality() < n) {
+                continue;
+            }
+            int morningInWindow = Math.max(0, Math.min(last, morning - 1) - f + 1);
+            if (morningInWindow >= morningOnly && n - morningInWindow >= afternoonOnly) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Whether the data alone show that not every meeting can be placed. */
     boolean obviouslyIncomplete() {
         for (int m = 0; m < allowed.length; m++) {

@@ -50,23 +50,26 @@
  * little to learn from. So the scheduler asks decision questions bottom-up: "a schedule with at most k
  * breaks in all?" for k = 0, 1, 2, 3 (plus "at most k participants with a break"; for k &le; d fairness holds
  * by itself and is left out). The first "yes" is optimal, since every smaller k was refuted, and each "no"
- * is a proven lower bound. Each level gets at most a third of the time limit and all levels together at most
- * 65% of it. If no level answers "yes", the model without the level cap is solved as a decision problem first
- * (a fair schedule with every meeting placed, found far faster than the optimisation's first solution), and
- * then as an optimisation, told the lower bound and started from that schedule, for the time left. A
- * first-fit placement ({@link org.b2bforum.scheduling.FirstFit}) is the solver's first hint, and the answer
- * of last resort if the solver finds nothing at all (its fairness gap is then reported as it is). CP-SAT runs
- * 8 workers by default, also on 2 cores: its portfolio (LP, no-LP, core-based, local search, LNS) does better
- * than 2 workers even time-sliced.
+ * is a proven lower bound. These decision solves run CP-SAT's portfolio without its LP-based workers: the
+ * questions are pure clause learning, and on 2 cores the LP workers only took CPU from the no-LP ones.
  *
- * <h2>Known limit</h2>
- * On the two 12-table instances of the benchmark (forum-13crafc, ticf-13crafc; published optimum 1) the
- * level-0 question is refuted in about a second (lower bound 1, proven), but the level-1 question ("only one
- * participant has one break") is not answered within the limit, even in minutes: the search has to find the
- * one participant and the one gap, and the SAT core does not learn that fast enough in this encoding. The
- * scheduler then returns a valid, fair schedule with many more breaks and says that optimality is not proven.
- * Ideas not yet tried: a core-guided search over the participants that may take the break (CP-SAT's
- * assumption cores were too large and slow with presolve off), and table-aware symmetry breaking.
+ * <p>Level 1 ("one break in all") is where the benchmark's hard cases are (the 12-table instances, whose
+ * level 0 is refuted in a fraction of a second): the search has to find the one participant and the one gap.
+ * After a short unrestricted attempt (10% of the limit, which refutes level 1 quickly where it is false), the
+ * scheduler asks again with one suspect at a time allowed a break, the most constrained first: the
+ * participant with the fewest windows of consecutive slots that could hold its whole day (its slots, its
+ * morning-only and afternoon-only meetings), for example one whose morning and afternoon meetings pin its day
+ * across lunch. Everyone else's hole clauses are then hard, and the suspect's day is spelled out as either
+ * one window or one of its two-block patterns (block, gap, block), so the question propagates like level 0.
+ * A "yes" is optimal; a "no" rules the suspect out.
+ *
+ * <p>Each level gets at most a third of the time limit and all levels together at most 65% of it. If no
+ * level answers "yes", the model without the level cap is solved as a decision problem first (a fair
+ * schedule with every meeting placed) and then as an optimisation, told the lower bound and started from that
+ * schedule, for the time left. A first-fit placement ({@link org.b2bforum.scheduling.FirstFit}) is the
+ * solver's first hint, and the answer of last resort if the solver finds nothing at all (its fairness gap is
+ * then reported as it is). CP-SAT runs 8 workers by default, also on 2 cores: its portfolio beats 2 workers
+ * even time-sliced.
  *
  * <h2>When not everything fits</h2>
  * If the data already show it (a meeting without a common slot, a company with more meetings than free
