@@ -49,6 +49,9 @@ public final class CpSatScheduler implements Scheduler {
     /** Participants allowed a break together in one round of the level-1 search. */
     private static final int SUSPECTS_PER_ROUND = 1;
 
+    /** Participants allowed breaks in the first try for a starting schedule when no level answered. */
+    private static final int STARTING_SUSPECTS = 12;
+
     /** Time kept back from the solver for building the model's answer (tables, counts). */
     private static final double MARGIN_SECONDS = 0.3;
 
@@ -142,12 +145,27 @@ public final class CpSatScheduler implements Scheduler {
             // schedule found by the same model without objective (a decision problem, which CP-SAT finds far
             // faster than the optimisation's first solution).
             int[] hint = firstFit;
-            CpSatModel start = new CpSatModel(analysis, true, options, -1);
-            if (options.hint()) {
-                start.hint(firstFit);
+            // The start: first with only the most constrained participants allowed breaks (the others' days
+            // consecutive, which propagates well and gives few breaks), else with everyone allowed.
+            List<Integer> suspects = suspects(analysis);
+            CpSatModel.Outcome first = null;
+            for (List<Integer> mayBreak : List.of(suspects.subList(0, Math.min(STARTING_SUSPECTS, suspects.size())),
+                    suspects)) {
+                double share = clock.remaining() * (mayBreak.size() < suspects.size() ? 0.2 : 0.4);
+                if (share < 0.2) {
+                    break;
+                }
+                CpSatModel start = new CpSatModel(analysis, true, options, -1);
+                start.onlyTheseMayBreak(mayBreak);
+                if (options.hint()) {
+                    start.hint(firstFit);
+                }
+                first = start.feasible(share, listener, clock);
+                if (first.hasSolution() || mayBreak.size() == suspects.size()) {
+                    break;
+                }
             }
-            CpSatModel.Outcome first = start.feasible(clock.remaining() * 0.4, listener, clock);
-            if (first.hasSolution()) {
+            if (first != null && first.hasSolution()) {
                 hint = first.slots();
             }
             CpSatModel model = new CpSatModel(analysis, true, options, -1);
@@ -162,7 +180,7 @@ public final class CpSatScheduler implements Scheduler {
                 return result(analysis, outcome.slots(), List.of(), Math.max(lowerBound, outcome.bound()),
                         outcome.status() == CpSolverStatus.OPTIMAL, started);
             }
-            if (first.hasSolution()) {
+            if (first != null && first.hasSolution()) {
                 return result(analysis, first.slots(), List.of(), lowerBound, false, started);
             }
             if (outcome.status() != CpSolverStatus.INFEASIBLE) {
@@ -261,10 +279,10 @@ public final class CpSatScheduler implements Scheduler {
                 }
                 if (worst != null) {
                     reason = new Unplaced(m, Unplaced.Reason.TOO_MANY_MEETINGS, who, worst[0], worst[1]);
-                } else if (!placementProved) {
-                    reason = new Unplaced(m, Unplaced.Reason.TIME_LIMIT, -1, 0, 0);
                 } else if (allFull(analysis, m, used)) {
                     reason = new Unplaced(m, Unplaced.Reason.NO_TABLE, -1, 0, 0);
+                } else if (!placementProved) {
+                    reason = new Unplaced(m, Unplaced.Reason.TIME_LIMIT, -1, 0, 0);
                 } else {
                     reason = new Unplaced(m, Unplaced.Reason.CONFLICTING_CONSTRAINTS, -1, 0, 0);
                 }
