@@ -472,6 +472,7 @@ final class CpSatModel {
             }
         }
         List<BoolVar> patterns = new ArrayList<>();
+        List<int[]> blocksOf = new ArrayList<>();
         for (int first = 1; first < count; first++) {
             int second = count - first;
             for (int f1 = 0; f1 + first <= slots; f1++) {
@@ -484,6 +485,7 @@ final class CpSatModel {
                     }
                     BoolVar q = model.newBoolVar("blocks" + p + "_" + f1 + "_" + first + "_" + f2);
                     patterns.add(q);
+                    blocksOf.add(new int[] {f1, f1 + first - 1, f2, f2 + second - 1});
                     for (int t = f1; t < f1 + first; t++) {
                         model.addImplication(q, y[p][t]);
                         covering.get(t).add(q);
@@ -496,6 +498,27 @@ final class CpSatModel {
             }
         }
         model.addEquality(LinearExpr.sum(patterns.toArray(BoolVar[]::new)), hasBreak[p]);
+        // each partner without a break meets inside its window, so its window meets one of the two blocks
+        for (int m : analysis.meetingsOf[p]) {
+            MeetingRequest meeting = analysis.meeting(m);
+            int a = meeting.first() == p ? meeting.second() : meeting.first();
+            if (window[a] == null) {
+                continue;
+            }
+            int na = analysis.meetingsOf[a].length;
+            for (int i = 0; i < patterns.size(); i++) {
+                int[] b = blocksOf.get(i);
+                List<Literal> clause = new ArrayList<>();
+                clause.add(patterns.get(i).not());
+                clause.add(hasBreak[a]);
+                for (int g = 0; g < slots; g++) {
+                    if (window[a][g] != null && (meets(g, g + na - 1, b[0], b[1]) || meets(g, g + na - 1, b[2], b[3]))) {
+                        clause.add(window[a][g]);
+                    }
+                }
+                model.addBoolOr(clause);
+            }
+        }
         for (int s = 0; s < slots; s++) {
             if (y[p][s] != null) {
                 List<Literal> clause = new ArrayList<>(covering.get(s));
@@ -503,6 +526,10 @@ final class CpSatModel {
                 model.addBoolOr(clause);
             }
         }
+    }
+
+    private static boolean meets(int from1, int to1, int from2, int to2) {
+        return from1 <= to2 && from2 <= to1;
     }
 
     private boolean usable(int p, int from, int length) {

@@ -25,8 +25,8 @@ public final class CpSatScheduler implements Scheduler {
     public record Options(int workers, boolean hint, boolean windows, boolean log, int randomSeed, int levels,
             double levelShare) {
 
-        /** 8 workers, hint, windows, no log, seed 1, levels 0..3, levels within 65% of the time. */
-        public static final Options DEFAULT = new Options(8, true, true, false, 1, 3, 0.65);
+        /** 8 workers, hint, windows, no log, seed 1, levels 0..3, levels within 80% of the time. */
+        public static final Options DEFAULT = new Options(8, true, true, false, 1, 3, 0.8);
 
         public Options {
             if (workers < 1) {
@@ -149,6 +149,7 @@ public final class CpSatScheduler implements Scheduler {
             // consecutive, which propagates well and gives few breaks), else with everyone allowed.
             List<Integer> suspects = suspects(analysis);
             CpSatModel.Outcome first = null;
+            boolean noCompleteSchedule = false;
             for (List<Integer> mayBreak : List.of(suspects.subList(0, Math.min(STARTING_SUSPECTS, suspects.size())),
                     suspects)) {
                 double share = clock.remaining() * (mayBreak.size() < suspects.size() ? 0.2 : 0.4);
@@ -162,6 +163,7 @@ public final class CpSatScheduler implements Scheduler {
                 }
                 first = start.feasible(share, listener, clock);
                 if (first.hasSolution() || mayBreak.size() == suspects.size()) {
+                    noCompleteSchedule = first.status() == CpSolverStatus.INFEASIBLE;
                     break;
                 }
             }
@@ -175,7 +177,8 @@ public final class CpSatScheduler implements Scheduler {
             if (options.hint()) {
                 model.hint(hint);
             }
-            CpSatModel.Outcome outcome = model.minimiseBreaks(clock.remaining(), listener, clock);
+            CpSatModel.Outcome outcome = noCompleteSchedule ? new CpSatModel.Outcome(CpSolverStatus.INFEASIBLE, null, 0)
+                    : model.minimiseBreaks(clock.remaining(), listener, clock);
             if (outcome.hasSolution()) {
                 return result(analysis, outcome.slots(), List.of(), Math.max(lowerBound, outcome.bound()),
                         outcome.status() == CpSolverStatus.OPTIMAL, started);

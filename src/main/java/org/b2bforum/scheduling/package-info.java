@@ -60,16 +60,18 @@
  * participant with the fewest windows of consecutive slots that could hold its whole day (its slots, its
  * morning-only and afternoon-only meetings), for example one whose morning and afternoon meetings pin its day
  * across lunch. Everyone else's hole clauses are then hard, and the suspect's day is spelled out as either
- * one window or one of its two-block patterns (block, gap, block), so the question propagates like level 0.
- * A "yes" is optimal; a "no" rules the suspect out.
+ * one window or one of its two-block patterns (block, gap, block), and each of its partners' windows must
+ * meet one of the two blocks, so the question propagates like level 0. A "yes" is optimal; a "no" rules the
+ * suspect out.
  *
- * <p>Each level gets at most a third of the time limit and all levels together at most 65% of it. If no
- * level answers "yes", the model without the level cap is solved as a decision problem first (a fair
- * schedule with every meeting placed) and then as an optimisation, told the lower bound and started from that
- * schedule, for the time left. A first-fit placement ({@link org.b2bforum.scheduling.FirstFit}) is the
- * solver's first hint, and the answer of last resort if the solver finds nothing at all (its fairness gap is
- * then reported as it is). CP-SAT runs 8 workers by default, also on 2 cores: its portfolio beats 2 workers
- * even time-sliced.
+ * <p>Each level gets at most 40% of the time limit and all levels together at most 80% of it. If no level
+ * answers "yes", the model without the level cap is solved as a decision problem first, for a fair schedule
+ * with every meeting placed (tried first with only the twelve most constrained participants allowed breaks,
+ * which gives far fewer breaks when it works), and then as an optimisation, told the lower bound and started
+ * from that schedule, for the time left. A first-fit placement ({@link org.b2bforum.scheduling.FirstFit}) is
+ * the solver's first hint, and the answer of last resort if the solver finds nothing at all (its fairness gap
+ * is then reported as it is). CP-SAT runs 8 workers by default, also on 2 cores: its portfolio beats 2
+ * workers even time-sliced.
  *
  * <h2>When not everything fits</h2>
  * If the data already show it (a meeting without a common slot, a company with more meetings than free

@@ -137,6 +137,20 @@ class CpSatSchedulerTest {
     }
 
     @Test
+    void whenFairnessRulesOutEveryCompleteScheduleTheRestIsStillPlaced() {
+        // d = 0 and participant 3 has no meeting (0 breaks), so nobody may have a break; the triangle cannot
+        // be placed without one, so one of its meetings is left out, with a reason
+        SchedulingProblem problem = problem(4, 5, 5, 1, 0, Map.of(),
+                MeetingRequest.of(0, 1), MeetingRequest.of(1, 2), MeetingRequest.of(2, 0));
+        assertThat(BruteForce.optimum(problem)).isEqualTo(-1);
+        ScheduleResult result = solveAndCheck(problem);
+        assertThat(result.placements()).hasSize(2);
+        assertThat(result.totalBreaks()).isZero();
+        assertThat(result.unplaced()).singleElement()
+                .satisfies(u -> assertThat(u.reason()).isEqualTo(Unplaced.Reason.CONFLICTING_CONSTRAINTS));
+    }
+
+    @Test
     void tablesRunningOutAreReported() {
         // three separate meetings, two slots, one table each
         SchedulingProblem problem = problem(6, 2, 2, 1, 2, Map.of(),
