@@ -1,16 +1,16 @@
 package org.b2bforum.schedule;
 
-import org.b2bforum.scheduling.GreedyScheduler;
+import org.b2bforum.scheduling.CpSatScheduler;
 import org.b2bforum.scheduling.Scheduler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The optimiser behind "build schedule". */
+/** The optimiser behind "build schedule": CP-SAT (see the package doc of {@code scheduling}). */
 @Configuration(proxyBeanMethods = false)
 class SchedulingConfiguration {
 
     @Bean
     Scheduler scheduler() {
-        return new GreedyScheduler();
+        return new CpSatScheduler();
     }
 }

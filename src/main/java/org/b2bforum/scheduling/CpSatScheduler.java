@@ -1,0 +1,330 @@
+package org.b2bforum.scheduling;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.CpSolverStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The optimiser: OR-Tools CP-SAT on the model described in the package documentation.
+ *
+ * <p>Thread-safe: every call builds its own model and solver; the native library is loaded once.
+ */
+public final class CpSatScheduler implements Scheduler {
+
+    /**
+     * Solver settings.
+     *
+     * @param workers     CP-SAT search workers (its portfolio); more than the cores pays off, see the package doc
+     * @param hint        start from the {@link FirstFit} placement
+     * @param windows     add the redundant "no break = one window of consecutive slots" constraints
+     * @param log         print CP-SAT's search log to standard error
+     * @param randomSeed  CP-SAT's random seed
+     */
+    public record Options(int workers, boolean hint, boolean windows, boolean log, int randomSeed, int levels,
+            double levelShare) {
+
+        /** 8 workers, hint, windows, no log, seed 1, levels 0..3, levels within 80% of the time. */
+        public static final Options DEFAULT = new Options(8, true, true, false, 1, 3, 0.8);
+
+        public Options {
+            if (workers < 1) {
+                throw new IllegalArgumentException("At least one worker");
+            }
+            if (levelShare < 0 || levelShare > 1) {
+                throw new IllegalArgumentException("levelShare is a fraction of the time limit");
+            }
+        }
+
+        public Options withWorkers(int count) {
+            return new Options(count, hint, windows, log, randomSeed, levels, levelShare);
+        }
+
+        public Options withLog(boolean on) {
+            return new Options(workers, hint, windows, on, randomSeed, levels, levelShare);
+        }
+    }
+
+    /** Participants allowed a break together in one round of the level-1 search. */
+    private static final int SUSPECTS_PER_ROUND = 1;
+
+    /** Participants allowed breaks in the first try for a starting schedule when no level answered. */
+    private static final int STARTING_SUSPECTS = 12;
+
+    /** Time kept back from the solver for building the model's answer (tables, counts). */
+    private static final double MARGIN_SECONDS = 0.3;
+
+    private static volatile boolean nativesLoaded;
+
+
+    private final Options options;
+
+    public CpSatScheduler() {
+        this(Options.DEFAULT);
+    }
+
+    public CpSatScheduler(Options options) {
+        this.options = options;
+    }
+
+    /** Loads the OR-Tools native libraries once per JVM; safe to call from any thread. */
+    public static void loadNatives() {
+        if (!nativesLoaded) {
+            synchronized (CpSatScheduler.class) {
+                if (!nativesLoaded) {
+                    Loader.loadNativeLibraries();
+                    nativesLoaded = true;
+                }
+            }
+        }
+    }
+
+    @Override
+    public ScheduleResult solve(SchedulingProblem problem, Duration timeLimit, ProgressListener progress) {
+        long started = System.nanoTime();
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
+        int n = analysis.meetingCount();
+        if (n == 0) {
+            return result(analysis, new int[0], List.of(), 0, true, started);
+        }
+        loadNatives();
+        Clock clock = new Clock(started, timeLimit);
+        int[] firstFit = FirstFit.place(analysis);
+
+        if (!analysis.obviouslyIncomplete()) {
+            // Bottom-up: is there a schedule with at most k breaks in all, k = 0, 1, ...? A "yes" is optimal
+            // (every smaller k was refuted); each "no" raises the lower bound. Decision problems suit CP-SAT's
+            // clause learning far better than the optimisation does.
+            int lowerBound = 0;
+            double reserve = clock.total() * (1 - options.levelShare());
+            for (int k = 0; k <= options.levels(); k++) {
+                double budget = Math.min(clock.remaining() - reserve, clock.total() * options.levelShare() / 2);
+                if (budget < 0.2) {
+                    break;
+                }
+                if (k == 1) {
+                    budget = Math.min(budget, clock.total() * 0.1); // most level-1 answers come fast; see below
+                }
+                CpSatModel.Outcome outcome = level(analysis, k, null, firstFit, budget, listener, clock);
+                if (outcome.hasSolution()) {
+                    return result(analysis, outcome.slots(), List.of(), k, true, started);
+                }
+                if (outcome.status() != CpSolverStatus.INFEASIBLE) {
+                    if (k == 1) {
+                        // One break in all: one participant has it. Ask again with only the most constrained
+                        // participants (fewest windows that could hold their day) allowed a break; every
+                        // other participant's day must then be consecutive, which propagates as strongly as
+                        // level 0. A "yes" is optimal; a "no" only rules the suspects out.
+                        List<Integer> suspects = suspects(analysis);
+                        if (options.log()) {
+                            System.err.println("suspects, most constrained first: " + suspects);
+                        }
+                        for (int from = 0; from < suspects.size(); from += SUSPECTS_PER_ROUND) {
+                            double left = clock.remaining() - reserve;
+                            if (left < 0.2) {
+                                break;
+                            }
+                            List<Integer> group = suspects.subList(from,
+                                    Math.min(suspects.size(), from + SUSPECTS_PER_ROUND));
+                            CpSatModel.Outcome guess = level(analysis, 1, group, firstFit, left, listener, clock);
+                            if (guess.hasSolution()) {
+                                return result(analysis, guess.slots(), List.of(), 1, true, started);
+                            }
+                            if (guess.status() != CpSolverStatus.INFEASIBLE) {
+                                break;
+                            }
+                        }
+                    }
+                    break;
+                }
+                lowerBound = k + 1;
+            }
+            // Then the optimisation model, told the bound, for whatever time is left; it starts from a fair
+            // schedule found by the same model without objective (a decision problem, which CP-SAT finds far
+            // faster than the optimisation's first solution).
+            int[] hint = firstFit;
+            // The start: first with only the most constrained participants allowed breaks (the others' days
+            // consecutive, which propagates well and gives few breaks), else with everyone allowed.
+            List<Integer> suspects = suspects(analysis);
+            CpSatModel.Outcome first = null;
+            boolean noCompleteSchedule = false;
+            for (List<Integer> mayBreak : List.of(suspects.subList(0, Math.min(STARTING_SUSPECTS, suspects.size())),
+                    suspects)) {
+                double share = clock.remaining() * (mayBreak.size() < suspects.size() ? 0.2 : 0.4);
+                if (share < 0.2) {
+                    break;
+                }
+                CpSatModel start = new CpSatModel(analysis, true, options, -1);
+                start.onlyTheseMayBreak(mayBreak);
+                if (options.hint()) {
+                    start.hint(firstFit);
+                }
+                first = start.feasible(share, listener, clock);
+                if (first.hasSolution() || mayBreak.size() == suspects.size()) {
+                    noCompleteSchedule = first.status() == CpSolverStatus.INFEASIBLE;
+                    break;
+                }
+            }
+            if (first != null && first.hasSolution()) {
+                hint = first.slots();
+            }
+            CpSatModel model = new CpSatModel(analysis, true, options, -1);
+            if (lowerBound > 0) {
+                model.breaksAtLeast(lowerBound);
+            }
+            if (options.hint()) {
+                model.hint(hint);
+            }
+            CpSatModel.Outcome outcome = noCompleteSchedule ? new CpSatModel.Outcome(CpSolverStatus.INFEASIBLE, null, 0)
+                    : model.minimiseBreaks(clock.remaining(), listener, clock);
+            if (outcome.hasSolution()) {
+                return result(analysis, outcome.slots(), List.of(), Math.max(lowerBound, outcome.bound()),
+                        outcome.status() == CpSolverStatus.OPTIMAL, started);
+            }
+            if (first != null && first.hasSolution()) {
+                return result(analysis, first.slots(), List.of(), lowerBound, false, started);
+            }
+            if (outcome.status() != CpSolverStatus.INFEASIBLE) {
+                return lastResort(analysis, firstFit, lowerBound, started);
+            }
+        }
+
+        // Not everything can be placed: first as many meetings as possible, then the fewest breaks for them.
+        CpSatModel model = new CpSatModel(analysis, false, options);
+        if (options.hint()) {
+            model.hint(firstFit);
+        }
+        CpSatModel.Outcome most = model.maximisePlaced(clock.remaining() / 2, listener, clock);
+        if (!most.hasSolution()) {
+            return lastResort(analysis, firstFit, 0, started);
+        }
+        boolean placementProved = most.status() == CpSolverStatus.OPTIMAL;
+        model.requirePlaced(CpSatModel.placedCount(most.slots()));
+        model.hint(most.slots());
+        CpSatModel.Outcome best = model.minimiseBreaks(clock.remaining(), listener, clock);
+        CpSatModel.Outcome chosen = best.hasSolution() ? best : most;
+        boolean proved = placementProved && best.hasSolution() && best.status() == CpSolverStatus.OPTIMAL;
+        int bound = best.hasSolution() ? best.bound() : 0;
+        return result(analysis, chosen.slots(), reasons(analysis, chosen.slots(), placementProved), bound, proved,
+                started);
+    }
+
+    /** The decision model "at most k breaks in all" (optionally only the given participants may break). */
+    private CpSatModel.Outcome level(ProblemAnalysis analysis, int k, List<Integer> mayBreak, int[] hint,
+            double seconds, ProgressListener listener, Clock clock) {
+        CpSatModel level = new CpSatModel(analysis, true, options, k);
+        if (k > 0) {
+            level.breaksAtLeast(k);
+        }
+        if (mayBreak != null) {
+            level.onlyTheseMayBreak(mayBreak);
+        }
+        if (options.hint()) {
+            level.hint(hint);
+        }
+        return level.feasible(seconds, listener, clock);
+    }
+
+    /** Participants that could have a break, the most constrained first (fewest feasible windows). */
+    static List<Integer> suspects(ProblemAnalysis analysis) {
+        List<Integer> suspects = new ArrayList<>();
+        for (int p = 0; p < analysis.meetingsOf.length; p++) {
+            if (analysis.meetingsOf[p].length >= 2) {
+                suspects.add(p);
+            }
+        }
+        suspects.sort(java.util.Comparator.comparingInt(analysis::feasibleWindows)
+                .thenComparingInt(p -> -analysis.meetingsOf[p].length));
+        return suspects;
+    }
+
+    /** When the solver found nothing in time: the constructive placement, the rest marked as out of time. */
+    private static ScheduleResult lastResort(ProblemAnalysis analysis, int[] slots, int bound, long started) {
+        return result(analysis, slots, reasons(analysis, slots, false), bound, false, started);
+    }
+
+    private static ScheduleResult result(ProblemAnalysis analysis, int[] slots, List<Unplaced> unplaced, int bound,
+            boolean proved, long started) {
+        SchedulingProblem problem = analysis.problem;
+        List<Placement> placements = TableAssigner.assign(problem, slots);
+        int[] breaks = Breaks.perParticipant(problem, placements);
+        int total = Breaks.total(breaks);
+        return new ScheduleResult(placements, unplaced, total, Breaks.max(breaks), Breaks.gap(breaks),
+                Math.max(0, Math.min(bound, total)), proved, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Why each meeting left without a slot could not be placed, from the data where the data tell. */
+    static List<Unplaced> reasons(ProblemAnalysis analysis, int[] slots, boolean placementProved) {
+        int[] used = new int[analysis.slots];
+        for (int s : slots) {
+            if (s >= 0) {
+                used[s]++;
+            }
+        }
+        List<Unplaced> reasons = new ArrayList<>();
+        for (int m = 0; m < slots.length; m++) {
+            if (slots[m] >= 0) {
+                continue;
+            }
+            Unplaced reason = analysis.emptyDomainReason(m);
+            if (reason == null) {
+                MeetingRequest meeting = analysis.meeting(m);
+                int[] worst = null;
+                int who = -1;
+                for (int p : new int[] {meeting.first(), meeting.second()}) {
+                    int[] overload = analysis.overload(p);
+                    if (overload != null && (worst == null || overload[0] - overload[1] > worst[0] - worst[1])) {
+                        worst = overload;
+                        who = p;
+                    }
+                }
+                if (worst != null) {
+                    reason = new Unplaced(m, Unplaced.Reason.TOO_MANY_MEETINGS, who, worst[0], worst[1]);
+                } else if (allFull(analysis, m, used)) {
+                    reason = new Unplaced(m, Unplaced.Reason.NO_TABLE, -1, 0, 0);
+                } else if (!placementProved) {
+                    reason = new Unplaced(m, Unplaced.Reason.TIME_LIMIT, -1, 0, 0);
+                } else {
+                    reason = new Unplaced(m, Unplaced.Reason.CONFLICTING_CONSTRAINTS, -1, 0, 0);
+                }
+            }
+            reasons.add(reason);
+        }
+        return reasons;
+    }
+
+    private static boolean allFull(ProblemAnalysis analysis, int m, int[] used) {
+        for (int s : analysis.allowed[m]) {
+            if (used[s] < analysis.tables[s]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The time left of a solve. */
+    static final class Clock {
+
+        private final long started;
+        private final long deadline;
+
+        Clock(long started, Duration limit) {
+            this.started = started;
+            this.deadline = started + limit.toNanos();
+        }
+
+        double remaining() {
+            return Math.max(0.01, (deadline - System.nanoTime()) / 1e9 - MARGIN_SECONDS);
+        }
+
+        double total() {
+            return (deadline - started) / 1e9;
+        }
+
+        double elapsed() {
+            return (System.nanoTime() - started) / 1e9;
+        }
+    }
+}
