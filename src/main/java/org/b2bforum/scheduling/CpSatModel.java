@@ -49,6 +49,8 @@ final class CpSatModel {
     private final LinearExpr participantsWithBreak;
     private final int level;
     private final LinearExpr placedCount;
+    /** How many fixed meetings are placed (only when not every meeting must be placed). */
+    private final LinearExpr fixedPlacedCount;
 
     CpSatModel(ProblemAnalysis analysis, boolean placeAll, CpSatScheduler.Options options) {
         this(analysis, placeAll, options, -1);
@@ -69,6 +71,7 @@ final class CpSatModel {
         x = new BoolVar[n][];
         placed = placeAll ? null : new BoolVar[n];
         LinearExprBuilder placedSum = LinearExpr.newBuilder();
+        LinearExprBuilder fixedSum = LinearExpr.newBuilder();
         for (int m = 0; m < n; m++) {
             int[] allowed = analysis.allowed[m];
             x[m] = new BoolVar[allowed.length];
@@ -81,9 +84,13 @@ final class CpSatModel {
                 placed[m] = model.newBoolVar("placed" + m);
                 model.addEquality(LinearExpr.sum(x[m]), placed[m]);
                 placedSum.add(placed[m]);
+                if (analysis.meeting(m).isFixed()) {
+                    fixedSum.add(placed[m]);
+                }
             }
         }
         placedCount = placeAll ? LinearExpr.constant(n) : placedSum.build();
+        fixedPlacedCount = placeAll ? LinearExpr.constant(0) : fixedSum.build();
 
         // one meeting per participant and slot
         y = new BoolVar[participants][slots];
@@ -552,8 +559,21 @@ final class CpSatModel {
     }
 
     /** At least this many meetings placed from now on. */
-    void requirePlaced(int count) {
+    /** Keeps at least this many meetings placed, and at least this many of the fixed ones. */
+    void requirePlaced(int count, int fixedCount) {
         model.addGreaterOrEqual(placedCount, count);
+        model.addGreaterOrEqual(fixedPlacedCount, fixedCount);
+    }
+
+    /** How many of the fixed meetings are placed in this schedule. */
+    int fixedPlacedCount(int[] slotOf) {
+        int count = 0;
+        for (int m = 0; m < slotOf.length; m++) {
+            if (slotOf[m] >= 0 && analysis.meeting(m).isFixed()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     static int placedCount(int[] slotOf) {
@@ -571,8 +591,12 @@ final class CpSatModel {
         return run(seconds, listener, clock, false);
     }
 
+    /**
+     * As many meetings placed as possible, fixed ones first: a fixed meeting is a commitment (booked or
+     * published earlier) and is never traded for another, even one for one.
+     */
     Outcome maximisePlaced(double seconds, Scheduler.ProgressListener listener, CpSatScheduler.Clock clock) {
-        model.maximize(placedCount);
+        model.maximize(LinearExpr.newBuilder().addTerm(fixedPlacedCount, x.length + 1L).add(placedCount).build());
         return run(seconds, listener, clock, true);
     }
 

@@ -201,7 +201,7 @@ public final class CpSatScheduler implements Scheduler {
             return lastResort(analysis, firstFit, 0, started);
         }
         boolean placementProved = most.status() == CpSolverStatus.OPTIMAL;
-        model.requirePlaced(CpSatModel.placedCount(most.slots()));
+        model.requirePlaced(CpSatModel.placedCount(most.slots()), model.fixedPlacedCount(most.slots()));
         model.hint(most.slots());
         CpSatModel.Outcome best = model.minimiseBreaks(clock.remaining(), listener, clock);
         CpSatModel.Outcome chosen = best.hasSolution() ? best : most;

@@ -137,6 +137,21 @@ class CpSatSchedulerTest {
     }
 
     @Test
+    void aFixedMeetingIsNeverLeftOutForAnother() {
+        // participant 0 has 2 slots and 3 meetings; the one fixed in slot 1 (booked earlier) must stay,
+        // although leaving it out would place just as many meetings
+        MeetingRequest booked = new MeetingRequest(0, 3, SessionPreference.ANY, 1, Set.of());
+        SchedulingProblem problem = problem(4, 2, 2, 2, 2, Map.of(),
+                MeetingRequest.of(0, 1), MeetingRequest.of(0, 2), booked);
+        ScheduleResult result = solveAndCheck(problem);
+        assertThat(result.placements()).hasSize(2).anySatisfy(p -> {
+            assertThat(p.meeting()).isEqualTo(2);
+            assertThat(p.slot()).isEqualTo(1);
+        });
+        assertThat(result.unplaced()).singleElement().satisfies(u -> assertThat(u.meeting()).isIn(0, 1));
+    }
+
+    @Test
     void whenFairnessRulesOutEveryCompleteScheduleTheRestIsStillPlaced() {
         // d = 0 and participant 3 has no meeting (0 breaks), so nobody may have a break; the triangle cannot
         // be placed without one, so one of its meetings is left out, with a reason
