@@ -13,9 +13,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
-import com.google.zxing.NotFoundException;
+import com.google.zxing.ReaderException;
 import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.Result;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
@@ -45,19 +44,25 @@ public final class BadgePdfs {
         }
     }
 
-    /** Renders a page (0-based) at 150 dpi and decodes the QR code on it with ZXing. */
+    /**
+     * Renders a page (0-based) and decodes the QR code on it with ZXing: at 150 dpi, and at 300 dpi when the
+     * coarser picture does not decode (rows of vector squares can leave hairline seams at low resolution).
+     */
     public static String qrCode(PDDocument document, int pageIndex) {
-        try {
-            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(pageIndex, 150, ImageType.RGB);
-            int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
-                    new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-            Result result = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
-            return result.getText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
-            throw new AssertionError("No readable QR code on page " + (pageIndex + 1), e);
+        ReaderException unreadable = null;
+        for (int dpi : new int[] {150, 300}) {
+            try {
+                BufferedImage image = new PDFRenderer(document).renderImageWithDPI(pageIndex, dpi, ImageType.RGB);
+                int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+                BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
+                        new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+                return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (ReaderException e) {
+                unreadable = e;
+            }
         }
+        throw new AssertionError("No readable QR code on page " + (pageIndex + 1), unreadable);
     }
 }
