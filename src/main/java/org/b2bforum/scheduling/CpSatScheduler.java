@@ -53,7 +53,7 @@ public final class CpSatScheduler implements Scheduler {
     private static final int STARTING_SUSPECTS = 12;
 
     /** Time kept back from the solver for building the model's answer (tables, counts). */
-    private static final double MARGIN_SECONDS = 0.3;
+    private static final double MARGIN_SECONDS = 0.5;
 
     private static volatile boolean nativesLoaded;
 
@@ -91,7 +91,8 @@ public final class CpSatScheduler implements Scheduler {
         }
         loadNatives();
         Clock clock = new Clock(started, timeLimit);
-        int[] firstFit = FirstFit.improve(analysis, FirstFit.place(analysis), 50);
+        int[] firstFit = FirstFit.improve(analysis, FirstFit.place(analysis), 50,
+                Math.min(0.3, timeLimit.toNanos() / 1e9 * 0.05));
 
         if (!analysis.obviouslyIncomplete()) {
             // Bottom-up: is there a schedule with at most k breaks in all, k = 0, 1, ...? A "yes" is optimal

@@ -76,10 +76,12 @@ final class FirstFit {
     /**
      * Improves a placement by moving single meetings to other free slots (both sides free, a table left, the
      * precedences kept) while that lowers, in this order, the excess over the fairness bound and the total
-     * breaks. Unplaced meetings are placed where a move frees room. Stops at a local optimum or after
-     * {@code maxRounds} passes; cheap (milliseconds), used to give the solver a better hint and last resort.
+     * breaks, and, when no single move helps, by exchanging the slots of two meetings. Unplaced meetings are
+     * placed where a move frees room. Stops at a local optimum, after {@code maxRounds} passes or after
+     * {@code seconds}; used to give the solver a better hint and a fair answer of last resort.
      */
-    static int[] improve(ProblemAnalysis analysis, int[] initial, int maxRounds) {
+    static int[] improve(ProblemAnalysis analysis, int[] initial, int maxRounds, double seconds) {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
         int n = analysis.meetingCount();
         int slots = analysis.slots;
         int participants = analysis.meetingsOf.length;
@@ -98,7 +100,7 @@ final class FirstFit {
             breaks[p] = breaksOf(busy[p]);
         }
         List<List<Integer>> successors = successors(analysis);
-        for (int round = 0; round < maxRounds; round++) {
+        for (int round = 0; round < maxRounds && System.nanoTime() < deadline; round++) {
             boolean improved = false;
             for (int m = 0; m < n; m++) {
                 MeetingRequest meeting = analysis.meeting(m);
@@ -149,10 +151,76 @@ final class FirstFit {
                 }
             }
             if (!improved) {
+                improved = swaps(analysis, slotOf, busy, breaks, successors, deadline);
+            }
+            if (!improved) {
                 break;
             }
         }
         return slotOf;
+    }
+
+    /** Exchanges the slots of two placed meetings when that lowers the score; true if one was made. */
+    private static boolean swaps(ProblemAnalysis analysis, int[] slotOf, boolean[][] busy, int[] breaks,
+            List<List<Integer>> successors, long deadline) {
+        int n = slotOf.length;
+        int d = analysis.problem.fairness();
+        long current = score(breaks, d);
+        for (int m = 0; m < n && System.nanoTime() < deadline; m++) {
+            for (int k = m + 1; k < n; k++) {
+                int sm = slotOf[m];
+                int sk = slotOf[k];
+                if (sm < 0 || sk < 0 || sm == sk || analysis.meeting(m).isFixed() || analysis.meeting(k).isFixed()
+                        || java.util.Arrays.binarySearch(analysis.allowed[m], sk) < 0
+                        || java.util.Arrays.binarySearch(analysis.allowed[k], sm) < 0) {
+                    continue;
+                }
+                MeetingRequest a = analysis.meeting(m);
+                MeetingRequest b = analysis.meeting(k);
+                int[] sides = {a.first(), a.second(), b.first(), b.second()};
+                // move both out, then both in at the other's slot
+                busy[a.first()][sm] = false;
+                busy[a.second()][sm] = false;
+                busy[b.first()][sk] = false;
+                busy[b.second()][sk] = false;
+                boolean free = !busy[a.first()][sk] && !busy[a.second()][sk] && !busy[b.first()][sm]
+                        && !busy[b.second()][sm];
+                slotOf[m] = sk;
+                slotOf[k] = sm;
+                boolean ok = free && orderOk(analysis, m, sk, slotOf, successors)
+                        && orderOk(analysis, k, sm, slotOf, successors);
+                int[] old = new int[4];
+                for (int i = 0; i < 4; i++) {
+                    old[i] = breaks[sides[i]];
+                }
+                if (ok) {
+                    busy[a.first()][sk] = true;
+                    busy[a.second()][sk] = true;
+                    busy[b.first()][sm] = true;
+                    busy[b.second()][sm] = true;
+                    for (int p : sides) {
+                        breaks[p] = breaksOf(busy[p]);
+                    }
+                    if (score(breaks, d) < current) {
+                        return true;
+                    }
+                    busy[a.first()][sk] = false;
+                    busy[a.second()][sk] = false;
+                    busy[b.first()][sm] = false;
+                    busy[b.second()][sm] = false;
+                }
+                slotOf[m] = sm;
+                slotOf[k] = sk;
+                busy[a.first()][sm] = true;
+                busy[a.second()][sm] = true;
+                busy[b.first()][sk] = true;
+                busy[b.second()][sk] = true;
+                for (int i = 3; i >= 0; i--) {
+                    breaks[sides[i]] = old[i];
+                }
+            }
+        }
+        return false;
     }
 
     /** Lower is better: first the excess over the fairness bound, then the total breaks. */
