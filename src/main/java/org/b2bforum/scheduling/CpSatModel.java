@@ -53,13 +53,20 @@ final class CpSatModel {
     private final LinearExpr fixedPlacedCount;
 
     CpSatModel(ProblemAnalysis analysis, boolean placeAll, CpSatScheduler.Options options) {
-        this(analysis, placeAll, options, -1);
+        this(analysis, placeAll, options, -1, null);
+    }
+
+    CpSatModel(ProblemAnalysis analysis, boolean placeAll, CpSatScheduler.Options options, int level) {
+        this(analysis, placeAll, options, level, null);
     }
 
     /**
-     * @param level  -1 for the optimisation model; k >= 0 for the decision model "at most k breaks in all"
+     * @param level     -1 for the optimisation model; k >= 0 for the decision model "at most k breaks in all"
+     * @param mayBreak  the only participants allowed a break, or null for everyone. At level 1 each of them
+     *                  gets its two-block patterns (see {@link #twoBlocks}).
      */
-    CpSatModel(ProblemAnalysis analysis, boolean placeAll, CpSatScheduler.Options options, int level) {
+    CpSatModel(ProblemAnalysis analysis, boolean placeAll, CpSatScheduler.Options options, int level,
+            java.util.Collection<Integer> mayBreak) {
         this.level = level;
         this.analysis = analysis;
         this.placeAll = placeAll;
@@ -162,6 +169,16 @@ final class CpSatModel {
             withBreak.add(hasBreak[p]);
             if (placeAll && options.windows()) {
                 windows(p);
+            }
+            if (mayBreak != null && !mayBreak.contains(p)) {
+                model.addEquality(hasBreak[p], 0);
+            }
+        }
+        if (level == 1 && mayBreak != null && placeAll && options.windows()) {
+            for (int p : mayBreak) {
+                if (hasBreak[p] != null && window[p] != null) {
+                    twoBlocks(p);
+                }
             }
         }
         totalBreaks = total.build();
@@ -445,26 +462,10 @@ final class CpSatModel {
     }
 
     /**
-     * Only these participants may have a break (the others' hole clauses become hard). At level 1 a suspect's
-     * day is then either one window or exactly two blocks, and the two-block patterns are spelled out as
-     * literals as well, so that its day propagates as strongly as a window does.
+     * A suspect's day at level 1 is either one window or exactly two blocks: the patterns "block
+     * [f1, f1 + l1 - 1], then idle, then block [f2, f2 + n - l1 - 1]" are literals, one of them iff
+     * hasBreak[p], each forcing its slots busy, and a busy slot lies in the chosen window or pattern.
      */
-    void onlyTheseMayBreak(java.util.Collection<Integer> allowed) {
-        for (int p = 0; p < hasBreak.length; p++) {
-            if (hasBreak[p] != null && !allowed.contains(p)) {
-                model.addEquality(hasBreak[p], 0);
-            }
-        }
-        if (level == 1 && placeAll && options.windows()) {
-            for (int p : allowed) {
-                if (hasBreak[p] != null && window[p] != null) {
-                    twoBlocks(p);
-                }
-            }
-        }
-    }
-
-    /** Patterns "block [f1, f1 + l1 - 1], then idle, then block [f2, f2 + n - l1 - 1]", one iff hasBreak[p]. */
     private void twoBlocks(int p) {
         int count = analysis.meetingsOf[p].length;
         List<List<Literal>> covering = new ArrayList<>();

@@ -25,8 +25,8 @@ public final class CpSatScheduler implements Scheduler {
     public record Options(int workers, boolean hint, boolean windows, boolean log, int randomSeed, int levels,
             double levelShare) {
 
-        /** 8 workers, hint, windows, no log, seed 1, levels 0..3, levels within 80% of the time. */
-        public static final Options DEFAULT = new Options(8, true, true, false, 1, 3, 0.8);
+        /** 8 workers, hint, windows, no log, seed 1, levels 0..3, levels within 85% of the time. */
+        public static final Options DEFAULT = new Options(8, true, true, false, 1, 3, 0.85);
 
         public Options {
             if (workers < 1) {
@@ -53,7 +53,7 @@ public final class CpSatScheduler implements Scheduler {
     private static final int STARTING_SUSPECTS = 12;
 
     /** Time kept back from the solver for building the model's answer (tables, counts). */
-    private static final double MARGIN_SECONDS = 0.3;
+    private static final double MARGIN_SECONDS = 0.5;
 
     private static volatile boolean nativesLoaded;
 
@@ -91,7 +91,8 @@ public final class CpSatScheduler implements Scheduler {
         }
         loadNatives();
         Clock clock = new Clock(started, timeLimit);
-        int[] firstFit = FirstFit.place(analysis);
+        int[] firstFit = FirstFit.improve(analysis, FirstFit.place(analysis), 50,
+                Math.min(0.3, timeLimit.toNanos() / 1e9 * 0.05));
 
         if (!analysis.obviouslyIncomplete()) {
             // Bottom-up: is there a schedule with at most k breaks in all, k = 0, 1, ...? A "yes" is optimal
@@ -105,7 +106,7 @@ public final class CpSatScheduler implements Scheduler {
                     break;
                 }
                 if (k == 1) {
-                    budget = Math.min(budget, clock.total() * 0.1); // most level-1 answers come fast; see below
+                    budget = Math.min(budget, clock.total() * 0.05); // most level-1 answers come fast; see below
                 }
                 CpSatModel.Outcome outcome = level(analysis, k, null, firstFit, budget, listener, clock);
                 if (outcome.hasSolution()) {
@@ -156,8 +157,7 @@ public final class CpSatScheduler implements Scheduler {
                 if (share < 0.2) {
                     break;
                 }
-                CpSatModel start = new CpSatModel(analysis, true, options, -1);
-                start.onlyTheseMayBreak(mayBreak);
+                CpSatModel start = new CpSatModel(analysis, true, options, -1, mayBreak);
                 if (options.hint()) {
                     start.hint(firstFit);
                 }
@@ -214,12 +214,9 @@ public final class CpSatScheduler implements Scheduler {
     /** The decision model "at most k breaks in all" (optionally only the given participants may break). */
     private CpSatModel.Outcome level(ProblemAnalysis analysis, int k, List<Integer> mayBreak, int[] hint,
             double seconds, ProgressListener listener, Clock clock) {
-        CpSatModel level = new CpSatModel(analysis, true, options, k);
+        CpSatModel level = new CpSatModel(analysis, true, options, k, mayBreak);
         if (k > 0) {
             level.breaksAtLeast(k);
-        }
-        if (mayBreak != null) {
-            level.onlyTheseMayBreak(mayBreak);
         }
         if (options.hint()) {
             level.hint(hint);
