@@ -48,6 +48,8 @@ final class CpSatModel {
     private final BoolVar[] hasBreak;
     private final LinearExpr participantsWithBreak;
     private final int level;
+    /** A lower bound on the total breaks proved before this model was built (0 if none). */
+    private int knownBound;
     private final LinearExpr placedCount;
     /** How many fixed meetings are placed (only when not every meeting must be placed). */
     private final LinearExpr fixedPlacedCount;
@@ -551,6 +553,7 @@ final class CpSatModel {
 
     /** The total breaks are at least this (a proven lower bound, which helps the search). */
     void breaksAtLeast(int bound) {
+        knownBound = Math.max(knownBound, bound);
         model.addGreaterOrEqual(totalBreaks, bound);
     }
 
@@ -623,7 +626,8 @@ final class CpSatModel {
                     int placedNow = (int) value(placedCount);
                     int breaksNow = (int) value(totalBreaks);
                     int bound = placing ? 0 : (int) Math.ceil(bestObjectiveBound() - 1e-6);
-                    listener.improved(placedNow, breaksNow, Math.max(0, bound), clock.elapsed());
+                    listener.improved(placedNow, breaksNow, Math.min(breaksNow, Math.max(knownBound, bound)),
+                            clock.elapsed());
                 } catch (RuntimeException e) {
                     // a listener's failure must not break the solve
                 }
@@ -646,7 +650,7 @@ final class CpSatModel {
                 }
             }
         }
-        int bound = placing ? 0 : (int) Math.ceil(solver.bestObjectiveBound() - 1e-6);
+        int bound = placing ? 0 : Math.max(knownBound, (int) Math.ceil(solver.bestObjectiveBound() - 1e-6));
         return new Outcome(status, slotOf, bound);
     }
 }

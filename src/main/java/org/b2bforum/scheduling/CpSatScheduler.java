@@ -46,11 +46,11 @@ public final class CpSatScheduler implements Scheduler {
         }
     }
 
-    /** Participants allowed a break together in one round of the level-1 search. */
-    private static final int SUSPECTS_PER_ROUND = 1;
-
     /** Participants allowed breaks in the first try for a starting schedule when no level answered. */
     private static final int STARTING_SUSPECTS = 12;
+
+    /** Suspects with a pinned day asked before the unrestricted level-1 attempt. */
+    private static final int PINNED_FIRST = 3;
 
     /** Time kept back from the solver for building the model's answer (tables, counts). */
     private static final double MARGIN_SECONDS = 0.5;
@@ -105,8 +105,32 @@ public final class CpSatScheduler implements Scheduler {
                 if (budget < 0.2) {
                     break;
                 }
+                List<Integer> suspects = k == 1 ? suspects(analysis) : List.of();
                 if (k == 1) {
-                    budget = Math.min(budget, clock.total() * 0.05); // most level-1 answers come fast; see below
+                    // One break in all: one participant has it. Ask with only one suspect at a time allowed a
+                    // break, the most constrained first (fewest windows that could hold its day); every other
+                    // day must then be consecutive, which propagates as strongly as level 0. A "yes" is
+                    // optimal; a "no" only rules the suspect out. Up to three participants whose day is
+                    // pinned to a single window go first, before a short unrestricted attempt (which refutes
+                    // level 1 quickly where it is false), the others after it.
+                    if (options.log()) {
+                        System.err.println("suspects, most constrained first: " + suspects);
+                    }
+                    int pinned = 0;
+                    while (pinned < Math.min(PINNED_FIRST, suspects.size())
+                            && analysis.feasibleWindows(suspects.get(pinned)) <= 1) {
+                        pinned++;
+                    }
+                    Suspicion first = suspect(analysis, suspects.subList(0, pinned), firstFit, reserve, listener,
+                            clock);
+                    if (first.slots != null) {
+                        return result(analysis, first.slots, List.of(), 1, true, started);
+                    }
+                    if (!first.allRefuted) {
+                        break;
+                    }
+                    suspects = suspects.subList(pinned, suspects.size());
+                    budget = Math.min(budget, clock.total() * 0.05);
                 }
                 CpSatModel.Outcome outcome = level(analysis, k, null, firstFit, budget, listener, clock);
                 if (outcome.hasSolution()) {
@@ -114,28 +138,9 @@ public final class CpSatScheduler implements Scheduler {
                 }
                 if (outcome.status() != CpSolverStatus.INFEASIBLE) {
                     if (k == 1) {
-                        // One break in all: one participant has it. Ask again with only the most constrained
-                        // participants (fewest windows that could hold their day) allowed a break; every
-                        // other participant's day must then be consecutive, which propagates as strongly as
-                        // level 0. A "yes" is optimal; a "no" only rules the suspects out.
-                        List<Integer> suspects = suspects(analysis);
-                        if (options.log()) {
-                            System.err.println("suspects, most constrained first: " + suspects);
-                        }
-                        for (int from = 0; from < suspects.size(); from += SUSPECTS_PER_ROUND) {
-                            double left = clock.remaining() - reserve;
-                            if (left < 0.2) {
-                                break;
-                            }
-                            List<Integer> group = suspects.subList(from,
-                                    Math.min(suspects.size(), from + SUSPECTS_PER_ROUND));
-                            CpSatModel.Outcome guess = level(analysis, 1, group, firstFit, left, listener, clock);
-                            if (guess.hasSolution()) {
-                                return result(analysis, guess.slots(), List.of(), 1, true, started);
-                            }
-                            if (guess.status() != CpSolverStatus.INFEASIBLE) {
-                                break;
-                            }
+                        Suspicion rest = suspect(analysis, suspects, firstFit, reserve, listener, clock);
+                        if (rest.slots != null) {
+                            return result(analysis, rest.slots, List.of(), 1, true, started);
                         }
                     }
                     break;
@@ -209,6 +214,29 @@ public final class CpSatScheduler implements Scheduler {
         int bound = best.hasSolution() ? best.bound() : 0;
         return result(analysis, chosen.slots(), reasons(analysis, chosen.slots(), placementProved), bound, proved,
                 started);
+    }
+
+    /** The outcome of asking level 1 with suspects: a schedule, or whether every suspect was refuted. */
+    private record Suspicion(int[] slots, boolean allRefuted) {
+    }
+
+    /** Level 1 with one suspect at a time allowed the break, until one answers "yes" or one cannot be refuted. */
+    private Suspicion suspect(ProblemAnalysis analysis, List<Integer> suspects, int[] hint, double reserve,
+            ProgressListener listener, Clock clock) {
+        for (int p : suspects) {
+            double left = clock.remaining() - reserve;
+            if (left < 0.2) {
+                return new Suspicion(null, false);
+            }
+            CpSatModel.Outcome guess = level(analysis, 1, List.of(p), hint, left, listener, clock);
+            if (guess.hasSolution()) {
+                return new Suspicion(guess.slots(), false);
+            }
+            if (guess.status() != CpSolverStatus.INFEASIBLE) {
+                return new Suspicion(null, false);
+            }
+        }
+        return new Suspicion(null, true);
     }
 
     /** The decision model "at most k breaks in all" (optionally only the given participants may break). */

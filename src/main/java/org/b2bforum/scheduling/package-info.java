@@ -55,14 +55,15 @@
  *
  * <p>Level 1 ("one break in all") is where the benchmark's hard cases are (the 12-table instances, whose
  * level 0 is refuted in a fraction of a second): the search has to find the one participant and the one gap.
- * After a short unrestricted attempt (5% of the limit, which refutes level 1 quickly where it is false), the
- * scheduler asks again with one suspect at a time allowed a break, the most constrained first: the
+ * The scheduler asks with one suspect at a time allowed a break, the most constrained first: the
  * participant with the fewest windows of consecutive slots that could hold its whole day (its slots, its
  * morning-only and afternoon-only meetings), for example one whose morning and afternoon meetings pin its day
  * across lunch. Everyone else's hole clauses are then hard, and the suspect's day is spelled out as either
  * one window or one of its two-block patterns (block, gap, block), and each of its partners' windows must
  * meet one of the two blocks, so the question propagates like level 0. A "yes" is optimal; a "no" rules the
- * suspect out.
+ * suspect out. Up to three suspects whose day is pinned to a single window are asked first, then level 1
+ * without restriction for 5% of the limit (which refutes it quickly where it is false), then the other
+ * suspects.
  *
  * <p>Each level gets at most 42% of the time limit and all levels together at most 85% of it. If no level
  * answers "yes", the model without the level cap is solved as a decision problem first, for a fair schedule
