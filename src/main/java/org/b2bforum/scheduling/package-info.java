@@ -71,8 +71,9 @@
  * which gives far fewer breaks when it works), and then as an optimisation, told the lower bound and started
  * from that schedule, for the time left. A first-fit placement ({@link org.b2bforum.scheduling.FirstFit}) is
  * the solver's first hint, and the answer of last resort if the solver finds nothing at all (its fairness gap
- * is then reported as it is). CP-SAT runs 8 workers by default, also on 2 cores: its portfolio beats 2
- * workers even time-sliced.
+ * is then reported as it is). CP-SAT runs one worker per core and one more by default (3 to 8): on 2 cores,
+ * 8 time-sliced workers were each too slow for the hard one-break question of ticf-13crafc, while 3 keep
+ * enough of the portfolio's diversity and found every optimum in every run.
  *
  * <h2>When not everything fits</h2>
  * If the data already show it (a meeting without a common slot, a company with more meetings than free
