@@ -19,7 +19,6 @@ import org.b2bforum.base.ui.ApprovedCompaniesOnly;
 import org.b2bforum.meeting.AgendaEntry;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingService;
-import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.MeetingView;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.ProgramService;
@@ -174,47 +173,12 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     }
 
     private Div entry(AgendaEntry entry, MeetingView meeting) {
-        Div row = new Div();
-        row.addClassName("agenda-entry");
-        Span time = new Span(dates.times(entry.startsAt(), entry.endsAt()));
-        time.addClassName("agenda-time");
-        Div body = new Div();
-        body.addClassName("agenda-body");
+        AgendaRow row = new AgendaRow(entry, dates, meeting == null ? new Span(entry.title())
+                : new CompanyLink(meeting.counterpartId(me), entry.title()));
         if (entry.kind() == AgendaEntry.Kind.MEETING) {
-            row.addClassName("agenda-meeting");
             row.setId("agenda-meeting-" + entry.meetingId());
-            Div title = new Div(new Span(getTranslation("agenda.meeting-with") + " "));
-            title.addClassName("agenda-title");
-            title.add(meeting == null ? new Span(entry.title()) : new CompanyLink(meeting.counterpartId(me), entry.title()));
-            title.add(new MeetingStatusBadge(entry.status()));
-            Paragraph place = new Paragraph(entry.tableNumber() == null ? entry.place()
-                    : getTranslation("meetings.hall-table", entry.place(), entry.tableNumber()));
-            place.addClassName("agenda-place");
-            body.add(title, place);
-            if (!entry.delegates().isEmpty()) {
-                body.add(small(getTranslation("meetings.delegates") + ": " + String.join(", ", entry.delegates())));
-            }
-            if (entry.status() == MeetingStatus.CONFIRMED && entry.counterpartContacts() != null) {
-                Paragraph contacts = small(getTranslation("agenda.contacts") + ": " + entry.counterpartContacts());
-                contacts.addClassName("agenda-contacts");
-                body.add(contacts);
-            }
-        } else {
-            row.addClassName("agenda-program");
-            Div title = new Div(new Span(entry.title()));
-            title.addClassName("agenda-title");
-            Paragraph place = new Paragraph(entry.place());
-            place.addClassName("agenda-place");
-            body.add(title, place);
         }
-        row.add(time, body);
         return row;
-    }
-
-    private Paragraph small(String text) {
-        Paragraph paragraph = new Paragraph(text);
-        paragraph.addClassName("agenda-small");
-        return paragraph;
     }
 
     private Paragraph hint(String key) {

@@ -55,48 +55,9 @@ class CompanyAgendaView extends VerticalLayout implements HasDynamicTitle {
             heading.addClassName("meetings-heading");
             Div list = new Div();
             list.addClassName("agenda-list");
-            dayEntries.forEach(entry -> list.add(entry(entry, dates)));
+            dayEntries.forEach(entry -> list.add(new AgendaRow(entry, dates, new Span(entry.title()))));
             entries.add(heading, list);
         });
-    }
-
-    private Div entry(AgendaEntry entry, ForumDates dates) {
-        Div row = new Div();
-        row.addClassName("agenda-entry");
-        Span time = new Span(dates.times(entry.startsAt(), entry.endsAt()));
-        time.addClassName("agenda-time");
-        Div body = new Div();
-        body.addClassName("agenda-body");
-        if (entry.kind() == AgendaEntry.Kind.MEETING) {
-            row.addClassName("agenda-meeting");
-            Div title = new Div(new Span(getTranslation("agenda.meeting-with") + " " + entry.title()),
-                    new MeetingStatusBadge(entry.status()));
-            title.addClassName("agenda-title");
-            Paragraph place = new Paragraph(entry.tableNumber() == null ? entry.place()
-                    : getTranslation("meetings.hall-table", entry.place(), entry.tableNumber()));
-            place.addClassName("agenda-place");
-            body.add(title, place);
-            if (!entry.delegates().isEmpty()) {
-                Paragraph who = new Paragraph(getTranslation("meetings.delegates") + ": "
-                        + String.join(", ", entry.delegates()));
-                who.addClassName("agenda-small");
-                body.add(who);
-            }
-            if (entry.counterpartContacts() != null) {
-                Paragraph contacts = new Paragraph(getTranslation("agenda.contacts") + ": " + entry.counterpartContacts());
-                contacts.addClassName("agenda-small");
-                body.add(contacts);
-            }
-        } else {
-            row.addClassName("agenda-program");
-            Div title = new Div(new Span(entry.title()));
-            title.addClassName("agenda-title");
-            Paragraph place = new Paragraph(entry.place());
-            place.addClassName("agenda-place");
-            body.add(title, place);
-        }
-        row.add(time, body);
-        return row;
     }
 
     @Override

@@ -1,0 +1,59 @@
+package org.b2bforum.meeting.ui;
+
+import org.b2bforum.meeting.AgendaEntry;
+import org.b2bforum.meeting.MeetingStatus;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+
+/**
+ * One line of an agenda: a meeting (time, counterpart, status, hall and table, delegates, and the
+ * counterpart's contacts once confirmed) or a program item (time, title, place).
+ */
+class AgendaRow extends Div {
+
+    /** @param counterpart how the meeting's counterpart is shown (a link or a plain name); unused for program items */
+    AgendaRow(AgendaEntry entry, ForumDates dates, Component counterpart) {
+        addClassName("agenda-entry");
+        Span time = new Span(dates.times(entry.startsAt(), entry.endsAt()));
+        time.addClassName("agenda-time");
+        Div body = new Div();
+        body.addClassName("agenda-body");
+        if (entry.kind() == AgendaEntry.Kind.MEETING) {
+            addClassName("agenda-meeting");
+            Div title = new Div(new Span(getTranslation("agenda.meeting-with") + " "), counterpart,
+                    new MeetingStatusBadge(entry.status()));
+            title.addClassName("agenda-title");
+            body.add(title, place(entry.tableNumber() == null ? entry.place()
+                    : getTranslation("meetings.hall-table", entry.place(), entry.tableNumber())));
+            if (!entry.delegates().isEmpty()) {
+                body.add(small(getTranslation("meetings.delegates") + ": " + String.join(", ", entry.delegates())));
+            }
+            if (entry.status() == MeetingStatus.CONFIRMED && entry.counterpartContacts() != null) {
+                Paragraph contacts = small(getTranslation("agenda.contacts") + ": " + entry.counterpartContacts());
+                contacts.addClassName("agenda-contacts");
+                body.add(contacts);
+            }
+        } else {
+            addClassName("agenda-program");
+            Div title = new Div(new Span(entry.title()));
+            title.addClassName("agenda-title");
+            body.add(title, place(entry.place()));
+        }
+        add(time, body);
+    }
+
+    private static Paragraph place(String text) {
+        Paragraph place = new Paragraph(text);
+        place.addClassName("agenda-place");
+        return place;
+    }
+
+    private static Paragraph small(String text) {
+        Paragraph paragraph = new Paragraph(text);
+        paragraph.addClassName("agenda-small");
+        return paragraph;
+    }
+}
