@@ -280,9 +280,9 @@ public final class CpSatScheduler implements Scheduler {
             boolean proved, long started) {
         SchedulingProblem problem = analysis.problem;
         List<Placement> placements = TableAssigner.assign(problem, slots);
-        int[] breaks = Breaks.perParticipant(problem, placements);
-        int total = Breaks.total(breaks);
-        return new ScheduleResult(placements, unplaced, total, Breaks.max(breaks), Breaks.gap(breaks),
+        int[] breaks = BreakCounter.perParticipant(problem, placements);
+        int total = BreakCounter.total(breaks);
+        return new ScheduleResult(placements, unplaced, total, BreakCounter.max(breaks), BreakCounter.gap(breaks),
                 Math.max(0, Math.min(bound, total)), proved, Duration.ofNanos(System.nanoTime() - started));
     }
 
