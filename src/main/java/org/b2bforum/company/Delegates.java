@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.b2bforum.base.security.Tokens;
 import org.b2bforum.company.domain.Delegate;
 import org.b2bforum.company.domain.DelegateRepository;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -39,11 +40,11 @@ public class Delegates {
     }
 
     /**
-     * The check-in tokens of these delegates, as {@link Delegate#ensureCheckInToken()} makes them:
-     * made and stored for those that have none yet, the existing ones otherwise, so a badge printed
-     * again carries the same QR code. The rows are locked, so two first prints of one badge agree.
-     * In bulk with JDBC: the first print of a night's batch stores thousands of tokens (loading as
-     * many entities took 2 s of the 2,000-badge benchmark).
+     * The check-in tokens of these delegates: made with {@link Tokens#newToken()} and stored for those
+     * that have none yet, the existing ones otherwise, so a badge printed again carries the same QR
+     * code. The rows are locked, so two first prints of one badge agree. In bulk with JDBC: the first
+     * print of a night's batch stores thousands of tokens (loading as many entities took 2 s of the
+     * 2,000-badge benchmark).
      */
     @Transactional
     public Map<Long, String> ensureCheckInTokens(Collection<Long> delegateIds) {
@@ -56,7 +57,7 @@ public class Delegates {
                         long id = rs.getLong("id");
                         String token = rs.getString("check_in_token");
                         if (token == null) {
-                            token = Delegate.newCheckInToken();
+                            token = Tokens.newToken();
                             missing.add(new MapSqlParameterSource("id", id).addValue("token", token));
                         }
                         tokens.put(id, token);

@@ -5,10 +5,10 @@ import java.util.List;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Tokens;
+import org.b2bforum.base.web.PublicUrl;
 import org.b2bforum.venue.CheckInService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,10 +32,10 @@ class DemoVenue {
     private final AccountService accounts;
     private final CheckInService checkIns;
     private final JdbcTemplate jdbc;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     DemoVenue(AccountService accounts, CheckInService checkIns, JdbcTemplate jdbc,
-            @Value("${b2bforum.public-url}") String publicUrl) {
+            PublicUrl publicUrl) {
         this.accounts = accounts;
         this.checkIns = checkIns;
         this.jdbc = jdbc;
@@ -62,13 +62,13 @@ class DemoVenue {
             if (i < CHECKED_IN) {
                 checkIns.checkIn(token);
                 if (i == 0) {
-                    log.info("Demo check-in link of a delegate already checked in: {}/check-in/{}", publicUrl, token);
+                    log.info("Demo check-in link of a delegate already checked in: {}", publicUrl.of("check-in/" + token));
                 }
             }
             lastToken = token;
         }
         if (lastToken != null) {
-            log.info("Demo check-in link of a delegate not yet checked in: {}/check-in/{}", publicUrl, lastToken);
+            log.info("Demo check-in link of a delegate not yet checked in: {}", publicUrl.of("check-in/" + lastToken));
         }
     }
 }

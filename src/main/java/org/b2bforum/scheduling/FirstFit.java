@@ -97,7 +97,7 @@ final class FirstFit {
         }
         int[] breaks = new int[participants];
         for (int p = 0; p < participants; p++) {
-            breaks[p] = breaksOf(busy[p]);
+            breaks[p] = BreakCounter.breaks(busy[p]);
         }
         List<List<Integer>> successors = successors(analysis);
         for (int round = 0; round < maxRounds && System.nanoTime() < deadline; round++) {
@@ -126,8 +126,8 @@ final class FirstFit {
                     }
                     busy[a][s] = true;
                     busy[b][s] = true;
-                    breaks[a] = breaksOf(busy[a]);
-                    breaks[b] = breaksOf(busy[b]);
+                    breaks[a] = BreakCounter.breaks(busy[a]);
+                    breaks[b] = BreakCounter.breaks(busy[b]);
                     long candidate = score(breaks, analysis.problem.fairness()) - (from < 0 ? 1L << 40 : 0);
                     if (candidate < best) {
                         best = candidate;
@@ -142,8 +142,8 @@ final class FirstFit {
                     used[bestSlot]++;
                 }
                 slotOf[m] = bestSlot;
-                breaks[a] = breaksOf(busy[a]);
-                breaks[b] = breaksOf(busy[b]);
+                breaks[a] = BreakCounter.breaks(busy[a]);
+                breaks[b] = BreakCounter.breaks(busy[b]);
                 improved |= bestSlot != from;
                 if (bestSlot == from) {
                     breaks[a] = oldA;
@@ -199,7 +199,7 @@ final class FirstFit {
                     busy[b.first()][sm] = true;
                     busy[b.second()][sm] = true;
                     for (int p : sides) {
-                        breaks[p] = breaksOf(busy[p]);
+                        breaks[p] = BreakCounter.breaks(busy[p]);
                     }
                     if (score(breaks, d) < current) {
                         return true;
@@ -235,16 +235,6 @@ final class FirstFit {
         }
         long excess = breaks.length == 0 ? 0 : Math.max(0, max - min - fairness);
         return excess * 1_000_000L + total;
-    }
-
-    private static int breaksOf(boolean[] busy) {
-        int blocks = 0;
-        for (int s = 0; s < busy.length; s++) {
-            if (busy[s] && (s == 0 || !busy[s - 1])) {
-                blocks++;
-            }
-        }
-        return Math.max(0, blocks - 1);
     }
 
     private static List<List<Integer>> successors(ProblemAnalysis analysis) {

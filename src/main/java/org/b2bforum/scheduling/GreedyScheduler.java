@@ -11,7 +11,8 @@ import java.util.List;
  * The baseline that commercial platforms document: each meeting, in list order, takes the first
  * slot in which both participants are free and a table is left, and there the first free table.
  * Fixed meetings are placed first, in their slots. It does not look at breaks at all; it only
- * counts them. Instant, never optimal: the optimiser's yardstick and a fallback.
+ * counts them. Instant, never optimal: the yardstick the optimiser is compared with (the optimiser's
+ * own last resort is {@link FirstFit}, which looks at breaks).
  */
 public final class GreedyScheduler implements Scheduler {
 

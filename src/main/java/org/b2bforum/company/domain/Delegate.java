@@ -7,7 +7,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-import org.b2bforum.base.security.Tokens;
 import org.b2bforum.company.BadgeRole;
 
 /** A person of a company who comes to the forum and gets a badge. */
@@ -43,19 +42,6 @@ public class Delegate {
         this.position = other.position;
         this.email = other.email;
         this.phone = other.phone;
-    }
-
-    /** The token of this delegate's check-in link, made on first use (see Tokens). */
-    public String ensureCheckInToken() {
-        if (checkInToken == null) {
-            checkInToken = newCheckInToken();
-        }
-        return checkInToken;
-    }
-
-    /** A new check-in token: {@link Tokens#newToken()}, 256 random bits. */
-    public static String newCheckInToken() {
-        return Tokens.newToken();
     }
 
     public String getCheckInToken() {
