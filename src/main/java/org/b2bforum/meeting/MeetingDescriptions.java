@@ -85,10 +85,13 @@ class MeetingDescriptions implements ProgramConflicts {
     }
 
     private List<String> query(String where, MapSqlParameterSource params) {
-        return jdbc.query(SELECT + where + " order by s.starts_at, m.id", params, (rs, i) -> {
-            Integer table = rs.getObject("table_number", Integer.class);
-            return format.format(rs.getTimestamp("starts_at").toInstant()) + " · " + rs.getString("a_name") + " — "
-                    + rs.getString("b_name") + " · " + rs.getString("hall") + (table == null ? "" : " №" + table);
-        });
+        return jdbc.query(SELECT + where + " order by s.starts_at, m.id", params,
+                (rs, i) -> line(rs.getTimestamp("starts_at").toInstant(), rs.getString("a_name"), rs.getString("b_name"),
+                        rs.getString("hall"), rs.getObject("table_number", Integer.class)));
+    }
+
+    /** A meeting of requester {@code a} and partner {@code b} in one line; {@code table} may be null. */
+    String line(Instant startsAt, String a, String b, String hall, Integer table) {
+        return format.format(startsAt) + " · " + a + " — " + b + " · " + hall + (table == null ? "" : " №" + table);
     }
 }

@@ -52,6 +52,9 @@ public class MeetingService {
 
     private static final int MAX_MESSAGE = 1000;
 
+    /** {@link #busy} for companies {@code :a} and {@code :b} from {@code :start} to {@code :end}. */
+    private static final String BUSY = busy(":a, :b", ":start", ":end");
+
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionRetry retry;
     private final ForumAccess access;
@@ -104,8 +107,7 @@ public class MeetingService {
                      - (select count(*) from table_slot_booking b where b.slot_id = s.id) free_tables
                 from slot s join negotiation_session n on n.id = s.session_id join hall h on h.id = s.hall_id
                 where s.starts_at > :now
-                  and not exists (select 1 from company_slot_booking c join slot o on o.id = c.slot_id
-                                  where c.company_id in (:me, :partner) and o.starts_at < s.ends_at and o.ends_at > s.starts_at)
+                  and not""" + busy(":me, :partner", "s.starts_at", "s.ends_at") + """
                   and not exists (select 1 from delegate_slot_booking d where d.starts_at = s.starts_at and d.delegate_id in (:delegates))
                   and not exists (select 1 from program_item p join program_item_attendee a on a.program_item_id = p.id
                                   where a.delegate_id in (:delegates) and p.starts_at < s.ends_at and p.ends_at > s.starts_at)
@@ -229,8 +231,9 @@ public class MeetingService {
             throw new BookingRefusedException("meeting.error.slot-taken");
         }
         return retry.run(() -> {
-            SlotRow slot = future(lockSlot(slotId));
-            Map<Long, String> status = lockCompanies(me, partnerId);
+            Locked locked = lockSlotAndCompanies(slotId, me, partnerId);
+            SlotRow slot = future(locked.slot());
+            Map<Long, String> status = locked.status();
             requireApproved(me, status);
             if (!isApproved(partnerId, status)) {
                 throw new BookingRefusedException("meeting.error.partner-unavailable");
@@ -253,7 +256,8 @@ public class MeetingService {
                 long meetingId = insertMeeting(me, partnerId, slotId, text, MeetingStatus.REQUESTED, null);
                 insertDelegates(meetingId, me, delegates);
                 events(meetingId, user, new Event(MeetingStatus.REQUESTED, text));
-                notifications.notifyCompany(partnerId, "notification.meeting.REQUESTED", descriptions.describe(meetingId));
+                notifications.notifyCompanies(List.of(partnerId), "notification.meeting.REQUESTED",
+                        now.describe(descriptions, slot, false));
                 return meetingId;
             }
             now.checkLimit(now.activeOfB());
@@ -262,7 +266,8 @@ public class MeetingService {
             insertDelegates(meetingId, me, delegates);
             occupy(meetingId, slot, table, me, partnerId, delegates);
             events(meetingId, user, new Event(MeetingStatus.REQUESTED, text), new Event(MeetingStatus.CONFIRMED, null));
-            notifyBoth(meetingId, me, partnerId, "notification.meeting.CONFIRMED");
+            notifications.notifyCompanies(List.of(me, partnerId), "notification.meeting.CONFIRMED",
+                    now.describe(descriptions, slot, true));
             return meetingId;
         });
     }
@@ -281,8 +286,9 @@ public class MeetingService {
             if (meeting.partnerId() != me) {
                 throw new AccessDeniedException("Not a request to your company");
             }
-            SlotRow slot = future(lockSlot(meeting.slotId()));
-            requireApproved(me, lockCompanies(meeting.requesterId(), me));
+            Locked locked = lockSlotAndCompanies(meeting.slotId(), meeting.requesterId(), me);
+            SlotRow slot = future(locked.slot());
+            requireApproved(me, locked.status());
             if (meeting.status() == MeetingStatus.CONFIRMED) {
                 return null; // a double click
             }
@@ -310,7 +316,8 @@ public class MeetingService {
                     where id = :id""", new MapSqlParameterSource("table", table).addValue("response", text)
                     .addValue("now", Timestamp.from(clock.instant())).addValue("id", meetingId));
             events(meetingId, user, new Event(MeetingStatus.CONFIRMED, text));
-            notifyBoth(meetingId, meeting.requesterId(), me, "notification.meeting.CONFIRMED");
+            notifications.notifyCompanies(List.of(meeting.requesterId(), me), "notification.meeting.CONFIRMED",
+                    now.describe(descriptions, slot, true));
             return null;
         });
     }
@@ -381,8 +388,9 @@ public class MeetingService {
             throw new BookingRefusedException("meeting.error.same-company");
         }
         return retry.run(() -> {
-            SlotRow slot = lockSlot(slotId);
-            Map<Long, String> status = lockCompanies(requesterId, partnerId);
+            Locked locked = lockSlotAndCompanies(slotId, requesterId, partnerId);
+            SlotRow slot = locked.slot();
+            Map<Long, String> status = locked.status();
             if (!isApproved(requesterId, status) || !isApproved(partnerId, status)) {
                 throw new BookingRefusedException("meeting.error.partner-unavailable");
             }
@@ -418,8 +426,7 @@ public class MeetingService {
             if (meeting.slotId() == newSlotId) {
                 return null;
             }
-            SlotRow slot = lockSlot(newSlotId);
-            lockCompanies(meeting.requesterId(), meeting.partnerId());
+            SlotRow slot = lockSlotAndCompanies(newSlotId, meeting.requesterId(), meeting.partnerId()).slot();
             free(meetingId);
             Set<Long> delegates = delegatesOf(meetingId);
             checkBothFree(slot, meeting.requesterId(), meeting.partnerId());
@@ -526,9 +533,7 @@ public class MeetingService {
     }
 
     private boolean companyBusy(SlotRow slot, long a, long b) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from company_slot_booking c join slot s on s.id = c.slot_id
-                               where c.company_id in (:a, :b) and s.starts_at < :end and s.ends_at > :start)""",
+        return Boolean.TRUE.equals(jdbc.queryForObject("select" + BUSY,
                 new MapSqlParameterSource("a", a).addValue("b", b).addValue("start", Timestamp.from(slot.startsAt()))
                         .addValue("end", Timestamp.from(slot.endsAt())), Boolean.class));
     }
@@ -625,6 +630,18 @@ public class MeetingService {
     }
 
     /**
+     * SQL: whether one of {@code companies} has a confirmed meeting overlapping the time from
+     * {@code start} to {@code end}, in any hall. Bookings keep their slot's start, so the index on
+     * (company, start) is read only from the longest slot's length before {@code start}.
+     */
+    private static String busy(String companies, String start, String end) {
+        return " exists (select 1 from company_slot_booking c join slot o on o.id = c.slot_id"
+                + " where c.company_id in (%1$s) and c.starts_at < %3$s and c.starts_at > %2$s - interval %4$d minute"
+                        .formatted(companies, start, end, ProgramService.MAX_SLOT_MINUTES)
+                + " and o.ends_at > %s) ".formatted(start);
+    }
+
+    /**
      * Whether one of the two companies already has a confirmed meeting at the slot's time, as far
      * as the last commit shows (one statement in autocommit, no lock). Only a cancellation frees a
      * company again, so "taken" is true when read; "free" is checked again under the locks. Only
@@ -633,15 +650,14 @@ public class MeetingService {
      */
     private boolean visiblyTaken(long me, long partnerId, long slotId) {
         return Boolean.TRUE.equals(jdbc.query("""
-                select me.status = 'APPROVED' and partner.status = 'APPROVED'
+                select me.status = 'APPROVED' and partner.status = 'APPROVED' and not w.wishes_phase
                    and (w.opens_at is null or w.opens_at <= :now) and (w.closes_at is null or w.closes_at > :now)
                    and not exists (select 1 from meeting m where m.active_key = concat(:me, ':', :partner, ':', :slot))
-                   and exists (select 1 from company_slot_booking b join slot o on o.id = b.slot_id
-                               join slot t on t.id = :slot
-                               where b.company_id in (:me, :partner) and o.starts_at < t.ends_at
-                                 and o.ends_at > t.starts_at) taken
-                from company me join company partner on partner.id = :partner join booking_settings w on w.id = 1
-                where me.id = :me""",
+                   and""" + busy(":me, :partner", "t.starts_at", "t.ends_at") + """
+                  taken
+                from slot t join company me on me.id = :me join company partner on partner.id = :partner
+                  join booking_settings w on w.id = 1
+                where t.id = :slot""",
                 new MapSqlParameterSource("me", me).addValue("partner", partnerId).addValue("slot", slotId)
                         .addValue("now", Timestamp.from(clock.instant())),
                 rs -> rs.next() ? rs.getBoolean("taken") : Boolean.FALSE));
@@ -657,23 +673,37 @@ public class MeetingService {
         return slot;
     }
 
-    /** Locks the slot: bookings of one slot take turns. */
-    private SlotRow lockSlot(long slotId) {
-        return jdbc.query("select id, hall_id, starts_at, ends_at from slot where id = :id for update",
-                new MapSqlParameterSource("id", slotId),
-                (rs, i) -> new SlotRow(rs.getLong("id"), rs.getLong("hall_id"), rs.getTimestamp("starts_at").toInstant(),
-                        rs.getTimestamp("ends_at").toInstant()))
-                .stream().findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.no-slot"));
+    /**
+     * Locks the slot (bookings of one slot take turns), then both companies in id order (so two
+     * bookings never wait for each other in a circle), in one statement, and returns the slot and
+     * the companies' registration status as it is now.
+     */
+    private Locked lockSlotAndCompanies(long slotId, long a, long b) {
+        Map<Long, String> status = new HashMap<>();
+        SlotRow[] slot = new SlotRow[1];
+        jdbc.query("""
+                select s.id, s.hall_id, s.starts_at, s.ends_at, c.id company_id, c.status
+                from slot s join company c on c.id in (:a, :b)
+                where s.id = :slot order by c.id for update""",
+                new MapSqlParameterSource("slot", slotId).addValue("a", a).addValue("b", b),
+                rs -> {
+                    slot[0] = new SlotRow(rs.getLong("id"), rs.getLong("hall_id"),
+                            rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant());
+                    status.put(rs.getLong("company_id"), rs.getString("status"));
+                });
+        if (slot[0] == null) {
+            throw new BookingRefusedException("meeting.error.no-slot");
+        }
+        return new Locked(slot[0], status);
+    }
+
+    private record Locked(SlotRow slot, Map<Long, String> status) {
     }
 
     /**
-     * Locks both companies, in id order (so two bookings never wait for each other in a circle),
-     * and returns their registration status as it is now.
+     * Locks companies in id order, as {@link #lockSlotAndCompanies} does, and returns their
+     * registration status as it is now.
      */
-    private Map<Long, String> lockCompanies(long a, long b) {
-        return lockCompanies(List.of(a, b));
-    }
-
     private Map<Long, String> lockCompanies(Collection<Long> ids) {
         Map<Long, String> status = new HashMap<>();
         if (ids.isEmpty()) {
@@ -732,7 +762,8 @@ public class MeetingService {
      * table. The step decides in the order the user should hear the reasons.
      */
     private record Situation(BookingSettings settings, int ownDelegates, Long existing, int activeOfA, int activeOfB,
-            boolean busy, boolean inProgram, Long freeTable) {
+            boolean busy, boolean inProgram, Long freeTable, Integer freeTableNumber, String requesterName,
+            String partnerName, String hallName) {
 
         void requireOwnDelegates(Set<Long> delegates) {
             if (ownDelegates != delegates.size()) {
@@ -762,6 +793,12 @@ public class MeetingService {
             }
             return freeTable;
         }
+
+        /** The meeting in one line for the notifications, at the free table if {@code atTable}. */
+        String describe(MeetingDescriptions descriptions, SlotRow slot, boolean atTable) {
+            return descriptions.line(slot.startsAt(), requesterName, partnerName, hallName,
+                    atTable ? freeTableNumber : null);
+        }
     }
 
     /**
@@ -778,15 +815,20 @@ public class MeetingService {
                     + (select count(*) from meeting where partner_company_id = :a and status = 'CONFIRMED') active_a,
                   (select count(*) from meeting where requester_company_id = :b and status in ('REQUESTED', 'CONFIRMED'))
                     + (select count(*) from meeting where partner_company_id = :b and status = 'CONFIRMED') active_b,
-                  exists (select 1 from company_slot_booking c join slot o on o.id = c.slot_id
-                          where c.company_id in (:a, :b) and o.starts_at < :end and o.ends_at > :start) busy,
+                 """ + BUSY + """
+                  busy,
                   exists (select 1 from program_item p join program_item_attendee pa on pa.program_item_id = p.id
                           where pa.delegate_id in (:delegates) and p.starts_at < :end and p.ends_at > :start) in_program,
-                  (select t.id from meeting_table t
-                   where t.hall_id = :hall
-                     and not exists (select 1 from table_slot_booking tb where tb.slot_id = :slot and tb.table_id = t.id)
-                   order by t.number limit 1) free_table
-                from booking_settings w where w.id = 1""",
+                  (select short_name from company where id = :a) a_name,
+                  (select short_name from company where id = :b) b_name,
+                  (select name from hall where id = :hall) hall_name,
+                  ft.id free_table, ft.number free_table_number
+                from booking_settings w
+                  left join (select t.id, t.number from meeting_table t
+                             where t.hall_id = :hall
+                               and not exists (select 1 from table_slot_booking tb where tb.slot_id = :slot and tb.table_id = t.id)
+                             order by t.number limit 1) ft on true
+                where w.id = 1""",
                 new MapSqlParameterSource("a", a).addValue("b", b).addValue("owner", owner)
                         .addValue("delegates", delegates.isEmpty() ? List.of(-1L) : delegates)
                         .addValue("slot", slot.id()).addValue("hall", slot.hallId())
@@ -797,7 +839,8 @@ public class MeetingService {
                                 rs.getBoolean("wishes_phase")),
                         rs.getInt("own_delegates"), rs.getObject("existing", Long.class), rs.getInt("active_a"),
                         rs.getInt("active_b"), rs.getBoolean("busy"), rs.getBoolean("in_program"),
-                        rs.getObject("free_table", Long.class)));
+                        rs.getObject("free_table", Long.class), rs.getObject("free_table_number", Integer.class),
+                        rs.getString("a_name"), rs.getString("b_name"), rs.getString("hall_name")));
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -809,12 +852,7 @@ public class MeetingService {
      * hall that overlaps it.
      */
     private void checkBothFree(SlotRow slot, long a, long b) {
-        Integer busy = jdbc.queryForObject("""
-                select count(*) from company_slot_booking c join slot s on s.id = c.slot_id
-                where c.company_id in (:a, :b) and s.starts_at < :end and s.ends_at > :start""",
-                new MapSqlParameterSource("a", a).addValue("b", b).addValue("start", Timestamp.from(slot.startsAt()))
-                        .addValue("end", Timestamp.from(slot.endsAt())), Integer.class);
-        if (busy != null && busy > 0) {
+        if (companyBusy(slot, a, b)) {
             throw new BookingRefusedException("meeting.error.slot-taken");
         }
     }

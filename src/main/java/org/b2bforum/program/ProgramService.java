@@ -32,6 +32,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProgramService {
 
+    /**
+     * The longest slot, in minutes; the database holds slots to it too (a check constraint), as
+     * the booking checks look for overlapping meetings only among those begun that long before.
+     */
+    public static final int MAX_SLOT_MINUTES = 240;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final ProgramConflicts conflicts;
     private final CurrentUser currentUser;
@@ -131,7 +137,7 @@ public class ProgramService {
         if (start == null || end == null || !end.isAfter(start)) {
             throw new InvalidProgramException("program.error.end-before-start");
         }
-        if (slotMinutes < 5 || slotMinutes > 240 || pauseMinutes < 0 || pauseMinutes > 120) {
+        if (slotMinutes < 5 || slotMinutes > MAX_SLOT_MINUTES || pauseMinutes < 0 || pauseMinutes > 120) {
             throw new InvalidProgramException("program.error.slot-length");
         }
         Instant startsAt = day.atTime(start).atZone(zone).toInstant();

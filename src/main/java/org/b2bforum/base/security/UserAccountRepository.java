@@ -1,11 +1,9 @@
 package org.b2bforum.base.security;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
@@ -18,7 +16,4 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     List<UserAccount> findByCompanyId(Long companyId);
 
     List<UserAccount> findByRoleOrderByDisplayNameAscEmailAsc(Role role);
-
-    @Query("select u.id from UserAccount u where u.companyId in :companyIds order by u.id")
-    List<Long> findIdsByCompanyIdIn(Collection<Long> companyIds);
 }
