@@ -5,11 +5,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,10 +34,13 @@ class TransactionRetry {
     private final Semaphore writers;
     private final ThreadLocal<Boolean> holdsTurn = ThreadLocal.withInitial(() -> false);
 
-    TransactionRetry(PlatformTransactionManager transactionManager,
+    TransactionRetry(DataSource dataSource,
             @Value("${b2bforum.booking.concurrent-writers:4}") int concurrentWriters) {
         this.writers = new Semaphore(concurrentWriters, true);
-        this.transactions = new TransactionTemplate(transactionManager);
+        // booking steps are plain JDBC: a JDBC transaction, without the JPA session the
+        // application's transaction manager would open for each (should one use JPA after all,
+        // that manager refuses to start inside this transaction, so the mistake cannot go unseen)
+        this.transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
 

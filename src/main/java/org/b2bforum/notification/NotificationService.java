@@ -36,20 +36,20 @@ public class NotificationService {
     }
 
     /**
-     * Notifies every account of a company; part of the caller's transaction. Called by other
-     * services on behalf of the logged-in user whose action it reports.
+     * Notifies every account of a company; part of the caller's transaction, JPA or plain JDBC
+     * (the bookings' own), if there is one. Called by other services on behalf of the logged-in
+     * user whose action it reports.
      */
     @PreAuthorize("isAuthenticated()")
-    @Transactional
     public void notifyCompany(long companyId, String messageKey, String detail) {
         notifyCompanies(List.of(companyId), messageKey, detail);
     }
 
     /**
-     * Notifies every account of each of the companies; part of the caller's transaction. Two
-     * statements, however many accounts: booking a meeting notifies two companies each time.
+     * Notifies every account of each of the companies; part of the caller's transaction, as
+     * {@link #notifyCompany}. Two statements, however many accounts: booking a meeting notifies two
+     * companies each time.
      */
-    @Transactional
     public void notifyCompanies(Collection<Long> companyIds, String messageKey, String detail) {
         if (companyIds.isEmpty()) {
             return;
