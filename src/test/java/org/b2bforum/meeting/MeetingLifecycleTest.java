@@ -14,12 +14,14 @@ import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.notification.NotificationView;
+import org.b2bforum.program.ProgramService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A meeting from request to acceptance, decline, cancellation and an organizer's move. */
@@ -220,6 +222,39 @@ class MeetingLifecycleTest {
         long later = fixture.as(third, () -> meetings.request(partner.id(), parallel.slot(1).id(),
                 List.of(third.firstDelegate()), null));
         assertThat(view(later).status()).isEqualTo(MeetingStatus.CONFIRMED);
+    }
+
+    @Test
+    void a_meeting_in_the_longest_slot_keeps_both_companies_busy_in_every_hall_until_it_ends() {
+        fixture.openBooking(true);
+        ForumDayRef day = fixture.newDay();
+        int longest = ProgramService.MAX_SLOT_MINUTES;
+        TestSession first = fixture.session(day, fixture.newHall(1), LocalTime.of(10, 0), LocalTime.of(14, 0), longest);
+        long secondHall = fixture.newHall(1);
+        TestSession parallel = fixture.session(day, secondHall, LocalTime.of(10, 0), LocalTime.of(14, 0), longest);
+        TestSession after = fixture.session(day, secondHall, LocalTime.of(14, 0), LocalTime.of(14, 20), 20);
+        TestCompany third = fixture.approvedCompany();
+        fixture.as(requester, () -> meetings.request(partner.id(), first.slot(0).id(),
+                List.of(requester.firstDelegate()), null)); // 10:00-14:00, confirmed at once
+
+        assertThatThrownBy(() -> fixture.as(third, () -> meetings.request(partner.id(), parallel.slot(0).id(),
+                List.of(third.firstDelegate()), null)))
+                .isInstanceOfSatisfying(BookingRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("meeting.error.slot-taken"));
+        assertThat(fixture.as(third, () -> meetings.freeSlotsWith(partner.id(), List.of(third.firstDelegate()))))
+                .extracting(SlotOption::slotId)
+                .doesNotContain(first.slot(0).id(), parallel.slot(0).id())
+                .contains(after.slot(0).id());
+        long later = fixture.as(third, () -> meetings.request(partner.id(), after.slot(0).id(),
+                List.of(third.firstDelegate()), null));
+        assertThat(view(later).status()).isEqualTo(MeetingStatus.CONFIRMED);
+
+        // the checks look back no further than the longest slot: the database holds slots to it
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into slot (session_id, hall_id, starts_at, ends_at)
+                select session_id, hall_id, starts_at, starts_at + interval ? minute from slot where id = ?""",
+                longest + 1, first.slot(0).id()))
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
