@@ -11,12 +11,14 @@ import jakarta.persistence.criteria.Predicate;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.company.Delegates;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.company.TaxNumbers;
 import org.b2bforum.company.domain.Company;
 import org.b2bforum.company.domain.CompanyRepository;
 import org.b2bforum.company.domain.CompanySearchIndex;
 import org.b2bforum.company.domain.Delegate;
+import org.b2bforum.program.ProgramConflicts;
 import org.b2bforum.registration.domain.RegistrationEvent;
 import org.b2bforum.registration.domain.RegistrationEventRepository;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,17 +43,21 @@ public class RegistrationService {
     private final CompanySearchIndex searchIndex;
     private final RegistrationEventRepository events;
     private final AccountService accounts;
+    private final Delegates delegates;
+    private final ProgramConflicts meetings;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     RegistrationService(CompanyRepository companies, CompanySearchIndex searchIndex,
-            RegistrationEventRepository events, AccountService accounts, CurrentUser currentUser,
-            ApplicationEventPublisher publisher, Clock clock) {
+            RegistrationEventRepository events, AccountService accounts, Delegates delegates,
+            ProgramConflicts meetings, CurrentUser currentUser, ApplicationEventPublisher publisher, Clock clock) {
         this.companies = companies;
         this.searchIndex = searchIndex;
         this.events = events;
         this.accounts = accounts;
+        this.delegates = delegates;
+        this.meetings = meetings;
         this.currentUser = currentUser;
         this.publisher = publisher;
         this.clock = clock;
@@ -223,6 +229,9 @@ public class RegistrationService {
         if (!errors.isEmpty()) {
             throw new InvalidRegistrationException(errors);
         }
+        List<Long> leaving = company.delegatesLeaving(delegates(form)).stream().map(Delegate::getId).toList();
+        refuseRemovingDelegatesOnRecord(leaving);
+        delegates.release(leaving);
         copy(form, company);
         try {
             companies.saveAndFlush(company);
@@ -230,6 +239,25 @@ public class RegistrationService {
             throw new InvalidRegistrationException(List.of(duplicateError(e)));
         }
         searchIndex.index(company);
+    }
+
+    /**
+     * A delegate who is in a confirmed meeting, or has been checked in at the venue, stays: the
+     * other company counts on them and the organizers' figures include them. The company cancels the
+     * meeting first (or keeps the delegate); the form says which meetings, next to the delegates.
+     * Program sign-ups and meeting requests do not hold a delegate back: they are dropped with them.
+     */
+    private void refuseRemovingDelegatesOnRecord(List<Long> leaving) {
+        List<String> confirmed = meetings.confirmedMeetingsOfDelegates(leaving);
+        if (!confirmed.isEmpty()) {
+            throw new InvalidRegistrationException(List.of(
+                    new FieldError("delegates", "validation.delegates.in-meetings", String.join("; ", confirmed))));
+        }
+        List<String> checkedIn = delegates.checkedIn(leaving);
+        if (!checkedIn.isEmpty()) {
+            throw new InvalidRegistrationException(List.of(
+                    new FieldError("delegates", "validation.delegates.checked-in", String.join(", ", checkedIn))));
+        }
     }
 
     private void record(Company company, RegistrationEventType type, Instant at) {
@@ -305,11 +333,14 @@ public class RegistrationService {
         company.setContactPerson(form.getContactPerson().trim());
         company.setEmail(AccountService.normalizeEmail(form.getEmail()));
         company.setPhone(form.getPhone().trim());
-        List<Delegate> delegates = form.getDelegates().stream()
+        company.updateDelegates(delegates(form));
+    }
+
+    private static List<Delegate> delegates(RegistrationForm form) {
+        return form.getDelegates().stream()
                 .map(d -> new Delegate(d.getFullName().trim(), d.getPosition().trim(),
                         AccountService.normalizeEmail(d.getEmail()), d.getPhone().trim()))
                 .toList();
-        company.updateDelegates(delegates);
     }
 
     private static RegistrationForm form(Company company) {
