@@ -126,8 +126,8 @@ public class CalendarService {
                 left join delegate d on d.id = f.delegate_id
                 join company c on c.id = coalesce(f.company_id, d.company_id)
                 where f.token_hash = :hash and c.status = 'APPROVED'
-                  and exists (select 1 from app_user u where u.enabled
-                              and (u.delegate_id = f.delegate_id or (u.company_id = f.company_id and u.role = 'COMPANY')))""",
+                  and exists (select 1 from app_user u where u.enabled and (u.delegate_id = f.delegate_id
+                                  or (u.company_id = f.company_id and u.role = 'COMPANY')))""",
                 new MapSqlParameterSource("hash", Tokens.hash(token)),
                 (rs, i) -> new Owner(rs.getObject("delegate_id", Long.class), rs.getObject("company_id", Long.class)))
                 .stream().findFirst().map(owner -> render(owner, locale));

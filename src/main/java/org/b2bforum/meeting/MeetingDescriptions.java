@@ -60,7 +60,8 @@ class MeetingDescriptions implements ProgramConflicts {
     @Override
     public List<String> confirmedMeetingsOfDelegates(Collection<Long> delegateIds, Instant from, Instant to) {
         return ofDelegates(delegateIds, " and s.starts_at < :to and s.ends_at > :from",
-                new MapSqlParameterSource("from", java.sql.Timestamp.from(from)).addValue("to", java.sql.Timestamp.from(to)));
+                new MapSqlParameterSource("from", java.sql.Timestamp.from(from))
+                        .addValue("to", java.sql.Timestamp.from(to)));
     }
 
     @Override

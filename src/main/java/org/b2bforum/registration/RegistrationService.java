@@ -172,7 +172,8 @@ public class RegistrationService {
 
     /**
      * Saves the logged-in company's edited application and sends it back to the organizers
-     * (PENDING). Allowed while it is pending or changes were requested.
+     * (PENDING). Allowed while it is pending or changes were requested. Delegates are edited as in
+     * {@link #updateProfile}.
      */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional
@@ -191,8 +192,16 @@ public class RegistrationService {
     /**
      * Saves the logged-in approved company's profile. Edits apply at once, except a new name or
      * tax number, which sends the company back to the organizers' approval.
+     * <p>
+     * A delegate is the same person while the e-mail stays (ignoring case): they keep their log-in,
+     * badge, calendar link and meetings. A delegate removed from the list, or put in someone else's
+     * place (another e-mail), loses their log-in, calendar link, invitation, program sign-ups and
+     * places in meeting requests, and their badge stops working. One in a confirmed meeting or
+     * already checked in at the venue is not removed: the whole edit is refused with a message at
+     * the delegates naming the meetings (or the people), and nothing is saved.
      *
      * @return whether the change needs approval again
+     * @throws InvalidRegistrationException with a message per faulty field
      */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional
@@ -229,7 +238,7 @@ public class RegistrationService {
         if (!errors.isEmpty()) {
             throw new InvalidRegistrationException(errors);
         }
-        List<Long> leaving = company.delegatesLeaving(delegates(form)).stream().map(Delegate::getId).toList();
+        List<Long> leaving = company.delegatesLeaving(delegatesOf(form)).stream().map(Delegate::getId).toList();
         refuseRemovingDelegatesOnRecord(leaving);
         delegates.release(leaving);
         copy(form, company);
@@ -333,10 +342,10 @@ public class RegistrationService {
         company.setContactPerson(form.getContactPerson().trim());
         company.setEmail(AccountService.normalizeEmail(form.getEmail()));
         company.setPhone(form.getPhone().trim());
-        company.updateDelegates(delegates(form));
+        company.updateDelegates(delegatesOf(form));
     }
 
-    private static List<Delegate> delegates(RegistrationForm form) {
+    private static List<Delegate> delegatesOf(RegistrationForm form) {
         return form.getDelegates().stream()
                 .map(d -> new Delegate(d.getFullName().trim(), d.getPosition().trim(),
                         AccountService.normalizeEmail(d.getEmail()), d.getPhone().trim()))

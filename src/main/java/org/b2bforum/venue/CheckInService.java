@@ -67,8 +67,8 @@ public class CheckInService {
         if (!plausible(token)) {
             return Optional.empty();
         }
-        Optional<BadgeHolder> badge = holder("where d.check_in_token = :token", new MapSqlParameterSource("token", token),
-                false);
+        Optional<BadgeHolder> badge = holder("where d.check_in_token = :token",
+                new MapSqlParameterSource("token", token), false);
         if (badge.isEmpty()) {
             return Optional.empty();
         }
