@@ -91,6 +91,19 @@ public final class BookingFixture {
         return new TestCompany(id, form.getLoginEmail(), accounts.loadUserByUsername(form.getLoginEmail()), delegates);
     }
 
+    /**
+     * The approved company loses its approval the way the forum allows it: it renames itself, which
+     * sends it back to the organizers, and they reject it.
+     */
+    public void withdrawApproval(TestCompany company) {
+        as(company, () -> {
+            RegistrationForm form = registrations.myApplicationForm();
+            form.setFullName(form.getFullName() + " (новое)");
+            registrations.updateProfile(form);
+        });
+        asOrganizer(() -> registrations.reject(company.id(), "Регистрация отозвана"));
+    }
+
     public List<TestCompany> approvedCompanies(int n) {
         List<TestCompany> companies = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -18,6 +18,7 @@ import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.web.PublicUrl;
 import org.b2bforum.company.BadgeRole;
 import org.b2bforum.company.Delegates;
+import org.b2bforum.company.ForumAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,16 +42,18 @@ public class BadgeService {
     private final BadgeReader reader;
     private final BadgeRenderer renderer;
     private final Delegates delegates;
+    private final ForumAccess access;
     private final CurrentUser currentUser;
     private final PublicUrl publicUrl;
     private final I18NProvider i18n;
     private final Clock clock;
 
-    BadgeService(BadgeReader reader, BadgeRenderer renderer, Delegates delegates, CurrentUser currentUser,
-            PublicUrl publicUrl, I18NProvider i18n, Clock clock) {
+    BadgeService(BadgeReader reader, BadgeRenderer renderer, Delegates delegates, ForumAccess access,
+            CurrentUser currentUser, PublicUrl publicUrl, I18NProvider i18n, Clock clock) {
         this.reader = reader;
         this.renderer = renderer;
         this.delegates = delegates;
+        this.access = access;
         this.currentUser = currentUser;
         this.publicUrl = publicUrl;
         this.i18n = i18n;
@@ -105,11 +108,17 @@ public class BadgeService {
         return schedule(currentUser.requireDelegateId());
     }
 
-    /** Organizers: anyone; a delegate: themselves; a representative: the company's delegates. */
+    /**
+     * Organizers: anyone; a delegate: themselves; a representative: the company's delegates. Only
+     * while the company's registration is approved: a rejected or withdrawn company has no badges.
+     */
     private void requireMayRead(long delegateId) {
         ForumUser user = currentUser.require();
         if (user.isOrganizer()) {
             return;
+        }
+        if (!access.isApproved(delegates.companyOf(delegateId).orElse(null))) {
+            throw new AccessDeniedException("The company's registration is not approved");
         }
         if (user.delegateId() != null) {
             if (user.delegateId() == delegateId) {

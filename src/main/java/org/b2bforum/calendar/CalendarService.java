@@ -17,6 +17,7 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Tokens;
 import org.b2bforum.base.web.PublicUrl;
+import org.b2bforum.company.ForumAccess;
 import org.b2bforum.program.ProgramItemKind;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -51,15 +52,17 @@ public class CalendarService {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentUser currentUser;
+    private final ForumAccess access;
     private final I18NProvider i18n;
     private final Clock clock;
     private final ZoneId zone;
     private final PublicUrl publicUrl;
     private final String uidDomain;
 
-    CalendarService(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser, I18NProvider i18n, Clock clock,
-            ForumTime forumTime, PublicUrl publicUrl) {
+    CalendarService(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser, ForumAccess access, I18NProvider i18n,
+            Clock clock, ForumTime forumTime, PublicUrl publicUrl) {
         this.jdbc = jdbc;
+        this.access = access;
         this.currentUser = currentUser;
         this.i18n = i18n;
         this.clock = clock;
@@ -87,7 +90,7 @@ public class CalendarService {
     @PreAuthorize("hasAnyRole('DELEGATE', 'COMPANY')")
     @Transactional(readOnly = true)
     public String myCalendar(Locale locale) {
-        return render(me(), locale);
+        return render(approved(me()), locale);
     }
 
     /**
@@ -104,16 +107,27 @@ public class CalendarService {
         if (!allowed) {
             throw new AccessDeniedException("Not your calendar");
         }
-        return render(Owner.delegate(delegateId), locale);
+        Owner owner = Owner.delegate(delegateId);
+        return render(user.isOrganizer() ? owner : approved(owner), locale);
     }
 
-    /** The calendar of a subscription link; empty for an unknown or replaced token. Needs no log-in. */
+    /**
+     * The calendar of a subscription link; empty for an unknown or replaced token, and as well once
+     * the company's registration is no longer approved or the owner's log-in is disabled (a
+     * company's link: no enabled representative's log-in left). Needs no log-in.
+     */
     @Transactional(readOnly = true)
     public Optional<String> feed(String token, Locale locale) {
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN) {
             return Optional.empty();
         }
-        return jdbc.query("select delegate_id, company_id from calendar_feed where token_hash = :hash",
+        return jdbc.query("""
+                select f.delegate_id, f.company_id from calendar_feed f
+                left join delegate d on d.id = f.delegate_id
+                join company c on c.id = coalesce(f.company_id, d.company_id)
+                where f.token_hash = :hash and c.status = 'APPROVED'
+                  and exists (select 1 from app_user u where u.enabled and (u.delegate_id = f.delegate_id
+                                  or (u.company_id = f.company_id and u.role = 'COMPANY')))""",
                 new MapSqlParameterSource("hash", Tokens.hash(token)),
                 (rs, i) -> new Owner(rs.getObject("delegate_id", Long.class), rs.getObject("company_id", Long.class)))
                 .stream().findFirst().map(owner -> render(owner, locale));
@@ -128,7 +142,7 @@ public class CalendarService {
     @PreAuthorize("hasAnyRole('DELEGATE', 'COMPANY')")
     @Transactional
     public String newSubscription() {
-        Owner owner = me();
+        Owner owner = approved(me());
         deleteFeed(owner);
         String token = Tokens.newToken();
         jdbc.update("""
@@ -181,6 +195,16 @@ public class CalendarService {
             return Owner.company(user.companyId());
         }
         throw new AccessDeniedException("Only delegates and companies have a calendar");
+    }
+
+    /** The owner, while their company's registration is approved; refused otherwise. */
+    private Owner approved(Owner owner) {
+        Long companyId = owner.companyId() != null ? owner.companyId()
+                : companyOfDelegate(owner.delegateId()).orElse(null);
+        if (!access.isApproved(companyId)) {
+            throw new AccessDeniedException("The company's registration is not approved");
+        }
+        return owner;
     }
 
     private Optional<Long> companyOfDelegate(long delegateId) {

@@ -76,6 +76,40 @@ public class Delegates {
         return token == null || token.isBlank() ? Optional.empty() : delegates.findIdByCheckInToken(token);
     }
 
+    /** The names of those of these delegates who have been checked in at the venue. */
+    @Transactional(readOnly = true)
+    public List<String> checkedIn(Collection<Long> delegateIds) {
+        if (delegateIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.queryForList("""
+                select d.full_name from delegate d join delegate_check_in ci on ci.delegate_id = d.id
+                where d.id in (:ids) order by d.sort_order""", new MapSqlParameterSource("ids", delegateIds),
+                String.class);
+    }
+
+    /**
+     * Frees delegates who leave their company's list, before their rows are deleted: their program
+     * sign-ups, their places in meeting requests, their calendar link, their invitation and their
+     * log-in (with its notifications) go, so nothing of theirs stays usable by anyone. The caller
+     * has refused delegates with confirmed meetings or a check-in, which stay on record.
+     */
+    @Transactional
+    public void release(Collection<Long> delegateIds) {
+        if (delegateIds.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource ids = new MapSqlParameterSource("ids", delegateIds);
+        jdbc.update("delete from program_item_attendee where delegate_id in (:ids)", ids);
+        jdbc.update("delete from meeting_delegate where delegate_id in (:ids)", ids);
+        jdbc.update("delete from delegate_slot_booking where delegate_id in (:ids)", ids);
+        jdbc.update("delete from calendar_feed where delegate_id in (:ids)", ids);
+        jdbc.update("delete from delegate_invitation where delegate_id in (:ids)", ids);
+        jdbc.update("delete from notification where user_id in (select id from app_user where delegate_id in (:ids))",
+                ids);
+        jdbc.update("delete from app_user where delegate_id in (:ids)", ids);
+    }
+
     /** Sets the role printed on the delegate's badge; the caller has checked that an organizer asks. */
     @Transactional
     public void setBadgeRole(long delegateId, BadgeRole role) {

@@ -139,7 +139,10 @@ public class DelegateInvitationService {
         return new InvitationSent(delegateId, email, link, emailed, expires);
     }
 
-    /** Whose invitation a token is, or why it does not work; open to anyone who has the link. */
+    /**
+     * Whose invitation a token is, or why it does not work (INVALID too once the company is no
+     * longer approved); open to anyone who has the link.
+     */
     @Transactional(readOnly = true)
     public Invitation invitation(String token) {
         InvitationRow row = find(token, false);
@@ -198,20 +201,22 @@ public class DelegateInvitationService {
         }
         return jdbc.query("""
                 select i.id, i.delegate_id, i.email, i.expires_at, i.accepted_at, d.email current_email, d.full_name,
-                       c.short_name, exists (select 1 from app_user u where u.delegate_id = d.id) has_account
+                       c.short_name, c.status = 'APPROVED' approved,
+                       exists (select 1 from app_user u where u.delegate_id = d.id) has_account
                 from delegate_invitation i join delegate d on d.id = i.delegate_id join company c on c.id = d.company_id
                 where i.token_hash = :hash""" + (lock ? " for update" : ""),
                 new MapSqlParameterSource("hash", Tokens.hash(token)),
                 (rs, n) -> new InvitationRow(rs.getLong("id"), rs.getLong("delegate_id"), rs.getString("email"),
                         rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("accepted_at") != null,
                         rs.getString("current_email"), rs.getString("full_name"), rs.getString("short_name"),
-                        rs.getBoolean("has_account")))
+                        rs.getBoolean("approved"), rs.getBoolean("has_account")))
                 .stream().findFirst().orElse(null);
     }
 
     private Invitation.State state(InvitationRow row) {
-        if (row == null || !Objects.equals(row.email(), AccountService.normalizeEmail(row.currentEmail()))) {
-            // unknown, or the company has since changed this delegate's e-mail (or put someone else in their place)
+        if (row == null || !row.approved()
+                || !Objects.equals(row.email(), AccountService.normalizeEmail(row.currentEmail()))) {
+            // unknown, the company is no longer approved, or it has since changed this delegate's e-mail
             return Invitation.State.INVALID;
         }
         if (row.accepted() || row.hasAccount()) {
@@ -227,6 +232,6 @@ public class DelegateInvitationService {
     }
 
     private record InvitationRow(long id, long delegateId, String email, Instant expiresAt, boolean accepted,
-            String currentEmail, String delegateName, String companyName, boolean hasAccount) {
+            String currentEmail, String delegateName, String companyName, boolean approved, boolean hasAccount) {
     }
 }

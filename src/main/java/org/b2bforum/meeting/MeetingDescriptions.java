@@ -59,14 +59,24 @@ class MeetingDescriptions implements ProgramConflicts {
 
     @Override
     public List<String> confirmedMeetingsOfDelegates(Collection<Long> delegateIds, Instant from, Instant to) {
+        return ofDelegates(delegateIds, " and s.starts_at < :to and s.ends_at > :from",
+                new MapSqlParameterSource("from", java.sql.Timestamp.from(from))
+                        .addValue("to", java.sql.Timestamp.from(to)));
+    }
+
+    @Override
+    public List<String> confirmedMeetingsOfDelegates(Collection<Long> delegateIds) {
+        return ofDelegates(delegateIds, "", new MapSqlParameterSource());
+    }
+
+    private List<String> ofDelegates(Collection<Long> delegateIds, String when, MapSqlParameterSource params) {
         if (delegateIds.isEmpty()) {
             return List.of();
         }
-        return query("""
-                where m.status = 'CONFIRMED' and s.starts_at < :to and s.ends_at > :from
+        return query("where m.status = 'CONFIRMED'" + when + """
+
                   and exists (select 1 from meeting_delegate md where md.meeting_id = m.id and md.delegate_id in (:ids))""",
-                new MapSqlParameterSource("ids", delegateIds).addValue("from", java.sql.Timestamp.from(from))
-                        .addValue("to", java.sql.Timestamp.from(to)));
+                params.addValue("ids", delegateIds));
     }
 
     @Override

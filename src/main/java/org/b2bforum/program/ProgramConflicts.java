@@ -16,6 +16,9 @@ public interface ProgramConflicts {
 
     List<String> confirmedMeetingsOfDelegates(Collection<Long> delegateIds, Instant from, Instant to);
 
+    /** All confirmed meetings of these delegates, whenever they are (a company may not remove them). */
+    List<String> confirmedMeetingsOfDelegates(Collection<Long> delegateIds);
+
     /** Withdraws the unanswered requests in slots that are being removed, telling both companies. */
     void dropRequestsInSlots(Collection<Long> slotIds);
 }

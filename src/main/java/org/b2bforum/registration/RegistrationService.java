@@ -11,12 +11,14 @@ import jakarta.persistence.criteria.Predicate;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.company.Delegates;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.company.TaxNumbers;
 import org.b2bforum.company.domain.Company;
 import org.b2bforum.company.domain.CompanyRepository;
 import org.b2bforum.company.domain.CompanySearchIndex;
 import org.b2bforum.company.domain.Delegate;
+import org.b2bforum.program.ProgramConflicts;
 import org.b2bforum.registration.domain.RegistrationEvent;
 import org.b2bforum.registration.domain.RegistrationEventRepository;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,17 +43,21 @@ public class RegistrationService {
     private final CompanySearchIndex searchIndex;
     private final RegistrationEventRepository events;
     private final AccountService accounts;
+    private final Delegates delegates;
+    private final ProgramConflicts meetings;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     RegistrationService(CompanyRepository companies, CompanySearchIndex searchIndex,
-            RegistrationEventRepository events, AccountService accounts, CurrentUser currentUser,
-            ApplicationEventPublisher publisher, Clock clock) {
+            RegistrationEventRepository events, AccountService accounts, Delegates delegates,
+            ProgramConflicts meetings, CurrentUser currentUser, ApplicationEventPublisher publisher, Clock clock) {
         this.companies = companies;
         this.searchIndex = searchIndex;
         this.events = events;
         this.accounts = accounts;
+        this.delegates = delegates;
+        this.meetings = meetings;
         this.currentUser = currentUser;
         this.publisher = publisher;
         this.clock = clock;
@@ -166,7 +172,8 @@ public class RegistrationService {
 
     /**
      * Saves the logged-in company's edited application and sends it back to the organizers
-     * (PENDING). Allowed while it is pending or changes were requested.
+     * (PENDING). Allowed while it is pending or changes were requested. Delegates are edited as in
+     * {@link #updateProfile}.
      */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional
@@ -185,8 +192,16 @@ public class RegistrationService {
     /**
      * Saves the logged-in approved company's profile. Edits apply at once, except a new name or
      * tax number, which sends the company back to the organizers' approval.
+     * <p>
+     * A delegate is the same person while the e-mail stays (ignoring case): they keep their log-in,
+     * badge, calendar link and meetings. A delegate removed from the list, or put in someone else's
+     * place (another e-mail), loses their log-in, calendar link, invitation, program sign-ups and
+     * places in meeting requests, and their badge stops working. One in a confirmed meeting or
+     * already checked in at the venue is not removed: the whole edit is refused with a message at
+     * the delegates naming the meetings (or the people), and nothing is saved.
      *
      * @return whether the change needs approval again
+     * @throws InvalidRegistrationException with a message per faulty field
      */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional
@@ -223,6 +238,9 @@ public class RegistrationService {
         if (!errors.isEmpty()) {
             throw new InvalidRegistrationException(errors);
         }
+        List<Long> leaving = company.delegatesLeaving(delegatesOf(form)).stream().map(Delegate::getId).toList();
+        refuseRemovingDelegatesOnRecord(leaving);
+        delegates.release(leaving);
         copy(form, company);
         try {
             companies.saveAndFlush(company);
@@ -230,6 +248,25 @@ public class RegistrationService {
             throw new InvalidRegistrationException(List.of(duplicateError(e)));
         }
         searchIndex.index(company);
+    }
+
+    /**
+     * A delegate who is in a confirmed meeting, or has been checked in at the venue, stays: the
+     * other company counts on them and the organizers' figures include them. The company cancels the
+     * meeting first (or keeps the delegate); the form says which meetings, next to the delegates.
+     * Program sign-ups and meeting requests do not hold a delegate back: they are dropped with them.
+     */
+    private void refuseRemovingDelegatesOnRecord(List<Long> leaving) {
+        List<String> confirmed = meetings.confirmedMeetingsOfDelegates(leaving);
+        if (!confirmed.isEmpty()) {
+            throw new InvalidRegistrationException(List.of(
+                    new FieldError("delegates", "validation.delegates.in-meetings", String.join("; ", confirmed))));
+        }
+        List<String> checkedIn = delegates.checkedIn(leaving);
+        if (!checkedIn.isEmpty()) {
+            throw new InvalidRegistrationException(List.of(
+                    new FieldError("delegates", "validation.delegates.checked-in", String.join(", ", checkedIn))));
+        }
     }
 
     private void record(Company company, RegistrationEventType type, Instant at) {
@@ -305,11 +342,14 @@ public class RegistrationService {
         company.setContactPerson(form.getContactPerson().trim());
         company.setEmail(AccountService.normalizeEmail(form.getEmail()));
         company.setPhone(form.getPhone().trim());
-        List<Delegate> delegates = form.getDelegates().stream()
+        company.updateDelegates(delegatesOf(form));
+    }
+
+    private static List<Delegate> delegatesOf(RegistrationForm form) {
+        return form.getDelegates().stream()
                 .map(d -> new Delegate(d.getFullName().trim(), d.getPosition().trim(),
                         AccountService.normalizeEmail(d.getEmail()), d.getPhone().trim()))
                 .toList();
-        company.updateDelegates(delegates);
     }
 
     private static RegistrationForm form(Company company) {

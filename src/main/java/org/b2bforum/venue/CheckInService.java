@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.company.RegistrationStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,7 +26,7 @@ public class CheckInService {
     private static final int MAX_TOKEN = 64;
 
     private static final String HOLDER = """
-            select d.id, d.full_name, d.position, c.short_name, c.city,
+            select d.id, d.full_name, d.position, c.short_name, c.city, c.status,
                    ci.checked_in_at, ci.checked_in_by, ci.checked_in_by_name
             from delegate d
             join company c on c.id = d.company_id
@@ -55,6 +56,9 @@ public class CheckInService {
     /**
      * Checks the badge's holder in, once: a second call changes nothing and reports the first
      * check-in. Empty for an unknown token. Venue staff only.
+     *
+     * @throws VenueRefusedException when the holder's company is no longer approved (its
+     *                               registration was withdrawn or rejected)
      */
     @PreAuthorize("hasAnyRole('ORGANIZER', 'STAFF')")
     @Transactional
@@ -63,19 +67,23 @@ public class CheckInService {
         if (!plausible(token)) {
             return Optional.empty();
         }
-        Optional<Long> delegateId = jdbc.queryForList("select id from delegate where check_in_token = :token",
-                new MapSqlParameterSource("token", token), Long.class).stream().findFirst();
-        if (delegateId.isEmpty()) {
+        Optional<BadgeHolder> badge = holder("where d.check_in_token = :token",
+                new MapSqlParameterSource("token", token), false);
+        if (badge.isEmpty()) {
             return Optional.empty();
         }
+        if (badge.get().withdrawn()) {
+            throw new VenueRefusedException("check-in.withdrawn");
+        }
+        long delegateId = badge.get().delegateId();
         // Two scans at the same moment: the primary key lets one row in, the other insert is ignored.
         int inserted = jdbc.update("""
                 insert ignore into delegate_check_in (delegate_id, checked_in_at, checked_in_by, checked_in_by_name)
                 values (:delegate, :now, :user, :name)""",
-                new MapSqlParameterSource("delegate", delegateId.get()).addValue("now", Timestamp.from(clock.instant()))
+                new MapSqlParameterSource("delegate", delegateId).addValue("now", Timestamp.from(clock.instant()))
                         .addValue("user", user.id()).addValue("name", user.displayName()));
         // a locking read sees the row even when another transaction wrote it after ours began
-        BadgeHolder holder = holder("where d.id = :id", new MapSqlParameterSource("id", delegateId.get()), true)
+        BadgeHolder holder = holder("where d.id = :id", new MapSqlParameterSource("id", delegateId), true)
                 .orElseThrow();
         return Optional.of(new CheckInResult(holder, inserted == 1));
     }
@@ -102,7 +110,8 @@ public class CheckInService {
             CheckIn checkIn = at == null ? null
                     : new CheckIn(at.toInstant(), rs.getLong("checked_in_by"), rs.getString("checked_in_by_name"));
             return new BadgeHolder(rs.getLong("id"), rs.getString("full_name"), rs.getString("position"),
-                    rs.getString("short_name"), rs.getString("city"), checkIn);
+                    rs.getString("short_name"), rs.getString("city"), checkIn,
+                    !RegistrationStatus.APPROVED.name().equals(rs.getString("status")));
         }).stream().findFirst();
     }
 

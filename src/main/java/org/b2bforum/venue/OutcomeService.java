@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.company.ForumAccess;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,19 +30,24 @@ public class OutcomeService {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentUser currentUser;
+    private final ForumAccess access;
     private final Clock clock;
 
-    OutcomeService(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser, Clock clock) {
+    OutcomeService(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser, ForumAccess access, Clock clock) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
+        this.access = access;
         this.clock = clock;
     }
 
-    /** The results of the logged-in company's confirmed meetings, by meeting id: only its own outcomes. */
+    /**
+     * The results of the logged-in approved company's confirmed meetings, by meeting id: only its own
+     * outcomes.
+     */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional(readOnly = true)
     public Map<Long, MeetingResult> myResults() {
-        long me = currentUser.requireCompanyId();
+        long me = access.requireApprovedCompany();
         Instant now = clock.instant();
         Map<Long, MeetingResult> results = new LinkedHashMap<>();
         jdbc.query("""
@@ -61,7 +67,7 @@ public class OutcomeService {
     }
 
     /**
-     * Records (or changes) the logged-in company's outcome of a meeting, with an optional comment.
+     * Records (or changes) the logged-in approved company's outcome of a meeting, with an optional comment.
      * Only the meeting's two companies may; only a confirmed meeting that has begun and was not
      * marked a no-show.
      */
@@ -69,7 +75,7 @@ public class OutcomeService {
     @Transactional
     public void record(long meetingId, Outcome outcome, String comment) {
         ForumUser user = currentUser.require();
-        long me = currentUser.requireCompanyId();
+        long me = access.requireApprovedCompany();
         if (outcome == null) {
             throw new VenueRefusedException("outcome.error.required");
         }

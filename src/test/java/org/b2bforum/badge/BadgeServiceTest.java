@@ -246,4 +246,23 @@ class BadgeServiceTest {
     private static org.assertj.core.data.Offset<Float> within() {
         return org.assertj.core.data.Offset.offset(0.5f);
     }
+
+    @Test
+    void a_company_no_longer_approved_and_its_delegates_get_no_badge_or_schedule_organizers_still_do() {
+        TestCompany company = booking.approvedCompany();
+        String login = fixture.delegateAccount(company, company.firstDelegate());
+        long colleague = company.delegateIds().get(1);
+
+        booking.withdrawApproval(company);
+
+        booking.as(company, () -> {
+            assertThatThrownBy(() -> badges.badgePdf(colleague, Languages.RUSSIAN)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> badges.schedule(colleague)).isInstanceOf(AccessDeniedException.class);
+        });
+        TestData.logInAs(accounts, login);
+        assertThatThrownBy(() -> badges.myBadgePdf(Languages.RUSSIAN)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> badges.mySchedule()).isInstanceOf(AccessDeniedException.class);
+        booking.asOrganizer(() -> assertThat(badges.badgePdf(colleague, Languages.RUSSIAN))
+                .startsWith("%PDF-".getBytes()));
+    }
 }

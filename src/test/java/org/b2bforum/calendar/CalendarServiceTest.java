@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 import biweekly.Biweekly;
@@ -231,5 +232,53 @@ class CalendarServiceTest {
 
     static Optional<VEvent> event(ICalendar calendar, String uidPrefix) {
         return calendar.getEvents().stream().filter(e -> e.getUid().getValue().startsWith(uidPrefix)).findFirst();
+    }
+
+    @Test
+    void calendars_and_their_links_stop_once_the_company_is_no_longer_approved() {
+        TestCompany a = booking.approvedCompany();
+        Subscriptions links = subscribe(a);
+
+        booking.withdrawApproval(a);
+
+        assertThat(calendars.feed(links.delegatesFeed(), Languages.RUSSIAN)).as("404 like a revoked link").isEmpty();
+        assertThat(calendars.feed(links.companysFeed(), Languages.RUSSIAN)).isEmpty();
+        BookingFixture.logInAs(links.delegate());
+        assertThatThrownBy(() -> calendars.myCalendar(Languages.RUSSIAN)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> calendars.newSubscription()).isInstanceOf(AccessDeniedException.class);
+        BookingFixture.logInAs(a.user());
+        assertThatThrownBy(() -> calendars.myCalendar(Languages.RUSSIAN)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> calendars.delegateCalendar(a.firstDelegate(), Languages.RUSSIAN))
+                .isInstanceOf(AccessDeniedException.class);
+        booking.asOrganizer(() -> assertThat(calendars.delegateCalendar(a.firstDelegate(), Languages.RUSSIAN))
+                .contains("BEGIN:VCALENDAR"));
+    }
+
+    @Test
+    void a_calendar_link_stops_once_its_owners_log_in_is_disabled() {
+        TestCompany a = booking.approvedCompany();
+        Subscriptions links = subscribe(a);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+
+        jdbc.update("update app_user set enabled = false where id = ?", links.delegate().id());
+        assertThat(calendars.feed(links.delegatesFeed(), Languages.RUSSIAN)).isEmpty();
+        assertThat(calendars.feed(links.companysFeed(), Languages.RUSSIAN)).as("the company's log-in still works").isPresent();
+
+        jdbc.update("update app_user set enabled = false where id = ?", a.user().id());
+        assertThat(calendars.feed(links.companysFeed(), Languages.RUSSIAN)).isEmpty();
+    }
+
+    private record Subscriptions(ForumUser delegate, String delegatesFeed, String companysFeed) {
+    }
+
+    /** A log-in for the company's first delegate, and a calendar link of that delegate and one of the company. */
+    private Subscriptions subscribe(TestCompany company) {
+        ForumUser delegate = venue.delegateAccount(company.firstDelegate());
+        BookingFixture.logInAs(delegate);
+        String delegatesFeed = token(calendars.newSubscription());
+        BookingFixture.logInAs(company.user());
+        String companysFeed = token(calendars.newSubscription());
+        TestData.logOut();
+        return new Subscriptions(delegate, delegatesFeed, companysFeed);
     }
 }

@@ -178,4 +178,17 @@ class DelegateInvitationServiceTest {
         assertThatThrownBy(() -> booking.as(pending, () -> invitations.invite(pending.firstDelegate())))
                 .isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void an_invitation_stops_working_once_the_company_is_no_longer_approved() {
+        TestCompany company = booking.approvedCompany();
+        String token = DelegateFixture.token(booking.as(company, () -> invitations.invite(company.firstDelegate())));
+
+        booking.withdrawApproval(company);
+
+        assertThat(invitations.invitation(token).state()).isEqualTo(Invitation.State.INVALID);
+        assertThatThrownBy(() -> invitations.accept(token, PASSWORD, PASSWORD))
+                .isInstanceOf(InvitationRefusedException.class).extracting("key")
+                .isEqualTo("invitation.state.INVALID");
+    }
 }

@@ -194,7 +194,9 @@ class AttendanceAndOutcomeTest {
         checkIns.checkIn(venue.badgeToken(a.firstDelegate()));
         checkIns.checkIn(venue.badgeToken(a.firstDelegate())); // scanned twice, counted once
         checkIns.checkIn(venue.badgeToken(b.delegateIds().get(1)));
-        checkIns.checkIn(venue.badgeToken(pending.firstDelegate())); // not an approved company: not counted
+        String pendingBadge = venue.badgeToken(pending.firstDelegate());
+        assertThatThrownBy(() -> checkIns.checkIn(pendingBadge)) // not an approved company: refused, not counted
+                .isInstanceOf(VenueRefusedException.class).hasMessage("check-in.withdrawn");
         attendance.mark(held, Attendance.HELD);
         attendance.mark(missed, Attendance.HELD);
         attendance.mark(missed, Attendance.NO_SHOW); // corrected: counted once, as a no-show
@@ -214,5 +216,21 @@ class AttendanceAndOutcomeTest {
                 - before.outcomes().get(Outcome.AGREEMENT_IN_PREPARATION)).isEqualTo(2);
         assertThat(after.outcomeCount() - before.outcomeCount()).isEqualTo(2);
         assertThatThrownBy(() -> booking.as(a, () -> outcomes.figures())).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_company_no_longer_approved_records_and_reads_no_outcomes() {
+        TestSession session = venue.pastSession(2);
+        TestCompany a = booking.approvedCompany();
+        TestCompany b = booking.approvedCompany();
+        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+        booking.as(a, () -> outcomes.record(meeting, Outcome.FOLLOW_UP, null));
+
+        booking.withdrawApproval(a);
+
+        assertThatThrownBy(() -> booking.as(a, () -> outcomes.record(meeting, Outcome.AGREEMENT_SIGNED, null)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> booking.as(a, () -> outcomes.myResults())).isInstanceOf(AccessDeniedException.class);
+        booking.as(b, () -> outcomes.record(meeting, Outcome.NO_INTEREST, null));
     }
 }

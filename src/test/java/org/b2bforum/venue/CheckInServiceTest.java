@@ -132,4 +132,19 @@ class CheckInServiceTest {
         assertThat(checkIns.find("")).isEmpty();
         assertThat(checkIns.find("x".repeat(500))).isEmpty();
     }
+
+    @Test
+    void staff_are_told_not_to_admit_a_delegate_whose_company_is_no_longer_approved() {
+        TestCompany company = booking.approvedCompany();
+        String token = venue.badgeToken(company.firstDelegate());
+
+        booking.withdrawApproval(company);
+
+        BookingFixture.logInAs(venue.staff());
+        assertThat(checkIns.find(token).orElseThrow().withdrawn()).isTrue();
+        assertThatThrownBy(() -> checkIns.checkIn(token)).isInstanceOf(VenueRefusedException.class)
+                .hasMessage("check-in.withdrawn");
+        assertThat(jdbc.queryForObject("select count(*) from delegate_check_in where delegate_id = ?", Integer.class,
+                company.firstDelegate())).isZero();
+    }
 }

@@ -203,22 +203,46 @@ public class Company {
     }
 
     /**
-     * Sets the delegates in this order. Existing delegates are updated in place (their ids stay),
-     * extra ones are added, missing ones removed.
+     * Sets the delegates in this order. A delegate is the same person as before when the e-mail is
+     * the same, ignoring case (the form carries no ids): that row stays, with its id and so its
+     * log-in, badge token, calendar link and meetings, and gets the new name, position, phone and
+     * place in the list. New e-mails get new rows; the rows of e-mails no longer listed are removed,
+     * so a person put in another's place never inherits anything of theirs. The caller releases
+     * what refers to the removed rows first ({@link #delegatesLeaving}).
      */
     public void updateDelegates(List<Delegate> newDelegates) {
-        while (delegates.size() > newDelegates.size()) {
-            delegates.removeLast();
-        }
+        List<Delegate> kept = matching(newDelegates);
+        List<Delegate> updated = new ArrayList<>(newDelegates.size());
         for (int i = 0; i < newDelegates.size(); i++) {
-            Delegate source = newDelegates.get(i);
-            if (i < delegates.size()) {
-                delegates.get(i).copyFrom(source);
+            Delegate delegate = kept.get(i);
+            if (delegate == null) {
+                delegate = newDelegates.get(i);
             } else {
-                source.setSortOrder(i);
-                delegates.add(source);
+                delegate.copyFrom(newDelegates.get(i));
             }
+            delegate.setSortOrder(i);
+            updated.add(delegate);
         }
+        delegates.clear();
+        delegates.addAll(updated);
+    }
+
+    /** The delegates that {@link #updateDelegates} with this list would remove. */
+    public List<Delegate> delegatesLeaving(List<Delegate> newDelegates) {
+        List<Delegate> kept = matching(newDelegates);
+        return delegates.stream().filter(d -> kept.stream().noneMatch(k -> k == d)).toList();
+    }
+
+    /** For each new delegate, the existing one with the same e-mail (each used once), or null. */
+    private List<Delegate> matching(List<Delegate> newDelegates) {
+        List<Delegate> unmatched = new ArrayList<>(delegates);
+        List<Delegate> kept = new ArrayList<>(newDelegates.size());
+        for (Delegate source : newDelegates) {
+            Delegate same = unmatched.stream().filter(d -> d.isSamePersonAs(source)).findFirst().orElse(null);
+            unmatched.remove(same);
+            kept.add(same);
+        }
+        return kept;
     }
 
     public RegistrationStatus getStatus() {

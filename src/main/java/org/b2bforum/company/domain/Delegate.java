@@ -44,6 +44,11 @@ public class Delegate {
         this.phone = other.phone;
     }
 
+    /** Same person: the same e-mail, ignoring case. */
+    boolean isSamePersonAs(Delegate other) {
+        return email != null && email.equalsIgnoreCase(other.email);
+    }
+
     public String getCheckInToken() {
         return checkInToken;
     }

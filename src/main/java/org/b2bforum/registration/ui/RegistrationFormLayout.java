@@ -223,7 +223,8 @@ class RegistrationFormLayout extends VerticalLayout {
         targets.values().forEach(ErrorTarget::clear);
         delegateRows.forEach(DelegateRow::clear);
         for (FieldError error : errors) {
-            target(error.field()).ifPresent(t -> t.show(getTranslation(error.key())));
+            target(error.field()).ifPresent(t -> t.show(error.detail() == null ? getTranslation(error.key())
+                    : getTranslation(error.key(), error.detail())));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.b2bforum.venue.ui;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.CurrentUser;
@@ -8,6 +9,7 @@ import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.venue.BadgeHolder;
 import org.b2bforum.venue.CheckInResult;
 import org.b2bforum.venue.CheckInService;
+import org.b2bforum.venue.VenueRefusedException;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -76,7 +78,9 @@ class CheckInView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
         checkIns.find(token).ifPresentOrElse(holder -> {
             person(holder);
-            if (holder.checkedIn()) {
+            if (holder.withdrawn()) {
+                content.add(status("check-in.withdrawn", "check-in-withdrawn"));
+            } else if (holder.checkedIn()) {
                 already(holder);
             } else {
                 Paragraph notYet = status("check-in.not-yet", "check-in-not-yet");
@@ -91,7 +95,14 @@ class CheckInView extends VerticalLayout implements BeforeEnterObserver, HasDyna
 
     private void checkIn() {
         content.removeAll();
-        checkIns.checkIn(token).ifPresentOrElse((CheckInResult result) -> {
+        Optional<CheckInResult> checkedIn;
+        try {
+            checkedIn = checkIns.checkIn(token);
+        } catch (VenueRefusedException e) {
+            content.add(status(e.key(), "check-in-withdrawn"));
+            return;
+        }
+        checkedIn.ifPresentOrElse((CheckInResult result) -> {
             person(result.holder());
             if (result.firstTime()) {
                 Paragraph done = new Paragraph(getTranslation("check-in.done", times.moment(result.holder().checkIn().at())));

@@ -97,4 +97,18 @@ class CheckInViewTest extends SpringBrowserlessTest {
                 "Бейдж с таким кодом не найден");
         assertThat(find(Button.class).withId("check-in-confirm").exists()).isFalse();
     }
+
+    @Test
+    void staff_are_told_not_to_admit_a_delegate_whose_company_registration_was_withdrawn() {
+        TestCompany company = booking.approvedCompany();
+        String token = venue.badgeToken(company.delegateIds().get(1));
+        booking.withdrawApproval(company);
+        BookingFixture.logInAs(venue.staff());
+
+        CheckInView view = navigate("check-in/" + token, CheckInView.class);
+        assertThat(view.content.getElement().getTextRecursively()).contains("Anna Smirnova",
+                "Не пропускать: регистрация компании отозвана.");
+        assertThat(find(Button.class).withId("check-in-confirm").exists()).isFalse();
+        assertThat(checkIns.find(token).orElseThrow().checkedIn()).isFalse();
+    }
 }
