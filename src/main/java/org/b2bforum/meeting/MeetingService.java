@@ -647,14 +647,18 @@ public class MeetingService {
      * company again, so "taken" is true when read; "free" is checked again under the locks. Only
      * answers for two approved companies within the booking window, when the same request is not
      * there already, so the refusal is the one the transaction would give.
+     * <p>
+     * It looks for a meeting that starts with the slot (two lookups of the primary key): the
+     * program keeps the slots of sessions at the same time identical in every hall, so that is the
+     * meeting overlapping it; any other case is left to the exact check under the locks.
      */
     private boolean visiblyTaken(long me, long partnerId, long slotId) {
         return Boolean.TRUE.equals(jdbc.query("""
                 select me.status = 'APPROVED' and partner.status = 'APPROVED' and not w.wishes_phase
                    and (w.opens_at is null or w.opens_at <= :now) and (w.closes_at is null or w.closes_at > :now)
                    and not exists (select 1 from meeting m where m.active_key = concat(:me, ':', :partner, ':', :slot))
-                   and""" + busy(":me, :partner", "t.starts_at", "t.ends_at") + """
-                  taken
+                   and exists (select 1 from company_slot_booking c
+                               where c.company_id in (:me, :partner) and c.starts_at = t.starts_at) taken
                 from slot t join company me on me.id = :me join company partner on partner.id = :partner
                   join booking_settings w on w.id = 1
                 where t.id = :slot""",
