@@ -4,4 +4,12 @@ import java.time.Instant;
 
 /** An in-app notification as shown to its reader. */
 public record NotificationView(long id, String messageKey, String detail, Instant createdAt, boolean read) {
+
+    /**
+     * Whether the detail is someone's comment (the organizers' on a registration decision), not a
+     * description of what happened (the meeting in one line).
+     */
+    public boolean detailIsComment() {
+        return messageKey.startsWith("notification.registration.");
+    }
 }

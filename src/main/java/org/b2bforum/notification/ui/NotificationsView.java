@@ -37,7 +37,8 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle {
             when.addClassName("notification-time");
             item.add(when, new Paragraph(getTranslation(notification.messageKey())));
             if (notification.detail() != null) {
-                Paragraph detail = new Paragraph(getTranslation("notification.comment") + ": " + notification.detail());
+                Paragraph detail = new Paragraph(notification.detailIsComment()
+                        ? getTranslation("notification.comment") + ": " + notification.detail() : notification.detail());
                 detail.addClassName("notification-detail");
                 item.add(detail);
             }
