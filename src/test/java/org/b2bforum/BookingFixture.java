@@ -96,12 +96,17 @@ public final class BookingFixture {
      * sends it back to the organizers, and they reject it.
      */
     public void withdrawApproval(TestCompany company) {
+        sendBackToReview(company);
+        asOrganizer(() -> registrations.reject(company.id(), "Регистрация отозвана"));
+    }
+
+    /** The approved company renames itself, which sends it back to the organizers' review (PENDING). */
+    public void sendBackToReview(TestCompany company) {
         as(company, () -> {
             RegistrationForm form = registrations.myApplicationForm();
             form.setFullName(form.getFullName() + " (новое)");
             registrations.updateProfile(form);
         });
-        asOrganizer(() -> registrations.reject(company.id(), "Регистрация отозвана"));
     }
 
     public List<TestCompany> approvedCompanies(int n) {

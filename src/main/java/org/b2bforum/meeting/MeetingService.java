@@ -369,12 +369,60 @@ public class MeetingService {
             if (meeting.status() != MeetingStatus.REQUESTED && meeting.status() != MeetingStatus.CONFIRMED) {
                 throw new BookingRefusedException("meeting.error.not-active");
             }
-            free(meetingId);
-            setStatus(meetingId, MeetingStatus.CANCELLED);
-            events(meetingId, user, new Event(MeetingStatus.CANCELLED, text));
-            notifyBoth(meetingId, meeting.requesterId(), meeting.partnerId(), "notification.meeting.CANCELLED");
+            cancelled(meeting, user, text, "notification.meeting.CANCELLED");
             return null;
         });
+    }
+
+    /**
+     * Cancels every meeting of a company whose registration the organizers have rejected, as an
+     * organizer's {@link #cancel} would: its requested and confirmed meetings in slots still ahead,
+     * as requester or partner. Slots, tables and delegates are freed, the history names the
+     * organizer with {@code reason}, and both companies are told the registration was withdrawn.
+     * Each meeting is cancelled in its own step; meetings that have begun stay as they are (they
+     * may have been held and marked at the tables).
+     * <p>
+     * Only for a rejected company: while a company is merely back in review (PENDING, after a new
+     * name or tax number) its confirmed meetings stand, and it only cannot book new ones.
+     *
+     * @return how many meetings were cancelled
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    public int cancelAllOf(long companyId, String reason) {
+        ForumUser user = currentUser.require();
+        String text = trimmed(reason);
+        String status = jdbc.queryForObject("select status from company where id = :c",
+                new MapSqlParameterSource("c", companyId), String.class);
+        if (!RegistrationStatus.REJECTED.name().equals(status)) {
+            throw new BookingRefusedException("meeting.error.company-not-rejected");
+        }
+        List<Long> active = jdbc.queryForList("""
+                select m.id from meeting m join slot s on s.id = m.slot_id
+                where (m.requester_company_id = :c or m.partner_company_id = :c)
+                  and m.status in ('REQUESTED', 'CONFIRMED') and s.starts_at > :now
+                order by s.starts_at, m.id""",
+                new MapSqlParameterSource("c", companyId).addValue("now", Timestamp.from(clock.instant())), Long.class);
+        int count = 0;
+        for (long meetingId : active) {
+            boolean done = retry.run(() -> {
+                MeetingRow meeting = lockMeeting(meetingId);
+                if (meeting.status() != MeetingStatus.REQUESTED && meeting.status() != MeetingStatus.CONFIRMED) {
+                    return false; // cancelled or declined meanwhile
+                }
+                cancelled(meeting, user, text, "notification.meeting.REGISTRATION_WITHDRAWN");
+                return true;
+            });
+            count += done ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Frees the locked active meeting's slot, table and people, cancels it and tells both companies. */
+    private void cancelled(MeetingRow meeting, ForumUser user, String reason, String notificationKey) {
+        free(meeting.id());
+        setStatus(meeting.id(), MeetingStatus.CANCELLED);
+        events(meeting.id(), user, new Event(MeetingStatus.CANCELLED, reason));
+        notifyBoth(meeting.id(), meeting.requesterId(), meeting.partnerId(), notificationKey);
     }
 
     /**
