@@ -136,9 +136,7 @@ class RegistrationWithdrawalTest {
     }
 
     private long requestAndAccept(TestCompany from, TestCompany to, int slot) {
-        long id = fixture.as(from, () -> meetings.request(to.id(), slot(slot), List.of(from.firstDelegate()), null));
-        fixture.as(to, () -> meetings.accept(id, List.of(), null));
-        return id;
+        return MeetingRecords.requestAndAccept(fixture, meetings, from, to, slot(slot));
     }
 
     private MeetingView view(long meetingId) {
@@ -151,17 +149,10 @@ class RegistrationWithdrawalTest {
     }
 
     private List<String> history(long meetingId) {
-        return jdbc.query("select status, actor_name, comment from meeting_event where meeting_id = ? order by occurred_at, id",
-                (rs, i) -> rs.getString("status") + " by " + rs.getString("actor_name")
-                        + (rs.getString("comment") == null ? "" : ": " + rs.getString("comment")),
-                meetingId);
+        return MeetingRecords.history(jdbc, meetingId);
     }
 
     private int occupied(long meetingId) {
-        return jdbc.queryForObject("""
-                select (select count(*) from company_slot_booking where meeting_id = ?)
-                     + (select count(*) from delegate_slot_booking where meeting_id = ?)
-                     + (select count(*) from table_slot_booking where meeting_id = ?)""", Integer.class, meetingId,
-                meetingId, meetingId);
+        return MeetingRecords.occupied(jdbc, meetingId);
     }
 }
