@@ -295,6 +295,10 @@ public class MeetingService {
             if (meeting.status() != MeetingStatus.REQUESTED) {
                 throw new BookingRefusedException("meeting.error.not-requested");
             }
+            if (!isApproved(meeting.requesterId(), locked.status())) {
+                // back in the organizers' review since asking: its request waits for their decision
+                throw new BookingRefusedException("meeting.error.partner-unavailable");
+            }
             Set<Long> delegates = delegateIds == null || delegateIds.isEmpty()
                     ? Set.of(firstDelegate(me)) : chosen(delegateIds);
             Situation now = situation(slot, meeting.requesterId(), me, me, delegates);

@@ -101,6 +101,18 @@ class MeetingLifecycleTest {
     }
 
     @Test
+    void a_request_from_a_company_back_in_the_organizers_review_cannot_be_accepted_until_it_is_approved_again() {
+        long meetingId = request(0);
+        fixture.sendBackToReview(requester);
+
+        assertThatThrownBy(() -> fixture.as(partner, () -> meetings.accept(meetingId, List.of(), null)))
+                .isInstanceOfSatisfying(BookingRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("meeting.error.partner-unavailable"));
+        assertThat(view(meetingId).status()).isEqualTo(MeetingStatus.REQUESTED);
+        assertThat(BookingInvariants.total(invariants.violations(session.slotIds()))).isZero();
+    }
+
+    @Test
     void a_declined_request_occupies_nothing_tells_the_requester_and_may_be_asked_again() {
         long meetingId = request(0);
 
