@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Facts about single delegates for the features that act on them (badges, invitations, check-in):
- * their company, their check-in token and their badge role. Not reachable from a view: the
- * callers check who is asking.
+ * their company, their check-in token and their badge role; and the release of those who leave
+ * their company's list. Not reachable from a view: the callers check who is asking.
  */
 @Component
 public class Delegates {

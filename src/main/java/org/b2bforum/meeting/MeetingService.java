@@ -492,8 +492,10 @@ public class MeetingService {
                     new MapSqlParameterSource("slot", newSlotId).addValue("table", table).addValue("id", meetingId)
                             .addValue("now", Timestamp.from(clock.instant())));
             occupy(meetingId, slot, table, meeting.requesterId(), meeting.partnerId(), delegates);
-            events(meetingId, user, new Event(MeetingStatus.CONFIRMED, descriptions.describe(meetingId)));
-            notifyBoth(meetingId, meeting.requesterId(), meeting.partnerId(), "notification.meeting.MOVED");
+            String line = descriptions.describe(meetingId);
+            events(meetingId, user, new Event(MeetingStatus.CONFIRMED, line));
+            notifications.notifyCompanies(List.of(meeting.requesterId(), meeting.partnerId()),
+                    "notification.meeting.MOVED", line);
             return null;
         });
     }

@@ -61,7 +61,7 @@ class RegistrationNotifier {
         if (sender == null) {
             return;
         }
-        for (long userId : accounts.userIdsOfCompany(decided.companyId())) {
+        for (long userId : accounts.userIdsOfCompanies(List.of(decided.companyId()))) {
             accounts.emailOf(userId).ifPresent(to -> send(sender, to, decided));
         }
     }

@@ -35,7 +35,7 @@ class RegistrationNotifierTest {
     private RegistrationNotifier notifier(JavaMailSender sender) {
         ObjectProvider<JavaMailSender> provider = mock(ObjectProvider.class);
         when(provider.getIfAvailable()).thenReturn(sender);
-        when(accounts.userIdsOfCompany(7)).thenReturn(List.of(70L));
+        when(accounts.userIdsOfCompanies(List.of(7L))).thenReturn(List.of(70L));
         when(accounts.emailOf(70)).thenReturn(Optional.of("info@dorstroymash.by"));
         return new RegistrationNotifier(mock(NotificationService.class), accounts, provider,
                 new DefaultI18NProvider(Languages.ALL), "forum@minsk-moscow.example");

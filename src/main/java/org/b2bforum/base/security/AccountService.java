@@ -101,11 +101,6 @@ public class AccountService implements UserDetailsService {
         return accounts.existsByRoleAndEnabledTrueAndDemoFalse(Role.ORGANIZER);
     }
 
-    @Transactional(readOnly = true)
-    public List<Long> userIdsOfCompany(long companyId) {
-        return accounts.findByCompanyId(companyId).stream().map(UserAccount::getId).toList();
-    }
-
     /** The log-in e-mail of a company's (first) representative. */
     @Transactional(readOnly = true)
     public Optional<String> emailOfCompany(long companyId) {
