@@ -154,6 +154,8 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
                 heading("schedule.tables"), tables,
                 heading("schedule.placed"), placed);
         result.setId("schedule-result");
+        // as wide as the page, not as its widest grid: on a phone the texts and cards wrap, the grids scroll
+        result.setWidthFull();
         result.setVisible(false);
 
         wishes.setId("schedule-wishes");
@@ -181,11 +183,12 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     private void configureGrids() {
         unplaced.setId("schedule-unplaced");
         unplaced.addColumn(m -> m.companyA() + " — " + m.companyB()).setHeader(getTranslation("schedule.column.pair"))
-                .setWidth("22rem").setFlexGrow(0).setKey("pair");
+                .setWidth("14rem").setFlexGrow(1).setKey("pair");
         unplaced.addColumn(m -> getTranslation("schedule.kind." + m.kind().name()))
                 .setHeader(getTranslation("wishes.priority")).setAutoWidth(true).setKey("priority");
-        unplaced.addColumn(texts::reason).setHeader(getTranslation("schedule.column.reason")).setFlexGrow(1)
-                .setKey("reason");
+        // the reason keeps a readable width on a phone (the grid scrolls sideways) instead of a word per line
+        unplaced.addColumn(texts::reason).setHeader(getTranslation("schedule.column.reason")).setWidth("16rem")
+                .setFlexGrow(2).setKey("reason");
         unplaced.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         unplaced.setEmptyStateText(getTranslation("schedule.unplaced.none"));
         unplaced.setAllRowsVisible(true);
