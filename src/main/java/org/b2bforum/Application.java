@@ -1,8 +1,10 @@
 package org.b2bforum;
 
 import java.time.Clock;
+import java.util.Map;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.theme.lumo.Lumo;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -23,6 +25,12 @@ public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
         SpringApplication.run(Application.class, args);
+    }
+
+    /** The forum's icon in the browser tab (favicon.ico next to it serves browsers that ask for that name). */
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.addLink("icons/favicon.svg", Map.of("rel", "icon", "type", "image/svg+xml"));
     }
 
     @Bean

@@ -18,9 +18,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        // Calendar subscription links carry their own secret: calendar apps fetch them without a log-in.
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**", "/calendar/*.ics")
-                .permitAll());
+        // Styles and the icon serve the log-in page too. Calendar subscription links carry their own
+        // secret: calendar apps fetch them without a log-in.
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**", "/icons/**",
+                "/favicon.ico", "/calendar/*.ics").permitAll());
         // The Spring MVC endpoints (Vaadin denies any other request not named here); their services
         // check who is asking.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/logos/*.png", "/my-calendar.ics").authenticated());

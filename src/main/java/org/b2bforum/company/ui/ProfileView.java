@@ -95,8 +95,9 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             add(website);
         }
         section("field.description", new Paragraph(profile.description()));
-        section("field.offers", new Paragraph(profile.offers()));
-        section("field.seeks", new Paragraph(profile.seeks()));
+        // the form's "what we offer" is the company's own voice; anyone else reads about the company
+        section(profile.own() ? "field.offers" : "profile.offers", new Paragraph(profile.offers()));
+        section(profile.own() ? "field.seeks" : "profile.seeks", new Paragraph(profile.seeks()));
 
         UnorderedList delegates = new UnorderedList();
         delegates.setId("profile-delegates");

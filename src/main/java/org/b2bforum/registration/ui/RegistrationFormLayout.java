@@ -113,7 +113,8 @@ class RegistrationFormLayout extends VerticalLayout {
 
         FormLayout company = formLayout();
         company.add(fullName, 2);
-        company.add(shortName, taxNumber, city, country);
+        // the country first: the city list and the tax number's rule (UNP or INN) follow it
+        company.add(shortName, country, city, taxNumber);
         company.add(sectors, 2);
         company.add(description, 2);
         company.add(offers, seeks);

@@ -44,6 +44,31 @@ final class ScheduleTexts {
         };
     }
 
+    /**
+     * The method that built a run, in words: the run stores the scheduler's class name ("CpSatScheduler"),
+     * which means nothing to an organizer.
+     */
+    String method(String scheduler) {
+        return switch (scheduler) {
+            case "CpSatScheduler" -> owner.getTranslation("schedule.method.cp-sat");
+            case "GreedyScheduler" -> owner.getTranslation("schedule.method.greedy");
+            default -> owner.getTranslation("schedule.method.other");
+        };
+    }
+
+    /**
+     * What "optimal" means for this run: fewest breaks for the meetings that can be placed, and how many
+     * cannot (the organizer reads "optimal" next to "not placed: 5" otherwise as a contradiction).
+     */
+    String optimality(boolean provedOptimal, int notPlaced) {
+        if (!provedOptimal) {
+            String text = owner.getTranslation("schedule.not-optimal");
+            return notPlaced == 0 ? text : text + " " + owner.getTranslation("schedule.not-placed", meetings(notPlaced));
+        }
+        return notPlaced == 0 ? owner.getTranslation("schedule.optimal.all")
+                : owner.getTranslation("schedule.optimal.placeable", meetings(notPlaced));
+    }
+
     /** "1 встречу", "3 встречи", "25 встреч"; "1 meeting", "25 meetings". */
     String meetings(int count) {
         return owner.getTranslation("schedule.meetings." + pluralForm(count, locale), count);

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.FigureCard;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.NegotiationSession;
 import org.b2bforum.program.ProgramService;
@@ -80,7 +81,8 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     final Span progressText = new Span();
     final Div result = new Div();
     final Paragraph status = new Paragraph();
-    final Div figures = new Div();
+    final Div figures = FigureCard.grid();
+    final Paragraph optimality = new Paragraph();
     final Paragraph stale = new Paragraph();
     final Button publish = new Button();
     final Grid<UnplacedMeeting> unplaced = new Grid<>();
@@ -135,7 +137,8 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
 
         status.setId("schedule-status");
         figures.setId("schedule-figures");
-        figures.addClassName("schedule-figures");
+        optimality.setId("schedule-optimality");
+        optimality.addClassName("schedule-optimality");
         stale.setId("schedule-stale");
         stale.setText(getTranslation("schedule.stale"));
         stale.addClassName("form-error");
@@ -145,12 +148,14 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         publish.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
         publish.addClickListener(e -> confirmPublish());
         configureGrids();
-        result.add(status, figures, stale, publish,
+        result.add(status, figures, optimality, stale, publish,
                 heading("schedule.unplaced"), unplaced,
                 heading("schedule.timelines"), new Paragraph(getTranslation("schedule.timelines.legend")), timelines,
                 heading("schedule.tables"), tables,
                 heading("schedule.placed"), placed);
         result.setId("schedule-result");
+        // as wide as the page, not as its widest grid: on a phone the texts and cards wrap, the grids scroll
+        result.setWidthFull();
         result.setVisible(false);
 
         wishes.setId("schedule-wishes");
@@ -178,11 +183,12 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     private void configureGrids() {
         unplaced.setId("schedule-unplaced");
         unplaced.addColumn(m -> m.companyA() + " — " + m.companyB()).setHeader(getTranslation("schedule.column.pair"))
-                .setWidth("22rem").setFlexGrow(0).setKey("pair");
+                .setWidth("14rem").setFlexGrow(1).setKey("pair");
         unplaced.addColumn(m -> getTranslation("schedule.kind." + m.kind().name()))
                 .setHeader(getTranslation("wishes.priority")).setAutoWidth(true).setKey("priority");
-        unplaced.addColumn(texts::reason).setHeader(getTranslation("schedule.column.reason")).setFlexGrow(1)
-                .setKey("reason");
+        // the reason keeps a readable width on a phone (the grid scrolls sideways) instead of a word per line
+        unplaced.addColumn(texts::reason).setHeader(getTranslation("schedule.column.reason")).setWidth("16rem")
+                .setFlexGrow(2).setKey("reason");
         unplaced.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         unplaced.setEmptyStateText(getTranslation("schedule.unplaced.none"));
         unplaced.setAllRowsVisible(true);
@@ -245,10 +251,11 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         status.setText(getTranslation("schedule.run", getTranslation(run.status().translationKey()),
-                run.scheduler(), run.finishedAt() == null ? "" : texts.time(run.finishedAt())));
+                texts.method(run.scheduler()), run.finishedAt() == null ? "—" : texts.time(run.finishedAt())));
         if (run.status() == ScheduleRunStatus.FAILED) {
             status.setText(status.getText() + " — " + (run.error() == null ? "" : run.error()));
             figures.removeAll();
+            optimality.setText("");
             stale.setVisible(false);
             publish.setVisible(false);
             unplaced.setItems(List.of());
@@ -279,28 +286,24 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
 
     private void showFigures(ScheduleRun run, int notPlaced) {
         figures.removeAll();
-        figures.add(figure("figure-placed", getTranslation("schedule.figure.placed", run.placedWishes(), run.toPlace())),
-                figure("figure-unplaced", getTranslation("schedule.figure.unplaced", notPlaced)),
-                figure("figure-fixed", getTranslation("schedule.figure.fixed", run.fixedMeetings())),
-                figure("figure-breaks", getTranslation("schedule.figure.breaks", value(run.totalBreaks()))),
-                figure("figure-max-breaks", getTranslation("schedule.figure.max-breaks", value(run.maxBreaks()))),
-                figure("figure-gap", getTranslation("schedule.figure.gap", value(run.fairnessGap()))),
-                figure("figure-bound", getTranslation("schedule.figure.bound", value(run.lowerBound()))),
-                figure("figure-optimal", getTranslation(run.provedOptimal()
-                        ? "schedule.figure.optimal" : "schedule.figure.not-optimal")),
-                figure("figure-time", getTranslation("schedule.figure.time",
-                        String.format(Locale.ROOT, "%.1f", run.seconds()))));
+        figures.add(card("figure-placed", run.placedWishes() + " / " + run.toPlace(), "schedule.figure.placed"),
+                card("figure-unplaced", notPlaced, "schedule.figure.unplaced"),
+                card("figure-fixed", run.fixedMeetings(), "schedule.figure.fixed"),
+                card("figure-breaks", value(run.totalBreaks()), "schedule.figure.breaks"),
+                card("figure-max-breaks", value(run.maxBreaks()), "schedule.figure.max-breaks"),
+                card("figure-gap", value(run.fairnessGap()), "schedule.figure.gap"),
+                card("figure-bound", value(run.lowerBound()), "schedule.figure.bound"),
+                card("figure-time", getTranslation("schedule.figure.seconds",
+                        String.format(getLocale(), "%.1f", run.seconds())), "schedule.figure.time"));
+        optimality.setText(texts.optimality(run.provedOptimal(), notPlaced));
     }
 
     private static Object value(Integer figure) {
         return figure == null ? "—" : figure;
     }
 
-    private static Span figure(String id, String text) {
-        Span span = new Span(text);
-        span.setId(id);
-        span.addClassName("schedule-figure");
-        return span;
+    private FigureCard card(String id, Object value, String labelKey) {
+        return new FigureCard(id, String.valueOf(value), getTranslation(labelKey));
     }
 
     /** A row per company, a column per slot: the counterpart of each meeting, breaks and program items marked. */
@@ -336,9 +339,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private H2 heading(String key) {
-        H2 heading = new H2(getTranslation(key));
-        heading.addClassName("program-section-title");
-        return heading;
+        return new H2(getTranslation(key));
     }
 
     // ---------------------------------------------------------------- actions

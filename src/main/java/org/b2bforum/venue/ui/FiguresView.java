@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.ui.FigureCard;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.venue.Attendance;
 import org.b2bforum.venue.ForumFigures;
@@ -26,7 +27,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -50,7 +50,7 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
 
     static final int POLL_MILLIS = 10_000;
 
-    final Div cards = new Div();
+    final Div cards = FigureCard.grid();
     final Grid<OutcomeReport> report = new Grid<>();
     final Paragraph updated = new Paragraph();
 
@@ -66,7 +66,6 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
         addClassName("page");
         addClassName("figures-view");
         cards.setId("figures");
-        cards.addClassName("figure-cards");
         updated.setId("figures-updated");
         updated.addClassName("agenda-small");
 
@@ -134,15 +133,8 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
         report.setItems(outcomes.report());
     }
 
-    private Div card(String id, String labelKey, String value) {
-        Span number = new Span(value);
-        number.addClassName("figure-value");
-        Span label = new Span(getTranslation(labelKey));
-        label.addClassName("figure-label");
-        Div card = new Div(number, label);
-        card.setId(id);
-        card.addClassName("figure-card");
-        return card;
+    private FigureCard card(String id, String labelKey, String value) {
+        return new FigureCard(id, value, getTranslation(labelKey));
     }
 
     private String label(Attendance attendance) {

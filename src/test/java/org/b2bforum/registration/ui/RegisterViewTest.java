@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.textfield.TextField;
 
@@ -125,6 +126,17 @@ class RegisterViewTest extends SpringBrowserlessTest {
         assertThat(view.form.taxNumber.getErrorMessage()).isEqualTo("Компания с этим номером уже зарегистрирована");
         assertThat(find(H1.class).withId("registration-submitted").exists()).isFalse();
         assertThat(accounts.isEmailRegistered(second.getLoginEmail())).isFalse();
+    }
+
+    @Test
+    void the_country_comes_before_the_city_and_the_tax_number_that_depend_on_it() {
+        RegistrationFormLayout form = navigate(RegisterView.class).form;
+
+        List<Component> fields = form.country.getParent().orElseThrow().getChildren().toList();
+
+        assertThat(fields.indexOf(form.country)).isLessThan(fields.indexOf(form.city))
+                .isLessThan(fields.indexOf(form.taxNumber));
+        assertThat(form.taxNumber.getParent()).isEqualTo(form.country.getParent());
     }
 
     /** Types the application into the form as a user would: picks list items by their visible labels. */

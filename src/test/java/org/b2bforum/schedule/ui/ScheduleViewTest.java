@@ -9,6 +9,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
+import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.meeting.MeetingService;
 import org.b2bforum.meeting.MeetingStatus;
@@ -32,6 +33,7 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.QueryParameters;
@@ -102,11 +104,9 @@ class ScheduleViewTest extends SpringBrowserlessTest {
         assertThat(view.progress.isVisible()).isFalse();
         assertThat(view.result.isVisible()).isTrue();
         assertThat(view.build.isEnabled()).isTrue();
-        assertThat(figure(view, "figure-placed")).isEqualTo("Размещено встреч: 4 из 5");
-        assertThat(figure(view, "figure-unplaced")).isEqualTo("Не размещено: 1");
-        assertThat(figure(view, "figure-breaks")).startsWith("Перерывов всего: ");
-        assertThat(view.figures.getElement().getTextRecursively()).contains("Наибольшее число перерывов у компании",
-                "Разница в перерывах между компаниями", "Нижняя граница перерывов", "Оптимальность");
+        assertThat(figure(view, "figure-placed")).isEqualTo("4 / 5встреч по пожеланиям размещено");
+        assertThat(figure(view, "figure-unplaced")).isEqualTo("1не размещено");
+        assertThat(figure(view, "figure-breaks")).endsWith("перерывов всего");
         var unplaced = test(view.unplaced);
         assertThat(unplaced.size()).isEqualTo(1);
         assertThat(unplaced.getCellText(0, 2)).isEqualTo("Компания «" + overloaded
@@ -125,6 +125,8 @@ class ScheduleViewTest extends SpringBrowserlessTest {
         assertThat(view.publish.isVisible() && view.publish.isEnabled()).isTrue();
 
         test(view.publish).click();
+        assertThat(find(Dialog.class).id("publish-dialog").getElement().getTextRecursively())
+                .contains("Будет подтверждено встреч: 4.");
         test(find(Button.class).id("confirm-publish")).click();
 
         assertThat(notifications()).contains("Расписание опубликовано: подтверждено встреч — 4, компании уведомлены");
@@ -135,6 +137,54 @@ class ScheduleViewTest extends SpringBrowserlessTest {
                 .allMatch(m -> m.status() == MeetingStatus.CONFIRMED && m.tableNumber() != null);
         assertThat(view.input.getText()).as("the published meetings now stay where they are")
                 .contains("встреч по пожеланиям: 1 (обязательных: 0)", "останутся на местах: 4");
+    }
+
+    @Test
+    void the_review_names_the_method_in_words_shows_its_figures_as_cards_and_explains_what_optimal_means() {
+        TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        List<TestCompany> c = booking.approvedCompanies(5);
+        for (int i = 1; i <= 4; i++) {
+            fixture.wish(c.get(0), c.get(i), WishPriority.NICE);
+        }
+        ScheduleRun run = fixture.build(session.dayId());
+        assertThat(run.provedOptimal()).as("three slots, four wishes of one company: small enough to prove").isTrue();
+        TestData.logInAsOrganizer(accounts);
+
+        ScheduleView view = open(session.dayId());
+
+        assertThat(view.status.getText()).contains("Метод: оптимальное расписание (CP-SAT).")
+                .doesNotContain("Scheduler");
+        assertThat(view.figures.getChildren()).hasSize(8).allMatch(card -> card.hasClassName("figure-card"))
+                .allMatch(card -> card.getChildren().map(part -> part.getClassNames().iterator().next()).toList()
+                        .equals(List.of("figure-value", "figure-label")));
+        assertThat(view.figures.hasClassName("figure-cards")).as("laid out as on Forum results").isTrue();
+        assertThat(figure(view, "figure-placed")).isEqualTo("3 / 4встреч по пожеланиям размещено");
+        assertThat(view.optimality.getText()).isEqualTo("Расписание оптимально для встреч, которые можно разместить: "
+                + "меньше перерывов у них быть не может. 1 встречу разместить нельзя — почему, см. ниже в «Не размещены».");
+
+        UI.getCurrent().navigate("notifications");
+        UI.getCurrent().setLocale(Languages.ENGLISH);
+        view = open(session.dayId());
+        assertThat(view.status.getText()).contains("Method: optimal schedule (CP-SAT).");
+        assertThat(figure(view, "figure-time")).matches("\\d+\\.\\d s" + "building time");
+        assertThat(view.optimality.getText()).isEqualTo("The schedule is optimal for the meetings that can be placed: "
+                + "they cannot have fewer breaks. 1 meeting cannot be placed — see why below, under \"Not placed\".");
+    }
+
+    @Test
+    void a_schedule_with_every_meeting_placed_is_called_optimal_without_a_caveat() {
+        TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        List<TestCompany> c = booking.approvedCompanies(3);
+        fixture.wish(c.get(0), c.get(1), WishPriority.NICE);
+        fixture.wish(c.get(0), c.get(2), WishPriority.NICE);
+        ScheduleRun run = fixture.build(session.dayId());
+        assertThat(run.provedOptimal()).as("two meetings in three slots: small enough to prove").isTrue();
+        TestData.logInAsOrganizer(accounts);
+
+        ScheduleView view = open(session.dayId());
+
+        assertThat(view.optimality.getText()).isEqualTo(
+                "Расписание оптимально: все встречи размещены, и меньше перерывов при этих пожеланиях быть не может.");
     }
 
     @Test
@@ -192,9 +242,16 @@ class ScheduleViewTest extends SpringBrowserlessTest {
         throw new AssertionError("No row " + firstColumn);
     }
 
+    private ScheduleView open(long dayId) {
+        ScheduleView view = navigate(ScheduleView.class);
+        view.day.setValue(view.day.getListDataView().getItems().filter(d -> d.id() == dayId).findFirst().orElseThrow());
+        return view;
+    }
+
+    /** A figure card's value and label, as read one after the other. */
     private String figure(ScheduleView view, String id) {
         return view.figures.getChildren().filter(c -> c.getId().orElse("").equals(id)).findFirst().orElseThrow()
-                .getElement().getText();
+                .getElement().getTextRecursively();
     }
 
     private List<String> notifications() {

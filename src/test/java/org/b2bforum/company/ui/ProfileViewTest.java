@@ -1,0 +1,75 @@
+package org.b2bforum.company.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.HasText;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+
+/** A profile speaks of the company in the third person to others, in the first person to the company itself. */
+@SpringBootTest
+class ProfileViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    AccountService accounts;
+
+    BookingFixture booking;
+    TestCompany reader;
+    TestCompany other;
+
+    @BeforeEach
+    void setUp() {
+        booking = new BookingFixture(context);
+        reader = booking.approvedCompany();
+        other = booking.approvedCompany();
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void another_company_reads_what_the_company_offers_and_seeks() {
+        BookingFixture.logInAs(reader);
+
+        assertThat(sectionsOf(other)).contains("Что предлагает компания", "Что ищет компания")
+                .doesNotContain("Что мы предлагаем", "Что мы ищем");
+    }
+
+    @Test
+    void organizers_read_the_profile_in_the_third_person_too() {
+        TestData.logInAsOrganizer(accounts);
+
+        assertThat(sectionsOf(other)).contains("Что предлагает компания", "Что ищет компания");
+    }
+
+    @Test
+    void a_company_reads_its_own_profile_in_the_first_person() {
+        BookingFixture.logInAs(reader);
+
+        assertThat(sectionsOf(reader)).contains("Что мы предлагаем", "Что мы ищем")
+                .doesNotContain("Что предлагает компания");
+    }
+
+    private List<String> sectionsOf(TestCompany company) {
+        UI.getCurrent().navigate("companies/" + company.id());
+        return find(H2.class).all().stream().map(HasText::getText).toList();
+    }
+}
