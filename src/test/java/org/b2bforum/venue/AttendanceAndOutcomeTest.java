@@ -3,6 +3,7 @@ package org.b2bforum.venue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import org.b2bforum.BookingFixture;
@@ -11,7 +12,9 @@ import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -232,5 +235,37 @@ class AttendanceAndOutcomeTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> booking.as(a, () -> outcomes.myResults())).isInstanceOf(AccessDeniedException.class);
         booking.as(b, () -> outcomes.record(meeting, Outcome.NO_INTEREST, null));
+    }
+
+    @Test
+    void a_meeting_that_has_begun_cannot_be_cancelled_by_its_companies_nor_moved_so_its_marks_and_outcomes_stay() {
+        TestSession past = venue.pastSession(2);
+        TestSession future = venue.futureSession(2);
+        TestCompany a = booking.approvedCompany();
+        TestCompany b = booking.approvedCompany();
+        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), past.slot(0).id()));
+        BookingFixture.logInAs(venue.staff());
+        attendance.mark(meeting, Attendance.NO_SHOW);
+        booking.as(b, () -> outcomes.record(meeting, Outcome.FOLLOW_UP, "Созвонимся"));
+
+        for (TestCompany company : List.of(a, b)) {
+            assertThatThrownBy(() -> booking.as(company, () -> meetings.cancel(meeting, "Передумали")))
+                    .isInstanceOf(BookingRefusedException.class).hasMessage("meeting.error.begun");
+        }
+        assertThatThrownBy(() -> booking.asOrganizer(() -> meetings.move(meeting, future.slot(0).id())))
+                .isInstanceOf(BookingRefusedException.class).hasMessage("meeting.error.begun");
+        long ahead = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), future.slot(1).id()));
+        assertThatThrownBy(() -> booking.asOrganizer(() -> meetings.move(ahead, past.slot(2).id())))
+                .isInstanceOf(BookingRefusedException.class).hasMessage("meeting.error.past-slot");
+
+        assertThat(booking.asOrganizer(() -> meetings.meeting(meeting)).status()).isEqualTo(MeetingStatus.CONFIRMED);
+        OutcomeReport row = booking.asOrganizer(() -> outcomes.report()).stream()
+                .filter(r -> r.meetingId() == meeting).findFirst().orElseThrow();
+        assertThat(row.attendance()).isEqualTo(Attendance.NO_SHOW);
+        assertThat(row.partnerOutcome()).isEqualTo(Outcome.FOLLOW_UP);
+
+        // organizers may still correct the record; the history names them
+        booking.asOrganizer(() -> meetings.cancel(meeting, "Встреча внесена по ошибке"));
+        assertThat(booking.asOrganizer(() -> meetings.meeting(meeting)).status()).isEqualTo(MeetingStatus.CANCELLED);
     }
 }
