@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
@@ -25,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 import net.coobird.thumbnailator.Thumbnails;
 
 /**
- * Company logos: PNG or JPEG up to 2 MB, recognised by their content (not their file name),
- * scaled on the server to fit 256 × 256 and stored as PNG.
+ * Company logos: PNG or JPEG up to 2 MB and 20 megapixels, recognised by their content (not their
+ * file name), scaled on the server to fit 256 × 256 and stored as PNG.
  */
 @Service
 public class LogoService {
@@ -34,7 +35,13 @@ public class LogoService {
     public static final int MAX_BYTES = 2 * 1024 * 1024;
     public static final int MAX_SIDE = 256;
     private static final List<String> ACCEPTED_FORMATS = List.of("png", "jpeg");
-    private static final long MAX_PIXELS = 40_000_000L;
+    /**
+     * Read from the image's header before anything is decoded: a small file can claim a huge image
+     * (a 2 MB PNG of 40 megapixels took 160 MB of heap to decode).
+     */
+    public static final long MAX_PIXELS = 20_000_000L;
+    /** Decoded at most this wide or high (every n-th pixel), enough to scale to {@link #MAX_SIDE} well. */
+    private static final int MAX_DECODED_SIDE = 4 * MAX_SIDE;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentUser currentUser;
@@ -106,10 +113,15 @@ public class LogoService {
                     throw new LogoRejectedException("logo.error.not-an-image");
                 }
                 reader.setInput(in, true, true);
-                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
-                    throw new LogoRejectedException("logo.error.too-large");
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > MAX_PIXELS) {
+                    throw new LogoRejectedException("logo.error.too-many-pixels");
                 }
-                BufferedImage image = reader.read(0);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = Math.max(1, Math.max(width, height) / MAX_DECODED_SIDE);
+                param.setSourceSubsampling(step, step, 0, 0);
+                BufferedImage image = reader.read(0, param);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 Thumbnails.of(image).size(Math.min(MAX_SIDE, image.getWidth()), Math.min(MAX_SIDE, image.getHeight()))
                         .keepAspectRatio(true).outputFormat("png").toOutputStream(out);

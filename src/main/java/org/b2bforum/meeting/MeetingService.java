@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.text.Texts;
 import org.b2bforum.company.ForumAccess;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.notification.NotificationService;
@@ -354,8 +355,9 @@ public class MeetingService {
     }
 
     /**
-     * Cancels a requested or confirmed meeting: either of its companies, or an organizer. Its
-     * slot, table and people are free again at once.
+     * Cancels a requested or confirmed meeting: either of its companies until its slot begins, or
+     * an organizer at any time (to correct the record: the history names them). Its slot, table and
+     * people are free again at once.
      */
     @PreAuthorize("isAuthenticated()")
     public void cancel(long meetingId, String reason) {
@@ -372,6 +374,11 @@ public class MeetingService {
             }
             if (meeting.status() != MeetingStatus.REQUESTED && meeting.status() != MeetingStatus.CONFIRMED) {
                 throw new BookingRefusedException("meeting.error.not-active");
+            }
+            // once begun, staff mark it at the table and both companies record outcomes: a company
+            // cancelling then would erase them from the figures
+            if (!user.isOrganizer()) {
+                requireNotBegun(meeting);
             }
             cancelled(meeting, user, text, "notification.meeting.CANCELLED");
             return null;
@@ -478,7 +485,10 @@ public class MeetingService {
             if (meeting.slotId() == newSlotId) {
                 return null;
             }
+            // a begun meeting's marks and outcomes belong to its time; a begun slot cannot be met in
+            requireNotBegun(meeting);
             SlotRow slot = lockSlotAndCompanies(newSlotId, meeting.requesterId(), meeting.partnerId()).slot();
+            future(slot);
             free(meetingId);
             Set<Long> delegates = delegatesOf(meetingId);
             checkBothFree(slot, meeting.requesterId(), meeting.partnerId());
@@ -722,6 +732,15 @@ public class MeetingService {
     }
 
     // ---------------------------------------------------------------- locks
+
+    /** A meeting whose slot has begun stays as it is. */
+    private void requireNotBegun(MeetingRow meeting) {
+        Instant startsAt = jdbc.queryForObject("select starts_at from slot where id = :slot",
+                new MapSqlParameterSource("slot", meeting.slotId()), Timestamp.class).toInstant();
+        if (!startsAt.isAfter(clock.instant())) {
+            throw new BookingRefusedException("meeting.error.begun");
+        }
+    }
 
     /** Meetings are booked ahead: a slot that has begun is refused. */
     private SlotRow future(SlotRow slot) {
@@ -1038,10 +1057,10 @@ public class MeetingService {
     }
 
     private static String trimmed(String text) {
-        if (text == null || text.isBlank()) {
+        String value = Texts.multiLine(text);
+        if (value == null || value.isEmpty()) {
             return null;
         }
-        String value = text.trim();
         return value.length() > MAX_MESSAGE ? value.substring(0, MAX_MESSAGE) : value;
     }
 

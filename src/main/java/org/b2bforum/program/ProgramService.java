@@ -1,5 +1,7 @@
 package org.b2bforum.program;
 
+import static org.b2bforum.base.text.Texts.singleLine;
+
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +80,7 @@ public class ProgramService {
         text(name, 100);
         long hallId;
         try {
-            hallId = insert("insert into hall (name) values (:name)", new MapSqlParameterSource("name", name.trim()));
+            hallId = insert("insert into hall (name) values (:name)", new MapSqlParameterSource("name", singleLine(name)));
         } catch (DuplicateKeyException e) {
             throw new InvalidProgramException("program.error.hall-exists");
         }
@@ -154,7 +156,7 @@ public class ProgramService {
         long sessionId = insert("""
                 insert into negotiation_session (day_id, hall_id, name, starts_at, ends_at, slot_minutes, pause_minutes)
                 values (:day, :hall, :name, :start, :end, :slot, :pause)""",
-                new MapSqlParameterSource("day", dayId).addValue("hall", hallId).addValue("name", name.trim())
+                new MapSqlParameterSource("day", dayId).addValue("hall", hallId).addValue("name", singleLine(name))
                         .addValue("start", Timestamp.from(startsAt)).addValue("end", Timestamp.from(endsAt))
                         .addValue("slot", slotMinutes).addValue("pause", pauseMinutes));
         List<MapSqlParameterSource> slots = new ArrayList<>();
@@ -268,8 +270,8 @@ public class ProgramService {
         return insert("""
                 insert into program_item (day_id, kind, title, place, starts_at, ends_at)
                 values (:day, :kind, :title, :place, :start, :end)""",
-                new MapSqlParameterSource("day", dayId).addValue("kind", kind.name()).addValue("title", title.trim())
-                        .addValue("place", place.trim())
+                new MapSqlParameterSource("day", dayId).addValue("kind", kind.name()).addValue("title", singleLine(title))
+                        .addValue("place", singleLine(place))
                         .addValue("start", Timestamp.from(day.atTime(start).atZone(zone).toInstant()))
                         .addValue("end", Timestamp.from(day.atTime(end).atZone(zone).toInstant())));
     }
@@ -386,10 +388,10 @@ public class ProgramService {
     }
 
     private static void text(String value, int maxLength) {
-        if (value == null || value.isBlank()) {
+        if (value == null || singleLine(value).isEmpty()) {
             throw new InvalidProgramException("validation.required");
         }
-        if (value.trim().length() > maxLength) {
+        if (singleLine(value).length() > maxLength) {
             throw new InvalidProgramException("validation.too-long");
         }
     }

@@ -1,5 +1,8 @@
 package org.b2bforum.registration;
 
+import static org.b2bforum.base.text.Texts.multiLine;
+import static org.b2bforum.base.text.Texts.singleLine;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,7 +95,7 @@ public class RegistrationService {
             companies.saveAndFlush(company);
             searchIndex.index(company);
             long userId = accounts.createCompanyAccount(form.getLoginEmail(), form.getPassword(),
-                    form.getContactPerson().trim(), company.getId(), false);
+                    singleLine(form.getContactPerson()), company.getId(), false);
             events.saveAndFlush(new RegistrationEvent(company.getId(), RegistrationEventType.SUBMITTED, null, userId,
                     AccountService.normalizeEmail(form.getLoginEmail()), now));
         } catch (DataIntegrityViolationException e) {
@@ -226,7 +229,7 @@ public class RegistrationService {
     }
 
     private static String trimmed(String value) {
-        return value == null ? "" : value.trim();
+        return value == null ? "" : singleLine(value);
     }
 
     private void save(Company company, RegistrationForm form) {
@@ -299,10 +302,14 @@ public class RegistrationService {
         if (comment == null || comment.isBlank()) {
             throw new InvalidRegistrationException(List.of(new FieldError(field, "validation.required")));
         }
-        if (comment.trim().length() > MAX_COMMENT) {
+        String text = multiLine(comment);
+        if (text.isEmpty()) {
+            throw new InvalidRegistrationException(List.of(new FieldError(field, "validation.required")));
+        }
+        if (text.length() > MAX_COMMENT) {
             throw new InvalidRegistrationException(List.of(new FieldError(field, "validation.too-long")));
         }
-        return comment.trim();
+        return text;
     }
 
     private static FieldError duplicateError(DataIntegrityViolationException e) {
@@ -329,26 +336,26 @@ public class RegistrationService {
     }
 
     private static void copy(RegistrationForm form, Company company) {
-        company.setFullName(form.getFullName().trim());
-        company.setShortName(form.getShortName().trim());
-        company.setCity(form.getCity().trim());
+        company.setFullName(singleLine(form.getFullName()));
+        company.setShortName(singleLine(form.getShortName()));
+        company.setCity(singleLine(form.getCity()));
         company.setCountry(form.getCountry());
         company.setSectors(form.getSectors());
-        company.setDescription(form.getDescription().trim());
-        company.setOffers(form.getOffers().trim());
-        company.setSeeks(form.getSeeks().trim());
+        company.setDescription(multiLine(form.getDescription()));
+        company.setOffers(multiLine(form.getOffers()));
+        company.setSeeks(multiLine(form.getSeeks()));
         company.setWebsite(RegistrationValidator.normalizeWebsite(form.getWebsite()));
         company.setTaxNumber(TaxNumbers.normalize(form.getTaxNumber()));
-        company.setContactPerson(form.getContactPerson().trim());
+        company.setContactPerson(singleLine(form.getContactPerson()));
         company.setEmail(AccountService.normalizeEmail(form.getEmail()));
-        company.setPhone(form.getPhone().trim());
+        company.setPhone(singleLine(form.getPhone()));
         company.updateDelegates(delegatesOf(form));
     }
 
     private static List<Delegate> delegatesOf(RegistrationForm form) {
         return form.getDelegates().stream()
-                .map(d -> new Delegate(d.getFullName().trim(), d.getPosition().trim(),
-                        AccountService.normalizeEmail(d.getEmail()), d.getPhone().trim()))
+                .map(d -> new Delegate(singleLine(d.getFullName()), singleLine(d.getPosition()),
+                        AccountService.normalizeEmail(d.getEmail()), singleLine(d.getPhone())))
                 .toList();
     }
 

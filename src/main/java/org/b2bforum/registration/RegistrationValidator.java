@@ -1,5 +1,8 @@
 package org.b2bforum.registration;
 
+import static org.b2bforum.base.text.Texts.multiLine;
+import static org.b2bforum.base.text.Texts.singleLine;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,23 +33,23 @@ public final class RegistrationValidator {
 
     public static List<FieldError> validate(RegistrationForm form, Mode mode) {
         List<FieldError> errors = new ArrayList<>();
-        text(errors, "fullName", form.getFullName(), 2, 300);
-        text(errors, "shortName", form.getShortName(), 2, 120);
-        text(errors, "city", form.getCity(), 2, 100);
+        text(errors, "fullName", singleLine(form.getFullName()), 2, 300);
+        text(errors, "shortName", singleLine(form.getShortName()), 2, 120);
+        text(errors, "city", singleLine(form.getCity()), 2, 100);
         if (form.getCountry() == null) {
             errors.add(new FieldError("country", "validation.required"));
         }
         if (form.getSectors().isEmpty()) {
             errors.add(new FieldError("sectors", "validation.sectors.required"));
         }
-        text(errors, "description", form.getDescription(), 20, 5000);
-        text(errors, "offers", form.getOffers(), 10, 3000);
-        text(errors, "seeks", form.getSeeks(), 10, 3000);
+        text(errors, "description", multiLine(form.getDescription()), 20, 5000);
+        text(errors, "offers", multiLine(form.getOffers()), 10, 3000);
+        text(errors, "seeks", multiLine(form.getSeeks()), 10, 3000);
         if (!isBlank(form.getWebsite()) && !isWebsite(form.getWebsite())) {
             errors.add(new FieldError("website", "validation.website"));
         }
         taxNumber(errors, form.getCountry(), form.getTaxNumber());
-        text(errors, "contactPerson", form.getContactPerson(), 2, 200);
+        text(errors, "contactPerson", singleLine(form.getContactPerson()), 2, 200);
         email(errors, "email", form.getEmail());
         phone(errors, "phone", form.getPhone());
         delegates(errors, form.getDelegates());
@@ -82,8 +85,8 @@ public final class RegistrationValidator {
         for (int i = 0; i < delegates.size(); i++) {
             RegistrationForm.DelegateForm delegate = delegates.get(i);
             String prefix = "delegates[" + i + "].";
-            text(errors, prefix + "fullName", delegate.getFullName(), 2, 200);
-            text(errors, prefix + "position", delegate.getPosition(), 2, 200);
+            text(errors, prefix + "fullName", singleLine(delegate.getFullName()), 2, 200);
+            text(errors, prefix + "position", singleLine(delegate.getPosition()), 2, 200);
             email(errors, prefix + "email", delegate.getEmail());
             phone(errors, prefix + "phone", delegate.getPhone());
         }

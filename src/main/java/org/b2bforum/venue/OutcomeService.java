@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.text.Texts;
 import org.b2bforum.company.ForumAccess;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -172,10 +173,10 @@ public class OutcomeService {
     }
 
     private static String trimmed(String text) {
-        if (text == null || text.isBlank()) {
+        String value = Texts.multiLine(text);
+        if (value == null || value.isEmpty()) {
             return null;
         }
-        String value = text.trim();
         return value.length() > MAX_COMMENT ? value.substring(0, MAX_COMMENT) : value;
     }
 }

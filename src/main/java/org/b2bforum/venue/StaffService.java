@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.Passwords;
 import org.b2bforum.base.security.StaffAccount;
+import org.b2bforum.base.text.Texts;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -45,7 +46,7 @@ public class StaffService {
         if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
             throw new StaffAccountRefusedException("email", "validation.email");
         }
-        String name = displayName == null ? "" : displayName.trim();
+        String name = displayName == null ? "" : Texts.singleLine(displayName);
         if (name.isEmpty()) {
             throw new StaffAccountRefusedException("name", "validation.required");
         }

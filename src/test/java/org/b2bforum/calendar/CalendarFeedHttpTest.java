@@ -2,23 +2,19 @@ package org.b2bforum.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
+import org.b2bforum.base.security.FormLogIn;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.meeting.MeetingService;
 import org.b2bforum.venue.VenueFixture;
@@ -117,7 +113,7 @@ class CalendarFeedHttpTest {
         ForumUser delegate = venue.delegateAccount(b.firstDelegate());
         TestData.logOut();
 
-        HttpClient browser = logIn(delegate.email(), VenueFixture.PASSWORD);
+        HttpClient browser = FormLogIn.logIn(port, delegate.email(), VenueFixture.PASSWORD);
         HttpResponse<String> download = browser.send(request("/my-calendar.ics?lang=en"),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(download.statusCode()).isEqualTo(200);
@@ -131,23 +127,6 @@ class CalendarFeedHttpTest {
         // the other MVC endpoint behind the log-in answers too (a company without a logo: 404, not 403)
         assertThat(browser.send(request("/logos/" + a.id() + ".png"), HttpResponse.BodyHandlers.discarding())
                 .statusCode()).isEqualTo(404);
-    }
-
-    /** Logs in through the log-in form, as a browser would: the session cookie and the CSRF token. */
-    private HttpClient logIn(String email, String password) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String page = client.send(request("/login"), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
-        assertThat(csrf.find()).as("the log-in page carries a CSRF token").isTrue();
-        String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
-        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return client;
     }
 
     private HttpRequest request(String path) {

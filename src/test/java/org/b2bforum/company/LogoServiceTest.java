@@ -207,12 +207,31 @@ class LogoServiceTest {
     }
 
     @Test
-    void an_image_of_too_many_pixels_is_refused_even_when_the_file_is_small() {
+    void an_image_of_too_many_pixels_is_refused_from_its_header_even_when_the_file_is_small() {
         companies.logInAs(mine);
-        byte[] huge = encode(new BufferedImage(8000, 8000, BufferedImage.TYPE_BYTE_BINARY), "png");
-        assertThat(huge.length).isLessThan(LogoService.MAX_BYTES);
+        for (int side : new int[] {8000, 6000}) { // 64 and 36 megapixels
+            byte[] huge = encode(new BufferedImage(side, side, BufferedImage.TYPE_BYTE_BINARY), "png");
+            assertThat(huge.length).isLessThan(LogoService.MAX_BYTES);
 
-        assertRefused(huge, "logo.error.too-large");
+            assertRefused(huge, "logo.error.too-many-pixels");
+        }
+        assertThat(logos.logo(mine.id())).isEmpty();
+    }
+
+    @Test
+    void a_large_photo_is_decoded_at_a_fraction_of_its_pixels() {
+        companies.logInAs(mine);
+        byte[] photo = encode(picture(5000, 4000, Color.ORANGE), "jpg"); // 20 megapixels, 60 MB decoded in full
+        assertThat(photo.length).isLessThan(LogoService.MAX_BYTES);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        byte[] png = LogoService.scaledPng(photo);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(decode(png).getWidth()).isEqualTo(256);
+        assertThat(allocated).as("bytes allocated to decode and scale").isLessThan(20L * 1024 * 1024);
     }
 
     @Test

@@ -104,6 +104,39 @@ class RegistrationServiceTest {
         }
 
         @Test
+        void names_cities_and_positions_are_stored_on_one_line_and_descriptions_keep_only_their_line_breaks() {
+            RegistrationForm form = TestData.registrationForm();
+            form.setFullName("ООО\r\n«Ромашка»\u0000");
+            form.setShortName("Ромашка\t\u0007");
+            form.setCity("Москва\n");
+            form.setContactPerson("Иван\u2028Петров");
+            form.getDelegates().get(0).setFullName("Иван\r\nПетров");
+            form.getDelegates().get(0).setPosition("Директор\u202E");
+            form.setDescription("Производим кирпич.\r\nПоставляем по\u0000 всей России\u0007.");
+
+            long id = registrations.register(form);
+
+            TestData.logInAsOrganizer(accounts);
+            RegistrationDetails details = registrations.details(id);
+            assertThat(details.fullName()).isEqualTo("ООО «Ромашка»");
+            assertThat(details.shortName()).isEqualTo("Ромашка");
+            assertThat(details.city()).isEqualTo("Москва");
+            assertThat(details.contactPerson()).isEqualTo("Иван Петров");
+            assertThat(details.delegates().getFirst().fullName()).isEqualTo("Иван Петров");
+            assertThat(details.delegates().getFirst().position()).isEqualTo("Директор");
+            assertThat(details.description()).isEqualTo("Производим кирпич.\nПоставляем по всей России.");
+        }
+
+        @Test
+        void a_name_of_control_characters_only_is_refused_as_missing() {
+            RegistrationForm form = TestData.registrationForm();
+            form.setShortName("\r\n\u0007\t");
+
+            assertThat(refusedWithoutSaving(form).errors())
+                    .containsExactly(new FieldError("shortName", "validation.required"));
+        }
+
+        @Test
         void times_are_stored_in_utc() {
             long id = registrations.register(TestData.registrationForm());
 

@@ -3,6 +3,7 @@ package org.b2bforum.venue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import org.b2bforum.BookingFixture;
@@ -11,7 +12,9 @@ import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -232,5 +235,41 @@ class AttendanceAndOutcomeTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> booking.as(a, () -> outcomes.myResults())).isInstanceOf(AccessDeniedException.class);
         booking.as(b, () -> outcomes.record(meeting, Outcome.NO_INTEREST, null));
+    }
+
+    @Test
+    void a_meeting_that_has_begun_cannot_be_cancelled_by_its_companies_nor_moved_so_its_marks_and_outcomes_stay() {
+        TestSession past = venue.pastSession(2);
+        TestSession future = venue.futureSession(2);
+        TestCompany a = booking.approvedCompany();
+        TestCompany b = booking.approvedCompany();
+        long missed = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), past.slot(0).id()));
+        long held = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), past.slot(1).id()));
+        BookingFixture.logInAs(venue.staff());
+        attendance.mark(missed, Attendance.NO_SHOW);
+        attendance.mark(held, Attendance.HELD);
+        booking.as(b, () -> outcomes.record(held, Outcome.FOLLOW_UP, "Созвонимся"));
+
+        for (TestCompany company : List.of(a, b)) {
+            for (long meeting : List.of(missed, held)) {
+                assertThatThrownBy(() -> booking.as(company, () -> meetings.cancel(meeting, "Передумали")))
+                        .isInstanceOf(BookingRefusedException.class).hasMessage("meeting.error.begun");
+            }
+        }
+        assertThatThrownBy(() -> booking.asOrganizer(() -> meetings.move(missed, future.slot(0).id())))
+                .isInstanceOf(BookingRefusedException.class).hasMessage("meeting.error.begun");
+        long ahead = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), future.slot(1).id()));
+        assertThatThrownBy(() -> booking.asOrganizer(() -> meetings.move(ahead, past.slot(2).id())))
+                .isInstanceOf(BookingRefusedException.class).hasMessage("meeting.error.past-slot");
+
+        List<OutcomeReport> report = booking.asOrganizer(() -> outcomes.report());
+        assertThat(report).filteredOn(r -> r.meetingId() == missed).singleElement()
+                .satisfies(r -> assertThat(r.attendance()).isEqualTo(Attendance.NO_SHOW));
+        assertThat(report).filteredOn(r -> r.meetingId() == held).singleElement()
+                .satisfies(r -> assertThat(r.partnerOutcome()).isEqualTo(Outcome.FOLLOW_UP));
+
+        // organizers may still correct the record; the history names them
+        booking.asOrganizer(() -> meetings.cancel(missed, "Встреча внесена по ошибке"));
+        assertThat(booking.asOrganizer(() -> meetings.meeting(missed)).status()).isEqualTo(MeetingStatus.CANCELLED);
     }
 }

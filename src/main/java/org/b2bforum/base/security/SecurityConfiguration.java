@@ -1,14 +1,21 @@
 package org.b2bforum.base.security;
 
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 @Configuration
@@ -16,8 +23,16 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /**
+     * Vaadin's client runs code the server sends ({@code new Function}) and sets inline styles, so
+     * scripts and styles need 'unsafe-inline' and 'unsafe-eval'; everything else is this origin only.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' "
+            + "'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil) throws Exception {
         // Styles and the icon serve the log-in page too. Calendar subscription links carry their own
         // secret: calendar apps fetch them without a log-in.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**", "/icons/**",
@@ -25,12 +40,30 @@ class SecurityConfiguration {
         // The Spring MVC endpoints (Vaadin denies any other request not named here); their services
         // check who is asking.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/logos/*.png", "/my-calendar.ics").authenticated());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login", "/"))
-                .build();
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frame -> frame.deny())
+                // before the request is handled: Vaadin commits its pages past the filter's response
+                // wrapper, so headers written on commit never reached them
+                .addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }));
+        // Vaadin exempts its log-in URL from CSRF checks (login CSRF: a foreign page could log a
+        // visitor in as someone else). Its log-in form sends the token from the page's meta tags,
+        // so only Vaadin's own requests (they carry Vaadin's CSRF key) stay exempt.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        return http.with(VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.loginView("/login", "/").enableCsrfConfiguration(false)).build();
     }
 
+    /** New hashes as {bcrypt-sha256} (passphrases past BCrypt's 72 bytes); older {bcrypt} ones still match. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new DelegatingPasswordEncoder("bcrypt-sha256", Map.of("bcrypt-sha256", new Sha256BcryptPasswordEncoder(),
+                "bcrypt", new BCryptPasswordEncoder()));
     }
 }

@@ -198,8 +198,9 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private Div actions(MeetingView meeting) {
         Div actions = new Div();
         actions.addClassName("meeting-actions");
-        boolean over = !meeting.endsAt().isAfter(Instant.now(clock));
-        if (over) {
+        // the service refuses answers and cancellations once the meeting has begun
+        boolean begun = !meeting.startsAt().isAfter(Instant.now(clock));
+        if (begun) {
             return actions;
         }
         if (meeting.awaitsAnswerFrom(me)) {

@@ -50,6 +50,7 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
     final Button save = new Button(getTranslation("action.save"));
     final Span logoError = new Span();
     private final Div logoBox = new Div();
+    private final Upload upload;
 
     MyProfileView(RegistrationService registrations, LogoService logos) {
         this.registrations = registrations;
@@ -67,7 +68,7 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
         logoBox.addClassName("logo-box");
         showLogo();
 
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
             UI ui = UI.getCurrent();
             ui.access(() -> uploaded(bytes));
         }));
@@ -92,6 +93,7 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
             Notification.show(getTranslation("logo.saved"), 3000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.SUCCESS);
         } catch (LogoRejectedException e) {
+            upload.clearFileList(); // the refused file leaves room for another
             showLogoError(e.key());
         }
     }

@@ -1,5 +1,7 @@
 package org.b2bforum.venue.ui;
 
+import static org.b2bforum.base.text.Csv.cell;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -169,15 +171,6 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
                     cell(r.partnerComment()))).append("\r\n");
         }
         return out.toString();
-    }
-
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        // a leading =, +, - or @ would be a formula in a spreadsheet
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
     @Override

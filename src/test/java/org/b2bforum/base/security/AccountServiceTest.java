@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @SpringBootTest
@@ -45,7 +46,7 @@ class AccountServiceTest {
         String stored = jdbc.queryForObject("select password_hash from app_user where email = ?", String.class,
                 form.getLoginEmail());
 
-        assertThat(stored).doesNotContain(form.getPassword()).startsWith("{bcrypt}");
+        assertThat(stored).doesNotContain(form.getPassword()).startsWith("{bcrypt-sha256}");
         assertThat(passwordEncoder.matches(form.getPassword(), stored)).isTrue();
     }
 
@@ -73,5 +74,37 @@ class AccountServiceTest {
         accounts.markDemo(form.getLoginEmail());
 
         assertThat(accounts.loadUserByUsername(form.getLoginEmail()).isEnabled()).isFalse();
+    }
+
+    /** 43 Cyrillic letters and two digits: 88 bytes in UTF-8, past BCrypt's 72. */
+    static final String LONG_PASSPHRASE = "Широкаястранамояроднаямноговвнейлесовиполей42";
+
+    @Test
+    void a_passphrase_longer_than_72_bytes_is_accepted_and_only_the_whole_of_it_logs_in() {
+        assertThat(LONG_PASSPHRASE.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(72);
+        assertThat(Passwords.problem(LONG_PASSPHRASE, "someone@example.com")).isEmpty();
+        RegistrationForm form = TestData.registrationForm();
+        form.setPassword(LONG_PASSPHRASE);
+        form.setPasswordConfirmation(LONG_PASSPHRASE);
+        registrations.register(form);
+        String staff = TestData.uniqueEmail("staff");
+        accounts.createStaffAccount(staff, LONG_PASSPHRASE, "Сотрудник");
+        String organizer = TestData.uniqueEmail("chief");
+        accounts.ensureOrganizer(organizer, LONG_PASSPHRASE, "Организатор", false);
+
+        for (String email : new String[] {form.getLoginEmail(), staff, organizer}) {
+            String stored = accounts.loadUserByUsername(email).getPassword();
+            assertThat(passwordEncoder.matches(LONG_PASSPHRASE, stored)).isTrue();
+            // BCrypt alone would ignore everything after the 72nd byte
+            assertThat(passwordEncoder.matches(LONG_PASSPHRASE.replace("42", "43"), stored)).isFalse();
+        }
+    }
+
+    @Test
+    void passwords_hashed_before_long_passphrases_were_accepted_still_match() {
+        String old = "{bcrypt}" + new BCryptPasswordEncoder().encode(TestData.COMPANY_PASSWORD);
+
+        assertThat(passwordEncoder.matches(TestData.COMPANY_PASSWORD, old)).isTrue();
+        assertThat(passwordEncoder.matches("Forum-Company-2027", old)).isFalse();
     }
 }
