@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -32,7 +33,10 @@ public final class MatchPhrases {
     private static final Pattern UNIT = Pattern.compile("[\\p{L}\\p{Nd}]+(?:[-\u2011'’][\\p{L}\\p{Nd}]+)*");
     /** Verbs and adverbs that open or join a profile's sentences; a phrase never reads on with them. */
     private static final Set<String> FILLER = Set.of("предлага", "ищ", "ищет", "такж", "закупа", "рассматрива",
-            "offer", "seek");
+            "готов", "offer", "seek");
+    /** Russian adjective endings: such a word waits for its noun ("дорожной" … "техники"). */
+    private static final Pattern ADJECTIVE = Pattern.compile(
+            ".*\\p{IsCyrillic}(ой|ый|ий|ая|яя|ое|ее|ые|ие|ую|юю|ого|его|ому|ему|ых|их|ым|им|ыми|ими)");
     /** Words too common in business profiles to explain a match (the fillers too). */
     private static final Set<String> GENERIC = Stream.concat(FILLER.stream(), Stream.of("компан", "поставк",
             "поставщик", "услуг", "продукц", "партнер", "сотрудничеств", "производств", "производител", "организац",
@@ -77,7 +81,10 @@ public final class MatchPhrases {
     private record Unit(int start, int end, Set<String> stems, boolean stopWord, int clause) {
     }
 
-    /** The phrase around the most distinct matched stems of one clause (the tightest, then the first). */
+    /**
+     * The phrase around the most distinct matched stems of one clause; between equals, one that
+     * reads on to its noun, then the tightest, then the first.
+     */
     static Optional<Phrase> phrase(String text, Set<String> matched) {
         List<Unit> units = units(text);
         List<int[]> groups = new ArrayList<>();
@@ -95,6 +102,7 @@ public final class MatchPhrases {
         }
         return groups.stream()
                 .min(Comparator.comparingInt((int[] g) -> -matchedStems(units, g, matched).size())
+                        .thenComparing(g -> endsWithoutItsNoun(text, units, g))
                         .thenComparingInt(g -> g[1] - g[0])
                         .thenComparingInt(g -> g[0]))
                 .map(g -> new Phrase(cut(text, units, withContext(units, g)), matchedStems(units, g, matched)));
@@ -106,6 +114,13 @@ public final class MatchPhrases {
             units.get(i).stems().stream().filter(matched::contains).forEach(stems::add);
         }
         return stems;
+    }
+
+    /** A lone adjective at the end of its clause ("Лизинг дорожной, коммунальной и грузовой техники"). */
+    private static boolean endsWithoutItsNoun(String text, List<Unit> units, int[] group) {
+        Unit last = units.get(group[1]);
+        return !readsWith(units, group[1], group[1] + 1)
+                && ADJECTIVE.matcher(text.substring(last.start(), last.end()).toLowerCase(Locale.ROOT)).matches();
     }
 
     /**

@@ -33,6 +33,15 @@ class MatchPhrasesTest {
     }
 
     @Test
+    void a_lone_adjective_cut_off_from_its_noun_gives_way_to_the_noun() {
+        RegistrationForm leasing = DemoCompanies.named("МосТехЛизинг");
+        assertThat(leasing.getOffers()).startsWith("Лизинг дорожной, коммунальной и грузовой техники");
+
+        assertThat(MatchPhrases.of(leasing.getOffers(), "Закупаем дорожно-строительную технику."))
+                .contains(new MatchPhrases.Pair("грузовой техники", "дорожно-строительную технику"));
+    }
+
+    @Test
     void a_long_phrase_is_cut_at_a_word_with_an_ellipsis() {
         String theirs = "Поставляем грейдеры бульдозеры экскаваторы погрузчики катки асфальтоукладчики фрезы "
                 + "ресайклеры и тягачи.";
