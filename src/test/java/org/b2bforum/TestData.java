@@ -49,9 +49,18 @@ public final class TestData {
         return TaxNumbers.innFromNineDigits(nextNineDigits());
     }
 
-    /** A unique, valid Belarusian UNP (nine digits). */
+    /**
+     * A unique, valid Belarusian UNP (nine digits, the last a check digit): eight unique digits
+     * completed, skipping those that have no check digit so that no completion repeats another.
+     */
     public static String uniqueUnp() {
-        return nextNineDigits();
+        while (true) {
+            String eight = nextNineDigits().substring(1);
+            String unp = TaxNumbers.unpFromEightDigits(eight);
+            if (unp.startsWith(eight)) {
+                return unp;
+            }
+        }
     }
 
     /** A unique e-mail address, e.g. "company-k3xq7-12@test.forum". */

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,20 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
  * </ul>
  * The text parts compare Russian and English word stems (Lucene's Snowball stemmers) with
  * MariaDB's FULLTEXT relevance, which weighs rare words above common ones; the best candidate of
- * each part gets its full points and the others in proportion. Each suggestion names the words
- * that matched.
+ * each part gets its full points and the others in proportion. Each suggestion quotes both
+ * texts around the words that matched ({@link MatchPhrases}).
  */
 @Service
 public class RecommendationService {
 
     private static final int CANDIDATES = 150;
-    private static final int MAX_PHRASES = 3;
-    /** Words too common in business profiles to explain a match. */
-    private static final Set<String> GENERIC = Set.of("компан", "предлага", "ищ", "ищет", "поставк", "поставщик",
-            "услуг", "продукц", "партнер", "сотрудничеств", "производств", "производител", "организац", "регион", "услов", "обновлен", "эксплуатац", "пилотн",
-            "проект", "работ", "решен", "рынк", "рынок", "клиент", "нов", "качеств", "москв",
-            "минск", "беларус", "росс", "российск", "белорусск", "рассматрива", "интересн", "заинтересова",
-            "company", "partner", "product", "servic", "suppli", "suppl", "offer", "seek");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ForumAccess access;
@@ -78,8 +70,6 @@ public class RecommendationService {
         Company me = companies.findById(companyId).orElseThrow(() -> new CompanyNotFoundException(companyId));
         String mySeeks = TextAnalysis.stemText(me.getSeeks());
         String myOffers = TextAnalysis.stemText(me.getOffers());
-        Set<String> mySeekStems = informative(TextAnalysis.stemSet(me.getSeeks()));
-        Set<String> myOfferStems = informative(TextAnalysis.stemSet(me.getOffers()));
         Set<Sector> mySectors = EnumSet.copyOf(me.getSectors());
         Set<Sector> complements = EnumSet.noneOf(Sector.class);
         mySectors.forEach(s -> complements.addAll(SectorAffinity.complementsOf(s)));
@@ -117,11 +107,11 @@ public class RecommendationService {
             double score = 0;
             if (c.offerMatch() > 0 && bestOffer > 0) {
                 score += 40 * c.offerMatch() / bestOffer;
-                reason(reasons, "suggestion.reason.they-offer", c.offers(), me.getSeeks(), mySeekStems);
+                reason(reasons, "suggestion.reason.they-offer", c.offers(), me.getSeeks());
             }
             if (c.needMatch() > 0 && bestNeed > 0) {
                 score += 40 * c.needMatch() / bestNeed;
-                reason(reasons, "suggestion.reason.they-seek", c.seeks(), me.getOffers(), myOfferStems);
+                reason(reasons, "suggestion.reason.they-seek", c.seeks(), me.getOffers());
             }
             Set<Sector> shared = EnumSet.noneOf(Sector.class);
             shared.addAll(c.sectors());
@@ -151,68 +141,10 @@ public class RecommendationService {
         return suggestions.size() > limit ? List.copyOf(suggestions.subList(0, limit)) : suggestions;
     }
 
-    /** Adds "they offer «X»; you seek «Y»" naming the matched words in both texts, if any are informative. */
-    private static void reason(List<Suggestion.Reason> reasons, String key, String theirText, String myText,
-            Set<String> myStems) {
-        Set<String> matched = new LinkedHashSet<>(informative(TextAnalysis.stemSet(theirText)));
-        matched.retainAll(myStems);
-        if (matched.isEmpty()) {
-            return;
-        }
-        reasons.add(new Suggestion.Reason(key, List.of(phrases(theirText, matched), phrases(myText, matched))));
-    }
-
-    /**
-     * The runs of consecutive matched words of a text, as written there, longest first; a run
-     * whose words all appear in a longer one is left out ("дорожно-строительную технику" covers
-     * "технику").
-     */
-    static String phrases(String text, Set<String> matched) {
-        List<Run> runs = new ArrayList<>();
-        Run current = null;
-        for (TextAnalysis.Word word : TextAnalysis.words(text)) {
-            if (current != null && !text.substring(current.end, word.start()).matches("[\\s\\-–]*")) {
-                current = null; // punctuation ends a phrase
-            }
-            if (word.stem() != null && matched.contains(word.stem())) {
-                if (current == null) {
-                    current = new Run(word.start(), new LinkedHashSet<>());
-                    runs.add(current);
-                }
-                current.end = word.end();
-                current.stems.add(word.stem());
-            } else {
-                current = null;
-            }
-        }
-        runs.sort(Comparator.comparingInt((Run run) -> run.stems.size()).reversed()
-                .thenComparingInt(run -> run.start));
-        Set<String> covered = new LinkedHashSet<>();
-        List<String> chosen = new ArrayList<>();
-        for (Run run : runs) {
-            if (chosen.size() < MAX_PHRASES && !covered.containsAll(run.stems)) {
-                chosen.add(text.substring(run.start, run.end));
-                covered.addAll(run.stems);
-            }
-        }
-        return String.join(", ", chosen);
-    }
-
-    private static final class Run {
-        final int start;
-        final Set<String> stems;
-        int end;
-
-        Run(int start, Set<String> stems) {
-            this.start = start;
-            this.stems = stems;
-        }
-    }
-
-    private static Set<String> informative(Set<String> stems) {
-        Set<String> result = new LinkedHashSet<>(stems);
-        result.removeIf(s -> GENERIC.contains(s) || s.length() < 3 || s.chars().allMatch(Character::isDigit));
-        return result;
+    /** Adds "they offer «X»; you seek «Y»", quoting both texts around the words they share, if any. */
+    private static void reason(List<Suggestion.Reason> reasons, String key, String theirText, String myText) {
+        MatchPhrases.of(theirText, myText).ifPresent(pair ->
+                reasons.add(new Suggestion.Reason(key, List.of(pair.theirs(), pair.mine()))));
     }
 
     private static List<String> sectorNames(Set<Sector> mine, Set<Sector> complements) {

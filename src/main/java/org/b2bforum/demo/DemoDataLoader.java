@@ -187,7 +187,7 @@ class DemoDataLoader implements ApplicationRunner {
         form.setWebsite(block.get("website"));
         String domain = block.get("website").replaceFirst("^https?://", "").replaceFirst("/.*$", "");
         form.setTaxNumber(country == Country.BY
-                ? String.format(Locale.ROOT, "19%07d", 1_000_000 + index * 7919 % 9_000_000)
+                ? TaxNumbers.unpFromEightDigits(String.format(Locale.ROOT, "19%06d", 100_000 + index * 7919 % 900_000))
                 : TaxNumbers.innFromNineDigits(String.format(Locale.ROOT, "77%07d", 1_000_000 + index * 7919 % 9_000_000)));
         form.setContactPerson(block.get("contactPerson"));
         form.setEmail("info@" + domain);

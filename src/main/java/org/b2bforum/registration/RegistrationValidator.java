@@ -97,9 +97,15 @@ public final class RegistrationValidator {
             errors.add(new FieldError("taxNumber", "validation.required"));
         } else if (country == null) {
             errors.add(new FieldError("taxNumber", "validation.tax-number.country-first"));
-        } else if (!TaxNumbers.isValid(country, taxNumber)) {
-            errors.add(new FieldError("taxNumber", country == Country.BY
-                    ? "validation.tax-number.unp" : "validation.tax-number.inn"));
+        } else {
+            String kind = country == Country.BY ? "unp" : "inn";
+            switch (TaxNumbers.verdict(country, taxNumber)) {
+                case WRONG_FORM -> errors.add(new FieldError("taxNumber", "validation.tax-number." + kind));
+                case WRONG_CHECK_DIGIT -> errors.add(new FieldError("taxNumber",
+                        "validation.tax-number." + kind + ".check-digit"));
+                case VALID -> {
+                }
+            }
         }
     }
 

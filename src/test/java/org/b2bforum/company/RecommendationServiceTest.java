@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.TestCompanies.TestCompany;
+import org.b2bforum.demo.DemoCompanies;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.AfterEach;
@@ -146,6 +147,36 @@ class RecommendationServiceTest {
             assertThat(first.reasons()).contains(new Suggestion.Reason("suggestion.reason.other-side",
                     List.of("Москва")));
         });
+    }
+
+    /**
+     * The demo's road machinery maker and Moscow road service, whose reasons used to read «дорожной»
+     * and «дорожно, технику»: each side is now quoted in phrases of its own text.
+     */
+    @Test
+    void reasons_quote_phrases_of_each_companys_own_text_not_stems() {
+        RegistrationForm makerDemo = DemoCompanies.named("Дорстроймаш");
+        RegistrationForm roadsDemo = DemoCompanies.named("Мосдорсервис");
+        TestCompany roadMaker = companies.approved(Country.BY, f -> copyTexts(makerDemo, f));
+        TestCompany roadService = companies.approved(Country.RU, f -> copyTexts(roadsDemo, f));
+        companies.logInAs(roadService);
+
+        Suggestion suggestion = of(recommendations.mySuggestions(ALL), roadMaker);
+
+        assertThat(suggestion.reasons()).contains(
+                new Suggestion.Reason("suggestion.reason.they-offer",
+                        List.of("дорожно-строительную технику", "дорожно-строительную технику")),
+                new Suggestion.Reason("suggestion.reason.they-seek",
+                        List.of("дорожно-эксплуатационные организации", "дорожной техники")));
+        assertThat(roadsDemo.getSeeks()).contains("закупаем дорожно-строительную технику:");
+        assertThat(makerDemo.getSeeks()).contains(" дорожно-эксплуатационные организации ");
+    }
+
+    private static void copyTexts(RegistrationForm demo, RegistrationForm form) {
+        form.setSectors(demo.getSectors());
+        form.setDescription(demo.getDescription());
+        form.setOffers(demo.getOffers());
+        form.setSeeks(demo.getSeeks());
     }
 
     @Test

@@ -356,13 +356,21 @@ class RegistrationServiceTest {
                 fault("no sector", f -> f.setSectors(EnumSet.noneOf(Sector.class)), "sectors",
                         "validation.sectors.required"),
                 fault("an INN with a wrong check digit", f -> f.setTaxNumber(wrongCheckDigit(f.getTaxNumber())),
-                        "taxNumber", "validation.tax-number.inn"),
+                        "taxNumber", "validation.tax-number.inn.check-digit"),
                 fault("an INN of eleven digits", f -> f.setTaxNumber(f.getTaxNumber() + "1"), "taxNumber",
                         "validation.tax-number.inn"),
                 fault("a UNP of eight digits", f -> {
                     f.setCountry(Country.BY);
                     f.setTaxNumber("10058233");
                 }, "taxNumber", "validation.tax-number.unp"),
+                fault("a UNP with a wrong check digit", f -> {
+                    f.setCountry(Country.BY);
+                    f.setTaxNumber(wrongCheckDigit(TestData.uniqueUnp()));
+                }, "taxNumber", "validation.tax-number.unp.check-digit"),
+                fault("a UNP of nine digits that has no check digit", f -> {
+                    f.setCountry(Country.BY);
+                    f.setTaxNumber("711953681");
+                }, "taxNumber", "validation.tax-number.unp.check-digit"),
                 fault("a UNP with a letter", f -> {
                     f.setCountry(Country.BY);
                     f.setTaxNumber("10058233X");
@@ -396,9 +404,9 @@ class RegistrationServiceTest {
         form.setPasswordConfirmation(password);
     }
 
-    private static String wrongCheckDigit(String inn) {
-        char last = inn.charAt(inn.length() - 1);
-        return inn.substring(0, inn.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
+    private static String wrongCheckDigit(String taxNumber) {
+        char last = taxNumber.charAt(taxNumber.length() - 1);
+        return taxNumber.substring(0, taxNumber.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
     }
 
     private static List<RegistrationForm.DelegateForm> elevenDelegates() {

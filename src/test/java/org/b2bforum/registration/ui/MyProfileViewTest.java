@@ -64,4 +64,29 @@ class MyProfileViewTest extends SpringBrowserlessTest {
         assertThat(jdbc.queryForObject("select full_name from delegate where id = ?", String.class,
                 company.firstDelegate())).isEqualTo("Иван Петров");
     }
+
+    @Test
+    void a_unp_saved_before_check_digits_were_checked_opens_marked_and_saving_waits_for_the_fix() {
+        TestCompany company = booking.approvedCompany();
+        jdbc.update("update company set country = 'BY', city = 'Минск', tax_number = '100325913' where id = ?",
+                company.id());
+        BookingFixture.logInAs(company);
+
+        MyProfileView view = navigate(MyProfileView.class);
+
+        assertThat(view.form.taxNumber.isInvalid()).isTrue();
+        assertThat(view.form.taxNumber.getErrorMessage())
+                .isEqualTo("Контрольная цифра УНП не сходится — проверьте номер");
+        test(view.form.contactPerson).setValue("Анна Сидорова");
+        test(view.save).click();
+        assertThat(jdbc.queryForObject("select contact_person from company where id = ?", String.class,
+                company.id())).as("nothing saved while the UNP is wrong").isNotEqualTo("Анна Сидорова");
+
+        String unp = TestData.uniqueUnp();
+        test(view.form.taxNumber).setValue(unp);
+        assertThat(view.form.taxNumber.isInvalid()).isFalse();
+        test(view.save).click();
+        assertThat(jdbc.queryForObject("select tax_number from company where id = ?", String.class, company.id()))
+                .isEqualTo(unp);
+    }
 }

@@ -78,14 +78,18 @@ class RegisterViewTest extends SpringBrowserlessTest {
         test(view.submit).click();
 
         assertThat(form.taxNumber.isInvalid()).isTrue();
-        assertThat(form.taxNumber.getErrorMessage()).isEqualTo("ИНН — 10 или 12 цифр с верной контрольной цифрой");
+        assertThat(form.taxNumber.getErrorMessage()).isEqualTo("Контрольная цифра ИНН не сходится — проверьте номер");
         assertThat(find(H1.class).withId("registration-submitted").exists()).isFalse();
         assertThat(accounts.isEmailRegistered(application.getLoginEmail())).isFalse();
 
         // Once the user has tried to send, messages follow the input.
         test(form.country).selectItem("Беларусь");
-        assertThat(form.taxNumber.getHelperText()).isEqualTo("УНП: 9 цифр");
-        assertThat(form.taxNumber.getErrorMessage()).isEqualTo("УНП состоит из 9 цифр");
+        assertThat(form.taxNumber.getHelperText()).isEqualTo("УНП: 9 знаков, последний — контрольная цифра");
+        assertThat(form.taxNumber.getErrorMessage())
+                .isEqualTo("УНП — 9 цифр, у ИП бывает две буквы и 7 цифр (например, MA1953684)");
+        test(form.taxNumber).setValue("100325913");
+        assertThat(form.taxNumber.isInvalid()).isTrue();
+        assertThat(form.taxNumber.getErrorMessage()).isEqualTo("Контрольная цифра УНП не сходится — проверьте номер");
         test(form.taxNumber).setValue(TestData.uniqueUnp());
         assertThat(form.taxNumber.isInvalid()).isFalse();
     }
