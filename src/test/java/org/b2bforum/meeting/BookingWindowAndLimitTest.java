@@ -117,20 +117,28 @@ class BookingWindowAndLimitTest {
         TestCompany other = fixture.approvedCompany();
         assertThat(status(request(requester, partner, 0))).isEqualTo("CONFIRMED");
 
-        assertRefused("meeting.error.limit", () -> request(other, partner, 1));
+        BookingRefusedException refused = assertRefused("meeting.error.company-limit-reached",
+                () -> request(other, partner, 1));
+        assertThat(refused.args()).containsExactly(nameOf(partner), 1);
         assertThat(meetingsInSession()).isEqualTo(1);
     }
 
     @Test
-    void the_organizer_books_outside_the_window_and_over_the_limit() {
+    void the_organizer_books_outside_the_window_and_over_the_limit_only_when_overriding_it_explicitly() {
         fixture.bookingSettings(new BookingSettings(null, null, 1, false));
         request(requester, partner, 0);
         Instant now = Instant.now();
         fixture.bookingSettings(new BookingSettings(now.minus(Duration.ofDays(2)), now.minus(Duration.ofMinutes(1)), 1,
                 false));
 
+        BookingRefusedException refused = assertRefused("meeting.error.company-limit",
+                () -> fixture.asOrganizer(() -> meetings.bookAsOrganizer(requester.id(), partner.id(),
+                        session.slot(1).id())));
+        assertThat(refused.args()).containsExactly(nameOf(requester), 1);
+        assertThat(activeOf(requester)).isEqualTo(1);
+
         long booked = fixture.asOrganizer(() -> meetings.bookAsOrganizer(requester.id(), partner.id(),
-                session.slot(1).id()));
+                session.slot(1).id(), true));
 
         assertThat(status(booked)).isEqualTo("CONFIRMED");
         assertThat(activeOf(requester)).isEqualTo(2);
@@ -163,6 +171,10 @@ class BookingWindowAndLimitTest {
             caught[0] = e;
         });
         return caught[0];
+    }
+
+    private String nameOf(TestCompany company) {
+        return jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
     }
 
     private String status(long meetingId) {

@@ -13,6 +13,7 @@ import org.b2bforum.company.CompanyProfile;
 import org.b2bforum.company.DirectoryService;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.DelegateChoice;
+import org.b2bforum.meeting.MeetingLimit;
 import org.b2bforum.meeting.MeetingService;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.SlotOption;
@@ -64,7 +65,8 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private final Clock clock;
     private long partnerId;
     private String partnerName = "";
-    private boolean windowClosed;
+    /** The company may not ask now (wishes phase, booking closed, its limit reached): said when the form opens. */
+    private boolean refused;
 
     RequestMeetingView(MeetingService meetings, DirectoryService directory, ProgramService program,
             ForumTime forumTime, Clock clock) {
@@ -165,11 +167,14 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         error.setVisible(false);
 
         add(delegates, slot, noSlots, message, error, request);
-        windowClosed = settings.wishesPhase() || !settings.isOpenAt(clock.instant());
+        MeetingLimit limit = meetings.myMeetingLimit();
+        refused = settings.wishesPhase() || !settings.isOpenAt(clock.instant()) || limit.reached();
         if (settings.wishesPhase()) {
             showError(getTranslation("meeting.error.wishes-phase"));
-        } else if (windowClosed) {
+        } else if (!settings.isOpenAt(clock.instant())) {
             showError(getTranslation("meeting.error.window-closed"));
+        } else if (limit.reached()) {
+            showError(getTranslation("meeting.limit-reached", limit.limit(), limit.active()));
         }
         refreshSlots();
     }
@@ -183,7 +188,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         slot.setValue(options.stream().filter(o -> chosen != null && o.slotId() == chosen).findFirst().orElse(null));
         slot.setEnabled(!options.isEmpty());
         noSlots.setVisible(options.isEmpty());
-        request.setEnabled(!options.isEmpty() && !windowClosed);
+        request.setEnabled(!options.isEmpty() && !refused);
     }
 
     private void submit() {
@@ -213,7 +218,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void clearError() {
-        if (!windowClosed) {
+        if (!refused) {
             error.setVisible(false);
         }
     }
