@@ -52,17 +52,6 @@ public class MeetingService {
 
     private static final int MAX_MESSAGE = 1000;
 
-    /**
-     * SQL: how many active meetings the company {@code company} (an SQL expression) has, as the
-     * meeting limit counts them, in the whole forum: its requests still open or confirmed, and the
-     * confirmed meetings it was asked to. An open request to it does not count until it accepts.
-     */
-    private static String activeOf(String company) {
-        return ("((select count(*) from meeting where requester_company_id = %1$s and status in ('REQUESTED', 'CONFIRMED'))"
-                + " + (select count(*) from meeting where partner_company_id = %1$s and status = 'CONFIRMED'))")
-                .formatted(company);
-    }
-
     /** {@link #busy} for companies {@code :a} and {@code :b} from {@code :start} to {@code :end}. */
     private static final String BUSY = busy(":a, :b", ":start", ":end");
 
@@ -73,11 +62,12 @@ public class MeetingService {
     private final ProgramService program;
     private final NotificationService notifications;
     private final MeetingDescriptions descriptions;
+    private final MeetingLimits limits;
     private final Clock clock;
 
     MeetingService(NamedParameterJdbcTemplate jdbc, TransactionRetry retry, ForumAccess access,
             CurrentUser currentUser, ProgramService program, NotificationService notifications,
-            MeetingDescriptions descriptions, Clock clock) {
+            MeetingDescriptions descriptions, MeetingLimits limits, Clock clock) {
         this.jdbc = jdbc;
         this.retry = retry;
         this.access = access;
@@ -85,6 +75,7 @@ public class MeetingService {
         this.program = program;
         this.notifications = notifications;
         this.descriptions = descriptions;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -139,27 +130,7 @@ public class MeetingService {
     @Transactional(readOnly = true)
     public MeetingLimit myMeetingLimit() {
         long me = currentUser.requireCompanyId();
-        return new MeetingLimit(meetingLimit(), activeMeetingCounts(List.of(me)).getOrDefault(me, 0));
-    }
-
-    private int meetingLimit() {
-        return program.bookingSettings().meetingLimit();
-    }
-
-    /** For the scheduler: each company's active meetings in the whole forum, as the limit counts them. */
-    @PreAuthorize("hasRole('ORGANIZER')")
-    @Transactional(readOnly = true)
-    public Map<Long, Integer> activeMeetingCounts(Collection<Long> companyIds) {
-        Map<Long, Integer> counts = new HashMap<>();
-        if (companyIds.isEmpty()) {
-            return counts;
-        }
-        jdbc.query("select c.id, " + activeOf("c.id") + " active from company c where c.id in (:ids)",
-                new MapSqlParameterSource("ids", Set.copyOf(companyIds)),
-                rs -> {
-                    counts.put(rs.getLong("id"), rs.getInt("active"));
-                });
-        return counts;
+        return new MeetingLimit(limits.limit(), limits.active(List.of(me)).getOrDefault(me, 0));
     }
 
     /** The logged-in company's meetings and requests, in time order. */
@@ -562,8 +533,8 @@ public class MeetingService {
                 throw new BookingRefusedException("meeting.error.already-requested"); // requested, not yet answered
             }
             if (!overLimit) {
-                int limit = meetingLimit();
-                Map<Long, Integer> active = activeMeetingCounts(List.of(requesterId, partnerId));
+                int limit = limits.limit();
+                Map<Long, Integer> active = limits.active(List.of(requesterId, partnerId));
                 for (long company : List.of(requesterId, partnerId)) {
                     if (active.getOrDefault(company, 0) >= limit) {
                         throw new BookingRefusedException("meeting.error.company-limit", companyName(company), limit);
@@ -656,13 +627,13 @@ public class MeetingService {
             List<Long> companies = scheduled.stream().flatMap(m -> Stream.of(m.requesterId(), m.partnerId()))
                     .distinct().toList();
             Map<Long, String> status = lockCompanies(companies);
-            int limit = meetingLimit();
-            Map<Long, Integer> before = activeMeetingCounts(companies);
+            int limit = limits.limit();
+            Map<Long, Integer> before = limits.active(companies);
             List<Long> ids = new ArrayList<>();
             for (ScheduledMeeting meeting : scheduled) {
                 ids.add(confirmScheduled(meeting, slots.get(meeting.slotId()), status, user));
             }
-            Map<Long, Integer> after = activeMeetingCounts(companies);
+            Map<Long, Integer> after = limits.active(companies);
             for (long company : companies) {
                 int now = after.getOrDefault(company, 0);
                 if (now > limit && now > before.getOrDefault(company, 0)) {
@@ -1045,7 +1016,8 @@ public class MeetingService {
                 select w.opens_at, w.closes_at, w.meeting_limit, w.instant_booking, w.wishes_phase,
                   (select count(*) from delegate where id in (:delegates) and company_id = :owner) own_delegates,
                   (select id from meeting where active_key = concat(:a, ':', :b, ':', :slot)) existing,
-                 """ + activeOf(":a") + " active_a, " + activeOf(":b") + " active_b," + BUSY + """
+                 """ + MeetingLimits.activeOf(":a") + " active_a, " + MeetingLimits.activeOf(":b") + " active_b,"
+                + BUSY + """
                   busy,
                   exists (select 1 from program_item p join program_item_attendee pa on pa.program_item_id = p.id
                           where pa.delegate_id in (:delegates) and p.starts_at < :end and p.ends_at > :start) in_program,

@@ -20,8 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.b2bforum.base.i18n.ForumTime;
-import org.b2bforum.meeting.MeetingService;
-import org.b2bforum.program.ProgramService;
+import org.b2bforum.meeting.MeetingLimits;
 import org.b2bforum.schedule.DayProblem.DayMeeting;
 import org.b2bforum.schedule.DayProblem.Kind;
 import org.b2bforum.schedule.DayProblem.SlotTime;
@@ -48,7 +47,7 @@ import org.springframework.stereotype.Component;
  * then in the order the wishes were made.</li>
  * <li>forbidden slots: those in which none of a company's delegates is free, all of them being at
  * program items they signed up for (the meeting is then attended by the first free delegate).</li>
- * <li>the meeting limit and each company's active meetings, as {@link MeetingService} counts them:
+ * <li>the meeting limit and each company's active meetings, as {@link MeetingLimits} counts them:
  * a run leaves out the wishes beyond a company's allowance.</li>
  * </ul>
  */
@@ -58,16 +57,13 @@ class DayProblemBuilder {
     static final LocalTime AFTERNOON = LocalTime.of(13, 0);
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final MeetingService meetingService;
-    private final ProgramService program;
+    private final MeetingLimits limits;
     private final ZoneId zone;
     private final Clock clock;
 
-    DayProblemBuilder(NamedParameterJdbcTemplate jdbc, MeetingService meetingService, ProgramService program,
-            ForumTime forumTime, Clock clock) {
+    DayProblemBuilder(NamedParameterJdbcTemplate jdbc, MeetingLimits limits, ForumTime forumTime, Clock clock) {
         this.jdbc = jdbc;
-        this.meetingService = meetingService;
-        this.program = program;
+        this.limits = limits;
         this.zone = forumTime.zone();
         this.clock = clock;
     }
@@ -155,8 +151,8 @@ class DayProblemBuilder {
         }
         SchedulingProblem problem = new SchedulingProblem(companyIds.size(), slots.size(), morning, capacity, requests,
                 forbidden, SchedulingProblem.DEFAULT_FAIRNESS);
-        int limit = program.bookingSettings().meetingLimit();
-        Map<Long, Integer> counts = meetingService.activeMeetingCounts(companyIds);
+        int limit = limits.limit();
+        Map<Long, Integer> counts = limits.active(companyIds);
         List<Integer> active = companyIds.stream().map(c -> counts.getOrDefault(c, 0)).toList();
         return new DayProblem(dayId, date, problem, companyIds, slots, meetings, limit, active,
                 fingerprint(slots, capacity, meetings, requests, companyIds, forbidden, limit, active));
