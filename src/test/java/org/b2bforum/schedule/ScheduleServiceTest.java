@@ -18,6 +18,7 @@ import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.BookingInvariants;
 import org.b2bforum.meeting.BookingRefusedException;
+import org.b2bforum.meeting.MeetingRecords;
 import org.b2bforum.meeting.MeetingService;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.MeetingView;
@@ -317,13 +318,13 @@ class ScheduleServiceTest {
                 .containsExactlyInAnyOrder(tuple(c.get(3).id(), c.get(0).id()), tuple(c.get(1).id(), c.get(2).id()));
         assertThat(review.unplaced()).hasSize(2).allSatisfy(u -> {
             assertThat(u.reason()).isEqualTo(Unplaced.Reason.LIMIT_REACHED);
-            assertThat(u.reasonCompany()).isEqualTo(nameOf(c.get(0)));
+            assertThat(u.reasonCompany()).isEqualTo(MeetingRecords.nameOf(jdbc, c.get(0)));
             assertThat(u.wanted()).as("the limit").isEqualTo(3);
             assertThat(u.available()).as("meetings it had left").isEqualTo(1);
         });
 
         assertThat(booking.asOrganizer(() -> schedule.publish(run.id()))).isEqualTo(2);
-        assertThat(activeOf(c.get(0))).isEqualTo(3);
+        assertThat(MeetingRecords.activeOf(jdbc, c.get(0))).isEqualTo(3);
     }
 
     @Test
@@ -340,7 +341,7 @@ class ScheduleServiceTest {
                 new ScheduledMeeting(c.get(4).id(), c.get(0).id(), session.slot(2).id(), tables.get(0))), () -> { })))
                 .isInstanceOfSatisfying(BookingRefusedException.class, e -> {
                     assertThat(e.key()).isEqualTo("meeting.error.scheduled-limit");
-                    assertThat(e.args()).containsExactly(nameOf(c.get(0)), 1, 2);
+                    assertThat(e.args()).containsExactly(MeetingRecords.nameOf(jdbc, c.get(0)), 1, 2);
                 });
 
         assertThat(booking.asOrganizer(() -> meetings.meetingsInSession(session.sessionId())))
@@ -369,26 +370,15 @@ class ScheduleServiceTest {
         assertThat(statusOf(askedBack)).isEqualTo("CANCELLED");
         assertThat(statusOf(unrelated)).isEqualTo("REQUESTED");
         assertThat(jdbc.queryForObject("select comment from meeting_event where meeting_id = ? and status = 'CANCELLED'",
-                String.class, asked)).contains(nameOf(c.get(0)), nameOf(c.get(1)));
+                String.class, asked))
+                .contains(MeetingRecords.nameOf(jdbc, c.get(0)), MeetingRecords.nameOf(jdbc, c.get(1)));
         assertThat(notificationsOf(c.get(0), "notification.meeting.SETTLED")).isEqualTo(1);
         assertThat(notificationsOf(c.get(1), "notification.meeting.SETTLED")).isEqualTo(1);
-        assertThat(activeOf(c.get(0))).as("the scheduled meeting and the unrelated request").isEqualTo(2);
-    }
-
-    private String nameOf(TestCompany company) {
-        return jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
+        assertThat(MeetingRecords.activeOf(jdbc, c.get(0))).as("the scheduled meeting and the unrelated request").isEqualTo(2);
     }
 
     private String statusOf(long meetingId) {
         return jdbc.queryForObject("select status from meeting where id = ?", String.class, meetingId);
-    }
-
-    /** Active meetings as the limit counts them: open or confirmed requests made, confirmed meetings accepted. */
-    private int activeOf(TestCompany company) {
-        return jdbc.queryForObject("""
-                select count(*) from meeting where status = 'CONFIRMED' and (requester_company_id = ? or partner_company_id = ?)
-                   or status = 'REQUESTED' and requester_company_id = ?""", Integer.class, company.id(), company.id(),
-                company.id());
     }
 
     private int notificationsOf(TestCompany company, String key) {

@@ -24,7 +24,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
@@ -253,15 +252,10 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         dialog.setId("accept-dialog");
         Paragraph when = new Paragraph(dates.when(meeting.startsAt(), meeting.endsAt()) + " · " + meeting.hallName());
         List<DelegateChoice> mine = meetings.myDelegates();
-        CheckboxGroup<DelegateChoice> who = new CheckboxGroup<>(getTranslation("meetings.accept.delegates"));
+        CheckboxGroup<DelegateChoice> who = new CheckboxGroup<>();
         who.setId("accept-delegates");
-        who.setItems(mine);
-        who.setItemLabelGenerator(d -> d.fullName() + (d.position() == null ? "" : " — " + d.position()));
-        who.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
-        who.setErrorMessage(getTranslation("meeting.error.no-delegates"));
-        if (!mine.isEmpty()) {
-            who.setValue(Set.of(mine.getFirst()));
-        }
+        DelegateField.setUp(who, mine, getTranslation("meetings.accept.delegates"),
+                getTranslation("meeting.error.no-delegates"));
         TextArea reply = replyField("meetings.reply", "accept-reply");
         Div error = dialogError();
         Button confirm = new Button(getTranslation("meetings.accept"), e -> {

@@ -1,7 +1,6 @@
 package org.b2bforum.meeting.ui;
 
 import java.util.List;
-import java.util.Set;
 
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.DelegateChoice;
@@ -12,7 +11,6 @@ import org.b2bforum.meeting.SlotOption;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -65,14 +63,8 @@ class OtherTimeDialog extends Dialog {
 
         List<DelegateChoice> mine = meetings.myDelegates();
         delegates.setId("other-time-delegates");
-        delegates.setLabel(getTranslation("meetings.accept.delegates"));
-        delegates.setItems(mine);
-        delegates.setItemLabelGenerator(d -> d.fullName() + (d.position() == null ? "" : " — " + d.position()));
-        delegates.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
-        delegates.setErrorMessage(getTranslation("meeting.error.no-delegates"));
-        if (!mine.isEmpty()) {
-            delegates.setValue(Set.of(mine.getFirst()));
-        }
+        DelegateField.setUp(delegates, mine, getTranslation("meetings.accept.delegates"),
+                getTranslation("meeting.error.no-delegates"));
         delegates.addValueChangeListener(e -> refreshSlots());
 
         slot.setId("other-time-slot");

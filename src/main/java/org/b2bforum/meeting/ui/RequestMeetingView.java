@@ -3,7 +3,6 @@ package org.b2bforum.meeting.ui;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
@@ -23,7 +22,6 @@ import org.b2bforum.program.ProgramService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -120,18 +118,12 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
 
         List<DelegateChoice> mine = meetings.myDelegates();
         delegates.setId("request-delegates");
-        delegates.setLabel(getTranslation("request-meeting.delegates"));
-        delegates.setItems(mine);
-        delegates.setItemLabelGenerator(d -> d.fullName() + (d.position() == null ? "" : " — " + d.position()));
-        delegates.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
-        if (!mine.isEmpty()) {
-            delegates.setValue(Set.of(mine.getFirst()));
-        }
+        DelegateField.setUp(delegates, mine, getTranslation("request-meeting.delegates"),
+                getTranslation("meeting.error.no-delegates"));
         delegates.addValueChangeListener(e -> {
             delegates.setInvalid(e.getValue().isEmpty());
             refreshSlots();
         });
-        delegates.setErrorMessage(getTranslation("meeting.error.no-delegates"));
 
         slot.setId("request-slot");
         slot.setLabel(getTranslation("request-meeting.slot"));
