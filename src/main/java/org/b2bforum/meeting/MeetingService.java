@@ -63,11 +63,12 @@ public class MeetingService {
     private final ProgramService program;
     private final NotificationService notifications;
     private final MeetingDescriptions descriptions;
+    private final MeetingLimits limits;
     private final Clock clock;
 
     MeetingService(NamedParameterJdbcTemplate jdbc, TransactionRetry retry, ForumAccess access,
             CurrentUser currentUser, ProgramService program, NotificationService notifications,
-            MeetingDescriptions descriptions, Clock clock) {
+            MeetingDescriptions descriptions, MeetingLimits limits, Clock clock) {
         this.jdbc = jdbc;
         this.retry = retry;
         this.access = access;
@@ -75,6 +76,7 @@ public class MeetingService {
         this.program = program;
         this.notifications = notifications;
         this.descriptions = descriptions;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -121,12 +123,41 @@ public class MeetingService {
                         rs.getInt("free_tables")));
     }
 
+    /**
+     * The logged-in company's place against the meeting limit, for the request form to say at once
+     * when it can ask for no more meetings.
+     */
+    @PreAuthorize("hasRole('COMPANY')")
+    @Transactional(readOnly = true)
+    public MeetingLimit myMeetingLimit() {
+        long me = currentUser.requireCompanyId();
+        return new MeetingLimit(limits.limit(), limits.active(List.of(me)).getOrDefault(me, 0));
+    }
+
     /** The logged-in company's meetings and requests, in time order. */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional(readOnly = true)
     public List<MeetingView> myMeetings() {
         long me = currentUser.requireCompanyId();
         return meetings("where (m.requester_company_id = :c or m.partner_company_id = :c)", new MapSqlParameterSource("c", me));
+    }
+
+    /**
+     * The requests to the logged-in company that can no longer be accepted at their time: one of
+     * the two companies has a confirmed meeting then (in any hall), or the slot has no table left.
+     * The company can propose another time ({@link #proposeOtherTime}) or decline.
+     */
+    @PreAuthorize("hasRole('COMPANY')")
+    @Transactional(readOnly = true)
+    public Set<Long> myRequestsTakenMeanwhile() {
+        long me = currentUser.requireCompanyId();
+        return new LinkedHashSet<>(jdbc.queryForList("""
+                select m.id from meeting m join slot s on s.id = m.slot_id
+                where m.partner_company_id = :me and m.status = 'REQUESTED'
+                  and (""" + busy("m.requester_company_id, m.partner_company_id", "s.starts_at", "s.ends_at") + """
+                       or (select count(*) from table_slot_booking b where b.slot_id = s.id)
+                          >= (select count(*) from meeting_table t where t.hall_id = s.hall_id))
+                order by s.starts_at, m.id""", new MapSqlParameterSource("me", me), Long.class));
     }
 
     /** All meetings of a session, for the organizers' grid. */
@@ -261,7 +292,7 @@ public class MeetingService {
                         now.describe(descriptions, slot, false));
                 return meetingId;
             }
-            now.checkLimit(now.activeOfB());
+            now.checkPartnerLimit();
             long table = now.requireTable();
             long meetingId = insertMeeting(me, partnerId, slotId, text, MeetingStatus.CONFIRMED, table);
             insertDelegates(meetingId, me, delegates);
@@ -333,6 +364,45 @@ public class MeetingService {
         long me = currentUser.requireCompanyId();
         ForumUser user = currentUser.require();
         String text = trimmed(response);
+        declined(meetingId, me, user, text, text, "notification.meeting.DECLINED", null);
+    }
+
+    /**
+     * The requested company proposes another time instead of the one asked for, typically because
+     * that slot was taken while it was answering: a new request from it to the requester in
+     * {@code slotId} (which the requester accepts or declines as any request; the limit and every
+     * booking check apply), and the original request declined with the proposed time in its
+     * history, the requester told. If the new request is refused, the original one stays as it was.
+     *
+     * @return the new request's id
+     */
+    @PreAuthorize("hasRole('COMPANY')")
+    public long proposeOtherTime(long meetingId, long slotId, Collection<Long> delegateIds, String message) {
+        long me = currentUser.requireCompanyId();
+        ForumUser user = currentUser.require();
+        MeetingView original = meetings("where m.id = :id", new MapSqlParameterSource("id", meetingId)).stream()
+                .findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.not-found"));
+        if (original.partnerId() != me) {
+            throw new AccessDeniedException("Not a request to your company");
+        }
+        if (original.status() != MeetingStatus.REQUESTED) {
+            throw new BookingRefusedException("meeting.error.not-requested");
+        }
+        if (original.slotId() == slotId) {
+            throw new BookingRefusedException("meeting.error.same-time");
+        }
+        long proposal = request(original.requesterId(), slotId, delegateIds, message);
+        String line = descriptions.describe(proposal);
+        try {
+            declined(meetingId, me, user, trimmed(message), line, "notification.meeting.OTHER_TIME", line);
+        } catch (BookingRefusedException e) {
+            // the requester withdrew it meanwhile: the proposal stands on its own
+        }
+        return proposal;
+    }
+
+    private void declined(long meetingId, long me, ForumUser user, String text, String comment, String notificationKey,
+            String detail) {
         retry.run(() -> {
             MeetingRow meeting = lockMeeting(meetingId);
             if (meeting.partnerId() != me) {
@@ -347,9 +417,9 @@ public class MeetingService {
             jdbc.update("update meeting set response = :response where id = :id",
                     new MapSqlParameterSource("response", text).addValue("id", meetingId));
             setStatus(meetingId, MeetingStatus.DECLINED);
-            events(meetingId, user, new Event(MeetingStatus.DECLINED, text));
-            notifications.notifyCompany(meeting.requesterId(), "notification.meeting.DECLINED",
-                    descriptions.describe(meetingId));
+            events(meetingId, user, new Event(MeetingStatus.DECLINED, comment));
+            notifications.notifyCompany(meeting.requesterId(), notificationKey,
+                    detail == null ? descriptions.describe(meetingId) : detail);
             return null;
         });
     }
@@ -437,11 +507,23 @@ public class MeetingService {
     }
 
     /**
-     * An organizer books a confirmed meeting directly, also outside the booking window and over
-     * the limit (the override).
+     * An organizer books a confirmed meeting directly, also outside the booking window, within
+     * the meeting limit of both companies.
+     *
+     * @throws BookingRefusedException {@code meeting.error.company-limit} naming the company that
+     *         has reached the limit
      */
     @PreAuthorize("hasRole('ORGANIZER')")
     public long bookAsOrganizer(long requesterId, long partnerId, long slotId) {
+        return bookAsOrganizer(requesterId, partnerId, slotId, false);
+    }
+
+    /**
+     * An organizer books a confirmed meeting directly, also outside the booking window; over the
+     * meeting limit only when {@code overLimit} says so (the override, chosen explicitly).
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    public long bookAsOrganizer(long requesterId, long partnerId, long slotId, boolean overLimit) {
         ForumUser user = currentUser.require();
         if (requesterId == partnerId) {
             throw new BookingRefusedException("meeting.error.same-company");
@@ -456,6 +538,15 @@ public class MeetingService {
             checkBothFree(slot, requesterId, partnerId);
             if (activeMeeting(requesterId, partnerId, slotId) != null) {
                 throw new BookingRefusedException("meeting.error.already-requested"); // requested, not yet answered
+            }
+            if (!overLimit) {
+                int limit = limits.limit();
+                Map<Long, Integer> active = limits.active(List.of(requesterId, partnerId));
+                for (long company : List.of(requesterId, partnerId)) {
+                    if (active.getOrDefault(company, 0) >= limit) {
+                        throw new BookingRefusedException("meeting.error.company-limit", companyName(company), limit);
+                    }
+                }
             }
             Set<Long> requesterDelegates = Set.of(firstDelegate(requesterId));
             Set<Long> partnerDelegates = Set.of(firstDelegate(partnerId));
@@ -518,12 +609,19 @@ public class MeetingService {
      * companies approved, the slot ahead, neither company in another meeting at that time (in any
      * hall), the table free and in the slot's hall. Each company is represented by its first
      * delegate who attends no program item then. A request of the pair for that slot, still
-     * unanswered, becomes the meeting. Both companies are notified. The booking window and the
-     * meeting limit do not apply (the organizers' override).
+     * unanswered, becomes the meeting; the pair's other open requests to each other (any slot,
+     * either way) are settled by it: cancelled with the scheduled meeting named in their history,
+     * and the requester told. Both companies are notified. The booking window does not apply.
+     * <p>
+     * The meeting limit does: counted under the companies' locks once everything is written, no
+     * company may end above the limit unless it already was (an organizer's explicit override);
+     * then nothing is published. The scheduler leaves out what exceeds the limit, so this refuses
+     * only when a company's meetings changed while the schedule was being published.
      *
      * @return the ids of the confirmed meetings, in the order given
      * @throws BookingRefusedException {@code meeting.error.scheduled-conflict} naming the first
-     *         meeting that no longer fits; nothing was changed
+     *         meeting that no longer fits, or {@code meeting.error.scheduled-limit} naming a
+     *         company it would take over the limit; nothing was changed
      */
     @PreAuthorize("hasRole('ORGANIZER')")
     public List<Long> publishScheduled(List<ScheduledMeeting> scheduled, Runnable guard) {
@@ -536,11 +634,21 @@ public class MeetingService {
         return retry.run(() -> {
             guard.run();
             Map<Long, SlotRow> slots = lockSlots(scheduled.stream().map(ScheduledMeeting::slotId).toList());
-            Map<Long, String> status = lockCompanies(scheduled.stream()
-                    .flatMap(m -> Stream.of(m.requesterId(), m.partnerId())).toList());
+            List<Long> companies = scheduled.stream().flatMap(m -> Stream.of(m.requesterId(), m.partnerId()))
+                    .distinct().toList();
+            Map<Long, String> status = lockCompanies(companies);
+            int limit = limits.limit();
+            Map<Long, Integer> before = limits.active(companies);
             List<Long> ids = new ArrayList<>();
             for (ScheduledMeeting meeting : scheduled) {
                 ids.add(confirmScheduled(meeting, slots.get(meeting.slotId()), status, user));
+            }
+            Map<Long, Integer> after = limits.active(companies);
+            for (long company : companies) {
+                int now = after.getOrDefault(company, 0);
+                if (now > limit && now > before.getOrDefault(company, 0)) {
+                    throw new BookingRefusedException("meeting.error.scheduled-limit", companyName(company), limit, now);
+                }
             }
             return ids;
         });
@@ -586,8 +694,39 @@ public class MeetingService {
         added.forEach((company, delegate) -> insertDelegates(meetingId, company, Set.of(delegate)));
         occupy(meetingId, slot, scheduled.tableId(), a, b, delegates);
         events(meetingId, user, new Event(MeetingStatus.CONFIRMED, null));
-        notifyBoth(meetingId, a, b, "notification.meeting.SCHEDULED");
+        String line = descriptions.describe(meetingId);
+        notifications.notifyCompanies(List.of(a, b), "notification.meeting.SCHEDULED", line);
+        settlePair(meetingId, a, b, line, user);
         return meetingId;
+    }
+
+    /**
+     * The pair's other open requests to each other give way to their scheduled meeting: a company
+     * never keeps asking a partner for a time while a confirmed meeting with it stands. They are
+     * cancelled, their history names the meeting, and the company that asked is told.
+     */
+    private void settlePair(long meetingId, long a, long b, String line, ForumUser user) {
+        List<MeetingRow> open = jdbc.query("""
+                select id, requester_company_id, partner_company_id, slot_id, status from meeting
+                where ((requester_company_id = :a and partner_company_id = :b)
+                    or (requester_company_id = :b and partner_company_id = :a))
+                  and status = 'REQUESTED' and id <> :meeting
+                order by id for update""",
+                new MapSqlParameterSource("a", a).addValue("b", b).addValue("meeting", meetingId),
+                (rs, i) -> new MeetingRow(rs.getLong("id"), rs.getLong("requester_company_id"),
+                        rs.getLong("partner_company_id"), rs.getLong("slot_id"),
+                        MeetingStatus.valueOf(rs.getString("status"))));
+        for (MeetingRow request : open) {
+            setStatus(request.id(), MeetingStatus.CANCELLED);
+            events(request.id(), user, new Event(MeetingStatus.CANCELLED, line));
+            notifications.notifyCompany(request.requesterId(), "notification.meeting.SETTLED",
+                    descriptions.describe(request.id()));
+        }
+    }
+
+    private String companyName(long companyId) {
+        return jdbc.queryForObject("select short_name from company where id = :c",
+                new MapSqlParameterSource("c", companyId), String.class);
     }
 
     private BookingRefusedException conflict(long a, long b) {
@@ -854,6 +993,14 @@ public class MeetingService {
             }
         }
 
+        /** With instant booking: the partner (b) has room for the meeting too. */
+        void checkPartnerLimit() {
+            if (activeOfB >= settings.meetingLimit()) {
+                throw new BookingRefusedException("meeting.error.company-limit-reached", partnerName,
+                        settings.meetingLimit());
+            }
+        }
+
         /** Both companies free at that time (in any hall), the delegates at no program item. */
         void checkFree() {
             if (busy) {
@@ -888,11 +1035,8 @@ public class MeetingService {
                 select w.opens_at, w.closes_at, w.meeting_limit, w.instant_booking, w.wishes_phase,
                   (select count(*) from delegate where id in (:delegates) and company_id = :owner) own_delegates,
                   (select id from meeting where active_key = concat(:a, ':', :b, ':', :slot)) existing,
-                  (select count(*) from meeting where requester_company_id = :a and status in ('REQUESTED', 'CONFIRMED'))
-                    + (select count(*) from meeting where partner_company_id = :a and status = 'CONFIRMED') active_a,
-                  (select count(*) from meeting where requester_company_id = :b and status in ('REQUESTED', 'CONFIRMED'))
-                    + (select count(*) from meeting where partner_company_id = :b and status = 'CONFIRMED') active_b,
-                 """ + BUSY + """
+                 """ + MeetingLimits.activeOf(":a") + " active_a, " + MeetingLimits.activeOf(":b") + " active_b,"
+                + BUSY + """
                   busy,
                   exists (select 1 from program_item p join program_item_attendee pa on pa.program_item_id = p.id
                           where pa.delegate_id in (:delegates) and p.starts_at < :end and p.ends_at > :start) in_program,

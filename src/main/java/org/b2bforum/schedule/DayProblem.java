@@ -11,16 +11,22 @@ import org.b2bforum.scheduling.SchedulingProblem;
  * is company {@code companyIds[i]}, slot s is {@code slots[s]} (a slot time, shared by the parallel
  * halls, with their tables in index order), meeting m is {@code meetings[m]}.
  *
+ * @param meetingLimit    the most active meetings a company may have (the booking settings' limit)
+ * @param activeMeetings  per participant, its active meetings in the whole forum as the limit
+ *                        counts them (the day's confirmed ones included)
  * @param fingerprint  a digest of everything the problem was built from (slots, tables, confirmed
- *                     meetings, wishes, program sign-ups): when it changes, a result is stale
+ *                     meetings, wishes, program sign-ups, the limit and the companies' active
+ *                     meetings): when it changes, a result is stale
  */
 public record DayProblem(long dayId, LocalDate day, SchedulingProblem problem, List<Long> companyIds,
-        List<SlotTime> slots, List<DayMeeting> meetings, String fingerprint) {
+        List<SlotTime> slots, List<DayMeeting> meetings, int meetingLimit, List<Integer> activeMeetings,
+        String fingerprint) {
 
     public DayProblem {
         companyIds = List.copyOf(companyIds);
         slots = List.copyOf(slots);
         meetings = List.copyOf(meetings);
+        activeMeetings = List.copyOf(activeMeetings);
     }
 
     /** What a meeting of the problem is. */

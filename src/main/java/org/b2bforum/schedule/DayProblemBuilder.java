@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.meeting.MeetingLimits;
 import org.b2bforum.schedule.DayProblem.DayMeeting;
 import org.b2bforum.schedule.DayProblem.Kind;
 import org.b2bforum.schedule.DayProblem.SlotTime;
@@ -46,6 +47,8 @@ import org.springframework.stereotype.Component;
  * then in the order the wishes were made.</li>
  * <li>forbidden slots: those in which none of a company's delegates is free, all of them being at
  * program items they signed up for (the meeting is then attended by the first free delegate).</li>
+ * <li>the meeting limit and each company's active meetings, as {@link MeetingLimits} counts them:
+ * a run leaves out the wishes beyond a company's allowance.</li>
  * </ul>
  */
 @Component
@@ -54,11 +57,13 @@ class DayProblemBuilder {
     static final LocalTime AFTERNOON = LocalTime.of(13, 0);
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final MeetingLimits limits;
     private final ZoneId zone;
     private final Clock clock;
 
-    DayProblemBuilder(NamedParameterJdbcTemplate jdbc, ForumTime forumTime, Clock clock) {
+    DayProblemBuilder(NamedParameterJdbcTemplate jdbc, MeetingLimits limits, ForumTime forumTime, Clock clock) {
         this.jdbc = jdbc;
+        this.limits = limits;
         this.zone = forumTime.zone();
         this.clock = clock;
     }
@@ -146,8 +151,11 @@ class DayProblemBuilder {
         }
         SchedulingProblem problem = new SchedulingProblem(companyIds.size(), slots.size(), morning, capacity, requests,
                 forbidden, SchedulingProblem.DEFAULT_FAIRNESS);
-        return new DayProblem(dayId, date, problem, companyIds, slots, meetings,
-                fingerprint(slots, capacity, meetings, requests, companyIds, forbidden));
+        int limit = limits.limit();
+        Map<Long, Integer> counts = limits.active(companyIds);
+        List<Integer> active = companyIds.stream().map(c -> counts.getOrDefault(c, 0)).toList();
+        return new DayProblem(dayId, date, problem, companyIds, slots, meetings, limit, active,
+                fingerprint(slots, capacity, meetings, requests, companyIds, forbidden, limit, active));
     }
 
     private List<SlotTime> slotTimes(MapSqlParameterSource day) {
@@ -251,7 +259,8 @@ class DayProblemBuilder {
     }
 
     private static String fingerprint(List<SlotTime> slots, int[] capacity, List<DayMeeting> meetings,
-            List<MeetingRequest> requests, List<Long> companyIds, List<Set<Integer>> forbidden) {
+            List<MeetingRequest> requests, List<Long> companyIds, List<Set<Integer>> forbidden, int limit,
+            List<Integer> active) {
         StringBuilder text = new StringBuilder();
         for (int s = 0; s < slots.size(); s++) {
             SlotTime slot = slots.get(s);
@@ -268,8 +277,9 @@ class DayProblemBuilder {
         }
         for (int p = 0; p < companyIds.size(); p++) {
             text.append("forbidden ").append(companyIds.get(p)).append(' ').append(new TreeSet<>(forbidden.get(p)))
-                    .append('\n');
+                    .append(" active ").append(active.get(p)).append('\n');
         }
+        text.append("limit ").append(limit).append('\n');
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.toString().getBytes(StandardCharsets.UTF_8)));

@@ -14,6 +14,7 @@ import org.b2bforum.schedule.DayProblem.DayMeeting;
 import org.b2bforum.schedule.DayProblem.Kind;
 import org.b2bforum.schedule.DayProblem.TablePlace;
 import org.b2bforum.scheduling.BreakCounter;
+import org.b2bforum.scheduling.MeetingAllowance;
 import org.b2bforum.scheduling.MeetingRequest;
 import org.b2bforum.scheduling.Placement;
 import org.b2bforum.scheduling.ScheduleResult;
@@ -34,6 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs the scheduler for a stored run, on a background thread, and stores what it found: progress
  * while it solves, then every meeting's slot and table or the reason it was left out.
+ * <p>
+ * The meeting limit first: the wishes beyond a company's allowance (the limit minus its active
+ * meetings in the forum) are left out before solving, must-meet wishes keeping the allowance
+ * first ({@link MeetingAllowance}).
  * <p>
  * Must-meet wishes first: when the first solve leaves a must-meet wish out, the must-meet wishes
  * are solved alone (with the fixed meetings), and then the nice-to-have ones are added around them
@@ -114,19 +119,54 @@ class ScheduleRunner {
     // ---------------------------------------------------------------- must-meet first
 
     ScheduleResult solveMustFirst(DayProblem input, Duration timeLimit, ProgressListener progress) {
-        long deadline = System.nanoTime() + timeLimit.toNanos();
         SchedulingProblem all = input.problem();
-        List<DayMeeting> meetings = input.meetings();
-        boolean mixed = meetings.stream().anyMatch(m -> m.kind() == Kind.MUST)
-                && meetings.stream().anyMatch(m -> m.kind() == Kind.NICE);
+        List<Kind> kinds = input.meetings().stream().map(DayMeeting::kind).toList();
+        List<Integer> order = new ArrayList<>();
+        for (Kind kind : List.of(Kind.FIXED, Kind.MUST, Kind.NICE)) {
+            for (int m = 0; m < kinds.size(); m++) {
+                if (kinds.get(m) == kind) {
+                    order.add(m);
+                }
+            }
+        }
+        List<Unplaced> overLimit = MeetingAllowance.beyond(all, input.meetingLimit(),
+                input.activeMeetings().stream().mapToInt(Integer::intValue).toArray(), order);
+        if (overLimit.isEmpty()) {
+            return solveMustFirst(all, kinds, timeLimit, progress);
+        }
+        Set<Integer> left = new HashSet<>();
+        overLimit.forEach(u -> left.add(u.meeting()));
+        List<Integer> keep = new ArrayList<>();
+        for (int m = 0; m < kinds.size(); m++) {
+            if (!left.contains(m)) {
+                keep.add(m);
+            }
+        }
+        ScheduleResult within = solveMustFirst(subProblem(all, keep, Map.of()), keep.stream().map(kinds::get).toList(),
+                timeLimit, progress);
+        List<Placement> placements = new ArrayList<>();
+        within.placements().forEach(p -> placements.add(new Placement(keep.get(p.meeting()), p.slot(), p.table())));
+        List<Unplaced> unplaced = new ArrayList<>(overLimit);
+        for (Unplaced u : within.unplaced()) {
+            unplaced.add(new Unplaced(keep.get(u.meeting()), u.reason(), u.participant(), u.wanted(), u.available()));
+        }
+        unplaced.sort((a, b) -> Integer.compare(a.meeting(), b.meeting()));
+        return new ScheduleResult(placements, unplaced, within.totalBreaks(), within.maxBreaks(), within.fairnessGap(),
+                within.lowerBound(), within.provedOptimal(), within.elapsed());
+    }
+
+    private ScheduleResult solveMustFirst(SchedulingProblem all, List<Kind> kinds, Duration timeLimit,
+            ProgressListener progress) {
+        long deadline = System.nanoTime() + timeLimit.toNanos();
+        boolean mixed = kinds.contains(Kind.MUST) && kinds.contains(Kind.NICE);
         // when the second way may be needed, the first takes half the time
         ScheduleResult first = scheduler.solve(all, mixed ? timeLimit.dividedBy(2) : timeLimit, progress);
-        if (first.unplaced().stream().noneMatch(u -> meetings.get(u.meeting()).kind() == Kind.MUST)) {
+        if (first.unplaced().stream().noneMatch(u -> kinds.get(u.meeting()) == Kind.MUST)) {
             return first;
         }
         List<Integer> mustOnly = new ArrayList<>();
-        for (int m = 0; m < meetings.size(); m++) {
-            if (meetings.get(m).kind() != Kind.NICE) {
+        for (int m = 0; m < kinds.size(); m++) {
+            if (kinds.get(m) != Kind.NICE) {
                 mustOnly.add(m);
             }
         }
@@ -138,8 +178,8 @@ class ScheduleRunner {
             unplaced.add(new Unplaced(mustOnly.get(u.meeting()), u.reason(), u.participant(), u.wanted(), u.available()));
         }
         List<Integer> rest = new ArrayList<>();
-        for (int m = 0; m < meetings.size(); m++) {
-            if (meetings.get(m).kind() == Kind.NICE || pinned.containsKey(m)) {
+        for (int m = 0; m < kinds.size(); m++) {
+            if (kinds.get(m) == Kind.NICE || pinned.containsKey(m)) {
                 rest.add(m);
             }
         }

@@ -140,6 +140,8 @@ public final class SchedulerCommand {
             case NO_TABLE -> "every common slot is full";
             case CONFLICTING_CONSTRAINTS -> "its fixed slot or precedences conflict with the rest";
             case TIME_LIMIT -> "the time limit ran out first";
+            case LIMIT_REACHED -> "participant " + (unplaced.participant() + 1) + " has reached the limit of "
+                    + unplaced.wanted() + " meetings";
         };
     }
 

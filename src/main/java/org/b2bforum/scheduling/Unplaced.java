@@ -7,8 +7,10 @@ package org.b2bforum.scheduling;
  * @param meeting      its index in the problem
  * @param reason       why
  * @param participant  the participant the reason is about (0-based), or -1 when it is about the meeting
- * @param wanted       for {@link Reason#TOO_MANY_MEETINGS}: the meetings the participant wants, else 0
- * @param available    for {@link Reason#TOO_MANY_MEETINGS}: its free slots, else 0
+ * @param wanted       for {@link Reason#TOO_MANY_MEETINGS}: the meetings the participant wants; for
+ *                     {@link Reason#LIMIT_REACHED}: the meeting limit; else 0
+ * @param available    for {@link Reason#TOO_MANY_MEETINGS}: its free slots; for {@link Reason#LIMIT_REACHED}:
+ *                     the meetings it had left; else 0
  */
 public record Unplaced(int meeting, Reason reason, int participant, int wanted, int available) {
 
@@ -22,6 +24,11 @@ public record Unplaced(int meeting, Reason reason, int participant, int wanted, 
         /** Its fixed slot or its precedences cannot be honoured together with the rest. */
         CONFLICTING_CONSTRAINTS,
         /** The solver ran out of time before it could place this meeting. */
-        TIME_LIMIT
+        TIME_LIMIT,
+        /**
+         * The participant has reached the meeting limit: {@code wanted} is the limit, {@code available} the
+         * meetings it had left (see {@link MeetingAllowance}).
+         */
+        LIMIT_REACHED
     }
 }

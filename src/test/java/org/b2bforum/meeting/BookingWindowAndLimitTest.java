@@ -89,12 +89,12 @@ class BookingWindowAndLimitTest {
 
         BookingRefusedException refused = assertRefused("meeting.error.limit", () -> request(requester, partner, 2));
         assertThat(refused.args()).containsExactly(2);
-        assertThat(activeOf(requester)).isEqualTo(2);
+        assertThat(MeetingRecords.activeOf(jdbc, requester)).isEqualTo(2);
 
         fixture.as(requester, () -> meetings.cancel(first, "Передумали"));
         long again = request(requester, partner, 2);
         assertThat(status(again)).isEqualTo("REQUESTED");
-        assertThat(activeOf(requester)).isEqualTo(2);
+        assertThat(MeetingRecords.activeOf(jdbc, requester)).isEqualTo(2);
     }
 
     @Test
@@ -117,23 +117,31 @@ class BookingWindowAndLimitTest {
         TestCompany other = fixture.approvedCompany();
         assertThat(status(request(requester, partner, 0))).isEqualTo("CONFIRMED");
 
-        assertRefused("meeting.error.limit", () -> request(other, partner, 1));
+        BookingRefusedException refused = assertRefused("meeting.error.company-limit-reached",
+                () -> request(other, partner, 1));
+        assertThat(refused.args()).containsExactly(MeetingRecords.nameOf(jdbc, partner), 1);
         assertThat(meetingsInSession()).isEqualTo(1);
     }
 
     @Test
-    void the_organizer_books_outside_the_window_and_over_the_limit() {
+    void the_organizer_books_outside_the_window_and_over_the_limit_only_when_overriding_it_explicitly() {
         fixture.bookingSettings(new BookingSettings(null, null, 1, false));
         request(requester, partner, 0);
         Instant now = Instant.now();
         fixture.bookingSettings(new BookingSettings(now.minus(Duration.ofDays(2)), now.minus(Duration.ofMinutes(1)), 1,
                 false));
 
+        BookingRefusedException refused = assertRefused("meeting.error.company-limit",
+                () -> fixture.asOrganizer(() -> meetings.bookAsOrganizer(requester.id(), partner.id(),
+                        session.slot(1).id())));
+        assertThat(refused.args()).containsExactly(MeetingRecords.nameOf(jdbc, requester), 1);
+        assertThat(MeetingRecords.activeOf(jdbc, requester)).isEqualTo(1);
+
         long booked = fixture.asOrganizer(() -> meetings.bookAsOrganizer(requester.id(), partner.id(),
-                session.slot(1).id()));
+                session.slot(1).id(), true));
 
         assertThat(status(booked)).isEqualTo("CONFIRMED");
-        assertThat(activeOf(requester)).isEqualTo(2);
+        assertThat(MeetingRecords.activeOf(jdbc, requester)).isEqualTo(2);
         assertThat(jdbc.queryForObject("select table_id from meeting where id = ?", Long.class, booked)).isNotNull();
         assertThat(jdbc.queryForList("select delegate_id from meeting_delegate where meeting_id = ? order by delegate_id",
                 Long.class, booked)).containsExactly(requester.firstDelegate(), partner.firstDelegate());
@@ -167,13 +175,6 @@ class BookingWindowAndLimitTest {
 
     private String status(long meetingId) {
         return jdbc.queryForObject("select status from meeting where id = ?", String.class, meetingId);
-    }
-
-    private int activeOf(TestCompany company) {
-        return jdbc.queryForObject("""
-                select count(*) from meeting where status = 'CONFIRMED' and (requester_company_id = ? or partner_company_id = ?)
-                   or status = 'REQUESTED' and requester_company_id = ?""", Integer.class, company.id(), company.id(),
-                company.id());
     }
 
     private int meetingsInSession() {

@@ -290,7 +290,7 @@ class MeetingConcurrencyTest {
                 .extracting(o -> ((BookingRefusedException) o).key())
                 .as("outcomes %s", summary)
                 .allMatch(key -> key.equals("meeting.error.slot-taken") || key.equals("meeting.error.no-table")
-                        || key.equals("meeting.error.limit"));
+                        || key.equals("meeting.error.limit") || key.equals("meeting.error.company-limit-reached"));
     }
 
     /**

@@ -7,9 +7,21 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What the meeting tests read back from the database, and the usual request-and-accept. */
-final class MeetingRecords {
+public final class MeetingRecords {
 
     private MeetingRecords() {
+    }
+
+    /** Active meetings as the limit counts them: open or confirmed requests made, confirmed meetings accepted. */
+    public static int activeOf(JdbcTemplate jdbc, TestCompany company) {
+        return jdbc.queryForObject("""
+                select count(*) from meeting where status = 'CONFIRMED' and (requester_company_id = ? or partner_company_id = ?)
+                   or status = 'REQUESTED' and requester_company_id = ?""", Integer.class, company.id(), company.id(),
+                company.id());
+    }
+
+    public static String nameOf(JdbcTemplate jdbc, TestCompany company) {
+        return jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
     }
 
     /** The meeting's history, oldest first: "STATUS by actor: comment". */

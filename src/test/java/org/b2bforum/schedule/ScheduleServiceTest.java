@@ -17,9 +17,13 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.BookingInvariants;
+import org.b2bforum.meeting.BookingRefusedException;
+import org.b2bforum.meeting.MeetingRecords;
 import org.b2bforum.meeting.MeetingService;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.ScheduledMeeting;
+import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
@@ -27,6 +31,7 @@ import org.b2bforum.schedule.DayProblem.DayMeeting;
 import org.b2bforum.schedule.DayProblem.Kind;
 import org.b2bforum.schedule.ScheduleReview.PlacedMeeting;
 import org.b2bforum.scheduling.SchedulingProblem;
+import org.b2bforum.scheduling.Unplaced;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -289,6 +294,91 @@ class ScheduleServiceTest {
             assertThat(u.reason()).isNotNull();
         });
         assertThat(ScheduleFixture.doubleBookings(review)).isEmpty();
+    }
+
+    @Test
+    void a_day_is_built_within_each_companys_meeting_limit_must_meet_wishes_first_and_published_without_going_over_it() {
+        TestSession session = booking.session(4, LocalTime.of(10, 0), LocalTime.of(11, 20), 20);
+        TestSession otherDay = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        List<TestCompany> c = booking.approvedCompanies(5);
+        booking.bookingSettings(new BookingSettings(null, null, 3, false, true));
+        // c0 has two of its three meetings: one on this day, one on another
+        booking.asOrganizer(() -> meetings.bookAsOrganizer(c.get(0).id(), c.get(4).id(), session.slot(0).id()));
+        booking.asOrganizer(() -> meetings.bookAsOrganizer(c.get(4).id(), c.get(0).id(), otherDay.slot(0).id()));
+        fixture.wish(c.get(0), c.get(1), WishPriority.NICE);
+        fixture.wish(c.get(0), c.get(2), WishPriority.NICE);
+        fixture.wish(c.get(3), c.get(0), WishPriority.MUST);
+        fixture.wish(c.get(1), c.get(2), WishPriority.NICE);
+
+        ScheduleRun run = fixture.build(session.dayId());
+        ScheduleReview review = fixture.review(run.id());
+
+        assertThat(review.placed()).filteredOn(m -> m.kind() != Kind.FIXED)
+                .extracting(PlacedMeeting::companyAId, PlacedMeeting::companyBId)
+                .containsExactlyInAnyOrder(tuple(c.get(3).id(), c.get(0).id()), tuple(c.get(1).id(), c.get(2).id()));
+        assertThat(review.unplaced()).hasSize(2).allSatisfy(u -> {
+            assertThat(u.reason()).isEqualTo(Unplaced.Reason.LIMIT_REACHED);
+            assertThat(u.reasonCompany()).isEqualTo(MeetingRecords.nameOf(jdbc, c.get(0)));
+            assertThat(u.wanted()).as("the limit").isEqualTo(3);
+            assertThat(u.available()).as("meetings it had left").isEqualTo(1);
+        });
+
+        assertThat(booking.asOrganizer(() -> schedule.publish(run.id()))).isEqualTo(2);
+        assertThat(MeetingRecords.activeOf(jdbc, c.get(0))).isEqualTo(3);
+    }
+
+    @Test
+    void publishing_checks_the_limit_again_under_the_company_locks_and_publishes_nothing_that_would_exceed_it() {
+        TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        List<TestCompany> c = booking.approvedCompanies(5);
+        booking.bookingSettings(new BookingSettings(null, null, 1, false, true));
+        booking.asOrganizer(() -> meetings.bookAsOrganizer(c.get(0).id(), c.get(3).id(), session.slot(0).id()));
+        List<Long> tables = jdbc.queryForList("select id from meeting_table where hall_id = ? order by number",
+                Long.class, session.hallId());
+
+        assertThatThrownBy(() -> booking.asOrganizer(() -> meetings.publishScheduled(List.of(
+                new ScheduledMeeting(c.get(1).id(), c.get(2).id(), session.slot(1).id(), tables.get(0)),
+                new ScheduledMeeting(c.get(4).id(), c.get(0).id(), session.slot(2).id(), tables.get(0))), () -> { })))
+                .isInstanceOfSatisfying(BookingRefusedException.class, e -> {
+                    assertThat(e.key()).isEqualTo("meeting.error.scheduled-limit");
+                    assertThat(e.args()).containsExactly(MeetingRecords.nameOf(jdbc, c.get(0)), 1, 2);
+                });
+
+        assertThat(booking.asOrganizer(() -> meetings.meetingsInSession(session.sessionId())))
+                .as("nothing published").hasSize(1);
+    }
+
+    @Test
+    void a_published_meeting_settles_the_pairs_open_requests_to_each_other_and_tells_the_requester() {
+        TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        TestSession otherDay = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        List<TestCompany> c = booking.approvedCompanies(3);
+        booking.bookingSettings(new BookingSettings(null, null, 200, false));
+        long asked = booking.as(c.get(0), () -> meetings.request(c.get(1).id(), otherDay.slot(0).id(),
+                List.of(c.get(0).firstDelegate()), null));
+        long askedBack = booking.as(c.get(1), () -> meetings.request(c.get(0).id(), otherDay.slot(1).id(),
+                List.of(c.get(1).firstDelegate()), null));
+        long unrelated = booking.as(c.get(0), () -> meetings.request(c.get(2).id(), otherDay.slot(2).id(),
+                List.of(c.get(0).firstDelegate()), null));
+        fixture.startWishesPhase();
+        fixture.wish(c.get(0), c.get(1), WishPriority.MUST);
+
+        ScheduleRun run = fixture.build(session.dayId());
+        assertThat(booking.asOrganizer(() -> schedule.publish(run.id()))).isEqualTo(1);
+
+        assertThat(statusOf(asked)).isEqualTo("CANCELLED");
+        assertThat(statusOf(askedBack)).isEqualTo("CANCELLED");
+        assertThat(statusOf(unrelated)).isEqualTo("REQUESTED");
+        assertThat(jdbc.queryForObject("select comment from meeting_event where meeting_id = ? and status = 'CANCELLED'",
+                String.class, asked))
+                .contains(MeetingRecords.nameOf(jdbc, c.get(0)), MeetingRecords.nameOf(jdbc, c.get(1)));
+        assertThat(notificationsOf(c.get(0), "notification.meeting.SETTLED")).isEqualTo(1);
+        assertThat(notificationsOf(c.get(1), "notification.meeting.SETTLED")).isEqualTo(1);
+        assertThat(MeetingRecords.activeOf(jdbc, c.get(0))).as("the scheduled meeting and the unrelated request").isEqualTo(2);
+    }
+
+    private String statusOf(long meetingId) {
+        return jdbc.queryForObject("select status from meeting where id = ?", String.class, meetingId);
     }
 
     private int notificationsOf(TestCompany company, String key) {

@@ -24,7 +24,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
@@ -56,6 +55,8 @@ import jakarta.annotation.security.RolesAllowed;
 class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final int MAX_TEXT = 1000;
+    /** Refusals of an acceptance that mean the asked time is gone, not the request. */
+    private static final Set<String> TIME_GONE = Set.of("meeting.error.slot-taken", "meeting.error.no-table");
 
     final Div incoming = section("meetings-incoming");
     final Div outgoing = section("meetings-outgoing");
@@ -69,6 +70,8 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private final Clock clock;
     private final long me;
     private Map<Long, MeetingResult> results = Map.of();
+    /** Requests to this company whose time was taken meanwhile: they offer another time instead of "Accept". */
+    private Set<Long> takenMeanwhile = Set.of();
 
     MeetingsView(MeetingService meetings, OutcomeService outcomes, CurrentUser currentUser, ForumTime forumTime,
             Clock clock) {
@@ -98,6 +101,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private void refresh() {
         List<MeetingView> all = meetings.myMeetings();
         results = outcomes.myResults();
+        takenMeanwhile = meetings.myRequestsTakenMeanwhile();
         fill(incoming, all, m -> m.awaitsAnswerFrom(me), "meetings.incoming.empty");
         fill(outgoing, all, m -> m.status() == MeetingStatus.REQUESTED && m.requesterId() == me,
                 "meetings.outgoing.empty");
@@ -145,6 +149,12 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         }
         if (meeting.response() != null) {
             row.add(quote("meetings.response", meeting.response()));
+        }
+        if (meeting.awaitsAnswerFrom(me) && takenMeanwhile.contains(meeting.id())) {
+            Paragraph taken = new Paragraph(getTranslation("meetings.taken-meanwhile"));
+            taken.setId("taken-" + meeting.id());
+            taken.addClassName("form-error");
+            row.add(taken);
         }
         MeetingResult result = meeting.status() == MeetingStatus.CONFIRMED ? results.get(meeting.id()) : null;
         if (result != null) {
@@ -204,10 +214,18 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             return actions;
         }
         if (meeting.awaitsAnswerFrom(me)) {
-            Button accept = new Button(getTranslation("meetings.accept"), VaadinIcon.CHECK.create(),
-                    e -> acceptDialog(meeting));
-            accept.setId("accept-" + meeting.id());
-            accept.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
+            Button accept;
+            if (takenMeanwhile.contains(meeting.id())) {
+                accept = new Button(getTranslation("meetings.other-time"), VaadinIcon.CLOCK.create(),
+                        e -> otherTime(meeting, null));
+                accept.setId("other-time-" + meeting.id());
+                accept.addThemeVariants(ButtonVariant.PRIMARY);
+            } else {
+                accept = new Button(getTranslation("meetings.accept"), VaadinIcon.CHECK.create(),
+                        e -> acceptDialog(meeting));
+                accept.setId("accept-" + meeting.id());
+                accept.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
+            }
             Button decline = new Button(getTranslation("meetings.decline"), VaadinIcon.CLOSE.create(),
                     e -> textDialog("meetings.decline.title", "meetings.reply", "meetings.decline", "decline",
                             text -> meetings.decline(meeting.id(), text), "meetings.declined"));
@@ -235,15 +253,10 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         dialog.setId("accept-dialog");
         Paragraph when = new Paragraph(dates.when(meeting.startsAt(), meeting.endsAt()) + " · " + meeting.hallName());
         List<DelegateChoice> mine = meetings.myDelegates();
-        CheckboxGroup<DelegateChoice> who = new CheckboxGroup<>(getTranslation("meetings.accept.delegates"));
+        CheckboxGroup<DelegateChoice> who = new CheckboxGroup<>();
         who.setId("accept-delegates");
-        who.setItems(mine);
-        who.setItemLabelGenerator(d -> d.fullName() + (d.position() == null ? "" : " — " + d.position()));
-        who.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
-        who.setErrorMessage(getTranslation("meeting.error.no-delegates"));
-        if (!mine.isEmpty()) {
-            who.setValue(Set.of(mine.getFirst()));
-        }
+        DelegateField.setUp(who, mine, getTranslation("meetings.accept.delegates"),
+                getTranslation("meeting.error.no-delegates"));
         TextArea reply = replyField("meetings.reply", "accept-reply");
         Div error = dialogError();
         Button confirm = new Button(getTranslation("meetings.accept"), e -> {
@@ -252,7 +265,15 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                 return;
             }
             act(dialog, error, () -> meetings.accept(meeting.id(), who.getValue().stream().map(DelegateChoice::id)
-                    .toList(), reply.getValue()), "meetings.accepted");
+                    .toList(), reply.getValue()), "meetings.accepted", refused -> {
+                        if (!TIME_GONE.contains(refused.key())) {
+                            return false;
+                        }
+                        // lost the time to another booking: offer another time or declining instead
+                        dialog.close();
+                        otherTime(meeting, getTranslation(refused.key(), refused.args()));
+                        return true;
+                    });
         });
         confirm.setId("confirm-accept");
         confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
@@ -288,16 +309,30 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
     /** Runs an answer; a refusal stays in the dialog, in words, and the list is reloaded. */
     private void act(Dialog dialog, Div error, Runnable action, String doneKey) {
+        act(dialog, error, action, doneKey, refused -> false);
+    }
+
+    /** As {@link #act(Dialog, Div, Runnable, String)}, unless {@code handled} takes the refusal. */
+    private void act(Dialog dialog, Div error, Runnable action, String doneKey,
+            Predicate<BookingRefusedException> handled) {
         try {
             action.run();
             dialog.close();
             Notification.show(getTranslation(doneKey), 5000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.SUCCESS);
         } catch (BookingRefusedException e) {
-            error.setText(getTranslation(e.key(), e.args()));
-            error.setVisible(true);
+            refresh();
+            if (!handled.test(e)) {
+                error.setText(getTranslation(e.key(), e.args()));
+                error.setVisible(true);
+            }
+            return;
         }
         refresh();
+    }
+
+    private void otherTime(MeetingView meeting, String reason) {
+        new OtherTimeDialog(meetings, meeting, me, dates, reason, this::refresh).open();
     }
 
     private TextArea replyField(String labelKey, String id) {

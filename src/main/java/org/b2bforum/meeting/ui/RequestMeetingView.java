@@ -3,7 +3,6 @@ package org.b2bforum.meeting.ui;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
@@ -13,6 +12,7 @@ import org.b2bforum.company.CompanyProfile;
 import org.b2bforum.company.DirectoryService;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.DelegateChoice;
+import org.b2bforum.meeting.MeetingLimit;
 import org.b2bforum.meeting.MeetingService;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.SlotOption;
@@ -22,7 +22,6 @@ import org.b2bforum.program.ProgramService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -64,7 +63,8 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private final Clock clock;
     private long partnerId;
     private String partnerName = "";
-    private boolean windowClosed;
+    /** The company may not ask now (wishes phase, booking closed, its limit reached): said when the form opens. */
+    private boolean refused;
 
     RequestMeetingView(MeetingService meetings, DirectoryService directory, ProgramService program,
             ForumTime forumTime, Clock clock) {
@@ -118,18 +118,12 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
 
         List<DelegateChoice> mine = meetings.myDelegates();
         delegates.setId("request-delegates");
-        delegates.setLabel(getTranslation("request-meeting.delegates"));
-        delegates.setItems(mine);
-        delegates.setItemLabelGenerator(d -> d.fullName() + (d.position() == null ? "" : " — " + d.position()));
-        delegates.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
-        if (!mine.isEmpty()) {
-            delegates.setValue(Set.of(mine.getFirst()));
-        }
+        DelegateField.setUp(delegates, mine, getTranslation("request-meeting.delegates"),
+                getTranslation("meeting.error.no-delegates"));
         delegates.addValueChangeListener(e -> {
             delegates.setInvalid(e.getValue().isEmpty());
             refreshSlots();
         });
-        delegates.setErrorMessage(getTranslation("meeting.error.no-delegates"));
 
         slot.setId("request-slot");
         slot.setLabel(getTranslation("request-meeting.slot"));
@@ -165,11 +159,14 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         error.setVisible(false);
 
         add(delegates, slot, noSlots, message, error, request);
-        windowClosed = settings.wishesPhase() || !settings.isOpenAt(clock.instant());
+        MeetingLimit limit = meetings.myMeetingLimit();
+        refused = settings.wishesPhase() || !settings.isOpenAt(clock.instant()) || limit.reached();
         if (settings.wishesPhase()) {
             showError(getTranslation("meeting.error.wishes-phase"));
-        } else if (windowClosed) {
+        } else if (!settings.isOpenAt(clock.instant())) {
             showError(getTranslation("meeting.error.window-closed"));
+        } else if (limit.reached()) {
+            showError(getTranslation("meeting.limit-reached", limit.limit(), limit.active()));
         }
         refreshSlots();
     }
@@ -183,7 +180,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         slot.setValue(options.stream().filter(o -> chosen != null && o.slotId() == chosen).findFirst().orElse(null));
         slot.setEnabled(!options.isEmpty());
         noSlots.setVisible(options.isEmpty());
-        request.setEnabled(!options.isEmpty() && !windowClosed);
+        request.setEnabled(!options.isEmpty() && !refused);
     }
 
     private void submit() {
@@ -213,7 +210,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void clearError() {
-        if (!windowClosed) {
+        if (!refused) {
             error.setVisible(false);
         }
     }

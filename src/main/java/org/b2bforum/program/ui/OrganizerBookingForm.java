@@ -13,6 +13,7 @@ import org.b2bforum.program.Slot;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -25,13 +26,14 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 
 /**
  * Organizers book a confirmed meeting between two approved companies in a slot of the chosen
- * session, also outside the booking window and over the meeting limit.
+ * session, also outside the booking window, and over the meeting limit only when that box is ticked.
  */
 class OrganizerBookingForm extends VerticalLayout {
 
     final ComboBox<DirectoryEntry> requester = new ComboBox<>();
     final ComboBox<DirectoryEntry> partner = new ComboBox<>();
     final Select<Slot> slot = new Select<>();
+    final Checkbox overLimit = new Checkbox();
     final Button book = new Button();
     private final FieldErrors errors = new FieldErrors(this);
 
@@ -73,11 +75,13 @@ class OrganizerBookingForm extends VerticalLayout {
                 return;
             }
             try {
-                meetings.bookAsOrganizer(requester.getValue().id(), partner.getValue().id(), slot.getValue().id());
+                meetings.bookAsOrganizer(requester.getValue().id(), partner.getValue().id(), slot.getValue().id(),
+                        overLimit.getValue());
                 Notices.success(getTranslation("meeting-grid.booked", requester.getValue().shortName(),
                         partner.getValue().shortName()));
                 requester.clear();
                 partner.clear();
+                overLimit.clear();
                 booked.run();
             } catch (BookingRefusedException ex) {
                 Notices.error(getTranslation(ex.key(), ex.args()));
@@ -85,7 +89,9 @@ class OrganizerBookingForm extends VerticalLayout {
         });
         errors.validating(requester, partner, slot).on("meeting-grid.error.same-company", partner);
 
-        HorizontalLayout form = new HorizontalLayout(requester, partner, slot, book);
+        overLimit.setId("booking-over-limit");
+        overLimit.setLabel(getTranslation("meeting-grid.field.over-limit"));
+        HorizontalLayout form = new HorizontalLayout(requester, partner, slot, overLimit, book);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         add(new H2(getTranslation("meeting-grid.book")), new Paragraph(getTranslation("meeting-grid.book.intro")),

@@ -41,6 +41,8 @@ final class ScheduleTexts {
             case CONFLICTING_CONSTRAINTS -> owner.getTranslation("schedule.reason.CONFLICTING_CONSTRAINTS",
                     meeting.companyA(), meeting.companyB());
             case TIME_LIMIT -> owner.getTranslation("schedule.reason.TIME_LIMIT", meeting.companyA(), meeting.companyB());
+            case LIMIT_REACHED -> owner.getTranslation("schedule.reason.LIMIT_REACHED", meeting.reasonCompany(),
+                    meetings(meeting.wanted()), meeting.available());
         };
     }
 

@@ -375,7 +375,8 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         confirm.setId("confirm-publish");
         confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
         Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
-        dialog.add(new Paragraph(getTranslation("schedule.publish.text", shown.placedWishes())));
+        dialog.add(new Paragraph(getTranslation("schedule.publish.text", shown.placedWishes())),
+                new Paragraph(getTranslation("schedule.publish.limit", program.bookingSettings().meetingLimit())));
         dialog.getFooter().add(cancel, confirm);
         dialog.open();
     }

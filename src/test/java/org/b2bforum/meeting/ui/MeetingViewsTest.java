@@ -11,6 +11,8 @@ import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingService;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.SlotOption;
+import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationService;
@@ -24,8 +26,11 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.QueryParameters;
 
@@ -129,6 +134,85 @@ class MeetingViewsTest extends SpringBrowserlessTest {
         assertThat(text(row(view.confirmed, id))).contains(a.name(), forum.hall() + ", стол № 1", "Подтверждена",
                 "Anna Smirnova");
         assertThat(find(Button.class).withId("cancel-" + id).exists()).isTrue();
+    }
+
+    @Test
+    void the_request_page_says_the_limit_is_reached_as_soon_as_it_opens() {
+        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
+        program.updateBookingSettings(new BookingSettings(null, null, 1, false));
+        try {
+            meetings.bookAsOrganizer(a.id(), c.id(), forum.slotAt("10:00"));
+
+            TestData.logInAs(accounts, a.login());
+            RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
+
+            assertThat(view.error.isVisible()).as("said before anything is filled in").isTrue();
+            assertThat(view.error.getText()).isEqualTo("Вы достигли предела встреч (1): действующих встреч и запросов"
+                    + " у вашей компании — 1. Чтобы запросить новую встречу, сначала отмените запрос или встречу.");
+            assertThat(view.request.isEnabled()).isFalse();
+        } finally {
+            TestData.logInAsOrganizer(accounts);
+            program.updateBookingSettings(new BookingSettings(null, null, 50, false));
+        }
+    }
+
+    @Test
+    void a_request_whose_time_is_taken_between_loading_the_list_and_accepting_offers_another_time_or_declining() {
+        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
+        TestData.logInAs(accounts, a.login());
+        long fromA = meetings.request(b.id(), forum.slotAt("10:20"), List.of(meetings.myDelegates().getFirst().id()),
+                "Обсудим логистику");
+        TestData.logInAs(accounts, c.login());
+        long fromC = meetings.request(b.id(), forum.slotAt("10:20"), List.of(meetings.myDelegates().getFirst().id()),
+                null);
+
+        TestData.logInAs(accounts, b.login());
+        MeetingsView view = navigate(MeetingsView.class);
+        // in another tab, b accepts c's request for the same time
+        meetings.accept(fromC, List.of(), null);
+        test(find(Button.class).id("accept-" + fromA)).click();
+        test(find(Button.class).id("confirm-accept")).click();
+
+        assertThat(meetings.meeting(fromA).status()).isEqualTo(MeetingStatus.REQUESTED);
+        assertThat(find(Dialog.class).withId("accept-dialog").exists()).isFalse();
+        assertThat(text(find(Paragraph.class).id("other-time-reason")))
+                .isEqualTo("Этот слот только что заняли. Выберите другое время.");
+        @SuppressWarnings("unchecked")
+        Select<SlotOption> slot = find(Select.class).id("other-time-slot");
+        String free = forum.when("10:40–11:00") + " · " + forum.hall();
+        assertThat(test(slot).getSuggestions()).contains(forum.when("10:00–10:20") + " · " + forum.hall(), free)
+                .doesNotContain(forum.when("10:20–10:40") + " · " + forum.hall());
+        // the list behind is fresh: the request is marked and offers no "Accept"
+        assertThat(text(row(view.incoming, fromA))).contains("Это время уже занято");
+        assertThat(find(Button.class).withId("accept-" + fromA).exists()).isFalse();
+        assertThat(find(Button.class).withId("other-time-" + fromA).exists()).isTrue();
+        assertThat(find(Button.class).withId("other-time-decline").exists()).isTrue();
+
+        test(slot).selectItem(free);
+        test(find(TextArea.class).id("other-time-message")).setValue("В 10:20 мы заняты, давайте в 10:40");
+        test(find(Button.class).id("confirm-other-time")).click();
+
+        assertThat(notifications()).contains("Компании «" + a.name() + "» предложено другое время."
+                + " Встреча состоится, когда она его примет.");
+        assertThat(meetings.meeting(fromA).status()).isEqualTo(MeetingStatus.DECLINED);
+        assertThat(row(view.incoming, fromA)).isNull();
+        MeetingView proposal = meetings.myMeetings().stream()
+                .filter(m -> m.requesterId() == b.id() && m.partnerId() == a.id()).findFirst().orElseThrow();
+        assertThat(proposal.status()).isEqualTo(MeetingStatus.REQUESTED);
+        assertThat(proposal.slotId()).isEqualTo(forum.slotAt("10:40"));
+        assertThat(proposal.message()).isEqualTo("В 10:20 мы заняты, давайте в 10:40");
+        assertThat(text(row(view.outgoing, proposal.id()))).contains(a.name(), forum.when("10:40–11:00"));
+
+        // the requester can accept the proposed time
+        TestData.logInAs(accounts, a.login());
+        meetings.accept(proposal.id(), List.of(), null);
+        assertThat(meetings.meeting(proposal.id()).status()).isEqualTo(MeetingStatus.CONFIRMED);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.b2bforum.TestData;
 import org.b2bforum.meeting.MeetingService;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +124,38 @@ class MeetingGridViewTest extends SpringBrowserlessTest {
         assertThat(test(find(Notification.class).last()).getText())
                 .isEqualTo("Этот слот только что заняли. Выберите другое время.");
         assertThat(test(view.grid).getCellText(0, 1)).isEqualTo(a + " — " + b);
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void an_organizer_books_over_the_meeting_limit_only_with_the_box_ticked() {
+        ProgramFixture.Session session = ProgramFixture.session(program, 2, 2);
+        String a = uniqueName("Минскзеленстрой");
+        String b = uniqueName("Мосгаз");
+        String c = uniqueName("Белкоопсоюз");
+        approvedCompany(registrations, a);
+        approvedCompany(registrations, b);
+        approvedCompany(registrations, c);
+        BookingSettings before = program.bookingSettings();
+        program.updateBookingSettings(new BookingSettings(null, null, 1, false));
+        try {
+            MeetingGridView view = navigate(MeetingGridView.class);
+            choose(this, view.session, s -> s.id() == session.id());
+            book(view, a, b, "10:00–10:20");
+
+            book(view, c, a, "10:20–10:40");
+            assertThat(test(find(Notification.class).last()).getText()).isEqualTo("У «" + a
+                    + "» уже предельное число встреч: 1. Чтобы всё же назначить встречу, отметьте «Сверх предела встреч».");
+            assertThat(test(view.grid).getCellText(1, 1)).isEmpty();
+
+            test(view.booking.overLimit).click();
+            test(view.booking.book).click();
+            assertThat(test(find(Notification.class).last()).getText()).isEqualTo("Встреча назначена: " + c + " — " + a);
+            assertThat(test(view.grid).getCellText(1, 1)).isEqualTo(c + " — " + a);
+            assertThat(view.booking.overLimit.getValue()).as("the override is not kept for the next one").isFalse();
+        } finally {
+            program.updateBookingSettings(before);
+        }
     }
 
     private void book(MeetingGridView view, String requester, String partner, String slot) {

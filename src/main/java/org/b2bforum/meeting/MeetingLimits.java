@@ -1,0 +1,56 @@
+package org.b2bforum.meeting;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The per-company meeting limit and how it is counted, in one place for booking, publishing and
+ * the scheduler. Reads in the caller's transaction (booking steps run in their own JDBC one, under
+ * the companies' locks), so it is exact only where the caller holds those locks.
+ */
+@Component
+public class MeetingLimits {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    MeetingLimits(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * SQL: how many active meetings the company {@code company} (an SQL expression) has, as the
+     * limit counts them, in the whole forum: its requests still open or confirmed, and the
+     * confirmed meetings it was asked to. An open request to it does not count until it accepts.
+     */
+    static String activeOf(String company) {
+        return ("((select count(*) from meeting where requester_company_id = %1$s and status in ('REQUESTED', 'CONFIRMED'))"
+                + " + (select count(*) from meeting where partner_company_id = %1$s and status = 'CONFIRMED'))")
+                .formatted(company);
+    }
+
+    /** The most active meetings a company may have (the booking settings' limit). */
+    public int limit() {
+        return jdbc.queryForObject("select meeting_limit from booking_settings where id = 1",
+                new MapSqlParameterSource(), Integer.class);
+    }
+
+    /** Each company's active meetings, as the limit counts them. */
+    public Map<Long, Integer> active(Collection<Long> companyIds) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (companyIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.query("select c.id, " + activeOf("c.id") + " active from company c where c.id in (:ids)",
+                new MapSqlParameterSource("ids", Set.copyOf(companyIds)),
+                rs -> {
+                    counts.put(rs.getLong("id"), rs.getInt("active"));
+                });
+        return counts;
+    }
+}

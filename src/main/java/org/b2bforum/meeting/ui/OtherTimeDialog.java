@@ -1,0 +1,144 @@
+package org.b2bforum.meeting.ui;
+
+import java.util.List;
+
+import org.b2bforum.meeting.BookingRefusedException;
+import org.b2bforum.meeting.DelegateChoice;
+import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.SlotOption;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+
+/**
+ * A request that cannot be accepted at its time (taken while the company was answering): the
+ * company proposes another time, free for both, which the requester then accepts or declines, or
+ * declines the request.
+ */
+class OtherTimeDialog extends Dialog {
+
+    final CheckboxGroup<DelegateChoice> delegates = new CheckboxGroup<>();
+    final Select<SlotOption> slot = new Select<>();
+    final TextArea message = new TextArea();
+    final Paragraph noSlots = new Paragraph();
+    final Div error = new Div();
+    final Button propose = new Button();
+    final Button decline = new Button();
+
+    private final MeetingService meetings;
+    private final MeetingView request;
+    private final long me;
+    private final Runnable done;
+
+    /**
+     * @param reason  why the asked time is gone, in words, or null when opened from the list
+     * @param done    reloads the list after an answer
+     */
+    OtherTimeDialog(MeetingService meetings, MeetingView request, long me, ForumDates dates, String reason,
+            Runnable done) {
+        this.meetings = meetings;
+        this.request = request;
+        this.me = me;
+        this.done = done;
+        setId("other-time-dialog");
+        setHeaderTitle(getTranslation("meetings.other-time.title", request.counterpartName(me)));
+        setWidth("min(100vw, 34em)");
+
+        Paragraph why = new Paragraph(reason == null ? getTranslation("meetings.taken-meanwhile") : reason);
+        why.setId("other-time-reason");
+        why.addClassName("form-error");
+        Paragraph how = new Paragraph(getTranslation("meetings.other-time.hint", request.counterpartName(me),
+                dates.when(request.startsAt(), request.endsAt())));
+        how.addClassName("hint");
+
+        List<DelegateChoice> mine = meetings.myDelegates();
+        delegates.setId("other-time-delegates");
+        DelegateField.setUp(delegates, mine, getTranslation("meetings.accept.delegates"),
+                getTranslation("meeting.error.no-delegates"));
+        delegates.addValueChangeListener(e -> refreshSlots());
+
+        slot.setId("other-time-slot");
+        slot.setLabel(getTranslation("request-meeting.slot"));
+        slot.setPlaceholder(getTranslation("request-meeting.slot.placeholder"));
+        slot.setErrorMessage(getTranslation("request-meeting.slot.required"));
+        slot.setItemLabelGenerator(o -> dates.when(o.startsAt(), o.endsAt()) + " · " + o.hallName());
+        slot.setWidthFull();
+        noSlots.setId("other-time-no-slots");
+        noSlots.addClassName("hint");
+        noSlots.setText(getTranslation("request-meeting.no-slots"));
+
+        message.setId("other-time-message");
+        message.setLabel(getTranslation("request-meeting.message"));
+        message.setHelperText(getTranslation("meetings.optional"));
+        message.setMaxLength(1000);
+        message.setWidthFull();
+
+        error.setId("other-time-error");
+        error.addClassName("form-error");
+        error.getElement().setAttribute("role", "alert");
+        error.setVisible(false);
+
+        VerticalLayout body = new VerticalLayout(why, how, delegates, slot, noSlots, message, error);
+        body.setPadding(false);
+        add(body);
+
+        propose.setText(getTranslation("meetings.other-time.propose"));
+        propose.setId("confirm-other-time");
+        propose.addThemeVariants(ButtonVariant.PRIMARY);
+        propose.addClickListener(e -> propose());
+        decline.setText(getTranslation("meetings.decline"));
+        decline.setId("other-time-decline");
+        decline.addClickListener(e -> answer(() -> meetings.decline(request.id(), message.getValue()),
+                "meetings.declined"));
+        Button close = new Button(getTranslation("action.cancel"), e -> close());
+        close.setId("close-other-time");
+        getFooter().add(close, decline, propose);
+        refreshSlots();
+    }
+
+    private void refreshSlots() {
+        List<SlotOption> options = delegates.getValue().isEmpty() ? List.of()
+                : meetings.freeSlotsWith(request.counterpartId(me),
+                        delegates.getValue().stream().map(DelegateChoice::id).toList());
+        slot.setItems(options);
+        slot.setEnabled(!options.isEmpty());
+        noSlots.setVisible(options.isEmpty());
+        propose.setEnabled(!options.isEmpty());
+    }
+
+    private void propose() {
+        delegates.setInvalid(delegates.getValue().isEmpty());
+        slot.setInvalid(slot.getValue() == null);
+        if (delegates.isInvalid() || slot.isInvalid()) {
+            return;
+        }
+        answer(() -> meetings.proposeOtherTime(request.id(), slot.getValue().slotId(),
+                delegates.getValue().stream().map(DelegateChoice::id).toList(), message.getValue()),
+                "meetings.other-time.sent");
+    }
+
+    /** Runs the answer; a refusal stays in the dialog, in words, with the times loaded again. */
+    private void answer(Runnable action, String doneKey) {
+        try {
+            action.run();
+            close();
+            Notification.show(getTranslation(doneKey, request.counterpartName(me)), 5000,
+                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.SUCCESS);
+        } catch (BookingRefusedException e) {
+            error.setText(getTranslation(e.key(), e.args()));
+            error.setVisible(true);
+            refreshSlots();
+        }
+        done.run();
+    }
+}

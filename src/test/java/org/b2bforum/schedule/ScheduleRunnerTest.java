@@ -1,0 +1,62 @@
+package org.b2bforum.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+import org.b2bforum.schedule.DayProblem.DayMeeting;
+import org.b2bforum.schedule.DayProblem.Kind;
+import org.b2bforum.scheduling.CpSatScheduler;
+import org.b2bforum.scheduling.GreedyScheduler;
+import org.b2bforum.scheduling.MeetingRequest;
+import org.b2bforum.scheduling.Placement;
+import org.b2bforum.scheduling.ScheduleResult;
+import org.b2bforum.scheduling.Scheduler;
+import org.b2bforum.scheduling.SchedulingProblem;
+import org.b2bforum.scheduling.Unplaced;
+import org.junit.jupiter.api.Test;
+
+/** The runner's rules around the optimiser, without a database: the meeting limit, must-meet wishes first. */
+class ScheduleRunnerTest {
+
+    @Test
+    void wishes_beyond_a_companys_allowance_are_left_unplaced_must_meet_first_with_either_scheduler() {
+        for (Scheduler scheduler : List.of(new GreedyScheduler(), new CpSatScheduler())) {
+            ScheduleRunner runner = new ScheduleRunner(scheduler, null, null, Clock.systemUTC());
+            // company 0 has 11 of its 12 meetings; its must-meet wish was made last
+            DayProblem day = day(12, List.of(11, 0, 0, 0, 0),
+                    List.of(Kind.NICE, Kind.NICE, Kind.MUST, Kind.NICE),
+                    List.of(MeetingRequest.of(0, 1), MeetingRequest.of(0, 2), MeetingRequest.of(0, 3),
+                            MeetingRequest.of(1, 4)));
+
+            ScheduleResult result = runner.solveMustFirst(day, Duration.ofSeconds(5), Scheduler.ProgressListener.NONE);
+
+            assertThat(result.placements()).as(scheduler.getClass().getSimpleName())
+                    .extracting(Placement::meeting).containsExactlyInAnyOrder(2, 3);
+            assertThat(result.unplaced()).containsExactly(new Unplaced(0, Unplaced.Reason.LIMIT_REACHED, 0, 12, 1),
+                    new Unplaced(1, Unplaced.Reason.LIMIT_REACHED, 0, 12, 1));
+        }
+    }
+
+    private static DayProblem day(int limit, List<Integer> active, List<Kind> kinds, List<MeetingRequest> requests) {
+        int companies = active.size();
+        SchedulingProblem problem = new SchedulingProblem(companies, 3, 3, new int[] {2, 2, 2}, requests,
+                Collections.nCopies(companies, Set.<Integer>of()), SchedulingProblem.DEFAULT_FAIRNESS);
+        List<DayMeeting> meetings = new java.util.ArrayList<>();
+        for (int m = 0; m < requests.size(); m++) {
+            meetings.add(new DayMeeting(requests.get(m).first() + 100, requests.get(m).second() + 100, kinds.get(m),
+                    null, null, null));
+        }
+        List<Long> ids = java.util.stream.LongStream.range(100, 100 + companies).boxed().toList();
+        Instant nine = Instant.parse("2027-09-18T07:00:00Z");
+        List<DayProblem.SlotTime> slots = java.util.stream.IntStream.range(0, 3).mapToObj(s -> new DayProblem.SlotTime(
+                nine.plus(Duration.ofMinutes(20L * s)), nine.plus(Duration.ofMinutes(20L * s + 20)), List.of())).toList();
+        return new DayProblem(1, LocalDate.of(2027, 9, 18), problem, ids, slots, meetings, limit, active, "test");
+    }
+}
