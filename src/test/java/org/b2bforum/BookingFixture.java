@@ -10,14 +10,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.program.BookingSettings;
-import org.b2bforum.program.InvalidProgramException;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
 import org.b2bforum.registration.RegistrationForm;
@@ -178,16 +176,9 @@ public final class BookingFixture {
     /** A forum day of its own, some years ahead (days are unique, so a taken one is skipped). */
     public ForumDayRef newDay() {
         return asOrganizer(() -> {
-            for (int attempt = 0; ; attempt++) {
-                LocalDate day = LocalDate.now().plusYears(3).plusDays(ThreadLocalRandom.current().nextInt(0, 5001));
-                try {
-                    return new ForumDayRef(program.addDay(day), day);
-                } catch (InvalidProgramException e) {
-                    if (attempt > 50) {
-                        throw e;
-                    }
-                }
-            }
+            long[] id = new long[1];
+            LocalDate day = TestData.addFreeDay(program, dayId -> id[0] = dayId);
+            return new ForumDayRef(id[0], day);
         });
     }
 

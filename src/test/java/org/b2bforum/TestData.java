@@ -1,16 +1,20 @@
 package org.b2bforum;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Sector;
 import org.b2bforum.company.TaxNumbers;
+import org.b2bforum.program.InvalidProgramException;
+import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationForm;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -125,5 +129,23 @@ public final class TestData {
 
     private static String nextNineDigits() {
         return Integer.toString(NINE_DIGIT_BASE + COUNTER.incrementAndGet());
+    }
+
+    /**
+     * Adds a forum day of its own some years ahead (as the caller, an organizer). Days are unique and
+     * the test database lives through the whole run, so a day already taken is skipped.
+     */
+    public static LocalDate addFreeDay(ProgramService program, LongConsumer dayId) {
+        for (int attempt = 0; ; attempt++) {
+            LocalDate day = LocalDate.now().plusYears(3).plusDays(ThreadLocalRandom.current().nextInt(0, 20_001));
+            try {
+                dayId.accept(program.addDay(day));
+                return day;
+            } catch (InvalidProgramException e) {
+                if (attempt > 50) {
+                    throw e;
+                }
+            }
+        }
     }
 }

@@ -2,9 +2,7 @@ package org.b2bforum.company;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
@@ -54,7 +52,9 @@ class DirectoryFreeSlotsTest {
 
         TestData.logInAsOrganizer(accounts);
         saved = program.bookingSettings();
-        long day = program.addDay(LocalDate.now().plusYears(4).plusDays(ThreadLocalRandom.current().nextInt(5000)));
+        long[] dayId = new long[1];
+        TestData.addFreeDay(program, id -> dayId[0] = id);
+        long day = dayId[0];
         long hall = program.addHall("Зал свободных слотов " + TestData.unique(), 2);
         long session = program.addSession(day, hall, "Сессия", LocalTime.of(10, 0), LocalTime.of(10, 40), 20, 0);
         program.updateBookingSettings(new BookingSettings(null, null, 1, false));

@@ -3,10 +3,8 @@ package org.b2bforum.program;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
@@ -40,7 +38,7 @@ class SessionTimesTest {
     @BeforeEach
     void setUp() {
         TestData.logInAsOrganizer(accounts);
-        day = program.addDay(LocalDate.now().plusYears(5).plusDays(ThreadLocalRandom.current().nextInt(5000)));
+        TestData.addFreeDay(program, id -> day = id);
         hallA = program.addHall("Зал А " + TestData.unique(), 3);
         hallB = program.addHall("Зал Б " + TestData.unique(), 3);
     }
