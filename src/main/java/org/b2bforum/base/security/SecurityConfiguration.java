@@ -5,9 +5,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -17,7 +20,11 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginGuard loginGuard, AccountService accounts,
+            SecurityContextHolderStrategy contexts) throws Exception {
+        http.addFilterBefore(loginGuard.filter(), UsernamePasswordAuthenticationFilter.class);
+        // Before the anonymous filter, so that a request whose session just ended goes on as anonymous.
+        http.addFilterBefore(new SessionEpochFilter(accounts, contexts), AnonymousAuthenticationFilter.class);
         // Calendar subscription links carry their own secret: calendar apps fetch them without a log-in.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**", "/calendar/*.ics")
                 .permitAll());

@@ -1,5 +1,6 @@
 package org.b2bforum.base.ui;
 
+import org.b2bforum.base.security.AccountService;
 import org.springframework.beans.factory.annotation.Value;
 
 import com.vaadin.flow.component.html.Anchor;
@@ -20,15 +21,16 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     private final LoginForm login = new LoginForm();
 
-    LoginView(@Value("${b2bforum.demo.enabled:false}") boolean demoMode) {
+    LoginView(@Value("${b2bforum.demo.enabled:false}") boolean demoMode, AccountService accounts) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
         login.setAction("login");
-        login.setForgotPasswordButtonVisible(false);
-        login.setI18n(i18n());
+        login.setForgotPasswordButtonVisible(true);
+        login.addForgotPasswordListener(e -> login.getUI().ifPresent(ui -> ui.navigate("forgot-password")));
+        login.setI18n(i18n(null));
 
         H1 title = new H1(getTranslation("app.title"));
         title.addClassName("login-title");
@@ -36,6 +38,9 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         subtitle.addClassName("login-subtitle");
         Anchor register = new Anchor("register", getTranslation("login.register"));
         register.setId("register-link");
+        if (accounts.demoAccountsActive()) {
+            add(new DemoBanner());
+        }
         add(new LanguageSwitch(), title, subtitle, login, register);
         if (demoMode) {
             Paragraph demo = new Paragraph(getTranslation("login.demo-hint"));
@@ -44,16 +49,24 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         }
     }
 
-    private LoginI18n i18n() {
+    /** The form's texts; with the minutes to wait when log-ins are locked, else null. */
+    private LoginI18n i18n(String lockedMinutes) {
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form form = i18n.getForm();
         form.setTitle(getTranslation("login.title"));
         form.setUsername(getTranslation("login.email"));
         form.setPassword(getTranslation("login.password"));
         form.setSubmit(getTranslation("login.submit"));
+        form.setForgotPassword(getTranslation("login.forgot-password"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        error.setTitle(getTranslation("login.error.title"));
-        error.setMessage(getTranslation("login.error.message"));
+        if (lockedMinutes == null) {
+            error.setTitle(getTranslation("login.error.title"));
+            error.setMessage(getTranslation("login.error.message"));
+        } else {
+            // The same for every e-mail typed, existing or not: a lock tells nothing about accounts.
+            error.setTitle(getTranslation("login.locked.title"));
+            error.setMessage(getTranslation("login.locked.message", lockedMinutes));
+        }
         error.setUsername(getTranslation("validation.required"));
         error.setPassword(getTranslation("validation.required"));
         return i18n;
@@ -61,7 +74,13 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        String locked = parameters.getOrDefault("locked", java.util.List.of()).stream()
+                .filter(m -> m.matches("\\d{1,4}")).findFirst().orElse(null);
+        if (locked != null) {
+            login.setI18n(i18n(locked));
+        }
+        login.setError(locked != null || parameters.containsKey("error"));
     }
 
     @Override

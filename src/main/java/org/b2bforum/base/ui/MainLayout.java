@@ -1,5 +1,6 @@
 package org.b2bforum.base.ui;
 
+import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ApprovalStatus;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
@@ -35,7 +36,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Button notificationsButton = new Button();
 
     MainLayout(CurrentUser currentUser, AuthenticationContext authentication, NotificationService notifications,
-            ApprovalStatus approval) {
+            ApprovalStatus approval, AccountService accounts) {
         this.notifications = notifications;
         setPrimarySection(Section.DRAWER);
 
@@ -78,7 +79,12 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         header.setWidthFull();
         header.setAlignItems(HorizontalLayout.Alignment.CENTER);
         header.addClassName("app-header");
-        addToNavbar(header);
+        Div navbar = new Div(header);
+        navbar.addClassName("app-navbar");
+        if (accounts.demoAccountsActive()) {
+            navbar.addComponentAsFirst(new DemoBanner());
+        }
+        addToNavbar(navbar);
     }
 
     @Override
