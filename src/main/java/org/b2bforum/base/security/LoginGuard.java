@@ -51,18 +51,13 @@ public class LoginGuard {
                     if (locked.isPresent()) {
                         records.record(email, address, LoginOutcome.LOCKED);
                         response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?locked="
-                                + minutes(locked.get()));
+                                + LoginThrottle.minutes(locked.get()));
                         return;
                     }
                 }
                 chain.doFilter(request, response);
             }
         };
-    }
-
-    /** Whole minutes, rounded up: "try again in 1 minute" rather than "in 0". */
-    static long minutes(Duration wait) {
-        return Math.max(1, (wait.toSeconds() + 59) / 60);
     }
 
     @EventListener

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,11 +39,21 @@ public class LoginThrottle {
     private static final int MAX_ENTRIES = 100_000;
 
     private final Clock clock;
+    private final Rule forms;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    @Autowired
     LoginThrottle(Clock clock) {
+        this(clock, FORMS.limit());
+    }
+
+    /**
+     * @param formLimit submissions of anonymous forms per address in {@link #FORMS}' window
+     *                  ({@code b2bforum.throttle.form-submissions}; the tests, all from 127.0.0.1, raise it)
+     */
+    @Autowired
+    LoginThrottle(Clock clock, @Value("${b2bforum.throttle.form-submissions:20}") int formLimit) {
         this.clock = clock;
+        this.forms = new Rule(formLimit, FORMS.window(), FORMS.firstLock(), FORMS.maxLock());
     }
 
     /** How long log-ins for this e-mail or from this address stay refused; empty when they are allowed. */
@@ -77,8 +88,18 @@ public class LoginThrottle {
         if (locked.isPresent()) {
             return locked;
         }
-        hit(key, FORMS, now);
+        hit(key, forms, now);
         return remaining(key, now);
+    }
+
+    /** {@link #formSubmitted} for the client of the request being served (nothing outside a request). */
+    public Optional<Duration> formSubmittedByCurrentClient() {
+        return formSubmitted(ClientAddress.current());
+    }
+
+    /** Whole minutes to wait, rounded up: "try again in 1 minute" rather than "in 0". */
+    public static long minutes(Duration wait) {
+        return Math.max(1, (wait.toSeconds() + 59) / 60);
     }
 
     private static String accountKey(String email) {

@@ -54,7 +54,7 @@ public class PasswordResetService {
      */
     @Transactional
     public Optional<Duration> requestByEmail(String email) {
-        Optional<Duration> wait = throttle.formSubmitted(ClientAddress.current());
+        Optional<Duration> wait = throttle.formSubmittedByCurrentClient();
         if (wait.isPresent()) {
             return wait;
         }
@@ -89,7 +89,7 @@ public class PasswordResetService {
      */
     @Transactional
     public void reset(String token, String newPassword, String confirmation) {
-        throttle.formSubmitted(ClientAddress.current()).ifPresent(wait -> {
+        throttle.formSubmittedByCurrentClient().ifPresent(wait -> {
             throw new AccountRefusedException("token", "reset.invalid");
         });
         long accountId = usableAccount(token).orElseThrow(() -> new AccountRefusedException("token", "reset.invalid"));

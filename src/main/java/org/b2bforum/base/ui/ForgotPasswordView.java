@@ -3,7 +3,7 @@ package org.b2bforum.base.ui;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.LoginThrottle;
 import org.b2bforum.base.security.PasswordResetService;
 
 import com.vaadin.flow.component.Key;
@@ -29,14 +29,11 @@ class ForgotPasswordView extends VerticalLayout implements HasDynamicTitle {
 
     private final PasswordResetService resets;
 
-    ForgotPasswordView(PasswordResetService resets, AccountService accounts) {
+    ForgotPasswordView(PasswordResetService resets) {
         this.resets = resets;
         addClassName("page");
         addClassName("account-form-view");
         setMaxWidth("36rem");
-        if (accounts.demoAccountsActive()) {
-            add(new DemoBanner());
-        }
         email.setId("forgot-email");
         email.setLabel(getTranslation("forgot.email"));
         email.setMaxLength(254);
@@ -63,7 +60,7 @@ class ForgotPasswordView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         Optional<Duration> wait = resets.requestByEmail(email.getValue());
-        answer.setText(wait.map(w -> getTranslation("forgot.too-many", Math.max(1, (w.toSeconds() + 59) / 60)))
+        answer.setText(wait.map(w -> getTranslation("forgot.too-many", LoginThrottle.minutes(w)))
                 .orElseGet(() -> getTranslation("forgot.sent")));
         answer.setVisible(true);
         if (wait.isEmpty()) {

@@ -1,6 +1,5 @@
 package org.b2bforum.base.ui;
 
-import org.b2bforum.base.security.AccountService;
 import org.springframework.beans.factory.annotation.Value;
 
 import com.vaadin.flow.component.html.Anchor;
@@ -19,9 +18,11 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 @AnonymousAllowed
 class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final LoginForm login = new LoginForm();
+    final LoginForm login = new LoginForm();
+    /** The texts the form shows (LoginForm does not hand them out). */
+    LoginI18n texts;
 
-    LoginView(@Value("${b2bforum.demo.enabled:false}") boolean demoMode, AccountService accounts) {
+    LoginView(@Value("${b2bforum.demo.enabled:false}") boolean demoMode) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -30,7 +31,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         login.setAction("login");
         login.setForgotPasswordButtonVisible(true);
         login.addForgotPasswordListener(e -> login.getUI().ifPresent(ui -> ui.navigate("forgot-password")));
-        login.setI18n(i18n(null));
+        showTexts(i18n(null));
 
         H1 title = new H1(getTranslation("app.title"));
         title.addClassName("login-title");
@@ -38,15 +39,17 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         subtitle.addClassName("login-subtitle");
         Anchor register = new Anchor("register", getTranslation("login.register"));
         register.setId("register-link");
-        if (accounts.demoAccountsActive()) {
-            add(new DemoBanner());
-        }
         add(new LanguageSwitch(), title, subtitle, login, register);
         if (demoMode) {
             Paragraph demo = new Paragraph(getTranslation("login.demo-hint"));
             demo.addClassName("demo-hint");
             add(demo);
         }
+    }
+
+    private void showTexts(LoginI18n i18n) {
+        texts = i18n;
+        login.setI18n(i18n);
     }
 
     /** The form's texts; with the minutes to wait when log-ins are locked, else null. */
@@ -78,7 +81,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         String locked = parameters.getOrDefault("locked", java.util.List.of()).stream()
                 .filter(m -> m.matches("\\d{1,4}")).findFirst().orElse(null);
         if (locked != null) {
-            login.setI18n(i18n(locked));
+            showTexts(i18n(locked));
         }
         login.setError(locked != null || parameters.containsKey("error"));
     }

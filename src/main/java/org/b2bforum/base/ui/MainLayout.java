@@ -1,6 +1,5 @@
 package org.b2bforum.base.ui;
 
-import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ApprovalStatus;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
@@ -36,7 +35,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Button notificationsButton = new Button();
 
     MainLayout(CurrentUser currentUser, AuthenticationContext authentication, NotificationService notifications,
-            ApprovalStatus approval, AccountService accounts) {
+            ApprovalStatus approval) {
         this.notifications = notifications;
         setPrimarySection(Section.DRAWER);
 
@@ -79,12 +78,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         header.setWidthFull();
         header.setAlignItems(HorizontalLayout.Alignment.CENTER);
         header.addClassName("app-header");
-        Div navbar = new Div(header);
-        navbar.addClassName("app-navbar");
-        if (accounts.demoAccountsActive()) {
-            navbar.addComponentAsFirst(new DemoBanner());
-        }
-        addToNavbar(navbar);
+        addToNavbar(header);
     }
 
     @Override
