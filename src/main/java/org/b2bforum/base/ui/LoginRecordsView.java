@@ -53,10 +53,11 @@ class LoginRecordsView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.ROW_STRIPES);
         grid.addColumn(a -> forumTime.format(a.attemptedAt(), getLocale())).setHeader(getTranslation("logins.column.time"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(LoginAttempt::email).setHeader(getTranslation("logins.column.email")).setFlexGrow(2);
-        grid.addColumn(LoginAttempt::address).setHeader(getTranslation("logins.column.address")).setAutoWidth(true);
+        grid.addColumn(LoginAttempt::email).setHeader(getTranslation("logins.column.email")).setFlexGrow(1);
+        grid.addColumn(LoginAttempt::address).setHeader(getTranslation("logins.column.address")).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(a -> getTranslation("login.outcome." + a.outcome().name()))
-                .setHeader(getTranslation("logins.column.outcome")).setFlexGrow(1);
+                .setHeader(getTranslation("logins.column.outcome")).setAutoWidth(true).setFlexGrow(0);
         add(new H1(getTranslation("logins.title")), new HorizontalLayout(text, outcome), grid);
         refresh();
     }
