@@ -1,5 +1,9 @@
 package org.b2bforum.base.security;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -21,10 +25,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginGuard loginGuard, AccountService accounts,
-            SecurityContextHolderStrategy contexts) throws Exception {
+            SecurityContextHolderStrategy contexts, Clock clock,
+            @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) throws Exception {
         http.addFilterBefore(loginGuard.filter(), UsernamePasswordAuthenticationFilter.class);
         // Before the anonymous filter, so that a request whose session just ended goes on as anonymous.
         http.addFilterBefore(new SessionEpochFilter(accounts, contexts), AnonymousAuthenticationFilter.class);
+        http.addFilterBefore(new IdleSessionFilter(sessionTimeout, contexts, clock), AnonymousAuthenticationFilter.class);
         // Calendar subscription links carry their own secret: calendar apps fetch them without a log-in.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**", "/calendar/*.ics")
                 .permitAll());

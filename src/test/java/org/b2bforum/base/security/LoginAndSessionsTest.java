@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -74,7 +75,7 @@ class LoginAndSessionsTest {
         // The request's user comes from its session alone, not from this thread's log-in.
         TestData.logOut();
         try {
-            mvc.perform(post("/").param("v-r", type).param("v-uiId", "0").session(session));
+            mvc.perform(post("/?v-r=" + type + "&v-uiId=0").session(session));
         } catch (ServletException e) {
             assertThat(e.getMessage()).contains("springServlet");
         }
@@ -162,6 +163,39 @@ class LoginAndSessionsTest {
         assertThat(logIn(email, TestData.COMPANY_PASSWORD, address + "2").getResponse().getRedirectedUrl())
                 .isEqualTo("/login?error");
         assertThat(outcomes(email)).endsWith("DISABLED");
+    }
+
+    @Test
+    void a_session_with_nothing_but_heartbeats_for_the_session_timeout_ends() throws Exception {
+        String email = company();
+        MockHttpSession session = (MockHttpSession) logIn(email, TestData.COMPANY_PASSWORD, address).getRequest()
+                .getSession(false);
+        long almostIdle = System.currentTimeMillis() - Duration.ofMinutes(29).toMillis();
+        session.setAttribute(IdleSessionFilter.LAST_ACTIVITY, almostIdle);
+
+        vaadinRequest("heartbeat", session);
+        assertThat(session.isInvalid()).as("29 of the 30 minutes").isFalse();
+        assertThat(session.getAttribute(IdleSessionFilter.LAST_ACTIVITY)).as("a heartbeat is no activity")
+                .isEqualTo(almostIdle);
+        session.setAttribute(IdleSessionFilter.LAST_ACTIVITY, almostIdle - Duration.ofMinutes(2).toMillis());
+
+        vaadinRequest("heartbeat", session);
+
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void a_user_request_keeps_the_session_alive() throws Exception {
+        MockHttpSession session = (MockHttpSession) logIn(company(), TestData.COMPANY_PASSWORD, address).getRequest()
+                .getSession(false);
+        session.setAttribute(IdleSessionFilter.LAST_ACTIVITY,
+                System.currentTimeMillis() - Duration.ofMinutes(29).toMillis());
+
+        vaadinRequest("uidl", session);
+
+        assertThat(session.isInvalid()).isFalse();
+        assertThat((Long) session.getAttribute(IdleSessionFilter.LAST_ACTIVITY))
+                .isGreaterThan(System.currentTimeMillis() - 60_000);
     }
 
     @Test
