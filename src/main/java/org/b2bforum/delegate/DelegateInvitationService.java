@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.LoginThrottle;
 import org.b2bforum.base.security.Passwords;
 import org.b2bforum.base.security.Tokens;
 import org.b2bforum.base.web.PublicUrl;
@@ -42,11 +43,12 @@ public class DelegateInvitationService {
     private final PublicUrl publicUrl;
     private final InvitationMailer mailer;
     private final ApplicationEventPublisher events;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
     DelegateInvitationService(NamedParameterJdbcTemplate jdbc, ForumAccess access, CurrentUser currentUser,
             AccountService accounts, PublicUrl publicUrl, InvitationMailer mailer, ApplicationEventPublisher events,
-            Clock clock) {
+            LoginThrottle throttle, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.currentUser = currentUser;
@@ -54,6 +56,7 @@ public class DelegateInvitationService {
         this.publicUrl = publicUrl;
         this.mailer = mailer;
         this.events = events;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -163,6 +166,10 @@ public class DelegateInvitationService {
      */
     @Transactional
     public long accept(String token, String password, String confirmation) {
+        // An anonymous form: too many submissions from one address are refused for a while.
+        throttle.formSubmittedByCurrentClient().ifPresent(wait -> {
+            throw new InvitationRefusedException("form.too-many-later");
+        });
         InvitationRow row = find(token, true);
         Invitation.State state = state(row);
         if (state != Invitation.State.VALID) {

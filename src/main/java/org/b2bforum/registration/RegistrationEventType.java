@@ -7,7 +7,9 @@ public enum RegistrationEventType {
     APPROVED,
     REJECTED,
     CHANGES_REQUESTED,
-    PROFILE_UPDATED;
+    PROFILE_UPDATED,
+    /** An organizer withdrew an approval: the company is rejected and its meetings ahead cancelled. */
+    APPROVAL_WITHDRAWN;
 
     public String translationKey() {
         return "registration.event." + name();

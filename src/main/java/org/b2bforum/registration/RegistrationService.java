@@ -8,12 +8,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.criteria.Predicate;
 
+import org.b2bforum.base.security.AccountName;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.security.LoginThrottle;
+import org.b2bforum.base.security.Role;
 import org.b2bforum.company.Delegates;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.company.TaxNumbers;
@@ -50,11 +55,13 @@ public class RegistrationService {
     private final ProgramConflicts meetings;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher publisher;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
     RegistrationService(CompanyRepository companies, CompanySearchIndex searchIndex,
             RegistrationEventRepository events, AccountService accounts, Delegates delegates,
-            ProgramConflicts meetings, CurrentUser currentUser, ApplicationEventPublisher publisher, Clock clock) {
+            ProgramConflicts meetings, CurrentUser currentUser, ApplicationEventPublisher publisher,
+            LoginThrottle throttle, Clock clock) {
         this.companies = companies;
         this.searchIndex = searchIndex;
         this.events = events;
@@ -63,6 +70,7 @@ public class RegistrationService {
         this.meetings = meetings;
         this.currentUser = currentUser;
         this.publisher = publisher;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -75,6 +83,11 @@ public class RegistrationService {
      */
     @Transactional
     public long register(RegistrationForm form) {
+        // An anonymous form: too many submissions from one address are refused for a while.
+        throttle.formSubmittedByCurrentClient().ifPresent(wait -> {
+            throw new InvalidRegistrationException(List.of(new FieldError("loginEmail", "form.too-many",
+                    Long.toString(LoginThrottle.minutes(wait)))));
+        });
         List<FieldError> errors = new ArrayList<>(RegistrationValidator.validate(form, RegistrationValidator.Mode.NEW));
         String taxNumber = TaxNumbers.normalize(form.getTaxNumber());
         if (errors.stream().noneMatch(e -> e.field().equals("taxNumber"))
@@ -132,10 +145,17 @@ public class RegistrationService {
     @Transactional(readOnly = true)
     public List<RegistrationHistoryEntry> history(long companyId) {
         checkCanRead(companyId);
-        return events.findByCompanyIdOrderByOccurredAtAscIdAsc(companyId).stream()
-                .map(e -> new RegistrationHistoryEntry(e.getType(), e.getComment(), e.getActorName(),
-                        e.getOccurredAt()))
-                .toList();
+        boolean organizerAsks = currentUser.require().isOrganizer();
+        List<RegistrationEvent> trail = events.findByCompanyIdOrderByOccurredAtAscIdAsc(companyId);
+        Map<Long, AccountName> actors = accounts.names(trail.stream().map(RegistrationEvent::getActorId)
+                .collect(Collectors.toSet()));
+        return trail.stream().map(e -> {
+            AccountName actor = actors.get(e.getActorId());
+            boolean forumOffice = actor != null && actor.role() == Role.ORGANIZER;
+            // Companies see the forum office, never an organizer's log-in e-mail.
+            String name = forumOffice && !organizerAsks ? actor.displayName() : e.getActorName();
+            return new RegistrationHistoryEntry(e.getType(), e.getComment(), name, forumOffice, e.getOccurredAt());
+        }).toList();
     }
 
     /** The logged-in company's own application. */
@@ -156,6 +176,28 @@ public class RegistrationService {
     @Transactional
     public void reject(long companyId, String reason) {
         decide(companyId, RegistrationStatus.REJECTED, requiredComment(reason, "reason"));
+    }
+
+    /**
+     * Withdraws the approval of an approved company: it is rejected with the reason (shown to it), and
+     * its meetings ahead are cancelled and its partners told, as for any rejection.
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void withdrawApproval(long companyId, String reason) {
+        String comment = requiredComment(reason, "reason");
+        ForumUser organizer = currentUser.require();
+        Company company = companies.findForUpdate(companyId)
+                .orElseThrow(() -> new RegistrationStateException("registration.error.not-found"));
+        if (company.getStatus() != RegistrationStatus.APPROVED) {
+            throw new RegistrationStateException("registration.error.not-approved-now");
+        }
+        Instant now = clock.instant();
+        company.decide(RegistrationStatus.REJECTED, comment, now);
+        events.save(new RegistrationEvent(companyId, RegistrationEventType.APPROVAL_WITHDRAWN, comment,
+                organizer.id(), organizer.email(), now));
+        publisher.publishEvent(new RegistrationDecided(companyId, company.getShortName(), RegistrationStatus.REJECTED,
+                comment));
     }
 
     /** Sends an application back to its company with a comment saying what to change. */

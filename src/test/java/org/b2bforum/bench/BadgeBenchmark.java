@@ -101,7 +101,7 @@ public final class BadgeBenchmark {
         List<String> arguments = new ArrayList<>(List.of(
                 "--b2bforum.embedded-db.data-dir=target/bench-badges-mariadb",
                 "--b2bforum.embedded-db.fresh=true",
-                "--b2bforum.demo.enabled=false",
+                "--b2bforum.demo.mode=false",
                 "--b2bforum.organizer.email=" + ORGANIZER_EMAIL,
                 "--b2bforum.organizer.password=" + ORGANIZER_PASSWORD,
                 "--b2bforum.public-url=https://forum.example.org",

@@ -106,7 +106,7 @@ public final class BookingContentionBenchmark {
         List<String> arguments = new ArrayList<>(List.of(
                 "--b2bforum.embedded-db.data-dir=target/bench-booking-mariadb",
                 "--b2bforum.embedded-db.fresh=true",
-                "--b2bforum.demo.enabled=false",
+                "--b2bforum.demo.mode=false",
                 "--b2bforum.organizer.email=" + ORGANIZER_EMAIL,
                 "--b2bforum.organizer.password=" + ORGANIZER_PASSWORD,
                 "--server.port=0", // the web server is needed by the security configuration; any free port

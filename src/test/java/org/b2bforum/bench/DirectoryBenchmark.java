@@ -145,7 +145,7 @@ public final class DirectoryBenchmark {
         return application.run(
                 "--b2bforum.embedded-db.data-dir=target/bench-mariadb",
                 "--b2bforum.embedded-db.fresh=true",
-                "--b2bforum.demo.enabled=false",
+                "--b2bforum.demo.mode=false",
                 "--b2bforum.organizer.email=bench@forum.local",
                 "--b2bforum.organizer.password=Directory-Chief-2026",
                 "--spring.main.banner-mode=off",

@@ -12,6 +12,11 @@ import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.notification.NotificationService;
+import org.b2bforum.registration.FieldError;
+import org.b2bforum.registration.InvalidRegistrationException;
+import org.b2bforum.registration.RegistrationEventType;
+import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.registration.RegistrationStateException;
 import org.b2bforum.notification.NotificationView;
 import org.b2bforum.venue.Attendance;
 import org.b2bforum.venue.AttendanceService;
@@ -41,6 +46,8 @@ class RegistrationWithdrawalTest {
     NotificationService notifications;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RegistrationService registrations;
     @Autowired
     ApplicationContext context;
 
@@ -103,6 +110,41 @@ class RegistrationWithdrawalTest {
         assertThatThrownBy(() -> attendance.mark(confirmedAsRequester, Attendance.HELD))
                 .isInstanceOf(VenueRefusedException.class).hasMessage("venue.error.not-confirmed");
         assertThat(attendance.meetingsInSlot(slot(0))).extracting(TableMeeting::meetingId).containsExactly(again);
+    }
+
+    @Test
+    void an_organizer_withdraws_an_approval_with_a_reason_and_the_companys_meetings_ahead_are_cancelled() {
+        long confirmed = requestAndAccept(withdrawn, partner, 0);
+
+        fixture.asOrganizer(() -> registrations.withdrawApproval(withdrawn.id(), "Компания ликвидирована"));
+
+        assertThat(jdbc.queryForObject("select status from company where id = ?", String.class, withdrawn.id()))
+                .isEqualTo(RegistrationStatus.REJECTED.name());
+        assertThat(view(confirmed).status()).isEqualTo(MeetingStatus.CANCELLED);
+        assertThat(occupied(confirmed)).isZero();
+        assertThat(withdrawnNotices(partner)).hasSize(1);
+        assertThat(fixture.as(withdrawn, () -> notifications.mine(50))).anySatisfy(n -> {
+            assertThat(n.messageKey()).isEqualTo("notification.registration.REJECTED");
+            assertThat(n.detail()).isEqualTo("Компания ликвидирована");
+        });
+        assertThat(fixture.as(withdrawn, () -> registrations.history(withdrawn.id()))).last().satisfies(entry -> {
+            assertThat(entry.type()).isEqualTo(RegistrationEventType.APPROVAL_WITHDRAWN);
+            assertThat(entry.comment()).isEqualTo("Компания ликвидирована");
+        });
+        assertThat(BookingInvariants.total(invariants.violations(session.slotIds()))).isZero();
+    }
+
+    @Test
+    void an_approval_is_withdrawn_only_by_an_organizer_with_a_reason_and_only_from_an_approved_company() {
+        assertThatThrownBy(() -> fixture.as(partner, () -> registrations.withdrawApproval(withdrawn.id(), "x")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixture.asOrganizer(() -> registrations.withdrawApproval(withdrawn.id(), "  ")))
+                .isInstanceOfSatisfying(InvalidRegistrationException.class,
+                        e -> assertThat(e.errors()).containsExactly(new FieldError("reason", "validation.required")));
+        fixture.sendBackToReview(withdrawn);
+        assertThatThrownBy(() -> fixture.asOrganizer(() -> registrations.withdrawApproval(withdrawn.id(), "x")))
+                .isInstanceOfSatisfying(RegistrationStateException.class,
+                        e -> assertThat(e.key()).isEqualTo("registration.error.not-approved-now"));
     }
 
     @Test

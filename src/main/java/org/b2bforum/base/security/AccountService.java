@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,15 +26,17 @@ public class AccountService implements UserDetailsService {
     private final NamedParameterJdbcTemplate jdbc;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final CurrentUser currentUser;
     private final boolean demoMode;
 
     AccountService(UserAccountRepository accounts, NamedParameterJdbcTemplate jdbc, PasswordEncoder passwordEncoder,
-            Clock clock, org.springframework.core.env.Environment environment) {
+            Clock clock, CurrentUser currentUser, org.springframework.core.env.Environment environment) {
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
-        this.demoMode = environment.getProperty("b2bforum.demo.enabled", Boolean.class, false);
+        this.currentUser = currentUser;
+        this.demoMode = environment.getProperty(DemoMode.ENABLED, Boolean.class, false);
     }
 
     public static String normalizeEmail(String email) {
@@ -48,7 +51,67 @@ public class AccountService implements UserDetailsService {
         // Demo accounts have published passwords: they only work while the demo mode is on.
         boolean enabled = account.isEnabled() && (demoMode || !account.isDemo());
         return new ForumUser(account.getId(), account.getEmail(), account.getPasswordHash(), enabled,
-                account.getDisplayName(), account.getRole(), account.getCompanyId(), account.getDelegateId());
+                account.getDisplayName(), account.getRole(), account.getCompanyId(), account.getDelegateId(),
+                account.getSessionEpoch());
+    }
+
+    /**
+     * Whether a session of this user may go on: the account still exists and may log in, and neither
+     * its password changed nor was it disabled since the user logged in. Asked on every request.
+     */
+    @Transactional(readOnly = true)
+    public boolean sessionStillValid(ForumUser user) {
+        List<Boolean> valid = jdbc.query("select enabled, demo, session_epoch from app_user where id = :id",
+                new MapSqlParameterSource("id", user.id()),
+                (rs, row) -> rs.getBoolean("enabled") && (demoMode || !rs.getBoolean("demo"))
+                        && rs.getInt("session_epoch") == user.sessionEpoch());
+        return !valid.isEmpty() && valid.getFirst();
+    }
+
+    /**
+     * Changes the logged-in user's own password: the current one is required, the new one follows
+     * the same rules as at registration. Every other session of the account ends; this one goes on.
+     *
+     * @throws AccountRefusedException naming the field that is wrong
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void changePassword(String currentPassword, String newPassword, String confirmation) {
+        ForumUser user = currentUser.require();
+        UserAccount account = accounts.findById(user.id()).orElseThrow();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            throw new AccountRefusedException("currentPassword", "password.change.wrong-current");
+        }
+        checkNewPassword(newPassword, confirmation, account.getEmail());
+        account.changePassword(passwordEncoder.encode(newPassword));
+        accounts.flush();
+        currentUser.replace(user.withSessionEpoch(account.getSessionEpoch()));
+    }
+
+    /** Sets a new password on an account whose owner proved it otherwise (a reset link); ends all its sessions. */
+    void resetPassword(long accountId, String newPassword, String confirmation) {
+        UserAccount account = accounts.findById(accountId).orElseThrow();
+        checkNewPassword(newPassword, confirmation, account.getEmail());
+        account.changePassword(passwordEncoder.encode(newPassword));
+    }
+
+    private static void checkNewPassword(String password, String confirmation, String email) {
+        Passwords.problem(password, email).ifPresent(problem -> {
+            throw new AccountRefusedException("newPassword", problem);
+        });
+        if (!password.equals(confirmation)) {
+            throw new AccountRefusedException("confirmation", "validation.password.mismatch");
+        }
+    }
+
+    /** The account that may reset its password by e-mail: it exists, is enabled and is no demo account. */
+    Optional<Long> resettableAccount(String email) {
+        return accounts.findByEmail(normalizeEmail(email)).filter(UserAccount::isEnabled)
+                .filter(a -> !a.isDemo()).map(UserAccount::getId);
+    }
+
+    Optional<String> emailOfEnabled(long accountId) {
+        return accounts.findById(accountId).filter(UserAccount::isEnabled).map(UserAccount::getEmail);
     }
 
     @Transactional(readOnly = true)
@@ -96,6 +159,12 @@ public class AccountService implements UserDetailsService {
         accounts.findByEmail(normalizeEmail(email)).ifPresent(UserAccount::markDemo);
     }
 
+    /** Whether accounts with published passwords can log in: the demo mode is on and demo accounts exist. */
+    @Transactional(readOnly = true)
+    public boolean demoAccountsActive() {
+        return demoMode && accounts.existsByDemoTrue();
+    }
+
     @Transactional(readOnly = true)
     public boolean hasRealOrganizer() {
         return accounts.existsByRoleAndEnabledTrueAndDemoFalse(Role.ORGANIZER);
@@ -128,6 +197,64 @@ public class AccountService implements UserDetailsService {
         return accounts.findByRoleOrderByDisplayNameAscEmailAsc(Role.STAFF).stream()
                 .map(a -> new StaffAccount(a.getId(), a.getEmail(), a.getDisplayName(), a.isEnabled(), a.getCreatedAt()))
                 .toList();
+    }
+
+    /** Every log-in, filtered by e-mail or name (part of either) and role, for the organizers' list. */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public List<AccountSummary> accounts(String text, Role role, int offset, int limit) {
+        MapSqlParameterSource params = accountFilter(text, role).addValue("offset", offset).addValue("limit", limit);
+        return jdbc.query("select id, email, display_name, role, enabled, demo, created_at from app_user where "
+                + ACCOUNT_FILTER + " order by role, email limit :limit offset :offset", params,
+                (rs, row) -> new AccountSummary(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), rs.getBoolean("demo"),
+                        rs.getTimestamp("created_at").toInstant()));
+    }
+
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public int countAccounts(String text, Role role) {
+        return jdbc.queryForObject("select count(*) from app_user where " + ACCOUNT_FILTER, accountFilter(text, role),
+                Integer.class);
+    }
+
+    private static final String ACCOUNT_FILTER = "(:role is null or role = :role) and (:text is null "
+            + "or email like :text or lower(display_name) like :text)";
+
+    private static MapSqlParameterSource accountFilter(String text, Role role) {
+        return new MapSqlParameterSource("text", LoginRecords.containsPattern(text)).addValue("role", role == null ? null : role.name());
+    }
+
+    /**
+     * Lets any log-in in or out (organizers only). Disabling ends the account's sessions at their next
+     * request. The last enabled organizer cannot be disabled: nobody could let anyone in again.
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void setEnabled(long accountId, boolean enabled) {
+        // Locks the organizers' rows, so that two organizers disabling each other at once cannot both succeed.
+        List<UserAccount> organizers = accounts.lockEnabledOrganizers();
+        UserAccount account = accounts.findById(accountId)
+                .orElseThrow(() -> new AccountRefusedException("account", "accounts.error.not-found"));
+        if (!enabled && account.getRole() == Role.ORGANIZER && account.isEnabled()
+                && organizers.stream().allMatch(o -> o.getId().equals(accountId))) {
+            throw new AccountRefusedException("account", "accounts.error.last-organizer");
+        }
+        account.setEnabled(enabled);
+    }
+
+    /** The role and name of these accounts, for showing who did what without showing log-in e-mails. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, AccountName> names(Collection<Long> accountIds) {
+        java.util.Map<Long, AccountName> names = new java.util.HashMap<>();
+        if (!accountIds.isEmpty()) {
+            jdbc.query("select id, role, display_name from app_user where id in (:ids)",
+                    new MapSqlParameterSource("ids", accountIds), rs -> {
+                        names.put(rs.getLong("id"), new AccountName(Role.valueOf(rs.getString("role")),
+                                rs.getString("display_name")));
+                    });
+        }
+        return names;
     }
 
     /** Lets a staff log-in in or out; refused for any other kind of account. */

@@ -13,9 +13,10 @@ public class ForumUser extends User {
     private final Role role;
     private final Long companyId;
     private final Long delegateId;
+    private final int sessionEpoch;
 
     ForumUser(long id, String email, String passwordHash, boolean enabled, String displayName, Role role,
-            Long companyId, Long delegateId) {
+            Long companyId, Long delegateId, int sessionEpoch) {
         super(email, passwordHash, enabled, true, true, true,
                 List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
         this.id = id;
@@ -23,6 +24,17 @@ public class ForumUser extends User {
         this.role = role;
         this.companyId = companyId;
         this.delegateId = delegateId;
+        this.sessionEpoch = sessionEpoch;
+    }
+
+    /** The account's session epoch when this user logged in: a session of an older one has ended. */
+    int sessionEpoch() {
+        return sessionEpoch;
+    }
+
+    /** The same user, as of a newer session epoch (after changing their own password). */
+    ForumUser withSessionEpoch(int epoch) {
+        return new ForumUser(id, getUsername(), "", isEnabled(), displayName, role, companyId, delegateId, epoch);
     }
 
     public long id() {

@@ -1,17 +1,23 @@
 package org.b2bforum.base.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -32,7 +38,13 @@ class SecurityConfiguration {
             + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil, LoginGuard loginGuard,
+            AccountService accounts, SecurityContextHolderStrategy contexts, Clock clock,
+            @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) throws Exception {
+        http.addFilterBefore(loginGuard.filter(), UsernamePasswordAuthenticationFilter.class);
+        // Before the anonymous filter, so that a request whose session just ended goes on as anonymous.
+        http.addFilterBefore(new SessionEpochFilter(accounts, contexts), AnonymousAuthenticationFilter.class);
+        http.addFilterBefore(new IdleSessionFilter(sessionTimeout, contexts, clock), AnonymousAuthenticationFilter.class);
         // Styles and the icon serve the log-in page too. Calendar subscription links carry their own
         // secret: calendar apps fetch them without a log-in.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**", "/icons/**",

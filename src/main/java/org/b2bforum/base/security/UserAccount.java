@@ -29,6 +29,7 @@ class UserAccount {
     private Long delegateId;
     private boolean demo;
     private boolean enabled = true;
+    private int sessionEpoch;
     private Instant createdAt;
 
     protected UserAccount() {
@@ -94,7 +95,25 @@ class UserAccount {
     }
 
     void setEnabled(boolean enabled) {
+        if (this.enabled && !enabled) {
+            endSessions();
+        }
         this.enabled = enabled;
+    }
+
+    int getSessionEpoch() {
+        return sessionEpoch;
+    }
+
+    /** Every session that logged in before ends on its next request. */
+    void endSessions() {
+        sessionEpoch++;
+    }
+
+    /** Sets a new password (hashed by the caller); every session that logged in before ends. */
+    void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+        endSessions();
     }
 
     Instant getCreatedAt() {

@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+import jakarta.persistence.LockModeType;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
@@ -13,7 +17,13 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     boolean existsByRoleAndEnabledTrueAndDemoFalse(Role role);
 
+    boolean existsByDemoTrue();
+
     List<UserAccount> findByCompanyId(Long companyId);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from UserAccount a where a.role = org.b2bforum.base.security.Role.ORGANIZER and a.enabled = true")
+    List<UserAccount> lockEnabledOrganizers();
 
     List<UserAccount> findByRoleOrderByDisplayNameAscEmailAsc(Role role);
 }

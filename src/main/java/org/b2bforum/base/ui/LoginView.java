@@ -18,7 +18,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 @AnonymousAllowed
 class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final LoginForm login = new LoginForm();
+    final LoginForm login = new LoginForm();
+    /** The texts the form shows (LoginForm does not hand them out). */
+    LoginI18n texts;
 
     LoginView(@Value("${b2bforum.demo.enabled:false}") boolean demoMode) {
         addClassName("login-view");
@@ -27,8 +29,9 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         setJustifyContentMode(JustifyContentMode.CENTER);
 
         login.setAction("login");
-        login.setForgotPasswordButtonVisible(false);
-        login.setI18n(i18n());
+        login.setForgotPasswordButtonVisible(true);
+        login.addForgotPasswordListener(e -> login.getUI().ifPresent(ui -> ui.navigate("forgot-password")));
+        showTexts(i18n(null));
 
         H1 title = new H1(getTranslation("app.title"));
         title.addClassName("login-title");
@@ -44,16 +47,29 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         }
     }
 
-    private LoginI18n i18n() {
+    private void showTexts(LoginI18n i18n) {
+        texts = i18n;
+        login.setI18n(i18n);
+    }
+
+    /** The form's texts; with the minutes to wait when log-ins are locked, else null. */
+    private LoginI18n i18n(String lockedMinutes) {
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form form = i18n.getForm();
         form.setTitle(getTranslation("login.title"));
         form.setUsername(getTranslation("login.email"));
         form.setPassword(getTranslation("login.password"));
         form.setSubmit(getTranslation("login.submit"));
+        form.setForgotPassword(getTranslation("login.forgot-password"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        error.setTitle(getTranslation("login.error.title"));
-        error.setMessage(getTranslation("login.error.message"));
+        if (lockedMinutes == null) {
+            error.setTitle(getTranslation("login.error.title"));
+            error.setMessage(getTranslation("login.error.message"));
+        } else {
+            // The same for every e-mail typed, existing or not: a lock tells nothing about accounts.
+            error.setTitle(getTranslation("login.locked.title"));
+            error.setMessage(getTranslation("login.locked.message", lockedMinutes));
+        }
         error.setUsername(getTranslation("validation.required"));
         error.setPassword(getTranslation("validation.required"));
         return i18n;
@@ -61,7 +77,13 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        String locked = parameters.getOrDefault("locked", java.util.List.of()).stream()
+                .filter(m -> m.matches("\\d{1,4}")).findFirst().orElse(null);
+        if (locked != null) {
+            showTexts(i18n(locked));
+        }
+        login.setError(locked != null || parameters.containsKey("error"));
     }
 
     @Override

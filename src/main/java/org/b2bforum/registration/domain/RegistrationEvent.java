@@ -57,4 +57,8 @@ public class RegistrationEvent {
     public Instant getOccurredAt() {
         return occurredAt;
     }
+
+    public long getActorId() {
+        return actorId;
+    }
 }

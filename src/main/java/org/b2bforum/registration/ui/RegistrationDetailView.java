@@ -88,6 +88,15 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
             reject.setId("reject");
             reject.addThemeVariants(ButtonVariant.ERROR);
             add(new HorizontalLayout(approve, changes, reject));
+        } else if (details.status() == RegistrationStatus.APPROVED) {
+            Button withdraw = new Button(getTranslation("details.withdraw"), VaadinIcon.BAN.create(),
+                    e -> askComment("details.withdraw", "details.withdraw-reason",
+                            (text, dialog) -> decideWithComment(dialog, text,
+                                    () -> registrations.withdrawApproval(companyId, text.getValue()),
+                                    "details.withdrawn")));
+            withdraw.setId("withdraw-approval");
+            withdraw.addThemeVariants(ButtonVariant.ERROR);
+            add(withdraw);
         }
         add(new RegistrationDetailsPanel(details, registrations.history(companyId), time));
     }

@@ -65,7 +65,7 @@ class RegistrationDetailsPanel extends VerticalLayout {
         for (RegistrationHistoryEntry entry : history) {
             ListItem item = new ListItem();
             item.add(new Span(time.format(entry.occurredAt(), locale) + " · "), strong(getTranslation(entry.type().translationKey())),
-                    new Span(" · " + entry.actorName()));
+                    new Span(" · " + actor(entry)));
             if (entry.comment() != null) {
                 Paragraph comment = new Paragraph(entry.comment());
                 comment.addClassName("history-comment");
@@ -74,6 +74,14 @@ class RegistrationDetailsPanel extends VerticalLayout {
             trail.add(item);
         }
         add(trail);
+    }
+
+    private String actor(RegistrationHistoryEntry entry) {
+        if (!entry.forumOffice()) {
+            return entry.actorName();
+        }
+        String office = getTranslation("registration.history.forum-office");
+        return entry.actorName() == null || entry.actorName().isBlank() ? office : office + " (" + entry.actorName() + ")";
     }
 
     private String cityName(String city) {

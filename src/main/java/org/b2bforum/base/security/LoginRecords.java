@@ -1,0 +1,76 @@
+package org.b2bforum.base.security;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The record of log-in attempts, in the database, and the organizers' view of it. */
+@Service
+public class LoginRecords {
+
+    static final int MAX_EMAIL = 254;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    LoginRecords(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records an attempt with the e-mail as typed (trimmed and capped), whatever happens to the caller. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void record(String typedEmail, String address, LoginOutcome outcome) {
+        String email = typedEmail == null ? "" : typedEmail.trim();
+        if (email.length() > MAX_EMAIL) {
+            email = email.substring(0, MAX_EMAIL);
+        }
+        jdbc.update("insert into login_attempt (attempted_at, email, address, outcome) "
+                + "values (:at, :email, :address, :outcome)", new MapSqlParameterSource("at",
+                        Timestamp.from(clock.instant())).addValue("email", email)
+                        .addValue("address", ClientAddress.capped(address)).addValue("outcome", outcome.name()));
+    }
+
+    /**
+     * Attempts, newest first, whose e-mail or address contains the text (ignoring case), of one outcome
+     * or any (null).
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public List<LoginAttempt> attempts(String text, LoginOutcome outcome, int offset, int limit) {
+        return jdbc.query("select attempted_at, email, address, outcome from login_attempt where " + FILTER
+                + " order by attempted_at desc, id desc limit :limit offset :offset",
+                filter(text, outcome).addValue("offset", offset).addValue("limit", limit),
+                (rs, row) -> new LoginAttempt(rs.getTimestamp("attempted_at").toInstant(), rs.getString("email"),
+                        rs.getString("address"), LoginOutcome.valueOf(rs.getString("outcome"))));
+    }
+
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public int count(String text, LoginOutcome outcome) {
+        return jdbc.queryForObject("select count(*) from login_attempt where " + FILTER, filter(text, outcome),
+                Integer.class);
+    }
+
+    /** A LIKE pattern for values containing the text, lower-cased; null for no text. */
+    static String containsPattern(String text) {
+        return text == null || text.isBlank() ? null
+                : "%" + text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+    }
+
+    private static final String FILTER = "(:outcome is null or outcome = :outcome) and (:text is null "
+            + "or lower(email) like :text or address like :text)";
+
+    private static MapSqlParameterSource filter(String text, LoginOutcome outcome) {
+        return new MapSqlParameterSource("text", containsPattern(text)).addValue("outcome", outcome == null ? null : outcome.name());
+    }
+}

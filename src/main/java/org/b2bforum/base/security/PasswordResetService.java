@@ -1,0 +1,126 @@
+package org.b2bforum.base.security;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.b2bforum.base.web.PublicUrl;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Forgot password": a one-time link {@code /reset-password/<token>} with 256 random bits, stored
+ * only as its SHA-256, working once and for {@link #VALID_FOR}. Its owner asks for it by e-mail (the
+ * answer is the same whether the account exists or not), or an organizer issues it to pass on when
+ * no SMTP server is configured. Setting the new password ends every session of the account.
+ */
+@Service
+public class PasswordResetService {
+
+    public static final Duration VALID_FOR = Duration.ofHours(1);
+    static final String PATH = "reset-password/";
+
+    private final AccountService accounts;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final LoginThrottle throttle;
+    private final CurrentUser currentUser;
+    private final PublicUrl publicUrl;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    PasswordResetService(AccountService accounts, NamedParameterJdbcTemplate jdbc, LoginThrottle throttle,
+            CurrentUser currentUser, PublicUrl publicUrl, ApplicationEventPublisher publisher, Clock clock) {
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.throttle = throttle;
+        this.currentUser = currentUser;
+        this.publicUrl = publicUrl;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * Sends a reset link to this e-mail if it is the log-in of an enabled, non-demo account; says
+     * nothing either way. Counts as an anonymous form submission from the client's address.
+     *
+     * @return how long the client must wait when it has asked too often; empty when the request was taken
+     */
+    @Transactional
+    public Optional<Duration> requestByEmail(String email) {
+        Optional<Duration> wait = throttle.formSubmittedByCurrentClient();
+        if (wait.isPresent()) {
+            return wait;
+        }
+        accounts.resettableAccount(email).ifPresent(accountId -> {
+            Issued issued = issue(accountId, null);
+            publisher.publishEvent(new PasswordResetRequested(AccountService.normalizeEmail(email), issued.link(),
+                    issued.expiresAt()));
+        });
+        return Optional.empty();
+    }
+
+    /** A reset link for any enabled account, for an organizer to pass on to its owner. */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public String issueLink(long accountId) {
+        accounts.emailOfEnabled(accountId)
+                .orElseThrow(() -> new AccountRefusedException("account", "accounts.error.not-found"));
+        return issue(accountId, currentUser.require().id()).link();
+    }
+
+    /** Whether this link still works, to show its form or say at once that it does not. */
+    @Transactional(readOnly = true)
+    public boolean isUsable(String token) {
+        return usableAccount(token).isPresent();
+    }
+
+    /**
+     * Sets the new password of the link's account and uses the link up (with every other link of the
+     * account). Refused, with nothing changed, when the link does not work or the password breaks the rules.
+     *
+     * @throws AccountRefusedException for the field "token" (the link) or the password fields
+     */
+    @Transactional
+    public void reset(String token, String newPassword, String confirmation) {
+        throttle.formSubmittedByCurrentClient().ifPresent(wait -> {
+            throw new AccountRefusedException("token", "reset.invalid");
+        });
+        long accountId = usableAccount(token).orElseThrow(() -> new AccountRefusedException("token", "reset.invalid"));
+        accounts.resetPassword(accountId, newPassword, confirmation);
+        jdbc.update("update password_reset set used_at = :now where user_id = :user and used_at is null",
+                new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("user", accountId));
+    }
+
+    private Optional<Long> usableAccount(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        List<Long> ids = jdbc.queryForList("""
+                select r.user_id from password_reset r join app_user u on u.id = r.user_id
+                where r.token_hash = :hash and r.used_at is null and r.expires_at > :now and u.enabled""",
+                new MapSqlParameterSource("hash", Tokens.hash(token)).addValue("now", Timestamp.from(clock.instant())),
+                Long.class);
+        return ids.stream().findFirst();
+    }
+
+    private Issued issue(long accountId, Long issuedBy) {
+        String token = Tokens.newToken();
+        Instant now = clock.instant();
+        Instant expires = now.plus(VALID_FOR);
+        jdbc.update("insert into password_reset (user_id, token_hash, created_at, expires_at, issued_by) "
+                + "values (:user, :hash, :now, :expires, :by)", new MapSqlParameterSource("user", accountId)
+                        .addValue("hash", Tokens.hash(token)).addValue("now", Timestamp.from(now))
+                        .addValue("expires", Timestamp.from(expires)).addValue("by", issuedBy));
+        return new Issued(publicUrl.of(PATH + token), expires);
+    }
+
+    private record Issued(String link, Instant expiresAt) {
+    }
+}

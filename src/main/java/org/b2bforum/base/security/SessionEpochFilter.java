@@ -1,0 +1,45 @@
+package org.b2bforum.base.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends the session of a user whose account was disabled, or whose password was changed or reset,
+ * since they logged in: on their next request of any kind (a page, a Vaadin UIDL or heartbeat
+ * request), the session is invalidated and the request goes on anonymously, so that Vaadin reports
+ * the session expired and the browser lands on the log-in page. One primary-key look-up per request.
+ */
+class SessionEpochFilter extends OncePerRequestFilter {
+
+    private final AccountService accounts;
+    private final SecurityContextHolderStrategy contexts;
+
+    SessionEpochFilter(AccountService accounts, SecurityContextHolderStrategy contexts) {
+        this.accounts = accounts;
+        this.contexts = contexts;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = contexts.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof ForumUser user
+                && !accounts.sessionStillValid(user)) {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            contexts.clearContext();
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,130 @@
+package org.b2bforum.base.ui;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.AccountRefusedException;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.AccountSummary;
+import org.b2bforum.base.security.PasswordResetService;
+import org.b2bforum.base.security.Role;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * Organizers see every log-in, switch any off or on (its open sessions end at once), and issue a
+ * password reset link to pass on when the owner cannot get e-mail.
+ */
+@Route("accounts")
+@Menu(title = "menu.accounts", icon = "USER_CARD", order = 15)
+@RolesAllowed(Role.ORGANIZER_NAME)
+class AccountsView extends VerticalLayout implements HasDynamicTitle {
+
+    final TextField text = new TextField();
+    final ComboBox<Role> role = new ComboBox<>();
+    final Grid<AccountSummary> grid = new Grid<>();
+
+    private final AccountService accounts;
+    private final PasswordResetService resets;
+
+    AccountsView(AccountService accounts, PasswordResetService resets, ForumTime forumTime) {
+        this.accounts = accounts;
+        this.resets = resets;
+        addClassName("page");
+        setSizeFull();
+
+        text.setId("accounts-filter-text");
+        text.setLabel(getTranslation("accounts.filter.text"));
+        text.setClearButtonVisible(true);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.addValueChangeListener(e -> refresh());
+        role.setId("accounts-filter-role");
+        role.setLabel(getTranslation("accounts.filter.role"));
+        role.setItems(Role.values());
+        role.setItemLabelGenerator(r -> getTranslation("role." + r.name()));
+        role.setPlaceholder(getTranslation("accounts.filter.any"));
+        role.setClearButtonVisible(true);
+        role.addValueChangeListener(e -> refresh());
+
+        grid.setId("accounts-grid");
+        grid.addThemeVariants(GridVariant.ROW_STRIPES);
+        grid.addColumn(AccountSummary::email).setHeader(getTranslation("accounts.column.email")).setFlexGrow(2);
+        grid.addColumn(a -> a.displayName() + (a.demo() ? " (" + getTranslation("accounts.demo") + ")" : ""))
+                .setHeader(getTranslation("accounts.column.name")).setFlexGrow(2);
+        grid.addColumn(a -> getTranslation("role." + a.role().name())).setHeader(getTranslation("accounts.column.role"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> forumTime.format(a.createdAt(), getLocale())).setHeader(getTranslation("staff.created"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("accounts.column.access"))
+                .setAutoWidth(true).setFlexGrow(0);
+        add(new H1(getTranslation("accounts.title")), new HorizontalLayout(text, role), grid);
+        refresh();
+    }
+
+    private HorizontalLayout actions(AccountSummary account) {
+        Button toggle = new Button(getTranslation(account.enabled() ? "accounts.disable" : "accounts.enable"),
+                e -> setEnabled(account, !account.enabled()));
+        toggle.setId("accounts-toggle-" + account.id());
+        toggle.addThemeVariants(ButtonVariant.SMALL, account.enabled() ? ButtonVariant.ERROR : ButtonVariant.SUCCESS);
+        Button reset = new Button(getTranslation("accounts.reset-link"), e -> showResetLink(account));
+        reset.setId("accounts-reset-" + account.id());
+        reset.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+        reset.setEnabled(account.enabled());
+        return new HorizontalLayout(toggle, reset);
+    }
+
+    void setEnabled(AccountSummary account, boolean enabled) {
+        try {
+            accounts.setEnabled(account.id(), enabled);
+        } catch (AccountRefusedException e) {
+            Notification.show(getTranslation(e.messageKey()), 6000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.ERROR);
+            return;
+        }
+        Notification.show(getTranslation(enabled ? "accounts.enabled" : "accounts.disabled"), 4000,
+                Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.SUCCESS);
+        grid.getDataProvider().refreshAll();
+    }
+
+    void showResetLink(AccountSummary account) {
+        String link = resets.issueLink(account.id());
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("accounts.reset-link"));
+        Span linkText = new Span(link);
+        linkText.setId("accounts-reset-link");
+        linkText.addClassName("reset-link");
+        dialog.add(new Paragraph(getTranslation("accounts.reset-link.intro", account.email())), linkText);
+        dialog.getFooter().add(new Button(getTranslation("accounts.reset-link.close"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    private void refresh() {
+        String filterText = text.getValue();
+        Role filterRole = role.getValue();
+        grid.setItems(query -> accounts.accounts(filterText, filterRole, query.getOffset(), query.getLimit()).stream(),
+                query -> accounts.countAccounts(filterText, filterRole));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("accounts.title") + " · " + getTranslation("app.short-title");
+    }
+}

@@ -1,0 +1,76 @@
+package org.b2bforum.base.ui;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.LoginAttempt;
+import org.b2bforum.base.security.LoginOutcome;
+import org.b2bforum.base.security.LoginRecords;
+import org.b2bforum.base.security.Role;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/** Organizers read the log-in records: who tried to log in, from where, and how it ended. */
+@Route("logins")
+@Menu(title = "menu.logins", icon = "SIGN_IN", order = 16)
+@RolesAllowed(Role.ORGANIZER_NAME)
+class LoginRecordsView extends VerticalLayout implements HasDynamicTitle {
+
+    final TextField text = new TextField();
+    final ComboBox<LoginOutcome> outcome = new ComboBox<>();
+    final Grid<LoginAttempt> grid = new Grid<>();
+
+    private final LoginRecords records;
+
+    LoginRecordsView(LoginRecords records, ForumTime forumTime) {
+        this.records = records;
+        addClassName("page");
+        setSizeFull();
+        text.setId("logins-filter-text");
+        text.setLabel(getTranslation("logins.filter.text"));
+        text.setClearButtonVisible(true);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.addValueChangeListener(e -> refresh());
+        outcome.setId("logins-filter-outcome");
+        outcome.setLabel(getTranslation("logins.filter.outcome"));
+        outcome.setItems(LoginOutcome.values());
+        outcome.setItemLabelGenerator(o -> getTranslation("login.outcome." + o.name()));
+        outcome.setPlaceholder(getTranslation("accounts.filter.any"));
+        outcome.setClearButtonVisible(true);
+        outcome.addValueChangeListener(e -> refresh());
+
+        grid.setId("logins-grid");
+        grid.addThemeVariants(GridVariant.ROW_STRIPES);
+        grid.addColumn(a -> forumTime.format(a.attemptedAt(), getLocale())).setHeader(getTranslation("logins.column.time"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(LoginAttempt::email).setHeader(getTranslation("logins.column.email")).setFlexGrow(1);
+        grid.addColumn(LoginAttempt::address).setHeader(getTranslation("logins.column.address")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(a -> getTranslation("login.outcome." + a.outcome().name()))
+                .setHeader(getTranslation("logins.column.outcome")).setAutoWidth(true).setFlexGrow(0);
+        add(new H1(getTranslation("logins.title")), new HorizontalLayout(text, outcome), grid);
+        refresh();
+    }
+
+    private void refresh() {
+        String filterText = text.getValue();
+        LoginOutcome filterOutcome = outcome.getValue();
+        grid.setItems(query -> records.attempts(filterText, filterOutcome, query.getOffset(), query.getLimit()).stream(),
+                query -> records.count(filterText, filterOutcome));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("logins.title") + " · " + getTranslation("app.short-title");
+    }
+}

@@ -1,0 +1,266 @@
+package org.b2bforum.base.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.servlet.ServletException;
+
+import org.b2bforum.TestData;
+import org.b2bforum.registration.RegistrationForm;
+import org.b2bforum.registration.RegistrationService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** Log-in through the real security filter chain: throttling, records, and sessions that end. */
+@SpringBootTest
+class LoginAndSessionsTest {
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    MockMvc mvc;
+    /** Each test logs in from addresses of its own: the throttle is shared by the whole test run. */
+    String address;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        address = "10.13." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256);
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    private MvcResult logIn(String email, String password, String from) throws Exception {
+        return mvc.perform(post("/login").with(csrf()).param("username", email).param("password", password)
+                .with(request -> {
+                    request.setRemoteAddr(from);
+                    return request;
+                })).andReturn();
+    }
+
+    /**
+     * A Vaadin heartbeat or UIDL request through the security filters. MockMvc has no Vaadin servlet
+     * to hand it on to: that last step fails, after the filters have done their work.
+     */
+    private void vaadinRequest(String type, MockHttpSession session) throws Exception {
+        // The request's user comes from its session alone, not from this thread's log-in.
+        TestData.logOut();
+        try {
+            mvc.perform(post("/?v-r=" + type + "&v-uiId=0").session(session));
+        } catch (ServletException e) {
+            assertThat(e.getMessage()).contains("springServlet");
+        }
+    }
+
+    private String company() {
+        RegistrationForm form = TestData.registrationForm();
+        registrations.register(form);
+        return form.getLoginEmail();
+    }
+
+    private List<String> outcomes(String email) {
+        return jdbc.queryForList("select outcome from login_attempt where email = ? order by id", String.class, email);
+    }
+
+    @Test
+    void after_five_wrong_passwords_even_the_right_one_is_refused_with_a_lock_message_and_every_attempt_is_recorded()
+            throws Exception {
+        String email = company();
+        for (int i = 0; i < 5; i++) {
+            assertThat(logIn(email, "wrong-password-" + i, address).getResponse().getRedirectedUrl())
+                    .isEqualTo("/login?error");
+        }
+
+        MvcResult locked = logIn(email, TestData.COMPANY_PASSWORD, address);
+
+        assertThat(locked.getResponse().getRedirectedUrl()).isEqualTo("/login?locked=1");
+        assertThat(locked.getRequest().getSession(false)).as("not logged in").isNull();
+        assertThat(outcomes(email)).containsExactly("FAILURE", "FAILURE", "FAILURE", "FAILURE", "FAILURE", "LOCKED");
+        assertThat(jdbc.queryForList("select address from login_attempt where email = ?", String.class, email))
+                .containsOnly(address);
+        assertThat(jdbc.queryForObject("select count(*) from login_attempt where email like 'wrong-password%' "
+                + "or address like 'wrong-password%'", Integer.class)).as("passwords are never stored").isZero();
+    }
+
+    @Test
+    void an_e_mail_that_has_no_account_is_locked_the_same_way_so_a_lock_tells_nothing() throws Exception {
+        String nobody = TestData.uniqueEmail("nobody");
+        for (int i = 0; i < 5; i++) {
+            logIn(nobody, "wrong-password-" + i, address);
+        }
+
+        assertThat(logIn(nobody, "anything-2026", address).getResponse().getRedirectedUrl())
+                .isEqualTo("/login?locked=1");
+    }
+
+    @Test
+    void a_right_password_logs_in_and_is_recorded_with_the_address() throws Exception {
+        String email = company();
+
+        MvcResult result = logIn("  " + email.toUpperCase() + " ", TestData.COMPANY_PASSWORD, address);
+
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(outcomes(email)).containsExactly("SUCCESS");
+    }
+
+    @Test
+    void twenty_failures_from_one_address_lock_it_for_every_account() throws Exception {
+        String email = company();
+        for (int i = 0; i < 20; i++) {
+            logIn(TestData.uniqueEmail("spray"), "Spring-2026-" + i, address);
+        }
+
+        assertThat(logIn(email, TestData.COMPANY_PASSWORD, address).getResponse().getRedirectedUrl())
+                .startsWith("/login?locked=");
+        assertThat(logIn(email, TestData.COMPANY_PASSWORD, address + "1").getResponse().getRedirectedUrl())
+                .as("from another address").isEqualTo("/");
+    }
+
+    @Test
+    void disabling_an_account_ends_its_open_session_at_its_next_vaadin_request() throws Exception {
+        String email = company();
+        MockHttpSession session = (MockHttpSession) logIn(email, TestData.COMPANY_PASSWORD, address).getRequest()
+                .getSession(false);
+        vaadinRequest("heartbeat", session);
+        assertThat(session.isInvalid()).as("a valid session goes on").isFalse();
+        assertThat(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY))
+                .isInstanceOf(SecurityContext.class);
+
+        TestData.logInAsOrganizer(accounts);
+        accounts.setEnabled(accounts.loadUserByUsername(email).id(), false);
+        vaadinRequest("heartbeat", session);
+
+        assertThat(session.isInvalid()).isTrue();
+        assertThat(logIn(email, TestData.COMPANY_PASSWORD, address + "2").getResponse().getRedirectedUrl())
+                .isEqualTo("/login?error");
+        assertThat(outcomes(email)).endsWith("DISABLED");
+    }
+
+    @Test
+    void a_session_with_nothing_but_heartbeats_for_the_session_timeout_ends() throws Exception {
+        String email = company();
+        MockHttpSession session = (MockHttpSession) logIn(email, TestData.COMPANY_PASSWORD, address).getRequest()
+                .getSession(false);
+        long almostIdle = System.currentTimeMillis() - Duration.ofMinutes(29).toMillis();
+        session.setAttribute(IdleSessionFilter.LAST_ACTIVITY, almostIdle);
+
+        vaadinRequest("heartbeat", session);
+        assertThat(session.isInvalid()).as("29 of the 30 minutes").isFalse();
+        assertThat(session.getAttribute(IdleSessionFilter.LAST_ACTIVITY)).as("a heartbeat is no activity")
+                .isEqualTo(almostIdle);
+        session.setAttribute(IdleSessionFilter.LAST_ACTIVITY, almostIdle - Duration.ofMinutes(2).toMillis());
+
+        vaadinRequest("heartbeat", session);
+
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void a_user_request_keeps_the_session_alive() throws Exception {
+        MockHttpSession session = (MockHttpSession) logIn(company(), TestData.COMPANY_PASSWORD, address).getRequest()
+                .getSession(false);
+        session.setAttribute(IdleSessionFilter.LAST_ACTIVITY,
+                System.currentTimeMillis() - Duration.ofMinutes(29).toMillis());
+
+        vaadinRequest("uidl", session);
+
+        assertThat(session.isInvalid()).isFalse();
+        assertThat((Long) session.getAttribute(IdleSessionFilter.LAST_ACTIVITY))
+                .isGreaterThan(System.currentTimeMillis() - 60_000);
+    }
+
+    @Test
+    void a_password_change_ends_the_accounts_other_sessions_but_not_the_one_that_changed_it() throws Exception {
+        String email = company();
+        MockHttpSession other = (MockHttpSession) logIn(email, TestData.COMPANY_PASSWORD, address).getRequest()
+                .getSession(false);
+        ForumUser before = TestData.logInAs(accounts, email);
+
+        accounts.changePassword(TestData.COMPANY_PASSWORD, "Novyi-Parol-2026", "Novyi-Parol-2026");
+
+        assertThat(accounts.sessionStillValid(before)).as("a session from before").isFalse();
+        assertThat(accounts.sessionStillValid(new CurrentUser().require())).as("this session").isTrue();
+        vaadinRequest("uidl", other);
+        assertThat(other.isInvalid()).isTrue();
+        assertThat(logIn(email, "Novyi-Parol-2026", address + "3").getResponse().getRedirectedUrl()).isEqualTo("/");
+    }
+
+    @Test
+    void a_password_change_needs_the_current_password_and_follows_the_registration_rules() {
+        String email = company();
+        TestData.logInAs(accounts, email);
+
+        assertThatThrownBy(() -> accounts.changePassword("not-my-password-1", "Novyi-Parol-2026", "Novyi-Parol-2026"))
+                .isInstanceOfSatisfying(AccountRefusedException.class,
+                        e -> assertThat(e.field()).isEqualTo("currentPassword"));
+        assertThatThrownBy(() -> accounts.changePassword(TestData.COMPANY_PASSWORD, "short1", "short1"))
+                .isInstanceOfSatisfying(AccountRefusedException.class, e -> {
+                    assertThat(e.field()).isEqualTo("newPassword");
+                    assertThat(e.messageKey()).isEqualTo("validation.password.too-short");
+                });
+        assertThatThrownBy(() -> accounts.changePassword(TestData.COMPANY_PASSWORD, "Novyi-Parol-2026", "Other-2026-x"))
+                .isInstanceOfSatisfying(AccountRefusedException.class,
+                        e -> assertThat(e.field()).isEqualTo("confirmation"));
+        TestData.logOut();
+        assertThatThrownBy(() -> accounts.changePassword(TestData.COMPANY_PASSWORD, "Novyi-Parol-2026",
+                "Novyi-Parol-2026")).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+    }
+
+    @Test
+    void the_last_enabled_organizer_cannot_be_disabled_but_any_other_log_in_can() {
+        TestData.logInAsOrganizer(accounts);
+        long organizer = accounts.loadUserByUsername(TestData.ORGANIZER_EMAIL).id();
+        String secondEmail = TestData.uniqueEmail("office");
+        accounts.ensureOrganizer(secondEmail, "Vtoroi-Organizator-2026", "Second organizer", false);
+        long second = accounts.loadUserByUsername(secondEmail).id();
+
+        accounts.setEnabled(second, false);
+
+        assertThat(accounts.loadUserByUsername(secondEmail).isEnabled()).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from app_user where role = 'ORGANIZER' and enabled",
+                Integer.class)).as("only the configured organizer is left").isEqualTo(1);
+        assertThatThrownBy(() -> accounts.setEnabled(organizer, false))
+                .isInstanceOfSatisfying(AccountRefusedException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("accounts.error.last-organizer"));
+        assertThat(accounts.loadUserByUsername(TestData.ORGANIZER_EMAIL).isEnabled()).isTrue();
+
+        String email = company();
+        long company = accounts.loadUserByUsername(email).id();
+        accounts.setEnabled(company, false);
+        assertThat(accounts.loadUserByUsername(email).isEnabled()).isFalse();
+        accounts.setEnabled(company, true);
+        assertThat(accounts.loadUserByUsername(email).isEnabled()).isTrue();
+
+        TestData.logInAs(accounts, email);
+        assertThatThrownBy(() -> accounts.setEnabled(company, false)).isInstanceOf(AccessDeniedException.class);
+    }
+}

@@ -1,0 +1,167 @@
+package org.b2bforum.base.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.b2bforum.TestData;
+import org.b2bforum.registration.RegistrationForm;
+import org.b2bforum.registration.RegistrationService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+/** "Forgot password" end to end, with the reset e-mail going through a real SMTP server (GreenMail). */
+@SpringBootTest
+class PasswordResetTest {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    private static final Pattern LINK = Pattern.compile("https?://\\S+/reset-password/([A-Za-z0-9_-]{43})");
+    private static final String NEW_PASSWORD = "Zabyl-Parol-2026";
+
+    @Autowired
+    PasswordResetService resets;
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void fromAnAddressOfItsOwn() throws Exception {
+        SMTP.purgeEmailFromAllMailboxes();
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr("10.14." + ThreadLocalRandom.current().nextInt(256) + "."
+                + ThreadLocalRandom.current().nextInt(256));
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+    }
+
+    @AfterEach
+    void cleanUp() {
+        RequestContextHolder.resetRequestAttributes();
+        TestData.logOut();
+    }
+
+    private String company() {
+        RegistrationForm form = TestData.registrationForm();
+        registrations.register(form);
+        return form.getLoginEmail();
+    }
+
+    private String passwordHashOf(String email) {
+        return jdbc.queryForObject("select password_hash from app_user where email = ?", String.class, email);
+    }
+
+    @Test
+    void a_forgotten_password_is_reset_once_through_the_e_mailed_link_and_old_sessions_end() throws Exception {
+        String email = company();
+        ForumUser before = accounts.loadUserByUsername(email);
+
+        assertThat(resets.requestByEmail(" " + email.toUpperCase() + " ")).isEmpty();
+
+        assertThat(SMTP.waitForIncomingEmail(10_000, 1)).isTrue();
+        MimeMessage message = SMTP.getReceivedMessages()[0];
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo(email);
+        String body = (String) message.getContent();
+        assertThat(message.getSubject()).isEqualTo("Восстановление пароля / Password reset");
+        assertThat(body).contains("новый пароль", "new password", email);
+        Matcher link = LINK.matcher(body);
+        assertThat(link.find()).isTrue();
+        String token = link.group(1);
+        assertThat(jdbc.queryForObject("select count(*) from password_reset where token_hash = ?", Integer.class,
+                Tokens.hash(token))).as("stored as its SHA-256").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from password_reset where token_hash = ?", Integer.class,
+                token)).as("never in clear").isZero();
+        assertThat(resets.isUsable(token)).isTrue();
+
+        resets.reset(token, NEW_PASSWORD, NEW_PASSWORD);
+
+        assertThat(passwordEncoder.matches(NEW_PASSWORD, passwordHashOf(email))).isTrue();
+        assertThat(accounts.sessionStillValid(before)).as("sessions from before the reset").isFalse();
+        assertThat(resets.isUsable(token)).as("single use").isFalse();
+        assertThatThrownBy(() -> resets.reset(token, "Another-Parol-2026", "Another-Parol-2026"))
+                .isInstanceOfSatisfying(AccountRefusedException.class, e -> assertThat(e.field()).isEqualTo("token"));
+        assertThat(passwordEncoder.matches(NEW_PASSWORD, passwordHashOf(email))).isTrue();
+    }
+
+    @Test
+    void an_e_mail_without_an_account_gets_the_same_answer_and_no_message() throws Exception {
+        assertThat(resets.requestByEmail(TestData.uniqueEmail("nobody"))).isEmpty();
+
+        assertThat(SMTP.waitForIncomingEmail(2_000, 1)).isFalse();
+    }
+
+    @Test
+    void a_weak_new_password_is_refused_at_its_field_and_the_link_still_works() {
+        TestData.logInAsOrganizer(accounts);
+        String email = company();
+        String token = tokenOf(resets.issueLink(accounts.loadUserByUsername(email).id()));
+
+        assertThatThrownBy(() -> resets.reset(token, "short1", "short1"))
+                .isInstanceOfSatisfying(AccountRefusedException.class, e -> {
+                    assertThat(e.field()).isEqualTo("newPassword");
+                    assertThat(e.messageKey()).isEqualTo("validation.password.too-short");
+                });
+        assertThat(resets.isUsable(token)).isTrue();
+        assertThat(passwordEncoder.matches(TestData.COMPANY_PASSWORD, passwordHashOf(email))).isTrue();
+    }
+
+    @Test
+    void a_link_expires_after_an_hour() {
+        TestData.logInAsOrganizer(accounts);
+        String token = tokenOf(resets.issueLink(accounts.loadUserByUsername(company()).id()));
+        jdbc.update("update password_reset set expires_at = ? where token_hash = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)),
+                Tokens.hash(token));
+
+        assertThat(resets.isUsable(token)).isFalse();
+        assertThatThrownBy(() -> resets.reset(token, NEW_PASSWORD, NEW_PASSWORD))
+                .isInstanceOf(AccountRefusedException.class);
+    }
+
+    @Test
+    void only_organizers_issue_links_to_pass_on() {
+        String email = company();
+        long account = accounts.loadUserByUsername(email).id();
+        TestData.logInAs(accounts, email);
+
+        assertThatThrownBy(() -> resets.issueLink(account)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private static String tokenOf(String link) {
+        Matcher matcher = LINK.matcher(link);
+        assertThat(matcher.find()).as(link).isTrue();
+        return matcher.group(1);
+    }
+}

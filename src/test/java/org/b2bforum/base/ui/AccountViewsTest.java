@@ -1,0 +1,152 @@
+package org.b2bforum.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.AccountSummary;
+import org.b2bforum.base.security.PasswordResetService;
+import org.b2bforum.registration.RegistrationForm;
+import org.b2bforum.registration.RegistrationService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.QueryParameters;
+
+/** The log-in page's lock message and the account screens, in the browserless UI. */
+@SpringBootTest
+@WithAnonymousUser
+class AccountViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    PasswordResetService resets;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    private LoginView logInPage(QueryParameters parameters) {
+        UI.getCurrent().navigate(LoginView.class, parameters);
+        return (LoginView) getCurrentView();
+    }
+
+    private String company() {
+        RegistrationForm form = TestData.registrationForm();
+        registrations.register(form);
+        return form.getLoginEmail();
+    }
+
+    @Test
+    void a_locked_log_in_is_told_how_long_to_wait_and_a_forgotten_password_can_be_reset() {
+        LoginView view = logInPage(QueryParameters.of("locked", "3"));
+
+        assertThat(view.login.isError()).isTrue();
+        assertThat(view.texts.getErrorMessage().getTitle()).isEqualTo("Слишком много неудачных попыток");
+        assertThat(view.texts.getErrorMessage().getMessage()).contains("через 3 мин.")
+                .doesNotContain("учётная запись не найдена");
+        assertThat(view.login.isForgotPasswordButtonVisible()).isTrue();
+        assertThat(view.texts.getForm().getForgotPassword()).isEqualTo("Забыли пароль?");
+    }
+
+    @Test
+    void a_plain_failure_keeps_the_usual_message() {
+        LoginView view = logInPage(QueryParameters.of("error", ""));
+
+        assertThat(view.login.isError()).isTrue();
+        assertThat(view.texts.getErrorMessage().getTitle()).isEqualTo("Не удалось войти");
+    }
+
+    @Test
+    void the_forgot_password_page_answers_the_same_for_an_unknown_e_mail() {
+        ForgotPasswordView view = navigate(ForgotPasswordView.class);
+
+        test(view.submit).click();
+        assertThat(view.email.isInvalid()).isTrue();
+
+        test(view.email).setValue(TestData.uniqueEmail("nobody"));
+        test(view.submit).click();
+
+        assertThat(view.answer.isVisible()).isTrue();
+        assertThat(view.answer.getText()).startsWith("Если учётная запись с этим адресом есть");
+    }
+
+    @Test
+    void changing_a_password_shows_each_refusal_next_to_its_field_and_then_succeeds() {
+        String email = company();
+        TestData.logInAs(accounts, email);
+        ChangePasswordView view = navigate(ChangePasswordView.class);
+
+        test(view.current).setValue("not-my-password-1");
+        test(view.passwords.newPassword).setValue("Novyi-Parol-2026");
+        test(view.passwords.confirmation).setValue("Novyi-Parol-2026");
+        test(view.submit).click();
+        assertThat(view.current.getErrorMessage()).isEqualTo("Текущий пароль указан неверно");
+
+        test(view.current).setValue(TestData.COMPANY_PASSWORD);
+        test(view.passwords.newPassword).setValue("короткий1");
+        test(view.submit).click();
+        assertThat(view.current.isInvalid()).isFalse();
+        assertThat(view.passwords.newPassword.getErrorMessage()).isEqualTo("Пароль должен быть не короче 10 символов");
+
+        test(view.passwords.newPassword).setValue("Novyi-Parol-2026");
+        test(view.submit).click();
+        assertThat(view.passwords.newPassword.isInvalid()).isFalse();
+        assertThat(view.current.getValue()).isEmpty();
+        assertThat(passwordEncoder.matches("Novyi-Parol-2026", accounts.loadUserByUsername(email).getPassword()))
+                .isTrue();
+    }
+
+    @Test
+    void an_organizer_disables_a_log_in_and_issues_a_reset_link_that_opens_the_reset_page() {
+        String email = company();
+        TestData.logInAsOrganizer(accounts);
+        AccountsView view = navigate(AccountsView.class);
+        test(view.text).setValue(email);
+        AccountSummary account = view.grid.getGenericDataView().getItems().findFirst().orElseThrow();
+        assertThat(account.email()).isEqualTo(email);
+
+        view.setEnabled(account, false);
+        assertThat(accounts.loadUserByUsername(email).isEnabled()).isFalse();
+        view.setEnabled(account, true);
+
+        view.showResetLink(account);
+        String link = $(Span.class).id("accounts-reset-link").getText();
+        assertThat(link).contains("/reset-password/");
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        assertThat(resets.isUsable(token)).isTrue();
+
+        TestData.logOut();
+        ResetPasswordView reset = navigate("reset-password/" + token, ResetPasswordView.class);
+        test(reset.passwords.newPassword).setValue("Novyi-Parol-2026");
+        test(reset.passwords.confirmation).setValue("Drugoi-Parol-2026");
+        test(reset.submit).click();
+        assertThat(reset.passwords.confirmation.getErrorMessage()).isEqualTo("Пароли не совпадают");
+
+        test(reset.passwords.confirmation).setValue("Novyi-Parol-2026");
+        test(reset.submit).click();
+        assertThat(reset.message.getText()).isEqualTo("Пароль изменён. Войдите с новым паролем.");
+        assertThat(resets.isUsable(token)).isFalse();
+    }
+
+    @Test
+    void a_used_or_unknown_reset_link_says_so() {
+        ResetPasswordView reset = navigate("reset-password/not-a-real-token", ResetPasswordView.class);
+
+        assertThat(reset.message.getText()).startsWith("Ссылка недействительна");
+        assertThat(reset.submit.isAttached()).isFalse();
+    }
+}
