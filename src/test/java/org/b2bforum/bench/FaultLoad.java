@@ -30,7 +30,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public final class FaultLoad {
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // the application's threads would keep the JVM alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         PrintStream out = System.out;
         System.setOut(System.err);
         ConfigurableApplicationContext context = new SpringApplication(Application.class).run(args);
@@ -42,7 +51,7 @@ public final class FaultLoad {
                 "select email from app_user where role = 'ORGANIZER' and enabled order by id limit 1", String.class));
         actAs(organizer);
         ProgramService program = context.getBean(ProgramService.class);
-        program.updateBookingSettings(new BookingSettings(null, null, 1000, true));
+        program.updateBookingSettings(new BookingSettings(null, null, 200, true));
         SecurityContextHolder.clearContext();
 
         List<Map<String, Object>> companies = jdbc.queryForList("""
