@@ -25,8 +25,10 @@ class SecurityConfiguration {
         // The Spring MVC endpoints (Vaadin denies any other request not named here); their services
         // check who is asking.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/logos/*.png", "/my-calendar.ics").authenticated());
-        // set before Vaadin's log-in page, which keeps a failure handler it finds
-        http.formLogin(form -> form.failureHandler(new UnavailableAwareLoginFailureHandler()));
+        // "temporarily unavailable" instead of "wrong password" when the accounts cannot be read; set
+        // with the log-in page before Vaadin's configurer (which keeps a failure handler it finds),
+        // the page first so that Spring's generated log-in page stays off
+        http.formLogin(form -> form.loginPage("/login").failureHandler(new UnavailableAwareLoginFailureHandler()));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login", "/"))
                 .build();
     }
