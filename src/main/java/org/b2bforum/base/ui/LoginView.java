@@ -80,10 +80,16 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         var parameters = event.getLocation().getQueryParameters().getParameters();
         String locked = parameters.getOrDefault("locked", java.util.List.of()).stream()
                 .filter(m -> m.matches("\\d{1,4}")).findFirst().orElse(null);
+        boolean unavailable = parameters.containsKey("unavailable");
         if (locked != null) {
             showTexts(i18n(locked));
+        } else if (unavailable) { // the database could not be reached, see UnavailableAwareLoginFailureHandler
+            LoginI18n i18n = i18n(null);
+            i18n.getErrorMessage().setTitle(getTranslation("unavailable.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("unavailable.message"));
+            showTexts(i18n);
         }
-        login.setError(locked != null || parameters.containsKey("error"));
+        login.setError(locked != null || unavailable || parameters.containsKey("error"));
     }
 
     @Override

@@ -1,0 +1,203 @@
+package org.b2bforum.base.ops;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.b2bforum.base.database.EmbeddedMariaDb;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Backups with {@code mariadb-dump} (one consistent snapshot: {@code --single-transaction}),
+ * gzipped into {@code b2bforum.backup.dir} as {@code forum-<UTC time>.sql.gz}; only the newest
+ * {@code b2bforum.backup.keep} are kept. With the embedded database the client programs come with
+ * its binaries; with an external MariaDB {@code mariadb-dump} and {@code mariadb} must be on the
+ * PATH. A restore replaces the whole database with the backup's content.
+ */
+@Service
+public class BackupService {
+
+    private static final Logger log = LoggerFactory.getLogger(BackupService.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Target target;
+    private final Path dir;
+    private final int keep;
+    private final Clock clock;
+    private final boolean scheduled;
+
+    BackupService(ObjectProvider<EmbeddedMariaDb> embedded, Environment environment, Clock clock,
+            @Value("${b2bforum.backup.dir:data/backups}") String dir, @Value("${b2bforum.backup.keep:48}") int keep,
+            @Value("${b2bforum.backup.enabled:true}") boolean scheduled) {
+        this.target = embedded.getIfAvailable() != null ? Target.of(embedded.getObject()) : Target.of(environment);
+        this.scheduled = scheduled;
+        this.dir = Path.of(dir).toAbsolutePath().normalize();
+        this.keep = keep;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${b2bforum.backup.cron:0 0 * * * *}")
+    void scheduledBackup() {
+        if (!scheduled) {
+            return;
+        }
+        try {
+            backup();
+        } catch (RuntimeException e) {
+            log.error("The scheduled backup failed", e);
+        }
+    }
+
+    /** Dumps the database into a new file of the backup directory and drops the oldest beyond the limit. */
+    public synchronized Path backup() {
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve("forum-" + STAMP.format(clock.instant()) + ".sql.gz");
+            Path part = file.resolveSibling(file.getFileName() + ".part");
+            long started = System.nanoTime();
+            Process dump = target.start("mariadb-dump", List.of("--single-transaction", "--quick", "--routines",
+                    "--triggers", "--hex-blob", "--default-character-set=utf8mb4", target.database()));
+            try (InputStream in = dump.getInputStream();
+                    OutputStream out = new GZIPOutputStream(Files.newOutputStream(part))) {
+                in.transferTo(out);
+            }
+            finish(dump, "mariadb-dump");
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            log.info("Backup {} written ({} KB, {} ms)", file, Files.size(file) / 1024,
+                    (System.nanoTime() - started) / 1_000_000);
+            prune();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Backup into " + dir + " failed", e);
+        }
+    }
+
+    /** The backups, newest first. */
+    public List<Path> backups() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().matches("forum-\\d{8}-\\d{6}\\.sql\\.gz"))
+                    .sorted(Comparator.comparing(Path::getFileName).reversed()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces the application's database with the backup's content. */
+    public void restore(Path backup) {
+        restore(backup, target.database());
+    }
+
+    /** Replaces {@code database} (created if need be) with the backup's content. */
+    public synchronized void restore(Path backup, String database) {
+        if (!database.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("Not a database name: " + database);
+        }
+        long started = System.nanoTime();
+        run("mariadb", List.of("-e", "DROP DATABASE IF EXISTS `" + database + "`; CREATE DATABASE `" + database
+                + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"), null);
+        run("mariadb", List.of("--default-character-set=utf8mb4", database), backup);
+        log.warn("Database {} restored from {} ({} ms)", database, backup, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void run(String program, List<String> args, Path gzippedInput) {
+        try {
+            Process process = target.start(program, args);
+            try (OutputStream stdin = process.getOutputStream()) {
+                if (gzippedInput != null) {
+                    boolean gzipped = gzippedInput.getFileName().toString().endsWith(".gz");
+                    try (InputStream raw = Files.newInputStream(gzippedInput);
+                            InputStream in = gzipped ? new GZIPInputStream(raw) : raw) {
+                        in.transferTo(stdin);
+                    }
+                }
+            }
+            process.getInputStream().transferTo(OutputStream.nullOutputStream());
+            finish(process, program);
+        } catch (IOException e) {
+            throw new UncheckedIOException(program + " failed", e);
+        }
+    }
+
+    private static void finish(Process process, String program) throws IOException {
+        try {
+            if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                String error = new String(process.getErrorStream().readAllBytes()).trim();
+                throw new IOException(program + " failed (exit " + (process.isAlive() ? "none" : process.exitValue())
+                        + "): " + error);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroy();
+            throw new IOException(program + " interrupted", e);
+        }
+    }
+
+    private void prune() throws IOException {
+        List<Path> all = backups();
+        for (Path old : all.subList(Math.min(keep, all.size()), all.size())) {
+            Files.deleteIfExists(old);
+            log.info("Old backup {} deleted (keeping {})", old, keep);
+        }
+    }
+
+    /** Where the database is and which client programs reach it. */
+    private record Target(Path binDir, String host, int port, String database, String user, String password) {
+
+        static Target of(EmbeddedMariaDb embedded) {
+            return new Target(embedded.binDir(), "127.0.0.1", embedded.port(), embedded.database(), "root", "");
+        }
+
+        static Target of(Environment environment) {
+            // jdbc:mariadb://host:port/database?options
+            URI uri = URI.create(environment.getRequiredProperty("spring.datasource.url").substring("jdbc:".length()));
+            String database = uri.getPath().replaceFirst("^/", "");
+            return new Target(null, uri.getHost(), uri.getPort() < 0 ? 3306 : uri.getPort(), database,
+                    environment.getProperty("spring.datasource.username"),
+                    environment.getProperty("spring.datasource.password"));
+        }
+
+        Process start(String program, List<String> args) throws IOException {
+            List<String> command = new ArrayList<>();
+            command.add(binDir == null ? program : binDir.resolve(program).toString());
+            command.addAll(List.of("--no-defaults", "--protocol=TCP", "--host=" + host, "--port=" + port));
+            if (user != null && !user.isEmpty()) {
+                command.add("--user=" + user);
+            }
+            command.addAll(args);
+            ProcessBuilder builder = new ProcessBuilder(command);
+            if (password != null && !password.isEmpty()) {
+                builder.environment().put("MYSQL_PWD", password); // not on the command line, where ps shows it
+            }
+            if (binDir != null) { // the embedded binaries bring their own libraries
+                Map<String, String> env = builder.environment();
+                env.put("LD_LIBRARY_PATH", binDir.resolveSibling("libs") + ":" + env.getOrDefault("LD_LIBRARY_PATH", ""));
+            }
+            return builder.start();
+        }
+    }
+}

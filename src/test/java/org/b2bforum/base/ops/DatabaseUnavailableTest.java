@@ -1,0 +1,55 @@
+package org.b2bforum.base.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLTransientConnectionException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/** What people see while the database cannot be reached: words, not a stack trace or "wrong password". */
+class DatabaseUnavailableTest {
+
+    @Test
+    void aRequestOutsideVaadinThatCannotReachTheDatabaseGetsA503PageInRussianAndEnglish() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        new DatabaseUnavailableFilter().doFilter(new MockHttpServletRequest("GET", "/my-calendar.ics"), response,
+                (req, res) -> {
+                    throw new CannotCreateTransactionException("Could not open JPA EntityManager",
+                            new SQLTransientConnectionException("embedded-mariadb - Connection is not available"));
+                });
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("30");
+        assertThat(response.getContentAsString()).contains("Ваши данные в сохранности")
+                .contains("Your data is safe. Please try again in a minute.").doesNotContain("Exception");
+    }
+
+    @Test
+    void otherFailuresPassThroughTheFilter() {
+        assertThatThrownBy(() -> new DatabaseUnavailableFilter().doFilter(new MockHttpServletRequest(),
+                new MockHttpServletResponse(), (req, res) -> {
+                    throw new IllegalStateException("a bug");
+                })).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aLogInThatCannotReadTheAccountsSaysUnavailableAndAWrongPasswordSaysError() throws Exception {
+        UnavailableAwareLoginFailureHandler handler = new UnavailableAwareLoginFailureHandler();
+        MockHttpServletResponse down = new MockHttpServletResponse();
+        handler.onAuthenticationFailure(new MockHttpServletRequest("POST", "/login"), down,
+                new InternalAuthenticationServiceException("Could not open JPA EntityManager",
+                        new CannotCreateTransactionException("down")));
+        MockHttpServletResponse wrong = new MockHttpServletResponse();
+        handler.onAuthenticationFailure(new MockHttpServletRequest("POST", "/login"), wrong,
+                new BadCredentialsException("Bad credentials"));
+
+        assertThat(down.getRedirectedUrl()).isEqualTo("/login?unavailable");
+        assertThat(wrong.getRedirectedUrl()).isEqualTo("/login?error");
+    }
+}
