@@ -1,6 +1,7 @@
 package org.b2bforum.base.ui;
 
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 
 /**
@@ -14,6 +15,11 @@ public class DemoBanner extends Div {
         addClassName("demo-banner");
         getElement().setAttribute("role", "alert");
         add(VaadinIcon.WARNING.create());
-        add(getTranslation("demo.banner"));
+        // the whole sentence where there is room, a short one on a phone (the banner stays one or two lines)
+        Span full = new Span(getTranslation("demo.banner"));
+        full.addClassName("demo-banner-full");
+        Span brief = new Span(getTranslation("demo.banner.short"));
+        brief.addClassName("demo-banner-short");
+        add(full, brief);
     }
 }

@@ -1,6 +1,7 @@
 package org.b2bforum.base.ui;
 
 import org.b2bforum.base.security.AccountService;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -22,7 +23,13 @@ class DemoBannerInstaller implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(init -> {
-            if (accounts.demoAccountsActive()) {
+            boolean demo;
+            try {
+                demo = accounts.demoAccountsActive();
+            } catch (DataAccessException e) {
+                return; // the database is down: the page says so, and the banner comes back with the next page
+            }
+            if (demo) {
                 init.getUI().add(new DemoBanner());
                 init.getUI().addClassName("demo-mode");
             }
