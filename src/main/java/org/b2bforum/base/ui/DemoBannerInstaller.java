@@ -1,7 +1,7 @@
 package org.b2bforum.base.ui;
 
+import org.b2bforum.base.database.DatabaseUnavailable;
 import org.b2bforum.base.security.AccountService;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -26,8 +26,11 @@ class DemoBannerInstaller implements VaadinServiceInitListener {
             boolean demo;
             try {
                 demo = accounts.demoAccountsActive();
-            } catch (DataAccessException e) {
-                return; // the database is down: the page says so, and the banner comes back with the next page
+            } catch (RuntimeException e) {
+                if (DatabaseUnavailable.isCause(e)) {
+                    return; // the page says the database is down; the banner comes back with the next page
+                }
+                throw e;
             }
             if (demo) {
                 init.getUI().add(new DemoBanner());
