@@ -47,6 +47,22 @@ public final class FaultLoad {
         MeetingService meetings = context.getBean(MeetingService.class);
         AccountService accounts = context.getBean(AccountService.class);
 
+        // On the first start the demo forum may still be loading: wait for its companies and slots.
+        List<Map<String, Object>> loaded = List.of();
+        List<Long> loadedSlots = List.of();
+        for (long waitUntil = System.nanoTime() + 180_000_000_000L; System.nanoTime() < waitUntil; Thread.sleep(1000)) {
+            loaded = jdbc.queryForList("""
+                    select u.email, u.company_id, (select min(d.id) from delegate d where d.company_id = c.id) delegate
+                    from app_user u join company c on c.id = u.company_id
+                    where u.role = 'COMPANY' and u.enabled and c.status = 'APPROVED'""");
+            loadedSlots = jdbc.queryForList("select id from slot where starts_at > now()", Long.class);
+            if (loaded.size() > 1 && !loadedSlots.isEmpty()) {
+                break;
+            }
+        }
+        List<Map<String, Object>> companies = loaded;
+        List<Long> slots = loadedSlots;
+        // after the demo forum is in: it sets its own booking settings
         ForumUser organizer = accounts.loadUserByUsername(jdbc.queryForObject(
                 "select email from app_user where role = 'ORGANIZER' and enabled order by id limit 1", String.class));
         actAs(organizer);
@@ -54,15 +70,10 @@ public final class FaultLoad {
         program.updateBookingSettings(new BookingSettings(null, null, 200, true));
         SecurityContextHolder.clearContext();
 
-        List<Map<String, Object>> companies = jdbc.queryForList("""
-                select u.email, u.company_id, (select min(d.id) from delegate d where d.company_id = c.id) delegate
-                from app_user u join company c on c.id = u.company_id
-                where u.role = 'COMPANY' and u.enabled and c.status = 'APPROVED'""");
         List<ForumUser> users = new ArrayList<>();
         for (Map<String, Object> c : companies) {
             users.add(accounts.loadUserByUsername((String) c.get("email")));
         }
-        List<Long> slots = jdbc.queryForList("select id from slot where starts_at > now()", Long.class);
         out.printf(Locale.ROOT, "READY companies=%d slots=%d%n", companies.size(), slots.size());
         out.flush();
 
