@@ -3,7 +3,9 @@ package org.b2bforum.base.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
@@ -109,6 +111,27 @@ class LoginAndSessionsTest {
                 .containsOnly(address);
         assertThat(jdbc.queryForObject("select count(*) from login_attempt where email like 'wrong-password%' "
                 + "or address like 'wrong-password%'", Integer.class)).as("passwords are never stored").isZero();
+    }
+
+    @Test
+    void the_lock_holds_for_log_ins_by_http_basic_to_the_metrics_too() throws Exception {
+        String email = company();
+        for (int i = 0; i < 5; i++) {
+            assertThat(basicLogIn(email, "wrong-password-" + i).getResponse().getStatus()).isEqualTo(401);
+        }
+
+        MvcResult locked = basicLogIn(email, TestData.COMPANY_PASSWORD);
+
+        assertThat(locked.getResponse().getStatus()).as("refused before the password is checked").isEqualTo(429);
+        assertThat(locked.getResponse().getHeader("Retry-After")).isNotBlank();
+        assertThat(outcomes(email)).containsExactly("FAILURE", "FAILURE", "FAILURE", "FAILURE", "FAILURE", "LOCKED");
+    }
+
+    private MvcResult basicLogIn(String email, String password) throws Exception {
+        return mvc.perform(get("/actuator/metrics").with(httpBasic(email, password)).with(request -> {
+            request.setRemoteAddr(address);
+            return request;
+        })).andReturn();
     }
 
     @Test
