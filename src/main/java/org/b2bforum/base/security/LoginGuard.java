@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -22,8 +23,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards the log-in form (and HTTP Basic log-ins): refuses log-ins for a locked e-mail or from a locked address before the
- * password is checked (sending the browser to {@code /login?locked=<minutes>}), and records every
+ * Guards the log-in form and HTTP Basic log-ins: refuses log-ins for a locked e-mail or from a
+ * locked address before the password is checked (sending the browser to {@code /login?locked=<minutes>}), and records every
  * attempt with its outcome. The outcomes come from Spring Security's authentication events.
  */
 @Component
@@ -108,6 +109,11 @@ public class LoginGuard {
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
         Authentication authentication = event.getAuthentication();
+        // the accounts could not be read (the database is down): no password was wrong, and people
+        // retrying through an outage must not lock themselves out
+        if (event.getException() instanceof InternalAuthenticationServiceException) {
+            return;
+        }
         if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
             String address = details.getRemoteAddress();
             throttle.loginFailed(authentication.getName(), address);
