@@ -208,6 +208,29 @@ class LoginAndSessionsTest {
     }
 
     @Test
+    void a_log_in_from_a_log_in_page_left_open_past_the_session_timeout_stays_logged_in() throws Exception {
+        String email = company();
+        // the log-in page's heartbeats kept its session, which had no user activity for 40 minutes
+        MockHttpSession loginPage = new MockHttpSession();
+        loginPage.setAttribute(IdleSessionFilter.LAST_ACTIVITY,
+                System.currentTimeMillis() - Duration.ofMinutes(40).toMillis());
+        MvcResult result = mvc.perform(post("/login").with(csrf()).session(loginPage).param("username", email)
+                .param("password", TestData.COMPANY_PASSWORD).with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                })).andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+
+        vaadinRequest("uidl", session);
+
+        assertThat(session.isInvalid()).as("the user who just logged in is not logged out at the first click")
+                .isFalse();
+        assertThat(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY))
+                .isInstanceOf(SecurityContext.class);
+    }
+
+    @Test
     void a_user_request_keeps_the_session_alive() throws Exception {
         MockHttpSession session = (MockHttpSession) logIn(company(), TestData.COMPANY_PASSWORD, address).getRequest()
                 .getSession(false);
