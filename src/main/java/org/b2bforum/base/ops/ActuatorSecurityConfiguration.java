@@ -1,5 +1,6 @@
 package org.b2bforum.base.ops;
 
+import org.b2bforum.base.security.LoginGuard;
 import org.b2bforum.base.security.Role;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,8 +24,10 @@ class ActuatorSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain actuatorSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain actuatorSecurityFilterChain(HttpSecurity http, LoginGuard loginGuard) throws Exception {
         return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                // the log-in throttle holds for HTTP Basic too
+                .addFilterBefore(loginGuard.basicFilter(), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .anyRequest().hasRole(Role.ORGANIZER_NAME))

@@ -244,6 +244,7 @@ public class AccountService implements UserDetailsService {
     }
 
     /** The role and name of these accounts, for showing who did what without showing log-in e-mails. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public java.util.Map<Long, AccountName> names(Collection<Long> accountIds) {
         java.util.Map<Long, AccountName> names = new java.util.HashMap<>();

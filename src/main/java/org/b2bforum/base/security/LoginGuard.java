@@ -11,17 +11,20 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards the log-in form: refuses log-ins for a locked e-mail or from a locked address before the
- * password is checked (sending the browser to {@code /login?locked=<minutes>}), and records every
+ * Guards the log-in form and HTTP Basic log-ins: refuses log-ins for a locked e-mail or from a
+ * locked address before the password is checked (sending the browser to {@code /login?locked=<minutes>}), and records every
  * attempt with its outcome. The outcomes come from Spring Security's authentication events.
  */
 @Component
@@ -45,11 +48,8 @@ public class LoginGuard {
                     FilterChain chain) throws ServletException, IOException {
                 if ("POST".equals(request.getMethod())
                         && LOGIN_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
-                    String email = request.getParameter("username");
-                    String address = request.getRemoteAddr();
-                    Optional<Duration> locked = throttle.loginLocked(email, address);
+                    Optional<Duration> locked = locked(request.getParameter("username"), request.getRemoteAddr());
                     if (locked.isPresent()) {
-                        records.record(email, address, LoginOutcome.LOCKED);
                         response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?locked="
                                 + LoginThrottle.minutes(locked.get()));
                         return;
@@ -58,6 +58,42 @@ public class LoginGuard {
                 chain.doFilter(request, response);
             }
         };
+    }
+
+    /**
+     * The same lock for log-ins by HTTP Basic (the metrics endpoints), which would otherwise let a
+     * password be guessed without limit: a locked e-mail or address is answered 429 before the
+     * password is checked. To put before the Basic authentication filter of that chain.
+     */
+    public OncePerRequestFilter basicFilter() {
+        BasicAuthenticationConverter converter = new BasicAuthenticationConverter();
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                    FilterChain chain) throws ServletException, IOException {
+                UsernamePasswordAuthenticationToken basic;
+                try {
+                    basic = converter.convert(request);
+                } catch (AuthenticationException malformed) {
+                    basic = null; // the Basic filter itself refuses it
+                }
+                if (basic != null) {
+                    Optional<Duration> locked = locked(basic.getName(), request.getRemoteAddr());
+                    if (locked.isPresent()) {
+                        response.setHeader("Retry-After", Long.toString(locked.get().toSeconds() + 1));
+                        response.setStatus(429);
+                        return;
+                    }
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    private Optional<Duration> locked(String email, String address) {
+        Optional<Duration> locked = throttle.loginLocked(email, address);
+        locked.ifPresent(wait -> records.record(email, address, LoginOutcome.LOCKED));
+        return locked;
     }
 
     @EventListener
@@ -73,6 +109,11 @@ public class LoginGuard {
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
         Authentication authentication = event.getAuthentication();
+        // the accounts could not be read (the database is down): no password was wrong, and people
+        // retrying through an outage must not lock themselves out
+        if (event.getException() instanceof InternalAuthenticationServiceException) {
+            return;
+        }
         if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
             String address = details.getRemoteAddress();
             throttle.loginFailed(authentication.getName(), address);

@@ -42,10 +42,14 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil, LoginGuard loginGuard,
             AccountService accounts, SecurityContextHolderStrategy contexts, Clock clock,
             @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) throws Exception {
+        // Before the log-in form too: a log-in from a log-in page left open past the timeout (its
+        // heartbeats kept the session) starts afresh, rather than carrying the idle mark into the new
+        // session and being logged out at the first click.
+        http.addFilterBefore(new IdleSessionFilter(sessionTimeout, contexts, clock),
+                UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(loginGuard.filter(), UsernamePasswordAuthenticationFilter.class);
         // Before the anonymous filter, so that a request whose session just ended goes on as anonymous.
         http.addFilterBefore(new SessionEpochFilter(accounts, contexts), AnonymousAuthenticationFilter.class);
-        http.addFilterBefore(new IdleSessionFilter(sessionTimeout, contexts, clock), AnonymousAuthenticationFilter.class);
         // Styles and the icon serve the log-in page too. Calendar subscription links carry their own
         // secret: calendar apps fetch them without a log-in.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**", "/icons/**",

@@ -1,6 +1,10 @@
 package org.b2bforum.base.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -49,6 +53,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
         private final long maxBytes;
         private ServletInputStream stream;
+        private BufferedReader reader;
 
         Limited(HttpServletRequest request, long maxBytes) {
             super(request);
@@ -61,6 +66,17 @@ class RequestSizeLimit extends OncePerRequestFilter {
                 stream = new LimitedStream(super.getInputStream(), maxBytes);
             }
             return stream;
+        }
+
+        /** The limited stream read as text: Vaadin reads its messages through the reader. */
+        @Override
+        public BufferedReader getReader() throws IOException {
+            if (reader == null) {
+                String encoding = getCharacterEncoding();
+                reader = new BufferedReader(new InputStreamReader(getInputStream(),
+                        encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding)));
+            }
+            return reader;
         }
     }
 

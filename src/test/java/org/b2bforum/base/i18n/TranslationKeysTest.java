@@ -61,6 +61,19 @@ class TranslationKeysTest {
     }
 
     @Test
+    void russian_texts_are_written_in_russian() throws IOException {
+        Properties russian = load(FILES.get(0));
+        // Latin words but not one Cyrillic letter: an English text pasted into the Russian file.
+        // Single names of formats (PDF) stay as they are.
+        Pattern latinWords = Pattern.compile("[A-Za-z]{2,}\\W+[A-Za-z]{2,}");
+        Pattern cyrillic = Pattern.compile("[А-Яа-яЁё]");
+        assertThat(russian.stringPropertyNames()).filteredOn(key -> {
+            String text = russian.getProperty(key).replaceAll("\\{\\d+}", "");
+            return latinWords.matcher(text).find() && !cyrillic.matcher(text).find();
+        }).as("English texts in the Russian file").isEmpty();
+    }
+
+    @Test
     void no_key_is_defined_twice_in_a_file() throws IOException {
         for (String file : FILES) {
             Set<String> seen = new HashSet<>();

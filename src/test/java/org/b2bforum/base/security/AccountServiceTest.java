@@ -3,6 +3,8 @@ package org.b2bforum.base.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.b2bforum.TestData;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -58,6 +61,15 @@ class AccountServiceTest {
         assertThat(accounts.loadUserByUsername(" " + form.getLoginEmail().toUpperCase() + " ").email())
                 .isEqualTo(form.getLoginEmail());
         assertThat(accounts.isEmailRegistered(form.getLoginEmail().toUpperCase())).isTrue();
+    }
+
+    @Test
+    void who_did_what_in_an_application_history_is_told_only_to_someone_logged_in() {
+        TestData.logOut();
+        long organizerId = accounts.loadUserByUsername(TestData.ORGANIZER_EMAIL).id();
+
+        assertThatThrownBy(() -> accounts.names(List.of(organizerId)))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
 
     @Test

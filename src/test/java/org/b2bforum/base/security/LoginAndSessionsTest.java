@@ -3,7 +3,9 @@ package org.b2bforum.base.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
@@ -112,6 +114,27 @@ class LoginAndSessionsTest {
     }
 
     @Test
+    void the_lock_holds_for_log_ins_by_http_basic_to_the_metrics_too() throws Exception {
+        String email = company();
+        for (int i = 0; i < 5; i++) {
+            assertThat(basicLogIn(email, "wrong-password-" + i).getResponse().getStatus()).isEqualTo(401);
+        }
+
+        MvcResult locked = basicLogIn(email, TestData.COMPANY_PASSWORD);
+
+        assertThat(locked.getResponse().getStatus()).as("refused before the password is checked").isEqualTo(429);
+        assertThat(locked.getResponse().getHeader("Retry-After")).isNotBlank();
+        assertThat(outcomes(email)).containsExactly("FAILURE", "FAILURE", "FAILURE", "FAILURE", "FAILURE", "LOCKED");
+    }
+
+    private MvcResult basicLogIn(String email, String password) throws Exception {
+        return mvc.perform(get("/actuator/metrics").with(httpBasic(email, password)).with(request -> {
+            request.setRemoteAddr(address);
+            return request;
+        })).andReturn();
+    }
+
+    @Test
     void an_e_mail_that_has_no_account_is_locked_the_same_way_so_a_lock_tells_nothing() throws Exception {
         String nobody = TestData.uniqueEmail("nobody");
         for (int i = 0; i < 5; i++) {
@@ -182,6 +205,29 @@ class LoginAndSessionsTest {
         vaadinRequest("heartbeat", session);
 
         assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void a_log_in_from_a_log_in_page_left_open_past_the_session_timeout_stays_logged_in() throws Exception {
+        String email = company();
+        // the log-in page's heartbeats kept its session, which had no user activity for 40 minutes
+        MockHttpSession loginPage = new MockHttpSession();
+        loginPage.setAttribute(IdleSessionFilter.LAST_ACTIVITY,
+                System.currentTimeMillis() - Duration.ofMinutes(40).toMillis());
+        MvcResult result = mvc.perform(post("/login").with(csrf()).session(loginPage).param("username", email)
+                .param("password", TestData.COMPANY_PASSWORD).with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                })).andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+
+        vaadinRequest("uidl", session);
+
+        assertThat(session.isInvalid()).as("the user who just logged in is not logged out at the first click")
+                .isFalse();
+        assertThat(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY))
+                .isInstanceOf(SecurityContext.class);
     }
 
     @Test

@@ -9,6 +9,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 class LoginThrottleTest {
 
@@ -108,5 +112,25 @@ class LoginThrottleTest {
         assertThat(throttle.formSubmitted("10.0.5.1")).isPresent();
         assertThat(throttle.formSubmitted("10.0.5.2")).isEmpty();
         assertThat(throttle.formSubmitted(null)).as("no request, no address: start-up and demo data").isEmpty();
+    }
+
+    @Test
+    void log_ins_that_fail_because_the_accounts_cannot_be_read_lock_nothing() {
+        LoginGuard guard = new LoginGuard(throttle, new LoginRecords(null, clock) {
+            @Override
+            void record(String typedEmail, String address, LoginOutcome outcome) {
+                // no database here (nor in the outage)
+            }
+        });
+        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(
+                "someone@forum.by", "right-password");
+        attempt.setDetails(new WebAuthenticationDetails("10.0.6.1", null));
+
+        for (int i = 0; i < 30; i++) {
+            guard.failed(new AuthenticationFailureServiceExceptionEvent(attempt,
+                    new InternalAuthenticationServiceException("Could not open JPA EntityManager")));
+        }
+
+        assertThat(throttle.loginLocked("someone@forum.by", "10.0.6.1")).isEmpty();
     }
 }

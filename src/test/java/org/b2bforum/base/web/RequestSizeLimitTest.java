@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -46,6 +48,25 @@ class RequestSizeLimitTest {
         HttpServletRequest passedOn = (HttpServletRequest) chain.getRequest();
         assertThat(passedOn.getInputStream().readNBytes(10)).hasSize(10);
         assertThatThrownBy(() -> passedOn.getInputStream().read()).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void a_body_of_unknown_length_read_as_text_fails_once_it_passes_the_limit_too() throws Exception {
+        // Vaadin reads its UIDL messages through the reader, not the stream
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/") {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+        };
+        request.setCharacterEncoding("UTF-8");
+        request.setContent("{\"x\":\"0123456789\"}".getBytes(StandardCharsets.UTF_8));
+        MockFilterChain chain = new MockFilterChain();
+
+        limit.doFilter(request, new MockHttpServletResponse(), chain);
+
+        HttpServletRequest passedOn = (HttpServletRequest) chain.getRequest();
+        assertThatThrownBy(() -> passedOn.getReader().transferTo(Writer.nullWriter())).isInstanceOf(IOException.class);
     }
 
     @Test
