@@ -93,9 +93,19 @@ public class PasswordResetService {
             throw new AccountRefusedException("token", "reset.invalid");
         });
         long accountId = usableAccount(token).orElseThrow(() -> new AccountRefusedException("token", "reset.invalid"));
+        Timestamp now = Timestamp.from(clock.instant());
+        // Claimed first, under the row's lock: of two submissions of one link only one changes the row
+        // (the other waits and then finds it used); a password the rules refuse rolls the claim back.
+        int claimed = jdbc.update("""
+                update password_reset set used_at = :now
+                where token_hash = :hash and used_at is null and expires_at > :now""",
+                new MapSqlParameterSource("now", now).addValue("hash", Tokens.hash(token)));
+        if (claimed != 1) {
+            throw new AccountRefusedException("token", "reset.invalid");
+        }
         accounts.resetPassword(accountId, newPassword, confirmation);
         jdbc.update("update password_reset set used_at = :now where user_id = :user and used_at is null",
-                new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("user", accountId));
+                new MapSqlParameterSource("now", now).addValue("user", accountId));
     }
 
     private Optional<Long> usableAccount(String token) {

@@ -3,6 +3,7 @@ package org.b2bforum.base.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,6 +136,45 @@ class PasswordResetTest {
                 });
         assertThat(resets.isUsable(token)).isTrue();
         assertThat(passwordEncoder.matches(TestData.COMPANY_PASSWORD, passwordHashOf(email))).isTrue();
+    }
+
+    @Test
+    void a_link_submitted_twice_at_the_same_moment_sets_one_password_only() throws Exception {
+        TestData.logInAsOrganizer(accounts);
+        String email = company();
+        String token = tokenOf(resets.issueLink(accounts.loadUserByUsername(email).id()));
+        TestData.logOut();
+        List<String> passwords = List.of("Pervyi-Parol-2026", "Vtoroi-Parol-2026");
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(passwords.size());
+        List<java.util.concurrent.Future<Boolean>> submissions = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(passwords.size())) {
+            for (String password : passwords) {
+                submissions.add(pool.submit(() -> {
+                    MockHttpServletRequest request = new MockHttpServletRequest();
+                    request.setRemoteAddr("10.15." + ThreadLocalRandom.current().nextInt(256) + "."
+                            + ThreadLocalRandom.current().nextInt(256));
+                    RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+                    together.await();
+                    try {
+                        resets.reset(token, password, password);
+                        return true;
+                    } catch (AccountRefusedException e) {
+                        assertThat(e.field()).isEqualTo("token");
+                        return false;
+                    } finally {
+                        RequestContextHolder.resetRequestAttributes();
+                    }
+                }));
+            }
+        }
+        List<Boolean> succeeded = new java.util.ArrayList<>();
+        for (var submission : submissions) {
+            succeeded.add(submission.get());
+        }
+
+        assertThat(succeeded).containsExactlyInAnyOrder(true, false);
+        String winner = passwords.get(succeeded.indexOf(true));
+        assertThat(passwordEncoder.matches(winner, passwordHashOf(email))).isTrue();
     }
 
     @Test
