@@ -104,7 +104,12 @@ public final class CpSatScheduler implements Scheduler {
         ScheduleResult floorResult = result(analysis, floor, reasons(analysis, floor, false), 0, false, started);
         listener.improved(floorResult.placements().size(), floorResult.totalBreaks(), 0, clock.elapsed());
         ScheduleResult searched = search(analysis, floor, clock, listener, started);
-        if (!better(floorResult, searched, analysis.problem.fairness())) {
+        // An unfair floor does not beat a fair answer that left no meeting out for lack of time: then fairness
+        // itself (a rule of the model) leaves those meetings out.
+        boolean fairnessDecides = floorResult.fairnessGap() > analysis.problem.fairness()
+                && searched.fairnessGap() <= analysis.problem.fairness()
+                && searched.unplaced().stream().noneMatch(u -> u.reason() == Unplaced.Reason.TIME_LIMIT);
+        if (fairnessDecides || !better(floorResult, searched, analysis.problem.fairness())) {
             return searched;
         }
         int bound = searched.lowerBound();
@@ -220,7 +225,7 @@ public final class CpSatScheduler implements Scheduler {
                 }
                 CpSatModel start = new CpSatModel(analysis, true, options, -1, mayBreak);
                 if (options.hint()) {
-                    start.hint(firstFit);
+                    start.hint(firstFit, false);
                 }
                 first = start.feasible(share, listener, clock);
                 if (first.hasSolution() || mayBreak.size() == suspects.size()) {
@@ -262,7 +267,7 @@ public final class CpSatScheduler implements Scheduler {
             return lastResort(analysis, firstFit, 0, started);
         }
         boolean placementProved = most.status() == CpSolverStatus.OPTIMAL;
-        if (CpSatModel.placedCount(firstFit) > CpSatModel.placedCount(most.slots())) {
+        if (!placementProved && CpSatModel.placedCount(firstFit) > CpSatModel.placedCount(most.slots())) {
             // the solver's hint was lost (short limit, busy machine): go on from the floor
             most = new CpSatModel.Outcome(most.status(), firstFit, 0);
         }
@@ -307,7 +312,7 @@ public final class CpSatScheduler implements Scheduler {
             level.breaksAtLeast(k);
         }
         if (options.hint()) {
-            level.hint(hint);
+            level.hint(hint, false);
         }
         return level.feasible(seconds, listener, clock);
     }
