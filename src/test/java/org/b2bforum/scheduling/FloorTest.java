@@ -3,7 +3,6 @@ package org.b2bforum.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,10 +31,7 @@ class FloorTest {
 
     /** The same day with fewer tables in every slot: not every meeting fits any more. */
     private static SchedulingProblem withTables(SchedulingProblem problem, int tables) {
-        int[] perSlot = new int[problem.slots()];
-        Arrays.fill(perSlot, tables);
-        return new SchedulingProblem(problem.participants(), problem.slots(), problem.morningSlots(), perSlot,
-                problem.meetings(), problem.forbidden(), problem.fairness());
+        return CraftedInstances.withTables(problem, tables);
     }
 
     /**
