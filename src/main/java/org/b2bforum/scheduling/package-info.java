@@ -74,9 +74,9 @@
  * <h2>The floor</h2>
  * Before any solve, two instant placements are made and improved by single moves and swaps (at most 0.3 s):
  * the baseline's list order ({@link org.b2bforum.scheduling.GreedyScheduler}) and the most constrained first
- * ({@link org.b2bforum.scheduling.FirstFit}); the better one is the floor. It is the solvers' hint (the
- * optimisation models get every variable hinted, break chains and windows included, so a fair floor is a
- * complete first solution; the decision levels only its slots), and the answer is never worse than it, whatever
+ * ({@link org.b2bforum.scheduling.FirstFit}); the better one is the floor. It is the solvers' hint (when not
+ * every meeting fits, every variable is hinted, break chains and windows included, so a fair floor is a complete
+ * first solution; elsewhere only its slots, which measured no worse), and the answer is never worse than it, whatever
  * the limit and the machine's load: more meetings placed first, then fair, then fewer breaks. The one exception
  * is an unfair floor placing more than a fair answer that left no meeting out for lack of time: there fairness,
  * a rule of the model, is what leaves those meetings out. Under a CPU hog the "most meetings placed" phase could
