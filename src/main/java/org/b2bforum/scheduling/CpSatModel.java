@@ -53,6 +53,64 @@ final class CpSatModel {
     private final LinearExpr placedCount;
     /** How many fixed meetings are placed (only when not every meeting must be placed). */
     private final LinearExpr fixedPlacedCount;
+    /** Every variable other than x, with its value in a given placement: the hint covers them all. */
+    private final List<Derived> derived = new ArrayList<>();
+    private final java.util.Set<Integer> derivedIndexes = new java.util.HashSet<>();
+
+    /** A variable whose value follows from the placement. */
+    private record Derived(IntVar var, java.util.function.ToLongFunction<HintDay> value) {
+    }
+
+    /** A placement as the derived variables see it. */
+    private static final class HintDay {
+
+        final int[] slotOf;
+        final boolean[][] busy;
+        final int[] breaks;
+        final int[] firstBusy;
+
+        HintDay(ProblemAnalysis analysis, int[] slotOf) {
+            this.slotOf = slotOf;
+            int participants = analysis.meetingsOf.length;
+            busy = new boolean[participants][analysis.slots];
+            for (int m = 0; m < slotOf.length; m++) {
+                if (slotOf[m] >= 0) {
+                    busy[analysis.meeting(m).first()][slotOf[m]] = true;
+                    busy[analysis.meeting(m).second()][slotOf[m]] = true;
+                }
+            }
+            breaks = new int[participants];
+            firstBusy = new int[participants];
+            for (int p = 0; p < participants; p++) {
+                breaks[p] = BreakCounter.breaks(busy[p]);
+                firstBusy[p] = -1;
+                for (int s = analysis.slots - 1; s >= 0; s--) {
+                    if (busy[p][s]) {
+                        firstBusy[p] = s;
+                    }
+                }
+            }
+        }
+
+        boolean anyBusy(int p, int from, int to) {
+            for (int s = Math.max(0, from); s <= Math.min(to, busy[p].length - 1); s++) {
+                if (busy[p][s]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** p busy in exactly the slots [from1, to1] and [from2, to2]. */
+        boolean busyExactly(int p, int from1, int to1, int from2, int to2) {
+            for (int s = 0; s < busy[p].length; s++) {
+                if (busy[p][s] != (s >= from1 && s <= to1 || s >= from2 && s <= to2)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     CpSatModel(ProblemAnalysis analysis, boolean placeAll, CpSatScheduler.Options options) {
         this(analysis, placeAll, options, -1, null);
@@ -91,6 +149,8 @@ final class CpSatModel {
                 model.addExactlyOne(x[m]);
             } else {
                 placed[m] = model.newBoolVar("placed" + m);
+                int meeting = m;
+                derive(placed[m], day -> day.slotOf[meeting] >= 0 ? 1 : 0);
                 model.addEquality(LinearExpr.sum(x[m]), placed[m]);
                 placedSum.add(placed[m]);
                 if (analysis.meeting(m).isFixed()) {
@@ -116,6 +176,9 @@ final class CpSatModel {
                     y[p][s] = here.get(0);
                 } else if (here.size() > 1) {
                     y[p][s] = model.newBoolVar("y" + p + "_" + s);
+                    int who = p;
+                    int slot = s;
+                    derive(y[p][s], day -> day.busy[who][slot] ? 1 : 0);
                     model.addEquality(LinearExpr.sum(here.toArray(BoolVar[]::new)), y[p][s]);
                 }
             }
@@ -166,6 +229,8 @@ final class CpSatModel {
             }
             int upper = Math.min(Math.min(possible - 1, (slots + 1) / 2 - 1), ends.size());
             breaks[p] = model.newIntVar(0, Math.max(0, upper), "breaks" + p);
+            int who = p;
+            derive(breaks[p], day -> day.breaks[who]);
             model.addEquality(LinearExpr.sum(ends.toArray(BoolVar[]::new)), breaks[p]);
             total.addSum(ends.toArray(BoolVar[]::new));
             withBreak.add(hasBreak[p]);
@@ -212,12 +277,23 @@ final class CpSatModel {
         for (int s = slots - 1; s >= 0; s--) {
             after[s] = chain(s + 1 < slots ? after[s + 1] : null, y[p][s], "after" + p + "_" + s);
         }
+        for (int s = 0; s < slots; s++) {
+            int slot = s;
+            if (before[s] != null) {
+                derive(before[s], day -> day.anyBusy(p, 0, slot) ? 1 : 0);
+            }
+            if (after[s] != null) {
+                derive(after[s], day -> day.anyBusy(p, slot, slots - 1) ? 1 : 0);
+            }
+        }
         List<BoolVar> ends = new ArrayList<>();
         for (int s = 1; s < slots; s++) {
             if (y[p][s] == null || before[s - 1] == null) {
                 continue;
             }
             BoolVar end = model.newBoolVar("breakEnd" + p + "_" + s);
+            int slot = s;
+            derive(end, day -> day.busy[p][slot] && !day.busy[p][slot - 1] && day.anyBusy(p, 0, slot - 1) ? 1 : 0);
             model.addImplication(end, y[p][s]);
             model.addImplication(end, before[s - 1]);
             List<Literal> clause = new ArrayList<>(List.of(y[p][s].not(), before[s - 1].not(), end));
@@ -232,6 +308,7 @@ final class CpSatModel {
             return ends;
         }
         BoolVar any = model.newBoolVar("hasBreak" + p);
+        derive(any, day -> day.breaks[p] > 0 ? 1 : 0);
         hasBreak[p] = any;
         List<Literal> some = new ArrayList<>(ends);
         some.add(any.not());
@@ -341,6 +418,8 @@ final class CpSatModel {
                 continue;
             }
             BoolVar w = model.newBoolVar("window" + p + "_" + f);
+            int start = f;
+            derive(w, day -> day.breaks[p] == 0 && day.firstBusy[p] == start ? 1 : 0);
             window[p][f] = w;
             starts.add(w);
             for (int s = f; s < f + count; s++) {
@@ -446,6 +525,10 @@ final class CpSatModel {
         }
         IntVar low = model.newIntVar(0, slots, "minBreaks");
         IntVar high = model.newIntVar(0, slots, "maxBreaks");
+        derive(low, day -> java.util.stream.IntStream.range(0, participants).filter(p -> breaks[p] != null)
+                .map(p -> day.breaks[p]).min().orElse(0));
+        derive(high, day -> java.util.stream.IntStream.range(0, participants).filter(p -> breaks[p] != null)
+                .map(p -> day.breaks[p]).max().orElse(0));
         for (IntVar b : counted) {
             model.addLessOrEqual(low, b);
             model.addLessOrEqual(b, high);
@@ -453,13 +536,64 @@ final class CpSatModel {
         model.addLessOrEqual(LinearExpr.newBuilder().add(high).addTerm(low, -1).build(), d);
     }
 
-    /** Suggests a placement (per meeting a slot or -1) as the solver's starting point. */
+    /**
+     * Suggests a placement (per meeting a slot or -1) as the solver's starting point: every variable, the break
+     * chains and windows included, so that CP-SAT can take a feasible hint as its first solution as it is.
+     */
     void hint(int[] slotOf) {
+        hint(slotOf, true);
+    }
+
+    /**
+     * Only the slots when not {@code complete}: for a decision level the starting schedule breaks the level's
+     * cap anyway, and the complete hint of it made the level searches slower (measured on the benchmark).
+     */
+    void hint(int[] slotOf, boolean complete) {
         model.clearHints();
+        java.util.Set<Integer> hinted = new java.util.HashSet<>();
         for (int m = 0; m < x.length; m++) {
             for (int i = 0; i < x[m].length; i++) {
                 model.addHint(x[m][i], analysis.allowed[m][i] == slotOf[m]);
+                hinted.add(x[m][i].getIndex());
             }
+        }
+        HintDay day = new HintDay(analysis, slotOf);
+        if (!complete || !solutionShaped(day)) {
+            return;
+        }
+        for (Derived d : derived) {
+            if (hinted.add(d.var().getIndex())) {
+                model.addHint(d.var(), d.value().applyAsLong(day));
+            }
+        }
+    }
+
+    /**
+     * Whether a placement can be a solution of this model: every meeting placed where all must be, and fair. A
+     * complete hint of anything else gave worse runs than the slots alone (first-fit leaving meetings out).
+     */
+    private boolean solutionShaped(HintDay day) {
+        if (placeAll && Arrays.stream(day.slotOf).anyMatch(s -> s < 0)) {
+            return false;
+        }
+        return level >= 0 || BreakCounter.gap(day.breaks) <= analysis.problem.fairness();
+    }
+
+    /** Whether the hint gives every variable and, each at its hinted value, is a solution of this model. */
+    boolean hintIsASolution(double seconds) {
+        if (model.getBuilder().getSolutionHint().getVarsCount() != model.getBuilder().getVariablesCount()) {
+            return false;
+        }
+        CpSolver solver = new CpSolver();
+        solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(1).setFixVariablesToTheirHintedValue(true);
+        CpSolverStatus status = solver.solve(model);
+        return status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE;
+    }
+
+    /** Registers a variable whose value follows from the placement (once: chains reuse variables). */
+    private void derive(IntVar var, java.util.function.ToLongFunction<HintDay> value) {
+        if (derivedIndexes.add(var.getIndex())) {
+            derived.add(new Derived(var, value));
         }
     }
 
@@ -494,6 +628,8 @@ final class CpSatModel {
                         continue;
                     }
                     BoolVar q = model.newBoolVar("blocks" + p + "_" + f1 + "_" + first + "_" + f2);
+                    int[] blocks = {f1, f1 + first - 1, f2, f2 + second - 1};
+                    derive(q, day -> day.busyExactly(p, blocks[0], blocks[1], blocks[2], blocks[3]) ? 1 : 0);
                     patterns.add(q);
                     blocksOf.add(new int[] {f1, f1 + first - 1, f2, f2 + second - 1});
                     for (int t = f1; t < f1 + first; t++) {

@@ -62,9 +62,10 @@ final class ScheduleTexts {
      * What "optimal" means for this run: fewest breaks for the meetings that can be placed, and how many
      * cannot (the organizer reads "optimal" next to "not placed: 5" otherwise as a contradiction).
      */
-    String optimality(boolean provedOptimal, int notPlaced) {
+    String optimality(boolean provedOptimal, int notPlaced, Integer totalBreaks, Integer lowerBound) {
         if (!provedOptimal) {
-            String text = owner.getTranslation("schedule.not-optimal");
+            String text = totalBreaks == null || lowerBound == null ? owner.getTranslation("schedule.not-optimal")
+                    : owner.getTranslation("schedule.not-optimal.gap", totalBreaks - lowerBound, lowerBound);
             return notPlaced == 0 ? text : text + " " + owner.getTranslation("schedule.not-placed", meetings(notPlaced));
         }
         return notPlaced == 0 ? owner.getTranslation("schedule.optimal.all")

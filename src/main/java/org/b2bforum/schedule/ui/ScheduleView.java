@@ -295,7 +295,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
                 card("figure-bound", value(run.lowerBound()), "schedule.figure.bound"),
                 card("figure-time", getTranslation("schedule.figure.seconds",
                         String.format(getLocale(), "%.1f", run.seconds())), "schedule.figure.time"));
-        optimality.setText(texts.optimality(run.provedOptimal(), notPlaced));
+        optimality.setText(texts.optimality(run.provedOptimal(), notPlaced, run.totalBreaks(), run.lowerBound()));
     }
 
     private static Object value(Integer figure) {

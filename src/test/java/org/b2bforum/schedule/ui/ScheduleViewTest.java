@@ -188,6 +188,31 @@ class ScheduleViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_schedule_not_proved_optimal_says_how_many_breaks_fewer_are_possible_at_most() {
+        TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        List<TestCompany> c = booking.approvedCompanies(3);
+        fixture.wish(c.get(0), c.get(1), WishPriority.NICE);
+        fixture.wish(c.get(0), c.get(2), WishPriority.NICE);
+        ScheduleRun run = fixture.build(session.dayId());
+        // a hard day cut off by the time limit, as the run records it: 7 breaks, none below 4 possible
+        jdbc.update("update schedule_run set proved_optimal = false, total_breaks = 7, lower_bound = 4 where id = ?",
+                run.id());
+        TestData.logInAsOrganizer(accounts);
+
+        ScheduleView view = open(session.dayId());
+        assertThat(figure(view, "figure-bound")).startsWith("4");
+        assertThat(view.optimality.getText()).isEqualTo("Оптимальность не доказана за отведённое время: перерывов "
+                + "может быть меньше не более чем на 3 (нижняя граница — 4). Чтобы искать дольше, увеличьте предел "
+                + "времени.");
+
+        UI.getCurrent().navigate("notifications");
+        UI.getCurrent().setLocale(Languages.ENGLISH);
+        view = open(session.dayId());
+        assertThat(view.optimality.getText()).isEqualTo("Not proved optimal within the time limit: at most 3 breaks "
+                + "fewer are possible (no schedule has fewer than 4). To search longer, raise the time limit.");
+    }
+
+    @Test
     void a_stale_schedule_cannot_be_published_from_the_review() {
         TestSession session = booking.session(1, LocalTime.of(10, 0), LocalTime.of(10, 40), 20);
         List<TestCompany> c = booking.approvedCompanies(4);
