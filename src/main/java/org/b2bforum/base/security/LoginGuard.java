@@ -20,6 +20,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -102,7 +105,11 @@ public class LoginGuard {
         if (authentication instanceof UsernamePasswordAuthenticationToken
                 && authentication.getDetails() instanceof WebAuthenticationDetails details) {
             throttle.loginSucceeded(authentication.getName());
-            records.record(authentication.getName(), details.getRemoteAddress(), LoginOutcome.SUCCESS);
+            // a metrics scraper logs in by HTTP Basic at every scrape (thousands a day): only its
+            // failures are worth a record
+            if (!byHttpBasic()) {
+                records.record(authentication.getName(), details.getRemoteAddress(), LoginOutcome.SUCCESS);
+            }
         }
     }
 
@@ -120,5 +127,10 @@ public class LoginGuard {
             records.record(authentication.getName(), address,
                     event.getException() instanceof DisabledException ? LoginOutcome.DISABLED : LoginOutcome.FAILURE);
         }
+    }
+
+    private static boolean byHttpBasic() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && StringUtils.startsWithIgnoreCase(attributes.getRequest().getHeader("Authorization"), "Basic ");
     }
 }

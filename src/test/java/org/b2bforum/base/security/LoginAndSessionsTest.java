@@ -127,6 +127,21 @@ class LoginAndSessionsTest {
         assertThat(outcomes(email)).containsExactly("FAILURE", "FAILURE", "FAILURE", "FAILURE", "FAILURE", "LOCKED");
     }
 
+    @Test
+    void a_metrics_scraper_logging_in_by_http_basic_fills_no_log_in_records_while_its_password_is_right()
+            throws Exception {
+        String email = company();
+        for (int i = 0; i < 3; i++) {
+            assertThat(basicLogIn(email, TestData.COMPANY_PASSWORD).getResponse().getStatus())
+                    .as("authenticated, but metrics are for organizers").isEqualTo(403);
+        }
+        assertThat(outcomes(email)).isEmpty();
+
+        basicLogIn(email, "wrong-password");
+
+        assertThat(outcomes(email)).containsExactly("FAILURE");
+    }
+
     private MvcResult basicLogIn(String email, String password) throws Exception {
         return mvc.perform(get("/actuator/metrics").with(httpBasic(email, password)).with(request -> {
             request.setRemoteAddr(address);
