@@ -77,9 +77,9 @@ public class BackupService {
             Path file = dir.resolve("forum-" + STAMP.format(clock.instant()) + ".sql.gz");
             Path part = file.resolveSibling(file.getFileName() + ".part");
             long started = System.nanoTime();
-            Process dump = target.start("mariadb-dump", List.of("--single-transaction", "--quick", "--routines",
+            Started dump = target.start("mariadb-dump", List.of("--single-transaction", "--quick", "--routines",
                     "--triggers", "--hex-blob", "--default-character-set=utf8mb4", target.database()));
-            try (InputStream in = dump.getInputStream();
+            try (InputStream in = dump.process().getInputStream();
                     OutputStream out = new GZIPOutputStream(Files.newOutputStream(part))) {
                 in.transferTo(out);
             }
@@ -126,8 +126,8 @@ public class BackupService {
 
     private void run(String program, List<String> args, Path gzippedInput) {
         try {
-            Process process = target.start(program, args);
-            try (OutputStream stdin = process.getOutputStream()) {
+            Started process = target.start(program, args);
+            try (OutputStream stdin = process.process().getOutputStream()) {
                 if (gzippedInput != null) {
                     boolean gzipped = gzippedInput.getFileName().toString().endsWith(".gz");
                     try (InputStream raw = Files.newInputStream(gzippedInput);
@@ -136,25 +136,35 @@ public class BackupService {
                     }
                 }
             }
-            process.getInputStream().transferTo(OutputStream.nullOutputStream());
+            process.process().getInputStream().transferTo(OutputStream.nullOutputStream());
             finish(process, program);
         } catch (IOException e) {
             throw new UncheckedIOException(program + " failed", e);
         }
     }
 
-    private static void finish(Process process, String program) throws IOException {
+    private static void finish(Started started, String program) throws IOException {
+        Process process = started.process();
         try {
             if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                String error = new String(process.getErrorStream().readAllBytes()).trim();
+                String error = Files.readString(started.errors()).trim();
                 throw new IOException(program + " failed (exit " + (process.isAlive() ? "none" : process.exitValue())
-                        + "): " + error);
+                        + "): " + error.substring(Math.max(0, error.length() - 4000)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroy();
             throw new IOException(program + " interrupted", e);
+        } finally {
+            Files.deleteIfExists(started.errors());
         }
+    }
+
+    /**
+     * A client program and the file its error output goes to: a pipe that nobody reads while its
+     * output is copied would block the program once the pipe is full.
+     */
+    private record Started(Process process, Path errors) {
     }
 
     private void prune() throws IOException {
@@ -181,7 +191,7 @@ public class BackupService {
                     environment.getProperty("spring.datasource.password"));
         }
 
-        Process start(String program, List<String> args) throws IOException {
+        Started start(String program, List<String> args) throws IOException {
             List<String> command = new ArrayList<>();
             command.add(binDir == null ? program : binDir.resolve(program).toString());
             command.addAll(List.of("--no-defaults", "--protocol=TCP", "--host=" + host, "--port=" + port));
@@ -197,7 +207,9 @@ public class BackupService {
                 Map<String, String> env = builder.environment();
                 env.put("LD_LIBRARY_PATH", binDir.resolveSibling("libs") + ":" + env.getOrDefault("LD_LIBRARY_PATH", ""));
             }
-            return builder.start();
+            Path errors = Files.createTempFile("b2bforum-" + program, ".err");
+            builder.redirectError(errors.toFile());
+            return new Started(builder.start(), errors);
         }
     }
 }
