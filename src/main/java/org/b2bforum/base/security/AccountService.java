@@ -191,7 +191,8 @@ public class AccountService implements UserDetailsService {
         return accounts.findById(userId).map(UserAccount::getEmail);
     }
 
-    /** The venue staff log-ins, by name. */
+    /** The venue staff log-ins, by name (organizers only). */
+    @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
     public List<StaffAccount> staffAccounts() {
         return accounts.findByRoleOrderByDisplayNameAscEmailAsc(Role.STAFF).stream()
@@ -258,7 +259,8 @@ public class AccountService implements UserDetailsService {
         return names;
     }
 
-    /** Lets a staff log-in in or out; refused for any other kind of account. */
+    /** Lets a staff log-in in or out (organizers only); refused for any other kind of account. */
+    @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional
     public void setStaffEnabled(long accountId, boolean enabled) {
         UserAccount account = accounts.findById(accountId).filter(a -> a.getRole() == Role.STAFF)
