@@ -71,7 +71,7 @@ public class PasswordResetService {
     @Transactional
     public String issueLink(long accountId) {
         accounts.emailOfEnabled(accountId)
-                .orElseThrow(() -> new AccountRefusedException("account", "accounts.error.not-found"));
+                .orElseThrow(() -> new AccountRefusedException("account", "accounts.error.switched-off"));
         return issue(accountId, currentUser.require().id()).link();
     }
 

@@ -105,7 +105,15 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void showResetLink(AccountSummary account) {
-        String link = resets.issueLink(account.id());
+        String link;
+        try {
+            link = resets.issueLink(account.id());
+        } catch (AccountRefusedException e) { // switched off meanwhile, by another organizer
+            Notification.show(getTranslation(e.messageKey()), 6000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.ERROR);
+            grid.getDataProvider().refreshAll();
+            return;
+        }
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("accounts.reset-link"));
         Span linkText = new Span(link);

@@ -143,6 +143,22 @@ class AccountViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_reset_link_for_a_log_in_switched_off_meanwhile_is_refused_in_words() {
+        String email = company();
+        TestData.logInAsOrganizer(accounts);
+        AccountsView view = navigate(AccountsView.class);
+        test(view.text).setValue(email);
+        AccountSummary shown = view.grid.getGenericDataView().getItems().findFirst().orElseThrow();
+        accounts.setEnabled(shown.id(), false); // by another organizer, while this list was open
+
+        view.showResetLink(shown);
+
+        assertThat(find(Span.class).withId("accounts-reset-link").exists()).isFalse();
+        assertThat(test(find(com.vaadin.flow.component.notification.Notification.class).single()).getText())
+                .isEqualTo("Эта учётная запись отключена: сначала включите её");
+    }
+
+    @Test
     void a_used_or_unknown_reset_link_says_so() {
         ResetPasswordView reset = navigate("reset-password/not-a-real-token", ResetPasswordView.class);
 
