@@ -24,6 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PasswordResetService {
 
+    /** The key of the refusal of an address that submits too often; the link itself still works. */
+    public static final String TOO_MANY = "form.too-many-later";
+
+
     public static final Duration VALID_FOR = Duration.ofHours(1);
     static final String PATH = "reset-password/";
 
@@ -90,7 +94,7 @@ public class PasswordResetService {
     @Transactional
     public void reset(String token, String newPassword, String confirmation) {
         throttle.formSubmittedByCurrentClient().ifPresent(wait -> {
-            throw new AccountRefusedException("token", "reset.invalid");
+            throw new AccountRefusedException("token", TOO_MANY);
         });
         long accountId = usableAccount(token).orElseThrow(() -> new AccountRefusedException("token", "reset.invalid"));
         Timestamp now = Timestamp.from(clock.instant());

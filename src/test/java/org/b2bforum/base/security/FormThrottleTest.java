@@ -80,6 +80,13 @@ class FormThrottleTest {
     }
 
     @Test
+    void a_password_reset_from_a_locked_address_says_to_try_later_not_that_the_link_is_dead() {
+        assertThatThrownBy(() -> resets.reset("any-token", "Forum-Reset-2026", "Forum-Reset-2026"))
+                .isInstanceOfSatisfying(AccountRefusedException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("form.too-many-later"));
+    }
+
+    @Test
     void another_address_goes_on() {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setRemoteAddr(address + "9");
