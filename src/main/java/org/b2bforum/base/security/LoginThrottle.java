@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,7 +102,7 @@ public class LoginThrottle {
     }
 
     private static String accountKey(String email) {
-        return "account:" + AccountService.normalizeEmail(email).toLowerCase(Locale.ROOT);
+        return "account:" + AccountService.normalizeEmail(email);
     }
 
     private static String addressKey(String address) {

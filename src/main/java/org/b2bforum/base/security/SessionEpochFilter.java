@@ -28,6 +28,14 @@ class SessionEpochFilter extends OncePerRequestFilter {
         this.contexts = contexts;
     }
 
+    /** Static files (styles, icons, Vaadin's bundle) hold nothing of anyone's: no look-up for them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/VAADIN/") || path.startsWith("/styles/") || path.startsWith("/images/")
+                || path.startsWith("/icons/") || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
