@@ -13,6 +13,7 @@ import java.time.ZoneId;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.Languages;
+import org.b2bforum.base.mail.BilingualMail;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,8 +36,8 @@ class InvitationMailerTest {
         when(provider.getIfAvailable()).thenReturn(sender);
         ForumTime forumTime = mock(ForumTime.class);
         when(forumTime.zone()).thenReturn(ZoneId.of("Europe/Moscow"));
-        return new InvitationMailer(provider, new DefaultI18NProvider(Languages.ALL), forumTime,
-                "forum@minsk-moscow.example");
+        DefaultI18NProvider i18n = new DefaultI18NProvider(Languages.ALL);
+        return new InvitationMailer(new BilingualMail(provider, i18n, "forum@minsk-moscow.example"), i18n, forumTime);
     }
 
     @Test

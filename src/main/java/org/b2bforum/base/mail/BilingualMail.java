@@ -30,7 +30,7 @@ public class BilingualMail {
     private final I18NProvider i18n;
     private final String from;
 
-    BilingualMail(ObjectProvider<JavaMailSender> mailSender, I18NProvider i18n,
+    public BilingualMail(ObjectProvider<JavaMailSender> mailSender, I18NProvider i18n,
             @Value("${b2bforum.mail.from:forum@localhost}") String from) {
         this.mailSender = mailSender;
         this.i18n = i18n;
