@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingService;
-import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.program.Slot;
 
 import com.vaadin.flow.component.button.Button;
@@ -26,11 +26,11 @@ class MeetingDialog extends Dialog {
     final Button move = new Button();
     final TextArea reason = new TextArea();
     final Button cancelMeeting = new Button();
-    private final MeetingView meeting;
+    private final MeetingDetails meeting;
     private final MeetingService meetings;
     private final Runnable changed;
 
-    MeetingDialog(MeetingView meeting, List<Slot> sessionSlots, ProgramLabels labels, MeetingService meetings,
+    MeetingDialog(MeetingDetails meeting, List<Slot> sessionSlots, ProgramLabels labels, MeetingService meetings,
             Runnable changed) {
         this.meeting = meeting;
         this.meetings = meetings;

@@ -10,7 +10,7 @@ import org.b2bforum.base.security.Role;
 import org.b2bforum.company.DirectoryService;
 import org.b2bforum.meeting.MeetingService;
 import org.b2bforum.meeting.MeetingStatus;
-import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.program.Hall;
 import org.b2bforum.program.NegotiationSession;
 import org.b2bforum.program.ProgramService;
@@ -50,7 +50,7 @@ import jakarta.annotation.security.RolesAllowed;
 class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** One slot of the session: its confirmed meetings by table number and its unanswered requests. */
-    record SlotRow(Slot slot, Map<Integer, MeetingView> meetingsByTable, long requests) {
+    record SlotRow(Slot slot, Map<Integer, MeetingDetails> meetingsByTable, long requests) {
     }
 
     final Select<NegotiationSession> session = new Select<>();
@@ -133,7 +133,7 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
         List<Slot> slots = program.slots(selected.id());
         int tables = program.halls().stream().filter(h -> h.id() == selected.hallId()).mapToInt(Hall::tableCount)
                 .findFirst().orElse(0);
-        List<MeetingView> inSession = meetings.meetingsInSession(selected.id());
+        List<MeetingDetails> inSession = meetings.meetingsInSession(selected.id());
         List<SlotRow> rows = slots.stream().map(slot -> row(slot, inSession)).toList();
 
         grid.addColumn(r -> labels.timeRange(r.slot().startsAt(), r.slot().endsAt()))
@@ -156,16 +156,16 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
         booking.showSlots(slots);
     }
 
-    private static SlotRow row(Slot slot, List<MeetingView> inSession) {
-        Map<Integer, MeetingView> byTable = inSession.stream()
+    private static SlotRow row(Slot slot, List<MeetingDetails> inSession) {
+        Map<Integer, MeetingDetails> byTable = inSession.stream()
                 .filter(m -> m.slotId() == slot.id() && m.status() == MeetingStatus.CONFIRMED && m.tableNumber() != null)
-                .collect(Collectors.toMap(MeetingView::tableNumber, Function.identity(), (a, b) -> a));
+                .collect(Collectors.toMap(MeetingDetails::tableNumber, Function.identity(), (a, b) -> a));
         long requests = inSession.stream()
                 .filter(m -> m.slotId() == slot.id() && m.status() == MeetingStatus.REQUESTED).count();
         return new SlotRow(slot, byTable, requests);
     }
 
-    private Component cell(MeetingView meeting, List<Slot> slots) {
+    private Component cell(MeetingDetails meeting, List<Slot> slots) {
         if (meeting == null) {
             return new Span();
         }

@@ -8,7 +8,7 @@ import static org.b2bforum.program.ui.ProgramFixture.uniqueName;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.MeetingService;
 import org.b2bforum.meeting.MeetingStatus;
-import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationService;
@@ -98,7 +98,7 @@ class MeetingGridViewTest extends SpringBrowserlessTest {
         test(dialog.reason).setValue("Компания не приедет");
         test(dialog.cancelMeeting).click();
 
-        MeetingView cancelled = meetings.meeting(meeting);
+        MeetingDetails cancelled = meetings.meeting(meeting);
         assertThat(cancelled.status()).isEqualTo(MeetingStatus.CANCELLED);
         assertThat(test(view.grid).getCellText(2, 1)).isEmpty();
     }

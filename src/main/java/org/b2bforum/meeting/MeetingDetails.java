@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A meeting as its companies and the organizers see it. */
-public record MeetingView(long id, long requesterId, String requesterName, long partnerId, String partnerName,
+public record MeetingDetails(long id, long requesterId, String requesterName, long partnerId, String partnerName,
         MeetingStatus status, long slotId, long sessionId, Instant startsAt, Instant endsAt, String hallName,
         Integer tableNumber, String message, String response, List<String> delegates) {
 
