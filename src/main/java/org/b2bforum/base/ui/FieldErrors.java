@@ -1,4 +1,4 @@
-package org.b2bforum.program.ui;
+package org.b2bforum.base.ui;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,13 +13,13 @@ import com.vaadin.flow.component.HasValue;
  * The errors of one form: a required field left empty, or a service's translation key shown next
  * to the field it concerns (or, for a key no field is registered for, as an error notification).
  */
-final class FieldErrors {
+public final class FieldErrors {
 
     private final Component owner;
     private final Map<String, HasValidation> fieldsByKey = new HashMap<>();
     private final List<HasValidation> fields = new ArrayList<>();
 
-    FieldErrors(Component owner) {
+    public FieldErrors(Component owner) {
         this.owner = owner;
     }
 
@@ -27,7 +27,7 @@ final class FieldErrors {
      * The form's fields: their invalid state is this class's alone, so that clearing a required
      * field after saving does not mark it red.
      */
-    FieldErrors validating(HasValidation... formFields) {
+    public FieldErrors validating(HasValidation... formFields) {
         for (HasValidation field : formFields) {
             field.setManualValidation(true);
             if (!fields.contains(field)) {
@@ -38,17 +38,17 @@ final class FieldErrors {
     }
 
     /** Shows errors with this key at this field. */
-    FieldErrors on(String key, HasValidation field) {
+    public FieldErrors on(String key, HasValidation field) {
         fieldsByKey.put(key, field);
         return this;
     }
 
-    void clear() {
+    public void clear() {
         fields.forEach(field -> field.setInvalid(false));
     }
 
     /** Marks the empty (or blank) fields as required; true when all are filled. */
-    boolean required(HasValue<?, ?>... required) {
+    public boolean required(HasValue<?, ?>... required) {
         boolean filled = true;
         for (HasValue<?, ?> field : required) {
             Object value = field.getValue();
@@ -60,7 +60,7 @@ final class FieldErrors {
         return filled;
     }
 
-    void show(String key) {
+    public void show(String key) {
         HasValidation field = fieldsByKey.get(key);
         if (field == null) {
             Notices.error(owner.getTranslation(key));

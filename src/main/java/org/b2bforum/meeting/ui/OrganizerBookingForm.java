@@ -1,7 +1,9 @@
-package org.b2bforum.program.ui;
+package org.b2bforum.meeting.ui;
 
 import java.util.List;
 
+import org.b2bforum.base.ui.FieldErrors;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.company.Cities;
 import org.b2bforum.company.DirectoryEntry;
 import org.b2bforum.company.DirectoryQuery;
@@ -9,6 +11,7 @@ import org.b2bforum.company.DirectoryService;
 import org.b2bforum.company.DirectorySort;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.program.ProgramLabels;
 import org.b2bforum.program.Slot;
 
 import com.vaadin.flow.component.button.Button;

@@ -1,4 +1,4 @@
-package org.b2bforum.program.ui;
+package org.b2bforum.meeting.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.b2bforum.program.ui.ProgramFixture.approvedCompany;
@@ -11,6 +11,7 @@ import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
+import org.b2bforum.program.ui.ProgramFixture;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

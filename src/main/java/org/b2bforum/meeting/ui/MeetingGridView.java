@@ -1,4 +1,4 @@
-package org.b2bforum.program.ui;
+package org.b2bforum.meeting.ui;
 
 import java.util.List;
 import java.util.Map;
@@ -13,6 +13,7 @@ import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.program.Hall;
 import org.b2bforum.program.NegotiationSession;
+import org.b2bforum.program.ProgramLabels;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
 

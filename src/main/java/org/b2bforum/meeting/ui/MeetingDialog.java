@@ -1,10 +1,12 @@
-package org.b2bforum.program.ui;
+package org.b2bforum.meeting.ui;
 
 import java.util.List;
 
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingService;
 import org.b2bforum.meeting.MeetingDetails;
+import org.b2bforum.program.ProgramLabels;
 import org.b2bforum.program.Slot;
 
 import com.vaadin.flow.component.button.Button;
