@@ -1,4 +1,4 @@
-package org.b2bforum.base.ops;
+package org.b2bforum.metrics;
 
 import java.lang.reflect.Method;
 import java.util.Map;
