@@ -98,4 +98,7 @@
  * matching of meetings to the tables their companies had in the slot before, so a company keeps its table
  * across consecutive meetings wherever two claims do not collide.
  */
+@ApplicationModule(displayName = "Optimizer", allowedDependencies = {})
 package org.b2bforum.optimizer;
+
+import org.springframework.modulith.ApplicationModule;
