@@ -6,6 +6,8 @@ import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.InvalidProgramException;
 import org.b2bforum.program.ProgramService;
 
+import org.b2bforum.base.ui.ComponentTexts;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -36,6 +38,7 @@ class DaysPanel extends VerticalLayout {
 
         day.setId("day-date");
         day.setLabel(getTranslation("program.field.date"));
+        ComponentTexts.datePicker(day);
         add.setText(getTranslation("program.action.add-day"));
         add.setId("add-day");
         add.setIcon(VaadinIcon.PLUS.create());
