@@ -118,9 +118,9 @@ final class ReportPdf implements AutoCloseable {
         y -= 6;
     }
 
-    /** A numbered section heading ("2. Деловые переговоры"), kept with what follows it. */
-    void heading(String text) throws IOException {
-        ensure(120);
+    /** A numbered section heading ("2. Деловые переговоры"), on a new page unless {@code keep} points follow it. */
+    void heading(String text, float keep) throws IOException {
+        ensure(keep + 30);
         y -= 8;
         text(text, bold, 13, INK, false);
         y -= 4;
@@ -220,15 +220,16 @@ final class ReportPdf implements AutoCloseable {
         for (int i = 0; i < widths.length; i++) {
             widths[i] = WIDTH * columns.get(i).share() / total;
         }
+        float headerSize = headerSize(columns, widths);
         List<List<String>> header = new ArrayList<>();
         for (int i = 0; i < widths.length; i++) {
-            header.add(wrap(ReportFonts.printable(columns.get(i).title()), bold, size, widths[i] - 2 * CELL_PAD));
+            header.add(wrap(ReportFonts.printable(columns.get(i).title()), bold, headerSize, widths[i] - 2 * CELL_PAD));
         }
-        float headerHeight = height(header, leading);
+        float headerHeight = height(header, headerSize * 1.25f);
         ensure(28 + headerHeight + 2 * leading + 2 * CELL_PAD);
         text(label + " " + number + " — " + caption, regular, 10, INK, false);
         y -= 2;
-        headerRow(header, widths, headerHeight, size, leading, columns);
+        headerRow(header, widths, headerHeight, headerSize, columns);
         for (List<String> row : rows) {
             List<List<String>> cells = new ArrayList<>(row.size());
             for (int i = 0; i < widths.length; i++) {
@@ -239,19 +240,35 @@ final class ReportPdf implements AutoCloseable {
                 newPage();
                 text(continued + " " + number, regular, 9, GREY, false);
                 y -= 2;
-                headerRow(header, widths, headerHeight, size, leading, columns);
+                headerRow(header, widths, headerHeight, headerSize, columns);
             }
             cells(cells, widths, rowHeight, regular, size, leading, columns);
         }
         y -= 14;
     }
 
-    private void headerRow(List<List<String>> header, float[] widths, float height, float size, float leading,
-            List<Column> columns) throws IOException {
+    private void headerRow(List<List<String>> header, float[] widths, float height, float size, List<Column> columns)
+            throws IOException {
         cs.setNonStrokingColor(HEADER_FILL);
         cs.addRect(LEFT, y - height, WIDTH, height);
         cs.fill();
-        cells(header, widths, height, bold, size, leading, columns);
+        cells(header, widths, height, bold, size, size * 1.25f, columns);
+    }
+
+    /** The largest size (9, 8 or 7 points) at which every word of every column title fits its column. */
+    private float headerSize(List<Column> columns, float[] widths) throws IOException {
+        for (float size : new float[] {9, 8}) {
+            boolean fits = true;
+            for (int i = 0; i < widths.length && fits; i++) {
+                for (String word : ReportFonts.printable(columns.get(i).title()).split(" +")) {
+                    fits &= width(word, bold, size) <= widths[i] - 2 * CELL_PAD;
+                }
+            }
+            if (fits) {
+                return size;
+            }
+        }
+        return 7;
     }
 
     private void cells(List<List<String>> cells, float[] widths, float height, PDFont font, float size,

@@ -46,10 +46,10 @@ final class ReportTables {
                 .count()));
         rows.add(row(text.t("report.key.delegates"), results.delegates()));
         rows.add(row(text.t("report.key.checked-in"), results.checkedIn()));
-        rows.add(row(text.t("report.meetings.requested"), m.requested()));
-        rows.add(row(text.t("report.meetings.confirmed"), m.confirmed()));
-        rows.add(row(text.t("report.meetings.held"), m.held()));
-        rows.add(row(text.t("report.meetings.no-shows"), m.noShows()));
+        rows.add(row(text.t("report.key.requested"), m.requested()));
+        rows.add(row(text.t("report.key.confirmed"), m.confirmed()));
+        rows.add(row(text.t("report.key.held"), m.held()));
+        rows.add(row(text.t("report.key.no-shows"), m.noShows()));
         for (Outcome outcome : List.of(Outcome.FOLLOW_UP, Outcome.AGREEMENT_IN_PREPARATION, Outcome.AGREEMENT_SIGNED)) {
             rows.add(row(text.t("report.key.outcome", text.outcome(outcome)), results.outcomes().get(outcome)));
         }
@@ -69,8 +69,8 @@ final class ReportTables {
         }
         return new Table(text.t("report.table.cities"), text.t("report.sheet.cities"),
                 List.of(col("report.column.number", 0.5f, true), col("report.column.city", 2.2f, false),
-                        col("report.column.country", 1.6f, false), col("report.column.companies", 1.2f, true),
-                        col("report.column.delegates", 1.2f, true), col("report.column.checked-in", 1.2f, true)),
+                        col("report.column.country", 1.6f, false), col("report.column.companies", 1.3f, true),
+                        col("report.column.delegates", 1.5f, true), col("report.column.checked-in", 1.3f, true)),
                 rows);
     }
 

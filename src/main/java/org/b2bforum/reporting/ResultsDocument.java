@@ -45,7 +45,7 @@ final class ResultsDocument {
 
             pdf.newPage();
             int section = 0;
-            pdf.heading(++section + ". " + text.t("report.section.participants"));
+            pdf.heading(++section + ". " + text.t("report.section.participants"), keep(Kind.CITIES));
             pdf.paragraph(text.t("report.participants.text", text.number(results.companies()),
                     text.number(results.cities().size()), text.number(results.delegates()),
                     text.number(results.checkedIn())));
@@ -53,26 +53,26 @@ final class ResultsDocument {
             table(pdf, tables.cities());
             table(pdf, tables.countries());
 
-            pdf.heading(++section + ". " + text.t("report.section.meetings"));
+            pdf.heading(++section + ". " + text.t("report.section.meetings"), keep(Kind.MEETINGS));
             pdf.paragraph(text.t("report.meetings.text"));
             figure(pdf, Kind.MEETINGS);
             table(pdf, tables.meetings());
 
-            pdf.heading(++section + ". " + text.t("report.section.sector-pairs"));
+            pdf.heading(++section + ". " + text.t("report.section.sector-pairs"), keep(Kind.SECTOR_PAIRS));
             pdf.paragraph(text.t("report.sector-pairs.text"));
             figure(pdf, Kind.SECTOR_PAIRS);
             pairTable(pdf, tables.sectorPairs());
 
-            pdf.heading(++section + ". " + text.t("report.section.city-pairs"));
+            pdf.heading(++section + ". " + text.t("report.section.city-pairs"), keep(Kind.CITY_PAIRS));
             figure(pdf, Kind.CITY_PAIRS);
             pairTable(pdf, tables.cityPairs());
 
-            pdf.heading(++section + ". " + text.t("report.section.outcomes"));
+            pdf.heading(++section + ". " + text.t("report.section.outcomes"), keep(Kind.OUTCOMES));
             pdf.paragraph(text.t("report.outcomes.text"));
             figure(pdf, Kind.OUTCOMES);
             table(pdf, tables.outcomes());
 
-            pdf.heading(++section + ". " + text.t("report.section.round-tables"));
+            pdf.heading(++section + ". " + text.t("report.section.round-tables"), keep(Kind.ROUND_TABLES));
             if (results.roundTables().isEmpty()) {
                 pdf.paragraph(text.t("report.round-tables.none"));
             } else {
@@ -81,13 +81,13 @@ final class ResultsDocument {
             }
 
             for (ResultsReportSection.Section contributed : extra) {
-                pdf.heading(++section + ". " + contributed.title());
+                pdf.heading(++section + ". " + contributed.title(), 120);
                 pdf.paragraph(contributed.paragraph());
                 table(pdf, tables.contributed(contributed));
             }
 
             pdf.newPage();
-            pdf.heading(text.t("report.appendix.agreements"));
+            pdf.heading(text.t("report.appendix.agreements"), 120);
             Table agreements = tables.outcomeMeetings(List.of(Outcome.AGREEMENT_SIGNED,
                     Outcome.AGREEMENT_IN_PREPARATION), "report.table.agreements");
             pdf.paragraph(text.t("report.appendix.agreements.text"));
@@ -114,7 +114,7 @@ final class ResultsDocument {
         pdf.text(text.t("report.drawn-up", text.date(today)), pdf.regular, 10, ReportPdf.GREY, true);
         pdf.space(18);
 
-        pdf.heading(text.t("report.section.summary"));
+        pdf.heading(text.t("report.section.summary"), 120);
         pdf.paragraph(summary());
         table(pdf, tables.keyFigures());
 
@@ -158,6 +158,11 @@ final class ResultsDocument {
                     text.sector(top.first()) + " × " + text.sector(top.second()), text.number(top.meetings())));
         }
         return out.toString();
+    }
+
+    /** What a section heading keeps on its page: an introduction and the section's chart. */
+    private float keep(Kind kind) {
+        return 70 + (float) charts.height(kind);
     }
 
     private void figure(ReportPdf pdf, Kind kind) throws IOException {
