@@ -153,9 +153,9 @@ final class ReportTables {
             }
         }
         return new Table(text.t(captionKey), text.t("report.sheet.agreements"),
-                List.of(col("report.column.number", 0.6f, true), col("report.column.when", 1.4f, false),
-                        col("report.column.company", 2.4f, false), col("report.column.company", 2.4f, false),
-                        col("report.column.outcome", 1.7f, false)), rows);
+                List.of(col("report.column.number", 0.6f, true), col("report.column.when", 1.75f, false),
+                        col("report.column.company", 2.3f, false), col("report.column.company", 2.3f, false),
+                        col("report.column.outcome", 2.2f, false)), rows);
     }
 
     Table roundTables() {
