@@ -94,7 +94,8 @@ final class ResultsCharts {
     String svg(Kind kind, double width) {
         double height = height(kind) * width / 480;
         SVGGraphics2D g = new SVGGraphics2D(width, height);
-        g.setFontFunction(family -> "'DejaVu Sans', 'Noto Sans', Arial, sans-serif");
+        // unquoted: JFreeSVG writes attributes in single quotes
+        g.setFontFunction(family -> "DejaVu Sans, Noto Sans, Arial, sans-serif");
         chart(kind).draw(g, new Rectangle2D.Double(0, 0, width, height));
         return g.getSVGDocument();
     }
@@ -208,6 +209,9 @@ final class ResultsCharts {
                     new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
             renderer.setItemLabelAnchorOffset(3);
         }
+        if (allZero(data)) {
+            values.setRange(0, 1); // else the axis centres an empty chart on 0
+        }
         CategoryPlot plot = new CategoryPlot(data, categories, values, renderer);
         plot.setOrientation(orientation);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
@@ -229,5 +233,17 @@ final class ResultsCharts {
         chart.setTextAntiAlias(true);
         chart.setBorderVisible(false);
         return chart;
+    }
+
+    private static boolean allZero(DefaultCategoryDataset data) {
+        for (int row = 0; row < data.getRowCount(); row++) {
+            for (int column = 0; column < data.getColumnCount(); column++) {
+                Number value = data.getValue(row, column);
+                if (value != null && value.doubleValue() != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

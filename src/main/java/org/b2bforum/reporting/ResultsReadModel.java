@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,7 +155,6 @@ class ResultsReadModel {
     /** City pairs with the Russian city first when the two are in different countries: "Москва × Минск". */
     private List<CityPair> cityPairs() {
         Map<List<String>, long[]> pairs = new LinkedHashMap<>();
-        Map<String, String> countries = new HashMap<>();
         jdbc.query("""
                 select a.city a_city, a.country a_country, b.city b_city, b.country b_country,
                        count(*) meetings, coalesce(sum(m.attendance = 'HELD'), 0) held
@@ -167,8 +165,6 @@ class ResultsReadModel {
                 group by a.city, a.country, b.city, b.country""", NONE, rs -> {
                     String a = rs.getString("a_city");
                     String b = rs.getString("b_city");
-                    countries.put(a, rs.getString("a_country"));
-                    countries.put(b, rs.getString("b_country"));
                     List<String> key = cityOrder(a, rs.getString("a_country"), b, rs.getString("b_country"));
                     long[] sums = pairs.computeIfAbsent(key, k -> new long[2]);
                     sums[0] += rs.getLong("meetings");

@@ -1,6 +1,7 @@
 package org.b2bforum.reporting.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -61,6 +62,16 @@ class ResultsReportViewTest extends SpringBrowserlessTest {
         ResultsChart meetings = charts.stream().filter(c -> c.id().equals("meetings")).findFirst().orElseThrow();
         assertThat(meetings.title()).isEqualTo("Business meetings: from the request to the table");
         assertThat(meetings.svg()).startsWith("<?xml").contains("<svg", "Requested", "Confirmed", "Held", "No-show");
+        // a browser shows no image at all for SVG that is not well-formed XML
+        for (ResultsChart chart : charts) {
+            assertThatCode(() -> wellFormed(chart.svg())).as(chart.id()).doesNotThrowAnyException();
+        }
+    }
+
+    private static void wellFormed(String xml) throws Exception {
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
     }
 
     @Test
