@@ -22,7 +22,7 @@ import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.BadgeRole;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Delegates;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class BadgeServiceTest {
     @Autowired
     Delegates delegates;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     AccountService accounts;
 
@@ -98,7 +98,7 @@ class BadgeServiceTest {
                 List.of("Алесь Жук|Главный инженер"));
         TestCompany moscow = booking.approvedCompany();
         booking.asOrganizer(() -> {
-            meetings.bookAsOrganizer(minsk.id(), moscow.id(), session.slot(1).id());
+            organizerBookings.bookAsOrganizer(minsk.id(), moscow.id(), session.slot(1).id());
             badges.setRole(minsk.firstDelegate(), BadgeRole.SPEAKER);
         });
 

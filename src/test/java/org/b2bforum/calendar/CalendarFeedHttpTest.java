@@ -16,7 +16,7 @@ import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.FormLogIn;
 import org.b2bforum.base.security.ForumUser;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class CalendarFeedHttpTest {
     @Autowired
     CalendarService calendars;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -62,7 +62,7 @@ class CalendarFeedHttpTest {
         TestSession session = venue.futureSession(2);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(1).id()));
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(1).id()));
         ForumUser delegate = venue.delegateAccount(a.firstDelegate());
         BookingFixture.logInAs(delegate);
         String first = CalendarServiceTest.token(calendars.newSubscription());
@@ -109,7 +109,7 @@ class CalendarFeedHttpTest {
         TestSession session = venue.futureSession(2);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(2).id()));
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(2).id()));
         ForumUser delegate = venue.delegateAccount(b.firstDelegate());
         TestData.logOut();
 

@@ -15,7 +15,8 @@ import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.security.Tokens;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.MeetingRequests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,9 @@ class DelegateInvitationServiceTest {
     @Autowired
     AccountService accounts;
     @Autowired
-    MeetingService meetings;
+    MeetingQueries meetingQueries;
+    @Autowired
+    MeetingRequests meetingRequests;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -164,11 +167,11 @@ class DelegateInvitationServiceTest {
         assertThatThrownBy(() -> invitations.myDelegates()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> invitations.invite(company.delegateIds().get(1)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> meetings.myMeetings()).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> meetings.myDelegates()).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> meetings.request(other.id(), 1, List.of(company.firstDelegate()), "hi"))
+        assertThatThrownBy(() -> meetingQueries.myMeetings()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetingQueries.myDelegates()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetingRequests.request(other.id(), 1, List.of(company.firstDelegate()), "hi").meetingId())
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(meetings.myCompanyAgenda()).isEmpty();
+        assertThat(meetingQueries.myCompanyAgenda()).isEmpty();
     }
 
     @Test

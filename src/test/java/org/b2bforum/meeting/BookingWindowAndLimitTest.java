@@ -27,7 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class BookingWindowAndLimitTest {
 
     @Autowired
-    MeetingService meetings;
+    MeetingRequests meetingRequests;
+    @Autowired
+    OrganizerBookings organizerBookings;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -71,12 +73,12 @@ class BookingWindowAndLimitTest {
 
         assertRefused("meeting.error.window-closed", () -> request(requester, partner, 1));
         assertRefused("meeting.error.window-closed",
-                () -> fixture.as(partner, () -> meetings.accept(meetingId, List.of(), null)));
+                () -> fixture.as(partner, () -> meetingRequests.accept(meetingId, List.of(), null)));
         assertThat(status(meetingId)).isEqualTo("REQUESTED");
         assertThat(meetingsInSession()).isEqualTo(1);
 
         // declining and cancelling stay possible: they free people, they do not book them
-        fixture.as(partner, () -> meetings.decline(meetingId, "Не успеваем"));
+        fixture.as(partner, () -> meetingRequests.decline(meetingId, "Не успеваем"));
         assertThat(status(meetingId)).isEqualTo("DECLINED");
     }
 
@@ -91,7 +93,7 @@ class BookingWindowAndLimitTest {
         assertThat(refused.args()).containsExactly(2);
         assertThat(MeetingRecords.activeOf(jdbc, requester)).isEqualTo(2);
 
-        fixture.as(requester, () -> meetings.cancel(first, "Передумали"));
+        fixture.as(requester, () -> meetingRequests.cancel(first, "Передумали"));
         long again = request(requester, partner, 2);
         assertThat(status(again)).isEqualTo("REQUESTED");
         assertThat(MeetingRecords.activeOf(jdbc, requester)).isEqualTo(2);
@@ -104,9 +106,9 @@ class BookingWindowAndLimitTest {
         long fromRequester = request(requester, partner, 0);
         long fromOther = request(other, partner, 1);
 
-        fixture.as(partner, () -> meetings.accept(fromRequester, List.of(), null));
+        fixture.as(partner, () -> meetingRequests.accept(fromRequester, List.of(), null));
 
-        assertRefused("meeting.error.limit", () -> fixture.as(partner, () -> meetings.accept(fromOther, List.of(), null)));
+        assertRefused("meeting.error.limit", () -> fixture.as(partner, () -> meetingRequests.accept(fromOther, List.of(), null)));
         assertRefused("meeting.error.limit", () -> request(partner, other, 2));
         assertThat(status(fromOther)).isEqualTo("REQUESTED");
     }
@@ -132,12 +134,12 @@ class BookingWindowAndLimitTest {
                 false));
 
         BookingRefusedException refused = assertRefused("meeting.error.company-limit",
-                () -> fixture.asOrganizer(() -> meetings.bookAsOrganizer(requester.id(), partner.id(),
+                () -> fixture.asOrganizer(() -> organizerBookings.bookAsOrganizer(requester.id(), partner.id(),
                         session.slot(1).id())));
         assertThat(refused.args()).containsExactly(MeetingRecords.nameOf(jdbc, requester), 1);
         assertThat(MeetingRecords.activeOf(jdbc, requester)).isEqualTo(1);
 
-        long booked = fixture.asOrganizer(() -> meetings.bookAsOrganizer(requester.id(), partner.id(),
+        long booked = fixture.asOrganizer(() -> organizerBookings.bookAsOrganizer(requester.id(), partner.id(),
                 session.slot(1).id(), true));
 
         assertThat(status(booked)).isEqualTo("CONFIRMED");
@@ -151,17 +153,17 @@ class BookingWindowAndLimitTest {
     @Test
     void the_organizer_cannot_book_a_company_twice_in_one_slot() {
         TestCompany other = fixture.approvedCompany();
-        fixture.asOrganizer(() -> meetings.bookAsOrganizer(requester.id(), partner.id(), session.slot(0).id()));
+        fixture.asOrganizer(() -> organizerBookings.bookAsOrganizer(requester.id(), partner.id(), session.slot(0).id()));
 
         assertRefused("meeting.error.slot-taken",
-                () -> fixture.asOrganizer(() -> meetings.bookAsOrganizer(other.id(), partner.id(), session.slot(0).id())));
+                () -> fixture.asOrganizer(() -> organizerBookings.bookAsOrganizer(other.id(), partner.id(), session.slot(0).id())));
         assertRefused("meeting.error.slot-taken",
-                () -> fixture.asOrganizer(() -> meetings.bookAsOrganizer(requester.id(), partner.id(), session.slot(0).id())));
+                () -> fixture.asOrganizer(() -> organizerBookings.bookAsOrganizer(requester.id(), partner.id(), session.slot(0).id())));
     }
 
     private long request(TestCompany from, TestCompany to, int slot) {
-        return fixture.as(from, () -> meetings.request(to.id(), session.slot(slot).id(), List.of(from.firstDelegate()),
-                null));
+        return fixture.as(from, () -> meetingRequests.request(to.id(), session.slot(slot).id(), List.of(from.firstDelegate()),
+                null).meetingId());
     }
 
     private static BookingRefusedException assertRefused(String key, Executable call) {

@@ -19,7 +19,8 @@ import org.b2bforum.calendar.CalendarService;
 import org.b2bforum.company.Delegates;
 import org.b2bforum.delegate.DelegateInvitationService;
 import org.b2bforum.delegate.Invitation;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.venue.CheckInService;
@@ -49,7 +50,9 @@ class DelegateListEditingTest {
     @Autowired
     DelegateInvitationService invitations;
     @Autowired
-    MeetingService meetings;
+    MeetingRequests meetingRequests;
+    @Autowired
+    OrganizerBookings organizerBookings;
     @Autowired
     ProgramService program;
     @Autowired
@@ -167,7 +170,7 @@ class DelegateListEditingTest {
         TestCompany company = booking.approvedCompany();
         TestCompany partner = booking.approvedCompany();
         long ivan = company.firstDelegate();
-        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(company.id(), partner.id(),
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(company.id(), partner.id(),
                 session.slot(0).id()));
         String partnerName = jdbc.queryForObject("select short_name from company where id = ?", String.class,
                 partner.id());
@@ -191,7 +194,7 @@ class DelegateListEditingTest {
                 .as("nothing half-saved").doesNotContain("Гомеле");
 
         // once the meeting is cancelled the delegate may go, and the cancelled meeting does not hold them
-        booking.asOrganizer(() -> meetings.cancel(meeting, null));
+        booking.asOrganizer(() -> meetingRequests.cancel(meeting, null));
         saveDelegates(company, List.of(currentDelegates(company).get(1)));
         assertThat(delegateIds(company)).doesNotContain(ivan).hasSize(1);
     }

@@ -11,7 +11,7 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.BookingRefusedException;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.program.BookingSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +28,7 @@ class WishServiceTest {
     @Autowired
     WishService wishes;
     @Autowired
-    MeetingService meetings;
+    MeetingRequests meetingRequests;
     @Autowired
     ApplicationContext context;
 
@@ -121,7 +121,7 @@ class WishServiceTest {
         TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         BookingFixture.logInAs(me);
 
-        assertThatThrownBy(() -> meetings.request(target.id(), session.slot(0).id(), List.of(me.firstDelegate()), null))
+        assertThatThrownBy(() -> meetingRequests.request(target.id(), session.slot(0).id(), List.of(me.firstDelegate()), null).meetingId())
                 .isInstanceOfSatisfying(BookingRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("meeting.error.wishes-phase"));
     }

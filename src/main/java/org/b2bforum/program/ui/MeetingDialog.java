@@ -3,7 +3,8 @@ package org.b2bforum.program.ui;
 import java.util.List;
 
 import org.b2bforum.meeting.BookingRefusedException;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.MeetingView;
 import org.b2bforum.program.Slot;
 
@@ -27,13 +28,16 @@ class MeetingDialog extends Dialog {
     final TextArea reason = new TextArea();
     final Button cancelMeeting = new Button();
     private final MeetingView meeting;
-    private final MeetingService meetings;
+    private final OrganizerBookings meetings;
+    private final MeetingRequests requests;
     private final Runnable changed;
 
-    MeetingDialog(MeetingView meeting, List<Slot> sessionSlots, ProgramLabels labels, MeetingService meetings,
+    MeetingDialog(MeetingView meeting, List<Slot> sessionSlots, ProgramLabels labels, OrganizerBookings meetings,
+            MeetingRequests requests,
             Runnable changed) {
         this.meeting = meeting;
         this.meetings = meetings;
+        this.requests = requests;
         this.changed = changed;
         setId("meeting-dialog");
         setHeaderTitle(meeting.requesterName() + " — " + meeting.partnerName());
@@ -98,7 +102,7 @@ class MeetingDialog extends Dialog {
 
     private void cancelMeeting() {
         try {
-            meetings.cancel(meeting.id(), reason.getValue());
+            requests.cancel(meeting.id(), reason.getValue());
             close();
             Notices.success(getTranslation("meeting-grid.cancelled"));
             changed.run();

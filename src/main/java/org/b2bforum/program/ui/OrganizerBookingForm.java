@@ -8,7 +8,7 @@ import org.b2bforum.company.DirectoryQuery;
 import org.b2bforum.company.DirectoryService;
 import org.b2bforum.company.DirectorySort;
 import org.b2bforum.meeting.BookingRefusedException;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.Slot;
 
 import com.vaadin.flow.component.button.Button;
@@ -37,7 +37,7 @@ class OrganizerBookingForm extends VerticalLayout {
     final Button book = new Button();
     private final FieldErrors errors = new FieldErrors(this);
 
-    OrganizerBookingForm(MeetingService meetings, DirectoryService directory, ProgramLabels labels, Runnable booked) {
+    OrganizerBookingForm(OrganizerBookings meetings, DirectoryService directory, ProgramLabels labels, Runnable booked) {
         setPadding(false);
         addClassName("program-section");
         setId("organizer-booking");

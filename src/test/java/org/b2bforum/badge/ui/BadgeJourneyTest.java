@@ -19,7 +19,7 @@ import org.b2bforum.base.ui.BrowserJourney;
 import org.b2bforum.base.ui.Chromium;
 import org.b2bforum.delegate.DelegateInvitationService;
 import org.b2bforum.delegate.InvitationSent;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,7 +48,7 @@ class BadgeJourneyTest extends BrowserJourney {
     @Autowired
     ApplicationContext context;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     DelegateInvitationService invitations;
     @Autowired
@@ -67,7 +67,7 @@ class BadgeJourneyTest extends BrowserJourney {
             hall = session.hallName();
             company = booking.approvedCompany();
             TestCompany partner = booking.approvedCompany();
-            booking.asOrganizer(() -> meetings.bookAsOrganizer(partner.id(), company.id(), session.slot(1).id()));
+            booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(partner.id(), company.id(), session.slot(1).id()));
             partnerName = jdbc.queryForObject("select short_name from company where id = ?", String.class, partner.id());
             long delegate = company.firstDelegate();
             invitation = booking.as(company, () -> invitations.invite(delegate));

@@ -15,7 +15,7 @@ import org.b2bforum.TestData;
 import org.b2bforum.badge.BadgeHolder;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.BadgeRole;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +40,7 @@ class BadgeViewsTest extends SpringBrowserlessTest {
     @Autowired
     AccountService accounts;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     ProgramService program;
     @Autowired
@@ -68,8 +68,8 @@ class BadgeViewsTest extends SpringBrowserlessTest {
         TestCompany partner = booking.approvedCompany();
         TestCompany third = booking.approvedCompany();
         booking.asOrganizer(() -> {
-            meetings.bookAsOrganizer(company.id(), partner.id(), today.slot(2).id());
-            meetings.bookAsOrganizer(third.id(), company.id(), later.slot(0).id());
+            organizerBookings.bookAsOrganizer(company.id(), partner.id(), today.slot(2).id());
+            organizerBookings.bookAsOrganizer(third.id(), company.id(), later.slot(0).id());
             long roundTable = program.addProgramItem(later.dayId(), ProgramItemKind.ROUND_TABLE,
                     "Круглый стол «Логистика» " + TestData.unique(), "Малый зал", LocalTime.of(12, 0),
                     LocalTime.of(13, 0));

@@ -18,7 +18,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingRequests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +40,7 @@ class OperationsTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    MeetingService meetings;
+    MeetingRequests meetingRequests;
     @Autowired
     BackupService backups;
     @Value("${b2bforum.organizer.email}")
@@ -63,8 +63,8 @@ class OperationsTest {
         TestCompany a = fixture.approvedCompany();
         TestCompany b = fixture.approvedCompany();
         TestCompany c = fixture.approvedCompany();
-        fixture.as(a, () -> meetings.request(b.id(), session.slot(0).id(), List.of(a.firstDelegate()), "ok"));
-        fixture.as(c, () -> meetings.request(a.id(), session.slot(1).id(), List.of(c.firstDelegate()), null));
+        fixture.as(a, () -> meetingRequests.request(b.id(), session.slot(0).id(), List.of(a.firstDelegate()), "ok").meetingId());
+        fixture.as(c, () -> meetingRequests.request(a.id(), session.slot(1).id(), List.of(c.firstDelegate()), null).meetingId());
         String meetingsQuery = "select id, requester_company_id, partner_company_id, slot_id, status, table_id from %s.meeting order by id";
         List<Map<String, Object>> before = jdbc.queryForList(meetingsQuery.formatted("forum"));
 
@@ -105,8 +105,8 @@ class OperationsTest {
         fixture.openBooking(true);
         TestSession session = fixture.session(1, LocalTime.of(12, 0), LocalTime.of(13, 0), 20);
         TestCompany partner = fixture.approvedCompany();
-        fixture.as(company, () -> meetings.request(partner.id(), session.slot(0).id(), List.of(company.firstDelegate()),
-                null));
+        fixture.as(company, () -> meetingRequests.request(partner.id(), session.slot(0).id(), List.of(company.firstDelegate()),
+                null).meetingId());
 
         HttpResponse<String> metrics = get("/actuator/prometheus", organizerEmail + ":" + organizerPassword);
         assertThat(metrics.statusCode()).isEqualTo(200);

@@ -13,7 +13,7 @@ import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.delegate.DelegateAccess;
 import org.b2bforum.delegate.DelegateInvitationService;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class DelegateViewsTest extends SpringBrowserlessTest {
     @Autowired
     DelegateInvitationService invitations;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -124,7 +124,7 @@ class DelegateViewsTest extends SpringBrowserlessTest {
         TestCompany company = booking.approvedCompany();
         TestCompany partner = booking.approvedCompany();
         // the partner meets the company's other delegate: on the company's agenda, not on this delegate's badge
-        booking.asOrganizer(() -> meetings.bookAsOrganizer(partner.id(), company.id(), session.slot(2).id()));
+        booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(partner.id(), company.id(), session.slot(2).id()));
         String login = new DelegateFixture(context).delegateAccount(company, company.delegateIds().get(1));
         TestData.logInAs(accounts, login);
 

@@ -6,7 +6,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.Attendance;
 import org.b2bforum.venue.AttendanceService;
 import org.b2bforum.venue.Outcome;
@@ -32,7 +32,7 @@ class MeetingOutcomeViewTest extends SpringBrowserlessTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     OutcomeService outcomes;
     @Autowired
@@ -58,9 +58,9 @@ class MeetingOutcomeViewTest extends SpringBrowserlessTest {
         TestSession future = venue.futureSession(2);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long held = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), past.slot(0).id()));
-        long missed = booking.asOrganizer(() -> meetings.bookAsOrganizer(b.id(), a.id(), past.slot(2).id()));
-        long ahead = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), future.slot(0).id()));
+        long held = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), past.slot(0).id()));
+        long missed = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(b.id(), a.id(), past.slot(2).id()));
+        long ahead = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), future.slot(0).id()));
         BookingFixture.logInAs(venue.staff());
         attendance.mark(held, Attendance.HELD);
         attendance.mark(missed, Attendance.NO_SHOW);

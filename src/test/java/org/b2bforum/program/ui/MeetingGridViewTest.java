@@ -6,7 +6,8 @@ import static org.b2bforum.program.ui.ProgramFixture.choose;
 import static org.b2bforum.program.ui.ProgramFixture.uniqueName;
 
 import org.b2bforum.TestData;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.MeetingView;
 import org.b2bforum.program.BookingSettings;
@@ -31,7 +32,9 @@ class MeetingGridViewTest extends SpringBrowserlessTest {
     @Autowired
     ProgramService program;
     @Autowired
-    MeetingService meetings;
+    MeetingQueries meetingQueries;
+    @Autowired
+    OrganizerBookings organizerBookings;
     @Autowired
     RegistrationService registrations;
 
@@ -48,9 +51,9 @@ class MeetingGridViewTest extends SpringBrowserlessTest {
         String b = uniqueName("Мосгортранс");
         String c = uniqueName("Белшина");
         String d = uniqueName("Мосводоканал");
-        long first = meetings.bookAsOrganizer(approvedCompany(registrations, a), approvedCompany(registrations, b),
+        long first = organizerBookings.bookAsOrganizer(approvedCompany(registrations, a), approvedCompany(registrations, b),
                 session.slots().getFirst().id());
-        long second = meetings.bookAsOrganizer(approvedCompany(registrations, c), approvedCompany(registrations, d),
+        long second = organizerBookings.bookAsOrganizer(approvedCompany(registrations, c), approvedCompany(registrations, d),
                 session.slots().getFirst().id());
         MeetingGridView view = navigate(MeetingGridView.class);
 
@@ -60,8 +63,8 @@ class MeetingGridViewTest extends SpringBrowserlessTest {
         assertThat(grid.size()).isEqualTo(2);
         assertThat(grid.getCellText(0, 0)).isEqualTo("10:00–10:20");
         assertThat(grid.getHeaderCell(1)).isEqualTo("Стол 1");
-        int firstTable = meetings.meeting(first).tableNumber();
-        int secondTable = meetings.meeting(second).tableNumber();
+        int firstTable = meetingQueries.meeting(first).tableNumber();
+        int secondTable = meetingQueries.meeting(second).tableNumber();
         assertThat(firstTable).isNotEqualTo(secondTable);
         assertThat(grid.getCellText(0, firstTable)).isEqualTo(a + " — " + b);
         assertThat(grid.getCellText(0, secondTable)).isEqualTo(c + " — " + d);
@@ -77,7 +80,7 @@ class MeetingGridViewTest extends SpringBrowserlessTest {
         ProgramFixture.Session session = ProgramFixture.session(program, 1, 3);
         String a = uniqueName("Амкодор");
         String b = uniqueName("Мосинжпроект");
-        long meeting = meetings.bookAsOrganizer(approvedCompany(registrations, a), approvedCompany(registrations, b),
+        long meeting = organizerBookings.bookAsOrganizer(approvedCompany(registrations, a), approvedCompany(registrations, b),
                 session.slots().getFirst().id());
         UI.getCurrent().navigate(MeetingGridView.class, QueryParameters.of("session", String.valueOf(session.id())));
         MeetingGridView view = (MeetingGridView) getCurrentView();
@@ -88,7 +91,7 @@ class MeetingGridViewTest extends SpringBrowserlessTest {
         test(dialog.moveTo).selectItem("10:40–11:00");
         test(dialog.move).click();
 
-        assertThat(meetings.meeting(meeting).slotId()).isEqualTo(session.slots().get(2).id());
+        assertThat(meetingQueries.meeting(meeting).slotId()).isEqualTo(session.slots().get(2).id());
         assertThat(test(view.grid).getCellText(0, 1)).isEmpty();
         assertThat(test(view.grid).getCellText(2, 1)).isEqualTo(a + " — " + b);
         assertThat(find(MeetingDialog.class).exists()).isFalse();
@@ -98,7 +101,7 @@ class MeetingGridViewTest extends SpringBrowserlessTest {
         test(dialog.reason).setValue("Компания не приедет");
         test(dialog.cancelMeeting).click();
 
-        MeetingView cancelled = meetings.meeting(meeting);
+        MeetingView cancelled = meetingQueries.meeting(meeting);
         assertThat(cancelled.status()).isEqualTo(MeetingStatus.CANCELLED);
         assertThat(test(view.grid).getCellText(2, 1)).isEmpty();
     }

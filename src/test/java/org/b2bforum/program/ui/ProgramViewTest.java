@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.b2bforum.TestData;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.Hall;
@@ -40,7 +41,9 @@ class ProgramViewTest extends SpringBrowserlessTest {
     @Autowired
     ProgramService program;
     @Autowired
-    MeetingService meetings;
+    MeetingQueries meetingQueries;
+    @Autowired
+    OrganizerBookings organizerBookings;
     @Autowired
     RegistrationService registrations;
 
@@ -124,7 +127,7 @@ class ProgramViewTest extends SpringBrowserlessTest {
         ProgramFixture.Session session = ProgramFixture.session(program, 2, 2);
         String requester = ProgramFixture.uniqueName("Дорстрой");
         String partner = ProgramFixture.uniqueName("Мосдор");
-        meetings.bookAsOrganizer(ProgramFixture.approvedCompany(registrations, requester),
+        organizerBookings.bookAsOrganizer(ProgramFixture.approvedCompany(registrations, requester),
                 ProgramFixture.approvedCompany(registrations, partner), session.slots().getFirst().id());
         ProgramView view = navigate(ProgramView.class);
 
@@ -165,12 +168,12 @@ class ProgramViewTest extends SpringBrowserlessTest {
         String b = ProgramFixture.uniqueName("Аэрофлот");
         String c = ProgramFixture.uniqueName("Атлант");
         String d = ProgramFixture.uniqueName("Мосэнерго");
-        long atTableOne = meetings.bookAsOrganizer(ProgramFixture.approvedCompany(registrations, a),
+        long atTableOne = organizerBookings.bookAsOrganizer(ProgramFixture.approvedCompany(registrations, a),
                 ProgramFixture.approvedCompany(registrations, b), slot);
-        long atTableTwo = meetings.bookAsOrganizer(ProgramFixture.approvedCompany(registrations, c),
+        long atTableTwo = organizerBookings.bookAsOrganizer(ProgramFixture.approvedCompany(registrations, c),
                 ProgramFixture.approvedCompany(registrations, d), slot);
-        assertThat(meetings.meeting(atTableOne).tableNumber()).isEqualTo(1);
-        assertThat(meetings.meeting(atTableTwo).tableNumber()).isEqualTo(2);
+        assertThat(meetingQueries.meeting(atTableOne).tableNumber()).isEqualTo(1);
+        assertThat(meetingQueries.meeting(atTableTwo).tableNumber()).isEqualTo(2);
         ProgramView view = navigate(ProgramView.class);
 
         var halls = test(view.halls.grid);

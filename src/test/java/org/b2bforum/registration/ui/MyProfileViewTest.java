@@ -6,7 +6,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +26,7 @@ class MyProfileViewTest extends SpringBrowserlessTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -49,7 +49,7 @@ class MyProfileViewTest extends SpringBrowserlessTest {
         TestSession session = venue.futureSession(2);
         TestCompany company = booking.approvedCompany();
         TestCompany partner = booking.approvedCompany();
-        booking.asOrganizer(() -> meetings.bookAsOrganizer(company.id(), partner.id(), session.slot(0).id()));
+        booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(company.id(), partner.id(), session.slot(0).id()));
         String partnerName = jdbc.queryForObject("select short_name from company where id = ?", String.class,
                 partner.id());
         BookingFixture.logInAs(company);

@@ -11,7 +11,7 @@ import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.schedule.ScheduleFixture;
 import org.b2bforum.schedule.ScheduleRun;
@@ -51,7 +51,7 @@ class ScheduleViewTest extends SpringBrowserlessTest {
     @Autowired
     WishService wishes;
     @Autowired
-    MeetingService meetings;
+    MeetingQueries meetingQueries;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -133,7 +133,7 @@ class ScheduleViewTest extends SpringBrowserlessTest {
         assertThat(view.status.getText()).contains("опубликовано");
         assertThat(view.publish.isVisible()).isFalse();
         assertThat(schedule.run(run.id()).orElseThrow().status()).isEqualTo(ScheduleRunStatus.PUBLISHED);
-        assertThat(meetings.meetingsInSession(session.sessionId())).hasSize(4)
+        assertThat(meetingQueries.meetingsInSession(session.sessionId())).hasSize(4)
                 .allMatch(m -> m.status() == MeetingStatus.CONFIRMED && m.tableNumber() != null);
         assertThat(view.input.getText()).as("the published meetings now stay where they are")
                 .contains("встреч по пожеланиям: 1 (обязательных: 0)", "останутся на местах: 4");

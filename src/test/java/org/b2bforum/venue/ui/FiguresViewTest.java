@@ -7,7 +7,7 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.Attendance;
 import org.b2bforum.venue.AttendanceService;
 import org.b2bforum.venue.ForumFigures;
@@ -30,7 +30,7 @@ class FiguresViewTest extends SpringBrowserlessTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     AttendanceService attendance;
     @Autowired
@@ -50,7 +50,7 @@ class FiguresViewTest extends SpringBrowserlessTest {
         TestSession session = venue.pastSession(2);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
         BookingFixture.logInAs(venue.staff());
         attendance.mark(meeting, Attendance.HELD);
         booking.as(a, () -> outcomes.record(meeting, Outcome.AGREEMENT_SIGNED, "=SUM(A1) «Договор поставки»"));

@@ -8,7 +8,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.Attendance;
 import org.b2bforum.venue.AttendanceService;
 import org.b2bforum.venue.VenueFixture;
@@ -32,7 +32,7 @@ class VenueViewTest extends SpringBrowserlessTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     AttendanceService attendance;
 
@@ -57,8 +57,8 @@ class VenueViewTest extends SpringBrowserlessTest {
         TestCompany b = booking.approvedCompany();
         TestCompany c = booking.approvedCompany();
         TestCompany d = booking.approvedCompany();
-        long first = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(1).id()));
-        long second = booking.asOrganizer(() -> meetings.bookAsOrganizer(c.id(), d.id(), session.slot(1).id()));
+        long first = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(1).id()));
+        long second = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(c.id(), d.id(), session.slot(1).id()));
         BookingFixture.logInAs(venue.staff());
 
         UI.getCurrent().navigate("venue", QueryParameters.of("slot", String.valueOf(session.slot(1).id())));
@@ -94,7 +94,7 @@ class VenueViewTest extends SpringBrowserlessTest {
         TestSession session = venue.futureSession(2);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
         TestData.logInAsOrganizer(context.getBean(org.b2bforum.base.security.AccountService.class));
 
         UI.getCurrent().navigate("venue", QueryParameters.of("slot", String.valueOf(session.slot(0).id())));
