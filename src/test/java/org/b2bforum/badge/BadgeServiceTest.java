@@ -23,8 +23,6 @@ import org.b2bforum.company.BadgeRole;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Delegates;
 import org.b2bforum.meeting.OrganizerBookings;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,19 +46,10 @@ class BadgeServiceTest {
     @Autowired
     AccountService accounts;
 
+    @Autowired
     DelegateFixture fixture;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new DelegateFixture(context);
-        booking = fixture.booking();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void the_qr_code_on_a_badge_decodes_to_a_check_in_link_whose_token_belongs_to_that_delegate() {

@@ -17,8 +17,6 @@ import org.b2bforum.base.security.Role;
 import org.b2bforum.base.security.Tokens;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,17 +46,8 @@ class DelegateInvitationServiceTest {
     @Autowired
     PasswordEncoder passwordEncoder;
 
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        booking = new BookingFixture(context);
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void an_invitation_is_accepted_once_and_makes_a_delegate_log_in_with_the_delegates_email() {

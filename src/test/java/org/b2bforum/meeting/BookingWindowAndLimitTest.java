@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The booking window and the per-company meeting limit, and the organizer's override of both. */
@@ -32,9 +31,8 @@ class BookingWindowAndLimitTest {
     OrganizerBookings organizerBookings;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ApplicationContext context;
 
+    @Autowired
     BookingFixture fixture;
     TestSession session;
     TestCompany requester;
@@ -42,7 +40,6 @@ class BookingWindowAndLimitTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new BookingFixture(context);
         session = fixture.session(3, LocalTime.of(10, 0), LocalTime.of(11, 40), 20);
         requester = fixture.approvedCompany();
         partner = fixture.approvedCompany();

@@ -16,14 +16,10 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.ForumDayRef;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
-import org.b2bforum.TestData;
 import org.b2bforum.program.Slot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -40,22 +36,11 @@ class MeetingConcurrencyTest {
     MeetingRequests meetingRequests;
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
-    ApplicationContext context;
-
     BookingFixture fixture;
+    @Autowired
     BookingInvariants invariants;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new BookingFixture(context);
-        invariants = new BookingInvariants(jdbc);
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     /** What one attempt asked for and what it got. */
     record Attempt(TestCompany requester, long partnerId, long slotId) {

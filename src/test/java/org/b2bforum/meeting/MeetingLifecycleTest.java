@@ -15,12 +15,10 @@ import org.b2bforum.TestData;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.notification.NotificationView;
 import org.b2bforum.program.ProgramService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,10 +36,10 @@ class MeetingLifecycleTest {
     NotificationService notifications;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ApplicationContext context;
 
+    @Autowired
     BookingFixture fixture;
+    @Autowired
     BookingInvariants invariants;
     TestSession session;
     TestCompany requester;
@@ -49,17 +47,10 @@ class MeetingLifecycleTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new BookingFixture(context);
-        invariants = new BookingInvariants(jdbc);
         fixture.openBooking(false);
         session = fixture.session(1, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         requester = fixture.approvedCompany();
         partner = fixture.approvedCompany();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     @Test

@@ -10,12 +10,10 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -35,9 +33,8 @@ class MeetingPermissionsTest {
     OrganizerBookings organizerBookings;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ApplicationContext context;
 
+    @Autowired
     BookingFixture fixture;
     TestSession session;
     TestCompany requester;
@@ -46,17 +43,11 @@ class MeetingPermissionsTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new BookingFixture(context);
         fixture.openBooking(false);
         session = fixture.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         requester = fixture.approvedCompany();
         partner = fixture.approvedCompany();
         outsider = fixture.approvedCompany();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     @Test

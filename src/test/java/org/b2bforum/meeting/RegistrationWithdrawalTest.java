@@ -23,7 +23,6 @@ import org.b2bforum.venue.AttendanceService;
 import org.b2bforum.venue.TableMeeting;
 import org.b2bforum.venue.VenueFixture;
 import org.b2bforum.venue.VenueRefusedException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +54,9 @@ class RegistrationWithdrawalTest {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
     BookingFixture fixture;
+    @Autowired
     BookingInvariants invariants;
     TestSession session;
     TestCompany withdrawn;
@@ -64,18 +65,11 @@ class RegistrationWithdrawalTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new BookingFixture(context);
-        invariants = new BookingInvariants(jdbc);
         fixture.openBooking(false);
         session = fixture.session(1, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         withdrawn = fixture.approvedCompany();
         partner = fixture.approvedCompany();
         other = fixture.approvedCompany();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     @Test

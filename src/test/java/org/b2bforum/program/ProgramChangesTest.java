@@ -15,12 +15,10 @@ import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.SlotOption;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -40,9 +38,8 @@ class ProgramChangesTest {
     MeetingRequests meetingRequests;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ApplicationContext context;
 
+    @Autowired
     BookingFixture fixture;
     ForumDayRef day;
     TestSession session;
@@ -51,17 +48,11 @@ class ProgramChangesTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new BookingFixture(context);
         fixture.openBooking(false);
         day = fixture.newDay();
         session = fixture.session(day, fixture.newHall(2), LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         requester = fixture.approvedCompany();
         partner = fixture.approvedCompany();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     @Test

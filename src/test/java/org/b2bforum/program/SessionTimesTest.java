@@ -14,7 +14,6 @@ import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.SlotOption;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,11 +43,6 @@ class SessionTimesTest {
         TestData.addFreeDay(program, id -> day = id);
         hallA = program.addHall("Зал А " + TestData.unique(), 3);
         hallB = program.addHall("Зал Б " + TestData.unique(), 3);
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     @Test

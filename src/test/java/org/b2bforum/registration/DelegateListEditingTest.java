@@ -25,12 +25,9 @@ import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.venue.CheckInService;
 import org.b2bforum.venue.VenueFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,8 +38,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest
 class DelegateListEditingTest {
 
-    @Autowired
-    ApplicationContext context;
     @Autowired
     RegistrationService registrations;
     @Autowired
@@ -64,19 +59,10 @@ class DelegateListEditingTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     VenueFixture venue;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        venue = new VenueFixture(context);
-        booking = venue.booking();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     private void saveDelegates(TestCompany company, List<RegistrationForm.DelegateForm> list) {
         booking.as(company, () -> {

@@ -34,12 +34,10 @@ import org.b2bforum.schedule.DayProblem.Kind;
 import org.b2bforum.schedule.ScheduleReview.PlacedMeeting;
 import org.b2bforum.scheduling.SchedulingProblem;
 import org.b2bforum.scheduling.Unplaced;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -64,22 +62,15 @@ class ScheduleServiceTest {
     ProgramService program;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ApplicationContext context;
 
+    @Autowired
     ScheduleFixture fixture;
+    @Autowired
     BookingFixture booking;
 
     @BeforeEach
     void setUp() {
-        fixture = new ScheduleFixture(context);
-        booking = fixture.booking();
         fixture.startWishesPhase();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     @Test

@@ -9,16 +9,13 @@ import java.util.List;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
-import org.b2bforum.TestData;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.program.BookingSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Wishes are each company's own: it adds, changes and removes them; nobody else sees or touches them. */
@@ -29,10 +26,10 @@ class WishServiceTest {
     WishService wishes;
     @Autowired
     MeetingRequests meetingRequests;
-    @Autowired
-    ApplicationContext context;
 
+    @Autowired
     ScheduleFixture fixture;
+    @Autowired
     BookingFixture booking;
     TestCompany me;
     TestCompany other;
@@ -40,17 +37,10 @@ class WishServiceTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new ScheduleFixture(context);
-        booking = fixture.booking();
         fixture.startWishesPhase();
         me = booking.approvedCompany();
         other = booking.approvedCompany();
         target = booking.approvedCompany();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     @Test

@@ -17,12 +17,9 @@ import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.MeetingStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -33,8 +30,6 @@ import org.springframework.security.access.AccessDeniedException;
 @SpringBootTest
 class AttendanceAndOutcomeTest {
 
-    @Autowired
-    ApplicationContext context;
     @Autowired
     AttendanceService attendance;
     @Autowired
@@ -50,19 +45,10 @@ class AttendanceAndOutcomeTest {
     @Autowired
     AccountService accounts;
 
+    @Autowired
     VenueFixture venue;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        venue = new VenueFixture(context);
-        booking = venue.booking();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void organizers_and_staff_mark_a_meeting_held_or_no_show_and_may_correct_it_nobody_else_may() {

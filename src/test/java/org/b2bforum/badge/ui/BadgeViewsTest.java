@@ -18,12 +18,9 @@ import org.b2bforum.company.BadgeRole;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -36,8 +33,6 @@ import com.vaadin.flow.component.select.Select;
 class BadgeViewsTest extends SpringBrowserlessTest {
 
     @Autowired
-    ApplicationContext context;
-    @Autowired
     AccountService accounts;
     @Autowired
     OrganizerBookings organizerBookings;
@@ -46,19 +41,10 @@ class BadgeViewsTest extends SpringBrowserlessTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     DelegateFixture fixture;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new DelegateFixture(context);
-        booking = fixture.booking();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void a_delegate_sees_todays_meetings_first_with_table_and_counterpart_then_the_other_days() {

@@ -8,7 +8,6 @@ import org.b2bforum.base.security.AccountSummary;
 import org.b2bforum.base.security.PasswordResetService;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,11 +32,6 @@ class AccountViewsTest extends SpringBrowserlessTest {
     PasswordResetService resets;
     @Autowired
     PasswordEncoder passwordEncoder;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     private LoginView logInPage(QueryParameters parameters) {
         UI.getCurrent().navigate(LoginView.class, parameters);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.DirectoryEntry;
@@ -21,7 +20,6 @@ import org.b2bforum.company.TestCompanies;
 import org.b2bforum.company.TestCompanies.FourCompanies;
 import org.b2bforum.company.TestCompanies.TestCompany;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +41,7 @@ class DirectoryViewTest extends SpringBrowserlessTest {
     @Autowired
     AccountService accounts;
 
+    @Autowired
     TestCompanies companies;
     String word;
     String cityA;
@@ -54,7 +53,6 @@ class DirectoryViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void fourCompaniesSharingAWord() {
-        companies = new TestCompanies(registrations, accounts);
         word = uniqueWord();
         cityA = uniqueCity();
         cityB = uniqueCity();
@@ -65,11 +63,6 @@ class DirectoryViewTest extends SpringBrowserlessTest {
         minskBuilder = four.minskBuilder();
         // Logged in after the browserless UI was set up: every test navigates afterwards.
         companies.logInAs(companies.approved(Country.RU));
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     private DirectoryView view() {

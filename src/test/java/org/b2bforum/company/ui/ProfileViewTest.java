@@ -8,12 +8,10 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.HasText;
@@ -25,24 +23,17 @@ import com.vaadin.flow.component.html.H2;
 class ProfileViewTest extends SpringBrowserlessTest {
 
     @Autowired
-    ApplicationContext context;
-    @Autowired
     AccountService accounts;
 
+    @Autowired
     BookingFixture booking;
     TestCompany reader;
     TestCompany other;
 
     @BeforeEach
     void setUp() {
-        booking = new BookingFixture(context);
         reader = booking.approvedCompany();
         other = booking.approvedCompany();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     @Test

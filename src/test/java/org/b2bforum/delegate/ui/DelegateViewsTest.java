@@ -14,8 +14,6 @@ import org.b2bforum.base.security.Role;
 import org.b2bforum.delegate.DelegateAccess;
 import org.b2bforum.delegate.DelegateInvitationService;
 import org.b2bforum.meeting.OrganizerBookings;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,17 +42,8 @@ class DelegateViewsTest extends SpringBrowserlessTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        booking = new BookingFixture(context);
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void the_representative_sees_each_delegates_log_in_status_and_an_invitation_link_to_pass_on() {

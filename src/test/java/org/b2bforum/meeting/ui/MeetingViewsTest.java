@@ -18,7 +18,6 @@ import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,11 +51,6 @@ class MeetingViewsTest extends SpringBrowserlessTest {
     MeetingRequests meetingRequests;
     @Autowired
     OrganizerBookings organizerBookings;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void the_request_page_offers_only_free_slots_and_a_slot_taken_meanwhile_is_refused_in_words() {

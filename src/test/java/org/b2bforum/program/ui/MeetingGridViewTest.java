@@ -13,7 +13,6 @@ import org.b2bforum.meeting.MeetingView;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,11 +36,6 @@ class MeetingGridViewTest extends SpringBrowserlessTest {
     OrganizerBookings organizerBookings;
     @Autowired
     RegistrationService registrations;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     @WithUserDetails(TestData.ORGANIZER_EMAIL)

@@ -21,7 +21,6 @@ import org.b2bforum.program.NegotiationSession;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,11 +45,6 @@ class ProgramViewTest extends SpringBrowserlessTest {
     OrganizerBookings organizerBookings;
     @Autowired
     RegistrationService registrations;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     @WithUserDetails(TestData.ORGANIZER_EMAIL)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.TestData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,11 +19,6 @@ class ApplicationHistoryViewTest extends SpringBrowserlessTest {
 
     @Autowired
     ApplicationContext context;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void a_company_sees_the_forum_office_and_the_organizers_name_instead_of_the_organizers_log_in() {

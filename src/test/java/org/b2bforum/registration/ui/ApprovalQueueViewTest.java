@@ -15,7 +15,6 @@ import org.b2bforum.company.Sector;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.registration.RegistrationSummary;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,11 +34,6 @@ class ApprovalQueueViewTest extends SpringBrowserlessTest {
     RegistrationService registrations;
     @Autowired
     AccountService accounts;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     @WithUserDetails(TestData.ORGANIZER_EMAIL)

@@ -8,12 +8,9 @@ import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.VenueFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -24,25 +21,14 @@ import com.vaadin.flow.component.textfield.TextField;
 class MyProfileViewTest extends SpringBrowserlessTest {
 
     @Autowired
-    ApplicationContext context;
-    @Autowired
     OrganizerBookings organizerBookings;
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     VenueFixture venue;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        venue = new VenueFixture(context);
-        booking = venue.booking();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void putting_someone_else_in_the_place_of_a_delegate_with_confirmed_meetings_names_the_meetings_by_the_delegates() {

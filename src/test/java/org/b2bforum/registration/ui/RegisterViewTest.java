@@ -10,7 +10,6 @@ import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.registration.RegistrationDetails;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,11 +31,6 @@ class RegisterViewTest extends SpringBrowserlessTest {
     RegistrationService registrations;
     @Autowired
     AccountService accounts;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void an_empty_application_is_not_sent_and_each_field_says_what_is_missing() {

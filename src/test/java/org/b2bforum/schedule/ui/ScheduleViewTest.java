@@ -20,12 +20,10 @@ import org.b2bforum.schedule.ScheduleService;
 import org.b2bforum.schedule.Wish;
 import org.b2bforum.schedule.WishPriority;
 import org.b2bforum.schedule.WishService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -43,8 +41,6 @@ import com.vaadin.flow.router.QueryParameters;
 class ScheduleViewTest extends SpringBrowserlessTest {
 
     @Autowired
-    ApplicationContext context;
-    @Autowired
     AccountService accounts;
     @Autowired
     ScheduleService schedule;
@@ -55,19 +51,14 @@ class ScheduleViewTest extends SpringBrowserlessTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     ScheduleFixture fixture;
+    @Autowired
     BookingFixture booking;
 
     @BeforeEach
     void setUp() {
-        fixture = new ScheduleFixture(context);
-        booking = fixture.booking();
         fixture.startWishesPhase();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.b2bforum.venue.ForumFigures;
 import org.b2bforum.venue.Outcome;
 import org.b2bforum.venue.OutcomeService;
 import org.b2bforum.venue.VenueFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,11 +36,6 @@ class FiguresViewTest extends SpringBrowserlessTest {
     OutcomeService outcomes;
     @Autowired
     AccountService accounts;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void the_figures_show_the_counts_and_the_report_both_outcomes_also_as_csv() {

@@ -8,7 +8,6 @@ import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.venue.StaffService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,11 +25,6 @@ class StaffViewTest extends SpringBrowserlessTest {
     AccountService accounts;
     @Autowired
     StaffService staff;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     @WithUserDetails(TestData.ORGANIZER_EMAIL)

@@ -18,7 +18,6 @@ import org.b2bforum.base.security.FormLogIn;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.VenueFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,7 +35,7 @@ import biweekly.component.VEvent;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vaadin.devmode.devTools.enabled=false")
-class CalendarFeedHttpTest {
+class CalendarFeedHttpIT {
 
     @LocalServerPort
     int port;
@@ -48,11 +47,6 @@ class CalendarFeedHttpTest {
     OrganizerBookings organizerBookings;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void a_calendar_app_reads_the_feed_without_logging_in_until_the_link_is_replaced_or_switched_off()

@@ -28,7 +28,7 @@ import com.microsoft.playwright.Page;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vaadin.devmode.devTools.enabled=false")
-class CheckInJourneyTest extends BrowserJourney {
+class CheckInJourneyIT extends BrowserJourney {
 
     @LocalServerPort
     int port;

@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vaadin.devmode.devTools.enabled=false")
-class FaviconHttpTest {
+class FaviconHttpIT {
 
     @LocalServerPort
     int port;

@@ -27,7 +27,7 @@ import com.microsoft.playwright.Page;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vaadin.devmode.devTools.enabled=false")
-class RegistrationJourneyTest extends BrowserJourney {
+class RegistrationJourneyIT extends BrowserJourney {
 
     @LocalServerPort
     int port;

@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vaadin.devmode.devTools.enabled=false")
-class SecurityHeadersHttpTest {
+class SecurityHeadersHttpIT {
 
     @LocalServerPort
     int port;
@@ -49,14 +49,14 @@ class SecurityHeadersHttpTest {
     void a_log_in_posted_without_the_csrf_token_is_refused_and_the_form_with_it_logs_in() throws Exception {
         HttpClient foreign = FormLogIn.client();
         assertThat(FormLogIn.post(foreign, port, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD, null))
-                .satisfies(SecurityHeadersHttpTest::backToTheLogInPage);
+                .satisfies(SecurityHeadersHttpIT::backToTheLogInPage);
         assertThat(foreign.send(get("/registrations"), HttpResponse.BodyHandlers.discarding()))
-                .as("not logged in").satisfies(SecurityHeadersHttpTest::backToTheLogInPage);
+                .as("not logged in").satisfies(SecurityHeadersHttpIT::backToTheLogInPage);
 
         HttpClient browser = FormLogIn.client();
         String token = FormLogIn.csrfToken(browser, port);
         assertThat(FormLogIn.post(browser, port, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD, "forged"))
-                .satisfies(SecurityHeadersHttpTest::backToTheLogInPage);
+                .satisfies(SecurityHeadersHttpIT::backToTheLogInPage);
         HttpResponse<Void> real = FormLogIn.post(browser, port, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD,
                 token);
         assertThat(real.statusCode()).isEqualTo(302);

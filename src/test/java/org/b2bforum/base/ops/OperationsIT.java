@@ -19,7 +19,6 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.MeetingRequests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Health, metrics and backups of the running application (the same context as the browser journeys). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vaadin.devmode.devTools.enabled=false")
-class OperationsTest {
+class OperationsIT {
 
     @LocalServerPort
     int port;
@@ -49,11 +48,6 @@ class OperationsTest {
     String organizerPassword;
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void aBackupRestoredIntoAFreshDatabaseHasTheSameMeetings() throws Exception {

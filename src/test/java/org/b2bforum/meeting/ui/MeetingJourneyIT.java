@@ -30,7 +30,7 @@ import com.microsoft.playwright.Page;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vaadin.devmode.devTools.enabled=false")
-class MeetingJourneyTest extends BrowserJourney {
+class MeetingJourneyIT extends BrowserJourney {
 
     @LocalServerPort
     int port;

@@ -41,7 +41,7 @@ import com.microsoft.playwright.Page;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vaadin.devmode.devTools.enabled=false")
-class BadgeJourneyTest extends BrowserJourney {
+class BadgeJourneyIT extends BrowserJourney {
 
     @LocalServerPort
     int port;
