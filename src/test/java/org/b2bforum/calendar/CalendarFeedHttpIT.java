@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.FormLogIn;
 import org.b2bforum.base.security.ForumUser;
@@ -20,7 +21,6 @@ import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
@@ -33,8 +33,7 @@ import biweekly.component.VEvent;
  * 404 once the link is replaced or switched off; the download needs a log-in. Shares the server
  * of the browser journeys.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
+@RunningServerTest
 class CalendarFeedHttpIT {
 
     @LocalServerPort

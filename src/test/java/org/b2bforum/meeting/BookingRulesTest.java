@@ -2,6 +2,7 @@ package org.b2bforum.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.b2bforum.meeting.Refusals.assertRefused;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Set;
 import org.b2bforum.meeting.BookingRules.RequestDecision;
 import org.b2bforum.program.BookingSettings;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.springframework.security.access.AccessDeniedException;
 
 /** The booking rules without a database: what a request, an acceptance and the limit decide. */
@@ -145,14 +145,5 @@ class BookingRulesTest {
         assertRefused("meeting.error.self", () -> BookingRules.requireTwoCompanies(4, 4, "meeting.error.self"));
         assertThat(BookingRules.trimmedMessage("   ")).isNull();
         assertThat(BookingRules.trimmedMessage("x".repeat(1500))).hasSize(BookingRules.MAX_MESSAGE);
-    }
-
-    private static BookingRefusedException assertRefused(String key, Executable call) {
-        BookingRefusedException[] caught = new BookingRefusedException[1];
-        assertThatThrownBy(call::execute).isInstanceOfSatisfying(BookingRefusedException.class, e -> {
-            assertThat(e.key()).isEqualTo(key);
-            caught[0] = e;
-        });
-        return caught[0];
     }
 }

@@ -1,7 +1,7 @@
 package org.b2bforum.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.b2bforum.meeting.Refusals.assertRefused;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,6 @@ import org.b2bforum.program.BookingSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -163,14 +162,6 @@ class BookingWindowAndLimitTest {
                 null).meetingId());
     }
 
-    private static BookingRefusedException assertRefused(String key, Executable call) {
-        BookingRefusedException[] caught = new BookingRefusedException[1];
-        assertThatThrownBy(call::execute).isInstanceOfSatisfying(BookingRefusedException.class, e -> {
-            assertThat(e.key()).isEqualTo(key);
-            caught[0] = e;
-        });
-        return caught[0];
-    }
 
     private String status(long meetingId) {
         return jdbc.queryForObject("select status from meeting where id = ?", String.class, meetingId);

@@ -13,6 +13,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
+import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestData;
 import org.b2bforum.badge.BadgePdfs;
 import org.b2bforum.base.ui.BrowserJourney;
@@ -22,7 +23,6 @@ import org.b2bforum.delegate.InvitationSent;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,8 +39,7 @@ import com.microsoft.playwright.Page;
  * and downloads the badge PDF. The forum, the two companies, their meeting and the invitation are
  * set up through the services. A failure leaves a screenshot in {@code target/playwright}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
+@RunningServerTest
 class BadgeJourneyIT extends BrowserJourney {
 
     @LocalServerPort

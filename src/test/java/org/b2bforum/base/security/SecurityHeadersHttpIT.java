@@ -11,10 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -22,8 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * cookie, the log-in form's CSRF check and the limit on request bodies. Shares the server of the
  * browser journeys.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
+@RunningServerTest
 class SecurityHeadersHttpIT {
 
     @LocalServerPort
