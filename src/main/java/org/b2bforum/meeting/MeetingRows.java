@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -89,23 +90,18 @@ class MeetingRows {
                 .stream().findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.not-found"));
     }
 
-    /** Locks the open requests between the companies of each pair (either way), in id order. */
-    List<Row> lockOpenRequestsOfPairs(List<long[]> pairs) {
-        if (pairs.isEmpty()) {
+    /**
+     * Locks the open requests between any two of the companies, in id order: read through the
+     * index on the requester, as a lock on each pair's requests would read it, in one statement.
+     */
+    List<Row> lockOpenRequestsAmong(Collection<Long> companies) {
+        if (companies.isEmpty()) {
             return List.of();
-        }
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        StringBuilder rows = new StringBuilder();
-        for (int i = 0; i < pairs.size(); i++) {
-            rows.append(i == 0 ? "" : ", ").append("(:a").append(i).append(", :b").append(i).append("), (:b")
-                    .append(i).append(", :a").append(i).append(")");
-            params.addValue("a" + i, pairs.get(i)[0]).addValue("b" + i, pairs.get(i)[1]);
         }
         return jdbc.query("""
                 select id, requester_company_id, partner_company_id, slot_id, status from meeting
-                where (requester_company_id, partner_company_id) in (""" + rows + """
-                ) and status = 'REQUESTED'
-                order by id for update""", params, MeetingRows::row);
+                where requester_company_id in (:c) and partner_company_id in (:c) and status = 'REQUESTED'
+                order by id for update""", new MapSqlParameterSource("c", Set.copyOf(companies)), MeetingRows::row);
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {

@@ -233,8 +233,7 @@ public class OrganizerBookings {
                     .distinct().toList();
             Map<Long, String> status = ledger.lockCompanies(companies);
             // the pairs' open requests, locked at once (after the companies, as every step locks)
-            OpenRequests open = new OpenRequests(rows.lockOpenRequestsOfPairs(scheduled.stream()
-                    .map(m -> new long[] {m.requesterId(), m.partnerId()}).toList()));
+            OpenRequests open = new OpenRequests(rows.lockOpenRequestsAmong(companies));
             int limit = limits.limit();
             Map<Long, Integer> before = limits.active(companies);
             List<Long> ids = new ArrayList<>();
@@ -301,8 +300,9 @@ public class OrganizerBookings {
     }
 
     /**
-     * The pairs' open requests, locked once for the whole schedule; each is settled at most once,
-     * and one that became a scheduled meeting is not settled.
+     * The open requests among the schedule's companies, locked once for the whole schedule; a
+     * pair's are settled when its meeting is confirmed, each at most once, and one that became a
+     * scheduled meeting is not settled.
      */
     private static final class OpenRequests {
 

@@ -54,6 +54,26 @@ class MeetingLifecycleTest {
     }
 
     @Test
+    void a_request_answers_what_it_became_so_nobody_reads_the_meeting_again() {
+        MeetingOutcome requested = fixture.as(requester, () -> meetingRequests.request(partner.id(), slot(0),
+                List.of(requester.firstDelegate()), null));
+        assertThat(requested.status()).isEqualTo(MeetingStatus.REQUESTED);
+        assertThat(requested.confirmed()).isFalse();
+        assertThat(fixture.as(requester, () -> meetingRequests.request(partner.id(), slot(0),
+                List.of(requester.firstDelegate()), null))).as("asked again: the first request").isEqualTo(requested);
+
+        fixture.openBooking(true);
+        MeetingOutcome instant = fixture.as(requester, () -> meetingRequests.request(partner.id(), slot(1),
+                List.of(requester.firstDelegate()), null));
+
+        assertThat(instant.confirmed()).isTrue();
+        assertThat(jdbc.queryForObject("select status from meeting where id = ?", String.class, instant.meetingId()))
+                .isEqualTo("CONFIRMED");
+        assertThat(jdbc.queryForObject("select status from meeting where id = ?", String.class,
+                requested.meetingId())).isEqualTo("REQUESTED");
+    }
+
+    @Test
     void an_accepted_request_is_confirmed_at_a_table_of_the_slots_hall_and_both_companies_are_told_where() {
         long meetingId = fixture.as(requester, () -> meetingRequests.request(partner.id(), slot(0),
                 List.of(requester.firstDelegate()), "Хотим обсудить поставки").meetingId());

@@ -11,6 +11,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.badge.BadgeHolder;
 import org.b2bforum.base.security.AccountService;
@@ -23,14 +24,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.select.Select;
 
 /** A delegate's badge page, and the organizers' badge printing. */
 @SpringBootTest
-class BadgeViewsTest extends SpringBrowserlessTest {
+class BadgeViewsTest extends ForumBrowserlessTest {
 
     @Autowired
     AccountService accounts;

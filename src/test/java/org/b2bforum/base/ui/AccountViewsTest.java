@@ -2,6 +2,7 @@ package org.b2bforum.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.AccountSummary;
@@ -14,7 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
@@ -22,7 +22,7 @@ import com.vaadin.flow.router.QueryParameters;
 /** The log-in page's lock message and the account screens, in the browserless UI. */
 @SpringBootTest
 @WithAnonymousUser
-class AccountViewsTest extends SpringBrowserlessTest {
+class AccountViewsTest extends ForumBrowserlessTest {
 
     @Autowired
     AccountService accounts;

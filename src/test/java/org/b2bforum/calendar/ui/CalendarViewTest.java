@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.calendar.CalendarService;
 import org.b2bforum.venue.VenueFixture;
@@ -12,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 
@@ -21,7 +21,7 @@ import com.vaadin.flow.component.button.Button;
  * the same panel on their badge page).
  */
 @SpringBootTest
-class CalendarViewTest extends SpringBrowserlessTest {
+class CalendarViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ApplicationContext context;

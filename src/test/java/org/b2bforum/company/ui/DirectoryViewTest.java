@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.DirectoryEntry;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBoxBase;
@@ -34,7 +34,7 @@ import com.vaadin.flow.router.QueryParameters;
 
 /** The directory as an approved Moscow company uses it: filters, results and the URL. */
 @SpringBootTest
-class DirectoryViewTest extends SpringBrowserlessTest {
+class DirectoryViewTest extends ForumBrowserlessTest {
 
     @Autowired
     RegistrationService registrations;

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,14 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 
 /** A profile speaks of the company in the third person to others, in the first person to the company itself. */
 @SpringBootTest
-class ProfileViewTest extends SpringBrowserlessTest {
+class ProfileViewTest extends ForumBrowserlessTest {
 
     @Autowired
     AccountService accounts;

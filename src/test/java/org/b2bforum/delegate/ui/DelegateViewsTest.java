@@ -8,6 +8,7 @@ import java.util.List;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.DelegateFixture;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.Role;
@@ -20,7 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -29,7 +29,7 @@ import com.vaadin.flow.component.notification.Notification;
 
 /** The representative's delegates page and the invitation page a delegate opens. */
 @SpringBootTest
-class DelegateViewsTest extends SpringBrowserlessTest {
+class DelegateViewsTest extends ForumBrowserlessTest {
 
     @Autowired
     ApplicationContext context;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.Attendance;
 import org.b2bforum.venue.AttendanceService;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -23,7 +23,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 
 /** After a meeting, each company records its outcome on its meetings page; the other company does not see it. */
 @SpringBootTest
-class MeetingOutcomeViewTest extends SpringBrowserlessTest {
+class MeetingOutcomeViewTest extends ForumBrowserlessTest {
 
     @Autowired
     OrganizerBookings organizerBookings;

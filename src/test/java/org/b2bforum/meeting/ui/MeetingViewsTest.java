@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalTime;
 import java.util.List;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.meeting.DelegateChoice;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -37,7 +37,7 @@ import com.vaadin.flow.router.QueryParameters;
 
 /** A company requests meetings, answers requests and reads its agenda, through the views. */
 @SpringBootTest
-class MeetingViewsTest extends SpringBrowserlessTest {
+class MeetingViewsTest extends ForumBrowserlessTest {
 
     @Autowired
     RegistrationService registrations;

@@ -5,6 +5,7 @@ import static org.b2bforum.program.ui.ProgramFixture.approvedCompany;
 import static org.b2bforum.program.ui.ProgramFixture.choose;
 import static org.b2bforum.program.ui.ProgramFixture.uniqueName;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.OrganizerBookings;
@@ -18,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.notification.Notification;
@@ -26,7 +26,7 @@ import com.vaadin.flow.router.QueryParameters;
 
 /** Organizers see a session's meetings by slot and table, move and cancel them, and book meetings themselves. */
 @SpringBootTest
-class MeetingGridViewTest extends SpringBrowserlessTest {
+class MeetingGridViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ProgramService program;

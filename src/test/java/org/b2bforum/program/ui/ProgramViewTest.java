@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.OrganizerBookings;
@@ -26,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -35,7 +35,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 
 /** Organizers set up the program; a change that would break confirmed meetings is refused with those meetings. */
 @SpringBootTest
-class ProgramViewTest extends SpringBrowserlessTest {
+class ProgramViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ProgramService program;

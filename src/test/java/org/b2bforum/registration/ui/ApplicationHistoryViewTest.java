@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.UnorderedList;
 
 /** A company's application history names the forum office for the organizers' decisions, never their log-ins. */
 @SpringBootTest
-class ApplicationHistoryViewTest extends SpringBrowserlessTest {
+class ApplicationHistoryViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ApplicationContext context;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.VenueFixture;
@@ -13,12 +14,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.textfield.TextField;
 
 /** An approved company edits its profile on /my-profile. */
 @SpringBootTest
-class MyProfileViewTest extends SpringBrowserlessTest {
+class MyProfileViewTest extends ForumBrowserlessTest {
 
     @Autowired
     OrganizerBookings organizerBookings;

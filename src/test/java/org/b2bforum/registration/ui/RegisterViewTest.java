@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.RegistrationStatus;
@@ -15,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.textfield.TextField;
@@ -23,7 +23,7 @@ import com.vaadin.flow.component.textfield.TextField;
 /** A visitor registers a company on /register. */
 @SpringBootTest
 @WithAnonymousUser
-class RegisterViewTest extends SpringBrowserlessTest {
+class RegisterViewTest extends ForumBrowserlessTest {
 
     private static final String REQUIRED = "Заполните это поле";
 

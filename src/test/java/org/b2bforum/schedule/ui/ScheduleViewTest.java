@@ -8,6 +8,7 @@ import java.util.List;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
@@ -26,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
@@ -38,7 +38,7 @@ import com.vaadin.flow.router.QueryParameters;
 
 /** An organizer builds a day's schedule from the wishes, reviews it and publishes it; a company lists its wishes. */
 @SpringBootTest
-class ScheduleViewTest extends SpringBrowserlessTest {
+class ScheduleViewTest extends ForumBrowserlessTest {
 
     @Autowired
     AccountService accounts;

@@ -3,6 +3,7 @@ package org.b2bforum.venue.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
@@ -14,12 +15,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 
 /** Organizers create staff log-ins with the usual password rules, and switch them off. */
 @SpringBootTest
-class StaffViewTest extends SpringBrowserlessTest {
+class StaffViewTest extends ForumBrowserlessTest {
 
     @Autowired
     AccountService accounts;

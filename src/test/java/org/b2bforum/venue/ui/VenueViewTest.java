@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.Attendance;
@@ -17,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -25,7 +25,7 @@ import com.vaadin.flow.router.QueryParameters;
 
 /** At the tables: staff pick a slot and mark each table's meeting held or no-show, and may correct it. */
 @SpringBootTest
-class VenueViewTest extends SpringBrowserlessTest {
+class VenueViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ApplicationContext context;
