@@ -102,11 +102,11 @@ public class MeetingQueries {
     /** The logged-in company's meetings and requests, in time order. */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional(readOnly = true)
-    public List<MeetingView> myMeetings() {
+    public List<MeetingDetails> myMeetings() {
         return meetingsOf(currentUser.requireCompanyId());
     }
 
-    private List<MeetingView> meetingsOf(long company) {
+    private List<MeetingDetails> meetingsOf(long company) {
         return rows.meetings("where (m.requester_company_id = :c or m.partner_company_id = :c)",
                 new MapSqlParameterSource("c", company));
     }
@@ -132,15 +132,15 @@ public class MeetingQueries {
     /** All meetings of a session, for the organizers' grid. */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
-    public List<MeetingView> meetingsInSession(long sessionId) {
+    public List<MeetingDetails> meetingsInSession(long sessionId) {
         return rows.meetings("where s.session_id = :session", new MapSqlParameterSource("session", sessionId));
     }
 
     /** One meeting: for the organizers or one of its two companies. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    public MeetingView meeting(long meetingId) {
-        MeetingView meeting = rows.meeting(meetingId);
+    public MeetingDetails meeting(long meetingId) {
+        MeetingDetails meeting = rows.meeting(meetingId);
         ForumUser user = currentUser.require();
         if (!user.isOrganizer() && !involves(meeting, user.companyId())) {
             throw new AccessDeniedException("Not your meeting");
@@ -148,7 +148,7 @@ public class MeetingQueries {
         return meeting;
     }
 
-    private static boolean involves(MeetingView meeting, Long companyId) {
+    private static boolean involves(MeetingDetails meeting, Long companyId) {
         return companyId != null && (meeting.requesterId() == companyId || meeting.partnerId() == companyId);
     }
 
@@ -179,7 +179,7 @@ public class MeetingQueries {
         List<Long> delegates = delegateChoicesOf(company).stream().map(DelegateChoice::id)
                 .filter(id -> delegateId == null || id.equals(delegateId)).toList();
         List<AgendaEntry> entries = new ArrayList<>();
-        for (MeetingView m : meetingsOf(company)) {
+        for (MeetingDetails m : meetingsOf(company)) {
             if (m.status() != MeetingStatus.REQUESTED && m.status() != MeetingStatus.CONFIRMED) {
                 continue;
             }

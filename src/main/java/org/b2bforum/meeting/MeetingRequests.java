@@ -184,7 +184,7 @@ public class MeetingRequests {
             String message) {
         long me = currentUser.requireCompanyId();
         ForumUser user = currentUser.require();
-        MeetingView original = rows.meeting(meetingId);
+        MeetingDetails original = rows.meeting(meetingId);
         if (original.partnerId() != me) {
             throw new AccessDeniedException("Not a request to your company");
         }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * The rows of a meeting ({@code meeting}, {@code meeting_delegate}, {@code meeting_event}) as the
  * booking steps write them in their JDBC transaction, and the one query that reads meetings as
- * {@link MeetingView}s for the queries and the commands alike.
+ * {@link MeetingDetails}s for the queries and the commands alike.
  */
 @Component
 class MeetingRows {
@@ -49,7 +49,7 @@ class MeetingRows {
     // ---------------------------------------------------------------- reading
 
     /** Meetings matching {@code where} (on {@code m} the meeting, {@code s} its slot), in time order. */
-    List<MeetingView> meetings(String where, MapSqlParameterSource params) {
+    List<MeetingDetails> meetings(String where, MapSqlParameterSource params) {
         return jdbc.query("""
                 select m.id, m.requester_company_id, a.short_name requester_name, m.partner_company_id,
                        b.short_name partner_name, m.status, m.slot_id, s.session_id, s.starts_at, s.ends_at,
@@ -65,15 +65,15 @@ class MeetingRows {
                 """ + where + " order by s.starts_at, m.id", params, MeetingRows::meetingView);
     }
 
-    MeetingView meeting(long meetingId) {
+    MeetingDetails meeting(long meetingId) {
         return meetings("where m.id = :id", new MapSqlParameterSource("id", meetingId)).stream()
                 .findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.not-found"));
     }
 
-    private static MeetingView meetingView(ResultSet rs, int row) throws SQLException {
+    private static MeetingDetails meetingView(ResultSet rs, int row) throws SQLException {
         String delegates = rs.getString("delegates");
         Integer table = rs.getObject("table_number", Integer.class);
-        return new MeetingView(rs.getLong("id"), rs.getLong("requester_company_id"), rs.getString("requester_name"),
+        return new MeetingDetails(rs.getLong("id"), rs.getLong("requester_company_id"), rs.getString("requester_name"),
                 rs.getLong("partner_company_id"), rs.getString("partner_name"),
                 MeetingStatus.valueOf(rs.getString("status")), rs.getLong("slot_id"), rs.getLong("session_id"),
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),

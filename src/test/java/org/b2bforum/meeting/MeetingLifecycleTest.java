@@ -86,7 +86,7 @@ class MeetingLifecycleTest {
 
         fixture.as(partner, () -> meetingRequests.accept(meetingId, List.of(partner.delegateIds().get(1)), "С удовольствием"));
 
-        MeetingView meeting = view(meetingId);
+        MeetingDetails meeting = view(meetingId);
         assertThat(meeting.status()).isEqualTo(MeetingStatus.CONFIRMED);
         assertThat(meeting.hallName()).isEqualTo(session.hallName());
         assertThat(meeting.tableNumber()).isEqualTo(1);
@@ -192,7 +192,7 @@ class MeetingLifecycleTest {
 
         fixture.asOrganizer(() -> organizerBookings.move(meetingId, otherHall.slot(1).id()));
 
-        MeetingView moved = view(meetingId);
+        MeetingDetails moved = view(meetingId);
         assertThat(moved.status()).isEqualTo(MeetingStatus.CONFIRMED);
         assertThat(moved.slotId()).isEqualTo(otherHall.slot(1).id());
         assertThat(moved.hallName()).isEqualTo(otherHall.hallName());
@@ -298,7 +298,7 @@ class MeetingLifecycleTest {
         long meetingId = request(2);
 
         assertThat(fixture.asOrganizer(() -> meetingQueries.meetingsInSession(session.sessionId())))
-                .extracting(MeetingView::id).containsExactly(meetingId);
+                .extracting(MeetingDetails::id).containsExactly(meetingId);
     }
 
     private long slot(int index) {
@@ -314,7 +314,7 @@ class MeetingLifecycleTest {
         return MeetingRecords.requestAndAccept(fixture, meetingRequests, from, to, slot(slot));
     }
 
-    private MeetingView view(long meetingId) {
+    private MeetingDetails view(long meetingId) {
         return fixture.asOrganizer(() -> meetingQueries.meeting(meetingId));
     }
 

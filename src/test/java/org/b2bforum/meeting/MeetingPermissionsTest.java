@@ -186,9 +186,9 @@ class MeetingPermissionsTest {
     void each_company_sees_only_its_own_meetings() {
         long meetingId = request(requester, partner, 0);
 
-        assertThat(fixture.as(requester, () -> meetingQueries.myMeetings())).extracting(MeetingView::id).contains(meetingId);
-        assertThat(fixture.as(partner, () -> meetingQueries.myMeetings())).extracting(MeetingView::id).contains(meetingId);
-        assertThat(fixture.as(outsider, () -> meetingQueries.myMeetings())).extracting(MeetingView::id)
+        assertThat(fixture.as(requester, () -> meetingQueries.myMeetings())).extracting(MeetingDetails::id).contains(meetingId);
+        assertThat(fixture.as(partner, () -> meetingQueries.myMeetings())).extracting(MeetingDetails::id).contains(meetingId);
+        assertThat(fixture.as(outsider, () -> meetingQueries.myMeetings())).extracting(MeetingDetails::id)
                 .doesNotContain(meetingId);
         assertThat(fixture.as(partner, () -> meetingQueries.meeting(meetingId)).requesterId()).isEqualTo(requester.id());
         assertThat(fixture.asOrganizer(() -> meetingQueries.meeting(meetingId)).partnerId()).isEqualTo(partner.id());

@@ -179,7 +179,7 @@ class RegistrationWithdrawalTest {
         return MeetingRecords.requestAndAccept(fixture, meetingRequests, from, to, slot(slot));
     }
 
-    private MeetingView view(long meetingId) {
+    private MeetingDetails view(long meetingId) {
         return fixture.asOrganizer(() -> meetingQueries.meeting(meetingId));
     }
 

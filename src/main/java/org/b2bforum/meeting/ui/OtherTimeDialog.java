@@ -6,7 +6,7 @@ import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
-import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.meeting.SlotOption;
 
 import com.vaadin.flow.component.button.Button;
@@ -38,7 +38,7 @@ class OtherTimeDialog extends Dialog {
 
     private final MeetingQueries meetings;
     private final MeetingRequests requests;
-    private final MeetingView request;
+    private final MeetingDetails request;
     private final long me;
     private final Runnable done;
 
@@ -46,7 +46,7 @@ class OtherTimeDialog extends Dialog {
      * @param reason  why the asked time is gone, in words, or null when opened from the list
      * @param done    reloads the list after an answer
      */
-    OtherTimeDialog(MeetingQueries meetings, MeetingRequests requests, MeetingView request, long me, ForumDates dates, String reason,
+    OtherTimeDialog(MeetingQueries meetings, MeetingRequests requests, MeetingDetails request, long me, ForumDates dates, String reason,
             Runnable done) {
         this.meetings = meetings;
         this.requests = requests;
