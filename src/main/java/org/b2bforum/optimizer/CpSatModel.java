@@ -14,7 +14,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The CP-SAT model of one problem (see the package documentation), and its solves. */
+/**
+ * The CP-SAT model of one problem (see the package documentation), and its solves. Longer than
+ * our usual classes on purpose: the variables, the constraints that tie them and the solves that
+ * read them back share index arithmetic, and split apart each half would need the other's
+ * private layout; it is one model, read top to bottom.
+ */
 final class CpSatModel {
 
     /** A solve's answer: per meeting its slot (-1 = not placed), or null when no solution was found. */

@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.meeting.BookingRefusedException;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.ScheduledMeeting;
 import org.b2bforum.schedule.DayProblem.Kind;
 import org.b2bforum.schedule.DayProblem.SlotTime;
@@ -66,7 +66,7 @@ public class ScheduleService {
     private final NamedParameterJdbcTemplate jdbc;
     private final DayProblemBuilder problems;
     private final ScheduleRunner runner;
-    private final MeetingService meetings;
+    private final OrganizerBookings meetings;
     private final CurrentUser currentUser;
     private final TaskExecutor executor;
     private final TransactionTemplate transactions;
@@ -74,7 +74,7 @@ public class ScheduleService {
     private final Duration defaultTimeLimit;
 
     ScheduleService(NamedParameterJdbcTemplate jdbc, DayProblemBuilder problems, ScheduleRunner runner,
-            MeetingService meetings, CurrentUser currentUser, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            OrganizerBookings meetings, CurrentUser currentUser, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
             PlatformTransactionManager transactionManager, Clock clock,
             @Value("${b2bforum.scheduling.time-limit:20s}") Duration defaultTimeLimit) {
         this.jdbc = jdbc;

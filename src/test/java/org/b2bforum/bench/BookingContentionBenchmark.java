@@ -26,7 +26,7 @@ import org.b2bforum.company.TaxNumbers;
 import org.b2bforum.company.TextAnalysis;
 import org.b2bforum.meeting.BookingInvariants;
 import org.b2bforum.meeting.BookingRefusedException;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
@@ -39,7 +39,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Meeting booking under contention: 2,000 approved companies, two forum days of negotiation
- * sessions, instant booking on, and 64 client threads calling {@link MeetingService#request} for
+ * sessions, instant booking on, and 64 client threads calling {@link MeetingRequests#request} for
  * 60 seconds, each as a company representative. About 70% of the attempts go for 200 "hot"
  * slots with one of 20 popular companies, the rest for a random company in a random slot.
  * Afterwards the booking invariants are checked with SQL ({@link BookingInvariants}).
@@ -82,7 +82,7 @@ public final class BookingContentionBenchmark {
     private final PrintStream out;
     private final ConfigurableApplicationContext context;
     private final JdbcTemplate jdbc;
-    private final MeetingService meetings;
+    private final MeetingRequests meetings;
     private final ProgramService program;
     private final AccountService accounts;
     private final Random random = new Random(SEED);
@@ -94,7 +94,7 @@ public final class BookingContentionBenchmark {
         this.out = out;
         this.context = context;
         this.jdbc = context.getBean(JdbcTemplate.class);
-        this.meetings = context.getBean(MeetingService.class);
+        this.meetings = context.getBean(MeetingRequests.class);
         this.program = context.getBean(ProgramService.class);
         this.accounts = context.getBean(AccountService.class);
     }
@@ -444,7 +444,7 @@ public final class BookingContentionBenchmark {
                 long t0 = System.nanoTime();
                 String outcome;
                 try {
-                    long id = meetings.request(partner, slot, List.of(delegate), null);
+                    long id = meetings.request(partner, slot, List.of(delegate), null).meetingId();
                     // asking again for a meeting one has returns it: that is no new booking
                     outcome = meetingIds.add(id) ? "confirmed" : "already booked";
                 } catch (BookingRefusedException e) {

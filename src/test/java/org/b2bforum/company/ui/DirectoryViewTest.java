@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.b2bforum.TestData;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.DirectoryEntry;
@@ -21,13 +21,11 @@ import org.b2bforum.company.TestCompanies;
 import org.b2bforum.company.TestCompanies.FourCompanies;
 import org.b2bforum.company.TestCompanies.TestCompany;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBoxBase;
@@ -36,13 +34,14 @@ import com.vaadin.flow.router.QueryParameters;
 
 /** The directory as an approved Moscow company uses it: filters, results and the URL. */
 @SpringBootTest
-class DirectoryViewTest extends SpringBrowserlessTest {
+class DirectoryViewTest extends ForumBrowserlessTest {
 
     @Autowired
     RegistrationService registrations;
     @Autowired
     AccountService accounts;
 
+    @Autowired
     TestCompanies companies;
     String word;
     String cityA;
@@ -54,7 +53,6 @@ class DirectoryViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void fourCompaniesSharingAWord() {
-        companies = new TestCompanies(registrations, accounts);
         word = uniqueWord();
         cityA = uniqueCity();
         cityB = uniqueCity();
@@ -65,11 +63,6 @@ class DirectoryViewTest extends SpringBrowserlessTest {
         minskBuilder = four.minskBuilder();
         // Logged in after the browserless UI was set up: every test navigates afterwards.
         companies.logInAs(companies.approved(Country.RU));
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     private DirectoryView view() {

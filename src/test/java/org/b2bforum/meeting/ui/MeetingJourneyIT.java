@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
+import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.ui.BrowserJourney;
@@ -14,7 +15,6 @@ import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser;
@@ -28,9 +28,8 @@ import com.microsoft.playwright.Page;
  * session and the two approved companies are set up through the services. A failure leaves a
  * screenshot in {@code target/playwright}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
-class MeetingJourneyTest extends BrowserJourney {
+@RunningServerTest
+class MeetingJourneyIT extends BrowserJourney {
 
     @LocalServerPort
     int port;

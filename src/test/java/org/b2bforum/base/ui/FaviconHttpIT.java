@@ -9,17 +9,16 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.b2bforum.RunningServerTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The forum's icon over real HTTP, without a log-in: the log-in page links it and browsers that ask for
  * /favicon.ico get one (before, every page logged a 404 for it). Shares the server of the browser journeys.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
-class FaviconHttpTest {
+@RunningServerTest
+class FaviconHttpIT {
 
     @LocalServerPort
     int port;

@@ -17,21 +17,19 @@ import java.util.Map;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestData;
-import org.b2bforum.meeting.MeetingService;
-import org.junit.jupiter.api.AfterEach;
+import org.b2bforum.meeting.MeetingRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Health, metrics and backups of the running application (the same context as the browser journeys). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
-class OperationsTest {
+@RunningServerTest
+class OperationsIT {
 
     @LocalServerPort
     int port;
@@ -40,7 +38,7 @@ class OperationsTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    MeetingService meetings;
+    MeetingRequests meetingRequests;
     @Autowired
     BackupService backups;
     @Value("${b2bforum.organizer.email}")
@@ -50,11 +48,6 @@ class OperationsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
-
     @Test
     void aBackupRestoredIntoAFreshDatabaseHasTheSameMeetings() throws Exception {
         BookingFixture fixture = new BookingFixture(context);
@@ -63,8 +56,8 @@ class OperationsTest {
         TestCompany a = fixture.approvedCompany();
         TestCompany b = fixture.approvedCompany();
         TestCompany c = fixture.approvedCompany();
-        fixture.as(a, () -> meetings.request(b.id(), session.slot(0).id(), List.of(a.firstDelegate()), "ok"));
-        fixture.as(c, () -> meetings.request(a.id(), session.slot(1).id(), List.of(c.firstDelegate()), null));
+        fixture.as(a, () -> meetingRequests.request(b.id(), session.slot(0).id(), List.of(a.firstDelegate()), "ok").meetingId());
+        fixture.as(c, () -> meetingRequests.request(a.id(), session.slot(1).id(), List.of(c.firstDelegate()), null).meetingId());
         String meetingsQuery = "select id, requester_company_id, partner_company_id, slot_id, status, table_id from %s.meeting order by id";
         List<Map<String, Object>> before = jdbc.queryForList(meetingsQuery.formatted("forum"));
 
@@ -105,8 +98,8 @@ class OperationsTest {
         fixture.openBooking(true);
         TestSession session = fixture.session(1, LocalTime.of(12, 0), LocalTime.of(13, 0), 20);
         TestCompany partner = fixture.approvedCompany();
-        fixture.as(company, () -> meetings.request(partner.id(), session.slot(0).id(), List.of(company.firstDelegate()),
-                null));
+        fixture.as(company, () -> meetingRequests.request(partner.id(), session.slot(0).id(), List.of(company.firstDelegate()),
+                null).meetingId());
 
         HttpResponse<String> metrics = get("/actuator/prometheus", organizerEmail + ":" + organizerPassword);
         assertThat(metrics.statusCode()).isEqualTo(200);

@@ -13,15 +13,14 @@ import java.time.ZonedDateTime;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.FormLogIn;
 import org.b2bforum.base.security.ForumUser;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.VenueFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
@@ -34,9 +33,8 @@ import biweekly.component.VEvent;
  * 404 once the link is replaced or switched off; the download needs a log-in. Shares the server
  * of the browser journeys.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
-class CalendarFeedHttpTest {
+@RunningServerTest
+class CalendarFeedHttpIT {
 
     @LocalServerPort
     int port;
@@ -45,14 +43,9 @@ class CalendarFeedHttpTest {
     @Autowired
     CalendarService calendars;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void a_calendar_app_reads_the_feed_without_logging_in_until_the_link_is_replaced_or_switched_off()
@@ -62,7 +55,7 @@ class CalendarFeedHttpTest {
         TestSession session = venue.futureSession(2);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(1).id()));
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(1).id()));
         ForumUser delegate = venue.delegateAccount(a.firstDelegate());
         BookingFixture.logInAs(delegate);
         String first = CalendarServiceTest.token(calendars.newSubscription());
@@ -109,7 +102,7 @@ class CalendarFeedHttpTest {
         TestSession session = venue.futureSession(2);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(2).id()));
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(2).id()));
         ForumUser delegate = venue.delegateAccount(b.firstDelegate());
         TestData.logOut();
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.ui.BrowserJourney;
@@ -13,7 +14,6 @@ import org.b2bforum.base.ui.Chromium;
 import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
@@ -26,9 +26,8 @@ import com.microsoft.playwright.Page;
  * and, after the staff member logs in, back to the same badge, checked in with one tap. A company
  * user opening the same link learns nothing. A failure leaves a screenshot in {@code target/playwright}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
-class CheckInJourneyTest extends BrowserJourney {
+@RunningServerTest
+class CheckInJourneyIT extends BrowserJourney {
 
     @LocalServerPort
     int port;

@@ -13,16 +13,16 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
+import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestData;
 import org.b2bforum.badge.BadgePdfs;
 import org.b2bforum.base.ui.BrowserJourney;
 import org.b2bforum.base.ui.Chromium;
 import org.b2bforum.delegate.DelegateInvitationService;
 import org.b2bforum.delegate.InvitationSent;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,16 +39,15 @@ import com.microsoft.playwright.Page;
  * and downloads the badge PDF. The forum, the two companies, their meeting and the invitation are
  * set up through the services. A failure leaves a screenshot in {@code target/playwright}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
-class BadgeJourneyTest extends BrowserJourney {
+@RunningServerTest
+class BadgeJourneyIT extends BrowserJourney {
 
     @LocalServerPort
     int port;
     @Autowired
     ApplicationContext context;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     DelegateInvitationService invitations;
     @Autowired
@@ -67,7 +66,7 @@ class BadgeJourneyTest extends BrowserJourney {
             hall = session.hallName();
             company = booking.approvedCompany();
             TestCompany partner = booking.approvedCompany();
-            booking.asOrganizer(() -> meetings.bookAsOrganizer(partner.id(), company.id(), session.slot(1).id()));
+            booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(partner.id(), company.id(), session.slot(1).id()));
             partnerName = jdbc.queryForObject("select short_name from company where id = ?", String.class, partner.id());
             long delegate = company.firstDelegate();
             invitation = booking.as(company, () -> invitations.invite(delegate));

@@ -11,10 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -22,9 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * cookie, the log-in form's CSRF check and the limit on request bodies. Shares the server of the
  * browser journeys.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
-class SecurityHeadersHttpTest {
+@RunningServerTest
+class SecurityHeadersHttpIT {
 
     @LocalServerPort
     int port;
@@ -49,14 +48,14 @@ class SecurityHeadersHttpTest {
     void a_log_in_posted_without_the_csrf_token_is_refused_and_the_form_with_it_logs_in() throws Exception {
         HttpClient foreign = FormLogIn.client();
         assertThat(FormLogIn.post(foreign, port, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD, null))
-                .satisfies(SecurityHeadersHttpTest::backToTheLogInPage);
+                .satisfies(SecurityHeadersHttpIT::backToTheLogInPage);
         assertThat(foreign.send(get("/registrations"), HttpResponse.BodyHandlers.discarding()))
-                .as("not logged in").satisfies(SecurityHeadersHttpTest::backToTheLogInPage);
+                .as("not logged in").satisfies(SecurityHeadersHttpIT::backToTheLogInPage);
 
         HttpClient browser = FormLogIn.client();
         String token = FormLogIn.csrfToken(browser, port);
         assertThat(FormLogIn.post(browser, port, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD, "forged"))
-                .satisfies(SecurityHeadersHttpTest::backToTheLogInPage);
+                .satisfies(SecurityHeadersHttpIT::backToTheLogInPage);
         HttpResponse<Void> real = FormLogIn.post(browser, port, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD,
                 token);
         assertThat(real.statusCode()).isEqualTo(302);

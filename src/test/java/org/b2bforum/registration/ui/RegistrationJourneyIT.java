@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.ui.BrowserJourney;
 import org.b2bforum.base.ui.Chromium;
 import org.b2bforum.registration.RegistrationForm;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser;
@@ -25,9 +25,8 @@ import com.microsoft.playwright.Page;
  * without Vaadin's development tools, whose pop-ups would cover the page. A failure leaves a
  * screenshot in {@code target/playwright}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
-class RegistrationJourneyTest extends BrowserJourney {
+@RunningServerTest
+class RegistrationJourneyIT extends BrowserJourney {
 
     @LocalServerPort
     int port;
