@@ -29,7 +29,8 @@ import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Sector;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.reporting.ForumResults.CityFigure;
@@ -67,7 +68,9 @@ class ForumReportServiceTest {
     @Autowired
     ForumReportService reports;
     @Autowired
-    MeetingService meetings;
+    MeetingRequests requests;
+    @Autowired
+    OrganizerBookings organizerBookings;
     @Autowired
     AttendanceService attendance;
     @Autowired
@@ -261,7 +264,7 @@ class ForumReportServiceTest {
         long noShow = book(a1, b2, session, 1);
         book(a2, b1, session, 1);
         long cancelled = book(a1, b1, session, 2);
-        booking.asOrganizer(() -> meetings.cancel(cancelled, "Перенесено"));
+        booking.asOrganizer(() -> requests.cancel(cancelled, "Перенесено"));
 
         BookingFixture.logInAs(venue.staff());
         attendance.mark(signedMeeting, Attendance.HELD);
@@ -280,7 +283,7 @@ class ForumReportServiceTest {
     }
 
     private long book(TestCompany requester, TestCompany partner, TestSession session, int slot) {
-        return booking.asOrganizer(() -> meetings.bookAsOrganizer(requester.id(), partner.id(),
+        return booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(requester.id(), partner.id(),
                 session.slot(slot).id(), true));
     }
 
