@@ -1,9 +1,7 @@
 package org.b2bforum.bench;
 
 import java.io.PrintStream;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -21,9 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.b2bforum.Application;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
-import org.b2bforum.company.Sector;
-import org.b2bforum.company.TaxNumbers;
-import org.b2bforum.company.TextAnalysis;
 import org.b2bforum.meeting.BookingInvariants;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingRequests;
@@ -249,74 +244,19 @@ public final class BookingContentionBenchmark {
 
     // ---- data ------------------------------------------------------------------------------
 
-    private static final String[] CITIES = {"Москва", "Минск", "Казань", "Гомель", "Брест", "Санкт-Петербург"};
-    private static final String[] WHAT = {"дорожной техники", "строительных материалов", "программного обеспечения",
-            "логистических услуг", "продуктов питания", "медицинского оборудования", "мебели", "упаковки",
-            "сельхозтехники", "электротехники"};
-
-    /**
-     * 2,000 approved companies with two delegates each, their sectors, search index rows (stemmed
-     * by the application's own {@link TextAnalysis}, as {@code CompanySearchIndex} does) and
-     * log-ins, in JDBC batches: one bcrypt hash is shared by all accounts.
-     */
+    /** 2,000 approved companies with two delegates each and their log-ins ({@link BenchCompanies}). */
     private void insertCompanies() {
-        String hash = context.getBean(PasswordEncoder.class).encode(COMPANY_PASSWORD);
-        Instant submitted = Instant.now().minus(Duration.ofDays(30));
-        int batch = 500;
-        for (int from = 0; from < COMPANIES; from += batch) {
-            List<Object[]> rows = new ArrayList<>();
-            List<Object[]> sectors = new ArrayList<>();
-            List<Object[]> delegates = new ArrayList<>();
-            List<Object[]> search = new ArrayList<>();
-            List<Object[]> users = new ArrayList<>();
-            for (int i = from; i < Math.min(COMPANIES, from + batch); i++) {
-                long id = i + 1;
-                companyIds[i] = id;
-                boolean belarus = i % 2 == 1;
-                String shortName = "Компания " + (i + 1);
-                String what = WHAT[i % WHAT.length];
-                String description = "Производство и поставка " + what + " для предприятий региона.";
-                String offers = "Поставки " + what + ", сервис и обучение.";
-                String seeks = "Дилеров и заказчиков " + WHAT[(i + 3) % WHAT.length] + ".";
-                String site = "company-" + id + (belarus ? ".by" : ".ru");
-                String taxNumber = belarus ? String.format(Locale.ROOT, "3%08d", i)
-                        : TaxNumbers.innFromNineDigits(String.format(Locale.ROOT, "6%08d", i));
-                rows.add(new Object[] {id, "ООО «" + shortName + "»", shortName, CITIES[i % CITIES.length],
-                        belarus ? "BY" : "RU", description, offers, seeks, "https://" + site, taxNumber,
-                        "Директор " + id, "info@" + site, "+7 495 000-00-00", Timestamp.from(submitted),
-                        Timestamp.from(submitted), Timestamp.from(submitted.plus(Duration.ofDays(1)))});
-                sectors.add(new Object[] {id, Sector.values()[i % (Sector.values().length - 1)].name()});
-                for (int d = 0; d < DELEGATES_PER_COMPANY; d++) {
-                    delegates.add(new Object[] {id, d, "Делегат " + id + "-" + (d + 1), d == 0 ? "Директор" : "Менеджер",
-                            "delegate" + (d + 1) + "@" + site, "+7 495 000-00-0" + d});
-                }
-                search.add(new Object[] {id, TextAnalysis.stemText("ООО «" + shortName + "»", shortName, description,
-                        offers, seeks), TextAnalysis.stemText(offers), TextAnalysis.stemText(seeks)});
-                users.add(new Object[] {login(id), hash, "Директор " + id, id, Timestamp.from(submitted)});
-            }
-            jdbc.batchUpdate("""
-                    insert into company (id, version, full_name, short_name, city, country, description, offers, seeks,
-                        website, tax_number, contact_person, email, phone, status, consent_given_at, submitted_at,
-                        decided_at)
-                    values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'APPROVED', ?, ?, ?)""", rows);
-            jdbc.batchUpdate("insert into company_sector (company_id, sector) values (?, ?)", sectors);
-            jdbc.batchUpdate("insert into delegate (company_id, sort_order, full_name, position, email, phone)"
-                    + " values (?, ?, ?, ?, ?, ?)", delegates);
-            jdbc.batchUpdate("insert into company_search (company_id, all_stems, offers_stems, seeks_stems)"
-                    + " values (?, ?, ?, ?)", search);
-            jdbc.batchUpdate("""
-                    insert into app_user (email, password_hash, display_name, role, company_id, demo, enabled, created_at)
-                    values (?, ?, ?, 'COMPANY', ?, false, true, ?)""", users);
-        }
+        BenchCompanies.insert(jdbc, context.getBean(PasswordEncoder.class).encode(COMPANY_PASSWORD), COMPANIES,
+                DELEGATES_PER_COMPANY);
         for (int i = 0; i < COMPANIES; i++) {
+            companyIds[i] = i + 1;
             delegateIds[i] = jdbc.queryForList("select id from delegate where company_id = ? order by sort_order",
                     Long.class, companyIds[i]).stream().mapToLong(Long::longValue).toArray();
         }
-        jdbc.execute("analyze table company, company_sector, company_search, delegate, app_user");
     }
 
     private static String login(long companyId) {
-        return "company-" + companyId + "@bench.forum";
+        return BenchCompanies.login(companyId);
     }
 
     /** The representatives the client threads act as (the application's own principals). */
@@ -587,9 +527,13 @@ public final class BookingContentionBenchmark {
         return n == null ? 0 : n;
     }
 
-    private static final class Samples {
+    static final class Samples {
         private long[] nanos = new long[1024];
         private int n;
+
+        synchronized void clear() {
+            n = 0;
+        }
 
         synchronized void add(long value) {
             if (n == nanos.length) {
@@ -615,7 +559,7 @@ public final class BookingContentionBenchmark {
         }
     }
 
-    private static String ms(long nanos) {
+    static String ms(long nanos) {
         return String.format(Locale.ROOT, "%.1f", nanos / 1_000_000.0);
     }
 

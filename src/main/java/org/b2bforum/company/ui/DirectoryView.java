@@ -19,20 +19,24 @@ import org.b2bforum.company.Sector;
 import org.b2bforum.company.ShortlistService;
 import org.b2bforum.company.WishesPhase;
 
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -50,6 +54,10 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route("directory")
 @Menu(title = "menu.directory", icon = "SEARCH", order = 3)
+// the cards' template uses these web components (CompanyCard), so the page's bundle must load them
+@Uses(Avatar.class)
+@Uses(Button.class)
+@Uses(Icon.class)
 @RolesAllowed({Role.COMPANY_NAME, Role.ORGANIZER_NAME})
 @ApprovedCompaniesOnly
 class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -63,6 +71,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
     final Grid<DirectoryEntry> results = new Grid<>();
     final Paragraph keys = new Paragraph(getTranslation("directory.keys"));
     final Span total = new Span();
+    final LitRenderer<DirectoryEntry> cards;
     private final DirectoryService directory;
     private final List<String> cities = new ArrayList<>();
     private boolean applyingUrl;
@@ -126,7 +135,8 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
         results.setId("directory-results");
         results.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_NO_ROW_BORDERS);
-        results.addColumn(new ComponentRenderer<>(entry -> new CompanyCard(entry, shortlist, canStar, wishes)));
+        cards = CompanyCard.renderer(this, results, shortlist, canStar, wishes);
+        results.addColumn(cards);
         results.setEmptyStateText(getTranslation("directory.empty"));
         results.setPageSize(50);
         results.setSizeFull();

@@ -222,15 +222,36 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         open("city=" + encoded(cityA));
 
         assertThat(rows()).containsExactlyInAnyOrderElementsOf(ids(moscowBuilder, minskBuilder));
-        assertThat(test(view().results).getCellComponent(0, 0).getChildren()
-                .flatMap(c -> c.getChildren()).anyMatch(StarButton.class::isInstance)).isFalse();
+        assertThat(canStar(test(view().results).getRow(0))).isFalse();
     }
 
     @Test
     void companies_see_a_star_on_each_card() {
         open("city=" + encoded(cityA));
 
-        assertThat(test(view().results).getCellComponent(0, 0).getChildren()
-                .flatMap(c -> c.getChildren()).anyMatch(StarButton.class::isInstance)).isTrue();
+        assertThat(canStar(test(view().results).getRow(0))).isTrue();
+    }
+
+    @Test
+    void a_page_of_results_adds_no_server_side_elements_per_company() {
+        open("q=" + encoded("nothing" + word));
+        assertThat(rows()).isEmpty();
+        int empty = stateNodes();
+
+        open("city=" + encoded(cityA));
+        assertThat(rows()).hasSize(2);
+
+        // the cards are a template rendered in the browser: as components each card held about 15 elements
+        assertThat(stateNodes()).isEqualTo(empty);
+    }
+
+    private boolean canStar(DirectoryEntry entry) {
+        return (Boolean) view().cards.getValueProviders().get("canStar").apply(entry);
+    }
+
+    private static int stateNodes() {
+        int[] count = {0};
+        UI.getCurrent().getInternals().getStateTree().getRootNode().visitNodeTree(node -> count[0]++);
+        return count[0];
     }
 }
