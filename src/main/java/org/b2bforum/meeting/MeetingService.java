@@ -21,6 +21,7 @@ import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.text.Texts;
 import org.b2bforum.company.ForumAccess;
 import org.b2bforum.company.RegistrationStatus;
+import org.b2bforum.messaging.ContactBlocks;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramItem;
@@ -64,11 +65,13 @@ public class MeetingService {
     private final NotificationService notifications;
     private final MeetingDescriptions descriptions;
     private final MeetingLimits limits;
+    private final ContactBlocks blocks;
     private final Clock clock;
 
     MeetingService(NamedParameterJdbcTemplate jdbc, TransactionRetry retry, ForumAccess access,
             CurrentUser currentUser, ProgramService program, NotificationService notifications,
-            MeetingDescriptions descriptions, MeetingLimits limits, Clock clock) {
+            MeetingDescriptions descriptions, MeetingLimits limits, ContactBlocks blocks, Clock clock) {
+        this.blocks = blocks;
         this.jdbc = jdbc;
         this.retry = retry;
         this.access = access;
@@ -251,6 +254,9 @@ public class MeetingService {
         long me = currentUser.requireCompanyId();
         if (partnerId == me) {
             throw new BookingRefusedException("meeting.error.self");
+        }
+        if (blocks.blocked(partnerId, me)) {
+            throw new BookingRefusedException("meeting.error.blocked");
         }
         Set<Long> delegates = chosen(delegateIds);
         String text = trimmed(message);

@@ -24,10 +24,12 @@ public class NotificationService {
     private final AccountService accounts;
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentUser currentUser;
+    private final LiveFeed liveFeed;
     private final Clock clock;
 
     NotificationService(NotificationRepository notifications, AccountService accounts, NamedParameterJdbcTemplate jdbc,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, LiveFeed liveFeed, Clock clock) {
+        this.liveFeed = liveFeed;
         this.notifications = notifications;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -54,6 +56,8 @@ public class NotificationService {
         if (companyIds.isEmpty()) {
             return;
         }
+        // the companies' delegates have no notifications, but their open pages show the change too
+        liveFeed.companiesChanged(companyIds, LiveChange.Kind.NOTIFICATION);
         List<Long> users = accounts.userIdsOfCompanies(companyIds);
         if (users.isEmpty()) {
             return;
