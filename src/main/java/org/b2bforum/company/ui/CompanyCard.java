@@ -1,5 +1,6 @@
 package org.b2bforum.company.ui;
 
+import org.b2bforum.base.ui.MessageLink;
 import org.b2bforum.company.DirectoryEntry;
 import org.b2bforum.company.DirectoryService;
 import org.b2bforum.company.ShortlistService;
@@ -32,7 +33,9 @@ class CompanyCard extends Div {
         }
         add(top, line("directory.offers", entry.offers()), line("directory.seeks", entry.seeks()));
         if (canStar) {
-            add(new RequestMeetingButton(entry.id(), false, wishes));
+            Div actions = new Div(new RequestMeetingButton(entry.id(), false, wishes), new MessageLink(entry.id()));
+            actions.addClassName("company-card-actions");
+            add(actions);
         }
     }
 
