@@ -177,7 +177,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
             toast.close();
             UI.getCurrent().navigate(route);
         });
-        open.addThemeVariants(ButtonVariant.TERTIARY);
+        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         open.addClassName("live-toast");
         toast.add(open);
         toast.open();
