@@ -48,15 +48,19 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final NotificationService notifications;
     private final LiveUpdates live;
     private final List<MenuCounter> counters;
+    private final List<AnnouncementBanner> banners;
+    private final Div banner = new Div();
     private final ForumUser user;
     private final Button notificationsButton = new Button();
     private final Map<String, SideNavItem> itemsByPath = new HashMap<>();
     private final Map<String, Long> counts = new HashMap<>();
+    private static final String DISMISSED_BANNER = "b2bforum.dismissed-announcement";
     private long unreadNotifications;
     private Registration liveRegistration;
 
     MainLayout(CurrentUser currentUser, AuthenticationContext authentication, NotificationService notifications,
-            ApprovalStatus approval, LiveUpdates live, List<MenuCounter> counters) {
+            ApprovalStatus approval, LiveUpdates live, List<MenuCounter> counters, List<AnnouncementBanner> banners) {
+        this.banners = banners;
         this.notifications = notifications;
         this.live = live;
         this.counters = counters;
@@ -102,7 +106,12 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         header.setWidthFull();
         header.setAlignItems(HorizontalLayout.Alignment.CENTER);
         header.addClassName("app-header");
-        addToNavbar(header);
+        banner.setId("announcement-banner");
+        banner.addClassName("announcement-banner");
+        banner.setVisible(false);
+        Div navbar = new Div(header, banner);
+        navbar.addClassName("app-navbar");
+        addToNavbar(navbar);
     }
 
     @Override
@@ -110,8 +119,30 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         refreshCounts();
     }
 
+    /** Shows the latest announcement until the user closes it (for this session). */
+    private void refreshBanner() {
+        Object dismissed = UI.getCurrent() == null ? null
+                : UI.getCurrent().getSession().getAttribute(DISMISSED_BANNER);
+        banners.stream().flatMap(b -> b.latest().stream()).findFirst()
+                .filter(latest -> !Long.valueOf(latest.id()).equals(dismissed))
+                .ifPresentOrElse(latest -> {
+                    banner.removeAll();
+                    Span text = new Span(latest.text());
+                    text.addClassName("announcement-text");
+                    Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+                        UI.getCurrent().getSession().setAttribute(DISMISSED_BANNER, latest.id());
+                        banner.setVisible(false);
+                    });
+                    close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                    close.getElement().setAttribute("aria-label", getTranslation("action.close"));
+                    banner.add(VaadinIcon.MEGAPHONE.create(), text, close);
+                    banner.setVisible(true);
+                }, () -> banner.setVisible(false));
+    }
+
     /** Reads the counters again; returns the menu entries whose number rose. */
     private List<String> refreshCounts() {
+        refreshBanner();
         unreadNotifications = notifications.unreadCount();
         notificationsButton.setText(unreadNotifications > 0 ? String.valueOf(unreadNotifications) : null);
         notificationsButton.getElement().setAttribute("aria-label", getTranslation("notifications.title")
