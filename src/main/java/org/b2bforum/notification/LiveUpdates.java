@@ -106,8 +106,9 @@ public class LiveUpdates implements SmartLifecycle {
         });
     }
 
-    /** Reads the feed once and dispatches what is new; the poller calls it, tests may too. */
-    void poll() {
+    /** Reads the feed once and dispatches what is new; returns how many changes were new. */
+    int poll() {
+        int fresh = 0;
         long now = System.currentTimeMillis();
         List<LiveChange> changes = jdbc.query(
                 "select id, company_id, user_id, kind from live_change where created_at >= now(3) - interval "
@@ -116,6 +117,7 @@ public class LiveUpdates implements SmartLifecycle {
                         (Long) rs.getObject(3, Long.class), LiveChange.Kind.valueOf(rs.getString(4))));
         for (LiveChange change : changes) {
             if (seen.putIfAbsent(change.id(), now) == null) {
+                fresh++;
                 dispatch(change);
             }
         }
@@ -124,6 +126,7 @@ public class LiveUpdates implements SmartLifecycle {
             lastCleaning = now;
             jdbc.update("delete from live_change where created_at < now(3) - interval 1 hour");
         }
+        return fresh;
     }
 
     private void dispatch(LiveChange change) {
@@ -134,7 +137,7 @@ public class LiveUpdates implements SmartLifecycle {
         }
         for (Subscriber subscriber : subscribers) {
             UI ui = subscriber.ui();
-            if (ui.isClosing() || !ui.isAttached()) {
+            if (ui.isClosing() || ui.getSession() == null) {
                 remove(subscriber);
                 continue;
             }
