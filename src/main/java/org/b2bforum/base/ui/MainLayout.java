@@ -191,6 +191,8 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
             notifications.mine(1).stream().findFirst().ifPresent(this::announce);
         } else if (change.kind() == LiveChange.Kind.MESSAGE && rose.contains("messages")) {
             toast(getTranslation("messages.new"), "messages");
+        } else if (change.kind() == LiveChange.Kind.REMINDER) {
+            toast(getTranslation("reminder.starting-soon"), user.delegateId() != null ? "my-badge" : "agenda");
         }
     }
 
