@@ -2,6 +2,8 @@ package org.b2bforum.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.verify;
 
 import java.time.LocalTime;
@@ -20,15 +22,20 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.mail.BilingualMail;
+import org.b2bforum.notification.LiveFeed;
+import com.vaadin.flow.i18n.I18NProvider;
+import java.time.Clock;
+import org.junit.jupiter.api.BeforeEach;
 
 /** The evening e-mail: each delegate in a confirmed meeting of the day gets its time, partner and table, once. */
 @SpringBootTest
 class MeetingRemindersTest {
 
-    @MockitoBean
-    JavaMailSender mailSender;
-    @Autowired
+    // the application's reminders on a mail server of their own, without a test context of their own
+    final JavaMailSender mailSender = mock(JavaMailSender.class);
     MeetingReminders reminders;
     @Autowired
     MeetingService meetings;
@@ -36,6 +43,16 @@ class MeetingRemindersTest {
     JdbcTemplate jdbc;
     @Autowired
     ApplicationContext context;
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void setUp() {
+        ObjectProvider<JavaMailSender> sender = mock(ObjectProvider.class);
+        when(sender.getIfAvailable()).thenReturn(mailSender);
+        I18NProvider i18n = context.getBean(I18NProvider.class);
+        reminders = new MeetingReminders(jdbc, new BilingualMail(sender, i18n, "forum@test.forum"), i18n,
+                context.getBean(ForumTime.class), context.getBean(LiveFeed.class), context.getBean(Clock.class));
+    }
 
     @AfterEach
     void logOut() {
