@@ -15,8 +15,8 @@ import java.util.Map;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.mail.BilingualMail;
-import org.b2bforum.notification.LiveChange;
-import org.b2bforum.notification.LiveFeed;
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveFeed;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

@@ -10,8 +10,8 @@ import java.util.List;
 
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
-import org.b2bforum.notification.LiveChange;
-import org.b2bforum.notification.LiveFeed;
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveFeed;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -6,8 +6,13 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveFeed;
+import java.util.Optional;
+
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.ui.UnreadNotifications;
 import org.b2bforum.notification.domain.NotificationRepository;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -18,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** In-app notifications: each user reads and clears only their own. */
 @Service
-public class NotificationService {
+public class NotificationService implements UnreadNotifications {
 
     private final NotificationRepository notifications;
     private final AccountService accounts;
@@ -86,10 +91,19 @@ public class NotificationService {
                 .toList();
     }
 
+    @Override
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public long unreadCount() {
         return notifications.countByUserIdAndReadAtIsNull(currentUser.require().id());
+    }
+
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<Latest> latestUnread() {
+        return mine(1).stream().filter(n -> !n.read()).findFirst()
+                .map(n -> new Latest(n.messageKey(), n.detailIsComment() ? null : n.detail()));
     }
 
     @PreAuthorize("isAuthenticated()")

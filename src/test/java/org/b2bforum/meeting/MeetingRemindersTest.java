@@ -25,7 +25,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.beans.factory.ObjectProvider;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.mail.BilingualMail;
-import org.b2bforum.notification.LiveFeed;
+import org.b2bforum.base.live.LiveFeed;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,10 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.b2bforum.notification.LiveChange;
-import org.b2bforum.notification.LiveUpdates;
-import org.b2bforum.notification.NotificationService;
-import org.b2bforum.notification.NotificationView;
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveUpdates;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -45,7 +43,7 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    private final NotificationService notifications;
+    private final UnreadNotifications notifications;
     private final LiveUpdates live;
     private final List<MenuCounter> counters;
     private final List<AnnouncementBanner> banners;
@@ -58,7 +56,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private long unreadNotifications;
     private Registration liveRegistration;
 
-    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, NotificationService notifications,
+    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, UnreadNotifications notifications,
             ApprovalStatus approval, LiveUpdates live, List<MenuCounter> counters, List<AnnouncementBanner> banners) {
         this.banners = banners;
         this.notifications = notifications;
@@ -188,7 +186,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         long notificationsBefore = unreadNotifications;
         List<String> rose = refreshCounts();
         if (change.kind() == LiveChange.Kind.NOTIFICATION && unreadNotifications > notificationsBefore) {
-            notifications.mine(1).stream().findFirst().ifPresent(this::announce);
+            notifications.latestUnread().ifPresent(this::announce);
         } else if (change.kind() == LiveChange.Kind.MESSAGE && rose.contains("messages")) {
             toast(getTranslation("messages.new"), "messages");
         } else if (change.kind() == LiveChange.Kind.REMINDER) {
@@ -196,10 +194,9 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
     }
 
-    private void announce(NotificationView notification) {
+    private void announce(UnreadNotifications.Latest notification) {
         toast(getTranslation(notification.messageKey())
-                + (notification.detail() == null || notification.detailIsComment() ? "" : ": " + notification.detail()),
-                "notifications");
+                + (notification.detail() == null ? "" : ": " + notification.detail()), "notifications");
     }
 
     private void toast(String text, String route) {

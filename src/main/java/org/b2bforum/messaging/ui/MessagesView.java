@@ -13,8 +13,8 @@ import org.b2bforum.messaging.MessageRefusedException;
 import org.b2bforum.messaging.MessageText;
 import org.b2bforum.messaging.MessagingService;
 import org.b2bforum.messaging.ReportedConversation;
-import org.b2bforum.notification.LiveChange;
-import org.b2bforum.notification.LiveUpdates;
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveUpdates;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
