@@ -133,9 +133,8 @@ class DelegateViewsTest extends SpringBrowserlessTest {
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("MyBadgeView");
         List<String> menu = find(com.vaadin.flow.component.sidenav.SideNavItem.class).all().stream()
                 .map(com.vaadin.flow.component.sidenav.SideNavItem::getLabel).toList();
-        // delegates write messages in their company's name
-        assertThat(menu).containsExactlyInAnyOrder("Мой бейдж и расписание", "Расписание компании", "Сообщения",
-                "Уведомления", "Смена пароля");
+        assertThat(menu).containsExactlyInAnyOrder("Мой бейдж и расписание", "Расписание компании", "Уведомления",
+                "Смена пароля");
         assertThat(text((Component) getCurrentView())).contains("Встреч и мероприятий пока нет");
 
         UI.getCurrent().navigate("company-agenda");
