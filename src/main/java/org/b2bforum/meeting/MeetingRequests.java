@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import org.b2bforum.messaging.ContactBlocks;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.meeting.BookingRules.RequestDecision;
@@ -34,16 +35,18 @@ public class MeetingRequests {
     private final CurrentUser currentUser;
     private final NotificationService notifications;
     private final MeetingDescriptions descriptions;
+    private final ContactBlocks blocks;
     private final Clock clock;
 
     MeetingRequests(TransactionRetry retry, SlotLedger ledger, MeetingRows rows, CurrentUser currentUser,
-            NotificationService notifications, MeetingDescriptions descriptions, Clock clock) {
+            NotificationService notifications, MeetingDescriptions descriptions, ContactBlocks blocks, Clock clock) {
         this.retry = retry;
         this.ledger = ledger;
         this.rows = rows;
         this.currentUser = currentUser;
         this.notifications = notifications;
         this.descriptions = descriptions;
+        this.blocks = blocks;
         this.clock = clock;
     }
 
@@ -60,6 +63,9 @@ public class MeetingRequests {
         ForumUser user = currentUser.require();
         long me = currentUser.requireCompanyId();
         BookingRules.requireTwoCompanies(me, partnerId, "meeting.error.self");
+        if (blocks.blocked(partnerId, me)) {
+            throw new BookingRefusedException("meeting.error.blocked");
+        }
         Set<Long> delegates = BookingRules.chosenDelegates(delegateIds);
         String text = BookingRules.trimmedMessage(message);
         return retry.inTurn(() -> book(me, partnerId, slotId, delegates, text, user));

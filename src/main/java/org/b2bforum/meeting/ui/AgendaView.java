@@ -16,6 +16,7 @@ import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.ui.MessageLink;
 import org.b2bforum.meeting.AgendaEntry;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingQueries;
@@ -177,6 +178,9 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                 : new CompanyLink(meeting.counterpartId(me), entry.title()));
         if (entry.kind() == AgendaEntry.Kind.MEETING) {
             row.setId("agenda-meeting-" + entry.meetingId());
+        }
+        if (meeting != null) {
+            row.add(new MessageLink(meeting.counterpartId(me)));
         }
         return row;
     }

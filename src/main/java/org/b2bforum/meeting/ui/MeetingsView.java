@@ -11,6 +11,10 @@ import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.ui.MessageLink;
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingQueries;
@@ -43,6 +47,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.shared.Registration;
+
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -70,13 +78,18 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private final OutcomeService outcomes;
     private final ForumDates dates;
     private final Clock clock;
+    private final LiveUpdates live;
+    private final ForumUser user;
     private final long me;
+    private Registration liveRegistration;
     private Map<Long, MeetingResult> results = Map.of();
     /** Requests to this company whose time was taken meanwhile: they offer another time instead of "Accept". */
     private Set<Long> takenMeanwhile = Set.of();
 
-    MeetingsView(MeetingQueries meetings, MeetingRequests requests, OutcomeService outcomes, CurrentUser currentUser, ForumTime forumTime,
-            Clock clock) {
+    MeetingsView(MeetingQueries meetings, MeetingRequests requests, OutcomeService outcomes, CurrentUser currentUser,
+            ForumTime forumTime, Clock clock, LiveUpdates live) {
+        this.live = live;
+        this.user = currentUser.require();
         this.meetings = meetings;
         this.requests = requests;
         this.outcomes = outcomes;
@@ -99,6 +112,21 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         refresh();
+    }
+
+    /** A request, an answer, a cancellation or a move by the other side or the organizers shows at once. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        liveRegistration = live.subscribe(event.getUI(), user, change -> {
+            if (change.kind() == LiveChange.Kind.NOTIFICATION) {
+                refresh();
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        liveRegistration.remove();
     }
 
     private void refresh() {
@@ -141,7 +169,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         Span direction = new Span(getTranslation(meeting.requesterId() == me
                 ? "meetings.requested-by-you" : "meetings.requested-by-them"));
         direction.addClassName("meeting-direction");
-        counterpart.add(direction);
+        counterpart.add(direction, new MessageLink(meeting.counterpartId(me)));
 
         row.add(top, counterpart, line("meetings.place", place(meeting)));
         if (!meeting.delegates().isEmpty()) {
