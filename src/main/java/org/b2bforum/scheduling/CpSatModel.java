@@ -243,7 +243,7 @@ final class CpSatModel {
             if (mayBreak != null && !mayBreak.contains(p)) {
                 model.addEquality(hasBreak[p], 0);
             }
-            int least = placeAll && Experiment.LB ? analysis.minBreaks(p) : 0;
+            int least = placeAll ? analysis.minBreaks(p) : 0;
             if (least > 0) {
                 // implied by the participant's own meetings (see ProblemAnalysis.minBreaks); presolve does not
                 // find it, and with it a level below the summed bound is refuted at once
@@ -251,11 +251,13 @@ final class CpSatModel {
                 model.addEquality(hasBreak[p], 1);
             }
         }
-        // each participant allowed a break has exactly one: at level 1 with one suspect, or at the level of the
-        // summed lower bound with the participants that must break
-        if (mayBreak != null && level == mayBreak.size() && level > 0 && placeAll && options.windows()) {
+        // a participant allowed a break has exactly one: at level 1 with one suspect, or at the level of the
+        // summed lower bound one whose own bound is 1 (everyone is then at its bound)
+        if (mayBreak != null && level > 0 && placeAll && options.windows()) {
+            boolean atBound = level == analysis.breaksLowerBound();
             for (int p : mayBreak) {
-                if (hasBreak[p] != null && window[p] != null) {
+                boolean once = atBound ? analysis.minBreaks(p) == 1 : level == 1 && mayBreak.size() == 1;
+                if (once && hasBreak[p] != null && window[p] != null) {
                     twoBlocks(p);
                 }
             }

@@ -5,6 +5,10 @@ import com.google.ortools.sat.CpSolverStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The optimiser: OR-Tools CP-SAT on the model described in the package documentation.
@@ -59,7 +63,7 @@ public final class CpSatScheduler implements Scheduler {
     private static final int PINNED_FIRST = 3;
 
     /** The local search's share of the time limit, at most so many seconds and steps. */
-    private static final double LOCAL_SEARCH_SHARE = Double.parseDouble(System.getProperty("sched.lsShare", "0.12"));
+    private static final double LOCAL_SEARCH_SHARE = 0.12;
     private static final double LOCAL_SEARCH_SECONDS = 1.5;
     private static final long LOCAL_SEARCH_STEPS = 20_000_000L;
 
@@ -106,29 +110,17 @@ public final class CpSatScheduler implements Scheduler {
         // worse than this instant placement (first-fit in list order or most constrained first, improved).
         // Its improvement converges in 0.01-0.3 s on the benchmark; 50 ms make it fair on all ten.
         int[] floor = floor(analysis, Math.min(0.3, Math.max(0.05, timeLimit.toNanos() / 1e9 * 0.05)));
-        // Beside the solver's first questions, a local search anneals the floor: on the hard days it places
-        // every meeting with half the floor's breaks, a far better start for the optimisation and a better
-        // answer of last resort. It runs in its own thread, so a day the levels answer quickly loses nothing.
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        int[] start = floor;
         ScheduleResult initial = result(analysis, floor, List.of(), 0, false, started);
         listener.improved(initial.placements().size(), initial.totalBreaks(), 0, clock.elapsed());
-        java.util.concurrent.FutureTask<int[]> annealing = new java.util.concurrent.FutureTask<>(!Experiment.LS
-                ? () -> start : () -> LocalSearch.improve(analysis, start, Math.min(LOCAL_SEARCH_SECONDS,
-                        clock.total() * LOCAL_SEARCH_SHARE), LOCAL_SEARCH_STEPS, options.randomSeed(), stop::get));
+        // Beside the solver's first questions, a local search anneals the floor (see LocalSearch). In its own
+        // thread, so that a day the first levels answer quickly loses little to it.
+        AtomicBoolean stop = new AtomicBoolean();
+        int[] start = floor;
+        FutureTask<int[]> annealing = new FutureTask<>(() -> LocalSearch.improve(analysis, start,
+                Math.min(LOCAL_SEARCH_SECONDS, clock.total() * LOCAL_SEARCH_SHARE), LOCAL_SEARCH_STEPS,
+                options.randomSeed(), stop::get));
         Thread.ofPlatform().daemon().name("scheduler-local-search").start(annealing);
-        java.util.function.Supplier<int[]> annealed = () -> {
-            try {
-                int[] found = annealing.get();
-                return better(resultOf(analysis, found), resultOf(analysis, start), analysis.problem.fairness())
-                        ? found : start;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return start;
-            } catch (java.util.concurrent.ExecutionException e) {
-                return start;
-            }
-        };
+        Supplier<int[]> annealed = () -> betterOf(analysis, start, annealing);
         ScheduleResult searched;
         try {
             searched = search(analysis, floor, annealed, clock, listener, started);
@@ -149,6 +141,20 @@ public final class CpSatScheduler implements Scheduler {
         boolean complete = floorResult.unplaced().isEmpty();
         return result(analysis, floor, floorResult.unplaced(), bound, complete && floorResult.totalBreaks() <= bound,
                 started);
+    }
+
+    /** The annealed schedule when it is better than the floor it started from (waits for it). */
+    private static int[] betterOf(ProblemAnalysis analysis, int[] floor, FutureTask<int[]> annealing) {
+        try {
+            int[] found = annealing.get();
+            return better(resultOf(analysis, found), resultOf(analysis, floor), analysis.problem.fairness()) ? found
+                    : floor;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return floor;
+        } catch (ExecutionException e) {
+            return floor;
+        }
     }
 
     /**
@@ -186,7 +192,7 @@ public final class CpSatScheduler implements Scheduler {
     }
 
     /** The solver's search, started from the floor; see the package documentation. */
-    private ScheduleResult search(ProblemAnalysis analysis, int[] floor, java.util.function.Supplier<int[]> annealed,
+    private ScheduleResult search(ProblemAnalysis analysis, int[] floor, Supplier<int[]> annealed,
             Clock clock, ProgressListener listener, long started) {
         int[] firstFit = floor;
         if (!analysis.obviouslyIncomplete()) {
@@ -194,7 +200,7 @@ public final class CpSatScheduler implements Scheduler {
             // (every smaller k was refuted); each "no" raises the lower bound. Decision problems suit CP-SAT's
             // clause learning far better than the optimisation does.
             // Levels below the participants' summed lower bounds need no asking.
-            int lowerBound = Experiment.LB ? analysis.breaksLowerBound() : 0;
+            int lowerBound = analysis.breaksLowerBound();
             List<Integer> mustBreak = mustBreak(analysis);
             if (options.log()) {
                 System.err.println("lower bound from the participants' own days: " + lowerBound + ", must break: "
@@ -207,9 +213,10 @@ public final class CpSatScheduler implements Scheduler {
                     break;
                 }
                 List<Integer> suspects = k == 1 ? suspects(analysis) : List.of();
-                if (k > 0 && k == mustBreak.size() && k == lowerBound) {
-                    // exactly the participants that must break, once each: their days are one of their
-                    // two-block patterns and everyone else's consecutive, which propagates like level 0
+                if (k > 0 && k == lowerBound) {
+                    // at the summed bound everyone is at its own bound: only the participants that must break
+                    // do, those with a bound of 1 in one of their two-block patterns, and everyone else's day
+                    // is consecutive, which propagates like level 0
                     CpSatModel.Outcome outcome = level(analysis, k, mustBreak, firstFit, budget, listener, clock);
                     if (outcome.hasSolution()) {
                         return result(analysis, outcome.slots(), List.of(), k, true, started);
@@ -272,7 +279,7 @@ public final class CpSatScheduler implements Scheduler {
             CpSatModel.Outcome first = null;
             boolean noCompleteSchedule = false;
             ScheduleResult floorNow = resultOf(analysis, firstFit);
-            boolean floorComplete = Experiment.LS && floorNow.unplaced().isEmpty()
+            boolean floorComplete = floorNow.unplaced().isEmpty()
                     && floorNow.fairnessGap() <= analysis.problem.fairness();
             for (List<Integer> mayBreak : floorComplete ? List.<List<Integer>>of()
                     : List.of(suspects.subList(0, Math.min(STARTING_SUSPECTS, suspects.size())), suspects)) {
@@ -381,7 +388,7 @@ public final class CpSatScheduler implements Scheduler {
     static List<Integer> mustBreak(ProblemAnalysis analysis) {
         List<Integer> must = new ArrayList<>();
         for (int p = 0; p < analysis.meetingsOf.length; p++) {
-            if (Experiment.LB && analysis.minBreaks(p) > 0) {
+            if (analysis.minBreaks(p) > 0) {
                 must.add(p);
             }
         }

@@ -3,11 +3,14 @@ package org.b2bforum.scheduling;
 import java.nio.file.Path;
 import java.util.List;
 
-/** TEMPORARY: switches for measuring variants. */
-final class Experiment {
-    static final boolean LB = !Boolean.getBoolean("sched.noLb");
-    static final boolean LS = !Boolean.getBoolean("sched.noLs");
-    private Experiment() {
+/**
+ * The floor and the annealing alone, for looking at the local search or hunting best-known values:
+ * {@code LocalSearchProbe SECONDS MAX_STEPS FILE.dzn...} prints per file the participants' lower bound, the
+ * floor and three annealing runs (seeds 1-3) as placed/breaks/fairness gap and seconds.
+ */
+final class LocalSearchProbe {
+
+    private LocalSearchProbe() {
     }
 
     public static void main(String[] args) throws Exception {
