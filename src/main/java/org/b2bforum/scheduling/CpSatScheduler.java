@@ -200,20 +200,21 @@ public final class CpSatScheduler implements Scheduler {
             // (every smaller k was refuted); each "no" raises the lower bound. Decision problems suit CP-SAT's
             // clause learning far better than the optimisation does.
             // Levels below the participants' summed lower bounds need no asking.
-            int lowerBound = analysis.breaksLowerBound();
+            int participantsBound = analysis.breaksLowerBound();
+            int lowerBound = participantsBound;
             List<Integer> mustBreak = mustBreak(analysis);
             if (options.log()) {
-                System.err.println("lower bound from the participants' own days: " + lowerBound + ", must break: "
-                        + mustBreak);
+                System.err.println("lower bound from the participants' own days: " + participantsBound
+                        + ", must break: " + mustBreak);
             }
             double reserve = clock.total() * (1 - options.levelShare());
-            for (int k = lowerBound; k <= lowerBound + options.levels(); k++) {
+            for (int k = participantsBound; k <= participantsBound + options.levels(); k++) {
                 double budget = Math.min(clock.remaining() - reserve, clock.total() * options.levelShare() / 2);
                 if (budget < 0.2) {
                     break;
                 }
                 List<Integer> suspects = k == 1 ? suspects(analysis) : List.of();
-                if (k > 0 && k == lowerBound) {
+                if (k > 0 && k == participantsBound) {
                     // at the summed bound everyone is at its own bound: only the participants that must break
                     // do, those with a bound of 1 in one of their two-block patterns, and everyone else's day
                     // is consecutive, which propagates like level 0
