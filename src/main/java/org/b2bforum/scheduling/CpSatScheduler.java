@@ -67,6 +67,9 @@ public final class CpSatScheduler implements Scheduler {
     private static final double LOCAL_SEARCH_SECONDS = 1.5;
     private static final long LOCAL_SEARCH_STEPS = 20_000_000L;
 
+    /** Less time than this left: the optimisation model is not built any more. */
+    private static final double MIN_SOLVE_SECONDS = 0.3;
+
     /** Time kept back from the solver for building the model's answer (tables, counts). */
     private static final double MARGIN_SECONDS = 0.5;
 
@@ -300,6 +303,10 @@ public final class CpSatScheduler implements Scheduler {
             }
             if (first != null && first.hasSolution()) {
                 hint = first.slots();
+            }
+            if (clock.remaining() < MIN_SOLVE_SECONDS && !noCompleteSchedule) {
+                // no time left worth building the model for (building alone took seconds under a CPU hog)
+                return lastResort(analysis, hint, lowerBound, started);
             }
             CpSatModel model = new CpSatModel(analysis, true, options, -1);
             if (lowerBound > 0) {
