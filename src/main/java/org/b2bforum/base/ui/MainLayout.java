@@ -3,7 +3,6 @@ package org.b2bforum.base.ui;
 import org.b2bforum.base.security.ApprovalStatus;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
-import org.b2bforum.notification.NotificationService;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -31,10 +30,10 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    private final NotificationService notifications;
+    private final UnreadNotifications notifications;
     private final Button notificationsButton = new Button();
 
-    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, NotificationService notifications,
+    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, UnreadNotifications notifications,
             ApprovalStatus approval) {
         this.notifications = notifications;
         setPrimarySection(Section.DRAWER);
