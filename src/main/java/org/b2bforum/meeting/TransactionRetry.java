@@ -1,14 +1,13 @@
 package org.b2bforum.meeting;
 
-import java.sql.SQLException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.b2bforum.base.database.DatabaseFailures;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
@@ -16,18 +15,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a booking step in its own transaction and runs it again when MariaDB gives up on it
- * because of a concurrent writer: deadlock (1213), record changed (1020), or SQLSTATE 40001.
- * Each try starts from scratch, so a retry sees what the winner wrote.
+ * because of a concurrent writer: deadlock (1213, on Galera also a certification failure: another
+ * node committed a conflicting write first), record changed (1020), or SQLSTATE 40001. Each try
+ * starts from scratch, so a retry sees what the winner wrote. It also runs again, a few times and
+ * after a pause, when the database node was lost (connection failure, Galera's 1047 "not prepared
+ * for application use"): the pool's next connection may reach another node
+ * ({@link DatabaseFailures#isNodeLoss}).
  * <p>
  * At most {@code b2bforum.booking.concurrent-writers} booking steps run at once, their quick
  * "already taken?" look included; the others wait their turn first come, first served. When the booking window opens and hundreds click at once,
  * a short fair queue in front of the database keeps every click's wait close to the average,
  * where InnoDB's lock waits on a popular company's rows would serve some clicks late (bench/README.md).
+ * The queue is per application node by design: with several nodes each has its own, and the
+ * database stays the arbiter (its booking keys refuse a double booking whichever node writes it).
  */
 @Component
 class TransactionRetry {
 
     private static final int ATTEMPTS = 8;
+    private static final int NODE_LOSS_ATTEMPTS = 4;
 
     private final TransactionTemplate transactions;
 
@@ -73,37 +79,27 @@ class TransactionRetry {
     }
 
     private <T> T retried(Supplier<T> work) {
+        int nodeLosses = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> work.get());
-            } catch (DataAccessException e) {
-                if (!isConflict(e) || attempt == ATTEMPTS) {
-                    if (isConflict(e)) {
-                        throw new BookingRefusedException("meeting.error.busy");
-                    }
+            } catch (RuntimeException e) {
+                if (DatabaseFailures.isConflict(e) && attempt < ATTEMPTS) {
+                    sleep(1, 4 * attempt + 2);
+                } else if (DatabaseFailures.isConflict(e)) {
+                    throw new BookingRefusedException("meeting.error.busy");
+                } else if (DatabaseFailures.isNodeLoss(e) && ++nodeLosses < NODE_LOSS_ATTEMPTS) {
+                    sleep(100 * nodeLosses, 300 * nodeLosses);
+                } else {
                     throw e;
                 }
-                sleep(attempt);
             }
         }
     }
 
-    static boolean isConflict(Throwable e) {
-        if (e instanceof ConcurrencyFailureException) {
-            return true;
-        }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql
-                    && (sql.getErrorCode() == 1213 || sql.getErrorCode() == 1020 || "40001".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void sleep(int attempt) {
+    private static void sleep(int fromMillis, int toMillis) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 4 * attempt + 2));
+            Thread.sleep(ThreadLocalRandom.current().nextInt(fromMillis, toMillis));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BookingRefusedException("meeting.error.busy");
