@@ -18,9 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * because of a concurrent writer: deadlock (1213, on Galera also a certification failure: another
  * node committed a conflicting write first), record changed (1020), or SQLSTATE 40001. Each try
  * starts from scratch, so a retry sees what the winner wrote. It also runs again, a few times and
- * after a pause, when the database node was lost (connection failure, Galera's 1047 "not prepared
- * for application use"): the pool's next connection may reach another node
- * ({@link DatabaseFailures#isNodeLoss}).
+ * after a pause, the whole booking when the database node was lost (connection failure, Galera's
+ * 1047 "not prepared for application use", a commit refused outside the primary component): within
+ * a few seconds the node is back in the primary component or the pool's next connection reaches
+ * another node ({@link DatabaseFailures#isNodeLoss}).
  * <p>
  * At most {@code b2bforum.booking.concurrent-writers} booking steps run at once, their quick
  * "already taken?" look included; the others wait their turn first come, first served. When the booking window opens and hundreds click at once,
@@ -33,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TransactionRetry {
 
     private static final int ATTEMPTS = 8;
-    private static final int NODE_LOSS_ATTEMPTS = 4;
+    private static final int NODE_LOSS_ATTEMPTS = 6;
 
     private final TransactionTemplate transactions;
 
@@ -71,28 +72,42 @@ class TransactionRetry {
         }
         holdsTurn.set(true);
         try {
-            return work.get();
+            return retriedOnNodeLoss(work);
         } finally {
             holdsTurn.remove();
             writers.release();
         }
     }
 
+    /**
+     * The whole booking (its look and its steps) again when the database node was lost: a step that
+     * did commit makes the second run find the booking there.
+     */
+    private static <T> T retriedOnNodeLoss(Supplier<T> work) {
+        for (int loss = 1; ; loss++) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.isNodeLoss(e) || loss == NODE_LOSS_ATTEMPTS) {
+                    throw e;
+                }
+                sleep(250 * loss, 500 * loss); // a Galera node regains its primary component within seconds
+            }
+        }
+    }
+
     private <T> T retried(Supplier<T> work) {
-        int nodeLosses = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> work.get());
             } catch (RuntimeException e) {
-                if (DatabaseFailures.isConflict(e) && attempt < ATTEMPTS) {
-                    sleep(1, 4 * attempt + 2);
-                } else if (DatabaseFailures.isConflict(e)) {
-                    throw new BookingRefusedException("meeting.error.busy");
-                } else if (DatabaseFailures.isNodeLoss(e) && ++nodeLosses < NODE_LOSS_ATTEMPTS) {
-                    sleep(100 * nodeLosses, 300 * nodeLosses);
-                } else {
+                if (!DatabaseFailures.isConflict(e)) {
                     throw e;
                 }
+                if (attempt == ATTEMPTS) {
+                    throw new BookingRefusedException("meeting.error.busy");
+                }
+                sleep(1, 4 * attempt + 2);
             }
         }
     }

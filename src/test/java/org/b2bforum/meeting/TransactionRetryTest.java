@@ -40,20 +40,28 @@ class TransactionRetryTest {
     }
 
     @Test
-    void a_step_whose_database_node_left_the_cluster_is_run_again_on_a_new_connection() {
+    void a_booking_whose_database_node_left_the_cluster_is_run_again_on_a_new_connection() {
         TransactionRetry retry = new TransactionRetry(dataSource, 4);
         AtomicInteger tries = new AtomicInteger();
 
-        String result = retry.run(() -> {
+        // the look before the step, then the step's commit: both as on a node that lost the primary component
+        String result = retry.inTurn(() -> {
             if (tries.incrementAndGet() == 1) {
                 throw new DataAccessResourceFailureException("node gone", new SQLException(
                         "WSREP has not yet prepared node for application use", "08S01", 1047));
             }
-            return "booked";
+            return retry.run(() -> {
+                if (tries.incrementAndGet() == 3) { // the second run of the booking
+                    throw new org.springframework.transaction.TransactionSystemException("JDBC commit failed",
+                            new SQLException("Error while appending streaming replication fragment(provider status: "
+                                    + "Not connected to Primary Component)", null, 0));
+                }
+                return "booked";
+            });
         });
 
         assertThat(result).isEqualTo("booked");
-        assertThat(tries).hasValue(2);
+        assertThat(tries).hasValue(5);
     }
 
     @Test
@@ -73,7 +81,7 @@ class TransactionRetryTest {
         })).isInstanceOf(DataAccessResourceFailureException.class);
 
         assertThat(conflicts).hasValue(8);
-        assertThat(losses).hasValue(4);
+        assertThat(losses).hasValue(6);
     }
 
     @Test

@@ -58,6 +58,8 @@ public final class DatabaseFailures {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && (sql.getErrorCode() == WSREP_NOT_READY
                     || FAILED_OVER_IN_TRANSACTION.equals(sql.getSQLState())
+                    // a commit on a Galera node that has just lost the primary component (no error code of its own)
+                    || (sql.getMessage() != null && sql.getMessage().contains("Not connected to Primary Component"))
                     || (sql.getSQLState() != null && sql.getSQLState().startsWith("08")))) {
                 return true;
             }
