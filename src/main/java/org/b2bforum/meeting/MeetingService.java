@@ -137,7 +137,7 @@ public class MeetingService {
     /** The logged-in company's meetings and requests, in time order. */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional(readOnly = true)
-    public List<MeetingView> myMeetings() {
+    public List<MeetingDetails> myMeetings() {
         long me = currentUser.requireCompanyId();
         return meetings("where (m.requester_company_id = :c or m.partner_company_id = :c)", new MapSqlParameterSource("c", me));
     }
@@ -163,15 +163,15 @@ public class MeetingService {
     /** All meetings of a session, for the organizers' grid. */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
-    public List<MeetingView> meetingsInSession(long sessionId) {
+    public List<MeetingDetails> meetingsInSession(long sessionId) {
         return meetings("where s.session_id = :session", new MapSqlParameterSource("session", sessionId));
     }
 
     /** One meeting: for the organizers or one of its two companies. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    public MeetingView meeting(long meetingId) {
-        MeetingView meeting = meetings("where m.id = :id", new MapSqlParameterSource("id", meetingId)).stream()
+    public MeetingDetails meeting(long meetingId) {
+        MeetingDetails meeting = meetings("where m.id = :id", new MapSqlParameterSource("id", meetingId)).stream()
                 .findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.not-found"));
         ForumUser user = currentUser.require();
         if (!user.isOrganizer() && !involves(meeting, user.companyId())) {
@@ -207,7 +207,7 @@ public class MeetingService {
         List<Long> delegates = delegateChoicesOf(company).stream().map(DelegateChoice::id)
                 .filter(id -> delegateId == null || id.equals(delegateId)).toList();
         List<AgendaEntry> entries = new ArrayList<>();
-        for (MeetingView m : meetings("where (m.requester_company_id = :c or m.partner_company_id = :c)",
+        for (MeetingDetails m : meetings("where (m.requester_company_id = :c or m.partner_company_id = :c)",
                 new MapSqlParameterSource("c", company))) {
             if (m.status() != MeetingStatus.REQUESTED && m.status() != MeetingStatus.CONFIRMED) {
                 continue;
@@ -380,7 +380,7 @@ public class MeetingService {
     public long proposeOtherTime(long meetingId, long slotId, Collection<Long> delegateIds, String message) {
         long me = currentUser.requireCompanyId();
         ForumUser user = currentUser.require();
-        MeetingView original = meetings("where m.id = :id", new MapSqlParameterSource("id", meetingId)).stream()
+        MeetingDetails original = meetings("where m.id = :id", new MapSqlParameterSource("id", meetingId)).stream()
                 .findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.not-found"));
         if (original.partnerId() != me) {
             throw new AccessDeniedException("Not a request to your company");
@@ -1109,7 +1109,7 @@ public class MeetingService {
                 new MapSqlParameterSource("id", meetingId), Long.class));
     }
 
-    private static boolean involves(MeetingView meeting, Long companyId) {
+    private static boolean involves(MeetingDetails meeting, Long companyId) {
         return companyId != null && (meeting.requesterId() == companyId || meeting.partnerId() == companyId);
     }
 
@@ -1208,8 +1208,8 @@ public class MeetingService {
         return value.length() > MAX_MESSAGE ? value.substring(0, MAX_MESSAGE) : value;
     }
 
-    private List<MeetingView> meetings(String where, MapSqlParameterSource params) {
-        List<MeetingView> meetings = jdbc.query("""
+    private List<MeetingDetails> meetings(String where, MapSqlParameterSource params) {
+        List<MeetingDetails> meetings = jdbc.query("""
                 select m.id, m.requester_company_id, a.short_name requester_name, m.partner_company_id,
                        b.short_name partner_name, m.status, m.slot_id, s.session_id, s.starts_at, s.ends_at,
                        h.name hall_name, t.number table_number, m.message, m.response,
@@ -1225,10 +1225,10 @@ public class MeetingService {
         return meetings;
     }
 
-    private static MeetingView meetingView(ResultSet rs, int row) throws SQLException {
+    private static MeetingDetails meetingView(ResultSet rs, int row) throws SQLException {
         String delegates = rs.getString("delegates");
         Integer table = rs.getObject("table_number", Integer.class);
-        return new MeetingView(rs.getLong("id"), rs.getLong("requester_company_id"), rs.getString("requester_name"),
+        return new MeetingDetails(rs.getLong("id"), rs.getLong("requester_company_id"), rs.getString("requester_name"),
                 rs.getLong("partner_company_id"), rs.getString("partner_name"),
                 MeetingStatus.valueOf(rs.getString("status")), rs.getLong("slot_id"), rs.getLong("session_id"),
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),

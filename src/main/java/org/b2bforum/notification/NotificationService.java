@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.ui.UnreadNotifications;
 import org.b2bforum.notification.domain.NotificationRepository;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** In-app notifications: each user reads and clears only their own. */
 @Service
-public class NotificationService {
+public class NotificationService implements UnreadNotifications {
 
     private final NotificationRepository notifications;
     private final AccountService accounts;
@@ -82,6 +83,7 @@ public class NotificationService {
                 .toList();
     }
 
+    @Override
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public long unreadCount() {

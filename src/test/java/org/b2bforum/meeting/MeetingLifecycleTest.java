@@ -71,7 +71,7 @@ class MeetingLifecycleTest {
 
         fixture.as(partner, () -> meetings.accept(meetingId, List.of(partner.delegateIds().get(1)), "С удовольствием"));
 
-        MeetingView meeting = view(meetingId);
+        MeetingDetails meeting = view(meetingId);
         assertThat(meeting.status()).isEqualTo(MeetingStatus.CONFIRMED);
         assertThat(meeting.hallName()).isEqualTo(session.hallName());
         assertThat(meeting.tableNumber()).isEqualTo(1);
@@ -177,7 +177,7 @@ class MeetingLifecycleTest {
 
         fixture.asOrganizer(() -> meetings.move(meetingId, otherHall.slot(1).id()));
 
-        MeetingView moved = view(meetingId);
+        MeetingDetails moved = view(meetingId);
         assertThat(moved.status()).isEqualTo(MeetingStatus.CONFIRMED);
         assertThat(moved.slotId()).isEqualTo(otherHall.slot(1).id());
         assertThat(moved.hallName()).isEqualTo(otherHall.hallName());
@@ -283,7 +283,7 @@ class MeetingLifecycleTest {
         long meetingId = request(2);
 
         assertThat(fixture.asOrganizer(() -> meetings.meetingsInSession(session.sessionId())))
-                .extracting(MeetingView::id).containsExactly(meetingId);
+                .extracting(MeetingDetails::id).containsExactly(meetingId);
     }
 
     private long slot(int index) {
@@ -299,7 +299,7 @@ class MeetingLifecycleTest {
         return MeetingRecords.requestAndAccept(fixture, meetings, from, to, slot(slot));
     }
 
-    private MeetingView view(long meetingId) {
+    private MeetingDetails view(long meetingId) {
         return fixture.asOrganizer(() -> meetings.meeting(meetingId));
     }
 

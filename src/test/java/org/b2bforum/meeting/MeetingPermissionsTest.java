@@ -191,9 +191,9 @@ class MeetingPermissionsTest {
     void each_company_sees_only_its_own_meetings() {
         long meetingId = request(requester, partner, 0);
 
-        assertThat(fixture.as(requester, () -> meetings.myMeetings())).extracting(MeetingView::id).contains(meetingId);
-        assertThat(fixture.as(partner, () -> meetings.myMeetings())).extracting(MeetingView::id).contains(meetingId);
-        assertThat(fixture.as(outsider, () -> meetings.myMeetings())).extracting(MeetingView::id)
+        assertThat(fixture.as(requester, () -> meetings.myMeetings())).extracting(MeetingDetails::id).contains(meetingId);
+        assertThat(fixture.as(partner, () -> meetings.myMeetings())).extracting(MeetingDetails::id).contains(meetingId);
+        assertThat(fixture.as(outsider, () -> meetings.myMeetings())).extracting(MeetingDetails::id)
                 .doesNotContain(meetingId);
         assertThat(fixture.as(partner, () -> meetings.meeting(meetingId)).requesterId()).isEqualTo(requester.id());
         assertThat(fixture.asOrganizer(() -> meetings.meeting(meetingId)).partnerId()).isEqualTo(partner.id());

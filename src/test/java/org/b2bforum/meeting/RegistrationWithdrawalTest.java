@@ -181,7 +181,7 @@ class RegistrationWithdrawalTest {
         return MeetingRecords.requestAndAccept(fixture, meetings, from, to, slot(slot));
     }
 
-    private MeetingView view(long meetingId) {
+    private MeetingDetails view(long meetingId) {
         return fixture.asOrganizer(() -> meetings.meeting(meetingId));
     }
 

@@ -13,14 +13,14 @@ import java.util.Set;
 import org.b2bforum.base.cluster.ClusterNode;
 import org.b2bforum.schedule.DayProblem.DayMeeting;
 import org.b2bforum.schedule.DayProblem.Kind;
-import org.b2bforum.scheduling.CpSatScheduler;
-import org.b2bforum.scheduling.GreedyScheduler;
-import org.b2bforum.scheduling.MeetingRequest;
-import org.b2bforum.scheduling.Placement;
-import org.b2bforum.scheduling.ScheduleResult;
-import org.b2bforum.scheduling.Scheduler;
-import org.b2bforum.scheduling.SchedulingProblem;
-import org.b2bforum.scheduling.Unplaced;
+import org.b2bforum.optimizer.CpSatScheduler;
+import org.b2bforum.optimizer.GreedyScheduler;
+import org.b2bforum.optimizer.MeetingRequest;
+import org.b2bforum.optimizer.Placement;
+import org.b2bforum.optimizer.ScheduleResult;
+import org.b2bforum.optimizer.Scheduler;
+import org.b2bforum.optimizer.SchedulingProblem;
+import org.b2bforum.optimizer.Unplaced;
 import org.junit.jupiter.api.Test;
 
 /** The runner's rules around the optimiser, without a database: the meeting limit, must-meet wishes first. */

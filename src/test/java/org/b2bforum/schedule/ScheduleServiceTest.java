@@ -21,7 +21,7 @@ import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingRecords;
 import org.b2bforum.meeting.MeetingService;
 import org.b2bforum.meeting.MeetingStatus;
-import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.meeting.ScheduledMeeting;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramItemKind;
@@ -30,8 +30,8 @@ import org.b2bforum.program.Slot;
 import org.b2bforum.schedule.DayProblem.DayMeeting;
 import org.b2bforum.schedule.DayProblem.Kind;
 import org.b2bforum.schedule.ScheduleReview.PlacedMeeting;
-import org.b2bforum.scheduling.SchedulingProblem;
-import org.b2bforum.scheduling.Unplaced;
+import org.b2bforum.optimizer.SchedulingProblem;
+import org.b2bforum.optimizer.Unplaced;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,7 +198,7 @@ class ScheduleServiceTest {
         List<TestCompany> c = booking.approvedCompanies(4);
         long direct = booking.asOrganizer(() -> meetings.bookAsOrganizer(c.get(1).id(), c.get(3).id(),
                 session.slot(1).id()));
-        MeetingView directBefore = booking.asOrganizer(() -> meetings.meeting(direct));
+        MeetingDetails directBefore = booking.asOrganizer(() -> meetings.meeting(direct));
         fixture.wish(c.get(0), c.get(1), WishPriority.MUST);
         fixture.wish(c.get(2), c.get(3), WishPriority.NICE);
         fixture.wish(c.get(0), c.get(2), WishPriority.NICE);
@@ -215,7 +215,7 @@ class ScheduleServiceTest {
         assertThat(confirmed).isEqualTo(3);
         assertThat(booking.asOrganizer(() -> schedule.run(run.id())).orElseThrow().status())
                 .isEqualTo(ScheduleRunStatus.PUBLISHED);
-        List<MeetingView> day = booking.asOrganizer(() -> meetings.meetingsInSession(session.sessionId()));
+        List<MeetingDetails> day = booking.asOrganizer(() -> meetings.meetingsInSession(session.sessionId()));
         assertThat(day).filteredOn(m -> m.status() == MeetingStatus.CONFIRMED).hasSize(4);
         for (PlacedMeeting placed : review.placed()) {
             assertThat(day).as("confirmed where the review showed it: %s", placed).anyMatch(m ->
@@ -223,7 +223,7 @@ class ScheduleServiceTest {
                             && m.tableNumber() == placed.tableNumber()
                             && Set.of(m.requesterId(), m.partnerId()).equals(Set.of(placed.companyAId(), placed.companyBId())));
         }
-        MeetingView directAfter = booking.asOrganizer(() -> meetings.meeting(direct));
+        MeetingDetails directAfter = booking.asOrganizer(() -> meetings.meeting(direct));
         assertThat(directAfter.slotId()).isEqualTo(directBefore.slotId());
         assertThat(directAfter.tableNumber()).isEqualTo(directBefore.tableNumber());
         assertThat(new BookingInvariants(jdbc).violations(session.slotIds())).allSatisfy((k, v) -> assertThat(v).as(k).isZero());

@@ -23,6 +23,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -60,6 +61,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
     final Select<DirectorySort> sort = new Select<>();
     final Checkbox freeSlots = new Checkbox();
     final Grid<DirectoryEntry> results = new Grid<>();
+    final Paragraph keys = new Paragraph(getTranslation("directory.keys"));
     final Span total = new Span();
     private final DirectoryService directory;
     private final List<String> cities = new ArrayList<>();
@@ -129,13 +131,19 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         results.setPageSize(50);
         results.setSizeFull();
         results.addClassName("company-list");
+        // The grid is one Tab stop; the companies in it are reached with the arrow keys, which the page says.
+        results.setAriaLabel(getTranslation("directory.results-label"));
+        keys.setId("directory-keys");
+        keys.addClassName("hint");
+        keys.addClassName("keyboard-hint");
+        results.getElement().setAttribute("aria-describedby", "directory-keys");
 
         total.setId("directory-total");
         total.addClassName("result-count");
         HorizontalLayout filters = new HorizontalLayout(search, city, country, sector, sort, freeSlots);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
-        add(new H1(getTranslation("menu.directory")), filters, total, results);
+        add(new H1(getTranslation("menu.directory")), filters, total, keys, results);
     }
 
     @Override

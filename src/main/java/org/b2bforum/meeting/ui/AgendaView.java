@@ -19,7 +19,7 @@ import org.b2bforum.base.ui.ApprovedCompaniesOnly;
 import org.b2bforum.meeting.AgendaEntry;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingService;
-import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.ProgramService;
 
@@ -160,8 +160,8 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         List<AgendaEntry> agenda = meetings.myAgenda(who == null ? null : who.id()).stream()
                 .filter(entry -> dates.day(entry.startsAt()).equals(selected.day()))
                 .sorted(Comparator.comparing(AgendaEntry::startsAt)).toList();
-        Map<Long, MeetingView> meetingsById = agenda.stream().anyMatch(e -> e.kind() == AgendaEntry.Kind.MEETING)
-                ? meetings.myMeetings().stream().collect(Collectors.toMap(MeetingView::id, Function.identity()))
+        Map<Long, MeetingDetails> meetingsById = agenda.stream().anyMatch(e -> e.kind() == AgendaEntry.Kind.MEETING)
+                ? meetings.myMeetings().stream().collect(Collectors.toMap(MeetingDetails::id, Function.identity()))
                 : Map.of();
         for (AgendaEntry entry : agenda) {
             entries.add(entry(entry, entry.meetingId() == null ? null : meetingsById.get(entry.meetingId())));
@@ -172,7 +172,7 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         program.show(selected);
     }
 
-    private Div entry(AgendaEntry entry, MeetingView meeting) {
+    private Div entry(AgendaEntry entry, MeetingDetails meeting) {
         AgendaRow row = new AgendaRow(entry, dates, meeting == null ? new Span(entry.title())
                 : new CompanyLink(meeting.counterpartId(me), entry.title()));
         if (entry.kind() == AgendaEntry.Kind.MEETING) {

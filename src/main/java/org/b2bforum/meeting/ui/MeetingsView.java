@@ -15,7 +15,7 @@ import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingService;
 import org.b2bforum.meeting.MeetingStatus;
-import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.venue.Attendance;
 import org.b2bforum.venue.MeetingResult;
 import org.b2bforum.venue.OutcomeService;
@@ -99,7 +99,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     }
 
     private void refresh() {
-        List<MeetingView> all = meetings.myMeetings();
+        List<MeetingDetails> all = meetings.myMeetings();
         results = outcomes.myResults();
         takenMeanwhile = meetings.myRequestsTakenMeanwhile();
         fill(incoming, all, m -> m.awaitsAnswerFrom(me), "meetings.incoming.empty");
@@ -113,7 +113,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         closedDetails.setSummaryText(getTranslation("meetings.closed") + " (" + closedCount + ")");
     }
 
-    private void fill(Div list, List<MeetingView> all, Predicate<MeetingView> filter, String emptyKey) {
+    private void fill(Div list, List<MeetingDetails> all, Predicate<MeetingDetails> filter, String emptyKey) {
         list.removeAll();
         all.stream().filter(filter).forEach(m -> list.add(row(m)));
         if (list.getComponentCount() == 0) {
@@ -123,7 +123,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         }
     }
 
-    private Div row(MeetingView meeting) {
+    private Div row(MeetingDetails meeting) {
         Div row = new Div();
         row.addClassName("meeting-row");
         row.setId("meeting-" + meeting.id());
@@ -171,7 +171,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
      * After a meeting: the mark at the table when there is one, and this company's own outcome
      * with a button to record or change it.
      */
-    private void result(Div row, MeetingView meeting, MeetingResult result) {
+    private void result(Div row, MeetingDetails meeting, MeetingResult result) {
         if (result.attendance() == Attendance.NO_SHOW) {
             Paragraph missed = line("meetings.attendance", getTranslation(result.attendance().translationKey()));
             missed.setId("attendance-" + meeting.id());
@@ -200,12 +200,12 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         row.add(actions);
     }
 
-    private String place(MeetingView meeting) {
+    private String place(MeetingDetails meeting) {
         return meeting.tableNumber() == null ? meeting.hallName()
                 : getTranslation("meetings.hall-table", meeting.hallName(), meeting.tableNumber());
     }
 
-    private Div actions(MeetingView meeting) {
+    private Div actions(MeetingDetails meeting) {
         Div actions = new Div();
         actions.addClassName("meeting-actions");
         // the service refuses answers and cancellations once the meeting has begun
@@ -248,7 +248,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         return actions;
     }
 
-    private void acceptDialog(MeetingView meeting) {
+    private void acceptDialog(MeetingDetails meeting) {
         Dialog dialog = new Dialog(getTranslation("meetings.accept.title", meeting.counterpartName(me)));
         dialog.setId("accept-dialog");
         Paragraph when = new Paragraph(dates.when(meeting.startsAt(), meeting.endsAt()) + " · " + meeting.hallName());
@@ -331,7 +331,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         refresh();
     }
 
-    private void otherTime(MeetingView meeting, String reason) {
+    private void otherTime(MeetingDetails meeting, String reason) {
         new OtherTimeDialog(meetings, meeting, me, dates, reason, this::refresh).open();
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingService;
-import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.meeting.SlotOption;
 
 import com.vaadin.flow.component.button.Button;
@@ -36,7 +36,7 @@ class OtherTimeDialog extends Dialog {
     final Button decline = new Button();
 
     private final MeetingService meetings;
-    private final MeetingView request;
+    private final MeetingDetails request;
     private final long me;
     private final Runnable done;
 
@@ -44,7 +44,7 @@ class OtherTimeDialog extends Dialog {
      * @param reason  why the asked time is gone, in words, or null when opened from the list
      * @param done    reloads the list after an answer
      */
-    OtherTimeDialog(MeetingService meetings, MeetingView request, long me, ForumDates dates, String reason,
+    OtherTimeDialog(MeetingService meetings, MeetingDetails request, long me, ForumDates dates, String reason,
             Runnable done) {
         this.meetings = meetings;
         this.request = request;

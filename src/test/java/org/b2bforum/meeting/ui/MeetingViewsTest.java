@@ -10,7 +10,7 @@ import org.b2bforum.base.security.AccountService;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingService;
 import org.b2bforum.meeting.MeetingStatus;
-import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.meeting.SlotOption;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramItemKind;
@@ -92,7 +92,7 @@ class MeetingViewsTest extends SpringBrowserlessTest {
         assertThat(getCurrentView()).isInstanceOf(MeetingsView.class);
         assertThat(notifications()).contains("Запрос отправлен компании «" + b.name()
                 + "». Встреча состоится, когда компания её подтвердит.");
-        MeetingView requested = meetings.myMeetings().stream().filter(m -> m.counterpartId(a.id()) == b.id())
+        MeetingDetails requested = meetings.myMeetings().stream().filter(m -> m.counterpartId(a.id()) == b.id())
                 .findFirst().orElseThrow();
         assertThat(requested.status()).isEqualTo(MeetingStatus.REQUESTED);
         assertThat(requested.slotId()).isEqualTo(forum.slotAt("10:40"));
@@ -123,7 +123,7 @@ class MeetingViewsTest extends SpringBrowserlessTest {
         test(find(TextArea.class).id("accept-reply")).setValue("До встречи на форуме!");
         test(find(Button.class).id("confirm-accept")).click();
 
-        MeetingView meeting = meetings.meeting(id);
+        MeetingDetails meeting = meetings.meeting(id);
         assertThat(meeting.status()).isEqualTo(MeetingStatus.CONFIRMED);
         assertThat(meeting.tableNumber()).isEqualTo(1);
         assertThat(meeting.response()).isEqualTo("До встречи на форуме!");
@@ -202,7 +202,7 @@ class MeetingViewsTest extends SpringBrowserlessTest {
                 + " Встреча состоится, когда она его примет.");
         assertThat(meetings.meeting(fromA).status()).isEqualTo(MeetingStatus.DECLINED);
         assertThat(row(view.incoming, fromA)).isNull();
-        MeetingView proposal = meetings.myMeetings().stream()
+        MeetingDetails proposal = meetings.myMeetings().stream()
                 .filter(m -> m.requesterId() == b.id() && m.partnerId() == a.id()).findFirst().orElseThrow();
         assertThat(proposal.status()).isEqualTo(MeetingStatus.REQUESTED);
         assertThat(proposal.slotId()).isEqualTo(forum.slotAt("10:40"));

@@ -82,4 +82,13 @@ class FiguresViewTest extends SpringBrowserlessTest {
     private String card(String id) {
         return find(Div.class).id(id).getElement().getTextRecursively();
     }
+
+    @Test
+    void the_page_carries_the_results_report_charts_and_a_link_to_the_report() {
+        TestData.logInAsOrganizer(accounts);
+        navigate(FiguresView.class);
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class).withId("figures-to-report").single().getHref())
+                .isEqualTo("results-report");
+        assertThat(find(com.vaadin.flow.component.html.Image.class).withId("chart-outcomes").exists()).isTrue();
+    }
 }
