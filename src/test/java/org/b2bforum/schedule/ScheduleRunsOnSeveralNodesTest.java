@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.b2bforum.base.cluster.ClusterNode;
 import org.b2bforum.schedule.DayProblem.Kind;
-import org.b2bforum.scheduling.GreedyScheduler;
-import org.b2bforum.scheduling.MeetingRequest;
-import org.b2bforum.scheduling.Scheduler;
+import org.b2bforum.optimizer.GreedyScheduler;
+import org.b2bforum.optimizer.MeetingRequest;
+import org.b2bforum.optimizer.Scheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
