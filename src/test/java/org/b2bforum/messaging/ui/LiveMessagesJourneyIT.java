@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.regex.Pattern;
 
+import org.b2bforum.RunningServerTest;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.TestData;
@@ -13,7 +14,6 @@ import org.b2bforum.base.ui.BrowserJourney;
 import org.b2bforum.base.ui.Chromium;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,9 +29,8 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
  * English. What one does arrives on the other's open page without a reload: a message with its link,
  * then a meeting request with the notification count. A failure leaves screenshots in {@code target/playwright}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
-class LiveMessagesJourneyTest extends BrowserJourney {
+@RunningServerTest
+class LiveMessagesJourneyIT extends BrowserJourney {
 
     /** Pushed within a second by the poller (300 ms); the margin is for a loaded build machine. */
     private static final LocatorAssertions.ContainsTextOptions SOON = new LocatorAssertions.ContainsTextOptions()
