@@ -9,7 +9,9 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.b2bforum.badge.BadgeBatchService;
 import org.b2bforum.meeting.BookingRefusedException;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingOutcome;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.schedule.ScheduleService;
 import org.b2bforum.venue.CheckInResult;
 import org.b2bforum.venue.CheckInService;
@@ -20,7 +22,6 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
@@ -40,16 +41,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 class ForumMetrics {
 
     private static final Map<Class<?>, java.util.Set<String>> COUNTED = Map.of(
-            MeetingService.class, java.util.Set.of("request", "bookAsOrganizer", "accept"),
+            MeetingRequests.class, java.util.Set.of("request", "accept"),
+            OrganizerBookings.class, java.util.Set.of("bookAsOrganizer"),
             CheckInService.class, java.util.Set.of("checkIn"),
             ScheduleService.class, java.util.Set.of("build", "publish"),
             BadgeBatchService.class, java.util.Set.of("start"));
 
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static Advisor forumMetricsAdvisor(ObjectProvider<MeterRegistry> registry, ObjectProvider<JdbcTemplate> jdbc) {
+    static Advisor forumMetricsAdvisor(ObjectProvider<MeterRegistry> registry) {
         StaticMethodMatcherPointcutAdvisor advisor = new StaticMethodMatcherPointcutAdvisor(
-                new Counting(registry, jdbc)) {
+                new Counting(registry)) {
             @Override
             public boolean matches(Method method, Class<?> targetClass) {
                 return COUNTED.getOrDefault(targetClass, java.util.Set.of()).contains(method.getName())
@@ -71,14 +73,14 @@ class ForumMetrics {
         };
     }
 
-    private record Counting(ObjectProvider<MeterRegistry> registry, ObjectProvider<JdbcTemplate> jdbc)
+    private record Counting(ObjectProvider<MeterRegistry> registry)
             implements MethodInterceptor {
 
         @Override
         public Object invoke(MethodInvocation invocation) throws Throwable {
             String method = invocation.getMethod().getName();
             Class<?> service = invocation.getMethod().getDeclaringClass();
-            if (service == MeetingService.class) {
+            if (service == MeetingRequests.class || service == OrganizerBookings.class) {
                 return booking(invocation, method);
             }
             Object result = invocation.proceed();
@@ -102,10 +104,11 @@ class ForumMetrics {
                 Object result = invocation.proceed();
                 if (method.equals("accept")) {
                     count("forum.bookings", "confirmed");
-                } else if (result instanceof Long meetingId) {
-                    String status = jdbc.getObject().queryForObject("select status from meeting where id = ?",
-                            String.class, meetingId);
-                    count("forum.bookings", "CONFIRMED".equals(status) ? "confirmed" : "requested");
+                } else if (result instanceof MeetingOutcome outcome) {
+                    // the request says what it became: no second look at the meeting
+                    count("forum.bookings", outcome.confirmed() ? "confirmed" : "requested");
+                } else {
+                    count("forum.bookings", "confirmed"); // an organizer's booking is confirmed
                 }
                 return result;
             } catch (BookingRefusedException e) {

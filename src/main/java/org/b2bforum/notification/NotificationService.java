@@ -6,6 +6,10 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveFeed;
+import java.util.Optional;
+
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.ui.UnreadNotifications;
@@ -25,10 +29,12 @@ public class NotificationService implements UnreadNotifications {
     private final AccountService accounts;
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentUser currentUser;
+    private final LiveFeed liveFeed;
     private final Clock clock;
 
     NotificationService(NotificationRepository notifications, AccountService accounts, NamedParameterJdbcTemplate jdbc,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, LiveFeed liveFeed, Clock clock) {
+        this.liveFeed = liveFeed;
         this.notifications = notifications;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -55,6 +61,8 @@ public class NotificationService implements UnreadNotifications {
         if (companyIds.isEmpty()) {
             return;
         }
+        // the companies' delegates have no notifications, but their open pages show the change too
+        liveFeed.companiesChanged(companyIds, LiveChange.Kind.NOTIFICATION);
         List<Long> users = accounts.userIdsOfCompanies(companyIds);
         if (users.isEmpty()) {
             return;
@@ -88,6 +96,14 @@ public class NotificationService implements UnreadNotifications {
     @Transactional(readOnly = true)
     public long unreadCount() {
         return notifications.countByUserIdAndReadAtIsNull(currentUser.require().id());
+    }
+
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<Latest> latestUnread() {
+        return mine(1).stream().filter(n -> !n.read()).findFirst()
+                .map(n -> new Latest(n.messageKey(), n.detailIsComment() ? null : n.detail()));
     }
 
     @PreAuthorize("isAuthenticated()")

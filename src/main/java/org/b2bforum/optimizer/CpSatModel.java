@@ -14,7 +14,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The CP-SAT model of one problem (see the package documentation), and its solves. */
+/**
+ * The CP-SAT model of one problem (see the package documentation), and its solves. Longer than
+ * our usual classes on purpose: the variables, the constraints that tie them and the solves that
+ * read them back share index arithmetic, and split apart each half would need the other's
+ * private layout; it is one model, read top to bottom.
+ */
 final class CpSatModel {
 
     /** A solve's answer: per meeting its slot (-1 = not placed), or null when no solution was found. */
@@ -48,6 +53,9 @@ final class CpSatModel {
     private final BoolVar[] hasBreak;
     private final LinearExpr participantsWithBreak;
     private final int level;
+    /** When building this model began, and whether it was solved since (see {@link #run}). */
+    private final long buildStarted = System.nanoTime();
+    private boolean solvedOnce;
     /** A lower bound on the total breaks proved before this model was built (0 if none). */
     private int knownBound;
     private final LinearExpr placedCount;
@@ -240,10 +248,21 @@ final class CpSatModel {
             if (mayBreak != null && !mayBreak.contains(p)) {
                 model.addEquality(hasBreak[p], 0);
             }
+            int least = placeAll ? analysis.minBreaks(p) : 0;
+            if (least > 0) {
+                // implied by the participant's own meetings (see ProblemAnalysis.minBreaks); presolve does not
+                // find it, and with it a level below the summed bound is refuted at once
+                model.addGreaterOrEqual(breaks[p], least);
+                model.addEquality(hasBreak[p], 1);
+            }
         }
-        if (level == 1 && mayBreak != null && placeAll && options.windows()) {
+        // a participant allowed a break has exactly one: at level 1 with one suspect, or at the level of the
+        // summed lower bound one whose own bound is 1 (everyone is then at its bound)
+        if (mayBreak != null && level > 0 && placeAll && options.windows()) {
+            boolean atBound = level == analysis.breaksLowerBound();
             for (int p : mayBreak) {
-                if (hasBreak[p] != null && window[p] != null) {
+                boolean once = atBound ? analysis.minBreaks(p) == 1 : level == 1 && mayBreak.size() == 1;
+                if (once && hasBreak[p] != null && window[p] != null) {
                     twoBlocks(p);
                 }
             }
@@ -742,9 +761,17 @@ final class CpSatModel {
 
     private Outcome run(double seconds, Scheduler.ProgressListener listener, CpSatScheduler.Clock clock,
             boolean placing) {
+        // The budget was given before the model was built: the building counts in it (under a CPU hog building
+        // took seconds, and a 2 s build ran 5.4 s), and the solve never runs past the whole limit.
+        double limit = Math.min(clock.remaining(),
+                solvedOnce ? seconds : seconds - (System.nanoTime() - buildStarted) / 1e9);
+        solvedOnce = true;
+        if (limit < 0.02) {
+            return new Outcome(CpSolverStatus.UNKNOWN, null, 0);
+        }
         CpSolver solver = new CpSolver();
         solver.getParameters()
-                .setMaxTimeInSeconds(seconds)
+                .setMaxTimeInSeconds(limit)
                 .setNumWorkers(options.workers())
                 .setRandomSeed(options.randomSeed())
                 .setLogSearchProgress(options.log());
@@ -771,8 +798,8 @@ final class CpSatModel {
         };
         CpSolverStatus status = solver.solve(model, callback);
         if (options.log()) {
-            System.err.printf("solve: %s in %.2f s (deterministic time %.2f)%n", status, solver.wallTime(),
-                    solver.response().getDeterministicTime());
+            System.err.printf("solve: %s in %.2f s of %.2f s (deterministic time %.2f), ended at %.2f s%n", status,
+                    solver.wallTime(), limit, solver.response().getDeterministicTime(), clock.elapsed());
         }
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
             return new Outcome(status, null, 0);

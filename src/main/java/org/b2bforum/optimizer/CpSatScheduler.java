@@ -5,6 +5,10 @@ import com.google.ortools.sat.CpSolverStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The optimiser: OR-Tools CP-SAT on the model described in the package documentation.
@@ -58,6 +62,14 @@ public final class CpSatScheduler implements Scheduler {
     /** Suspects with a pinned day asked before the unrestricted level-1 attempt. */
     private static final int PINNED_FIRST = 3;
 
+    /** The local search's share of the time limit, at most so many seconds and steps. */
+    private static final double LOCAL_SEARCH_SHARE = 0.12;
+    private static final double LOCAL_SEARCH_SECONDS = 1.5;
+    private static final long LOCAL_SEARCH_STEPS = 20_000_000L;
+
+    /** Less time than this left: the optimisation model is not built any more. */
+    private static final double MIN_SOLVE_SECONDS = 0.3;
+
     /** Time kept back from the solver for building the model's answer (tables, counts). */
     private static final double MARGIN_SECONDS = 0.5;
 
@@ -101,9 +113,25 @@ public final class CpSatScheduler implements Scheduler {
         // worse than this instant placement (first-fit in list order or most constrained first, improved).
         // Its improvement converges in 0.01-0.3 s on the benchmark; 50 ms make it fair on all ten.
         int[] floor = floor(analysis, Math.min(0.3, Math.max(0.05, timeLimit.toNanos() / 1e9 * 0.05)));
+        ScheduleResult initial = result(analysis, floor, List.of(), 0, false, started);
+        listener.improved(initial.placements().size(), initial.totalBreaks(), 0, clock.elapsed());
+        // Beside the solver's first questions, a local search anneals the floor (see LocalSearch). In its own
+        // thread, so that a day the first levels answer quickly loses little to it.
+        AtomicBoolean stop = new AtomicBoolean();
+        int[] start = floor;
+        FutureTask<int[]> annealing = new FutureTask<>(() -> LocalSearch.improve(analysis, start,
+                Math.min(LOCAL_SEARCH_SECONDS, clock.total() * LOCAL_SEARCH_SHARE), LOCAL_SEARCH_STEPS,
+                options.randomSeed(), stop::get));
+        Thread.ofPlatform().daemon().name("scheduler-local-search").start(annealing);
+        Supplier<int[]> annealed = () -> betterOf(analysis, start, annealing);
+        ScheduleResult searched;
+        try {
+            searched = search(analysis, floor, annealed, clock, listener, started);
+        } finally {
+            stop.set(true);
+        }
+        floor = annealed.get();
         ScheduleResult floorResult = result(analysis, floor, reasons(analysis, floor, false), 0, false, started);
-        listener.improved(floorResult.placements().size(), floorResult.totalBreaks(), 0, clock.elapsed());
-        ScheduleResult searched = search(analysis, floor, clock, listener, started);
         // An unfair floor does not beat a fair answer that left no meeting out for lack of time: then fairness
         // itself (a rule of the model) leaves those meetings out.
         boolean fairnessDecides = floorResult.fairnessGap() > analysis.problem.fairness()
@@ -116,6 +144,20 @@ public final class CpSatScheduler implements Scheduler {
         boolean complete = floorResult.unplaced().isEmpty();
         return result(analysis, floor, floorResult.unplaced(), bound, complete && floorResult.totalBreaks() <= bound,
                 started);
+    }
+
+    /** The annealed schedule when it is better than the floor it started from (waits for it). */
+    private static int[] betterOf(ProblemAnalysis analysis, int[] floor, FutureTask<int[]> annealing) {
+        try {
+            int[] found = annealing.get();
+            return better(resultOf(analysis, found), resultOf(analysis, floor), analysis.problem.fairness()) ? found
+                    : floor;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return floor;
+        } catch (ExecutionException e) {
+            return floor;
+        }
     }
 
     /**
@@ -153,20 +195,42 @@ public final class CpSatScheduler implements Scheduler {
     }
 
     /** The solver's search, started from the floor; see the package documentation. */
-    private ScheduleResult search(ProblemAnalysis analysis, int[] firstFit, Clock clock, ProgressListener listener,
-            long started) {
+    private ScheduleResult search(ProblemAnalysis analysis, int[] floor, Supplier<int[]> annealed,
+            Clock clock, ProgressListener listener, long started) {
+        int[] firstFit = floor;
         if (!analysis.obviouslyIncomplete()) {
             // Bottom-up: is there a schedule with at most k breaks in all, k = 0, 1, ...? A "yes" is optimal
             // (every smaller k was refuted); each "no" raises the lower bound. Decision problems suit CP-SAT's
             // clause learning far better than the optimisation does.
-            int lowerBound = 0;
+            // Levels below the participants' summed lower bounds need no asking.
+            int participantsBound = analysis.breaksLowerBound();
+            int lowerBound = participantsBound;
+            List<Integer> mustBreak = mustBreak(analysis);
+            if (options.log()) {
+                System.err.println("lower bound from the participants' own days: " + participantsBound
+                        + ", must break: " + mustBreak);
+            }
             double reserve = clock.total() * (1 - options.levelShare());
-            for (int k = 0; k <= options.levels(); k++) {
+            for (int k = participantsBound; k <= participantsBound + options.levels(); k++) {
                 double budget = Math.min(clock.remaining() - reserve, clock.total() * options.levelShare() / 2);
                 if (budget < 0.2) {
                     break;
                 }
                 List<Integer> suspects = k == 1 ? suspects(analysis) : List.of();
+                if (k > 0 && k == participantsBound) {
+                    // at the summed bound everyone is at its own bound: only the participants that must break
+                    // do, those with a bound of 1 in one of their two-block patterns, and everyone else's day
+                    // is consecutive, which propagates like level 0
+                    CpSatModel.Outcome outcome = level(analysis, k, mustBreak, firstFit, budget, listener, clock);
+                    if (outcome.hasSolution()) {
+                        return result(analysis, outcome.slots(), List.of(), k, true, started);
+                    }
+                    if (outcome.status() != CpSolverStatus.INFEASIBLE) {
+                        break;
+                    }
+                    lowerBound = k + 1;
+                    continue;
+                }
                 if (k == 1) {
                     // One break in all: one participant has it. Ask with only one suspect at a time allowed a
                     // break, the most constrained first (fewest windows that could hold its day); every other
@@ -211,14 +275,18 @@ public final class CpSatScheduler implements Scheduler {
             // Then the optimisation model, told the bound, for whatever time is left; it starts from a fair
             // schedule found by the same model without objective (a decision problem, which CP-SAT finds far
             // faster than the optimisation's first solution).
+            firstFit = annealed.get();
             int[] hint = firstFit;
             // The start: first with only the most constrained participants allowed breaks (the others' days
             // consecutive, which propagates well and gives few breaks), else with everyone allowed.
             List<Integer> suspects = suspects(analysis);
             CpSatModel.Outcome first = null;
             boolean noCompleteSchedule = false;
-            for (List<Integer> mayBreak : List.of(suspects.subList(0, Math.min(STARTING_SUSPECTS, suspects.size())),
-                    suspects)) {
+            ScheduleResult floorNow = resultOf(analysis, firstFit);
+            boolean floorComplete = floorNow.unplaced().isEmpty()
+                    && floorNow.fairnessGap() <= analysis.problem.fairness();
+            for (List<Integer> mayBreak : floorComplete ? List.<List<Integer>>of()
+                    : List.of(suspects.subList(0, Math.min(STARTING_SUSPECTS, suspects.size())), suspects)) {
                 double share = clock.remaining() * (mayBreak.size() < suspects.size() ? 0.2 : 0.4);
                 if (share < 0.2) {
                     break;
@@ -235,6 +303,10 @@ public final class CpSatScheduler implements Scheduler {
             }
             if (first != null && first.hasSolution()) {
                 hint = first.slots();
+            }
+            if (clock.remaining() < MIN_SOLVE_SECONDS && !noCompleteSchedule) {
+                // no time left worth building the model for (building alone took seconds under a CPU hog)
+                return lastResort(analysis, hint, lowerBound, started);
             }
             CpSatModel model = new CpSatModel(analysis, true, options, -1);
             if (lowerBound > 0) {
@@ -260,6 +332,7 @@ public final class CpSatScheduler implements Scheduler {
         }
 
         // Not everything can be placed: first as many meetings as possible, then the fewest breaks for them.
+        firstFit = annealed.get();
         CpSatModel model = new CpSatModel(analysis, false, options);
         if (options.hint()) {
             model.hint(firstFit);
@@ -319,6 +392,17 @@ public final class CpSatScheduler implements Scheduler {
         return level.feasible(seconds, listener, clock);
     }
 
+    /** Participants whose own meetings force a break ({@link ProblemAnalysis#minBreaks} above 0). */
+    static List<Integer> mustBreak(ProblemAnalysis analysis) {
+        List<Integer> must = new ArrayList<>();
+        for (int p = 0; p < analysis.meetingsOf.length; p++) {
+            if (analysis.minBreaks(p) > 0) {
+                must.add(p);
+            }
+        }
+        return must;
+    }
+
     /** Participants that could have a break, the most constrained first (fewest feasible windows). */
     static List<Integer> suspects(ProblemAnalysis analysis) {
         List<Integer> suspects = new ArrayList<>();
@@ -330,6 +414,11 @@ public final class CpSatScheduler implements Scheduler {
         suspects.sort(java.util.Comparator.comparingInt(analysis::feasibleWindows)
                 .thenComparingInt(p -> -analysis.meetingsOf[p].length));
         return suspects;
+    }
+
+    /** A placement as a result (tables assigned, breaks counted, meetings left out with their reasons). */
+    static ScheduleResult resultOf(ProblemAnalysis analysis, int[] slots) {
+        return result(analysis, slots, reasons(analysis, slots, false), 0, false, System.nanoTime());
     }
 
     /** When the solver found nothing in time: the constructive placement, the rest marked as out of time. */

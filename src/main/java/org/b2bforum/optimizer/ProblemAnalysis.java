@@ -20,6 +20,8 @@ final class ProblemAnalysis {
     final int[][] unpinned;
     /** Per participant, its meetings (ascending). */
     final int[][] meetingsOf;
+    /** Per participant, {@link #minBreaks}; computed on first use. */
+    private volatile int[] minBreaks;
 
     ProblemAnalysis(SchedulingProblem problem) {
         this.problem = problem;
@@ -236,6 +238,69 @@ final class ProblemAnalysis {
             }
         }
         return count;
+    }
+
+    /**
+     * A lower bound on the participant's breaks from its own meetings alone (its partners, tables and
+     * precedences left aside): 0 when some window of consecutive slots can hold all its meetings, 1 when not
+     * but two blocks can, else 2. "Can hold" is a perfect matching of its meetings to the slots, each in its
+     * allowed slots. Exact up to 2; the sum over participants bounds the total breaks from below.
+     */
+    int minBreaks(int participant) {
+        if (minBreaks == null) {
+            int[] all = new int[meetingsOf.length];
+            for (int p = 0; p < all.length; p++) {
+                all[p] = computeMinBreaks(p);
+            }
+            minBreaks = all;
+        }
+        return minBreaks[participant];
+    }
+
+    private int computeMinBreaks(int participant) {
+        int[] own = meetingsOf[participant];
+        int n = own.length;
+        if (n < 2) {
+            return 0;
+        }
+        int[][] domains = new int[allowed.length][];
+        for (int f = 0; f + n <= slots; f++) {
+            if (fits(own, domains, f, f + n - 1, 0, -1)) {
+                return 0;
+            }
+        }
+        for (int first = 1; first < n; first++) {
+            int second = n - first;
+            for (int f1 = 0; f1 + first <= slots; f1++) {
+                for (int f2 = f1 + first + 1; f2 + second <= slots; f2++) {
+                    if (fits(own, domains, f1, f1 + first - 1, f2, f2 + second - 1)) {
+                        return 1;
+                    }
+                }
+            }
+        }
+        return 2;
+    }
+
+    /** The per-participant lower bounds of {@link #minBreaks}, summed: a lower bound on the total breaks. */
+    int breaksLowerBound() {
+        int sum = 0;
+        for (int p = 0; p < meetingsOf.length; p++) {
+            sum += minBreaks(p);
+        }
+        return sum;
+    }
+
+    /** Whether the meetings can take distinct slots of [from1, to1] and [from2, to2] (empty when to < from). */
+    private boolean fits(int[] own, int[][] domains, int from1, int to1, int from2, int to2) {
+        for (int m : own) {
+            domains[m] = Arrays.stream(allowed[m])
+                    .filter(s -> s >= from1 && s <= to1 || s >= from2 && s <= to2).toArray();
+            if (domains[m].length == 0) {
+                return false;
+            }
+        }
+        return maxMatching(own, domains) == own.length;
     }
 
     /** Whether the data alone show that not every meeting can be placed. */

@@ -41,6 +41,11 @@
  *   consecutive slots; window[p,f] literals, exactly one when hasBreak[p] is false, each forcing its slots
  *   busy; a busy slot lies in the window; and for each meeting (a, b), a's window must overlap b's when b
  *   has no break either;</li>
+ *   <li>implied by a participant's own meetings ({@link org.b2bforum.optimizer.ProblemAnalysis#minBreaks}): when
+ *   no window of consecutive slots can hold them all (a perfect matching of its meetings to the window's slots,
+ *   each within its allowed slots), it has at least one break, and at least two when no two blocks can either;
+ *   hasBreak and breaks are bounded so. CP-SAT's presolve did not find these; the forbidden-slot days have many
+ *   such participants (forumt-14: 5, its published optimum, so it is proved before any search);</li>
  *   <li>fairness: every participant's breaks within [lo, hi] with hi - lo &le; d (when someone has fewer
  *   than two meetings, lo is 0 and this is simply breaks &le; d).</li>
  * </ul>
@@ -51,7 +56,11 @@
  * breaks in all?" for k = 0, 1, 2, 3 (plus "at most k participants with a break"; for k &le; d fairness holds
  * by itself and is left out). The first "yes" is optimal, since every smaller k was refuted, and each "no"
  * is a proven lower bound. These decision solves run CP-SAT's portfolio without its LP-based workers: the
- * questions are pure clause learning, and on 2 cores the LP workers only took CPU from the no-LP ones.
+ * questions are pure clause learning, and on 2 cores the LP workers only took CPU from the no-LP ones. The
+ * levels start at the sum of the participants' own lower bounds (above), not at 0. When that sum is the number
+ * of participants that must break, its level is asked with exactly them allowed a break, each with its two-block
+ * patterns as for a suspect below, so it propagates like level 0 (forumt-14 with forbidden slots: optimal and
+ * proved in the first solve).
  *
  * <p>Level 1 ("one break in all") is where the benchmark's hard cases are (the 12-table instances, whose
  * level 0 is refuted in a fraction of a second): the search has to find the one participant and the one gap.
@@ -83,6 +92,15 @@
  * otherwise return its first poor solution (7 meetings placed where first-fit places 106, issue 15). CP-SAT runs one worker per core and one more by default (3 to 8): on 2 cores,
  * 8 time-sliced workers were each too slow for the hard one-break question of ticf-13crafc, while 3 keep
  * enough of the portfolio's diversity and found every optimum in every run.
+ *
+ * <h2>The local search beside it</h2>
+ * While the first levels are asked, a thread anneals the floor ({@link org.b2bforum.optimizer.LocalSearch}: one
+ * meeting into another slot, the meetings in its way taken out to be put back later, cost = 4 per meeting out, 3
+ * per break of unfairness, 1 per break) for 12% of the limit, at most 1.5 s. On the hard days it places every
+ * meeting where first-fit left 5-15 out, with half the floor's breaks or fewer. When no level answers, it is the
+ * optimisation's hint (and the start-finding decision solves are skipped when it is complete and fair), and,
+ * as the floor, the answer of last resort. Every model's solve counts the time its model took to build within
+ * its share: under a CPU hog building took seconds and the whole build ran past its limit.
  *
  * <h2>When not everything fits</h2>
  * If the data already show it (a meeting without a common slot, a company with more meetings than free

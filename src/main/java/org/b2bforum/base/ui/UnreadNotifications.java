@@ -9,4 +9,13 @@ public interface UnreadNotifications {
 
     /** The current user's unread notifications. */
     long unreadCount();
+
+    /** The latest notification, as a live update announces it; detail null when there is none to show. */
+    record Latest(String messageKey, String detail) {
+    }
+
+    /** The current user's latest unread notification, if any. */
+    default java.util.Optional<Latest> latestUnread() {
+        return java.util.Optional.empty();
+    }
 }

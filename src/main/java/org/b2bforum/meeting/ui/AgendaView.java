@@ -16,9 +16,10 @@ import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.ui.MessageLink;
 import org.b2bforum.meeting.AgendaEntry;
 import org.b2bforum.meeting.DelegateChoice;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.ProgramService;
@@ -58,7 +59,7 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     final Div entries = new Div();
     final ProgramSignUp program;
 
-    private final MeetingService meetings;
+    private final MeetingQueries meetings;
     private final ProgramService programService;
     private final ForumDates dates;
     private final Clock clock;
@@ -66,7 +67,7 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final List<DelegateChoice> myDelegates;
     private boolean applyingUrl;
 
-    AgendaView(MeetingService meetings, ProgramService programService, CurrentUser currentUser, ForumTime forumTime,
+    AgendaView(MeetingQueries meetings, ProgramService programService, CurrentUser currentUser, ForumTime forumTime,
             Clock clock) {
         this.meetings = meetings;
         this.programService = programService;
@@ -177,6 +178,9 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                 : new CompanyLink(meeting.counterpartId(me), entry.title()));
         if (entry.kind() == AgendaEntry.Kind.MEETING) {
             row.setId("agenda-meeting-" + entry.meetingId());
+        }
+        if (meeting != null) {
+            row.add(new MessageLink(meeting.counterpartId(me)));
         }
         return row;
     }

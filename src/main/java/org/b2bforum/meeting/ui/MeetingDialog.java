@@ -4,7 +4,8 @@ import java.util.List;
 
 import org.b2bforum.base.ui.Notices;
 import org.b2bforum.meeting.BookingRefusedException;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.program.ProgramLabels;
 import org.b2bforum.program.Slot;
@@ -29,13 +30,16 @@ class MeetingDialog extends Dialog {
     final TextArea reason = new TextArea();
     final Button cancelMeeting = new Button();
     private final MeetingDetails meeting;
-    private final MeetingService meetings;
+    private final OrganizerBookings meetings;
+    private final MeetingRequests requests;
     private final Runnable changed;
 
-    MeetingDialog(MeetingDetails meeting, List<Slot> sessionSlots, ProgramLabels labels, MeetingService meetings,
+    MeetingDialog(MeetingDetails meeting, List<Slot> sessionSlots, ProgramLabels labels, OrganizerBookings meetings,
+            MeetingRequests requests,
             Runnable changed) {
         this.meeting = meeting;
         this.meetings = meetings;
+        this.requests = requests;
         this.changed = changed;
         setId("meeting-dialog");
         setHeaderTitle(meeting.requesterName() + " — " + meeting.partnerName());
@@ -100,7 +104,7 @@ class MeetingDialog extends Dialog {
 
     private void cancelMeeting() {
         try {
-            meetings.cancel(meeting.id(), reason.getValue());
+            requests.cancel(meeting.id(), reason.getValue());
             close();
             Notices.success(getTranslation("meeting-grid.cancelled"));
             changed.run();

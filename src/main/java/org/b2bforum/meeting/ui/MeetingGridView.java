@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.company.DirectoryService;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.program.Hall;
@@ -59,12 +61,17 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
     final Span summary = new Span();
     final OrganizerBookingForm booking;
     private final ProgramService program;
-    private final MeetingService meetings;
+    private final MeetingQueries meetings;
+    private final OrganizerBookings bookings;
+    private final MeetingRequests requests;
     private final ProgramLabels labels;
 
-    MeetingGridView(ProgramService program, MeetingService meetings, DirectoryService directory, ForumTime forumTime) {
+    MeetingGridView(ProgramService program, MeetingQueries meetings, OrganizerBookings bookings,
+            MeetingRequests requests, DirectoryService directory, ForumTime forumTime) {
         this.program = program;
         this.meetings = meetings;
+        this.bookings = bookings;
+        this.requests = requests;
         this.labels = new ProgramLabels(forumTime, getLocale());
         addClassName("page");
         addClassName("meeting-grid-page");
@@ -88,7 +95,7 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
         summary.setId("grid-summary");
         summary.addClassName("grid-summary");
 
-        booking = new OrganizerBookingForm(meetings, directory, labels, this::show);
+        booking = new OrganizerBookingForm(bookings, directory, labels, this::show);
         add(new H1(getTranslation("meeting-grid.title")),
                 new Paragraph(getTranslation("meeting-grid.intro", labels.zoneName())), session, summary, grid,
                 booking);
@@ -171,7 +178,7 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
             return new Span();
         }
         String pair = meeting.requesterName() + " — " + meeting.partnerName();
-        Button button = new Button(pair, e -> new MeetingDialog(meeting, slots, labels, meetings, this::show).open());
+        Button button = new Button(pair, e -> new MeetingDialog(meeting, slots, labels, bookings, requests, this::show).open());
         button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         button.addClassName("grid-meeting");
         // the cell may cut the names: the tooltip has them whole, with who attends

@@ -11,9 +11,14 @@ import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.ui.MessageLink;
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.DelegateChoice;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.venue.Attendance;
@@ -42,6 +47,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.shared.Registration;
+
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -64,18 +73,25 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     final Div closed = section("meetings-closed");
     final Details closedDetails = new Details();
 
-    private final MeetingService meetings;
+    private final MeetingQueries meetings;
+    private final MeetingRequests requests;
     private final OutcomeService outcomes;
     private final ForumDates dates;
     private final Clock clock;
+    private final LiveUpdates live;
+    private final ForumUser user;
     private final long me;
+    private Registration liveRegistration;
     private Map<Long, MeetingResult> results = Map.of();
     /** Requests to this company whose time was taken meanwhile: they offer another time instead of "Accept". */
     private Set<Long> takenMeanwhile = Set.of();
 
-    MeetingsView(MeetingService meetings, OutcomeService outcomes, CurrentUser currentUser, ForumTime forumTime,
-            Clock clock) {
+    MeetingsView(MeetingQueries meetings, MeetingRequests requests, OutcomeService outcomes, CurrentUser currentUser,
+            ForumTime forumTime, Clock clock, LiveUpdates live) {
+        this.live = live;
+        this.user = currentUser.require();
         this.meetings = meetings;
+        this.requests = requests;
         this.outcomes = outcomes;
         this.clock = clock;
         this.dates = new ForumDates(forumTime, getLocale());
@@ -96,6 +112,21 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         refresh();
+    }
+
+    /** A request, an answer, a cancellation or a move by the other side or the organizers shows at once. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        liveRegistration = live.subscribe(event.getUI(), user, change -> {
+            if (change.kind() == LiveChange.Kind.NOTIFICATION) {
+                refresh();
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        liveRegistration.remove();
     }
 
     private void refresh() {
@@ -138,7 +169,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         Span direction = new Span(getTranslation(meeting.requesterId() == me
                 ? "meetings.requested-by-you" : "meetings.requested-by-them"));
         direction.addClassName("meeting-direction");
-        counterpart.add(direction);
+        counterpart.add(direction, new MessageLink(meeting.counterpartId(me)));
 
         row.add(top, counterpart, line("meetings.place", place(meeting)));
         if (!meeting.delegates().isEmpty()) {
@@ -228,19 +259,19 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             }
             Button decline = new Button(getTranslation("meetings.decline"), VaadinIcon.CLOSE.create(),
                     e -> textDialog("meetings.decline.title", "meetings.reply", "meetings.decline", "decline",
-                            text -> meetings.decline(meeting.id(), text), "meetings.declined"));
+                            text -> requests.decline(meeting.id(), text), "meetings.declined"));
             decline.setId("decline-" + meeting.id());
             actions.add(accept, decline);
         } else if (meeting.status() == MeetingStatus.REQUESTED) {
             Button withdraw = new Button(getTranslation("meetings.withdraw"), VaadinIcon.ARROW_BACKWARD.create(),
                     e -> textDialog("meetings.withdraw.title", "meetings.reason", "meetings.withdraw", "withdraw",
-                            text -> meetings.cancel(meeting.id(), text), "meetings.withdrawn"));
+                            text -> requests.cancel(meeting.id(), text), "meetings.withdrawn"));
             withdraw.setId("withdraw-" + meeting.id());
             actions.add(withdraw);
         } else if (meeting.status() == MeetingStatus.CONFIRMED) {
             Button cancel = new Button(getTranslation("meetings.cancel"), VaadinIcon.BAN.create(),
                     e -> textDialog("meetings.cancel.title", "meetings.reason", "meetings.cancel", "cancel",
-                            text -> meetings.cancel(meeting.id(), text), "meetings.cancelled"));
+                            text -> requests.cancel(meeting.id(), text), "meetings.cancelled"));
             cancel.setId("cancel-" + meeting.id());
             cancel.addThemeVariants(ButtonVariant.ERROR);
             actions.add(cancel);
@@ -264,7 +295,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                 who.setInvalid(true);
                 return;
             }
-            act(dialog, error, () -> meetings.accept(meeting.id(), who.getValue().stream().map(DelegateChoice::id)
+            act(dialog, error, () -> requests.accept(meeting.id(), who.getValue().stream().map(DelegateChoice::id)
                     .toList(), reply.getValue()), "meetings.accepted", refused -> {
                         if (!TIME_GONE.contains(refused.key())) {
                             return false;
@@ -332,7 +363,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     }
 
     private void otherTime(MeetingDetails meeting, String reason) {
-        new OtherTimeDialog(meetings, meeting, me, dates, reason, this::refresh).open();
+        new OtherTimeDialog(meetings, requests, meeting, me, dates, reason, this::refresh).open();
     }
 
     private TextArea replyField(String labelKey, String id) {

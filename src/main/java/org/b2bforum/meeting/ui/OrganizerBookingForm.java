@@ -10,7 +10,7 @@ import org.b2bforum.company.DirectoryQuery;
 import org.b2bforum.company.DirectoryService;
 import org.b2bforum.company.DirectorySort;
 import org.b2bforum.meeting.BookingRefusedException;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramLabels;
 import org.b2bforum.program.Slot;
 
@@ -40,7 +40,7 @@ class OrganizerBookingForm extends VerticalLayout {
     final Button book = new Button();
     private final FieldErrors errors = new FieldErrors(this);
 
-    OrganizerBookingForm(MeetingService meetings, DirectoryService directory, ProgramLabels labels, Runnable booked) {
+    OrganizerBookingForm(OrganizerBookings meetings, DirectoryService directory, ProgramLabels labels, Runnable booked) {
         setPadding(false);
         addClassName("program-section");
         setId("organizer-booking");

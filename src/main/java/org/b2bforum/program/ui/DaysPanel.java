@@ -9,6 +9,8 @@ import org.b2bforum.program.InvalidProgramException;
 import org.b2bforum.program.ProgramLabels;
 import org.b2bforum.program.ProgramService;
 
+import org.b2bforum.base.ui.ComponentTexts;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -39,6 +41,7 @@ class DaysPanel extends VerticalLayout {
 
         day.setId("day-date");
         day.setLabel(getTranslation("program.field.date"));
+        ComponentTexts.datePicker(day);
         add.setText(getTranslation("program.action.add-day"));
         add.setId("add-day");
         add.setIcon(VaadinIcon.PLUS.create());

@@ -5,21 +5,21 @@ import static org.b2bforum.program.ui.ProgramFixture.approvedCompany;
 import static org.b2bforum.program.ui.ProgramFixture.choose;
 import static org.b2bforum.program.ui.ProgramFixture.uniqueName;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.ui.ProgramFixture;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.notification.Notification;
@@ -27,19 +27,16 @@ import com.vaadin.flow.router.QueryParameters;
 
 /** Organizers see a session's meetings by slot and table, move and cancel them, and book meetings themselves. */
 @SpringBootTest
-class MeetingGridViewTest extends SpringBrowserlessTest {
+class MeetingGridViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ProgramService program;
     @Autowired
-    MeetingService meetings;
+    MeetingQueries meetingQueries;
+    @Autowired
+    OrganizerBookings organizerBookings;
     @Autowired
     RegistrationService registrations;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     @WithUserDetails(TestData.ORGANIZER_EMAIL)
@@ -49,9 +46,9 @@ class MeetingGridViewTest extends SpringBrowserlessTest {
         String b = uniqueName("Мосгортранс");
         String c = uniqueName("Белшина");
         String d = uniqueName("Мосводоканал");
-        long first = meetings.bookAsOrganizer(approvedCompany(registrations, a), approvedCompany(registrations, b),
+        long first = organizerBookings.bookAsOrganizer(approvedCompany(registrations, a), approvedCompany(registrations, b),
                 session.slots().getFirst().id());
-        long second = meetings.bookAsOrganizer(approvedCompany(registrations, c), approvedCompany(registrations, d),
+        long second = organizerBookings.bookAsOrganizer(approvedCompany(registrations, c), approvedCompany(registrations, d),
                 session.slots().getFirst().id());
         MeetingGridView view = navigate(MeetingGridView.class);
 
@@ -61,8 +58,8 @@ class MeetingGridViewTest extends SpringBrowserlessTest {
         assertThat(grid.size()).isEqualTo(2);
         assertThat(grid.getCellText(0, 0)).isEqualTo("10:00–10:20");
         assertThat(grid.getHeaderCell(1)).isEqualTo("Стол 1");
-        int firstTable = meetings.meeting(first).tableNumber();
-        int secondTable = meetings.meeting(second).tableNumber();
+        int firstTable = meetingQueries.meeting(first).tableNumber();
+        int secondTable = meetingQueries.meeting(second).tableNumber();
         assertThat(firstTable).isNotEqualTo(secondTable);
         assertThat(grid.getCellText(0, firstTable)).isEqualTo(a + " — " + b);
         assertThat(grid.getCellText(0, secondTable)).isEqualTo(c + " — " + d);
@@ -78,7 +75,7 @@ class MeetingGridViewTest extends SpringBrowserlessTest {
         ProgramFixture.Session session = ProgramFixture.session(program, 1, 3);
         String a = uniqueName("Амкодор");
         String b = uniqueName("Мосинжпроект");
-        long meeting = meetings.bookAsOrganizer(approvedCompany(registrations, a), approvedCompany(registrations, b),
+        long meeting = organizerBookings.bookAsOrganizer(approvedCompany(registrations, a), approvedCompany(registrations, b),
                 session.slots().getFirst().id());
         UI.getCurrent().navigate(MeetingGridView.class, QueryParameters.of("session", String.valueOf(session.id())));
         MeetingGridView view = (MeetingGridView) getCurrentView();
@@ -89,7 +86,7 @@ class MeetingGridViewTest extends SpringBrowserlessTest {
         test(dialog.moveTo).selectItem("10:40–11:00");
         test(dialog.move).click();
 
-        assertThat(meetings.meeting(meeting).slotId()).isEqualTo(session.slots().get(2).id());
+        assertThat(meetingQueries.meeting(meeting).slotId()).isEqualTo(session.slots().get(2).id());
         assertThat(test(view.grid).getCellText(0, 1)).isEmpty();
         assertThat(test(view.grid).getCellText(2, 1)).isEqualTo(a + " — " + b);
         assertThat(find(MeetingDialog.class).exists()).isFalse();
@@ -99,7 +96,7 @@ class MeetingGridViewTest extends SpringBrowserlessTest {
         test(dialog.reason).setValue("Компания не приедет");
         test(dialog.cancelMeeting).click();
 
-        MeetingDetails cancelled = meetings.meeting(meeting);
+        MeetingDetails cancelled = meetingQueries.meeting(meeting);
         assertThat(cancelled.status()).isEqualTo(MeetingStatus.CANCELLED);
         assertThat(test(view.grid).getCellText(2, 1)).isEmpty();
     }
