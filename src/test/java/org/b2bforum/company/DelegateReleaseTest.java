@@ -14,16 +14,13 @@ import org.b2bforum.TestData;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.calendar.CalendarService;
 import org.b2bforum.delegate.DelegateInvitationService;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.venue.VenueFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,11 +49,9 @@ class DelegateReleaseTest {
     }
 
     @Autowired
-    ApplicationContext context;
-    @Autowired
     Delegates delegates;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     ProgramService program;
     @Autowired
@@ -68,19 +63,10 @@ class DelegateReleaseTest {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
     VenueFixture venue;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        venue = new VenueFixture(context);
-        booking = venue.booking();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     /** A company whose two delegates have rows in every feature that keeps rows about delegates. */
     private List<Long> delegatesWithRowsEverywhere() {
@@ -89,7 +75,7 @@ class DelegateReleaseTest {
         TestCompany partner = booking.approvedCompany();
         long ivan = company.delegateIds().get(0);
         long anna = company.delegateIds().get(1);
-        booking.asOrganizer(() -> meetings.bookAsOrganizer(company.id(), partner.id(), session.slot(0).id()));
+        booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(company.id(), partner.id(), session.slot(0).id()));
         jdbc.update("insert ignore into meeting_delegate (meeting_id, delegate_id, company_id) select id, :d, :c "
                 + "from meeting where requester_company_id = :c",
                 new MapSqlParameterSource("d", anna).addValue("c", company.id()));

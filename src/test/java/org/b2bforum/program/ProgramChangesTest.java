@@ -87,7 +87,7 @@ class ProgramChangesTest {
     @Test
     void a_session_is_removed_with_the_outcomes_recorded_for_its_cancelled_meetings() {
         long cancelled = confirmed(requester, partner, 1);
-        fixture.as(requester, () -> meetings.cancel(cancelled, null));
+        fixture.as(requester, () -> meetingRequests.cancel(cancelled, null));
         // as recorded before the cancellation; venue owns the table and deletes the rows for meeting
         jdbc.update("insert into meeting_outcome (meeting_id, company_id, outcome, recorded_at, recorded_by) "
                 + "values (?, ?, 'FOLLOW_UP', now(), ?)", cancelled, requester.id(), requester.user().id());
