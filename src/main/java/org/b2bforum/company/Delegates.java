@@ -6,10 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.b2bforum.base.security.Tokens;
 import org.b2bforum.company.domain.Delegate;
 import org.b2bforum.company.domain.DelegateRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,10 +29,12 @@ public class Delegates {
 
     private final DelegateRepository delegates;
     private final NamedParameterJdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    Delegates(DelegateRepository delegates, NamedParameterJdbcTemplate jdbc) {
+    Delegates(DelegateRepository delegates, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.delegates = delegates;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** The company a delegate belongs to; empty when there is no such delegate. */
@@ -89,25 +93,17 @@ public class Delegates {
     }
 
     /**
-     * Frees delegates who leave their company's list, before their rows are deleted: their program
-     * sign-ups, their places in meeting requests, their calendar link, their invitation and their
-     * log-in (with its notifications) go, so nothing of theirs stays usable by anyone. The caller
-     * has refused delegates with confirmed meetings or a check-in, which stay on record.
+     * Frees delegates who leave their company's list, before their rows are deleted: each feature that
+     * keeps rows about them (program sign-ups, places in meeting requests, calendar links, invitations,
+     * log-ins with their notifications) deletes its own on {@link DelegatesReleased}, in this transaction,
+     * so nothing of theirs stays usable by anyone. The caller has refused delegates with confirmed
+     * meetings or a check-in, which stay on record.
      */
     @Transactional
     public void release(Collection<Long> delegateIds) {
-        if (delegateIds.isEmpty()) {
-            return;
+        if (!delegateIds.isEmpty()) {
+            events.publishEvent(new DelegatesReleased(Set.copyOf(delegateIds)));
         }
-        MapSqlParameterSource ids = new MapSqlParameterSource("ids", delegateIds);
-        jdbc.update("delete from program_item_attendee where delegate_id in (:ids)", ids);
-        jdbc.update("delete from meeting_delegate where delegate_id in (:ids)", ids);
-        jdbc.update("delete from delegate_slot_booking where delegate_id in (:ids)", ids);
-        jdbc.update("delete from calendar_feed where delegate_id in (:ids)", ids);
-        jdbc.update("delete from delegate_invitation where delegate_id in (:ids)", ids);
-        jdbc.update("delete from notification where user_id in (select id from app_user where delegate_id in (:ids))",
-                ids);
-        jdbc.update("delete from app_user where delegate_id in (:ids)", ids);
     }
 
     /** Sets the role printed on the delegate's badge; the caller has checked that an organizer asks. */

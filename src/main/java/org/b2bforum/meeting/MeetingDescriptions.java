@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.program.ProgramConflicts;
+import org.b2bforum.venue.MeetingOutcomes;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,9 +36,12 @@ class MeetingDescriptions implements ProgramConflicts {
     private final NamedParameterJdbcTemplate jdbc;
     private final NotificationService notifications;
     private final DateTimeFormatter format;
+    private final MeetingOutcomes outcomes;
 
-    MeetingDescriptions(NamedParameterJdbcTemplate jdbc, NotificationService notifications, ForumTime forumTime) {
+    MeetingDescriptions(NamedParameterJdbcTemplate jdbc, NotificationService notifications, ForumTime forumTime,
+            MeetingOutcomes outcomes) {
         this.jdbc = jdbc;
+        this.outcomes = outcomes;
         this.notifications = notifications;
         ZoneId zone = forumTime.zone();
         this.format = DateTimeFormatter.ofPattern("dd.MM HH:mm").withZone(zone);
@@ -90,7 +94,7 @@ class MeetingDescriptions implements ProgramConflicts {
                 });
         jdbc.update("delete from meeting_delegate where meeting_id in (select id from meeting where slot_id in (:slots))", slots);
         jdbc.update("delete from meeting_event where meeting_id in (select id from meeting where slot_id in (:slots))", slots);
-        jdbc.update("delete from meeting_outcome where meeting_id in (select id from meeting where slot_id in (:slots))", slots);
+        outcomes.deleteOf(jdbc.queryForList("select id from meeting where slot_id in (:slots)", slots, Long.class));
         jdbc.update("delete from meeting where slot_id in (:slots)", slots);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * At the tables: organizers and staff see the confirmed meetings of a slot, table by table, and
  * mark each held or no-show once it has begun. A mark may be corrected; the last one counts, with
- * who set it and when.
+ * who set it and when, on the meeting's row, which the meeting module writes on {@link AttendanceMarked}.
  */
 @Service
 public class AttendanceService {
@@ -25,11 +26,14 @@ public class AttendanceService {
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    AttendanceService(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser, Clock clock) {
+    AttendanceService(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser, Clock clock,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The confirmed meetings of a slot by table number. */
@@ -91,10 +95,6 @@ public class AttendanceService {
         if (((Instant) rows.getFirst()[1]).isAfter(now)) {
             throw new VenueRefusedException("venue.error.not-begun");
         }
-        jdbc.update("""
-                update meeting set attendance = :attendance, attendance_marked_at = :now, attendance_marked_by = :user,
-                       attendance_marked_name = :name
-                where id = :id""", params.addValue("attendance", attendance.name())
-                .addValue("now", Timestamp.from(now)).addValue("user", user.id()).addValue("name", user.displayName()));
+        events.publishEvent(new AttendanceMarked(meetingId, attendance, now, user.id(), user.displayName()));
     }
 }

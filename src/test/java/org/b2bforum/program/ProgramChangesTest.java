@@ -85,6 +85,21 @@ class ProgramChangesTest {
     }
 
     @Test
+    void a_session_is_removed_with_the_outcomes_recorded_for_its_cancelled_meetings() {
+        long cancelled = confirmed(requester, partner, 1);
+        fixture.as(requester, () -> meetingRequests.cancel(cancelled, null));
+        // as recorded before the cancellation; venue owns the table and deletes the rows for meeting
+        jdbc.update("insert into meeting_outcome (meeting_id, company_id, outcome, recorded_at, recorded_by) "
+                + "values (?, ?, 'FOLLOW_UP', now(), ?)", cancelled, requester.id(), requester.user().id());
+
+        fixture.asOrganizer(() -> program.removeSession(session.sessionId()));
+
+        assertThat(count("select count(*) from meeting_outcome where meeting_id = ?", cancelled)).isZero();
+        assertThat(count("select count(*) from meeting where id = ?", cancelled)).isZero();
+        assertThat(count("select count(*) from negotiation_session where id = ?", session.sessionId())).isZero();
+    }
+
+    @Test
     void removing_a_table_that_hosts_a_confirmed_meeting_is_refused() {
         TestCompany third = fixture.approvedCompany();
         TestCompany fourth = fixture.approvedCompany();

@@ -137,6 +137,17 @@ public class AccountService implements UserDetailsService {
         return accounts.save(account).getId();
     }
 
+    /**
+     * Deletes the log-ins of delegates who leave their company's list; the caller (the delegate module,
+     * which creates them) has had the rows that refer to them deleted first.
+     */
+    @Transactional
+    public void deleteDelegateAccounts(Collection<Long> delegateIds) {
+        if (!delegateIds.isEmpty()) {
+            jdbc.update("delete from app_user where delegate_id in (:ids)", new MapSqlParameterSource("ids", delegateIds));
+        }
+    }
+
     /** Creates the log-in of a venue staff member; the caller has validated the password and the e-mail. */
     @Transactional
     public long createStaffAccount(String email, String rawPassword, String displayName) {
