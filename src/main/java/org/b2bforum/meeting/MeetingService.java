@@ -155,8 +155,10 @@ public class MeetingService {
                 select m.id from meeting m join slot s on s.id = m.slot_id
                 where m.partner_company_id = :me and m.status = 'REQUESTED'
                   and (""" + busy("m.requester_company_id, m.partner_company_id", "s.starts_at", "s.ends_at") + """
-                       or (select count(*) from table_slot_booking b where b.slot_id = s.id)
+                       or (m.stand_id is null and (select count(*) from table_slot_booking b where b.slot_id = s.id)
                           >= (select count(*) from meeting_table t where t.hall_id = s.hall_id))
+                       or exists (select 1 from stand_slot_booking sb where sb.stand_id = m.stand_id
+                                  and sb.starts_at = s.starts_at))
                 order by s.starts_at, m.id""", new MapSqlParameterSource("me", me), Long.class));
     }
 
@@ -217,11 +219,12 @@ public class MeetingService {
             }
             String contacts = m.status() == MeetingStatus.CONFIRMED ? contactsOf(m.counterpartId(company)) : null;
             entries.add(new AgendaEntry(m.startsAt(), m.endsAt(), AgendaEntry.Kind.MEETING, m.id(),
-                    m.counterpartName(company), m.hallName(), m.tableNumber(), m.status(), m.delegates(), contacts));
+                    m.counterpartName(company), m.hallName(), m.tableNumber(), m.status(), m.delegates(), contacts,
+                    m.standNumber()));
         }
         for (ProgramItem item : program.itemsAttendedBy(delegates)) {
             entries.add(new AgendaEntry(item.startsAt(), item.endsAt(), AgendaEntry.Kind.PROGRAM, null, item.title(),
-                    item.place(), null, null, List.of(), null));
+                    item.place(), null, null, List.of(), null, null));
         }
         entries.sort((a, b) -> a.startsAt().compareTo(b.startsAt()));
         return entries;
@@ -254,10 +257,33 @@ public class MeetingService {
         }
         Set<Long> delegates = chosen(delegateIds);
         String text = trimmed(message);
-        return retry.inTurn(() -> book(me, partnerId, slotId, delegates, text, user));
+        return retry.inTurn(() -> book(me, partnerId, slotId, null, delegates, text, user));
     }
 
-    private long book(long me, long partnerId, long slotId, Set<Long> delegates, String text, ForumUser user) {
+    /**
+     * Requests a meeting with {@code partnerId} at an exhibitor's fair stand instead of a negotiation
+     * table: the stand of one of the two companies. Booked as {@link #request} books, in the same
+     * slots and under the same checks and locks; once confirmed the stand hosts no other meeting at
+     * that time (stand_slot_booking's primary key) and the delegates attending are busy then.
+     *
+     * @throws BookingRefusedException {@code meeting.error.stand-not-theirs} when the stand is not
+     *         one of the two companies', {@code meeting.error.stand-taken} when it hosts a meeting then
+     */
+    @PreAuthorize("hasRole('COMPANY')")
+    public long requestAtStand(long partnerId, long standId, long slotId, Collection<Long> delegateIds,
+            String message) {
+        ForumUser user = currentUser.require();
+        long me = currentUser.requireCompanyId();
+        if (partnerId == me) {
+            throw new BookingRefusedException("meeting.error.self");
+        }
+        Set<Long> delegates = chosen(delegateIds);
+        String text = trimmed(message);
+        return retry.inTurn(() -> book(me, partnerId, slotId, standId, delegates, text, user));
+    }
+
+    private long book(long me, long partnerId, long slotId, Long standId, Set<Long> delegates, String text,
+            ForumUser user) {
         if (visiblyTaken(me, partnerId, slotId)) {
             // most requests for a popular company's time end here, without waiting for its lock
             throw new BookingRefusedException("meeting.error.slot-taken");
@@ -284,22 +310,25 @@ public class MeetingService {
             }
             now.checkLimit(now.activeOfA());
             now.checkFree();
+            if (standId != null) {
+                checkStand(slot, standId, me, partnerId);
+            }
             if (!settings.instantBooking()) {
-                long meetingId = insertMeeting(me, partnerId, slotId, text, MeetingStatus.REQUESTED, null);
+                long meetingId = insertMeeting(me, partnerId, slotId, text, MeetingStatus.REQUESTED, null, standId);
                 insertDelegates(meetingId, me, delegates);
                 events(meetingId, user, new Event(MeetingStatus.REQUESTED, text));
                 notifications.notifyCompanies(List.of(partnerId), "notification.meeting.REQUESTED",
-                        now.describe(descriptions, slot, false));
+                        standId == null ? now.describe(descriptions, slot, false) : descriptions.describe(meetingId));
                 return meetingId;
             }
             now.checkPartnerLimit();
-            long table = now.requireTable();
-            long meetingId = insertMeeting(me, partnerId, slotId, text, MeetingStatus.CONFIRMED, table);
+            Long table = standId == null ? now.requireTable() : null;
+            long meetingId = insertMeeting(me, partnerId, slotId, text, MeetingStatus.CONFIRMED, table, standId);
             insertDelegates(meetingId, me, delegates);
-            occupy(meetingId, slot, table, me, partnerId, delegates);
+            occupy(meetingId, slot, table, standId, me, partnerId, delegates);
             events(meetingId, user, new Event(MeetingStatus.REQUESTED, text), new Event(MeetingStatus.CONFIRMED, null));
             notifications.notifyCompanies(List.of(me, partnerId), "notification.meeting.CONFIRMED",
-                    now.describe(descriptions, slot, true));
+                    standId == null ? now.describe(descriptions, slot, true) : descriptions.describe(meetingId));
             return meetingId;
         });
     }
@@ -340,20 +369,23 @@ public class MeetingService {
             now.requireOwnDelegates(delegates);
             now.checkLimit(now.activeOfB());
             now.checkFree();
-            long table = now.requireTable();
+            if (meeting.standId() != null) {
+                checkStand(slot, meeting.standId(), meeting.requesterId(), me);
+            }
+            Long table = meeting.standId() == null ? now.requireTable() : null;
             Set<Long> attending = delegatesOf(meetingId);
             attending.addAll(delegates);
             // the requester's delegates may have signed up for a program item since the request
             checkDelegatesFree(slot, attending);
             insertDelegates(meetingId, me, delegates);
-            occupy(meetingId, slot, table, meeting.requesterId(), me, attending);
+            occupy(meetingId, slot, table, meeting.standId(), meeting.requesterId(), me, attending);
             jdbc.update("""
                     update meeting set status = 'CONFIRMED', table_id = :table, response = :response, updated_at = :now
                     where id = :id""", new MapSqlParameterSource("table", table).addValue("response", text)
                     .addValue("now", Timestamp.from(clock.instant())).addValue("id", meetingId));
             events(meetingId, user, new Event(MeetingStatus.CONFIRMED, text));
             notifications.notifyCompanies(List.of(meeting.requesterId(), me), "notification.meeting.CONFIRMED",
-                    now.describe(descriptions, slot, true));
+                    meeting.standId() == null ? now.describe(descriptions, slot, true) : descriptions.describe(meetingId));
             return null;
         });
     }
@@ -587,12 +619,15 @@ public class MeetingService {
             if (activeMeeting(meeting.requesterId(), meeting.partnerId(), newSlotId) != null) {
                 throw new BookingRefusedException("meeting.error.slot-taken"); // their request for that slot
             }
-            long table = freeTable(slot);
+            if (meeting.standId() != null) {
+                checkStand(slot, meeting.standId(), meeting.requesterId(), meeting.partnerId());
+            }
+            Long table = meeting.standId() == null ? freeTable(slot) : null;
             // updated_at: calendars show the moved meeting as changed (iCalendar LAST-MODIFIED)
             jdbc.update("update meeting set slot_id = :slot, table_id = :table, updated_at = :now where id = :id",
                     new MapSqlParameterSource("slot", newSlotId).addValue("table", table).addValue("id", meetingId)
                             .addValue("now", Timestamp.from(clock.instant())));
-            occupy(meetingId, slot, table, meeting.requesterId(), meeting.partnerId(), delegates);
+            occupy(meetingId, slot, table, meeting.standId(), meeting.requesterId(), meeting.partnerId(), delegates);
             String line = descriptions.describe(meetingId);
             events(meetingId, user, new Event(MeetingStatus.CONFIRMED, line));
             notifications.notifyCompanies(List.of(meeting.requesterId(), meeting.partnerId()),
@@ -790,8 +825,14 @@ public class MeetingService {
      */
     private void occupy(long meetingId, SlotRow slot, long tableId, long companyA, long companyB,
             Set<Long> delegates) {
+        occupy(meetingId, slot, tableId, null, companyA, companyB, delegates);
+    }
+
+    /** As {@link #occupy} at a table, or at a fair stand when {@code standId} is given (then no table). */
+    private void occupy(long meetingId, SlotRow slot, Long tableId, Long standId, long companyA, long companyB,
+            Set<Long> delegates) {
         MapSqlParameterSource params = new MapSqlParameterSource("slot", slot.id()).addValue("hall", slot.hallId())
-                .addValue("start", Timestamp.from(slot.startsAt()))
+                .addValue("start", Timestamp.from(slot.startsAt())).addValue("stand", standId)
                 .addValue("table", tableId).addValue("meeting", meetingId).addValue("a", companyA).addValue("b", companyB);
         StringBuilder delegateRows = new StringBuilder();
         int i = 0;
@@ -807,8 +848,13 @@ public class MeetingService {
                 jdbc.update("insert into delegate_slot_booking (starts_at, slot_id, delegate_id, meeting_id) values "
                         + delegateRows, params);
             }
-            jdbc.update("insert into table_slot_booking (slot_id, table_id, hall_id, meeting_id) values (:slot, :table, :hall, :meeting)",
-                    params);
+            if (standId != null) {
+                jdbc.update("insert into stand_slot_booking (starts_at, slot_id, stand_id, meeting_id) values (:start, :slot, :stand, :meeting)",
+                        params);
+            } else {
+                jdbc.update("insert into table_slot_booking (slot_id, table_id, hall_id, meeting_id) values (:slot, :table, :hall, :meeting)",
+                        params);
+            }
         } catch (DuplicateKeyException e) {
             throw new ConcurrencyFailureException("Lost a race for slot " + slot.id(), e);
         }
@@ -829,6 +875,7 @@ public class MeetingService {
         jdbc.update("delete from company_slot_booking where meeting_id = :meeting", params);
         jdbc.update("delete from delegate_slot_booking where meeting_id = :meeting", params);
         jdbc.update("delete from table_slot_booking where meeting_id = :meeting", params);
+        jdbc.update("delete from stand_slot_booking where meeting_id = :meeting", params);
         jdbc.update("update meeting set table_id = null where id = :meeting", params);
     }
 
@@ -960,11 +1007,11 @@ public class MeetingService {
 
     private MeetingRow lockMeeting(long meetingId) {
         return jdbc.query("""
-                select id, requester_company_id, partner_company_id, slot_id, status from meeting
+                select id, requester_company_id, partner_company_id, slot_id, status, stand_id from meeting
                 where id = :id for update""", new MapSqlParameterSource("id", meetingId),
                 (rs, i) -> new MeetingRow(rs.getLong("id"), rs.getLong("requester_company_id"),
                         rs.getLong("partner_company_id"), rs.getLong("slot_id"),
-                        MeetingStatus.valueOf(rs.getString("status"))))
+                        MeetingStatus.valueOf(rs.getString("status")), rs.getObject("stand_id", Long.class)))
                 .stream().findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.not-found"));
     }
 
@@ -1124,12 +1171,80 @@ public class MeetingService {
                 new MapSqlParameterSource("c", companyId), String.class);
     }
 
+    // ---------------------------------------------------------------- meetings at fair stands
+
+    /**
+     * The stand belongs to one of the two companies (whose locks the caller holds, so it stays
+     * theirs meanwhile) and hosts no confirmed meeting overlapping the slot.
+     */
+    private void checkStand(SlotRow slot, long standId, long a, long b) {
+        Boolean theirs = jdbc.queryForObject("""
+                select exists (select 1 from fair_stand_assignment where stand_id = :stand and company_id in (:a, :b))""",
+                new MapSqlParameterSource("stand", standId).addValue("a", a).addValue("b", b), Boolean.class);
+        if (!Boolean.TRUE.equals(theirs)) {
+            throw new BookingRefusedException("meeting.error.stand-not-theirs");
+        }
+        Boolean busy = jdbc.queryForObject("""
+                select exists (select 1 from stand_slot_booking sb join slot o on o.id = sb.slot_id
+                               where sb.stand_id = :stand and sb.starts_at < :end and o.ends_at > :start)""",
+                new MapSqlParameterSource("stand", standId).addValue("start", Timestamp.from(slot.startsAt()))
+                        .addValue("end", Timestamp.from(slot.endsAt())), Boolean.class);
+        if (Boolean.TRUE.equals(busy)) {
+            throw new BookingRefusedException("meeting.error.stand-taken");
+        }
+    }
+
+    /** The fair stands a meeting with {@code partnerId} can take place at: the partner's first, then one's own. */
+    @PreAuthorize("hasRole('COMPANY')")
+    @Transactional(readOnly = true)
+    public List<StandPlace> standsWith(long partnerId) {
+        long me = currentUser.requireCompanyId();
+        return jdbc.query("""
+                select s.id, s.number, c.id company_id, c.short_name from fair_stand_assignment a
+                join fair_stand s on s.id = a.stand_id join company c on c.id = a.company_id
+                where a.company_id in (:me, :partner) order by a.company_id = :me""",
+                new MapSqlParameterSource("me", me).addValue("partner", partnerId),
+                (rs, i) -> new StandPlace(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)));
+    }
+
+    /**
+     * Future times at which the logged-in company and {@code partnerId} are both free, the chosen
+     * delegates attend no program item and the stand hosts no meeting: one slot per start time
+     * (parallel halls share their slot times; a meeting at a stand needs no table).
+     */
+    @PreAuthorize("hasRole('COMPANY')")
+    @Transactional(readOnly = true)
+    public List<SlotOption> freeStandSlotsWith(long partnerId, long standId, Collection<Long> delegateIds) {
+        long me = access.requireApprovedCompany();
+        List<Long> delegates = delegateIds.isEmpty() ? List.of(-1L) : List.copyOf(delegateIds);
+        return jdbc.query("""
+                select s.id, n.name session_name, h.name hall_name, s.starts_at, s.ends_at
+                from slot s join negotiation_session n on n.id = s.session_id join hall h on h.id = s.hall_id
+                where s.id in (select min(x.id) from slot x where x.starts_at > :now group by x.starts_at)
+                  and not""" + busy(":me, :partner", "s.starts_at", "s.ends_at") + """
+                  and not exists (select 1 from delegate_slot_booking d where d.starts_at = s.starts_at and d.delegate_id in (:delegates))
+                  and not exists (select 1 from program_item p join program_item_attendee a on a.program_item_id = p.id
+                                  where a.delegate_id in (:delegates) and p.starts_at < s.ends_at and p.ends_at > s.starts_at)
+                  and not exists (select 1 from stand_slot_booking sb where sb.stand_id = :stand and sb.starts_at = s.starts_at)
+                order by s.starts_at""",
+                new MapSqlParameterSource("me", me).addValue("partner", partnerId).addValue("delegates", delegates)
+                        .addValue("stand", standId).addValue("now", Timestamp.from(clock.instant())),
+                (rs, i) -> new SlotOption(rs.getLong("id"), rs.getString("session_name"), rs.getString("hall_name"),
+                        rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), 1));
+    }
+
     // ---------------------------------------------------------------- rows
 
     private record SlotRow(long id, long hallId, Instant startsAt, Instant endsAt) {
     }
 
-    private record MeetingRow(long id, long requesterId, long partnerId, long slotId, MeetingStatus status) {
+    /** A meeting's row; {@code standId} is set for a meeting at a fair stand. */
+    private record MeetingRow(long id, long requesterId, long partnerId, long slotId, MeetingStatus status,
+            Long standId) {
+
+        MeetingRow(long id, long requesterId, long partnerId, long slotId, MeetingStatus status) {
+            this(id, requesterId, partnerId, slotId, status, null);
+        }
     }
 
     private record Event(MeetingStatus status, String comment) {
@@ -1144,16 +1259,21 @@ public class MeetingService {
 
     private long insertMeeting(long requester, long partner, long slotId, String message, MeetingStatus status,
             Long tableId) {
+        return insertMeeting(requester, partner, slotId, message, status, tableId, null);
+    }
+
+    private long insertMeeting(long requester, long partner, long slotId, String message, MeetingStatus status,
+            Long tableId, Long standId) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         Timestamp now = Timestamp.from(clock.instant());
         try {
             jdbc.update("""
-                    insert into meeting (requester_company_id, partner_company_id, slot_id, status, table_id, message,
-                        created_at, updated_at)
-                    values (:r, :p, :s, :status, :table, :message, :now, :now)""",
+                    insert into meeting (requester_company_id, partner_company_id, slot_id, status, table_id, stand_id,
+                        message, created_at, updated_at)
+                    values (:r, :p, :s, :status, :table, :stand, :message, :now, :now)""",
                     new MapSqlParameterSource("r", requester).addValue("p", partner).addValue("s", slotId)
-                            .addValue("status", status.name()).addValue("table", tableId).addValue("message", message)
-                            .addValue("now", now), keys, new String[] {"id"});
+                            .addValue("status", status.name()).addValue("table", tableId).addValue("stand", standId)
+                            .addValue("message", message).addValue("now", now), keys, new String[] {"id"});
         } catch (DuplicateKeyException e) {
             // cannot happen while the companies are locked; if it does, start again and find that request
             throw new ConcurrencyFailureException("The same meeting was requested at the same moment", e);
@@ -1212,7 +1332,7 @@ public class MeetingService {
         List<MeetingView> meetings = jdbc.query("""
                 select m.id, m.requester_company_id, a.short_name requester_name, m.partner_company_id,
                        b.short_name partner_name, m.status, m.slot_id, s.session_id, s.starts_at, s.ends_at,
-                       h.name hall_name, t.number table_number, m.message, m.response,
+                       h.name hall_name, t.number table_number, st.number stand_number, m.message, m.response,
                        (select group_concat(d.full_name order by d.sort_order separator '|') from meeting_delegate md
                           join delegate d on d.id = md.delegate_id where md.meeting_id = m.id) delegates
                 from meeting m
@@ -1221,6 +1341,7 @@ public class MeetingService {
                 join slot s on s.id = m.slot_id
                 join hall h on h.id = s.hall_id
                 left join meeting_table t on t.id = m.table_id
+                left join fair_stand st on st.id = m.stand_id
                 """ + where + " order by s.starts_at, m.id", params, MeetingService::meetingView);
         return meetings;
     }
@@ -1234,6 +1355,7 @@ public class MeetingService {
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                 rs.getString("hall_name"), table, rs.getString("message"),
                 rs.getString("response"),
-                delegates == null ? List.of() : Arrays.stream(delegates.split("\\|")).collect(Collectors.toList()));
+                delegates == null ? List.of() : Arrays.stream(delegates.split("\\|")).collect(Collectors.toList()),
+                rs.getString("stand_number"));
     }
 }

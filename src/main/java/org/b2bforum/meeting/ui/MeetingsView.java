@@ -201,6 +201,9 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     }
 
     private String place(MeetingView meeting) {
+        if (meeting.standNumber() != null) {
+            return getTranslation("meetings.at-stand", meeting.standNumber());
+        }
         return meeting.tableNumber() == null ? meeting.hallName()
                 : getTranslation("meetings.hall-table", meeting.hallName(), meeting.tableNumber());
     }
@@ -251,7 +254,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private void acceptDialog(MeetingView meeting) {
         Dialog dialog = new Dialog(getTranslation("meetings.accept.title", meeting.counterpartName(me)));
         dialog.setId("accept-dialog");
-        Paragraph when = new Paragraph(dates.when(meeting.startsAt(), meeting.endsAt()) + " · " + meeting.hallName());
+        Paragraph when = new Paragraph(dates.when(meeting.startsAt(), meeting.endsAt()) + " · " + place(meeting));
         List<DelegateChoice> mine = meetings.myDelegates();
         CheckboxGroup<DelegateChoice> who = new CheckboxGroup<>();
         who.setId("accept-delegates");
