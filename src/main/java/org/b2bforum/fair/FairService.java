@@ -270,6 +270,18 @@ public class FairService {
                         new FairZone(rs.getLong(3), rs.getString(4), rs.getString(5)))).stream().findFirst();
     }
 
+    /** Whether the logged-in person may visit the fair's map and catalogue (see {@link #map}). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public boolean canVisit() {
+        try {
+            fairAccess.requireVisitor();
+            return true;
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            return false;
+        }
+    }
+
     /** Whether the logged-in person belongs to an exhibiting company (it has a stand). */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
