@@ -238,7 +238,7 @@ public class FairService {
             StringBuilder words = new StringBuilder("(s.number = :number or c.short_name like :name");
             if (!query.isEmpty()) {
                 params.addValue("q", query);
-                words.append("""
+                words.append(" ").append("""
                          or exists (select 1 from company_search x where x.company_id = c.id
                                     and match(x.all_stems) against (:q in boolean mode))
                          or exists (select 1 from product p join product_search ps on ps.product_id = p.id

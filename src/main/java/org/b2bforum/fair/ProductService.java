@@ -211,7 +211,7 @@ public class ProductService {
         String query = TextAnalysis.searchQuery(text);
         if (!query.isEmpty()) {
             params.addValue("q", query);
-            where.append("""
+            where.append(" ").append("""
                      and exists (select 1 from product_search ps where ps.product_id = p.id
                                  and match(ps.stems) against (:q in boolean mode))""");
         } else if (text != null && !text.isBlank()) {

@@ -1,0 +1,189 @@
+package org.b2bforum.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.TestData;
+import org.b2bforum.fair.FairFixture;
+import org.b2bforum.fair.FairService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * "Meet at my stand": a meeting at an exhibitor's fair stand instead of a table, in the same slots and
+ * under the same guarantees — a stand hosts one meeting at a time and its people are busy then.
+ */
+@SpringBootTest
+class StandMeetingTest {
+
+    @Autowired
+    MeetingService meetings;
+    @Autowired
+    FairService fair;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
+
+    BookingFixture fixture;
+    FairFixture fairFixture;
+    BookingInvariants invariants;
+    TestSession session;
+    TestCompany exhibitor;
+    FairFixture.Stand stand;
+    TestCompany visitor;
+
+    @BeforeEach
+    void setUp() {
+        fairFixture = new FairFixture(context);
+        fixture = fairFixture.booking();
+        invariants = new BookingInvariants(jdbc);
+        fixture.openBooking(false);
+        session = fixture.session(1, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        exhibitor = fixture.approvedCompany();
+        stand = fairFixture.standFor(exhibitor);
+        visitor = fixture.approvedCompany();
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void a_visitor_books_a_meeting_at_the_exhibitors_stand_which_is_confirmed_there_without_a_table() {
+        assertThat(fixture.as(visitor, () -> meetings.standsWith(exhibitor.id()))).singleElement()
+                .satisfies(place -> assertThat(place.number()).isEqualTo(stand.number()));
+        long meetingId = fixture.as(visitor, () -> meetings.requestAtStand(exhibitor.id(), stand.id(), slot(0),
+                List.of(visitor.firstDelegate()), "Покажите автогрейдер"));
+        fixture.as(exhibitor, () -> meetings.accept(meetingId, List.of(exhibitor.delegateIds().get(1)), null));
+
+        MeetingView meeting = fixture.asOrganizer(() -> meetings.meeting(meetingId));
+        assertThat(meeting.status()).isEqualTo(MeetingStatus.CONFIRMED);
+        assertThat(meeting.standNumber()).isEqualTo(stand.number());
+        assertThat(meeting.tableNumber()).isNull();
+        assertThat(jdbc.queryForObject("select count(*) from stand_slot_booking where meeting_id = ? and stand_id = ?",
+                Integer.class, meetingId, stand.id())).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from table_slot_booking where meeting_id = ?", Integer.class,
+                meetingId)).isZero();
+        // the exhibitor's delegate at the stand is busy then
+        assertThat(jdbc.queryForList("select delegate_id from delegate_slot_booking where meeting_id = ?", Long.class,
+                meetingId)).containsExactlyInAnyOrder(visitor.firstDelegate(), exhibitor.delegateIds().get(1));
+        assertThat(fixture.as(exhibitor, () -> meetings.myAgenda(null))).singleElement()
+                .satisfies(entry -> assertThat(entry.standNumber()).isEqualTo(stand.number()));
+        assertThat(BookingInvariants.total(invariants.violations(session.slotIds()))).isZero();
+    }
+
+    @Test
+    void a_meeting_at_a_stand_needs_no_table_so_a_slot_whose_tables_are_all_taken_still_has_room_at_the_stand() {
+        TestCompany a = fixture.approvedCompany();
+        TestCompany b = fixture.approvedCompany();
+        MeetingRecords.requestAndAccept(fixture, meetings, a, b, slot(0)); // the hall's only table
+
+        assertThat(fixture.as(visitor, () -> meetings.freeSlotsWith(exhibitor.id(), List.of(visitor.firstDelegate()))))
+                .extracting(SlotOption::slotId).doesNotContain(slot(0));
+        assertThat(fixture.as(visitor, () -> meetings.freeStandSlotsWith(exhibitor.id(), stand.id(),
+                List.of(visitor.firstDelegate())))).extracting(SlotOption::startsAt).contains(session.slot(0).startsAt());
+        long meetingId = fixture.as(visitor, () -> meetings.requestAtStand(exhibitor.id(), stand.id(), slot(0),
+                List.of(visitor.firstDelegate()), null));
+        fixture.as(exhibitor, () -> meetings.accept(meetingId, List.of(), null));
+
+        assertThat(fixture.asOrganizer(() -> meetings.meeting(meetingId)).status()).isEqualTo(MeetingStatus.CONFIRMED);
+        assertThat(BookingInvariants.total(invariants.violations(session.slotIds())))
+                .as("%s", invariants.violations(session.slotIds())).isZero();
+    }
+
+    @Test
+    void the_stand_hosts_one_meeting_at_a_time_and_the_database_refuses_a_second_one() {
+        TestCompany second = fixture.approvedCompany();
+        long first = fixture.as(visitor, () -> meetings.requestAtStand(exhibitor.id(), stand.id(), slot(0),
+                List.of(visitor.firstDelegate()), null));
+        long other = fixture.as(second, () -> meetings.requestAtStand(exhibitor.id(), stand.id(), slot(0),
+                List.of(second.firstDelegate()), null));
+        fixture.as(exhibitor, () -> meetings.accept(first, List.of(), null));
+
+        assertThatThrownBy(() -> fixture.as(exhibitor, () -> meetings.accept(other, List.of(), null)))
+                .isInstanceOf(BookingRefusedException.class).hasMessage("meeting.error.slot-taken");
+        assertThat(fixture.as(exhibitor, () -> meetings.myRequestsTakenMeanwhile())).contains(other);
+        assertThat(fixture.as(second, () -> meetings.freeStandSlotsWith(exhibitor.id(), stand.id(),
+                List.of(second.firstDelegate())))).extracting(SlotOption::startsAt)
+                .doesNotContain(session.slot(0).startsAt());
+        // the last line of defence: the stand's key at that time
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into stand_slot_booking (starts_at, slot_id, stand_id, meeting_id) values (?, ?, ?, ?)""",
+                Timestamp.from(session.slot(0).startsAt()), slot(0), stand.id(), other))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void a_stand_of_neither_company_is_refused_in_words_and_nothing_is_booked() {
+        TestCompany third = fixture.approvedCompany();
+        FairFixture.Stand thirdStand = fairFixture.standFor(third);
+
+        assertThatThrownBy(() -> fixture.as(visitor, () -> meetings.requestAtStand(exhibitor.id(), thirdStand.id(),
+                slot(0), List.of(visitor.firstDelegate()), null)))
+                .isInstanceOf(BookingRefusedException.class).hasMessage("meeting.error.stand-not-theirs");
+        assertThat(jdbc.queryForObject("select count(*) from meeting where requester_company_id = ?", Integer.class,
+                visitor.id())).isZero();
+    }
+
+    @Test
+    void cancelling_frees_the_stand_and_a_stand_with_meetings_ahead_cannot_be_freed() {
+        long meetingId = fixture.as(visitor, () -> meetings.requestAtStand(exhibitor.id(), stand.id(), slot(0),
+                List.of(visitor.firstDelegate()), null));
+        fixture.as(exhibitor, () -> meetings.accept(meetingId, List.of(), null));
+
+        assertThatThrownBy(() -> fixture.asOrganizer(() -> fair.unassign(stand.id())))
+                .isInstanceOf(org.b2bforum.fair.FairRefusedException.class).hasMessage("fair.error.stand-has-meetings");
+
+        fixture.as(visitor, () -> meetings.cancel(meetingId, "Планы изменились"));
+        assertThat(MeetingRecords.occupied(jdbc, meetingId)).isZero();
+        TestCompany next = fixture.approvedCompany();
+        long again = fixture.as(next, () -> meetings.requestAtStand(exhibitor.id(), stand.id(), slot(0),
+                List.of(next.firstDelegate()), null));
+        fixture.as(exhibitor, () -> meetings.accept(again, List.of(), null));
+        assertThat(fixture.asOrganizer(() -> meetings.meeting(again)).status()).isEqualTo(MeetingStatus.CONFIRMED);
+    }
+
+    @Test
+    void simultaneous_instant_bookings_at_one_stand_confirm_one_meeting() throws Exception {
+        fixture.openBooking(true);
+        List<TestCompany> visitors = fixture.approvedCompanies(6);
+        List<Callable<Object>> calls = new ArrayList<>();
+        for (TestCompany v : visitors) {
+            calls.add(() -> {
+                BookingFixture.logInAs(v);
+                return meetings.requestAtStand(exhibitor.id(), stand.id(), slot(1), List.of(v.firstDelegate()), null);
+            });
+        }
+        List<Object> outcomes = BookingFixture.simultaneously(calls);
+
+        assertThat(outcomes).filteredOn(Long.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> !(o instanceof Long)).allSatisfy(o -> assertThat(o)
+                .isInstanceOfSatisfying(BookingRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("meeting.error.slot-taken")));
+        assertThat(jdbc.queryForObject("select count(*) from stand_slot_booking where stand_id = ?", Integer.class,
+                stand.id())).isOne();
+        assertThat(BookingInvariants.total(invariants.violations(session.slotIds())))
+                .as("%s", invariants.violations(session.slotIds())).isZero();
+    }
+
+    private long slot(int index) {
+        return session.slot(index).id();
+    }
+}
