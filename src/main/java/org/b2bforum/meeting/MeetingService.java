@@ -250,14 +250,7 @@ public class MeetingService {
      */
     @PreAuthorize("hasRole('COMPANY')")
     public long request(long partnerId, long slotId, Collection<Long> delegateIds, String message) {
-        ForumUser user = currentUser.require();
-        long me = currentUser.requireCompanyId();
-        if (partnerId == me) {
-            throw new BookingRefusedException("meeting.error.self");
-        }
-        Set<Long> delegates = chosen(delegateIds);
-        String text = trimmed(message);
-        return retry.inTurn(() -> book(me, partnerId, slotId, null, delegates, text, user));
+        return requested(partnerId, null, slotId, delegateIds, message);
     }
 
     /**
@@ -272,6 +265,10 @@ public class MeetingService {
     @PreAuthorize("hasRole('COMPANY')")
     public long requestAtStand(long partnerId, long standId, long slotId, Collection<Long> delegateIds,
             String message) {
+        return requested(partnerId, standId, slotId, delegateIds, message);
+    }
+
+    private long requested(long partnerId, Long standId, long slotId, Collection<Long> delegateIds, String message) {
         ForumUser user = currentUser.require();
         long me = currentUser.requireCompanyId();
         if (partnerId == me) {
