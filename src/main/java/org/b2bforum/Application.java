@@ -6,6 +6,7 @@ import java.util.Map;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
 import com.vaadin.flow.component.dependency.StyleSheet;
 
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableAsync;
 
+// live updates (LiveUpdates): WebSocket, falling back to long polling where a proxy refuses it
+@Push
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableAsync

@@ -32,6 +32,12 @@ import jakarta.annotation.PreDestroy;
  * The organizers' batch print: all badges of a filter in one PDF, made in the background (one
  * batch at a time, the others wait their turn) into a temporary file, with progress to poll, and
  * downloadable once done. Finished batches are kept for {@link #KEPT}, then their files deleted.
+ * <p>
+ * The batches live in this node's memory and temporary directory, which is right with several
+ * application nodes too: the organizer's view starts, polls and downloads a batch through its
+ * Vaadin session, which the load balancer keeps on one node (sticky sessions). When that node stops,
+ * the session ends with it; after logging in again on another node the organizer prints the batch
+ * again (a few seconds to a minute of rendering, bench/README.md), so nothing is stored twice.
  */
 @Service
 public class BadgeBatchService {

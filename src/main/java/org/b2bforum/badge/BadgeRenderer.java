@@ -50,6 +50,9 @@ import com.vaadin.flow.i18n.I18NProvider;
  * a QR code of the check-in link; the back has the personal schedule as of printing, in the forum's
  * time zone. DejaVu Sans is embedded (as a subset), so Cyrillic prints everywhere. Text that is too
  * long is made smaller (the name), wrapped and cut with an ellipsis; it never leaves its box.
+ * <p>
+ * Longer than our usual classes on purpose: it is one page layout (coordinates, fonts, boxes
+ * measured against each other), which reads best in one place; it has no state and no rules.
  */
 @Component
 class BadgeRenderer {

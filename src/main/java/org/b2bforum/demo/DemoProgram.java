@@ -15,7 +15,8 @@ import org.b2bforum.company.RecommendationService;
 import org.b2bforum.company.Suggestion;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.DelegateChoice;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.SlotOption;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramItemKind;
@@ -45,18 +46,20 @@ class DemoProgram {
     private static final int WISHED = 3;
 
     private final ProgramService program;
-    private final MeetingService meetings;
+    private final MeetingQueries meetings;
+    private final MeetingRequests requests;
     private final WishService wishes;
     private final RecommendationService recommendations;
     private final AccountService accounts;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DemoProgram(ProgramService program, MeetingService meetings, WishService wishes,
+    DemoProgram(ProgramService program, MeetingQueries meetings, MeetingRequests requests, WishService wishes,
             RecommendationService recommendations, AccountService accounts, JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.program = program;
         this.meetings = meetings;
+        this.requests = requests;
         this.wishes = wishes;
         this.recommendations = recommendations;
         this.accounts = accounts;
@@ -136,8 +139,8 @@ class DemoProgram {
                 }
                 SlotOption slot = slots.get((int) ((company.companyId() * 7 + suggestion.companyId()) % slots.size()));
                 try {
-                    long id = meetings.request(suggestion.companyId(), slot.slotId(), List.of(delegates.getFirst().id()),
-                            "Добрый день! Хотели бы обсудить возможное сотрудничество на форуме.");
+                    long id = requests.request(suggestion.companyId(), slot.slotId(), List.of(delegates.getFirst().id()),
+                            "Добрый день! Хотели бы обсудить возможное сотрудничество на форуме.").meetingId();
                     requested++;
                     if (requested % 3 != 0) {
                         toAccept.add(new long[] {suggestion.companyId(), id});
@@ -155,7 +158,7 @@ class DemoProgram {
             }
             logInAs(email);
             try {
-                meetings.accept(acceptance[1], List.of(), "Спасибо, будем рады встрече!");
+                requests.accept(acceptance[1], List.of(), "Спасибо, будем рады встрече!");
                 confirmed++;
             } catch (BookingRefusedException busy) {
                 // the slot filled up meanwhile

@@ -19,10 +19,10 @@ import com.vaadin.flow.i18n.I18NProvider;
 @Component
 class RegistrationWithdrawal {
 
-    private final MeetingService meetings;
+    private final OrganizerBookings meetings;
     private final I18NProvider i18n;
 
-    RegistrationWithdrawal(MeetingService meetings, I18NProvider i18n) {
+    RegistrationWithdrawal(OrganizerBookings meetings, I18NProvider i18n) {
         this.meetings = meetings;
         this.i18n = i18n;
     }

@@ -1,14 +1,13 @@
 package org.b2bforum.meeting;
 
-import java.sql.SQLException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.b2bforum.base.database.DatabaseFailures;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
@@ -16,18 +15,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a booking step in its own transaction and runs it again when MariaDB gives up on it
- * because of a concurrent writer: deadlock (1213), record changed (1020), or SQLSTATE 40001.
- * Each try starts from scratch, so a retry sees what the winner wrote.
+ * because of a concurrent writer: deadlock (1213, on Galera also a certification failure: another
+ * node committed a conflicting write first), record changed (1020), or SQLSTATE 40001. Each try
+ * starts from scratch, so a retry sees what the winner wrote. It also runs again, a few times and
+ * after a pause, the whole booking when the database node was lost (connection failure, Galera's
+ * 1047 "not prepared for application use", a commit refused outside the primary component): within
+ * a few seconds the node is back in the primary component or the pool's next connection reaches
+ * another node ({@link DatabaseFailures#isNodeLoss}).
  * <p>
  * At most {@code b2bforum.booking.concurrent-writers} booking steps run at once, their quick
  * "already taken?" look included; the others wait their turn first come, first served. When the booking window opens and hundreds click at once,
  * a short fair queue in front of the database keeps every click's wait close to the average,
  * where InnoDB's lock waits on a popular company's rows would serve some clicks late (bench/README.md).
+ * The queue is per application node by design: with several nodes each has its own, and the
+ * database stays the arbiter (its booking keys refuse a double booking whichever node writes it).
  */
 @Component
 class TransactionRetry {
 
     private static final int ATTEMPTS = 8;
+    private static final int NODE_LOSS_ATTEMPTS = 6;
 
     private final TransactionTemplate transactions;
 
@@ -65,10 +72,27 @@ class TransactionRetry {
         }
         holdsTurn.set(true);
         try {
-            return work.get();
+            return retriedOnNodeLoss(work);
         } finally {
             holdsTurn.remove();
             writers.release();
+        }
+    }
+
+    /**
+     * The whole booking (its look and its steps) again when the database node was lost: a step that
+     * did commit makes the second run find the booking there.
+     */
+    private static <T> T retriedOnNodeLoss(Supplier<T> work) {
+        for (int loss = 1; ; loss++) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.isNodeLoss(e) || loss == NODE_LOSS_ATTEMPTS) {
+                    throw e;
+                }
+                sleep(250 * loss, 500 * loss); // a Galera node regains its primary component within seconds
+            }
         }
     }
 
@@ -76,34 +100,21 @@ class TransactionRetry {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> work.get());
-            } catch (DataAccessException e) {
-                if (!isConflict(e) || attempt == ATTEMPTS) {
-                    if (isConflict(e)) {
-                        throw new BookingRefusedException("meeting.error.busy");
-                    }
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.isConflict(e)) {
                     throw e;
                 }
-                sleep(attempt);
+                if (attempt == ATTEMPTS) {
+                    throw new BookingRefusedException("meeting.error.busy");
+                }
+                sleep(1, 4 * attempt + 2);
             }
         }
     }
 
-    static boolean isConflict(Throwable e) {
-        if (e instanceof ConcurrencyFailureException) {
-            return true;
-        }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql
-                    && (sql.getErrorCode() == 1213 || sql.getErrorCode() == 1020 || "40001".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void sleep(int attempt) {
+    private static void sleep(int fromMillis, int toMillis) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 4 * attempt + 2));
+            Thread.sleep(ThreadLocalRandom.current().nextInt(fromMillis, toMillis));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BookingRefusedException("meeting.error.busy");

@@ -6,8 +6,13 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveFeed;
+import java.util.Optional;
+
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.ui.UnreadNotifications;
 import org.b2bforum.notification.domain.NotificationRepository;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -18,16 +23,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** In-app notifications: each user reads and clears only their own. */
 @Service
-public class NotificationService {
+public class NotificationService implements UnreadNotifications {
 
     private final NotificationRepository notifications;
     private final AccountService accounts;
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentUser currentUser;
+    private final LiveFeed liveFeed;
     private final Clock clock;
 
     NotificationService(NotificationRepository notifications, AccountService accounts, NamedParameterJdbcTemplate jdbc,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, LiveFeed liveFeed, Clock clock) {
+        this.liveFeed = liveFeed;
         this.notifications = notifications;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -54,6 +61,8 @@ public class NotificationService {
         if (companyIds.isEmpty()) {
             return;
         }
+        // the companies' delegates have no notifications, but their open pages show the change too
+        liveFeed.companiesChanged(companyIds, LiveChange.Kind.NOTIFICATION);
         List<Long> users = accounts.userIdsOfCompanies(companyIds);
         if (users.isEmpty()) {
             return;
@@ -82,10 +91,19 @@ public class NotificationService {
                 .toList();
     }
 
+    @Override
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public long unreadCount() {
         return notifications.countByUserIdAndReadAtIsNull(currentUser.require().id());
+    }
+
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<Latest> latestUnread() {
+        return mine(1).stream().filter(n -> !n.read()).findFirst()
+                .map(n -> new Latest(n.messageKey(), n.detailIsComment() ? null : n.detail()));
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.b2bforum.scheduling.SchedulingProblem;
+import org.b2bforum.optimizer.SchedulingProblem;
 
 /**
  * One forum day as the scheduler sees it, and how its indexes map back to the forum: participant i

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.b2bforum.schedule.DayProblem.Kind;
-import org.b2bforum.scheduling.Unplaced;
+import org.b2bforum.optimizer.Unplaced;
 
 /**
  * A finished run as the organizers review it: the slots of the day with their table use, the

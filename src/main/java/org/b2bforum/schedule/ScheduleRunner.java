@@ -9,23 +9,26 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.b2bforum.base.cluster.ClusterNode;
 import org.b2bforum.schedule.DayProblem.DayMeeting;
 import org.b2bforum.schedule.DayProblem.Kind;
 import org.b2bforum.schedule.DayProblem.TablePlace;
-import org.b2bforum.scheduling.BreakCounter;
-import org.b2bforum.scheduling.MeetingAllowance;
-import org.b2bforum.scheduling.MeetingRequest;
-import org.b2bforum.scheduling.Placement;
-import org.b2bforum.scheduling.ScheduleResult;
-import org.b2bforum.scheduling.Scheduler;
-import org.b2bforum.scheduling.Scheduler.ProgressListener;
-import org.b2bforum.scheduling.SchedulingProblem;
-import org.b2bforum.scheduling.Unplaced;
+import org.b2bforum.optimizer.BreakCounter;
+import org.b2bforum.optimizer.MeetingAllowance;
+import org.b2bforum.optimizer.MeetingRequest;
+import org.b2bforum.optimizer.Placement;
+import org.b2bforum.optimizer.ScheduleResult;
+import org.b2bforum.optimizer.Scheduler;
+import org.b2bforum.optimizer.Scheduler.ProgressListener;
+import org.b2bforum.optimizer.SchedulingProblem;
+import org.b2bforum.optimizer.Unplaced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,24 +46,39 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Must-meet wishes first: when the first solve leaves a must-meet wish out, the must-meet wishes
  * are solved alone (with the fixed meetings), and then the nice-to-have ones are added around them
  * where they fit. The result of that second way is not claimed optimal.
+ * <p>
+ * With several application nodes a run belongs to the node that started it ({@code node_id}), which
+ * renews the run's {@code heartbeat_at} every {@link #HEARTBEAT} while it solves. A run whose
+ * heartbeat is older than {@link #LEASE} was cut off with its node; any node marks it failed. A node
+ * starting up also fails the runs it left itself; other nodes' live runs are never touched.
  */
 @Component
 class ScheduleRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleRunner.class);
     private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    static final Duration LEASE = Duration.ofSeconds(60);
 
     private final Scheduler scheduler;
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ClusterNode node;
+    private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
 
     ScheduleRunner(Scheduler scheduler, NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-            Clock clock) {
+            Clock clock, ClusterNode node) {
         this.scheduler = scheduler;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.node = node;
+    }
+
+    /** The node that runs the builds it starts: stored with each run. */
+    String nodeId() {
+        return node.id();
     }
 
     String schedulerName() {
@@ -70,12 +88,15 @@ class ScheduleRunner {
     /** Solves and stores the outcome; a failure marks the run failed. Never throws. */
     void run(long runId, DayProblem input, Duration timeLimit) {
         long started = System.nanoTime();
+        runningHere.add(runId);
         try {
             ScheduleResult result = solveMustFirst(input, timeLimit, progress(runId, started));
             store(runId, input, result, (System.nanoTime() - started) / 1e9);
         } catch (RuntimeException | Error e) {
             log.error("Schedule run {} failed", runId, e);
             fail(runId, e.toString());
+        } finally {
+            runningHere.remove(runId);
         }
     }
 
@@ -88,11 +109,45 @@ class ScheduleRunner {
                         .addValue("now", Timestamp.from(clock.instant())));
     }
 
-    /** A run still "running" when the application starts was cut off by a restart. */
+    /**
+     * At start-up: the runs this node left running were cut off by its restart, and runs of nodes that
+     * stopped renewing their heartbeat were cut off with their node.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void failInterruptedRuns() {
-        jdbc.update("update schedule_run set status = 'FAILED', error = 'interrupted by a restart', finished_at = :now "
-                + "where status = 'RUNNING'", new MapSqlParameterSource("now", Timestamp.from(clock.instant())));
+        Timestamp now = Timestamp.from(clock.instant());
+        int own = jdbc.update("""
+                update schedule_run set status = 'FAILED', error = 'interrupted by a restart', finished_at = :now
+                where status = 'RUNNING' and (node_id = :node or node_id is null)""",
+                new MapSqlParameterSource("now", now).addValue("node", node.id()));
+        int abandoned = failAbandonedRuns();
+        if (own + abandoned > 0) {
+            log.warn("{} schedule run(s) of this node ({}) and {} of stopped nodes marked failed", own, node.id(),
+                    abandoned);
+        }
+    }
+
+    /** Renews the heartbeat of this node's runs, then fails the runs of nodes that stopped renewing theirs. */
+    @Scheduled(fixedDelayString = "${b2bforum.scheduling.heartbeat:10s}", initialDelayString = "${b2bforum.scheduling.heartbeat:10s}")
+    void heartbeat() {
+        if (!runningHere.isEmpty()) {
+            jdbc.update("update schedule_run set heartbeat_at = :now where id in (:ids) and status = 'RUNNING'",
+                    new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("ids", List.copyOf(runningHere)));
+        }
+        int abandoned = failAbandonedRuns();
+        if (abandoned > 0) {
+            log.warn("{} schedule run(s) marked failed: their node stopped renewing the heartbeat", abandoned);
+        }
+    }
+
+    /** Fails the runs whose heartbeat has expired (never those of a node that renews it). */
+    int failAbandonedRuns() {
+        return jdbc.update("""
+                update schedule_run set status = 'FAILED', error = concat('node ', coalesce(node_id, '?'), ' stopped'),
+                       finished_at = :now
+                where status = 'RUNNING' and coalesce(heartbeat_at, started_at) < :expired""",
+                new MapSqlParameterSource("now", Timestamp.from(clock.instant()))
+                        .addValue("expired", Timestamp.from(clock.instant().minus(LEASE))));
     }
 
     /** Writes the figures of each better solution, at most five times a second. */
@@ -109,8 +164,9 @@ class ScheduleRunner {
                 last = now;
                 jdbc.update("""
                         update schedule_run set placed = :placed, total_breaks = :breaks, lower_bound = :bound,
-                               seconds = :seconds where id = :id and status = 'RUNNING'""",
+                               seconds = :seconds, heartbeat_at = :heartbeat where id = :id and status = 'RUNNING'""",
                         new MapSqlParameterSource("id", runId).addValue("placed", placed).addValue("breaks", totalBreaks)
+                                .addValue("heartbeat", Timestamp.from(clock.instant()))
                                 .addValue("bound", lowerBound).addValue("seconds", (now - started) / 1e9));
             }
         };

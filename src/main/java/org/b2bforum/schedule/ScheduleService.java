@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.meeting.BookingRefusedException;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.ScheduledMeeting;
 import org.b2bforum.schedule.DayProblem.Kind;
 import org.b2bforum.schedule.DayProblem.SlotTime;
@@ -28,8 +28,8 @@ import org.b2bforum.schedule.ScheduleReview.CompanyDay;
 import org.b2bforum.schedule.ScheduleReview.PlacedMeeting;
 import org.b2bforum.schedule.ScheduleReview.SlotUse;
 import org.b2bforum.schedule.ScheduleReview.UnplacedMeeting;
-import org.b2bforum.scheduling.BreakCounter;
-import org.b2bforum.scheduling.Unplaced;
+import org.b2bforum.optimizer.BreakCounter;
+import org.b2bforum.optimizer.Unplaced;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskExecutor;
@@ -66,7 +66,7 @@ public class ScheduleService {
     private final NamedParameterJdbcTemplate jdbc;
     private final DayProblemBuilder problems;
     private final ScheduleRunner runner;
-    private final MeetingService meetings;
+    private final OrganizerBookings meetings;
     private final CurrentUser currentUser;
     private final TaskExecutor executor;
     private final TransactionTemplate transactions;
@@ -74,7 +74,7 @@ public class ScheduleService {
     private final Duration defaultTimeLimit;
 
     ScheduleService(NamedParameterJdbcTemplate jdbc, DayProblemBuilder problems, ScheduleRunner runner,
-            MeetingService meetings, CurrentUser currentUser, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            OrganizerBookings meetings, CurrentUser currentUser, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
             PlatformTransactionManager transactionManager, Clock clock,
             @Value("${b2bforum.scheduling.time-limit:20s}") Duration defaultTimeLimit) {
         this.jdbc = jdbc;
@@ -139,14 +139,15 @@ public class ScheduleService {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update("""
                 insert into schedule_run (day_id, status, scheduler, time_limit_seconds, fingerprint, companies, slots,
-                    meetings, fixed_meetings, placed, started_by, started_at)
+                    meetings, fixed_meetings, placed, started_by, started_at, node_id, heartbeat_at)
                 values (:day, 'RUNNING', :scheduler, :limit, :fingerprint, :companies, :slots, :meetings, :fixed, 0,
-                    :user, :now)""",
+                    :user, :now, :node, :now)""",
                 new MapSqlParameterSource("day", input.dayId()).addValue("scheduler", runner.schedulerName())
                         .addValue("limit", timeLimit.toSeconds()).addValue("fingerprint", input.fingerprint())
                         .addValue("companies", input.companyIds().size()).addValue("slots", input.slots().size())
                         .addValue("meetings", input.meetings().size()).addValue("fixed", input.fixedMeetings())
-                        .addValue("user", user.id()).addValue("now", Timestamp.from(clock.instant())),
+                        .addValue("user", user.id()).addValue("now", Timestamp.from(clock.instant()))
+                        .addValue("node", runner.nodeId()),
                 keys, new String[] {"id"});
         long runId = keys.getKey().longValue();
         List<MapSqlParameterSource> rows = new ArrayList<>();

@@ -1,7 +1,7 @@
 package org.b2bforum.schedule;
 
-import org.b2bforum.scheduling.CpSatScheduler;
-import org.b2bforum.scheduling.Scheduler;
+import org.b2bforum.optimizer.CpSatScheduler;
+import org.b2bforum.optimizer.Scheduler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

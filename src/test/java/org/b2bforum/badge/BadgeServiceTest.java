@@ -22,9 +22,7 @@ import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.BadgeRole;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Delegates;
-import org.b2bforum.meeting.MeetingService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,23 +42,14 @@ class BadgeServiceTest {
     @Autowired
     Delegates delegates;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     AccountService accounts;
 
+    @Autowired
     DelegateFixture fixture;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new DelegateFixture(context);
-        booking = fixture.booking();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void the_qr_code_on_a_badge_decodes_to_a_check_in_link_whose_token_belongs_to_that_delegate() {
@@ -98,7 +87,7 @@ class BadgeServiceTest {
                 List.of("Алесь Жук|Главный инженер"));
         TestCompany moscow = booking.approvedCompany();
         booking.asOrganizer(() -> {
-            meetings.bookAsOrganizer(minsk.id(), moscow.id(), session.slot(1).id());
+            organizerBookings.bookAsOrganizer(minsk.id(), moscow.id(), session.slot(1).id());
             badges.setRole(minsk.firstDelegate(), BadgeRole.SPEAKER);
         });
 

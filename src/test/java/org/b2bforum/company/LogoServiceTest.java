@@ -18,11 +18,9 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.TestCompanies.TestCompany;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,20 +39,15 @@ class LogoServiceTest {
     @Autowired
     DirectoryService directory;
 
+    @Autowired
     TestCompanies companies;
     TestCompany mine;
     TestCompany other;
 
     @BeforeEach
     void setUp() {
-        companies = new TestCompanies(registrations, accounts);
         mine = companies.approved(Country.RU);
         other = companies.approved(Country.BY);
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     private static BufferedImage picture(int width, int height, Color color) {

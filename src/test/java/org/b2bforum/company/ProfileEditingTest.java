@@ -20,7 +20,6 @@ import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationHistoryEntry;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.registration.RegistrationStateException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -48,17 +47,8 @@ class ProfileEditingTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     TestCompanies companies;
-
-    @BeforeEach
-    void setUp() {
-        companies = new TestCompanies(registrations, accounts);
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     private RegistrationDetails details(TestCompany company) {
         RegistrationDetails[] details = new RegistrationDetails[1];

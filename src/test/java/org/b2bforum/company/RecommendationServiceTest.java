@@ -8,13 +8,11 @@ import static org.b2bforum.company.TestCompanies.uniqueWord;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.TestCompanies.TestCompany;
 import org.b2bforum.demo.DemoCompanies;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +36,7 @@ class RecommendationServiceTest {
     @Autowired
     AccountService accounts;
 
+    @Autowired
     TestCompanies companies;
     String product;
     String service;
@@ -49,7 +48,6 @@ class RecommendationServiceTest {
     /** A Minsk maker of snow blowers, a Moscow utility that wants exactly those, and two others. */
     @BeforeEach
     void aMakerAndABuyer() {
-        companies = new TestCompanies(registrations, accounts);
         product = uniqueWord();
         service = uniqueWord();
         maker = companies.approved(Country.BY, makesSnowBlowers());
@@ -80,11 +78,6 @@ class RecommendationServiceTest {
             f.setOffers("Снегоуборочные роторные машины " + product + ", гарантия три года.");
             f.setSeeks("Заказчиков из жилищно-коммунального хозяйства, " + service + ".");
         };
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     private static List<Long> ids(List<Suggestion> suggestions) {

@@ -15,9 +15,8 @@ import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.security.Tokens;
-import org.b2bforum.meeting.MeetingService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.MeetingRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,23 +38,16 @@ class DelegateInvitationServiceTest {
     @Autowired
     AccountService accounts;
     @Autowired
-    MeetingService meetings;
+    MeetingQueries meetingQueries;
+    @Autowired
+    MeetingRequests meetingRequests;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
 
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        booking = new BookingFixture(context);
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void an_invitation_is_accepted_once_and_makes_a_delegate_log_in_with_the_delegates_email() {
@@ -164,11 +156,11 @@ class DelegateInvitationServiceTest {
         assertThatThrownBy(() -> invitations.myDelegates()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> invitations.invite(company.delegateIds().get(1)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> meetings.myMeetings()).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> meetings.myDelegates()).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> meetings.request(other.id(), 1, List.of(company.firstDelegate()), "hi"))
+        assertThatThrownBy(() -> meetingQueries.myMeetings()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetingQueries.myDelegates()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetingRequests.request(other.id(), 1, List.of(company.firstDelegate()), "hi").meetingId())
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(meetings.myCompanyAgenda()).isEmpty();
+        assertThat(meetingQueries.myCompanyAgenda()).isEmpty();
     }
 
     @Test

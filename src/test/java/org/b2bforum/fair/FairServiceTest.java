@@ -11,7 +11,6 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.TestData;
 import org.b2bforum.company.Sector;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,10 +42,6 @@ class FairServiceTest {
         booking = fixture.booking();
     }
 
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void a_stand_assigned_twice_is_refused_in_words_and_the_first_company_keeps_it() {

@@ -18,7 +18,6 @@ import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.venue.VenueFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,10 +61,6 @@ class LeadServiceTest {
         visitor = visitorWithConsent();
     }
 
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void an_exhibitors_delegate_scanning_a_consenting_visitors_badge_gets_a_lead_with_name_company_and_a_note() {

@@ -15,7 +15,6 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.TestData;
 import org.b2bforum.company.Sector;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,10 +41,6 @@ class ProductServiceTest {
         booking = new BookingFixture(context);
     }
 
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void a_product_is_found_in_any_russian_or_english_word_form_and_by_category() {

@@ -1,7 +1,7 @@
 package org.b2bforum.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.b2bforum.meeting.Refusals.assertRefused;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +16,8 @@ import org.b2bforum.program.BookingSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The booking window and the per-company meeting limit, and the organizer's override of both. */
@@ -27,12 +25,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class BookingWindowAndLimitTest {
 
     @Autowired
-    MeetingService meetings;
+    MeetingRequests meetingRequests;
+    @Autowired
+    OrganizerBookings organizerBookings;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ApplicationContext context;
 
+    @Autowired
     BookingFixture fixture;
     TestSession session;
     TestCompany requester;
@@ -40,7 +39,6 @@ class BookingWindowAndLimitTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new BookingFixture(context);
         session = fixture.session(3, LocalTime.of(10, 0), LocalTime.of(11, 40), 20);
         requester = fixture.approvedCompany();
         partner = fixture.approvedCompany();
@@ -71,12 +69,12 @@ class BookingWindowAndLimitTest {
 
         assertRefused("meeting.error.window-closed", () -> request(requester, partner, 1));
         assertRefused("meeting.error.window-closed",
-                () -> fixture.as(partner, () -> meetings.accept(meetingId, List.of(), null)));
+                () -> fixture.as(partner, () -> meetingRequests.accept(meetingId, List.of(), null)));
         assertThat(status(meetingId)).isEqualTo("REQUESTED");
         assertThat(meetingsInSession()).isEqualTo(1);
 
         // declining and cancelling stay possible: they free people, they do not book them
-        fixture.as(partner, () -> meetings.decline(meetingId, "Не успеваем"));
+        fixture.as(partner, () -> meetingRequests.decline(meetingId, "Не успеваем"));
         assertThat(status(meetingId)).isEqualTo("DECLINED");
     }
 
@@ -91,7 +89,7 @@ class BookingWindowAndLimitTest {
         assertThat(refused.args()).containsExactly(2);
         assertThat(MeetingRecords.activeOf(jdbc, requester)).isEqualTo(2);
 
-        fixture.as(requester, () -> meetings.cancel(first, "Передумали"));
+        fixture.as(requester, () -> meetingRequests.cancel(first, "Передумали"));
         long again = request(requester, partner, 2);
         assertThat(status(again)).isEqualTo("REQUESTED");
         assertThat(MeetingRecords.activeOf(jdbc, requester)).isEqualTo(2);
@@ -104,9 +102,9 @@ class BookingWindowAndLimitTest {
         long fromRequester = request(requester, partner, 0);
         long fromOther = request(other, partner, 1);
 
-        fixture.as(partner, () -> meetings.accept(fromRequester, List.of(), null));
+        fixture.as(partner, () -> meetingRequests.accept(fromRequester, List.of(), null));
 
-        assertRefused("meeting.error.limit", () -> fixture.as(partner, () -> meetings.accept(fromOther, List.of(), null)));
+        assertRefused("meeting.error.limit", () -> fixture.as(partner, () -> meetingRequests.accept(fromOther, List.of(), null)));
         assertRefused("meeting.error.limit", () -> request(partner, other, 2));
         assertThat(status(fromOther)).isEqualTo("REQUESTED");
     }
@@ -132,12 +130,12 @@ class BookingWindowAndLimitTest {
                 false));
 
         BookingRefusedException refused = assertRefused("meeting.error.company-limit",
-                () -> fixture.asOrganizer(() -> meetings.bookAsOrganizer(requester.id(), partner.id(),
+                () -> fixture.asOrganizer(() -> organizerBookings.bookAsOrganizer(requester.id(), partner.id(),
                         session.slot(1).id())));
         assertThat(refused.args()).containsExactly(MeetingRecords.nameOf(jdbc, requester), 1);
         assertThat(MeetingRecords.activeOf(jdbc, requester)).isEqualTo(1);
 
-        long booked = fixture.asOrganizer(() -> meetings.bookAsOrganizer(requester.id(), partner.id(),
+        long booked = fixture.asOrganizer(() -> organizerBookings.bookAsOrganizer(requester.id(), partner.id(),
                 session.slot(1).id(), true));
 
         assertThat(status(booked)).isEqualTo("CONFIRMED");
@@ -151,27 +149,19 @@ class BookingWindowAndLimitTest {
     @Test
     void the_organizer_cannot_book_a_company_twice_in_one_slot() {
         TestCompany other = fixture.approvedCompany();
-        fixture.asOrganizer(() -> meetings.bookAsOrganizer(requester.id(), partner.id(), session.slot(0).id()));
+        fixture.asOrganizer(() -> organizerBookings.bookAsOrganizer(requester.id(), partner.id(), session.slot(0).id()));
 
         assertRefused("meeting.error.slot-taken",
-                () -> fixture.asOrganizer(() -> meetings.bookAsOrganizer(other.id(), partner.id(), session.slot(0).id())));
+                () -> fixture.asOrganizer(() -> organizerBookings.bookAsOrganizer(other.id(), partner.id(), session.slot(0).id())));
         assertRefused("meeting.error.slot-taken",
-                () -> fixture.asOrganizer(() -> meetings.bookAsOrganizer(requester.id(), partner.id(), session.slot(0).id())));
+                () -> fixture.asOrganizer(() -> organizerBookings.bookAsOrganizer(requester.id(), partner.id(), session.slot(0).id())));
     }
 
     private long request(TestCompany from, TestCompany to, int slot) {
-        return fixture.as(from, () -> meetings.request(to.id(), session.slot(slot).id(), List.of(from.firstDelegate()),
-                null));
+        return fixture.as(from, () -> meetingRequests.request(to.id(), session.slot(slot).id(), List.of(from.firstDelegate()),
+                null).meetingId());
     }
 
-    private static BookingRefusedException assertRefused(String key, Executable call) {
-        BookingRefusedException[] caught = new BookingRefusedException[1];
-        assertThatThrownBy(call::execute).isInstanceOfSatisfying(BookingRefusedException.class, e -> {
-            assertThat(e.key()).isEqualTo(key);
-            caught[0] = e;
-        });
-        return caught[0];
-    }
 
     private String status(long meetingId) {
         return jdbc.queryForObject("select status from meeting where id = ?", String.class, meetingId);

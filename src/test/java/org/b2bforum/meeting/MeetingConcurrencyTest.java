@@ -16,14 +16,10 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.ForumDayRef;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
-import org.b2bforum.TestData;
 import org.b2bforum.program.Slot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -37,25 +33,14 @@ class MeetingConcurrencyTest {
     private static final int THREADS = 24;
 
     @Autowired
-    MeetingService meetings;
+    MeetingRequests meetingRequests;
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
-    ApplicationContext context;
-
     BookingFixture fixture;
+    @Autowired
     BookingInvariants invariants;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new BookingFixture(context);
-        invariants = new BookingInvariants(jdbc);
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     /** What one attempt asked for and what it got. */
     record Attempt(TestCompany requester, long partnerId, long slotId) {
@@ -119,12 +104,12 @@ class MeetingConcurrencyTest {
         List<Long> toPopular = new ArrayList<>();
         Map<Long, TestCompany> partnerOf = new LinkedHashMap<>();
         for (TestCompany c : companies) {
-            toPopular.add(fixture.as(c, () -> meetings.request(popular.id(), slot, List.of(c.firstDelegate()), "Обсудим")));
+            toPopular.add(fixture.as(c, () -> meetingRequests.request(popular.id(), slot, List.of(c.firstDelegate()), "Обсудим").meetingId()));
         }
         for (int i = 0; i < companies.size(); i += 2) {
             TestCompany a = companies.get(i);
             TestCompany b = companies.get(i + 1);
-            partnerOf.put(fixture.as(a, () -> meetings.request(b.id(), slot, List.of(a.firstDelegate()), null)), b);
+            partnerOf.put(fixture.as(a, () -> meetingRequests.request(b.id(), slot, List.of(a.firstDelegate()), null).meetingId()), b);
         }
         assertThat(requestedIn(slot)).isEqualTo(24);
 
@@ -134,14 +119,14 @@ class MeetingConcurrencyTest {
             for (int click = 0; click < 2; click++) {
                 calls.add(() -> {
                     BookingFixture.logInAs(popular);
-                    meetings.accept(meetingId, List.of(), "Да");
+                    meetingRequests.accept(meetingId, List.of(), "Да");
                     return meetingId;
                 });
             }
         }
         partnerOf.forEach((meetingId, partner) -> calls.add(() -> {
             BookingFixture.logInAs(partner);
-            meetings.accept(meetingId, List.of(partner.delegateIds().get(1)), null);
+            meetingRequests.accept(meetingId, List.of(partner.delegateIds().get(1)), null);
             return meetingId;
         }));
         Collections.shuffle(calls);
@@ -179,7 +164,7 @@ class MeetingConcurrencyTest {
             long slot = slots.get(i % slots.size());
             calls.add(() -> {
                 BookingFixture.logInAs(me);
-                return meetings.request(popular.id(), slot, List.of(me.firstDelegate()), null);
+                return meetingRequests.request(popular.id(), slot, List.of(me.firstDelegate()), null).meetingId();
             });
         }
 
@@ -204,7 +189,7 @@ class MeetingConcurrencyTest {
             for (int i = 0; i < 12; i++) {
                 clicks.add(() -> {
                     BookingFixture.logInAs(a);
-                    return meetings.request(b.id(), slot, a.delegateIds(), "Двойной клик");
+                    return meetingRequests.request(b.id(), slot, a.delegateIds(), "Двойной клик").meetingId();
                 });
             }
 
@@ -233,7 +218,7 @@ class MeetingConcurrencyTest {
                 long slot = session.slot(i).id();
                 calls.add(() -> {
                     BookingFixture.logInAs(greedy);
-                    return meetings.request(partner, slot, List.of(greedy.firstDelegate()), null);
+                    return meetingRequests.request(partner, slot, List.of(greedy.firstDelegate()), null).meetingId();
                 });
             }
 
@@ -255,8 +240,8 @@ class MeetingConcurrencyTest {
     private Object instantBooking(Attempt attempt) {
         BookingFixture.logInAs(attempt.requester());
         try {
-            return meetings.request(attempt.partnerId(), attempt.slotId(), List.of(attempt.requester().firstDelegate()),
-                    "Срочно");
+            return meetingRequests.request(attempt.partnerId(), attempt.slotId(), List.of(attempt.requester().firstDelegate()),
+                    "Срочно").meetingId();
         } catch (RuntimeException e) {
             return e;
         }

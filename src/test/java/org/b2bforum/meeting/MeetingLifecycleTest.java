@@ -15,12 +15,10 @@ import org.b2bforum.TestData;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.notification.NotificationView;
 import org.b2bforum.program.ProgramService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,15 +27,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class MeetingLifecycleTest {
 
     @Autowired
-    MeetingService meetings;
+    MeetingQueries meetingQueries;
+    @Autowired
+    MeetingRequests meetingRequests;
+    @Autowired
+    OrganizerBookings organizerBookings;
     @Autowired
     NotificationService notifications;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ApplicationContext context;
 
+    @Autowired
     BookingFixture fixture;
+    @Autowired
     BookingInvariants invariants;
     TestSession session;
     TestCompany requester;
@@ -45,33 +47,46 @@ class MeetingLifecycleTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new BookingFixture(context);
-        invariants = new BookingInvariants(jdbc);
         fixture.openBooking(false);
         session = fixture.session(1, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         requester = fixture.approvedCompany();
         partner = fixture.approvedCompany();
     }
 
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
+    @Test
+    void a_request_answers_what_it_became_so_nobody_reads_the_meeting_again() {
+        MeetingOutcome requested = fixture.as(requester, () -> meetingRequests.request(partner.id(), slot(0),
+                List.of(requester.firstDelegate()), null));
+        assertThat(requested.status()).isEqualTo(MeetingStatus.REQUESTED);
+        assertThat(requested.confirmed()).isFalse();
+        assertThat(fixture.as(requester, () -> meetingRequests.request(partner.id(), slot(0),
+                List.of(requester.firstDelegate()), null))).as("asked again: the first request").isEqualTo(requested);
+
+        fixture.openBooking(true);
+        MeetingOutcome instant = fixture.as(requester, () -> meetingRequests.request(partner.id(), slot(1),
+                List.of(requester.firstDelegate()), null));
+
+        assertThat(instant.confirmed()).isTrue();
+        assertThat(jdbc.queryForObject("select status from meeting where id = ?", String.class, instant.meetingId()))
+                .isEqualTo("CONFIRMED");
+        assertThat(jdbc.queryForObject("select status from meeting where id = ?", String.class,
+                requested.meetingId())).isEqualTo("REQUESTED");
     }
 
     @Test
     void an_accepted_request_is_confirmed_at_a_table_of_the_slots_hall_and_both_companies_are_told_where() {
-        long meetingId = fixture.as(requester, () -> meetings.request(partner.id(), slot(0),
-                List.of(requester.firstDelegate()), "Хотим обсудить поставки"));
+        long meetingId = fixture.as(requester, () -> meetingRequests.request(partner.id(), slot(0),
+                List.of(requester.firstDelegate()), "Хотим обсудить поставки").meetingId());
         assertThat(view(meetingId).status()).isEqualTo(MeetingStatus.REQUESTED);
         assertThat(view(meetingId).tableNumber()).isNull();
         assertThat(notificationsOf(partner)).extracting(NotificationView::messageKey)
                 .containsExactly("notification.meeting.REQUESTED");
-        assertThat(fixture.as(partner, () -> meetings.myMeetings())).singleElement()
+        assertThat(fixture.as(partner, () -> meetingQueries.myMeetings())).singleElement()
                 .satisfies(m -> assertThat(m.awaitsAnswerFrom(partner.id())).isTrue());
 
-        fixture.as(partner, () -> meetings.accept(meetingId, List.of(partner.delegateIds().get(1)), "С удовольствием"));
+        fixture.as(partner, () -> meetingRequests.accept(meetingId, List.of(partner.delegateIds().get(1)), "С удовольствием"));
 
-        MeetingView meeting = view(meetingId);
+        MeetingDetails meeting = view(meetingId);
         assertThat(meeting.status()).isEqualTo(MeetingStatus.CONFIRMED);
         assertThat(meeting.hallName()).isEqualTo(session.hallName());
         assertThat(meeting.tableNumber()).isEqualTo(1);
@@ -92,7 +107,7 @@ class MeetingLifecycleTest {
         assertThat(history(meetingId)).containsExactly(
                 "REQUESTED by " + requester.loginEmail() + ": Хотим обсудить поставки",
                 "CONFIRMED by " + partner.loginEmail() + ": С удовольствием");
-        assertThat(fixture.as(requester, () -> meetings.myAgenda(null))).singleElement().satisfies(entry -> {
+        assertThat(fixture.as(requester, () -> meetingQueries.myAgenda(null))).singleElement().satisfies(entry -> {
             assertThat(entry.meetingId()).isEqualTo(meetingId);
             assertThat(entry.tableNumber()).isEqualTo(1);
             assertThat(entry.counterpartContacts()).as("contacts once confirmed").contains("@test.forum");
@@ -105,7 +120,7 @@ class MeetingLifecycleTest {
         long meetingId = request(0);
         fixture.sendBackToReview(requester);
 
-        assertThatThrownBy(() -> fixture.as(partner, () -> meetings.accept(meetingId, List.of(), null)))
+        assertThatThrownBy(() -> fixture.as(partner, () -> meetingRequests.accept(meetingId, List.of(), null)))
                 .isInstanceOfSatisfying(BookingRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("meeting.error.partner-unavailable"));
         assertThat(view(meetingId).status()).isEqualTo(MeetingStatus.REQUESTED);
@@ -116,7 +131,7 @@ class MeetingLifecycleTest {
     void a_declined_request_occupies_nothing_tells_the_requester_and_may_be_asked_again() {
         long meetingId = request(0);
 
-        fixture.as(partner, () -> meetings.decline(meetingId, "Нет времени"));
+        fixture.as(partner, () -> meetingRequests.decline(meetingId, "Нет времени"));
 
         assertThat(view(meetingId).status()).isEqualTo(MeetingStatus.DECLINED);
         assertThat(view(meetingId).response()).isEqualTo("Нет времени");
@@ -124,10 +139,10 @@ class MeetingLifecycleTest {
                 .containsExactly("notification.meeting.DECLINED");
         assertThat(history(meetingId)).last().isEqualTo("DECLINED by " + partner.loginEmail() + ": Нет времени");
         assertThat(occupied(meetingId)).isZero();
-        assertThatThrownBy(() -> fixture.as(partner, () -> meetings.accept(meetingId, List.of(), null)))
+        assertThatThrownBy(() -> fixture.as(partner, () -> meetingRequests.accept(meetingId, List.of(), null)))
                 .isInstanceOfSatisfying(BookingRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("meeting.error.not-requested"));
-        fixture.as(partner, () -> meetings.decline(meetingId, "Ещё раз")); // a double click changes nothing
+        fixture.as(partner, () -> meetingRequests.decline(meetingId, "Ещё раз")); // a double click changes nothing
         assertThat(history(meetingId)).hasSize(2);
 
         long again = request(0);
@@ -138,16 +153,16 @@ class MeetingLifecycleTest {
     @Test
     void a_cancelled_meeting_frees_its_slot_and_table_for_the_next_booking() {
         long meetingId = request(0);
-        fixture.as(partner, () -> meetings.accept(meetingId, List.of(), null));
+        fixture.as(partner, () -> meetingRequests.accept(meetingId, List.of(), null));
         TestCompany third = fixture.approvedCompany();
         TestCompany fourth = fixture.approvedCompany();
         assertThatThrownBy(() -> fixture.as(third, () -> requestAndAccept(third, fourth, 0)))
                 .isInstanceOfSatisfying(BookingRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("meeting.error.no-table"));
-        assertThat(fixture.as(third, () -> meetings.freeSlotsWith(fourth.id(), List.of(third.firstDelegate()))))
+        assertThat(fixture.as(third, () -> meetingQueries.freeSlotsWith(fourth.id(), List.of(third.firstDelegate()))))
                 .extracting(SlotOption::slotId).doesNotContain(slot(0)).contains(slot(1));
 
-        fixture.as(requester, () -> meetings.cancel(meetingId, "Заболел"));
+        fixture.as(requester, () -> meetingRequests.cancel(meetingId, "Заболел"));
 
         assertThat(view(meetingId).status()).isEqualTo(MeetingStatus.CANCELLED);
         assertThat(view(meetingId).tableNumber()).isNull();
@@ -157,9 +172,9 @@ class MeetingLifecycleTest {
                     .contains("notification.meeting.CANCELLED");
         }
         assertThat(history(meetingId)).last().isEqualTo("CANCELLED by " + requester.loginEmail() + ": Заболел");
-        fixture.as(partner, () -> meetings.cancel(meetingId, null)); // cancelling twice changes nothing
+        fixture.as(partner, () -> meetingRequests.cancel(meetingId, null)); // cancelling twice changes nothing
         assertThat(history(meetingId)).hasSize(3);
-        assertThat(fixture.as(third, () -> meetings.freeSlotsWith(fourth.id(), List.of(third.firstDelegate()))))
+        assertThat(fixture.as(third, () -> meetingQueries.freeSlotsWith(fourth.id(), List.of(third.firstDelegate()))))
                 .extracting(SlotOption::slotId).contains(slot(0));
 
         long next = requestAndAccept(third, fourth, 0);
@@ -173,11 +188,11 @@ class MeetingLifecycleTest {
         ForumDayRef day = new ForumDayRef(session.dayId(), session.day());
         TestSession otherHall = fixture.session(day, fixture.newHall(2), LocalTime.of(12, 0), LocalTime.of(13, 0), 20);
         long meetingId = request(0);
-        fixture.as(partner, () -> meetings.accept(meetingId, List.of(), null));
+        fixture.as(partner, () -> meetingRequests.accept(meetingId, List.of(), null));
 
-        fixture.asOrganizer(() -> meetings.move(meetingId, otherHall.slot(1).id()));
+        fixture.asOrganizer(() -> organizerBookings.move(meetingId, otherHall.slot(1).id()));
 
-        MeetingView moved = view(meetingId);
+        MeetingDetails moved = view(meetingId);
         assertThat(moved.status()).isEqualTo(MeetingStatus.CONFIRMED);
         assertThat(moved.slotId()).isEqualTo(otherHall.slot(1).id());
         assertThat(moved.hallName()).isEqualTo(otherHall.hallName());
@@ -199,12 +214,12 @@ class MeetingLifecycleTest {
     @Test
     void a_move_into_a_slot_where_a_company_is_busy_is_refused_and_changes_nothing() {
         long meetingId = request(0);
-        fixture.as(partner, () -> meetings.accept(meetingId, List.of(), null));
+        fixture.as(partner, () -> meetingRequests.accept(meetingId, List.of(), null));
         TestCompany third = fixture.approvedCompany();
-        long busy = fixture.as(third, () -> meetings.request(partner.id(), slot(1), List.of(third.firstDelegate()), null));
-        fixture.as(partner, () -> meetings.accept(busy, List.of(), null));
+        long busy = fixture.as(third, () -> meetingRequests.request(partner.id(), slot(1), List.of(third.firstDelegate()), null).meetingId());
+        fixture.as(partner, () -> meetingRequests.accept(busy, List.of(), null));
 
-        assertThatThrownBy(() -> fixture.asOrganizer(() -> meetings.move(meetingId, slot(1))))
+        assertThatThrownBy(() -> fixture.asOrganizer(() -> organizerBookings.move(meetingId, slot(1))))
                 .isInstanceOfSatisfying(BookingRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("meeting.error.slot-taken"));
 
@@ -223,16 +238,16 @@ class MeetingLifecycleTest {
         request(0); // confirmed at once: 10:00-10:20 in the first hall
 
         long parallelSlot = parallel.slot(0).id();
-        assertThatThrownBy(() -> fixture.as(third, () -> meetings.request(partner.id(), parallelSlot,
-                List.of(third.firstDelegate()), null)))
+        assertThatThrownBy(() -> fixture.as(third, () -> meetingRequests.request(partner.id(), parallelSlot,
+                List.of(third.firstDelegate()), null).meetingId()))
                 .isInstanceOfSatisfying(BookingRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("meeting.error.slot-taken"));
-        assertThat(fixture.as(third, () -> meetings.freeSlotsWith(partner.id(), List.of(third.firstDelegate()))))
+        assertThat(fixture.as(third, () -> meetingQueries.freeSlotsWith(partner.id(), List.of(third.firstDelegate()))))
                 .extracting(SlotOption::slotId)
                 .doesNotContain(slot(0), parallel.slot(0).id())
                 .contains(slot(1), parallel.slot(1).id());
-        long later = fixture.as(third, () -> meetings.request(partner.id(), parallel.slot(1).id(),
-                List.of(third.firstDelegate()), null));
+        long later = fixture.as(third, () -> meetingRequests.request(partner.id(), parallel.slot(1).id(),
+                List.of(third.firstDelegate()), null).meetingId());
         assertThat(view(later).status()).isEqualTo(MeetingStatus.CONFIRMED);
     }
 
@@ -246,19 +261,19 @@ class MeetingLifecycleTest {
         TestSession parallel = fixture.session(day, secondHall, LocalTime.of(10, 0), LocalTime.of(14, 0), longest);
         TestSession after = fixture.session(day, secondHall, LocalTime.of(14, 0), LocalTime.of(14, 20), 20);
         TestCompany third = fixture.approvedCompany();
-        fixture.as(requester, () -> meetings.request(partner.id(), first.slot(0).id(),
-                List.of(requester.firstDelegate()), null)); // 10:00-14:00, confirmed at once
+        fixture.as(requester, () -> meetingRequests.request(partner.id(), first.slot(0).id(),
+                List.of(requester.firstDelegate()), null).meetingId()); // 10:00-14:00, confirmed at once
 
-        assertThatThrownBy(() -> fixture.as(third, () -> meetings.request(partner.id(), parallel.slot(0).id(),
-                List.of(third.firstDelegate()), null)))
+        assertThatThrownBy(() -> fixture.as(third, () -> meetingRequests.request(partner.id(), parallel.slot(0).id(),
+                List.of(third.firstDelegate()), null).meetingId()))
                 .isInstanceOfSatisfying(BookingRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("meeting.error.slot-taken"));
-        assertThat(fixture.as(third, () -> meetings.freeSlotsWith(partner.id(), List.of(third.firstDelegate()))))
+        assertThat(fixture.as(third, () -> meetingQueries.freeSlotsWith(partner.id(), List.of(third.firstDelegate()))))
                 .extracting(SlotOption::slotId)
                 .doesNotContain(first.slot(0).id(), parallel.slot(0).id())
                 .contains(after.slot(0).id());
-        long later = fixture.as(third, () -> meetings.request(partner.id(), after.slot(0).id(),
-                List.of(third.firstDelegate()), null));
+        long later = fixture.as(third, () -> meetingRequests.request(partner.id(), after.slot(0).id(),
+                List.of(third.firstDelegate()), null).meetingId());
         assertThat(view(later).status()).isEqualTo(MeetingStatus.CONFIRMED);
 
         // the checks look back no further than the longest slot: the database holds slots to it
@@ -273,7 +288,7 @@ class MeetingLifecycleTest {
     void a_requested_meeting_cannot_be_moved() {
         long meetingId = request(0);
 
-        assertThatThrownBy(() -> fixture.asOrganizer(() -> meetings.move(meetingId, slot(1))))
+        assertThatThrownBy(() -> fixture.asOrganizer(() -> organizerBookings.move(meetingId, slot(1))))
                 .isInstanceOfSatisfying(BookingRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("meeting.error.not-confirmed"));
     }
@@ -282,8 +297,8 @@ class MeetingLifecycleTest {
     void the_organizer_sees_the_meetings_of_a_session() {
         long meetingId = request(2);
 
-        assertThat(fixture.asOrganizer(() -> meetings.meetingsInSession(session.sessionId())))
-                .extracting(MeetingView::id).containsExactly(meetingId);
+        assertThat(fixture.asOrganizer(() -> meetingQueries.meetingsInSession(session.sessionId())))
+                .extracting(MeetingDetails::id).containsExactly(meetingId);
     }
 
     private long slot(int index) {
@@ -291,16 +306,16 @@ class MeetingLifecycleTest {
     }
 
     private long request(int slot) {
-        return fixture.as(requester, () -> meetings.request(partner.id(), slot(slot),
-                List.of(requester.firstDelegate()), null));
+        return fixture.as(requester, () -> meetingRequests.request(partner.id(), slot(slot),
+                List.of(requester.firstDelegate()), null).meetingId());
     }
 
     private long requestAndAccept(TestCompany from, TestCompany to, int slot) {
-        return MeetingRecords.requestAndAccept(fixture, meetings, from, to, slot(slot));
+        return MeetingRecords.requestAndAccept(fixture, meetingRequests, from, to, slot(slot));
     }
 
-    private MeetingView view(long meetingId) {
-        return fixture.asOrganizer(() -> meetings.meeting(meetingId));
+    private MeetingDetails view(long meetingId) {
+        return fixture.asOrganizer(() -> meetingQueries.meeting(meetingId));
     }
 
     /** The company's notifications about meetings, newest first. */

@@ -10,12 +10,10 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -28,12 +26,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class MeetingPermissionsTest {
 
     @Autowired
-    MeetingService meetings;
+    MeetingQueries meetingQueries;
+    @Autowired
+    MeetingRequests meetingRequests;
+    @Autowired
+    OrganizerBookings organizerBookings;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ApplicationContext context;
 
+    @Autowired
     BookingFixture fixture;
     TestSession session;
     TestCompany requester;
@@ -42,7 +43,6 @@ class MeetingPermissionsTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new BookingFixture(context);
         fixture.openBooking(false);
         session = fixture.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         requester = fixture.approvedCompany();
@@ -50,20 +50,15 @@ class MeetingPermissionsTest {
         outsider = fixture.approvedCompany();
     }
 
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
-
     @Test
     void a_company_cannot_accept_decline_or_cancel_a_request_between_two_other_companies() {
         long meetingId = request(requester, partner, 0);
 
         BookingFixture.logInAs(outsider);
-        assertThatThrownBy(() -> meetings.accept(meetingId, List.of(), null)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> meetings.decline(meetingId, "Нет")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> meetings.cancel(meetingId, "Нет")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> meetings.meeting(meetingId)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetingRequests.accept(meetingId, List.of(), null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetingRequests.decline(meetingId, "Нет")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetingRequests.cancel(meetingId, "Нет")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetingQueries.meeting(meetingId)).isInstanceOf(AccessDeniedException.class);
 
         assertThat(status(meetingId)).isEqualTo("REQUESTED");
         assertThat(eventCount(meetingId)).isEqualTo(1);
@@ -72,10 +67,10 @@ class MeetingPermissionsTest {
     @Test
     void a_company_cannot_cancel_a_confirmed_meeting_between_two_other_companies() {
         long meetingId = request(requester, partner, 0);
-        fixture.as(partner, () -> meetings.accept(meetingId, List.of(), null));
+        fixture.as(partner, () -> meetingRequests.accept(meetingId, List.of(), null));
 
         BookingFixture.logInAs(outsider);
-        assertThatThrownBy(() -> meetings.cancel(meetingId, "Нет")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetingRequests.cancel(meetingId, "Нет")).isInstanceOf(AccessDeniedException.class);
 
         assertThat(status(meetingId)).isEqualTo("CONFIRMED");
     }
@@ -85,8 +80,8 @@ class MeetingPermissionsTest {
         long meetingId = request(requester, partner, 0);
 
         BookingFixture.logInAs(requester);
-        assertThatThrownBy(() -> meetings.accept(meetingId, List.of(), null)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> meetings.decline(meetingId, null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetingRequests.accept(meetingId, List.of(), null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetingRequests.decline(meetingId, null)).isInstanceOf(AccessDeniedException.class);
 
         assertThat(status(meetingId)).isEqualTo("REQUESTED");
     }
@@ -95,8 +90,8 @@ class MeetingPermissionsTest {
     void a_company_cannot_book_a_meeting_with_itself() {
         BookingFixture.logInAs(requester);
 
-        assertThatThrownBy(() -> meetings.request(requester.id(), session.slot(0).id(),
-                List.of(requester.firstDelegate()), null))
+        assertThatThrownBy(() -> meetingRequests.request(requester.id(), session.slot(0).id(),
+                List.of(requester.firstDelegate()), null).meetingId())
                 .isInstanceOfSatisfying(BookingRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("meeting.error.self"));
         assertThat(meetingsInSlot(0)).isZero();
@@ -105,16 +100,16 @@ class MeetingPermissionsTest {
     @Test
     void a_company_cannot_send_or_accept_with_another_companys_delegates() {
         BookingFixture.logInAs(requester);
-        assertThatThrownBy(() -> meetings.request(partner.id(), session.slot(0).id(),
-                List.of(outsider.firstDelegate()), null)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> meetings.request(partner.id(), session.slot(0).id(),
-                List.of(requester.firstDelegate(), partner.firstDelegate()), null))
+        assertThatThrownBy(() -> meetingRequests.request(partner.id(), session.slot(0).id(),
+                List.of(outsider.firstDelegate()), null).meetingId()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetingRequests.request(partner.id(), session.slot(0).id(),
+                List.of(requester.firstDelegate(), partner.firstDelegate()), null).meetingId())
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(meetingsInSlot(0)).isZero();
 
         long meetingId = request(requester, partner, 1);
         BookingFixture.logInAs(partner);
-        assertThatThrownBy(() -> meetings.accept(meetingId, List.of(requester.firstDelegate()), null))
+        assertThatThrownBy(() -> meetingRequests.accept(meetingId, List.of(requester.firstDelegate()), null))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(status(meetingId)).isEqualTo("REQUESTED");
     }
@@ -123,7 +118,7 @@ class MeetingPermissionsTest {
     void a_request_needs_at_least_one_delegate() {
         BookingFixture.logInAs(requester);
 
-        assertThatThrownBy(() -> meetings.request(partner.id(), session.slot(0).id(), List.of(), null))
+        assertThatThrownBy(() -> meetingRequests.request(partner.id(), session.slot(0).id(), List.of(), null).meetingId())
                 .isInstanceOfSatisfying(BookingRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("meeting.error.no-delegates"));
     }
@@ -133,14 +128,14 @@ class MeetingPermissionsTest {
         TestCompany pending = fixture.pendingCompany();
 
         BookingFixture.logInAs(pending);
-        assertThatThrownBy(() -> meetings.request(partner.id(), session.slot(0).id(),
-                List.of(pending.firstDelegate()), null)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> meetings.freeSlotsWith(partner.id(), List.of(pending.firstDelegate())))
+        assertThatThrownBy(() -> meetingRequests.request(partner.id(), session.slot(0).id(),
+                List.of(pending.firstDelegate()), null).meetingId()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetingQueries.freeSlotsWith(partner.id(), List.of(pending.firstDelegate())))
                 .isInstanceOf(AccessDeniedException.class);
 
         BookingFixture.logInAs(requester);
-        assertThatThrownBy(() -> meetings.request(pending.id(), session.slot(0).id(),
-                List.of(requester.firstDelegate()), null))
+        assertThatThrownBy(() -> meetingRequests.request(pending.id(), session.slot(0).id(),
+                List.of(requester.firstDelegate()), null).meetingId())
                 .isInstanceOfSatisfying(BookingRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("meeting.error.partner-unavailable"));
         assertThat(meetingsInSlot(0)).isZero();
@@ -149,14 +144,14 @@ class MeetingPermissionsTest {
     @Test
     void only_organizers_book_for_companies_and_move_meetings() {
         long meetingId = request(requester, partner, 0);
-        fixture.as(partner, () -> meetings.accept(meetingId, List.of(), null));
+        fixture.as(partner, () -> meetingRequests.accept(meetingId, List.of(), null));
 
         BookingFixture.logInAs(requester);
-        assertThatThrownBy(() -> meetings.move(meetingId, session.slot(1).id()))
+        assertThatThrownBy(() -> organizerBookings.move(meetingId, session.slot(1).id()))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> meetings.bookAsOrganizer(requester.id(), outsider.id(), session.slot(1).id()))
+        assertThatThrownBy(() -> organizerBookings.bookAsOrganizer(requester.id(), outsider.id(), session.slot(1).id()))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> meetings.meetingsInSession(session.sessionId()))
+        assertThatThrownBy(() -> meetingQueries.meetingsInSession(session.sessionId()))
                 .isInstanceOf(AccessDeniedException.class);
 
         assertThat(jdbc.queryForObject("select slot_id from meeting where id = ?", Long.class, meetingId))
@@ -166,8 +161,8 @@ class MeetingPermissionsTest {
 
     @Test
     void an_organizer_cannot_request_meetings_as_a_company() {
-        fixture.asOrganizer(() -> assertThatThrownBy(() -> meetings.request(partner.id(), session.slot(0).id(),
-                List.of(partner.firstDelegate()), null)).isInstanceOf(AccessDeniedException.class));
+        fixture.asOrganizer(() -> assertThatThrownBy(() -> meetingRequests.request(partner.id(), session.slot(0).id(),
+                List.of(partner.firstDelegate()), null).meetingId()).isInstanceOf(AccessDeniedException.class));
     }
 
     @Test
@@ -175,14 +170,14 @@ class MeetingPermissionsTest {
         long meetingId = request(requester, partner, 0);
 
         TestData.logOut();
-        assertThatThrownBy(() -> meetings.meeting(meetingId)).isInstanceOf(AuthenticationException.class);
-        assertThatThrownBy(() -> meetings.cancel(meetingId, null)).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> meetingQueries.meeting(meetingId)).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> meetingRequests.cancel(meetingId, null)).isInstanceOf(AuthenticationException.class);
 
         SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("visitor",
                 "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
-        assertThatThrownBy(() -> meetings.meeting(meetingId)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> meetings.cancel(meetingId, null)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> meetings.request(partner.id(), session.slot(1).id(), List.of(1L), null))
+        assertThatThrownBy(() -> meetingQueries.meeting(meetingId)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetingRequests.cancel(meetingId, null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meetingRequests.request(partner.id(), session.slot(1).id(), List.of(1L), null).meetingId())
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(status(meetingId)).isEqualTo("REQUESTED");
     }
@@ -191,17 +186,17 @@ class MeetingPermissionsTest {
     void each_company_sees_only_its_own_meetings() {
         long meetingId = request(requester, partner, 0);
 
-        assertThat(fixture.as(requester, () -> meetings.myMeetings())).extracting(MeetingView::id).contains(meetingId);
-        assertThat(fixture.as(partner, () -> meetings.myMeetings())).extracting(MeetingView::id).contains(meetingId);
-        assertThat(fixture.as(outsider, () -> meetings.myMeetings())).extracting(MeetingView::id)
+        assertThat(fixture.as(requester, () -> meetingQueries.myMeetings())).extracting(MeetingDetails::id).contains(meetingId);
+        assertThat(fixture.as(partner, () -> meetingQueries.myMeetings())).extracting(MeetingDetails::id).contains(meetingId);
+        assertThat(fixture.as(outsider, () -> meetingQueries.myMeetings())).extracting(MeetingDetails::id)
                 .doesNotContain(meetingId);
-        assertThat(fixture.as(partner, () -> meetings.meeting(meetingId)).requesterId()).isEqualTo(requester.id());
-        assertThat(fixture.asOrganizer(() -> meetings.meeting(meetingId)).partnerId()).isEqualTo(partner.id());
+        assertThat(fixture.as(partner, () -> meetingQueries.meeting(meetingId)).requesterId()).isEqualTo(requester.id());
+        assertThat(fixture.asOrganizer(() -> meetingQueries.meeting(meetingId)).partnerId()).isEqualTo(partner.id());
     }
 
     private long request(TestCompany from, TestCompany to, int slot) {
-        return fixture.as(from, () -> meetings.request(to.id(), session.slot(slot).id(), List.of(from.firstDelegate()),
-                "Добрый день"));
+        return fixture.as(from, () -> meetingRequests.request(to.id(), session.slot(slot).id(), List.of(from.firstDelegate()),
+                "Добрый день").meetingId());
     }
 
     private String status(long meetingId) {

@@ -43,9 +43,9 @@ public final class MeetingRecords {
     }
 
     /** {@code from} asks {@code to} for a meeting in the slot with its first delegate; {@code to} accepts. */
-    static long requestAndAccept(BookingFixture fixture, MeetingService meetings, TestCompany from, TestCompany to,
+    static long requestAndAccept(BookingFixture fixture, MeetingRequests meetings, TestCompany from, TestCompany to,
             long slotId) {
-        long id = fixture.as(from, () -> meetings.request(to.id(), slotId, List.of(from.firstDelegate()), null));
+        long id = fixture.as(from, () -> meetings.request(to.id(), slotId, List.of(from.firstDelegate()), null).meetingId());
         fixture.as(to, () -> meetings.accept(id, List.of(), null));
         return id;
     }

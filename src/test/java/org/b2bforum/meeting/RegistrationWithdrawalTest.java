@@ -23,7 +23,6 @@ import org.b2bforum.venue.AttendanceService;
 import org.b2bforum.venue.TableMeeting;
 import org.b2bforum.venue.VenueFixture;
 import org.b2bforum.venue.VenueRefusedException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +38,11 @@ class RegistrationWithdrawalTest {
     private static final String REASON = "регистрация отозвана организаторами / registration withdrawn by the organizers";
 
     @Autowired
-    MeetingService meetings;
+    MeetingQueries meetingQueries;
+    @Autowired
+    MeetingRequests meetingRequests;
+    @Autowired
+    OrganizerBookings organizerBookings;
     @Autowired
     AttendanceService attendance;
     @Autowired
@@ -51,7 +54,9 @@ class RegistrationWithdrawalTest {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
     BookingFixture fixture;
+    @Autowired
     BookingInvariants invariants;
     TestSession session;
     TestCompany withdrawn;
@@ -60,8 +65,6 @@ class RegistrationWithdrawalTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new BookingFixture(context);
-        invariants = new BookingInvariants(jdbc);
         fixture.openBooking(false);
         session = fixture.session(1, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         withdrawn = fixture.approvedCompany();
@@ -69,20 +72,15 @@ class RegistrationWithdrawalTest {
         other = fixture.approvedCompany();
     }
 
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
-
     @Test
     void a_rejected_companys_meetings_ahead_are_cancelled_in_the_organizers_name_and_their_places_free_again() {
         long confirmedAsRequester = requestAndAccept(withdrawn, partner, 0);
-        long requestedAsPartner = fixture.as(other, () -> meetings.request(withdrawn.id(), slot(1),
-                List.of(other.firstDelegate()), null));
+        long requestedAsPartner = fixture.as(other, () -> meetingRequests.request(withdrawn.id(), slot(1),
+                List.of(other.firstDelegate()), null).meetingId());
         long confirmedAsPartner = requestAndAccept(other, withdrawn, 2);
         VenueFixture venue = new VenueFixture(context);
         TestSession past = venue.pastSession(1);
-        long held = fixture.asOrganizer(() -> meetings.bookAsOrganizer(withdrawn.id(), partner.id(), past.slot(0).id()));
+        long held = fixture.asOrganizer(() -> organizerBookings.bookAsOrganizer(withdrawn.id(), partner.id(), past.slot(0).id()));
 
         fixture.withdrawApproval(withdrawn);
 
@@ -165,9 +163,9 @@ class RegistrationWithdrawalTest {
     void only_organizers_cancel_all_meetings_of_a_company_and_only_of_a_rejected_one() {
         long confirmed = requestAndAccept(withdrawn, partner, 0);
 
-        assertThatThrownBy(() -> fixture.as(partner, () -> meetings.cancelAllOf(withdrawn.id(), "x")))
+        assertThatThrownBy(() -> fixture.as(partner, () -> organizerBookings.cancelAllOf(withdrawn.id(), "x")))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> fixture.asOrganizer(() -> meetings.cancelAllOf(withdrawn.id(), "x")))
+        assertThatThrownBy(() -> fixture.asOrganizer(() -> organizerBookings.cancelAllOf(withdrawn.id(), "x")))
                 .isInstanceOfSatisfying(BookingRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("meeting.error.company-not-rejected"));
         assertThat(view(confirmed).status()).isEqualTo(MeetingStatus.CONFIRMED);
@@ -178,11 +176,11 @@ class RegistrationWithdrawalTest {
     }
 
     private long requestAndAccept(TestCompany from, TestCompany to, int slot) {
-        return MeetingRecords.requestAndAccept(fixture, meetings, from, to, slot(slot));
+        return MeetingRecords.requestAndAccept(fixture, meetingRequests, from, to, slot(slot));
     }
 
-    private MeetingView view(long meetingId) {
-        return fixture.asOrganizer(() -> meetings.meeting(meetingId));
+    private MeetingDetails view(long meetingId) {
+        return fixture.asOrganizer(() -> meetingQueries.meeting(meetingId));
     }
 
     private List<NotificationView> withdrawnNotices(TestCompany company) {

@@ -12,15 +12,12 @@ import java.util.concurrent.Callable;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
-import org.b2bforum.TestData;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.fair.FairService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -32,17 +29,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class StandMeetingTest {
 
     @Autowired
-    MeetingService meetings;
+    MeetingQueries meetings;
+    @Autowired
+    MeetingRequests requests;
     @Autowired
     FairService fair;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    ApplicationContext context;
-
     BookingFixture fixture;
+    @Autowired
     FairFixture fairFixture;
+    @Autowired
     BookingInvariants invariants;
+
     TestSession session;
     TestCompany exhibitor;
     FairFixture.Stand stand;
@@ -50,9 +50,6 @@ class StandMeetingTest {
 
     @BeforeEach
     void setUp() {
-        fairFixture = new FairFixture(context);
-        fixture = fairFixture.booking();
-        invariants = new BookingInvariants(jdbc);
         fixture.openBooking(false);
         session = fixture.session(1, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         exhibitor = fixture.approvedCompany();
@@ -60,20 +57,16 @@ class StandMeetingTest {
         visitor = fixture.approvedCompany();
     }
 
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void a_visitor_books_a_meeting_at_the_exhibitors_stand_which_is_confirmed_there_without_a_table() {
         assertThat(fixture.as(visitor, () -> meetings.standsWith(exhibitor.id()))).singleElement()
                 .satisfies(place -> assertThat(place.number()).isEqualTo(stand.number()));
-        long meetingId = fixture.as(visitor, () -> meetings.requestAtStand(exhibitor.id(), stand.id(), slot(0),
-                List.of(visitor.firstDelegate()), "Покажите автогрейдер"));
-        fixture.as(exhibitor, () -> meetings.accept(meetingId, List.of(exhibitor.delegateIds().get(1)), null));
+        long meetingId = fixture.as(visitor, () -> requests.requestAtStand(exhibitor.id(), stand.id(), slot(0),
+                List.of(visitor.firstDelegate()), "Покажите автогрейдер").meetingId());
+        fixture.as(exhibitor, () -> requests.accept(meetingId, List.of(exhibitor.delegateIds().get(1)), null));
 
-        MeetingView meeting = fixture.asOrganizer(() -> meetings.meeting(meetingId));
+        MeetingDetails meeting = fixture.asOrganizer(() -> meetings.meeting(meetingId));
         assertThat(meeting.status()).isEqualTo(MeetingStatus.CONFIRMED);
         assertThat(meeting.standNumber()).isEqualTo(stand.number());
         assertThat(meeting.tableNumber()).isNull();
@@ -93,15 +86,15 @@ class StandMeetingTest {
     void a_meeting_at_a_stand_needs_no_table_so_a_slot_whose_tables_are_all_taken_still_has_room_at_the_stand() {
         TestCompany a = fixture.approvedCompany();
         TestCompany b = fixture.approvedCompany();
-        MeetingRecords.requestAndAccept(fixture, meetings, a, b, slot(0)); // the hall's only table
+        MeetingRecords.requestAndAccept(fixture, requests, a, b, slot(0)); // the hall's only table
 
         assertThat(fixture.as(visitor, () -> meetings.freeSlotsWith(exhibitor.id(), List.of(visitor.firstDelegate()))))
                 .extracting(SlotOption::slotId).doesNotContain(slot(0));
         assertThat(fixture.as(visitor, () -> meetings.freeStandSlotsWith(exhibitor.id(), stand.id(),
                 List.of(visitor.firstDelegate())))).extracting(SlotOption::startsAt).contains(session.slot(0).startsAt());
-        long meetingId = fixture.as(visitor, () -> meetings.requestAtStand(exhibitor.id(), stand.id(), slot(0),
-                List.of(visitor.firstDelegate()), null));
-        fixture.as(exhibitor, () -> meetings.accept(meetingId, List.of(), null));
+        long meetingId = fixture.as(visitor, () -> requests.requestAtStand(exhibitor.id(), stand.id(), slot(0),
+                List.of(visitor.firstDelegate()), null).meetingId());
+        fixture.as(exhibitor, () -> requests.accept(meetingId, List.of(), null));
 
         assertThat(fixture.asOrganizer(() -> meetings.meeting(meetingId)).status()).isEqualTo(MeetingStatus.CONFIRMED);
         assertThat(BookingInvariants.total(invariants.violations(session.slotIds())))
@@ -111,13 +104,13 @@ class StandMeetingTest {
     @Test
     void the_stand_hosts_one_meeting_at_a_time_and_the_database_refuses_a_second_one() {
         TestCompany second = fixture.approvedCompany();
-        long first = fixture.as(visitor, () -> meetings.requestAtStand(exhibitor.id(), stand.id(), slot(0),
-                List.of(visitor.firstDelegate()), null));
-        long other = fixture.as(second, () -> meetings.requestAtStand(exhibitor.id(), stand.id(), slot(0),
-                List.of(second.firstDelegate()), null));
-        fixture.as(exhibitor, () -> meetings.accept(first, List.of(), null));
+        long first = fixture.as(visitor, () -> requests.requestAtStand(exhibitor.id(), stand.id(), slot(0),
+                List.of(visitor.firstDelegate()), null).meetingId());
+        long other = fixture.as(second, () -> requests.requestAtStand(exhibitor.id(), stand.id(), slot(0),
+                List.of(second.firstDelegate()), null).meetingId());
+        fixture.as(exhibitor, () -> requests.accept(first, List.of(), null));
 
-        assertThatThrownBy(() -> fixture.as(exhibitor, () -> meetings.accept(other, List.of(), null)))
+        assertThatThrownBy(() -> fixture.as(exhibitor, () -> requests.accept(other, List.of(), null)))
                 .isInstanceOf(BookingRefusedException.class).hasMessage("meeting.error.slot-taken");
         assertThat(fixture.as(exhibitor, () -> meetings.myRequestsTakenMeanwhile())).contains(other);
         assertThat(fixture.as(second, () -> meetings.freeStandSlotsWith(exhibitor.id(), stand.id(),
@@ -135,7 +128,7 @@ class StandMeetingTest {
         TestCompany third = fixture.approvedCompany();
         FairFixture.Stand thirdStand = fairFixture.standFor(third);
 
-        assertThatThrownBy(() -> fixture.as(visitor, () -> meetings.requestAtStand(exhibitor.id(), thirdStand.id(),
+        assertThatThrownBy(() -> fixture.as(visitor, () -> requests.requestAtStand(exhibitor.id(), thirdStand.id(),
                 slot(0), List.of(visitor.firstDelegate()), null)))
                 .isInstanceOf(BookingRefusedException.class).hasMessage("meeting.error.stand-not-theirs");
         assertThat(jdbc.queryForObject("select count(*) from meeting where requester_company_id = ?", Integer.class,
@@ -144,19 +137,19 @@ class StandMeetingTest {
 
     @Test
     void cancelling_frees_the_stand_and_a_stand_with_meetings_ahead_cannot_be_freed() {
-        long meetingId = fixture.as(visitor, () -> meetings.requestAtStand(exhibitor.id(), stand.id(), slot(0),
-                List.of(visitor.firstDelegate()), null));
-        fixture.as(exhibitor, () -> meetings.accept(meetingId, List.of(), null));
+        long meetingId = fixture.as(visitor, () -> requests.requestAtStand(exhibitor.id(), stand.id(), slot(0),
+                List.of(visitor.firstDelegate()), null).meetingId());
+        fixture.as(exhibitor, () -> requests.accept(meetingId, List.of(), null));
 
         assertThatThrownBy(() -> fixture.asOrganizer(() -> fair.unassign(stand.id())))
                 .isInstanceOf(org.b2bforum.fair.FairRefusedException.class).hasMessage("fair.error.stand-has-meetings");
 
-        fixture.as(visitor, () -> meetings.cancel(meetingId, "Планы изменились"));
+        fixture.as(visitor, () -> requests.cancel(meetingId, "Планы изменились"));
         assertThat(MeetingRecords.occupied(jdbc, meetingId)).isZero();
         TestCompany next = fixture.approvedCompany();
-        long again = fixture.as(next, () -> meetings.requestAtStand(exhibitor.id(), stand.id(), slot(0),
-                List.of(next.firstDelegate()), null));
-        fixture.as(exhibitor, () -> meetings.accept(again, List.of(), null));
+        long again = fixture.as(next, () -> requests.requestAtStand(exhibitor.id(), stand.id(), slot(0),
+                List.of(next.firstDelegate()), null).meetingId());
+        fixture.as(exhibitor, () -> requests.accept(again, List.of(), null));
         assertThat(fixture.asOrganizer(() -> meetings.meeting(again)).status()).isEqualTo(MeetingStatus.CONFIRMED);
     }
 
@@ -168,7 +161,8 @@ class StandMeetingTest {
         for (TestCompany v : visitors) {
             calls.add(() -> {
                 BookingFixture.logInAs(v);
-                return meetings.requestAtStand(exhibitor.id(), stand.id(), slot(1), List.of(v.firstDelegate()), null);
+                return requests.requestAtStand(exhibitor.id(), stand.id(), slot(1), List.of(v.firstDelegate()), null)
+                        .meetingId();
             });
         }
         List<Object> outcomes = BookingFixture.simultaneously(calls);

@@ -12,14 +12,13 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.BookingRefusedException;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.SlotOption;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -34,12 +33,13 @@ class ProgramChangesTest {
     @Autowired
     ProgramService program;
     @Autowired
-    MeetingService meetings;
+    MeetingQueries meetingQueries;
+    @Autowired
+    MeetingRequests meetingRequests;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ApplicationContext context;
 
+    @Autowired
     BookingFixture fixture;
     ForumDayRef day;
     TestSession session;
@@ -48,17 +48,11 @@ class ProgramChangesTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new BookingFixture(context);
         fixture.openBooking(false);
         day = fixture.newDay();
         session = fixture.session(day, fixture.newHall(2), LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         requester = fixture.approvedCompany();
         partner = fixture.approvedCompany();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     @Test
@@ -77,11 +71,11 @@ class ProgramChangesTest {
 
     @Test
     void a_session_with_only_requests_is_removed_with_its_slots_and_requests() {
-        long requested = fixture.as(requester, () -> meetings.request(partner.id(), session.slot(0).id(),
-                List.of(requester.firstDelegate()), null));
-        long declined = fixture.as(partner, () -> meetings.request(requester.id(), session.slot(1).id(),
-                List.of(partner.firstDelegate()), null));
-        fixture.as(requester, () -> meetings.decline(declined, null));
+        long requested = fixture.as(requester, () -> meetingRequests.request(partner.id(), session.slot(0).id(),
+                List.of(requester.firstDelegate()), null).meetingId());
+        long declined = fixture.as(partner, () -> meetingRequests.request(requester.id(), session.slot(1).id(),
+                List.of(partner.firstDelegate()), null).meetingId());
+        fixture.as(requester, () -> meetingRequests.decline(declined, null));
 
         fixture.asOrganizer(() -> program.removeSession(session.sessionId()));
 
@@ -158,25 +152,25 @@ class ProgramChangesTest {
         fixture.as(partner, () -> program.signUp(item, List.of(partner.firstDelegate())));
 
         for (int slot : new int[] {0, 1}) {
-            assertThatThrownBy(() -> fixture.as(requester, () -> meetings.request(partner.id(), session.slot(slot).id(),
-                    List.of(requester.firstDelegate()), null)))
+            assertThatThrownBy(() -> fixture.as(requester, () -> meetingRequests.request(partner.id(), session.slot(slot).id(),
+                    List.of(requester.firstDelegate()), null).meetingId()))
                     .isInstanceOfSatisfying(BookingRefusedException.class,
                             e -> assertThat(e.key()).isEqualTo("meeting.error.delegate-in-program"));
         }
-        assertThat(fixture.as(requester, () -> meetings.freeSlotsWith(partner.id(), List.of(requester.firstDelegate()))))
+        assertThat(fixture.as(requester, () -> meetingQueries.freeSlotsWith(partner.id(), List.of(requester.firstDelegate()))))
                 .extracting(SlotOption::slotId).contains(session.slot(2).id())
                 .doesNotContain(session.slot(0).id(), session.slot(1).id());
-        assertThat(fixture.as(requester, () -> meetings.freeSlotsWith(partner.id(),
+        assertThat(fixture.as(requester, () -> meetingQueries.freeSlotsWith(partner.id(),
                 List.of(requester.delegateIds().get(1))))).extracting(SlotOption::slotId)
                 .contains(session.slot(0).id(), session.slot(1).id(), session.slot(2).id());
 
         // the partner cannot accept with its delegate who is at the program item either
-        long request = fixture.as(requester, () -> meetings.request(partner.id(), session.slot(0).id(),
-                List.of(requester.delegateIds().get(1)), null));
-        assertThatThrownBy(() -> fixture.as(partner, () -> meetings.accept(request, List.of(partner.firstDelegate()), null)))
+        long request = fixture.as(requester, () -> meetingRequests.request(partner.id(), session.slot(0).id(),
+                List.of(requester.delegateIds().get(1)), null).meetingId());
+        assertThatThrownBy(() -> fixture.as(partner, () -> meetingRequests.accept(request, List.of(partner.firstDelegate()), null)))
                 .isInstanceOfSatisfying(BookingRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("meeting.error.delegate-in-program"));
-        fixture.as(partner, () -> meetings.accept(request, List.of(partner.delegateIds().get(1)), null));
+        fixture.as(partner, () -> meetingRequests.accept(request, List.of(partner.delegateIds().get(1)), null));
         assertThat(jdbc.queryForObject("select status from meeting where id = ?", String.class, request))
                 .isEqualTo("CONFIRMED");
     }
@@ -195,9 +189,9 @@ class ProgramChangesTest {
     // ---- helpers ----
 
     private long confirmed(TestCompany from, TestCompany to, int slot) {
-        long id = fixture.as(from, () -> meetings.request(to.id(), session.slot(slot).id(), List.of(from.firstDelegate()),
-                null));
-        fixture.as(to, () -> meetings.accept(id, List.of(), null));
+        long id = fixture.as(from, () -> meetingRequests.request(to.id(), session.slot(slot).id(), List.of(from.firstDelegate()),
+                null).meetingId());
+        fixture.as(to, () -> meetingRequests.accept(id, List.of(), null));
         return id;
     }
 

@@ -9,11 +9,11 @@ import java.util.List;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.meeting.BookingRefusedException;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.SlotOption;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,9 @@ class SessionTimesTest {
     @Autowired
     ProgramService program;
     @Autowired
-    MeetingService meetings;
+    MeetingQueries meetingQueries;
+    @Autowired
+    OrganizerBookings organizerBookings;
 
     private long day;
     private long hallA;
@@ -41,11 +43,6 @@ class SessionTimesTest {
         TestData.addFreeDay(program, id -> day = id);
         hallA = program.addHall("Зал А " + TestData.unique(), 3);
         hallB = program.addHall("Зал Б " + TestData.unique(), 3);
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     @Test
@@ -77,12 +74,12 @@ class SessionTimesTest {
         Slot tenInB = program.slots(sessionB).getFirst();
 
         TestData.logInAsOrganizer(accounts);
-        meetings.bookAsOrganizer(x, y, tenInA.id());
+        organizerBookings.bookAsOrganizer(x, y, tenInA.id());
 
-        assertThatThrownBy(() -> meetings.bookAsOrganizer(x, z, tenInB.id()))
+        assertThatThrownBy(() -> organizerBookings.bookAsOrganizer(x, z, tenInB.id()))
                 .isInstanceOf(BookingRefusedException.class).hasMessage("meeting.error.slot-taken");
         TestData.logInAs(accounts, accounts.emailOfCompany(z).orElseThrow());
-        List<SlotOption> free = meetings.freeSlotsWith(x, List.of(meetings.myDelegates().getFirst().id()));
+        List<SlotOption> free = meetingQueries.freeSlotsWith(x, List.of(meetingQueries.myDelegates().getFirst().id()));
         assertThat(free).extracting(SlotOption::slotId).doesNotContain(tenInA.id(), tenInB.id())
                 .contains(program.slots(sessionB).get(1).id());
     }

@@ -19,17 +19,15 @@ import org.b2bforum.calendar.CalendarService;
 import org.b2bforum.company.Delegates;
 import org.b2bforum.delegate.DelegateInvitationService;
 import org.b2bforum.delegate.Invitation;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.venue.CheckInService;
 import org.b2bforum.venue.VenueFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,15 +39,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DelegateListEditingTest {
 
     @Autowired
-    ApplicationContext context;
-    @Autowired
     RegistrationService registrations;
     @Autowired
     CalendarService calendars;
     @Autowired
     DelegateInvitationService invitations;
     @Autowired
-    MeetingService meetings;
+    MeetingRequests meetingRequests;
+    @Autowired
+    OrganizerBookings organizerBookings;
     @Autowired
     ProgramService program;
     @Autowired
@@ -61,19 +59,10 @@ class DelegateListEditingTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     VenueFixture venue;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        venue = new VenueFixture(context);
-        booking = venue.booking();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     private void saveDelegates(TestCompany company, List<RegistrationForm.DelegateForm> list) {
         booking.as(company, () -> {
@@ -167,7 +156,7 @@ class DelegateListEditingTest {
         TestCompany company = booking.approvedCompany();
         TestCompany partner = booking.approvedCompany();
         long ivan = company.firstDelegate();
-        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(company.id(), partner.id(),
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(company.id(), partner.id(),
                 session.slot(0).id()));
         String partnerName = jdbc.queryForObject("select short_name from company where id = ?", String.class,
                 partner.id());
@@ -191,7 +180,7 @@ class DelegateListEditingTest {
                 .as("nothing half-saved").doesNotContain("Гомеле");
 
         // once the meeting is cancelled the delegate may go, and the cancelled meeting does not hold them
-        booking.asOrganizer(() -> meetings.cancel(meeting, null));
+        booking.asOrganizer(() -> meetingRequests.cancel(meeting, null));
         saveDelegates(company, List.of(currentDelegates(company).get(1)));
         assertThat(delegateIds(company)).doesNotContain(ivan).hasSize(1);
     }

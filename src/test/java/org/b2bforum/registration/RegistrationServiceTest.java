@@ -31,7 +31,6 @@ import org.b2bforum.company.Sector;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.notification.NotificationView;
 import org.b2bforum.registration.RegistrationDetails.DelegateDetails;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -61,11 +60,6 @@ class RegistrationServiceTest {
     NotificationService notifications;
     @Autowired
     JdbcTemplate jdbc;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Nested
     class Registering {

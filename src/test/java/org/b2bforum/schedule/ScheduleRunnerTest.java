@@ -10,16 +10,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
+import org.b2bforum.base.cluster.ClusterNode;
 import org.b2bforum.schedule.DayProblem.DayMeeting;
 import org.b2bforum.schedule.DayProblem.Kind;
-import org.b2bforum.scheduling.CpSatScheduler;
-import org.b2bforum.scheduling.GreedyScheduler;
-import org.b2bforum.scheduling.MeetingRequest;
-import org.b2bforum.scheduling.Placement;
-import org.b2bforum.scheduling.ScheduleResult;
-import org.b2bforum.scheduling.Scheduler;
-import org.b2bforum.scheduling.SchedulingProblem;
-import org.b2bforum.scheduling.Unplaced;
+import org.b2bforum.optimizer.CpSatScheduler;
+import org.b2bforum.optimizer.GreedyScheduler;
+import org.b2bforum.optimizer.MeetingRequest;
+import org.b2bforum.optimizer.Placement;
+import org.b2bforum.optimizer.ScheduleResult;
+import org.b2bforum.optimizer.Scheduler;
+import org.b2bforum.optimizer.SchedulingProblem;
+import org.b2bforum.optimizer.Unplaced;
 import org.junit.jupiter.api.Test;
 
 /** The runner's rules around the optimiser, without a database: the meeting limit, must-meet wishes first. */
@@ -28,7 +29,7 @@ class ScheduleRunnerTest {
     @Test
     void wishes_beyond_a_companys_allowance_are_left_unplaced_must_meet_first_with_either_scheduler() {
         for (Scheduler scheduler : List.of(new GreedyScheduler(), new CpSatScheduler())) {
-            ScheduleRunner runner = new ScheduleRunner(scheduler, null, null, Clock.systemUTC());
+            ScheduleRunner runner = new ScheduleRunner(scheduler, null, null, Clock.systemUTC(), new ClusterNode("test"));
             // company 0 has 11 of its 12 meetings; its must-meet wish was made last
             DayProblem day = day(12, List.of(11, 0, 0, 0, 0),
                     List.of(Kind.NICE, Kind.NICE, Kind.MUST, Kind.NICE),
@@ -44,7 +45,7 @@ class ScheduleRunnerTest {
         }
     }
 
-    private static DayProblem day(int limit, List<Integer> active, List<Kind> kinds, List<MeetingRequest> requests) {
+    static DayProblem day(int limit, List<Integer> active, List<Kind> kinds, List<MeetingRequest> requests) {
         int companies = active.size();
         SchedulingProblem problem = new SchedulingProblem(companies, 3, 3, new int[] {2, 2, 2}, requests,
                 Collections.nCopies(companies, Set.<Integer>of()), SchedulingProblem.DEFAULT_FAIRNESS);

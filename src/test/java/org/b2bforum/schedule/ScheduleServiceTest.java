@@ -19,9 +19,11 @@ import org.b2bforum.TestData;
 import org.b2bforum.meeting.BookingInvariants;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingRecords;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.MeetingStatus;
-import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.meeting.ScheduledMeeting;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramItemKind;
@@ -30,14 +32,12 @@ import org.b2bforum.program.Slot;
 import org.b2bforum.schedule.DayProblem.DayMeeting;
 import org.b2bforum.schedule.DayProblem.Kind;
 import org.b2bforum.schedule.ScheduleReview.PlacedMeeting;
-import org.b2bforum.scheduling.SchedulingProblem;
-import org.b2bforum.scheduling.Unplaced;
-import org.junit.jupiter.api.AfterEach;
+import org.b2bforum.optimizer.SchedulingProblem;
+import org.b2bforum.optimizer.Unplaced;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -53,27 +53,24 @@ class ScheduleServiceTest {
     @Autowired
     ScheduleService schedule;
     @Autowired
-    MeetingService meetings;
+    MeetingQueries meetingQueries;
+    @Autowired
+    MeetingRequests meetingRequests;
+    @Autowired
+    OrganizerBookings organizerBookings;
     @Autowired
     ProgramService program;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ApplicationContext context;
 
+    @Autowired
     ScheduleFixture fixture;
+    @Autowired
     BookingFixture booking;
 
     @BeforeEach
     void setUp() {
-        fixture = new ScheduleFixture(context);
-        booking = fixture.booking();
         fixture.startWishesPhase();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     @Test
@@ -89,9 +86,9 @@ class ScheduleServiceTest {
         fixture.wish(c.get(1), c.get(0), WishPriority.MUST);
         fixture.wish(c.get(0), c.get(2), WishPriority.NICE);
         fixture.wish(c.get(3), c.get(0), WishPriority.NICE);
-        long alreadyMet = booking.asOrganizer(() -> meetings.bookAsOrganizer(c.get(3).id(), c.get(0).id(),
+        long alreadyMet = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(c.get(3).id(), c.get(0).id(),
                 morningB.slot(0).id()));
-        long direct = booking.asOrganizer(() -> meetings.bookAsOrganizer(c.get(2).id(), c.get(3).id(),
+        long direct = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(c.get(2).id(), c.get(3).id(),
                 morningA.slot(2).id()));
         booking.asOrganizer(() -> {
             long roundTable = program.addProgramItem(day.id(), ProgramItemKind.ROUND_TABLE, "Круглый стол " + TestData.unique(),
@@ -196,9 +193,9 @@ class ScheduleServiceTest {
     void publishing_confirms_the_meetings_at_their_tables_notifies_both_companies_and_a_rerun_keeps_them_in_place() {
         TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         List<TestCompany> c = booking.approvedCompanies(4);
-        long direct = booking.asOrganizer(() -> meetings.bookAsOrganizer(c.get(1).id(), c.get(3).id(),
+        long direct = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(c.get(1).id(), c.get(3).id(),
                 session.slot(1).id()));
-        MeetingView directBefore = booking.asOrganizer(() -> meetings.meeting(direct));
+        MeetingDetails directBefore = booking.asOrganizer(() -> meetingQueries.meeting(direct));
         fixture.wish(c.get(0), c.get(1), WishPriority.MUST);
         fixture.wish(c.get(2), c.get(3), WishPriority.NICE);
         fixture.wish(c.get(0), c.get(2), WishPriority.NICE);
@@ -215,7 +212,7 @@ class ScheduleServiceTest {
         assertThat(confirmed).isEqualTo(3);
         assertThat(booking.asOrganizer(() -> schedule.run(run.id())).orElseThrow().status())
                 .isEqualTo(ScheduleRunStatus.PUBLISHED);
-        List<MeetingView> day = booking.asOrganizer(() -> meetings.meetingsInSession(session.sessionId()));
+        List<MeetingDetails> day = booking.asOrganizer(() -> meetingQueries.meetingsInSession(session.sessionId()));
         assertThat(day).filteredOn(m -> m.status() == MeetingStatus.CONFIRMED).hasSize(4);
         for (PlacedMeeting placed : review.placed()) {
             assertThat(day).as("confirmed where the review showed it: %s", placed).anyMatch(m ->
@@ -223,7 +220,7 @@ class ScheduleServiceTest {
                             && m.tableNumber() == placed.tableNumber()
                             && Set.of(m.requesterId(), m.partnerId()).equals(Set.of(placed.companyAId(), placed.companyBId())));
         }
-        MeetingView directAfter = booking.asOrganizer(() -> meetings.meeting(direct));
+        MeetingDetails directAfter = booking.asOrganizer(() -> meetingQueries.meeting(direct));
         assertThat(directAfter.slotId()).isEqualTo(directBefore.slotId());
         assertThat(directAfter.tableNumber()).isEqualTo(directBefore.tableNumber());
         assertThat(new BookingInvariants(jdbc).violations(session.slotIds())).allSatisfy((k, v) -> assertThat(v).as(k).isZero());
@@ -267,11 +264,11 @@ class ScheduleServiceTest {
 
         ScheduleRun fresh = fixture.build(session.dayId());
         Slot slot = session.slot(0);
-        booking.asOrganizer(() -> meetings.bookAsOrganizer(c.get(1).id(), c.get(2).id(), slot.id()));
+        booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(c.get(1).id(), c.get(2).id(), slot.id()));
         assertThatThrownBy(() -> booking.asOrganizer(() -> schedule.publish(fresh.id())))
                 .isInstanceOfSatisfying(ScheduleRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("schedule.error.stale"));
-        assertThat(booking.asOrganizer(() -> meetings.meetingsInSession(session.sessionId())))
+        assertThat(booking.asOrganizer(() -> meetingQueries.meetingsInSession(session.sessionId())))
                 .as("nothing published").hasSize(1);
         assertThat(booking.asOrganizer(() -> schedule.run(fresh.id())).orElseThrow().status())
                 .isEqualTo(ScheduleRunStatus.DONE);
@@ -303,8 +300,8 @@ class ScheduleServiceTest {
         List<TestCompany> c = booking.approvedCompanies(5);
         booking.bookingSettings(new BookingSettings(null, null, 3, false, true));
         // c0 has two of its three meetings: one on this day, one on another
-        booking.asOrganizer(() -> meetings.bookAsOrganizer(c.get(0).id(), c.get(4).id(), session.slot(0).id()));
-        booking.asOrganizer(() -> meetings.bookAsOrganizer(c.get(4).id(), c.get(0).id(), otherDay.slot(0).id()));
+        booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(c.get(0).id(), c.get(4).id(), session.slot(0).id()));
+        booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(c.get(4).id(), c.get(0).id(), otherDay.slot(0).id()));
         fixture.wish(c.get(0), c.get(1), WishPriority.NICE);
         fixture.wish(c.get(0), c.get(2), WishPriority.NICE);
         fixture.wish(c.get(3), c.get(0), WishPriority.MUST);
@@ -332,11 +329,11 @@ class ScheduleServiceTest {
         TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         List<TestCompany> c = booking.approvedCompanies(5);
         booking.bookingSettings(new BookingSettings(null, null, 1, false, true));
-        booking.asOrganizer(() -> meetings.bookAsOrganizer(c.get(0).id(), c.get(3).id(), session.slot(0).id()));
+        booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(c.get(0).id(), c.get(3).id(), session.slot(0).id()));
         List<Long> tables = jdbc.queryForList("select id from meeting_table where hall_id = ? order by number",
                 Long.class, session.hallId());
 
-        assertThatThrownBy(() -> booking.asOrganizer(() -> meetings.publishScheduled(List.of(
+        assertThatThrownBy(() -> booking.asOrganizer(() -> organizerBookings.publishScheduled(List.of(
                 new ScheduledMeeting(c.get(1).id(), c.get(2).id(), session.slot(1).id(), tables.get(0)),
                 new ScheduledMeeting(c.get(4).id(), c.get(0).id(), session.slot(2).id(), tables.get(0))), () -> { })))
                 .isInstanceOfSatisfying(BookingRefusedException.class, e -> {
@@ -344,7 +341,7 @@ class ScheduleServiceTest {
                     assertThat(e.args()).containsExactly(MeetingRecords.nameOf(jdbc, c.get(0)), 1, 2);
                 });
 
-        assertThat(booking.asOrganizer(() -> meetings.meetingsInSession(session.sessionId())))
+        assertThat(booking.asOrganizer(() -> meetingQueries.meetingsInSession(session.sessionId())))
                 .as("nothing published").hasSize(1);
     }
 
@@ -354,12 +351,12 @@ class ScheduleServiceTest {
         TestSession otherDay = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         List<TestCompany> c = booking.approvedCompanies(3);
         booking.bookingSettings(new BookingSettings(null, null, 200, false));
-        long asked = booking.as(c.get(0), () -> meetings.request(c.get(1).id(), otherDay.slot(0).id(),
-                List.of(c.get(0).firstDelegate()), null));
-        long askedBack = booking.as(c.get(1), () -> meetings.request(c.get(0).id(), otherDay.slot(1).id(),
-                List.of(c.get(1).firstDelegate()), null));
-        long unrelated = booking.as(c.get(0), () -> meetings.request(c.get(2).id(), otherDay.slot(2).id(),
-                List.of(c.get(0).firstDelegate()), null));
+        long asked = booking.as(c.get(0), () -> meetingRequests.request(c.get(1).id(), otherDay.slot(0).id(),
+                List.of(c.get(0).firstDelegate()), null).meetingId());
+        long askedBack = booking.as(c.get(1), () -> meetingRequests.request(c.get(0).id(), otherDay.slot(1).id(),
+                List.of(c.get(1).firstDelegate()), null).meetingId());
+        long unrelated = booking.as(c.get(0), () -> meetingRequests.request(c.get(2).id(), otherDay.slot(2).id(),
+                List.of(c.get(0).firstDelegate()), null).meetingId());
         fixture.startWishesPhase();
         fixture.wish(c.get(0), c.get(1), WishPriority.MUST);
 

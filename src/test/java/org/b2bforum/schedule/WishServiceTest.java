@@ -9,16 +9,13 @@ import java.util.List;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
-import org.b2bforum.TestData;
 import org.b2bforum.meeting.BookingRefusedException;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.program.BookingSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Wishes are each company's own: it adds, changes and removes them; nobody else sees or touches them. */
@@ -28,11 +25,11 @@ class WishServiceTest {
     @Autowired
     WishService wishes;
     @Autowired
-    MeetingService meetings;
-    @Autowired
-    ApplicationContext context;
+    MeetingRequests meetingRequests;
 
+    @Autowired
     ScheduleFixture fixture;
+    @Autowired
     BookingFixture booking;
     TestCompany me;
     TestCompany other;
@@ -40,17 +37,10 @@ class WishServiceTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new ScheduleFixture(context);
-        booking = fixture.booking();
         fixture.startWishesPhase();
         me = booking.approvedCompany();
         other = booking.approvedCompany();
         target = booking.approvedCompany();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     @Test
@@ -121,7 +111,7 @@ class WishServiceTest {
         TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         BookingFixture.logInAs(me);
 
-        assertThatThrownBy(() -> meetings.request(target.id(), session.slot(0).id(), List.of(me.firstDelegate()), null))
+        assertThatThrownBy(() -> meetingRequests.request(target.id(), session.slot(0).id(), List.of(me.firstDelegate()), null).meetingId())
                 .isInstanceOfSatisfying(BookingRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("meeting.error.wishes-phase"));
     }

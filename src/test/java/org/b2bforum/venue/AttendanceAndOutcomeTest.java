@@ -13,14 +13,13 @@ import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.meeting.BookingRefusedException;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.MeetingStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -32,38 +31,31 @@ import org.springframework.security.access.AccessDeniedException;
 class AttendanceAndOutcomeTest {
 
     @Autowired
-    ApplicationContext context;
-    @Autowired
     AttendanceService attendance;
     @Autowired
     OutcomeService outcomes;
     @Autowired
     CheckInService checkIns;
     @Autowired
-    MeetingService meetings;
+    MeetingQueries meetingQueries;
+    @Autowired
+    MeetingRequests meetingRequests;
+    @Autowired
+    OrganizerBookings organizerBookings;
     @Autowired
     AccountService accounts;
 
+    @Autowired
     VenueFixture venue;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        venue = new VenueFixture(context);
-        booking = venue.booking();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void organizers_and_staff_mark_a_meeting_held_or_no_show_and_may_correct_it_nobody_else_may() {
         TestSession session = venue.pastSession(2);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
         ForumUser staff = venue.staff();
         ForumUser delegate = venue.delegateAccount(a.firstDelegate());
 
@@ -99,9 +91,9 @@ class AttendanceAndOutcomeTest {
         TestSession past = venue.pastSession(1);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long ahead = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), future.slot(0).id()));
-        long cancelled = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), past.slot(1).id()));
-        booking.asOrganizer(() -> meetings.cancel(cancelled, "Компания не приехала на форум"));
+        long ahead = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), future.slot(0).id()));
+        long cancelled = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), past.slot(1).id()));
+        booking.asOrganizer(() -> meetingRequests.cancel(cancelled, "Компания не приехала на форум"));
 
         BookingFixture.logInAs(venue.staff());
         assertThatThrownBy(() -> attendance.mark(ahead, Attendance.HELD)).isInstanceOf(VenueRefusedException.class)
@@ -118,7 +110,7 @@ class AttendanceAndOutcomeTest {
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
         TestCompany third = booking.approvedCompany();
-        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
 
         booking.as(a, () -> outcomes.record(meeting, Outcome.FOLLOW_UP, "  Пришлём коммерческое предложение  "));
         booking.as(b, () -> outcomes.record(meeting, Outcome.NO_INTEREST, "Не наш профиль"));
@@ -163,8 +155,8 @@ class AttendanceAndOutcomeTest {
         TestSession past = venue.pastSession(1);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long ahead = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), future.slot(0).id()));
-        long missed = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), past.slot(0).id()));
+        long ahead = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), future.slot(0).id()));
+        long missed = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), past.slot(0).id()));
         BookingFixture.logInAs(venue.staff());
         attendance.mark(missed, Attendance.NO_SHOW);
 
@@ -187,10 +179,10 @@ class AttendanceAndOutcomeTest {
         TestCompany c = booking.approvedCompany();
         TestCompany d = booking.approvedCompany();
         TestCompany pending = booking.pendingCompany();
-        long held = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
-        long missed = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), c.id(), session.slot(1).id()));
-        booking.asOrganizer(() -> meetings.bookAsOrganizer(b.id(), c.id(), session.slot(2).id())); // not marked
-        long cancelled = booking.asOrganizer(() -> meetings.bookAsOrganizer(c.id(), d.id(), session.slot(0).id()));
+        long held = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+        long missed = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), c.id(), session.slot(1).id()));
+        booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(b.id(), c.id(), session.slot(2).id())); // not marked
+        long cancelled = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(c.id(), d.id(), session.slot(0).id()));
 
         ForumUser staff = venue.staff();
         BookingFixture.logInAs(staff);
@@ -204,7 +196,7 @@ class AttendanceAndOutcomeTest {
         attendance.mark(missed, Attendance.HELD);
         attendance.mark(missed, Attendance.NO_SHOW); // corrected: counted once, as a no-show
         attendance.mark(cancelled, Attendance.HELD);
-        booking.asOrganizer(() -> meetings.cancel(cancelled, null)); // a cancelled meeting counts no more
+        booking.asOrganizer(() -> meetingRequests.cancel(cancelled, null)); // a cancelled meeting counts no more
         booking.as(a, () -> outcomes.record(held, Outcome.AGREEMENT_IN_PREPARATION, null));
         booking.as(b, () -> outcomes.record(held, Outcome.AGREEMENT_IN_PREPARATION, "Проект договора к 1 октября"));
 
@@ -226,7 +218,7 @@ class AttendanceAndOutcomeTest {
         TestSession session = venue.pastSession(2);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
         booking.as(a, () -> outcomes.record(meeting, Outcome.FOLLOW_UP, null));
 
         booking.withdrawApproval(a);
@@ -243,8 +235,8 @@ class AttendanceAndOutcomeTest {
         TestSession future = venue.futureSession(2);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long missed = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), past.slot(0).id()));
-        long held = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), past.slot(1).id()));
+        long missed = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), past.slot(0).id()));
+        long held = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), past.slot(1).id()));
         BookingFixture.logInAs(venue.staff());
         attendance.mark(missed, Attendance.NO_SHOW);
         attendance.mark(held, Attendance.HELD);
@@ -252,14 +244,14 @@ class AttendanceAndOutcomeTest {
 
         for (TestCompany company : List.of(a, b)) {
             for (long meeting : List.of(missed, held)) {
-                assertThatThrownBy(() -> booking.as(company, () -> meetings.cancel(meeting, "Передумали")))
+                assertThatThrownBy(() -> booking.as(company, () -> meetingRequests.cancel(meeting, "Передумали")))
                         .isInstanceOf(BookingRefusedException.class).hasMessage("meeting.error.begun");
             }
         }
-        assertThatThrownBy(() -> booking.asOrganizer(() -> meetings.move(missed, future.slot(0).id())))
+        assertThatThrownBy(() -> booking.asOrganizer(() -> organizerBookings.move(missed, future.slot(0).id())))
                 .isInstanceOf(BookingRefusedException.class).hasMessage("meeting.error.begun");
-        long ahead = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), future.slot(1).id()));
-        assertThatThrownBy(() -> booking.asOrganizer(() -> meetings.move(ahead, past.slot(2).id())))
+        long ahead = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), future.slot(1).id()));
+        assertThatThrownBy(() -> booking.asOrganizer(() -> organizerBookings.move(ahead, past.slot(2).id())))
                 .isInstanceOf(BookingRefusedException.class).hasMessage("meeting.error.past-slot");
 
         List<OutcomeReport> report = booking.asOrganizer(() -> outcomes.report());
@@ -269,7 +261,7 @@ class AttendanceAndOutcomeTest {
                 .satisfies(r -> assertThat(r.partnerOutcome()).isEqualTo(Outcome.FOLLOW_UP));
 
         // organizers may still correct the record; the history names them
-        booking.asOrganizer(() -> meetings.cancel(missed, "Встреча внесена по ошибке"));
-        assertThat(booking.asOrganizer(() -> meetings.meeting(missed)).status()).isEqualTo(MeetingStatus.CANCELLED);
+        booking.asOrganizer(() -> meetingRequests.cancel(missed, "Встреча внесена по ошибке"));
+        assertThat(booking.asOrganizer(() -> meetingQueries.meeting(missed)).status()).isEqualTo(MeetingStatus.CANCELLED);
     }
 }

@@ -12,12 +12,9 @@ import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Tokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -27,27 +24,16 @@ import org.springframework.security.core.AuthenticationException;
 class CheckInServiceTest {
 
     @Autowired
-    ApplicationContext context;
-    @Autowired
     CheckInService checkIns;
     @Autowired
     AccountService accounts;
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     VenueFixture venue;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        venue = new VenueFixture(context);
-        booking = venue.booking();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void staff_check_a_delegate_in_once_and_a_second_scan_reports_the_first_time_and_who() {

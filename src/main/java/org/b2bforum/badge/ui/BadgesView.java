@@ -129,6 +129,7 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
         progress.setWidth("min(100%, 24em)");
         progress.setVisible(false);
         progressText.setId("badges-progress-text");
+        progress.getElement().setAttribute("aria-labelledby", "badges-progress-text");
         result.setId("badges-result");
 
         HorizontalLayout printLine = new HorizontalLayout(print, progress, progressText);

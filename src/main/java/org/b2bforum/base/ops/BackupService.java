@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,10 +16,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
+import org.b2bforum.base.cluster.ClusterLeases;
 import org.b2bforum.base.database.EmbeddedMariaDb;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,11 @@ import org.springframework.stereotype.Service;
  * {@code b2bforum.backup.keep} are kept. With the embedded database the client programs come with
  * its binaries; with an external MariaDB {@code mariadb-dump} and {@code mariadb} must be on the
  * PATH. A restore replaces the whole database with the backup's content.
+ * <p>
+ * With several application nodes on one database the scheduled backup is made by one of them: the
+ * node that takes the {@value #LEASE} lease (for {@link #LEASE_LENGTH}, so that the others, whose
+ * clocks fire at about the same time, find it taken). A multi-host JDBC URL is dumped from its first
+ * host.
  */
 @Service
 public class BackupService {
@@ -47,8 +55,12 @@ public class BackupService {
     private final int keep;
     private final Clock clock;
     private final boolean scheduled;
+    private final ObjectProvider<ClusterLeases> leases; // lazily: the restore runs before the database is migrated
 
-    BackupService(ObjectProvider<EmbeddedMariaDb> embedded, Environment environment, Clock clock,
+    static final String LEASE = "backup";
+    static final Duration LEASE_LENGTH = Duration.ofMinutes(30);
+
+    BackupService(ObjectProvider<EmbeddedMariaDb> embedded, Environment environment, Clock clock, ObjectProvider<ClusterLeases> leases,
             @Value("${b2bforum.backup.dir:data/backups}") String dir, @Value("${b2bforum.backup.keep:48}") int keep,
             @Value("${b2bforum.backup.enabled:true}") boolean scheduled) {
         this.target = embedded.getIfAvailable() != null ? Target.of(embedded.getObject()) : Target.of(environment);
@@ -56,11 +68,17 @@ public class BackupService {
         this.dir = Path.of(dir).toAbsolutePath().normalize();
         this.keep = keep;
         this.clock = clock;
+        this.leases = leases;
     }
 
     @Scheduled(cron = "${b2bforum.backup.cron:0 0 * * * *}")
     void scheduledBackup() {
         if (!scheduled) {
+            return;
+        }
+        ClusterLeases lease = leases.getObject();
+        if (!lease.tryAcquire(LEASE, LEASE_LENGTH)) {
+            log.info("Scheduled backup left to {}, which holds the backup lease", lease.holder(LEASE));
             return;
         }
         try {
@@ -176,17 +194,25 @@ public class BackupService {
     }
 
     /** Where the database is and which client programs reach it. */
-    private record Target(Path binDir, String host, int port, String database, String user, String password) {
+    record Target(Path binDir, String host, int port, String database, String user, String password) {
 
         static Target of(EmbeddedMariaDb embedded) {
             return new Target(embedded.binDir(), "127.0.0.1", embedded.port(), embedded.database(), "root", "");
         }
 
+        /** {@code jdbc:mariadb://host:port/db?…}, or with several hosts {@code jdbc:mariadb:sequential//h1:p1,h2:p2/db}. */
+        private static final Pattern URL = Pattern.compile("jdbc:(?:mariadb|mysql):(?:[a-z-]+)?//([^/,?]+)[^/?]*/([^?;]*).*");
+
         static Target of(Environment environment) {
-            // jdbc:mariadb://host:port/database?options
-            URI uri = URI.create(environment.getRequiredProperty("spring.datasource.url").substring("jdbc:".length()));
-            String database = uri.getPath().replaceFirst("^/", "");
-            return new Target(null, uri.getHost(), uri.getPort() < 0 ? 3306 : uri.getPort(), database,
+            String url = environment.getRequiredProperty("spring.datasource.url");
+            Matcher matcher = URL.matcher(url);
+            if (!matcher.matches()) {
+                throw new IllegalStateException("Backups cannot read host and database from " + url);
+            }
+            String host = matcher.group(1);
+            int colon = host.lastIndexOf(':');
+            int port = colon < 0 ? 3306 : Integer.parseInt(host.substring(colon + 1));
+            return new Target(null, colon < 0 ? host : host.substring(0, colon), port, matcher.group(2),
                     environment.getProperty("spring.datasource.username"),
                     environment.getProperty("spring.datasource.password"));
         }

@@ -21,7 +21,11 @@ import org.springframework.stereotype.Component;
  * count every submission against the address.
  * <p>
  * The state is kept in this node's memory: a restart forgets it, and with several nodes each keeps
- * its own (the log-in records themselves are in the database).
+ * its own (the log-in records themselves are in the database). That is accepted for the few nodes
+ * of a forum (docs/cluster.md): a guesser spread over N nodes by the load balancer gets at most N
+ * times the limits above (with two or three nodes still a few dozen guesses an hour per account
+ * against bcrypt-hashed passwords), and keeping it local spares every failed log-in a replicated
+ * write that all Galera nodes would have to certify.
  */
 @Component
 public class LoginThrottle {

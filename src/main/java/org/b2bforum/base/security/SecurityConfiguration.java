@@ -81,10 +81,16 @@ class SecurityConfiguration {
                 vaadin -> vaadin.loginView("/login", "/").enableCsrfConfiguration(false)).build();
     }
 
-    /** New hashes as {bcrypt-sha256} (passphrases past BCrypt's 72 bytes); older {bcrypt} ones still match. */
+    /**
+     * New hashes as {bcrypt-sha256} (passphrases past BCrypt's 72 bytes); older {bcrypt} ones still match.
+     * {@code b2bforum.security.bcrypt-strength} is BCrypt's cost, 10 unless set: only the tests'
+     * profile lowers it (src/test/resources/config/application-test.properties), as each hash at
+     * full cost takes about 0.1 s of CPU and the tests register hundreds of companies. A hash
+     * carries its cost, so hashes made at any cost keep matching.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new DelegatingPasswordEncoder("bcrypt-sha256", Map.of("bcrypt-sha256", new Sha256BcryptPasswordEncoder(),
-                "bcrypt", new BCryptPasswordEncoder()));
+    PasswordEncoder passwordEncoder(@Value("${b2bforum.security.bcrypt-strength:10}") int strength) {
+        return new DelegatingPasswordEncoder("bcrypt-sha256", Map.of("bcrypt-sha256",
+                new Sha256BcryptPasswordEncoder(strength), "bcrypt", new BCryptPasswordEncoder(strength)));
     }
 }

@@ -15,7 +15,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 final class Sha256BcryptPasswordEncoder implements PasswordEncoder {
 
-    private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+    private final BCryptPasswordEncoder bcrypt;
+
+    Sha256BcryptPasswordEncoder(int strength) {
+        this.bcrypt = new BCryptPasswordEncoder(strength);
+    }
 
     @Override
     public String encode(CharSequence rawPassword) {

@@ -38,6 +38,7 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
         current.setMaxLength(Passwords.MAX_LENGTH);
         current.setWidthFull();
         current.setManualValidation(true);
+        ComponentTexts.revealButtons(current);
         submit.setId("change-submit");
         submit.setText(getTranslation("password.change.submit"));
         submit.addThemeVariants(ButtonVariant.PRIMARY);

@@ -32,6 +32,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         login.setForgotPasswordButtonVisible(true);
         login.addForgotPasswordListener(e -> login.getUI().ifPresent(ui -> ui.navigate("forgot-password")));
         showTexts(i18n(null));
+        ComponentTexts.revealButton(login);
 
         H1 title = new H1(getTranslation("app.title"));
         title.addClassName("login-title");

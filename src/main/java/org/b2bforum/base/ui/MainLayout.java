@@ -3,16 +3,26 @@ package org.b2bforum.base.ui;
 import org.b2bforum.base.security.ApprovalStatus;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
-import org.b2bforum.notification.NotificationService;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveUpdates;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.AppLayout.AppLayoutI18n;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
@@ -22,21 +32,40 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 
-/** The frame of every logged-in page: forum title, menu, notifications, language and log-out. */
+/**
+ * The frame of every logged-in page: forum title, menu with its counters, notifications, language and
+ * log-out. Live updates refresh the counters and show a short note of what arrived.
+ */
 @Layout
 @PermitAll
 class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    private final NotificationService notifications;
+    private final UnreadNotifications notifications;
+    private final LiveUpdates live;
+    private final List<MenuCounter> counters;
+    private final List<AnnouncementBanner> banners;
+    private final Div banner = new Div();
+    private final ForumUser user;
     private final Button notificationsButton = new Button();
+    /** The path of the page shown, to tell a new page from the same page with other query parameters. */
+    private String shownPath;
+    private final Map<String, SideNavItem> itemsByPath = new HashMap<>();
+    private final Map<String, Long> counts = new HashMap<>();
+    private static final String DISMISSED_BANNER = "b2bforum.dismissed-announcement";
+    private long unreadNotifications;
+    private Registration liveRegistration;
 
-    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, NotificationService notifications,
-            ApprovalStatus approval) {
+    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, UnreadNotifications notifications,
+            ApprovalStatus approval, LiveUpdates live, List<MenuCounter> counters, List<AnnouncementBanner> banners) {
+        this.banners = banners;
         this.notifications = notifications;
+        this.live = live;
+        this.counters = counters;
         setPrimarySection(Section.DRAWER);
 
         Span title = new Span(getTranslation("app.short-title"));
@@ -46,7 +75,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         Div brand = new Div(title, subtitle);
         brand.addClassName("app-brand");
 
-        ForumUser user = currentUser.require();
+        user = currentUser.require();
         boolean participant = approval.isParticipant(user);
         SideNav nav = new SideNav();
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
@@ -58,6 +87,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
                 item.setPrefixComponent(VaadinIcon.valueOf(entry.icon()).create());
             }
             nav.addItem(item);
+            itemsByPath.put(entry.path().replaceFirst("^/", ""), item);
         }
         addToDrawer(brand, new Scroller(nav));
 
@@ -72,20 +102,158 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         logout.addThemeVariants(ButtonVariant.TERTIARY);
         logout.setId("logout-button");
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span(), notificationsButton,
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("a11y.toggle-menu"));
+        setI18n(new AppLayoutI18n().setDrawer(getTranslation("a11y.menu")));
+        HorizontalLayout header = new HorizontalLayout(skipLink(), toggle, new Span(), notificationsButton,
                 new LanguageSwitch(), userName, logout);
-        header.expand(header.getComponentAt(1));
+        header.expand(header.getComponentAt(2));
         header.setWidthFull();
         header.setAlignItems(HorizontalLayout.Alignment.CENTER);
         header.addClassName("app-header");
-        addToNavbar(header);
+        banner.setId("announcement-banner");
+        banner.addClassName("announcement-banner");
+        banner.setVisible(false);
+        Div navbar = new Div(header, banner);
+        navbar.addClassName("app-navbar");
+        addToNavbar(navbar);
+    }
+
+    /**
+     * The first stop of the keyboard: straight to the page's heading, past the header and the menu.
+     * Handled in the browser, so it works without a round trip.
+     */
+    private Anchor skipLink() {
+        Anchor skip = new Anchor("#", getTranslation("a11y.skip-to-content"));
+        skip.setId("skip-to-content");
+        skip.addClassName("skip-link");
+        skip.getElement().setAttribute("router-ignore", true);
+        skip.getElement().executeJs("""
+                this.addEventListener('click', e => {
+                  e.preventDefault();
+                  const heading = document.querySelector('vaadin-app-layout > :not([slot]) h1');
+                  if (heading) {
+                    heading.tabIndex = -1;
+                    heading.focus();
+                  }
+                });""");
+        return skip;
     }
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        long unread = notifications.unreadCount();
-        notificationsButton.setText(unread > 0 ? String.valueOf(unread) : null);
-        notificationsButton.getElement().setAttribute("aria-label",
-                getTranslation("notifications.title") + (unread > 0 ? " (" + unread + ")" : ""));
+        String path = event.getLocation().getPath();
+        if (!path.equals(shownPath)) {
+            // A new page (not a filter of the same page that put its query in the address): focus its heading, as
+            // a page load would start reading there. The first page is left alone, like any page load.
+            if (shownPath != null) {
+                getElement().executeJs("""
+                        requestAnimationFrame(() => {
+                          const heading = this.querySelector(':scope > :not([slot]) h1');
+                          if (heading) {
+                            heading.tabIndex = -1;
+                            heading.focus({preventScroll: true});
+                          }
+                        });""");
+            }
+            shownPath = path;
+        }
+        refreshCounts();
+    }
+
+    /** Shows the latest announcement until the user closes it (for this session). */
+    private void refreshBanner() {
+        Object dismissed = UI.getCurrent() == null ? null
+                : UI.getCurrent().getSession().getAttribute(DISMISSED_BANNER);
+        banners.stream().flatMap(b -> b.latest().stream()).findFirst()
+                .filter(latest -> !Long.valueOf(latest.id()).equals(dismissed))
+                .ifPresentOrElse(latest -> {
+                    banner.removeAll();
+                    Span text = new Span(latest.text());
+                    text.addClassName("announcement-text");
+                    Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+                        UI.getCurrent().getSession().setAttribute(DISMISSED_BANNER, latest.id());
+                        banner.setVisible(false);
+                    });
+                    close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                    close.getElement().setAttribute("aria-label", getTranslation("action.close"));
+                    banner.add(VaadinIcon.MEGAPHONE.create(), text, close);
+                    banner.setVisible(true);
+                }, () -> banner.setVisible(false));
+    }
+
+    /** Reads the counters again; returns the menu entries whose number rose. */
+    private List<String> refreshCounts() {
+        refreshBanner();
+        unreadNotifications = notifications.unreadCount();
+        notificationsButton.setText(unreadNotifications > 0 ? String.valueOf(unreadNotifications) : null);
+        notificationsButton.getElement().setAttribute("aria-label", getTranslation("notifications.title")
+                + (unreadNotifications > 0 ? " (" + unreadNotifications + ")" : ""));
+        List<String> rose = new java.util.ArrayList<>();
+        for (MenuCounter counter : counters) {
+            SideNavItem item = itemsByPath.get(counter.path());
+            if (item == null) {
+                continue;
+            }
+            long count = counter.count();
+            if (count > counts.getOrDefault(counter.path(), 0L)) {
+                rose.add(counter.path());
+            }
+            counts.put(counter.path(), count);
+            if (count > 0) {
+                Span badge = new Span(String.valueOf(count));
+                badge.getElement().getThemeList().add("badge contrast pill small");
+                badge.addClassName("menu-count");
+                badge.setId("menu-count-" + counter.path());
+                item.setSuffixComponent(badge);
+            } else {
+                item.setSuffixComponent(null);
+            }
+        }
+        return rose;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        liveRegistration = live.subscribe(event.getUI(), user, this::changed);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (liveRegistration != null) {
+            liveRegistration.remove();
+            liveRegistration = null;
+        }
+    }
+
+    private void changed(LiveChange change) {
+        long notificationsBefore = unreadNotifications;
+        List<String> rose = refreshCounts();
+        if (change.kind() == LiveChange.Kind.NOTIFICATION && unreadNotifications > notificationsBefore) {
+            notifications.latestUnread().ifPresent(this::announce);
+        } else if (change.kind() == LiveChange.Kind.MESSAGE && rose.contains("messages")) {
+            toast(getTranslation("messages.new"), "messages");
+        } else if (change.kind() == LiveChange.Kind.REMINDER) {
+            toast(getTranslation("reminder.starting-soon"), user.delegateId() != null ? "my-badge" : "agenda");
+        }
+    }
+
+    private void announce(UnreadNotifications.Latest notification) {
+        toast(getTranslation(notification.messageKey())
+                + (notification.detail() == null ? "" : ": " + notification.detail()), "notifications");
+    }
+
+    private void toast(String text, String route) {
+        Notification toast = new Notification();
+        toast.setDuration(6000);
+        toast.setPosition(Notification.Position.TOP_END);
+        Button open = new Button(text, e -> {
+            toast.close();
+            UI.getCurrent().navigate(route);
+        });
+        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        open.addClassName("live-toast");
+        toast.add(open);
+        toast.open();
     }
 }

@@ -26,6 +26,7 @@ class PasswordFields extends Composite<VerticalLayout> {
             field.setWidthFull();
             field.setManualValidation(true);
         }
+        ComponentTexts.revealButtons(newPassword, confirmation);
         getContent().setPadding(false);
         getContent().add(newPassword, confirmation);
     }

@@ -19,11 +19,14 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Calendar export for the logged-in delegate (or company): the {@code .ics} download, and a
  * private subscription link for calendar apps, which is shown once when made (only its hash is
  * kept), can be replaced by a new one (the old one stops working) or switched off.
  */
+@NamedInterface("export-panel")
 public class CalendarExportPanel extends Div {
 
     final Anchor download = new Anchor();

@@ -19,19 +19,24 @@ import org.b2bforum.company.Sector;
 import org.b2bforum.company.ShortlistService;
 import org.b2bforum.company.WishesPhase;
 
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -49,6 +54,10 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route("directory")
 @Menu(title = "menu.directory", icon = "SEARCH", order = 3)
+// the cards' template uses these web components (CompanyCard), so the page's bundle must load them
+@Uses(Avatar.class)
+@Uses(Button.class)
+@Uses(Icon.class)
 @RolesAllowed({Role.COMPANY_NAME, Role.ORGANIZER_NAME})
 @ApprovedCompaniesOnly
 class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -60,7 +69,9 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
     final Select<DirectorySort> sort = new Select<>();
     final Checkbox freeSlots = new Checkbox();
     final Grid<DirectoryEntry> results = new Grid<>();
+    final Paragraph keys = new Paragraph(getTranslation("directory.keys"));
     final Span total = new Span();
+    final LitRenderer<DirectoryEntry> cards;
     private final DirectoryService directory;
     private final List<String> cities = new ArrayList<>();
     private boolean applyingUrl;
@@ -124,18 +135,25 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
         results.setId("directory-results");
         results.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_NO_ROW_BORDERS);
-        results.addColumn(new ComponentRenderer<>(entry -> new CompanyCard(entry, shortlist, canStar, wishes)));
+        cards = CompanyCard.renderer(this, results, shortlist, canStar, wishes);
+        results.addColumn(cards);
         results.setEmptyStateText(getTranslation("directory.empty"));
         results.setPageSize(50);
         results.setSizeFull();
         results.addClassName("company-list");
+        // The grid is one Tab stop; the companies in it are reached with the arrow keys, which the page says.
+        results.setAriaLabel(getTranslation("directory.results-label"));
+        keys.setId("directory-keys");
+        keys.addClassName("hint");
+        keys.addClassName("keyboard-hint");
+        results.getElement().setAttribute("aria-describedby", "directory-keys");
 
         total.setId("directory-total");
         total.addClassName("result-count");
         HorizontalLayout filters = new HorizontalLayout(search, city, country, sector, sort, freeSlots);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
-        add(new H1(getTranslation("menu.directory")), filters, total, results);
+        add(new H1(getTranslation("menu.directory")), filters, total, keys, results);
     }
 
     @Override

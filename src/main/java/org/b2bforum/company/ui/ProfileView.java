@@ -3,6 +3,7 @@ package org.b2bforum.company.ui;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.ui.MessageLink;
 import org.b2bforum.company.CompanyNotFoundException;
 import org.b2bforum.company.CompanyProfile;
 import org.b2bforum.company.DirectoryService;
@@ -91,7 +92,8 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
         add(top);
         if (!organizer && !profile.own()) {
-            add(new RequestMeetingButton(profile.id(), true, wishesPhase.collectingWishes()));
+            add(new Div(new RequestMeetingButton(profile.id(), true, wishesPhase.collectingWishes()),
+                    new MessageLink(profile.id())));
         }
         if (profile.website() != null) {
             Anchor website = new Anchor(profile.website(), profile.website());

@@ -8,11 +8,14 @@ import org.b2bforum.company.DirectoryService;
 import org.b2bforum.company.ShortlistService;
 import org.b2bforum.company.WishesPhase;
 
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -23,6 +26,10 @@ import jakarta.annotation.security.RolesAllowed;
 /** The companies the logged-in company has starred. */
 @Route("shortlist")
 @Menu(title = "menu.shortlist", icon = "STAR", order = 4)
+// the cards' template uses these web components (CompanyCard), so the page's bundle must load them
+@Uses(Avatar.class)
+@Uses(Button.class)
+@Uses(Icon.class)
 @RolesAllowed(Role.COMPANY_NAME)
 @ApprovedCompaniesOnly
 class ShortlistView extends VerticalLayout implements HasDynamicTitle {
@@ -37,7 +44,7 @@ class ShortlistView extends VerticalLayout implements HasDynamicTitle {
         long count = directory.count(query);
         results.setId("shortlist-results");
         results.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_NO_ROW_BORDERS);
-        results.addColumn(new ComponentRenderer<>(entry -> new CompanyCard(entry, shortlist, true, wishes)));
+        results.addColumn(CompanyCard.renderer(this, results, shortlist, true, wishes));
         results.setItems(q -> directory.search(query, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> (int) count);
         results.setEmptyStateText(getTranslation("shortlist.empty"));

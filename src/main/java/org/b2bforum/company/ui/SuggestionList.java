@@ -44,6 +44,7 @@ class SuggestionList extends Div {
         ProgressBar bar = new ProgressBar(0, 100, suggestion.score());
         bar.setWidth("8em");
         Span score = new Span(getTranslation("suggestions.score", suggestion.score()));
+        bar.getElement().setAttribute("aria-label", score.getText());
         score.addClassName("match-score");
         Div scoreBox = new Div(score, bar);
         scoreBox.addClassName("score-box");

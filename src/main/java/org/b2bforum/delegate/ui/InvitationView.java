@@ -1,5 +1,6 @@
 package org.b2bforum.delegate.ui;
 
+import org.b2bforum.base.ui.ComponentTexts;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.ui.LanguageSwitch;
 import org.b2bforum.delegate.DelegateInvitationService;
@@ -54,6 +55,7 @@ class InvitationView extends VerticalLayout implements BeforeEnterObserver, HasD
         login.setReadOnly(true);
         login.setWidthFull();
         password.setId("invitation-password");
+        ComponentTexts.revealButtons(password, confirmation);
         password.setLabel(getTranslation("invitation.password"));
         password.setHelperText(getTranslation("invitation.password.hint"));
         password.setWidthFull();

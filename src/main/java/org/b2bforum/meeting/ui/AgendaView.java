@@ -16,10 +16,11 @@ import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.ui.MessageLink;
 import org.b2bforum.meeting.AgendaEntry;
 import org.b2bforum.meeting.DelegateChoice;
-import org.b2bforum.meeting.MeetingService;
-import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.ProgramService;
 
@@ -58,7 +59,7 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     final Div entries = new Div();
     final ProgramSignUp program;
 
-    private final MeetingService meetings;
+    private final MeetingQueries meetings;
     private final ProgramService programService;
     private final ForumDates dates;
     private final Clock clock;
@@ -66,7 +67,7 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final List<DelegateChoice> myDelegates;
     private boolean applyingUrl;
 
-    AgendaView(MeetingService meetings, ProgramService programService, CurrentUser currentUser, ForumTime forumTime,
+    AgendaView(MeetingQueries meetings, ProgramService programService, CurrentUser currentUser, ForumTime forumTime,
             Clock clock) {
         this.meetings = meetings;
         this.programService = programService;
@@ -160,8 +161,8 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         List<AgendaEntry> agenda = meetings.myAgenda(who == null ? null : who.id()).stream()
                 .filter(entry -> dates.day(entry.startsAt()).equals(selected.day()))
                 .sorted(Comparator.comparing(AgendaEntry::startsAt)).toList();
-        Map<Long, MeetingView> meetingsById = agenda.stream().anyMatch(e -> e.kind() == AgendaEntry.Kind.MEETING)
-                ? meetings.myMeetings().stream().collect(Collectors.toMap(MeetingView::id, Function.identity()))
+        Map<Long, MeetingDetails> meetingsById = agenda.stream().anyMatch(e -> e.kind() == AgendaEntry.Kind.MEETING)
+                ? meetings.myMeetings().stream().collect(Collectors.toMap(MeetingDetails::id, Function.identity()))
                 : Map.of();
         for (AgendaEntry entry : agenda) {
             entries.add(entry(entry, entry.meetingId() == null ? null : meetingsById.get(entry.meetingId())));
@@ -172,11 +173,14 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         program.show(selected);
     }
 
-    private Div entry(AgendaEntry entry, MeetingView meeting) {
+    private Div entry(AgendaEntry entry, MeetingDetails meeting) {
         AgendaRow row = new AgendaRow(entry, dates, meeting == null ? new Span(entry.title())
                 : new CompanyLink(meeting.counterpartId(me), entry.title()));
         if (entry.kind() == AgendaEntry.Kind.MEETING) {
             row.setId("agenda-meeting-" + entry.meetingId());
+        }
+        if (meeting != null) {
+            row.add(new MessageLink(meeting.counterpartId(me)));
         }
         return row;
     }

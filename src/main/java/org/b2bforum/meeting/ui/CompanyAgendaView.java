@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.meeting.AgendaEntry;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -34,7 +34,7 @@ class CompanyAgendaView extends VerticalLayout implements HasDynamicTitle {
 
     final Div entries = new Div();
 
-    CompanyAgendaView(MeetingService meetings, ForumTime forumTime) {
+    CompanyAgendaView(MeetingQueries meetings, ForumTime forumTime) {
         ForumDates dates = new ForumDates(forumTime, getLocale());
         addClassName("page");
         addClassName("company-agenda-view");

@@ -11,11 +11,16 @@ import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.ui.MessageLink;
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.DelegateChoice;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.MeetingStatus;
-import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.venue.Attendance;
 import org.b2bforum.venue.MeetingResult;
 import org.b2bforum.venue.OutcomeService;
@@ -42,6 +47,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.shared.Registration;
+
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -64,18 +73,25 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     final Div closed = section("meetings-closed");
     final Details closedDetails = new Details();
 
-    private final MeetingService meetings;
+    private final MeetingQueries meetings;
+    private final MeetingRequests requests;
     private final OutcomeService outcomes;
     private final ForumDates dates;
     private final Clock clock;
+    private final LiveUpdates live;
+    private final ForumUser user;
     private final long me;
+    private Registration liveRegistration;
     private Map<Long, MeetingResult> results = Map.of();
     /** Requests to this company whose time was taken meanwhile: they offer another time instead of "Accept". */
     private Set<Long> takenMeanwhile = Set.of();
 
-    MeetingsView(MeetingService meetings, OutcomeService outcomes, CurrentUser currentUser, ForumTime forumTime,
-            Clock clock) {
+    MeetingsView(MeetingQueries meetings, MeetingRequests requests, OutcomeService outcomes, CurrentUser currentUser,
+            ForumTime forumTime, Clock clock, LiveUpdates live) {
+        this.live = live;
+        this.user = currentUser.require();
         this.meetings = meetings;
+        this.requests = requests;
         this.outcomes = outcomes;
         this.clock = clock;
         this.dates = new ForumDates(forumTime, getLocale());
@@ -98,8 +114,23 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         refresh();
     }
 
+    /** A request, an answer, a cancellation or a move by the other side or the organizers shows at once. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        liveRegistration = live.subscribe(event.getUI(), user, change -> {
+            if (change.kind() == LiveChange.Kind.NOTIFICATION) {
+                refresh();
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        liveRegistration.remove();
+    }
+
     private void refresh() {
-        List<MeetingView> all = meetings.myMeetings();
+        List<MeetingDetails> all = meetings.myMeetings();
         results = outcomes.myResults();
         takenMeanwhile = meetings.myRequestsTakenMeanwhile();
         fill(incoming, all, m -> m.awaitsAnswerFrom(me), "meetings.incoming.empty");
@@ -113,7 +144,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         closedDetails.setSummaryText(getTranslation("meetings.closed") + " (" + closedCount + ")");
     }
 
-    private void fill(Div list, List<MeetingView> all, Predicate<MeetingView> filter, String emptyKey) {
+    private void fill(Div list, List<MeetingDetails> all, Predicate<MeetingDetails> filter, String emptyKey) {
         list.removeAll();
         all.stream().filter(filter).forEach(m -> list.add(row(m)));
         if (list.getComponentCount() == 0) {
@@ -123,7 +154,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         }
     }
 
-    private Div row(MeetingView meeting) {
+    private Div row(MeetingDetails meeting) {
         Div row = new Div();
         row.addClassName("meeting-row");
         row.setId("meeting-" + meeting.id());
@@ -138,7 +169,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         Span direction = new Span(getTranslation(meeting.requesterId() == me
                 ? "meetings.requested-by-you" : "meetings.requested-by-them"));
         direction.addClassName("meeting-direction");
-        counterpart.add(direction);
+        counterpart.add(direction, new MessageLink(meeting.counterpartId(me)));
 
         row.add(top, counterpart, line("meetings.place", place(meeting)));
         if (!meeting.delegates().isEmpty()) {
@@ -171,7 +202,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
      * After a meeting: the mark at the table when there is one, and this company's own outcome
      * with a button to record or change it.
      */
-    private void result(Div row, MeetingView meeting, MeetingResult result) {
+    private void result(Div row, MeetingDetails meeting, MeetingResult result) {
         if (result.attendance() == Attendance.NO_SHOW) {
             Paragraph missed = line("meetings.attendance", getTranslation(result.attendance().translationKey()));
             missed.setId("attendance-" + meeting.id());
@@ -200,7 +231,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         row.add(actions);
     }
 
-    private String place(MeetingView meeting) {
+    private String place(MeetingDetails meeting) {
         if (meeting.standNumber() != null) {
             return getTranslation("meetings.at-stand", meeting.standNumber());
         }
@@ -208,7 +239,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                 : getTranslation("meetings.hall-table", meeting.hallName(), meeting.tableNumber());
     }
 
-    private Div actions(MeetingView meeting) {
+    private Div actions(MeetingDetails meeting) {
         Div actions = new Div();
         actions.addClassName("meeting-actions");
         // the service refuses answers and cancellations once the meeting has begun
@@ -231,19 +262,19 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             }
             Button decline = new Button(getTranslation("meetings.decline"), VaadinIcon.CLOSE.create(),
                     e -> textDialog("meetings.decline.title", "meetings.reply", "meetings.decline", "decline",
-                            text -> meetings.decline(meeting.id(), text), "meetings.declined"));
+                            text -> requests.decline(meeting.id(), text), "meetings.declined"));
             decline.setId("decline-" + meeting.id());
             actions.add(accept, decline);
         } else if (meeting.status() == MeetingStatus.REQUESTED) {
             Button withdraw = new Button(getTranslation("meetings.withdraw"), VaadinIcon.ARROW_BACKWARD.create(),
                     e -> textDialog("meetings.withdraw.title", "meetings.reason", "meetings.withdraw", "withdraw",
-                            text -> meetings.cancel(meeting.id(), text), "meetings.withdrawn"));
+                            text -> requests.cancel(meeting.id(), text), "meetings.withdrawn"));
             withdraw.setId("withdraw-" + meeting.id());
             actions.add(withdraw);
         } else if (meeting.status() == MeetingStatus.CONFIRMED) {
             Button cancel = new Button(getTranslation("meetings.cancel"), VaadinIcon.BAN.create(),
                     e -> textDialog("meetings.cancel.title", "meetings.reason", "meetings.cancel", "cancel",
-                            text -> meetings.cancel(meeting.id(), text), "meetings.cancelled"));
+                            text -> requests.cancel(meeting.id(), text), "meetings.cancelled"));
             cancel.setId("cancel-" + meeting.id());
             cancel.addThemeVariants(ButtonVariant.ERROR);
             actions.add(cancel);
@@ -251,7 +282,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         return actions;
     }
 
-    private void acceptDialog(MeetingView meeting) {
+    private void acceptDialog(MeetingDetails meeting) {
         Dialog dialog = new Dialog(getTranslation("meetings.accept.title", meeting.counterpartName(me)));
         dialog.setId("accept-dialog");
         Paragraph when = new Paragraph(dates.when(meeting.startsAt(), meeting.endsAt()) + " · " + place(meeting));
@@ -267,7 +298,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                 who.setInvalid(true);
                 return;
             }
-            act(dialog, error, () -> meetings.accept(meeting.id(), who.getValue().stream().map(DelegateChoice::id)
+            act(dialog, error, () -> requests.accept(meeting.id(), who.getValue().stream().map(DelegateChoice::id)
                     .toList(), reply.getValue()), "meetings.accepted", refused -> {
                         if (!TIME_GONE.contains(refused.key())) {
                             return false;
@@ -334,8 +365,8 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         refresh();
     }
 
-    private void otherTime(MeetingView meeting, String reason) {
-        new OtherTimeDialog(meetings, meeting, me, dates, reason, this::refresh).open();
+    private void otherTime(MeetingDetails meeting, String reason) {
+        new OtherTimeDialog(meetings, requests, meeting, me, dates, reason, this::refresh).open();
     }
 
     private TextArea replyField(String labelKey, String id) {

@@ -4,8 +4,9 @@ import java.util.List;
 
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.DelegateChoice;
-import org.b2bforum.meeting.MeetingService;
-import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.meeting.SlotOption;
 
 import com.vaadin.flow.component.button.Button;
@@ -35,8 +36,9 @@ class OtherTimeDialog extends Dialog {
     final Button propose = new Button();
     final Button decline = new Button();
 
-    private final MeetingService meetings;
-    private final MeetingView request;
+    private final MeetingQueries meetings;
+    private final MeetingRequests requests;
+    private final MeetingDetails request;
     private final long me;
     private final Runnable done;
 
@@ -44,9 +46,10 @@ class OtherTimeDialog extends Dialog {
      * @param reason  why the asked time is gone, in words, or null when opened from the list
      * @param done    reloads the list after an answer
      */
-    OtherTimeDialog(MeetingService meetings, MeetingView request, long me, ForumDates dates, String reason,
+    OtherTimeDialog(MeetingQueries meetings, MeetingRequests requests, MeetingDetails request, long me, ForumDates dates, String reason,
             Runnable done) {
         this.meetings = meetings;
+        this.requests = requests;
         this.request = request;
         this.me = me;
         this.done = done;
@@ -98,7 +101,7 @@ class OtherTimeDialog extends Dialog {
         propose.addClickListener(e -> propose());
         decline.setText(getTranslation("meetings.decline"));
         decline.setId("other-time-decline");
-        decline.addClickListener(e -> answer(() -> meetings.decline(request.id(), message.getValue()),
+        decline.addClickListener(e -> answer(() -> requests.decline(request.id(), message.getValue()),
                 "meetings.declined"));
         Button close = new Button(getTranslation("action.cancel"), e -> close());
         close.setId("close-other-time");
@@ -122,7 +125,7 @@ class OtherTimeDialog extends Dialog {
         if (delegates.isInvalid() || slot.isInvalid()) {
             return;
         }
-        answer(() -> meetings.proposeOtherTime(request.id(), slot.getValue().slotId(),
+        answer(() -> requests.proposeOtherTime(request.id(), slot.getValue().slotId(),
                 delegates.getValue().stream().map(DelegateChoice::id).toList(), message.getValue()),
                 "meetings.other-time.sent");
     }

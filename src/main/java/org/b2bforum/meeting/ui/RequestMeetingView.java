@@ -14,8 +14,9 @@ import org.b2bforum.company.DirectoryService;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingLimit;
-import org.b2bforum.meeting.MeetingService;
-import org.b2bforum.meeting.MeetingStatus;
+import org.b2bforum.meeting.MeetingOutcome;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.SlotOption;
 import org.b2bforum.meeting.StandPlace;
 import org.b2bforum.program.BookingSettings;
@@ -61,7 +62,8 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     final Paragraph noSlots = new Paragraph();
     final Div error = new Div();
 
-    private final MeetingService meetings;
+    private final MeetingQueries meetings;
+    private final MeetingRequests requests;
     private final DirectoryService directory;
     private final ProgramService program;
     private final ForumDates dates;
@@ -71,9 +73,10 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     /** The company may not ask now (wishes phase, booking closed, its limit reached): said when the form opens. */
     private boolean refused;
 
-    RequestMeetingView(MeetingService meetings, DirectoryService directory, ProgramService program,
+    RequestMeetingView(MeetingQueries meetings, MeetingRequests requests, DirectoryService directory, ProgramService program,
             ForumTime forumTime, Clock clock) {
         this.meetings = meetings;
+        this.requests = requests;
         this.directory = directory;
         this.program = program;
         this.clock = clock;
@@ -217,12 +220,11 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         try {
             List<Long> chosenDelegates = delegates.getValue().stream().map(DelegateChoice::id).toList();
             Optional<StandPlace> stand = stand();
-            long meetingId = stand.isPresent()
-                    ? meetings.requestAtStand(partnerId, stand.get().standId(), slot.getValue().slotId(), chosenDelegates,
-                            message.getValue())
-                    : meetings.request(partnerId, slot.getValue().slotId(), chosenDelegates, message.getValue());
-            boolean confirmed = meetings.meeting(meetingId).status() == MeetingStatus.CONFIRMED;
-            Notification.show(getTranslation(confirmed ? "request-meeting.confirmed" : "request-meeting.sent",
+            MeetingOutcome outcome = stand.isPresent()
+                    ? requests.requestAtStand(partnerId, stand.get().standId(), slot.getValue().slotId(),
+                            chosenDelegates, message.getValue())
+                    : requests.request(partnerId, slot.getValue().slotId(), chosenDelegates, message.getValue());
+            Notification.show(getTranslation(outcome.confirmed() ? "request-meeting.confirmed" : "request-meeting.sent",
                     partnerName), 6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.SUCCESS);
             getUI().ifPresent(ui -> ui.navigate("meetings"));
         } catch (BookingRefusedException e) {

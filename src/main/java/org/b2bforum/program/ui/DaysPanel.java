@@ -2,9 +2,14 @@ package org.b2bforum.program.ui;
 
 import java.util.List;
 
+import org.b2bforum.base.ui.FieldErrors;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.InvalidProgramException;
+import org.b2bforum.program.ProgramLabels;
 import org.b2bforum.program.ProgramService;
+
+import org.b2bforum.base.ui.ComponentTexts;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -36,6 +41,7 @@ class DaysPanel extends VerticalLayout {
 
         day.setId("day-date");
         day.setLabel(getTranslation("program.field.date"));
+        ComponentTexts.datePicker(day);
         add.setText(getTranslation("program.action.add-day"));
         add.setId("add-day");
         add.setIcon(VaadinIcon.PLUS.create());

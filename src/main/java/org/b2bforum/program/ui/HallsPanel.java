@@ -2,6 +2,8 @@ package org.b2bforum.program.ui;
 
 import java.util.List;
 
+import org.b2bforum.base.ui.FieldErrors;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.program.Hall;
 import org.b2bforum.program.InvalidProgramException;
 import org.b2bforum.program.ProgramChangeRefusedException;

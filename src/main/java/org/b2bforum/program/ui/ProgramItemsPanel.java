@@ -3,10 +3,13 @@ package org.b2bforum.program.ui;
 import java.time.Duration;
 import java.util.List;
 
+import org.b2bforum.base.ui.FieldErrors;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.InvalidProgramException;
 import org.b2bforum.program.ProgramItem;
 import org.b2bforum.program.ProgramItemKind;
+import org.b2bforum.program.ProgramLabels;
 import org.b2bforum.program.ProgramService;
 
 import com.vaadin.flow.component.button.Button;

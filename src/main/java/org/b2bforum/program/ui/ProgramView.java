@@ -6,6 +6,7 @@ import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.Hall;
+import org.b2bforum.program.ProgramLabels;
 import org.b2bforum.program.ProgramService;
 
 import com.vaadin.flow.component.html.H1;

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
+import org.b2bforum.base.ui.FieldErrors;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.Hall;
 import org.b2bforum.program.InvalidProgramException;
 import org.b2bforum.program.NegotiationSession;
 import org.b2bforum.program.ProgramChangeRefusedException;
+import org.b2bforum.program.ProgramLabels;
 import org.b2bforum.program.ProgramService;
 
 import com.vaadin.flow.component.button.Button;

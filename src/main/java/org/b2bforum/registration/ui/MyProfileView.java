@@ -11,6 +11,8 @@ import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.registration.RegistrationStateException;
 import org.b2bforum.registration.RegistrationValidator;
 
+import org.b2bforum.base.ui.ComponentTexts;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -79,6 +81,7 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
         upload.addFileRejectedListener(e -> showLogoError("logo.error.too-large-or-type"));
         upload.setUploadButton(new Button(getTranslation("logo.upload")));
         upload.setDropLabel(new Span(getTranslation("logo.drop")));
+        upload.setI18n(ComponentTexts.upload(this));
 
         add(new H1(getTranslation("menu.my-profile")), new Paragraph(getTranslation("my-profile.intro")),
                 new H2(getTranslation("logo.title")), new HorizontalLayout(logoBox, upload), logoError,

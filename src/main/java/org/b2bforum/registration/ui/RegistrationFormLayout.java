@@ -1,5 +1,6 @@
 package org.b2bforum.registration.ui;
 
+import org.b2bforum.base.ui.ComponentTexts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -141,6 +142,7 @@ class RegistrationFormLayout extends VerticalLayout {
             password.setId("password");
             register("passwordConfirmation", passwordConfirmation);
             passwordConfirmation.setId("passwordConfirmation");
+            ComponentTexts.revealButtons(password, passwordConfirmation);
             consent.setId("consent");
             consent.addValueChangeListener(e -> revalidate());
             targets.put("consent", ErrorTarget.of(consentError));

@@ -132,6 +132,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
 
         progress.setId("schedule-progress");
         progressText.setId("schedule-progress-text");
+        progressBar.getElement().setAttribute("aria-labelledby", "schedule-progress-text");
         progress.add(progressBar, progressText);
         progress.setVisible(false);
 
@@ -217,6 +218,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         tables.addColumn(new ComponentRenderer<>(s -> {
             ProgressBar bar = new ProgressBar(0, Math.max(1, s.tables()), s.used());
             bar.setWidth("12em");
+            bar.getElement().setAttribute("aria-label", getTranslation("schedule.tables.used", s.used(), s.tables()));
             return bar;
         })).setFlexGrow(1).setKey("bar");
         tables.setAllRowsVisible(true);

@@ -14,10 +14,12 @@ import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.ui.FigureCard;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.venue.Attendance;
+import org.b2bforum.venue.FiguresPageSection;
 import org.b2bforum.venue.ForumFigures;
 import org.b2bforum.venue.Outcome;
 import org.b2bforum.venue.OutcomeReport;
 import org.b2bforum.venue.OutcomeService;
+import org.springframework.beans.factory.ObjectProvider;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -61,7 +63,8 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
     private final ZoneId zone;
     private Registration polling;
 
-    FiguresView(OutcomeService outcomes, ForumTime forumTime, Clock clock) {
+    FiguresView(OutcomeService outcomes, ForumTime forumTime, Clock clock,
+            ObjectProvider<FiguresPageSection> sections) {
         this.outcomes = outcomes;
         this.times = new VenueTimes(forumTime, clock, getLocale());
         this.zone = forumTime.zone();
@@ -99,7 +102,10 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
 
         H2 reportHeading = new H2(getTranslation("figures.report"));
         reportHeading.addClassName("meetings-heading");
-        add(new H1(getTranslation("figures.title")), updated, cards, reportHeading, export, report);
+        add(new H1(getTranslation("figures.title")), updated, cards);
+        // the charts are drawn once when the page opens, not at every poll: the figures above stay live
+        sections.orderedStream().forEach(section -> add(section.create()));
+        add(reportHeading, export, report);
         refresh();
     }
 

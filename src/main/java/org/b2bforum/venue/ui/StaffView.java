@@ -1,5 +1,6 @@
 package org.b2bforum.venue.ui;
 
+import org.b2bforum.base.ui.ComponentTexts;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Passwords;
 import org.b2bforum.base.security.Role;
@@ -60,6 +61,7 @@ class StaffView extends VerticalLayout implements HasDynamicTitle {
         name.setLabel(getTranslation("staff.name"));
         name.setMaxLength(200);
         password.setId("staff-password");
+        ComponentTexts.revealButtons(password);
         password.setLabel(getTranslation("staff.password"));
         password.setHelperText(getTranslation("staff.password.helper", Passwords.MIN_LENGTH));
         password.setMaxLength(Passwords.MAX_LENGTH);

@@ -11,54 +11,40 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.badge.BadgeHolder;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.BadgeRole;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.select.Select;
 
 /** A delegate's badge page, and the organizers' badge printing. */
 @SpringBootTest
-class BadgeViewsTest extends SpringBrowserlessTest {
+class BadgeViewsTest extends ForumBrowserlessTest {
 
-    @Autowired
-    ApplicationContext context;
     @Autowired
     AccountService accounts;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     ProgramService program;
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     DelegateFixture fixture;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new DelegateFixture(context);
-        booking = fixture.booking();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void a_delegate_sees_todays_meetings_first_with_table_and_counterpart_then_the_other_days() {
@@ -68,8 +54,8 @@ class BadgeViewsTest extends SpringBrowserlessTest {
         TestCompany partner = booking.approvedCompany();
         TestCompany third = booking.approvedCompany();
         booking.asOrganizer(() -> {
-            meetings.bookAsOrganizer(company.id(), partner.id(), today.slot(2).id());
-            meetings.bookAsOrganizer(third.id(), company.id(), later.slot(0).id());
+            organizerBookings.bookAsOrganizer(company.id(), partner.id(), today.slot(2).id());
+            organizerBookings.bookAsOrganizer(third.id(), company.id(), later.slot(0).id());
             long roundTable = program.addProgramItem(later.dayId(), ProgramItemKind.ROUND_TABLE,
                     "Круглый стол «Логистика» " + TestData.unique(), "Малый зал", LocalTime.of(12, 0),
                     LocalTime.of(13, 0));

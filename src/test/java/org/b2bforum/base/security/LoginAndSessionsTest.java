@@ -17,7 +17,6 @@ import jakarta.servlet.ServletException;
 import org.b2bforum.TestData;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,11 +53,6 @@ class LoginAndSessionsTest {
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         address = "10.13." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256);
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     private MvcResult logIn(String email, String password, String from) throws Exception {

@@ -2,20 +2,19 @@ package org.b2bforum.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.AccountSummary;
 import org.b2bforum.base.security.PasswordResetService;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
@@ -23,7 +22,7 @@ import com.vaadin.flow.router.QueryParameters;
 /** The log-in page's lock message and the account screens, in the browserless UI. */
 @SpringBootTest
 @WithAnonymousUser
-class AccountViewsTest extends SpringBrowserlessTest {
+class AccountViewsTest extends ForumBrowserlessTest {
 
     @Autowired
     AccountService accounts;
@@ -33,11 +32,6 @@ class AccountViewsTest extends SpringBrowserlessTest {
     PasswordResetService resets;
     @Autowired
     PasswordEncoder passwordEncoder;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     private LoginView logInPage(QueryParameters parameters) {
         UI.getCurrent().navigate(LoginView.class, parameters);

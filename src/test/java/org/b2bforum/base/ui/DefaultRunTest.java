@@ -2,12 +2,12 @@ package org.b2bforum.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.server.InitParameters;
 
 /**
@@ -15,7 +15,7 @@ import com.vaadin.flow.server.InitParameters;
  * header's language switch and log-out on a phone. (Browserless, to share the view tests' application.)
  */
 @SpringBootTest
-class DefaultRunTest extends SpringBrowserlessTest {
+class DefaultRunTest extends ForumBrowserlessTest {
 
     @Autowired
     Environment environment;

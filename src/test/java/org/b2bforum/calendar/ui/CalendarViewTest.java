@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
-import org.b2bforum.TestData;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.calendar.CalendarService;
 import org.b2bforum.venue.VenueFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 
@@ -23,17 +21,12 @@ import com.vaadin.flow.component.button.Button;
  * the same panel on their badge page).
  */
 @SpringBootTest
-class CalendarViewTest extends SpringBrowserlessTest {
+class CalendarViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ApplicationContext context;
     @Autowired
     CalendarService calendars;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void a_company_makes_a_subscription_link_replaces_it_and_switches_it_off() {

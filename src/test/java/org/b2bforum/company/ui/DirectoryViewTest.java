@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.b2bforum.TestData;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.DirectoryEntry;
@@ -21,13 +21,11 @@ import org.b2bforum.company.TestCompanies;
 import org.b2bforum.company.TestCompanies.FourCompanies;
 import org.b2bforum.company.TestCompanies.TestCompany;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBoxBase;
@@ -36,13 +34,14 @@ import com.vaadin.flow.router.QueryParameters;
 
 /** The directory as an approved Moscow company uses it: filters, results and the URL. */
 @SpringBootTest
-class DirectoryViewTest extends SpringBrowserlessTest {
+class DirectoryViewTest extends ForumBrowserlessTest {
 
     @Autowired
     RegistrationService registrations;
     @Autowired
     AccountService accounts;
 
+    @Autowired
     TestCompanies companies;
     String word;
     String cityA;
@@ -54,7 +53,6 @@ class DirectoryViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void fourCompaniesSharingAWord() {
-        companies = new TestCompanies(registrations, accounts);
         word = uniqueWord();
         cityA = uniqueCity();
         cityB = uniqueCity();
@@ -65,11 +63,6 @@ class DirectoryViewTest extends SpringBrowserlessTest {
         minskBuilder = four.minskBuilder();
         // Logged in after the browserless UI was set up: every test navigates afterwards.
         companies.logInAs(companies.approved(Country.RU));
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     private DirectoryView view() {
@@ -229,15 +222,36 @@ class DirectoryViewTest extends SpringBrowserlessTest {
         open("city=" + encoded(cityA));
 
         assertThat(rows()).containsExactlyInAnyOrderElementsOf(ids(moscowBuilder, minskBuilder));
-        assertThat(test(view().results).getCellComponent(0, 0).getChildren()
-                .flatMap(c -> c.getChildren()).anyMatch(StarButton.class::isInstance)).isFalse();
+        assertThat(canStar(test(view().results).getRow(0))).isFalse();
     }
 
     @Test
     void companies_see_a_star_on_each_card() {
         open("city=" + encoded(cityA));
 
-        assertThat(test(view().results).getCellComponent(0, 0).getChildren()
-                .flatMap(c -> c.getChildren()).anyMatch(StarButton.class::isInstance)).isTrue();
+        assertThat(canStar(test(view().results).getRow(0))).isTrue();
+    }
+
+    @Test
+    void a_page_of_results_adds_no_server_side_elements_per_company() {
+        open("q=" + encoded("nothing" + word));
+        assertThat(rows()).isEmpty();
+        int empty = stateNodes();
+
+        open("city=" + encoded(cityA));
+        assertThat(rows()).hasSize(2);
+
+        // the cards are a template rendered in the browser: as components each card held about 15 elements
+        assertThat(stateNodes()).isEqualTo(empty);
+    }
+
+    private boolean canStar(DirectoryEntry entry) {
+        return (Boolean) view().cards.getValueProviders().get("canStar").apply(entry);
+    }
+
+    private static int stateNodes() {
+        int[] count = {0};
+        UI.getCurrent().getInternals().getStateTree().getRootNode().visitNodeTree(node -> count[0]++);
+        return count[0];
     }
 }

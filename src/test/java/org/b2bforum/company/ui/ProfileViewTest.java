@@ -6,43 +6,34 @@ import java.util.List;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 
 /** A profile speaks of the company in the third person to others, in the first person to the company itself. */
 @SpringBootTest
-class ProfileViewTest extends SpringBrowserlessTest {
+class ProfileViewTest extends ForumBrowserlessTest {
 
-    @Autowired
-    ApplicationContext context;
     @Autowired
     AccountService accounts;
 
+    @Autowired
     BookingFixture booking;
     TestCompany reader;
     TestCompany other;
 
     @BeforeEach
     void setUp() {
-        booking = new BookingFixture(context);
         reader = booking.approvedCompany();
         other = booking.approvedCompany();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     @Test

@@ -8,21 +8,19 @@ import java.util.List;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.DelegateFixture;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.delegate.DelegateAccess;
 import org.b2bforum.delegate.DelegateInvitationService;
-import org.b2bforum.meeting.MeetingService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -31,7 +29,7 @@ import com.vaadin.flow.component.notification.Notification;
 
 /** The representative's delegates page and the invitation page a delegate opens. */
 @SpringBootTest
-class DelegateViewsTest extends SpringBrowserlessTest {
+class DelegateViewsTest extends ForumBrowserlessTest {
 
     @Autowired
     ApplicationContext context;
@@ -40,21 +38,12 @@ class DelegateViewsTest extends SpringBrowserlessTest {
     @Autowired
     DelegateInvitationService invitations;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        booking = new BookingFixture(context);
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void the_representative_sees_each_delegates_log_in_status_and_an_invitation_link_to_pass_on() {
@@ -124,7 +113,7 @@ class DelegateViewsTest extends SpringBrowserlessTest {
         TestCompany company = booking.approvedCompany();
         TestCompany partner = booking.approvedCompany();
         // the partner meets the company's other delegate: on the company's agenda, not on this delegate's badge
-        booking.asOrganizer(() -> meetings.bookAsOrganizer(partner.id(), company.id(), session.slot(2).id()));
+        booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(partner.id(), company.id(), session.slot(2).id()));
         String login = new DelegateFixture(context).delegateAccount(company, company.delegateIds().get(1));
         TestData.logInAs(accounts, login);
 
@@ -133,8 +122,10 @@ class DelegateViewsTest extends SpringBrowserlessTest {
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("MyBadgeView");
         List<String> menu = find(com.vaadin.flow.component.sidenav.SideNavItem.class).all().stream()
                 .map(com.vaadin.flow.component.sidenav.SideNavItem::getLabel).toList();
+        // the fair map and catalogue are for everyone logged in; leads because a delegate on the
+        // company's stand is who scans visitors' badges for it
         assertThat(menu).containsExactlyInAnyOrder("Мой бейдж и расписание", "Расписание компании", "Уведомления",
-                "Смена пароля");
+                "Смена пароля", "Выставка-ярмарка", "Продукция экспонентов", "Контакты со стенда");
         assertThat(text((Component) getCurrentView())).contains("Встреч и мероприятий пока нет");
 
         UI.getCurrent().navigate("company-agenda");

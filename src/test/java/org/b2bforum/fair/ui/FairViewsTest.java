@@ -12,7 +12,6 @@ import org.b2bforum.company.Sector;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.fair.ProductForm;
 import org.b2bforum.fair.ProductService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,10 +48,6 @@ class FairViewsTest extends SpringBrowserlessTest {
         booking = fair.booking();
     }
 
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void a_visitor_searches_the_map_and_opens_a_stand_to_meet_there() {

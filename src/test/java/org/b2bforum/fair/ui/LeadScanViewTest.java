@@ -8,7 +8,6 @@ import org.b2bforum.TestData;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.venue.VenueFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,10 +44,6 @@ class LeadScanViewTest extends SpringBrowserlessTest {
         exhibitorDelegate = venue.delegateAccount(exhibitor.firstDelegate());
     }
 
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void the_badge_link_opened_by_an_exhibitors_delegate_gives_a_lead_of_a_consenting_visitor() {

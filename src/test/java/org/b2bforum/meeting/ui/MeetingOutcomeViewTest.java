@@ -5,21 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
-import org.b2bforum.TestData;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.Attendance;
 import org.b2bforum.venue.AttendanceService;
 import org.b2bforum.venue.Outcome;
 import org.b2bforum.venue.OutcomeService;
 import org.b2bforum.venue.VenueFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -27,30 +23,19 @@ import com.vaadin.flow.component.textfield.TextArea;
 
 /** After a meeting, each company records its outcome on its meetings page; the other company does not see it. */
 @SpringBootTest
-class MeetingOutcomeViewTest extends SpringBrowserlessTest {
+class MeetingOutcomeViewTest extends ForumBrowserlessTest {
 
     @Autowired
-    ApplicationContext context;
-    @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     OutcomeService outcomes;
     @Autowired
     AttendanceService attendance;
 
+    @Autowired
     VenueFixture venue;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        venue = new VenueFixture(context);
-        booking = venue.booking();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void a_company_records_the_outcome_of_a_past_meeting_and_its_counterpart_does_not_see_it() {
@@ -58,9 +43,9 @@ class MeetingOutcomeViewTest extends SpringBrowserlessTest {
         TestSession future = venue.futureSession(2);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long held = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), past.slot(0).id()));
-        long missed = booking.asOrganizer(() -> meetings.bookAsOrganizer(b.id(), a.id(), past.slot(2).id()));
-        long ahead = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), future.slot(0).id()));
+        long held = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), past.slot(0).id()));
+        long missed = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(b.id(), a.id(), past.slot(2).id()));
+        long ahead = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), future.slot(0).id()));
         BookingFixture.logInAs(venue.staff());
         attendance.mark(held, Attendance.HELD);
         attendance.mark(missed, Attendance.NO_SHOW);

@@ -5,23 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalTime;
 import java.util.List;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.meeting.DelegateChoice;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.MeetingStatus;
-import org.b2bforum.meeting.MeetingView;
+import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.meeting.SlotOption;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -36,7 +37,7 @@ import com.vaadin.flow.router.QueryParameters;
 
 /** A company requests meetings, answers requests and reads its agenda, through the views. */
 @SpringBootTest
-class MeetingViewsTest extends SpringBrowserlessTest {
+class MeetingViewsTest extends ForumBrowserlessTest {
 
     @Autowired
     RegistrationService registrations;
@@ -45,12 +46,11 @@ class MeetingViewsTest extends SpringBrowserlessTest {
     @Autowired
     ProgramService program;
     @Autowired
-    MeetingService meetings;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
+    MeetingQueries meetingQueries;
+    @Autowired
+    MeetingRequests meetingRequests;
+    @Autowired
+    OrganizerBookings organizerBookings;
 
     @Test
     void the_request_page_offers_only_free_slots_and_a_slot_taken_meanwhile_is_refused_in_words() {
@@ -58,7 +58,7 @@ class MeetingViewsTest extends SpringBrowserlessTest {
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
-        meetings.bookAsOrganizer(c.id(), b.id(), forum.slotAt("10:00"));
+        organizerBookings.bookAsOrganizer(c.id(), b.id(), forum.slotAt("10:00"));
 
         TestData.logInAs(accounts, a.login());
         RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
@@ -74,7 +74,7 @@ class MeetingViewsTest extends SpringBrowserlessTest {
         test(view.message).setValue("Обсудим поставки оборудования");
         // Meanwhile the organizers give b's 10:20 slot to c.
         TestData.logInAsOrganizer(accounts);
-        meetings.bookAsOrganizer(c.id(), b.id(), forum.slotAt("10:20"));
+        organizerBookings.bookAsOrganizer(c.id(), b.id(), forum.slotAt("10:20"));
         TestData.logInAs(accounts, a.login());
         test(view.request).click();
 
@@ -84,7 +84,7 @@ class MeetingViewsTest extends SpringBrowserlessTest {
         assertThat(notifications()).contains("Этот слот только что заняли. Выберите другое время.");
         assertThat(slotsOfTheDay(view, forum)).as("the list is fresh").containsExactly(third);
         assertThat(view.slot.getValue()).isNull();
-        assertThat(meetings.myMeetings()).noneMatch(m -> m.counterpartId(a.id()) == b.id());
+        assertThat(meetingQueries.myMeetings()).noneMatch(m -> m.counterpartId(a.id()) == b.id());
 
         test(view.slot).selectItem(third);
         test(view.request).click();
@@ -92,7 +92,7 @@ class MeetingViewsTest extends SpringBrowserlessTest {
         assertThat(getCurrentView()).isInstanceOf(MeetingsView.class);
         assertThat(notifications()).contains("Запрос отправлен компании «" + b.name()
                 + "». Встреча состоится, когда компания её подтвердит.");
-        MeetingView requested = meetings.myMeetings().stream().filter(m -> m.counterpartId(a.id()) == b.id())
+        MeetingDetails requested = meetingQueries.myMeetings().stream().filter(m -> m.counterpartId(a.id()) == b.id())
                 .findFirst().orElseThrow();
         assertThat(requested.status()).isEqualTo(MeetingStatus.REQUESTED);
         assertThat(requested.slotId()).isEqualTo(forum.slotAt("10:40"));
@@ -107,8 +107,8 @@ class MeetingViewsTest extends SpringBrowserlessTest {
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
         TestData.logInAs(accounts, a.login());
-        long first = meetings.myDelegates().getFirst().id();
-        long id = meetings.request(b.id(), forum.slotAt("10:20"), List.of(first), "Предлагаем обсудить логистику");
+        long first = meetingQueries.myDelegates().getFirst().id();
+        long id = meetingRequests.request(b.id(), forum.slotAt("10:20"), List.of(first), "Предлагаем обсудить логистику").meetingId();
 
         TestData.logInAs(accounts, b.login());
         MeetingsView view = navigate(MeetingsView.class);
@@ -123,7 +123,7 @@ class MeetingViewsTest extends SpringBrowserlessTest {
         test(find(TextArea.class).id("accept-reply")).setValue("До встречи на форуме!");
         test(find(Button.class).id("confirm-accept")).click();
 
-        MeetingView meeting = meetings.meeting(id);
+        MeetingDetails meeting = meetingQueries.meeting(id);
         assertThat(meeting.status()).isEqualTo(MeetingStatus.CONFIRMED);
         assertThat(meeting.tableNumber()).isEqualTo(1);
         assertThat(meeting.response()).isEqualTo("До встречи на форуме!");
@@ -144,7 +144,7 @@ class MeetingViewsTest extends SpringBrowserlessTest {
         ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
         program.updateBookingSettings(new BookingSettings(null, null, 1, false));
         try {
-            meetings.bookAsOrganizer(a.id(), c.id(), forum.slotAt("10:00"));
+            organizerBookings.bookAsOrganizer(a.id(), c.id(), forum.slotAt("10:00"));
 
             TestData.logInAs(accounts, a.login());
             RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
@@ -166,20 +166,20 @@ class MeetingViewsTest extends SpringBrowserlessTest {
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
         TestData.logInAs(accounts, a.login());
-        long fromA = meetings.request(b.id(), forum.slotAt("10:20"), List.of(meetings.myDelegates().getFirst().id()),
-                "Обсудим логистику");
+        long fromA = meetingRequests.request(b.id(), forum.slotAt("10:20"), List.of(meetingQueries.myDelegates().getFirst().id()),
+                "Обсудим логистику").meetingId();
         TestData.logInAs(accounts, c.login());
-        long fromC = meetings.request(b.id(), forum.slotAt("10:20"), List.of(meetings.myDelegates().getFirst().id()),
-                null);
+        long fromC = meetingRequests.request(b.id(), forum.slotAt("10:20"), List.of(meetingQueries.myDelegates().getFirst().id()),
+                null).meetingId();
 
         TestData.logInAs(accounts, b.login());
         MeetingsView view = navigate(MeetingsView.class);
         // in another tab, b accepts c's request for the same time
-        meetings.accept(fromC, List.of(), null);
+        meetingRequests.accept(fromC, List.of(), null);
         test(find(Button.class).id("accept-" + fromA)).click();
         test(find(Button.class).id("confirm-accept")).click();
 
-        assertThat(meetings.meeting(fromA).status()).isEqualTo(MeetingStatus.REQUESTED);
+        assertThat(meetingQueries.meeting(fromA).status()).isEqualTo(MeetingStatus.REQUESTED);
         assertThat(find(Dialog.class).withId("accept-dialog").exists()).isFalse();
         assertThat(text(find(Paragraph.class).id("other-time-reason")))
                 .isEqualTo("Этот слот только что заняли. Выберите другое время.");
@@ -200,9 +200,9 @@ class MeetingViewsTest extends SpringBrowserlessTest {
 
         assertThat(notifications()).contains("Компании «" + a.name() + "» предложено другое время."
                 + " Встреча состоится, когда она его примет.");
-        assertThat(meetings.meeting(fromA).status()).isEqualTo(MeetingStatus.DECLINED);
+        assertThat(meetingQueries.meeting(fromA).status()).isEqualTo(MeetingStatus.DECLINED);
         assertThat(row(view.incoming, fromA)).isNull();
-        MeetingView proposal = meetings.myMeetings().stream()
+        MeetingDetails proposal = meetingQueries.myMeetings().stream()
                 .filter(m -> m.requesterId() == b.id() && m.partnerId() == a.id()).findFirst().orElseThrow();
         assertThat(proposal.status()).isEqualTo(MeetingStatus.REQUESTED);
         assertThat(proposal.slotId()).isEqualTo(forum.slotAt("10:40"));
@@ -211,8 +211,8 @@ class MeetingViewsTest extends SpringBrowserlessTest {
 
         // the requester can accept the proposed time
         TestData.logInAs(accounts, a.login());
-        meetings.accept(proposal.id(), List.of(), null);
-        assertThat(meetings.meeting(proposal.id()).status()).isEqualTo(MeetingStatus.CONFIRMED);
+        meetingRequests.accept(proposal.id(), List.of(), null);
+        assertThat(meetingQueries.meeting(proposal.id()).status()).isEqualTo(MeetingStatus.CONFIRMED);
     }
 
     @Test
@@ -222,8 +222,8 @@ class MeetingViewsTest extends SpringBrowserlessTest {
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
         long roundTable = program.addProgramItem(forum.dayId(), ProgramItemKind.ROUND_TABLE,
                 "Круглый стол «Туризм» " + forum.hall(), "Малый зал", LocalTime.of(10, 0), LocalTime.of(10, 40));
-        long late = meetings.bookAsOrganizer(a.id(), b.id(), forum.slotAt("10:40"));
-        long early = meetings.bookAsOrganizer(b.id(), a.id(), forum.slotAt("10:00"));
+        long late = organizerBookings.bookAsOrganizer(a.id(), b.id(), forum.slotAt("10:40"));
+        long early = organizerBookings.bookAsOrganizer(b.id(), a.id(), forum.slotAt("10:00"));
 
         TestData.logInAs(accounts, a.login());
         AgendaView view = navigate("agenda", "day", forum.day().toString(), AgendaView.class);

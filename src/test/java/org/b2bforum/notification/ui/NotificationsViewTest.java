@@ -6,30 +6,23 @@ import java.util.List;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
-import org.b2bforum.TestData;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.notification.NotificationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Paragraph;
 
 /** A company reads its notifications on /notifications. */
 @SpringBootTest
-class NotificationsViewTest extends SpringBrowserlessTest {
+class NotificationsViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ApplicationContext context;
     @Autowired
     NotificationService notifications;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void a_meeting_is_described_as_it_is_and_an_organizers_comment_is_marked_as_one() {

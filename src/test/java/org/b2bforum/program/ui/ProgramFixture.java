@@ -22,22 +22,22 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.select.SelectTester;
 
 /**
- * Program data for the view tests. All tests share one database and days are unique, so each
+ * Program data for the view tests (public: the organizers' meeting grid, in meeting.ui, uses it too). All tests share one database and days are unique, so each
  * test takes a future day nobody has taken yet, and hall names are unique too.
  */
-final class ProgramFixture {
+public final class ProgramFixture {
 
-    static final ZoneId FORUM_ZONE = ZoneId.of("Europe/Moscow");
+    public static final ZoneId FORUM_ZONE = ZoneId.of("Europe/Moscow");
 
     /** A session in a new hall on a new day, as organizers would set it up. */
-    record Session(long dayId, LocalDate day, long hallId, String hallName, long id, String name, List<Slot> slots) {
+    public record Session(long dayId, LocalDate day, long hallId, String hallName, long id, String name, List<Slot> slots) {
     }
 
     private ProgramFixture() {
     }
 
     /** A day two to ten years ahead that is not a forum day yet. */
-    static LocalDate freeDay(ProgramService program) {
+    public static LocalDate freeDay(ProgramService program) {
         Set<LocalDate> taken = program.days().stream().map(ForumDay::day).collect(Collectors.toSet());
         while (true) {
             LocalDate day = LocalDate.now().plusYears(2).plusDays(ThreadLocalRandom.current().nextInt(0, 3000));
@@ -48,7 +48,7 @@ final class ProgramFixture {
     }
 
     /** A new day and a new hall with {@code tables} tables; a session there from 10:00 with {@code slots} 20-minute slots. */
-    static Session session(ProgramService program, int tables, int slots) {
+    public static Session session(ProgramService program, int tables, int slots) {
         LocalDate day = freeDay(program);
         long dayId = program.addDay(day);
         String hallName = "Зал " + TestData.unique();
@@ -60,7 +60,7 @@ final class ProgramFixture {
     }
 
     /** An approved company whose short name is {@code shortName} (unique words make it easy to search). */
-    static long approvedCompany(RegistrationService registrations, String shortName) {
+    public static long approvedCompany(RegistrationService registrations, String shortName) {
         RegistrationForm form = TestData.registrationForm(Country.BY);
         form.setShortName(shortName);
         long id = registrations.register(form);
@@ -69,12 +69,12 @@ final class ProgramFixture {
     }
 
     /** A name of letters and digits only, one search token: "Zqk3xq712". */
-    static String uniqueName(String prefix) {
+    public static String uniqueName(String prefix) {
         return prefix + TestData.unique().replaceAll("[^A-Za-z0-9]", "");
     }
 
     /** Picks the option of a Select the way a user does, by its label. */
-    static <T> void choose(TesterWrappers testers, Select<T> select, Predicate<T> which) {
+    public static <T> void choose(TesterWrappers testers, Select<T> select, Predicate<T> which) {
         SelectTester<Select<T>, T> tester = testers.test(select);
         List<T> items = tester.getSuggestionItems();
         int index = -1;

@@ -11,8 +11,10 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.Hall;
@@ -20,13 +22,11 @@ import org.b2bforum.program.NegotiationSession;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -35,19 +35,16 @@ import com.vaadin.flow.component.textfield.IntegerField;
 
 /** Organizers set up the program; a change that would break confirmed meetings is refused with those meetings. */
 @SpringBootTest
-class ProgramViewTest extends SpringBrowserlessTest {
+class ProgramViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ProgramService program;
     @Autowired
-    MeetingService meetings;
+    MeetingQueries meetingQueries;
+    @Autowired
+    OrganizerBookings organizerBookings;
     @Autowired
     RegistrationService registrations;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     @WithUserDetails(TestData.ORGANIZER_EMAIL)
@@ -124,7 +121,7 @@ class ProgramViewTest extends SpringBrowserlessTest {
         ProgramFixture.Session session = ProgramFixture.session(program, 2, 2);
         String requester = ProgramFixture.uniqueName("Дорстрой");
         String partner = ProgramFixture.uniqueName("Мосдор");
-        meetings.bookAsOrganizer(ProgramFixture.approvedCompany(registrations, requester),
+        organizerBookings.bookAsOrganizer(ProgramFixture.approvedCompany(registrations, requester),
                 ProgramFixture.approvedCompany(registrations, partner), session.slots().getFirst().id());
         ProgramView view = navigate(ProgramView.class);
 
@@ -165,12 +162,12 @@ class ProgramViewTest extends SpringBrowserlessTest {
         String b = ProgramFixture.uniqueName("Аэрофлот");
         String c = ProgramFixture.uniqueName("Атлант");
         String d = ProgramFixture.uniqueName("Мосэнерго");
-        long atTableOne = meetings.bookAsOrganizer(ProgramFixture.approvedCompany(registrations, a),
+        long atTableOne = organizerBookings.bookAsOrganizer(ProgramFixture.approvedCompany(registrations, a),
                 ProgramFixture.approvedCompany(registrations, b), slot);
-        long atTableTwo = meetings.bookAsOrganizer(ProgramFixture.approvedCompany(registrations, c),
+        long atTableTwo = organizerBookings.bookAsOrganizer(ProgramFixture.approvedCompany(registrations, c),
                 ProgramFixture.approvedCompany(registrations, d), slot);
-        assertThat(meetings.meeting(atTableOne).tableNumber()).isEqualTo(1);
-        assertThat(meetings.meeting(atTableTwo).tableNumber()).isEqualTo(2);
+        assertThat(meetingQueries.meeting(atTableOne).tableNumber()).isEqualTo(1);
+        assertThat(meetingQueries.meeting(atTableTwo).tableNumber()).isEqualTo(2);
         ProgramView view = navigate(ProgramView.class);
 
         var halls = test(view.halls.grid);

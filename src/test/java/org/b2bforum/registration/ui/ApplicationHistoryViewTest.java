@@ -4,27 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.UnorderedList;
 
 /** A company's application history names the forum office for the organizers' decisions, never their log-ins. */
 @SpringBootTest
-class ApplicationHistoryViewTest extends SpringBrowserlessTest {
+class ApplicationHistoryViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ApplicationContext context;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void a_company_sees_the_forum_office_and_the_organizers_name_instead_of_the_organizers_log_in() {

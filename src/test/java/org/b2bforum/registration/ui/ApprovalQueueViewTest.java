@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.Country;
@@ -15,13 +16,11 @@ import org.b2bforum.company.Sector;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.registration.RegistrationSummary;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.notification.Notification;
@@ -29,17 +28,12 @@ import com.vaadin.flow.router.RouteNotFoundError;
 
 /** Organizers review company applications; companies never see the queue. */
 @SpringBootTest
-class ApprovalQueueViewTest extends SpringBrowserlessTest {
+class ApprovalQueueViewTest extends ForumBrowserlessTest {
 
     @Autowired
     RegistrationService registrations;
     @Autowired
     AccountService accounts;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     @WithUserDetails(TestData.ORGANIZER_EMAIL)

@@ -5,51 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.VenueFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.textfield.TextField;
 
 /** An approved company edits its profile on /my-profile. */
 @SpringBootTest
-class MyProfileViewTest extends SpringBrowserlessTest {
+class MyProfileViewTest extends ForumBrowserlessTest {
 
     @Autowired
-    ApplicationContext context;
-    @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     VenueFixture venue;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        venue = new VenueFixture(context);
-        booking = venue.booking();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void putting_someone_else_in_the_place_of_a_delegate_with_confirmed_meetings_names_the_meetings_by_the_delegates() {
         TestSession session = venue.futureSession(2);
         TestCompany company = booking.approvedCompany();
         TestCompany partner = booking.approvedCompany();
-        booking.asOrganizer(() -> meetings.bookAsOrganizer(company.id(), partner.id(), session.slot(0).id()));
+        booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(company.id(), partner.id(), session.slot(0).id()));
         String partnerName = jdbc.queryForObject("select short_name from company where id = ?", String.class,
                 partner.id());
         BookingFixture.logInAs(company);

@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.registration.RegistrationDetails;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.textfield.TextField;
@@ -24,7 +23,7 @@ import com.vaadin.flow.component.textfield.TextField;
 /** A visitor registers a company on /register. */
 @SpringBootTest
 @WithAnonymousUser
-class RegisterViewTest extends SpringBrowserlessTest {
+class RegisterViewTest extends ForumBrowserlessTest {
 
     private static final String REQUIRED = "Заполните это поле";
 
@@ -32,11 +31,6 @@ class RegisterViewTest extends SpringBrowserlessTest {
     RegistrationService registrations;
     @Autowired
     AccountService accounts;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void an_empty_application_is_not_sent_and_each_field_says_what_is_missing() {

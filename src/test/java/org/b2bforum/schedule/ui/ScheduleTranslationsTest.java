@@ -16,7 +16,7 @@ import org.b2bforum.schedule.DayProblem;
 import org.b2bforum.schedule.ScheduleReview;
 import org.b2bforum.schedule.ScheduleRunStatus;
 import org.b2bforum.schedule.WishPriority;
-import org.b2bforum.scheduling.Unplaced;
+import org.b2bforum.optimizer.Unplaced;
 import org.junit.jupiter.api.Test;
 
 /** Every reason, priority, status, kind and plural form the schedule pages put together at run time has its words. */

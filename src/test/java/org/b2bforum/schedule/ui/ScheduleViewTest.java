@@ -8,10 +8,11 @@ import java.util.List;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.schedule.ScheduleFixture;
 import org.b2bforum.schedule.ScheduleRun;
@@ -20,15 +21,12 @@ import org.b2bforum.schedule.ScheduleService;
 import org.b2bforum.schedule.Wish;
 import org.b2bforum.schedule.WishPriority;
 import org.b2bforum.schedule.WishService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
@@ -40,10 +38,8 @@ import com.vaadin.flow.router.QueryParameters;
 
 /** An organizer builds a day's schedule from the wishes, reviews it and publishes it; a company lists its wishes. */
 @SpringBootTest
-class ScheduleViewTest extends SpringBrowserlessTest {
+class ScheduleViewTest extends ForumBrowserlessTest {
 
-    @Autowired
-    ApplicationContext context;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -51,23 +47,18 @@ class ScheduleViewTest extends SpringBrowserlessTest {
     @Autowired
     WishService wishes;
     @Autowired
-    MeetingService meetings;
+    MeetingQueries meetingQueries;
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     ScheduleFixture fixture;
+    @Autowired
     BookingFixture booking;
 
     @BeforeEach
     void setUp() {
-        fixture = new ScheduleFixture(context);
-        booking = fixture.booking();
         fixture.startWishesPhase();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
     }
 
     @Test
@@ -133,7 +124,7 @@ class ScheduleViewTest extends SpringBrowserlessTest {
         assertThat(view.status.getText()).contains("опубликовано");
         assertThat(view.publish.isVisible()).isFalse();
         assertThat(schedule.run(run.id()).orElseThrow().status()).isEqualTo(ScheduleRunStatus.PUBLISHED);
-        assertThat(meetings.meetingsInSession(session.sessionId())).hasSize(4)
+        assertThat(meetingQueries.meetingsInSession(session.sessionId())).hasSize(4)
                 .allMatch(m -> m.status() == MeetingStatus.CONFIRMED && m.tableNumber() != null);
         assertThat(view.input.getText()).as("the published meetings now stay where they are")
                 .contains("встреч по пожеланиям: 1 (обязательных: 0)", "останутся на местах: 4");

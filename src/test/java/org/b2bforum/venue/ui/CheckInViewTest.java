@@ -2,46 +2,30 @@ package org.b2bforum.venue.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
-import org.b2bforum.TestData;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Tokens;
 import org.b2bforum.venue.CheckInService;
 import org.b2bforum.venue.VenueFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 
 /** The page a badge's QR code opens: staff check the person in; anyone else sees nothing about them. */
 @SpringBootTest
-class CheckInViewTest extends SpringBrowserlessTest {
+class CheckInViewTest extends ForumBrowserlessTest {
 
-    @Autowired
-    ApplicationContext context;
     @Autowired
     CheckInService checkIns;
 
+    @Autowired
     VenueFixture venue;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        venue = new VenueFixture(context);
-        booking = venue.booking();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void staff_see_whose_badge_it_is_and_check_the_person_in_with_one_button_a_second_scan_says_when_and_by_whom() {

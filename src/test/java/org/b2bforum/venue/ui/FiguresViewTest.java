@@ -5,43 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.Attendance;
 import org.b2bforum.venue.AttendanceService;
 import org.b2bforum.venue.ForumFigures;
 import org.b2bforum.venue.Outcome;
 import org.b2bforum.venue.OutcomeService;
 import org.b2bforum.venue.VenueFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Div;
 
 /** The organizers' live figures and the report of marked meetings with both companies' outcomes. */
 @SpringBootTest
-class FiguresViewTest extends SpringBrowserlessTest {
+class FiguresViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ApplicationContext context;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     AttendanceService attendance;
     @Autowired
     OutcomeService outcomes;
     @Autowired
     AccountService accounts;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void the_figures_show_the_counts_and_the_report_both_outcomes_also_as_csv() {
@@ -50,7 +44,7 @@ class FiguresViewTest extends SpringBrowserlessTest {
         TestSession session = venue.pastSession(2);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
         BookingFixture.logInAs(venue.staff());
         attendance.mark(meeting, Attendance.HELD);
         booking.as(a, () -> outcomes.record(meeting, Outcome.AGREEMENT_SIGNED, "=SUM(A1) «Договор поставки»"));
@@ -81,5 +75,14 @@ class FiguresViewTest extends SpringBrowserlessTest {
 
     private String card(String id) {
         return find(Div.class).id(id).getElement().getTextRecursively();
+    }
+
+    @Test
+    void the_page_carries_the_results_report_charts_and_a_link_to_the_report() {
+        TestData.logInAsOrganizer(accounts);
+        navigate(FiguresView.class);
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class).withId("figures-to-report").single().getHref())
+                .isEqualTo("results-report");
+        assertThat(find(com.vaadin.flow.component.html.Image.class).withId("chart-outcomes").exists()).isTrue();
     }
 }

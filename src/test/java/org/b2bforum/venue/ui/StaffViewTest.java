@@ -3,34 +3,28 @@ package org.b2bforum.venue.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.venue.StaffService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 
 /** Organizers create staff log-ins with the usual password rules, and switch them off. */
 @SpringBootTest
-class StaffViewTest extends SpringBrowserlessTest {
+class StaffViewTest extends ForumBrowserlessTest {
 
     @Autowired
     AccountService accounts;
     @Autowired
     StaffService staff;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     @WithUserDetails(TestData.ORGANIZER_EMAIL)

@@ -7,19 +7,17 @@ import java.time.Instant;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
-import org.b2bforum.meeting.MeetingService;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.Attendance;
 import org.b2bforum.venue.AttendanceService;
 import org.b2bforum.venue.VenueFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -27,28 +25,19 @@ import com.vaadin.flow.router.QueryParameters;
 
 /** At the tables: staff pick a slot and mark each table's meeting held or no-show, and may correct it. */
 @SpringBootTest
-class VenueViewTest extends SpringBrowserlessTest {
+class VenueViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ApplicationContext context;
     @Autowired
-    MeetingService meetings;
+    OrganizerBookings organizerBookings;
     @Autowired
     AttendanceService attendance;
 
+    @Autowired
     VenueFixture venue;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        venue = new VenueFixture(context);
-        booking = venue.booking();
-    }
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void staff_mark_the_meetings_of_a_slot_table_by_table_and_correct_a_mark() {
@@ -57,8 +46,8 @@ class VenueViewTest extends SpringBrowserlessTest {
         TestCompany b = booking.approvedCompany();
         TestCompany c = booking.approvedCompany();
         TestCompany d = booking.approvedCompany();
-        long first = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(1).id()));
-        long second = booking.asOrganizer(() -> meetings.bookAsOrganizer(c.id(), d.id(), session.slot(1).id()));
+        long first = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(1).id()));
+        long second = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(c.id(), d.id(), session.slot(1).id()));
         BookingFixture.logInAs(venue.staff());
 
         UI.getCurrent().navigate("venue", QueryParameters.of("slot", String.valueOf(session.slot(1).id())));
@@ -94,7 +83,7 @@ class VenueViewTest extends SpringBrowserlessTest {
         TestSession session = venue.futureSession(2);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
-        long meeting = booking.asOrganizer(() -> meetings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
         TestData.logInAsOrganizer(context.getBean(org.b2bforum.base.security.AccountService.class));
 
         UI.getCurrent().navigate("venue", QueryParameters.of("slot", String.valueOf(session.slot(0).id())));

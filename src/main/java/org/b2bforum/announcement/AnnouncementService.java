@@ -1,0 +1,173 @@
+package org.b2bforum.announcement;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.company.Sector;
+import org.b2bforum.messaging.MessageRefusedException;
+import org.b2bforum.messaging.MessageText;
+import org.b2bforum.notification.NotificationService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Organizer announcements ("hall B moves to the 2nd floor"): to everyone, one city, one sector or
+ * the companies meeting in one session. Each reaches the companies' notifications and open pages at
+ * once, the banner for a day, and their e-mail when SMTP is configured.
+ */
+@Service
+public class AnnouncementService {
+
+    /** How long an announcement stays in the banner. */
+    static final Duration BANNER_FOR = Duration.ofHours(24);
+
+    private final JdbcTemplate jdbc;
+    private final CurrentUser currentUser;
+    private final NotificationService notifications;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AnnouncementService(JdbcTemplate jdbc, CurrentUser currentUser, NotificationService notifications,
+            ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.notifications = notifications;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Sends an announcement to the audience.
+     *
+     * @param value the city, the sector's name or the session's id; ignored for {@link Audience#ALL}
+     * @return how many companies it reached
+     * @throws AnnouncementRefusedException empty, too long or control characters in the text, no
+     *         audience value, or nobody in the audience
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public int publish(Audience audience, String value, String text) {
+        ForumUser organizer = currentUser.require();
+        String body;
+        try {
+            body = MessageText.normalized(text);
+        } catch (MessageRefusedException e) {
+            throw new AnnouncementRefusedException("text", e.messageKey());
+        }
+        String audienceValue = audience == Audience.ALL ? null : value == null ? "" : value.strip();
+        List<Long> companies = recipients(audience, audienceValue);
+        if (companies.isEmpty()) {
+            throw new AnnouncementRefusedException("audience", "announcements.error.nobody");
+        }
+        jdbc.update("insert into announcement (author_user_id, audience, audience_value, body, created_at)"
+                + " values (?, ?, ?, ?, ?)", organizer.id(), audience.name(), audienceValue, body,
+                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        long id = jdbc.queryForObject("select last_insert_id()", Long.class);
+        jdbc.batchUpdate("insert into announcement_recipient (announcement_id, company_id) values (?, ?)", companies,
+                500, (statement, companyId) -> {
+                    statement.setLong(1, id);
+                    statement.setLong(2, companyId);
+                });
+        notifications.notifyCompanies(companies, "notification.announcement", body);
+        events.publishEvent(new AnnouncementPublished(id, body, companies));
+        return companies.size();
+    }
+
+    private List<Long> recipients(Audience audience, String value) {
+        if (audience != Audience.ALL && value.isEmpty()) {
+            throw new AnnouncementRefusedException("audience", "announcements.error.audience-value");
+        }
+        return switch (audience) {
+            case ALL -> jdbc.queryForList("select id from company where status = 'APPROVED' order by id", Long.class);
+            case CITY -> jdbc.queryForList("select id from company where status = 'APPROVED' and city = ? order by id",
+                    Long.class, value);
+            case SECTOR -> {
+                try {
+                    Sector.valueOf(value);
+                } catch (IllegalArgumentException e) {
+                    throw new AnnouncementRefusedException("audience", "announcements.error.audience-value");
+                }
+                yield jdbc.queryForList("select c.id from company c join company_sector s on s.company_id = c.id"
+                        + " where c.status = 'APPROVED' and s.sector = ? order by c.id", Long.class, value);
+            }
+            case SESSION -> {
+                long sessionId;
+                try {
+                    sessionId = Long.parseLong(value);
+                } catch (NumberFormatException e) {
+                    throw new AnnouncementRefusedException("audience", "announcements.error.audience-value");
+                }
+                // the companies with a confirmed meeting in the session: their delegates are the ones there
+                yield jdbc.queryForList("""
+                        select distinct c.id from meeting m join slot s on s.id = m.slot_id
+                        join company c on c.id in (m.requester_company_id, m.partner_company_id)
+                        where s.session_id = ? and m.status = 'CONFIRMED' and c.status = 'APPROVED' order by c.id
+                        """, Long.class, sessionId);
+            }
+        };
+    }
+
+    /** The announcements sent, latest first (organizers). */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public List<Announcement> recent(int limit) {
+        return jdbc.query("""
+                select a.id, a.audience, a.audience_value, a.body, a.created_at,
+                       (select count(*) from announcement_recipient r where r.announcement_id = a.id)
+                from announcement a order by a.id desc limit ?
+                """, (rs, row) -> new Announcement(rs.getLong(1), Audience.valueOf(rs.getString(2)), rs.getString(3),
+                rs.getString(4), instant(rs.getTimestamp(5)), rs.getInt(6)), limit);
+    }
+
+    /** The latest announcement of the last day to the reader's company (any, for organizers). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<Announcement> latestForMe() {
+        ForumUser user = currentUser.require();
+        LocalDateTime since = LocalDateTime.ofInstant(clock.instant().minus(BANNER_FOR), ZoneOffset.UTC);
+        String select = "select a.id, a.audience, a.audience_value, a.body, a.created_at, 0 from announcement a ";
+        List<Announcement> found;
+        if (user.isOrganizer()) {
+            found = jdbc.query(select + "where a.created_at > ? order by a.id desc limit 1", this::row, since);
+        } else {
+            Long companyId = user.companyId() != null ? user.companyId()
+                    : user.delegateId() == null ? null
+                    : jdbc.queryForList("select company_id from delegate where id = ?", Long.class,
+                            user.delegateId()).stream().findFirst().orElse(null);
+            if (companyId == null) {
+                return Optional.empty();
+            }
+            found = jdbc.query(select + "join announcement_recipient r on r.announcement_id = a.id"
+                    + " where r.company_id = ? and a.created_at > ? order by a.id desc limit 1", this::row, companyId,
+                    since);
+        }
+        return found.stream().findFirst();
+    }
+
+    /** Cities of approved companies, for the audience choice (organizers). */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public List<String> cities() {
+        return jdbc.queryForList("select distinct city from company where status = 'APPROVED' order by city",
+                String.class);
+    }
+
+    private Announcement row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Announcement(rs.getLong(1), Audience.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                instant(rs.getTimestamp(5)), rs.getInt(6));
+    }
+
+    private static java.time.Instant instant(Timestamp timestamp) {
+        return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+}

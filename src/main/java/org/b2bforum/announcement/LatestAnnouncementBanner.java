@@ -1,0 +1,22 @@
+package org.b2bforum.announcement;
+
+import java.util.Optional;
+
+import org.b2bforum.base.ui.AnnouncementBanner;
+import org.springframework.stereotype.Component;
+
+/** The banner on every page: the reader's latest announcement of the last day. */
+@Component
+class LatestAnnouncementBanner implements AnnouncementBanner {
+
+    private final AnnouncementService announcements;
+
+    LatestAnnouncementBanner(AnnouncementService announcements) {
+        this.announcements = announcements;
+    }
+
+    @Override
+    public Optional<Banner> latest() {
+        return announcements.latestForMe().map(a -> new Banner(a.id(), a.text()));
+    }
+}

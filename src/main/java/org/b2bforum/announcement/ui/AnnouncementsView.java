@@ -1,0 +1,149 @@
+package org.b2bforum.announcement.ui;
+
+import org.b2bforum.announcement.Announcement;
+import org.b2bforum.announcement.AnnouncementRefusedException;
+import org.b2bforum.announcement.AnnouncementService;
+import org.b2bforum.announcement.Audience;
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.company.Sector;
+import org.b2bforum.messaging.MessageText;
+import org.b2bforum.program.NegotiationSession;
+import org.b2bforum.program.ProgramService;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/** Organizers announce to everyone, a city, a sector or the companies meeting in one session. */
+@Route("announcements")
+@Menu(title = "menu.announcements", icon = "MEGAPHONE", order = 85)
+@RolesAllowed(Role.ORGANIZER_NAME)
+class AnnouncementsView extends VerticalLayout implements HasDynamicTitle {
+
+    final Select<Audience> audience = new Select<>();
+    final ComboBox<String> value = new ComboBox<>();
+    final TextArea text = new TextArea();
+    final Button publish = new Button();
+    final Div sent = new Div();
+
+    private final AnnouncementService announcements;
+    private final ProgramService program;
+    private final ForumTime time;
+
+    AnnouncementsView(AnnouncementService announcements, ProgramService program, ForumTime time) {
+        this.announcements = announcements;
+        this.program = program;
+        this.time = time;
+        addClassName("page");
+        audience.setId("announcement-audience");
+        audience.setLabel(getTranslation("announcements.audience"));
+        audience.setItems(Audience.values());
+        audience.setItemLabelGenerator(a -> getTranslation("announcements.audience." + a));
+        audience.setValue(Audience.ALL);
+        audience.addValueChangeListener(e -> chooseValues(e.getValue()));
+        value.setId("announcement-value");
+        value.setVisible(false);
+        text.setId("announcement-text");
+        text.setLabel(getTranslation("announcements.text"));
+        text.setHelperText(getTranslation("messages.text-hint", MessageText.MAX_LENGTH));
+        text.setWidthFull();
+        publish.setText(getTranslation("announcements.publish"));
+        publish.setId("announcement-publish");
+        publish.addThemeVariants(ButtonVariant.PRIMARY);
+        publish.addClickListener(e -> publish());
+        sent.setId("announcements-sent");
+        add(new H1(getTranslation("menu.announcements")), new Paragraph(getTranslation("announcements.hint")),
+                audience, value, text, publish, new H2(getTranslation("announcements.sent")), sent);
+        showSent();
+    }
+
+    private void chooseValues(Audience chosen) {
+        value.clear();
+        value.setInvalid(false);
+        value.setVisible(chosen != Audience.ALL);
+        switch (chosen) {
+            case CITY -> {
+                value.setLabel(getTranslation("announcements.audience.CITY"));
+                value.setItems(announcements.cities());
+                value.setItemLabelGenerator(city -> city);
+            }
+            case SECTOR -> {
+                value.setLabel(getTranslation("announcements.audience.SECTOR"));
+                value.setItems(java.util.Arrays.stream(Sector.values()).map(Sector::name).toList());
+                value.setItemLabelGenerator(sector -> getTranslation(Sector.valueOf(sector).translationKey()));
+            }
+            case SESSION -> {
+                value.setLabel(getTranslation("announcements.audience.SESSION"));
+                java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+                for (NegotiationSession session : program.sessions()) {
+                    labels.put(String.valueOf(session.id()), time.format(session.startsAt(), getLocale()) + " · "
+                            + session.name() + " · " + session.hallName());
+                }
+                value.setItems(labels.keySet());
+                value.setItemLabelGenerator(labels::get);
+            }
+            case ALL -> {
+            }
+        }
+    }
+
+    private void publish() {
+        text.setInvalid(false);
+        value.setInvalid(false);
+        try {
+            int reached = announcements.publish(audience.getValue(), value.getValue(), text.getValue());
+            text.clear();
+            Notification.show(getTranslation("announcements.published", reached));
+            showSent();
+        } catch (AnnouncementRefusedException e) {
+            if (e.field().equals("text")) {
+                text.setErrorMessage(getTranslation(e.messageKey(), 0));
+                text.setInvalid(true);
+            } else {
+                // "nobody there" with no value to mark shows by the audience itself
+                if (value.isVisible()) {
+                    value.setErrorMessage(getTranslation(e.messageKey()));
+                    value.setInvalid(true);
+                } else {
+                    audience.setErrorMessage(getTranslation(e.messageKey()));
+                    audience.setInvalid(true);
+                }
+            }
+        }
+    }
+
+    private void showSent() {
+        sent.removeAll();
+        for (Announcement announcement : announcements.recent(20)) {
+            Div item = new Div();
+            item.addClassName("notification-item");
+            item.add(new Paragraph(time.format(announcement.createdAt(), getLocale()) + " · "
+                    + getTranslation("announcements.audience." + announcement.audience())
+                    + (announcement.audienceValue() == null ? "" : " " + announcement.audienceValue()) + " · "
+                    + getTranslation("announcements.reached", announcement.companies())));
+            Paragraph body = new Paragraph(announcement.text());
+            body.addClassName("message-body");
+            item.add(body);
+            sent.add(item);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.announcements") + " · " + getTranslation("app.short-title");
+    }
+}

@@ -1,0 +1,18 @@
+package org.b2bforum.base.live;
+
+/**
+ * One change that open pages of a company (or of one log-in) should show at once: a new message, a
+ * meeting request, an answer, a move, an announcement... {@code companyId} or {@code userId} is null
+ * when the change is addressed to the other one.
+ */
+public record LiveChange(long id, Long companyId, Long userId, Kind kind) {
+
+    public enum Kind {
+        /** A notification was written (meetings, registration, announcements). */
+        NOTIFICATION,
+        /** A message in a conversation of the company. */
+        MESSAGE,
+        /** A meeting of the company starts within minutes. */
+        REMINDER
+    }
+}

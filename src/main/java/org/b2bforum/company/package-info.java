@@ -1,0 +1,8 @@
+/**
+ * Companies and their delegates as the directory shows them: search, profiles, recommendations,
+ * shortlist, logos. Entities in {@code domain} (a named interface for registration only).
+ */
+@ApplicationModule(displayName = "Companies", allowedDependencies = { "base :: *" })
+package org.b2bforum.company;
+
+import org.springframework.modulith.ApplicationModule;

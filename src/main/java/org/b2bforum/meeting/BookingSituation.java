@@ -1,0 +1,16 @@
+package org.b2bforum.meeting;
+
+import org.b2bforum.program.BookingSettings;
+
+/**
+ * What a booking step needs to know, read by {@link SlotLedger#situation} in one statement once
+ * the slot's and both companies' locks are held, for {@link BookingRules} to decide on: the
+ * booking settings, how many of the chosen delegates belong to their company, the pair's active
+ * meeting in the slot (and its status), both companies' active meetings (as the limit counts them),
+ * whether either company has a meeting at that time (in any hall), whether a chosen delegate
+ * attends a program item then, and the first free table of the slot's hall.
+ */
+record BookingSituation(BookingSettings settings, int ownDelegates, Long existing, MeetingStatus existingStatus,
+        int activeOfRequester, int activeOfPartner, boolean busy, boolean inProgram, Long freeTable,
+        Integer freeTableNumber, String requesterName, String partnerName, String hallName) {
+}

@@ -1,0 +1,236 @@
+package org.b2bforum.meeting;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.b2bforum.base.security.ForumUser;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rows of a meeting ({@code meeting}, {@code meeting_delegate}, {@code meeting_event}) as the
+ * booking steps write them in their JDBC transaction, and the one query that reads meetings as
+ * {@link MeetingDetails}s for the queries and the commands alike.
+ */
+@Component
+class MeetingRows {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    MeetingRows(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A meeting's row; {@code standId} is set for a meeting at a fair stand. */
+    record Row(long id, long requesterId, long partnerId, long slotId, MeetingStatus status, Long standId) {
+
+        Row(long id, long requesterId, long partnerId, long slotId, MeetingStatus status) {
+            this(id, requesterId, partnerId, slotId, status, null);
+        }
+
+        boolean involves(Long companyId) {
+            return companyId != null && (requesterId == companyId || partnerId == companyId);
+        }
+    }
+
+    /** One step of a meeting's history. */
+    record Event(MeetingStatus status, String comment) {
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** Meetings matching {@code where} (on {@code m} the meeting, {@code s} its slot), in time order. */
+    List<MeetingDetails> meetings(String where, MapSqlParameterSource params) {
+        return jdbc.query("""
+                select m.id, m.requester_company_id, a.short_name requester_name, m.partner_company_id,
+                       b.short_name partner_name, m.status, m.slot_id, s.session_id, s.starts_at, s.ends_at,
+                       h.name hall_name, t.number table_number, st.number stand_number, m.message, m.response,
+                       (select group_concat(d.full_name order by d.sort_order separator '|') from meeting_delegate md
+                          join delegate d on d.id = md.delegate_id where md.meeting_id = m.id) delegates
+                from meeting m
+                join company a on a.id = m.requester_company_id
+                join company b on b.id = m.partner_company_id
+                join slot s on s.id = m.slot_id
+                join hall h on h.id = s.hall_id
+                left join meeting_table t on t.id = m.table_id
+                left join fair_stand st on st.id = m.stand_id
+                """ + where + " order by s.starts_at, m.id", params, MeetingRows::meetingView);
+    }
+
+    MeetingDetails meeting(long meetingId) {
+        return meetings("where m.id = :id", new MapSqlParameterSource("id", meetingId)).stream()
+                .findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.not-found"));
+    }
+
+    private static MeetingDetails meetingView(ResultSet rs, int row) throws SQLException {
+        String delegates = rs.getString("delegates");
+        Integer table = rs.getObject("table_number", Integer.class);
+        return new MeetingDetails(rs.getLong("id"), rs.getLong("requester_company_id"), rs.getString("requester_name"),
+                rs.getLong("partner_company_id"), rs.getString("partner_name"),
+                MeetingStatus.valueOf(rs.getString("status")), rs.getLong("slot_id"), rs.getLong("session_id"),
+                rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                rs.getString("hall_name"), table, rs.getString("message"),
+                rs.getString("response"),
+                delegates == null ? List.of() : Arrays.stream(delegates.split("\\|")).collect(Collectors.toList()),
+                rs.getString("stand_number"));
+    }
+
+    /** Locks the meeting's row: the first lock of a step on an existing meeting. */
+    Row lock(long meetingId) {
+        return jdbc.query("""
+                select id, requester_company_id, partner_company_id, slot_id, status, stand_id from meeting
+                where id = :id for update""", new MapSqlParameterSource("id", meetingId), MeetingRows::row)
+                .stream().findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.not-found"));
+    }
+
+    /**
+     * Locks the open requests between any two of the companies, in id order: read through the
+     * index on the requester, as a lock on each pair's requests would read it, in one statement.
+     */
+    List<Row> lockOpenRequestsAmong(Collection<Long> companies) {
+        if (companies.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select id, requester_company_id, partner_company_id, slot_id, status, stand_id from meeting
+                where requester_company_id in (:c) and partner_company_id in (:c) and status = 'REQUESTED'
+                order by id for update""", new MapSqlParameterSource("c", Set.copyOf(companies)), MeetingRows::row);
+    }
+
+    private static Row row(ResultSet rs, int i) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getLong("requester_company_id"), rs.getLong("partner_company_id"),
+                rs.getLong("slot_id"), MeetingStatus.valueOf(rs.getString("status")), rs.getObject("stand_id", Long.class));
+    }
+
+    /** The pair's requested or confirmed meeting in the slot, {@code requester} asking. */
+    Long active(long requester, long partner, long slotId) {
+        return jdbc.queryForList("""
+                select id from meeting where active_key = concat(:r, ':', :p, ':', :s)""",
+                new MapSqlParameterSource("r", requester).addValue("p", partner).addValue("s", slotId), Long.class)
+                .stream().findFirst().orElse(null);
+    }
+
+    Set<Long> delegatesOf(long meetingId) {
+        return new LinkedHashSet<>(jdbc.queryForList("select delegate_id from meeting_delegate where meeting_id = :id",
+                new MapSqlParameterSource("id", meetingId), Long.class));
+    }
+
+    /** Whether one of {@code delegates} is the company's. */
+    boolean represents(long companyId, Set<Long> delegates) {
+        return !delegates.isEmpty() && Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from delegate where company_id = :c and id in (:d))",
+                new MapSqlParameterSource("c", companyId).addValue("d", delegates), Boolean.class));
+    }
+
+    /** The company's first delegate, in its order. */
+    long firstDelegate(long companyId) {
+        return jdbc.queryForObject("select id from delegate where company_id = :c order by sort_order limit 1",
+                new MapSqlParameterSource("c", companyId), Long.class);
+    }
+
+    String companyName(long companyId) {
+        return jdbc.queryForObject("select short_name from company where id = :c",
+                new MapSqlParameterSource("c", companyId), String.class);
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    long insert(long requester, long partner, long slotId, String message, MeetingStatus status, Long tableId) {
+        return insert(requester, partner, slotId, message, status, tableId, null);
+    }
+
+    /** As {@link #insert}, at a fair stand when {@code standId} is given. */
+    long insert(long requester, long partner, long slotId, String message, MeetingStatus status, Long tableId,
+            Long standId) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            jdbc.update("""
+                    insert into meeting (requester_company_id, partner_company_id, slot_id, status, table_id, stand_id,
+                        message, created_at, updated_at)
+                    values (:r, :p, :s, :status, :table, :stand, :message, :now, :now)""",
+                    new MapSqlParameterSource("r", requester).addValue("p", partner).addValue("s", slotId)
+                            .addValue("status", status.name()).addValue("table", tableId).addValue("stand", standId)
+                            .addValue("message", message).addValue("now", now), keys, new String[] {"id"});
+        } catch (DuplicateKeyException e) {
+            // cannot happen while the companies are locked; if it does, start again and find that request
+            throw new ConcurrencyFailureException("The same meeting was requested at the same moment", e);
+        }
+        return keys.getKey().longValue();
+    }
+
+    void insertDelegates(long meetingId, long companyId, Set<Long> delegates) {
+        if (delegates.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("m", meetingId).addValue("c", companyId);
+        StringBuilder rows = new StringBuilder();
+        int i = 0;
+        for (long delegate : delegates) {
+            rows.append(i == 0 ? "" : ", ").append("(:m, :d").append(i).append(", :c)");
+            params.addValue("d" + i++, delegate);
+        }
+        jdbc.update("insert ignore into meeting_delegate (meeting_id, delegate_id, company_id) values " + rows, params);
+    }
+
+    /** Confirms the meeting at the table (none at a fair stand), with the partner's response when it answers. */
+    void confirm(long meetingId, Long tableId, String response, boolean withResponse) {
+        jdbc.update("update meeting set status = 'CONFIRMED', table_id = :table, "
+                + (withResponse ? "response = :response, " : "") + "updated_at = :now where id = :id",
+                new MapSqlParameterSource("table", tableId).addValue("response", response)
+                        .addValue("now", Timestamp.from(clock.instant())).addValue("id", meetingId));
+    }
+
+    void setResponse(long meetingId, String response) {
+        jdbc.update("update meeting set response = :response where id = :id",
+                new MapSqlParameterSource("response", response).addValue("id", meetingId));
+    }
+
+    void setStatus(long meetingId, MeetingStatus status) {
+        jdbc.update("update meeting set status = :status, updated_at = :now where id = :id",
+                new MapSqlParameterSource("status", status.name()).addValue("now", Timestamp.from(clock.instant()))
+                        .addValue("id", meetingId));
+    }
+
+    /** Moves the meeting to the slot and table; updated_at so calendars show it changed (LAST-MODIFIED). */
+    void move(long meetingId, long slotId, Long tableId) {
+        jdbc.update("update meeting set slot_id = :slot, table_id = :table, updated_at = :now where id = :id",
+                new MapSqlParameterSource("slot", slotId).addValue("table", tableId).addValue("id", meetingId)
+                        .addValue("now", Timestamp.from(clock.instant())));
+    }
+
+    /** Writes the meeting's history, one row per step, in one statement. */
+    void events(long meetingId, ForumUser actor, Event... events) {
+        Timestamp now = Timestamp.from(clock.instant());
+        StringBuilder sql = new StringBuilder(
+                "insert into meeting_event (meeting_id, status, comment, actor_id, actor_name, occurred_at) values ");
+        MapSqlParameterSource params = new MapSqlParameterSource("m", meetingId).addValue("actor", actor.id())
+                .addValue("name", actor.email()).addValue("now", now);
+        for (int i = 0; i < events.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:m, :status").append(i).append(", :comment").append(i)
+                    .append(", :actor, :name, :now)");
+            params.addValue("status" + i, events[i].status().name()).addValue("comment" + i, events[i].comment());
+        }
+        jdbc.update(sql.toString(), params);
+    }
+
+    /** Marks the locked meeting cancelled, with the reason in its history; the caller frees its slot first. */
+    void cancel(long meetingId, ForumUser actor, String reason) {
+        setStatus(meetingId, MeetingStatus.CANCELLED);
+        events(meetingId, actor, new Event(MeetingStatus.CANCELLED, reason));
+    }
+}

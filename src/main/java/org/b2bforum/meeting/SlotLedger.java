@@ -1,0 +1,360 @@
+package org.b2bforum.meeting;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.b2bforum.company.RegistrationStatus;
+import org.b2bforum.program.BookingSettings;
+import org.b2bforum.program.ProgramService;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The slot ledger: who holds which slot (the {@code company_slot_booking},
+ * {@code delegate_slot_booking}, {@code table_slot_booking} and, for meetings at fair stands,
+ * {@code stand_slot_booking} rows), the locks under which it
+ * changes, and what a booking step reads under them.
+ * <p>
+ * Every step that books runs in one transaction ({@link TransactionRetry}) that first locks, in
+ * this order, the meeting row (when there is one), the slot row and the two company rows (by id),
+ * and only then reads: under REPEATABLE READ the snapshot is taken at the first plain read, so
+ * every check sees what the previous holder of the same locks committed. The slot lock serialises
+ * the bookings of a slot (so the free table found is free), the company locks those of a company
+ * (so its limit and its other meetings at the same time are counted exactly). The primary keys of
+ * the *_slot_booking tables (companies and delegates keyed by the slot's start time, so also
+ * across parallel halls) stay the last line of defence: a key that still refuses a row makes the
+ * step start again ({@link #occupy}).
+ */
+@Component
+class SlotLedger {
+
+    /** {@link #busy} for companies {@code :a} and {@code :b} from {@code :start} to {@code :end}. */
+    private static final String BUSY = busy(":a, :b", ":start", ":end");
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    SlotLedger(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Slot(long id, long hallId, Instant startsAt, Instant endsAt) {
+    }
+
+    /** The locked slot and the two companies' registration status as it is now. */
+    record Locked(Slot slot, Map<Long, String> status) {
+
+        boolean approved(long companyId) {
+            return isApproved(companyId, status);
+        }
+
+        /** The asking company must be approved to book at all. */
+        void requireApproved(long companyId) {
+            if (!approved(companyId)) {
+                throw new AccessDeniedException("Only an approved company can do this");
+            }
+        }
+    }
+
+    static boolean isApproved(long companyId, Map<Long, String> status) {
+        return RegistrationStatus.APPROVED.name().equals(status.get(companyId));
+    }
+
+    // ---------------------------------------------------------------- locks
+
+    /**
+     * Locks the slot (bookings of one slot take turns), then both companies in id order (so two
+     * bookings never wait for each other in a circle), in one statement.
+     */
+    Locked lockSlotAndCompanies(long slotId, long a, long b) {
+        Map<Long, String> status = new HashMap<>();
+        Slot[] slot = new Slot[1];
+        jdbc.query("""
+                select s.id, s.hall_id, s.starts_at, s.ends_at, c.id company_id, c.status
+                from slot s join company c on c.id in (:a, :b)
+                where s.id = :slot order by c.id for update""",
+                new MapSqlParameterSource("slot", slotId).addValue("a", a).addValue("b", b),
+                rs -> {
+                    slot[0] = new Slot(rs.getLong("id"), rs.getLong("hall_id"),
+                            rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant());
+                    status.put(rs.getLong("company_id"), rs.getString("status"));
+                });
+        if (slot[0] == null) {
+            throw new BookingRefusedException("meeting.error.no-slot");
+        }
+        return new Locked(slot[0], status);
+    }
+
+    /** Locks several slots in id order, as {@link #lockSlotAndCompanies} locks one. */
+    Map<Long, Slot> lockSlots(Collection<Long> ids) {
+        Map<Long, Slot> slots = new HashMap<>();
+        if (ids.isEmpty()) {
+            return slots;
+        }
+        jdbc.query("select id, hall_id, starts_at, ends_at from slot where id in (:ids) order by id for update",
+                new MapSqlParameterSource("ids", Set.copyOf(ids)),
+                rs -> {
+                    slots.put(rs.getLong("id"), new Slot(rs.getLong("id"), rs.getLong("hall_id"),
+                            rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant()));
+                });
+        return slots;
+    }
+
+    /**
+     * Locks companies in id order, as {@link #lockSlotAndCompanies} does, and returns their
+     * registration status as it is now.
+     */
+    Map<Long, String> lockCompanies(Collection<Long> ids) {
+        Map<Long, String> status = new HashMap<>();
+        if (ids.isEmpty()) {
+            return status;
+        }
+        jdbc.query("select id, status from company where id in (:ids) order by id for update",
+                new MapSqlParameterSource("ids", Set.copyOf(ids)),
+                rs -> {
+                    status.put(rs.getLong("id"), rs.getString("status"));
+                });
+        return status;
+    }
+
+    // ---------------------------------------------------------------- reads under the locks
+
+    /**
+     * The situation of a meeting between requester {@code a} and partner {@code b} in the slot,
+     * attended by {@code delegates} of company {@code owner}. Exact only under the slot's and the
+     * companies' locks.
+     */
+    BookingSituation situation(Slot slot, long a, long b, long owner, Set<Long> delegates) {
+        return jdbc.queryForObject("""
+                select w.opens_at, w.closes_at, w.meeting_limit, w.instant_booking, w.wishes_phase,
+                  (select count(*) from delegate where id in (:delegates) and company_id = :owner) own_delegates,
+                  (select id from meeting where active_key = concat(:a, ':', :b, ':', :slot)) existing,
+                  (select status from meeting where active_key = concat(:a, ':', :b, ':', :slot)) existing_status,
+                 """ + MeetingLimits.activeOf(":a") + " active_a, " + MeetingLimits.activeOf(":b") + " active_b,"
+                + BUSY + """
+                  busy,
+                  exists (select 1 from program_item p join program_item_attendee pa on pa.program_item_id = p.id
+                          where pa.delegate_id in (:delegates) and p.starts_at < :end and p.ends_at > :start) in_program,
+                  (select short_name from company where id = :a) a_name,
+                  (select short_name from company where id = :b) b_name,
+                  (select name from hall where id = :hall) hall_name,
+                  ft.id free_table, ft.number free_table_number
+                from booking_settings w
+                  left join (select t.id, t.number from meeting_table t
+                             where t.hall_id = :hall
+                               and not exists (select 1 from table_slot_booking tb where tb.slot_id = :slot and tb.table_id = t.id)
+                             order by t.number limit 1) ft on true
+                where w.id = 1""",
+                new MapSqlParameterSource("a", a).addValue("b", b).addValue("owner", owner)
+                        .addValue("delegates", delegates.isEmpty() ? List.of(-1L) : delegates)
+                        .addValue("slot", slot.id()).addValue("hall", slot.hallId())
+                        .addValue("start", Timestamp.from(slot.startsAt())).addValue("end", Timestamp.from(slot.endsAt())),
+                (rs, i) -> new BookingSituation(
+                        new BookingSettings(instant(rs.getTimestamp("opens_at")), instant(rs.getTimestamp("closes_at")),
+                                rs.getInt("meeting_limit"), rs.getBoolean("instant_booking"),
+                                rs.getBoolean("wishes_phase")),
+                        rs.getInt("own_delegates"), rs.getObject("existing", Long.class),
+                        rs.getString("existing_status") == null ? null
+                                : MeetingStatus.valueOf(rs.getString("existing_status")),
+                        rs.getInt("active_a"), rs.getInt("active_b"), rs.getBoolean("busy"), rs.getBoolean("in_program"),
+                        rs.getObject("free_table", Long.class), rs.getObject("free_table_number", Integer.class),
+                        rs.getString("a_name"), rs.getString("b_name"), rs.getString("hall_name")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /**
+     * Whether either company has a confirmed meeting at that time: in this slot, or in a slot of
+     * another hall that overlaps it.
+     */
+    boolean companyBusy(Slot slot, long a, long b) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select" + BUSY,
+                new MapSqlParameterSource("a", a).addValue("b", b).addValue("start", Timestamp.from(slot.startsAt()))
+                        .addValue("end", Timestamp.from(slot.endsAt())), Boolean.class));
+    }
+
+    /** Refuses when either company has a meeting at that time ({@link #companyBusy}). */
+    void requireBothFree(Slot slot, long a, long b) {
+        if (companyBusy(slot, a, b)) {
+            throw new BookingRefusedException("meeting.error.slot-taken");
+        }
+    }
+
+    /** When the slot begins. */
+    Instant slotStart(long slotId) {
+        return jdbc.queryForObject("select starts_at from slot where id = :slot",
+                new MapSqlParameterSource("slot", slotId), Timestamp.class).toInstant();
+    }
+
+    /** Whether one of the delegates attends a program item during the slot. */
+    boolean inProgram(Slot slot, Set<Long> delegates) {
+        if (delegates.isEmpty()) {
+            return false;
+        }
+        Integer inProgram = jdbc.queryForObject("""
+                select count(*) from program_item p join program_item_attendee a on a.program_item_id = p.id
+                where a.delegate_id in (:delegates) and p.starts_at < :end and p.ends_at > :start""",
+                new MapSqlParameterSource("delegates", delegates).addValue("start", Timestamp.from(slot.startsAt()))
+                        .addValue("end", Timestamp.from(slot.endsAt())), Integer.class);
+        return inProgram != null && inProgram > 0;
+    }
+
+    void requireDelegatesFree(Slot slot, Set<Long> delegates) {
+        if (inProgram(slot, delegates)) {
+            throw new BookingRefusedException("meeting.error.delegate-in-program");
+        }
+    }
+
+    /** The first free table of the slot's hall; exact, as the caller holds the slot's lock. */
+    long freeTable(Slot slot) {
+        return jdbc.queryForList("""
+                select t.id from meeting_table t
+                where t.hall_id = :hall
+                  and not exists (select 1 from table_slot_booking b where b.slot_id = :slot and b.table_id = t.id)
+                order by t.number limit 1""", new MapSqlParameterSource("slot", slot.id()).addValue("hall", slot.hallId()),
+                Long.class).stream().findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.no-table"));
+    }
+
+    /** Whether the table is in the slot's hall and free in the slot. */
+    boolean tableFree(Slot slot, long tableId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from meeting_table t where t.id = :table and t.hall_id = :hall)
+                   and not exists (select 1 from table_slot_booking b where b.slot_id = :slot and b.table_id = :table)""",
+                new MapSqlParameterSource("table", tableId).addValue("hall", slot.hallId()).addValue("slot", slot.id()),
+                Boolean.class));
+    }
+
+    /** The company's first delegate (in its order) who attends no program item during the slot. */
+    Long firstFreeDelegate(long companyId, Slot slot) {
+        return jdbc.queryForList("""
+                select d.id from delegate d
+                where d.company_id = :c
+                  and not exists (select 1 from program_item p join program_item_attendee a on a.program_item_id = p.id
+                                  where a.delegate_id = d.id and p.starts_at < :end and p.ends_at > :start)
+                order by d.sort_order limit 1""",
+                new MapSqlParameterSource("c", companyId).addValue("start", Timestamp.from(slot.startsAt()))
+                        .addValue("end", Timestamp.from(slot.endsAt())), Long.class).stream().findFirst().orElse(null);
+    }
+
+    // ---------------------------------------------------------------- the invariants at work
+
+    /**
+     * Takes the slot for both companies, the meeting's delegates and the table. The checks under
+     * the locks have found them free; should a primary key still refuse a row, another writer got
+     * there first and the whole step is tried again from scratch.
+     */
+    void occupy(long meetingId, Slot slot, long tableId, long companyA, long companyB, Set<Long> delegates) {
+        occupy(meetingId, slot, tableId, null, companyA, companyB, delegates);
+    }
+
+    /** As {@link #occupy} at a table, or at a fair stand when {@code standId} is given (then no table). */
+    void occupy(long meetingId, Slot slot, Long tableId, Long standId, long companyA, long companyB,
+            Set<Long> delegates) {
+        MapSqlParameterSource params = new MapSqlParameterSource("slot", slot.id()).addValue("hall", slot.hallId())
+                .addValue("start", Timestamp.from(slot.startsAt())).addValue("stand", standId)
+                .addValue("table", tableId).addValue("meeting", meetingId).addValue("a", companyA).addValue("b", companyB);
+        StringBuilder delegateRows = new StringBuilder();
+        int i = 0;
+        for (long delegate : delegates) {
+            delegateRows.append(i == 0 ? "" : ", ").append("(:start, :slot, :d").append(i).append(", :meeting)");
+            params.addValue("d" + i++, delegate);
+        }
+        try {
+            jdbc.update("""
+                    insert into company_slot_booking (starts_at, slot_id, company_id, meeting_id)
+                    values (:start, :slot, :a, :meeting), (:start, :slot, :b, :meeting)""", params);
+            if (!delegates.isEmpty()) {
+                jdbc.update("insert into delegate_slot_booking (starts_at, slot_id, delegate_id, meeting_id) values "
+                        + delegateRows, params);
+            }
+            if (standId != null) {
+                jdbc.update("insert into stand_slot_booking (starts_at, slot_id, stand_id, meeting_id) values (:start, :slot, :stand, :meeting)",
+                        params);
+            } else {
+                jdbc.update("insert into table_slot_booking (slot_id, table_id, hall_id, meeting_id) values (:slot, :table, :hall, :meeting)",
+                        params);
+            }
+        } catch (DuplicateKeyException e) {
+            throw new ConcurrencyFailureException("Lost a race for slot " + slot.id(), e);
+        }
+    }
+
+    /** Frees the meeting's slot, table and people. */
+    void free(long meetingId) {
+        MapSqlParameterSource params = new MapSqlParameterSource("meeting", meetingId);
+        jdbc.update("delete from company_slot_booking where meeting_id = :meeting", params);
+        jdbc.update("delete from delegate_slot_booking where meeting_id = :meeting", params);
+        jdbc.update("delete from table_slot_booking where meeting_id = :meeting", params);
+        jdbc.update("delete from stand_slot_booking where meeting_id = :meeting", params);
+        jdbc.update("update meeting set table_id = null where id = :meeting", params);
+    }
+
+    /**
+     * Refuses a fair stand that is not one of the two companies' (whose locks the caller holds, so it
+     * stays theirs meanwhile) or that hosts a confirmed meeting overlapping the slot.
+     */
+    void requireStandFree(Slot slot, long standId, long a, long b) {
+        Boolean theirs = jdbc.queryForObject("""
+                select exists (select 1 from fair_stand_assignment where stand_id = :stand and company_id in (:a, :b))""",
+                new MapSqlParameterSource("stand", standId).addValue("a", a).addValue("b", b), Boolean.class);
+        if (!Boolean.TRUE.equals(theirs)) {
+            throw new BookingRefusedException("meeting.error.stand-not-theirs");
+        }
+        Boolean busy = jdbc.queryForObject("""
+                select exists (select 1 from stand_slot_booking sb join slot o on o.id = sb.slot_id
+                               where sb.stand_id = :stand and sb.starts_at < :end and o.ends_at > :start)""",
+                new MapSqlParameterSource("stand", standId).addValue("start", Timestamp.from(slot.startsAt()))
+                        .addValue("end", Timestamp.from(slot.endsAt())), Boolean.class);
+        if (Boolean.TRUE.equals(busy)) {
+            throw new BookingRefusedException("meeting.error.stand-taken");
+        }
+    }
+
+    /**
+     * SQL: whether one of {@code companies} has a confirmed meeting overlapping the time from
+     * {@code start} to {@code end}, in any hall. Bookings keep their slot's start, so the index on
+     * (company, start) is read only from the longest slot's length before {@code start}.
+     */
+    static String busy(String companies, String start, String end) {
+        return " exists (select 1 from company_slot_booking c join slot o on o.id = c.slot_id"
+                + " where c.company_id in (%1$s) and c.starts_at < %3$s and c.starts_at > %2$s - interval %4$d minute"
+                        .formatted(companies, start, end, ProgramService.MAX_SLOT_MINUTES)
+                + " and o.ends_at > %s) ".formatted(start);
+    }
+
+    /**
+     * Whether one of the two companies already has a confirmed meeting at the slot's time, as far
+     * as the last commit shows (one statement in autocommit, no lock). Only a cancellation frees a
+     * company again, so "taken" is true when read; "free" is checked again under the locks. Only
+     * answers for two approved companies within the booking window, when the same request is not
+     * there already, so the refusal is the one the transaction would give.
+     * <p>
+     * It looks for a meeting that starts with the slot (two lookups of the primary key): the
+     * program keeps the slots of sessions at the same time identical in every hall, so that is the
+     * meeting overlapping it; any other case is left to the exact check under the locks.
+     */
+    boolean visiblyTaken(long me, long partnerId, long slotId, Instant now) {
+        return Boolean.TRUE.equals(jdbc.query("""
+                select me.status = 'APPROVED' and partner.status = 'APPROVED' and not w.wishes_phase
+                   and (w.opens_at is null or w.opens_at <= :now) and (w.closes_at is null or w.closes_at > :now)
+                   and not exists (select 1 from meeting m where m.active_key = concat(:me, ':', :partner, ':', :slot))
+                   and exists (select 1 from company_slot_booking c
+                               where c.company_id in (:me, :partner) and c.starts_at = t.starts_at) taken
+                from slot t join company me on me.id = :me join company partner on partner.id = :partner
+                  join booking_settings w on w.id = 1
+                where t.id = :slot""",
+                new MapSqlParameterSource("me", me).addValue("partner", partnerId).addValue("slot", slotId)
+                        .addValue("now", Timestamp.from(now)),
+                rs -> rs.next() ? rs.getBoolean("taken") : Boolean.FALSE));
+    }
+}

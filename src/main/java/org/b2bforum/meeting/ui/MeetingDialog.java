@@ -1,0 +1,115 @@
+package org.b2bforum.meeting.ui;
+
+import java.util.List;
+
+import org.b2bforum.base.ui.Notices;
+import org.b2bforum.meeting.BookingRefusedException;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.OrganizerBookings;
+import org.b2bforum.meeting.MeetingDetails;
+import org.b2bforum.program.ProgramLabels;
+import org.b2bforum.program.Slot;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+
+/** One confirmed meeting of the grid: an organizer moves it to another slot of the session, or cancels it. */
+class MeetingDialog extends Dialog {
+
+    final Select<Slot> moveTo = new Select<>();
+    final Button move = new Button();
+    final TextArea reason = new TextArea();
+    final Button cancelMeeting = new Button();
+    private final MeetingDetails meeting;
+    private final OrganizerBookings meetings;
+    private final MeetingRequests requests;
+    private final Runnable changed;
+
+    MeetingDialog(MeetingDetails meeting, List<Slot> sessionSlots, ProgramLabels labels, OrganizerBookings meetings,
+            MeetingRequests requests,
+            Runnable changed) {
+        this.meeting = meeting;
+        this.meetings = meetings;
+        this.requests = requests;
+        this.changed = changed;
+        setId("meeting-dialog");
+        setHeaderTitle(meeting.requesterName() + " — " + meeting.partnerName());
+        setWidth("36em");
+
+        Paragraph when = new Paragraph(getTranslation("meeting-grid.meeting.when", labels.date(meeting.startsAt()),
+                labels.timeRange(meeting.startsAt(), meeting.endsAt()), meeting.hallName(),
+                meeting.tableNumber() == null ? "—" : meeting.tableNumber()));
+        when.setId("meeting-when");
+        Paragraph who = new Paragraph(getTranslation("meeting-grid.meeting.delegates",
+                meeting.delegates().isEmpty() ? "—" : String.join(", ", meeting.delegates())));
+
+        moveTo.setId("move-to-slot");
+        moveTo.setLabel(getTranslation("meeting-grid.field.move-to"));
+        moveTo.setItems(sessionSlots.stream().filter(s -> s.id() != meeting.slotId()).toList());
+        moveTo.setItemLabelGenerator(s -> labels.timeRange(s.startsAt(), s.endsAt()));
+        moveTo.setWidth("14em");
+        moveTo.setManualValidation(true);
+        move.setText(getTranslation("meeting-grid.action.move"));
+        move.setId("move-meeting");
+        move.setIcon(VaadinIcon.ARROWS_LONG_V.create());
+        move.addClickListener(e -> move());
+        HorizontalLayout moving = new HorizontalLayout(moveTo, move);
+        moving.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        reason.setId("cancel-reason");
+        reason.setLabel(getTranslation("meeting-grid.field.cancel-reason"));
+        reason.setMaxLength(1000);
+        reason.setWidthFull();
+        cancelMeeting.setText(getTranslation("meeting-grid.action.cancel-meeting"));
+        cancelMeeting.setId("cancel-meeting");
+        cancelMeeting.addThemeVariants(ButtonVariant.ERROR);
+        cancelMeeting.addClickListener(e -> cancelMeeting());
+
+        VerticalLayout content = new VerticalLayout(when, who, new H3(getTranslation("meeting-grid.move")), moving,
+                new H3(getTranslation("meeting-grid.cancel")), reason, cancelMeeting);
+        content.setPadding(false);
+        content.addClassName("meeting-dialog-content");
+        add(content);
+        Button close = new Button(getTranslation("action.close"), e -> close());
+        close.setId("close-meeting-dialog");
+        getFooter().add(close);
+    }
+
+    private void move() {
+        moveTo.setInvalid(false);
+        if (moveTo.getValue() == null) {
+            moveTo.setErrorMessage(getTranslation("validation.required"));
+            moveTo.setInvalid(true);
+            return;
+        }
+        Slot target = moveTo.getValue();
+        try {
+            meetings.move(meeting.id(), target.id());
+            close();
+            Notices.success(getTranslation("meeting-grid.moved"));
+            changed.run();
+        } catch (BookingRefusedException e) {
+            Notices.error(getTranslation(e.key(), e.args()));
+        }
+    }
+
+    private void cancelMeeting() {
+        try {
+            requests.cancel(meeting.id(), reason.getValue());
+            close();
+            Notices.success(getTranslation("meeting-grid.cancelled"));
+            changed.run();
+        } catch (BookingRefusedException e) {
+            Notices.error(getTranslation(e.key(), e.args()));
+        }
+    }
+}

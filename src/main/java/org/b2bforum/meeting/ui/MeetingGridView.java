@@ -1,0 +1,193 @@
+package org.b2bforum.meeting.ui;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.company.DirectoryService;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.OrganizerBookings;
+import org.b2bforum.meeting.MeetingStatus;
+import org.b2bforum.meeting.MeetingDetails;
+import org.b2bforum.program.Hall;
+import org.b2bforum.program.NegotiationSession;
+import org.b2bforum.program.ProgramLabels;
+import org.b2bforum.program.ProgramService;
+import org.b2bforum.program.Slot;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The organizers' meeting grid of one negotiation session: a row per slot, a column per table with
+ * the confirmed meeting there, and the slot's unanswered requests. A meeting opens a dialog to move
+ * or cancel it; below, organizers book a meeting themselves.
+ */
+@Route("meeting-grid")
+@Menu(title = "menu.meeting-grid", icon = "TABLE", order = 11)
+@RolesAllowed(Role.ORGANIZER_NAME)
+class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** One slot of the session: its confirmed meetings by table number and its unanswered requests. */
+    record SlotRow(Slot slot, Map<Integer, MeetingDetails> meetingsByTable, long requests) {
+    }
+
+    final Select<NegotiationSession> session = new Select<>();
+    final Grid<SlotRow> grid = new Grid<>();
+    final Span summary = new Span();
+    final OrganizerBookingForm booking;
+    private final ProgramService program;
+    private final MeetingQueries meetings;
+    private final OrganizerBookings bookings;
+    private final MeetingRequests requests;
+    private final ProgramLabels labels;
+
+    MeetingGridView(ProgramService program, MeetingQueries meetings, OrganizerBookings bookings,
+            MeetingRequests requests, DirectoryService directory, ForumTime forumTime) {
+        this.program = program;
+        this.meetings = meetings;
+        this.bookings = bookings;
+        this.requests = requests;
+        this.labels = new ProgramLabels(forumTime, getLocale());
+        addClassName("page");
+        addClassName("meeting-grid-page");
+
+        session.setId("grid-session");
+        session.setLabel(getTranslation("meeting-grid.session"));
+        session.setPlaceholder(getTranslation("meeting-grid.choose-session"));
+        session.setItemLabelGenerator(s -> labels.date(s.startsAt()) + " · " + s.hallName() + " · " + s.name() + " · "
+                + labels.timeRange(s.startsAt(), s.endsAt()));
+        session.setItems(program.sessions());
+        session.setWidth("40em");
+        session.addValueChangeListener(e -> {
+            show();
+            rememberInUrl(e.getValue());
+        });
+
+        grid.setId("meeting-grid");
+        grid.addThemeVariants(GridVariant.COLUMN_BORDERS, GridVariant.ROW_STRIPES);
+        grid.setEmptyStateText(getTranslation("meeting-grid.no-session"));
+        grid.setAllRowsVisible(true);
+        summary.setId("grid-summary");
+        summary.addClassName("grid-summary");
+
+        booking = new OrganizerBookingForm(bookings, directory, labels, this::show);
+        add(new H1(getTranslation("meeting-grid.title")),
+                new Paragraph(getTranslation("meeting-grid.intro", labels.zoneName())), session, summary, grid,
+                booking);
+        show();
+    }
+
+    /**
+     * "meeting-grid?session=12" opens that session's grid (also after switching the language);
+     * without one, the first session is shown.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("session").map(MeetingGridView::parseId)
+                .flatMap(id -> session.getListDataView().getItems().filter(s -> s.id() == id).findFirst())
+                .or(() -> session.getListDataView().getItems().findFirst())
+                .ifPresent(session::setValue);
+    }
+
+    private void rememberInUrl(NegotiationSession selected) {
+        QueryParameters parameters = selected == null ? QueryParameters.empty()
+                : QueryParameters.of("session", String.valueOf(selected.id()));
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new Location(RouteConfiguration.forSessionScope().getUrl(MeetingGridView.class), parameters)));
+    }
+
+    private static long parseId(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void show() {
+        NegotiationSession selected = session.getValue();
+        grid.removeAllColumns();
+        if (selected == null) {
+            grid.setItems(List.of());
+            summary.setText("");
+            booking.showSlots(List.of());
+            return;
+        }
+        List<Slot> slots = program.slots(selected.id());
+        int tables = program.halls().stream().filter(h -> h.id() == selected.hallId()).mapToInt(Hall::tableCount)
+                .findFirst().orElse(0);
+        List<MeetingDetails> inSession = meetings.meetingsInSession(selected.id());
+        List<SlotRow> rows = slots.stream().map(slot -> row(slot, inSession)).toList();
+
+        grid.addColumn(r -> labels.timeRange(r.slot().startsAt(), r.slot().endsAt()))
+                .setHeader(getTranslation("meeting-grid.column.time")).setFrozen(true).setAutoWidth(true).setFlexGrow(0);
+        for (int number = 1; number <= tables; number++) {
+            int table = number;
+            grid.addColumn(new ComponentRenderer<>(r -> cell(r.meetingsByTable().get(table), slots)))
+                    .setHeader(getTranslation("meeting-grid.column.table", table)).setWidth("14rem").setFlexGrow(1)
+                    .setKey("table-" + table);
+        }
+        grid.addColumn(SlotRow::requests).setHeader(getTranslation("meeting-grid.column.requests"))
+                .setTooltipGenerator(r -> getTranslation("meeting-grid.column.requests.tooltip"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0).setKey("requests");
+        grid.setItems(rows);
+
+        long confirmed = rows.stream().mapToLong(r -> r.meetingsByTable().size()).sum();
+        long requests = rows.stream().mapToLong(SlotRow::requests).sum();
+        summary.setText(getTranslation("meeting-grid.summary", confirmed, requests,
+                (long) tables * slots.size() - confirmed));
+        booking.showSlots(slots);
+    }
+
+    private static SlotRow row(Slot slot, List<MeetingDetails> inSession) {
+        Map<Integer, MeetingDetails> byTable = inSession.stream()
+                .filter(m -> m.slotId() == slot.id() && m.status() == MeetingStatus.CONFIRMED && m.tableNumber() != null)
+                .collect(Collectors.toMap(MeetingDetails::tableNumber, Function.identity(), (a, b) -> a));
+        long requests = inSession.stream()
+                .filter(m -> m.slotId() == slot.id() && m.status() == MeetingStatus.REQUESTED).count();
+        return new SlotRow(slot, byTable, requests);
+    }
+
+    private Component cell(MeetingDetails meeting, List<Slot> slots) {
+        if (meeting == null) {
+            return new Span();
+        }
+        String pair = meeting.requesterName() + " — " + meeting.partnerName();
+        Button button = new Button(pair, e -> new MeetingDialog(meeting, slots, labels, bookings, requests, this::show).open());
+        button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        button.addClassName("grid-meeting");
+        // the cell may cut the names: the tooltip has them whole, with who attends
+        button.setTooltipText(meeting.delegates().isEmpty() ? pair : pair + ": " + String.join(", ", meeting.delegates()));
+        return button;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("meeting-grid.title") + " · " + getTranslation("app.short-title");
+    }
+}

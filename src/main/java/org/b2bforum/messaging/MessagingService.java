@@ -1,0 +1,298 @@
+package org.b2bforum.messaging;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveFeed;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Messages between two approved companies. The company's representative and its delegates read and
+ * write in the company's name (each message shows who wrote it); only the two companies read a
+ * conversation, and organizers only once one of them reported it.
+ */
+@Service
+public class MessagingService {
+
+    /** How many messages one log-in may send per minute, across its conversations. */
+    public static final int PER_MINUTE = 10;
+    private static final int HISTORY = 500;
+
+    private final JdbcTemplate jdbc;
+    private final CurrentUser currentUser;
+    private final ContactBlocks blocks;
+    private final LiveFeed liveFeed;
+    private final Clock clock;
+
+    MessagingService(JdbcTemplate jdbc, CurrentUser currentUser, ContactBlocks blocks, LiveFeed liveFeed,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.blocks = blocks;
+        this.liveFeed = liveFeed;
+        this.clock = clock;
+    }
+
+    /** The person asking and the approved company they act for. */
+    private record Actor(ForumUser user, long companyId) {
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    /** The conversations of the reader's company, latest first. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<ConversationSummary> myConversations() {
+        long me = actor().companyId();
+        return jdbc.query("""
+                select o.id, o.short_name, m.body, m.sent_at,
+                       (select count(*) from message u where u.conversation_id = c.id and u.sender_company_id <> ?
+                          and u.id > case when c.company_a = ? then c.last_read_a else c.last_read_b end) unread,
+                       b.kind
+                from conversation c
+                join company o on o.id = case when c.company_a = ? then c.company_b else c.company_a end
+                join message m on m.id = (select max(id) from message where conversation_id = c.id)
+                left join company_contact_block b on b.company_id = ? and b.other_company_id = o.id
+                where c.company_a = ? or c.company_b = ?
+                order by m.id desc
+                """, (rs, row) -> new ConversationSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
+                instant(rs.getTimestamp(4)), rs.getInt(5),
+                rs.getString(6) == null ? ContactState.NONE : ContactState.valueOf(rs.getString(6))),
+                me, me, me, me, me, me);
+    }
+
+    /** The conversation with another company (empty if none yet), as the reader's company sees it. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Conversation conversationWith(long otherCompanyId) {
+        Actor actor = actor();
+        long me = actor.companyId();
+        String otherName = companyName(otherCompanyId);
+        Long conversationId = conversationId(me, otherCompanyId);
+        List<ChatMessage> messages = conversationId == null ? List.of() : messages(conversationId, me);
+        boolean reported = conversationId != null && jdbc.queryForObject(
+                "select reported_at is not null from conversation where id = ?", Boolean.class, conversationId);
+        return new Conversation(otherCompanyId, otherName, messages, blocks.state(me, otherCompanyId),
+                blocks.blocked(otherCompanyId, me), reported, approved(otherCompanyId));
+    }
+
+    /** How many messages to the reader's company are unread, muted companies left out. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public long unreadCount() {
+        Long me = actingCompany(currentUser.require());
+        if (me == null) {
+            return 0;
+        }
+        String side = """
+                select count(*) from conversation c join message m on m.conversation_id = c.id
+                where c.company_%1$s = ? and m.id > c.last_read_%1$s and m.sender_company_id <> ?
+                  and not exists (select 1 from company_contact_block b where b.company_id = ?
+                                  and b.other_company_id = c.company_%2$s)
+                """;
+        return jdbc.queryForObject("select (" + side.formatted("a", "b") + ") + (" + side.formatted("b", "a") + ")",
+                Long.class, me, me, me, me, me, me);
+    }
+
+    /** Marks the conversation with another company read, for the whole reader's company. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void markRead(long otherCompanyId) {
+        long me = actor().companyId();
+        Long conversationId = conversationId(me, otherCompanyId);
+        if (conversationId == null) {
+            return;
+        }
+        String side = me < otherCompanyId ? "a" : "b";
+        jdbc.update("update conversation set last_read_" + side + " = greatest(last_read_" + side
+                + ", (select coalesce(max(id), 0) from message where conversation_id = ?)) where id = ?",
+                conversationId, conversationId);
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /**
+     * Sends a message to another approved company in the name of the reader's company, with the
+     * writer's name.
+     *
+     * @throws MessageRefusedException empty, too long, control characters, a company that is not
+     *         approved or blocks the sender (or that the sender blocks), or more than {@link #PER_MINUTE} a minute
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public ChatMessage send(long otherCompanyId, String text) {
+        Actor actor = actor();
+        long me = actor.companyId();
+        String body = MessageText.normalized(text);
+        if (otherCompanyId == me) {
+            throw new MessageRefusedException("messages.error.self");
+        }
+        if (!approved(otherCompanyId)) {
+            throw new MessageRefusedException("messages.error.company-unavailable");
+        }
+        if (blocks.blocked(otherCompanyId, me)) {
+            throw new MessageRefusedException("messages.error.blocked");
+        }
+        if (blocks.blocked(me, otherCompanyId)) {
+            throw new MessageRefusedException("messages.error.you-blocked");
+        }
+        Instant now = clock.instant();
+        // the log-in's row serialises its sends, so that two tabs cannot both pass the limit
+        jdbc.queryForList("select id from app_user where id = ? for update", Long.class, actor.user().id());
+        Integer lastMinute = jdbc.queryForObject("select count(*) from message where sender_user_id = ? and sent_at > ?",
+                Integer.class, actor.user().id(), utc(now.minus(Duration.ofMinutes(1))));
+        if (lastMinute >= PER_MINUTE) {
+            throw new MessageRefusedException("messages.error.flood");
+        }
+        long conversationId = openConversation(me, otherCompanyId, now);
+        jdbc.update("insert into message (conversation_id, sender_company_id, sender_user_id, sender_name, body, sent_at)"
+                + " values (?, ?, ?, ?, ?, ?)", conversationId, me, actor.user().id(), actor.user().displayName(),
+                body, utc(now));
+        long id = jdbc.queryForObject("select last_insert_id()", Long.class);
+        // the writer has read their own conversation up to here
+        String side = me < otherCompanyId ? "a" : "b";
+        jdbc.update("update conversation set last_read_" + side + " = ? where id = ?", id, conversationId);
+        liveFeed.companiesChanged(List.of(me, otherCompanyId), LiveChange.Kind.MESSAGE);
+        return new ChatMessage(id, me, companyName(me), actor.user().displayName(), body, now, true);
+    }
+
+    /** Mutes, blocks or clears the reader's company's choice about another company. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void setContactState(long otherCompanyId, ContactState state) {
+        long me = actor().companyId();
+        if (otherCompanyId == me) {
+            throw new MessageRefusedException("messages.error.self");
+        }
+        companyName(otherCompanyId);
+        jdbc.update("delete from company_contact_block where company_id = ? and other_company_id = ?", me,
+                otherCompanyId);
+        if (state != ContactState.NONE) {
+            jdbc.update("insert into company_contact_block (company_id, other_company_id, kind, created_at)"
+                    + " values (?, ?, ?, ?)", me, otherCompanyId, state.name(), utc(clock.instant()));
+        }
+        liveFeed.companiesChanged(List.of(me), LiveChange.Kind.MESSAGE);
+    }
+
+    /** Reports the conversation with another company to the organizers, who may then read it. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void report(long otherCompanyId, String reason) {
+        long me = actor().companyId();
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty()) {
+            throw new MessageRefusedException("messages.error.report-reason");
+        }
+        if (text.length() > 500) {
+            throw new MessageRefusedException("messages.error.report-too-long");
+        }
+        Long conversationId = conversationId(me, otherCompanyId);
+        if (conversationId == null) {
+            throw new MessageRefusedException("messages.error.nothing-to-report");
+        }
+        jdbc.update("update conversation set reported_by = ?, reported_at = ?, report_reason = ? where id = ?", me,
+                utc(clock.instant()), text, conversationId);
+    }
+
+    // ---------------------------------------------------------------- organizers
+
+    /** Conversations reported by a company, latest first (organizers only). */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public List<ReportedConversation> reportedConversations() {
+        return jdbc.query("""
+                select c.id, a.short_name, b.short_name, r.short_name, c.report_reason, c.reported_at
+                from conversation c join company a on a.id = c.company_a join company b on b.id = c.company_b
+                join company r on r.id = c.reported_by
+                where c.reported_at is not null order by c.reported_at desc
+                """, (rs, row) -> new ReportedConversation(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6))));
+    }
+
+    /** The messages of a reported conversation (organizers only; one that nobody reported stays closed). */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public List<ChatMessage> reportedMessages(long conversationId) {
+        List<Boolean> reported = jdbc.queryForList("select reported_at is not null from conversation where id = ?",
+                Boolean.class, conversationId);
+        if (reported.isEmpty() || !reported.getFirst()) {
+            throw new AccessDeniedException("Only reported conversations are open to organizers");
+        }
+        return messages(conversationId, -1);
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    private Actor actor() {
+        ForumUser user = currentUser.require();
+        Long companyId = actingCompany(user);
+        if (companyId == null || !approved(companyId)) {
+            throw new AccessDeniedException("Only an approved company's people write messages");
+        }
+        return new Actor(user, companyId);
+    }
+
+    /** The company a representative or a delegate acts for; null for organizers and staff. */
+    private Long actingCompany(ForumUser user) {
+        if (user.companyId() != null) {
+            return user.companyId();
+        }
+        if (user.delegateId() != null) {
+            return jdbc.queryForList("select company_id from delegate where id = ?", Long.class, user.delegateId())
+                    .stream().findFirst().orElse(null);
+        }
+        return null;
+    }
+
+    private boolean approved(long companyId) {
+        return jdbc.queryForObject("select count(*) from company where id = ? and status = 'APPROVED'", Integer.class,
+                companyId) > 0;
+    }
+
+    private String companyName(long companyId) {
+        return jdbc.queryForList("select short_name from company where id = ?", String.class, companyId).stream()
+                .findFirst().orElseThrow(() -> new MessageRefusedException("messages.error.company-unavailable"));
+    }
+
+    private Long conversationId(long me, long other) {
+        return jdbc.queryForList("select id from conversation where company_a = ? and company_b = ?", Long.class,
+                Math.min(me, other), Math.max(me, other)).stream().findFirst().orElse(null);
+    }
+
+    private long openConversation(long me, long other, Instant now) {
+        jdbc.update("insert into conversation (company_a, company_b, created_at) values (?, ?, ?)"
+                + " on duplicate key update id = id", Math.min(me, other), Math.max(me, other), utc(now));
+        return conversationId(me, other);
+    }
+
+    private List<ChatMessage> messages(long conversationId, long me) {
+        List<ChatMessage> latestFirst = jdbc.query("""
+                select m.id, m.sender_company_id, c.short_name, m.sender_name, m.body, m.sent_at
+                from message m join company c on c.id = m.sender_company_id
+                where m.conversation_id = ? order by m.id desc limit ?
+                """, (rs, row) -> new ChatMessage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), instant(rs.getTimestamp(6)), rs.getLong(2) == me), conversationId, HISTORY);
+        return latestFirst.reversed();
+    }
+
+    /** UTC wall time, as Hibernate stores instants (hibernate.jdbc.time_zone=UTC). */
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+}

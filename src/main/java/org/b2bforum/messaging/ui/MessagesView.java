@@ -1,0 +1,306 @@
+package org.b2bforum.messaging.ui;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.messaging.ChatMessage;
+import org.b2bforum.messaging.ContactState;
+import org.b2bforum.messaging.Conversation;
+import org.b2bforum.messaging.ConversationSummary;
+import org.b2bforum.messaging.MessageRefusedException;
+import org.b2bforum.messaging.MessageText;
+import org.b2bforum.messaging.MessagingService;
+import org.b2bforum.messaging.ReportedConversation;
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveUpdates;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.OptionalParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.shared.Registration;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * Messages: the company's conversations on one side, the open one on the other (stacked on a phone),
+ * updated live when the other company writes. Organizers see the conversations reported to them.
+ */
+@Route("messages")
+@Menu(title = "menu.messages", icon = "CHAT", order = 3)
+@RolesAllowed({Role.COMPANY_NAME, Role.DELEGATE_NAME, Role.ORGANIZER_NAME})
+@ApprovedCompaniesOnly
+class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private final MessagingService messaging;
+    private final LiveUpdates live;
+    private final ForumUser user;
+    private final ForumTime time;
+    final Div conversations = new Div();
+    final Div thread = new Div();
+    final TextArea text = new TextArea();
+    final Button send = new Button();
+    final Select<ContactState> contactState = new Select<>();
+    private Long otherCompanyId;
+    private Registration liveRegistration;
+
+    MessagesView(MessagingService messaging, LiveUpdates live, CurrentUser currentUser, ForumTime time) {
+        this.messaging = messaging;
+        this.live = live;
+        this.user = currentUser.require();
+        this.time = time;
+        addClassName("page");
+        addClassName("messages-view");
+        add(new H1(getTranslation("menu.messages")));
+        conversations.setId("conversation-list");
+        conversations.addClassName("conversation-list");
+        thread.setId("message-thread");
+        thread.addClassName("message-thread");
+        send.addClickListener(e -> send());
+        send.addClickShortcut(Key.ENTER).withModifiers(com.vaadin.flow.component.KeyModifier.CONTROL);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter Long companyId) {
+        otherCompanyId = companyId;
+        removeAll();
+        add(new H1(getTranslation("menu.messages")));
+        if (user.isOrganizer()) {
+            showReported();
+            return;
+        }
+        Div panes = new Div(conversations, thread);
+        panes.addClassName("messages-panes");
+        add(panes);
+        refresh();
+    }
+
+    private void refresh() {
+        showConversations();
+        showThread();
+    }
+
+    private void showConversations() {
+        conversations.removeAll();
+        for (ConversationSummary summary : messaging.myConversations()) {
+            RouterLink item = new RouterLink(MessagesView.class, summary.otherCompanyId());
+            item.addClassName("conversation-item");
+            if (Long.valueOf(summary.otherCompanyId()).equals(otherCompanyId)) {
+                item.addClassName("selected");
+            }
+            Span name = new Span(summary.otherCompanyName());
+            name.addClassName("conversation-name");
+            Span last = new Span(summary.lastMessage().length() > 80
+                    ? summary.lastMessage().substring(0, 80) + "…" : summary.lastMessage());
+            last.addClassName("conversation-last");
+            item.add(name);
+            if (summary.unread() > 0 && summary.state() != ContactState.MUTE) {
+                Span unread = new Span(String.valueOf(summary.unread()));
+                unread.addClassName("unread-count");
+                unread.getElement().setAttribute("aria-label", getTranslation("messages.unread", summary.unread()));
+                item.add(unread);
+            }
+            if (summary.state() != ContactState.NONE) {
+                Span state = new Span(getTranslation("messages.state." + summary.state()));
+                state.addClassName("conversation-state");
+                item.add(state);
+            }
+            item.add(last);
+            conversations.add(item);
+        }
+        if (conversations.getChildren().findAny().isEmpty()) {
+            Paragraph empty = new Paragraph(getTranslation("messages.none"));
+            empty.addClassName("empty-hint");
+            conversations.add(empty);
+        }
+    }
+
+    private void showThread() {
+        thread.removeAll();
+        if (otherCompanyId == null) {
+            thread.add(new Paragraph(getTranslation("messages.choose")));
+            return;
+        }
+        Conversation conversation;
+        try {
+            conversation = messaging.conversationWith(otherCompanyId);
+        } catch (MessageRefusedException e) {
+            thread.add(new Paragraph(getTranslation(e.messageKey())));
+            return;
+        }
+        messaging.markRead(otherCompanyId);
+        H2 heading = new H2(conversation.otherCompanyName());
+        heading.addClassName("thread-heading");
+        thread.add(heading, controls(conversation));
+        Div list = new Div();
+        list.setId("messages");
+        list.addClassName("messages");
+        conversation.messages().forEach(message -> list.add(message(message)));
+        if (conversation.messages().isEmpty()) {
+            list.add(new Paragraph(getTranslation("messages.empty")));
+        }
+        thread.add(list);
+        if (conversation.canWrite()) {
+            thread.add(composer());
+        } else {
+            Paragraph closed = new Paragraph(getTranslation(!conversation.otherApproved()
+                    ? "messages.error.company-unavailable"
+                    : conversation.blockedByOther() ? "messages.error.blocked" : "messages.error.you-blocked"));
+            closed.setId("conversation-closed");
+            closed.addClassName("hint");
+            thread.add(closed);
+        }
+    }
+
+    private Div message(ChatMessage message) {
+        Div item = new Div();
+        item.addClassName("message");
+        item.addClassName(message.mine() ? "mine" : "theirs");
+        Span who = new Span(message.senderName() + " · " + message.senderCompanyName());
+        who.addClassName("message-sender");
+        Span when = new Span(time.format(message.sentAt(), getLocale()));
+        when.addClassName("message-time");
+        Div header = new Div(who, when);
+        header.addClassName("message-header");
+        item.add(header, new MessageBody(message.body()));
+        return item;
+    }
+
+    private HorizontalLayout controls(Conversation conversation) {
+        contactState.setId("contact-state");
+        contactState.setLabel(getTranslation("messages.contact-state"));
+        contactState.setItems(ContactState.values());
+        contactState.setItemLabelGenerator(state -> getTranslation("messages.choice." + state));
+        contactState.setValue(conversation.myChoice());
+        contactState.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                messaging.setContactState(conversation.otherCompanyId(), e.getValue());
+                refresh();
+            }
+        });
+        Button report = new Button(getTranslation(conversation.reported() ? "messages.reported" : "messages.report"),
+                e -> openReport(conversation.otherCompanyId()));
+        report.setId("report-conversation");
+        report.addThemeVariants(ButtonVariant.TERTIARY);
+        report.setEnabled(!conversation.messages().isEmpty() && !conversation.reported());
+        HorizontalLayout controls = new HorizontalLayout(contactState, report);
+        controls.setAlignItems(Alignment.BASELINE);
+        controls.addClassName("thread-controls");
+        return controls;
+    }
+
+    private Div composer() {
+        text.setId("message-text");
+        text.setLabel(getTranslation("messages.text"));
+        text.setHelperText(getTranslation("messages.text-hint", MessageText.MAX_LENGTH));
+        text.setWidthFull();
+        text.setInvalid(false);
+        send.setText(getTranslation("messages.send"));
+        send.setId("send-message");
+        send.addThemeVariants(ButtonVariant.PRIMARY);
+        Div composer = new Div(text, send);
+        composer.addClassName("message-composer");
+        return composer;
+    }
+
+    private void send() {
+        try {
+            messaging.send(otherCompanyId, text.getValue());
+            text.clear();
+            text.setInvalid(false);
+            refresh();
+        } catch (MessageRefusedException e) {
+            text.setErrorMessage(getTranslation(e.messageKey(), MessagingService.PER_MINUTE));
+            text.setInvalid(true);
+        }
+    }
+
+    private void openReport(long companyId) {
+        Dialog dialog = new Dialog(getTranslation("messages.report-title"));
+        TextArea reason = new TextArea(getTranslation("messages.report-reason"));
+        reason.setId("report-reason");
+        reason.setWidthFull();
+        Button confirm = new Button(getTranslation("messages.report"), e -> {
+            try {
+                messaging.report(companyId, reason.getValue());
+                dialog.close();
+                refresh();
+            } catch (MessageRefusedException ex) {
+                reason.setErrorMessage(getTranslation(ex.messageKey()));
+                reason.setInvalid(true);
+            }
+        });
+        confirm.setId("confirm-report");
+        confirm.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.add(new Paragraph(getTranslation("messages.report-hint")), reason);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    private void showReported() {
+        Div list = new Div();
+        list.setId("reported-conversations");
+        add(new Paragraph(getTranslation("messages.reported-hint")), list);
+        for (ReportedConversation reported : messaging.reportedConversations()) {
+            Div item = new Div();
+            item.addClassName("reported-conversation");
+            item.add(new H2(reported.companyA() + " — " + reported.companyB()),
+                    new Paragraph(getTranslation("messages.reported-by", reported.reportedBy(),
+                            time.format(reported.reportedAt(), getLocale()), reported.reason())));
+            Div messages = new Div();
+            messages.addClassName("messages");
+            messaging.reportedMessages(reported.conversationId()).forEach(message -> messages.add(message(message)));
+            item.add(messages);
+            list.add(item);
+        }
+        if (list.getChildren().findAny().isEmpty()) {
+            list.add(new Paragraph(getTranslation("messages.reported-none")));
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (!user.isOrganizer()) {
+            liveRegistration = live.subscribe(event.getUI(), user, this::changed);
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (liveRegistration != null) {
+            liveRegistration.remove();
+            liveRegistration = null;
+        }
+    }
+
+    private void changed(LiveChange change) {
+        if (change.kind() == LiveChange.Kind.MESSAGE) {
+            refresh(); // the text being typed stays: the composer's field is kept
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.messages") + " · " + getTranslation("app.short-title");
+    }
+}

@@ -1,0 +1,127 @@
+package org.b2bforum.metrics;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.b2bforum.badge.BadgeBatchService;
+import org.b2bforum.meeting.BookingRefusedException;
+import org.b2bforum.meeting.MeetingOutcome;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.OrganizerBookings;
+import org.b2bforum.schedule.ScheduleService;
+import org.b2bforum.venue.CheckInResult;
+import org.b2bforum.venue.CheckInService;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.StaticMethodMatcherPointcutAdvisor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The forum's own metrics, next to the JVM, pool and HTTP ones (all in /actuator/prometheus):
+ * {@code forum_bookings_total{outcome=attempted|confirmed|requested|refused|failed}},
+ * {@code forum_check_ins_total{outcome=first|again|unknown}}, {@code forum_schedule_runs_total},
+ * {@code forum_schedule_publications_total}, {@code forum_badge_jobs_total} and the gauge
+ * {@code forum_ui_sessions}. They are counted around the services' public methods by an advisor,
+ * so the services themselves know nothing of metrics.
+ */
+@Configuration(proxyBeanMethods = false)
+class ForumMetrics {
+
+    private static final Map<Class<?>, java.util.Set<String>> COUNTED = Map.of(
+            MeetingRequests.class, java.util.Set.of("request", "accept"),
+            OrganizerBookings.class, java.util.Set.of("bookAsOrganizer"),
+            CheckInService.class, java.util.Set.of("checkIn"),
+            ScheduleService.class, java.util.Set.of("build", "publish"),
+            BadgeBatchService.class, java.util.Set.of("start"));
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor forumMetricsAdvisor(ObjectProvider<MeterRegistry> registry) {
+        StaticMethodMatcherPointcutAdvisor advisor = new StaticMethodMatcherPointcutAdvisor(
+                new Counting(registry)) {
+            @Override
+            public boolean matches(Method method, Class<?> targetClass) {
+                return COUNTED.getOrDefault(targetClass, java.util.Set.of()).contains(method.getName())
+                        && java.lang.reflect.Modifier.isPublic(method.getModifiers());
+            }
+        };
+        advisor.setOrder(0);
+        return advisor;
+    }
+
+    @Bean
+    VaadinServiceInitListener uiSessionGauge(MeterRegistry registry) {
+        AtomicInteger sessions = new AtomicInteger();
+        Gauge.builder("forum.ui.sessions", sessions, AtomicInteger::get)
+                .description("Open Vaadin sessions (browsers with the application open)").register(registry);
+        return (ServiceInitEvent event) -> {
+            event.getSource().addSessionInitListener(e -> sessions.incrementAndGet());
+            event.getSource().addSessionDestroyListener(e -> sessions.decrementAndGet());
+        };
+    }
+
+    private record Counting(ObjectProvider<MeterRegistry> registry)
+            implements MethodInterceptor {
+
+        @Override
+        public Object invoke(MethodInvocation invocation) throws Throwable {
+            String method = invocation.getMethod().getName();
+            Class<?> service = invocation.getMethod().getDeclaringClass();
+            if (service == MeetingRequests.class || service == OrganizerBookings.class) {
+                return booking(invocation, method);
+            }
+            Object result = invocation.proceed();
+            if (service == CheckInService.class) {
+                String outcome = result instanceof Optional<?> o && o.isPresent()
+                        ? ((CheckInResult) o.get()).firstTime() ? "first" : "again" : "unknown";
+                count("forum.check-ins", outcome);
+            } else if (service == ScheduleService.class) {
+                count(method.equals("build") ? "forum.schedule.runs" : "forum.schedule.publications", "started");
+            } else {
+                count("forum.badge.jobs", "started");
+            }
+            return result;
+        }
+
+        private Object booking(MethodInvocation invocation, String method) throws Throwable {
+            if (!method.equals("accept")) {
+                count("forum.bookings", "attempted");
+            }
+            try {
+                Object result = invocation.proceed();
+                if (method.equals("accept")) {
+                    count("forum.bookings", "confirmed");
+                } else if (result instanceof MeetingOutcome outcome) {
+                    // the request says what it became: no second look at the meeting
+                    count("forum.bookings", outcome.confirmed() ? "confirmed" : "requested");
+                } else {
+                    count("forum.bookings", "confirmed"); // an organizer's booking is confirmed
+                }
+                return result;
+            } catch (BookingRefusedException e) {
+                count("forum.bookings", "refused");
+                throw e;
+            } catch (RuntimeException e) {
+                count("forum.bookings", "failed");
+                throw e;
+            }
+        }
+
+        private void count(String name, String outcome) {
+            registry.ifAvailable(r -> r.counter(name, "outcome", outcome).increment());
+        }
+    }
+}

@@ -1,0 +1,511 @@
+package org.b2bforum.optimizer;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.CpSolverStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The optimiser: OR-Tools CP-SAT on the model described in the package documentation.
+ *
+ * <p>Thread-safe: every call builds its own model and solver; the native library is loaded once.
+ */
+public final class CpSatScheduler implements Scheduler {
+
+    /**
+     * Solver settings.
+     *
+     * @param workers     CP-SAT search workers (its portfolio); more than the cores pays off, see the package doc
+     * @param hint        start from the {@link FirstFit} placement
+     * @param windows     add the redundant "no break = one window of consecutive slots" constraints
+     * @param log         print CP-SAT's search log to standard error
+     * @param randomSeed  CP-SAT's random seed
+     */
+    public record Options(int workers, boolean hint, boolean windows, boolean log, int randomSeed, int levels,
+            double levelShare) {
+
+        /**
+         * One worker per core and one more (3 to 8), hint, windows, no log, seed 1, levels 0..3, levels within
+         * 85% of the time. Measured on 2 cores, quiet machine: 3 workers solved all ten benchmark instances to
+         * their optimum in every run; 2 missed forumt-14 once; 4 missed ticf-13crafc in half the runs and 8
+         * (time-sliced) in most.
+         */
+        public static final Options DEFAULT = new Options(
+                Math.clamp(Runtime.getRuntime().availableProcessors() + 1, 3, 8), true, true, false, 1, 3, 0.85);
+
+        public Options {
+            if (workers < 1) {
+                throw new IllegalArgumentException("At least one worker");
+            }
+            if (levelShare < 0 || levelShare > 1) {
+                throw new IllegalArgumentException("levelShare is a fraction of the time limit");
+            }
+        }
+
+        public Options withWorkers(int count) {
+            return new Options(count, hint, windows, log, randomSeed, levels, levelShare);
+        }
+
+        public Options withLog(boolean on) {
+            return new Options(workers, hint, windows, on, randomSeed, levels, levelShare);
+        }
+    }
+
+    /** Participants allowed breaks in the first try for a starting schedule when no level answered. */
+    private static final int STARTING_SUSPECTS = 12;
+
+    /** Suspects with a pinned day asked before the unrestricted level-1 attempt. */
+    private static final int PINNED_FIRST = 3;
+
+    /** The local search's share of the time limit, at most so many seconds and steps. */
+    private static final double LOCAL_SEARCH_SHARE = 0.12;
+    private static final double LOCAL_SEARCH_SECONDS = 1.5;
+    private static final long LOCAL_SEARCH_STEPS = 20_000_000L;
+
+    /** Less time than this left: the optimisation model is not built any more. */
+    private static final double MIN_SOLVE_SECONDS = 0.3;
+
+    /** Time kept back from the solver for building the model's answer (tables, counts). */
+    private static final double MARGIN_SECONDS = 0.5;
+
+    private static volatile boolean nativesLoaded;
+
+
+    private final Options options;
+
+    public CpSatScheduler() {
+        this(Options.DEFAULT);
+    }
+
+    public CpSatScheduler(Options options) {
+        this.options = options;
+    }
+
+    /** Loads the OR-Tools native libraries once per JVM; safe to call from any thread. */
+    public static void loadNatives() {
+        if (!nativesLoaded) {
+            synchronized (CpSatScheduler.class) {
+                if (!nativesLoaded) {
+                    Loader.loadNativeLibraries();
+                    nativesLoaded = true;
+                }
+            }
+        }
+    }
+
+    @Override
+    public ScheduleResult solve(SchedulingProblem problem, Duration timeLimit, ProgressListener progress) {
+        long started = System.nanoTime();
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
+        int n = analysis.meetingCount();
+        if (n == 0) {
+            return result(analysis, new int[0], List.of(), 0, true, started);
+        }
+        loadNatives();
+        Clock clock = new Clock(started, timeLimit);
+        // The floor: whatever the solver does within the limit and the machine's load, the answer is never
+        // worse than this instant placement (first-fit in list order or most constrained first, improved).
+        // Its improvement converges in 0.01-0.3 s on the benchmark; 50 ms make it fair on all ten.
+        int[] floor = floor(analysis, Math.min(0.3, Math.max(0.05, timeLimit.toNanos() / 1e9 * 0.05)));
+        ScheduleResult initial = result(analysis, floor, List.of(), 0, false, started);
+        listener.improved(initial.placements().size(), initial.totalBreaks(), 0, clock.elapsed());
+        // Beside the solver's first questions, a local search anneals the floor (see LocalSearch). In its own
+        // thread, so that a day the first levels answer quickly loses little to it.
+        AtomicBoolean stop = new AtomicBoolean();
+        int[] start = floor;
+        FutureTask<int[]> annealing = new FutureTask<>(() -> LocalSearch.improve(analysis, start,
+                Math.min(LOCAL_SEARCH_SECONDS, clock.total() * LOCAL_SEARCH_SHARE), LOCAL_SEARCH_STEPS,
+                options.randomSeed(), stop::get));
+        Thread.ofPlatform().daemon().name("scheduler-local-search").start(annealing);
+        Supplier<int[]> annealed = () -> betterOf(analysis, start, annealing);
+        ScheduleResult searched;
+        try {
+            searched = search(analysis, floor, annealed, clock, listener, started);
+        } finally {
+            stop.set(true);
+        }
+        floor = annealed.get();
+        ScheduleResult floorResult = result(analysis, floor, reasons(analysis, floor, false), 0, false, started);
+        // An unfair floor does not beat a fair answer that left no meeting out for lack of time: then fairness
+        // itself (a rule of the model) leaves those meetings out.
+        boolean fairnessDecides = floorResult.fairnessGap() > analysis.problem.fairness()
+                && searched.fairnessGap() <= analysis.problem.fairness()
+                && searched.unplaced().stream().noneMatch(u -> u.reason() == Unplaced.Reason.TIME_LIMIT);
+        if (fairnessDecides || !better(floorResult, searched, analysis.problem.fairness())) {
+            return searched;
+        }
+        int bound = searched.lowerBound();
+        boolean complete = floorResult.unplaced().isEmpty();
+        return result(analysis, floor, floorResult.unplaced(), bound, complete && floorResult.totalBreaks() <= bound,
+                started);
+    }
+
+    /** The annealed schedule when it is better than the floor it started from (waits for it). */
+    private static int[] betterOf(ProblemAnalysis analysis, int[] floor, FutureTask<int[]> annealing) {
+        try {
+            int[] found = annealing.get();
+            return better(resultOf(analysis, found), resultOf(analysis, floor), analysis.problem.fairness()) ? found
+                    : floor;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return floor;
+        } catch (ExecutionException e) {
+            return floor;
+        }
+    }
+
+    /**
+     * The better of the first-fit baseline ({@link GreedyScheduler}'s order) and {@link FirstFit}'s most
+     * constrained first order, each improved by moves and swaps: more meetings placed first, then fair, then
+     * fewer breaks.
+     */
+    static int[] floor(ProblemAnalysis analysis, double seconds) {
+        int[] constrainedFirst = FirstFit.improve(analysis, FirstFit.place(analysis), 50, seconds / 2);
+        int[] greedy = new int[analysis.meetingCount()];
+        java.util.Arrays.fill(greedy, -1);
+        new GreedyScheduler().solve(analysis.problem, Duration.ZERO, ProgressListener.NONE).placements()
+                .forEach(p -> greedy[p.meeting()] = p.slot());
+        int[] listOrder = FirstFit.improve(analysis, greedy, 50, seconds / 2);
+        int d = analysis.problem.fairness();
+        ScheduleResult a = result(analysis, constrainedFirst, List.of(), 0, false, System.nanoTime());
+        ScheduleResult b = result(analysis, listOrder, List.of(), 0, false, System.nanoTime());
+        return better(b, a, d) ? listOrder : constrainedFirst;
+    }
+
+    /**
+     * Whether {@code candidate} is strictly better than {@code than}: more meetings placed (placing comes
+     * first, fair or not), then within the fairness bound where the other is not, then fewer breaks.
+     */
+    static boolean better(ScheduleResult candidate, ScheduleResult than, int fairness) {
+        if (candidate.placements().size() != than.placements().size()) {
+            return candidate.placements().size() > than.placements().size();
+        }
+        boolean candidateFair = candidate.fairnessGap() <= fairness;
+        boolean thanFair = than.fairnessGap() <= fairness;
+        if (candidateFair != thanFair) {
+            return candidateFair;
+        }
+        return candidate.totalBreaks() < than.totalBreaks();
+    }
+
+    /** The solver's search, started from the floor; see the package documentation. */
+    private ScheduleResult search(ProblemAnalysis analysis, int[] floor, Supplier<int[]> annealed,
+            Clock clock, ProgressListener listener, long started) {
+        int[] firstFit = floor;
+        if (!analysis.obviouslyIncomplete()) {
+            // Bottom-up: is there a schedule with at most k breaks in all, k = 0, 1, ...? A "yes" is optimal
+            // (every smaller k was refuted); each "no" raises the lower bound. Decision problems suit CP-SAT's
+            // clause learning far better than the optimisation does.
+            // Levels below the participants' summed lower bounds need no asking.
+            int participantsBound = analysis.breaksLowerBound();
+            int lowerBound = participantsBound;
+            List<Integer> mustBreak = mustBreak(analysis);
+            if (options.log()) {
+                System.err.println("lower bound from the participants' own days: " + participantsBound
+                        + ", must break: " + mustBreak);
+            }
+            double reserve = clock.total() * (1 - options.levelShare());
+            for (int k = participantsBound; k <= participantsBound + options.levels(); k++) {
+                double budget = Math.min(clock.remaining() - reserve, clock.total() * options.levelShare() / 2);
+                if (budget < 0.2) {
+                    break;
+                }
+                List<Integer> suspects = k == 1 ? suspects(analysis) : List.of();
+                if (k > 0 && k == participantsBound) {
+                    // at the summed bound everyone is at its own bound: only the participants that must break
+                    // do, those with a bound of 1 in one of their two-block patterns, and everyone else's day
+                    // is consecutive, which propagates like level 0
+                    CpSatModel.Outcome outcome = level(analysis, k, mustBreak, firstFit, budget, listener, clock);
+                    if (outcome.hasSolution()) {
+                        return result(analysis, outcome.slots(), List.of(), k, true, started);
+                    }
+                    if (outcome.status() != CpSolverStatus.INFEASIBLE) {
+                        break;
+                    }
+                    lowerBound = k + 1;
+                    continue;
+                }
+                if (k == 1) {
+                    // One break in all: one participant has it. Ask with only one suspect at a time allowed a
+                    // break, the most constrained first (fewest windows that could hold its day); every other
+                    // day must then be consecutive, which propagates as strongly as level 0. A "yes" is
+                    // optimal; a "no" only rules the suspect out. Up to three participants whose day is
+                    // pinned to a single window go first, before a short unrestricted attempt (which refutes
+                    // level 1 quickly where it is false), the others after it.
+                    if (options.log()) {
+                        System.err.println("suspects, most constrained first: " + suspects);
+                    }
+                    int pinned = 0;
+                    while (pinned < Math.min(PINNED_FIRST, suspects.size())
+                            && analysis.feasibleWindows(suspects.get(pinned)) <= 1) {
+                        pinned++;
+                    }
+                    Suspicion first = suspect(analysis, suspects.subList(0, pinned), firstFit, reserve, listener,
+                            clock);
+                    if (first.slots != null) {
+                        return result(analysis, first.slots, List.of(), 1, true, started);
+                    }
+                    if (!first.allRefuted) {
+                        break;
+                    }
+                    suspects = suspects.subList(pinned, suspects.size());
+                    budget = Math.min(budget, clock.total() * 0.05);
+                }
+                CpSatModel.Outcome outcome = level(analysis, k, null, firstFit, budget, listener, clock);
+                if (outcome.hasSolution()) {
+                    return result(analysis, outcome.slots(), List.of(), k, true, started);
+                }
+                if (outcome.status() != CpSolverStatus.INFEASIBLE) {
+                    if (k == 1) {
+                        Suspicion rest = suspect(analysis, suspects, firstFit, reserve, listener, clock);
+                        if (rest.slots != null) {
+                            return result(analysis, rest.slots, List.of(), 1, true, started);
+                        }
+                    }
+                    break;
+                }
+                lowerBound = k + 1;
+            }
+            // Then the optimisation model, told the bound, for whatever time is left; it starts from a fair
+            // schedule found by the same model without objective (a decision problem, which CP-SAT finds far
+            // faster than the optimisation's first solution).
+            firstFit = annealed.get();
+            int[] hint = firstFit;
+            // The start: first with only the most constrained participants allowed breaks (the others' days
+            // consecutive, which propagates well and gives few breaks), else with everyone allowed.
+            List<Integer> suspects = suspects(analysis);
+            CpSatModel.Outcome first = null;
+            boolean noCompleteSchedule = false;
+            ScheduleResult floorNow = resultOf(analysis, firstFit);
+            boolean floorComplete = floorNow.unplaced().isEmpty()
+                    && floorNow.fairnessGap() <= analysis.problem.fairness();
+            for (List<Integer> mayBreak : floorComplete ? List.<List<Integer>>of()
+                    : List.of(suspects.subList(0, Math.min(STARTING_SUSPECTS, suspects.size())), suspects)) {
+                double share = clock.remaining() * (mayBreak.size() < suspects.size() ? 0.2 : 0.4);
+                if (share < 0.2) {
+                    break;
+                }
+                CpSatModel start = new CpSatModel(analysis, true, options, -1, mayBreak);
+                if (options.hint()) {
+                    start.hint(firstFit, false);
+                }
+                first = start.feasible(share, listener, clock);
+                if (first.hasSolution() || mayBreak.size() == suspects.size()) {
+                    noCompleteSchedule = first.status() == CpSolverStatus.INFEASIBLE;
+                    break;
+                }
+            }
+            if (first != null && first.hasSolution()) {
+                hint = first.slots();
+            }
+            if (clock.remaining() < MIN_SOLVE_SECONDS && !noCompleteSchedule) {
+                // no time left worth building the model for (building alone took seconds under a CPU hog)
+                return lastResort(analysis, hint, lowerBound, started);
+            }
+            CpSatModel model = new CpSatModel(analysis, true, options, -1);
+            if (lowerBound > 0) {
+                model.breaksAtLeast(lowerBound);
+            }
+            if (options.hint()) {
+                // slots only: with every variable hinted ticf-13crafc reached its optimum in 1 of 5 runs, with
+                // slots only in 3 of 3 (loaded machine, so not proven, but nothing was seen to gain from it)
+                model.hint(hint, false);
+            }
+            CpSatModel.Outcome outcome = noCompleteSchedule ? new CpSatModel.Outcome(CpSolverStatus.INFEASIBLE, null, 0)
+                    : model.minimiseBreaks(clock.remaining(), listener, clock);
+            if (outcome.hasSolution()) {
+                return result(analysis, outcome.slots(), List.of(), Math.max(lowerBound, outcome.bound()),
+                        outcome.status() == CpSolverStatus.OPTIMAL, started);
+            }
+            if (first != null && first.hasSolution()) {
+                return result(analysis, first.slots(), List.of(), lowerBound, false, started);
+            }
+            if (outcome.status() != CpSolverStatus.INFEASIBLE) {
+                return lastResort(analysis, firstFit, lowerBound, started);
+            }
+        }
+
+        // Not everything can be placed: first as many meetings as possible, then the fewest breaks for them.
+        firstFit = annealed.get();
+        CpSatModel model = new CpSatModel(analysis, false, options);
+        if (options.hint()) {
+            model.hint(firstFit);
+        }
+        CpSatModel.Outcome most = model.maximisePlaced(clock.remaining() / 2, listener, clock);
+        if (!most.hasSolution()) {
+            return lastResort(analysis, firstFit, 0, started);
+        }
+        boolean placementProved = most.status() == CpSolverStatus.OPTIMAL;
+        if (!placementProved && CpSatModel.placedCount(firstFit) > CpSatModel.placedCount(most.slots())) {
+            // the solver's hint was lost (short limit, busy machine): go on from the floor
+            most = new CpSatModel.Outcome(most.status(), firstFit, 0);
+        }
+        model.requirePlaced(CpSatModel.placedCount(most.slots()), model.fixedPlacedCount(most.slots()));
+        model.hint(most.slots());
+        CpSatModel.Outcome best = model.minimiseBreaks(clock.remaining(), listener, clock);
+        CpSatModel.Outcome chosen = best.hasSolution() ? best : most;
+        boolean proved = placementProved && best.hasSolution() && best.status() == CpSolverStatus.OPTIMAL;
+        int bound = best.hasSolution() ? best.bound() : 0;
+        return result(analysis, chosen.slots(), reasons(analysis, chosen.slots(), placementProved), bound, proved,
+                started);
+    }
+
+    /** The outcome of asking level 1 with suspects: a schedule, or whether every suspect was refuted. */
+    private record Suspicion(int[] slots, boolean allRefuted) {
+    }
+
+    /** Level 1 with one suspect at a time allowed the break, until one answers "yes" or one cannot be refuted. */
+    private Suspicion suspect(ProblemAnalysis analysis, List<Integer> suspects, int[] hint, double reserve,
+            ProgressListener listener, Clock clock) {
+        for (int p : suspects) {
+            double left = clock.remaining() - reserve;
+            if (left < 0.2) {
+                return new Suspicion(null, false);
+            }
+            CpSatModel.Outcome guess = level(analysis, 1, List.of(p), hint, left, listener, clock);
+            if (guess.hasSolution()) {
+                return new Suspicion(guess.slots(), false);
+            }
+            if (guess.status() != CpSolverStatus.INFEASIBLE) {
+                return new Suspicion(null, false);
+            }
+        }
+        return new Suspicion(null, true);
+    }
+
+    /** The decision model "at most k breaks in all" (optionally only the given participants may break). */
+    private CpSatModel.Outcome level(ProblemAnalysis analysis, int k, List<Integer> mayBreak, int[] hint,
+            double seconds, ProgressListener listener, Clock clock) {
+        CpSatModel level = new CpSatModel(analysis, true, options, k, mayBreak);
+        if (k > 0) {
+            level.breaksAtLeast(k);
+        }
+        if (options.hint()) {
+            level.hint(hint, false);
+        }
+        return level.feasible(seconds, listener, clock);
+    }
+
+    /** Participants whose own meetings force a break ({@link ProblemAnalysis#minBreaks} above 0). */
+    static List<Integer> mustBreak(ProblemAnalysis analysis) {
+        List<Integer> must = new ArrayList<>();
+        for (int p = 0; p < analysis.meetingsOf.length; p++) {
+            if (analysis.minBreaks(p) > 0) {
+                must.add(p);
+            }
+        }
+        return must;
+    }
+
+    /** Participants that could have a break, the most constrained first (fewest feasible windows). */
+    static List<Integer> suspects(ProblemAnalysis analysis) {
+        List<Integer> suspects = new ArrayList<>();
+        for (int p = 0; p < analysis.meetingsOf.length; p++) {
+            if (analysis.meetingsOf[p].length >= 2) {
+                suspects.add(p);
+            }
+        }
+        suspects.sort(java.util.Comparator.comparingInt(analysis::feasibleWindows)
+                .thenComparingInt(p -> -analysis.meetingsOf[p].length));
+        return suspects;
+    }
+
+    /** A placement as a result (tables assigned, breaks counted, meetings left out with their reasons). */
+    static ScheduleResult resultOf(ProblemAnalysis analysis, int[] slots) {
+        return result(analysis, slots, reasons(analysis, slots, false), 0, false, System.nanoTime());
+    }
+
+    /** When the solver found nothing in time: the constructive placement, the rest marked as out of time. */
+    private static ScheduleResult lastResort(ProblemAnalysis analysis, int[] slots, int bound, long started) {
+        return result(analysis, slots, reasons(analysis, slots, false), bound, false, started);
+    }
+
+    private static ScheduleResult result(ProblemAnalysis analysis, int[] slots, List<Unplaced> unplaced, int bound,
+            boolean proved, long started) {
+        SchedulingProblem problem = analysis.problem;
+        List<Placement> placements = TableAssigner.assign(problem, slots);
+        int[] breaks = BreakCounter.perParticipant(problem, placements);
+        int total = BreakCounter.total(breaks);
+        return new ScheduleResult(placements, unplaced, total, BreakCounter.max(breaks), BreakCounter.gap(breaks),
+                Math.max(0, Math.min(bound, total)), proved, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Why each meeting left without a slot could not be placed, from the data where the data tell. */
+    static List<Unplaced> reasons(ProblemAnalysis analysis, int[] slots, boolean placementProved) {
+        int[] used = new int[analysis.slots];
+        for (int s : slots) {
+            if (s >= 0) {
+                used[s]++;
+            }
+        }
+        List<Unplaced> reasons = new ArrayList<>();
+        for (int m = 0; m < slots.length; m++) {
+            if (slots[m] >= 0) {
+                continue;
+            }
+            Unplaced reason = analysis.emptyDomainReason(m);
+            if (reason == null) {
+                MeetingRequest meeting = analysis.meeting(m);
+                int[] worst = null;
+                int who = -1;
+                for (int p : new int[] {meeting.first(), meeting.second()}) {
+                    int[] overload = analysis.overload(p);
+                    if (overload != null && (worst == null || overload[0] - overload[1] > worst[0] - worst[1])) {
+                        worst = overload;
+                        who = p;
+                    }
+                }
+                if (worst != null) {
+                    reason = new Unplaced(m, Unplaced.Reason.TOO_MANY_MEETINGS, who, worst[0], worst[1]);
+                } else if (allFull(analysis, m, used)) {
+                    reason = new Unplaced(m, Unplaced.Reason.NO_TABLE, -1, 0, 0);
+                } else if (!placementProved) {
+                    reason = new Unplaced(m, Unplaced.Reason.TIME_LIMIT, -1, 0, 0);
+                } else {
+                    reason = new Unplaced(m, Unplaced.Reason.CONFLICTING_CONSTRAINTS, -1, 0, 0);
+                }
+            }
+            reasons.add(reason);
+        }
+        return reasons;
+    }
+
+    private static boolean allFull(ProblemAnalysis analysis, int m, int[] used) {
+        for (int s : analysis.allowed[m]) {
+            if (used[s] < analysis.tables[s]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The time left of a solve. */
+    static final class Clock {
+
+        private final long started;
+        private final long deadline;
+
+        Clock(long started, Duration limit) {
+            this.started = started;
+            this.deadline = started + limit.toNanos();
+        }
+
+        double remaining() {
+            return Math.max(0.01, (deadline - System.nanoTime()) / 1e9 - MARGIN_SECONDS);
+        }
+
+        double total() {
+            return (deadline - started) / 1e9;
+        }
+
+        double elapsed() {
+            return (System.nanoTime() - started) / 1e9;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+/**
+ * The automatic meeting scheduler: places the wished meetings of one forum day into slots and tables, with
+ * as few breaks (runs of idle slots between two meetings of a company) as possible and a fairness bound d on
+ * the difference between any two companies' breaks. Free of Vaadin and JPA: the product's services turn their
+ * entities into a {@link org.b2bforum.optimizer.SchedulingProblem} and the
+ * {@link org.b2bforum.optimizer.ScheduleResult} back into meetings.
+ *
+ * <h2>Why CP-SAT</h2>
+ * The optimiser is {@link org.b2bforum.optimizer.CpSatScheduler}, built on Google OR-Tools' CP-SAT
+ * ({@code com.google.ortools:ortools-java}, Apache-2.0, only the Linux x86-64 natives are packaged).
+ * <ul>
+ *   <li>The problem is a pure 0-1 problem with a small integer objective, which is CP-SAT's home ground: a
+ *   clause-learning SAT core with linear constraints, presolve, and a portfolio of search strategies run in
+ *   parallel. It proves optimality (lower bounds, infeasibility) instead of only improving a schedule.</li>
+ *   <li>Timefold (the other serious Java option) is a local-search engine: good at keeping many soft
+ *   constraints roughly right, but it never proves a bound, and "every meeting placed, zero breaks" is a
+ *   needle-in-a-haystack feasibility question that local search handles poorly.</li>
+ *   <li>The best published method (Bofill et al., JAIR 2022) is a MaxSAT encoding solved by UWrMaxSat. No
+ *   maintained Java MaxSAT solver of that class exists on Maven Central, and calling a native binary would
+ *   be a home-made integration; CP-SAT gives us the same clause-learning search, in process, with a
+ *   maintained Java API, time limits, solution callbacks (progress) and thread safety.</li>
+ * </ul>
+ *
+ * <h2>The model</h2>
+ * {@link org.b2bforum.optimizer.ProblemAnalysis} first works out, per meeting, the slots it may take (its
+ * part of the day, neither side's forbidden slots, its fixed slot), so that no variable exists for an
+ * impossible slot. Then ({@link org.b2bforum.optimizer.CpSatModel}):
+ * <ul>
+ *   <li>x[m,s]: meeting m takes slot s; exactly one per meeting (or at most one, see below);</li>
+ *   <li>y[p,s]: participant p meets in slot s, y = sum of its meetings' x (so at most one); sum over s of
+ *   y[p,s] = its number of meetings (redundant);</li>
+ *   <li>tables: at most nTables meetings per slot; redundant: the busy participants of a slot are exactly
+ *   twice its meetings (so at most 2 nTables, and even);</li>
+ *   <li>precedences: clauses "m in s excludes the earlier meeting from every slot &ge; s";</li>
+ *   <li>breaks, by prefix and suffix chains: before[p,s] = p met in some slot &le; s, after[p,s] = p meets in
+ *   some slot &ge; s. A break ends in s when p meets in s, not in s - 1, and before[p,s-1]; breaks[p] = the
+ *   number of such ends, exact (both directions are clauses, which fairness needs). hasBreak[p] is their
+ *   disjunction, and the hole clauses "before[p,s-1] and after[p,s+1] and p idle in s imply hasBreak[p]"
+ *   make "no break" propagate like consecutiveness itself;</li>
+ *   <li>windows (redundant): a participant with n meetings and no break meets in one window of n
+ *   consecutive slots; window[p,f] literals, exactly one when hasBreak[p] is false, each forcing its slots
+ *   busy; a busy slot lies in the window; and for each meeting (a, b), a's window must overlap b's when b
+ *   has no break either;</li>
+ *   <li>implied by a participant's own meetings ({@link org.b2bforum.optimizer.ProblemAnalysis#minBreaks}): when
+ *   no window of consecutive slots can hold them all (a perfect matching of its meetings to the window's slots,
+ *   each within its allowed slots), it has at least one break, and at least two when no two blocks can either;
+ *   hasBreak and breaks are bounded so. CP-SAT's presolve did not find these; the forbidden-slot days have many
+ *   such participants (forumt-14: 5, its published optimum, so it is proved before any search);</li>
+ *   <li>fairness: every participant's breaks within [lo, hi] with hi - lo &le; d (when someone has fewer
+ *   than two meetings, lo is 0 and this is simply breaks &le; d).</li>
+ * </ul>
+ *
+ * <h2>The search</h2>
+ * Minimising the sum of breaks directly is weak: the LP bound is 0 and the objective gives the SAT search
+ * little to learn from. So the scheduler asks decision questions bottom-up: "a schedule with at most k
+ * breaks in all?" for k = 0, 1, 2, 3 (plus "at most k participants with a break"; for k &le; d fairness holds
+ * by itself and is left out). The first "yes" is optimal, since every smaller k was refuted, and each "no"
+ * is a proven lower bound. These decision solves run CP-SAT's portfolio without its LP-based workers: the
+ * questions are pure clause learning, and on 2 cores the LP workers only took CPU from the no-LP ones. The
+ * levels start at the sum of the participants' own lower bounds (above), not at 0. When that sum is the number
+ * of participants that must break, its level is asked with exactly them allowed a break, each with its two-block
+ * patterns as for a suspect below, so it propagates like level 0 (forumt-14 with forbidden slots: optimal and
+ * proved in the first solve).
+ *
+ * <p>Level 1 ("one break in all") is where the benchmark's hard cases are (the 12-table instances, whose
+ * level 0 is refuted in a fraction of a second): the search has to find the one participant and the one gap.
+ * The scheduler asks with one suspect at a time allowed a break, the most constrained first: the
+ * participant with the fewest windows of consecutive slots that could hold its whole day (its slots, its
+ * morning-only and afternoon-only meetings), for example one whose morning and afternoon meetings pin its day
+ * across lunch. Everyone else's hole clauses are then hard, and the suspect's day is spelled out as either
+ * one window or one of its two-block patterns (block, gap, block), and each of its partners' windows must
+ * meet one of the two blocks, so the question propagates like level 0. A "yes" is optimal; a "no" rules the
+ * suspect out. Up to three suspects whose day is pinned to a single window are asked first, then level 1
+ * without restriction for 5% of the limit (which refutes it quickly where it is false), then the other
+ * suspects.
+ *
+ * <p>Each level gets at most 42% of the time limit and all levels together at most 85% of it. If no level
+ * answers "yes", the model without the level cap is solved as a decision problem first, for a fair schedule
+ * with every meeting placed (tried first with only the twelve most constrained participants allowed breaks,
+ * which gives far fewer breaks when it works), and then as an optimisation, told the lower bound and started
+ * from that schedule, for the time left.
+ *
+ * <h2>The floor</h2>
+ * Before any solve, two instant placements are made and improved by single moves and swaps (at most 0.3 s):
+ * the baseline's list order ({@link org.b2bforum.optimizer.GreedyScheduler}) and the most constrained first
+ * ({@link org.b2bforum.optimizer.FirstFit}); the better one is the floor. It is the solvers' hint (when not
+ * every meeting fits, every variable is hinted, break chains and windows included, so a fair floor is a complete
+ * first solution; elsewhere only its slots, which measured no worse), and the answer is never worse than it, whatever
+ * the limit and the machine's load: more meetings placed first, then fair, then fewer breaks. The one exception
+ * is an unfair floor placing more than a fair answer that left no meeting out for lack of time: there fairness,
+ * a rule of the model, is what leaves those meetings out. Under a CPU hog the "most meetings placed" phase could
+ * otherwise return its first poor solution (7 meetings placed where first-fit places 106, issue 15). CP-SAT runs one worker per core and one more by default (3 to 8): on 2 cores,
+ * 8 time-sliced workers were each too slow for the hard one-break question of ticf-13crafc, while 3 keep
+ * enough of the portfolio's diversity and found every optimum in every run.
+ *
+ * <h2>The local search beside it</h2>
+ * While the first levels are asked, a thread anneals the floor ({@link org.b2bforum.optimizer.LocalSearch}: one
+ * meeting into another slot, the meetings in its way taken out to be put back later, cost = 4 per meeting out, 3
+ * per break of unfairness, 1 per break) for 12% of the limit, at most 1.5 s. On the hard days it places every
+ * meeting where first-fit left 5-15 out, with half the floor's breaks or fewer. When no level answers, it is the
+ * optimisation's hint (and the start-finding decision solves are skipped when it is complete and fair), and,
+ * as the floor, the answer of last resort. Every model's solve counts the time its model took to build within
+ * its share: under a CPU hog building took seconds and the whole build ran past its limit.
+ *
+ * <h2>When not everything fits</h2>
+ * If the data already show it (a meeting without a common slot, a company with more meetings than free
+ * slots, fewer tables than meetings, a precedence cycle), or the decision model is proved infeasible, a
+ * second model gets a placed[m] literal per meeting and is solved lexicographically: first the most
+ * meetings placed (half the remaining time), then, with that count required, the fewest breaks. Each
+ * meeting left out gets a reason computed from the data: TOO_MANY_MEETINGS (with the wanted and available
+ * counts of the company), NO_COMMON_SLOT, NO_TABLE (every slot it could take is full), CONFLICTING_CONSTRAINTS
+ * (fixed slots, precedences, fairness), or TIME_LIMIT when the placement count was not proven maximal.
+ *
+ * <h2>Tables</h2>
+ * {@link org.b2bforum.optimizer.TableAssigner} gives tables after the slots are chosen: per slot a maximum
+ * matching of meetings to the tables their companies had in the slot before, so a company keeps its table
+ * across consecutive meetings wherever two claims do not collide.
+ */
+@ApplicationModule(displayName = "Optimizer", allowedDependencies = {})
+package org.b2bforum.optimizer;
+
+import org.springframework.modulith.ApplicationModule;

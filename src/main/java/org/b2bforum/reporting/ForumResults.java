@@ -1,0 +1,77 @@
+package org.b2bforum.reporting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.b2bforum.company.Country;
+import org.b2bforum.company.Sector;
+import org.b2bforum.venue.Outcome;
+
+/**
+ * What the forum achieved, as the results report tells the two city governments: approved
+ * participants by city and country, the meetings from request to the table, meetings by sector
+ * pair and city pair, the outcomes with the companies involved, and round-table attendance.
+ * Language-neutral: the report and the page put it into words.
+ */
+public record ForumResults(LocalDate firstDay, LocalDate lastDay, Instant at, List<CityFigure> cities,
+        List<CountryFigure> countries, MeetingFigures meetings, List<SectorPair> sectorPairs, List<CityPair> cityPairs,
+        Map<Outcome, Long> outcomes, Map<Outcome, Long> outcomeCompanies, List<OutcomeMeeting> outcomeMeetings,
+        List<RoundTableFigure> roundTables) {
+
+    /** Approved companies of a city, their delegates and how many of them were checked in. */
+    public record CityFigure(String city, Country country, long companies, long delegates, long checkedIn) {
+    }
+
+    public record CountryFigure(Country country, long companies, long delegates, long checkedIn) {
+    }
+
+    /**
+     * Every meeting request made (however it ended), those confirmed, and of the confirmed ones
+     * those marked held or no-show at the tables.
+     */
+    public record MeetingFigures(long requested, long confirmed, long held, long noShows, long declined,
+            long cancelled, long open) {
+
+        public long unmarked() {
+            return confirmed - held - noShows;
+        }
+    }
+
+    /**
+     * Confirmed meetings between a company of one sector and a company of the other (the order of
+     * the two does not matter). A company may have several sectors, so a meeting counts once in
+     * each pair of its two companies' sectors.
+     */
+    public record SectorPair(Sector first, Sector second, long meetings, long held) {
+    }
+
+    /** Confirmed meetings between a company of one city and a company of the other: Moscow × Minsk. */
+    public record CityPair(String first, String second, long meetings, long held) {
+    }
+
+    /**
+     * A confirmed meeting that led somewhere: its best outcome of the two companies' (agreement
+     * signed above agreement being prepared above follow-up).
+     */
+    public record OutcomeMeeting(long meetingId, Instant startsAt, String firstCompany, String firstCity,
+            String secondCompany, String secondCity, Outcome outcome) {
+    }
+
+    /** A round table: who signed up for it, and how many of them were checked in at the forum. */
+    public record RoundTableFigure(String title, Instant startsAt, String place, long signedUp, long checkedIn) {
+    }
+
+    public long companies() {
+        return countries.stream().mapToLong(CountryFigure::companies).sum();
+    }
+
+    public long delegates() {
+        return countries.stream().mapToLong(CountryFigure::delegates).sum();
+    }
+
+    public long checkedIn() {
+        return countries.stream().mapToLong(CountryFigure::checkedIn).sum();
+    }
+}

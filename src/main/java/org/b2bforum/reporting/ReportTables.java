@@ -1,0 +1,201 @@
+package org.b2bforum.reporting;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.b2bforum.company.Country;
+import org.b2bforum.reporting.ForumResults.CityFigure;
+import org.b2bforum.reporting.ForumResults.CityPair;
+import org.b2bforum.reporting.ForumResults.CountryFigure;
+import org.b2bforum.reporting.ForumResults.MeetingFigures;
+import org.b2bforum.reporting.ForumResults.OutcomeMeeting;
+import org.b2bforum.reporting.ForumResults.RoundTableFigure;
+import org.b2bforum.reporting.ForumResults.SectorPair;
+import org.b2bforum.venue.Outcome;
+
+/**
+ * The report's tables, once for both files: the PDF sets them as numbered tables, the XLSX as
+ * sheets. Cells are text or numbers ({@link Long}, or {@link Double} for shares).
+ */
+final class ReportTables {
+
+    /** A table: its caption, its sheet's name, the columns and the rows. */
+    record Table(String caption, String sheet, List<ReportPdf.Column> columns, List<List<Object>> rows) {
+
+        Table limit(int rows) {
+            return rows >= this.rows.size() ? this : new Table(caption, sheet, columns, this.rows.subList(0, rows));
+        }
+    }
+
+    private final ForumResults results;
+    private final ReportText text;
+
+    ReportTables(ForumResults results, ReportText text) {
+        this.results = results;
+        this.text = text;
+    }
+
+    Table keyFigures() {
+        MeetingFigures m = results.meetings();
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(row(text.t("report.key.companies"), results.companies()));
+        for (CountryFigure country : results.countries()) {
+            rows.add(row(text.t("report.key.companies-of", text.country(country.country())), country.companies()));
+        }
+        rows.add(row(text.t("report.key.cities"), (long) results.cities().stream().map(CityFigure::city).distinct()
+                .count()));
+        rows.add(row(text.t("report.key.delegates"), results.delegates()));
+        rows.add(row(text.t("report.key.checked-in"), results.checkedIn()));
+        rows.add(row(text.t("report.key.requested"), m.requested()));
+        rows.add(row(text.t("report.key.confirmed"), m.confirmed()));
+        rows.add(row(text.t("report.key.held"), m.held()));
+        rows.add(row(text.t("report.key.no-shows"), m.noShows()));
+        for (Outcome outcome : List.of(Outcome.FOLLOW_UP, Outcome.AGREEMENT_IN_PREPARATION, Outcome.AGREEMENT_SIGNED)) {
+            rows.add(row(text.t("report.key.outcome", text.outcome(outcome)), results.outcomes().get(outcome)));
+        }
+        rows.add(row(text.t("report.key.round-tables"), (long) results.roundTables().size()));
+        rows.add(row(text.t("report.key.round-table-sign-ups"),
+                results.roundTables().stream().mapToLong(RoundTableFigure::signedUp).sum()));
+        return new Table(text.t("report.table.key-figures"), text.t("report.sheet.summary"),
+                List.of(col("report.column.figure", 5, false), col("report.column.value", 1.3f, true)), rows);
+    }
+
+    Table cities() {
+        List<List<Object>> rows = new ArrayList<>();
+        int n = 0;
+        for (CityFigure city : results.cities()) {
+            rows.add(List.of(++n + "", text.city(city.city()), text.country(city.country()), city.companies(),
+                    city.delegates(), city.checkedIn()));
+        }
+        return new Table(text.t("report.table.cities"), text.t("report.sheet.cities"),
+                List.of(col("report.column.number", 0.5f, true), col("report.column.city", 2.2f, false),
+                        col("report.column.country", 1.6f, false), col("report.column.companies", 1.3f, true),
+                        col("report.column.delegates", 1.5f, true), col("report.column.checked-in", 1.3f, true)),
+                rows);
+    }
+
+    Table countries() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (CountryFigure country : results.countries()) {
+            rows.add(List.of(text.country(country.country()), country.companies(), country.delegates(),
+                    country.checkedIn()));
+        }
+        rows.add(List.of(text.t("report.total"), results.companies(), results.delegates(), results.checkedIn()));
+        return new Table(text.t("report.table.countries"), text.t("report.sheet.countries"),
+                List.of(col("report.column.country", 2.6f, false), col("report.column.companies", 1.2f, true),
+                        col("report.column.delegates", 1.2f, true), col("report.column.checked-in", 1.2f, true)),
+                rows);
+    }
+
+    Table meetings() {
+        MeetingFigures m = results.meetings();
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of(text.t("report.meetings.requested"), m.requested(), share(m.requested(), m.requested())));
+        rows.add(List.of(text.t("report.meetings.confirmed"), m.confirmed(), share(m.confirmed(), m.requested())));
+        rows.add(List.of(text.t("report.meetings.held"), m.held(), share(m.held(), m.requested())));
+        rows.add(List.of(text.t("report.meetings.no-shows"), m.noShows(), share(m.noShows(), m.requested())));
+        rows.add(List.of(text.t("report.meetings.unmarked"), m.unmarked(), share(m.unmarked(), m.requested())));
+        rows.add(List.of(text.t("report.meetings.declined"), m.declined(), share(m.declined(), m.requested())));
+        rows.add(List.of(text.t("report.meetings.cancelled"), m.cancelled(), share(m.cancelled(), m.requested())));
+        rows.add(List.of(text.t("report.meetings.open"), m.open(), share(m.open(), m.requested())));
+        return new Table(text.t("report.table.meetings"), text.t("report.sheet.meetings"),
+                List.of(col("report.column.stage", 4, false), col("report.column.meetings", 1.3f, true),
+                        col("report.column.share-of-requested", 1.5f, true)), rows);
+    }
+
+    Table sectorPairs() {
+        List<List<Object>> rows = new ArrayList<>();
+        int n = 0;
+        for (SectorPair pair : results.sectorPairs()) {
+            rows.add(List.of(++n + "", text.sector(pair.first()), text.sector(pair.second()), pair.meetings(),
+                    pair.held()));
+        }
+        return new Table(text.t("report.table.sector-pairs"), text.t("report.sheet.sector-pairs"),
+                List.of(col("report.column.number", 0.5f, true), col("report.column.sector", 2.6f, false),
+                        col("report.column.sector", 2.6f, false), col("report.column.confirmed", 1.2f, true),
+                        col("report.column.held", 1.2f, true)), rows);
+    }
+
+    Table cityPairs() {
+        List<List<Object>> rows = new ArrayList<>();
+        int n = 0;
+        for (CityPair pair : results.cityPairs()) {
+            rows.add(List.of(++n + "", text.city(pair.first()), text.city(pair.second()), pair.meetings(),
+                    pair.held()));
+        }
+        return new Table(text.t("report.table.city-pairs"), text.t("report.sheet.city-pairs"),
+                List.of(col("report.column.number", 0.5f, true), col("report.column.city", 2.2f, false),
+                        col("report.column.city", 2.2f, false), col("report.column.confirmed", 1.2f, true),
+                        col("report.column.held", 1.2f, true)), rows);
+    }
+
+    Table outcomes() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Outcome outcome : List.of(Outcome.AGREEMENT_SIGNED, Outcome.AGREEMENT_IN_PREPARATION, Outcome.FOLLOW_UP,
+                Outcome.NO_INTEREST)) {
+            rows.add(List.of(text.outcome(outcome), results.outcomes().get(outcome),
+                    results.outcomeCompanies().get(outcome)));
+        }
+        return new Table(text.t("report.table.outcomes"), text.t("report.sheet.outcomes"),
+                List.of(col("report.column.outcome", 3.5f, false), col("report.column.meetings", 1.3f, true),
+                        col("report.column.companies-involved", 1.6f, true)), rows);
+    }
+
+    /** The meetings that led somewhere, strongest first; only the given outcomes. */
+    Table outcomeMeetings(List<Outcome> wanted, String captionKey) {
+        List<List<Object>> rows = new ArrayList<>();
+        int n = 0;
+        for (OutcomeMeeting m : results.outcomeMeetings()) {
+            if (wanted.contains(m.outcome())) {
+                rows.add(List.of(++n + "", text.dateTime(m.startsAt()),
+                        m.firstCompany() + " (" + text.city(m.firstCity()) + ")",
+                        m.secondCompany() + " (" + text.city(m.secondCity()) + ")", text.outcome(m.outcome())));
+            }
+        }
+        return new Table(text.t(captionKey), text.t("report.sheet.agreements"),
+                List.of(col("report.column.number", 0.6f, true), col("report.column.when", 1.75f, false),
+                        col("report.column.company", 2.3f, false), col("report.column.company", 2.3f, false),
+                        col("report.column.outcome", 2.2f, false)), rows);
+    }
+
+    Table roundTables() {
+        List<List<Object>> rows = new ArrayList<>();
+        int n = 0;
+        for (RoundTableFigure table : results.roundTables()) {
+            rows.add(List.of(++n + "", table.title(), text.dateTime(table.startsAt()), table.place(), table.signedUp(),
+                    table.checkedIn()));
+        }
+        return new Table(text.t("report.table.round-tables"), text.t("report.sheet.round-tables"),
+                List.of(col("report.column.number", 0.5f, true), col("report.column.round-table", 3.2f, false),
+                        col("report.column.when", 1.4f, false), col("report.column.place", 1.5f, false),
+                        col("report.column.signed-up", 1.2f, true), col("report.column.checked-in", 1.2f, true)),
+                rows);
+    }
+
+    Table contributed(ResultsReportSection.Section section) {
+        List<ReportPdf.Column> columns = new ArrayList<>();
+        for (int i = 0; i < section.header().size(); i++) {
+            columns.add(new ReportPdf.Column(section.header().get(i), i == 0 ? 3 : 1.3f,
+                    !section.rows().isEmpty() && section.rows().getFirst().get(i) instanceof Number));
+        }
+        return new Table(section.tableCaption(), section.sheetName(), columns, section.rows());
+    }
+
+    long countryCompanies(Country country) {
+        return results.countries().stream().filter(c -> c.country() == country).mapToLong(CountryFigure::companies)
+                .sum();
+    }
+
+    /** A share as a number, or a dash when the whole is nothing. */
+    private static Object share(long part, long whole) {
+        return whole == 0 ? "—" : (Object) ((double) part / whole);
+    }
+
+    private static List<Object> row(String label, long value) {
+        return List.of(label, value);
+    }
+
+    private ReportPdf.Column col(String key, float share, boolean numeric) {
+        return new ReportPdf.Column(text.t(key), share, numeric);
+    }
+}

@@ -1,0 +1,100 @@
+package org.b2bforum.reporting;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.b2bforum.company.Cities;
+import org.b2bforum.company.Country;
+import org.b2bforum.company.Sector;
+import org.b2bforum.venue.Outcome;
+
+import com.vaadin.flow.i18n.I18NProvider;
+
+/** The report's words in one language: translations, names of cities and sectors, numbers and dates. */
+final class ReportText {
+
+    private final I18NProvider i18n;
+    private final Locale locale;
+    private final ZoneId zone;
+    private final NumberFormat numbers;
+    private final DateTimeFormatter date;
+    private final DateTimeFormatter dateTime;
+
+    ReportText(I18NProvider i18n, Locale locale, ZoneId zone) {
+        this.i18n = i18n;
+        this.locale = locale;
+        this.zone = zone;
+        this.numbers = NumberFormat.getIntegerInstance(locale);
+        this.date = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+        this.dateTime = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", locale);
+    }
+
+    Locale locale() {
+        return locale;
+    }
+
+    String t(String key, Object... params) {
+        return i18n.getTranslation(key, locale, params);
+    }
+
+    String number(long n) {
+        return numbers.format(n);
+    }
+
+    /** "85,3 %" of the whole, or "—" when the whole is nothing. */
+    String share(long part, long whole) {
+        if (whole == 0) {
+            return "—";
+        }
+        NumberFormat percent = NumberFormat.getPercentInstance(locale);
+        percent.setMaximumFractionDigits(1);
+        percent.setMinimumFractionDigits(1);
+        return percent.format((double) part / whole);
+    }
+
+    String city(String stored) {
+        return Cities.byName(stored).map(city -> t(city.key())).orElse(stored);
+    }
+
+    String country(Country country) {
+        return t(country.translationKey());
+    }
+
+    String sector(Sector sector) {
+        return t(sector.translationKey());
+    }
+
+    String outcome(Outcome outcome) {
+        return t(outcome.translationKey());
+    }
+
+    String date(LocalDate day) {
+        return date.format(day);
+    }
+
+    String dateTime(Instant instant) {
+        return dateTime.format(instant.atZone(zone));
+    }
+
+    /** "18–21 сентября 2026" or the single day; empty while the forum has no days. */
+    String forumDates(LocalDate first, LocalDate last) {
+        if (first == null) {
+            return "";
+        }
+        if (first.equals(last)) {
+            return date(first);
+        }
+        if (first.getYear() == last.getYear() && first.getMonth() == last.getMonth()) {
+            return first.getDayOfMonth() + "–" + date(last);
+        }
+        return date(first) + " – " + date(last);
+    }
+
+    String forumTitle() {
+        return t("app.title");
+    }
+}

@@ -1,0 +1,148 @@
+package org.b2bforum.reporting;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.b2bforum.reporting.ReportTables.Table;
+import org.b2bforum.venue.Outcome;
+
+/**
+ * The report's figures as XLSX: one sheet per table, numbers as numbers (shares as percentages),
+ * all rows (the PDF shortens the pair tables), and every meeting that led somewhere, follow-ups
+ * included. Rows are streamed to disk as they are written.
+ */
+final class ResultsWorkbook {
+
+    private final ForumResults results;
+    private final ReportText text;
+    private final ReportTables tables;
+    private final List<ResultsReportSection.Section> extra;
+
+    ResultsWorkbook(ForumResults results, ReportText text, List<ResultsReportSection.Section> extra) {
+        this.results = results;
+        this.text = text;
+        this.tables = new ReportTables(results, text);
+        this.extra = extra;
+    }
+
+    void write(LocalDate today, OutputStream out) throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            workbook.getXSSFWorkbook().getProperties().getCoreProperties()
+                    .setTitle(text.t("report.title") + " · " + text.forumTitle());
+            Styles styles = new Styles(workbook);
+            Set<String> names = new HashSet<>();
+            Table summary = tables.keyFigures();
+            Sheet first = sheet(workbook, names, summary.sheet());
+            cell(first.createRow(0), 0, text.t("report.title") + " · " + text.forumTitle(), styles.title);
+            cell(first.createRow(1), 0, text.forumDates(results.firstDay(), results.lastDay()) + " · "
+                    + text.t("report.drawn-up", text.date(today)), null);
+            fill(first, 3, summary, styles);
+            for (Table table : List.of(tables.cities(), tables.countries(), tables.meetings(), tables.sectorPairs(),
+                    tables.cityPairs(), tables.outcomes(),
+                    tables.outcomeMeetings(List.of(Outcome.AGREEMENT_SIGNED, Outcome.AGREEMENT_IN_PREPARATION,
+                            Outcome.FOLLOW_UP), "report.table.outcome-meetings"),
+                    tables.roundTables())) {
+                fill(sheet(workbook, names, table.sheet()), 0, table, styles);
+            }
+            for (ResultsReportSection.Section section : extra) {
+                Table table = tables.contributed(section);
+                fill(sheet(workbook, names, table.sheet()), 0, table, styles);
+            }
+            workbook.write(out);
+            workbook.dispose();
+        }
+    }
+
+    private static Sheet sheet(SXSSFWorkbook workbook, Set<String> names, String wanted) {
+        String name = WorkbookUtil.createSafeSheetName(wanted);
+        for (int i = 2; !names.add(name.toLowerCase(java.util.Locale.ROOT)); i++) {
+            String suffix = " " + i;
+            name = WorkbookUtil.createSafeSheetName(wanted.substring(0, Math.min(wanted.length(), 31 - suffix.length()))
+                    + suffix);
+        }
+        return workbook.createSheet(name);
+    }
+
+    /** The table's caption, its header and its rows from the given row on. */
+    private static void fill(Sheet sheet, int from, Table table, Styles styles) {
+        cell(sheet.createRow(from), 0, table.caption(), styles.bold);
+        Row header = sheet.createRow(from + 1);
+        for (int c = 0; c < table.columns().size(); c++) {
+            cell(header, c, table.columns().get(c).title(), styles.header);
+            sheet.setColumnWidth(c, Math.min(255, Math.round(table.columns().get(c).share() * 12)) * 256);
+        }
+        int r = from + 2;
+        for (List<Object> values : table.rows()) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < values.size(); c++) {
+                Object value = values.get(c);
+                if (c == 0 && value instanceof String s && s.matches("\\d+")) {
+                    value = Long.parseLong(s); // the row numbers
+                }
+                switch (value) {
+                    case Double share -> cell(row, c, share, styles.percent);
+                    case Number n -> cell(row, c, n.doubleValue(), styles.integer);
+                    case null -> { }
+                    default -> cell(row, c, value.toString(), null);
+                }
+            }
+        }
+        sheet.createFreezePane(0, from + 2);
+    }
+
+    private static void cell(Row row, int column, String value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
+    }
+
+    private static void cell(Row row, int column, double value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+
+    private static final class Styles {
+        final CellStyle title;
+        final CellStyle bold;
+        final CellStyle header;
+        final CellStyle integer;
+        final CellStyle percent;
+
+        Styles(SXSSFWorkbook workbook) {
+            Font boldFont = workbook.createFont();
+            boldFont.setBold(true);
+            Font titleFont = workbook.createFont();
+            titleFont.setBold(true);
+            titleFont.setFontHeightInPoints((short) 13);
+            title = workbook.createCellStyle();
+            title.setFont(titleFont);
+            bold = workbook.createCellStyle();
+            bold.setFont(boldFont);
+            header = workbook.createCellStyle();
+            header.setFont(boldFont);
+            header.setWrapText(true);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            integer = workbook.createCellStyle();
+            integer.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+            percent = workbook.createCellStyle();
+            percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+        }
+    }
+}

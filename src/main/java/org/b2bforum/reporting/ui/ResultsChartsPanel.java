@@ -1,0 +1,39 @@
+package org.b2bforum.reporting.ui;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.b2bforum.reporting.ForumReportService;
+import org.b2bforum.reporting.ForumResults;
+import org.b2bforum.reporting.ResultsChart;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+/** The results report's charts, drawn on the server as SVG, each under its title. */
+class ResultsChartsPanel extends Div {
+
+    /** The charts' drawing width in pixels; the page scales them to its column. */
+    static final int WIDTH = 720;
+
+    ResultsChartsPanel(ForumReportService reports, ForumResults results) {
+        addClassName("results-charts");
+        setId("results-charts");
+        add(new H2(getTranslation("figures.charts")));
+        for (ResultsChart chart : reports.charts(results, getLocale(), WIDTH)) {
+            byte[] svg = chart.svg().getBytes(StandardCharsets.UTF_8);
+            Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                    new ByteArrayInputStream(svg), chart.id() + ".svg", "image/svg+xml", svg.length)).inline(),
+                    chart.title());
+            image.setId("chart-" + chart.id());
+            image.addClassName("results-chart");
+            Div figure = new Div(new H3(chart.title()), image);
+            figure.addClassName("results-chart-box");
+            add(figure);
+        }
+    }
+}

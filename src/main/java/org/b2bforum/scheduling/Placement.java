@@ -1,5 +1,0 @@
-package org.b2bforum.scheduling;
-
-/** Where one meeting goes: its index in the problem, its slot and its table (all 0-based). */
-public record Placement(int meeting, int slot, int table) {
-}

@@ -1,8 +1,0 @@
-package org.b2bforum.scheduling;
-
-/** The part of the day a meeting asks for: morning slots, afternoon slots, or either. */
-public enum SessionPreference {
-    MORNING,
-    AFTERNOON,
-    ANY
-}

@@ -1,0 +1,59 @@
+package org.b2bforum;
+
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.company.TestCompanies;
+import org.b2bforum.fair.FairFixture;
+import org.b2bforum.meeting.BookingInvariants;
+import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.schedule.ScheduleFixture;
+import org.b2bforum.venue.VenueFixture;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The test fixtures as beans of the application context the tests share: a test asks for them
+ * with {@code @Autowired} instead of building each in its own set-up. Found by the application's
+ * component scan (test classes are on the class path), so every Spring test gets them without a
+ * change of context configuration (one cached context for all, no extra start). They hold no
+ * state of their own.
+ */
+@Configuration(proxyBeanMethods = false)
+class TestFixtures {
+
+    @Bean
+    BookingFixture bookingFixture(ApplicationContext context) {
+        return new BookingFixture(context);
+    }
+
+    @Bean
+    DelegateFixture delegateFixture(ApplicationContext context) {
+        return new DelegateFixture(context);
+    }
+
+    @Bean
+    VenueFixture venueFixture(ApplicationContext context) {
+        return new VenueFixture(context);
+    }
+
+    @Bean
+    ScheduleFixture scheduleFixture(ApplicationContext context) {
+        return new ScheduleFixture(context);
+    }
+
+    @Bean
+    FairFixture fairFixture(ApplicationContext context) {
+        return new FairFixture(context);
+    }
+
+    @Bean
+    BookingInvariants bookingInvariants(JdbcTemplate jdbc) {
+        return new BookingInvariants(jdbc);
+    }
+
+    @Bean
+    TestCompanies testCompanies(RegistrationService registrations, AccountService accounts) {
+        return new TestCompanies(registrations, accounts);
+    }
+}

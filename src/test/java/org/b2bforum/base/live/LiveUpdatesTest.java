@@ -1,0 +1,113 @@
+package org.b2bforum.base.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.TestData;
+import org.b2bforum.notification.NotificationService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.shared.Registration;
+
+/**
+ * The shared poller reads the database's change feed, so a change written by any node (here: rows
+ * inserted straight into the feed, as another node's transaction would) reaches the open pages of
+ * the company it concerns on this node, as the page's user, and no one else's.
+ */
+@SpringBootTest(properties = "b2bforum.live.poll-interval=1h") // the test polls by itself
+class LiveUpdatesTest extends SpringBrowserlessTest {
+
+    @Autowired
+    LiveUpdates live;
+    @Autowired
+    LiveFeed feed;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void a_change_written_elsewhere_reaches_the_open_page_of_its_company_as_its_user_and_only_there() {
+        BookingFixture fixture = new BookingFixture(context);
+        TestCompany mine = fixture.approvedCompany();
+        TestCompany other = fixture.approvedCompany();
+        live.poll(); // the approvals' notifications, announced before this page opened
+        BookingFixture.logInAs(mine);
+        List<String> received = new CopyOnWriteArrayList<>();
+        Registration registration = live.subscribe(UI.getCurrent(), mine.user(), change -> received.add(
+                change.kind() + " as " + SecurityContextHolder.getContext().getAuthentication().getName()));
+        TestData.logOut();
+
+        assertThat(live.subscriberCount()).isEqualTo(1);
+        jdbc.update("insert into live_change (company_id, kind) values (?, 'MESSAGE')", mine.id());
+        feed.companiesChanged(List.of(other.id()), LiveChange.Kind.NOTIFICATION);
+        assertThat(live.poll()).isEqualTo(2);
+        pushed();
+        assertThat(received).containsExactly("MESSAGE as " + mine.loginEmail());
+
+        // read again: the same change is not delivered twice
+        live.poll();
+        pushed();
+        assertThat(received).hasSize(1);
+
+        registration.remove();
+        feed.companiesChanged(List.of(mine.id()), LiveChange.Kind.NOTIFICATION);
+        live.poll();
+        pushed();
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void a_change_that_commits_after_a_later_one_was_read_still_arrives() {
+        TestCompany mine = new BookingFixture(context).approvedCompany();
+        live.poll();
+        List<Long> received = new CopyOnWriteArrayList<>();
+        live.subscribe(UI.getCurrent(), mine.user(), change -> received.add(change.id()));
+
+        // a slow transaction took an id first, a quick one committed a later id and was read
+        long slowId = jdbc.queryForObject("select coalesce(max(id), 0) + 1000000 from live_change", Long.class);
+        jdbc.update("insert into live_change (id, company_id, kind) values (?, ?, 'MESSAGE')", slowId + 1, mine.id());
+        live.poll();
+        jdbc.update("insert into live_change (id, company_id, kind, created_at)"
+                + " values (?, ?, 'MESSAGE', now(3) - interval 2 second)", slowId, mine.id());
+        live.poll();
+        pushed();
+
+        assertThat(received).containsExactlyInAnyOrder(slowId + 1, slowId);
+    }
+
+    /** What the UI's push would send: the access tasks the poller queued, run under the UI's lock. */
+    private void pushed() {
+        VaadinSession session = VaadinSession.getCurrent();
+        session.getService().runPendingAccessTasks(session);
+        roundTrip();
+    }
+
+    @Test
+    void a_meeting_notification_is_announced_to_the_feed_with_the_notification_itself() {
+        TestCompany company = new BookingFixture(context).approvedCompany();
+        long before = jdbc.queryForObject("select coalesce(max(id), 0) from live_change", Long.class);
+        BookingFixture.logInAs(company);
+        context.getBean(NotificationService.class).notifyCompany(company.id(), "notification.meeting.REQUESTED", "x");
+        assertThat(jdbc.queryForList("select kind from live_change where id > ? and company_id = ?", String.class,
+                before, company.id())).containsExactly("NOTIFICATION");
+    }
+}

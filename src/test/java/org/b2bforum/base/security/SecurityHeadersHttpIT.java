@@ -1,0 +1,108 @@
+package org.b2bforum.base.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.b2bforum.RunningServerTest;
+import org.b2bforum.TestData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What the server adds to every answer, over real HTTP: the security headers, a SameSite session
+ * cookie, the log-in form's CSRF check and the limit on request bodies. Shares the server of the
+ * browser journeys.
+ */
+@RunningServerTest
+class SecurityHeadersHttpIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccountService accounts;
+
+    @Test
+    void pages_carry_the_security_headers_and_the_session_cookie_is_same_site() throws Exception {
+        HttpResponse<String> page = FormLogIn.client().send(get("/login"), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "form-action 'self'"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
+                .singleElement().satisfies(cookie -> assertThat(cookie).contains("SameSite=Lax", "HttpOnly"));
+    }
+
+    @Test
+    void a_log_in_posted_without_the_csrf_token_is_refused_and_the_form_with_it_logs_in() throws Exception {
+        HttpClient foreign = FormLogIn.client();
+        assertThat(FormLogIn.post(foreign, port, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD, null))
+                .satisfies(SecurityHeadersHttpIT::backToTheLogInPage);
+        assertThat(foreign.send(get("/registrations"), HttpResponse.BodyHandlers.discarding()))
+                .as("not logged in").satisfies(SecurityHeadersHttpIT::backToTheLogInPage);
+
+        HttpClient browser = FormLogIn.client();
+        String token = FormLogIn.csrfToken(browser, port);
+        assertThat(FormLogIn.post(browser, port, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD, "forged"))
+                .satisfies(SecurityHeadersHttpIT::backToTheLogInPage);
+        HttpResponse<Void> real = FormLogIn.post(browser, port, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD,
+                token);
+        assertThat(real.statusCode()).isEqualTo(302);
+        assertThat(real.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).doesNotContain("login"));
+    }
+
+    /** Spring Security answers a refused CSRF token of a visitor who is not logged in with the log-in page. */
+    private static void backToTheLogInPage(HttpResponse<?> response) {
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).matches("http://localhost:\\d+/login(;jsessionid=\\w+)?"));
+    }
+
+    @Test
+    void a_passphrase_longer_than_72_bytes_logs_in_through_the_form() throws Exception {
+        String email = TestData.uniqueEmail("staff");
+        accounts.createStaffAccount(email, AccountServiceTest.LONG_PASSPHRASE, "Сотрудник");
+
+        FormLogIn.logIn(port, email, AccountServiceTest.LONG_PASSPHRASE);
+
+        HttpClient browser = FormLogIn.client();
+        HttpResponse<Void> truncated = FormLogIn.post(browser, port, email,
+                AccountServiceTest.LONG_PASSPHRASE.replace("42", "43"), FormLogIn.csrfToken(browser, port));
+        assertThat(truncated.headers().firstValue("Location").orElse("")).contains("error");
+    }
+
+    @Test
+    void a_request_body_larger_than_the_limit_is_refused_before_it_is_read() throws Exception {
+        // a raw request: it announces 10 MB and sends none of it, the answer must come all the same
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /VAADIN/dynamic/resource/0/upload HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/octet-stream\r\nContent-Length: 10000000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+
+            assertThat(statusLine).startsWith("HTTP/1.1 413");
+        }
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(uri(path)).GET().build();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}

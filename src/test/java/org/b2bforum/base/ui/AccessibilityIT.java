@@ -1,0 +1,198 @@
+package org.b2bforum.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.b2bforum.RunningServerTest;
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.DelegateFixture;
+import org.b2bforum.TestData;
+import org.b2bforum.venue.StaffService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+/**
+ * WCAG 2.2 AA checked by axe-core in Chromium on the main pages of every role (anonymous visitor,
+ * company, delegate, staff, organizer), in Russian and English, on a desktop and a phone. Fails on
+ * any serious or critical violation, except the component issues listed in {@link #KNOWN} (each
+ * explained there and in docs/accessibility.md). A failure lists rule, page and element.
+ */
+@RunningServerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessibilityIT extends BrowserJourney {
+
+    private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    /**
+     * Vaadin component internals we cannot change from the application, by rule and element. vaadin-select puts
+     * {@code aria-required} on its inner value button (role button), where ARIA does not allow it
+     * (vaadin/web-components#7337, open); the select itself is labelled and marked required for screen readers.
+     */
+    private static final Map<String, String> KNOWN = Map.of("aria-allowed-attr", "vaadin-select-value-button");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    StaffService staff;
+
+    private String company;
+    private String delegate;
+    private String staffLogin;
+    private long partner;
+
+    @BeforeAll
+    void accounts() {
+        DelegateFixture delegates = new DelegateFixture(context);
+        BookingFixture booking = delegates.booking();
+        try {
+            TestCompany a = delegates.approvedCompany("Москва", "Доступ", List.of("Иван Петров|Директор"));
+            TestCompany b = booking.approvedCompany();
+            company = a.loginEmail();
+            partner = b.id();
+            delegate = delegates.delegateAccount(a, a.firstDelegate());
+            staffLogin = TestData.uniqueEmail("staff");
+            booking.asOrganizer(() -> staff.create(staffLogin, "Ольга Контролёр", TestData.COMPANY_PASSWORD));
+        } finally {
+            TestData.logOut();
+        }
+    }
+
+    @Test
+    void every_roles_main_pages_have_no_serious_violations_in_russian_and_english() {
+        List<String> violations = new ArrayList<>();
+        for (String language : List.of("ru", "en")) {
+            violations.addAll(check(language, 1280, null, null,
+                    List.of("login", "register", "forgot-password")));
+            violations.addAll(check(language, 1280, company, TestData.COMPANY_PASSWORD,
+                    List.of("partners", "directory", "companies/" + partner, "meetings/new?with=" + partner,
+                            "meetings", "agenda", "wishes", "my-profile", "delegates", "notifications")));
+            violations.addAll(check(language, 1280, delegate, DelegateFixture.DELEGATE_PASSWORD,
+                    List.of("my-badge", "company-agenda")));
+            violations.addAll(check(language, 1280, staffLogin, TestData.COMPANY_PASSWORD, List.of("venue")));
+            violations.addAll(check(language, 1280, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD,
+                    List.of("registrations", "program", "schedule", "meeting-grid", "badges", "figures", "accounts",
+                            "logins", "staff")));
+        }
+        violations.addAll(check("ru", 400, company, TestData.COMPANY_PASSWORD, List.of("partners", "agenda")));
+        violations.addAll(check("en", 400, delegate, DelegateFixture.DELEGATE_PASSWORD, List.of("my-badge")));
+        assertThat(violations).as("serious or critical WCAG 2.2 AA violations").isEmpty();
+    }
+
+    @Test
+    void the_keyboard_skips_to_the_content_and_lands_on_the_new_pages_heading_with_component_texts_in_russian() {
+        try (BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions().setLocale("ru-RU")
+                .setViewportSize(1280, 900))) {
+            Page page = browserContext.newPage();
+            page.setDefaultTimeout(60_000);
+            page.navigate(url("login"), new Page.NavigateOptions().setTimeout(120_000));
+            Chromium.settle(page);
+            assertThat(page.locator("#vaadinLoginPassword [slot=reveal]").getAttribute("aria-label"))
+                    .isEqualTo("Показать пароль");
+            logIn(page, company, TestData.COMPANY_PASSWORD);
+            assertThat(page.locator("vaadin-drawer-toggle").getAttribute("aria-label"))
+                    .isEqualTo("Показать или скрыть меню");
+
+            page.keyboard().press("Tab");
+            assertThat(focused(page)).isEqualTo("skip-to-content");
+            page.keyboard().press("Enter");
+            page.waitForFunction("() => document.activeElement && document.activeElement.tagName === 'H1'");
+            assertThat(page.evaluate("() => document.activeElement.textContent")).isEqualTo("Рекомендуемые партнёры");
+
+            page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("Каталог компаний")).first().click();
+            page.waitForURL(Pattern.compile(".*/directory([?#].*)?$"));
+            Chromium.settle(page);
+            page.waitForFunction("() => document.activeElement && document.activeElement.tagName === 'H1'");
+            assertThat(page.evaluate("() => document.activeElement.textContent")).isEqualTo("Каталог компаний");
+            assertThat(page.locator("#directory-results").getAttribute("aria-describedby")).isEqualTo("directory-keys");
+
+            // Typing a search puts it in the address: the same page, so the focus stays in the field.
+            page.locator("#directory-search input").fill("завод");
+            Chromium.settle(page);
+            page.waitForTimeout(300);
+            assertThat(page.evaluate("() => document.activeElement.closest('#directory-search') !== null"))
+                    .isEqualTo(true);
+        }
+    }
+
+    private static String focused(Page page) {
+        return String.valueOf(page.evaluate("() => document.activeElement && document.activeElement.id"));
+    }
+
+    private List<String> check(String language, int width, String login, String password, List<String> paths) {
+        List<String> found = new ArrayList<>();
+        try (BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions()
+                .setLocale("ru".equals(language) ? "ru-RU" : "en-GB").setViewportSize(width, 900))) {
+            browserContext.addCookies(List.of(new com.microsoft.playwright.options.Cookie("b2bforum-lang", language)
+                    .setDomain("localhost").setPath("/")));
+            Page page = browserContext.newPage();
+            page.setDefaultTimeout(60_000);
+            if (login != null) {
+                logIn(page, login, password);
+            }
+            for (String path : paths) {
+                page.navigate(url(path), new Page.NavigateOptions().setTimeout(120_000));
+                Chromium.settle(page);
+                // Vaadin sets the title after the view is attached; on a busy machine that can trail the last request.
+                page.waitForFunction("() => document.title !== ''", null,
+                        new Page.WaitForFunctionOptions().setTimeout(15_000));
+                assertThat(page.locator("html").getAttribute("lang")).as("language of " + path).isEqualTo(language);
+                AxeResults results = new AxeBuilder(page).withTags(WCAG_22_AA).analyze();
+                for (Rule rule : results.getViolations()) {
+                    List<String> nodes = rule.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf)
+                            .filter(target -> !target.contains(KNOWN.getOrDefault(rule.getId(), "\u0000")))
+                            .toList();
+                    if (!Set.of("serious", "critical").contains(rule.getImpact()) || nodes.isEmpty()) {
+                        continue;
+                    }
+                    found.add(language + " " + width + "px /" + path + ": " + rule.getId() + " (" + rule.getImpact()
+                            + ", " + nodes.size() + "×) " + rule.getHelp() + " → "
+                            + nodes.stream().limit(5).collect(Collectors.joining("; ")));
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new AssertionError("accessibility check of " + paths + " as " + login + " failed", e);
+        }
+        found.forEach(System.err::println);
+        return found;
+    }
+
+    private void logIn(Page page, String email, String password) {
+        page.navigate(url("login"), new Page.NavigateOptions().setTimeout(120_000));
+        page.locator("#vaadinLoginUsername input").fill(email);
+        page.locator("#vaadinLoginPassword input").fill(password);
+        page.locator("#vaadinLoginPassword input").press("Enter");
+        page.waitForURL(Pattern.compile("^(?!.*/login).*$"));
+        Chromium.settle(page);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    static Path screenshots() {
+        return Path.of("target", "playwright");
+    }
+}

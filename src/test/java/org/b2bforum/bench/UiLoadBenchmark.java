@@ -1,0 +1,338 @@
+package org.b2bforum.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.b2bforum.bench.BookingContentionBenchmark.Samples;
+
+/**
+ * The load of {@code bench/run-ui-load} on a running application (the production jar on the forum of
+ * {@link UiLoadForum}): users, each a company's representative in one browser tab speaking Vaadin's
+ * protocol ({@link UidlClient}), log in, land on the suggested partners, open the directory and
+ * search, open a company's profile, and go back to the directory and search again, where they stay
+ * (or, {@code -Dui-load.rest=form}, press "Request a meeting", choose a slot and stay there). They
+ * come in four equal steps; after each step the heap after a full GC is read with {@code jcmd}, and
+ * the heap per session is the least-squares slope over the steps. Then each opens its partner's request
+ * form and chooses a slot, and the rush: all users press "Send" at the same moment, and each searches the directory again as soon as its answer is there.
+ * Arguments: base URL, the application's pid, the number of users (default 200).
+ * The last line of standard output is
+ * {@code RESULT sessions=<n> heap_per_session_kb=<x> search_p95_ms=<x> request_p95_ms=<x> errors=<n>}.
+ */
+public final class UiLoadBenchmark {
+
+    static final int WARM_UP_USERS = 10;
+    /**
+     * Where the users stay while the heap is measured: the directory's search results (default: the
+     * heaviest page a user leaves open) or, with {@code -Dui-load.rest=form}, the meeting request form.
+     */
+    static final boolean REST_ON_DIRECTORY = !"form".equals(System.getProperty("ui-load.rest"));
+    static final int STEPS = 4;
+    static final int PARALLEL_JOURNEYS = 8;
+    static final int POPULAR = 20;
+    static final String[] SEARCHES = {"дорожной техники", "логистика", "упаковка", "мебель", "Минск",
+            "программного обеспечения", "продукты питания", "электротехника", "сервис", "оборудование"};
+
+    private final PrintStream out;
+    private final String base;
+    private final long pid;
+    private final int users;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    private final Samples pages = new Samples();
+    private final Samples searches = new Samples();
+    private final Samples rushSearches = new Samples();
+    private final Samples requests = new Samples();
+    private final AtomicInteger errors = new AtomicInteger();
+    private final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+    private final List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
+
+    private UiLoadBenchmark(PrintStream out, String base, long pid, int users) {
+        this.out = out;
+        this.base = base;
+        this.pid = pid;
+        this.users = users;
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = System.out;
+        System.setOut(System.err);
+        int users = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        new UiLoadBenchmark(out, args[0], Long.parseLong(args[1]), users).run();
+        System.exit(0);
+    }
+
+    /** One user's tab, its partner and the tab's state between the phases. */
+    private final class User {
+        final long company;
+        final long partner;
+        final String search;
+        final Random random;
+        UidlClient tab;
+        boolean ready;
+
+        User(long company, Random random) {
+            this.company = company;
+            this.random = random;
+            // 30% ask one of a few popular companies, as at the forum; the others any company without a log-in in use
+            this.partner = random.nextInt(100) < 30 ? 1 + users + WARM_UP_USERS + random.nextInt(POPULAR)
+                    : 1 + users + WARM_UP_USERS + random.nextInt(UiLoadForum.COMPANIES - users - WARM_UP_USERS);
+            this.search = SEARCHES[random.nextInt(SEARCHES.length)];
+        }
+
+        /** Log-in, suggested partners, directory with a search, a profile, the request form with a slot chosen. */
+        void journey() {
+            tab = new UidlClient(http, base);
+            List<String> login = UiLoadForum.companyLogin(company);
+            tab.logIn(login.get(0), login.get(1));
+            long t = System.nanoTime();
+            tab.open("");
+            pages.add(System.nanoTime() - t);
+            tab.confirmUpdates();
+            t = System.nanoTime();
+            tab.navigate("directory", "", "client");
+            pages.add(System.nanoTime() - t);
+            tab.confirmUpdates();
+            searches.add(search(search));
+            t = System.nanoTime();
+            tab.navigate("companies/" + partner, "", "link");
+            pages.add(System.nanoTime() - t);
+            if (REST_ON_DIRECTORY) {
+                tab.navigate("directory", "", "client");
+                tab.confirmUpdates();
+                searches.add(search(search));
+                ready = true;
+            } else {
+                prepareRequest();
+            }
+        }
+
+        /** "Request a meeting" on the partner's profile, and a free slot chosen on the form. */
+        void prepareRequest() {
+            if (REST_ON_DIRECTORY) {
+                tab.navigate("companies/" + partner, "", "link");
+            }
+            long t = System.nanoTime();
+            tab.click(tab.require("request-meeting-" + partner));
+            pages.add(System.nanoTime() - t);
+            List<UidlClient.Node> slots = tab.descendants(tab.require("request-slot"), "vaadin-select-item");
+            if (slots.isEmpty()) {
+                throw new UidlClient.ProtocolException("no free slot offered with company " + partner);
+            }
+            UidlClient.Node slot = slots.get(random.nextInt(Math.min(8, slots.size())));
+            tab.setValue(tab.require("request-slot"), slot.property("value"), "value-changed");
+            tab.require("request-submit");
+            ready = true;
+        }
+
+        long search(String words) {
+            UidlClient.Node field = tab.require("directory-search");
+            long t = System.nanoTime();
+            tab.setValue(field, words, "change");
+            long took = System.nanoTime() - t;
+            if (tab.navigatedTo() == null || !tab.navigatedTo().startsWith("directory?q=")) {
+                throw new UidlClient.ProtocolException("the search did not update the page: " + tab.navigatedTo());
+            }
+            tab.confirmUpdates();
+            return took;
+        }
+
+        /** "Send" on the request form: confirmed (the page moves to the meetings) or refused in words. */
+        void request() {
+            long t = System.nanoTime();
+            tab.click(tab.require("request-submit"));
+            requests.add(System.nanoTime() - t);
+            String outcome = "meetings".equals(tab.navigatedTo()) ? "requested" : "refused on the page";
+            outcomes.merge(outcome, 1, Integer::sum);
+            tab.navigate("directory", "", "client");
+            tab.confirmUpdates();
+            rushSearches.add(search(SEARCHES[random.nextInt(SEARCHES.length)]));
+        }
+    }
+
+    private void run() throws Exception {
+        out.printf(Locale.ROOT, "UI load: %d users in %d steps (+%d warm-up) against %s, staying on the %s; load average %s%n",
+                users, STEPS, WARM_UP_USERS, base, REST_ON_DIRECTORY ? "directory's results" : "request form", loadAverage());
+        Random random = new Random(20261203L);
+        List<User> warmUp = new ArrayList<>();
+        for (int i = 0; i < WARM_UP_USERS; i++) {
+            warmUp.add(new User(users + 1 + i, random));
+        }
+        long t = System.nanoTime();
+        each(warmUp, PARALLEL_JOURNEYS, User::journey);
+        if (REST_ON_DIRECTORY) {
+            each(warmUp, PARALLEL_JOURNEYS, User::prepareRequest);
+        }
+        each(warmUp, PARALLEL_JOURNEYS, User::request);
+        out.printf(Locale.ROOT, "Warm-up: %d users in %d ms, %d errors%n", WARM_UP_USERS, millisSince(t), errors.get());
+        searches.clear();
+        rushSearches.clear();
+        pages.clear();
+        requests.clear();
+        outcomes.clear();
+        errors.set(0);
+
+        List<double[]> heap = new ArrayList<>();
+        heap.add(new double[] {0, heapAfterGcKb()});
+        out.printf(Locale.ROOT, "  %8s %14s %10s%n", "sessions", "heap after GC", "step ms");
+        out.printf(Locale.ROOT, "  %8d %11.0f KB%n", 0, heap.getLast()[1]);
+        List<User> all = new ArrayList<>();
+        for (int step = 1; step <= STEPS; step++) {
+            List<User> batch = new ArrayList<>();
+            for (int i = all.size(); i < users * step / STEPS; i++) {
+                batch.add(new User(i + 1, random));
+            }
+            t = System.nanoTime();
+            each(batch, PARALLEL_JOURNEYS, User::journey);
+            all.addAll(batch);
+            long stepMs = millisSince(t);
+            heap.add(new double[] {all.size(), heapAfterGcKb()});
+            out.printf(Locale.ROOT, "  %8d %11.0f KB %10d%n", all.size(), heap.getLast()[1], stepMs);
+        }
+        histogram("target/ui-load/histogram-" + users + ".txt");
+        double perSession = slope(heap.subList(1, heap.size()));
+
+        each(all, PARALLEL_JOURNEYS, u -> u.tab.heartbeat());
+        if (REST_ON_DIRECTORY) {
+            each(all.stream().filter(u -> u.ready).toList(), PARALLEL_JOURNEYS, User::prepareRequest);
+        }
+        List<User> ready = all.stream().filter(u -> u.ready).toList();
+        out.printf(Locale.ROOT, "Rush: %d users press \"Send\" at once (load average %s)%n", ready.size(), loadAverage());
+        t = System.nanoTime();
+        each(ready, ready.size(), User::request);
+        out.printf(Locale.ROOT, "  all answered in %d ms; outcomes %s%n", millisSince(t), new TreeMap<>(outcomes));
+
+        out.printf(Locale.ROOT, "  %-26s %7s %8s %8s %8s %8s%n", "click to updated page", "n", "p50 ms", "p95 ms",
+                "p99 ms", "max ms");
+        out.println(pages.line("pages (journey)"));
+        out.println(searches.line("search (journey)"));
+        out.println(rushSearches.line("search (rush)"));
+        out.println(requests.line("request (rush)"));
+        firstErrors.forEach(e -> out.println("  error: " + e));
+        out.printf(Locale.ROOT, "Heap per session (slope over the steps): %.0f KB; load average %s%n", perSession,
+                loadAverage());
+        out.printf(Locale.ROOT, "RESULT sessions=%d heap_per_session_kb=%.0f search_p95_ms=%s request_p95_ms=%s errors=%d%n",
+                all.size(), perSession, BookingContentionBenchmark.ms(Math.max(searches.percentile(95),
+                        rushSearches.percentile(95))), BookingContentionBenchmark.ms(requests.percentile(95)),
+                errors.get());
+    }
+
+    private interface Action {
+        void run(User user);
+    }
+
+    /** Runs {@code action} for every user, at most {@code parallel} at once; a failure counts as an error. */
+    private void each(List<User> list, int parallel, Action action) throws InterruptedException {
+        Semaphore permits = new Semaphore(parallel);
+        CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(list.size());
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (User user : list) {
+                threads.submit(() -> {
+                    try {
+                        start.await();
+                        permits.acquire();
+                        try {
+                            action.run(user);
+                        } finally {
+                            permits.release();
+                        }
+                    } catch (RuntimeException e) {
+                        errors.incrementAndGet();
+                        user.ready = false;
+                        if (firstErrors.size() < 8) {
+                            firstErrors.add("company " + user.company + ": " + e);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            }
+            start.countDown();
+            if (!done.await(20, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("users still busy after 20 minutes");
+            }
+        }
+    }
+
+    // ---- heap ------------------------------------------------------------------------------
+
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total.*?used (\\d+)K");
+
+    /** Heap used after two full GCs of the application, in KB ({@code jcmd GC.run}, {@code GC.heap_info}). */
+    private double heapAfterGcKb() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        Thread.sleep(500);
+        jcmd("GC.run");
+        String info = jcmd("GC.heap_info");
+        Matcher m = HEAP_USED.matcher(info);
+        if (!m.find()) {
+            throw new IllegalStateException("no heap figure in: " + info);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private void histogram(String file) throws IOException, InterruptedException {
+        String histogram = jcmd("GC.class_histogram");
+        Files.writeString(Path.of(file), histogram);
+        out.println("Largest classes on the heap (whole list in " + file + "):");
+        histogram.lines().skip(2).limit(12).forEach(line -> out.println("  " + line.strip()));
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid), command).redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        return text;
+    }
+
+    /** Least-squares slope of y over x. */
+    static double slope(List<double[]> points) {
+        double n = points.size();
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        for (double[] p : points) {
+            sx += p[0];
+            sy += p[1];
+            sxx += p[0] * p[0];
+            sxy += p[0] * p[1];
+        }
+        return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,88 @@
+package org.b2bforum.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.verify;
+
+import java.time.LocalTime;
+import java.util.List;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.TestData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.beans.factory.ObjectProvider;
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.mail.BilingualMail;
+import org.b2bforum.base.live.LiveFeed;
+import com.vaadin.flow.i18n.I18NProvider;
+import java.time.Clock;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The evening e-mail: each delegate in a confirmed meeting of the day gets its time, partner and table, once. */
+@SpringBootTest
+class MeetingRemindersTest {
+
+    // the application's reminders on a mail server of their own, without a test context of their own
+    final JavaMailSender mailSender = mock(JavaMailSender.class);
+    MeetingReminders reminders;
+    @Autowired
+    MeetingRequests meetings;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void setUp() {
+        ObjectProvider<JavaMailSender> sender = mock(ObjectProvider.class);
+        when(sender.getIfAvailable()).thenReturn(mailSender);
+        I18NProvider i18n = context.getBean(I18NProvider.class);
+        reminders = new MeetingReminders(jdbc, new BilingualMail(sender, i18n, "forum@test.forum"), i18n,
+                context.getBean(ForumTime.class), context.getBean(LiveFeed.class), context.getBean(Clock.class));
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void each_delegate_of_a_meeting_gets_the_days_meetings_by_email_once() {
+        BookingFixture fixture = new BookingFixture(context);
+        fixture.openBooking(true);
+        TestSession session = fixture.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        TestCompany requester = fixture.approvedCompany();
+        TestCompany partner = fixture.approvedCompany();
+        fixture.as(requester, () -> meetings.request(partner.id(), session.slot(1).id(),
+                List.of(requester.firstDelegate()), null));
+        String delegateEmail = jdbc.queryForObject("select email from delegate where id = ?", String.class,
+                requester.firstDelegate());
+        String partnerName = jdbc.queryForObject("select short_name from company where id = ?", String.class,
+                partner.id());
+
+        assertThat(reminders.sendForDay(session.day())).isEqualTo(1);
+        assertThat(reminders.sendForDay(session.day())).isZero();
+
+        ArgumentCaptor<SimpleMailMessage> message = ArgumentCaptor.forClass(SimpleMailMessage.class);
+        verify(mailSender, atLeastOnce()).send(message.capture());
+        SimpleMailMessage mail = message.getAllValues().stream()
+                .filter(m -> m.getTo()[0].equals(delegateEmail)).findFirst().orElseThrow();
+        assertThat(mail.getSubject()).isEqualTo("Ваши встречи на форуме завтра / Your meetings tomorrow at the forum");
+        assertThat(mail.getText()).contains("Здравствуйте, Иван Петров!", "Hello, Иван Петров!",
+                "10:20 · " + partnerName + " · " + session.hallName() + ", стол № 1",
+                session.hallName() + ", table 1");
+    }
+}

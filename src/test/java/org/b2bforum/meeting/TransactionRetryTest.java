@@ -1,0 +1,98 @@
+package org.b2bforum.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+
+/** Booking steps run again after the failures a Galera cluster gives, and only after those. */
+@SpringBootTest
+class TransactionRetryTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void a_step_that_lost_galera_certification_to_another_nodes_commit_is_run_again() {
+        TransactionRetry retry = new TransactionRetry(dataSource, 4);
+        AtomicInteger tries = new AtomicInteger();
+
+        String result = retry.run(() -> {
+            if (tries.incrementAndGet() < 3) {
+                throw new PessimisticLockingFailureException("certification", new SQLException(
+                        "WSREP detected deadlock/conflict and aborted the transaction", "40001", 1213));
+            }
+            return "booked";
+        });
+
+        assertThat(result).isEqualTo("booked");
+        assertThat(tries).hasValue(3);
+    }
+
+    @Test
+    void a_booking_whose_database_node_left_the_cluster_is_run_again_on_a_new_connection() {
+        TransactionRetry retry = new TransactionRetry(dataSource, 4);
+        AtomicInteger tries = new AtomicInteger();
+
+        // the look before the step, then the step's commit: both as on a node that lost the primary component
+        String result = retry.inTurn(() -> {
+            if (tries.incrementAndGet() == 1) {
+                throw new DataAccessResourceFailureException("node gone", new SQLException(
+                        "WSREP has not yet prepared node for application use", "08S01", 1047));
+            }
+            return retry.run(() -> {
+                if (tries.incrementAndGet() == 3) { // the second run of the booking
+                    throw new org.springframework.transaction.TransactionSystemException("JDBC commit failed",
+                            new SQLException("Error while appending streaming replication fragment(provider status: "
+                                    + "Not connected to Primary Component)", null, 0));
+                }
+                return "booked";
+            });
+        });
+
+        assertThat(result).isEqualTo("booked");
+        assertThat(tries).hasValue(5);
+    }
+
+    @Test
+    void conflicts_that_go_on_end_in_busy_and_a_lasting_node_loss_in_the_database_error_itself() {
+        TransactionRetry retry = new TransactionRetry(dataSource, 4);
+        AtomicInteger conflicts = new AtomicInteger();
+        AtomicInteger losses = new AtomicInteger();
+
+        assertThatThrownBy(() -> retry.run(() -> {
+            conflicts.incrementAndGet();
+            throw new PessimisticLockingFailureException("x", new SQLException("Deadlock", "40001", 1213));
+        })).isInstanceOfSatisfying(BookingRefusedException.class,
+                e -> assertThat(e.getMessage()).contains("meeting.error.busy"));
+        assertThatThrownBy(() -> retry.run(() -> {
+            losses.incrementAndGet();
+            throw new DataAccessResourceFailureException("x", new SQLException("gone", "08S01", 1047));
+        })).isInstanceOf(DataAccessResourceFailureException.class);
+
+        assertThat(conflicts).hasValue(8);
+        assertThat(losses).hasValue(6);
+    }
+
+    @Test
+    void a_refused_duplicate_is_not_run_again() {
+        TransactionRetry retry = new TransactionRetry(dataSource, 4);
+        AtomicInteger tries = new AtomicInteger();
+
+        assertThatThrownBy(() -> retry.run(() -> {
+            tries.incrementAndGet();
+            throw new DuplicateKeyException("taken");
+        })).isInstanceOf(DuplicateKeyException.class);
+        assertThat(tries).hasValue(1);
+    }
+}

@@ -1,0 +1,167 @@
+package org.b2bforum.meeting.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.b2bforum.program.ui.ProgramFixture.approvedCompany;
+import static org.b2bforum.program.ui.ProgramFixture.choose;
+import static org.b2bforum.program.ui.ProgramFixture.uniqueName;
+
+import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.TestData;
+import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.OrganizerBookings;
+import org.b2bforum.meeting.MeetingStatus;
+import org.b2bforum.meeting.MeetingDetails;
+import org.b2bforum.program.BookingSettings;
+import org.b2bforum.program.ProgramService;
+import org.b2bforum.program.ui.ProgramFixture;
+import org.b2bforum.registration.RegistrationService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.QueryParameters;
+
+/** Organizers see a session's meetings by slot and table, move and cancel them, and book meetings themselves. */
+@SpringBootTest
+class MeetingGridViewTest extends ForumBrowserlessTest {
+
+    @Autowired
+    ProgramService program;
+    @Autowired
+    MeetingQueries meetingQueries;
+    @Autowired
+    OrganizerBookings organizerBookings;
+    @Autowired
+    RegistrationService registrations;
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void the_grid_shows_each_confirmed_meeting_at_its_table_and_the_open_requests_of_each_slot() {
+        ProgramFixture.Session session = ProgramFixture.session(program, 3, 2);
+        String a = uniqueName("Гомсельмаш");
+        String b = uniqueName("Мосгортранс");
+        String c = uniqueName("Белшина");
+        String d = uniqueName("Мосводоканал");
+        long first = organizerBookings.bookAsOrganizer(approvedCompany(registrations, a), approvedCompany(registrations, b),
+                session.slots().getFirst().id());
+        long second = organizerBookings.bookAsOrganizer(approvedCompany(registrations, c), approvedCompany(registrations, d),
+                session.slots().getFirst().id());
+        MeetingGridView view = navigate(MeetingGridView.class);
+
+        choose(this, view.session, s -> s.id() == session.id());
+
+        var grid = test(view.grid);
+        assertThat(grid.size()).isEqualTo(2);
+        assertThat(grid.getCellText(0, 0)).isEqualTo("10:00–10:20");
+        assertThat(grid.getHeaderCell(1)).isEqualTo("Стол 1");
+        int firstTable = meetingQueries.meeting(first).tableNumber();
+        int secondTable = meetingQueries.meeting(second).tableNumber();
+        assertThat(firstTable).isNotEqualTo(secondTable);
+        assertThat(grid.getCellText(0, firstTable)).isEqualTo(a + " — " + b);
+        assertThat(grid.getCellText(0, secondTable)).isEqualTo(c + " — " + d);
+        assertThat(grid.getCellText(1, 1) + grid.getCellText(1, 2) + grid.getCellText(1, 3)).as("second slot free")
+                .isEmpty();
+        assertThat(grid.getCellText(0, 4)).as("no open requests").isEqualTo("0");
+        assertThat(view.summary.getText()).startsWith("Подтверждённых встреч: 2 · запросов без ответа: 0");
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void an_organizer_moves_a_meeting_to_another_slot_and_then_cancels_it() {
+        ProgramFixture.Session session = ProgramFixture.session(program, 1, 3);
+        String a = uniqueName("Амкодор");
+        String b = uniqueName("Мосинжпроект");
+        long meeting = organizerBookings.bookAsOrganizer(approvedCompany(registrations, a), approvedCompany(registrations, b),
+                session.slots().getFirst().id());
+        UI.getCurrent().navigate(MeetingGridView.class, QueryParameters.of("session", String.valueOf(session.id())));
+        MeetingGridView view = (MeetingGridView) getCurrentView();
+        assertThat(view.session.getValue().id()).as("chosen by the link").isEqualTo(session.id());
+
+        test((Button) test(view.grid).getCellComponent(0, 1)).click();
+        MeetingDialog dialog = find(MeetingDialog.class).single();
+        test(dialog.moveTo).selectItem("10:40–11:00");
+        test(dialog.move).click();
+
+        assertThat(meetingQueries.meeting(meeting).slotId()).isEqualTo(session.slots().get(2).id());
+        assertThat(test(view.grid).getCellText(0, 1)).isEmpty();
+        assertThat(test(view.grid).getCellText(2, 1)).isEqualTo(a + " — " + b);
+        assertThat(find(MeetingDialog.class).exists()).isFalse();
+
+        test((Button) test(view.grid).getCellComponent(2, 1)).click();
+        dialog = find(MeetingDialog.class).single();
+        test(dialog.reason).setValue("Компания не приедет");
+        test(dialog.cancelMeeting).click();
+
+        MeetingDetails cancelled = meetingQueries.meeting(meeting);
+        assertThat(cancelled.status()).isEqualTo(MeetingStatus.CANCELLED);
+        assertThat(test(view.grid).getCellText(2, 1)).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void an_organizer_books_a_meeting_and_a_refusal_is_shown_translated() {
+        ProgramFixture.Session session = ProgramFixture.session(program, 1, 2);
+        String a = uniqueName("Минскзеленстрой");
+        String b = uniqueName("Мосгаз");
+        String c = uniqueName("Белкоопсоюз");
+        approvedCompany(registrations, a);
+        approvedCompany(registrations, b);
+        approvedCompany(registrations, c);
+        MeetingGridView view = navigate(MeetingGridView.class);
+        choose(this, view.session, s -> s.id() == session.id());
+
+        book(view, a, b, "10:00–10:20");
+        assertThat(test(view.grid).getCellText(0, 1)).isEqualTo(a + " — " + b);
+        assertThat(test(find(Notification.class).last()).getText()).isEqualTo("Встреча назначена: " + a + " — " + b);
+
+        book(view, c, a, "10:00–10:20");
+        assertThat(test(find(Notification.class).last()).getText())
+                .isEqualTo("Этот слот только что заняли. Выберите другое время.");
+        assertThat(test(view.grid).getCellText(0, 1)).isEqualTo(a + " — " + b);
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void an_organizer_books_over_the_meeting_limit_only_with_the_box_ticked() {
+        ProgramFixture.Session session = ProgramFixture.session(program, 2, 2);
+        String a = uniqueName("Минскзеленстрой");
+        String b = uniqueName("Мосгаз");
+        String c = uniqueName("Белкоопсоюз");
+        approvedCompany(registrations, a);
+        approvedCompany(registrations, b);
+        approvedCompany(registrations, c);
+        BookingSettings before = program.bookingSettings();
+        program.updateBookingSettings(new BookingSettings(null, null, 1, false));
+        try {
+            MeetingGridView view = navigate(MeetingGridView.class);
+            choose(this, view.session, s -> s.id() == session.id());
+            book(view, a, b, "10:00–10:20");
+
+            book(view, c, a, "10:20–10:40");
+            assertThat(test(find(Notification.class).last()).getText()).isEqualTo("У «" + a
+                    + "» уже предельное число встреч: 1. Чтобы всё же назначить встречу, отметьте «Сверх предела встреч».");
+            assertThat(test(view.grid).getCellText(1, 1)).isEmpty();
+
+            test(view.booking.overLimit).click();
+            test(view.booking.book).click();
+            assertThat(test(find(Notification.class).last()).getText()).isEqualTo("Встреча назначена: " + c + " — " + a);
+            assertThat(test(view.grid).getCellText(1, 1)).isEqualTo(c + " — " + a);
+            assertThat(view.booking.overLimit.getValue()).as("the override is not kept for the next one").isFalse();
+        } finally {
+            program.updateBookingSettings(before);
+        }
+    }
+
+    private void book(MeetingGridView view, String requester, String partner, String slot) {
+        test(view.booking.requester).setFilter(requester);
+        test(view.booking.requester).selectItem(requester + ", Минск");
+        test(view.booking.partner).setFilter(partner);
+        test(view.booking.partner).selectItem(partner + ", Минск");
+        test(view.booking.slot).selectItem(slot);
+        test(view.booking.book).click();
+    }
+}

@@ -1,0 +1,154 @@
+package org.b2bforum.meeting.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import org.b2bforum.RunningServerTest;
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.ui.BrowserJourney;
+import org.b2bforum.base.ui.Chromium;
+import org.b2bforum.program.ProgramService;
+import org.b2bforum.registration.RegistrationService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+/**
+ * A meeting booked through the real UI: company A asks company B from B's profile, B accepts on
+ * its meetings page, and both agendas show the same time, hall and table. The forum day, hall,
+ * session and the two approved companies are set up through the services. A failure leaves a
+ * screenshot in {@code target/playwright}.
+ */
+@RunningServerTest
+class MeetingJourneyIT extends BrowserJourney {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ProgramService program;
+
+    @Test
+    void a_company_requests_a_meeting_the_other_accepts_and_both_agendas_show_the_same_time_hall_and_table() {
+        ForumFixture forum;
+        ForumFixture.Company a;
+        ForumFixture.Company b;
+        try {
+            forum = ForumFixture.create(program, accounts, 5);
+            a = ForumFixture.approvedCompany(registrations, accounts);
+            b = ForumFixture.approvedCompany(registrations, accounts);
+        } finally {
+            TestData.logOut();
+        }
+        String slot = forum.when("10:20–10:40") + " · " + forum.hall();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ru-RU")
+                .setViewportSize(1280, 1000))) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(30_000);
+            try {
+                logIn(page, a.login());
+                requestFromProfile(page, b, slot);
+                logOut(page);
+
+                logIn(page, b.login());
+                accept(page, a);
+                String agendaOfB = agendaEntry(page, a.name());
+                assertThat(agendaOfB).isEqualTo("10:20–10:40 | " + forum.hall() + ", стол № 1 | Подтверждена");
+                logOut(page);
+
+                logIn(page, a.login());
+                String agendaOfA = agendaEntry(page, b.name());
+                assertThat(agendaOfA).isEqualTo(agendaOfB);
+            } catch (RuntimeException | AssertionError e) {
+                Path screenshot = Path.of("target", "playwright", "meeting-journey.png");
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(screenshot));
+                System.err.println("The journey failed at " + page.url() + ", see " + screenshot.toAbsolutePath());
+                throw e;
+            }
+        }
+    }
+
+    private void requestFromProfile(Page page, ForumFixture.Company partner, String slot) {
+        page.navigate(url("companies/" + partner.id()));
+        Chromium.settle(page);
+        assertThat(page.locator("h1")).hasText(partner.name());
+        page.locator("#request-meeting-" + partner.id()).click();
+        page.waitForURL(Pattern.compile(".*/meetings/new\\?with=" + partner.id() + "$"));
+        Chromium.settle(page);
+        assertThat(page.locator("#request-partner")).hasText(partner.name());
+
+        page.locator("#request-slot").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(slot)).click();
+        page.locator("#request-message textarea").fill("Хотим обсудить поставки дорожной техники");
+        Chromium.settle(page);
+        page.locator("#request-submit").click();
+
+        page.waitForURL(Pattern.compile(".*/meetings$"));
+        assertThat(page.locator("vaadin-notification-card").first()).containsText("Запрос отправлен");
+        assertThat(page.locator("#meetings-outgoing")).containsText(partner.name());
+    }
+
+    private void accept(Page page, ForumFixture.Company requester) {
+        menu(page, "Встречи", "meetings");
+        Locator request = page.locator("#meetings-incoming .meeting-row")
+                .filter(new Locator.FilterOptions().setHasText(requester.name()));
+        assertThat(request).containsText("Хотим обсудить поставки дорожной техники");
+        request.locator("vaadin-button[id^=accept-]").click();
+        page.locator("#accept-reply textarea").fill("Будем рады встрече");
+        page.locator("#confirm-accept").click();
+        assertThat(page.locator("#meetings-confirmed")).containsText(requester.name());
+        assertThat(page.locator("#meetings-confirmed")).containsText("стол № 1");
+        assertThat(page.locator("#meetings-incoming")).not().containsText(requester.name());
+    }
+
+    /**
+     * Opens the agenda from the menu (it starts on the day of the next meeting) and reads the time,
+     * place and status of the meeting with the counterpart, whose contacts are shown too.
+     */
+    private String agendaEntry(Page page, String counterpart) {
+        menu(page, "Расписание", "agenda");
+        Locator entry = page.locator("#agenda-entries .agenda-meeting")
+                .filter(new Locator.FilterOptions().setHasText(counterpart));
+        assertThat(entry).hasCount(1);
+        assertThat(entry.locator(".agenda-contacts")).isVisible();
+        return entry.locator(".agenda-time").innerText() + " | " + entry.locator(".agenda-place").innerText() + " | "
+                + entry.locator(".status-badge").innerText();
+    }
+
+    private void menu(Page page, String item, String path) {
+        page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText(item)).first().click();
+        page.waitForURL(Pattern.compile(".*/" + path + "([?#].*)?$"));
+        Chromium.settle(page);
+    }
+
+    private void logIn(Page page, String email) {
+        page.navigate(url("login"), new Page.NavigateOptions().setTimeout(120_000));
+        page.locator("#vaadinLoginUsername input").fill(email);
+        page.locator("#vaadinLoginPassword input").fill(TestData.COMPANY_PASSWORD);
+        page.locator("#vaadinLoginPassword input").press("Enter");
+        // Approved companies start at their suggested partners.
+        page.waitForURL(Pattern.compile(".*/partners([?#].*)?$"));
+        Chromium.settle(page);
+    }
+
+    private void logOut(Page page) {
+        page.locator("#logout-button").click();
+        page.waitForURL(Pattern.compile(".*/login$"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+}

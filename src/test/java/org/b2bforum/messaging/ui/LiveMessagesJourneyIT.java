@@ -1,0 +1,139 @@
+package org.b2bforum.messaging.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.regex.Pattern;
+
+import org.b2bforum.RunningServerTest;
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.TestData;
+import org.b2bforum.base.ui.BrowserJourney;
+import org.b2bforum.base.ui.Chromium;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+
+/**
+ * Two browsers side by side: a Moscow company on a desktop in Russian, a Minsk company on a phone in
+ * English. What one does arrives on the other's open page without a reload: a message with its link,
+ * then a meeting request with the notification count. A failure leaves screenshots in {@code target/playwright}.
+ */
+@RunningServerTest
+class LiveMessagesJourneyIT extends BrowserJourney {
+
+    /** Pushed within a second by the poller (300 ms); the margin is for a loaded build machine. */
+    private static final LocatorAssertions.ContainsTextOptions SOON = new LocatorAssertions.ContainsTextOptions()
+            .setTimeout(5_000);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void a_message_and_a_meeting_request_arrive_on_the_other_companys_open_page_without_a_reload() {
+        BookingFixture fixture = new BookingFixture(context);
+        fixture.openBooking(false);
+        fixture.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        TestCompany moscow = fixture.approvedCompany();
+        TestCompany minsk = fixture.approvedCompany();
+        TestData.logOut();
+        String moscowName = name(moscow);
+
+        try (BrowserContext desktop = browser.newContext(new Browser.NewContextOptions().setLocale("ru-RU")
+                .setViewportSize(1280, 900));
+                BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
+                        .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
+            Page a = desktop.newPage();
+            Page b = phone.newPage();
+            a.setDefaultTimeout(30_000);
+            b.setDefaultTimeout(30_000);
+            try {
+                logIn(a, moscow.loginEmail());
+                logIn(b, minsk.loginEmail());
+                b.locator("#lang-en").click();
+                assertThat(b.locator("#lang-en")).hasAttribute("aria-current", "true");
+                b.navigate(url("messages/" + moscow.id()));
+                Chromium.settle(b);
+                assertThat(b.locator("#message-thread h2")).hasText(moscowName);
+                assertThat(b.locator("#messages")).containsText("No messages yet");
+
+                a.navigate(url("companies/" + minsk.id()));
+                Chromium.settle(a);
+                a.locator("#message-link-" + minsk.id()).click();
+                a.waitForURL(Pattern.compile(".*/messages/" + minsk.id() + "$"));
+                Chromium.settle(a);
+                a.locator("#message-text textarea").fill("Добрый день! Повестка: https://plan.example.ru/b2b");
+                a.locator("#send-message").click();
+                assertThat(a.locator("#messages .message.mine")).containsText("Добрый день!");
+
+                // the phone's page, untouched since it opened, shows the message and its link
+                assertThat(b.locator("#messages .message.theirs")).containsText("Добрый день! Повестка:", SOON);
+                assertThat(b.locator("#messages .message.theirs a"))
+                        .hasAttribute("href", "https://plan.example.ru/b2b");
+                assertThat(b.locator("#messages .message.theirs a")).hasAttribute("rel", "noopener noreferrer nofollow");
+                assertThat(b.locator("#conversation-list")).containsText(moscowName, SOON);
+
+                b.locator("#message-text textarea").fill("Thank you, see you there");
+                b.locator("#send-message").click();
+                assertThat(a.locator("#messages .message.theirs")).containsText("Thank you, see you there", SOON);
+
+                // a meeting request from the desktop: the phone's bell and its notification note show it at once
+                String bellBefore = b.locator("#notifications-button").innerText().strip();
+                int unreadBefore = bellBefore.isEmpty() ? 0 : Integer.parseInt(bellBefore);
+                a.navigate(url("meetings/new?with=" + minsk.id()));
+                Chromium.settle(a);
+                a.locator("#request-slot").click();
+                a.locator("vaadin-select-item").first().click();
+                Chromium.settle(a);
+                a.locator("#request-submit").click();
+                a.waitForURL(Pattern.compile(".*/meetings$"));
+
+                assertThat(b.locator("vaadin-notification-card").filter(
+                        new Locator.FilterOptions().setHasText("New meeting request")).first()).isVisible();
+                assertThat(b.locator("#notifications-button")).hasText(String.valueOf(unreadBefore + 1));
+                b.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "playwright", "live-phone-ok.png")));
+                a.navigate(url("messages/" + minsk.id()));
+                Chromium.settle(a);
+                a.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "playwright", "live-desktop-ok.png")));
+            } catch (RuntimeException | AssertionError e) {
+                a.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(Path.of("target", "playwright", "live-desktop.png")));
+                b.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(Path.of("target", "playwright", "live-phone.png")));
+                System.err.println("The journey failed at " + a.url() + " | " + b.url());
+                throw e;
+            }
+        }
+    }
+
+    private String name(TestCompany company) {
+        return jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
+    }
+
+    private void logIn(Page page, String email) {
+        page.navigate(url("login"), new Page.NavigateOptions().setTimeout(120_000));
+        page.locator("#vaadinLoginUsername input").fill(email);
+        page.locator("#vaadinLoginPassword input").fill(TestData.COMPANY_PASSWORD);
+        page.locator("#vaadinLoginPassword input").press("Enter");
+        page.waitForURL(Pattern.compile(".*/partners([?#].*)?$"));
+        Chromium.settle(page);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+}

@@ -1,0 +1,69 @@
+package org.b2bforum.messaging.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.TestData;
+import org.b2bforum.messaging.MessagingService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.html.Anchor;
+
+/** Writing on /messages/<company>: refusals next to the field, links as safe anchors. */
+@SpringBootTest
+class MessagesViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    MessagingService messaging;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void an_empty_or_flooding_message_is_refused_next_to_the_field_and_a_good_one_is_listed() {
+        BookingFixture fixture = new BookingFixture(context);
+        TestCompany me = fixture.approvedCompany();
+        TestCompany other = fixture.approvedCompany();
+        BookingFixture.logInAs(me);
+        MessagesView view = navigate("messages/" + other.id(), MessagesView.class);
+
+        test(view.text).setValue("   ");
+        test(view.send).click();
+        assertThat(view.text.isInvalid()).isTrue();
+        assertThat(view.text.getErrorMessage()).isEqualTo("Напишите сообщение");
+
+        test(view.text).setValue("Материалы: https://files.example.ru/deck.pdf <script>alert(1)</script>");
+        test(view.send).click();
+        assertThat(view.text.isInvalid()).isFalse();
+        assertThat(view.text.getValue()).isEmpty();
+        Anchor link = $(Anchor.class).from(view.thread).all().stream()
+                .filter(a -> a.getHref().startsWith("https://files")).findFirst().orElseThrow();
+        assertThat(link.getHref()).isEqualTo("https://files.example.ru/deck.pdf");
+        assertThat(view.thread.getElement().getOuterHTML()).doesNotContain("<script>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+
+        for (int i = 1; i < MessagingService.PER_MINUTE; i++) {
+            messaging.send(other.id(), "Ещё " + i);
+        }
+        test(view.text).setValue("Одиннадцатое");
+        test(view.send).click();
+        assertThat(view.text.getErrorMessage()).isEqualTo(
+                "Слишком много сообщений: не более 10 в минуту. Подождите немного и отправьте снова");
+        assertThat(view.text.getValue()).isEqualTo("Одиннадцатое");
+        assertThat(jdbc.queryForObject("select count(*) from message where sender_company_id = ?", Integer.class,
+                me.id())).isEqualTo(MessagingService.PER_MINUTE);
+    }
+}

@@ -1,0 +1,239 @@
+package org.b2bforum.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** Small hand-made problems with known optima (checked by brute force as well), and the infeasible cases. */
+class CpSatSchedulerTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(20);
+
+    private final Scheduler scheduler = new CpSatScheduler();
+
+    static SchedulingProblem problem(int participants, int slots, int morningSlots, int tables, int fairness,
+            Map<Integer, Set<Integer>> forbidden, MeetingRequest... meetings) {
+        int[] perSlot = new int[slots];
+        Arrays.fill(perSlot, tables);
+        List<Set<Integer>> sets = new ArrayList<>();
+        for (int p = 0; p < participants; p++) {
+            sets.add(forbidden.getOrDefault(p, Set.of()));
+        }
+        return new SchedulingProblem(participants, slots, morningSlots, perSlot, List.of(meetings), sets, fairness);
+    }
+
+    private ScheduleResult solveAndCheck(SchedulingProblem problem) {
+        ScheduleResult result = scheduler.solve(problem, LIMIT, Scheduler.ProgressListener.NONE);
+        ScheduleChecker.assertValid(problem, result);
+        return result;
+    }
+
+    @Test
+    void triangleNeedsOneBreak() {
+        // A-B, B-C, C-A: whichever meeting is in the middle, the participant not in it waits once
+        SchedulingProblem problem = problem(3, 3, 3, 1, 2, Map.of(),
+                MeetingRequest.of(0, 1), MeetingRequest.of(1, 2), MeetingRequest.of(2, 0));
+        assertThat(BruteForce.optimum(problem)).isEqualTo(1);
+        ScheduleResult result = solveAndCheck(problem);
+        assertThat(result.unplaced()).isEmpty();
+        assertThat(result.totalBreaks()).isEqualTo(1);
+        assertThat(result.lowerBound()).isEqualTo(1);
+        assertThat(result.provedOptimal()).isTrue();
+    }
+
+    @Test
+    void squareWithTwoTablesHasNoBreakButFirstComeFirstServedWouldMakeOne() {
+        // A cycle A-B-C-D-A in 4 slots: the four meetings one after another give A a break (slot 0 and 3);
+        // only pairing the disjoint meetings (A-B with C-D, then B-C with D-A) gives nobody a break.
+        SchedulingProblem problem = problem(4, 4, 4, 2, 2, Map.of(),
+                MeetingRequest.of(0, 1), MeetingRequest.of(1, 2), MeetingRequest.of(2, 3), MeetingRequest.of(3, 0));
+        assertThat(BruteForce.optimum(problem)).isZero();
+        ScheduleResult result = solveAndCheck(problem);
+        assertThat(result.unplaced()).isEmpty();
+        assertThat(result.totalBreaks()).isZero();
+        assertThat(result.provedOptimal()).isTrue();
+    }
+
+    @Test
+    void blockedSlotsMakeTheSolverLookAhead() {
+        // Participant 0 meets 1..4; participant 1 also meets 5, participant 4 also meets 6; participants 5 and 6
+        // can only come in slot 0 and slot 5, so 0's run must sit in slots 1..4 with 1 first and 4 last.
+        SchedulingProblem problem = problem(7, 6, 6, 3, 2,
+                Map.of(5, Set.of(1, 2, 3, 4, 5), 6, Set.of(0, 1, 2, 3, 4)),
+                MeetingRequest.of(0, 1), MeetingRequest.of(0, 2), MeetingRequest.of(0, 3), MeetingRequest.of(0, 4),
+                MeetingRequest.of(1, 5), MeetingRequest.of(4, 6));
+        assertThat(BruteForce.optimum(problem)).isZero();
+        ScheduleResult result = solveAndCheck(problem);
+        assertThat(result.totalBreaks()).isZero();
+        assertThat(slotOf(result, 4)).isEqualTo(0);
+        assertThat(slotOf(result, 5)).isEqualTo(5);
+        assertThat(slotOf(result, 0)).isEqualTo(1);
+        assertThat(slotOf(result, 3)).isEqualTo(4);
+    }
+
+    @Test
+    void fairnessForcesExtraBreaks() {
+        // The triangle in five slots: with d = 2 one participant waits once (1 break in all); with d = 0 all
+        // must have the same number of breaks, and as nobody can have none, all three get one (3 in all).
+        MeetingRequest[] triangle = {MeetingRequest.of(0, 1), MeetingRequest.of(1, 2), MeetingRequest.of(2, 0)};
+        SchedulingProblem loose = problem(3, 5, 5, 1, 2, Map.of(), triangle);
+        SchedulingProblem strict = problem(3, 5, 5, 1, 0, Map.of(), triangle);
+        assertThat(BruteForce.optimum(loose)).isEqualTo(1);
+        assertThat(BruteForce.optimum(strict)).isEqualTo(3);
+        assertThat(solveAndCheck(loose).totalBreaks()).isEqualTo(1);
+        ScheduleResult fair = solveAndCheck(strict);
+        assertThat(fair.totalBreaks()).isEqualTo(3);
+        assertThat(fair.maxBreaks()).isEqualTo(1);
+        assertThat(fair.fairnessGap()).isZero();
+        assertThat(fair.provedOptimal()).isTrue();
+    }
+
+    @Test
+    void sessionsForbiddenSlotsFixedSlotsAndPrecedencesAreHonoured() {
+        // 4 slots, morning = slots 0-1
+        MeetingRequest morning = new MeetingRequest(0, 1, SessionPreference.MORNING, MeetingRequest.FREE, Set.of());
+        MeetingRequest afternoon = new MeetingRequest(0, 2, SessionPreference.AFTERNOON, MeetingRequest.FREE, Set.of());
+        MeetingRequest fixed = new MeetingRequest(1, 2, SessionPreference.ANY, 2, Set.of());
+        MeetingRequest later = new MeetingRequest(3, 1, SessionPreference.ANY, MeetingRequest.FREE, Set.of(0));
+        MeetingRequest any = MeetingRequest.of(3, 0);
+        SchedulingProblem problem = problem(4, 4, 2, 2, 2, Map.of(3, Set.of(0)),
+                morning, afternoon, fixed, later, any);
+        int optimum = BruteForce.optimum(problem);
+        ScheduleResult result = solveAndCheck(problem);
+        assertThat(result.unplaced()).isEmpty();
+        assertThat(result.totalBreaks()).isEqualTo(optimum);
+        assertThat(slotOf(result, 2)).isEqualTo(2);
+        assertThat(slotOf(result, 0)).isLessThan(slotOf(result, 3));
+    }
+
+    @Test
+    void tooManyMeetingsAndNoCommonSlotAreReported() {
+        // participant 0 wants 4 meetings in a 3-slot day; participants 5 and 6 are never free together
+        SchedulingProblem problem = problem(7, 3, 3, 5, 2,
+                Map.of(5, Set.of(0, 1), 6, Set.of(2)),
+                MeetingRequest.of(0, 1), MeetingRequest.of(0, 2), MeetingRequest.of(0, 3), MeetingRequest.of(0, 4),
+                MeetingRequest.of(5, 6), MeetingRequest.of(1, 2));
+        ScheduleResult result = solveAndCheck(problem);
+        assertThat(result.placements()).hasSize(4);
+        assertThat(result.unplaced()).hasSize(2);
+        Unplaced tooMany = result.unplaced().stream()
+                .filter(u -> u.reason() == Unplaced.Reason.TOO_MANY_MEETINGS).findFirst().orElseThrow();
+        assertThat(tooMany.meeting()).isBetween(0, 3);
+        assertThat(tooMany.participant()).isZero();
+        assertThat(tooMany.wanted()).isEqualTo(4);
+        assertThat(tooMany.available()).isEqualTo(3);
+        assertThat(result.unplaced()).anySatisfy(u -> {
+            assertThat(u.meeting()).isEqualTo(4);
+            assertThat(u.reason()).isEqualTo(Unplaced.Reason.NO_COMMON_SLOT);
+        });
+        assertThat(SchedulerCommand.describe(tooMany)).isEqualTo("participant 1 wants 4 meetings but has 3 free slots");
+    }
+
+    @Test
+    void aFixedMeetingIsNeverLeftOutForAnother() {
+        // participant 0 has 2 slots and 3 meetings; the one fixed in slot 1 (booked earlier) must stay,
+        // although leaving it out would place just as many meetings
+        MeetingRequest booked = new MeetingRequest(0, 3, SessionPreference.ANY, 1, Set.of());
+        SchedulingProblem problem = problem(4, 2, 2, 2, 2, Map.of(),
+                MeetingRequest.of(0, 1), MeetingRequest.of(0, 2), booked);
+        ScheduleResult result = solveAndCheck(problem);
+        assertThat(result.placements()).hasSize(2).anySatisfy(p -> {
+            assertThat(p.meeting()).isEqualTo(2);
+            assertThat(p.slot()).isEqualTo(1);
+        });
+        assertThat(result.unplaced()).singleElement().satisfies(u -> assertThat(u.meeting()).isIn(0, 1));
+    }
+
+    @Test
+    void whenFairnessRulesOutEveryCompleteScheduleTheRestIsStillPlaced() {
+        // d = 0 and participant 3 has no meeting (0 breaks), so nobody may have a break; the triangle cannot
+        // be placed without one, so one of its meetings is left out, with a reason
+        SchedulingProblem problem = problem(4, 5, 5, 1, 0, Map.of(),
+                MeetingRequest.of(0, 1), MeetingRequest.of(1, 2), MeetingRequest.of(2, 0));
+        assertThat(BruteForce.optimum(problem)).isEqualTo(-1);
+        ScheduleResult result = solveAndCheck(problem);
+        assertThat(result.placements()).hasSize(2);
+        assertThat(result.totalBreaks()).isZero();
+        assertThat(result.unplaced()).singleElement()
+                .satisfies(u -> assertThat(u.reason()).isEqualTo(Unplaced.Reason.CONFLICTING_CONSTRAINTS));
+    }
+
+    @Test
+    void tablesRunningOutAreReported() {
+        // three separate meetings, two slots, one table each
+        SchedulingProblem problem = problem(6, 2, 2, 1, 2, Map.of(),
+                MeetingRequest.of(0, 1), MeetingRequest.of(2, 3), MeetingRequest.of(4, 5));
+        ScheduleResult result = solveAndCheck(problem);
+        assertThat(result.placements()).hasSize(2);
+        assertThat(result.unplaced()).singleElement()
+                .satisfies(u -> assertThat(u.reason()).isEqualTo(Unplaced.Reason.NO_TABLE));
+    }
+
+    @Test
+    void conflictingFixedSlotsAreReported() {
+        // both meetings of participant 0 are fixed to slot 1
+        SchedulingProblem problem = problem(3, 3, 3, 2, 2, Map.of(),
+                new MeetingRequest(0, 1, SessionPreference.ANY, 1, Set.of()),
+                new MeetingRequest(0, 2, SessionPreference.ANY, 1, Set.of()));
+        ScheduleResult result = solveAndCheck(problem);
+        assertThat(result.placements()).hasSize(1);
+        assertThat(result.unplaced()).singleElement()
+                .satisfies(u -> assertThat(u.reason()).isEqualTo(Unplaced.Reason.CONFLICTING_CONSTRAINTS));
+    }
+
+    @Test
+    void progressIsReportedAndAnEmptyProblemIsFine() {
+        SchedulingProblem problem = problem(4, 4, 4, 2, 2, Map.of(),
+                MeetingRequest.of(0, 1), MeetingRequest.of(1, 2), MeetingRequest.of(2, 3), MeetingRequest.of(3, 0));
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        scheduler.solve(problem, LIMIT, (placed, breaks, bound, seconds) -> seen.add(placed));
+        assertThat(seen).isNotEmpty().allSatisfy(placed -> assertThat(placed).isEqualTo(4));
+
+        SchedulingProblem empty = problem(2, 3, 3, 1, 2, Map.of());
+        ScheduleResult result = solveAndCheck(empty);
+        assertThat(result.placements()).isEmpty();
+        assertThat(result.provedOptimal()).isTrue();
+    }
+
+    @Test
+    void randomSmallProblemsMatchBruteForce() {
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 12; round++) {
+            int participants = 4 + random.nextInt(2);
+            int slots = 3 + random.nextInt(3);
+            List<MeetingRequest> meetings = new ArrayList<>();
+            int count = 3 + random.nextInt(3);
+            while (meetings.size() < count) {
+                int a = random.nextInt(participants);
+                int b = random.nextInt(participants);
+                if (a != b) {
+                    SessionPreference session = SessionPreference.values()[random.nextInt(3)];
+                    meetings.add(new MeetingRequest(a, b, session, MeetingRequest.FREE, Set.of()));
+                }
+            }
+            SchedulingProblem problem = problem(participants, slots, slots / 2 + 1, 1 + random.nextInt(2),
+                    random.nextInt(3), Map.of(random.nextInt(participants), Set.of(random.nextInt(slots))),
+                    meetings.toArray(MeetingRequest[]::new));
+            int optimum = BruteForce.optimum(problem);
+            ScheduleResult result = solveAndCheck(problem);
+            if (optimum >= 0) {
+                assertThat(result.unplaced()).as("round %d", round).isEmpty();
+                assertThat(result.totalBreaks()).as("round %d", round).isEqualTo(optimum);
+                assertThat(result.provedOptimal()).as("round %d", round).isTrue();
+            } else {
+                assertThat(result.unplaced()).as("round %d", round).isNotEmpty();
+            }
+        }
+    }
+
+    private static int slotOf(ScheduleResult result, int meeting) {
+        return result.placements().stream().filter(p -> p.meeting() == meeting).findFirst().orElseThrow().slot();
+    }
+}

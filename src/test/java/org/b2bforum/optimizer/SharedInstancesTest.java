@@ -1,0 +1,29 @@
+package org.b2bforum.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Three instances of the shared benchmark (shared/benchmarks/b2b-scheduling, copied to the test resources)
+ * solved to their published optimum (JAIR 2022). Not timed: the limit is generous for a busy CI machine.
+ */
+class SharedInstancesTest {
+
+    @ParameterizedTest
+    @CsvSource({"tic-12.original.dzn, 0", "forumt-14crafd.original.dzn, 4", "forumt-14.original.dzn, 5"})
+    void solvesToThePublishedOptimum(String file, int optimum) throws Exception {
+        SchedulingProblem problem = DznReader.read(DznReaderTest.resource(file));
+        ScheduleResult result = new CpSatScheduler().solve(problem, Duration.ofSeconds(120),
+                Scheduler.ProgressListener.NONE);
+        ScheduleChecker.assertValid(problem, result);
+        assertThat(result.unplaced()).isEmpty();
+        assertThat(result.placements()).hasSize(problem.meetings().size());
+        assertThat(result.totalBreaks()).isEqualTo(optimum);
+        assertThat(result.fairnessGap()).isLessThanOrEqualTo(2);
+        assertThat(result.provedOptimal()).isTrue();
+        assertThat(result.lowerBound()).isEqualTo(optimum);
+    }
+}

@@ -1,0 +1,162 @@
+package org.b2bforum.registration.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.b2bforum.RunningServerTest;
+import org.b2bforum.TestData;
+import org.b2bforum.base.ui.BrowserJourney;
+import org.b2bforum.base.ui.Chromium;
+import org.b2bforum.registration.RegistrationForm;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+/**
+ * The whole approval journey in a real browser: register, get approved, see it. Runs the server
+ * without Vaadin's development tools, whose pop-ups would cover the page. A failure leaves a
+ * screenshot in {@code target/playwright}.
+ */
+@RunningServerTest
+class RegistrationJourneyIT extends BrowserJourney {
+
+    @LocalServerPort
+    int port;
+    @Value("${b2bforum.organizer.email}")
+    String organizerEmail;
+    @Value("${b2bforum.organizer.password}")
+    String organizerPassword;
+
+    @Test
+    void a_company_registers_an_organizer_approves_it_and_the_company_sees_the_approval() {
+        RegistrationForm application = TestData.registrationForm();
+        // A city of its own makes the application easy to find in a queue that other tests fill too.
+        String city = "Заречный " + TestData.unique();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ru-RU")
+                .setViewportSize(1280, 1000))) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(30_000);
+            try {
+                register(page, application, city);
+                logIn(page, organizerEmail, organizerPassword, "registrations");
+                approve(page, application, city);
+                logOut(page);
+                // An approved company starts at its suggested partners; its application is in the menu.
+                logIn(page, application.getLoginEmail(), application.getPassword(), "partners");
+                page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Моя заявка")).click();
+                page.waitForURL(Pattern.compile(".*/my-registration$"));
+                seeApproval(page);
+            } catch (RuntimeException | AssertionError e) {
+                Path screenshot = Path.of("target", "playwright", "registration-journey.png");
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(screenshot));
+                System.err.println("The journey failed at " + page.url() + ", see " + screenshot.toAbsolutePath());
+                throw e;
+            }
+        }
+    }
+
+    private void register(Page page, RegistrationForm application, String city) {
+        page.navigate(url("register"), new Page.NavigateOptions().setTimeout(120_000));
+        Chromium.settle(page);
+        type(page, "fullName", application.getFullName());
+        type(page, "shortName", application.getShortName());
+        type(page, "taxNumber", application.getTaxNumber());
+
+        Locator cityInput = page.locator("vaadin-combo-box#city input");
+        cityInput.fill(city);
+        cityInput.press("Enter");
+        Chromium.settle(page);
+        page.locator("#country vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("Россия")).click();
+
+        Locator sectors = page.locator("vaadin-multi-select-combo-box#sectors input");
+        sectors.fill("ИТ");
+        page.locator("vaadin-multi-select-combo-box-item").filter(
+                new Locator.FilterOptions().setHasText("ИТ и цифровые технологии")).click();
+        sectors.press("Escape");
+
+        page.locator("#description textarea").fill(application.getDescription());
+        page.locator("#offers textarea").fill(application.getOffers());
+        page.locator("#seeks textarea").fill(application.getSeeks());
+        type(page, "website", application.getWebsite());
+        type(page, "contactPerson", application.getContactPerson());
+        type(page, "email", application.getEmail());
+        type(page, "phone", application.getPhone());
+
+        List<RegistrationForm.DelegateForm> delegates = application.getDelegates();
+        for (int i = 0; i < delegates.size(); i++) {
+            if (i > 0) {
+                page.locator("#add-delegate").click();
+            }
+            RegistrationForm.DelegateForm delegate = delegates.get(i);
+            type(page, "delegates-" + i + "-fullName", delegate.getFullName());
+            type(page, "delegates-" + i + "-position", delegate.getPosition());
+            type(page, "delegates-" + i + "-email", delegate.getEmail());
+            type(page, "delegates-" + i + "-phone", delegate.getPhone());
+        }
+        type(page, "loginEmail", application.getLoginEmail());
+        type(page, "password", application.getPassword());
+        type(page, "passwordConfirmation", application.getPasswordConfirmation());
+        page.locator("#consent input").check();
+        Chromium.settle(page);
+
+        page.locator("#submit-registration").click();
+        assertThat(page.locator("#registration-submitted")).hasText("Заявка отправлена");
+    }
+
+    private void logIn(Page page, String email, String password, String startPage) {
+        page.navigate(url("login"));
+        page.locator("#vaadinLoginUsername input").fill(email);
+        page.locator("#vaadinLoginPassword input").fill(password);
+        page.locator("#vaadinLoginPassword input").press("Enter");
+        // Organizers start at the approval queue, approved companies at their partners, others at their application.
+        page.waitForURL(Pattern.compile(".*/" + startPage + "([?#].*)?$"));
+        Chromium.settle(page);
+    }
+
+    private void approve(Page page, RegistrationForm application, String city) {
+        Locator cityFilter = page.locator("vaadin-combo-box#filter-city input");
+        cityFilter.fill(city);
+        cityFilter.press("Enter");
+        Chromium.settle(page);
+        // The grid reuses its row elements: rows it no longer needs keep their old text, hidden.
+        Locator row = page.locator("#registrations-grid vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(application.getShortName()).setVisible(true));
+        assertThat(row).hasCount(1);
+        row.click();
+
+        page.waitForURL(Pattern.compile(".*/registrations/\\d+$"));
+        assertThat(page.locator("h1")).hasText(application.getShortName());
+        page.locator("#approve").click();
+        assertThat(page.locator("#registration-status")).hasText("Одобрена");
+        assertThat(page.locator("#approve")).hasCount(0);
+    }
+
+    private void logOut(Page page) {
+        page.locator("#logout-button").click();
+        page.waitForURL(Pattern.compile(".*/login$"));
+    }
+
+    private void seeApproval(Page page) {
+        assertThat(page.locator("#registration-status")).containsText("Одобрена");
+
+        page.locator("#lang-en").click();
+        assertThat(page.locator("#registration-status")).containsText("Approved");
+        assertThat(page.locator("#status-explanation")).hasText("Your application is approved. Welcome to the forum!");
+    }
+
+    private static void type(Page page, String id, String text) {
+        page.locator("#" + id + " input").fill(text);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+}

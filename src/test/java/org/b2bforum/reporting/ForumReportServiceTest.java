@@ -1,0 +1,353 @@
+package org.b2bforum.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.TestData;
+import org.b2bforum.base.i18n.Languages;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.company.Country;
+import org.b2bforum.company.Sector;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.OrganizerBookings;
+import org.b2bforum.program.ProgramItemKind;
+import org.b2bforum.program.ProgramService;
+import org.b2bforum.reporting.ForumResults.CityFigure;
+import org.b2bforum.reporting.ForumResults.CityPair;
+import org.b2bforum.reporting.ForumResults.OutcomeMeeting;
+import org.b2bforum.reporting.ForumResults.RoundTableFigure;
+import org.b2bforum.reporting.ForumResults.SectorPair;
+import org.b2bforum.venue.Attendance;
+import org.b2bforum.venue.AttendanceService;
+import org.b2bforum.venue.CheckInService;
+import org.b2bforum.venue.Outcome;
+import org.b2bforum.venue.OutcomeService;
+import org.b2bforum.venue.VenueFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+
+/**
+ * The results report on a small forum of known figures, added to whatever other tests left in the
+ * shared database: two companies of a Russian test city and two of a Belarusian one (so their
+ * cities and their pair are theirs alone), four meetings between them, marks and outcomes, a round
+ * table; sectors and totals are compared before and after.
+ */
+@SpringBootTest
+class ForumReportServiceTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    ForumReportService reports;
+    @Autowired
+    MeetingRequests requests;
+    @Autowired
+    OrganizerBookings organizerBookings;
+    @Autowired
+    AttendanceService attendance;
+    @Autowired
+    OutcomeService outcomes;
+    @Autowired
+    CheckInService checkIns;
+    @Autowired
+    ProgramService program;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    VenueFixture venue;
+    BookingFixture booking;
+    String russianCity;
+    String belarusianCity;
+    TestCompany a1;
+    TestCompany a2;
+    TestCompany b1;
+    TestCompany b2;
+    long signedMeeting;
+    String roundTable;
+
+    @BeforeEach
+    void setUp() {
+        venue = new VenueFixture(context);
+        booking = venue.booking();
+        String unique = TestData.unique();
+        russianCity = "Тестоград-" + unique;
+        belarusianCity = "Проверск-" + unique;
+        roundTable = "Круглый стол «Проверка отчёта " + unique + "»";
+        a1 = company(russianCity, Country.RU, Sector.TOURISM);
+        a2 = company(russianCity, Country.RU, Sector.TOURISM);
+        b1 = company(belarusianCity, Country.BY, Sector.EDUCATION);
+        b2 = company(belarusianCity, Country.BY, Sector.EDUCATION);
+    }
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void the_figures_count_participants_meetings_pairs_outcomes_and_round_tables() {
+        ForumResults before = booking.asOrganizer(reports::results);
+        forumOfKnownFigures();
+        ForumResults after = booking.asOrganizer(reports::results);
+
+        CityFigure russian = after.cities().stream().filter(c -> c.city().equals(russianCity)).findFirst().orElseThrow();
+        long russianDelegates = a1.delegateIds().size() + a2.delegateIds().size();
+        assertThat(russian).isEqualTo(new CityFigure(russianCity, Country.RU, 2, russianDelegates, 1));
+        assertThat(after.checkedIn() - before.checkedIn()).isEqualTo(1);
+
+        assertThat(after.meetings().requested() - before.meetings().requested()).isEqualTo(5);
+        assertThat(after.meetings().confirmed() - before.meetings().confirmed()).isEqualTo(4);
+        assertThat(after.meetings().held() - before.meetings().held()).isEqualTo(2);
+        assertThat(after.meetings().noShows() - before.meetings().noShows()).isEqualTo(1);
+        assertThat(after.meetings().cancelled() - before.meetings().cancelled()).isEqualTo(1);
+
+        // the Russian city first, whatever the order of the two companies in the meeting
+        assertThat(after.cityPairs()).contains(new CityPair(russianCity, belarusianCity, 4, 2));
+        assertThat(pair(after, Sector.EDUCATION, Sector.TOURISM) - pair(before, Sector.EDUCATION, Sector.TOURISM))
+                .isEqualTo(4);
+
+        // a meeting counts once, by the better of its two outcomes
+        assertThat(after.outcomes().get(Outcome.AGREEMENT_SIGNED) - before.outcomes().get(Outcome.AGREEMENT_SIGNED))
+                .isEqualTo(1);
+        assertThat(after.outcomes().get(Outcome.FOLLOW_UP) - before.outcomes().get(Outcome.FOLLOW_UP)).isEqualTo(1);
+        OutcomeMeeting signed = after.outcomeMeetings().stream().filter(m -> m.meetingId() == signedMeeting)
+                .findFirst().orElseThrow();
+        assertThat(signed.outcome()).isEqualTo(Outcome.AGREEMENT_SIGNED);
+        assertThat(List.of(signed.firstCompany(), signed.secondCompany())).containsExactly(name(a1), name(b1));
+
+        assertThat(after.roundTables()).filteredOn(t -> t.title().equals(roundTable))
+                .extracting(RoundTableFigure::signedUp, RoundTableFigure::checkedIn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, 1L));
+    }
+
+    @Test
+    void the_pdf_is_an_a4_document_with_the_figures_charts_as_text_embedded_fonts_and_page_numbers()
+            throws IOException {
+        forumOfKnownFigures();
+        byte[] pdf = booking.asOrganizer(() -> bytes(out -> reports.writePdf(Languages.RUSSIAN, out)));
+        Path file = Path.of("target", "report-test", "forum-results-ru.pdf");
+        Files.createDirectories(file.getParent());
+        Files.write(file, pdf); // kept to be looked at
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int pages = document.getNumberOfPages();
+            assertThat(pages).isGreaterThan(3);
+            String first = text(document, 1, 1);
+            assertThat(first).contains("ОТЧЁТ ОБ ИТОГАХ", "Бизнес-форум «Минск и Москва: новый драйвер развития»",
+                    "Правительство Москвы · Минский городской исполнительный комитет", "Дата составления отчёта:",
+                    "Краткие итоги", "Таблица 1 — Основные показатели форума", "Руководитель дирекции форума",
+                    "Страница 1 из " + pages);
+            // table cells wrap, so words are compared with the line breaks as spaces
+            String all = text(document, 1, pages).replaceAll("\\s+", " ");
+            assertThat(all).contains("1. Участники форума", "Рисунок 1 — Участники по городам",
+                    "Таблица 2 — Участники по городам", "Рисунок 2 — Деловые встречи",
+                    "Приложение 1. Соглашения подписанные и готовящиеся", "Страница " + pages + " из " + pages);
+            // the test cities and the signed agreement with its companies, in the tables and the appendix
+            assertThat(all).contains(russianCity, belarusianCity, name(a1) + " (" + russianCity + ")",
+                    name(b1) + " (" + belarusianCity + ")", "Соглашение подписано");
+            // the charts are vectors whose words are text in the embedded font, not pictures
+            assertThat(all).contains("Компании", "Представители", "Подтверждено", "Состоялось");
+            for (PDPage page : document.getPages()) {
+                assertThat(page.getMediaBox().getWidth()).isEqualTo(595.27563f);
+                for (PDFont font : fonts(page)) {
+                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                    assertThat(font.getName()).contains("DejaVuSans");
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_english_report_is_in_english() throws IOException {
+        byte[] pdf = booking.asOrganizer(() -> bytes(out -> reports.writePdf(Languages.ENGLISH, out)));
+        Files.createDirectories(Path.of("target", "report-test"));
+        Files.write(Path.of("target", "report-test").resolve("forum-results-en.pdf"), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String all = text(document, 1, document.getNumberOfPages());
+            assertThat(all).contains("RESULTS REPORT", "Moscow Government · Minsk City Executive Committee", "Summary",
+                    "Table 1 — The forum's key figures", "Figure 1 — Participants by city", "Page 1 of ");
+            assertThat(all).doesNotContain("Таблица", "Страница");
+        }
+    }
+
+    @Test
+    void the_workbook_holds_the_figures_as_numbers_on_their_sheets() throws IOException {
+        forumOfKnownFigures();
+        byte[] xlsx = booking.asOrganizer(() -> bytes(out -> reports.writeXlsx(Languages.RUSSIAN, out)));
+        Files.createDirectories(Path.of("target", "report-test"));
+        Files.write(Path.of("target", "report-test").resolve("forum-results-ru.xlsx"), xlsx);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<String> sheets = new ArrayList<>();
+            workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
+            assertThat(sheets).containsExactly("Сводка", "Города", "Страны", "Встречи", "Отрасли", "Пары городов",
+                    "Результаты", "Встречи с результатом", "Круглые столы");
+
+            Row pair = row(workbook.getSheet("Пары городов"), 1, russianCity);
+            assertThat(pair.getCell(2).getStringCellValue()).isEqualTo(belarusianCity);
+            assertThat(pair.getCell(3).getNumericCellValue()).isEqualTo(4);
+            assertThat(pair.getCell(4).getNumericCellValue()).isEqualTo(2);
+
+            Row city = row(workbook.getSheet("Города"), 1, russianCity);
+            assertThat(city.getCell(3).getNumericCellValue()).isEqualTo(2);
+
+            Row table = row(workbook.getSheet("Круглые столы"), 1, roundTable);
+            assertThat(table.getCell(4).getNumericCellValue()).isEqualTo(3);
+            assertThat(table.getCell(5).getNumericCellValue()).isEqualTo(1);
+
+            Row agreement = row(workbook.getSheet("Встречи с результатом"), 2, name(a1) + " (" + russianCity + ")");
+            assertThat(agreement.getCell(3).getStringCellValue()).isEqualTo(name(b1) + " (" + belarusianCity + ")");
+            assertThat(agreement.getCell(4).getStringCellValue()).isEqualTo("Соглашение подписано");
+
+            ForumResults results = booking.asOrganizer(reports::results);
+            Row confirmed = row(workbook.getSheet("Встречи"), 0, "Подтверждено");
+            assertThat(confirmed.getCell(1).getNumericCellValue()).isEqualTo(results.meetings().confirmed());
+            assertThat(confirmed.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+        }
+    }
+
+    @Test
+    void only_organizers_get_the_figures_and_the_files() {
+        BookingFixture.logInAs(a1);
+        assertThatThrownBy(reports::results).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reports.writePdf(Languages.RUSSIAN, new ByteArrayOutputStream()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reports.writeXlsx(Languages.RUSSIAN, new ByteArrayOutputStream()))
+                .isInstanceOf(AccessDeniedException.class);
+        BookingFixture.logInAs(venue.staff());
+        assertThatThrownBy(reports::results).isInstanceOf(AccessDeniedException.class);
+        TestData.logOut();
+        assertThatThrownBy(() -> reports.writePdf(Languages.RUSSIAN, new ByteArrayOutputStream()))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+    }
+
+    // ---- the forum of known figures ----------------------------------------------------------
+
+    /**
+     * Four confirmed meetings in a past session (a1-b1 held, signed by a1 and a follow-up for b1;
+     * b2-a2 held, a follow-up for a2; a1-b2 a no-show; a2-b1 not marked), one more cancelled; a
+     * round table with three of the companies' delegates signed up, one of them checked in.
+     */
+    private void forumOfKnownFigures() {
+        TestSession session = venue.pastSession(3);
+        signedMeeting = book(a1, b1, session, 0);
+        long followUp = book(b2, a2, session, 0);
+        long noShow = book(a1, b2, session, 1);
+        book(a2, b1, session, 1);
+        long cancelled = book(a1, b1, session, 2);
+        booking.asOrganizer(() -> requests.cancel(cancelled, "Перенесено"));
+
+        BookingFixture.logInAs(venue.staff());
+        attendance.mark(signedMeeting, Attendance.HELD);
+        attendance.mark(followUp, Attendance.HELD);
+        attendance.mark(noShow, Attendance.NO_SHOW);
+        checkIns.checkIn(venue.badgeToken(a1.firstDelegate()));
+        booking.as(a1, () -> outcomes.record(signedMeeting, Outcome.AGREEMENT_SIGNED, null));
+        booking.as(b1, () -> outcomes.record(signedMeeting, Outcome.FOLLOW_UP, null));
+        booking.as(a2, () -> outcomes.record(followUp, Outcome.FOLLOW_UP, null));
+
+        booking.asOrganizer(() -> {
+            long item = program.addProgramItem(session.dayId(), ProgramItemKind.ROUND_TABLE, roundTable, "Зал «Немига»",
+                    LocalTime.of(12, 0), LocalTime.of(13, 0));
+            program.signUp(item, List.of(a1.firstDelegate(), a2.firstDelegate(), b1.firstDelegate()));
+        });
+    }
+
+    private long book(TestCompany requester, TestCompany partner, TestSession session, int slot) {
+        return booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(requester.id(), partner.id(),
+                session.slot(slot).id(), true));
+    }
+
+    /** An approved company moved to a city and a sector of the test's own (test set-up, not a feature). */
+    private TestCompany company(String city, Country country, Sector sector) {
+        TestCompany company = booking.approvedCompany();
+        jdbc.update("update company set city = ?, country = ? where id = ?", city, country.name(), company.id());
+        jdbc.update("delete from company_sector where company_id = ?", company.id());
+        jdbc.update("insert into company_sector (company_id, sector) values (?, ?)", company.id(), sector.name());
+        return company;
+    }
+
+    private String name(TestCompany company) {
+        return jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
+    }
+
+    private static long pair(ForumResults results, Sector first, Sector second) {
+        return results.sectorPairs().stream().filter(p -> p.first() == first && p.second() == second)
+                .mapToLong(SectorPair::meetings).sum();
+    }
+
+    private static Row row(Sheet sheet, int column, String value) {
+        for (Row row : sheet) {
+            if (row.getCell(column) != null && row.getCell(column).toString().equals(value)) {
+                return row;
+            }
+        }
+        throw new AssertionError("No row with " + value + " on " + sheet.getSheetName());
+    }
+
+    private static String text(PDDocument document, int from, int to) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(from);
+        stripper.setEndPage(to);
+        return stripper.getText(document);
+    }
+
+    /** The page's fonts and those of the charts (form XObjects) on it. */
+    private static List<PDFont> fonts(PDPage page) throws IOException {
+        List<PDFont> fonts = new ArrayList<>();
+        for (var name : page.getResources().getFontNames()) {
+            fonts.add(page.getResources().getFont(name));
+        }
+        for (var name : page.getResources().getXObjectNames()) {
+            if (page.getResources().getXObject(name) instanceof PDFormXObject form && form.getResources() != null) {
+                for (var fontName : form.getResources().getFontNames()) {
+                    fonts.add(form.getResources().getFont(fontName));
+                }
+            }
+        }
+        return fonts;
+    }
+
+    private interface Writing {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    private static byte[] bytes(Writing writing) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writing.write(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,86 @@
+package org.b2bforum.reporting.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.TestData;
+import org.b2bforum.base.i18n.Languages;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.reporting.ForumReportService;
+import org.b2bforum.reporting.ResultsChart;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.router.RouteNotFoundError;
+
+/** The organizers' report page and the charts on the live Forum results page. */
+@SpringBootTest
+class ResultsReportViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ForumReportService reports;
+
+    @AfterEach
+    void logOut() {
+        TestData.logOut();
+    }
+
+    @Test
+    void the_report_page_shows_the_summary_the_charts_and_both_downloads() {
+        TestData.logInAsOrganizer(accounts);
+        ResultsReportView view = navigate(ResultsReportView.class);
+
+        assertThat(view.summary.getText()).startsWith("В форуме приняли участие компании, чьи заявки одобрены: ");
+        assertThat(view.language.getValue()).isEqualTo(Languages.RUSSIAN);
+        assertThat(view.pdf.getText()).isEqualTo("Скачать отчёт (PDF)");
+        assertThat(view.xlsx.getText()).isEqualTo("Скачать показатели (XLSX)");
+        assertThat(find(Image.class).all()).extracting(image -> image.getId().orElseThrow())
+                .contains("chart-cities", "chart-meetings", "chart-sector-pairs", "chart-city-pairs",
+                        "chart-outcomes");
+        assertThat(find(Image.class).withId("chart-meetings").single().getAlt())
+                .hasValue("Деловые встречи: от запроса до стола переговоров");
+    }
+
+    @Test
+    void the_charts_are_svg_drawn_on_the_server_in_the_language_asked_for() {
+        List<ResultsChart> charts = new BookingFixture(context).asOrganizer(
+                () -> reports.charts(reports.results(), Languages.ENGLISH, 720));
+        ResultsChart meetings = charts.stream().filter(c -> c.id().equals("meetings")).findFirst().orElseThrow();
+        assertThat(meetings.title()).isEqualTo("Business meetings: from the request to the table");
+        assertThat(meetings.svg()).startsWith("<?xml").contains("<svg", "Requested", "Confirmed", "Held", "No-show");
+        // a browser shows no image at all for SVG that is not well-formed XML
+        for (ResultsChart chart : charts) {
+            assertThatCode(() -> wellFormed(chart.svg())).as(chart.id()).doesNotThrowAnyException();
+        }
+    }
+
+    private static void wellFormed(String xml) throws Exception {
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
+    }
+
+    @Test
+    void a_company_is_not_let_into_the_report() {
+        TestCompany company = new BookingFixture(context).approvedCompany();
+        BookingFixture.logInAs(company);
+        assertThatThrownBy(() -> navigate(ResultsReportView.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(RouteNotFoundError.class.getName());
+        assertThat(find(Image.class).exists()).isFalse();
+    }
+}

@@ -1,0 +1,134 @@
+package org.b2bforum.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.b2bforum.base.cluster.ClusterNode;
+import org.b2bforum.schedule.DayProblem.Kind;
+import org.b2bforum.optimizer.GreedyScheduler;
+import org.b2bforum.optimizer.MeetingRequest;
+import org.b2bforum.optimizer.Scheduler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Two application nodes on one database, as two runners with different node ids: a node starting
+ * up fails only its own cut-off runs and runs whose heartbeat expired, never another node's live run.
+ */
+@SpringBootTest
+class ScheduleRunsOnSeveralNodesTest {
+
+    private static final Instant NOW = Instant.parse("2031-03-02T09:00:00Z");
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    NamedParameterJdbcTemplate namedJdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    long runId;
+
+    @BeforeEach
+    void oneRunStartedOnNodeA() {
+        jdbc.update("insert ignore into forum_day (day) values ('2031-03-02')");
+        long day = jdbc.queryForObject("select id from forum_day where day = '2031-03-02'", Long.class);
+        long organizer = jdbc.queryForObject("select min(id) from app_user where role = 'ORGANIZER'", Long.class);
+        jdbc.update("""
+                insert into schedule_run (day_id, status, scheduler, time_limit_seconds, fingerprint, companies, slots,
+                    meetings, fixed_meetings, placed, started_by, started_at, node_id, heartbeat_at)
+                values (?, 'RUNNING', 'GreedyScheduler', 20, repeat('0', 64), 0, 0, 0, 0, 0, ?, ?, 'node-a', ?)""",
+                day, organizer, Timestamp.from(NOW), Timestamp.from(NOW));
+        runId = jdbc.queryForObject("select max(id) from schedule_run", Long.class);
+    }
+
+    @AfterEach
+    void endTheRun() {
+        jdbc.update("update schedule_run set status = 'FAILED' where id = ?", runId);
+    }
+
+    @Test
+    void a_node_starting_up_leaves_the_live_run_of_another_node_alone() {
+        runner("node-b", NOW.plusSeconds(5)).failInterruptedRuns();
+
+        assertThat(status()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void a_node_starting_up_fails_the_run_it_left_itself() {
+        runner("node-a", NOW.plusSeconds(5)).failInterruptedRuns();
+
+        assertThat(status()).isEqualTo("FAILED");
+        assertThat(jdbc.queryForObject("select error from schedule_run where id = ?", String.class, runId))
+                .isEqualTo("interrupted by a restart");
+    }
+
+    @Test
+    void a_run_whose_node_stopped_renewing_its_heartbeat_is_failed_by_another_node_once_the_lease_expired() {
+        ScheduleRunner nodeB = runner("node-b", NOW.plus(ScheduleRunner.LEASE).minusSeconds(1));
+        nodeB.heartbeat();
+        assertThat(status()).isEqualTo("RUNNING");
+
+        runner("node-b", NOW.plus(ScheduleRunner.LEASE).plusSeconds(1)).heartbeat();
+
+        assertThat(status()).isEqualTo("FAILED");
+        assertThat(jdbc.queryForObject("select error from schedule_run where id = ?", String.class, runId))
+                .isEqualTo("node node-a stopped");
+    }
+
+    @Test
+    void the_heartbeat_of_the_node_solving_keeps_a_long_run_alive_past_the_lease() throws Exception {
+        CountDownLatch solving = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        Scheduler slow = (problem, timeLimit, progress) -> {
+            solving.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("stopped by the test");
+        };
+        Instant later = NOW.plus(ScheduleRunner.LEASE);
+        ScheduleRunner nodeA = new ScheduleRunner(slow, namedJdbc, transactions, Clock.fixed(later, ZoneOffset.UTC),
+                new ClusterNode("node-a"));
+        DayProblem day = ScheduleRunnerTest.day(12, List.of(0, 0), List.of(Kind.NICE),
+                List.of(MeetingRequest.of(0, 1)));
+        Thread solver = Thread.ofPlatform().start(() -> nodeA.run(runId, day, Duration.ofSeconds(20)));
+        try {
+            assertThat(solving.await(10, TimeUnit.SECONDS)).isTrue();
+
+            nodeA.heartbeat();
+            runner("node-b", later.plusSeconds(30)).heartbeat();
+
+            assertThat(status()).isEqualTo("RUNNING");
+        } finally {
+            finish.countDown();
+            solver.join(10_000);
+        }
+        assertThat(status()).isEqualTo("FAILED"); // the test's scheduler threw
+    }
+
+    private String status() {
+        return jdbc.queryForObject("select status from schedule_run where id = ?", String.class, runId);
+    }
+
+    private ScheduleRunner runner(String node, Instant now) {
+        return new ScheduleRunner(new GreedyScheduler(), namedJdbc, transactions, Clock.fixed(now, ZoneOffset.UTC),
+                new ClusterNode(node));
+    }
+}
