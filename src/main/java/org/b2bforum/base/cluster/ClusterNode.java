@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * differs between two nodes on one machine, which listen on different ports.
  */
 @Component
+@NamedInterface("cluster") // for schedule's runner; the rest of the package stays internal
 public class ClusterNode {
 
     private final String id;

@@ -3,11 +3,13 @@ package org.b2bforum.base.database;
 import java.sql.SQLException;
 
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Which database failures a transaction may simply be run again after, on one MariaDB or a Galera
  * cluster (docs/cluster.md).
  */
+@NamedInterface("database") // for meeting's TransactionRetry; the rest of the package stays internal
 public final class DatabaseFailures {
 
     /** Deadlock; on Galera also "WSREP detected deadlock/conflict": another node's commit won certification. */
