@@ -33,6 +33,8 @@ class StandMeetingTest {
     @Autowired
     MeetingRequests requests;
     @Autowired
+    OrganizerBookings organizerBookings;
+    @Autowired
     FairService fair;
     @Autowired
     JdbcTemplate jdbc;
@@ -151,6 +153,24 @@ class StandMeetingTest {
                 List.of(next.firstDelegate()), null).meetingId());
         fixture.as(exhibitor, () -> requests.accept(again, List.of(), null));
         assertThat(fixture.asOrganizer(() -> meetings.meeting(again)).status()).isEqualTo(MeetingStatus.CONFIRMED);
+    }
+
+    @Test
+    void an_organizer_moving_a_meeting_at_a_stand_keeps_the_stand_and_takes_no_table() {
+        long meetingId = fixture.as(visitor, () -> requests.requestAtStand(exhibitor.id(), stand.id(), slot(0),
+                List.of(visitor.firstDelegate()), null).meetingId());
+        fixture.as(exhibitor, () -> requests.accept(meetingId, List.of(), null));
+
+        fixture.asOrganizer(() -> organizerBookings.move(meetingId, slot(2)));
+
+        MeetingDetails moved = fixture.asOrganizer(() -> meetings.meeting(meetingId));
+        assertThat(moved.slotId()).isEqualTo(slot(2));
+        assertThat(moved.standNumber()).isEqualTo(stand.number());
+        assertThat(moved.tableNumber()).isNull();
+        assertThat(jdbc.queryForList("select slot_id from stand_slot_booking where meeting_id = ?", Long.class,
+                meetingId)).containsExactly(slot(2));
+        assertThat(BookingInvariants.total(invariants.violations(session.slotIds())))
+                .as("%s", invariants.violations(session.slotIds())).isZero();
     }
 
     @Test
