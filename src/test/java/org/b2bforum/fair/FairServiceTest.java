@@ -11,11 +11,9 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.TestData;
 import org.b2bforum.company.Sector;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,17 +28,11 @@ class FairServiceTest {
     ProductService products;
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
-    ApplicationContext context;
-
     FairFixture fixture;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new FairFixture(context);
-        booking = fixture.booking();
-    }
 
 
     @Test

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -40,11 +39,12 @@ class LeadServiceTest {
     AccountService accounts;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ApplicationContext context;
 
+    @Autowired
     FairFixture fair;
+    @Autowired
     VenueFixture venue;
+    @Autowired
     BookingFixture booking;
     TestCompany exhibitor;
     ForumUser exhibitorDelegate;
@@ -52,9 +52,6 @@ class LeadServiceTest {
 
     @BeforeEach
     void setUp() {
-        fair = new FairFixture(context);
-        venue = new VenueFixture(context);
-        booking = fair.booking();
         exhibitor = booking.approvedCompany();
         fair.standFor(exhibitor);
         exhibitorDelegate = venue.delegateAccount(exhibitor.delegateIds().get(1));

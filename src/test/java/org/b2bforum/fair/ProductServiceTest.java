@@ -15,11 +15,9 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.TestData;
 import org.b2bforum.company.Sector;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -31,15 +29,9 @@ class ProductServiceTest {
     ProductService products;
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
-    ApplicationContext context;
-
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        booking = new BookingFixture(context);
-    }
 
 
     @Test

@@ -12,11 +12,9 @@ import org.b2bforum.company.Sector;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.fair.ProductForm;
 import org.b2bforum.fair.ProductService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -31,22 +29,16 @@ import com.vaadin.flow.component.html.Paragraph;
 class FairViewsTest extends SpringBrowserlessTest {
 
     @Autowired
-    ApplicationContext context;
-    @Autowired
     AccountService accounts;
     @Autowired
     ProductService products;
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     FairFixture fair;
+    @Autowired
     BookingFixture booking;
-
-    @BeforeEach
-    void setUp() {
-        fair = new FairFixture(context);
-        booking = fair.booking();
-    }
 
 
     @Test

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -25,20 +24,19 @@ import com.vaadin.flow.component.html.Paragraph;
 class LeadScanViewTest extends SpringBrowserlessTest {
 
     @Autowired
-    ApplicationContext context;
-    @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    FairFixture fair;
+    @Autowired
     VenueFixture venue;
+    @Autowired
     BookingFixture booking;
     ForumUser exhibitorDelegate;
     TestCompany exhibitor;
 
     @BeforeEach
     void setUp() {
-        FairFixture fair = new FairFixture(context);
-        venue = new VenueFixture(context);
-        booking = fair.booking();
         exhibitor = booking.approvedCompany();
         fair.standFor(exhibitor);
         exhibitorDelegate = venue.delegateAccount(exhibitor.firstDelegate());
