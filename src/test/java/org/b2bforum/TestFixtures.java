@@ -2,6 +2,7 @@ package org.b2bforum;
 
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.TestCompanies;
+import org.b2bforum.fair.FairFixture;
 import org.b2bforum.meeting.BookingInvariants;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.schedule.ScheduleFixture;
@@ -39,6 +40,11 @@ class TestFixtures {
     @Bean
     ScheduleFixture scheduleFixture(ApplicationContext context) {
         return new ScheduleFixture(context);
+    }
+
+    @Bean
+    FairFixture fairFixture(ApplicationContext context) {
+        return new FairFixture(context);
     }
 
     @Bean

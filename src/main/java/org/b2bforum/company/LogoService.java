@@ -40,8 +40,6 @@ public class LogoService {
      * (a 2 MB PNG of 40 megapixels took 160 MB of heap to decode).
      */
     public static final long MAX_PIXELS = 20_000_000L;
-    /** Decoded at most this wide or high (every n-th pixel), enough to scale to {@link #MAX_SIDE} well. */
-    private static final int MAX_DECODED_SIDE = 4 * MAX_SIDE;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentUser currentUser;
@@ -64,7 +62,7 @@ public class LogoService {
     @Transactional
     public void upload(byte[] content) {
         long companyId = currentUser.requireCompanyId();
-        byte[] png = scaledPng(content);
+        byte[] png = scaledPng(content, MAX_SIDE);
         jdbc.update("""
                 insert into company_logo (company_id, image, updated_at) values (:id, :image, :at)
                 on duplicate key update image = values(image), updated_at = values(updated_at)""",
@@ -95,7 +93,18 @@ public class LogoService {
                 new MapSqlParameterSource("id", companyId), (rs, row) -> rs.getBytes(1)).stream().findFirst();
     }
 
-    static byte[] scaledPng(byte[] content) {
+    /**
+     * An uploaded picture checked as logos are (PNG or JPEG by content, at most {@link #MAX_BYTES}
+     * and {@link #MAX_PIXELS}) and scaled to fit {@code maxSide} × {@code maxSide}, as PNG; for
+     * other features' pictures (product photos).
+     *
+     * @throws LogoRejectedException with the reason as a translation key
+     */
+    public static byte[] checkedPng(byte[] content, int maxSide) {
+        return scaledPng(content, maxSide);
+    }
+
+    static byte[] scaledPng(byte[] content, int maxSide) {
         if (content == null || content.length == 0) {
             throw new LogoRejectedException("logo.error.empty");
         }
@@ -119,11 +128,12 @@ public class LogoService {
                     throw new LogoRejectedException("logo.error.too-many-pixels");
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, Math.max(width, height) / MAX_DECODED_SIDE);
+                // decoded at most four times the side wanted (every n-th pixel), enough to scale well
+                int step = Math.max(1, Math.max(width, height) / (4 * maxSide));
                 param.setSourceSubsampling(step, step, 0, 0);
                 BufferedImage image = reader.read(0, param);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                Thumbnails.of(image).size(Math.min(MAX_SIDE, image.getWidth()), Math.min(MAX_SIDE, image.getHeight()))
+                Thumbnails.of(image).size(Math.min(maxSide, image.getWidth()), Math.min(maxSide, image.getHeight()))
                         .keepAspectRatio(true).outputFormat("png").toOutputStream(out);
                 return out.toByteArray();
             } finally {

@@ -57,15 +57,17 @@ class DemoDataLoader implements ApplicationRunner {
     private final RegistrationService registrations;
     private final DemoProgram program;
     private final DemoVenue venue;
+    private final DemoFair fair;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     DemoDataLoader(AccountService accounts, RegistrationService registrations, DemoProgram program, DemoVenue venue,
-            JdbcTemplate jdbc, Clock clock) {
+            DemoFair fair, JdbcTemplate jdbc, Clock clock) {
         this.accounts = accounts;
         this.registrations = registrations;
         this.program = program;
         this.venue = venue;
+        this.fair = fair;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -89,6 +91,7 @@ class DemoDataLoader implements ApplicationRunner {
             program.createProgram();
             program.createMeetings(forms.stream().map(RegistrationForm::getLoginEmail).toList());
             delegates();
+            fair.create();
             venue.create();
         } finally {
             SecurityContextHolder.clearContext();

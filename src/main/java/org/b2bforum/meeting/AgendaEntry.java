@@ -8,7 +8,8 @@ import java.util.List;
  * contacts once confirmed) or a program item the company's delegates attend.
  */
 public record AgendaEntry(Instant startsAt, Instant endsAt, Kind kind, Long meetingId, String title, String place,
-        Integer tableNumber, MeetingStatus status, List<String> delegates, String counterpartContacts) {
+        Integer tableNumber, MeetingStatus status, List<String> delegates, String counterpartContacts,
+        String standNumber) {
 
     public enum Kind {
         MEETING, PROGRAM

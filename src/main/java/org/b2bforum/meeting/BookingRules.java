@@ -77,6 +77,11 @@ final class BookingRules {
      * that order, the order in which the user should hear the reasons.
      */
     static RequestDecision request(BookingSituation s, Set<Long> delegates, Instant now) {
+        return request(s, delegates, now, true);
+    }
+
+    /** As {@link #request(BookingSituation, Set, Instant)}; a meeting at a fair stand ({@code atTable} false) needs no table. */
+    static RequestDecision request(BookingSituation s, Set<Long> delegates, Instant now, boolean atTable) {
         if (s.settings().wishesPhase()) {
             throw new BookingRefusedException("meeting.error.wishes-phase");
         }
@@ -91,7 +96,9 @@ final class BookingRules {
             return RequestDecision.REQUEST;
         }
         requireRoom(s.activeOfPartner(), s.settings().meetingLimit(), s.partnerName());
-        requireTable(s);
+        if (atTable) {
+            requireTable(s);
+        }
         return RequestDecision.CONFIRM;
     }
 
@@ -112,11 +119,16 @@ final class BookingRules {
      * limit, both companies free then, the delegates out of the program, a table left.
      */
     static long accept(BookingSituation s, Set<Long> delegates, Instant now) {
+        return accept(s, delegates, now, true);
+    }
+
+    /** As {@link #accept(BookingSituation, Set, Instant)}; at a fair stand ({@code atTable} false) no table, null. */
+    static Long accept(BookingSituation s, Set<Long> delegates, Instant now, boolean atTable) {
         requireWindowOpen(s, now);
         requireOwnDelegates(s, delegates);
         requireRoom(s.activeOfPartner(), s.settings().meetingLimit(), null);
         requireFree(s);
-        return requireTable(s);
+        return atTable ? requireTable(s) : null;
     }
 
     /** Whether a decline still has something to do: false when already declined. */

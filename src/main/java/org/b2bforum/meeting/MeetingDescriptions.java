@@ -24,13 +24,15 @@ import org.springframework.stereotype.Component;
 class MeetingDescriptions implements ProgramConflicts {
 
     private static final String SELECT = """
-            select m.id, s.starts_at, a.short_name a_name, b.short_name b_name, h.name hall, t.number table_number
+            select m.id, s.starts_at, a.short_name a_name, b.short_name b_name,
+                   coalesce(concat('Стенд/Stand ', st.number), h.name) hall, t.number table_number
             from meeting m
             join slot s on s.id = m.slot_id
             join hall h on h.id = s.hall_id
             join company a on a.id = m.requester_company_id
             join company b on b.id = m.partner_company_id
             left join meeting_table t on t.id = m.table_id
+            left join fair_stand st on st.id = m.stand_id
             """;
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -3,10 +3,10 @@ package org.b2bforum.meeting;
 import java.time.Instant;
 import java.util.List;
 
-/** A meeting as its companies and the organizers see it. */
+/** A meeting as its companies and the organizers see it; at a fair stand {@code standNumber} is set and there is no table. */
 public record MeetingDetails(long id, long requesterId, String requesterName, long partnerId, String partnerName,
         MeetingStatus status, long slotId, long sessionId, Instant startsAt, Instant endsAt, String hallName,
-        Integer tableNumber, String message, String response, List<String> delegates) {
+        Integer tableNumber, String message, String response, List<String> delegates, String standNumber) {
 
     /** The other company, seen from {@code companyId}. */
     public String counterpartName(long companyId) {

@@ -88,6 +88,45 @@ public class MeetingQueries {
                         rs.getInt("free_tables")));
     }
 
+    /** The fair stands a meeting with {@code partnerId} can take place at: the partner's first, then one's own. */
+    @PreAuthorize("hasRole('COMPANY')")
+    @Transactional(readOnly = true)
+    public List<StandPlace> standsWith(long partnerId) {
+        long me = currentUser.requireCompanyId();
+        return jdbc.query("""
+                select s.id, s.number, c.id company_id, c.short_name from fair_stand_assignment a
+                join fair_stand s on s.id = a.stand_id join company c on c.id = a.company_id
+                where a.company_id in (:me, :partner) order by a.company_id = :me""",
+                new MapSqlParameterSource("me", me).addValue("partner", partnerId),
+                (rs, i) -> new StandPlace(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)));
+    }
+
+    /**
+     * Future times at which the logged-in company and {@code partnerId} are both free, the chosen
+     * delegates attend no program item and the stand hosts no meeting: one slot per start time
+     * (parallel halls share their slot times; a meeting at a stand needs no table).
+     */
+    @PreAuthorize("hasRole('COMPANY')")
+    @Transactional(readOnly = true)
+    public List<SlotOption> freeStandSlotsWith(long partnerId, long standId, Collection<Long> delegateIds) {
+        long me = access.requireApprovedCompany();
+        List<Long> delegates = delegateIds.isEmpty() ? List.of(-1L) : List.copyOf(delegateIds);
+        return jdbc.query("""
+                select s.id, n.name session_name, h.name hall_name, s.starts_at, s.ends_at
+                from slot s join negotiation_session n on n.id = s.session_id join hall h on h.id = s.hall_id
+                where s.id in (select min(x.id) from slot x where x.starts_at > :now group by x.starts_at)
+                  and not""" + SlotLedger.busy(":me, :partner", "s.starts_at", "s.ends_at") + """
+                  and not exists (select 1 from delegate_slot_booking d where d.starts_at = s.starts_at and d.delegate_id in (:delegates))
+                  and not exists (select 1 from program_item p join program_item_attendee a on a.program_item_id = p.id
+                                  where a.delegate_id in (:delegates) and p.starts_at < s.ends_at and p.ends_at > s.starts_at)
+                  and not exists (select 1 from stand_slot_booking sb where sb.stand_id = :stand and sb.starts_at = s.starts_at)
+                order by s.starts_at""",
+                new MapSqlParameterSource("me", me).addValue("partner", partnerId).addValue("delegates", delegates)
+                        .addValue("stand", standId).addValue("now", Timestamp.from(clock.instant())),
+                (rs, i) -> new SlotOption(rs.getLong("id"), rs.getString("session_name"), rs.getString("hall_name"),
+                        rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), 1));
+    }
+
     /**
      * The logged-in company's place against the meeting limit, for the request form to say at once
      * when it can ask for no more meetings.
@@ -113,7 +152,8 @@ public class MeetingQueries {
 
     /**
      * The requests to the logged-in company that can no longer be accepted at their time: one of
-     * the two companies has a confirmed meeting then (in any hall), or the slot has no table left.
+     * the two companies has a confirmed meeting then (in any hall), or the slot has no table left
+     * (or, for a meeting at a fair stand, the stand hosts another meeting then).
      * The company can propose another time ({@link MeetingRequests#proposeOtherTime}) or decline.
      */
     @PreAuthorize("hasRole('COMPANY')")
@@ -124,8 +164,10 @@ public class MeetingQueries {
                 select m.id from meeting m join slot s on s.id = m.slot_id
                 where m.partner_company_id = :me and m.status = 'REQUESTED'
                   and (""" + SlotLedger.busy("m.requester_company_id, m.partner_company_id", "s.starts_at", "s.ends_at") + """
-                       or (select count(*) from table_slot_booking b where b.slot_id = s.id)
+                       or (m.stand_id is null and (select count(*) from table_slot_booking b where b.slot_id = s.id)
                           >= (select count(*) from meeting_table t where t.hall_id = s.hall_id))
+                       or exists (select 1 from stand_slot_booking sb where sb.stand_id = m.stand_id
+                                  and sb.starts_at = s.starts_at))
                 order by s.starts_at, m.id""", new MapSqlParameterSource("me", me), Long.class));
     }
 
@@ -188,11 +230,12 @@ public class MeetingQueries {
             }
             String contacts = m.status() == MeetingStatus.CONFIRMED ? contactsOf(m.counterpartId(company)) : null;
             entries.add(new AgendaEntry(m.startsAt(), m.endsAt(), AgendaEntry.Kind.MEETING, m.id(),
-                    m.counterpartName(company), m.hallName(), m.tableNumber(), m.status(), m.delegates(), contacts));
+                    m.counterpartName(company), m.hallName(), m.tableNumber(), m.status(), m.delegates(), contacts,
+                    m.standNumber()));
         }
         for (ProgramItem item : program.itemsAttendedBy(delegates)) {
             entries.add(new AgendaEntry(item.startsAt(), item.endsAt(), AgendaEntry.Kind.PROGRAM, null, item.title(),
-                    item.place(), null, null, List.of(), null));
+                    item.place(), null, null, List.of(), null, null));
         }
         entries.sort((a, b) -> a.startsAt().compareTo(b.startsAt()));
         return entries;

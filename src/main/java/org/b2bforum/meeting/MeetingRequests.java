@@ -60,6 +60,26 @@ public class MeetingRequests {
      */
     @PreAuthorize("hasRole('COMPANY')")
     public MeetingOutcome request(long partnerId, long slotId, Collection<Long> delegateIds, String message) {
+        return requested(partnerId, null, slotId, delegateIds, message);
+    }
+
+    /**
+     * Requests a meeting with {@code partnerId} at an exhibitor's fair stand instead of a negotiation
+     * table: the stand of one of the two companies. Booked as {@link #request} books, in the same
+     * slots and under the same checks and locks; once confirmed the stand hosts no other meeting at
+     * that time (stand_slot_booking's primary key) and the delegates attending are busy then.
+     *
+     * @throws BookingRefusedException {@code meeting.error.stand-not-theirs} when the stand is not
+     *         one of the two companies', {@code meeting.error.stand-taken} when it hosts a meeting then
+     */
+    @PreAuthorize("hasRole('COMPANY')")
+    public MeetingOutcome requestAtStand(long partnerId, long standId, long slotId, Collection<Long> delegateIds,
+            String message) {
+        return requested(partnerId, standId, slotId, delegateIds, message);
+    }
+
+    private MeetingOutcome requested(long partnerId, Long standId, long slotId, Collection<Long> delegateIds,
+            String message) {
         ForumUser user = currentUser.require();
         long me = currentUser.requireCompanyId();
         BookingRules.requireTwoCompanies(me, partnerId, "meeting.error.self");
@@ -68,10 +88,10 @@ public class MeetingRequests {
         }
         Set<Long> delegates = BookingRules.chosenDelegates(delegateIds);
         String text = BookingRules.trimmedMessage(message);
-        return retry.inTurn(() -> book(me, partnerId, slotId, delegates, text, user));
+        return retry.inTurn(() -> book(me, partnerId, slotId, standId, delegates, text, user));
     }
 
-    private MeetingOutcome book(long me, long partnerId, long slotId, Set<Long> delegates, String text,
+    private MeetingOutcome book(long me, long partnerId, long slotId, Long standId, Set<Long> delegates, String text,
             ForumUser user) {
         if (ledger.visiblyTaken(me, partnerId, slotId, clock.instant())) {
             // most requests for a popular company's time end here, without waiting for its lock
@@ -86,26 +106,29 @@ public class MeetingRequests {
                 throw new BookingRefusedException("meeting.error.partner-unavailable");
             }
             BookingSituation now = ledger.situation(slot, me, partnerId, me, delegates);
-            RequestDecision decision = BookingRules.request(now, delegates, clock.instant());
+            RequestDecision decision = BookingRules.request(now, delegates, clock.instant(), standId == null);
             if (decision == RequestDecision.EXISTING) {
                 return new MeetingOutcome(now.existing(), now.existingStatus()); // the first request stands
             }
+            if (standId != null) {
+                ledger.requireStandFree(slot, standId, me, partnerId);
+            }
             if (decision == RequestDecision.REQUEST) {
-                long meetingId = rows.insert(me, partnerId, slotId, text, MeetingStatus.REQUESTED, null);
+                long meetingId = rows.insert(me, partnerId, slotId, text, MeetingStatus.REQUESTED, null, standId);
                 rows.insertDelegates(meetingId, me, delegates);
                 rows.events(meetingId, user, new Event(MeetingStatus.REQUESTED, text));
                 notifications.notifyCompanies(List.of(partnerId), "notification.meeting.REQUESTED",
-                        describe(now, slot, false));
+                        standId == null ? describe(now, slot, false) : descriptions.describe(meetingId));
                 return new MeetingOutcome(meetingId, MeetingStatus.REQUESTED);
             }
-            long table = now.freeTable();
-            long meetingId = rows.insert(me, partnerId, slotId, text, MeetingStatus.CONFIRMED, table);
+            Long table = standId == null ? now.freeTable() : null;
+            long meetingId = rows.insert(me, partnerId, slotId, text, MeetingStatus.CONFIRMED, table, standId);
             rows.insertDelegates(meetingId, me, delegates);
-            ledger.occupy(meetingId, slot, table, me, partnerId, delegates);
+            ledger.occupy(meetingId, slot, table, standId, me, partnerId, delegates);
             rows.events(meetingId, user, new Event(MeetingStatus.REQUESTED, text),
                     new Event(MeetingStatus.CONFIRMED, null));
             notifications.notifyCompanies(List.of(me, partnerId), "notification.meeting.CONFIRMED",
-                    describe(now, slot, true));
+                    standId == null ? describe(now, slot, true) : descriptions.describe(meetingId));
             return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED);
         });
     }
@@ -146,17 +169,21 @@ public class MeetingRequests {
             Set<Long> delegates = delegateIds == null || delegateIds.isEmpty()
                     ? Set.of(rows.firstDelegate(me)) : BookingRules.chosenDelegates(delegateIds);
             BookingSituation now = ledger.situation(slot, meeting.requesterId(), me, me, delegates);
-            long table = BookingRules.accept(now, delegates, clock.instant());
+            Long stand = meeting.standId();
+            Long table = BookingRules.accept(now, delegates, clock.instant(), stand == null);
+            if (stand != null) {
+                ledger.requireStandFree(slot, stand, meeting.requesterId(), me);
+            }
             Set<Long> attending = rows.delegatesOf(meetingId);
             attending.addAll(delegates);
             // the requester's delegates may have signed up for a program item since the request
             ledger.requireDelegatesFree(slot, attending);
             rows.insertDelegates(meetingId, me, delegates);
-            ledger.occupy(meetingId, slot, table, meeting.requesterId(), me, attending);
+            ledger.occupy(meetingId, slot, table, stand, meeting.requesterId(), me, attending);
             rows.confirm(meetingId, table, text, true);
             rows.events(meetingId, user, new Event(MeetingStatus.CONFIRMED, text));
             notifications.notifyCompanies(List.of(meeting.requesterId(), me), "notification.meeting.CONFIRMED",
-                    describe(now, slot, true));
+                    stand == null ? describe(now, slot, true) : descriptions.describe(meetingId));
             return null;
         });
         return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED);

@@ -35,7 +35,12 @@ class MeetingRows {
         this.clock = clock;
     }
 
-    record Row(long id, long requesterId, long partnerId, long slotId, MeetingStatus status) {
+    /** A meeting's row; {@code standId} is set for a meeting at a fair stand. */
+    record Row(long id, long requesterId, long partnerId, long slotId, MeetingStatus status, Long standId) {
+
+        Row(long id, long requesterId, long partnerId, long slotId, MeetingStatus status) {
+            this(id, requesterId, partnerId, slotId, status, null);
+        }
 
         boolean involves(Long companyId) {
             return companyId != null && (requesterId == companyId || partnerId == companyId);
@@ -53,7 +58,7 @@ class MeetingRows {
         return jdbc.query("""
                 select m.id, m.requester_company_id, a.short_name requester_name, m.partner_company_id,
                        b.short_name partner_name, m.status, m.slot_id, s.session_id, s.starts_at, s.ends_at,
-                       h.name hall_name, t.number table_number, m.message, m.response,
+                       h.name hall_name, t.number table_number, st.number stand_number, m.message, m.response,
                        (select group_concat(d.full_name order by d.sort_order separator '|') from meeting_delegate md
                           join delegate d on d.id = md.delegate_id where md.meeting_id = m.id) delegates
                 from meeting m
@@ -62,6 +67,7 @@ class MeetingRows {
                 join slot s on s.id = m.slot_id
                 join hall h on h.id = s.hall_id
                 left join meeting_table t on t.id = m.table_id
+                left join fair_stand st on st.id = m.stand_id
                 """ + where + " order by s.starts_at, m.id", params, MeetingRows::meetingView);
     }
 
@@ -79,13 +85,14 @@ class MeetingRows {
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                 rs.getString("hall_name"), table, rs.getString("message"),
                 rs.getString("response"),
-                delegates == null ? List.of() : Arrays.stream(delegates.split("\\|")).collect(Collectors.toList()));
+                delegates == null ? List.of() : Arrays.stream(delegates.split("\\|")).collect(Collectors.toList()),
+                rs.getString("stand_number"));
     }
 
     /** Locks the meeting's row: the first lock of a step on an existing meeting. */
     Row lock(long meetingId) {
         return jdbc.query("""
-                select id, requester_company_id, partner_company_id, slot_id, status from meeting
+                select id, requester_company_id, partner_company_id, slot_id, status, stand_id from meeting
                 where id = :id for update""", new MapSqlParameterSource("id", meetingId), MeetingRows::row)
                 .stream().findFirst().orElseThrow(() -> new BookingRefusedException("meeting.error.not-found"));
     }
@@ -99,14 +106,14 @@ class MeetingRows {
             return List.of();
         }
         return jdbc.query("""
-                select id, requester_company_id, partner_company_id, slot_id, status from meeting
+                select id, requester_company_id, partner_company_id, slot_id, status, stand_id from meeting
                 where requester_company_id in (:c) and partner_company_id in (:c) and status = 'REQUESTED'
                 order by id for update""", new MapSqlParameterSource("c", Set.copyOf(companies)), MeetingRows::row);
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {
         return new Row(rs.getLong("id"), rs.getLong("requester_company_id"), rs.getLong("partner_company_id"),
-                rs.getLong("slot_id"), MeetingStatus.valueOf(rs.getString("status")));
+                rs.getLong("slot_id"), MeetingStatus.valueOf(rs.getString("status")), rs.getObject("stand_id", Long.class));
     }
 
     /** The pair's requested or confirmed meeting in the slot, {@code requester} asking. */
@@ -143,16 +150,22 @@ class MeetingRows {
     // ---------------------------------------------------------------- writing
 
     long insert(long requester, long partner, long slotId, String message, MeetingStatus status, Long tableId) {
+        return insert(requester, partner, slotId, message, status, tableId, null);
+    }
+
+    /** As {@link #insert}, at a fair stand when {@code standId} is given. */
+    long insert(long requester, long partner, long slotId, String message, MeetingStatus status, Long tableId,
+            Long standId) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         Timestamp now = Timestamp.from(clock.instant());
         try {
             jdbc.update("""
-                    insert into meeting (requester_company_id, partner_company_id, slot_id, status, table_id, message,
-                        created_at, updated_at)
-                    values (:r, :p, :s, :status, :table, :message, :now, :now)""",
+                    insert into meeting (requester_company_id, partner_company_id, slot_id, status, table_id, stand_id,
+                        message, created_at, updated_at)
+                    values (:r, :p, :s, :status, :table, :stand, :message, :now, :now)""",
                     new MapSqlParameterSource("r", requester).addValue("p", partner).addValue("s", slotId)
-                            .addValue("status", status.name()).addValue("table", tableId).addValue("message", message)
-                            .addValue("now", now), keys, new String[] {"id"});
+                            .addValue("status", status.name()).addValue("table", tableId).addValue("stand", standId)
+                            .addValue("message", message).addValue("now", now), keys, new String[] {"id"});
         } catch (DuplicateKeyException e) {
             // cannot happen while the companies are locked; if it does, start again and find that request
             throw new ConcurrencyFailureException("The same meeting was requested at the same moment", e);
@@ -174,8 +187,8 @@ class MeetingRows {
         jdbc.update("insert ignore into meeting_delegate (meeting_id, delegate_id, company_id) values " + rows, params);
     }
 
-    /** Confirms the meeting at the table, with the partner's response when it answers. */
-    void confirm(long meetingId, long tableId, String response, boolean withResponse) {
+    /** Confirms the meeting at the table (none at a fair stand), with the partner's response when it answers. */
+    void confirm(long meetingId, Long tableId, String response, boolean withResponse) {
         jdbc.update("update meeting set status = 'CONFIRMED', table_id = :table, "
                 + (withResponse ? "response = :response, " : "") + "updated_at = :now where id = :id",
                 new MapSqlParameterSource("table", tableId).addValue("response", response)
@@ -194,7 +207,7 @@ class MeetingRows {
     }
 
     /** Moves the meeting to the slot and table; updated_at so calendars show it changed (LAST-MODIFIED). */
-    void move(long meetingId, long slotId, long tableId) {
+    void move(long meetingId, long slotId, Long tableId) {
         jdbc.update("update meeting set slot_id = :slot, table_id = :table, updated_at = :now where id = :id",
                 new MapSqlParameterSource("slot", slotId).addValue("table", tableId).addValue("id", meetingId)
                         .addValue("now", Timestamp.from(clock.instant())));

@@ -114,7 +114,7 @@ public class OrganizerBookings {
         });
     }
 
-    /** An organizer moves a confirmed meeting to another slot (it gets a free table there). */
+    /** An organizer moves a confirmed meeting to another slot (it gets a free table there, or keeps its fair stand). */
     @PreAuthorize("hasRole('ORGANIZER')")
     public MeetingOutcome move(long meetingId, long newSlotId) {
         ForumUser user = currentUser.require();
@@ -138,9 +138,13 @@ public class OrganizerBookings {
             if (rows.active(meeting.requesterId(), meeting.partnerId(), newSlotId) != null) {
                 throw new BookingRefusedException("meeting.error.slot-taken"); // their request for that slot
             }
-            long table = ledger.freeTable(slot);
+            Long stand = meeting.standId();
+            if (stand != null) {
+                ledger.requireStandFree(slot, stand, meeting.requesterId(), meeting.partnerId());
+            }
+            Long table = stand == null ? ledger.freeTable(slot) : null;
             rows.move(meetingId, newSlotId, table);
-            ledger.occupy(meetingId, slot, table, meeting.requesterId(), meeting.partnerId(), delegates);
+            ledger.occupy(meetingId, slot, table, stand, meeting.requesterId(), meeting.partnerId(), delegates);
             String line = descriptions.describe(meetingId);
             rows.events(meetingId, user, new Event(MeetingStatus.CONFIRMED, line));
             notifications.notifyCompanies(List.of(meeting.requesterId(), meeting.partnerId()),

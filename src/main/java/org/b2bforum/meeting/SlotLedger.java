@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The slot ledger: who holds which slot (the {@code company_slot_booking},
- * {@code delegate_slot_booking} and {@code table_slot_booking} rows), the locks under which it
+ * {@code delegate_slot_booking}, {@code table_slot_booking} and, for meetings at fair stands,
+ * {@code stand_slot_booking} rows), the locks under which it
  * changes, and what a booking step reads under them.
  * <p>
  * Every step that books runs in one transaction ({@link TransactionRetry}) that first locks, in
@@ -253,8 +254,14 @@ class SlotLedger {
      * there first and the whole step is tried again from scratch.
      */
     void occupy(long meetingId, Slot slot, long tableId, long companyA, long companyB, Set<Long> delegates) {
+        occupy(meetingId, slot, tableId, null, companyA, companyB, delegates);
+    }
+
+    /** As {@link #occupy} at a table, or at a fair stand when {@code standId} is given (then no table). */
+    void occupy(long meetingId, Slot slot, Long tableId, Long standId, long companyA, long companyB,
+            Set<Long> delegates) {
         MapSqlParameterSource params = new MapSqlParameterSource("slot", slot.id()).addValue("hall", slot.hallId())
-                .addValue("start", Timestamp.from(slot.startsAt()))
+                .addValue("start", Timestamp.from(slot.startsAt())).addValue("stand", standId)
                 .addValue("table", tableId).addValue("meeting", meetingId).addValue("a", companyA).addValue("b", companyB);
         StringBuilder delegateRows = new StringBuilder();
         int i = 0;
@@ -270,8 +277,13 @@ class SlotLedger {
                 jdbc.update("insert into delegate_slot_booking (starts_at, slot_id, delegate_id, meeting_id) values "
                         + delegateRows, params);
             }
-            jdbc.update("insert into table_slot_booking (slot_id, table_id, hall_id, meeting_id) values (:slot, :table, :hall, :meeting)",
-                    params);
+            if (standId != null) {
+                jdbc.update("insert into stand_slot_booking (starts_at, slot_id, stand_id, meeting_id) values (:start, :slot, :stand, :meeting)",
+                        params);
+            } else {
+                jdbc.update("insert into table_slot_booking (slot_id, table_id, hall_id, meeting_id) values (:slot, :table, :hall, :meeting)",
+                        params);
+            }
         } catch (DuplicateKeyException e) {
             throw new ConcurrencyFailureException("Lost a race for slot " + slot.id(), e);
         }
@@ -283,7 +295,29 @@ class SlotLedger {
         jdbc.update("delete from company_slot_booking where meeting_id = :meeting", params);
         jdbc.update("delete from delegate_slot_booking where meeting_id = :meeting", params);
         jdbc.update("delete from table_slot_booking where meeting_id = :meeting", params);
+        jdbc.update("delete from stand_slot_booking where meeting_id = :meeting", params);
         jdbc.update("update meeting set table_id = null where id = :meeting", params);
+    }
+
+    /**
+     * Refuses a fair stand that is not one of the two companies' (whose locks the caller holds, so it
+     * stays theirs meanwhile) or that hosts a confirmed meeting overlapping the slot.
+     */
+    void requireStandFree(Slot slot, long standId, long a, long b) {
+        Boolean theirs = jdbc.queryForObject("""
+                select exists (select 1 from fair_stand_assignment where stand_id = :stand and company_id in (:a, :b))""",
+                new MapSqlParameterSource("stand", standId).addValue("a", a).addValue("b", b), Boolean.class);
+        if (!Boolean.TRUE.equals(theirs)) {
+            throw new BookingRefusedException("meeting.error.stand-not-theirs");
+        }
+        Boolean busy = jdbc.queryForObject("""
+                select exists (select 1 from stand_slot_booking sb join slot o on o.id = sb.slot_id
+                               where sb.stand_id = :stand and sb.starts_at < :end and o.ends_at > :start)""",
+                new MapSqlParameterSource("stand", standId).addValue("start", Timestamp.from(slot.startsAt()))
+                        .addValue("end", Timestamp.from(slot.endsAt())), Boolean.class);
+        if (Boolean.TRUE.equals(busy)) {
+            throw new BookingRefusedException("meeting.error.stand-taken");
+        }
     }
 
     /**

@@ -184,6 +184,8 @@ public class RegistrationForm {
         private String position = "";
         private String email = "";
         private String phone = "";
+        /** Agrees that exhibitors scanning the badge at the fair get the name and company (a lead). */
+        private boolean leadConsent;
 
         public DelegateForm() {
         }
@@ -225,6 +227,19 @@ public class RegistrationForm {
 
         public void setPhone(String phone) {
             this.phone = phone;
+        }
+
+        public boolean isLeadConsent() {
+            return leadConsent;
+        }
+
+        public void setLeadConsent(boolean leadConsent) {
+            this.leadConsent = leadConsent;
+        }
+
+        public DelegateForm withLeadConsent(boolean consent) {
+            this.leadConsent = consent;
+            return this;
         }
     }
 }

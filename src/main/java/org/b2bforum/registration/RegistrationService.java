@@ -377,7 +377,7 @@ public class RegistrationService {
         };
     }
 
-    private static void copy(RegistrationForm form, Company company) {
+    private void copy(RegistrationForm form, Company company) {
         company.setFullName(singleLine(form.getFullName()));
         company.setShortName(singleLine(form.getShortName()));
         company.setCity(singleLine(form.getCity()));
@@ -394,10 +394,14 @@ public class RegistrationService {
         company.updateDelegates(delegatesOf(form));
     }
 
-    private static List<Delegate> delegatesOf(RegistrationForm form) {
+    private List<Delegate> delegatesOf(RegistrationForm form) {
         return form.getDelegates().stream()
-                .map(d -> new Delegate(singleLine(d.getFullName()), singleLine(d.getPosition()),
-                        AccountService.normalizeEmail(d.getEmail()), singleLine(d.getPhone())))
+                .map(d -> {
+                    Delegate delegate = new Delegate(singleLine(d.getFullName()), singleLine(d.getPosition()),
+                            AccountService.normalizeEmail(d.getEmail()), singleLine(d.getPhone()));
+                    delegate.setLeadConsent(d.isLeadConsent(), clock.instant());
+                    return delegate;
+                })
                 .toList();
     }
 
@@ -418,7 +422,7 @@ public class RegistrationService {
         form.setPhone(company.getPhone());
         form.setDelegates(company.getDelegates().stream()
                 .map(d -> new RegistrationForm.DelegateForm(d.getFullName(), d.getPosition(), d.getEmail(),
-                        d.getPhone()))
+                        d.getPhone()).withLeadConsent(d.isLeadConsent()))
                 .toList());
         return form;
     }

@@ -220,7 +220,7 @@ class LogoServiceTest {
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
         long before = threads.getCurrentThreadAllocatedBytes();
-        byte[] png = LogoService.scaledPng(photo);
+        byte[] png = LogoService.scaledPng(photo, LogoService.MAX_SIDE);
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
         assertThat(decode(png).getWidth()).isEqualTo(256);

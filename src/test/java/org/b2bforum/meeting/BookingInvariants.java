@@ -46,18 +46,34 @@ public final class BookingInvariants {
                   group by slot_id, table_id having count(*) > 1) v""".formatted(f(in, "slot_id"))));
         // more confirmed meetings in a slot than its hall has tables
         v.put("slot_over_tables", count("""
-                select count(*) from (select slot_id, count(*) n from meeting where status = 'CONFIRMED' %s group by slot_id) c
+                select count(*) from (select slot_id, count(*) n from meeting where status = 'CONFIRMED' and stand_id is null %s
+                                      group by slot_id) c
                 join slot s on s.id = c.slot_id
                 where c.n > (select count(*) from meeting_table t where t.hall_id = s.hall_id)"""
                 .formatted(f(in, "slot_id"))));
-        // a confirmed meeting without exactly one table of its slot's hall
+        // a confirmed meeting at a table without exactly one table of its slot's hall
         v.put("confirmed_without_one_table", count("""
                 select count(*) from meeting m join slot s on s.id = m.slot_id
-                where m.status = 'CONFIRMED' %s and (m.table_id is null
+                where m.status = 'CONFIRMED' and m.stand_id is null %s and (m.table_id is null
                    or (select count(*) from table_slot_booking b where b.meeting_id = m.id) <> 1
                    or not exists (select 1 from table_slot_booking b join meeting_table t on t.id = b.table_id
                                   where b.meeting_id = m.id and b.slot_id = m.slot_id and b.table_id = m.table_id
                                     and t.hall_id = s.hall_id))""".formatted(f(in, "m.slot_id"))));
+        // a stand hosting two confirmed meetings at one time
+        v.put("stand_twice_at_a_time", count("""
+                select count(*) from (
+                  select s.starts_at, m.stand_id from meeting m join slot s on s.id = m.slot_id
+                  where m.status = 'CONFIRMED' and m.stand_id is not null %s
+                  group by s.starts_at, m.stand_id having count(*) > 1) v""".formatted(f(in, "m.slot_id"))));
+        // a confirmed meeting at a stand without exactly its stand booked in its slot, or with a table
+        v.put("stand_meeting_without_its_stand", count("""
+                select count(*) from meeting m
+                where m.status = 'CONFIRMED' and m.stand_id is not null %s
+                  and (m.table_id is not null
+                    or (select count(*) from stand_slot_booking b where b.meeting_id = m.id) <> 1
+                    or not exists (select 1 from stand_slot_booking b where b.meeting_id = m.id
+                                   and b.stand_id = m.stand_id and b.slot_id = m.slot_id))"""
+                .formatted(f(in, "m.slot_id"))));
         // a confirmed meeting without exactly its two companies booked in its slot
         v.put("confirmed_without_two_companies", count("""
                 select count(*) from meeting m
@@ -83,6 +99,8 @@ public final class BookingInvariants {
                      + (select count(*) from delegate_slot_booking b join meeting m on m.id = b.meeting_id
                         where (m.status <> 'CONFIRMED' or m.slot_id <> b.slot_id) %1$s)
                      + (select count(*) from table_slot_booking b join meeting m on m.id = b.meeting_id
+                        where (m.status <> 'CONFIRMED' or m.slot_id <> b.slot_id) %1$s)
+                     + (select count(*) from stand_slot_booking b join meeting m on m.id = b.meeting_id
                         where (m.status <> 'CONFIRMED' or m.slot_id <> b.slot_id) %1$s)
                      + (select count(*) from meeting m where m.status <> 'CONFIRMED' and m.table_id is not null %2$s)"""
                 .formatted(f(in, "b.slot_id"), f(in, "m.slot_id"))));

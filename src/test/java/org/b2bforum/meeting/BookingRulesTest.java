@@ -113,6 +113,21 @@ class BookingRulesTest {
     }
 
     @Test
+    void a_meeting_at_a_fair_stand_needs_no_table_but_keeps_every_other_rule() {
+        BookingSituation noTable = new BookingSituation(new BookingSettings(null, null, 3, true, false), 1, null, null,
+                0, 0, false, false, null, null, "a", "b", "h");
+        assertThat(BookingRules.request(noTable, ONE_DELEGATE, NOW, false)).isEqualTo(RequestDecision.CONFIRM);
+        assertThat(BookingRules.accept(noTable, ONE_DELEGATE, NOW, false)).isNull();
+        BookingSituation busy = new BookingSituation(noTable.settings(), 1, null, null, 0, 0, true, false, null, null,
+                "a", "b", "h");
+        assertRefused("meeting.error.slot-taken", () -> BookingRules.request(busy, ONE_DELEGATE, NOW, false));
+        assertRefused("meeting.error.slot-taken", () -> BookingRules.accept(busy, ONE_DELEGATE, NOW, false));
+        BookingSituation full = new BookingSituation(noTable.settings(), 1, null, null, 3, 0, false, false, null, null,
+                "a", "b", "h");
+        assertRefused("meeting.error.limit", () -> BookingRules.request(full, ONE_DELEGATE, NOW, false));
+    }
+
+    @Test
     void answering_twice_does_nothing_the_second_time_and_a_closed_request_is_refused() {
         assertThat(BookingRules.acceptable(MeetingStatus.REQUESTED)).isTrue();
         assertThat(BookingRules.acceptable(MeetingStatus.CONFIRMED)).isFalse();

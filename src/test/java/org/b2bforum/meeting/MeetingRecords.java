@@ -37,8 +37,9 @@ public final class MeetingRecords {
         return jdbc.queryForObject("""
                 select (select count(*) from company_slot_booking where meeting_id = ?)
                      + (select count(*) from delegate_slot_booking where meeting_id = ?)
-                     + (select count(*) from table_slot_booking where meeting_id = ?)""", Integer.class, meetingId,
-                meetingId, meetingId);
+                     + (select count(*) from table_slot_booking where meeting_id = ?)
+                     + (select count(*) from stand_slot_booking where meeting_id = ?)""", Integer.class, meetingId,
+                meetingId, meetingId, meetingId);
     }
 
     /** {@code from} asks {@code to} for a meeting in the slot with its first delegate; {@code to} accepts. */

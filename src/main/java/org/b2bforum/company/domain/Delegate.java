@@ -1,5 +1,7 @@
 package org.b2bforum.company.domain;
 
+import java.time.Instant;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,6 +25,8 @@ public class Delegate {
     private String email;
     private String phone;
     private String checkInToken;
+    private boolean leadConsent;
+    private Instant leadConsentAt;
 
     @Enumerated(EnumType.STRING)
     private BadgeRole badgeRole = BadgeRole.PARTICIPANT;
@@ -42,6 +46,21 @@ public class Delegate {
         this.position = other.position;
         this.email = other.email;
         this.phone = other.phone;
+        setLeadConsent(other.leadConsent, other.leadConsentAt);
+    }
+
+    /** The fair-lead consent; the time it was given is kept while it stands, cleared when withdrawn. */
+    public void setLeadConsent(boolean consent, Instant at) {
+        if (consent && !this.leadConsent) {
+            this.leadConsentAt = at;
+        } else if (!consent) {
+            this.leadConsentAt = null;
+        }
+        this.leadConsent = consent;
+    }
+
+    public boolean isLeadConsent() {
+        return leadConsent;
     }
 
     /** Same person: the same e-mail, ignoring case. */

@@ -7,9 +7,11 @@ import org.b2bforum.base.ui.MessageLink;
 import org.b2bforum.company.CompanyNotFoundException;
 import org.b2bforum.company.CompanyProfile;
 import org.b2bforum.company.DirectoryService;
+import org.b2bforum.company.ProfileSection;
 import org.b2bforum.company.RecommendationService;
 import org.b2bforum.company.ShortlistService;
 import org.b2bforum.company.WishesPhase;
+import org.springframework.beans.factory.ObjectProvider;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
@@ -42,15 +44,17 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private final ShortlistService shortlist;
     private final CurrentUser currentUser;
     private final WishesPhase wishesPhase;
+    private final ObjectProvider<ProfileSection> sections;
     private String title = "";
 
     ProfileView(DirectoryService directory, RecommendationService recommendations, ShortlistService shortlist,
-            CurrentUser currentUser, WishesPhase wishesPhase) {
+            CurrentUser currentUser, WishesPhase wishesPhase, ObjectProvider<ProfileSection> sections) {
         this.directory = directory;
         this.recommendations = recommendations;
         this.shortlist = shortlist;
         this.currentUser = currentUser;
         this.wishesPhase = wishesPhase;
+        this.sections = sections;
         addClassName("page");
     }
 
@@ -96,6 +100,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             website.setTarget("_blank");
             add(website);
         }
+        sections.orderedStream().forEach(section -> section.forCompany(profile.id()).ifPresent(this::add));
         section("field.description", new Paragraph(profile.description()));
         // the form's "what we offer" is the company's own voice; anyone else reads about the company
         section(profile.own() ? "field.offers" : "profile.offers", new Paragraph(profile.offers()));

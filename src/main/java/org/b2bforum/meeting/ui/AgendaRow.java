@@ -26,7 +26,8 @@ class AgendaRow extends Div {
             Div title = new Div(new Span(getTranslation("agenda.meeting-with") + " "), counterpart,
                     new MeetingStatusBadge(entry.status()));
             title.addClassName("agenda-title");
-            body.add(title, place(entry.tableNumber() == null ? entry.place()
+            body.add(title, place(entry.standNumber() != null ? getTranslation("meetings.at-stand", entry.standNumber())
+                    : entry.tableNumber() == null ? entry.place()
                     : getTranslation("meetings.hall-table", entry.place(), entry.tableNumber())));
             if (!entry.delegates().isEmpty()) {
                 body.add(small(getTranslation("meetings.delegates") + ": " + String.join(", ", entry.delegates())));

@@ -232,6 +232,9 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     }
 
     private String place(MeetingDetails meeting) {
+        if (meeting.standNumber() != null) {
+            return getTranslation("meetings.at-stand", meeting.standNumber());
+        }
         return meeting.tableNumber() == null ? meeting.hallName()
                 : getTranslation("meetings.hall-table", meeting.hallName(), meeting.tableNumber());
     }
@@ -282,7 +285,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private void acceptDialog(MeetingDetails meeting) {
         Dialog dialog = new Dialog(getTranslation("meetings.accept.title", meeting.counterpartName(me)));
         dialog.setId("accept-dialog");
-        Paragraph when = new Paragraph(dates.when(meeting.startsAt(), meeting.endsAt()) + " · " + meeting.hallName());
+        Paragraph when = new Paragraph(dates.when(meeting.startsAt(), meeting.endsAt()) + " · " + place(meeting));
         List<DelegateChoice> mine = meetings.myDelegates();
         CheckboxGroup<DelegateChoice> who = new CheckboxGroup<>();
         who.setId("accept-delegates");

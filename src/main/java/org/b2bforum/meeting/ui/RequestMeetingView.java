@@ -1,6 +1,7 @@
 package org.b2bforum.meeting.ui;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ import org.b2bforum.meeting.MeetingOutcome;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.SlotOption;
+import org.b2bforum.meeting.StandPlace;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
 
@@ -30,6 +32,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -52,6 +55,8 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
 
     final CheckboxGroup<DelegateChoice> delegates = new CheckboxGroup<>();
     final Select<SlotOption> slot = new Select<>();
+    /** At a negotiation table (null) or at one of the two companies' fair stands; shown when one has a stand. */
+    final RadioButtonGroup<Optional<StandPlace>> place = new RadioButtonGroup<>();
     final TextArea message = new TextArea();
     final Button request = new Button();
     final Paragraph noSlots = new Paragraph();
@@ -85,6 +90,8 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         removeAll();
         Optional<CompanyProfile> partner = event.getLocation().getQueryParameters().getSingleParameter("with")
                 .flatMap(RequestMeetingView::parseId).flatMap(this::profile);
+        atStandAsked = event.getLocation().getQueryParameters().getSingleParameter("at")
+                .filter("stand"::equals).isPresent();
         if (partner.isEmpty()) {
             Paragraph missing = new Paragraph(getTranslation("profile.not-found"));
             missing.setId("request-partner-not-found");
@@ -93,6 +100,8 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         }
         show(partner.get());
     }
+
+    private boolean atStandAsked;
 
     private void show(CompanyProfile partner) {
         partnerId = partner.id();
@@ -128,6 +137,19 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
             refreshSlots();
         });
 
+        List<StandPlace> stands = meetings.standsWith(partner.id());
+        place.setId("request-place");
+        place.setLabel(getTranslation("request-meeting.place"));
+        List<Optional<StandPlace>> places = new ArrayList<>();
+        places.add(Optional.empty());
+        stands.forEach(stand -> places.add(Optional.of(stand)));
+        place.setItems(places);
+        place.setItemLabelGenerator(p -> p.map(stand -> getTranslation("request-meeting.place.stand", stand.number(),
+                stand.companyName())).orElse(getTranslation("request-meeting.place.table")));
+        place.setValue(atStandAsked && !stands.isEmpty() ? places.get(1) : places.getFirst());
+        place.setVisible(!stands.isEmpty());
+        place.addValueChangeListener(e -> refreshSlots());
+
         slot.setId("request-slot");
         slot.setLabel(getTranslation("request-meeting.slot"));
         slot.setPlaceholder(getTranslation("request-meeting.slot.placeholder"));
@@ -161,7 +183,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         error.getElement().setAttribute("role", "alert");
         error.setVisible(false);
 
-        add(delegates, slot, noSlots, message, error, request);
+        add(delegates, place, slot, noSlots, message, error, request);
         MeetingLimit limit = meetings.myMeetingLimit();
         refused = settings.wishesPhase() || !settings.isOpenAt(clock.instant()) || limit.reached();
         if (settings.wishesPhase()) {
@@ -177,8 +199,11 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     /** Loads the slots free for both companies and the chosen delegates, keeping the choice if it is still free. */
     private void refreshSlots() {
         Long chosen = slot.getValue() == null ? null : slot.getValue().slotId();
-        List<SlotOption> options = meetings.freeSlotsWith(partnerId,
-                delegates.getValue().stream().map(DelegateChoice::id).toList());
+        List<Long> chosenDelegates = delegates.getValue().stream().map(DelegateChoice::id).toList();
+        Optional<StandPlace> stand = stand();
+        List<SlotOption> options = stand.isPresent()
+                ? meetings.freeStandSlotsWith(partnerId, stand.get().standId(), chosenDelegates)
+                : meetings.freeSlotsWith(partnerId, chosenDelegates);
         slot.setItems(options);
         slot.setValue(options.stream().filter(o -> chosen != null && o.slotId() == chosen).findFirst().orElse(null));
         slot.setEnabled(!options.isEmpty());
@@ -193,8 +218,12 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
             return;
         }
         try {
-            MeetingOutcome outcome = requests.request(partnerId, slot.getValue().slotId(),
-                    delegates.getValue().stream().map(DelegateChoice::id).toList(), message.getValue());
+            List<Long> chosenDelegates = delegates.getValue().stream().map(DelegateChoice::id).toList();
+            Optional<StandPlace> stand = stand();
+            MeetingOutcome outcome = stand.isPresent()
+                    ? requests.requestAtStand(partnerId, stand.get().standId(), slot.getValue().slotId(),
+                            chosenDelegates, message.getValue())
+                    : requests.request(partnerId, slot.getValue().slotId(), chosenDelegates, message.getValue());
             Notification.show(getTranslation(outcome.confirmed() ? "request-meeting.confirmed" : "request-meeting.sent",
                     partnerName), 6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.SUCCESS);
             getUI().ifPresent(ui -> ui.navigate("meetings"));
@@ -217,8 +246,13 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         }
     }
 
+    private Optional<StandPlace> stand() {
+        return place.getValue() == null ? Optional.empty() : place.getValue();
+    }
+
     private String label(SlotOption option) {
-        return dates.when(option.startsAt(), option.endsAt()) + " · " + option.hallName();
+        // at a stand the slot gives only the time: the place is the stand
+        return dates.when(option.startsAt(), option.endsAt()) + (stand().isPresent() ? "" : " · " + option.hallName());
     }
 
     private Optional<CompanyProfile> profile(long id) {

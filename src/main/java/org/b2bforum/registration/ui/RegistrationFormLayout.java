@@ -404,6 +404,7 @@ class RegistrationFormLayout extends VerticalLayout {
         private final TextField position = new TextField(getTranslation("field.delegate.position"));
         private final TextField email = new TextField(getTranslation("field.delegate.email"));
         private final TextField phone = new TextField(getTranslation("field.delegate.phone"));
+        private final Checkbox leadConsent = new Checkbox(getTranslation("field.delegate.leadConsent"));
         private final Button remove = new Button(getTranslation("action.remove-delegate"), VaadinIcon.TRASH.create());
         private final Map<String, ErrorTarget> fields = new LinkedHashMap<>();
 
@@ -413,6 +414,7 @@ class RegistrationFormLayout extends VerticalLayout {
             position.setValue(form.getPosition());
             email.setValue(form.getEmail());
             phone.setValue(form.getPhone());
+            leadConsent.setValue(form.isLeadConsent());
             fields.put("fullName", ErrorTarget.of(fullName));
             fields.put("position", ErrorTarget.of(position));
             fields.put("email", ErrorTarget.of(email));
@@ -426,6 +428,7 @@ class RegistrationFormLayout extends VerticalLayout {
             remove.addClickListener(e -> removeDelegateRow(this));
             FormLayout layout = formLayout();
             layout.add(fullName, position, email, phone);
+            layout.add(leadConsent, 2);
             HorizontalLayout top = new HorizontalLayout(heading, remove);
             top.setAlignItems(Alignment.BASELINE);
             add(top, layout);
@@ -438,12 +441,13 @@ class RegistrationFormLayout extends VerticalLayout {
             position.setId(prefix + "position");
             email.setId(prefix + "email");
             phone.setId(prefix + "phone");
+            leadConsent.setId(prefix + "leadConsent");
             remove.setVisible(removable);
         }
 
         RegistrationForm.DelegateForm read() {
             return new RegistrationForm.DelegateForm(fullName.getValue(), position.getValue(), email.getValue(),
-                    phone.getValue());
+                    phone.getValue()).withLeadConsent(leadConsent.getValue());
         }
 
         Optional<ErrorTarget> target(String property) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.fair.LeadService;
 import org.b2bforum.venue.BadgeHolder;
 import org.b2bforum.venue.CheckInResult;
 import org.b2bforum.venue.CheckInService;
@@ -29,7 +30,8 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * What a badge's QR code opens: {@code /check-in/<token>}. Anyone may open it; who is not logged
- * in gets the log-in page and comes back here after it. An organizer or a staff member sees whose
+ * in gets the log-in page and comes back here after it. The people of an exhibiting company are
+ * sent on to the fair's lead scanner. An organizer or a staff member sees whose
  * badge it is and checks the person in with one button (a second scan says when and by whom it
  * was done). Anyone else reads the same neutral line whether the token exists or not.
  */
@@ -43,10 +45,12 @@ class CheckInView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private final CheckInService checkIns;
     private final CurrentUser currentUser;
     private final VenueTimes times;
+    private final LeadService leads;
     private String token = "";
 
-    CheckInView(CheckInService checkIns, CurrentUser currentUser, ForumTime forumTime, Clock clock) {
+    CheckInView(CheckInService checkIns, CurrentUser currentUser, ForumTime forumTime, Clock clock, LeadService leads) {
         this.checkIns = checkIns;
+        this.leads = leads;
         this.currentUser = currentUser;
         this.times = new VenueTimes(forumTime, clock, getLocale());
         addClassName("page");
@@ -65,6 +69,11 @@ class CheckInView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         token = event.getRouteParameters().get("token").orElse("");
+        if (!currentUser.require().isVenueStaff() && leads.canScan()) {
+            // an exhibitor's phone scanning a visitor at the fair: the badge gives a lead, not a check-in
+            event.forwardTo("fair/scan/" + token);
+            return;
+        }
         show();
     }
 

@@ -1,0 +1,69 @@
+package org.b2bforum.fair;
+
+import java.util.Optional;
+
+import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.company.ForumAccess;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what at the fair: visitors are organizers, venue staff and the people (representatives
+ * and delegates) of approved companies; exhibitors are approved companies with a stand.
+ */
+@Component
+class FairAccess {
+
+    private final CurrentUser currentUser;
+    private final ForumAccess access;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    FairAccess(CurrentUser currentUser, ForumAccess access, NamedParameterJdbcTemplate jdbc) {
+        this.currentUser = currentUser;
+        this.access = access;
+        this.jdbc = jdbc;
+    }
+
+    /** The company the logged-in representative or delegate belongs to; empty for organizers and staff. */
+    Optional<Long> companyOfUser() {
+        ForumUser user = currentUser.require();
+        if (user.companyId() != null) {
+            return Optional.of(user.companyId());
+        }
+        if (user.delegateId() != null) {
+            return jdbc.queryForList("select company_id from delegate where id = :d",
+                    new MapSqlParameterSource("d", user.delegateId()), Long.class).stream().findFirst();
+        }
+        return Optional.empty();
+    }
+
+    ForumUser currentUser() {
+        return currentUser.require();
+    }
+
+    ForumUser requireVisitor() {
+        ForumUser user = currentUser.require();
+        if (user.isVenueStaff() || companyOfUser().filter(access::isApproved).isPresent()) {
+            return user;
+        }
+        throw new AccessDeniedException("Only forum participants visit the fair");
+    }
+
+    /** The logged-in person's company when it is approved and has a stand. */
+    Optional<Long> exhibitor() {
+        return companyOfUser().filter(access::isApproved).filter(this::hasStand);
+    }
+
+    long requireExhibitor() {
+        return exhibitor().orElseThrow(() -> new AccessDeniedException("Only an exhibitor's people can do this"));
+    }
+
+    boolean hasStand(long companyId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from fair_stand_assignment where company_id = :c)",
+                new MapSqlParameterSource("c", companyId), Boolean.class));
+    }
+}

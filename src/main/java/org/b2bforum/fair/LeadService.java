@@ -1,0 +1,191 @@
+package org.b2bforum.fair;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.text.Csv;
+import org.b2bforum.base.text.Texts;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lead scanning at the fair: an exhibitor's delegate (or representative) opens a visitor's badge
+ * link ({@code /check-in/<token>}) on the phone and gets a lead — the visitor's name, position,
+ * company and city, and a note — but only when the visitor consented at registration. A badge
+ * that is unknown, or whose company is no longer approved (revoked), is refused in words, and
+ * so is a visitor without consent; nothing is stored then. Scanning the same visitor again keeps
+ * the first lead. Leads are exported as CSV and XLSX.
+ */
+@Service
+public class LeadService {
+
+    private static final int MAX_TOKEN = 64;
+    private static final int MAX_NOTE = 1000;
+    private static final DateTimeFormatter EXPORT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private static final String SELECT = """
+            select l.id, l.visitor_delegate_id, d.full_name, d.position, c.short_name, c.city, l.note, l.scanned_at,
+                   l.scanned_by_name
+            from fair_lead l join delegate d on d.id = l.visitor_delegate_id join company c on c.id = d.company_id
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final FairAccess fairAccess;
+    private final ForumTime forumTime;
+    private final Clock clock;
+
+    LeadService(NamedParameterJdbcTemplate jdbc, FairAccess fairAccess, ForumTime forumTime, Clock clock) {
+        this.jdbc = jdbc;
+        this.fairAccess = fairAccess;
+        this.forumTime = forumTime;
+        this.clock = clock;
+    }
+
+    /** Whether the logged-in person may scan badges for leads: they belong to an exhibiting company. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public boolean canScan() {
+        return fairAccess.exhibitor().isPresent();
+    }
+
+    /**
+     * Records the badge's holder as a lead of the logged-in person's exhibiting company.
+     *
+     * @throws FairRefusedException {@code lead.error.unknown-badge}, {@code lead.error.revoked-badge},
+     *         {@code lead.error.no-consent} or {@code lead.error.own-badge}; nothing is stored
+     */
+    @PreAuthorize("hasAnyRole('COMPANY', 'DELEGATE')")
+    @Transactional
+    public LeadScan scan(String token) {
+        long exhibitor = fairAccess.requireExhibitor();
+        ForumUser user = fairAccess.currentUser();
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN) {
+            throw new FairRefusedException("lead.error.unknown-badge");
+        }
+        record Holder(long delegateId, long companyId, String status, boolean consent) {
+        }
+        Holder holder = jdbc.query("""
+                select d.id, d.company_id, c.status, d.lead_consent from delegate d join company c on c.id = d.company_id
+                where d.check_in_token = :token""", new MapSqlParameterSource("token", token),
+                (rs, i) -> new Holder(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)))
+                .stream().findFirst().orElseThrow(() -> new FairRefusedException("lead.error.unknown-badge"));
+        if (!"APPROVED".equals(holder.status())) {
+            throw new FairRefusedException("lead.error.revoked-badge");
+        }
+        if (holder.companyId() == exhibitor) {
+            throw new FairRefusedException("lead.error.own-badge");
+        }
+        if (!holder.consent()) {
+            throw new FairRefusedException("lead.error.no-consent");
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        // two phones scanning the same visitor at once: the unique key lets one row in
+        int inserted = jdbc.update("""
+                insert ignore into fair_lead (exhibitor_company_id, visitor_delegate_id, scanned_at, scanned_by,
+                    scanned_by_name, updated_at)
+                values (:e, :d, :now, :by, :byName, :now)""",
+                new MapSqlParameterSource("e", exhibitor).addValue("d", holder.delegateId()).addValue("now", now)
+                        .addValue("by", user.id()).addValue("byName", user.displayName()));
+        Lead lead = leads("where l.exhibitor_company_id = :e and l.visitor_delegate_id = :d",
+                new MapSqlParameterSource("e", exhibitor).addValue("d", holder.delegateId())).getFirst();
+        return new LeadScan(lead, inserted == 1);
+    }
+
+    /** Sets the note of one of the exhibitor's leads (blank clears it). */
+    @PreAuthorize("hasAnyRole('COMPANY', 'DELEGATE')")
+    @Transactional
+    public Lead saveNote(long leadId, String note) {
+        long exhibitor = fairAccess.requireExhibitor();
+        String text = Texts.multiLine(note);
+        if (text != null && text.length() > MAX_NOTE) {
+            throw new FairRefusedException("lead.error.note-too-long", MAX_NOTE);
+        }
+        int updated = jdbc.update("""
+                update fair_lead set note = :note, updated_at = :now where id = :id and exhibitor_company_id = :e""",
+                new MapSqlParameterSource("note", text == null || text.isEmpty() ? null : text)
+                        .addValue("now", Timestamp.from(clock.instant())).addValue("id", leadId).addValue("e", exhibitor));
+        if (updated == 0) {
+            throw new FairRefusedException("lead.error.not-found");
+        }
+        return leads("where l.id = :id", new MapSqlParameterSource("id", leadId)).getFirst();
+    }
+
+    /** The leads of the logged-in person's exhibiting company, newest first. */
+    @PreAuthorize("hasAnyRole('COMPANY', 'DELEGATE')")
+    @Transactional(readOnly = true)
+    public List<Lead> myLeads() {
+        Optional<Long> exhibitor = fairAccess.exhibitor();
+        if (exhibitor.isEmpty()) {
+            return List.of();
+        }
+        return leads("where l.exhibitor_company_id = :e order by l.scanned_at desc, l.id desc",
+                new MapSqlParameterSource("e", exhibitor.get()));
+    }
+
+    /** The exhibitor's leads as CSV (UTF-8 with a byte order mark, so spreadsheets read Cyrillic). */
+    @PreAuthorize("hasAnyRole('COMPANY', 'DELEGATE')")
+    @Transactional(readOnly = true)
+    public byte[] csv(List<String> headers) {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        csv.append(String.join(",", headers.stream().map(Csv::cell).toList())).append("\r\n");
+        for (Lead lead : myLeads()) {
+            csv.append(String.join(",", row(lead).stream().map(Csv::cell).toList())).append("\r\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The exhibitor's leads as an XLSX workbook of one sheet; cells are text, never formulas. */
+    @PreAuthorize("hasAnyRole('COMPANY', 'DELEGATE')")
+    @Transactional(readOnly = true)
+    public byte[] xlsx(List<String> headers, String sheetName) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(sheetName);
+            write(sheet.createRow(0), headers);
+            int r = 1;
+            for (Lead lead : myLeads()) {
+                write(sheet.createRow(r++), row(lead));
+            }
+            for (int c = 0; c < headers.size(); c++) {
+                sheet.setColumnWidth(c, 24 * 256);
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Row row, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            row.createCell(i).setCellValue(values.get(i) == null ? "" : values.get(i));
+        }
+    }
+
+    /** The export columns: name, position, company, city, note, scanned at (forum time), scanned by. */
+    private List<String> row(Lead lead) {
+        return java.util.Arrays.asList(lead.visitorName(), lead.visitorPosition(), lead.visitorCompany(),
+                lead.visitorCity(), lead.note(), EXPORT_TIME.format(lead.scannedAt().atZone(forumTime.zone())),
+                lead.scannedBy());
+    }
+
+    private List<Lead> leads(String where, MapSqlParameterSource params) {
+        return jdbc.query(SELECT + where, params, (rs, i) -> new Lead(rs.getLong("id"), rs.getLong("visitor_delegate_id"),
+                rs.getString("full_name"), rs.getString("position"), rs.getString("short_name"), rs.getString("city"),
+                rs.getString("note"), rs.getTimestamp("scanned_at").toInstant(), rs.getString("scanned_by_name")));
+    }
+}

@@ -1,0 +1,203 @@
+package org.b2bforum.fair.ui;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.company.Sector;
+import org.b2bforum.fair.FairMapFilter;
+import org.b2bforum.fair.FairService;
+import org.b2bforum.fair.FairStand;
+import org.b2bforum.fair.FairZone;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The fair map: each zone a grid of its stands, drawn on the server. Visitors search by words (a
+ * company, a product, a stand number) and filter by sector; matching stands stand out, the others
+ * fade. A stand opens its exhibitor: profile, products and "meet at the stand".
+ */
+@Route("fair")
+@Menu(title = "menu.fair", icon = "SHOP", order = 9)
+@PermitAll
+@StyleSheet("styles/fair.css")
+class FairMapView extends VerticalLayout implements HasDynamicTitle {
+
+    final TextField search = new TextField();
+    final ComboBox<Sector> sector = new ComboBox<>();
+    final Div map = new Div();
+    final Div detail = new Div();
+    final Paragraph summary = new Paragraph();
+
+    private final FairService fair;
+    private final ForumUser user;
+
+    FairMapView(FairService fair, CurrentUser currentUser) {
+        this.fair = fair;
+        this.user = currentUser.require();
+        addClassName("page");
+        addClassName("fair-map-view");
+
+        search.setId("fair-search");
+        search.setPlaceholder(getTranslation("fair.search.placeholder"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("min(100%, 24em)");
+        search.addValueChangeListener(e -> refresh());
+        search.addKeyPressListener(Key.ENTER, e -> refresh());
+
+        sector.setId("fair-sector");
+        sector.setPlaceholder(getTranslation("fair.sector.all"));
+        sector.setItems(Sector.values());
+        sector.setItemLabelGenerator(s -> getTranslation(s.translationKey()));
+        sector.setClearButtonVisible(true);
+        sector.addValueChangeListener(e -> refresh());
+
+        HorizontalLayout filters = new HorizontalLayout(search, sector);
+        filters.setWrap(true);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        Div legend = new Div(legendItem("stand-match", "fair.legend.exhibitor"),
+                legendItem("stand-free", "fair.legend.free"), legendItem("stand-dim", "fair.legend.other"));
+        legend.addClassName("fair-legend");
+
+        map.setId("fair-map");
+        map.addClassName("fair-map");
+        detail.setId("fair-stand-detail");
+        detail.addClassName("fair-stand-detail");
+        detail.setVisible(false);
+        summary.setId("fair-summary");
+        summary.addClassName("hint");
+        add(new H1(getTranslation("fair.title")));
+        if (!fair.canVisit()) {
+            Paragraph notYet = new Paragraph(getTranslation("fair.not-yet"));
+            notYet.setId("fair-not-yet");
+            add(notYet);
+            return;
+        }
+        add(new Paragraph(getTranslation("fair.intro")), filters, summary, legend, detail, map);
+        refresh();
+    }
+
+    private Span legendItem(String className, String key) {
+        Span swatch = new Span();
+        swatch.addClassNames("fair-swatch", className);
+        Span item = new Span(swatch, new Span(getTranslation(key)));
+        item.addClassName("fair-legend-item");
+        return item;
+    }
+
+    void refresh() {
+        FairMapFilter filter = new FairMapFilter(search.getValue(), sector.getValue());
+        List<FairStand> stands = fair.map(filter);
+        map.removeAll();
+        Map<Long, List<FairStand>> byZone = new LinkedHashMap<>();
+        Map<Long, FairZone> zones = new LinkedHashMap<>();
+        for (FairZone zone : fair.zones()) {
+            zones.put(zone.id(), zone);
+            byZone.put(zone.id(), new java.util.ArrayList<>());
+        }
+        stands.forEach(s -> byZone.computeIfAbsent(s.zone().id(), k -> new java.util.ArrayList<>()).add(s));
+        byZone.forEach((zoneId, zoneStands) -> map.add(zone(zones.get(zoneId), zoneStands)));
+        long matching = stands.stream().filter(s -> s.assigned() && s.matches()).count();
+        summary.setText(filter.isEmpty() ? getTranslation("fair.summary.all", stands.stream().filter(FairStand::assigned)
+                .count(), stands.size()) : getTranslation("fair.summary.found", matching));
+        if (stands.isEmpty()) {
+            Paragraph empty = new Paragraph(getTranslation("fair.empty"));
+            empty.setId("fair-empty");
+            empty.addClassName("empty-hint");
+            map.add(empty);
+        }
+    }
+
+    private Div zone(FairZone zone, List<FairStand> stands) {
+        Div section = new Div();
+        section.addClassName("fair-zone");
+        H2 name = new H2(zone.name(getLocale()));
+        name.addClassName("fair-zone-name");
+        Div grid = new Div();
+        grid.addClassName("fair-grid");
+        int columns = stands.stream().mapToInt(FairStand::column).max().orElse(1);
+        grid.getStyle().set("grid-template-columns", "repeat(" + columns + ", minmax(7.5em, 1fr))");
+        for (FairStand stand : stands) {
+            grid.add(stand(stand));
+        }
+        section.add(name, grid);
+        return section;
+    }
+
+    private Button stand(FairStand stand) {
+        Span number = new Span(stand.number());
+        number.addClassName("fair-stand-number");
+        Span company = new Span(stand.assigned() ? stand.companyName() : getTranslation("fair.stand.free"));
+        company.addClassName("fair-stand-company");
+        Button cell = new Button();
+        cell.getElement().appendChild(number.getElement(), company.getElement());
+        cell.setId("stand-" + stand.number());
+        cell.addClassName("fair-stand");
+        cell.addClassName(!stand.assigned() ? "stand-free" : stand.matches() ? "stand-match" : "stand-dim");
+        cell.getStyle().set("grid-row", String.valueOf(stand.row())).set("grid-column", String.valueOf(stand.column()));
+        cell.getElement().setAttribute("aria-label", getTranslation("fair.stand.label", stand.number())
+                + (stand.assigned() ? " · " + stand.companyName() : ""));
+        cell.setEnabled(stand.assigned());
+        cell.addClickListener(e -> showDetail(stand));
+        return cell;
+    }
+
+    void showDetail(FairStand stand) {
+        detail.removeAll();
+        detail.setVisible(true);
+        H2 heading = new H2(getTranslation("fair.stand.label", stand.number()) + " · " + stand.companyName());
+        Paragraph where = new Paragraph(stand.zone().name(getLocale()) + (stand.sectors().isEmpty() ? ""
+                : " · " + String.join(", ", stand.sectors().stream().map(s -> getTranslation(s.translationKey())).toList())));
+        Anchor profile = new Anchor("companies/" + stand.companyId(), getTranslation("fair.stand.profile"));
+        profile.setId("fair-stand-profile");
+        Anchor products = new Anchor("fair/products?company=" + stand.companyId(), getTranslation("fair.stand.products"));
+        products.setId("fair-stand-products");
+        Div links = new Div(profile, products);
+        links.addClassName("fair-stand-links");
+        Optional.ofNullable(user.companyId()).filter(me -> !me.equals(stand.companyId())).ifPresent(me -> {
+            Anchor meet = new Anchor("meetings/new?with=" + stand.companyId() + "&at=stand",
+                    getTranslation("fair.stand.meet"));
+            meet.setId("fair-stand-meet");
+            meet.addClassName("fair-meet-link");
+            links.add(meet);
+        });
+        Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> detail.setVisible(false));
+        close.addThemeVariants(ButtonVariant.TERTIARY);
+        close.getElement().setAttribute("aria-label", getTranslation("fair.stand.close"));
+        HorizontalLayout top = new HorizontalLayout(heading, close);
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        detail.add(top, where, links);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("fair.title") + " · " + getTranslation("app.short-title");
+    }
+}

@@ -1,0 +1,83 @@
+package org.b2bforum.fair.ui;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.fair.Lead;
+import org.b2bforum.fair.LeadService;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/** The exhibitor's leads: who was scanned, when, by whom, with the notes; exported as CSV or XLSX. */
+@Route("fair/leads")
+@Menu(title = "menu.leads", icon = "QRCODE", order = 9.2)
+@RolesAllowed({Role.COMPANY_NAME, Role.DELEGATE_NAME})
+@StyleSheet("styles/fair.css")
+class LeadsView extends VerticalLayout implements HasDynamicTitle {
+
+    final Grid<Lead> grid = new Grid<>();
+
+    LeadsView(LeadService leads, ForumTime forumTime) {
+        addClassName("page");
+        add(new H1(getTranslation("menu.leads")));
+        if (!leads.canScan()) {
+            Paragraph none = new Paragraph(getTranslation("lead.error.not-exhibitor"));
+            none.setId("leads-not-exhibitor");
+            add(none);
+            return;
+        }
+        add(new Paragraph(getTranslation("leads.intro")));
+        List<String> headers = List.of(getTranslation("leads.name"), getTranslation("leads.position"),
+                getTranslation("leads.company"), getTranslation("leads.city"), getTranslation("lead.note"),
+                getTranslation("leads.scanned-at"), getTranslation("leads.scanned-by"));
+        Anchor csv = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = leads.csv(headers);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "leads.csv", "text/csv; charset=UTF-8",
+                    bytes.length);
+        }), "");
+        csv.setId("leads-csv");
+        csv.add(VaadinIcon.DOWNLOAD.create(), new Span(" CSV"));
+        String sheet = getTranslation("menu.leads");
+        Anchor xlsx = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = leads.xlsx(headers, sheet);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "leads.xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.length);
+        }), "");
+        xlsx.setId("leads-xlsx");
+        xlsx.add(VaadinIcon.DOWNLOAD.create(), new Span(" XLSX"));
+        Div downloads = new Div(csv, new Span("  "), xlsx);
+        downloads.addClassName("fair-stand-links");
+
+        grid.setId("leads");
+        grid.addColumn(Lead::visitorName).setHeader(headers.get(0)).setAutoWidth(true);
+        grid.addColumn(l -> l.visitorCompany() + " · " + l.visitorCity()).setHeader(headers.get(2)).setAutoWidth(true);
+        grid.addColumn(l -> l.note() == null ? "" : l.note()).setHeader(headers.get(4)).setFlexGrow(1);
+        grid.addColumn(l -> forumTime.format(l.scannedAt(), getLocale())).setHeader(headers.get(5)).setAutoWidth(true);
+        grid.setItems(leads.myLeads());
+        grid.setEmptyStateText(getTranslation("leads.empty"));
+        grid.setAllRowsVisible(true);
+        add(downloads, grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.leads") + " · " + getTranslation("app.short-title");
+    }
+}

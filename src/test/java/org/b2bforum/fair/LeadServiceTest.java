@@ -1,0 +1,183 @@
+package org.b2bforum.fair;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.registration.RegistrationForm;
+import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.venue.VenueFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Exhibitors' people scan visitors' badges and get leads, only with the visitor's consent. */
+@SpringBootTest
+class LeadServiceTest {
+
+    static final List<String> HEADERS = List.of("Имя", "Должность", "Компания", "Город", "Заметка", "Когда", "Кто");
+
+    @Autowired
+    LeadService leads;
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    FairFixture fair;
+    @Autowired
+    VenueFixture venue;
+    @Autowired
+    BookingFixture booking;
+    TestCompany exhibitor;
+    ForumUser exhibitorDelegate;
+    TestCompany visitor;
+
+    @BeforeEach
+    void setUp() {
+        exhibitor = booking.approvedCompany();
+        fair.standFor(exhibitor);
+        exhibitorDelegate = venue.delegateAccount(exhibitor.delegateIds().get(1));
+        visitor = visitorWithConsent();
+    }
+
+
+    @Test
+    void an_exhibitors_delegate_scanning_a_consenting_visitors_badge_gets_a_lead_with_name_company_and_a_note() {
+        String token = venue.badgeToken(visitor.firstDelegate());
+        BookingFixture.logInAs(exhibitorDelegate);
+
+        assertThat(leads.canScan()).isTrue();
+        LeadScan scan = leads.scan(token);
+        assertThat(scan.firstTime()).isTrue();
+        assertThat(scan.lead().visitorName()).isEqualTo("Иван Петров");
+        assertThat(scan.lead().visitorCompany()).isEqualTo(shortName(visitor));
+        assertThat(scan.lead().scannedBy()).isEqualTo(exhibitorDelegate.displayName());
+        leads.saveNote(scan.lead().id(), "Прислать каталог");
+
+        LeadScan again = leads.scan(token);
+        assertThat(again.firstTime()).isFalse();
+        assertThat(again.lead().note()).isEqualTo("Прислать каталог");
+        assertThat(booking.as(exhibitor, () -> leads.myLeads())).singleElement()
+                .satisfies(lead -> assertThat(lead.visitorName()).isEqualTo("Иван Петров"));
+    }
+
+    @Test
+    void a_visitor_without_consent_is_refused_in_words_and_nothing_is_stored() {
+        // the visitor's second delegate did not tick the box; a company registered the usual way consents to nothing
+        String noConsent = venue.badgeToken(visitor.delegateIds().get(1));
+        TestCompany usual = booking.approvedCompany();
+        String usualToken = venue.badgeToken(usual.firstDelegate());
+        BookingFixture.logInAs(exhibitorDelegate);
+
+        for (String token : List.of(noConsent, usualToken)) {
+            assertThatThrownBy(() -> leads.scan(token)).isInstanceOf(FairRefusedException.class)
+                    .hasMessage("lead.error.no-consent");
+        }
+        assertThat(leadsOf(exhibitor)).isZero();
+    }
+
+    @Test
+    void an_unknown_or_revoked_badge_is_refused_in_words_and_nothing_is_stored() {
+        String token = venue.badgeToken(visitor.firstDelegate());
+        booking.withdrawApproval(visitor);
+        BookingFixture.logInAs(exhibitorDelegate);
+
+        assertThatThrownBy(() -> leads.scan(token)).isInstanceOf(FairRefusedException.class)
+                .hasMessage("lead.error.revoked-badge");
+        assertThatThrownBy(() -> leads.scan("no-such-badge-" + TestData.unique())).isInstanceOf(FairRefusedException.class)
+                .hasMessage("lead.error.unknown-badge");
+        assertThat(leadsOf(exhibitor)).isZero();
+    }
+
+    @Test
+    void only_the_people_of_an_exhibiting_company_scan_badges() {
+        String token = venue.badgeToken(visitor.firstDelegate());
+        TestCompany noStand = booking.approvedCompany();
+        BookingFixture.logInAs(noStand.user());
+        assertThat(leads.canScan()).isFalse();
+        assertThatThrownBy(() -> leads.scan(token)).isInstanceOf(AccessDeniedException.class);
+        BookingFixture.logInAs(venue.staff());
+        assertThatThrownBy(() -> leads.scan(token)).isInstanceOf(AccessDeniedException.class);
+        BookingFixture.logInAs(exhibitor.user());
+        assertThatThrownBy(() -> leads.scan(venue.badgeToken(exhibitor.firstDelegate())))
+                .isInstanceOf(FairRefusedException.class).hasMessage("lead.error.own-badge");
+    }
+
+    @Test
+    void leads_export_as_csv_with_formulas_neutralised_and_as_xlsx() throws IOException {
+        BookingFixture.logInAs(exhibitorDelegate);
+        Lead lead = leads.scan(venue.badgeToken(visitor.firstDelegate())).lead();
+        leads.saveNote(lead.id(), "=HYPERLINK(\"http://evil\")");
+
+        String csv = new String(leads.csv(HEADERS), StandardCharsets.UTF_8);
+        assertThat(csv.lines().toList()).hasSize(2);
+        assertThat(csv).startsWith("\uFEFF\"Имя\",\"Должность\"")
+                .contains("\"Иван Петров\"", "\"" + shortName(visitor) + "\"", "\"'=HYPERLINK(\"\"http://evil\"\")\"");
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(leads.xlsx(HEADERS, "Контакты")))) {
+            Sheet sheet = workbook.getSheet("Контакты");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Имя");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Иван Петров");
+            assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil\")");
+            assertThat(sheet.getRow(1).getCell(4).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+        }
+    }
+
+    @Test
+    void consent_is_recorded_at_registration_off_by_default_and_kept_when_the_profile_is_edited() {
+        assertThat(jdbc.queryForList("select lead_consent from delegate where company_id = ? order by sort_order",
+                Boolean.class, visitor.id())).containsExactly(true, false);
+        assertThat(jdbc.queryForObject("select lead_consent_at is not null from delegate where id = ?", Boolean.class,
+                visitor.firstDelegate())).isTrue();
+        assertThat(new RegistrationForm.DelegateForm().isLeadConsent()).isFalse();
+
+        RegistrationForm form = booking.as(visitor, () -> registrations.myApplicationForm());
+        assertThat(form.getDelegates()).extracting(RegistrationForm.DelegateForm::isLeadConsent).containsExactly(true, false);
+        form.getDelegates().get(0).setLeadConsent(false);
+        form.getDelegates().get(1).setLeadConsent(true);
+        booking.as(visitor, () -> registrations.updateProfile(form));
+        assertThat(jdbc.queryForList("select lead_consent from delegate where company_id = ? order by sort_order",
+                Boolean.class, visitor.id())).containsExactly(false, true);
+        assertThat(jdbc.queryForObject("select lead_consent_at is null from delegate where id = ?", Boolean.class,
+                visitor.firstDelegate())).isTrue();
+    }
+
+    /** An approved company whose first delegate ticked "exhibitors may scan my badge" and the second did not. */
+    private TestCompany visitorWithConsent() {
+        RegistrationForm form = TestData.registrationForm();
+        form.getDelegates().get(0).setLeadConsent(true);
+        long id = registrations.register(form);
+        booking.asOrganizer(() -> registrations.approve(id));
+        List<Long> delegates = jdbc.queryForList("select id from delegate where company_id = ? order by sort_order",
+                Long.class, id);
+        return new TestCompany(id, form.getLoginEmail(), accounts.loadUserByUsername(form.getLoginEmail()), delegates);
+    }
+
+    private int leadsOf(TestCompany company) {
+        return jdbc.queryForObject("select count(*) from fair_lead where exhibitor_company_id = ?", Integer.class,
+                company.id());
+    }
+
+    private String shortName(TestCompany company) {
+        return jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
+    }
+}

@@ -1,0 +1,129 @@
+package org.b2bforum.fair.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.company.Sector;
+import org.b2bforum.fair.FairFixture;
+import org.b2bforum.fair.ProductForm;
+import org.b2bforum.fair.ProductService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+
+/** The fair's pages as their users see them: the map, the stand set-up, the catalogue, the profile. */
+@SpringBootTest
+class FairViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ProductService products;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    FairFixture fair;
+    @Autowired
+    BookingFixture booking;
+
+
+    @Test
+    void a_visitor_searches_the_map_and_opens_a_stand_to_meet_there() {
+        TestCompany exhibitor = booking.approvedCompany();
+        FairFixture.Stand stand = fair.standFor(exhibitor);
+        TestCompany visitor = booking.approvedCompany();
+        booking.as(exhibitor, () -> products.save(null, new ProductForm("Тракторы колёсные", "Wheeled tractors",
+                "Тракторы для ферм", "Tractors for farms", Sector.FOOD_AGRICULTURE), null));
+        BookingFixture.logInAs(visitor);
+
+        FairMapView view = navigate(FairMapView.class);
+        Button cell = find(Button.class).id("stand-" + stand.number());
+        assertThat(cell.getClassNames()).contains("stand-match");
+
+        test(view.search).setValue("трактора");
+        assertThat(find(Button.class).id("stand-" + stand.number()).getClassNames()).contains("stand-match");
+        test(view.search).setValue("нечтонесуществующее");
+        assertThat(find(Button.class).id("stand-" + stand.number()).getClassNames()).contains("stand-dim");
+        assertThat(view.summary.getText()).isEqualTo("Найдено экспонентов: 0");
+
+        test(view.search).clear();
+        test(find(Button.class).id("stand-" + stand.number())).click();
+        assertThat(view.detail.isVisible()).isTrue();
+        assertThat(view.detail.getElement().getTextRecursively()).contains("Стенд " + stand.number());
+        assertThat(find(Anchor.class).id("fair-stand-meet").getHref())
+                .isEqualTo("meetings/new?with=" + exhibitor.id() + "&at=stand");
+    }
+
+    @Test
+    void an_organizer_assigning_a_taken_stand_reads_why_next_to_the_field() {
+        TestCompany first = booking.approvedCompany();
+        TestCompany second = booking.approvedCompany();
+        FairFixture.Stand stand = fair.standFor(first);
+        TestData.logInAsOrganizer(accounts);
+
+        FairSetupView view = navigate(FairSetupView.class);
+        view.assignStand.setValue(view.assignStand.getListDataView().getItems()
+                .filter(s -> s.number().equals(stand.number())).findFirst().orElseThrow());
+        view.assignCompany.setValue(view.assignCompany.getListDataView().getItems()
+                .filter(c -> c.id() == second.id()).findFirst().orElseThrow());
+        test(view.assign).click();
+
+        assertThat(view.assignStand.isInvalid()).isTrue();
+        assertThat(view.assignStand.getErrorMessage()).startsWith("Стенд " + stand.number() + " уже закреплён за компанией");
+        assertThat(jdbc.queryForObject("select company_id from fair_stand_assignment where stand_id = ?", Long.class,
+                stand.id())).isEqualTo(first.id());
+    }
+
+    @Test
+    void a_profile_shows_the_stand_and_the_products() {
+        TestCompany exhibitor = booking.approvedCompany();
+        FairFixture.Stand stand = fair.standFor(exhibitor);
+        booking.as(exhibitor, () -> products.save(null, new ProductForm("Каток дорожный", "Road roller",
+                "Каток массой 12 т", "A 12-tonne roller", Sector.ROAD_MUNICIPAL_MACHINERY), null));
+        BookingFixture.logInAs(booking.approvedCompany());
+
+        UI.getCurrent().navigate("companies/" + exhibitor.id());
+        assertThat(find(Paragraph.class).id("profile-stand").getText()).startsWith("Стенд " + stand.number() + " · ");
+        assertThat(find(Div.class).id("profile-products").getElement().getTextRecursively())
+                .contains("Каток дорожный", "Каток массой 12 т");
+    }
+
+    @Test
+    void a_product_photo_that_is_not_an_image_is_refused_in_words_and_the_product_is_not_saved() {
+        TestCompany exhibitor = booking.approvedCompany();
+        BookingFixture.logInAs(exhibitor);
+
+        MyProductsView view = navigate(MyProductsView.class);
+        test(view.nameRu).setValue("Каток");
+        test(view.nameEn).setValue("Roller");
+        test(view.descriptionRu).setValue("Каток массой 12 т");
+        test(view.descriptionEn).setValue("A 12-tonne roller");
+        view.category.setValue(Sector.MANUFACTURING);
+        view.photoChosen("%PDF-1.7 not a picture".getBytes(StandardCharsets.US_ASCII));
+        test(view.save).click();
+
+        assertThat(view.photoError.isVisible()).isTrue();
+        assertThat(view.photoError.getText()).isEqualTo("Это не изображение PNG или JPEG");
+        assertThat(jdbc.queryForObject("select count(*) from product where company_id = ?", Integer.class,
+                exhibitor.id())).isZero();
+
+        view.photoChosen(null);
+        test(view.save).click();
+        assertThat(jdbc.queryForObject("select count(*) from product where company_id = ?", Integer.class,
+                exhibitor.id())).isOne();
+    }
+}

@@ -1,0 +1,88 @@
+package org.b2bforum.fair.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.fair.FairFixture;
+import org.b2bforum.venue.VenueFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+
+/** An exhibitor's delegate opens a visitor's badge link on the phone: a lead, or a refusal in words. */
+@SpringBootTest
+class LeadScanViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    FairFixture fair;
+    @Autowired
+    VenueFixture venue;
+    @Autowired
+    BookingFixture booking;
+    ForumUser exhibitorDelegate;
+    TestCompany exhibitor;
+
+    @BeforeEach
+    void setUp() {
+        exhibitor = booking.approvedCompany();
+        fair.standFor(exhibitor);
+        exhibitorDelegate = venue.delegateAccount(exhibitor.firstDelegate());
+    }
+
+
+    @Test
+    void the_badge_link_opened_by_an_exhibitors_delegate_gives_a_lead_of_a_consenting_visitor() {
+        TestCompany visitor = booking.approvedCompany();
+        jdbc.update("update delegate set lead_consent = true where id = ?", visitor.delegateIds().get(1));
+        String token = venue.badgeToken(visitor.delegateIds().get(1));
+        BookingFixture.logInAs(exhibitorDelegate);
+
+        UI.getCurrent().navigate("check-in/" + token);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("fair/scan/" + token);
+        assertThat(find(H2.class).id("lead-name").getText()).isEqualTo("Anna Smirnova");
+        assertThat(find(Paragraph.class).id("lead-status").getText()).startsWith("Контакт сохранён");
+        LeadScanView view = (LeadScanView) getCurrentView();
+        test(view.note).setValue("Прислать каталог");
+        test(view.saveNote).click();
+        assertThat(jdbc.queryForObject("select note from fair_lead where visitor_delegate_id = ?", String.class,
+                visitor.delegateIds().get(1))).isEqualTo("Прислать каталог");
+    }
+
+    @Test
+    void a_visitor_without_consent_or_an_unknown_badge_is_refused_in_words() {
+        TestCompany visitor = booking.approvedCompany();
+        String token = venue.badgeToken(visitor.firstDelegate());
+        BookingFixture.logInAs(exhibitorDelegate);
+
+        UI.getCurrent().navigate("check-in/" + token);
+        assertThat(find(Paragraph.class).id("lead-refused").getText())
+                .startsWith("Посетитель не дал согласия передавать свои данные экспонентам");
+        UI.getCurrent().navigate("fair/scan/unknown-" + TestData.unique());
+        assertThat(find(Paragraph.class).id("lead-refused").getText()).startsWith("Бейдж не распознан");
+        assertThat(jdbc.queryForObject("select count(*) from fair_lead where exhibitor_company_id = ?", Integer.class,
+                exhibitor.id())).isZero();
+    }
+
+    @Test
+    void venue_staff_still_check_people_in_with_the_same_link() {
+        TestCompany visitor = booking.approvedCompany();
+        String token = venue.badgeToken(visitor.firstDelegate());
+        BookingFixture.logInAs(venue.staff());
+
+        UI.getCurrent().navigate("check-in/" + token);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("check-in/" + token);
+    }
+}
