@@ -115,6 +115,34 @@ class DelegateReleaseTest {
     }
 
     @Test
+    void messages_written_and_leads_scanned_by_released_delegates_stay_under_their_names() {
+        TestCompany company = booking.approvedCompany();
+        TestCompany partner = booking.approvedCompany();
+        long anna = company.delegateIds().get(1);
+        ForumUser annasLogIn = venue.delegateAccount(anna);
+        MapSqlParameterSource params = new MapSqlParameterSource("a", Math.min(company.id(), partner.id()))
+                .addValue("b", Math.max(company.id(), partner.id())).addValue("c", company.id())
+                .addValue("u", annasLogIn.id()).addValue("visitor", partner.delegateIds().get(0));
+        jdbc.update("insert into conversation (company_a, company_b, created_at) values (:a, :b, now())", params);
+        jdbc.update("insert into message (conversation_id, sender_company_id, sender_user_id, sender_name, body, sent_at) "
+                + "select id, :c, :u, 'Anna Smirnova', 'Добрый день', now() from conversation where company_a = :a "
+                + "and company_b = :b", params);
+        jdbc.update("insert into fair_lead (exhibitor_company_id, visitor_delegate_id, scanned_at, scanned_by, "
+                + "scanned_by_name, updated_at) values (:c, :visitor, now(), :u, 'Anna Smirnova', now())", params);
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            delegates.release(List.of(anna));
+            jdbc.update("delete from delegate where id = :d", new MapSqlParameterSource("d", anna));
+        });
+
+        assertThat(jdbc.queryForList("select sender_name from message where sender_company_id = :c", params,
+                String.class)).containsExactly("Anna Smirnova");
+        assertThat(jdbc.queryForList("select scanned_by_name from fair_lead where exhibitor_company_id = :c", params,
+                String.class)).containsExactly("Anna Smirnova");
+        assertThat(jdbc.queryForObject("select count(*) from app_user where id = :u", params, Integer.class)).isZero();
+    }
+
+    @Test
     void when_the_releasing_transaction_rolls_back_every_features_rows_are_still_there() {
         List<Long> ids = delegatesWithRowsEverywhere();
         Map<String, Integer> before = rowsOf(ids);
