@@ -83,6 +83,9 @@ public class MeetingRequests {
         ForumUser user = currentUser.require();
         long me = currentUser.requireCompanyId();
         BookingRules.requireTwoCompanies(me, partnerId, "meeting.error.self");
+        if (blocks.blocked(partnerId, me)) {
+            throw new BookingRefusedException("meeting.error.blocked");
+        }
         Set<Long> delegates = BookingRules.chosenDelegates(delegateIds);
         String text = BookingRules.trimmedMessage(message);
         return retry.inTurn(() -> book(me, partnerId, slotId, standId, delegates, text, user));
@@ -93,10 +96,6 @@ public class MeetingRequests {
         if (ledger.visiblyTaken(me, partnerId, slotId, clock.instant())) {
             // most requests for a popular company's time end here, without waiting for its lock
             throw new BookingRefusedException("meeting.error.slot-taken");
-        }
-        // after the quick check, so that the many refused attempts of a rush do not ask it too
-        if (blocks.blocked(partnerId, me)) {
-            throw new BookingRefusedException("meeting.error.blocked");
         }
         return retry.run(() -> {
             SlotLedger.Locked locked = ledger.lockSlotAndCompanies(slotId, me, partnerId);
