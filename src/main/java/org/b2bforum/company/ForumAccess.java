@@ -40,9 +40,17 @@ public class ForumAccess implements ApprovalStatus {
         return user.companyId();
     }
 
+    /**
+     * Organizers, approved companies, and the delegates of approved companies (who read and write the
+     * company's messages in its name; their other pages have their own roles).
+     */
     @Override
     @Transactional(readOnly = true)
     public boolean isParticipant(ForumUser user) {
+        if (user.delegateId() != null) {
+            return companies.findStatusByDelegateId(user.delegateId())
+                    .map(s -> s == RegistrationStatus.APPROVED).orElse(false);
+        }
         return user.isOrganizer() || isApproved(user.companyId());
     }
 

@@ -10,8 +10,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.mail.BilingualMail;
@@ -27,7 +29,8 @@ import com.vaadin.flow.i18n.I18NProvider;
 /**
  * Reminders: the evening before, each delegate attending confirmed meetings gets them by e-mail
  * (when SMTP is configured); ten minutes before a meeting, the open pages of both companies say so.
- * Every node runs them; the e-mail is claimed per delegate and day in the database, so it goes once.
+ * Every node runs them; the e-mail is claimed per delegate and day in the database, and the note per
+ * meeting, so each goes once.
  */
 @Component
 class MeetingReminders {
@@ -104,15 +107,31 @@ class MeetingReminders {
         return text.toString();
     }
 
-    /** Once a minute: the companies of meetings starting in 9 to 10 minutes see it on their open pages. */
+    /**
+     * Once a minute: the companies of meetings starting within 10 minutes see it on their open pages,
+     * once per meeting whichever node sees it first (claimed in {@code meeting_starting_soon}). A
+     * meeting confirmed later than 10 minutes before its start, or a check late by a few seconds,
+     * still gets its note, as long as the meeting has not started.
+     */
     @Scheduled(fixedDelayString = "${b2bforum.reminders.soon-check:60s}")
+    @Transactional
     void startingSoon() {
         Instant now = clock.instant();
-        List<Long> companies = jdbc.query("""
-                select m.requester_company_id, m.partner_company_id from meeting m join slot s on s.id = m.slot_id
+        List<long[]> due = jdbc.query("""
+                select m.id, m.requester_company_id, m.partner_company_id from meeting m join slot s on s.id = m.slot_id
                 where m.status = 'CONFIRMED' and s.starts_at > ? and s.starts_at <= ?
-                """, (rs, row) -> List.of(rs.getLong(1), rs.getLong(2)), utc(now.plus(Duration.ofMinutes(9))),
-                utc(now.plus(Duration.ofMinutes(10)))).stream().flatMap(List::stream).distinct().toList();
+                  and not exists (select 1 from meeting_starting_soon n where n.meeting_id = m.id)
+                """, (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, utc(now),
+                utc(now.plus(Duration.ofMinutes(10))));
+        Set<Long> companies = new LinkedHashSet<>();
+        for (long[] meeting : due) {
+            // on Galera a node that claims the same meeting at the same moment fails to commit: the other one announces it
+            if (jdbc.update("insert ignore into meeting_starting_soon (meeting_id, noted_at) values (?, ?)", meeting[0],
+                    utc(now)) == 1) {
+                companies.add(meeting[1]);
+                companies.add(meeting[2]);
+            }
+        }
         liveFeed.companiesChanged(companies, LiveChange.Kind.REMINDER);
     }
 

@@ -28,6 +28,9 @@ import org.b2bforum.base.mail.BilingualMail;
 import org.b2bforum.base.live.LiveFeed;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The evening e-mail: each delegate in a confirmed meeting of the day gets its time, partner and table, once. */
@@ -84,5 +87,43 @@ class MeetingRemindersTest {
         assertThat(mail.getText()).contains("Здравствуйте, Иван Петров!", "Hello, Иван Петров!",
                 "10:20 · " + partnerName + " · " + session.hallName() + ", стол № 1",
                 session.hallName() + ", table 1");
+    }
+
+    @Test
+    void a_meeting_about_to_start_is_announced_once_however_many_nodes_check() {
+        BookingFixture fixture = new BookingFixture(context);
+        fixture.openBooking(true);
+        TestSession session = fixture.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        TestCompany requester = fixture.approvedCompany();
+        TestCompany partner = fixture.approvedCompany();
+        fixture.as(requester, () -> meetings.request(partner.id(), session.slot(1).id(),
+                List.of(requester.firstDelegate()), null));
+        Instant start = session.slot(1).startsAt();
+        MeetingReminders node1 = node(Clock.fixed(start.minus(Duration.ofMinutes(12)), ZoneOffset.UTC));
+
+        node1.startingSoon();
+        assertThat(reminderChanges(requester)).as("12 minutes before: not yet").isZero();
+
+        Clock soon = Clock.fixed(start.minus(Duration.ofMinutes(9).plusSeconds(30)), ZoneOffset.UTC);
+        MeetingReminders node2 = node(soon);
+        node1 = node(soon);
+        node2.startingSoon();
+        node1.startingSoon();
+        node(Clock.fixed(start.minus(Duration.ofMinutes(8)), ZoneOffset.UTC)).startingSoon();
+
+        assertThat(reminderChanges(requester)).isEqualTo(1);
+        assertThat(reminderChanges(partner)).isEqualTo(1);
+    }
+
+    /** The reminders as another application node runs them, at the time of {@code clock}. */
+    private MeetingReminders node(Clock clock) {
+        I18NProvider i18n = context.getBean(I18NProvider.class);
+        return new MeetingReminders(jdbc, context.getBean(BilingualMail.class), i18n, context.getBean(ForumTime.class),
+                context.getBean(LiveFeed.class), clock);
+    }
+
+    private int reminderChanges(TestCompany company) {
+        return jdbc.queryForObject("select count(*) from live_change where company_id = ? and kind = 'REMINDER'",
+                Integer.class, company.id());
     }
 }

@@ -20,6 +20,9 @@ public interface CompanyRepository extends JpaRepository<Company, Long>, JpaSpec
     @Query("select c.status from Company c where c.id = :id")
     Optional<RegistrationStatus> findStatusById(long id);
 
+    @Query("select c.status from Company c join c.delegates d where d.id = :delegateId")
+    Optional<RegistrationStatus> findStatusByDelegateId(long delegateId);
+
     @Query("select c.country from Company c where c.id = :id")
     Optional<Country> findCountryById(long id);
 

@@ -123,9 +123,9 @@ class DelegateViewsTest extends ForumBrowserlessTest {
         List<String> menu = find(com.vaadin.flow.component.sidenav.SideNavItem.class).all().stream()
                 .map(com.vaadin.flow.component.sidenav.SideNavItem::getLabel).toList();
         // the fair map and catalogue are for everyone logged in; leads because a delegate on the
-        // company's stand is who scans visitors' badges for it
+        // company's stand is who scans visitors' badges for it; messages because delegates write in the company's name
         assertThat(menu).containsExactlyInAnyOrder("Мой бейдж и расписание", "Расписание компании", "Уведомления",
-                "Смена пароля", "Выставка-ярмарка", "Продукция экспонентов", "Контакты со стенда");
+                "Сообщения", "Смена пароля", "Выставка-ярмарка", "Продукция экспонентов", "Контакты со стенда");
         assertThat(text((Component) getCurrentView())).contains("Встреч и мероприятий пока нет");
 
         UI.getCurrent().navigate("company-agenda");

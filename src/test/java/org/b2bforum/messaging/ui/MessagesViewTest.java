@@ -3,8 +3,10 @@ package org.b2bforum.messaging.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.b2bforum.BookingFixture;
+import org.b2bforum.DelegateFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
 import org.b2bforum.messaging.MessagingService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNavItem;
 
 /** Writing on /messages/<company>: refusals next to the field, links as safe anchors. */
 @SpringBootTest
@@ -26,6 +31,8 @@ class MessagesViewTest extends SpringBrowserlessTest {
     MessagingService messaging;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AccountService accounts;
 
     @AfterEach
     void logOut() {
@@ -65,5 +72,28 @@ class MessagesViewTest extends SpringBrowserlessTest {
         assertThat(view.text.getValue()).isEqualTo("Одиннадцатое");
         assertThat(jdbc.queryForObject("select count(*) from message where sender_company_id = ?", Integer.class,
                 me.id())).isEqualTo(MessagingService.PER_MINUTE);
+    }
+
+    @Test
+    void a_delegate_has_messages_in_the_menu_with_the_unread_count_and_answers_in_the_companys_name() {
+        DelegateFixture delegates = new DelegateFixture(context);
+        BookingFixture fixture = delegates.booking();
+        TestCompany company = fixture.approvedCompany();
+        TestCompany partner = fixture.approvedCompany();
+        String login = delegates.delegateAccount(company, company.delegateIds().getFirst());
+        fixture.as(partner, () -> messaging.send(company.id(), "Пришлите, пожалуйста, презентацию"));
+        TestData.logInAs(accounts, login);
+
+        UI.getCurrent().navigate("");
+
+        assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getLabel).contains("Сообщения");
+        assertThat($(Span.class).id("menu-count-messages").getText()).isEqualTo("1");
+        MessagesView view = navigate("messages/" + partner.id(), MessagesView.class);
+        assertThat(view.thread.getElement().getTextRecursively()).contains("Пришлите, пожалуйста, презентацию");
+        test(view.text).setValue("Отправляем сегодня");
+        test(view.send).click();
+        assertThat(jdbc.queryForObject("select count(*) from message where sender_company_id = ?", Integer.class,
+                company.id())).isEqualTo(1);
+        assertThat($(Span.class).withId("menu-count-messages").exists()).isFalse();
     }
 }
