@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +20,7 @@ import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.mail.BilingualMail;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveFeed;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -45,6 +47,7 @@ class MeetingReminders {
     private final ForumTime forumTime;
     private final LiveFeed liveFeed;
     private final Clock clock;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     MeetingReminders(JdbcTemplate jdbc, BilingualMail mail, I18NProvider i18n, ForumTime forumTime, LiveFeed liveFeed,
             Clock clock) {
@@ -67,21 +70,7 @@ class MeetingReminders {
         if (!mail.canSend()) {
             return 0;
         }
-        Instant from = day.atStartOfDay(forumTime.zone()).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(forumTime.zone()).toInstant();
-        List<Line> lines = jdbc.query("""
-                select d.id, d.email, d.full_name, s.starts_at, h.name, t.number,
-                       case when m.requester_company_id = md.company_id then p.short_name else r.short_name end
-                from meeting_delegate md join delegate d on d.id = md.delegate_id
-                join meeting m on m.id = md.meeting_id join slot s on s.id = m.slot_id join hall h on h.id = s.hall_id
-                left join meeting_table t on t.id = m.table_id
-                join company r on r.id = m.requester_company_id join company p on p.id = m.partner_company_id
-                where m.status = 'CONFIRMED' and s.starts_at >= ? and s.starts_at < ?
-                order by d.id, s.starts_at
-                """, (rs, row) -> new Line(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
-                rs.getString(5), (Integer) rs.getObject(6, Integer.class), rs.getString(7)), utc(from), utc(to));
-        Map<Long, List<Line>> byDelegate = new LinkedHashMap<>();
-        lines.forEach(line -> byDelegate.computeIfAbsent(line.delegateId(), id -> new ArrayList<>()).add(line));
+        Map<Long, List<Line>> byDelegate = meetingsByDelegate(day);
         int sent = 0;
         for (List<Line> meetings : byDelegate.values()) {
             Line first = meetings.getFirst();
@@ -95,14 +84,152 @@ class MeetingReminders {
         return sent;
     }
 
-    private String body(String name, LocalDate day, List<Line> meetings, java.util.Locale locale) {
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(forumTime.zone());
+    /** The confirmed meetings of {@code day}, by delegate attending them, in time order. */
+    private Map<Long, List<Line>> meetingsByDelegate(LocalDate day) {
+        List<Line> lines = jdbc.query("""
+                select d.id, d.email, d.full_name, s.starts_at, h.name, t.number,
+                       case when m.requester_company_id = md.company_id then p.short_name else r.short_name end
+                from meeting_delegate md join delegate d on d.id = md.delegate_id
+                join meeting m on m.id = md.meeting_id join slot s on s.id = m.slot_id join hall h on h.id = s.hall_id
+                left join meeting_table t on t.id = m.table_id
+                join company r on r.id = m.requester_company_id join company p on p.id = m.partner_company_id
+                where m.status = 'CONFIRMED' and s.starts_at >= ? and s.starts_at < ?
+                order by d.id, s.starts_at
+                """, (rs, row) -> new Line(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
+                rs.getString(5), (Integer) rs.getObject(6, Integer.class), rs.getString(7)), utc(start(day)),
+                utc(start(day.plusDays(1))));
+        Map<Long, List<Line>> byDelegate = new LinkedHashMap<>();
+        lines.forEach(line -> byDelegate.computeIfAbsent(line.delegateId(), id -> new ArrayList<>()).add(line));
+        return byDelegate;
+    }
+
+    private Instant start(LocalDate day) {
+        return day.atStartOfDay(forumTime.zone()).toInstant();
+    }
+
+    private String body(String name, LocalDate day, List<Line> meetings, Locale locale) {
         StringBuilder text = new StringBuilder(i18n.getTranslation("mail.reminder.body", locale, name,
-                DateTimeFormatter.ofPattern("dd.MM.yyyy").format(day))).append('\n');
+                DAY.format(day))).append('\n');
+        appendMeetings(text, meetings, locale);
+        return text.toString();
+    }
+
+    private void appendMeetings(StringBuilder text, List<Line> meetings, Locale locale) {
         for (Line meeting : meetings) {
-            text.append("\n").append(time.format(meeting.startsAt())).append(" · ").append(meeting.counterpart())
+            text.append("\n").append(time().format(meeting.startsAt())).append(" · ").append(meeting.counterpart())
                     .append(" · ").append(meeting.table() == null ? meeting.hall()
                             : i18n.getTranslation("meetings.hall-table", locale, meeting.hall(), meeting.table()));
+        }
+    }
+
+    private DateTimeFormatter time() {
+        return DateTimeFormatter.ofPattern("HH:mm").withZone(forumTime.zone());
+    }
+
+    // ---- the morning digest
+
+    /** What one delegate's morning digest holds besides the meetings. */
+    private record Digest(String email, String name, List<Line> meetings, List<ProgramLine> program,
+            List<String> announcements) {
+    }
+
+    private record ProgramLine(Instant startsAt, Instant endsAt, String kind, String title, String place) {
+    }
+
+    @Scheduled(cron = "${b2bforum.reminders.morning-cron:0 30 7 * * *}", zone = "${b2bforum.time-zone:Europe/Moscow}")
+    void morningDigests() {
+        sendDigests(LocalDate.ofInstant(clock.instant(), forumTime.zone()));
+    }
+
+    /**
+     * On a forum day, e-mails each delegate of an approved company their day: confirmed meetings, the
+     * program items (plenaries, round tables, presentations) they signed up for, and the organizers'
+     * announcements their company got in the last 24 hours; nothing to a delegate with none of them.
+     * Each delegate is claimed in {@code morning_digest_sent} (its own statement, committed at once)
+     * before the e-mail goes, so with several nodes it goes once, or not at all if the SMTP server
+     * fails. Reads the program's and announcements' tables as a read model of its own.
+     *
+     * @return how many digests were e-mailed
+     */
+    int sendDigests(LocalDate day) {
+        if (!mail.canSend() || jdbc.queryForObject("select count(*) from forum_day where day = ?", Integer.class,
+                day) == 0) {
+            return 0;
+        }
+        Map<Long, Digest> digests = new LinkedHashMap<>();
+        meetingsByDelegate(day).forEach((delegateId, meetings) -> digests.put(delegateId,
+                new Digest(meetings.getFirst().email(), meetings.getFirst().name(), meetings, new ArrayList<>(),
+                        new ArrayList<>())));
+        jdbc.query("""
+                select d.id, d.email, d.full_name, p.starts_at, p.ends_at, p.kind, p.title, p.place
+                from program_item_attendee a join program_item p on p.id = a.program_item_id
+                join delegate d on d.id = a.delegate_id join company c on c.id = d.company_id
+                where c.status = 'APPROVED' and p.starts_at >= ? and p.starts_at < ?
+                order by p.starts_at, p.title
+                """, rs -> {
+            digest(digests, rs.getLong(1), rs.getString(2), rs.getString(3)).program().add(new ProgramLine(
+                    rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
+                    rs.getString(8)));
+        }, Timestamp.from(start(day)), Timestamp.from(start(day.plusDays(1))));
+        Instant now = clock.instant();
+        jdbc.query("""
+                select d.id, d.email, d.full_name, a.body
+                from announcement a join announcement_recipient r on r.announcement_id = a.id
+                join delegate d on d.company_id = r.company_id join company c on c.id = d.company_id
+                where c.status = 'APPROVED' and a.created_at > ? and a.created_at <= ?
+                order by a.created_at, a.id
+                """, rs -> {
+            digest(digests, rs.getLong(1), rs.getString(2), rs.getString(3)).announcements().add(rs.getString(4));
+        }, utc(now.minus(Duration.ofDays(1))), utc(now));
+        int sent = 0;
+        for (Map.Entry<Long, Digest> each : digests.entrySet()) {
+            Digest digest = each.getValue();
+            if (claimDigest(each.getKey(), day, now) && mail.send(digest.email(), "mail.digest.subject",
+                    locale -> digestBody(digest, day, locale), "the morning digest of delegate " + each.getKey())) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private static Digest digest(Map<Long, Digest> digests, long delegateId, String email, String name) {
+        return digests.computeIfAbsent(delegateId,
+                id -> new Digest(email, name, List.of(), new ArrayList<>(), new ArrayList<>()));
+    }
+
+    /** Whether this node may send the delegate's digest of {@code day}: the first to claim it. */
+    private boolean claimDigest(long delegateId, LocalDate day, Instant now) {
+        try {
+            return jdbc.update("insert ignore into morning_digest_sent (delegate_id, forum_date, sent_at) values (?, ?, ?)",
+                    delegateId, day, utc(now)) == 1;
+        } catch (DataAccessException e) {
+            // on Galera the node that lost a simultaneous claim fails to commit it: the other one sends
+            return false;
+        }
+    }
+
+    private String digestBody(Digest digest, LocalDate day, Locale locale) {
+        StringBuilder text = new StringBuilder(i18n.getTranslation("mail.digest.body", locale, digest.name(),
+                DAY.format(day))).append('\n');
+        if (!digest.meetings().isEmpty()) {
+            text.append('\n').append(i18n.getTranslation("mail.digest.meetings", locale));
+            appendMeetings(text, digest.meetings(), locale);
+            text.append('\n');
+        }
+        if (!digest.program().isEmpty()) {
+            text.append('\n').append(i18n.getTranslation("mail.digest.program", locale));
+            DateTimeFormatter time = time();
+            for (ProgramLine item : digest.program()) {
+                text.append('\n').append(time.format(item.startsAt())).append('–').append(time.format(item.endsAt()))
+                        .append(" · ").append(i18n.getTranslation("program.kind." + item.kind(), locale))
+                        .append(" «").append(item.title()).append("» · ").append(item.place());
+            }
+            text.append('\n');
+        }
+        if (!digest.announcements().isEmpty()) {
+            text.append('\n').append(i18n.getTranslation("mail.digest.announcements", locale));
+            digest.announcements().forEach(announcement -> text.append("\n— ").append(announcement));
+            text.append('\n');
         }
         return text.toString();
     }

@@ -12,7 +12,12 @@ import java.util.List;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.DelegateFixture;
 import org.b2bforum.TestData;
+import org.b2bforum.announcement.AnnouncementService;
+import org.b2bforum.announcement.Audience;
+import org.b2bforum.program.ProgramItemKind;
+import org.b2bforum.program.ProgramService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -33,7 +38,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 
-/** The evening e-mail: each delegate in a confirmed meeting of the day gets its time, partner and table, once. */
+/**
+ * The evening e-mail (each delegate in a confirmed meeting of the day gets its time, partner and table, once),
+ * the morning digest and the note ten minutes before a meeting, each once with several nodes.
+ */
 @SpringBootTest
 class MeetingRemindersTest {
 
@@ -47,14 +55,14 @@ class MeetingRemindersTest {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    ProgramService program;
+    @Autowired
+    AnnouncementService announcements;
+
     @BeforeEach
-    @SuppressWarnings("unchecked")
     void setUp() {
-        ObjectProvider<JavaMailSender> sender = mock(ObjectProvider.class);
-        when(sender.getIfAvailable()).thenReturn(mailSender);
-        I18NProvider i18n = context.getBean(I18NProvider.class);
-        reminders = new MeetingReminders(jdbc, new BilingualMail(sender, i18n, "forum@test.forum"), i18n,
-                context.getBean(ForumTime.class), context.getBean(LiveFeed.class), context.getBean(Clock.class));
+        reminders = node(context.getBean(Clock.class));
     }
 
     @AfterEach
@@ -90,6 +98,45 @@ class MeetingRemindersTest {
     }
 
     @Test
+    void each_delegate_gets_the_days_meetings_program_and_announcements_in_one_morning_digest_once_across_nodes() {
+        DelegateFixture delegates = new DelegateFixture(context);
+        BookingFixture fixture = delegates.booking();
+        fixture.openBooking(true);
+        TestSession session = fixture.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        String city = "Дайджест-" + TestData.unique();
+        TestCompany requester = delegates.approvedCompany(city, "Дайджест", List.of("Анна Смирнова|Директор"));
+        TestCompany partner = fixture.approvedCompany();
+        fixture.as(requester, () -> meetings.request(partner.id(), session.slot(1).id(),
+                List.of(requester.firstDelegate()), null));
+        long roundTable = fixture.asOrganizer(() -> program.addProgramItem(session.dayId(), ProgramItemKind.ROUND_TABLE,
+                "Логистика Минск — Москва", "Зал Б", LocalTime.of(12, 0), LocalTime.of(13, 0)));
+        fixture.as(requester, () -> program.signUp(roundTable, List.of(requester.firstDelegate())));
+        fixture.asOrganizer(() -> announcements.publish(Audience.CITY, city, "Зал Б переезжает на второй этаж"));
+        String delegateEmail = jdbc.queryForObject("select email from delegate where id = ?", String.class,
+                requester.firstDelegate());
+        String partnerName = jdbc.queryForObject("select short_name from company where id = ?", String.class,
+                partner.id());
+
+        assertThat(reminders.sendDigests(session.day())).isPositive();
+        assertThat(node(context.getBean(Clock.class)).sendDigests(session.day())).as("the other node").isZero();
+        assertThat(reminders.sendDigests(session.day().plusDays(400))).as("not a forum day").isZero();
+
+        ArgumentCaptor<SimpleMailMessage> message = ArgumentCaptor.forClass(SimpleMailMessage.class);
+        verify(mailSender, atLeastOnce()).send(message.capture());
+        assertThat(message.getAllValues()).filteredOn(m -> m.getTo()[0].equals(delegateEmail)).singleElement()
+                .satisfies(mail -> {
+                    assertThat(mail.getSubject()).isEqualTo("Ваш день на форуме / Your day at the forum");
+                    assertThat(mail.getText()).contains("Здравствуйте, Анна Смирнова! Ваш день на форуме",
+                            "Hello, Анна Смирнова! Your day at the forum",
+                            "10:20 · " + partnerName + " · " + session.hallName() + ", стол № 1",
+                            "12:00–13:00 · Круглый стол «Логистика Минск — Москва» · Зал Б",
+                            "12:00–13:00 · Round table «Логистика Минск — Москва» · Зал Б",
+                            "Объявления организаторов за сутки:\n— Зал Б переезжает на второй этаж",
+                            "Announcements of the organizers, last 24 hours:\n— Зал Б переезжает на второй этаж");
+                });
+    }
+
+    @Test
     void a_meeting_about_to_start_is_announced_once_however_many_nodes_check() {
         BookingFixture fixture = new BookingFixture(context);
         fixture.openBooking(true);
@@ -115,11 +162,14 @@ class MeetingRemindersTest {
         assertThat(reminderChanges(partner)).isEqualTo(1);
     }
 
-    /** The reminders as another application node runs them, at the time of {@code clock}. */
+    /** The reminders as an application node runs them, at the time of {@code clock}, on the test's mail server. */
+    @SuppressWarnings("unchecked")
     private MeetingReminders node(Clock clock) {
+        ObjectProvider<JavaMailSender> sender = mock(ObjectProvider.class);
+        when(sender.getIfAvailable()).thenReturn(mailSender);
         I18NProvider i18n = context.getBean(I18NProvider.class);
-        return new MeetingReminders(jdbc, context.getBean(BilingualMail.class), i18n, context.getBean(ForumTime.class),
-                context.getBean(LiveFeed.class), clock);
+        return new MeetingReminders(jdbc, new BilingualMail(sender, i18n, "forum@test.forum"), i18n,
+                context.getBean(ForumTime.class), context.getBean(LiveFeed.class), clock);
     }
 
     private int reminderChanges(TestCompany company) {
