@@ -1,10 +1,7 @@
 package org.b2bforum.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,15 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.b2bforum.bench.BookingContentionBenchmark.Samples;
 
@@ -54,7 +46,7 @@ public final class UiLoadBenchmark {
 
     private final PrintStream out;
     private final String base;
-    private final long pid;
+    private final AppHeap app;
     private final int users;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
@@ -69,7 +61,7 @@ public final class UiLoadBenchmark {
     private UiLoadBenchmark(PrintStream out, String base, long pid, int users) {
         this.out = out;
         this.base = base;
-        this.pid = pid;
+        this.app = new AppHeap(pid);
         this.users = users;
     }
 
@@ -171,7 +163,7 @@ public final class UiLoadBenchmark {
 
     private void run() throws Exception {
         out.printf(Locale.ROOT, "UI load: %d users in %d steps (+%d warm-up) against %s, staying on the %s; load average %s%n",
-                users, STEPS, WARM_UP_USERS, base, REST_ON_DIRECTORY ? "directory's results" : "request form", loadAverage());
+                users, STEPS, WARM_UP_USERS, base, REST_ON_DIRECTORY ? "directory's results" : "request form", AppHeap.loadAverage());
         Random random = new Random(20261203L);
         List<User> warmUp = new ArrayList<>();
         for (int i = 0; i < WARM_UP_USERS; i++) {
@@ -192,7 +184,7 @@ public final class UiLoadBenchmark {
         errors.set(0);
 
         List<double[]> heap = new ArrayList<>();
-        heap.add(new double[] {0, heapAfterGcKb()});
+        heap.add(new double[] {0, app.afterGcKb()});
         out.printf(Locale.ROOT, "  %8s %14s %10s%n", "sessions", "heap after GC", "step ms");
         out.printf(Locale.ROOT, "  %8d %11.0f KB%n", 0, heap.getLast()[1]);
         List<User> all = new ArrayList<>();
@@ -205,18 +197,18 @@ public final class UiLoadBenchmark {
             each(batch, PARALLEL_JOURNEYS, User::journey);
             all.addAll(batch);
             long stepMs = millisSince(t);
-            heap.add(new double[] {all.size(), heapAfterGcKb()});
+            heap.add(new double[] {all.size(), app.afterGcKb()});
             out.printf(Locale.ROOT, "  %8d %11.0f KB %10d%n", all.size(), heap.getLast()[1], stepMs);
         }
-        histogram("target/ui-load/histogram-" + users + ".txt");
-        double perSession = slope(heap.subList(1, heap.size()));
+        app.histogram("target/ui-load/histogram-" + users + ".txt", out);
+        double perSession = AppHeap.slope(heap.subList(1, heap.size()));
 
         each(all, PARALLEL_JOURNEYS, u -> u.tab.heartbeat());
         if (REST_ON_DIRECTORY) {
             each(all.stream().filter(u -> u.ready).toList(), PARALLEL_JOURNEYS, User::prepareRequest);
         }
         List<User> ready = all.stream().filter(u -> u.ready).toList();
-        out.printf(Locale.ROOT, "Rush: %d users press \"Send\" at once (load average %s)%n", ready.size(), loadAverage());
+        out.printf(Locale.ROOT, "Rush: %d users press \"Send\" at once (load average %s)%n", ready.size(), AppHeap.loadAverage());
         t = System.nanoTime();
         each(ready, ready.size(), User::request);
         out.printf(Locale.ROOT, "  all answered in %d ms; outcomes %s%n", millisSince(t), new TreeMap<>(outcomes));
@@ -229,107 +221,23 @@ public final class UiLoadBenchmark {
         out.println(requests.line("request (rush)"));
         firstErrors.forEach(e -> out.println("  error: " + e));
         out.printf(Locale.ROOT, "Heap per session (slope over the steps): %.0f KB; load average %s%n", perSession,
-                loadAverage());
+                AppHeap.loadAverage());
         out.printf(Locale.ROOT, "RESULT sessions=%d heap_per_session_kb=%.0f search_p95_ms=%s request_p95_ms=%s errors=%d%n",
                 all.size(), perSession, BookingContentionBenchmark.ms(Math.max(searches.percentile(95),
                         rushSearches.percentile(95))), BookingContentionBenchmark.ms(requests.percentile(95)),
                 errors.get());
     }
 
-    private interface Action {
-        void run(User user);
-    }
-
     /** Runs {@code action} for every user, at most {@code parallel} at once; a failure counts as an error. */
-    private void each(List<User> list, int parallel, Action action) throws InterruptedException {
-        Semaphore permits = new Semaphore(parallel);
-        CountDownLatch start = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(list.size());
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (User user : list) {
-                threads.submit(() -> {
-                    try {
-                        start.await();
-                        permits.acquire();
-                        try {
-                            action.run(user);
-                        } finally {
-                            permits.release();
-                        }
-                    } catch (RuntimeException e) {
-                        errors.incrementAndGet();
-                        user.ready = false;
-                        if (firstErrors.size() < 8) {
-                            firstErrors.add("company " + user.company + ": " + e);
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } finally {
-                        done.countDown();
-                    }
-                });
+    private void each(List<User> list, int parallel, Consumer<User> action)
+            throws InterruptedException {
+        BenchUsers.each(list, parallel, action, (user, e) -> {
+            errors.incrementAndGet();
+            user.ready = false;
+            if (firstErrors.size() < 8) {
+                firstErrors.add("company " + user.company + ": " + e);
             }
-            start.countDown();
-            if (!done.await(20, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("users still busy after 20 minutes");
-            }
-        }
-    }
-
-    // ---- heap ------------------------------------------------------------------------------
-
-    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total.*?used (\\d+)K");
-
-    /** Heap used after two full GCs of the application, in KB ({@code jcmd GC.run}, {@code GC.heap_info}). */
-    private double heapAfterGcKb() throws IOException, InterruptedException {
-        jcmd("GC.run");
-        Thread.sleep(500);
-        jcmd("GC.run");
-        String info = jcmd("GC.heap_info");
-        Matcher m = HEAP_USED.matcher(info);
-        if (!m.find()) {
-            throw new IllegalStateException("no heap figure in: " + info);
-        }
-        return Double.parseDouble(m.group(1));
-    }
-
-    private void histogram(String file) throws IOException, InterruptedException {
-        String histogram = jcmd("GC.class_histogram");
-        Files.writeString(Path.of(file), histogram);
-        out.println("Largest classes on the heap (whole list in " + file + "):");
-        histogram.lines().skip(2).limit(12).forEach(line -> out.println("  " + line.strip()));
-    }
-
-    private String jcmd(String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(pid), command).redirectErrorStream(true).start();
-        String text = new String(process.getInputStream().readAllBytes());
-        process.waitFor();
-        return text;
-    }
-
-    /** Least-squares slope of y over x. */
-    static double slope(List<double[]> points) {
-        double n = points.size();
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        for (double[] p : points) {
-            sx += p[0];
-            sy += p[1];
-            sxx += p[0] * p[0];
-            sxy += p[0] * p[1];
-        }
-        return (n * sxy - sx * sy) / (n * sxx - sx * sx);
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
+        });
     }
 
     private static long millisSince(long startNanos) {

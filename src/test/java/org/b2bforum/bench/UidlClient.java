@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,11 +36,14 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code confirmUpdate} after each data update of a grid or combo box. It keeps the server's state
  * tree (tag, attributes, properties, children of every node) to find elements by their id; it runs
  * no JavaScript, so what the server asks the browser to execute is ignored except those confirms.
- * Not thread-safe: one user, one thread, as a tab sends one request at a time.
+ * With {@link #openPush} it also receives what the server pushes (bench/run-push).
+ * One user, one thread, as a tab sends one request at a time; only the state tree is shared with the
+ * push connection's thread (synchronized), and heartbeats may go from another thread.
  */
 final class UidlClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final boolean DEBUG_PUSH = Boolean.getBoolean("bench.debug-push");
     private static final Pattern META_CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     private static final Pattern SESSION_COOKIE = Pattern.compile("JSESSIONID=([^;]+)");
 
@@ -46,6 +54,8 @@ final class UidlClient {
         final Map<String, JsonNode> properties = new HashMap<>();
         final Map<String, JsonNode> attributes = new HashMap<>();
         final List<Integer> children = new ArrayList<>();
+        /** The text of a text node, or null. */
+        String text;
 
         Node(int id) {
             this.id = id;
@@ -66,7 +76,10 @@ final class UidlClient {
 
     private final HttpClient http;
     private final String base;
-    private String sessionCookie;
+    /** Volatile: heartbeats may go from another thread than the tab's. */
+    private volatile String sessionCookie;
+    private String pushId;
+    private WebSocket push;
     private int uiId = -1;
     private String uidlCsrf;
     private int syncId;
@@ -176,7 +189,12 @@ final class UidlClient {
         }
     }
 
-    Optional<Node> byId(String id) {
+    /** Whether a text node of the page contains {@code text}. */
+    synchronized boolean showsText(String text) {
+        return nodes.values().stream().anyMatch(n -> n.text != null && n.text.contains(text));
+    }
+
+    synchronized Optional<Node> byId(String id) {
         return nodes.values().stream()
                 .filter(n -> n.attributes.containsKey("id") && id.equals(n.attributes.get("id").asString()))
                 .findFirst();
@@ -219,6 +237,123 @@ final class UidlClient {
         return nodes.size();
     }
 
+    // ---- push ------------------------------------------------------------------------------
+
+    /**
+     * Opens the tab's push connection as Vaadin's client does (Atmosphere over a WebSocket, with its
+     * protocol handshake and message lengths): {@code VAADIN/push?v-r=push&v-uiId=…&v-pushId=…}. Each
+     * UIDL message the server pushes is applied to the state tree, then {@code onPush} runs, on the
+     * WebSocket's thread; the tab should send no more UIDL requests of its own meanwhile.
+     */
+    void openPush(Runnable onPush) {
+        if (pushId == null) {
+            throw new ProtocolException("the page has no push (no Vaadin-Push-ID)");
+        }
+        String url = base.replaceFirst("^http", "ws") + "/VAADIN/push?v-r=push&v-uiId=" + uiId + "&v-pushId="
+                + encode(pushId) + "&X-Atmosphere-tracking-id=0&X-Atmosphere-Framework=4.0.1"
+                + "&X-Atmosphere-Transport=websocket&X-Atmosphere-TrackMessageSize=true"
+                + "&Content-Type=" + encode("application/json; charset=UTF-8") + "&X-atmo-protocol=true";
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(60))
+                .header("Cookie", "JSESSIONID=" + sessionCookie);
+        try {
+            push = builder.buildAsync(URI.create(url), new PushListener(onPush)).get(90, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ProtocolException("push connection: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProtocolException("interrupted");
+        }
+    }
+
+    /** Whether the push connection is open. */
+    boolean pushOpen() {
+        return push != null && !push.isInputClosed();
+    }
+
+    void closePush() {
+        if (push != null) {
+            push.abort();
+        }
+    }
+
+    /**
+     * Reads Atmosphere's frames: each message is "length|text"; the first one is the handshake
+     * (tracking id, heartbeat interval, padding), heartbeats are padding; the others are UIDL messages.
+     */
+    private final class PushListener implements WebSocket.Listener {
+
+        private final Runnable onPush;
+        private final StringBuilder buffer = new StringBuilder();
+        private boolean handshakeSeen;
+
+        PushListener(Runnable onPush) {
+            this.onPush = onPush;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+            if (DEBUG_PUSH) {
+                System.err.println("push closed: " + status + " " + reason);
+            }
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket socket, Throwable error) {
+            if (DEBUG_PUSH) {
+                System.err.println("push failed: " + error);
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            if (DEBUG_PUSH) {
+                System.err.println("push frame (last=" + last + "): " + abbreviate(data.toString()));
+            }
+            buffer.append(data);
+            String message;
+            while ((message = nextMessage()) != null) {
+                if (!handshakeSeen) {
+                    handshakeSeen = true;
+                    continue;
+                }
+                String text = message.startsWith("for(;;);") ? message.substring("for(;;);".length()) : message;
+                if (text.startsWith("{") || text.startsWith("[")) {
+                    JsonNode json = JSON.readTree(text);
+                    apply(json.isArray() ? json.get(0) : json, true);
+                    onPush.run();
+                }
+            }
+            socket.request(1);
+            return null;
+        }
+
+        /** The next whole message in the buffer, or null. */
+        private String nextMessage() {
+            // a heartbeat's padding may come without a length: skip to the next length
+            while (!buffer.isEmpty() && !Character.isDigit(buffer.charAt(0))) {
+                buffer.deleteCharAt(0);
+            }
+            int bar = buffer.indexOf("|");
+            if (bar < 0) {
+                return null;
+            }
+            int length;
+            try {
+                length = Integer.parseInt(buffer.substring(0, bar));
+            } catch (NumberFormatException e) {
+                buffer.delete(0, bar + 1);
+                return nextMessage();
+            }
+            if (buffer.length() < bar + 1 + length) {
+                return null;
+            }
+            String message = buffer.substring(bar + 1, bar + 1 + length);
+            buffer.delete(0, bar + 1 + length);
+            return message;
+        }
+    }
+
     // ---- protocol --------------------------------------------------------------------------
 
     private void init(String location) {
@@ -238,6 +373,7 @@ final class UidlClient {
         promise = 0;
         JsonNode uidl = config.get("uidl");
         uidlCsrf = uidl.get("Vaadin-Security-Key").asString();
+        pushId = uidl.has("Vaadin-Push-ID") ? uidl.get("Vaadin-Push-ID").asString() : null;
         apply(uidl);
     }
 
@@ -270,8 +406,13 @@ final class UidlClient {
     }
 
     private void apply(JsonNode uidl) {
+        apply(uidl, false);
+    }
+
+    /** Applies a UIDL message; {@code meta.async} marks a pushed one, unexpected in an answer. */
+    private synchronized void apply(JsonNode uidl, boolean pushed) {
         JsonNode meta = uidl.get("meta");
-        if (meta != null && (meta.has("sessionExpired") || meta.has("appError") || meta.has("async"))) {
+        if (meta != null && (meta.has("sessionExpired") || meta.has("appError") || !pushed && meta.has("async"))) {
             throw new ProtocolException("server says " + abbreviate(meta.toString()));
         }
         if (uidl.has("syncId")) {
@@ -321,6 +462,11 @@ final class UidlClient {
                     }
                     case 1 -> node.properties.put(key, value);
                     case 3 -> node.attributes.put(key, value);
+                    case 7 -> {
+                        if (key.equals("text")) {
+                            node.text = value.asString();
+                        }
+                    }
                     default -> { }
                 }
             }
