@@ -1,7 +1,7 @@
 # Sourced by bench/run-ui-load and bench/run-push (not a benchmark of its own): the production jar on the
 # forum of bench UiLoadForum (1,000 approved companies with log-ins, booking open) in a fresh embedded
 # database, started in the background and stopped when the script exits.
-# ui_app_start WORK_DIR PORT    builds the jar (./mvnw -Pproduction package, tests included, unless
+# ui_app_start WORK_DIR PORT    builds the jar (./mvnw -Pproduction -DskipTests package, unless
 #                               BENCH_JAR names a jar already built), writes the forum into WORK_DIR/db, starts the
 #                               jar on PORT (the database on PORT+1) and waits until it is ready; sets app_pid.
 # ui_app_java CLASS ARGS...     runs a bench class (test class path) against it.
@@ -32,7 +32,7 @@ ui_app_start() {
         cp "$BENCH_JAR" "$work/app.jar"
     else
         log "building the production jar"
-        ./mvnw -q -B -Pproduction package >&2
+        ./mvnw -q -B -Pproduction -DskipTests package >&2   # the production jar as shipped; the suite is not what is measured here
         cp target/b2b-forum-*.jar "$work/app.jar"
     fi
     if [[ -n "${BENCH_REUSE_DB:-}" && -d "$data" ]]; then

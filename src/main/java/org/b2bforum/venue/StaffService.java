@@ -3,6 +3,7 @@ package org.b2bforum.venue;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.b2bforum.base.security.AccountRefusedException;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.Passwords;
 import org.b2bforum.base.security.StaffAccount;
@@ -35,34 +36,34 @@ public class StaffService {
     /**
      * Creates a staff log-in.
      *
-     * @throws StaffAccountRefusedException naming the field and the reason
+     * @throws AccountRefusedException naming the field and the reason
      */
     @PreAuthorize("hasRole('ORGANIZER')")
     public long create(String email, String displayName, String password) {
         String address = AccountService.normalizeEmail(email);
         if (address.isEmpty()) {
-            throw new StaffAccountRefusedException("email", "validation.required");
+            throw new AccountRefusedException("email", "validation.required");
         }
         if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
-            throw new StaffAccountRefusedException("email", "validation.email");
+            throw new AccountRefusedException("email", "validation.email");
         }
         String name = displayName == null ? "" : Texts.singleLine(displayName);
         if (name.isEmpty()) {
-            throw new StaffAccountRefusedException("name", "validation.required");
+            throw new AccountRefusedException("name", "validation.required");
         }
         if (name.length() > MAX_NAME) {
-            throw new StaffAccountRefusedException("name", "validation.too-long");
+            throw new AccountRefusedException("name", "validation.too-long");
         }
         Passwords.problem(password, address).ifPresent(problem -> {
-            throw new StaffAccountRefusedException("password", problem);
+            throw new AccountRefusedException("password", problem);
         });
         if (accounts.isEmailRegistered(address)) {
-            throw new StaffAccountRefusedException("email", "staff.error.email-taken");
+            throw new AccountRefusedException("email", "staff.error.email-taken");
         }
         try {
             return accounts.createStaffAccount(address, password, name);
         } catch (DataIntegrityViolationException e) {
-            throw new StaffAccountRefusedException("email", "staff.error.email-taken");
+            throw new AccountRefusedException("email", "staff.error.email-taken");
         }
     }
 

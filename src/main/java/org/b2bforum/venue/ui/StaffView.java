@@ -5,7 +5,7 @@ import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Passwords;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.security.StaffAccount;
-import org.b2bforum.venue.StaffAccountRefusedException;
+import org.b2bforum.base.security.AccountRefusedException;
 import org.b2bforum.venue.StaffService;
 
 import com.vaadin.flow.component.HasValidation;
@@ -106,13 +106,13 @@ class StaffView extends VerticalLayout implements HasDynamicTitle {
         }
         try {
             staff.create(email.getValue(), name.getValue(), password.getValue());
-        } catch (StaffAccountRefusedException e) {
+        } catch (AccountRefusedException e) {
             HasValidation field = switch (e.field()) {
                 case "email" -> email;
                 case "name" -> name;
                 default -> password;
             };
-            field.setErrorMessage(getTranslation(e.key()));
+            field.setErrorMessage(getTranslation(e.messageKey()));
             field.setInvalid(true);
             return;
         }

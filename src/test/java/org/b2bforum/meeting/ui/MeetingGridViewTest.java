@@ -5,6 +5,9 @@ import static org.b2bforum.program.ui.ProgramFixture.approvedCompany;
 import static org.b2bforum.program.ui.ProgramFixture.choose;
 import static org.b2bforum.program.ui.ProgramFixture.uniqueName;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.MeetingQueries;
@@ -105,14 +108,11 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
     @WithUserDetails(TestData.ORGANIZER_EMAIL)
     void an_organizer_books_a_meeting_and_a_refusal_is_shown_translated() {
         ProgramFixture.Session session = ProgramFixture.session(program, 1, 2);
-        String a = uniqueName("Минскзеленстрой");
-        String b = uniqueName("Мосгаз");
-        String c = uniqueName("Белкоопсоюз");
-        approvedCompany(registrations, a);
-        approvedCompany(registrations, b);
-        approvedCompany(registrations, c);
-        MeetingGridView view = navigate(MeetingGridView.class);
-        choose(this, view.session, s -> s.id() == session.id());
+        List<String> names = approvedCompanies("Минскзеленстрой", "Мосгаз", "Белкоопсоюз");
+        String a = names.get(0);
+        String b = names.get(1);
+        String c = names.get(2);
+        MeetingGridView view = gridOf(session);
 
         book(view, a, b, "10:00–10:20");
         assertThat(test(view.grid).getCellText(0, 1)).isEqualTo(a + " — " + b);
@@ -128,17 +128,14 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
     @WithUserDetails(TestData.ORGANIZER_EMAIL)
     void an_organizer_books_over_the_meeting_limit_only_with_the_box_ticked() {
         ProgramFixture.Session session = ProgramFixture.session(program, 2, 2);
-        String a = uniqueName("Минскзеленстрой");
-        String b = uniqueName("Мосгаз");
-        String c = uniqueName("Белкоопсоюз");
-        approvedCompany(registrations, a);
-        approvedCompany(registrations, b);
-        approvedCompany(registrations, c);
+        List<String> names = approvedCompanies("Минскзеленстрой", "Мосгаз", "Белкоопсоюз");
+        String a = names.get(0);
+        String b = names.get(1);
+        String c = names.get(2);
         BookingSettings before = program.bookingSettings();
         program.updateBookingSettings(new BookingSettings(null, null, 1, false));
         try {
-            MeetingGridView view = navigate(MeetingGridView.class);
-            choose(this, view.session, s -> s.id() == session.id());
+            MeetingGridView view = gridOf(session);
             book(view, a, b, "10:00–10:20");
 
             book(view, c, a, "10:20–10:40");
@@ -154,6 +151,21 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
         } finally {
             program.updateBookingSettings(before);
         }
+    }
+
+    /** Approved companies with these names made unique, as they are shown. */
+    private List<String> approvedCompanies(String... names) {
+        return Arrays.stream(names).map(name -> {
+            String unique = uniqueName(name);
+            approvedCompany(registrations, unique);
+            return unique;
+        }).toList();
+    }
+
+    private MeetingGridView gridOf(ProgramFixture.Session session) {
+        MeetingGridView view = navigate(MeetingGridView.class);
+        choose(this, view.session, s -> s.id() == session.id());
+        return view;
     }
 
     private void book(MeetingGridView view, String requester, String partner, String slot) {
