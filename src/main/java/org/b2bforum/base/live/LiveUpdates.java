@@ -1,11 +1,13 @@
 package org.b2bforum.base.live;
 
+import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,14 +53,22 @@ public class LiveUpdates implements SmartLifecycle {
     private final Duration interval;
     private final Map<Long, Set<Subscriber>> byCompany = new ConcurrentHashMap<>();
     private final Map<Long, Set<Subscriber>> byUser = new ConcurrentHashMap<>();
-    /** Feed ids already dispatched, with when they were read; only the poller thread touches it. */
-    private final Map<Long, Long> seen = new HashMap<>();
+    /** Feed ids already dispatched that the next window may read again; only the poller thread touches it. */
+    private final Set<Long> seen = new HashSet<>();
+    /** The database's time at the previous poll, or null before the first. */
+    private Timestamp previousPoll;
+    /** Runs the pages' listeners, so that a slow page does not hold up the poll (null: on the poller's thread). */
+    private final Executor dispatcher;
     private volatile ScheduledExecutorService poller;
     private long lastCleaning;
 
-    LiveUpdates(JdbcTemplate jdbc, @Value("${b2bforum.live.poll-interval:300ms}") Duration interval) {
+    LiveUpdates(JdbcTemplate jdbc, @Value("${b2bforum.live.poll-interval:300ms}") Duration interval,
+            @Value("${b2bforum.live.dispatch-threads:true}") boolean dispatchThreads) {
         this.jdbc = jdbc;
         this.interval = interval;
+        // UI.access runs the listener at once on the calling thread when the page's session is free: with
+        // hundreds of pages a poll then took seconds (bench/run-push), and changes fell out of the window
+        this.dispatcher = dispatchThreads ? Executors.newVirtualThreadPerTaskExecutor() : null;
     }
 
     /**
@@ -106,22 +116,31 @@ public class LiveUpdates implements SmartLifecycle {
         });
     }
 
-    /** Reads the feed once and dispatches what is new; returns how many changes were new. */
+    /**
+     * Reads the feed once and dispatches what is new; returns how many changes were new. The window
+     * starts {@link #WINDOW_MS} before the previous poll's database time, so a poll that comes late
+     * (a loaded machine, a long dispatch) still reads everything since the one before.
+     */
     int poll() {
-        int fresh = 0;
-        long now = System.currentTimeMillis();
+        Timestamp dbNow = jdbc.queryForObject("select now(3)", Timestamp.class);
+        Timestamp from = new Timestamp((previousPoll != null ? previousPoll : dbNow).getTime() - WINDOW_MS);
         List<LiveChange> changes = jdbc.query(
-                "select id, company_id, user_id, kind from live_change where created_at >= now(3) - interval "
-                        + WINDOW_MS / 1000 + " second order by id",
+                "select id, company_id, user_id, kind from live_change where created_at >= ? order by id",
                 (rs, row) -> new LiveChange(rs.getLong(1), (Long) rs.getObject(2, Long.class),
-                        (Long) rs.getObject(3, Long.class), LiveChange.Kind.valueOf(rs.getString(4))));
+                        (Long) rs.getObject(3, Long.class), LiveChange.Kind.valueOf(rs.getString(4))), from);
+        int fresh = 0;
+        Set<Long> read = new HashSet<>();
         for (LiveChange change : changes) {
-            if (seen.putIfAbsent(change.id(), now) == null) {
+            read.add(change.id());
+            if (seen.add(change.id())) {
                 fresh++;
                 dispatch(change);
             }
         }
-        seen.values().removeIf(readAt -> readAt < now - 2L * WINDOW_MS);
+        // windows only move forward: an id this poll did not read is never read again
+        seen.retainAll(read);
+        previousPoll = dbNow;
+        long now = System.currentTimeMillis();
         if (now - lastCleaning > CLEAN_EVERY.toMillis()) {
             lastCleaning = now;
             jdbc.update("delete from live_change where created_at < now(3) - interval 1 hour");
@@ -141,18 +160,25 @@ public class LiveUpdates implements SmartLifecycle {
                 remove(subscriber);
                 continue;
             }
-            try {
-                ui.access(() -> {
-                    SecurityContext previous = SecurityContextHolder.getContext();
-                    SecurityContextHolder.setContext(subscriber.security());
-                    try {
-                        subscriber.listener().accept(change);
-                    } finally {
-                        SecurityContextHolder.setContext(previous);
-                    }
-                });
-            } catch (UIDetachedException e) {
-                remove(subscriber);
+            Runnable access = () -> {
+                try {
+                    ui.access(() -> {
+                        SecurityContext previous = SecurityContextHolder.getContext();
+                        SecurityContextHolder.setContext(subscriber.security());
+                        try {
+                            subscriber.listener().accept(change);
+                        } finally {
+                            SecurityContextHolder.setContext(previous);
+                        }
+                    });
+                } catch (UIDetachedException e) {
+                    remove(subscriber);
+                }
+            };
+            if (dispatcher == null) {
+                access.run();
+            } else {
+                dispatcher.execute(access);
             }
         }
     }

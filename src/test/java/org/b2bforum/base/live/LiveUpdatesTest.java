@@ -27,7 +27,8 @@ import com.vaadin.flow.shared.Registration;
  * inserted straight into the feed, as another node's transaction would) reaches the open pages of
  * the company it concerns on this node, as the page's user, and no one else's.
  */
-@SpringBootTest(properties = "b2bforum.live.poll-interval=1h") // the test polls by itself
+// the test polls by itself, and the listeners run on its thread
+@SpringBootTest(properties = {"b2bforum.live.poll-interval=1h", "b2bforum.live.dispatch-threads=false"})
 class LiveUpdatesTest extends SpringBrowserlessTest {
 
     @Autowired
@@ -92,6 +93,21 @@ class LiveUpdatesTest extends SpringBrowserlessTest {
         pushed();
 
         assertThat(received).containsExactlyInAnyOrder(slowId + 1, slowId);
+    }
+
+    @Test
+    void a_change_written_just_after_a_poll_arrives_however_late_the_next_poll_comes() throws InterruptedException {
+        TestCompany mine = new BookingFixture(context).approvedCompany();
+        live.poll();
+        List<Long> received = new CopyOnWriteArrayList<>();
+        live.subscribe(UI.getCurrent(), mine.user(), change -> received.add(change.id()));
+        feed.companiesChanged(List.of(mine.id()), LiveChange.Kind.MESSAGE);
+
+        Thread.sleep(6_000); // a loaded node: the next poll comes later than the 5-second window
+        live.poll();
+        pushed();
+
+        assertThat(received).hasSize(1);
     }
 
     /** What the UI's push would send: the access tasks the poller queued, run under the UI's lock. */
