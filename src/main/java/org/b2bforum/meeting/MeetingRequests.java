@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-import org.b2bforum.messaging.ContactBlocks;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.meeting.BookingRules.RequestDecision;
@@ -35,18 +34,16 @@ public class MeetingRequests {
     private final CurrentUser currentUser;
     private final NotificationService notifications;
     private final MeetingDescriptions descriptions;
-    private final ContactBlocks blocks;
     private final Clock clock;
 
     MeetingRequests(TransactionRetry retry, SlotLedger ledger, MeetingRows rows, CurrentUser currentUser,
-            NotificationService notifications, MeetingDescriptions descriptions, ContactBlocks blocks, Clock clock) {
+            NotificationService notifications, MeetingDescriptions descriptions, Clock clock) {
         this.retry = retry;
         this.ledger = ledger;
         this.rows = rows;
         this.currentUser = currentUser;
         this.notifications = notifications;
         this.descriptions = descriptions;
-        this.blocks = blocks;
         this.clock = clock;
     }
 
@@ -83,20 +80,20 @@ public class MeetingRequests {
         ForumUser user = currentUser.require();
         long me = currentUser.requireCompanyId();
         BookingRules.requireTwoCompanies(me, partnerId, "meeting.error.self");
-        if (blocks.blocked(partnerId, me)) {
-            throw new BookingRefusedException("meeting.error.blocked");
-        }
-        Set<Long> delegates = BookingRules.chosenDelegates(delegateIds);
-        String text = BookingRules.trimmedMessage(message);
-        return retry.inTurn(() -> book(me, partnerId, slotId, standId, delegates, text, user));
+        return retry.inTurn(() -> {
+            switch (ledger.firstLook(me, partnerId, slotId, clock.instant())) {
+                case BLOCKED -> throw new BookingRefusedException("meeting.error.blocked"); // before any other answer
+                // most requests for a popular company's time end here, without waiting for its lock
+                case TAKEN -> throw new BookingRefusedException("meeting.error.slot-taken");
+                case OPEN -> { }
+            }
+            return book(me, partnerId, slotId, standId, BookingRules.chosenDelegates(delegateIds),
+                    BookingRules.trimmedMessage(message), user);
+        });
     }
 
     private MeetingOutcome book(long me, long partnerId, long slotId, Long standId, Set<Long> delegates, String text,
             ForumUser user) {
-        if (ledger.visiblyTaken(me, partnerId, slotId, clock.instant())) {
-            // most requests for a popular company's time end here, without waiting for its lock
-            throw new BookingRefusedException("meeting.error.slot-taken");
-        }
         return retry.run(() -> {
             SlotLedger.Locked locked = ledger.lockSlotAndCompanies(slotId, me, partnerId);
             SlotLedger.Slot slot = locked.slot();

@@ -1,7 +1,7 @@
 /**
  * Meeting requests, bookings (companies' and the organizers' meeting grid), agendas.
  */
-@ApplicationModule(displayName = "Meetings", allowedDependencies = { "base :: *", "company", "program", "registration", "notification", "venue", "messaging" })
+@ApplicationModule(displayName = "Meetings", allowedDependencies = { "base :: *", "company", "program", "registration", "notification", "venue" })
 package org.b2bforum.meeting;
 
 import org.springframework.modulith.ApplicationModule;

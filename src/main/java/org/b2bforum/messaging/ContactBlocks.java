@@ -3,9 +3,12 @@ package org.b2bforum.messaging;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Whether a company blocked another: asked by the meeting requests as well as by the messages. */
+/**
+ * Whether a company blocked or muted another, for the messages. (A meeting request reads the block in
+ * the same statement as its first look at the slot: meeting's {@code SlotLedger.firstLook}.)
+ */
 @Component
-public class ContactBlocks {
+class ContactBlocks {
 
     private final JdbcTemplate jdbc;
 
@@ -13,12 +16,8 @@ public class ContactBlocks {
         this.jdbc = jdbc;
     }
 
-    /**
-     * True when {@code companyId} blocked {@code otherCompanyId}: then nothing from the other reaches it. One
-     * query in the caller's transaction, if any: a read-only JPA transaction of its own cost every meeting request
-     * a connection and four session statements (bench/run-booking-contention).
-     */
-    public boolean blocked(long companyId, long otherCompanyId) {
+    /** True when {@code companyId} blocked {@code otherCompanyId}: then nothing from the other reaches it. */
+    boolean blocked(long companyId, long otherCompanyId) {
         return state(companyId, otherCompanyId) == ContactState.BLOCK;
     }
 

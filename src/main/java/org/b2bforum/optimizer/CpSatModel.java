@@ -781,6 +781,13 @@ final class CpSatModel {
             for (String worker : LP_WORKERS) {
                 solver.getParameters().addIgnoreSubsolvers(worker);
             }
+        } else {
+            // An optimisation here starts from a good complete schedule (the floor, the annealing or a decision
+            // solve): improving it is the neighbourhood workers' job, and with 3 workers on 2 cores CP-SAT gave
+            // them one thread. With one full-problem worker (two of three threads to the neighbourhoods) the
+            // crafted days with 24 and 19 tables ended at 6-9 and 4-5 breaks instead of 12-16 and 4-6 (10 s,
+            // alternating runs, bench/README.md); more cores keep all but two full-problem workers.
+            solver.getParameters().setNumFullSubsolvers(Math.max(1, options.workers() - 2));
         }
         CpSolverSolutionCallback callback = new CpSolverSolutionCallback() {
             @Override

@@ -96,11 +96,14 @@
  * <h2>The local search beside it</h2>
  * While the first levels are asked, a thread anneals the floor ({@link org.b2bforum.optimizer.LocalSearch}: one
  * meeting into another slot, the meetings in its way taken out to be put back later, cost = 4 per meeting out, 3
- * per break of unfairness, 1 per break) for 12% of the limit, at most 1.5 s. On the hard days it places every
+ * per break of unfairness, 1 per break) for 25% of the limit, at most 2.5 s (12% and 1.5 s before: the day with
+ * forbidden slots, forum-13crafc.forbidden, ended at 9-12 breaks in 10 s instead of 12-18). On the hard days it places every
  * meeting where first-fit left 5-15 out, with half the floor's breaks or fewer. When no level answers, it is the
  * optimisation's hint (and the start-finding decision solves are skipped when it is complete and fair), and,
  * as the floor, the answer of last resort. Every model's solve counts the time its model took to build within
- * its share: under a CPU hog building took seconds and the whole build ran past its limit.
+ * its share: under a CPU hog building took seconds and the whole build ran past its limit. The optimisation
+ * solves run one full-problem worker and give the other threads to CP-SAT's neighbourhood search, which improves
+ * the good schedule they start from (on 2 cores: 6-9 breaks instead of 12-16 on the 24-table crafted day).
  *
  * <h2>When not everything fits</h2>
  * If the data already show it (a meeting without a common slot, a company with more meetings than free
