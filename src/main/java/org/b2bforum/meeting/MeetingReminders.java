@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.b2bforum.base.i18n.ForumTime;
-import org.b2bforum.base.mail.BilingualMail;
+import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveFeed;
+import org.b2bforum.base.mail.BilingualMail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,7 @@ import com.vaadin.flow.i18n.I18NProvider;
 @Component
 class MeetingReminders {
 
-    private record Line(long delegateId, String email, String name, Instant startsAt, String hall, Integer table,
+    private record Line(long delegateId, String email, String name, Instant startsAt, MeetingPlace place,
             String counterpart) {
     }
 
@@ -67,16 +68,18 @@ class MeetingReminders {
         Instant from = day.atStartOfDay(forumTime.zone()).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(forumTime.zone()).toInstant();
         List<Line> lines = jdbc.query("""
-                select d.id, d.email, d.full_name, s.starts_at, h.name, t.number,
-                       case when m.requester_company_id = md.company_id then p.short_name else r.short_name end
+                select d.id, d.email, d.full_name, s.starts_at,
+                       case when m.requester_company_id = md.company_id then p.short_name else r.short_name end counterpart,
+                """ + MeetingPlace.COLUMNS + """
                 from meeting_delegate md join delegate d on d.id = md.delegate_id
                 join meeting m on m.id = md.meeting_id join slot s on s.id = m.slot_id join hall h on h.id = s.hall_id
                 left join meeting_table t on t.id = m.table_id
+                """ + MeetingPlace.JOINS + """
                 join company r on r.id = m.requester_company_id join company p on p.id = m.partner_company_id
                 where m.status = 'CONFIRMED' and s.starts_at >= ? and s.starts_at < ?
                 order by d.id, s.starts_at
                 """, (rs, row) -> new Line(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
-                rs.getString(5), (Integer) rs.getObject(6, Integer.class), rs.getString(7)), utc(from), utc(to));
+                MeetingPlace.of(rs), rs.getString("counterpart")), utc(from), utc(to));
         Map<Long, List<Line>> byDelegate = new LinkedHashMap<>();
         lines.forEach(line -> byDelegate.computeIfAbsent(line.delegateId(), id -> new ArrayList<>()).add(line));
         int sent = 0;
@@ -98,8 +101,8 @@ class MeetingReminders {
                 DateTimeFormatter.ofPattern("dd.MM.yyyy").format(day))).append('\n');
         for (Line meeting : meetings) {
             text.append("\n").append(time.format(meeting.startsAt())).append(" · ").append(meeting.counterpart())
-                    .append(" · ").append(meeting.table() == null ? meeting.hall()
-                            : i18n.getTranslation("meetings.hall-table", locale, meeting.hall(), meeting.table()));
+                    .append(" · ").append(meeting.place().describe(locale,
+                            (key, params) -> i18n.getTranslation(key, locale, params)));
         }
         return text.toString();
     }
