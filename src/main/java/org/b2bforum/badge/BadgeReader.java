@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.company.BadgeRole;
 import org.b2bforum.company.Country;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -78,7 +79,7 @@ class BadgeReader {
 
     /**
      * The schedules of these delegates, each in time order: their confirmed meetings (with the
-     * counterpart company, hall and table) and the program items they signed up for.
+     * counterpart company, hall and table, or the fair stand) and the program items they signed up for.
      */
     Map<Long, List<ScheduleEntry>> schedules(Collection<Long> delegateIds) {
         Map<Long, List<ScheduleEntry>> schedules = new HashMap<>();
@@ -88,19 +89,21 @@ class BadgeReader {
                     ids.subList(from, Math.min(ids.size(), from + CHUNK)));
             jdbc.query("""
                     select md.delegate_id, s.starts_at, s.ends_at, h.name hall_name, t.number table_number,
-                           case when m.requester_company_id = md.company_id then p.short_name else r.short_name end counterpart
+                           case when m.requester_company_id = md.company_id then p.short_name else r.short_name end counterpart,
+                    """ + MeetingPlace.COLUMNS + """
                     from meeting_delegate md
                     join meeting m on m.id = md.meeting_id
                     join slot s on s.id = m.slot_id
                     join hall h on h.id = s.hall_id
                     left join meeting_table t on t.id = m.table_id
+                    """ + MeetingPlace.JOINS + """
                     join company r on r.id = m.requester_company_id
                     join company p on p.id = m.partner_company_id
                     where md.delegate_id in (:ids) and m.status = 'CONFIRMED'""", params, rs -> {
                 schedules.computeIfAbsent(rs.getLong("delegate_id"), id -> new ArrayList<>()).add(new ScheduleEntry(
                         rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                         ScheduleEntry.Kind.MEETING, rs.getString("counterpart"), rs.getString("hall_name"),
-                        rs.getObject("table_number", Integer.class)));
+                        rs.getObject("table_number", Integer.class), MeetingPlace.of(rs)));
             });
             jdbc.query("""
                     select a.delegate_id, p.starts_at, p.ends_at, p.title, p.place
@@ -108,7 +111,7 @@ class BadgeReader {
                     where a.delegate_id in (:ids)""", params, rs -> {
                 schedules.computeIfAbsent(rs.getLong("delegate_id"), id -> new ArrayList<>()).add(new ScheduleEntry(
                         rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
-                        ScheduleEntry.Kind.PROGRAM, rs.getString("title"), rs.getString("place"), null));
+                        ScheduleEntry.Kind.PROGRAM, rs.getString("title"), rs.getString("place"), null, null));
             });
         }
         schedules.values().forEach(entries -> entries.sort(IN_TIME_ORDER));

@@ -266,6 +266,9 @@ class BadgeRenderer {
 
         private String place(ScheduleEntry entry) {
             String place = entry.place() == null ? "" : entry.place();
+            if (entry.meetingPlace() != null && entry.meetingPlace().atStand()) {
+                return entry.meetingPlace().brief(locale, this::t);
+            }
             if (entry.kind() == ScheduleEntry.Kind.MEETING && entry.tableNumber() != null) {
                 return t("badge.back.table", String.valueOf(entry.tableNumber())) + " · " + place;
             }

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.Languages;
+import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Tokens;
@@ -214,7 +215,7 @@ public class CalendarService {
 
     // ---------------------------------------------------------------- rendering
 
-    private record MeetingRow(long id, Instant startsAt, Instant endsAt, String hall, Integer table,
+    private record MeetingRow(long id, Instant startsAt, Instant endsAt, MeetingPlace place,
             String counterpart, String counterpartCity, String people, Instant modified, int changes) {
     }
 
@@ -266,8 +267,7 @@ public class CalendarService {
         event.setDateStart(Date.from(meeting.startsAt()));
         event.setDateEnd(Date.from(meeting.endsAt()));
         event.setSummary(i18n.getTranslation("calendar.meeting.summary", locale, meeting.counterpart()));
-        String place = meeting.table() == null ? meeting.hall()
-                : i18n.getTranslation("meetings.hall-table", locale, meeting.hall(), meeting.table());
+        String place = meeting.place().describe(locale, (key, params) -> i18n.getTranslation(key, locale, params));
         event.setLocation(place);
         List<String> lines = new ArrayList<>();
         lines.add(i18n.getTranslation("calendar.meeting.with", locale, meeting.counterpart(), meeting.counterpartCity()));
@@ -320,25 +320,26 @@ public class CalendarService {
                 ? "exists (select 1 from meeting_delegate md where md.meeting_id = m.id and md.delegate_id = :delegate)"
                 : "(m.requester_company_id = :company or m.partner_company_id = :company)";
         return jdbc.query("""
-                select m.id, s.starts_at, s.ends_at, h.name hall, t.number table_number,
+                select m.id, s.starts_at, s.ends_at,
                        case when m.requester_company_id = :company then b.short_name else a.short_name end counterpart,
                        case when m.requester_company_id = :company then b.city else a.city end counterpart_city,
                        coalesce(m.updated_at, m.created_at) modified,
                        (select count(*) from meeting_event e where e.meeting_id = m.id) changes,
                        (select group_concat(d.full_name order by md.company_id <> :company, d.sort_order separator ', ')
                           from meeting_delegate md join delegate d on d.id = md.delegate_id
-                         where md.meeting_id = m.id) people
+                         where md.meeting_id = m.id) people,
+                """ + MeetingPlace.COLUMNS + """
                 from meeting m
                 join slot s on s.id = m.slot_id
                 join hall h on h.id = s.hall_id
                 left join meeting_table t on t.id = m.table_id
+                """ + MeetingPlace.JOINS + """
                 join company a on a.id = m.requester_company_id
                 join company b on b.id = m.partner_company_id
                 where m.status = 'CONFIRMED' and\s""" + who + " order by s.starts_at, m.id",
                 new MapSqlParameterSource("company", companyId).addValue("delegate", owner.delegateId()),
                 (rs, i) -> new MeetingRow(rs.getLong("id"), rs.getTimestamp("starts_at").toInstant(),
-                        rs.getTimestamp("ends_at").toInstant(), rs.getString("hall"),
-                        rs.getObject("table_number", Integer.class), rs.getString("counterpart"),
+                        rs.getTimestamp("ends_at").toInstant(), MeetingPlace.of(rs), rs.getString("counterpart"),
                         rs.getString("counterpart_city"), rs.getString("people"),
                         rs.getTimestamp("modified").toInstant(), rs.getInt("changes")));
     }

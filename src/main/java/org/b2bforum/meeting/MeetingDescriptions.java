@@ -25,7 +25,8 @@ class MeetingDescriptions implements ProgramConflicts {
 
     private static final String SELECT = """
             select m.id, s.starts_at, a.short_name a_name, b.short_name b_name,
-                   coalesce(concat('Стенд/Stand ', st.number), h.name) hall, t.number table_number
+                   coalesce(concat('Стенд/Stand ', st.number, ', ', if(sz.name_ru = sz.name_en, sz.name_ru, concat(sz.name_ru, '/', sz.name_en))),
+                            h.name) hall, t.number table_number
             from meeting m
             join slot s on s.id = m.slot_id
             join hall h on h.id = s.hall_id
@@ -33,6 +34,7 @@ class MeetingDescriptions implements ProgramConflicts {
             join company b on b.id = m.partner_company_id
             left join meeting_table t on t.id = m.table_id
             left join fair_stand st on st.id = m.stand_id
+            left join fair_zone sz on sz.id = st.zone_id
             """;
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -3,10 +3,17 @@ package org.b2bforum.meeting;
 import java.time.Instant;
 import java.util.List;
 
-/** A meeting as its companies and the organizers see it; at a fair stand {@code standNumber} is set and there is no table. */
+import org.b2bforum.base.i18n.MeetingPlace;
+
+/** A meeting as its companies and the organizers see it; at a fair stand the place has the stand and no table. */
 public record MeetingDetails(long id, long requesterId, String requesterName, long partnerId, String partnerName,
         MeetingStatus status, long slotId, long sessionId, Instant startsAt, Instant endsAt, String hallName,
-        Integer tableNumber, String message, String response, List<String> delegates, String standNumber) {
+        Integer tableNumber, String message, String response, List<String> delegates, MeetingPlace place) {
+
+    /** The fair stand's number for a meeting at a stand, else null. */
+    public String standNumber() {
+        return place.stand();
+    }
 
     /** The other company, seen from {@code companyId}. */
     public String counterpartName(long companyId) {

@@ -231,7 +231,7 @@ public class MeetingQueries {
             String contacts = m.status() == MeetingStatus.CONFIRMED ? contactsOf(m.counterpartId(company)) : null;
             entries.add(new AgendaEntry(m.startsAt(), m.endsAt(), AgendaEntry.Kind.MEETING, m.id(),
                     m.counterpartName(company), m.hallName(), m.tableNumber(), m.status(), m.delegates(), contacts,
-                    m.standNumber()));
+                    m.place()));
         }
         for (ProgramItem item : program.itemsAttendedBy(delegates)) {
             entries.add(new AgendaEntry(item.startsAt(), item.endsAt(), AgendaEntry.Kind.PROGRAM, null, item.title(),

@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.b2bforum.base.i18n.ForumTime;
-import org.b2bforum.base.mail.BilingualMail;
+import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveFeed;
+import org.b2bforum.base.mail.BilingualMail;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,7 +38,7 @@ import com.vaadin.flow.i18n.I18NProvider;
 @Component
 class MeetingReminders {
 
-    private record Line(long delegateId, String email, String name, Instant startsAt, String hall, Integer table,
+    private record Line(long delegateId, String email, String name, Instant startsAt, MeetingPlace place,
             String counterpart) {
     }
 
@@ -87,17 +88,18 @@ class MeetingReminders {
     /** The confirmed meetings of {@code day}, by delegate attending them, in time order. */
     private Map<Long, List<Line>> meetingsByDelegate(LocalDate day) {
         List<Line> lines = jdbc.query("""
-                select d.id, d.email, d.full_name, s.starts_at, h.name, t.number,
-                       case when m.requester_company_id = md.company_id then p.short_name else r.short_name end
+                select d.id, d.email, d.full_name, s.starts_at,
+                       case when m.requester_company_id = md.company_id then p.short_name else r.short_name end counterpart,
+                """ + MeetingPlace.COLUMNS + """
                 from meeting_delegate md join delegate d on d.id = md.delegate_id
                 join meeting m on m.id = md.meeting_id join slot s on s.id = m.slot_id join hall h on h.id = s.hall_id
                 left join meeting_table t on t.id = m.table_id
+                """ + MeetingPlace.JOINS + """
                 join company r on r.id = m.requester_company_id join company p on p.id = m.partner_company_id
                 where m.status = 'CONFIRMED' and s.starts_at >= ? and s.starts_at < ?
                 order by d.id, s.starts_at
                 """, (rs, row) -> new Line(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
-                rs.getString(5), (Integer) rs.getObject(6, Integer.class), rs.getString(7)), utc(start(day)),
-                utc(start(day.plusDays(1))));
+                MeetingPlace.of(rs), rs.getString("counterpart")), utc(start(day)), utc(start(day.plusDays(1))));
         Map<Long, List<Line>> byDelegate = new LinkedHashMap<>();
         lines.forEach(line -> byDelegate.computeIfAbsent(line.delegateId(), id -> new ArrayList<>()).add(line));
         return byDelegate;
@@ -117,8 +119,8 @@ class MeetingReminders {
     private void appendMeetings(StringBuilder text, List<Line> meetings, Locale locale) {
         for (Line meeting : meetings) {
             text.append("\n").append(time().format(meeting.startsAt())).append(" · ").append(meeting.counterpart())
-                    .append(" · ").append(meeting.table() == null ? meeting.hall()
-                            : i18n.getTranslation("meetings.hall-table", locale, meeting.hall(), meeting.table()));
+                    .append(" · ").append(meeting.place().describe(locale,
+                            (key, params) -> i18n.getTranslation(key, locale, params)));
         }
     }
 

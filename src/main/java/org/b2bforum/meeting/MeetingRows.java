@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.base.security.ForumUser;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -58,17 +59,17 @@ class MeetingRows {
         return jdbc.query("""
                 select m.id, m.requester_company_id, a.short_name requester_name, m.partner_company_id,
                        b.short_name partner_name, m.status, m.slot_id, s.session_id, s.starts_at, s.ends_at,
-                       h.name hall_name, t.number table_number, st.number stand_number, m.message, m.response,
+                       h.name hall_name, t.number table_number, m.message, m.response,
                        (select group_concat(d.full_name order by d.sort_order separator '|') from meeting_delegate md
-                          join delegate d on d.id = md.delegate_id where md.meeting_id = m.id) delegates
+                          join delegate d on d.id = md.delegate_id where md.meeting_id = m.id) delegates,
+                """ + MeetingPlace.COLUMNS + """
                 from meeting m
                 join company a on a.id = m.requester_company_id
                 join company b on b.id = m.partner_company_id
                 join slot s on s.id = m.slot_id
                 join hall h on h.id = s.hall_id
                 left join meeting_table t on t.id = m.table_id
-                left join fair_stand st on st.id = m.stand_id
-                """ + where + " order by s.starts_at, m.id", params, MeetingRows::meetingView);
+                """ + MeetingPlace.JOINS + where + " order by s.starts_at, m.id", params, MeetingRows::meetingView);
     }
 
     MeetingDetails meeting(long meetingId) {
@@ -86,7 +87,7 @@ class MeetingRows {
                 rs.getString("hall_name"), table, rs.getString("message"),
                 rs.getString("response"),
                 delegates == null ? List.of() : Arrays.stream(delegates.split("\\|")).collect(Collectors.toList()),
-                rs.getString("stand_number"));
+                MeetingPlace.of(rs));
     }
 
     /** Locks the meeting's row: the first lock of a step on an existing meeting. */

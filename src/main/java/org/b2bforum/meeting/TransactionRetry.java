@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.b2bforum.base.database.DatabaseFailures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -16,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs a booking step in its own transaction and runs it again when MariaDB gives up on it
  * because of a concurrent writer: deadlock (1213, on Galera also a certification failure: another
- * node committed a conflicting write first), record changed (1020), or SQLSTATE 40001. Each try
+ * node committed a conflicting write first), record changed (1020), or SQLSTATE 40001, and once when a
+ * foreign key finds no parent row ({@link DatabaseFailures#isMissingParent}). Each try
  * starts from scratch, so a retry sees what the winner wrote. It also runs again, a few times and
  * after a pause, the whole booking when the database node was lost (connection failure, Galera's
  * 1047 "not prepared for application use", a commit refused outside the primary component): within
@@ -33,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class TransactionRetry {
 
+    private static final Logger log = LoggerFactory.getLogger(TransactionRetry.class);
     private static final int ATTEMPTS = 8;
     private static final int NODE_LOSS_ATTEMPTS = 6;
 
@@ -97,10 +101,17 @@ class TransactionRetry {
     }
 
     private <T> T retried(Supplier<T> work) {
+        boolean missingParentSeen = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> work.get());
             } catch (RuntimeException e) {
+                if (!missingParentSeen && DatabaseFailures.isMissingParent(e)) {
+                    // once: on Galera a brute-force abort can show as the parent this step inserted gone missing
+                    missingParentSeen = true;
+                    log.warn("A booking step found a parent row missing; running it once more: {}", e.getMessage());
+                    continue;
+                }
                 if (!DatabaseFailures.isConflict(e)) {
                     throw e;
                 }

@@ -63,8 +63,8 @@ public final class CpSatScheduler implements Scheduler {
     private static final int PINNED_FIRST = 3;
 
     /** The local search's share of the time limit, at most so many seconds and steps. */
-    private static final double LOCAL_SEARCH_SHARE = 0.25;
-    private static final double LOCAL_SEARCH_SECONDS = 2.5;
+    private static final double LOCAL_SEARCH_SHARE = 0.12;
+    private static final double LOCAL_SEARCH_SECONDS = 1.5;
     private static final long LOCAL_SEARCH_STEPS = 20_000_000L;
 
     /** Less time than this left: the optimisation model is not built any more. */

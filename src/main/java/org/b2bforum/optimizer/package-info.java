@@ -96,8 +96,9 @@
  * <h2>The local search beside it</h2>
  * While the first levels are asked, a thread anneals the floor ({@link org.b2bforum.optimizer.LocalSearch}: one
  * meeting into another slot, the meetings in its way taken out to be put back later, cost = 4 per meeting out, 3
- * per break of unfairness, 1 per break) for 25% of the limit, at most 2.5 s (12% and 1.5 s before: the day with
- * forbidden slots, forum-13crafc.forbidden, ended at 9-12 breaks in 10 s instead of 12-18). On the hard days it places every
+ * per break of unfairness, 1 per break) for 12% of the limit, at most 1.5 s (25% and 2.5 s gave the day with
+ * forbidden slots, forum-13crafc.forbidden, 9-12 breaks in 10 s instead of 12-18, but took CPU from the level-1
+ * question of ticf-13crafc, proved in 4.3-6.5 s with 12%, 5.5-7.0 s with 25%, and once not within 10 s). On the hard days it places every
  * meeting where first-fit left 5-15 out, with half the floor's breaks or fewer. When no level answers, it is the
  * optimisation's hint (and the start-finding decision solves are skipped when it is complete and fair), and,
  * as the floor, the answer of last resort. Every model's solve counts the time its model took to build within

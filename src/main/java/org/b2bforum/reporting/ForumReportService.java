@@ -11,7 +11,6 @@ import java.util.Locale;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.reporting.ResultsCharts.Kind;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,15 +29,11 @@ public class ForumReportService {
     private final I18NProvider i18n;
     private final ForumTime forumTime;
     private final Clock clock;
-    private final ObjectProvider<ResultsReportSection> sections;
-
-    ForumReportService(ResultsReadModel readModel, I18NProvider i18n, ForumTime forumTime, Clock clock,
-            ObjectProvider<ResultsReportSection> sections) {
+    ForumReportService(ResultsReadModel readModel, I18NProvider i18n, ForumTime forumTime, Clock clock) {
         this.readModel = readModel;
         this.i18n = i18n;
         this.forumTime = forumTime;
         this.clock = clock;
-        this.sections = sections;
     }
 
     /** The figures as of now. */
@@ -54,7 +49,8 @@ public class ForumReportService {
         ResultsCharts charts = new ResultsCharts(results, text(locale));
         List<ResultsChart> out = new ArrayList<>();
         for (Kind kind : Kind.values()) {
-            if (kind == Kind.ROUND_TABLES && results.roundTables().isEmpty()) {
+            if (kind == Kind.ROUND_TABLES && results.roundTables().isEmpty()
+                    || kind.fair() && results.fair().empty()) {
                 continue;
             }
             out.add(new ResultsChart(kind.id(), charts.title(kind), charts.svg(kind, width)));
@@ -65,7 +61,7 @@ public class ForumReportService {
     /** The one-page summary's paragraph, in the language. */
     @PreAuthorize("hasRole('ORGANIZER')")
     public String summary(ForumResults results, Locale locale) {
-        return new ResultsDocument(results, text(locale), List.of()).summary();
+        return new ResultsDocument(results, text(locale)).summary();
     }
 
     /** Writes the report as PDF: the figures as of now, in the language. */
@@ -73,7 +69,7 @@ public class ForumReportService {
     @Transactional(readOnly = true)
     public void writePdf(Locale locale, OutputStream out) throws IOException {
         Locale language = language(locale);
-        new ResultsDocument(readModel.read(), text(language), contributed(language)).write(today(), out);
+        new ResultsDocument(readModel.read(), text(language)).write(today(), out);
     }
 
     /** Writes the report's figures as XLSX: as of now, in the language. */
@@ -81,11 +77,7 @@ public class ForumReportService {
     @Transactional(readOnly = true)
     public void writeXlsx(Locale locale, OutputStream out) throws IOException {
         Locale language = language(locale);
-        new ResultsWorkbook(readModel.read(), text(language), contributed(language)).write(today(), out);
-    }
-
-    private List<ResultsReportSection.Section> contributed(Locale locale) {
-        return sections.orderedStream().flatMap(section -> section.section(locale).stream()).toList();
+        new ResultsWorkbook(readModel.read(), text(language)).write(today(), out);
     }
 
     private ReportText text(Locale locale) {

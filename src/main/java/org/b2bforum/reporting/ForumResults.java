@@ -7,18 +7,20 @@ import java.util.Map;
 
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Sector;
+import org.b2bforum.fair.FairFigures;
 import org.b2bforum.venue.Outcome;
 
 /**
  * What the forum achieved, as the results report tells the two city governments: approved
  * participants by city and country, the meetings from request to the table, meetings by sector
- * pair and city pair, the outcomes with the companies involved, and round-table attendance.
+ * pair and city pair, the outcomes with the companies involved, round-table attendance, and the
+ * exhibition-fair's stands, meetings at stands and leads.
  * Language-neutral: the report and the page put it into words.
  */
 public record ForumResults(LocalDate firstDay, LocalDate lastDay, Instant at, List<CityFigure> cities,
         List<CountryFigure> countries, MeetingFigures meetings, List<SectorPair> sectorPairs, List<CityPair> cityPairs,
         Map<Outcome, Long> outcomes, Map<Outcome, Long> outcomeCompanies, List<OutcomeMeeting> outcomeMeetings,
-        List<RoundTableFigure> roundTables) {
+        List<RoundTableFigure> roundTables, FairFigures fair) {
 
     /** Approved companies of a city, their delegates and how many of them were checked in. */
     public record CityFigure(String city, Country country, long companies, long delegates, long checkedIn) {

@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.b2bforum.company.Country;
+import org.b2bforum.fair.FairFigures;
+import org.b2bforum.fair.FairFigures.ExhibitorFigure;
+import org.b2bforum.fair.FairFigures.SectorFigure;
+import org.b2bforum.fair.FairFigures.VisitorCityFigure;
+import org.b2bforum.fair.FairFigures.ZoneFigure;
 import org.b2bforum.reporting.ForumResults.CityFigure;
 import org.b2bforum.reporting.ForumResults.CityPair;
 import org.b2bforum.reporting.ForumResults.CountryFigure;
@@ -56,6 +61,13 @@ final class ReportTables {
         rows.add(row(text.t("report.key.round-tables"), (long) results.roundTables().size()));
         rows.add(row(text.t("report.key.round-table-sign-ups"),
                 results.roundTables().stream().mapToLong(RoundTableFigure::signedUp).sum()));
+        FairFigures fair = results.fair();
+        if (!fair.empty()) {
+            rows.add(row(text.t("report.key.fair-exhibitors"), fair.exhibitorCount()));
+            rows.add(row(text.t("report.key.fair-meetings-held"), fair.held()));
+            rows.add(row(text.t("report.key.fair-leads"), fair.leads()));
+            rows.add(row(text.t("report.key.fair-visitors"), fair.visitors()));
+        }
         return new Table(text.t("report.table.key-figures"), text.t("report.sheet.summary"),
                 List.of(col("report.column.figure", 5, false), col("report.column.value", 1.3f, true)), rows);
     }
@@ -172,13 +184,58 @@ final class ReportTables {
                 rows);
     }
 
-    Table contributed(ResultsReportSection.Section section) {
-        List<ReportPdf.Column> columns = new ArrayList<>();
-        for (int i = 0; i < section.header().size(); i++) {
-            columns.add(new ReportPdf.Column(section.header().get(i), i == 0 ? 3 : 1.3f,
-                    !section.rows().isEmpty() && section.rows().getFirst().get(i) instanceof Number));
+    Table fairZones() {
+        List<List<Object>> rows = new ArrayList<>();
+        FairFigures fair = results.fair();
+        for (ZoneFigure zone : fair.zones()) {
+            rows.add(List.of(zone.zone().name(text.locale()), zone.stands(), zone.exhibitors(), zone.meetings(),
+                    zone.held(), zone.leads()));
         }
-        return new Table(section.tableCaption(), section.sheetName(), columns, section.rows());
+        rows.add(List.of(text.t("report.total"), fair.stands(), fair.exhibitorCount(), fair.meetings(), fair.held(),
+                fair.leads()));
+        return new Table(text.t("report.table.fair-zones"), text.t("report.sheet.fair-zones"),
+                List.of(col("report.column.zone", 2.6f, false), col("report.column.stands", 1.1f, true),
+                        col("report.column.exhibitors", 1.3f, true), col("report.column.stand-meetings", 1.5f, true),
+                        col("report.column.held", 1.2f, true), col("report.column.leads", 1.1f, true)), rows);
+    }
+
+    Table fairSectors() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (SectorFigure sector : results.fair().sectors()) {
+            rows.add(List.of(text.sector(sector.sector()), sector.exhibitors(), sector.meetings(), sector.leads()));
+        }
+        return new Table(text.t("report.table.fair-sectors"), text.t("report.sheet.fair-sectors"),
+                List.of(col("report.column.sector", 3.2f, false), col("report.column.exhibitors", 1.3f, true),
+                        col("report.column.stand-meetings", 1.5f, true), col("report.column.leads", 1.1f, true)),
+                rows);
+    }
+
+    /** Every exhibitor, those with the most leads first. */
+    Table fairExhibitors() {
+        List<List<Object>> rows = new ArrayList<>();
+        int n = 0;
+        for (ExhibitorFigure exhibitor : results.fair().exhibitors()) {
+            rows.add(List.of(++n + "", exhibitor.company() + " (" + text.city(exhibitor.city()) + ")",
+                    exhibitor.stand() + ", " + exhibitor.zone().name(text.locale()), exhibitor.meetings(),
+                    exhibitor.held(), exhibitor.leads()));
+        }
+        return new Table(text.t("report.table.fair-exhibitors"), text.t("report.sheet.fair-exhibitors"),
+                List.of(col("report.column.number", 0.5f, true), col("report.column.exhibitor", 2.8f, false),
+                        col("report.column.stand", 1.7f, false), col("report.column.stand-meetings", 1.5f, true),
+                        col("report.column.held", 1.2f, true), col("report.column.leads", 1.1f, true)), rows);
+    }
+
+    Table fairVisitorCities() {
+        List<List<Object>> rows = new ArrayList<>();
+        int n = 0;
+        for (VisitorCityFigure city : results.fair().visitorCities()) {
+            rows.add(List.of(++n + "", text.city(city.city()), text.country(city.country()), city.visitors(),
+                    city.leads()));
+        }
+        return new Table(text.t("report.table.fair-visitor-cities"), text.t("report.sheet.fair-visitor-cities"),
+                List.of(col("report.column.number", 0.5f, true), col("report.column.city", 2.2f, false),
+                        col("report.column.country", 1.6f, false), col("report.column.visitors", 1.3f, true),
+                        col("report.column.leads", 1.1f, true)), rows);
     }
 
     long countryCompanies(Country country) {

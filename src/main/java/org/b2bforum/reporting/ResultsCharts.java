@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.b2bforum.fair.FairFigures.ExhibitorFigure;
+import org.b2bforum.fair.FairFigures.ZoneFigure;
 import org.b2bforum.reporting.ForumResults.CityFigure;
 import org.b2bforum.reporting.ForumResults.CityPair;
 import org.b2bforum.reporting.ForumResults.MeetingFigures;
@@ -42,10 +44,14 @@ final class ResultsCharts {
 
     /** The charts, in the report's order; the names are stable (file names and element ids). */
     enum Kind {
-        CITIES, MEETINGS, SECTOR_PAIRS, CITY_PAIRS, OUTCOMES, ROUND_TABLES;
+        CITIES, MEETINGS, SECTOR_PAIRS, CITY_PAIRS, OUTCOMES, ROUND_TABLES, FAIR_ZONES, FAIR_EXHIBITORS;
 
         String id() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        boolean fair() {
+            return this == FAIR_ZONES || this == FAIR_EXHIBITORS;
         }
     }
 
@@ -71,6 +77,8 @@ final class ResultsCharts {
             case CITY_PAIRS -> cityPairs();
             case OUTCOMES -> outcomes();
             case ROUND_TABLES -> roundTables();
+            case FAIR_ZONES -> fairZones();
+            case FAIR_EXHIBITORS -> fairExhibitors();
         };
     }
 
@@ -85,6 +93,8 @@ final class ResultsCharts {
             case SECTOR_PAIRS -> Math.min(TOP, results.sectorPairs().size());
             case CITY_PAIRS -> Math.min(TOP, results.cityPairs().size());
             case ROUND_TABLES -> results.roundTables().size();
+            case FAIR_ZONES -> results.fair().zones().size();
+            case FAIR_EXHIBITORS -> topExhibitors().size();
             case MEETINGS, OUTCOMES -> 0;
         };
         return bars == 0 ? 230 : Math.max(150, 70 + bars * 24);
@@ -170,6 +180,39 @@ final class ResultsCharts {
             data.addValue(table.checkedIn(), checkedIn, label);
         }
         return bars(data, PlotOrientation.HORIZONTAL, true);
+    }
+
+    /** Zones of the fair: their exhibitors, the meetings held at their stands and the leads collected there. */
+    private JFreeChart fairZones() {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        String exhibitors = text.t("report.series.exhibitors");
+        String meetings = text.t("report.series.stand-meetings");
+        String leads = text.t("report.series.leads");
+        for (ZoneFigure zone : results.fair().zones()) {
+            String label = ReportFonts.printable(zone.zone().name(text.locale()));
+            data.addValue(zone.exhibitors(), exhibitors, label);
+            data.addValue(zone.held(), meetings, label);
+            data.addValue(zone.leads(), leads, label);
+        }
+        return bars(data, PlotOrientation.HORIZONTAL, true);
+    }
+
+    private JFreeChart fairExhibitors() {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        String leads = text.t("report.series.leads");
+        String meetings = text.t("report.series.stand-meetings");
+        for (ExhibitorFigure exhibitor : topExhibitors()) {
+            String label = ReportFonts.printable(exhibitor.company()) + " (" + exhibitor.stand() + ")";
+            data.addValue(exhibitor.leads(), leads, label);
+            data.addValue(exhibitor.held(), meetings, label);
+        }
+        return bars(data, PlotOrientation.HORIZONTAL, true);
+    }
+
+    /** The exhibitors with the most leads (then meetings), those with neither left out. */
+    private List<ExhibitorFigure> topExhibitors() {
+        return results.fair().exhibitors().stream().filter(e -> e.leads() > 0 || e.meetings() > 0).limit(TOP)
+                .toList();
     }
 
     private JFreeChart bars(DefaultCategoryDataset data, PlotOrientation orientation, boolean legend) {

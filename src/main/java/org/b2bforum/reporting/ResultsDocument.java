@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.b2bforum.company.Country;
+import org.b2bforum.fair.FairFigures;
 import org.b2bforum.reporting.ForumResults.CityPair;
 import org.b2bforum.reporting.ForumResults.SectorPair;
 import org.b2bforum.reporting.ReportTables.Table;
@@ -16,7 +17,8 @@ import org.b2bforum.venue.Outcome;
 /**
  * The results report as a PDF a forum official signs: a first page with the title, the forum, its
  * dates, the date of the report, a one-page summary with the key figures and a place to sign; then
- * numbered sections with charts and tables, and an appendix listing the agreements.
+ * numbered sections with charts and tables (the exhibition-fair's last), and an appendix listing
+ * the agreements.
  */
 final class ResultsDocument {
 
@@ -27,14 +29,12 @@ final class ResultsDocument {
     private final ReportText text;
     private final ReportTables tables;
     private final ResultsCharts charts;
-    private final List<ResultsReportSection.Section> extra;
 
-    ResultsDocument(ForumResults results, ReportText text, List<ResultsReportSection.Section> extra) {
+    ResultsDocument(ForumResults results, ReportText text) {
         this.results = results;
         this.text = text;
         this.tables = new ReportTables(results, text);
         this.charts = new ResultsCharts(results, text);
-        this.extra = extra;
     }
 
     void write(LocalDate today, OutputStream out) throws IOException {
@@ -80,10 +80,20 @@ final class ResultsDocument {
                 table(pdf, tables.roundTables());
             }
 
-            for (ResultsReportSection.Section contributed : extra) {
-                pdf.heading(++section + ". " + contributed.title(), 120);
-                pdf.paragraph(contributed.paragraph());
-                table(pdf, tables.contributed(contributed));
+            pdf.heading(++section + ". " + text.t("report.section.fair"), keep(Kind.FAIR_ZONES));
+            FairFigures fair = results.fair();
+            if (fair.empty()) {
+                pdf.paragraph(text.t("report.fair.none"));
+            } else {
+                pdf.paragraph(text.t("report.fair.text", text.number(fair.stands()), text.number(fair.zones().size()),
+                        text.number(fair.exhibitorCount()), text.number(fair.meetings()), text.number(fair.held()),
+                        text.number(fair.leads()), text.number(fair.visitors()), text.number(fair.visitorCompanies())));
+                figure(pdf, Kind.FAIR_ZONES);
+                table(pdf, tables.fairZones());
+                table(pdf, tables.fairSectors());
+                figure(pdf, Kind.FAIR_EXHIBITORS);
+                pairTable(pdf, tables.fairExhibitors());
+                pairTable(pdf, tables.fairVisitorCities());
             }
 
             pdf.newPage();
@@ -156,6 +166,11 @@ final class ResultsDocument {
             SectorPair top = results.sectorPairs().getFirst();
             out.append(' ').append(text.t("report.summary.top-sector-pair",
                     text.sector(top.first()) + " × " + text.sector(top.second()), text.number(top.meetings())));
+        }
+        FairFigures fair = results.fair();
+        if (!fair.empty()) {
+            out.append(' ').append(text.t("report.summary.fair", text.number(fair.exhibitorCount()),
+                    text.number(fair.held()), text.number(fair.leads()), text.number(fair.visitors())));
         }
         return out.toString();
     }

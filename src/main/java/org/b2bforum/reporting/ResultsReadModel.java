@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Sector;
+import org.b2bforum.fair.FairFiguresReadModel;
 import org.b2bforum.reporting.ForumResults.CityFigure;
 import org.b2bforum.reporting.ForumResults.CityPair;
 import org.b2bforum.reporting.ForumResults.CountryFigure;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The results report's read model: it joins companies, delegates, check-ins, meetings, outcomes and
- * program items across their features, reading only. Approved companies only; meetings count once
+ * program items across their features, reading only; the fair's figures come from the fair's own
+ * read model. Approved companies only; meetings count once
  * confirmed (requests in any state count as requested).
  */
 @Component
@@ -39,10 +41,12 @@ class ResultsReadModel {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final FairFiguresReadModel fair;
 
-    ResultsReadModel(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    ResultsReadModel(NamedParameterJdbcTemplate jdbc, Clock clock, FairFiguresReadModel fair) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.fair = fair;
     }
 
     ForumResults read() {
@@ -96,7 +100,7 @@ class ResultsReadModel {
         companies.forEach((outcome, ids) -> outcomeCompanies.put(outcome, (long) ids.size()));
 
         return new ForumResults(days[0], days[1], at, cities, countries, meetings(), sectorPairs(), cityPairs(),
-                outcomes, outcomeCompanies, outcomeMeetings, roundTables());
+                outcomes, outcomeCompanies, outcomeMeetings, roundTables(), fair.figures());
     }
 
     private LocalDate[] forumDays() {

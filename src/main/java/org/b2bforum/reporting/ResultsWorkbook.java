@@ -29,13 +29,11 @@ final class ResultsWorkbook {
     private final ForumResults results;
     private final ReportText text;
     private final ReportTables tables;
-    private final List<ResultsReportSection.Section> extra;
 
-    ResultsWorkbook(ForumResults results, ReportText text, List<ResultsReportSection.Section> extra) {
+    ResultsWorkbook(ForumResults results, ReportText text) {
         this.results = results;
         this.text = text;
         this.tables = new ReportTables(results, text);
-        this.extra = extra;
     }
 
     void write(LocalDate today, OutputStream out) throws IOException {
@@ -57,9 +55,11 @@ final class ResultsWorkbook {
                     tables.roundTables())) {
                 fill(sheet(workbook, names, table.sheet()), 0, table, styles);
             }
-            for (ResultsReportSection.Section section : extra) {
-                Table table = tables.contributed(section);
-                fill(sheet(workbook, names, table.sheet()), 0, table, styles);
+            if (!results.fair().empty()) {
+                for (Table table : List.of(tables.fairZones(), tables.fairSectors(), tables.fairExhibitors(),
+                        tables.fairVisitorCities())) {
+                    fill(sheet(workbook, names, table.sheet()), 0, table, styles);
+                }
             }
             workbook.write(out);
             workbook.dispose();

@@ -141,12 +141,15 @@ public final class ReportBenchmark {
         insertCompanies(organizer.id());
         List<List<Slot>> slotTimes = program();
         insertMeetings(slotTimes, organizer.id());
+        insertFair();
         jdbc.execute("analyze table company, company_sector, delegate, delegate_check_in, meeting, meeting_outcome,"
-                + " program_item_attendee");
+                + " program_item_attendee, fair_stand, fair_stand_assignment, fair_lead");
         out.printf(Locale.ROOT, "Data: %d approved companies, %d delegates (%d checked in), %d meetings "
-                + "(%d confirmed), %d outcomes, in %d ms%n", count("company"), count("delegate"),
-                count("delegate_check_in"), count("meeting"), countWhere("meeting", "status = 'CONFIRMED'"),
-                count("meeting_outcome"), (System.nanoTime() - t) / 1_000_000);
+                + "(%d confirmed, %d of them at fair stands), %d outcomes, %d fair stands (%d taken), %d leads, in %d ms%n",
+                count("company"), count("delegate"), count("delegate_check_in"), count("meeting"),
+                countWhere("meeting", "status = 'CONFIRMED'"), countWhere("meeting", "stand_id is not null"),
+                count("meeting_outcome"), count("fair_stand"), count("fair_stand_assignment"), count("fair_lead"),
+                (System.nanoTime() - t) / 1_000_000);
 
         ForumReportService reports = context.getBean(ForumReportService.class);
         Files.createDirectories(outDir);
@@ -343,6 +346,54 @@ public final class ReportBenchmark {
         jdbc.batchUpdate("""
                 insert into meeting_outcome (meeting_id, company_id, outcome, recorded_at, recorded_by)
                 values (?, ?, ?, ?, ?)""", outcomes);
+    }
+
+    /**
+     * The fair: 4 zones of 50 stands, 160 of them taken by Belarusian companies; a third of their
+     * confirmed meetings moved to their stand; each exhibitor scanned 0 to 40 visitors (about 3,200 leads).
+     */
+    private void insertFair() {
+        List<Object[]> stands = new ArrayList<>();
+        for (int zone = 1; zone <= 4; zone++) {
+            jdbc.update("insert into fair_zone (id, name_ru, name_en, sort_order) values (?, ?, ?, ?)", zone,
+                    "Павильон " + (char) ('A' + zone - 1), "Hall " + (char) ('A' + zone - 1), zone);
+            for (int n = 1; n <= 50; n++) {
+                stands.add(new Object[] {(zone - 1) * 50 + n, zone, (char) ('A' + zone - 1) + "-" + n, (n - 1) / 10 + 1,
+                        (n - 1) % 10 + 1});
+            }
+        }
+        jdbc.batchUpdate("insert into fair_stand (id, zone_id, number, grid_row, grid_column) values (?, ?, ?, ?, ?)",
+                stands);
+        List<Long> exhibitors = jdbc.queryForList("select id from company where country = 'BY' order by id limit 160",
+                Long.class);
+        long organizer = jdbc.queryForObject("select id from app_user where email = ?", Long.class, ORGANIZER_EMAIL);
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> assignments = new ArrayList<>();
+        for (int i = 0; i < exhibitors.size(); i++) {
+            assignments.add(new Object[] {i + 1, exhibitors.get(i), now, organizer});
+        }
+        jdbc.batchUpdate("insert into fair_stand_assignment (stand_id, company_id, assigned_at, assigned_by)"
+                + " values (?, ?, ?, ?)", assignments);
+        jdbc.update("""
+                update meeting m join fair_stand_assignment a on a.company_id = m.partner_company_id
+                set m.stand_id = a.stand_id, m.table_id = null
+                where m.status = 'CONFIRMED' and m.id % 3 = 0""");
+        List<Long> delegates = jdbc.queryForList("select id from delegate order by id", Long.class);
+        List<Object[]> leads = new ArrayList<>();
+        for (long exhibitor : exhibitors) {
+            java.util.Set<Long> scanned = new java.util.HashSet<>();
+            int count = random.nextInt(41);
+            while (scanned.size() < count) {
+                scanned.add(delegates.get(random.nextInt(delegates.size())));
+            }
+            for (long visitor : scanned) {
+                leads.add(new Object[] {exhibitor, visitor, now, "Bench", now});
+            }
+        }
+        jdbc.batchUpdate("""
+                insert ignore into fair_lead (exhibitor_company_id, visitor_delegate_id, scanned_at, scanned_by_name,
+                    updated_at)
+                values (?, ?, ?, ?, ?)""", leads);
     }
 
     private String pick(String[] kinds, int[] weights) {

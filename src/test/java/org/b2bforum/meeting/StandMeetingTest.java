@@ -14,6 +14,9 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.fair.FairService;
+import org.b2bforum.venue.Attendance;
+import org.b2bforum.venue.AttendanceService;
+import org.b2bforum.venue.TableMeeting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +47,8 @@ class StandMeetingTest {
     FairFixture fairFixture;
     @Autowired
     BookingInvariants invariants;
+    @Autowired
+    AttendanceService attendance;
 
     TestSession session;
     TestCompany exhibitor;
@@ -195,6 +200,28 @@ class StandMeetingTest {
                 stand.id())).isOne();
         assertThat(BookingInvariants.total(invariants.violations(session.slotIds())))
                 .as("%s", invariants.violations(session.slotIds())).isZero();
+    }
+
+    @Test
+    void at_the_venue_a_meeting_at_a_stand_is_listed_with_its_stand_and_marked_held_like_one_at_a_table() {
+        long meetingId = fixture.as(visitor, () -> requests.requestAtStand(exhibitor.id(), stand.id(), slot(1),
+                List.of(visitor.firstDelegate()), null).meetingId());
+        fixture.as(exhibitor, () -> requests.accept(meetingId, List.of(exhibitor.firstDelegate()), null));
+        // the forum day has come: the slot began a few minutes ago
+        jdbc.update("update slot set starts_at = now() - interval 5 minute, ends_at = now() + interval 15 minute"
+                + " where id = ?", slot(1));
+
+        TableMeeting listed = fixture.asOrganizer(() -> attendance.meetingsInSlot(slot(1))).stream()
+                .filter(m -> m.meetingId() == meetingId).findFirst().orElseThrow();
+        assertThat(listed.standNumber()).isEqualTo(stand.number());
+        assertThat(listed.tableNumber()).isNull();
+
+        fixture.asOrganizer(() -> {
+            attendance.mark(meetingId, Attendance.HELD);
+            return null;
+        });
+        assertThat(jdbc.queryForObject("select attendance from meeting where id = ?", String.class, meetingId))
+                .isEqualTo(Attendance.HELD.name());
     }
 
     private long slot(int index) {

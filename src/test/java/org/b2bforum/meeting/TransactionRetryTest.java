@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 
@@ -37,6 +38,30 @@ class TransactionRetryTest {
 
         assertThat(result).isEqualTo("booked");
         assertThat(tries).hasValue(3);
+    }
+
+    @Test
+    void a_step_whose_own_parent_row_went_missing_once_is_run_again_but_not_twice() {
+        TransactionRetry retry = new TransactionRetry(dataSource, 4);
+        AtomicInteger tries = new AtomicInteger();
+        SQLException missingParent = new SQLException("Cannot add or update a child row: a foreign key constraint "
+                + "fails (`forum`.`meeting_event`, CONSTRAINT `fk_meeting_event_meeting` ...)", "23000", 1452);
+
+        String result = retry.run(() -> {
+            if (tries.incrementAndGet() == 1) {
+                throw new DataIntegrityViolationException("insert into meeting_event", missingParent);
+            }
+            return "booked";
+        });
+        assertThat(result).isEqualTo("booked");
+        assertThat(tries).hasValue(2);
+
+        tries.set(0);
+        assertThatThrownBy(() -> retry.run(() -> {
+            tries.incrementAndGet();
+            throw new DataIntegrityViolationException("insert into meeting_event", missingParent);
+        })).isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(tries).as("a parent really missing is not tried over and over").hasValue(2);
     }
 
     @Test

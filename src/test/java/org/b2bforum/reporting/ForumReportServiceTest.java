@@ -29,6 +29,12 @@ import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Sector;
+import org.b2bforum.fair.FairFigures;
+import org.b2bforum.fair.FairFigures.ExhibitorFigure;
+import org.b2bforum.fair.FairFigures.VisitorCityFigure;
+import org.b2bforum.fair.FairFixture;
+import org.b2bforum.fair.FairService;
+import org.b2bforum.fair.LeadService;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItemKind;
@@ -83,6 +89,12 @@ class ForumReportServiceTest {
     AccountService accounts;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    FairService fairService;
+    @Autowired
+    LeadService leads;
+    @Autowired
+    FairFixture fairFixture;
 
     VenueFixture venue;
     BookingFixture booking;
@@ -94,6 +106,7 @@ class ForumReportServiceTest {
     TestCompany b2;
     long signedMeeting;
     String roundTable;
+    KnownFair fair;
 
     @BeforeEach
     void setUp() {
@@ -203,6 +216,7 @@ class ForumReportServiceTest {
     @Test
     void the_workbook_holds_the_figures_as_numbers_on_their_sheets() throws IOException {
         forumOfKnownFigures();
+        fairOfKnownFigures();
         byte[] xlsx = booking.asOrganizer(() -> bytes(out -> reports.writeXlsx(Languages.RUSSIAN, out)));
         Files.createDirectories(Path.of("target", "report-test"));
         Files.write(Path.of("target", "report-test").resolve("forum-results-ru.xlsx"), xlsx);
@@ -210,7 +224,19 @@ class ForumReportServiceTest {
             List<String> sheets = new ArrayList<>();
             workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
             assertThat(sheets).containsExactly("Сводка", "Города", "Страны", "Встречи", "Отрасли", "Пары городов",
-                    "Результаты", "Встречи с результатом", "Круглые столы");
+                    "Результаты", "Встречи с результатом", "Круглые столы", "Ярмарка по зонам",
+                    "Экспоненты по отраслям", "Экспоненты", "Лиды по городам");
+
+            Row exhibitor = row(workbook.getSheet("Экспоненты"), 1, name(fair.x1()) + " (" + fair.cityRu() + ")");
+            assertThat(exhibitor.getCell(2).getStringCellValue()).isEqualTo(fair.x1Stand() + ", " + fair.zoneName());
+            assertThat(exhibitor.getCell(3).getNumericCellValue()).isEqualTo(1);
+            assertThat(exhibitor.getCell(4).getNumericCellValue()).isEqualTo(1);
+            assertThat(exhibitor.getCell(5).getNumericCellValue()).isEqualTo(2);
+            Row visitorCity = row(workbook.getSheet("Лиды по городам"), 1, fair.cityBy());
+            assertThat(visitorCity.getCell(3).getNumericCellValue()).isEqualTo(2);
+            assertThat(visitorCity.getCell(4).getNumericCellValue()).isEqualTo(3);
+            Row zone = row(workbook.getSheet("Ярмарка по зонам"), 0, fair.zoneName());
+            assertThat(zone.getCell(5).getNumericCellValue()).isEqualTo(4);
 
             Row pair = row(workbook.getSheet("Пары городов"), 1, russianCity);
             assertThat(pair.getCell(2).getStringCellValue()).isEqualTo(belarusianCity);
@@ -250,6 +276,69 @@ class ForumReportServiceTest {
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
 
+    @Test
+    void the_fair_figures_count_stands_by_zone_meetings_at_stands_and_leads_by_exhibitor_sector_and_visitor_city() {
+        ForumResults before = booking.asOrganizer(reports::results);
+        fairOfKnownFigures();
+        ForumResults after = booking.asOrganizer(reports::results);
+        FairFigures was = before.fair();
+        FairFigures is = after.fair();
+
+        assertThat(is.zones()).filteredOn(z -> z.zone().id() == fair.zoneId()).singleElement()
+                .satisfies(zone -> {
+                    assertThat(zone.zone().nameRu()).isEqualTo(fair.zoneName());
+                    assertThat(List.of(zone.stands(), zone.exhibitors(), zone.meetings(), zone.held(), zone.leads()))
+                            .containsExactly(3L, 2L, 1L, 1L, 4L);
+                });
+        // equal leads: the exhibitor with more meetings at its stand first
+        List<ExhibitorFigure> ours = is.exhibitors().stream()
+                .filter(e -> e.companyId() == fair.x1().id() || e.companyId() == fair.x2().id()).toList();
+        assertThat(ours).extracting(ExhibitorFigure::companyId).containsExactly(fair.x1().id(), fair.x2().id());
+        assertThat(ours.getFirst()).satisfies(x1 -> {
+            assertThat(x1.company()).isEqualTo(name(fair.x1()));
+            assertThat(x1.city()).isEqualTo(fair.cityRu());
+            assertThat(x1.stand()).isEqualTo(fair.x1Stand());
+            assertThat(List.of(x1.meetings(), x1.held(), x1.leads())).containsExactly(1L, 1L, 2L);
+        });
+        assertThat(List.of(ours.get(1).meetings(), ours.get(1).held(), ours.get(1).leads())).containsExactly(0L, 0L, 2L);
+
+        assertThat(is.visitorCities()).contains(new VisitorCityFigure(fair.cityBy(), Country.BY, 2, 3),
+                new VisitorCityFigure(fair.cityRu(), Country.RU, 1, 1));
+        assertThat(sector(is, Sector.TOURISM)[0] - sector(was, Sector.TOURISM)[0]).isEqualTo(1);
+        assertThat(sector(is, Sector.TOURISM)[2] - sector(was, Sector.TOURISM)[2]).isEqualTo(2);
+        assertThat(sector(is, Sector.EDUCATION)[0] - sector(was, Sector.EDUCATION)[0]).isEqualTo(1);
+        assertThat(sector(is, Sector.EDUCATION)[2] - sector(was, Sector.EDUCATION)[2]).isEqualTo(2);
+
+        assertThat(is.stands() - was.stands()).isEqualTo(3);
+        assertThat(is.exhibitorCount() - was.exhibitorCount()).isEqualTo(2);
+        assertThat(is.meetings() - was.meetings()).isEqualTo(1);
+        assertThat(is.held() - was.held()).isEqualTo(1);
+        assertThat(is.leads() - was.leads()).isEqualTo(4);
+        assertThat(is.visitors() - was.visitors()).isEqualTo(3);
+        assertThat(is.visitorCompanies() - was.visitorCompanies()).isEqualTo(3);
+
+        String summary = booking.asOrganizer(() -> reports.summary(after, Languages.RUSSIAN));
+        assertThat(summary).contains("На выставке-ярмарке работали экспонентов: " + is.exhibitorCount()
+                + "; на их стендах состоялось встреч: " + is.held());
+    }
+
+    @Test
+    void the_pdf_has_the_fair_section_with_its_charts_and_the_zones_table() throws IOException {
+        fairOfKnownFigures();
+        byte[] pdf = booking.asOrganizer(() -> bytes(out -> reports.writePdf(Languages.RUSSIAN, out)));
+        Files.createDirectories(Path.of("target", "report-test"));
+        Files.write(Path.of("target", "report-test").resolve("forum-results-fair-ru.pdf"), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String all = text(document, 1, document.getNumberOfPages()).replaceAll("\\s+", " ");
+            assertThat(all).contains("7. Выставка-ярмарка белорусских производителей",
+                    "Выставка-ярмарка по зонам: экспоненты, встречи на стендах и лиды",
+                    "Экспоненты с наибольшим числом лидов", "Экспоненты по отраслям", "Лиды по городам посетителей",
+                    "Экспонентов выставки-ярмарки", "Лидов собрано на стендах");
+            // the zone's row: stands, exhibitors, meetings at stands, held, leads
+            assertThat(all).contains(fair.zoneName() + " 3 2 1 1 4");
+        }
+    }
+
     // ---- the forum of known figures ----------------------------------------------------------
 
     /**
@@ -280,6 +369,62 @@ class ForumReportServiceTest {
                     LocalTime.of(12, 0), LocalTime.of(13, 0));
             program.signUp(item, List.of(a1.firstDelegate(), a2.firstDelegate(), b1.firstDelegate()));
         });
+    }
+
+    /**
+     * A zone of three stands, two of them taken: x1 (a Russian city of its own, tourism) and x2 (a
+     * Belarusian one, education). A visitor v1 of x2's city met x1 at x1's stand (held); a meeting
+     * at x2's stand is only requested. x1 scanned v1 and x2's delegate; x2 scanned v1 and v2 (of
+     * x1's city): two leads each.
+     */
+    private void fairOfKnownFigures() {
+        String unique = TestData.unique();
+        String cityRu = "Ярмарочный-" + unique;
+        String cityBy = "Стендовск-" + unique;
+        TestCompany x1 = company(cityRu, Country.RU, Sector.TOURISM);
+        TestCompany x2 = company(cityBy, Country.BY, Sector.EDUCATION);
+        TestCompany v1 = company(cityBy, Country.BY, Sector.EDUCATION);
+        TestCompany v2 = company(cityRu, Country.RU, Sector.TOURISM);
+        long zone = fairFixture.zone();
+        String x1Stand = FairFixture.standNumber();
+        long s1 = fairFixture.stand(zone, x1Stand, 1, 1);
+        long s2 = fairFixture.stand(zone, FairFixture.standNumber(), 1, 2);
+        fairFixture.stand(zone, FairFixture.standNumber(), 1, 3);
+        booking.asOrganizer(() -> {
+            fairService.assign(s1, x1.id());
+            fairService.assign(s2, x2.id());
+        });
+
+        booking.openBooking(false);
+        TestSession session = venue.futureSession(1);
+        long atStand = booking.as(v1, () -> requests.requestAtStand(x1.id(), s1, session.slot(0).id(),
+                List.of(v1.firstDelegate()), null).meetingId());
+        booking.as(x1, () -> requests.accept(atStand, List.of(x1.firstDelegate()), null));
+        booking.as(v1, () -> requests.requestAtStand(x2.id(), s2, session.slot(1).id(), List.of(v1.firstDelegate()),
+                null));
+        // the venue marks a meeting held once it has begun; this one's slot is ahead (test set-up)
+        jdbc.update("update meeting set attendance = 'HELD' where id = ?", atStand);
+
+        // consent is given at registration; these companies were approved by the test set-up
+        for (TestCompany visitor : List.of(v1, v2, x2)) {
+            jdbc.update("update delegate set lead_consent = true where id = ?", visitor.firstDelegate());
+        }
+        booking.as(x1, () -> leads.scan(venue.badgeToken(v1.firstDelegate())));
+        booking.as(x1, () -> leads.scan(venue.badgeToken(x2.firstDelegate())));
+        booking.as(x2, () -> leads.scan(venue.badgeToken(v1.firstDelegate())));
+        booking.as(x2, () -> leads.scan(venue.badgeToken(v2.firstDelegate())));
+        String zoneName = jdbc.queryForObject("select name_ru from fair_zone where id = ?", String.class, zone);
+        fair = new KnownFair(zone, zoneName, cityRu, cityBy, x1, x2, x1Stand);
+    }
+
+    record KnownFair(long zoneId, String zoneName, String cityRu, String cityBy, TestCompany x1, TestCompany x2,
+            String x1Stand) {
+    }
+
+    /** The sector's exhibitors, meetings at their stands and leads; zeros when it has no exhibitor. */
+    private static long[] sector(FairFigures fair, Sector sector) {
+        return fair.sectors().stream().filter(s -> s.sector() == sector)
+                .map(s -> new long[] {s.exhibitors(), s.meetings(), s.leads()}).findFirst().orElse(new long[3]);
     }
 
     private long book(TestCompany requester, TestCompany partner, TestSession session, int slot) {

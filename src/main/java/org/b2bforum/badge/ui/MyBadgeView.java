@@ -149,12 +149,15 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         Div body = new Div();
         body.addClassName("agenda-body");
         if (entry.kind() == ScheduleEntry.Kind.MEETING) {
-            Span table = new Span(entry.tableNumber() == null ? getTranslation("my-badge.no-table")
+            boolean atStand = entry.meetingPlace() != null && entry.meetingPlace().atStand();
+            Span table = new Span(atStand ? getTranslation("fair.stand.label", entry.meetingPlace().stand())
+                    : entry.tableNumber() == null ? getTranslation("my-badge.no-table")
                     : getTranslation("my-badge.table", entry.tableNumber()));
             table.addClassName("my-schedule-table");
             Div title = new Div(new Span(getTranslation("agenda.meeting-with") + " " + entry.title()));
             title.addClassName("agenda-title");
-            Paragraph place = new Paragraph(entry.place());
+            Paragraph place = new Paragraph(atStand ? entry.meetingPlace().describe(getLocale(), this::getTranslation)
+                    : entry.place());
             place.addClassName("agenda-place");
             body.add(table, title, place);
         } else {

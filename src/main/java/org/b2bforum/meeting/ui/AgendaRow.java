@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
 /**
- * One line of an agenda: a meeting (time, counterpart, status, hall and table, delegates, and the
+ * One line of an agenda: a meeting (time, counterpart, status, hall and table or the fair stand, delegates, and the
  * counterpart's contacts once confirmed) or a program item (time, title, place).
  */
 class AgendaRow extends Div {
@@ -26,9 +26,7 @@ class AgendaRow extends Div {
             Div title = new Div(new Span(getTranslation("agenda.meeting-with") + " "), counterpart,
                     new MeetingStatusBadge(entry.status()));
             title.addClassName("agenda-title");
-            body.add(title, place(entry.standNumber() != null ? getTranslation("meetings.at-stand", entry.standNumber())
-                    : entry.tableNumber() == null ? entry.place()
-                    : getTranslation("meetings.hall-table", entry.place(), entry.tableNumber())));
+            body.add(title, place(entry.meetingPlace().describe(getLocale(), this::getTranslation)));
             if (!entry.delegates().isEmpty()) {
                 body.add(small(getTranslation("meetings.delegates") + ": " + String.join(", ", entry.delegates())));
             }

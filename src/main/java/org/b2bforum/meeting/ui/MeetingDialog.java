@@ -46,8 +46,10 @@ class MeetingDialog extends Dialog {
         setWidth("36em");
 
         Paragraph when = new Paragraph(getTranslation("meeting-grid.meeting.when", labels.date(meeting.startsAt()),
-                labels.timeRange(meeting.startsAt(), meeting.endsAt()), meeting.hallName(),
-                meeting.tableNumber() == null ? "—" : meeting.tableNumber()));
+                labels.timeRange(meeting.startsAt(), meeting.endsAt()),
+                meeting.standNumber() != null || meeting.tableNumber() != null
+                        ? meeting.place().describe(getLocale(), this::getTranslation)
+                        : getTranslation("meetings.hall-table", meeting.hallName(), "—")));
         when.setId("meeting-when");
         Paragraph who = new Paragraph(getTranslation("meeting-grid.meeting.delegates",
                 meeting.delegates().isEmpty() ? "—" : String.join(", ", meeting.delegates())));

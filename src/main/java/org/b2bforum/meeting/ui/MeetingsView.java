@@ -232,11 +232,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     }
 
     private String place(MeetingDetails meeting) {
-        if (meeting.standNumber() != null) {
-            return getTranslation("meetings.at-stand", meeting.standNumber());
-        }
-        return meeting.tableNumber() == null ? meeting.hallName()
-                : getTranslation("meetings.hall-table", meeting.hallName(), meeting.tableNumber());
+        return meeting.place().describe(getLocale(), this::getTranslation);
     }
 
     private Div actions(MeetingDetails meeting) {

@@ -224,7 +224,7 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         if (meeting.attendance() != null) {
             row.addClassName("venue-" + meeting.attendance().name().toLowerCase().replace('_', '-'));
         }
-        Span table = new Span(getTranslation("venue.table", meeting.tableNumber()));
+        Span table = new Span(place(meeting));
         table.addClassName("venue-table-number");
         Div body = new Div();
         body.addClassName("venue-body");
@@ -265,10 +265,16 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         return button;
     }
 
+    /** "Стол 3", or "Стенд B-14" for a meeting at an exhibitor's stand. */
+    private String place(TableMeeting meeting) {
+        return meeting.standNumber() != null ? getTranslation("venue.stand", meeting.standNumber())
+                : getTranslation("venue.table", meeting.tableNumber());
+    }
+
     private void mark(TableMeeting meeting, Attendance value) {
         try {
             attendance.mark(meeting.meetingId(), value);
-            Notification.show(getTranslation("venue.marked", getTranslation("venue.table", meeting.tableNumber()),
+            Notification.show(getTranslation("venue.marked", place(meeting),
                     getTranslation(value.translationKey())), 3000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.SUCCESS);
         } catch (VenueRefusedException e) {

@@ -113,42 +113,26 @@ class MeetingJourneyIT extends BrowserJourney {
         assertThat(page.locator("#meetings-incoming")).not().containsText(requester.name());
     }
 
-    /**
-     * Opens the agenda from the menu (it starts on the day of the next meeting) and reads the time,
-     * place and status of the meeting with the counterpart, whose contacts are shown too.
-     */
+    /** The agenda's time, place and status of the meeting with the counterpart, whose contacts are shown too. */
     private String agendaEntry(Page page, String counterpart) {
-        menu(page, "Расписание", "agenda");
-        Locator entry = page.locator("#agenda-entries .agenda-meeting")
-                .filter(new Locator.FilterOptions().setHasText(counterpart));
-        assertThat(entry).hasCount(1);
+        Locator entry = new JourneySteps(page, port).agendaEntry(counterpart);
         assertThat(entry.locator(".agenda-contacts")).isVisible();
-        return entry.locator(".agenda-time").innerText() + " | " + entry.locator(".agenda-place").innerText() + " | "
-                + entry.locator(".status-badge").innerText();
+        return JourneySteps.line(entry);
     }
 
     private void menu(Page page, String item, String path) {
-        page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText(item)).first().click();
-        page.waitForURL(Pattern.compile(".*/" + path + "([?#].*)?$"));
-        Chromium.settle(page);
+        new JourneySteps(page, port).menu(item, path);
     }
 
     private void logIn(Page page, String email) {
-        page.navigate(url("login"), new Page.NavigateOptions().setTimeout(120_000));
-        page.locator("#vaadinLoginUsername input").fill(email);
-        page.locator("#vaadinLoginPassword input").fill(TestData.COMPANY_PASSWORD);
-        page.locator("#vaadinLoginPassword input").press("Enter");
-        // Approved companies start at their suggested partners.
-        page.waitForURL(Pattern.compile(".*/partners([?#].*)?$"));
-        Chromium.settle(page);
+        new JourneySteps(page, port).logIn(email);
     }
 
     private void logOut(Page page) {
-        page.locator("#logout-button").click();
-        page.waitForURL(Pattern.compile(".*/login$"));
+        new JourneySteps(page, port).logOut();
     }
 
     private String url(String path) {
-        return "http://localhost:" + port + "/" + path;
+        return new JourneySteps(null, port).url(path);
     }
 }

@@ -11,6 +11,7 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.fair.FairFixture;
 import org.b2bforum.reporting.ForumReportService;
 import org.b2bforum.reporting.ResultsChart;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +54,20 @@ class ResultsReportViewTest extends SpringBrowserlessTest {
                         "chart-outcomes");
         assertThat(find(Image.class).withId("chart-meetings").single().getAlt())
                 .hasValue("Деловые встречи: от запроса до стола переговоров");
+    }
+
+    @Test
+    void once_the_fair_has_stands_the_page_shows_its_charts_and_the_summary_its_figures() {
+        BookingFixture booking = new BookingFixture(context);
+        new FairFixture(context).standFor(booking.approvedCompany());
+        TestData.logInAsOrganizer(accounts);
+        ResultsReportView view = navigate(ResultsReportView.class);
+
+        assertThat(find(Image.class).all()).extracting(image -> image.getId().orElseThrow())
+                .contains("chart-fair-zones", "chart-fair-exhibitors");
+        assertThat(find(Image.class).withId("chart-fair-zones").single().getAlt())
+                .hasValue("Выставка-ярмарка по зонам: экспоненты, встречи на стендах и лиды");
+        assertThat(view.summary.getText()).contains("На выставке-ярмарке работали экспонентов: ");
     }
 
     @Test

@@ -1,0 +1,147 @@
+package org.b2bforum.meeting.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.b2bforum.RunningServerTest;
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.ui.BrowserJourney;
+import org.b2bforum.base.ui.Chromium;
+import org.b2bforum.fair.FairService;
+import org.b2bforum.program.ProgramService;
+import org.b2bforum.registration.RegistrationService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+/**
+ * "Meet at my stand" in Russian through the real UI: a visitor finds the exhibitor's stand on the
+ * fair map and asks to meet there, the exhibitor accepts, and on both sides the meetings list and
+ * the agenda place the meeting at "Стенд …, <zone> (выставка-ярмарка)", not at a table. The day,
+ * the companies and the stand are set up through the services. A failure leaves a screenshot in
+ * {@code target/playwright}.
+ */
+@RunningServerTest
+class StandMeetingJourneyIT extends BrowserJourney {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ProgramService program;
+    @Autowired
+    FairService fair;
+
+    @Test
+    void a_visitor_asks_to_meet_at_the_exhibitors_stand_it_is_accepted_and_both_sides_see_the_stand_as_the_place() {
+        ForumFixture forum;
+        ForumFixture.Company exhibitor;
+        ForumFixture.Company visitor;
+        String stand = TestData.unique().toUpperCase(Locale.ROOT);
+        String zone = "Павильон " + TestData.unique();
+        try {
+            forum = ForumFixture.create(program, accounts, 2);
+            exhibitor = ForumFixture.approvedCompany(registrations, accounts);
+            visitor = ForumFixture.approvedCompany(registrations, accounts);
+            TestData.logInAsOrganizer(accounts);
+            long zoneId = fair.addZone(zone, "Hall " + stand);
+            long standId = fair.addStand(zoneId, stand, 1, 1);
+            fair.assign(standId, exhibitor.id());
+        } finally {
+            TestData.logOut();
+        }
+        String place = "Стенд " + stand + ", " + zone + " (выставка-ярмарка)";
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ru-RU")
+                .setViewportSize(1280, 1000))) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(30_000);
+            try {
+                logIn(page, visitor.login());
+                requestAtStand(page, exhibitor, stand, forum.when("10:20–10:40"));
+                logOut(page);
+
+                logIn(page, exhibitor.login());
+                accept(page, visitor, place);
+                String agendaOfExhibitor = agendaEntry(page, visitor.name());
+                assertThat(agendaOfExhibitor).isEqualTo("10:20–10:40 | " + place + " | Подтверждена");
+                logOut(page);
+
+                logIn(page, visitor.login());
+                menu(page, "Встречи", "meetings");
+                assertThat(page.locator("#meetings-confirmed .meeting-row")
+                        .filter(new Locator.FilterOptions().setHasText(exhibitor.name()))).containsText(place);
+                assertThat(agendaEntry(page, exhibitor.name())).isEqualTo(agendaOfExhibitor);
+            } catch (RuntimeException | AssertionError e) {
+                Path screenshot = Path.of("target", "playwright", "stand-meeting-journey.png");
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(screenshot));
+                System.err.println("The journey failed at " + page.url() + ", see " + screenshot.toAbsolutePath());
+                throw e;
+            }
+        }
+    }
+
+    /** From the fair map: the stand, "Встретиться на стенде", the stand already chosen as the place, a time. */
+    private void requestAtStand(Page page, ForumFixture.Company exhibitor, String stand, String slot) {
+        page.navigate(new JourneySteps(page, port).url("fair"));
+        Chromium.settle(page);
+        page.locator("#stand-" + stand).click();
+        assertThat(page.locator("#fair-stand-detail")).containsText(exhibitor.name());
+        page.locator("#fair-stand-meet").click();
+        page.waitForURL(Pattern.compile(".*/meetings/new\\?with=" + exhibitor.id() + "&at=stand$"));
+        Chromium.settle(page);
+        assertThat(page.locator("#request-partner")).hasText(exhibitor.name());
+        assertThat(page.locator("#request-place vaadin-radio-button[checked]")).containsText("На стенде " + stand);
+
+        page.locator("#request-slot").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(slot)).click();
+        page.locator("#request-message textarea").fill("Покажите образцы продукции на стенде");
+        Chromium.settle(page);
+        page.locator("#request-submit").click();
+
+        page.waitForURL(Pattern.compile(".*/meetings$"));
+        assertThat(page.locator("#meetings-outgoing")).containsText(exhibitor.name());
+    }
+
+    private void accept(Page page, ForumFixture.Company requester, String place) {
+        menu(page, "Встречи", "meetings");
+        Locator request = page.locator("#meetings-incoming .meeting-row")
+                .filter(new Locator.FilterOptions().setHasText(requester.name()));
+        assertThat(request).containsText("Покажите образцы продукции на стенде");
+        request.locator("vaadin-button[id^=accept-]").click();
+        page.locator("#confirm-accept").click();
+        Locator confirmed = page.locator("#meetings-confirmed .meeting-row")
+                .filter(new Locator.FilterOptions().setHasText(requester.name()));
+        assertThat(confirmed).containsText(place);
+        assertThat(confirmed).not().containsText("стол №");
+    }
+
+    private String agendaEntry(Page page, String counterpart) {
+        return JourneySteps.line(new JourneySteps(page, port).agendaEntry(counterpart));
+    }
+
+    private void menu(Page page, String item, String path) {
+        new JourneySteps(page, port).menu(item, path);
+    }
+
+    private void logIn(Page page, String email) {
+        new JourneySteps(page, port).logIn(email);
+    }
+
+    private void logOut(Page page) {
+        new JourneySteps(page, port).logOut();
+    }
+
+}
