@@ -56,7 +56,7 @@ public class AttendanceService {
                 left join fair_stand st on st.id = m.stand_id
                 join company a on a.id = m.requester_company_id
                 join company b on b.id = m.partner_company_id
-                where m.slot_id = :slot and m.status = 'CONFIRMED'
+                where m.slot_id = :slot and m.status = 'CONFIRMED' and (m.table_id is not null or m.stand_id is not null)
                 order by t.number is null, t.number, st.number""", new MapSqlParameterSource("slot", slotId), (rs, i) -> {
                     String delegates = rs.getString("delegates");
                     Timestamp markedAt = rs.getTimestamp("attendance_marked_at");
