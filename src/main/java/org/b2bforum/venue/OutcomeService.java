@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.text.Texts;
@@ -120,13 +121,14 @@ public class OutcomeService {
     @Transactional(readOnly = true)
     public List<OutcomeReport> report() {
         return jdbc.query("""
-                select m.id, s.starts_at, h.name hall_name, t.number table_number, a.short_name requester_name,
+                select m.id, s.starts_at,""" + MeetingPlace.COLUMNS + """
+                       , a.short_name requester_name,
                        b.short_name partner_name, m.attendance, oa.outcome a_outcome, oa.comment a_comment,
                        ob.outcome b_outcome, ob.comment b_comment
                 from meeting m
                 join slot s on s.id = m.slot_id
                 join hall h on h.id = s.hall_id
-                left join meeting_table t on t.id = m.table_id
+                left join meeting_table t on t.id = m.table_id""" + MeetingPlace.JOINS + """
                 join company a on a.id = m.requester_company_id
                 join company b on b.id = m.partner_company_id
                 left join meeting_outcome oa on oa.meeting_id = m.id and oa.company_id = m.requester_company_id
@@ -135,8 +137,7 @@ public class OutcomeService {
                   and (m.attendance is not null or oa.outcome is not null or ob.outcome is not null)
                 order by s.starts_at, h.name, t.number""", new MapSqlParameterSource(),
                 (rs, i) -> new OutcomeReport(rs.getLong("id"), rs.getTimestamp("starts_at").toInstant(),
-                        rs.getString("hall_name"), rs.getObject("table_number", Integer.class),
-                        rs.getString("requester_name"), rs.getString("partner_name"),
+                        MeetingPlace.of(rs), rs.getString("requester_name"), rs.getString("partner_name"),
                         Attendance.of(rs.getString("attendance")), Outcome.of(rs.getString("a_outcome")),
                         rs.getString("a_comment"), Outcome.of(rs.getString("b_outcome")), rs.getString("b_comment")));
     }

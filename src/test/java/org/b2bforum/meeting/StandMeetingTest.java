@@ -16,6 +16,8 @@ import org.b2bforum.fair.FairFixture;
 import org.b2bforum.fair.FairService;
 import org.b2bforum.venue.Attendance;
 import org.b2bforum.venue.AttendanceService;
+import org.b2bforum.venue.OutcomeReport;
+import org.b2bforum.venue.OutcomeService;
 import org.b2bforum.venue.TableMeeting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,8 @@ class StandMeetingTest {
     BookingInvariants invariants;
     @Autowired
     AttendanceService attendance;
+    @Autowired
+    OutcomeService outcomes;
 
     TestSession session;
     TestCompany exhibitor;
@@ -203,7 +207,7 @@ class StandMeetingTest {
     }
 
     @Test
-    void at_the_venue_a_meeting_at_a_stand_is_listed_with_its_stand_and_marked_held_like_one_at_a_table() {
+    void at_the_venue_a_meeting_at_a_stand_is_listed_with_its_stand_marked_held_and_reported_at_the_stand() {
         long meetingId = fixture.as(visitor, () -> requests.requestAtStand(exhibitor.id(), stand.id(), slot(1),
                 List.of(visitor.firstDelegate()), null).meetingId());
         fixture.as(exhibitor, () -> requests.accept(meetingId, List.of(exhibitor.firstDelegate()), null));
@@ -222,6 +226,11 @@ class StandMeetingTest {
         });
         assertThat(jdbc.queryForObject("select attendance from meeting where id = ?", String.class, meetingId))
                 .isEqualTo(Attendance.HELD.name());
+        // and the organizers' outcome report places it at the stand, not in the slot's hall
+        OutcomeReport reported = fixture.asOrganizer(() -> outcomes.report()).stream()
+                .filter(r -> r.meetingId() == meetingId).findFirst().orElseThrow();
+        assertThat(reported.place().stand()).isEqualTo(stand.number());
+        assertThat(reported.tableNumber()).isNull();
     }
 
     private long slot(int index) {

@@ -80,8 +80,7 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
         report.setEmptyStateText(getTranslation("figures.report.empty"));
         report.addColumn(r -> times.moment(r.startsAt())).setHeader(getTranslation("figures.column.when"))
                 .setAutoWidth(true).setFlexGrow(0);
-        report.addColumn(r -> r.tableNumber() == null ? r.hallName()
-                : getTranslation("meetings.hall-table", r.hallName(), r.tableNumber()))
+        report.addColumn(r -> r.place().describe(getLocale(), this::getTranslation))
                 .setHeader(getTranslation("figures.column.place")).setAutoWidth(true);
         report.addColumn(r -> r.requesterName() + " — " + r.partnerName())
                 .setHeader(getTranslation("figures.column.companies")).setFlexGrow(2);
@@ -168,8 +167,7 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
                 getTranslation("figures.column.partner-comment"))).append("\r\n");
         for (OutcomeReport r : rows) {
             out.append(String.join(";", format.format(r.startsAt()),
-                    cell(r.tableNumber() == null ? r.hallName()
-                            : getTranslation("meetings.hall-table", r.hallName(), r.tableNumber())),
+                    cell(r.place().describe(getLocale(), this::getTranslation)),
                     cell(r.requesterName()), cell(r.partnerName()), cell(label(r.attendance())),
                     cell(r.requesterOutcome() == null ? "" : getTranslation(r.requesterOutcome().translationKey())),
                     cell(r.requesterComment()),
