@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,9 +42,8 @@ public class AttendanceService {
     @Transactional(readOnly = true)
     public List<TableMeeting> meetingsInSlot(long slotId) {
         return jdbc.query("""
-                select m.id, m.slot_id, s.starts_at, s.ends_at, h.name hall_name, t.number table_number,
-                       st.number stand_number,
-                       a.short_name requester_name, b.short_name partner_name, m.attendance, m.attendance_marked_at,
+                select m.id, m.slot_id, s.starts_at, s.ends_at,""" + MeetingPlace.COLUMNS + """
+                       , a.short_name requester_name, b.short_name partner_name, m.attendance, m.attendance_marked_at,
                        m.attendance_marked_name,
                        (select group_concat(d.full_name order by md.company_id = m.partner_company_id, d.sort_order
                                             separator '|')
@@ -52,8 +52,7 @@ public class AttendanceService {
                 from meeting m
                 join slot s on s.id = m.slot_id
                 join hall h on h.id = s.hall_id
-                left join meeting_table t on t.id = m.table_id
-                left join fair_stand st on st.id = m.stand_id
+                left join meeting_table t on t.id = m.table_id""" + MeetingPlace.JOINS + """
                 join company a on a.id = m.requester_company_id
                 join company b on b.id = m.partner_company_id
                 where m.slot_id = :slot and m.status = 'CONFIRMED' and (m.table_id is not null or m.stand_id is not null)
@@ -62,8 +61,7 @@ public class AttendanceService {
                     Timestamp markedAt = rs.getTimestamp("attendance_marked_at");
                     return new TableMeeting(rs.getLong("id"), rs.getLong("slot_id"),
                             rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
-                            rs.getString("hall_name"), rs.getObject("table_number", Integer.class),
-                            rs.getString("stand_number"), rs.getString("requester_name"),
+                            MeetingPlace.of(rs), rs.getString("requester_name"),
                             rs.getString("partner_name"),
                             delegates == null ? List.of() : Arrays.asList(delegates.split("\\|")),
                             Attendance.of(rs.getString("attendance")),
