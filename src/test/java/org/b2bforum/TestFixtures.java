@@ -53,6 +53,11 @@ class TestFixtures {
     }
 
     @Bean
+    EventDeliveries eventDeliveries(JdbcTemplate jdbc) {
+        return new EventDeliveries(jdbc);
+    }
+
+    @Bean
     TestCompanies testCompanies(RegistrationService registrations, AccountService accounts) {
         return new TestCompanies(registrations, accounts);
     }

@@ -3,11 +3,16 @@ package org.b2bforum.announcement;
 import org.b2bforum.base.mail.BilingualMail;
 import org.b2bforum.base.security.AccountService;
 import com.vaadin.flow.i18n.I18NProvider;
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.annotation.Propagation;
 
-/** E-mails an announcement to the log-ins of the companies it reached, after commit, when SMTP is configured. */
+/**
+ * E-mails an announcement to the log-ins of the companies it reached, after commit, when SMTP is
+ * configured; delivered at least once (event publication registry), outside a transaction so that no
+ * database connection is held while the mail server answers. An address the server refuses is
+ * logged, not retried: the publication's retry would mail everybody else again.
+ */
 @Component
 class AnnouncementMailer {
 
@@ -21,8 +26,7 @@ class AnnouncementMailer {
         this.i18n = i18n;
     }
 
-    @Async
-    @TransactionalEventListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void send(AnnouncementPublished published) {
         if (!mail.canSend()) {
             return;

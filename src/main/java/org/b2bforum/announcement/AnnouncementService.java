@@ -3,6 +3,7 @@ package org.b2bforum.announcement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.Sector;
 import org.b2bforum.messaging.MessageRefusedException;
 import org.b2bforum.messaging.MessageText;
-import org.b2bforum.notification.NotificationService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Organizer announcements ("hall B moves to the 2nd floor"): to everyone, one city, one sector or
- * the companies meeting in one session. Each reaches the companies' notifications and open pages at
- * once, the banner for a day, and their e-mail when SMTP is configured.
+ * the companies meeting in one session. Each reaches the banner for a day at once, and, a moment
+ * after it has committed, the companies' notifications and open pages and their e-mail when SMTP is
+ * configured (listeners of {@link AnnouncementPublished}).
  */
 @Service
 public class AnnouncementService {
@@ -33,15 +34,12 @@ public class AnnouncementService {
 
     private final JdbcTemplate jdbc;
     private final CurrentUser currentUser;
-    private final NotificationService notifications;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AnnouncementService(JdbcTemplate jdbc, CurrentUser currentUser, NotificationService notifications,
-            ApplicationEventPublisher events, Clock clock) {
+    AnnouncementService(JdbcTemplate jdbc, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
-        this.notifications = notifications;
         this.events = events;
         this.clock = clock;
     }
@@ -69,17 +67,18 @@ public class AnnouncementService {
         if (companies.isEmpty()) {
             throw new AnnouncementRefusedException("audience", "announcements.error.nobody");
         }
+        Instant now = clock.instant();
         jdbc.update("insert into announcement (author_user_id, audience, audience_value, body, created_at)"
                 + " values (?, ?, ?, ?, ?)", organizer.id(), audience.name(), audienceValue, body,
-                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                LocalDateTime.ofInstant(now, ZoneOffset.UTC));
         long id = jdbc.queryForObject("select last_insert_id()", Long.class);
         jdbc.batchUpdate("insert into announcement_recipient (announcement_id, company_id) values (?, ?)", companies,
                 500, (statement, companyId) -> {
                     statement.setLong(1, id);
                     statement.setLong(2, companyId);
                 });
-        notifications.notifyCompanies(companies, "notification.announcement", body);
-        events.publishEvent(new AnnouncementPublished(id, body, companies));
+        // the companies' notifications and e-mails: after commit (notification module, AnnouncementMailer)
+        events.publishEvent(new AnnouncementPublished(id, body, companies, now));
         return companies.size();
     }
 

@@ -1,6 +1,7 @@
 package org.b2bforum.notification;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -58,6 +59,11 @@ public class NotificationService implements UnreadNotifications {
      * companies each time.
      */
     public void notifyCompanies(Collection<Long> companyIds, String messageKey, String detail) {
+        notifyCompanies(companyIds, messageKey, detail, clock.instant());
+    }
+
+    /** As {@link #notifyCompanies(Collection, String, String)}, dated when the reported change happened. */
+    void notifyCompanies(Collection<Long> companyIds, String messageKey, String detail, Instant at) {
         if (companyIds.isEmpty()) {
             return;
         }
@@ -71,7 +77,7 @@ public class NotificationService implements UnreadNotifications {
         // (innodb_autoinc_lock_mode=1) and make simultaneous bookings wait for each other
         MapSqlParameterSource params = new MapSqlParameterSource("key", messageKey).addValue("detail", detail)
                 // UTC wall time, as Hibernate stores instants (hibernate.jdbc.time_zone=UTC)
-                .addValue("now", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                .addValue("now", LocalDateTime.ofInstant(at, ZoneOffset.UTC));
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < users.size(); i++) {
             rows.append(i == 0 ? "" : ", ").append("(:u").append(i).append(", :key, :detail, :now)");

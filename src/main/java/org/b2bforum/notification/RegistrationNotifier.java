@@ -14,15 +14,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.annotation.Propagation;
 
 import com.vaadin.flow.i18n.I18NProvider;
 
 /**
- * Tells a company of each decision on its registration: always in the app, and by e-mail (in
- * Russian and English) when SMTP is configured.
+ * Tells a company of each decision on its registration: always in the app, in the decision's
+ * transaction, and by e-mail (in Russian and English) when SMTP is configured, after commit and at
+ * least once through the event publication registry.
  */
 @Component
 class RegistrationNotifier {
@@ -54,8 +55,11 @@ class RegistrationNotifier {
         notifications.notifyCompany(decided.companyId(), messageKey(decided), decided.comment());
     }
 
-    @Async
-    @TransactionalEventListener
+    /**
+     * Outside a transaction: no database connection is held while the mail server answers. An address
+     * the server refuses is logged, not retried (a retry would mail the company's other log-ins again).
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void sendEmail(RegistrationDecided decided) {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {

@@ -3,6 +3,7 @@ package org.b2bforum.announcement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.b2bforum.EventDeliveries;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.Country;
@@ -29,6 +30,8 @@ class AnnouncementServiceTest {
     AccountService accounts;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventDeliveries deliveries;
 
     TestCompanies companies;
 
@@ -104,6 +107,7 @@ class AnnouncementServiceTest {
     }
 
     private int announcementNotifications(TestCompany company) {
+        deliveries.awaitDelivered(); // written after commit
         return jdbc.queryForObject("select count(*) from notification n join app_user u on u.id = n.user_id"
                 + " where u.company_id = ? and n.message_key = 'notification.announcement'", Integer.class,
                 company.id());
