@@ -19,13 +19,14 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.LoginThrottle;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.company.CompanyData;
+import org.b2bforum.company.CompanyRecords;
+import org.b2bforum.company.CompanyRecords.LockedCompany;
 import org.b2bforum.company.Delegates;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.company.TaxNumbers;
 import org.b2bforum.company.domain.Company;
 import org.b2bforum.company.domain.CompanyRepository;
-import org.b2bforum.company.domain.CompanySearchIndex;
-import org.b2bforum.company.domain.Delegate;
 import org.b2bforum.program.ProgramConflicts;
 import org.b2bforum.registration.domain.RegistrationEvent;
 import org.b2bforum.registration.domain.RegistrationEventRepository;
@@ -48,7 +49,7 @@ public class RegistrationService {
     private static final int MAX_COMMENT = 2000;
 
     private final CompanyRepository companies;
-    private final CompanySearchIndex searchIndex;
+    private final CompanyRecords records;
     private final RegistrationEventRepository events;
     private final AccountService accounts;
     private final Delegates delegates;
@@ -58,12 +59,12 @@ public class RegistrationService {
     private final LoginThrottle throttle;
     private final Clock clock;
 
-    RegistrationService(CompanyRepository companies, CompanySearchIndex searchIndex,
+    RegistrationService(CompanyRepository companies, CompanyRecords records,
             RegistrationEventRepository events, AccountService accounts, Delegates delegates,
             ProgramConflicts meetings, CurrentUser currentUser, ApplicationEventPublisher publisher,
             LoginThrottle throttle, Clock clock) {
         this.companies = companies;
-        this.searchIndex = searchIndex;
+        this.records = records;
         this.events = events;
         this.accounts = accounts;
         this.delegates = delegates;
@@ -91,7 +92,7 @@ public class RegistrationService {
         List<FieldError> errors = new ArrayList<>(RegistrationValidator.validate(form, RegistrationValidator.Mode.NEW));
         String taxNumber = TaxNumbers.normalize(form.getTaxNumber());
         if (errors.stream().noneMatch(e -> e.field().equals("taxNumber"))
-                && companies.existsByCountryAndTaxNumber(form.getCountry(), taxNumber)) {
+                && records.taxNumberTaken(form.getCountry(), taxNumber, null)) {
             errors.add(new FieldError("taxNumber", "validation.tax-number.taken"));
         }
         if (errors.stream().noneMatch(e -> e.field().equals("loginEmail"))
@@ -102,20 +103,17 @@ public class RegistrationService {
             throw new InvalidRegistrationException(errors);
         }
         Instant now = clock.instant();
-        Company company = new Company(now, now);
-        copy(form, company);
         try {
-            companies.saveAndFlush(company);
-            searchIndex.index(company);
+            long companyId = records.create(data(form), now);
             long userId = accounts.createCompanyAccount(form.getLoginEmail(), form.getPassword(),
-                    singleLine(form.getContactPerson()), company.getId(), false);
-            events.saveAndFlush(new RegistrationEvent(company.getId(), RegistrationEventType.SUBMITTED, null, userId,
+                    singleLine(form.getContactPerson()), companyId, false);
+            events.saveAndFlush(new RegistrationEvent(companyId, RegistrationEventType.SUBMITTED, null, userId,
                     AccountService.normalizeEmail(form.getLoginEmail()), now));
+            return companyId;
         } catch (DataIntegrityViolationException e) {
             // Lost a race against a simultaneous registration with the same tax number or e-mail.
             throw new InvalidRegistrationException(List.of(duplicateError(e)));
         }
-        return company.getId();
     }
 
     /** The approval queue, filtered, one page at a time. */
@@ -187,16 +185,16 @@ public class RegistrationService {
     public void withdrawApproval(long companyId, String reason) {
         String comment = requiredComment(reason, "reason");
         ForumUser organizer = currentUser.require();
-        Company company = companies.findForUpdate(companyId)
+        LockedCompany company = records.lock(companyId)
                 .orElseThrow(() -> new RegistrationStateException("registration.error.not-found"));
-        if (company.getStatus() != RegistrationStatus.APPROVED) {
+        if (company.status() != RegistrationStatus.APPROVED) {
             throw new RegistrationStateException("registration.error.not-approved-now");
         }
         Instant now = clock.instant();
-        company.decide(RegistrationStatus.REJECTED, comment, now);
+        records.decide(companyId, RegistrationStatus.REJECTED, comment, now);
         events.save(new RegistrationEvent(companyId, RegistrationEventType.APPROVAL_WITHDRAWN, comment,
                 organizer.id(), organizer.email(), now));
-        publisher.publishEvent(new RegistrationDecided(companyId, company.getShortName(), RegistrationStatus.REJECTED,
+        publisher.publishEvent(new RegistrationDecided(companyId, company.shortName(), RegistrationStatus.REJECTED,
                 comment));
     }
 
@@ -223,15 +221,15 @@ public class RegistrationService {
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional
     public void resubmit(RegistrationForm form) {
-        Company company = companies.findForUpdate(currentUser.requireCompanyId()).orElseThrow();
-        if (company.getStatus() != RegistrationStatus.PENDING
-                && company.getStatus() != RegistrationStatus.CHANGES_REQUESTED) {
+        LockedCompany company = records.lock(currentUser.requireCompanyId()).orElseThrow();
+        if (company.status() != RegistrationStatus.PENDING
+                && company.status() != RegistrationStatus.CHANGES_REQUESTED) {
             throw new RegistrationStateException("registration.error.not-editable");
         }
-        save(company, form);
+        save(company.id(), form);
         Instant now = clock.instant();
-        company.resubmit(now);
-        record(company, RegistrationEventType.RESUBMITTED, now);
+        records.resubmit(company.id(), now);
+        record(company.id(), RegistrationEventType.RESUBMITTED, now);
     }
 
     /**
@@ -251,21 +249,21 @@ public class RegistrationService {
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional
     public boolean updateProfile(RegistrationForm form) {
-        Company company = companies.findForUpdate(currentUser.requireCompanyId()).orElseThrow();
-        if (company.getStatus() != RegistrationStatus.APPROVED) {
+        LockedCompany company = records.lock(currentUser.requireCompanyId()).orElseThrow();
+        if (company.status() != RegistrationStatus.APPROVED) {
             throw new RegistrationStateException("registration.error.not-approved");
         }
-        boolean needsApproval = !company.getFullName().equals(trimmed(form.getFullName()))
-                || !company.getShortName().equals(trimmed(form.getShortName()))
-                || company.getCountry() != form.getCountry()
-                || !company.getTaxNumber().equals(TaxNumbers.normalize(form.getTaxNumber()));
-        save(company, form);
+        boolean needsApproval = !company.fullName().equals(trimmed(form.getFullName()))
+                || !company.shortName().equals(trimmed(form.getShortName()))
+                || company.country() != form.getCountry()
+                || !company.taxNumber().equals(TaxNumbers.normalize(form.getTaxNumber()));
+        save(company.id(), form);
         Instant now = clock.instant();
         if (needsApproval) {
-            company.resubmit(now);
-            record(company, RegistrationEventType.RESUBMITTED, now);
+            records.resubmit(company.id(), now);
+            record(company.id(), RegistrationEventType.RESUBMITTED, now);
         } else {
-            record(company, RegistrationEventType.PROFILE_UPDATED, now);
+            record(company.id(), RegistrationEventType.PROFILE_UPDATED, now);
         }
         return needsApproval;
     }
@@ -274,25 +272,24 @@ public class RegistrationService {
         return value == null ? "" : singleLine(value);
     }
 
-    private void save(Company company, RegistrationForm form) {
+    private void save(long companyId, RegistrationForm form) {
         List<FieldError> errors = new ArrayList<>(RegistrationValidator.validate(form, RegistrationValidator.Mode.EDIT));
-        if (errors.stream().noneMatch(e -> e.field().equals("taxNumber")) && companies.existsByCountryAndTaxNumberAndIdNot(
-                form.getCountry(), TaxNumbers.normalize(form.getTaxNumber()), company.getId())) {
+        if (errors.stream().noneMatch(e -> e.field().equals("taxNumber")) && records.taxNumberTaken(
+                form.getCountry(), TaxNumbers.normalize(form.getTaxNumber()), companyId)) {
             errors.add(new FieldError("taxNumber", "validation.tax-number.taken"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRegistrationException(errors);
         }
-        List<Long> leaving = company.delegatesLeaving(delegatesOf(form)).stream().map(Delegate::getId).toList();
+        CompanyData data = data(form);
+        List<Long> leaving = records.delegatesLeaving(companyId, data.delegates());
         refuseRemovingDelegatesOnRecord(leaving);
         delegates.release(leaving);
-        copy(form, company);
         try {
-            companies.saveAndFlush(company);
+            records.update(companyId, data, clock.instant());
         } catch (DataIntegrityViolationException e) {
             throw new InvalidRegistrationException(List.of(duplicateError(e)));
         }
-        searchIndex.index(company);
     }
 
     /**
@@ -314,23 +311,23 @@ public class RegistrationService {
         }
     }
 
-    private void record(Company company, RegistrationEventType type, Instant at) {
+    private void record(long companyId, RegistrationEventType type, Instant at) {
         ForumUser user = currentUser.require();
-        events.save(new RegistrationEvent(company.getId(), type, null, user.id(), user.email(), at));
+        events.save(new RegistrationEvent(companyId, type, null, user.id(), user.email(), at));
     }
 
     private void decide(long companyId, RegistrationStatus decision, String comment) {
         ForumUser organizer = currentUser.require();
-        Company company = companies.findForUpdate(companyId)
+        LockedCompany company = records.lock(companyId)
                 .orElseThrow(() -> new RegistrationStateException("registration.error.not-found"));
-        if (company.getStatus() != RegistrationStatus.PENDING) {
+        if (company.status() != RegistrationStatus.PENDING) {
             throw new RegistrationStateException("registration.error.not-pending");
         }
         Instant now = clock.instant();
-        company.decide(decision, comment, now);
+        records.decide(companyId, decision, comment, now);
         events.save(new RegistrationEvent(companyId, RegistrationEventType.valueOf(decision.name()), comment,
                 organizer.id(), organizer.email(), now));
-        publisher.publishEvent(new RegistrationDecided(companyId, company.getShortName(), decision, comment));
+        publisher.publishEvent(new RegistrationDecided(companyId, company.shortName(), decision, comment));
     }
 
     private void checkCanRead(long companyId) {
@@ -377,32 +374,17 @@ public class RegistrationService {
         };
     }
 
-    private void copy(RegistrationForm form, Company company) {
-        company.setFullName(singleLine(form.getFullName()));
-        company.setShortName(singleLine(form.getShortName()));
-        company.setCity(singleLine(form.getCity()));
-        company.setCountry(form.getCountry());
-        company.setSectors(form.getSectors());
-        company.setDescription(multiLine(form.getDescription()));
-        company.setOffers(multiLine(form.getOffers()));
-        company.setSeeks(multiLine(form.getSeeks()));
-        company.setWebsite(RegistrationValidator.normalizeWebsite(form.getWebsite()));
-        company.setTaxNumber(TaxNumbers.normalize(form.getTaxNumber()));
-        company.setContactPerson(singleLine(form.getContactPerson()));
-        company.setEmail(AccountService.normalizeEmail(form.getEmail()));
-        company.setPhone(singleLine(form.getPhone()));
-        company.updateDelegates(delegatesOf(form));
-    }
-
-    private List<Delegate> delegatesOf(RegistrationForm form) {
-        return form.getDelegates().stream()
-                .map(d -> {
-                    Delegate delegate = new Delegate(singleLine(d.getFullName()), singleLine(d.getPosition()),
-                            AccountService.normalizeEmail(d.getEmail()), singleLine(d.getPhone()));
-                    delegate.setLeadConsent(d.isLeadConsent(), clock.instant());
-                    return delegate;
-                })
-                .toList();
+    /** The form as company stores it: texts cleaned, e-mails, website and tax number normalized. */
+    private static CompanyData data(RegistrationForm form) {
+        return new CompanyData(singleLine(form.getFullName()), singleLine(form.getShortName()),
+                singleLine(form.getCity()), form.getCountry(), form.getSectors(), multiLine(form.getDescription()),
+                multiLine(form.getOffers()), multiLine(form.getSeeks()),
+                RegistrationValidator.normalizeWebsite(form.getWebsite()), TaxNumbers.normalize(form.getTaxNumber()),
+                singleLine(form.getContactPerson()), AccountService.normalizeEmail(form.getEmail()),
+                singleLine(form.getPhone()), form.getDelegates().stream()
+                        .map(d -> new CompanyData.DelegateData(singleLine(d.getFullName()), singleLine(d.getPosition()),
+                                AccountService.normalizeEmail(d.getEmail()), singleLine(d.getPhone()), d.isLeadConsent()))
+                        .toList());
     }
 
     private static RegistrationForm form(Company company) {

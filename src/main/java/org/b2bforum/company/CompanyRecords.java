@@ -1,0 +1,119 @@
+package org.b2bforum.company;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.b2bforum.company.domain.Company;
+import org.b2bforum.company.domain.CompanyRepository;
+import org.b2bforum.company.domain.CompanySearchIndex;
+import org.b2bforum.company.domain.Delegate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one writer of companies' rows (company, its sectors and delegates, its search row) for the
+ * registration and its approval: registration decides what happens and keeps the audit trail, this
+ * stores it. Every command is part of the caller's transaction (it refuses to run without one), so a
+ * registration step stays all or nothing. Not reachable from a view: the caller checks who is
+ * asking. A key the database refuses (a tax number taken meanwhile) comes back as Spring's
+ * {@code DataIntegrityViolationException}.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+public class CompanyRecords {
+
+    private final CompanyRepository companies;
+    private final CompanySearchIndex searchIndex;
+
+    CompanyRecords(CompanyRepository companies, CompanySearchIndex searchIndex) {
+        this.companies = companies;
+        this.searchIndex = searchIndex;
+    }
+
+    /** What a registration step checks of a company, read with its row locked until the caller's commit. */
+    public record LockedCompany(long id, String fullName, String shortName, Country country, String taxNumber,
+            RegistrationStatus status) {
+    }
+
+    /** Stores a new company, PENDING approval, applied for and consented at {@code at}; returns its id. */
+    public long create(CompanyData data, Instant at) {
+        Company company = new Company(at, at);
+        copy(data, company, at);
+        companies.saveAndFlush(company);
+        searchIndex.index(company);
+        return company.getId();
+    }
+
+    /** Locks the company's row; empty when there is no such company. */
+    public Optional<LockedCompany> lock(long companyId) {
+        return companies.findForUpdate(companyId).map(c -> new LockedCompany(c.getId(), c.getFullName(),
+                c.getShortName(), c.getCountry(), c.getTaxNumber(), c.getStatus()));
+    }
+
+    /** Whether another company of the country has this tax number. */
+    public boolean taxNumberTaken(Country country, String taxNumber, Long exceptCompanyId) {
+        return exceptCompanyId == null ? companies.existsByCountryAndTaxNumber(country, taxNumber)
+                : companies.existsByCountryAndTaxNumberAndIdNot(country, taxNumber, exceptCompanyId);
+    }
+
+    /**
+     * The ids of the company's delegates that {@link #update} with this list would remove (matched
+     * by e-mail): the caller releases what refers to them first ({@link Delegates#release}).
+     */
+    public List<Long> delegatesLeaving(long companyId, List<CompanyData.DelegateData> delegates) {
+        return company(companyId).delegatesLeaving(delegatesOf(delegates, Instant.EPOCH)).stream()
+                .map(Delegate::getId).toList();
+    }
+
+    /**
+     * Stores the company's edited application; a delegate keeps their row (log-in, badge, meetings)
+     * while their e-mail stays, and a changed lead consent is dated {@code at}.
+     */
+    public void update(long companyId, CompanyData data, Instant at) {
+        Company company = company(companyId);
+        copy(data, company, at);
+        companies.saveAndFlush(company);
+        searchIndex.index(company);
+    }
+
+    /** An organizer's decision: approved, rejected or changes requested. */
+    public void decide(long companyId, RegistrationStatus decision, String comment, Instant at) {
+        company(companyId).decide(decision, comment, at);
+    }
+
+    /** The company sends its application back to the organizers: PENDING again. */
+    public void resubmit(long companyId, Instant at) {
+        company(companyId).resubmit(at);
+    }
+
+    private Company company(long companyId) {
+        return companies.findById(companyId).orElseThrow(() -> new CompanyNotFoundException(companyId));
+    }
+
+    private static void copy(CompanyData data, Company company, Instant at) {
+        company.setFullName(data.fullName());
+        company.setShortName(data.shortName());
+        company.setCity(data.city());
+        company.setCountry(data.country());
+        company.setSectors(data.sectors());
+        company.setDescription(data.description());
+        company.setOffers(data.offers());
+        company.setSeeks(data.seeks());
+        company.setWebsite(data.website());
+        company.setTaxNumber(data.taxNumber());
+        company.setContactPerson(data.contactPerson());
+        company.setEmail(data.email());
+        company.setPhone(data.phone());
+        company.updateDelegates(delegatesOf(data.delegates(), at));
+    }
+
+    private static List<Delegate> delegatesOf(List<CompanyData.DelegateData> delegates, Instant at) {
+        return delegates.stream().map(d -> {
+            Delegate delegate = new Delegate(d.fullName(), d.position(), d.email(), d.phone());
+            delegate.setLeadConsent(d.leadConsent(), at);
+            return delegate;
+        }).toList();
+    }
+}
