@@ -5,7 +5,8 @@
 #                               BENCH_JAR names a jar already built), writes the forum into WORK_DIR/db, starts the
 #                               jar on PORT (the database on PORT+1) and waits until it is ready; sets app_pid.
 # ui_app_java CLASS ARGS...     runs a bench class (test class path) against it.
-# Environment: UI_LOAD_HEAP (the application's -Xmx, default 2g), BENCH_REUSE_DB=1 (start on the forum that
+# Environment: UI_LOAD_HEAP (the application's -Xmx, default 2g), UI_LOAD_APP_JAVA_OPTIONS (more options for the
+# application's JVM only, e.g. a flight recording: -XX:StartFlightRecording=...), BENCH_REUSE_DB=1 (start on the forum that
 # WORK_DIR/db holds from an earlier run instead of writing a fresh one: 5-10 minutes less on a loaded machine).
 
 if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
@@ -53,7 +54,7 @@ ui_app_start() {
     # the organizer UiLoadForum created (the production jar wants one named outside demo mode)
     B2BFORUM_DEMO=false B2BFORUM_BACKUP_ENABLED=false PORT=$port B2BFORUM_EMBEDDEDDB_PORT=$((port + 1)) \
     B2BFORUM_ORGANIZER_EMAIL=ui-load-chief@forum.local B2BFORUM_ORGANIZER_PASSWORD=Ui-Load-Organizer-2026 \
-        java -Xmx"${UI_LOAD_HEAP:-2g}" -jar "$work/app.jar" --b2bforum.embedded-db.data-dir="$data" \
+        java -Xmx"${UI_LOAD_HEAP:-2g}" ${UI_LOAD_APP_JAVA_OPTIONS:-} -jar "$work/app.jar" --b2bforum.embedded-db.data-dir="$data" \
         > "$work/app.log" 2>&1 &
     app_pid=$!
     for _ in $(seq 1 150); do

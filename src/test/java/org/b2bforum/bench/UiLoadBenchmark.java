@@ -3,6 +3,7 @@ package org.b2bforum.bench;
 import static org.b2bforum.bench.BenchApplication.millisSince;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +50,8 @@ public final class UiLoadBenchmark {
     private final PrintStream out;
     private final String base;
     private final AppHeap app;
+    private final DatabaseStatements statements;
+    private final ProcessCpu cpu;
     private final int users;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
@@ -64,6 +67,8 @@ public final class UiLoadBenchmark {
         this.out = out;
         this.base = base;
         this.app = new AppHeap(pid);
+        this.cpu = new ProcessCpu(pid);
+        this.statements = new DatabaseStatements(Integer.getInteger("ui-load.db-port", URI.create(base).getPort() + 1));
         this.users = users;
     }
 
@@ -210,10 +215,19 @@ public final class UiLoadBenchmark {
             each(all.stream().filter(u -> u.ready).toList(), PARALLEL_JOURNEYS, User::prepareRequest);
         }
         List<User> ready = all.stream().filter(u -> u.ready).toList();
-        out.printf(Locale.ROOT, "Rush: %d users press \"Send\" at once (load average %s)%n", ready.size(), AppHeap.loadAverage());
+        out.printf(Locale.ROOT, "Rush: %d users press \"Send\" at once (%s UTC, load average %s)%n", ready.size(),
+                java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0), AppHeap.loadAverage());
+        Map<String, Long> statementsBefore = statements.read();
+        Map<String, Double> cpuBefore = cpu.read();
         t = System.nanoTime();
         each(ready, ready.size(), User::request);
-        out.printf(Locale.ROOT, "  all answered in %d ms; outcomes %s%n", millisSince(t), new TreeMap<>(outcomes));
+        Map<String, Double> cpuAfter = cpu.read();
+        out.printf(Locale.ROOT, "  all answered in %d ms (until %s UTC); outcomes %s%n", millisSince(t),
+                java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0), new TreeMap<>(outcomes));
+        // each user's "Send", the page it leads to, the directory opened and one search, live updates included
+        out.printf(Locale.ROOT, "  database statements per user in the rush: %s%n",
+                DatabaseStatements.perUser(statementsBefore, statements.read(), ready.size()));
+        out.printf(Locale.ROOT, "  CPU per user in the rush: %s%n", ProcessCpu.perUser(cpuBefore, cpuAfter, ready.size()));
 
         out.printf(Locale.ROOT, "  %-26s %7s %8s %8s %8s %8s%n", "click to updated page", "n", "p50 ms", "p95 ms",
                 "p99 ms", "max ms");

@@ -6,6 +6,7 @@ import static org.b2bforum.company.TestCompanies.uniqueWord;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.stream.IntStream;
 
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.DirectoryEntry;
 import org.b2bforum.company.DirectorySort;
@@ -25,9 +27,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBoxBase;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.router.QueryParameters;
@@ -40,6 +44,10 @@ class DirectoryViewTest extends ForumBrowserlessTest {
     RegistrationService registrations;
     @Autowired
     AccountService accounts;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CurrentUser currentUser;
 
     @Autowired
     TestCompanies companies;
@@ -100,6 +108,14 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         assertThat(getCurrentView()).isInstanceOf(DirectoryView.class);
     }
 
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static String encoded(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -129,6 +145,26 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         test(view().sector).selectItem(label("sector.FINANCE"));
         assertThat(rows()).isEmpty();
         assertThat(view().total.getText()).isEqualTo(label("directory.total").replace("{0}", "0"));
+    }
+
+    @Test
+    void a_search_keeps_the_menu_counters_which_the_next_page_reads_again() {
+        navigate(DirectoryView.class);
+        // the approval's live update, should it reach this page, arrives within two polls
+        sleep(Duration.ofSeconds(1));
+        navigate(DirectoryView.class);
+        Button bell = $(Button.class).id("notifications-button");
+        assertThat(bell.getText()).as("the approval's notification").isEqualTo("1");
+        // a notification written without its live update: only a reading of the counters shows it
+        jdbc.update("insert into notification (user_id, message_key, created_at) values (?, ?, now(6))",
+                currentUser.require().id(), "notification.meeting.REQUESTED");
+
+        test(view().search).setValue(word);
+        assertThat(rows()).hasSize(4);
+        assertThat(bell.getText()).as("a search on the same page reads no counters").isEqualTo("1");
+
+        navigate(ShortlistView.class);
+        assertThat(bell.getText()).isEqualTo("2");
     }
 
     @Test
