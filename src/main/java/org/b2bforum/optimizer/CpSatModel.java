@@ -34,6 +34,10 @@ final class CpSatModel {
     private static final List<String> LP_WORKERS = List.of("default_lp", "max_lp", "max_lp_sym", "probing",
             "quick_restart");
 
+    /** The optimisation's full-problem workers, in the order CP-SAT takes them: max_lp first. */
+    private static final List<String> FULL_WORKERS = List.of("max_lp", "default_lp", "core", "no_lp",
+            "quick_restart", "reduced_costs", "pseudo_costs", "lb_tree_search");
+
     private final ProblemAnalysis analysis;
     private final boolean placeAll;
     private final CpSatScheduler.Options options;
@@ -788,6 +792,12 @@ final class CpSatModel {
             // crafted days with 24 and 19 tables ended at 6-9 and 4-5 breaks instead of 12-16 and 4-6 (10 s,
             // alternating runs, bench/README.md); more cores keep all but two full-problem workers.
             solver.getParameters().setNumFullSubsolvers(Math.max(1, options.workers() - 2));
+            if (placeAll) {
+                // The full-problem worker with the strongest LP relaxation: on the crafted days with scarce
+                // tables its bound is the optimum (tic-13.more195: 5, tic-13.tables19: 4, within a second),
+                // where the level questions stall one or two lower.
+                FULL_WORKERS.forEach(solver.getParameters()::addSubsolvers);
+            }
         }
         CpSolverSolutionCallback callback = new CpSolverSolutionCallback() {
             @Override

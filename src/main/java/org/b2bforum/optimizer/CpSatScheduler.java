@@ -62,6 +62,9 @@ public final class CpSatScheduler implements Scheduler {
     /** Suspects with a pinned day asked before the unrestricted level-1 attempt. */
     private static final int PINNED_FIRST = 3;
 
+    /** The time share of a level question two or more above the participants' summed bound. */
+    private static final double HIGH_LEVEL_SHARE = 0.1;
+
     /** The local search's share of the time limit, at most so many seconds and steps. */
     private static final double LOCAL_SEARCH_SHARE = 0.12;
     private static final double LOCAL_SEARCH_SECONDS = 1.5;
@@ -212,7 +215,11 @@ public final class CpSatScheduler implements Scheduler {
             }
             double reserve = clock.total() * (1 - options.levelShare());
             for (int k = participantsBound; k <= participantsBound + options.levels(); k++) {
-                double budget = Math.min(clock.remaining() - reserve, clock.total() * options.levelShare() / 2);
+                // Two above the participants' bound, the question is a crafted day's (the published days are
+                // answered by then): it refutes quickly or not at all, and the optimisation's LP bound gets
+                // further with the time (see the package documentation).
+                double share = k >= participantsBound + 2 ? HIGH_LEVEL_SHARE : options.levelShare() / 2;
+                double budget = Math.min(clock.remaining() - reserve, clock.total() * share);
                 if (budget < 0.2) {
                     break;
                 }

