@@ -157,11 +157,11 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
                         });""");
             }
             shownPath = path;
+            // Only for a new page: the same page with other query parameters (a directory search, a filter)
+            // keeps the counters and the banner, whose changes arrive as live updates. Reading them again for
+            // each search was three of a search's five transactions (bench/README.md, the rush).
             refreshCounts();
         }
-        // the same page with other query parameters (a directory search, a filter) keeps the counters and
-        // the banner: whatever changes them arrives as a live update (changed). Reading them again for each
-        // search was three of a search's five transactions (bench/README.md, the rush).
     }
 
     /** Shows the latest announcement until the user closes it (for this session). */
