@@ -1,6 +1,6 @@
 /**
  * After-commit events through Spring Modulith's event publication registry (table
- * {@code EVENT_PUBLICATION}, Flyway V27): the resubmission of failed publications, each claimed by
+ * {@code EVENT_PUBLICATION}, Flyway V32): the resubmission of failed publications, each claimed by
  * one node. Internal to base: modules only publish events and listen with
  * {@code @ApplicationModuleListener}.
  */
