@@ -321,7 +321,9 @@ public final class CpSatScheduler implements Scheduler {
             }
             if (options.hint()) {
                 // slots only: with every variable hinted ticf-13crafc reached its optimum in 1 of 5 runs, with
-                // slots only in 3 of 3 (loaded machine, so not proven, but nothing was seen to gain from it)
+                // slots only in 3 of 3; in five alternating rounds later (bench/README, issue 15 fifth round) the
+                // complete hint gave forum-13crafc.forbidden fewer breaks (9.4 against 13.2 on average) but left
+                // tic-13.tables19 one above its optimum in 3 of 5 runs (slots only: 0 of 5), so slots only it stays
                 model.hint(hint, false);
             }
             CpSatModel.Outcome outcome = noCompleteSchedule ? new CpSatModel.Outcome(CpSolverStatus.INFEASIBLE, null, 0)
