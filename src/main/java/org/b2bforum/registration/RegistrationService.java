@@ -11,29 +11,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.criteria.Predicate;
-
 import org.b2bforum.base.security.AccountName;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.LoginThrottle;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.company.CompanyApplications;
+import org.b2bforum.company.CompanyApplications.Application;
 import org.b2bforum.company.CompanyData;
 import org.b2bforum.company.CompanyRecords;
 import org.b2bforum.company.CompanyRecords.LockedCompany;
 import org.b2bforum.company.Delegates;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.company.TaxNumbers;
-import org.b2bforum.company.domain.Company;
-import org.b2bforum.company.domain.CompanyRepository;
 import org.b2bforum.program.ProgramConflicts;
 import org.b2bforum.registration.domain.RegistrationEvent;
 import org.b2bforum.registration.domain.RegistrationEventRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -48,7 +45,7 @@ public class RegistrationService {
 
     private static final int MAX_COMMENT = 2000;
 
-    private final CompanyRepository companies;
+    private final CompanyApplications applications;
     private final CompanyRecords records;
     private final RegistrationEventRepository events;
     private final AccountService accounts;
@@ -59,11 +56,11 @@ public class RegistrationService {
     private final LoginThrottle throttle;
     private final Clock clock;
 
-    RegistrationService(CompanyRepository companies, CompanyRecords records,
+    RegistrationService(CompanyApplications applications, CompanyRecords records,
             RegistrationEventRepository events, AccountService accounts, Delegates delegates,
             ProgramConflicts meetings, CurrentUser currentUser, ApplicationEventPublisher publisher,
             LoginThrottle throttle, Clock clock) {
-        this.companies = companies;
+        this.applications = applications;
         this.records = records;
         this.events = events;
         this.accounts = accounts;
@@ -120,13 +117,13 @@ public class RegistrationService {
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
     public List<RegistrationSummary> queue(RegistrationFilter filter, Pageable pageable) {
-        return companies.findAll(matching(filter), pageable).stream().map(RegistrationService::summary).toList();
+        return applications.queue(matching(filter), pageable).stream().map(RegistrationService::summary).toList();
     }
 
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
     public long count(RegistrationFilter filter) {
-        return companies.count(matching(filter));
+        return applications.count(matching(filter));
     }
 
     /** An application in full: any for organizers, only its own for a company. */
@@ -134,7 +131,7 @@ public class RegistrationService {
     @Transactional(readOnly = true)
     public RegistrationDetails details(long companyId) {
         checkCanRead(companyId);
-        return details(companies.findById(companyId).orElseThrow(() -> new RegistrationStateException(
+        return details(applications.application(companyId).orElseThrow(() -> new RegistrationStateException(
                 "registration.error.not-found")));
     }
 
@@ -209,8 +206,7 @@ public class RegistrationService {
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional(readOnly = true)
     public RegistrationForm myApplicationForm() {
-        Company company = companies.findById(currentUser.requireCompanyId()).orElseThrow();
-        return form(company);
+        return form(applications.application(currentUser.requireCompanyId()).orElseThrow());
     }
 
     /**
@@ -358,20 +354,8 @@ public class RegistrationService {
                 : new FieldError("loginEmail", "validation.email.taken");
     }
 
-    private static Specification<Company> matching(RegistrationFilter filter) {
-        return (root, query, cb) -> {
-            List<Predicate> predicates = new ArrayList<>();
-            if (filter.status() != null) {
-                predicates.add(cb.equal(root.get("status"), filter.status()));
-            }
-            if (filter.city() != null && !filter.city().isBlank()) {
-                predicates.add(cb.equal(cb.lower(root.get("city")), filter.city().trim().toLowerCase(Locale.ROOT)));
-            }
-            if (filter.sector() != null) {
-                predicates.add(cb.isMember(filter.sector(), root.get("sectors")));
-            }
-            return cb.and(predicates.toArray(Predicate[]::new));
-        };
+    private static CompanyApplications.Filter matching(RegistrationFilter filter) {
+        return new CompanyApplications.Filter(filter.status(), filter.city(), filter.sector());
     }
 
     /** The form as company stores it: texts cleaned, e-mails, website and tax number normalized. */
@@ -387,39 +371,38 @@ public class RegistrationService {
                         .toList());
     }
 
-    private static RegistrationForm form(Company company) {
+    private static RegistrationForm form(Application company) {
         RegistrationForm form = new RegistrationForm();
-        form.setFullName(company.getFullName());
-        form.setShortName(company.getShortName());
-        form.setCity(company.getCity());
-        form.setCountry(company.getCountry());
-        form.setSectors(company.getSectors());
-        form.setDescription(company.getDescription());
-        form.setOffers(company.getOffers());
-        form.setSeeks(company.getSeeks());
-        form.setWebsite(company.getWebsite() == null ? "" : company.getWebsite());
-        form.setTaxNumber(company.getTaxNumber());
-        form.setContactPerson(company.getContactPerson());
-        form.setEmail(company.getEmail());
-        form.setPhone(company.getPhone());
-        form.setDelegates(company.getDelegates().stream()
-                .map(d -> new RegistrationForm.DelegateForm(d.getFullName(), d.getPosition(), d.getEmail(),
-                        d.getPhone()).withLeadConsent(d.isLeadConsent()))
+        form.setFullName(company.fullName());
+        form.setShortName(company.shortName());
+        form.setCity(company.city());
+        form.setCountry(company.country());
+        form.setSectors(company.sectors());
+        form.setDescription(company.description());
+        form.setOffers(company.offers());
+        form.setSeeks(company.seeks());
+        form.setWebsite(company.website() == null ? "" : company.website());
+        form.setTaxNumber(company.taxNumber());
+        form.setContactPerson(company.contactPerson());
+        form.setEmail(company.email());
+        form.setPhone(company.phone());
+        form.setDelegates(company.delegates().stream()
+                .map(d -> new RegistrationForm.DelegateForm(d.fullName(), d.position(), d.email(), d.phone())
+                        .withLeadConsent(d.leadConsent()))
                 .toList());
         return form;
     }
 
-    private static RegistrationSummary summary(Company c) {
-        return new RegistrationSummary(c.getId(), c.getShortName(), c.getFullName(), c.getCity(), c.getCountry(),
-                java.util.Set.copyOf(c.getSectors()), c.getStatus(), c.getSubmittedAt());
+    private static RegistrationSummary summary(CompanyApplications.Queued c) {
+        return new RegistrationSummary(c.id(), c.shortName(), c.fullName(), c.city(), c.country(), c.sectors(),
+                c.status(), c.submittedAt());
     }
 
-    private static RegistrationDetails details(Company c) {
-        return new RegistrationDetails(c.getId(), c.getFullName(), c.getShortName(), c.getCity(), c.getCountry(),
-                java.util.Set.copyOf(c.getSectors()), c.getDescription(), c.getOffers(), c.getSeeks(), c.getWebsite(),
-                c.getTaxNumber(), c.getContactPerson(), c.getEmail(), c.getPhone(),
-                c.getDelegates().stream().map(d -> new RegistrationDetails.DelegateDetails(d.getFullName(),
-                        d.getPosition(), d.getEmail(), d.getPhone())).toList(),
-                c.getStatus(), c.getStatusComment(), c.getConsentGivenAt(), c.getSubmittedAt(), c.getDecidedAt());
+    private static RegistrationDetails details(Application c) {
+        return new RegistrationDetails(c.id(), c.fullName(), c.shortName(), c.city(), c.country(), c.sectors(),
+                c.description(), c.offers(), c.seeks(), c.website(), c.taxNumber(), c.contactPerson(), c.email(),
+                c.phone(), c.delegates().stream().map(d -> new RegistrationDetails.DelegateDetails(d.fullName(),
+                        d.position(), d.email(), d.phone())).toList(),
+                c.status(), c.statusComment(), c.consentGivenAt(), c.submittedAt(), c.decidedAt());
     }
 }

@@ -1,9 +1,9 @@
 /**
  * Applying to the forum and the organizers' approval; publishes {@link
- * org.b2bforum.registration.RegistrationDecided}. Writes companies' rows through company's entities
- * (the {@code company :: domain} named interface) until those writes move behind company's API.
+ * org.b2bforum.registration.RegistrationDecided}. Reads companies through company's read model
+ * {@code CompanyApplications} and writes them through {@code CompanyRecords}.
  */
-@ApplicationModule(displayName = "Registration", allowedDependencies = { "base :: *", "company", "company :: domain", "program" })
+@ApplicationModule(displayName = "Registration", allowedDependencies = { "base :: *", "company", "program" })
 package org.b2bforum.registration;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,47 +1,53 @@
 package org.b2bforum.registration;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
-
-import org.b2bforum.company.domain.Company;
-import org.b2bforum.company.domain.CompanyRepository;
-import org.b2bforum.company.domain.CompanySearchIndex;
-import org.b2bforum.company.domain.Delegate;
+import org.b2bforum.company.CompanyApplications;
+import org.b2bforum.company.CompanyRecords;
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import jakarta.persistence.EntityManager;
+
 /**
- * One writer per table: registration reads companies' entities (its queue and forms) but changes
- * companies, their delegates and their search rows only through company's {@code CompanyRecords}.
+ * One owner per table: companies' rows (company, its sectors and delegates, its search row) belong to
+ * company. Registration reads them only through company's read model {@link CompanyApplications} and
+ * changes them only through {@link CompanyRecords}, both from {@link RegistrationService} alone (the
+ * views go through the service, which checks who is asking); it never sees company's entities or
+ * repositories and runs no SQL of its own.
  */
 class CompanyRowsOwnerTest {
 
-    private static final Set<String> READS = Set.of("findById", "findAll", "count", "findForUpdate",
-            "existsByCountryAndTaxNumber", "existsByCountryAndTaxNumberAndIdNot");
+    private static final JavaClasses REGISTRATION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.b2bforum.registration");
 
     @Test
-    void registration_writes_no_company_row_itself() {
-        JavaClasses registration = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.b2bforum.registration");
-        noClasses().should().callMethodWhere(DescribedPredicate.describe("a write of company's rows",
-                CompanyRowsOwnerTest::writesCompanyRows)).check(registration);
+    void the_rules_below_see_registrations_classes() {
+        assertThat(REGISTRATION.contain(RegistrationService.class)).isTrue();
+        assertThat(REGISTRATION.contain("org.b2bforum.registration.ui.ApprovalQueueView")).isTrue();
     }
 
-    private static boolean writesCompanyRows(JavaMethodCall call) {
-        String owner = call.getTargetOwner().getName();
-        String name = call.getName();
-        if (owner.equals(Company.class.getName()) || owner.equals(Delegate.class.getName())) {
-            return !name.startsWith("get") && !name.startsWith("is");
-        }
-        if (owner.equals(CompanyRepository.class.getName())) {
-            return !READS.contains(name);
-        }
-        return owner.equals(CompanySearchIndex.class.getName());
+    @Test
+    void registration_uses_none_of_companys_entities_or_repositories() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.b2bforum.company.domain..")
+                .check(REGISTRATION);
+    }
+
+    @Test
+    void registration_runs_no_sql_of_its_own() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..")
+                .orShould().dependOnClassesThat().areAssignableTo(EntityManager.class)
+                .check(REGISTRATION);
+    }
+
+    @Test
+    void only_the_registration_service_reads_and_writes_companies() {
+        noClasses().that().doNotBelongToAnyOf(RegistrationService.class)
+                .should().dependOnClassesThat().belongToAnyOf(CompanyRecords.class, CompanyApplications.class)
+                .check(REGISTRATION);
     }
 }

@@ -1,9 +1,6 @@
 /**
- * Company and delegate entities. A named interface for registration alone, which reads them for its
- * approval queue and forms; it writes them only through {@link org.b2bforum.company.CompanyRecords}.
- * The rest of the application reads companies through company's API.
+ * Company and delegate entities and their repositories: company's own. Other modules read companies
+ * through company's API (registration through {@link org.b2bforum.company.CompanyApplications}) and
+ * change them through it ({@link org.b2bforum.company.CompanyRecords}).
  */
-@NamedInterface("domain")
 package org.b2bforum.company.domain;
-
-import org.springframework.modulith.NamedInterface;
