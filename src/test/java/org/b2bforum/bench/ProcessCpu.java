@@ -3,9 +3,12 @@ package org.b2bforum.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * CPU time (user and system, from {@code /proc/<pid>/stat}) of the application, of the database
@@ -42,14 +45,71 @@ final class ProcessCpu {
         return line.toString();
     }
 
+    /**
+     * CPU seconds so far of each of the application's threads ({@code /proc/<pid>/task}), keyed by
+     * "thread id name". A thread that ends between two readings takes its time with it: the split
+     * then adds up to less than the process's total, and {@link #byThread} names the rest.
+     */
+    Map<String, Double> threads() {
+        Map<String, Double> seconds = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(appPid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    seconds.put(task.getFileName() + " " + name, seconds(stat));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (IOException e) {
+            // no such process
+        }
+        return seconds;
+    }
+
+    /**
+     * The application's CPU per user between two {@link #threads} readings, by kind of thread (the
+     * name without its number: "http-nio-8130-exec", "GC Thread", "C2 CompilerThre"), the largest
+     * first, then what threads that ended took ({@code applicationTotal} is the process's own delta).
+     */
+    static String byThread(Map<String, Double> before, Map<String, Double> after, double applicationTotal,
+            int users, int top) {
+        Map<String, Double> byKind = new HashMap<>();
+        after.forEach((thread, value) -> byKind.merge(kind(thread), value - before.getOrDefault(thread, 0.0),
+                Double::sum));
+        double counted = byKind.values().stream().mapToDouble(Double::doubleValue).sum();
+        String split = byKind.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(top).map(e -> String.format(Locale.ROOT, "%s=%.1f ms", e.getKey(), e.getValue() * 1000 / users))
+                .collect(Collectors.joining(", "));
+        return split + String.format(Locale.ROOT, ", (ended threads and the rest)=%.1f ms",
+                Math.max(0, applicationTotal - counted) * 1000 / users);
+    }
+
+    /**
+     * "40 GC Thread#3" -> "GC Thread", "12 ForkJoinPool-1-" -> "ForkJoinPool" (Linux keeps 15 characters
+     * of a thread's name: "http-nio-8130-exec-7" is "http-nio-8130-e").
+     */
+    static String kind(String thread) {
+        String name = thread.substring(thread.indexOf(' ') + 1);
+        String shorter;
+        while (!(shorter = name.replaceAll("([-#_ ]+|\\d+)$", "")).equals(name) && !shorter.isEmpty()) {
+            name = shorter;
+        }
+        return name;
+    }
+
     private static double seconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            // the fields after the command name, which is in parentheses and may hold spaces
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+            return seconds(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    private static double seconds(String stat) {
+        // the fields after the command name, which is in parentheses and may hold spaces
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
     }
 }

@@ -2,7 +2,9 @@ package org.b2bforum.meeting.ui;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.b2bforum.base.i18n.ForumTime;
@@ -28,9 +30,8 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
@@ -39,12 +40,17 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 
 import jakarta.annotation.security.RolesAllowed;
 
 /**
  * A company asks another for a meeting ({@code meetings/new?with=<companyId>}): who attends, when
- * (only slots in which both companies and the chosen delegates are free), and a message.
+ * (only slots in which both companies and the chosen delegates are free), and a message. After "Send"
+ * the company stays on the form: the outcome (sent, confirmed, or refused with the reason) shows
+ * above the button with a link to the meetings, and the time just asked for is marked and disabled.
+ * Moving to the meetings page after each request re-read all of them: at the booking window's rush
+ * that page was most of a click's cost (bench/README.md, issue 17).
  */
 @Route("meetings/new")
 @RolesAllowed(Role.COMPANY_NAME)
@@ -60,7 +66,10 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     final TextArea message = new TextArea();
     final Button request = new Button();
     final Paragraph noSlots = new Paragraph();
+    /** Why the company may not ask now (booking closed, its limit reached), said when the form opens. */
     final Div error = new Div();
+    /** What came of the last "Send": sent or confirmed (with a link to the meetings), or refused with the reason. */
+    final Div outcome = new Div();
 
     private final MeetingQueries meetings;
     private final MeetingRequests requests;
@@ -72,6 +81,8 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private String partnerName = "";
     /** The company may not ask now (wishes phase, booking closed, its limit reached): said when the form opens. */
     private boolean refused;
+    /** The times asked for from this form: true once confirmed (instant booking), false while requested. */
+    private final Map<Long, Boolean> asked = new HashMap<>();
 
     RequestMeetingView(MeetingQueries meetings, MeetingRequests requests, DirectoryService directory, ProgramService program,
             ForumTime forumTime, Clock clock) {
@@ -154,12 +165,14 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         slot.setLabel(getTranslation("request-meeting.slot"));
         slot.setPlaceholder(getTranslation("request-meeting.slot.placeholder"));
         slot.setItemLabelGenerator(this::label);
+        slot.setItemEnabledProvider(option -> !asked.containsKey(option.slotId()));
         slot.setErrorMessage(getTranslation("request-meeting.slot.required"));
         slot.setWidth("min(100%, 28em)");
         slot.addValueChangeListener(e -> {
             if (e.getValue() != null && e.isFromClient()) {
                 slot.setInvalid(false);
                 clearError();
+                request.setEnabled(!refused);
             }
         });
         noSlots.setId("request-no-slots");
@@ -176,14 +189,20 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         request.setIcon(VaadinIcon.HANDSHAKE.create());
         request.setId("request-submit");
         request.addThemeVariants(ButtonVariant.PRIMARY);
+        // a double click sends once: the browser disables the button at the first click, the server keeps it
+        // disabled after a request until another time is chosen, and ignores clicks on a disabled button
+        request.setDisableOnClick(true);
         request.addClickListener(e -> submit());
 
         error.setId("request-error");
         error.addClassName("form-error");
         error.getElement().setAttribute("role", "alert");
         error.setVisible(false);
+        outcome.setId("request-outcome");
+        outcome.addClassName("request-outcome");
+        outcome.setVisible(false);
 
-        add(delegates, place, slot, noSlots, message, error, request);
+        add(delegates, place, slot, noSlots, message, error, outcome, request);
         MeetingLimit limit = meetings.myMeetingLimit();
         refused = settings.wishesPhase() || !settings.isOpenAt(clock.instant()) || limit.reached();
         if (settings.wishesPhase()) {
@@ -215,24 +234,48 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         if (delegates.getValue().isEmpty() || slot.getValue() == null) {
             delegates.setInvalid(delegates.getValue().isEmpty());
             slot.setInvalid(slot.getValue() == null);
+            request.setEnabled(!refused);
             return;
         }
+        SlotOption chosen = slot.getValue();
         try {
             List<Long> chosenDelegates = delegates.getValue().stream().map(DelegateChoice::id).toList();
             Optional<StandPlace> stand = stand();
-            MeetingOutcome outcome = stand.isPresent()
-                    ? requests.requestAtStand(partnerId, stand.get().standId(), slot.getValue().slotId(),
+            MeetingOutcome result = stand.isPresent()
+                    ? requests.requestAtStand(partnerId, stand.get().standId(), chosen.slotId(),
                             chosenDelegates, message.getValue())
-                    : requests.request(partnerId, slot.getValue().slotId(), chosenDelegates, message.getValue());
-            Notification.show(getTranslation(outcome.confirmed() ? "request-meeting.confirmed" : "request-meeting.sent",
-                    partnerName), 6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.SUCCESS);
-            getUI().ifPresent(ui -> ui.navigate("meetings"));
+                    : requests.request(partnerId, chosen.slotId(), chosenDelegates, message.getValue());
+            asked.put(chosen.slotId(), result.confirmed());
+            // the same options, the one just asked for now marked and disabled: nothing is read again
+            slot.getDataProvider().refreshAll();
+            slot.setValue(null);
+            showOutcome(result.confirmed() ? "confirmed" : "sent", getTranslation(result.confirmed()
+                    ? "request-meeting.confirmed" : "request-meeting.sent", partnerName), true);
+            // enabled again when another time is chosen
+            request.setEnabled(false);
         } catch (BookingRefusedException e) {
-            String text = getTranslation(e.key(), e.args());
-            showError(text);
-            Notification.show(text, 6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.ERROR);
+            showOutcome("refused", getTranslation(e.key(), e.args()), false);
             refreshSlots();
         }
+    }
+
+    /** The outcome of "Send" in words above the button; {@code kind} (sent, confirmed, refused) also as an attribute. */
+    private void showOutcome(String kind, String text, boolean success) {
+        outcome.removeAll();
+        Span words = new Span(text);
+        words.setId("request-outcome-text");
+        outcome.add(words);
+        if (success) {
+            RouterLink toMeetings = new RouterLink(getTranslation("request-meeting.to-meetings"), MeetingsView.class);
+            toMeetings.setId("request-to-meetings");
+            outcome.add(new Span(" "), toMeetings);
+        }
+        outcome.setClassName("form-error", !success);
+        outcome.setClassName("form-success", success);
+        outcome.getElement().setAttribute("data-outcome", kind);
+        outcome.getElement().setAttribute("role", success ? "status" : "alert");
+        outcome.setVisible(true);
+        error.setVisible(false);
     }
 
     private void showError(String text) {
@@ -252,7 +295,10 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
 
     private String label(SlotOption option) {
         // at a stand the slot gives only the time: the place is the stand
-        return dates.when(option.startsAt(), option.endsAt()) + (stand().isPresent() ? "" : " · " + option.hallName());
+        String label = dates.when(option.startsAt(), option.endsAt()) + (stand().isPresent() ? "" : " · " + option.hallName());
+        Boolean confirmed = asked.get(option.slotId());
+        return confirmed == null ? label : label + " · " + getTranslation(confirmed
+                ? "request-meeting.slot.confirmed" : "request-meeting.slot.sent");
     }
 
     private Optional<CompanyProfile> profile(long id) {

@@ -95,8 +95,11 @@ class MeetingJourneyIT extends BrowserJourney {
         Chromium.settle(page);
         page.locator("#request-submit").click();
 
+        // the company stays on the form: the outcome in words, the time marked, a link to the meetings
+        assertThat(page.locator("#request-outcome")).containsText("Запрос отправлен");
+        assertThat(page.locator("#request-submit")).isDisabled();
+        page.locator("#request-to-meetings").click();
         page.waitForURL(Pattern.compile(".*/meetings$"));
-        assertThat(page.locator("vaadin-notification-card").first()).containsText("Запрос отправлен");
         assertThat(page.locator("#meetings-outgoing")).containsText(partner.name());
     }
 

@@ -1,6 +1,7 @@
 package org.b2bforum.meeting.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalTime;
 import java.util.List;
@@ -34,6 +35,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouterLink;
 
 /** A company requests meetings, answers requests and reads its agenda, through the views. */
 @SpringBootTest
@@ -79,9 +81,10 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         test(view.request).click();
 
         assertThat(getCurrentView()).as("no error page, still asking").isSameAs(view);
-        assertThat(view.error.isVisible()).isTrue();
-        assertThat(view.error.getText()).isEqualTo("Этот слот только что заняли. Выберите другое время.");
-        assertThat(notifications()).contains("Этот слот только что заняли. Выберите другое время.");
+        assertThat(view.outcome.isVisible()).isTrue();
+        assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("refused");
+        assertThat(view.outcome.getElement().getTextRecursively())
+                .isEqualTo("Этот слот только что заняли. Выберите другое время.");
         assertThat(slotsOfTheDay(view, forum)).as("the list is fresh").containsExactly(third);
         assertThat(view.slot.getValue()).isNull();
         assertThat(meetingQueries.myMeetings()).noneMatch(m -> m.counterpartId(a.id()) == b.id());
@@ -89,16 +92,68 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         test(view.slot).selectItem(third);
         test(view.request).click();
 
-        assertThat(getCurrentView()).isInstanceOf(MeetingsView.class);
-        assertThat(notifications()).contains("Запрос отправлен компании «" + b.name()
-                + "». Встреча состоится, когда компания её подтвердит.");
         MeetingDetails requested = meetingQueries.myMeetings().stream().filter(m -> m.counterpartId(a.id()) == b.id())
                 .findFirst().orElseThrow();
         assertThat(requested.status()).isEqualTo(MeetingStatus.REQUESTED);
         assertThat(requested.slotId()).isEqualTo(forum.slotAt("10:40"));
         assertThat(requested.message()).isEqualTo("Обсудим поставки оборудования");
+        assertThat(getCurrentView()).as("the company stays on the form").isSameAs(view);
+        assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("sent");
+        assertThat(view.outcome.getElement().getTextRecursively()).isEqualTo("Запрос отправлен компании «" + b.name()
+                + "». Встреча состоится, когда компания её подтвердит. Перейти к встречам");
+        RouterLink toMeetings = find(RouterLink.class).id("request-to-meetings");
+        assertThat(toMeetings.getHref()).isEqualTo("meetings");
+
+        test(toMeetings).click();
         assertThat(text(row(((MeetingsView) getCurrentView()).outgoing, requested.id())))
                 .contains(b.name(), forum.when("10:40–11:00"), forum.hall());
+    }
+
+    @Test
+    void after_send_the_form_stays_with_the_time_just_asked_for_marked_and_disabled() {
+        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        TestData.logInAs(accounts, a.login());
+        RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
+        String first = forum.when("10:00–10:20") + " · " + forum.hall();
+        String second = forum.when("10:20–10:40") + " · " + forum.hall();
+
+        test(view.slot).selectItem(first);
+        test(view.request).click();
+
+        assertThat(getCurrentView()).isSameAs(view);
+        assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("sent");
+        assertThat(view.slot.getValue()).isNull();
+        assertThat(test(view.slot).getSuggestions().stream().filter(label -> label.contains(forum.hall())))
+                .as("still listed, marked")
+                .containsExactly(first + " · запрос отправлен", second, forum.when("10:40–11:00") + " · " + forum.hall());
+        SlotOption sent = view.slot.getListDataView().getItems().filter(o -> o.slotId() == forum.slotAt("10:00"))
+                .findFirst().orElseThrow();
+        assertThat(view.slot.getItemEnabledProvider().test(sent)).as("the time just asked for is disabled").isFalse();
+        assertThat(view.request.isEnabled()).as("until another time is chosen").isFalse();
+
+        test(view.slot).selectItem(second);
+        assertThat(view.request.isEnabled()).isTrue();
+    }
+
+    @Test
+    void a_double_click_on_send_sends_one_request() {
+        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        TestData.logInAs(accounts, a.login());
+        RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
+        test(view.slot).selectItem(forum.when("10:20–10:40") + " · " + forum.hall());
+
+        assertThat(view.request.isDisableOnClick()).as("the browser disables it at the first click").isTrue();
+        test(view.request).click();
+        // the second click of the pair reaches a disabled button, whose events the server ignores
+        assertThat(view.request.isEnabled()).isFalse();
+        assertThatThrownBy(() -> test(view.request).click()).isInstanceOf(IllegalStateException.class);
+
+        assertThat(meetingQueries.myMeetings().stream().filter(m -> m.counterpartId(a.id()) == b.id())).hasSize(1);
+        assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("sent");
     }
 
     @Test

@@ -111,6 +111,8 @@ class StandMeetingJourneyIT extends BrowserJourney {
         Chromium.settle(page);
         page.locator("#request-submit").click();
 
+        assertThat(page.locator("#request-outcome")).containsText("Запрос отправлен");
+        page.locator("#request-to-meetings").click();
         page.waitForURL(Pattern.compile(".*/meetings$"));
         assertThat(page.locator("#meetings-outgoing")).containsText(exhibitor.name());
     }
