@@ -75,7 +75,17 @@ public final class BookingContentionBenchmark {
     static final LocalTime FROM = LocalTime.of(10, 0);
     static final LocalTime TO = LocalTime.of(18, 0);
     static final int MEETING_LIMIT = 200;
-    static final Duration WARM_UP = Duration.ofSeconds(8);
+    /**
+     * The warm-up runs in windows of 5 s until the JIT has settled: until two consecutive windows'
+     * attempts per second differ by at most 10%, at least 10 s and at most 40 s. The same rule for
+     * the single node and for each node of {@code bench/run-cluster}, so that neither is measured
+     * while the other's code is still being compiled (a fixed 8 s left the cluster nodes, slower
+     * per attempt, measured partly cold).
+     */
+    static final Duration WARM_UP_WINDOW = Duration.ofSeconds(5);
+    static final Duration WARM_UP_MIN = Duration.ofSeconds(10);
+    static final Duration WARM_UP_MAX = Duration.ofSeconds(40);
+    static final double WARM_UP_STABLE = 0.10;
     static final Duration MEASURED = Duration.ofSeconds(
             Long.getLong("bench.seconds", 60));
     static final String ORGANIZER_EMAIL = "bench-chief@forum.local";
@@ -165,10 +175,8 @@ public final class BookingContentionBenchmark {
         }
         List<ForumUser> requesters = principals();
         long[] popular = Arrays.copyOfRange(companyIds, 0, POPULAR);
-        Phase warmUp = new Phase(requesters, popular, slotLists.get(2), slotLists.get(3));
-        warmUp.run(WARM_UP);
-        out.printf(Locale.ROOT, "Warm-up on %s: %d attempts, %d confirmed, %d errors%n", node, warmUp.attempts(),
-                warmUp.confirmed.get(), warmUp.errors.get());
+        WarmUp warmUp = warmUp(() -> new Phase(requesters, popular, slotLists.get(2), slotLists.get(3)));
+        out.printf(Locale.ROOT, "Warm-up on %s: %s%n", node, warmUp);
         java.nio.file.Files.writeString(dir.resolve("ready-" + node), "ready\n");
         awaitFile(dir.resolve("go"), Duration.ofMinutes(15));
         Phase measured = new Phase(requesters, popular, slotLists.get(0), slotLists.get(1));
@@ -222,12 +230,13 @@ public final class BookingContentionBenchmark {
         List<Long> hot = pick(slots, HOT_SLOTS);
         long[] popular = Arrays.copyOfRange(companyIds, 0, POPULAR);
 
-        out.printf(Locale.ROOT, "Warm-up: %d threads for %d s on the warm-up day%n", THREADS, WARM_UP.toSeconds());
-        Phase warmUp = new Phase(requesters, popular, pick(warmUpSlots, HOT_SLOTS / DAYS),
-                warmUpSlots.stream().map(Slot::id).toList());
-        warmUp.run(WARM_UP);
-        out.printf(Locale.ROOT, "  %d attempts, %d confirmed, %d refused, %d errors%n", warmUp.attempts(),
-                warmUp.confirmed.get(), warmUp.refused.get(), warmUp.errors.get());
+        out.printf(Locale.ROOT, "Warm-up: %d threads on the warm-up day in windows of %d s until two in a row differ "
+                + "by at most %.0f%% (%d-%d s)%n", THREADS, WARM_UP_WINDOW.toSeconds(), WARM_UP_STABLE * 100,
+                WARM_UP_MIN.toSeconds(), WARM_UP_MAX.toSeconds());
+        List<Long> warmUpHot = pick(warmUpSlots, HOT_SLOTS / DAYS);
+        WarmUp warmUp = warmUp(() -> new Phase(requesters, popular, warmUpHot,
+                warmUpSlots.stream().map(Slot::id).toList()));
+        out.printf(Locale.ROOT, "  %s%n", warmUp);
 
         Map<String, Long> before = status();
         long jvmCpuBefore = jvmCpuNanos();
@@ -296,8 +305,8 @@ public final class BookingContentionBenchmark {
         out.printf(Locale.ROOT, "Invariants: %s, companies in two meetings at once (parallel halls) %d%n", violations,
                 overlapping);
         out.printf(Locale.ROOT, "Confirmed meetings in the database %d = warm-up %d + measured %d: %s%n", confirmedInDb,
-                warmUp.confirmed.get(), measured.confirmed.get(),
-                confirmedInDb == warmUp.confirmed.get() + measured.confirmed.get() ? "yes" : "NO");
+                warmUp.confirmed(), measured.confirmed.get(),
+                confirmedInDb == warmUp.confirmed() + measured.confirmed.get() ? "yes" : "NO");
         out.printf(Locale.ROOT, "Load average after the run: %s%n", loadAverage());
         out.printf(Locale.ROOT,
                 "RESULT attempts=%d confirmed=%d refused=%d errors=%d double_bookings=%d ops_per_s=%.1f p50_ms=%s p95_ms=%s p99_ms=%s%n",
@@ -357,6 +366,51 @@ public final class BookingContentionBenchmark {
 
     // ---- load ------------------------------------------------------------------------------
 
+    /** What the warm-up did: attempts per second and JIT compilation time of each window. */
+    record WarmUp(List<Double> perSecond, List<Long> jitMillis, long attempts, long confirmed, long errors,
+            boolean settled) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%d windows, %s after %d s; attempts/s %s, JIT ms %s; %d attempts, "
+                    + "%d confirmed, %d errors", perSecond.size(), settled ? "settled" : "not settled (limit)",
+                    perSecond.size() * WARM_UP_WINDOW.toSeconds(),
+                    perSecond.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList(), jitMillis, attempts,
+                    confirmed, errors);
+        }
+    }
+
+    /** Warm-up windows until the attempts per second settle ({@link #WARM_UP_WINDOW}). */
+    private static WarmUp warmUp(java.util.function.Supplier<Phase> phases) throws InterruptedException {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        List<Double> perSecond = new ArrayList<>();
+        List<Long> jitMillis = new ArrayList<>();
+        long attempts = 0;
+        long confirmed = 0;
+        long errors = 0;
+        long total = 0;
+        boolean settled = false;
+        java.util.Set<Long> meetingIds = ConcurrentHashMap.newKeySet();
+        while (!settled && total < WARM_UP_MAX.toNanos()) {
+            long jitBefore = jit.getTotalCompilationTime();
+            Phase window = phases.get();
+            window.meetingIds = meetingIds; // asking again in a later window for a meeting one has is no new booking
+            long elapsed = window.run(WARM_UP_WINDOW);
+            total += elapsed;
+            jitMillis.add(jit.getTotalCompilationTime() - jitBefore);
+            double rate = window.attempts() / (elapsed / 1e9);
+            if (!perSecond.isEmpty() && total >= WARM_UP_MIN.toNanos()) {
+                double previous = perSecond.getLast();
+                settled = Math.abs(rate - previous) <= WARM_UP_STABLE * Math.max(rate, previous);
+            }
+            perSecond.add(rate);
+            attempts += window.attempts();
+            confirmed += window.confirmed.get();
+            errors += window.errors.get();
+        }
+        return new WarmUp(perSecond, jitMillis, attempts, confirmed, errors, settled);
+    }
+
     /** One timed run of the client threads. */
     private final class Phase {
         final List<ForumUser> requesters;
@@ -368,7 +422,8 @@ public final class BookingContentionBenchmark {
         final AtomicLong errors = new AtomicLong();
         final AtomicLong repeated = new AtomicLong();
         final Map<String, Long> outcomes = new ConcurrentHashMap<>();
-        final java.util.Set<Long> meetingIds = ConcurrentHashMap.newKeySet();
+        /** The meetings this phase's clients have; the warm-up's windows share one set. */
+        java.util.Set<Long> meetingIds = ConcurrentHashMap.newKeySet();
         final List<String> firstErrors = java.util.Collections.synchronizedList(new ArrayList<>());
         final long[][] nanos = new long[THREADS][];
         final int[] counts = new int[THREADS];
