@@ -14,6 +14,10 @@ import java.util.function.Supplier;
  * The optimiser: OR-Tools CP-SAT on the model described in the package documentation.
  *
  * <p>Thread-safe: every call builds its own model and solver; the native library is loaded once.
+ *
+ * <p>A little over our usual length on purpose: the search's stages (the level questions, the suspects, the
+ * optimisation, the placement when not everything fits) hand each other the clock, the floor and the rising
+ * lower bound, and are read top to bottom in {@code search}; the model itself is {@link CpSatModel}.
  */
 public final class CpSatScheduler implements Scheduler {
 
