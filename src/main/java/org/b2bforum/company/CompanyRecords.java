@@ -83,6 +83,16 @@ public class CompanyRecords {
         company(companyId).decide(decision, comment, at);
     }
 
+    /**
+     * Dates the company's submission and consent to {@code at}. One statement, which leaves the row's
+     * version as it is: only the dates of the application change, not what was applied for.
+     */
+    public void backdateSubmission(long companyId, Instant at) {
+        if (companies.backdateSubmission(companyId, at) != 1) {
+            throw new CompanyNotFoundException(companyId);
+        }
+    }
+
     /** The company sends its application back to the organizers: PENDING again. */
     public void resubmit(long companyId, Instant at) {
         company(companyId).resubmit(at);

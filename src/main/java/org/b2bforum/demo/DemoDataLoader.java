@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,9 @@ import java.util.Map;
 
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.company.BadgeRole;
 import org.b2bforum.company.Country;
+import org.b2bforum.company.Delegates;
 import org.b2bforum.company.Sector;
 import org.b2bforum.company.TaxNumbers;
 import org.b2bforum.registration.RegistrationForm;
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Component;
 /**
  * Fills an empty database with the demo forum: "Days of Minsk in Moscow", about 120 companies
  * from Moscow, Minsk, Kazan and Sochi, most approved, a few pending or sent back for changes.
- * Companies go through the same registration and approval as real ones.
+ * Companies go through the same registration and approval as real ones; like every part of the
+ * demo, it writes no table itself but asks each feature's services ({@code DemoRowsOwnersTest}).
  */
 @Component
 @Order(10)
@@ -58,16 +60,18 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoProgram program;
     private final DemoVenue venue;
     private final DemoFair fair;
+    private final Delegates delegates;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     DemoDataLoader(AccountService accounts, RegistrationService registrations, DemoProgram program, DemoVenue venue,
-            DemoFair fair, JdbcTemplate jdbc, Clock clock) {
+            DemoFair fair, Delegates delegates, JdbcTemplate jdbc, Clock clock) {
         this.accounts = accounts;
         this.registrations = registrations;
         this.program = program;
         this.venue = venue;
         this.fair = fair;
+        this.delegates = delegates;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -85,8 +89,9 @@ class DemoDataLoader implements ApplicationRunner {
             ids.add(registrations.register(form));
             accounts.markDemo(form.getLoginEmail());
         }
-        spreadSubmissionTimes(ids);
         try {
+            logInAsOrganizer();
+            spreadSubmissionTimes(ids);
             decide(ids);
             program.createProgram();
             program.createMeetings(forms.stream().map(RegistrationForm::getLoginEmail).toList());
@@ -110,18 +115,19 @@ class DemoDataLoader implements ApplicationRunner {
                     ((Number) delegate.get("id")).longValue());
             accounts.markDemo(email);
         }
-        jdbc.update("update delegate set badge_role = 'SPEAKER' where email = ?", DELEGATE_EMAILS.get(1));
+        List<Long> speakers = new ArrayList<>(jdbc.queryForList("select id from delegate where email = ?", Long.class,
+                DELEGATE_EMAILS.get(1)));
         // the plenary's other speakers: the first delegates of three more Minsk companies
-        jdbc.update("""
-                update delegate set badge_role = 'SPEAKER' where id in (select * from (
-                  select min(d.id) from delegate d join company c on c.id = d.company_id
-                  where c.city = 'Минск' and c.status = 'APPROVED' and d.email <> ?
-                  group by c.id order by c.id limit 3) speakers)""", DELEGATE_EMAILS.get(1));
-        jdbc.update("""
-                update delegate set badge_role = 'PRESS' where id in (select * from (
-                  select max(d.id) from delegate d join company c on c.id = d.company_id
-                  where c.status = 'APPROVED' and c.city = 'Москва'
-                  group by c.id order by c.id desc limit 2) press)""");
+        speakers.addAll(jdbc.queryForList("""
+                select min(d.id) from delegate d join company c on c.id = d.company_id
+                where c.city = 'Минск' and c.status = 'APPROVED' and d.email <> ?
+                group by c.id order by c.id limit 3""", Long.class, DELEGATE_EMAILS.get(1)));
+        speakers.forEach(id -> delegates.setBadgeRole(id, BadgeRole.SPEAKER));
+        jdbc.queryForList("""
+                select max(d.id) from delegate d join company c on c.id = d.company_id
+                where c.status = 'APPROVED' and c.city = 'Москва'
+                group by c.id order by c.id desc limit 2""", Long.class)
+                .forEach(id -> delegates.setBadgeRole(id, BadgeRole.PRESS));
     }
 
     private boolean onlyConfiguredOrganizer() {
@@ -132,22 +138,15 @@ class DemoDataLoader implements ApplicationRunner {
     private void spreadSubmissionTimes(List<Long> ids) {
         Instant now = clock.instant();
         for (int i = 0; i < ids.size(); i++) {
-            Timestamp submitted = Timestamp.from(now.minus(Duration.ofMinutes((ids.size() - i) * 257L)));
-            jdbc.update("update company set submitted_at = ?, consent_given_at = ? where id = ?", submitted, submitted,
-                    ids.get(i));
-            jdbc.update("update registration_event set occurred_at = ? where company_id = ? and type = 'SUBMITTED'",
-                    submitted, ids.get(i));
+            registrations.backdateSubmission(ids.get(i), now.minus(Duration.ofMinutes((ids.size() - i) * 257L)));
         }
     }
 
     /**
      * As the organizer: most companies approved; some from every city pending, a few sent back for
-     * changes, one rejected. The organizer stays logged in for the program that follows.
+     * changes, one rejected.
      */
     private void decide(List<Long> ids) {
-        ForumUser organizer = accounts.loadUserByUsername(ORGANIZER_EMAIL);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(organizer, null, organizer.getAuthorities()));
         for (int i = 0; i < ids.size(); i++) {
             long id = ids.get(i);
             if (i % 15 == 14) {
@@ -163,16 +162,30 @@ class DemoDataLoader implements ApplicationRunner {
         }
     }
 
+    /** The organizer stays logged in for the program that follows. */
+    private void logInAsOrganizer() {
+        ForumUser organizer = accounts.loadUserByUsername(ORGANIZER_EMAIL);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(organizer, null, organizer.getAuthorities()));
+    }
+
     static List<RegistrationForm> companies() {
         List<RegistrationForm> forms = new ArrayList<>();
         int index = 0;
+        int delegatesBefore = 0;
         for (Map<String, String> block : blocks()) {
-            forms.add(form(block, index++));
+            RegistrationForm form = form(block, index++, delegatesBefore);
+            delegatesBefore += form.getDelegates().size();
+            forms.add(form);
         }
         return forms;
     }
 
-    private static RegistrationForm form(Map<String, String> block, int index) {
+    /**
+     * A company's application as its form. Most delegates agree to be scanned at the fair; every fifth
+     * delegate of the whole demo, counted in registration order from 1, does not.
+     */
+    private static RegistrationForm form(Map<String, String> block, int index, int delegatesBefore) {
         RegistrationForm form = new RegistrationForm();
         form.setFullName(block.get("fullName"));
         form.setShortName(block.get("shortName"));
@@ -199,8 +212,9 @@ class DemoDataLoader implements ApplicationRunner {
         for (String delegate : block.get("delegates").split(";")) {
             String[] parts = delegate.split("\\|");
             String name = parts[0].trim();
+            int number = delegatesBefore + delegates.size() + 1;
             delegates.add(new RegistrationForm.DelegateForm(name, parts[1].trim(),
-                    Transliteration.emailName(name) + "@" + domain, block.get("phone")));
+                    Transliteration.emailName(name) + "@" + domain, block.get("phone")).withLeadConsent(number % 5 != 0));
         }
         form.setDelegates(delegates);
         form.setLoginEmail("info@" + domain);

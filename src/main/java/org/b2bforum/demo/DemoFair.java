@@ -9,15 +9,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.List;
 
 import javax.imageio.ImageIO;
 
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
-import org.b2bforum.base.security.Tokens;
+import org.b2bforum.company.Delegates;
 import org.b2bforum.company.Sector;
 import org.b2bforum.fair.FairService;
 import org.b2bforum.fair.LeadService;
@@ -30,8 +28,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The exhibition-fair of the demo forum: two halls of stands, a dozen Minsk producers exhibiting
- * (Дорстроймаш at stand B-14), their products with pictures, most delegates' consent to be scanned,
- * and a few leads Дорстроймаш's delegate has collected.
+ * (Дорстроймаш at stand B-14), their products with pictures, and a few leads Дорстроймаш's delegate has collected.
  */
 @Component
 class DemoFair {
@@ -71,17 +68,17 @@ class DemoFair {
     private final FairService fair;
     private final ProductService products;
     private final LeadService leads;
+    private final Delegates delegates;
     private final JdbcTemplate jdbc;
-    private final Clock clock;
 
-    DemoFair(AccountService accounts, FairService fair, ProductService products, LeadService leads, JdbcTemplate jdbc,
-            Clock clock) {
+    DemoFair(AccountService accounts, FairService fair, ProductService products, LeadService leads,
+            Delegates delegates, JdbcTemplate jdbc) {
         this.accounts = accounts;
         this.fair = fair;
         this.products = products;
         this.leads = leads;
+        this.delegates = delegates;
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     void create() {
@@ -109,18 +106,14 @@ class DemoFair {
             }
             logIn(organizer);
         }
-        consents();
         leads();
         logIn(organizer);
     }
 
-    /** Most delegates agreed at registration to be scanned at the fair; every fifth did not. */
-    private void consents() {
-        jdbc.update("update delegate set lead_consent = true, lead_consent_at = ? where mod(id, 5) <> 0",
-                Timestamp.from(clock.instant()));
-    }
-
-    /** Дорстроймаш's delegate scanned three Moscow visitors who consented, with notes on two. */
+    /**
+     * Дорстроймаш's delegate scanned three Moscow visitors who consented (at registration, see
+     * {@code DemoDataLoader}), with notes on two.
+     */
     private void leads() {
         ForumUser delegate = accounts.loadUserByUsername(DemoDataLoader.DELEGATE_EMAILS.get(1));
         List<Long> visitors = jdbc.queryForList("""
@@ -131,10 +124,7 @@ class DemoFair {
                 "Нужен каток на замену, просили видео испытаний", "");
         logIn(delegate);
         for (int i = 0; i < visitors.size(); i++) {
-            jdbc.update("update delegate set check_in_token = ? where id = ? and check_in_token is null",
-                    Tokens.newToken(), visitors.get(i));
-            String token = jdbc.queryForObject("select check_in_token from delegate where id = ?", String.class,
-                    visitors.get(i));
+            String token = delegates.ensureCheckInTokens(List.of(visitors.get(i))).get(visitors.get(i));
             long lead = leads.scan(token).lead().id();
             if (!notes.get(i).isEmpty()) {
                 leads.saveNote(lead, notes.get(i));

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
-import org.b2bforum.base.security.Tokens;
 import org.b2bforum.base.web.PublicUrl;
+import org.b2bforum.company.Delegates;
 import org.b2bforum.venue.CheckInService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +31,15 @@ class DemoVenue {
 
     private final AccountService accounts;
     private final CheckInService checkIns;
+    private final Delegates delegates;
     private final JdbcTemplate jdbc;
     private final PublicUrl publicUrl;
 
-    DemoVenue(AccountService accounts, CheckInService checkIns, JdbcTemplate jdbc,
+    DemoVenue(AccountService accounts, CheckInService checkIns, Delegates delegates, JdbcTemplate jdbc,
             PublicUrl publicUrl) {
         this.accounts = accounts;
         this.checkIns = checkIns;
+        this.delegates = delegates;
         this.jdbc = jdbc;
         this.publicUrl = publicUrl;
     }
@@ -49,16 +51,12 @@ class DemoVenue {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(staff, null, staff.getAuthorities()));
         // the first delegate of the first approved companies, and one more who has not come yet
-        List<Long> delegates = jdbc.queryForList("""
+        List<Long> early = jdbc.queryForList("""
                 select min(d.id) from delegate d join company c on c.id = d.company_id
                 where c.status = 'APPROVED' group by c.id order by c.id limit ?""", Long.class, CHECKED_IN + 1);
         String lastToken = null;
-        for (int i = 0; i < delegates.size(); i++) {
-            String token = Tokens.newToken();
-            jdbc.update("update delegate set check_in_token = ? where id = ? and check_in_token is null", token,
-                    delegates.get(i));
-            token = jdbc.queryForObject("select check_in_token from delegate where id = ?", String.class,
-                    delegates.get(i));
+        for (int i = 0; i < early.size(); i++) {
+            String token = delegates.ensureCheckInTokens(List.of(early.get(i))).get(early.get(i));
             if (i < CHECKED_IN) {
                 checkIns.checkIn(token);
                 if (i == 0) {

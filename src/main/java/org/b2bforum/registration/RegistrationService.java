@@ -195,6 +195,28 @@ public class RegistrationService {
                 comment));
     }
 
+    /**
+     * Dates a pending application's submission, its consent and its SUBMITTED entry in the audit trail
+     * back to when it arrived on paper or, in the demo forum, over the past weeks. Organizers only.
+     *
+     * @throws RegistrationStateException when there is no such company, it has been decided, or the
+     *                                    date lies ahead
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void backdateSubmission(long companyId, Instant submittedAt) {
+        LockedCompany company = records.lock(companyId)
+                .orElseThrow(() -> new RegistrationStateException("registration.error.not-found"));
+        if (company.status() != RegistrationStatus.PENDING) {
+            throw new RegistrationStateException("registration.error.not-pending");
+        }
+        if (submittedAt.isAfter(clock.instant())) {
+            throw new IllegalArgumentException("A submission cannot be dated ahead: " + submittedAt);
+        }
+        records.backdateSubmission(companyId, submittedAt);
+        events.backdate(companyId, RegistrationEventType.SUBMITTED, submittedAt);
+    }
+
     /** Sends an application back to its company with a comment saying what to change. */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional

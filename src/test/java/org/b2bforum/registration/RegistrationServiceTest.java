@@ -413,6 +413,49 @@ class RegistrationServiceTest {
     }
 
     @Nested
+    class Backdating {
+
+        @Test
+        void an_organizer_dates_a_pending_applications_submission_consent_and_trail_back() {
+            long id = registrations.register(TestData.registrationForm());
+            Integer version = jdbc.queryForObject("select version from company where id = ?", Integer.class, id);
+            TestData.logInAsOrganizer(accounts);
+            Instant arrived = Instant.now().minus(12, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+            registrations.backdateSubmission(id, arrived);
+
+            RegistrationDetails details = registrations.details(id);
+            assertThat(details.submittedAt()).isEqualTo(arrived);
+            assertThat(details.consentGivenAt()).isEqualTo(arrived);
+            assertThat(details.status()).isEqualTo(RegistrationStatus.PENDING);
+            assertThat(registrations.history(id)).singleElement().satisfies(entry -> {
+                assertThat(entry.type()).isEqualTo(RegistrationEventType.SUBMITTED);
+                assertThat(entry.occurredAt()).isEqualTo(arrived);
+            });
+            assertThat(jdbc.queryForObject("select version from company where id = ?", Integer.class, id))
+                    .as("what was applied for is unchanged").isEqualTo(version);
+        }
+
+        @Test
+        void a_decided_application_a_date_ahead_and_a_company_are_refused() {
+            RegistrationForm form = TestData.registrationForm();
+            long id = registrations.register(form);
+            Instant past = Instant.now().minus(3, ChronoUnit.DAYS);
+            TestData.logInAs(accounts, form.getLoginEmail());
+            assertThatThrownBy(() -> registrations.backdateSubmission(id, past))
+                    .isInstanceOf(AccessDeniedException.class);
+
+            TestData.logInAsOrganizer(accounts);
+            assertThatThrownBy(() -> registrations.backdateSubmission(id, Instant.now().plus(1, ChronoUnit.DAYS)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            registrations.approve(id);
+            assertThatThrownBy(() -> registrations.backdateSubmission(id, past))
+                    .isInstanceOf(RegistrationStateException.class);
+            assertThat(registrations.details(id).submittedAt()).isAfter(past.plus(1, ChronoUnit.DAYS));
+        }
+    }
+
+    @Nested
     class Deciding {
 
         @Test

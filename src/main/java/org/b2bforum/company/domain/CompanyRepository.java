@@ -1,5 +1,6 @@
 package org.b2bforum.company.domain;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -7,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.RegistrationStatus;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -25,6 +27,10 @@ public interface CompanyRepository extends JpaRepository<Company, Long>, JpaSpec
 
     @Query("select c.country from Company c where c.id = :id")
     Optional<Country> findCountryById(long id);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Company c set c.submittedAt = :at, c.consentGivenAt = :at where c.id = :id")
+    int backdateSubmission(long id, Instant at);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Company c where c.id = :id")
