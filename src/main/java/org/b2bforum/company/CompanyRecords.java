@@ -26,10 +26,12 @@ public class CompanyRecords {
 
     private final CompanyRepository companies;
     private final CompanySearchIndex searchIndex;
+    private final CompanyCards cards;
 
-    CompanyRecords(CompanyRepository companies, CompanySearchIndex searchIndex) {
+    CompanyRecords(CompanyRepository companies, CompanySearchIndex searchIndex, CompanyCards cards) {
         this.companies = companies;
         this.searchIndex = searchIndex;
+        this.cards = cards;
     }
 
     /** What a registration step checks of a company, read with its row locked until the caller's commit. */
@@ -43,6 +45,7 @@ public class CompanyRecords {
         copy(data, company, at);
         companies.saveAndFlush(company);
         searchIndex.index(company);
+        cards.changed(company.getId());
         return company.getId();
     }
 
@@ -76,11 +79,13 @@ public class CompanyRecords {
         copy(data, company, at);
         companies.saveAndFlush(company);
         searchIndex.index(company);
+        cards.changed(companyId);
     }
 
     /** An organizer's decision: approved, rejected or changes requested. */
     public void decide(long companyId, RegistrationStatus decision, String comment, Instant at) {
         company(companyId).decide(decision, comment, at);
+        cards.changed(companyId);
     }
 
     /**
@@ -96,6 +101,7 @@ public class CompanyRecords {
     /** The company sends its application back to the organizers: PENDING again. */
     public void resubmit(long companyId, Instant at) {
         company(companyId).resubmit(at);
+        cards.changed(companyId);
     }
 
     private Company company(long companyId) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,15 +38,17 @@ public class DirectoryService {
     private final ForumAccess access;
     private final CompanyRepository companies;
     private final ConfirmedMeetings confirmedMeetings;
+    private final CompanyCards cards;
     private final Clock clock;
 
     DirectoryService(NamedParameterJdbcTemplate jdbc, ForumAccess access, CompanyRepository companies,
-            ConfirmedMeetings confirmedMeetings, Clock clock) {
+            ConfirmedMeetings confirmedMeetings, CompanyCards cards, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.access = access;
         this.companies = companies;
         this.confirmedMeetings = confirmedMeetings;
+        this.cards = cards;
     }
 
     /** One page of companies matching the query, never the viewer's own company. */
@@ -84,29 +87,41 @@ public class DirectoryService {
 
     /**
      * A company's profile. Unapproved companies are visible only to organizers and to themselves;
-     * contact details only to organizers, to the company itself and after a confirmed meeting.
+     * contact details only to organizers, to the company itself and after a confirmed meeting. The
+     * company's data comes from this node's cache ({@link CompanyCards}); these rules are applied to
+     * each viewer on what the database says now.
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public CompanyProfile profile(long companyId) {
         ForumUser viewer = access.requireParticipant();
         boolean own = viewer.companyId() != null && viewer.companyId() == companyId;
-        Company company = companies.findById(companyId)
-                .filter(c -> c.getStatus() == RegistrationStatus.APPROVED || own || viewer.isOrganizer())
+        // whether it is approved is read each time, not from the cache: a rejection hides it on every node at once
+        CompanyCards.Card card = cards.card(companyId, this::card)
+                .filter(c -> own || viewer.isOrganizer() || access.isApproved(companyId))
                 .orElseThrow(() -> new CompanyNotFoundException(companyId));
         boolean contacts = viewer.isOrganizer() || own
                 || confirmedMeetings.exist(viewer.companyId(), companyId);
         boolean starred = !own && viewer.companyId() != null && Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from shortlist_entry where company_id = :viewer and target_company_id = :id)",
                 new MapSqlParameterSource("viewer", viewer.companyId()).addValue("id", companyId), Boolean.class));
-        return new CompanyProfile(company.getId(), company.getFullName(), company.getShortName(), company.getCity(),
-                company.getCountry(), Set.copyOf(company.getSectors()), company.getDescription(), company.getOffers(),
+        return new CompanyProfile(card.id(), card.fullName(), card.shortName(), card.city(), card.country(),
+                card.sectors(), card.description(), card.offers(), card.seeks(), card.website(), card.hasLogo(),
+                contacts ? card.delegates() : card.delegates().stream()
+                        .map(d -> new CompanyProfile.Person(d.fullName(), d.position(), null, null)).toList(),
+                contacts ? card.contacts() : null,
+                starred, own);
+    }
+
+    /** The company as stored, contacts included: what {@link CompanyCards} keeps. */
+    private Optional<CompanyCards.Card> card(long companyId) {
+        return companies.findById(companyId).map(company -> new CompanyCards.Card(company.getId(),
+                company.getFullName(), company.getShortName(), company.getCity(), company.getCountry(),
+                Set.copyOf(company.getSectors()), company.getDescription(), company.getOffers(),
                 company.getSeeks(), company.getWebsite(), hasLogo(companyId),
                 company.getDelegates().stream().map(d -> new CompanyProfile.Person(d.getFullName(), d.getPosition(),
-                        contacts ? d.getEmail() : null, contacts ? d.getPhone() : null)).toList(),
-                contacts ? new CompanyProfile.Contacts(company.getContactPerson(), company.getEmail(),
-                        company.getPhone()) : null,
-                starred, own);
+                        d.getEmail(), d.getPhone())).toList(),
+                new CompanyProfile.Contacts(company.getContactPerson(), company.getEmail(), company.getPhone())));
     }
 
     private boolean hasLogo(long companyId) {
@@ -174,7 +189,7 @@ public class DirectoryService {
         return switch (effective) {
             case OTHER_SIDE_FIRST -> {
                 Country own = viewer.companyId() == null ? null
-                        : companies.findCountryById(viewer.companyId()).orElse(null);
+                        : cards.card(viewer.companyId(), this::card).map(CompanyCards.Card::country).orElse(null);
                 params.addValue("ownCountry", own == null ? "" : own.name());
                 yield keys(new SortKey("(c.country = :ownCountry)", "own_side", false), relevance, BY_NAME, BY_ID);
             }

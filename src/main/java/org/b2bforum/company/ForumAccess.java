@@ -1,27 +1,36 @@
 package org.b2bforum.company;
 
+import java.util.List;
+
 import org.b2bforum.base.security.ApprovalStatus;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
-import org.b2bforum.company.domain.CompanyRepository;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Who may use the forum's directory: organizers, and companies whose registration is approved. */
+/**
+ * Who may use the forum's directory: organizers, and companies whose registration is approved.
+ * Asked on every navigation and by most services, so each check is one JDBC query in the caller's
+ * transaction, or a plain statement when there is none (the approval gate of a navigation): a
+ * transaction of its own added a {@code set autocommit} pair and a commit each time (bench/README.md, issue 17).
+ */
 @Component
+@Transactional(propagation = Propagation.SUPPORTS)
 public class ForumAccess implements ApprovalStatus {
 
     private final CurrentUser currentUser;
-    private final CompanyRepository companies;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    ForumAccess(CurrentUser currentUser, CompanyRepository companies) {
+    ForumAccess(CurrentUser currentUser, NamedParameterJdbcTemplate jdbc) {
         this.currentUser = currentUser;
-        this.companies = companies;
+        this.jdbc = jdbc;
     }
 
     /** The logged-in organizer or approved company; anyone else is refused. */
-    @Transactional(readOnly = true)
     public ForumUser requireParticipant() {
         ForumUser user = currentUser.require();
         if (!user.isOrganizer() && !isApproved(user.companyId())) {
@@ -31,7 +40,6 @@ public class ForumAccess implements ApprovalStatus {
     }
 
     /** The logged-in approved company's id; organizers and unapproved companies are refused. */
-    @Transactional(readOnly = true)
     public long requireApprovedCompany() {
         ForumUser user = currentUser.require();
         if (user.companyId() == null || !isApproved(user.companyId())) {
@@ -45,18 +53,20 @@ public class ForumAccess implements ApprovalStatus {
      * company's messages in its name; their other pages have their own roles).
      */
     @Override
-    @Transactional(readOnly = true)
     public boolean isParticipant(ForumUser user) {
         if (user.delegateId() != null) {
-            return companies.findStatusByDelegateId(user.delegateId())
-                    .map(s -> s == RegistrationStatus.APPROVED).orElse(false);
+            return approved("select c.status from company c join delegate d on d.company_id = c.id where d.id = :id",
+                    user.delegateId());
         }
         return user.isOrganizer() || isApproved(user.companyId());
     }
 
-    @Transactional(readOnly = true)
     public boolean isApproved(Long companyId) {
-        return companyId != null
-                && companies.findStatusById(companyId).map(s -> s == RegistrationStatus.APPROVED).orElse(false);
+        return companyId != null && approved("select status from company where id = :id", companyId);
+    }
+
+    private boolean approved(String statusQuery, long id) {
+        List<String> status = jdbc.queryForList(statusQuery, new MapSqlParameterSource("id", id), String.class);
+        return !status.isEmpty() && RegistrationStatus.APPROVED.name().equals(status.getFirst());
     }
 }

@@ -44,10 +44,13 @@ public class LogoService {
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentUser currentUser;
     private final ForumAccess access;
+    private final CompanyCards cards;
     private final Clock clock;
 
-    LogoService(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser, ForumAccess access, Clock clock) {
+    LogoService(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser, ForumAccess access, CompanyCards cards,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.cards = cards;
         this.currentUser = currentUser;
         this.access = access;
         this.clock = clock;
@@ -68,13 +71,15 @@ public class LogoService {
                 on duplicate key update image = values(image), updated_at = values(updated_at)""",
                 new MapSqlParameterSource("id", companyId).addValue("image", png)
                         .addValue("at", Timestamp.from(clock.instant())));
+        cards.changed(companyId);
     }
 
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional
     public void remove() {
-        jdbc.update("delete from company_logo where company_id = :id",
-                new MapSqlParameterSource("id", currentUser.requireCompanyId()));
+        long companyId = currentUser.requireCompanyId();
+        jdbc.update("delete from company_logo where company_id = :id", new MapSqlParameterSource("id", companyId));
+        cards.changed(companyId);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.b2bforum.messaging;
 
+import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.ui.MenuCounter;
 import org.springframework.stereotype.Component;
 
@@ -21,5 +22,11 @@ class UnreadMessagesCounter implements MenuCounter {
     @Override
     public long count() {
         return messaging.unreadCount();
+    }
+
+    /** Only a message changes it, not a meeting's or an announcement's notification. */
+    @Override
+    public boolean changesWith(LiveChange.Kind kind) {
+        return kind == LiveChange.Kind.MESSAGE;
     }
 }

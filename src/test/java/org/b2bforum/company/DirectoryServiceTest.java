@@ -6,6 +6,10 @@ import static org.b2bforum.company.TestCompanies.sectors;
 import static org.b2bforum.company.TestCompanies.uniqueCity;
 import static org.b2bforum.company.TestCompanies.uniqueWord;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,10 +18,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import javax.imageio.ImageIO;
+
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.TestCompanies.FourCompanies;
 import org.b2bforum.company.TestCompanies.TestCompany;
+import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -51,6 +58,8 @@ class DirectoryServiceTest {
 
     @Autowired
     TestCompanies companies;
+    @Autowired
+    LogoService logos;
 
     private List<Long> ids(DirectoryQuery query) {
         return directory.search(query, ALL).stream().map(DirectoryEntry::id).toList();
@@ -407,6 +416,64 @@ class DirectoryServiceTest {
                     .containsExactly(minsk.id(), moscow.id());
             assertThat(ids(new DirectoryQuery(null, city, null, null, DirectorySort.RELEVANCE, false)))
                     .containsExactly(moscow.id(), minsk.id());
+        }
+    }
+
+    @Nested
+    class NodeCache {
+
+        private static byte[] png() {
+            try {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", out);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Test
+        void a_profile_edit_shows_at_once_and_a_change_made_elsewhere_within_the_caches_time() {
+            TestCompany viewer = companies.approved(Country.RU);
+            TestCompany partner = companies.approved(Country.BY);
+            companies.logInAs(viewer);
+            assertThat(directory.profile(partner.id()).offers()).isEqualTo(partner.form().getOffers());
+
+            // written by another node (straight into the database): this node keeps its copy for up to 30 s
+            jdbc.update("update company set offers = 'Другой узел' where id = ?", partner.id());
+            assertThat(directory.profile(partner.id()).offers()).isEqualTo(partner.form().getOffers());
+
+            // the company edits its profile on this node: the next read sees it
+            companies.logInAs(partner);
+            RegistrationForm form = registrations.myApplicationForm();
+            form.setOffers("Поставляем дорожную технику и запчасти к ней.");
+            assertThat(registrations.updateProfile(form)).isFalse();
+            assertThat(directory.profile(partner.id()).hasLogo()).isFalse();
+            logos.upload(png());
+            companies.logInAs(viewer);
+            CompanyProfile profile = directory.profile(partner.id());
+            assertThat(profile.offers()).isEqualTo("Поставляем дорожную технику и запчасти к ней.");
+            assertThat(profile.hasLogo()).isTrue();
+        }
+
+        @Test
+        void what_another_company_may_see_stays_protected_whoever_read_the_profile_first() {
+            TestCompany viewer = companies.approved(Country.RU);
+            TestCompany partner = companies.approved(Country.BY);
+            companies.logInAsOrganizer();
+            assertThat(directory.profile(partner.id()).contacts()).isNotNull();
+
+            companies.logInAs(viewer);
+            CompanyProfile profile = directory.profile(partner.id());
+            assertThat(profile.contacts()).isNull();
+            assertThat(profile.delegates()).isNotEmpty().allSatisfy(person -> {
+                assertThat(person.email()).isNull();
+                assertThat(person.phone()).isNull();
+            });
+
+            // the organizers withdraw its approval: other companies no longer see it at all
+            companies.asOrganizer(() -> registrations.withdrawApproval(partner.id(), "Регистрация отозвана"));
+            assertThatThrownBy(() -> directory.profile(partner.id())).isInstanceOf(CompanyNotFoundException.class);
         }
     }
 

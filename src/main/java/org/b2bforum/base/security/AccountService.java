@@ -13,6 +13,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -57,9 +58,11 @@ public class AccountService implements UserDetailsService {
 
     /**
      * Whether a session of this user may go on: the account still exists and may log in, and neither
-     * its password changed nor was it disabled since the user logged in. Asked on every request.
+     * its password changed nor was it disabled since the user logged in. Asked on every request, so it
+     * is one plain statement without a transaction: a read-only transaction around it added a
+     * {@code set autocommit} pair and a commit to every HTTP request (bench/README.md, issue 17).
      */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public boolean sessionStillValid(ForumUser user) {
         List<Boolean> valid = jdbc.query("select enabled, demo, session_epoch from app_user where id = :id",
                 new MapSqlParameterSource("id", user.id()),

@@ -160,7 +160,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
             // Only for a new page: the same page with other query parameters (a directory search, a filter)
             // keeps the counters and the banner, whose changes arrive as live updates. Reading them again for
             // each search was three of a search's five transactions (bench/README.md, the rush).
-            refreshCounts();
+            refreshCounts(null);
         }
     }
 
@@ -185,17 +185,24 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
                 }, () -> banner.setVisible(false));
     }
 
-    /** Reads the counters again; returns the menu entries whose number rose. */
-    private List<String> refreshCounts() {
-        refreshBanner();
-        unreadNotifications = notifications.unreadCount();
-        notificationsButton.setText(unreadNotifications > 0 ? String.valueOf(unreadNotifications) : null);
-        notificationsButton.getElement().setAttribute("aria-label", getTranslation("notifications.title")
-                + (unreadNotifications > 0 ? " (" + unreadNotifications + ")" : ""));
+    /**
+     * Reads the counters again, all of them when a page opens ({@code kind} null), only those a live
+     * update of {@code kind} changes otherwise (a notification: the bell and the banner, which
+     * announcements reach as notifications; a message: the messages' count; a reminder: none).
+     * Returns the menu entries whose number rose.
+     */
+    private List<String> refreshCounts(LiveChange.Kind kind) {
+        if (kind == null || kind == LiveChange.Kind.NOTIFICATION) {
+            refreshBanner();
+            unreadNotifications = notifications.unreadCount();
+            notificationsButton.setText(unreadNotifications > 0 ? String.valueOf(unreadNotifications) : null);
+            notificationsButton.getElement().setAttribute("aria-label", getTranslation("notifications.title")
+                    + (unreadNotifications > 0 ? " (" + unreadNotifications + ")" : ""));
+        }
         List<String> rose = new java.util.ArrayList<>();
         for (MenuCounter counter : counters) {
             SideNavItem item = itemsByPath.get(counter.path());
-            if (item == null) {
+            if (item == null || kind != null && !counter.changesWith(kind)) {
                 continue;
             }
             long count = counter.count();
@@ -231,7 +238,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private void changed(LiveChange change) {
         long notificationsBefore = unreadNotifications;
-        List<String> rose = refreshCounts();
+        List<String> rose = refreshCounts(change.kind());
         if (change.kind() == LiveChange.Kind.NOTIFICATION && unreadNotifications > notificationsBefore) {
             notifications.latestUnread().ifPresent(this::announce);
         } else if (change.kind() == LiveChange.Kind.MESSAGE && rose.contains("messages")) {

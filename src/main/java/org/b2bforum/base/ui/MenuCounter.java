@@ -1,8 +1,10 @@
 package org.b2bforum.base.ui;
 
+import org.b2bforum.base.live.LiveChange;
+
 /**
- * A number shown next to a menu entry (e.g. unread messages), read for the logged-in user when the
- * page opens and whenever a live update arrives. A feature provides it as a bean.
+ * A number shown next to a menu entry (e.g. unread messages), read for the logged-in user when a
+ * page opens and when a live update of a kind that changes it arrives. A feature provides it as a bean.
  */
 public interface MenuCounter {
 
@@ -11,4 +13,13 @@ public interface MenuCounter {
 
     /** The number for the logged-in user; 0 shows nothing. */
     long count();
+
+    /**
+     * Whether a live update of this kind may change the number, so that the menu reads it again;
+     * every kind unless the counter says otherwise. At the booking window's rush each booking sends
+     * both companies a notification, and reading every counter for each was work for nothing.
+     */
+    default boolean changesWith(LiveChange.Kind kind) {
+        return true;
+    }
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import jakarta.persistence.LockModeType;
 
 import org.b2bforum.company.Country;
-import org.b2bforum.company.RegistrationStatus;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -18,12 +17,6 @@ public interface CompanyRepository extends JpaRepository<Company, Long>, JpaSpec
     boolean existsByCountryAndTaxNumber(Country country, String taxNumber);
 
     boolean existsByCountryAndTaxNumberAndIdNot(Country country, String taxNumber, Long id);
-
-    @Query("select c.status from Company c where c.id = :id")
-    Optional<RegistrationStatus> findStatusById(long id);
-
-    @Query("select c.status from Company c join c.delegates d where d.id = :delegateId")
-    Optional<RegistrationStatus> findStatusByDelegateId(long delegateId);
 
     @Query("select c.country from Company c where c.id = :id")
     Optional<Country> findCountryById(long id);

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.TestData;
+import org.b2bforum.messaging.MessagingService;
 import org.b2bforum.notification.NotificationService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.Registration;
 
@@ -108,6 +111,37 @@ class LiveUpdatesTest extends SpringBrowserlessTest {
         pushed();
 
         assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void a_live_update_reads_again_only_the_counters_its_kind_changes() {
+        BookingFixture fixture = new BookingFixture(context);
+        TestCompany mine = fixture.approvedCompany();
+        TestCompany other = fixture.approvedCompany();
+        live.poll();
+        BookingFixture.logInAs(mine);
+        UI.getCurrent().navigate("notifications"); // any page in the menu's frame, which subscribes
+        String bell = find(Button.class).id("notifications-button").getText();
+        long unread = bell == null || bell.isEmpty() ? 0 : Long.parseLong(bell);
+        long before = jdbc.queryForObject("select coalesce(max(id), 0) from live_change", Long.class);
+        // a message arrives, but its live update is lost (deleted from the feed): the menu does not know yet
+        BookingFixture.logInAs(other);
+        context.getBean(MessagingService.class).send(mine.id(), "Добрый день! Обсудим поставки?");
+        jdbc.update("delete from live_change where id > ?", before);
+        BookingFixture.logInAs(mine);
+
+        // a meeting's notification: the bell is read again, the messages' count is not
+        context.getBean(NotificationService.class).notifyCompany(mine.id(), "notification.meeting.REQUESTED", "x");
+        live.poll();
+        pushed();
+        assertThat(find(Button.class).id("notifications-button").getText()).isEqualTo(String.valueOf(unread + 1));
+        assertThat(find(Span.class).withId("menu-count-messages").exists()).as("not read for a notification").isFalse();
+
+        // a message's live update: now the messages' count is read
+        feed.companiesChanged(List.of(mine.id()), LiveChange.Kind.MESSAGE);
+        live.poll();
+        pushed();
+        assertThat(find(Span.class).id("menu-count-messages").getText()).isEqualTo("1");
     }
 
     /** What the UI's push would send: the access tasks the poller queued, run under the UI's lock. */

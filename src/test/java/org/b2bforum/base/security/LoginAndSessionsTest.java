@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.ServletException;
@@ -28,6 +29,9 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.ConfigurableTransactionManager;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -251,6 +255,34 @@ class LoginAndSessionsTest {
         assertThat(session.isInvalid()).isFalse();
         assertThat((Long) session.getAttribute(IdleSessionFilter.LAST_ACTIVITY))
                 .isGreaterThan(System.currentTimeMillis() - 60_000);
+    }
+
+    @Test
+    void the_session_check_of_each_request_runs_without_a_transaction() throws Exception {
+        MockHttpSession session = (MockHttpSession) logIn(company(), TestData.COMPANY_PASSWORD, address).getRequest()
+                .getSession(false);
+        Thread thread = Thread.currentThread();
+        List<String> begun = new CopyOnWriteArrayList<>();
+        TransactionExecutionListener listener = new TransactionExecutionListener() {
+            @Override
+            public void beforeBegin(TransactionExecution transaction) {
+                if (Thread.currentThread() == thread) {
+                    begun.add(transaction.getTransactionName());
+                }
+            }
+        };
+        ConfigurableTransactionManager transactions = context.getBean(ConfigurableTransactionManager.class);
+        transactions.addListener(listener);
+        try {
+            vaadinRequest("uidl", session);
+            assertThat(session.isInvalid()).as("checked and still valid").isFalse();
+            assertThat(begun).as("transactions begun by the request's filters").isEmpty();
+
+            accounts.loadUserByUsername(TestData.ORGANIZER_EMAIL);
+            assertThat(begun).as("the listener sees a transaction where there is one").isNotEmpty();
+        } finally {
+            transactions.getTransactionExecutionListeners().remove(listener);
+        }
     }
 
     @Test
