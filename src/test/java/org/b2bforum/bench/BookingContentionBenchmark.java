@@ -53,8 +53,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * For {@code bench/run-cluster} the same workload runs as one application node of several
  * ({@code -Dbench.cluster.dir=DIR -Dbench.cluster.node=NAME}, the database given by
  * {@code --spring.datasource.url=...}): the node with {@code -Dbench.cluster.setup=true} makes the
- * data and writes the slots to {@code DIR/workload.txt}, the others read them; each warms up,
- * writes {@code DIR/ready-NAME} and starts its client threads when {@code DIR/go} appears. Every
+ * data and writes the slots to {@code DIR/workload.txt}, the others read them; each writes
+ * {@code DIR/started-NAME}, warms up once {@code DIR/warm-up} appears (all nodes at once), writes
+ * {@code DIR/ready-NAME} and starts its client threads when {@code DIR/go} appears. Every
  * attempt is appended to {@code DIR/attempts-NAME.txt} as it ends ({@code C micros meetingId} for a
  * confirmed booking, {@code R micros key} refused, {@code A micros} asked again, {@code E micros error}
  * shown to the user), so that a node killed in the middle leaves what its clients saw.
@@ -177,6 +178,10 @@ public final class BookingContentionBenchmark {
         }
         List<ForumUser> requesters = principals();
         long[] popular = Arrays.copyOfRange(companyIds, 0, POPULAR);
+        // the nodes warm up together, as the single node's threads do: node 1 warming up alone while node 2's
+        // JVM started beside it measured neither
+        java.nio.file.Files.writeString(dir.resolve("started-" + node), "started\n");
+        awaitFile(dir.resolve("warm-up"), Duration.ofMinutes(15));
         WarmUp warmUp = warmUp(() -> new Phase(requesters, popular, slotLists.get(2), slotLists.get(3)));
         out.printf(Locale.ROOT, "Warm-up on %s: %s%n", node, warmUp);
         java.nio.file.Files.writeString(dir.resolve("ready-" + node), "ready\n");
