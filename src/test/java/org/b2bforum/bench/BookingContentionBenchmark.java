@@ -53,8 +53,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * For {@code bench/run-cluster} the same workload runs as one application node of several
  * ({@code -Dbench.cluster.dir=DIR -Dbench.cluster.node=NAME}, the database given by
  * {@code --spring.datasource.url=...}): the node with {@code -Dbench.cluster.setup=true} makes the
- * data and writes the slots to {@code DIR/workload.txt}, the others read them; each warms up,
- * writes {@code DIR/ready-NAME} and starts its client threads when {@code DIR/go} appears. Every
+ * data and writes the slots to {@code DIR/workload.txt}, the others read them; each writes
+ * {@code DIR/started-NAME}, warms up once {@code DIR/warm-up} appears (all nodes at once), writes
+ * {@code DIR/ready-NAME} and starts its client threads when {@code DIR/go} appears. Every
  * attempt is appended to {@code DIR/attempts-NAME.txt} as it ends ({@code C micros meetingId} for a
  * confirmed booking, {@code R micros key} refused, {@code A micros} asked again, {@code E micros error}
  * shown to the user), so that a node killed in the middle leaves what its clients saw.
@@ -77,15 +78,17 @@ public final class BookingContentionBenchmark {
     static final int MEETING_LIMIT = 200;
     /**
      * The warm-up runs in windows of 5 s until the JIT has settled: until two consecutive windows'
-     * attempts per second differ by at most 10%, at least 10 s and at most 40 s. The same rule for
-     * the single node and for each node of {@code bench/run-cluster}, so that neither is measured
-     * while the other's code is still being compiled (a fixed 8 s left the cluster nodes, slower
-     * per attempt, measured partly cold).
+     * attempts per second differ by at most 10% and the JIT compiled for at most 15% of the last
+     * window (on a loaded machine two windows came out equal while the compiler still worked 5 s of
+     * each 5 s), at least 10 s and at most 40 s. The same rule for the single node and for each
+     * node of {@code bench/run-cluster}, so that neither is measured while its code is still being
+     * compiled (a fixed 8 s measured the cluster nodes, slower per attempt, partly cold).
      */
     static final Duration WARM_UP_WINDOW = Duration.ofSeconds(5);
     static final Duration WARM_UP_MIN = Duration.ofSeconds(10);
     static final Duration WARM_UP_MAX = Duration.ofSeconds(40);
     static final double WARM_UP_STABLE = 0.10;
+    static final double WARM_UP_JIT_SHARE = 0.15;
     static final Duration MEASURED = Duration.ofSeconds(
             Long.getLong("bench.seconds", 60));
     static final String ORGANIZER_EMAIL = "bench-chief@forum.local";
@@ -175,6 +178,10 @@ public final class BookingContentionBenchmark {
         }
         List<ForumUser> requesters = principals();
         long[] popular = Arrays.copyOfRange(companyIds, 0, POPULAR);
+        // the nodes warm up together, as the single node's threads do: node 1 warming up alone while node 2's
+        // JVM started beside it measured neither
+        java.nio.file.Files.writeString(dir.resolve("started-" + node), "started\n");
+        awaitFile(dir.resolve("warm-up"), Duration.ofMinutes(15));
         WarmUp warmUp = warmUp(() -> new Phase(requesters, popular, slotLists.get(2), slotLists.get(3)));
         out.printf(Locale.ROOT, "Warm-up on %s: %s%n", node, warmUp);
         java.nio.file.Files.writeString(dir.resolve("ready-" + node), "ready\n");
@@ -231,8 +238,8 @@ public final class BookingContentionBenchmark {
         long[] popular = Arrays.copyOfRange(companyIds, 0, POPULAR);
 
         out.printf(Locale.ROOT, "Warm-up: %d threads on the warm-up day in windows of %d s until two in a row differ "
-                + "by at most %.0f%% (%d-%d s)%n", THREADS, WARM_UP_WINDOW.toSeconds(), WARM_UP_STABLE * 100,
-                WARM_UP_MIN.toSeconds(), WARM_UP_MAX.toSeconds());
+                + "by at most %.0f%% and the JIT compiles for at most %.0f%% of one (%d-%d s)%n", THREADS,
+                WARM_UP_WINDOW.toSeconds(), WARM_UP_STABLE * 100, WARM_UP_JIT_SHARE * 100, WARM_UP_MIN.toSeconds(), WARM_UP_MAX.toSeconds());
         List<Long> warmUpHot = pick(warmUpSlots, HOT_SLOTS / DAYS);
         WarmUp warmUp = warmUp(() -> new Phase(requesters, popular, warmUpHot,
                 warmUpSlots.stream().map(Slot::id).toList()));
@@ -401,7 +408,8 @@ public final class BookingContentionBenchmark {
             double rate = window.attempts() / (elapsed / 1e9);
             if (!perSecond.isEmpty() && total >= WARM_UP_MIN.toNanos()) {
                 double previous = perSecond.getLast();
-                settled = Math.abs(rate - previous) <= WARM_UP_STABLE * Math.max(rate, previous);
+                settled = Math.abs(rate - previous) <= WARM_UP_STABLE * Math.max(rate, previous)
+                        && jitMillis.getLast() <= WARM_UP_JIT_SHARE * elapsed / 1e6;
             }
             perSecond.add(rate);
             attempts += window.attempts();
