@@ -1,8 +1,11 @@
 package org.b2bforum.badge;
 
+import static org.b2bforum.badge.BadgeText.capitalised;
+import static org.b2bforum.badge.BadgeText.forumDates;
+import static org.b2bforum.badge.BadgeText.sanitize;
+
 import java.awt.Color;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -10,8 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,28 +21,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.IntConsumer;
 
-import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.b2bforum.badge.BadgeText.Block;
+import org.b2bforum.badge.BadgeText.MeasuredFont;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.company.BadgeRole;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.vaadin.flow.i18n.I18NProvider;
 
 /**
@@ -49,10 +42,9 @@ import com.vaadin.flow.i18n.I18NProvider;
  * the role's colour band, the forum, the delegate's name, position, company, city and country, and
  * a QR code of the check-in link; the back has the personal schedule as of printing, in the forum's
  * time zone. DejaVu Sans is embedded (as a subset), so Cyrillic prints everywhere. Text that is too
- * long is made smaller (the name), wrapped and cut with an ellipsis; it never leaves its box.
- * <p>
- * Longer than our usual classes on purpose: it is one page layout (coordinates, fonts, boxes
- * measured against each other), which reads best in one place; it has no state and no rules.
+ * long is made smaller (the name), wrapped and cut with an ellipsis ({@link BadgeText}); it never
+ * leaves its box. The QR code is drawn by {@link BadgeQr}. This class is the page layout:
+ * coordinates, colours and which text goes in which box.
  */
 @Component
 class BadgeRenderer {
@@ -74,14 +66,6 @@ class BadgeRenderer {
             BadgeRole.SPEAKER, new Color(0x2e, 0x7d, 0x32),
             BadgeRole.PRESS, new Color(0xd9, 0x6c, 0x00)));
 
-    private static final byte[] REGULAR = resource("fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = resource("fonts/DejaVuSans-Bold.ttf");
-    /** Characters (of the Basic Multilingual Plane) both faces can draw; others print as "?". */
-    private static final BitSet PRINTABLE = printable(REGULAR);
-    static {
-        PRINTABLE.and(printable(BOLD));
-    }
-
     private final I18NProvider i18n;
     private final ZoneId zone;
 
@@ -102,12 +86,12 @@ class BadgeRenderer {
         List<CompletableFuture<BitMatrix>> qrCodes = new ArrayList<>(cards.size());
         for (BadgeCard card : cards) {
             // encoding a QR code (choosing its best mask) is a good part of the work: done meanwhile on another core
-            qrCodes.add(CompletableFuture.supplyAsync(() -> qrMatrix(card.checkInLink())));
+            qrCodes.add(CompletableFuture.supplyAsync(() -> BadgeQr.encode(card.checkInLink())));
         }
         try (PDDocument document = new PDDocument(onDisk ? IOUtils.createTempFileOnlyStreamCache()
                 : IOUtils.createMemoryOnlyStreamCache());
-                TrueTypeFont regular = parse(REGULAR);
-                TrueTypeFont bold = parse(BOLD)) {
+                TrueTypeFont regular = BadgeText.parse(BadgeText.REGULAR);
+                TrueTypeFont bold = BadgeText.parse(BadgeText.BOLD)) {
             document.getDocumentInformation().setTitle(sanitize(forum.title()));
             document.getDocumentInformation().setCreator("B2B Forum");
             Writer writer = new Writer(document, regular, bold, forum, printedAt, locale);
@@ -123,16 +107,6 @@ class BadgeRenderer {
             }
             throw e;
         }
-    }
-
-    /**
-     * A font for one document. Glyph substitution (ligatures and the like, which PDFBox would work
-     * out for every line shown) is off: the badges need none, and it costs a third of the time.
-     */
-    private static TrueTypeFont parse(byte[] font) throws IOException {
-        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
-        ttf.setEnableGsub(false);
-        return ttf;
     }
 
     /** One document's fonts, labels and drawing. */
@@ -173,7 +147,7 @@ class BadgeRenderer {
                 cs.fill();
                 String role = t("badge.role." + holder.role().name()).toUpperCase(locale);
                 Block roleLine = Block.fit(sanitize(role), bold, new float[] {15, 13, 11}, W - 2 * MARGIN, 1);
-                roleLine.drawCentred(cs, Color.WHITE, H - BAND / 2 - roleLine.size * 0.36f);
+                roleLine.drawCentred(cs, Color.WHITE, H - BAND / 2 - roleLine.size() * 0.36f);
 
                 float y = H - BAND - 14;
                 y = Block.fit(forumTitle, regular, new float[] {8.5f}, W - 2 * MARGIN, 2).drawFrom(cs, GREY, y);
@@ -193,7 +167,7 @@ class BadgeRenderer {
                 String place = holder.city() + ", " + t(holder.country().translationKey());
                 Block.fit(sanitize(place), regular, new float[] {10, 9}, W - 2 * MARGIN, 1).drawFrom(cs, GREY, y);
 
-                qr(cs, qrCode, (W - QR_SIZE) / 2, QR_BOTTOM, QR_SIZE);
+                BadgeQr.draw(cs, qrCode, (W - QR_SIZE) / 2, QR_BOTTOM, QR_SIZE);
                 Block.fit(sanitize(t("badge.front.check-in")), regular, new float[] {6.5f}, W - 2 * MARGIN, 1)
                         .drawCentred(cs, GREY, 14);
             }
@@ -280,278 +254,4 @@ class BadgeRenderer {
         }
     }
 
-    /** Some lines of text in one font and size that fit a width. */
-    private record Block(List<String> lines, MeasuredFont font, float size, float[] widths) {
-
-        float leading() {
-            return size * 1.22f;
-        }
-
-        float height() {
-            return lines.size() * leading();
-        }
-
-        /**
-         * The text at the largest of {@code sizes} at which it fits {@code maxLines} lines of
-         * {@code maxWidth}; at the smallest size, cut to {@code maxLines} lines with an ellipsis.
-         */
-        static Block fit(String text, MeasuredFont font, float[] sizes, float maxWidth, int maxLines) throws IOException {
-            List<String> lines = List.of();
-            float size = sizes[sizes.length - 1];
-            for (float candidate : sizes) {
-                lines = wrap(text, font, candidate, maxWidth);
-                size = candidate;
-                if (lines.size() <= maxLines) {
-                    break;
-                }
-            }
-            if (lines.size() > maxLines) {
-                List<String> kept = new ArrayList<>(lines.subList(0, maxLines));
-                String rest = String.join(" ", lines.subList(maxLines - 1, lines.size()));
-                kept.set(maxLines - 1, ellipsis(rest, font, size, maxWidth));
-                lines = kept;
-            }
-            float[] widths = new float[lines.size()];
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = width(font, size, lines.get(i));
-            }
-            return new Block(lines, font, size, widths);
-        }
-
-        /** Draws the lines left-aligned below {@code top}; returns the top of what follows. */
-        float drawLeft(PDPageContentStream cs, Color colour, float x, float top) throws IOException {
-            float y = top;
-            for (String line : lines) {
-                draw(cs, colour, x, y - size * 0.93f, line);
-                y -= leading();
-            }
-            return y;
-        }
-
-        /** Draws the lines centred on the page below {@code top}; returns the top of what follows. */
-        float drawFrom(PDPageContentStream cs, Color colour, float top) throws IOException {
-            float y = top;
-            for (int i = 0; i < lines.size(); i++) {
-                draw(cs, colour, (W - widths[i]) / 2, y - size * 0.93f, lines.get(i));
-                y -= leading();
-            }
-            return y;
-        }
-
-        /** Draws the first line centred on the page with its baseline at {@code baseline}. */
-        void drawCentred(PDPageContentStream cs, Color colour, float baseline) throws IOException {
-            if (!lines.isEmpty()) {
-                draw(cs, colour, (W - widths[0]) / 2, baseline, lines.getFirst());
-            }
-        }
-
-        private void draw(PDPageContentStream cs, Color colour, float x, float baseline, String line)
-                throws IOException {
-            if (line.isEmpty()) {
-                return;
-            }
-            cs.beginText();
-            cs.setFont(font.pdf, size);
-            cs.setNonStrokingColor(colour);
-            cs.newLineAtOffset(x, baseline);
-            cs.showText(line);
-            cs.endText();
-        }
-    }
-
-    /** Word-wraps to lines no wider than {@code maxWidth}; a word longer than a line is broken. */
-    static List<String> wrap(String text, MeasuredFont font, float size, float maxWidth) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (width(font, size, candidate) <= maxWidth) {
-                line.setLength(0);
-                line.append(candidate);
-                continue;
-            }
-            if (!line.isEmpty()) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            String rest = word;
-            while (width(font, size, rest) > maxWidth) {
-                int fits = longestFittingPrefix(rest, font, size, maxWidth);
-                lines.add(rest.substring(0, fits));
-                rest = rest.substring(fits);
-            }
-            line.append(rest);
-        }
-        if (!line.isEmpty() || lines.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    /** The text cut so that it and "…" fit {@code maxWidth}, or the text itself when it fits. */
-    static String ellipsis(String text, MeasuredFont font, float size, float maxWidth) throws IOException {
-        if (width(font, size, text) <= maxWidth) {
-            return text;
-        }
-        int fits = longestFittingPrefix(text, font, size, maxWidth - width(font, size, "…"));
-        return text.substring(0, fits).stripTrailing() + "…";
-    }
-
-    /** The length of the longest prefix (at least one character, whole code points) that fits. */
-    private static int longestFittingPrefix(String text, MeasuredFont font, float size, float maxWidth) throws IOException {
-        int low = 1;
-        int high = text.length();
-        while (low < high) {
-            int middle = (low + high + 1) / 2;
-            if (width(font, size, text.substring(0, middle)) <= maxWidth) {
-                low = middle;
-            } else {
-                high = middle - 1;
-            }
-        }
-        if (low < text.length() && Character.isHighSurrogate(text.charAt(low - 1))) {
-            low = Math.max(1, low - 1);
-        }
-        return low;
-    }
-
-    static float width(MeasuredFont font, float size, String text) throws IOException {
-        return font.width(text) / 1000f * size;
-    }
-
-    /**
-     * A font that remembers the widths of the characters it has measured: fitting text to its box
-     * measures the same few letters thousands of times a batch.
-     */
-    static final class MeasuredFont {
-
-        final PDFont pdf;
-        private final float[] widths = new float[0x10000];
-
-        MeasuredFont(PDFont pdf) {
-            this.pdf = pdf;
-            Arrays.fill(widths, Float.NaN);
-        }
-
-        /** The width of a (sanitized, one-line) text in thousandths of the font size. */
-        float width(String text) throws IOException {
-            float total = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                float width = widths[c];
-                if (Float.isNaN(width)) {
-                    width = pdf.getStringWidth(String.valueOf(c));
-                    widths[c] = width;
-                }
-                total += width;
-            }
-            return total;
-        }
-    }
-
-    /** The QR code of {@code text}: error correction M, no quiet zone (the page around it is white). */
-    static BitMatrix qrMatrix(String text) {
-        try {
-            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
-        } catch (WriterException e) {
-            throw new UncheckedIOException(new IOException("Cannot make a QR code of " + text.length()
-                    + " characters", e));
-        }
-    }
-
-    /** Draws a QR code as vector squares: sharp at any print resolution. */
-    private static void qr(PDPageContentStream cs, BitMatrix matrix, float x, float y, float size) throws IOException {
-        int modules = matrix.getWidth();
-        float module = size / modules;
-        cs.setNonStrokingColor(Color.BLACK);
-        for (int row = 0; row < modules; row++) {
-            int column = 0;
-            while (column < modules) {
-                if (!matrix.get(column, row)) {
-                    column++;
-                    continue;
-                }
-                int start = column;
-                while (column < modules && matrix.get(column, row)) {
-                    column++;
-                }
-                cs.addRect(x + start * module, y + size - (row + 1) * module, (column - start) * module, module);
-            }
-        }
-        cs.fill();
-    }
-
-    /**
-     * Text the fonts can print on one line: line breaks and other control characters become spaces,
-     * runs of spaces one, characters without a glyph "?".
-     */
-    static String sanitize(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isWhitespace(cp) || Character.isISOControl(cp) || Character.isSpaceChar(cp)) {
-                space = !out.isEmpty();
-                continue;
-            }
-            if (space) {
-                out.append(' ');
-                space = false;
-            }
-            out.append(cp <= 0xFFFF && PRINTABLE.get(cp) ? Character.toString(cp) : "?");
-        }
-        return out.toString();
-    }
-
-    static String forumDates(LocalDate first, LocalDate last, Locale locale) {
-        if (first == null || last == null) {
-            return "";
-        }
-        DateTimeFormatter dayMonthYear = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
-        if (first.equals(last)) {
-            return dayMonthYear.format(first);
-        }
-        if (first.getYear() == last.getYear() && first.getMonth() == last.getMonth()) {
-            return first.getDayOfMonth() + "–" + dayMonthYear.format(last);
-        }
-        if (first.getYear() == last.getYear()) {
-            return DateTimeFormatter.ofPattern("d MMMM", locale).format(first) + " – " + dayMonthYear.format(last);
-        }
-        return dayMonthYear.format(first) + " – " + dayMonthYear.format(last);
-    }
-
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    private static byte[] resource(String path) {
-        try (InputStream in = new ClassPathResource(path).getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The badge font " + path + " is missing", e);
-        }
-    }
-
-    private static BitSet printable(byte[] font) {
-        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font))) {
-            CmapLookup cmap = ttf.getUnicodeCmapLookup();
-            BitSet printable = new BitSet(0x10000);
-            for (int cp = 0x20; cp <= 0xFFFF; cp++) {
-                if (cmap.getGlyphId(cp) > 0) {
-                    printable.set(cp);
-                }
-            }
-            return printable;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
