@@ -189,7 +189,7 @@ public class DirectoryService {
         return switch (effective) {
             case OTHER_SIDE_FIRST -> {
                 Country own = viewer.companyId() == null ? null
-                        : cards.card(viewer.companyId(), this::card).map(CompanyCards.Card::country).orElse(null);
+                        : companies.findCountryById(viewer.companyId()).orElse(null);
                 params.addValue("ownCountry", own == null ? "" : own.name());
                 yield keys(new SortKey("(c.country = :ownCountry)", "own_side", false), relevance, BY_NAME, BY_ID);
             }

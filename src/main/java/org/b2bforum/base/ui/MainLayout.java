@@ -49,6 +49,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final LiveUpdates live;
     private final List<MenuCounter> counters;
     private final List<AnnouncementBanner> banners;
+    private final FrameReads frameReads;
     private final Div banner = new Div();
     private final ForumUser user;
     private final Button notificationsButton = new Button();
@@ -61,8 +62,10 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private Registration liveRegistration;
 
     MainLayout(CurrentUser currentUser, AuthenticationContext authentication, UnreadNotifications notifications,
-            ApprovalStatus approval, LiveUpdates live, List<MenuCounter> counters, List<AnnouncementBanner> banners) {
+            ApprovalStatus approval, LiveUpdates live, List<MenuCounter> counters, List<AnnouncementBanner> banners,
+            FrameReads frameReads) {
         this.banners = banners;
+        this.frameReads = frameReads;
         this.notifications = notifications;
         this.live = live;
         this.counters = counters;
@@ -160,7 +163,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
             // Only for a new page: the same page with other query parameters (a directory search, a filter)
             // keeps the counters and the banner, whose changes arrive as live updates. Reading them again for
             // each search was three of a search's five transactions (bench/README.md, the rush).
-            refreshCounts(null);
+            frameReads.inOneTransaction(() -> refreshCounts(null));
         }
     }
 
@@ -189,7 +192,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
      * Reads the counters again, all of them when a page opens ({@code kind} null), only those a live
      * update of {@code kind} changes otherwise (a notification: the bell and the banner, which
      * announcements reach as notifications; a message: the messages' count; a reminder: none).
-     * Returns the menu entries whose number rose.
+     * Returns the menu entries whose number rose. Called in one transaction ({@link FrameReads}).
      */
     private List<String> refreshCounts(LiveChange.Kind kind) {
         if (kind == null || kind == LiveChange.Kind.NOTIFICATION) {
@@ -237,15 +240,20 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     private void changed(LiveChange change) {
-        long notificationsBefore = unreadNotifications;
-        List<String> rose = refreshCounts(change.kind());
-        if (change.kind() == LiveChange.Kind.NOTIFICATION && unreadNotifications > notificationsBefore) {
-            notifications.latestUnread().ifPresent(this::announce);
-        } else if (change.kind() == LiveChange.Kind.MESSAGE && rose.contains("messages")) {
-            toast(getTranslation("messages.new"), "messages");
-        } else if (change.kind() == LiveChange.Kind.REMINDER) {
+        if (change.kind() == LiveChange.Kind.REMINDER) {
             toast(getTranslation("reminder.starting-soon"), user.delegateId() != null ? "my-badge" : "agenda");
+            return;
         }
+        frameReads.inOneTransaction(() -> {
+            long notificationsBefore = unreadNotifications;
+            List<String> rose = refreshCounts(change.kind());
+            if (change.kind() == LiveChange.Kind.NOTIFICATION && unreadNotifications > notificationsBefore) {
+                notifications.latestUnread().ifPresent(this::announce);
+            } else if (change.kind() == LiveChange.Kind.MESSAGE && rose.contains("messages")) {
+                toast(getTranslation("messages.new"), "messages");
+            }
+            return rose;
+        });
     }
 
     private void announce(UnreadNotifications.Latest notification) {

@@ -17,6 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.ConfigurableTransactionManager;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
@@ -132,10 +135,27 @@ class LiveUpdatesTest extends SpringBrowserlessTest {
 
         // a meeting's notification: the bell is read again, the messages' count is not
         context.getBean(NotificationService.class).notifyCompany(mine.id(), "notification.meeting.REQUESTED", "x");
-        live.poll();
-        pushed();
+        List<String> begun = new CopyOnWriteArrayList<>();
+        Thread thread = Thread.currentThread(); // where the poll and the pushed listeners run here
+        TransactionExecutionListener listener = new TransactionExecutionListener() {
+            @Override
+            public void beforeBegin(TransactionExecution transaction) {
+                if (Thread.currentThread() == thread) {
+                    begun.add(transaction.getTransactionName());
+                }
+            }
+        };
+        ConfigurableTransactionManager transactions = context.getBean(ConfigurableTransactionManager.class);
+        transactions.addListener(listener);
+        try {
+            live.poll();
+            pushed();
+        } finally {
+            transactions.getTransactionExecutionListeners().remove(listener);
+        }
         assertThat(find(Button.class).id("notifications-button").getText()).isEqualTo(String.valueOf(unread + 1));
         assertThat(find(Span.class).withId("menu-count-messages").exists()).as("not read for a notification").isFalse();
+        assertThat(begun).as("the banner, the bell and the latest notification in one transaction").hasSize(1);
 
         // a message's live update: now the messages' count is read
         feed.companiesChanged(List.of(mine.id()), LiveChange.Kind.MESSAGE);
