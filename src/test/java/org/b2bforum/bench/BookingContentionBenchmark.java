@@ -375,13 +375,13 @@ public final class BookingContentionBenchmark {
 
     /** What the warm-up did: attempts per second and JIT compilation time of each window. */
     record WarmUp(List<Double> perSecond, List<Long> jitMillis, long attempts, long confirmed, long errors,
-            boolean settled) {
+            boolean settled, double seconds) {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d windows, %s after %d s; attempts/s %s, JIT ms %s; %d attempts, "
+            return String.format(Locale.ROOT, "%d windows, %s after %.0f s; attempts/s %s, JIT ms %s; %d attempts, "
                     + "%d confirmed, %d errors", perSecond.size(), settled ? "settled" : "not settled (limit)",
-                    perSecond.size() * WARM_UP_WINDOW.toSeconds(),
+                    seconds,
                     perSecond.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList(), jitMillis, attempts,
                     confirmed, errors);
         }
@@ -416,7 +416,7 @@ public final class BookingContentionBenchmark {
             confirmed += window.confirmed.get();
             errors += window.errors.get();
         }
-        return new WarmUp(perSecond, jitMillis, attempts, confirmed, errors, settled);
+        return new WarmUp(perSecond, jitMillis, attempts, confirmed, errors, settled, total / 1e9);
     }
 
     /** One timed run of the client threads. */

@@ -41,27 +41,27 @@ class TransactionRetryTest {
     }
 
     @Test
-    void a_step_whose_own_parent_row_went_missing_once_is_run_again_but_not_twice() {
+    void a_step_whose_own_parent_row_went_missing_twice_is_run_again_but_not_over_and_over() {
         TransactionRetry retry = new TransactionRetry(dataSource, 4);
         AtomicInteger tries = new AtomicInteger();
         SQLException missingParent = new SQLException("Cannot add or update a child row: a foreign key constraint "
                 + "fails (`forum`.`meeting_event`, CONSTRAINT `fk_meeting_event_meeting` ...)", "23000", 1452);
 
         String result = retry.run(() -> {
-            if (tries.incrementAndGet() == 1) {
+            if (tries.incrementAndGet() <= 2) { // two brute-force aborts in a row, each shown as the parent missing
                 throw new DataIntegrityViolationException("insert into meeting_event", missingParent);
             }
             return "booked";
         });
         assertThat(result).isEqualTo("booked");
-        assertThat(tries).hasValue(2);
+        assertThat(tries).hasValue(3);
 
         tries.set(0);
         assertThatThrownBy(() -> retry.run(() -> {
             tries.incrementAndGet();
             throw new DataIntegrityViolationException("insert into meeting_event", missingParent);
         })).isInstanceOf(DataIntegrityViolationException.class);
-        assertThat(tries).as("a parent really missing is not tried over and over").hasValue(2);
+        assertThat(tries).as("a parent really missing is not tried over and over").hasValue(3);
     }
 
     @Test
