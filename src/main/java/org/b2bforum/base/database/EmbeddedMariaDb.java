@@ -226,7 +226,8 @@ public final class EmbeddedMariaDb {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** Deletes a directory with everything in it; nothing when it does not exist. */
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

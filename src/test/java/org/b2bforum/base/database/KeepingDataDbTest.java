@@ -2,12 +2,9 @@ package org.b2bforum.base.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +21,7 @@ class KeepingDataDbTest {
 
     @Test
     void the_binaries_are_unpacked_once_per_version_and_reused_with_a_fresh_data_directory() throws Exception {
-        deleteRecursively(ROOT);
+        EmbeddedMariaDb.deleteRecursively(ROOT);
         Path base = ROOT.resolve("binaries");
         Path server = base.resolve("bin/mariadbd");
 
@@ -42,7 +39,7 @@ class KeepingDataDbTest {
         assertThat(base.resolve(KeepingDataDb.UNPACKED)).content()
                 .isEqualTo(KeepingDataDb.binaries(configuration(base, "data-3")));
         assertThat(server).isExecutable();
-        deleteRecursively(ROOT);
+        EmbeddedMariaDb.deleteRecursively(ROOT);
     }
 
     private static DBConfiguration configuration(Path base, String dataDir) {
@@ -51,16 +48,5 @@ class KeepingDataDbTest {
         builder.setDataDir(ROOT.resolve(dataDir).toFile());
         builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         return builder.build();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
