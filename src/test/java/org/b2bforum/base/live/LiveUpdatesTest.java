@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.TestData;
+import org.b2bforum.TransactionsBegun;
 import org.b2bforum.messaging.MessagingService;
 import org.b2bforum.notification.NotificationService;
 import org.junit.jupiter.api.AfterEach;
@@ -17,9 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.transaction.ConfigurableTransactionManager;
-import org.springframework.transaction.TransactionExecution;
-import org.springframework.transaction.TransactionExecutionListener;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
@@ -117,7 +115,7 @@ class LiveUpdatesTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void a_live_update_reads_again_only_the_counters_its_kind_changes() {
+    void a_live_update_reads_again_only_the_counters_its_kind_changes() throws Exception {
         BookingFixture fixture = new BookingFixture(context);
         TestCompany mine = fixture.approvedCompany();
         TestCompany other = fixture.approvedCompany();
@@ -135,24 +133,11 @@ class LiveUpdatesTest extends SpringBrowserlessTest {
 
         // a meeting's notification: the bell is read again, the messages' count is not
         context.getBean(NotificationService.class).notifyCompany(mine.id(), "notification.meeting.REQUESTED", "x");
-        List<String> begun = new CopyOnWriteArrayList<>();
-        Thread thread = Thread.currentThread(); // where the poll and the pushed listeners run here
-        TransactionExecutionListener listener = new TransactionExecutionListener() {
-            @Override
-            public void beforeBegin(TransactionExecution transaction) {
-                if (Thread.currentThread() == thread) {
-                    begun.add(transaction.getTransactionName());
-                }
-            }
-        };
-        ConfigurableTransactionManager transactions = context.getBean(ConfigurableTransactionManager.class);
-        transactions.addListener(listener);
-        try {
+        // the poll and the pushed listeners run on this thread here
+        List<String> begun = TransactionsBegun.during(context, () -> {
             live.poll();
             pushed();
-        } finally {
-            transactions.getTransactionExecutionListeners().remove(listener);
-        }
+        });
         assertThat(find(Button.class).id("notifications-button").getText()).isEqualTo(String.valueOf(unread + 1));
         assertThat(find(Span.class).withId("menu-count-messages").exists()).as("not read for a notification").isFalse();
         assertThat(begun).as("the banner, the bell and the latest notification in one transaction").hasSize(1);

@@ -10,12 +10,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.ServletException;
 
 import org.b2bforum.TestData;
+import org.b2bforum.TransactionsBegun;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,9 +29,6 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.ConfigurableTransactionManager;
-import org.springframework.transaction.TransactionExecution;
-import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -261,28 +258,12 @@ class LoginAndSessionsTest {
     void the_session_check_of_each_request_runs_without_a_transaction() throws Exception {
         MockHttpSession session = (MockHttpSession) logIn(company(), TestData.COMPANY_PASSWORD, address).getRequest()
                 .getSession(false);
-        Thread thread = Thread.currentThread();
-        List<String> begun = new CopyOnWriteArrayList<>();
-        TransactionExecutionListener listener = new TransactionExecutionListener() {
-            @Override
-            public void beforeBegin(TransactionExecution transaction) {
-                if (Thread.currentThread() == thread) {
-                    begun.add(transaction.getTransactionName());
-                }
-            }
-        };
-        ConfigurableTransactionManager transactions = context.getBean(ConfigurableTransactionManager.class);
-        transactions.addListener(listener);
-        try {
-            vaadinRequest("uidl", session);
-            assertThat(session.isInvalid()).as("checked and still valid").isFalse();
-            assertThat(begun).as("transactions begun by the request's filters").isEmpty();
+        List<String> begun = TransactionsBegun.during(context, () -> vaadinRequest("uidl", session));
+        assertThat(session.isInvalid()).as("checked and still valid").isFalse();
+        assertThat(begun).as("transactions begun by the request's filters").isEmpty();
 
-            accounts.loadUserByUsername(TestData.ORGANIZER_EMAIL);
-            assertThat(begun).as("the listener sees a transaction where there is one").isNotEmpty();
-        } finally {
-            transactions.getTransactionExecutionListeners().remove(listener);
-        }
+        assertThat(TransactionsBegun.during(context, () -> accounts.loadUserByUsername(TestData.ORGANIZER_EMAIL)))
+                .as("the listener sees a transaction where there is one").isNotEmpty();
     }
 
     @Test
