@@ -12,6 +12,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -77,8 +78,12 @@ class SecurityConfiguration {
         // with the log-in page before Vaadin's configurer (which keeps a failure handler it finds),
         // the page first so that Spring's generated log-in page stays off
         http.formLogin(form -> form.loginPage("/login").failureHandler(new UnavailableAwareLoginFailureHandler()));
+        // Any other address: a logged-in user's request reaches Vaadin, whose "page not found" answers in the
+        // user's language (PageNotFoundView) where Spring Security's refusal was a bare 403; a visitor who is not
+        // logged in is sent to the log-in page as before.
         return http.with(VaadinSecurityConfigurer.vaadin(),
-                vaadin -> vaadin.loginView("/login", "/").enableCsrfConfiguration(false)).build();
+                vaadin -> vaadin.loginView("/login", "/").enableCsrfConfiguration(false)
+                        .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)).build();
     }
 
     /**

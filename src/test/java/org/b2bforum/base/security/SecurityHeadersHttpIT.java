@@ -63,6 +63,21 @@ class SecurityHeadersHttpIT {
                 location -> assertThat(location).doesNotContain("login"));
     }
 
+    @Test
+    void an_address_that_is_no_page_reaches_the_application_for_a_logged_in_user_and_the_log_in_page_for_a_visitor()
+            throws Exception {
+        HttpClient browser = FormLogIn.logIn(port, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD);
+        HttpResponse<String> page = browser.send(get("/no-such-page"), HttpResponse.BodyHandlers.ofString());
+
+        // the application's page, which then shows PageNotFoundView (PageNotFoundViewTest), not Spring Security's
+        // bare 403 that browsers show as an error of their own
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html");
+
+        assertThat(FormLogIn.client().send(get("/no-such-page"), HttpResponse.BodyHandlers.discarding()))
+                .as("not logged in").satisfies(SecurityHeadersHttpIT::backToTheLogInPage);
+    }
+
     /** Spring Security answers a refused CSRF token of a visitor who is not logged in with the log-in page. */
     private static void backToTheLogInPage(HttpResponse<?> response) {
         assertThat(response.statusCode()).isEqualTo(302);
