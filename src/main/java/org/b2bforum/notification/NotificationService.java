@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** In-app notifications: each user reads and clears only their own. */
@@ -86,9 +87,9 @@ public class NotificationService implements UnreadNotifications {
         jdbc.update("insert into notification (user_id, message_key, detail, created_at) values " + rows, params);
     }
 
-    /** The logged-in user's latest notifications, newest first. */
+    /** The logged-in user's latest notifications, newest first; one statement (as {@link #unreadCount}). */
     @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<NotificationView> mine(int limit) {
         return notifications.findByUserIdOrderByCreatedAtDescIdDesc(currentUser.require().id(), PageRequest.of(0, limit))
                 .stream()
@@ -97,16 +98,19 @@ public class NotificationService implements UnreadNotifications {
                 .toList();
     }
 
+    /**
+     * The logged-in user's unread notifications: one statement each, in the caller's transaction or in none: read for every page's menu and live update ({@code FrameReads}).
+     */
     @Override
     @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public long unreadCount() {
         return notifications.countByUserIdAndReadAtIsNull(currentUser.require().id());
     }
 
     @Override
     @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<Latest> latestUnread() {
         return mine(1).stream().filter(n -> !n.read()).findFirst()
                 .map(n -> new Latest(n.messageKey(), n.detailIsComment() ? null : n.detail()));

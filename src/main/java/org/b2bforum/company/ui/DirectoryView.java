@@ -104,25 +104,27 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         city.setClearButtonVisible(true);
         city.addCustomValueSetListener(e -> setCity(e.getDetail()));
 
+        // each select gets its labels and its empty choice before its items: set afterwards, each of them rendered
+        // every item again, and opening the directory is most of a click's work at the booking rush (issue 17)
         country.setId("directory-country");
         country.setLabel(getTranslation("field.country"));
-        country.setItems(Country.values());
+        country.setItemLabelGenerator(c -> c == null ? getTranslation("queue.filter.any") : getTranslation(c.translationKey()));
         country.setEmptySelectionAllowed(true);
         country.setEmptySelectionCaption(getTranslation("queue.filter.any"));
-        country.setItemLabelGenerator(c -> c == null ? getTranslation("queue.filter.any") : getTranslation(c.translationKey()));
+        country.setItems(Country.values());
 
         sector.setId("directory-sector");
         sector.setLabel(getTranslation("queue.filter.sector"));
-        sector.setItems(Sector.values());
+        sector.setItemLabelGenerator(s -> s == null ? getTranslation("queue.filter.any") : getTranslation(s.translationKey()));
         sector.setEmptySelectionAllowed(true);
         sector.setEmptySelectionCaption(getTranslation("queue.filter.any"));
-        sector.setItemLabelGenerator(s -> s == null ? getTranslation("queue.filter.any") : getTranslation(s.translationKey()));
+        sector.setItems(Sector.values());
         sector.setWidth("18em");
 
         sort.setId("directory-sort");
         sort.setLabel(getTranslation("directory.sort"));
-        sort.setItems(DirectorySort.values());
         sort.setItemLabelGenerator(s -> getTranslation(s.translationKey()));
+        sort.setItems(DirectorySort.values());
         sort.setValue(DirectorySort.OTHER_SIDE_FIRST);
         sort.setWidth("16em");
 
