@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -128,9 +129,12 @@ public class AnnouncementService {
                 rs.getString(4), instant(rs.getTimestamp(5)), rs.getInt(6)), limit);
     }
 
-    /** The latest announcement of the last day to the reader's company (any, for organizers). */
+    /**
+     * The latest announcement of the last day to the reader's company (any, for organizers). In the caller's
+     * transaction or in none: the banner of every page's menu ({@code FrameReads}, issue 17).
+     */
     @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<Announcement> latestForMe() {
         ForumUser user = currentUser.require();
         LocalDateTime since = LocalDateTime.ofInstant(clock.instant().minus(BANNER_FOR), ZoneOffset.UTC);

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
@@ -51,9 +52,14 @@ public class DirectoryService {
         this.cards = cards;
     }
 
-    /** One page of companies matching the query, never the viewer's own company. */
+    /**
+     * One page of companies matching the query, never the viewer's own company. One statement (after the
+     * approval check), so it runs in the caller's transaction or, from a view, in none: a read-only
+     * transaction of its own added a {@code set autocommit} pair and a commit to each page and each count,
+     * four of a directory search's statements (bench/README.md, issue 17).
+     */
     @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<DirectoryEntry> search(DirectoryQuery query, Pageable page) {
         ForumUser viewer = access.requireParticipant();
         MapSqlParameterSource params = new MapSqlParameterSource();
@@ -75,8 +81,9 @@ public class DirectoryService {
         return jdbc.query(sql, params, DirectoryService::entry);
     }
 
+    /** How many companies match the query; one statement, as {@link #search}. */
     @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public long count(DirectoryQuery query) {
         ForumUser viewer = access.requireParticipant();
         MapSqlParameterSource params = new MapSqlParameterSource();
@@ -187,12 +194,11 @@ public class DirectoryService {
                 ? new SortKey("match(x.all_stems) against (:q in boolean mode)", "relevance", true)
                 : null;
         return switch (effective) {
-            case OTHER_SIDE_FIRST -> {
-                Country own = viewer.companyId() == null ? null
-                        : companies.findCountryById(viewer.companyId()).orElse(null);
-                params.addValue("ownCountry", own == null ? "" : own.name());
-                yield keys(new SortKey("(c.country = :ownCountry)", "own_side", false), relevance, BY_NAME, BY_ID);
-            }
+            // the viewer's own country read in the same statement (:viewer is -1 for organizers: no company, no
+            // side first), not by a query of its own before it: one statement and a Hibernate query less per page
+            case OTHER_SIDE_FIRST -> keys(new SortKey(
+                    "(c.country = coalesce((select o.country from company o where o.id = :viewer), ''))", "own_side",
+                    false), relevance, BY_NAME, BY_ID);
             case RELEVANCE -> keys(relevance, BY_NAME, BY_ID);
             case NAME -> keys(BY_NAME, BY_ID);
             case NEWEST -> keys(new SortKey("c.submitted_at", "submitted_at", true), new SortKey("c.id", "id", true));

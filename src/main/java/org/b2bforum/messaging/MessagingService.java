@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -88,9 +89,12 @@ public class MessagingService {
                 blocks.blocked(otherCompanyId, me), reported, approved(otherCompanyId));
     }
 
-    /** How many messages to the reader's company are unread, muted companies left out. */
+    /**
+     * How many messages to the reader's company are unread, muted companies left out. In the caller's
+     * transaction or in none: the menu's counter on every page ({@code FrameReads}, issue 17).
+     */
     @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public long unreadCount() {
         Long me = actingCompany(currentUser.require());
         if (me == null) {

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -136,10 +137,14 @@ public class WishService implements WishesPhase {
         return jdbc.queryForObject("select count(*) from meeting_wish", new MapSqlParameterSource(), Integer.class);
     }
 
-    /** Whether the organizers collect wishes now: then companies add wishes and book no slots. */
+    /**
+     * Whether the organizers collect wishes now: then companies add wishes and book no slots. One statement, in
+     * the caller's transaction or in none: the directory asks each time it opens, and a transaction of its own
+     * added a {@code set autocommit} pair and a commit to it (bench/README.md, issue 17).
+     */
     @Override
     @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public boolean collectingWishes() {
         return Boolean.TRUE.equals(jdbc.queryForObject("select wishes_phase from booking_settings where id = 1",
                 new MapSqlParameterSource(), Boolean.class));

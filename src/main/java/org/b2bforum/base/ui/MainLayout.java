@@ -163,7 +163,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
             // Only for a new page: the same page with other query parameters (a directory search, a filter)
             // keeps the counters and the banner, whose changes arrive as live updates. Reading them again for
             // each search was three of a search's five transactions (bench/README.md, the rush).
-            frameReads.inOneTransaction(() -> refreshCounts(null));
+            frameReads.onOneConnection(() -> refreshCounts(null));
         }
     }
 
@@ -192,7 +192,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
      * Reads the counters again, all of them when a page opens ({@code kind} null), only those a live
      * update of {@code kind} changes otherwise (a notification: the bell and the banner, which
      * announcements reach as notifications; a message: the messages' count; a reminder: none).
-     * Returns the menu entries whose number rose. Called in one transaction ({@link FrameReads}).
+     * Returns the menu entries whose number rose. Called on one connection ({@link FrameReads}).
      */
     private List<String> refreshCounts(LiveChange.Kind kind) {
         if (kind == null || kind == LiveChange.Kind.NOTIFICATION) {
@@ -244,7 +244,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
             toast(getTranslation("reminder.starting-soon"), user.delegateId() != null ? "my-badge" : "agenda");
             return;
         }
-        frameReads.inOneTransaction(() -> {
+        frameReads.onOneConnection(() -> {
             long notificationsBefore = unreadNotifications;
             List<String> rose = refreshCounts(change.kind());
             if (change.kind() == LiveChange.Kind.NOTIFICATION && unreadNotifications > notificationsBefore) {

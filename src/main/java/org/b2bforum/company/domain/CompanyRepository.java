@@ -18,9 +18,6 @@ public interface CompanyRepository extends JpaRepository<Company, Long>, JpaSpec
 
     boolean existsByCountryAndTaxNumberAndIdNot(Country country, String taxNumber, Long id);
 
-    @Query("select c.country from Company c where c.id = :id")
-    Optional<Country> findCountryById(long id);
-
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update Company c set c.submittedAt = :at, c.consentGivenAt = :at where c.id = :id")
     int backdateSubmission(long id, Instant at);

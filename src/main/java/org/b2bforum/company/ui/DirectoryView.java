@@ -62,6 +62,9 @@ import jakarta.annotation.security.RolesAllowed;
 @ApprovedCompaniesOnly
 class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** Cards per answer: the first page, then each further page the grid asks for while scrolling. */
+    static final int PAGE_SIZE = 20;
+
     final TextField search = new TextField();
     final ComboBox<String> city = new ComboBox<>();
     final Select<Country> country = new Select<>();
@@ -101,25 +104,27 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         city.setClearButtonVisible(true);
         city.addCustomValueSetListener(e -> setCity(e.getDetail()));
 
+        // each select gets its labels and its empty choice before its items: set afterwards, each of them rendered
+        // every item again, and opening the directory is most of a click's work at the booking rush (issue 17)
         country.setId("directory-country");
         country.setLabel(getTranslation("field.country"));
-        country.setItems(Country.values());
+        country.setItemLabelGenerator(c -> c == null ? getTranslation("queue.filter.any") : getTranslation(c.translationKey()));
         country.setEmptySelectionAllowed(true);
         country.setEmptySelectionCaption(getTranslation("queue.filter.any"));
-        country.setItemLabelGenerator(c -> c == null ? getTranslation("queue.filter.any") : getTranslation(c.translationKey()));
+        country.setItems(Country.values());
 
         sector.setId("directory-sector");
         sector.setLabel(getTranslation("queue.filter.sector"));
-        sector.setItems(Sector.values());
+        sector.setItemLabelGenerator(s -> s == null ? getTranslation("queue.filter.any") : getTranslation(s.translationKey()));
         sector.setEmptySelectionAllowed(true);
         sector.setEmptySelectionCaption(getTranslation("queue.filter.any"));
-        sector.setItemLabelGenerator(s -> s == null ? getTranslation("queue.filter.any") : getTranslation(s.translationKey()));
+        sector.setItems(Sector.values());
         sector.setWidth("18em");
 
         sort.setId("directory-sort");
         sort.setLabel(getTranslation("directory.sort"));
-        sort.setItems(DirectorySort.values());
         sort.setItemLabelGenerator(s -> getTranslation(s.translationKey()));
+        sort.setItems(DirectorySort.values());
         sort.setValue(DirectorySort.OTHER_SIDE_FIRST);
         sort.setWidth("16em");
 
@@ -138,7 +143,9 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         cards = CompanyCard.renderer(this, results, shortlist, canStar, wishes);
         results.addColumn(cards);
         results.setEmptyStateText(getTranslation("directory.empty"));
-        results.setPageSize(50);
+        // the first answer carries one page of cards, and the grid asks for the next ones as the user scrolls:
+        // a screenful and a half (cards are tall); fifty were a tenth of each search's CPU at the booking rush
+        results.setPageSize(PAGE_SIZE);
         results.setSizeFull();
         results.addClassName("company-list");
         // The grid is one Tab stop; the companies in it are reached with the arrow keys, which the page says.

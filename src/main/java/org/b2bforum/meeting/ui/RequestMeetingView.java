@@ -246,9 +246,11 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
                             chosenDelegates, message.getValue())
                     : requests.request(partnerId, chosen.slotId(), chosenDelegates, message.getValue());
             asked.put(chosen.slotId(), result.confirmed());
-            // the same options, the one just asked for now marked and disabled: nothing is read again
-            slot.getDataProvider().refreshAll();
+            // the same options, the one just asked for now marked and disabled: nothing is read again, and only
+            // that item is rendered again (refreshing all of them re-created every slot's item, about a hundred
+            // elements, in each answer to "Send": a tenth of the booking rush's CPU, bench/README.md, issue 17)
             slot.setValue(null);
+            slot.getListDataView().refreshItem(chosen);
             showOutcome(result.confirmed() ? "confirmed" : "sent", getTranslation(result.confirmed()
                     ? "request-meeting.confirmed" : "request-meeting.sent", partnerName), true);
             // enabled again when another time is chosen

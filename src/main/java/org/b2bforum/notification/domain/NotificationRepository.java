@@ -9,7 +9,5 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
 
     List<Notification> findByUserIdOrderByCreatedAtDescIdDesc(long userId, Pageable pageable);
 
-    long countByUserIdAndReadAtIsNull(long userId);
-
     List<Notification> findByUserIdAndReadAtIsNull(long userId);
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.TransactionsBegun;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.company.Country;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.ComponentUtil;
@@ -48,6 +50,8 @@ class DirectoryViewTest extends ForumBrowserlessTest {
     JdbcTemplate jdbc;
     @Autowired
     CurrentUser currentUser;
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     TestCompanies companies;
@@ -165,6 +169,40 @@ class DirectoryViewTest extends ForumBrowserlessTest {
 
         navigate(ShortlistView.class);
         assertThat(bell.getText()).isEqualTo("2");
+    }
+
+    @Test
+    void a_search_reads_its_count_and_its_page_without_a_transaction_of_their_own() throws Exception {
+        navigate(DirectoryView.class);
+
+        List<String> begun = TransactionsBegun.during(context, () -> {
+            test(view().search).setValue(word);
+            assertThat(rows()).hasSize(4);
+        });
+
+        // each was a read-only transaction: a set autocommit pair and a commit around one statement
+        assertThat(begun).as("transactions begun by a search").isEmpty();
+        assertThat(TransactionsBegun.during(context, () -> accounts.loadUserByUsername(currentUser.require().email())))
+                .as("the listener sees a transaction where there is one").isNotEmpty();
+    }
+
+    @Test
+    void opening_the_directory_begins_no_transaction() throws Exception {
+        navigate(ShortlistView.class);
+
+        // the menu's reads, the wishes phase, the count and the page each began one of their own (issue 17)
+        assertThat(TransactionsBegun.during(context, () -> navigate(DirectoryView.class))).isEmpty();
+        assertThat(rows()).isNotEmpty();
+    }
+
+    @Test
+    void the_first_answer_carries_a_screenful_of_cards_and_the_grid_asks_for_the_rest_as_the_user_scrolls() {
+        navigate(DirectoryView.class);
+
+        // fifty cards per answer were a tenth of a directory search's CPU at the booking rush (bench/README.md)
+        assertThat(view().results.getPageSize()).isEqualTo(DirectoryView.PAGE_SIZE).isLessThanOrEqualTo(20);
+        test(view().search).setValue(word);
+        assertThat(rows()).hasSize(4);
     }
 
     @Test

@@ -123,10 +123,14 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         String second = forum.when("10:20–10:40") + " · " + forum.hall();
 
         test(view.slot).selectItem(first);
+        List<com.vaadin.flow.dom.Element> itemsBefore = view.slot.getElement().getChildren().toList();
         test(view.request).click();
 
         assertThat(getCurrentView()).isSameAs(view);
         assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("sent");
+        assertThat(view.slot.getElement().getChildren().toList())
+                .as("the items are the same elements: only the one asked for was rendered again, not re-created")
+                .containsExactlyElementsOf(itemsBefore);
         assertThat(view.slot.getValue()).isNull();
         assertThat(test(view.slot).getSuggestions().stream().filter(label -> label.contains(forum.hall())))
                 .as("still listed, marked")
