@@ -14,8 +14,9 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 
 /**
  * A click or a save that fails because the database cannot be reached shows "temporarily
- * unavailable, your data is safe" instead of Vaadin's generic error; other failures keep the
- * default handling.
+ * unavailable, your data is safe"; any other failure is logged as Vaadin does and the user reads
+ * "something went wrong, this was not done" (Vaadin shows nothing in production mode, so the click
+ * seemed to do nothing). A connection the browser dropped is only logged.
  */
 @Component
 class DatabaseUnavailableHandling implements VaadinServiceInitListener {
@@ -27,10 +28,15 @@ class DatabaseUnavailableHandling implements VaadinServiceInitListener {
         event.getSource().addSessionInitListener(session -> session.getSession().setErrorHandler(handler));
     }
 
-    private static void handle(ErrorEvent error, ErrorHandler fallback) {
+    static void handle(ErrorEvent error, ErrorHandler fallback) {
         UI ui = UI.getCurrent();
         if (ui == null || !DatabaseUnavailable.isCause(error.getThrowable())) {
             fallback.error(error);
+            if (ui != null && !(rootCause(error.getThrowable()) instanceof java.io.IOException)) {
+                Notification failed = Notification.show(ui.getTranslation("error.action-message"), 8000,
+                        Notification.Position.MIDDLE);
+                failed.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
             return;
         }
         org.slf4j.LoggerFactory.getLogger(DatabaseUnavailableHandling.class)
@@ -38,5 +44,13 @@ class DatabaseUnavailableHandling implements VaadinServiceInitListener {
         Notification notification = Notification.show(ui.getTranslation("unavailable.title") + " "
                 + ui.getTranslation("unavailable.message"), 8000, Notification.Position.MIDDLE);
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

@@ -1,0 +1,81 @@
+package org.b2bforum.base.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.b2bforum.ForumBrowserlessTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.NavigationTrigger;
+import com.vaadin.flow.server.ErrorEvent;
+
+/** A failure the code did not expect reaches the user as words in their language, never as the exception's text. */
+@SpringBootTest
+class FailureMessagesTest extends ForumBrowserlessTest {
+
+    private int open(ErrorView view, Exception failure) {
+        UI ui = UI.getCurrent();
+        BeforeEnterEvent event = new BeforeEnterEvent(ui.getInternals().getRouter(), NavigationTrigger.PROGRAMMATIC,
+                new Location("broken-page"), ErrorView.class, ui, List.of());
+        return view.setErrorParameter(event, new ErrorParameter<>(Exception.class, failure));
+    }
+
+    @Test
+    void a_page_that_fails_to_open_says_so_in_russian_without_the_exceptions_text() {
+        ErrorView view = new ErrorView();
+
+        int status = open(view, new IllegalStateException("secret internal detail"));
+
+        assertThat(status).isEqualTo(500);
+        assertThat(view.getElement().getAttribute("id")).isEqualTo("page-failed");
+        assertThat(view.getElement().getTextRecursively()).startsWith("Что-то пошло не так")
+                .contains("Ваши данные в сохранности").doesNotContain("secret", "Exception", "broken-page");
+    }
+
+    @Test
+    void a_page_that_cannot_reach_the_database_says_temporarily_unavailable_in_english_after_the_switch() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        ErrorView view = new ErrorView();
+
+        int status = open(view, new CannotCreateTransactionException("Could not open JPA EntityManager",
+                new SQLTransientConnectionException("embedded-mariadb - Connection is not available")));
+
+        assertThat(status).isEqualTo(503);
+        assertThat(view.getElement().getTextRecursively()).startsWith("The service is temporarily unavailable.")
+                .doesNotContain("JPA");
+    }
+
+    @Test
+    void a_click_that_fails_is_logged_and_the_user_reads_that_it_was_not_done() {
+        List<ErrorEvent> logged = new ArrayList<>();
+
+        DatabaseUnavailableHandling.handle(new ErrorEvent(new IllegalStateException("secret internal detail")),
+                logged::add);
+
+        assertThat(logged).as("handed to Vaadin's handler, which logs it").hasSize(1);
+        assertThat(test(find(Notification.class).single()).getText())
+                .startsWith("Что-то пошло не так, действие не выполнено").doesNotContain("secret");
+    }
+
+    @Test
+    void a_connection_the_browser_dropped_is_only_logged() {
+        List<ErrorEvent> logged = new ArrayList<>();
+
+        DatabaseUnavailableHandling.handle(new ErrorEvent(new RuntimeException(new java.io.IOException("Broken pipe"))),
+                logged::add);
+
+        assertThat(logged).hasSize(1);
+        assertThat(find(Notification.class).exists()).isFalse();
+    }
+}
