@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -30,6 +34,7 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 
 /**
  * WCAG 2.2 AA checked by axe-core in Chromium on the main pages of every role (anonymous visitor,
@@ -40,6 +45,12 @@ import com.microsoft.playwright.Page;
 @RunningServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityIT extends BrowserJourney {
+
+    /**
+     * Threads checking pages at the same time (-Db2bforum.accessibility.workers=1 for one after another):
+     * three for two cores, so that one page can wait for the server while two are rendered and analysed.
+     */
+    private static final int WORKERS = Integer.getInteger("b2bforum.accessibility.workers", 3);
 
     private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
@@ -80,24 +91,61 @@ class AccessibilityIT extends BrowserJourney {
     }
 
     @Test
-    void every_roles_main_pages_have_no_serious_violations_in_russian_and_english() {
-        List<String> violations = new ArrayList<>();
+    void every_roles_main_pages_have_no_serious_violations_in_russian_and_english() throws InterruptedException {
+        List<Check> checks = new ArrayList<>();
         for (String language : List.of("ru", "en")) {
-            violations.addAll(check(language, 1280, null, null,
-                    List.of("login", "register", "forgot-password")));
-            violations.addAll(check(language, 1280, company, TestData.COMPANY_PASSWORD,
+            checks.add(new Check(language, 1280, null, null, List.of("login", "register", "forgot-password")));
+            checks.add(new Check(language, 1280, company, TestData.COMPANY_PASSWORD,
                     List.of("partners", "directory", "companies/" + partner, "meetings/new?with=" + partner,
                             "meetings", "agenda", "wishes", "my-profile", "delegates", "notifications")));
-            violations.addAll(check(language, 1280, delegate, DelegateFixture.DELEGATE_PASSWORD,
+            checks.add(new Check(language, 1280, delegate, DelegateFixture.DELEGATE_PASSWORD,
                     List.of("my-badge", "company-agenda")));
-            violations.addAll(check(language, 1280, staffLogin, TestData.COMPANY_PASSWORD, List.of("venue")));
-            violations.addAll(check(language, 1280, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD,
+            checks.add(new Check(language, 1280, staffLogin, TestData.COMPANY_PASSWORD, List.of("venue")));
+            checks.add(new Check(language, 1280, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD,
                     List.of("registrations", "program", "schedule", "meeting-grid", "badges", "figures", "accounts",
                             "logins", "staff")));
         }
-        violations.addAll(check("ru", 400, company, TestData.COMPANY_PASSWORD, List.of("partners", "agenda")));
-        violations.addAll(check("en", 400, delegate, DelegateFixture.DELEGATE_PASSWORD, List.of("my-badge")));
-        assertThat(violations).as("serious or critical WCAG 2.2 AA violations").isEmpty();
+        checks.add(new Check("ru", 400, company, TestData.COMPANY_PASSWORD, List.of("partners", "agenda")));
+        checks.add(new Check("en", 400, delegate, DelegateFixture.DELEGATE_PASSWORD, List.of("my-badge")));
+        assertThat(inParallel(checks)).as("serious or critical WCAG 2.2 AA violations").isEmpty();
+    }
+
+    /** One user's pages in one language at one width, in a browser context of their own. */
+    private record Check(String language, int width, String login, String password, List<String> paths) {
+    }
+
+    /**
+     * The checks, longest first, shared by {@link #WORKERS} threads, each with a Playwright and a Chromium
+     * of its own (Playwright is not thread-safe): one after another they took three minutes, most of it
+     * a page load and axe's analysis at a time, leaving the second core and the server idle.
+     */
+    private List<String> inParallel(List<Check> checks) throws InterruptedException {
+        Queue<Check> queue = new ConcurrentLinkedQueue<>(checks.stream()
+                .sorted(Comparator.comparingInt((Check check) -> check.paths().size()).reversed()).toList());
+        List<String> violations = Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < Math.min(WORKERS, checks.size()); i++) {
+            workers.add(Thread.ofPlatform().name("accessibility-" + i).start(() -> {
+                try (Playwright own = Chromium.playwright(); Browser ownBrowser = Chromium.launch(own)) {
+                    for (Check check = queue.poll(); check != null; check = queue.poll()) {
+                        violations.addAll(check(ownBrowser, check));
+                    }
+                } catch (Throwable e) {
+                    queue.clear();
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        if (!failures.isEmpty()) {
+            AssertionError error = new AssertionError("accessibility check failed", failures.get(0));
+            failures.stream().skip(1).forEach(error::addSuppressed);
+            throw error;
+        }
+        return violations;
     }
 
     @Test
@@ -141,8 +189,13 @@ class AccessibilityIT extends BrowserJourney {
         return String.valueOf(page.evaluate("() => document.activeElement && document.activeElement.id"));
     }
 
-    private List<String> check(String language, int width, String login, String password, List<String> paths) {
+    private List<String> check(Browser browser, Check check) {
+        String language = check.language();
+        int width = check.width();
+        String login = check.login();
+        List<String> paths = check.paths();
         List<String> found = new ArrayList<>();
+        String at = "the log-in";
         try (BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions()
                 .setLocale("ru".equals(language) ? "ru-RU" : "en-GB").setViewportSize(width, 900))) {
             browserContext.addCookies(List.of(new com.microsoft.playwright.options.Cookie("b2bforum-lang", language)
@@ -150,9 +203,10 @@ class AccessibilityIT extends BrowserJourney {
             Page page = browserContext.newPage();
             page.setDefaultTimeout(60_000);
             if (login != null) {
-                logIn(page, login, password);
+                logIn(page, login, check.password());
             }
             for (String path : paths) {
+                at = "/" + path;
                 page.navigate(url(path), new Page.NavigateOptions().setTimeout(120_000));
                 Chromium.settle(page);
                 // Vaadin sets the title after the view is attached; on a busy machine that can trail the last request.
@@ -173,7 +227,8 @@ class AccessibilityIT extends BrowserJourney {
                 }
             }
         } catch (RuntimeException e) {
-            throw new AssertionError("accessibility check of " + paths + " as " + login + " failed", e);
+            throw new AssertionError("accessibility check of " + paths + " as " + login + " in " + language + " at "
+                    + width + "px failed at " + at, e);
         }
         found.forEach(System.err::println);
         return found;
