@@ -1,5 +1,7 @@
 package org.b2bforum.base.ops;
 
+import java.io.IOException;
+
 import org.b2bforum.base.database.DatabaseUnavailable;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +34,7 @@ class DatabaseUnavailableHandling implements VaadinServiceInitListener {
         UI ui = UI.getCurrent();
         if (ui == null || !DatabaseUnavailable.isCause(error.getThrowable())) {
             fallback.error(error);
-            if (ui != null && !(rootCause(error.getThrowable()) instanceof java.io.IOException)) {
+            if (ui != null && !(rootCause(error.getThrowable()) instanceof IOException)) {
                 Notification failed = Notification.show(ui.getTranslation("error.action-message"), 8000,
                         Notification.Position.MIDDLE);
                 failed.addThemeVariants(NotificationVariant.LUMO_ERROR);
