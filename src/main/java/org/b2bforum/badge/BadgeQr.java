@@ -1,9 +1,13 @@
 package org.b2bforum.badge;
 
 import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
@@ -14,7 +18,10 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** The QR code of a badge's check-in link: encoded with ZXing, drawn as vector squares. */
+/**
+ * The QR code of a badge's check-in link: encoded with ZXing, drawn as vector squares on the printed badge and
+ * as a black-and-white PNG on the delegate's phone.
+ */
 final class BadgeQr {
 
     private BadgeQr() {
@@ -53,4 +60,31 @@ final class BadgeQr {
         cs.fill();
     }
 
+    /**
+     * A PNG of the code for a screen: {@code modulePixels} pixels a module and the quiet zone of four modules the
+     * QR standard asks for (a phone's screen is not white around it). Two colours, a few hundred bytes.
+     */
+    static byte[] png(BitMatrix matrix, int modulePixels) {
+        int quiet = 4;
+        int side = (matrix.getWidth() + 2 * quiet) * modulePixels;
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_BINARY);
+        int white = Color.WHITE.getRGB();
+        int black = Color.BLACK.getRGB();
+        for (int y = 0; y < side; y++) {
+            int row = y / modulePixels - quiet;
+            for (int x = 0; x < side; x++) {
+                int column = x / modulePixels - quiet;
+                boolean dark = row >= 0 && column >= 0 && row < matrix.getHeight() && column < matrix.getWidth()
+                        && matrix.get(column, row);
+                image.setRGB(x, y, dark ? black : white);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
 }

@@ -92,6 +92,20 @@ public class BadgeService {
         return badgePdf(currentUser.requireDelegateId(), locale);
     }
 
+    /**
+     * The logged-in delegate's badge code as a PNG for the phone's screen: the same check-in link as on the
+     * printed badge (the token is made here when the badge was never printed), so staff at the doors and
+     * exhibitors at the fair scan the phone as they scan the badge.
+     */
+    @PreAuthorize("hasRole('DELEGATE')")
+    @Transactional
+    public byte[] myBadgeCodePng() {
+        long delegateId = currentUser.requireDelegateId();
+        requireMayRead(delegateId);
+        String token = delegates.ensureCheckInTokens(List.of(delegateId)).get(delegateId);
+        return BadgeQr.png(BadgeQr.encode(checkInLink(token)), 8);
+    }
+
     /** One delegate's personal schedule: confirmed meetings and program items, in time order. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

@@ -1,9 +1,12 @@
 package org.b2bforum.badge;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -52,11 +55,7 @@ public final class BadgePdfs {
         ReaderException unreadable = null;
         for (int dpi : new int[] {150, 300}) {
             try {
-                BufferedImage image = new PDFRenderer(document).renderImageWithDPI(pageIndex, dpi, ImageType.RGB);
-                int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-                BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
-                        new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-                return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+                return decode(new PDFRenderer(document).renderImageWithDPI(pageIndex, dpi, ImageType.RGB));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (ReaderException e) {
@@ -64,5 +63,27 @@ public final class BadgePdfs {
             }
         }
         throw new AssertionError("No readable QR code on page " + (pageIndex + 1), unreadable);
+    }
+
+    /** Decodes the QR code of an image file (PNG) as a phone's camera would read it from a screen. */
+    public static String qrCodeOfImage(byte[] image) {
+        try {
+            BufferedImage picture = ImageIO.read(new ByteArrayInputStream(image));
+            if (picture == null) {
+                throw new AssertionError("Not an image");
+            }
+            return decode(picture);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ReaderException e) {
+            throw new AssertionError("No readable QR code in the image", e);
+        }
+    }
+
+    private static String decode(BufferedImage image) throws ReaderException {
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 }

@@ -79,6 +79,35 @@ class BadgeServiceTest {
     }
 
     @Test
+    void a_delegates_phone_shows_the_badge_code_with_the_same_check_in_link_as_the_printed_badge() {
+        TestCompany company = booking.approvedCompany();
+        long delegateId = company.firstDelegate();
+        String login = fixture.delegateAccount(company, delegateId);
+
+        TestData.logInAs(accounts, login);
+        byte[] png = badges.myBadgeCodePng();
+
+        assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        String link = BadgePdfs.qrCodeOfImage(png);
+        assertThat(link).matches("http://localhost:\\d+/check-in/[A-Za-z0-9_-]{43}");
+        assertThat(delegates.byCheckInToken(link.substring(link.lastIndexOf('/') + 1))).contains(delegateId);
+        try (PDDocument document = BadgePdfs.load(badges.myBadgePdf(Languages.RUSSIAN))) {
+            assertThat(BadgePdfs.qrCode(document, 0)).as("the printed badge carries the same code").isEqualTo(link);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+
+        booking.withdrawApproval(company);
+        TestData.logInAs(accounts, login);
+        assertThatThrownBy(() -> badges.myBadgeCodePng()).as("no code while the company is not approved")
+                .isInstanceOf(AccessDeniedException.class);
+        booking.as(company, () -> {
+            assertThatThrownBy(() -> badges.myBadgeCodePng()).as("a company's account has no badge of its own")
+                    .isInstanceOf(AccessDeniedException.class);
+        });
+    }
+
+    @Test
     void the_badge_prints_cyrillic_names_the_company_city_role_and_on_the_back_the_schedule() {
         booking.openBooking(false);
         TestSession session = booking.session(3, java.time.LocalTime.of(10, 0), java.time.LocalTime.of(11, 0), 20);

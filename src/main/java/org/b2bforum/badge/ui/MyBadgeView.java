@@ -25,6 +25,7 @@ import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -38,8 +39,8 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * A delegate's own page, made for the phone: who they are on the badge, the badge as a PDF, and
- * their schedule with today's meetings first (time, table, counterpart, hall), then the coming
+ * A delegate's own page, made for the phone: who they are on the badge with the badge's code to show at the
+ * doors and at the fair's stands (scanned like the printed badge), the badge as a PDF, and their schedule with today's meetings first (time, table, counterpart, hall), then the coming
  * days, then the days gone by.
  */
 @Route("my-badge")
@@ -48,6 +49,8 @@ import jakarta.annotation.security.RolesAllowed;
 class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
 
     final Anchor download;
+    /** The badge's QR code (the check-in link), drawn on the server as a PNG. */
+    final Image code;
     final Div today = new Div();
     final Div upcoming = new Div();
     final Div past = new Div();
@@ -81,7 +84,16 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         Paragraph company = new Paragraph(me.companyName() + " · " + me.city() + ", "
                 + getTranslation(me.country().translationKey()));
         company.addClassName("my-badge-company");
-        card.add(role, name, position, company);
+        code = new Image(DownloadHandler.fromInputStream(event -> {
+            byte[] png = badges.myBadgeCodePng();
+            return new DownloadResponse(new ByteArrayInputStream(png), "badge-code.png", "image/png", png.length);
+        }), getTranslation("my-badge.code-alt"));
+        code.setId("my-badge-code");
+        Paragraph codeHint = new Paragraph(getTranslation("my-badge.code-hint"));
+        codeHint.addClassName("my-badge-code-hint");
+        Div pass = new Div(code, codeHint);
+        pass.addClassName("my-badge-pass");
+        card.add(role, name, position, company, pass);
 
         download = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] pdf = badges.myBadgePdf(locale);

@@ -68,6 +68,9 @@ class BadgeViewsTest extends ForumBrowserlessTest {
 
         assertThat(find(Component.class).id("my-badge-name").getElement().getText()).isEqualTo("Иван Петров");
         assertThat(text(view)).contains("Участник", "Директор", name(company), "Москва, Россия");
+        assertThat(view.code.getSrc()).as("the badge's code for the phone's screen").isNotBlank();
+        assertThat(view.code.getAlt()).hasValue("Код бейджа для входа");
+        assertThat(text(view)).contains("Покажите этот код на входе");
         assertThat(view.download.getHref()).isNotBlank();
         assertThat(view.download.getElement().hasAttribute("download")).isTrue();
         assertThat(view.calendarExport.getId()).contains("calendar-export");
