@@ -26,6 +26,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
@@ -71,6 +72,9 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
     final Select<Sector> sector = new Select<>();
     final Select<DirectorySort> sort = new Select<>();
     final Checkbox freeSlots = new Checkbox();
+    /** On a phone's narrow screen the filters fold away behind this button (it is hidden on wider screens). */
+    final Button filtersToggle = new Button();
+    final Div refine = new Div();
     final Grid<DirectoryEntry> results = new Grid<>();
     final Paragraph keys = new Paragraph(getTranslation("directory.keys"));
     final Span total = new Span();
@@ -157,7 +161,20 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
         total.setId("directory-total");
         total.addClassName("result-count");
-        HorizontalLayout filters = new HorizontalLayout(search, city, country, sector, sort, freeSlots);
+        refine.setId("directory-refine");
+        refine.addClassName("directory-refine");
+        refine.add(city, country, sector, sort, freeSlots);
+        filtersToggle.setId("directory-filters-toggle");
+        filtersToggle.addClassName("filters-toggle");
+        filtersToggle.setIcon(VaadinIcon.FILTER.create());
+        filtersToggle.getElement().setAttribute("aria-controls", "directory-refine");
+        filtersToggle.getElement().setAttribute("aria-expanded", "false");
+        filtersToggle.addClickListener(e -> {
+            boolean open = !refine.hasClassName("open");
+            refine.setClassName("open", open);
+            filtersToggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
+        });
+        HorizontalLayout filters = new HorizontalLayout(search, filtersToggle, refine);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         add(new H1(getTranslation("menu.directory")), filters, total, keys, results);
@@ -207,6 +224,11 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         query = current;
         long count = directory.count(current);
         total.setText(getTranslation("directory.total", count));
+        long active = java.util.stream.Stream.of(city.getValue(), country.getValue(), sector.getValue(),
+                freeSlots.getValue() ? Boolean.TRUE : null).filter(java.util.Objects::nonNull).count()
+                + (sort.getValue() == DirectorySort.OTHER_SIDE_FIRST ? 0 : 1);
+        filtersToggle.setText(active == 0 ? getTranslation("directory.filters")
+                : getTranslation("directory.filters-active", active));
         results.setItems(q -> directory.search(current, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> (int) count);
     }

@@ -262,6 +262,32 @@ class DirectoryViewTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void on_a_phone_the_filters_fold_behind_a_button_that_counts_the_active_ones() {
+        navigate(DirectoryView.class);
+        assertThat(view().refine.getChildren()).containsExactly(view().city, view().country, view().sector,
+                view().sort, view().freeSlots);
+        assertThat(view().filtersToggle.getText()).isEqualTo("Фильтры");
+        assertThat(view().refine.hasClassName("open")).isFalse();
+
+        test(view().filtersToggle).click();
+        assertThat(view().refine.hasClassName("open")).isTrue();
+        assertThat(view().filtersToggle.getElement().getAttribute("aria-expanded")).isEqualTo("true");
+
+        typeCity(cityA);
+        test(view().country).selectItem(label("country.BY"));
+        assertThat(view().filtersToggle.getText()).isEqualTo("Фильтры (2)");
+        assertThat(view().refine.hasClassName("open")).as("still open after a filter changed").isTrue();
+        test(view().search).setValue(word);
+        assertThat(view().filtersToggle.getText()).as("the search is not a folded filter").isEqualTo("Фильтры (2)");
+
+        test(view().filtersToggle).click();
+        assertThat(view().refine.hasClassName("open")).isFalse();
+        assertThat(view().filtersToggle.getElement().getAttribute("aria-expanded")).isEqualTo("false");
+        open("sort=NAME&free=1");
+        assertThat(view().filtersToggle.getText()).isEqualTo("Фильтры (2)");
+    }
+
+    @Test
     void a_city_in_the_url_may_be_any_city() {
         open("city=" + encoded(cityA));
 
