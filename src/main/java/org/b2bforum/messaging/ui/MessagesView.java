@@ -138,7 +138,10 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     private void showThread() {
         thread.removeAll();
         if (otherCompanyId == null) {
-            thread.add(new Paragraph(getTranslation("messages.choose")));
+            // with no conversation yet the list's hint says how to begin one; "choose one" would point at nothing
+            if (conversations.getChildren().noneMatch(item -> item.getElement().getClassList().contains("empty-hint"))) {
+                thread.add(new Paragraph(getTranslation("messages.choose")));
+            }
             return;
         }
         Conversation conversation;

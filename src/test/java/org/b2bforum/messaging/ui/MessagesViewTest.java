@@ -75,6 +75,24 @@ class MessagesViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void without_conversations_the_page_says_how_to_begin_one_and_with_them_asks_to_choose() {
+        BookingFixture fixture = new BookingFixture(context);
+        TestCompany me = fixture.approvedCompany();
+        TestCompany other = fixture.approvedCompany();
+        BookingFixture.logInAs(me);
+
+        MessagesView empty = navigate("messages", MessagesView.class);
+        assertThat(empty.getElement().getTextRecursively()).contains("Переписки пока нет")
+                .doesNotContain("Выберите переписку");
+
+        fixture.as(other, () -> messaging.send(me.id(), "Добрый день"));
+        BookingFixture.logInAs(me);
+        MessagesView some = navigate("messages", MessagesView.class);
+        assertThat(some.getElement().getTextRecursively()).contains("Выберите переписку")
+                .doesNotContain("Переписки пока нет");
+    }
+
+    @Test
     void a_delegate_has_messages_in_the_menu_with_the_unread_count_and_answers_in_the_companys_name() {
         DelegateFixture delegates = new DelegateFixture(context);
         BookingFixture fixture = delegates.booking();
