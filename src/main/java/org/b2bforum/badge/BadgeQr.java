@@ -62,7 +62,7 @@ final class BadgeQr {
 
     /**
      * A PNG of the code for a screen: {@code modulePixels} pixels a module and the quiet zone of four modules the
-     * QR standard asks for (a phone's screen is not white around it). Two colours, a few hundred bytes.
+     * QR standard asks for (a phone's screen is not white around it), in two colours.
      */
     static byte[] png(BitMatrix matrix, int modulePixels) {
         int quiet = 4;

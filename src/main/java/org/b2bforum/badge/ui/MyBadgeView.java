@@ -40,8 +40,8 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * A delegate's own page, made for the phone: who they are on the badge with the badge's code to show at the
- * doors and at the fair's stands (scanned like the printed badge), the badge as a PDF, and their schedule with today's meetings first (time, table, counterpart, hall), then the coming
- * days, then the days gone by.
+ * doors and at the fair's stands (scanned like the printed badge), the badge as a PDF, and their schedule with
+ * today's meetings first (time, table, counterpart, hall), then the coming days, then the days gone by.
  */
 @Route("my-badge")
 @Menu(title = "menu.my-badge", icon = "USER_CARD", order = 0)
