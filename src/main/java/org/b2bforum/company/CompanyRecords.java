@@ -85,6 +85,7 @@ public class CompanyRecords {
     /** An organizer's decision: approved, rejected or changes requested. */
     public void decide(long companyId, RegistrationStatus decision, String comment, Instant at) {
         company(companyId).decide(decision, comment, at);
+        ForumAccess.forgetInThisRequest(companyId);
         cards.changed(companyId);
     }
 
@@ -101,6 +102,7 @@ public class CompanyRecords {
     /** The company sends its application back to the organizers: PENDING again. */
     public void resubmit(long companyId, Instant at) {
         company(companyId).resubmit(at);
+        ForumAccess.forgetInThisRequest(companyId);
         cards.changed(companyId);
     }
 

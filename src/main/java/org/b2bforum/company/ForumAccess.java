@@ -11,6 +11,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Who may use the forum's directory: organizers, and companies whose registration is approved.
@@ -62,8 +64,30 @@ public class ForumAccess implements ApprovalStatus {
     }
 
     public boolean isApproved(Long companyId) {
-        return companyId != null && approved("select status from company where id = :id", companyId);
+        if (companyId == null) {
+            return false;
+        }
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        String remembered = APPROVED_IN_THIS_REQUEST + companyId;
+        if (request != null && request.getAttribute(remembered, RequestAttributes.SCOPE_REQUEST) != null) {
+            return true;
+        }
+        boolean approved = approved("select status from company where id = :id", companyId);
+        if (approved && request != null) {
+            request.setAttribute(remembered, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+        }
+        return approved;
     }
+
+    /** The company's status changed: this request asks the database again. */
+    static void forgetInThisRequest(long companyId) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.removeAttribute(APPROVED_IN_THIS_REQUEST + companyId, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    private static final String APPROVED_IN_THIS_REQUEST = ForumAccess.class.getName() + ".approved.";
 
     private boolean approved(String statusQuery, long id) {
         List<String> status = jdbc.queryForList(statusQuery, new MapSqlParameterSource("id", id), String.class);

@@ -120,8 +120,8 @@ public class MeetingRequests {
             }
             Long table = standId == null ? now.freeTable() : null;
             long meetingId = rows.insert(me, partnerId, slotId, text, MeetingStatus.CONFIRMED, table, standId);
-            rows.insertDelegates(meetingId, me, delegates);
-            ledger.occupy(meetingId, slot, table, standId, me, partnerId, delegates);
+            ledger.occupy(meetingId, slot, table, standId, me, partnerId, delegates,
+                    MeetingRows.delegateRows(meetingId, me, delegates));
             rows.events(meetingId, user, new Event(MeetingStatus.REQUESTED, text),
                     new Event(MeetingStatus.CONFIRMED, null));
             notifications.notifyCompanies(List.of(me, partnerId), "notification.meeting.CONFIRMED",
@@ -175,8 +175,8 @@ public class MeetingRequests {
             attending.addAll(delegates);
             // the requester's delegates may have signed up for a program item since the request
             ledger.requireDelegatesFree(slot, attending);
-            rows.insertDelegates(meetingId, me, delegates);
-            ledger.occupy(meetingId, slot, table, stand, meeting.requesterId(), me, attending);
+            ledger.occupy(meetingId, slot, table, stand, meeting.requesterId(), me, attending,
+                    MeetingRows.delegateRows(meetingId, me, delegates));
             rows.confirm(meetingId, table, text, true);
             rows.events(meetingId, user, new Event(MeetingStatus.CONFIRMED, text));
             notifications.notifyCompanies(List.of(meeting.requesterId(), me), "notification.meeting.CONFIRMED",

@@ -174,6 +174,23 @@ class MeetingRows {
         return keys.getKey().longValue();
     }
 
+    /**
+     * The statement that {@link #insertDelegates} runs, with the ids written into it, for a batch of statements
+     * sent in one round trip ({@link SlotLedger#occupy}); null when there are no delegates.
+     */
+    static String delegateRows(long meetingId, long companyId, Set<Long> delegates) {
+        if (delegates.isEmpty()) {
+            return null;
+        }
+        StringBuilder rows = new StringBuilder("insert ignore into meeting_delegate (meeting_id, delegate_id, company_id) values ");
+        int i = 0;
+        for (long delegate : delegates) {
+            rows.append(i++ == 0 ? "" : ", ").append('(').append(meetingId).append(", ").append(delegate).append(", ")
+                    .append(companyId).append(')');
+        }
+        return rows.toString();
+    }
+
     void insertDelegates(long meetingId, long companyId, Set<Long> delegates) {
         if (delegates.isEmpty()) {
             return;

@@ -1,0 +1,118 @@
+package org.b2bforum.company;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.company.TestCompanies.TestCompany;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+@SpringBootTest
+class ForumAccessTest {
+
+    @Autowired
+    TestCompanies companies;
+    @Autowired
+    CurrentUser currentUser;
+    @Autowired
+    NamedParameterJdbcTemplate named;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    BookingFixture fixture;
+
+    @AfterEach
+    void noRequest() {
+        RequestContextHolder.resetRequestAttributes();
+    }
+
+    private static void inRequest(Runnable work) {
+        ServletRequestAttributes request = new ServletRequestAttributes(new MockHttpServletRequest());
+        RequestContextHolder.setRequestAttributes(request);
+        try {
+            work.run();
+        } finally {
+            request.requestCompleted();
+            RequestContextHolder.resetRequestAttributes();
+        }
+    }
+
+    private static long statusReads(NamedParameterJdbcTemplate counted) {
+        return org.mockito.Mockito.mockingDetails(counted).getInvocations().stream()
+                .filter(i -> i.getMethod().getName().equals("queryForList")).count();
+    }
+
+    @Test
+    void an_approved_company_is_read_once_per_request_however_often_it_is_asked() {
+        TestCompany company = companies.approved(Country.RU);
+        NamedParameterJdbcTemplate counted = spy(named);
+        ForumAccess access = new ForumAccess(currentUser, counted);
+
+        // the approval gate, the directory's count and its page: three checks in the request that opens it
+        inRequest(() -> {
+            assertThat(access.isApproved(company.id())).isTrue();
+            assertThat(access.isApproved(company.id())).isTrue();
+            assertThat(access.isApproved(company.id())).isTrue();
+        });
+
+        verify(counted, times(1)).queryForList(anyString(), any(SqlParameterSource.class), eq(String.class));
+    }
+
+    @Test
+    void the_next_request_reads_again_and_sees_a_company_no_longer_approved() {
+        TestCompany company = companies.approved(Country.RU);
+        ForumAccess access = new ForumAccess(currentUser, named);
+        inRequest(() -> assertThat(access.isApproved(company.id())).isTrue());
+
+        jdbc.update("update company set status = 'CHANGES_REQUESTED' where id = ?", company.id());
+
+        inRequest(() -> assertThat(access.isApproved(company.id())).isFalse());
+    }
+
+    @Test
+    void without_a_request_each_check_reads_and_a_company_not_approved_is_never_remembered() {
+        TestCompany approved = companies.approved(Country.RU);
+        TestCompany pending = companies.pending(Country.BY);
+        NamedParameterJdbcTemplate counted = spy(named);
+        ForumAccess access = new ForumAccess(currentUser, counted);
+
+        // live updates and jobs run outside any request (the test framework sets up one for each test)
+        RequestContextHolder.resetRequestAttributes();
+        assertThat(access.isApproved(approved.id())).isTrue();
+        assertThat(access.isApproved(approved.id())).isTrue();
+        inRequest(() -> {
+            assertThat(access.isApproved(pending.id())).isFalse();
+            assertThat(access.isApproved(pending.id())).isFalse();
+        });
+
+        assertThat(statusReads(counted)).isEqualTo(4);
+    }
+
+    @Test
+    void a_company_that_sends_itself_back_to_review_is_no_longer_approved_in_the_same_request() {
+        BookingFixture.TestCompany company = fixture.approvedCompany();
+        ForumAccess access = new ForumAccess(currentUser, named);
+
+        inRequest(() -> {
+            assertThat(access.isApproved(company.id())).isTrue();
+            // it renames itself: back to the organizers' review, in the same request
+            fixture.sendBackToReview(company);
+            assertThat(access.isApproved(company.id())).isFalse();
+        });
+    }
+}

@@ -1,0 +1,78 @@
+package org.b2bforum.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mockingDetails;
+import static org.mockito.Mockito.spy;
+
+import java.sql.Timestamp;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.BookingFixture.TestSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What a booking writes into the ledger, and in how many round trips. */
+@SpringBootTest
+class SlotLedgerTest {
+
+    @Autowired
+    BookingFixture fixture;
+    @Autowired
+    MeetingRequests requests;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void a_meeting_takes_its_delegates_slot_and_table_in_one_round_trip_and_a_second_taker_loses_the_race() {
+        fixture.openBooking(false);
+        TestSession session = fixture.session(2, LocalTime.of(9, 0), LocalTime.of(9, 40), 20);
+        TestCompany a = fixture.approvedCompany();
+        TestCompany b = fixture.approvedCompany();
+        long slotId = session.slot(0).id();
+        long meetingId = fixture.as(a, () -> requests.request(b.id(), slotId, List.of(a.firstDelegate()), null).meetingId());
+        long tableId = jdbc.queryForObject("select min(id) from meeting_table where hall_id = ?", Long.class,
+                session.hallId());
+        Timestamp start = jdbc.queryForObject("select starts_at from slot where id = ?", Timestamp.class, slotId);
+        SlotLedger.Slot slot = new SlotLedger.Slot(slotId, session.hallId(), start.toInstant(), start.toInstant());
+        JdbcTemplate counted = spy(jdbc);
+        SlotLedger ledger = new SlotLedger(new NamedParameterJdbcTemplate(counted));
+        TransactionTemplate transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+
+        transaction.executeWithoutResult(status -> ledger.occupy(meetingId, slot, tableId, null, a.id(), b.id(),
+                Set.of(a.firstDelegate(), b.firstDelegate()), MeetingRows.delegateRows(meetingId, b.id(), Set.of(b.firstDelegate()))));
+
+        // one JDBC call: a batch of plain statements, which the driver sends without waiting for each answer
+        assertThat(mockingDetails(counted).getInvocations()).map(call -> call.getMethod().getName())
+                .filteredOn(name -> name.startsWith("query") || name.endsWith("pdate")).containsExactly("batchUpdate");
+        assertThat(jdbc.queryForList("select company_id from company_slot_booking where meeting_id = ? and starts_at = ?",
+                Long.class, meetingId, start)).containsExactlyInAnyOrder(a.id(), b.id());
+        assertThat(jdbc.queryForList("select delegate_id from delegate_slot_booking where meeting_id = ? and starts_at = ?",
+                Long.class, meetingId, start)).containsExactlyInAnyOrder(a.firstDelegate(), b.firstDelegate());
+        assertThat(jdbc.queryForObject("select table_id from table_slot_booking where meeting_id = ? and slot_id = ?",
+                Long.class, meetingId, slotId)).isEqualTo(tableId);
+        assertThat(jdbc.queryForList("select delegate_id from meeting_delegate where meeting_id = ? and company_id = ?",
+                Long.class, meetingId, b.id())).containsExactly(b.firstDelegate());
+
+        // the same table at the same time again: the primary key refuses it, and the booking step starts again
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> ledger.occupy(meetingId, slot, tableId,
+                null, a.id(), b.id(), Set.of())))
+                .isInstanceOf(ConcurrencyFailureException.class);
+        assertThat(jdbc.queryForObject("select count(*) from company_slot_booking where meeting_id = ?", Integer.class,
+                meetingId)).isEqualTo(2);
+    }
+}
