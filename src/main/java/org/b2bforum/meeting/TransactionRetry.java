@@ -105,9 +105,21 @@ class TransactionRetry {
     private <T> T retried(Supplier<T> work) {
         int missingParents = 0;
         for (int attempt = 1; ; attempt++) {
+            RuntimeException[] stepFailure = new RuntimeException[1];
             try {
-                return transactions.execute(status -> work.get());
-            } catch (RuntimeException e) {
+                return transactions.execute(status -> {
+                    try {
+                        return work.get();
+                    } catch (RuntimeException failure) {
+                        stepFailure[0] = failure;
+                        throw failure;
+                    }
+                });
+            } catch (RuntimeException thrown) {
+                // When the step failed, its failure decides, also when the rollback then failed too (a connection
+                // that died with its node, through a database proxy: docs/cluster.md); the rollback's exception
+                // would replace it, and a refusal would come out as an error (bench/run-cluster).
+                RuntimeException e = stepFailure[0] != null ? stepFailure[0] : thrown;
                 if (DatabaseFailures.isMissingParent(e) && ++missingParents <= MISSING_PARENT_RETRIES) {
                     // on Galera a brute-force abort can show as the parent this step inserted gone missing;
                     // a hot booking can meet two in a row (bench/run-cluster: one error shown in 39,000 attempts)
