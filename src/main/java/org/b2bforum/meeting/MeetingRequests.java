@@ -112,8 +112,8 @@ public class MeetingRequests {
             }
             if (decision == RequestDecision.REQUEST) {
                 long meetingId = rows.insert(me, partnerId, slotId, text, MeetingStatus.REQUESTED, null, standId);
-                rows.insertDelegates(meetingId, me, delegates);
-                rows.events(meetingId, user, new Event(MeetingStatus.REQUESTED, text));
+                rows.inOneRoundTrip(MeetingRows.delegateRows(meetingId, me, delegates),
+                        MeetingRows.newMeetingEvents(meetingId, user, false));
                 notifications.notifyCompanies(List.of(partnerId), "notification.meeting.REQUESTED",
                         standId == null ? describe(now, slot, false) : descriptions.describe(meetingId));
                 return new MeetingOutcome(meetingId, MeetingStatus.REQUESTED);
@@ -121,9 +121,7 @@ public class MeetingRequests {
             Long table = standId == null ? now.freeTable() : null;
             long meetingId = rows.insert(me, partnerId, slotId, text, MeetingStatus.CONFIRMED, table, standId);
             ledger.occupy(meetingId, slot, table, standId, me, partnerId, delegates,
-                    MeetingRows.delegateRows(meetingId, me, delegates));
-            rows.events(meetingId, user, new Event(MeetingStatus.REQUESTED, text),
-                    new Event(MeetingStatus.CONFIRMED, null));
+                    MeetingRows.delegateRows(meetingId, me, delegates), MeetingRows.newMeetingEvents(meetingId, user, true));
             notifications.notifyCompanies(List.of(me, partnerId), "notification.meeting.CONFIRMED",
                     standId == null ? describe(now, slot, true) : descriptions.describe(meetingId));
             return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED);

@@ -1,13 +1,16 @@
 package org.b2bforum.meeting;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -189,6 +192,33 @@ class MeetingRows {
                     .append(companyId).append(')');
         }
         return rows.toString();
+    }
+
+    /**
+     * The history of a meeting just inserted, with the ids and the actor's name written into the statement, for a
+     * batch sent in one round trip: REQUESTED with its message, and CONFIRMED when {@code confirmed}, both dated
+     * with the meeting's creation. The name goes in as a hexadecimal literal, so no text of anyone's is SQL.
+     */
+    static String newMeetingEvents(long meetingId, ForumUser actor, boolean confirmed) {
+        String name = actor.email() == null ? "null"
+                : "convert(x'" + HexFormat.of().formatHex(actor.email().getBytes(StandardCharsets.UTF_8)) + "' using utf8mb4)";
+        String from = " from meeting where id = " + meetingId + ")";
+        String created = "(select created_at" + from;
+        StringBuilder sql = new StringBuilder(
+                "insert into meeting_event (meeting_id, status, comment, actor_id, actor_name, occurred_at) values (")
+                .append(meetingId).append(", 'REQUESTED', (select message").append(from).append(", ").append(actor.id())
+                .append(", ").append(name).append(", ").append(created).append(')');
+        if (confirmed) {
+            sql.append(", (").append(meetingId).append(", 'CONFIRMED', null, ").append(actor.id()).append(", ")
+                    .append(name).append(", ").append(created).append(')');
+        }
+        return sql.toString();
+    }
+
+    /** Runs plain statements (ids written into them) as one batch: one round trip (see {@link SlotLedger#occupy}). */
+    void inOneRoundTrip(String... statements) {
+        jdbc.getJdbcOperations().batchUpdate(Arrays.stream(statements).filter(Objects::nonNull)
+                .toArray(String[]::new));
     }
 
     void insertDelegates(long meetingId, long companyId, Set<Long> delegates) {

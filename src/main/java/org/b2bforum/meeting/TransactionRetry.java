@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -45,7 +47,19 @@ class TransactionRetry {
     private final TransactionTemplate transactions;
 
     private final Semaphore writers;
-    private final ThreadLocal<Boolean> holdsTurn = ThreadLocal.withInitial(() -> false);
+    private final ThreadLocal<Turn> turn = new ThreadLocal<>();
+
+    /** A caller's turn among the booking steps, given back once: when its step commits, or when it ends. */
+    private final class Turn {
+        private boolean held = true;
+
+        void giveBack() {
+            if (held) {
+                held = false;
+                writers.release();
+            }
+        }
+    }
 
     TransactionRetry(DataSource dataSource,
             @Value("${b2bforum.booking.concurrent-writers:4}") int concurrentWriters) {
@@ -67,7 +81,7 @@ class TransactionRetry {
      * caller already has its turn).
      */
     <T> T inTurn(Supplier<T> work) {
-        if (holdsTurn.get()) {
+        if (turn.get() != null) {
             return work.get();
         }
         try {
@@ -76,12 +90,13 @@ class TransactionRetry {
             Thread.currentThread().interrupt();
             throw new BookingRefusedException("meeting.error.busy");
         }
-        holdsTurn.set(true);
+        Turn mine = new Turn();
+        turn.set(mine);
         try {
             return retriedOnNodeLoss(work);
         } finally {
-            holdsTurn.remove();
-            writers.release();
+            turn.remove();
+            mine.giveBack();
         }
     }
 
@@ -108,6 +123,7 @@ class TransactionRetry {
             RuntimeException[] stepFailure = new RuntimeException[1];
             try {
                 return transactions.execute(status -> {
+                    givesBackTheTurnAtCommit();
                     try {
                         return work.get();
                     } catch (RuntimeException failure) {
@@ -134,6 +150,24 @@ class TransactionRetry {
                 }
                 sleep(1, 4 * attempt + 2);
             }
+        }
+    }
+
+    /**
+     * The next booking step may start as soon as this one's commit has released its locks: the connection's
+     * clean-up after the commit (autocommit set back, a round trip) and the return to the pool no longer hold up
+     * the queue, whose turns at the booking window's rush are a few round trips each on a busy machine
+     * (bench/README.md, issue 17). A step rolled back to be tried again keeps its turn.
+     */
+    private void givesBackTheTurnAtCommit() {
+        Turn mine = turn.get();
+        if (mine != null) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    mine.giveBack();
+                }
+            });
         }
     }
 

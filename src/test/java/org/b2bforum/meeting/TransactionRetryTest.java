@@ -166,4 +166,29 @@ class TransactionRetryTest {
         })).isInstanceOf(DuplicateKeyException.class);
         assertThat(tries).hasValue(1);
     }
+
+    @Test
+    void the_next_booking_step_may_start_once_a_step_has_committed_before_its_connection_is_cleaned_up() {
+        TransactionRetry retry = new TransactionRetry(dataSource, 1);
+        java.util.concurrent.atomic.AtomicReference<String> next = new java.util.concurrent.atomic.AtomicReference<>();
+
+        retry.run(() -> {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            // still on the first step's thread, its connection not yet given back: the only turn is free
+                            Thread other = Thread.ofVirtual().start(() -> next.set(retry.run(() -> "second")));
+                            try {
+                                other.join(java.time.Duration.ofSeconds(10));
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    });
+            return "first";
+        });
+
+        assertThat(next).hasValue("second");
+    }
 }
