@@ -207,6 +207,12 @@ public class LiveUpdates implements SmartLifecycle {
         poller = null;
         if (executor != null) {
             executor.shutdownNow();
+            try {
+                // a poll already under way finishes before stop returns: nothing is dispatched after it
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
