@@ -29,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * another node ({@link DatabaseFailures#isNodeLoss}).
  * <p>
  * At most {@code b2bforum.booking.concurrent-writers} booking steps run at once, their quick
- * "already taken?" look included; the others wait their turn first come, first served. When the booking window opens and hundreds click at once,
+ * "already taken?" look included (a step gives its turn back when it commits, so its connection's clean-up may
+ * overlap the next step; booking work after that commit asks for a turn again); the others wait their turn
+ * first come, first served. When the booking window opens and hundreds click at once,
  * a short fair queue in front of the database keeps every click's wait close to the average,
  * where InnoDB's lock waits on a popular company's rows would serve some clicks late (bench/README.md).
  * The queue is per application node by design: with several nodes each has its own, and the
@@ -81,7 +83,8 @@ class TransactionRetry {
      * caller already has its turn).
      */
     <T> T inTurn(Supplier<T> work) {
-        if (turn.get() != null) {
+        Turn current = turn.get();
+        if (current != null && current.held) {
             return work.get();
         }
         try {

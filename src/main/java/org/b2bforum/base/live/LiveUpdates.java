@@ -208,7 +208,9 @@ public class LiveUpdates implements SmartLifecycle {
         if (executor != null) {
             executor.shutdownNow();
             try {
-                // a poll already under way finishes before stop returns: nothing is dispatched after it
+                // a poll under way is interrupted and its thread waited for: no new poll starts after stop returns
+                // (what it already handed to a UI's access may still run there; a test that needs the UI quiet
+                // lets those run first, MeetingViewsTest)
                 executor.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

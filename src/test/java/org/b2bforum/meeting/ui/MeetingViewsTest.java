@@ -222,7 +222,7 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
-    void a_request_whose_time_is_taken_between_loading_the_list_and_accepting_offers_another_time_or_declining() throws InterruptedException {
+    void a_request_whose_time_is_taken_between_loading_the_list_and_accepting_offers_another_time_or_declining() {
         ForumFixture forum = ForumFixture.create(program, accounts, 3);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
@@ -235,15 +235,13 @@ class MeetingViewsTest extends ForumBrowserlessTest {
                 null).meetingId();
 
         TestData.logInAs(accounts, b.login());
-        MeetingsView view = navigate(MeetingsView.class);
         // in another tab, b accepts c's request for the same time; the live update that would show it here has
-        // not arrived yet (paused: on a loaded machine it came before the click and took the "Accept" away)
+        // not arrived yet. Live updates are paused before this page opens, so that nothing a poll dispatched
+        // earlier (on its own thread, at any moment on a loaded machine) can refresh the list before the click
         live.stop();
+        MeetingsView view;
         try {
-            // what a poll under way at the pause dispatched reaches this page now, before the other tab accepts
-            // (it arrived after the accept and refreshed the list now and then on a loaded machine)
-            Thread.sleep(300);
-            roundTrip();
+            view = navigate(MeetingsView.class);
             meetingRequests.accept(fromC, List.of(), null);
             test(find(Button.class).id("accept-" + fromA)).click();
             test(find(Button.class).id("confirm-accept")).click();
