@@ -178,8 +178,9 @@ class MeetingRows {
     }
 
     /**
-     * The statement that {@link #insertDelegates} runs, with the ids written into it, for a batch of statements
-     * sent in one round trip ({@link SlotLedger#occupy}); null when there are no delegates.
+     * The statement that adds the meeting's delegates, with the ids (numbers only) written into it: run alone by
+     * {@link #insertDelegates} or in a batch sent in one round trip ({@link SlotLedger#occupy}); null when there are
+     * no delegates.
      */
     static String delegateRows(long meetingId, long companyId, Set<Long> delegates) {
         if (delegates.isEmpty()) {
@@ -222,17 +223,10 @@ class MeetingRows {
     }
 
     void insertDelegates(long meetingId, long companyId, Set<Long> delegates) {
-        if (delegates.isEmpty()) {
-            return;
+        String rows = delegateRows(meetingId, companyId, delegates);
+        if (rows != null) {
+            jdbc.getJdbcOperations().update(rows);
         }
-        MapSqlParameterSource params = new MapSqlParameterSource("m", meetingId).addValue("c", companyId);
-        StringBuilder rows = new StringBuilder();
-        int i = 0;
-        for (long delegate : delegates) {
-            rows.append(i == 0 ? "" : ", ").append("(:m, :d").append(i).append(", :c)");
-            params.addValue("d" + i++, delegate);
-        }
-        jdbc.update("insert ignore into meeting_delegate (meeting_id, delegate_id, company_id) values " + rows, params);
     }
 
     /** Confirms the meeting at the table (none at a fair stand), with the partner's response when it answers. */
