@@ -19,4 +19,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vaadin.devmode.devTools.enabled=false")
 public @interface RunningServerTest {
+
+    /**
+     * Failsafe runs two classes at a time: the classes that set the forum's booking settings (and need them
+     * while they run) hold this lock, {@code @ResourceLock(BOOKING_SETTINGS)}.
+     */
+    String BOOKING_SETTINGS = "booking-settings";
 }

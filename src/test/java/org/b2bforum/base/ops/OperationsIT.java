@@ -21,6 +21,7 @@ import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.MeetingRequests;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +29,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Health, metrics and backups of the running application (the same context as the browser journeys). */
+// alone: it compares the meetings before a backup with the restored ones, and opens instant booking
+@Isolated
 @RunningServerTest
 class OperationsIT {
 

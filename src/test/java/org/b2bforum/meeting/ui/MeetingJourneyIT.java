@@ -14,6 +14,7 @@ import org.b2bforum.base.ui.Chromium;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,6 +29,8 @@ import com.microsoft.playwright.Page;
  * session and the two approved companies are set up through the services. A failure leaves a
  * screenshot in {@code target/playwright}.
  */
+// sets the booking settings its requests need
+@ResourceLock(RunningServerTest.BOOKING_SETTINGS)
 @RunningServerTest
 class MeetingJourneyIT extends BrowserJourney {
 

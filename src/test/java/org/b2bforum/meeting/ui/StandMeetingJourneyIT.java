@@ -16,6 +16,7 @@ import org.b2bforum.fair.FairService;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,6 +32,8 @@ import com.microsoft.playwright.Page;
  * the companies and the stand are set up through the services. A failure leaves a screenshot in
  * {@code target/playwright}.
  */
+// sets the booking settings its requests need
+@ResourceLock(RunningServerTest.BOOKING_SETTINGS)
 @RunningServerTest
 class StandMeetingJourneyIT extends BrowserJourney {
 

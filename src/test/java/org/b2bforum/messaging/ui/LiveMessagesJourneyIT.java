@@ -13,6 +13,7 @@ import org.b2bforum.TestData;
 import org.b2bforum.base.ui.BrowserJourney;
 import org.b2bforum.base.ui.Chromium;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -29,6 +30,8 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
  * English. What one does arrives on the other's open page without a reload: a message with its link,
  * then a meeting request with the notification count. A failure leaves screenshots in {@code target/playwright}.
  */
+// sets the booking settings its requests need
+@ResourceLock(RunningServerTest.BOOKING_SETTINGS)
 @RunningServerTest
 class LiveMessagesJourneyIT extends BrowserJourney {
 
