@@ -79,7 +79,7 @@
  * tables the question at the level just below the optimum is neither proved nor refuted in minutes, while the one
  * at the optimum answers "yes" within 1-3 s (tic-14crafc.tables24: 4 breaks, where the optimisation's first
  * schedules had 5-16); the optimisation below then starts from that schedule, and its LP worker proves it
- * (issue 15, sixth round).
+ * (issue 15, eighth round).
  *
  * <p>Before the first question past the participants' summed bound, when the local search (below) could not
  * place every meeting either, the placement model is asked for 10% of the limit how many meetings can be placed
