@@ -1,5 +1,7 @@
 package org.b2bforum;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +16,10 @@ import org.springframework.modulith.docs.Documenter;
 /**
  * The module boundaries (each feature package's package-info): no cycles, other modules' internals
  * only through named interfaces, only the allowed dependencies. The module documentation in
- * docs/modules is written by this test, so a change of structure shows up in {@code git status}.
+ * docs/modules is checked against the code at every run: the overview diagram and each module's
+ * canvas are drawn again and compared with the committed files, so a change of structure fails here
+ * until the documentation is written again with {@code -Db2bforum.modulith.docs=true}
+ * ({@code ./mvnw -B -o test -Dtest=ModularityTests -Db2bforum.modulith.docs=true}), which writes all of it.
  */
 class ModularityTests {
 
@@ -22,25 +27,56 @@ class ModularityTests {
 
     private static final Path GENERATED = Path.of("target", "modulith-docs");
     private static final Path COMMITTED = Path.of("docs", "modules");
+    private static final boolean WRITE = Boolean.getBoolean("b2bforum.modulith.docs");
 
     @Test
     void modules_keep_their_boundaries() {
         MODULES.verify();
     }
 
+    /**
+     * Without the property only the overview (components.puml) and the canvases (module-*.adoc) are drawn:
+     * about a third of the Documenter's time (0.6 s and 0.6 s of 3.7 s on a loaded machine). The per-module
+     * diagrams (module-*.puml, 2.4 s) are drawn from the same dependencies as the overview.
+     */
     @Test
-    void module_documentation_is_written_to_docs_modules() throws IOException {
-        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(GENERATED.toString()))
-                .writeDocumentation();
-        Files.createDirectories(COMMITTED);
-        try (Stream<Path> old = Files.list(COMMITTED)) {
-            for (Path file : old.toList()) {
-                Files.delete(file);
+    void module_documentation_in_docs_modules_matches_the_code() throws IOException {
+        deleteAll(GENERATED);
+        Documenter documenter = new Documenter(MODULES,
+                Documenter.Options.defaults().withOutputFolder(GENERATED.toString()));
+        if (WRITE) {
+            documenter.writeDocumentation();
+            Files.createDirectories(COMMITTED);
+            deleteAll(COMMITTED);
+            try (Stream<Path> generated = Files.list(GENERATED)) {
+                for (Path file : generated.toList()) {
+                    Files.write(COMMITTED.resolve(file.getFileName()), sorted(Files.readAllLines(file)));
+                }
+            }
+            return;
+        }
+        documenter.writeModulesAsPlantUml().writeModuleCanvases();
+        List<String> stale = new ArrayList<>();
+        try (Stream<Path> generated = Files.list(GENERATED)) {
+            for (Path file : generated.sorted().toList()) {
+                Path committed = COMMITTED.resolve(file.getFileName());
+                if (!Files.exists(committed)
+                        || !sorted(Files.readAllLines(file)).equals(Files.readAllLines(committed))) {
+                    stale.add(committed.toString());
+                }
             }
         }
-        try (Stream<Path> generated = Files.list(GENERATED)) {
-            for (Path file : generated.toList()) {
-                Files.write(COMMITTED.resolve(file.getFileName()), sorted(Files.readAllLines(file)));
+        assertThat(stale).as("docs/modules is stale: ./mvnw -B -o test -Dtest=ModularityTests"
+                + " -Db2bforum.modulith.docs=true writes it again").isEmpty();
+    }
+
+    private static void deleteAll(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> old = Files.list(directory)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
             }
         }
     }

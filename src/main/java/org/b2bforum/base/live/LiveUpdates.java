@@ -42,7 +42,7 @@ public class LiveUpdates implements SmartLifecycle {
      * after a later one was already read: reading a window by time (and skipping ids already seen)
      * catches it, as long as its transaction took less than this.
      */
-    private static final int WINDOW_MS = 5_000;
+    private static final long WINDOW_MS = 5_000;
     private static final Duration CLEAN_EVERY = Duration.ofMinutes(1);
 
     private record Subscriber(UI ui, long userId, Long companyId, SecurityContext security,
@@ -59,6 +59,10 @@ public class LiveUpdates implements SmartLifecycle {
     private Timestamp previousPoll;
     /** Runs the pages' listeners, so that a slow page does not hold up the poll (null: on the poller's thread). */
     private final Executor dispatcher;
+    /** Tests: listeners run on the thread that polls, whatever {@link #dispatcher} is. */
+    private volatile boolean dispatchOnPollingThread;
+    /** {@link #WINDOW_MS}, shorter in a test that lets a poll come late. */
+    private volatile long windowMs = WINDOW_MS;
     private volatile ScheduledExecutorService poller;
     private long lastCleaning;
 
@@ -123,7 +127,7 @@ public class LiveUpdates implements SmartLifecycle {
      */
     int poll() {
         Timestamp dbNow = jdbc.queryForObject("select now(3)", Timestamp.class);
-        Timestamp from = new Timestamp((previousPoll != null ? previousPoll : dbNow).getTime() - WINDOW_MS);
+        Timestamp from = new Timestamp((previousPoll != null ? previousPoll : dbNow).getTime() - windowMs);
         List<LiveChange> changes = jdbc.query(
                 "select id, company_id, user_id, kind from live_change where created_at >= ? order by id",
                 (rs, row) -> new LiveChange(rs.getLong(1), (Long) rs.getObject(2, Long.class),
@@ -146,6 +150,21 @@ public class LiveUpdates implements SmartLifecycle {
             jdbc.update("delete from live_change where created_at < now(3) - interval 1 hour");
         }
         return fresh;
+    }
+
+    /**
+     * For a test that polls by itself in the application's context (with the poller {@link #stop() stopped}):
+     * the listeners run on the polling thread, and a poll reads {@code window} back instead of five seconds.
+     * {@code reset} restores both.
+     */
+    void pollInTest(Duration window) {
+        dispatchOnPollingThread = true;
+        windowMs = window.toMillis();
+    }
+
+    void reset() {
+        dispatchOnPollingThread = false;
+        windowMs = WINDOW_MS;
     }
 
     private void dispatch(LiveChange change) {
@@ -175,7 +194,7 @@ public class LiveUpdates implements SmartLifecycle {
                     remove(subscriber);
                 }
             };
-            if (dispatcher == null) {
+            if (dispatcher == null || dispatchOnPollingThread) {
                 access.run();
             } else {
                 dispatcher.execute(access);

@@ -2,6 +2,7 @@ package org.b2bforum.base.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -12,6 +13,7 @@ import org.b2bforum.TransactionsBegun;
 import org.b2bforum.messaging.MessagingService;
 import org.b2bforum.notification.NotificationService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,9 +33,13 @@ import com.vaadin.flow.shared.Registration;
  * inserted straight into the feed, as another node's transaction would) reaches the open pages of
  * the company it concerns on this node, as the page's user, and no one else's.
  */
-// the test polls by itself, and the listeners run on its thread
-@SpringBootTest(properties = {"b2bforum.live.poll-interval=1h", "b2bforum.live.dispatch-threads=false"})
+// the application's context; the test stops the poller, polls by itself, and the listeners run on its thread
+@SpringBootTest
 class LiveUpdatesTest extends SpringBrowserlessTest {
+
+    /** How far back a poll reads: the application's five seconds, one where a test waits for a poll to be late. */
+    private static final Duration WINDOW = Duration.ofSeconds(5);
+    private static final Duration SHORT_WINDOW = Duration.ofSeconds(1);
 
     @Autowired
     LiveUpdates live;
@@ -44,9 +50,17 @@ class LiveUpdatesTest extends SpringBrowserlessTest {
     @Autowired
     ApplicationContext context;
 
+    @BeforeEach
+    void pollByHand() {
+        live.stop();
+        live.pollInTest(WINDOW);
+    }
+
     @AfterEach
-    void logOut() {
+    void logOutAndRestart() {
         TestData.logOut();
+        live.reset();
+        live.start();
     }
 
     @Test
@@ -56,12 +70,14 @@ class LiveUpdatesTest extends SpringBrowserlessTest {
         TestCompany other = fixture.approvedCompany();
         live.poll(); // the approvals' notifications, announced before this page opened
         BookingFixture.logInAs(mine);
+        int subscribedBefore = live.subscriberCount();
         List<String> received = new CopyOnWriteArrayList<>();
         Registration registration = live.subscribe(UI.getCurrent(), mine.user(), change -> received.add(
                 change.kind() + " as " + SecurityContextHolder.getContext().getAuthentication().getName()));
         TestData.logOut();
 
-        assertThat(live.subscriberCount()).isEqualTo(1);
+        // the pages other tests of this context opened may be subscribed too
+        assertThat(live.subscriberCount()).isEqualTo(subscribedBefore + 1);
         jdbc.update("insert into live_change (company_id, kind) values (?, 'MESSAGE')", mine.id());
         feed.companiesChanged(List.of(other.id()), LiveChange.Kind.NOTIFICATION);
         assertThat(live.poll()).isEqualTo(2);
@@ -105,9 +121,16 @@ class LiveUpdatesTest extends SpringBrowserlessTest {
         live.poll();
         List<Long> received = new CopyOnWriteArrayList<>();
         live.subscribe(UI.getCurrent(), mine.user(), change -> received.add(change.id()));
+        live.pollInTest(SHORT_WINDOW);
         feed.companiesChanged(List.of(mine.id()), LiveChange.Kind.MESSAGE);
 
-        Thread.sleep(6_000); // a loaded node: the next poll comes later than the 5-second window
+        // a loaded node: the next poll comes later than the window (the database's clock is the poll's)
+        long changed = jdbc.queryForObject("select max(id) from live_change where company_id = ?", Long.class,
+                mine.id());
+        while (jdbc.queryForObject("select now(3) > created_at + interval ? microsecond from live_change"
+                + " where id = ?", Boolean.class, SHORT_WINDOW.toNanos() / 1000 + 200_000, changed) != Boolean.TRUE) {
+            Thread.sleep(50);
+        }
         live.poll();
         pushed();
 

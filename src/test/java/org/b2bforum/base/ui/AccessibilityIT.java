@@ -2,6 +2,13 @@ package org.b2bforum.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +26,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.TestData;
+import org.b2bforum.base.security.FormLogIn;
 import org.b2bforum.venue.StaffService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -223,7 +231,7 @@ class AccessibilityIT extends BrowserJourney {
             page.setDefaultTimeout(60_000);
             boolean inApp = false;
             if (login != null) {
-                logIn(page, login, check.password());
+                browserContext.addCookies(sessionCookies(login, check.password(), language));
             }
             for (String path : paths) {
                 at = "/" + path;
@@ -272,6 +280,40 @@ class AccessibilityIT extends BrowserJourney {
                 .setTimeout(120_000), () -> page.evaluate("target => window.dispatchEvent(new CustomEvent("
                         + "'vaadin-router-go', {detail: new URL(target, document.baseURI)}))", target));
         page.waitForFunction("target => location.pathname + location.search === target", target);
+    }
+
+    /**
+     * The cookies of a session logged in through the log-in form over HTTP (its CSRF token and the language
+     * cookie as the browser sends them), for a check's browser context: the form in the browser cost two
+     * fresh page loads a check (the log-in page, then the page it leads to) before the first page checked.
+     * The log-in page itself is checked with the anonymous visitor's pages, the form in the browser by
+     * {@link #the_keyboard_skips_to_the_content_and_lands_on_the_new_pages_heading_with_component_texts_in_russian}.
+     */
+    private List<com.microsoft.playwright.options.Cookie> sessionCookies(String email, String password,
+            String language) {
+        CookieManager cookies = new CookieManager();
+        HttpCookie languageCookie = new HttpCookie("b2bforum-lang", language);
+        languageCookie.setPath("/");
+        languageCookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(url("")), languageCookie);
+        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            HttpResponse<Void> response = FormLogIn.post(client, port, email, password,
+                    FormLogIn.csrfToken(client, port));
+            assertThat(response.statusCode()).as("log-in of " + email).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElse("")).as("log-in of " + email)
+                    .doesNotContain("error");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return cookies.getCookieStore().getCookies().stream()
+                .map(cookie -> new com.microsoft.playwright.options.Cookie(cookie.getName(), cookie.getValue())
+                        .setDomain("localhost").setPath("/"))
+                .toList();
     }
 
     private void logIn(Page page, String email, String password) {
