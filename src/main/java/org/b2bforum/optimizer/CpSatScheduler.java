@@ -74,6 +74,12 @@ public final class CpSatScheduler implements Scheduler {
     private static final double LOCAL_SEARCH_SECONDS = 1.5;
     private static final long LOCAL_SEARCH_STEPS = 20_000_000L;
 
+    /** The share of the time limit for asking early how many meetings fit at all (the annealing left some out). */
+    private static final double PLACEMENT_SHARE = 0.1;
+
+    /** The share of the time limit for each question above an unanswered level. */
+    private static final double ABOVE_SHARE = 0.25;
+
     /** Less time than this left: the optimisation model is not built any more. */
     private static final double MIN_SOLVE_SECONDS = 0.3;
 
@@ -218,6 +224,7 @@ public final class CpSatScheduler implements Scheduler {
                         + ", must break: " + mustBreak);
             }
             double reserve = clock.total() * (1 - options.levelShare());
+            boolean placementAsked = false;
             for (int k = participantsBound; k <= participantsBound + options.levels(); k++) {
                 // Two above the participants' bound, the question is a crafted day's (the published days are
                 // answered by then): it refutes quickly or not at all, and the optimisation's LP bound gets
@@ -226,6 +233,28 @@ public final class CpSatScheduler implements Scheduler {
                 double budget = Math.min(clock.remaining() - reserve, clock.total() * share);
                 if (budget < 0.2) {
                     break;
+                }
+                if (k > participantsBound && !placementAsked) {
+                    // Before the questions past the participants' bound: when the annealing could not place every meeting either,
+                    // ask briefly how many can be placed at all. Where fewer than all can (tables scarce), every
+                    // level question is infeasible and would only be refuted slowly (forum-13.tables8: one
+                    // suspect after another for the whole limit, 187 s for "every meeting placed"), while the
+                    // placement's LP bound proves the maximum within a second.
+                    placementAsked = true;
+                    int[] annealedNow = annealed.get();
+                    if (CpSatModel.placedCount(annealedNow) < analysis.meetingCount()) {
+                        CpSatModel placing = new CpSatModel(analysis, false, options);
+                        if (options.hint()) {
+                            placing.hint(annealedNow);
+                        }
+                        CpSatModel.Outcome most = placing.maximisePlaced(
+                                Math.min(clock.remaining() - reserve, clock.total() * PLACEMENT_SHARE), listener,
+                                clock);
+                        if (most.status() == CpSolverStatus.OPTIMAL
+                                && CpSatModel.placedCount(most.slots()) < analysis.meetingCount()) {
+                            return placeMost(analysis, placing, most, annealedNow, clock, listener, started);
+                        }
+                    }
                 }
                 List<Integer> suspects = k == 1 ? suspects(analysis) : List.of();
                 if (k > 0 && k == participantsBound) {
@@ -273,28 +302,53 @@ public final class CpSatScheduler implements Scheduler {
                     return result(analysis, outcome.slots(), List.of(), k, true, started);
                 }
                 if (outcome.status() != CpSolverStatus.INFEASIBLE) {
-                    if (k == 1) {
-                        Suspicion rest = suspect(analysis, suspects, firstFit, reserve, listener, clock);
-                        if (rest.slots != null) {
-                            return result(analysis, rest.slots, List.of(), 1, true, started);
-                        }
+                    Suspicion rest = k == 1 ? suspect(analysis, suspects, firstFit, reserve, listener, clock)
+                            : new Suspicion(null, false);
+                    if (rest.slots != null) {
+                        return result(analysis, rest.slots, List.of(), 1, true, started);
                     }
-                    break;
+                    if (!rest.allRefuted) {
+                        break;
+                    }
+                    // every participant that could break was refuted one by one: no schedule has one break
                 }
                 lowerBound = k + 1;
+            }
+            // Where a level was left unanswered, the levels just above it are far easier: "at most 4 breaks?"
+            // found tic-14crafc.tables24's optimum in 0.8-2.7 s where "at most 3?" is neither proved nor refuted
+            // in 90 s, and the optimisation's first solutions had 5-16 breaks. A "yes" there is a schedule at most
+            // one or two above the proven bound, and the optimisation below starts from it.
+            firstFit = annealed.get();
+            int[] above = null;
+            int firstAbove = lowerBound + 1;
+            for (int j = firstAbove; j <= firstAbove + 1 && above == null; j++) {
+                double budget = Math.min(clock.remaining() / 2, clock.total() * ABOVE_SHARE);
+                if (budget < 0.2) {
+                    break;
+                }
+                CpSatModel.Outcome outcome = level(analysis, j, lowerBound, null, firstFit, budget, listener, clock);
+                if (outcome.hasSolution()) {
+                    above = outcome.slots();
+                    if (resultOf(analysis, above).totalBreaks() <= lowerBound) {
+                        return result(analysis, above, List.of(), lowerBound, true, started);
+                    }
+                } else if (outcome.status() == CpSolverStatus.INFEASIBLE) {
+                    lowerBound = j + 1;
+                } else {
+                    break;
+                }
             }
             // Then the optimisation model, told the bound, for whatever time is left; it starts from a fair
             // schedule found by the same model without objective (a decision problem, which CP-SAT finds far
             // faster than the optimisation's first solution).
-            firstFit = annealed.get();
-            int[] hint = firstFit;
+            int[] hint = above != null ? above : firstFit;
             // The start: first with only the most constrained participants allowed breaks (the others' days
             // consecutive, which propagates well and gives few breaks), else with everyone allowed.
             List<Integer> suspects = suspects(analysis);
             CpSatModel.Outcome first = null;
             boolean noCompleteSchedule = false;
             ScheduleResult floorNow = resultOf(analysis, firstFit);
-            boolean floorComplete = floorNow.unplaced().isEmpty()
+            boolean floorComplete = above != null || floorNow.unplaced().isEmpty()
                     && floorNow.fairnessGap() <= analysis.problem.fairness();
             for (List<Integer> mayBreak : floorComplete ? List.<List<Integer>>of()
                     : List.of(suspects.subList(0, Math.min(STARTING_SUSPECTS, suspects.size())), suspects)) {
@@ -351,6 +405,12 @@ public final class CpSatScheduler implements Scheduler {
             model.hint(firstFit);
         }
         CpSatModel.Outcome most = model.maximisePlaced(clock.remaining() / 2, listener, clock);
+        return placeMost(analysis, model, most, firstFit, clock, listener, started);
+    }
+
+    /** With the most meetings placed ({@code most}, from {@code model}), the fewest breaks for the time left. */
+    private ScheduleResult placeMost(ProblemAnalysis analysis, CpSatModel model, CpSatModel.Outcome most,
+            int[] firstFit, Clock clock, ProgressListener listener, long started) {
         if (!most.hasSolution()) {
             return lastResort(analysis, firstFit, 0, started);
         }
@@ -360,13 +420,46 @@ public final class CpSatScheduler implements Scheduler {
             most = new CpSatModel.Outcome(most.status(), firstFit, 0);
         }
         model.requirePlaced(CpSatModel.placedCount(most.slots()), model.fixedPlacedCount(most.slots()));
-        model.hint(most.slots());
-        CpSatModel.Outcome best = model.minimiseBreaks(clock.remaining(), listener, clock);
+        // The breaks' search starts from the floor when it places as many (the placement's answer ignores breaks)
+        int d = analysis.problem.fairness();
+        boolean floorAsGood = CpSatModel.placedCount(firstFit) >= CpSatModel.placedCount(most.slots())
+                && model.fixedPlacedCount(firstFit) >= model.fixedPlacedCount(most.slots())
+                && resultOf(analysis, firstFit).fairnessGap() <= d;
+        model.hint(floorAsGood ? firstFit : most.slots());
+        CpSatModel.Outcome best = floorAsGood ? minimiseBesideAnnealing(analysis, model, firstFit, clock, listener)
+                : model.minimiseBreaks(clock.remaining(), listener, clock);
         CpSatModel.Outcome chosen = best.hasSolution() ? best : most;
         boolean proved = placementProved && best.hasSolution() && best.status() == CpSolverStatus.OPTIMAL;
         int bound = best.hasSolution() ? best.bound() : 0;
         return result(analysis, chosen.slots(), reasons(analysis, chosen.slots(), placementProved), bound, proved,
                 started);
+    }
+
+    /**
+     * The model's fewest breaks, with the local search run again from {@code from} (a fair schedule the model
+     * accepts) beside it; the better of the two. On forum-13.tables8 CP-SAT's neighbourhoods took 7.5 s from 44
+     * breaks to 40, where the annealing alone reaches 32-36 in 40 s.
+     */
+    private CpSatModel.Outcome minimiseBesideAnnealing(ProblemAnalysis analysis, CpSatModel model, int[] from,
+            Clock clock, ProgressListener listener) {
+        AtomicBoolean solved = new AtomicBoolean();
+        double seconds = clock.remaining();
+        FutureTask<int[]> annealing = new FutureTask<>(() -> LocalSearch.improve(analysis, from, seconds,
+                Long.MAX_VALUE, options.randomSeed() + 1, solved::get));
+        Thread.ofPlatform().daemon().name("scheduler-local-search-2").start(annealing);
+        CpSatModel.Outcome best;
+        try {
+            best = model.minimiseBreaks(clock.remaining(), listener, clock);
+        } finally {
+            solved.set(true);
+        }
+        int d = analysis.problem.fairness();
+        int[] annealed = betterOf(analysis, from, annealing);
+        ScheduleResult found = resultOf(analysis, annealed);
+        if (found.fairnessGap() <= d && (!best.hasSolution() || better(found, resultOf(analysis, best.slots()), d))) {
+            return new CpSatModel.Outcome(CpSolverStatus.FEASIBLE, annealed, best.bound());
+        }
+        return best;
     }
 
     /** The outcome of asking level 1 with suspects: a schedule, or whether every suspect was refuted. */
@@ -395,9 +488,15 @@ public final class CpSatScheduler implements Scheduler {
     /** The decision model "at most k breaks in all" (optionally only the given participants may break). */
     private CpSatModel.Outcome level(ProblemAnalysis analysis, int k, List<Integer> mayBreak, int[] hint,
             double seconds, ProgressListener listener, Clock clock) {
+        return level(analysis, k, k, mayBreak, hint, seconds, listener, clock);
+    }
+
+    /** The same, knowing only that the breaks are at least {@code atLeast} (every level below it refuted). */
+    private CpSatModel.Outcome level(ProblemAnalysis analysis, int k, int atLeast, List<Integer> mayBreak,
+            int[] hint, double seconds, ProgressListener listener, Clock clock) {
         CpSatModel level = new CpSatModel(analysis, true, options, k, mayBreak);
-        if (k > 0) {
-            level.breaksAtLeast(k);
+        if (atLeast > 0) {
+            level.breaksAtLeast(atLeast);
         }
         if (options.hint()) {
             level.hint(hint, false);

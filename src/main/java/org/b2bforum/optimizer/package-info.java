@@ -72,13 +72,27 @@
  * meet one of the two blocks, so the question propagates like level 0. A "yes" is optimal; a "no" rules the
  * suspect out. Up to three suspects whose day is pinned to a single window are asked first, then level 1
  * without restriction for 5% of the limit (which refutes it quickly where it is false), then the other
- * suspects.
+ * suspects; when every one of them is refuted, so is level 1.
+ *
+ * <p>When a level is left unanswered, or the levels run out, the two levels above the proven bound are asked
+ * ("at most bound + 1 breaks, and at least the bound?"), 25% of the limit each. On the crafted days with scarce
+ * tables the question at the level just below the optimum is neither proved nor refuted in minutes, while the one
+ * at the optimum answers "yes" within 1-3 s (tic-14crafc.tables24: 4 breaks, where the optimisation's first
+ * schedules had 5-16); the optimisation below then starts from that schedule, and its LP worker proves it
+ * (issue 15, eighth round).
+ *
+ * <p>Before the first question past the participants' summed bound, when the local search (below) could not
+ * place every meeting either, the placement model is asked for 10% of the limit how many meetings can be placed
+ * at all. Where fewer than all can (too few tables for the day's shape, which the data alone do not show), every
+ * level question is infeasible and would be refuted one suspect after another for the whole limit
+ * (forum-13.tables8); the placement's LP bound proves the maximum within a second, and the rest of the time
+ * goes to the fewest breaks for that many meetings.
  *
  * <p>Each level gets at most 42% of the time limit and all levels together at most 85% of it, except the levels
  * two or more above the participants' summed bound, which get 10% each: the published days are answered below
  * them, and on the crafted days they refute quickly or not at all (tic-13.tables19's "at most 3?" used 4.2 s of
- * 10 and was not answered in 90). If no level
- * answers "yes", the model without the level cap is solved as a decision problem first, for a fair schedule
+ * 10 and was not answered in 90). If neither a level nor a question above the bound
+ * answered "yes", the model without the level cap is solved as a decision problem first, for a fair schedule
  * with every meeting placed (tried first with only the twelve most constrained participants allowed breaks,
  * which gives far fewer breaks when it works), and then as an optimisation, told the lower bound and started
  * from that schedule, for the time left.
@@ -117,7 +131,10 @@
  * If the data already show it (a meeting without a common slot, a company with more meetings than free
  * slots, fewer tables than meetings, a precedence cycle), or the decision model is proved infeasible, a
  * second model gets a placed[m] literal per meeting and is solved lexicographically: first the most
- * meetings placed (half the remaining time), then, with that count required, the fewest breaks. Each
+ * meetings placed (half the remaining time), then, with that count required, the fewest breaks: started from
+ * the annealed schedule when it places as many and is fair, with the local search run again from it beside the
+ * solver, the better of the two taken (forum-13.tables8: 31-33 breaks in 10 s against 35-41 with the solver
+ * alone). Each
  * meeting left out gets a reason computed from the data: TOO_MANY_MEETINGS (with the wanted and available
  * counts of the company), NO_COMMON_SLOT, NO_TABLE (every slot it could take is full), CONFLICTING_CONSTRAINTS
  * (fixed slots, precedences, fairness), or TIME_LIMIT when the placement count was not proven maximal.

@@ -177,6 +177,28 @@ class CpSatSchedulerTest {
     }
 
     @Test
+    void whenTheDataDoNotShowThatNotEverythingFitsThePlacementIsStillProvedMaximal() {
+        // everyone meets everyone (5 companies, 10 meetings) in 5 slots of 3 tables, but companies 0 and 1 cannot
+        // come to slot 0: each slot holds at most 2 meetings of 5 companies, slot 0 only one of the other three,
+        // so 9 fit. Nobody has more meetings than slots, no slot runs out of tables: only the solver's placement
+        // question (asked early, after "no breaks at all" is refuted) tells, and proves it.
+        List<MeetingRequest> meetings = new ArrayList<>();
+        for (int a = 0; a < 5; a++) {
+            for (int b = a + 1; b < 5; b++) {
+                meetings.add(MeetingRequest.of(a, b));
+            }
+        }
+        SchedulingProblem problem = problem(5, 5, 5, 3, 2, Map.of(0, Set.of(0), 1, Set.of(0)),
+                meetings.toArray(MeetingRequest[]::new));
+        assertThat(BruteForce.optimum(problem)).isEqualTo(-1);
+        ScheduleResult result = solveAndCheck(problem);
+        assertThat(result.placements()).hasSize(9);
+        assertThat(result.unplaced()).singleElement()
+                .satisfies(u -> assertThat(u.reason()).isEqualTo(Unplaced.Reason.CONFLICTING_CONSTRAINTS));
+        assertThat(result.provedOptimal()).isTrue();
+    }
+
+    @Test
     void conflictingFixedSlotsAreReported() {
         // both meetings of participant 0 are fixed to slot 1
         SchedulingProblem problem = problem(3, 3, 3, 2, 2, Map.of(),

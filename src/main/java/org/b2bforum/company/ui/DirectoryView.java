@@ -42,8 +42,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.spring.annotation.SpringComponent;
+import com.vaadin.flow.spring.annotation.UIScope;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -52,7 +56,15 @@ import jakarta.annotation.security.RolesAllowed;
  * The company directory: search in any word form, filters by city, country, sector and free meeting
  * slots, sorting.
  * The search lives in the URL (bookmarkable, the back button works); results load page by page.
+ * <p>
+ * One directory per browser tab ({@link UIScope}): coming back to it (after a profile, after "Send" on the request
+ * form) shows the same components again with the filters of the new address, instead of building the page anew, which
+ * was half of opening it at the booking window's rush (bench/README.md, issue 17). A search or a filter changes the
+ * results and puts itself into the address ({@code History.pushState}) without a navigation of the router; the back
+ * button, a reload or a bookmark then navigate to that address, whose parameters {@link #beforeEnter} applies.
  */
+@SpringComponent
+@UIScope
 @Route("directory")
 @Menu(title = "menu.directory", icon = "SEARCH", order = 3)
 // the cards' template uses these web components (CompanyCard), so the page's bundle must load them
@@ -78,19 +90,25 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
     final Grid<DirectoryEntry> results = new Grid<>();
     final Paragraph keys = new Paragraph(getTranslation("directory.keys"));
     final Span total = new Span();
-    final LitRenderer<DirectoryEntry> cards;
+    LitRenderer<DirectoryEntry> cards;
     private final DirectoryService directory;
+    private final ShortlistService shortlist;
+    private final WishesPhase wishesPhase;
+    private final CurrentUser currentUser;
     private final List<String> cities = new ArrayList<>();
     private boolean applyingUrl;
     DirectoryQuery query = DirectoryQuery.everything();
+    /** The address the page last showed or put into the browser's address bar. */
+    Location address = new Location("directory");
 
     DirectoryView(DirectoryService directory, ShortlistService shortlist, CurrentUser currentUser,
             WishesPhase wishesPhase) {
         this.directory = directory;
+        this.shortlist = shortlist;
+        this.wishesPhase = wishesPhase;
+        this.currentUser = currentUser;
         addClassName("page");
         setSizeFull();
-        boolean canStar = !currentUser.require().isOrganizer();
-        boolean wishes = canStar && wishesPhase.collectingWishes();
 
         search.setId("directory-search");
         search.setPlaceholder(getTranslation("directory.search.placeholder"));
@@ -144,8 +162,6 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
         results.setId("directory-results");
         results.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_NO_ROW_BORDERS);
-        cards = CompanyCard.renderer(this, results, shortlist, canStar, wishes);
-        results.addColumn(cards);
         results.setEmptyStateText(getTranslation("directory.empty"));
         // the first answer carries one page of cards, and the grid asks for the next ones as the user scrolls:
         // a screenful and a half (cards are tall); fifty were a tenth of each search's CPU at the booking rush
@@ -178,10 +194,20 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         add(new H1(getTranslation("menu.directory")), filters, total, keys, results);
+        // the tab keeps this page while the user is elsewhere: without its rows (the next visit loads its own)
+        addDetachListener(e -> results.setItems(List.of()));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        // the cards anew at each visit: whether the forum collects wishes may have changed, and stars changed on this
+        // page before are read from the database again
+        boolean canStar = !currentUser.require().isOrganizer();
+        boolean wishes = canStar && wishesPhase.collectingWishes();
+        results.removeAllColumns();
+        cards = CompanyCard.renderer(this, results, shortlist, canStar, wishes);
+        results.addColumn(cards);
+        address = event.getLocation();
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
         applyingUrl = true;
         try {
@@ -215,7 +241,13 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         if (sort.getValue() != null && sort.getValue() != DirectorySort.OTHER_SIDE_FIRST) {
             params.put("sort", sort.getValue().name());
         }
-        getUI().ifPresent(ui -> ui.navigate(DirectoryView.class, QueryParameters.simple(params)));
+        refresh();
+        // the address as a navigation would set it, but without one (the router's navigation, the access checks and the
+        // approval gate again were a search's largest cost at the booking rush, bench/README.md); the back button
+        // navigates to the address before, whose parameters beforeEnter applies
+        address = new Location(RouteConfiguration.forSessionScope().getUrl(DirectoryView.class),
+                QueryParameters.simple(params));
+        getUI().ifPresent(ui -> ui.getPage().getHistory().pushState(null, address, false));
     }
 
     private void refresh() {

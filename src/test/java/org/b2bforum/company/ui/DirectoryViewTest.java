@@ -20,6 +20,7 @@ import org.b2bforum.company.Country;
 import org.b2bforum.company.DirectoryEntry;
 import org.b2bforum.company.DirectorySort;
 import org.b2bforum.company.Sector;
+import org.b2bforum.company.ShortlistService;
 import org.b2bforum.company.TestCompanies;
 import org.b2bforum.company.TestCompanies.FourCompanies;
 import org.b2bforum.company.TestCompanies.TestCompany;
@@ -36,6 +37,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBoxBase;
 import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.router.QueryParameters;
 
 /** The directory as an approved Moscow company uses it: filters, results and the URL. */
@@ -55,6 +57,8 @@ class DirectoryViewTest extends ForumBrowserlessTest {
 
     @Autowired
     TestCompanies companies;
+    @Autowired
+    ShortlistService shortlist;
     String word;
     String cityA;
     String cityB;
@@ -90,12 +94,28 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         return Arrays.stream(companies).map(TestCompany::id).toList();
     }
 
-    private static Map<String, List<String>> urlParameters() {
-        return UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getParameters();
+    /** The parameters of the address the directory last showed or put into the browser's address bar. */
+    private Map<String, List<String>> urlParameters() {
+        return view().address.getQueryParameters().getParameters();
     }
 
-    private static String path() {
+    private String path() {
+        return view().address.getPath();
+    }
+
+    /** The page the router shows. */
+    private static String activePath() {
         return UI.getCurrent().getInternals().getActiveViewLocation().getPath();
+    }
+
+    /** The addresses put into the browser's history since the last call ({@code History.pushState}), oldest first. */
+    private static List<String> pushedAddresses() {
+        return UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                .map(PendingJavaScriptInvocation::getInvocation)
+                .filter(call -> call.getExpression().contains("pushState")
+                        || call.getExpression().contains("'vaadin-navigate'") && call.getExpression().contains("replace: false"))
+                .map(call -> String.valueOf(call.getParameters().get(1)))
+                .toList();
     }
 
     private void typeCity(String city) {
@@ -249,6 +269,58 @@ class DirectoryViewTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_search_puts_itself_into_the_address_without_a_navigation_and_the_back_button_returns_to_the_address_before() {
+        navigate(DirectoryView.class);
+        DirectoryView opened = view();
+        List<String> navigations = new java.util.ArrayList<>();
+        UI.getCurrent().addAfterNavigationListener(e -> navigations.add(e.getLocation().getPathWithQueryParameters()));
+        pushedAddresses();
+
+        test(view().search).setValue(word);
+
+        assertThat(rows()).hasSize(4);
+        assertThat(pushedAddresses()).as("the browser's address, with a history entry").containsExactly("directory?q=" + word);
+        // a navigation of the router per search was most of its cost at the booking rush (bench/README.md, issue 17)
+        assertThat(navigations).as("navigations of the router").isEmpty();
+
+        test(view().sector).selectItem(label("sector.ENERGY"));
+        assertThat(pushedAddresses()).containsExactly("directory?q=" + word + "&sector=ENERGY");
+        assertThat(rows()).containsExactlyInAnyOrderElementsOf(ids(minskPowerPlant, moscowPowerBuilder));
+
+        // back: the browser's router asks for the address before, and the page shows it again
+        UI.getCurrent().navigate("directory", QueryParameters.of("q", word));
+        assertThat(view()).isSameAs(opened);
+        assertThat(view().sector.getValue()).isNull();
+        assertThat(view().search.getValue()).isEqualTo(word);
+        assertThat(rows()).hasSize(4);
+        assertThat(urlParameters()).isEqualTo(Map.of("q", List.of(word)));
+    }
+
+    @Test
+    void the_tab_keeps_its_directory_which_shows_the_filters_of_each_new_address_and_reads_the_stars_again() {
+        open("q=" + word + "&sector=ENERGY");
+        DirectoryView first = view();
+        assertThat(rows()).hasSize(2);
+        DirectoryEntry someone = test(first.results).getRow(0);
+        assertThat(starred(someone)).isFalse();
+
+        navigate(ShortlistView.class);
+        assertThat(test(first.results).size()).as("rows kept while the user is elsewhere").isZero();
+        shortlist.star(someone.id());
+
+        navigate(DirectoryView.class);
+        assertThat(view()).as("the same page, not built anew").isSameAs(first);
+        assertThat(view().search.getValue()).isEmpty();
+        assertThat(view().sector.getValue()).isNull();
+        assertThat(urlParameters()).isEmpty();
+        open("q=" + word);
+        assertThat(rows()).hasSize(4);
+        DirectoryEntry again = IntStream.range(0, rows().size()).mapToObj(test(view().results)::getRow)
+                .filter(e -> e.id() == someone.id()).findFirst().orElseThrow();
+        assertThat(starred(again)).as("starred on another page").isTrue();
+    }
+
+    @Test
     void url_parameters_set_the_filters() {
         open("q=" + word + "&city=" + encoded(cityB) + "&country=RU&sector=ENERGY&sort=NAME");
 
@@ -311,7 +383,7 @@ class DirectoryViewTest extends ForumBrowserlessTest {
 
         UI.getCurrent().navigate("directory", QueryParameters.of("q", word));
 
-        assertThat(path()).isEqualTo("my-registration");
+        assertThat(activePath()).isEqualTo("my-registration");
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("MyRegistrationView");
     }
 
@@ -343,6 +415,10 @@ class DirectoryViewTest extends ForumBrowserlessTest {
 
         // the cards are a template rendered in the browser: as components each card held about 15 elements
         assertThat(stateNodes()).isEqualTo(empty);
+    }
+
+    private boolean starred(DirectoryEntry entry) {
+        return Boolean.parseBoolean(String.valueOf(view().cards.getValueProviders().get("starred").apply(entry)));
     }
 
     private boolean canStar(DirectoryEntry entry) {

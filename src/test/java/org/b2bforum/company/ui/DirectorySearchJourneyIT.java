@@ -1,0 +1,104 @@
+package org.b2bforum.company.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import org.b2bforum.RunningServerTest;
+import org.b2bforum.TestData;
+import org.b2bforum.base.ui.BrowserJourney;
+import org.b2bforum.base.ui.Chromium;
+import org.b2bforum.company.Country;
+import org.b2bforum.company.TestCompanies;
+import org.b2bforum.company.TestCompanies.TestCompany;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+/**
+ * The directory's search in a real browser: it changes the results and the address without a navigation of the
+ * router (issue 17), so the back and forward buttons, a reload and a bookmark must still show the search of their
+ * address. A failure leaves a screenshot in {@code target/playwright}.
+ */
+@RunningServerTest
+class DirectorySearchJourneyIT extends BrowserJourney {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestCompanies companies;
+
+    @Test
+    void a_search_is_in_the_address_and_back_forward_and_reload_show_the_search_of_their_address() {
+        String word = TestCompanies.uniqueWord();
+        TestCompany viewer;
+        TestCompany found;
+        try {
+            viewer = companies.approved(Country.RU);
+            found = companies.approved(Country.BY, form -> form.setOffers("Котельные под ключ, " + word + "."));
+        } finally {
+            TestData.logOut();
+        }
+        String name = found.shortName();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ru-RU")
+                .setViewportSize(1280, 1000))) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(30_000);
+            try {
+                page.navigate(url("login"), new Page.NavigateOptions().setTimeout(120_000));
+                page.locator("#vaadinLoginUsername input").fill(viewer.loginEmail());
+                page.locator("#vaadinLoginPassword input").fill(TestData.COMPANY_PASSWORD);
+                page.locator("#vaadinLoginPassword input").press("Enter");
+                page.waitForURL(Pattern.compile(".*/partners([?#].*)?$"));
+                page.navigate(url("directory"));
+                Chromium.settle(page);
+                Locator search = page.locator("#directory-search input");
+                Locator total = page.locator("#directory-total");
+                assertThat(total).isVisible();
+                String everything = total.textContent();
+
+                search.fill(word);
+                search.press("Enter");
+                page.waitForURL(Pattern.compile(".*/directory\\?q=" + Pattern.quote(encoded(word)) + "$"));
+                assertThat(total).hasText("Найдено компаний: 1");
+                assertThat(page.locator("#directory-results")).containsText(name);
+
+                page.goBack();
+                page.waitForURL(Pattern.compile(".*/directory$"));
+                assertThat(search).hasValue("");
+                assertThat(total).hasText(everything);
+
+                page.goForward();
+                page.waitForURL(Pattern.compile(".*/directory\\?q=.*"));
+                assertThat(search).hasValue(word);
+                assertThat(total).hasText("Найдено компаний: 1");
+
+                page.reload();
+                Chromium.settle(page);
+                assertThat(page.locator("#directory-search input")).hasValue(word);
+                assertThat(page.locator("#directory-results")).containsText(name);
+            } catch (RuntimeException | AssertionError e) {
+                Path screenshot = Path.of("target", "playwright", "directory-search-journey.png");
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(screenshot));
+                System.err.println("The journey failed at " + page.url() + ", see " + screenshot.toAbsolutePath());
+                throw e;
+            }
+        }
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+}
