@@ -1,6 +1,7 @@
 package org.b2bforum.meeting;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -80,6 +81,8 @@ public class MeetingRequests {
         ForumUser user = currentUser.require();
         long me = currentUser.requireCompanyId();
         BookingRules.requireTwoCompanies(me, partnerId, "meeting.error.self");
+        // read before the turn: the notification then goes to the database in the booking's last batch
+        NotificationService.Recipients recipients = notifications.recipients(List.of(me, partnerId));
         return retry.inTurn(() -> {
             switch (ledger.firstLook(me, partnerId, slotId, clock.instant())) {
                 case BLOCKED -> throw new BookingRefusedException("meeting.error.blocked"); // before any other answer
@@ -88,12 +91,12 @@ public class MeetingRequests {
                 case OPEN -> { }
             }
             return book(me, partnerId, slotId, standId, BookingRules.chosenDelegates(delegateIds),
-                    BookingRules.trimmedMessage(message), user);
+                    BookingRules.trimmedMessage(message), user, recipients);
         });
     }
 
     private MeetingOutcome book(long me, long partnerId, long slotId, Long standId, Set<Long> delegates, String text,
-            ForumUser user) {
+            ForumUser user, NotificationService.Recipients recipients) {
         return retry.run(() -> {
             SlotLedger.Locked locked = ledger.lockSlotAndCompanies(slotId, me, partnerId);
             SlotLedger.Slot slot = locked.slot();
@@ -112,18 +115,23 @@ public class MeetingRequests {
             }
             if (decision == RequestDecision.REQUEST) {
                 long meetingId = rows.insert(me, partnerId, slotId, text, MeetingStatus.REQUESTED, null, standId);
-                rows.inOneRoundTrip(MeetingRows.delegateRows(meetingId, me, delegates),
-                        MeetingRows.newMeetingEvents(meetingId, user, false));
-                notifications.notifyCompanies(List.of(partnerId), "notification.meeting.REQUESTED",
-                        standId == null ? describe(now, slot, false) : descriptions.describe(meetingId));
+                List<String> batch = new ArrayList<>();
+                batch.add(MeetingRows.delegateRows(meetingId, me, delegates));
+                batch.add(MeetingRows.newMeetingEvents(meetingId, user, false));
+                batch.addAll(notifications.statements(recipients, List.of(partnerId), "notification.meeting.REQUESTED",
+                        standId == null ? describe(now, slot, false) : descriptions.describe(meetingId)));
+                rows.inOneRoundTrip(batch.toArray(String[]::new));
                 return new MeetingOutcome(meetingId, MeetingStatus.REQUESTED);
             }
             Long table = standId == null ? now.freeTable() : null;
             long meetingId = rows.insert(me, partnerId, slotId, text, MeetingStatus.CONFIRMED, table, standId);
-            ledger.occupy(meetingId, slot, table, standId, me, partnerId, delegates,
-                    MeetingRows.delegateRows(meetingId, me, delegates), MeetingRows.newMeetingEvents(meetingId, user, true));
-            notifications.notifyCompanies(List.of(me, partnerId), "notification.meeting.CONFIRMED",
-                    standId == null ? describe(now, slot, true) : descriptions.describe(meetingId));
+            // the meeting's rows, what it occupies and the two companies' notification: one round trip (issue 17)
+            List<String> first = new ArrayList<>();
+            first.add(MeetingRows.delegateRows(meetingId, me, delegates));
+            first.add(MeetingRows.newMeetingEvents(meetingId, user, true));
+            first.addAll(notifications.statements(recipients, List.of(me, partnerId), "notification.meeting.CONFIRMED",
+                    standId == null ? describe(now, slot, true) : descriptions.describe(meetingId)));
+            ledger.occupy(meetingId, slot, table, standId, me, partnerId, delegates, first.toArray(String[]::new));
             return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED);
         });
     }

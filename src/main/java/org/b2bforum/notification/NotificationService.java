@@ -1,11 +1,16 @@
 package org.b2bforum.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveFeed;
@@ -61,6 +66,52 @@ public class NotificationService implements UnreadNotifications {
      */
     public void notifyCompanies(Collection<Long> companyIds, String messageKey, String detail) {
         notifyCompanies(companyIds, messageKey, detail, clock.instant());
+    }
+
+    /**
+     * The log-ins of these companies, read now, so that a notification of (some of) them can go to the database later
+     * among the caller's own statements ({@link #statements}).
+     */
+    public Recipients recipients(Collection<Long> companyIds) {
+        return new Recipients(accounts.userIdsByCompany(companyIds));
+    }
+
+    /** The log-ins of some companies, read by {@link #recipients}. */
+    public record Recipients(Map<Long, List<Long>> usersByCompany) {
+    }
+
+    /**
+     * What {@link #notifyCompanies(Collection, String, String)} writes, as plain SQL statements for the caller to send
+     * in its transaction among its own, in one round trip (a JDBC batch): the open pages' live change and a notification
+     * for each log-in of the companies (of those read in {@code recipients}). The texts go in as hexadecimal literals,
+     * so nobody's text is SQL. At the booking window's rush a booking's turn waited for each of the three statements
+     * of {@code notifyCompanies} in turn on a busy machine (bench/README.md, issue 17).
+     */
+    public List<String> statements(Recipients recipients, Collection<Long> companyIds, String messageKey, String detail) {
+        if (companyIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> statements = new ArrayList<>();
+        statements.add(LiveFeed.companiesChangedStatement(companyIds, LiveChange.Kind.NOTIFICATION));
+        String at = "'" + LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).format(SQL_DATETIME) + "'";
+        StringBuilder rows = new StringBuilder();
+        for (long company : companyIds) {
+            for (long user : recipients.usersByCompany().getOrDefault(company, List.of())) {
+                rows.append(rows.isEmpty() ? "" : ", ").append('(').append(user).append(", ").append(text(messageKey))
+                        .append(", ").append(text(detail)).append(", ").append(at).append(')');
+            }
+        }
+        if (!rows.isEmpty()) {
+            statements.add("insert into notification (user_id, message_key, detail, created_at) values " + rows);
+        }
+        return statements;
+    }
+
+    private static final DateTimeFormatter SQL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+    private static String text(String value) {
+        return value == null ? "null"
+                : "convert(x'" + HexFormat.of().formatHex(value.getBytes(StandardCharsets.UTF_8)) + "' using utf8mb4)";
     }
 
     /** As {@link #notifyCompanies(Collection, String, String)}, dated when the reported change happened. */

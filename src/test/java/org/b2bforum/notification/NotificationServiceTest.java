@@ -2,6 +2,12 @@ package org.b2bforum.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
 import org.b2bforum.base.ui.UnreadNotifications.Latest;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.TestCompanies;
@@ -9,6 +15,7 @@ import org.b2bforum.company.TestCompanies.TestCompany;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The bell: the logged-in user's unread notifications and the latest of them, as a live update announces it. */
 @SpringBootTest
@@ -18,6 +25,36 @@ class NotificationServiceTest {
     NotificationService notifications;
     @Autowired
     TestCompanies companies;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void a_notification_as_statements_for_the_callers_batch_writes_what_notify_companies_writes_and_no_text_is_sql() {
+        TestCompany told = companies.approved(Country.BY);
+        TestCompany other = companies.approved(Country.RU);
+        long lastChange = jdbc.queryForObject("select coalesce(max(id), 0) from live_change", Long.class);
+        String detail = "18.09 10:00 · «O'Brien & Co» \\'); delete from notification; -- зал A";
+        NotificationService.Recipients recipients = notifications.recipients(List.of(told.id(), other.id()));
+
+        // the booking reads the recipients before its turn and sends these in its last batch (issue 17)
+        List<String> statements = notifications.statements(recipients, List.of(told.id()), "notification.meeting.REQUESTED",
+                detail);
+        jdbc.batchUpdate(statements.toArray(String[]::new));
+
+        List<Map<String, Object>> written = jdbc.queryForList("select n.user_id, n.message_key, n.detail, n.created_at"
+                + " from notification n join app_user u on u.id = n.user_id where u.company_id in (?, ?) and n.message_key = ?",
+                told.id(), other.id(), "notification.meeting.REQUESTED");
+        assertThat(written).hasSize(1);
+        assertThat(written.get(0)).containsEntry("message_key", "notification.meeting.REQUESTED")
+                .containsEntry("detail", detail)
+                .containsEntry("user_id", recipients.usersByCompany().get(told.id()).get(0));
+        LocalDateTime createdAt = ((java.sql.Timestamp) written.get(0).get("created_at")).toLocalDateTime();
+        assertThat(Duration.between(createdAt, LocalDateTime.now(ZoneOffset.UTC)).abs()).isLessThan(Duration.ofMinutes(1));
+        assertThat(jdbc.queryForList("select company_id from live_change where id > ? and kind = 'NOTIFICATION'",
+                Long.class, lastChange)).containsExactly(told.id());
+        companies.logInAs(told);
+        assertThat(notifications.latestUnread()).contains(new Latest("notification.meeting.REQUESTED", detail));
+    }
 
     @Test
     void the_bell_counts_the_unread_notifications_and_names_the_latest_until_they_are_read() {

@@ -19,6 +19,19 @@ public class LiveFeed {
         this.jdbc = jdbc;
     }
 
+    /**
+     * {@link #companiesChanged} as one plain SQL statement (ids and the kind's name only), for a caller that sends it
+     * to the database among its own statements in one round trip; it must run it in its transaction.
+     */
+    public static String companiesChangedStatement(Collection<Long> companyIds, LiveChange.Kind kind) {
+        StringBuilder rows = new StringBuilder("insert into live_change (company_id, kind) values ");
+        int i = 0;
+        for (long companyId : companyIds) {
+            rows.append(i++ == 0 ? "" : ", ").append('(').append(companyId).append(", '").append(kind.name()).append("')");
+        }
+        return rows.toString();
+    }
+
     /** Tells the open pages of these companies (their representatives and delegates) that something changed. */
     public void companiesChanged(Collection<Long> companyIds, LiveChange.Kind kind) {
         if (companyIds.isEmpty()) {
