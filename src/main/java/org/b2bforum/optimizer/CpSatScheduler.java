@@ -235,11 +235,11 @@ public final class CpSatScheduler implements Scheduler {
                     break;
                 }
                 if (k > participantsBound && !placementAsked) {
-                    // Before the questions past the participants' bound: when the annealing could not place every meeting either,
-                    // ask briefly how many can be placed at all. Where fewer than all can (tables scarce), every
-                    // level question is infeasible and would only be refuted slowly (forum-13.tables8: one
-                    // suspect after another for the whole limit, 187 s for "every meeting placed"), while the
-                    // placement's LP bound proves the maximum within a second.
+                    // Before the questions past the participants' bound: when the annealing could not place every
+                    // meeting either, ask briefly how many can be placed at all. Where fewer than all can (tables
+                    // scarce), every level question is infeasible and would only be refuted slowly
+                    // (forum-13.tables8: one suspect after another for the whole limit, 187 s for "every meeting
+                    // placed"), while the placement's LP bound proves the maximum within a second.
                     placementAsked = true;
                     int[] annealedNow = annealed.get();
                     if (CpSatModel.placedCount(annealedNow) < analysis.meetingCount()) {
@@ -253,6 +253,10 @@ public final class CpSatScheduler implements Scheduler {
                         if (most.status() == CpSolverStatus.OPTIMAL
                                 && CpSatModel.placedCount(most.slots()) < analysis.meetingCount()) {
                             return placeMost(analysis, placing, most, annealedNow, clock, listener, started);
+                        }
+                        budget = Math.min(clock.remaining() - reserve, clock.total() * share);
+                        if (budget < 0.2) {
+                            break;
                         }
                     }
                 }
@@ -393,6 +397,9 @@ public final class CpSatScheduler implements Scheduler {
             if (first != null && first.hasSolution()) {
                 return result(analysis, first.slots(), List.of(), lowerBound, false, started);
             }
+            if (above != null) {
+                return result(analysis, above, List.of(), lowerBound, false, started);
+            }
             if (outcome.status() != CpSolverStatus.INFEASIBLE) {
                 return lastResort(analysis, firstFit, lowerBound, started);
             }
@@ -456,7 +463,9 @@ public final class CpSatScheduler implements Scheduler {
         int d = analysis.problem.fairness();
         int[] annealed = betterOf(analysis, from, annealing);
         ScheduleResult found = resultOf(analysis, annealed);
-        if (found.fairnessGap() <= d && (!best.hasSolution() || better(found, resultOf(analysis, best.slots()), d))) {
+        if (found.fairnessGap() <= d && (!best.hasSolution()
+                || model.fixedPlacedCount(annealed) >= model.fixedPlacedCount(best.slots())
+                        && better(found, resultOf(analysis, best.slots()), d))) {
             return new CpSatModel.Outcome(CpSolverStatus.FEASIBLE, annealed, best.bound());
         }
         return best;

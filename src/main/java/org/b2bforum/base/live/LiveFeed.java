@@ -24,6 +24,9 @@ public class LiveFeed {
      * to the database among its own statements in one round trip; it must run it in its transaction.
      */
     public static String companiesChangedStatement(Collection<Long> companyIds, LiveChange.Kind kind) {
+        if (companyIds.isEmpty()) {
+            throw new IllegalArgumentException("No company to tell");
+        }
         StringBuilder rows = new StringBuilder("insert into live_change (company_id, kind) values ");
         int i = 0;
         for (long companyId : companyIds) {

@@ -62,8 +62,10 @@ class DirectorySearchJourneyIT extends BrowserJourney {
                 Chromium.settle(page);
                 Locator search = page.locator("#directory-search input");
                 Locator total = page.locator("#directory-total");
-                assertThat(total).isVisible();
-                String everything = total.textContent();
+                // more than the one company of the search (an exact count would race with the journeys that
+                // failsafe runs beside this one, which approve companies of their own)
+                Pattern everything = Pattern.compile("^Найдено компаний: (?!1$)\\d.*$");
+                assertThat(total).hasText(everything);
 
                 search.fill(word);
                 search.press("Enter");

@@ -2,6 +2,7 @@ package org.b2bforum.meeting.ui;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,9 +18,9 @@ import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 
 /**
- * A forum day of its own for one test: a future day (days are unique and every test of a run
- * shares the database), a hall with a unique name and one negotiation session 10:00–11:00 cut into
- * three 20-minute slots; plus approved companies. Set up as the organizer.
+ * A forum day of its own for one test: a future day on a date (day and month) no other day has (days are
+ * unique and every test of a run shares the database), a hall with a unique name and one negotiation
+ * session 10:00–11:00 cut into three 20-minute slots; plus approved companies. Set up as the organizer.
  */
 record ForumFixture(LocalDate day, long dayId, String hall, long hallId, long sessionId, List<Slot> slots) {
 
@@ -32,6 +33,12 @@ record ForumFixture(LocalDate day, long dayId, String hall, long hallId, long se
         program.updateBookingSettings(new BookingSettings(null, null, 50, false));
         for (int attempt = 0; ; attempt++) {
             LocalDate day = LocalDate.now().plusYears(1).plusDays(ThreadLocalRandom.current().nextInt(0, 20_000));
+            // slots are named by day and month ("1 дек., 10:20–10:40"): another test's day on the same date of
+            // another year would give two slot options of the same name
+            if (attempt < 20 && program.days().stream()
+                    .anyMatch(other -> MonthDay.from(other.day()).equals(MonthDay.from(day)))) {
+                continue;
+            }
             long dayId;
             try {
                 dayId = program.addDay(day);
