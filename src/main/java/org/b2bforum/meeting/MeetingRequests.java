@@ -82,7 +82,8 @@ public class MeetingRequests {
         long me = currentUser.requireCompanyId();
         BookingRules.requireTwoCompanies(me, partnerId, "meeting.error.self");
         // read before the turn: the notification then goes to the database in the booking's last batch
-        NotificationService.Recipients recipients = notifications.recipients(List.of(me, partnerId));
+        NotificationService.Recipients recipients = retry.beforeTurn(
+                () -> notifications.recipients(List.of(me, partnerId)));
         return retry.inTurn(() -> {
             switch (ledger.firstLook(me, partnerId, slotId, clock.instant())) {
                 case BLOCKED -> throw new BookingRefusedException("meeting.error.blocked"); // before any other answer
