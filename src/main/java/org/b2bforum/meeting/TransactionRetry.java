@@ -104,14 +104,6 @@ class TransactionRetry {
     }
 
     /**
-     * A read a booking makes before its turn (outside the queue), made again when the database node was lost, as
-     * the booking itself is: the link's failure there reached the user as an error (bench/run-cluster, stop 30).
-     */
-    <T> T beforeTurn(Supplier<T> read) {
-        return retriedOnNodeLoss(read);
-    }
-
-    /**
      * The whole booking (its look and its steps) again when the database node was lost: a step that
      * did commit makes the second run find the booking there.
      */

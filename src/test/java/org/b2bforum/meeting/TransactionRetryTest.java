@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -17,7 +16,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
@@ -92,31 +90,6 @@ class TransactionRetryTest {
 
         assertThat(result).isEqualTo("booked");
         assertThat(tries).hasValue(5);
-    }
-
-    @Test
-    void a_read_before_the_turn_whose_database_node_was_lost_is_made_again_and_other_failures_are_not() {
-        TransactionRetry retry = new TransactionRetry(dataSource, 4);
-        AtomicInteger tries = new AtomicInteger();
-
-        // as bench/run-cluster saw it: the first statement on a pooled connection to the node just killed
-        String recipients = retry.beforeTurn(() -> {
-            if (tries.incrementAndGet() == 1) {
-                throw new TransientDataAccessResourceException("link failure", new SQLTransientConnectionException(
-                        "Driver has reconnect connection after a communications link failure with 127.0.0.1:3345",
-                        "25S03"));
-            }
-            return "read";
-        });
-        assertThat(recipients).isEqualTo("read");
-        assertThat(tries).hasValue(2);
-
-        AtomicInteger once = new AtomicInteger();
-        assertThatThrownBy(() -> retry.beforeTurn(() -> {
-            once.incrementAndGet();
-            throw new DataIntegrityViolationException("not a lost node");
-        })).isInstanceOf(DataIntegrityViolationException.class);
-        assertThat(once).hasValue(1);
     }
 
     @Test

@@ -36,7 +36,7 @@ class NotificationServiceTest {
         String detail = "18.09 10:00 · «O'Brien & Co» \\'); delete from notification; -- зал A";
         NotificationService.Recipients recipients = notifications.recipients(List.of(told.id(), other.id()));
 
-        // the booking reads the recipients before its turn and sends these in its last batch (issue 17)
+        // the booking reads the recipients in its turn, after its first look, and sends these in its last batch
         List<String> statements = notifications.statements(recipients, List.of(told.id()), "notification.meeting.REQUESTED",
                 detail);
         jdbc.batchUpdate(statements.toArray(String[]::new));
