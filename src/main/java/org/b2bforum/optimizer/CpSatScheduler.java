@@ -319,8 +319,8 @@ public final class CpSatScheduler implements Scheduler {
                 lowerBound = k + 1;
             }
             // Where a level was left unanswered, the levels just above it are far easier: "at most 4 breaks?"
-            // found tic-14crafc.tables24's optimum in 0.8-2.7 s where "at most 3?" is neither proved nor refuted
-            // in 90 s, and the optimisation's first solutions had 5-16 breaks. A "yes" there is a schedule at most
+            // found tic-14crafc.tables24's optimum in 0.8-2.7 s where "at most 3?" stays unanswered in the second
+            // it gets (tic-13.tables19's "at most 3?" in 90 s), and the optimisation's first solutions had 5-16. A "yes" there is a schedule at most
             // one or two above the proven bound, and the optimisation below starts from it.
             firstFit = annealed.get();
             int[] above = null;

@@ -76,8 +76,8 @@
  *
  * <p>When a level is left unanswered, or the levels run out, the two levels above the proven bound are asked
  * ("at most bound + 1 breaks, and at least the bound?"), 25% of the limit each. On the crafted days with scarce
- * tables the question at the level just below the optimum is neither proved nor refuted in minutes, while the one
- * at the optimum answers "yes" within 1-3 s (tic-14crafc.tables24: 4 breaks, where the optimisation's first
+ * tables the question at the level just below the optimum stays unanswered for long (tic-13.tables19's "at most 3?"
+ * for 90 s), while the one at the optimum answers "yes" within 1-3 s (tic-14crafc.tables24: 4 breaks, where the optimisation's first
  * schedules had 5-16); the optimisation below then starts from that schedule, and its LP worker proves it
  * (issue 15, eighth round).
  *
