@@ -1,19 +1,18 @@
 package org.b2bforum.meeting;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.b2bforum.base.database.SqlText;
 import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.base.security.ForumUser;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -201,8 +200,7 @@ class MeetingRows {
      * with the meeting's creation. The name goes in as a hexadecimal literal, so no text of anyone's is SQL.
      */
     static String newMeetingEvents(long meetingId, ForumUser actor, boolean confirmed) {
-        String name = actor.email() == null ? "null"
-                : "convert(x'" + HexFormat.of().formatHex(actor.email().getBytes(StandardCharsets.UTF_8)) + "' using utf8mb4)";
+        String name = SqlText.literal(actor.email());
         String from = " from meeting where id = " + meetingId + ")";
         String created = "(select created_at" + from;
         StringBuilder sql = new StringBuilder(

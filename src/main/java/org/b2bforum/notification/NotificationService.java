@@ -1,6 +1,5 @@
 package org.b2bforum.notification;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -8,10 +7,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.b2bforum.base.database.SqlText;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveFeed;
 import java.util.Optional;
@@ -97,8 +96,8 @@ public class NotificationService implements UnreadNotifications {
         StringBuilder rows = new StringBuilder();
         for (long company : companyIds) {
             for (long user : recipients.usersByCompany().getOrDefault(company, List.of())) {
-                rows.append(rows.isEmpty() ? "" : ", ").append('(').append(user).append(", ").append(text(messageKey))
-                        .append(", ").append(text(detail)).append(", ").append(at).append(')');
+                rows.append(rows.isEmpty() ? "" : ", ").append('(').append(user).append(", ").append(SqlText.literal(messageKey))
+                        .append(", ").append(SqlText.literal(detail)).append(", ").append(at).append(')');
             }
         }
         if (!rows.isEmpty()) {
@@ -108,11 +107,6 @@ public class NotificationService implements UnreadNotifications {
     }
 
     private static final DateTimeFormatter SQL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
-
-    private static String text(String value) {
-        return value == null ? "null"
-                : "convert(x'" + HexFormat.of().formatHex(value.getBytes(StandardCharsets.UTF_8)) + "' using utf8mb4)";
-    }
 
     /** As {@link #notifyCompanies(Collection, String, String)}, dated when the reported change happened. */
     void notifyCompanies(Collection<Long> companyIds, String messageKey, String detail, Instant at) {

@@ -1,5 +1,7 @@
 package org.b2bforum.messaging.ui;
 
+import java.util.List;
+
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
@@ -96,13 +98,14 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     }
 
     private void refresh() {
-        showConversations();
-        showThread();
+        showThread(showConversations());
     }
 
-    private void showConversations() {
+    /** Lists the company's conversations; whether it has any. */
+    private boolean showConversations() {
         conversations.removeAll();
-        for (ConversationSummary summary : messaging.myConversations()) {
+        List<ConversationSummary> mine = messaging.myConversations();
+        for (ConversationSummary summary : mine) {
             RouterLink item = new RouterLink(MessagesView.class, summary.otherCompanyId());
             item.addClassName("conversation-item");
             if (Long.valueOf(summary.otherCompanyId()).equals(otherCompanyId)) {
@@ -128,18 +131,19 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             item.add(last);
             conversations.add(item);
         }
-        if (conversations.getChildren().findAny().isEmpty()) {
+        if (mine.isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation("messages.none"));
             empty.addClassName("empty-hint");
             conversations.add(empty);
         }
+        return !mine.isEmpty();
     }
 
-    private void showThread() {
+    private void showThread(boolean anyConversation) {
         thread.removeAll();
         if (otherCompanyId == null) {
             // with no conversation yet the list's hint says how to begin one; "choose one" would point at nothing
-            if (conversations.getChildren().noneMatch(item -> item.getElement().getClassList().contains("empty-hint"))) {
+            if (anyConversation) {
                 thread.add(new Paragraph(getTranslation("messages.choose")));
             }
             return;
