@@ -3,6 +3,7 @@ package org.b2bforum.meeting;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
@@ -156,7 +157,12 @@ class MeetingRows {
         return insert(requester, partner, slotId, message, status, tableId, null);
     }
 
-    /** As {@link #insert}, at a fair stand when {@code standId} is given. */
+    /**
+     * As {@link #insert}, at a fair stand when {@code standId} is given. The values that may be null (the table, the
+     * stand, the message) carry their SQL type: for a null without one, Spring asks the driver for the parameter's
+     * type, which on a connection without server-side prepared statements (a Galera cluster's multi-host URL,
+     * docs/cluster.md) costs a COM_STMT_PREPARE round trip, and the server a parse, at every booking.
+     */
     long insert(long requester, long partner, long slotId, String message, MeetingStatus status, Long tableId,
             Long standId) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -167,8 +173,9 @@ class MeetingRows {
                         message, created_at, updated_at)
                     values (:r, :p, :s, :status, :table, :stand, :message, :now, :now)""",
                     new MapSqlParameterSource("r", requester).addValue("p", partner).addValue("s", slotId)
-                            .addValue("status", status.name()).addValue("table", tableId).addValue("stand", standId)
-                            .addValue("message", message).addValue("now", now), keys, new String[] {"id"});
+                            .addValue("status", status.name()).addValue("table", tableId, Types.BIGINT)
+                            .addValue("stand", standId, Types.BIGINT).addValue("message", message, Types.VARCHAR)
+                            .addValue("now", now), keys, new String[] {"id"});
         } catch (DuplicateKeyException e) {
             // cannot happen while the companies are locked; if it does, start again and find that request
             throw new ConcurrencyFailureException("The same meeting was requested at the same moment", e);

@@ -6,9 +6,12 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PreDestroy;
+
 import org.b2bforum.base.database.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -47,6 +50,7 @@ class TransactionRetry {
     private static final int MISSING_PARENT_RETRIES = 2;
 
     private final TransactionTemplate transactions;
+    private final BookingConnections connections;
 
     private final Semaphore writers;
     private final ThreadLocal<Turn> turn = new ThreadLocal<>();
@@ -63,14 +67,34 @@ class TransactionRetry {
         }
     }
 
+    /** Booking steps on the application's connections (autocommit set off and on again around each). */
+    TransactionRetry(DataSource dataSource, int concurrentWriters) {
+        this(dataSource, concurrentWriters, false);
+    }
+
+    /**
+     * @param ownConnections {@code b2bforum.booking.own-connections}: the booking steps take their connections from
+     *        a pool of their own ({@link BookingConnections}), whose connections stay in manual commit
+     */
+    @Autowired
     TransactionRetry(DataSource dataSource,
-            @Value("${b2bforum.booking.concurrent-writers:4}") int concurrentWriters) {
+            @Value("${b2bforum.booking.concurrent-writers:4}") int concurrentWriters,
+            @Value("${b2bforum.booking.own-connections:false}") boolean ownConnections) {
         this.writers = new Semaphore(concurrentWriters, true);
+        this.connections = ownConnections ? BookingConnections.of(dataSource, concurrentWriters) : null;
         // booking steps are plain JDBC: a JDBC transaction, without the JPA session the
         // application's transaction manager would open for each (should one use JPA after all,
         // that manager refuses to start inside this transaction, so the mistake cannot go unseen)
-        this.transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        this.transactions = new TransactionTemplate(
+                new JdbcTransactionManager(connections != null ? connections : dataSource));
         this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @PreDestroy
+    void close() {
+        if (connections != null) {
+            connections.close();
+        }
     }
 
     /** Runs a booking step in its turn, in its own transaction, retried on conflicts. */

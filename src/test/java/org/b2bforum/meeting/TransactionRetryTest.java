@@ -191,4 +191,41 @@ class TransactionRetryTest {
 
         assertThat(next).hasValue("second");
     }
+
+    @Test
+    void on_own_connections_a_step_is_its_statements_and_its_commit_and_runs_on_the_applications_template() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource); // as the booking code: the application's data source
+        TransactionRetry retry = new TransactionRetry(dataSource, 1, true);
+        String lease = "own-connections-" + System.nanoTime();
+        try {
+            long[] setOptions = new long[2];
+            for (int step = 0; step < 2; step++) {
+                int i = step;
+                retry.run(() -> {
+                    setOptions[i] = jdbc.queryForObject("select variable_value from information_schema.session_status"
+                            + " where variable_name = 'COM_SET_OPTION'", Long.class);
+                    if (i == 0) {
+                        jdbc.update("insert into cluster_lease (name, holder, expires_at) values (?, 'test', now())", lease);
+                    }
+                    return null;
+                });
+            }
+            // the same connection for both steps (the pool gives a thread back its own), autocommit never switched
+            assertThat(setOptions[1]).isEqualTo(setOptions[0]);
+            // committed: another connection sees the row
+            assertThat(new JdbcTemplate(dataSource).queryForObject("select count(*) from cluster_lease where name = ?",
+                    Integer.class, lease)).isEqualTo(1);
+
+            // a step that fails is rolled back
+            assertThatThrownBy(() -> retry.run(() -> {
+                jdbc.update("delete from cluster_lease where name = ?", lease);
+                throw new DuplicateKeyException("taken");
+            })).isInstanceOf(DuplicateKeyException.class);
+            assertThat(jdbc.queryForObject("select count(*) from cluster_lease where name = ?", Integer.class, lease))
+                    .isEqualTo(1);
+        } finally {
+            retry.close();
+            new JdbcTemplate(dataSource).update("delete from cluster_lease where name = ?", lease);
+        }
+    }
 }

@@ -1,0 +1,67 @@
+package org.b2bforum.meeting;
+
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.springframework.core.InfrastructureProxy;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The booking steps' own connections ({@code b2bforum.booking.own-connections=true}, for a Galera cluster:
+ * docs/cluster.md): a small pool on the application's database whose connections stay in manual commit. On the
+ * application's pool (autocommit on, as Hibernate and every read outside a transaction want it) Spring's JDBC
+ * transaction sets autocommit off before each step and on again after it: two round trips per booking, a fifth of
+ * a booking attempt's round trips on a cluster node (bench/README.md, issue 18). Here a step is its statements and
+ * its commit or rollback, nothing else.
+ * <p>
+ * The booking code reads and writes through the application's {@code JdbcTemplate} (the application's data
+ * source): this data source stands for the application's ({@link InfrastructureProxy}), so the transaction binds
+ * its connection where that template looks for it, and every statement of a step runs on the step's connection.
+ * The look before the step and everything outside the booking steps stay on the application's pool.
+ */
+final class BookingConnections extends DelegatingDataSource implements InfrastructureProxy, AutoCloseable {
+
+    private final DataSource application;
+
+    private BookingConnections(HikariDataSource own, DataSource application) {
+        super(own);
+        this.application = application;
+    }
+
+    /**
+     * A pool as the application's (same URL, account, driver settings and time-outs), in manual commit, with a
+     * connection for each of the {@code writers} turns and two for the steps that have given their turn back at
+     * commit and are still handing their connection back.
+     */
+    static BookingConnections of(DataSource application, int writers) {
+        HikariDataSource pool;
+        try {
+            pool = application.unwrap(HikariDataSource.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException("b2bforum.booking.own-connections needs the application's Hikari pool, not "
+                    + application.getClass().getName(), e);
+        }
+        HikariConfig config = new HikariConfig();
+        pool.copyStateTo(config);
+        config.setPoolName(pool.getPoolName() + "-booking");
+        config.setAutoCommit(false);
+        config.setMaximumPoolSize(writers + 2);
+        config.setMinimumIdle(writers + 2);
+        return new BookingConnections(new HikariDataSource(config), application);
+    }
+
+    /** The application's data source: the key under which a step's connection is bound to its thread. */
+    @Override
+    public Object getWrappedObject() {
+        return application;
+    }
+
+    @Override
+    public void close() {
+        ((HikariDataSource) obtainTargetDataSource()).close();
+    }
+}
