@@ -1,5 +1,8 @@
 package org.b2bforum.meeting;
 
+import java.util.Map;
+
+import org.b2bforum.notification.NotificationService;
 import org.b2bforum.program.BookingSettings;
 
 /**
@@ -8,9 +11,19 @@ import org.b2bforum.program.BookingSettings;
  * booking settings, how many of the chosen delegates belong to their company, the pair's active
  * meeting in the slot (and its status), both companies' active meetings (as the limit counts them),
  * whether either company has a meeting at that time (in any hall), whether a chosen delegate
- * attends a program item then, and the first free table of the slot's hall.
+ * attends a program item then, the first free table of the slot's hall, and the two companies' log-ins, to notify
+ * in the step's last batch.
  */
 record BookingSituation(BookingSettings settings, int ownDelegates, Long existing, MeetingStatus existingStatus,
         int activeOfRequester, int activeOfPartner, boolean busy, boolean inProgram, Long freeTable,
-        Integer freeTableNumber, String requesterName, String partnerName, String hallName) {
+        Integer freeTableNumber, String requesterName, String partnerName, String hallName,
+        NotificationService.Recipients recipients) {
+
+    /** A situation without the log-ins (for the rules, which do not need them). */
+    BookingSituation(BookingSettings settings, int ownDelegates, Long existing, MeetingStatus existingStatus,
+            int activeOfRequester, int activeOfPartner, boolean busy, boolean inProgram, Long freeTable,
+            Integer freeTableNumber, String requesterName, String partnerName, String hallName) {
+        this(settings, ownDelegates, existing, existingStatus, activeOfRequester, activeOfPartner, busy, inProgram,
+                freeTable, freeTableNumber, requesterName, partnerName, hallName, new NotificationService.Recipients(Map.of()));
+    }
 }

@@ -88,17 +88,13 @@ public class MeetingRequests {
                 case TAKEN -> throw new BookingRefusedException("meeting.error.slot-taken");
                 case OPEN -> { }
             }
-            // the log-ins to notify, read here so that the notification goes to the database in the booking's last
-            // batch; not before the first look, which most attempts at a busy slot end with (read before it, every
-            // attempt paid a statement: the single-node booking benchmark fell from ~2,540 to ~2,000 attempts/s)
-            NotificationService.Recipients recipients = notifications.recipients(List.of(me, partnerId));
             return book(me, partnerId, slotId, standId, BookingRules.chosenDelegates(delegateIds),
-                    BookingRules.trimmedMessage(message), user, recipients);
+                    BookingRules.trimmedMessage(message), user);
         });
     }
 
     private MeetingOutcome book(long me, long partnerId, long slotId, Long standId, Set<Long> delegates, String text,
-            ForumUser user, NotificationService.Recipients recipients) {
+            ForumUser user) {
         return retry.run(() -> {
             SlotLedger.Locked locked = ledger.lockSlotAndCompanies(slotId, me, partnerId);
             SlotLedger.Slot slot = locked.slot();
@@ -120,7 +116,7 @@ public class MeetingRequests {
                 List<String> batch = new ArrayList<>();
                 batch.add(MeetingRows.delegateRows(meetingId, me, delegates));
                 batch.add(MeetingRows.newMeetingEvents(meetingId, user, false));
-                batch.addAll(notifications.statements(recipients, List.of(partnerId), "notification.meeting.REQUESTED",
+                batch.addAll(notifications.statements(now.recipients(), List.of(partnerId), "notification.meeting.REQUESTED",
                         standId == null ? describe(now, slot, false) : descriptions.describe(meetingId)));
                 rows.inOneRoundTrip(batch.toArray(String[]::new));
                 return new MeetingOutcome(meetingId, MeetingStatus.REQUESTED);
@@ -131,7 +127,7 @@ public class MeetingRequests {
             List<String> first = new ArrayList<>();
             first.add(MeetingRows.delegateRows(meetingId, me, delegates));
             first.add(MeetingRows.newMeetingEvents(meetingId, user, true));
-            first.addAll(notifications.statements(recipients, List.of(me, partnerId), "notification.meeting.CONFIRMED",
+            first.addAll(notifications.statements(now.recipients(), List.of(me, partnerId), "notification.meeting.CONFIRMED",
                     standId == null ? describe(now, slot, true) : descriptions.describe(meetingId)));
             ledger.occupy(meetingId, slot, table, standId, me, partnerId, delegates, first.toArray(String[]::new));
             return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.b2bforum.company.RegistrationStatus;
+import org.b2bforum.notification.NotificationService;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -130,8 +131,8 @@ class SlotLedger {
 
     /**
      * The situation of a meeting between requester {@code a} and partner {@code b} in the slot,
-     * attended by {@code delegates} of company {@code owner}. Exact only under the slot's and the
-     * companies' locks.
+     * attended by {@code delegates} of company {@code owner}, with both companies' log-ins (to notify in the step's last
+     * batch: read here, not in a round trip of their own). Exact only under the slot's and the companies' locks.
      */
     BookingSituation situation(Slot slot, long a, long b, long owner, Set<Long> delegates) {
         return jdbc.queryForObject("""
@@ -147,6 +148,8 @@ class SlotLedger {
                   (select short_name from company where id = :a) a_name,
                   (select short_name from company where id = :b) b_name,
                   (select name from hall where id = :hall) hall_name,
+                 """ + NotificationService.Recipients.column(":a, :b") + """
+                  recipients,
                   ft.id free_table, ft.number free_table_number
                 from booking_settings w
                   left join (select t.id, t.number from meeting_table t
@@ -167,7 +170,8 @@ class SlotLedger {
                                 : MeetingStatus.valueOf(rs.getString("existing_status")),
                         rs.getInt("active_a"), rs.getInt("active_b"), rs.getBoolean("busy"), rs.getBoolean("in_program"),
                         rs.getObject("free_table", Long.class), rs.getObject("free_table_number", Integer.class),
-                        rs.getString("a_name"), rs.getString("b_name"), rs.getString("hall_name")));
+                        rs.getString("a_name"), rs.getString("b_name"), rs.getString("hall_name"),
+                        NotificationService.Recipients.of(rs.getString("recipients"))));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -67,22 +67,28 @@ public class NotificationService implements UnreadNotifications {
         notifyCompanies(companyIds, messageKey, detail, clock.instant());
     }
 
-    /**
-     * The log-ins of these companies, read now, so that a notification of (some of) them can go to the database later
-     * among the caller's own statements ({@link #statements}).
-     */
-    public Recipients recipients(Collection<Long> companyIds) {
-        return new Recipients(accounts.userIdsByCompany(companyIds));
-    }
-
-    /** The log-ins of some companies, read by {@link #recipients}. */
+    /** The log-ins of some companies, read along with a query of the caller's own ({@link #column}). */
     public record Recipients(Map<Long, List<Long>> usersByCompany) {
+
+        /**
+         * SQL: the log-ins of the companies {@code companies} (an SQL list) as one column, for a caller's query to read
+         * along with its own ({@link #of} reads it): a booking reads them with its situation, not in a round trip of
+         * their own in its turn (bench/README.md, issue 17).
+         */
+        public static String column(String companies) {
+            return AccountService.userIdsByCompanyColumn(companies);
+        }
+
+        /** The recipients from the value of a {@link #column}. */
+        public static Recipients of(String column) {
+            return new Recipients(AccountService.userIdsByCompany(column));
+        }
     }
 
     /**
      * What {@link #notifyCompanies(Collection, String, String)} writes, as plain SQL statements for the caller to send
      * in its transaction among its own, in one round trip (a JDBC batch): the open pages' live change and a notification
-     * for each log-in of the companies (of those read in {@code recipients}). The texts go in as hexadecimal literals,
+     * for each log-in of the companies (of those read in {@code recipients}, {@link Recipients#column}). The texts go in as hexadecimal literals,
      * so nobody's text is SQL. At the booking window's rush a booking's turn waited for each of the three statements
      * of {@code notifyCompanies} in turn on a busy machine (bench/README.md, issue 17).
      */

@@ -75,4 +75,27 @@ class SlotLedgerTest {
         assertThat(jdbc.queryForObject("select count(*) from company_slot_booking where meeting_id = ?", Integer.class,
                 meetingId)).isEqualTo(2);
     }
+
+    @Test
+    void the_situation_under_the_locks_names_both_companies_log_ins_to_notify() {
+        fixture.openBooking(true);
+        TestSession session = fixture.session(2, LocalTime.of(11, 0), LocalTime.of(11, 40), 20);
+        TestCompany a = fixture.approvedCompany();
+        TestCompany b = fixture.approvedCompany();
+        long slotId = session.slot(0).id();
+        SlotLedger ledger = new SlotLedger(new NamedParameterJdbcTemplate(jdbc));
+        TransactionTemplate transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+
+        BookingSituation now = transaction.execute(status -> {
+            SlotLedger.Locked locked = ledger.lockSlotAndCompanies(slotId, a.id(), b.id());
+            return ledger.situation(locked.slot(), a.id(), b.id(), a.id(), Set.of(a.firstDelegate()));
+        });
+
+        // read along with the situation, not in a statement of their own: that was a round trip in the booking's turn
+        for (TestCompany company : List.of(a, b)) {
+            assertThat(now.recipients().usersByCompany().get(company.id())).isNotEmpty().isEqualTo(jdbc.queryForList(
+                    "select id from app_user where company_id = ? order by id", Long.class, company.id()));
+        }
+        assertThat(now.recipients().usersByCompany()).containsOnlyKeys(a.id(), b.id());
+    }
 }

@@ -34,9 +34,13 @@ class NotificationServiceTest {
         TestCompany other = companies.approved(Country.RU);
         long lastChange = jdbc.queryForObject("select coalesce(max(id), 0) from live_change", Long.class);
         String detail = "18.09 10:00 · «O'Brien & Co» \\'); delete from notification; -- зал A";
-        NotificationService.Recipients recipients = notifications.recipients(List.of(told.id(), other.id()));
+        NotificationService.Recipients recipients = NotificationService.Recipients.of(jdbc.queryForObject(
+                "select " + NotificationService.Recipients.column(told.id() + ", " + other.id()), String.class));
+        assertThat(recipients.usersByCompany()).containsOnlyKeys(told.id(), other.id())
+                .containsEntry(told.id(), jdbc.queryForList("select id from app_user where company_id = ? order by id",
+                        Long.class, told.id()));
 
-        // the booking reads the recipients in its turn, after its first look, and sends these in its last batch
+        // the booking reads the recipients with its situation under its locks, and sends these in its last batch
         List<String> statements = notifications.statements(recipients, List.of(told.id()), "notification.meeting.REQUESTED",
                 detail);
         jdbc.batchUpdate(statements.toArray(String[]::new));

@@ -203,15 +203,24 @@ public class AccountService implements UserDetailsService {
                 new MapSqlParameterSource("companies", companyIds), Long.class);
     }
 
-    /** The log-ins of each of these companies (a company without one is left out), in id order; one statement. */
-    public Map<Long, List<Long>> userIdsByCompany(Collection<Long> companyIds) {
+    /**
+     * SQL: the log-ins of the companies {@code companies} (an SQL list: ids or named parameters) as one text column,
+     * for a caller's own query to read along ({@link #userIdsByCompany(String)} reads the column); null when none.
+     */
+    public static String userIdsByCompanyColumn(String companies) {
+        return "(select group_concat(concat(u.company_id, ':', u.id) order by u.id separator ',') from app_user u"
+                + " where u.company_id in (" + companies + "))";
+    }
+
+    /** The log-ins of each company (a company without one is left out), in id order, from a {@link #userIdsByCompanyColumn}. */
+    public static Map<Long, List<Long>> userIdsByCompany(String column) {
         Map<Long, List<Long>> users = new HashMap<>();
-        if (!companyIds.isEmpty()) {
-            jdbc.query("select id, company_id from app_user where company_id in (:companies) order by id",
-                    new MapSqlParameterSource("companies", companyIds),
-                    rs -> {
-                        users.computeIfAbsent(rs.getLong("company_id"), c -> new ArrayList<>()).add(rs.getLong("id"));
-                    });
+        if (column != null && !column.isEmpty()) {
+            for (String pair : column.split(",")) {
+                int colon = pair.indexOf(':');
+                users.computeIfAbsent(Long.parseLong(pair.substring(0, colon)), c -> new ArrayList<>())
+                        .add(Long.parseLong(pair.substring(colon + 1)));
+            }
         }
         return users;
     }
