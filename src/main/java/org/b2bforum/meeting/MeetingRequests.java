@@ -111,25 +111,42 @@ public class MeetingRequests {
             if (standId != null) {
                 ledger.requireStandFree(slot, standId, me, partnerId);
             }
-            if (decision == RequestDecision.REQUEST) {
-                long meetingId = rows.insert(me, partnerId, slotId, text, MeetingStatus.REQUESTED, null, standId);
-                List<String> batch = new ArrayList<>();
-                batch.add(MeetingRows.delegateRows(meetingId, me, delegates));
-                batch.add(MeetingRows.newMeetingEvents(meetingId, user, false));
+            if (decision == RequestDecision.REQUEST && standId == null) {
+                // the meeting's insert and all its rows in one round trip (issue 17)
+                List<String> batch = new ArrayList<>(rows.inserting(me, partnerId, slotId, text, MeetingStatus.REQUESTED,
+                        null));
+                batch.add(MeetingRows.delegateRows(MeetingRows.NEW_MEETING, me, delegates));
+                batch.add(MeetingRows.newMeetingEvents(MeetingRows.NEW_MEETING, user, false));
                 batch.addAll(notifications.statements(now.recipients(), List.of(partnerId), "notification.meeting.REQUESTED",
-                        standId == null ? describe(now, slot, false) : descriptions.describe(meetingId)));
-                rows.inOneRoundTrip(batch.toArray(String[]::new));
-                return new MeetingOutcome(meetingId, MeetingStatus.REQUESTED);
+                        describe(now, slot, false)));
+                return new MeetingOutcome(rows.newMeetingIn(batch), MeetingStatus.REQUESTED);
             }
-            Long table = standId == null ? now.freeTable() : null;
-            long meetingId = rows.insert(me, partnerId, slotId, text, MeetingStatus.CONFIRMED, table, standId);
-            // the meeting's rows, what it occupies and the two companies' notification: one round trip (issue 17)
+            if (standId == null) {
+                // the meeting's insert, its rows, what it occupies and the two companies' notification: one round trip
+                List<String> first = new ArrayList<>();
+                first.add(MeetingRows.delegateRows(MeetingRows.NEW_MEETING, me, delegates));
+                first.add(MeetingRows.newMeetingEvents(MeetingRows.NEW_MEETING, user, true));
+                first.addAll(notifications.statements(now.recipients(), List.of(me, partnerId),
+                        "notification.meeting.CONFIRMED", describe(now, slot, true)));
+                long meetingId = ledger.occupyNew(rows.inserting(me, partnerId, slotId, text, MeetingStatus.CONFIRMED,
+                        now.freeTable()), slot, now.freeTable(), me, partnerId, delegates, first);
+                return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED);
+            }
+            // at a fair stand: the notification describes the meeting as stored
+            long meetingId = rows.insert(me, partnerId, slotId, text, decision == RequestDecision.REQUEST
+                    ? MeetingStatus.REQUESTED : MeetingStatus.CONFIRMED, null, standId);
             List<String> first = new ArrayList<>();
             first.add(MeetingRows.delegateRows(meetingId, me, delegates));
-            first.add(MeetingRows.newMeetingEvents(meetingId, user, true));
+            first.add(MeetingRows.newMeetingEvents(meetingId, user, decision != RequestDecision.REQUEST));
+            if (decision == RequestDecision.REQUEST) {
+                first.addAll(notifications.statements(now.recipients(), List.of(partnerId), "notification.meeting.REQUESTED",
+                        descriptions.describe(meetingId)));
+                rows.inOneRoundTrip(first.toArray(String[]::new));
+                return new MeetingOutcome(meetingId, MeetingStatus.REQUESTED);
+            }
             first.addAll(notifications.statements(now.recipients(), List.of(me, partnerId), "notification.meeting.CONFIRMED",
-                    standId == null ? describe(now, slot, true) : descriptions.describe(meetingId)));
-            ledger.occupy(meetingId, slot, table, standId, me, partnerId, delegates, first.toArray(String[]::new));
+                    descriptions.describe(meetingId)));
+            ledger.occupy(meetingId, slot, null, standId, me, partnerId, delegates, first.toArray(String[]::new));
             return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED);
         });
     }

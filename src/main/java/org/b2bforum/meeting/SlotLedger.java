@@ -279,6 +279,33 @@ class SlotLedger {
                 batch.add(statement);
             }
         }
+        batch.addAll(occupying(String.valueOf(meetingId), slot, tableId, standId, companyA, companyB, delegates));
+        try {
+            jdbc.getJdbcOperations().batchUpdate(batch.toArray(String[]::new));
+        } catch (DuplicateKeyException e) {
+            throw new ConcurrencyFailureException("Lost a race for slot " + slot.id(), e);
+        }
+    }
+
+    /**
+     * As {@link #occupy} for a meeting that {@code meeting} inserts ({@link MeetingRows#inserting}), all in one round
+     * trip: the meeting's insert, the statements {@code first}, and what the meeting occupies, which find its id in
+     * {@link MeetingRows#NEW_MEETING}.
+     *
+     * @return the new meeting's id
+     */
+    long occupyNew(List<String> meeting, Slot slot, long tableId, long companyA, long companyB, Set<Long> delegates,
+            List<String> first) {
+        List<String> batch = new ArrayList<>(meeting);
+        first.stream().filter(statement -> statement != null).forEach(batch::add);
+        batch.addAll(occupying(MeetingRows.NEW_MEETING, slot, tableId, null, companyA, companyB, delegates));
+        return MeetingRows.firstInsertedId(jdbc, batch);
+    }
+
+    /** The statements that take the slot, the table or stand and the people for the meeting {@code meetingId} (SQL). */
+    private static List<String> occupying(String meetingId, Slot slot, Long tableId, Long standId, long companyA,
+            long companyB, Set<Long> delegates) {
+        List<String> batch = new ArrayList<>();
         String start = "(select starts_at from slot where id = " + slot.id() + ")";
         batch.add("insert into company_slot_booking (starts_at, slot_id, company_id, meeting_id) values "
                 + row(start, slot.id(), companyA, meetingId) + ", " + row(start, slot.id(), companyB, meetingId));
@@ -298,14 +325,10 @@ class SlotLedger {
             batch.add("insert into table_slot_booking (slot_id, table_id, hall_id, meeting_id) values ("
                     + slot.id() + ", " + tableId + ", " + slot.hallId() + ", " + meetingId + ")");
         }
-        try {
-            jdbc.getJdbcOperations().batchUpdate(batch.toArray(String[]::new));
-        } catch (DuplicateKeyException e) {
-            throw new ConcurrencyFailureException("Lost a race for slot " + slot.id(), e);
-        }
+        return batch;
     }
 
-    private static String row(String start, long slotId, long id, long meetingId) {
+    private static String row(String start, long slotId, long id, String meetingId) {
         return "(" + start + ", " + slotId + ", " + id + ", " + meetingId + ")";
     }
 

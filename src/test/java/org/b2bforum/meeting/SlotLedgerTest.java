@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.spy;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,8 @@ import javax.sql.DataSource;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.ForumUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +39,10 @@ class SlotLedgerTest {
     JdbcTemplate jdbc;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    CurrentUser currentUser;
+    @Autowired
+    Clock clock;
 
     @Test
     void a_meeting_takes_its_delegates_slot_and_table_in_one_round_trip_and_a_second_taker_loses_the_race() {
@@ -97,5 +104,59 @@ class SlotLedgerTest {
                     "select id from app_user where company_id = ? order by id", Long.class, company.id()));
         }
         assertThat(now.recipients().usersByCompany()).containsOnlyKeys(a.id(), b.id());
+    }
+
+    @Test
+    void an_instant_booking_inserts_its_meeting_with_its_rows_and_what_it_occupies_in_one_round_trip() {
+        fixture.openBooking(true);
+        TestSession session = fixture.session(2, LocalTime.of(13, 0), LocalTime.of(13, 40), 20);
+        TestCompany a = fixture.approvedCompany();
+        TestCompany b = fixture.approvedCompany();
+        long slotId = session.slot(0).id();
+        long tableId = jdbc.queryForObject("select min(id) from meeting_table where hall_id = ?", Long.class,
+                session.hallId());
+        Timestamp start = jdbc.queryForObject("select starts_at from slot where id = ?", Timestamp.class, slotId);
+        SlotLedger.Slot slot = new SlotLedger.Slot(slotId, session.hallId(), start.toInstant(), start.toInstant());
+        ForumUser user = fixture.as(a, currentUser::require);
+        String message = "O'Brien \\'); delete from meeting; -- «встреча»";
+        JdbcTemplate counted = spy(jdbc);
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(counted);
+        SlotLedger ledger = new SlotLedger(named);
+        MeetingRows rows = new MeetingRows(named, clock);
+        TransactionTemplate transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        Set<Long> delegates = Set.of(a.firstDelegate());
+
+        long meetingId = transaction.execute(status -> ledger.occupyNew(
+                rows.inserting(a.id(), b.id(), slotId, message, MeetingStatus.CONFIRMED, tableId), slot, tableId, a.id(),
+                b.id(), delegates, List.of(MeetingRows.delegateRows(MeetingRows.NEW_MEETING, a.id(), delegates),
+                        MeetingRows.newMeetingEvents(MeetingRows.NEW_MEETING, user, true))));
+
+        // one JDBC call: the meeting's insert was a round trip of its own before the batch
+        assertThat(mockingDetails(counted).getInvocations()).map(call -> call.getMethod().getName())
+                .filteredOn(name -> name.startsWith("query") || name.endsWith("pdate") || name.equals("execute"))
+                .containsExactly("execute");
+        assertThat(jdbc.queryForMap("select requester_company_id, partner_company_id, slot_id, status, table_id, message"
+                + " from meeting where id = ?", meetingId)).containsEntry("requester_company_id", a.id())
+                .containsEntry("partner_company_id", b.id()).containsEntry("slot_id", slotId)
+                .containsEntry("status", "CONFIRMED").containsEntry("table_id", tableId).containsEntry("message", message);
+        assertThat(jdbc.queryForList("select status from meeting_event where meeting_id = ? order by id", String.class,
+                meetingId)).containsExactly("REQUESTED", "CONFIRMED");
+        assertThat(jdbc.queryForList("select delegate_id from meeting_delegate where meeting_id = ?", Long.class,
+                meetingId)).containsExactly(a.firstDelegate());
+        assertThat(jdbc.queryForList("select company_id from company_slot_booking where meeting_id = ?", Long.class,
+                meetingId)).containsExactlyInAnyOrder(a.id(), b.id());
+        assertThat(jdbc.queryForObject("select table_id from table_slot_booking where meeting_id = ?", Long.class,
+                meetingId)).isEqualTo(tableId);
+
+        // the same table again, for another pair: the step starts again, and nothing of it stays
+        TestCompany c = fixture.approvedCompany();
+        TestCompany d = fixture.approvedCompany();
+        long meetingsBefore = jdbc.queryForObject("select count(*) from meeting", Long.class);
+        assertThatThrownBy(() -> transaction.execute(status -> ledger.occupyNew(
+                rows.inserting(c.id(), d.id(), slotId, null, MeetingStatus.CONFIRMED, tableId), slot, tableId, c.id(),
+                d.id(), Set.of(), List.of()))).isInstanceOf(ConcurrencyFailureException.class);
+        assertThat(jdbc.queryForObject("select count(*) from meeting", Long.class)).isEqualTo(meetingsBefore);
+        assertThat(jdbc.queryForObject("select count(*) from company_slot_booking where company_id in (?, ?)",
+                Long.class, c.id(), d.id())).isZero();
     }
 }
