@@ -312,8 +312,9 @@ class AccessibilityIT extends BrowserJourney {
     /**
      * Opens a page of the application from another one loaded and settled in this browser page, as its links do
      * (the router's navigation, one server round trip), and waits for the server's answer. A fresh load runs the
-     * whole development bundle (React and every Vaadin component, ~10 MB of JavaScript) again: 1.4 s of
-     * Chromium's CPU a page against 0.45 s (bench/README.md, run-suite). Each check's first page is loaded afresh.
+     * whole bundle (React and the Vaadin components) again: with the development bundle 1.4 s of Chromium's CPU a
+     * page against 0.45 s (bench/README.md, run-suite; failsafe serves the production bundle since). Each check's
+     * first page is loaded afresh.
      */
     private static void navigateInApp(Page page, String path) {
         String target = "/" + path;
