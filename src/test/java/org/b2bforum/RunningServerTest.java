@@ -11,7 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The application on a real port, as the browser journeys and the HTTP checks (the failsafe
  * {@code *IT} classes) need it, with Vaadin's development tools off so pages look as users see
- * them. One annotation, so that all of them share one cached Spring context.
+ * them (failsafe runs Vaadin in production mode on the production bundle, pom.xml; run elsewhere, in
+ * development mode). One annotation, so that all of them share one cached Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -44,6 +44,9 @@ class DirectorySearchJourneyIT extends BrowserJourney {
         try {
             viewer = companies.approved(Country.RU);
             found = companies.approved(Country.BY, form -> form.setOffers("Котельные под ключ, " + word + "."));
+            // one more that the search leaves out: the directory is the current forum's, and a forum that another
+            // journey (or the previous run, whose database failsafe keeps) has just created may have no other
+            companies.approved(Country.BY);
         } finally {
             TestData.logOut();
         }
