@@ -74,6 +74,9 @@ public final class CpSatScheduler implements Scheduler {
     private static final double LOCAL_SEARCH_SECONDS = 1.5;
     private static final long LOCAL_SEARCH_STEPS = 20_000_000L;
 
+    /** The share of the local search's time that goes to the row search after the annealing (see RowSearch). */
+    private static final double ROW_SHARE = 0.4;
+
     /** The share of the time limit for asking early how many meetings fit at all (the annealing left some out). */
     private static final double PLACEMENT_SHARE = 0.1;
 
@@ -132,9 +135,9 @@ public final class CpSatScheduler implements Scheduler {
         // thread, so that a day the first levels answer quickly loses little to it.
         AtomicBoolean stop = new AtomicBoolean();
         int[] start = floor;
-        FutureTask<int[]> annealing = new FutureTask<>(() -> LocalSearch.improve(analysis, start,
-                Math.min(LOCAL_SEARCH_SECONDS, clock.total() * LOCAL_SEARCH_SHARE), LOCAL_SEARCH_STEPS,
-                options.randomSeed(), stop::get));
+        double polishing = Math.min(LOCAL_SEARCH_SECONDS, clock.total() * LOCAL_SEARCH_SHARE);
+        FutureTask<int[]> annealing = new FutureTask<>(() -> polish(analysis, start, polishing,
+                LOCAL_SEARCH_STEPS, options.randomSeed(), stop::get));
         Thread.ofPlatform().daemon().name("scheduler-local-search").start(annealing);
         Supplier<int[]> annealed = () -> betterOf(analysis, start, annealing);
         ScheduleResult searched;
@@ -157,6 +160,17 @@ public final class CpSatScheduler implements Scheduler {
         boolean complete = floorResult.unplaced().isEmpty();
         return result(analysis, floor, floorResult.unplaced(), bound, complete && floorResult.totalBreaks() <= bound,
                 started);
+    }
+
+    /**
+     * The annealing ({@link LocalSearch}), which places the meetings and makes the schedule fair, then for the
+     * last {@link #ROW_SHARE} of the time the row search ({@link RowSearch}), which moves a participant's whole
+     * day at once and gets further on the breaks where single moves stop.
+     */
+    static int[] polish(ProblemAnalysis analysis, int[] start, double seconds, long steps, long seed,
+            java.util.function.BooleanSupplier stop) {
+        int[] annealed = LocalSearch.improve(analysis, start, seconds * (1 - ROW_SHARE), steps, seed, stop);
+        return RowSearch.improve(analysis, annealed, seconds * ROW_SHARE, steps, seed, stop);
     }
 
     /** The annealed schedule when it is better than the floor it started from (waits for it). */
@@ -388,11 +402,15 @@ public final class CpSatScheduler implements Scheduler {
                 // tic-13.tables19 one above its optimum in 3 of 5 runs (slots only: 0 of 5), so slots only it stays
                 model.hint(hint, false);
             }
+            ScheduleResult hinted = resultOf(analysis, hint);
+            boolean hintComplete = hinted.unplaced().isEmpty() && hinted.fairnessGap() <= analysis.problem.fairness();
             CpSatModel.Outcome outcome = noCompleteSchedule ? new CpSatModel.Outcome(CpSolverStatus.INFEASIBLE, null, 0)
+                    : hintComplete ? minimiseBeside(analysis, model, hint, clock, listener, true)
                     : model.minimiseBreaks(clock.remaining(), listener, clock);
             if (outcome.hasSolution()) {
-                return result(analysis, outcome.slots(), List.of(), Math.max(lowerBound, outcome.bound()),
-                        outcome.status() == CpSolverStatus.OPTIMAL, started);
+                int bound = Math.max(lowerBound, outcome.bound());
+                return result(analysis, outcome.slots(), List.of(), bound, outcome.status() == CpSolverStatus.OPTIMAL
+                        || resultOf(analysis, outcome.slots()).totalBreaks() <= bound, started);
             }
             if (first != null && first.hasSolution()) {
                 return result(analysis, first.slots(), List.of(), lowerBound, false, started);
@@ -433,7 +451,7 @@ public final class CpSatScheduler implements Scheduler {
                 && model.fixedPlacedCount(firstFit) >= model.fixedPlacedCount(most.slots())
                 && resultOf(analysis, firstFit).fairnessGap() <= d;
         model.hint(floorAsGood ? firstFit : most.slots());
-        CpSatModel.Outcome best = floorAsGood ? minimiseBesideAnnealing(analysis, model, firstFit, clock, listener)
+        CpSatModel.Outcome best = floorAsGood ? minimiseBeside(analysis, model, firstFit, clock, listener, false)
                 : model.minimiseBreaks(clock.remaining(), listener, clock);
         CpSatModel.Outcome chosen = best.hasSolution() ? best : most;
         boolean proved = placementProved && best.hasSolution() && best.status() == CpSolverStatus.OPTIMAL;
@@ -445,14 +463,19 @@ public final class CpSatScheduler implements Scheduler {
     /**
      * The model's fewest breaks, with the local search run again from {@code from} (a fair schedule the model
      * accepts) beside it; the better of the two. On forum-13.tables8 CP-SAT's neighbourhoods took 7.5 s from 44
-     * breaks to 40, where the annealing alone reaches 32-36 in 40 s.
+     * breaks to 40, where the annealing alone reaches 32-36 in 40 s. {@code rowsOnly}: the row search alone, in a
+     * thread the solver leaves to it (every meeting placed: the annealing has nothing left to place).
      */
-    private CpSatModel.Outcome minimiseBesideAnnealing(ProblemAnalysis analysis, CpSatModel model, int[] from,
-            Clock clock, ProgressListener listener) {
+    private CpSatModel.Outcome minimiseBeside(ProblemAnalysis analysis, CpSatModel model, int[] from,
+            Clock clock, ProgressListener listener, boolean rowsOnly) {
         AtomicBoolean solved = new AtomicBoolean();
         double seconds = clock.remaining();
-        FutureTask<int[]> annealing = new FutureTask<>(() -> LocalSearch.improve(analysis, from, seconds,
-                Long.MAX_VALUE, options.randomSeed() + 1, solved::get));
+        if (rowsOnly) {
+            model.leaveOneThread();
+        }
+        FutureTask<int[]> annealing = new FutureTask<>(() -> rowsOnly
+                ? RowSearch.improve(analysis, from, seconds, Long.MAX_VALUE, options.randomSeed() + 1, solved::get)
+                : polish(analysis, from, seconds, Long.MAX_VALUE, options.randomSeed() + 1, solved::get));
         Thread.ofPlatform().daemon().name("scheduler-local-search-2").start(annealing);
         CpSatModel.Outcome best;
         try {

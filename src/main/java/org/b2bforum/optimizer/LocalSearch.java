@@ -62,27 +62,7 @@ final class LocalSearch {
             counted[p] = true; // the fairness gap is over everyone, as BreakCounter.gap counts it
             withBreaks[0]++;
         }
-        int[][] next = new int[n][];
-        int[] count = new int[n];
-        for (int m = 0; m < n; m++) {
-            for (int before : analysis.meeting(m).after()) {
-                if (before >= 0 && before < n) {
-                    count[before]++;
-                }
-            }
-        }
-        for (int m = 0; m < n; m++) {
-            next[m] = new int[count[m]];
-            count[m] = 0;
-        }
-        for (int m = 0; m < n; m++) {
-            for (int before : analysis.meeting(m).after()) {
-                if (before >= 0 && before < n) {
-                    next[before][count[before]++] = m;
-                }
-            }
-        }
-        successors = next;
+        successors = analysis.successors();
         unplaced = n;
         for (int m = 0; m < n; m++) {
             if (start[m] >= 0) {
@@ -219,17 +199,7 @@ final class LocalSearch {
     }
 
     private boolean orderOk(int m, int s) {
-        for (int before : analysis.meeting(m).after()) {
-            if (before >= 0 && before < n && slotOf[before] >= s) {
-                return false;
-            }
-        }
-        for (int after : successors[m]) {
-            if (slotOf[after] >= 0 && slotOf[after] <= s) {
-                return false;
-            }
-        }
-        return true;
+        return analysis.orderOk(m, s, slotOf, successors);
     }
 
     private void put(int m, int s) {

@@ -66,6 +66,50 @@ final class ProblemAnalysis {
         return allowed.length;
     }
 
+    /** Per meeting, the meetings that must come after it (the reverse of {@link MeetingRequest#after}). */
+    int[][] successors() {
+        int n = meetingCount();
+        int[] count = new int[n];
+        for (int m = 0; m < n; m++) {
+            for (int before : meeting(m).after()) {
+                if (before >= 0 && before < n) {
+                    count[before]++;
+                }
+            }
+        }
+        int[][] next = new int[n][];
+        for (int m = 0; m < n; m++) {
+            next[m] = new int[count[m]];
+            count[m] = 0;
+        }
+        for (int m = 0; m < n; m++) {
+            for (int before : meeting(m).after()) {
+                if (before >= 0 && before < n) {
+                    next[before][count[before]++] = m;
+                }
+            }
+        }
+        return next;
+    }
+
+    /**
+     * Whether meeting m may take slot s as to its precedences, the others where {@code slotOf} says (-1: not
+     * placed, which constrains nothing); {@code successors} from {@link #successors()}.
+     */
+    boolean orderOk(int m, int s, int[] slotOf, int[][] successors) {
+        for (int before : meeting(m).after()) {
+            if (before >= 0 && before < slotOf.length && slotOf[before] >= s) {
+                return false;
+            }
+        }
+        for (int after : successors[m]) {
+            if (slotOf[after] >= 0 && slotOf[after] <= s) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     MeetingRequest meeting(int m) {
         return problem.meetings().get(m);
     }

@@ -118,7 +118,14 @@
  * question of ticf-13crafc, proved in 4.3-6.5 s with 12%, 5.5-7.0 s with 25%, and once not within 10 s). On the hard days it places every
  * meeting where first-fit left 5-15 out, with half the floor's breaks or fewer. When no level answers, it is the
  * optimisation's hint (and the start-finding decision solves are skipped when it is complete and fair), and,
- * as the floor, the answer of last resort. Every model's solve counts the time its model took to build within
+ * as the floor, the answer of last resort. The last 40% of that time goes to the row search
+ * ({@link org.b2bforum.optimizer.RowSearch}): one participant's whole day taken out and put back, exactly, where it
+ * and its partners break least (a dynamic programme over the slots, everything else fixed), with occasional
+ * kicks that forbid a meeting its slot. Single moves stop far above the optimum on the days with forbidden slots
+ * or scarce tables; from the same annealed start, 5 s of row steps gave forum-13crafc.forbidden 7-13 breaks
+ * where 5 s more annealing gave 12-20 (issue 15, ninth round). The optimisation, when it starts from a
+ * complete fair schedule, runs the row search beside it in a thread it leaves free (one neighbourhood worker
+ * fewer), and the better answer is taken. Every model's solve counts the time its model took to build within
  * its share: under a CPU hog building took seconds and the whole build ran past its limit. The optimisation
  * solves run one full-problem worker and give the other threads to CP-SAT's neighbourhood search, which improves
  * the good schedule they start from (on 2 cores: 6-9 breaks instead of 12-16 on the 24-table crafted day). That
@@ -132,8 +139,8 @@
  * slots, fewer tables than meetings, a precedence cycle), or the decision model is proved infeasible, a
  * second model gets a placed[m] literal per meeting and is solved lexicographically: first the most
  * meetings placed (half the remaining time), then, with that count required, the fewest breaks: started from
- * the annealed schedule when it places as many and is fair, with the local search run again from it beside the
- * solver, the better of the two taken (forum-13.tables8: 31-33 breaks in 10 s against 35-41 with the solver
+ * the annealed schedule when it places as many and is fair, with the local search (annealing, then rows) run
+ * again from it beside the solver, the better of the two taken (forum-13.tables8: 31-33 breaks in 10 s against 35-41 with the solver
  * alone). Each
  * meeting left out gets a reason computed from the data: TOO_MANY_MEETINGS (with the wanted and available
  * counts of the company), NO_COMMON_SLOT, NO_TABLE (every slot it could take is full), CONFLICTING_CONSTRAINTS

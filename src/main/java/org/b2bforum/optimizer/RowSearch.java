@@ -1,0 +1,414 @@
+package org.b2bforum.optimizer;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A break-minimising local search over whole rows: a step takes one participant's placed meetings (up to
+ * {@link #MAX_ROW} of them, chosen at random when it has more), keeps everything else where it is, and puts
+ * them back into the slots that give the fewest breaks for the participant and its partners together, solved
+ * exactly by a dynamic programme over the day's slots (which of the row's meetings are placed so far, whether
+ * the participant has started, is meeting or idles since, its breaks so far). The partners' breaks are
+ * separable (each partner meets the participant once), the tables of each slot are what the others leave
+ * free, and the fairness bound is kept (every changed participant within d of the unchanged ones). So a step
+ * never loses: the row's current slots are one of the programme's answers. To leave a local optimum, some
+ * steps ("kicks") forbid one of the row's meetings its current slot and are taken, as in annealing, when they
+ * cost little. Ties between equally good answers are broken at random, so the search walks plateaus.
+ *
+ * <p>It starts from a complete or incomplete fair schedule and keeps its meetings placed (the unplaced stay
+ * out); fixed meetings and precedences are kept. Where {@link LocalSearch} moves one meeting at a time, which
+ * on days with scarce tables or forbidden slots stops far above the optimum, a row moves many at once.
+ */
+final class RowSearch {
+
+    /** At most so many of a participant's meetings move in one step (the programme has 2^MAX_ROW states per phase). */
+    static final int MAX_ROW = 8;
+
+    /** A break in the programme's cost; the rest is the random tie-breaking (below SCALE over a whole row). */
+    private static final int SCALE = 1 << 12;
+    private static final int NOISE = SCALE / (MAX_ROW + 2);
+    private static final int INF = Integer.MAX_VALUE / 4;
+
+    /** About one step in so many is a kick. */
+    private static final int KICK_EVERY = 3;
+
+    /** Most breaks one participant may have in the programme (its breaks' dimension). */
+    private static final int MAX_OWN_BREAKS = 7;
+
+    private final ProblemAnalysis analysis;
+    private final int n;
+    private final int slots;
+    private final int d;
+    private final int[] slotOf;
+    private final int[] busy;
+    private final int[] used;
+    private final int[] breaks;
+    private final int[] withBreaks;
+    private final int[][] successors;
+    private final int[] movers;
+    private int totalBreaks;
+
+    // the programme's buffers, reused
+    private final int[] costNow;
+    private final int[] costNext;
+    private final int[][] choice;
+    private final int[][] partnerCost = new int[MAX_ROW][];
+    private final int[] okSlots = new int[MAX_ROW];
+    private final int[] row = new int[MAX_ROW];
+    private final int[] beforeMask = new int[MAX_ROW];
+
+    private RowSearch(ProblemAnalysis analysis, int[] start) {
+        this.analysis = analysis;
+        this.n = analysis.meetingCount();
+        this.slots = analysis.slots;
+        this.d = analysis.problem.fairness();
+        int participants = analysis.meetingsOf.length;
+        slotOf = new int[n];
+        Arrays.fill(slotOf, -1);
+        busy = new int[participants];
+        used = new int[slots];
+        breaks = new int[participants];
+        withBreaks = new int[slots + 1];
+        withBreaks[0] = participants;
+        successors = analysis.successors();
+        for (int m = 0; m < n; m++) {
+            if (start[m] >= 0) {
+                put(m, start[m]);
+            }
+        }
+        movers = java.util.stream.IntStream.range(0, participants)
+                .filter(p -> Arrays.stream(analysis.meetingsOf[p]).anyMatch(m -> !analysis.meeting(m).isFixed()))
+                .toArray();
+        int states = (1 << MAX_ROW) * 3 * (MAX_OWN_BREAKS + 1);
+        costNow = new int[states];
+        costNext = new int[states];
+        choice = new int[slots][states];
+        for (int i = 0; i < MAX_ROW; i++) {
+            partnerCost[i] = new int[slots];
+        }
+    }
+
+    /**
+     * The best schedule found from {@code start} within {@code seconds} or {@code maxSteps} steps, or until
+     * {@code stop} says so: as many meetings placed, fair, and never more breaks. A start that is not fair (or a
+     * day of more than 31 slots) comes back as it is.
+     */
+    static int[] improve(ProblemAnalysis analysis, int[] start, double seconds, long maxSteps, long seed,
+            BooleanSupplier stop) {
+        if (analysis.meetingCount() == 0 || analysis.slots > 31) {
+            return start.clone();
+        }
+        RowSearch search = new RowSearch(analysis, start);
+        if (search.gap() > search.d || search.movers.length == 0) {
+            return start.clone();
+        }
+        return search.run(seconds, maxSteps, new SplittableRandom(seed), stop);
+    }
+
+    /**
+     * One step without a kick: the participant's placed movable meetings (all of them, at most MAX_ROW) put where
+     * the programme says; the start as it was when the answer would be unfair.
+     */
+    static int[] bestRow(ProblemAnalysis analysis, int[] start, int participant, long seed) {
+        RowSearch search = new RowSearch(analysis, start);
+        SplittableRandom random = new SplittableRandom(seed);
+        int size = search.chooseRow(participant, random);
+        if (size == 0 || !search.reoptimise(participant, size, -1, random) || search.gap() > search.d) {
+            return start.clone();
+        }
+        return search.slotOf.clone();
+    }
+
+    private int[] run(double seconds, long maxSteps, SplittableRandom random, BooleanSupplier stop) {
+        long begun = System.nanoTime();
+        long deadline = begun + (long) (seconds * 1e9);
+        int[] best = slotOf.clone();
+        int bestTotal = totalBreaks;
+        int[] saved = new int[MAX_ROW];
+        // a kick costs its row a break or two at most; taken at first about every other time, at the end
+        // rarely, so the search ends in a local optimum of the exact steps
+        double hot = 0.6;
+        double cold = 0.15;
+        double temperature = hot;
+        for (long step = 0; step < maxSteps; step++) {
+            if ((step & 31) == 0) {
+                long now = System.nanoTime();
+                if (now > deadline || stop.getAsBoolean()) {
+                    break;
+                }
+                // cooled by the share of steps or of time used, whichever is further
+                double progress = Math.max((double) step / maxSteps, (double) (now - begun) / (deadline - begun));
+                temperature = hot * Math.pow(cold / hot, progress);
+            }
+            int p = movers[random.nextInt(movers.length)];
+            int size = chooseRow(p, random);
+            if (size == 0) {
+                continue;
+            }
+            int kicked = random.nextInt(KICK_EVERY) == 0 ? random.nextInt(size) : -1;
+            int before = totalBreaks;
+            for (int i = 0; i < size; i++) {
+                saved[i] = slotOf[row[i]];
+            }
+            if (!reoptimise(p, size, kicked, random)) {
+                continue;
+            }
+            int delta = totalBreaks - before;
+            boolean fair = gap() <= d;
+            if (fair && (delta <= 0 || random.nextDouble() < Math.exp(-delta / temperature))) {
+                if (totalBreaks < bestTotal) {
+                    bestTotal = totalBreaks;
+                    System.arraycopy(slotOf, 0, best, 0, n);
+                }
+                continue;
+            }
+            for (int i = 0; i < size; i++) {
+                take(row[i]);
+            }
+            for (int i = 0; i < size; i++) {
+                put(row[i], saved[i]);
+            }
+        }
+        return best;
+    }
+
+    /** Fills {@link #row} with the participant's placed movable meetings (a random MAX_ROW of them); their count. */
+    private int chooseRow(int p, SplittableRandom random) {
+        int size = 0;
+        int seen = 0;
+        for (int m : analysis.meetingsOf[p]) {
+            if (slotOf[m] < 0 || analysis.meeting(m).isFixed()) {
+                continue;
+            }
+            // reservoir sampling keeps a uniform choice of MAX_ROW
+            if (size < MAX_ROW) {
+                row[size++] = m;
+            } else {
+                int j = random.nextInt(seen + 1);
+                if (j < MAX_ROW) {
+                    row[j] = m;
+                }
+            }
+            seen++;
+        }
+        // two meetings with the same partner would make the partners' breaks inseparable: keep one
+        for (int i = 0; i < size; i++) {
+            for (int j = i + 1; j < size; j++) {
+                if (partner(row[i], p) == partner(row[j], p)) {
+                    row[j--] = row[--size];
+                }
+            }
+        }
+        return size;
+    }
+
+    private int partner(int m, int p) {
+        MeetingRequest meeting = analysis.meeting(m);
+        return meeting.first() == p ? meeting.second() : meeting.first();
+    }
+
+    /**
+     * Takes the row's meetings out and puts them back where the programme says (the fewest breaks of p and its
+     * partners, ties at random); {@code kicked}, when not -1, may not stay in its slot. False (and nothing
+     * changed) when the programme finds no answer, which only a kick can cause.
+     */
+    private boolean reoptimise(int p, int size, int kicked, SplittableRandom random) {
+        int[] was = new int[size];
+        for (int i = 0; i < size; i++) {
+            was[i] = slotOf[row[i]];
+            take(row[i]);
+        }
+        // the allowed range of the changed participants' breaks, from everyone else's
+        for (int i = 0; i < size; i++) {
+            withBreaks[breaks[partner(row[i], p)]]--;
+        }
+        withBreaks[breaks[p]]--;
+        int low = 0;
+        while (low <= slots && withBreaks[low] == 0) {
+            low++;
+        }
+        int high = slots;
+        while (high >= 0 && withBreaks[high] == 0) {
+            high--;
+        }
+        for (int i = 0; i < size; i++) {
+            withBreaks[breaks[partner(row[i], p)]]++;
+        }
+        withBreaks[breaks[p]]++;
+        int minAllowed = low > slots ? 0 : Math.max(0, high - d);
+        int maxAllowed = low > slots ? slots : low + d;
+        int ownMax = Math.min(maxAllowed, MAX_OWN_BREAKS);
+        int fixedBusy = busy[p];
+        for (int i = 0; i < size; i++) {
+            int m = row[i];
+            int q = partner(m, p);
+            int other = busy[q];
+            int base = LocalSearch.breaks(other);
+            int ok = 0;
+            beforeMask[i] = 0;
+            for (int s : analysis.allowed[m]) {
+                if ((other >> s & 1) != 0 || (fixedBusy >> s & 1) != 0 || used[s] >= analysis.tables[s]
+                        || i == kicked && s == was[i] || !orderOk(m, s)) {
+                    continue;
+                }
+                int nb = LocalSearch.breaks(other | 1 << s);
+                if (nb < minAllowed || nb > maxAllowed) {
+                    continue;
+                }
+                ok |= 1 << s;
+                partnerCost[i][s] = (nb - base) * SCALE + random.nextInt(NOISE);
+            }
+            okSlots[i] = ok;
+            for (int before : analysis.meeting(m).after()) {
+                for (int j = 0; j < size; j++) {
+                    if (row[j] == before) {
+                        beforeMask[i] |= 1 << j;
+                    }
+                }
+            }
+            for (int after : successors[m]) {
+                for (int j = 0; j < size; j++) {
+                    if (row[j] == after) {
+                        beforeMask[j] |= 1 << i;
+                    }
+                }
+            }
+        }
+        int[] chosen = programme(size, fixedBusy, minAllowed, ownMax);
+        if (chosen == null) {
+            for (int i = 0; i < size; i++) {
+                put(row[i], was[i]);
+            }
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            put(row[i], chosen[i]);
+        }
+        return true;
+    }
+
+    /** The slots of the row's meetings with the least cost, or null. */
+    private int[] programme(int size, int fixedBusy, int ownMin, int ownMax) {
+        int masks = 1 << size;
+        int phases = 3; // 0 not started, 1 meeting in the last slot, 2 idle after having started
+        int own = ownMax + 1;
+        int states = masks * phases * own;
+        int[] now = costNow;
+        int[] next = costNext;
+        Arrays.fill(now, 0, states, INF);
+        now[0] = 0;
+        for (int s = 0; s < slots; s++) {
+            Arrays.fill(next, 0, states, INF);
+            int[] from = choice[s];
+            boolean forced = (fixedBusy >> s & 1) != 0;
+            for (int state = 0; state < states; state++) {
+                int cost = now[state];
+                if (cost >= INF) {
+                    continue;
+                }
+                int b = state % own;
+                int phase = state / own % phases;
+                int mask = state / own / phases;
+                // busy in s: a fixed meeting, or one of the row placed here
+                int busyB = phase == 2 ? b + 1 : b;
+                if (forced) {
+                    if (busyB <= ownMax) {
+                        relax(next, from, (mask * phases + 1) * own + busyB, cost + (busyB - b) * SCALE, state, 0);
+                    }
+                    continue;
+                }
+                // idle in s
+                relax(next, from, (mask * phases + (phase == 0 ? 0 : 2)) * own + b, cost, state, 0);
+                if (busyB > ownMax) {
+                    continue;
+                }
+                for (int i = 0; i < size; i++) {
+                    if ((mask >> i & 1) != 0 || (okSlots[i] >> s & 1) == 0
+                            || (beforeMask[i] & mask) != beforeMask[i]) {
+                        continue;
+                    }
+                    relax(next, from, ((mask | 1 << i) * phases + 1) * own + busyB,
+                            cost + (busyB - b) * SCALE + partnerCost[i][s], state, i + 1);
+                }
+            }
+            int[] swap = now;
+            now = next;
+            next = swap;
+        }
+        int bestState = -1;
+        int bestCost = INF;
+        for (int phase = 0; phase < phases; phase++) {
+            for (int b = ownMin; b <= ownMax; b++) {
+                int state = ((masks - 1) * phases + phase) * own + b;
+                if (now[state] < bestCost) {
+                    bestCost = now[state];
+                    bestState = state;
+                }
+            }
+        }
+        if (bestState < 0) {
+            return null;
+        }
+        int[] chosen = new int[size];
+        int state = bestState;
+        for (int s = slots - 1; s >= 0; s--) {
+            int code = choice[s][state];
+            int placed = code & 0xF;
+            state = code >>> 4;
+            if (placed > 0) {
+                chosen[placed - 1] = s;
+            }
+        }
+        return chosen;
+    }
+
+    private static void relax(int[] next, int[] from, int to, int cost, int state, int placed) {
+        if (cost < next[to]) {
+            next[to] = cost;
+            from[to] = state << 4 | placed;
+        }
+    }
+
+    private boolean orderOk(int m, int s) {
+        return analysis.orderOk(m, s, slotOf, successors);
+    }
+
+    private int gap() {
+        int low = 0;
+        while (withBreaks[low] == 0) {
+            low++;
+        }
+        int high = slots;
+        while (withBreaks[high] == 0) {
+            high--;
+        }
+        return high - low;
+    }
+
+    private void put(int m, int s) {
+        MeetingRequest meeting = analysis.meeting(m);
+        slotOf[m] = s;
+        used[s]++;
+        mark(meeting.first(), s, true);
+        mark(meeting.second(), s, true);
+    }
+
+    private void take(int m) {
+        MeetingRequest meeting = analysis.meeting(m);
+        int s = slotOf[m];
+        slotOf[m] = -1;
+        used[s]--;
+        mark(meeting.first(), s, false);
+        mark(meeting.second(), s, false);
+    }
+
+    private void mark(int p, int s, boolean on) {
+        busy[p] = on ? busy[p] | 1 << s : busy[p] & ~(1 << s);
+        int now = LocalSearch.breaks(busy[p]);
+        withBreaks[breaks[p]]--;
+        withBreaks[now]++;
+        totalBreaks += now - breaks[p];
+        breaks[p] = now;
+    }
+}

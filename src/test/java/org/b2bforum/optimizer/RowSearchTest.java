@@ -1,0 +1,143 @@
+package org.b2bforum.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The row search of issue 15: each step exact for its row, valid schedules only, never worse than the start. */
+class RowSearchTest {
+
+    @Test
+    void oneStepPutsTheRowWhereItsParticipantAndItsPartnersBreakLeast() {
+        Random random = new Random(7);
+        int compared = 0;
+        for (int day = 0; day < 40; day++) {
+            SchedulingProblem problem = randomDay(random);
+            ProblemAnalysis analysis = new ProblemAnalysis(problem);
+            int[] start = LocalSearch.improve(analysis, CpSatScheduler.floor(analysis, 0.05), 10, 2_000, day);
+            for (int p = 0; p < problem.participants(); p++) {
+                int[] moved = RowSearch.bestRow(analysis, start, p, day);
+                ScheduleChecker.assertValid(problem, CpSatScheduler.resultOf(analysis, moved));
+                assertThat(placedOf(moved)).as("the same meetings placed").isEqualTo(placedOf(start));
+                int best = bestByTryingEverySlot(analysis, start, p);
+                assertThat(breaks(analysis, moved)).as("day %d, participant %d", day, p).isEqualTo(best);
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(100);
+    }
+
+    @Test
+    void aDayWithForbiddenSlotsGetsFewerBreaksThanTheAnnealingLeftAndStaysValidAndFair() throws Exception {
+        SchedulingProblem problem = DznReader.read(DznReaderTest.resource("crafted/forum-13crafc.forbidden.dzn"));
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
+        int[] annealed = LocalSearch.improve(analysis, CpSatScheduler.floor(analysis, 0.3), 60, 2_000_000, 1);
+        ScheduleResult before = CpSatScheduler.resultOf(analysis, annealed);
+        assertThat(before.unplaced()).isEmpty();
+        assertThat(before.fairnessGap()).isLessThanOrEqualTo(problem.fairness());
+
+        ScheduleResult after = CpSatScheduler.resultOf(analysis,
+                RowSearch.improve(analysis, annealed, 60, 5_000, 1, () -> false));
+
+        ScheduleChecker.assertValid(problem, after);
+        assertThat(after.unplaced()).isEmpty();
+        assertThat(after.fairnessGap()).isLessThanOrEqualTo(problem.fairness());
+        assertThat(after.totalBreaks()).isLessThan(before.totalBreaks());
+    }
+
+    @Test
+    void fixedMeetingsForbiddenSlotsAndPrecedencesAreKeptAndUnplacedMeetingsStayOut() {
+        // 0-1 fixed in slot 2, 0-2 after 0-3 (meeting 2 after meeting 1), participant 3 not in slot 0
+        MeetingRequest fixed = new MeetingRequest(0, 1, SessionPreference.ANY, 2, Set.of());
+        MeetingRequest earlier = MeetingRequest.of(0, 3);
+        MeetingRequest later = new MeetingRequest(0, 2, SessionPreference.ANY, MeetingRequest.FREE, Set.of(1));
+        SchedulingProblem problem = CpSatSchedulerTest.problem(5, 6, 3, 1, 2, Map.of(3, Set.of(0)), fixed,
+                earlier, later, MeetingRequest.of(1, 2), MeetingRequest.of(2, 3), MeetingRequest.of(3, 4));
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
+        int[] start = {2, 1, 5, 0, 3, -1};
+        ScheduleChecker.assertValid(problem, CpSatScheduler.resultOf(analysis, start));
+        for (long seed = 1; seed <= 20; seed++) {
+            int[] found = RowSearch.improve(analysis, start, 10, 500, seed, () -> false);
+            ScheduleResult result = CpSatScheduler.resultOf(analysis, found);
+            ScheduleChecker.assertValid(problem, result);
+            assertThat(found[0]).isEqualTo(2);
+            assertThat(found[5]).as("left out, stays out").isEqualTo(-1);
+            assertThat(result.placements()).hasSize(5);
+            assertThat(result.totalBreaks()).isLessThanOrEqualTo(CpSatScheduler.resultOf(analysis, start)
+                    .totalBreaks());
+        }
+    }
+
+    /** A small day: 6 participants, 6 slots (3 in the morning), 2 tables, up to 9 meetings, some restrictions. */
+    private static SchedulingProblem randomDay(Random random) {
+        int participants = 6;
+        List<MeetingRequest> meetings = new ArrayList<>();
+        Set<Long> pairs = new HashSet<>();
+        int wanted = 6 + random.nextInt(4);
+        while (meetings.size() < wanted) {
+            int a = random.nextInt(participants);
+            int b = random.nextInt(participants);
+            if (a == b || !pairs.add(Math.min(a, b) * 100L + Math.max(a, b))) {
+                continue;
+            }
+            SessionPreference session = switch (random.nextInt(6)) {
+                case 0 -> SessionPreference.MORNING;
+                case 1 -> SessionPreference.AFTERNOON;
+                default -> SessionPreference.ANY;
+            };
+            meetings.add(new MeetingRequest(a, b, session, MeetingRequest.FREE, Set.of()));
+        }
+        return CpSatSchedulerTest.problem(participants, 6, 3, 2, 9, Map.of(random.nextInt(participants),
+                Set.of(random.nextInt(6))), meetings.toArray(MeetingRequest[]::new));
+    }
+
+    /** The fewest breaks in all with only p's placed meetings moved, every valid choice of slots tried. */
+    private static int bestByTryingEverySlot(ProblemAnalysis analysis, int[] start, int p) {
+        int[] row = Arrays.stream(analysis.meetingsOf[p]).filter(m -> start[m] >= 0).toArray();
+        int[] slots = start.clone();
+        int[] best = {Integer.MAX_VALUE};
+        tryRow(analysis, slots, row, 0, best);
+        return best[0];
+    }
+
+    private static void tryRow(ProblemAnalysis analysis, int[] slots, int[] row, int i, int[] best) {
+        if (i == row.length) {
+            int[] used = new int[analysis.slots];
+            for (int s : slots) {
+                if (s >= 0 && ++used[s] > analysis.tables[s]) {
+                    return;
+                }
+            }
+            ScheduleResult result = CpSatScheduler.resultOf(analysis, slots);
+            if (ScheduleChecker.violations(analysis.problem, result).isEmpty()) {
+                best[0] = Math.min(best[0], result.totalBreaks());
+            }
+            return;
+        }
+        for (int s : analysis.allowed[row[i]]) {
+            slots[row[i]] = s;
+            tryRow(analysis, slots, row, i + 1, best);
+        }
+    }
+
+    private static int breaks(ProblemAnalysis analysis, int[] slots) {
+        return CpSatScheduler.resultOf(analysis, slots).totalBreaks();
+    }
+
+    private static List<Integer> placedOf(int[] slots) {
+        List<Integer> placed = new ArrayList<>();
+        for (int m = 0; m < slots.length; m++) {
+            if (slots[m] >= 0) {
+                placed.add(m);
+            }
+        }
+        return placed;
+    }
+}
