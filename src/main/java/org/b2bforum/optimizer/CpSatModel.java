@@ -62,8 +62,6 @@ final class CpSatModel {
     private boolean solvedOnce;
     /** A lower bound on the total breaks proved before this model was built (0 if none). */
     private int knownBound;
-    /** Threads of the workers' count left to a search of ours running beside the solve. */
-    private int threadsBeside;
     private final LinearExpr placedCount;
     /** How many fixed meetings are placed (only when not every meeting must be placed). */
     private final LinearExpr fixedPlacedCount;
@@ -718,14 +716,6 @@ final class CpSatModel {
         model.addGreaterOrEqual(totalBreaks, bound);
     }
 
-    /**
-     * Leaves one of the workers' threads to a search running beside the solve (an optimisation keeps its one
-     * full-problem worker and gives up a neighbourhood thread), so the two together take no more CPU.
-     */
-    void leaveOneThread() {
-        threadsBeside = 1;
-    }
-
     /** Only looks for a solution (no objective). */
     Outcome feasible(double seconds, Scheduler.ProgressListener listener, CpSatScheduler.Clock clock) {
         return run(seconds, listener, clock, false);
@@ -786,7 +776,7 @@ final class CpSatModel {
         CpSolver solver = new CpSolver();
         solver.getParameters()
                 .setMaxTimeInSeconds(limit)
-                .setNumWorkers(Math.max(1, options.workers() - threadsBeside))
+                .setNumWorkers(options.workers())
                 .setRandomSeed(options.randomSeed())
                 .setLogSearchProgress(options.log());
         if (!model.getBuilder().hasObjective()) {
@@ -801,7 +791,7 @@ final class CpSatModel {
             // them one thread. With one full-problem worker (two of three threads to the neighbourhoods) the
             // crafted days with 24 and 19 tables ended at 6-9 and 4-5 breaks instead of 12-16 and 4-6 (10 s,
             // alternating runs, bench/README.md); more cores keep all but two full-problem workers.
-            solver.getParameters().setNumFullSubsolvers(Math.max(1, options.workers() - threadsBeside - 2));
+            solver.getParameters().setNumFullSubsolvers(Math.max(1, options.workers() - 2));
             if (placeAll) {
                 // The full-problem worker with the strongest LP relaxation: on the crafted days with scarce
                 // tables its bound is the optimum (tic-13.more195: 5, tic-13.tables19: 4, within a second),

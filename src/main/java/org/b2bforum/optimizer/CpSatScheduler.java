@@ -402,10 +402,10 @@ public final class CpSatScheduler implements Scheduler {
                 // tic-13.tables19 one above its optimum in 3 of 5 runs (slots only: 0 of 5), so slots only it stays
                 model.hint(hint, false);
             }
-            ScheduleResult hinted = resultOf(analysis, hint);
-            boolean hintComplete = hinted.unplaced().isEmpty() && hinted.fairnessGap() <= analysis.problem.fairness();
+            // No search of ours beside it: with a thread left free (CP-SAT's workers 3 -> 2) CP-SAT interleaves every
+            // subsolver in its threads and runs no full-problem max_lp worker, whose bound proves the crafted days
+            // with scarce tables (issue 15, ninth round); beside 3 workers it would take a quarter of their CPU.
             CpSatModel.Outcome outcome = noCompleteSchedule ? new CpSatModel.Outcome(CpSolverStatus.INFEASIBLE, null, 0)
-                    : hintComplete ? minimiseBeside(analysis, model, hint, clock, listener, true)
                     : model.minimiseBreaks(clock.remaining(), listener, clock);
             if (outcome.hasSolution()) {
                 int bound = Math.max(lowerBound, outcome.bound());
@@ -451,7 +451,7 @@ public final class CpSatScheduler implements Scheduler {
                 && model.fixedPlacedCount(firstFit) >= model.fixedPlacedCount(most.slots())
                 && resultOf(analysis, firstFit).fairnessGap() <= d;
         model.hint(floorAsGood ? firstFit : most.slots());
-        CpSatModel.Outcome best = floorAsGood ? minimiseBeside(analysis, model, firstFit, clock, listener, false)
+        CpSatModel.Outcome best = floorAsGood ? minimiseBesideAnnealing(analysis, model, firstFit, clock, listener)
                 : model.minimiseBreaks(clock.remaining(), listener, clock);
         CpSatModel.Outcome chosen = best.hasSolution() ? best : most;
         boolean proved = placementProved && best.hasSolution() && best.status() == CpSolverStatus.OPTIMAL;
@@ -463,19 +463,15 @@ public final class CpSatScheduler implements Scheduler {
     /**
      * The model's fewest breaks, with the local search run again from {@code from} (a fair schedule the model
      * accepts) beside it; the better of the two. On forum-13.tables8 CP-SAT's neighbourhoods took 7.5 s from 44
-     * breaks to 40, where the annealing alone reaches 32-36 in 40 s. {@code rowsOnly}: the row search alone, in a
-     * thread the solver leaves to it (every meeting placed: the annealing has nothing left to place).
+     * breaks to 40, where the annealing alone reaches 32-36 in 40 s; the local search is the annealing, then the
+     * row search.
      */
-    private CpSatModel.Outcome minimiseBeside(ProblemAnalysis analysis, CpSatModel model, int[] from,
-            Clock clock, ProgressListener listener, boolean rowsOnly) {
+    private CpSatModel.Outcome minimiseBesideAnnealing(ProblemAnalysis analysis, CpSatModel model, int[] from,
+            Clock clock, ProgressListener listener) {
         AtomicBoolean solved = new AtomicBoolean();
         double seconds = clock.remaining();
-        if (rowsOnly) {
-            model.leaveOneThread();
-        }
-        FutureTask<int[]> annealing = new FutureTask<>(() -> rowsOnly
-                ? RowSearch.improve(analysis, from, seconds, Long.MAX_VALUE, options.randomSeed() + 1, solved::get)
-                : polish(analysis, from, seconds, Long.MAX_VALUE, options.randomSeed() + 1, solved::get));
+        FutureTask<int[]> annealing = new FutureTask<>(() -> polish(analysis, from, seconds, Long.MAX_VALUE,
+                options.randomSeed() + 1, solved::get));
         Thread.ofPlatform().daemon().name("scheduler-local-search-2").start(annealing);
         CpSatModel.Outcome best;
         try {
