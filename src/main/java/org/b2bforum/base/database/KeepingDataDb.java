@@ -3,6 +3,7 @@ package org.b2bforum.base.database;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -107,10 +108,69 @@ final class KeepingDataDb extends DB {
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(target);
                 } else if (!path.getFileName().toString().equals(UNPACKED)) {
-                    Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    if (Files.size(path) >= SPARSE_FROM) {
+                        copySparse(path, target);
+                    } else {
+                        Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
                 }
             }
         }
+    }
+
+    /** Files at least this large are copied without their zero blocks ({@link #copySparse}). */
+    private static final long SPARSE_FROM = 1 << 20;
+    private static final int BLOCK = 64 * 1024;
+
+    /**
+     * Copies a file leaving its all-zero blocks as holes, which read back as zeros. An empty installation
+     * is 143 MB, of which some 4 MB are not zeros (the redo log ib_logfile0 alone is 96 MB of zeros): every
+     * fresh start wrote all of it, several seconds of disk on a busy machine for each test JVM's database.
+     */
+    private static void copySparse(Path from, Path to) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BLOCK);
+        try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
+                FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            long size = in.size();
+            long position = 0;
+            while (position < size) {
+                buffer.clear();
+                int read = in.read(buffer, position);
+                if (read < 0) {
+                    break;
+                }
+                buffer.flip();
+                if (!zeros(buffer)) {
+                    while (buffer.hasRemaining()) {
+                        out.write(buffer, position + buffer.position());
+                    }
+                }
+                position += read;
+            }
+            if (out.size() < size) {
+                out.write(ByteBuffer.allocate(1), size - 1); // a last block of zeros: the file's length
+            }
+        }
+        if (to.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+        }
+        Files.setLastModifiedTime(to, Files.getLastModifiedTime(from));
+    }
+
+    private static boolean zeros(ByteBuffer buffer) {
+        int i = buffer.position();
+        int end = buffer.limit();
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            if (buffer.getLong(i) != 0) {
+                return false;
+            }
+        }
+        for (; i < end; i++) {
+            if (buffer.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The file in the base directory naming the binaries unpacked there. */

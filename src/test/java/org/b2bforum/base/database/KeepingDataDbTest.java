@@ -47,7 +47,9 @@ class KeepingDataDbTest {
     void a_fresh_data_directory_is_a_copy_of_the_empty_one_installed_once_per_version() throws Exception {
         Path base = ROOT.resolve("template-binaries");
         EmbeddedMariaDb.deleteRecursively(base);
-        KeepingDataDb.unpackOnce(configuration(base, "fresh-1"));
+        linkToTheSharedBinaries(base);
+        assertThat(KeepingDataDb.unpackOnce(configuration(base, "fresh-1"))).as("the linked binaries are taken")
+                .isFalse();
         // a template of other binaries (one installation only: a missing template takes the same way)
         Path template = base.resolve(KeepingDataDb.TEMPLATE);
         Files.createDirectories(template);
@@ -60,6 +62,8 @@ class KeepingDataDbTest {
         assertThat(template.resolve("mysql/user.frm")).exists();
         assertThat(ROOT.resolve("fresh-1/mysql/user.frm")).exists();
         assertThat(ROOT.resolve("fresh-1/ibdata1")).hasSameBinaryContentAs(template.resolve("ibdata1"));
+        assertThat(ROOT.resolve("fresh-1/ib_logfile0")).as("the redo log, copied without its zero blocks")
+                .hasSameBinaryContentAs(template.resolve("ib_logfile0"));
         assertThat(Files.size(template.resolve("ibdata1"))).as("InnoDB's system tablespace, not the old file")
                 .isGreaterThan(1_000_000);
         assertThat(ROOT.resolve("fresh-1").resolve(KeepingDataDb.UNPACKED)).as("the template's own marker")
@@ -68,6 +72,27 @@ class KeepingDataDbTest {
         assertThat(installFromTemplate(base, "fresh-2")).as("the template is there: copied").isFalse();
         assertThat(files(ROOT.resolve("fresh-2"))).isEqualTo(files(ROOT.resolve("fresh-1")));
         EmbeddedMariaDb.deleteRecursively(ROOT);
+    }
+
+    /**
+     * A base directory of its own (the test changes its template) whose binaries are links to the ones every
+     * test JVM shares in target/mariadb-binaries (unpacked there if missing, as any test JVM would): the first
+     * test unpacks the binaries for real, this one needs them only to install the template, not another
+     * 500 MB written to the disk.
+     */
+    private static void linkToTheSharedBinaries(Path base) throws Exception {
+        Path shared = Path.of("target", "mariadb-binaries").toAbsolutePath();
+        KeepingDataDb.unpackOnce(configuration(shared, "shared-binaries-data"));
+        Files.createDirectories(base);
+        try (var entries = Files.list(shared)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!name.startsWith(".") && !name.startsWith(KeepingDataDb.TEMPLATE)) {
+                    Files.createSymbolicLink(base.resolve(name), entry);
+                }
+            }
+        }
+        Files.copy(shared.resolve(KeepingDataDb.UNPACKED), base.resolve(KeepingDataDb.UNPACKED));
     }
 
     private static boolean installFromTemplate(Path base, String dataDir) throws Exception {

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.TransactionsBegun;
 import org.b2bforum.messaging.MessagingService;
@@ -21,7 +22,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
@@ -35,7 +35,7 @@ import com.vaadin.flow.shared.Registration;
  */
 // the application's context; the test stops the poller, polls by itself, and the listeners run on its thread
 @SpringBootTest
-class LiveUpdatesTest extends SpringBrowserlessTest {
+class LiveUpdatesTest extends ForumBrowserlessTest {
 
     /** How far back a poll reads: the application's five seconds, one where a test waits for a poll to be late. */
     private static final Duration WINDOW = Duration.ofSeconds(5);

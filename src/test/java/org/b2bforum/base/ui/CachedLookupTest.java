@@ -6,11 +6,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.di.Lookup;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.spring.security.VaadinRolePrefixHolder;
@@ -18,7 +18,7 @@ import com.vaadin.flow.spring.security.VaadinRolePrefixHolder;
 /** Vaadin's service look-ups are made once per type, not at every navigation and call from the browser. */
 @SpringBootTest
 @WithAnonymousUser
-class CachedLookupTest extends SpringBrowserlessTest {
+class CachedLookupTest extends ForumBrowserlessTest {
 
     /** Counts how often it is asked, as Vaadin's lookup that reads every jar's META-INF/services each time. */
     static final class CountingLookup implements Lookup {

@@ -11,16 +11,28 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 /**
- * Chromium for end-to-end tests: Debian's {@code /usr/bin/chromium} on CI (the build sets
- * {@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1}), else the browser Playwright downloads for itself.
+ * Chromium for end-to-end tests: Debian's {@code /usr/bin/chromium-headless-shell} on CI (the build sets
+ * {@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1}), or its {@code /usr/bin/chromium}, else the browser Playwright
+ * downloads for itself. The headless shell is the same Blink and V8 without the full browser's windowing
+ * layers, as Playwright itself runs headless Chromium; {@code -Db2bforum.chromium=/usr/bin/chromium} takes
+ * the full browser.
  */
 public final class Chromium {
 
-    private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path SYSTEM_CHROMIUM = systemChromium();
     private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
 
     private Chromium() {
+    }
+
+    private static Path systemChromium() {
+        String chosen = System.getProperty("b2bforum.chromium", "");
+        if (!chosen.isBlank()) {
+            return Path.of(chosen);
+        }
+        Path shell = Path.of("/usr/bin/chromium-headless-shell");
+        return Files.isExecutable(shell) ? shell : Path.of("/usr/bin/chromium");
     }
 
     public static Playwright playwright() {

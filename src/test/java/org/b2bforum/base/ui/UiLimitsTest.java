@@ -5,19 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Locale;
 
+import org.b2bforum.ForumBrowserlessTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 
 /** The limits that protect the node from open tabs: per session, per node, and the "server busy" page. */
 @SpringBootTest
 @WithAnonymousUser
-class UiLimitsTest extends SpringBrowserlessTest {
+class UiLimitsTest extends ForumBrowserlessTest {
 
     @Autowired
     UiLimits configured;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.Sector;
@@ -17,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -26,7 +26,7 @@ import com.vaadin.flow.component.html.Paragraph;
 
 /** The fair's pages as their users see them: the map, the stand set-up, the catalogue, the profile. */
 @SpringBootTest
-class FairViewsTest extends SpringBrowserlessTest {
+class FairViewsTest extends ForumBrowserlessTest {
 
     @Autowired
     AccountService accounts;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.fair.FairFixture;
@@ -14,14 +15,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 
 /** An exhibitor's delegate opens a visitor's badge link on the phone: a lead, or a refusal in words. */
 @SpringBootTest
-class LeadScanViewTest extends SpringBrowserlessTest {
+class LeadScanViewTest extends ForumBrowserlessTest {
 
     @Autowired
     JdbcTemplate jdbc;

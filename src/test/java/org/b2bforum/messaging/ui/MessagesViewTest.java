@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.messaging.MessagingService;
@@ -15,7 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
@@ -23,7 +23,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 
 /** Writing on /messages/<company>: refusals next to the field, links as safe anchors. */
 @SpringBootTest
-class MessagesViewTest extends SpringBrowserlessTest {
+class MessagesViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ApplicationContext context;

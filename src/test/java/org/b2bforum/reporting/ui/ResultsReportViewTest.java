@@ -8,24 +8,23 @@ import java.util.List;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.reporting.ForumReportService;
 import org.b2bforum.reporting.ResultsChart;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Image;
 
 /** The organizers' report page and the charts on the live Forum results page. */
 @SpringBootTest
-class ResultsReportViewTest extends SpringBrowserlessTest {
+class ResultsReportViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ApplicationContext context;
@@ -33,11 +32,6 @@ class ResultsReportViewTest extends SpringBrowserlessTest {
     AccountService accounts;
     @Autowired
     ForumReportService reports;
-
-    @AfterEach
-    void logOut() {
-        TestData.logOut();
-    }
 
     @Test
     void the_report_page_shows_the_summary_the_charts_and_both_downloads() {
