@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.PreDestroy;
 
 import org.b2bforum.base.database.DatabaseFailures;
+import org.b2bforum.base.web.UrgentWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * where InnoDB's lock waits on a popular company's rows would serve some clicks late (bench/README.md).
  * The queue is per application node by design: with several nodes each has its own, and the
  * database stays the arbiter (its booking keys refuse a double booking whichever node writes it).
+ * <p>
+ * A booking from its wait for a turn to its end is {@link UrgentWork}: while one waits or runs, the node opens no
+ * page and runs no live update (for a bounded time), so that the turns' round trips do not wait for a core behind
+ * them (bench/README.md, issue 17).
  */
 @Component
 class TransactionRetry {
@@ -53,6 +58,7 @@ class TransactionRetry {
     private final BookingConnections connections;
 
     private final Semaphore writers;
+    private final UrgentWork urgent;
     private final ThreadLocal<Turn> turn = new ThreadLocal<>();
 
     /** A caller's turn among the booking steps, given back once: when its step commits, or when it ends. */
@@ -72,14 +78,20 @@ class TransactionRetry {
         this(dataSource, concurrentWriters, false);
     }
 
+    TransactionRetry(DataSource dataSource, int concurrentWriters, boolean ownConnections) {
+        this(dataSource, concurrentWriters, ownConnections, new UrgentWork());
+    }
+
     /**
      * @param ownConnections {@code b2bforum.booking.own-connections}: the booking steps take their connections from
      *        a pool of their own ({@link BookingConnections}), whose connections stay in manual commit
+     * @param urgent where a booking, from its wait for a turn to its end, counts as urgent work
      */
     @Autowired
     TransactionRetry(DataSource dataSource,
             @Value("${b2bforum.booking.concurrent-writers:4}") int concurrentWriters,
-            @Value("${b2bforum.booking.own-connections:false}") boolean ownConnections) {
+            @Value("${b2bforum.booking.own-connections:false}") boolean ownConnections, UrgentWork urgent) {
+        this.urgent = urgent;
         this.writers = new Semaphore(concurrentWriters, true);
         this.connections = ownConnections ? BookingConnections.of(dataSource, concurrentWriters) : null;
         // booking steps are plain JDBC: a JDBC transaction, without the JPA session the
@@ -111,6 +123,10 @@ class TransactionRetry {
         if (current != null && current.held) {
             return work.get();
         }
+        return urgent.run(() -> inNewTurn(work));
+    }
+
+    private <T> T inNewTurn(Supplier<T> work) {
         try {
             writers.acquire();
         } catch (InterruptedException e) {

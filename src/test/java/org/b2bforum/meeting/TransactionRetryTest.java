@@ -228,4 +228,37 @@ class TransactionRetryTest {
             new JdbcTemplate(dataSource).update("delete from cluster_lease where name = ?", lease);
         }
     }
+
+    @Test
+    void a_booking_is_urgent_work_from_its_wait_for_a_turn_to_its_end_so_that_pages_give_way_to_it() throws Exception {
+        org.b2bforum.base.web.UrgentWork urgent = new org.b2bforum.base.web.UrgentWork();
+        TransactionRetry retry = new TransactionRetry(dataSource, 1, false, urgent);
+        java.util.concurrent.CountDownLatch inTurn = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+
+        Thread first = Thread.ofVirtual().start(() -> retry.run(() -> {
+            inTurn.countDown();
+            try {
+                end.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "first";
+        }));
+        assertThat(inTurn.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread second = Thread.ofVirtual().start(() -> retry.inTurn(() -> retry.run(() -> "second")));
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (urgent.inProgress() < 2 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+
+        // one in its turn, one waiting for it (its step inside its turn not counted twice)
+        assertThat(urgent.inProgress()).isEqualTo(2);
+        assertThat(urgent.awaitCalm(java.time.Duration.ofMillis(100))).isFalse();
+        end.countDown();
+        first.join(java.time.Duration.ofSeconds(10));
+        second.join(java.time.Duration.ofSeconds(10));
+        assertThat(urgent.awaitCalm(java.time.Duration.ofSeconds(10))).isTrue();
+        assertThat(urgent.inProgress()).isZero();
+    }
 }
