@@ -2,6 +2,7 @@ package org.b2bforum.meeting;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -41,9 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The queue is per application node by design: with several nodes each has its own, and the
  * database stays the arbiter (its booking keys refuse a double booking whichever node writes it).
  * <p>
- * A booking from its wait for a turn to its end is {@link UrgentWork}: while one waits or runs, the node opens no
- * page and runs no live update (for a bounded time), so that the turns' round trips do not wait for a core behind
- * them (bench/README.md, issue 17).
+ * A booking waiting for its turn is {@link UrgentWork}: while bookings queue up (at the booking window's rush), the
+ * node opens no page (for a bounded time), so that the turns' round trips do not wait for a
+ * core behind them (bench/README.md, issue 17). A booking that finds a turn free holds up nothing: when bookings
+ * come one by one, pages open as ever.
  */
 @Component
 class TransactionRetry {
@@ -85,7 +87,7 @@ class TransactionRetry {
     /**
      * @param ownConnections {@code b2bforum.booking.own-connections}: the booking steps take their connections from
      *        a pool of their own ({@link BookingConnections}), whose connections stay in manual commit
-     * @param urgent where a booking, from its wait for a turn to its end, counts as urgent work
+     * @param urgent where a booking waiting for its turn counts as urgent work
      */
     @Autowired
     TransactionRetry(DataSource dataSource,
@@ -123,21 +125,35 @@ class TransactionRetry {
         if (current != null && current.held) {
             return work.get();
         }
-        return urgent.run(() -> inNewTurn(work));
-    }
-
-    private <T> T inNewTurn(Supplier<T> work) {
         try {
-            writers.acquire();
+            // first come, first served (a fair semaphore's tryAcquire with a timeout keeps the order, one without does not)
+            if (!writers.tryAcquire(0, TimeUnit.SECONDS)) {
+                urgent.run(() -> {
+                    try {
+                        writers.acquire();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new BookingRefusedException("meeting.error.busy");
+                    }
+                    return null;
+                });
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BookingRefusedException("meeting.error.busy");
         }
         Turn mine = new Turn();
         turn.set(mine);
+        // in its turn the booking's thread goes before the node's other work for a core: each of the turn's round trips
+        // waited for one behind pages at the rush (bench/README.md, issue 17). Java's priorities reach the operating
+        // system only when the JVM is started so (Linux, as root: -XX:ThreadPriorityPolicy=1; README)
+        Thread thread = Thread.currentThread();
+        int priority = thread.getPriority();
+        thread.setPriority(Thread.MAX_PRIORITY);
         try {
             return retriedOnNodeLoss(work);
         } finally {
+            thread.setPriority(priority);
             turn.remove();
             mine.giveBack();
         }

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.b2bforum.base.security.ForumUser;
-import org.b2bforum.base.web.UrgentWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,17 +64,12 @@ public class LiveUpdates implements SmartLifecycle {
     /** {@link #WINDOW_MS}, shorter in a test that lets a poll come late. */
     private volatile long windowMs = WINDOW_MS;
     private volatile ScheduledExecutorService poller;
-    private final UrgentWork urgent;
-    private final Duration urgentWait;
     private long lastCleaning;
 
     LiveUpdates(JdbcTemplate jdbc, @Value("${b2bforum.live.poll-interval:300ms}") Duration interval,
-            @Value("${b2bforum.live.dispatch-threads:true}") boolean dispatchThreads, UrgentWork urgent,
-            @Value("${b2bforum.live.urgent-wait:2s}") Duration urgentWait) {
+            @Value("${b2bforum.live.dispatch-threads:true}") boolean dispatchThreads) {
         this.jdbc = jdbc;
         this.interval = interval;
-        this.urgent = urgent;
-        this.urgentWait = urgentWait;
         // UI.access runs the listener at once on the calling thread when the page's session is free: with
         // hundreds of pages a poll then took seconds (bench/run-push), and changes fell out of the window
         this.dispatcher = dispatchThreads ? Executors.newVirtualThreadPerTaskExecutor() : null;
@@ -203,11 +197,7 @@ public class LiveUpdates implements SmartLifecycle {
             if (dispatcher == null || dispatchOnPollingThread) {
                 access.run();
             } else {
-                dispatcher.execute(() -> {
-                    // a page's update can come a moment later: booking clicks waiting or running go first (issue 17)
-                    urgent.awaitCalm(urgentWait);
-                    access.run();
-                });
+                dispatcher.execute(access);
             }
         }
     }

@@ -17,8 +17,8 @@ import com.vaadin.flow.server.VaadinSession;
 
 /**
  * Opening a page (a navigation of the router: the view built or shown again, its reads, the whole view sent to the
- * browser) gives way to urgent work and takes turns. While a booking click waits or runs ({@link UrgentWork}) no page
- * starts opening, for at most {@code b2bforum.ui.page-opens.urgent-wait}; and at most
+ * browser) gives way to urgent work and takes turns. While booking clicks queue for their turns ({@link UrgentWork})
+ * no page starts opening, for at most {@code b2bforum.ui.page-opens.urgent-wait}; and at most
  * {@code b2bforum.ui.page-opens.concurrent} pages open at once on the node, first come first served, each holding its
  * place until its HTTP request ends, for at most {@code b2bforum.ui.page-opens.queue-wait} of waiting (then it opens
  * anyway: nothing is refused here). What happens on a page already open (a search, a click, a value typed) does not
@@ -55,8 +55,10 @@ class PageOpens implements VaadinServiceInitListener {
             @Value("${b2bforum.ui.page-opens.urgent-wait:2s}") Duration urgentWait,
             @Value("${b2bforum.ui.page-opens.queue-wait:10s}") Duration queueWait) {
         this.urgent = urgent;
-        // 0: as many as the node has processors, at least 2
-        this.capacity = concurrent > 0 ? concurrent : Math.max(2, Runtime.getRuntime().availableProcessors());
+        // 0: four per processor: a page open waits for the database between its reads, and on a busy machine each of
+        // those waits is long; with two per processor the rush's directory openings took 5-16 s instead of ~1.5 s
+        // (pages served in turns, each slowed by its round trips). Enough to keep 200 openings from running at once.
+        this.capacity = concurrent > 0 ? concurrent : 4 * Runtime.getRuntime().availableProcessors();
         this.places = new Semaphore(capacity, true);
         this.urgentWait = urgentWait;
         this.queueWait = queueWait;

@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Work a user is waiting for at a rush, which this node serves before work that can come a moment later: a booking
- * click (its turn among the booking steps, {@code TransactionRetry}) is urgent; opening a page and the live updates of
- * open pages wait while urgent work waits or runs ({@link #awaitCalm}), for a bounded time. When the booking window
- * opens and hundreds press "Send" at once, each booking turn is a few round trips to the database, and each round trip
- * waited for a core behind the pages the users who had their answer were opening (bench/README.md, issue 17).
+ * click waiting for its turn among the booking steps ({@code TransactionRetry}) is urgent; opening a page waits while
+ * urgent work is under way ({@link #awaitCalm}), for a bounded time. When the booking
+ * window opens and hundreds press "Send" at once, each booking turn is a few round trips to the database, and each
+ * round trip waited for a core behind the pages the users who had their answer were opening (bench/README.md, issue 17).
  */
 @Component
 public class UrgentWork {
