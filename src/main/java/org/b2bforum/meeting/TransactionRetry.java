@@ -2,6 +2,7 @@ package org.b2bforum.meeting;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -9,6 +10,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.PreDestroy;
 
 import org.b2bforum.base.database.DatabaseFailures;
+import org.b2bforum.base.web.UrgentWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * where InnoDB's lock waits on a popular company's rows would serve some clicks late (bench/README.md).
  * The queue is per application node by design: with several nodes each has its own, and the
  * database stays the arbiter (its booking keys refuse a double booking whichever node writes it).
+ * <p>
+ * A booking waiting for its turn is {@link UrgentWork}: while bookings queue up (at the booking window's rush), the
+ * node opens no page (for a bounded time), so that the turns' round trips do not wait for a
+ * core behind them (bench/README.md, issue 17). A booking that finds a turn free holds up nothing: when bookings
+ * come one by one, pages open as ever.
  */
 @Component
 class TransactionRetry {
@@ -53,6 +60,7 @@ class TransactionRetry {
     private final BookingConnections connections;
 
     private final Semaphore writers;
+    private final UrgentWork urgent;
     private final ThreadLocal<Turn> turn = new ThreadLocal<>();
 
     /** A caller's turn among the booking steps, given back once: when its step commits, or when it ends. */
@@ -72,14 +80,20 @@ class TransactionRetry {
         this(dataSource, concurrentWriters, false);
     }
 
+    TransactionRetry(DataSource dataSource, int concurrentWriters, boolean ownConnections) {
+        this(dataSource, concurrentWriters, ownConnections, new UrgentWork());
+    }
+
     /**
      * @param ownConnections {@code b2bforum.booking.own-connections}: the booking steps take their connections from
      *        a pool of their own ({@link BookingConnections}), whose connections stay in manual commit
+     * @param urgent where a booking waiting for its turn counts as urgent work
      */
     @Autowired
     TransactionRetry(DataSource dataSource,
             @Value("${b2bforum.booking.concurrent-writers:4}") int concurrentWriters,
-            @Value("${b2bforum.booking.own-connections:false}") boolean ownConnections) {
+            @Value("${b2bforum.booking.own-connections:false}") boolean ownConnections, UrgentWork urgent) {
+        this.urgent = urgent;
         this.writers = new Semaphore(concurrentWriters, true);
         this.connections = ownConnections ? BookingConnections.of(dataSource, concurrentWriters) : null;
         // booking steps are plain JDBC: a JDBC transaction, without the JPA session the
@@ -112,16 +126,34 @@ class TransactionRetry {
             return work.get();
         }
         try {
-            writers.acquire();
+            // first come, first served (a fair semaphore's tryAcquire with a timeout keeps the order, one without does not)
+            if (!writers.tryAcquire(0, TimeUnit.SECONDS)) {
+                urgent.run(() -> {
+                    try {
+                        writers.acquire();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new BookingRefusedException("meeting.error.busy");
+                    }
+                    return null;
+                });
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BookingRefusedException("meeting.error.busy");
         }
         Turn mine = new Turn();
         turn.set(mine);
+        // in its turn the booking's thread goes before the node's other work for a core: each of the turn's round trips
+        // waited for one behind pages at the rush (bench/README.md, issue 17). Java's priorities reach the operating
+        // system only when the JVM is started so (Linux, as root: -XX:ThreadPriorityPolicy=1; README)
+        Thread thread = Thread.currentThread();
+        int priority = thread.getPriority();
+        thread.setPriority(Thread.MAX_PRIORITY);
         try {
             return retriedOnNodeLoss(work);
         } finally {
+            thread.setPriority(priority);
             turn.remove();
             mine.giveBack();
         }

@@ -63,6 +63,7 @@ public final class UiLoadBenchmark {
     private final Samples pages = new Samples();
     private final Samples searches = new Samples();
     private final Samples rushSearches = new Samples();
+    private final Samples rushPages = new Samples();
     private final Samples requests = new Samples();
     private final AtomicInteger errors = new AtomicInteger();
     private final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
@@ -173,7 +174,9 @@ public final class UiLoadBenchmark {
             if (SEND_ONLY) {
                 return;
             }
+            t = System.nanoTime();
             tab.navigate("directory", "", "client");
+            rushPages.add(System.nanoTime() - t);
             tab.confirmUpdates();
             rushSearches.add(search(SEARCHES[random.nextInt(SEARCHES.length)]));
         }
@@ -213,6 +216,7 @@ public final class UiLoadBenchmark {
         out.printf(Locale.ROOT, "Warm-up: %d users in %d ms, %d errors%n", WARM_UP_USERS, millisSince(t), errors.get());
         searches.clear();
         rushSearches.clear();
+        rushPages.clear();
         pages.clear();
         requests.clear();
         outcomes.clear();
@@ -266,6 +270,7 @@ public final class UiLoadBenchmark {
                 "p99 ms", "max ms");
         out.println(pages.line("pages (journey)"));
         out.println(searches.line("search (journey)"));
+        out.println(rushPages.line("pages (rush)"));
         out.println(rushSearches.line("search (rush)"));
         out.println(requests.line("request (rush)"));
         firstErrors.forEach(e -> out.println("  error: " + e));

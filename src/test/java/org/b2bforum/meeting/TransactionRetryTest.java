@@ -228,4 +228,50 @@ class TransactionRetryTest {
             new JdbcTemplate(dataSource).update("delete from cluster_lease where name = ?", lease);
         }
     }
+
+    @Test
+    void a_booking_waiting_for_its_turn_is_urgent_work_so_that_pages_give_way_to_it_and_one_in_its_turn_is_not()
+            throws Exception {
+        org.b2bforum.base.web.UrgentWork urgent = new org.b2bforum.base.web.UrgentWork();
+        TransactionRetry retry = new TransactionRetry(dataSource, 1, false, urgent);
+        java.util.concurrent.CountDownLatch inTurn = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+
+        int[] priorityInTurn = new int[1];
+        Thread first = Thread.ofPlatform().start(() -> retry.run(() -> {
+            priorityInTurn[0] = Thread.currentThread().getPriority();
+            inTurn.countDown();
+            try {
+                end.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "first";
+        }));
+        assertThat(inTurn.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(urgent.inProgress()).as("it found the turn free: nothing waits for it").isZero();
+        Thread second = Thread.ofVirtual().start(() -> retry.inTurn(() -> retry.run(() -> "second")));
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (urgent.inProgress() < 1 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+
+        // the second waits for the one turn
+        assertThat(urgent.inProgress()).isEqualTo(1);
+        assertThat(urgent.awaitCalm(java.time.Duration.ofMillis(100))).isFalse();
+        end.countDown();
+        first.join(java.time.Duration.ofSeconds(10));
+        second.join(java.time.Duration.ofSeconds(10));
+        assertThat(urgent.awaitCalm(java.time.Duration.ofSeconds(10))).isTrue();
+        assertThat(urgent.inProgress()).isZero();
+        // in its turn the booking's thread goes first for a core, and is as before afterwards
+        assertThat(priorityInTurn[0]).isEqualTo(Thread.MAX_PRIORITY);
+        int[] after = new int[1];
+        Thread third = Thread.ofPlatform().start(() -> {
+            retry.run(() -> "third");
+            after[0] = Thread.currentThread().getPriority();
+        });
+        third.join(java.time.Duration.ofSeconds(10));
+        assertThat(after[0]).isEqualTo(Thread.NORM_PRIORITY);
+    }
 }
