@@ -118,7 +118,7 @@
  * question of ticf-13crafc, proved in 4.3-6.5 s with 12%, 5.5-7.0 s with 25%, and once not within 10 s). On the hard days it places every
  * meeting where first-fit left 5-15 out, with half the floor's breaks or fewer. When no level answers, it is the
  * optimisation's hint (and the start-finding decision solves are skipped when it is complete and fair), and,
- * as the floor, the answer of last resort. The last 40% of that time goes to the row search
+ * as the floor, the answer of last resort. After 2 million steps of annealing the rest of that time goes to the row search
  * ({@link org.b2bforum.optimizer.RowSearch}): one participant's whole day taken out and put back, exactly, where it
  * and its partners break least (a dynamic programme over the slots, everything else fixed), with occasional
  * kicks that forbid a meeting its slot. Single moves stop far above the optimum on the days with forbidden slots
