@@ -123,7 +123,7 @@
  * and its partners break least (a dynamic programme over the slots, everything else fixed), with occasional
  * kicks that forbid a meeting its slot. Single moves stop far above the optimum on the days with forbidden slots
  * or scarce tables; from the same annealed start, 5 s of row steps gave forum-13crafc.forbidden 7-13 breaks
- * where 5 s more annealing gave 12-20 (issue 15, ninth round). Not beside the optimisation: with one thread
+ * where 5 s more annealing gave 11-20 (issue 15, ninth round). Not beside the optimisation: with one thread
  * left free CP-SAT (2 workers) interleaves all its subsolvers and runs no full-problem {@code max_lp}, whose
  * bound proves the days with scarce tables. Every model's solve counts the time its model took to build within
  * its share: under a CPU hog building took seconds and the whole build ran past its limit. The optimisation
