@@ -74,8 +74,11 @@ public final class CpSatScheduler implements Scheduler {
     private static final double LOCAL_SEARCH_SECONDS = 1.5;
     private static final long LOCAL_SEARCH_STEPS = 20_000_000L;
 
-    /** The share of the local search's time that goes to the row search after the annealing (see RowSearch). */
-    private static final double ROW_SHARE = 0.4;
+    /**
+     * The annealing's steps before the row search takes over (see {@link #polish}): 3.5-6 million steps take a
+     * second of CPU on the crafted days, and the annealing thread gets about half a core beside CP-SAT's workers.
+     */
+    private static final long ANNEALING_STEPS_BEFORE_ROWS = 2_000_000L;
 
     /** The share of the time limit for asking early how many meetings fit at all (the annealing left some out). */
     private static final double PLACEMENT_SHARE = 0.1;
@@ -163,14 +166,20 @@ public final class CpSatScheduler implements Scheduler {
     }
 
     /**
-     * The annealing ({@link LocalSearch}), which places the meetings and makes the schedule fair, then for the
-     * last {@link #ROW_SHARE} of the time the row search ({@link RowSearch}), which moves a participant's whole
-     * day at once and gets further on the breaks where single moves stop.
+     * The annealing ({@link LocalSearch}), which places the meetings and makes the schedule fair, for at most
+     * {@link #ANNEALING_STEPS_BEFORE_ROWS} steps, then for the time left the row search ({@link RowSearch}), which
+     * moves a participant's whole day at once and gets further on the breaks where single moves stop. The steps
+     * (not a share of the time) decide the hand-over: on a quiet machine the annealing ends after about 60 % of the
+     * start's 1.2 s, while on a loaded one it keeps all of it, which it needs there to place every meeting (issue 15,
+     * ninth round: with 60 % of the time at load 15, forum-13.tables8's start placed 151 or 149 meetings in 3 of 5).
      */
     static int[] polish(ProblemAnalysis analysis, int[] start, double seconds, long steps, long seed,
             java.util.function.BooleanSupplier stop) {
-        int[] annealed = LocalSearch.improve(analysis, start, seconds * (1 - ROW_SHARE), steps, seed, stop);
-        return RowSearch.improve(analysis, annealed, seconds * ROW_SHARE, steps, seed, stop);
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        int[] annealed = LocalSearch.improve(analysis, start, seconds, Math.min(steps, ANNEALING_STEPS_BEFORE_ROWS),
+                seed, stop);
+        double left = (deadline - System.nanoTime()) / 1e9;
+        return left < 0.05 ? annealed : RowSearch.improve(analysis, annealed, left, Long.MAX_VALUE, seed, stop);
     }
 
     /** The annealed schedule when it is better than the floor it started from (waits for it). */

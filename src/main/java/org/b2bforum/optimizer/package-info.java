@@ -118,12 +118,12 @@
  * question of ticf-13crafc, proved in 4.3-6.5 s with 12%, 5.5-7.0 s with 25%, and once not within 10 s). On the hard days it places every
  * meeting where first-fit left 5-15 out, with half the floor's breaks or fewer. When no level answers, it is the
  * optimisation's hint (and the start-finding decision solves are skipped when it is complete and fair), and,
- * as the floor, the answer of last resort. The last 40% of that time goes to the row search
+ * as the floor, the answer of last resort. After 2 million steps of annealing the rest of that time goes to the row search
  * ({@link org.b2bforum.optimizer.RowSearch}): one participant's whole day taken out and put back, exactly, where it
  * and its partners break least (a dynamic programme over the slots, everything else fixed), with occasional
  * kicks that forbid a meeting its slot. Single moves stop far above the optimum on the days with forbidden slots
  * or scarce tables; from the same annealed start, 5 s of row steps gave forum-13crafc.forbidden 7-13 breaks
- * where 5 s more annealing gave 12-20 (issue 15, ninth round). Not beside the optimisation: with one thread
+ * where 5 s more annealing gave 11-20 (issue 15, ninth round). Not beside the optimisation: with one thread
  * left free CP-SAT (2 workers) interleaves all its subsolvers and runs no full-problem {@code max_lp}, whose
  * bound proves the days with scarce tables. Every model's solve counts the time its model took to build within
  * its share: under a CPU hog building took seconds and the whole build ran past its limit. The optimisation

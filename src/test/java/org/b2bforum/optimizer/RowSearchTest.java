@@ -53,6 +53,25 @@ class RowSearchTest {
     }
 
     @Test
+    void theStartAnnealsFirstThenMovesRowsForTheTimeLeft() throws Exception {
+        SchedulingProblem problem = DznReader.read(DznReaderTest.resource("crafted/tic-13.tables19.dzn"));
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
+        int[] floor = CpSatScheduler.floor(analysis, 0.3);
+        assertThat(CpSatScheduler.resultOf(analysis, floor).unplaced()).as("first-fit leaves some out").isNotEmpty();
+        // the annealing's part alone: the same seed and steps, so the same schedule the row search starts from
+        ScheduleResult annealed = CpSatScheduler.resultOf(analysis,
+                LocalSearch.improve(analysis, floor, 30, 2_000_000, 3));
+
+        ScheduleResult polished = CpSatScheduler.resultOf(analysis,
+                CpSatScheduler.polish(analysis, floor, 5, 20_000_000, 3, () -> false));
+
+        ScheduleChecker.assertValid(problem, polished);
+        assertThat(polished.unplaced()).isEmpty();
+        assertThat(polished.fairnessGap()).isLessThanOrEqualTo(problem.fairness());
+        assertThat(polished.totalBreaks()).isLessThan(annealed.totalBreaks());
+    }
+
+    @Test
     void fixedMeetingsForbiddenSlotsAndPrecedencesAreKeptAndUnplacedMeetingsStayOut() {
         // 0-1 fixed in slot 2, 0-2 after 0-3 (meeting 2 after meeting 1), participant 3 not in slot 0
         MeetingRequest fixed = new MeetingRequest(0, 1, SessionPreference.ANY, 2, Set.of());
