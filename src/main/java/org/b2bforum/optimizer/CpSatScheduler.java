@@ -69,7 +69,10 @@ public final class CpSatScheduler implements Scheduler {
     /** The time share of a level question two or more above the participants' summed bound. */
     private static final double HIGH_LEVEL_SHARE = 0.1;
 
-    /** The local search's share of the time limit, at most so many seconds and steps. */
+    /**
+     * The local search's share of the time limit, at most so many seconds; the steps cap the search beside the
+     * optimisation when not everything fits (the start's annealing stops at {@link #ANNEALING_STEPS_BEFORE_ROWS}).
+     */
     private static final double LOCAL_SEARCH_SHARE = 0.12;
     private static final double LOCAL_SEARCH_SECONDS = 1.5;
     private static final long LOCAL_SEARCH_STEPS = 20_000_000L;

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -170,7 +173,7 @@ class TransactionRetryTest {
     @Test
     void the_next_booking_step_may_start_once_a_step_has_committed_before_its_connection_is_cleaned_up() {
         TransactionRetry retry = new TransactionRetry(dataSource, 1);
-        java.util.concurrent.atomic.AtomicReference<String> next = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> next = new AtomicReference<>();
 
         retry.run(() -> {
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
@@ -234,8 +237,8 @@ class TransactionRetryTest {
             throws Exception {
         org.b2bforum.base.web.UrgentWork urgent = new org.b2bforum.base.web.UrgentWork();
         TransactionRetry retry = new TransactionRetry(dataSource, 1, false, urgent);
-        java.util.concurrent.CountDownLatch inTurn = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch inTurn = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
 
         int[] priorityInTurn = new int[1];
         Thread first = Thread.ofPlatform().start(() -> retry.run(() -> {
@@ -248,10 +251,10 @@ class TransactionRetryTest {
             }
             return "first";
         }));
-        assertThat(inTurn.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(inTurn.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(urgent.inProgress()).as("it found the turn free: nothing waits for it").isZero();
         Thread second = Thread.ofVirtual().start(() -> retry.inTurn(() -> retry.run(() -> "second")));
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (urgent.inProgress() < 1 && System.nanoTime() < until) {
             Thread.sleep(5);
         }

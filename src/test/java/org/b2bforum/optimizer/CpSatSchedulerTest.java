@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Small hand-made problems with known optima (checked by brute force as well), and the infeasible cases. */
@@ -20,6 +21,12 @@ class CpSatSchedulerTest {
     private static final Duration LIMIT = Duration.ofSeconds(5);
 
     private final Scheduler scheduler = new CpSatScheduler();
+
+    /** OR-Tools' native library loads before the first solve's clock starts, as in SchedulerCommand. */
+    @BeforeAll
+    static void loadNatives() {
+        CpSatScheduler.loadNatives();
+    }
 
     static SchedulingProblem problem(int participants, int slots, int morningSlots, int tables, int fairness,
             Map<Integer, Set<Integer>> forbidden, MeetingRequest... meetings) {

@@ -32,7 +32,8 @@ import com.vaadin.flow.server.VaadinSession;
  * <p>
  * Only navigations within an HTTP request that Vaadin handles take part ({@link VaadinRequestInterceptor} marks
  * the request and gives its place back at its end); a navigation elsewhere (a test without requests, a task run
- * by a background thread) is not held up.
+ * by a background thread) is not held up. A page waiting holds its Vaadin session's lock and a request thread: the
+ * same browser's other requests (another tab's click) wait with it, which is why both waits are bounded.
  */
 @Component
 class PageOpens implements VaadinServiceInitListener {
