@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -69,13 +70,9 @@ public final class CpSatScheduler implements Scheduler {
     /** The time share of a level question two or more above the participants' summed bound. */
     private static final double HIGH_LEVEL_SHARE = 0.1;
 
-    /**
-     * The local search's share of the time limit, at most so many seconds; the steps cap the search beside the
-     * optimisation when not everything fits (the start's annealing stops at {@link #ANNEALING_STEPS_BEFORE_ROWS}).
-     */
+    /** The start's local search's share of the time limit, at most so many seconds. */
     private static final double LOCAL_SEARCH_SHARE = 0.12;
     private static final double LOCAL_SEARCH_SECONDS = 1.5;
-    private static final long LOCAL_SEARCH_STEPS = 20_000_000L;
 
     /**
      * The annealing's steps before the row search takes over (see {@link #polish}): 3.5-6 million steps take a
@@ -143,7 +140,7 @@ public final class CpSatScheduler implements Scheduler {
         int[] start = floor;
         double polishing = Math.min(LOCAL_SEARCH_SECONDS, clock.total() * LOCAL_SEARCH_SHARE);
         FutureTask<int[]> annealing = new FutureTask<>(() -> polish(analysis, start, polishing,
-                LOCAL_SEARCH_STEPS, options.randomSeed(), stop::get));
+                ANNEALING_STEPS_BEFORE_ROWS, options.randomSeed(), stop::get));
         Thread.ofPlatform().daemon().name("scheduler-local-search").start(annealing);
         Supplier<int[]> annealed = () -> betterOf(analysis, start, annealing);
         ScheduleResult searched;
@@ -177,7 +174,7 @@ public final class CpSatScheduler implements Scheduler {
      * ninth round: with 60 % of the time at load 15, forum-13.tables8's start placed 151 or 149 meetings in 3 of 5).
      */
     static int[] polish(ProblemAnalysis analysis, int[] start, double seconds, long steps, long seed,
-            java.util.function.BooleanSupplier stop) {
+            BooleanSupplier stop) {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         int[] annealed = LocalSearch.improve(analysis, start, seconds, Math.min(steps, ANNEALING_STEPS_BEFORE_ROWS),
                 seed, stop);
