@@ -1,5 +1,6 @@
 package org.b2bforum.meeting;
 
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,7 @@ class TransactionRetry {
 
     private final Semaphore writers;
     private final UrgentWork urgent;
+    private final Duration turnWait;
     private final ThreadLocal<Turn> turn = new ThreadLocal<>();
 
     /** A caller's turn among the booking steps, given back once: when its step commits, or when it ends. */
@@ -75,6 +77,8 @@ class TransactionRetry {
         }
     }
 
+    private static final Duration DEFAULT_TURN_WAIT = Duration.ofSeconds(30);
+
     /** Booking steps on the application's connections (autocommit set off and on again around each). */
     TransactionRetry(DataSource dataSource, int concurrentWriters) {
         this(dataSource, concurrentWriters, false);
@@ -84,16 +88,24 @@ class TransactionRetry {
         this(dataSource, concurrentWriters, ownConnections, new UrgentWork());
     }
 
+    TransactionRetry(DataSource dataSource, int concurrentWriters, boolean ownConnections, UrgentWork urgent) {
+        this(dataSource, concurrentWriters, ownConnections, urgent, DEFAULT_TURN_WAIT);
+    }
+
     /**
      * @param ownConnections {@code b2bforum.booking.own-connections}: the booking steps take their connections from
      *        a pool of their own ({@link BookingConnections}), whose connections stay in manual commit
      * @param urgent where a booking waiting for its turn counts as urgent work
+     * @param turnWait {@code b2bforum.booking.turn-wait}: how long a booking waits for its turn before it is refused
+     *        as "busy, try again" (turns that hang must not hold the clicks, nor the pages that give way to them)
      */
     @Autowired
     TransactionRetry(DataSource dataSource,
             @Value("${b2bforum.booking.concurrent-writers:4}") int concurrentWriters,
-            @Value("${b2bforum.booking.own-connections:false}") boolean ownConnections, UrgentWork urgent) {
+            @Value("${b2bforum.booking.own-connections:false}") boolean ownConnections, UrgentWork urgent,
+            @Value("${b2bforum.booking.turn-wait:30s}") Duration turnWait) {
         this.urgent = urgent;
+        this.turnWait = turnWait;
         this.writers = new Semaphore(concurrentWriters, true);
         this.connections = ownConnections ? BookingConnections.of(dataSource, concurrentWriters) : null;
         // booking steps are plain JDBC: a JDBC transaction, without the JPA session the
@@ -130,7 +142,9 @@ class TransactionRetry {
             if (!writers.tryAcquire(0, TimeUnit.SECONDS)) {
                 urgent.run(() -> {
                     try {
-                        writers.acquire();
+                        if (!writers.tryAcquire(turnWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                            throw new BookingRefusedException("meeting.error.busy");
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new BookingRefusedException("meeting.error.busy");

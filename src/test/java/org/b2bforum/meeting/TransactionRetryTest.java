@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,7 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import org.b2bforum.base.web.UrgentWork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -183,7 +186,7 @@ class TransactionRetryTest {
                             // still on the first step's thread, its connection not yet given back: the only turn is free
                             Thread other = Thread.ofVirtual().start(() -> next.set(retry.run(() -> "second")));
                             try {
-                                other.join(java.time.Duration.ofSeconds(10));
+                                other.join(Duration.ofSeconds(10));
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
                             }
@@ -233,9 +236,39 @@ class TransactionRetryTest {
     }
 
     @Test
+    @Timeout(60) // without the turn's wait the second booking would wait for ever
+    void a_booking_that_waits_longer_than_the_turn_wait_is_refused_as_busy_and_holds_up_no_page() throws Exception {
+        UrgentWork urgent = new UrgentWork();
+        TransactionRetry retry = new TransactionRetry(dataSource, 1, false, urgent, Duration.ofMillis(200));
+        CountDownLatch inTurn = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        Thread hung = Thread.ofPlatform().start(() -> retry.run(() -> {
+            inTurn.countDown();
+            try {
+                end.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "hung";
+        }));
+        try {
+            assertThat(inTurn.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> retry.run(() -> "second"))
+                    .isInstanceOfSatisfying(BookingRefusedException.class,
+                            e -> assertThat(e.key()).isEqualTo("meeting.error.busy"));
+            assertThat(urgent.inProgress()).as("the refused booking no longer counts as waiting").isZero();
+        } finally {
+            end.countDown();
+            hung.join(Duration.ofSeconds(10));
+        }
+        assertThat(retry.run(() -> "after")).as("the turn given back by the one that ended").isEqualTo("after");
+    }
+
+    @Test
     void a_booking_waiting_for_its_turn_is_urgent_work_so_that_pages_give_way_to_it_and_one_in_its_turn_is_not()
             throws Exception {
-        org.b2bforum.base.web.UrgentWork urgent = new org.b2bforum.base.web.UrgentWork();
+        UrgentWork urgent = new UrgentWork();
         TransactionRetry retry = new TransactionRetry(dataSource, 1, false, urgent);
         CountDownLatch inTurn = new CountDownLatch(1);
         CountDownLatch end = new CountDownLatch(1);
@@ -261,11 +294,11 @@ class TransactionRetryTest {
 
         // the second waits for the one turn
         assertThat(urgent.inProgress()).isEqualTo(1);
-        assertThat(urgent.awaitCalm(java.time.Duration.ofMillis(100))).isFalse();
+        assertThat(urgent.awaitCalm(Duration.ofMillis(100))).isFalse();
         end.countDown();
-        first.join(java.time.Duration.ofSeconds(10));
-        second.join(java.time.Duration.ofSeconds(10));
-        assertThat(urgent.awaitCalm(java.time.Duration.ofSeconds(10))).isTrue();
+        first.join(Duration.ofSeconds(10));
+        second.join(Duration.ofSeconds(10));
+        assertThat(urgent.awaitCalm(Duration.ofSeconds(10))).isTrue();
         assertThat(urgent.inProgress()).isZero();
         // in its turn the booking's thread goes first for a core, and is as before afterwards
         assertThat(priorityInTurn[0]).isEqualTo(Thread.MAX_PRIORITY);
@@ -274,7 +307,7 @@ class TransactionRetryTest {
             retry.run(() -> "third");
             after[0] = Thread.currentThread().getPriority();
         });
-        third.join(java.time.Duration.ofSeconds(10));
+        third.join(Duration.ofSeconds(10));
         assertThat(after[0]).isEqualTo(Thread.NORM_PRIORITY);
     }
 }
