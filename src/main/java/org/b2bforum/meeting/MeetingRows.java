@@ -159,6 +159,10 @@ class MeetingRows {
         return insert(requester, partner, slotId, message, status, tableId, null);
     }
 
+    /** A meeting's insert up to its values, shared by {@link #insert} and {@link #inserting}. */
+    private static final String INSERT_MEETING = "insert into meeting (requester_company_id, partner_company_id, slot_id,"
+            + " status, table_id, stand_id, message, created_at, updated_at) values ";
+
     /**
      * As {@link #insert}, at a fair stand when {@code standId} is given. The values that may be null (the table, the
      * stand, the message) carry their SQL type: for a null without one, Spring asks the driver for the parameter's
@@ -170,10 +174,7 @@ class MeetingRows {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         Timestamp now = Timestamp.from(clock.instant());
         try {
-            jdbc.update("""
-                    insert into meeting (requester_company_id, partner_company_id, slot_id, status, table_id, stand_id,
-                        message, created_at, updated_at)
-                    values (:r, :p, :s, :status, :table, :stand, :message, :now, :now)""",
+            jdbc.update(INSERT_MEETING + "(:r, :p, :s, :status, :table, :stand, :message, :now, :now)",
                     new MapSqlParameterSource("r", requester).addValue("p", partner).addValue("s", slotId)
                             .addValue("status", status.name()).addValue("table", tableId, Types.BIGINT)
                             .addValue("stand", standId, Types.BIGINT).addValue("message", message, Types.VARCHAR)
@@ -200,9 +201,7 @@ class MeetingRows {
     List<String> inserting(long requester, long partner, long slotId, String message, MeetingStatus status,
             Long tableId) {
         String now = "'" + Timestamp.from(clock.instant()).toLocalDateTime().format(SQL_DATETIME) + "'";
-        return List.of("""
-                insert into meeting (requester_company_id, partner_company_id, slot_id, status, table_id, stand_id,
-                    message, created_at, updated_at) values (%d, %d, %d, '%s', %s, null, %s, %s, %s)"""
+        return List.of((INSERT_MEETING + "(%d, %d, %d, '%s', %s, null, %s, %s, %s)")
                 .formatted(requester, partner, slotId, status.name(), tableId == null ? "null" : tableId.toString(),
                         SqlText.literal(message), now, now),
                 "set " + NEW_MEETING + " = last_insert_id()");

@@ -3,6 +3,7 @@ package org.b2bforum.optimizer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 /**
  * A break-minimising local search over whole rows: a step takes one participant's placed meetings (up to
@@ -77,7 +78,7 @@ final class RowSearch {
                 put(m, start[m]);
             }
         }
-        movers = java.util.stream.IntStream.range(0, participants)
+        movers = IntStream.range(0, participants)
                 .filter(p -> Arrays.stream(analysis.meetingsOf[p]).anyMatch(m -> !analysis.meeting(m).isFixed()))
                 .toArray();
         int states = (1 << MAX_ROW) * 3 * (MAX_OWN_BREAKS + 1);
