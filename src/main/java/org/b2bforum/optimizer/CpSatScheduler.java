@@ -89,6 +89,9 @@ public final class CpSatScheduler implements Scheduler {
     /** Less time than this left: the optimisation model is not built any more. */
     private static final double MIN_SOLVE_SECONDS = 0.3;
 
+    /** At most this share of the limit for {@link LunchBound} when not every meeting fits (0.3-0.9 s used on forum-13.tables8). */
+    private static final double LUNCH_BOUND_SHARE = 0.1;
+
     /** Time kept back from the solver for building the model's answer (tables, counts). */
     private static final double MARGIN_SECONDS = 0.5;
 
@@ -454,6 +457,16 @@ public final class CpSatScheduler implements Scheduler {
             most = new CpSatModel.Outcome(most.status(), firstFit, 0);
         }
         model.requirePlaced(CpSatModel.placedCount(most.slots()), model.fixedPlacedCount(most.slots()));
+        // The lunch boundary's bound (LunchBound): the full model's LP sees none of it (forum-13.tables8: 17 where
+        // CP-SAT's bound stays at 1), and told it, the solver can prove what the schedule found is worth.
+        int lunch = LunchBound.of(analysis, CpSatModel.placedCount(most.slots()),
+                Math.min(clock.remaining() / 4, clock.total() * LUNCH_BOUND_SHARE));
+        if (options.log()) {
+            System.err.printf("lunch boundary bound: %d at %.2f s%n", lunch, clock.elapsed());
+        }
+        if (lunch > 0) {
+            model.breaksAtLeast(lunch);
+        }
         // The breaks' search starts from the floor when it places as many (the placement's answer ignores breaks)
         int d = analysis.problem.fairness();
         boolean floorAsGood = CpSatModel.placedCount(firstFit) >= CpSatModel.placedCount(most.slots())
@@ -463,8 +476,9 @@ public final class CpSatScheduler implements Scheduler {
         CpSatModel.Outcome best = floorAsGood ? minimiseBesideAnnealing(analysis, model, firstFit, clock, listener)
                 : model.minimiseBreaks(clock.remaining(), listener, clock);
         CpSatModel.Outcome chosen = best.hasSolution() ? best : most;
-        boolean proved = placementProved && best.hasSolution() && best.status() == CpSolverStatus.OPTIMAL;
-        int bound = best.hasSolution() ? best.bound() : 0;
+        int bound = Math.max(lunch, best.hasSolution() ? best.bound() : 0);
+        boolean proved = placementProved && best.hasSolution() && (best.status() == CpSolverStatus.OPTIMAL
+                || resultOf(analysis, chosen.slots()).totalBreaks() <= bound);
         return result(analysis, chosen.slots(), reasons(analysis, chosen.slots(), placementProved), bound, proved,
                 started);
     }

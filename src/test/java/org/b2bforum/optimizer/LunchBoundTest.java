@@ -1,0 +1,215 @@
+package org.b2bforum.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 15: the lunch boundary's lower bound ({@link LunchBound}) must never exceed the fewest breaks of a schedule
+ * that places as many meetings, which brute force gives on small days, and it must be worth something where tables
+ * are scarce.
+ */
+class LunchBoundTest {
+
+    @BeforeAll
+    static void loadNatives() {
+        CpSatScheduler.loadNatives();
+    }
+
+    /**
+     * One table; participants 0 and 3 each meet once in the morning and once in the afternoon. Without a break each
+     * would need the last morning slot, which holds one meeting: one of them breaks.
+     */
+    private static SchedulingProblem twoCompaniesAcrossLunch(MeetingRequest... extra) {
+        List<MeetingRequest> meetings = new ArrayList<>(List.of(
+                new MeetingRequest(0, 1, SessionPreference.MORNING, MeetingRequest.FREE, Set.of()),
+                new MeetingRequest(0, 2, SessionPreference.AFTERNOON, MeetingRequest.FREE, Set.of()),
+                new MeetingRequest(3, 4, SessionPreference.MORNING, MeetingRequest.FREE, Set.of()),
+                new MeetingRequest(3, 5, SessionPreference.AFTERNOON, MeetingRequest.FREE, Set.of())));
+        meetings.addAll(List.of(extra));
+        return CpSatSchedulerTest.problem(6, 4, 2, 1, 2, Map.of(), meetings.toArray(MeetingRequest[]::new));
+    }
+
+    @Test
+    void theLastMorningSlotSeatsOnlyOneOfTwoCompaniesThatMeetOnBothSidesOfLunch() {
+        SchedulingProblem problem = twoCompaniesAcrossLunch();
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
+        assertThat(analysis.breaksLowerBound()).isZero();
+        assertThat(LunchBound.of(analysis, 4, 5)).isEqualTo(1);
+        assertThat(BruteForce.optimum(problem)).isEqualTo(1);
+        // with two tables both fit around lunch
+        SchedulingProblem roomier = new SchedulingProblem(6, 4, 2, new int[] {2, 2, 2, 2}, problem.meetings(),
+                problem.forbidden(), 2);
+        assertThat(LunchBound.of(new ProblemAnalysis(roomier), 4, 5)).isZero();
+        assertThat(BruteForce.optimum(roomier)).isZero();
+    }
+
+    @Test
+    void aDayWithoutLunchHasNoSuchBound() {
+        SchedulingProblem problem = CpSatSchedulerTest.problem(3, 3, 3, 1, 2, Map.of(),
+                MeetingRequest.of(0, 1), MeetingRequest.of(1, 2), MeetingRequest.of(2, 0));
+        assertThat(LunchBound.of(new ProblemAnalysis(problem), 3, 5)).isZero();
+    }
+
+    @Test
+    void onRandomSmallDaysWithScarceTablesTheBoundNeverExceedsTheBruteForceOptimum() {
+        Random random = new Random(1515);
+        int positive = 0;
+        int tight = 0;
+        for (int round = 0; round < 60; round++) {
+            SchedulingProblem problem = randomDay(random);
+            ProblemAnalysis analysis = new ProblemAnalysis(problem);
+            int[] fewest = fewestBreaksByPlacedCount(problem);
+            int most = fewest.length - 1;
+            while (fewest[most] == Integer.MAX_VALUE) {
+                most--;
+            }
+            for (int placed = 1; placed <= most; placed++) {
+                // at least `placed` meetings: the fewest breaks over every such count
+                int optimum = Integer.MAX_VALUE;
+                for (int count = placed; count <= most; count++) {
+                    optimum = Math.min(optimum, fewest[count]);
+                }
+                for (int depth = 1; depth <= 2; depth++) {
+                    int bound = LunchBound.of(analysis, placed, 5, depth);
+                    assertThat(bound).as("round %d, %d placed, depth %d: %s", round, placed, depth, problem)
+                            .isLessThanOrEqualTo(optimum);
+                    if (depth == 1 && placed == most) {
+                        positive += bound > 0 ? 1 : 0;
+                        tight += bound > 0 && bound == optimum ? 1 : 0;
+                    }
+                }
+            }
+        }
+        // the random days are tight enough that the bound is often positive, and then often the optimum
+        assertThat(positive).isGreaterThanOrEqualTo(10);
+        assertThat(tight).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void onTheCraftedDaysTheBoundStaysBelowTheKnownOptimaAndLiftsTables8() throws Exception {
+        ProblemAnalysis forbidden = analysis("crafted/forum-13crafc.forbidden.dzn");
+        assertThat(LunchBound.of(forbidden, forbidden.meetingCount(), 10)).isBetween(1, 2); // optimum 2
+        ProblemAnalysis tables8 = analysis("crafted/forum-13.tables8.dzn");
+        int bound = LunchBound.of(tables8, 152, 10);
+        // 152 of 154 is the most that fit (proved); the best known schedule for them has 28 breaks, and CP-SAT's
+        // own bound for the fewest breaks stayed at 1 in every run
+        assertThat(bound).isBetween(2, 28);
+        // and every meeting placed is impossible: the relaxation is infeasible, so it claims nothing
+        assertThat(LunchBound.of(tables8, 154, 10)).isZero();
+        // days without a lunch boundary
+        ProblemAnalysis tic = analysis("tic-12.original.dzn");
+        assertThat(LunchBound.of(tic, tic.meetingCount(), 10)).isZero();
+    }
+
+    @Test
+    void whenNotEveryMeetingFitsTheSchedulersBoundIncludesTheLunchBoundAndStaysBelowTheOptimum() {
+        // a fifth meeting on four single-table slots: at most four placed, and the lunch bound says 1 break
+        SchedulingProblem problem = twoCompaniesAcrossLunch(MeetingRequest.of(1, 5));
+        int[] fewest = fewestBreaksByPlacedCount(problem);
+        assertThat(fewest[5]).isEqualTo(Integer.MAX_VALUE);
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
+        int lunch = LunchBound.of(analysis, 4, 5);
+        assertThat(lunch).isPositive().isLessThanOrEqualTo(fewest[4]);
+        ScheduleResult result = new CpSatScheduler().solve(problem, Duration.ofSeconds(5),
+                Scheduler.ProgressListener.NONE);
+        ScheduleChecker.assertValid(problem, result);
+        assertThat(result.placements()).hasSize(4);
+        assertThat(result.lowerBound()).isGreaterThanOrEqualTo(lunch).isLessThanOrEqualTo(fewest[4]);
+        assertThat(result.totalBreaks()).isEqualTo(fewest[4]);
+        assertThat(result.provedOptimal()).isTrue();
+    }
+
+    private static ProblemAnalysis analysis(String resource) throws Exception {
+        return new ProblemAnalysis(DznReader.read(DznReaderTest.resource(resource)));
+    }
+
+    /** A small day with a lunch boundary, one or two tables, sessions and a few forbidden slots. */
+    private static SchedulingProblem randomDay(Random random) {
+        int participants = 4 + random.nextInt(3);
+        int slots = 4 + random.nextInt(2);
+        int morning = 2 + random.nextInt(slots - 3);
+        int[] tables = new int[slots];
+        for (int s = 0; s < slots; s++) {
+            tables[s] = 1 + (random.nextInt(4) == 0 ? 1 : 0);
+        }
+        List<MeetingRequest> meetings = new ArrayList<>();
+        Set<String> pairs = new HashSet<>();
+        int count = 5 + random.nextInt(2);
+        while (meetings.size() < count) {
+            int a = random.nextInt(participants);
+            int b = random.nextInt(participants);
+            if (a != b && pairs.add(Math.min(a, b) + "-" + Math.max(a, b))) {
+                SessionPreference session = SessionPreference.values()[random.nextInt(3)];
+                meetings.add(new MeetingRequest(a, b, session, MeetingRequest.FREE, Set.of()));
+            }
+        }
+        List<Set<Integer>> forbidden = new ArrayList<>();
+        for (int p = 0; p < participants; p++) {
+            forbidden.add(random.nextInt(4) == 0 ? Set.of(random.nextInt(slots)) : Set.of());
+        }
+        return new SchedulingProblem(participants, slots, morning, tables, meetings, forbidden, 2);
+    }
+
+    /**
+     * Per number of meetings placed, the fewest total breaks of a valid schedule placing exactly that many
+     * (fairness left out, which only lowers it), or {@code Integer.MAX_VALUE} when none places that many.
+     */
+    static int[] fewestBreaksByPlacedCount(SchedulingProblem problem) {
+        int n = problem.meetings().size();
+        int[] fewest = new int[n + 1];
+        Arrays.fill(fewest, Integer.MAX_VALUE);
+        int[] slot = new int[n];
+        search(problem, slot, 0, new int[problem.slots()], new HashMap<>(), fewest);
+        return fewest;
+    }
+
+    private static void search(SchedulingProblem problem, int[] slot, int m, int[] used,
+            Map<Integer, Set<Integer>> busy, int[] fewest) {
+        if (m == slot.length) {
+            List<Placement> placements = new ArrayList<>();
+            for (int i = 0; i < slot.length; i++) {
+                if (slot[i] >= 0) {
+                    placements.add(new Placement(i, slot[i], 0));
+                }
+            }
+            int total = Arrays.stream(ScheduleChecker.breaks(problem, placements)).sum();
+            fewest[placements.size()] = Math.min(fewest[placements.size()], total);
+            return;
+        }
+        slot[m] = -1;
+        search(problem, slot, m + 1, used, busy, fewest);
+        MeetingRequest meeting = problem.meetings().get(m);
+        for (int s = 0; s < problem.slots(); s++) {
+            boolean morning = s < problem.morningSlots();
+            if (meeting.session() == SessionPreference.MORNING && !morning
+                    || meeting.session() == SessionPreference.AFTERNOON && morning
+                    || used[s] >= problem.tablesPerSlot()[s]
+                    || problem.forbidden().get(meeting.first()).contains(s)
+                    || problem.forbidden().get(meeting.second()).contains(s)
+                    || busy.getOrDefault(meeting.first(), Set.of()).contains(s)
+                    || busy.getOrDefault(meeting.second(), Set.of()).contains(s)) {
+                continue;
+            }
+            slot[m] = s;
+            used[s]++;
+            busy.computeIfAbsent(meeting.first(), k -> new HashSet<>()).add(s);
+            busy.computeIfAbsent(meeting.second(), k -> new HashSet<>()).add(s);
+            search(problem, slot, m + 1, used, busy, fewest);
+            busy.get(meeting.first()).remove(s);
+            busy.get(meeting.second()).remove(s);
+            used[s]--;
+            slot[m] = -1;
+        }
+    }
+}
