@@ -89,6 +89,9 @@ public final class CpSatScheduler implements Scheduler {
     /** Less time than this left: the optimisation model is not built any more. */
     private static final double MIN_SOLVE_SECONDS = 0.3;
 
+    /** At most this long for {@link LunchBound#provedIncomplete} before the levels (0.1 s on forum-13.tables8). */
+    private static final double LUNCH_CHECK_SECONDS = 0.5;
+
     /** At most this share of the limit for {@link LunchBound} when not every meeting fits (0.3-0.9 s used on forum-13.tables8). */
     private static final double LUNCH_BOUND_SHARE = 0.1;
 
@@ -237,7 +240,10 @@ public final class CpSatScheduler implements Scheduler {
     private ScheduleResult search(ProblemAnalysis analysis, int[] floor, Supplier<int[]> annealed,
             Clock clock, ProgressListener listener, long started) {
         int[] firstFit = floor;
-        if (!analysis.obviouslyIncomplete()) {
+        // Where the halves of the day cannot take every meeting (LunchBound), every level question is infeasible:
+        // the placement first, as for the days whose data show it
+        if (!analysis.obviouslyIncomplete() && !LunchBound.provedIncomplete(analysis,
+                Math.min(LUNCH_CHECK_SECONDS, clock.remaining() / 10))) {
             // Bottom-up: is there a schedule with at most k breaks in all, k = 0, 1, ...? A "yes" is optimal
             // (every smaller k was refuted); each "no" raises the lower bound. Decision problems suit CP-SAT's
             // clause learning far better than the optimisation does.

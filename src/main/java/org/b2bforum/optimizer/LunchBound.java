@@ -54,8 +54,27 @@ final class LunchBound {
         return of(analysis, placed, seconds, DEPTH);
     }
 
+    /**
+     * Whether the relaxation shows that not every meeting can be placed (the halves' tables and the participants'
+     * free slots in each half cannot take them all): forum-13.tables8 in about 0.1 s, where "a schedule with every
+     * meeting?" took CP-SAT 1-5 s of a 10 s build to refute. False when it does not (or no time or no lunch).
+     */
+    static boolean provedIncomplete(ProblemAnalysis analysis, double seconds) {
+        return solve(analysis, analysis.meetingCount(), seconds, 0, false) == PROVED_INCOMPLETE;
+    }
+
+    private static final int PROVED_INCOMPLETE = -1;
+
     /** The same, with {@code depth} slots modelled on each side of the boundary. */
     static int of(ProblemAnalysis analysis, int placed, double seconds, int depth) {
+        return Math.max(0, solve(analysis, placed, seconds, depth, true));
+    }
+
+    /**
+     * The relaxation's proved lower bound (or 0), {@link #PROVED_INCOMPLETE} when it is infeasible; without
+     * {@code minimise} only whether it is feasible.
+     */
+    private static int solve(ProblemAnalysis analysis, int placed, double seconds, int depth, boolean minimise) {
         SchedulingProblem problem = analysis.problem;
         int slots = analysis.slots;
         int morning = problem.morningSlots();
@@ -152,7 +171,7 @@ final class LunchBound {
             for (int k = 0; k < near.length; k++) {
                 model.addLessOrEqual(LinearExpr.sum(busy[k]), 1);
             }
-            if (own.length < 2) {
+            if (own.length < 2 || !minimise) {
                 continue;
             }
             BoolVar meetsMorning = model.newBoolVar("meetsMorning" + p);
@@ -181,16 +200,21 @@ final class LunchBound {
                     .addTerm(meetsAfternoon, -1), -1);
             breaks.add(b);
         }
-        if (breaks.isEmpty()) {
+        if (minimise && breaks.isEmpty()) {
             return 0;
         }
-        model.minimize(LinearExpr.sum(breaks.toArray(IntVar[]::new)));
+        if (minimise) {
+            model.minimize(LinearExpr.sum(breaks.toArray(IntVar[]::new)));
+        }
         CpSolver solver = new CpSolver();
         // linearization level 2: with CP-SAT's default (1) the bound on forum-13.tables8 stayed at 0 for 30 s
         // (3 workers); with 2 the optimum of the relaxation, 17, is proved in 0.6-0.9 s
         solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(1).setLinearizationLevel(2);
         CpSolverStatus status = solver.solve(model);
-        if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
+        if (status == CpSolverStatus.INFEASIBLE) {
+            return PROVED_INCOMPLETE;
+        }
+        if (!minimise || status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
             return 0;
         }
         return Math.max(0, (int) Math.ceil(solver.bestObjectiveBound() - 1e-6));

@@ -19,6 +19,10 @@ final class LunchBoundProbe {
             SchedulingProblem problem = DznReader.read(Path.of(parts[0]));
             ProblemAnalysis analysis = new ProblemAnalysis(problem);
             int placed = parts.length > 1 ? Integer.parseInt(parts[1]) : analysis.meetingCount();
+            long checked = System.nanoTime();
+            boolean incomplete = LunchBound.provedIncomplete(analysis, seconds);
+            System.out.printf("%s proved incomplete: %s (%.3f s)%n", Path.of(parts[0]).getFileName(), incomplete,
+                    (System.nanoTime() - checked) / 1e9);
             long started = System.nanoTime();
             int bound = LunchBound.of(analysis, placed, seconds);
             System.out.printf("%s placed>=%d participants' bound %d lunch bound %d (%.2f s)%n",

@@ -66,6 +66,7 @@ class LunchBoundTest {
         Random random = new Random(1515);
         int positive = 0;
         int tight = 0;
+        int incomplete = 0;
         for (int round = 0; round < 60; round++) {
             SchedulingProblem problem = randomDay(random);
             ProblemAnalysis analysis = new ProblemAnalysis(problem);
@@ -73,6 +74,10 @@ class LunchBoundTest {
             int most = fewest.length - 1;
             while (fewest[most] == Integer.MAX_VALUE) {
                 most--;
+            }
+            if (LunchBound.provedIncomplete(analysis, 5)) {
+                assertThat(most).as("round %d: %s", round, problem).isLessThan(problem.meetings().size());
+                incomplete++;
             }
             for (int placed = 1; placed <= most; placed++) {
                 // at least `placed` meetings: the fewest breaks over every such count
@@ -94,6 +99,7 @@ class LunchBoundTest {
         // the random days are tight enough that the bound is often positive, and then often the optimum
         assertThat(positive).isGreaterThanOrEqualTo(10);
         assertThat(tight).isGreaterThanOrEqualTo(5);
+        assertThat(incomplete).isPositive();
     }
 
     @Test
@@ -105,8 +111,10 @@ class LunchBoundTest {
         // 152 of 154 is the most that fit (proved); the best known schedule for them has 28 breaks, and CP-SAT's
         // own bound for the fewest breaks stayed at 1 in every run
         assertThat(bound).isBetween(2, 28);
-        // and every meeting placed is impossible: the relaxation is infeasible, so it claims nothing
+        // and every meeting placed is impossible: the relaxation is infeasible (so it claims no bound there)
+        assertThat(LunchBound.provedIncomplete(tables8, 10)).isTrue();
         assertThat(LunchBound.of(tables8, 154, 10)).isZero();
+        assertThat(LunchBound.provedIncomplete(forbidden, 10)).isFalse();
         // days without a lunch boundary
         ProblemAnalysis tic = analysis("tic-12.original.dzn");
         assertThat(LunchBound.of(tic, tic.meetingCount(), 10)).isZero();
