@@ -136,12 +136,24 @@
  *
  * <h2>When not everything fits</h2>
  * If the data already show it (a meeting without a common slot, a company with more meetings than free
- * slots, fewer tables than meetings, a precedence cycle), or the decision model is proved infeasible, a
+ * slots, fewer tables than meetings, a precedence cycle, or the halves of the day cannot take every meeting:
+ * {@link org.b2bforum.optimizer.LunchBound}, below), or the decision model is proved infeasible, a
  * second model gets a placed[m] literal per meeting and is solved lexicographically: first the most
  * meetings placed (half the remaining time), then, with that count required, the fewest breaks: started from
  * the annealed schedule when it places as many and is fair, with the local search (annealing, then rows) run
  * again from it beside the solver, the better of the two taken (forum-13.tables8: 31-33 breaks in 10 s against 35-41 with the solver
- * alone). Each
+ * alone).
+ *
+ * <p>The fewest breaks' lower bound there comes from the lunch boundary ({@link org.b2bforum.optimizer.LunchBound}),
+ * which the model's LP does not see: a participant meeting both in the morning and in the afternoon without a break
+ * meets in the last morning slot and the first afternoon slot, which seat only twice their tables; where tables are
+ * scarce, the morning cannot take every meeting that could go there, and more participants must meet on both sides
+ * than those two slots seat. A small CP-SAT relaxation (per meeting its half and whether it takes a boundary slot; per
+ * participant whether it meets on both sides without a break) gives the fewest such breaks: forum-13.tables8 17
+ * (CP-SAT's own bound was 1; best known 28) in 0.3-0.9 s, and the solver is told it. The same relaxation with every
+ * meeting placed is infeasible there (0.1 s), which sends that day to the placement before any level question.
+ *
+ * <p>Each
  * meeting left out gets a reason computed from the data: TOO_MANY_MEETINGS (with the wanted and available
  * counts of the company), NO_COMMON_SLOT, NO_TABLE (every slot it could take is full), CONFLICTING_CONSTRAINTS
  * (fixed slots, precedences, fairness), or TIME_LIMIT when the placement count was not proven maximal.
