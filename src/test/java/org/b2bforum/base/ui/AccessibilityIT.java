@@ -279,7 +279,8 @@ class AccessibilityIT extends BrowserJourney {
                 if (RELOAD || !inApp) {
                     page.navigate(url(path), new Page.NavigateOptions().setTimeout(120_000));
                 } else {
-                    navigateInApp(page, path);
+                    // as the application's links do (the router): a fresh load runs the whole bundle again
+                    Chromium.open(page, path);
                 }
                 inApp = true;
                 Chromium.settle(page);
@@ -307,21 +308,6 @@ class AccessibilityIT extends BrowserJourney {
         }
         found.forEach(System.err::println);
         return found;
-    }
-
-    /**
-     * Opens a page of the application from another one loaded and settled in this browser page, as its links do
-     * (the router's navigation, one server round trip), and waits for the server's answer. A fresh load runs the
-     * whole bundle (React and the Vaadin components) again: with the development bundle 1.4 s of Chromium's CPU a
-     * page against 0.45 s (bench/README.md, run-suite; failsafe serves the production bundle since). Each check's
-     * first page is loaded afresh.
-     */
-    private static void navigateInApp(Page page, String path) {
-        String target = "/" + path;
-        page.waitForResponse(response -> response.url().contains("v-r=uidl"), new Page.WaitForResponseOptions()
-                .setTimeout(120_000), () -> page.evaluate("target => window.dispatchEvent(new CustomEvent("
-                        + "'vaadin-router-go', {detail: new URL(target, document.baseURI)}))", target));
-        page.waitForFunction("target => location.pathname + location.search === target", target);
     }
 
     /**
