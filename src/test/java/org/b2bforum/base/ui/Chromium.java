@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -50,6 +51,36 @@ public final class Chromium {
             options.setExecutablePath(SYSTEM_CHROMIUM).setArgs(ARGS);
         }
         return playwright.chromium().launch(options);
+    }
+
+    /** A Playwright (its driver, a Node process) and the Chromium it launched; closing it ends both. */
+    public record Launched(Playwright playwright, Browser browser) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            playwright.close();
+        }
+    }
+
+    /**
+     * Starts Playwright's driver and Chromium in a thread of their own, for a test thread to take when it needs
+     * them (Playwright is not thread-safe: the taking thread is then its only user; the future's completion
+     * hands it over). The browser journeys start theirs while the first test class waits for the server's
+     * Spring context (~15 s on one core, the other idle), instead of after it, when both cores are busy.
+     * Closed when the JVM ends, if not before.
+     */
+    public static CompletableFuture<Launched> launchInBackground() {
+        CompletableFuture<Launched> launched = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("chromium-launch").start(() -> {
+            try {
+                Playwright playwright = playwright();
+                Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(playwright::close));
+                launched.complete(new Launched(playwright, launch(playwright)));
+            } catch (Throwable e) {
+                launched.completeExceptionally(e);
+            }
+        });
+        return launched;
     }
 
     /**
