@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.b2bforum.RunningServerTest;
 import org.b2bforum.BookingFixture;
@@ -29,6 +31,7 @@ import org.b2bforum.TestData;
 import org.b2bforum.base.security.FormLogIn;
 import org.b2bforum.venue.StaffService;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +51,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 /**
  * WCAG 2.2 AA checked by axe-core in Chromium on the main pages of every role (anonymous visitor,
@@ -56,6 +58,8 @@ import com.microsoft.playwright.Playwright;
  * any serious or critical violation, except the component issues listed in {@link #KNOWN} (each
  * explained there and in docs/accessibility.md). A failure lists rule, page and element.
  */
+// the longest of failsafe's classes (its threads check pages while the other classes run), so it starts first
+@Order(1)
 @RunningServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityIT extends BrowserJourney {
@@ -71,6 +75,13 @@ class AccessibilityIT extends BrowserJourney {
      * the application's own navigation, as its links do.
      */
     private static final boolean RELOAD = Boolean.getBoolean("b2bforum.accessibility.reload");
+
+    /**
+     * The workers' Playwrights and Chromiums, started in the background when the class is initialised (before the
+     * test instance asks for the server's Spring context, which the first test class waits for).
+     */
+    private static final List<CompletableFuture<Chromium.Launched>> WORKER_BROWSERS = Stream
+            .generate(Chromium::launchInBackground).limit(WORKERS).toList();
 
     private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
@@ -150,11 +161,12 @@ class AccessibilityIT extends BrowserJourney {
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < Math.min(WORKERS, checks.size()); i++) {
+        for (int i = 0; i < WORKERS; i++) {
+            CompletableFuture<Chromium.Launched> launched = WORKER_BROWSERS.get(i);
             workers.add(Thread.ofPlatform().name("accessibility-" + i).start(() -> {
-                try (Playwright own = Chromium.playwright(); Browser ownBrowser = Chromium.launch(own)) {
+                try (Chromium.Launched own = launched.join()) {
                     for (Check check = queue.poll(); check != null; check = queue.poll()) {
-                        violations.addAll(check(ownBrowser, check));
+                        violations.addAll(check(own.browser(), check));
                     }
                 } catch (Throwable e) {
                     queue.clear();
@@ -279,7 +291,8 @@ class AccessibilityIT extends BrowserJourney {
                 if (RELOAD || !inApp) {
                     page.navigate(url(path), new Page.NavigateOptions().setTimeout(120_000));
                 } else {
-                    navigateInApp(page, path);
+                    // as the application's links do (the router): a fresh load runs the whole bundle again
+                    Chromium.open(page, path);
                 }
                 inApp = true;
                 Chromium.settle(page);
@@ -307,21 +320,6 @@ class AccessibilityIT extends BrowserJourney {
         }
         found.forEach(System.err::println);
         return found;
-    }
-
-    /**
-     * Opens a page of the application from another one loaded and settled in this browser page, as its links do
-     * (the router's navigation, one server round trip), and waits for the server's answer. A fresh load runs the
-     * whole bundle (React and the Vaadin components) again: with the development bundle 1.4 s of Chromium's CPU a
-     * page against 0.45 s (bench/README.md, run-suite; failsafe serves the production bundle since). Each check's
-     * first page is loaded afresh.
-     */
-    private static void navigateInApp(Page page, String path) {
-        String target = "/" + path;
-        page.waitForResponse(response -> response.url().contains("v-r=uidl"), new Page.WaitForResponseOptions()
-                .setTimeout(120_000), () -> page.evaluate("target => window.dispatchEvent(new CustomEvent("
-                        + "'vaadin-router-go', {detail: new URL(target, document.baseURI)}))", target));
-        page.waitForFunction("target => location.pathname + location.search === target", target);
     }
 
     /**

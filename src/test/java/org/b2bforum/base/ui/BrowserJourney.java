@@ -1,5 +1,10 @@
 package org.b2bforum.base.ui;
 
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +19,14 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
  * browser serves every journey of a thread (Playwright is not thread-safe), started by the first,
  * closed when the JVM ends; each journey works in browser contexts of its own (separate cookies and
  * storage, as separate browsers would have), and whatever context a journey leaves open is closed after
- * it. Starting Playwright's driver and Chromium took a few seconds per test class.
+ * it. Starting Playwright's driver and Chromium took a few seconds per test class; the two threads' are started
+ * in the background when the first journey class is initialised, so that they start while the server does.
  */
 public abstract class BrowserJourney {
+
+    /** One Playwright and Chromium for each of failsafe's two threads (it.parallelism), started ahead. */
+    private static final Queue<CompletableFuture<Chromium.Launched>> AHEAD = new ConcurrentLinkedQueue<>(
+            Stream.generate(Chromium::launchInBackground).limit(2).toList());
 
     private static final ThreadLocal<Playwright> PLAYWRIGHT = new ThreadLocal<>();
     private static final ThreadLocal<Browser> BROWSER = new ThreadLocal<>();
@@ -40,11 +50,15 @@ public abstract class BrowserJourney {
             if (PLAYWRIGHT.get() != null) {
                 PLAYWRIGHT.get().close();
             }
-            Playwright playwright = Chromium.playwright();
-            browser = Chromium.launch(playwright);
-            PLAYWRIGHT.set(playwright);
+            CompletableFuture<Chromium.Launched> ahead = AHEAD.poll();
+            Chromium.Launched launched = ahead != null ? ahead.join() : Chromium.launchInBackground().join();
+            if (!launched.browser().isConnected()) {
+                launched.close();
+                launched = Chromium.launchInBackground().join();
+            }
+            browser = launched.browser();
+            PLAYWRIGHT.set(launched.playwright());
             BROWSER.set(browser);
-            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(playwright::close));
         }
         return browser;
     }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -50,6 +51,53 @@ public final class Chromium {
             options.setExecutablePath(SYSTEM_CHROMIUM).setArgs(ARGS);
         }
         return playwright.chromium().launch(options);
+    }
+
+    /** A Playwright (its driver, a Node process) and the Chromium it launched; closing it ends both. */
+    public record Launched(Playwright playwright, Browser browser) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            playwright.close();
+        }
+    }
+
+    /**
+     * Starts Playwright's driver and Chromium in a thread of their own, for a test thread to take when it needs
+     * them (Playwright is not thread-safe: the taking thread is then its only user; the future's completion
+     * hands it over). The browser journeys start theirs while the first test class waits for the server's
+     * Spring context (~15 s on one core, the other idle), instead of after it, when both cores are busy.
+     * Closed when the JVM ends, if not before.
+     */
+    public static CompletableFuture<Launched> launchInBackground() {
+        CompletableFuture<Launched> launched = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("chromium-launch").start(() -> {
+            try {
+                Playwright playwright = playwright();
+                Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(playwright::close));
+                launched.complete(new Launched(playwright, launch(playwright)));
+            } catch (Throwable e) {
+                launched.completeExceptionally(e);
+            }
+        });
+        return launched;
+    }
+
+    /**
+     * Opens a page of the application from the one loaded in this browser page, as its links do: the router's
+     * navigation (one round trip to the server), then waits for the server's answer, the new address and Vaadin
+     * to settle. A fresh load ({@code page.navigate}) runs the whole bundle (Lumo and every Vaadin component) again,
+     * about 0.5 s of Chromium's CPU against 0.1-0.2 s for this (bench/README.md, run-suite); use it where the
+     * journey is not about loading the address itself (a reload, a bookmark, a link from outside).
+     */
+    public static void open(Page page, String path) {
+        settle(page);
+        String target = "/" + path;
+        page.waitForResponse(response -> response.url().contains("v-r=uidl"), new Page.WaitForResponseOptions()
+                .setTimeout(120_000), () -> page.evaluate("target => window.dispatchEvent(new CustomEvent("
+                        + "'vaadin-router-go', {detail: new URL(target, document.baseURI)}))", target));
+        page.waitForFunction("target => location.pathname + location.search === target", target);
+        settle(page);
     }
 
     /** Waits until Vaadin has no request to the server under way. */

@@ -10,7 +10,7 @@ import org.b2bforum.base.ui.Chromium;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
-/** The steps the meeting journeys share, in Russian: log in and out as a company, the menu, the agenda. */
+/** The steps the meeting journeys share, in Russian: log in as a company, the menu, the agenda. */
 record JourneySteps(Page page, int port) {
 
     /** Logs in with the company password; approved companies start at their suggested partners. */
@@ -21,11 +21,6 @@ record JourneySteps(Page page, int port) {
         page.locator("#vaadinLoginPassword input").press("Enter");
         page.waitForURL(Pattern.compile(".*/partners([?#].*)?$"));
         Chromium.settle(page);
-    }
-
-    void logOut() {
-        page.locator("#logout-button").click();
-        page.waitForURL(Pattern.compile(".*/login$"));
     }
 
     void menu(String item, String path) {

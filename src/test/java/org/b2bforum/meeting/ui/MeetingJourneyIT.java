@@ -25,9 +25,9 @@ import com.microsoft.playwright.Page;
 
 /**
  * A meeting booked through the real UI: company A asks company B from B's profile, B accepts on
- * its meetings page, and both agendas show the same time, hall and table. The forum day, hall,
- * session and the two approved companies are set up through the services. A failure leaves a
- * screenshot in {@code target/playwright}.
+ * its meetings page, and both agendas show the same time, hall and table; each company in a browser
+ * of its own. The forum day, hall, session and the two approved companies are set up through the
+ * services. A failure leaves a screenshot in {@code target/playwright}.
  */
 // sets the booking settings its requests need
 @ResourceLock(RunningServerTest.BOOKING_SETTINGS)
@@ -56,23 +56,29 @@ class MeetingJourneyIT extends BrowserJourney {
             TestData.logOut();
         }
         String slot = forum.when("10:20–10:40") + " · " + forum.hall();
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ru-RU")
-                .setViewportSize(1280, 1000))) {
-            Page page = context.newPage();
-            page.setDefaultTimeout(30_000);
+        // each company in a browser of its own (a context: its own cookies), as two companies are: A's page stays
+        // open while B answers, instead of a log-out and a log-in again (three fresh page loads each)
+        try (BrowserContext contextOfA = browser.newContext(new Browser.NewContextOptions().setLocale("ru-RU")
+                .setViewportSize(1280, 1000));
+                BrowserContext contextOfB = browser.newContext(new Browser.NewContextOptions().setLocale("ru-RU")
+                        .setViewportSize(1280, 1000))) {
+            Page pageOfA = contextOfA.newPage();
+            Page pageOfB = contextOfB.newPage();
+            pageOfA.setDefaultTimeout(30_000);
+            pageOfB.setDefaultTimeout(30_000);
+            Page page = pageOfA;
             try {
-                logIn(page, a.login());
-                requestFromProfile(page, b, slot);
-                logOut(page);
+                logIn(pageOfA, a.login());
+                requestFromProfile(pageOfA, b, slot);
 
-                logIn(page, b.login());
-                accept(page, a);
-                String agendaOfB = agendaEntry(page, a.name());
+                page = pageOfB;
+                logIn(pageOfB, b.login());
+                accept(pageOfB, a);
+                String agendaOfB = agendaEntry(pageOfB, a.name());
                 assertThat(agendaOfB).isEqualTo("10:20–10:40 | " + forum.hall() + ", стол № 1 | Подтверждена");
-                logOut(page);
 
-                logIn(page, a.login());
-                String agendaOfA = agendaEntry(page, b.name());
+                page = pageOfA;
+                String agendaOfA = agendaEntry(pageOfA, b.name());
                 assertThat(agendaOfA).isEqualTo(agendaOfB);
             } catch (RuntimeException | AssertionError e) {
                 Path screenshot = Path.of("target", "playwright", "meeting-journey.png");
@@ -84,8 +90,7 @@ class MeetingJourneyIT extends BrowserJourney {
     }
 
     private void requestFromProfile(Page page, ForumFixture.Company partner, String slot) {
-        page.navigate(url("companies/" + partner.id()));
-        Chromium.settle(page);
+        Chromium.open(page, "companies/" + partner.id());
         assertThat(page.locator("h1")).hasText(partner.name());
         page.locator("#request-meeting-" + partner.id()).click();
         page.waitForURL(Pattern.compile(".*/meetings/new\\?with=" + partner.id() + "$"));
@@ -132,13 +137,5 @@ class MeetingJourneyIT extends BrowserJourney {
 
     private void logIn(Page page, String email) {
         new JourneySteps(page, port).logIn(email);
-    }
-
-    private void logOut(Page page) {
-        new JourneySteps(page, port).logOut();
-    }
-
-    private String url(String path) {
-        return new JourneySteps(null, port).url(path);
     }
 }

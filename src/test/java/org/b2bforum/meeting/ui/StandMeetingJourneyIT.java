@@ -28,9 +28,9 @@ import com.microsoft.playwright.Page;
 /**
  * "Meet at my stand" in Russian through the real UI: a visitor finds the exhibitor's stand on the
  * fair map and asks to meet there, the exhibitor accepts, and on both sides the meetings list and
- * the agenda place the meeting at "Стенд …, <zone> (выставка-ярмарка)", not at a table. The day,
- * the companies and the stand are set up through the services. A failure leaves a screenshot in
- * {@code target/playwright}.
+ * the agenda place the meeting at "Стенд …, <zone> (выставка-ярмарка)", not at a table; each
+ * company in a browser of its own. The day, the companies and the stand are set up through the
+ * services. A failure leaves a screenshot in {@code target/playwright}.
  */
 // sets the booking settings its requests need
 @ResourceLock(RunningServerTest.BOOKING_SETTINGS)
@@ -67,26 +67,33 @@ class StandMeetingJourneyIT extends BrowserJourney {
             TestData.logOut();
         }
         String place = "Стенд " + stand + ", " + zone + " (выставка-ярмарка)";
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ru-RU")
-                .setViewportSize(1280, 1000))) {
-            Page page = context.newPage();
-            page.setDefaultTimeout(30_000);
+        // each company in a browser of its own (a context: its own cookies), as two companies are: the visitor's
+        // page stays open while the exhibitor answers, instead of a log-out and a log-in again (three fresh page loads)
+        try (BrowserContext contextOfVisitor = browser.newContext(new Browser.NewContextOptions().setLocale("ru-RU")
+                .setViewportSize(1280, 1000));
+                BrowserContext contextOfExhibitor = browser.newContext(new Browser.NewContextOptions()
+                        .setLocale("ru-RU").setViewportSize(1280, 1000))) {
+            Page pageOfVisitor = contextOfVisitor.newPage();
+            Page pageOfExhibitor = contextOfExhibitor.newPage();
+            pageOfVisitor.setDefaultTimeout(30_000);
+            pageOfExhibitor.setDefaultTimeout(30_000);
+            Page page = pageOfVisitor;
             try {
-                logIn(page, visitor.login());
-                requestAtStand(page, exhibitor, stand, forum.when("10:20–10:40"));
-                logOut(page);
+                logIn(pageOfVisitor, visitor.login());
+                requestAtStand(pageOfVisitor, exhibitor, stand, forum.when("10:20–10:40"));
 
-                logIn(page, exhibitor.login());
-                accept(page, visitor, place);
-                String agendaOfExhibitor = agendaEntry(page, visitor.name());
+                page = pageOfExhibitor;
+                logIn(pageOfExhibitor, exhibitor.login());
+                accept(pageOfExhibitor, visitor, place);
+                String agendaOfExhibitor = agendaEntry(pageOfExhibitor, visitor.name());
                 assertThat(agendaOfExhibitor).isEqualTo("10:20–10:40 | " + place + " | Подтверждена");
-                logOut(page);
 
-                logIn(page, visitor.login());
-                menu(page, "Встречи", "meetings");
-                assertThat(page.locator("#meetings-confirmed .meeting-row")
+                // the visitor's page is still at its meetings: the agenda first, then the meetings opened again
+                page = pageOfVisitor;
+                assertThat(agendaEntry(pageOfVisitor, exhibitor.name())).isEqualTo(agendaOfExhibitor);
+                menu(pageOfVisitor, "Встречи", "meetings");
+                assertThat(pageOfVisitor.locator("#meetings-confirmed .meeting-row")
                         .filter(new Locator.FilterOptions().setHasText(exhibitor.name()))).containsText(place);
-                assertThat(agendaEntry(page, exhibitor.name())).isEqualTo(agendaOfExhibitor);
             } catch (RuntimeException | AssertionError e) {
                 Path screenshot = Path.of("target", "playwright", "stand-meeting-journey.png");
                 page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(screenshot));
@@ -98,8 +105,7 @@ class StandMeetingJourneyIT extends BrowserJourney {
 
     /** From the fair map: the stand, "Встретиться на стенде", the stand already chosen as the place, a time. */
     private void requestAtStand(Page page, ForumFixture.Company exhibitor, String stand, String slot) {
-        page.navigate(new JourneySteps(page, port).url("fair"));
-        Chromium.settle(page);
+        Chromium.open(page, "fair");
         page.locator("#stand-" + stand).click();
         assertThat(page.locator("#fair-stand-detail")).containsText(exhibitor.name());
         page.locator("#fair-stand-meet").click();
@@ -143,10 +149,6 @@ class StandMeetingJourneyIT extends BrowserJourney {
 
     private void logIn(Page page, String email) {
         new JourneySteps(page, port).logIn(email);
-    }
-
-    private void logOut(Page page) {
-        new JourneySteps(page, port).logOut();
     }
 
 }

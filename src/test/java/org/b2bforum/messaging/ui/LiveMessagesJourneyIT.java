@@ -69,13 +69,12 @@ class LiveMessagesJourneyIT extends BrowserJourney {
                 logIn(b, minsk.loginEmail());
                 b.locator("#lang-en").click();
                 assertThat(b.locator("#lang-en")).hasAttribute("aria-current", "true");
-                b.navigate(url("messages/" + moscow.id()));
-                Chromium.settle(b);
+                // pages after the first are opened as the application's links open them (the router), not loaded afresh
+                Chromium.open(b, "messages/" + moscow.id());
                 assertThat(b.locator("#message-thread h2")).hasText(moscowName);
                 assertThat(b.locator("#messages")).containsText("No messages yet");
 
-                a.navigate(url("companies/" + minsk.id()));
-                Chromium.settle(a);
+                Chromium.open(a, "companies/" + minsk.id());
                 a.locator("#message-link-" + minsk.id()).click();
                 a.waitForURL(Pattern.compile(".*/messages/" + minsk.id() + "$"));
                 Chromium.settle(a);
@@ -97,8 +96,7 @@ class LiveMessagesJourneyIT extends BrowserJourney {
                 // a meeting request from the desktop: the phone's bell and its notification note show it at once
                 String bellBefore = b.locator("#notifications-button").innerText().strip();
                 int unreadBefore = bellBefore.isEmpty() ? 0 : Integer.parseInt(bellBefore);
-                a.navigate(url("meetings/new?with=" + minsk.id()));
-                Chromium.settle(a);
+                Chromium.open(a, "meetings/new?with=" + minsk.id());
                 a.locator("#request-slot").click();
                 a.locator("vaadin-select-item").first().click();
                 Chromium.settle(a);
@@ -109,8 +107,7 @@ class LiveMessagesJourneyIT extends BrowserJourney {
                         new Locator.FilterOptions().setHasText("New meeting request")).first()).isVisible();
                 assertThat(b.locator("#notifications-button")).hasText(String.valueOf(unreadBefore + 1));
                 b.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "playwright", "live-phone-ok.png")));
-                a.navigate(url("messages/" + minsk.id()));
-                Chromium.settle(a);
+                Chromium.open(a, "messages/" + minsk.id());
                 a.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "playwright", "live-desktop-ok.png")));
             } catch (RuntimeException | AssertionError e) {
                 a.screenshot(new Page.ScreenshotOptions().setFullPage(true)
