@@ -79,6 +79,13 @@ class TransactionRetry {
 
     private static final Duration DEFAULT_TURN_WAIT = Duration.ofSeconds(30);
 
+    /** How a retry waits before its next attempt, a random time in [from, to) milliseconds. */
+    interface Pause {
+        void pause(int fromMillis, int toMillis);
+    }
+
+    private volatile Pause pause = TransactionRetry::sleep;
+
     /** Booking steps on the application's connections (autocommit set off and on again around each). */
     TransactionRetry(DataSource dataSource, int concurrentWriters) {
         this(dataSource, concurrentWriters, false);
@@ -177,7 +184,7 @@ class TransactionRetry {
      * The whole booking (its look and its steps) again when the database node was lost: a step that
      * did commit makes the second run find the booking there.
      */
-    private static <T> T retriedOnNodeLoss(Supplier<T> work) {
+    private <T> T retriedOnNodeLoss(Supplier<T> work) {
         for (int loss = 1; ; loss++) {
             try {
                 return work.get();
@@ -185,7 +192,7 @@ class TransactionRetry {
                 if (!DatabaseFailures.isNodeLoss(e) || loss == NODE_LOSS_ATTEMPTS) {
                     throw e;
                 }
-                sleep(250 * loss, 500 * loss); // a Galera node regains its primary component within seconds
+                pause.pause(250 * loss, 500 * loss); // a Galera node regains its primary component within seconds
             }
         }
     }
@@ -221,7 +228,7 @@ class TransactionRetry {
                 if (attempt == ATTEMPTS) {
                     throw new BookingRefusedException("meeting.error.busy");
                 }
-                sleep(1, 4 * attempt + 2);
+                pause.pause(1, 4 * attempt + 2);
             }
         }
     }
@@ -242,6 +249,14 @@ class TransactionRetry {
                 }
             });
         }
+    }
+
+    /**
+     * Tests: the retries' pauses go to {@code instead} (which records them) rather than sleeping; the node losses'
+     * alone are seconds of waiting (TransactionRetryTest).
+     */
+    void pauseWith(Pause instead) {
+        this.pause = instead;
     }
 
     private static void sleep(int fromMillis, int toMillis) {

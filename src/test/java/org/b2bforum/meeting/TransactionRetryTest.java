@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,6 +78,7 @@ class TransactionRetryTest {
     @Test
     void a_booking_whose_database_node_left_the_cluster_is_run_again_on_a_new_connection() {
         TransactionRetry retry = new TransactionRetry(dataSource, 4);
+        List<String> pauses = recordedPauses(retry);
         AtomicInteger tries = new AtomicInteger();
 
         // the look before the step, then the step's commit: both as on a node that lost the primary component
@@ -96,11 +99,13 @@ class TransactionRetryTest {
 
         assertThat(result).isEqualTo("booked");
         assertThat(tries).hasValue(5);
+        assertThat(pauses).as("a pause before each run again, for the node to come back").containsExactly("250-500", "500-1000");
     }
 
     @Test
     void a_step_whose_connection_died_is_run_again_though_its_rollback_failed_too() {
         TransactionRetry retry = new TransactionRetry(dataSource, 4);
+        List<String> pauses = recordedPauses(retry);
         AtomicInteger tries = new AtomicInteger();
 
         // through a database proxy (docs/cluster.md) a connection dies with its node: the step fails, and then so
@@ -120,6 +125,7 @@ class TransactionRetryTest {
 
         assertThat(result).isEqualTo("booked");
         assertThat(tries).hasValue(2);
+        assertThat(pauses).containsExactly("250-500");
     }
 
     @Test
@@ -144,6 +150,7 @@ class TransactionRetryTest {
     @Test
     void conflicts_that_go_on_end_in_busy_and_a_lasting_node_loss_in_the_database_error_itself() {
         TransactionRetry retry = new TransactionRetry(dataSource, 4);
+        List<String> pauses = recordedPauses(retry);
         AtomicInteger conflicts = new AtomicInteger();
         AtomicInteger losses = new AtomicInteger();
 
@@ -159,6 +166,19 @@ class TransactionRetryTest {
 
         assertThat(conflicts).hasValue(8);
         assertThat(losses).hasValue(6);
+        assertThat(pauses).as("short pauses between the conflicts, growing ones for the node to come back")
+                .containsExactly("1-6", "1-10", "1-14", "1-18", "1-22", "1-26", "1-30", "250-500", "500-1000", "750-1500",
+                        "1000-2000", "1250-2500");
+    }
+
+    /**
+     * The retry's pauses as "from-to" milliseconds, recorded instead of slept: the node losses' pauses alone were
+     * seconds of waiting (7.5 s of this class's 8.6 s on a quiet machine).
+     */
+    private static List<String> recordedPauses(TransactionRetry retry) {
+        List<String> pauses = new CopyOnWriteArrayList<>();
+        retry.pauseWith((from, to) -> pauses.add(from + "-" + to));
+        return pauses;
     }
 
     @Test

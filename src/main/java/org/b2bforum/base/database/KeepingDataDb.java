@@ -157,20 +157,16 @@ final class KeepingDataDb extends DB {
         Files.setLastModifiedTime(to, Files.getLastModifiedTime(from));
     }
 
+    /** A block of zeros to compare with, never written (read-only; slices of it are views). */
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(BLOCK).asReadOnlyBuffer();
+
+    /**
+     * Whether the buffer's remaining bytes are all zeros: {@link ByteBuffer#mismatch}, the JDK's vectorised
+     * comparison, also with C1 alone (the test JVMs), 143 MB in ~20 ms where a loop of {@code getLong} took
+     * ~600 ms of CPU at every fresh start.
+     */
     private static boolean zeros(ByteBuffer buffer) {
-        int i = buffer.position();
-        int end = buffer.limit();
-        for (; i + Long.BYTES <= end; i += Long.BYTES) {
-            if (buffer.getLong(i) != 0) {
-                return false;
-            }
-        }
-        for (; i < end; i++) {
-            if (buffer.get(i) != 0) {
-                return false;
-            }
-        }
-        return true;
+        return buffer.mismatch(ZEROS.slice(0, buffer.remaining())) == -1;
     }
 
     /** The file in the base directory naming the binaries unpacked there. */
