@@ -52,8 +52,15 @@ final class CompanyCard {
      */
     static LitRenderer<DirectoryEntry> renderer(Component owner, Grid<DirectoryEntry> grid, ShortlistService shortlist,
             boolean canStar, boolean wishes) {
-        // stars changed on this page since the rows were loaded (the entries are immutable records)
-        Map<Long, Boolean> starred = new ConcurrentHashMap<>();
+        return renderer(owner, grid, shortlist, canStar, wishes, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * As above, with the stars changed on the page since its rows were loaded kept in {@code starred} (the entries
+     * are immutable records): a page that loads its rows again clears it, and keeps the renderer.
+     */
+    static LitRenderer<DirectoryEntry> renderer(Component owner, Grid<DirectoryEntry> grid, ShortlistService shortlist,
+            boolean canStar, boolean wishes, Map<Long, Boolean> starred) {
         String offersLabel = owner.getTranslation("directory.offers") + ": ";
         String seeksLabel = owner.getTranslation("directory.seeks") + ": ";
         String starText = owner.getTranslation("shortlist.star");
