@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -84,6 +85,18 @@ class SecurityConfiguration {
         return http.with(VaadinSecurityConfigurer.vaadin(),
                 vaadin -> vaadin.loginView("/login", "/").enableCsrfConfiguration(false)
                         .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)).build();
+    }
+
+    /**
+     * Spring Security's filters, log-ins and access checks not wrapped for observation at all. The observations
+     * themselves are off ({@code management.observations.enable.spring.security=false}), but without this the filter
+     * chain was still decorated: each of its ~15 filters, and each {@code @PreAuthorize}, went through a wrapper that
+     * built an observation context (names concatenated) for a no-op observation, at every Vaadin request: part of the
+     * booking rush's CPU in bench/run-ui-load (issue 17). {@code http_server_requests} still times each request.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**

@@ -20,28 +20,64 @@ import com.vaadin.flow.router.QueryParameters;
  */
 final class CompanyCard {
 
+    /**
+     * The card's template; what is the same on every card of a page (the labels in the viewer's language, the request
+     * button's icon and id prefix) is written into it once ({@link #template}) instead of sent with every row, and the
+     * links and ids are made from the company's id: a row carries 11 values instead of 20, which halved the rows'
+     * JSON in each answer of the booking rush (bench/README.md, issue 17).
+     */
     static final String TEMPLATE = """
             <div class="company-card">
               <div class="company-top">
                 <vaadin-avatar class="company-avatar" style="width:48px;height:48px" .name=${item.name}
                     .img=${item.logo}></vaadin-avatar>
                 <div class="company-head">
-                  <a class="company-name" href=${item.href} router-link>${item.name}</a>
+                  <a class="company-name" href="companies/${item.cid}" router-link>${item.name}</a>
                   <span class="company-place">${item.place}</span>
                   <span class="company-sectors">${item.sectors}</span>
                 </div>
-                <vaadin-button class="star-button" theme="tertiary" id=${item.starId} ?hidden=${!item.canStar}
+                <vaadin-button class="star-button" theme="tertiary" id="star-${item.cid}" ?hidden=${!item.canStar}
                     aria-pressed=${item.starred} aria-label=${item.starText} @click=${star}>
                   <vaadin-icon slot="prefix" icon=${item.starIcon}></vaadin-icon>${item.starText}</vaadin-button>
               </div>
-              <p class="company-line"><span class="line-label">${item.offersLabel}</span><span>${item.offers}</span></p>
-              <p class="company-line"><span class="line-label">${item.seeksLabel}</span><span>${item.seeks}</span></p>
-              <vaadin-button class="request-meeting-button" theme="tertiary small" id=${item.requestId}
+              <p class="company-line"><span class="line-label">{offersLabel}</span><span>${item.offers}</span></p>
+              <p class="company-line"><span class="line-label">{seeksLabel}</span><span>${item.seeks}</span></p>
+              <vaadin-button class="request-meeting-button" theme="tertiary small" id="{requestPrefix}${item.cid}"
                   ?hidden=${!item.canStar} @click=${request}>
-                <vaadin-icon slot="prefix" icon=${item.requestIcon}></vaadin-icon>${item.requestText}</vaadin-button>
-              <a class="message-link" id=${item.messageId} href=${item.messageHref} router-link ?hidden=${!item.canStar}>
-                <vaadin-icon icon="vaadin:chat"></vaadin-icon>${item.messageText}</a>
+                <vaadin-icon slot="prefix" icon="{requestIcon}"></vaadin-icon>{requestText}</vaadin-button>
+              <a class="message-link" id="message-link-${item.cid}" href="messages/${item.cid}" router-link
+                  ?hidden=${!item.canStar}>
+                <vaadin-icon icon="vaadin:chat"></vaadin-icon>{messageText}</a>
             </div>""";
+
+    /** {@link #TEMPLATE} with its {name} places filled with {@code texts}, each escaped for HTML and the JS template. */
+    static String template(Map<String, String> texts) {
+        String template = TEMPLATE;
+        for (Map.Entry<String, String> text : texts.entrySet()) {
+            template = template.replace("{" + text.getKey() + "}", literal(text.getValue()));
+        }
+        return template;
+    }
+
+    /** Text as it may stand in the template: no markup, and nothing the JS template literal around it would read. */
+    static String literal(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                case '$' -> out.append("&#36;");
+                case '`' -> out.append("&#96;");
+                case '\\' -> out.append("&#92;");
+                case '{', '}' -> out.append(c == '{' ? "&#123;" : "&#125;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
 
     private CompanyCard() {
     }
@@ -52,36 +88,37 @@ final class CompanyCard {
      */
     static LitRenderer<DirectoryEntry> renderer(Component owner, Grid<DirectoryEntry> grid, ShortlistService shortlist,
             boolean canStar, boolean wishes) {
-        // stars changed on this page since the rows were loaded (the entries are immutable records)
-        Map<Long, Boolean> starred = new ConcurrentHashMap<>();
-        String offersLabel = owner.getTranslation("directory.offers") + ": ";
-        String seeksLabel = owner.getTranslation("directory.seeks") + ": ";
+        return renderer(owner, grid, shortlist, canStar, wishes, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * As above, with the stars changed on the page since its rows were loaded kept in {@code starred} (the entries
+     * are immutable records): a page that loads its rows again clears it, and keeps the renderer.
+     */
+    static LitRenderer<DirectoryEntry> renderer(Component owner, Grid<DirectoryEntry> grid, ShortlistService shortlist,
+            boolean canStar, boolean wishes, Map<Long, Boolean> starred) {
         String starText = owner.getTranslation("shortlist.star");
         String starredText = owner.getTranslation("shortlist.starred");
-        String requestText = owner.getTranslation(wishes ? "action.add-wish" : "action.request-meeting");
-        String messageText = owner.getTranslation("messages.write");
-        return LitRenderer.<DirectoryEntry>of(TEMPLATE)
+        String template = template(Map.of(
+                "offersLabel", owner.getTranslation("directory.offers") + ": ",
+                "seeksLabel", owner.getTranslation("directory.seeks") + ": ",
+                "requestPrefix", wishes ? "add-wish-" : "request-meeting-",
+                "requestIcon", wishes ? "vaadin:heart" : "vaadin:handshake",
+                "requestText", owner.getTranslation(wishes ? "action.add-wish" : "action.request-meeting"),
+                "messageText", owner.getTranslation("messages.write")));
+        return LitRenderer.<DirectoryEntry>of(template)
+                .withProperty("cid", DirectoryEntry::id)
                 .withProperty("name", DirectoryEntry::shortName)
-                .withProperty("href", e -> "companies/" + e.id())
                 .withProperty("logo", e -> e.hasLogo() ? LogoController.url(e.id(), System.currentTimeMillis() / 300_000)
                         : null)
                 .withProperty("place", e -> CompanyLabels.place(owner, e.city(), e.country()))
                 .withProperty("sectors", e -> CompanyLabels.sectors(owner, e.sectors()))
-                .withProperty("offersLabel", e -> offersLabel)
-                .withProperty("seeksLabel", e -> seeksLabel)
                 .withProperty("offers", e -> snippet(e.offers()))
                 .withProperty("seeks", e -> snippet(e.seeks()))
                 .withProperty("canStar", e -> canStar)
-                .withProperty("starId", e -> "star-" + e.id())
                 .withProperty("starred", e -> String.valueOf(starred.getOrDefault(e.id(), e.starred())))
                 .withProperty("starText", e -> starred.getOrDefault(e.id(), e.starred()) ? starredText : starText)
                 .withProperty("starIcon", e -> starred.getOrDefault(e.id(), e.starred()) ? "vaadin:star" : "vaadin:star-o")
-                .withProperty("requestId", e -> (wishes ? "add-wish-" : "request-meeting-") + e.id())
-                .withProperty("requestText", e -> requestText)
-                .withProperty("requestIcon", e -> wishes ? "vaadin:heart" : "vaadin:handshake")
-                .withProperty("messageId", e -> "message-link-" + e.id())
-                .withProperty("messageHref", e -> "messages/" + e.id())
-                .withProperty("messageText", e -> messageText)
                 .withFunction("star", e -> {
                     if (!canStar) {
                         return;

@@ -91,6 +91,10 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
     final Paragraph keys = new Paragraph(getTranslation("directory.keys"));
     final Span total = new Span();
     LitRenderer<DirectoryEntry> cards;
+    private boolean cardsCanStar;
+    private boolean cardsForWishes;
+    /** Stars changed on this page since its rows were loaded. */
+    private final Map<Long, Boolean> starred = new java.util.concurrent.ConcurrentHashMap<>();
     private final DirectoryService directory;
     private final ShortlistService shortlist;
     private final WishesPhase wishesPhase;
@@ -200,13 +204,19 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        // the cards anew at each visit: whether the forum collects wishes may have changed, and stars changed on this
-        // page before are read from the database again
+        // stars changed on this page before are read from the database again with the rows; the cards are made anew
+        // only when whether the forum collects wishes changed (a new column and renderer at each visit were part of
+        // opening the directory's CPU at the booking rush, bench/README.md, issue 17)
         boolean canStar = !currentUser.require().isOrganizer();
         boolean wishes = canStar && wishesPhase.collectingWishes();
-        results.removeAllColumns();
-        cards = CompanyCard.renderer(this, results, shortlist, canStar, wishes);
-        results.addColumn(cards);
+        starred.clear();
+        if (cards == null || canStar != cardsCanStar || wishes != cardsForWishes) {
+            results.removeAllColumns();
+            cards = CompanyCard.renderer(this, results, shortlist, canStar, wishes, starred);
+            cardsCanStar = canStar;
+            cardsForWishes = wishes;
+            results.addColumn(cards);
+        }
         address = event.getLocation();
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
         applyingUrl = true;

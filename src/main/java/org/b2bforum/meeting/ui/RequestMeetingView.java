@@ -3,9 +3,12 @@ package org.b2bforum.meeting.ui;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
@@ -83,6 +86,8 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private boolean refused;
     /** The times asked for from this form: true once confirmed (instant booking), false while requested. */
     private final Map<Long, Boolean> asked = new HashMap<>();
+    /** Times still listed but taken by others since the list was loaded (found out by a refused "Send"). */
+    private final Set<Long> taken = new HashSet<>();
 
     RequestMeetingView(MeetingQueries meetings, MeetingRequests requests, DirectoryService directory, ProgramService program,
             ForumTime forumTime, Clock clock) {
@@ -165,7 +170,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         slot.setLabel(getTranslation("request-meeting.slot"));
         slot.setPlaceholder(getTranslation("request-meeting.slot.placeholder"));
         slot.setItemLabelGenerator(this::label);
-        slot.setItemEnabledProvider(option -> !asked.containsKey(option.slotId()));
+        slot.setItemEnabledProvider(option -> !asked.containsKey(option.slotId()) && !taken.contains(option.slotId()));
         slot.setErrorMessage(getTranslation("request-meeting.slot.required"));
         slot.setWidth("min(100%, 28em)");
         slot.addValueChangeListener(e -> {
@@ -218,16 +223,52 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     /** Loads the slots free for both companies and the chosen delegates, keeping the choice if it is still free. */
     private void refreshSlots() {
         Long chosen = slot.getValue() == null ? null : slot.getValue().slotId();
-        List<Long> chosenDelegates = delegates.getValue().stream().map(DelegateChoice::id).toList();
-        Optional<StandPlace> stand = stand();
-        List<SlotOption> options = stand.isPresent()
-                ? meetings.freeStandSlotsWith(partnerId, stand.get().standId(), chosenDelegates)
-                : meetings.freeSlotsWith(partnerId, chosenDelegates);
+        List<SlotOption> options = freeSlots();
+        taken.clear();
         slot.setItems(options);
         slot.setValue(options.stream().filter(o -> chosen != null && o.slotId() == chosen).findFirst().orElse(null));
-        slot.setEnabled(!options.isEmpty());
-        noSlots.setVisible(options.isEmpty());
-        request.setEnabled(!options.isEmpty() && !refused);
+        showSlotsAvailable(!options.isEmpty());
+    }
+
+    /**
+     * After a refused "Send": the times taken since the list was loaded stay listed, marked and disabled, and only
+     * those items are rendered again. Setting the fresh list re-created all of them (about a hundred elements) in
+     * the answer, the largest part of a refused click's CPU at the booking window's rush (bench/README.md, issue 17).
+     * A time that became free again is shown anew with the whole list.
+     */
+    private void markTakenSlots() {
+        List<SlotOption> free = freeSlots();
+        Set<Long> freeIds = free.stream().map(SlotOption::slotId).collect(Collectors.toSet());
+        List<SlotOption> listed = slot.getListDataView().getItems().toList();
+        Set<Long> listedIds = listed.stream().map(SlotOption::slotId).collect(Collectors.toSet());
+        if (!listedIds.containsAll(freeIds) || taken.stream().anyMatch(freeIds::contains)) {
+            refreshSlots();
+            return;
+        }
+        if (slot.getValue() != null && !freeIds.contains(slot.getValue().slotId())) {
+            slot.setValue(null);
+        }
+        for (SlotOption option : listed) {
+            if (!freeIds.contains(option.slotId()) && !asked.containsKey(option.slotId())
+                    && taken.add(option.slotId())) {
+                slot.getListDataView().refreshItem(option);
+            }
+        }
+        showSlotsAvailable(!free.isEmpty());
+    }
+
+    private List<SlotOption> freeSlots() {
+        List<Long> chosenDelegates = delegates.getValue().stream().map(DelegateChoice::id).toList();
+        Optional<StandPlace> stand = stand();
+        return stand.isPresent()
+                ? meetings.freeStandSlotsWith(partnerId, stand.get().standId(), chosenDelegates)
+                : meetings.freeSlotsWith(partnerId, chosenDelegates);
+    }
+
+    private void showSlotsAvailable(boolean any) {
+        slot.setEnabled(any);
+        noSlots.setVisible(!any);
+        request.setEnabled(any && !refused);
     }
 
     private void submit() {
@@ -257,7 +298,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
             request.setEnabled(false);
         } catch (BookingRefusedException e) {
             showOutcome("refused", getTranslation(e.key(), e.args()), false);
-            refreshSlots();
+            markTakenSlots();
         }
     }
 
@@ -298,6 +339,9 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private String label(SlotOption option) {
         // at a stand the slot gives only the time: the place is the stand
         String label = dates.when(option.startsAt(), option.endsAt()) + (stand().isPresent() ? "" : " · " + option.hallName());
+        if (taken.contains(option.slotId())) {
+            return label + " · " + getTranslation("request-meeting.slot.taken");
+        }
         Boolean confirmed = asked.get(option.slotId());
         return confirmed == null ? label : label + " · " + getTranslation(confirmed
                 ? "request-meeting.slot.confirmed" : "request-meeting.slot.sent");

@@ -75,6 +75,14 @@ class DirectorySearchJourneyIT extends BrowserJourney {
                 page.waitForURL(Pattern.compile(".*/directory\\?q=" + Pattern.quote(encoded(word)) + "$"));
                 assertThat(total).hasText("Найдено компаний: 1");
                 assertThat(page.locator("#directory-results")).containsText(name);
+                // the card as rendered from its template: the page's texts written into it, links and ids made from
+                // the company's id in the browser
+                Locator card = page.locator("#directory-results .company-card").first();
+                assertThat(card.locator("a.company-name")).hasAttribute("href", "companies/" + found.id());
+                assertThat(card).containsText("Предлагает: ");
+                assertThat(card.locator("#star-" + found.id())).isVisible();
+                assertThat(card.locator("#request-meeting-" + found.id())).containsText("Запросить встречу");
+                assertThat(card.locator("#message-link-" + found.id())).hasAttribute("href", "messages/" + found.id());
 
                 page.goBack();
                 page.waitForURL(Pattern.compile(".*/directory$"));

@@ -303,6 +303,7 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         assertThat(rows()).hasSize(2);
         DirectoryEntry someone = test(first.results).getRow(0);
         assertThat(starred(someone)).isFalse();
+        var cards = first.cards;
 
         navigate(ShortlistView.class);
         assertThat(test(first.results).size()).as("rows kept while the user is elsewhere").isZero();
@@ -318,6 +319,7 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         DirectoryEntry again = IntStream.range(0, rows().size()).mapToObj(test(view().results)::getRow)
                 .filter(e -> e.id() == someone.id()).findFirst().orElseThrow();
         assertThat(starred(again)).as("starred on another page").isTrue();
+        assertThat(view().cards).as("the cards' renderer kept: nothing about them changed").isSameAs(cards);
     }
 
     @Test

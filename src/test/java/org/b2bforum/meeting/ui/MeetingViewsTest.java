@@ -77,6 +77,7 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
         test(view.slot).selectItem(second);
         test(view.message).setValue("Обсудим поставки оборудования");
+        List<com.vaadin.flow.dom.Element> itemsBefore = view.slot.getElement().getChildren().toList();
         // Meanwhile the organizers give b's 10:20 slot to c.
         TestData.logInAsOrganizer(accounts);
         organizerBookings.bookAsOrganizer(c.id(), b.id(), forum.slotAt("10:20"));
@@ -89,6 +90,14 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         assertThat(view.outcome.getElement().getTextRecursively())
                 .isEqualTo("Этот слот только что заняли. Выберите другое время.");
         assertThat(slotsOfTheDay(view, forum)).as("the list is fresh").containsExactly(third);
+        assertThat(test(view.slot).getSuggestions().stream().filter(label -> label.contains(forum.hall())))
+                .as("the time just taken still listed, marked").containsExactly(second + " · уже занято", third);
+        SlotOption takenOption = view.slot.getListDataView().getItems()
+                .filter(o -> o.slotId() == forum.slotAt("10:20")).findFirst().orElseThrow();
+        assertThat(view.slot.getItemEnabledProvider().test(takenOption)).as("and disabled").isFalse();
+        assertThat(view.slot.getElement().getChildren().toList())
+                .as("the items are the same elements: only the one taken was rendered again, not re-created")
+                .containsExactlyElementsOf(itemsBefore);
         assertThat(view.slot.getValue()).isNull();
         assertThat(meetingQueries.myMeetings()).noneMatch(m -> m.counterpartId(a.id()) == b.id());
 
