@@ -85,18 +85,17 @@ class LunchBoundTest {
                 for (int count = placed; count <= most; count++) {
                     optimum = Math.min(optimum, fewest[count]);
                 }
-                for (int depth = 1; depth <= 2; depth++) {
-                    int bound = LunchBound.of(analysis, placed, 5, depth);
-                    assertThat(bound).as("round %d, %d placed, depth %d: %s", round, placed, depth, problem)
-                            .isLessThanOrEqualTo(optimum);
-                    if (depth == 1 && placed == most) {
-                        positive += bound > 0 ? 1 : 0;
-                        tight += bound > 0 && bound == optimum ? 1 : 0;
-                    }
+                int bound = LunchBound.of(analysis, placed, 5);
+                assertThat(bound).as("round %d, %d placed: %s", round, placed, problem).isLessThanOrEqualTo(optimum);
+                if (placed == most) {
+                    positive += bound > 0 ? 1 : 0;
+                    tight += bound > 0 && bound == optimum ? 1 : 0;
                 }
             }
         }
         // the random days are tight enough that the bound is often positive, and then often the optimum
+        System.out.printf("LunchBoundTest random days: bound positive %d, equal to the optimum %d, proved incomplete %d%n",
+                positive, tight, incomplete);
         assertThat(positive).isGreaterThanOrEqualTo(10);
         assertThat(tight).isGreaterThanOrEqualTo(5);
         assertThat(incomplete).isPositive();
@@ -107,9 +106,11 @@ class LunchBoundTest {
         ProblemAnalysis forbidden = analysis("crafted/forum-13crafc.forbidden.dzn");
         assertThat(LunchBound.of(forbidden, forbidden.meetingCount(), 10)).isBetween(1, 2); // optimum 2
         ProblemAnalysis tables8 = analysis("crafted/forum-13.tables8.dzn");
-        int bound = LunchBound.of(tables8, 152, 10);
+        // a generous limit: the solve stops once the relaxation's optimum (17) is proved, 0.28-0.89 s at load 8-14;
+        // a short one on a loaded machine could stop at a feasible bound below 2
+        int bound = LunchBound.of(tables8, 152, 60);
         // 152 of 154 is the most that fit (proved); the best known schedule for them has 28 breaks, and CP-SAT's
-        // own bound for the fewest breaks stayed at 1 in every run
+        // own bound for the fewest breaks stayed at 0-1 (bench/README, issue 15 tenth round)
         assertThat(bound).isBetween(2, 28);
         // and every meeting placed is impossible: the relaxation is infeasible (so it claims no bound there)
         assertThat(LunchBound.provedIncomplete(tables8, 10)).isTrue();
