@@ -469,7 +469,13 @@ public final class CpSatScheduler implements Scheduler {
      */
     static int lunchBound(ProblemAnalysis analysis, int[] found, double seconds) {
         int lunch = LunchBound.of(analysis, CpSatModel.placedCount(found), seconds);
-        int breaks = resultOf(analysis, found).totalBreaks();
+        List<Placement> placements = new ArrayList<>();
+        for (int m = 0; m < found.length; m++) {
+            if (found[m] >= 0) {
+                placements.add(new Placement(m, found[m], 0));
+            }
+        }
+        int breaks = BreakCounter.total(BreakCounter.perParticipant(analysis.problem, placements));
         if (lunch > breaks) {
             log.warn("lunch bound {} exceeds the {} breaks of a schedule found with {} meetings placed; not used",
                     lunch, breaks, CpSatModel.placedCount(found));
