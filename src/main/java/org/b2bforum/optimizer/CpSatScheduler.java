@@ -282,8 +282,10 @@ public final class CpSatScheduler implements Scheduler {
                     // Before the questions past the participants' bound: when the annealing could not place every
                     // meeting either, ask briefly how many can be placed at all. Where fewer than all can (tables
                     // scarce), every level question is infeasible and would only be refuted slowly
-                    // (forum-13.tables8: one suspect after another for the whole limit, 187 s for "every meeting
-                    // placed"), while the placement's LP bound proves the maximum within a second.
+                    // (forum-13.tables8 did so before LunchBound.provedIncomplete above sent it to the placement
+                    // first: one suspect after another for the whole limit, 187 s for "every meeting placed"; this
+                    // is for the days that check does not catch), while the placement's LP bound proves the
+                    // maximum within a second.
                     placementAsked = true;
                     int[] annealedNow = annealed.get();
                     if (CpSatModel.placedCount(annealedNow) < analysis.meetingCount()) {

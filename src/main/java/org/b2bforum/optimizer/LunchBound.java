@@ -91,8 +91,9 @@ final class LunchBound {
         }
         CpSatScheduler.loadNatives();
         boolean all = placed >= n;
-        // the boundary slots: the last of the morning, the first of the afternoon
-        int[] near = {morning - 1, morning};
+        // the boundary slots, the last of the morning and the first of the afternoon: only for the breaks (the
+        // feasibility check needs just the halves)
+        int[] near = minimise ? new int[] {morning - 1, morning} : new int[0];
         CpModel model = new CpModel();
         BoolVar[] inMorning = new BoolVar[n];
         BoolVar[] inAfternoon = new BoolVar[n];
