@@ -6,10 +6,12 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
-import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.sat.Literal;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A lower bound on the total breaks from the lunch boundary, for days with a morning and an afternoon and scarce
@@ -23,8 +25,8 @@ import java.util.List;
  * each participant's free slots there: with 8 tables the morning of forum-13 holds 104 meetings, so at least 48 of
  * its 152 placed meetings are in the afternoon, and most of those involve someone who also meets in the morning.
  *
- * <p>The relaxation, solved by CP-SAT (small: two literals per meeting and per boundary slot, three per
- * participant): per meeting whether it is placed (at least as many as the schedule places) and in which half (only
+ * <p>The relaxation, solved by CP-SAT (small: two literals per meeting plus one per meeting and boundary slot,
+ * three per participant): per meeting whether it is placed (at least as many as the schedule places) and in which half (only
  * halves with one of its allowed slots); per half at most its tables' worth of meetings, per participant at most its
  * free slots there; per boundary slot (the last of the morning, the first of the afternoon) which meetings take it,
  * at most its tables, at most one per participant; a participant "straddles" (meets in both halves without a break)
@@ -37,21 +39,32 @@ import java.util.List;
  */
 final class LunchBound {
 
-    /**
-     * Slots modelled one by one on each side of the boundary. 2, 3 and 5 gave forum-13.tables8 the same bound (17)
-     * as 1, in 1-11 s instead of 0.3-0.9 (bench/README, issue 15 tenth round).
-     */
-    static final int DEPTH = 1;
+    // One slot is modelled on each side of the boundary. Modelling 2, 3 or 5 slots on each side gave
+    // forum-13.tables8 the same bound (17) in 1.0 s, more than 10 s and 5.5 s, against 0.28-0.89 s for one
+    // (bench/README, issue 15 tenth round); that code was dropped.
+
+    private static final Logger log = LoggerFactory.getLogger(LunchBound.class);
+
+    /** {@link #solve}'s answer when the relaxation is infeasible. */
+    private static final int PROVED_INCOMPLETE = -1;
 
     private LunchBound() {
     }
 
     /**
      * A lower bound on the total breaks of every schedule that places at least {@code placed} meetings (0 when the
-     * day has no lunch boundary, or when no bound was proved within {@code seconds}).
+     * day has no lunch boundary, when no bound was proved within {@code seconds}, or when no schedule places that
+     * many). {@code seconds} includes building the model.
      */
     static int of(ProblemAnalysis analysis, int placed, double seconds) {
-        return of(analysis, placed, seconds, DEPTH);
+        int bound = solve(analysis, placed, seconds, true);
+        if (bound == PROVED_INCOMPLETE) {
+            // the caller's count comes from a schedule found, so the relaxation cannot be infeasible for it
+            log.warn("lunch bound: the relaxation is infeasible for {} of {} meetings placed; no bound used", placed,
+                    analysis.meetingCount());
+            return 0;
+        }
+        return bound;
     }
 
     /**
@@ -60,21 +73,15 @@ final class LunchBound {
      * meeting?" took CP-SAT 1-5 s of a 10 s build to refute. False when it does not (or no time or no lunch).
      */
     static boolean provedIncomplete(ProblemAnalysis analysis, double seconds) {
-        return solve(analysis, analysis.meetingCount(), seconds, 0, false) == PROVED_INCOMPLETE;
-    }
-
-    private static final int PROVED_INCOMPLETE = -1;
-
-    /** The same, with {@code depth} slots modelled on each side of the boundary. */
-    static int of(ProblemAnalysis analysis, int placed, double seconds, int depth) {
-        return Math.max(0, solve(analysis, placed, seconds, depth, true));
+        return solve(analysis, analysis.meetingCount(), seconds, false) == PROVED_INCOMPLETE;
     }
 
     /**
      * The relaxation's proved lower bound (or 0), {@link #PROVED_INCOMPLETE} when it is infeasible; without
      * {@code minimise} only whether it is feasible.
      */
-    private static int solve(ProblemAnalysis analysis, int placed, double seconds, int depth, boolean minimise) {
+    private static int solve(ProblemAnalysis analysis, int placed, double seconds, boolean minimise) {
+        long started = System.nanoTime();
         SchedulingProblem problem = analysis.problem;
         int slots = analysis.slots;
         int morning = problem.morningSlots();
@@ -84,23 +91,16 @@ final class LunchBound {
         }
         CpSatScheduler.loadNatives();
         boolean all = placed >= n;
-        int before = Math.min(depth, morning);
-        int after = Math.min(depth, slots - morning);
-        // the boundary slots modelled one by one: before[j] = morning - 1 - j, after[j] = morning + j
-        int[] near = new int[before + after];
-        for (int j = 0; j < before; j++) {
-            near[j] = morning - 1 - j;
-        }
-        for (int j = 0; j < after; j++) {
-            near[before + j] = morning + j;
-        }
+        // the boundary slots, the last of the morning and the first of the afternoon: only for the breaks (the
+        // feasibility check needs just the halves)
+        int[] near = minimise ? new int[] {morning - 1, morning} : new int[0];
         CpModel model = new CpModel();
         BoolVar[] inMorning = new BoolVar[n];
         BoolVar[] inAfternoon = new BoolVar[n];
         BoolVar[][] at = new BoolVar[near.length][n];
         List<Literal> placedLits = new ArrayList<>();
         for (int m = 0; m < n; m++) {
-            java.util.BitSet allowed = new java.util.BitSet(slots);
+            BitSet allowed = new BitSet(slots);
             for (int s : analysis.allowed[m]) {
                 allowed.set(s);
             }
@@ -112,16 +112,16 @@ final class LunchBound {
             if (allowed.get(morning, slots).isEmpty()) {
                 model.addEquality(inAfternoon[m], 0);
             }
-            Literal[] own = new Literal[near.length];
+            Literal[] boundarySlots = new Literal[near.length];
             for (int k = 0; k < near.length; k++) {
                 at[k][m] = model.newBoolVar("at" + near[k] + "_" + m);
-                own[k] = at[k][m];
+                boundarySlots[k] = at[k][m];
                 if (!allowed.get(near[k])) {
                     model.addEquality(at[k][m], 0);
                 }
                 model.addImplication(at[k][m], near[k] < morning ? inMorning[m] : inAfternoon[m]);
             }
-            model.addLessOrEqual(LinearExpr.sum(own), 1);
+            model.addLessOrEqual(LinearExpr.sum(boundarySlots), 1);
             // placed = morning + afternoon, at most one
             model.addLessOrEqual(LinearExpr.sum(new Literal[] {inMorning[m], inAfternoon[m]}), 1);
             if (all) {
@@ -155,7 +155,7 @@ final class LunchBound {
             if (own.length == 0) {
                 continue;
             }
-            java.util.BitSet free = analysis.freeSlots(p);
+            BitSet free = analysis.freeSlots(p);
             Literal[] mo = new Literal[own.length];
             Literal[] af = new Literal[own.length];
             Literal[][] busy = new Literal[near.length][own.length];
@@ -192,8 +192,7 @@ final class LunchBound {
             }
             model.addLessOrEqual(LinearExpr.sum(mo), runBefore).onlyEnforceIf(straddles);
             model.addLessOrEqual(LinearExpr.sum(af), runAfter).onlyEnforceIf(straddles);
-            run(model, busy, 0, before, mo, straddles);
-            run(model, busy, before, after, af, straddles);
+            busyOnBothBoundarySlots(model, busy, straddles);
             // both halves and not straddling: at least one break
             IntVar b = model.newIntVar(all ? analysis.minBreaks(p) : 0, own.length, "breaks" + p);
             model.addGreaterOrEqual(LinearExpr.newBuilder().add(b).add(straddles).addTerm(meetsMorning, -1)
@@ -208,8 +207,12 @@ final class LunchBound {
         }
         CpSolver solver = new CpSolver();
         // linearization level 2: with CP-SAT's default (1) the bound on forum-13.tables8 stayed at 0 for 30 s
-        // (3 workers); with 2 the optimum of the relaxation, 17, is proved in 0.6-0.9 s
-        solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(1).setLinearizationLevel(2);
+        // (3 workers); with 2 the optimum of the relaxation, 17, was proved in 0.28-0.89 s (bench/README)
+        double left = seconds - (System.nanoTime() - started) / 1e9;
+        if (left < 0.01) {
+            return 0;
+        }
+        solver.getParameters().setMaxTimeInSeconds(left).setNumWorkers(1).setLinearizationLevel(2);
         CpSolverStatus status = solver.solve(model);
         if (status == CpSolverStatus.INFEASIBLE) {
             return PROVED_INCOMPLETE;
@@ -220,37 +223,10 @@ final class LunchBound {
         return Math.max(0, (int) Math.ceil(solver.bestObjectiveBound() - 1e-6));
     }
 
-    /**
-     * A straddling participant's side of the boundary: busy in the slot next to it ({@code busy[from]}), busy in a
-     * slot only when busy in the one between it and the boundary, and when not busy in the farthest slot modelled,
-     * its meetings of that half are exactly the busy slots modelled.
-     */
-    private static void run(CpModel model, Literal[][] busy, int from, int count, Literal[] half,
-            BoolVar straddles) {
-        if (count == 0) {
-            model.addEquality(straddles, 0);
-            return;
+    /** A straddling participant is busy in both boundary slots. */
+    private static void busyOnBothBoundarySlots(CpModel model, Literal[][] busy, BoolVar straddles) {
+        for (Literal[] slot : busy) {
+            model.addBoolOr(slot).onlyEnforceIf(straddles);
         }
-        model.addBoolOr(busy[from]).onlyEnforceIf(straddles);
-        for (int j = 1; j < count; j++) {
-            model.addGreaterOrEqual(LinearExpr.newBuilder().addSum(busy[from + j - 1]).addWeightedSum(busy[from + j],
-                    minusOnes(busy[from + j].length)), 0).onlyEnforceIf(straddles);
-        }
-        LinearExprBuilder modelled = LinearExpr.newBuilder().addSum(half);
-        for (int j = 0; j < count; j++) {
-            modelled.addWeightedSum(busy[from + j], minusOnes(busy[from + j].length));
-        }
-        modelled.addWeightedSum(busy[from + count - 1], fill(busy[from + count - 1].length, -half.length));
-        model.addLessOrEqual(modelled, 0).onlyEnforceIf(straddles);
-    }
-
-    private static long[] minusOnes(int length) {
-        return fill(length, -1);
-    }
-
-    private static long[] fill(int length, long value) {
-        long[] values = new long[length];
-        java.util.Arrays.fill(values, value);
-        return values;
     }
 }

@@ -85,8 +85,10 @@
  * place every meeting either, the placement model is asked for 10% of the limit how many meetings can be placed
  * at all. Where fewer than all can (too few tables for the day's shape, which the data alone do not show), every
  * level question is infeasible and would be refuted one suspect after another for the whole limit
- * (forum-13.tables8); the placement's LP bound proves the maximum within a second, and the rest of the time
- * goes to the fewest breaks for that many meetings.
+ * (forum-13.tables8 did so, 187 s for "every meeting placed", before the lunch boundary's check below sent it to
+ * the placement ahead of every level question; this step is for the days that check does not catch); the
+ * placement's LP bound proves the maximum within a second, and the rest of the time goes to the fewest breaks
+ * for that many meetings.
  *
  * <p>Each level gets at most 42% of the time limit and all levels together at most 85% of it, except the levels
  * two or more above the participants' summed bound, which get 10% each: the published days are answered below
@@ -150,8 +152,11 @@
  * scarce, the morning cannot take every meeting that could go there, and more participants must meet on both sides
  * than those two slots seat. A small CP-SAT relaxation (per meeting its half and whether it takes a boundary slot; per
  * participant whether it meets on both sides without a break) gives the fewest such breaks: forum-13.tables8 17
- * (CP-SAT's own bound was 1; best known 28) in 0.3-0.9 s, and the solver is told it. The same relaxation with every
- * meeting placed is infeasible there (0.1 s), which sends that day to the placement before any level question.
+ * (CP-SAT's own bound was 0-1; best known 28) in 0.28-0.89 s at load 8-14 (at most 3 s and 20% of the limit are
+ * given to it), and the solver is told it; it proves a schedule optimal only where it is tight (not on
+ * forum-13.tables8: 17 against 28). The relaxation's halves alone (without the boundary slots and the breaks), with
+ * every meeting placed, are infeasible there (0.1 s), which sends that day to the placement before any level
+ * question; that check is skipped when the floor already places every meeting.
  *
  * <p>Each
  * meeting left out gets a reason computed from the data: TOO_MANY_MEETINGS (with the wanted and available

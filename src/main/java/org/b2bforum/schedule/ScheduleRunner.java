@@ -247,8 +247,9 @@ class ScheduleRunner {
         }
         unplaced.sort((a, b) -> Integer.compare(a.meeting(), b.meeting()));
         int[] breaks = BreakCounter.perParticipant(all, placements);
+        // no bound: last's holds only with the must-meet wishes pinned where the second solve put them, not for the day
         return new ScheduleResult(placements, unplaced, BreakCounter.total(breaks), BreakCounter.max(breaks),
-                BreakCounter.gap(breaks), last.lowerBound(), false,
+                BreakCounter.gap(breaks), 0, false,
                 first.elapsed().plus(must.elapsed()).plus(last.elapsed()));
     }
 
@@ -290,6 +291,7 @@ class ScheduleRunner {
 
         List<MapSqlParameterSource> rows = new ArrayList<>();
         List<Placement> finalPlacements = new ArrayList<>();
+        boolean dropped = false;
         List<Set<Long>> taken = new ArrayList<>();
         input.slots().forEach(s -> taken.add(new HashSet<>()));
         for (int m = 0; m < meetings.size(); m++) {
@@ -313,6 +315,7 @@ class ScheduleRunner {
                     : tables.stream().filter(t -> !used.contains(t.tableId())).findFirst().orElse(null);
             if (table == null) {
                 unplaced.put(placement.meeting(), new Unplaced(placement.meeting(), Unplaced.Reason.NO_TABLE, -1, 0, 0));
+                dropped = true;
                 continue;
             }
             used.add(table.tableId());
@@ -330,6 +333,9 @@ class ScheduleRunner {
                     .addValue("wanted", why.wanted()).addValue("available", why.available()));
         }
         int[] breaks = BreakCounter.perParticipant(input.problem(), finalPlacements);
+        int total = BreakCounter.total(breaks);
+        int bound = storedBound(result, dropped, total);
+        boolean optimal = !dropped && result.provedOptimal();
         transactions.executeWithoutResult(status -> {
             jdbc.batchUpdate("""
                     update schedule_run_meeting set slot_id = :slot, table_id = :table, reason = :reason,
@@ -341,11 +347,19 @@ class ScheduleRunner {
                            finished_at = :now
                     where id = :id and status = 'RUNNING'""",
                     new MapSqlParameterSource("id", runId).addValue("placed", finalPlacements.size())
-                            .addValue("total", BreakCounter.total(breaks)).addValue("max", BreakCounter.max(breaks))
-                            .addValue("gap", BreakCounter.gap(breaks)).addValue("bound", result.lowerBound())
-                            .addValue("optimal", result.provedOptimal()).addValue("seconds", seconds)
+                            .addValue("total", total).addValue("max", BreakCounter.max(breaks))
+                            .addValue("gap", BreakCounter.gap(breaks)).addValue("bound", bound)
+                            .addValue("optimal", optimal).addValue("seconds", seconds)
                             .addValue("now", Timestamp.from(clock.instant())));
         });
+    }
+
+    /**
+     * The bound stored with the schedule as saved: none (0) when a placement found no table, since the
+     * scheduler's bound was for the meetings it placed; else the scheduler's, at most the saved total.
+     */
+    static int storedBound(ScheduleResult result, boolean dropped, int total) {
+        return dropped ? 0 : Math.min(result.lowerBound(), total);
     }
 
     private static MapSqlParameterSource row(long runId, int position) {

@@ -45,6 +45,46 @@ class ScheduleRunnerTest {
         }
     }
 
+    @Test
+    void when_must_meet_wishes_are_placed_first_the_day_gets_no_lower_bound_from_the_pinned_solve() {
+        // the first solve leaves the must-meet wish out; the later ones report a bound of 9, which holds only
+        // with that wish pinned in its slot
+        int[] calls = {0};
+        Scheduler scheduler = (problem, limit, progress) -> {
+            calls[0]++;
+            List<Placement> placements = new java.util.ArrayList<>();
+            List<Unplaced> unplaced = new java.util.ArrayList<>();
+            for (int m = 0; m < problem.meetings().size(); m++) {
+                if (calls[0] == 1 && m == 0) {
+                    unplaced.add(new Unplaced(0, Unplaced.Reason.TIME_LIMIT, -1, 0, 0));
+                } else {
+                    placements.add(new Placement(m, m % 3, 0));
+                }
+            }
+            return new ScheduleResult(placements, unplaced, 9, 1, 1, 9, true, Duration.ofMillis(1));
+        };
+        ScheduleRunner runner = new ScheduleRunner(scheduler, null, null, Clock.systemUTC(), new ClusterNode("test"));
+        DayProblem day = day(12, List.of(0, 0, 0, 0), List.of(Kind.MUST, Kind.NICE),
+                List.of(MeetingRequest.of(0, 1), MeetingRequest.of(2, 3)));
+
+        ScheduleResult result = runner.solveMustFirst(day, Duration.ofSeconds(5), Scheduler.ProgressListener.NONE);
+
+        assertThat(calls[0]).as("first solve, must-meet only, the rest with it pinned").isEqualTo(3);
+        assertThat(result.placements()).extracting(Placement::meeting).containsExactlyInAnyOrder(0, 1);
+        assertThat(result.lowerBound()).isZero();
+        assertThat(result.provedOptimal()).isFalse();
+    }
+
+    @Test
+    void the_stored_bound_is_none_when_a_placement_found_no_table_and_never_above_the_stored_breaks() {
+        ScheduleResult result = new ScheduleResult(List.of(), List.of(), 8, 2, 1, 6, false, Duration.ZERO);
+
+        assertThat(ScheduleRunner.storedBound(result, false, 8)).isEqualTo(6);
+        assertThat(ScheduleRunner.storedBound(result, false, 5)).as("fewer breaks than the bound once saved")
+                .isEqualTo(5);
+        assertThat(ScheduleRunner.storedBound(result, true, 8)).as("a meeting dropped: no bound").isZero();
+    }
+
     static DayProblem day(int limit, List<Integer> active, List<Kind> kinds, List<MeetingRequest> requests) {
         int companies = active.size();
         SchedulingProblem problem = new SchedulingProblem(companies, 3, 3, new int[] {2, 2, 2}, requests,

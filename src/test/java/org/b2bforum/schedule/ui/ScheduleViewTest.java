@@ -204,6 +204,24 @@ class ScheduleViewTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_schedule_not_proved_optimal_without_a_bound_says_only_that_fewer_breaks_may_be_possible() {
+        TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        List<TestCompany> c = booking.approvedCompanies(3);
+        fixture.wish(c.get(0), c.get(1), WishPriority.NICE);
+        fixture.wish(c.get(0), c.get(2), WishPriority.NICE);
+        ScheduleRun run = fixture.build(session.dayId());
+        // the runner stores 0 when it has no bound for the day (must-meet wishes placed first, a meeting dropped)
+        jdbc.update("update schedule_run set proved_optimal = false, total_breaks = 7, lower_bound = 0 where id = ?",
+                run.id());
+        TestData.logInAsOrganizer(accounts);
+
+        ScheduleView view = open(session.dayId());
+
+        assertThat(view.optimality.getText()).isEqualTo("Оптимальность не доказана за отведённое время: возможно, "
+                + "есть расписание с меньшим числом перерывов. Чтобы искать дольше, увеличьте предел времени.");
+    }
+
+    @Test
     void a_stale_schedule_cannot_be_published_from_the_review() {
         TestSession session = booking.session(1, LocalTime.of(10, 0), LocalTime.of(10, 40), 20);
         List<TestCompany> c = booking.approvedCompanies(4);
