@@ -25,17 +25,17 @@ import org.slf4j.LoggerFactory;
  * each participant's free slots there: with 8 tables the morning of forum-13 holds 104 meetings, so at least 48 of
  * its 152 placed meetings are in the afternoon, and most of those involve someone who also meets in the morning.
  *
- * <p>The relaxation, solved by CP-SAT (small: two literals per meeting plus one per meeting and boundary slot,
- * three per participant): per meeting whether it is placed (at least as many as the schedule places) and in which half (only
+ * <p>The relaxation, solved by CP-SAT (small: two literals per meeting plus one per meeting and boundary slot, three
+ * per participant): per meeting whether it is placed (at least as many as the schedule places) and in which half (only
  * halves with one of its allowed slots); per half at most its tables' worth of meetings, per participant at most its
- * free slots there; per boundary slot (the last of the morning, the first of the afternoon) which meetings take it,
- * at most its tables, at most one per participant; a participant "straddles" (meets in both halves without a break)
- * only when it meets in both boundary slots and its meetings of each half fit the run of free slots that ends
- * (starts) there; everyone else in both halves counts one break. When every meeting is placed, each participant's
- * own bound ({@link ProblemAnalysis#minBreaks}) holds too. Every schedule gives a solution of the relaxation whose
- * count is at most its breaks (precedences, fairness and the other slots are left out, which only lowers the
- * minimum), so the relaxation's proved lower bound is a lower bound on the day's breaks. {@code LunchBoundTest}
- * checks it against the brute-force optimum of small days.
+ * free slots there; per boundary slot (the last of the morning, the first of the afternoon) which meetings take it, at
+ * most its tables, at most one per participant; a participant "straddles" (meets in both halves without a break) only
+ * when it meets in both boundary slots and its meetings of each half fit the run of free slots that ends (starts)
+ * there; everyone else in both halves counts one break. When every meeting is placed, each participant's own bound
+ * ({@link ProblemAnalysis#minBreaks}) holds too. Every schedule gives a solution of the relaxation whose count is at
+ * most its breaks (precedences, fairness and the other slots are left out, which only lowers the minimum), so the
+ * relaxation's proved lower bound is a lower bound on the day's breaks. {@code LunchBoundTest} checks it against the
+ * brute-force optimum of small days.
  */
 final class LunchBound {
 

@@ -95,8 +95,8 @@ class LunchBoundTest {
             }
         }
         // the random days are tight enough that the bound is often positive, and then often the optimum
-        System.out.printf("LunchBoundTest random days: bound positive %d, equal to the optimum %d, proved incomplete %d%n",
-                positive, tight, incomplete);
+        System.out.printf("LunchBoundTest random days: bound positive %d, equal to the optimum %d, "
+                + "proved incomplete %d%n", positive, tight, incomplete);
         assertThat(positive).isGreaterThanOrEqualTo(10);
         assertThat(tight).isGreaterThanOrEqualTo(5);
         assertThat(incomplete).isPositive();
@@ -210,7 +210,8 @@ class LunchBoundTest {
 
     /**
      * Per number of meetings placed, the fewest total breaks of a valid schedule placing exactly that many
-     * (fairness left out, which only lowers it; a fixed meeting may be left out too), or {@code Integer.MAX_VALUE} when none places that many.
+     * (fairness left out, which only lowers it; a fixed meeting may be left out too), or {@code Integer.MAX_VALUE}
+     * when none places that many.
      */
     static int[] fewestBreaksByPlacedCount(SchedulingProblem problem) {
         int n = problem.meetings().size();

@@ -65,7 +65,8 @@ final class ScheduleTexts {
     String optimality(boolean provedOptimal, int notPlaced, Integer totalBreaks, Integer lowerBound) {
         if (!provedOptimal) {
             // a bound of 0 says nothing (the runner stores 0 when it has no bound for the day)
-            String text = totalBreaks == null || lowerBound == null || lowerBound <= 0 ? owner.getTranslation("schedule.not-optimal")
+            String text = totalBreaks == null || lowerBound == null || lowerBound <= 0
+                    ? owner.getTranslation("schedule.not-optimal")
                     : owner.getTranslation("schedule.not-optimal.gap", totalBreaks - lowerBound, lowerBound);
             return notPlaced == 0 ? text : text + " " + owner.getTranslation("schedule.not-placed", meetings(notPlaced));
         }
