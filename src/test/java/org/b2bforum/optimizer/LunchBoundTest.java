@@ -143,9 +143,10 @@ class LunchBoundTest {
     @Test
     void onTables8TheSchedulersBoundIsTheLunchBoundsWhereCpSatAloneStaysAt0To1() throws Exception {
         // CP-SAT's own bound for the fewest breaks stayed at 0-1 for 300 s (bench/README, issue 15 tenth round);
-        // the lunch bound is 17, found in 0.28-0.89 s, and the scheduler gives it up to 3 s of a 30 s limit
+        // the lunch bound is 17, found in 0.28-0.89 s at load 8-14; the scheduler gives it a fifth of the 8 s limit
+        // (1.6 s). The whole limit is spent (tables8 is never proved), so the limit is kept short for the suite.
         SchedulingProblem problem = DznReader.read(DznReaderTest.resource("crafted/forum-13.tables8.dzn"));
-        ScheduleResult result = new CpSatScheduler().solve(problem, Duration.ofSeconds(30),
+        ScheduleResult result = new CpSatScheduler().solve(problem, Duration.ofSeconds(8),
                 Scheduler.ProgressListener.NONE);
         ScheduleChecker.assertValid(problem, result);
         assertThat(result.placements()).hasSizeLessThan(154);

@@ -59,11 +59,15 @@ class RowSearchTest {
         int[] floor = CpSatScheduler.floor(analysis, 0.3);
         assertThat(CpSatScheduler.resultOf(analysis, floor).unplaced()).as("first-fit leaves some out").isNotEmpty();
         // the annealing's part alone: the same seed and steps, so the same schedule the row search starts from
+        long started = System.nanoTime();
         ScheduleResult annealed = CpSatScheduler.resultOf(analysis,
                 LocalSearch.improve(analysis, floor, 30, 2_000_000, 3));
+        // the polish's limit from how long those steps took here, so that on a loaded machine its annealing
+        // still ends at the same steps (and schedule) and leaves the row search its 3 s
+        double annealing = (System.nanoTime() - started) / 1e9;
 
         ScheduleResult polished = CpSatScheduler.resultOf(analysis,
-                CpSatScheduler.polish(analysis, floor, 5, 20_000_000, 3, () -> false));
+                CpSatScheduler.polish(analysis, floor, 2 * annealing + 3, 20_000_000, 3, () -> false));
 
         ScheduleChecker.assertValid(problem, polished);
         assertThat(polished.unplaced()).isEmpty();
