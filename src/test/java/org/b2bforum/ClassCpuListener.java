@@ -16,10 +16,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A measuring aid for bench/README.md (issue 16), off unless the test JVM has {@code -Db2bforum.class-cpu=FILE} and
- * {@code -Djunit.jupiter.extensions.autodetection.enabled=true} (e.g. through {@code -Dtest.jvm.flags}): appends to
+ * {@code -Djunit.jupiter.extensions.autodetection.enabled=true} (e.g. through {@code -Dtest.jvm.flags}, which then
+ * replaces the default flags, C1 only and the serial collector, unless they are given again): appends to
  * FILE, for every test class and test method, the wall time and the CPU of this JVM and of the processes it started
  * (the embedded MariaDB), read from {@code /proc}. One line each: {@code pid kind name wall_ms cpu_ms end_epoch_ms}.
  * A class's CPU less its methods' is its own set-up: for a fork's first Spring test class, the context's start.
+ * The CPU is the whole JVM's: where classes run at the same time (failsafe's two threads), their figures overlap.
  */
 public final class ClassCpuListener implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback {

@@ -46,7 +46,9 @@ public final class Chromium {
     }
 
     public static Browser launch(Playwright playwright) {
-        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true);
+        // 120 s, as the journeys' navigations: the launches now start beside the server's start, the machine's
+        // busiest moment, where Playwright's default of 30 s was once close (a 96 s server start at load ~30)
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setTimeout(120_000);
         if (Files.isExecutable(SYSTEM_CHROMIUM)) {
             options.setExecutablePath(SYSTEM_CHROMIUM).setArgs(ARGS);
         }
@@ -66,21 +68,38 @@ public final class Chromium {
      * Starts Playwright's driver and Chromium in a thread of their own, for a test thread to take when it needs
      * them (Playwright is not thread-safe: the taking thread is then its only user; the future's completion
      * hands it over). The browser journeys start theirs while the first test class waits for the server's
-     * Spring context (~15 s on one core, the other idle), instead of after it, when both cores are busy.
-     * Closed when the JVM ends, if not before.
+     * Spring context instead of after it (measured only on the loaded machine, where it did not pay:
+     * bench/README.md, run-suite, stop 33). A launch that fails is tried once more. Closed when the JVM ends,
+     * if not before.
      */
     public static CompletableFuture<Launched> launchInBackground() {
         CompletableFuture<Launched> launched = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("chromium-launch").start(() -> {
             try {
-                Playwright playwright = playwright();
-                Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(playwright::close));
-                launched.complete(new Launched(playwright, launch(playwright)));
+                launched.complete(launchOwn());
+            } catch (RuntimeException first) {
+                try {
+                    launched.complete(launchOwn());
+                } catch (Throwable second) {
+                    second.addSuppressed(first);
+                    launched.completeExceptionally(second);
+                }
             } catch (Throwable e) {
                 launched.completeExceptionally(e);
             }
         });
         return launched;
+    }
+
+    private static Launched launchOwn() {
+        Playwright playwright = playwright();
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(playwright::close));
+        try {
+            return new Launched(playwright, launch(playwright));
+        } catch (RuntimeException e) {
+            playwright.close();
+            throw e;
+        }
     }
 
     /**
