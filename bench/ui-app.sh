@@ -3,8 +3,11 @@
 # database, started in the background and stopped when the script exits.
 # ui_app_start WORK_DIR PORT    builds the jar (./mvnw -Pproduction -DskipTests package, unless
 #                               BENCH_JAR names a jar already built), writes the forum into WORK_DIR/db, starts the
-#                               jar on PORT (the database on PORT+1) and waits until it is ready; sets app_pid.
+#                               jar on PORT (the database on PORT+1) and waits until it is ready; sets app_pid and
+#                               app_log (WORK_DIR/app-<date>-<time>.log, one per run; WORK_DIR/app.log links the last).
 # ui_app_java CLASS ARGS...     runs a bench class (test class path) against it.
+# ui_app_report PORT            logs what tells why requests failed: the application log's "Database unavailable"
+#                               lines and the pool's connection timeouts (hikaricp_connections_timeout_total).
 # Environment: UI_LOAD_HEAP (the application's -Xmx, default 2g), UI_LOAD_APP_JAVA_OPTIONS (more options for the
 # application's JVM only, e.g. a flight recording: -XX:StartFlightRecording=...), BENCH_REUSE_DB=1 (start on the forum that
 # WORK_DIR/db holds from an earlier run instead of writing a fresh one: 5-10 minutes less on a loaded machine).
@@ -14,6 +17,10 @@ if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; t
 fi
 export PATH="$JAVA_HOME/bin:$PATH"
 app_pid=""
+app_log=""
+# the organizer UiLoadForum created (the production jar wants one named outside demo mode; /actuator/prometheus too)
+ui_app_organizer_email=ui-load-chief@forum.local
+ui_app_organizer_password=Ui-Load-Organizer-2026
 log() { echo "[${bench_name:-bench} $(date +%H:%M:%S)] $*" >&2; }
 ui_app_stop() {
     if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
@@ -50,16 +57,18 @@ ui_app_start() {
     cp -r target/classes "$work/classes/main" && cp -r target/test-classes "$work/classes/test"
     bench_classpath="$work/classes/test:$work/classes/main:$(cat target/bench-classpath-test.txt)"
 
-    log "starting the production jar on port $port"
-    # the organizer UiLoadForum created (the production jar wants one named outside demo mode)
+    # a log per run: the next run does not overwrite the one whose errors are still to be read
+    app_log="$work/app-$(date +%Y%m%d-%H%M%S).log"
+    ln -sfn "$(basename "$app_log")" "$work/app.log"
+    log "starting the production jar on port $port (log: $app_log)"
     B2BFORUM_DEMO=false B2BFORUM_BACKUP_ENABLED=false PORT=$port B2BFORUM_EMBEDDEDDB_PORT=$((port + 1)) \
-    B2BFORUM_ORGANIZER_EMAIL=ui-load-chief@forum.local B2BFORUM_ORGANIZER_PASSWORD=Ui-Load-Organizer-2026 \
+    B2BFORUM_ORGANIZER_EMAIL=$ui_app_organizer_email B2BFORUM_ORGANIZER_PASSWORD=$ui_app_organizer_password \
         java -Xmx"${UI_LOAD_HEAP:-2g}" ${UI_LOAD_APP_JAVA_OPTIONS:-} -jar "$work/app.jar" --b2bforum.embedded-db.data-dir="$data" \
-        > "$work/app.log" 2>&1 &
+        > "$app_log" 2>&1 &
     app_pid=$!
     for _ in $(seq 1 150); do
         curl -fsS -m 3 "http://localhost:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"' && break
-        kill -0 "$app_pid" 2>/dev/null || { log "the application stopped:"; tail -30 "$work/app.log" >&2; exit 1; }
+        kill -0 "$app_pid" 2>/dev/null || { log "the application stopped:"; tail -30 "$app_log" >&2; exit 1; }
         sleep 2
     done
     log "ready; load: $(uptime)"
@@ -67,4 +76,17 @@ ui_app_start() {
 
 ui_app_java() {
     java "${bench_java_options[@]}" -cp "$bench_classpath" "$@"
+}
+
+ui_app_report() {
+    local port=$1 unavailable before_vaadin timeouts
+    # DatabaseUnavailableFilter logs "Database unavailable for <uri>" (a 503 before Vaadin: the session check's read,
+    # SessionEpochFilter); Vaadin's error handler "Database unavailable: " (an answer of 200 with a notification)
+    unavailable=$(grep -c "Database unavailable" "$app_log" || true)
+    before_vaadin=$(grep -c "Database unavailable for" "$app_log" || true)
+    timeouts=$(curl -fsS -m 10 -u "$ui_app_organizer_email:$ui_app_organizer_password" \
+        "http://localhost:$port/actuator/prometheus" 2>/dev/null \
+        | awk '/^hikaricp_connections_timeout_total/ { sum += $NF; seen = 1 } END { print seen ? sum : "not read" }' || true)
+    log "application log $app_log: ${unavailable:-0} \"Database unavailable\" lines, ${before_vaadin:-0} of them answered 503 before Vaadin (DatabaseUnavailableFilter)"
+    log "the pool's connection timeouts since the start (hikaricp_connections_timeout_total): ${timeouts:-not read}"
 }

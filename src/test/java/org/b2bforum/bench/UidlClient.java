@@ -391,7 +391,8 @@ final class UidlClient {
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
         if (response.statusCode() != 200) {
-            throw new ProtocolException("UIDL answered " + response.statusCode());
+            // the body tells a 503 of DatabaseUnavailableFilter (its page) from other error answers
+            throw new ProtocolException("UIDL answered " + response.statusCode() + ": " + bodyStart(response.body()));
         }
         String text = response.body();
         if (text.startsWith("for(;;);")) {
@@ -513,7 +514,8 @@ final class UidlClient {
     private String get(String path) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET().build());
         if (response.statusCode() != 200) {
-            throw new ProtocolException("GET " + path + " answered " + response.statusCode());
+            throw new ProtocolException("GET " + path + " answered " + response.statusCode() + ": "
+                    + bodyStart(response.body()));
         }
         return response.body();
     }
@@ -547,6 +549,12 @@ final class UidlClient {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The first ~200 characters of an error answer's body, its white space (the page's lines) run together. */
+    private static String bodyStart(String body) {
+        String text = body == null ? "" : body.replaceAll("\\s+", " ").strip();
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
     private static String abbreviate(String text) {

@@ -2,6 +2,8 @@ package org.b2bforum.company.ui;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.b2bforum.company.DirectoryEntry;
 import org.b2bforum.company.DirectoryService;
@@ -23,10 +25,10 @@ final class CompanyCard {
     /**
      * The card's template; what is the same on every card of a page (the labels in the viewer's language, the request
      * button's icon and id prefix) is written into it once ({@link #template}) instead of sent with every row, and the
-     * links and ids are made from the company's id: a row carries 11 values instead of 20, which halved the rows'
-     * JSON in each answer of the booking rush (bench/README.md, issue 17).
+     * links and ids are made from the company's id: a row carries 11 values instead of 20 (issue 17; the size of
+     * the rows' JSON was not measured).
      */
-    static final String TEMPLATE = """
+    private static final String TEMPLATE = """
             <div class="company-card">
               <div class="company-top">
                 <vaadin-avatar class="company-avatar" style="width:48px;height:48px" .name=${item.name}
@@ -50,11 +52,22 @@ final class CompanyCard {
                 <vaadin-icon icon="vaadin:chat"></vaadin-icon>{messageText}</a>
             </div>""";
 
-    /** {@link #TEMPLATE} with its {name} places filled with {@code texts}, each escaped for HTML and the JS template. */
+    /** A {name} place of {@link #TEMPLATE}; not the template literal's own ${star}, ${request}. */
+    private static final Pattern PLACE = Pattern.compile("(?<!\\$)\\{[A-Za-z]+\\}");
+
+    /**
+     * {@link #TEMPLATE} with its {name} places filled with {@code texts}, each escaped for HTML and the JS template.
+     *
+     * @throws IllegalStateException if a place is left without a text (it would show as "{name}" on every card)
+     */
     static String template(Map<String, String> texts) {
         String template = TEMPLATE;
         for (Map.Entry<String, String> text : texts.entrySet()) {
             template = template.replace("{" + text.getKey() + "}", literal(text.getValue()));
+        }
+        Matcher left = PLACE.matcher(template);
+        if (left.find()) {
+            throw new IllegalStateException("No text for " + left.group() + " in the company card's template");
         }
         return template;
     }
@@ -72,7 +85,8 @@ final class CompanyCard {
                 case '$' -> out.append("&#36;");
                 case '`' -> out.append("&#96;");
                 case '\\' -> out.append("&#92;");
-                case '{', '}' -> out.append(c == '{' ? "&#123;" : "&#125;");
+                case '{' -> out.append("&#123;");
+                case '}' -> out.append("&#125;");
                 default -> out.append(c);
             }
         }

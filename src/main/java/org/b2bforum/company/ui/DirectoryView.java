@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
@@ -94,7 +95,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private boolean cardsCanStar;
     private boolean cardsForWishes;
     /** Stars changed on this page since its rows were loaded. */
-    private final Map<Long, Boolean> starred = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Boolean> starred = new ConcurrentHashMap<>();
     private final DirectoryService directory;
     private final ShortlistService shortlist;
     private final WishesPhase wishesPhase;
@@ -205,8 +206,9 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         // stars changed on this page before are read from the database again with the rows; the cards are made anew
-        // only when whether the forum collects wishes changed (a new column and renderer at each visit were part of
-        // opening the directory's CPU at the booking rush, bench/README.md, issue 17)
+        // only when the viewer's role changed (an organizer's cards have no star and no request button) or whether the
+        // forum collects wishes (a new column and renderer at each visit were part of opening the directory's CPU at
+        // the booking rush, bench/README.md, issue 17)
         boolean canStar = !currentUser.require().isOrganizer();
         boolean wishes = canStar && wishesPhase.collectingWishes();
         starred.clear();

@@ -222,8 +222,12 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
 
     /** Loads the slots free for both companies and the chosen delegates, keeping the choice if it is still free. */
     private void refreshSlots() {
+        refreshSlots(freeSlots());
+    }
+
+    /** Lists {@code options}, the slots just read as free, keeping the choice if it is among them. */
+    private void refreshSlots(List<SlotOption> options) {
         Long chosen = slot.getValue() == null ? null : slot.getValue().slotId();
-        List<SlotOption> options = freeSlots();
         taken.clear();
         slot.setItems(options);
         slot.setValue(options.stream().filter(o -> chosen != null && o.slotId() == chosen).findFirst().orElse(null));
@@ -242,7 +246,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         List<SlotOption> listed = slot.getListDataView().getItems().toList();
         Set<Long> listedIds = listed.stream().map(SlotOption::slotId).collect(Collectors.toSet());
         if (!listedIds.containsAll(freeIds) || taken.stream().anyMatch(freeIds::contains)) {
-            refreshSlots();
+            refreshSlots(free);
             return;
         }
         if (slot.getValue() != null && !freeIds.contains(slot.getValue().slotId())) {

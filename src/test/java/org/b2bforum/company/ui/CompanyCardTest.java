@@ -1,7 +1,9 @@
 package org.b2bforum.company.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,19 @@ class CompanyCardTest {
         assertThat(written).doesNotContain("<", ">", "\"", "'", "${", "`", "\\", "{requestText}");
         assertThat(written).isEqualTo("&lt;img src=x onerror=alert(1)&gt; &quot;quoted&quot; &#39;single&#39; &amp; "
                 + "&#36;&#123;item.name&#125; &#96;back&#96; &#92; &#123;requestText&#125;");
-        assertThat(CompanyCard.template(Map.of("messageText", hostile))).contains(written + "</a>");
+        Map<String, String> texts = new HashMap<>(TEXTS);
+        texts.put("messageText", hostile);
+        assertThat(CompanyCard.template(texts)).contains(written + "</a>");
+    }
+
+    @Test
+    void a_place_of_the_template_left_without_a_text_is_an_error_not_a_card_showing_its_name() {
+        Map<String, String> texts = new HashMap<>(TEXTS);
+        texts.remove("requestText");
+
+        assertThatThrownBy(() -> CompanyCard.template(texts)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("{requestText}");
+        assertThat(CompanyCard.template(TEXTS)).as("the template literal's own ${...} are not places")
+                .contains("@click=${star}", "@click=${request}");
     }
 }

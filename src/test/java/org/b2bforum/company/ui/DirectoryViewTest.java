@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.b2bforum.company.TestCompanies.uniqueCity;
 import static org.b2bforum.company.TestCompanies.uniqueWord;
 
+import java.lang.reflect.Method;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBoxBase;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.QueryParameters;
 
 /** The directory as an approved Moscow company uses it: filters, results and the URL. */
@@ -302,12 +304,19 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         DirectoryView first = view();
         assertThat(rows()).hasSize(2);
         DirectoryEntry someone = test(first.results).getRow(0);
+        DirectoryEntry other = test(first.results).getRow(1);
         assertThat(starred(someone)).isFalse();
         var cards = first.cards;
+        test(first.results).invokeLitRendererFunction(0, 0, "star");
+        assertThat(starred(someone)).as("starred on this page").isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from shortlist_entry where target_company_id = ?", Integer.class,
+                someone.id())).as("in the shortlist").isEqualTo(1);
 
         navigate(ShortlistView.class);
         assertThat(test(first.results).size()).as("rows kept while the user is elsewhere").isZero();
-        shortlist.star(someone.id());
+        // elsewhere the star just set is taken off again, and another company starred
+        shortlist.unstar(someone.id());
+        shortlist.star(other.id());
 
         navigate(DirectoryView.class);
         assertThat(view()).as("the same page, not built anew").isSameAs(first);
@@ -316,10 +325,37 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         assertThat(urlParameters()).isEmpty();
         open("q=" + word);
         assertThat(rows()).hasSize(4);
-        DirectoryEntry again = IntStream.range(0, rows().size()).mapToObj(test(view().results)::getRow)
-                .filter(e -> e.id() == someone.id()).findFirst().orElseThrow();
-        assertThat(starred(again)).as("starred on another page").isTrue();
+        assertThat(starred(shown(someone))).as("starred on this page before, taken off on another").isFalse();
+        assertThat(starred(shown(other))).as("starred on another page").isTrue();
         assertThat(view().cards).as("the cards' renderer kept: nothing about them changed").isSameAs(cards);
+    }
+
+    @Test
+    void the_cards_are_made_anew_when_the_forum_starts_collecting_wishes() {
+        boolean before = Boolean.TRUE.equals(
+                jdbc.queryForObject("select wishes_phase from booking_settings where id = 1", Boolean.class));
+        try {
+            collectingWishes(false);
+            open("q=" + word);
+            var requesting = view().cards;
+            assertThat(template(requesting)).contains("id=\"request-meeting-${item.cid}\"");
+
+            navigate(ShortlistView.class);
+            collectingWishes(true);
+            open("q=" + word);
+            assertThat(view().cards).as("made anew: the phase changed").isNotSameAs(requesting);
+            assertThat(template(view().cards)).contains("id=\"add-wish-${item.cid}\"")
+                    .doesNotContain("id=\"request-meeting-");
+            assertThat(view().results.getColumns()).as("the cards' one column, the old one removed").hasSize(1);
+            assertThat(rows()).hasSize(4);
+
+            var wishing = view().cards;
+            navigate(ShortlistView.class);
+            open("q=" + word);
+            assertThat(view().cards).as("kept: the phase is the same").isSameAs(wishing);
+        } finally {
+            collectingWishes(before);
+        }
     }
 
     @Test
@@ -417,6 +453,28 @@ class DirectoryViewTest extends ForumBrowserlessTest {
 
         // the cards are a template rendered in the browser: as components each card held about 15 elements
         assertThat(stateNodes()).isEqualTo(empty);
+    }
+
+    /** The row now shown for the company of {@code entry} (an entry read when the page loaded its rows). */
+    private DirectoryEntry shown(DirectoryEntry entry) {
+        return IntStream.range(0, rows().size()).mapToObj(test(view().results)::getRow)
+                .filter(e -> e.id() == entry.id()).findFirst().orElseThrow();
+    }
+
+    /** The forum's booking settings say whether the organizers collect wishes (shared by all tests: restore it). */
+    private void collectingWishes(boolean wishes) {
+        jdbc.update("update booking_settings set wishes_phase = ? where id = 1", wishes);
+    }
+
+    /** The cards' template as the browser gets it (LitRenderer keeps it to itself). */
+    private static String template(LitRenderer<DirectoryEntry> cards) {
+        try {
+            Method expression = LitRenderer.class.getDeclaredMethod("getTemplateExpression");
+            expression.setAccessible(true);
+            return (String) expression.invoke(cards);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private boolean starred(DirectoryEntry entry) {

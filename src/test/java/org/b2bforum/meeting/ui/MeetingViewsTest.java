@@ -35,6 +35,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
 
@@ -77,7 +78,7 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
         test(view.slot).selectItem(second);
         test(view.message).setValue("Обсудим поставки оборудования");
-        List<com.vaadin.flow.dom.Element> itemsBefore = view.slot.getElement().getChildren().toList();
+        List<Element> itemsBefore = renderedItems(view);
         // Meanwhile the organizers give b's 10:20 slot to c.
         TestData.logInAsOrganizer(accounts);
         organizerBookings.bookAsOrganizer(c.id(), b.id(), forum.slotAt("10:20"));
@@ -89,15 +90,16 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("refused");
         assertThat(view.outcome.getElement().getTextRecursively())
                 .isEqualTo("Этот слот только что заняли. Выберите другое время.");
-        assertThat(slotsOfTheDay(view, forum)).as("the list is fresh").containsExactly(third);
+        assertThat(slotsOfTheDay(view, forum)).as("of the day's times only 10:40 is listed unmarked").containsExactly(third);
         assertThat(test(view.slot).getSuggestions().stream().filter(label -> label.contains(forum.hall())))
                 .as("the time just taken still listed, marked").containsExactly(second + " · уже занято", third);
-        SlotOption takenOption = view.slot.getListDataView().getItems()
-                .filter(o -> o.slotId() == forum.slotAt("10:20")).findFirst().orElseThrow();
-        assertThat(view.slot.getItemEnabledProvider().test(takenOption)).as("and disabled").isFalse();
-        assertThat(view.slot.getElement().getChildren().toList())
-                .as("the items are the same elements: only the one taken was rendered again, not re-created")
+        assertThat(renderedItems(view))
+                .as("the items sent to the browser are the same elements: the one taken was rendered again, not re-created")
                 .containsExactlyElementsOf(itemsBefore);
+        Element takenItem = renderedItem(view, second);
+        assertThat(takenItem.getText()).as("the item the browser shows").isEqualTo(second + " · уже занято");
+        assertThat(takenItem.hasAttribute("disabled")).as("and cannot choose").isTrue();
+        assertThat(renderedItem(view, third).hasAttribute("disabled")).isFalse();
         assertThat(view.slot.getValue()).isNull();
         assertThat(meetingQueries.myMeetings()).noneMatch(m -> m.counterpartId(a.id()) == b.id());
 
@@ -122,6 +124,50 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_time_taken_and_freed_again_is_listed_again_after_the_next_refusal() {
+        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
+        TestData.logInAs(accounts, a.login());
+        RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
+        String first = forum.when("10:00–10:20") + " · " + forum.hall();
+        String second = forum.when("10:20–10:40") + " · " + forum.hall();
+        String third = forum.when("10:40–11:00") + " · " + forum.hall();
+
+        test(view.slot).selectItem(first);
+        TestData.logInAsOrganizer(accounts);
+        long holding = organizerBookings.bookAsOrganizer(c.id(), b.id(), forum.slotAt("10:00"));
+        TestData.logInAs(accounts, a.login());
+        test(view.request).click();
+        assertThat(test(view.slot).getSuggestions().stream().filter(label -> label.contains(forum.hall())))
+                .as("10:00 taken: listed, marked").containsExactly(first + " · уже занято", second, third);
+
+        // the meeting holding 10:00 is cancelled, and 10:20 is taken before a's next "Send"
+        TestData.logInAsOrganizer(accounts);
+        meetingRequests.cancel(holding, "Перенесено");
+        organizerBookings.bookAsOrganizer(c.id(), b.id(), forum.slotAt("10:20"));
+        TestData.logInAs(accounts, a.login());
+        test(view.slot).selectItem(second);
+        test(view.request).click();
+
+        assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("refused");
+        assertThat(test(view.slot).getSuggestions().stream().filter(label -> label.contains(forum.hall())))
+                .as("the list read anew: 10:00 free again, without the mark; 10:20 no longer listed")
+                .containsExactly(first, third);
+        Element freed = renderedItem(view, first);
+        assertThat(freed.getText()).isEqualTo(first);
+        assertThat(freed.hasAttribute("disabled")).as("10:00 can be chosen again").isFalse();
+        assertThat(view.slot.getValue()).isNull();
+
+        test(view.slot).selectItem(first);
+        test(view.request).click();
+        assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("sent");
+        assertThat(meetingQueries.myMeetings().stream().filter(m -> m.counterpartId(a.id()) == b.id())
+                .map(MeetingDetails::slotId)).containsExactly(forum.slotAt("10:00"));
+    }
+
+    @Test
     void after_send_the_form_stays_with_the_time_just_asked_for_marked_and_disabled() {
         ForumFixture forum = ForumFixture.create(program, accounts, 3);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
@@ -132,21 +178,21 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         String second = forum.when("10:20–10:40") + " · " + forum.hall();
 
         test(view.slot).selectItem(first);
-        List<com.vaadin.flow.dom.Element> itemsBefore = view.slot.getElement().getChildren().toList();
+        List<Element> itemsBefore = renderedItems(view);
         test(view.request).click();
 
         assertThat(getCurrentView()).isSameAs(view);
         assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("sent");
-        assertThat(view.slot.getElement().getChildren().toList())
-                .as("the items are the same elements: only the one asked for was rendered again, not re-created")
+        assertThat(renderedItems(view))
+                .as("the items sent to the browser are the same elements: the one asked for was rendered again, not re-created")
                 .containsExactlyElementsOf(itemsBefore);
+        Element askedItem = renderedItem(view, first);
+        assertThat(askedItem.getText()).as("the item the browser shows").isEqualTo(first + " · запрос отправлен");
+        assertThat(askedItem.hasAttribute("disabled")).as("and cannot choose").isTrue();
         assertThat(view.slot.getValue()).isNull();
         assertThat(test(view.slot).getSuggestions().stream().filter(label -> label.contains(forum.hall())))
                 .as("still listed, marked")
                 .containsExactly(first + " · запрос отправлен", second, forum.when("10:40–11:00") + " · " + forum.hall());
-        SlotOption sent = view.slot.getListDataView().getItems().filter(o -> o.slotId() == forum.slotAt("10:00"))
-                .findFirst().orElseThrow();
-        assertThat(view.slot.getItemEnabledProvider().test(sent)).as("the time just asked for is disabled").isFalse();
         assertThat(view.request.isEnabled()).as("until another time is chosen").isFalse();
 
         test(view.slot).selectItem(second);
@@ -347,6 +393,16 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     private <T extends Component> T navigate(String route, String parameter, String value, Class<T> view) {
         UI.getCurrent().navigate(route, QueryParameters.of(parameter, value));
         return view.cast(getCurrentView());
+    }
+
+    /** The items of the time select as the browser gets them: the elements in its list box (the select's only child). */
+    private static List<Element> renderedItems(RequestMeetingView view) {
+        return view.slot.getElement().getChild(0).getChildren().toList();
+    }
+
+    /** The item sent to the browser for the time labelled {@code label} (with or without a mark after it). */
+    private static Element renderedItem(RequestMeetingView view, String label) {
+        return renderedItems(view).stream().filter(item -> item.getText().startsWith(label)).findFirst().orElseThrow();
     }
 
     private List<String> slotsOfTheDay(RequestMeetingView view, ForumFixture forum) {
