@@ -84,7 +84,7 @@ class TransactionRetry {
         void pause(int fromMillis, int toMillis);
     }
 
-    private volatile Pause pause = TransactionRetry::sleep;
+    private final Pause pause;
 
     /** Booking steps on the application's connections (autocommit set off and on again around each). */
     TransactionRetry(DataSource dataSource, int concurrentWriters) {
@@ -100,6 +100,14 @@ class TransactionRetry {
     }
 
     /**
+     * Tests: the retries' pauses go to {@code pause} (which records them) rather than sleeping; the node losses'
+     * alone are seconds of waiting (TransactionRetryTest).
+     */
+    TransactionRetry(DataSource dataSource, int concurrentWriters, Pause pause) {
+        this(dataSource, concurrentWriters, false, new UrgentWork(), DEFAULT_TURN_WAIT, pause);
+    }
+
+    /**
      * @param ownConnections {@code b2bforum.booking.own-connections}: the booking steps take their connections from
      *        a pool of their own ({@link BookingConnections}), whose connections stay in manual commit
      * @param urgent where a booking waiting for its turn counts as urgent work
@@ -111,6 +119,12 @@ class TransactionRetry {
             @Value("${b2bforum.booking.concurrent-writers:4}") int concurrentWriters,
             @Value("${b2bforum.booking.own-connections:false}") boolean ownConnections, UrgentWork urgent,
             @Value("${b2bforum.booking.turn-wait:30s}") Duration turnWait) {
+        this(dataSource, concurrentWriters, ownConnections, urgent, turnWait, TransactionRetry::sleep);
+    }
+
+    private TransactionRetry(DataSource dataSource, int concurrentWriters, boolean ownConnections, UrgentWork urgent,
+            Duration turnWait, Pause pause) {
+        this.pause = pause;
         this.urgent = urgent;
         this.turnWait = turnWait;
         this.writers = new Semaphore(concurrentWriters, true);
@@ -249,14 +263,6 @@ class TransactionRetry {
                 }
             });
         }
-    }
-
-    /**
-     * Tests: the retries' pauses go to {@code instead} (which records them) rather than sleeping; the node losses'
-     * alone are seconds of waiting (TransactionRetryTest).
-     */
-    void pauseWith(Pause instead) {
-        this.pause = instead;
     }
 
     private static void sleep(int fromMillis, int toMillis) {

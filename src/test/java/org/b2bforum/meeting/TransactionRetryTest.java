@@ -77,8 +77,8 @@ class TransactionRetryTest {
 
     @Test
     void a_booking_whose_database_node_left_the_cluster_is_run_again_on_a_new_connection() {
-        TransactionRetry retry = new TransactionRetry(dataSource, 4);
-        List<String> pauses = recordedPauses(retry);
+        List<String> pauses = new CopyOnWriteArrayList<>();
+        TransactionRetry retry = new TransactionRetry(dataSource, 4, recordingInto(pauses));
         AtomicInteger tries = new AtomicInteger();
 
         // the look before the step, then the step's commit: both as on a node that lost the primary component
@@ -104,8 +104,8 @@ class TransactionRetryTest {
 
     @Test
     void a_step_whose_connection_died_is_run_again_though_its_rollback_failed_too() {
-        TransactionRetry retry = new TransactionRetry(dataSource, 4);
-        List<String> pauses = recordedPauses(retry);
+        List<String> pauses = new CopyOnWriteArrayList<>();
+        TransactionRetry retry = new TransactionRetry(dataSource, 4, recordingInto(pauses));
         AtomicInteger tries = new AtomicInteger();
 
         // through a database proxy (docs/cluster.md) a connection dies with its node: the step fails, and then so
@@ -149,8 +149,8 @@ class TransactionRetryTest {
 
     @Test
     void conflicts_that_go_on_end_in_busy_and_a_lasting_node_loss_in_the_database_error_itself() {
-        TransactionRetry retry = new TransactionRetry(dataSource, 4);
-        List<String> pauses = recordedPauses(retry);
+        List<String> pauses = new CopyOnWriteArrayList<>();
+        TransactionRetry retry = new TransactionRetry(dataSource, 4, recordingInto(pauses));
         AtomicInteger conflicts = new AtomicInteger();
         AtomicInteger losses = new AtomicInteger();
 
@@ -172,13 +172,11 @@ class TransactionRetryTest {
     }
 
     /**
-     * The retry's pauses as "from-to" milliseconds, recorded instead of slept: the node losses' pauses alone were
-     * seconds of waiting (7.5 s of this class's 8.6 s on a quiet machine).
+     * The retry's pauses as "from-to" milliseconds into {@code pauses}, recorded instead of slept: the node losses'
+     * pauses alone were seconds of waiting (7.5 s of this class's 8.6 s on a quiet machine).
      */
-    private static List<String> recordedPauses(TransactionRetry retry) {
-        List<String> pauses = new CopyOnWriteArrayList<>();
-        retry.pauseWith((from, to) -> pauses.add(from + "-" + to));
-        return pauses;
+    private static TransactionRetry.Pause recordingInto(List<String> pauses) {
+        return (from, to) -> pauses.add(from + "-" + to);
     }
 
     @Test
