@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -171,6 +172,19 @@ class TransactionRetryTest {
                         "1000-2000", "1250-2500");
     }
 
+    /** A booking step that, in its turn, says so through {@code inTurn} and keeps the turn until {@code end}. */
+    private static Supplier<String> holdingTheTurn(CountDownLatch inTurn, CountDownLatch end) {
+        return () -> {
+            inTurn.countDown();
+            try {
+                end.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "held";
+        };
+    }
+
     /**
      * The retry's pauses as "from-to" milliseconds into {@code pauses}, recorded instead of slept: the node losses'
      * pauses alone were seconds of waiting (7.5 s of this class's 8.6 s on a quiet machine).
@@ -260,15 +274,7 @@ class TransactionRetryTest {
         TransactionRetry retry = new TransactionRetry(dataSource, 1, false, urgent, Duration.ofMillis(200));
         CountDownLatch inTurn = new CountDownLatch(1);
         CountDownLatch end = new CountDownLatch(1);
-        Thread hung = Thread.ofPlatform().start(() -> retry.run(() -> {
-            inTurn.countDown();
-            try {
-                end.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return "hung";
-        }));
+        Thread hung = Thread.ofPlatform().start(() -> retry.run(holdingTheTurn(inTurn, end)));
         try {
             assertThat(inTurn.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -292,15 +298,10 @@ class TransactionRetryTest {
         CountDownLatch end = new CountDownLatch(1);
 
         int[] priorityInTurn = new int[1];
+        Supplier<String> holding = holdingTheTurn(inTurn, end);
         Thread first = Thread.ofPlatform().start(() -> retry.run(() -> {
             priorityInTurn[0] = Thread.currentThread().getPriority();
-            inTurn.countDown();
-            try {
-                end.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return "first";
+            return holding.get();
         }));
         assertThat(inTurn.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(urgent.inProgress()).as("it found the turn free: nothing waits for it").isZero();

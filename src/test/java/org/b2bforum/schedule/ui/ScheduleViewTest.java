@@ -180,17 +180,10 @@ class ScheduleViewTest extends ForumBrowserlessTest {
 
     @Test
     void a_schedule_not_proved_optimal_says_how_many_breaks_fewer_are_possible_at_most() {
-        TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
-        List<TestCompany> c = booking.approvedCompanies(3);
-        fixture.wish(c.get(0), c.get(1), WishPriority.NICE);
-        fixture.wish(c.get(0), c.get(2), WishPriority.NICE);
-        ScheduleRun run = fixture.build(session.dayId());
         // a hard day cut off by the time limit, as the run records it: 7 breaks, none below 4 possible
-        jdbc.update("update schedule_run set proved_optimal = false, total_breaks = 7, lower_bound = 4 where id = ?",
-                run.id());
-        TestData.logInAsOrganizer(accounts);
+        long day = dayBuiltAndRecordedAsNotProved(7, 4);
 
-        ScheduleView view = open(session.dayId());
+        ScheduleView view = open(day);
         assertThat(figure(view, "figure-bound")).startsWith("4");
         assertThat(view.optimality.getText()).isEqualTo("Оптимальность не доказана за отведённое время: перерывов "
                 + "может быть меньше не более чем на 3 (нижняя граница — 4). Чтобы искать дольше, увеличьте предел "
@@ -198,24 +191,17 @@ class ScheduleViewTest extends ForumBrowserlessTest {
 
         UI.getCurrent().navigate("notifications");
         UI.getCurrent().setLocale(Languages.ENGLISH);
-        view = open(session.dayId());
+        view = open(day);
         assertThat(view.optimality.getText()).isEqualTo("Not proved optimal within the time limit: at most 3 breaks "
                 + "fewer are possible (no schedule has fewer than 4). To search longer, raise the time limit.");
     }
 
     @Test
     void a_schedule_not_proved_optimal_without_a_bound_says_only_that_fewer_breaks_may_be_possible() {
-        TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
-        List<TestCompany> c = booking.approvedCompanies(3);
-        fixture.wish(c.get(0), c.get(1), WishPriority.NICE);
-        fixture.wish(c.get(0), c.get(2), WishPriority.NICE);
-        ScheduleRun run = fixture.build(session.dayId());
         // the runner stores 0 when it has no bound for the day (must-meet wishes placed first, a meeting dropped)
-        jdbc.update("update schedule_run set proved_optimal = false, total_breaks = 7, lower_bound = 0 where id = ?",
-                run.id());
-        TestData.logInAsOrganizer(accounts);
+        long day = dayBuiltAndRecordedAsNotProved(7, 0);
 
-        ScheduleView view = open(session.dayId());
+        ScheduleView view = open(day);
 
         assertThat(view.optimality.getText()).isEqualTo("Оптимальность не доказана за отведённое время: возможно, "
                 + "есть расписание с меньшим числом перерывов. Чтобы искать дольше, увеличьте предел времени.");
@@ -274,6 +260,22 @@ class ScheduleViewTest extends ForumBrowserlessTest {
             }
         }
         throw new AssertionError("No row " + firstColumn);
+    }
+
+    /**
+     * A day of three companies with two wishes, built, whose run is then recorded as not proved optimal with
+     * {@code totalBreaks} and {@code lowerBound}; the organizer logged in. Returns the day.
+     */
+    private long dayBuiltAndRecordedAsNotProved(int totalBreaks, int lowerBound) {
+        TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        List<TestCompany> c = booking.approvedCompanies(3);
+        fixture.wish(c.get(0), c.get(1), WishPriority.NICE);
+        fixture.wish(c.get(0), c.get(2), WishPriority.NICE);
+        ScheduleRun run = fixture.build(session.dayId());
+        jdbc.update("update schedule_run set proved_optimal = false, total_breaks = ?, lower_bound = ? where id = ?",
+                totalBreaks, lowerBound, run.id());
+        TestData.logInAsOrganizer(accounts);
+        return session.dayId();
     }
 
     private ScheduleView open(long dayId) {
