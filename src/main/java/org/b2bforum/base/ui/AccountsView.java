@@ -75,7 +75,9 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("accounts.column.access"))
                 .setAutoWidth(true).setFlexGrow(0);
-        add(new H1(getTranslation("accounts.title")), new HorizontalLayout(text, role), grid);
+        HorizontalLayout filters = new HorizontalLayout(text, role);
+        filters.setWrap(true);
+        add(new H1(getTranslation("accounts.title")), filters, grid);
         refresh();
     }
 

@@ -58,7 +58,9 @@ class LoginRecordsView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(0);
         grid.addColumn(a -> getTranslation("login.outcome." + a.outcome().name()))
                 .setHeader(getTranslation("logins.column.outcome")).setAutoWidth(true).setFlexGrow(0);
-        add(new H1(getTranslation("logins.title")), new HorizontalLayout(text, outcome), grid);
+        HorizontalLayout filters = new HorizontalLayout(text, outcome);
+        filters.setWrap(true);
+        add(new H1(getTranslation("logins.title")), filters, grid);
         refresh();
     }
 
