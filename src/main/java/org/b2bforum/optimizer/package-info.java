@@ -125,7 +125,17 @@
  * and its partners break least (a dynamic programme over the slots, everything else fixed), with occasional
  * kicks that forbid a meeting its slot. Single moves stop far above the optimum on the days with forbidden slots
  * or scarce tables; from the same annealed start, 5 s of row steps gave forum-13crafc.forbidden 7-13 breaks
- * where 5 s more annealing gave 11-20 (issue 15, ninth round). Not beside the optimisation: with one thread
+ * where 5 s more annealing gave 11-20 (issue 15, ninth round). Between two row steps the row search tries 2,000 Kempe-chain moves ({@link
+ * org.b2bforum.optimizer.RowSearch}): a meeting in slot s is sent to slot t, the meetings of its two participants in t
+ * go to s, theirs in s to t, and so on (a path or a cycle, since a participant meets at most once a slot), so every
+ * participant still meets at most once a slot and only the chain's two ends change their day; taken when allowed
+ * for every meeting of the chain, within the tables and fair, as in annealing by its change in breaks. The classic
+ * move of timetabling and edge colouring; a single move or a row cannot shift a meeting whose partners are busy in the
+ * target slot. From the same 1.5 s annealed start, 1 s of the search with chains against rows alone (issue 15,
+ * eleventh round): forum-13crafc.forbidden 5-9 breaks against 9-16, forum-13.tables8 25-30 against 35-36 (best known
+ * 28 before), tic-14crafc.tables24 4-5 against 15-19, tic-13.tables19 4-5 against 7-11 (both optima 4). When the local
+ * search has ended with a complete fair schedule, no level question at or above its breaks is asked (it answers
+ * them), and when those below were refuted it is the answer, proved optimal. Not beside the optimisation: with one thread
  * left free CP-SAT (2 workers) interleaves all its subsolvers and runs no full-problem {@code max_lp}, whose
  * bound proves the days with scarce tables. Every model's solve counts the time its model took to build within
  * its share: under a CPU hog building took seconds and the whole build ran past its limit. The optimisation
