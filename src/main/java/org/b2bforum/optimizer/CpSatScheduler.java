@@ -545,7 +545,7 @@ public final class CpSatScheduler implements Scheduler {
                 && model.fixedPlacedCount(firstFit) >= model.fixedPlacedCount(most.slots())
                 && resultOf(analysis, firstFit).fairnessGap() <= d;
         model.hint(floorAsGood ? firstFit : most.slots());
-        CpSatModel.Outcome best = floorAsGood ? minimiseBesideAnnealing(analysis, model, firstFit, clock, listener)
+        CpSatModel.Outcome best = floorAsGood ? minimiseBesideRows(analysis, model, firstFit, clock, listener)
                 : model.minimiseBreaks(clock.remaining(), listener, clock);
         CpSatModel.Outcome chosen = best.hasSolution() ? best : most;
         int bound = Math.max(lunch, best.hasSolution() ? best.bound() : 0);
@@ -556,17 +556,18 @@ public final class CpSatScheduler implements Scheduler {
     }
 
     /**
-     * The model's fewest breaks, with the local search run again from {@code from} (a fair schedule the model
-     * accepts) beside it; the better of the two. On forum-13.tables8 CP-SAT's neighbourhoods took 7.5 s from 44
-     * breaks to 40, where the annealing alone reaches 32-36 in 40 s; the local search is the annealing, then the
-     * row search.
+     * The model's fewest breaks, with the row search (its Kempe chains included) run again from {@code from} (a fair
+     * schedule the model accepts, the start's local search's) beside it; the better of the two. On forum-13.tables8
+     * CP-SAT's neighbourhoods took 7.5 s from 44 breaks to 40, where the annealing alone reaches 32-36 in 40 s. Not
+     * the annealing again: {@code from} already places what the annealing could, and 2 million steps of it from there
+     * only spent the first second.
      */
-    private CpSatModel.Outcome minimiseBesideAnnealing(ProblemAnalysis analysis, CpSatModel model, int[] from,
+    private CpSatModel.Outcome minimiseBesideRows(ProblemAnalysis analysis, CpSatModel model, int[] from,
             Clock clock, ProgressListener listener) {
         AtomicBoolean solved = new AtomicBoolean();
         double seconds = clock.remaining();
-        FutureTask<int[]> annealing = new FutureTask<>(() -> polish(analysis, from, seconds, Long.MAX_VALUE,
-                options.randomSeed() + 1, solved::get));
+        FutureTask<int[]> annealing = new FutureTask<>(() -> RowSearch.improve(analysis, from, seconds,
+                Long.MAX_VALUE, options.randomSeed() + 1, solved::get));
         Thread.ofPlatform().daemon().name("scheduler-local-search-2").start(annealing);
         CpSatModel.Outcome best;
         try {

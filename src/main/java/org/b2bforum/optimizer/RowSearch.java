@@ -171,16 +171,19 @@ final class RowSearch {
         double cold = 0.15;
         double temperature = hot;
         for (long step = 0; step < maxSteps; step++) {
-            if ((step & 31) == 0) {
-                long now = System.nanoTime();
-                if (now > deadline || stop.getAsBoolean()) {
+            // the clock read every step (and every 256 chains): with its Kempe chains a step takes a millisecond or
+            // two, far more under a CPU hog, and the search must end on time (its thread runs beside the solver's)
+            long now = System.nanoTime();
+            if (now > deadline || stop.getAsBoolean()) {
+                break;
+            }
+            // cooled by the share of steps or of time used, whichever is further
+            double progress = Math.max((double) step / maxSteps, (double) (now - begun) / (deadline - begun));
+            temperature = hot * Math.pow(cold / hot, progress);
+            for (int k = 0; k < kempePerRow; k++) {
+                if ((k & 255) == 255 && System.nanoTime() > deadline) {
                     break;
                 }
-                // cooled by the share of steps or of time used, whichever is further
-                double progress = Math.max((double) step / maxSteps, (double) (now - begun) / (deadline - begun));
-                temperature = hot * Math.pow(cold / hot, progress);
-            }
-            for (int k = 0; k < kempePerRow; k++) {
                 if (kempe(random, temperature) && totalBreaks < bestTotal) {
                     bestTotal = totalBreaks;
                     System.arraycopy(slotOf, 0, best, 0, n);
@@ -322,27 +325,37 @@ final class RowSearch {
         chain[size] = m;
         chainFrom[size++] = s;
         inChain[m] = stamp;
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < size && size >= 0; i++) {
             MeetingRequest meeting = analysis.meeting(chain[i]);
-            for (int q : new int[] {meeting.first(), meeting.second()}) {
-                if (seenAt[q] == stamp) {
-                    continue;
-                }
-                seenAt[q] = stamp;
-                for (int slot : new int[] {s, t}) {
-                    int o = meetingAt[q][slot];
-                    if (o >= 0 && inChain[o] != stamp) {
-                        if (size == MAX_CHAIN) {
-                            return -1;
-                        }
-                        inChain[o] = stamp;
-                        chain[size] = o;
-                        chainFrom[size++] = slot;
-                    }
-                }
+            size = joinChain(meeting.first(), s, t, size);
+            if (size >= 0) {
+                size = joinChain(meeting.second(), s, t, size);
             }
         }
         return size;
+    }
+
+    /** Adds participant q's meetings in s and t to the chain (once per chain); its new length, or -1 when too long. */
+    private int joinChain(int q, int s, int t, int size) {
+        if (seenAt[q] == stamp) {
+            return size;
+        }
+        seenAt[q] = stamp;
+        int length = size;
+        for (int slot = s; ; slot = t) {
+            int o = meetingAt[q][slot];
+            if (o >= 0 && inChain[o] != stamp) {
+                if (length == MAX_CHAIN) {
+                    return -1;
+                }
+                inChain[o] = stamp;
+                chain[length] = o;
+                chainFrom[length++] = slot;
+            }
+            if (slot == t) {
+                return length;
+            }
+        }
     }
 
     private static int nthBit(int bits, int index) {

@@ -21,11 +21,14 @@ final class KempeProbe {
             ProblemAnalysis analysis = new ProblemAnalysis(problem);
             int[] floor = CpSatScheduler.floor(analysis, 0.3);
             for (long seed = 1; seed <= seeds; seed++) {
-                int[] start = LocalSearch.improve(analysis, floor, 1.5, 2_000_000L, seed);
+                int[] start = LocalSearch.improve(analysis, floor, Double.parseDouble(System.getProperty("probe.start", "1.5")),
+                        2_000_000L, seed);
                 StringBuilder line = new StringBuilder(String.format("%s seed %d: start %s",
                         Path.of(args[i]).getFileName(), seed, LocalSearchProbe.desc(analysis, start)));
                 for (String k : ks) {
-                    int[] rows = RowSearch.improve(analysis, start, secs, Long.MAX_VALUE, seed, Integer.parseInt(k),
+                    long steps = Long.getLong("probe.steps", Long.MAX_VALUE);
+                    int[] rows = RowSearch.improve(analysis, start, steps < Long.MAX_VALUE ? 1e6 : secs, steps, seed,
+                            Integer.parseInt(k),
                             () -> false);
                     line.append(" | K=").append(k).append(' ').append(LocalSearchProbe.desc(analysis, rows));
                 }
