@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,9 +161,12 @@ public final class CpSatScheduler implements Scheduler {
                 ANNEALING_STEPS_BEFORE_ROWS, options.randomSeed(), stop::get));
         Thread.ofPlatform().daemon().name("scheduler-local-search").start(annealing);
         Supplier<int[]> annealed = () -> betterOf(analysis, start, annealing);
+        // the local search's breaks once it has ended with every meeting placed, fairly; else "none yet"
+        IntSupplier localBreaks = () -> annealing.isDone() ? completeBreaks(analysis, annealed.get())
+                : Integer.MAX_VALUE;
         ScheduleResult searched;
         try {
-            searched = search(analysis, floor, annealed, clock, listener, started);
+            searched = search(analysis, floor, annealed, localBreaks, clock, listener, started);
         } finally {
             stop.set(true);
         }
@@ -197,6 +201,15 @@ public final class CpSatScheduler implements Scheduler {
                 seed, stop);
         double left = (deadline - System.nanoTime()) / 1e9;
         return left < 0.05 ? annealed : RowSearch.improve(analysis, annealed, left, Long.MAX_VALUE, seed, stop);
+    }
+
+    /** The breaks of a schedule placing every meeting within the fairness bound, else {@link Integer#MAX_VALUE}. */
+    static int completeBreaks(ProblemAnalysis analysis, int[] slots) {
+        if (CpSatModel.placedCount(slots) < analysis.meetingCount()) {
+            return Integer.MAX_VALUE;
+        }
+        ScheduleResult found = resultOf(analysis, slots);
+        return found.fairnessGap() <= analysis.problem.fairness() ? found.totalBreaks() : Integer.MAX_VALUE;
     }
 
     /** The annealed schedule when it is better than the floor it started from (waits for it). */
@@ -249,7 +262,7 @@ public final class CpSatScheduler implements Scheduler {
 
     /** The solver's search, started from the floor; see the package documentation. */
     private ScheduleResult search(ProblemAnalysis analysis, int[] floor, Supplier<int[]> annealed,
-            Clock clock, ProgressListener listener, long started) {
+            IntSupplier localBreaks, Clock clock, ProgressListener listener, long started) {
         int[] firstFit = floor;
         // Where the halves of the day cannot take every meeting (LunchBound), every level question is infeasible:
         // the placement first, as for the days whose data show it
@@ -270,6 +283,14 @@ public final class CpSatScheduler implements Scheduler {
             double reserve = clock.total() * (1 - options.levelShare());
             boolean placementAsked = false;
             for (int k = participantsBound; k <= participantsBound + options.levels(); k++) {
+                // the local search's schedule answers "at most k?" for every k from its breaks up: when the
+                // levels below have been refuted, it is optimal; else the questions from there on are not asked
+                if (localBreaks.getAsInt() <= k) {
+                    if (k == lowerBound) {
+                        return result(analysis, annealed.get(), List.of(), k, true, started);
+                    }
+                    break;
+                }
                 // Two above the participants' bound, the question is a crafted day's (the published days are
                 // answered by then): it refutes quickly or not at all, and the optimisation's LP bound gets
                 // further with the time (see the package documentation).
@@ -372,6 +393,12 @@ public final class CpSatScheduler implements Scheduler {
             int[] above = null;
             int firstAbove = lowerBound + 1;
             for (int j = firstAbove; j <= firstAbove + 1 && above == null; j++) {
+                if (localBreaks.getAsInt() <= lowerBound) {
+                    return result(analysis, firstFit, List.of(), lowerBound, true, started);
+                }
+                if (localBreaks.getAsInt() <= j) {
+                    break; // answered by the local search's schedule, which the optimisation starts from
+                }
                 double budget = Math.min(clock.remaining() / 2, clock.total() * ABOVE_SHARE);
                 if (budget < 0.2) {
                     break;
@@ -502,7 +529,7 @@ public final class CpSatScheduler implements Scheduler {
         model.requirePlaced(CpSatModel.placedCount(most.slots()), model.fixedPlacedCount(most.slots()));
         // The lunch boundary's bound (LunchBound): the full model's LP sees none of it (forum-13.tables8: 17 where
         // CP-SAT's bound stayed at 1). Told it, the solver can prove a schedule optimal only where the bound is
-        // tight; on forum-13.tables8 it is not (17 against 28 breaks, the best known), so the bound shown is better
+        // tight; on forum-13.tables8 it is not (17 against 23 breaks, the best known), so the bound shown is better
         // but the schedule stays unproved.
         int lunch = lunchBound(analysis, most.slots(), Math.min(LUNCH_BOUND_SECONDS,
                 Math.min(clock.remaining() / 3, clock.total() * LUNCH_BOUND_SHARE)));
@@ -518,7 +545,7 @@ public final class CpSatScheduler implements Scheduler {
                 && model.fixedPlacedCount(firstFit) >= model.fixedPlacedCount(most.slots())
                 && resultOf(analysis, firstFit).fairnessGap() <= d;
         model.hint(floorAsGood ? firstFit : most.slots());
-        CpSatModel.Outcome best = floorAsGood ? minimiseBesideAnnealing(analysis, model, firstFit, clock, listener)
+        CpSatModel.Outcome best = floorAsGood ? minimiseBesideRows(analysis, model, firstFit, clock, listener)
                 : model.minimiseBreaks(clock.remaining(), listener, clock);
         CpSatModel.Outcome chosen = best.hasSolution() ? best : most;
         int bound = Math.max(lunch, best.hasSolution() ? best.bound() : 0);
@@ -529,17 +556,18 @@ public final class CpSatScheduler implements Scheduler {
     }
 
     /**
-     * The model's fewest breaks, with the local search run again from {@code from} (a fair schedule the model
-     * accepts) beside it; the better of the two. On forum-13.tables8 CP-SAT's neighbourhoods took 7.5 s from 44
-     * breaks to 40, where the annealing alone reaches 32-36 in 40 s; the local search is the annealing, then the
-     * row search.
+     * The model's fewest breaks, with the row search (its Kempe chains included) run again from {@code from} (a fair
+     * schedule the model accepts, the start's local search's) beside it; the better of the two. On forum-13.tables8
+     * CP-SAT's neighbourhoods took 7.5 s from 44 breaks to 40, where the annealing alone reaches 32-36 in 40 s. Not
+     * the annealing again: {@code from} already places what the annealing could, and 2 million steps of it from there
+     * only spent the first second.
      */
-    private CpSatModel.Outcome minimiseBesideAnnealing(ProblemAnalysis analysis, CpSatModel model, int[] from,
+    private CpSatModel.Outcome minimiseBesideRows(ProblemAnalysis analysis, CpSatModel model, int[] from,
             Clock clock, ProgressListener listener) {
         AtomicBoolean solved = new AtomicBoolean();
         double seconds = clock.remaining();
-        FutureTask<int[]> annealing = new FutureTask<>(() -> polish(analysis, from, seconds, Long.MAX_VALUE,
-                options.randomSeed() + 1, solved::get));
+        FutureTask<int[]> annealing = new FutureTask<>(() -> RowSearch.improve(analysis, from, seconds,
+                Long.MAX_VALUE, options.randomSeed() + 1, solved::get));
         Thread.ofPlatform().daemon().name("scheduler-local-search-2").start(annealing);
         CpSatModel.Outcome best;
         try {

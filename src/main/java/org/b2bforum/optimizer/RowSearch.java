@@ -37,6 +37,12 @@ final class RowSearch {
     /** Most breaks one participant may have in the programme (its breaks' dimension). */
     private static final int MAX_OWN_BREAKS = 7;
 
+    /** Kempe-chain moves tried before each row step (see {@link #kempe}). */
+    static final int KEMPE_PER_ROW = 2_000;
+
+    /** A chain of more meetings than this is not swapped (a long chain is nearly a whole slot swap). */
+    private static final int MAX_CHAIN = 64;
+
     private final ProblemAnalysis analysis;
     private final int n;
     private final int slots;
@@ -48,7 +54,19 @@ final class RowSearch {
     private final int[] withBreaks;
     private final int[][] successors;
     private final int[] movers;
+    /** Per participant and slot, its meeting there or -1. */
+    private final int[][] meetingAt;
+    /** Per meeting, its allowed slots as bits. */
+    private final int[] allowedMask;
     private int totalBreaks;
+
+    // the Kempe chains' buffers, reused
+    private final int[] chain;
+    private final int[] chainFrom;
+    private final int[] inChain;
+    private final int[] seenAt;
+    private int stamp;
+    private int chainSize;
 
     // the programme's buffers, reused
     private final int[] costNow;
@@ -73,6 +91,20 @@ final class RowSearch {
         withBreaks = new int[slots + 1];
         withBreaks[0] = participants;
         successors = analysis.successors();
+        meetingAt = new int[participants][slots];
+        for (int[] at : meetingAt) {
+            Arrays.fill(at, -1);
+        }
+        allowedMask = new int[n];
+        for (int m = 0; m < n; m++) {
+            for (int s : analysis.allowed[m]) {
+                allowedMask[m] |= 1 << s;
+            }
+        }
+        chain = new int[MAX_CHAIN];
+        chainFrom = new int[MAX_CHAIN];
+        inChain = new int[n];
+        seenAt = new int[participants];
         for (int m = 0; m < n; m++) {
             if (start[m] >= 0) {
                 put(m, start[m]);
@@ -97,6 +129,12 @@ final class RowSearch {
      */
     static int[] improve(ProblemAnalysis analysis, int[] start, double seconds, long maxSteps, long seed,
             BooleanSupplier stop) {
+        return improve(analysis, start, seconds, maxSteps, seed, KEMPE_PER_ROW, stop);
+    }
+
+    /** As above, with {@code kempePerRow} Kempe-chain moves before each row step (0: rows only). */
+    static int[] improve(ProblemAnalysis analysis, int[] start, double seconds, long maxSteps, long seed,
+            int kempePerRow, BooleanSupplier stop) {
         if (analysis.meetingCount() == 0 || analysis.slots > 31) {
             return start.clone();
         }
@@ -104,7 +142,7 @@ final class RowSearch {
         if (search.gap() > search.d || search.movers.length == 0) {
             return start.clone();
         }
-        return search.run(seconds, maxSteps, new SplittableRandom(seed), stop);
+        return search.run(seconds, maxSteps, kempePerRow, new SplittableRandom(seed), stop);
     }
 
     /**
@@ -121,7 +159,7 @@ final class RowSearch {
         return search.slotOf.clone();
     }
 
-    private int[] run(double seconds, long maxSteps, SplittableRandom random, BooleanSupplier stop) {
+    private int[] run(double seconds, long maxSteps, int kempePerRow, SplittableRandom random, BooleanSupplier stop) {
         long begun = System.nanoTime();
         long deadline = begun + (long) (seconds * 1e9);
         int[] best = slotOf.clone();
@@ -133,14 +171,23 @@ final class RowSearch {
         double cold = 0.15;
         double temperature = hot;
         for (long step = 0; step < maxSteps; step++) {
-            if ((step & 31) == 0) {
-                long now = System.nanoTime();
-                if (now > deadline || stop.getAsBoolean()) {
+            // the clock read every step (and every 256 chains): with its Kempe chains a step takes a millisecond or
+            // two, far more under a CPU hog, and the search must end on time (its thread runs beside the solver's)
+            long now = System.nanoTime();
+            if (now > deadline || stop.getAsBoolean()) {
+                break;
+            }
+            // cooled by the share of steps or of time used, whichever is further
+            double progress = Math.max((double) step / maxSteps, (double) (now - begun) / (deadline - begun));
+            temperature = hot * Math.pow(cold / hot, progress);
+            for (int k = 0; k < kempePerRow; k++) {
+                if ((k & 255) == 255 && System.nanoTime() > deadline) {
                     break;
                 }
-                // cooled by the share of steps or of time used, whichever is further
-                double progress = Math.max((double) step / maxSteps, (double) (now - begun) / (deadline - begun));
-                temperature = hot * Math.pow(cold / hot, progress);
+                if (kempe(random, temperature) && totalBreaks < bestTotal) {
+                    bestTotal = totalBreaks;
+                    System.arraycopy(slotOf, 0, best, 0, n);
+                }
             }
             int p = movers[random.nextInt(movers.length)];
             int size = chooseRow(p, random);
@@ -172,6 +219,151 @@ final class RowSearch {
             }
         }
         return best;
+    }
+
+    /**
+     * A Kempe-chain move between two slots s and t: a meeting in s, the other meetings in s or t of its
+     * participants, theirs, and so on (a path or a cycle, since each participant meets at most once per slot) all
+     * change sides, s to t and t to s. Every participant stays in at most one meeting per slot; the only ones whose
+     * day changes are the chain's two ends (a participant inside it meets in both slots before and after), so a
+     * move shifts one meeting of each end by a whole cascade of partners, which single moves and rows cannot. The
+     * meeting is one of a random participant's, the slot t, every other time, one next to its busy slots (where a
+     * break closes). Taken when fair, within the tables, allowed for every meeting of the chain (sessions,
+     * forbidden slots, none fixed), precedences kept, and as in annealing by its change in breaks. Whether taken.
+     */
+    private boolean kempe(SplittableRandom random, double temperature) {
+        int p = movers[random.nextInt(movers.length)];
+        int[] own = analysis.meetingsOf[p];
+        int m = own[random.nextInt(own.length)];
+        int s = slotOf[m];
+        if (s < 0 || analysis.meeting(m).isFixed()) {
+            return false;
+        }
+        int targets = allowedMask[m] & ~(1 << s);
+        int near = targets & ~busy[p] & (busy[p] << 1 | busy[p] >>> 1);
+        if (near != 0 && random.nextBoolean()) {
+            targets = near;
+        }
+        if (targets == 0) {
+            return false;
+        }
+        int before = totalBreaks;
+        if (!swapChain(m, nthBit(targets, random.nextInt(Integer.bitCount(targets))))) {
+            return false;
+        }
+        int delta = totalBreaks - before;
+        if (gap() <= d && (delta <= 0 || random.nextDouble() < Math.exp(-delta / temperature))) {
+            return true;
+        }
+        undoChain();
+        return false;
+    }
+
+    /**
+     * Moves m's Kempe chain between its slot and t to the other side when every meeting of it may go there
+     * (movable, allowed, tables, precedences); whether it did. {@link #undoChain} puts it back.
+     */
+    private boolean swapChain(int m, int t) {
+        int s = slotOf[m];
+        chainSize = buildChain(m, s, t);
+        if (chainSize < 0) {
+            return false;
+        }
+        int toT = 0;
+        for (int i = 0; i < chainSize; i++) {
+            int e = chain[i];
+            int other = chainFrom[i] == s ? t : s;
+            if (analysis.meeting(e).isFixed() || (allowedMask[e] >> other & 1) == 0) {
+                return false;
+            }
+            toT += chainFrom[i] == s ? 1 : -1;
+        }
+        if (used[t] + toT > analysis.tables[t] || used[s] - toT > analysis.tables[s]) {
+            return false;
+        }
+        for (int i = 0; i < chainSize; i++) {
+            take(chain[i]);
+        }
+        for (int i = 0; i < chainSize; i++) {
+            put(chain[i], chainFrom[i] == s ? t : s);
+        }
+        for (int i = 0; i < chainSize; i++) {
+            if (!orderOk(chain[i], slotOf[chain[i]])) {
+                undoChain();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Puts the chain of the last {@link #swapChain} back where it was. */
+    private void undoChain() {
+        for (int i = 0; i < chainSize; i++) {
+            take(chain[i]);
+        }
+        for (int i = 0; i < chainSize; i++) {
+            put(chain[i], chainFrom[i]);
+        }
+    }
+
+    /**
+     * One Kempe-chain swap, whatever it does to the breaks and fairness: meeting m's chain between its slot and t;
+     * the start as it was when the chain may not move.
+     */
+    static int[] chainSwap(ProblemAnalysis analysis, int[] start, int m, int t) {
+        RowSearch search = new RowSearch(analysis, start);
+        if (start[m] < 0 || start[m] == t || !search.swapChain(m, t)) {
+            return start.clone();
+        }
+        return search.slotOf.clone();
+    }
+
+    /** Fills {@link #chain} (and {@link #chainFrom}) with m's Kempe chain between s and t; its length, or -1. */
+    private int buildChain(int m, int s, int t) {
+        stamp++;
+        int size = 0;
+        chain[size] = m;
+        chainFrom[size++] = s;
+        inChain[m] = stamp;
+        for (int i = 0; i < size && size >= 0; i++) {
+            MeetingRequest meeting = analysis.meeting(chain[i]);
+            size = joinChain(meeting.first(), s, t, size);
+            if (size >= 0) {
+                size = joinChain(meeting.second(), s, t, size);
+            }
+        }
+        return size;
+    }
+
+    /** Adds participant q's meetings in s and t to the chain (once per chain); its new length, or -1 when too long. */
+    private int joinChain(int q, int s, int t, int size) {
+        if (seenAt[q] == stamp) {
+            return size;
+        }
+        seenAt[q] = stamp;
+        int length = size;
+        for (int slot = s; ; slot = t) {
+            int o = meetingAt[q][slot];
+            if (o >= 0 && inChain[o] != stamp) {
+                if (length == MAX_CHAIN) {
+                    return -1;
+                }
+                inChain[o] = stamp;
+                chain[length] = o;
+                chainFrom[length++] = slot;
+            }
+            if (slot == t) {
+                return length;
+            }
+        }
+    }
+
+    private static int nthBit(int bits, int index) {
+        int rest = bits;
+        for (int i = 0; i < index; i++) {
+            rest &= rest - 1;
+        }
+        return Integer.numberOfTrailingZeros(rest);
     }
 
     /** Fills {@link #row} with the participant's placed movable meetings (a random MAX_ROW of them); their count. */
@@ -391,8 +583,8 @@ final class RowSearch {
         MeetingRequest meeting = analysis.meeting(m);
         slotOf[m] = s;
         used[s]++;
-        mark(meeting.first(), s, true);
-        mark(meeting.second(), s, true);
+        mark(meeting.first(), s, true, m);
+        mark(meeting.second(), s, true, m);
     }
 
     private void take(int m) {
@@ -400,11 +592,12 @@ final class RowSearch {
         int s = slotOf[m];
         slotOf[m] = -1;
         used[s]--;
-        mark(meeting.first(), s, false);
-        mark(meeting.second(), s, false);
+        mark(meeting.first(), s, false, m);
+        mark(meeting.second(), s, false, m);
     }
 
-    private void mark(int p, int s, boolean on) {
+    private void mark(int p, int s, boolean on, int m) {
+        meetingAt[p][s] = on ? m : -1;
         busy[p] = on ? busy[p] | 1 << s : busy[p] & ~(1 << s);
         int now = LocalSearch.breaks(busy[p]);
         withBreaks[breaks[p]]--;

@@ -125,7 +125,17 @@
  * and its partners break least (a dynamic programme over the slots, everything else fixed), with occasional
  * kicks that forbid a meeting its slot. Single moves stop far above the optimum on the days with forbidden slots
  * or scarce tables; from the same annealed start, 5 s of row steps gave forum-13crafc.forbidden 7-13 breaks
- * where 5 s more annealing gave 11-20 (issue 15, ninth round). Not beside the optimisation: with one thread
+ * where 5 s more annealing gave 11-20 (issue 15, ninth round). Between two row steps the row search tries 2,000 Kempe-chain moves ({@link
+ * org.b2bforum.optimizer.RowSearch}): a meeting in slot s is sent to slot t, the meetings of its two participants in t
+ * go to s, theirs in s to t, and so on (a path or a cycle, since a participant meets at most once a slot), so every
+ * participant still meets at most once a slot and only the chain's two ends change their day; taken when allowed
+ * for every meeting of the chain, within the tables and fair, as in annealing by its change in breaks. The classic
+ * move of timetabling and edge colouring; a single move or a row cannot shift a meeting whose partners are busy in the
+ * target slot. From the same 1.5 s annealed start, 1 s of the search with chains against 3 s of rows alone (issue 15,
+ * eleventh round): forum-13crafc.forbidden 5-9 breaks against 9-16, forum-13.tables8 25-33 against 30-36 (best known
+ * 28 before, 23 now), tic-14crafc.tables24 4-5 against 15-19, tic-13.tables19 4-5 against 7-11 (both optima 4). When the local
+ * search has ended with a complete fair schedule, no level question at or above its breaks is asked (it answers
+ * them), and when those below were refuted it is the answer, proved optimal. Not beside the optimisation: with one thread
  * left free CP-SAT (2 workers) interleaves all its subsolvers and runs no full-problem {@code max_lp}, whose
  * bound proves the days with scarce tables. Every model's solve counts the time its model took to build within
  * its share: under a CPU hog building took seconds and the whole build ran past its limit. The optimisation
@@ -142,9 +152,10 @@
  * {@link org.b2bforum.optimizer.LunchBound}, below), or the decision model is proved infeasible, a
  * second model gets a placed[m] literal per meeting and is solved lexicographically: first the most
  * meetings placed (half the remaining time), then, with that count required, the fewest breaks: started from
- * the annealed schedule when it places as many and is fair, with the local search (annealing, then rows) run
+ * the annealed schedule when it places as many and is fair, with the row search (its Kempe chains included) run
  * again from it beside the solver, the better of the two taken (forum-13.tables8: 31-33 breaks in 10 s against 35-41 with the solver
- * alone).
+ * alone, the annealing and rows run again; 25-28 with the chains, issue 15 eleventh round). Not the annealing again:
+ * that schedule already places what it can, and its 2 million steps only spent the first second.
  *
  * <p>The fewest breaks' lower bound there comes from the lunch boundary ({@link org.b2bforum.optimizer.LunchBound}),
  * which the model's LP does not see: a participant meeting both in the morning and in the afternoon without a break
@@ -152,9 +163,9 @@
  * scarce, the morning cannot take every meeting that could go there, and more participants must meet on both sides
  * than those two slots seat. A small CP-SAT relaxation (per meeting its half and whether it takes a boundary slot; per
  * participant whether it meets on both sides without a break) gives the fewest such breaks: forum-13.tables8 17
- * (CP-SAT's own bound was 0-1; best known 28) in 0.28-0.89 s at load 8-14 (at most 3 s and 20% of the limit are
+ * (CP-SAT's own bound was 0-1; best known 23) in 0.28-0.89 s at load 8-14 (at most 3 s and 20% of the limit are
  * given to it), and the solver is told it; it proves a schedule optimal only where it is tight (not on
- * forum-13.tables8: 17 against 28). The relaxation's halves alone (without the boundary slots and the breaks), with
+ * forum-13.tables8: 17 against 23). The relaxation's halves alone (without the boundary slots and the breaks), with
  * every meeting placed, are infeasible there (0.1 s), which sends that day to the placement before any level
  * question; that check is skipped when the floor already places every meeting.
  *

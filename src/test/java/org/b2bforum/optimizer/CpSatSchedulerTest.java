@@ -59,6 +59,25 @@ class CpSatSchedulerTest {
     }
 
     @Test
+    void aLocalSearchScheduleAtTheProvenBoundIsOptimalWithoutAnotherQuestion() {
+        // 0 meets 1 and 2 but not in slot 1 of 3: its own day forces one break, the participants' bound is 1,
+        // and the local search's schedule has 1; no level is asked (levels -1), and the question above the bound
+        // is not asked either: the solver never reports a schedule, only the floor is
+        SchedulingProblem problem = problem(3, 3, 3, 1, 2, Map.of(0, Set.of(1)),
+                MeetingRequest.of(0, 1), MeetingRequest.of(0, 2));
+        CpSatScheduler.Options noLevels = new CpSatScheduler.Options(3, true, true, false, 1, -1, 0.85);
+        List<Integer> reported = new ArrayList<>();
+
+        ScheduleResult result = new CpSatScheduler(noLevels).solve(problem, Duration.ofSeconds(5),
+                (placed, breaks, bound, seconds) -> reported.add(breaks));
+
+        ScheduleChecker.assertValid(problem, result);
+        assertThat(result.totalBreaks()).isEqualTo(1);
+        assertThat(result.provedOptimal()).isTrue();
+        assertThat(reported).as("the floor only").hasSize(1);
+    }
+
+    @Test
     void squareWithTwoTablesHasNoBreakButFirstComeFirstServedWouldMakeOne() {
         // A cycle A-B-C-D-A in 4 slots: the four meetings one after another give A a break (slot 0 and 3);
         // only pairing the disjoint meetings (A-B with C-D, then B-C with D-A) gives nobody a break.

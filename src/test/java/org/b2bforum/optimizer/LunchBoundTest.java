@@ -110,9 +110,9 @@ class LunchBoundTest {
         // a generous limit: the solve stops once the relaxation's optimum (17) is proved, 0.28-0.89 s at load 8-14;
         // a short one on a loaded machine could stop at a feasible bound below 2
         int bound = LunchBound.of(tables8, 152, 60);
-        // 152 of 154 is the most that fit (proved); the best known schedule for them has 28 breaks, and CP-SAT's
-        // own bound for the fewest breaks stayed at 0-1 (bench/README, issue 15 tenth round)
-        assertThat(bound).isBetween(2, 28);
+        // 152 of 154 is the most that fit (proved); the best known schedule for them has 23 breaks (28 before issue
+        // 15's eleventh round), and CP-SAT's own bound for the fewest breaks stayed at 0-1 (bench/README, tenth round)
+        assertThat(bound).isBetween(2, 23);
         // and every meeting placed is impossible: the relaxation is infeasible (so it claims no bound there)
         assertThat(LunchBound.provedIncomplete(tables8, 10)).isTrue();
         assertThat(LunchBound.of(tables8, 154, 10)).isZero();

@@ -16,12 +16,12 @@ class RowSearchTest {
 
     @Test
     void oneStepPutsTheRowWhereItsParticipantAndItsPartnersBreakLeast() {
-        Random random = new Random(7);
         int compared = 0;
-        for (int day = 0; day < 40; day++) {
-            SchedulingProblem problem = randomDay(random);
-            ProblemAnalysis analysis = new ProblemAnalysis(problem);
-            int[] start = LocalSearch.improve(analysis, CpSatScheduler.floor(analysis, 0.05), 10, 2_000, day);
+        for (Day one : annealedRandomDays(7)) {
+            ProblemAnalysis analysis = one.analysis();
+            SchedulingProblem problem = analysis.problem;
+            int[] start = one.start();
+            int day = one.index();
             for (int p = 0; p < problem.participants(); p++) {
                 int[] moved = RowSearch.bestRow(analysis, start, p, day);
                 ScheduleChecker.assertValid(problem, CpSatScheduler.resultOf(analysis, moved));
@@ -44,7 +44,7 @@ class RowSearchTest {
         assertThat(before.fairnessGap()).isLessThanOrEqualTo(problem.fairness());
 
         ScheduleResult after = CpSatScheduler.resultOf(analysis,
-                RowSearch.improve(analysis, annealed, 60, 5_000, 1, () -> false));
+                RowSearch.improve(analysis, annealed, 60, 300, 1, () -> false));
 
         ScheduleChecker.assertValid(problem, after);
         assertThat(after.unplaced()).isEmpty();
@@ -87,7 +87,7 @@ class RowSearchTest {
         int[] start = {2, 1, 5, 0, 3, -1};
         ScheduleChecker.assertValid(problem, CpSatScheduler.resultOf(analysis, start));
         for (long seed = 1; seed <= 20; seed++) {
-            int[] found = RowSearch.improve(analysis, start, 10, 500, seed, () -> false);
+            int[] found = RowSearch.improve(analysis, start, 10, 50, seed, () -> false);
             ScheduleResult result = CpSatScheduler.resultOf(analysis, found);
             ScheduleChecker.assertValid(problem, result);
             assertThat(found[0]).isEqualTo(2);
@@ -96,6 +96,101 @@ class RowSearchTest {
             assertThat(result.totalBreaks()).isLessThanOrEqualTo(CpSatScheduler.resultOf(analysis, start)
                     .totalBreaks());
         }
+    }
+
+    @Test
+    void aKempeChainMovesWholeAndChangesTheDaysOfItsTwoEndsOnly() {
+        int swapped = 0;
+        for (Day one : annealedRandomDays(11)) {
+            swapped += chainsSwapped(one);
+        }
+        assertThat(swapped).isGreaterThan(100);
+    }
+
+    /** Every chain swap of the day's start checked; how many moved something. */
+    private static int chainsSwapped(Day one) {
+        ProblemAnalysis analysis = one.analysis();
+        SchedulingProblem problem = analysis.problem;
+        int[] start = one.start();
+        int swapped = 0;
+        for (int m = 0; m < start.length; m++) {
+            for (int t = 0; t < problem.slots(); t++) {
+                if (start[m] < 0 || t == start[m]) {
+                    continue;
+                }
+                int s = start[m];
+                int[] after = RowSearch.chainSwap(analysis, start, m, t);
+                ScheduleChecker.assertValid(problem, CpSatScheduler.resultOf(analysis, after));
+                assertThat(placedOf(after)).isEqualTo(placedOf(start));
+                if (Arrays.equals(after, start)) {
+                    continue;
+                }
+                swapped++;
+                assertThat(after[m]).isEqualTo(t);
+                Set<Integer> moved = new HashSet<>();
+                for (int e = 0; e < start.length; e++) {
+                    if (after[e] != start[e]) {
+                        assertThat(Set.of(start[e], after[e])).as("between s and t only").isEqualTo(Set.of(s, t));
+                        moved.add(e);
+                    }
+                }
+                // closed: every meeting in s or t of a moved meeting's participants moved too
+                for (int e : moved) {
+                    for (int q : new int[] {analysis.meeting(e).first(), analysis.meeting(e).second()}) {
+                        for (int o : analysis.meetingsOf[q]) {
+                            if (start[o] == s || start[o] == t) {
+                                assertThat(moved).contains(o);
+                            }
+                        }
+                    }
+                }
+                int changedDays = 0;
+                for (int q = 0; q < problem.participants(); q++) {
+                    changedDays += busyOf(analysis, start, q) != busyOf(analysis, after, q) ? 1 : 0;
+                }
+                assertThat(changedDays).as("day %d, meeting %d to %d", one.index(), m, t).isLessThanOrEqualTo(2);
+            }
+        }
+        return swapped;
+    }
+
+    @Test
+    void kempeChainsBetweenTheRowStepsLeaveFewerBreaksOnADayWithScarceTables() throws Exception {
+        SchedulingProblem problem = DznReader.read(DznReaderTest.resource("crafted/tic-13.tables19.dzn"));
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
+        int[] annealed = LocalSearch.improve(analysis, CpSatScheduler.floor(analysis, 0.3), 60, 1_000_000, 1);
+
+        int[] rows = RowSearch.improve(analysis, annealed, 60, 100, 1, 0, () -> false);
+        int[] chains = RowSearch.improve(analysis, annealed, 60, 100, 1, 1_000, () -> false);
+
+        ScheduleResult result = CpSatScheduler.resultOf(analysis, chains);
+        ScheduleChecker.assertValid(problem, result);
+        assertThat(result.unplaced()).isEmpty();
+        assertThat(result.fairnessGap()).isLessThanOrEqualTo(problem.fairness());
+        assertThat(result.totalBreaks()).isLessThan(breaks(analysis, rows));
+    }
+
+    private static int busyOf(ProblemAnalysis analysis, int[] slots, int p) {
+        int bits = 0;
+        for (int m : analysis.meetingsOf[p]) {
+            bits |= slots[m] >= 0 ? 1 << slots[m] : 0;
+        }
+        return bits;
+    }
+
+    /** A random small day, its number and its annealed start. */
+    private record Day(int index, ProblemAnalysis analysis, int[] start) {
+    }
+
+    private static List<Day> annealedRandomDays(long seed) {
+        Random random = new Random(seed);
+        List<Day> days = new ArrayList<>();
+        for (int day = 0; day < 40; day++) {
+            ProblemAnalysis analysis = new ProblemAnalysis(randomDay(random));
+            days.add(new Day(day, analysis,
+                    LocalSearch.improve(analysis, CpSatScheduler.floor(analysis, 0.05), 10, 2_000, day)));
+        }
+        return days;
     }
 
     /** A small day: 6 participants, 6 slots (3 in the morning), 2 tables, up to 9 meetings, some restrictions. */
