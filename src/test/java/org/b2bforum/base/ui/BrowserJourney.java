@@ -32,7 +32,7 @@ public abstract class BrowserJourney {
     private static final ThreadLocal<Playwright> PLAYWRIGHT = new ThreadLocal<>();
     private static final ThreadLocal<Browser> BROWSER = new ThreadLocal<>();
 
-    /** This thread's browser. */
+    /** This thread's browser (a class whose tests run at the same time takes {@link #browserOfThisThread()}). */
     protected Browser browser;
 
     @BeforeAll
@@ -41,11 +41,12 @@ public abstract class BrowserJourney {
     }
 
     @BeforeEach
-    void browserOfThisThread() {
-        browser = browser();
+    void takeBrowserOfThisThread() {
+        browser = browserOfThisThread();
     }
 
-    private static Browser browser() {
+    /** The browser of the thread calling, started (or taken from those started ahead) at its first call. */
+    protected static Browser browserOfThisThread() {
         Browser browser = BROWSER.get();
         if (browser == null || !browser.isConnected()) {
             if (PLAYWRIGHT.get() != null) {
