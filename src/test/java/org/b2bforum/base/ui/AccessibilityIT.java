@@ -58,12 +58,12 @@ import com.microsoft.playwright.Page;
  * any serious or critical violation, except the component issues listed in {@link #KNOWN} (each
  * explained there and in docs/accessibility.md). A failure lists rule, page and element.
  */
-// the longest of failsafe's classes, so it starts first; its tests run at the same time on failsafe's two threads,
+// the longest of failsafe's classes, so it starts first; its tests run at the same time on failsafe's threads,
 // beside the other classes
 @Order(1)
 @Execution(ExecutionMode.CONCURRENT)
 // the thread that starts the class runs its concurrent tests in the reverse of their order (JUnit joins the last
-// forked first), the other thread takes them from the front when it is free: the longest checks first, the short
+// forked first), the other threads take them from the front when they are free: the longest checks first, the short
 // ones fill in at the end
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @RunningServerTest
@@ -180,9 +180,9 @@ class AccessibilityIT extends BrowserJourney {
 
     /**
      * The check in this thread's browser. The checks are tests of their own, run at the same time on failsafe's
-     * two threads (each with its browser, BrowserJourney) beside the other classes, so that either thread takes the
-     * next when it is free: three threads of the class's own, each with a Playwright and a Chromium, took more of
-     * Chromium's CPU for the same wall time (bench/README.md, run-suite, stop 34).
+     * threads (each with its browser, BrowserJourney) beside the other classes, so that any thread takes the
+     * next when it is free. The class had three threads of its own, each with a Playwright and a Chromium: six
+     * browsers in all, where failsafe's three threads' do now (bench/README.md, run-suite, stop 34).
      */
     private void assertNoSeriousViolations(Check check) {
         assertThat(check(browserOfThisThread(), check)).as("serious or critical WCAG 2.2 AA violations").isEmpty();

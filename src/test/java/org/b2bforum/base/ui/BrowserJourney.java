@@ -15,18 +15,18 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 /**
- * An end-to-end journey in Chromium. Failsafe runs two journey classes at a time (pom.xml): one
+ * An end-to-end journey in Chromium. Failsafe runs three tests at a time (it.parallelism in pom.xml): one
  * browser serves every journey of a thread (Playwright is not thread-safe), taken by its first journey,
  * closed when the JVM ends; each journey works in browser contexts of its own (separate cookies and
  * storage, as separate browsers would have), and whatever context a journey leaves open is closed after
- * it. Starting Playwright's driver and Chromium took a few seconds per test class; the two threads' are started
+ * it. Starting Playwright's driver and Chromium took a few seconds per test class; the threads' are started
  * in the background when the first journey class is initialised, so that they start while the server does.
  */
 public abstract class BrowserJourney {
 
     /** One Playwright and Chromium for each of failsafe's threads (it.parallelism in pom.xml), started ahead. */
     private static final Queue<CompletableFuture<Chromium.Launched>> AHEAD = new ConcurrentLinkedQueue<>(
-            Stream.generate(Chromium::launchInBackground).limit(Integer.getInteger("b2bforum.it.parallelism", 2))
+            Stream.generate(Chromium::launchInBackground).limit(Integer.getInteger("b2bforum.it.parallelism", 3))
                     .toList());
 
     private static final ThreadLocal<Playwright> PLAYWRIGHT = new ThreadLocal<>();
