@@ -63,8 +63,8 @@ import com.microsoft.playwright.Page;
 @Order(1)
 @Execution(ExecutionMode.CONCURRENT)
 // the thread that starts the class runs its concurrent tests in the reverse of their order (JUnit joins the last
-// forked first), the other threads take them from the front when they are free: the longest checks first, the short
-// ones fill in at the end
+// forked first), the other threads take them from the front when they are free: so the two longest checks at the
+// two ends, started first whichever threads are free, and the short ones fill in at the end
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @RunningServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -119,7 +119,7 @@ class AccessibilityIT extends BrowserJourney {
         }
     }
 
-    @Order(5)
+    @Order(2)
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ru", "en"})
     void a_visitors_pages_have_no_serious_violations(String language) {
@@ -127,7 +127,7 @@ class AccessibilityIT extends BrowserJourney {
                 List.of("login", "register", "forgot-password")));
     }
 
-    @Order(8)
+    @Order(1)
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ru", "en"})
     void a_companys_pages_have_no_serious_violations(String language) {
@@ -144,14 +144,14 @@ class AccessibilityIT extends BrowserJourney {
                 List.of("my-badge", "company-agenda")));
     }
 
-    @Order(2)
+    @Order(6)
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ru", "en"})
     void a_staff_members_page_has_no_serious_violations(String language) {
         assertNoSeriousViolations(new Check(language, 1280, staffLogin, TestData.COMPANY_PASSWORD, List.of("venue")));
     }
 
-    @Order(7)
+    @Order(8)
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ru", "en"})
     void the_organizers_pages_have_no_serious_violations(String language) {
@@ -160,14 +160,14 @@ class AccessibilityIT extends BrowserJourney {
                         "logins", "staff")));
     }
 
-    @Order(6)
+    @Order(3)
     @Test
     void on_a_phone_a_companys_pages_have_no_serious_violations_in_russian() {
         assertNoSeriousViolations(new Check("ru", 400, company, TestData.COMPANY_PASSWORD,
                 List.of("partners", "agenda")));
     }
 
-    @Order(1)
+    @Order(7)
     @Test
     void on_a_phone_a_delegates_badge_has_no_serious_violations_in_english() {
         assertNoSeriousViolations(new Check("en", 400, delegate, DelegateFixture.DELEGATE_PASSWORD,
@@ -188,7 +188,7 @@ class AccessibilityIT extends BrowserJourney {
         assertThat(check(browserOfThisThread(), check)).as("serious or critical WCAG 2.2 AA violations").isEmpty();
     }
 
-    @Order(3)
+    @Order(5)
     @Test
     void the_keyboard_skips_to_the_content_and_lands_on_the_new_pages_heading_with_component_texts_in_russian() {
         try (BrowserContext browserContext = browserOfThisThread().newContext(new Browser.NewContextOptions()
