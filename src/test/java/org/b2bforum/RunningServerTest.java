@@ -22,7 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 public @interface RunningServerTest {
 
     /**
-     * Failsafe runs several classes at a time: the classes that set the forum's booking settings (and need them
+     * Failsafe runs two classes at a time: the classes that set the forum's booking settings (and need them
      * while they run) hold this lock, {@code @ResourceLock(BOOKING_SETTINGS)}.
      */
     String BOOKING_SETTINGS = "booking-settings";

@@ -11,11 +11,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.b2bforum.RunningServerTest;
 import org.b2bforum.BookingFixture;
@@ -25,15 +31,9 @@ import org.b2bforum.TestData;
 import org.b2bforum.base.security.FormLogIn;
 import org.b2bforum.venue.StaffService;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -58,23 +58,30 @@ import com.microsoft.playwright.Page;
  * any serious or critical violation, except the component issues listed in {@link #KNOWN} (each
  * explained there and in docs/accessibility.md). A failure lists rule, page and element.
  */
-// the longest of failsafe's classes, so it starts first; its tests run at the same time on failsafe's threads,
-// beside the other classes
+// the longest of failsafe's classes (its threads check pages while the other classes run), so it starts first
 @Order(1)
-@Execution(ExecutionMode.CONCURRENT)
-// the thread that starts the class runs its concurrent tests in the reverse of their order (JUnit joins the last
-// forked first), the other threads take them from the front when they are free: so the two longest checks at the
-// two ends, started first whichever threads are free, and the short ones fill in at the end
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @RunningServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityIT extends BrowserJourney {
+
+    /**
+     * Threads checking pages at the same time (-Db2bforum.accessibility.workers=1 for one after another):
+     * three for two cores, so that one page can wait for the server while two are rendered and analysed.
+     */
+    private static final int WORKERS = Integer.getInteger("b2bforum.accessibility.workers", 3);
 
     /**
      * Each page loaded afresh (-Db2bforum.accessibility.reload=true) instead of opened from the previous one by
      * the application's own navigation, as its links do.
      */
     private static final boolean RELOAD = Boolean.getBoolean("b2bforum.accessibility.reload");
+
+    /**
+     * The workers' Playwrights and Chromiums, started in the background when the class is initialised (before the
+     * test instance asks for the server's Spring context, which the first test class waits for).
+     */
+    private static final List<CompletableFuture<Chromium.Launched>> WORKER_BROWSERS = Stream
+            .generate(Chromium::launchInBackground).limit(WORKERS).toList();
 
     private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
@@ -119,59 +126,24 @@ class AccessibilityIT extends BrowserJourney {
         }
     }
 
-    @Order(2)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ru", "en"})
-    void a_visitors_pages_have_no_serious_violations(String language) {
-        assertNoSeriousViolations(new Check(language, 1280, null, null,
-                List.of("login", "register", "forgot-password")));
-    }
-
-    @Order(1)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ru", "en"})
-    void a_companys_pages_have_no_serious_violations(String language) {
-        assertNoSeriousViolations(new Check(language, 1280, company, TestData.COMPANY_PASSWORD,
-                List.of("partners", "directory", "companies/" + partner, "meetings/new?with=" + partner, "meetings",
-                        "agenda", "wishes", "my-profile", "delegates", "notifications")));
-    }
-
-    @Order(4)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ru", "en"})
-    void a_delegates_pages_have_no_serious_violations(String language) {
-        assertNoSeriousViolations(new Check(language, 1280, delegate, DelegateFixture.DELEGATE_PASSWORD,
-                List.of("my-badge", "company-agenda")));
-    }
-
-    @Order(6)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ru", "en"})
-    void a_staff_members_page_has_no_serious_violations(String language) {
-        assertNoSeriousViolations(new Check(language, 1280, staffLogin, TestData.COMPANY_PASSWORD, List.of("venue")));
-    }
-
-    @Order(8)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ru", "en"})
-    void the_organizers_pages_have_no_serious_violations(String language) {
-        assertNoSeriousViolations(new Check(language, 1280, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD,
-                List.of("registrations", "program", "schedule", "meeting-grid", "badges", "figures", "accounts",
-                        "logins", "staff")));
-    }
-
-    @Order(3)
     @Test
-    void on_a_phone_a_companys_pages_have_no_serious_violations_in_russian() {
-        assertNoSeriousViolations(new Check("ru", 400, company, TestData.COMPANY_PASSWORD,
-                List.of("partners", "agenda")));
-    }
-
-    @Order(7)
-    @Test
-    void on_a_phone_a_delegates_badge_has_no_serious_violations_in_english() {
-        assertNoSeriousViolations(new Check("en", 400, delegate, DelegateFixture.DELEGATE_PASSWORD,
-                List.of("my-badge")));
+    void every_roles_main_pages_have_no_serious_violations_in_russian_and_english() throws InterruptedException {
+        List<Check> checks = new ArrayList<>();
+        for (String language : List.of("ru", "en")) {
+            checks.add(new Check(language, 1280, null, null, List.of("login", "register", "forgot-password")));
+            checks.add(new Check(language, 1280, company, TestData.COMPANY_PASSWORD,
+                    List.of("partners", "directory", "companies/" + partner, "meetings/new?with=" + partner,
+                            "meetings", "agenda", "wishes", "my-profile", "delegates", "notifications")));
+            checks.add(new Check(language, 1280, delegate, DelegateFixture.DELEGATE_PASSWORD,
+                    List.of("my-badge", "company-agenda")));
+            checks.add(new Check(language, 1280, staffLogin, TestData.COMPANY_PASSWORD, List.of("venue")));
+            checks.add(new Check(language, 1280, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD,
+                    List.of("registrations", "program", "schedule", "meeting-grid", "badges", "figures", "accounts",
+                            "logins", "staff")));
+        }
+        checks.add(new Check("ru", 400, company, TestData.COMPANY_PASSWORD, List.of("partners", "agenda")));
+        checks.add(new Check("en", 400, delegate, DelegateFixture.DELEGATE_PASSWORD, List.of("my-badge")));
+        assertThat(inParallel(checks)).as("serious or critical WCAG 2.2 AA violations").isEmpty();
     }
 
     /** One user's pages in one language at one width, in a browser context of their own. */
@@ -179,20 +151,44 @@ class AccessibilityIT extends BrowserJourney {
     }
 
     /**
-     * The check in this thread's browser. The checks are tests of their own, run at the same time on failsafe's
-     * threads (each with its browser, BrowserJourney) beside the other classes, so that any thread takes the
-     * next when it is free. The class had three threads of its own, each with a Playwright and a Chromium: six
-     * browsers in all, where failsafe's three threads' do now (bench/README.md, run-suite, stop 34).
+     * The checks, longest first, shared by {@link #WORKERS} threads, each with a Playwright and a Chromium
+     * of its own (Playwright is not thread-safe): one after another they took three minutes, most of it
+     * a page load and axe's analysis at a time, leaving the second core and the server idle.
      */
-    private void assertNoSeriousViolations(Check check) {
-        assertThat(check(browserOfThisThread(), check)).as("serious or critical WCAG 2.2 AA violations").isEmpty();
+    private List<String> inParallel(List<Check> checks) throws InterruptedException {
+        Queue<Check> queue = new ConcurrentLinkedQueue<>(checks.stream()
+                .sorted(Comparator.comparingInt((Check check) -> check.paths().size()).reversed()).toList());
+        List<String> violations = Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < WORKERS; i++) {
+            CompletableFuture<Chromium.Launched> launched = WORKER_BROWSERS.get(i);
+            workers.add(Thread.ofPlatform().name("accessibility-" + i).start(() -> {
+                try (Chromium.Launched own = launched.join()) {
+                    for (Check check = queue.poll(); check != null; check = queue.poll()) {
+                        violations.addAll(check(own.browser(), check));
+                    }
+                } catch (Throwable e) {
+                    queue.clear();
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        if (!failures.isEmpty()) {
+            AssertionError error = new AssertionError("accessibility check failed", failures.get(0));
+            failures.stream().skip(1).forEach(error::addSuppressed);
+            throw error;
+        }
+        return violations;
     }
 
-    @Order(5)
     @Test
     void the_keyboard_skips_to_the_content_and_lands_on_the_new_pages_heading_with_component_texts_in_russian() {
-        try (BrowserContext browserContext = browserOfThisThread().newContext(new Browser.NewContextOptions()
-                .setLocale("ru-RU").setViewportSize(1280, 900))) {
+        try (BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions().setLocale("ru-RU")
+                .setViewportSize(1280, 900))) {
             Page page = browserContext.newPage();
             page.setDefaultTimeout(60_000);
             page.navigate(url("login"), new Page.NavigateOptions().setTimeout(120_000));

@@ -15,24 +15,24 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 /**
- * An end-to-end journey in Chromium. Failsafe runs three tests at a time (it.parallelism in pom.xml): one
+ * An end-to-end journey in Chromium. Failsafe runs two journey classes at a time (pom.xml): one
  * browser serves every journey of a thread (Playwright is not thread-safe), taken by its first journey,
  * closed when the JVM ends; each journey works in browser contexts of its own (separate cookies and
  * storage, as separate browsers would have), and whatever context a journey leaves open is closed after
- * it. Starting Playwright's driver and Chromium took a few seconds per test class; the threads' are started
+ * it. Starting Playwright's driver and Chromium took a few seconds per test class; the two threads' are started
  * in the background when the first journey class is initialised, so that they start while the server does.
  */
 public abstract class BrowserJourney {
 
     /** One Playwright and Chromium for each of failsafe's threads (it.parallelism in pom.xml), started ahead. */
     private static final Queue<CompletableFuture<Chromium.Launched>> AHEAD = new ConcurrentLinkedQueue<>(
-            Stream.generate(Chromium::launchInBackground).limit(Integer.getInteger("b2bforum.it.parallelism", 3))
+            Stream.generate(Chromium::launchInBackground).limit(Integer.getInteger("b2bforum.it.parallelism", 2))
                     .toList());
 
     private static final ThreadLocal<Playwright> PLAYWRIGHT = new ThreadLocal<>();
     private static final ThreadLocal<Browser> BROWSER = new ThreadLocal<>();
 
-    /** This thread's browser (a class whose tests run at the same time takes {@link #browserOfThisThread()}). */
+    /** This thread's browser. */
     protected Browser browser;
 
     @BeforeAll
@@ -41,12 +41,11 @@ public abstract class BrowserJourney {
     }
 
     @BeforeEach
-    void takeBrowserOfThisThread() {
-        browser = browserOfThisThread();
+    void browserOfThisThread() {
+        browser = browser();
     }
 
-    /** The browser of the thread calling, started (or taken from those started ahead) at its first call. */
-    protected static Browser browserOfThisThread() {
+    private static Browser browser() {
         Browser browser = BROWSER.get();
         if (browser == null || !browser.isConnected()) {
             if (PLAYWRIGHT.get() != null) {
