@@ -43,7 +43,9 @@ public final class ClassCpuListener implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void afterEach(ExtensionContext context) {
-        finish(context, "test", context.getRequiredTestClass().getName() + "#" + context.getDisplayName());
+        // the method's name too: a parameterized test's display name is its arguments only
+        finish(context, "test", context.getRequiredTestClass().getName() + "#"
+                + context.getTestMethod().map(method -> method.getName() + " ").orElse("") + context.getDisplayName());
     }
 
     @Override
