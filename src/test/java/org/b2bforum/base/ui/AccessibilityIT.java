@@ -56,7 +56,9 @@ import com.microsoft.playwright.Page;
  * WCAG 2.2 AA checked by axe-core in Chromium on the main pages of every role (anonymous visitor,
  * company, delegate, staff, organizer), in Russian and English, on a desktop and a phone. Fails on
  * any serious or critical violation, except the component issues listed in {@link #KNOWN} (each
- * explained there and in docs/accessibility.md). A failure lists rule, page and element.
+ * explained there and in docs/accessibility.md). On the phone's width it also checks reflow (WCAG 1.4.10,
+ * which axe does not test): no field, button or text reaches past the page. A failure lists rule, page and
+ * element.
  */
 // the longest of failsafe's classes (its threads check pages while the other classes run), so it starts first
 @Order(1)
@@ -91,6 +93,28 @@ class AccessibilityIT extends BrowserJourney {
      * (vaadin/web-components#7337, open); the select itself is labelled and marked required for screen readers.
      */
     private static final Map<String, String> KNOWN = Map.of("aria-allowed-attr", "vaadin-select-value-button");
+
+    /**
+     * The fields, buttons and texts whose right edge lies past the window (reflow, WCAG 1.4.10), as
+     * "element: right edge px", except inside what scrolls on its own (a grid, the fair's plan).
+     */
+    private static final String REFLOW = """
+            () => [...document.querySelectorAll('vaadin-text-field, vaadin-text-area, vaadin-email-field, \
+              vaadin-password-field, vaadin-integer-field, vaadin-number-field, vaadin-select, vaadin-combo-box, \
+              vaadin-multi-select-combo-box, vaadin-date-picker, vaadin-time-picker, vaadin-date-time-picker, \
+              vaadin-button, vaadin-upload, h1, h2, h3, p')]
+              .filter(e => {
+                const box = e.getBoundingClientRect();
+                if (box.width === 0 || box.right <= window.innerWidth + 1) return false;
+                for (let up = e.parentElement; up && up !== document.body; up = up.parentElement) {
+                  if (up.localName === 'vaadin-grid' || ['auto', 'scroll'].includes(getComputedStyle(up).overflowX)) {
+                    return false;
+                  }
+                }
+                return true;
+              })
+              .map(e => e.localName + (e.id ? '#' + e.id : '') + ': ' + Math.round(e.getBoundingClientRect().right) + ' px')
+            """;
 
     private static final String AXE_SOURCE = "() => {" + AxeBuilder.getAxeScript() + "}";
     private static final ObjectMapper AXE_JSON = new ObjectMapper();
@@ -143,7 +167,9 @@ class AccessibilityIT extends BrowserJourney {
         }
         checks.add(new Check("ru", 400, company, TestData.COMPANY_PASSWORD, List.of("partners", "agenda")));
         checks.add(new Check("en", 400, delegate, DelegateFixture.DELEGATE_PASSWORD, List.of("my-badge")));
-        assertThat(inParallel(checks)).as("serious or critical WCAG 2.2 AA violations").isEmpty();
+        checks.add(new Check("ru", 400, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD,
+                List.of("program", "meeting-grid", "accounts", "logins")));
+        assertThat(inParallel(checks)).as("serious or critical WCAG 2.2 AA violations, and reflow on a phone").isEmpty();
     }
 
     /** One user's pages in one language at one width, in a browser context of their own. */
@@ -300,6 +326,12 @@ class AccessibilityIT extends BrowserJourney {
                 page.waitForFunction("() => document.title !== ''", null,
                         new Page.WaitForFunctionOptions().setTimeout(15_000));
                 assertThat(page.locator("html").getAttribute("lang")).as("language of " + path).isEqualTo(language);
+                if (width <= 400) {
+                    for (Object past : (List<?>) page.evaluate(REFLOW)) {
+                        found.add(language + " " + width + "px /" + path + ": reflow (WCAG 1.4.10) past the "
+                                + width + " px page → " + past);
+                    }
+                }
                 AxeResults results = analyze(page);
                 assertThat(results.getTestEngine().getName()).as("axe's analysis of " + path).isEqualTo("axe-core");
                 for (Rule rule : results.getViolations()) {
