@@ -11,8 +11,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The booking steps' own connections ({@code b2bforum.booking.own-connections}, on by default: first for a Galera
- * cluster, docs/cluster.md; since stop 34 on a single node too, bench/README.md, issue 17): a small pool on the application's database whose connections stay in manual commit. On the
+ * The booking steps' own connections ({@code b2bforum.booking.own-connections=true}, for a Galera cluster:
+ * docs/cluster.md): a small pool on the application's database whose connections stay in manual commit. On the
  * application's pool (autocommit on, as Hibernate and every read outside a transaction want it) Spring's JDBC
  * transaction sets autocommit off before each step and on again after it: two round trips per booking, a fifth of
  * a booking attempt's round trips on a cluster node (bench/README.md, issue 18). Here a step is its statements and

@@ -34,8 +34,6 @@ class TransactionRetryTest {
 
     @Autowired
     DataSource dataSource;
-    @Autowired
-    TransactionRetry applicationsSteps;
 
     @Test
     void a_step_that_lost_galera_certification_to_another_nodes_commit_is_run_again() {
@@ -238,8 +236,18 @@ class TransactionRetryTest {
         TransactionRetry retry = new TransactionRetry(dataSource, 1, true);
         String lease = "own-connections-" + System.nanoTime();
         try {
-            long[] setOptions = setOptionsInTwoSteps(retry, jdbc, () -> jdbc.update(
-                    "insert into cluster_lease (name, holder, expires_at) values (?, 'test', now())", lease));
+            long[] setOptions = new long[2];
+            for (int step = 0; step < 2; step++) {
+                int i = step;
+                retry.run(() -> {
+                    setOptions[i] = jdbc.queryForObject("select variable_value from information_schema.session_status"
+                            + " where variable_name = 'COM_SET_OPTION'", Long.class);
+                    if (i == 0) {
+                        jdbc.update("insert into cluster_lease (name, holder, expires_at) values (?, 'test', now())", lease);
+                    }
+                    return null;
+                });
+            }
             // the same connection for both steps (the pool gives a thread back its own), autocommit never switched
             assertThat(setOptions[1]).isEqualTo(setOptions[0]);
             // committed: another connection sees the row
@@ -257,34 +265,6 @@ class TransactionRetryTest {
             retry.close();
             new JdbcTemplate(dataSource).update("delete from cluster_lease where name = ?", lease);
         }
-    }
-
-    @Test
-    void the_applications_booking_steps_switch_no_autocommit_by_default() {
-        // on the application's pool each step set autocommit off before its statements and on again after its commit:
-        // a round trip more in every turn of the booking queue at the window's rush (issue 17)
-        long[] setOptions = setOptionsInTwoSteps(applicationsSteps, new JdbcTemplate(dataSource), () -> { });
-        assertThat(setOptions[1]).isEqualTo(setOptions[0]);
-    }
-
-    /**
-     * Two steps one after the other, each reading its connection's count of {@code set} statements ({@code set
-     * autocommit} among them); the first then runs {@code firstStepWrites}.
-     */
-    private static long[] setOptionsInTwoSteps(TransactionRetry retry, JdbcTemplate jdbc, Runnable firstStepWrites) {
-        long[] setOptions = new long[2];
-        for (int step = 0; step < 2; step++) {
-            int i = step;
-            retry.run(() -> {
-                setOptions[i] = jdbc.queryForObject("select variable_value from information_schema.session_status"
-                        + " where variable_name = 'COM_SET_OPTION'", Long.class);
-                if (i == 0) {
-                    firstStepWrites.run();
-                }
-                return null;
-            });
-        }
-        return setOptions;
     }
 
     @Test
