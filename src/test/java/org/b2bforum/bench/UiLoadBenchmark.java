@@ -66,6 +66,11 @@ public final class UiLoadBenchmark {
      * the client's pool holds a few), as tabs whose idle connection the server closed.
      */
     static final boolean OPEN_CONNECTIONS = "open".equals(System.getProperty("ui-load.connections"));
+    /**
+     * With {@code -Dui-load.sample-threads=true} the application's threads are read every 20 ms during the rush, so that
+     * the threads that end before its end are named with the CPU they were last seen with (costs some CPU of its own).
+     */
+    static final boolean SAMPLE_THREADS = Boolean.getBoolean("ui-load.sample-threads");
     static final int STEPS = 4;
     static final int PARALLEL_JOURNEYS = 8;
     static final int POPULAR = 20;
@@ -294,8 +299,22 @@ public final class UiLoadBenchmark {
         Map<String, Double> threadsBefore = cpu.threads();
         Map<String, Double> clientThreadsBefore = cpu.benchmarkThreads();
         long overflowsBefore = TcpListenQueue.overflows();
+        Map<String, Double> lastSeen = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(SAMPLE_THREADS);
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            while (sampling.get()) {
+                lastSeen.putAll(cpu.threads());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
         t = System.nanoTime();
         each(ready, ready.size(), User::request);
+        sampling.set(false);
+        sampler.join();
         Map<String, Double> cpuAfter = cpu.read();
         Map<String, Double> threadsAfter = cpu.threads();
         Map<String, Double> clientThreadsAfter = cpu.benchmarkThreads();
@@ -312,6 +331,12 @@ public final class UiLoadBenchmark {
                 requests.size());
         out.printf(Locale.ROOT, "  the application's CPU per user by thread: %s%n", ProcessCpu.byThread(threadsBefore,
                 threadsAfter, cpuAfter.get("application") - cpuBefore.get("application"), ready.size(), 8));
+        if (SAMPLE_THREADS) {
+            Map<String, Double> ended = new java.util.HashMap<>(lastSeen);
+            ended.keySet().removeAll(threadsAfter.keySet());
+            out.printf(Locale.ROOT, "  threads that ended during the rush (%d; CPU as last seen by a 20 ms sampler): %s%n",
+                    ended.size(), ProcessCpu.byThread(threadsBefore, ended, 0, ready.size(), 8));
+        }
         out.printf(Locale.ROOT, "  the benchmark's CPU per user by thread: %s%n", ProcessCpu.byThread(clientThreadsBefore,
                 clientThreadsAfter, cpuAfter.get("benchmark") - cpuBefore.get("benchmark"), ready.size(), 6));
 
