@@ -696,6 +696,21 @@ public final class BookingContentionBenchmark {
             return sorted[Math.max(0, rank - 1)];
         }
 
+        synchronized int size() {
+            return n;
+        }
+
+        /** How many samples are {@code nanos} or more. */
+        synchronized int countAtLeast(long nanos) {
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (this.nanos[i] >= nanos) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
         synchronized String line(String label) {
             return String.format(Locale.ROOT, "  %-22s %7d %8s %8s %8s %8s", label, n, ms(percentile(50)),
                     ms(percentile(95)), ms(percentile(99)), ms(percentile(100)));

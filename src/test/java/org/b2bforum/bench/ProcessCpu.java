@@ -51,8 +51,17 @@ final class ProcessCpu {
      * then adds up to less than the process's total, and {@link #byThread} names the rest.
      */
     Map<String, Double> threads() {
+        return threads(appPid);
+    }
+
+    /** As {@link #threads()}, of the benchmark's own process: what the client's CPU goes to. */
+    Map<String, Double> benchmarkThreads() {
+        return threads(ProcessHandle.current().pid());
+    }
+
+    private static Map<String, Double> threads(long pid) {
         Map<String, Double> seconds = new HashMap<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(appPid), "task"))) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             tasks.forEach(task -> {
                 try {
                     String stat = Files.readString(task.resolve("stat"));

@@ -46,6 +46,31 @@ public final class UiLoadBenchmark {
      * with {@code -Dui-load.rush=send}, presses "Send" only: the cost of the click alone, to tell it from the pages around it.
      */
     static final boolean SEND_ONLY = "send".equals(System.getProperty("ui-load.rush"));
+    /**
+     * With {@code -Dui-load.rush=noop} the rush is, instead of "Send", a UIDL request that changes nothing (no RPC:
+     * through Tomcat, the security filters, the session check, Vaadin's request cycle and its answer, and the client):
+     * the floor under any click of the rush on this machine.
+     */
+    static final boolean NOOP = "noop".equals(System.getProperty("ui-load.rush"));
+    /**
+     * Seconds the users wait on their forms before the rush ({@code -Dui-load.settle}, default 0: the rush follows the
+     * last form's preparation at once, as in every run before stop 34). Users wait for the window to open; meanwhile the
+     * application finishes compiling what the journeys made hot. The CPU the processes burn in that wait is printed per
+     * second, to tell the rush's own CPU from what goes on beside it.
+     */
+    static final int SETTLE_SECONDS = Integer.getInteger("ui-load.settle", 0);
+    /**
+     * With {@code -Dui-load.connections=open} every user's tab sends a heartbeat, all at the same moment, right before the
+     * rush, so that each comes to the rush on a connection already open (a tab whose connection the server keeps alive
+     * between its heartbeats); by default the rush opens most of its connections anew (the journeys ran 8 at a time, so
+     * the client's pool holds a few), as tabs whose idle connection the server closed.
+     */
+    static final boolean OPEN_CONNECTIONS = "open".equals(System.getProperty("ui-load.connections"));
+    /**
+     * With {@code -Dui-load.sample-threads=true} the application's threads are read every 20 ms during the rush, so that
+     * the threads that end before its end are named with the CPU they were last seen with (costs some CPU of its own).
+     */
+    static final boolean SAMPLE_THREADS = Boolean.getBoolean("ui-load.sample-threads");
     static final int STEPS = 4;
     static final int PARALLEL_JOURNEYS = 8;
     static final int POPULAR = 20;
@@ -167,6 +192,13 @@ public final class UiLoadBenchmark {
          * ("requested") or showed the refusal on the form; both are read, so before and after compare.
          */
         void request() {
+            if (NOOP) {
+                long t = System.nanoTime();
+                tab.nothing();
+                requests.add(System.nanoTime() - t);
+                outcomes.merge("answered, nothing changed", 1, Integer::sum);
+                return;
+            }
             long t = System.nanoTime();
             tab.click(tab.require("request-submit"));
             requests.add(System.nanoTime() - t);
@@ -247,24 +279,66 @@ public final class UiLoadBenchmark {
             each(all.stream().filter(u -> u.ready).toList(), PARALLEL_JOURNEYS, User::prepareRequest);
         }
         List<User> ready = all.stream().filter(u -> u.ready).toList();
+        if (OPEN_CONNECTIONS) {
+            each(ready, ready.size(), u -> u.tab.heartbeat());
+            out.printf(Locale.ROOT, "Every tab sent a heartbeat at once: each comes to the rush on an open connection%n");
+        }
+        if (SETTLE_SECONDS > 0) {
+            Map<String, Double> idleFrom = cpu.read();
+            Thread.sleep(SETTLE_SECONDS * 1000L);
+            Map<String, Double> idleTo = cpu.read();
+            out.printf(Locale.ROOT, "The users wait %d s on their forms; CPU meanwhile per second: %s%n", SETTLE_SECONDS,
+                    ProcessCpu.perUser(idleFrom, idleTo, SETTLE_SECONDS));
+        }
         out.printf(Locale.ROOT, "Rush: %d users press \"Send\" at once%s (%s UTC, load average %s)%n", ready.size(),
-                SEND_ONLY ? ", and nothing after it" : ", then each opens the directory and searches",
+                NOOP ? " (a request without effect instead: the floor)"
+                        : SEND_ONLY ? ", and nothing after it" : ", then each opens the directory and searches",
                 java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0), AppHeap.loadAverage());
         Map<String, Long> statementsBefore = statements.read();
         Map<String, Double> cpuBefore = cpu.read();
         Map<String, Double> threadsBefore = cpu.threads();
+        Map<String, Double> clientThreadsBefore = cpu.benchmarkThreads();
+        long overflowsBefore = TcpListenQueue.overflows();
+        Map<String, Double> lastSeen = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(SAMPLE_THREADS);
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            while (sampling.get()) {
+                lastSeen.putAll(cpu.threads());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
         t = System.nanoTime();
         each(ready, ready.size(), User::request);
+        sampling.set(false);
+        sampler.join();
         Map<String, Double> cpuAfter = cpu.read();
         Map<String, Double> threadsAfter = cpu.threads();
+        Map<String, Double> clientThreadsAfter = cpu.benchmarkThreads();
         out.printf(Locale.ROOT, "  all answered in %d ms (until %s UTC); outcomes %s%n", millisSince(t),
                 java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0), new TreeMap<>(outcomes));
         // each user's "Send", the page it leads to, the directory opened and one search, live updates included
         out.printf(Locale.ROOT, "  database statements per user in the rush: %s%n",
                 DatabaseStatements.perUser(statementsBefore, statements.read(), ready.size()));
         out.printf(Locale.ROOT, "  CPU per user in the rush: %s%n", ProcessCpu.perUser(cpuBefore, cpuAfter, ready.size()));
+        long overflows = TcpListenQueue.overflows() - overflowsBefore;
+        out.printf(Locale.ROOT, "  connections turned away by a full accept queue in the rush (the machine's TCP ListenOverflows;"
+                + " each waits ~1 s for the client's next handshake): %s; answers of 1 s or more: %d of %d%n",
+                overflowsBefore < 0 ? "not read" : String.valueOf(overflows), requests.countAtLeast(1_000_000_000L),
+                requests.size());
         out.printf(Locale.ROOT, "  the application's CPU per user by thread: %s%n", ProcessCpu.byThread(threadsBefore,
                 threadsAfter, cpuAfter.get("application") - cpuBefore.get("application"), ready.size(), 8));
+        if (SAMPLE_THREADS) {
+            Map<String, Double> ended = new java.util.HashMap<>(lastSeen);
+            ended.keySet().removeAll(threadsAfter.keySet());
+            out.printf(Locale.ROOT, "  threads that ended during the rush (%d; CPU as last seen by a 20 ms sampler): %s%n",
+                    ended.size(), ProcessCpu.byThread(threadsBefore, ended, 0, ready.size(), 8));
+        }
+        out.printf(Locale.ROOT, "  the benchmark's CPU per user by thread: %s%n", ProcessCpu.byThread(clientThreadsBefore,
+                clientThreadsAfter, cpuAfter.get("benchmark") - cpuBefore.get("benchmark"), ready.size(), 6));
 
         out.printf(Locale.ROOT, "  %-26s %7s %8s %8s %8s %8s%n", "click to updated page", "n", "p50 ms", "p95 ms",
                 "p99 ms", "max ms");

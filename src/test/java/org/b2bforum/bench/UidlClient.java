@@ -162,6 +162,18 @@ final class UidlClient {
         return uidl(event(node.id, "click", data));
     }
 
+    /**
+     * A UIDL request without any RPC: Vaadin's whole request cycle and an answer, and nothing changed. The answer
+     * must carry the next sync id (the server handled this request, not an earlier one's answer again).
+     */
+    void nothing() {
+        int before = syncId;
+        JsonNode answer = uidl();
+        if (!answer.has("syncId") || answer.get("syncId").asInt() <= before) {
+            throw new ProtocolException("a request without RPC not handled: " + abbreviate(answer.toString()));
+        }
+    }
+
     /** What a browser answers to the data updates of grids and combo boxes ({@code $connector.confirm}). */
     void confirmUpdates() {
         while (!pendingConfirms.isEmpty()) {

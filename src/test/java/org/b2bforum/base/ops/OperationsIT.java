@@ -2,6 +2,9 @@ package org.b2bforum.base.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,9 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.catalina.connector.Connector;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
@@ -25,6 +34,8 @@ import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -112,6 +123,46 @@ class OperationsIT {
                 .contains("http_server_requests_seconds_count")
                 // each filter and each @PreAuthorize observed cost a tenth of the CPU at the booking rush
                 .doesNotContain("spring_security_filterchains").doesNotContain("spring_security_authorizations");
+    }
+
+    @Test
+    void threeHundredBrowsersConnectingAtOnceAllGetAConnectionWhileTheServerIsTooBusyToAcceptThem() throws Exception {
+        // the booking window's rush: hundreds of new connections in the same moment, while Tomcat's acceptor waits for a
+        // core (here: paused). The kernel holds them in the accept queue; past it, it drops them and each browser waits a
+        // second for its next handshake (Tomcat's default queue of 100; issue 17)
+        Connector connector = ((TomcatWebServer) ((WebServerApplicationContext) context).getWebServer()).getTomcat()
+                .getConnector();
+        List<Socket> sockets = new ArrayList<>();
+        connector.pause();
+        try {
+            List<Future<Socket>> connecting = new ArrayList<>();
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 300; i++) {
+                    connecting.add(threads.submit(() -> {
+                        Socket socket = new Socket();
+                        try {
+                            socket.connect(new InetSocketAddress("localhost", port), 500);
+                        } catch (IOException e) {
+                            socket.close();
+                            return null;
+                        }
+                        return socket;
+                    }));
+                }
+            }
+            for (Future<Socket> each : connecting) {
+                if (each.get() != null) {
+                    sockets.add(each.get());
+                }
+            }
+            assertThat(sockets).hasSize(300);
+        } finally {
+            connector.resume();
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> get(String path, String credentials) throws Exception {
