@@ -428,9 +428,7 @@ public final class CpSatScheduler implements Scheduler {
             List<Integer> suspects = suspects(analysis);
             CpSatModel.Outcome first = null;
             boolean noCompleteSchedule = false;
-            ScheduleResult floorNow = resultOf(analysis, firstFit);
-            boolean floorComplete = above != null || floorNow.unplaced().isEmpty()
-                    && floorNow.fairnessGap() <= analysis.problem.fairness();
+            boolean floorComplete = above != null || completeBreaks(analysis, firstFit) != Integer.MAX_VALUE;
             for (List<Integer> mayBreak : floorComplete ? List.<List<Integer>>of()
                     : List.of(suspects.subList(0, Math.min(STARTING_SUSPECTS, suspects.size())), suspects)) {
                 double share = clock.remaining() * (mayBreak.size() < suspects.size() ? 0.2 : 0.4);
