@@ -300,8 +300,8 @@ public final class UiLoadBenchmark {
         Map<String, Double> clientThreadsBefore = cpu.benchmarkThreads();
         long overflowsBefore = TcpListenQueue.overflows();
         Map<String, Double> lastSeen = new ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(SAMPLE_THREADS);
-        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+        java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = SAMPLE_THREADS ? Thread.ofPlatform().daemon().start(() -> {
             while (sampling.get()) {
                 lastSeen.putAll(cpu.threads());
                 try {
@@ -310,11 +310,13 @@ public final class UiLoadBenchmark {
                     return;
                 }
             }
-        });
+        }) : null;
         t = System.nanoTime();
         each(ready, ready.size(), User::request);
         sampling.set(false);
-        sampler.join();
+        if (sampler != null) {
+            sampler.join();
+        }
         Map<String, Double> cpuAfter = cpu.read();
         Map<String, Double> threadsAfter = cpu.threads();
         Map<String, Double> clientThreadsAfter = cpu.benchmarkThreads();
