@@ -1,5 +1,7 @@
 package org.b2bforum.announcement.ui;
 
+import java.util.List;
+
 import org.b2bforum.announcement.Announcement;
 import org.b2bforum.announcement.AnnouncementRefusedException;
 import org.b2bforum.announcement.AnnouncementService;
@@ -128,7 +130,13 @@ class AnnouncementsView extends VerticalLayout implements HasDynamicTitle {
 
     private void showSent() {
         sent.removeAll();
-        for (Announcement announcement : announcements.recent(20)) {
+        List<Announcement> recent = announcements.recent(20);
+        if (recent.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("announcements.none"));
+            none.setId("announcements-none");
+            sent.add(none);
+        }
+        for (Announcement announcement : recent) {
             Div item = new Div();
             item.addClassName("notification-item");
             item.add(new Paragraph(time.format(announcement.createdAt(), getLocale()) + " · "

@@ -1,0 +1,52 @@
+package org.b2bforum.announcement.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.company.Country;
+import org.b2bforum.company.TestCompanies;
+import org.b2bforum.registration.RegistrationService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextArea;
+
+/** The organizer's /announcements: what was sent is listed, and an empty list says so. */
+@SpringBootTest
+class AnnouncementsViewTest extends ForumBrowserlessTest {
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RegistrationService registrations;
+
+    @Test
+    void before_the_first_announcement_the_list_says_none_was_sent_and_after_it_lists_it() {
+        // the suite's other tests may have announced already: this test starts from none
+        jdbc.update("delete from announcement_recipient");
+        jdbc.update("delete from announcement");
+        new TestCompanies(registrations, accounts).approved(Country.BY);
+        TestData.logInAsOrganizer(accounts);
+
+        navigate(AnnouncementsView.class);
+        Div sent = $(Div.class).id("announcements-sent");
+        assertThat($(Paragraph.class, sent).id("announcements-none").getText())
+                .isEqualTo("Объявлений ещё не было.");
+
+        test($(TextArea.class).single()).setValue("Регистрация открыта с 9:00 в холле");
+        test($(Button.class).withText("Отправить объявление").single()).click();
+
+        assertThat($(Paragraph.class, sent).withId("announcements-none").exists()).isFalse();
+        assertThat($(Paragraph.class, sent).all()).extracting(Paragraph::getText)
+                .contains("Регистрация открыта с 9:00 в холле");
+    }
+}
