@@ -9,8 +9,10 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 
 /**
@@ -57,8 +59,17 @@ public final class ComponentTexts {
                 .setToday(picker.getTranslation("a11y.today")).setCancel(picker.getTranslation("a11y.cancel")));
     }
 
+    /**
+     * Puts an upload in the page's language: the label beside its button (the component's own says "Drop file
+     * here" in every language) and its own texts.
+     */
+    public static void localize(Upload upload) {
+        upload.setDropLabel(new Span(upload.getTranslation("upload.drop")));
+        upload.setI18n(texts(upload));
+    }
+
     /** The upload's own texts: statuses, errors and the file's buttons. */
-    public static UploadI18N upload(Component in) {
+    static UploadI18N texts(Component in) {
         UploadI18N i18n = new UploadI18N();
         i18n.setAddFiles(new UploadI18N.AddFiles().setOne(in.getTranslation("a11y.upload.add-file"))
                 .setMany(in.getTranslation("a11y.upload.add-file")));

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.ui.ComponentTexts;
 import org.b2bforum.company.LogoService;
 import org.b2bforum.company.Sector;
 import org.b2bforum.fair.InvalidProductException;
@@ -102,6 +103,7 @@ class MyProductsView extends VerticalLayout implements HasDynamicTitle {
         photo.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
         photo.addFileRejectedListener(e -> showPhotoError("logo.error.too-large-or-type"));
         photo.setUploadButton(new Button(getTranslation("product.photo.upload")));
+        ComponentTexts.localize(photo);
         photoState.setId("product-photo-state");
         photoState.addClassName("hint");
         photoError.setId("product-photo-error");

@@ -80,8 +80,7 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
         upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
         upload.addFileRejectedListener(e -> showLogoError("logo.error.too-large-or-type"));
         upload.setUploadButton(new Button(getTranslation("logo.upload")));
-        upload.setDropLabel(new Span(getTranslation("logo.drop")));
-        upload.setI18n(ComponentTexts.upload(this));
+        ComponentTexts.localize(upload);
 
         add(new H1(getTranslation("menu.my-profile")), new Paragraph(getTranslation("my-profile.intro")),
                 new H2(getTranslation("logo.title")), new HorizontalLayout(logoBox, upload), logoError,

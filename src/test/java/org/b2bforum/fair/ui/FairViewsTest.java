@@ -126,4 +126,14 @@ class FairViewsTest extends ForumBrowserlessTest {
         assertThat(jdbc.queryForObject("select count(*) from product where company_id = ?", Integer.class,
                 exhibitor.id())).isOne();
     }
+
+    @Test
+    void the_product_photo_upload_speaks_russian_in_the_russian_ui() {
+        BookingFixture.logInAs(booking.approvedCompany());
+
+        MyProductsView view = navigate(MyProductsView.class);
+
+        assertThat(view.photo.getDropLabel().getElement().getText()).isEqualTo("или перетащите файл сюда");
+        assertThat(view.photo.getI18n().getDropFiles().getOne()).isEqualTo("Перетащите файл сюда");
+    }
 }
