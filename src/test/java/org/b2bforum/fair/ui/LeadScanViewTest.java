@@ -77,6 +77,23 @@ class LeadScanViewTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_company_without_a_stand_reads_why_it_has_no_leads_on_the_leads_page_and_when_scanning() {
+        TestCompany visitor = booking.approvedCompany();
+        jdbc.update("update delegate set lead_consent = true where id = ?", visitor.firstDelegate());
+        TestCompany withoutStand = booking.approvedCompany();
+        BookingFixture.logInAs(withoutStand);
+
+        navigate(LeadsView.class);
+        assertThat(find(Paragraph.class).id("leads-not-exhibitor").getText())
+                .startsWith("У вашей компании нет стенда на выставке-ярмарке");
+        UI.getCurrent().navigate("fair/scan/" + venue.badgeToken(visitor.firstDelegate()));
+        assertThat(find(Paragraph.class).id("lead-refused").getText())
+                .startsWith("У вашей компании нет стенда на выставке-ярмарке");
+        assertThat(jdbc.queryForObject("select count(*) from fair_lead where exhibitor_company_id = ?", Integer.class,
+                withoutStand.id())).isZero();
+    }
+
+    @Test
     void venue_staff_still_check_people_in_with_the_same_link() {
         TestCompany visitor = booking.approvedCompany();
         String token = venue.badgeToken(visitor.firstDelegate());
