@@ -46,7 +46,12 @@ class RegistrationJourneyIT extends BrowserJourney {
             page.setDefaultTimeout(30_000);
             try {
                 register(page, application, city);
-                logIn(page, organizerEmail, organizerPassword, "registrations");
+                // the organizer logged in over HTTP in the same browser (the form is the company's, below)
+                logInOverHttp(context, port, organizerEmail, organizerPassword, null);
+                page.navigate(url(""), new Page.NavigateOptions().setTimeout(120_000));
+                // Organizers start at the approval queue.
+                page.waitForURL(Pattern.compile(".*/registrations([?#].*)?$"));
+                Chromium.settle(page);
                 approve(page, application, city);
                 logOut(page);
                 // An approved company starts at its suggested partners; its application is in the menu.
