@@ -33,8 +33,8 @@ import com.microsoft.playwright.options.Cookie;
  * open is closed after it. The browsers are closed when the JVM ends. Starting Playwright's driver and Chromium
  * took a few seconds per test class; two are started in the background when the first journey class is
  * initialised, so that they start while the server does. A browser per thread instead started one for every
- * thread of JUnit's pool, which grows a third and fourth thread while others wait for a lock (7 drivers and
- * browsers in a run where at most 2 journey classes ran at a time).
+ * thread of JUnit's pool, which at times grows a third and a fourth thread (7 drivers and browsers in a run:
+ * AccessibilityIT's three, and four for journeys of which at most two ran at a time).
  */
 public abstract class BrowserJourney {
 
