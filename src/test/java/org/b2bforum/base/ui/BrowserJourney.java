@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.b2bforum.base.security.FormLogIn;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.Cookie;
 
@@ -95,6 +97,18 @@ public abstract class BrowserJourney {
         } else {
             launched.close();
         }
+    }
+
+    /**
+     * Logs the page's browser context in over HTTP ({@link #logInOverHttp}, no language cookie: Russian), opens the
+     * start page "" and checks where it forwards this user ({@code startPage}: companies to "partners", organizers
+     * to "registrations"), as the log-in form's redirect does.
+     */
+    public static void logInAtStartPage(Page page, int port, String email, String password, String startPage) {
+        logInOverHttp(page.context(), port, email, password, null);
+        page.navigate("http://localhost:" + port + "/", new Page.NavigateOptions().setTimeout(120_000));
+        Chromium.settle(page);
+        page.waitForURL(Pattern.compile(".*/" + Pattern.quote(startPage) + "([?#].*)?$"));
     }
 
     /**

@@ -57,10 +57,7 @@ class DirectorySearchJourneyIT extends BrowserJourney {
             page.setDefaultTimeout(30_000);
             try {
                 // logged in over HTTP (the journey is not about the log-in form), then the start page: the partners
-                logInOverHttp(context, port, viewer.loginEmail(), TestData.COMPANY_PASSWORD, null);
-                page.navigate(url(""), new Page.NavigateOptions().setTimeout(120_000));
-                Chromium.settle(page);
-                page.waitForURL(Pattern.compile(".*/partners([?#].*)?$"));
+                logInAtStartPage(page, port, viewer.loginEmail(), TestData.COMPANY_PASSWORD, "partners");
                 // as the menu's link opens it (the router), not loaded afresh: the reload below loads it afresh
                 Chromium.open(page, "directory");
                 Locator search = page.locator("#directory-search input");

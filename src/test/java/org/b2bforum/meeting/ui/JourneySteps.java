@@ -15,14 +15,11 @@ import com.microsoft.playwright.Page;
 record JourneySteps(Page page, int port) {
 
     /**
-     * Logs in with the company password over HTTP ({@link BrowserJourney#logInOverHttp}: these journeys are not about
+     * Logs in with the company password over HTTP ({@link BrowserJourney#logInAtStartPage}: these journeys are not about
      * the log-in form) and opens the start page: approved companies start at their suggested partners.
      */
     void logIn(String email) {
-        BrowserJourney.logInOverHttp(page.context(), port, email, TestData.COMPANY_PASSWORD, null);
-        page.navigate(url(""), new Page.NavigateOptions().setTimeout(120_000));
-        Chromium.settle(page);
-        page.waitForURL(Pattern.compile(".*/partners([?#].*)?$"));
+        BrowserJourney.logInAtStartPage(page, port, email, TestData.COMPANY_PASSWORD, "partners");
     }
 
     void menu(String item, String path) {

@@ -126,10 +126,7 @@ class LiveMessagesJourneyIT extends BrowserJourney {
 
     /** Logged in over HTTP (the journey is not about the log-in form), then the start page: the company's partners. */
     private void logIn(Page page, String email) {
-        logInOverHttp(page.context(), port, email, TestData.COMPANY_PASSWORD, null);
-        page.navigate(url(""), new Page.NavigateOptions().setTimeout(120_000));
-        Chromium.settle(page);
-        page.waitForURL(Pattern.compile(".*/partners([?#].*)?$"));
+        logInAtStartPage(page, port, email, TestData.COMPANY_PASSWORD, "partners");
     }
 
     private String url(String path) {
