@@ -2,13 +2,6 @@ package org.b2bforum.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,7 +21,6 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.TestData;
-import org.b2bforum.base.security.FormLogIn;
 import org.b2bforum.venue.StaffService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -79,11 +71,12 @@ class AccessibilityIT extends BrowserJourney {
     private static final boolean RELOAD = Boolean.getBoolean("b2bforum.accessibility.reload");
 
     /**
-     * The workers' Playwrights and Chromiums, started in the background when the class is initialised (before the
-     * test instance asks for the server's Spring context, which the first test class waits for).
+     * The other workers' Playwrights and Chromiums (the test's own thread is the first worker, in its class's
+     * browser), started in the background when the class is initialised (before the test instance asks for the
+     * server's Spring context, which the first test class waits for).
      */
     private static final List<CompletableFuture<Chromium.Launched>> WORKER_BROWSERS = Stream
-            .generate(Chromium::launchInBackground).limit(WORKERS).toList();
+            .generate(Chromium::launchInBackground).limit(WORKERS - 1).toList();
 
     private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
@@ -154,52 +147,66 @@ class AccessibilityIT extends BrowserJourney {
     void every_roles_main_pages_have_no_serious_violations_in_russian_and_english() throws InterruptedException {
         List<Check> checks = new ArrayList<>();
         for (String language : List.of("ru", "en")) {
-            checks.add(new Check(language, 1280, null, null, List.of("login", "register", "forgot-password")));
-            checks.add(new Check(language, 1280, company, TestData.COMPANY_PASSWORD,
+            boolean russian = "ru".equals(language);
+            checks.add(new Check(language, null, null, List.of("login", "register", "forgot-password"), List.of()));
+            checks.add(new Check(language, company, TestData.COMPANY_PASSWORD,
                     List.of("partners", "directory", "companies/" + partner, "meetings/new?with=" + partner,
-                            "meetings", "agenda", "wishes", "my-profile", "delegates", "notifications")));
-            checks.add(new Check(language, 1280, delegate, DelegateFixture.DELEGATE_PASSWORD,
-                    List.of("my-badge", "company-agenda")));
-            checks.add(new Check(language, 1280, staffLogin, TestData.COMPANY_PASSWORD, List.of("venue")));
-            checks.add(new Check(language, 1280, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD,
+                            "meetings", "agenda", "wishes", "my-profile", "delegates", "notifications"),
+                    russian ? List.of("partners", "agenda") : List.of()));
+            checks.add(new Check(language, delegate, DelegateFixture.DELEGATE_PASSWORD,
+                    List.of("my-badge", "company-agenda"), russian ? List.of() : List.of("my-badge")));
+            checks.add(new Check(language, staffLogin, TestData.COMPANY_PASSWORD, List.of("venue"), List.of()));
+            checks.add(new Check(language, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD,
                     List.of("registrations", "program", "schedule", "meeting-grid", "badges", "figures", "accounts",
-                            "logins", "staff")));
+                            "logins", "staff"),
+                    russian ? List.of("program", "meeting-grid", "accounts", "logins") : List.of()));
         }
-        checks.add(new Check("ru", 400, company, TestData.COMPANY_PASSWORD, List.of("partners", "agenda")));
-        checks.add(new Check("en", 400, delegate, DelegateFixture.DELEGATE_PASSWORD, List.of("my-badge")));
-        checks.add(new Check("ru", 400, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD,
-                List.of("program", "meeting-grid", "accounts", "logins")));
         assertThat(inParallel(checks)).as("serious or critical WCAG 2.2 AA violations, and reflow on a phone").isEmpty();
     }
 
-    /** One user's pages in one language at one width, in a browser context of their own. */
-    private record Check(String language, int width, String login, String password, List<String> paths) {
+    /**
+     * One user's pages in one language, in a browser context of their own: first on a desktop's width, then those
+     * of {@code phonePaths} on a phone's ({@link #PHONE}), the window narrowed in the same document and each page
+     * opened again by the router, so that its view is attached and laid out at the phone's width. A check of
+     * its own for the phone cost a browser context, a log-in, a fresh page load and axe put into the page again.
+     */
+    private record Check(String language, String login, String password, List<String> paths,
+            List<String> phonePaths) {
+
+        int pages() {
+            return paths.size() + phonePaths.size();
+        }
     }
+
+    /** The desktop's width and the phone's, in CSS pixels, and the window's height. */
+    private static final int DESKTOP = 1280;
+    private static final int PHONE = 400;
+    private static final int HEIGHT = 900;
 
     /**
      * The checks, longest first, shared by {@link #WORKERS} threads, each with a Playwright and a Chromium
      * of its own (Playwright is not thread-safe): one after another they took three minutes, most of it
-     * a page load and axe's analysis at a time, leaving the second core and the server idle.
+     * a page load and axe's analysis at a time, leaving the second core and the server idle. The test's own
+     * thread is one of them, in the browser of this class (BrowserJourney's), which it holds anyway.
      */
     private List<String> inParallel(List<Check> checks) throws InterruptedException {
         Queue<Check> queue = new ConcurrentLinkedQueue<>(checks.stream()
-                .sorted(Comparator.comparingInt((Check check) -> check.paths().size()).reversed()).toList());
+                .sorted(Comparator.comparingInt(Check::pages).reversed()).toList());
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < WORKERS; i++) {
-            CompletableFuture<Chromium.Launched> launched = WORKER_BROWSERS.get(i);
+        for (int i = 1; i < WORKERS; i++) {
+            CompletableFuture<Chromium.Launched> launched = WORKER_BROWSERS.get(i - 1);
             workers.add(Thread.ofPlatform().name("accessibility-" + i).start(() -> {
                 try (Chromium.Launched own = launched.join()) {
-                    for (Check check = queue.poll(); check != null; check = queue.poll()) {
-                        violations.addAll(check(own.browser(), check));
-                    }
+                    checkFromQueue(own.browser(), queue, violations, failures);
                 } catch (Throwable e) {
                     queue.clear();
                     failures.add(e);
                 }
             }));
         }
+        checkFromQueue(browser, queue, violations, failures);
         for (Thread worker : workers) {
             worker.join();
         }
@@ -209,6 +216,19 @@ class AccessibilityIT extends BrowserJourney {
             throw error;
         }
         return violations;
+    }
+
+    /** Takes checks from the queue until it is empty; on a failure empties it, so that the others stop too. */
+    private void checkFromQueue(Browser browser, Queue<Check> queue, List<String> violations,
+            List<Throwable> failures) {
+        try {
+            for (Check check = queue.poll(); check != null; check = queue.poll()) {
+                violations.addAll(check(browser, check));
+            }
+        } catch (Throwable e) {
+            queue.clear();
+            failures.add(e);
+        }
     }
 
     @Test
@@ -221,6 +241,7 @@ class AccessibilityIT extends BrowserJourney {
             Chromium.settle(page);
             assertThat(page.locator("#vaadinLoginPassword [slot=reveal]").getAttribute("aria-label"))
                     .isEqualTo("Показать пароль");
+            // on the log-in page just loaded (loading it again cost a fresh page load)
             logIn(page, company, TestData.COMPANY_PASSWORD);
             assertThat(page.locator("vaadin-drawer-toggle").getAttribute("aria-label"))
                     .isEqualTo("Показать или скрыть меню");
@@ -297,23 +318,29 @@ class AccessibilityIT extends BrowserJourney {
 
     private List<String> check(Browser browser, Check check) {
         String language = check.language();
-        int width = check.width();
         String login = check.login();
-        List<String> paths = check.paths();
         List<String> found = new ArrayList<>();
         String at = "the log-in";
+        int width = DESKTOP;
         try (BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions()
-                .setLocale("ru".equals(language) ? "ru-RU" : "en-GB").setViewportSize(width, 900))) {
+                .setLocale("ru".equals(language) ? "ru-RU" : "en-GB").setViewportSize(DESKTOP, HEIGHT))) {
             browserContext.addCookies(List.of(new com.microsoft.playwright.options.Cookie("b2bforum-lang", language)
                     .setDomain("localhost").setPath("/")));
             Page page = browserContext.newPage();
             page.setDefaultTimeout(60_000);
-            boolean inApp = false;
             if (login != null) {
-                browserContext.addCookies(sessionCookies(login, check.password(), language));
+                logInOverHttp(browserContext, port, login, check.password(), language);
             }
-            for (String path : paths) {
-                at = "/" + path;
+            boolean inApp = false;
+            List<String> paths = new ArrayList<>(check.paths());
+            paths.addAll(check.phonePaths());
+            for (int i = 0; i < paths.size(); i++) {
+                String path = paths.get(i);
+                if (i == check.paths().size()) {
+                    width = PHONE;
+                    page.setViewportSize(PHONE, HEIGHT);
+                }
+                at = "/" + path + " at " + width + " px";
                 if (RELOAD || !inApp) {
                     page.navigate(url(path), new Page.NavigateOptions().setTimeout(120_000));
                 } else {
@@ -326,7 +353,8 @@ class AccessibilityIT extends BrowserJourney {
                 page.waitForFunction("() => document.title !== ''", null,
                         new Page.WaitForFunctionOptions().setTimeout(15_000));
                 assertThat(page.locator("html").getAttribute("lang")).as("language of " + path).isEqualTo(language);
-                if (width <= 400) {
+                if (width <= PHONE) {
+                    assertThat(page.evaluate("() => window.innerWidth")).as("the phone's width").isEqualTo(PHONE);
                     for (Object past : (List<?>) page.evaluate(REFLOW)) {
                         found.add(language + " " + width + "px /" + path + ": reflow (WCAG 1.4.10) past the "
                                 + width + " px page → " + past);
@@ -347,49 +375,15 @@ class AccessibilityIT extends BrowserJourney {
                 }
             }
         } catch (RuntimeException e) {
-            throw new AssertionError("accessibility check of " + paths + " as " + login + " in " + language + " at "
-                    + width + "px failed at " + at, e);
+            throw new AssertionError("accessibility check of " + check.paths() + " and on a phone "
+                    + check.phonePaths() + " as " + login + " in " + language + " failed at " + at, e);
         }
         found.forEach(System.err::println);
         return found;
     }
 
-    /**
-     * The cookies of a session logged in through the log-in form over HTTP (its CSRF token and the language
-     * cookie as the browser sends them), for a check's browser context: the form in the browser cost two
-     * fresh page loads a check (the log-in page, then the page it leads to) before the first page checked.
-     * The log-in page itself is checked with the anonymous visitor's pages, the form in the browser by
-     * {@link #the_keyboard_skips_to_the_content_and_lands_on_the_new_pages_heading_with_component_texts_in_russian}.
-     */
-    private List<com.microsoft.playwright.options.Cookie> sessionCookies(String email, String password,
-            String language) {
-        CookieManager cookies = new CookieManager();
-        HttpCookie languageCookie = new HttpCookie("b2bforum-lang", language);
-        languageCookie.setPath("/");
-        languageCookie.setVersion(0);
-        cookies.getCookieStore().add(URI.create(url("")), languageCookie);
-        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        try {
-            HttpResponse<Void> response = FormLogIn.post(client, port, email, password,
-                    FormLogIn.csrfToken(client, port));
-            assertThat(response.statusCode()).as("log-in of " + email).isEqualTo(302);
-            assertThat(response.headers().firstValue("Location").orElse("")).as("log-in of " + email)
-                    .doesNotContain("error");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return cookies.getCookieStore().getCookies().stream()
-                .map(cookie -> new com.microsoft.playwright.options.Cookie(cookie.getName(), cookie.getValue())
-                        .setDomain("localhost").setPath("/"))
-                .toList();
-    }
-
+    /** Logs in through the form of the log-in page the browser shows. */
     private void logIn(Page page, String email, String password) {
-        page.navigate(url("login"), new Page.NavigateOptions().setTimeout(120_000));
         page.locator("#vaadinLoginUsername input").fill(email);
         page.locator("#vaadinLoginPassword input").fill(password);
         page.locator("#vaadinLoginPassword input").press("Enter");

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.util.regex.Pattern;
 
 import org.b2bforum.TestData;
+import org.b2bforum.base.ui.BrowserJourney;
 import org.b2bforum.base.ui.Chromium;
 
 import com.microsoft.playwright.Locator;
@@ -13,14 +14,12 @@ import com.microsoft.playwright.Page;
 /** The steps the meeting journeys share, in Russian: log in as a company, the menu, the agenda. */
 record JourneySteps(Page page, int port) {
 
-    /** Logs in with the company password; approved companies start at their suggested partners. */
+    /**
+     * Logs in with the company password over HTTP ({@link BrowserJourney#logInAtStartPage}: these journeys are not about
+     * the log-in form) and opens the start page: approved companies start at their suggested partners.
+     */
     void logIn(String email) {
-        page.navigate(url("login"), new Page.NavigateOptions().setTimeout(120_000));
-        page.locator("#vaadinLoginUsername input").fill(email);
-        page.locator("#vaadinLoginPassword input").fill(TestData.COMPANY_PASSWORD);
-        page.locator("#vaadinLoginPassword input").press("Enter");
-        page.waitForURL(Pattern.compile(".*/partners([?#].*)?$"));
-        Chromium.settle(page);
+        BrowserJourney.logInAtStartPage(page, port, email, TestData.COMPANY_PASSWORD, "partners");
     }
 
     void menu(String item, String path) {

@@ -124,13 +124,9 @@ class LiveMessagesJourneyIT extends BrowserJourney {
         return jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
     }
 
+    /** Logged in over HTTP (the journey is not about the log-in form), then the start page: the company's partners. */
     private void logIn(Page page, String email) {
-        page.navigate(url("login"), new Page.NavigateOptions().setTimeout(120_000));
-        page.locator("#vaadinLoginUsername input").fill(email);
-        page.locator("#vaadinLoginPassword input").fill(TestData.COMPANY_PASSWORD);
-        page.locator("#vaadinLoginPassword input").press("Enter");
-        page.waitForURL(Pattern.compile(".*/partners([?#].*)?$"));
-        Chromium.settle(page);
+        logInAtStartPage(page, port, email, TestData.COMPANY_PASSWORD, "partners");
     }
 
     private String url(String path) {

@@ -46,7 +46,9 @@ class RegistrationJourneyIT extends BrowserJourney {
             page.setDefaultTimeout(30_000);
             try {
                 register(page, application, city);
-                logIn(page, organizerEmail, organizerPassword, "registrations");
+                // the organizer logged in over HTTP in the same browser (the form is the company's, below); organizers
+                // start at the approval queue
+                logInAtStartPage(page, port, organizerEmail, organizerPassword, "registrations");
                 approve(page, application, city);
                 logOut(page);
                 // An approved company starts at its suggested partners; its application is in the menu.
