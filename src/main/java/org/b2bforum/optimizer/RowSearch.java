@@ -40,6 +40,14 @@ final class RowSearch {
     /** Kempe-chain moves tried before each row step (see {@link #kempe}). */
     static final int KEMPE_PER_ROW = 2_000;
 
+    /**
+     * The share of Kempe-chain moves that start from a participant with a break (the others from any movable
+     * participant). A chain changes its two ends' days only, so one started elsewhere rarely closes a break: on
+     * forum-13crafc.forbidden only 4-7 of 65 participants have one. 1,000 row steps from the same annealed starts
+     * (six seeds, bench/README issue 15 twelfth round): summed breaks 26 with 0.75 against 35 unfocused.
+     */
+    static final double KEMPE_FOCUS = 0.75;
+
     /** A chain of more meetings than this is not swapped (a long chain is nearly a whole slot swap). */
     private static final int MAX_CHAIN = 64;
 
@@ -59,6 +67,11 @@ final class RowSearch {
     /** Per meeting, its allowed slots as bits. */
     private final int[] allowedMask;
     private int totalBreaks;
+    /** The movable participants with a break, in any order, and each one's index there (-1: not in it). */
+    private final int[] broken;
+    private final int[] brokenAt;
+    private final boolean[] mover;
+    private int brokenCount;
 
     // the Kempe chains' buffers, reused
     private final int[] chain;
@@ -101,6 +114,15 @@ final class RowSearch {
                 allowedMask[m] |= 1 << s;
             }
         }
+        broken = new int[participants];
+        brokenAt = new int[participants];
+        Arrays.fill(brokenAt, -1);
+        mover = new boolean[participants];
+        for (int p = 0; p < participants; p++) {
+            for (int m : analysis.meetingsOf[p]) {
+                mover[p] |= !analysis.meeting(m).isFixed();
+            }
+        }
         chain = new int[MAX_CHAIN];
         chainFrom = new int[MAX_CHAIN];
         inChain = new int[n];
@@ -110,9 +132,7 @@ final class RowSearch {
                 put(m, start[m]);
             }
         }
-        movers = IntStream.range(0, participants)
-                .filter(p -> Arrays.stream(analysis.meetingsOf[p]).anyMatch(m -> !analysis.meeting(m).isFixed()))
-                .toArray();
+        movers = IntStream.range(0, participants).filter(p -> mover[p]).toArray();
         int states = (1 << MAX_ROW) * 3 * (MAX_OWN_BREAKS + 1);
         costNow = new int[states];
         costNext = new int[states];
@@ -135,6 +155,12 @@ final class RowSearch {
     /** As above, with {@code kempePerRow} Kempe-chain moves before each row step (0: rows only). */
     static int[] improve(ProblemAnalysis analysis, int[] start, double seconds, long maxSteps, long seed,
             int kempePerRow, BooleanSupplier stop) {
+        return improve(analysis, start, seconds, maxSteps, seed, kempePerRow, KEMPE_FOCUS, stop);
+    }
+
+    /** As above, with {@code focus} the share of chains started from a participant with a break. */
+    static int[] improve(ProblemAnalysis analysis, int[] start, double seconds, long maxSteps, long seed,
+            int kempePerRow, double focus, BooleanSupplier stop) {
         if (analysis.meetingCount() == 0 || analysis.slots > 31) {
             return start.clone();
         }
@@ -142,7 +168,7 @@ final class RowSearch {
         if (search.gap() > search.d || search.movers.length == 0) {
             return start.clone();
         }
-        return search.run(seconds, maxSteps, kempePerRow, new SplittableRandom(seed), stop);
+        return search.run(seconds, maxSteps, kempePerRow, focus, new SplittableRandom(seed), stop);
     }
 
     /**
@@ -159,7 +185,8 @@ final class RowSearch {
         return search.slotOf.clone();
     }
 
-    private int[] run(double seconds, long maxSteps, int kempePerRow, SplittableRandom random, BooleanSupplier stop) {
+    private int[] run(double seconds, long maxSteps, int kempePerRow, double focus, SplittableRandom random,
+            BooleanSupplier stop) {
         long begun = System.nanoTime();
         long deadline = begun + (long) (seconds * 1e9);
         int[] best = slotOf.clone();
@@ -184,7 +211,7 @@ final class RowSearch {
                 if ((k & 255) == 255 && System.nanoTime() > deadline) {
                     break;
                 }
-                if (kempe(random, temperature) && totalBreaks < bestTotal) {
+                if (kempe(random, temperature, focus) && totalBreaks < bestTotal) {
                     bestTotal = totalBreaks;
                     System.arraycopy(slotOf, 0, best, 0, n);
                 }
@@ -227,12 +254,14 @@ final class RowSearch {
      * change sides, s to t and t to s. Every participant stays in at most one meeting per slot; the only ones whose
      * day changes are the chain's two ends (a participant inside it meets in both slots before and after), so a
      * move shifts one meeting of each end by a whole cascade of partners, which single moves and rows cannot. The
-     * meeting is one of a random participant's, the slot t, every other time, one next to its busy slots (where a
-     * break closes). Taken when fair, within the tables, allowed for every meeting of the chain (sessions,
-     * forbidden slots, none fixed), precedences kept, and as in annealing by its change in breaks. Whether taken.
+     * meeting is one of a random participant's ({@code focus} of the time one with a break), the slot t, every other
+     * time, one next to its busy slots (where a break closes). Taken when fair, within the tables, allowed for every
+     * meeting of the chain (sessions, forbidden slots, none fixed), precedences kept, and as in annealing by its change
+     * in breaks. Whether taken.
      */
-    private boolean kempe(SplittableRandom random, double temperature) {
-        int p = movers[random.nextInt(movers.length)];
+    private boolean kempe(SplittableRandom random, double temperature, double focus) {
+        int p = focus > 0 && brokenCount > 0 && random.nextDouble() < focus ? broken[random.nextInt(brokenCount)]
+                : movers[random.nextInt(movers.length)];
         int[] own = analysis.meetingsOf[p];
         int m = own[random.nextInt(own.length)];
         int s = slotOf[m];
@@ -604,5 +633,14 @@ final class RowSearch {
         withBreaks[now]++;
         totalBreaks += now - breaks[p];
         breaks[p] = now;
+        if (now > 0 && brokenAt[p] < 0 && mover[p]) {
+            brokenAt[p] = brokenCount;
+            broken[brokenCount++] = p;
+        } else if (now == 0 && brokenAt[p] >= 0) {
+            int last = broken[--brokenCount];
+            broken[brokenAt[p]] = last;
+            brokenAt[last] = brokenAt[p];
+            brokenAt[p] = -1;
+        }
     }
 }

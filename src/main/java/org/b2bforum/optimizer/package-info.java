@@ -129,7 +129,9 @@
  * org.b2bforum.optimizer.RowSearch}): a meeting in slot s is sent to slot t, the meetings of its two participants in t
  * go to s, theirs in s to t, and so on (a path or a cycle, since a participant meets at most once a slot), so every
  * participant still meets at most once a slot and only the chain's two ends change their day; taken when allowed
- * for every meeting of the chain, within the tables and fair, as in annealing by its change in breaks. The classic
+ * for every meeting of the chain, within the tables and fair, as in annealing by its change in breaks. Three chains in
+ * four start from a participant with a break (only the chain's ends change their day, and on the hard days a handful
+ * of the 60-80 participants have one; issue 15, twelfth round). The classic
  * move of timetabling and edge colouring; a single move or a row cannot shift a meeting whose partners are busy in the
  * target slot. From the same 1.5 s annealed start, 1 s of the search with chains against 3 s of rows alone (issue 15,
  * eleventh round): forum-13crafc.forbidden 5-9 breaks against 9-16, forum-13.tables8 25-33 against 30-36 (best known
