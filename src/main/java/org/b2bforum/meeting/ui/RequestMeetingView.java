@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
 import org.b2bforum.company.CompanyNotFoundException;
@@ -27,6 +29,7 @@ import org.b2bforum.meeting.StandPlace;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -80,6 +83,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private final ProgramService program;
     private final ForumDates dates;
     private final Clock clock;
+    private final LiveUpdates live;
     private long partnerId;
     private String partnerName = "";
     /** The company may not ask now (wishes phase, booking closed, its limit reached): said when the form opens. */
@@ -90,8 +94,9 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private final Set<Long> taken = new HashSet<>();
 
     RequestMeetingView(MeetingQueries meetings, MeetingRequests requests, DirectoryService directory, ProgramService program,
-            ForumTime forumTime, Clock clock) {
+            ForumTime forumTime, Clock clock, LiveUpdates live) {
         this.meetings = meetings;
+        this.live = live;
         this.requests = requests;
         this.directory = directory;
         this.program = program;
@@ -291,6 +296,11 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
                             chosenDelegates, message.getValue())
                     : requests.request(partnerId, chosen.slotId(), chosenDelegates, message.getValue());
             asked.put(chosen.slotId(), result.confirmed());
+            if (result.confirmed()) {
+                // a confirmed meeting notified this company too: the page's frame counts it now, and the feed's
+                // echo of it does not come back to this page (LiveUpdates.changedHere)
+                live.changedHere(UI.getCurrent(), LiveChange.Kind.NOTIFICATION);
+            }
             // the same options, the one just asked for now marked and disabled: nothing is read again, and only
             // that item is rendered again (refreshing all of them re-created every slot's item, about a hundred
             // elements, in each answer to "Send": a tenth of the booking rush's CPU, bench/README.md, issue 17)

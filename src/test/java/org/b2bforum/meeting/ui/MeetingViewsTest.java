@@ -200,6 +200,34 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void with_instant_booking_the_bell_counts_the_confirmed_meeting_in_the_answer_to_send_without_a_note_about_it() {
+        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        program.updateBookingSettings(new BookingSettings(null, null, 50, true));
+        // no poll of the feed meanwhile: what the page shows comes with the answer to "Send"
+        live.stop();
+        try {
+            TestData.logInAs(accounts, a.login());
+            RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
+            String bell = find(Button.class).id("notifications-button").getText();
+            long unread = bell == null || bell.isEmpty() ? 0 : Long.parseLong(bell);
+
+            test(view.slot).selectItem(forum.when("10:20–10:40") + " · " + forum.hall());
+            test(view.request).click();
+
+            assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("confirmed");
+            assertThat(find(Button.class).id("notifications-button").getText())
+                    .as("the meeting's notification to the requester, counted").isEqualTo(String.valueOf(unread + 1));
+            assertThat(find(Notification.class).all()).as("no note about what the user just did").isEmpty();
+        } finally {
+            live.start();
+            TestData.logInAsOrganizer(accounts);
+            program.updateBookingSettings(new BookingSettings(null, null, 50, false));
+        }
+    }
+
+    @Test
     void a_double_click_on_send_sends_one_request() {
         ForumFixture forum = ForumFixture.create(program, accounts, 3);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
