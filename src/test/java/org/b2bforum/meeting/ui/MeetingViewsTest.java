@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
+import org.b2bforum.TransactionsBegun;
 import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.meeting.DelegateChoice;
@@ -24,6 +25,7 @@ import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -57,9 +59,11 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     OrganizerBookings organizerBookings;
     @Autowired
     LiveUpdates live;
+    @Autowired
+    ApplicationContext context;
 
     @Test
-    void the_request_page_offers_only_free_slots_and_a_slot_taken_meanwhile_is_refused_in_words() {
+    void the_request_page_offers_only_free_slots_and_a_slot_taken_meanwhile_is_refused_in_words() throws Exception {
         ForumFixture forum = ForumFixture.create(program, accounts, 3);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
@@ -83,8 +87,10 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         TestData.logInAsOrganizer(accounts);
         organizerBookings.bookAsOrganizer(c.id(), b.id(), forum.slotAt("10:20"));
         TestData.logInAs(accounts, a.login());
-        test(view.request).click();
+        List<String> begun = TransactionsBegun.during(context, () -> test(view.request).click());
 
+        assertThat(begun).as("the refused Send reads the free times again without a transaction of its own (the"
+                + " booking's are plain JDBC ones)").isEmpty();
         assertThat(getCurrentView()).as("no error page, still asking").isSameAs(view);
         assertThat(view.outcome.isVisible()).isTrue();
         assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("refused");
