@@ -24,6 +24,7 @@ import org.b2bforum.meeting.MeetingLimit;
 import org.b2bforum.meeting.MeetingOutcome;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.RequestResult;
 import org.b2bforum.meeting.SlotOption;
 import org.b2bforum.meeting.StandPlace;
 import org.b2bforum.program.BookingSettings;
@@ -288,32 +289,35 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
             return;
         }
         SlotOption chosen = slot.getValue();
-        try {
-            List<Long> chosenDelegates = delegates.getValue().stream().map(DelegateChoice::id).toList();
-            Optional<StandPlace> stand = stand();
-            MeetingOutcome result = stand.isPresent()
-                    ? requests.requestAtStand(partnerId, stand.get().standId(), chosen.slotId(),
-                            chosenDelegates, message.getValue())
-                    : requests.request(partnerId, chosen.slotId(), chosenDelegates, message.getValue());
-            asked.put(chosen.slotId(), result.confirmed());
-            if (result.confirmed()) {
-                // a confirmed meeting notified this company too: the page's frame counts it now, and the feed's
-                // echo of it does not come back to this page (LiveUpdates.changedHere)
-                live.changedHere(UI.getCurrent(), LiveChange.Kind.NOTIFICATION);
-            }
-            // the same options, the one just asked for now marked and disabled: nothing is read again, and only
-            // that item is rendered again (refreshing all of them re-created every slot's item, about a hundred
-            // elements, in each answer to "Send": a tenth of the booking rush's CPU, bench/README.md, issue 17)
-            slot.setValue(null);
-            slot.getListDataView().refreshItem(chosen);
-            showOutcome(result.confirmed() ? "confirmed" : "sent", getTranslation(result.confirmed()
-                    ? "request-meeting.confirmed" : "request-meeting.sent", partnerName), true);
-            // enabled again when another time is chosen
-            request.setEnabled(false);
-        } catch (BookingRefusedException e) {
-            showOutcome("refused", getTranslation(e.key(), e.args()), false);
+        List<Long> chosenDelegates = delegates.getValue().stream().map(DelegateChoice::id).toList();
+        Optional<StandPlace> stand = stand();
+        // a refusal comes back as a result: thrown, it went through the service's proxies (MeetingRequests.tryRequest)
+        RequestResult answer = stand.isPresent()
+                ? requests.tryRequestAtStand(partnerId, stand.get().standId(), chosen.slotId(), chosenDelegates,
+                        message.getValue())
+                : requests.tryRequest(partnerId, chosen.slotId(), chosenDelegates, message.getValue());
+        if (answer.refused()) {
+            BookingRefusedException refusal = answer.refusal();
+            showOutcome("refused", getTranslation(refusal.key(), refusal.args()), false);
             markTakenSlots();
+            return;
         }
+        MeetingOutcome result = answer.outcome();
+        asked.put(chosen.slotId(), result.confirmed());
+        if (result.confirmed()) {
+            // a confirmed meeting notified this company too: the page's frame counts it now, and the feed's
+            // echo of it does not come back to this page (LiveUpdates.changedHere)
+            live.changedHere(UI.getCurrent(), LiveChange.Kind.NOTIFICATION);
+        }
+        // the same options, the one just asked for now marked and disabled: nothing is read again, and only
+        // that item is rendered again (refreshing all of them re-created every slot's item, about a hundred
+        // elements, in each answer to "Send": a tenth of the booking rush's CPU, bench/README.md, issue 17)
+        slot.setValue(null);
+        slot.getListDataView().refreshItem(chosen);
+        showOutcome(result.confirmed() ? "confirmed" : "sent", getTranslation(result.confirmed()
+                ? "request-meeting.confirmed" : "request-meeting.sent", partnerName), true);
+        // enabled again when another time is chosen
+        request.setEnabled(false);
     }
 
     /** The outcome of "Send" in words above the button; {@code kind} (sent, confirmed, refused) also as an attribute. */
