@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -63,9 +64,12 @@ public class MeetingQueries {
     /**
      * Future slots in which the logged-in company and {@code partnerId} are both free (also in the
      * other halls at that time), the chosen delegates attend no program item, and a table is left.
+     * One statement after the approval check, in the caller's transaction or in none: a refused "Send" reads them
+     * again, and a read-only transaction of their own (a JPA session, a {@code set autocommit} pair and a commit)
+     * was most of that re-read at the booking window's rush (bench/README.md, issue 17).
      */
     @PreAuthorize("hasRole('COMPANY')")
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<SlotOption> freeSlotsWith(long partnerId, Collection<Long> delegateIds) {
         long me = access.requireApprovedCompany();
         List<Long> delegates = delegateIds.isEmpty() ? List.of(-1L) : List.copyOf(delegateIds);
@@ -104,10 +108,11 @@ public class MeetingQueries {
     /**
      * Future times at which the logged-in company and {@code partnerId} are both free, the chosen
      * delegates attend no program item and the stand hosts no meeting: one slot per start time
-     * (parallel halls share their slot times; a meeting at a stand needs no table).
+     * (parallel halls share their slot times; a meeting at a stand needs no table). In the caller's
+     * transaction or in none, as {@link #freeSlotsWith}.
      */
     @PreAuthorize("hasRole('COMPANY')")
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<SlotOption> freeStandSlotsWith(long partnerId, long standId, Collection<Long> delegateIds) {
         long me = access.requireApprovedCompany();
         List<Long> delegates = delegateIds.isEmpty() ? List.of(-1L) : List.copyOf(delegateIds);

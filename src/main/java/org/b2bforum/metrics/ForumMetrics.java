@@ -12,6 +12,7 @@ import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingOutcome;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.OrganizerBookings;
+import org.b2bforum.meeting.RequestResult;
 import org.b2bforum.schedule.ScheduleService;
 import org.b2bforum.venue.CheckInResult;
 import org.b2bforum.venue.CheckInService;
@@ -41,7 +42,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 class ForumMetrics {
 
     private static final Map<Class<?>, java.util.Set<String>> COUNTED = Map.of(
-            MeetingRequests.class, java.util.Set.of("request", "accept"),
+            MeetingRequests.class, java.util.Set.of("request", "tryRequest", "accept"),
             OrganizerBookings.class, java.util.Set.of("bookAsOrganizer"),
             CheckInService.class, java.util.Set.of("checkIn"),
             ScheduleService.class, java.util.Set.of("build", "publish"),
@@ -104,6 +105,10 @@ class ForumMetrics {
                 Object result = invocation.proceed();
                 if (method.equals("accept")) {
                     count("forum.bookings", "confirmed");
+                } else if (result instanceof RequestResult answer) {
+                    // the request form's: a refusal is returned, not thrown (MeetingRequests.tryRequest)
+                    count("forum.bookings", answer.refused() ? "refused"
+                            : answer.outcome().confirmed() ? "confirmed" : "requested");
                 } else if (result instanceof MeetingOutcome outcome) {
                     // the request says what it became: no second look at the meeting
                     count("forum.bookings", outcome.confirmed() ? "confirmed" : "requested");

@@ -22,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /** A meeting from request to acceptance, decline, cancellation and an organizer's move. */
 @SpringBootTest
 class MeetingLifecycleTest {
@@ -36,6 +38,8 @@ class MeetingLifecycleTest {
     NotificationService notifications;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     @Autowired
     BookingFixture fixture;
@@ -51,6 +55,31 @@ class MeetingLifecycleTest {
         session = fixture.session(1, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         requester = fixture.approvedCompany();
         partner = fixture.approvedCompany();
+    }
+
+    @Test
+    void the_request_forms_call_returns_a_refusal_rather_than_throwing_it_and_the_metrics_count_it() {
+        fixture.openBooking(true);
+        TestCompany latecomer = fixture.approvedCompany();
+        double confirmed = bookings("confirmed");
+        double refused = bookings("refused");
+
+        RequestResult booked = fixture.as(requester, () -> meetingRequests.tryRequest(partner.id(), slot(0),
+                List.of(requester.firstDelegate()), null));
+        RequestResult taken = fixture.as(latecomer, () -> meetingRequests.tryRequest(partner.id(), slot(0),
+                List.of(latecomer.firstDelegate()), null));
+
+        assertThat(booked.refused()).isFalse();
+        assertThat(booked.outcome().confirmed()).isTrue();
+        assertThat(taken.refused()).isTrue();
+        assertThat(taken.outcome()).isNull();
+        assertThat(taken.refusal().key()).isEqualTo("meeting.error.slot-taken");
+        assertThat(bookings("confirmed")).isEqualTo(confirmed + 1);
+        assertThat(bookings("refused")).isEqualTo(refused + 1);
+    }
+
+    private double bookings(String outcome) {
+        return meters.counter("forum.bookings", "outcome", outcome).count();
     }
 
     @Test

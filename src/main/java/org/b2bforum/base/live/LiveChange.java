@@ -3,9 +3,15 @@ package org.b2bforum.base.live;
 /**
  * One change that open pages of a company (or of one log-in) should show at once: a new message, a
  * meeting request, an answer, a move, an announcement... {@code companyId} or {@code userId} is null
- * when the change is addressed to the other one.
+ * when the change is addressed to the other one. {@code madeHere}: the page's own request made it and shows
+ * its outcome itself ({@link LiveUpdates#changedHere}); such a change has no feed id (0).
  */
-public record LiveChange(long id, Long companyId, Long userId, Kind kind) {
+public record LiveChange(long id, Long companyId, Long userId, Kind kind, boolean madeHere) {
+
+    /** A change read from the feed. */
+    public LiveChange(long id, Long companyId, Long userId, Kind kind) {
+        this(id, companyId, userId, kind, false);
+    }
 
     public enum Kind {
         /** A notification was written (meetings, registration, announcements). */

@@ -163,7 +163,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
             // Only for a new page: the same page with other query parameters (a directory search, a filter)
             // keeps the counters and the banner, whose changes arrive as live updates. Reading them again for
             // each search was three of a search's five transactions (bench/README.md, the rush).
-            frameReads.onOneConnection(() -> refreshCounts(null));
+            frameReads.onOneConnection(() -> refreshCounts(null, true));
         }
     }
 
@@ -192,11 +192,14 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
      * Reads the counters again, all of them when a page opens ({@code kind} null), only those a live
      * update of {@code kind} changes otherwise (a notification: the bell and the banner, which
      * announcements reach as notifications; a message: the messages' count; a reminder: none).
-     * Returns the menu entries whose number rose. Called on one connection ({@link FrameReads}).
+     * Returns the menu entries whose number rose. Called on one connection ({@link FrameReads}). {@code banner}: the
+     * latest announcement is read again too (announcements reach the pages as notifications).
      */
-    private List<String> refreshCounts(LiveChange.Kind kind) {
+    private List<String> refreshCounts(LiveChange.Kind kind, boolean banner) {
         if (kind == null || kind == LiveChange.Kind.NOTIFICATION) {
-            refreshBanner();
+            if (banner) {
+                refreshBanner();
+            }
             unreadNotifications = notifications.unreadCount();
             notificationsButton.setText(unreadNotifications > 0 ? String.valueOf(unreadNotifications) : null);
             notificationsButton.getElement().setAttribute("aria-label", getTranslation("notifications.title")
@@ -244,9 +247,15 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
             toast(getTranslation("reminder.starting-soon"), user.delegateId() != null ? "my-badge" : "agenda");
             return;
         }
+        if (change.madeHere()) {
+            // this page's own request (a booking's "Send") made it and shows the outcome: the counters only, no note
+            // about what the user just did, and no announcement in it
+            frameReads.onOneConnection(() -> refreshCounts(change.kind(), false));
+            return;
+        }
         frameReads.onOneConnection(() -> {
             long notificationsBefore = unreadNotifications;
-            List<String> rose = refreshCounts(change.kind());
+            List<String> rose = refreshCounts(change.kind(), true);
             if (change.kind() == LiveChange.Kind.NOTIFICATION && unreadNotifications > notificationsBefore) {
                 notifications.latestUnread().ifPresent(this::announce);
             } else if (change.kind() == LiveChange.Kind.MESSAGE && rose.contains("messages")) {

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
 import org.b2bforum.company.CompanyNotFoundException;
@@ -22,11 +24,13 @@ import org.b2bforum.meeting.MeetingLimit;
 import org.b2bforum.meeting.MeetingOutcome;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.RequestResult;
 import org.b2bforum.meeting.SlotOption;
 import org.b2bforum.meeting.StandPlace;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -80,6 +84,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private final ProgramService program;
     private final ForumDates dates;
     private final Clock clock;
+    private final LiveUpdates live;
     private long partnerId;
     private String partnerName = "";
     /** The company may not ask now (wishes phase, booking closed, its limit reached): said when the form opens. */
@@ -90,8 +95,9 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private final Set<Long> taken = new HashSet<>();
 
     RequestMeetingView(MeetingQueries meetings, MeetingRequests requests, DirectoryService directory, ProgramService program,
-            ForumTime forumTime, Clock clock) {
+            ForumTime forumTime, Clock clock, LiveUpdates live) {
         this.meetings = meetings;
+        this.live = live;
         this.requests = requests;
         this.directory = directory;
         this.program = program;
@@ -283,27 +289,35 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
             return;
         }
         SlotOption chosen = slot.getValue();
-        try {
-            List<Long> chosenDelegates = delegates.getValue().stream().map(DelegateChoice::id).toList();
-            Optional<StandPlace> stand = stand();
-            MeetingOutcome result = stand.isPresent()
-                    ? requests.requestAtStand(partnerId, stand.get().standId(), chosen.slotId(),
-                            chosenDelegates, message.getValue())
-                    : requests.request(partnerId, chosen.slotId(), chosenDelegates, message.getValue());
-            asked.put(chosen.slotId(), result.confirmed());
-            // the same options, the one just asked for now marked and disabled: nothing is read again, and only
-            // that item is rendered again (refreshing all of them re-created every slot's item, about a hundred
-            // elements, in each answer to "Send": a tenth of the booking rush's CPU, bench/README.md, issue 17)
-            slot.setValue(null);
-            slot.getListDataView().refreshItem(chosen);
-            showOutcome(result.confirmed() ? "confirmed" : "sent", getTranslation(result.confirmed()
-                    ? "request-meeting.confirmed" : "request-meeting.sent", partnerName), true);
-            // enabled again when another time is chosen
-            request.setEnabled(false);
-        } catch (BookingRefusedException e) {
-            showOutcome("refused", getTranslation(e.key(), e.args()), false);
+        List<Long> chosenDelegates = delegates.getValue().stream().map(DelegateChoice::id).toList();
+        Optional<StandPlace> stand = stand();
+        // a refusal comes back as a result: thrown, it went through the service's proxies (MeetingRequests.tryRequest)
+        RequestResult answer = stand.isPresent()
+                ? requests.tryRequestAtStand(partnerId, stand.get().standId(), chosen.slotId(), chosenDelegates,
+                        message.getValue())
+                : requests.tryRequest(partnerId, chosen.slotId(), chosenDelegates, message.getValue());
+        if (answer.refused()) {
+            BookingRefusedException refusal = answer.refusal();
+            showOutcome("refused", getTranslation(refusal.key(), refusal.args()), false);
             markTakenSlots();
+            return;
         }
+        MeetingOutcome result = answer.outcome();
+        asked.put(chosen.slotId(), result.confirmed());
+        if (result.confirmed()) {
+            // a confirmed meeting notified this company too: the page's frame counts it now, and the feed's
+            // echo of it does not come back to this page (LiveUpdates.changedHere)
+            live.changedHere(UI.getCurrent(), LiveChange.Kind.NOTIFICATION);
+        }
+        // the same options, the one just asked for now marked and disabled: nothing is read again, and only
+        // that item is rendered again (refreshing all of them re-created every slot's item, about a hundred
+        // elements, in each answer to "Send": a tenth of the booking rush's CPU, bench/README.md, issue 17)
+        slot.setValue(null);
+        slot.getListDataView().refreshItem(chosen);
+        showOutcome(result.confirmed() ? "confirmed" : "sent", getTranslation(result.confirmed()
+                ? "request-meeting.confirmed" : "request-meeting.sent", partnerName), true);
+        // enabled again when another time is chosen
+        request.setEnabled(false);
     }
 
     /** The outcome of "Send" in words above the button; {@code kind} (sent, confirmed, refused) also as an attribute. */

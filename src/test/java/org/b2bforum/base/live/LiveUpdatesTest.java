@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.TransactionsBegun;
+import org.b2bforum.base.web.UrgentWork;
 import org.b2bforum.messaging.MessagingService;
 import org.b2bforum.notification.NotificationService;
 import org.junit.jupiter.api.AfterEach;
@@ -171,6 +175,68 @@ class LiveUpdatesTest extends ForumBrowserlessTest {
         live.poll();
         pushed();
         assertThat(find(Span.class).id("menu-count-messages").getText()).isEqualTo("1");
+    }
+
+    @Test
+    void a_change_a_page_made_and_shows_itself_is_told_to_its_listeners_at_once_and_its_echo_from_the_feed_is_not() {
+        TestCompany mine = new BookingFixture(context).approvedCompany();
+        live.poll();
+        BookingFixture.logInAs(mine);
+        List<String> received = new CopyOnWriteArrayList<>();
+        live.subscribe(UI.getCurrent(), mine.user(),
+                change -> received.add(change.kind() + (change.madeHere() ? " here" : " from the feed")));
+
+        live.changedHere(UI.getCurrent(), LiveChange.Kind.NOTIFICATION);
+        assertThat(received).containsExactly("NOTIFICATION here");
+
+        feed.companiesChanged(List.of(mine.id()), LiveChange.Kind.NOTIFICATION); // what the page's request wrote
+        live.poll();
+        pushed();
+        assertThat(received).as("its echo is not told again").containsExactly("NOTIFICATION here");
+
+        feed.companiesChanged(List.of(mine.id()), LiveChange.Kind.MESSAGE);
+        feed.companiesChanged(List.of(mine.id()), LiveChange.Kind.NOTIFICATION);
+        live.poll();
+        pushed();
+        assertThat(received).as("the changes after it are")
+                .containsExactly("NOTIFICATION here", "MESSAGE from the feed", "NOTIFICATION from the feed");
+    }
+
+    @Test
+    void while_bookings_wait_for_their_turn_a_poll_holds_what_it_read_and_dispatches_it_once_they_have_it()
+            throws Exception {
+        TestCompany mine = new BookingFixture(context).approvedCompany();
+        live.poll();
+        List<Long> received = new CopyOnWriteArrayList<>();
+        live.subscribe(UI.getCurrent(), mine.user(), change -> received.add(change.id()));
+        UrgentWork urgent = context.getBean(UrgentWork.class);
+        CountDownLatch bookingWaits = new CountDownLatch(1);
+        CountDownLatch turnGiven = new CountDownLatch(1);
+        CompletableFuture<Void> booking = CompletableFuture.runAsync(() -> urgent.run(() -> {
+            bookingWaits.countDown();
+            try {
+                turnGiven.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        try {
+            assertThat(bookingWaits.await(5, TimeUnit.SECONDS)).isTrue();
+            feed.companiesChanged(List.of(mine.id()), LiveChange.Kind.MESSAGE);
+
+            CompletableFuture<Integer> poll = CompletableFuture.supplyAsync(live::poll);
+            Thread.sleep(500);
+            assertThat(poll).as("the poll waits while a booking waits for its turn").isNotDone();
+
+            turnGiven.countDown();
+            assertThat(poll.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+            booking.get(5, TimeUnit.SECONDS);
+            pushed();
+            assertThat(received).hasSize(1);
+        } finally {
+            turnGiven.countDown();
+        }
     }
 
     /** What the UI's push would send: the access tasks the poller queued, run under the UI's lock. */

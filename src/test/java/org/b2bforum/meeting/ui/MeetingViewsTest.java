@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
+import org.b2bforum.TransactionsBegun;
 import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.meeting.DelegateChoice;
@@ -24,6 +25,7 @@ import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -57,9 +59,11 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     OrganizerBookings organizerBookings;
     @Autowired
     LiveUpdates live;
+    @Autowired
+    ApplicationContext context;
 
     @Test
-    void the_request_page_offers_only_free_slots_and_a_slot_taken_meanwhile_is_refused_in_words() {
+    void the_request_page_offers_only_free_slots_and_a_slot_taken_meanwhile_is_refused_in_words() throws Exception {
         ForumFixture forum = ForumFixture.create(program, accounts, 3);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
@@ -83,8 +87,10 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         TestData.logInAsOrganizer(accounts);
         organizerBookings.bookAsOrganizer(c.id(), b.id(), forum.slotAt("10:20"));
         TestData.logInAs(accounts, a.login());
-        test(view.request).click();
+        List<String> begun = TransactionsBegun.during(context, () -> test(view.request).click());
 
+        assertThat(begun).as("the refused Send reads the free times again without a transaction of its own (the"
+                + " booking's are plain JDBC ones)").isEmpty();
         assertThat(getCurrentView()).as("no error page, still asking").isSameAs(view);
         assertThat(view.outcome.isVisible()).isTrue();
         assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("refused");
@@ -197,6 +203,34 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
         test(view.slot).selectItem(second);
         assertThat(view.request.isEnabled()).isTrue();
+    }
+
+    @Test
+    void with_instant_booking_the_bell_counts_the_confirmed_meeting_in_the_answer_to_send_without_a_note_about_it() {
+        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        program.updateBookingSettings(new BookingSettings(null, null, 50, true));
+        // no poll of the feed meanwhile: what the page shows comes with the answer to "Send"
+        live.stop();
+        try {
+            TestData.logInAs(accounts, a.login());
+            RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
+            String bell = find(Button.class).id("notifications-button").getText();
+            long unread = bell == null || bell.isEmpty() ? 0 : Long.parseLong(bell);
+
+            test(view.slot).selectItem(forum.when("10:20–10:40") + " · " + forum.hall());
+            test(view.request).click();
+
+            assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("confirmed");
+            assertThat(find(Button.class).id("notifications-button").getText())
+                    .as("the meeting's notification to the requester, counted").isEqualTo(String.valueOf(unread + 1));
+            assertThat(find(Notification.class).all()).as("no note about what the user just did").isEmpty();
+        } finally {
+            live.start();
+            TestData.logInAsOrganizer(accounts);
+            program.updateBookingSettings(new BookingSettings(null, null, 50, false));
+        }
     }
 
     @Test
