@@ -42,7 +42,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 class ForumMetrics {
 
     private static final Map<Class<?>, java.util.Set<String>> COUNTED = Map.of(
-            MeetingRequests.class, java.util.Set.of("request", "tryRequest", "accept"),
+            MeetingRequests.class, java.util.Set.of("request", "tryRequest", "requestAtStand", "tryRequestAtStand", "accept"),
             OrganizerBookings.class, java.util.Set.of("bookAsOrganizer"),
             CheckInService.class, java.util.Set.of("checkIn"),
             ScheduleService.class, java.util.Set.of("build", "publish"),

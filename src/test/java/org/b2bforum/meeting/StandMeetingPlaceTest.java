@@ -39,6 +39,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 
 import com.vaadin.flow.i18n.I18NProvider;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import biweekly.Biweekly;
 import biweekly.component.VEvent;
 
@@ -67,11 +69,14 @@ class StandMeetingPlaceTest {
     BookingFixture booking;
     @Autowired
     FairFixture fair;
+    @Autowired
+    MeterRegistry meters;
 
     TestSession session;
     TestCompany exhibitor;
     TestCompany visitor;
     long meetingId;
+    long standId;
     String atStandRu;
     String atStandEn;
 
@@ -82,6 +87,7 @@ class StandMeetingPlaceTest {
         exhibitor = booking.approvedCompany();
         visitor = booking.approvedCompany();
         FairFixture.Stand stand = fair.standFor(exhibitor);
+        standId = stand.id();
         meetingId = booking.as(visitor, () -> requests.requestAtStand(exhibitor.id(), stand.id(), session.slot(1).id(),
                 List.of(visitor.firstDelegate()), null).meetingId());
         booking.as(exhibitor, () -> requests.accept(meetingId, List.of(exhibitor.firstDelegate()), null));
@@ -95,6 +101,25 @@ class StandMeetingPlaceTest {
     @AfterEach
     void logOut() {
         TestData.logOut();
+    }
+
+    @Test
+    void a_request_at_a_stand_is_counted_in_the_booking_metrics_as_one_at_a_table_is() {
+        TestCompany another = booking.approvedCompany();
+        double attempted = bookings("attempted");
+        double requested = bookings("requested");
+
+        booking.as(another, () -> requests.tryRequestAtStand(exhibitor.id(), standId, session.slot(2).id(),
+                List.of(another.firstDelegate()), null));
+        booking.as(another, () -> requests.requestAtStand(exhibitor.id(), standId, session.slot(0).id(),
+                List.of(another.firstDelegate()), null));
+
+        assertThat(bookings("attempted")).isEqualTo(attempted + 2);
+        assertThat(bookings("requested")).isEqualTo(requested + 2);
+    }
+
+    private double bookings(String outcome) {
+        return meters.counter("forum.bookings", "outcome", outcome).count();
     }
 
     @Test
