@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBoxI18n;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -49,14 +52,31 @@ public final class ComponentTexts {
 
     /** Month and weekday names from the locale, Monday first as in Russia and Belarus. */
     public static void datePicker(DatePicker picker) {
-        Locale locale = picker.getLocale();
+        picker.setI18n(calendar(picker, picker.getLocale()));
+    }
+
+    /** The date part's calendar as {@link #datePicker}: left alone, its months and weekdays are English. */
+    public static void dateTimePicker(DateTimePicker picker) {
+        picker.setDatePickerI18n(calendar(picker, picker.getLocale()));
+    }
+
+    private static DatePicker.DatePickerI18n calendar(Component in, Locale locale) {
         List<String> weekdays = sundayFirst(TextStyle.FULL_STANDALONE, locale);
         List<String> weekdaysShort = sundayFirst(TextStyle.SHORT_STANDALONE, locale);
-        picker.setI18n(new DatePicker.DatePickerI18n()
+        return new DatePicker.DatePickerI18n()
                 .setMonthNames(Arrays.stream(Month.values()).map(m -> m.getDisplayName(TextStyle.FULL_STANDALONE,
                         locale)).toList())
                 .setWeekdays(weekdays).setWeekdaysShort(weekdaysShort).setFirstDayOfWeek(1)
-                .setToday(picker.getTranslation("a11y.today")).setCancel(picker.getTranslation("a11y.cancel")));
+                .setToday(in.getTranslation("a11y.today")).setCancel(in.getTranslation("a11y.cancel"));
+    }
+
+    /** What a screen reader says as chips are added, removed or cleared; left alone it says it in English. */
+    public static void multiSelect(MultiSelectComboBox<?> box) {
+        box.setI18n(new MultiSelectComboBoxI18n().setCleared(box.getTranslation("a11y.multi-select.cleared"))
+                .setFocused(box.getTranslation("a11y.multi-select.focused"))
+                .setSelected(box.getTranslation("a11y.multi-select.selected"))
+                .setDeselected(box.getTranslation("a11y.multi-select.deselected"))
+                .setTotal(box.getTranslation("a11y.multi-select.total")));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.b2bforum.program.ui;
 import java.time.Duration;
 import java.util.List;
 
+import org.b2bforum.base.ui.ComponentTexts;
 import org.b2bforum.base.ui.FieldErrors;
 import org.b2bforum.base.ui.Notices;
 import org.b2bforum.program.BookingSettings;
@@ -45,6 +46,7 @@ class BookingSettingsPanel extends VerticalLayout {
         for (DateTimePicker picker : List.of(opensAt, closesAt)) {
             picker.setStep(Duration.ofMinutes(15));
             picker.setHelperText(getTranslation("program.booking.open-ended", labels.zoneName()));
+            ComponentTexts.dateTimePicker(picker);
         }
         meetingLimit.setId("meeting-limit");
         meetingLimit.setLabel(getTranslation("program.field.meeting-limit"));

@@ -91,6 +91,7 @@ class RegistrationFormLayout extends VerticalLayout {
         taxNumber.setHelperText(taxHelper(null));
         sectors.setItems(Sector.values());
         sectors.setItemLabelGenerator(s -> getTranslation(s.translationKey()));
+        ComponentTexts.multiSelect(sectors);
         description.setHelperText(getTranslation("field.description.helper"));
         offers.setHelperText(getTranslation("field.offers.helper"));
         seeks.setHelperText(getTranslation("field.seeks.helper"));

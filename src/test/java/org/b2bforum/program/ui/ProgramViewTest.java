@@ -221,4 +221,18 @@ class ProgramViewTest extends ForumBrowserlessTest {
         var rows = test(grid);
         return IntStream.range(0, rows.size()).filter(i -> rows.getRow(i).id() == sessionId).findFirst().orElse(-1);
     }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void the_calendars_of_the_program_speak_russian_with_monday_first() {
+        ProgramView view = navigate(ProgramView.class);
+
+        for (var i18n : List.of(view.days.day.getI18n(), view.booking.opensAt.getDatePickerI18n(),
+                view.booking.closesAt.getDatePickerI18n())) {
+            assertThat(i18n.getMonthNames()).startsWith("январь", "февраль");
+            assertThat(i18n.getWeekdaysShort()).startsWith("вс", "пн");
+            assertThat(i18n.getFirstDayOfWeek()).isEqualTo(1);
+            assertThat(i18n.getToday()).isEqualTo("Сегодня");
+        }
+    }
 }

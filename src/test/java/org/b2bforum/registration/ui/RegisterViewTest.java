@@ -62,6 +62,14 @@ class RegisterViewTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void the_sectors_field_tells_a_screen_reader_in_russian_what_was_chosen() {
+        RegistrationFormLayout form = navigate(RegisterView.class).form;
+
+        assertThat(form.sectors.getI18n().getSelected()).isEqualTo("добавлено к выбору");
+        assertThat(form.sectors.getI18n().getTotal()).isEqualTo("Выбрано: {count}");
+    }
+
+    @Test
     void a_tax_number_is_checked_against_the_chosen_country() {
         RegistrationForm application = TestData.registrationForm();
         application.setTaxNumber("1234567890");
