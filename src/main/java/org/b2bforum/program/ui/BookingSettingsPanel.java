@@ -55,6 +55,8 @@ class BookingSettingsPanel extends VerticalLayout {
         meetingLimit.setMax(200);
         meetingLimit.setStepButtonsVisible(true);
         meetingLimit.setRequiredIndicatorVisible(true);
+        // wide enough for its label and the required marker («Предел встреч на компанию» was cut off)
+        meetingLimit.setWidth("16em");
         instantBooking.setId("instant-booking");
         instantBooking.setLabel(getTranslation("program.field.instant-booking"));
         wishesPhase.setId("wishes-phase");

@@ -49,8 +49,8 @@ import com.microsoft.playwright.Page;
  * company, delegate, staff, organizer), in Russian and English, on a desktop and a phone. Fails on
  * any serious or critical violation, except the component issues listed in {@link #KNOWN} (each
  * explained there and in docs/accessibility.md). On the phone's width it also checks reflow (WCAG 1.4.10,
- * which axe does not test): no field, button or text reaches past the page. A failure lists rule, page and
- * element.
+ * which axe does not test): no field, button or text reaches past the page; and on every page that no field's
+ * label is cut off. A failure lists rule, page and element.
  */
 // the longest of failsafe's classes (its threads check pages while the other classes run), so it starts first
 @Order(1)
@@ -107,6 +107,21 @@ class AccessibilityIT extends BrowserJourney {
                 return true;
               })
               .map(e => e.localName + (e.id ? '#' + e.id : '') + ': ' + Math.round(e.getBoundingClientRect().right) + ' px')
+            """;
+
+    /**
+     * The fields whose label is cut off with an ellipsis (the field narrower than its label and required marker), as
+     * "element: label": the user no longer reads what the field asks for.
+     */
+    private static final String CUT_LABELS = """
+            () => [...document.querySelectorAll('label[slot=label]')]
+              .filter(label => label.offsetParent && label.parentElement.shadowRoot)
+              .filter(label => {
+                const part = label.parentElement.shadowRoot.querySelector('[part~=label]');
+                return part && part.scrollWidth > part.clientWidth + 1;
+              })
+              .map(label => (label.parentElement.id ? '#' + label.parentElement.id : label.parentElement.localName)
+                + ': ' + label.textContent.trim())
             """;
 
     private static final String AXE_SOURCE = "() => {" + AxeBuilder.getAxeScript() + "}";
@@ -359,6 +374,9 @@ class AccessibilityIT extends BrowserJourney {
                         found.add(language + " " + width + "px /" + path + ": reflow (WCAG 1.4.10) past the "
                                 + width + " px page → " + past);
                     }
+                }
+                for (Object cut : (List<?>) page.evaluate(CUT_LABELS)) {
+                    found.add(language + " " + width + "px /" + path + ": a field's label cut off → " + cut);
                 }
                 AxeResults results = analyze(page);
                 assertThat(results.getTestEngine().getName()).as("axe's analysis of " + path).isEqualTo("axe-core");
