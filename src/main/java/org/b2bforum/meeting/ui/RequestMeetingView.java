@@ -276,7 +276,11 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void showSlotsAvailable(boolean any) {
-        slot.setEnabled(any);
+        // set only when it changes: setting it tells every item (about a hundred) of its enabled state again, in
+        // the answer to each refused "Send" at the booking window's rush (bench/README.md, issue 17)
+        if (slot.isEnabled() != any) {
+            slot.setEnabled(any);
+        }
         noSlots.setVisible(!any);
         request.setEnabled(any && !refused);
     }

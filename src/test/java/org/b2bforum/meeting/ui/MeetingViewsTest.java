@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.b2bforum.ForumBrowserlessTest;
@@ -38,6 +39,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.function.SerializablePredicate;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
 
@@ -83,6 +85,13 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         test(view.slot).selectItem(second);
         test(view.message).setValue("Обсудим поставки оборудования");
         List<Element> itemsBefore = renderedItems(view);
+        SerializablePredicate<SlotOption> enabled = view.slot.getItemEnabledProvider();
+        List<Long> toldEnabled = new ArrayList<>();
+        view.slot.setItemEnabledProvider(option -> {
+            toldEnabled.add(option.slotId());
+            return enabled.test(option);
+        });
+        toldEnabled.clear();
         // Meanwhile the organizers give b's 10:20 slot to c.
         TestData.logInAsOrganizer(accounts);
         organizerBookings.bookAsOrganizer(c.id(), b.id(), forum.slotAt("10:20"));
@@ -99,6 +108,8 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         assertThat(slotsOfTheDay(view, forum)).as("of the day's times only 10:40 is listed unmarked").containsExactly(third);
         assertThat(test(view.slot).getSuggestions().stream().filter(label -> label.contains(forum.hall())))
                 .as("the time just taken still listed, marked").containsExactly(second + " · уже занято", third);
+        assertThat(toldEnabled).as("only the item taken is told of its enabled state again, not the whole list")
+                .isNotEmpty().containsOnly(forum.slotAt("10:20"));
         assertThat(renderedItems(view))
                 .as("the items sent to the browser are the same elements: the one taken was rendered again, not re-created")
                 .containsExactlyElementsOf(itemsBefore);
