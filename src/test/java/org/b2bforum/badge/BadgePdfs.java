@@ -16,7 +16,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
-import com.google.zxing.NotFoundException;
 import com.google.zxing.ReaderException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
@@ -86,19 +85,22 @@ public final class BadgePdfs {
      * quarter, a half and three quarters, as a person turns the phone. Upright alone it misses about one valid code in
      * 160 (19 of 3,000 random check-in links drawn as {@code BadgeQr.png} draws them, 2026-12-05; turned, it read all
      * 19): a row of data modules that looks like a finder pattern misleads its search. The check-in token is random,
-     * so such a miss made the badge tests fail now and then though the code was right.
+     * so such a miss made the badge tests fail now and then though the code was right. A misled search can also end
+     * in a format or checksum error rather than "not found" (2 of 1,500 links drawn on the badge's PDF page, read at
+     * 150 and 300 dpi, 2026-12-06): turned, those are read too.
      */
     private static String decode(BufferedImage image) throws ReaderException {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] pixels = image.getRGB(0, 0, width, height, null, 0, width);
-        NotFoundException misled = null;
+        ReaderException misled = null;
         for (int turn = 0; turn < 4; turn++) {
             try {
                 BinaryBitmap bitmap = new BinaryBitmap(
                         new HybridBinarizer(new RGBLuminanceSource(width, height, pixels)));
                 return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-            } catch (NotFoundException e) {
+            } catch (ReaderException e) {
+                // not found, or found and misread (a format or checksum error): the same search misled
                 misled = misled == null ? e : misled;
             }
             if (turn == 3) {
