@@ -54,8 +54,8 @@ class BadgeRenderer {
     private static final float H = PAGE.getHeight();
     private static final float MARGIN = 16;
     private static final float BAND = 46;
-    private static final float QR_SIZE = 112;
-    private static final float QR_BOTTOM = 36;
+    static final float QR_SIZE = 112;
+    static final float QR_BOTTOM = 36;
 
     private static final Color INK = new Color(0x1a, 0x1c, 0x20);
     private static final Color GREY = new Color(0x55, 0x5b, 0x66);

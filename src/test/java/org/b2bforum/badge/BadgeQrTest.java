@@ -37,8 +37,9 @@ class BadgeQrTest {
             PDPage page = new PDPage(BadgeRenderer.PAGE);
             document.addPage(page);
             try (PDPageContentStream cs = new PDPageContentStream(document, page)) {
-                // where and how large the badge's front draws it (BadgeRenderer)
-                BadgeQr.draw(cs, BadgeQr.encode(link), (BadgeRenderer.PAGE.getWidth() - 112) / 2, 36, 112);
+                // where and how large the badge's front draws it
+                BadgeQr.draw(cs, BadgeQr.encode(link), (BadgeRenderer.PAGE.getWidth() - BadgeRenderer.QR_SIZE) / 2,
+                        BadgeRenderer.QR_BOTTOM, BadgeRenderer.QR_SIZE);
             }
             document.save(pdf);
         }
