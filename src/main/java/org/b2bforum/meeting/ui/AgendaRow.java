@@ -14,12 +14,13 @@ import com.vaadin.flow.component.html.Span;
  */
 class AgendaRow extends Div {
 
+    private final Div body = new Div();
+
     /** @param counterpart how the meeting's counterpart is shown (a link or a plain name); unused for program items */
     AgendaRow(AgendaEntry entry, ForumDates dates, Component counterpart) {
         addClassName("agenda-entry");
         Span time = new Span(dates.times(entry.startsAt(), entry.endsAt()));
         time.addClassName("agenda-time");
-        Div body = new Div();
         body.addClassName("agenda-body");
         if (entry.kind() == AgendaEntry.Kind.MEETING) {
             addClassName("agenda-meeting");
@@ -42,6 +43,14 @@ class AgendaRow extends Div {
             body.add(title, place(entry.place()));
         }
         add(time, body);
+    }
+
+    /**
+     * Adds an action (writing to the counterpart) under the meeting's details. Added to the row itself it became a third
+     * cell of its grid, under the time in the time's narrow column ("Write a / message" on two lines).
+     */
+    void addAction(Component action) {
+        body.add(action);
     }
 
     private static Paragraph place(String text) {

@@ -180,7 +180,7 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             row.setId("agenda-meeting-" + entry.meetingId());
         }
         if (meeting != null) {
-            row.add(new MessageLink(meeting.counterpartId(me)));
+            row.addAction(new MessageLink(meeting.counterpartId(me)));
         }
         return row;
     }

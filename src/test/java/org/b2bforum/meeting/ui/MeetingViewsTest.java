@@ -12,6 +12,7 @@ import org.b2bforum.TestData;
 import org.b2bforum.TransactionsBegun;
 import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.ui.MessageLink;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
@@ -406,6 +407,11 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         assertThat(entries.get(1)).contains("10:40–11:00", b.name(), forum.hall() + ", стол № 1");
         assertThat(find(Div.class).withId("agenda-meeting-" + early).exists()).isTrue();
         assertThat(find(Div.class).withId("agenda-meeting-" + late).exists()).isTrue();
+        // the time, and the details with the link to write to b under them: the link is not a cell of its own
+        Div earlyRow = find(Div.class).id("agenda-meeting-" + early);
+        assertThat(earlyRow.getChildren().count()).isEqualTo(2);
+        assertThat(earlyRow.getChildren().skip(1).findFirst().orElseThrow().getChildren())
+                .anyMatch(child -> child instanceof MessageLink);
         assertThat(text(find(Div.class).id("program-item-" + roundTable)))
                 .contains("10:00–10:40", "Круглый стол", "Малый зал", "Никто из ваших участников не записан");
 
