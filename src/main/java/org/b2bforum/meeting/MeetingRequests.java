@@ -86,16 +86,17 @@ public class MeetingRequests {
      */
     @PreAuthorize("hasRole('COMPANY')")
     public RequestResult tryRequest(long partnerId, long slotId, Collection<Long> delegateIds, String message) {
-        try {
-            return RequestResult.of(requested(partnerId, null, slotId, delegateIds, message));
-        } catch (BookingRefusedException e) {
-            return RequestResult.refused(e);
-        }
+        return tried(partnerId, null, slotId, delegateIds, message);
     }
 
     /** As {@link #requestAtStand}, the refusal returned rather than thrown, as {@link #tryRequest}. */
     @PreAuthorize("hasRole('COMPANY')")
     public RequestResult tryRequestAtStand(long partnerId, long standId, long slotId, Collection<Long> delegateIds,
+            String message) {
+        return tried(partnerId, standId, slotId, delegateIds, message);
+    }
+
+    private RequestResult tried(long partnerId, Long standId, long slotId, Collection<Long> delegateIds,
             String message) {
         try {
             return RequestResult.of(requested(partnerId, standId, slotId, delegateIds, message));

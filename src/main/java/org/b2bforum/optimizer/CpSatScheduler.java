@@ -568,9 +568,9 @@ public final class CpSatScheduler implements Scheduler {
             Clock clock, ProgressListener listener) {
         AtomicBoolean solved = new AtomicBoolean();
         double seconds = clock.remaining();
-        FutureTask<int[]> annealing = new FutureTask<>(() -> RowSearch.improve(analysis, from, seconds,
+        FutureTask<int[]> rows = new FutureTask<>(() -> RowSearch.improve(analysis, from, seconds,
                 Long.MAX_VALUE, options.randomSeed() + 1, solved::get));
-        Thread.ofPlatform().daemon().name("scheduler-local-search-2").start(annealing);
+        Thread.ofPlatform().daemon().name("scheduler-local-search-2").start(rows);
         CpSatModel.Outcome best;
         try {
             best = model.minimiseBreaks(clock.remaining(), listener, clock);
@@ -578,12 +578,12 @@ public final class CpSatScheduler implements Scheduler {
             solved.set(true);
         }
         int d = analysis.problem.fairness();
-        int[] annealed = betterOf(analysis, from, annealing);
-        ScheduleResult found = resultOf(analysis, annealed);
+        int[] searched = betterOf(analysis, from, rows);
+        ScheduleResult found = resultOf(analysis, searched);
         if (found.fairnessGap() <= d && (!best.hasSolution()
-                || model.fixedPlacedCount(annealed) >= model.fixedPlacedCount(best.slots())
+                || model.fixedPlacedCount(searched) >= model.fixedPlacedCount(best.slots())
                         && better(found, resultOf(analysis, best.slots()), d))) {
-            return new CpSatModel.Outcome(CpSolverStatus.FEASIBLE, annealed, best.bound());
+            return new CpSatModel.Outcome(CpSolverStatus.FEASIBLE, searched, best.bound());
         }
         return best;
     }
