@@ -137,6 +137,13 @@ public final class CpSatScheduler implements Scheduler {
 
     @Override
     public ScheduleResult solve(SchedulingProblem problem, Duration timeLimit, ProgressListener progress) {
+        return solve(problem, timeLimit, progress, null);
+    }
+
+    /** As {@link #solve(SchedulingProblem, Duration, ProgressListener)}; {@code from}, when better, is the floor. */
+    @Override
+    public ScheduleResult solve(SchedulingProblem problem, Duration timeLimit, ProgressListener progress,
+            ScheduleResult from) {
         long started = System.nanoTime();
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         ProblemAnalysis analysis = new ProblemAnalysis(problem);
@@ -150,6 +157,9 @@ public final class CpSatScheduler implements Scheduler {
         // worse than this instant placement (first-fit in list order or most constrained first, improved).
         // Its improvement converges in 0.01-0.3 s on the benchmark; 50 ms make it fair on all ten.
         int[] floor = floor(analysis, Math.min(0.3, Math.max(0.05, timeLimit.toNanos() / 1e9 * 0.05)));
+        if (from != null) {
+            floor = betterStart(analysis, floor, from);
+        }
         ScheduleResult initial = result(analysis, floor, List.of(), 0, false, started);
         listener.improved(initial.placements().size(), initial.totalBreaks(), 0, clock.elapsed());
         // Beside the solver's first questions, a local search anneals the floor (see LocalSearch). In its own
@@ -177,7 +187,7 @@ public final class CpSatScheduler implements Scheduler {
         boolean fairnessDecides = floorResult.fairnessGap() > analysis.problem.fairness()
                 && searched.fairnessGap() <= analysis.problem.fairness()
                 && searched.unplaced().stream().noneMatch(u -> u.reason() == Unplaced.Reason.TIME_LIMIT);
-        if (fairnessDecides || !better(floorResult, searched, analysis.problem.fairness())) {
+        if (fairnessDecides || !floorResult.betterThan(searched, analysis.problem.fairness())) {
             return searched;
         }
         int bound = searched.lowerBound();
@@ -212,11 +222,20 @@ public final class CpSatScheduler implements Scheduler {
         return found.fairnessGap() <= analysis.problem.fairness() ? found.totalBreaks() : Integer.MAX_VALUE;
     }
 
+    /** {@code start}'s slots when it is better than the floor (it must answer the same problem). */
+    static int[] betterStart(ProblemAnalysis analysis, int[] floor, ScheduleResult start) {
+        int[] slots = new int[analysis.meetingCount()];
+        java.util.Arrays.fill(slots, -1);
+        start.placements().forEach(p -> slots[p.meeting()] = p.slot());
+        return resultOf(analysis, slots).betterThan(resultOf(analysis, floor), analysis.problem.fairness()) ? slots
+                : floor;
+    }
+
     /** The annealed schedule when it is better than the floor it started from (waits for it). */
     private static int[] betterOf(ProblemAnalysis analysis, int[] floor, FutureTask<int[]> annealing) {
         try {
             int[] found = annealing.get();
-            return better(resultOf(analysis, found), resultOf(analysis, floor), analysis.problem.fairness()) ? found
+            return resultOf(analysis, found).betterThan(resultOf(analysis, floor), analysis.problem.fairness()) ? found
                     : floor;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -241,24 +260,9 @@ public final class CpSatScheduler implements Scheduler {
         int d = analysis.problem.fairness();
         ScheduleResult a = result(analysis, constrainedFirst, List.of(), 0, false, System.nanoTime());
         ScheduleResult b = result(analysis, listOrder, List.of(), 0, false, System.nanoTime());
-        return better(b, a, d) ? listOrder : constrainedFirst;
+        return b.betterThan(a, d) ? listOrder : constrainedFirst;
     }
 
-    /**
-     * Whether {@code candidate} is strictly better than {@code than}: more meetings placed (placing comes
-     * first, fair or not), then within the fairness bound where the other is not, then fewer breaks.
-     */
-    static boolean better(ScheduleResult candidate, ScheduleResult than, int fairness) {
-        if (candidate.placements().size() != than.placements().size()) {
-            return candidate.placements().size() > than.placements().size();
-        }
-        boolean candidateFair = candidate.fairnessGap() <= fairness;
-        boolean thanFair = than.fairnessGap() <= fairness;
-        if (candidateFair != thanFair) {
-            return candidateFair;
-        }
-        return candidate.totalBreaks() < than.totalBreaks();
-    }
 
     /** The solver's search, started from the floor; see the package documentation. */
     private ScheduleResult search(ProblemAnalysis analysis, int[] floor, Supplier<int[]> annealed,
@@ -582,7 +586,7 @@ public final class CpSatScheduler implements Scheduler {
         ScheduleResult found = resultOf(analysis, searched);
         if (found.fairnessGap() <= d && (!best.hasSolution()
                 || model.fixedPlacedCount(searched) >= model.fixedPlacedCount(best.slots())
-                        && better(found, resultOf(analysis, best.slots()), d))) {
+                        && found.betterThan(resultOf(analysis, best.slots()), d))) {
             return new CpSatModel.Outcome(CpSolverStatus.FEASIBLE, searched, best.bound());
         }
         return best;

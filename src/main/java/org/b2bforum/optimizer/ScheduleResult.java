@@ -23,4 +23,20 @@ public record ScheduleResult(List<Placement> placements, List<Unplaced> unplaced
         placements = List.copyOf(placements);
         unplaced = List.copyOf(unplaced);
     }
+
+    /**
+     * Whether this answer is strictly better than {@code than}, an answer to the same problem: more meetings placed
+     * (placing comes first, fair or not), then within the fairness bound where the other is not, then fewer breaks.
+     */
+    public boolean betterThan(ScheduleResult than, int fairness) {
+        if (placements.size() != than.placements.size()) {
+            return placements.size() > than.placements.size();
+        }
+        boolean fair = fairnessGap <= fairness;
+        boolean thanFair = than.fairnessGap <= fairness;
+        if (fair != thanFair) {
+            return fair;
+        }
+        return totalBreaks < than.totalBreaks;
+    }
 }

@@ -12,6 +12,16 @@ public interface Scheduler {
      */
     ScheduleResult solve(SchedulingProblem problem, Duration timeLimit, ProgressListener progress);
 
+    /**
+     * Solves on from {@code start}, an earlier answer to the same problem: an implementation that can start from it
+     * does so where it is better than its own start. This one solves afresh (its answer may be worse than
+     * {@code start}: the caller keeps the better of the two).
+     */
+    default ScheduleResult solve(SchedulingProblem problem, Duration timeLimit, ProgressListener progress,
+            ScheduleResult start) {
+        return solve(problem, timeLimit, progress);
+    }
+
     /** Progress of a running solve. */
     @FunctionalInterface
     interface ProgressListener {

@@ -215,10 +215,11 @@ class ScheduleRunner {
             ProgressListener progress) {
         long deadline = System.nanoTime() + timeLimit.toNanos();
         boolean mixed = kinds.contains(Kind.MUST) && kinds.contains(Kind.NICE);
-        // when the second way may be needed, the first takes half the time
+        // when the second way may be needed, the first takes half the time (if it is not, the first answer is
+        // solved on for the other half)
         ScheduleResult first = scheduler.solve(all, mixed ? timeLimit.dividedBy(2) : timeLimit, progress);
         if (first.unplaced().stream().noneMatch(u -> kinds.get(u.meeting()) == Kind.MUST)) {
-            return first;
+            return mixed ? solveOn(all, kinds, first, deadline, progress) : first;
         }
         List<Integer> mustOnly = new ArrayList<>();
         for (int m = 0; m < kinds.size(); m++) {
@@ -251,6 +252,30 @@ class ScheduleRunner {
         return new ScheduleResult(placements, unplaced, BreakCounter.total(breaks), BreakCounter.max(breaks),
                 BreakCounter.gap(breaks), 0, false,
                 first.elapsed().plus(must.elapsed()).plus(last.elapsed()));
+    }
+
+    /**
+     * The second half of the time, when the first solve already placed every must-meet wish: the same day solved on
+     * from the first answer (the organizer's limit is spent on the schedule, not left unused). The first answer
+     * stays unless the second is better and leaves no must-meet wish out.
+     */
+    private ScheduleResult solveOn(SchedulingProblem all, List<Kind> kinds, ScheduleResult first, long deadline,
+            ProgressListener progress) {
+        Duration left = Duration.ofNanos(deadline - System.nanoTime());
+        if (first.provedOptimal() || left.compareTo(Duration.ofSeconds(1)) < 0) {
+            return first;
+        }
+        // a bound of the first solve holds for the whole day when it placed every meeting
+        int firstBound = first.unplaced().isEmpty() ? first.lowerBound() : 0;
+        ScheduleResult more = scheduler.solve(all, left, (placed, breaks, bound, seconds) ->
+                progress.improved(placed, breaks, Math.max(bound, firstBound), seconds), first);
+        boolean mustLeftOut = more.unplaced().stream().anyMatch(u -> kinds.get(u.meeting()) == Kind.MUST);
+        ScheduleResult kept = mustLeftOut || !more.betterThan(first, all.fairness()) ? first : more;
+        int bound = first.unplaced().isEmpty() && more.unplaced().isEmpty()
+                ? Math.max(first.lowerBound(), more.lowerBound()) : kept.lowerBound();
+        return new ScheduleResult(kept.placements(), kept.unplaced(), kept.totalBreaks(), kept.maxBreaks(),
+                kept.fairnessGap(), bound, kept.provedOptimal() || kept.unplaced().isEmpty()
+                        && kept.totalBreaks() <= bound, first.elapsed().plus(more.elapsed()));
     }
 
     /** Part of the time left: half of it, or all of it for the last solve; at least a second. */

@@ -61,6 +61,25 @@ class CpSatSchedulerTest {
     }
 
     /**
+     * A solve told of an earlier answer starts from it: with no time to search (1 ms), the answer is the earlier
+     * one, not the instant floor's (forum-13crafc.forbidden: the floor has about 30 breaks, a 2 s solve far fewer).
+     */
+    @Test
+    void aSolveStartsFromAnEarlierAnswerWhenItIsBetterThanTheFloor() throws Exception {
+        SchedulingProblem problem = DznReader.read(DznReaderTest.resource("crafted/forum-13crafc.forbidden.dzn"));
+        ScheduleResult earlier = scheduler.solve(problem, LIMIT, Scheduler.ProgressListener.NONE);
+        ScheduleResult instant = scheduler.solve(problem, Duration.ofMillis(1), Scheduler.ProgressListener.NONE);
+        assertThat(earlier.totalBreaks()).as("the test needs a floor worse than the earlier answer")
+                .isLessThan(instant.totalBreaks());
+
+        ScheduleResult on = scheduler.solve(problem, Duration.ofMillis(1), Scheduler.ProgressListener.NONE, earlier);
+
+        ScheduleChecker.assertValid(problem, on);
+        assertThat(on.placements()).hasSameSizeAs(earlier.placements());
+        assertThat(on.totalBreaks()).isLessThanOrEqualTo(earlier.totalBreaks());
+    }
+
+    /**
      * The start's local search runs beside the first level questions for min(1.5 s, 12 % of the limit). A day whose
      * floor places every meeting and whose levels CP-SAT answers in milliseconds is not held up by it: the
      * placement question used to wait for it (1.5 s here, CP-SAT idle) though the floor already answered it.

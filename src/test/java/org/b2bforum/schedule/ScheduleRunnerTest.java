@@ -76,6 +76,83 @@ class ScheduleRunnerTest {
     }
 
     @Test
+    void when_the_first_half_places_every_must_meet_wish_the_second_half_solves_on_from_its_answer() {
+        List<Object[]> calls = new java.util.ArrayList<>();
+        ScheduleResult first = answer(List.of(0, 1), List.of(), 10, 4, false);
+        ScheduleResult second = answer(List.of(0, 1), List.of(), 8, 6, false);
+        ScheduleRunner runner = runner(calls, first, second);
+        DayProblem day = day(12, List.of(0, 0, 0, 0), List.of(Kind.MUST, Kind.NICE),
+                List.of(MeetingRequest.of(0, 1), MeetingRequest.of(2, 3)));
+
+        ScheduleResult result = runner.solveMustFirst(day, Duration.ofSeconds(5), Scheduler.ProgressListener.NONE);
+
+        assertThat(calls).hasSize(2);
+        assertThat((Duration) calls.get(0)[0]).isEqualTo(Duration.ofMillis(2500));
+        assertThat((Duration) calls.get(1)[0]).as("the rest of the limit").isBetween(Duration.ofMillis(2000),
+                Duration.ofMillis(5000));
+        assertThat(calls.get(1)[1]).as("solved on from the first answer").isSameAs(first);
+        assertThat(result.totalBreaks()).isEqualTo(8);
+        assertThat(result.lowerBound()).isEqualTo(6);
+        assertThat(result.elapsed()).isEqualTo(Duration.ofMillis(2));
+    }
+
+    @Test
+    void a_second_half_that_leaves_a_must_meet_wish_out_or_is_no_better_is_not_kept() {
+        DayProblem day = day(12, List.of(0, 0, 0, 0, 0, 0), List.of(Kind.MUST, Kind.NICE, Kind.NICE),
+                List.of(MeetingRequest.of(0, 1), MeetingRequest.of(2, 3), MeetingRequest.of(4, 5)));
+        ScheduleResult first = answer(List.of(0, 1), List.of(2), 6, 2, false);
+        for (ScheduleResult second : List.of(answer(List.of(1, 2), List.of(0), 1, 1, false),
+                answer(List.of(0, 2), List.of(1), 6, 3, false))) {
+            List<Object[]> calls = new java.util.ArrayList<>();
+
+            ScheduleResult result = runner(calls, first, second).solveMustFirst(day, Duration.ofSeconds(5),
+                    Scheduler.ProgressListener.NONE);
+
+            assertThat(calls).hasSize(2);
+            assertThat(result.placements()).extracting(Placement::meeting).containsExactly(0, 1);
+            assertThat(result.totalBreaks()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void a_first_half_proved_optimal_is_not_solved_on() {
+        List<Object[]> calls = new java.util.ArrayList<>();
+        ScheduleRunner runner = runner(calls, answer(List.of(0, 1), List.of(), 3, 3, true), null);
+        DayProblem day = day(12, List.of(0, 0, 0, 0), List.of(Kind.MUST, Kind.NICE),
+                List.of(MeetingRequest.of(0, 1), MeetingRequest.of(2, 3)));
+
+        ScheduleResult result = runner.solveMustFirst(day, Duration.ofSeconds(5), Scheduler.ProgressListener.NONE);
+
+        assertThat(calls).hasSize(1);
+        assertThat(result.provedOptimal()).isTrue();
+    }
+
+    /** A runner whose scheduler answers {@code first}, then {@code second}, recording each call's limit and start. */
+    private static ScheduleRunner runner(List<Object[]> calls, ScheduleResult first, ScheduleResult second) {
+        Scheduler scheduler = new Scheduler() {
+            @Override
+            public ScheduleResult solve(SchedulingProblem problem, Duration limit, ProgressListener progress) {
+                return solve(problem, limit, progress, null);
+            }
+
+            @Override
+            public ScheduleResult solve(SchedulingProblem problem, Duration limit, ProgressListener progress,
+                    ScheduleResult start) {
+                calls.add(new Object[] {limit, start});
+                return calls.size() == 1 ? first : second;
+            }
+        };
+        return new ScheduleRunner(scheduler, null, null, Clock.systemUTC(), new ClusterNode("test"));
+    }
+
+    private static ScheduleResult answer(List<Integer> placed, List<Integer> left, int breaks, int bound,
+            boolean proved) {
+        return new ScheduleResult(placed.stream().map(m -> new Placement(m, m % 3, 0)).toList(),
+                left.stream().map(m -> new Unplaced(m, Unplaced.Reason.TIME_LIMIT, -1, 0, 0)).toList(), breaks, 1, 1,
+                bound, proved, Duration.ofMillis(1));
+    }
+
+    @Test
     void the_stored_bound_is_none_when_a_placement_found_no_table_and_never_above_the_stored_breaks() {
         ScheduleResult result = new ScheduleResult(List.of(), List.of(), 8, 2, 1, 6, false, Duration.ZERO);
 
