@@ -82,7 +82,9 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
         session.setItemLabelGenerator(s -> labels.date(s.startsAt()) + " · " + s.hallName() + " · " + s.name() + " · "
                 + labels.timeRange(s.startsAt(), s.endsAt()));
         session.setItems(program.sessions());
-        session.setWidth("40em");
+        session.setWidthFull();
+        session.setMaxWidth("60em");
+        session.addClassName("wrap-value");
         session.addValueChangeListener(e -> {
             show();
             rememberInUrl(e.getValue());

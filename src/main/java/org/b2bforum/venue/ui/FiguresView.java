@@ -133,7 +133,7 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
                 card("figures-no-shows", "figures.no-shows", String.valueOf(figures.noShows())),
                 card("figures-unmarked", "figures.unmarked", String.valueOf(figures.begunUnmarked())));
         for (Outcome outcome : Outcome.values()) {
-            cards.add(card("figures-outcome-" + outcome.name(), outcome.translationKey(),
+            cards.add(card("figures-outcome-" + outcome.name(), "figures.outcome." + outcome.name(),
                     String.valueOf(figures.outcomes().get(outcome))));
         }
         updated.setText(getTranslation("figures.updated", times.moment(figures.at())));

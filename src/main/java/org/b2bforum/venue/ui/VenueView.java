@@ -81,6 +81,7 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         session.setLabel(getTranslation("venue.session"));
         session.setItemLabelGenerator(s -> s.hallName() + " · " + s.name());
         session.setWidth("min(100%, 30em)");
+        session.addClassName("wrap-value");
         slot.setId("venue-slot");
         slot.setLabel(getTranslation("venue.slot"));
         slot.setItemLabelGenerator(s -> times.range(s.startsAt(), s.endsAt()));

@@ -124,6 +124,14 @@ class AccessibilityIT extends BrowserJourney {
                 + ': ' + label.textContent.trim())
             """;
 
+    /** The selects whose chosen value is cut off (one line narrower than it), as "element: value". */
+    private static final String CUT_VALUES = """
+            () => [...document.querySelectorAll('vaadin-select vaadin-select-value-button vaadin-select-item')]
+              .filter(item => item.offsetParent && item.scrollWidth > item.clientWidth + 1)
+              .map(item => (item.closest('vaadin-select').id ? '#' + item.closest('vaadin-select').id : 'vaadin-select')
+                + ': ' + item.textContent.trim())
+            """;
+
     private static final String AXE_SOURCE = "() => {" + AxeBuilder.getAxeScript() + "}";
     private static final ObjectMapper AXE_JSON = new ObjectMapper();
     private static final String AXE_CONTEXT = json(new AxeRunContext());
@@ -377,6 +385,9 @@ class AccessibilityIT extends BrowserJourney {
                 }
                 for (Object cut : (List<?>) page.evaluate(CUT_LABELS)) {
                     found.add(language + " " + width + "px /" + path + ": a field's label cut off → " + cut);
+                }
+                for (Object cut : (List<?>) page.evaluate(CUT_VALUES)) {
+                    found.add(language + " " + width + "px /" + path + ": a select's value cut off → " + cut);
                 }
                 AxeResults results = analyze(page);
                 assertThat(results.getTestEngine().getName()).as("axe's analysis of " + path).isEqualTo("axe-core");

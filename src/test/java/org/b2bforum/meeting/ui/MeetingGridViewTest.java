@@ -56,6 +56,8 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
         MeetingGridView view = navigate(MeetingGridView.class);
 
         choose(this, view.session, s -> s.id() == session.id());
+        assertThat(view.session.hasClassName("wrap-value")).as("date, hall, name and times wrap on a phone, see "
+                + "forum.css").isTrue();
 
         var grid = test(view.grid);
         assertThat(grid.size()).isEqualTo(2);

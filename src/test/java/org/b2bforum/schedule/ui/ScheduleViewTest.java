@@ -143,7 +143,7 @@ class ScheduleViewTest extends ForumBrowserlessTest {
 
         ScheduleView view = open(session.dayId());
 
-        assertThat(view.status.getText()).contains("Метод: оптимальное расписание (CP-SAT).")
+        assertThat(view.status.getText()).contains("Метод: оптимизация с наименьшим числом перерывов (CP-SAT).")
                 .doesNotContain("Scheduler");
         assertThat(view.figures.getChildren()).hasSize(8).allMatch(card -> card.hasClassName("figure-card"))
                 .allMatch(card -> card.getChildren().map(part -> part.getClassNames().iterator().next()).toList()
@@ -156,7 +156,7 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         UI.getCurrent().navigate("notifications");
         UI.getCurrent().setLocale(Languages.ENGLISH);
         view = open(session.dayId());
-        assertThat(view.status.getText()).contains("Method: optimal schedule (CP-SAT).");
+        assertThat(view.status.getText()).contains("Method: optimisation with fewest breaks (CP-SAT).");
         assertThat(figure(view, "figure-time")).matches("\\d+\\.\\d s" + "building time");
         assertThat(view.optimality.getText()).isEqualTo("The schedule is optimal for the meetings that can be placed: "
                 + "they cannot have fewer breaks. 1 meeting cannot be placed — see why below, under \"Not placed\".");

@@ -57,7 +57,7 @@ class FiguresViewTest extends ForumBrowserlessTest {
                 + "участников прибыло");
         assertThat(card("figures-held")).isEqualTo(figures.held() + "встреч состоялось");
         assertThat(card("figures-outcome-AGREEMENT_SIGNED"))
-                .isEqualTo(figures.outcomes().get(Outcome.AGREEMENT_SIGNED) + "Соглашение подписано");
+                .isEqualTo(figures.outcomes().get(Outcome.AGREEMENT_SIGNED) + "итог: соглашение подписано");
         assertThat(view.updated.getText()).startsWith("Обновлено в ");
 
         var report = test(view.report);

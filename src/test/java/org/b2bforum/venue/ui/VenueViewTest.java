@@ -94,6 +94,8 @@ class VenueViewTest extends ForumBrowserlessTest {
         VenueView fresh = navigate(VenueView.class);
         assertThat(fresh.slot.getValue()).isNotNull();
         assertThat(fresh.slot.getValue().endsAt()).isAfter(Instant.now());
+        assertThat(fresh.session.hasClassName("wrap-value")).as("a long session wraps on a phone, see forum.css")
+                .isTrue();
     }
 
     private String name(TestCompany company) {
