@@ -20,6 +20,10 @@ import java.util.stream.IntStream;
  * <p>It starts from a complete or incomplete fair schedule and keeps its meetings placed (the unplaced stay
  * out); fixed meetings and precedences are kept. Where {@link LocalSearch} moves one meeting at a time, which
  * on days with scarce tables or forbidden slots stops far above the optimum, a row moves many at once.
+ *
+ * <p>Longer than our usual classes on purpose: the row steps and the Kempe-chain moves between them change the
+ * same schedule state in place (who meets where, the tables left per slot, the participants with a break) and
+ * undo each other's trials through it; split apart, each would need the other's private arrays.
  */
 final class RowSearch {
 
