@@ -87,7 +87,9 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
                                     () -> registrations.reject(companyId, text.getValue()), "details.rejected")));
             reject.setId("reject");
             reject.addThemeVariants(ButtonVariant.ERROR);
-            add(new HorizontalLayout(approve, changes, reject));
+            HorizontalLayout actions = new HorizontalLayout(approve, changes, reject);
+            actions.setWrap(true);
+            add(actions);
         } else if (details.status() == RegistrationStatus.APPROVED) {
             Button withdraw = new Button(getTranslation("details.withdraw"), VaadinIcon.BAN.create(),
                     e -> askComment("details.withdraw", "details.withdraw-reason",
@@ -105,14 +107,18 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
         Dialog dialog = new Dialog(getTranslation(titleKey));
         TextArea text = new TextArea(getTranslation(labelKey));
         text.setId("decision-comment");
-        text.setWidth("32em");
+        text.setWidthFull();
         text.setMaxLength(2000);
         text.setRequiredIndicatorVisible(true);
         Button confirm = new Button(getTranslation(titleKey), e -> onConfirm.accept(text, dialog));
         confirm.setId("confirm-decision");
         confirm.addThemeVariants(ButtonVariant.PRIMARY);
         Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
-        dialog.add(new VerticalLayout(text));
+        VerticalLayout content = new VerticalLayout(text);
+        content.setPadding(false);
+        dialog.add(content);
+        dialog.setWidth("36em");
+        dialog.setMaxWidth("100%");
         dialog.getFooter().add(cancel, confirm);
         dialog.open();
         text.focus();

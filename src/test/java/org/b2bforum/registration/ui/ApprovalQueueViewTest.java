@@ -24,7 +24,10 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 
 /** Organizers review company applications; companies never see the queue. */
 @SpringBootTest
@@ -83,6 +86,35 @@ class ApprovalQueueViewTest extends ForumBrowserlessTest {
         assertThat(test(find(Notification.class).single()).getText()).isEqualTo("Заявка одобрена, компания уведомлена");
         assertThat(find(StatusBadge.class).single().getText()).isEqualTo("Одобрена");
         assertThat(find(Button.class).withId("approve").exists()).as("decided once").isFalse();
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void asking_for_changes_needs_a_comment_in_a_dialog_that_fits_a_phone() {
+        long id = registrations.register(TestData.registrationForm());
+        UI.getCurrent().navigate("registrations/" + id);
+        test(find(Button.class).id("request-changes")).click();
+        Dialog dialog = find(Dialog.class).single();
+        TextArea comment = find(TextArea.class).id("decision-comment");
+        assertThat(dialog.getWidth()).isEqualTo("36em");
+        assertThat(dialog.getMaxWidth()).as("no wider than a phone").isEqualTo("100%");
+        assertThat(comment.getWidth()).isEqualTo("100%");
+        HorizontalLayout actions = (HorizontalLayout) find(Button.class).id("approve").getParent().orElseThrow();
+        assertThat(actions.isWrap()).as("three buttons wrap on a phone").isTrue();
+
+        test(find(Button.class).id("confirm-decision")).click();
+
+        assertThat(comment.isInvalid()).isTrue();
+        assertThat(comment.getErrorMessage()).isEqualTo("Заполните это поле");
+        assertThat(registrations.details(id).status()).isEqualTo(RegistrationStatus.PENDING);
+
+        test(comment).setValue("Укажите полное наименование по уставу");
+        test(find(Button.class).id("confirm-decision")).click();
+
+        assertThat(registrations.details(id).status()).isEqualTo(RegistrationStatus.CHANGES_REQUESTED);
+        assertThat(test(find(Notification.class).single()).getText())
+                .isEqualTo("Компании отправлен запрос на изменения");
+        assertThat(find(Dialog.class).exists()).isFalse();
     }
 
     @Test
