@@ -145,9 +145,14 @@ public final class BookingFixture {
     }
 
     public <T> T as(TestCompany company, Supplier<T> work) {
+        return as(company.user(), work);
+    }
+
+    /** As {@link #as(TestCompany, Supplier)} for any log-in (venue staff, a delegate). */
+    public <T> T as(ForumUser user, Supplier<T> work) {
         Authentication previous = SecurityContextHolder.getContext().getAuthentication();
         try {
-            logInAs(company);
+            logInAs(user);
             return work.get();
         } finally {
             SecurityContextHolder.getContext().setAuthentication(previous);

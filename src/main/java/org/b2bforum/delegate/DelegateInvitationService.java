@@ -35,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class DelegateInvitationService {
 
     public static final Duration VALIDITY = Duration.ofDays(14);
+    /** The key of the refusal of an address that submits too often; the link itself still works. */
+    public static final String TOO_MANY = "form.too-many-later";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ForumAccess access;
@@ -168,7 +170,7 @@ public class DelegateInvitationService {
     public long accept(String token, String password, String confirmation) {
         // An anonymous form: too many submissions from one address are refused for a while.
         throttle.formSubmittedByCurrentClient().ifPresent(wait -> {
-            throw new InvitationRefusedException("form.too-many-later");
+            throw new InvitationRefusedException(TOO_MANY);
         });
         InvitationRow row = find(token, true);
         Invitation.State state = state(row);

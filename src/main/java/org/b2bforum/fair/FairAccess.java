@@ -45,11 +45,14 @@ class FairAccess {
     }
 
     ForumUser requireVisitor() {
-        ForumUser user = currentUser.require();
-        if (user.isVenueStaff() || companyOfUser().filter(access::isApproved).isPresent()) {
-            return user;
+        if (isVisitor()) {
+            return currentUser.require();
         }
         throw new AccessDeniedException("Only forum participants visit the fair");
+    }
+
+    boolean isVisitor() {
+        return currentUser.require().isVenueStaff() || companyOfUser().filter(access::isApproved).isPresent();
     }
 
     /** The logged-in person's company when it is approved and has a stand. */

@@ -157,31 +157,43 @@ public class ProductService {
         }
     }
 
-    /** A product's photo as PNG, for whoever may see its company. */
+    /** A product's photo as PNG, for whoever may see its company's products ({@link #productsOf}). */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Optional<byte[]> photo(long productId) {
-        ForumUser viewer = currentUser.require();
         List<Long> company = jdbc.queryForList("select company_id from product where id = :id",
                 new MapSqlParameterSource("id", productId), Long.class);
-        if (company.isEmpty() || !(viewer.isVenueStaff() || company.getFirst().equals(viewer.companyId())
-                || access.isApproved(company.getFirst()))) {
+        if (company.isEmpty() || !maySee(company.getFirst())) {
             return Optional.empty();
         }
         return jdbc.query("select image from product_photo where product_id = :id",
                 new MapSqlParameterSource("id", productId), (rs, i) -> rs.getBytes(1)).stream().findFirst();
     }
 
-    /** The products of an approved company (or one's own, or any for organizers). */
+    /**
+     * The products of an approved company for the fair's visitors (see {@link #search}), one's own, or any
+     * company's for organizers; empty for anyone else.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<Product> productsOf(long companyId) {
-        ForumUser viewer = currentUser.require();
-        if (!viewer.isVenueStaff() && !Long.valueOf(companyId).equals(viewer.companyId())
-                && !access.isApproved(companyId)) {
+        if (!maySee(companyId)) {
             return List.of();
         }
         return query("where p.company_id = :c order by p.name_ru, p.id", new MapSqlParameterSource("c", companyId));
+    }
+
+    /**
+     * Organizers see every catalogue, a company its own; the fair's other visitors (venue staff and the people of
+     * approved companies, {@link FairAccess#requireVisitor}) those of approved companies only: not a company still
+     * waiting for approval, and no staff member a rejected company's.
+     */
+    private boolean maySee(long companyId) {
+        ForumUser viewer = currentUser.require();
+        if (viewer.isOrganizer() || Long.valueOf(companyId).equals(viewer.companyId())) {
+            return true;
+        }
+        return fairAccess.isVisitor() && access.isApproved(companyId);
     }
 
     /**

@@ -62,6 +62,20 @@ public class MeetingQueries {
     }
 
     /**
+     * SQL: the chosen delegates ({@code :delegates}) have no meeting at slot {@code s}'s time and attend no program
+     * item then. Only the asking company's own delegates count: another company's would give their meetings and
+     * program items away through the slots offered.
+     */
+    private static final String CHOSEN_DELEGATES_FREE = """
+              and not exists (select 1 from delegate_slot_booking d join delegate o on o.id = d.delegate_id
+                              where o.company_id = :me and d.delegate_id in (:delegates) and d.starts_at = s.starts_at)
+              and not exists (select 1 from program_item p join program_item_attendee a on a.program_item_id = p.id
+                              join delegate o on o.id = a.delegate_id
+                              where o.company_id = :me and a.delegate_id in (:delegates)
+                                and p.starts_at < s.ends_at and p.ends_at > s.starts_at)
+            """;
+
+    /**
      * Future slots in which the logged-in company and {@code partnerId} are both free (also in the
      * other halls at that time), the chosen delegates attend no program item, and a table is left.
      * One statement after the approval check, in the caller's transaction or in none: a refused "Send" reads them
@@ -79,10 +93,8 @@ public class MeetingQueries {
                      - (select count(*) from table_slot_booking b where b.slot_id = s.id) free_tables
                 from slot s join negotiation_session n on n.id = s.session_id join hall h on h.id = s.hall_id
                 where s.starts_at > :now
-                  and not""" + SlotLedger.busy(":me, :partner", "s.starts_at", "s.ends_at") + """
-                  and not exists (select 1 from delegate_slot_booking d where d.starts_at = s.starts_at and d.delegate_id in (:delegates))
-                  and not exists (select 1 from program_item p join program_item_attendee a on a.program_item_id = p.id
-                                  where a.delegate_id in (:delegates) and p.starts_at < s.ends_at and p.ends_at > s.starts_at)
+                  and not""" + SlotLedger.busy(":me, :partner", "s.starts_at", "s.ends_at") + CHOSEN_DELEGATES_FREE
+                + """
                 having free_tables > 0
                 order by s.starts_at, h.name""",
                 new MapSqlParameterSource("me", me).addValue("partner", partnerId).addValue("delegates", delegates)
@@ -120,10 +132,8 @@ public class MeetingQueries {
                 select s.id, n.name session_name, h.name hall_name, s.starts_at, s.ends_at
                 from slot s join negotiation_session n on n.id = s.session_id join hall h on h.id = s.hall_id
                 where s.id in (select min(x.id) from slot x where x.starts_at > :now group by x.starts_at)
-                  and not""" + SlotLedger.busy(":me, :partner", "s.starts_at", "s.ends_at") + """
-                  and not exists (select 1 from delegate_slot_booking d where d.starts_at = s.starts_at and d.delegate_id in (:delegates))
-                  and not exists (select 1 from program_item p join program_item_attendee a on a.program_item_id = p.id
-                                  where a.delegate_id in (:delegates) and p.starts_at < s.ends_at and p.ends_at > s.starts_at)
+                  and not""" + SlotLedger.busy(":me, :partner", "s.starts_at", "s.ends_at") + CHOSEN_DELEGATES_FREE
+                + """
                   and not exists (select 1 from stand_slot_booking sb where sb.stand_id = :stand and sb.starts_at = s.starts_at)
                 order by s.starts_at""",
                 new MapSqlParameterSource("me", me).addValue("partner", partnerId).addValue("delegates", delegates)

@@ -80,13 +80,14 @@ public class MessagingService {
     public Conversation conversationWith(long otherCompanyId) {
         Actor actor = actor();
         long me = actor.companyId();
-        String otherName = companyName(otherCompanyId);
         Long conversationId = conversationId(me, otherCompanyId);
+        boolean otherApproved = approved(otherCompanyId);
+        String otherName = partnerName(otherCompanyId, conversationId, otherApproved);
         List<ChatMessage> messages = conversationId == null ? List.of() : messages(conversationId, me);
         boolean reported = conversationId != null && jdbc.queryForObject(
                 "select reported_at is not null from conversation where id = ?", Boolean.class, conversationId);
         return new Conversation(otherCompanyId, otherName, messages, blocks.state(me, otherCompanyId),
-                blocks.blocked(otherCompanyId, me), reported, approved(otherCompanyId));
+                blocks.blocked(otherCompanyId, me), reported, otherApproved);
     }
 
     /**
@@ -180,7 +181,7 @@ public class MessagingService {
         if (otherCompanyId == me) {
             throw new MessageRefusedException("messages.error.self");
         }
-        companyName(otherCompanyId);
+        partnerName(otherCompanyId, conversationId(me, otherCompanyId), approved(otherCompanyId));
         jdbc.update("delete from company_contact_block where company_id = ? and other_company_id = ?", me,
                 otherCompanyId);
         if (state != ContactState.NONE) {
@@ -268,6 +269,19 @@ public class MessagingService {
     private String companyName(long companyId) {
         return jdbc.queryForList("select short_name from company where id = ?", String.class, companyId).stream()
                 .findFirst().orElseThrow(() -> new MessageRefusedException("messages.error.company-unavailable"));
+    }
+
+    /**
+     * The name of a company the reader's company writes with: any approved company, and one it has a conversation
+     * with whatever its status now (the history stays readable). A company not approved that it never wrote with is
+     * refused as unavailable, as a company that does not exist: its name is not the reader's to learn (it is in no
+     * directory).
+     */
+    private String partnerName(long otherCompanyId, Long conversationId, boolean otherApproved) {
+        if (conversationId == null && !otherApproved) {
+            throw new MessageRefusedException("messages.error.company-unavailable");
+        }
+        return companyName(otherCompanyId);
     }
 
     private Long conversationId(long me, long other) {

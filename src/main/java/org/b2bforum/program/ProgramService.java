@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.company.ForumAccess;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -43,13 +44,15 @@ public class ProgramService {
     private final NamedParameterJdbcTemplate jdbc;
     private final ProgramConflicts conflicts;
     private final CurrentUser currentUser;
+    private final ForumAccess access;
     private final ZoneId zone;
 
     ProgramService(NamedParameterJdbcTemplate jdbc, ProgramConflicts conflicts, CurrentUser currentUser,
-            ForumTime forumTime) {
+            ForumAccess access, ForumTime forumTime) {
         this.jdbc = jdbc;
         this.conflicts = conflicts;
         this.currentUser = currentUser;
+        this.access = access;
         this.zone = forumTime.zone();
     }
 
@@ -297,6 +300,9 @@ public class ProgramService {
     @Transactional
     public void signUp(long programItemId, Collection<Long> delegateIds) {
         checkDelegatesOfCaller(delegateIds);
+        if (!currentUser.require().isOrganizer()) {
+            access.requireApprovedCompany(); // a company awaiting approval (or rejected) takes no seats
+        }
         ProgramItem item = programItems().stream().filter(p -> p.id() == programItemId).findFirst()
                 .orElseThrow(() -> new InvalidProgramException("program.error.not-found"));
         refuseIfAny(conflicts.confirmedMeetingsOfDelegates(delegateIds, item.startsAt(), item.endsAt()));
@@ -326,12 +332,20 @@ public class ProgramService {
         }
     }
 
-    /** The program items the delegates attend (for agendas and for blocking their slots). */
+    /**
+     * The program items the delegates attend (for agendas and for blocking their slots): any delegates' for
+     * organizers, the own company's for its representative and its delegates; another company's are refused.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<ProgramItem> itemsAttendedBy(Collection<Long> delegateIds) {
         if (delegateIds.isEmpty()) {
             return List.of();
+        }
+        ForumUser user = currentUser.require();
+        if (!user.isOrganizer()) {
+            requireOwn(delegateIds, user.companyId() != null ? user.companyId()
+                    : user.delegateId() == null ? null : companyOfDelegate(user.delegateId()));
         }
         return jdbc.query("""
                 select distinct p.id, p.day_id, p.kind, p.title, p.place, p.starts_at, p.ends_at, 0 attendees
@@ -414,11 +428,21 @@ public class ProgramService {
         if (user.isOrganizer() || delegateIds.isEmpty()) {
             return;
         }
-        Integer foreign = jdbc.queryForObject(
+        requireOwn(delegateIds, user.companyId());
+    }
+
+    /** Refuses unless every one of the delegates is of {@code companyId} (none is of no company). */
+    private void requireOwn(Collection<Long> delegateIds, Long companyId) {
+        Integer foreign = companyId == null ? null : jdbc.queryForObject(
                 "select count(*) from delegate where id in (:ids) and company_id <> :company",
-                new MapSqlParameterSource("ids", delegateIds).addValue("company", user.companyId()), Integer.class);
-        if (user.companyId() == null || foreign == null || foreign > 0) {
+                new MapSqlParameterSource("ids", delegateIds).addValue("company", companyId), Integer.class);
+        if (foreign == null || foreign > 0) {
             throw new AccessDeniedException("Not your delegates");
         }
+    }
+
+    private Long companyOfDelegate(long delegateId) {
+        return jdbc.queryForList("select company_id from delegate where id = :d", new MapSqlParameterSource("d", delegateId),
+                Long.class).stream().findFirst().orElse(null);
     }
 }

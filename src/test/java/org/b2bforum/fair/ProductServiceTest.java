@@ -14,6 +14,8 @@ import javax.imageio.ImageIO;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.TestData;
+import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.venue.VenueFixture;
 import org.b2bforum.company.Sector;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,8 @@ class ProductServiceTest {
 
     @Autowired
     BookingFixture booking;
+    @Autowired
+    VenueFixture venue;
 
 
     @Test
@@ -107,6 +111,28 @@ class ProductServiceTest {
         booking.withdrawApproval(maker);
         assertThat(booking.as(other, () -> products.productsOf(maker.id()))).isEmpty();
         assertThat(booking.as(other, () -> products.photo(id))).isEmpty();
+    }
+
+    @Test
+    void a_company_awaiting_approval_reads_no_catalogue_and_staff_read_none_of_a_rejected_company() throws IOException {
+        TestCompany maker = booking.approvedCompany();
+        TestCompany waiting = booking.pendingCompany();
+        byte[] photo = jpeg(100, 100);
+        long id = booking.as(maker, () -> products.save(null, form("Каток", "Roller", Sector.MANUFACTURING), photo));
+        ForumUser staff = venue.staff();
+
+        assertThat(booking.as(waiting, () -> products.productsOf(maker.id()))).isEmpty();
+        assertThat(booking.as(waiting, () -> products.photo(id))).isEmpty();
+        assertThat(booking.as(staff, () -> products.productsOf(maker.id()))).extracting(Product::id)
+                .containsExactly(id);
+
+        booking.withdrawApproval(maker);
+        assertThat(booking.as(staff, () -> products.productsOf(maker.id()))).isEmpty();
+        assertThat(booking.as(staff, () -> products.photo(id))).isEmpty();
+        assertThat(booking.asOrganizer(() -> products.productsOf(maker.id()))).extracting(Product::id)
+                .containsExactly(id);
+        assertThat(booking.as(maker, () -> products.productsOf(maker.id()))).extracting(Product::id)
+                .containsExactly(id);
     }
 
     /** A made-up word unique in the test run, letters only ("zqkx3a-12" as "zqkxdabc"). */

@@ -76,6 +76,23 @@ class MeetingPermissionsTest {
     }
 
     @Test
+    void another_companys_delegates_passed_as_ones_own_give_none_of_their_meetings_away_through_the_free_slots() {
+        TestCompany fourth = fixture.approvedCompany();
+        long theirs = request(outsider, fourth, 0);
+        fixture.as(fourth, () -> meetingRequests.accept(theirs, List.of(), null));
+
+        BookingFixture.logInAs(requester);
+        List<Long> unconstrained = meetingQueries.freeSlotsWith(partner.id(), List.of()).stream()
+                .map(SlotOption::slotId).toList();
+        assertThat(unconstrained).contains(session.slot(0).id());
+        assertThat(meetingQueries.freeSlotsWith(partner.id(), List.of(outsider.firstDelegate())))
+                .extracting(SlotOption::slotId).isEqualTo(unconstrained);
+        assertThat(meetingQueries.freeStandSlotsWith(partner.id(), -1, List.of(outsider.firstDelegate())))
+                .extracting(SlotOption::slotId).isEqualTo(meetingQueries.freeStandSlotsWith(partner.id(), -1, List.of())
+                        .stream().map(SlotOption::slotId).toList());
+    }
+
+    @Test
     void the_requester_cannot_accept_or_decline_its_own_request() {
         long meetingId = request(requester, partner, 0);
 

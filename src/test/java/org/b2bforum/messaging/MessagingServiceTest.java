@@ -129,6 +129,29 @@ class MessagingServiceTest {
     }
 
     @Test
+    void a_company_not_approved_that_one_never_wrote_with_shows_no_name_and_one_written_with_keeps_its_history() {
+        TestCompany pending = fixture.pendingCompany();
+        TestCompany rejected = fixture.approvedCompany();
+        fixture.as(minsk, () -> messaging.send(rejected.id(), "Добрый день"));
+        fixture.withdrawApproval(rejected);
+
+        fixture.as(moscow, () -> {
+            assertRefused(() -> messaging.conversationWith(pending.id()), "messages.error.company-unavailable");
+            assertRefused(() -> messaging.conversationWith(rejected.id()), "messages.error.company-unavailable");
+            assertRefused(() -> messaging.setContactState(pending.id(), ContactState.BLOCK),
+                    "messages.error.company-unavailable");
+        });
+        fixture.as(minsk, () -> {
+            Conversation kept = messaging.conversationWith(rejected.id());
+            assertThat(kept.messages()).extracting(ChatMessage::body).containsExactly("Добрый день");
+            assertThat(kept.otherApproved()).isFalse();
+            assertThat(kept.canWrite()).isFalse();
+        });
+        assertThat(jdbc.queryForObject("select count(*) from company_contact_block where company_id = ?",
+                Integer.class, moscow.id())).isZero();
+    }
+
+    @Test
     void bad_messages_are_refused_in_words_and_nothing_is_saved() {
         TestCompany rejected = fixture.approvedCompany();
         fixture.withdrawApproval(rejected);

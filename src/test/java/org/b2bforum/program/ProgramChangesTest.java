@@ -10,7 +10,10 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.ForumDayRef;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.DelegateFixture;
 import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.meeting.AgendaEntry;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
@@ -41,6 +44,10 @@ class ProgramChangesTest {
 
     @Autowired
     BookingFixture fixture;
+    @Autowired
+    DelegateFixture delegates;
+    @Autowired
+    AccountService accounts;
     ForumDayRef day;
     TestSession session;
     TestCompany requester;
@@ -158,6 +165,34 @@ class ProgramChangesTest {
         assertThatThrownBy(() -> fixture.as(requester, () -> program.signUp(item, List.of(partner.firstDelegate()))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(attendees(item)).isZero();
+    }
+
+    @Test
+    void a_company_reads_only_its_own_delegates_program_and_one_awaiting_approval_signs_up_nobody() {
+        long item = programItem(LocalTime.of(9, 0), LocalTime.of(9, 45));
+        fixture.as(partner, () -> program.signUp(item, List.of(partner.firstDelegate())));
+        TestCompany waiting = fixture.pendingCompany();
+
+        assertThatThrownBy(() -> fixture.as(requester, () -> program.itemsAttendedBy(List.of(partner.firstDelegate()))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(fixture.as(partner, () -> program.itemsAttendedBy(List.of(partner.firstDelegate()))))
+                .extracting(ProgramItem::id).containsExactly(item);
+        assertThat(fixture.asOrganizer(() -> program.itemsAttendedBy(List.of(partner.firstDelegate()))))
+                .extracting(ProgramItem::id).containsExactly(item);
+        assertThatThrownBy(() -> fixture.as(waiting, () -> program.signUp(item, List.of(waiting.firstDelegate()))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(attendees(item)).isEqualTo(1);
+
+        String login = delegates.delegateAccount(partner, partner.delegateIds().get(1));
+        TestData.logInAs(accounts, login);
+        try {
+            assertThat(meetingQueries.myCompanyAgenda()).extracting(AgendaEntry::title)
+                    .contains(jdbc.queryForObject("select title from program_item where id = ?", String.class, item));
+            assertThatThrownBy(() -> program.itemsAttendedBy(List.of(requester.firstDelegate())))
+                    .isInstanceOf(AccessDeniedException.class);
+        } finally {
+            TestData.logOut();
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.b2bforum.base.ops;
 import java.io.IOException;
 
 import org.b2bforum.base.database.DatabaseUnavailable;
+import org.b2bforum.base.security.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -46,7 +47,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             if (!DatabaseUnavailable.isCause(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("Database unavailable for {}: {}", request.getRequestURI(), e.toString());
+            // the path without its token: a calendar app keeps asking for its feed link while the database is away
+            log.warn("Database unavailable for {}: {}", Tokens.redactedPath(request.getRequestURI()), e.toString());
             writePage(response);
         }
     }

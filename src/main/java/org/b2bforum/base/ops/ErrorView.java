@@ -1,6 +1,7 @@
 package org.b2bforum.base.ops;
 
 import org.b2bforum.base.database.DatabaseUnavailable;
+import org.b2bforum.base.security.Tokens;
 import org.slf4j.LoggerFactory;
 
 import com.vaadin.flow.component.html.Div;
@@ -29,7 +30,7 @@ class ErrorView extends InternalServerError {
             show("database-unavailable", "unavailable.title", "unavailable.message");
             return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
         }
-        LoggerFactory.getLogger(ErrorView.class).error("Could not open /{}", event.getLocation().getPath(),
+        LoggerFactory.getLogger(ErrorView.class).error("Could not open /{}", Tokens.redactedPath(event.getLocation().getPath()),
                 parameter.getException());
         show("page-failed", "error.title", "error.page-message");
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -17,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class LoginRecords {
 
     static final int MAX_EMAIL = 254;
+    /** An e-mail address as far as the record cares: the top-level domain in letters (or punycode), not "P@ss.w0rd". */
+    private static final Pattern EMAIL_LIKE = Pattern.compile("[^@\\s]+@[^@\\s]+\\.(\\p{L}{2,}|xn--[a-z0-9-]+)",
+            Pattern.CASE_INSENSITIVE);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -26,10 +30,17 @@ public class LoginRecords {
         this.clock = clock;
     }
 
-    /** Records an attempt with the e-mail as typed (trimmed and capped), whatever happens to the caller. */
+    /**
+     * Records an attempt with the e-mail as typed (trimmed and capped), whatever happens to the caller. What does not
+     * look like an e-mail address is recorded as an empty e-mail: every log-in is an e-mail address, and such a value
+     * is most often a password typed into the wrong field, which no record may keep and no organizer may read.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void record(String typedEmail, String address, LoginOutcome outcome) {
         String email = typedEmail == null ? "" : typedEmail.trim();
+        if (!EMAIL_LIKE.matcher(email).matches()) {
+            email = "";
+        }
         if (email.length() > MAX_EMAIL) {
             email = email.substring(0, MAX_EMAIL);
         }

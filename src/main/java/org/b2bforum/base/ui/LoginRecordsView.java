@@ -53,7 +53,8 @@ class LoginRecordsView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.ROW_STRIPES);
         grid.addColumn(a -> forumTime.format(a.attemptedAt(), getLocale())).setHeader(getTranslation("logins.column.time"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(LoginAttempt::email).setHeader(getTranslation("logins.column.email")).setFlexGrow(1);
+        grid.addColumn(a -> a.email().isEmpty() ? getTranslation("logins.not-an-email") : a.email())
+                .setHeader(getTranslation("logins.column.email")).setFlexGrow(1);
         grid.addColumn(LoginAttempt::address).setHeader(getTranslation("logins.column.address")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(a -> getTranslation("login.outcome." + a.outcome().name()))

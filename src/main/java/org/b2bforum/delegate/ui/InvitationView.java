@@ -13,6 +13,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -92,7 +94,10 @@ class InvitationView extends VerticalLayout implements BeforeEnterObserver, HasD
         try {
             invitations.accept(token, password.getValue(), confirmation.getValue());
         } catch (InvitationRefusedException e) {
-            if ("password".equals(e.field())) {
+            if (DelegateInvitationService.TOO_MANY.equals(e.key())) { // the link still works: the form stays
+                Notification.show(getTranslation(e.key()), 6000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.ERROR);
+            } else if ("password".equals(e.field())) {
                 password.setErrorMessage(getTranslation(e.key()));
                 password.setInvalid(true);
             } else if ("confirmation".equals(e.field())) {

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLTransientConnectionException;
 
+import org.b2bforum.base.security.Tokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -13,6 +17,7 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** What people see while the database cannot be reached: words, not a stack trace or "wrong password". */
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseUnavailableTest {
 
     @Test
@@ -28,6 +33,31 @@ class DatabaseUnavailableTest {
         assertThat(response.getHeader("Retry-After")).isEqualTo("30");
         assertThat(response.getContentAsString()).contains("Ваши данные в сохранности")
                 .contains("Your data is safe. Please try again in a minute.").doesNotContain("Exception");
+    }
+
+    @Test
+    void aCalendarFeedAskedForWhileTheDatabaseIsAwayIsLoggedWithoutItsToken(CapturedOutput output) throws Exception {
+        String token = Tokens.newToken();
+
+        new DatabaseUnavailableFilter().doFilter(new MockHttpServletRequest("GET", "/calendar/" + token + ".ics"),
+                new MockHttpServletResponse(), (req, res) -> {
+                    throw new CannotCreateTransactionException("Could not open JPA EntityManager",
+                            new SQLTransientConnectionException("embedded-mariadb - Connection is not available"));
+                });
+
+        assertThat(output.getAll()).contains("Database unavailable for /calendar/…").doesNotContain(token)
+                .doesNotContain(token.substring(0, 20));
+    }
+
+    @Test
+    void onlyARoutesWordsAndNumbersAreKeptOfAPathForTheLog() {
+        String token = Tokens.newToken();
+
+        assertThat(Tokens.redactedPath("/reset-password/" + token)).isEqualTo("/reset-password/…");
+        assertThat(Tokens.redactedPath("fair/scan/" + token)).isEqualTo("fair/scan/…");
+        assertThat(Tokens.redactedPath("/companies/42")).isEqualTo("/companies/42");
+        assertThat(Tokens.redactedPath("/my-calendar.ics")).isEqualTo("/my-calendar.ics");
+        assertThat(Tokens.redactedPath("/VAADIN/push")).isEqualTo("/VAADIN/push");
     }
 
     @Test

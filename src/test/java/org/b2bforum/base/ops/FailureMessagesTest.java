@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.base.security.Tokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -25,9 +29,13 @@ import com.vaadin.flow.server.ErrorEvent;
 class FailureMessagesTest extends ForumBrowserlessTest {
 
     private int open(ErrorView view, Exception failure) {
+        return open(view, "broken-page", failure);
+    }
+
+    private int open(ErrorView view, String path, Exception failure) {
         UI ui = UI.getCurrent();
         BeforeEnterEvent event = new BeforeEnterEvent(ui.getInternals().getRouter(), NavigationTrigger.PROGRAMMATIC,
-                new Location("broken-page"), ErrorView.class, ui, List.of());
+                new Location(path), ErrorView.class, ui, List.of());
         return view.setErrorParameter(event, new ErrorParameter<>(Exception.class, failure));
     }
 
@@ -41,6 +49,16 @@ class FailureMessagesTest extends ForumBrowserlessTest {
         assertThat(view.getElement().getAttribute("id")).isEqualTo("page-failed");
         assertThat(view.getElement().getTextRecursively()).startsWith("Что-то пошло не так")
                 .contains("Ваши данные в сохранности").doesNotContain("secret", "Exception", "broken-page");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void a_secret_link_whose_page_fails_to_open_is_logged_without_its_token(CapturedOutput output) {
+        String token = Tokens.newToken();
+
+        open(new ErrorView(), "reset-password/" + token, new IllegalStateException("a bug"));
+
+        assertThat(output.getAll()).contains("Could not open /reset-password/…").doesNotContain(token);
     }
 
     @Test

@@ -145,6 +145,20 @@ class LoginAndSessionsTest {
     }
 
     @Test
+    void a_password_typed_into_the_e_mail_field_is_not_recorded_and_a_mistyped_e_mail_is() throws Exception {
+        String typo = TestData.uniqueEmail("typo");
+        String password = "Secret-" + TestData.unique() + "@Passw0rd.2026";
+
+        logIn(password, "anything-2026", address);
+        logIn(typo, "anything-2026", address);
+
+        assertThat(jdbc.queryForList("select email from login_attempt where address = ? order by id", String.class,
+                address)).containsExactly("", typo);
+        assertThat(jdbc.queryForObject("select count(*) from login_attempt where email like ?", Integer.class,
+                "%Passw0rd%")).isZero();
+    }
+
+    @Test
     void an_e_mail_that_has_no_account_is_locked_the_same_way_so_a_lock_tells_nothing() throws Exception {
         String nobody = TestData.uniqueEmail("nobody");
         for (int i = 0; i < 5; i++) {

@@ -12,6 +12,7 @@ import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
@@ -32,6 +33,8 @@ class AccountViewsTest extends ForumBrowserlessTest {
     PasswordResetService resets;
     @Autowired
     PasswordEncoder passwordEncoder;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private LoginView logInPage(QueryParameters parameters) {
         UI.getCurrent().navigate(LoginView.class, parameters);
@@ -102,6 +105,18 @@ class AccountViewsTest extends ForumBrowserlessTest {
         assertThat(view.current.getValue()).isEmpty();
         assertThat(passwordEncoder.matches("Novyi-Parol-2026", accounts.loadUserByUsername(email).getPassword()))
                 .isTrue();
+    }
+
+    @Test
+    void a_log_in_record_without_an_e_mail_says_the_typed_text_was_not_kept() {
+        String address = "10.17." + TestData.unique();
+        jdbc.update("insert into login_attempt (attempted_at, email, address, outcome) values (now(), '', ?, 'FAILURE')",
+                address);
+        TestData.logInAsOrganizer(accounts);
+        LoginRecordsView view = navigate(LoginRecordsView.class);
+        test(view.text).setValue(address);
+
+        assertThat(test(view.grid).getCellText(0, 1)).isEqualTo("(не адрес почты: не сохраняется)");
     }
 
     @Test

@@ -11,15 +11,20 @@ import org.b2bforum.DelegateFixture;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.LoginThrottle;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.delegate.DelegateAccess;
 import org.b2bforum.delegate.DelegateInvitationService;
+import org.b2bforum.delegate.Invitation;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -44,6 +49,8 @@ class DelegateViewsTest extends ForumBrowserlessTest {
 
     @Autowired
     BookingFixture booking;
+    @Autowired
+    LoginThrottle throttle;
 
     @Test
     void the_representative_sees_each_delegates_log_in_status_and_an_invitation_link_to_pass_on() {
@@ -97,6 +104,32 @@ class DelegateViewsTest extends ForumBrowserlessTest {
         assertThat(find(Button.class).withId("invite-" + ivan).exists()).isFalse();
         assertThat(invitations.myDelegates()).extracting(DelegateAccess::status)
                 .containsExactly(DelegateAccess.Status.ACTIVE, DelegateAccess.Status.NOT_INVITED);
+    }
+
+    @Test
+    void an_invitation_accepted_from_an_address_that_submits_too_often_keeps_its_form_and_says_to_try_later() {
+        TestCompany company = booking.approvedCompany();
+        String link = booking.as(company, () -> invitations.invite(company.firstDelegate())).link();
+        InvitationView view = navigate("invitation/" + link.substring(link.lastIndexOf('/') + 1), InvitationView.class);
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr("10.16." + TestData.unique());
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        try {
+            while (throttle.formSubmitted(request.getRemoteAddr()).isEmpty()) {
+                // submit until the address is locked (the tests' limit is high: they all come from one address)
+            }
+            test(view.password).setValue(DelegateFixture.DELEGATE_PASSWORD);
+            test(view.confirmation).setValue(DelegateFixture.DELEGATE_PASSWORD);
+            test(view.create).click();
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+
+        assertThat(notifications()).contains("Слишком много попыток с этого адреса. Попробуйте снова позже.");
+        assertThat(view.create.isAttached()).isTrue();
+        assertThat(view.password.getValue()).isEqualTo(DelegateFixture.DELEGATE_PASSWORD);
+        assertThat(invitations.invitation(link.substring(link.lastIndexOf('/') + 1)).state())
+                .isEqualTo(Invitation.State.VALID);
     }
 
     @Test
