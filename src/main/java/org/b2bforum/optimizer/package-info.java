@@ -135,7 +135,12 @@
  * move of timetabling and edge colouring; a single move or a row cannot shift a meeting whose partners are busy in the
  * target slot. From the same 1.5 s annealed start, 1 s of the search with chains against 3 s of rows alone (issue 15,
  * eleventh round): forum-13crafc.forbidden 5-9 breaks against 9-16, forum-13.tables8 25-33 against 30-36 (best known
- * 28 before, 23 now), tic-14crafc.tables24 4-5 against 15-19, tic-13.tables19 4-5 against 7-11 (both optima 4). When the local
+ * 28 before, 23 then), tic-14crafc.tables24 4-5 against 15-19, tic-13.tables19 4-5 against 7-11 (both optima 4). Where
+ * meetings are left out (not all fit), the row search also tries 200 exchanges a step: a left-out meeting put into one
+ * of its slots in place of the meeting of one of its participants there (or of any meeting, the slot's tables all
+ * taken), as many placed, taken as the chains are; rows and chains keep the start's left-out meetings out, and which
+ * ones they are decides much of the breaks (forum-13.tables8, 3,000 row steps from the same six annealed starts: 143-147
+ * breaks summed against 166, best known 22 now; issue 15, thirteenth round). When the local
  * search has ended with a complete fair schedule, no level question at or above its breaks is asked (it answers
  * them), and when those below were refuted it is the answer, proved optimal. Not beside the optimisation: with one thread
  * left free CP-SAT (2 workers) interleaves all its subsolvers and runs no full-problem {@code max_lp}, whose
