@@ -560,7 +560,7 @@ public final class CpSatScheduler implements Scheduler {
         model.requirePlaced(CpSatModel.placedCount(most.slots()), model.fixedPlacedCount(most.slots()));
         // The lunch boundary's bound (LunchBound): the full model's LP sees none of it (forum-13.tables8: 17 where
         // CP-SAT's bound stayed at 1). Told it, the solver can prove a schedule optimal only where the bound is
-        // tight; on forum-13.tables8 it is not (17 against 23 breaks, the best known), so the bound shown is better
+        // tight; on forum-13.tables8 it is not (17 against 21 breaks, the best known), so the bound shown is better
         // but the schedule stays unproved.
         int lunch = lunchBound(analysis, most.slots(), Math.min(LUNCH_BOUND_SECONDS,
                 Math.min(clock.remaining() / 3, clock.total() * LUNCH_BOUND_SHARE)));

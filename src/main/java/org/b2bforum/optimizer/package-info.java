@@ -140,7 +140,7 @@
  * of its slots in place of the meeting of one of its participants there (or of any meeting, the slot's tables all
  * taken), as many placed, taken as the chains are; rows and chains keep the start's left-out meetings out, and which
  * ones they are decides much of the breaks (forum-13.tables8, 3,000 row steps from the same six annealed starts: 143-147
- * breaks summed against 166, best known 22 now; issue 15, thirteenth round). When the local
+ * breaks summed against 166, best known 21 now; issue 15, thirteenth round). When the local
  * search has ended with a complete fair schedule, no level question at or above its breaks is asked (it answers
  * them), and when those below were refuted it is the answer, proved optimal. Not beside the optimisation: with one thread
  * left free CP-SAT (2 workers) interleaves all its subsolvers and runs no full-problem {@code max_lp}, whose
@@ -170,9 +170,9 @@
  * scarce, the morning cannot take every meeting that could go there, and more participants must meet on both sides
  * than those two slots seat. A small CP-SAT relaxation (per meeting its half and whether it takes a boundary slot; per
  * participant whether it meets on both sides without a break) gives the fewest such breaks: forum-13.tables8 17
- * (CP-SAT's own bound was 0-1; best known 23) in 0.28-0.89 s at load 8-14 (at most 3 s and 20% of the limit are
+ * (CP-SAT's own bound was 0-1; best known 21) in 0.28-0.89 s at load 8-14 (at most 3 s and 20% of the limit are
  * given to it), and the solver is told it; it proves a schedule optimal only where it is tight (not on
- * forum-13.tables8: 17 against 23). The relaxation's halves alone (without the boundary slots and the breaks), with
+ * forum-13.tables8: 17 against 21). The relaxation's halves alone (without the boundary slots and the breaks), with
  * every meeting placed, are infeasible there (0.1 s), which sends that day to the placement before any level
  * question; that check is skipped when the floor already places every meeting.
  *
