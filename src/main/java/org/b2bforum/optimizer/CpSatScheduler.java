@@ -123,6 +123,11 @@ public final class CpSatScheduler implements Scheduler {
         this.options = options;
     }
 
+    /** Whether {@link #loadNatives} has run in this JVM. */
+    static boolean nativesLoaded() {
+        return nativesLoaded;
+    }
+
     /** Loads the OR-Tools native libraries once per JVM; safe to call from any thread. */
     public static void loadNatives() {
         if (!nativesLoaded) {
@@ -132,6 +137,19 @@ public final class CpSatScheduler implements Scheduler {
                     nativesLoaded = true;
                 }
             }
+        }
+    }
+
+    /**
+     * Loads the native library and runs the search once on a made-up day ({@link SchedulerWarmUp}); once per JVM,
+     * later calls return at once.
+     */
+    @Override
+    public void warmUp() {
+        try {
+            SchedulerWarmUp.runOnce();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -167,9 +185,7 @@ public final class CpSatScheduler implements Scheduler {
         AtomicBoolean stop = new AtomicBoolean();
         int[] start = floor;
         double polishing = Math.min(LOCAL_SEARCH_SECONDS, clock.total() * LOCAL_SEARCH_SHARE);
-        FutureTask<int[]> annealing = new FutureTask<>(() -> polish(analysis, start, polishing,
-                ANNEALING_STEPS_BEFORE_ROWS, options.randomSeed(), stop::get));
-        Thread.ofPlatform().daemon().name("scheduler-local-search").start(annealing);
+        FutureTask<int[]> annealing = startPolishing(analysis, start, polishing, options.randomSeed(), stop);
         Supplier<int[]> annealed = () -> betterOf(analysis, start, annealing);
         // the local search's breaks once it has ended with every meeting placed, fairly; else "none yet"
         IntSupplier localBreaks = () -> annealing.isDone() ? completeBreaks(analysis, annealed.get())
@@ -194,6 +210,19 @@ public final class CpSatScheduler implements Scheduler {
         boolean complete = floorResult.unplaced().isEmpty();
         return result(analysis, floor, floorResult.unplaced(), bound, complete && floorResult.totalBreaks() <= bound,
                 started);
+    }
+
+    /**
+     * {@link #polish} in a thread of its own, for at most {@code seconds} or until {@code stop} is set. The one place
+     * the start's local search is started from, the build's and {@link SchedulerWarmUp}'s alike: the JIT then
+     * compiles it once for both (a stop condition of another class would undo the warm-up's compiled code).
+     */
+    static FutureTask<int[]> startPolishing(ProblemAnalysis analysis, int[] start, double seconds, long seed,
+            AtomicBoolean stop) {
+        FutureTask<int[]> task = new FutureTask<>(() -> polish(analysis, start, seconds, ANNEALING_STEPS_BEFORE_ROWS,
+                seed, stop::get));
+        Thread.ofPlatform().daemon().name("scheduler-local-search").start(task);
+        return task;
     }
 
     /**
@@ -535,7 +564,7 @@ public final class CpSatScheduler implements Scheduler {
         model.requirePlaced(CpSatModel.placedCount(most.slots()), model.fixedPlacedCount(most.slots()));
         // The lunch boundary's bound (LunchBound): the full model's LP sees none of it (forum-13.tables8: 17 where
         // CP-SAT's bound stayed at 1). Told it, the solver can prove a schedule optimal only where the bound is
-        // tight; on forum-13.tables8 it is not (17 against 23 breaks, the best known), so the bound shown is better
+        // tight; on forum-13.tables8 it is not (17 against 21 breaks, the best known), so the bound shown is better
         // but the schedule stays unproved.
         int lunch = lunchBound(analysis, most.slots(), Math.min(LUNCH_BOUND_SECONDS,
                 Math.min(clock.remaining() / 3, clock.total() * LUNCH_BOUND_SHARE)));

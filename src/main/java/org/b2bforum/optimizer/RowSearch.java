@@ -17,8 +17,8 @@ import java.util.stream.IntStream;
  * steps ("kicks") forbid one of the row's meetings its current slot and are taken, as in annealing, when they
  * cost little. Ties between equally good answers are broken at random, so the search walks plateaus.
  *
- * <p>It starts from a complete or incomplete fair schedule and keeps its meetings placed (the unplaced stay
- * out); fixed meetings and precedences are kept. Where {@link LocalSearch} moves one meeting at a time, which
+ * <p>It starts from a complete or incomplete fair schedule and keeps as many meetings placed (rows and chains keep the
+ * start's left-out meetings out, the exchanges change which ones); fixed meetings and precedences are kept. Where {@link LocalSearch} moves one meeting at a time, which
  * on days with scarce tables or forbidden slots stops far above the optimum, a row moves many at once.
  *
  * <p>Longer than our usual classes on purpose: the row steps and the Kempe-chain moves between them change the
@@ -52,6 +52,13 @@ final class RowSearch {
      */
     static final double KEMPE_FOCUS = 0.75;
 
+    /**
+     * Exchanges tried before each row step when meetings are left out (see {@link #exchange}): a left-out meeting
+     * placed in one of its slots, in place of the meeting of one of its participants there (or of any meeting there
+     * when the slot is full), so that as many stay placed.
+     */
+    static final int EXCHANGES_PER_ROW = 200;
+
     /** A chain of more meetings than this is not swapped (a long chain is nearly a whole slot swap). */
     private static final int MAX_CHAIN = 64;
 
@@ -76,6 +83,8 @@ final class RowSearch {
     private final int[] brokenAt;
     private final boolean[] mover;
     private int brokenCount;
+    /** The movable meetings left out that have an allowed slot (as many stay out: {@link #exchange}). */
+    private final int[] outs;
 
     // the Kempe chains' buffers, reused
     private final int[] chain;
@@ -137,6 +146,8 @@ final class RowSearch {
             }
         }
         movers = IntStream.range(0, participants).filter(p -> mover[p]).toArray();
+        outs = IntStream.range(0, n).filter(m -> slotOf[m] < 0 && allowedMask[m] != 0
+                && !analysis.meeting(m).isFixed()).toArray();
         int states = (1 << MAX_ROW) * 3 * (MAX_OWN_BREAKS + 1);
         costNow = new int[states];
         costNext = new int[states];
@@ -165,6 +176,12 @@ final class RowSearch {
     /** As above, with {@code focus} the share of chains started from a participant with a break. */
     static int[] improve(ProblemAnalysis analysis, int[] start, double seconds, long maxSteps, long seed,
             int kempePerRow, double focus, BooleanSupplier stop) {
+        return improve(analysis, start, seconds, maxSteps, seed, kempePerRow, focus, EXCHANGES_PER_ROW, stop);
+    }
+
+    /** As above, with {@code exchangesPerRow} exchanges of a left-out meeting before each row step. */
+    static int[] improve(ProblemAnalysis analysis, int[] start, double seconds, long maxSteps, long seed,
+            int kempePerRow, double focus, int exchangesPerRow, BooleanSupplier stop) {
         if (analysis.meetingCount() == 0 || analysis.slots > 31) {
             return start.clone();
         }
@@ -172,7 +189,7 @@ final class RowSearch {
         if (search.gap() > search.d || search.movers.length == 0) {
             return start.clone();
         }
-        return search.run(seconds, maxSteps, kempePerRow, focus, new SplittableRandom(seed), stop);
+        return search.run(seconds, maxSteps, kempePerRow, focus, exchangesPerRow, new SplittableRandom(seed), stop);
     }
 
     /**
@@ -189,8 +206,8 @@ final class RowSearch {
         return search.slotOf.clone();
     }
 
-    private int[] run(double seconds, long maxSteps, int kempePerRow, double focus, SplittableRandom random,
-            BooleanSupplier stop) {
+    private int[] run(double seconds, long maxSteps, int kempePerRow, double focus, int exchangesPerRow,
+            SplittableRandom random, BooleanSupplier stop) {
         long begun = System.nanoTime();
         long deadline = begun + (long) (seconds * 1e9);
         int[] best = slotOf.clone();
@@ -216,6 +233,12 @@ final class RowSearch {
                     break;
                 }
                 if (kempe(random, temperature, focus) && totalBreaks < bestTotal) {
+                    bestTotal = totalBreaks;
+                    System.arraycopy(slotOf, 0, best, 0, n);
+                }
+            }
+            for (int k = 0; k < exchangesPerRow && outs.length > 0; k++) {
+                if (exchange(random, temperature) && totalBreaks < bestTotal) {
                     bestTotal = totalBreaks;
                     System.arraycopy(slotOf, 0, best, 0, n);
                 }
@@ -290,6 +313,59 @@ final class RowSearch {
         }
         undoChain();
         return false;
+    }
+
+    /**
+     * An exchange, where meetings are left out (the days with scarce tables): a random left-out meeting u goes to a
+     * random one of its allowed slots t, in place of the meeting there of one of its two participants (the other
+     * free then), or, with both free and every table of t taken, of a random meeting in t. As many meetings stay
+     * placed, but which ones are left out changes, which neither rows nor chains do (they keep the start's left-out
+     * meetings out). Taken when fair, precedences kept, and as in annealing by its change in breaks. Whether taken.
+     */
+    private boolean exchange(SplittableRandom random, double temperature) {
+        int i = random.nextInt(outs.length);
+        int u = outs[i];
+        int t = nthBit(allowedMask[u], random.nextInt(Integer.bitCount(allowedMask[u])));
+        MeetingRequest meeting = analysis.meeting(u);
+        int a = meetingAt[meeting.first()][t];
+        int b = meetingAt[meeting.second()][t];
+        int out;
+        if (a >= 0 && b >= 0) {
+            return false;
+        } else if (a >= 0 || b >= 0) {
+            out = Math.max(a, b);
+        } else if (used[t] < analysis.tables[t]) {
+            return false; // room for one more: placing more is the annealing's, the search keeps the count
+        } else {
+            out = anyMeetingIn(t, random);
+        }
+        if (out < 0 || analysis.meeting(out).isFixed()) {
+            return false;
+        }
+        int before = totalBreaks;
+        take(out);
+        put(u, t);
+        int delta = totalBreaks - before;
+        if (orderOk(u, t) && gap() <= d && (delta <= 0 || random.nextDouble() < Math.exp(-delta / temperature))) {
+            outs[i] = out;
+            return true;
+        }
+        take(u);
+        put(out, t);
+        return false;
+    }
+
+    /** A meeting in slot t, of the first participant busy there from a random one on; -1 when none. */
+    private int anyMeetingIn(int t, SplittableRandom random) {
+        int participants = meetingAt.length;
+        int from = random.nextInt(participants);
+        for (int k = 0; k < participants; k++) {
+            int m = meetingAt[(from + k) % participants][t];
+            if (m >= 0) {
+                return m;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -22,6 +22,14 @@ public interface Scheduler {
         return solve(problem, timeLimit, progress);
     }
 
+    /**
+     * Makes this JVM's first {@link #solve} as strong as later ones (native libraries loaded, the search's code
+     * compiled), by solving a small made-up day. May take a CPU second or two: meant for a background thread at the
+     * application's start. Nothing to do by default.
+     */
+    default void warmUp() {
+    }
+
     /** Progress of a running solve. */
     @FunctionalInterface
     interface ProgressListener {

@@ -77,7 +77,8 @@ public final class SchedulerCommand {
         CpSatScheduler scheduler = new CpSatScheduler(
                 CpSatScheduler.Options.DEFAULT.withWorkers(workers).withLog(log));
         Duration limit = Duration.ofNanos((long) (seconds * 1e9));
-        CpSatScheduler.loadNatives(); // once, before the first instance's clock starts
+        // once, before the first instance's clock starts, as the application does at its start
+        scheduler.warmUp();
         int status = 0;
         try {
             Files.createDirectories(outDir);

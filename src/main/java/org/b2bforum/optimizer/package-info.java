@@ -135,7 +135,12 @@
  * move of timetabling and edge colouring; a single move or a row cannot shift a meeting whose partners are busy in the
  * target slot. From the same 1.5 s annealed start, 1 s of the search with chains against 3 s of rows alone (issue 15,
  * eleventh round): forum-13crafc.forbidden 5-9 breaks against 9-16, forum-13.tables8 25-33 against 30-36 (best known
- * 28 before, 23 now), tic-14crafc.tables24 4-5 against 15-19, tic-13.tables19 4-5 against 7-11 (both optima 4). When the local
+ * 28 before, 23 then), tic-14crafc.tables24 4-5 against 15-19, tic-13.tables19 4-5 against 7-11 (both optima 4). Where
+ * meetings are left out (not all fit), the row search also tries 200 exchanges a step: a left-out meeting put into one
+ * of its slots in place of the meeting of one of its participants there (or of any meeting, the slot's tables all
+ * taken), as many placed, taken as the chains are; rows and chains keep the start's left-out meetings out, and which
+ * ones they are decides much of the breaks (forum-13.tables8, 3,000 row steps from the same six annealed starts: 143-147
+ * breaks summed against 166, best known 21 now; issue 15, thirteenth round). When the local
  * search has ended with a complete fair schedule, no level question at or above its breaks is asked (it answers
  * them), and when those below were refuted it is the answer, proved optimal. Not beside the optimisation: with one thread
  * left free CP-SAT (2 workers) interleaves all its subsolvers and runs no full-problem {@code max_lp}, whose
@@ -165,9 +170,9 @@
  * scarce, the morning cannot take every meeting that could go there, and more participants must meet on both sides
  * than those two slots seat. A small CP-SAT relaxation (per meeting its half and whether it takes a boundary slot; per
  * participant whether it meets on both sides without a break) gives the fewest such breaks: forum-13.tables8 17
- * (CP-SAT's own bound was 0-1; best known 23) in 0.28-0.89 s at load 8-14 (at most 3 s and 20% of the limit are
+ * (CP-SAT's own bound was 0-1; best known 21) in 0.28-0.89 s at load 8-14 (at most 3 s and 20% of the limit are
  * given to it), and the solver is told it; it proves a schedule optimal only where it is tight (not on
- * forum-13.tables8: 17 against 23). The relaxation's halves alone (without the boundary slots and the breaks), with
+ * forum-13.tables8: 17 against 21). The relaxation's halves alone (without the boundary slots and the breaks), with
  * every meeting placed, are infeasible there (0.1 s), which sends that day to the placement before any level
  * question; that check is skipped when the floor already places every meeting.
  *
@@ -180,6 +185,16 @@
  * {@link org.b2bforum.optimizer.TableAssigner} gives tables after the slots are chosen: per slot a maximum
  * matching of meetings to the tables their companies had in the slot before, so a company keeps its table
  * across consecutive meetings wherever two claims do not collide.
+ *
+ * <h2>The first build in a JVM</h2>
+ * Left alone, a JVM's first build loads OR-Tools' native library within its own time limit (71 MB extracted and
+ * linked: 0.85 CPU seconds, 1.4-4.6 s at load 16) and runs its search before the JIT has compiled it: the start's
+ * local search took twice the CPU per step, with the compiler threads taking 0.5-0.7 CPU seconds more beside it, and
+ * a level model took 0.16 s to build instead of 0.01-0.04 s. {@link org.b2bforum.optimizer.Scheduler#warmUp} (the
+ * application calls it in the background at its start, {@code SchedulerCommand} before its first day) loads the
+ * library and runs the start's local search and a one-second build on a small made-up day
+ * ({@code SchedulerWarmUp}). The local search is started from one place for both, so the JIT's code compiled in the
+ * warm-up (its stop condition included) serves the real builds.
  */
 @ApplicationModule(displayName = "Optimizer", allowedDependencies = {})
 package org.b2bforum.optimizer;

@@ -62,21 +62,27 @@ class CpSatSchedulerTest {
 
     /**
      * A solve told of an earlier answer starts from it: with no time to search (1 ms), the answer is the earlier
-     * one, not the instant floor's (forum-13crafc.forbidden: the floor has about 30 breaks, a 2 s solve far fewer).
+     * one, not the instant floor's. The earlier answer is the floor improved by 300 row steps (counted, so the
+     * machine's load does not decide it).
      */
     @Test
     void aSolveStartsFromAnEarlierAnswerWhenItIsBetterThanTheFloor() throws Exception {
         SchedulingProblem problem = DznReader.read(DznReaderTest.resource("crafted/forum-13crafc.forbidden.dzn"));
-        ScheduleResult earlier = scheduler.solve(problem, LIMIT, Scheduler.ProgressListener.NONE);
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
         ScheduleResult instant = scheduler.solve(problem, Duration.ofMillis(1), Scheduler.ProgressListener.NONE);
-        assertThat(earlier.totalBreaks()).as("the test needs a floor worse than the earlier answer")
-                .isLessThan(instant.totalBreaks());
+        int[] slots = new int[analysis.meetingCount()];
+        Arrays.fill(slots, -1);
+        instant.placements().forEach(p -> slots[p.meeting()] = p.slot());
+        ScheduleResult earlier = CpSatScheduler.resultOf(analysis,
+                RowSearch.improve(analysis, slots, 60, 300, 1, () -> false));
+        assertThat(earlier.betterThan(instant, problem.fairness())).as("the test needs an answer beyond the floor")
+                .isTrue();
 
         ScheduleResult on = scheduler.solve(problem, Duration.ofMillis(1), Scheduler.ProgressListener.NONE, earlier);
 
         ScheduleChecker.assertValid(problem, on);
-        assertThat(on.placements()).hasSameSizeAs(earlier.placements());
-        assertThat(on.totalBreaks()).isLessThanOrEqualTo(earlier.totalBreaks());
+        assertThat(instant.betterThan(on, problem.fairness()) || earlier.betterThan(on, problem.fairness()))
+                .as("%d breaks from an answer with %d", on.totalBreaks(), earlier.totalBreaks()).isFalse();
     }
 
     /**

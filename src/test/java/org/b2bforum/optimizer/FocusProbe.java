@@ -4,9 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
 /**
- * The row search's Kempe chains with and without focus on the participants with a break, from the same annealed
- * starts, by steps (independent of the machine's load): {@code FocusProbe STEPS FOCUS,FOCUS... FILE.dzn...} prints per
- * file and seed the start and, per focus, placed/breaks/gap and CPU seconds, then the sums over the seeds.
+ * The row search's Kempe chains with and without focus on the participants with a break, or with so many exchanges of
+ * the left-out meetings ({@code xN}), from the same annealed starts, by steps (independent of the machine's load):
+ * {@code FocusProbe STEPS CONFIG,CONFIG... FILE.dzn...} (CONFIG a focus such as 0.75, or x200) prints per file and seed
+ * the start and, per configuration, placed/breaks/gap and CPU seconds, then the sums over the seeds.
  */
 final class FocusProbe {
 
@@ -30,8 +31,11 @@ final class FocusProbe {
                         Path.of(args[i]).getFileName(), seed, LocalSearchProbe.desc(analysis, start)));
                 for (int c = 0; c < configs.length; c++) {
                     long t0 = bean.getCurrentThreadCpuTime();
+                    boolean exchanges = configs[c].startsWith("x");
                     int[] out = RowSearch.improve(analysis, start, 1e6, steps, seed, RowSearch.KEMPE_PER_ROW,
-                            Double.parseDouble(configs[c]), () -> false);
+                            exchanges ? RowSearch.KEMPE_FOCUS : Double.parseDouble(configs[c]),
+                            exchanges ? Integer.parseInt(configs[c].substring(1)) : RowSearch.EXCHANGES_PER_ROW,
+                            () -> false);
                     double secs = (bean.getCurrentThreadCpuTime() - t0) / 1e9;
                     cpu[c] += secs;
                     sums[c] += CpSatScheduler.resultOf(analysis, out).totalBreaks();
