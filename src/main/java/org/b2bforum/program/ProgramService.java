@@ -25,6 +25,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -295,13 +296,27 @@ public class ProgramService {
     /**
      * Signs delegates up for a program item. Refused, with the meetings, when any of them has a
      * confirmed meeting while the item runs.
+     *
+     * <p>A person is never both in a meeting and in a program item at once: the delegates' companies are locked
+     * as a booking step locks them (company rows in id order, {@code meeting/SlotLedger}), so a sign-up and a
+     * booking of the same delegates take turns; read committed, so that the checks after the lock see the meeting
+     * a booking committed while this waited (under repeatable read the snapshot would predate it).
      */
     @PreAuthorize("isAuthenticated()")
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public void signUp(long programItemId, Collection<Long> delegateIds) {
         checkDelegatesOfCaller(delegateIds);
         if (!currentUser.require().isOrganizer()) {
             access.requireApprovedCompany(); // a company awaiting approval (or rejected) takes no seats
+        }
+        if (delegateIds.isEmpty()) {
+            return;
+        }
+        List<Long> companies = jdbc.queryForList("select distinct company_id from delegate where id in (:ids)",
+                new MapSqlParameterSource("ids", delegateIds), Long.class);
+        if (!companies.isEmpty()) {
+            jdbc.queryForList("select id from company where id in (:ids) order by id for update",
+                    new MapSqlParameterSource("ids", companies), Long.class);
         }
         ProgramItem item = programItems().stream().filter(p -> p.id() == programItemId).findFirst()
                 .orElseThrow(() -> new InvalidProgramException("program.error.not-found"));

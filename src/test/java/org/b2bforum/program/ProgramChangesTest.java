@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalTime;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.ForumDayRef;
@@ -23,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -142,6 +149,48 @@ class ProgramChangesTest {
         fixture.as(requester, () -> program.signUp(overlapping, List.of(requester.delegateIds().get(1))));
         assertThat(attendees(later)).isEqualTo(1);
         assertThat(attendees(overlapping)).isEqualTo(1);
+    }
+
+    /**
+     * A sign-up and a booking of the same delegate take turns on the company's lock: here a booking step (played by
+     * hand: the company locked, the meeting confirmed) commits while the sign-up waits, and the sign-up then sees the
+     * meeting. Before, the sign-up took no lock and read an older snapshot: the delegate was in both.
+     */
+    @Test
+    void a_sign_up_waits_for_a_booking_of_the_same_company_and_then_sees_its_meeting() throws Exception {
+        long meeting = fixture.as(requester, () -> meetingRequests.request(partner.id(), session.slot(1).id(),
+                List.of(requester.firstDelegate()), null).meetingId()); // 10:20-10:40, not confirmed yet
+        long overlapping = programItem(LocalTime.of(10, 30), LocalTime.of(11, 30));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch signingUp = new CountDownLatch(1);
+        TransactionTemplate booking = new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource()));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> step = threads.submit(() -> booking.executeWithoutResult(status -> {
+                jdbc.queryForList("select id from company where id = ? for update", Long.class, requester.id());
+                jdbc.update("update meeting set status = 'CONFIRMED' where id = ?", meeting);
+                locked.countDown();
+                try {
+                    signingUp.await();
+                    Thread.sleep(500); // the sign-up has run into the lock by now
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            locked.await();
+            Future<?> signUp = threads.submit(() -> {
+                signingUp.countDown();
+                fixture.as(requester, () -> program.signUp(overlapping, List.of(requester.firstDelegate())));
+            });
+            step.get(30, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> signUp.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(
+                    ProgramChangeRefusedException.class);
+            assertThat(attendees(overlapping)).isZero();
+        } finally {
+            threads.shutdownNow();
+            jdbc.update("update meeting set status = 'REQUESTED' where id = ?", meeting); // no ledger rows behind it
+        }
     }
 
     @Test
