@@ -158,12 +158,39 @@ public final class CpSatScheduler implements Scheduler {
         return solve(problem, timeLimit, progress, null);
     }
 
+    /**
+     * The progress of one build as its user sees it: the floor, the solver's schedules and the local search's, from
+     * two threads, passed on only when better than the last (more placed, or as many with fewer breaks), each with the
+     * best bound heard so far.
+     */
+    static final class BestSoFar implements ProgressListener {
+
+        private final ProgressListener to;
+        private int placed = -1;
+        private int breaks = Integer.MAX_VALUE;
+        private int bound;
+
+        BestSoFar(ProgressListener to) {
+            this.to = to;
+        }
+
+        @Override
+        public synchronized void improved(int placed, int totalBreaks, int lowerBound, double seconds) {
+            bound = Math.max(bound, lowerBound);
+            if (placed > this.placed || placed == this.placed && totalBreaks < breaks) {
+                this.placed = placed;
+                breaks = totalBreaks;
+                to.improved(placed, totalBreaks, Math.min(totalBreaks, bound), seconds);
+            }
+        }
+    }
+
     /** As {@link #solve(SchedulingProblem, Duration, ProgressListener)}; {@code from}, when better, is the floor. */
     @Override
     public ScheduleResult solve(SchedulingProblem problem, Duration timeLimit, ProgressListener progress,
             ScheduleResult from) {
         long started = System.nanoTime();
-        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        ProgressListener listener = progress == null ? ProgressListener.NONE : new BestSoFar(progress);
         ProblemAnalysis analysis = new ProblemAnalysis(problem);
         int n = analysis.meetingCount();
         if (n == 0) {
@@ -185,7 +212,8 @@ public final class CpSatScheduler implements Scheduler {
         AtomicBoolean stop = new AtomicBoolean();
         int[] start = floor;
         double polishing = Math.min(LOCAL_SEARCH_SECONDS, clock.total() * LOCAL_SEARCH_SHARE);
-        FutureTask<int[]> annealing = startPolishing(analysis, start, polishing, options.randomSeed(), stop);
+        FutureTask<int[]> annealing = startPolishing(analysis, start, polishing, options.randomSeed(), stop,
+                (placed, breaks, bound, seconds) -> listener.improved(placed, breaks, bound, clock.elapsed()));
         Supplier<int[]> annealed = () -> betterOf(analysis, start, annealing);
         // the local search's breaks once it has ended with every meeting placed, fairly; else "none yet"
         IntSupplier localBreaks = () -> annealing.isDone() ? completeBreaks(analysis, annealed.get())
@@ -219,8 +247,14 @@ public final class CpSatScheduler implements Scheduler {
      */
     static FutureTask<int[]> startPolishing(ProblemAnalysis analysis, int[] start, double seconds, long seed,
             AtomicBoolean stop) {
+        return startPolishing(analysis, start, seconds, seed, stop, ProgressListener.NONE);
+    }
+
+    /** As above; {@code told} hears of each better complete schedule it finds (placed and breaks only). */
+    static FutureTask<int[]> startPolishing(ProblemAnalysis analysis, int[] start, double seconds, long seed,
+            AtomicBoolean stop, ProgressListener told) {
         FutureTask<int[]> task = new FutureTask<>(() -> polish(analysis, start, seconds, ANNEALING_STEPS_BEFORE_ROWS,
-                seed, stop::get));
+                seed, stop::get, told));
         Thread.ofPlatform().daemon().name("scheduler-local-search").start(task);
         return task;
     }
@@ -235,11 +269,27 @@ public final class CpSatScheduler implements Scheduler {
      */
     static int[] polish(ProblemAnalysis analysis, int[] start, double seconds, long steps, long seed,
             BooleanSupplier stop) {
+        return polish(analysis, start, seconds, steps, seed, stop, ProgressListener.NONE);
+    }
+
+    /**
+     * As above; {@code told} hears of the annealed schedule and of the row search's better ones while they are fair
+     * (placed and breaks; the bound 0: the local search knows none).
+     */
+    static int[] polish(ProblemAnalysis analysis, int[] start, double seconds, long steps, long seed,
+            BooleanSupplier stop, ProgressListener told) {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         int[] annealed = LocalSearch.improve(analysis, start, seconds, Math.min(steps, ANNEALING_STEPS_BEFORE_ROWS),
                 seed, stop);
+        ScheduleResult found = resultOf(analysis, annealed);
+        int placed = found.placements().size();
+        if (found.fairnessGap() <= analysis.problem.fairness()) {
+            told.improved(placed, found.totalBreaks(), 0, 0);
+        }
         double left = (deadline - System.nanoTime()) / 1e9;
-        return left < 0.05 ? annealed : RowSearch.improve(analysis, annealed, left, Long.MAX_VALUE, seed, stop);
+        return left < 0.05 ? annealed : RowSearch.improve(analysis, annealed, left, Long.MAX_VALUE, seed,
+                RowSearch.KEMPE_PER_ROW, RowSearch.KEMPE_FOCUS, RowSearch.EXCHANGES_PER_ROW, stop,
+                breaks -> told.improved(placed, breaks, 0, 0));
     }
 
     /** The breaks of a schedule placing every meeting within the fairness bound, else {@link Integer#MAX_VALUE}. */

@@ -3,6 +3,7 @@ package org.b2bforum.optimizer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -182,6 +183,22 @@ final class RowSearch {
     /** As above, with {@code exchangesPerRow} exchanges of a left-out meeting before each row step. */
     static int[] improve(ProblemAnalysis analysis, int[] start, double seconds, long maxSteps, long seed,
             int kempePerRow, double focus, int exchangesPerRow, BooleanSupplier stop) {
+        return improve(analysis, start, seconds, maxSteps, seed, kempePerRow, focus, exchangesPerRow, stop,
+                NOT_TOLD);
+    }
+
+    /** The search tells of a better schedule at most this often. */
+    static final long TELL_EVERY_NANOS = 200_000_000L;
+
+    /** Told nothing: {@link #improve}'s reporter when nobody follows the search. */
+    static final IntConsumer NOT_TOLD = breaks -> { };
+
+    /**
+     * As above; {@code told} hears the breaks of each better schedule found, at most every {@link #TELL_EVERY_NANOS}
+     * (for the build's progress: the answer itself is what {@code improve} returns).
+     */
+    static int[] improve(ProblemAnalysis analysis, int[] start, double seconds, long maxSteps, long seed,
+            int kempePerRow, double focus, int exchangesPerRow, BooleanSupplier stop, IntConsumer told) {
         if (analysis.meetingCount() == 0 || analysis.slots > 31) {
             return start.clone();
         }
@@ -189,7 +206,8 @@ final class RowSearch {
         if (search.gap() > search.d || search.movers.length == 0) {
             return start.clone();
         }
-        return search.run(seconds, maxSteps, kempePerRow, focus, exchangesPerRow, new SplittableRandom(seed), stop);
+        return search.run(seconds, maxSteps, kempePerRow, focus, exchangesPerRow, new SplittableRandom(seed), stop,
+                told);
     }
 
     /**
@@ -207,11 +225,13 @@ final class RowSearch {
     }
 
     private int[] run(double seconds, long maxSteps, int kempePerRow, double focus, int exchangesPerRow,
-            SplittableRandom random, BooleanSupplier stop) {
+            SplittableRandom random, BooleanSupplier stop, IntConsumer told) {
         long begun = System.nanoTime();
         long deadline = begun + (long) (seconds * 1e9);
         int[] best = slotOf.clone();
         int bestTotal = totalBreaks;
+        int toldTotal = totalBreaks;
+        long toldAt = begun;
         int[] saved = new int[MAX_ROW];
         // a kick costs its row a break or two at most; taken at first about every other time, at the end
         // rarely, so the search ends in a local optimum of the exact steps
@@ -224,6 +244,11 @@ final class RowSearch {
             long now = System.nanoTime();
             if (now > deadline || stop.getAsBoolean()) {
                 break;
+            }
+            if (bestTotal < toldTotal && now - toldAt > TELL_EVERY_NANOS) {
+                toldTotal = bestTotal;
+                toldAt = now;
+                told.accept(bestTotal);
             }
             // cooled by the share of steps or of time used, whichever is further
             double progress = Math.max((double) step / maxSteps, (double) (now - begun) / (deadline - begun));

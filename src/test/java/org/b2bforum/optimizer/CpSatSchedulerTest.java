@@ -86,6 +86,46 @@ class CpSatSchedulerTest {
     }
 
     /**
+     * The build's progress follows the local search too, not only the solver: on a crafted day the row search finds
+     * better schedules while the solver's questions run, and each reaches the listener, never a worse one after a
+     * better one.
+     */
+    @Test
+    void theProgressHearsTheLocalSearchsBetterSchedulesAndOnlyBetterOnes() throws Exception {
+        SchedulingProblem problem = DznReader.read(DznReaderTest.resource("crafted/forum-13crafc.forbidden.dzn"));
+        List<int[]> heard = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+
+        scheduler.solve(problem, LIMIT, (placed, breaks, bound, seconds) -> {
+            heard.add(new int[] {placed, breaks});
+            threads.add(Thread.currentThread().getName());
+        });
+
+        assertThat(threads).as("told by the local search's thread").contains("scheduler-local-search");
+        for (int i = 1; i < heard.size(); i++) {
+            int[] before = heard.get(i - 1);
+            int[] now = heard.get(i);
+            assertThat(now[0] > before[0] || now[0] == before[0] && now[1] < before[1])
+                    .as("report %d better than the one before", i).isTrue();
+        }
+    }
+
+    @Test
+    void theProgressPassesOnOnlyBetterSchedulesWithTheBestBoundHeard() {
+        List<String> passed = new ArrayList<>();
+        CpSatScheduler.BestSoFar progress = new CpSatScheduler.BestSoFar(
+                (placed, breaks, bound, seconds) -> passed.add(placed + "/" + breaks + "≥" + bound));
+
+        progress.improved(150, 30, 0, 0.1); // the floor
+        progress.improved(150, 35, 12, 0.2); // the solver's first, worse than the floor: its bound only
+        progress.improved(151, 40, 0, 0.3); // more placed
+        progress.improved(151, 38, 0, 0.4); // the local search's, fewer breaks
+        progress.improved(151, 38, 14, 0.5); // no better
+
+        assertThat(passed).containsExactly("150/30≥0", "151/40≥12", "151/38≥12");
+    }
+
+    /**
      * The start's local search runs beside the first level questions for min(1.5 s, 12 % of the limit). A day whose
      * floor places every meeting and whose levels CP-SAT answers in milliseconds is not held up by it: the
      * placement question used to wait for it (1.5 s here, CP-SAT idle) though the floor already answered it.
