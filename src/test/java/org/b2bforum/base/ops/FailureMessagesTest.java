@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import com.vaadin.flow.component.UI;
@@ -21,7 +21,7 @@ import com.vaadin.flow.router.NavigationTrigger;
 import com.vaadin.flow.server.ErrorEvent;
 
 /** A failure the code did not expect reaches the user as words in their language, never as the exception's text. */
-@SpringBootTest
+@ForumSpringTest
 class FailureMessagesTest extends ForumBrowserlessTest {
 
     private int open(ErrorView view, Exception failure) {
