@@ -16,6 +16,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
@@ -25,12 +26,11 @@ import org.b2bforum.company.Delegates;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Badges as PDF: what they show, who may have them, and the organizers' batch. */
-@SpringBootTest
+@ForumSpringTest
 class BadgeServiceTest {
 
     @Autowired

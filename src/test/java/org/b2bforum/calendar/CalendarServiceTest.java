@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.ForumUser;
@@ -24,7 +25,6 @@ import org.b2bforum.program.ProgramService;
 import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -42,7 +42,7 @@ import biweekly.util.ICalDate;
  * proper VTIMEZONE, it is nobody else's to read, and a subscribed calendar follows a moved or
  * cancelled meeting.
  */
-@SpringBootTest
+@ForumSpringTest
 class CalendarServiceTest {
 
     static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");

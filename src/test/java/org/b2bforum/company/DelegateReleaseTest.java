@@ -10,6 +10,7 @@ import java.util.Map;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.calendar.CalendarService;
@@ -20,7 +21,6 @@ import org.b2bforum.program.ProgramService;
 import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (program, meeting, calendar, delegate log-ins, notifications) in the same transaction, so the delegates'
  * rows can then go; when that transaction rolls back, every feature's rows are still there.
  */
-@SpringBootTest
+@ForumSpringTest
 class DelegateReleaseTest {
 
     /** Each feature's rows about the delegates :ids. */

@@ -8,6 +8,7 @@ import static org.b2bforum.company.TestCompanies.uniqueWord;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.TestCompanies.TestCompany;
 import org.b2bforum.demo.DemoCompanies;
@@ -16,7 +17,6 @@ import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -24,7 +24,7 @@ import org.springframework.security.access.AccessDeniedException;
  * assert the order of their own companies; a made-up product word makes sure no other company
  * matches the buyer's wish as well as the maker does.
  */
-@SpringBootTest
+@ForumSpringTest
 class RecommendationServiceTest {
 
     private static final int ALL = 150;

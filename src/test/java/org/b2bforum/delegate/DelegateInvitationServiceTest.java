@@ -10,6 +10,7 @@ import java.util.List;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.DelegateFixture;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
@@ -19,14 +20,13 @@ import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** A representative invites a delegate; the delegate sets a password once and logs in as DELEGATE. */
-@SpringBootTest
+@ForumSpringTest
 class DelegateInvitationServiceTest {
 
     static final String PASSWORD = DelegateFixture.DELEGATE_PASSWORD;

@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
@@ -21,12 +22,11 @@ import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Exhibitors' people scan visitors' badges and get leads, only with the visitor's consent. */
-@SpringBootTest
+@ForumSpringTest
 class LeadServiceTest {
 
     static final List<String> HEADERS = List.of("Имя", "Должность", "Компания", "Город", "Заметка", "Когда", "Кто");

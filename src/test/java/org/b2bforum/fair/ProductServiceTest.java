@@ -13,18 +13,18 @@ import javax.imageio.ImageIO;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.venue.VenueFixture;
 import org.b2bforum.company.Sector;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Exhibitors' product catalogues: checked fields, photos checked as logos are, search in any word form. */
-@SpringBootTest
+@ForumSpringTest
 class ProductServiceTest {
 
     @Autowired

@@ -16,10 +16,10 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.ForumDayRef;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.program.Slot;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Afterwards the invariants are checked with SQL, and every attempt that lost must have been told
  * so with a {@link BookingRefusedException} that tells the truth.
  */
-@SpringBootTest
+@ForumSpringTest
 class MeetingConcurrencyTest {
 
     private static final int THREADS = 24;

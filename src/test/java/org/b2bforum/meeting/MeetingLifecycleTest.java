@@ -11,6 +11,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.ForumDayRef;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.notification.NotificationView;
@@ -18,14 +19,13 @@ import org.b2bforum.program.ProgramService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** A meeting from request to acceptance, decline, cancellation and an organizer's move. */
-@SpringBootTest
+@ForumSpringTest
 class MeetingLifecycleTest {
 
     @Autowired

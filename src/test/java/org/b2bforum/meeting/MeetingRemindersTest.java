@@ -13,6 +13,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.announcement.AnnouncementService;
 import org.b2bforum.announcement.Audience;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.SimpleMailMessage;
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.BeforeEach;
  * The evening e-mail (each delegate in a confirmed meeting of the day gets its time, partner and table, once),
  * the morning digest and the note ten minutes before a meeting, each once with several nodes.
  */
-@SpringBootTest
+@ForumSpringTest
 class MeetingRemindersTest {
 
     // the application's reminders on a mail server of their own, without a test context of their own

@@ -10,9 +10,9 @@ import javax.sql.DataSource;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.ForumSpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -26,7 +26,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * (docs/cluster.md): its nulls (no table, no stand, no message) cost no COM_STMT_PREPARE, which Spring's look-up of
  * a null's parameter type would send at every booking.
  */
-@SpringBootTest
+@ForumSpringTest
 class MeetingRowsTextProtocolTest {
 
     @Autowired

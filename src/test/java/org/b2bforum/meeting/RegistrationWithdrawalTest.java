@@ -9,6 +9,7 @@ import java.util.List;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.notification.NotificationService;
@@ -26,13 +27,12 @@ import org.b2bforum.venue.VenueRefusedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 /** A company whose registration the organizers withdraw loses its meetings ahead; one back in review keeps them. */
-@SpringBootTest
+@ForumSpringTest
 class RegistrationWithdrawalTest {
 
     private static final String REASON = "регистрация отозвана организаторами / registration withdrawn by the organizers";

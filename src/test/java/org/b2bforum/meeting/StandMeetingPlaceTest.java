@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.badge.BadgePdfs;
 import org.b2bforum.badge.BadgeService;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.SimpleMailMessage;
@@ -48,7 +48,7 @@ import biweekly.component.VEvent;
  * A meeting at an exhibitor's stand is placed at "Стенд B-14, Павильон B" wherever a meeting's place
  * is written: the meetings list and the agenda, the badge's schedule, the calendar, the e-mail reminder.
  */
-@SpringBootTest
+@ForumSpringTest
 class StandMeetingPlaceTest {
 
     @Autowired

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.fair.FairService;
 import org.b2bforum.venue.Attendance;
@@ -22,7 +23,6 @@ import org.b2bforum.venue.TableMeeting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * "Meet at my stand": a meeting at an exhibitor's fair stand instead of a table, in the same slots and
  * under the same guarantees — a stand hosts one meeting at a time and its people are busy then.
  */
-@SpringBootTest
+@ForumSpringTest
 class StandMeetingTest {
 
     @Autowired

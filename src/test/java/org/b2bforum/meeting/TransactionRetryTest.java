@@ -16,11 +16,11 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.web.UrgentWork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /** Booking steps run again after the failures a Galera cluster gives, and only after those. */
-@SpringBootTest
+@ForumSpringTest
 class TransactionRetryTest {
 
     @Autowired

@@ -8,17 +8,17 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.ui.UnreadNotifications.Latest;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.TestCompanies;
 import org.b2bforum.company.TestCompanies.TestCompany;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The bell: the logged-in user's unread notifications and the latest of them, as a live update announces it. */
-@SpringBootTest
+@ForumSpringTest
 class NotificationServiceTest {
 
     @Autowired

@@ -16,6 +16,7 @@ import org.b2bforum.BookingFixture.ForumDayRef;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.meeting.AgendaEntry;
@@ -26,7 +27,6 @@ import org.b2bforum.meeting.SlotOption;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +37,7 @@ import org.springframework.security.access.AccessDeniedException;
  * signing delegates up for program items are refused with the meetings they would break, and a
  * delegate's program item blocks the slots it overlaps.
  */
-@SpringBootTest
+@ForumSpringTest
 class ProgramChangesTest {
 
     @Autowired

@@ -11,6 +11,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
@@ -27,7 +28,6 @@ import org.b2bforum.venue.CheckInService;
 import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * while the e-mail stays; someone put in another's place starts afresh and the old person's access
  * is gone; a delegate the other side or the venue counts on is not removed.
  */
-@SpringBootTest
+@ForumSpringTest
 class DelegateListEditingTest {
 
     @Autowired

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.cluster.ClusterNode;
 import org.b2bforum.schedule.DayProblem.Kind;
 import org.b2bforum.optimizer.GreedyScheduler;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,7 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Two application nodes on one database, as two runners with different node ids: a node starting
  * up fails only its own cut-off runs and runs whose heartbeat expired, never another node's live run.
  */
-@SpringBootTest
+@ForumSpringTest
 class ScheduleRunsOnSeveralNodesTest {
 
     private static final Instant NOW = Instant.parse("2031-03-02T09:00:00Z");

@@ -15,6 +15,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.ForumDayRef;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.BookingInvariants;
 import org.b2bforum.meeting.BookingRefusedException;
@@ -37,7 +38,6 @@ import org.b2bforum.optimizer.Unplaced;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * confirmed meetings and rebuilt around them. Whatever optimiser is behind it, the checks here hold:
  * every meeting that fits is placed, nothing is double-booked, confirmed meetings stay put.
  */
-@SpringBootTest
+@ForumSpringTest
 class ScheduleServiceTest {
 
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");

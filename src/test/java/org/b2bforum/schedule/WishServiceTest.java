@@ -9,17 +9,17 @@ import java.util.List;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.program.BookingSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Wishes are each company's own: it adds, changes and removes them; nobody else sees or touches them. */
-@SpringBootTest
+@ForumSpringTest
 class WishServiceTest {
 
     @Autowired

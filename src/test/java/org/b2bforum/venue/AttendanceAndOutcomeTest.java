@@ -9,6 +9,7 @@ import java.util.Map;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
@@ -19,7 +20,6 @@ import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.MeetingStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -27,7 +27,7 @@ import org.springframework.security.access.AccessDeniedException;
  * companies of a meeting record its outcome (each its own, unseen by the other), and the live
  * figures count all of it.
  */
-@SpringBootTest
+@ForumSpringTest
 class AttendanceAndOutcomeTest {
 
     @Autowired

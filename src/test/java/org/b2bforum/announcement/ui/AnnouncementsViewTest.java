@@ -3,6 +3,7 @@ package org.b2bforum.announcement.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.Country;
@@ -10,7 +11,6 @@ import org.b2bforum.company.TestCompanies;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.button.Button;
@@ -19,7 +19,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 
 /** The organizer's /announcements: what was sent is listed, and an empty list says so. */
-@SpringBootTest
+@ForumSpringTest
 class AnnouncementsViewTest extends ForumBrowserlessTest {
 
     @Autowired

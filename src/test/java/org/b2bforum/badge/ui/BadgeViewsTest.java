@@ -12,6 +12,7 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.badge.BadgeHolder;
 import org.b2bforum.base.security.AccountService;
@@ -21,7 +22,6 @@ import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.Component;
@@ -29,7 +29,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.select.Select;
 
 /** A delegate's badge page, and the organizers' badge printing. */
-@SpringBootTest
+@ForumSpringTest
 class BadgeViewsTest extends ForumBrowserlessTest {
 
     @Autowired

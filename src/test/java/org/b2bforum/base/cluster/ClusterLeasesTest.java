@@ -8,14 +8,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.b2bforum.ForumSpringTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Two application nodes taking the same lease in the database. */
-@SpringBootTest
+@ForumSpringTest
 class ClusterLeasesTest {
 
     private static final String LEASE = "test-lease";

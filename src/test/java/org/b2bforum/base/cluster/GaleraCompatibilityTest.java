@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.b2bforum.ForumSpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (rows are replicated and certified by key; without one, deletes and updates are slow or unsafe
  * on the other nodes), InnoDB only, and no {@code GET_LOCK}, which locks on one node only.
  */
-@SpringBootTest
+@ForumSpringTest
 class GaleraCompatibilityTest {
 
     @Autowired

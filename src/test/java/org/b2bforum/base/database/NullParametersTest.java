@@ -7,16 +7,16 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.b2bforum.ForumSpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** Statements with a null parameter, as the booking's insert of its meeting (no table, no stand) runs them. */
-@SpringBootTest
+@ForumSpringTest
 class NullParametersTest {
 
     @Autowired

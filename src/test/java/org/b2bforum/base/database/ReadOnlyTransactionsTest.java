@@ -2,15 +2,15 @@ package org.b2bforum.base.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.b2bforum.ForumSpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The embedded database's connections, as the services' transactions use them. */
-@SpringBootTest
+@ForumSpringTest
 class ReadOnlyTransactionsTest {
 
     @Autowired

@@ -10,11 +10,11 @@ import java.util.List;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.EventDeliveries;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.announcement.AnnouncementPublished;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.EventPublication;
@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * runs. The listener here is the notification module's for announcements; it fails for real while
  * its table is renamed away.
  */
-@SpringBootTest
+@ForumSpringTest
 class AfterCommitEventsTest {
 
     @Autowired

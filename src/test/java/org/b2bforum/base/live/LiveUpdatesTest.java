@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.TransactionsBegun;
 import org.b2bforum.base.web.UrgentWork;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,7 +38,7 @@ import com.vaadin.flow.shared.Registration;
  * the company it concerns on this node, as the page's user, and no one else's.
  */
 // the application's context; the test stops the poller, polls by itself, and the listeners run on its thread
-@SpringBootTest
+@ForumSpringTest
 class LiveUpdatesTest extends ForumBrowserlessTest {
 
     /** How far back a poll reads: the application's five seconds, one where a test waits for a poll to be late. */

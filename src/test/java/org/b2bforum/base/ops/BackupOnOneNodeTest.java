@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.cluster.ClusterLeases;
 import org.b2bforum.base.cluster.ClusterNode;
 import org.b2bforum.base.database.EmbeddedMariaDb;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,7 +21,7 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.FileSystemUtils;
 
 /** With several application nodes the hourly backup is made by the one node holding the backup lease. */
-@SpringBootTest
+@ForumSpringTest
 class BackupOnOneNodeTest {
 
     @Autowired

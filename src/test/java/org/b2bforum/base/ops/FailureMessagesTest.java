@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Locale;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.security.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import com.vaadin.flow.component.UI;
@@ -25,7 +25,7 @@ import com.vaadin.flow.router.NavigationTrigger;
 import com.vaadin.flow.server.ErrorEvent;
 
 /** A failure the code did not expect reaches the user as words in their language, never as the exception's text. */
-@SpringBootTest
+@ForumSpringTest
 class FailureMessagesTest extends ForumBrowserlessTest {
 
     private int open(ErrorView view, Exception failure) {

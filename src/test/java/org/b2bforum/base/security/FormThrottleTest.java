@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.delegate.DelegateInvitationService;
 import org.b2bforum.delegate.InvitationRefusedException;
@@ -16,13 +17,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** The anonymous forms (registration, invitation, password reset) refuse an address that submits too often. */
-@SpringBootTest
+@ForumSpringTest
 class FormThrottleTest {
 
     @Autowired

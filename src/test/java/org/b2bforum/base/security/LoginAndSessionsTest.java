@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.ServletException;
 
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.TransactionsBegun;
 import org.b2bforum.registration.RegistrationForm;
@@ -21,7 +22,6 @@ import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
@@ -34,7 +34,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** Log-in through the real security filter chain: throttling, records, and sessions that end. */
-@SpringBootTest
+@ForumSpringTest
 class LoginAndSessionsTest {
 
     @Autowired

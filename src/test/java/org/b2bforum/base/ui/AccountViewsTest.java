@@ -3,6 +3,7 @@ package org.b2bforum.base.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.AccountSummary;
@@ -11,7 +12,6 @@ import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithAnonymousUser;
@@ -21,7 +21,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
 
 /** The log-in page's lock message and the account screens, in the browserless UI. */
-@SpringBootTest
+@ForumSpringTest
 @WithAnonymousUser
 class AccountViewsTest extends ForumBrowserlessTest {
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
 import com.vaadin.flow.di.Lookup;
@@ -16,7 +16,7 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.spring.security.VaadinRolePrefixHolder;
 
 /** Vaadin's service look-ups are made once per type, not at every navigation and call from the browser. */
-@SpringBootTest
+@ForumSpringTest
 @WithAnonymousUser
 class CachedLookupTest extends ForumBrowserlessTest {
 

@@ -3,9 +3,9 @@ package org.b2bforum.base.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 
 import com.vaadin.flow.server.InitParameters;
@@ -14,7 +14,7 @@ import com.vaadin.flow.server.InitParameters;
  * The README's run command gives a first look without Vaadin's development tools: their popup covered the
  * header's language switch and log-out on a phone. (Browserless, to share the view tests' application.)
  */
-@SpringBootTest
+@ForumSpringTest
 class DefaultRunTest extends ForumBrowserlessTest {
 
     @Autowired

@@ -6,19 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Locale;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.RouteConfiguration;
 
 /** An address that is no page, and a page the account may not open, both show one plain message and a way home. */
-@SpringBootTest
+@ForumSpringTest
 class PageNotFoundViewTest extends ForumBrowserlessTest {
 
     @Autowired

@@ -3,20 +3,20 @@ package org.b2bforum.base.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinService;
 
 /** The application's Vaadin service lets page opens take turns: a navigation in a request holds a place until it ends. */
-@SpringBootTest
+@ForumSpringTest
 class PageOpensInRequestsTest extends ForumBrowserlessTest {
 
     @Autowired

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.support.GenericApplicationContext;
 
 import com.vaadin.browserless.mocks.MockInstantiator;
@@ -15,7 +15,7 @@ import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.server.VaadinService;
 
 /** Views and other classes that are no beans are created without a bean look-up that fails (an exception each). */
-@SpringBootTest
+@ForumSpringTest
 class RouteInstantiationTest extends ForumBrowserlessTest {
 
     static final class Greeting {

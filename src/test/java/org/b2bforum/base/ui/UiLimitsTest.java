@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Locale;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 
 /** The limits that protect the node from open tabs: per session, per node, and the "server busy" page. */
-@SpringBootTest
+@ForumSpringTest
 @WithAnonymousUser
 class UiLimitsTest extends ForumBrowserlessTest {
 

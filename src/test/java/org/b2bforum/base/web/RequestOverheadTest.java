@@ -2,15 +2,15 @@ package org.b2bforum.base.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.b2bforum.ForumSpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /** What every HTTP request costs besides its own work (each click in Vaadin is one). */
-@SpringBootTest
+@ForumSpringTest
 class RequestOverheadTest {
 
     @Autowired

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.calendar.CalendarService;
 import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 import com.vaadin.flow.component.UI;
@@ -20,7 +20,7 @@ import com.vaadin.flow.component.button.Button;
  * A company downloads its calendar, makes a subscription link, replaces it and switches it off (delegates have
  * the same panel on their badge page).
  */
-@SpringBootTest
+@ForumSpringTest
 class CalendarViewTest extends ForumBrowserlessTest {
 
     @Autowired

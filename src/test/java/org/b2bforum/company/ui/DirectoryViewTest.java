@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TransactionsBegun;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
@@ -29,7 +30,6 @@ import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -43,7 +43,7 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.QueryParameters;
 
 /** The directory as an approved Moscow company uses it: filters, results and the URL. */
-@SpringBootTest
+@ForumSpringTest
 class DirectoryViewTest extends ForumBrowserlessTest {
 
     @Autowired

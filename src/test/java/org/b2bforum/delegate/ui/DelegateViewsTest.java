@@ -9,6 +9,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.LoginThrottle;
@@ -19,7 +20,6 @@ import org.b2bforum.delegate.Invitation;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -33,7 +33,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.notification.Notification;
 
 /** The representative's delegates page and the invitation page a delegate opens. */
-@SpringBootTest
+@ForumSpringTest
 class DelegateViewsTest extends ForumBrowserlessTest {
 
     @Autowired

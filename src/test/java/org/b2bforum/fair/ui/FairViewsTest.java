@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.Sector;
@@ -15,7 +16,6 @@ import org.b2bforum.fair.ProductForm;
 import org.b2bforum.fair.ProductService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.UI;
@@ -25,7 +25,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 
 /** The fair's pages as their users see them: the map, the stand set-up, the catalogue, the profile. */
-@SpringBootTest
+@ForumSpringTest
 class FairViewsTest extends ForumBrowserlessTest {
 
     @Autowired

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.fair.FairFixture;
@@ -12,7 +13,6 @@ import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.UI;
@@ -20,7 +20,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 
 /** An exhibitor's delegate opens a visitor's badge link on the phone: a lead, or a refusal in words. */
-@SpringBootTest
+@ForumSpringTest
 class LeadScanViewTest extends ForumBrowserlessTest {
 
     @Autowired

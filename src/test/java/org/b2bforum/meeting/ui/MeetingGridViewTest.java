@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.OrganizerBookings;
@@ -20,7 +21,6 @@ import org.b2bforum.program.ui.ProgramFixture;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import com.vaadin.flow.component.UI;
@@ -29,7 +29,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.QueryParameters;
 
 /** Organizers see a session's meetings by slot and table, move and cancel them, and book meetings themselves. */
-@SpringBootTest
+@ForumSpringTest
 class MeetingGridViewTest extends ForumBrowserlessTest {
 
     @Autowired

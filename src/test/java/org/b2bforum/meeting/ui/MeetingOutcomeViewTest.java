@@ -6,6 +6,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.Attendance;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -25,7 +25,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 
 /** After a meeting, each company records its outcome on its meetings page; the other company does not see it. */
-@SpringBootTest
+@ForumSpringTest
 class MeetingOutcomeViewTest extends ForumBrowserlessTest {
 
     @Autowired

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.TransactionsBegun;
 import org.b2bforum.base.live.LiveUpdates;
@@ -26,7 +27,6 @@ import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 import com.vaadin.flow.component.Component;
@@ -45,7 +45,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
 
 /** A company requests meetings, answers requests and reads its agenda, through the views. */
-@SpringBootTest
+@ForumSpringTest
 class MeetingViewsTest extends ForumBrowserlessTest {
 
     @Autowired

@@ -6,13 +6,13 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.messaging.MessagingService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,7 +22,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 
 /** Writing on /messages/<company>: refusals next to the field, links as safe anchors. */
-@SpringBootTest
+@ForumSpringTest
 class MessagesViewTest extends ForumBrowserlessTest {
 
     @Autowired

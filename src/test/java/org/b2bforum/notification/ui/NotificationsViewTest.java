@@ -7,16 +7,16 @@ import java.util.List;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.notification.NotificationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 import com.vaadin.flow.component.html.Paragraph;
 
 /** A company reads its notifications on /notifications. */
-@SpringBootTest
+@ForumSpringTest
 class NotificationsViewTest extends ForumBrowserlessTest {
 
     @Autowired

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.OrganizerBookings;
@@ -24,7 +25,6 @@ import org.b2bforum.program.Slot;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import com.vaadin.flow.component.button.Button;
@@ -34,7 +34,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.IntegerField;
 
 /** Organizers set up the program; a change that would break confirmed meetings is refused with those meetings. */
-@SpringBootTest
+@ForumSpringTest
 class ProgramViewTest extends ForumBrowserlessTest {
 
     @Autowired

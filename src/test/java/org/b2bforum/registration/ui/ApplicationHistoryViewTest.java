@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 import com.vaadin.flow.component.html.UnorderedList;
 
 /** A company's application history names the forum office for the organizers' decisions, never their log-ins. */
-@SpringBootTest
+@ForumSpringTest
 class ApplicationHistoryViewTest extends ForumBrowserlessTest {
 
     @Autowired

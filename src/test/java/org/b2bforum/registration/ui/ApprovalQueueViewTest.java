@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.Country;
@@ -18,7 +19,6 @@ import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.registration.RegistrationSummary;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import com.vaadin.flow.component.UI;
@@ -30,7 +30,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 
 /** Organizers review company applications; companies never see the queue. */
-@SpringBootTest
+@ForumSpringTest
 class ApprovalQueueViewTest extends ForumBrowserlessTest {
 
     @Autowired

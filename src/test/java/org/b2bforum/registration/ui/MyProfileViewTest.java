@@ -6,18 +6,18 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.textfield.TextField;
 
 /** An approved company edits its profile on /my-profile. */
-@SpringBootTest
+@ForumSpringTest
 class MyProfileViewTest extends ForumBrowserlessTest {
 
     @Autowired

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.RegistrationStatus;
@@ -13,7 +14,6 @@ import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
 import com.vaadin.flow.component.Component;
@@ -21,7 +21,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.textfield.TextField;
 
 /** A visitor registers a company on /register. */
-@SpringBootTest
+@ForumSpringTest
 @WithAnonymousUser
 class RegisterViewTest extends ForumBrowserlessTest {
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
@@ -17,13 +18,12 @@ import org.b2bforum.reporting.ForumReportService;
 import org.b2bforum.reporting.ResultsChart;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 import com.vaadin.flow.component.html.Image;
 
 /** The organizers' report page and the charts on the live Forum results page. */
-@SpringBootTest
+@ForumSpringTest
 class ResultsReportViewTest extends ForumBrowserlessTest {
 
     @Autowired

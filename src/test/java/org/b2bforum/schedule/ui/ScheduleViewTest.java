@@ -9,6 +9,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
@@ -24,7 +25,6 @@ import org.b2bforum.schedule.WishService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.ComponentUtil;
@@ -37,7 +37,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.QueryParameters;
 
 /** An organizer builds a day's schedule from the wishes, reviews it and publishes it; a company lists its wishes. */
-@SpringBootTest
+@ForumSpringTest
 class ScheduleViewTest extends ForumBrowserlessTest {
 
     @Autowired

@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Tokens;
 import org.b2bforum.venue.CheckInService;
 import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import com.vaadin.flow.component.button.Button;
 
 /** The page a badge's QR code opens: staff check the person in; anyone else sees nothing about them. */
-@SpringBootTest
+@ForumSpringTest
 class CheckInViewTest extends ForumBrowserlessTest {
 
     @Autowired

@@ -6,6 +6,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.meeting.OrganizerBookings;
@@ -17,13 +18,12 @@ import org.b2bforum.venue.OutcomeService;
 import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 import com.vaadin.flow.component.html.Div;
 
 /** The organizers' live figures and the report of marked meetings with both companies' outcomes. */
-@SpringBootTest
+@ForumSpringTest
 class FiguresViewTest extends ForumBrowserlessTest {
 
     @Autowired

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
@@ -11,14 +12,13 @@ import org.b2bforum.base.security.Role;
 import org.b2bforum.venue.StaffService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import com.vaadin.flow.component.button.Button;
 
 /** Organizers create staff log-ins with the usual password rules, and switch them off. */
-@SpringBootTest
+@ForumSpringTest
 class StaffViewTest extends ForumBrowserlessTest {
 
     @Autowired

@@ -8,6 +8,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.Attendance;
@@ -15,7 +16,6 @@ import org.b2bforum.venue.AttendanceService;
 import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 import com.vaadin.flow.component.Component;
@@ -24,7 +24,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.router.QueryParameters;
 
 /** At the tables: staff pick a slot and mark each table's meeting held or no-show, and may correct it. */
-@SpringBootTest
+@ForumSpringTest
 class VenueViewTest extends ForumBrowserlessTest {
 
     @Autowired
