@@ -10,10 +10,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.b2bforum.base.security.FormLogIn;
@@ -29,14 +32,18 @@ import com.microsoft.playwright.options.Cookie;
 
 /**
  * An end-to-end journey in Chromium. Failsafe runs two journey classes at a time (pom.xml): a journey class
- * takes a browser that no other class is using, or starts one, and gives it back when it ends (Playwright is
- * not thread-safe: one class, on one thread, uses it at a time); each journey works in browser contexts of its
- * own (separate cookies and storage, as separate browsers would have), and whatever context a journey leaves
- * open is closed after it. The browsers are closed when the JVM ends. Starting Playwright's driver and Chromium
- * took a few seconds per test class; two are started in the background when the first journey class is
- * initialised, so that they start while the server does. A browser per thread instead started one for every
- * thread of JUnit's pool, which at times grows a third and a fourth thread (7 drivers and browsers in a run:
- * AccessibilityIT's three, and four for journeys of which at most two ran at a time).
+ * takes a browser that no other class is using and gives it back when it ends (Playwright is not thread-safe:
+ * one class, on one thread, uses it at a time); each journey works in browser contexts of its own (separate
+ * cookies and storage, as separate browsers would have), and whatever context a journey leaves open is closed
+ * after it. The browsers are closed when the JVM ends. Starting Playwright's driver and Chromium took a few
+ * seconds per test class; one for each of failsafe's threads is started in the background when the first
+ * journey class is initialised, so that they start while the server does, and no more: a class that finds
+ * none idle waits for one to be given back. A browser per thread instead started one for every thread of
+ * JUnit's pool, which at times grows a third and a fourth thread, and a browser started whenever none was idle
+ * one for the third: JUnit's ForkJoinPool starts another thread whenever one of its threads waits in a
+ * {@code CompletableFuture.join} (a managed block), as the first classes did for the browsers still starting,
+ * and that thread takes the next class (5 drivers and browsers in a run instead of 4; bench/README.md,
+ * run-suite, stop 36). The waits here are plain ones, which the pool does not make up for.
  */
 public abstract class BrowserJourney {
 
@@ -44,9 +51,9 @@ public abstract class BrowserJourney {
      * The Playwrights and Chromiums no journey class is using: one for each of failsafe's threads
      * (it.parallelism in pom.xml) started ahead, and those given back.
      */
-    private static final Queue<CompletableFuture<Chromium.Launched>> IDLE = new ConcurrentLinkedQueue<>(
-            Stream.generate(Chromium::launchInBackground).limit(Integer.getInteger("b2bforum.it.parallelism", 2))
-                    .toList());
+    private static final BlockingQueue<CompletableFuture<Chromium.Launched>> IDLE = Stream
+            .generate(Chromium::launchInBackground).limit(Integer.getInteger("b2bforum.it.parallelism", 2))
+            .collect(Collectors.toCollection(LinkedBlockingQueue::new));
 
     /** The browser of the journey class running on this thread. */
     private static final ThreadLocal<Chromium.Launched> TAKEN = new ThreadLocal<>();
@@ -66,19 +73,59 @@ public abstract class BrowserJourney {
 
     private static Browser browser() {
         Chromium.Launched launched = TAKEN.get();
-        if (launched == null || !launched.browser().isConnected()) {
-            if (launched != null) {
-                launched.close();
-            }
-            CompletableFuture<Chromium.Launched> idle = IDLE.poll();
-            launched = idle != null ? idle.join() : Chromium.launchInBackground().join();
+        if (launched != null && launched.browser().isConnected()) {
+            return launched.browser();
+        }
+        if (launched != null) {
+            launched.close();
+            TAKEN.remove();
+        }
+        try {
+            launched = await(launched != null ? Chromium.launchInBackground() : idle());
             if (!launched.browser().isConnected()) {
                 launched.close();
-                launched = Chromium.launchInBackground().join();
+                launched = await(Chromium.launchInBackground());
             }
-            TAKEN.set(launched);
+        } catch (RuntimeException e) {
+            // the other classes keep as many browsers as before
+            IDLE.add(Chromium.launchInBackground());
+            throw e;
         }
+        TAKEN.set(launched);
         return launched.browser();
+    }
+
+    /** A browser no class is using, or, when all are taken, the first given back. */
+    private static CompletableFuture<Chromium.Launched> idle() {
+        try {
+            CompletableFuture<Chromium.Launched> idle = IDLE.poll(10, TimeUnit.MINUTES);
+            if (idle == null) {
+                throw new IllegalStateException("no browser given back in 10 minutes");
+            }
+            return idle;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits for the launch without a managed block ({@code join} would be one, on JUnit's ForkJoinPool, which
+     * starts another thread to make up for it, and that thread another test class), then returns it or throws
+     * its failure.
+     */
+    private static Chromium.Launched await(CompletableFuture<Chromium.Launched> launch) {
+        CountDownLatch done = new CountDownLatch(1);
+        launch.whenComplete((launched, failure) -> done.countDown());
+        try {
+            if (!done.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("Chromium not started in 10 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return launch.join();
     }
 
     /** Closes the contexts the class left open and gives its browser back for the next journey class. */
@@ -96,6 +143,7 @@ public abstract class BrowserJourney {
             IDLE.add(CompletableFuture.completedFuture(launched));
         } else {
             launched.close();
+            IDLE.add(Chromium.launchInBackground());
         }
     }
 
