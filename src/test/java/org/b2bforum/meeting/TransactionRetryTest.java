@@ -329,4 +329,75 @@ class TransactionRetryTest {
         third.join(Duration.ofSeconds(10));
         assertThat(after[0]).isEqualTo(Thread.NORM_PRIORITY);
     }
+    @Test
+    void in_a_request_a_booking_that_waited_for_its_turn_or_came_while_others_waited_stays_urgent_until_its_request_ends()
+            throws Exception {
+        UrgentWork urgent = new UrgentWork();
+        TransactionRetry retry = new TransactionRetry(dataSource, 1, false, urgent);
+        CountDownLatch inTurn = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        Thread first = Thread.ofPlatform().start(() -> {
+            urgent.requestStarted();
+            retry.run(holdingTheTurn(inTurn, end));
+            urgent.requestEnded();
+        });
+        assertThat(inTurn.await(10, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch booked = new CountDownLatch(2);
+        CountDownLatch requestsEnd = new CountDownLatch(1);
+        // the second waits for the one turn; the third comes while the second waits
+        Thread second = Thread.ofPlatform().start(() -> bookingInARequest(urgent, retry, booked, requestsEnd));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (urgent.inProgress() < 2 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertThat(urgent.inProgress()).as("waiting for its turn, and its request held").isEqualTo(2);
+        Thread third = Thread.ofPlatform().start(() -> bookingInARequest(urgent, retry, booked, requestsEnd));
+        while (urgent.inProgress() < 4 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertThat(urgent.inProgress()).isEqualTo(4);
+
+        end.countDown();
+        assertThat(booked.await(10, TimeUnit.SECONDS)).isTrue();
+        first.join(Duration.ofSeconds(10));
+        // both booked, their requests (the answers) not ended yet: pages still give way to them
+        assertThat(urgent.inProgress()).isEqualTo(2);
+        assertThat(urgent.awaitCalm(Duration.ofMillis(100))).isFalse();
+        // one that finds the turn free while those answers are still to be written is urgent until its own ends
+        urgent.requestStarted();
+        try {
+            assertThat(retry.run(() -> "fourth")).isEqualTo("fourth");
+            assertThat(urgent.inProgress()).isEqualTo(3);
+        } finally {
+            urgent.requestEnded();
+        }
+        assertThat(urgent.inProgress()).isEqualTo(2);
+        requestsEnd.countDown();
+        second.join(Duration.ofSeconds(10));
+        third.join(Duration.ofSeconds(10));
+        assertThat(urgent.awaitCalm(Duration.ofSeconds(10))).isTrue();
+
+        // one alone, with a turn free, holds up nothing, also in a request
+        urgent.requestStarted();
+        try {
+            assertThat(retry.run(() -> urgent.inProgress())).isZero();
+            assertThat(urgent.inProgress()).isZero();
+        } finally {
+            urgent.requestEnded();
+        }
+    }
+
+    private static void bookingInARequest(UrgentWork urgent, TransactionRetry retry, CountDownLatch booked,
+            CountDownLatch requestEnds) {
+        urgent.requestStarted();
+        try {
+            retry.inTurn(() -> retry.run(() -> "booked"));
+            booked.countDown();
+            requestEnds.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            urgent.requestEnded();
+        }
+    }
 }
