@@ -46,9 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A booking waiting for its turn is {@link UrgentWork}: while bookings queue up (at the booking window's rush), the
  * node opens no page (for a bounded time), so that the turns' round trips do not wait for a
  * core behind them (bench/README.md, issue 17). A booking that finds a turn free holds up nothing: when bookings
- * come one by one, pages open as ever. In a request, a booking that waited for its turn, or came while others were
- * urgent, stays urgent until its request ends ({@link UrgentWork#untilRequestEnds}): at the rush its answer comes
- * before the pages of those already answered.
+ * come one by one, pages open as ever.
  */
 @Component
 class TransactionRetry {
@@ -162,14 +160,7 @@ class TransactionRetry {
         }
         try {
             // first come, first served (a fair semaphore's tryAcquire with a timeout keeps the order, one without does not)
-            boolean free = writers.tryAcquire(0, TimeUnit.SECONDS);
-            if (!free || urgent.inProgress() > 0) {
-                // a rush: this click stays urgent until its answer is written, not only while it waits for its turn;
-                // the pages of those already answered opened as soon as the queue was empty and took the cores from
-                // the last turns' round trips and answers (bench/README.md, issue 17)
-                urgent.untilRequestEnds();
-            }
-            if (!free) {
+            if (!writers.tryAcquire(0, TimeUnit.SECONDS)) {
                 urgent.run(() -> {
                     try {
                         if (!writers.tryAcquire(turnWait.toMillis(), TimeUnit.MILLISECONDS)) {

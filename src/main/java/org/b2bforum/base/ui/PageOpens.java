@@ -31,8 +31,7 @@ import com.vaadin.flow.server.VaadinSession;
  * (bench/README.md, issue 17). Equal pieces of work served in turn also end sooner on average than all at once.
  * <p>
  * Only navigations within an HTTP request that Vaadin handles take part ({@link VaadinRequestInterceptor} marks
- * the request and gives its place back at its end; it also tells {@link UrgentWork} where the request begins and
- * ends, so that a booking click stays urgent until its answer is written); a navigation elsewhere (a test without requests, a task run
+ * the request and gives its place back at its end); a navigation elsewhere (a test without requests, a task run
  * by a background thread) is not held up. A page waiting holds its Vaadin session's lock and a request thread: the
  * same browser's other requests (another tab's click) wait with it, which is why both waits are bounded.
  */
@@ -91,7 +90,6 @@ class PageOpens implements VaadinServiceInitListener {
     /** An HTTP request begins on this thread. */
     void started() {
         request.set(new Request());
-        urgent.requestStarted();
     }
 
     /**
@@ -114,7 +112,6 @@ class PageOpens implements VaadinServiceInitListener {
 
     /** The HTTP request on this thread ends: its place, if it held one, goes to the next page waiting. */
     void ended() {
-        urgent.requestEnded();
         Request current = request.get();
         request.remove();
         if (current != null && current.holdsPlace) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
-import org.b2bforum.base.web.UrgentWork;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,6 @@ class PageOpensInRequestsTest extends ForumBrowserlessTest {
     RegistrationService registrations;
     @Autowired
     AccountService accounts;
-    @Autowired
-    UrgentWork urgent;
 
     @Test
     void a_page_opened_in_a_request_holds_a_place_until_the_request_ends_and_one_opened_outside_none() {
@@ -50,24 +47,5 @@ class PageOpensInRequestsTest extends ForumBrowserlessTest {
             service.requestEnd(request, response, null);
         }
         assertThat(opens.opening()).isEqualTo(before);
-    }
-
-    @Test
-    void urgent_work_told_to_last_until_a_request_ends_ends_with_the_request_vaadin_handles() {
-        VaadinService service = VaadinService.getCurrent();
-        VaadinRequest request = VaadinRequest.getCurrent();
-        VaadinResponse response = VaadinResponse.getCurrent();
-        urgent.untilRequestEnds(); // no request Vaadin handles: nothing held
-        assertThat(urgent.inProgress()).isZero();
-
-        service.requestStart(request, response);
-        try {
-            urgent.untilRequestEnds();
-            urgent.untilRequestEnds();
-            assertThat(urgent.inProgress()).isEqualTo(1);
-        } finally {
-            service.requestEnd(request, response, null);
-        }
-        assertThat(urgent.inProgress()).isZero();
     }
 }
