@@ -29,6 +29,11 @@ public final class Cities {
     private Cities() {
     }
 
+    /** A stored city name as the reader's language has it: a known city's translation, any other as stored. */
+    public static String inLanguage(String stored, java.util.function.Function<String, String> translate) {
+        return byName(stored).map(city -> translate.apply(city.key())).orElse(stored);
+    }
+
     public static Optional<City> byName(String name) {
         if (name == null) {
             return Optional.empty();

@@ -57,7 +57,7 @@ final class ReportText {
     }
 
     String city(String stored) {
-        return Cities.byName(stored).map(city -> t(city.key())).orElse(stored);
+        return Cities.inLanguage(stored, this::t);
     }
 
     String country(Country country) {

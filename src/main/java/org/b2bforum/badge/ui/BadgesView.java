@@ -3,6 +3,7 @@ package org.b2bforum.badge.ui;
 import java.io.ByteArrayInputStream;
 import java.util.Locale;
 
+import org.b2bforum.company.Cities;
 import org.b2bforum.badge.BadgeBatch;
 import org.b2bforum.badge.BadgeBatchService;
 import org.b2bforum.badge.BadgeFilter;
@@ -79,6 +80,7 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
         city.setId("badges-city");
         city.setLabel(getTranslation("badges.city"));
         city.setItems(badges.cities());
+        city.setItemLabelGenerator(name -> Cities.inLanguage(name, this::getTranslation));
         city.setClearButtonVisible(true);
         city.setPlaceholder(getTranslation("badges.any"));
 
@@ -110,7 +112,8 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(1);
         grid.addColumn(BadgeHolder::fullName).setHeader(getTranslation("badges.name")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(BadgeHolder::position).setHeader(getTranslation("badges.position")).setFlexGrow(1);
-        grid.addColumn(BadgeHolder::city).setHeader(getTranslation("badges.city")).setAutoWidth(true);
+        grid.addColumn(h -> Cities.inLanguage(h.city(), this::getTranslation)).setHeader(getTranslation("badges.city"))
+                .setAutoWidth(true);
         grid.addComponentColumn(this::roleSelect).setHeader(getTranslation("badges.role")).setAutoWidth(true);
         grid.addComponentColumn(this::badgeLink).setHeader(getTranslation("badges.badge")).setAutoWidth(true);
         grid.setWidthFull();

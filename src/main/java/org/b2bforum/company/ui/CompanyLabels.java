@@ -20,7 +20,7 @@ final class CompanyLabels {
     }
 
     static String city(Component component, String city) {
-        return Cities.byName(city).map(c -> component.getTranslation(c.key())).orElse(city);
+        return Cities.inLanguage(city, component::getTranslation);
     }
 
     static String sectors(Component component, Collection<Sector> sectors) {

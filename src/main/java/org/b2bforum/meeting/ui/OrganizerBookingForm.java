@@ -54,7 +54,7 @@ class OrganizerBookingForm extends VerticalLayout {
                     new DirectoryQuery(query.getFilter().orElse(null), null, null, null, DirectorySort.NAME, false),
                     VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
             company.setItemLabelGenerator(c -> c.shortName() + ", "
-                    + Cities.byName(c.city()).map(city -> getTranslation(city.key())).orElse(c.city()));
+                    + Cities.inLanguage(c.city(), this::getTranslation));
             company.setPlaceholder(getTranslation("meeting-grid.field.company-placeholder"));
             company.setRequiredIndicatorVisible(true);
             company.setWidth("22em");

@@ -59,7 +59,7 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle {
         city.setId("filter-city");
         List<String> cities = new ArrayList<>(Cities.KNOWN.stream().map(Cities.City::name).toList());
         city.setItems(cities);
-        city.setItemLabelGenerator(name -> Cities.byName(name).map(c -> getTranslation(c.key())).orElse(name));
+        city.setItemLabelGenerator(name -> Cities.inLanguage(name, this::getTranslation));
         city.setAllowCustomValue(true);
         city.setClearButtonVisible(true);
         city.addCustomValueSetListener(e -> {
@@ -84,7 +84,7 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle {
                 .setSortProperty("submittedAt").setAutoWidth(true);
         grid.addColumn(RegistrationSummary::shortName).setHeader(getTranslation("queue.column.company"))
                 .setSortProperty("shortName").setFlexGrow(2).setTooltipGenerator(RegistrationSummary::fullName);
-        grid.addColumn(r -> Cities.byName(r.city()).map(c -> getTranslation(c.key())).orElse(r.city()) + ", "
+        grid.addColumn(r -> Cities.inLanguage(r.city(), this::getTranslation) + ", "
                 + getTranslation(r.country().translationKey())).setHeader(getTranslation("queue.column.city"))
                 .setSortProperty("city").setAutoWidth(true);
         grid.addColumn(r -> r.sectors().stream().map(s -> getTranslation(s.translationKey())).sorted()

@@ -85,7 +85,7 @@ class RegistrationDetailsPanel extends VerticalLayout {
     }
 
     private String cityName(String city) {
-        return Cities.byName(city).map(c -> getTranslation(c.key())).orElse(city);
+        return Cities.inLanguage(city, this::getTranslation);
     }
 
     private void fact(Div facts, String labelKey, Component value) {

@@ -254,7 +254,7 @@ class RegistrationFormLayout extends VerticalLayout {
         Cities.KNOWN.forEach(c -> cityItems.add(c.name()));
         city.setItems(cityItems);
         city.setAllowCustomValue(true);
-        city.setItemLabelGenerator(name -> Cities.byName(name).map(c -> getTranslation(c.key())).orElse(name));
+        city.setItemLabelGenerator(name -> Cities.inLanguage(name, this::getTranslation));
         city.setHelperText(getTranslation("field.city.helper"));
         city.addCustomValueSetListener(e -> setCity(e.getDetail()));
         city.addValueChangeListener(e -> Cities.byName(e.getValue()).ifPresent(c -> country.setValue(c.country())));

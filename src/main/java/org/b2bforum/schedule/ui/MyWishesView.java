@@ -3,6 +3,7 @@ package org.b2bforum.schedule.ui;
 import java.util.List;
 import java.util.Optional;
 
+import org.b2bforum.company.Cities;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
 import org.b2bforum.schedule.ScheduleRefusedException;
@@ -67,7 +68,8 @@ class MyWishesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         company.setId("wish-company");
         company.setLabel(getTranslation("wishes.company"));
         company.setPlaceholder(getTranslation("wishes.company.placeholder"));
-        company.setItemLabelGenerator(c -> c.shortName() + " · " + c.city());
+        company.setItemLabelGenerator(c -> c.shortName() + " · "
+                + Cities.inLanguage(c.city(), this::getTranslation));
         company.setItems(query -> service.candidates(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
                 .stream());
         company.setWidth("min(100%, 28em)");
@@ -90,7 +92,8 @@ class MyWishesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         wishes.addThemeVariants(GridVariant.ROW_STRIPES);
         wishes.addColumn(new ComponentRenderer<>(w -> new Anchor("companies/" + w.targetId(), w.targetName())))
                 .setHeader(getTranslation("wishes.company")).setFlexGrow(2).setKey("company");
-        wishes.addColumn(Wish::targetCity).setHeader(getTranslation("field.city")).setAutoWidth(true).setKey("city");
+        wishes.addColumn(w -> Cities.inLanguage(w.targetCity(), this::getTranslation))
+                .setHeader(getTranslation("field.city")).setAutoWidth(true).setKey("city");
         wishes.addColumn(new ComponentRenderer<>(this::priorityCell)).setHeader(getTranslation("wishes.priority"))
                 .setAutoWidth(true).setKey("priority");
         wishes.addColumn(new ComponentRenderer<>(this::removeButton)).setAutoWidth(true).setFlexGrow(0).setKey("remove");

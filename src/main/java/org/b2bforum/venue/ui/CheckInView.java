@@ -3,6 +3,7 @@ package org.b2bforum.venue.ui;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.b2bforum.company.Cities;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
@@ -130,7 +131,8 @@ class CheckInView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         name.addClassName("check-in-name");
         Paragraph position = new Paragraph(holder.position());
         position.addClassName("check-in-position");
-        Paragraph company = new Paragraph(holder.companyName() + " · " + holder.city());
+        Paragraph company = new Paragraph(holder.companyName() + " · "
+                + Cities.inLanguage(holder.city(), this::getTranslation));
         company.setId("check-in-company");
         company.addClassName("check-in-company");
         content.add(name, position, company);

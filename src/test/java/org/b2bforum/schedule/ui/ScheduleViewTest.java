@@ -241,6 +241,15 @@ class ScheduleViewTest extends ForumBrowserlessTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(target.id(), WishPriority.MUST));
         assertThat(test(view.wishes).size()).isEqualTo(1);
         assertThat(notifications()).contains("Компания «" + name(target) + "» добавлена в пожелания");
+        String city = jdbc.queryForObject("select city from company where id = ?", String.class, target.id());
+        assertThat(test(view.wishes).getCellText(0, 1)).isEqualTo(city);
+        UI.getCurrent().setLocale(Languages.ENGLISH);
+        UI.getCurrent().navigate("notifications");
+        view = navigate(MyWishesView.class);
+        assertThat(test(view.wishes).getCellText(0, 1)).as("the city in the reader's language")
+                .isEqualTo(city.equals("Минск") ? "Minsk" : "Moscow");
+        UI.getCurrent().setLocale(Languages.RUSSIAN);
+        view = navigate(MyWishesView.class);
 
         Button remove = (Button) test(view.wishes).getCellComponent(0, 3);
         assertThat(remove.getId()).hasValue("wish-remove-" + target.id());
