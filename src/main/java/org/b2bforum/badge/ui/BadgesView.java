@@ -104,6 +104,7 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
         role.addValueChangeListener(e -> refresh());
 
         HorizontalLayout filters = new HorizontalLayout(city, company, role);
+        filters.setWidthFull(); // as wide as the page: shrunk to its content it wrapped the third filter at 1280 px
         filters.setWrap(true);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 

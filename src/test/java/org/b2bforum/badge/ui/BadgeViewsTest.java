@@ -92,6 +92,9 @@ class BadgeViewsTest extends ForumBrowserlessTest {
                 List.of("Орлова Вера", "Белов Кирилл"));
         TestData.logInAsOrganizer(accounts);
         BadgesView view = navigate(BadgesView.class);
+        assertThat(view.city.getParent().orElseThrow().getElement().getStyle().get("width"))
+                .as("the filters' row as wide as the page: shrunk to its content it wrapped the third filter at 1280 px")
+                .isEqualTo("100%");
 
         test(view.city).selectItem(city);
         assertThat(view.count.getText()).isEqualTo("Участников: 3");
