@@ -198,6 +198,10 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         contactState.setLabel(getTranslation("messages.contact-state"));
         contactState.setItems(ContactState.values());
         contactState.setItemLabelGenerator(state -> getTranslation("messages.choice." + state));
+        // wide enough for "Blocked: no messages, no meeting requests"; narrower (a phone) it wraps, see forum.css
+        contactState.setWidth("25em");
+        contactState.setMaxWidth("100%");
+        contactState.addClassName("wrap-value");
         contactState.setValue(conversation.myChoice());
         contactState.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {

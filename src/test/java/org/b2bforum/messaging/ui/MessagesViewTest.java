@@ -51,6 +51,8 @@ class MessagesViewTest extends ForumBrowserlessTest {
         test(view.send).click();
         assertThat(view.text.isInvalid()).isTrue();
         assertThat(view.text.getErrorMessage()).isEqualTo("Напишите сообщение");
+        assertThat(view.contactState.getWidth()).as("its longest choice was cut off at 1280 px").isEqualTo("25em");
+        assertThat(view.contactState.hasClassName("wrap-value")).as("and wraps on a phone").isTrue();
 
         test(view.text).setValue("Материалы: https://files.example.ru/deck.pdf <script>alert(1)</script>");
         test(view.send).click();

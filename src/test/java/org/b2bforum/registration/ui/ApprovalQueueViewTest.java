@@ -14,6 +14,7 @@ import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.company.Sector;
+import org.b2bforum.registration.RegistrationFilter;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.registration.RegistrationSummary;
@@ -25,6 +26,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -67,6 +69,24 @@ class ApprovalQueueViewTest extends ForumBrowserlessTest {
         assertThat(rows(queue)).allMatch(r -> r.status() == RegistrationStatus.APPROVED);
         test(queue.status).selectItem("Ожидает одобрения");
         assertThat(ids(queue)).doesNotContain(gomelTourism);
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void the_menu_counts_the_applications_waiting_for_a_decision() {
+        long waiting = register("Гомель", Country.BY, Sector.TOURISM);
+        register("Москва", Country.RU, Sector.ENERGY);
+        long pending = registrations.count(new RegistrationFilter(RegistrationStatus.PENDING, null, null));
+        assertThat(pending).isGreaterThanOrEqualTo(2);
+
+        // read when a page opens (the test's UI opened the organizer's first page before the applications came)
+        UI.getCurrent().navigate("directory");
+        assertThat($(Span.class).id("menu-count-registrations").getText()).isEqualTo(String.valueOf(pending));
+
+        registrations.approve(waiting);
+        navigate(ApprovalQueueView.class);
+        assertThat($(Span.class).id("menu-count-registrations").getText()).as("one fewer on the next page")
+                .isEqualTo(String.valueOf(pending - 1));
     }
 
     @Test
