@@ -12,6 +12,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -59,10 +60,19 @@ import com.microsoft.playwright.Page;
 class AccessibilityIT extends BrowserJourney {
 
     /**
-     * Threads checking pages at the same time (-Db2bforum.accessibility.workers=1 for one after another):
-     * three for two cores, so that one page can wait for the server while two are rendered and analysed.
+     * Threads checking pages at the same time in browsers of this class (-Db2bforum.accessibility.workers=1 for one
+     * after another): two, the test's own and one more, so that one page can wait for the server while another is
+     * rendered and analysed; more check in the journey classes' browsers when those are idle ({@link #HELPERS}).
      */
-    private static final int WORKERS = Integer.getInteger("b2bforum.accessibility.workers", 3);
+    private static final int WORKERS = Integer.getInteger("b2bforum.accessibility.workers", 2);
+
+    /**
+     * Threads that check pages in the browsers the journey classes are not using ({@link BrowserJourney#lendIdle}):
+     * as many as those classes have besides the one this class holds. Three workers of its own (and so a fifth
+     * browser, or the journeys one browser for all of them) finished while the journeys still ran one after another
+     * in the one browser left to them, or left a core idle at the end when they were done first.
+     */
+    private static final int HELPERS = Integer.getInteger("b2bforum.it.parallelism", 2) - 1;
 
     /**
      * Each page loaded afresh (-Db2bforum.accessibility.reload=true) instead of opened from the previous one by
@@ -150,8 +160,22 @@ class AccessibilityIT extends BrowserJourney {
     private long partner;
     private long pending;
 
+    /** The checks no worker has taken yet, longest first. */
+    private final Queue<Check> queue = new ConcurrentLinkedQueue<>();
+    private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    private final List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+    /** The workers besides the test's own thread, started with the class. */
+    private final List<Thread> workers = new ArrayList<>();
+    /** The pages analysed by all workers: each check's every page, whichever worker and browser took it. */
+    private final AtomicInteger pagesChecked = new AtomicInteger();
+
+    /**
+     * The accounts, then the page checks started on the workers besides the test's own thread, so that they
+     * check pages while the keyboard check runs on the test's thread (in its class's browser); the test of the
+     * pages then checks with them and asserts what all found.
+     */
     @BeforeAll
-    void accounts() {
+    void accountsAndChecksStarted() {
         DelegateFixture delegates = new DelegateFixture(context);
         BookingFixture booking = delegates.booking();
         try {
@@ -166,10 +190,11 @@ class AccessibilityIT extends BrowserJourney {
         } finally {
             TestData.logOut();
         }
+        queue.addAll(checks().stream().sorted(Comparator.comparingInt(Check::pages).reversed()).toList());
+        startWorkers();
     }
 
-    @Test
-    void every_roles_main_pages_have_no_serious_violations_in_russian_and_english() throws InterruptedException {
+    private List<Check> checks() {
         List<Check> checks = new ArrayList<>();
         for (String language : List.of("ru", "en")) {
             boolean russian = "ru".equals(language);
@@ -187,7 +212,14 @@ class AccessibilityIT extends BrowserJourney {
                     russian ? List.of("program", "meeting-grid", "accounts", "logins", "registrations/" + pending)
                             : List.of()));
         }
-        assertThat(inParallel(checks)).as("serious or critical WCAG 2.2 AA violations, and reflow on a phone").isEmpty();
+        return checks;
+    }
+
+    @Test
+    void every_roles_main_pages_have_no_serious_violations_in_russian_and_english() throws InterruptedException {
+        assertThat(checkedWithTheWorkers()).as("serious or critical WCAG 2.2 AA violations, and reflow on a phone")
+                .isEmpty();
+        assertThat(pagesChecked).as("pages analysed").hasValue(checks().stream().mapToInt(Check::pages).sum());
     }
 
     /**
@@ -213,26 +245,39 @@ class AccessibilityIT extends BrowserJourney {
      * The checks, longest first, shared by {@link #WORKERS} threads, each with a Playwright and a Chromium
      * of its own (Playwright is not thread-safe): one after another they took three minutes, most of it
      * a page load and axe's analysis at a time, leaving the second core and the server idle. The test's own
-     * thread is one of them, in the browser of this class (BrowserJourney's), which it holds anyway.
+     * thread is one of them, in the browser of this class (BrowserJourney's), which it holds anyway; and
+     * {@link #HELPERS} threads check in the journey classes' browsers whenever those are idle. All but the test's
+     * own start with the class (daemons: a run of the keyboard check alone does not wait for them).
      */
-    private List<String> inParallel(List<Check> checks) throws InterruptedException {
-        Queue<Check> queue = new ConcurrentLinkedQueue<>(checks.stream()
-                .sorted(Comparator.comparingInt(Check::pages).reversed()).toList());
-        List<String> violations = Collections.synchronizedList(new ArrayList<>());
-        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-        List<Thread> workers = new ArrayList<>();
+    private void startWorkers() {
         for (int i = 1; i < WORKERS; i++) {
             CompletableFuture<Chromium.Launched> launched = WORKER_BROWSERS.get(i - 1);
-            workers.add(Thread.ofPlatform().name("accessibility-" + i).start(() -> {
+            workers.add(Thread.ofPlatform().daemon().name("accessibility-" + i).start(() -> {
                 try (Chromium.Launched own = launched.join()) {
-                    checkFromQueue(own.browser(), queue, violations, failures);
+                    checkFromQueue(own.browser());
                 } catch (Throwable e) {
                     queue.clear();
                     failures.add(e);
                 }
             }));
         }
-        checkFromQueue(browser, queue, violations, failures);
+        for (int i = 0; i < HELPERS; i++) {
+            workers.add(Thread.ofPlatform().daemon().name("accessibility-lent-" + i).start(() -> {
+                try {
+                    while (lendIdle(() -> !queue.isEmpty(), this::checkOne)) {
+                        // one check in each browser lent, then back for a journey class that may wait for it
+                    }
+                } catch (Throwable e) {
+                    queue.clear();
+                    failures.add(e);
+                }
+            }));
+        }
+    }
+
+    /** Checks with the workers on the test's own thread until none is left, then what all of them found. */
+    private List<String> checkedWithTheWorkers() throws InterruptedException {
+        checkFromQueue(browser);
         for (Thread worker : workers) {
             worker.join();
         }
@@ -245,15 +290,25 @@ class AccessibilityIT extends BrowserJourney {
     }
 
     /** Takes checks from the queue until it is empty; on a failure empties it, so that the others stop too. */
-    private void checkFromQueue(Browser browser, Queue<Check> queue, List<String> violations,
-            List<Throwable> failures) {
+    private void checkFromQueue(Browser browser) {
+        while (checkOne(browser)) {
+            // the next
+        }
+    }
+
+    /** Takes one check from the queue, if any, and makes it; on a failure empties the queue. */
+    private boolean checkOne(Browser browser) {
+        Check check = queue.poll();
+        if (check == null) {
+            return false;
+        }
         try {
-            for (Check check = queue.poll(); check != null; check = queue.poll()) {
-                violations.addAll(check(browser, check));
-            }
+            violations.addAll(check(browser, check));
+            return true;
         } catch (Throwable e) {
             queue.clear();
             failures.add(e);
+            return false;
         }
     }
 
@@ -394,6 +449,7 @@ class AccessibilityIT extends BrowserJourney {
                 }
                 AxeResults results = analyze(page);
                 assertThat(results.getTestEngine().getName()).as("axe's analysis of " + path).isEqualTo("axe-core");
+                pagesChecked.incrementAndGet();
                 for (Rule rule : results.getViolations()) {
                     List<String> nodes = rule.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf)
                             .filter(target -> !target.contains(KNOWN.getOrDefault(rule.getId(), "\u0000")))
