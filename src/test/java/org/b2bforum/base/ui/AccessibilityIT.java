@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -60,17 +60,18 @@ import com.microsoft.playwright.Page;
 class AccessibilityIT extends BrowserJourney {
 
     /**
-     * Threads checking pages at the same time in browsers of this class (-Db2bforum.accessibility.workers=1 for one
-     * after another): two, the test's own and one more, so that one page can wait for the server while another is
-     * rendered and analysed; more check in the journey classes' browsers when those are idle ({@link #HELPERS}).
+     * Threads checking pages in browsers of this class: the test's own, in its class's browser
+     * (-Db2bforum.accessibility.workers=2 starts one more browser for a second). The others check in the journey
+     * classes' browsers whenever no journey class uses or waits for them ({@link #HELPERS}).
      */
-    private static final int WORKERS = Integer.getInteger("b2bforum.accessibility.workers", 2);
+    private static final int WORKERS = Integer.getInteger("b2bforum.accessibility.workers", 1);
 
     /**
      * Threads that check pages in the browsers the journey classes are not using ({@link BrowserJourney#lendIdle}):
-     * as many as those classes have besides the one this class holds. Three workers of its own (and so a fifth
-     * browser, or the journeys one browser for all of them) finished while the journeys still ran one after another
-     * in the one browser left to them, or left a core idle at the end when they were done first.
+     * one for each of those besides the one this class holds. Before, three workers of its own (two browsers more)
+     * finished while the journeys still ran one after another in the one browser left to them, and then one core
+     * was idle for the last 8-10 s of the run; with two of its own beside the lent ones the run took as long, with
+     * ~3 s more of CPU (bench/README.md, run-suite, stop 37).
      */
     private static final int HELPERS = Integer.getInteger("b2bforum.it.parallelism", 2) - 1;
 
@@ -81,9 +82,9 @@ class AccessibilityIT extends BrowserJourney {
     private static final boolean RELOAD = Boolean.getBoolean("b2bforum.accessibility.reload");
 
     /**
-     * The other workers' Playwrights and Chromiums (the test's own thread is the first worker, in its class's
-     * browser), started in the background when the class is initialised (before the test instance asks for the
-     * server's Spring context, which the first test class waits for).
+     * The other workers' Playwrights and Chromiums, if any (the test's own thread is the first worker, in its
+     * class's browser), started in the background when the class is initialised (before the test instance asks for
+     * the server's Spring context, which the first test class waits for).
      */
     private static final List<CompletableFuture<Chromium.Launched>> WORKER_BROWSERS = Stream
             .generate(Chromium::launchInBackground).limit(WORKERS - 1).toList();
@@ -160,8 +161,12 @@ class AccessibilityIT extends BrowserJourney {
     private long partner;
     private long pending;
 
-    /** The checks no worker has taken yet, longest first. */
-    private final Queue<Check> queue = new ConcurrentLinkedQueue<>();
+    /**
+     * The checks no worker has taken yet, longest first: this class's workers take from the front, those in a
+     * journey class's browser from the back, so that a journey class that then wants the browser waits for a short
+     * check at most (the longest took the journeys' browsers for 10-15 s at the start, the journeys waited).
+     */
+    private final Deque<Check> queue = new ConcurrentLinkedDeque<>();
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     private final List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     /** The workers besides the test's own thread, started with the class. */
@@ -242,12 +247,13 @@ class AccessibilityIT extends BrowserJourney {
     private static final int HEIGHT = 900;
 
     /**
-     * The checks, longest first, shared by {@link #WORKERS} threads, each with a Playwright and a Chromium
-     * of its own (Playwright is not thread-safe): one after another they took three minutes, most of it
-     * a page load and axe's analysis at a time, leaving the second core and the server idle. The test's own
-     * thread is one of them, in the browser of this class (BrowserJourney's), which it holds anyway; and
-     * {@link #HELPERS} threads check in the journey classes' browsers whenever those are idle. All but the test's
-     * own start with the class (daemons: a run of the keyboard check alone does not wait for them).
+     * The checks, longest first, shared by threads each in a Playwright and a Chromium of its own at a time
+     * (Playwright is not thread-safe): one after another they took three minutes, most of it a page load and axe's
+     * analysis at a time, leaving the second core and the server idle. The test's own thread is one of them, in the
+     * browser of this class (BrowserJourney's), which it holds anyway, beside {@link #WORKERS} - 1 more and
+     * {@link #HELPERS} threads that check in the journey classes' browsers whenever those are idle. All but the
+     * test's own start with the class (daemons: a run of the keyboard check alone does not wait for them), so that
+     * they check pages while the keyboard check runs.
      */
     private void startWorkers() {
         for (int i = 1; i < WORKERS; i++) {
@@ -264,7 +270,7 @@ class AccessibilityIT extends BrowserJourney {
         for (int i = 0; i < HELPERS; i++) {
             workers.add(Thread.ofPlatform().daemon().name("accessibility-lent-" + i).start(() -> {
                 try {
-                    while (lendIdle(() -> !queue.isEmpty(), this::checkOne)) {
+                    while (lendIdle(() -> !queue.isEmpty(), lent -> checkOne(lent, queue.pollLast()))) {
                         // one check in each browser lent, then back for a journey class that may wait for it
                     }
                 } catch (Throwable e) {
@@ -291,14 +297,13 @@ class AccessibilityIT extends BrowserJourney {
 
     /** Takes checks from the queue until it is empty; on a failure empties it, so that the others stop too. */
     private void checkFromQueue(Browser browser) {
-        while (checkOne(browser)) {
+        while (checkOne(browser, queue.pollFirst())) {
             // the next
         }
     }
 
-    /** Takes one check from the queue, if any, and makes it; on a failure empties the queue. */
-    private boolean checkOne(Browser browser) {
-        Check check = queue.poll();
+    /** Makes the check taken from the queue, if any; on a failure empties the queue. */
+    private boolean checkOne(Browser browser, Check check) {
         if (check == null) {
             return false;
         }
