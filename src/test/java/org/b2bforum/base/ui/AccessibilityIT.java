@@ -425,6 +425,11 @@ class AccessibilityIT extends BrowserJourney {
                 if (i == check.paths().size()) {
                     width = PHONE;
                     page.setViewportSize(PHONE, HEIGHT);
+                    // the app layout turns its drawer into an overlay at the resize's event, a frame or more later:
+                    // on a busy machine main measured a phone page once still in the desktop's layout (the navbar's
+                    // buttons at 422-601 px, "reflow"); a layout that never turns fails here
+                    page.waitForFunction("() => { const layout = document.querySelector('vaadin-app-layout');"
+                            + " return !layout || layout.hasAttribute('overlay'); }");
                 }
                 at = "/" + path + " at " + width + " px";
                 if (RELOAD || !inApp) {
