@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -59,10 +60,20 @@ import com.microsoft.playwright.Page;
 class AccessibilityIT extends BrowserJourney {
 
     /**
-     * Threads checking pages at the same time (-Db2bforum.accessibility.workers=1 for one after another):
-     * three for two cores, so that one page can wait for the server while two are rendered and analysed.
+     * Threads checking pages in browsers of this class: the test's own, in its class's browser
+     * (-Db2bforum.accessibility.workers=2 starts one more browser for a second). The others check in the journey
+     * classes' browsers whenever no journey class uses or waits for them ({@link #HELPERS}).
      */
-    private static final int WORKERS = Integer.getInteger("b2bforum.accessibility.workers", 3);
+    private static final int WORKERS = Integer.getInteger("b2bforum.accessibility.workers", 1);
+
+    /**
+     * Threads that check pages in the browsers the journey classes are not using ({@link BrowserJourney#lendIdle}):
+     * one for each of those besides the one this class holds. Before, three workers of its own (two browsers more)
+     * finished while the journeys still ran one after another in the one browser left to them, and then one core
+     * was idle for the last 8-10 s of the run; with two of its own beside the lent ones the run took as long, with
+     * ~3 s more of CPU (bench/README.md, run-suite, stop 37).
+     */
+    private static final int HELPERS = Integer.getInteger("b2bforum.it.parallelism", 2) - 1;
 
     /**
      * Each page loaded afresh (-Db2bforum.accessibility.reload=true) instead of opened from the previous one by
@@ -71,9 +82,9 @@ class AccessibilityIT extends BrowserJourney {
     private static final boolean RELOAD = Boolean.getBoolean("b2bforum.accessibility.reload");
 
     /**
-     * The other workers' Playwrights and Chromiums (the test's own thread is the first worker, in its class's
-     * browser), started in the background when the class is initialised (before the test instance asks for the
-     * server's Spring context, which the first test class waits for).
+     * The other workers' Playwrights and Chromiums, if any (the test's own thread is the first worker, in its
+     * class's browser), started in the background when the class is initialised (before the test instance asks for
+     * the server's Spring context, which the first test class waits for).
      */
     private static final List<CompletableFuture<Chromium.Launched>> WORKER_BROWSERS = Stream
             .generate(Chromium::launchInBackground).limit(WORKERS - 1).toList();
@@ -150,8 +161,26 @@ class AccessibilityIT extends BrowserJourney {
     private long partner;
     private long pending;
 
+    /**
+     * The checks no worker has taken yet, longest first: this class's workers take from the front, those in a
+     * journey class's browser from the back, so that a journey class that then wants the browser waits for a short
+     * check at most (the longest took the journeys' browsers for 10-15 s at the start, the journeys waited).
+     */
+    private final Deque<Check> queue = new ConcurrentLinkedDeque<>();
+    private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    private final List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+    /** The workers besides the test's own thread, started with the class. */
+    private final List<Thread> workers = new ArrayList<>();
+    /** The pages analysed by all workers: each check's every page, whichever worker and browser took it. */
+    private final AtomicInteger pagesChecked = new AtomicInteger();
+
+    /**
+     * The accounts, then the page checks started on the workers besides the test's own thread, so that they
+     * check pages while the keyboard check runs on the test's thread (in its class's browser); the test of the
+     * pages then checks with them and asserts what all found.
+     */
     @BeforeAll
-    void accounts() {
+    void accountsAndChecksStarted() {
         DelegateFixture delegates = new DelegateFixture(context);
         BookingFixture booking = delegates.booking();
         try {
@@ -166,10 +195,11 @@ class AccessibilityIT extends BrowserJourney {
         } finally {
             TestData.logOut();
         }
+        queue.addAll(checks().stream().sorted(Comparator.comparingInt(Check::pages).reversed()).toList());
+        startWorkers();
     }
 
-    @Test
-    void every_roles_main_pages_have_no_serious_violations_in_russian_and_english() throws InterruptedException {
+    private List<Check> checks() {
         List<Check> checks = new ArrayList<>();
         for (String language : List.of("ru", "en")) {
             boolean russian = "ru".equals(language);
@@ -187,7 +217,14 @@ class AccessibilityIT extends BrowserJourney {
                     russian ? List.of("program", "meeting-grid", "accounts", "logins", "registrations/" + pending)
                             : List.of()));
         }
-        assertThat(inParallel(checks)).as("serious or critical WCAG 2.2 AA violations, and reflow on a phone").isEmpty();
+        return checks;
+    }
+
+    @Test
+    void every_roles_main_pages_have_no_serious_violations_in_russian_and_english() throws InterruptedException {
+        assertThat(checkedWithTheWorkers()).as("serious or critical WCAG 2.2 AA violations, and reflow on a phone")
+                .isEmpty();
+        assertThat(pagesChecked).as("pages analysed").hasValue(checks().stream().mapToInt(Check::pages).sum());
     }
 
     /**
@@ -210,29 +247,43 @@ class AccessibilityIT extends BrowserJourney {
     private static final int HEIGHT = 900;
 
     /**
-     * The checks, longest first, shared by {@link #WORKERS} threads, each with a Playwright and a Chromium
-     * of its own (Playwright is not thread-safe): one after another they took three minutes, most of it
-     * a page load and axe's analysis at a time, leaving the second core and the server idle. The test's own
-     * thread is one of them, in the browser of this class (BrowserJourney's), which it holds anyway.
+     * The checks, longest first, shared by threads each in a Playwright and a Chromium of its own at a time
+     * (Playwright is not thread-safe): one after another they took three minutes, most of it a page load and axe's
+     * analysis at a time, leaving the second core and the server idle. The test's own thread is one of them, in the
+     * browser of this class (BrowserJourney's), which it holds anyway, beside {@link #WORKERS} - 1 more and
+     * {@link #HELPERS} threads that check in the journey classes' browsers whenever those are idle. All but the
+     * test's own start with the class (daemons: a run of the keyboard check alone does not wait for them), so that
+     * they check pages while the keyboard check runs.
      */
-    private List<String> inParallel(List<Check> checks) throws InterruptedException {
-        Queue<Check> queue = new ConcurrentLinkedQueue<>(checks.stream()
-                .sorted(Comparator.comparingInt(Check::pages).reversed()).toList());
-        List<String> violations = Collections.synchronizedList(new ArrayList<>());
-        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-        List<Thread> workers = new ArrayList<>();
+    private void startWorkers() {
         for (int i = 1; i < WORKERS; i++) {
             CompletableFuture<Chromium.Launched> launched = WORKER_BROWSERS.get(i - 1);
-            workers.add(Thread.ofPlatform().name("accessibility-" + i).start(() -> {
+            workers.add(Thread.ofPlatform().daemon().name("accessibility-" + i).start(() -> {
                 try (Chromium.Launched own = launched.join()) {
-                    checkFromQueue(own.browser(), queue, violations, failures);
+                    checkFromQueue(own.browser());
                 } catch (Throwable e) {
                     queue.clear();
                     failures.add(e);
                 }
             }));
         }
-        checkFromQueue(browser, queue, violations, failures);
+        for (int i = 0; i < HELPERS; i++) {
+            workers.add(Thread.ofPlatform().daemon().name("accessibility-lent-" + i).start(() -> {
+                try {
+                    while (lendIdle(() -> !queue.isEmpty(), lent -> checkOne(lent, queue.pollLast()))) {
+                        // one check in each browser lent, then back for a journey class that may wait for it
+                    }
+                } catch (Throwable e) {
+                    queue.clear();
+                    failures.add(e);
+                }
+            }));
+        }
+    }
+
+    /** Checks with the workers on the test's own thread until none is left, then what all of them found. */
+    private List<String> checkedWithTheWorkers() throws InterruptedException {
+        checkFromQueue(browser);
         for (Thread worker : workers) {
             worker.join();
         }
@@ -245,15 +296,24 @@ class AccessibilityIT extends BrowserJourney {
     }
 
     /** Takes checks from the queue until it is empty; on a failure empties it, so that the others stop too. */
-    private void checkFromQueue(Browser browser, Queue<Check> queue, List<String> violations,
-            List<Throwable> failures) {
+    private void checkFromQueue(Browser browser) {
+        while (checkOne(browser, queue.pollFirst())) {
+            // the next
+        }
+    }
+
+    /** Makes the check taken from the queue, if any; on a failure empties the queue. */
+    private boolean checkOne(Browser browser, Check check) {
+        if (check == null) {
+            return false;
+        }
         try {
-            for (Check check = queue.poll(); check != null; check = queue.poll()) {
-                violations.addAll(check(browser, check));
-            }
+            violations.addAll(check(browser, check));
+            return true;
         } catch (Throwable e) {
             queue.clear();
             failures.add(e);
+            return false;
         }
     }
 
@@ -365,6 +425,11 @@ class AccessibilityIT extends BrowserJourney {
                 if (i == check.paths().size()) {
                     width = PHONE;
                     page.setViewportSize(PHONE, HEIGHT);
+                    // the app layout turns its drawer into an overlay at the resize's event, a frame or more later:
+                    // on a busy machine main measured a phone page once still in the desktop's layout (the navbar's
+                    // buttons at 422-601 px, "reflow"); a layout that never turns fails here
+                    page.waitForFunction("() => { const layout = document.querySelector('vaadin-app-layout');"
+                            + " return !layout || layout.hasAttribute('overlay'); }");
                 }
                 at = "/" + path + " at " + width + " px";
                 if (RELOAD || !inApp) {
@@ -394,6 +459,7 @@ class AccessibilityIT extends BrowserJourney {
                 }
                 AxeResults results = analyze(page);
                 assertThat(results.getTestEngine().getName()).as("axe's analysis of " + path).isEqualTo("axe-core");
+                pagesChecked.incrementAndGet();
                 for (Rule rule : results.getViolations()) {
                     List<String> nodes = rule.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf)
                             .filter(target -> !target.contains(KNOWN.getOrDefault(rule.getId(), "\u0000")))

@@ -15,6 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -31,7 +34,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.Cookie;
 
 /**
- * An end-to-end journey in Chromium. Failsafe runs two journey classes at a time (pom.xml): a journey class
+ * An end-to-end journey in Chromium. Failsafe runs three classes at a time (pom.xml): a journey class
  * takes a browser that no other class is using and gives it back when it ends (Playwright is not thread-safe:
  * one class, on one thread, uses it at a time); each journey works in browser contexts of its own (separate
  * cookies and storage, as separate browsers would have), and whatever context a journey leaves open is closed
@@ -43,7 +46,8 @@ import com.microsoft.playwright.options.Cookie;
  * one for the third: JUnit's ForkJoinPool starts another thread whenever one of its threads waits in a
  * {@code CompletableFuture.join} (a managed block), as the first classes did for the browsers still starting,
  * and that thread takes the next class (5 drivers and browsers in a run instead of 4; bench/README.md,
- * run-suite, stop 36). The waits here are plain ones, which the pool does not make up for.
+ * run-suite, stop 36). The waits here are plain ones, which the pool does not make up for. A browser no class
+ * is using or waiting for is lent to AccessibilityIT's page checks ({@link #lendIdle}).
  */
 public abstract class BrowserJourney {
 
@@ -54,6 +58,9 @@ public abstract class BrowserJourney {
     private static final BlockingQueue<CompletableFuture<Chromium.Launched>> IDLE = Stream
             .generate(Chromium::launchInBackground).limit(Integer.getInteger("b2bforum.it.parallelism", 2))
             .collect(Collectors.toCollection(LinkedBlockingQueue::new));
+
+    /** Journey classes waiting for a browser ({@link #idle}): {@link #lendIdle} lends none while one is. */
+    private static final AtomicInteger WAITING = new AtomicInteger();
 
     /** The browser of the journey class running on this thread. */
     private static final ThreadLocal<Chromium.Launched> TAKEN = new ThreadLocal<>();
@@ -97,6 +104,7 @@ public abstract class BrowserJourney {
 
     /** A browser no class is using, or, when all are taken, the first given back. */
     private static CompletableFuture<Chromium.Launched> idle() {
+        WAITING.incrementAndGet();
         try {
             CompletableFuture<Chromium.Launched> idle = IDLE.poll(10, TimeUnit.MINUTES);
             if (idle == null) {
@@ -106,7 +114,45 @@ public abstract class BrowserJourney {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            WAITING.decrementAndGet();
         }
+    }
+
+    /**
+     * Lends a browser that no journey class is using or waiting for to {@code work}, on this thread, and takes it
+     * back when the work returns; waits for one as long as {@code wanted} says there is work. For AccessibilityIT's
+     * checks, which fill in for the journey classes: once those are done (or while they wait for the server),
+     * their browsers would stand idle while its own few still had pages to check, one core idle at the end of
+     * failsafe's run (bench/README.md, run-suite, stop 37). Lent for one piece of work at a time, so that a journey
+     * class waits no longer than that.
+     *
+     * @return whether it lent one ({@code false}: no more work wanted)
+     */
+    public static boolean lendIdle(BooleanSupplier wanted, Consumer<Browser> work) throws InterruptedException {
+        while (wanted.getAsBoolean()) {
+            CompletableFuture<Chromium.Launched> idle = WAITING.get() == 0 ? IDLE.poll() : null;
+            if (idle == null) {
+                Thread.sleep(100);
+                continue;
+            }
+            Chromium.Launched launched;
+            try {
+                launched = await(idle);
+            } catch (RuntimeException e) {
+                IDLE.add(Chromium.launchInBackground());
+                throw e;
+            }
+            try {
+                if (launched.browser().isConnected()) {
+                    work.accept(launched.browser());
+                }
+            } finally {
+                giveBack(launched);
+            }
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -133,9 +179,13 @@ public abstract class BrowserJourney {
     static void giveTheBrowserBack() {
         Chromium.Launched launched = TAKEN.get();
         TAKEN.remove();
-        if (launched == null) {
-            return;
+        if (launched != null) {
+            giveBack(launched);
         }
+    }
+
+    /** Closes the browser's contexts and puts it back with the idle ones (a new one if it died). */
+    private static void giveBack(Chromium.Launched launched) {
         if (launched.browser().isConnected()) {
             for (BrowserContext context : launched.browser().contexts()) {
                 context.close();

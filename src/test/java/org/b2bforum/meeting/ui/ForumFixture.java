@@ -7,10 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
-import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.InvalidProgramException;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
@@ -27,10 +27,13 @@ record ForumFixture(LocalDate day, long dayId, String hall, long hallId, long se
     record Company(long id, String name, String login, RegistrationForm form) {
     }
 
-    /** Creates the day, hall and session; booking open, requests answered by hand, a generous limit. */
+    /**
+     * Creates the day, hall and session; booking open, requests answered by hand, a generous limit
+     * ({@link RunningServerTest#BOOKING_OPEN_BY_HAND}, which the journeys that book share).
+     */
     static ForumFixture create(ProgramService program, AccountService accounts, int tables) {
         TestData.logInAsOrganizer(accounts);
-        program.updateBookingSettings(new BookingSettings(null, null, 50, false));
+        program.updateBookingSettings(RunningServerTest.BOOKING_OPEN_BY_HAND);
         for (int attempt = 0; ; attempt++) {
             LocalDate day = LocalDate.now().plusYears(1).plusDays(ThreadLocalRandom.current().nextInt(0, 20_000));
             // slots are named by day and month ("1 дек., 10:20–10:40"): another test's day on the same date of

@@ -14,6 +14,7 @@ import org.b2bforum.base.ui.Chromium;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,8 +30,8 @@ import com.microsoft.playwright.Page;
  * of its own. The forum day, hall, session and the two approved companies are set up through the
  * services. A failure leaves a screenshot in {@code target/playwright}.
  */
-// sets the booking settings its requests need
-@ResourceLock(RunningServerTest.BOOKING_SETTINGS)
+// sets the booking settings its requests need, the same as the other journeys that book (they run side by side)
+@ResourceLock(value = RunningServerTest.BOOKING_SETTINGS, mode = ResourceAccessMode.READ)
 @RunningServerTest
 class MeetingJourneyIT extends BrowserJourney {
 

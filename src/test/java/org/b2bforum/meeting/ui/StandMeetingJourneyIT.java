@@ -16,6 +16,7 @@ import org.b2bforum.fair.FairService;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,8 +33,8 @@ import com.microsoft.playwright.Page;
  * company in a browser of its own. The day, the companies and the stand are set up through the
  * services. A failure leaves a screenshot in {@code target/playwright}.
  */
-// sets the booking settings its requests need
-@ResourceLock(RunningServerTest.BOOKING_SETTINGS)
+// sets the booking settings its requests need, the same as the other journeys that book (they run side by side)
+@ResourceLock(value = RunningServerTest.BOOKING_SETTINGS, mode = ResourceAccessMode.READ)
 @RunningServerTest
 class StandMeetingJourneyIT extends BrowserJourney {
 

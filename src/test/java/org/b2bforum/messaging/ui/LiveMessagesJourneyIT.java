@@ -13,6 +13,7 @@ import org.b2bforum.TestData;
 import org.b2bforum.base.ui.BrowserJourney;
 import org.b2bforum.base.ui.Chromium;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,8 +31,8 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
  * English. What one does arrives on the other's open page without a reload: a message with its link,
  * then a meeting request with the notification count. A failure leaves screenshots in {@code target/playwright}.
  */
-// sets the booking settings its requests need
-@ResourceLock(RunningServerTest.BOOKING_SETTINGS)
+// sets the booking settings its requests need, the same as the other journeys that book (they run side by side)
+@ResourceLock(value = RunningServerTest.BOOKING_SETTINGS, mode = ResourceAccessMode.READ)
 @RunningServerTest
 class LiveMessagesJourneyIT extends BrowserJourney {
 
@@ -49,7 +50,7 @@ class LiveMessagesJourneyIT extends BrowserJourney {
     @Test
     void a_message_and_a_meeting_request_arrive_on_the_other_companys_open_page_without_a_reload() {
         BookingFixture fixture = new BookingFixture(context);
-        fixture.openBooking(false);
+        fixture.bookingSettings(RunningServerTest.BOOKING_OPEN_BY_HAND);
         fixture.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         TestCompany moscow = fixture.approvedCompany();
         TestCompany minsk = fixture.approvedCompany();
