@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -87,27 +88,28 @@ class CpSatSchedulerTest {
 
     /**
      * The build's progress follows the local search too, not only the solver: on a crafted day the row search finds
-     * better schedules while the solver's questions run, and each reaches the listener, never a worse one after a
-     * better one.
+     * better schedules while the solver's questions run, and each is told ({@link CpSatScheduler#solve} passes them
+     * on through {@link CpSatScheduler.BestSoFar}, never a worse one after a better one: the test below). Asked of
+     * the whole build at 2 s, this failed at load 60, where the start's 0.24 s of annealing got too little CPU to
+     * beat the floor; here the steps decide, not the time.
      */
     @Test
-    void theProgressHearsTheLocalSearchsBetterSchedulesAndOnlyBetterOnes() throws Exception {
-        SchedulingProblem problem = DznReader.read(DznReaderTest.resource("crafted/forum-13crafc.forbidden.dzn"));
+    void theLocalSearchTellsItsAnnealedScheduleThenTheRowSearchsBetterOnes() throws Exception {
+        ProblemAnalysis analysis = new ProblemAnalysis(
+                DznReader.read(DznReaderTest.resource("crafted/forum-13crafc.forbidden.dzn")));
         List<int[]> heard = new CopyOnWriteArrayList<>();
-        List<String> threads = new CopyOnWriteArrayList<>();
+        AtomicBoolean stop = new AtomicBoolean();
 
-        scheduler.solve(problem, LIMIT, (placed, breaks, bound, seconds) -> {
-            heard.add(new int[] {placed, breaks});
-            threads.add(Thread.currentThread().getName());
-        });
+        // a short annealing, ended by the second report, not by its time: whatever the machine's load
+        CpSatScheduler.polish(analysis, CpSatScheduler.floor(analysis, 0.05), 60, 20_000, 7, stop::get,
+                (placed, breaks, bound, seconds) -> {
+                    heard.add(new int[] {placed, breaks});
+                    stop.set(heard.size() >= 2);
+                });
 
-        assertThat(threads).as("told by the local search's thread").contains("scheduler-local-search");
-        for (int i = 1; i < heard.size(); i++) {
-            int[] before = heard.get(i - 1);
-            int[] now = heard.get(i);
-            assertThat(now[0] > before[0] || now[0] == before[0] && now[1] < before[1])
-                    .as("report %d better than the one before", i).isTrue();
-        }
+        assertThat(heard).as("the annealed schedule, then one of the row search's").hasSize(2);
+        assertThat(heard.get(1)[0]).as("as many placed").isEqualTo(heard.get(0)[0]);
+        assertThat(heard.get(1)[1]).as("fewer breaks").isLessThan(heard.get(0)[1]);
     }
 
     @Test
