@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Propagation;
  * E-mails an announcement to the log-ins of the companies it reached, after commit, when SMTP is
  * configured; delivered at least once (event publication registry), outside a transaction so that no
  * database connection is held while the mail server answers. An address the server refuses is
- * logged, not retried: the publication's retry would mail everybody else again.
+ * logged, not retried: the publication's retry would mail everybody else again. A mail server that
+ * cannot be reached fails the delivery, which the registry tries again (README, "Events").
  */
 @Component
 class AnnouncementMailer {
@@ -32,7 +33,7 @@ class AnnouncementMailer {
             return;
         }
         for (long userId : accounts.userIdsOfCompanies(published.companyIds())) {
-            accounts.emailOf(userId).ifPresent(to -> mail.send(to, "mail.announcement.subject",
+            accounts.emailOf(userId).ifPresent(to -> mail.sendOrThrowWhileServerAway(to, "mail.announcement.subject",
                     // the organizer's text once, under the Russian introduction; the English part points to it
                     locale -> i18n.getTranslation("mail.announcement.body", locale)
                             + (locale.getLanguage().equals("ru") ? "\n\n" + published.text() : ""), "announcement " + published.id() + " to " + to));

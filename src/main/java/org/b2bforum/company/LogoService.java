@@ -83,15 +83,16 @@ public class LogoService {
     }
 
     /**
-     * A logo as PNG bytes, for whoever may see the company: anyone logged in for an approved
-     * company, otherwise only organizers and the company itself.
+     * A logo as PNG bytes, for whoever may see the company in the directory ({@link DirectoryService#profile}):
+     * organizers any company's, a company its own, and an approved company the other approved ones; empty for
+     * anyone else (a company awaiting approval, venue staff and delegates, who see no directory).
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Optional<byte[]> logo(long companyId) {
         ForumUser viewer = currentUser.require();
         boolean own = viewer.companyId() != null && viewer.companyId() == companyId;
-        if (!viewer.isOrganizer() && !own && !access.isApproved(companyId)) {
+        if (!viewer.isOrganizer() && !own && !(access.isApproved(viewer.companyId()) && access.isApproved(companyId))) {
             return Optional.empty();
         }
         return jdbc.query("select image from company_logo where company_id = :id",

@@ -55,6 +55,20 @@ class FairAccess {
         return currentUser.require().isVenueStaff() || companyOfUser().filter(access::isApproved).isPresent();
     }
 
+    /**
+     * Whether the logged-in person may see what the company shows at the fair (its stand and its products):
+     * organizers every company, the representative of a company its own; the fair's other visitors (venue staff and the
+     * people of approved companies, {@link #requireVisitor}) approved companies only: not a company still waiting
+     * for approval, and no staff member a rejected company's.
+     */
+    boolean maySee(long companyId) {
+        ForumUser viewer = currentUser.require();
+        if (viewer.isOrganizer() || Long.valueOf(companyId).equals(viewer.companyId())) {
+            return true;
+        }
+        return isVisitor() && access.isApproved(companyId);
+    }
+
     /** The logged-in person's company when it is approved and has a stand. */
     Optional<Long> exhibitor() {
         return companyOfUser().filter(access::isApproved).filter(this::hasStand);

@@ -258,10 +258,17 @@ public class FairService {
                 where """ + String.join(" and ", conditions), params, Long.class));
     }
 
-    /** The company's stand, if it exhibits; for its profile, its meetings and its products. */
+    /**
+     * The company's stand, if it exhibits; for its profile. Empty for whoever may not see its products
+     * ({@link ProductService#productsOf}): a company that is not approved (a stand stays assigned while its
+     * company is back in review or rejected) shows its stand to itself and organizers only, as on the map.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Optional<StandLabel> standOf(long companyId) {
+        if (!fairAccess.maySee(companyId)) {
+            return Optional.empty();
+        }
         return jdbc.query("""
                 select s.id, s.number, z.id zone_id, z.name_ru, z.name_en from fair_stand_assignment a
                 join fair_stand s on s.id = a.stand_id join fair_zone z on z.id = s.zone_id

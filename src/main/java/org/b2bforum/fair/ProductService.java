@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.b2bforum.base.security.CurrentUser;
-import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.text.Texts;
 import org.b2bforum.company.ForumAccess;
 import org.b2bforum.company.LogoRejectedException;
@@ -163,7 +162,7 @@ public class ProductService {
     public Optional<byte[]> photo(long productId) {
         List<Long> company = jdbc.queryForList("select company_id from product where id = :id",
                 new MapSqlParameterSource("id", productId), Long.class);
-        if (company.isEmpty() || !maySee(company.getFirst())) {
+        if (company.isEmpty() || !fairAccess.maySee(company.getFirst())) {
             return Optional.empty();
         }
         return jdbc.query("select image from product_photo where product_id = :id",
@@ -177,23 +176,10 @@ public class ProductService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<Product> productsOf(long companyId) {
-        if (!maySee(companyId)) {
+        if (!fairAccess.maySee(companyId)) {
             return List.of();
         }
         return query("where p.company_id = :c order by p.name_ru, p.id", new MapSqlParameterSource("c", companyId));
-    }
-
-    /**
-     * Organizers see every catalogue, a company its own; the fair's other visitors (venue staff and the people of
-     * approved companies, {@link FairAccess#requireVisitor}) those of approved companies only: not a company still
-     * waiting for approval, and no staff member a rejected company's.
-     */
-    private boolean maySee(long companyId) {
-        ForumUser viewer = currentUser.require();
-        if (viewer.isOrganizer() || Long.valueOf(companyId).equals(viewer.companyId())) {
-            return true;
-        }
-        return fairAccess.isVisitor() && access.isApproved(companyId);
     }
 
     /**

@@ -104,14 +104,21 @@ public class MeetingQueries {
                         rs.getInt("free_tables")));
     }
 
-    /** The fair stands a meeting with {@code partnerId} can take place at: the partner's first, then one's own. */
+    /**
+     * The fair stands a meeting with {@code partnerId} can take place at: the partner's first, then one's own;
+     * only stands of approved companies (a stand stays assigned while its company is back in review or
+     * rejected), and none for a company that is not approved itself.
+     */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional(readOnly = true)
     public List<StandPlace> standsWith(long partnerId) {
         long me = currentUser.requireCompanyId();
+        if (!access.isApproved(me)) {
+            return List.of();
+        }
         return jdbc.query("""
                 select s.id, s.number, c.id company_id, c.short_name from fair_stand_assignment a
-                join fair_stand s on s.id = a.stand_id join company c on c.id = a.company_id
+                join fair_stand s on s.id = a.stand_id join company c on c.id = a.company_id and c.status = 'APPROVED'
                 where a.company_id in (:me, :partner) order by a.company_id = :me""",
                 new MapSqlParameterSource("me", me).addValue("partner", partnerId),
                 (rs, i) -> new StandPlace(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)));

@@ -1,19 +1,11 @@
 package org.b2bforum.notification;
 
 import java.util.List;
-import java.util.Locale;
 
-import org.b2bforum.base.i18n.Languages;
+import org.b2bforum.base.mail.BilingualMail;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.registration.RegistrationDecided;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,22 +20,17 @@ import com.vaadin.flow.i18n.I18NProvider;
 @Component
 class RegistrationNotifier {
 
-    private static final Logger log = LoggerFactory.getLogger(RegistrationNotifier.class);
-
     private final NotificationService notifications;
     private final AccountService accounts;
-    private final ObjectProvider<JavaMailSender> mailSender;
+    private final BilingualMail mail;
     private final I18NProvider i18n;
-    private final String from;
 
-    RegistrationNotifier(NotificationService notifications, AccountService accounts,
-            ObjectProvider<JavaMailSender> mailSender, I18NProvider i18n,
-            @Value("${b2bforum.mail.from:forum@localhost}") String from) {
+    RegistrationNotifier(NotificationService notifications, AccountService accounts, BilingualMail mail,
+            I18NProvider i18n) {
         this.notifications = notifications;
         this.accounts = accounts;
-        this.mailSender = mailSender;
+        this.mail = mail;
         this.i18n = i18n;
-        this.from = from;
     }
 
     static String messageKey(RegistrationDecided decided) {
@@ -57,39 +44,19 @@ class RegistrationNotifier {
 
     /**
      * Outside a transaction: no database connection is held while the mail server answers. An address
-     * the server refuses is logged, not retried (a retry would mail the company's other log-ins again).
+     * the server refuses is logged, not retried (a retry would mail the company's other log-ins again); a mail server
+     * that cannot be reached fails the delivery, which the registry tries again (README, "Events").
      */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void sendEmail(RegistrationDecided decided) {
-        JavaMailSender sender = mailSender.getIfAvailable();
-        if (sender == null) {
+        if (!mail.canSend()) {
             return;
         }
         for (long userId : accounts.userIdsOfCompanies(List.of(decided.companyId()))) {
-            accounts.emailOf(userId).ifPresent(to -> send(sender, to, decided));
-        }
-    }
-
-    private void send(JavaMailSender sender, String to, RegistrationDecided decided) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(to);
-        message.setSubject(i18n.getTranslation("mail.registration.subject", Languages.RUSSIAN) + " / "
-                + i18n.getTranslation("mail.registration.subject", Languages.ENGLISH));
-        StringBuilder body = new StringBuilder();
-        for (Locale locale : List.of(Languages.RUSSIAN, Languages.ENGLISH)) {
-            body.append(i18n.getTranslation(messageKey(decided), locale)).append('\n');
-            if (decided.comment() != null) {
-                body.append(i18n.getTranslation("notification.comment", locale)).append(": ")
-                        .append(decided.comment()).append('\n');
-            }
-            body.append('\n');
-        }
-        message.setText(body.toString());
-        try {
-            sender.send(message);
-        } catch (MailException e) {
-            log.warn("Could not e-mail {} about the registration decision: {}", to, e.getMessage());
+            accounts.emailOf(userId).ifPresent(to -> mail.sendOrThrowWhileServerAway(to, "mail.registration.subject",
+                    locale -> i18n.getTranslation(messageKey(decided), locale) + (decided.comment() == null ? ""
+                            : "\n" + i18n.getTranslation("notification.comment", locale) + ": " + decided.comment()),
+                    "the registration decision to " + to));
         }
     }
 }

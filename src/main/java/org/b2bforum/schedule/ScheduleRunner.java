@@ -28,11 +28,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -57,6 +63,8 @@ class ScheduleRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleRunner.class);
     private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
+    /** After a failed progress write (each may wait for a connection for seconds) the solver is left alone a while. */
+    private static final long PROGRESS_PAUSE_AFTER_FAILURE_NANOS = 5_000_000_000L;
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
     static final Duration LEASE = Duration.ofSeconds(60);
 
@@ -85,18 +93,57 @@ class ScheduleRunner {
         return scheduler.getClass().getSimpleName();
     }
 
-    /** Solves and stores the outcome; a failure marks the run failed. Never throws. */
+    /**
+     * Solves and stores the outcome; a failure marks the run failed. Never throws. The database may be away for a
+     * moment meanwhile (the embedded one restarted by its watchdog, a Galera node failing over): the progress
+     * figures are then skipped, and the result is stored once the database answers again, within
+     * {@link #storeRetryFor}; until then this node's heartbeat keeps the run from being taken for a dead one.
+     */
     void run(long runId, DayProblem input, Duration timeLimit) {
         long started = System.nanoTime();
         runningHere.add(runId);
         try {
             ScheduleResult result = solveMustFirst(input, timeLimit, progress(runId, started));
-            store(runId, input, result, (System.nanoTime() - started) / 1e9);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            whileDatabaseAway(() -> store(runId, input, result, seconds));
         } catch (RuntimeException | Error e) {
             log.error("Schedule run {} failed", runId, e);
-            fail(runId, e.toString());
+            try {
+                whileDatabaseAway(() -> fail(runId, e.toString()));
+            } catch (RuntimeException notStored) {
+                // the run stays RUNNING until its heartbeat expires (LEASE), then any node marks it failed
+                log.error("Schedule run {} could not be marked failed", runId, notStored);
+            }
         } finally {
             runningHere.remove(runId);
+        }
+    }
+
+    /** How long a build's result waits for the database to answer again; shorter in tests. */
+    Duration storeRetryFor = LEASE;
+    Duration storeRetryPause = Duration.ofSeconds(1);
+
+    /** Runs {@code work} (idempotent) again while it fails because the database cannot be reached, for a while. */
+    private void whileDatabaseAway(Runnable work) {
+        long deadline = System.nanoTime() + storeRetryFor.toNanos();
+        while (true) {
+            try {
+                work.run();
+                return;
+            } catch (DataAccessResourceFailureException | TransientDataAccessException | RecoverableDataAccessException
+                    | CannotCreateTransactionException | TransactionSystemException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                log.warn("The database is away ({}); storing again in {} ms", e.getMessage(),
+                        storeRetryPause.toMillis());
+                try {
+                    Thread.sleep(storeRetryPause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
@@ -162,12 +209,19 @@ class ScheduleRunner {
                     return;
                 }
                 last = now;
-                jdbc.update("""
-                        update schedule_run set placed = :placed, total_breaks = :breaks, lower_bound = :bound,
-                               seconds = :seconds, heartbeat_at = :heartbeat where id = :id and status = 'RUNNING'""",
-                        new MapSqlParameterSource("id", runId).addValue("placed", placed).addValue("breaks", totalBreaks)
-                                .addValue("heartbeat", Timestamp.from(clock.instant()))
-                                .addValue("bound", lowerBound).addValue("seconds", (now - started) / 1e9));
+                try {
+                    jdbc.update("""
+                            update schedule_run set placed = :placed, total_breaks = :breaks, lower_bound = :bound,
+                                   seconds = :seconds, heartbeat_at = :heartbeat where id = :id and status = 'RUNNING'""",
+                            new MapSqlParameterSource("id", runId).addValue("placed", placed)
+                                    .addValue("breaks", totalBreaks).addValue("heartbeat", Timestamp.from(clock.instant()))
+                                    .addValue("bound", lowerBound).addValue("seconds", (now - started) / 1e9));
+                } catch (DataAccessException e) {
+                    // figures for the page only: a build goes on while the database is away (the next ones, or the
+                    // result, are stored once it answers); the solver's threads must not see this failure
+                    log.warn("Progress of schedule run {} not stored: {}", runId, e.getMessage());
+                    last = System.nanoTime() + PROGRESS_PAUSE_AFTER_FAILURE_NANOS - PROGRESS_EVERY_NANOS;
+                }
             }
         };
     }

@@ -18,10 +18,13 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
+import org.b2bforum.BookingFixture;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.TestCompanies.TestCompany;
 import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +44,8 @@ class LogoServiceTest {
 
     @Autowired
     TestCompanies companies;
+    @Autowired
+    VenueFixture venue;
     TestCompany mine;
     TestCompany other;
 
@@ -276,6 +281,26 @@ class LogoServiceTest {
 
         companies.logInAsOrganizer();
         assertThat(logos.logo(pending.id())).isPresent();
+    }
+
+    @Test
+    void an_approved_companys_logo_is_shown_to_whoever_sees_the_directory_not_to_a_company_awaiting_approval_nor_staff_nor_delegates() {
+        companies.logInAs(mine);
+        logos.upload(encode(picture(300, 300, Color.GREEN), "png"));
+        BookingFixture.TestCompany pending = venue.booking().pendingCompany();
+        BookingFixture.TestCompany approved = venue.booking().approvedCompany();
+        ForumUser staff = venue.staff();
+        ForumUser delegate = venue.delegateAccount(approved.firstDelegate());
+
+        assertThat(venue.booking().as(approved, () -> logos.logo(mine.id()))).isPresent();
+        assertThat(venue.booking().asOrganizer(() -> logos.logo(mine.id()))).isPresent();
+        // none of them may open the directory or a profile, so none gets the logo either
+        assertThat(venue.booking().as(pending, () -> logos.logo(mine.id()))).isEmpty();
+        assertThat(venue.booking().as(staff, () -> logos.logo(mine.id()))).isEmpty();
+        assertThat(venue.booking().as(delegate, () -> logos.logo(mine.id()))).isEmpty();
+        // a company awaiting approval still sees its own
+        venue.booking().as(pending, () -> logos.upload(encode(picture(300, 300, Color.RED), "png")));
+        assertThat(venue.booking().as(pending, () -> logos.logo(pending.id()))).isPresent();
     }
 
     @Test

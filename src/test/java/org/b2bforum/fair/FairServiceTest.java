@@ -11,7 +11,9 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
+import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.Sector;
+import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -33,6 +35,8 @@ class FairServiceTest {
     FairFixture fixture;
     @Autowired
     BookingFixture booking;
+    @Autowired
+    VenueFixture venue;
 
 
     @Test
@@ -52,6 +56,26 @@ class FairServiceTest {
         assertThat(booking.as(first, () -> fair.standOf(first.id()))).get().extracting(StandLabel::number)
                 .isEqualTo(number);
         assertThat(booking.as(first, () -> fair.standOf(second.id()))).isEmpty();
+    }
+
+    @Test
+    void the_stand_of_a_company_that_is_not_approved_is_shown_only_to_itself_and_organizers() {
+        TestCompany exhibitor = booking.approvedCompany();
+        FairFixture.Stand stand = fixture.standFor(exhibitor);
+        TestCompany visitor = booking.approvedCompany();
+        TestCompany pending = booking.pendingCompany();
+        ForumUser staff = venue.staff();
+        assertThat(booking.as(visitor, () -> fair.standOf(exhibitor.id()))).isPresent();
+        assertThat(booking.as(staff, () -> fair.standOf(exhibitor.id()))).isPresent();
+        assertThat(booking.as(pending, () -> fair.standOf(exhibitor.id()))).as("no fair visitor yet").isEmpty();
+
+        booking.sendBackToReview(exhibitor); // the stand stays assigned while the organizers review the company
+
+        assertThat(booking.as(visitor, () -> fair.standOf(exhibitor.id()))).isEmpty();
+        assertThat(booking.as(staff, () -> fair.standOf(exhibitor.id()))).isEmpty();
+        assertThat(booking.as(exhibitor, () -> fair.standOf(exhibitor.id()))).get().extracting(StandLabel::number)
+                .isEqualTo(stand.number());
+        assertThat(booking.asOrganizer(() -> fair.standOf(exhibitor.id()))).isPresent();
     }
 
     @Test

@@ -70,6 +70,19 @@ class StandMeetingTest {
 
 
     @Test
+    void stands_of_companies_that_are_not_approved_are_not_offered_and_a_company_not_approved_is_offered_none() {
+        TestCompany other = fixture.approvedCompany();
+        fairFixture.standFor(other);
+
+        fixture.sendBackToReview(exhibitor); // its stand stays assigned while the organizers review it
+
+        assertThat(fixture.as(visitor, () -> meetings.standsWith(exhibitor.id()))).isEmpty();
+        assertThat(fixture.as(exhibitor, () -> meetings.standsWith(other.id()))).isEmpty();
+        assertThat(fixture.as(visitor, () -> meetings.standsWith(other.id()))).singleElement()
+                .satisfies(place -> assertThat(place.companyId()).isEqualTo(other.id()));
+    }
+
+    @Test
     void a_visitor_books_a_meeting_at_the_exhibitors_stand_which_is_confirmed_there_without_a_table() {
         assertThat(fixture.as(visitor, () -> meetings.standsWith(exhibitor.id()))).singleElement()
                 .satisfies(place -> assertThat(place.number()).isEqualTo(stand.number()));

@@ -45,15 +45,20 @@ class ScheduleRunsOnSeveralNodesTest {
 
     @BeforeEach
     void oneRunStartedOnNodeA() {
+        runId = runningRun(jdbc, "node-a", NOW);
+    }
+
+    /** A run stored as running on {@code node} since {@code at} (the forum's one running run: end it after the test). */
+    static long runningRun(JdbcTemplate jdbc, String node, Instant at) {
         jdbc.update("insert ignore into forum_day (day) values ('2031-03-02')");
         long day = jdbc.queryForObject("select id from forum_day where day = '2031-03-02'", Long.class);
         long organizer = jdbc.queryForObject("select min(id) from app_user where role = 'ORGANIZER'", Long.class);
         jdbc.update("""
                 insert into schedule_run (day_id, status, scheduler, time_limit_seconds, fingerprint, companies, slots,
                     meetings, fixed_meetings, placed, started_by, started_at, node_id, heartbeat_at)
-                values (?, 'RUNNING', 'GreedyScheduler', 20, repeat('0', 64), 0, 0, 0, 0, 0, ?, ?, 'node-a', ?)""",
-                day, organizer, Timestamp.from(NOW), Timestamp.from(NOW));
-        runId = jdbc.queryForObject("select max(id) from schedule_run", Long.class);
+                values (?, 'RUNNING', 'GreedyScheduler', 20, repeat('0', 64), 0, 0, 0, 0, 0, ?, ?, ?, ?)""",
+                day, organizer, Timestamp.from(at), node, Timestamp.from(at));
+        return jdbc.queryForObject("select max(id) from schedule_run", Long.class);
     }
 
     @AfterEach

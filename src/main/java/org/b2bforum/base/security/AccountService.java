@@ -283,14 +283,20 @@ public class AccountService implements UserDetailsService {
         account.setEnabled(enabled);
     }
 
-    /** The role and name of these accounts, for showing who did what without showing log-in e-mails. */
-    @PreAuthorize("isAuthenticated()")
+    /**
+     * The role and name of these accounts, for an application's history (who did what) without showing log-in
+     * e-mails. Only for those who read histories: organizers any account's; a company's representative only its
+     * own company's accounts and the organizers' (who decide on its application), the others are left out.
+     */
+    @PreAuthorize("hasAnyRole('ORGANIZER', 'COMPANY')")
     @Transactional(readOnly = true)
     public java.util.Map<Long, AccountName> names(Collection<Long> accountIds) {
         java.util.Map<Long, AccountName> names = new java.util.HashMap<>();
         if (!accountIds.isEmpty()) {
-            jdbc.query("select id, role, display_name from app_user where id in (:ids)",
-                    new MapSqlParameterSource("ids", accountIds), rs -> {
+            ForumUser asking = currentUser.require();
+            String mine = asking.isOrganizer() ? "" : " and (role = 'ORGANIZER' or company_id = :company)";
+            jdbc.query("select id, role, display_name from app_user where id in (:ids)" + mine,
+                    new MapSqlParameterSource("ids", accountIds).addValue("company", asking.companyId()), rs -> {
                         names.put(rs.getLong("id"), new AccountName(Role.valueOf(rs.getString("role")),
                                 rs.getString("display_name")));
                     });

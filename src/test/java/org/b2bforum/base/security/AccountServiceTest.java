@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import org.b2bforum.BookingFixture;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -28,6 +31,8 @@ class AccountServiceTest {
     PasswordEncoder passwordEncoder;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    VenueFixture venue;
 
     @Test
     void the_configured_organizer_exists_and_is_a_real_organizer() {
@@ -70,6 +75,26 @@ class AccountServiceTest {
 
         assertThatThrownBy(() -> accounts.names(List.of(organizerId)))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+    }
+
+    @Test
+    void names_are_told_only_to_who_reads_application_histories_and_a_company_learns_only_its_own_and_the_organizers() {
+        BookingFixture booking = venue.booking();
+        BookingFixture.TestCompany company = booking.approvedCompany();
+        BookingFixture.TestCompany other = booking.pendingCompany();
+        ForumUser staff = venue.staff();
+        ForumUser delegate = venue.delegateAccount(company.firstDelegate());
+        long organizerId = accounts.loadUserByUsername(TestData.ORGANIZER_EMAIL).id();
+        List<Long> everyone = List.of(organizerId, company.user().id(), other.user().id(), staff.id(), delegate.id());
+
+        assertThat(booking.asOrganizer(() -> accounts.names(everyone))).containsOnlyKeys(everyone);
+        assertThat(booking.as(company, () -> accounts.names(everyone))).containsOnlyKeys(organizerId,
+                company.user().id());
+        assertThat(booking.as(other, () -> accounts.names(everyone))).containsOnlyKeys(organizerId, other.user().id());
+        assertThatThrownBy(() -> booking.as(staff, () -> accounts.names(everyone)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> booking.as(delegate, () -> accounts.names(everyone)))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

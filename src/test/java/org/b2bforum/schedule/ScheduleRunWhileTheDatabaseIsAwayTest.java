@@ -1,0 +1,93 @@
+package org.b2bforum.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import org.b2bforum.ForumSpringTest;
+import org.b2bforum.base.cluster.ClusterNode;
+import org.b2bforum.optimizer.GreedyScheduler;
+import org.b2bforum.optimizer.MeetingRequest;
+import org.b2bforum.optimizer.Scheduler;
+import org.b2bforum.schedule.DayProblem.Kind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/**
+ * A build meets a database that is away for a moment (the embedded one restarted by its watchdog, a Galera node
+ * failing over): the real database behind a data source that answers as the pool does meanwhile ("Connection is not
+ * available"). The build goes on and its result is stored once the database answers again.
+ */
+@ForumSpringTest
+class ScheduleRunWhileTheDatabaseIsAwayTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    final AtomicBoolean away = new AtomicBoolean();
+    long runId;
+
+    @BeforeEach
+    void oneRunStarted() {
+        runId = ScheduleRunsOnSeveralNodesTest.runningRun(jdbc, "node-away", Instant.now());
+    }
+
+    @AfterEach
+    void endTheRun() {
+        jdbc.update("update schedule_run set status = 'FAILED' where id = ? and status = 'RUNNING'", runId);
+    }
+
+    @Test
+    void a_build_goes_on_while_its_progress_cannot_be_written_and_stores_its_result_once_the_database_is_back() {
+        Scheduler meetingAnAbsentDatabase = (problem, timeLimit, progress) -> {
+            away.set(true);
+            assertThatCode(() -> progress.improved(1, 0, 0, 0.1)).doesNotThrowAnyException();
+            Thread.ofPlatform().start(() -> {
+                try {
+                    Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                away.set(false);
+            });
+            return new GreedyScheduler().solve(problem, timeLimit, Scheduler.ProgressListener.NONE);
+        };
+        DataSource flaky = new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (away.get()) {
+                    throw new SQLTransientConnectionException("Connection is not available, request timed out");
+                }
+                return super.getConnection();
+            }
+        };
+        ScheduleRunner runner = new ScheduleRunner(meetingAnAbsentDatabase, new NamedParameterJdbcTemplate(flaky),
+                new JdbcTransactionManager(flaky), Clock.systemUTC(), new ClusterNode("node-away"));
+        runner.storeRetryPause = Duration.ofMillis(200);
+        DayProblem day = ScheduleRunnerTest.day(12, List.of(0, 0), List.of(Kind.NICE), List.of(MeetingRequest.of(0, 1)));
+
+        runner.run(runId, day, Duration.ofSeconds(1));
+
+        assertThat(away).isFalse();
+        assertThat(jdbc.queryForObject("select status from schedule_run where id = ?", String.class, runId))
+                .isEqualTo("DONE");
+    }
+}
