@@ -129,6 +129,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         city.setItemLabelGenerator(name -> CompanyLabels.city(this, name));
         city.setAllowCustomValue(true);
         city.setClearButtonVisible(true);
+        city.setPlaceholder(getTranslation("queue.filter.any")); // empty, it read as a field to fill in
         city.addCustomValueSetListener(e -> setCity(e.getDetail()));
 
         // each select gets its labels and its empty choice before its items: set afterwards, each of them rendered

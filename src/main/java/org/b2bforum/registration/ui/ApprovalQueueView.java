@@ -62,6 +62,7 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle {
         city.setItemLabelGenerator(name -> Cities.inLanguage(name, this::getTranslation));
         city.setAllowCustomValue(true);
         city.setClearButtonVisible(true);
+        city.setPlaceholder(getTranslation("queue.filter.any")); // empty, it read as a field to fill in
         city.addCustomValueSetListener(e -> {
             if (!cities.contains(e.getDetail())) {
                 cities.add(e.getDetail());

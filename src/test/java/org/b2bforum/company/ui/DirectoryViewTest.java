@@ -149,6 +149,8 @@ class DirectoryViewTest extends ForumBrowserlessTest {
     @Test
     void the_search_and_each_filter_narrow_the_results() {
         navigate(DirectoryView.class);
+        assertThat(view().city.getPlaceholder()).as("as the other filters say when unset")
+                .isEqualTo(label("queue.filter.any"));
 
         test(view().search).setValue(word);
         assertThat(rows()).containsExactlyInAnyOrderElementsOf(

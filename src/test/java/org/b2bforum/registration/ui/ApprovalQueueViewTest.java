@@ -55,6 +55,7 @@ class ApprovalQueueViewTest extends ForumBrowserlessTest {
         assertThat(test(queue.grid).getCellText(row, 2)).isEqualTo("Гомель, Беларусь");
         assertThat(test(queue.grid).getCellText(row, 3)).isEqualTo("Туризм");
 
+        assertThat(queue.city.getPlaceholder()).as("unset, as the other filters say").isEqualTo("Все");
         test(queue.city).selectItem("Гомель");
         assertThat(ids(queue)).contains(gomelTourism, gomelEnergy).doesNotContain(moscowTourism);
         assertThat(rows(queue)).allMatch(r -> r.city().equals("Гомель"));
