@@ -321,6 +321,11 @@ class LoginAndSessionsTest {
     void the_last_enabled_organizer_cannot_be_disabled_but_any_other_log_in_can() {
         TestData.logInAsOrganizer(accounts);
         long organizer = accounts.loadUserByUsername(TestData.ORGANIZER_EMAIL).id();
+        // organizers left enabled by classes that ran before in this JVM are disabled first: with one of them the
+        // configured organizer is not the last one. The classes' order decides (the file system's by default): run
+        // in alphabetical order, in one JVM after the nine classes before it there, the count below was 2
+        jdbc.queryForList("select id from app_user where role = 'ORGANIZER' and enabled and id <> ?", Long.class,
+                organizer).forEach(other -> accounts.setEnabled(other, false));
         String secondEmail = TestData.uniqueEmail("office");
         accounts.ensureOrganizer(secondEmail, "Vtoroi-Organizator-2026", "Second organizer", false);
         long second = accounts.loadUserByUsername(secondEmail).id();
