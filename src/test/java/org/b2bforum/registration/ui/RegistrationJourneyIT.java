@@ -109,6 +109,23 @@ class RegistrationJourneyIT extends BrowserJourney {
         page.locator("#consent input").check();
         Chromium.settle(page);
 
+        // In demo mode a banner covers the foot of every page (DemoBanner, forum.css); scrolled to its end, the page
+        // shows its last button above it. (Before, it stayed under the banner: the room was made on the body.)
+        page.evaluate("""
+                () => {
+                  const banner = document.createElement('div');
+                  banner.className = 'demo-banner';
+                  banner.textContent = 'DEMO';
+                  document.body.append(banner);
+                  document.body.classList.add('demo-mode');
+                  document.scrollingElement.scrollTop = document.scrollingElement.scrollHeight;
+                }""");
+        double buttonFoot = ((Number) page.evaluate(
+                "() => document.querySelector('#submit-registration').getBoundingClientRect().bottom")).doubleValue();
+        double bannerTop = ((Number) page.evaluate(
+                "() => document.querySelector('.demo-banner').getBoundingClientRect().top")).doubleValue();
+        org.assertj.core.api.Assertions.assertThat(buttonFoot).as("the button's foot, scrolled to the end")
+                .isLessThanOrEqualTo(bannerTop);
         page.locator("#submit-registration").click();
         assertThat(page.locator("#registration-submitted")).hasText("Заявка отправлена");
     }
