@@ -168,29 +168,6 @@ class OperationsIT {
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
     }
 
-    @Test
-    void vaadinsRequestsAtTheRootGoToItsServletWithoutSpringMvcsForward() throws Exception {
-        // every click, search and navigation is a UIDL request to "/" (issue 17: Spring MVC's handler look-up and forward
-        // in front of Vaadin's servlet at each of them); the container itself maps "/" to Vaadin's servlet now
-        org.apache.catalina.Context web = (org.apache.catalina.Context) ((TomcatWebServer) ((WebServerApplicationContext) context)
-                .getWebServer()).getTomcat().getHost().findChildren()[0];
-        assertThat(web.findServletMapping("")).isEqualTo("springServlet");
-        assertThat(web.findServletMapping("/")).isEqualTo("dispatcherServlet");
-        // what the root answered before still holds: a visitor who is not logged in is sent to the log-in page, whose
-        // address (a view's own) still reaches Vaadin through Spring MVC
-        HttpResponse<String> root = get("/", null);
-        assertThat(root.statusCode()).isEqualTo(302);
-        assertThat(root.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
-        HttpResponse<String> login = get("/login", null);
-        assertThat(login.statusCode()).isEqualTo(200);
-        assertThat(login.body()).contains("window.Vaadin");
-        // and the log-in page's first request to Vaadin, at the root: its UI, with the same addresses as before
-        HttpResponse<String> init = get("/?v-r=init&location=login", null);
-        assertThat(init.statusCode()).isEqualTo(200);
-        assertThat(init.body()).contains("\"contextRootUrl\":\"./\"").contains("\"v-uiId\":0")
-                .contains("\"requestURL\":\"http://localhost:" + port + "/\"");
-    }
-
     private HttpResponse<String> get(String path, String credentials) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (credentials != null) {
