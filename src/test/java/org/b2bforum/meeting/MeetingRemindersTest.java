@@ -16,7 +16,9 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.EventDeliveries;
 import org.b2bforum.TestData;
+import org.b2bforum.TransactionsBegun;
 import org.b2bforum.UnreachableMailServer;
 import org.b2bforum.announcement.AnnouncementService;
 import org.b2bforum.announcement.Audience;
@@ -221,6 +223,22 @@ class MeetingRemindersTest {
         } finally {
             server.stop();
         }
+    }
+
+    /** The scheduled jobs publish their rounds in a transaction: outside one the registry would never deliver them. */
+    @Test
+    void the_scheduled_jobs_publish_their_rounds_in_a_transaction_for_the_event_publication_registry()
+            throws Exception {
+        MeetingReminders application = context.getBean(MeetingReminders.class);
+
+        List<String> begun = TransactionsBegun.during(context, () -> {
+            application.eveningReminders();
+            application.morningDigests();
+        });
+
+        assertThat(begun).containsExactly(MeetingReminders.class.getName() + ".eveningReminders",
+                MeetingReminders.class.getName() + ".morningDigests");
+        context.getBean(EventDeliveries.class).awaitDelivered();
     }
 
     private Instant now() {
