@@ -15,16 +15,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveFeed;
 import org.b2bforum.base.mail.BilingualMail;
-import org.springframework.dao.DataAccessException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.vaadin.flow.i18n.I18NProvider;
@@ -33,10 +37,16 @@ import com.vaadin.flow.i18n.I18NProvider;
  * Reminders: the evening before, each delegate attending confirmed meetings gets them by e-mail
  * (when SMTP is configured); ten minutes before a meeting, the open pages of both companies say so.
  * Every node runs them; the e-mail is claimed per delegate and day in the database, and the note per
- * meeting, so each goes once.
+ * meeting, so each goes once. A round of e-mails is an event ({@link ReminderRound}, ids and times only) delivered
+ * through the event publication registry: a mail server that cannot be reached gives the delegate's claim back and
+ * fails the round, which the registry tries again, skipping the delegates already e-mailed.
  */
 @Component
 class MeetingReminders {
+
+    /** The evening reminders of {@code day}, or its morning digests, as of {@code at}. */
+    record ReminderRound(boolean morning, LocalDate day, Instant at) {
+    }
 
     private record Line(long delegateId, String email, String name, Instant startsAt, MeetingPlace place,
             String counterpart) {
@@ -48,41 +58,83 @@ class MeetingReminders {
     private final ForumTime forumTime;
     private final LiveFeed liveFeed;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     MeetingReminders(JdbcTemplate jdbc, BilingualMail mail, I18NProvider i18n, ForumTime forumTime, LiveFeed liveFeed,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.i18n = i18n;
         this.forumTime = forumTime;
         this.liveFeed = liveFeed;
         this.clock = clock;
+        this.events = events;
     }
 
     @Scheduled(cron = "${b2bforum.reminders.evening-cron:0 0 19 * * *}", zone = "${b2bforum.time-zone:Europe/Moscow}")
+    @Transactional
     void eveningReminders() {
-        sendForDay(LocalDate.ofInstant(clock.instant(), forumTime.zone()).plusDays(1));
+        Instant now = clock.instant();
+        events.publishEvent(new ReminderRound(false, LocalDate.ofInstant(now, forumTime.zone()).plusDays(1), now));
+    }
+
+    @Scheduled(cron = "${b2bforum.reminders.morning-cron:0 30 7 * * *}", zone = "${b2bforum.time-zone:Europe/Moscow}")
+    @Transactional
+    void morningDigests() {
+        Instant now = clock.instant();
+        events.publishEvent(new ReminderRound(true, LocalDate.ofInstant(now, forumTime.zone()), now));
+    }
+
+    /** Outside a transaction: each claim commits before its e-mail goes, and no connection waits on the mail server. */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void send(ReminderRound round) {
+        if (round.morning()) {
+            sendDigests(round.day(), round.at());
+        } else {
+            sendForDay(round.day(), round.at());
+        }
     }
 
     /** E-mails each delegate their confirmed meetings of {@code day}, once; returns how many were e-mailed. */
-    @Transactional
-    int sendForDay(LocalDate day) {
+    int sendForDay(LocalDate day, Instant now) {
         if (!mail.canSend()) {
             return 0;
         }
-        Map<Long, List<Line>> byDelegate = meetingsByDelegate(day);
         int sent = 0;
-        for (List<Line> meetings : byDelegate.values()) {
+        for (List<Line> meetings : meetingsByDelegate(day).values()) {
             Line first = meetings.getFirst();
-            int claimed = jdbc.update("insert ignore into meeting_reminder_sent (delegate_id, forum_date, sent_at)"
-                    + " values (?, ?, ?)", first.delegateId(), day, utc(clock.instant()));
-            if (claimed == 1 && mail.send(first.email(), "mail.reminder.subject",
+            if (sendOnce("meeting_reminder_sent", first.delegateId(), day, now, first.email(), "mail.reminder.subject",
                     locale -> body(first.name(), day, meetings, locale), "the reminder of delegate " + first.delegateId())) {
                 sent++;
             }
         }
         return sent;
+    }
+
+    /**
+     * E-mails the delegate if this node is the first to claim it in {@code claims} (its own statement, committed at
+     * once, so that with several nodes it goes once); a mail server that cannot be reached gives the claim back and
+     * is thrown, for the round to be tried again. An address the server refuses keeps its claim (logged).
+     */
+    private boolean sendOnce(String claims, long delegateId, LocalDate day, Instant now, String to, String subjectKey,
+            Function<Locale, String> body, String what) {
+        try {
+            if (jdbc.update("insert ignore into " + claims + " (delegate_id, forum_date, sent_at) values (?, ?, ?)",
+                    delegateId, day, utc(now)) != 1) {
+                return false;
+            }
+        } catch (PessimisticLockingFailureException e) {
+            // on Galera the node that lost a simultaneous claim fails to commit it: the other one sends (a database
+            // away fails the round, which is tried again)
+            return false;
+        }
+        try {
+            return mail.sendOrThrowWhileServerAway(to, subjectKey, body, what);
+        } catch (BilingualMail.MailServerAwayException e) {
+            jdbc.update("delete from " + claims + " where delegate_id = ? and forum_date = ?", delegateId, day);
+            throw e;
+        }
     }
 
     /** The confirmed meetings of {@code day}, by delegate attending them, in time order. */
@@ -138,22 +190,16 @@ class MeetingReminders {
     private record ProgramLine(Instant startsAt, Instant endsAt, String kind, String title, String place) {
     }
 
-    @Scheduled(cron = "${b2bforum.reminders.morning-cron:0 30 7 * * *}", zone = "${b2bforum.time-zone:Europe/Moscow}")
-    void morningDigests() {
-        sendDigests(LocalDate.ofInstant(clock.instant(), forumTime.zone()));
-    }
-
     /**
      * On a forum day, e-mails each delegate of an approved company their day: confirmed meetings, the
      * program items (plenaries, round tables, presentations) they signed up for, and the organizers'
-     * announcements their company got in the last 24 hours; nothing to a delegate with none of them.
-     * Each delegate is claimed in {@code morning_digest_sent} (its own statement, committed at once)
-     * before the e-mail goes, so with several nodes it goes once, or not at all if the SMTP server
-     * fails. Reads the program's and announcements' tables as a read model of its own.
+     * announcements their company got in the 24 hours before {@code now}; nothing to a delegate with none
+     * of them. Each delegate is claimed in {@code morning_digest_sent} before the e-mail goes
+     * ({@link #sendOnce}). Reads the program's and announcements' tables as a read model of its own.
      *
      * @return how many digests were e-mailed
      */
-    int sendDigests(LocalDate day) {
+    int sendDigests(LocalDate day, Instant now) {
         if (!mail.canSend() || jdbc.queryForObject("select count(*) from forum_day where day = ?", Integer.class,
                 day) == 0) {
             return 0;
@@ -173,7 +219,6 @@ class MeetingReminders {
                     rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
                     rs.getString(8)));
         }, Timestamp.from(start(day)), Timestamp.from(start(day.plusDays(1))));
-        Instant now = clock.instant();
         jdbc.query("""
                 select d.id, d.email, d.full_name, a.body
                 from announcement a join announcement_recipient r on r.announcement_id = a.id
@@ -186,7 +231,7 @@ class MeetingReminders {
         int sent = 0;
         for (Map.Entry<Long, Digest> each : digests.entrySet()) {
             Digest digest = each.getValue();
-            if (claimDigest(each.getKey(), day, now) && mail.send(digest.email(), "mail.digest.subject",
+            if (sendOnce("morning_digest_sent", each.getKey(), day, now, digest.email(), "mail.digest.subject",
                     locale -> digestBody(digest, day, locale), "the morning digest of delegate " + each.getKey())) {
                 sent++;
             }
@@ -197,17 +242,6 @@ class MeetingReminders {
     private static Digest digest(Map<Long, Digest> digests, long delegateId, String email, String name) {
         return digests.computeIfAbsent(delegateId,
                 id -> new Digest(email, name, List.of(), new ArrayList<>(), new ArrayList<>()));
-    }
-
-    /** Whether this node may send the delegate's digest of {@code day}: the first to claim it. */
-    private boolean claimDigest(long delegateId, LocalDate day, Instant now) {
-        try {
-            return jdbc.update("insert ignore into morning_digest_sent (delegate_id, forum_date, sent_at) values (?, ?, ?)",
-                    delegateId, day, utc(now)) == 1;
-        } catch (DataAccessException e) {
-            // on Galera the node that lost a simultaneous claim fails to commit it: the other one sends
-            return false;
-        }
     }
 
     private String digestBody(Digest digest, LocalDate day, Locale locale) {

@@ -74,6 +74,8 @@ class ScheduleRunner {
     private final Clock clock;
     private final ClusterNode node;
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
+    /** Whether the last heartbeat could not reach the database (the scheduler runs it on one thread at a time). */
+    private boolean heartbeatFailing;
 
     ScheduleRunner(Scheduler scheduler, NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
             Clock clock, ClusterNode node) {
@@ -174,16 +176,32 @@ class ScheduleRunner {
         }
     }
 
-    /** Renews the heartbeat of this node's runs, then fails the runs of nodes that stopped renewing theirs. */
+    /**
+     * Renews the heartbeat of this node's runs, then fails the runs of nodes that stopped renewing theirs. A database
+     * that cannot be reached is logged in one line when it goes away and one when it is back, not with a stack trace
+     * every tick.
+     */
     @Scheduled(fixedDelayString = "${b2bforum.scheduling.heartbeat:10s}", initialDelayString = "${b2bforum.scheduling.heartbeat:10s}")
     void heartbeat() {
-        if (!runningHere.isEmpty()) {
-            jdbc.update("update schedule_run set heartbeat_at = :now where id in (:ids) and status = 'RUNNING'",
-                    new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("ids", List.copyOf(runningHere)));
+        try {
+            if (!runningHere.isEmpty()) {
+                jdbc.update("update schedule_run set heartbeat_at = :now where id in (:ids) and status = 'RUNNING'",
+                        new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("ids", List.copyOf(runningHere)));
+            }
+            int abandoned = failAbandonedRuns();
+            if (abandoned > 0) {
+                log.warn("{} schedule run(s) marked failed: their node stopped renewing the heartbeat", abandoned);
+            }
+        } catch (DataAccessException e) {
+            if (!heartbeatFailing) {
+                heartbeatFailing = true;
+                log.warn("Schedule heartbeat: the database cannot be reached ({}); trying again every tick", e.getMessage());
+            }
+            return;
         }
-        int abandoned = failAbandonedRuns();
-        if (abandoned > 0) {
-            log.warn("{} schedule run(s) marked failed: their node stopped renewing the heartbeat", abandoned);
+        if (heartbeatFailing) {
+            heartbeatFailing = false;
+            log.info("Schedule heartbeat: the database answers again");
         }
     }
 

@@ -1,12 +1,14 @@
 package org.b2bforum.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.verify;
 
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.b2bforum.BookingFixture;
@@ -14,7 +16,10 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.EventDeliveries;
 import org.b2bforum.TestData;
+import org.b2bforum.TransactionsBegun;
+import org.b2bforum.UnreachableMailServer;
 import org.b2bforum.announcement.AnnouncementService;
 import org.b2bforum.announcement.Audience;
 import org.b2bforum.program.ProgramItemKind;
@@ -27,6 +32,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.modulith.events.core.EventSerializer;
+import org.b2bforum.meeting.MeetingReminders.ReminderRound;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.mail.BilingualMail;
@@ -70,8 +81,11 @@ class MeetingRemindersTest {
         TestData.logOut();
     }
 
-    @Test
-    void each_delegate_of_a_meeting_gets_the_days_meetings_by_email_once() {
+    /** A confirmed meeting at 10:20 of a new forum day, whose requester sends one delegate. */
+    private record OneMeeting(TestSession session, TestCompany partner, String delegateEmail) {
+    }
+
+    private OneMeeting oneMeeting() {
         BookingFixture fixture = new BookingFixture(context);
         fixture.openBooking(true);
         TestSession session = fixture.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
@@ -79,13 +93,20 @@ class MeetingRemindersTest {
         TestCompany partner = fixture.approvedCompany();
         fixture.as(requester, () -> meetings.request(partner.id(), session.slot(1).id(),
                 List.of(requester.firstDelegate()), null));
-        String delegateEmail = jdbc.queryForObject("select email from delegate where id = ?", String.class,
-                requester.firstDelegate());
-        String partnerName = jdbc.queryForObject("select short_name from company where id = ?", String.class,
-                partner.id());
+        return new OneMeeting(session, partner, jdbc.queryForObject("select email from delegate where id = ?",
+                String.class, requester.firstDelegate()));
+    }
 
-        assertThat(reminders.sendForDay(session.day())).isEqualTo(1);
-        assertThat(reminders.sendForDay(session.day())).isZero();
+    @Test
+    void each_delegate_of_a_meeting_gets_the_days_meetings_by_email_once() {
+        OneMeeting meeting = oneMeeting();
+        TestSession session = meeting.session();
+        String delegateEmail = meeting.delegateEmail();
+        String partnerName = jdbc.queryForObject("select short_name from company where id = ?", String.class,
+                meeting.partner().id());
+
+        assertThat(reminders.sendForDay(session.day(), now())).isEqualTo(1);
+        assertThat(reminders.sendForDay(session.day(), now())).isZero();
 
         ArgumentCaptor<SimpleMailMessage> message = ArgumentCaptor.forClass(SimpleMailMessage.class);
         verify(mailSender, atLeastOnce()).send(message.capture());
@@ -117,9 +138,9 @@ class MeetingRemindersTest {
         String partnerName = jdbc.queryForObject("select short_name from company where id = ?", String.class,
                 partner.id());
 
-        assertThat(reminders.sendDigests(session.day())).isPositive();
-        assertThat(node(context.getBean(Clock.class)).sendDigests(session.day())).as("the other node").isZero();
-        assertThat(reminders.sendDigests(session.day().plusDays(400))).as("not a forum day").isZero();
+        assertThat(reminders.sendDigests(session.day(), now())).isPositive();
+        assertThat(node(context.getBean(Clock.class)).sendDigests(session.day(), now())).as("the other node").isZero();
+        assertThat(reminders.sendDigests(session.day().plusDays(400), now())).as("not a forum day").isZero();
 
         ArgumentCaptor<SimpleMailMessage> message = ArgumentCaptor.forClass(SimpleMailMessage.class);
         verify(mailSender, atLeastOnce()).send(message.capture());
@@ -162,14 +183,80 @@ class MeetingRemindersTest {
         assertThat(reminderChanges(partner)).isEqualTo(1);
     }
 
+    /**
+     * A round meets a mail server that cannot be reached: it fails (for the event publication registry to deliver it
+     * again) and the delegates' claims are given back, so that the round tried again once the server is back e-mails
+     * each of them, once. Before, each delegate was claimed for good before the e-mail failed: the round was lost.
+     */
+    @Test
+    void a_round_that_meets_the_mail_server_away_fails_and_reaches_each_delegate_once_when_tried_again()
+            throws Exception {
+        OneMeeting meeting = oneMeeting();
+        JavaMailSenderImpl smtp = UnreachableMailServer.sender();
+        MeetingReminders node = node(context.getBean(Clock.class), smtp);
+        List<ReminderRound> rounds = List.of(new ReminderRound(false, meeting.session().day(), now()),
+                new ReminderRound(true, meeting.session().day(), now()));
+
+        EventSerializer registry = context.getBean(EventSerializer.class);
+        for (ReminderRound round : rounds) {
+            assertThat(registry.deserialize(registry.serialize(round), ReminderRound.class)).as("as stored").isEqualTo(round);
+            assertThatThrownBy(() -> node.send(round)).isInstanceOf(BilingualMail.MailServerAwayException.class);
+        }
+
+        GreenMail server = new GreenMail(new ServerSetup(smtp.getPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        try {
+            for (ReminderRound round : rounds) {
+                node.send(round);
+                node(context.getBean(Clock.class), smtp).send(round);
+            }
+
+            List<String> received = new ArrayList<>();
+            for (MimeMessage message : server.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals(meeting.delegateEmail())) {
+                    received.add(message.getSubject());
+                }
+            }
+            assertThat(received).containsExactlyInAnyOrder(
+                            "Ваши встречи на форуме завтра / Your meetings tomorrow at the forum",
+                            "Ваш день на форуме / Your day at the forum");
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** The scheduled jobs publish their rounds in a transaction: outside one the registry would never deliver them. */
+    @Test
+    void the_scheduled_jobs_publish_their_rounds_in_a_transaction_for_the_event_publication_registry()
+            throws Exception {
+        MeetingReminders application = context.getBean(MeetingReminders.class);
+
+        List<String> begun = TransactionsBegun.during(context, () -> {
+            application.eveningReminders();
+            application.morningDigests();
+        });
+
+        assertThat(begun).containsExactly(MeetingReminders.class.getName() + ".eveningReminders",
+                MeetingReminders.class.getName() + ".morningDigests");
+        context.getBean(EventDeliveries.class).awaitDelivered();
+    }
+
+    private Instant now() {
+        return context.getBean(Clock.class).instant();
+    }
+
     /** The reminders as an application node runs them, at the time of {@code clock}, on the test's mail server. */
-    @SuppressWarnings("unchecked")
     private MeetingReminders node(Clock clock) {
+        return node(clock, mailSender);
+    }
+
+    @SuppressWarnings("unchecked")
+    private MeetingReminders node(Clock clock, JavaMailSender mailServer) {
         ObjectProvider<JavaMailSender> sender = mock(ObjectProvider.class);
-        when(sender.getIfAvailable()).thenReturn(mailSender);
+        when(sender.getIfAvailable()).thenReturn(mailServer);
         I18NProvider i18n = context.getBean(I18NProvider.class);
         return new MeetingReminders(jdbc, new BilingualMail(sender, i18n, "forum@test.forum"), i18n,
-                context.getBean(ForumTime.class), context.getBean(LiveFeed.class), clock);
+                context.getBean(ForumTime.class), context.getBean(LiveFeed.class), clock, context);
     }
 
     private int reminderChanges(TestCompany company) {

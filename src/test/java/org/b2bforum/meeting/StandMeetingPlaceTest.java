@@ -163,11 +163,11 @@ class StandMeetingPlaceTest {
         ObjectProvider<JavaMailSender> sender = mock(ObjectProvider.class);
         when(sender.getIfAvailable()).thenReturn(mailSender);
         MeetingReminders reminders = new MeetingReminders(jdbc, new BilingualMail(sender, i18n, "forum@test.forum"),
-                i18n, context.getBean(ForumTime.class), context.getBean(LiveFeed.class), context.getBean(Clock.class));
+                i18n, context.getBean(ForumTime.class), context.getBean(LiveFeed.class), context.getBean(Clock.class), context);
         String email = jdbc.queryForObject("select email from delegate where id = ?", String.class,
                 exhibitor.firstDelegate());
 
-        assertThat(reminders.sendForDay(session.day())).isEqualTo(2);
+        assertThat(reminders.sendForDay(session.day(), context.getBean(Clock.class).instant())).isEqualTo(2);
 
         ArgumentCaptor<SimpleMailMessage> message = ArgumentCaptor.forClass(SimpleMailMessage.class);
         verify(mailSender, atLeastOnce()).send(message.capture());

@@ -9,11 +9,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 
+import org.b2bforum.UnreachableMailServer;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.mail.BilingualMail;
 import org.b2bforum.base.security.AccountService;
@@ -76,23 +75,13 @@ class RegistrationNotifierTest {
      */
     @Test
     void a_mail_server_that_cannot_be_reached_fails_the_delivery_and_the_next_one_reaches_the_company() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        JavaMailSenderImpl smtp = new JavaMailSenderImpl();
-        smtp.setHost("127.0.0.1");
-        smtp.setPort(port);
-        Properties timeouts = new Properties();
-        timeouts.put("mail.smtp.connectiontimeout", "5000");
-        timeouts.put("mail.smtp.timeout", "5000");
-        smtp.setJavaMailProperties(timeouts);
+        JavaMailSenderImpl smtp = UnreachableMailServer.sender();
         RegistrationNotifier notifier = notifier(smtp);
 
         assertThatThrownBy(() -> notifier.sendEmail(rejected)).isInstanceOf(BilingualMail.MailServerAwayException.class)
                 .hasMessageContaining("info@dorstroymash.by");
 
-        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail server = new GreenMail(new ServerSetup(smtp.getPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
         try {
             notifier.sendEmail(rejected);

@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.cluster.ClusterNode;
 import org.b2bforum.optimizer.GreedyScheduler;
@@ -21,6 +25,7 @@ import org.b2bforum.optimizer.MeetingRequest;
 import org.b2bforum.optimizer.Scheduler;
 import org.b2bforum.schedule.DayProblem.Kind;
 import org.junit.jupiter.api.AfterEach;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,15 +75,7 @@ class ScheduleRunWhileTheDatabaseIsAwayTest {
             });
             return new GreedyScheduler().solve(problem, timeLimit, Scheduler.ProgressListener.NONE);
         };
-        DataSource flaky = new DelegatingDataSource(dataSource) {
-            @Override
-            public Connection getConnection() throws SQLException {
-                if (away.get()) {
-                    throw new SQLTransientConnectionException("Connection is not available, request timed out");
-                }
-                return super.getConnection();
-            }
-        };
+        DataSource flaky = flaky();
         ScheduleRunner runner = new ScheduleRunner(meetingAnAbsentDatabase, new NamedParameterJdbcTemplate(flaky),
                 new JdbcTransactionManager(flaky), Clock.systemUTC(), new ClusterNode("node-away"));
         runner.storeRetryPause = Duration.ofMillis(200);
@@ -89,5 +86,50 @@ class ScheduleRunWhileTheDatabaseIsAwayTest {
         assertThat(away).isFalse();
         assertThat(jdbc.queryForObject("select status from schedule_run where id = ?", String.class, runId))
                 .isEqualTo("DONE");
+    }
+
+    /**
+     * The heartbeat every 10 s meets the database away: one line when it goes, one when it is back; before, each tick
+     * failed and the scheduler logged the whole stack trace.
+     */
+    @Test
+    void the_heartbeat_logs_one_line_when_the_database_goes_away_and_one_when_it_is_back() {
+        DataSource flaky = flaky();
+        ScheduleRunner runner = new ScheduleRunner(new GreedyScheduler(), new NamedParameterJdbcTemplate(flaky),
+                new JdbcTransactionManager(flaky), Clock.systemUTC(), new ClusterNode("node-away"));
+        Logger logger = (Logger) LoggerFactory.getLogger(ScheduleRunner.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            away.set(true);
+            for (int tick = 0; tick < 3; tick++) {
+                assertThatCode(runner::heartbeat).doesNotThrowAnyException();
+            }
+            away.set(false);
+            runner.heartbeat();
+            runner.heartbeat();
+        } finally {
+            logger.detachAppender(logged);
+        }
+
+        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                "Schedule heartbeat: the database cannot be reached (Failed to obtain JDBC Connection);"
+                        + " trying again every tick",
+                "Schedule heartbeat: the database answers again");
+        assertThat(logged.list).allMatch(event -> event.getThrowableProxy() == null);
+    }
+
+    /** The real database behind a data source that answers as the pool does while it is away. */
+    private DataSource flaky() {
+        return new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (away.get()) {
+                    throw new SQLTransientConnectionException("Connection is not available, request timed out");
+                }
+                return super.getConnection();
+            }
+        };
     }
 }
