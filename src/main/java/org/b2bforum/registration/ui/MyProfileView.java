@@ -53,6 +53,7 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
     final Span logoError = new Span();
     private final Div logoBox = new Div();
     private final Upload upload;
+    final HorizontalLayout logoRow;
 
     MyProfileView(RegistrationService registrations, LogoService logos) {
         this.registrations = registrations;
@@ -81,9 +82,11 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
         upload.addFileRejectedListener(e -> showLogoError("logo.error.too-large-or-type"));
         upload.setUploadButton(new Button(getTranslation("logo.upload")));
         ComponentTexts.localize(upload);
+        logoRow = new HorizontalLayout(logoBox, upload);
 
+        logoRow.setWrap(true); // on a phone the upload goes under the logo: side by side they were wider than the page
         add(new H1(getTranslation("menu.my-profile")), new Paragraph(getTranslation("my-profile.intro")),
-                new H2(getTranslation("logo.title")), new HorizontalLayout(logoBox, upload), logoError,
+                new H2(getTranslation("logo.title")), logoRow, logoError,
                 new Paragraph(getTranslation("logo.hint")), form, save);
     }
 

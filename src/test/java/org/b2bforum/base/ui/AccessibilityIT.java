@@ -207,7 +207,7 @@ class AccessibilityIT extends BrowserJourney {
             checks.add(new Check(language, company, TestData.COMPANY_PASSWORD,
                     List.of("partners", "directory", "companies/" + partner, "meetings/new?with=" + partner,
                             "meetings", "agenda", "wishes", "my-profile", "delegates", "notifications"),
-                    russian ? List.of("partners", "agenda") : List.of()));
+                    russian ? List.of("partners", "agenda", "my-profile") : List.of()));
             checks.add(new Check(language, delegate, DelegateFixture.DELEGATE_PASSWORD,
                     List.of("my-badge", "company-agenda"), russian ? List.of() : List.of("my-badge")));
             checks.add(new Check(language, staffLogin, TestData.COMPANY_PASSWORD, List.of("venue"), List.of()));

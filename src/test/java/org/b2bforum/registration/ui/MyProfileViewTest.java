@@ -59,6 +59,7 @@ class MyProfileViewTest extends ForumBrowserlessTest {
         BookingFixture.logInAs(company);
 
         MyProfileView view = navigate(MyProfileView.class);
+        assertThat(view.logoRow.isWrap()).as("the upload under the logo on a phone (AccessibilityIT: reflow)").isTrue();
 
         assertThat(view.form.taxNumber.isInvalid()).isTrue();
         assertThat(view.form.taxNumber.getErrorMessage())
