@@ -83,8 +83,8 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
         upload.setUploadButton(new Button(getTranslation("logo.upload")));
         ComponentTexts.localize(upload);
         logoRow = new HorizontalLayout(logoBox, upload);
-
         logoRow.setWrap(true); // on a phone the upload goes under the logo: side by side they were wider than the page
+
         add(new H1(getTranslation("menu.my-profile")), new Paragraph(getTranslation("my-profile.intro")),
                 new H2(getTranslation("logo.title")), logoRow, logoError,
                 new Paragraph(getTranslation("logo.hint")), form, save);
