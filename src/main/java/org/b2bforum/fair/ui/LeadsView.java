@@ -68,10 +68,10 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle {
         downloads.addClassName("fair-stand-links");
 
         grid.setId("leads");
-        grid.addColumn(Lead::visitorName).setHeader(headers.get(0)).setAutoWidth(true);
+        grid.addColumn(Lead::visitorName).setHeader(headers.get(0)).setFlexGrow(1);
         grid.addColumn(l -> l.visitorCompany() + " · " + Cities.inLanguage(l.visitorCity(), this::getTranslation))
-                .setHeader(headers.get(2)).setAutoWidth(true);
-        grid.addColumn(l -> l.note() == null ? "" : l.note()).setHeader(headers.get(4)).setFlexGrow(1);
+                .setHeader(headers.get(2)).setFlexGrow(1);
+        grid.addColumn(l -> l.note() == null ? "" : l.note()).setHeader(headers.get(4)).setWidth("14em").setFlexGrow(2);
         grid.addColumn(l -> forumTime.format(l.scannedAt(), getLocale())).setHeader(headers.get(5)).setAutoWidth(true);
         // the note is what the stand's people wrote about the visitor: shown whole, wrapped, not cut off with "…"
         grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
