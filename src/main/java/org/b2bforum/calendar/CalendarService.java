@@ -18,6 +18,7 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Tokens;
 import org.b2bforum.base.web.PublicUrl;
+import org.b2bforum.company.Cities;
 import org.b2bforum.company.ForumAccess;
 import org.b2bforum.program.ProgramItemKind;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -270,7 +271,8 @@ public class CalendarService {
         String place = meeting.place().describe(locale, (key, params) -> i18n.getTranslation(key, locale, params));
         event.setLocation(place);
         List<String> lines = new ArrayList<>();
-        lines.add(i18n.getTranslation("calendar.meeting.with", locale, meeting.counterpart(), meeting.counterpartCity()));
+        lines.add(i18n.getTranslation("calendar.meeting.with", locale, meeting.counterpart(),
+                Cities.inLanguage(meeting.counterpartCity(), key -> i18n.getTranslation(key, locale))));
         lines.add(i18n.getTranslation("calendar.meeting.place", locale, place));
         if (meeting.people() != null) {
             lines.add(i18n.getTranslation("calendar.meeting.people", locale, meeting.people()));

@@ -49,6 +49,11 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
     void submit() {
         current.setInvalid(false);
         passwords.clearErrors();
+        // an empty field is not a wrong password: say what is missing instead of "the current password is wrong"
+        boolean missing = required(current) | required(passwords.newPassword);
+        if (missing) {
+            return;
+        }
         try {
             accounts.changePassword(current.getValue(), passwords.newPassword.getValue(),
                     passwords.confirmation.getValue());
@@ -64,6 +69,15 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
         passwords.confirmation.clear();
         Notification.show(getTranslation("password.change.done"), 5000, Notification.Position.TOP_CENTER)
                 .addThemeVariants(NotificationVariant.SUCCESS);
+    }
+
+    private boolean required(PasswordField field) {
+        if (!field.getValue().isEmpty()) {
+            return false;
+        }
+        field.setErrorMessage(getTranslation("validation.required"));
+        field.setInvalid(true);
+        return true;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.b2bforum.fair.ui;
 
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.company.Cities;
 import org.b2bforum.fair.FairRefusedException;
 import org.b2bforum.fair.Lead;
 import org.b2bforum.fair.LeadScan;
@@ -88,7 +89,8 @@ class LeadScanView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         name.setId("lead-name");
         name.addClassName("lead-name");
         Paragraph position = new Paragraph(lead.visitorPosition());
-        Paragraph company = new Paragraph(lead.visitorCompany() + " · " + lead.visitorCity());
+        Paragraph company = new Paragraph(lead.visitorCompany() + " · "
+                + Cities.inLanguage(lead.visitorCity(), this::getTranslation));
         company.setId("lead-company");
         Paragraph status = new Paragraph(getTranslation(statusKey, forumTime.format(lead.scannedAt(), getLocale())));
         status.setId("lead-status");

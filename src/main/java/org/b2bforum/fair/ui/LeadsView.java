@@ -5,11 +5,13 @@ import java.util.List;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.company.Cities;
 import org.b2bforum.fair.Lead;
 import org.b2bforum.fair.LeadService;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -66,10 +68,13 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle {
         downloads.addClassName("fair-stand-links");
 
         grid.setId("leads");
-        grid.addColumn(Lead::visitorName).setHeader(headers.get(0)).setAutoWidth(true);
-        grid.addColumn(l -> l.visitorCompany() + " · " + l.visitorCity()).setHeader(headers.get(2)).setAutoWidth(true);
-        grid.addColumn(l -> l.note() == null ? "" : l.note()).setHeader(headers.get(4)).setFlexGrow(1);
+        grid.addColumn(Lead::visitorName).setHeader(headers.get(0)).setFlexGrow(1);
+        grid.addColumn(l -> l.visitorCompany() + " · " + Cities.inLanguage(l.visitorCity(), this::getTranslation))
+                .setHeader(headers.get(2)).setFlexGrow(1);
+        grid.addColumn(l -> l.note() == null ? "" : l.note()).setHeader(headers.get(4)).setWidth("14em").setFlexGrow(2);
         grid.addColumn(l -> forumTime.format(l.scannedAt(), getLocale())).setHeader(headers.get(5)).setAutoWidth(true);
+        // the note is what the stand's people wrote about the visitor: shown whole, wrapped, not cut off with "…"
+        grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         grid.setItems(leads.myLeads());
         grid.setEmptyStateText(getTranslation("leads.empty"));
         grid.setAllRowsVisible(true);

@@ -43,7 +43,8 @@ class HallsPanel extends VerticalLayout {
         addClassName("program-section");
 
         grid.setId("halls-grid");
-        grid.addThemeVariants(GridVariant.ROW_STRIPES);
+        // the hall's name wraps rather than ending in "…" beside the wide button on a phone
+        grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         grid.addColumn(Hall::name).setHeader(getTranslation("program.column.hall")).setFlexGrow(2);
         grid.addColumn(Hall::tableCount).setHeader(getTranslation("program.column.tables")).setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(hall -> {

@@ -46,13 +46,16 @@ class ProgramItemsPanel extends VerticalLayout {
         addClassName("program-section");
 
         grid.setId("program-items-grid");
-        grid.addThemeVariants(GridVariant.ROW_STRIPES);
+        // titles are long ("Круглый стол «…»"): wrapped, they are read whole, on a phone too, not cut to "Круглый с…"
+        grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         grid.addColumn(p -> labels.date(p.startsAt())).setHeader(getTranslation("program.column.day")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation(p.kind().translationKey())).setHeader(getTranslation("program.column.kind"))
                 .setAutoWidth(true);
-        grid.addColumn(ProgramItem::title).setHeader(getTranslation("program.column.title")).setFlexGrow(2)
+        grid.addColumn(ProgramItem::title).setHeader(getTranslation("program.column.title")).setWidth("14em")
+                .setFlexGrow(2)
                 .setTooltipGenerator(ProgramItem::title);
-        grid.addColumn(ProgramItem::place).setHeader(getTranslation("program.column.place")).setAutoWidth(true);
+        grid.addColumn(ProgramItem::place).setHeader(getTranslation("program.column.place")).setWidth("8em")
+                .setFlexGrow(1);
         grid.addColumn(p -> labels.timeRange(p.startsAt(), p.endsAt())).setHeader(getTranslation("program.column.time"))
                 .setAutoWidth(true);
         grid.addColumn(ProgramItem::attendeeCount).setHeader(getTranslation("program.column.attendees"))

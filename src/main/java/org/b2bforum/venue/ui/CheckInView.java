@@ -98,6 +98,11 @@ class CheckInView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 content.add(notYet, confirm);
             }
         }, () -> nothing(true));
+        backToVenue();
+    }
+
+    /** Staff go on from every outcome, a fresh check-in included, back to the tables. */
+    private void backToVenue() {
         Anchor venue = new Anchor("venue", getTranslation("check-in.to-venue"));
         venue.setId("check-in-to-venue");
         content.add(venue);
@@ -110,6 +115,7 @@ class CheckInView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             checkedIn = checkIns.checkIn(token);
         } catch (VenueRefusedException e) {
             content.add(status(e.key(), "check-in-withdrawn"));
+            backToVenue();
             return;
         }
         checkedIn.ifPresentOrElse((CheckInResult result) -> {
@@ -123,6 +129,7 @@ class CheckInView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 already(result.holder());
             }
         }, () -> nothing(true));
+        backToVenue();
     }
 
     private void person(BadgeHolder holder) {

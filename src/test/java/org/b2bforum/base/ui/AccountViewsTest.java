@@ -87,11 +87,17 @@ class AccountViewsTest extends ForumBrowserlessTest {
         TestData.logInAs(accounts, email);
         ChangePasswordView view = navigate(ChangePasswordView.class);
 
+        test(view.submit).click();
+        assertThat(view.current.getErrorMessage()).as("empty, not wrong").isEqualTo("Заполните это поле");
+        assertThat(view.passwords.newPassword.isInvalid()).isTrue();
+        assertThat(view.passwords.newPassword.getErrorMessage()).isEqualTo("Заполните это поле");
+
         test(view.current).setValue("not-my-password-1");
         test(view.passwords.newPassword).setValue("Novyi-Parol-2026");
         test(view.passwords.confirmation).setValue("Novyi-Parol-2026");
         test(view.submit).click();
         assertThat(view.current.getErrorMessage()).isEqualTo("Текущий пароль указан неверно");
+        assertThat(view.passwords.newPassword.isInvalid()).isFalse();
 
         test(view.current).setValue(TestData.COMPANY_PASSWORD);
         test(view.passwords.newPassword).setValue("короткий1");

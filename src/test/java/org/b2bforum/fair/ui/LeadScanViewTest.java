@@ -7,6 +7,7 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
+import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.venue.VenueFixture;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 
@@ -59,6 +61,27 @@ class LeadScanViewTest extends ForumBrowserlessTest {
         test(view.saveNote).click();
         assertThat(jdbc.queryForObject("select note from fair_lead where visitor_delegate_id = ?", String.class,
                 visitor.delegateIds().get(1))).isEqualTo("Прислать каталог");
+    }
+
+    @Test
+    void in_the_english_ui_the_lead_names_the_visitors_city_in_english_and_the_leads_page_shows_the_note_whole() {
+        TestCompany visitor = booking.approvedCompany();
+        jdbc.update("update delegate set lead_consent = true where id = ?", visitor.firstDelegate());
+        BookingFixture.logInAs(exhibitorDelegate);
+        UI.getCurrent().setLocale(Languages.ENGLISH);
+
+        UI.getCurrent().navigate("fair/scan/" + venue.badgeToken(visitor.firstDelegate()));
+        assertThat(find(Paragraph.class).id("lead-company").getText()).endsWith(" · Moscow");
+        LeadScanView scan = (LeadScanView) getCurrentView();
+        String note = "Wants the full catalogue of road machinery and a quote for twelve graders before October";
+        test(scan.note).setValue(note);
+        test(scan.saveNote).click();
+
+        LeadsView leads = navigate(LeadsView.class);
+        assertThat(test(leads.grid).getCellText(0, 1)).endsWith(" · Moscow");
+        assertThat(test(leads.grid).getCellText(0, 2)).isEqualTo(note);
+        // a long note wraps in its cell instead of ending in "…"
+        assertThat(leads.grid.getThemeNames()).contains(GridVariant.WRAP_CELL_CONTENT.getVariantName());
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.IntegerField;
 
@@ -234,5 +235,15 @@ class ProgramViewTest extends ForumBrowserlessTest {
             assertThat(i18n.getFirstDayOfWeek()).isEqualTo(1);
             assertThat(i18n.getToday()).isEqualTo("Сегодня");
         }
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void long_program_titles_and_hall_names_wrap_in_their_grids_instead_of_being_cut_off() {
+        ProgramView view = navigate(ProgramView.class);
+
+        String wrap = GridVariant.WRAP_CELL_CONTENT.getVariantName();
+        assertThat(view.items.grid.getThemeNames()).contains(wrap);
+        assertThat(view.halls.grid.getThemeNames()).contains(wrap);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 
 /** The page a badge's QR code opens: staff check the person in; anyone else sees nothing about them. */
 @ForumSpringTest
@@ -44,6 +45,8 @@ class CheckInViewTest extends ForumBrowserlessTest {
         String status = view.content.getElement().getTextRecursively();
         assertThat(status).contains("Anna Smirnova").containsPattern("Прибытие отмечено в \\d\\d:\\d\\d");
         assertThat(checkIns.find(token).orElseThrow().checkedIn()).isTrue();
+        // and the staff member goes back to the tables from here, as before the click
+        assertThat(find(Anchor.class).id("check-in-to-venue").getHref()).isEqualTo("venue");
 
         // the next scan, by another staff member
         BookingFixture.logInAs(venue.staff());
