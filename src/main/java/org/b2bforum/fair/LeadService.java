@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -137,28 +138,31 @@ public class LeadService {
                 new MapSqlParameterSource("e", exhibitor.get()));
     }
 
-    /** The exhibitor's leads as CSV (UTF-8 with a byte order mark, so spreadsheets read Cyrillic). */
+    /**
+     * The exhibitor's leads as CSV (UTF-8 with a byte order mark, so spreadsheets read Cyrillic), in the reader's
+     * language: its {@code headers}, and each city as {@code cityName} gives it (the stored name is Russian).
+     */
     @PreAuthorize("hasAnyRole('COMPANY', 'DELEGATE')")
     @Transactional(readOnly = true)
-    public byte[] csv(List<String> headers) {
+    public byte[] csv(List<String> headers, UnaryOperator<String> cityName) {
         StringBuilder csv = new StringBuilder("\uFEFF");
         csv.append(String.join(",", headers.stream().map(Csv::cell).toList())).append("\r\n");
         for (Lead lead : myLeads()) {
-            csv.append(String.join(",", row(lead).stream().map(Csv::cell).toList())).append("\r\n");
+            csv.append(String.join(",", row(lead, cityName).stream().map(Csv::cell).toList())).append("\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The exhibitor's leads as an XLSX workbook of one sheet; cells are text, never formulas. */
+    /** The exhibitor's leads as an XLSX workbook of one sheet, as {@link #csv}; cells are text, never formulas. */
     @PreAuthorize("hasAnyRole('COMPANY', 'DELEGATE')")
     @Transactional(readOnly = true)
-    public byte[] xlsx(List<String> headers, String sheetName) {
+    public byte[] xlsx(List<String> headers, String sheetName, UnaryOperator<String> cityName) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(sheetName);
             write(sheet.createRow(0), headers);
             int r = 1;
             for (Lead lead : myLeads()) {
-                write(sheet.createRow(r++), row(lead));
+                write(sheet.createRow(r++), row(lead, cityName));
             }
             for (int c = 0; c < headers.size(); c++) {
                 sheet.setColumnWidth(c, 24 * 256);
@@ -177,9 +181,9 @@ public class LeadService {
     }
 
     /** The export columns: name, position, company, city, note, scanned at (forum time), scanned by. */
-    private List<String> row(Lead lead) {
+    private List<String> row(Lead lead, UnaryOperator<String> cityName) {
         return java.util.Arrays.asList(lead.visitorName(), lead.visitorPosition(), lead.visitorCompany(),
-                lead.visitorCity(), lead.note(), EXPORT_TIME.format(lead.scannedAt().atZone(forumTime.zone())),
+                cityName.apply(lead.visitorCity()), lead.note(), EXPORT_TIME.format(lead.scannedAt().atZone(forumTime.zone())),
                 lead.scannedBy());
     }
 

@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -16,6 +18,7 @@ import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.company.Cities;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.venue.VenueFixture;
@@ -25,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
+import com.vaadin.flow.i18n.I18NProvider;
+
 /** Exhibitors' people scan visitors' badges and get leads, only with the visitor's consent. */
 @ForumSpringTest
 class LeadServiceTest {
@@ -33,6 +38,8 @@ class LeadServiceTest {
 
     @Autowired
     LeadService leads;
+    @Autowired
+    I18NProvider i18n;
     @Autowired
     RegistrationService registrations;
     @Autowired
@@ -127,16 +134,22 @@ class LeadServiceTest {
         Lead lead = leads.scan(venue.badgeToken(visitor.firstDelegate())).lead();
         leads.saveNote(lead.id(), "=HYPERLINK(\"http://evil\")");
 
-        String csv = new String(leads.csv(HEADERS), StandardCharsets.UTF_8);
+        String city = jdbc.queryForObject("select city from company where id = ?", String.class, visitor.id());
+        // the city in the reader's language, as the view asks (stored in Russian)
+        UnaryOperator<String> inEnglish = name -> Cities.inLanguage(name, key -> i18n.getTranslation(key, Locale.ENGLISH));
+        assertThat(inEnglish.apply(city)).isNotEqualTo(city);
+        String csv = new String(leads.csv(HEADERS, inEnglish), StandardCharsets.UTF_8);
         assertThat(csv.lines().toList()).hasSize(2);
         assertThat(csv).startsWith("\uFEFF\"Имя\",\"Должность\"")
-                .contains("\"Иван Петров\"", "\"" + shortName(visitor) + "\"", "\"'=HYPERLINK(\"\"http://evil\"\")\"");
+                .contains("\"Иван Петров\"", "\"" + shortName(visitor) + "\"", "\"'=HYPERLINK(\"\"http://evil\"\")\"",
+                        "\"" + inEnglish.apply(city) + "\"");
 
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(leads.xlsx(HEADERS, "Контакты")))) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(leads.xlsx(HEADERS, "Контакты", inEnglish)))) {
             Sheet sheet = workbook.getSheet("Контакты");
             assertThat(sheet.getLastRowNum()).isEqualTo(1);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Имя");
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Иван Петров");
+            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo(inEnglish.apply(city));
             assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil\")");
             assertThat(sheet.getRow(1).getCell(4).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
         }

@@ -2,6 +2,8 @@ package org.b2bforum.fair.ui;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
@@ -49,8 +51,10 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle {
         List<String> headers = List.of(getTranslation("leads.name"), getTranslation("leads.position"),
                 getTranslation("leads.company"), getTranslation("leads.city"), getTranslation("lead.note"),
                 getTranslation("leads.scanned-at"), getTranslation("leads.scanned-by"));
+        Locale locale = getLocale();
+        UnaryOperator<String> cityName = city -> Cities.inLanguage(city, key -> getTranslation(locale, key));
         Anchor csv = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = leads.csv(headers);
+            byte[] bytes = leads.csv(headers, cityName);
             return new DownloadResponse(new ByteArrayInputStream(bytes), "leads.csv", "text/csv; charset=UTF-8",
                     bytes.length);
         }), "");
@@ -58,7 +62,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle {
         csv.add(VaadinIcon.DOWNLOAD.create(), new Span(" CSV"));
         String sheet = getTranslation("menu.leads");
         Anchor xlsx = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = leads.xlsx(headers, sheet);
+            byte[] bytes = leads.xlsx(headers, sheet, cityName);
             return new DownloadResponse(new ByteArrayInputStream(bytes), "leads.xlsx",
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.length);
         }), "");
