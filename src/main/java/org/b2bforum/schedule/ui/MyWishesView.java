@@ -89,7 +89,8 @@ class MyWishesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         form.setId("wish-form");
 
         wishes.setId("wishes");
-        wishes.addThemeVariants(GridVariant.ROW_STRIPES);
+        // names wrap rather than end in "…" where the columns leave the company little room (a phone)
+        wishes.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         wishes.addColumn(new ComponentRenderer<>(w -> new Anchor("companies/" + w.targetId(), w.targetName())))
                 .setHeader(getTranslation("wishes.company")).setFlexGrow(2).setKey("company");
         wishes.addColumn(w -> Cities.inLanguage(w.targetCity(), this::getTranslation))
@@ -148,6 +149,7 @@ class MyWishesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         select.setEnabled(open);
         select.setId("wish-priority-" + wish.targetId());
         select.setAriaLabel(getTranslation("wishes.priority"));
+        select.setWidth("11em"); // "Nice to meet" whole; the default width left the company's column ~80 px on a phone
         select.addValueChangeListener(e -> {
             if (e.getValue() != null && e.getValue() != wish.priority()) {
                 try {

@@ -34,6 +34,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.QueryParameters;
 
 /** An organizer builds a day's schedule from the wishes, reviews it and publishes it; a company lists its wishes. */
@@ -243,6 +244,9 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         assertThat(notifications()).contains("Компания «" + name(target) + "» добавлена в пожелания");
         String city = jdbc.queryForObject("select city from company where id = ?", String.class, target.id());
         assertThat(test(view.wishes).getCellText(0, 1)).isEqualTo(city);
+        // on a phone the priority's select ran past the grid and names were cut: names wrap, the select is narrower
+        assertThat(view.wishes.getThemeNames()).contains("wrap-cell-content");
+        assertThat(((Select<?>) test(view.wishes).getCellComponent(0, "priority")).getWidth()).isEqualTo("11em");
         UI.getCurrent().setLocale(Languages.ENGLISH);
         UI.getCurrent().navigate("notifications");
         view = navigate(MyWishesView.class);
