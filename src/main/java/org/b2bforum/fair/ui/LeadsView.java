@@ -51,6 +51,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle {
         List<String> headers = List.of(getTranslation("leads.name"), getTranslation("leads.position"),
                 getTranslation("leads.company"), getTranslation("leads.city"), getTranslation("lead.note"),
                 getTranslation("leads.scanned-at"), getTranslation("leads.scanned-by"));
+        // the page's language, fixed here: the downloads are answered later, outside this request
         Locale locale = getLocale();
         UnaryOperator<String> cityName = city -> Cities.inLanguage(city, key -> getTranslation(locale, key));
         Anchor csv = new Anchor(DownloadHandler.fromInputStream(event -> {
@@ -73,7 +74,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("leads");
         grid.addColumn(Lead::visitorName).setHeader(headers.get(0)).setFlexGrow(1);
-        grid.addColumn(l -> l.visitorCompany() + " · " + Cities.inLanguage(l.visitorCity(), this::getTranslation))
+        grid.addColumn(l -> l.visitorCompany() + " · " + cityName.apply(l.visitorCity()))
                 .setHeader(headers.get(2)).setFlexGrow(1);
         grid.addColumn(l -> l.note() == null ? "" : l.note()).setHeader(headers.get(4)).setWidth("14em").setFlexGrow(2);
         grid.addColumn(l -> forumTime.format(l.scannedAt(), getLocale())).setHeader(headers.get(5)).setAutoWidth(true);
