@@ -78,6 +78,23 @@ class SecurityHeadersHttpIT {
                 .as("not logged in").satisfies(SecurityHeadersHttpIT::backToTheLogInPage);
     }
 
+    @Test
+    void an_address_the_server_refuses_shows_the_forums_own_page_in_both_languages_not_springs_default()
+            throws Exception {
+        HttpClient browser = FormLogIn.logIn(port, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD);
+
+        // a double slash (a link pasted twice, a typo) is refused by Spring Security's firewall before any page
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri("//registrations"))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/html"));
+        assertThat(page.body()).contains("Страница не открылась", "The page could not be opened",
+                "<a href=\"/\">На главную</a>").doesNotContain("Whitelabel", "status=");
+    }
+
     /** Spring Security answers a refused CSRF token of a visitor who is not logged in with the log-in page. */
     private static void backToTheLogInPage(HttpResponse<?> response) {
         assertThat(response.statusCode()).isEqualTo(302);
