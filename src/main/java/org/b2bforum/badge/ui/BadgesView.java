@@ -19,6 +19,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
@@ -109,10 +110,13 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("badges-grid");
-        grid.addColumn(BadgeHolder::companyName).setHeader(getTranslation("badges.company")).setAutoWidth(true)
+        grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
+        // widths, not the content's: names as wide as they came squeezed the positions to a word ("Директ…")
+        grid.addColumn(BadgeHolder::companyName).setHeader(getTranslation("badges.company")).setWidth("10rem")
                 .setFlexGrow(1);
-        grid.addColumn(BadgeHolder::fullName).setHeader(getTranslation("badges.name")).setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(BadgeHolder::position).setHeader(getTranslation("badges.position")).setFlexGrow(1);
+        grid.addColumn(BadgeHolder::fullName).setHeader(getTranslation("badges.name")).setWidth("11rem").setFlexGrow(1);
+        grid.addColumn(BadgeHolder::position).setHeader(getTranslation("badges.position")).setWidth("14rem")
+                .setFlexGrow(2);
         grid.addColumn(h -> Cities.inLanguage(h.city(), this::getTranslation)).setHeader(getTranslation("badges.city"))
                 .setAutoWidth(true);
         grid.addComponentColumn(this::roleSelect).setHeader(getTranslation("badges.role")).setAutoWidth(true);

@@ -65,16 +65,19 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
         role.addValueChangeListener(e -> refresh());
 
         grid.setId("accounts-grid");
-        grid.addThemeVariants(GridVariant.ROW_STRIPES);
-        grid.addColumn(AccountSummary::email).setHeader(getTranslation("accounts.column.email")).setFlexGrow(2);
+        grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
+        // an address has no space to wrap at: the column is as wide as the longest address shown
+        grid.addColumn(AccountSummary::email).setHeader(getTranslation("accounts.column.email")).setAutoWidth(true);
         grid.addColumn(a -> a.displayName() + (a.demo() ? " (" + getTranslation("accounts.demo") + ")" : ""))
-                .setHeader(getTranslation("accounts.column.name")).setFlexGrow(2);
+                .setHeader(getTranslation("accounts.column.name")).setWidth("10rem").setFlexGrow(2);
         grid.addColumn(a -> getTranslation("role." + a.role().name())).setHeader(getTranslation("accounts.column.role"))
                 .setAutoWidth(true).setFlexGrow(0);
+        // the date and the time on two lines, the two buttons under each other: room for the names (Russian
+        // full names with a patronymic), which were cut to one word at 1280 px
         grid.addColumn(a -> forumTime.format(a.createdAt(), getLocale())).setHeader(getTranslation("staff.created"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("8rem").setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("accounts.column.access"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("15rem").setFlexGrow(0);
         HorizontalLayout filters = new HorizontalLayout(text, role);
         filters.setWrap(true);
         add(new H1(getTranslation("accounts.title")), filters, grid);
@@ -90,7 +93,10 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
         reset.setId("accounts-reset-" + account.id());
         reset.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
         reset.setEnabled(account.enabled());
-        return new HorizontalLayout(toggle, reset);
+        HorizontalLayout actions = new HorizontalLayout(toggle, reset);
+        actions.setWrap(true);
+        actions.getStyle().set("gap", "var(--lumo-space-xs) var(--lumo-space-s)");
+        return actions;
     }
 
     void setEnabled(AccountSummary account, boolean enabled) {

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -105,6 +106,7 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
         assign.addClickListener(e -> assign());
 
         stands.setId("fair-stands");
+        stands.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         stands.addColumn(s -> s.zone().name(getLocale())).setHeader(getTranslation("fair.setup.stand.zone"));
         stands.addColumn(FairStand::number).setHeader(getTranslation("fair.setup.stand.number"));
         stands.addColumn(s -> s.row() + " × " + s.column()).setHeader(getTranslation("fair.setup.place"));

@@ -76,7 +76,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(Lead::visitorName).setHeader(headers.get(0)).setFlexGrow(1);
         grid.addColumn(l -> l.visitorCompany() + " · " + cityName.apply(l.visitorCity()))
                 .setHeader(headers.get(2)).setFlexGrow(1);
-        grid.addColumn(l -> l.note() == null ? "" : l.note()).setHeader(headers.get(4)).setWidth("14em").setFlexGrow(2);
+        grid.addColumn(l -> l.note() == null ? "" : l.note()).setHeader(headers.get(4)).setWidth("14rem").setFlexGrow(2);
         grid.addColumn(l -> forumTime.format(l.scannedAt(), getLocale())).setHeader(headers.get(5)).setAutoWidth(true);
         // the note is what the stand's people wrote about the visitor: shown whole, wrapped, not cut off with "…"
         grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);

@@ -51,10 +51,10 @@ class ProgramItemsPanel extends VerticalLayout {
         grid.addColumn(p -> labels.date(p.startsAt())).setHeader(getTranslation("program.column.day")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation(p.kind().translationKey())).setHeader(getTranslation("program.column.kind"))
                 .setAutoWidth(true);
-        grid.addColumn(ProgramItem::title).setHeader(getTranslation("program.column.title")).setWidth("14em")
+        grid.addColumn(ProgramItem::title).setHeader(getTranslation("program.column.title")).setWidth("14rem")
                 .setFlexGrow(2)
                 .setTooltipGenerator(ProgramItem::title);
-        grid.addColumn(ProgramItem::place).setHeader(getTranslation("program.column.place")).setWidth("8em")
+        grid.addColumn(ProgramItem::place).setHeader(getTranslation("program.column.place")).setWidth("8rem")
                 .setFlexGrow(1);
         grid.addColumn(p -> labels.timeRange(p.startsAt(), p.endsAt())).setHeader(getTranslation("program.column.time"))
                 .setAutoWidth(true);

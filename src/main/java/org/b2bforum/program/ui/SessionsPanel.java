@@ -57,18 +57,20 @@ class SessionsPanel extends VerticalLayout {
         addClassName("program-section");
 
         grid.setId("sessions-grid");
-        grid.addThemeVariants(GridVariant.ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         grid.addColumn(s -> labels.date(s.startsAt())).setHeader(getTranslation("program.column.day")).setAutoWidth(true);
         grid.addColumn(NegotiationSession::hallName).setHeader(getTranslation("program.column.hall")).setAutoWidth(true);
-        grid.addColumn(NegotiationSession::name).setHeader(getTranslation("program.column.session")).setFlexGrow(2)
+        grid.addColumn(NegotiationSession::name).setHeader(getTranslation("program.column.session")).setWidth("12rem")
+                .setFlexGrow(3)
                 .setTooltipGenerator(NegotiationSession::name);
         grid.addColumn(s -> labels.timeRange(s.startsAt(), s.endsAt())).setHeader(getTranslation("program.column.time"))
                 .setAutoWidth(true);
         grid.addColumn(NegotiationSession::slotMinutes).setHeader(getTranslation("program.column.slot-minutes"))
-                .setAutoWidth(true);
+                .setWidth("7rem").setFlexGrow(0);
         grid.addColumn(NegotiationSession::pauseMinutes).setHeader(getTranslation("program.column.pause-minutes"))
-                .setAutoWidth(true);
-        grid.addColumn(NegotiationSession::slotCount).setHeader(getTranslation("program.column.slots")).setAutoWidth(true);
+                .setWidth("7rem").setFlexGrow(0);
+        grid.addColumn(NegotiationSession::slotCount).setHeader(getTranslation("program.column.slots")).setWidth("6rem")
+                .setFlexGrow(0); // the numbers' headers on two lines rather than the session's name cut to a word
         grid.addColumn(new ComponentRenderer<>(session -> {
             Button remove = new Button(VaadinIcon.TRASH.create(), e -> confirmRemoval(session));
             remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR, ButtonVariant.SMALL);

@@ -80,16 +80,17 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle {
         sector.setItemLabelGenerator(s -> s == null ? getTranslation("queue.filter.any") : getTranslation(s.translationKey()));
 
         grid.setId("registrations-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         grid.addColumn(r -> time.format(r.submittedAt(), getLocale())).setHeader(getTranslation("queue.column.submitted"))
-                .setSortProperty("submittedAt").setAutoWidth(true);
+                .setSortProperty("submittedAt").setWidth("8rem").setFlexGrow(0); // date and time on two lines
         grid.addColumn(RegistrationSummary::shortName).setHeader(getTranslation("queue.column.company"))
-                .setSortProperty("shortName").setFlexGrow(2).setTooltipGenerator(RegistrationSummary::fullName);
+                .setSortProperty("shortName").setWidth("10rem").setFlexGrow(1).setTooltipGenerator(RegistrationSummary::fullName);
         grid.addColumn(r -> Cities.inLanguage(r.city(), this::getTranslation) + ", "
                 + getTranslation(r.country().translationKey())).setHeader(getTranslation("queue.column.city"))
                 .setSortProperty("city").setAutoWidth(true);
         grid.addColumn(r -> r.sectors().stream().map(s -> getTranslation(s.translationKey())).sorted()
-                .collect(Collectors.joining(", "))).setHeader(getTranslation("queue.column.sectors")).setFlexGrow(2);
+                .collect(Collectors.joining(", "))).setHeader(getTranslation("queue.column.sectors")).setWidth("14rem")
+                .setFlexGrow(2); // as wide as 'Пищевая промышленность' in one piece
         grid.addColumn(new ComponentRenderer<>(r -> new StatusBadge(r.status())))
                 .setHeader(getTranslation("queue.column.status")).setSortProperty("status").setAutoWidth(true);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RegistrationDetailView.class,

@@ -75,7 +75,7 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
         updated.addClassName("agenda-small");
 
         report.setId("figures-report");
-        report.addThemeVariants(GridVariant.ROW_STRIPES);
+        report.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         report.setAllRowsVisible(true);
         report.setEmptyStateText(getTranslation("figures.report.empty"));
         report.addColumn(r -> times.moment(r.startsAt())).setHeader(getTranslation("figures.column.when"))

@@ -50,8 +50,9 @@ import com.microsoft.playwright.Page;
  * company, delegate, staff, organizer), in Russian and English, on a desktop and a phone. Fails on
  * any serious or critical violation, except the component issues listed in {@link #KNOWN} (each
  * explained there and in docs/accessibility.md). On the phone's width it also checks reflow (WCAG 1.4.10,
- * which axe does not test): no field, button or text reaches past the page; and on every page that no field's
- * label is cut off. A failure lists rule, page and element.
+ * which axe does not test): no field, button or text reaches past the page; on every page that no field's
+ * label is cut off and every grid's headers stand over their columns; and on the desktop's width that no grid cell's
+ * text is cut off. A failure lists rule, page and element.
  */
 // the longest of failsafe's classes (its threads check pages while the other classes run), so it starts first
 @Order(1)
@@ -143,6 +144,34 @@ class AccessibilityIT extends BrowserJourney {
                 + ': ' + item.textContent.trim())
             """;
 
+    /**
+     * The grid cells whose text is cut off with an ellipsis on a desktop's width, as "grid: text": a company's name,
+     * an e-mail or a job title the organizer no longer reads (on a phone, grids scroll sideways instead).
+     */
+    private static final String CUT_CELLS = """
+            () => [...document.querySelectorAll('vaadin-grid-cell-content')]
+              .filter(cell => cell.offsetParent && cell.innerText.trim() && cell.scrollWidth > cell.clientWidth + 1)
+              .map(cell => (cell.closest('vaadin-grid').id ? '#' + cell.closest('vaadin-grid').id : 'vaadin-grid')
+                + ': ' + cell.innerText.trim().slice(0, 60))
+            """;
+
+    /**
+     * The grid columns whose header is not as wide as their cells, as "grid: header": the header then stands over
+     * another column's values. A column's width in em does that: the header's smaller font makes its em smaller.
+     */
+    private static final String MISALIGNED_HEADERS = """
+            () => [...document.querySelectorAll('vaadin-grid')].filter(grid => grid.offsetParent).flatMap(grid => {
+              const headers = [...grid.shadowRoot.querySelectorAll('thead tr:first-child [part~=header-cell]')];
+              const row = [...grid.shadowRoot.querySelectorAll('tbody#items tr')].find(tr => !tr.hidden);
+              const cells = row ? [...row.querySelectorAll('[part~=body-cell]')] : [];
+              const text = header => header.querySelector('slot').assignedNodes().map(node => node.textContent).join('')
+                .trim();
+              return headers.filter((header, i) => cells[i] && text(header)
+                  && Math.abs(header.getBoundingClientRect().width - cells[i].getBoundingClientRect().width) > 1)
+                .map(header => (grid.id ? '#' + grid.id : 'vaadin-grid') + ': ' + text(header));
+            })
+            """;
+
     private static final String AXE_SOURCE = "() => {" + AxeBuilder.getAxeScript() + "}";
     private static final ObjectMapper AXE_JSON = new ObjectMapper();
     private static final String AXE_CONTEXT = json(new AxeRunContext());
@@ -184,7 +213,8 @@ class AccessibilityIT extends BrowserJourney {
         DelegateFixture delegates = new DelegateFixture(context);
         BookingFixture booking = delegates.booking();
         try {
-            TestCompany a = delegates.approvedCompany("Москва", "Доступ", List.of("Иван Петров|Директор"));
+            TestCompany a = delegates.approvedCompany("Москва", "Доступ",
+                    List.of("Иван Петров|Заместитель генерального директора по внешнеэкономической деятельности"));
             TestCompany b = booking.approvedCompany();
             company = a.loginEmail();
             partner = b.id();
@@ -222,7 +252,8 @@ class AccessibilityIT extends BrowserJourney {
 
     @Test
     void every_roles_main_pages_have_no_serious_violations_in_russian_and_english() throws InterruptedException {
-        assertThat(checkedWithTheWorkers()).as("serious or critical WCAG 2.2 AA violations, and reflow on a phone")
+        assertThat(checkedWithTheWorkers())
+                .as("serious or critical WCAG 2.2 AA violations, reflow on a phone, text cut off, headers astray")
                 .isEmpty();
         assertThat(pagesChecked).as("pages analysed").hasValue(checks().stream().mapToInt(Check::pages).sum());
     }
@@ -450,6 +481,15 @@ class AccessibilityIT extends BrowserJourney {
                         found.add(language + " " + width + "px /" + path + ": reflow (WCAG 1.4.10) past the "
                                 + width + " px page → " + past);
                     }
+                }
+                if (width == DESKTOP) {
+                    for (Object cut : (List<?>) page.evaluate(CUT_CELLS)) {
+                        found.add(language + " " + width + "px /" + path + ": a grid cell's text cut off → " + cut);
+                    }
+                }
+                for (Object header : (List<?>) page.evaluate(MISALIGNED_HEADERS)) {
+                    found.add(language + " " + width + "px /" + path + ": a grid's header not over its column → "
+                            + header);
                 }
                 for (Object cut : (List<?>) page.evaluate(CUT_LABELS)) {
                     found.add(language + " " + width + "px /" + path + ": a field's label cut off → " + cut);
