@@ -31,6 +31,11 @@ public class PasswordResetService {
 
 
     public static final Duration VALID_FOR = Duration.ofHours(1);
+    /**
+     * Links e-mailed to one account on its owner's requests within {@link #VALID_FOR}, at most: the throttle counts
+     * requests per address, and requests for one e-mail from many addresses must not flood its owner's inbox.
+     */
+    static final int MAX_MAILED = 3;
     static final String PATH = "reset-password/";
 
     private final AccountService accounts;
@@ -56,9 +61,9 @@ public class PasswordResetService {
     }
 
     /**
-     * Sends a reset link to this e-mail if it is the log-in of an enabled, non-demo account; says
-     * nothing either way. Counts as an anonymous form submission from the client's address (before the
-     * transaction, in statements of their own, as for {@link #reset}).
+     * Sends a reset link to this e-mail if it is the log-in of an enabled, non-demo account that has not been sent
+     * {@link #MAX_MAILED} links within the hour; says nothing either way. Counts as an anonymous form submission from
+     * the client's address (before the transaction, in statements of their own, as for {@link #reset}).
      *
      * @return how long the client must wait when it has asked too often; empty when the request was taken
      */
@@ -67,12 +72,22 @@ public class PasswordResetService {
         if (wait.isPresent()) {
             return wait;
         }
-        transactions.executeWithoutResult(status -> accounts.resettableAccount(email).ifPresent(accountId -> {
-            Issued issued = issue(accountId, null);
-            publisher.publishEvent(new PasswordResetRequested(AccountService.normalizeEmail(email), issued.link(),
-                    issued.expiresAt()));
-        }));
+        transactions.executeWithoutResult(status -> accounts.resettableAccount(email).filter(this::mayMail)
+                .ifPresent(accountId -> {
+                    Issued issued = issue(accountId, null);
+                    publisher.publishEvent(new PasswordResetRequested(AccountService.normalizeEmail(email),
+                            issued.link(), issued.expiresAt()));
+                }));
         return Optional.empty();
+    }
+
+    private boolean mayMail(long accountId) {
+        Integer mailed = jdbc.queryForObject("""
+                select count(*) from password_reset
+                where user_id = :user and issued_by is null and created_at > :since""",
+                new MapSqlParameterSource("user", accountId)
+                        .addValue("since", Timestamp.from(clock.instant().minus(VALID_FOR))), Integer.class);
+        return mailed == null || mailed < MAX_MAILED;
     }
 
     /** A reset link for any enabled account, for an organizer to pass on to its owner. */
