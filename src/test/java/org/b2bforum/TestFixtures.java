@@ -1,6 +1,9 @@
 package org.b2bforum;
 
+import java.time.Clock;
+
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.FormLocks;
 import org.b2bforum.company.TestCompanies;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.meeting.BookingInvariants;
@@ -11,6 +14,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The test fixtures as beans of the application context the tests share: a test asks for them
@@ -60,5 +64,10 @@ class TestFixtures {
     @Bean
     TestCompanies testCompanies(RegistrationService registrations, AccountService accounts) {
         return new TestCompanies(registrations, accounts);
+    }
+
+    @Bean
+    FormLocks formLocks(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        return new FormLocks(jdbc, clock);
     }
 }

@@ -22,7 +22,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delegate accounts: a company's representative invites each delegate with a one-time link
@@ -46,11 +48,12 @@ public class DelegateInvitationService {
     private final InvitationMailer mailer;
     private final ApplicationEventPublisher events;
     private final LoginThrottle throttle;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     DelegateInvitationService(NamedParameterJdbcTemplate jdbc, ForumAccess access, CurrentUser currentUser,
             AccountService accounts, PublicUrl publicUrl, InvitationMailer mailer, ApplicationEventPublisher events,
-            LoginThrottle throttle, Clock clock) {
+            LoginThrottle throttle, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.currentUser = currentUser;
@@ -59,6 +62,7 @@ public class DelegateInvitationService {
         this.mailer = mailer;
         this.events = events;
         this.throttle = throttle;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -166,12 +170,16 @@ public class DelegateInvitationService {
      * @throws InvitationRefusedException when the link is used, expired or unknown, the e-mail has an
      *                                    account already, or the password is refused (with its field)
      */
-    @Transactional
     public long accept(String token, String password, String confirmation) {
-        // An anonymous form: too many submissions from one address are refused for a while.
+        // An anonymous form: too many submissions from one address are refused for a while. Counted before the
+        // transaction, in statements of their own: a refused form rolls its transaction back, the count must stay.
         throttle.formSubmittedByCurrentClient().ifPresent(wait -> {
             throw new InvitationRefusedException(TOO_MANY);
         });
+        return transactions.execute(status -> acceptCounted(token, password, confirmation));
+    }
+
+    private long acceptCounted(String token, String password, String confirmation) {
         InvitationRow row = find(token, true);
         Invitation.State state = state(row);
         if (state != Invitation.State.VALID) {

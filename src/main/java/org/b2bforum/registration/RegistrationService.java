@@ -34,7 +34,9 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Company registration and its approval: a company applies (anonymously), organizers approve,
@@ -54,12 +56,13 @@ public class RegistrationService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher publisher;
     private final LoginThrottle throttle;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     RegistrationService(CompanyApplications applications, CompanyRecords records,
             RegistrationEventRepository events, AccountService accounts, Delegates delegates,
             ProgramConflicts meetings, CurrentUser currentUser, ApplicationEventPublisher publisher,
-            LoginThrottle throttle, Clock clock) {
+            LoginThrottle throttle, PlatformTransactionManager transactionManager, Clock clock) {
         this.applications = applications;
         this.records = records;
         this.events = events;
@@ -69,6 +72,7 @@ public class RegistrationService {
         this.currentUser = currentUser;
         this.publisher = publisher;
         this.throttle = throttle;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -79,13 +83,17 @@ public class RegistrationService {
      * @return the new company's id
      * @throws InvalidRegistrationException with a message per faulty field
      */
-    @Transactional
     public long register(RegistrationForm form) {
-        // An anonymous form: too many submissions from one address are refused for a while.
+        // An anonymous form: too many submissions from one address are refused for a while. Counted before the
+        // transaction, in statements of their own: a refused form rolls its transaction back, the count must stay.
         throttle.formSubmittedByCurrentClient().ifPresent(wait -> {
             throw new InvalidRegistrationException(List.of(new FieldError("loginEmail", "form.too-many",
                     Long.toString(LoginThrottle.minutes(wait)))));
         });
+        return transactions.execute(status -> registerCounted(form));
+    }
+
+    private long registerCounted(RegistrationForm form) {
         List<FieldError> errors = new ArrayList<>(RegistrationValidator.validate(form, RegistrationValidator.Mode.NEW));
         String taxNumber = TaxNumbers.normalize(form.getTaxNumber());
         if (errors.stream().noneMatch(e -> e.field().equals("taxNumber"))

@@ -104,11 +104,12 @@ public class LoginGuard {
         Authentication authentication = event.getAuthentication();
         if (authentication instanceof UsernamePasswordAuthenticationToken
                 && authentication.getDetails() instanceof WebAuthenticationDetails details) {
-            throttle.loginSucceeded(authentication.getName());
             // a metrics scraper logs in by HTTP Basic at every scrape (thousands a day): only its
-            // failures are worth a record
-            if (!byHttpBasic()) {
-                records.record(authentication.getName(), details.getRemoteAddress(), LoginOutcome.SUCCESS);
+            // failures are worth a record, and a success that clears some
+            if (byHttpBasic()) {
+                throttle.basicLoginSucceeded(authentication.getName(), details.getRemoteAddress());
+            } else {
+                throttle.loginSucceeded(authentication.getName(), details.getRemoteAddress());
             }
         }
     }
@@ -122,9 +123,7 @@ public class LoginGuard {
             return;
         }
         if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
-            String address = details.getRemoteAddress();
-            throttle.loginFailed(authentication.getName(), address);
-            records.record(authentication.getName(), address,
+            throttle.loginFailed(authentication.getName(), details.getRemoteAddress(),
                     event.getException() instanceof DisabledException ? LoginOutcome.DISABLED : LoginOutcome.FAILURE);
         }
     }

@@ -32,22 +32,33 @@ public class LoginRecords {
 
     /**
      * Records an attempt with the e-mail as typed (trimmed and capped), whatever happens to the caller. What does not
-     * look like an e-mail address is recorded as an empty e-mail: every log-in is an e-mail address, and such a value
-     * is most often a password typed into the wrong field, which no record may keep and no organizer may read.
+     * look like an e-mail address is recorded as an empty e-mail, unless it is an account's log-in: every log-in is an
+     * e-mail address, and such a value is most often a password typed into the wrong field, which no record may keep
+     * and no organizer may read.
+     *
+     * @return the e-mail as recorded: {@link LoginThrottle} counts an account's failures by it ("" for none)
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void record(String typedEmail, String address, LoginOutcome outcome) {
-        String email = typedEmail == null ? "" : typedEmail.trim();
-        if (!EMAIL_LIKE.matcher(email).matches()) {
-            email = "";
-        }
-        if (email.length() > MAX_EMAIL) {
-            email = email.substring(0, MAX_EMAIL);
-        }
+    String record(String typedEmail, String address, LoginOutcome outcome) {
+        String email = kept(typedEmail);
         jdbc.update("insert into login_attempt (attempted_at, email, address, outcome) "
                 + "values (:at, :email, :address, :outcome)", new MapSqlParameterSource("at",
                         Timestamp.from(clock.instant())).addValue("email", email)
                         .addValue("address", ClientAddress.capped(address)).addValue("outcome", outcome.name()));
+        return email;
+    }
+
+    private String kept(String typedEmail) {
+        String email = typedEmail == null ? "" : typedEmail.trim();
+        if (!EMAIL_LIKE.matcher(email).matches() && (email.isEmpty() || email.length() > MAX_EMAIL
+                // an account whose log-in does not look like one to the pattern (e.g. "chief@localhost", a top-level
+                // domain with digits), whose failures must count against it as any other account's
+                || jdbc.queryForList("select 1 from app_user where email = :email",
+                        new MapSqlParameterSource("email", AccountService.normalizeEmail(email)), Integer.class)
+                        .isEmpty())) {
+            return "";
+        }
+        return email.length() > MAX_EMAIL ? email.substring(0, MAX_EMAIL) : email;
     }
 
     /**

@@ -1,16 +1,23 @@
 package org.b2bforum.base.security;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.b2bforum.base.database.DatabaseFailures;
+import org.b2bforum.base.database.DatabaseUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,33 +27,49 @@ import org.springframework.stereotype.Component;
  * the account exists) and the address; anonymous forms (registration, invitation, password reset)
  * count every submission against the address.
  * <p>
- * The state is kept in this node's memory: a restart forgets it, and with several nodes each keeps
- * its own (the log-in records themselves are in the database). That is accepted for the few nodes
- * of a forum (docs/cluster.md): a guesser spread over N nodes by the load balancer gets at most N
- * times the limits above (with two or three nodes still a few dozen guesses an hour per account
- * against bcrypt-hashed passwords), and keeping it local spares every failed log-in a replicated
- * write that all Galera nodes would have to certify.
+ * The counts and locks are in the database, so that every node of a cluster and a restarted node
+ * see the same (docs/cluster.md). Every write is an insert of a row of its own, never an update of
+ * a shared counter row, which two Galera nodes writing at once would have certification abort. The
+ * failed log-ins are counted from their records ({@link LoginRecords}), written anyway: a log-in
+ * costs one small read before the password is checked, and a failed one one more read after its
+ * record (and an insert when it locks). Locks are rows of {@code throttle_lock}, anonymous forms'
+ * submissions rows of {@code form_submission}; {@link #forgetOld} deletes what no longer counts.
+ * <p>
+ * When the database cannot be reached nothing is locked (no log-in or form can work then anyway,
+ * and each says so when it reaches the database itself): one line in the log, no stack trace.
  */
 @Component
 public class LoginThrottle {
 
+    private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+
     /** How many failures lock, within which window, for how long at first and at most. */
     record Rule(int limit, Duration window, Duration firstLock, Duration maxLock) {
+
+        /** The length of the {@code number}th lock of a run: twice the one before, up to the cap. */
+        Duration lock(int number) {
+            Duration lock = firstLock.multipliedBy(1L << Math.min(number - 1, 20));
+            return lock.compareTo(maxLock) > 0 ? maxLock : lock;
+        }
     }
 
     static final Rule ACCOUNT = new Rule(5, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(30));
     static final Rule ADDRESS = new Rule(20, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofHours(1));
     static final Rule FORMS = new Rule(20, Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(1));
     /** Locks are forgotten (the next one is short again) after a day without one. */
-    private static final Duration MEMORY = Duration.ofDays(1);
-    private static final int MAX_ENTRIES = 100_000;
+    static final Duration MEMORY = Duration.ofDays(1);
+    private static final Timestamp NEVER = Timestamp.from(Instant.parse("1970-01-02T00:00:00Z"));
+    private static final String FAILED = "outcome in ('FAILURE', 'DISABLED')";
+    /** At most this many old rows per table and cleaning: one small write set each, the rest the next time. */
+    private static final int CLEAN_BATCH = 10_000;
 
     private final Clock clock;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final LoginRecords records;
     private final Rule forms;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    LoginThrottle(Clock clock) {
-        this(clock, FORMS.limit());
+    LoginThrottle(Clock clock, NamedParameterJdbcTemplate jdbc, LoginRecords records) {
+        this(clock, jdbc, records, FORMS.limit());
     }
 
     /**
@@ -54,26 +77,92 @@ public class LoginThrottle {
      *                  ({@code b2bforum.throttle.form-submissions}; the tests, all from 127.0.0.1, raise it)
      */
     @Autowired
-    LoginThrottle(Clock clock, @Value("${b2bforum.throttle.form-submissions:20}") int formLimit) {
+    LoginThrottle(Clock clock, NamedParameterJdbcTemplate jdbc, LoginRecords records,
+            @Value("${b2bforum.throttle.form-submissions:20}") int formLimit) {
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.records = records;
         this.forms = new Rule(formLimit, FORMS.window(), FORMS.firstLock(), FORMS.maxLock());
     }
 
     /** How long log-ins for this e-mail or from this address stay refused; empty when they are allowed. */
     public Optional<Duration> loginLocked(String email, String address) {
         Instant now = clock.instant();
-        return longer(remaining(accountKey(email), now), remaining(addressKey(address), now));
+        try {
+            Timestamp until = jdbc.queryForObject("""
+                    select max(locked_until) from throttle_lock
+                    where subject in (:account, :address) and locked_until > :now""",
+                    new MapSqlParameterSource("account", accountKey(email)).addValue("address", addressKey(address))
+                            .addValue("now", Timestamp.from(now)), Timestamp.class);
+            return until == null ? Optional.empty() : Optional.of(Duration.between(now, until.toInstant()));
+        } catch (DataAccessException e) {
+            return unreachable(e, "log-in lock not checked");
+        }
     }
 
+    /** A failed log-in ({@code FAILURE} or {@code DISABLED}): recorded, and counted against the e-mail and the address. */
+    public void loginFailed(String email, String address, LoginOutcome outcome) {
+        try {
+            String recorded = records.record(email, address, outcome);
+            Instant now = clock.instant();
+            List<Subject> subjects = new ArrayList<>();
+            if (!recorded.isEmpty()) {
+                // typed text that is no e-mail and no account's log-in reaches no account: nothing to lock
+                subjects.add(new Subject(accountKey(recorded), ACCOUNT, "login_attempt where email = :email and "
+                        + FAILED, "attempted_at", "(select max(attempted_at) from login_attempt where email = :email "
+                                + "and outcome = 'SUCCESS')"));
+            }
+            if (address != null) {
+                subjects.add(new Subject(addressKey(address), ADDRESS, "login_attempt where address = :address and "
+                        + FAILED, "attempted_at", null));
+            }
+            MapSqlParameterSource params = new MapSqlParameterSource("email", recorded)
+                    .addValue("address", ClientAddress.capped(address));
+            List<State> states = states(subjects, params, now);
+            for (int i = 0; i < subjects.size(); i++) {
+                lockIfDue(subjects.get(i), states.get(i).hits(), states.get(i).lastLockNumber(), now);
+            }
+        } catch (DataAccessException e) {
+            unreachable(e, "failed log-in not counted");
+        }
+    }
+
+    /** A failed log-in, as {@link #loginFailed(String, String, LoginOutcome)} with a wrong password. */
     public void loginFailed(String email, String address) {
-        Instant now = clock.instant();
-        hit(accountKey(email), ACCOUNT, now);
-        hit(addressKey(address), ADDRESS, now);
+        loginFailed(email, address, LoginOutcome.FAILURE);
     }
 
-    /** A successful log-in clears the account's failures (not the address's: one success must not reset a spray). */
-    public void loginSucceeded(String email) {
-        counters.remove(accountKey(email));
+    /**
+     * A successful log-in: recorded, which clears the e-mail's failures (not the address's: one success must not
+     * reset a spray).
+     */
+    public void loginSucceeded(String email, String address) {
+        try {
+            records.record(email, address, LoginOutcome.SUCCESS);
+        } catch (DataAccessException e) {
+            unreachable(e, "log-in not recorded");
+        }
+    }
+
+    /**
+     * A successful log-in by HTTP Basic (a metrics scraper, at every scrape): recorded only when it has failures of
+     * the e-mail to clear, so that the scrapes fill no records.
+     */
+    public void basicLoginSucceeded(String email, String address) {
+        Instant now = clock.instant();
+        try {
+            Boolean failures = jdbc.queryForObject("select exists(select 1 from login_attempt where email = :email and "
+                    + FAILED + " and attempted_at > :since and attempted_at > greatest(:since, coalesce((select max(attempted_at) from login_attempt "
+                    + "where email = :email and outcome = 'SUCCESS'), :never)))",
+                    new MapSqlParameterSource("email", email == null ? "" : email.trim())
+                            .addValue("since", Timestamp.from(now.minus(ACCOUNT.window()))).addValue("never", NEVER),
+                    Boolean.class);
+            if (Boolean.TRUE.equals(failures)) {
+                records.record(email, address, LoginOutcome.SUCCESS);
+            }
+        } catch (DataAccessException e) {
+            unreachable(e, "log-in not recorded");
+        }
     }
 
     /**
@@ -85,14 +174,21 @@ public class LoginThrottle {
         if (address == null) {
             return Optional.empty();
         }
+        String capped = ClientAddress.capped(address);
         Instant now = clock.instant();
-        String key = "form:" + address;
-        Optional<Duration> locked = remaining(key, now);
-        if (locked.isPresent()) {
-            return locked;
+        try {
+            Subject subject = new Subject("form:" + capped, forms, "form_submission where address = :address",
+                    "submitted_at", null);
+            State state = states(List.of(subject), new MapSqlParameterSource("address", capped), now).getFirst();
+            if (state.lockedUntil() != null) {
+                return Optional.of(Duration.between(now, state.lockedUntil()));
+            }
+            jdbc.update("insert into form_submission (address, submitted_at) values (:address, :now)",
+                    new MapSqlParameterSource("address", capped).addValue("now", Timestamp.from(now)));
+            return lockIfDue(subject, state.hits() + 1, state.lastLockNumber(), now);
+        } catch (DataAccessException e) {
+            return unreachable(e, "form submission not counted");
         }
-        hit(key, forms, now);
-        return remaining(key, now);
     }
 
     /** {@link #formSubmitted} for the client of the request being served (nothing outside a request). */
@@ -105,68 +201,100 @@ public class LoginThrottle {
         return Math.max(1, (wait.toSeconds() + 59) / 60);
     }
 
+    /**
+     * Deletes what no longer counts: form submissions older than the window and locks ended more than a day ago. Any
+     * node may run it; two at once on a Galera cluster may have one aborted, which tries again the next time.
+     *
+     * @return the rows deleted
+     */
+    @Scheduled(fixedDelayString = "${b2bforum.throttle.clean-every:10m}",
+            initialDelayString = "${b2bforum.throttle.clean-every:10m}")
+    int forgetOld() {
+        Instant now = clock.instant();
+        try {
+            return jdbc.update("delete from form_submission where submitted_at < :before limit " + CLEAN_BATCH,
+                    new MapSqlParameterSource("before", Timestamp.from(now.minus(FORMS.window()))))
+                    + jdbc.update("delete from throttle_lock where locked_until < :before limit " + CLEAN_BATCH,
+                            new MapSqlParameterSource("before", Timestamp.from(now.minus(MEMORY))));
+        } catch (DataAccessException e) {
+            log.info("Old throttle rows not deleted this time: {}", e.getMessage());
+            return 0;
+        }
+    }
+
+    /**
+     * Whom a rule counts: the lock's subject, the rows that count ({@code from}: a table and its condition, the time
+     * column {@code at}) and, for an account, when its failures were last cleared by a success (an SQL expression).
+     */
+    private record Subject(String key, Rule rule, String from, String at, String clearedAt) {
+    }
+
+    /**
+     * A subject's state: the end of its lock when it is locked, its hits since the window's start, its last lock and
+     * its last clearing, and the number of its last lock when the next one continues the run (null: it starts one).
+     */
+    private record State(Instant lockedUntil, int hits, Integer lastLockNumber) {
+    }
+
+    /** The subjects' states, read with one statement. */
+    private List<State> states(List<Subject> subjects, MapSqlParameterSource params, Instant now) {
+        params.addValue("now", Timestamp.from(now)).addValue("memory", Timestamp.from(now.minus(MEMORY)))
+                .addValue("never", NEVER);
+        List<String> selects = new ArrayList<>();
+        for (int i = 0; i < subjects.size(); i++) {
+            Subject subject = subjects.get(i);
+            String key = ":subject" + i;
+            params.addValue("subject" + i, subject.key())
+                    .addValue("since" + i, Timestamp.from(now.minus(subject.rule().window())));
+            String cleared = subject.clearedAt() == null ? ":never" : "coalesce(" + subject.clearedAt() + ", :never)";
+            selects.add("select " + i + " n, "
+                    + "(select max(locked_until) from throttle_lock where subject = " + key + " and locked_until > :now) u, "
+                    // the window's start a second time on its own: a constant the index's range starts from
+                    + "(select count(*) from " + subject.from() + " and " + subject.at() + " > :since" + i + " and "
+                    + subject.at() + " > greatest(:since" + i + ", coalesce((select max(locked_at) from throttle_lock "
+                    + "where subject = " + key + "), :never), " + cleared + ")) h, "
+                    + "(select max(lock_number) from throttle_lock where subject = " + key
+                    + " and locked_until >= :memory and locked_at > " + cleared + ") l");
+        }
+        List<State> states = new ArrayList<>(subjects.size());
+        jdbc.query(String.join(" union all ", selects) + " order by n", params, rs -> {
+            Timestamp until = rs.getTimestamp("u");
+            states.add(new State(until == null ? null : until.toInstant(), rs.getInt("h"),
+                    (Integer) rs.getObject("l", Integer.class)));
+        });
+        return states;
+    }
+
+    /** Locks the subject when {@code hits} reach its rule's limit: the next lock of its run, or the first. */
+    private Optional<Duration> lockIfDue(Subject subject, int hits, Integer lastLockNumber, Instant now) {
+        if (hits < subject.rule().limit()) {
+            return Optional.empty();
+        }
+        int number = lastLockNumber == null ? 1 : lastLockNumber + 1;
+        Duration lock = subject.rule().lock(number);
+        jdbc.update("""
+                insert into throttle_lock (subject, locked_at, locked_until, lock_number)
+                values (:subject, :at, :until, :number)""",
+                new MapSqlParameterSource("subject", subject.key()).addValue("at", Timestamp.from(now))
+                        .addValue("until", Timestamp.from(now.plus(lock))).addValue("number", number));
+        return Optional.of(lock);
+    }
+
+    private static <T> Optional<T> unreachable(DataAccessException e, String what) {
+        if (!DatabaseUnavailable.isCause(e) && !DatabaseFailures.isNodeLoss(e)) {
+            throw e;
+        }
+        log.warn("Database unreachable, {}: {}", what, e.getMessage());
+        return Optional.empty();
+    }
+
     private static String accountKey(String email) {
-        return "account:" + AccountService.normalizeEmail(email);
+        String normalized = AccountService.normalizeEmail(email);
+        return "account:" + (normalized.length() > LoginRecords.MAX_EMAIL
+                ? normalized.substring(0, LoginRecords.MAX_EMAIL) : normalized);
     }
 
     private static String addressKey(String address) {
-        return "address:" + address;
-    }
-
-    private Optional<Duration> remaining(String key, Instant now) {
-        Counter counter = counters.get(key);
-        if (counter == null) {
-            return Optional.empty();
-        }
-        synchronized (counter) {
-            return counter.lockedUntil != null && counter.lockedUntil.isAfter(now)
-                    ? Optional.of(Duration.between(now, counter.lockedUntil))
-                    : Optional.empty();
-        }
-    }
-
-    private void hit(String key, Rule rule, Instant now) {
-        if (counters.size() > MAX_ENTRIES) {
-            forgetIdle(now);
-        }
-        Counter counter = counters.computeIfAbsent(key, k -> new Counter());
-        synchronized (counter) {
-            counter.lastSeen = now;
-            while (!counter.failures.isEmpty() && !counter.failures.peekFirst().isAfter(now.minus(rule.window()))) {
-                counter.failures.removeFirst();
-            }
-            counter.failures.addLast(now);
-            if (counter.failures.size() >= rule.limit()) {
-                if (counter.lockedUntil != null && counter.lockedUntil.plus(MEMORY).isBefore(now)) {
-                    counter.locks = 0;
-                }
-                counter.locks++;
-                Duration lock = rule.firstLock().multipliedBy(1L << Math.min(counter.locks - 1, 20));
-                counter.lockedUntil = now.plus(lock.compareTo(rule.maxLock()) > 0 ? rule.maxLock() : lock);
-                counter.failures.clear();
-            }
-        }
-    }
-
-    private void forgetIdle(Instant now) {
-        counters.values().removeIf(c -> {
-            synchronized (c) {
-                return c.lastSeen.plus(MEMORY).isBefore(now);
-            }
-        });
-    }
-
-    private static Optional<Duration> longer(Optional<Duration> a, Optional<Duration> b) {
-        if (a.isEmpty()) {
-            return b;
-        }
-        return b.isEmpty() || a.get().compareTo(b.get()) >= 0 ? a : b;
-    }
-
-    private static final class Counter {
-        final Deque<Instant> failures = new ArrayDeque<>();
-        Instant lockedUntil;
-        Instant lastSeen;
-        int locks;
+        return address == null ? null : "address:" + ClientAddress.capped(address);
     }
 }

@@ -13,7 +13,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "Forgot password": a one-time link {@code /reset-password/<token>} with 256 random bits, stored
@@ -29,6 +31,11 @@ public class PasswordResetService {
 
 
     public static final Duration VALID_FOR = Duration.ofHours(1);
+    /**
+     * Links e-mailed to one account on its owner's requests within {@link #VALID_FOR}, at most: the throttle counts
+     * requests per address, and requests for one e-mail from many addresses must not flood its owner's inbox.
+     */
+    static final int MAX_MAILED = 3;
     static final String PATH = "reset-password/";
 
     private final AccountService accounts;
@@ -37,37 +44,50 @@ public class PasswordResetService {
     private final CurrentUser currentUser;
     private final PublicUrl publicUrl;
     private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     PasswordResetService(AccountService accounts, NamedParameterJdbcTemplate jdbc, LoginThrottle throttle,
-            CurrentUser currentUser, PublicUrl publicUrl, ApplicationEventPublisher publisher, Clock clock) {
+            CurrentUser currentUser, PublicUrl publicUrl, ApplicationEventPublisher publisher,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.throttle = throttle;
         this.currentUser = currentUser;
         this.publicUrl = publicUrl;
         this.publisher = publisher;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
     /**
-     * Sends a reset link to this e-mail if it is the log-in of an enabled, non-demo account; says
-     * nothing either way. Counts as an anonymous form submission from the client's address.
+     * Sends a reset link to this e-mail if it is the log-in of an enabled, non-demo account that has not been sent
+     * {@link #MAX_MAILED} links within the hour; says nothing either way. Counts as an anonymous form submission from
+     * the client's address (before the transaction, in statements of their own, as for {@link #reset}).
      *
      * @return how long the client must wait when it has asked too often; empty when the request was taken
      */
-    @Transactional
     public Optional<Duration> requestByEmail(String email) {
         Optional<Duration> wait = throttle.formSubmittedByCurrentClient();
         if (wait.isPresent()) {
             return wait;
         }
-        accounts.resettableAccount(email).ifPresent(accountId -> {
-            Issued issued = issue(accountId, null);
-            publisher.publishEvent(new PasswordResetRequested(AccountService.normalizeEmail(email), issued.link(),
-                    issued.expiresAt()));
-        });
+        transactions.executeWithoutResult(status -> accounts.resettableAccount(email).filter(this::mayMail)
+                .ifPresent(accountId -> {
+                    Issued issued = issue(accountId, null);
+                    publisher.publishEvent(new PasswordResetRequested(AccountService.normalizeEmail(email),
+                            issued.link(), issued.expiresAt()));
+                }));
         return Optional.empty();
+    }
+
+    private boolean mayMail(long accountId) {
+        Integer mailed = jdbc.queryForObject("""
+                select count(*) from password_reset
+                where user_id = :user and issued_by is null and created_at > :since""",
+                new MapSqlParameterSource("user", accountId)
+                        .addValue("since", Timestamp.from(clock.instant().minus(VALID_FOR))), Integer.class);
+        return mailed == null || mailed < MAX_MAILED;
     }
 
     /** A reset link for any enabled account, for an organizer to pass on to its owner. */
@@ -91,11 +111,16 @@ public class PasswordResetService {
      *
      * @throws AccountRefusedException for the field "token" (the link) or the password fields
      */
-    @Transactional
     public void reset(String token, String newPassword, String confirmation) {
+        // Counted before the transaction, in statements of their own: a refused form rolls its transaction back, the
+        // count must stay.
         throttle.formSubmittedByCurrentClient().ifPresent(wait -> {
             throw new AccountRefusedException("token", TOO_MANY);
         });
+        transactions.executeWithoutResult(status -> resetCounted(token, newPassword, confirmation));
+    }
+
+    private void resetCounted(String token, String newPassword, String confirmation) {
         long accountId = usableAccount(token).orElseThrow(() -> new AccountRefusedException("token", "reset.invalid"));
         Timestamp now = Timestamp.from(clock.instant());
         // Claimed first, under the row's lock: of two submissions of one link only one changes the row

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.ServletException;
 
@@ -47,13 +46,14 @@ class LoginAndSessionsTest {
     JdbcTemplate jdbc;
 
     MockMvc mvc;
-    /** Each test logs in from addresses of its own: the throttle is shared by the whole test run. */
+    /** Each test logs in from addresses of its own: the throttle (in the database) is shared by the whole test run. */
     String address;
 
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        address = "10.13." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256);
+        // unique, and suffixed: "10.13.<run>-12." + "1" is never another test's address
+        address = "10.13." + TestData.unique() + ".";
     }
 
     private MvcResult logIn(String email, String password, String from) throws Exception {

@@ -7,18 +7,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
+import org.b2bforum.ForumSpringTest;
+import org.b2bforum.TestData;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
+/**
+ * The throttle against the real database: each instance here is a node (or a node after a restart) with a clock the
+ * test moves by hand; they share what they count through the database, as the nodes of a cluster do.
+ */
+@ForumSpringTest
 class LoginThrottleTest {
 
-    /** A clock the test moves by hand. */
+    /** A clock the test moves by hand; an hour ahead, so that the application's own clean-up leaves its rows alone. */
     static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-09-18T07:00:00Z");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofHours(1));
 
         void advance(Duration duration) {
             now = now.plus(duration);
@@ -40,8 +52,29 @@ class LoginThrottleTest {
         }
     }
 
+    @Autowired
+    NamedParameterJdbcTemplate jdbc;
+
     private final TestClock clock = new TestClock();
-    private final LoginThrottle throttle = new LoginThrottle(clock);
+    private LoginThrottle throttle;
+
+    /** A node: its own throttle (its own memory, none), on the shared database and the test's clock. */
+    private LoginThrottle node(Clock nodeClock) {
+        return new LoginThrottle(nodeClock, jdbc, new LoginRecords(jdbc, nodeClock));
+    }
+
+    @BeforeEach
+    void startNode() {
+        throttle = node(clock);
+    }
+
+    private static String address() {
+        return "10.20." + TestData.unique();
+    }
+
+    private static String email(String name) {
+        return TestData.uniqueEmail(name);
+    }
 
     private void fail(String email, String address, int times) {
         for (int i = 0; i < times; i++) {
@@ -51,23 +84,25 @@ class LoginThrottleTest {
 
     @Test
     void five_failures_for_an_account_lock_it_for_a_minute_from_any_address_and_whether_it_exists_or_not() {
-        fail("someone@forum.by", "10.0.0.1", 4);
-        assertThat(throttle.loginLocked("someone@forum.by", "10.0.0.2")).isEmpty();
+        String someone = email("someone");
+        fail(someone, address(), 4);
+        assertThat(throttle.loginLocked(someone, address())).isEmpty();
 
-        fail(" SomeOne@forum.by ", "10.0.0.3", 1);
+        fail(" " + someone.toUpperCase() + " ", address(), 1);
 
-        assertThat(throttle.loginLocked("someone@forum.by", "10.0.0.4")).contains(Duration.ofMinutes(1));
-        assertThat(throttle.loginLocked("other@forum.by", "10.0.0.4")).isEmpty();
+        assertThat(throttle.loginLocked(someone, address())).contains(Duration.ofMinutes(1));
+        assertThat(throttle.loginLocked(email("other"), address())).isEmpty();
         clock.advance(Duration.ofSeconds(61));
-        assertThat(throttle.loginLocked("someone@forum.by", "10.0.0.4")).isEmpty();
+        assertThat(throttle.loginLocked(someone, address())).isEmpty();
     }
 
     @Test
     void each_further_lock_lasts_twice_as_long_up_to_half_an_hour() {
+        String guessed = email("guessed");
         Duration expected = Duration.ofMinutes(1);
         for (int lock = 0; lock < 7; lock++) {
-            fail("guessed@forum.by", "10.0.1." + lock, 5);
-            assertThat(throttle.loginLocked("guessed@forum.by", "10.0.9.9")).contains(expected);
+            fail(guessed, address(), 5);
+            assertThat(throttle.loginLocked(guessed, address())).contains(expected);
             clock.advance(expected);
             expected = expected.multipliedBy(2).compareTo(Duration.ofMinutes(30)) > 0 ? Duration.ofMinutes(30)
                     : expected.multipliedBy(2);
@@ -75,62 +110,196 @@ class LoginThrottleTest {
     }
 
     @Test
-    void failures_older_than_the_window_do_not_count() {
-        fail("slow@forum.by", "10.0.2.1", 4);
-        clock.advance(Duration.ofMinutes(16));
-        fail("slow@forum.by", "10.0.2.1", 4);
+    void a_day_without_a_lock_starts_the_doubling_again() {
+        String guessed = email("guessed");
+        fail(guessed, address(), 5);
+        clock.advance(Duration.ofMinutes(1));
+        fail(guessed, address(), 5);
+        assertThat(throttle.loginLocked(guessed, address())).contains(Duration.ofMinutes(2));
 
-        assertThat(throttle.loginLocked("slow@forum.by", "10.0.2.1")).isEmpty();
+        clock.advance(Duration.ofMinutes(2).plus(LoginThrottle.MEMORY).plusSeconds(1));
+        fail(guessed, address(), 5);
+
+        assertThat(throttle.loginLocked(guessed, address())).contains(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void failures_older_than_the_window_do_not_count() {
+        String slow = email("slow");
+        String from = address();
+        fail(slow, from, 4);
+        clock.advance(Duration.ofMinutes(16));
+        fail(slow, from, 4);
+
+        assertThat(throttle.loginLocked(slow, from)).isEmpty();
     }
 
     @Test
     void a_success_clears_the_accounts_failures_but_not_the_addresss() {
-        fail("forgetful@forum.by", "10.0.3.1", 4);
-        throttle.loginSucceeded("forgetful@forum.by");
-        fail("forgetful@forum.by", "10.0.3.1", 4);
+        String forgetful = email("forgetful");
+        String from = address();
+        fail(forgetful, from, 4);
+        clock.advance(Duration.ofSeconds(1));
+        throttle.loginSucceeded(forgetful, from);
+        clock.advance(Duration.ofSeconds(1));
+        fail(forgetful, from, 4);
 
-        assertThat(throttle.loginLocked("forgetful@forum.by", "10.0.3.1")).isEmpty();
+        assertThat(throttle.loginLocked(forgetful, address())).isEmpty();
+        for (int i = 0; i < 12; i++) {
+            throttle.loginFailed(email("sprayed"), from);
+        }
+        assertThat(throttle.loginLocked(email("fresh"), from)).as("8 + 12 failures from the address").isPresent();
     }
 
     @Test
     void twenty_failures_from_one_address_over_many_accounts_lock_the_address() {
+        String from = address();
         for (int i = 0; i < 20; i++) {
-            throttle.loginFailed("user" + i + "@forum.by", "10.0.4.1");
+            throttle.loginFailed(email("user" + i), from);
         }
 
-        assertThat(throttle.loginLocked("fresh@forum.by", "10.0.4.1")).isPresent();
-        assertThat(throttle.loginLocked("fresh@forum.by", "10.0.4.2")).isEmpty();
+        assertThat(throttle.loginLocked(email("fresh"), from)).isPresent();
+        assertThat(throttle.loginLocked(email("fresh"), address())).isEmpty();
     }
 
     @Test
     void anonymous_forms_are_refused_after_twenty_submissions_from_one_address() {
+        String from = address();
         for (int i = 0; i < 19; i++) {
-            assertThat(throttle.formSubmitted("10.0.5.1")).isEmpty();
+            assertThat(throttle.formSubmitted(from)).isEmpty();
         }
 
-        assertThat(throttle.formSubmitted("10.0.5.1")).contains(Duration.ofMinutes(5));
-        assertThat(throttle.formSubmitted("10.0.5.1")).isPresent();
-        assertThat(throttle.formSubmitted("10.0.5.2")).isEmpty();
+        assertThat(throttle.formSubmitted(from)).contains(Duration.ofMinutes(5));
+        assertThat(throttle.formSubmitted(from)).isPresent();
+        assertThat(throttle.formSubmitted(address())).isEmpty();
         assertThat(throttle.formSubmitted(null)).as("no request, no address: start-up and demo data").isEmpty();
     }
 
     @Test
+    void two_nodes_count_the_failures_of_one_account_together_and_both_refuse_it() {
+        LoginThrottle other = node(clock);
+        String shared = email("shared");
+        fail(shared, address(), 3);
+        for (int i = 0; i < 2; i++) {
+            other.loginFailed(shared, address());
+        }
+
+        assertThat(throttle.loginLocked(shared, address())).contains(Duration.ofMinutes(1));
+        assertThat(other.loginLocked(shared, address())).contains(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void two_nodes_count_an_addresss_form_submissions_together_and_the_doubling_goes_on_across_them() {
+        LoginThrottle other = node(clock);
+        String from = address();
+        for (int i = 0; i < 10; i++) {
+            assertThat(throttle.formSubmitted(from)).isEmpty();
+        }
+        for (int i = 0; i < 9; i++) {
+            assertThat(other.formSubmitted(from)).isEmpty();
+        }
+
+        assertThat(other.formSubmitted(from)).contains(Duration.ofMinutes(5));
+        assertThat(throttle.formSubmitted(from)).as("the first node refuses it too").contains(Duration.ofMinutes(5));
+
+        clock.advance(Duration.ofMinutes(5));
+        for (int i = 0; i < 19; i++) {
+            assertThat((i % 2 == 0 ? throttle : other).formSubmitted(from)).isEmpty();
+        }
+        assertThat(throttle.formSubmitted(from)).as("the second lock of the run").contains(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void a_restarted_node_keeps_the_lock_and_the_count() {
+        String locked = email("locked");
+        String counted = email("counted");
+        fail(locked, address(), 5);
+        fail(counted, address(), 4);
+
+        LoginThrottle restarted = node(clock);
+
+        assertThat(restarted.loginLocked(locked, address())).contains(Duration.ofMinutes(1));
+        restarted.loginFailed(counted, address());
+        assertThat(restarted.loginLocked(counted, address())).as("4 before the restart, 1 after")
+                .contains(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void a_password_typed_as_the_e_mail_locks_no_account_and_is_kept_nowhere() {
+        String password = "Secret-" + TestData.unique() + "-Passw0rd";
+        String from = address();
+        fail(password, from, 5);
+
+        assertThat(throttle.loginLocked(password, address())).isEmpty();
+        assertThat(jdbc.getJdbcTemplate().queryForObject(
+                "select count(*) from throttle_lock where subject like ?", Integer.class, "%" + password + "%"))
+                .isZero();
+    }
+
+    @Test
+    void an_account_whose_log_in_does_not_look_like_an_e_mail_is_counted_as_any_other() {
+        String login = "chief-" + TestData.unique() + "@localhost";
+        jdbc.getJdbcTemplate().update("insert into app_user (email, password_hash, display_name, role, created_at) "
+                + "values (?, 'x', 'Chief', 'ORGANIZER', now(6))", login);
+
+        fail(login.toUpperCase(), address(), 5);
+
+        assertThat(throttle.loginLocked(login, address())).contains(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void old_submissions_and_locks_are_deleted() {
+        TestClock twoDaysAgo = new TestClock();
+        twoDaysAgo.advance(Duration.ofDays(-2).minusHours(1));
+        LoginThrottle then = node(twoDaysAgo);
+        String from = address();
+        while (then.formSubmitted(from).isEmpty()) {
+            // until locked
+        }
+        assertThat(rowsOf(from)).isEqualTo(21);
+
+        TestClock realNow = new TestClock();
+        realNow.advance(Duration.ofHours(-1));
+        node(realNow).forgetOld();
+
+        assertThat(rowsOf(from)).isZero();
+    }
+
+    private int rowsOf(String address) {
+        return jdbc.getJdbcTemplate().queryForObject("select (select count(*) from form_submission where address = ?) "
+                + "+ (select count(*) from throttle_lock where subject = ?)", Integer.class, address, "form:" + address);
+    }
+
+    @Test
+    void without_the_database_nothing_is_locked_and_nothing_is_thrown() {
+        NamedParameterJdbcTemplate nowhere = new NamedParameterJdbcTemplate(
+                new DriverManagerDataSource("jdbc:mariadb://127.0.0.1:1/forum?connectTimeout=500", "forum", ""));
+        LoginThrottle cut = new LoginThrottle(clock, nowhere, new LoginRecords(nowhere, clock));
+        String from = address();
+
+        for (int i = 0; i < 25; i++) {
+            cut.loginFailed(email("outage"), from);
+            assertThat(cut.formSubmitted(from)).isEmpty();
+        }
+        cut.loginSucceeded(email("outage"), from);
+
+        assertThat(cut.loginLocked(email("outage"), from)).isEmpty();
+    }
+
+    @Test
     void log_ins_that_fail_because_the_accounts_cannot_be_read_lock_nothing() {
-        LoginGuard guard = new LoginGuard(throttle, new LoginRecords(null, clock) {
-            @Override
-            void record(String typedEmail, String address, LoginOutcome outcome) {
-                // no database here (nor in the outage)
-            }
-        });
+        LoginGuard guard = new LoginGuard(throttle, new LoginRecords(jdbc, clock));
+        String someone = email("someone");
+        String from = address();
         UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(
-                "someone@forum.by", "right-password");
-        attempt.setDetails(new WebAuthenticationDetails("10.0.6.1", null));
+                someone, "right-password");
+        attempt.setDetails(new WebAuthenticationDetails(from, null));
 
         for (int i = 0; i < 30; i++) {
             guard.failed(new AuthenticationFailureServiceExceptionEvent(attempt,
                     new InternalAuthenticationServiceException("Could not open JPA EntityManager")));
         }
 
-        assertThat(throttle.loginLocked("someone@forum.by", "10.0.6.1")).isEmpty();
+        assertThat(throttle.loginLocked(someone, from)).isEmpty();
     }
 }

@@ -131,6 +131,23 @@ class PasswordResetTest {
     }
 
     @Test
+    void requests_for_one_account_from_many_addresses_mail_it_three_links_an_hour_and_answer_the_same() throws Exception {
+        String email = company();
+        for (int i = 0; i < PasswordResetService.MAX_MAILED + 2; i++) {
+            MockHttpServletRequest request = new MockHttpServletRequest();
+            request.setRemoteAddr("10.18." + TestData.unique());
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+
+            assertThat(resets.requestByEmail(email)).isEmpty();
+        }
+
+        assertThat(jdbc.queryForObject("select count(*) from password_reset r join app_user u on u.id = r.user_id "
+                + "where u.email = ?", Integer.class, email)).isEqualTo(PasswordResetService.MAX_MAILED);
+        assertThat(SMTP.waitForIncomingEmail(10_000, PasswordResetService.MAX_MAILED)).isTrue();
+        assertThat(SMTP.waitForIncomingEmail(300, PasswordResetService.MAX_MAILED + 1)).as("one more").isFalse();
+    }
+
+    @Test
     void a_weak_new_password_is_refused_at_its_field_and_the_link_still_works() {
         TestData.logInAsOrganizer(accounts);
         String email = company();
