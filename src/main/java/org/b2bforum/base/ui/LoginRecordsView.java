@@ -54,7 +54,7 @@ class LoginRecordsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> forumTime.format(a.attemptedAt(), getLocale())).setHeader(getTranslation("logins.column.time"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> a.email().isEmpty() ? getTranslation("logins.not-an-email") : a.email())
-                .setHeader(getTranslation("logins.column.email")).setFlexGrow(1);
+                .setHeader(getTranslation("logins.column.email")).setAutoWidth(true).setFlexGrow(1); // no space to wrap at
         grid.addColumn(LoginAttempt::address).setHeader(getTranslation("logins.column.address")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(a -> getTranslation("login.outcome." + a.outcome().name()))

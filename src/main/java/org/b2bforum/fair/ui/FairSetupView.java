@@ -107,10 +107,15 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
 
         stands.setId("fair-stands");
         stands.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
-        stands.addColumn(s -> s.zone().name(getLocale())).setHeader(getTranslation("fair.setup.stand.zone"));
-        stands.addColumn(FairStand::number).setHeader(getTranslation("fair.setup.stand.number"));
-        stands.addColumn(s -> s.row() + " × " + s.column()).setHeader(getTranslation("fair.setup.place"));
-        stands.addColumn(s -> s.assigned() ? s.companyName() : "—").setHeader(getTranslation("fair.setup.assign.company"));
+        // widths of their own: five equal columns left a phone ~40 px for a hall's name
+        stands.addColumn(s -> s.zone().name(getLocale())).setHeader(getTranslation("fair.setup.stand.zone"))
+                .setWidth("10rem").setFlexGrow(2);
+        stands.addColumn(FairStand::number).setHeader(getTranslation("fair.setup.stand.number")).setAutoWidth(true)
+                .setFlexGrow(0);
+        stands.addColumn(s -> s.row() + " × " + s.column()).setHeader(getTranslation("fair.setup.place"))
+                .setAutoWidth(true).setFlexGrow(0);
+        stands.addColumn(s -> s.assigned() ? s.companyName() : "—").setHeader(getTranslation("fair.setup.assign.company"))
+                .setWidth("10rem").setFlexGrow(2);
         stands.addComponentColumn(s -> {
             if (!s.assigned()) {
                 return new Paragraph();
@@ -120,7 +125,7 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
             free.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
             free.setId("unassign-" + s.number());
             return free;
-        });
+        }).setAutoWidth(true).setFlexGrow(0);
         stands.setAllRowsVisible(true);
 
         FormLayout zoneForm = new FormLayout(zoneRu, zoneEn, addZone);

@@ -51,7 +51,9 @@ class HallsPanel extends VerticalLayout {
             Button change = new Button(getTranslation("program.action.change-tables"), VaadinIcon.EDIT.create(),
                     e -> changeTables(hall));
             change.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-            change.addClassName("change-tables");
+            change.addClassName("change-tables"); // only its icon on a phone (forum.css): the hall's name needs the room
+            change.setTooltipText(getTranslation("program.action.change-tables"));
+            change.getElement().setAttribute("aria-label", getTranslation("program.action.change-tables"));
             return change;
         })).setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("program.halls.empty"));

@@ -54,7 +54,7 @@ class ProgramItemsPanel extends VerticalLayout {
         grid.addColumn(ProgramItem::title).setHeader(getTranslation("program.column.title")).setWidth("14rem")
                 .setFlexGrow(2)
                 .setTooltipGenerator(ProgramItem::title);
-        grid.addColumn(ProgramItem::place).setHeader(getTranslation("program.column.place")).setWidth("8rem")
+        grid.addColumn(ProgramItem::place).setHeader(getTranslation("program.column.place")).setWidth("9rem")
                 .setFlexGrow(1);
         grid.addColumn(p -> labels.timeRange(p.startsAt(), p.endsAt())).setHeader(getTranslation("program.column.time"))
                 .setAutoWidth(true);

@@ -83,13 +83,13 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
         report.addColumn(r -> r.place().describe(getLocale(), this::getTranslation))
                 .setHeader(getTranslation("figures.column.place")).setAutoWidth(true);
         report.addColumn(r -> r.requesterName() + " — " + r.partnerName())
-                .setHeader(getTranslation("figures.column.companies")).setFlexGrow(2);
+                .setHeader(getTranslation("figures.column.companies")).setWidth("12rem").setFlexGrow(2);
         report.addColumn(r -> label(r.attendance())).setHeader(getTranslation("figures.column.attendance"))
                 .setAutoWidth(true);
         report.addColumn(r -> outcome(r.requesterOutcome(), r.requesterComment()))
-                .setHeader(getTranslation("figures.column.requester-outcome")).setFlexGrow(2);
+                .setHeader(getTranslation("figures.column.requester-outcome")).setWidth("10rem").setFlexGrow(2);
         report.addColumn(r -> outcome(r.partnerOutcome(), r.partnerComment()))
-                .setHeader(getTranslation("figures.column.partner-outcome")).setFlexGrow(2);
+                .setHeader(getTranslation("figures.column.partner-outcome")).setWidth("10rem").setFlexGrow(2);
 
         Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] csv = csv(outcomes.report()).getBytes(StandardCharsets.UTF_8);

@@ -73,11 +73,13 @@ class StaffView extends VerticalLayout implements HasDynamicTitle {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
 
         accounts.setId("staff-accounts");
-        accounts.addThemeVariants(GridVariant.ROW_STRIPES);
+        accounts.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         accounts.setAllRowsVisible(true);
         accounts.setEmptyStateText(getTranslation("staff.empty"));
-        accounts.addColumn(StaffAccount::displayName).setHeader(getTranslation("staff.name")).setFlexGrow(1);
-        accounts.addColumn(StaffAccount::email).setHeader(getTranslation("staff.email")).setFlexGrow(1);
+        accounts.addColumn(StaffAccount::displayName).setHeader(getTranslation("staff.name")).setWidth("10rem")
+                .setFlexGrow(1);
+        accounts.addColumn(StaffAccount::email).setHeader(getTranslation("staff.email")).setAutoWidth(true)
+                .setFlexGrow(1); // an address has no space to wrap at
         accounts.addColumn(a -> forumTime.format(a.createdAt(), getLocale()))
                 .setHeader(getTranslation("staff.created")).setAutoWidth(true).setFlexGrow(0);
         accounts.addColumn(new ComponentRenderer<>(this::toggle)).setHeader(getTranslation("staff.access"))

@@ -51,8 +51,8 @@ import com.microsoft.playwright.Page;
  * any serious or critical violation, except the component issues listed in {@link #KNOWN} (each
  * explained there and in docs/accessibility.md). On the phone's width it also checks reflow (WCAG 1.4.10,
  * which axe does not test): no field, button or text reaches past the page; on every page that no field's
- * label is cut off and every grid's headers stand over their columns; and on the desktop's width that no grid cell's
- * text is cut off. A failure lists rule, page and element.
+ * label is cut off, no grid cell's text either, and every grid's headers stand over their columns. A failure lists
+ * rule, page and element.
  */
 // the longest of failsafe's classes (its threads check pages while the other classes run), so it starts first
 @Order(1)
@@ -145,8 +145,8 @@ class AccessibilityIT extends BrowserJourney {
             """;
 
     /**
-     * The grid cells whose text is cut off with an ellipsis on a desktop's width, as "grid: text": a company's name,
-     * an e-mail or a job title the organizer no longer reads (on a phone, grids scroll sideways instead).
+     * The grid cells whose text is cut off with an ellipsis, as "grid: text": a company's name, an e-mail or a job
+     * title the organizer no longer reads (on a phone a grid may scroll sideways, but its cells are not cut).
      */
     private static final String CUT_CELLS = """
             () => [...document.querySelectorAll('vaadin-grid-cell-content')]
@@ -482,10 +482,8 @@ class AccessibilityIT extends BrowserJourney {
                                 + width + " px page → " + past);
                     }
                 }
-                if (width == DESKTOP) {
-                    for (Object cut : (List<?>) page.evaluate(CUT_CELLS)) {
-                        found.add(language + " " + width + "px /" + path + ": a grid cell's text cut off → " + cut);
-                    }
+                for (Object cut : (List<?>) page.evaluate(CUT_CELLS)) {
+                    found.add(language + " " + width + "px /" + path + ": a grid cell's text cut off → " + cut);
                 }
                 for (Object header : (List<?>) page.evaluate(MISALIGNED_HEADERS)) {
                     found.add(language + " " + width + "px /" + path + ": a grid's header not over its column → "
