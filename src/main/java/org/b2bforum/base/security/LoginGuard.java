@@ -34,6 +34,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class LoginGuard {
 
     static final String LOGIN_PATH = "/login";
+    /**
+     * The session's attribute with the e-mail typed at the last log-in that failed or was refused, so that the log-in
+     * page shows it again ({@code LoginView}); only what looks like an e-mail, never a password typed into that field.
+     */
+    public static final String TYPED_EMAIL = "b2bforum.login.typed-email";
 
     private final LoginThrottle throttle;
     private final LoginRecords records;
@@ -51,6 +56,7 @@ public class LoginGuard {
                     FilterChain chain) throws ServletException, IOException {
                 if ("POST".equals(request.getMethod())
                         && LOGIN_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
+                    rememberTyped(request);
                     Optional<Duration> locked = locked(request.getParameter("username"), request.getRemoteAddr());
                     if (locked.isPresent()) {
                         response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?locked="
@@ -61,6 +67,16 @@ public class LoginGuard {
                 chain.doFilter(request, response);
             }
         };
+    }
+
+    /** The e-mail typed, for the log-in page after a failure (a successful log-in carries it into its session, unused). */
+    private static void rememberTyped(HttpServletRequest request) {
+        String typed = request.getParameter("username");
+        if (LoginRecords.looksLikeEmail(typed)) {
+            request.getSession().setAttribute(TYPED_EMAIL, typed.trim());
+        } else if (request.getSession(false) != null) {
+            request.getSession(false).removeAttribute(TYPED_EMAIL);
+        }
     }
 
     /**

@@ -48,6 +48,11 @@ public class LoginRecords {
         return email;
     }
 
+    /** Whether typed text looks like an e-mail address (not "P@ss.w0rd": a password typed into the wrong field). */
+    static boolean looksLikeEmail(String typed) {
+        return typed != null && typed.trim().length() <= MAX_EMAIL && EMAIL_LIKE.matcher(typed.trim()).matches();
+    }
+
     private String kept(String typedEmail) {
         String email = typedEmail == null ? "" : typedEmail.trim();
         if (!EMAIL_LIKE.matcher(email).matches() && (email.isEmpty() || email.length() > MAX_EMAIL

@@ -1,5 +1,6 @@
 package org.b2bforum.base.ui;
 
+import org.b2bforum.base.security.LoginGuard;
 import org.springframework.beans.factory.annotation.Value;
 
 import com.vaadin.flow.component.html.Anchor;
@@ -12,6 +13,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 @Route(value = "login", autoLayout = false)
@@ -90,7 +93,27 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             i18n.getErrorMessage().setMessage(getTranslation("unavailable.message"));
             showTexts(i18n);
         }
-        login.setError(locked != null || unavailable || parameters.containsKey("error"));
+        boolean failed = locked != null || unavailable || parameters.containsKey("error");
+        login.setError(failed);
+        if (failed) {
+            showTypedEmail();
+        }
+    }
+
+    /**
+     * The e-mail typed at the failed log-in, in the field again (the form's page is loaded afresh after each try, and
+     * at the venue retyping a long address on a phone is what people then give up at); the password stays empty.
+     */
+    private void showTypedEmail() {
+        WrappedSession session = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession();
+        Object typed = session == null ? null : session.getAttribute(LoginGuard.TYPED_EMAIL);
+        if (typed instanceof String email) {
+            login.getElement().executeJs("""
+                    customElements.whenDefined('vaadin-login-form').then(() => requestAnimationFrame(() => {
+                      const field = this.querySelector('#vaadinLoginUsername');
+                      if (field && !field.value) { field.value = $0; this.querySelector('#vaadinLoginPassword')?.focus(); }
+                    }))""", email);
+        }
     }
 
     @Override

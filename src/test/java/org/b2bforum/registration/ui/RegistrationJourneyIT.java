@@ -130,9 +130,19 @@ class RegistrationJourneyIT extends BrowserJourney {
         assertThat(page.locator("#registration-submitted")).hasText("Заявка отправлена");
     }
 
+    /**
+     * A wrong password first: the page says so and keeps the e-mail typed (not the password), so that only the
+     * password is typed again.
+     */
     private void logIn(Page page, String email, String password, String startPage) {
         page.navigate(url("login"));
         page.locator("#vaadinLoginUsername input").fill(email);
+        page.locator("#vaadinLoginPassword input").fill(password + "-typo");
+        page.locator("#vaadinLoginPassword input").press("Enter");
+        page.waitForURL(Pattern.compile(".*/login\\?error$"));
+        assertThat(page.locator("vaadin-login-form")).containsText("Не удалось войти");
+        assertThat(page.locator("#vaadinLoginUsername input")).hasValue(email);
+        assertThat(page.locator("#vaadinLoginPassword input")).hasValue("");
         page.locator("#vaadinLoginPassword input").fill(password);
         page.locator("#vaadinLoginPassword input").press("Enter");
         // Organizers start at the approval queue, approved companies at their partners, others at their application.
