@@ -52,6 +52,10 @@ class ResetPasswordView extends VerticalLayout implements BeforeEnterObserver, H
             add(passwords, submit);
         } else {
             showOutcome("reset.invalid");
+            // "ask for a new one": where, one click away
+            Anchor again = new Anchor("forgot-password", getTranslation("reset.ask-again"));
+            again.setId("reset-ask-again");
+            addComponentAtIndex(getComponentCount() - 1, again);
         }
     }
 

@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
 
@@ -155,6 +156,13 @@ class AccountViewsTest extends ForumBrowserlessTest {
         test(reset.submit).click();
         assertThat(reset.message.getText()).isEqualTo("Пароль изменён. Войдите с новым паролем.");
         assertThat(resets.isUsable(token)).isFalse();
+        assertThat(find(Anchor.class).withId("reset-ask-again").exists()).as("the link still works").isFalse();
+
+        reset = navigate("reset-password/" + token, ResetPasswordView.class);
+        assertThat(reset.message.getText()).startsWith("Ссылка недействительна");
+        Anchor again = find(Anchor.class).withId("reset-ask-again").single();
+        assertThat(again.getHref()).isEqualTo("forgot-password");
+        assertThat(again.getText()).isEqualTo("Запросить новую ссылку");
     }
 
     @Test
