@@ -93,6 +93,11 @@ final class LocalSearch {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         int[] best = slotOf.clone();
         long bestKey = key();
+        // nothing is better than every meeting placed, fairly, with the participants' own bounds for breaks
+        // (ProblemAnalysis.minBreaks), or, where the data force meetings out, only those out, without a break: on a
+        // small day the search is there at once, and the build waits for this thread where not every meeting fits
+        int forcedOut = analysis.leastLeftOut();
+        long unbeatable = forcedOut == 0 ? analysis.breaksLowerBound() : (long) forcedOut << 40;
         long begun = System.nanoTime();
         double start = 1.5;
         double end = 0.05;
@@ -100,7 +105,7 @@ final class LocalSearch {
         long checkEvery = 1024;
         int[] ejected = new int[3];
         int[] ejectedFrom = new int[3];
-        for (long step = 0; step < maxSteps; step++) {
+        for (long step = 0; step < maxSteps && bestKey > unbeatable; step++) {
             if (step % checkEvery == 0) {
                 long now = System.nanoTime();
                 if (now > deadline || stop.getAsBoolean()) {

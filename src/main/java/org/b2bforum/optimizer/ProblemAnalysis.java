@@ -22,6 +22,8 @@ final class ProblemAnalysis {
     final int[][] meetingsOf;
     /** Per participant, {@link #minBreaks}; computed on first use. */
     private volatile int[] minBreaks;
+    /** {@link #leastLeftOut}, computed on first use (-1 before). */
+    private volatile int leastLeftOut = -1;
 
     ProblemAnalysis(SchedulingProblem problem) {
         this.problem = problem;
@@ -345,6 +347,42 @@ final class ProblemAnalysis {
             }
         }
         return maxMatching(own, domains) == own.length;
+    }
+
+    /**
+     * A lower bound on the meetings that no schedule places, from the data alone: the meetings without an allowed
+     * slot, plus the most by which one participant's other meetings outnumber the slots they can take apart (a
+     * maximum matching); and at least the meetings beyond every table of the day. A schedule that leaves out only
+     * so many and has no break cannot be bettered (the start's local search ends there).
+     */
+    int leastLeftOut() {
+        int known = leastLeftOut;
+        if (known >= 0) {
+            return known;
+        }
+        int empty = 0;
+        for (int[] slotsOfMeeting : allowed) {
+            if (slotsOfMeeting.length == 0) {
+                empty++;
+            }
+        }
+        int worst = 0;
+        for (int[] own : meetingsOf) {
+            int placeable = 0;
+            for (int m : own) {
+                if (allowed[m].length > 0) {
+                    placeable++;
+                }
+            }
+            worst = Math.max(worst, placeable - maxMatching(own, allowed));
+        }
+        int capacity = 0;
+        for (int t : tables) {
+            capacity += Math.max(0, t);
+        }
+        known = Math.max(empty + worst, allowed.length - capacity);
+        leastLeftOut = known;
+        return known;
     }
 
     /** Whether the data alone show that not every meeting can be placed. */

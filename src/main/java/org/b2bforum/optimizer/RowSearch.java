@@ -238,7 +238,10 @@ final class RowSearch {
         double hot = 0.6;
         double cold = 0.15;
         double temperature = hot;
-        for (long step = 0; step < maxSteps; step++) {
+        // rows, chains and exchanges keep the number placed: with every meeting placed nothing beats the participants'
+        // own bounds (ProblemAnalysis.minBreaks), else nothing beats no break
+        int unbeatable = CpSatModel.placedCount(slotOf) == n ? analysis.breaksLowerBound() : 0;
+        for (long step = 0; step < maxSteps && bestTotal > unbeatable; step++) {
             // the clock read every step (and every 256 chains): with its Kempe chains a step takes a millisecond or
             // two, far more under a CPU hog, and the search must end on time (its thread runs beside the solver's)
             long now = System.nanoTime();

@@ -120,7 +120,8 @@
  * question of ticf-13crafc, proved in 4.3-6.5 s with 12%, 5.5-7.0 s with 25%, and once not within 10 s). On the hard days it places every
  * meeting where first-fit left 5-15 out, with half the floor's breaks or fewer. When no level answers, it is the
  * optimisation's hint (and the start-finding decision solves are skipped when it is complete and fair), and,
- * as the floor, the answer of last resort. After 2 million steps of annealing the rest of that time goes to the row search
+ * as the floor, the answer of last resort. After 2 million steps of annealing (20,000 a meeting on days of fewer than
+ * 100 meetings) the rest of that time goes to the row search
  * ({@link org.b2bforum.optimizer.RowSearch}): one participant's whole day taken out and put back, exactly, where it
  * and its partners break least (a dynamic programme over the slots, everything else fixed), with occasional
  * kicks that forbid a meeting its slot. Single moves stop far above the optimum on the days with forbidden slots
@@ -140,7 +141,12 @@
  * of its slots in place of the meeting of one of its participants there (or of any meeting, the slot's tables all
  * taken), as many placed, taken as the chains are; rows and chains keep the start's left-out meetings out, and which
  * ones they are decides much of the breaks (forum-13.tables8, 3,000 row steps from the same six annealed starts: 143-147
- * breaks summed against 166, best known 21 now; issue 15, thirteenth round). When the local
+ * breaks summed against 166, best known 21 now; issue 15, thirteenth round). The local
+ * search ends early once its schedule cannot be bettered: every meeting placed, fair, at the participants' own
+ * bounds, or only the meetings the data force out ({@link org.b2bforum.optimizer.ProblemAnalysis#leastLeftOut}) left
+ * out and no break (the rows keep the number placed, so they stop at no break too); where not every meeting fits the
+ * build waits for it, and a small day waited the whole min(1.5 s, 12 % of the limit) for nothing (issue 15,
+ * sixteenth round). When the local
  * search has ended with a complete fair schedule, no level question at or above its breaks is asked (it answers
  * them), and when those below were refuted it is the answer, proved optimal. Not beside the optimisation: with one thread
  * left free CP-SAT (2 workers) interleaves all its subsolvers and runs no full-problem {@code max_lp}, whose

@@ -26,6 +26,35 @@ class LocalSearchTest {
         assertThat(after.totalBreaks()).isLessThan(before.totalBreaks());
     }
 
+    /**
+     * Nothing beats a schedule that leaves out only the meetings the data force out and has no break, or one that
+     * places every meeting with the participants' own bounds for breaks: the search ends there instead of running to
+     * its limit (the build waits for it where not every meeting fits).
+     */
+    @Test
+    void anUnbeatableScheduleEndsTheSearchAtOnce() {
+        // participant 0 wants 4 meetings in 3 slots and 5-6 have no common slot: 2 out whatever the schedule
+        SchedulingProblem leavesOut = CpSatSchedulerTest.problem(7, 3, 3, 5, 2, Map.of(5, Set.of(0, 1), 6, Set.of(2)),
+                MeetingRequest.of(0, 1), MeetingRequest.of(0, 2), MeetingRequest.of(0, 3), MeetingRequest.of(0, 4),
+                MeetingRequest.of(5, 6), MeetingRequest.of(1, 2));
+        // 0 meets 1 and 2 but not in slot 1 of 3: its own day forces the one break
+        SchedulingProblem mustBreak = CpSatSchedulerTest.problem(3, 3, 3, 1, 2, Map.of(0, Set.of(1)),
+                MeetingRequest.of(0, 1), MeetingRequest.of(0, 2));
+        for (SchedulingProblem problem : java.util.List.of(leavesOut, mustBreak)) {
+            ProblemAnalysis analysis = new ProblemAnalysis(problem);
+            int[] none = new int[analysis.meetingCount()];
+            java.util.Arrays.fill(none, -1);
+            long started = System.nanoTime();
+
+            ScheduleResult result = CpSatScheduler.resultOf(analysis, LocalSearch.improve(analysis, none, 60,
+                    Long.MAX_VALUE, 1));
+
+            assertThat((System.nanoTime() - started) / 1e9).as("seconds of a 60 s search").isLessThan(10);
+            assertThat(result.unplaced()).hasSize(problem == leavesOut ? 2 : 0);
+            assertThat(result.totalBreaks()).isEqualTo(problem == leavesOut ? 0 : 1);
+        }
+    }
+
     @Test
     void fixedMeetingsForbiddenSlotsAndPrecedencesAreKept() {
         // 0-1 fixed in slot 2, 0-2 after 0-3 (meeting 2 after meeting 1), participant 3 not in slot 0

@@ -76,6 +76,28 @@ class RowSearchTest {
         assertThat(polished.totalBreaks()).isLessThan(annealed.totalBreaks());
     }
 
+    /**
+     * Rows, chains and exchanges keep the number placed, so a schedule without a break, or with every meeting placed
+     * at the participants' own bounds, cannot be bettered: the search gives it back at once instead of at its limit.
+     */
+    @Test
+    void aScheduleThatCannotBeBetteredComesBackAtOnce() {
+        // 0 meets 1 and 2 but not in slot 1 of 3 (one break, its own bound); 3-4 meet too
+        SchedulingProblem problem = CpSatSchedulerTest.problem(5, 3, 3, 2, 2, Map.of(0, Set.of(1)),
+                MeetingRequest.of(0, 1), MeetingRequest.of(0, 2), MeetingRequest.of(3, 4));
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
+        int[] atBound = {0, 2, 1};
+        int[] oneOutNoBreak = {0, -1, 1};
+        for (int[] start : new int[][] {atBound, oneOutNoBreak}) {
+            long started = System.nanoTime();
+
+            int[] back = RowSearch.improve(analysis, start, 60, Long.MAX_VALUE, 1, () -> false);
+
+            assertThat((System.nanoTime() - started) / 1e9).as("seconds of a 60 s search").isLessThan(10);
+            assertThat(back).containsExactly(start);
+        }
+    }
+
     @Test
     void fixedMeetingsForbiddenSlotsAndPrecedencesAreKeptAndAsManyMeetingsStayPlaced() {
         // 0-1 fixed in slot 2, 0-2 after 0-3 (meeting 2 after meeting 1), participant 3 not in slot 0
