@@ -38,19 +38,47 @@ final class RememberedRoutesAccessChecker extends AnnotatedViewAccessChecker {
 
     @Override
     public AccessCheckResult check(NavigationContext context) {
+        return super.check(withRememberedRoutes(context));
+    }
+
+    /**
+     * The navigation as Vaadin's check gets it: with a router whose registry lists the remembered routes (and asks the
+     * real registry anything else), or as it is for a session with routes of its own.
+     */
+    NavigationContext withRememberedRoutes(NavigationContext context) {
         RouteRegistry registry = context.getRouter().getRegistry();
         boolean applicationRoutesOnly = registry instanceof ApplicationRouteRegistry
                 || registry instanceof SessionRouteRegistry session && session.getConfiguration().getRoutes().isEmpty();
         if (!applicationRoutesOnly) {
-            return super.check(context);
+            return context;
         }
         List<RouteData> known = routes(registry);
         RouteRegistry remembering = (RouteRegistry) Proxy.newProxyInstance(RouteRegistry.class.getClassLoader(),
                 new Class<?>[] {RouteRegistry.class}, (proxy, method, args) -> method.getName().equals("getRegisteredRoutes")
                         && method.getParameterCount() == 0 ? known : delegate(registry, method, args));
-        return super.check(new NavigationContext(new Router(remembering), context.getNavigationTarget(),
+        return new NavigationContext(new RememberingRouter(remembering), context.getNavigationTarget(),
                 context.getLocation(), context.getParameters(), context.getPrincipal(), context::hasRole,
-                context.isErrorHandling(), context.isNavigating()));
+                context.isErrorHandling(), context.isNavigating());
+    }
+
+    /**
+     * A router that answers with the registry it was made with. Vaadin's own {@link Router#getRegistry} answers with
+     * the current session's registry whenever a session is current, that is in every request: a plain router made
+     * with the remembering registry went on listing the session's routes.
+     */
+    private static final class RememberingRouter extends Router {
+
+        private final transient RouteRegistry registry;
+
+        RememberingRouter(RouteRegistry registry) {
+            super(registry);
+            this.registry = registry;
+        }
+
+        @Override
+        public RouteRegistry getRegistry() {
+            return registry;
+        }
     }
 
     /** The application's routes as the registry lists them (a session without routes of its own lists its application's). */

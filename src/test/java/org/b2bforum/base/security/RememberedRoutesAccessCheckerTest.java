@@ -2,6 +2,8 @@ package org.b2bforum.base.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
@@ -9,8 +11,14 @@ import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.RouteData;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.NavigationContext;
 import com.vaadin.flow.server.auth.NavigationAccessControl;
 
 /**
@@ -58,6 +66,25 @@ class RememberedRoutesAccessCheckerTest extends ForumBrowserlessTest {
         assertThat(viewName()).isEqualTo("ChangePasswordView");
 
         assertThat(checker.listings()).as("no listing of the routes for the navigations after the first").isEqualTo(listed);
+    }
+
+    @Test
+    void vaadins_check_reads_the_remembered_routes_while_a_session_is_current() {
+        TestData.logInAsOrganizer(accounts);
+        UI.getCurrent().navigate("accounts");
+        Class<?> target = getCurrentView().getClass();
+        assertThat(VaadinSession.getCurrent()).as("as in every request").isNotNull();
+        NavigationContext navigation = new NavigationContext(UI.getCurrent().getInternals().getRouter(), target,
+                new Location("accounts"), RouteParameters.empty(), SecurityContextHolder.getContext().getAuthentication(),
+                role -> true, false, true);
+
+        // what Vaadin's check reads: Router.getRegistry(), which for a plain router is the session's registry, listing
+        // its routes anew at each call, whenever a session is current
+        List<RouteData> first = checker.withRememberedRoutes(navigation).getRouter().getRegistry().getRegisteredRoutes();
+        List<RouteData> again = checker.withRememberedRoutes(navigation).getRouter().getRegistry().getRegisteredRoutes();
+
+        assertThat(again).as("the remembered list, not listed again").isSameAs(first);
+        assertThat(first).extracting(route -> route.getNavigationTarget().getName()).contains(target.getName());
     }
 
     @Test
