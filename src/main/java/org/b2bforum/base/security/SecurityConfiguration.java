@@ -24,6 +24,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -85,6 +87,27 @@ class SecurityConfiguration {
         return http.with(VaadinSecurityConfigurer.vaadin(),
                 vaadin -> vaadin.loginView("/login", "/").enableCsrfConfiguration(false)
                         .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)).build();
+    }
+
+    /**
+     * The check of the views' access annotations at each navigation, with the routes' list remembered
+     * ({@link RememberedRoutesAccessChecker}). A bean of its own class: Vaadin's own {@code AnnotatedViewAccessChecker}
+     * bean is still made (Vaadin's auto-configuration makes it unconditionally), but no longer asked.
+     */
+    @Bean
+    static RememberedRoutesAccessChecker rememberedRoutesAccessChecker(AccessAnnotationChecker annotations) {
+        return new RememberedRoutesAccessChecker(annotations);
+    }
+
+    /**
+     * Vaadin's navigation access control with that checker in place of Vaadin's (the supported way: a
+     * {@link NavigationAccessControlConfigurer} bean, which replaces Vaadin's default one). Like the default, it comes
+     * switched off, and {@link VaadinSecurityConfigurer} switches it on with the log-in view. Vaadin picks its own
+     * checkers out of the available ones by exact class, so the subclass is given as a checker of its own.
+     */
+    @Bean
+    static NavigationAccessControlConfigurer navigationAccessControlConfigurer(RememberedRoutesAccessChecker views) {
+        return new NavigationAccessControlConfigurer().withNavigationAccessChecker(views).disabled();
     }
 
     /**
