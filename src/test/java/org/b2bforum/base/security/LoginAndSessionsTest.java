@@ -100,12 +100,26 @@ class LoginAndSessionsTest {
         MvcResult locked = logIn(email, TestData.COMPANY_PASSWORD, address);
 
         assertThat(locked.getResponse().getRedirectedUrl()).isEqualTo("/login?locked=1");
-        assertThat(locked.getRequest().getSession(false)).as("not logged in").isNull();
+        // the session keeps the e-mail typed, for the log-in page to show it again, and no log-in
+        assertThat(locked.getRequest().getSession(false)).satisfies(session -> {
+            assertThat(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY))
+                    .as("not logged in").isNull();
+            assertThat(session.getAttribute(LoginGuard.TYPED_EMAIL)).isEqualTo(email);
+        });
         assertThat(outcomes(email)).containsExactly("FAILURE", "FAILURE", "FAILURE", "FAILURE", "FAILURE", "LOCKED");
         assertThat(jdbc.queryForList("select address from login_attempt where email = ?", String.class, email))
                 .containsOnly(address);
         assertThat(jdbc.queryForObject("select count(*) from login_attempt where email like 'wrong-password%' "
                 + "or address like 'wrong-password%'", Integer.class)).as("passwords are never stored").isZero();
+    }
+
+    @Test
+    void a_password_typed_into_the_e_mail_field_is_not_kept_for_the_log_in_page() throws Exception {
+        MvcResult typedAsEmail = logIn("Parol-2026!", "Parol-2026!", address);
+
+        assertThat(typedAsEmail.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(typedAsEmail.getRequest().getSession(false)).satisfies(session -> assertThat(
+                session == null ? null : session.getAttribute(LoginGuard.TYPED_EMAIL)).isNull());
     }
 
     @Test
