@@ -57,7 +57,8 @@ class LoginRecordsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("logins.column.email")).setFlexGrow(1);
         grid.addColumn(LoginAttempt::address).setHeader(getTranslation("logins.column.address")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(a -> getTranslation("login.outcome." + a.outcome().name()))
+        grid.addColumn(a -> a.refused() > 1 ? getTranslation("login.outcome.LOCKED.many", a.refused())
+                : getTranslation("login.outcome." + a.outcome().name()))
                 .setHeader(getTranslation("logins.column.outcome")).setAutoWidth(true).setFlexGrow(0);
         HorizontalLayout filters = new HorizontalLayout(text, outcome);
         filters.setWrap(true);
