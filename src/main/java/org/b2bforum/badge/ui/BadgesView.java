@@ -117,8 +117,10 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(BadgeHolder::fullName).setHeader(getTranslation("badges.name")).setWidth("11rem").setFlexGrow(1);
         grid.addColumn(BadgeHolder::position).setHeader(getTranslation("badges.position")).setWidth("14rem")
                 .setFlexGrow(2);
+        // a width, not the content's: the content's is read from the first rows only, a longer city further down
+        // the list was cut ("Заречный 18…", AccessibilityIT); names of two words wrap
         grid.addColumn(h -> Cities.inLanguage(h.city(), this::getTranslation)).setHeader(getTranslation("badges.city"))
-                .setAutoWidth(true);
+                .setWidth("8rem").setFlexGrow(1);
         grid.addComponentColumn(this::roleSelect).setHeader(getTranslation("badges.role")).setAutoWidth(true);
         grid.addComponentColumn(this::badgeLink).setHeader(getTranslation("badges.badge")).setAutoWidth(true);
         grid.setWidthFull();

@@ -1,5 +1,10 @@
 package org.b2bforum.base.security;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.regex.Pattern;
+
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -13,6 +18,11 @@ import com.vaadin.flow.server.VaadinRequest;
 public final class ClientAddress {
 
     private static final int MAX_LENGTH = 64;
+    /**
+     * What may be an IPv6 literal (possibly with an IPv4 tail): a text with ':' that starts with a hexadecimal digit or
+     * ':', which {@link InetAddress#getByName} parses as a literal and never looks up.
+     */
+    private static final Pattern IPV6_LITERAL = Pattern.compile("(?=.*:)[0-9a-fA-F:][0-9a-fA-F:.]*");
 
     private ClientAddress() {
     }
@@ -27,5 +37,43 @@ public final class ClientAddress {
 
     static String capped(String address) {
         return address == null || address.length() <= MAX_LENGTH ? address : address.substring(0, MAX_LENGTH);
+    }
+
+    /**
+     * The network a client is throttled by ({@link LoginThrottle}): an IPv4 address as it is, an IPv6 address by its
+     * /64 prefix (e.g. {@code 2001:db8:0:7::/64}, one end site's network, whose owner can use any of its addresses),
+     * an IPv4-mapped IPv6 address as the IPv4 address. Written the same whatever the IPv6 text's form (compressed or
+     * not, any case, with a zone), as a proxy's header may give it. Text that is no IPv6 literal is kept as it is
+     * (capped). Null for null.
+     */
+    public static String network(String address) {
+        if (address == null) {
+            return null;
+        }
+        String text = address.trim();
+        if (text.startsWith("[") && text.endsWith("]")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        int zone = text.indexOf('%');
+        if (zone >= 0) {
+            text = text.substring(0, zone); // the same network on any interface
+        }
+        if (!IPV6_LITERAL.matcher(text).matches()) {
+            return capped(address);
+        }
+        try {
+            InetAddress parsed = InetAddress.getByName(text);
+            if (!(parsed instanceof Inet6Address)) {
+                return parsed.getHostAddress(); // IPv4-mapped (::ffff:a.b.c.d)
+            }
+            byte[] bytes = parsed.getAddress();
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return prefix.append(":/64").toString();
+        } catch (UnknownHostException e) {
+            return capped(address);
+        }
     }
 }

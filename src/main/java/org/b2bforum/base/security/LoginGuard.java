@@ -41,11 +41,9 @@ public class LoginGuard {
     public static final String TYPED_EMAIL = "b2bforum.login.typed-email";
 
     private final LoginThrottle throttle;
-    private final LoginRecords records;
 
-    LoginGuard(LoginThrottle throttle, LoginRecords records) {
+    LoginGuard(LoginThrottle throttle) {
         this.throttle = throttle;
-        this.records = records;
     }
 
     /** The filter to put before the log-in form's filter; not a bean, so that it runs only in the security chain. */
@@ -57,7 +55,8 @@ public class LoginGuard {
                 if ("POST".equals(request.getMethod())
                         && LOGIN_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
                     rememberTyped(request);
-                    Optional<Duration> locked = locked(request.getParameter("username"), request.getRemoteAddr());
+                    Optional<Duration> locked = throttle.loginRefused(request.getParameter("username"),
+                            request.getRemoteAddr());
                     if (locked.isPresent()) {
                         response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?locked="
                                 + LoginThrottle.minutes(locked.get()));
@@ -97,7 +96,7 @@ public class LoginGuard {
                     basic = null; // the Basic filter itself refuses it
                 }
                 if (basic != null) {
-                    Optional<Duration> locked = locked(basic.getName(), request.getRemoteAddr());
+                    Optional<Duration> locked = throttle.loginRefused(basic.getName(), request.getRemoteAddr());
                     if (locked.isPresent()) {
                         response.setHeader("Retry-After", Long.toString(locked.get().toSeconds() + 1));
                         response.setStatus(429);
@@ -107,12 +106,6 @@ public class LoginGuard {
                 chain.doFilter(request, response);
             }
         };
-    }
-
-    private Optional<Duration> locked(String email, String address) {
-        Optional<Duration> locked = throttle.loginLocked(email, address);
-        locked.ifPresent(wait -> records.record(email, address, LoginOutcome.LOCKED));
-        return locked;
     }
 
     @EventListener

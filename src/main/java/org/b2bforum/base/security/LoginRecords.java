@@ -40,11 +40,22 @@ public class LoginRecords {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     String record(String typedEmail, String address, LoginOutcome outcome) {
+        return record(typedEmail, address, outcome, 1);
+    }
+
+    /**
+     * {@link #record(String, String, LoginOutcome)} for a record that stands for {@code refused} refused attempts
+     * (a {@code LOCKED} record, of which {@link LoginThrottle} writes at most one a minute per lock and node).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    String record(String typedEmail, String address, LoginOutcome outcome, int refused) {
         String email = kept(typedEmail);
-        jdbc.update("insert into login_attempt (attempted_at, email, address, outcome) "
-                + "values (:at, :email, :address, :outcome)", new MapSqlParameterSource("at",
+        jdbc.update("insert into login_attempt (attempted_at, email, address, network, outcome, refused) "
+                + "values (:at, :email, :address, :network, :outcome, :refused)", new MapSqlParameterSource("at",
                         Timestamp.from(clock.instant())).addValue("email", email)
-                        .addValue("address", ClientAddress.capped(address)).addValue("outcome", outcome.name()));
+                        .addValue("address", ClientAddress.capped(address))
+                        .addValue("network", ClientAddress.network(address)).addValue("outcome", outcome.name())
+                        .addValue("refused", refused));
         return email;
     }
 
@@ -73,11 +84,11 @@ public class LoginRecords {
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
     public List<LoginAttempt> attempts(String text, LoginOutcome outcome, int offset, int limit) {
-        return jdbc.query("select attempted_at, email, address, outcome from login_attempt where " + FILTER
+        return jdbc.query("select attempted_at, email, address, outcome, refused from login_attempt where " + FILTER
                 + " order by attempted_at desc, id desc limit :limit offset :offset",
                 filter(text, outcome).addValue("offset", offset).addValue("limit", limit),
                 (rs, row) -> new LoginAttempt(rs.getTimestamp("attempted_at").toInstant(), rs.getString("email"),
-                        rs.getString("address"), LoginOutcome.valueOf(rs.getString("outcome"))));
+                        rs.getString("address"), LoginOutcome.valueOf(rs.getString("outcome")), rs.getInt("refused")));
     }
 
     @PreAuthorize("hasRole('ORGANIZER')")

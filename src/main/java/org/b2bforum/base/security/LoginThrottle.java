@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.b2bforum.base.database.DatabaseFailures;
 import org.b2bforum.base.database.DatabaseUnavailable;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * a client address, is locked for a while, and each further lock lasts twice as long (up to a cap).
  * Log-ins count against the typed e-mail (existing or not, so a lock tells nothing about whether
  * the account exists) and the address; anonymous forms (registration, invitation, password reset)
- * count every submission against the address.
+ * count every submission against the address. An address counts by its network
+ * ({@link ClientAddress#network}: an IPv6 address by its /64, which its owner can change at will).
  * <p>
  * The counts and locks are in the database, so that every node of a cluster and a restarted node
  * see the same (docs/cluster.md). Every write is an insert of a row of its own, never an update of
@@ -60,6 +63,8 @@ public class LoginThrottle {
     static final Duration MEMORY = Duration.ofDays(1);
     private static final Timestamp NEVER = Timestamp.from(Instant.parse("1970-01-02T00:00:00Z"));
     private static final String FAILED = "outcome in ('FAILURE', 'DISABLED')";
+    /** A node records at most one refused (LOCKED) attempt per lock in this time; it counts the others. */
+    static final Duration RECORD_REFUSALS_EVERY = Duration.ofMinutes(1);
     /** At most this many old rows per table and cleaning: one small write set each, the rest the next time. */
     private static final int CLEAN_BATCH = 10_000;
 
@@ -67,6 +72,14 @@ public class LoginThrottle {
     private final NamedParameterJdbcTemplate jdbc;
     private final LoginRecords records;
     private final Rule forms;
+    /**
+     * Per lock subject, this node's last LOCKED record and the refusals since, not recorded yet (carried by the next
+     * record). Only subjects locked in the last hour (the longest lock), each lock the outcome of recorded failures.
+     */
+    private final Map<String, Refusals> refusals = new ConcurrentHashMap<>();
+
+    private record Refusals(Instant recorded, int unrecorded) {
+    }
 
     LoginThrottle(Clock clock, NamedParameterJdbcTemplate jdbc, LoginRecords records) {
         this(clock, jdbc, records, FORMS.limit());
@@ -89,15 +102,53 @@ public class LoginThrottle {
     public Optional<Duration> loginLocked(String email, String address) {
         Instant now = clock.instant();
         try {
-            Timestamp until = jdbc.queryForObject("""
-                    select max(locked_until) from throttle_lock
-                    where subject in (:account, :address) and locked_until > :now""",
-                    new MapSqlParameterSource("account", accountKey(email)).addValue("address", addressKey(address))
-                            .addValue("now", Timestamp.from(now)), Timestamp.class);
-            return until == null ? Optional.empty() : Optional.of(Duration.between(now, until.toInstant()));
+            return lock(email, address, now).map(lock -> Duration.between(now, lock.until()));
         } catch (DataAccessException e) {
             return unreachable(e, "log-in lock not checked");
         }
+    }
+
+    /**
+     * {@link #loginLocked}, and a refused attempt recorded ({@code LOCKED}) when it is locked: this node's first
+     * refusal of the lock is recorded, then at most one a minute, which carries the count of those not recorded before
+     * it, so that a client hammering a lock costs one insert (replicated to every node) a minute, not one an attempt.
+     */
+    public Optional<Duration> loginRefused(String email, String address) {
+        Instant now = clock.instant();
+        try {
+            Optional<Lock> lock = lock(email, address, now);
+            if (lock.isPresent()) {
+                int[] toRecord = {0};
+                refusals.compute(lock.get().subject(), (subject, last) -> {
+                    if (last == null || !now.isBefore(last.recorded().plus(RECORD_REFUSALS_EVERY))) {
+                        toRecord[0] = 1 + (last == null ? 0 : last.unrecorded());
+                        return new Refusals(now, 0);
+                    }
+                    return new Refusals(last.recorded(), last.unrecorded() + 1);
+                });
+                if (toRecord[0] > 0) {
+                    records.record(email, address, LoginOutcome.LOCKED, toRecord[0]);
+                }
+            }
+            return lock.map(l -> Duration.between(now, l.until()));
+        } catch (DataAccessException e) {
+            return unreachable(e, "log-in lock not checked");
+        }
+    }
+
+    private record Lock(String subject, Instant until) {
+    }
+
+    /** The lock of this e-mail or this address that ends last, if any. */
+    private Optional<Lock> lock(String email, String address, Instant now) {
+        return jdbc.query("""
+                select subject, locked_until from throttle_lock
+                where subject in (:account, :address) and locked_until > :now
+                order by locked_until desc limit 1""",
+                new MapSqlParameterSource("account", accountKey(email)).addValue("address", addressKey(address))
+                        .addValue("now", Timestamp.from(now)),
+                (rs, row) -> new Lock(rs.getString("subject"), rs.getTimestamp("locked_until").toInstant()))
+                .stream().findFirst();
     }
 
     /** A failed log-in ({@code FAILURE} or {@code DISABLED}): recorded, and counted against the e-mail and the address. */
@@ -113,11 +164,11 @@ public class LoginThrottle {
                                 + "and outcome = 'SUCCESS')"));
             }
             if (address != null) {
-                subjects.add(new Subject(addressKey(address), ADDRESS, "login_attempt where address = :address and "
+                subjects.add(new Subject(addressKey(address), ADDRESS, "login_attempt where network = :network and "
                         + FAILED, "attempted_at", null));
             }
             MapSqlParameterSource params = new MapSqlParameterSource("email", recorded)
-                    .addValue("address", ClientAddress.capped(address));
+                    .addValue("network", ClientAddress.network(address));
             List<State> states = states(subjects, params, now);
             for (int i = 0; i < subjects.size(); i++) {
                 lockIfDue(subjects.get(i), states.get(i).hits(), states.get(i).lastLockNumber(), now);
@@ -166,7 +217,7 @@ public class LoginThrottle {
     }
 
     /**
-     * Counts a submission of an anonymous form from this address.
+     * Counts a submission of an anonymous form from this address (by its network, {@link ClientAddress#network}).
      *
      * @return how long this address must wait, when it has submitted too often; empty when it may go on
      */
@@ -174,17 +225,17 @@ public class LoginThrottle {
         if (address == null) {
             return Optional.empty();
         }
-        String capped = ClientAddress.capped(address);
+        String network = ClientAddress.network(address);
         Instant now = clock.instant();
         try {
-            Subject subject = new Subject("form:" + capped, forms, "form_submission where address = :address",
+            Subject subject = new Subject("form:" + network, forms, "form_submission where address = :address",
                     "submitted_at", null);
-            State state = states(List.of(subject), new MapSqlParameterSource("address", capped), now).getFirst();
+            State state = states(List.of(subject), new MapSqlParameterSource("address", network), now).getFirst();
             if (state.lockedUntil() != null) {
                 return Optional.of(Duration.between(now, state.lockedUntil()));
             }
             jdbc.update("insert into form_submission (address, submitted_at) values (:address, :now)",
-                    new MapSqlParameterSource("address", capped).addValue("now", Timestamp.from(now)));
+                    new MapSqlParameterSource("address", network).addValue("now", Timestamp.from(now)));
             return lockIfDue(subject, state.hits() + 1, state.lastLockNumber(), now);
         } catch (DataAccessException e) {
             return unreachable(e, "form submission not counted");
@@ -211,6 +262,9 @@ public class LoginThrottle {
             initialDelayString = "${b2bforum.throttle.clean-every:10m}")
     int forgetOld() {
         Instant now = clock.instant();
+        Instant longestLock = now.minus(ADDRESS.maxLock().compareTo(FORMS.maxLock()) > 0 ? ADDRESS.maxLock()
+                : FORMS.maxLock());
+        refusals.values().removeIf(last -> last.recorded().isBefore(longestLock));
         try {
             return jdbc.update("delete from form_submission where submitted_at < :before limit " + CLEAN_BATCH,
                     new MapSqlParameterSource("before", Timestamp.from(now.minus(FORMS.window()))))
@@ -295,6 +349,6 @@ public class LoginThrottle {
     }
 
     private static String addressKey(String address) {
-        return address == null ? null : "address:" + ClientAddress.capped(address);
+        return address == null ? null : "address:" + ClientAddress.network(address);
     }
 }

@@ -7,12 +7,14 @@ import org.b2bforum.base.security.LoginRecords;
 import org.b2bforum.base.security.Role;
 
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -57,8 +59,14 @@ class LoginRecordsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("logins.column.email")).setAutoWidth(true).setFlexGrow(1); // no space to wrap at
         grid.addColumn(LoginAttempt::address).setHeader(getTranslation("logins.column.address")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(a -> getTranslation("login.outcome." + a.outcome().name()))
+        // wrapped, never cut off: the column's automatic width comes from the rows the grid measures first, which
+        // need not hold the longest outcome
+        grid.addColumn(LitRenderer.<LoginAttempt>of("<span style=\"white-space: normal\">${item.outcome}</span>")
+                .withProperty("outcome", a -> getTranslation("login.outcome." + a.outcome().name())))
                 .setHeader(getTranslation("logins.column.outcome")).setAutoWidth(true).setFlexGrow(0);
+        // a LOCKED record stands for the refusals since the previous one of its lock (docs/security.md)
+        grid.addColumn(LoginAttempt::refused).setHeader(getTranslation("logins.column.refused")).setAutoWidth(true)
+                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         HorizontalLayout filters = new HorizontalLayout(text, outcome);
         filters.setWrap(true);
         add(new H1(getTranslation("logins.title")), filters, grid);

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
@@ -288,7 +291,7 @@ class LoginThrottleTest {
 
     @Test
     void log_ins_that_fail_because_the_accounts_cannot_be_read_lock_nothing() {
-        LoginGuard guard = new LoginGuard(throttle, new LoginRecords(jdbc, clock));
+        LoginGuard guard = new LoginGuard(throttle);
         String someone = email("someone");
         String from = address();
         UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(
@@ -301,5 +304,99 @@ class LoginThrottleTest {
         }
 
         assertThat(throttle.loginLocked(someone, from)).isEmpty();
+    }
+
+    /** A /64 network of the test's own: addresses in it are {@code <prefix>:<any four hextets>}. */
+    private static String ipv6Network() {
+        long n = TestData.unique().hashCode() & 0xffffL;
+        return "2001:db8:" + Long.toHexString(n) + ":" + Long.toHexString(System.nanoTime() & 0xffff);
+    }
+
+    @Test
+    void an_ipv6_client_is_counted_by_its_64_network_so_changing_addresses_in_it_escapes_nothing() {
+        String network = ipv6Network();
+        for (int i = 0; i < 19; i++) {
+            throttle.loginFailed(email("spray" + i), network + ":0:0:0:" + Integer.toHexString(i + 1));
+        }
+        assertThat(throttle.loginLocked(email("next"), network + "::ffff")).isEmpty();
+        // the same network written in full, in capitals, with a zone: as a proxy's header may give it
+        String written = network.toUpperCase() + ":00ab:0:0:1%eth0";
+        throttle.loginFailed(email("spray"), written);
+
+        assertThat(throttle.loginLocked(email("next"), network + ":dead:beef:1:2")).contains(Duration.ofMinutes(1));
+        assertThat(throttle.loginLocked(email("next"), "[" + network + "::7]")).contains(Duration.ofMinutes(1));
+        assertThat(throttle.loginLocked(email("next"), "2001:db9::1")).as("another network").isEmpty();
+        assertThat(jdbc.queryForList("select address from login_attempt where network = :network",
+                java.util.Map.of("network", ClientAddress.network(written)), String.class))
+                .as("the records keep each address as it came").hasSize(20).contains(written);
+    }
+
+    @Test
+    void anonymous_forms_are_counted_by_the_ipv6_network_and_an_ipv4_mapped_address_as_its_ipv4_address() {
+        String network = ipv6Network();
+        for (int i = 0; i < 19; i++) {
+            assertThat(throttle.formSubmitted(network + ":" + Integer.toHexString(i + 1) + "::1")).isEmpty();
+        }
+        assertThat(throttle.formSubmitted(network + "::abcd")).contains(Duration.ofMinutes(5));
+
+        int n = TestData.unique().hashCode() ^ (int) System.nanoTime();
+        String v4 = "11." + (n >>> 16 & 255) + "." + (n >>> 8 & 255) + "." + (n & 255);
+        for (int i = 0; i < 19; i++) {
+            assertThat(throttle.formSubmitted(i % 2 == 0 ? v4 : "::ffff:" + v4)).isEmpty();
+        }
+        assertThat(throttle.formSubmitted("::FFFF:" + v4)).contains(Duration.ofMinutes(5));
+        assertThat(throttle.formSubmitted(v4)).isPresent();
+    }
+
+    @Test
+    void the_network_of_an_address() {
+        assertThat(ClientAddress.network("2001:db8:a:b:c:d:e:f")).isEqualTo("2001:db8:a:b::/64");
+        assertThat(ClientAddress.network("2001:0DB8:000a:000b::1")).isEqualTo("2001:db8:a:b::/64");
+        assertThat(ClientAddress.network("0:0:0:0:0:0:0:1")).isEqualTo("0:0:0:0::/64");
+        assertThat(ClientAddress.network("fe80::1%2")).isEqualTo("fe80:0:0:0::/64");
+        assertThat(ClientAddress.network("::ffff:192.0.2.7")).isEqualTo("192.0.2.7");
+        assertThat(ClientAddress.network("192.0.2.7")).isEqualTo("192.0.2.7");
+        assertThat(ClientAddress.network("1:2")).as("no address: kept as it came").isEqualTo("1:2");
+        assertThat(ClientAddress.network("unknown")).isEqualTo("unknown");
+        assertThat(ClientAddress.network(null)).isNull();
+    }
+
+    private int lockedRecords(String address) {
+        return jdbc.queryForObject("select count(*) from login_attempt where address = :address and outcome = 'LOCKED'",
+                java.util.Map.of("address", address), Integer.class);
+    }
+
+    /** A log-in through the guard's filter: where it sends the browser when locked, null when it lets it through. */
+    private String logIn(LoginGuard guard, String email, String from) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/login");
+        request.setParameter("username", email);
+        request.setRemoteAddr(from);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        guard.filter().doFilter(request, response, new MockFilterChain());
+        return response.getRedirectedUrl();
+    }
+
+    @Test
+    void a_node_records_one_refused_attempt_a_minute_per_lock_carrying_the_count_of_the_others() throws Exception {
+        LoginGuard guard = new LoginGuard(throttle);
+        String from = address();
+        fail(email("spray"), from, 20);
+        for (int i = 0; i < 50; i++) {
+            assertThat(logIn(guard, email("rotating" + i), from)).isEqualTo("/login?locked=1");
+        }
+        assertThat(lockedRecords(from)).as("one row for 50 refusals, however the e-mail changes").isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(30));
+        logIn(guard, email("again"), from);
+        assertThat(lockedRecords(from)).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(logIn(guard, email("again"), from)).as("the lock is over").isNull();
+        fail(email("spray"), from, 20);
+        assertThat(logIn(guard, email("again"), from)).isEqualTo("/login?locked=2");
+
+        assertThat(lockedRecords(from)).isEqualTo(2);
+        assertThat(jdbc.queryForList("select refused from login_attempt where address = :address and outcome = "
+                + "'LOCKED' order by attempted_at", java.util.Map.of("address", from), Integer.class))
+                .as("the first refusal, then this one with the 50 since the first").containsExactly(1, 51);
     }
 }

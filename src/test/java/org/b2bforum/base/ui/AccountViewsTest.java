@@ -127,6 +127,20 @@ class AccountViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_record_of_refused_log_ins_shows_how_many_it_stands_for() {
+        String address = "10.18." + TestData.unique();
+        jdbc.update("insert into login_attempt (attempted_at, email, address, outcome, refused) "
+                + "values (now(), '', ?, 'LOCKED', 7)", address);
+        TestData.logInAsOrganizer(accounts);
+        LoginRecordsView view = navigate(LoginRecordsView.class);
+        test(view.text).setValue(address);
+
+        assertThat(view.grid.getGenericDataView().getItems().findFirst().orElseThrow().outcome())
+                .isEqualTo(org.b2bforum.base.security.LoginOutcome.LOCKED);
+        assertThat(test(view.grid).getCellText(0, 4)).isEqualTo("7");
+    }
+
+    @Test
     void an_organizer_disables_a_log_in_and_issues_a_reset_link_that_opens_the_reset_page() {
         String email = company();
         TestData.logInAsOrganizer(accounts);
