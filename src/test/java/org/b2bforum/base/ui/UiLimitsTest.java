@@ -56,6 +56,10 @@ class UiLimitsTest extends ForumBrowserlessTest {
 
     /** A new tab of the current session, opened from this address. */
     UI tabFrom(String address) {
+        return tabFrom(address, limits);
+    }
+
+    static UI tabFrom(String address, UiLimits limits) {
         from(address);
         VaadinSession session = VaadinSession.getCurrent();
         UI tab = new UI();
@@ -81,6 +85,26 @@ class UiLimitsTest extends ForumBrowserlessTest {
     void the_configured_anonymous_limits_are_half_the_node_and_a_hundred_per_address() {
         assertThat(maxAnonymousTabs).isEqualTo(1000);
         assertThat(maxAnonymousTabsPerAddress).isEqualTo(100);
+    }
+
+    @Test
+    void with_the_configured_limits_the_hundred_and_first_anonymous_tab_of_an_address_gets_the_busy_page() {
+        String address = "10.37." + TestData.unique();
+        List<UI> tabs = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                tabs.add(tabFrom(address, configured));
+            }
+            from(address);
+            configured.opened(UI.getCurrent());
+            UI.getCurrent().navigate("login");
+
+            assertThat(getCurrentView()).isInstanceOf(BusyView.class);
+            assertThat(configured.anonymousTabs(address)).isEqualTo(100);
+        } finally {
+            tabs.forEach(UiLimitsTest::close);
+        }
+        assertThat(configured.anonymousTabs(address)).isZero();
     }
 
     @Test
