@@ -57,10 +57,12 @@ class LoginRecordsView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> a.email().isEmpty() ? getTranslation("logins.not-an-email") : a.email())
                 .setHeader(getTranslation("logins.column.email")).setAutoWidth(true).setFlexGrow(1); // no space to wrap at
-        grid.addColumn(LoginAttempt::address).setHeader(getTranslation("logins.column.address")).setAutoWidth(true)
-                .setFlexGrow(0);
         // wrapped, never cut off: the column's automatic width comes from the rows the grid measures first, which
-        // need not hold the longest outcome
+        // need not hold the longest address (an IPv6 address below IPv4 ones was cut, AccessibilityIT) or outcome
+        grid.addColumn(LitRenderer.<LoginAttempt>of(
+                "<span style=\"white-space: normal; overflow-wrap: anywhere\">${item.address}</span>")
+                .withProperty("address", LoginAttempt::address))
+                .setHeader(getTranslation("logins.column.address")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LitRenderer.<LoginAttempt>of("<span style=\"white-space: normal\">${item.outcome}</span>")
                 .withProperty("outcome", a -> getTranslation("login.outcome." + a.outcome().name())))
                 .setHeader(getTranslation("logins.column.outcome")).setAutoWidth(true).setFlexGrow(0);
