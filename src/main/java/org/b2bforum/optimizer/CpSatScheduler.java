@@ -268,11 +268,12 @@ public final class CpSatScheduler implements Scheduler {
 
     /**
      * The annealing ({@link LocalSearch}), which places the meetings and makes the schedule fair, for at most
-     * {@link #ANNEALING_STEPS_BEFORE_ROWS} steps ({@link #ANNEALING_STEPS_PER_MEETING} a meeting), then for the time left the row search ({@link RowSearch}), which
-     * moves a participant's whole day at once and gets further on the breaks where single moves stop. The steps
-     * (not a share of the time) decide the hand-over: on a quiet machine the annealing ends after about 60 % of the
-     * start's 1.2 s, while on a loaded one it keeps all of it, which it needs there to place every meeting (issue 15,
-     * ninth round: with 60 % of the time at load 15, forum-13.tables8's start placed 151 or 149 meetings in 3 of 5).
+     * {@link #ANNEALING_STEPS_BEFORE_ROWS} steps ({@link #ANNEALING_STEPS_PER_MEETING} a meeting), then for the time
+     * left the row search ({@link RowSearch}), which moves a participant's whole day at once and gets further on the
+     * breaks where single moves stop. The steps (not a share of the time) decide the hand-over: on a quiet machine the
+     * annealing ends after about 60 % of the start's 1.2 s, while on a loaded one it keeps all of it, which it needs
+     * there to place every meeting (issue 15, ninth round: with 60 % of the time at load 15, forum-13.tables8's start
+     * placed 151 or 149 meetings in 3 of 5).
      */
     static int[] polish(ProblemAnalysis analysis, int[] start, double seconds, long steps, long seed,
             BooleanSupplier stop) {

@@ -68,7 +68,9 @@ public class LoginGuard {
         };
     }
 
-    /** The e-mail typed, for the log-in page after a failure (a successful log-in carries it into its session, unused). */
+    /**
+     * The e-mail typed, for the log-in page after a failure (a successful log-in carries it into its session, unused).
+     */
     private static void rememberTyped(HttpServletRequest request) {
         String typed = request.getParameter("username");
         if (LoginRecords.looksLikeEmail(typed)) {

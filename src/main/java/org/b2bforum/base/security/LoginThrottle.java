@@ -203,7 +203,8 @@ public class LoginThrottle {
         Instant now = clock.instant();
         try {
             Boolean failures = jdbc.queryForObject("select exists(select 1 from login_attempt where email = :email and "
-                    + FAILED + " and attempted_at > :since and attempted_at > greatest(:since, coalesce((select max(attempted_at) from login_attempt "
+                    + FAILED + " and attempted_at > :since and attempted_at > greatest(:since, coalesce(("
+                    + "select max(attempted_at) from login_attempt "
                     + "where email = :email and outcome = 'SUCCESS'), :never)))",
                     new MapSqlParameterSource("email", email == null ? "" : email.trim())
                             .addValue("since", Timestamp.from(now.minus(ACCOUNT.window()))).addValue("never", NEVER),

@@ -66,8 +66,8 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("accounts-grid");
         grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
-        // an address has no space to wrap at: the column is as wide as the longest address shown
-        grid.addColumn(AccountSummary::email).setHeader(getTranslation("accounts.column.email")).setAutoWidth(true);
+        grid.addColumn(AccountSummary::email).setHeader(getTranslation("accounts.column.email")).setWidth("12rem")
+                .setFlexGrow(1).setPartNameGenerator(a -> LoginRecordsView.BREAK_ANYWHERE);
         grid.addColumn(a -> a.displayName() + (a.demo() ? " (" + getTranslation("accounts.demo") + ")" : ""))
                 .setHeader(getTranslation("accounts.column.name")).setWidth("10rem").setFlexGrow(2);
         grid.addColumn(a -> getTranslation("role." + a.role().name())).setHeader(getTranslation("accounts.column.role"))

@@ -52,13 +52,14 @@ class LoginRecordsView extends VerticalLayout implements HasDynamicTitle {
         outcome.addValueChangeListener(e -> refresh());
 
         grid.setId("logins-grid");
-        grid.addThemeVariants(GridVariant.ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         grid.addColumn(a -> forumTime.format(a.attemptedAt(), getLocale())).setHeader(getTranslation("logins.column.time"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> a.email().isEmpty() ? getTranslation("logins.not-an-email") : a.email())
-                .setHeader(getTranslation("logins.column.email")).setAutoWidth(true).setFlexGrow(1); // no space to wrap at
-        grid.addColumn(LoginAttempt::address).setHeader(getTranslation("logins.column.address")).setAutoWidth(true)
-                .setFlexGrow(0);
+                .setHeader(getTranslation("logins.column.email")).setWidth("12rem").setFlexGrow(2)
+                .setPartNameGenerator(a -> BREAK_ANYWHERE);
+        grid.addColumn(LoginAttempt::address).setHeader(getTranslation("logins.column.address")).setWidth("9rem")
+                .setFlexGrow(1).setPartNameGenerator(a -> BREAK_ANYWHERE);
         // wrapped, never cut off: the column's automatic width comes from the rows the grid measures first, which
         // need not hold the longest outcome
         grid.addColumn(LitRenderer.<LoginAttempt>of("<span style=\"white-space: normal\">${item.outcome}</span>")
@@ -79,6 +80,12 @@ class LoginRecordsView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(query -> records.attempts(filterText, filterOutcome, query.getOffset(), query.getLimit()).stream(),
                 query -> records.count(filterText, filterOutcome));
     }
+
+    /**
+     * E-mails and addresses have no space to wrap at, and a width from the content would be read from the grid's first
+     * rows only (lazy): a longer one further down was cut ("0:0:0:0:0:0:0:…"). They break anywhere (forum.css).
+     */
+    static final String BREAK_ANYWHERE = "break-anywhere";
 
     @Override
     public String getPageTitle() {

@@ -123,7 +123,7 @@ class FairMapView extends VerticalLayout implements HasDynamicTitle {
             byZone.put(zone.id(), new java.util.ArrayList<>());
         }
         stands.forEach(s -> byZone.computeIfAbsent(s.zone().id(), k -> new java.util.ArrayList<>()).add(s));
-        byZone.forEach((zoneId, zoneStands) -> map.add(zone(zones.get(zoneId), zoneStands)));
+        byZone.forEach((zoneId, zoneStands) -> map.add(zone(zones.get(zoneId), zoneStands, !filter.isEmpty())));
         long matching = stands.stream().filter(s -> s.assigned() && s.matches()).count();
         summary.setText(filter.isEmpty() ? getTranslation("fair.summary.all", stands.stream().filter(FairStand::assigned)
                 .count(), stands.size()) : getTranslation("fair.summary.found", matching));
@@ -135,7 +135,7 @@ class FairMapView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private Div zone(FairZone zone, List<FairStand> stands) {
+    private Div zone(FairZone zone, List<FairStand> stands, boolean searched) {
         Div section = new Div();
         section.addClassName("fair-zone");
         H2 name = new H2(zone.name(getLocale()));
@@ -146,6 +146,16 @@ class FairMapView extends VerticalLayout implements HasDynamicTitle {
         grid.getStyle().set("grid-template-columns", "repeat(" + columns + ", minmax(7.5em, 1fr))");
         for (FairStand stand : stands) {
             grid.add(stand(stand));
+        }
+        if (searched) {
+            // a hall wider than a phone scrolls sideways: its first stand found is scrolled to, not left out of sight
+            stands.stream().filter(s -> s.assigned() && s.matches()).findFirst().ifPresent(found -> grid.getElement()
+                    .executeJs("""
+                            const stand = this.querySelector('#' + CSS.escape($0));
+                            if (stand) {
+                              const plan = this.getBoundingClientRect(), box = stand.getBoundingClientRect();
+                              this.scrollLeft += box.left - plan.left - (this.clientWidth - box.width) / 2;
+                            }""", "stand-" + found.number()));
         }
         section.add(name, grid);
         return section;

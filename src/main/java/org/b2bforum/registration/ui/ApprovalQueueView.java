@@ -84,10 +84,12 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(r -> time.format(r.submittedAt(), getLocale())).setHeader(getTranslation("queue.column.submitted"))
                 .setSortProperty("submittedAt").setWidth("8rem").setFlexGrow(0); // date and time on two lines
         grid.addColumn(RegistrationSummary::shortName).setHeader(getTranslation("queue.column.company"))
-                .setSortProperty("shortName").setWidth("10rem").setFlexGrow(1).setTooltipGenerator(RegistrationSummary::fullName);
+                .setSortProperty("shortName").setWidth("10rem").setFlexGrow(1)
+                .setTooltipGenerator(RegistrationSummary::fullName);
+        // a width, not the content's: that is read from the lazy grid's first rows, a longer city further down was cut
         grid.addColumn(r -> Cities.inLanguage(r.city(), this::getTranslation) + ", "
                 + getTranslation(r.country().translationKey())).setHeader(getTranslation("queue.column.city"))
-                .setSortProperty("city").setAutoWidth(true);
+                .setSortProperty("city").setWidth("9rem").setFlexGrow(1);
         grid.addColumn(r -> r.sectors().stream().map(s -> getTranslation(s.translationKey())).sorted()
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("queue.column.sectors")).setWidth("14rem")
                 .setFlexGrow(2); // as wide as 'Пищевая промышленность' in one piece

@@ -62,7 +62,8 @@ class StandMeetingJourneyIT extends BrowserJourney {
             visitor = ForumFixture.approvedCompany(registrations, accounts);
             TestData.logInAsOrganizer(accounts);
             long zoneId = fair.addZone(zone, "Hall " + stand);
-            long standId = fair.addStand(zoneId, stand, 1, 1);
+            // the eighth place of its row: past the plan's visible width, until the search scrolls to it
+            long standId = fair.addStand(zoneId, stand, 1, 8);
             fair.assign(standId, exhibitor.id());
         } finally {
             TestData.logOut();
@@ -107,6 +108,13 @@ class StandMeetingJourneyIT extends BrowserJourney {
     /** From the fair map: the stand, "Встретиться на стенде", the stand already chosen as the place, a time. */
     private void requestAtStand(Page page, ForumFixture.Company exhibitor, String stand, String slot) {
         Chromium.open(page, "fair");
+        page.locator("#fair-search input").fill(exhibitor.name());
+        // found, the stand is scrolled into the hall's plan, which scrolls sideways where it is wider than the page
+        page.waitForFunction("""
+                id => { const stand = document.getElementById(id), plan = stand.closest('.fair-grid');
+                  const box = stand.getBoundingClientRect(), shown = plan.getBoundingClientRect();
+                  return stand.classList.contains('stand-match') && box.left >= shown.left && box.right <= shown.right; }""",
+                "stand-" + stand);
         page.locator("#stand-" + stand).click();
         assertThat(page.locator("#fair-stand-detail")).containsText(exhibitor.name());
         page.locator("#fair-stand-meet").click();
