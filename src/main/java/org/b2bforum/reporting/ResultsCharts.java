@@ -82,8 +82,18 @@ final class ResultsCharts {
         };
     }
 
+    /** The chart's title; "(top 12)" only when there are more rows than the chart shows (4 cities are all). */
     String title(Kind kind) {
-        return text.t("report.chart." + kind.id());
+        String title = text.t("report.chart." + kind.id());
+        long rows = switch (kind) {
+            case CITIES -> results.cities().size();
+            case SECTOR_PAIRS -> results.sectorPairs().size();
+            case CITY_PAIRS -> results.cityPairs().size();
+            case FAIR_EXHIBITORS -> results.fair().exhibitors().stream().filter(e -> e.leads() > 0 || e.meetings() > 0)
+                    .count();
+            default -> 0;
+        };
+        return rows > TOP ? text.t("report.chart.top", title, TOP) : title;
     }
 
     /** A chart's preferred height for a width of about 480 points: horizontal bar charts grow with their bars. */

@@ -27,6 +27,7 @@ class MeetingDialog extends Dialog {
 
     final Select<Slot> moveTo = new Select<>();
     final Button move = new Button();
+    final HorizontalLayout moving;
     final TextArea reason = new TextArea();
     final Button cancelMeeting = new Button();
     private final MeetingDetails meeting;
@@ -64,7 +65,10 @@ class MeetingDialog extends Dialog {
         move.setId("move-meeting");
         move.setIcon(VaadinIcon.ARROWS_LONG_V.create());
         move.addClickListener(e -> move());
-        HorizontalLayout moving = new HorizontalLayout(moveTo, move);
+        moving = new HorizontalLayout(moveTo, move);
+        // on a phone the button goes under the slot: side by side they were wider than the dialog, which then
+        // scrolled sideways and cut "Move meeting" (seen at 390 px)
+        moving.setWrap(true);
         moving.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         reason.setId("cancel-reason");

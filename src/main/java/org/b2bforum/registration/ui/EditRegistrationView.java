@@ -1,7 +1,9 @@
 package org.b2bforum.registration.ui;
 
 import org.b2bforum.base.security.Role;
+import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.registration.InvalidRegistrationException;
+import org.b2bforum.registration.RegistrationDetails;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.registration.RegistrationStateException;
 import org.b2bforum.registration.RegistrationValidator;
@@ -9,6 +11,7 @@ import org.b2bforum.registration.RegistrationValidator;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -36,7 +39,17 @@ class EditRegistrationView extends VerticalLayout implements HasDynamicTitle {
         save.addClickListener(e -> save());
         Button cancel = new Button(getTranslation("action.cancel"),
                 e -> getUI().ifPresent(ui -> ui.navigate(MyRegistrationView.class)));
-        add(new H1(getTranslation("edit-registration.title")), form, new HorizontalLayout(save, cancel));
+        add(new H1(getTranslation("edit-registration.title")));
+        // What the organizers asked for stays in sight while the company edits (it was only on the page before).
+        RegistrationDetails details = registrations.myRegistration();
+        if (details.status() == RegistrationStatus.CHANGES_REQUESTED && details.statusComment() != null) {
+            Paragraph comment = new Paragraph(getTranslation("my-registration.organizer-comment") + ": "
+                    + details.statusComment());
+            comment.setId("status-comment");
+            comment.addClassName("status-comment");
+            add(comment);
+        }
+        add(form, new HorizontalLayout(save, cancel));
     }
 
     private void save() {

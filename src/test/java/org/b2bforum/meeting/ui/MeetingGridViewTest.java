@@ -88,6 +88,7 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
 
         test((Button) test(view.grid).getCellComponent(0, 1)).click();
         MeetingDialog dialog = find(MeetingDialog.class).single();
+        assertThat(dialog.moving.isWrap()).as("the button under the slot on a phone (cut off at 390 px)").isTrue();
         test(dialog.moveTo).selectItem("10:40–11:00");
         test(dialog.move).click();
 

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.nio.file.Path;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.b2bforum.RunningServerTest;
@@ -82,6 +83,13 @@ class LiveMessagesJourneyIT extends BrowserJourney {
                 a.locator("#message-text textarea").fill("Добрый день! Повестка: https://plan.example.ru/b2b");
                 a.locator("#send-message").click();
                 assertThat(a.locator("#messages .message.mine")).containsText("Добрый день!");
+                // the list keeps its 18rem beside the open conversation: the last message's one line (cut with "…")
+                // once widened it to 605 px at 1280 and squeezed the conversation to 315 px
+                List<?> widths = (List<?>) a.evaluate("() => ['#conversation-list', '#message-thread']"
+                        + ".map(id => document.querySelector(id).getBoundingClientRect().width)");
+                org.assertj.core.api.Assertions.assertThat(((Number) widths.get(0)).doubleValue())
+                        .as("the conversation list's width beside a thread %s px wide", widths.get(1))
+                        .isLessThanOrEqualTo(18 * 16 + 1);
 
                 // the phone's page, untouched since it opened, shows the message and its link
                 assertThat(b.locator("#messages .message.theirs")).containsText("Добрый день! Повестка:", SOON);

@@ -15,6 +15,7 @@ import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.reporting.ForumReportService;
+import org.b2bforum.reporting.ForumResults;
 import org.b2bforum.reporting.ResultsChart;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +75,32 @@ class ResultsReportViewTest extends ForumBrowserlessTest {
         for (ResultsChart chart : charts) {
             assertThatCode(() -> wellFormed(chart.svg())).as(chart.id()).doesNotThrowAnyException();
         }
+    }
+
+    @Test
+    void a_chart_says_top_12_only_when_there_are_more_rows_than_it_shows() {
+        BookingFixture booking = new BookingFixture(context);
+        ForumResults results = booking.asOrganizer(reports::results);
+        ForumResults fourCities = withCities(results, 4);
+        ForumResults thirteenCities = withCities(results, 13);
+
+        assertThat(title(booking, fourCities, Languages.RUSSIAN)).isEqualTo("Участники по городам");
+        assertThat(title(booking, thirteenCities, Languages.RUSSIAN)).isEqualTo("Участники по городам (первые 12)");
+        assertThat(title(booking, thirteenCities, Languages.ENGLISH)).isEqualTo("Participants by city (top 12)");
+    }
+
+    private String title(BookingFixture booking, ForumResults results, java.util.Locale language) {
+        return booking.asOrganizer(() -> reports.charts(results, language, 480)).stream()
+                .filter(c -> c.id().equals("cities")).findFirst().orElseThrow().title();
+    }
+
+    private static ForumResults withCities(ForumResults r, int n) {
+        List<ForumResults.CityFigure> cities = java.util.stream.IntStream.range(0, n)
+                .mapToObj(i -> new ForumResults.CityFigure("Город " + i, org.b2bforum.company.Country.RU, 1, 2, 0))
+                .toList();
+        return new ForumResults(r.firstDay(), r.lastDay(), r.at(), cities, r.countries(), r.meetings(),
+                r.sectorPairs(), r.cityPairs(), r.outcomes(), r.outcomeCompanies(), r.outcomeMeetings(),
+                r.roundTables(), r.fair());
     }
 
     private static void wellFormed(String xml) throws Exception {
