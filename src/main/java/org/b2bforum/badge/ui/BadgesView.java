@@ -111,16 +111,17 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("badges-grid");
         grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
-        // widths, not the content's: names as wide as they came squeezed the positions to a word ("Директ…")
+        // widths, not the content's: names as wide as they came squeezed the positions to a word ("Директ…"); together
+        // with the role's select and the badge's link no wider than the page at 1280 px (the grid scrolled sideways)
         grid.addColumn(BadgeHolder::companyName).setHeader(getTranslation("badges.company")).setWidth("10rem")
                 .setFlexGrow(1);
-        grid.addColumn(BadgeHolder::fullName).setHeader(getTranslation("badges.name")).setWidth("11rem").setFlexGrow(1);
-        grid.addColumn(BadgeHolder::position).setHeader(getTranslation("badges.position")).setWidth("14rem")
+        grid.addColumn(BadgeHolder::fullName).setHeader(getTranslation("badges.name")).setWidth("9rem").setFlexGrow(1);
+        grid.addColumn(BadgeHolder::position).setHeader(getTranslation("badges.position")).setWidth("13rem")
                 .setFlexGrow(2);
         // a width, not the content's: the content's is read from the first rows only, a longer city further down
         // the list was cut ("Заречный 18…", AccessibilityIT); names of two words wrap
         grid.addColumn(h -> Cities.inLanguage(h.city(), this::getTranslation)).setHeader(getTranslation("badges.city"))
-                .setWidth("8rem").setFlexGrow(1);
+                .setWidth("7rem").setFlexGrow(1);
         grid.addComponentColumn(this::roleSelect).setHeader(getTranslation("badges.role")).setAutoWidth(true);
         grid.addComponentColumn(this::badgeLink).setHeader(getTranslation("badges.badge")).setAutoWidth(true);
         grid.setWidthFull();

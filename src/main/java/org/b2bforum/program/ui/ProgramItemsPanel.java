@@ -51,7 +51,7 @@ class ProgramItemsPanel extends VerticalLayout {
         grid.addColumn(p -> labels.date(p.startsAt())).setHeader(getTranslation("program.column.day")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation(p.kind().translationKey())).setHeader(getTranslation("program.column.kind"))
                 .setAutoWidth(true);
-        grid.addColumn(ProgramItem::title).setHeader(getTranslation("program.column.title")).setWidth("14rem")
+        grid.addColumn(ProgramItem::title).setHeader(getTranslation("program.column.title")).setWidth("13rem")
                 .setFlexGrow(2)
                 .setTooltipGenerator(ProgramItem::title);
         grid.addColumn(ProgramItem::place).setHeader(getTranslation("program.column.place")).setWidth("9rem")

@@ -59,18 +59,20 @@ class SessionsPanel extends VerticalLayout {
         grid.setId("sessions-grid");
         grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         grid.addColumn(s -> labels.date(s.startsAt())).setHeader(getTranslation("program.column.day")).setAutoWidth(true);
-        grid.addColumn(NegotiationSession::hallName).setHeader(getTranslation("program.column.hall")).setAutoWidth(true);
-        grid.addColumn(NegotiationSession::name).setHeader(getTranslation("program.column.session")).setWidth("12rem")
+        grid.addColumn(NegotiationSession::hallName).setHeader(getTranslation("program.column.hall")).setWidth("9rem")
+                .setFlexGrow(1);
+        grid.addColumn(NegotiationSession::name).setHeader(getTranslation("program.column.session")).setWidth("10rem")
                 .setFlexGrow(3)
                 .setTooltipGenerator(NegotiationSession::name);
         grid.addColumn(s -> labels.timeRange(s.startsAt(), s.endsAt())).setHeader(getTranslation("program.column.time"))
                 .setAutoWidth(true);
         grid.addColumn(NegotiationSession::slotMinutes).setHeader(getTranslation("program.column.slot-minutes"))
-                .setWidth("7rem").setFlexGrow(0);
+                .setWidth("6rem").setFlexGrow(0);
         grid.addColumn(NegotiationSession::pauseMinutes).setHeader(getTranslation("program.column.pause-minutes"))
-                .setWidth("7rem").setFlexGrow(0);
-        grid.addColumn(NegotiationSession::slotCount).setHeader(getTranslation("program.column.slots")).setWidth("6rem")
-                .setFlexGrow(0); // the numbers' headers on two lines rather than the session's name cut to a word
+                .setWidth("6rem").setFlexGrow(0);
+        grid.addColumn(NegotiationSession::slotCount).setHeader(getTranslation("program.column.slots")).setWidth("5rem")
+                .setFlexGrow(0); // the numbers' headers on two lines rather than the session's name cut to a word,
+                                 // and all of it no wider than the page at 1280 px
         grid.addColumn(new ComponentRenderer<>(session -> {
             Button remove = new Button(VaadinIcon.TRASH.create(), e -> confirmRemoval(session));
             remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR, ButtonVariant.SMALL);

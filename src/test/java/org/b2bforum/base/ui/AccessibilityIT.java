@@ -51,8 +51,8 @@ import com.microsoft.playwright.Page;
  * any serious or critical violation, except the component issues listed in {@link #KNOWN} (each
  * explained there and in docs/accessibility.md). On the phone's width it also checks reflow (WCAG 1.4.10,
  * which axe does not test): no field, button or text reaches past the page; on every page that no field's
- * label is cut off, no grid cell's text either, and every grid's headers stand over their columns. A failure lists
- * rule, page and element.
+ * label is cut off, no grid cell's text either, and every grid's headers stand over their columns; on a desktop's width
+ * no grid but a matrix scrolls sideways. A failure lists rule, page and element.
  */
 // the longest of failsafe's classes (its threads check pages while the other classes run), so it starts first
 @Order(1)
@@ -170,6 +170,20 @@ class AccessibilityIT extends BrowserJourney {
                   && Math.abs(header.getBoundingClientRect().width - cells[i].getBoundingClientRect().width) > 1)
                 .map(header => (grid.id ? '#' + grid.id : 'vaadin-grid') + ': ' + text(header));
             })
+            """;
+
+    /**
+     * The grids wider than their place on a desktop's width, as "grid: content px > shown px": the last columns (a
+     * badge's PDF link) are out of sight. Grids of a matrix (column borders: the meeting grid's tables, the schedule's
+     * slots) scroll sideways by design.
+     */
+    private static final String SIDEWAYS = """
+            () => [...document.querySelectorAll('vaadin-grid')]
+              .filter(grid => grid.offsetParent && !(grid.getAttribute('theme') || '').includes('column-borders'))
+              .map(grid => [grid, grid.shadowRoot.querySelector('#table')])
+              .filter(([grid, table]) => table && table.scrollWidth > table.clientWidth + 1)
+              .map(([grid, table]) => (grid.id ? '#' + grid.id : 'vaadin-grid') + ': ' + table.scrollWidth + ' px > '
+                + table.clientWidth + ' px')
             """;
 
     private static final String AXE_SOURCE = "() => {" + AxeBuilder.getAxeScript() + "}";
@@ -480,6 +494,11 @@ class AccessibilityIT extends BrowserJourney {
                     for (Object past : (List<?>) page.evaluate(REFLOW)) {
                         found.add(language + " " + width + "px /" + path + ": reflow (WCAG 1.4.10) past the "
                                 + width + " px page → " + past);
+                    }
+                }
+                if (width == DESKTOP) {
+                    for (Object wide : (List<?>) page.evaluate(SIDEWAYS)) {
+                        found.add(language + " " + width + "px /" + path + ": a grid scrolls sideways → " + wide);
                     }
                 }
                 for (Object cut : (List<?>) page.evaluate(CUT_CELLS)) {
