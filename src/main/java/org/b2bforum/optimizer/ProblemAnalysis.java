@@ -385,23 +385,9 @@ final class ProblemAnalysis {
         return known;
     }
 
-    /** Whether the data alone show that not every meeting can be placed. */
+    /** Whether the data alone show that not every meeting can be placed ({@link #leastLeftOut}, or a precedence cycle). */
     boolean obviouslyIncomplete() {
-        for (int m = 0; m < allowed.length; m++) {
-            if (allowed[m].length == 0) {
-                return true;
-            }
-        }
-        for (int[] own : meetingsOf) {
-            if (maxMatching(own, allowed) < own.length) {
-                return true;
-            }
-        }
-        int capacity = 0;
-        for (int t : tables) {
-            capacity += Math.max(0, t);
-        }
-        return capacity < allowed.length || precedenceCycle();
+        return leastLeftOut() > 0 || precedenceCycle();
     }
 
     /** Whether the precedences contain a cycle (then at least one meeting of it cannot be placed). */
