@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.b2bforum.base.cluster.ClusterNode;
+import org.b2bforum.base.database.DatabaseFailures;
 import org.b2bforum.schedule.DayProblem.DayMeeting;
 import org.b2bforum.schedule.DayProblem.Kind;
 import org.b2bforum.schedule.DayProblem.TablePlace;
@@ -29,16 +30,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -132,9 +128,9 @@ class ScheduleRunner {
             try {
                 work.run();
                 return;
-            } catch (DataAccessResourceFailureException | TransientDataAccessException | RecoverableDataAccessException
-                    | CannotCreateTransactionException | TransactionSystemException e) {
-                if (System.nanoTime() - deadline > 0) {
+            } catch (RuntimeException e) {
+                // the project's one test of "the database cannot be reached", a Galera node's loss included
+                if (!DatabaseFailures.isAway(e) || System.nanoTime() - deadline > 0) {
                     throw e;
                 }
                 log.warn("The database is away ({}); storing again in {} ms", e.getMessage(),

@@ -63,6 +63,14 @@ public final class DatabaseFailures {
     }
 
     /**
+     * The database cannot be reached or its node is lost ({@link DatabaseUnavailable#isCause} or {@link #isNodeLoss}):
+     * work that can wait for it may be tried again.
+     */
+    public static boolean isAway(Throwable e) {
+        return DatabaseUnavailable.isCause(e) || isNodeLoss(e);
+    }
+
+    /**
      * The database node went away or is not serving (killed, restarting, cut off from the cluster):
      * the transaction did not commit unless the failure hit the commit itself, and a new connection
      * may reach another node (a multi-host JDBC URL fails over). Running it again is safe for work
