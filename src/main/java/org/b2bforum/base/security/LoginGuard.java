@@ -54,10 +54,10 @@ public class LoginGuard {
                     FilterChain chain) throws ServletException, IOException {
                 if ("POST".equals(request.getMethod())
                         && LOGIN_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
-                    rememberTyped(request);
                     Optional<Duration> locked = throttle.loginRefused(request.getParameter("username"),
                             request.getRemoteAddr());
                     if (locked.isPresent()) {
+                        rememberTyped(request);
                         response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?locked="
                                 + LoginThrottle.minutes(locked.get()));
                         return;
@@ -69,9 +69,10 @@ public class LoginGuard {
     }
 
     /**
-     * The e-mail typed, for the log-in page after a failure (a successful log-in carries it into its session, unused).
+     * The e-mail typed, for the log-in page after a log-in refused here or failed ({@code SecurityConfiguration}'s
+     * failure handler): a successful log-in keeps nothing.
      */
-    private static void rememberTyped(HttpServletRequest request) {
+    static void rememberTyped(HttpServletRequest request) {
         String typed = request.getParameter("username");
         if (LoginRecords.looksLikeEmail(typed)) {
             request.getSession().setAttribute(TYPED_EMAIL, typed.trim());

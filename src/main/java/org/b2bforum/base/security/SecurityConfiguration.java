@@ -79,8 +79,12 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
         // "temporarily unavailable" instead of "wrong password" when the accounts cannot be read; set
         // with the log-in page before Vaadin's configurer (which keeps a failure handler it finds),
-        // the page first so that Spring's generated log-in page stays off
-        http.formLogin(form -> form.loginPage("/login").failureHandler(new UnavailableAwareLoginFailureHandler()));
+        // the page first so that Spring's generated log-in page stays off; the e-mail typed is kept for the page
+        UnavailableAwareLoginFailureHandler failed = new UnavailableAwareLoginFailureHandler();
+        http.formLogin(form -> form.loginPage("/login").failureHandler((request, response, exception) -> {
+            LoginGuard.rememberTyped(request);
+            failed.onAuthenticationFailure(request, response, exception);
+        }));
         // Any other address: a logged-in user's request reaches Vaadin, whose "page not found" answers in the
         // user's language (PageNotFoundView) where Spring Security's refusal was a bare 403; a visitor who is not
         // logged in is sent to the log-in page as before.

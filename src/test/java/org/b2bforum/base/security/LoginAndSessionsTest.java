@@ -93,8 +93,9 @@ class LoginAndSessionsTest {
             throws Exception {
         String email = company();
         for (int i = 0; i < 5; i++) {
-            assertThat(logIn(email, "wrong-password-" + i, address).getResponse().getRedirectedUrl())
-                    .isEqualTo("/login?error");
+            MvcResult failed = logIn(email, "wrong-password-" + i, address);
+            assertThat(failed.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+            assertThat(failed.getRequest().getSession().getAttribute(LoginGuard.TYPED_EMAIL)).isEqualTo(email);
         }
 
         MvcResult locked = logIn(email, TestData.COMPANY_PASSWORD, address);
@@ -191,6 +192,8 @@ class LoginAndSessionsTest {
 
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
         assertThat(outcomes(email)).containsExactly("SUCCESS");
+        assertThat(result.getRequest().getSession().getAttribute(LoginGuard.TYPED_EMAIL))
+                .as("the e-mail typed is kept only for the log-in page after a failure").isNull();
     }
 
     @Test
