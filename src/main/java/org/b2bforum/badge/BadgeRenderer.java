@@ -32,6 +32,7 @@ import org.b2bforum.badge.BadgeText.Block;
 import org.b2bforum.badge.BadgeText.MeasuredFont;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.company.BadgeRole;
+import org.b2bforum.company.Cities;
 import org.springframework.stereotype.Component;
 
 import com.google.zxing.common.BitMatrix;
@@ -164,7 +165,7 @@ class BadgeRenderer {
                 y = Block.fit(sanitize(holder.companyName()), bold, new float[] {13, 12, 11}, W - 2 * MARGIN, 2)
                         .drawFrom(cs, INK, y);
                 y -= 2;
-                String place = holder.city() + ", " + t(holder.country().translationKey());
+                String place = Cities.inLanguage(holder.city(), this::t) + ", " + t(holder.country().translationKey());
                 Block.fit(sanitize(place), regular, new float[] {10, 9}, W - 2 * MARGIN, 1).drawFrom(cs, GREY, y);
 
                 BadgeQr.draw(cs, qrCode, (W - QR_SIZE) / 2, QR_BOTTOM, QR_SIZE);

@@ -148,6 +148,7 @@ class BadgeServiceTest {
             assertThat(document.getNumberOfPages()).isEqualTo(2);
             String front = BadgePdfs.text(document, 1);
             assertThat(front).contains("Константинопольская").contains("…");
+            assertThat(front).as("the English badge names the city in English").contains("Moscow, Russia");
             assertThat(BadgePdfs.qrCode(document, 0)).contains("/check-in/");
         } catch (IOException e) {
             throw new AssertionError(e);

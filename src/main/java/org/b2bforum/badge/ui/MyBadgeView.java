@@ -19,6 +19,7 @@ import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.calendar.CalendarService;
 import org.b2bforum.calendar.ui.CalendarExportPanel;
+import org.b2bforum.company.Cities;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
@@ -81,7 +82,7 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         H1 name = new H1(me.fullName());
         name.setId("my-badge-name");
         Paragraph position = new Paragraph(me.position());
-        Paragraph company = new Paragraph(me.companyName() + " · " + me.city() + ", "
+        Paragraph company = new Paragraph(me.companyName() + " · " + Cities.inLanguage(me.city(), this::getTranslation) + ", "
                 + getTranslation(me.country().translationKey()));
         company.addClassName("my-badge-company");
         code = new Image(DownloadHandler.fromInputStream(event -> {

@@ -3,6 +3,7 @@ package org.b2bforum.fair.ui;
 import java.util.List;
 
 import org.b2bforum.base.security.Role;
+import org.b2bforum.company.Cities;
 import org.b2bforum.fair.CompanyChoice;
 import org.b2bforum.fair.FairMapFilter;
 import org.b2bforum.fair.FairRefusedException;
@@ -98,7 +99,7 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
         assignStand.setItemLabelGenerator(s -> s.number() + (s.assigned() ? " · " + s.companyName() : ""));
         assignCompany.setId("assign-company");
         assignCompany.setLabel(getTranslation("fair.setup.assign.company"));
-        assignCompany.setItemLabelGenerator(c -> c.name() + " · " + c.city()
+        assignCompany.setItemLabelGenerator(c -> c.name() + " · " + Cities.inLanguage(c.city(), this::getTranslation)
                 + (c.standNumber() == null ? "" : " · " + getTranslation("fair.stand.label", c.standNumber())));
         assign.setId("assign");
         assign.setText(getTranslation("fair.setup.assign"));

@@ -15,6 +15,7 @@ import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.badge.BadgeHolder;
+import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.BadgeRole;
 import org.b2bforum.meeting.OrganizerBookings;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.select.Select;
 
@@ -82,6 +84,12 @@ class BadgeViewsTest extends ForumBrowserlessTest {
                 today.hallName());
         assertThat(text(view.upcoming)).contains("10:00–10:20", name(third), later.hallName(), "12:00–13:00",
                 "Круглый стол «Логистика»", "Малый зал");
+
+        UI.getCurrent().setLocale(Languages.ENGLISH);
+        UI.getCurrent().navigate("company-agenda");
+        view = navigate(MyBadgeView.class);
+        assertThat(text(view)).as("the city in the reader's language, as the country is")
+                .contains(name(company) + " · Moscow, Russia");
     }
 
     @Test

@@ -9,8 +9,10 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
+import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.Sector;
+import org.b2bforum.fair.CompanyChoice;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.fair.ProductForm;
 import org.b2bforum.fair.ProductService;
@@ -86,6 +88,13 @@ class FairViewsTest extends ForumBrowserlessTest {
         assertThat(view.assignStand.getErrorMessage()).startsWith("Стенд " + stand.number() + " уже закреплён за компанией");
         assertThat(jdbc.queryForObject("select company_id from fair_stand_assignment where stand_id = ?", Long.class,
                 stand.id())).isEqualTo(first.id());
+
+        UI.getCurrent().setLocale(Languages.ENGLISH);
+        view = navigate(FairSetupView.class);
+        CompanyChoice choice = view.assignCompany.getListDataView().getItems().filter(c -> c.id() == second.id())
+                .findFirst().orElseThrow();
+        assertThat(view.assignCompany.getItemLabelGenerator().apply(choice)).as("the city in the reader's language")
+                .isEqualTo(choice.name() + " · Moscow");
     }
 
     @Test
