@@ -21,6 +21,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -73,17 +74,32 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle {
         downloads.addClassName("fair-stand-links");
 
         grid.setId("leads");
-        grid.addColumn(Lead::visitorName).setHeader(headers.get(0)).setFlexGrow(1);
-        grid.addColumn(l -> l.visitorCompany() + " · " + cityName.apply(l.visitorCity()))
-                .setHeader(headers.get(2)).setFlexGrow(1);
-        grid.addColumn(l -> l.note() == null ? "" : l.note()).setHeader(headers.get(4)).setWidth("14rem").setFlexGrow(2);
-        grid.addColumn(l -> forumTime.format(l.scannedAt(), getLocale())).setHeader(headers.get(5)).setAutoWidth(true);
-        // the note is what the stand's people wrote about the visitor: shown whole, wrapped, not cut off with "…"
+        grid.addColumn(new ComponentRenderer<>(lead -> visitorCell(lead, cityName, forumTime)))
+                .setHeader(getTranslation("leads.visitor")).setFlexGrow(1);
+        grid.addColumn(l -> l.note() == null ? "" : l.note()).setHeader(headers.get(4)).setFlexGrow(1);
+        // a column each for name, company, note and time left the name "Сокол…" and the note off the screen on the
+        // stand's phone; the visitor's lines go in one cell and the note, what the stand's people wrote, is shown whole
         grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         grid.setItems(leads.myLeads());
         grid.setEmptyStateText(getTranslation("leads.empty"));
         grid.setAllRowsVisible(true);
         add(downloads, grid);
+    }
+
+    /** Name, position, company and city, then when and by whom the badge was scanned. */
+    private Div visitorCell(Lead lead, UnaryOperator<String> cityName, ForumTime forumTime) {
+        Span name = new Span(lead.visitorName());
+        name.addClassName("lead-visitor-name");
+        Div cell = new Div(name);
+        cell.addClassName("lead-visitor");
+        if (lead.visitorPosition() != null && !lead.visitorPosition().isBlank()) {
+            cell.add(new Div(lead.visitorPosition()));
+        }
+        cell.add(new Div(lead.visitorCompany() + " · " + cityName.apply(lead.visitorCity())));
+        Div scanned = new Div(forumTime.format(lead.scannedAt(), getLocale()) + " · " + lead.scannedBy());
+        scanned.addClassName("lead-scanned");
+        cell.add(scanned);
+        return cell;
     }
 
     @Override

@@ -22,7 +22,11 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.TestData;
+import org.b2bforum.company.Country;
+import org.b2bforum.fair.FairFixture;
+import org.b2bforum.fair.LeadService;
 import org.b2bforum.venue.StaffService;
+import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.deque.html.axecore.args.AxeRunContext;
 import com.deque.html.axecore.args.AxeRunOnlyOptions;
@@ -234,6 +239,7 @@ class AccessibilityIT extends BrowserJourney {
             partner = b.id();
             pending = booking.pendingCompany().id();
             delegate = delegates.delegateAccount(a, a.firstDelegate());
+            leadWithLongWords(delegates, booking, a);
             staffLogin = TestData.uniqueEmail("staff");
             booking.asOrganizer(() -> staff.create(staffLogin, "Ольга Контролёр", TestData.COMPANY_PASSWORD));
         } finally {
@@ -243,6 +249,22 @@ class AccessibilityIT extends BrowserJourney {
         startWorkers();
     }
 
+    /**
+     * The company exhibits at the fair and has a lead whose name, company and note are long: the leads page must show
+     * them whole on the stand's phone.
+     */
+    private void leadWithLongWords(DelegateFixture delegates, BookingFixture booking, TestCompany exhibitor) {
+        new FairFixture(context).standFor(exhibitor);
+        TestCompany visitor = delegates.approvedCompany(Country.BY, "Минск", "Гродненский комбинат стройматериалов",
+                List.of("Константинопольская-Христорождественская Александра|Начальник отдела закупок"));
+        context.getBean(JdbcTemplate.class).update("update delegate set lead_consent = true where id = ?",
+                visitor.firstDelegate());
+        String token = new VenueFixture(context).badgeToken(visitor.firstDelegate());
+        LeadService leads = context.getBean(LeadService.class);
+        booking.as(exhibitor, () -> leads.saveNote(leads.scan(token).lead().id(),
+                "Нужен каталог дорожно-строительной техники и коммерческое предложение до первого октября"));
+    }
+
     private List<Check> checks() {
         List<Check> checks = new ArrayList<>();
         for (String language : List.of("ru", "en")) {
@@ -250,14 +272,15 @@ class AccessibilityIT extends BrowserJourney {
             checks.add(new Check(language, null, null, List.of("login", "register", "forgot-password"), List.of()));
             checks.add(new Check(language, company, TestData.COMPANY_PASSWORD,
                     List.of("partners", "directory", "companies/" + partner, "meetings/new?with=" + partner,
-                            "meetings", "agenda", "wishes", "my-profile", "delegates", "notifications"),
+                            "meetings", "agenda", "wishes", "my-profile", "delegates", "notifications", "fair",
+                            "fair/leads", "fair/my-products"),
                     russian ? List.of("partners", "agenda", "my-profile") : List.of()));
             checks.add(new Check(language, delegate, DelegateFixture.DELEGATE_PASSWORD,
                     List.of("my-badge", "company-agenda"), russian ? List.of() : List.of("my-badge")));
             checks.add(new Check(language, staffLogin, TestData.COMPANY_PASSWORD, List.of("venue"), List.of()));
             checks.add(new Check(language, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD,
                     List.of("registrations", "program", "schedule", "meeting-grid", "badges", "figures", "accounts",
-                            "logins", "staff"),
+                            "logins", "staff", "fair/setup"),
                     russian ? List.of("program", "meeting-grid", "accounts", "logins", "registrations/" + pending)
                             : List.of()));
         }

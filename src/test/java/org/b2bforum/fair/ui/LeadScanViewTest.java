@@ -78,8 +78,11 @@ class LeadScanViewTest extends ForumBrowserlessTest {
         test(scan.saveNote).click();
 
         LeadsView leads = navigate(LeadsView.class);
-        assertThat(test(leads.grid).getCellText(0, 1)).endsWith(" · Moscow");
-        assertThat(test(leads.grid).getCellText(0, 2)).isEqualTo(note);
+        String visitorCell = test(leads.grid).getCellComponent(0, 0).getElement().getTextRecursively();
+        assertThat(visitorCell).as("name, company and city, when and by whom, in the visitor's one cell")
+                .contains(exhibitorDelegate.displayName()).contains(" · Moscow");
+        assertThat(test(leads.grid).getCellText(0, 1)).isEqualTo(note);
+        assertThat(leads.grid.getColumns()).as("two columns, so that a phone shows both whole").hasSize(2);
         // a long note wraps in its cell instead of ending in "…"
         assertThat(leads.grid.getThemeNames()).contains(GridVariant.WRAP_CELL_CONTENT.getVariantName());
     }
