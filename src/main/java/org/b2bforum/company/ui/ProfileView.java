@@ -65,9 +65,10 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             show(directory.profile(id));
         } catch (NumberFormatException | CompanyNotFoundException e) {
             removeAll();
+            title = getTranslation("profile.not-found.title");
             Paragraph missing = new Paragraph(getTranslation("profile.not-found"));
             missing.setId("profile-not-found");
-            add(new H1(getTranslation("profile.not-found.title")), missing);
+            add(new H1(title), missing);
         }
     }
 

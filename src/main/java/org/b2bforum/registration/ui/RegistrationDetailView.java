@@ -52,7 +52,13 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
             companyId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
             show();
         } catch (NumberFormatException | RegistrationStateException e) {
-            event.forwardTo(ApprovalQueueView.class);
+            // an old or mistyped link: said in words, with the way back, rather than the queue without a word
+            title = getTranslation("details.not-found.title");
+            removeAll();
+            Paragraph missing = new Paragraph(getTranslation("details.not-found"));
+            missing.setId("registration-not-found");
+            add(new RouterLink(getTranslation("details.back-to-queue"), ApprovalQueueView.class), new H1(title),
+                    missing);
         }
     }
 

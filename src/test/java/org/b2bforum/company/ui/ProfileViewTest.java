@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 
 /** A profile speaks of the company in the third person to others, in the first person to the company itself. */
@@ -57,6 +58,17 @@ class ProfileViewTest extends ForumBrowserlessTest {
 
         assertThat(sectionsOf(reader)).contains("Что мы предлагаем", "Что мы ищем")
                 .doesNotContain("Что предлагает компания");
+    }
+
+    @Test
+    void an_address_of_no_company_says_so_in_the_page_and_in_the_tabs_title() {
+        BookingFixture.logInAs(reader);
+
+        for (String id : List.of("abc", "999999999")) {
+            UI.getCurrent().navigate("companies/" + id);
+            assertThat(find(H1.class).single().getText()).isEqualTo("Компания не найдена");
+            assertThat(((ProfileView) getCurrentView()).getPageTitle()).startsWith("Компания не найдена · ");
+        }
     }
 
     private List<String> sectionsOf(TestCompany company) {

@@ -26,10 +26,13 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.RouterLink;
 
 /** Organizers review company applications; companies never see the queue. */
 @ForumSpringTest
@@ -107,6 +110,19 @@ class ApprovalQueueViewTest extends ForumBrowserlessTest {
         assertThat(test(find(Notification.class).single()).getText()).isEqualTo("Заявка одобрена, компания уведомлена");
         assertThat(find(StatusBadge.class).single().getText()).isEqualTo("Одобрена");
         assertThat(find(Button.class).withId("approve").exists()).as("decided once").isFalse();
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void a_link_to_no_application_says_so_with_the_way_back_to_the_queue() {
+        for (String id : List.of("abc", "999999999")) {
+            UI.getCurrent().navigate("registrations/" + id);
+            assertThat(getCurrentView()).isInstanceOf(RegistrationDetailView.class);
+            assertThat(find(H1.class).single().getText()).isEqualTo("Заявка не найдена");
+            assertThat(find(Paragraph.class).id("registration-not-found").getText()).startsWith("Такой заявки нет");
+            assertThat(((RegistrationDetailView) getCurrentView()).getPageTitle()).startsWith("Заявка не найдена · ");
+            assertThat(find(RouterLink.class).all()).anyMatch(link -> link.getHref().equals("registrations"));
+        }
     }
 
     @Test
