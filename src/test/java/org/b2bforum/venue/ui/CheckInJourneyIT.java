@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationContext;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 /**
@@ -72,6 +73,14 @@ class CheckInJourneyIT extends BrowserJourney {
                 assertThat(page.locator("#check-in-status")).containsText("Уже отмечен(а) в ");
                 assertThat(page.locator("#check-in-status")).containsText(staff.displayName());
                 assertThat(page.locator("#check-in-confirm")).hasCount(0);
+
+                // the venue's network drops: the page says so, in Russian and readable without a mouse
+                phone.setOffline(true);
+                page.locator("#check-in-to-venue").click();
+                Locator status = page.locator("vaadin-connection-indicator .v-status-message");
+                assertThat(status).containsText("Нет связи с сервером, подключаемся снова…");
+                page.waitForCondition(() -> status.boundingBox() != null && status.boundingBox().height >= 30);
+                phone.setOffline(false);
             } catch (RuntimeException | AssertionError e) {
                 Path screenshot = Path.of("target", "playwright", "check-in-journey.png");
                 page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(screenshot));
