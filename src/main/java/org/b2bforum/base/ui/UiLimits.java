@@ -126,6 +126,8 @@ class UiLimits implements VaadinServiceInitListener {
     private static void sendToBusyPage(UI ui) {
         ui.addBeforeEnterListener(e -> {
             if (e.getNavigationTarget() != BusyView.class) {
+                ComponentUtil.setData(ui, BusyView.AskedFor.class,
+                        new BusyView.AskedFor(e.getLocation().getPathWithQueryParameters()));
                 e.rerouteTo(BusyView.class);
             }
         });

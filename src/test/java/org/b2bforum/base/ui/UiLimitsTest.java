@@ -259,6 +259,10 @@ class UiLimitsTest extends ForumBrowserlessTest {
 
         assertThat(getCurrentView()).isInstanceOf(BusyView.class);
         assertThat($(Paragraph.class).id("busy-message").getText()).startsWith("Сейчас на этом сервере открыто");
+        BusyView busy = (BusyView) getCurrentView();
+        assertThat(busy.tryAgain.getElement().getTextRecursively()).contains("Попробовать снова");
+        assertThat(busy.tryAgain.getHref()).as("the page asked for, once more").isEqualTo("login");
+        assertThat(busy.tryAgain.isRouterIgnore()).as("loaded anew, not routed within the busy tab").isTrue();
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().navigate("register");
         assertThat(getCurrentView()).isInstanceOf(BusyView.class);
