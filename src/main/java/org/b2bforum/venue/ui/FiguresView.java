@@ -81,12 +81,14 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
         report.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         report.setAllRowsVisible(true);
         report.setEmptyStateText(getTranslation("figures.report.empty"));
+        // the companies first and frozen: on a phone at the venue the report scrolls sideways to the outcomes and
+        // the row's meeting stays in sight
+        report.addColumn(r -> r.requesterName() + " — " + r.partnerName())
+                .setHeader(getTranslation("figures.column.companies")).setWidth("12rem").setFlexGrow(2).setFrozen(true);
         report.addColumn(r -> times.moment(r.startsAt())).setHeader(getTranslation("figures.column.when"))
                 .setAutoWidth(true).setFlexGrow(0);
         report.addColumn(r -> r.place().describe(getLocale(), this::getTranslation))
                 .setHeader(getTranslation("figures.column.place")).setAutoWidth(true);
-        report.addColumn(r -> r.requesterName() + " — " + r.partnerName())
-                .setHeader(getTranslation("figures.column.companies")).setWidth("12rem").setFlexGrow(2);
         report.addColumn(r -> label(r.attendance())).setHeader(getTranslation("figures.column.attendance"))
                 .setAutoWidth(true);
         report.addColumn(r -> outcome(r.requesterOutcome(), r.requesterComment()))

@@ -63,6 +63,10 @@ class FiguresViewTest extends ForumBrowserlessTest {
         var report = test(view.report);
         int row = java.util.stream.IntStream.range(0, report.size())
                 .filter(i -> report.getRow(i).meetingId() == meeting).findFirst().orElseThrow();
+        assertThat(report.getCellText(row, 0))
+                .isEqualTo(report.getRow(row).requesterName() + " — " + report.getRow(row).partnerName());
+        assertThat(view.report.getColumns().getFirst().isFrozen())
+                .as("on a phone the report scrolls sideways to the outcomes: the row's companies stay in sight").isTrue();
         assertThat(report.getCellText(row, 3)).isEqualTo("Встреча состоялась");
         assertThat(report.getCellText(row, 4)).isEqualTo("Соглашение подписано: =SUM(A1) «Договор поставки»");
         assertThat(report.getCellText(row, 5)).isEqualTo("Договорились о продолжении");
