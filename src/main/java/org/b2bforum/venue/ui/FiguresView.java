@@ -151,7 +151,8 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
     /** The marked meetings, and the CSV to download only once there is one. */
     void showReport(List<OutcomeReport> rows) {
         report.setItems(rows);
-        export.setEnabled(!rows.isEmpty());
+        // hidden rather than greyed out: a disabled link's grey fails the text's contrast, and it says nothing
+        export.setVisible(!rows.isEmpty());
         nothingToExport.setVisible(rows.isEmpty());
     }
 
