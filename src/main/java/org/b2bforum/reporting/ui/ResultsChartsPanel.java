@@ -37,6 +37,11 @@ class ResultsChartsPanel extends Div {
             image.addClassName("results-chart");
             Div figure = new Div(new H3(chart.title()), image);
             figure.addClassName("results-chart-box");
+            figure.setId("chart-box-" + chart.id());
+            // the box scrolls sideways on a phone: the keyboard reaches it too (axe: scrollable-region-focusable)
+            figure.getElement().setAttribute("tabindex", "0");
+            figure.getElement().setAttribute("role", "group");
+            figure.getElement().setAttribute("aria-label", chart.title());
             add(figure);
         }
     }

@@ -49,6 +49,10 @@ class ResultsReportViewTest extends ForumBrowserlessTest {
                 .contains("chart-cities", "chart-meetings", "chart-sector-pairs", "chart-city-pairs");
         assertThat(find(Image.class).withId("chart-meetings").single().getAlt())
                 .hasValue("Деловые встречи: от запроса до стола переговоров");
+        var box = find(com.vaadin.flow.component.html.Div.class).id("chart-box-meetings").getElement();
+        assertThat(box.getAttribute("tabindex")).as("it scrolls sideways on a phone: the keyboard reaches it")
+                .isEqualTo("0");
+        assertThat(box.getAttribute("aria-label")).isEqualTo("Деловые встречи: от запроса до стола переговоров");
     }
 
     @Test
