@@ -9,6 +9,7 @@ import java.util.List;
 import java.sql.ResultSet;
 
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.i18n.MeetingLine;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.program.ProgramConflicts;
 import org.b2bforum.venue.MeetingOutcomes;
@@ -18,15 +19,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Meetings in one line, language-neutral ("18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A №3"),
- * for notifications and for the list of meetings a program change would break.
+ * for notifications and for the list of meetings a program change would break; shown, the place is put
+ * in the reader's words ({@link MeetingLine#inWords}).
  */
 @Component
 class MeetingDescriptions implements ProgramConflicts {
 
     private static final String SELECT = """
             select m.id, s.starts_at, a.short_name a_name, b.short_name b_name,
-                   coalesce(concat('Стенд/Stand ', st.number, ', ', if(sz.name_ru = sz.name_en, sz.name_ru, concat(sz.name_ru, '/', sz.name_en))),
-                            h.name) hall, t.number table_number
+                   h.name hall, t.number table_number, st.number stand, sz.name_ru zone_ru, sz.name_en zone_en
             from meeting m
             join slot s on s.id = m.slot_id
             join hall h on h.id = s.hall_id
@@ -104,12 +105,19 @@ class MeetingDescriptions implements ProgramConflicts {
 
     private List<String> query(String where, MapSqlParameterSource params) {
         return jdbc.query(SELECT + where + " order by s.starts_at, m.id", params,
-                (rs, i) -> line(rs.getTimestamp("starts_at").toInstant(), rs.getString("a_name"), rs.getString("b_name"),
-                        rs.getString("hall"), rs.getObject("table_number", Integer.class)));
+                (rs, i) -> rs.getString("stand") == null
+                        ? line(rs.getTimestamp("starts_at").toInstant(), rs.getString("a_name"), rs.getString("b_name"),
+                                rs.getString("hall"), rs.getObject("table_number", Integer.class))
+                        : line(rs.getTimestamp("starts_at").toInstant(), rs.getString("a_name"), rs.getString("b_name"),
+                                MeetingLine.stand(rs.getString("stand"), rs.getString("zone_ru"), rs.getString("zone_en"))));
     }
 
     /** A meeting of requester {@code a} and partner {@code b} in one line; {@code table} may be null. */
     String line(Instant startsAt, String a, String b, String hall, Integer table) {
-        return format.format(startsAt) + " · " + a + " — " + b + " · " + hall + (table == null ? "" : " №" + table);
+        return line(startsAt, a, b, MeetingLine.place(hall, table));
+    }
+
+    private String line(Instant startsAt, String a, String b, String place) {
+        return format.format(startsAt) + " · " + a + " — " + b + " · " + place;
     }
 }

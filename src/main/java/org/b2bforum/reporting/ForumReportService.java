@@ -50,7 +50,7 @@ public class ForumReportService {
         List<ResultsChart> out = new ArrayList<>();
         for (Kind kind : Kind.values()) {
             if (kind == Kind.ROUND_TABLES && results.roundTables().isEmpty()
-                    || kind.fair() && results.fair().empty()) {
+                    || kind.fair() && results.fair().empty() || charts.empty(kind)) {
                 continue;
             }
             out.add(new ResultsChart(kind.id(), charts.title(kind), charts.svg(kind, width)));

@@ -96,6 +96,18 @@ final class ResultsCharts {
         return rows > TOP ? text.t("report.chart.top", title, TOP) : title;
     }
 
+    /**
+     * Whether the chart would show nothing but zeros: before the forum no outcome is reported and no exhibitor has
+     * a lead or a meeting at the stand; the outcomes' chart was an empty frame from 0 to 1.
+     */
+    boolean empty(Kind kind) {
+        return switch (kind) {
+            case OUTCOMES -> results.outcomes().values().stream().allMatch(count -> count == 0);
+            case FAIR_EXHIBITORS -> topExhibitors().isEmpty();
+            default -> false;
+        };
+    }
+
     /** A chart's preferred height for a width of about 480 points: horizontal bar charts grow with their bars. */
     double height(Kind kind) {
         int bars = switch (kind) {

@@ -69,7 +69,11 @@ final class ResultsDocument {
 
             pdf.heading(++section + ". " + text.t("report.section.outcomes"), keep(Kind.OUTCOMES));
             pdf.paragraph(text.t("report.outcomes.text"));
-            figure(pdf, Kind.OUTCOMES);
+            if (charts.empty(Kind.OUTCOMES)) {
+                pdf.paragraph(text.t("report.outcomes.none"));
+            } else {
+                figure(pdf, Kind.OUTCOMES);
+            }
             table(pdf, tables.outcomes());
 
             pdf.heading(++section + ". " + text.t("report.section.round-tables"), keep(Kind.ROUND_TABLES));
@@ -91,7 +95,9 @@ final class ResultsDocument {
                 figure(pdf, Kind.FAIR_ZONES);
                 table(pdf, tables.fairZones());
                 table(pdf, tables.fairSectors());
-                figure(pdf, Kind.FAIR_EXHIBITORS);
+                if (!charts.empty(Kind.FAIR_EXHIBITORS)) {
+                    figure(pdf, Kind.FAIR_EXHIBITORS);
+                }
                 pairTable(pdf, tables.fairExhibitors());
                 pairTable(pdf, tables.fairVisitorCities());
             }
@@ -177,7 +183,7 @@ final class ResultsDocument {
 
     /** What a section heading keeps on its page: an introduction and the section's chart. */
     private float keep(Kind kind) {
-        return 70 + (float) charts.height(kind);
+        return 70 + (charts.empty(kind) ? 0 : (float) charts.height(kind));
     }
 
     private void figure(ReportPdf pdf, Kind kind) throws IOException {

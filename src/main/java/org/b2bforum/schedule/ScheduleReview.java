@@ -37,8 +37,8 @@ public record ScheduleReview(ScheduleRun run, List<SlotUse> slots, List<PlacedMe
     public record CompanyDay(long companyId, String name, List<Cell> cells, int meetings, int breaks) {
     }
 
-    /** What a company does in a slot. */
-    public record Cell(CellKind kind, String counterpart, String place) {
+    /** What a company does in a slot: with whom, at which hall's table (the page words it in its language). */
+    public record Cell(CellKind kind, String counterpart, String hall, Integer table) {
     }
 
     public enum CellKind {

@@ -259,7 +259,7 @@ public class ScheduleService {
             meets[meeting.slot()] = true;
             cells[meeting.slot()] = new Cell(meeting.kind() == Kind.FIXED ? CellKind.FIXED : CellKind.MEETING,
                     meeting.companyAId() == companyId ? meeting.companyB() : meeting.companyA(),
-                    meeting.hallName() + " №" + meeting.tableNumber());
+                    meeting.hallName(), meeting.tableNumber());
         }
         int first = -1;
         int last = -1;
@@ -277,9 +277,9 @@ public class ScheduleService {
                 meetings++;
                 row.add(cells[s]);
             } else if (participant >= 0 && day.problem().forbidden().get(participant).contains(s)) {
-                row.add(new Cell(CellKind.PROGRAM, null, null));
+                row.add(new Cell(CellKind.PROGRAM, null, null, null));
             } else {
-                row.add(new Cell(s > first && s < last ? CellKind.BREAK : CellKind.FREE, null, null));
+                row.add(new Cell(s > first && s < last ? CellKind.BREAK : CellKind.FREE, null, null, null));
             }
         }
         return new CompanyDay(companyId, name, row, meetings, BreakCounter.breaks(meets));

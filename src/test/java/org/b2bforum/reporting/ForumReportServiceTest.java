@@ -184,7 +184,7 @@ class ForumReportServiceTest {
             String all = text(document, 1, pages).replaceAll("\\s+", " ");
             assertThat(all).contains("1. Участники форума", "Рисунок 1 — Участники по городам",
                     "Таблица 2 — Участники по городам", "Рисунок 2 — Деловые встречи",
-                    "Приложение 1. Соглашения подписанные и готовящиеся", "Страница " + pages + " из " + pages);
+                    "Приложение 1. Подписанные и готовящиеся соглашения", "Страница " + pages + " из " + pages);
             // the test cities and the signed agreement with its companies, in the tables and the appendix
             assertThat(all).contains(russianCity, belarusianCity, name(a1) + " (" + russianCity + ")",
                     name(b1) + " (" + belarusianCity + ")", "Соглашение подписано");

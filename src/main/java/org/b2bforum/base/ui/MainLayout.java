@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.b2bforum.base.i18n.MeetingLine;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveUpdates;
 
@@ -267,7 +268,8 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private void announce(UnreadNotifications.Latest notification) {
         toast(getTranslation(notification.messageKey())
-                + (notification.detail() == null ? "" : ": " + notification.detail()), "notifications");
+                + (notification.detail() == null ? ""
+                        : ": " + MeetingLine.inWords(notification.detail(), getLocale(), this::getTranslation)), "notifications");
     }
 
     private void toast(String text, String route) {

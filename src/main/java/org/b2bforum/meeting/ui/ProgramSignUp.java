@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.b2bforum.base.i18n.MeetingLine;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.InvalidProgramException;
@@ -153,7 +154,7 @@ class ProgramSignUp extends Div {
             error.removeAll();
             error.add(new Paragraph(getTranslation("agenda.program.conflict")));
             UnorderedList list = new UnorderedList();
-            e.affectedMeetings().forEach(m -> list.add(new ListItem(m)));
+            e.affectedMeetings().forEach(m -> list.add(new ListItem(MeetingLine.inWords(m, getLocale(), this::getTranslation))));
             error.add(list);
             error.setVisible(true);
             Notification.show(getTranslation("agenda.program.conflict"), 6000, Notification.Position.TOP_CENTER)

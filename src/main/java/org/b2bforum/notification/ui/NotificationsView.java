@@ -1,6 +1,7 @@
 package org.b2bforum.notification.ui;
 
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.i18n.MeetingLine;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.notification.NotificationView;
 
@@ -38,7 +39,8 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle {
             item.add(when, new Paragraph(getTranslation(notification.messageKey())));
             if (notification.detail() != null) {
                 Paragraph detail = new Paragraph(notification.detailIsComment()
-                        ? getTranslation("notification.comment") + ": " + notification.detail() : notification.detail());
+                        ? getTranslation("notification.comment") + ": " + notification.detail()
+                        : MeetingLine.inWords(notification.detail(), getLocale(), this::getTranslation));
                 detail.addClassName("notification-detail");
                 item.add(detail);
             }

@@ -2,6 +2,8 @@ package org.b2bforum.program.ui;
 
 import java.util.List;
 
+import org.b2bforum.base.i18n.MeetingLine;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -19,7 +21,8 @@ class ConflictDialog extends Dialog {
         setHeaderTitle(getTranslation("program.conflict.title"));
         meetings.setId("affected-meetings");
         meetings.addClassName("affected-meetings");
-        affectedMeetings.forEach(meeting -> meetings.add(new ListItem(meeting)));
+        affectedMeetings.forEach(meeting -> meetings.add(
+                new ListItem(MeetingLine.inWords(meeting, getLocale(), this::getTranslation))));
         add(new Paragraph(getTranslation("program.error.conflict")), meetings,
                 new Paragraph(getTranslation("program.conflict.hint")));
         Button close = new Button(getTranslation("action.close"), e -> close());

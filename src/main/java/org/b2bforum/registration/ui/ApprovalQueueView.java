@@ -81,11 +81,12 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("registrations-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
+        // the company first and frozen: on a phone the grid scrolls sideways and the row's company stays in sight
+        grid.addColumn(RegistrationSummary::shortName).setHeader(getTranslation("queue.column.company"))
+                .setSortProperty("shortName").setWidth("10rem").setFlexGrow(1).setFrozen(true)
+                .setTooltipGenerator(RegistrationSummary::fullName);
         grid.addColumn(r -> time.format(r.submittedAt(), getLocale())).setHeader(getTranslation("queue.column.submitted"))
                 .setSortProperty("submittedAt").setWidth("8rem").setFlexGrow(0); // date and time on two lines
-        grid.addColumn(RegistrationSummary::shortName).setHeader(getTranslation("queue.column.company"))
-                .setSortProperty("shortName").setWidth("10rem").setFlexGrow(1)
-                .setTooltipGenerator(RegistrationSummary::fullName);
         // a width, not the content's: that is read from the lazy grid's first rows, a longer city further down was cut
         grid.addColumn(r -> Cities.inLanguage(r.city(), this::getTranslation) + ", "
                 + getTranslation(r.country().translationKey())).setHeader(getTranslation("queue.column.city"))

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.b2bforum.base.i18n.Languages;
+import org.b2bforum.base.i18n.MeetingLine;
 import org.b2bforum.company.Cities;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Sector;
@@ -237,7 +238,8 @@ class RegistrationFormLayout extends VerticalLayout {
         delegateRows.forEach(DelegateRow::clear);
         for (FieldError error : errors) {
             target(error.field()).ifPresent(t -> t.show(error.detail() == null ? getTranslation(error.key())
-                    : getTranslation(error.key(), error.detail())));
+                    // the detail of a delegate in confirmed meetings lists them, each with its place
+                    : getTranslation(error.key(), MeetingLine.inWords(error.detail(), getLocale(), this::getTranslation))));
         }
     }
 

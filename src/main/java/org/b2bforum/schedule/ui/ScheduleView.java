@@ -334,7 +334,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         span.addClassName("timeline-cell");
         span.addClassName("timeline-" + cell.kind().name().toLowerCase(Locale.ROOT));
         span.getElement().setAttribute("title", switch (cell.kind()) {
-            case MEETING, FIXED -> cell.counterpart() + " · " + cell.place();
+            case MEETING, FIXED -> cell.counterpart() + " · " + getTranslation("schedule.place", cell.hall(), cell.table());
             default -> getTranslation("schedule.cell." + cell.kind().name());
         });
         return span;

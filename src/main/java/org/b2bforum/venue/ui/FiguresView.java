@@ -57,6 +57,9 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
     final Div cards = FigureCard.grid();
     final Grid<OutcomeReport> report = new Grid<>();
     final Paragraph updated = new Paragraph();
+    final Anchor export;
+    /** Why there is nothing to download yet; before the forum the file was a header row without a word why. */
+    final Paragraph nothingToExport = new Paragraph();
 
     private final OutcomeService outcomes;
     private final VenueTimes times;
@@ -78,12 +81,14 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
         report.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         report.setAllRowsVisible(true);
         report.setEmptyStateText(getTranslation("figures.report.empty"));
+        // the companies first and frozen: on a phone at the venue the report scrolls sideways to the outcomes and
+        // the row's meeting stays in sight
+        report.addColumn(r -> r.requesterName() + " — " + r.partnerName())
+                .setHeader(getTranslation("figures.column.companies")).setWidth("12rem").setFlexGrow(2).setFrozen(true);
         report.addColumn(r -> times.moment(r.startsAt())).setHeader(getTranslation("figures.column.when"))
                 .setAutoWidth(true).setFlexGrow(0);
         report.addColumn(r -> r.place().describe(getLocale(), this::getTranslation))
                 .setHeader(getTranslation("figures.column.place")).setAutoWidth(true);
-        report.addColumn(r -> r.requesterName() + " — " + r.partnerName())
-                .setHeader(getTranslation("figures.column.companies")).setWidth("12rem").setFlexGrow(2);
         report.addColumn(r -> label(r.attendance())).setHeader(getTranslation("figures.column.attendance"))
                 .setAutoWidth(true);
         report.addColumn(r -> outcome(r.requesterOutcome(), r.requesterComment()))
@@ -91,20 +96,23 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
         report.addColumn(r -> outcome(r.partnerOutcome(), r.partnerComment()))
                 .setHeader(getTranslation("figures.column.partner-outcome")).setWidth("10rem").setFlexGrow(2);
 
-        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
+        export = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] csv = csv(outcomes.report()).getBytes(StandardCharsets.UTF_8);
             return new DownloadResponse(new ByteArrayInputStream(csv), "forum-results.csv", "text/csv;charset=UTF-8",
                     csv.length);
         }), getTranslation("figures.export"));
         export.setId("figures-export");
         export.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
+        nothingToExport.setId("figures-export-empty");
+        nothingToExport.addClassName("agenda-small");
+        nothingToExport.setText(getTranslation("figures.export.empty"));
 
         H2 reportHeading = new H2(getTranslation("figures.report"));
         reportHeading.addClassName("meetings-heading");
         add(new H1(getTranslation("figures.title")), updated, cards);
         // the charts are drawn once when the page opens, not at every poll: the figures above stay live
         sections.orderedStream().forEach(section -> add(section.create()));
-        add(reportHeading, export, report);
+        add(reportHeading, export, nothingToExport, report);
         refresh();
     }
 
@@ -137,7 +145,15 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
                     String.valueOf(figures.outcomes().get(outcome))));
         }
         updated.setText(getTranslation("figures.updated", times.moment(figures.at())));
-        report.setItems(outcomes.report());
+        showReport(outcomes.report());
+    }
+
+    /** The marked meetings, and the CSV to download only once there is one. */
+    void showReport(List<OutcomeReport> rows) {
+        report.setItems(rows);
+        // hidden rather than greyed out: a disabled link's grey fails the text's contrast, and it says nothing
+        export.setVisible(!rows.isEmpty());
+        nothingToExport.setVisible(rows.isEmpty());
     }
 
     private FigureCard card(String id, String labelKey, String value) {

@@ -76,8 +76,9 @@ class StaffView extends VerticalLayout implements HasDynamicTitle {
         accounts.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         accounts.setAllRowsVisible(true);
         accounts.setEmptyStateText(getTranslation("staff.empty"));
+        // frozen: on a phone the grid scrolls sideways to the switch and the row's name stays in sight
         accounts.addColumn(StaffAccount::displayName).setHeader(getTranslation("staff.name")).setWidth("10rem")
-                .setFlexGrow(1);
+                .setFlexGrow(1).setFrozen(true);
         accounts.addColumn(StaffAccount::email).setHeader(getTranslation("staff.email")).setAutoWidth(true)
                 .setFlexGrow(1); // an address has no space to wrap at
         accounts.addColumn(a -> forumTime.format(a.createdAt(), getLocale()))

@@ -152,6 +152,8 @@ class AccountViewsTest extends ForumBrowserlessTest {
         test(view.text).setValue(email);
         AccountSummary account = view.grid.getGenericDataView().getItems().findFirst().orElseThrow();
         assertThat(account.email()).isEqualTo(email);
+        assertThat(view.grid.getColumns().getFirst().isFrozen())
+                .as("on a phone the grid scrolls sideways to the switch: the row's log-in stays in sight").isTrue();
 
         view.setEnabled(account, false);
         assertThat(accounts.loadUserByUsername(email).isEnabled()).isFalse();

@@ -8,11 +8,13 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.notification.NotificationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 
 /** A company reads its notifications on /notifications. */
@@ -31,13 +33,27 @@ class NotificationsViewTest extends ForumBrowserlessTest {
         BookingFixture.logInAs(company);
         notifications.notifyCompanies(List.of(company.id()), "notification.meeting.CONFIRMED",
                 "18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A №3");
+        notifications.notifyCompanies(List.of(company.id()), "notification.meeting.CONFIRMED",
+                "18.09 10:20 · Дорстроймаш — Мосдорсервис · Стенд/Stand B-14, Павильон B/Pavilion B");
         notifications.notifyCompanies(List.of(company.id()), "notification.registration.APPROVED", "Добро пожаловать");
 
         navigate(NotificationsView.class);
+        assertThat(details()).as("the place in the reader's words: the hall's table, the stand in its zone")
+                .containsExactlyInAnyOrder("18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A, стол № 3",
+                        "18.09 10:20 · Дорстроймаш — Мосдорсервис · Стенд B-14, Павильон B",
+                        "Комментарий: Добро пожаловать");
 
-        List<String> details = $(Paragraph.class).all().stream()
+        UI.getCurrent().navigate("my-registration");
+        UI.getCurrent().setLocale(Languages.ENGLISH);
+        navigate(NotificationsView.class);
+        assertThat(details()).as("'Зал A №3' read as the hall's number to an English reader")
+                .containsExactlyInAnyOrder("18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A, table 3",
+                        "18.09 10:20 · Дорстроймаш — Мосдорсервис · Stand B-14, Pavilion B",
+                        "Comment: Добро пожаловать");
+    }
+
+    private List<String> details() {
+        return $(Paragraph.class).all().stream()
                 .filter(p -> p.hasClassName("notification-detail")).map(Paragraph::getText).toList();
-        assertThat(details).containsExactlyInAnyOrder("18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A №3",
-                "Комментарий: Добро пожаловать");
     }
 }

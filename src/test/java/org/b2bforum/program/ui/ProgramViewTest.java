@@ -180,7 +180,9 @@ class ProgramViewTest extends ForumBrowserlessTest {
 
         List<String> listed = find(ConflictDialog.class).single().meetings.getChildren()
                 .map(item -> item.getElement().getText()).toList();
-        assertThat(listed).singleElement().asString().contains(c + " — " + d);
+        assertThat(listed).singleElement().asString().contains(c + " — " + d)
+                .as("the place in words, as on the pages: '№2' after a hall's name read as the hall's number")
+                .endsWith(" · " + session.hallName() + ", стол № 2");
         assertThat(program.halls()).filteredOn(h -> h.id() == session.hallId()).extracting(Hall::tableCount)
                 .containsExactly(2);
     }

@@ -57,6 +57,9 @@ class ApprovalQueueViewTest extends ForumBrowserlessTest {
         int row = rowOf(queue, gomelTourism);
         assertThat(test(queue.grid).getCellText(row, 2)).isEqualTo("Гомель, Беларусь");
         assertThat(test(queue.grid).getCellText(row, 3)).isEqualTo("Туризм");
+        assertThat(test(queue.grid).getHeaderCell(0)).isEqualTo("Компания");
+        assertThat(queue.grid.getColumns().getFirst().isFrozen())
+                .as("on a phone the queue scrolls sideways: the row's company stays in sight").isTrue();
 
         assertThat(queue.city.getPlaceholder()).as("unset, as the other filters say").isEqualTo("Все");
         test(queue.city).selectItem("Гомель");

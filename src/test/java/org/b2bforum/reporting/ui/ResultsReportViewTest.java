@@ -17,6 +17,7 @@ import org.b2bforum.fair.FairFixture;
 import org.b2bforum.reporting.ForumReportService;
 import org.b2bforum.reporting.ForumResults;
 import org.b2bforum.reporting.ResultsChart;
+import org.b2bforum.venue.Outcome;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -44,10 +45,14 @@ class ResultsReportViewTest extends ForumBrowserlessTest {
         assertThat(view.pdf.getText()).isEqualTo("Скачать отчёт (PDF)");
         assertThat(view.xlsx.getText()).isEqualTo("Скачать показатели (XLSX)");
         assertThat(find(Image.class).all()).extracting(image -> image.getId().orElseThrow())
-                .contains("chart-cities", "chart-meetings", "chart-sector-pairs", "chart-city-pairs",
-                        "chart-outcomes");
+                // the outcomes' chart once an outcome is reported (below)
+                .contains("chart-cities", "chart-meetings", "chart-sector-pairs", "chart-city-pairs");
         assertThat(find(Image.class).withId("chart-meetings").single().getAlt())
                 .hasValue("Деловые встречи: от запроса до стола переговоров");
+        var box = find(com.vaadin.flow.component.html.Div.class).id("chart-box-meetings").getElement();
+        assertThat(box.getAttribute("tabindex")).as("it scrolls sideways on a phone: the keyboard reaches it")
+                .isEqualTo("0");
+        assertThat(box.getAttribute("aria-label")).isEqualTo("Деловые встречи: от запроса до стола переговоров");
     }
 
     @Test
@@ -58,7 +63,8 @@ class ResultsReportViewTest extends ForumBrowserlessTest {
         ResultsReportView view = navigate(ResultsReportView.class);
 
         assertThat(find(Image.class).all()).extracting(image -> image.getId().orElseThrow())
-                .contains("chart-fair-zones", "chart-fair-exhibitors");
+                // the exhibitors' chart once one has a lead or a meeting at the stand
+                .contains("chart-fair-zones");
         assertThat(find(Image.class).withId("chart-fair-zones").single().getAlt())
                 .hasValue("Выставка-ярмарка по зонам: экспоненты, встречи на стендах и лиды");
         assertThat(view.summary.getText()).contains("На выставке-ярмарке работали экспонентов: ");
@@ -87,6 +93,32 @@ class ResultsReportViewTest extends ForumBrowserlessTest {
         assertThat(title(booking, fourCities, Languages.RUSSIAN)).isEqualTo("Участники по городам");
         assertThat(title(booking, thirteenCities, Languages.RUSSIAN)).isEqualTo("Участники по городам (первые 12)");
         assertThat(title(booking, thirteenCities, Languages.ENGLISH)).isEqualTo("Participants by city (top 12)");
+    }
+
+    @Test
+    void before_any_outcome_is_reported_there_is_no_outcomes_chart_of_zeros() {
+        BookingFixture booking = new BookingFixture(context);
+        ForumResults results = booking.asOrganizer(() -> reports.results());
+        java.util.Map<Outcome, Long> none = new java.util.EnumMap<>(Outcome.class);
+        java.util.Map<Outcome, Long> one = new java.util.EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            none.put(outcome, 0L);
+            one.put(outcome, outcome == Outcome.FOLLOW_UP ? 1L : 0L);
+        }
+        assertThat(chartIds(booking, withOutcomes(results, none))).as("an empty frame from 0 to 1, before the forum")
+                .doesNotContain("outcomes").contains("cities", "meetings");
+        assertThat(chartIds(booking, withOutcomes(results, one))).contains("outcomes");
+    }
+
+    private List<String> chartIds(BookingFixture booking, ForumResults results) {
+        return booking.asOrganizer(() -> reports.charts(results, Languages.RUSSIAN, 480)).stream()
+                .map(ResultsChart::id).toList();
+    }
+
+    private static ForumResults withOutcomes(ForumResults r, java.util.Map<Outcome, Long> outcomes) {
+        return new ForumResults(r.firstDay(), r.lastDay(), r.at(), r.cities(), r.countries(), r.meetings(),
+                r.sectorPairs(), r.cityPairs(), outcomes, r.outcomeCompanies(), r.outcomeMeetings(),
+                r.roundTables(), r.fair());
     }
 
     private String title(BookingFixture booking, ForumResults results, java.util.Locale language) {

@@ -113,6 +113,9 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         assertThat(List.of(timelines.getCellText(overloadedRow, 1), timelines.getCellText(overloadedRow, 2),
                 timelines.getCellText(overloadedRow, 3))).as("three meetings, one in each slot")
                 .allMatch(text -> !text.isBlank() && !text.equals("·"));
+        assertThat(timelines.getCellComponent(overloadedRow, 1).getElement().getAttribute("title"))
+                .as("a meeting's place in words: its hall's table, not '№' after the hall's name")
+                .matches(".+ · " + java.util.regex.Pattern.quote(session.hallName()) + ", стол № \\d+");
         var tables = test(view.tables);
         assertThat(tables.size()).isEqualTo(3);
         assertThat(test(view.placed).size()).isEqualTo(4);

@@ -63,14 +63,33 @@ class FiguresViewTest extends ForumBrowserlessTest {
         var report = test(view.report);
         int row = java.util.stream.IntStream.range(0, report.size())
                 .filter(i -> report.getRow(i).meetingId() == meeting).findFirst().orElseThrow();
+        assertThat(report.getCellText(row, 0))
+                .isEqualTo(report.getRow(row).requesterName() + " — " + report.getRow(row).partnerName());
+        assertThat(view.report.getColumns().getFirst().isFrozen())
+                .as("on a phone the report scrolls sideways to the outcomes: the row's companies stay in sight").isTrue();
         assertThat(report.getCellText(row, 3)).isEqualTo("Встреча состоялась");
         assertThat(report.getCellText(row, 4)).isEqualTo("Соглашение подписано: =SUM(A1) «Договор поставки»");
         assertThat(report.getCellText(row, 5)).isEqualTo("Договорились о продолжении");
+
+        assertThat(view.export.isVisible()).isTrue();
+        assertThat(view.nothingToExport.isVisible()).isFalse();
 
         String csv = view.csv(outcomes.report());
         assertThat(csv).startsWith("\uFEFFВремя;Место;");
         assertThat(csv).contains(";\"Встреча состоялась\";\"Соглашение подписано\";\"'=SUM(A1) «Договор поставки»\";"
                 + "\"Договорились о продолжении\";\r\n");
+    }
+
+    @Test
+    void before_any_meeting_is_marked_the_csv_is_not_offered_and_the_page_says_why() {
+        TestData.logInAsOrganizer(accounts);
+        FiguresView view = navigate(FiguresView.class);
+        view.showReport(java.util.List.of());
+
+        assertThat(view.export.isVisible()).as("a header row with no word why, before the forum").isFalse();
+        assertThat(view.nothingToExport.isVisible()).isTrue();
+        assertThat(view.nothingToExport.getText()).startsWith("Скачивать пока нечего");
+        assertThat(test(view.report).size()).isZero();
     }
 
     private String card(String id) {

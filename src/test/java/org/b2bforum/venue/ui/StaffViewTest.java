@@ -64,6 +64,8 @@ class StaffViewTest extends ForumBrowserlessTest {
         int row = java.util.stream.IntStream.range(0, grid.size()).filter(i -> grid.getRow(i).email().equals(email))
                 .findFirst().orElseThrow();
         assertThat(grid.getCellText(row, 0)).isEqualTo("Марина Ковалёва");
+        assertThat(view.accounts.getColumns().getFirst().isFrozen())
+                .as("on a phone the grid scrolls sideways to the switch: the row's name stays in sight").isTrue();
         Button toggle = (Button) grid.getCellComponent(row, 3);
         assertThat(toggle.getText()).isEqualTo("Отключить");
         test(toggle).click();

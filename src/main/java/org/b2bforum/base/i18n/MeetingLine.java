@@ -1,0 +1,52 @@
+package org.b2bforum.base.i18n;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A meeting in one line as it is stored, language-neutral, where it is written once for readers of
+ * either language (a notification, the meetings a refused change would break):
+ * "18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A №3", or "... · Стенд/Stand B-14, Павильон B/Pavilion B".
+ * Shown, its place is put into the reader's words ({@link #inWords}): "Зал A, table 3" rather than
+ * "Зал A №3", which an English reader took for the hall's number.
+ */
+public final class MeetingLine {
+
+    private static final String STAND = "Стенд/Stand ";
+    /** A place after a line's " · ", up to the line's end or the next line of a "; "-joined list. */
+    private static final Pattern TABLE = Pattern.compile(" · ([^·;]+?) №(\\d+)(?=$|; )");
+    private static final Pattern AT_STAND = Pattern.compile(" · " + STAND + "([^,·;]+), ([^·;]+?)(?=$|; )");
+
+    private MeetingLine() {
+    }
+
+    /** The stored place of a meeting at a hall's table ({@code table} null while none is set). */
+    public static String place(String hall, Integer table) {
+        return table == null ? hall : hall + " №" + table;
+    }
+
+    /** The stored place of a meeting at a fair stand: its zone in both languages (once if they are the same). */
+    public static String stand(String number, String zoneRu, String zoneEn) {
+        return STAND + number + ", " + (zoneEn == null || zoneEn.equals(zoneRu) ? zoneRu : zoneRu + "/" + zoneEn);
+    }
+
+    /**
+     * The line, or lines joined by "; ", with each place in the reader's words (as {@link MeetingPlace#describe}
+     * puts it on the pages): "Зал A, стол № 3" / "Зал A, table 3", "Стенд B-14, Павильон B" / "Stand B-14, Pavilion
+     * B". Other text is left as it is.
+     */
+    public static String inWords(String text, Locale locale, MeetingPlace.Translation words) {
+        if (text == null) {
+            return null;
+        }
+        String tables = TABLE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                " · " + words.t("meetings.hall-table", m.group(1), m.group(2))));
+        return AT_STAND.matcher(tables).replaceAll(m -> {
+            String[] zone = m.group(2).split("/");
+            String inLanguage = zone.length == 2 && locale != null && "en".equals(locale.getLanguage()) ? zone[1] : zone[0];
+            return Matcher.quoteReplacement(" · " + words.t("meetings.at-stand.short", m.group(1),
+                    zone.length == 2 ? inLanguage : m.group(2)));
+        });
+    }
+}

@@ -1,0 +1,46 @@
+package org.b2bforum.base.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** A stored meeting line's place, put in the reader's words where it is shown. */
+class MeetingLineTest {
+
+    private static final Map<String, String> RU = Map.of("meetings.hall-table", "{0}, стол № {1}",
+            "meetings.at-stand.short", "Стенд {0}, {1}");
+    private static final Map<String, String> EN = Map.of("meetings.hall-table", "{0}, table {1}",
+            "meetings.at-stand.short", "Stand {0}, {1}");
+
+    private static String inWords(String line, Locale locale, Map<String, String> words) {
+        return MeetingLine.inWords(line, locale, (key, params) -> new MessageFormat(words.get(key), locale).format(params));
+    }
+
+    @Test
+    void a_table_and_a_stand_read_in_the_readers_language_also_in_a_list_of_lines() {
+        String table = "18.09 10:00 · Дорстроймаш — Мосдорсервис · " + MeetingLine.place("Зал переговоров А", 26);
+        String stand = "18.09 10:20 · А — Б · " + MeetingLine.stand("B-14", "Павильон B", "Pavilion B");
+        assertThat(table).endsWith("Зал переговоров А №26");
+
+        assertThat(inWords(table, Languages.ENGLISH, EN)).isEqualTo(
+                "18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал переговоров А, table 26");
+        assertThat(inWords(table + "; " + stand, Languages.RUSSIAN, RU)).isEqualTo(
+                "18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал переговоров А, стол № 26; 18.09 10:20 · А — Б · "
+                        + "Стенд B-14, Павильон B");
+        assertThat(inWords(stand, Languages.ENGLISH, EN)).isEqualTo("18.09 10:20 · А — Б · Stand B-14, Pavilion B");
+        assertThat(inWords("18.09 10:20 · А — Б · " + MeetingLine.stand("A-1", "Холл", "Холл"), Languages.ENGLISH, EN))
+                .isEqualTo("18.09 10:20 · А — Б · Stand A-1, Холл");
+    }
+
+    @Test
+    void a_hall_without_a_table_and_other_text_stay_as_they_are() {
+        String noTable = "18.09 10:00 · А — Б · " + MeetingLine.place("Зал A", null);
+        assertThat(inWords(noTable, Languages.ENGLISH, EN)).isEqualTo(noTable);
+        assertThat(inWords("Поставка №5 · договор", Languages.ENGLISH, EN)).isEqualTo("Поставка №5 · договор");
+        assertThat(inWords(null, Languages.ENGLISH, EN)).isNull();
+    }
+}
