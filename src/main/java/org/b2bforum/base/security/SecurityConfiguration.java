@@ -23,6 +23,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
@@ -41,6 +42,9 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' "
             + "'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** What Spring Security's default cache control writes into Cache-Control: not stored, never reused. */
+    static final String NOT_CACHED = "no-cache, no-store, max-age=0, must-revalidate";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil, LoginGuard loginGuard,
@@ -64,6 +68,13 @@ class SecurityConfiguration {
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(frame -> frame.deny())
+                // not cached unless the handler says so (Vaadin's bundle and the style sheets do, by setting
+                // Cache-Control over this one). Spring's default also wrote "Pragma: no-cache" and "Expires: 0",
+                // which a later Cache-Control does not replace: Chromium then revalidated every bundle file and
+                // style sheet, "immutable" ones too, at every page load (~22 requests answered 304;
+                // bench/README.md, run-suite, stop 39)
+                .cacheControl(cache -> cache.disable())
+                .addHeaderWriter(new StaticHeadersWriter("Cache-Control", NOT_CACHED))
                 // before the request is handled: Vaadin commits its pages past the filter's response
                 // wrapper, so headers written on commit never reached them
                 .addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {

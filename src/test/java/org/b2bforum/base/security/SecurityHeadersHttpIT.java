@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestData;
@@ -42,6 +44,33 @@ class SecurityHeadersHttpIT {
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(page.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
                 .singleElement().satisfies(cookie -> assertThat(cookie).contains("SameSite=Lax", "HttpOnly"));
+    }
+
+    /**
+     * A page is never stored; the files it loads (Vaadin's bundle, the style sheets) are reused while their
+     * Cache-Control says so, without asking the server again: "Pragma: no-cache" beside it (Spring Security's
+     * default) made Chromium revalidate all of them at every page load.
+     */
+    @Test
+    void pages_are_not_cached_and_the_bundle_and_style_sheets_they_load_are_reused_without_asking_again()
+            throws Exception {
+        HttpClient client = FormLogIn.client();
+        HttpResponse<String> page = client.send(get("/login"), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().allValues("Cache-Control")).singleElement()
+                .isEqualTo(SecurityConfiguration.NOT_CACHED);
+
+        List<String> files = Pattern.compile("(?:src|href)=\"\\./((?:VAADIN/build/|lumo/|styles/)[^\"]+)\"")
+                .matcher(page.body()).results().map(match -> match.group(1)).toList();
+        assertThat(files).as("the bundle's entry and the style sheets of " + page.body())
+                .anyMatch(file -> file.startsWith("VAADIN/build/")).anyMatch(file -> file.startsWith("styles/"));
+        for (String file : files) {
+            HttpResponse<Void> loaded = client.send(get("/" + file), HttpResponse.BodyHandlers.discarding());
+            assertThat(loaded.statusCode()).as(file).isEqualTo(200);
+            assertThat(loaded.headers().allValues("Cache-Control")).as(file).singleElement()
+                    .satisfies(cache -> assertThat(cache).matches("max-age=[1-9]\\d*(, immutable)?"));
+            assertThat(loaded.headers().allValues("Pragma")).as(file).isEmpty();
+            assertThat(loaded.headers().allValues("Expires")).as(file).isEmpty();
+        }
     }
 
     @Test
