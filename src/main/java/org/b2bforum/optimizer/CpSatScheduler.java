@@ -103,13 +103,14 @@ public final class CpSatScheduler implements Scheduler {
     private static final double LUNCH_CHECK_SECONDS = 0.5;
 
     /**
-     * At most this share of the limit for {@link LunchBound} when not every meeting fits, and at most
-     * {@link #LUNCH_BOUND_SECONDS}: forum-13.tables8 needed 0.28-0.89 s at load 8-14 (bench/README, issue 15 tenth
-     * round); with 10 % of 10 s it reached 15 of 17 at load 8 and nothing at load 16.
+     * At most this share of the limit for {@link LunchBound} and then {@link BlockBound} when not every meeting fits,
+     * and at most {@link #LUNCH_BOUND_SECONDS}: forum-13.tables8 needed 0.28-0.89 s at load 8-14 for the first
+     * (bench/README, issue 15 tenth round; with 10 % of 10 s it reached 15 of 17 at load 8 and nothing at load 16) and
+     * 1.4-1.5 CPU s more for the second (18; seventeenth round).
      */
     private static final double LUNCH_BOUND_SHARE = 0.2;
 
-    /** At most this long for {@link LunchBound} (see {@link #LUNCH_BOUND_SHARE}), whatever the limit. */
+    /** At most this long for the lunch bounds (see {@link #LUNCH_BOUND_SHARE}), whatever the limit. */
     private static final double LUNCH_BOUND_SECONDS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(CpSatScheduler.class);
@@ -586,11 +587,17 @@ public final class CpSatScheduler implements Scheduler {
     }
 
     /**
-     * The lunch boundary's bound for schedules placing as many meetings as {@code found}, or 0 when it exceeds
+     * The lunch boundary's bound ({@link LunchBound}, {@link BlockBound}: the larger) for schedules placing as many
+     * meetings as {@code found}, or 0 when it exceeds
      * {@code found}'s own breaks (impossible for a valid bound: a warning, and the bound is not used).
      */
     static int lunchBound(ProblemAnalysis analysis, int[] found, double seconds) {
-        int lunch = LunchBound.of(analysis, CpSatModel.placedCount(found), seconds);
+        long started = System.nanoTime();
+        int placed = CpSatModel.placedCount(found);
+        // LunchBound first (forum-13.tables8: 17 in 0.3-0.9 s), then the finer BlockBound for the time left (18 there,
+        // 1.4-1.5 CPU s); either may prove more than the other on a given day, so the larger counts
+        int lunch = LunchBound.of(analysis, placed, seconds);
+        lunch = Math.max(lunch, BlockBound.of(analysis, placed, seconds - (System.nanoTime() - started) / 1e9));
         List<Placement> placements = new ArrayList<>();
         for (int m = 0; m < found.length; m++) {
             if (found[m] >= 0) {
@@ -620,9 +627,9 @@ public final class CpSatScheduler implements Scheduler {
             most = new CpSatModel.Outcome(most.status(), firstFit, 0);
         }
         model.requirePlaced(CpSatModel.placedCount(most.slots()), model.fixedPlacedCount(most.slots()));
-        // The lunch boundary's bound (LunchBound): the full model's LP sees none of it (forum-13.tables8: 17 where
-        // CP-SAT's bound stayed at 1). Told it, the solver can prove a schedule optimal only where the bound is
-        // tight; on forum-13.tables8 it is not (17 against 21 breaks, the best known), so the bound shown is better
+        // The lunch boundary's bound (LunchBound, BlockBound): the full model's LP sees none of it (forum-13.tables8: 18
+        // where CP-SAT's bound stayed at 1). Told it, the solver can prove a schedule optimal only where the bound is
+        // tight; on forum-13.tables8 it is not (18 against 21 breaks, the best known), so the bound shown is better
         // but the schedule stays unproved.
         int lunch = lunchBound(analysis, most.slots(), Math.min(LUNCH_BOUND_SECONDS,
                 Math.min(clock.remaining() / 3, clock.total() * LUNCH_BOUND_SHARE)));

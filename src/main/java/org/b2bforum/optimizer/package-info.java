@@ -178,7 +178,13 @@
  * participant whether it meets on both sides without a break) gives the fewest such breaks: forum-13.tables8 17
  * (CP-SAT's own bound was 0-1; best known 21) in 0.28-0.89 s at load 8-14 (at most 3 s and 20% of the limit are
  * given to it), and the solver is told it; it proves a schedule optimal only where it is tight (not on
- * forum-13.tables8: 17 against 21). The relaxation's halves alone (without the boundary slots and the breaks), with
+ * forum-13.tables8: 17 against 21). For the rest of that time a finer relaxation,
+ * {@link org.b2bforum.optimizer.BlockBound}, cuts the day at lunch and three slots after it: per meeting its block,
+ * the slots on either side of each cut modelled exactly, a break counted for each run of blocks a participant leaves
+ * empty between two it uses, for each cut between two used blocks where it is idle just before or after, and at lunch
+ * for a hole its forbidden slots force inside the block before or after (each a different hole, so never more than the
+ * schedule's breaks; the class doc gives the argument). It proves 18 on forum-13.tables8 (1.1-1.5 CPU s); the larger
+ * of the two is used (issue 15, seventeenth round). The relaxation's halves alone (without the boundary slots and the breaks), with
  * every meeting placed, are infeasible there (0.1 s), which sends that day to the placement before any level
  * question; that check is skipped when the floor already places every meeting.
  *

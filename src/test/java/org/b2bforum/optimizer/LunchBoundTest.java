@@ -210,7 +210,7 @@ class LunchBoundTest {
      * {@code harder} also a meeting fixed in a slot, a slot without tables and a participant that cannot meet in
      * one of the two slots next to lunch.
      */
-    private static SchedulingProblem randomDay(Random random, boolean harder) {
+    static SchedulingProblem randomDay(Random random, boolean harder) {
         int participants = 4 + random.nextInt(3);
         int slots = 4 + random.nextInt(2);
         int morning = 2 + random.nextInt(slots - 3);
