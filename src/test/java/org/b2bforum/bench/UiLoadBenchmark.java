@@ -28,7 +28,9 @@ import org.b2bforum.bench.BookingContentionBenchmark.Samples;
  * (or, {@code -Dui-load.rest=form}, press "Request a meeting", choose a slot and stay there). They
  * come in four equal steps; after each step the heap after a full GC is read with {@code jcmd}, and
  * the heap per session is the least-squares slope over the steps. Then each opens its partner's request
- * form and chooses a slot, and the rush: all users press "Send" at the same moment, and each searches the directory again as soon as its answer is there.
+ * form and chooses a slot, and the rush: all users press "Send" at the same moment, and each goes back to its search's results
+ * in the directory by the form's link as soon as its answer is there (or, {@code -Dui-load.rush=send-and-search}, opens the
+ * directory from the menu and searches anew).
  * Arguments: base URL, the application's pid, the number of users (default 200).
  * The last line of standard output is
  * {@code RESULT sessions=<n> heap_per_session_kb=<x> search_p95_ms=<x> request_p95_ms=<x> errors=<n>}.
@@ -42,10 +44,14 @@ public final class UiLoadBenchmark {
      */
     static final boolean REST_ON_DIRECTORY = !"form".equals(System.getProperty("ui-load.rest"));
     /**
-     * What the rush measures: each user presses "Send" and then opens the directory and searches (default), or,
-     * with {@code -Dui-load.rush=send}, presses "Send" only: the cost of the click alone, to tell it from the pages around it.
+     * What the rush measures: each user presses "Send" and then goes back to the directory's results it came from by the
+     * link under the outcome (default, {@code -Dui-load.rush=send-and-back}: the directory with the user's search, its
+     * results in the answer); with {@code -Dui-load.rush=send-and-search} it opens the directory from the menu and searches
+     * anew (the default until stop 39, when the form had no way back); with {@code -Dui-load.rush=send}, presses "Send"
+     * only: the cost of the click alone, to tell it from the pages around it.
      */
     static final boolean SEND_ONLY = "send".equals(System.getProperty("ui-load.rush"));
+    static final boolean SEARCH_AFTER_SEND = "send-and-search".equals(System.getProperty("ui-load.rush"));
     /**
      * With {@code -Dui-load.rush=noop} the rush is, instead of "Send", a UIDL request that changes nothing (no RPC:
      * through Tomcat, the security filters, the session check, Vaadin's request cycle and its answer, and the client):
@@ -206,11 +212,26 @@ public final class UiLoadBenchmark {
             if (SEND_ONLY) {
                 return;
             }
+            if (SEARCH_AFTER_SEND) {
+                t = System.nanoTime();
+                tab.navigate("directory", "", "client");
+                rushPages.add(System.nanoTime() - t);
+                tab.confirmUpdates();
+                rushSearches.add(search(SEARCHES[random.nextInt(SEARCHES.length)]));
+                return;
+            }
+            String[] back = tab.require("request-back-to-directory").attributes.get("href").asString().split("\\?", 2);
             t = System.nanoTime();
-            tab.navigate("directory", "", "client");
-            rushPages.add(System.nanoTime() - t);
+            tab.navigate(back[0], back.length > 1 ? back[1] : "", "link");
+            long took = System.nanoTime() - t;
+            String shown = tab.require("directory-search").property("value");
+            if (!search.equals(shown)) {
+                throw new UidlClient.ProtocolException("back to the directory without the search: " + shown);
+            }
+            // the directory with the user's search: its answer carries that search's results, the rush's search
+            rushPages.add(took);
+            rushSearches.add(took);
             tab.confirmUpdates();
-            rushSearches.add(search(SEARCHES[random.nextInt(SEARCHES.length)]));
         }
 
         private String outcome() {
@@ -292,7 +313,8 @@ public final class UiLoadBenchmark {
         }
         out.printf(Locale.ROOT, "Rush: %d users press \"Send\" at once%s (%s UTC, load average %s)%n", ready.size(),
                 NOOP ? " (a request without effect instead: the floor)"
-                        : SEND_ONLY ? ", and nothing after it" : ", then each opens the directory and searches",
+                        : SEND_ONLY ? ", and nothing after it" : SEARCH_AFTER_SEND
+                                ? ", then each opens the directory and searches" : ", then each goes back to its results",
                 java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0), AppHeap.loadAverage());
         Map<String, Long> statementsBefore = statements.read();
         Map<String, Double> cpuBefore = cpu.read();

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.ui.BackToDirectory;
 import org.b2bforum.company.Cities;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.DirectoryEntry;
@@ -221,6 +222,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
             results.addColumn(cards);
         }
         address = event.getLocation();
+        BackToDirectory.remember(event.getUI(), address);
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
         applyingUrl = true;
         try {
@@ -260,7 +262,10 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         // navigates to the address before, whose parameters beforeEnter applies
         address = new Location(RouteConfiguration.forSessionScope().getUrl(DirectoryView.class),
                 QueryParameters.simple(params));
-        getUI().ifPresent(ui -> ui.getPage().getHistory().pushState(null, address, false));
+        getUI().ifPresent(ui -> {
+            ui.getPage().getHistory().pushState(null, address, false);
+            BackToDirectory.remember(ui, address);
+        });
     }
 
     private void refresh() {

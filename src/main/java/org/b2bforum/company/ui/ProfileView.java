@@ -3,6 +3,7 @@ package org.b2bforum.company.ui;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.ui.BackToDirectory;
 import org.b2bforum.base.ui.MessageLink;
 import org.b2bforum.company.CompanyNotFoundException;
 import org.b2bforum.company.CompanyProfile;
@@ -14,6 +15,7 @@ import org.b2bforum.company.WishesPhase;
 import org.springframework.beans.factory.ObjectProvider;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -62,7 +64,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     public void beforeEnter(BeforeEnterEvent event) {
         try {
             long id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-            show(directory.profile(id));
+            show(directory.profile(id), event.getUI());
         } catch (NumberFormatException | CompanyNotFoundException e) {
             removeAll();
             title = getTranslation("profile.not-found.title");
@@ -72,9 +74,11 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
     }
 
-    private void show(CompanyProfile profile) {
+    private void show(CompanyProfile profile, UI ui) {
         removeAll();
         title = profile.shortName();
+        // opened from the directory's results: back to them as they were left (its search and filters)
+        BackToDirectory.link(ui, "profile-back-to-directory").ifPresent(this::add);
         boolean organizer = currentUser.require().isOrganizer();
 
         H1 name = new H1(profile.shortName());

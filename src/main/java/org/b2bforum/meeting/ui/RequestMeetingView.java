@@ -15,6 +15,7 @@ import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.ui.BackToDirectory;
 import org.b2bforum.company.CompanyNotFoundException;
 import org.b2bforum.company.CompanyProfile;
 import org.b2bforum.company.DirectoryService;
@@ -55,7 +56,8 @@ import jakarta.annotation.security.RolesAllowed;
  * A company asks another for a meeting ({@code meetings/new?with=<companyId>}): who attends, when
  * (only slots in which both companies and the chosen delegates are free), and a message. After "Send"
  * the company stays on the form: the outcome (sent, confirmed, or refused with the reason) shows
- * above the button with a link to the meetings, and the time just asked for is marked and disabled.
+ * above the button with a link to the meetings and one back to the directory's results the company came from, and the
+ * time just asked for is marked and disabled.
  * Moving to the meetings page after each request re-read all of them: at the booking window's rush
  * that page was most of a click's cost (bench/README.md, issue 17).
  */
@@ -335,6 +337,11 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
             toMeetings.setId("request-to-meetings");
             outcome.add(new Span(" "), toMeetings);
         }
+        // the next company from the directory's results (or another one, the time just taken): back to them as they
+        // were left, in one answer (by the menu the directory opened at its first page and the company searched again:
+        // two answers and two reads of the results at the booking window's rush, bench/README.md, issue 17)
+        BackToDirectory.link(UI.getCurrent(), "request-back-to-directory")
+                .ifPresent(back -> outcome.add(new Span(" "), back));
         outcome.setClassName("form-error", !success);
         outcome.setClassName("form-success", success);
         outcome.getElement().setAttribute("data-outcome", kind);

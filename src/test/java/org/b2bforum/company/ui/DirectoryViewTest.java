@@ -38,8 +38,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBoxBase;
 import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 
 /** The directory as an approved Moscow company uses it: filters, results and the URL. */
@@ -298,6 +300,37 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         assertThat(view().search.getValue()).isEqualTo(word);
         assertThat(rows()).hasSize(4);
         assertThat(urlParameters()).isEqualTo(Map.of("q", List.of(word)));
+    }
+
+    @Test
+    void a_profile_opened_from_the_results_links_back_to_them_with_the_search_and_the_filters_as_they_were_left() {
+        UI.getCurrent().navigate("companies/" + minskBuilder.id());
+        assertThat(find(Anchor.class).withId("profile-back-to-directory").exists())
+                .as("the tab has not opened the directory: no way back to it").isFalse();
+
+        navigate(DirectoryView.class);
+        DirectoryView directory = view();
+        test(view().search).setValue(word);
+        test(view().sector).selectItem(label("sector.ENERGY"));
+        UI.getCurrent().navigate("companies/" + minskPowerPlant.id());
+
+        Anchor back = find(Anchor.class).withId("profile-back-to-directory").single();
+        assertThat(back.getHref()).isEqualTo("directory?q=" + word + "&sector=ENERGY");
+        assertThat(back.getText()).isEqualTo("← К каталогу компаний");
+        assertThat(back.getElement().hasAttribute("router-link")).as("followed without reloading the page").isTrue();
+
+        // the link's click: the router opens its address, the same page with the search and the filter, one answer
+        Location link = new Location(back.getHref());
+        UI.getCurrent().navigate(link.getPath(), link.getQueryParameters());
+        assertThat(view()).isSameAs(directory);
+        assertThat(view().search.getValue()).isEqualTo(word);
+        assertThat(view().sector.getValue()).isEqualTo(Sector.ENERGY);
+        assertThat(rows()).containsExactlyInAnyOrderElementsOf(ids(minskPowerPlant, moscowPowerBuilder));
+
+        // the address the directory showed last, by a navigation too
+        UI.getCurrent().navigate("directory");
+        UI.getCurrent().navigate("companies/" + minskPowerPlant.id());
+        assertThat(find(Anchor.class).withId("profile-back-to-directory").single().getHref()).isEqualTo("directory");
     }
 
     @Test

@@ -34,6 +34,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
@@ -41,6 +42,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.function.SerializablePredicate;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
 
@@ -139,6 +141,45 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         test(toMeetings).click();
         assertThat(text(row(((MeetingsView) getCurrentView()).outgoing, requested.id())))
                 .contains(b.name(), forum.when("10:40–11:00"), forum.hall());
+    }
+
+    @Test
+    void after_send_the_outcome_links_back_to_the_directory_results_the_company_came_from() {
+        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
+        TestData.logInAs(accounts, a.login());
+        QueryParameters search = QueryParameters.of("q", "дорожная техника");
+        UI.getCurrent().navigate("directory", search);
+        Object directory = getCurrentView();
+        RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
+        String first = forum.when("10:00–10:20") + " · " + forum.hall();
+        assertThat(find(Anchor.class).withId("request-back-to-directory").exists()).as("before Send").isFalse();
+
+        test(view.slot).selectItem(first);
+        TestData.logInAsOrganizer(accounts);
+        organizerBookings.bookAsOrganizer(c.id(), b.id(), forum.slotAt("10:00"));
+        TestData.logInAs(accounts, a.login());
+        test(view.request).click();
+        assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("refused");
+        assertThat(view.outcome.getElement().getTextRecursively()).as("another company instead, if the company wishes")
+                .isEqualTo("Этот слот только что заняли. Выберите другое время. ← К каталогу компаний");
+
+        test(view.slot).selectItem(forum.when("10:20–10:40") + " · " + forum.hall());
+        test(view.request).click();
+
+        assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("sent");
+        assertThat(view.outcome.getElement().getTextRecursively()).isEqualTo("Запрос отправлен компании «" + b.name()
+                + "». Встреча состоится, когда компания её подтвердит. Перейти к встречам ← К каталогу компаний");
+        Anchor back = find(Anchor.class).withId("request-back-to-directory").single();
+        assertThat(back.getHref()).as("the directory as the company left it").isEqualTo("directory?" + search.getQueryString());
+        assertThat(back.getElement().hasAttribute("router-link")).as("followed without reloading the page").isTrue();
+
+        Location link = new Location(back.getHref());
+        UI.getCurrent().navigate(link.getPath(), link.getQueryParameters());
+        assertThat(getCurrentView()).as("the tab's directory again, with the search").isSameAs(directory);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters()).isEqualTo(search);
     }
 
     @Test
