@@ -28,9 +28,9 @@ import org.b2bforum.bench.BookingContentionBenchmark.Samples;
  * (or, {@code -Dui-load.rest=form}, press "Request a meeting", choose a slot and stay there). They
  * come in four equal steps; after each step the heap after a full GC is read with {@code jcmd}, and
  * the heap per session is the least-squares slope over the steps. Then each opens its partner's request
- * form and chooses a slot, and the rush: all users press "Send" at the same moment, and each goes back to its search's results
- * in the directory by the form's link as soon as its answer is there (or, {@code -Dui-load.rush=send-and-search}, opens the
- * directory from the menu and searches anew).
+ * form and chooses a slot, and the rush: all users press "Send" at the same moment, and each opens the directory from the
+ * menu and searches anew as soon as its answer is there ({@code -Dui-load.rush=send-and-search}, the script's default) or
+ * goes back to its search's results by the form's link ({@code -Dui-load.rush=send-and-back}).
  * Arguments: base URL, the application's pid, the number of users (default 200).
  * The last line of standard output is
  * {@code RESULT sessions=<n> heap_per_session_kb=<x> search_p95_ms=<x> request_p95_ms=<x> errors=<n>}.
@@ -44,11 +44,12 @@ public final class UiLoadBenchmark {
      */
     static final boolean REST_ON_DIRECTORY = !"form".equals(System.getProperty("ui-load.rest"));
     /**
-     * What the rush measures: each user presses "Send" and then goes back to the directory's results it came from by the
-     * link under the outcome (default, {@code -Dui-load.rush=send-and-back}: the directory with the user's search, its
-     * results in the answer); with {@code -Dui-load.rush=send-and-search} it opens the directory from the menu and searches
-     * anew (the default until stop 39, when the form had no way back); with {@code -Dui-load.rush=send}, presses "Send"
-     * only: the cost of the click alone, to tell it from the pages around it.
+     * What the rush measures: each user presses "Send" and then opens the directory from the menu and searches anew
+     * ({@code -Dui-load.rush=send-and-search}, bench/run-ui-load's default, so that the search figure stays a search's);
+     * with {@code -Dui-load.rush=send-and-back} it goes back to the directory's results it came from by the link under
+     * the outcome (stop 39: the directory with the user's search, its results in the answer; that page's time is then
+     * the search figure); with {@code -Dui-load.rush=send}, presses "Send" only: the cost of the click alone, to tell it
+     * from the pages around it.
      */
     static final boolean SEND_ONLY = "send".equals(System.getProperty("ui-load.rush"));
     static final boolean SEARCH_AFTER_SEND = "send-and-search".equals(System.getProperty("ui-load.rush"));
