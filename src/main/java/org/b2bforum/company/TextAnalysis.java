@@ -111,11 +111,28 @@ public final class TextAnalysis {
      */
     public static String searchQuery(String userText) {
         return stemSet(userText).stream()
-                .map(TextAnalysis::searchPrefix)
+                .map(stem -> {
+                    String prefix = searchPrefix(stem);
+                    String without = withoutFleetingVowel(stem);
+                    return without == null || without.startsWith(prefix) ? "+" + prefix + "*"
+                            : "+(" + prefix + "* " + without + "*)";
+                })
                 .distinct()
-                .map(prefix -> "+" + prefix + "*")
                 .collect(Collectors.joining(" "));
     }
+
+    /**
+     * The stem a Russian word has in its other forms when the vowel of its last syllable drops out: "каток" and
+     * "катки", "станок" and "станков", "отец" and "отца". A search for the singular a visitor types then finds the
+     * plural the profiles write ("дорожные катки"). Null when the stem does not end so.
+     */
+    static String withoutFleetingVowel(String stem) {
+        Matcher matcher = FLEETING_VOWEL.matcher(stem);
+        return matcher.matches() ? matcher.group(1) + matcher.group(2) : null;
+    }
+
+    /** Three letters or more ending in a consonant, then "о" or "е" and "к" or "ц" at the end of the stem. */
+    private static final Pattern FLEETING_VOWEL = Pattern.compile("(\\p{IsCyrillic}{2,}[^аеиоуыэюяйьъ])[ое]([кц])");
 
     static String searchPrefix(String stem) {
         if (!CYRILLIC.matcher(stem).find()) {

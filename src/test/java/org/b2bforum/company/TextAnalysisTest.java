@@ -23,4 +23,13 @@ class TextAnalysisTest {
             assertThat(TextAnalysis.stem("7")).isNull();
         }
     }
+
+    @Test
+    void a_search_for_a_word_whose_last_vowel_drops_out_also_looks_for_its_other_forms() {
+        assertThat(TextAnalysis.searchQuery("каток")).isEqualTo("+(каток* катк*)");
+        assertThat(TextAnalysis.searchQuery("станок")).isEqualTo("+(стано* станк*)");
+        assertThat(TextAnalysis.searchQuery("катки")).isEqualTo("+катк*");
+        assertThat(TextAnalysis.searchQuery("урок")).as("no vowel to lose: 'урк' is no form of it").isEqualTo("+урок*");
+        assertThat(TextAnalysis.searchQuery("дорожная техника")).isEqualTo("+дорожн* +техни*");
+    }
 }
