@@ -123,16 +123,25 @@ public final class TextAnalysis {
 
     /**
      * The stem a Russian word has in its other forms when the vowel of its last syllable drops out: "каток" and
-     * "катки", "станок" and "станков", "отец" and "отца". A search for the singular a visitor types then finds the
-     * plural the profiles write ("дорожные катки"). Null when the stem does not end so.
+     * "катки", "станок" and "станков", "отец" and "отца", "владелец" and "владельца". A search for the singular a
+     * visitor types then finds the plural the profiles write ("дорожные катки"). Null when the stem does not end so.
      */
     static String withoutFleetingVowel(String stem) {
         Matcher matcher = FLEETING_VOWEL.matcher(stem);
-        return matcher.matches() ? matcher.group(1) + matcher.group(2) : null;
+        if (!matcher.matches()) {
+            return null;
+        }
+        String before = matcher.group(1);
+        char consonant = before.charAt(before.length() - 1);
+        // a soft sign takes the dropped "е" after "л" ("владелец" and "владельцы", "уголёк" and "угольки") and
+        // before "к" after "н" ("огонёк" and "огоньки"; but "конец" and "концы")
+        boolean soft = matcher.group(2).equals("е")
+                && (consonant == 'л' || consonant == 'н' && matcher.group(3).equals("к"));
+        return before + (soft ? "ь" : "") + matcher.group(3);
     }
 
     /** Three letters or more ending in a consonant, then "о" or "е" and "к" or "ц" at the end of the stem. */
-    private static final Pattern FLEETING_VOWEL = Pattern.compile("(\\p{IsCyrillic}{2,}[^аеиоуыэюяйьъ])[ое]([кц])");
+    private static final Pattern FLEETING_VOWEL = Pattern.compile("(\\p{IsCyrillic}{2,}[^аеиоуыэюяйьъ])([ое])([кц])");
 
     static String searchPrefix(String stem) {
         if (!CYRILLIC.matcher(stem).find()) {

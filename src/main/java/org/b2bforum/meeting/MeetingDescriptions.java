@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.MeetingLine;
+import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.program.ProgramConflicts;
 import org.b2bforum.venue.MeetingOutcomes;
@@ -26,17 +27,14 @@ import org.springframework.stereotype.Component;
 class MeetingDescriptions implements ProgramConflicts {
 
     private static final String SELECT = """
-            select m.id, s.starts_at, a.short_name a_name, b.short_name b_name,
-                   h.name hall, t.number table_number, st.number stand, sz.name_ru zone_ru, sz.name_en zone_en
+            select m.id, s.starts_at, a.short_name a_name, b.short_name b_name,""" + MeetingPlace.COLUMNS + """
             from meeting m
             join slot s on s.id = m.slot_id
             join hall h on h.id = s.hall_id
             join company a on a.id = m.requester_company_id
             join company b on b.id = m.partner_company_id
             left join meeting_table t on t.id = m.table_id
-            left join fair_stand st on st.id = m.stand_id
-            left join fair_zone sz on sz.id = st.zone_id
-            """;
+            """ + MeetingPlace.JOINS;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NotificationService notifications;
@@ -105,11 +103,8 @@ class MeetingDescriptions implements ProgramConflicts {
 
     private List<String> query(String where, MapSqlParameterSource params) {
         return jdbc.query(SELECT + where + " order by s.starts_at, m.id", params,
-                (rs, i) -> rs.getString("stand") == null
-                        ? line(rs.getTimestamp("starts_at").toInstant(), rs.getString("a_name"), rs.getString("b_name"),
-                                rs.getString("hall"), rs.getObject("table_number", Integer.class))
-                        : line(rs.getTimestamp("starts_at").toInstant(), rs.getString("a_name"), rs.getString("b_name"),
-                                MeetingLine.stand(rs.getString("stand"), rs.getString("zone_ru"), rs.getString("zone_en"))));
+                (rs, i) -> line(rs.getTimestamp("starts_at").toInstant(), rs.getString("a_name"), rs.getString("b_name"),
+                        MeetingLine.place(MeetingPlace.of(rs))));
     }
 
     /** A meeting of requester {@code a} and partner {@code b} in one line; {@code table} may be null. */

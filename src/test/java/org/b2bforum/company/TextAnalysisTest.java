@@ -32,4 +32,20 @@ class TextAnalysisTest {
         assertThat(TextAnalysis.searchQuery("урок")).as("no vowel to lose: 'урк' is no form of it").isEqualTo("+урок*");
         assertThat(TextAnalysis.searchQuery("дорожная техника")).isEqualTo("+дорожн* +техни*");
     }
+
+    @Test
+    void a_searched_word_finds_its_other_forms_also_where_a_soft_sign_takes_the_dropped_vowels_place() {
+        // "владелец" -> "владельцы", "палец" -> "пальцы", "уголёк" -> "угольки", "огонёк" -> "огоньки"; and as before
+        // "каток" -> "катки", "образец" -> "образцы", "потолок" -> "потолки", "конец" -> "концы"
+        String[][] forms = {{"владелец", "владельцев"}, {"палец", "пальцы"}, {"уголёк", "угольки"},
+                {"огонёк", "огоньки"}, {"каток", "катки"}, {"образец", "образцы"}, {"потолок", "потолки"},
+                {"конец", "концы"}, {"станок", "станков"}};
+        for (String[] pair : forms) {
+            // the index holds the stems of the profile's words; the query asks for prefixes of them ("+(a* b*)")
+            String indexed = TextAnalysis.stem(pair[1]);
+            assertThat(TextAnalysis.searchQuery(pair[0]).replaceAll("[+()]", "").split(" "))
+                    .as("'%s' finds '%s' (indexed as '%s')", pair[0], pair[1], indexed)
+                    .anyMatch(prefix -> indexed.startsWith(prefix.substring(0, prefix.length() - 1)));
+        }
+    }
 }

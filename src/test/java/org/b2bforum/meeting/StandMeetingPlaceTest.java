@@ -71,6 +71,8 @@ class StandMeetingPlaceTest {
     FairFixture fair;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    org.b2bforum.notification.NotificationService notifications;
 
     TestSession session;
     TestCompany exhibitor;
@@ -79,6 +81,8 @@ class StandMeetingPlaceTest {
     long standId;
     String atStandRu;
     String atStandEn;
+    String standNumber;
+    String[] zoneNames;
 
     @BeforeEach
     void setUp() {
@@ -94,6 +98,8 @@ class StandMeetingPlaceTest {
         List<String> zone = jdbc.queryForList("select concat(z.name_ru, '|', z.name_en) from fair_stand s "
                 + "join fair_zone z on z.id = s.zone_id where s.id = ?", String.class, stand.id());
         String[] names = zone.getFirst().split("\\|");
+        standNumber = stand.number();
+        zoneNames = names;
         atStandRu = "Стенд " + stand.number() + ", " + names[0] + " (выставка-ярмарка)";
         atStandEn = "Stand " + stand.number() + ", " + names[1] + " (exhibition-fair)";
     }
@@ -131,6 +137,21 @@ class StandMeetingPlaceTest {
             assertThat(booking.as(side, () -> meetings.myAgenda(null))).singleElement()
                     .satisfies(entry -> assertThat(entry.meetingPlace().describe(Languages.RUSSIAN, this::ru))
                             .isEqualTo(atStandRu));
+        }
+    }
+
+    @Test
+    void the_confirmation_notification_keeps_the_stand_in_both_languages_and_reads_it_in_the_readers() {
+        for (TestCompany side : List.of(visitor, exhibitor)) {
+            String detail = booking.as(side, () -> notifications.mine(50)).stream()
+                    .filter(n -> n.messageKey().equals("notification.meeting.CONFIRMED")).findFirst().orElseThrow()
+                    .detail();
+            assertThat(detail).as("stored once for readers of either language")
+                    .endsWith(" · Стенд/Stand " + standNumber + ", " + zoneNames[0] + "/" + zoneNames[1]);
+            assertThat(org.b2bforum.base.i18n.MeetingLine.inWords(detail, Languages.ENGLISH, this::en))
+                    .endsWith(" · Stand " + standNumber + ", " + zoneNames[1]);
+            assertThat(org.b2bforum.base.i18n.MeetingLine.inWords(detail, Languages.RUSSIAN, this::ru))
+                    .endsWith(" · Стенд " + standNumber + ", " + zoneNames[0]);
         }
     }
 

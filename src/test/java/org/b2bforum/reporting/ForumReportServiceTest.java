@@ -95,6 +95,10 @@ class ForumReportServiceTest {
     LeadService leads;
     @Autowired
     FairFixture fairFixture;
+    @Autowired
+    com.vaadin.flow.i18n.I18NProvider i18n;
+    @Autowired
+    org.b2bforum.base.i18n.ForumTime forumTime;
 
     VenueFixture venue;
     BookingFixture booking;
@@ -336,6 +340,32 @@ class ForumReportServiceTest {
                     "Экспонентов выставки-ярмарки", "Лидов собрано на стендах");
             // the zone's row: stands, exhibitors, meetings at stands, held, leads
             assertThat(all).contains(fair.zoneName() + " 3 2 1 1 4");
+        }
+    }
+
+    @Test
+    void before_any_outcome_is_reported_the_pdf_says_so_instead_of_a_chart_of_zeros() throws IOException {
+        forumOfKnownFigures(); // an agreement signed and a follow-up reported
+        ForumResults now = booking.asOrganizer(() -> reports.results());
+        java.util.Map<Outcome, Long> none = new java.util.EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            none.put(outcome, 0L);
+        }
+        ForumResults before = new ForumResults(now.firstDay(), now.lastDay(), now.at(), now.cities(), now.countries(),
+                now.meetings(), now.sectorPairs(), now.cityPairs(), none, now.outcomeCompanies(), now.outcomeMeetings(),
+                now.roundTables(), now.fair());
+        ReportText russian = new ReportText(i18n, Languages.RUSSIAN, forumTime.zone());
+
+        for (ForumResults results : List.of(before, now)) {
+            byte[] pdf = bytes(out -> new ResultsDocument(results, russian).write(java.time.LocalDate.now(), out));
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                String all = text(document, 1, document.getNumberOfPages()).replaceAll("\\s+", " ");
+                boolean reported = results.outcomes().values().stream().anyMatch(count -> count > 0);
+                assertThat(all.contains("Результаты встреч и компании, которых они касаются"))
+                        .as("the outcomes' chart, reported: " + reported).isEqualTo(reported);
+                assertThat(all.contains("Компании пока не сообщили итогов встреч."))
+                        .as("the words instead of the chart, reported: " + reported).isEqualTo(!reported);
+            }
         }
     }
 

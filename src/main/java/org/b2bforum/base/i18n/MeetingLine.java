@@ -26,6 +26,11 @@ public final class MeetingLine {
         return table == null ? hall : hall + " №" + table;
     }
 
+    /** The stored place of a meeting read by {@link MeetingPlace#COLUMNS}: at a fair stand, or at a hall's table. */
+    public static String place(MeetingPlace place) {
+        return place.atStand() ? stand(place.stand(), place.zoneRu(), place.zoneEn()) : place(place.hall(), place.table());
+    }
+
     /** The stored place of a meeting at a fair stand: its zone in both languages (once if they are the same). */
     public static String stand(String number, String zoneRu, String zoneEn) {
         return STAND + number + ", " + (zoneEn == null || zoneEn.equals(zoneRu) ? zoneRu : zoneRu + "/" + zoneEn);
@@ -40,13 +45,13 @@ public final class MeetingLine {
         if (text == null) {
             return null;
         }
-        String tables = TABLE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
-                " · " + words.t("meetings.hall-table", m.group(1), m.group(2))));
+        String tables = TABLE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(" · "
+                + new MeetingPlace(m.group(1), Integer.valueOf(m.group(2)), null, null, null).brief(locale, words)));
         return AT_STAND.matcher(tables).replaceAll(m -> {
             String[] zone = m.group(2).split("/");
-            String inLanguage = zone.length == 2 && locale != null && "en".equals(locale.getLanguage()) ? zone[1] : zone[0];
-            return Matcher.quoteReplacement(" · " + words.t("meetings.at-stand.short", m.group(1),
-                    zone.length == 2 ? inLanguage : m.group(2)));
+            MeetingPlace stand = zone.length == 2 ? new MeetingPlace(null, null, m.group(1), zone[0], zone[1])
+                    : new MeetingPlace(null, null, m.group(1), m.group(2), null);
+            return Matcher.quoteReplacement(" · " + stand.brief(locale, words));
         });
     }
 }
