@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 import com.vaadin.flow.component.ReconnectDialogConfiguration;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.server.CustomizedSystemMessages;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -27,12 +28,7 @@ class VaadinMessages implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(init -> {
-            Locale locale = init.getUI().getSession().getLocale();
-            ReconnectDialogConfiguration reconnect = init.getUI().getReconnectDialogConfiguration();
-            reconnect.setDialogText(t("connection.lost", locale));
-            reconnect.setDialogTextGaveUp(t("connection.gave-up", locale));
-        });
+        event.getSource().addUIInitListener(init -> reconnectTexts(init.getUI()));
         event.getSource().setSystemMessagesProvider(info -> {
             Locale locale = info.getLocale() == null ? Languages.RUSSIAN : info.getLocale();
             CustomizedSystemMessages messages = new CustomizedSystemMessages();
@@ -42,6 +38,14 @@ class VaadinMessages implements VaadinServiceInitListener {
             messages.setCookiesDisabledMessage(t("system.cookies", locale));
             return messages;
         });
+    }
+
+    /** The line shown while the server cannot be reached, in the language of the tab's session. */
+    void reconnectTexts(UI ui) {
+        Locale locale = ui.getSession().getLocale();
+        ReconnectDialogConfiguration reconnect = ui.getReconnectDialogConfiguration();
+        reconnect.setDialogText(t("connection.lost", locale));
+        reconnect.setDialogTextGaveUp(t("connection.gave-up", locale));
     }
 
     private String t(String key, Locale locale) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.SystemMessages;
@@ -14,12 +15,26 @@ import com.vaadin.flow.server.VaadinService;
 @ForumSpringTest
 class VaadinMessagesTest extends ForumBrowserlessTest {
 
+    @Autowired
+    VaadinMessages messages;
+
     @Test
     void while_the_server_cannot_be_reached_the_page_says_so_in_russian_not_in_vaadins_english() {
         assertThat(UI.getCurrent().getReconnectDialogConfiguration().getDialogText())
                 .isEqualTo("Нет связи с сервером, подключаемся снова…");
         assertThat(UI.getCurrent().getReconnectDialogConfiguration().getDialogTextGaveUp())
                 .startsWith("Нет связи с сервером. Проверьте сеть");
+    }
+
+    @Test
+    void an_english_sessions_new_tab_says_it_in_english() {
+        UI.getCurrent().getSession().setLocale(Languages.ENGLISH);
+        messages.reconnectTexts(UI.getCurrent());
+
+        assertThat(UI.getCurrent().getReconnectDialogConfiguration().getDialogText())
+                .isEqualTo("No connection to the server, trying again…");
+        assertThat(UI.getCurrent().getReconnectDialogConfiguration().getDialogTextGaveUp())
+                .startsWith("No connection to the server. Check the network");
     }
 
     @Test
