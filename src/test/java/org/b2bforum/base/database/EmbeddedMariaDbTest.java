@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -79,9 +82,7 @@ class EmbeddedMariaDbTest {
     void aDirectoryInUseByAnotherRunningApplicationIsRefusedInWords() throws Exception {
         Path dataDir = Path.of("target/it-locked-mariadb").toAbsolutePath();
         Files.createDirectories(dataDir.getParent());
-        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), HoldDataDirLock.class.getName(), dataDir.toString())
-                .redirectErrorStream(true).start();
+        Process other = childJvm(HoldDataDirLock.class, dataDir.toString());
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).isEqualTo("locked");
@@ -98,11 +99,9 @@ class EmbeddedMariaDbTest {
     @Test
     void anApplicationThatFailsToStartAfterItsDatabaseEndsAndStopsTheDatabase() throws Exception {
         Path dataDir = Path.of("target/it-failed-start-mariadb").toAbsolutePath();
-        Process application = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), FailingStartWithEmbeddedDatabase.class.getName(),
+        Process application = childJvm(FailingStartWithEmbeddedDatabase.class,
                 "--b2bforum.embedded-db.data-dir=" + dataDir, "--b2bforum.embedded-db.fresh=true",
-                "--b2bforum.embedded-db.base-dir=" + Path.of("target/mariadb-binaries").toAbsolutePath())
-                .redirectErrorStream(true).start();
+                "--b2bforum.embedded-db.base-dir=" + Path.of("target/mariadb-binaries").toAbsolutePath());
         CompletableFuture<Boolean> databaseStarted = new CompletableFuture<>();
         Thread.ofPlatform().daemon().start(() -> {
             try (BufferedReader out = new BufferedReader(
@@ -157,27 +156,34 @@ class EmbeddedMariaDbTest {
         }
     }
 
+    /** One server for both (a start each was ~0.8 s of the class's wall time). */
     @Test
-    void theServerListensOnTheLoopbackAddressOnly() throws Exception {
-        running = EmbeddedMariaDb.startOnce(properties("target/it-watchdog-mariadb", true));
-        try (Connection connection = DriverManager.getConnection(running.jdbcUrl(), "root", "");
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("select @@bind_address")) {
-            rs.next();
-            assertThat(rs.getString(1)).isEqualTo("127.0.0.1");
-        }
-    }
-
-    @Test
-    void theServerKeepsItsTemporaryFilesBesideItsDataNotUnderTheSystemsTemporaryDirectory() throws Exception {
+    void theServerListensOnTheLoopbackAddressOnlyAndKeepsItsTemporaryFilesBesideItsDataNotUnderTheSystemsOwn()
+            throws Exception {
         Path dataDir = Path.of("target/it-watchdog-mariadb").toAbsolutePath();
         running = EmbeddedMariaDb.startOnce(properties(dataDir.toString(), true));
         try (Connection connection = DriverManager.getConnection(running.jdbcUrl(), "root", "");
                 Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("select @@tmpdir")) {
+                ResultSet rs = statement.executeQuery("select @@bind_address, @@tmpdir")) {
             rs.next();
-            assertThat(Path.of(rs.getString(1))).isEqualTo(dataDir.resolveSibling("it-watchdog-mariadb-tmp"));
+            assertThat(rs.getString(1)).isEqualTo("127.0.0.1");
+            assertThat(Path.of(rs.getString(2))).isEqualTo(dataDir.resolveSibling("it-watchdog-mariadb-tmp"));
         }
+    }
+
+    /**
+     * A JVM on the test class path running {@code main}, with the test JVM's own {@code -XX} flags (C1 only, the
+     * serial collector: pom.xml's test.jvm.flags). With the JDK's defaults (C2, G1) the application that fails to
+     * start took 2.3-2.9 s of CPU, with these 1.3-1.5 s (bench/README.md, run-suite, stop 39, second round).
+     */
+    private static Process childJvm(Class<?> main, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(arg -> arg.startsWith("-XX:"))
+                .forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
     private static EmbeddedMariaDbProperties properties(String dataDir, boolean fresh) {
