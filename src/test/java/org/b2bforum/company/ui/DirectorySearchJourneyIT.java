@@ -95,6 +95,18 @@ class DirectorySearchJourneyIT extends BrowserJourney {
                 Chromium.settle(page);
                 assertThat(page.locator("#directory-search input")).hasValue(word);
                 assertThat(page.locator("#directory-results")).containsText(name);
+
+                // the company's name in its card opens the profile at the first click of the mouse (the grid's
+                // keyboard hint, shown at the press when the grid took the focus, pushed the card down a line before
+                // the release: the click hit nothing), and the profile's link leads back to the same search
+                page.locator("#directory-results a.company-name").first().click();
+                page.waitForURL(Pattern.compile(".*/companies/" + found.id() + "$"));
+                Locator back = page.locator("#profile-back-to-directory");
+                assertThat(back).hasText("← К каталогу компаний");
+                back.click();
+                page.waitForURL(Pattern.compile(".*/directory\\?q=" + Pattern.quote(encoded(word)) + "$"));
+                assertThat(page.locator("#directory-search input")).hasValue(word);
+                assertThat(page.locator("#directory-total")).hasText("Найдено компаний: 1");
             } catch (RuntimeException | AssertionError e) {
                 Path screenshot = Path.of("target", "playwright", "directory-search-journey.png");
                 page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(screenshot));

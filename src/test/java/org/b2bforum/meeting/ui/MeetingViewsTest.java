@@ -171,7 +171,7 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
         assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("sent");
         assertThat(view.outcome.getElement().getTextRecursively()).isEqualTo("Запрос отправлен компании «" + b.name()
-                + "». Встреча состоится, когда компания её подтвердит. Перейти к встречам ← К каталогу компаний");
+                + "». Встреча состоится, когда компания её подтвердит. Перейти к встречам · ← К каталогу компаний");
         Anchor back = find(Anchor.class).withId("request-back-to-directory").single();
         assertThat(back.getHref()).as("the directory as the company left it").isEqualTo("directory?" + search.getQueryString());
         assertThat(back.getElement().hasAttribute("router-link")).as("followed without reloading the page").isTrue();
