@@ -80,7 +80,6 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
         report.setId("figures-report");
         report.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         report.setAllRowsVisible(true);
-        report.setEmptyStateText(getTranslation("figures.report.empty"));
         // the companies first and frozen: on a phone at the venue the report scrolls sideways to the outcomes and
         // the row's meeting stays in sight
         report.addColumn(r -> r.requesterName() + " — " + r.partnerName())
@@ -154,6 +153,8 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
         // hidden rather than greyed out: a disabled link's grey fails the text's contrast, and it says nothing
         export.setVisible(!rows.isEmpty());
         nothingToExport.setVisible(rows.isEmpty());
+        // an empty grid under that paragraph said the same once more ("No meeting has been marked yet")
+        report.setVisible(!rows.isEmpty());
     }
 
     private FigureCard card(String id, String labelKey, String value) {
