@@ -98,7 +98,14 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     }
 
     private void refresh() {
-        showThread(showConversations());
+        if (otherCompanyId == null) {
+            showThread(showConversations());
+            return;
+        }
+        // the open conversation first: it marks its messages read, so the list beside it no longer counts them as
+        // unread (it did, review41: "1" on the conversation being read, until the next visit)
+        showThread(true);
+        showConversations();
     }
 
     /** Lists the company's conversations; whether it has any. */

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.regex.Pattern;
 
 import org.b2bforum.RunningServerTest;
@@ -12,8 +13,10 @@ import org.b2bforum.TestData;
 import org.b2bforum.base.ui.BrowserJourney;
 import org.b2bforum.base.ui.Chromium;
 import org.b2bforum.company.Country;
+import org.b2bforum.company.Sector;
 import org.b2bforum.company.TestCompanies;
 import org.b2bforum.company.TestCompanies.TestCompany;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,7 +46,11 @@ class DirectorySearchJourneyIT extends BrowserJourney {
         TestCompany found;
         try {
             viewer = companies.approved(Country.RU);
-            found = companies.approved(Country.BY, form -> form.setOffers("Котельные под ключ, " + word + "."));
+            // one short sector: a card whose star fits beside the name on a phone (the layout under test below)
+            found = companies.approved(Country.BY, form -> {
+                form.setOffers("Котельные под ключ, " + word + ".");
+                form.setSectors(EnumSet.of(Sector.TOURISM));
+            });
             // one more that the search leaves out: the directory is the current forum's, and a forum that another
             // journey (or the previous run, whose database failsafe keeps) has just created may have no other
             companies.approved(Country.BY);
@@ -80,6 +87,12 @@ class DirectorySearchJourneyIT extends BrowserJourney {
                 assertThat(card.locator("#star-" + found.id())).isVisible();
                 assertThat(card.locator("#request-meeting-" + found.id())).containsText("Запросить встречу");
                 assertThat(card.locator("#message-link-" + found.id())).hasAttribute("href", "messages/" + found.id());
+                // the star beside the name on a wide screen; on a phone always under it, however short the name
+                // (it went beside a short name and under a long one, card by card, review41)
+                assertStar(card, false);
+                page.setViewportSize(390, 844);
+                assertStar(card, true);
+                page.setViewportSize(1280, 1000);
 
                 page.goBack();
                 page.waitForURL(Pattern.compile(".*/directory$"));
@@ -114,6 +127,19 @@ class DirectorySearchJourneyIT extends BrowserJourney {
                 throw e;
             }
         }
+    }
+
+    /** Measured in one go in the browser: the grid may lay its rows out again between two separate measurements. */
+    private static void assertStar(Locator card, boolean under) {
+        String where = (String) card.evaluate("""
+                card => {
+                  const head = card.querySelector('.company-head').getBoundingClientRect();
+                  const star = card.querySelector('.star-button').getBoundingClientRect();
+                  return (star.top >= head.bottom - 1 ? 'under' : 'beside') + ' (star at ' + star.top + ', name '
+                      + head.top + '-' + head.bottom + ')';
+                }""");
+        Assertions.assertTrue(where.startsWith(under ? "under" : "beside"),
+                "expected the star " + (under ? "under" : "beside") + " the company's name, it is " + where);
     }
 
     private static String encoded(String value) {

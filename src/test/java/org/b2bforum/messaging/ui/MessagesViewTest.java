@@ -77,7 +77,7 @@ class MessagesViewTest extends ForumBrowserlessTest {
     }
 
     @Test
-    void without_conversations_the_page_says_how_to_begin_one_and_with_them_asks_to_choose() {
+    void without_conversations_the_page_says_how_to_begin_one_and_with_them_asks_to_choose_and_the_open_one_is_read() {
         BookingFixture fixture = new BookingFixture(context);
         TestCompany me = fixture.approvedCompany();
         TestCompany other = fixture.approvedCompany();
@@ -92,6 +92,12 @@ class MessagesViewTest extends ForumBrowserlessTest {
         MessagesView some = navigate("messages", MessagesView.class);
         assertThat(some.getElement().getTextRecursively()).contains("Выберите переписку")
                 .doesNotContain("Переписки пока нет");
+        assertThat(some.conversations.getElement().getOuterHTML()).contains("unread-count");
+
+        // the conversation opened: read, so the list beside it shows no unread count for it any more
+        MessagesView open = navigate("messages/" + other.id(), MessagesView.class);
+        assertThat(open.thread.getElement().getTextRecursively()).contains("Добрый день");
+        assertThat(open.conversations.getElement().getOuterHTML()).doesNotContain("unread-count");
     }
 
     @Test
