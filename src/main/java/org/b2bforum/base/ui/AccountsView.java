@@ -68,7 +68,7 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         // frozen: on a phone the grid scrolls sideways to the switch and the row's log-in stays in sight
         grid.addColumn(AccountSummary::email).setHeader(getTranslation("accounts.column.email")).setWidth("12rem")
-                .setFlexGrow(1).setPartNameGenerator(a -> LoginRecordsView.BREAK_ANYWHERE).setFrozen(true);
+                .setFlexGrow(1).setFrozen(true);
         grid.addColumn(a -> a.displayName() + (a.demo() ? " (" + getTranslation("accounts.demo") + ")" : ""))
                 .setHeader(getTranslation("accounts.column.name")).setWidth("10rem").setFlexGrow(2);
         grid.addColumn(a -> getTranslation("role." + a.role().name())).setHeader(getTranslation("accounts.column.role"))

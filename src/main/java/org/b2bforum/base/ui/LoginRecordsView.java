@@ -51,14 +51,15 @@ class LoginRecordsView extends VerticalLayout implements HasDynamicTitle {
         outcome.addValueChangeListener(e -> refresh());
 
         grid.setId("logins-grid");
+        // wrapped: e-mails and addresses, with no space to wrap at, break anywhere (forum.css) rather than end in "…";
+        // a width from the content would be read from the lazy grid's first rows only ("0:0:0:0:0:0:0:…" further down)
         grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         grid.addColumn(a -> forumTime.format(a.attemptedAt(), getLocale())).setHeader(getTranslation("logins.column.time"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> a.email().isEmpty() ? getTranslation("logins.not-an-email") : a.email())
-                .setHeader(getTranslation("logins.column.email")).setWidth("12rem").setFlexGrow(2)
-                .setPartNameGenerator(a -> BREAK_ANYWHERE);
+                .setHeader(getTranslation("logins.column.email")).setWidth("12rem").setFlexGrow(2);
         grid.addColumn(LoginAttempt::address).setHeader(getTranslation("logins.column.address")).setWidth("9rem")
-                .setFlexGrow(1).setPartNameGenerator(a -> BREAK_ANYWHERE);
+                .setFlexGrow(1);
         // a width, wrapped: a width from the content is read from the rows the grid measures first ("Вход"), which
         // left "Неверная" of a later row cut on a phone (AccessibilityIT)
         grid.addColumn(a -> getTranslation("login.outcome." + a.outcome().name()))
@@ -78,12 +79,6 @@ class LoginRecordsView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(query -> records.attempts(filterText, filterOutcome, query.getOffset(), query.getLimit()).stream(),
                 query -> records.count(filterText, filterOutcome));
     }
-
-    /**
-     * E-mails and addresses have no space to wrap at, and a width from the content would be read from the grid's first
-     * rows only (lazy): a longer one further down was cut ("0:0:0:0:0:0:0:…"). They break anywhere (forum.css).
-     */
-    static final String BREAK_ANYWHERE = "break-anywhere";
 
     @Override
     public String getPageTitle() {

@@ -8,7 +8,6 @@ import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.AccountSummary;
 import org.b2bforum.base.security.PasswordResetService;
-import org.b2bforum.base.security.LoginAttempt;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
@@ -18,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
@@ -125,10 +125,9 @@ class AccountViewsTest extends ForumBrowserlessTest {
         test(view.text).setValue(address);
 
         assertThat(test(view.grid).getCellText(0, 1)).isEqualTo("(не адрес почты: не сохраняется)");
-        // e-mails and addresses break anywhere (forum.css): a width from the lazy grid's first rows cut later ones
-        LoginAttempt shown = view.grid.getGenericDataView().getItems().findFirst().orElseThrow();
-        assertThat(view.grid.getColumns()).extracting(column -> column.getPartNameGenerator().apply(shown))
-                .containsExactly(null, "break-anywhere", "break-anywhere", null, null);
+        // e-mails and addresses break anywhere, as every wrapped grid's long words do (forum.css): a width from the
+        // lazy grid's first rows cut later ones
+        assertThat(view.grid.getThemeNames()).contains(GridVariant.WRAP_CELL_CONTENT.getVariantName());
     }
 
     @Test
