@@ -26,6 +26,7 @@ import org.b2bforum.venue.MeetingResult;
 import org.b2bforum.venue.OutcomeService;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -118,7 +119,8 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     @Override
     protected void onAttach(AttachEvent event) {
         liveRegistration = live.subscribe(event.getUI(), user, change -> {
-            if (change.kind() == LiveChange.Kind.NOTIFICATION) {
+            // this page's own answer (madeHere) has refreshed the lists already
+            if (change.kind() == LiveChange.Kind.NOTIFICATION && !change.madeHere()) {
                 refresh();
             }
         });
@@ -264,13 +266,13 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         } else if (meeting.status() == MeetingStatus.REQUESTED) {
             Button withdraw = new Button(getTranslation("meetings.withdraw"), VaadinIcon.ARROW_BACKWARD.create(),
                     e -> textDialog("meetings.withdraw.title", "meetings.reason", "meetings.withdraw", "withdraw",
-                            text -> requests.cancel(meeting.id(), text), "meetings.withdrawn"));
+                            text -> cancel(meeting.id(), text), "meetings.withdrawn"));
             withdraw.setId("withdraw-" + meeting.id());
             actions.add(withdraw);
         } else if (meeting.status() == MeetingStatus.CONFIRMED) {
             Button cancel = new Button(getTranslation("meetings.cancel"), VaadinIcon.BAN.create(),
                     e -> textDialog("meetings.cancel.title", "meetings.reason", "meetings.cancel", "cancel",
-                            text -> requests.cancel(meeting.id(), text), "meetings.cancelled"));
+                            text -> cancel(meeting.id(), text), "meetings.cancelled"));
             cancel.setId("cancel-" + meeting.id());
             cancel.addThemeVariants(ButtonVariant.ERROR);
             actions.add(cancel);
@@ -294,8 +296,11 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                 who.setInvalid(true);
                 return;
             }
-            act(dialog, error, () -> requests.accept(meeting.id(), who.getValue().stream().map(DelegateChoice::id)
-                    .toList(), reply.getValue()), "meetings.accepted", refused -> {
+            act(dialog, error, () -> {
+                requests.accept(meeting.id(), who.getValue().stream().map(DelegateChoice::id).toList(),
+                        reply.getValue());
+                notifiedHere();
+            }, "meetings.accepted", refused -> {
                         if (!TIME_GONE.contains(refused.key())) {
                             return false;
                         }
@@ -359,6 +364,20 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             return;
         }
         refresh();
+    }
+
+    private void cancel(long meetingId, String reason) {
+        requests.cancel(meetingId, reason);
+        notifiedHere();
+    }
+
+    /**
+     * Accepting, withdrawing and cancelling notify this company too (its other log-ins should know): the frame counts
+     * it now, and the feed's echo of it brings no note to this page about what the user just did
+     * ({@link LiveUpdates#changedHere}).
+     */
+    private void notifiedHere() {
+        live.changedHere(UI.getCurrent(), LiveChange.Kind.NOTIFICATION);
     }
 
     private void otherTime(MeetingDetails meeting, String reason) {

@@ -341,6 +341,40 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void accepting_and_cancelling_count_the_own_companys_notification_in_the_answer_without_a_note_about_it() {
+        ForumFixture forum = ForumFixture.create(program, accounts, 2);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        TestData.logInAs(accounts, a.login());
+        long first = meetingQueries.myDelegates().getFirst().id();
+        long id = meetingRequests.request(b.id(), forum.slotAt("10:20"), List.of(first), null).meetingId();
+        // no poll of the feed meanwhile: what the page shows comes with the answers
+        live.stop();
+        try {
+            TestData.logInAs(accounts, b.login());
+            navigate(MeetingsView.class);
+            long unread = bell();
+
+            test(find(Button.class).id("accept-" + id)).click();
+            test(find(Button.class).id("confirm-accept")).click();
+            assertThat(meetingQueries.meeting(id).status()).isEqualTo(MeetingStatus.CONFIRMED);
+            assertThat(bell()).as("'meeting confirmed', written to both companies, counted").isEqualTo(unread + 1);
+
+            test(find(Button.class).id("cancel-" + id)).click();
+            test(find(Button.class).id("confirm-cancel")).click();
+            assertThat(meetingQueries.meeting(id).status()).isEqualTo(MeetingStatus.CANCELLED);
+            assertThat(bell()).as("'meeting cancelled', written to both companies, counted").isEqualTo(unread + 2);
+        } finally {
+            live.start();
+        }
+    }
+
+    private long bell() {
+        String bell = find(Button.class).id("notifications-button").getText();
+        return bell == null || bell.isEmpty() ? 0 : Long.parseLong(bell);
+    }
+
+    @Test
     void the_request_page_says_the_limit_is_reached_as_soon_as_it_opens() {
         ForumFixture forum = ForumFixture.create(program, accounts, 3);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);

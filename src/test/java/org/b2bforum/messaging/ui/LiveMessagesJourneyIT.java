@@ -13,6 +13,7 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.TestData;
 import org.b2bforum.base.ui.BrowserJourney;
 import org.b2bforum.base.ui.Chromium;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -115,6 +116,10 @@ class LiveMessagesJourneyIT extends BrowserJourney {
                 assertThat(b.locator("vaadin-notification-card").filter(
                         new Locator.FilterOptions().setHasText("New meeting request")).first()).isVisible();
                 assertThat(b.locator("#notifications-button")).hasText(String.valueOf(unreadBefore + 1));
+                // the note's line (the meeting in one line) wraps on the phone instead of running past its edge
+                Object note = b.locator(".live-toast").first().evaluate(
+                        "b => [b.scrollWidth <= b.clientWidth, b.getBoundingClientRect().right <= innerWidth]");
+                Assertions.assertThat(note).as("the note's text fits, and the note is on the screen").isEqualTo(List.of(true, true));
                 b.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "playwright", "live-phone-ok.png")));
                 Chromium.open(a, "messages/" + minsk.id());
                 a.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "playwright", "live-desktop-ok.png")));
