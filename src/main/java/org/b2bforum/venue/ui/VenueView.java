@@ -238,8 +238,11 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             body.add(people);
         }
         Paragraph mark = new Paragraph(meeting.attendance() == null ? getTranslation("venue.unmarked")
-                : getTranslation(meeting.attendance().translationKey()) + " · " + getTranslation("venue.marked-by",
-                        meeting.markedBy(), times.moment(meeting.markedAt())));
+                : getTranslation(meeting.attendance().translationKey())
+                        // who and when are unknown for a mark not made here (set in the database by hand, imported)
+                        + (meeting.markedAt() == null || meeting.markedBy() == null ? ""
+                                : " · " + getTranslation("venue.marked-by", meeting.markedBy(),
+                                        times.moment(meeting.markedAt()))));
         mark.addClassName("venue-mark");
         mark.setId("venue-mark-" + meeting.meetingId());
         body.add(mark);

@@ -99,6 +99,23 @@ class VenueViewTest extends ForumBrowserlessTest {
                 .isTrue();
     }
 
+    @Test
+    void a_mark_not_made_here_shows_without_who_and_when() {
+        TestSession session = venue.pastSession(1);
+        TestCompany a = booking.approvedCompany();
+        TestCompany b = booking.approvedCompany();
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+        // corrected in the database by hand: no time, no name (this page failed with a stack trace on it)
+        context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .update("update meeting set attendance = 'HELD' where id = ?", meeting);
+        BookingFixture.logInAs(venue.staff());
+
+        UI.getCurrent().navigate("venue", QueryParameters.of("slot", String.valueOf(session.slot(0).id())));
+
+        assertThat(getCurrentView()).isInstanceOf(VenueView.class);
+        assertThat(text("venue-mark-" + meeting)).isEqualTo("Встреча состоялась");
+    }
+
     private String name(TestCompany company) {
         return context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                 .queryForObject("select short_name from company where id = ?", String.class, company.id());
