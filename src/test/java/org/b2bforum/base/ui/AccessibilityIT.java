@@ -428,10 +428,11 @@ class AccessibilityIT extends BrowserJourney {
             assertThat(page.evaluate("() => document.activeElement.textContent")).isEqualTo("Каталог компаний");
             assertThat(page.locator("#directory-results").getAttribute("aria-describedby")).isEqualTo("directory-keys");
 
-            // Typing a search puts it in the address: the same page, so the focus stays in the field.
+            // A search puts it in the address: the same page, so the focus stays in the field.
             page.locator("#directory-search input").fill("завод");
+            page.locator("#directory-search input").press("Enter");
+            page.waitForURL(Pattern.compile(".*/directory\\?.*q=.*"));
             Chromium.settle(page);
-            page.waitForTimeout(300);
             assertThat(page.evaluate("() => document.activeElement.closest('#directory-search') !== null"))
                     .isEqualTo(true);
         }
