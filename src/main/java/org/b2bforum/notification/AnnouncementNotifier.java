@@ -21,7 +21,7 @@ class AnnouncementNotifier {
 
     @ApplicationModuleListener
     void notifyCompanies(AnnouncementPublished published) {
-        notifications.notifyCompanies(published.companyIds(), "notification.announcement", published.text(),
+        notifications.notifyCompanies(published.companyIds(), NotificationView.ANNOUNCEMENT, published.text(),
                 published.at());
     }
 }

@@ -5,11 +5,19 @@ import java.time.Instant;
 /** An in-app notification as shown to its reader. */
 public record NotificationView(long id, String messageKey, String detail, Instant createdAt, boolean read) {
 
+    /** The key of an organizers' announcement's notification, its text the detail. */
+    public static final String ANNOUNCEMENT = "notification.announcement";
+
     /**
      * Whether the detail is someone's comment (the organizers' on a registration decision), not a
      * description of what happened (the meeting in one line).
      */
     public boolean detailIsComment() {
         return messageKey.startsWith("notification.registration.");
+    }
+
+    /** Whether the detail is an organizers' announcement (written text, not the meeting in one line). */
+    public boolean isAnnouncement() {
+        return messageKey.equals(ANNOUNCEMENT);
     }
 }

@@ -8,10 +8,12 @@ import org.b2bforum.announcement.AnnouncementService;
 import org.b2bforum.announcement.Audience;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.TextWithLinks;
 import org.b2bforum.company.Sector;
 import org.b2bforum.messaging.MessageText;
 import org.b2bforum.program.NegotiationSession;
 import org.b2bforum.program.ProgramService;
+
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -143,7 +145,7 @@ class AnnouncementsView extends VerticalLayout implements HasDynamicTitle {
                     + getTranslation("announcements.audience." + announcement.audience())
                     + (announcement.audienceValue() == null ? "" : " " + announcement.audienceValue()) + " · "
                     + getTranslation("announcements.reached", announcement.companies())));
-            Paragraph body = new Paragraph(announcement.text());
+            Paragraph body = new Paragraph(new TextWithLinks(announcement.text()));
             body.addClassName("message-body");
             item.add(body);
             sent.add(item);

@@ -176,7 +176,8 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .filter(latest -> !Long.valueOf(latest.id()).equals(dismissed))
                 .ifPresentOrElse(latest -> {
                     banner.removeAll();
-                    Span text = new Span(latest.text());
+                    TextWithLinks text = new TextWithLinks(latest.text());
+                    text.setId("announcement-text");
                     text.addClassName("announcement-text");
                     Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
                         UI.getCurrent().getSession().setAttribute(DISMISSED_BANNER, latest.id());

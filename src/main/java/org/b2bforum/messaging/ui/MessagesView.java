@@ -7,6 +7,7 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.ui.TextWithLinks;
 import org.b2bforum.messaging.ChatMessage;
 import org.b2bforum.messaging.ContactState;
 import org.b2bforum.messaging.Conversation;
@@ -196,7 +197,9 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         when.addClassName("message-time");
         Div header = new Div(who, when);
         header.addClassName("message-header");
-        item.add(header, new MessageBody(message.body()));
+        Div body = new Div(new TextWithLinks(message.body()));
+        body.addClassName("message-body");
+        item.add(header, body);
         return item;
     }
 

@@ -2,6 +2,7 @@ package org.b2bforum.notification.ui;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.MeetingLine;
+import org.b2bforum.base.ui.TextWithLinks;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.notification.NotificationView;
 
@@ -38,9 +39,15 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle {
             when.addClassName("notification-time");
             item.add(when, new Paragraph(getTranslation(notification.messageKey())));
             if (notification.detail() != null) {
-                Paragraph detail = new Paragraph(notification.detailIsComment()
-                        ? getTranslation("notification.comment") + ": " + notification.detail()
-                        : MeetingLine.inWords(notification.detail(), getLocale(), this::getTranslation));
+                Paragraph detail = new Paragraph();
+                if (notification.detailIsComment()) {
+                    detail.add(getTranslation("notification.comment") + ": ");
+                    detail.add(new TextWithLinks(notification.detail()));
+                } else if (notification.isAnnouncement()) {
+                    detail.add(new TextWithLinks(notification.detail()));
+                } else {
+                    detail.setText(MeetingLine.inWords(notification.detail(), getLocale(), this::getTranslation));
+                }
                 detail.addClassName("notification-detail");
                 item.add(detail);
             }

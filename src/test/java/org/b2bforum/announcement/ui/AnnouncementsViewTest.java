@@ -13,9 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 
 /** The organizer's /announcements: what was sent is listed, and an empty list says so. */
@@ -34,7 +37,8 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
         // the suite's other tests may have announced already: this test starts from none
         jdbc.update("delete from announcement_recipient");
         jdbc.update("delete from announcement");
-        new TestCompanies(registrations, accounts).approved(Country.BY);
+        TestCompanies companies = new TestCompanies(registrations, accounts);
+        TestCompanies.TestCompany company = companies.approved(Country.BY);
         TestData.logInAsOrganizer(accounts);
 
         navigate(AnnouncementsView.class);
@@ -42,11 +46,27 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
         assertThat($(Paragraph.class, sent).id("announcements-none").getText())
                 .isEqualTo("Объявлений ещё не было.");
 
-        test($(TextArea.class).single()).setValue("Регистрация открыта с 9:00 в холле");
+        test($(TextArea.class).single()).setValue("Регистрация открыта с 9:00 в холле, план: https://forum.example.ru/plan.");
         test($(Button.class).withText("Отправить объявление").single()).click();
 
         assertThat($(Paragraph.class, sent).withId("announcements-none").exists()).isFalse();
-        assertThat($(Paragraph.class, sent).all()).extracting(Paragraph::getText)
-                .contains("Регистрация открыта с 9:00 в холле");
+        assertThat($(Paragraph.class, sent).all()).extracting(p -> p.getElement().getTextRecursively())
+                .contains("Регистрация открыта с 9:00 в холле, план: https://forum.example.ru/plan.");
+        assertThat(link($(Anchor.class, sent).single())).as("the helper text promises clickable links")
+                .isEqualTo("https://forum.example.ru/plan _blank noopener noreferrer nofollow");
+
+        // the companies' banner on every page: the link is one there too
+        companies.logInAs(company);
+        UI.getCurrent().navigate("my-registration");
+        Span banner = $(Span.class).id("announcement-text");
+        assertThat(banner.getElement().getTextRecursively())
+                .isEqualTo("Регистрация открыта с 9:00 в холле, план: https://forum.example.ru/plan.");
+        assertThat(link($(Anchor.class, banner).single()))
+                .isEqualTo("https://forum.example.ru/plan _blank noopener noreferrer nofollow");
+    }
+
+    private static String link(Anchor anchor) {
+        return anchor.getHref() + " " + anchor.getElement().getAttribute("target") + " "
+                + anchor.getElement().getAttribute("rel");
     }
 }

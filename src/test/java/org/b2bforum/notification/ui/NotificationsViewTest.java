@@ -10,11 +10,13 @@ import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.notification.NotificationService;
+import org.b2bforum.notification.NotificationView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 
 /** A company reads its notifications on /notifications. */
@@ -52,8 +54,28 @@ class NotificationsViewTest extends ForumBrowserlessTest {
                         "Comment: Добро пожаловать");
     }
 
+    @Test
+    void the_addresses_in_an_announcement_and_in_an_organizers_comment_are_links() {
+        BookingFixture booking = new BookingFixture(context);
+        TestCompany company = booking.approvedCompany();
+        BookingFixture.logInAs(company);
+        notifications.notifyCompanies(List.of(company.id()), NotificationView.ANNOUNCEMENT,
+                "Программа: https://forum.example.ru/program");
+        notifications.notifyCompanies(List.of(company.id()), "notification.registration.CHANGES_REQUESTED",
+                "Образец описания: https://forum.example.ru/sample.");
+
+        navigate(NotificationsView.class);
+
+        assertThat(details()).contains("Программа: https://forum.example.ru/program",
+                "Комментарий: Образец описания: https://forum.example.ru/sample.");
+        assertThat($(Anchor.class).all()).extracting(Anchor::getHref)
+                .contains("https://forum.example.ru/program", "https://forum.example.ru/sample");
+        assertThat($(Anchor.class).all()).filteredOn(a -> a.getHref().startsWith("https://forum.example.ru/"))
+                .allMatch(a -> "noopener noreferrer nofollow".equals(a.getElement().getAttribute("rel")));
+    }
+
     private List<String> details() {
-        return $(Paragraph.class).all().stream()
-                .filter(p -> p.hasClassName("notification-detail")).map(Paragraph::getText).toList();
+        return $(Paragraph.class).all().stream().filter(p -> p.hasClassName("notification-detail"))
+                .map(p -> p.getElement().getTextRecursively()).toList();
     }
 }
