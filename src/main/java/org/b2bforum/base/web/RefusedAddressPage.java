@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.apache.catalina.Valve;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -54,11 +53,20 @@ class RefusedAddressPage implements WebServerFactoryCustomizer<TomcatServletWebS
     }
 
     private static Path copyOfPage() {
-        try (InputStream page = new ClassPathResource(PAGE).getInputStream()) {
+        try {
             Path file = Files.createTempFile("b2bforum-refused-address", ".html");
             file.toFile().deleteOnExit();
-            Files.copy(page, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(file, page());
             return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The page, UTF-8. */
+    static byte[] page() {
+        try (InputStream page = new ClassPathResource(PAGE).getInputStream()) {
+            return page.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
