@@ -124,6 +124,34 @@ class SecurityHeadersHttpIT {
                 "<a href=\"/\">На главную</a>").doesNotContain("Whitelabel", "status=");
     }
 
+    @Test
+    void an_address_tomcat_refuses_before_the_application_shows_the_forums_own_page_too() throws Exception {
+        // a Russian link cut in the middle of a letter, a stray percent sign, an encoded slash, an address over the
+        // size of a request line: Tomcat refuses them itself (its English "HTTP Status 400 – Bad Request" before)
+        for (String path : List.of("/companies/%D0", "/companies/1%ZZ", "/companies/%2F",
+                "/directory?q=" + "a".repeat(9_000),
+                // the calendar feed, open without logging in: a broken escape in its query sent the calendar app to
+                // the log-in page and wrote an ERROR with its stack trace to the log (MalformedQueryFilter)
+                "/calendar/no-such-token.ics?lang=%ZZ", "/directory?q=%D0")) {
+            String answer = rawGet(path);
+
+            assertThat(answer).as(path.substring(0, Math.min(40, path.length()))).startsWith("HTTP/1.1 400")
+                    .containsPattern("(?i)content-type: text/html")
+                    .contains("Страница не открылась", "The page could not be opened", "<a href=\"/\">На главную</a>")
+                    .doesNotContain("HTTP Status 400", "Tomcat");
+        }
+    }
+
+    /** The request as a browser sends what is typed, which Java's HttpClient refuses to (a broken escape). */
+    private String rawGet(String path) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Accept: text/html\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** Spring Security answers a refused CSRF token of a visitor who is not logged in with the log-in page. */
     private static void backToTheLogInPage(HttpResponse<?> response) {
         assertThat(response.statusCode()).isEqualTo(302);
