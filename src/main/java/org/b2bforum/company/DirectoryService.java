@@ -17,6 +17,7 @@ import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.domain.Company;
 import org.b2bforum.company.domain.CompanyRepository;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -61,13 +62,45 @@ public class DirectoryService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<DirectoryEntry> search(DirectoryQuery query, Pageable page) {
+        List<DirectoryEntry> entries = new ArrayList<>();
+        page(query, page.getPageSize(), page.getOffset(), false, (entry, total) -> entries.add(entry));
+        return entries;
+    }
+
+    /** The first {@code size} companies matching the query, and how many match in all. */
+    public record FirstPage(List<DirectoryEntry> entries, long total) {
+    }
+
+    /**
+     * The first page of {@link #search} and the {@link #count} of the same query in one statement (the total as a
+     * window over the matching rows, before the limit): a directory opened or searched read both, one after the other,
+     * two of a booking rush user's statements each time (bench/README.md, issue 17).
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public FirstPage firstPage(DirectoryQuery query, int size) {
+        List<DirectoryEntry> entries = new ArrayList<>();
+        long[] total = {0};
+        page(query, size, 0, true, (entry, matching) -> {
+            entries.add(entry);
+            total[0] = matching;
+        });
+        return new FirstPage(List.copyOf(entries), total[0]);
+    }
+
+    private interface PageRows {
+        void row(DirectoryEntry entry, long total);
+    }
+
+    private void page(DirectoryQuery query, int limit, long offset, boolean withTotal, PageRows rows) {
         ForumUser viewer = access.requireParticipant();
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(query, viewer, params);
         List<SortKey> order = order(query.sort(), viewer, params);
         // The page is picked on the sort keys alone; snippets and sectors are then read for its rows
         // only, not for every company that matches (thousands for a common word).
-        String pageIds = "select " + sqlList(order, k -> k.expression() + " " + k.alias()) + " from company c"
+        String pageIds = "select " + sqlList(order, k -> k.expression() + " " + k.alias())
+                + (withTotal ? ", count(*) over () matching" : "") + " from company c"
                 + join(params) + where + " order by " + sqlList(order, k -> k.expression() + k.direction())
                 + " limit :limit offset :offset";
         String sql = "select c.id, c.short_name, c.full_name, c.city, c.country, left(c.offers, " + (SNIPPET + 1)
@@ -75,10 +108,12 @@ public class DirectoryService {
                 + " (select group_concat(cs.sector) from company_sector cs where cs.company_id = c.id) sectors,"
                 + " exists (select 1 from company_logo l where l.company_id = c.id) has_logo,"
                 + " exists (select 1 from shortlist_entry s where s.company_id = :viewer and s.target_company_id = c.id) starred"
+                + (withTotal ? ", p.matching" : "")
                 + " from (" + pageIds + ") p join company c on c.id = p.id"
                 + " order by " + sqlList(order, k -> "p." + k.alias() + k.direction());
-        params.addValue("limit", page.getPageSize()).addValue("offset", page.getOffset());
-        return jdbc.query(sql, params, DirectoryService::entry);
+        params.addValue("limit", limit).addValue("offset", offset);
+        jdbc.query(sql, params, (RowCallbackHandler) rs -> rows.row(entry(rs, rs.getRow()),
+                withTotal ? rs.getLong("matching") : 0));
     }
 
     /** How many companies match the query; one statement, as {@link #search}. */

@@ -133,6 +133,22 @@ class DirectoryServiceTest {
         }
 
         @Test
+        void the_first_page_with_its_total_is_the_search_s_first_page_and_the_count_of_the_same_query() {
+            for (DirectoryQuery query : List.of(inCity(city), text("строительство", city),
+                    text("дорожная техника молоко", city), DirectoryQuery.everything())) {
+                for (int size : new int[] {1, 2, 3, 20}) {
+                    DirectoryService.FirstPage first = directory.firstPage(query, size);
+                    assertThat(first.entries()).as("%s, %d", query, size)
+                            .isEqualTo(directory.search(query, PageRequest.of(0, size)));
+                    assertThat(first.total()).as("%s, %d", query, size).isEqualTo(directory.count(query));
+                }
+            }
+            assertThat(directory.firstPage(inCity(city), 3).total()).isEqualTo(4);
+            assertThat(directory.firstPage(text("дорожная техника молоко", city), 3)).isEqualTo(
+                    new DirectoryService.FirstPage(List.of(), 0));
+        }
+
+        @Test
         void a_search_without_words_that_count_lists_everyone_in_the_filter() {
             assertThat(ids(text("  и  ", city))).containsExactlyInAnyOrder(roadMachinery.id(), builder.id(),
                     machineShop.id(), software.id());
