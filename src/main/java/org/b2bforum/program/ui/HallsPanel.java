@@ -30,6 +30,7 @@ class HallsPanel extends VerticalLayout {
 
     final Grid<Hall> grid = new Grid<>();
     final TextField name = new TextField();
+    final TextField nameEn = new TextField();
     final IntegerField tables = tableField();
     final Button add = new Button();
     private final ProgramService program;
@@ -45,7 +46,7 @@ class HallsPanel extends VerticalLayout {
         grid.setId("halls-grid");
         // the hall's name wraps rather than ending in "…" beside the wide button on a phone
         grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
-        grid.addColumn(Hall::name).setHeader(getTranslation("program.column.hall")).setFlexGrow(2);
+        grid.addColumn(hall -> hall.name(getLocale())).setHeader(getTranslation("program.column.hall")).setFlexGrow(2);
         grid.addColumn(Hall::tableCount).setHeader(getTranslation("program.column.tables")).setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(hall -> {
             Button change = new Button(getTranslation("program.action.change-tables"), VaadinIcon.EDIT.create(),
@@ -63,15 +64,17 @@ class HallsPanel extends VerticalLayout {
         name.setLabel(getTranslation("program.field.hall-name"));
         name.setMaxLength(MAX_NAME);
         name.setRequiredIndicatorVisible(true);
+        englishName(nameEn);
         tables.setId("hall-tables");
         add.setText(getTranslation("program.action.add-hall"));
         add.setId("add-hall");
         add.setIcon(VaadinIcon.PLUS.create());
         add.addClickListener(e -> addHall());
-        errors.validating(name, tables).on("validation.required", name).on("program.error.hall-exists", name)
+        errors.validating(name, nameEn, tables).on("validation.required", name).on("validation.too-long", name)
+                .on("program.error.hall-exists", name).on("program.error.hall-en-too-long", nameEn)
                 .on("program.error.table-count", tables);
 
-        HorizontalLayout form = new HorizontalLayout(name, tables, add);
+        HorizontalLayout form = new HorizontalLayout(name, nameEn, tables, add);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         add(new H2(getTranslation("program.halls")), grid, form);
@@ -87,9 +90,10 @@ class HallsPanel extends VerticalLayout {
             return;
         }
         try {
-            program.addHall(name.getValue(), tables.getValue());
+            program.addHall(name.getValue(), nameEn.getValue(), tables.getValue());
             Notices.success(getTranslation("program.hall-added", name.getValue().trim()));
             name.clear();
+            nameEn.clear();
             changed.run();
         } catch (InvalidProgramException ex) {
             errors.show(ex.key());
@@ -102,14 +106,18 @@ class HallsPanel extends VerticalLayout {
         IntegerField count = tableField();
         count.setId("new-table-count");
         count.setValue(hall.tableCount());
-        FieldErrors dialogErrors = new FieldErrors(dialog).validating(count).on("program.error.table-count", count);
+        TextField english = englishName(new TextField());
+        english.setId("new-hall-name-en");
+        english.setValue(hall.nameEn() == null ? "" : hall.nameEn());
+        FieldErrors dialogErrors = new FieldErrors(dialog).validating(english, count)
+                .on("program.error.hall-en-too-long", english).on("program.error.table-count", count);
         Button save = new Button(getTranslation("action.save"), e -> {
             dialogErrors.clear();
             if (!dialogErrors.required(count)) {
                 return;
             }
             try {
-                program.setTableCount(hall.id(), count.getValue());
+                program.changeHall(hall.id(), english.getValue(), count.getValue());
                 dialog.close();
                 Notices.success(getTranslation("program.tables-changed", hall.name(), count.getValue()));
                 changed.run();
@@ -123,10 +131,18 @@ class HallsPanel extends VerticalLayout {
         save.setId("save-table-count");
         save.addThemeVariants(ButtonVariant.PRIMARY);
         Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
-        dialog.add(new VerticalLayout(count));
+        dialog.add(new VerticalLayout(english, count));
         dialog.getFooter().add(cancel, save);
         dialog.open();
         count.focus();
+    }
+
+    private TextField englishName(TextField field) {
+        field.setId(field.getId().orElse("hall-name-en"));
+        field.setLabel(getTranslation("program.field.hall-name-en"));
+        field.setHelperText(getTranslation("program.field.name-en.helper"));
+        field.setMaxLength(MAX_NAME);
+        return field;
     }
 
     private IntegerField tableField() {
