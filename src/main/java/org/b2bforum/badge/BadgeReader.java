@@ -88,7 +88,8 @@ class BadgeReader {
             MapSqlParameterSource params = new MapSqlParameterSource("ids",
                     ids.subList(from, Math.min(ids.size(), from + CHUNK)));
             jdbc.query("""
-                    select md.delegate_id, s.starts_at, s.ends_at, h.name hall_name, h.name_en hall_name_en, t.number table_number,
+                    select md.delegate_id, s.starts_at, s.ends_at, h.name hall_name, h.name_en hall_name_en,
+                           t.number table_number,
                            case when m.requester_company_id = md.company_id then p.short_name else r.short_name end counterpart,
                     """ + MeetingPlace.COLUMNS + """
                     from meeting_delegate md

@@ -35,7 +35,8 @@ public final class MeetingLine {
 
     /** The stored place of a meeting read by {@link MeetingPlace#COLUMNS}: at a fair stand, or at a hall's table. */
     public static String place(MeetingPlace place) {
-        return place.atStand() ? stand(place.stand(), place.zoneRu(), place.zoneEn()) : place(place.hall(), place.hallEn(), place.table());
+        return place.atStand() ? stand(place.stand(), place.zoneRu(), place.zoneEn())
+                : place(place.hall(), place.hallEn(), place.table());
     }
 
     /** The stored place of a meeting at a fair stand: its zone in both languages (once if they are the same). */

@@ -11,7 +11,8 @@ import java.util.Locale;
 public record MeetingPlace(String hall, String hallEn, Integer table, String stand, String zoneRu, String zoneEn) {
 
     /** The columns to select (after {@code h} the slot's hall, {@code t} the table, joined by {@link #JOINS}). */
-    public static final String COLUMNS = " h.name place_hall, h.name_en place_hall_en, t.number place_table, st.number place_stand,"
+    public static final String COLUMNS = " h.name place_hall, h.name_en place_hall_en, t.number place_table,"
+            + " st.number place_stand,"
             + " sz.name_ru place_zone_ru, sz.name_en place_zone_en ";
     /** Joins the meeting {@code m}'s fair stand and its zone, if it has one. */
     public static final String JOINS = " left join fair_stand st on st.id = m.stand_id"

@@ -2,6 +2,7 @@ package org.b2bforum.program.ui;
 
 import java.util.List;
 
+import org.b2bforum.base.i18n.Bilingual;
 import org.b2bforum.base.ui.FieldErrors;
 import org.b2bforum.base.ui.Notices;
 import org.b2bforum.program.Hall;
@@ -101,7 +102,7 @@ class HallsPanel extends VerticalLayout {
     }
 
     private void changeTables(Hall hall) {
-        Dialog dialog = new Dialog(getTranslation("program.change-tables.title", hall.name()));
+        Dialog dialog = new Dialog(getTranslation("program.change-tables.title", hall.name(getLocale())));
         dialog.setId("change-tables-dialog");
         IntegerField count = tableField();
         count.setId("new-table-count");
@@ -119,7 +120,8 @@ class HallsPanel extends VerticalLayout {
             try {
                 program.changeHall(hall.id(), english.getValue(), count.getValue());
                 dialog.close();
-                Notices.success(getTranslation("program.tables-changed", hall.name(), count.getValue()));
+                Notices.success(getTranslation("program.tables-changed",
+                        new Bilingual(hall.name(), english.getValue().trim()).in(getLocale()), count.getValue()));
                 changed.run();
             } catch (InvalidProgramException ex) {
                 dialogErrors.show(ex.key());
@@ -142,6 +144,7 @@ class HallsPanel extends VerticalLayout {
         field.setLabel(getTranslation("program.field.hall-name-en"));
         field.setHelperText(getTranslation("program.field.name-en.helper"));
         field.setMaxLength(MAX_NAME);
+        field.setWidth("18em"); // its label whole, not cut to "Название зала на англ…" (AccessibilityIT)
         return field;
     }
 

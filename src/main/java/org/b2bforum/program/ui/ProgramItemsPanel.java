@@ -87,6 +87,7 @@ class ProgramItemsPanel extends VerticalLayout {
         placeEn.setId("item-place-en");
         placeEn.setLabel(getTranslation("program.field.place-en"));
         placeEn.setMaxLength(200);
+        placeEn.setWidth("16em");
         List.of(titleEn, placeEn).forEach(field -> field.setHelperText(getTranslation("program.field.name-en.helper")));
         for (TimePicker time : List.of(start, end)) {
             time.setStep(Duration.ofMinutes(5));
