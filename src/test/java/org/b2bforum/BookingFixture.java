@@ -195,6 +195,20 @@ public final class BookingFixture {
         return asOrganizer(() -> program.addHall("Зал " + TestData.unique(), tables));
     }
 
+    /**
+     * Gives the hall a name for English readers ("Hall …", unique), as an organizer does in the hall's dialog,
+     * keeping its tables; returns the name.
+     */
+    public String nameHallInEnglish(long hallId) {
+        String name = "Hall " + TestData.unique();
+        asOrganizer(() -> {
+            program.changeHall(hallId, name, program.halls().stream().filter(h -> h.id() == hallId).findFirst()
+                    .orElseThrow().tableCount());
+            return null;
+        });
+        return name;
+    }
+
     /** A session on a new day in a new hall, cut into {@code slotMinutes} slots without pauses. */
     public TestSession session(int tables, LocalTime start, LocalTime end, int slotMinutes) {
         ForumDayRef day = newDay();

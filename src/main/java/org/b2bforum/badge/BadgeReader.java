@@ -28,7 +28,7 @@ class BadgeReader {
 
     private static final int CHUNK = 1000;
     private static final Comparator<ScheduleEntry> IN_TIME_ORDER = Comparator.comparing(ScheduleEntry::startsAt)
-            .thenComparing(ScheduleEntry::endsAt).thenComparing(ScheduleEntry::title);
+            .thenComparing(ScheduleEntry::endsAt).thenComparing(e -> e.title());
 
     private static final String HOLDER_COLUMNS = """
             select d.id, d.full_name, d.position, d.badge_role, c.id company_id, c.short_name, c.city, c.country
@@ -88,7 +88,8 @@ class BadgeReader {
             MapSqlParameterSource params = new MapSqlParameterSource("ids",
                     ids.subList(from, Math.min(ids.size(), from + CHUNK)));
             jdbc.query("""
-                    select md.delegate_id, s.starts_at, s.ends_at, h.name hall_name, t.number table_number,
+                    select md.delegate_id, s.starts_at, s.ends_at, h.name hall_name, h.name_en hall_name_en,
+                           t.number table_number,
                            case when m.requester_company_id = md.company_id then p.short_name else r.short_name end counterpart,
                     """ + MeetingPlace.COLUMNS + """
                     from meeting_delegate md
@@ -102,16 +103,18 @@ class BadgeReader {
                     where md.delegate_id in (:ids) and m.status = 'CONFIRMED'""", params, rs -> {
                 schedules.computeIfAbsent(rs.getLong("delegate_id"), id -> new ArrayList<>()).add(new ScheduleEntry(
                         rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
-                        ScheduleEntry.Kind.MEETING, rs.getString("counterpart"), rs.getString("hall_name"),
+                        ScheduleEntry.Kind.MEETING, rs.getString("counterpart"), null, rs.getString("hall_name"),
+                        rs.getString("hall_name_en"),
                         rs.getObject("table_number", Integer.class), MeetingPlace.of(rs)));
             });
             jdbc.query("""
-                    select a.delegate_id, p.starts_at, p.ends_at, p.title, p.place
+                    select a.delegate_id, p.starts_at, p.ends_at, p.title, p.title_en, p.place, p.place_en
                     from program_item_attendee a join program_item p on p.id = a.program_item_id
                     where a.delegate_id in (:ids)""", params, rs -> {
                 schedules.computeIfAbsent(rs.getLong("delegate_id"), id -> new ArrayList<>()).add(new ScheduleEntry(
                         rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
-                        ScheduleEntry.Kind.PROGRAM, rs.getString("title"), rs.getString("place"), null, null));
+                        ScheduleEntry.Kind.PROGRAM, rs.getString("title"), rs.getString("title_en"),
+                        rs.getString("place"), rs.getString("place_en"), null, null));
             });
         }
         schedules.values().forEach(entries -> entries.sort(IN_TIME_ORDER));

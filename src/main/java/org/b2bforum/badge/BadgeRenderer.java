@@ -214,7 +214,7 @@ class BadgeRenderer {
                     LocalDate entryDay = entry.startsAt().atZone(zone).toLocalDate();
                     Block dayHeader = entryDay.equals(currentDay) ? null
                             : Block.fit(sanitize(capitalised(day.format(entryDay))), bold, new float[] {8.5f}, width, 1);
-                    Block title = Block.fit(sanitize(entry.title()), entry.kind() == ScheduleEntry.Kind.MEETING
+                    Block title = Block.fit(sanitize(entry.title(locale)), entry.kind() == ScheduleEntry.Kind.MEETING
                             ? bold : regular, new float[] {8}, textWidth, 2);
                     Block where = Block.fit(sanitize(place(entry)), regular, new float[] {7.5f}, textWidth, 1);
                     float needed = (dayHeader == null ? 0 : 5 + dayHeader.height()) + title.height() + where.height()
@@ -240,7 +240,7 @@ class BadgeRenderer {
         }
 
         private String place(ScheduleEntry entry) {
-            String place = entry.place() == null ? "" : entry.place();
+            String place = entry.place() == null ? "" : entry.place(locale);
             if (entry.meetingPlace() != null && entry.meetingPlace().atStand()) {
                 return entry.meetingPlace().brief(locale, this::t);
             }

@@ -1,16 +1,29 @@
 package org.b2bforum.badge;
 
 import java.time.Instant;
+import java.util.Locale;
 
+import org.b2bforum.base.i18n.Bilingual;
 import org.b2bforum.base.i18n.MeetingPlace;
 
 /**
  * One line of a delegate's personal schedule: a confirmed meeting (the counterpart company as
  * {@code title}, its hall as {@code place}, the table, and in {@code meetingPlace} where exactly —
- * the table or a fair stand) or a program item the delegate attends ({@code meetingPlace} null).
+ * the table or a fair stand) or a program item the delegate attends ({@code meetingPlace} null). The
+ * item's title and the place also in English, where the organizers gave them.
  */
-public record ScheduleEntry(Instant startsAt, Instant endsAt, Kind kind, String title, String place,
-        Integer tableNumber, MeetingPlace meetingPlace) {
+public record ScheduleEntry(Instant startsAt, Instant endsAt, Kind kind, String title, String titleEn, String place,
+        String placeEn, Integer tableNumber, MeetingPlace meetingPlace) {
+
+    /** The title in the language (the Russian one while there is no English one). */
+    public String title(Locale locale) {
+        return new Bilingual(title, titleEn).in(locale);
+    }
+
+    /** The place (a meeting's hall, a program item's place) in the language. */
+    public String place(Locale locale) {
+        return new Bilingual(place, placeEn).in(locale);
+    }
 
     public enum Kind {
         MEETING, PROGRAM

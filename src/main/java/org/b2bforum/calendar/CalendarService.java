@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.b2bforum.base.i18n.Bilingual;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.i18n.MeetingPlace;
@@ -220,7 +221,7 @@ public class CalendarService {
             String counterpart, String counterpartCity, String people, Instant modified, int changes) {
     }
 
-    private record ProgramRow(long id, ProgramItemKind kind, String title, String place, Instant startsAt,
+    private record ProgramRow(long id, ProgramItemKind kind, Bilingual title, Bilingual place, Instant startsAt,
             Instant endsAt, String people) {
     }
 
@@ -290,8 +291,8 @@ public class CalendarService {
         event.setDateTimeStamp(Date.from(now));
         event.setDateStart(Date.from(item.startsAt()));
         event.setDateEnd(Date.from(item.endsAt()));
-        event.setSummary(item.title());
-        event.setLocation(item.place());
+        event.setSummary(item.title().in(locale));
+        event.setLocation(item.place().in(locale));
         List<String> lines = new ArrayList<>();
         lines.add(i18n.getTranslation(item.kind().translationKey(), locale));
         if (owner.companyId() != null && item.people() != null) {
@@ -350,17 +351,17 @@ public class CalendarService {
     private List<ProgramRow> programItems(Owner owner, long companyId) {
         String who = owner.delegateId() != null ? "d.id = :delegate" : "d.company_id = :company";
         return jdbc.query("""
-                select p.id, p.kind, p.title, p.place, p.starts_at, p.ends_at,
+                select p.id, p.kind, p.title, p.title_en, p.place, p.place_en, p.starts_at, p.ends_at,
                        group_concat(d.full_name order by d.sort_order separator ', ') people
                 from program_item p
                 join program_item_attendee pa on pa.program_item_id = p.id
                 join delegate d on d.id = pa.delegate_id
                 where\s""" + who + """
-                 group by p.id, p.kind, p.title, p.place, p.starts_at, p.ends_at
+                 group by p.id, p.kind, p.title, p.title_en, p.place, p.place_en, p.starts_at, p.ends_at
                 order by p.starts_at, p.id""",
                 new MapSqlParameterSource("company", companyId).addValue("delegate", owner.delegateId()),
                 (rs, i) -> new ProgramRow(rs.getLong("id"), ProgramItemKind.valueOf(rs.getString("kind")),
-                        rs.getString("title"), rs.getString("place"), rs.getTimestamp("starts_at").toInstant(),
+                        Bilingual.of(rs, "title"), Bilingual.of(rs, "place"), rs.getTimestamp("starts_at").toInstant(),
                         rs.getTimestamp("ends_at").toInstant(), rs.getString("people")));
     }
 }

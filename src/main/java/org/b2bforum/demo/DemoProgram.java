@@ -80,28 +80,38 @@ class DemoProgram {
         for (int i = 0; i < 4; i++) {
             days.add(program.addDay(first.plusDays(i)));
         }
-        long hallA = program.addHall("Зал переговоров А", 30);
-        long hallB = program.addHall("Зал переговоров Б", 20);
-        program.addSession(days.get(0), hallA, "B2B-переговоры, день 1, после обеда", LocalTime.of(14, 0), LocalTime.of(18, 0), 20, 0);
-        program.addSession(days.get(0), hallB, "B2B-переговоры: промышленность и ЖКХ", LocalTime.of(14, 0), LocalTime.of(17, 0), 20, 0);
-        program.addSession(days.get(1), hallA, "B2B-переговоры, день 2, утро", LocalTime.of(10, 0), LocalTime.of(13, 0), 20, 0);
-        program.addSession(days.get(1), hallA, "B2B-переговоры, день 2, после обеда", LocalTime.of(14, 30), LocalTime.of(17, 30), 20, 0);
-        program.addSession(days.get(2), hallB, "B2B-переговоры, день 3", LocalTime.of(10, 0), LocalTime.of(13, 0), 20, 0);
+        long hallA = program.addHall("Зал переговоров А", "Negotiation Hall A", 30);
+        long hallB = program.addHall("Зал переговоров Б", "Negotiation Hall B", 20);
+        program.addSession(days.get(0), hallA, "B2B-переговоры, день 1, после обеда", "B2B talks, day 1, afternoon",
+                LocalTime.of(14, 0), LocalTime.of(18, 0), 20, 0);
+        program.addSession(days.get(0), hallB, "B2B-переговоры: промышленность и ЖКХ",
+                "B2B talks: industry and municipal services", LocalTime.of(14, 0), LocalTime.of(17, 0), 20, 0);
+        program.addSession(days.get(1), hallA, "B2B-переговоры, день 2, утро", "B2B talks, day 2, morning",
+                LocalTime.of(10, 0), LocalTime.of(13, 0), 20, 0);
+        program.addSession(days.get(1), hallA, "B2B-переговоры, день 2, после обеда", "B2B talks, day 2, afternoon",
+                LocalTime.of(14, 30), LocalTime.of(17, 30), 20, 0);
+        program.addSession(days.get(2), hallB, "B2B-переговоры, день 3", "B2B talks, day 3", LocalTime.of(10, 0),
+                LocalTime.of(13, 0), 20, 0);
 
         long plenary = program.addProgramItem(days.get(0), ProgramItemKind.PLENARY,
-                "Пленарное заседание «Минск и Москва: новый драйвер развития»", "Конгресс-холл", LocalTime.of(10, 0),
-                LocalTime.of(12, 30));
+                "Пленарное заседание «Минск и Москва: новый драйвер развития»",
+                "Plenary session: Minsk and Moscow, a new driver of development", "Конгресс-холл", "Congress Hall",
+                LocalTime.of(10, 0), LocalTime.of(12, 30));
         long tourism = program.addProgramItem(days.get(1), ProgramItemKind.ROUND_TABLE,
-                "Круглый стол «Туризм и гостеприимство»", "Зал «Немига»", LocalTime.of(10, 0), LocalTime.of(11, 30));
+                "Круглый стол «Туризм и гостеприимство»", "Round table: Tourism and hospitality", "Зал «Немига»",
+                "Nemiga Hall", LocalTime.of(10, 0), LocalTime.of(11, 30));
         program.addProgramItem(days.get(1), ProgramItemKind.ROUND_TABLE, "Круглый стол «Здравоохранение и социальная защита»",
-                "Зал «Свислочь»", LocalTime.of(11, 0), LocalTime.of(12, 30));
+                "Round table: Healthcare and social protection", "Зал «Свислочь»", "Svisloch Hall", LocalTime.of(11, 0),
+                LocalTime.of(12, 30));
         program.addProgramItem(days.get(1), ProgramItemKind.ROUND_TABLE, "Круглый стол «Образование и молодёжная политика»",
-                "Зал «Немига»", LocalTime.of(14, 30), LocalTime.of(16, 0));
+                "Round table: Education and youth policy", "Зал «Немига»", "Nemiga Hall", LocalTime.of(14, 30),
+                LocalTime.of(16, 0));
         program.addProgramItem(days.get(2), ProgramItemKind.PRESENTATION,
-                "Презентации белорусских производителей дорожной и коммунальной техники", "Выставочный павильон",
-                LocalTime.of(14, 0), LocalTime.of(16, 0));
-        program.addProgramItem(days.get(3), ProgramItemKind.PLENARY, "Подведение итогов форума", "Конгресс-холл",
-                LocalTime.of(11, 0), LocalTime.of(12, 30));
+                "Презентации белорусских производителей дорожной и коммунальной техники",
+                "Presentations of Belarusian makers of road and municipal machinery", "Выставочный павильон",
+                "Exhibition pavilion", LocalTime.of(14, 0), LocalTime.of(16, 0));
+        program.addProgramItem(days.get(3), ProgramItemKind.PLENARY, "Подведение итогов форума", "Closing of the forum",
+                "Конгресс-холл", "Congress Hall", LocalTime.of(11, 0), LocalTime.of(12, 30));
 
         program.signUp(plenary, jdbc.queryForList("""
                 select min(d.id) from delegate d join company c on c.id = d.company_id

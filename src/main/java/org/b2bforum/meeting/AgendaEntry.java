@@ -2,17 +2,29 @@ package org.b2bforum.meeting;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
+import org.b2bforum.base.i18n.Bilingual;
 import org.b2bforum.base.i18n.MeetingPlace;
 
 /**
  * One line of an agenda: a meeting (with its place — a table or a fair stand — and counterpart, and
  * the counterpart's contacts once confirmed) or a program item the company's delegates attend
- * ({@code place} the item's, {@code meetingPlace} null).
+ * ({@code place} the item's, {@code meetingPlace} null; its title and place also in English if given).
  */
-public record AgendaEntry(Instant startsAt, Instant endsAt, Kind kind, Long meetingId, String title, String place,
-        Integer tableNumber, MeetingStatus status, List<String> delegates, String counterpartContacts,
+public record AgendaEntry(Instant startsAt, Instant endsAt, Kind kind, Long meetingId, String title, String titleEn,
+        String place, String placeEn, Integer tableNumber, MeetingStatus status, List<String> delegates, String counterpartContacts,
         MeetingPlace meetingPlace) {
+
+    /** The counterpart of a meeting; a program item's title in the language (Russian while it has no English one). */
+    public String title(Locale locale) {
+        return new Bilingual(title, titleEn).in(locale);
+    }
+
+    /** A program item's place in the language. */
+    public String place(Locale locale) {
+        return new Bilingual(place, placeEn).in(locale);
+    }
 
     /** The fair stand's number for a meeting at a stand, else null. */
     public String standNumber() {

@@ -16,7 +16,7 @@ import org.b2bforum.program.BookingSettings;
  */
 record BookingSituation(BookingSettings settings, int ownDelegates, Long existing, MeetingStatus existingStatus,
         int activeOfRequester, int activeOfPartner, boolean busy, boolean inProgram, Long freeTable,
-        Integer freeTableNumber, String requesterName, String partnerName, String hallName,
+        Integer freeTableNumber, String requesterName, String partnerName, String hallName, String hallNameEn,
         NotificationService.Recipients recipients) {
 
     /** A situation without the log-ins (for the rules, which do not need them). */
@@ -24,6 +24,6 @@ record BookingSituation(BookingSettings settings, int ownDelegates, Long existin
             int activeOfRequester, int activeOfPartner, boolean busy, boolean inProgram, Long freeTable,
             Integer freeTableNumber, String requesterName, String partnerName, String hallName) {
         this(settings, ownDelegates, existing, existingStatus, activeOfRequester, activeOfPartner, busy, inProgram,
-                freeTable, freeTableNumber, requesterName, partnerName, hallName, new NotificationService.Recipients(Map.of()));
+                freeTable, freeTableNumber, requesterName, partnerName, hallName, null, new NotificationService.Recipients(Map.of()));
     }
 }

@@ -108,8 +108,8 @@ class MeetingDescriptions implements ProgramConflicts {
     }
 
     /** A meeting of requester {@code a} and partner {@code b} in one line; {@code table} may be null. */
-    String line(Instant startsAt, String a, String b, String hall, Integer table) {
-        return line(startsAt, a, b, MeetingLine.place(hall, table));
+    String line(Instant startsAt, String a, String b, String hall, String hallEn, Integer table) {
+        return line(startsAt, a, b, MeetingLine.place(hall, hallEn, table));
     }
 
     private String line(Instant startsAt, String a, String b, String place) {

@@ -88,7 +88,7 @@ public class MeetingQueries {
         long me = access.requireApprovedCompany();
         List<Long> delegates = delegateIds.isEmpty() ? List.of(-1L) : List.copyOf(delegateIds);
         return jdbc.query("""
-                select s.id, n.name session_name, h.name hall_name, s.starts_at, s.ends_at,
+                select s.id, n.name session_name, h.name hall_name, h.name_en hall_name_en, s.starts_at, s.ends_at,
                        (select count(*) from meeting_table t where t.hall_id = s.hall_id)
                      - (select count(*) from table_slot_booking b where b.slot_id = s.id) free_tables
                 from slot s join negotiation_session n on n.id = s.session_id join hall h on h.id = s.hall_id
@@ -100,6 +100,7 @@ public class MeetingQueries {
                 new MapSqlParameterSource("me", me).addValue("partner", partnerId).addValue("delegates", delegates)
                         .addValue("now", Timestamp.from(clock.instant())),
                 (rs, i) -> new SlotOption(rs.getLong("id"), rs.getString("session_name"), rs.getString("hall_name"),
+                        rs.getString("hall_name_en"),
                         rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                         rs.getInt("free_tables")));
     }
@@ -136,7 +137,7 @@ public class MeetingQueries {
         long me = access.requireApprovedCompany();
         List<Long> delegates = delegateIds.isEmpty() ? List.of(-1L) : List.copyOf(delegateIds);
         return jdbc.query("""
-                select s.id, n.name session_name, h.name hall_name, s.starts_at, s.ends_at
+                select s.id, n.name session_name, h.name hall_name, h.name_en hall_name_en, s.starts_at, s.ends_at
                 from slot s join negotiation_session n on n.id = s.session_id join hall h on h.id = s.hall_id
                 where s.id in (select min(x.id) from slot x where x.starts_at > :now group by x.starts_at)
                   and not""" + SlotLedger.busy(":me, :partner", "s.starts_at", "s.ends_at") + CHOSEN_DELEGATES_FREE
@@ -146,6 +147,7 @@ public class MeetingQueries {
                 new MapSqlParameterSource("me", me).addValue("partner", partnerId).addValue("delegates", delegates)
                         .addValue("stand", standId).addValue("now", Timestamp.from(clock.instant())),
                 (rs, i) -> new SlotOption(rs.getLong("id"), rs.getString("session_name"), rs.getString("hall_name"),
+                        rs.getString("hall_name_en"),
                         rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), 1));
     }
 
@@ -252,12 +254,12 @@ public class MeetingQueries {
             }
             String contacts = m.status() == MeetingStatus.CONFIRMED ? contactsOf(m.counterpartId(company)) : null;
             entries.add(new AgendaEntry(m.startsAt(), m.endsAt(), AgendaEntry.Kind.MEETING, m.id(),
-                    m.counterpartName(company), m.hallName(), m.tableNumber(), m.status(), m.delegates(), contacts,
+                    m.counterpartName(company), null, m.hallName(), null, m.tableNumber(), m.status(), m.delegates(), contacts,
                     m.place()));
         }
         for (ProgramItem item : program.itemsAttendedBy(delegates)) {
             entries.add(new AgendaEntry(item.startsAt(), item.endsAt(), AgendaEntry.Kind.PROGRAM, null, item.title(),
-                    item.place(), null, null, List.of(), null, null));
+                    item.titleEn(), item.place(), item.placeEn(), null, null, List.of(), null, null));
         }
         entries.sort((a, b) -> a.startsAt().compareTo(b.startsAt()));
         return entries;

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.b2bforum.base.i18n.Bilingual;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.base.live.LiveChange;
@@ -187,7 +188,7 @@ class MeetingReminders {
             List<String> announcements) {
     }
 
-    private record ProgramLine(Instant startsAt, Instant endsAt, String kind, String title, String place) {
+    private record ProgramLine(Instant startsAt, Instant endsAt, String kind, Bilingual title, Bilingual place) {
     }
 
     /**
@@ -209,15 +210,16 @@ class MeetingReminders {
                 new Digest(meetings.getFirst().email(), meetings.getFirst().name(), meetings, new ArrayList<>(),
                         new ArrayList<>())));
         jdbc.query("""
-                select d.id, d.email, d.full_name, p.starts_at, p.ends_at, p.kind, p.title, p.place
+                select d.id, d.email, d.full_name, p.starts_at, p.ends_at, p.kind, p.title, p.place, p.title_en,
+                       p.place_en
                 from program_item_attendee a join program_item p on p.id = a.program_item_id
                 join delegate d on d.id = a.delegate_id join company c on c.id = d.company_id
                 where c.status = 'APPROVED' and p.starts_at >= ? and p.starts_at < ?
                 order by p.starts_at, p.title
                 """, rs -> {
             digest(digests, rs.getLong(1), rs.getString(2), rs.getString(3)).program().add(new ProgramLine(
-                    rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
-                    rs.getString(8)));
+                    rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getString(6),
+                    Bilingual.of(rs, "title"), Bilingual.of(rs, "place")));
         }, Timestamp.from(start(day)), Timestamp.from(start(day.plusDays(1))));
         jdbc.query("""
                 select d.id, d.email, d.full_name, a.body
@@ -258,7 +260,7 @@ class MeetingReminders {
             for (ProgramLine item : digest.program()) {
                 text.append('\n').append(time.format(item.startsAt())).append('–').append(time.format(item.endsAt()))
                         .append(" · ").append(i18n.getTranslation("program.kind." + item.kind(), locale))
-                        .append(" «").append(item.title()).append("» · ").append(item.place());
+                        .append(" «").append(item.title().in(locale)).append("» · ").append(item.place().in(locale));
             }
             text.append('\n');
         }

@@ -183,7 +183,7 @@ public class MeetingRequests {
     /** The meeting in one line for the notifications, at the free table if {@code atTable}. */
     private String describe(BookingSituation now, SlotLedger.Slot slot, boolean atTable) {
         return descriptions.line(slot.startsAt(), now.requesterName(), now.partnerName(), now.hallName(),
-                atTable ? now.freeTableNumber() : null);
+                now.hallNameEn(), atTable ? now.freeTableNumber() : null);
     }
 
     /**

@@ -148,6 +148,7 @@ class SlotLedger {
                   (select short_name from company where id = :a) a_name,
                   (select short_name from company where id = :b) b_name,
                   (select name from hall where id = :hall) hall_name,
+                  (select name_en from hall where id = :hall) hall_name_en,
                  """ + NotificationService.Recipients.column(":a, :b") + """
                   recipients,
                   ft.id free_table, ft.number free_table_number
@@ -171,7 +172,7 @@ class SlotLedger {
                         rs.getInt("active_a"), rs.getInt("active_b"), rs.getBoolean("busy"), rs.getBoolean("in_program"),
                         rs.getObject("free_table", Long.class), rs.getObject("free_table_number", Integer.class),
                         rs.getString("a_name"), rs.getString("b_name"), rs.getString("hall_name"),
-                        NotificationService.Recipients.of(rs.getString("recipients"))));
+                        rs.getString("hall_name_en"), NotificationService.Recipients.of(rs.getString("recipients"))));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -81,10 +81,22 @@ public class ProgramService {
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional
     public long addHall(String name, int tableCount) {
+        return addHall(name, null, tableCount);
+    }
+
+    /**
+     * Adds a hall with tables 1..tableCount; {@code nameEn}, its name for English readers, may be empty (they
+     * then read the Russian one). Nothing is stored when any of it is refused.
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public long addHall(String name, String nameEn, int tableCount) {
         text(name, 100);
+        String english = english(nameEn, 100, "program.error.hall-en-too-long");
         long hallId;
         try {
-            hallId = insert("insert into hall (name) values (:name)", new MapSqlParameterSource("name", singleLine(name)));
+            hallId = insert("insert into hall (name, name_en) values (:name, :nameEn)",
+                    new MapSqlParameterSource("name", singleLine(name)).addValue("nameEn", english));
         } catch (DuplicateKeyException e) {
             throw new InvalidProgramException("program.error.hall-exists");
         }
@@ -118,13 +130,26 @@ public class ProgramService {
         }
     }
 
+    /**
+     * Changes a hall: its name for English readers (empty removes it) and its table count, both or neither (as
+     * {@link #setTableCount}, refused with the meetings at tables it would remove).
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void changeHall(long hallId, String nameEn, int tableCount) {
+        String english = english(nameEn, 100, "program.error.hall-en-too-long");
+        setTableCount(hallId, tableCount);
+        jdbc.update("update hall set name_en = :nameEn where id = :id",
+                new MapSqlParameterSource("id", hallId).addValue("nameEn", english));
+    }
+
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<Hall> halls() {
         return jdbc.query("""
-                select h.id, h.name, (select count(*) from meeting_table t where t.hall_id = h.id) tables
+                select h.id, h.name, h.name_en, (select count(*) from meeting_table t where t.hall_id = h.id) tables
                 from hall h order by h.name""", (rs, i) -> new Hall(rs.getLong("id"), rs.getString("name"),
-                rs.getInt("tables")));
+                rs.getString("name_en"), rs.getInt("tables")));
     }
 
     // ---- sessions and slots ----
@@ -137,9 +162,18 @@ public class ProgramService {
     @Transactional
     public long addSession(long dayId, long hallId, String name, LocalTime start, LocalTime end, int slotMinutes,
             int pauseMinutes) {
+        return addSession(dayId, hallId, name, null, start, end, slotMinutes, pauseMinutes);
+    }
+
+    /** As {@link #addSession(long, long, String, LocalTime, LocalTime, int, int)}, with a name for English readers. */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public long addSession(long dayId, long hallId, String name, String nameEn, LocalTime start, LocalTime end,
+            int slotMinutes, int pauseMinutes) {
         LocalDate day = dayOf(dayId);
         lockHall(hallId);
         text(name, 200);
+        String english = english(nameEn, 200, "program.error.session-en-too-long");
         if (start == null || end == null || !end.isAfter(start)) {
             throw new InvalidProgramException("program.error.end-before-start");
         }
@@ -158,9 +192,11 @@ public class ProgramService {
         }
         checkFits(hallId, startsAt, endsAt, slotTimes);
         long sessionId = insert("""
-                insert into negotiation_session (day_id, hall_id, name, starts_at, ends_at, slot_minutes, pause_minutes)
-                values (:day, :hall, :name, :start, :end, :slot, :pause)""",
+                insert into negotiation_session (day_id, hall_id, name, name_en, starts_at, ends_at, slot_minutes,
+                                                 pause_minutes)
+                values (:day, :hall, :name, :nameEn, :start, :end, :slot, :pause)""",
                 new MapSqlParameterSource("day", dayId).addValue("hall", hallId).addValue("name", singleLine(name))
+                        .addValue("nameEn", english)
                         .addValue("start", Timestamp.from(startsAt)).addValue("end", Timestamp.from(endsAt))
                         .addValue("slot", slotMinutes).addValue("pause", pauseMinutes));
         List<MapSqlParameterSource> slots = new ArrayList<>();
@@ -219,11 +255,13 @@ public class ProgramService {
     @Transactional(readOnly = true)
     public List<NegotiationSession> sessions() {
         return jdbc.query("""
-                select s.id, s.day_id, s.hall_id, h.name hall_name, s.name, s.starts_at, s.ends_at, s.slot_minutes,
-                       s.pause_minutes, (select count(*) from slot where session_id = s.id) slot_count
+                select s.id, s.day_id, s.hall_id, h.name hall_name, h.name_en hall_name_en, s.name, s.name_en,
+                       s.starts_at, s.ends_at, s.slot_minutes, s.pause_minutes,
+                       (select count(*) from slot where session_id = s.id) slot_count
                 from negotiation_session s join hall h on h.id = s.hall_id order by s.starts_at, h.name""",
                 (rs, i) -> new NegotiationSession(rs.getLong("id"), rs.getLong("day_id"), rs.getLong("hall_id"),
-                        rs.getString("hall_name"), rs.getString("name"), rs.getTimestamp("starts_at").toInstant(),
+                        rs.getString("hall_name"), rs.getString("hall_name_en"), rs.getString("name"),
+                        rs.getString("name_en"), rs.getTimestamp("starts_at").toInstant(),
                         rs.getTimestamp("ends_at").toInstant(), rs.getInt("slot_minutes"), rs.getInt("pause_minutes"),
                         rs.getInt("slot_count")));
     }
@@ -262,9 +300,22 @@ public class ProgramService {
     @Transactional
     public long addProgramItem(long dayId, ProgramItemKind kind, String title, String place, LocalTime start,
             LocalTime end) {
+        return addProgramItem(dayId, kind, title, null, place, null, start, end);
+    }
+
+    /**
+     * Adds a program item; {@code titleEn} and {@code placeEn}, for English readers, may be empty (they then read
+     * the Russian ones). Nothing is stored when any of it is refused.
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public long addProgramItem(long dayId, ProgramItemKind kind, String title, String titleEn, String place,
+            String placeEn, LocalTime start, LocalTime end) {
         LocalDate day = dayOf(dayId);
         text(title, 300);
+        String englishTitle = english(titleEn, 300, "program.error.title-en-too-long");
         text(place, 200);
+        String englishPlace = english(placeEn, 200, "program.error.place-en-too-long");
         if (kind == null) {
             throw new InvalidProgramException("validation.required");
         }
@@ -272,10 +323,11 @@ public class ProgramService {
             throw new InvalidProgramException("program.error.end-before-start");
         }
         return insert("""
-                insert into program_item (day_id, kind, title, place, starts_at, ends_at)
-                values (:day, :kind, :title, :place, :start, :end)""",
+                insert into program_item (day_id, kind, title, title_en, place, place_en, starts_at, ends_at)
+                values (:day, :kind, :title, :titleEn, :place, :placeEn, :start, :end)""",
                 new MapSqlParameterSource("day", dayId).addValue("kind", kind.name()).addValue("title", singleLine(title))
-                        .addValue("place", singleLine(place))
+                        .addValue("titleEn", englishTitle).addValue("place", singleLine(place))
+                        .addValue("placeEn", englishPlace)
                         .addValue("start", Timestamp.from(day.atTime(start).atZone(zone).toInstant()))
                         .addValue("end", Timestamp.from(day.atTime(end).atZone(zone).toInstant())));
     }
@@ -284,13 +336,16 @@ public class ProgramService {
     @Transactional(readOnly = true)
     public List<ProgramItem> programItems() {
         return jdbc.query("""
-                select p.id, p.day_id, p.kind, p.title, p.place, p.starts_at, p.ends_at,
+                select p.id, p.day_id, p.kind, p.title, p.title_en, p.place, p.place_en, p.starts_at, p.ends_at,
                        (select count(*) from program_item_attendee a where a.program_item_id = p.id) attendees
-                from program_item p order by p.starts_at, p.title""",
-                (rs, i) -> new ProgramItem(rs.getLong("id"), rs.getLong("day_id"),
-                        ProgramItemKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("place"),
-                        rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
-                        rs.getInt("attendees")));
+                from program_item p order by p.starts_at, p.title""", ProgramService::programItem);
+    }
+
+    private static ProgramItem programItem(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ProgramItem(rs.getLong("id"), rs.getLong("day_id"), ProgramItemKind.valueOf(rs.getString("kind")),
+                rs.getString("title"), rs.getString("title_en"), rs.getString("place"), rs.getString("place_en"),
+                rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                rs.getInt("attendees"));
     }
 
     /**
@@ -363,13 +418,11 @@ public class ProgramService {
                     : user.delegateId() == null ? null : companyOfDelegate(user.delegateId()));
         }
         return jdbc.query("""
-                select distinct p.id, p.day_id, p.kind, p.title, p.place, p.starts_at, p.ends_at, 0 attendees
+                select distinct p.id, p.day_id, p.kind, p.title, p.title_en, p.place, p.place_en, p.starts_at,
+                       p.ends_at, 0 attendees
                 from program_item p join program_item_attendee a on a.program_item_id = p.id
                 where a.delegate_id in (:delegates) order by p.starts_at""",
-                new MapSqlParameterSource("delegates", delegateIds),
-                (rs, i) -> new ProgramItem(rs.getLong("id"), rs.getLong("day_id"),
-                        ProgramItemKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("place"),
-                        rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), 0));
+                new MapSqlParameterSource("delegates", delegateIds), ProgramService::programItem);
     }
 
     // ---- booking settings ----
@@ -423,6 +476,15 @@ public class ProgramService {
         if (singleLine(value).length() > maxLength) {
             throw new InvalidProgramException("validation.too-long");
         }
+    }
+
+    /** An optional English name: null when empty, refused with {@code tooLongKey} when longer than {@code maxLength}. */
+    private static String english(String value, int maxLength, String tooLongKey) {
+        String line = value == null ? "" : singleLine(value);
+        if (line.length() > maxLength) {
+            throw new InvalidProgramException(tooLongKey);
+        }
+        return line.isEmpty() ? null : line;
     }
 
     private static void refuseIfAny(List<String> affected) {

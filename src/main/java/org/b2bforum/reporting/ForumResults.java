@@ -3,8 +3,10 @@ package org.b2bforum.reporting;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.b2bforum.base.i18n.Bilingual;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Sector;
 import org.b2bforum.fair.FairFigures;
@@ -61,8 +63,20 @@ public record ForumResults(LocalDate firstDay, LocalDate lastDay, Instant at, Li
             String secondCompany, String secondCity, Outcome outcome) {
     }
 
-    /** A round table: who signed up for it, and how many of them were checked in at the forum. */
-    public record RoundTableFigure(String title, Instant startsAt, String place, long signedUp, long checkedIn) {
+    /**
+     * A round table: who signed up for it, and how many of them were checked in at the forum; its title and place
+     * in Russian and, where the organizers gave them, in English.
+     */
+    public record RoundTableFigure(String title, String titleEn, Instant startsAt, String place, String placeEn,
+            long signedUp, long checkedIn) {
+
+        public String title(Locale locale) {
+            return new Bilingual(title, titleEn).in(locale);
+        }
+
+        public String place(Locale locale) {
+            return new Bilingual(place, placeEn).in(locale);
+        }
     }
 
     public long companies() {

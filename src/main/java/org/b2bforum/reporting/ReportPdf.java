@@ -226,15 +226,25 @@ final class ReportPdf implements AutoCloseable {
             header.add(wrap(ReportFonts.printable(columns.get(i).title()), bold, headerSize, widths[i] - 2 * CELL_PAD));
         }
         float headerHeight = height(header, headerSize * 1.25f);
-        ensure(28 + headerHeight + 2 * leading + 2 * CELL_PAD);
-        text(label + " " + number + " — " + caption, regular, 10, INK, false);
-        y -= 2;
-        headerRow(header, widths, headerHeight, headerSize, columns);
+        List<List<List<String>>> wrapped = new ArrayList<>(rows.size());
         for (List<String> row : rows) {
             List<List<String>> cells = new ArrayList<>(row.size());
             for (int i = 0; i < widths.length; i++) {
                 cells.add(wrap(ReportFonts.printable(row.get(i)), regular, size, widths[i] - 2 * CELL_PAD));
             }
+            wrapped.add(cells);
+        }
+        // the caption and header go where the first two rows fit as they are wrapped, not as two one-line rows:
+        // a first row of long round-table titles left "Table 12 — …" and its header alone at a page's foot
+        float firstRows = 0;
+        for (List<List<String>> cells : wrapped.subList(0, Math.min(2, wrapped.size()))) {
+            firstRows += height(cells, leading);
+        }
+        ensure(28 + headerHeight + Math.max(firstRows, 2 * leading + 2 * CELL_PAD));
+        text(label + " " + number + " — " + caption, regular, 10, INK, false);
+        y -= 2;
+        headerRow(header, widths, headerHeight, headerSize, columns);
+        for (List<List<String>> cells : wrapped) {
             float rowHeight = height(cells, leading);
             if (y - rowHeight < BOTTOM) {
                 newPage();

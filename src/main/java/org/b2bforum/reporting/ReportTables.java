@@ -174,7 +174,8 @@ final class ReportTables {
         List<List<Object>> rows = new ArrayList<>();
         int n = 0;
         for (RoundTableFigure table : results.roundTables()) {
-            rows.add(List.of(++n + "", table.title(), text.dateTime(table.startsAt()), table.place(), table.signedUp(),
+            rows.add(List.of(++n + "", table.title(text.locale()), text.dateTime(table.startsAt()),
+                    table.place(text.locale()), table.signedUp(),
                     table.checkedIn()));
         }
         return new Table(text.t("report.table.round-tables"), text.t("report.sheet.round-tables"),

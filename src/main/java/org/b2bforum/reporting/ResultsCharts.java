@@ -197,7 +197,7 @@ final class ResultsCharts {
         String signedUp = text.t("report.series.signed-up");
         String checkedIn = text.t("report.series.checked-in");
         for (RoundTableFigure table : results.roundTables()) {
-            String label = ReportFonts.printable(table.title());
+            String label = ReportFonts.printable(table.title(text.locale()));
             data.addValue(table.signedUp(), signedUp, label);
             data.addValue(table.checkedIn(), checkedIn, label);
         }

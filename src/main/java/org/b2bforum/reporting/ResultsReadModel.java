@@ -190,17 +190,19 @@ class ResultsReadModel {
 
     private List<RoundTableFigure> roundTables() {
         return jdbc.query("""
-                select p.title, p.starts_at, p.place, count(d.id) signed_up, count(ci.delegate_id) checked_in
+                select p.title, p.title_en, p.starts_at, p.place, p.place_en, count(d.id) signed_up,
+                       count(ci.delegate_id) checked_in
                 from program_item p
                 left join program_item_attendee pa on pa.program_item_id = p.id
                 left join delegate d on d.id = pa.delegate_id
                      and d.company_id in (select id from company where status = 'APPROVED')
                 left join delegate_check_in ci on ci.delegate_id = d.id
                 where p.kind = 'ROUND_TABLE'
-                group by p.id, p.title, p.starts_at, p.place
+                group by p.id, p.title, p.title_en, p.starts_at, p.place, p.place_en
                 order by p.starts_at, p.id""", NONE,
-                (rs, i) -> new RoundTableFigure(rs.getString("title"), rs.getTimestamp("starts_at").toInstant(),
-                        rs.getString("place"), rs.getLong("signed_up"), rs.getLong("checked_in")));
+                (rs, i) -> new RoundTableFigure(rs.getString("title"), rs.getString("title_en"),
+                        rs.getTimestamp("starts_at").toInstant(), rs.getString("place"), rs.getString("place_en"),
+                        rs.getLong("signed_up"), rs.getLong("checked_in")));
     }
 
     private static Outcome best(String a, String b) {

@@ -2,7 +2,9 @@ package org.b2bforum.schedule;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
+import org.b2bforum.base.i18n.Bilingual;
 import org.b2bforum.schedule.DayProblem.Kind;
 import org.b2bforum.optimizer.Unplaced;
 
@@ -22,7 +24,12 @@ public record ScheduleReview(ScheduleRun run, List<SlotUse> slots, List<PlacedMe
 
     /** A meeting with its place; fixed ones were confirmed before and stay where they are. */
     public record PlacedMeeting(long companyAId, String companyA, long companyBId, String companyB, Kind kind,
-            int slot, Instant startsAt, Instant endsAt, String hallName, int tableNumber) {
+            int slot, Instant startsAt, Instant endsAt, String hallName, String hallNameEn, int tableNumber) {
+
+        /** The hall in the language (the Russian name while it has no English one). */
+        public String hallName(Locale locale) {
+            return new Bilingual(hallName, hallNameEn).in(locale);
+        }
     }
 
     /**
@@ -38,7 +45,7 @@ public record ScheduleReview(ScheduleRun run, List<SlotUse> slots, List<PlacedMe
     }
 
     /** What a company does in a slot: with whom, at which hall's table (the page words it in its language). */
-    public record Cell(CellKind kind, String counterpart, String hall, Integer table) {
+    public record Cell(CellKind kind, String counterpart, Bilingual hall, Integer table) {
     }
 
     public enum CellKind {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.b2bforum.base.i18n.Bilingual;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.meeting.BookingRefusedException;
@@ -205,7 +206,7 @@ public class ScheduleService {
         Map<Long, String> names = new LinkedHashMap<>();
         jdbc.query("""
                 select m.position, m.company_a_id, a.short_name a_name, m.company_b_id, b.short_name b_name, m.kind,
-                       s.starts_at, s.ends_at, h.name hall_name, t.number table_number, m.reason,
+                       s.starts_at, s.ends_at, h.name hall_name, h.name_en hall_name_en, t.number table_number, m.reason,
                        rc.short_name reason_company, m.wanted, m.available
                 from schedule_run_meeting m
                 join company a on a.id = m.company_a_id
@@ -224,7 +225,7 @@ public class ScheduleService {
                                 rs.getLong("company_b_id"), rs.getString("b_name"), kind,
                                 slotIndex.getOrDefault(start.toInstant(), -1), start.toInstant(),
                                 rs.getTimestamp("ends_at").toInstant(), rs.getString("hall_name"),
-                                rs.getInt("table_number")));
+                                rs.getString("hall_name_en"), rs.getInt("table_number")));
                     } else if (rs.getString("reason") != null) {
                         unplaced.add(new UnplacedMeeting(rs.getLong("company_a_id"), rs.getString("a_name"),
                                 rs.getLong("company_b_id"), rs.getString("b_name"), kind,
@@ -232,7 +233,7 @@ public class ScheduleService {
                                 rs.getInt("wanted"), rs.getInt("available")));
                     }
                 });
-        placed.sort(Comparator.comparing(PlacedMeeting::startsAt).thenComparing(PlacedMeeting::hallName)
+        placed.sort(Comparator.comparing(PlacedMeeting::startsAt).thenComparing(m -> m.hallName())
                 .thenComparingInt(PlacedMeeting::tableNumber));
 
         List<SlotUse> slots = new ArrayList<>();
@@ -259,7 +260,7 @@ public class ScheduleService {
             meets[meeting.slot()] = true;
             cells[meeting.slot()] = new Cell(meeting.kind() == Kind.FIXED ? CellKind.FIXED : CellKind.MEETING,
                     meeting.companyAId() == companyId ? meeting.companyB() : meeting.companyA(),
-                    meeting.hallName(), meeting.tableNumber());
+                    new Bilingual(meeting.hallName(), meeting.hallNameEn()), meeting.tableNumber());
         }
         int first = -1;
         int last = -1;

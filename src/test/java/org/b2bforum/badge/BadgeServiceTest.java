@@ -24,6 +24,7 @@ import org.b2bforum.company.BadgeRole;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Delegates;
 import org.b2bforum.meeting.OrganizerBookings;
+import org.b2bforum.program.ProgramService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -43,6 +44,8 @@ class BadgeServiceTest {
     Delegates delegates;
     @Autowired
     OrganizerBookings organizerBookings;
+    @Autowired
+    ProgramService program;
     @Autowired
     AccountService accounts;
 
@@ -131,6 +134,39 @@ class BadgeServiceTest {
             assertThat(back.replace("\n", " ")).contains(shortNameOf(moscow));
         } catch (IOException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void the_back_of_an_english_badge_names_the_hall_and_the_round_table_in_english() {
+        booking.openBooking(false);
+        TestSession session = booking.session(3, java.time.LocalTime.of(10, 0), java.time.LocalTime.of(11, 0), 20);
+        String hall = booking.nameHallInEnglish(session.hallId());
+        TestCompany minsk = booking.approvedCompany();
+        TestCompany moscow = booking.approvedCompany();
+        booking.asOrganizer(() -> {
+            organizerBookings.bookAsOrganizer(minsk.id(), moscow.id(), session.slot(1).id());
+            long item = program.addProgramItem(session.dayId(), org.b2bforum.program.ProgramItemKind.ROUND_TABLE,
+                    "Круглый стол «Туризм»", "Round table: Tourism", "Зал «Немига»", "Nemiga Hall",
+                    java.time.LocalTime.of(14, 0), java.time.LocalTime.of(15, 0));
+            program.signUp(item, List.of(minsk.firstDelegate()));
+            return null;
+        });
+
+        for (Locale locale : Languages.ALL) {
+            byte[] pdf = booking.as(minsk, () -> badges.badgePdf(minsk.firstDelegate(), locale));
+            try (PDDocument document = BadgePdfs.load(pdf)) {
+                String back = BadgePdfs.text(document, 2).replace('\n', ' ');
+                if (locale == Languages.ENGLISH) {
+                    assertThat(back).contains("Table 1 · " + hall, "Round table: Tourism", "Nemiga Hall")
+                            .doesNotContain(session.hallName(), "Немига");
+                } else {
+                    assertThat(back).contains("Стол № 1 · " + session.hallName(), "Круглый стол «Туризм»",
+                            "Зал «Немига»").doesNotContain(hall, "Nemiga");
+                }
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
         }
     }
 

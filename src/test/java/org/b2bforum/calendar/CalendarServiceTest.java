@@ -118,6 +118,34 @@ class CalendarServiceTest {
     }
 
     @Test
+    void the_english_calendar_names_the_hall_and_the_program_item_in_english_the_russian_one_in_russian() {
+        TestSession session = venue.futureSession(2);
+        String hall = booking.nameHallInEnglish(session.hallId());
+        TestCompany a = booking.approvedCompany();
+        TestCompany b = booking.approvedCompany();
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+        long roundTable = booking.asOrganizer(() -> program.addProgramItem(session.dayId(), ProgramItemKind.ROUND_TABLE,
+                "Круглый стол «Логистика»", "Round table: Logistics", "Зал «Немига»", "Nemiga Hall",
+                LocalTime.of(14, 0), LocalTime.of(15, 30)));
+        booking.as(a, () -> program.signUp(roundTable, List.of(a.firstDelegate())));
+        BookingFixture.logInAs(venue.delegateAccount(a.firstDelegate()));
+
+        ICalendar english = Biweekly.parse(calendars.myCalendar(Languages.ENGLISH)).first();
+        assertThat(event(english, "meeting-" + meeting + "@").orElseThrow().getLocation().getValue())
+                .isEqualTo(hall + ", table 1");
+        VEvent item = event(english, "program-" + roundTable + "@").orElseThrow();
+        assertThat(item.getSummary().getValue()).isEqualTo("Round table: Logistics");
+        assertThat(item.getLocation().getValue()).isEqualTo("Nemiga Hall");
+
+        ICalendar russian = Biweekly.parse(calendars.myCalendar(Languages.RUSSIAN)).first();
+        assertThat(event(russian, "meeting-" + meeting + "@").orElseThrow().getLocation().getValue())
+                .isEqualTo(session.hallName() + ", стол № 1");
+        VEvent itemRu = event(russian, "program-" + roundTable + "@").orElseThrow();
+        assertThat(itemRu.getSummary().getValue()).isEqualTo("Круглый стол «Логистика»");
+        assertThat(itemRu.getLocation().getValue()).isEqualTo("Зал «Немига»");
+    }
+
+    @Test
     void a_delegate_cannot_open_another_delegates_calendar() {
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();

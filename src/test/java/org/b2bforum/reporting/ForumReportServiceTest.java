@@ -110,6 +110,7 @@ class ForumReportServiceTest {
     TestCompany b2;
     long signedMeeting;
     String roundTable;
+    String roundTableEn;
     KnownFair fair;
 
     @BeforeEach
@@ -120,6 +121,7 @@ class ForumReportServiceTest {
         russianCity = "Тестоград-" + unique;
         belarusianCity = "Проверск-" + unique;
         roundTable = "Круглый стол «Проверка отчёта " + unique + "»";
+        roundTableEn = "Round table: report check " + unique;
         a1 = company(russianCity, Country.RU, Sector.TOURISM);
         a2 = company(russianCity, Country.RU, Sector.TOURISM);
         b1 = company(belarusianCity, Country.BY, Sector.EDUCATION);
@@ -251,6 +253,7 @@ class ForumReportServiceTest {
             assertThat(city.getCell(3).getNumericCellValue()).isEqualTo(2);
 
             Row table = row(workbook.getSheet("Круглые столы"), 1, roundTable);
+            assertThat(table.getCell(3).getStringCellValue()).isEqualTo("Зал «Немига»");
             assertThat(table.getCell(4).getNumericCellValue()).isEqualTo(3);
             assertThat(table.getCell(5).getNumericCellValue()).isEqualTo(1);
 
@@ -262,6 +265,22 @@ class ForumReportServiceTest {
             Row confirmed = row(workbook.getSheet("Встречи"), 0, "Подтверждено");
             assertThat(confirmed.getCell(1).getNumericCellValue()).isEqualTo(results.meetings().confirmed());
             assertThat(confirmed.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+        }
+    }
+
+    @Test
+    void the_english_workbook_and_pdf_name_a_round_table_and_its_place_in_english() throws IOException {
+        forumOfKnownFigures();
+        byte[] xlsx = booking.asOrganizer(() -> bytes(out -> reports.writeXlsx(Languages.ENGLISH, out)));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Row table = row(workbook.getSheet("Round tables"), 1, roundTableEn);
+            assertThat(table.getCell(3).getStringCellValue()).isEqualTo("Nemiga Hall");
+            assertThat(table.getCell(4).getNumericCellValue()).isEqualTo(3);
+        }
+        byte[] pdf = booking.asOrganizer(() -> bytes(out -> reports.writePdf(Languages.ENGLISH, out)));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String all = text(document, 1, document.getNumberOfPages()).replaceAll("\\s+", " ");
+            assertThat(all).contains(roundTableEn, "Nemiga Hall").doesNotContain(roundTable);
         }
     }
 
@@ -395,8 +414,8 @@ class ForumReportServiceTest {
         booking.as(a2, () -> outcomes.record(followUp, Outcome.FOLLOW_UP, null));
 
         booking.asOrganizer(() -> {
-            long item = program.addProgramItem(session.dayId(), ProgramItemKind.ROUND_TABLE, roundTable, "Зал «Немига»",
-                    LocalTime.of(12, 0), LocalTime.of(13, 0));
+            long item = program.addProgramItem(session.dayId(), ProgramItemKind.ROUND_TABLE, roundTable, roundTableEn,
+                    "Зал «Немига»", "Nemiga Hall", LocalTime.of(12, 0), LocalTime.of(13, 0));
             program.signUp(item, List.of(a1.firstDelegate(), a2.firstDelegate(), b1.firstDelegate()));
         });
     }

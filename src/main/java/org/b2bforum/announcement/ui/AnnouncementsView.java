@@ -95,7 +95,7 @@ class AnnouncementsView extends VerticalLayout implements HasDynamicTitle {
                 java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
                 for (NegotiationSession session : program.sessions()) {
                     labels.put(String.valueOf(session.id()), time.format(session.startsAt(), getLocale()) + " · "
-                            + session.name() + " · " + session.hallName());
+                            + session.name(getLocale()) + " · " + session.hallName(getLocale()));
                 }
                 value.setItems(labels.keySet());
                 value.setItemLabelGenerator(labels::get);

@@ -170,13 +170,13 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
             Div title = new Div(new Span(getTranslation("agenda.meeting-with") + " " + entry.title()));
             title.addClassName("agenda-title");
             Paragraph place = new Paragraph(atStand ? entry.meetingPlace().describe(getLocale(), this::getTranslation)
-                    : entry.place());
+                    : entry.place(getLocale()));
             place.addClassName("agenda-place");
             body.add(table, title, place);
         } else {
-            Div title = new Div(new Span(entry.title()));
+            Div title = new Div(new Span(entry.title(getLocale())));
             title.addClassName("agenda-title");
-            Paragraph place = new Paragraph(entry.place());
+            Paragraph place = new Paragraph(entry.place(getLocale()));
             place.addClassName("agenda-place");
             body.add(title, place);
         }

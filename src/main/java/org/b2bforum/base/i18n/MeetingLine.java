@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * A meeting in one line as it is stored, language-neutral, where it is written once for readers of
  * either language (a notification, the meetings a refused change would break):
- * "18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A №3", or "... · Стенд/Stand B-14, Павильон B/Pavilion B".
+ * "18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A/Hall A №3" (the hall once while it has no English name),
+ * or "... · Стенд/Stand B-14, Павильон B/Pavilion B".
  * Shown, its place is put into the reader's words ({@link #inWords}): "Зал A, table 3" rather than
  * "Зал A №3", which an English reader took for the hall's number.
  */
@@ -17,18 +18,25 @@ public final class MeetingLine {
     /** A place after a line's " · ", up to the line's end or the next line of a "; "-joined list. */
     private static final Pattern TABLE = Pattern.compile(" · ([^·;]+?) №(\\d+)(?=$|; )");
     private static final Pattern AT_STAND = Pattern.compile(" · " + STAND + "([^,·;]+), ([^·;]+?)(?=$|; )");
+    /** A hall with its English name and no table yet (a request): "Зал A/Hall A" at a line's end. */
+    private static final Pattern HALL = Pattern.compile(" · ([^·;/№]+)/([^·;/№]+?)(?=$|; )");
 
     private MeetingLine() {
     }
 
-    /** The stored place of a meeting at a hall's table ({@code table} null while none is set). */
-    public static String place(String hall, Integer table) {
-        return table == null ? hall : hall + " №" + table;
+    /**
+     * The stored place of a meeting at a hall's table ({@code table} null while none is set): the hall in both
+     * languages, "Зал A/Hall A №3", once while it has no English name (or the same), as before it could have one.
+     */
+    public static String place(String hall, String hallEn, Integer table) {
+        String names = hallEn == null || hallEn.isBlank() || hallEn.equals(hall) ? hall : hall + "/" + hallEn;
+        return table == null ? names : names + " №" + table;
     }
 
     /** The stored place of a meeting read by {@link MeetingPlace#COLUMNS}: at a fair stand, or at a hall's table. */
     public static String place(MeetingPlace place) {
-        return place.atStand() ? stand(place.stand(), place.zoneRu(), place.zoneEn()) : place(place.hall(), place.table());
+        return place.atStand() ? stand(place.stand(), place.zoneRu(), place.zoneEn())
+                : place(place.hall(), place.hallEn(), place.table());
     }
 
     /** The stored place of a meeting at a fair stand: its zone in both languages (once if they are the same). */
@@ -45,13 +53,20 @@ public final class MeetingLine {
         if (text == null) {
             return null;
         }
-        String tables = TABLE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(" · "
-                + new MeetingPlace(m.group(1), Integer.valueOf(m.group(2)), null, null, null).brief(locale, words)));
-        return AT_STAND.matcher(tables).replaceAll(m -> {
+        String tables = TABLE.matcher(text).replaceAll(m -> {
+            String[] hall = m.group(1).split("/");
+            MeetingPlace table = hall.length == 2
+                    ? new MeetingPlace(hall[0], hall[1], Integer.valueOf(m.group(2)), null, null, null)
+                    : new MeetingPlace(m.group(1), null, Integer.valueOf(m.group(2)), null, null, null);
+            return Matcher.quoteReplacement(" · " + table.brief(locale, words));
+        });
+        String stands = AT_STAND.matcher(tables).replaceAll(m -> {
             String[] zone = m.group(2).split("/");
-            MeetingPlace stand = zone.length == 2 ? new MeetingPlace(null, null, m.group(1), zone[0], zone[1])
-                    : new MeetingPlace(null, null, m.group(1), m.group(2), null);
+            MeetingPlace stand = zone.length == 2 ? new MeetingPlace(null, null, null, m.group(1), zone[0], zone[1])
+                    : new MeetingPlace(null, null, null, m.group(1), m.group(2), null);
             return Matcher.quoteReplacement(" · " + stand.brief(locale, words));
         });
+        return HALL.matcher(stands).replaceAll(m -> Matcher.quoteReplacement(" · "
+                + new Bilingual(m.group(1), m.group(2)).in(locale)));
     }
 }

@@ -8,10 +8,11 @@ import java.util.Locale;
  * Павильон B (выставка-ярмарка)") — a meeting at a stand has the slot's hall but no table there.
  * The SQL of a read model selects {@link #COLUMNS} with {@link #JOINS}.
  */
-public record MeetingPlace(String hall, Integer table, String stand, String zoneRu, String zoneEn) {
+public record MeetingPlace(String hall, String hallEn, Integer table, String stand, String zoneRu, String zoneEn) {
 
     /** The columns to select (after {@code h} the slot's hall, {@code t} the table, joined by {@link #JOINS}). */
-    public static final String COLUMNS = " h.name place_hall, t.number place_table, st.number place_stand,"
+    public static final String COLUMNS = " h.name place_hall, h.name_en place_hall_en, t.number place_table,"
+            + " st.number place_stand,"
             + " sz.name_ru place_zone_ru, sz.name_en place_zone_en ";
     /** Joins the meeting {@code m}'s fair stand and its zone, if it has one. */
     public static final String JOINS = " left join fair_stand st on st.id = m.stand_id"
@@ -24,7 +25,7 @@ public record MeetingPlace(String hall, Integer table, String stand, String zone
     }
 
     public static MeetingPlace of(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new MeetingPlace(rs.getString("place_hall"), rs.getObject("place_table", Integer.class),
+        return new MeetingPlace(rs.getString("place_hall"), rs.getString("place_hall_en"), rs.getObject("place_table", Integer.class),
                 rs.getString("place_stand"), rs.getString("place_zone_ru"), rs.getString("place_zone_en"));
     }
 
@@ -32,9 +33,14 @@ public record MeetingPlace(String hall, Integer table, String stand, String zone
         return stand != null;
     }
 
+    /** The hall in the language: its English name, or the Russian one while it has none. */
+    public String hall(Locale locale) {
+        return new Bilingual(hall, hallEn).in(locale);
+    }
+
     /** The stand's zone in the language ({@code null} when not at a stand). */
     public String zone(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) && zoneEn != null ? zoneEn : zoneRu;
+        return Bilingual.isEnglish(locale) && zoneEn != null ? zoneEn : zoneRu;
     }
 
     /** "Стенд B-14, Павильон B (выставка-ярмарка)", "Зал A, стол № 3", or the hall while no table is set. */
@@ -42,7 +48,7 @@ public record MeetingPlace(String hall, Integer table, String stand, String zone
         if (atStand()) {
             return words.t("meetings.at-stand", stand, zone(locale));
         }
-        return table == null ? hall : words.t("meetings.hall-table", hall, table);
+        return table == null ? hall(locale) : words.t("meetings.hall-table", hall(locale), table);
     }
 
     /** As {@link #describe}, without "(выставка-ярмарка)": for a badge's narrow schedule. */

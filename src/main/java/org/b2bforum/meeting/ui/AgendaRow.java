@@ -38,9 +38,9 @@ class AgendaRow extends Div {
             }
         } else {
             addClassName("agenda-program");
-            Div title = new Div(new Span(entry.title()));
+            Div title = new Div(new Span(entry.title(getLocale())));
             title.addClassName("agenda-title");
-            body.add(title, place(entry.place()));
+            body.add(title, place(entry.place(getLocale())));
         }
         add(time, body);
     }

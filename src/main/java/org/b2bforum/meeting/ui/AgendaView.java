@@ -174,7 +174,7 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     }
 
     private Div entry(AgendaEntry entry, MeetingDetails meeting) {
-        AgendaRow row = new AgendaRow(entry, dates, meeting == null ? new Span(entry.title())
+        AgendaRow row = new AgendaRow(entry, dates, meeting == null ? new Span(entry.title(getLocale()))
                 : new CompanyLink(meeting.counterpartId(me), entry.title()));
         if (entry.kind() == AgendaEntry.Kind.MEETING) {
             row.setId("agenda-meeting-" + entry.meetingId());

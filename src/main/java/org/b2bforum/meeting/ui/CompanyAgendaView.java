@@ -55,7 +55,7 @@ class CompanyAgendaView extends VerticalLayout implements HasDynamicTitle {
             heading.addClassName("meetings-heading");
             Div list = new Div();
             list.addClassName("agenda-list");
-            dayEntries.forEach(entry -> list.add(new AgendaRow(entry, dates, new Span(entry.title()))));
+            dayEntries.forEach(entry -> list.add(new AgendaRow(entry, dates, new Span(entry.title(getLocale())))));
             entries.add(heading, list);
         });
     }

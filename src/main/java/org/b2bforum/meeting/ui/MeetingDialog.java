@@ -50,7 +50,7 @@ class MeetingDialog extends Dialog {
                 labels.timeRange(meeting.startsAt(), meeting.endsAt()),
                 meeting.standNumber() != null || meeting.tableNumber() != null
                         ? meeting.place().describe(getLocale(), this::getTranslation)
-                        : getTranslation("meetings.hall-table", meeting.hallName(), "—")));
+                        : getTranslation("meetings.hall-table", meeting.place().hall(getLocale()), "—")));
         when.setId("meeting-when");
         Paragraph who = new Paragraph(getTranslation("meeting-grid.meeting.delegates",
                 meeting.delegates().isEmpty() ? "—" : String.join(", ", meeting.delegates())));

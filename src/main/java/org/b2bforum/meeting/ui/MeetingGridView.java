@@ -79,8 +79,8 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
         session.setId("grid-session");
         session.setLabel(getTranslation("meeting-grid.session"));
         session.setPlaceholder(getTranslation("meeting-grid.choose-session"));
-        session.setItemLabelGenerator(s -> labels.date(s.startsAt()) + " · " + s.hallName() + " · " + s.name() + " · "
-                + labels.timeRange(s.startsAt(), s.endsAt()));
+        session.setItemLabelGenerator(s -> labels.date(s.startsAt()) + " · " + s.hallName(getLocale()) + " · "
+                + s.name(getLocale()) + " · " + labels.timeRange(s.startsAt(), s.endsAt()));
         session.setItems(program.sessions());
         session.setWidthFull();
         session.setMaxWidth("60em");

@@ -74,7 +74,7 @@ class OtherTimeDialog extends Dialog {
         slot.setLabel(getTranslation("request-meeting.slot"));
         slot.setPlaceholder(getTranslation("request-meeting.slot.placeholder"));
         slot.setErrorMessage(getTranslation("request-meeting.slot.required"));
-        slot.setItemLabelGenerator(o -> dates.when(o.startsAt(), o.endsAt()) + " · " + o.hallName());
+        slot.setItemLabelGenerator(o -> dates.when(o.startsAt(), o.endsAt()) + " · " + o.hallName(getLocale()));
         slot.setWidthFull();
         noSlots.setId("other-time-no-slots");
         noSlots.addClassName("hint");

@@ -86,9 +86,9 @@ class ProgramSignUp extends Div {
 
         Span kind = new Span(getTranslation(item.kind().translationKey()));
         kind.addClassName("program-kind");
-        Div title = new Div(new Span(item.title()));
+        Div title = new Div(new Span(item.title(getLocale())));
         title.addClassName("agenda-title");
-        Paragraph place = new Paragraph(item.place());
+        Paragraph place = new Paragraph(item.place(getLocale()));
         place.addClassName("agenda-place");
         Paragraph who = new Paragraph(attending.isEmpty() ? getTranslation("agenda.program.nobody")
                 : getTranslation("agenda.program.attending") + ": " + names(attending));
@@ -109,9 +109,9 @@ class ProgramSignUp extends Div {
     }
 
     private void dialog(ProgramItem item, Set<DelegateChoice> attending) {
-        Dialog dialog = new Dialog(item.title());
+        Dialog dialog = new Dialog(item.title(getLocale()));
         dialog.setId("sign-up-dialog");
-        Paragraph when = new Paragraph(dates.when(item.startsAt(), item.endsAt()) + " · " + item.place());
+        Paragraph when = new Paragraph(dates.when(item.startsAt(), item.endsAt()) + " · " + item.place(getLocale()));
         CheckboxGroup<DelegateChoice> who = new CheckboxGroup<>(getTranslation("agenda.program.who"));
         who.setId("sign-up-delegates");
         who.setItems(delegates);

@@ -369,7 +369,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
 
     private String label(SlotOption option) {
         // at a stand the slot gives only the time: the place is the stand
-        String label = dates.when(option.startsAt(), option.endsAt()) + (stand().isPresent() ? "" : " · " + option.hallName());
+        String label = dates.when(option.startsAt(), option.endsAt()) + (stand().isPresent() ? "" : " · " + option.hallName(getLocale()));
         if (taken.contains(option.slotId())) {
             return label + " · " + getTranslation("request-meeting.slot.taken");
         }

@@ -2,6 +2,7 @@ package org.b2bforum.program.ui;
 
 import java.util.List;
 
+import org.b2bforum.base.i18n.Bilingual;
 import org.b2bforum.base.ui.FieldErrors;
 import org.b2bforum.base.ui.Notices;
 import org.b2bforum.program.Hall;
@@ -30,6 +31,7 @@ class HallsPanel extends VerticalLayout {
 
     final Grid<Hall> grid = new Grid<>();
     final TextField name = new TextField();
+    final TextField nameEn = new TextField();
     final IntegerField tables = tableField();
     final Button add = new Button();
     private final ProgramService program;
@@ -45,7 +47,7 @@ class HallsPanel extends VerticalLayout {
         grid.setId("halls-grid");
         // the hall's name wraps rather than ending in "…" beside the wide button on a phone
         grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
-        grid.addColumn(Hall::name).setHeader(getTranslation("program.column.hall")).setFlexGrow(2);
+        grid.addColumn(hall -> hall.name(getLocale())).setHeader(getTranslation("program.column.hall")).setFlexGrow(2);
         grid.addColumn(Hall::tableCount).setHeader(getTranslation("program.column.tables")).setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(hall -> {
             Button change = new Button(getTranslation("program.action.change-tables"), VaadinIcon.EDIT.create(),
@@ -63,15 +65,17 @@ class HallsPanel extends VerticalLayout {
         name.setLabel(getTranslation("program.field.hall-name"));
         name.setMaxLength(MAX_NAME);
         name.setRequiredIndicatorVisible(true);
+        englishName(nameEn);
         tables.setId("hall-tables");
         add.setText(getTranslation("program.action.add-hall"));
         add.setId("add-hall");
         add.setIcon(VaadinIcon.PLUS.create());
         add.addClickListener(e -> addHall());
-        errors.validating(name, tables).on("validation.required", name).on("program.error.hall-exists", name)
+        errors.validating(name, nameEn, tables).on("validation.required", name).on("validation.too-long", name)
+                .on("program.error.hall-exists", name).on("program.error.hall-en-too-long", nameEn)
                 .on("program.error.table-count", tables);
 
-        HorizontalLayout form = new HorizontalLayout(name, tables, add);
+        HorizontalLayout form = new HorizontalLayout(name, nameEn, tables, add);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         add(new H2(getTranslation("program.halls")), grid, form);
@@ -87,9 +91,10 @@ class HallsPanel extends VerticalLayout {
             return;
         }
         try {
-            program.addHall(name.getValue(), tables.getValue());
+            program.addHall(name.getValue(), nameEn.getValue(), tables.getValue());
             Notices.success(getTranslation("program.hall-added", name.getValue().trim()));
             name.clear();
+            nameEn.clear();
             changed.run();
         } catch (InvalidProgramException ex) {
             errors.show(ex.key());
@@ -97,21 +102,26 @@ class HallsPanel extends VerticalLayout {
     }
 
     private void changeTables(Hall hall) {
-        Dialog dialog = new Dialog(getTranslation("program.change-tables.title", hall.name()));
+        Dialog dialog = new Dialog(getTranslation("program.change-tables.title", hall.name(getLocale())));
         dialog.setId("change-tables-dialog");
         IntegerField count = tableField();
         count.setId("new-table-count");
         count.setValue(hall.tableCount());
-        FieldErrors dialogErrors = new FieldErrors(dialog).validating(count).on("program.error.table-count", count);
+        TextField english = englishName(new TextField());
+        english.setId("new-hall-name-en");
+        english.setValue(hall.nameEn() == null ? "" : hall.nameEn());
+        FieldErrors dialogErrors = new FieldErrors(dialog).validating(english, count)
+                .on("program.error.hall-en-too-long", english).on("program.error.table-count", count);
         Button save = new Button(getTranslation("action.save"), e -> {
             dialogErrors.clear();
             if (!dialogErrors.required(count)) {
                 return;
             }
             try {
-                program.setTableCount(hall.id(), count.getValue());
+                program.changeHall(hall.id(), english.getValue(), count.getValue());
                 dialog.close();
-                Notices.success(getTranslation("program.tables-changed", hall.name(), count.getValue()));
+                Notices.success(getTranslation("program.tables-changed",
+                        new Bilingual(hall.name(), english.getValue().trim()).in(getLocale()), count.getValue()));
                 changed.run();
             } catch (InvalidProgramException ex) {
                 dialogErrors.show(ex.key());
@@ -123,10 +133,19 @@ class HallsPanel extends VerticalLayout {
         save.setId("save-table-count");
         save.addThemeVariants(ButtonVariant.PRIMARY);
         Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
-        dialog.add(new VerticalLayout(count));
+        dialog.add(new VerticalLayout(english, count));
         dialog.getFooter().add(cancel, save);
         dialog.open();
         count.focus();
+    }
+
+    private TextField englishName(TextField field) {
+        field.setId(field.getId().orElse("hall-name-en"));
+        field.setLabel(getTranslation("program.field.hall-name-en"));
+        field.setHelperText(getTranslation("program.field.name-en.helper"));
+        field.setMaxLength(MAX_NAME);
+        field.setWidth("18em"); // its label whole, not cut to "Название зала на англ…" (AccessibilityIT)
+        return field;
     }
 
     private IntegerField tableField() {

@@ -31,7 +31,9 @@ class ProgramItemsPanel extends VerticalLayout {
     final Select<ForumDay> day = new Select<>();
     final Select<ProgramItemKind> kind = new Select<>();
     final TextField title = new TextField();
+    final TextField titleEn = new TextField();
     final TextField place = new TextField();
+    final TextField placeEn = new TextField();
     final TimePicker start = new TimePicker();
     final TimePicker end = new TimePicker();
     final Button add = new Button();
@@ -51,10 +53,10 @@ class ProgramItemsPanel extends VerticalLayout {
         grid.addColumn(p -> labels.date(p.startsAt())).setHeader(getTranslation("program.column.day")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation(p.kind().translationKey())).setHeader(getTranslation("program.column.kind"))
                 .setAutoWidth(true);
-        grid.addColumn(ProgramItem::title).setHeader(getTranslation("program.column.title")).setWidth("13rem")
+        grid.addColumn(p -> p.title(getLocale())).setHeader(getTranslation("program.column.title")).setWidth("13rem")
                 .setFlexGrow(2)
-                .setTooltipGenerator(ProgramItem::title);
-        grid.addColumn(ProgramItem::place).setHeader(getTranslation("program.column.place")).setWidth("9rem")
+                .setTooltipGenerator(p -> p.title(getLocale()));
+        grid.addColumn(p -> p.place(getLocale())).setHeader(getTranslation("program.column.place")).setWidth("9rem")
                 .setFlexGrow(1);
         grid.addColumn(p -> labels.timeRange(p.startsAt(), p.endsAt())).setHeader(getTranslation("program.column.time"))
                 .setAutoWidth(true);
@@ -78,6 +80,15 @@ class ProgramItemsPanel extends VerticalLayout {
         place.setId("item-place");
         place.setLabel(getTranslation("program.field.place"));
         place.setMaxLength(200);
+        titleEn.setId("item-title-en");
+        titleEn.setLabel(getTranslation("program.field.title-en"));
+        titleEn.setMaxLength(300);
+        titleEn.setWidth("30em");
+        placeEn.setId("item-place-en");
+        placeEn.setLabel(getTranslation("program.field.place-en"));
+        placeEn.setMaxLength(200);
+        placeEn.setWidth("16em");
+        List.of(titleEn, placeEn).forEach(field -> field.setHelperText(getTranslation("program.field.name-en.helper")));
         for (TimePicker time : List.of(start, end)) {
             time.setStep(Duration.ofMinutes(5));
             time.setHelperText(getTranslation("program.forum-time", labels.zoneName()));
@@ -94,16 +105,18 @@ class ProgramItemsPanel extends VerticalLayout {
         add.setId("add-item");
         add.setIcon(VaadinIcon.PLUS.create());
         add.addClickListener(e -> addItem());
-        errors.validating(kind, title, place, day, start, end)
-                .on("validation.required", title).on("program.error.end-before-start", end);
+        errors.validating(kind, title, titleEn, place, placeEn, day, start, end)
+                .on("validation.required", title).on("program.error.title-en-too-long", titleEn)
+                .on("program.error.place-en-too-long", placeEn).on("program.error.end-before-start", end);
 
         HorizontalLayout what = new HorizontalLayout(kind, title, place);
+        HorizontalLayout inEnglish = new HorizontalLayout(titleEn, placeEn);
         HorizontalLayout when = new HorizontalLayout(day, start, end, add);
-        for (HorizontalLayout row : List.of(what, when)) {
+        for (HorizontalLayout row : List.of(what, inEnglish, when)) {
             row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
             row.setWrap(true);
         }
-        add(new H2(getTranslation("program.items")), grid, what, when);
+        add(new H2(getTranslation("program.items")), grid, what, inEnglish, when);
     }
 
     void show(List<ProgramItem> items, List<ForumDay> days) {
@@ -117,10 +130,11 @@ class ProgramItemsPanel extends VerticalLayout {
             return;
         }
         try {
-            program.addProgramItem(day.getValue().id(), kind.getValue(), title.getValue(), place.getValue(),
-                    start.getValue(), end.getValue());
+            program.addProgramItem(day.getValue().id(), kind.getValue(), title.getValue(), titleEn.getValue(),
+                    place.getValue(), placeEn.getValue(), start.getValue(), end.getValue());
             Notices.success(getTranslation("program.item-added", title.getValue().trim()));
             title.clear();
+            titleEn.clear();
             changed.run();
         } catch (InvalidProgramException ex) {
             errors.show(ex.key());

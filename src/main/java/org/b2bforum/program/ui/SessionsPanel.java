@@ -39,6 +39,7 @@ class SessionsPanel extends VerticalLayout {
     final Select<ForumDay> day = new Select<>();
     final Select<Hall> hall = new Select<>();
     final TextField name = new TextField();
+    final TextField nameEn = new TextField();
     final TimePicker start = new TimePicker();
     final TimePicker end = new TimePicker();
     final IntegerField slotMinutes = new IntegerField();
@@ -59,11 +60,11 @@ class SessionsPanel extends VerticalLayout {
         grid.setId("sessions-grid");
         grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         grid.addColumn(s -> labels.date(s.startsAt())).setHeader(getTranslation("program.column.day")).setAutoWidth(true);
-        grid.addColumn(NegotiationSession::hallName).setHeader(getTranslation("program.column.hall")).setWidth("9rem")
+        grid.addColumn(s -> s.hallName(getLocale())).setHeader(getTranslation("program.column.hall")).setWidth("9rem")
                 .setFlexGrow(1);
-        grid.addColumn(NegotiationSession::name).setHeader(getTranslation("program.column.session")).setWidth("10rem")
+        grid.addColumn(s -> s.name(getLocale())).setHeader(getTranslation("program.column.session")).setWidth("10rem")
                 .setFlexGrow(3)
-                .setTooltipGenerator(NegotiationSession::name);
+                .setTooltipGenerator(s -> s.name(getLocale()));
         grid.addColumn(s -> labels.timeRange(s.startsAt(), s.endsAt())).setHeader(getTranslation("program.column.time"))
                 .setAutoWidth(true);
         grid.addColumn(NegotiationSession::slotMinutes).setHeader(getTranslation("program.column.slot-minutes"))
@@ -90,12 +91,16 @@ class SessionsPanel extends VerticalLayout {
         day.setRequiredIndicatorVisible(true);
         hall.setId("session-hall");
         hall.setLabel(getTranslation("program.field.hall"));
-        hall.setItemLabelGenerator(Hall::name);
+        hall.setItemLabelGenerator(h -> h.name(getLocale()));
         hall.setRequiredIndicatorVisible(true);
         name.setId("session-name");
         name.setLabel(getTranslation("program.field.session-name"));
         name.setMaxLength(MAX_NAME);
         name.setRequiredIndicatorVisible(true);
+        nameEn.setId("session-name-en");
+        nameEn.setLabel(getTranslation("program.field.session-name-en"));
+        nameEn.setHelperText(getTranslation("program.field.name-en.helper"));
+        nameEn.setMaxLength(MAX_NAME);
         for (TimePicker time : List.of(start, end)) {
             time.setStep(Duration.ofMinutes(5));
             time.setRequiredIndicatorVisible(true);
@@ -125,17 +130,19 @@ class SessionsPanel extends VerticalLayout {
         add.setId("add-session");
         add.setIcon(VaadinIcon.PLUS.create());
         add.addClickListener(e -> addSession());
-        errors.validating(day, hall, name, start, end, slotMinutes, pauseMinutes)
-                .on("validation.required", name).on("program.error.end-before-start", end)
+        errors.validating(day, hall, name, nameEn, start, end, slotMinutes, pauseMinutes)
+                .on("validation.required", name).on("validation.too-long", name)
+                .on("program.error.session-en-too-long", nameEn).on("program.error.end-before-start", end)
                 .on("program.error.slot-length", slotMinutes);
 
-        HorizontalLayout where = new HorizontalLayout(day, hall, name);
+        HorizontalLayout where = new HorizontalLayout(day, hall, name, nameEn);
         HorizontalLayout when = new HorizontalLayout(start, end, slotMinutes, pauseMinutes, add);
         for (HorizontalLayout row : List.of(where, when)) {
             row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
             row.setWrap(true);
         }
         name.setWidth("24em");
+        nameEn.setWidth("24em");
         add(new H2(getTranslation("program.sessions")), grid, where, when);
     }
 
@@ -151,10 +158,11 @@ class SessionsPanel extends VerticalLayout {
             return;
         }
         try {
-            long id = program.addSession(day.getValue().id(), hall.getValue().id(), name.getValue(), start.getValue(),
-                    end.getValue(), slotMinutes.getValue(), pauseMinutes.getValue());
+            long id = program.addSession(day.getValue().id(), hall.getValue().id(), name.getValue(), nameEn.getValue(),
+                    start.getValue(), end.getValue(), slotMinutes.getValue(), pauseMinutes.getValue());
             Notices.success(getTranslation("program.session-added", name.getValue().trim(), program.slots(id).size()));
             name.clear();
+            nameEn.clear();
             changed.run();
         } catch (InvalidProgramException ex) {
             errors.show(ex.key());
@@ -164,8 +172,8 @@ class SessionsPanel extends VerticalLayout {
     private void confirmRemoval(NegotiationSession session) {
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setId("confirm-remove-session");
-        confirm.setHeader(getTranslation("program.remove-session.title", session.name()));
-        confirm.setText(getTranslation("program.remove-session.text", session.hallName(),
+        confirm.setHeader(getTranslation("program.remove-session.title", session.name(getLocale())));
+        confirm.setText(getTranslation("program.remove-session.text", session.hallName(getLocale()),
                 labels.date(session.startsAt()), labels.timeRange(session.startsAt(), session.endsAt()),
                 session.slotCount()));
         confirm.setCancelable(true);
@@ -179,7 +187,7 @@ class SessionsPanel extends VerticalLayout {
     private void remove(NegotiationSession session) {
         try {
             program.removeSession(session.id());
-            Notices.success(getTranslation("program.session-removed", session.name()));
+            Notices.success(getTranslation("program.session-removed", session.name(getLocale())));
         } catch (ProgramChangeRefusedException ex) {
             ConflictDialog.show(ex.affectedMeetings());
         }

@@ -197,7 +197,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         placed.setId("schedule-placed");
         placed.addColumn(m -> texts.times(m.startsAt(), m.endsAt())).setHeader(getTranslation("schedule.column.time"))
                 .setAutoWidth(true).setKey("time");
-        placed.addColumn(m -> getTranslation("schedule.place", m.hallName(), m.tableNumber()))
+        placed.addColumn(m -> getTranslation("schedule.place", m.hallName(getLocale()), m.tableNumber()))
                 .setHeader(getTranslation("schedule.column.place")).setAutoWidth(true).setKey("place");
         placed.addColumn(m -> m.companyA() + " — " + m.companyB()).setHeader(getTranslation("schedule.column.pair"))
                 .setFlexGrow(1).setKey("pair");
@@ -334,7 +334,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         span.addClassName("timeline-cell");
         span.addClassName("timeline-" + cell.kind().name().toLowerCase(Locale.ROOT));
         span.getElement().setAttribute("title", switch (cell.kind()) {
-            case MEETING, FIXED -> cell.counterpart() + " · " + getTranslation("schedule.place", cell.hall(), cell.table());
+            case MEETING, FIXED -> cell.counterpart() + " · " + getTranslation("schedule.place", cell.hall().in(getLocale()), cell.table());
             default -> getTranslation("schedule.cell." + cell.kind().name());
         });
         return span;

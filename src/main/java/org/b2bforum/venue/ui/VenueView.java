@@ -79,7 +79,7 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         day.setWidth("min(100%, 17em)");
         session.setId("venue-session");
         session.setLabel(getTranslation("venue.session"));
-        session.setItemLabelGenerator(s -> s.hallName() + " · " + s.name());
+        session.setItemLabelGenerator(s -> s.hallName(getLocale()) + " · " + s.name(getLocale()));
         session.setWidth("min(100%, 30em)");
         session.addClassName("wrap-value");
         slot.setId("venue-slot");

@@ -52,6 +52,7 @@ class BadgeViewsTest extends ForumBrowserlessTest {
     void a_delegate_sees_todays_meetings_first_with_table_and_counterpart_then_the_other_days() {
         TestSession today = fixture.sessionToday(4);
         TestSession later = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        String todayInEnglish = booking.nameHallInEnglish(today.hallId());
         TestCompany company = booking.approvedCompany();
         TestCompany partner = booking.approvedCompany();
         TestCompany third = booking.approvedCompany();
@@ -59,8 +60,8 @@ class BadgeViewsTest extends ForumBrowserlessTest {
             organizerBookings.bookAsOrganizer(company.id(), partner.id(), today.slot(2).id());
             organizerBookings.bookAsOrganizer(third.id(), company.id(), later.slot(0).id());
             long roundTable = program.addProgramItem(later.dayId(), ProgramItemKind.ROUND_TABLE,
-                    "Круглый стол «Логистика» " + TestData.unique(), "Малый зал", LocalTime.of(12, 0),
-                    LocalTime.of(13, 0));
+                    "Круглый стол «Логистика» " + TestData.unique(), "Round table: Logistics", "Малый зал", null,
+                    LocalTime.of(12, 0), LocalTime.of(13, 0));
             program.signUp(roundTable, List.of(company.firstDelegate()));
         });
         String login = fixture.delegateAccount(company, company.firstDelegate());
@@ -90,6 +91,10 @@ class BadgeViewsTest extends ForumBrowserlessTest {
         view = navigate(MyBadgeView.class);
         assertThat(text(view)).as("the city in the reader's language, as the country is")
                 .contains(name(company) + " · Moscow, Russia");
+        assertThat(text(view.today)).as("the hall's English name").contains("Table 1", todayInEnglish)
+                .doesNotContain(today.hallName());
+        assertThat(text(view.upcoming)).as("a hall and a place without an English name read in Russian")
+                .contains("Round table: Logistics", "Малый зал", later.hallName()).doesNotContain("Круглый стол");
     }
 
     @Test

@@ -22,7 +22,7 @@ class MeetingLineTest {
 
     @Test
     void a_table_and_a_stand_read_in_the_readers_language_also_in_a_list_of_lines() {
-        String table = "18.09 10:00 · Дорстроймаш — Мосдорсервис · " + MeetingLine.place("Зал переговоров А", 26);
+        String table = "18.09 10:00 · Дорстроймаш — Мосдорсервис · " + MeetingLine.place("Зал переговоров А", null, 26);
         String stand = "18.09 10:20 · А — Б · " + MeetingLine.stand("B-14", "Павильон B", "Pavilion B");
         assertThat(table).endsWith("Зал переговоров А №26");
 
@@ -37,8 +37,26 @@ class MeetingLineTest {
     }
 
     @Test
+    void a_hall_with_an_english_name_is_stored_in_both_languages_and_read_in_the_readers() {
+        String table = "18.09 10:00 · Дорстроймаш — Мосдорсервис · "
+                + MeetingLine.place("Зал переговоров А", "Negotiation Hall A", 26);
+        String request = "18.09 10:20 · А — Б · " + MeetingLine.place("Зал переговоров А", "Negotiation Hall A", null);
+        assertThat(table).endsWith("Зал переговоров А/Negotiation Hall A №26");
+        assertThat(request).endsWith("Зал переговоров А/Negotiation Hall A");
+
+        assertThat(inWords(table, Languages.ENGLISH, EN)).endsWith(" · Negotiation Hall A, table 26");
+        assertThat(inWords(table, Languages.RUSSIAN, RU)).endsWith(" · Зал переговоров А, стол № 26");
+        assertThat(inWords(request + "; " + table, Languages.ENGLISH, EN)).isEqualTo(
+                "18.09 10:20 · А — Б · Negotiation Hall A; 18.09 10:00 · Дорстроймаш — Мосдорсервис · "
+                        + "Negotiation Hall A, table 26");
+        assertThat(inWords(request, Languages.RUSSIAN, RU)).isEqualTo("18.09 10:20 · А — Б · Зал переговоров А");
+        // the same name twice is stored once, as a hall without an English name always was
+        assertThat(MeetingLine.place("Hall 1", "Hall 1", 3)).isEqualTo("Hall 1 №3");
+    }
+
+    @Test
     void a_hall_without_a_table_and_other_text_stay_as_they_are() {
-        String noTable = "18.09 10:00 · А — Б · " + MeetingLine.place("Зал A", null);
+        String noTable = "18.09 10:00 · А — Б · " + MeetingLine.place("Зал A", null, null);
         assertThat(inWords(noTable, Languages.ENGLISH, EN)).isEqualTo(noTable);
         assertThat(inWords("Поставка №5 · договор", Languages.ENGLISH, EN)).isEqualTo("Поставка №5 · договор");
         assertThat(inWords(null, Languages.ENGLISH, EN)).isNull();

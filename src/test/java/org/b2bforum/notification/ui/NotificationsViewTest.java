@@ -38,11 +38,17 @@ class NotificationsViewTest extends ForumBrowserlessTest {
         notifications.notifyCompanies(List.of(company.id()), "notification.meeting.CONFIRMED",
                 "18.09 10:20 · Дорстроймаш — Мосдорсервис · Стенд/Stand B-14, Павильон B/Pavilion B");
         notifications.notifyCompanies(List.of(company.id()), "notification.registration.APPROVED", "Добро пожаловать");
+        notifications.notifyCompanies(List.of(company.id()), "notification.meeting.CONFIRMED",
+                "18.09 10:40 · Дорстроймаш — Мосдорсервис · Зал переговоров А/Negotiation Hall A №26");
+        notifications.notifyCompanies(List.of(company.id()), "notification.meeting.REQUESTED",
+                "18.09 11:00 · Дорстроймаш — Мосдорсервис · Зал переговоров А/Negotiation Hall A");
 
         navigate(NotificationsView.class);
         assertThat(details()).as("the place in the reader's words: the hall's table, the stand in its zone")
                 .containsExactlyInAnyOrder("18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A, стол № 3",
                         "18.09 10:20 · Дорстроймаш — Мосдорсервис · Стенд B-14, Павильон B",
+                        "18.09 10:40 · Дорстроймаш — Мосдорсервис · Зал переговоров А, стол № 26",
+                        "18.09 11:00 · Дорстроймаш — Мосдорсервис · Зал переговоров А",
                         "Комментарий: Добро пожаловать");
 
         UI.getCurrent().navigate("my-registration");
@@ -51,6 +57,8 @@ class NotificationsViewTest extends ForumBrowserlessTest {
         assertThat(details()).as("'Зал A №3' read as the hall's number to an English reader")
                 .containsExactlyInAnyOrder("18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A, table 3",
                         "18.09 10:20 · Дорстроймаш — Мосдорсервис · Stand B-14, Pavilion B",
+                        "18.09 10:40 · Дорстроймаш — Мосдорсервис · Negotiation Hall A, table 26",
+                        "18.09 11:00 · Дорстроймаш — Мосдорсервис · Negotiation Hall A",
                         "Comment: Добро пожаловать");
     }
 

@@ -94,6 +94,58 @@ class ProgramViewTest extends ForumBrowserlessTest {
 
     @Test
     @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void an_organizer_gives_a_hall_and_a_program_item_english_names_which_the_english_page_shows() {
+        ProgramFixture.Session existing = ProgramFixture.session(program, 2, 1);
+        ProgramView view = navigate(ProgramView.class);
+        String unique = TestData.unique();
+
+        test(view.halls.name).setValue("Зал " + unique);
+        test(view.halls.nameEn).setValue("x".repeat(101));
+        test(view.halls.add).click();
+        assertThat(view.halls.nameEn.isInvalid()).isTrue();
+        assertThat(view.halls.nameEn.getErrorMessage()).isEqualTo("Не более 100 символов");
+        assertThat(program.halls()).noneMatch(h -> h.name().equals("Зал " + unique));
+
+        test(view.halls.nameEn).setValue("Hall " + unique);
+        test(view.halls.add).click();
+        assertThat(program.halls()).filteredOn(h -> h.name().equals("Зал " + unique)).extracting(Hall::nameEn)
+                .containsExactly("Hall " + unique);
+        assertThat(view.halls.nameEn.isEmpty()).isTrue();
+
+        choose(this, view.items.day, d -> d.id() == existing.dayId());
+        choose(this, view.items.kind, k -> k == org.b2bforum.program.ProgramItemKind.ROUND_TABLE);
+        test(view.items.title).setValue("Круглый стол " + unique);
+        test(view.items.titleEn).setValue("Round table " + unique);
+        test(view.items.place).setValue("Зал «Немига»");
+        test(view.items.placeEn).setValue("p".repeat(201));
+        test(view.items.start).setValue(LocalTime.of(14, 0));
+        test(view.items.end).setValue(LocalTime.of(15, 0));
+        test(view.items.add).click();
+        assertThat(view.items.placeEn.getErrorMessage()).isEqualTo("Не более 200 символов");
+        assertThat(view.items.placeEn.isInvalid()).isTrue();
+        assertThat(program.programItems()).noneMatch(p -> p.title().equals("Круглый стол " + unique));
+        test(view.items.placeEn).setValue("Nemiga Hall");
+        test(view.items.add).click();
+        assertThat(program.programItems()).filteredOn(p -> p.title().equals("Круглый стол " + unique))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.titleEn()).isEqualTo("Round table " + unique);
+                    assertThat(p.placeEn()).isEqualTo("Nemiga Hall");
+                });
+
+        com.vaadin.flow.component.UI.getCurrent().navigate("registrations");
+        com.vaadin.flow.component.UI.getCurrent().setLocale(org.b2bforum.base.i18n.Languages.ENGLISH);
+        view = navigate(ProgramView.class);
+        var halls = test(view.halls.grid);
+        assertThat(IntStream.range(0, halls.size()).mapToObj(i -> halls.getCellText(i, 0)))
+                .contains("Hall " + unique, existing.hallName());
+        var items = test(view.items.grid);
+        assertThat(IntStream.range(0, items.size()).filter(i -> items.getCellText(i, 2).equals("Round table " + unique))
+                .mapToObj(i -> items.getCellText(i, 3))).containsExactly("Nemiga Hall");
+        assertThat(view.halls.nameEn.getLabel()).isEqualTo("Hall name in English");
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
     void invalid_program_input_is_shown_next_to_its_field_and_nothing_is_added() {
         ProgramFixture.Session existing = ProgramFixture.session(program, 2, 2);
         ProgramView view = navigate(ProgramView.class);

@@ -42,6 +42,7 @@ class FiguresViewTest extends ForumBrowserlessTest {
         VenueFixture venue = new VenueFixture(context);
         BookingFixture booking = venue.booking();
         TestSession session = venue.pastSession(2);
+        String hallEn = booking.nameHallInEnglish(session.hallId());
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
         long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
@@ -79,6 +80,17 @@ class FiguresViewTest extends ForumBrowserlessTest {
         assertThat(csv).startsWith("\uFEFFВремя;Место;");
         assertThat(csv).contains(";\"Встреча состоялась\";\"Соглашение подписано\";\"'=SUM(A1) «Договор поставки»\";"
                 + "\"Договорились о продолжении\";\r\n");
+        assertThat(csv).contains("\"" + session.hallName() + ", стол № 1\"").doesNotContain(hallEn);
+
+        com.vaadin.flow.component.UI.getCurrent().navigate("registrations");
+        com.vaadin.flow.component.UI.getCurrent().setLocale(org.b2bforum.base.i18n.Languages.ENGLISH);
+        view = navigate(FiguresView.class);
+        var english = test(view.report);
+        int enRow = java.util.stream.IntStream.range(0, english.size())
+                .filter(i -> english.getRow(i).meetingId() == meeting).findFirst().orElseThrow();
+        assertThat(english.getCellText(enRow, 2)).isEqualTo(hallEn + ", table 1");
+        assertThat(view.csv(outcomes.report())).contains("\"" + hallEn + ", table 1\"")
+                .doesNotContain(session.hallName());
     }
 
     @Test
