@@ -79,6 +79,24 @@ class EmbeddedMariaDbTest {
     }
 
     @Test
+    void aFreshDatabaseIsKilledAtItsStopAndWhatItCommittedIsRecoveredByAStartOnItsDirectory() throws Exception {
+        Path dataDir = Path.of("target/it-fresh-stop-mariadb").toAbsolutePath();
+        Path bufferPoolDump = dataDir.resolve("ib_buffer_pool"); // written by MariaDB's shutdown
+        running = EmbeddedMariaDb.startOnce(properties(dataDir.toString(), true));
+        execute("create table kept (id int primary key)", "insert into kept values (17)");
+        Files.deleteIfExists(bufferPoolDump);
+
+        running.stop();
+
+        assertThat(running.server()).as("the server is gone when stop returns").isEmpty();
+        assertThat(bufferPoolDump).as("killed, not shut down").doesNotExist();
+        running = EmbeddedMariaDb.startOnce(properties(dataDir.toString(), false));
+        assertThat(queryInt("select id from kept")).as("recovered from the redo log").isEqualTo(17);
+        running.stop();
+        assertThat(bufferPoolDump).as("a database that is kept is shut down").exists();
+    }
+
+    @Test
     void aDirectoryInUseByAnotherRunningApplicationIsRefusedInWords() throws Exception {
         Path dataDir = Path.of("target/it-locked-mariadb").toAbsolutePath();
         Files.createDirectories(dataDir.getParent());
