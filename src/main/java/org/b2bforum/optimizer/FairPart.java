@@ -23,9 +23,6 @@ final class FairPart {
     /** {@code slots} (per meeting its slot, -1 when left out) with meetings left out until it is fair. */
     static int[] of(ProblemAnalysis analysis, int[] slots) {
         int d = analysis.problem.fairness();
-        if (CpSatScheduler.resultOf(analysis, slots).fairnessGap() <= d) {
-            return slots;
-        }
         int participants = analysis.meetingsOf.length;
         int[] slotOf = slots.clone();
         boolean[][] meets = new boolean[participants][analysis.slots];
@@ -39,6 +36,9 @@ final class FairPart {
         int[] breaks = new int[participants];
         for (int p = 0; p < participants; p++) {
             breaks[p] = BreakCounter.breaks(meets[p]);
+        }
+        if (BreakCounter.gap(breaks) <= d) {
+            return slots;
         }
         while (BreakCounter.gap(breaks) > d) {
             int bestMeeting = -1;
