@@ -105,9 +105,14 @@
  * ({@link org.b2bforum.optimizer.FirstFit}); the better one is the floor. It is the solvers' hint (when not
  * every meeting fits, every variable is hinted, break chains and windows included, so a fair floor is a complete
  * first solution; elsewhere only its slots, which measured no worse), and the answer is never worse than it, whatever
- * the limit and the machine's load: more meetings placed first, then fair, then fewer breaks. The one exception
- * is an unfair floor placing more than a fair answer that left no meeting out for lack of time: there fairness,
- * a rule of the model, is what leaves those meetings out. Under a CPU hog the "most meetings placed" phase could
+ * the limit and the machine's load: more meetings placed first, then fewer breaks, and never a fairness gap above d,
+ * a rule of the product. The floor and the local search below may be unfair (the annealing trades fairness for placed
+ * meetings), and the solver, starved, may answer with nothing better; then the answer is the fair part
+ * ({@link org.b2bforum.optimizer.FairPart}) of the better of them: meetings taken out one at a time, the one whose
+ * removal leaves the least unfairness first, until it is fair, then every meeting left out put back where it keeps it
+ * fair (forum-13.tables8 once answered with 148 meetings and a
+ * gap of 3 at 2 s beside three busy loops; issue 15, eighteenth round). The placement's fewest-breaks solve starts
+ * from that fair part too. Under a CPU hog the "most meetings placed" phase could
  * otherwise return its first poor solution (7 meetings placed where first-fit places 106, issue 15). CP-SAT runs one worker per core and one more by default (3 to 8): on 2 cores,
  * 8 time-sliced workers were each too slow for the hard one-break question of ticf-13crafc, while 3 keep
  * enough of the portfolio's diversity and found every optimum in every run.

@@ -93,6 +93,18 @@ class FloorTest {
         }
     }
 
+    /**
+     * First-fit's answer as far as it is fair (the fairness bound is a rule of the product, so a build compares with
+     * first-fit's fair part; on these days that is first-fit's answer itself).
+     */
+    private static ScheduleResult fairPart(SchedulingProblem problem, ScheduleResult greedy) {
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
+        int[] slots = new int[analysis.meetingCount()];
+        java.util.Arrays.fill(slots, -1);
+        greedy.placements().forEach(p -> slots[p.meeting()] = p.slot());
+        return CpSatScheduler.resultOf(analysis, FairPart.of(analysis, slots));
+    }
+
     static Stream<Arguments> underLoad() throws Exception {
         SchedulingProblem tic12 = DznReader.read(DznReaderTest.resource("tic-12.original.dzn"));
         return Stream.of(Arguments.of("tic-12 with 14 tables", withTables(tic12, 14), 1000),
@@ -103,16 +115,13 @@ class FloorTest {
     @ParameterizedTest(name = "{0} in {2} ms")
     @MethodSource("instancesAndLimits")
     void aShortLimitNeverGivesLessThanFirstFit(String name, SchedulingProblem problem, int millis) {
-        ScheduleResult greedy = new GreedyScheduler().solve(problem, Duration.ZERO, Scheduler.ProgressListener.NONE);
+        ScheduleResult greedy = fairPart(problem,
+                new GreedyScheduler().solve(problem, Duration.ZERO, Scheduler.ProgressListener.NONE));
         ScheduleResult result = new CpSatScheduler().solve(problem, Duration.ofMillis(millis),
                 Scheduler.ProgressListener.NONE);
-        List<String> violations = ScheduleChecker.violations(problem, result).stream()
-                .filter(v -> greedy.fairnessGap() <= problem.fairness() || !v.startsWith("fairness"))
-                .toList();
-        assertThat(violations).as("valid, and fair wherever first-fit is").isEmpty();
+        assertThat(ScheduleChecker.violations(problem, result)).as("valid, fair included").isEmpty();
         assertThat(result.placements()).hasSizeGreaterThanOrEqualTo(greedy.placements().size());
-        if (result.placements().size() == greedy.placements().size() && greedy.fairnessGap() <= problem.fairness()) {
-            assertThat(result.fairnessGap()).isLessThanOrEqualTo(problem.fairness());
+        if (result.placements().size() == greedy.placements().size()) {
             assertThat(result.totalBreaks()).isLessThanOrEqualTo(greedy.totalBreaks());
         }
         assertThat(result.lowerBound()).isLessThanOrEqualTo(result.totalBreaks());

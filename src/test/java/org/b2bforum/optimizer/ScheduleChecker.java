@@ -33,16 +33,15 @@ final class ScheduleChecker {
      * {@code problem}'s answer within {@code limit}, checked valid, and proved: the tests look at a proved answer. The
      * limit is wall time, and on a machine too loaded to give a solve what these small days take, the answer says
      * it is not proved (a meeting left out for TIME_LIMIT, or the breaks not proved minimal; at load 38-60 tests
-     * failed so, stop 37). Such an answer may be unfair, the floor placing more than a fair answer found in time (the
-     * package documentation), and must be valid otherwise; the day is then asked again with four times the time,
+     * failed so, stop 37). Such an answer must still be valid, fair included (before stop 40 the floor's unfair
+     * schedule could be the answer, placing more than a fair one found in time); the day is then asked again with four times the time,
      * twice at most. What is checked is the answer, not how fast it comes, which is bench/run-scheduler's to
      * measure. On a quiet machine these days are proved the first time.
      */
     static ScheduleResult solveProved(Scheduler scheduler, SchedulingProblem problem, Duration limit) {
         ScheduleResult result = scheduler.solve(problem, limit, Scheduler.ProgressListener.NONE);
         for (int again = 0; again < 2 && !result.provedOptimal(); again++) {
-            assertThat(violations(problem, result)).as("an answer out of time")
-                    .allSatisfy(violation -> assertThat(violation).startsWith("fairness:"));
+            assertThat(violations(problem, result)).as("an answer out of time").isEmpty();
             limit = limit.multipliedBy(4);
             result = scheduler.solve(problem, limit, Scheduler.ProgressListener.NONE);
         }

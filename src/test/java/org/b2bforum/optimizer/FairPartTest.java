@@ -1,0 +1,75 @@
+package org.b2bforum.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@link FairPart}: meetings taken out of an unfair schedule until it is fair, and a fair one left as it is. */
+class FairPartTest {
+
+    @Test
+    void anUnfairScheduleLosesOnlyWhatFairnessNeeds() {
+        // participant 0 meets 1, 2, 3 in slots 0, 2, 4 (2 breaks), 3 meets 4 next to it (no break); d = 1: one of
+        // 0's three meetings goes (any leaves it one break), not 3's other one, and is put back where it keeps the
+        // schedule fair (slot 1 or 3, one table each, next to another of 0's meetings)
+        SchedulingProblem problem = CpSatSchedulerTest.problem(5, 5, 5, 1, 1, Map.of(),
+                MeetingRequest.of(0, 1), MeetingRequest.of(0, 2), MeetingRequest.of(0, 3), MeetingRequest.of(3, 4));
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
+        int[] unfair = {0, 2, 4, 3};
+
+        int[] fair = FairPart.of(analysis, unfair);
+
+        ScheduleResult result = CpSatScheduler.resultOf(analysis, fair);
+        ScheduleChecker.assertValid(problem, result);
+        assertThat(result.fairnessGap()).isLessThanOrEqualTo(1);
+        assertThat(result.placements()).hasSize(4);
+        assertThat(fair[3]).isEqualTo(3);
+        int moved = 0;
+        for (int m = 0; m < fair.length; m++) {
+            moved += fair[m] == unfair[m] ? 0 : 1;
+        }
+        assertThat(moved).as("one meeting out and back in another slot").isEqualTo(1);
+        assertThat(unfair).as("the start is not changed").containsExactly(0, 2, 4, 3);
+    }
+
+    @Test
+    void aMeetingPutBackKeepsTheTablesAndThePrecedences() {
+        // the same day with meeting 0 after meeting 1: whichever goes out comes back only where the order holds
+        MeetingRequest afterTheSecond = new MeetingRequest(0, 1, SessionPreference.ANY, MeetingRequest.FREE,
+                java.util.Set.of(1));
+        SchedulingProblem problem = CpSatSchedulerTest.problem(5, 5, 5, 1, 1, Map.of(),
+                afterTheSecond, MeetingRequest.of(0, 2), MeetingRequest.of(0, 3), MeetingRequest.of(3, 4));
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
+
+        int[] fair = FairPart.of(analysis, new int[] {4, 0, 2, 3});
+
+        ScheduleResult result = CpSatScheduler.resultOf(analysis, fair);
+        ScheduleChecker.assertValid(problem, result);
+        assertThat(result.fairnessGap()).isLessThanOrEqualTo(1);
+        assertThat(result.placements()).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aFairScheduleIsKeptAsItIs() {
+        SchedulingProblem problem = CpSatSchedulerTest.problem(3, 5, 5, 1, 0, Map.of(),
+                MeetingRequest.of(0, 1), MeetingRequest.of(1, 2), MeetingRequest.of(2, 0));
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
+
+        assertThat(FairPart.of(analysis, new int[] {0, 2, 4})).containsExactly(0, 2, 4); // everyone one break
+        assertThat(FairPart.of(analysis, new int[] {0, 1, -1})).containsExactly(0, 1, -1);
+    }
+
+    @Test
+    void aFixedMeetingGoesOnlyWhenNothingElseDoesAsWell() {
+        // 0 meets 1 (fixed in slot 0) and 2 in slot 2: one break, d = 0 and participant 3 has none; taking out either
+        // meeting makes it fair, so the free one goes; slot 1 has no table, so it cannot come back there
+        MeetingRequest fixed = new MeetingRequest(0, 1, SessionPreference.ANY, 0, java.util.Set.of());
+        SchedulingProblem day = CpSatSchedulerTest.problem(4, 3, 3, 1, 0, Map.of(), fixed, MeetingRequest.of(0, 2));
+        SchedulingProblem problem = new SchedulingProblem(4, 3, 3, new int[] {1, 0, 1}, day.meetings(),
+                day.forbidden(), 0);
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
+
+        assertThat(FairPart.of(analysis, new int[] {0, 2})).containsExactly(0, -1);
+    }
+}
