@@ -46,7 +46,7 @@ class FairProfileSection implements ProfileSection {
             label.setId("profile-stand");
             label.addClassName("profile-stand");
             Anchor map = new Anchor("fair", ui.getTranslation("fair.stand.on-map"));
-            section.add(label, map);
+            section.add(label, new Paragraph(map)); // a paragraph's margin keeps the products' heading off the link
         });
         if (!catalogue.isEmpty()) {
             H2 heading = new H2(ui.getTranslation("profile.products"));
