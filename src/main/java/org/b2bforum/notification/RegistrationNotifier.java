@@ -1,9 +1,11 @@
 package org.b2bforum.notification;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.b2bforum.base.mail.BilingualMail;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.web.PublicUrl;
 import org.b2bforum.registration.RegistrationDecided;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -24,13 +26,15 @@ class RegistrationNotifier {
     private final AccountService accounts;
     private final BilingualMail mail;
     private final I18NProvider i18n;
+    private final PublicUrl publicUrl;
 
     RegistrationNotifier(NotificationService notifications, AccountService accounts, BilingualMail mail,
-            I18NProvider i18n) {
+            I18NProvider i18n, PublicUrl publicUrl) {
         this.notifications = notifications;
         this.accounts = accounts;
         this.mail = mail;
         this.i18n = i18n;
+        this.publicUrl = publicUrl;
     }
 
     static String messageKey(RegistrationDecided decided) {
@@ -54,9 +58,20 @@ class RegistrationNotifier {
         }
         for (long userId : accounts.userIdsOfCompanies(List.of(decided.companyId()))) {
             accounts.emailOf(userId).ifPresent(to -> mail.sendOrThrowWhileServerAway(to, "mail.registration.subject",
-                    locale -> i18n.getTranslation(messageKey(decided), locale) + (decided.comment() == null ? ""
-                            : "\n" + i18n.getTranslation("notification.comment", locale) + ": " + decided.comment()),
-                    "the registration decision to " + to));
+                    locale -> body(decided, locale), "the registration decision to " + to));
         }
+    }
+
+    /**
+     * The decision, the organizers' comment, and what to do next with the link to the company's application page:
+     * an e-mail that only said "the organizers ask you to change your application" left the company to find the site
+     * and the page by itself.
+     */
+    private String body(RegistrationDecided decided, Locale locale) {
+        return i18n.getTranslation(messageKey(decided), locale)
+                + (decided.comment() == null ? ""
+                        : "\n" + i18n.getTranslation("notification.comment", locale) + ": " + decided.comment())
+                + "\n\n" + i18n.getTranslation("mail.registration.next." + decided.decision().name(), locale,
+                        publicUrl.of("my-registration"));
     }
 }

@@ -33,12 +33,14 @@ public final class RegistrationValidator {
 
     public static List<FieldError> validate(RegistrationForm form, Mode mode) {
         List<FieldError> errors = new ArrayList<>();
+        // in the form's order (RegistrationFormLayout): the form focuses the first error, which is then the top-most
         text(errors, "fullName", singleLine(form.getFullName()), 2, 300);
         text(errors, "shortName", singleLine(form.getShortName()), 2, 120);
-        text(errors, "city", singleLine(form.getCity()), 2, 100);
         if (form.getCountry() == null) {
             errors.add(new FieldError("country", "validation.required"));
         }
+        text(errors, "city", singleLine(form.getCity()), 2, 100);
+        taxNumber(errors, form.getCountry(), form.getTaxNumber());
         if (form.getSectors().isEmpty()) {
             errors.add(new FieldError("sectors", "validation.sectors.required"));
         }
@@ -48,7 +50,6 @@ public final class RegistrationValidator {
         if (!isBlank(form.getWebsite()) && !isWebsite(form.getWebsite())) {
             errors.add(new FieldError("website", "validation.website"));
         }
-        taxNumber(errors, form.getCountry(), form.getTaxNumber());
         text(errors, "contactPerson", singleLine(form.getContactPerson()), 2, 200);
         email(errors, "email", form.getEmail());
         phone(errors, "phone", form.getPhone());

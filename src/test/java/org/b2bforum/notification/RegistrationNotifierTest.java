@@ -16,6 +16,7 @@ import org.b2bforum.UnreachableMailServer;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.mail.BilingualMail;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.web.PublicUrl;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.registration.RegistrationDecided;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,11 @@ class RegistrationNotifierTest {
         when(accounts.userIdsOfCompanies(List.of(7L))).thenReturn(List.of(70L));
         when(accounts.emailOf(70)).thenReturn(Optional.of("info@dorstroymash.by"));
         DefaultI18NProvider i18n = new DefaultI18NProvider(Languages.ALL);
+        PublicUrl publicUrl = mock(PublicUrl.class);
+        when(publicUrl.of("my-registration")).thenReturn("https://forum.minsk-moscow.example/my-registration");
         return new RegistrationNotifier(mock(NotificationService.class), accounts,
-                new BilingualMail(provider, i18n, "forum@minsk-moscow.example"), i18n);
+                new BilingualMail(provider, i18n, "forum@minsk-moscow.example"), i18n,
+                publicUrl);
     }
 
     @Test
@@ -59,6 +63,27 @@ class RegistrationNotifierTest {
                 .contains("Ваша заявка на участие в форуме отклонена.")
                 .contains("Your application to take part in the forum has been rejected.")
                 .contains("Компания не относится к тематике форума.");
+    }
+
+    /** Before, the e-mail only named the decision: the company had to find the site and the page to act on it. */
+    @Test
+    void the_email_says_what_to_do_next_with_the_link_to_the_application_page() {
+        JavaMailSender sender = mailSender;
+        notifier(sender).sendEmail(new RegistrationDecided(7, "Дорстроймаш", RegistrationStatus.CHANGES_REQUESTED,
+                "Укажите УНП."));
+        notifier(sender).sendEmail(rejected);
+
+        ArgumentCaptor<SimpleMailMessage> message = ArgumentCaptor.forClass(SimpleMailMessage.class);
+        verify(sender, org.mockito.Mockito.times(2)).send(message.capture());
+        String link = "https://forum.minsk-moscow.example/my-registration";
+        assertThat(message.getAllValues().get(0).getText())
+                .contains("Исправьте заявку и отправьте её повторно")
+                .contains("Change your application and send it again")
+                .contains(link);
+        assertThat(message.getAllValues().get(1).getText())
+                .contains("Заявка и комментарий организаторов: " + link + ".")
+                .contains("Your application and the organizers’ comment: " + link + ".")
+                .contains("обратитесь в оргкомитет форума");
     }
 
     @Test

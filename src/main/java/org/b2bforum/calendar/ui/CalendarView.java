@@ -2,6 +2,7 @@ package org.b2bforum.calendar.ui;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.ApprovedCompaniesOnly;
 import org.b2bforum.calendar.CalendarService;
 
 import com.vaadin.flow.component.html.H1;
@@ -17,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
  * schedule, on their "My badge and schedule" page).
  */
 @Route("my-calendar")
+@ApprovedCompaniesOnly
 @Menu(title = "menu.calendar", icon = "CALENDAR_USER", order = 8)
 @RolesAllowed(Role.COMPANY_NAME)
 class CalendarView extends VerticalLayout implements HasDynamicTitle {

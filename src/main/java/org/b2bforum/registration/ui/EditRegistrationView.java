@@ -16,23 +16,34 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
-/** A company edits its application and sends it back for approval. */
+/**
+ * A company edits its application and sends it back for approval, while it waits for a decision or the organizers
+ * ask for changes; a decided application (a bookmark, the browser's history) opens the application's page instead.
+ */
 @Route("my-registration/edit")
 @RolesAllowed(Role.COMPANY_NAME)
-class EditRegistrationView extends VerticalLayout implements HasDynamicTitle {
+class EditRegistrationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final RegistrationService registrations;
     final RegistrationFormLayout form = new RegistrationFormLayout(RegistrationValidator.Mode.EDIT);
     final Button save = new Button(getTranslation("action.save-and-resubmit"));
+    private final RegistrationStatus status;
 
     EditRegistrationView(RegistrationService registrations) {
         this.registrations = registrations;
         addClassName("page");
+        RegistrationDetails details = registrations.myRegistration();
+        status = details.status();
+        if (!editable(status)) {
+            return;
+        }
         form.fill(registrations.myApplicationForm());
         save.setId("save-and-resubmit");
         save.addThemeVariants(ButtonVariant.PRIMARY);
@@ -41,7 +52,6 @@ class EditRegistrationView extends VerticalLayout implements HasDynamicTitle {
                 e -> getUI().ifPresent(ui -> ui.navigate(MyRegistrationView.class)));
         add(new H1(getTranslation("edit-registration.title")));
         // What the organizers asked for stays in sight while the company edits (it was only on the page before).
-        RegistrationDetails details = registrations.myRegistration();
         if (details.status() == RegistrationStatus.CHANGES_REQUESTED && details.statusComment() != null) {
             Paragraph comment = new Paragraph(getTranslation("my-registration.organizer-comment") + ": "
                     + details.statusComment());
@@ -50,6 +60,21 @@ class EditRegistrationView extends VerticalLayout implements HasDynamicTitle {
             add(comment);
         }
         add(form, new HorizontalLayout(save, cancel));
+    }
+
+    /**
+     * A rejected company got the whole form here, filled it in, and learnt only on saving that it could not be
+     * changed: its typing was lost.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!editable(status)) {
+            event.forwardTo(MyRegistrationView.class);
+        }
+    }
+
+    private static boolean editable(RegistrationStatus status) {
+        return status == RegistrationStatus.PENDING || status == RegistrationStatus.CHANGES_REQUESTED;
     }
 
     private void save() {

@@ -28,6 +28,21 @@ class CalendarViewTest extends ForumBrowserlessTest {
     @Autowired
     CalendarService calendars;
 
+    /**
+     * The calendar (and its subscription link) works only for an approved company: a pending one had "Календарь" in
+     * its menu, under "until approval the rest of the forum is closed", and its "create a link" failed in the service.
+     */
+    @Test
+    void a_company_awaiting_approval_is_sent_to_its_application_instead_of_the_calendar() {
+        TestCompany company = new BookingFixture(context).pendingCompany();
+        BookingFixture.logInAs(company);
+
+        UI.getCurrent().navigate("my-calendar");
+
+        assertThat(getCurrentView()).isNotInstanceOf(CalendarView.class);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("my-registration");
+    }
+
     @Test
     void a_company_makes_a_subscription_link_replaces_it_and_switches_it_off() {
         VenueFixture venue = new VenueFixture(context);

@@ -46,4 +46,23 @@ class EditRegistrationViewTest extends ForumBrowserlessTest {
 
         assertThat(find(Paragraph.class).withId("status-comment").exists()).isFalse();
     }
+
+    /**
+     * A rejected application cannot be changed: the edit page (a bookmark, the browser's history) showed the whole
+     * form, and only on saving said so, with the typing lost. It opens the application's page, which says what to do.
+     */
+    @Test
+    void a_rejected_company_that_opens_the_edit_page_gets_its_application_page_saying_what_to_do() {
+        BookingFixture booking = new BookingFixture(context);
+        TestCompany company = booking.pendingCompany();
+        booking.asOrganizer(() -> registrations.reject(company.id(), "Компания не относится к тематике форума."));
+        BookingFixture.logInAs(company);
+
+        navigate("my-registration/edit", MyRegistrationView.class);
+
+        assertThat(find(RegistrationFormLayout.class).exists()).isFalse();
+        assertThat(find(Paragraph.class).id("status-explanation").getText())
+                .isEqualTo("Заявка отклонена организаторами. Если вы не согласны с решением или что-то изменилось, "
+                        + "обратитесь в оргкомитет форума.");
+    }
 }

@@ -9,9 +9,11 @@ import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.RegistrationStatus;
+import org.b2bforum.registration.FieldError;
 import org.b2bforum.registration.RegistrationDetails;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.registration.RegistrationValidator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithAnonymousUser;
@@ -143,6 +145,29 @@ class RegisterViewTest extends ForumBrowserlessTest {
         assertThat(fields.indexOf(form.country)).isLessThan(fields.indexOf(form.city))
                 .isLessThan(fields.indexOf(form.taxNumber));
         assertThat(form.taxNumber.getParent()).isEqualTo(form.country.getParent());
+    }
+
+    /**
+     * The form focuses the first error the rules report (RegistrationFormLayout.showErrors), so they report in the
+     * form's order: with a wrong tax number and an empty "what we seek" the focus went to the latter, below, because
+     * the rules still checked the tax number after the website, and the tax number's message stayed out of sight.
+     */
+    @Test
+    void the_rules_report_errors_in_the_forms_order_so_the_top_most_wrong_field_gets_the_focus() {
+        RegistrationForm application = TestData.registrationForm();
+        application.setTaxNumber("1234567890");
+        application.setSeeks("");
+        application.setCity("");
+        application.setCountry(null);
+
+        assertThat(RegistrationValidator.validate(application, RegistrationValidator.Mode.NEW).stream()
+                .map(FieldError::field).toList()).startsWith("country", "city", "taxNumber", "seeks");
+
+        RegistrationFormLayout form = navigate(RegisterView.class).form;
+        List<Component> fields = form.country.getParent().orElseThrow().getChildren().toList();
+        assertThat(fields.indexOf(form.country)).isLessThan(fields.indexOf(form.city));
+        assertThat(fields.indexOf(form.city)).isLessThan(fields.indexOf(form.taxNumber));
+        assertThat(fields.indexOf(form.taxNumber)).isLessThan(fields.indexOf(form.seeks));
     }
 
     /** Types the application into the form as a user would: picks list items by their visible labels. */
