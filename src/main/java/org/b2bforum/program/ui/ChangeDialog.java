@@ -11,6 +11,7 @@ import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -74,6 +75,16 @@ final class ChangeDialog extends Dialog {
         change.setTooltipText(label);
         change.getElement().setAttribute("aria-label", label);
         return change;
+    }
+
+    /**
+     * A grid row's buttons side by side in one narrow column (forum.css: little padding), so that a row of the
+     * sessions or program items still fits the page at 1280 px beside the menu.
+     */
+    static Div rowActions(Button... buttons) {
+        Div actions = new Div(buttons);
+        actions.addClassName("row-actions");
+        return actions;
     }
 
     /** Shows a refusal with {@code key} at {@code field}. */

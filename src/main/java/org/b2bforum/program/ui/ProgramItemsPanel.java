@@ -58,7 +58,8 @@ class ProgramItemsPanel extends VerticalLayout {
         grid.addColumn(p -> labels.date(p.startsAt())).setHeader(getTranslation("program.column.day")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation(p.kind().translationKey())).setHeader(getTranslation("program.column.kind"))
                 .setAutoWidth(true);
-        grid.addColumn(p -> p.title(getLocale())).setHeader(getTranslation("program.column.title")).setWidth("13rem")
+        // 10.5rem growing: a row with its change button no wider than the page at 1280 px beside the menu
+        grid.addColumn(p -> p.title(getLocale())).setHeader(getTranslation("program.column.title")).setWidth("10.5rem")
                 .setFlexGrow(2)
                 .setTooltipGenerator(p -> p.title(getLocale()));
         grid.addColumn(p -> p.place(getLocale())).setHeader(getTranslation("program.column.place")).setWidth("9rem")
@@ -67,8 +68,9 @@ class ProgramItemsPanel extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(ProgramItem::attendeeCount).setHeader(getTranslation("program.column.attendees"))
                 .setAutoWidth(true);
-        grid.addColumn(new ComponentRenderer<>(item -> ChangeDialog.rowButton(getTranslation("program.action.change-item"), "change-item",
-                () -> change(item)))).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(item -> ChangeDialog.rowActions(ChangeDialog.rowButton(
+                getTranslation("program.action.change-item"), "change-item", () -> change(item)))))
+                .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // in reach on a phone, where the grid scrolls
         grid.setEmptyStateText(getTranslation("program.items.empty"));
         grid.setAllRowsVisible(true);
 

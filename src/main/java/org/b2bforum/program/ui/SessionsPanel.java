@@ -75,16 +75,16 @@ class SessionsPanel extends VerticalLayout {
         grid.addColumn(NegotiationSession::slotCount).setHeader(getTranslation("program.column.slots")).setWidth("5rem")
                 .setFlexGrow(0); // the numbers' headers on two lines rather than the session's name cut to a word,
                                  // and all of it no wider than the page at 1280 px
-        grid.addColumn(new ComponentRenderer<>(session -> ChangeDialog.rowButton(getTranslation("program.action.change-session"), "change-session",
-                () -> change(session)))).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(session -> {
+            Button change = ChangeDialog.rowButton(getTranslation("program.action.change-session"), "change-session",
+                    () -> change(session));
             Button remove = new Button(VaadinIcon.TRASH.create(), e -> confirmRemoval(session));
             remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR, ButtonVariant.SMALL);
             remove.addClassName("remove-session");
             remove.setTooltipText(getTranslation("program.action.remove-session"));
             remove.getElement().setAttribute("aria-label", getTranslation("program.action.remove-session"));
-            return remove;
-        })).setAutoWidth(true).setFlexGrow(0);
+            return ChangeDialog.rowActions(change, remove);
+        })).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // in reach on a phone, where the grid scrolls
         grid.setEmptyStateText(getTranslation("program.sessions.empty"));
         grid.setAllRowsVisible(true);
 

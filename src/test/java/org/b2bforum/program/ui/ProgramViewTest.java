@@ -181,7 +181,7 @@ class ProgramViewTest extends ForumBrowserlessTest {
                 ProgramFixture.approvedCompany(registrations, partner), session.slots().getFirst().id());
         ProgramView view = navigate(ProgramView.class);
 
-        Button remove = (Button) test(view.sessions.grid).getCellComponent(rowOf(view.sessions.grid, session.id()), 8);
+        Button remove = rowButton(view.sessions.grid, rowOf(view.sessions.grid, session.id()), 7, "remove-session");
         test(remove).click();
         test(find(ConfirmDialog.class).single()).confirm();
 
@@ -200,7 +200,7 @@ class ProgramViewTest extends ForumBrowserlessTest {
         ProgramFixture.Session session = ProgramFixture.session(program, 1, 1);
         ProgramView view = navigate(ProgramView.class);
 
-        Button remove = (Button) test(view.sessions.grid).getCellComponent(rowOf(view.sessions.grid, session.id()), 8);
+        Button remove = rowButton(view.sessions.grid, rowOf(view.sessions.grid, session.id()), 7, "remove-session");
         test(remove).click();
         test(find(ConfirmDialog.class).single()).confirm();
 
@@ -276,7 +276,7 @@ class ProgramViewTest extends ForumBrowserlessTest {
         ProgramFixture.Session session = ProgramFixture.session(program, 2, 2);
         ProgramView view = navigate(ProgramView.class);
 
-        test((Button) test(view.sessions.grid).getCellComponent(rowOf(view.sessions.grid, session.id()), 7)).click();
+        test(rowButton(view.sessions.grid, rowOf(view.sessions.grid, session.id()), 7, "change-session")).click();
         ChangeDialog dialog = find(ChangeDialog.class).single();
         assertThat(dialog.getHeaderTitle()).isEqualTo("Сессия: " + session.name());
         TextField name = find(TextField.class).id("change-session-name");
@@ -329,7 +329,7 @@ class ProgramViewTest extends ForumBrowserlessTest {
         var items = test(view.items.grid);
         int row = IntStream.range(0, items.size()).filter(i -> items.getRow(i).id() == item).findFirst().orElseThrow();
 
-        test((Button) items.getCellComponent(row, 6)).click();
+        test(rowButton(view.items.grid, row, 6, "change-item")).click();
         ChangeDialog dialog = find(ChangeDialog.class).single();
         assertThat(dialog.getHeaderTitle()).isEqualTo("Program item: Круглый стол " + unique);
         TextField title = find(TextField.class).id("change-item-title");
@@ -367,6 +367,13 @@ class ProgramViewTest extends ForumBrowserlessTest {
         assertThat(changed.getCellText(after, 3)).isEqualTo("Nemiga Hall");
         assertThat(test(find(Notification.class).last()).getText())
                 .isEqualTo("Program item \"Round table " + unique + "\" saved");
+    }
+
+    /** The button with this class name among a row's buttons (the last column). */
+    private <T> Button rowButton(Grid<T> grid, int row, int column, String className) {
+        return test(grid).getCellComponent(row, column).getChildren()
+                .filter(c -> c.getElement().getClassList().contains(className)).map(Button.class::cast).findFirst()
+                .orElseThrow();
     }
 
     private List<Long> ids(Grid<NegotiationSession> grid) {
