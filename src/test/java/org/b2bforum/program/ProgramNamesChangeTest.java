@@ -122,6 +122,8 @@ class ProgramNamesChangeTest {
                 "program.error.place-en-too-long");
         refused(() -> program.changeProgramItem(-1, "Новое", null, "Новый зал", null), "program.error.not-found");
         assertThat(item(item)).as("the title not saved without the place").isEqualTo(before);
+        refused(() -> program.addProgramItem(session.dayId(), ProgramItemKind.PLENARY, "Новое", null, "p".repeat(201),
+                null, LocalTime.of(11, 0), LocalTime.of(12, 0)), "program.error.place-too-long");
     }
 
     @Test
