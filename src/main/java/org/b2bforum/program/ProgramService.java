@@ -251,6 +251,23 @@ public class ProgramService {
         jdbc.update("delete from negotiation_session where id = :session", params);
     }
 
+    /**
+     * Renames a session, in Russian and (empty removes it) in English, both or neither; its hall, times and slots
+     * stay, and so do the meetings booked in them.
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void changeSession(long sessionId, String name, String nameEn) {
+        text(name, 200);
+        String english = english(nameEn, 200, "program.error.session-en-too-long");
+        int changed = jdbc.update("update negotiation_session set name = :name, name_en = :nameEn where id = :id",
+                new MapSqlParameterSource("id", sessionId).addValue("name", singleLine(name))
+                        .addValue("nameEn", english));
+        if (changed == 0) {
+            throw new InvalidProgramException("program.error.no-session");
+        }
+    }
+
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<NegotiationSession> sessions() {
@@ -314,7 +331,7 @@ public class ProgramService {
         LocalDate day = dayOf(dayId);
         text(title, 300);
         String englishTitle = english(titleEn, 300, "program.error.title-en-too-long");
-        text(place, 200);
+        place(place);
         String englishPlace = english(placeEn, 200, "program.error.place-en-too-long");
         if (kind == null) {
             throw new InvalidProgramException("validation.required");
@@ -330,6 +347,27 @@ public class ProgramService {
                         .addValue("placeEn", englishPlace)
                         .addValue("start", Timestamp.from(day.atTime(start).atZone(zone).toInstant()))
                         .addValue("end", Timestamp.from(day.atTime(end).atZone(zone).toInstant())));
+    }
+
+    /**
+     * Changes a program item's title and place, in Russian and (empty removes them) in English, all of it or
+     * none; its kind, day and times stay, and so do its sign-ups.
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void changeProgramItem(long itemId, String title, String titleEn, String place, String placeEn) {
+        text(title, 300);
+        String englishTitle = english(titleEn, 300, "program.error.title-en-too-long");
+        place(place);
+        String englishPlace = english(placeEn, 200, "program.error.place-en-too-long");
+        int changed = jdbc.update("""
+                update program_item set title = :title, title_en = :titleEn, place = :place, place_en = :placeEn
+                where id = :id""", new MapSqlParameterSource("id", itemId).addValue("title", singleLine(title))
+                .addValue("titleEn", englishTitle).addValue("place", singleLine(place))
+                .addValue("placeEn", englishPlace));
+        if (changed == 0) {
+            throw new InvalidProgramException("program.error.not-found");
+        }
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -470,12 +508,21 @@ public class ProgramService {
     }
 
     private static void text(String value, int maxLength) {
+        text(value, maxLength, "validation.required", "validation.too-long");
+    }
+
+    private static void text(String value, int maxLength, String requiredKey, String tooLongKey) {
         if (value == null || singleLine(value).isEmpty()) {
-            throw new InvalidProgramException("validation.required");
+            throw new InvalidProgramException(requiredKey);
         }
         if (singleLine(value).length() > maxLength) {
-            throw new InvalidProgramException("validation.too-long");
+            throw new InvalidProgramException(tooLongKey);
         }
+    }
+
+    /** A program item's place: required, at most 200 characters; refused with keys of its own, not the title's. */
+    private static void place(String value) {
+        text(value, 200, "program.error.place-required", "program.error.place-too-long");
     }
 
     /** An optional English name: null when empty, refused with {@code tooLongKey} when longer than {@code maxLength}. */

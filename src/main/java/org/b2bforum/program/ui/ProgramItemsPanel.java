@@ -3,6 +3,7 @@ package org.b2bforum.program.ui;
 import java.time.Duration;
 import java.util.List;
 
+import org.b2bforum.base.i18n.Bilingual;
 import org.b2bforum.base.ui.FieldErrors;
 import org.b2bforum.base.ui.Notices;
 import org.b2bforum.program.ForumDay;
@@ -23,9 +24,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 
-/** Plenary sessions, round tables and presentations: the list and a form to add one. */
+/** Plenary sessions, round tables and presentations: the list, a dialog to change one's names, and a form to add one. */
 class ProgramItemsPanel extends VerticalLayout {
+
+    static final int MAX_TITLE = 300;
+    static final int MAX_PLACE = 200;
 
     final Grid<ProgramItem> grid = new Grid<>();
     final Select<ForumDay> day = new Select<>();
@@ -53,7 +58,8 @@ class ProgramItemsPanel extends VerticalLayout {
         grid.addColumn(p -> labels.date(p.startsAt())).setHeader(getTranslation("program.column.day")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation(p.kind().translationKey())).setHeader(getTranslation("program.column.kind"))
                 .setAutoWidth(true);
-        grid.addColumn(p -> p.title(getLocale())).setHeader(getTranslation("program.column.title")).setWidth("13rem")
+        // 10.5rem growing: a row with its change button no wider than the page at 1280 px beside the menu
+        grid.addColumn(p -> p.title(getLocale())).setHeader(getTranslation("program.column.title")).setWidth("10.5rem")
                 .setFlexGrow(2)
                 .setTooltipGenerator(p -> p.title(getLocale()));
         grid.addColumn(p -> p.place(getLocale())).setHeader(getTranslation("program.column.place")).setWidth("9rem")
@@ -62,6 +68,9 @@ class ProgramItemsPanel extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(ProgramItem::attendeeCount).setHeader(getTranslation("program.column.attendees"))
                 .setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(item -> ChangeDialog.rowActions(ChangeDialog.rowButton(
+                getTranslation("program.action.change-item"), "change-item", () -> change(item)))))
+                .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // in reach on a phone, where the grid scrolls
         grid.setEmptyStateText(getTranslation("program.items.empty"));
         grid.setAllRowsVisible(true);
 
@@ -75,18 +84,18 @@ class ProgramItemsPanel extends VerticalLayout {
         kind.setWidth("16em");
         title.setId("item-title");
         title.setLabel(getTranslation("program.field.title"));
-        title.setMaxLength(300);
+        title.setMaxLength(MAX_TITLE);
         title.setWidth("30em");
         place.setId("item-place");
         place.setLabel(getTranslation("program.field.place"));
-        place.setMaxLength(200);
+        place.setMaxLength(MAX_PLACE);
         titleEn.setId("item-title-en");
         titleEn.setLabel(getTranslation("program.field.title-en"));
-        titleEn.setMaxLength(300);
+        titleEn.setMaxLength(MAX_TITLE);
         titleEn.setWidth("30em");
         placeEn.setId("item-place-en");
         placeEn.setLabel(getTranslation("program.field.place-en"));
-        placeEn.setMaxLength(200);
+        placeEn.setMaxLength(MAX_PLACE);
         placeEn.setWidth("16em");
         List.of(titleEn, placeEn).forEach(field -> field.setHelperText(getTranslation("program.field.name-en.helper")));
         for (TimePicker time : List.of(start, end)) {
@@ -106,7 +115,9 @@ class ProgramItemsPanel extends VerticalLayout {
         add.setIcon(VaadinIcon.PLUS.create());
         add.addClickListener(e -> addItem());
         errors.validating(kind, title, titleEn, place, placeEn, day, start, end)
-                .on("validation.required", title).on("program.error.title-en-too-long", titleEn)
+                .on("validation.required", title).on("validation.too-long", title)
+                .on("program.error.title-en-too-long", titleEn).on("program.error.place-required", place)
+                .on("program.error.place-too-long", place)
                 .on("program.error.place-en-too-long", placeEn).on("program.error.end-before-start", end);
 
         HorizontalLayout what = new HorizontalLayout(kind, title, place);
@@ -122,6 +133,32 @@ class ProgramItemsPanel extends VerticalLayout {
     void show(List<ProgramItem> items, List<ForumDay> days) {
         grid.setItems(items);
         SessionsPanel.setKeepingSelection(day, days, ForumDay::id);
+    }
+
+    /**
+     * Changes an item's title and place in Russian and English; its kind, day and times stay (delegates are
+     * signed up to them).
+     */
+    private void change(ProgramItem item) {
+        ChangeDialog dialog = new ChangeDialog("change-item-dialog",
+                getTranslation("program.change-item.title", item.title(getLocale())),
+                getTranslation("program.change-item.hint"));
+        TextField newTitle = dialog.field("change-item-title", "program.field.title", MAX_TITLE, item.title(), true);
+        TextField newTitleEn = dialog.field("change-item-title-en", "program.field.title-en", MAX_TITLE,
+                item.titleEn(), false);
+        TextField newPlace = dialog.field("change-item-place", "program.field.place", MAX_PLACE, item.place(), true);
+        TextField newPlaceEn = dialog.field("change-item-place-en", "program.field.place-en", MAX_PLACE,
+                item.placeEn(), false);
+        dialog.on("validation.required", newTitle).on("validation.too-long", newTitle)
+                .on("program.error.title-en-too-long", newTitleEn).on("program.error.place-required", newPlace)
+                .on("program.error.place-too-long", newPlace).on("program.error.place-en-too-long", newPlaceEn);
+        dialog.open(() -> {
+            program.changeProgramItem(item.id(), newTitle.getValue(), newTitleEn.getValue(), newPlace.getValue(),
+                    newPlaceEn.getValue());
+            Notices.success(getTranslation("program.item-changed",
+                    new Bilingual(newTitle.getValue().trim(), newTitleEn.getValue().trim()).in(getLocale())));
+            changed.run();
+        });
     }
 
     private void addItem() {

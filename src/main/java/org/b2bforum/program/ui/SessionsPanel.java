@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
+import org.b2bforum.base.i18n.Bilingual;
 import org.b2bforum.base.ui.FieldErrors;
 import org.b2bforum.base.ui.Notices;
 import org.b2bforum.program.ForumDay;
@@ -30,7 +31,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 
-/** Negotiation sessions: blocks of slots in one hall. The list, removal, and a form to add one. */
+/** Negotiation sessions: blocks of slots in one hall. The list, a dialog to rename one, removal, and a form to add one. */
 class SessionsPanel extends VerticalLayout {
 
     static final int MAX_NAME = 200;
@@ -75,13 +76,15 @@ class SessionsPanel extends VerticalLayout {
                 .setFlexGrow(0); // the numbers' headers on two lines rather than the session's name cut to a word,
                                  // and all of it no wider than the page at 1280 px
         grid.addColumn(new ComponentRenderer<>(session -> {
+            Button change = ChangeDialog.rowButton(getTranslation("program.action.change-session"), "change-session",
+                    () -> change(session));
             Button remove = new Button(VaadinIcon.TRASH.create(), e -> confirmRemoval(session));
             remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR, ButtonVariant.SMALL);
             remove.addClassName("remove-session");
             remove.setTooltipText(getTranslation("program.action.remove-session"));
             remove.getElement().setAttribute("aria-label", getTranslation("program.action.remove-session"));
-            return remove;
-        })).setAutoWidth(true).setFlexGrow(0);
+            return ChangeDialog.rowActions(change, remove);
+        })).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // in reach on a phone, where the grid scrolls
         grid.setEmptyStateText(getTranslation("program.sessions.empty"));
         grid.setAllRowsVisible(true);
 
@@ -167,6 +170,25 @@ class SessionsPanel extends VerticalLayout {
         } catch (InvalidProgramException ex) {
             errors.show(ex.key());
         }
+    }
+
+    /** Renames a session in Russian and English; its times and slots stay (meetings are booked in them). */
+    private void change(NegotiationSession session) {
+        ChangeDialog dialog = new ChangeDialog("change-session-dialog",
+                getTranslation("program.change-session.title", session.name(getLocale())),
+                getTranslation("program.change-session.hint"));
+        TextField newName = dialog.field("change-session-name", "program.field.session-name", MAX_NAME,
+                session.name(), true);
+        TextField newNameEn = dialog.field("change-session-name-en", "program.field.session-name-en", MAX_NAME,
+                session.nameEn(), false);
+        dialog.on("validation.required", newName).on("validation.too-long", newName)
+                .on("program.error.session-en-too-long", newNameEn);
+        dialog.open(() -> {
+            program.changeSession(session.id(), newName.getValue(), newNameEn.getValue());
+            Notices.success(getTranslation("program.session-changed",
+                    new Bilingual(newName.getValue().trim(), newNameEn.getValue().trim()).in(getLocale())));
+            changed.run();
+        });
     }
 
     private void confirmRemoval(NegotiationSession session) {

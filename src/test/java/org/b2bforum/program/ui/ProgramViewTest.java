@@ -20,6 +20,8 @@ import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.Hall;
 import org.b2bforum.program.NegotiationSession;
+import org.b2bforum.program.ProgramItem;
+import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
 import org.b2bforum.registration.RegistrationService;
@@ -33,6 +35,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
 
 /** Organizers set up the program; a change that would break confirmed meetings is refused with those meetings. */
 @ForumSpringTest
@@ -178,7 +181,7 @@ class ProgramViewTest extends ForumBrowserlessTest {
                 ProgramFixture.approvedCompany(registrations, partner), session.slots().getFirst().id());
         ProgramView view = navigate(ProgramView.class);
 
-        Button remove = (Button) test(view.sessions.grid).getCellComponent(rowOf(view.sessions.grid, session.id()), 7);
+        Button remove = rowButton(view.sessions.grid, rowOf(view.sessions.grid, session.id()), 7, "remove-session");
         test(remove).click();
         test(find(ConfirmDialog.class).single()).confirm();
 
@@ -197,7 +200,7 @@ class ProgramViewTest extends ForumBrowserlessTest {
         ProgramFixture.Session session = ProgramFixture.session(program, 1, 1);
         ProgramView view = navigate(ProgramView.class);
 
-        Button remove = (Button) test(view.sessions.grid).getCellComponent(rowOf(view.sessions.grid, session.id()), 7);
+        Button remove = rowButton(view.sessions.grid, rowOf(view.sessions.grid, session.id()), 7, "remove-session");
         test(remove).click();
         test(find(ConfirmDialog.class).single()).confirm();
 
@@ -265,6 +268,112 @@ class ProgramViewTest extends ForumBrowserlessTest {
         } finally {
             program.updateBookingSettings(before);
         }
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void an_organizer_renames_a_session_in_russian_and_english_and_a_refused_value_keeps_the_dialog_open() {
+        ProgramFixture.Session session = ProgramFixture.session(program, 2, 2);
+        ProgramView view = navigate(ProgramView.class);
+
+        test(rowButton(view.sessions.grid, rowOf(view.sessions.grid, session.id()), 7, "change-session")).click();
+        ChangeDialog dialog = find(ChangeDialog.class).single();
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Сессия: " + session.name());
+        TextField name = find(TextField.class).id("change-session-name");
+        TextField nameEn = find(TextField.class).id("change-session-name-en");
+        assertThat(name.getValue()).isEqualTo(session.name());
+        assertThat(name.getLabel()).isEqualTo("Название сессии");
+        assertThat(nameEn.getValue()).isEmpty();
+        assertThat(nameEn.getLabel()).isEqualTo("Название сессии на английском");
+
+        test(name).setValue(" ");
+        test(dialog.save).click();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("Заполните это поле");
+
+        String unique = TestData.unique();
+        test(name).setValue("Переговоры " + unique);
+        test(nameEn).setValue("y".repeat(201));
+        test(dialog.save).click();
+        assertThat(dialog.isOpened()).as("refused: still open with the message at the field").isTrue();
+        assertThat(name.isInvalid()).isFalse();
+        assertThat(nameEn.isInvalid()).isTrue();
+        assertThat(nameEn.getErrorMessage()).isEqualTo("Не более 200 символов");
+        assertThat(program.sessions()).filteredOn(s -> s.id() == session.id()).extracting(NegotiationSession::name)
+                .as("nothing half-saved").containsExactly(session.name());
+
+        test(nameEn).setValue("Talks " + unique);
+        test(dialog.save).click();
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(program.sessions()).filteredOn(s -> s.id() == session.id()).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("Переговоры " + unique);
+            assertThat(s.nameEn()).isEqualTo("Talks " + unique);
+        });
+        assertThat(program.slots(session.id())).hasSize(2);
+        assertThat(test(view.sessions.grid).getCellText(rowOf(view.sessions.grid, session.id()), 2))
+                .isEqualTo("Переговоры " + unique);
+        assertThat(test(find(Notification.class).last()).getText()).isEqualTo("Сессия «Переговоры " + unique
+                + "» сохранена");
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void on_the_english_page_an_organizer_changes_a_program_items_title_and_place_in_its_dialog() {
+        ProgramFixture.Session session = ProgramFixture.session(program, 1, 1);
+        String unique = TestData.unique();
+        long item = program.addProgramItem(session.dayId(), ProgramItemKind.ROUND_TABLE, "Круглый стол " + unique,
+                null, "Малый зал", null, LocalTime.of(14, 0), LocalTime.of(15, 0));
+        com.vaadin.flow.component.UI.getCurrent().setLocale(org.b2bforum.base.i18n.Languages.ENGLISH);
+        ProgramView view = navigate(ProgramView.class);
+        var items = test(view.items.grid);
+        int row = IntStream.range(0, items.size()).filter(i -> items.getRow(i).id() == item).findFirst().orElseThrow();
+
+        test(rowButton(view.items.grid, row, 6, "change-item")).click();
+        ChangeDialog dialog = find(ChangeDialog.class).single();
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Program item: Круглый стол " + unique);
+        TextField title = find(TextField.class).id("change-item-title");
+        TextField titleEn = find(TextField.class).id("change-item-title-en");
+        TextField place = find(TextField.class).id("change-item-place");
+        TextField placeEn = find(TextField.class).id("change-item-place-en");
+        assertThat(List.of(title, titleEn, place, placeEn)).extracting(TextField::getLabel)
+                .containsExactly("Title", "Title in English", "Place", "Place in English");
+        assertThat(place.getValue()).isEqualTo("Малый зал");
+
+        test(titleEn).setValue("Round table " + unique);
+        test(place).setValue("p".repeat(201));
+        test(dialog.save).click();
+        assertThat(dialog.isOpened()).as("refused: still open with the message at the field").isTrue();
+        assertThat(place.isInvalid()).isTrue();
+        assertThat(place.getErrorMessage()).isEqualTo("At most 200 characters");
+        assertThat(title.isInvalid()).as("the place's message, not the title's").isFalse();
+        assertThat(program.programItems()).filteredOn(p -> p.id() == item).extracting(ProgramItem::titleEn)
+                .as("nothing half-saved").containsOnlyNulls();
+
+        test(place).setValue("Зал «Немига»");
+        test(placeEn).setValue("Nemiga Hall");
+        test(dialog.save).click();
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(program.programItems()).filteredOn(p -> p.id() == item).singleElement().satisfies(p -> {
+            assertThat(p.title()).isEqualTo("Круглый стол " + unique);
+            assertThat(p.titleEn()).isEqualTo("Round table " + unique);
+            assertThat(p.place()).isEqualTo("Зал «Немига»");
+            assertThat(p.placeEn()).isEqualTo("Nemiga Hall");
+        });
+        var changed = test(view.items.grid);
+        int after = IntStream.range(0, changed.size()).filter(i -> changed.getRow(i).id() == item).findFirst()
+                .orElseThrow();
+        assertThat(changed.getCellText(after, 2)).isEqualTo("Round table " + unique);
+        assertThat(changed.getCellText(after, 3)).isEqualTo("Nemiga Hall");
+        assertThat(test(find(Notification.class).last()).getText())
+                .isEqualTo("Program item \"Round table " + unique + "\" saved");
+    }
+
+    /** The button with this class name among a row's buttons (the last column). */
+    private <T> Button rowButton(Grid<T> grid, int row, int column, String className) {
+        return test(grid).getCellComponent(row, column).getChildren()
+                .filter(c -> c.getElement().getClassList().contains(className)).map(Button.class::cast).findFirst()
+                .orElseThrow();
     }
 
     private List<Long> ids(Grid<NegotiationSession> grid) {
