@@ -25,6 +25,11 @@ public final class MeetingLine {
      * "Зал 1/2" without an English name was read as "Зал 1" in Russian and "2" in English. Shown as "/" again.
      */
     private static final char SLASH_IN_NAME = '\u2215';
+    /**
+     * " №" inside a name, as it is stored (a no-break space before it): " №3" at a line's end is its table, and a
+     * request in "Зал №2" (no table yet) was read as "Зал, table 2". Shown with a space again.
+     */
+    private static final String NUMBER_IN_NAME = "\u00a0№";
 
     private MeetingLine() {
     }
@@ -52,7 +57,7 @@ public final class MeetingLine {
     }
 
     private static String stored(String name) {
-        return name == null ? null : name.replace('/', SLASH_IN_NAME);
+        return name == null ? null : name.replace('/', SLASH_IN_NAME).replace(" №", NUMBER_IN_NAME);
     }
 
     /**
@@ -78,6 +83,7 @@ public final class MeetingLine {
             return Matcher.quoteReplacement(" · " + stand.brief(locale, words));
         });
         return HALL.matcher(stands).replaceAll(m -> Matcher.quoteReplacement(" · "
-                + new Bilingual(m.group(1), m.group(2)).in(locale))).replace(SLASH_IN_NAME, '/');
+                + new Bilingual(m.group(1), m.group(2)).in(locale))).replace(SLASH_IN_NAME, '/')
+                .replace(NUMBER_IN_NAME, " №");
     }
 }

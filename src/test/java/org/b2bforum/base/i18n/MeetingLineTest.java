@@ -68,7 +68,14 @@ class MeetingLineTest {
                 .isEqualTo(line + "Hall 1/2, table 3");
         assertThat(inWords(line + MeetingLine.place("Зал 1/2", "Hall 1/2", null), Languages.RUSSIAN, RU))
                 .isEqualTo(line + "Зал 1/2");
-        // a request in a hall with "№" in its name was shown as stored, both names, to either reader
+        // a request in a hall with "№" in its name: "Зал №2" was read as "Зал, table 2", and with its English name
+        // it was shown as stored, both names, to either reader
+        assertThat(inWords(line + MeetingLine.place("Зал №2", null, null), Languages.ENGLISH, EN))
+                .isEqualTo(line + "Зал №2");
+        assertThat(inWords(line + MeetingLine.place("Зал №2", "Hall №2", null), Languages.ENGLISH, EN))
+                .isEqualTo(line + "Hall №2");
+        assertThat(inWords(line + MeetingLine.place("Зал №2", "Hall №2", 5), Languages.RUSSIAN, RU))
+                .isEqualTo(line + "Зал №2, стол № 5");
         assertThat(inWords(line + MeetingLine.place("Зал №2", "Hall No. 2", null), Languages.ENGLISH, EN))
                 .isEqualTo(line + "Hall No. 2");
         assertThat(inWords(line + MeetingLine.place("Зал №2", "Hall No. 2", null), Languages.RUSSIAN, RU))
