@@ -41,12 +41,12 @@ class LiveNoteTest extends ForumBrowserlessTest {
 
     private String noteAfter(TestCompany company, String key, String detail) {
         UI.getCurrent().navigate("my-registration");
-        MainLayout layout = $(MainLayout.class).single();
+        MainLayout layout = find(MainLayout.class).single();
         notifications.notifyCompanies(List.of(company.id()), key, detail);
 
         layout.changed(new LiveChange(1, company.id(), null, LiveChange.Kind.NOTIFICATION));
 
-        List<Button> notes = $(Button.class).withClassName("live-toast").all();
+        List<Button> notes = find(Button.class).withClassName("live-toast").all();
         assertThat(notes).isNotEmpty();
         return notes.getLast().getText();
     }
