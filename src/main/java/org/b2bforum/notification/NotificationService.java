@@ -176,7 +176,7 @@ public class NotificationService implements UnreadNotifications {
                 (rs, row) -> new NotificationView(rs.getLong("id"), rs.getString("message_key"), rs.getString("detail"),
                         null, rs.getBoolean("is_read")));
         return latest.stream().filter(n -> !n.read()).findFirst()
-                .map(n -> new Latest(n.messageKey(), n.detailIsComment() ? null : n.detail()));
+                .map(n -> new Latest(n.messageKey(), n.detailIsComment() ? null : n.detail(), n.isAnnouncement()));
     }
 
     @PreAuthorize("isAuthenticated()")

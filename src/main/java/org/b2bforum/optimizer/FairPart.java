@@ -10,10 +10,11 @@ import java.util.Arrays;
  * was: forum-13.tables8 once placed 148 meetings with a gap of 3 (bench/README, issue 15, eighteenth round).
  *
  * <p>Each step takes out the meeting whose removal leaves the smallest excess over d (then the fewest participants
- * above the lowest count + d, a fixed meeting only when nothing else does better, then the fewest breaks). Taking a
+ * above the lowest count + d, a fixed meeting only when nothing else does better, then the fewest breaks), the free
+ * meetings alone first: a fixed one goes only when taking out every free one would not make it fair. Taking a
  * meeting out never breaks a precedence, a table or a slot, and the empty schedule is fair, so it ends, fair, after
- * at most as many steps as meetings placed. Then the meetings left out are put back wherever they keep it fair. Where
- * the start is fair it is returned as it is.
+ * at most twice as many steps as meetings placed. Then the meetings left out are put back wherever they keep it
+ * fair. Where the start is fair it is returned as it is.
  */
 final class FairPart {
 
@@ -22,10 +23,27 @@ final class FairPart {
 
     /** {@code slots} (per meeting its slot, -1 when left out) with meetings left out until it is fair. */
     static int[] of(ProblemAnalysis analysis, int[] slots) {
-        int d = analysis.problem.fairness();
-        int participants = analysis.meetingsOf.length;
         int[] slotOf = slots.clone();
-        boolean[][] meets = new boolean[participants][analysis.slots];
+        boolean[][] meets = meets(analysis, slotOf);
+        int[] breaks = breaks(meets);
+        if (BreakCounter.gap(breaks) <= analysis.problem.fairness()) {
+            return slots;
+        }
+        // the model keeps every fixed meeting it can before any other (CpSatModel's objective): free meetings alone
+        // are taken out while that makes the schedule fair, and a fixed one only when it does not (a fixed meeting
+        // whose removal alone made it fair went before two free ones that did the same)
+        if (!takeOut(analysis, slotOf, meets, breaks, false)) {
+            slotOf = slots.clone();
+            meets = meets(analysis, slotOf);
+            breaks = breaks(meets);
+            takeOut(analysis, slotOf, meets, breaks, true);
+        }
+        putBack(analysis, slotOf, meets, breaks);
+        return slotOf;
+    }
+
+    private static boolean[][] meets(ProblemAnalysis analysis, int[] slotOf) {
+        boolean[][] meets = new boolean[analysis.meetingsOf.length][analysis.slots];
         for (int m = 0; m < slotOf.length; m++) {
             if (slotOf[m] >= 0) {
                 MeetingRequest meeting = analysis.meeting(m);
@@ -33,33 +51,48 @@ final class FairPart {
                 meets[meeting.second()][slotOf[m]] = true;
             }
         }
-        int[] breaks = new int[participants];
-        for (int p = 0; p < participants; p++) {
+        return meets;
+    }
+
+    private static int[] breaks(boolean[][] meets) {
+        int[] breaks = new int[meets.length];
+        for (int p = 0; p < meets.length; p++) {
             breaks[p] = BreakCounter.breaks(meets[p]);
         }
-        if (BreakCounter.gap(breaks) <= d) {
-            return slots;
-        }
+        return breaks;
+    }
+
+    /**
+     * Takes meetings out, the best by {@link #score} each time, until the schedule is fair; fixed ones too only if
+     * {@code fixedToo}. False when it ran out of meetings to take out first (only without fixed ones: the empty
+     * schedule is fair).
+     */
+    private static boolean takeOut(ProblemAnalysis analysis, int[] slotOf, boolean[][] meets, int[] breaks,
+            boolean fixedToo) {
+        int d = analysis.problem.fairness();
         while (BreakCounter.gap(breaks) > d) {
             int bestMeeting = -1;
             long bestScore = Long.MAX_VALUE;
             for (int m = 0; m < slotOf.length; m++) {
-                if (slotOf[m] < 0) {
+                boolean fixed = analysis.meeting(m).isFixed();
+                if (slotOf[m] < 0 || fixed && !fixedToo) {
                     continue;
                 }
                 set(analysis, meets, breaks, m, slotOf[m], false);
-                long score = score(breaks, d, analysis.meeting(m).isFixed());
+                long score = score(breaks, d, fixed);
                 set(analysis, meets, breaks, m, slotOf[m], true);
                 if (score < bestScore) {
                     bestScore = score;
                     bestMeeting = m;
                 }
             }
+            if (bestMeeting < 0) {
+                return false;
+            }
             set(analysis, meets, breaks, bestMeeting, slotOf[bestMeeting], false);
             slotOf[bestMeeting] = -1;
         }
-        putBack(analysis, slotOf, meets, breaks);
-        return slotOf;
+        return true;
     }
 
     /**

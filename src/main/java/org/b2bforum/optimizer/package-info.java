@@ -109,7 +109,8 @@
  * a rule of the product. The floor and the local search below may be unfair (the annealing trades fairness for placed
  * meetings), and the solver, starved, may answer with nothing better; then the answer is the fair part
  * ({@link org.b2bforum.optimizer.FairPart}) of the better of them: meetings taken out one at a time, the one whose
- * removal leaves the least unfairness first, until it is fair, then every meeting left out put back where it keeps it
+ * removal leaves the least unfairness first (free ones alone while that makes it fair, a fixed one only when it does
+ * not), until it is fair, then every meeting left out put back where it keeps it
  * fair (forum-13.tables8 once answered with 148 meetings and a
  * gap of 3 at 2 s beside three busy loops; issue 15, eighteenth round). The placement's fewest-breaks solve starts
  * from that fair part too. Under a CPU hog the "most meetings placed" phase could

@@ -134,8 +134,19 @@ class DirectoryServiceTest {
 
         @Test
         void the_first_page_with_its_total_is_the_search_s_first_page_and_the_count_of_the_same_query() {
-            for (DirectoryQuery query : List.of(inCity(city), text("строительство", city),
-                    text("дорожная техника молоко", city), DirectoryQuery.everything())) {
+            List<DirectoryQuery> queries = new java.util.ArrayList<>();
+            for (DirectorySort sort : DirectorySort.values()) {
+                // every sort with the filters: words, none found, a country, a sector, the shortlist, free slots
+                queries.addAll(List.of(new DirectoryQuery(null, city, null, null, sort, false),
+                        new DirectoryQuery("строительство", city, null, null, sort, false),
+                        new DirectoryQuery("дорожная техника молоко", city, null, null, sort, false),
+                        new DirectoryQuery(null, city, Country.RU, null, sort, false),
+                        new DirectoryQuery(null, null, null, Sector.values()[0], sort, false),
+                        new DirectoryQuery(null, city, null, null, sort, true),
+                        new DirectoryQuery(null, city, null, null, sort, false, true),
+                        new DirectoryQuery(null, null, null, null, sort, false)));
+            }
+            for (DirectoryQuery query : queries) {
                 for (int size : new int[] {1, 2, 3, 20}) {
                     DirectoryService.FirstPage first = directory.firstPage(query, size);
                     assertThat(first.entries()).as("%s, %d", query, size)

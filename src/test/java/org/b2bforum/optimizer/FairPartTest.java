@@ -72,4 +72,23 @@ class FairPartTest {
 
         assertThat(FairPart.of(analysis, new int[] {0, 2})).containsExactly(0, -1);
     }
+
+    @Test
+    void aFixedMeetingStaysWhenTakingOutFreeOnesAloneMakesItFair() {
+        // 0 meets 1 (fixed in slot 0), 2 in slot 2 and 3 in slot 3: one break, d = 0. Taking out the fixed meeting
+        // alone makes it fair, either free one alone does not (2 or 1 breaks left), both together do: they go, the
+        // fixed one stays, and they come back next to it (slots 1 and 2)
+        MeetingRequest fixed = new MeetingRequest(0, 1, SessionPreference.ANY, 0, java.util.Set.of());
+        SchedulingProblem problem = CpSatSchedulerTest.problem(4, 5, 5, 1, 0, Map.of(), fixed, MeetingRequest.of(0, 2),
+                MeetingRequest.of(0, 3));
+        ProblemAnalysis analysis = new ProblemAnalysis(problem);
+
+        int[] fair = FairPart.of(analysis, new int[] {0, 2, 3});
+
+        ScheduleResult result = CpSatScheduler.resultOf(analysis, fair);
+        ScheduleChecker.assertValid(problem, result);
+        assertThat(result.fairnessGap()).isZero();
+        assertThat(fair[0]).as("the fixed meeting").isZero();
+        assertThat(result.placements()).hasSize(3);
+    }
 }

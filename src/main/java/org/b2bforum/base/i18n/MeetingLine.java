@@ -19,7 +19,17 @@ public final class MeetingLine {
     private static final Pattern TABLE = Pattern.compile(" · ([^·;]+?) №(\\d+)(?=$|; )");
     private static final Pattern AT_STAND = Pattern.compile(" · " + STAND + "([^,·;]+), ([^·;]+?)(?=$|; )");
     /** A hall with its English name and no table yet (a request): "Зал A/Hall A" at a line's end. */
-    private static final Pattern HALL = Pattern.compile(" · ([^·;/№]+)/([^·;/№]+?)(?=$|; )");
+    private static final Pattern HALL = Pattern.compile(" · ([^·;/]+)/([^·;/]+?)(?=$|; )");
+    /**
+     * A "/" inside a name, as it is stored: the "/" of a line divides a Russian name from its English one, and a hall
+     * "Зал 1/2" without an English name was read as "Зал 1" in Russian and "2" in English. Shown as "/" again.
+     */
+    private static final char SLASH_IN_NAME = '\u2215';
+    /**
+     * " №" inside a name, as it is stored (a no-break space before it): " №3" at a line's end is its table, and a
+     * request in "Зал №2" (no table yet) was read as "Зал, table 2". Shown with a space again.
+     */
+    private static final String NUMBER_IN_NAME = "\u00a0№";
 
     private MeetingLine() {
     }
@@ -29,7 +39,8 @@ public final class MeetingLine {
      * languages, "Зал A/Hall A №3", once while it has no English name (or the same), as before it could have one.
      */
     public static String place(String hall, String hallEn, Integer table) {
-        String names = hallEn == null || hallEn.isBlank() || hallEn.equals(hall) ? hall : hall + "/" + hallEn;
+        String names = hallEn == null || hallEn.isBlank() || hallEn.equals(hall) ? stored(hall)
+                : stored(hall) + "/" + stored(hallEn);
         return table == null ? names : names + " №" + table;
     }
 
@@ -41,7 +52,12 @@ public final class MeetingLine {
 
     /** The stored place of a meeting at a fair stand: its zone in both languages (once if they are the same). */
     public static String stand(String number, String zoneRu, String zoneEn) {
-        return STAND + number + ", " + (zoneEn == null || zoneEn.equals(zoneRu) ? zoneRu : zoneRu + "/" + zoneEn);
+        return STAND + stored(number) + ", "
+                + (zoneEn == null || zoneEn.equals(zoneRu) ? stored(zoneRu) : stored(zoneRu) + "/" + stored(zoneEn));
+    }
+
+    private static String stored(String name) {
+        return name == null ? null : name.replace('/', SLASH_IN_NAME).replace(" №", NUMBER_IN_NAME);
     }
 
     /**
@@ -67,6 +83,7 @@ public final class MeetingLine {
             return Matcher.quoteReplacement(" · " + stand.brief(locale, words));
         });
         return HALL.matcher(stands).replaceAll(m -> Matcher.quoteReplacement(" · "
-                + new Bilingual(m.group(1), m.group(2)).in(locale)));
+                + new Bilingual(m.group(1), m.group(2)).in(locale))).replace(SLASH_IN_NAME, '/')
+                .replace(NUMBER_IN_NAME, " №");
     }
 }

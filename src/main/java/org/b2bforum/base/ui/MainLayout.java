@@ -244,7 +244,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
     }
 
-    private void changed(LiveChange change) {
+    void changed(LiveChange change) {
         if (change.kind() == LiveChange.Kind.REMINDER) {
             toast(getTranslation("reminder.starting-soon"), user.delegateId() != null ? "my-badge" : "agenda");
             return;
@@ -268,9 +268,10 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     private void announce(UnreadNotifications.Latest notification) {
-        toast(getTranslation(notification.messageKey())
-                + (notification.detail() == null ? ""
-                        : ": " + MeetingLine.inWords(notification.detail(), getLocale(), this::getTranslation)), "notifications");
+        // an announcement as it was written: read as a meeting line, "Форум · Минск/Москва" showed "Форум · Минск"
+        String detail = notification.written() ? notification.detail()
+                : MeetingLine.inWords(notification.detail(), getLocale(), this::getTranslation);
+        toast(getTranslation(notification.messageKey()) + (detail == null ? "" : ": " + detail), "notifications");
     }
 
     private void toast(String text, String route) {

@@ -10,8 +10,16 @@ public interface UnreadNotifications {
     /** The current user's unread notifications. */
     long unreadCount();
 
-    /** The latest notification, as a live update announces it; detail null when there is none to show. */
-    record Latest(String messageKey, String detail) {
+    /**
+     * The latest notification, as a live update announces it; detail null when there is none to show. {@code written}:
+     * the detail is what the organizers wrote (an announcement), shown as it is, not a meeting in one line.
+     */
+    record Latest(String messageKey, String detail, boolean written) {
+
+        /** A notification about a meeting: its detail the meeting in one line (MeetingLine). */
+        public Latest(String messageKey, String detail) {
+            this(messageKey, detail, false);
+        }
     }
 
     /** The current user's latest unread notification, if any. */

@@ -55,6 +55,39 @@ class MeetingLineTest {
     }
 
     @Test
+    void a_slash_or_a_number_sign_in_a_name_is_read_as_part_of_it() {
+        String line = "18.09 10:00 · А — Б · ";
+        // without an English name: "Зал 1/2" was read as "Зал 1" in Russian and "2" in English
+        assertThat(inWords(line + MeetingLine.place("Зал 1/2", null, 3), Languages.ENGLISH, EN))
+                .isEqualTo(line + "Зал 1/2, table 3");
+        assertThat(inWords(line + MeetingLine.place("Зал 1/2", null, 3), Languages.RUSSIAN, RU))
+                .isEqualTo(line + "Зал 1/2, стол № 3");
+        assertThat(inWords(line + MeetingLine.place("Зал 1/2", null, null), Languages.ENGLISH, EN))
+                .isEqualTo(line + "Зал 1/2");
+        assertThat(inWords(line + MeetingLine.place("Зал 1/2", "Hall 1/2", 3), Languages.ENGLISH, EN))
+                .isEqualTo(line + "Hall 1/2, table 3");
+        assertThat(inWords(line + MeetingLine.place("Зал 1/2", "Hall 1/2", null), Languages.RUSSIAN, RU))
+                .isEqualTo(line + "Зал 1/2");
+        // a request in a hall with "№" in its name: "Зал №2" was read as "Зал, table 2", and with its English name
+        // it was shown as stored, both names, to either reader
+        assertThat(inWords(line + MeetingLine.place("Зал №2", null, null), Languages.ENGLISH, EN))
+                .isEqualTo(line + "Зал №2");
+        assertThat(inWords(line + MeetingLine.place("Зал №2", "Hall №2", null), Languages.ENGLISH, EN))
+                .isEqualTo(line + "Hall №2");
+        assertThat(inWords(line + MeetingLine.place("Зал №2", "Hall №2", 5), Languages.RUSSIAN, RU))
+                .isEqualTo(line + "Зал №2, стол № 5");
+        assertThat(inWords(line + MeetingLine.place("Зал №2", "Hall No. 2", null), Languages.ENGLISH, EN))
+                .isEqualTo(line + "Hall No. 2");
+        assertThat(inWords(line + MeetingLine.place("Зал №2", "Hall No. 2", null), Languages.RUSSIAN, RU))
+                .isEqualTo(line + "Зал №2");
+        // a stand's number and a zone without an English name
+        assertThat(inWords(line + MeetingLine.stand("B-14/2", "Павильон A/B", null), Languages.ENGLISH, EN))
+                .isEqualTo(line + "Stand B-14/2, Павильон A/B");
+        assertThat(inWords(line + MeetingLine.stand("B-14/2", "Павильон A/B", "Pavilion A/B"), Languages.ENGLISH, EN))
+                .isEqualTo(line + "Stand B-14/2, Pavilion A/B");
+    }
+
+    @Test
     void a_hall_without_a_table_and_other_text_stay_as_they_are() {
         String noTable = "18.09 10:00 · А — Б · " + MeetingLine.place("Зал A", null, null);
         assertThat(inWords(noTable, Languages.ENGLISH, EN)).isEqualTo(noTable);

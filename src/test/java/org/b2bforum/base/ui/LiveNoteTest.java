@@ -1,0 +1,53 @@
+package org.b2bforum.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.notification.NotificationService;
+import org.b2bforum.notification.NotificationView;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+
+/** The note a live update shows in the header of any page when a notification arrives. */
+@ForumSpringTest
+class LiveNoteTest extends ForumBrowserlessTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    NotificationService notifications;
+
+    @Test
+    void a_meeting_is_told_in_the_readers_words_and_an_announcement_as_it_was_written() {
+        TestCompany company = new BookingFixture(context).approvedCompany();
+        BookingFixture.logInAs(company);
+
+        assertThat(noteAfter(company, "notification.meeting.CONFIRMED", "18.09 10:00 · А — Б · Зал A №3"))
+                .endsWith(": 18.09 10:00 · А — Б · Зал A, стол № 3");
+        // read as a meeting's line, the announcement's end was taken for a hall's two names: "Форум · Минск"
+        assertThat(noteAfter(company, NotificationView.ANNOUNCEMENT, "Форум · Минск/Москва"))
+                .endsWith(": Форум · Минск/Москва");
+    }
+
+    private String noteAfter(TestCompany company, String key, String detail) {
+        UI.getCurrent().navigate("my-registration");
+        MainLayout layout = find(MainLayout.class).single();
+        notifications.notifyCompanies(List.of(company.id()), key, detail);
+
+        layout.changed(new LiveChange(1, company.id(), null, LiveChange.Kind.NOTIFICATION));
+
+        List<Button> notes = find(Button.class).withClassName("live-toast").all();
+        assertThat(notes).isNotEmpty();
+        return notes.getLast().getText();
+    }
+}
