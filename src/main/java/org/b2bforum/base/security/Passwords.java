@@ -9,6 +9,8 @@ public final class Passwords {
 
     public static final int MIN_LENGTH = 10;
     public static final int MAX_LENGTH = 128;
+    /** The key of "too short", its message taking {@link #MIN_LENGTH} as {0} ({@link #messageArguments}). */
+    public static final String TOO_SHORT = "validation.password.too-short";
 
     private static final Set<String> COMMON = Set.of("password12", "qwerty1234", "1234567890", "qwertyuiop",
             "1q2w3e4r5t", "password123", "a123456789", "iloveyou12", "1qaz2wsx3edc", "zaq12wsxcde");
@@ -22,7 +24,7 @@ public final class Passwords {
             return Optional.of("validation.required");
         }
         if (password.length() < MIN_LENGTH) {
-            return Optional.of("validation.password.too-short");
+            return Optional.of(TOO_SHORT);
         }
         if (password.length() > MAX_LENGTH) {
             return Optional.of("validation.password.too-long");
@@ -43,5 +45,10 @@ public final class Passwords {
             }
         }
         return Optional.empty();
+    }
+
+    /** The arguments of a problem's message: the least length for "too short" (not a figure in the texts), else none. */
+    public static Object[] messageArguments(String key) {
+        return TOO_SHORT.equals(key) ? new Object[] {MIN_LENGTH} : new Object[0];
     }
 }

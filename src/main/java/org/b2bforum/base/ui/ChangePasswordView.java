@@ -4,6 +4,7 @@ import org.b2bforum.base.security.AccountRefusedException;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.Passwords;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
@@ -42,6 +43,8 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
         submit.setId("change-submit");
         submit.setText(getTranslation("password.change.submit"));
         submit.addThemeVariants(ButtonVariant.PRIMARY);
+        // as on the reset and invitation pages; within the form: Enter on the menu or the header stays theirs
+        submit.addClickShortcut(Key.ENTER).listenOn(this);
         submit.addClickListener(e -> submit());
         add(new H1(getTranslation("password.change.title")), current, passwords, submit);
     }

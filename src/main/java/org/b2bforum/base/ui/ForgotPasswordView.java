@@ -57,6 +57,7 @@ class ForgotPasswordView extends VerticalLayout implements HasDynamicTitle {
         if (email.getValue().isBlank()) {
             email.setErrorMessage(getTranslation("validation.required"));
             email.setInvalid(true);
+            email.focus(); // the message is read with the field, not left behind the button
             return;
         }
         Optional<Duration> wait = resets.requestByEmail(email.getValue());

@@ -6,6 +6,8 @@ import org.b2bforum.base.security.ForumUser;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.b2bforum.base.i18n.MeetingLine;
 import org.b2bforum.base.live.LiveChange;
@@ -64,7 +66,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     MainLayout(CurrentUser currentUser, AuthenticationContext authentication, UnreadNotifications notifications,
             ApprovalStatus approval, LiveUpdates live, List<MenuCounter> counters, List<AnnouncementBanner> banners,
-            FrameReads frameReads) {
+            FrameReads frameReads, List<MenuGate> gates) {
         this.banners = banners;
         this.frameReads = frameReads;
         this.notifications = notifications;
@@ -81,9 +83,12 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         user = currentUser.require();
         boolean participant = approval.isParticipant(user);
+        Set<String> shut = gates.stream().filter(gate -> !gate.shows()).map(MenuGate::path)
+                .collect(Collectors.toSet());
         SideNav nav = new SideNav();
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            if (!participant && entry.menuClass().isAnnotationPresent(ApprovedCompaniesOnly.class)) {
+            if (!participant && entry.menuClass().isAnnotationPresent(ApprovedCompaniesOnly.class)
+                    || shut.contains(entry.path().replaceFirst("^/", ""))) {
                 continue;
             }
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());

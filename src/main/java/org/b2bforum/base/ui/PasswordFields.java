@@ -46,7 +46,7 @@ class PasswordFields extends Composite<VerticalLayout> {
         if (field == null) {
             return false;
         }
-        field.setErrorMessage(getTranslation(refused.messageKey()));
+        field.setErrorMessage(getTranslation(refused.messageKey(), Passwords.messageArguments(refused.messageKey())));
         field.setInvalid(true);
         return true;
     }

@@ -2,6 +2,7 @@ package org.b2bforum.delegate.ui;
 
 import org.b2bforum.base.ui.ComponentTexts;
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.Passwords;
 import org.b2bforum.base.ui.LanguageSwitch;
 import org.b2bforum.delegate.DelegateInvitationService;
 import org.b2bforum.delegate.Invitation;
@@ -59,7 +60,7 @@ class InvitationView extends VerticalLayout implements BeforeEnterObserver, HasD
         password.setId("invitation-password");
         ComponentTexts.revealButtons(password, confirmation);
         password.setLabel(getTranslation("invitation.password"));
-        password.setHelperText(getTranslation("invitation.password.hint"));
+        password.setHelperText(getTranslation("invitation.password.hint", Passwords.MIN_LENGTH));
         password.setWidthFull();
         confirmation.setId("invitation-confirmation");
         confirmation.setLabel(getTranslation("invitation.confirmation"));
@@ -98,7 +99,7 @@ class InvitationView extends VerticalLayout implements BeforeEnterObserver, HasD
                 Notification.show(getTranslation(e.key()), 6000, Notification.Position.TOP_CENTER)
                         .addThemeVariants(NotificationVariant.ERROR);
             } else if ("password".equals(e.field())) {
-                password.setErrorMessage(getTranslation(e.key()));
+                password.setErrorMessage(getTranslation(e.key(), Passwords.messageArguments(e.key())));
                 password.setInvalid(true);
             } else if ("confirmation".equals(e.field())) {
                 confirmation.setErrorMessage(getTranslation(e.key()));

@@ -53,6 +53,7 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
                 registrations.register(form.read());
                 removeAll();
                 add(new LanguageSwitch(), submittedMessage());
+                replaceLastAnnouncement(getTranslation("register.submitted.title"));
                 return;
             }
         } catch (InvalidRegistrationException e) {
@@ -60,6 +61,20 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
         } finally {
             submit.setEnabled(true);
         }
+    }
+
+    /**
+     * Vaadin's fields read their error messages out through one hidden live region at the end of the page, which
+     * keeps the last one: after a corrected "Пароли не совпадают" and a successful submit, a screen reader's user
+     * still found it there. The region now says the application was sent.
+     */
+    private void replaceLastAnnouncement(String text) {
+        getElement().executeJs("""
+                for (const region of document.querySelectorAll('body > div[aria-live], body > div[role=alert]')) {
+                  if (region.style.position === 'fixed' && region.style.clip) {
+                    region.textContent = $0;
+                  }
+                }""", text);
     }
 
     private VerticalLayout submittedMessage() {

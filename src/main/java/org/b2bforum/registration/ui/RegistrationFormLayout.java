@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.i18n.MeetingLine;
+import org.b2bforum.base.security.Passwords;
 import org.b2bforum.company.Cities;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Sector;
@@ -140,7 +141,7 @@ class RegistrationFormLayout extends VerticalLayout {
             register("loginEmail", loginEmail);
             loginEmail.setHelperText(getTranslation("field.loginEmail.helper"));
             register("password", password);
-            password.setHelperText(getTranslation("field.password.helper"));
+            password.setHelperText(getTranslation("field.password.helper", Passwords.MIN_LENGTH));
             password.setId("password");
             register("passwordConfirmation", passwordConfirmation);
             passwordConfirmation.setId("passwordConfirmation");
@@ -237,7 +238,7 @@ class RegistrationFormLayout extends VerticalLayout {
         targets.values().forEach(ErrorTarget::clear);
         delegateRows.forEach(DelegateRow::clear);
         for (FieldError error : errors) {
-            target(error.field()).ifPresent(t -> t.show(error.detail() == null ? getTranslation(error.key())
+            target(error.field()).ifPresent(t -> t.show(error.detail() == null ? getTranslation(error.key(), Passwords.messageArguments(error.key()))
                     // the detail of a delegate in confirmed meetings lists them, each with its place
                     : getTranslation(error.key(), MeetingLine.inWords(error.detail(), getLocale(), this::getTranslation))));
         }

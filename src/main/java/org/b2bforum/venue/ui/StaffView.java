@@ -115,7 +115,7 @@ class StaffView extends VerticalLayout implements HasDynamicTitle {
                 case "name" -> name;
                 default -> password;
             };
-            field.setErrorMessage(getTranslation(e.messageKey()));
+            field.setErrorMessage(getTranslation(e.messageKey(), Passwords.messageArguments(e.messageKey())));
             field.setInvalid(true);
             return;
         }

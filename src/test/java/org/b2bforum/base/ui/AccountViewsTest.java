@@ -2,10 +2,15 @@ package org.b2bforum.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Locale;
+
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
+import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.Passwords;
 import org.b2bforum.base.security.AccountSummary;
 import org.b2bforum.base.security.PasswordResetService;
 import org.b2bforum.registration.RegistrationForm;
@@ -16,7 +21,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
+import com.vaadin.browserless.internal.ShortcutsKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
@@ -73,8 +82,10 @@ class AccountViewsTest extends ForumBrowserlessTest {
     void the_forgot_password_page_answers_the_same_for_an_unknown_e_mail() {
         ForgotPasswordView view = navigate(ForgotPasswordView.class);
 
-        test(view.submit).click();
+        UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+        view.submit.click(); // on the server, without the browserless round trip that drops the scripts for the browser
         assertThat(view.email.isInvalid()).isTrue();
+        assertThat(focused(view.email)).as("the focus goes to the field with its message").isTrue();
 
         test(view.email).setValue(TestData.uniqueEmail("nobody"));
         test(view.submit).click();
@@ -108,11 +119,37 @@ class AccountViewsTest extends ForumBrowserlessTest {
         assertThat(view.passwords.newPassword.getErrorMessage()).isEqualTo("Пароль должен быть не короче 10 символов");
 
         test(view.passwords.newPassword).setValue("Novyi-Parol-2026");
-        test(view.submit).click();
+        fireShortcut(Key.ENTER); // on the page's frame (the menu, the header): theirs, no submit
+        assertThat(view.passwords.newPassword.isInvalid()).isTrue();
+        // Enter in the last field (its keydown reaches the form) submits, as on the reset and invitation pages
+        ShortcutsKt._fireShortcut(view, Key.ENTER);
         assertThat(view.passwords.newPassword.isInvalid()).isFalse();
         assertThat(view.current.getValue()).isEmpty();
         assertThat(passwordEncoder.matches("Novyi-Parol-2026", accounts.loadUserByUsername(email).getPassword()))
                 .isTrue();
+    }
+
+    /** The least length is Passwords.MIN_LENGTH's, not a figure written into the texts (as the reset page's was). */
+    @Test
+    void the_password_texts_take_the_least_length_from_the_rule() {
+        ForgotPasswordView view = navigate(ForgotPasswordView.class);
+        for (Locale language : List.of(Languages.RUSSIAN, Languages.ENGLISH)) {
+            for (String key : List.of("field.password.helper", "invitation.password.hint", "reset.password-helper",
+                    Passwords.TOO_SHORT)) {
+                assertThat(view.getTranslation(language, key, 99)).as(key).contains("99").doesNotContain("10");
+            }
+        }
+        assertThat(view.getTranslation(Passwords.TOO_SHORT, Passwords.messageArguments(Passwords.TOO_SHORT)))
+                .isEqualTo("Пароль должен быть не короче " + Passwords.MIN_LENGTH + " символов");
+    }
+
+    /** Whether the page asked the browser to focus the component (Focusable.focus) since the last look. */
+    private static boolean focused(Component component) {
+        UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
+        return UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                .map(PendingJavaScriptInvocation::getInvocation)
+                .anyMatch(call -> call.getExpression().contains(".focus(")
+                        && call.getParameters().contains(component.getElement()));
     }
 
     @Test

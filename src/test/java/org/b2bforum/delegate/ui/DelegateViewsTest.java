@@ -154,10 +154,10 @@ class DelegateViewsTest extends ForumBrowserlessTest {
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("MyBadgeView");
         List<String> menu = find(com.vaadin.flow.component.sidenav.SideNavItem.class).all().stream()
                 .map(com.vaadin.flow.component.sidenav.SideNavItem::getLabel).toList();
-        // the fair map and catalogue are for everyone logged in; leads because a delegate on the
-        // company's stand is who scans visitors' badges for it; messages because delegates write in the company's name
+        // the fair map and catalogue are for everyone logged in; messages because delegates write in the company's
+        // name; no leads: the company has no stand (an exhibitor's delegates have them, LeadScanViewTest)
         assertThat(menu).containsExactlyInAnyOrder("Мой бейдж и расписание", "Расписание компании", "Уведомления",
-                "Сообщения", "Смена пароля", "Выставка-ярмарка", "Продукция экспонентов", "Контакты со стенда");
+                "Сообщения", "Смена пароля", "Выставка-ярмарка", "Продукция экспонентов");
         assertThat(text((Component) getCurrentView())).contains("Встреч и мероприятий пока нет");
 
         UI.getCurrent().navigate("company-agenda");

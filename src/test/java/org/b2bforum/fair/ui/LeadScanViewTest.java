@@ -9,8 +9,13 @@ import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.security.AccountService;
 import org.b2bforum.fair.FairFixture;
+import org.b2bforum.registration.RegistrationForm;
+import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.venue.VenueFixture;
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +25,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.sidenav.SideNavItem;
 
 /** An exhibitor's delegate opens a visitor's badge link on the phone: a lead, or a refusal in words. */
 @ForumSpringTest
@@ -34,6 +40,10 @@ class LeadScanViewTest extends ForumBrowserlessTest {
     VenueFixture venue;
     @Autowired
     BookingFixture booking;
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    AccountService accounts;
     ForumUser exhibitorDelegate;
     TestCompany exhibitor;
 
@@ -44,6 +54,30 @@ class LeadScanViewTest extends ForumBrowserlessTest {
         exhibitorDelegate = venue.delegateAccount(exhibitor.firstDelegate());
     }
 
+
+    /** The leads page only told a company without a stand that it was not an exhibitor: the entry is an exhibitor's. */
+    @Test
+    void only_an_exhibitors_people_have_the_leads_in_their_menu() {
+        BookingFixture.logInAs(exhibitorDelegate);
+        assertThat(menu()).contains("Контакты со стенда", "Выставка-ярмарка");
+        BookingFixture.logInAs(exhibitor);
+        assertThat(menu()).contains("Контакты со стенда");
+
+        BookingFixture.logInAs(booking.approvedCompany()); // approved, without a stand
+        assertThat(menu()).contains("Выставка-ярмарка").doesNotContain("Контакты со стенда");
+
+        RegistrationForm pending = TestData.registrationForm();
+        registrations.register(pending);
+        TestData.logInAs(accounts, pending.getLoginEmail());
+        assertThat(menu()).isNotEmpty().doesNotContain("Контакты со стенда");
+    }
+
+    /** The logged-in user's menu: a page without the frame first, so that the frame is made again for them. */
+    private List<String> menu() {
+        UI.getCurrent().navigate("forgot-password");
+        UI.getCurrent().navigate("notifications");
+        return find(SideNavItem.class).all().stream().map(SideNavItem::getLabel).toList();
+    }
 
     @Test
     void the_badge_link_opened_by_an_exhibitors_delegate_gives_a_lead_of_a_consenting_visitor() {

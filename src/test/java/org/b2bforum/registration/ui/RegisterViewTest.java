@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.textfield.TextField;
 
@@ -117,6 +119,31 @@ class RegisterViewTest extends ForumBrowserlessTest {
         assertThat(stored.taxNumber()).isEqualTo(application.getTaxNumber());
         assertThat(stored.shortName()).isEqualTo(application.getShortName());
         assertThat(stored.delegates()).hasSize(application.getDelegates().size());
+    }
+
+    /**
+     * Vaadin's fields read their errors out through one hidden live region, which keeps the last one: after a
+     * corrected password repetition and a successful submit, "Пароли не совпадают" stayed there.
+     */
+    @Test
+    void after_the_application_is_sent_the_screen_readers_region_says_so_not_the_last_error() {
+        RegistrationForm application = TestData.registrationForm();
+        RegisterView view = navigate(RegisterView.class);
+        fill(view.form, application);
+        test(view.form.passwordConfirmation).setValue(application.getPassword() + "x");
+        test(view.submit).click();
+        assertThat(view.form.passwordConfirmation.getErrorMessage()).isEqualTo("Пароли не совпадают");
+        test(view.form.passwordConfirmation).setValue(application.getPassword());
+        UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+
+        // the click on the server, without the browserless round trip that drops the scripts sent to the browser
+        view.submit.click();
+
+        UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
+        assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                .map(PendingJavaScriptInvocation::getInvocation)
+                .filter(call -> call.getExpression().contains("aria-live"))
+                .flatMap(call -> call.getParameters().stream().filter(String.class::isInstance))).containsExactly("Заявка отправлена");
     }
 
     @Test
