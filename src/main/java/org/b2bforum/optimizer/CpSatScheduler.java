@@ -220,8 +220,9 @@ public final class CpSatScheduler implements Scheduler {
         AtomicBoolean stop = new AtomicBoolean();
         int[] start = floor;
         double polishing = Math.min(LOCAL_SEARCH_SECONDS, clock.total() * LOCAL_SEARCH_SHARE);
+        StarvedStart starved = new StarvedStart();
         FutureTask<int[]> annealing = startPolishing(analysis, start, polishing, options.randomSeed(), stop,
-                (placed, breaks, bound, seconds) -> listener.improved(placed, breaks, bound, clock.elapsed()));
+                (placed, breaks, bound, seconds) -> listener.improved(placed, breaks, bound, clock.elapsed()), starved);
         Supplier<int[]> annealed = () -> betterOf(analysis, start, annealing);
         // the local search's breaks once it has ended with every meeting placed, fairly; else "none yet"
         IntSupplier localBreaks = () -> annealing.isDone() ? completeBreaks(analysis, annealed.get())
@@ -237,10 +238,20 @@ public final class CpSatScheduler implements Scheduler {
         // the solver had too little CPU to better it (forum-13.tables8 once placed 148 with a gap of 3 at 2 s beside
         // three busy loops); then only their fair part (FairPart) is, and the better of the two.
         searched = fairPart(analysis, searched, started);
+        // a starved start went on beside the search (StarvedStart): its best, waited for until the deadline at most
+        // where the search's answer left meetings out (after the start's end, which starts it); each by its fair part
         floor = FairPart.of(analysis, annealed.get());
-        int[] fairStart = FairPart.of(analysis, start);
-        if (resultOf(analysis, fairStart).betterThan(resultOf(analysis, floor), analysis.problem.fairness())) {
-            floor = fairStart;
+        int[] goneOn = starved.best(searched.unplaced().isEmpty() ? 0 : clock.deadline());
+        for (int[] other : goneOn == null ? List.of(start) : List.of(start, goneOn)) {
+            int[] fair = FairPart.of(analysis, other);
+            if (resultOf(analysis, fair).betterThan(resultOf(analysis, floor), analysis.problem.fairness())) {
+                floor = fair;
+            }
+        }
+        if (options.log() && starved.wentOn()) {
+            System.err.printf("the starved start went on: %d placed (%d fairly) at %.2f s%n",
+                    goneOn == null ? -1 : CpSatModel.placedCount(goneOn),
+                    goneOn == null ? -1 : CpSatModel.placedCount(FairPart.of(analysis, goneOn)), clock.elapsed());
         }
         ScheduleResult floorResult = result(analysis, floor, reasons(analysis, floor, false), 0, false, started);
         if (!floorResult.betterThan(searched, analysis.problem.fairness())) {
@@ -277,14 +288,17 @@ public final class CpSatScheduler implements Scheduler {
      */
     static FutureTask<int[]> startPolishing(ProblemAnalysis analysis, int[] start, double seconds, long seed,
             AtomicBoolean stop) {
-        return startPolishing(analysis, start, seconds, seed, stop, ProgressListener.NONE);
+        return startPolishing(analysis, start, seconds, seed, stop, ProgressListener.NONE, StarvedStart.never());
     }
 
-    /** As above; {@code told} hears of each better complete schedule it finds (placed and breaks only). */
+    /**
+     * As above; {@code told} hears of each better complete schedule it finds (placed and breaks only), and
+     * {@code starved} of the annealing's end (it goes on where the thread was starved).
+     */
     static FutureTask<int[]> startPolishing(ProblemAnalysis analysis, int[] start, double seconds, long seed,
-            AtomicBoolean stop, ProgressListener told) {
+            AtomicBoolean stop, ProgressListener told, StarvedStart starved) {
         FutureTask<int[]> task = new FutureTask<>(() -> polish(analysis, start, seconds, ANNEALING_STEPS_BEFORE_ROWS,
-                seed, stop::get, told));
+                seed, stop::get, told, starved));
         Thread.ofPlatform().daemon().name("scheduler-local-search").start(task);
         return task;
     }
@@ -309,9 +323,20 @@ public final class CpSatScheduler implements Scheduler {
      */
     static int[] polish(ProblemAnalysis analysis, int[] start, double seconds, long steps, long seed,
             BooleanSupplier stop, ProgressListener told) {
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        return polish(analysis, start, seconds, steps, seed, stop, told, StarvedStart.never());
+    }
+
+    /** As above; {@code starved} is told of the annealing's end ({@link StarvedStart}: it goes on if starved). */
+    static int[] polish(ProblemAnalysis analysis, int[] start, double seconds, long steps, long seed,
+            BooleanSupplier stop, ProgressListener told, StarvedStart starved) {
+        long begun = System.nanoTime();
+        long cpu = StarvedStart.cpuNanos();
+        long deadline = begun + (long) (seconds * 1e9);
         long annealing = Math.min(ANNEALING_STEPS_BEFORE_ROWS, ANNEALING_STEPS_PER_MEETING * analysis.meetingCount());
         int[] annealed = LocalSearch.improve(analysis, start, seconds, Math.min(steps, annealing), seed, stop);
+        if (!stop.getAsBoolean()) {
+            starved.ended(analysis, annealed, StarvedStart.cpuNanos() - cpu, (System.nanoTime() - begun) / 1e9, seed);
+        }
         ScheduleResult found = resultOf(analysis, annealed);
         int placed = found.placements().size();
         if (found.fairnessGap() <= analysis.problem.fairness()) {
@@ -867,6 +892,11 @@ public final class CpSatScheduler implements Scheduler {
 
         double elapsed() {
             return (System.nanoTime() - started) / 1e9;
+        }
+
+        /** The deadline, in {@link System#nanoTime}'s terms. */
+        long deadline() {
+            return deadline;
         }
     }
 }
