@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
@@ -114,6 +116,9 @@ public final class CpSatScheduler implements Scheduler {
     private static final double LUNCH_BOUND_SECONDS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(CpSatScheduler.class);
+
+    /** A model's building is waited for until the deadline or this long, whichever is later (see {@link #built}). */
+    private static final double BUILD_GRACE_SECONDS = 0.05;
 
     /** Time kept back from the solver for building the model's answer (tables, counts). */
     private static final double MARGIN_SECONDS = 0.5;
@@ -406,7 +411,7 @@ public final class CpSatScheduler implements Scheduler {
         // the placement first, as for the days whose data show it
         // (asked only when the floor does not already place every meeting)
         if (!analysis.obviouslyIncomplete() && (CpSatModel.placedCount(floor) >= analysis.meetingCount()
-                || !LunchBound.provedIncomplete(analysis, Math.min(LUNCH_CHECK_SECONDS, clock.remaining() / 10)))) {
+                || !lunchCheck(analysis, Math.min(LUNCH_CHECK_SECONDS, clock.remaining() / 10)))) {
             // Bottom-up: is there a schedule with at most k breaks in all, k = 0, 1, ...? A "yes" is optimal
             // (every smaller k was refuted); each "no" raises the lower bound. Decision problems suit CP-SAT's
             // clause learning far better than the optimisation does.
@@ -452,7 +457,10 @@ public final class CpSatScheduler implements Scheduler {
                     int[] annealedNow = CpSatModel.placedCount(floor) >= analysis.meetingCount() ? floor
                             : annealed.get();
                     if (CpSatModel.placedCount(annealedNow) < analysis.meetingCount()) {
-                        CpSatModel placing = new CpSatModel(analysis, false, options);
+                        CpSatModel placing = built(clock, () -> new CpSatModel(analysis, false, options));
+                        if (placing == null) {
+                            break;
+                        }
                         if (options.hint()) {
                             placing.hint(annealedNow);
                         }
@@ -573,7 +581,10 @@ public final class CpSatScheduler implements Scheduler {
                 if (share < 0.2) {
                     break;
                 }
-                CpSatModel start = new CpSatModel(analysis, true, options, -1, mayBreak);
+                CpSatModel start = built(clock, () -> new CpSatModel(analysis, true, options, -1, mayBreak));
+                if (start == null) {
+                    break;
+                }
                 if (options.hint()) {
                     start.hint(firstFit, false);
                 }
@@ -590,7 +601,10 @@ public final class CpSatScheduler implements Scheduler {
                 // no time left worth building the model for (building alone took seconds under a CPU hog)
                 return lastResort(analysis, hint, lowerBound, started);
             }
-            CpSatModel model = new CpSatModel(analysis, true, options, -1);
+            CpSatModel model = built(clock, () -> new CpSatModel(analysis, true, options, -1));
+            if (model == null) {
+                return lastResort(analysis, hint, lowerBound, started);
+            }
             if (lowerBound > 0) {
                 model.breaksAtLeast(lowerBound);
             }
@@ -624,12 +638,26 @@ public final class CpSatScheduler implements Scheduler {
 
         // Not everything can be placed: first as many meetings as possible, then the fewest breaks for them.
         firstFit = annealed.get();
-        CpSatModel model = new CpSatModel(analysis, false, options);
+        CpSatModel model = built(clock, () -> new CpSatModel(analysis, false, options));
+        if (model == null) {
+            return lastResort(analysis, FairPart.of(analysis, firstFit), 0, started);
+        }
         if (options.hint()) {
             model.hint(firstFit);
         }
         CpSatModel.Outcome most = model.maximisePlaced(clock.remaining() / 2, listener, clock);
         return placeMost(analysis, model, most, firstFit, clock, listener, started);
+    }
+
+    /**
+     * {@link LunchBound#provedIncomplete} in {@code seconds}, waited for twice as long and 0.1 s more at most, else
+     * "not proved": its model's building and CP-SAT's start are not bounded by its time, and beside busy loops a
+     * fresh JVM's check of forum-13.tables8, given 0.15 s, took 1.8 s.
+     */
+    private static boolean lunchCheck(ProblemAnalysis analysis, double seconds) {
+        Boolean proved = within((long) ((2 * seconds + 0.1) * 1e9),
+                () -> LunchBound.provedIncomplete(analysis, seconds));
+        return Boolean.TRUE.equals(proved);
     }
 
     /**
@@ -767,7 +795,10 @@ public final class CpSatScheduler implements Scheduler {
     /** The same, knowing only that the breaks are at least {@code atLeast} (every level below it refuted). */
     private CpSatModel.Outcome level(ProblemAnalysis analysis, int k, int atLeast, List<Integer> mayBreak,
             int[] hint, double seconds, ProgressListener listener, Clock clock) {
-        CpSatModel level = new CpSatModel(analysis, true, options, k, mayBreak);
+        CpSatModel level = built(clock, () -> new CpSatModel(analysis, true, options, k, mayBreak));
+        if (level == null) {
+            return new CpSatModel.Outcome(CpSolverStatus.UNKNOWN, null, 0);
+        }
         if (atLeast > 0) {
             level.breaksAtLeast(atLeast);
         }
@@ -775,6 +806,33 @@ public final class CpSatScheduler implements Scheduler {
             level.hint(hint, false);
         }
         return level.feasible(seconds, listener, clock);
+    }
+
+    /**
+     * A model built in a thread of its own, or null when it is not built by the deadline (it is left to end, unused).
+     * Its building cannot be interrupted: 3-180 ms of CPU on forum-13.tables8 (a fresh JVM's first models and
+     * garbage collections the most), which took 2-5 s of wall time where the JVM got 2-5 % of a core (busy loops
+     * beside it at load 20-48), and a 2 s build then took 3.4-8 s. Waited for {@link #BUILD_GRACE_SECONDS} at least: a
+     * small day's model is built in well under a millisecond, and short limits (0, 1 ms) still have theirs solved.
+     */
+    static CpSatModel built(Clock clock, Supplier<CpSatModel> build) {
+        return within(Math.max(clock.deadline() - System.nanoTime(), (long) (BUILD_GRACE_SECONDS * 1e9)), build);
+    }
+
+    /** {@code work}'s answer when it comes within {@code nanos}, else null (the work is left to end, unused). */
+    static <T> T within(long nanos, Supplier<T> work) {
+        FutureTask<T> task = new FutureTask<>(work::get);
+        Thread.ofPlatform().daemon().name("scheduler-bounded").start(task);
+        try {
+            return task.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Participants whose own meetings force a break ({@link ProblemAnalysis#minBreaks} above 0). */
