@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
@@ -115,6 +117,9 @@ public final class CpSatScheduler implements Scheduler {
 
     private static final Logger log = LoggerFactory.getLogger(CpSatScheduler.class);
 
+    /** A model's building is waited for until the deadline or this long, whichever is later (see {@link #built}). */
+    private static final double BUILD_GRACE_SECONDS = 0.05;
+
     /** Time kept back from the solver for building the model's answer (tables, counts). */
     private static final double MARGIN_SECONDS = 0.5;
 
@@ -220,8 +225,9 @@ public final class CpSatScheduler implements Scheduler {
         AtomicBoolean stop = new AtomicBoolean();
         int[] start = floor;
         double polishing = Math.min(LOCAL_SEARCH_SECONDS, clock.total() * LOCAL_SEARCH_SHARE);
+        StarvedStart starved = new StarvedStart();
         FutureTask<int[]> annealing = startPolishing(analysis, start, polishing, options.randomSeed(), stop,
-                (placed, breaks, bound, seconds) -> listener.improved(placed, breaks, bound, clock.elapsed()));
+                (placed, breaks, bound, seconds) -> listener.improved(placed, breaks, bound, clock.elapsed()), starved);
         Supplier<int[]> annealed = () -> betterOf(analysis, start, annealing);
         // the local search's breaks once it has ended with every meeting placed, fairly; else "none yet"
         IntSupplier localBreaks = () -> annealing.isDone() ? completeBreaks(analysis, annealed.get())
@@ -237,10 +243,20 @@ public final class CpSatScheduler implements Scheduler {
         // the solver had too little CPU to better it (forum-13.tables8 once placed 148 with a gap of 3 at 2 s beside
         // three busy loops); then only their fair part (FairPart) is, and the better of the two.
         searched = fairPart(analysis, searched, started);
+        // a starved start went on beside the search (StarvedStart): its best, waited for until the deadline at most
+        // where the search's answer left meetings out (after the start's end, which starts it); each by its fair part
         floor = FairPart.of(analysis, annealed.get());
-        int[] fairStart = FairPart.of(analysis, start);
-        if (resultOf(analysis, fairStart).betterThan(resultOf(analysis, floor), analysis.problem.fairness())) {
-            floor = fairStart;
+        int[] goneOn = starved.best(searched.unplaced().isEmpty() ? 0 : clock.deadline());
+        for (int[] other : goneOn == null ? List.of(start) : List.of(start, goneOn)) {
+            int[] fair = FairPart.of(analysis, other);
+            if (resultOf(analysis, fair).betterThan(resultOf(analysis, floor), analysis.problem.fairness())) {
+                floor = fair;
+            }
+        }
+        if (options.log() && starved.wentOn()) {
+            System.err.printf("the starved start went on: %d placed (%d fairly) at %.2f s%n",
+                    goneOn == null ? -1 : CpSatModel.placedCount(goneOn),
+                    goneOn == null ? -1 : CpSatModel.placedCount(FairPart.of(analysis, goneOn)), clock.elapsed());
         }
         ScheduleResult floorResult = result(analysis, floor, reasons(analysis, floor, false), 0, false, started);
         if (!floorResult.betterThan(searched, analysis.problem.fairness())) {
@@ -277,14 +293,17 @@ public final class CpSatScheduler implements Scheduler {
      */
     static FutureTask<int[]> startPolishing(ProblemAnalysis analysis, int[] start, double seconds, long seed,
             AtomicBoolean stop) {
-        return startPolishing(analysis, start, seconds, seed, stop, ProgressListener.NONE);
+        return startPolishing(analysis, start, seconds, seed, stop, ProgressListener.NONE, StarvedStart.never());
     }
 
-    /** As above; {@code told} hears of each better complete schedule it finds (placed and breaks only). */
+    /**
+     * As above; {@code told} hears of each better complete schedule it finds (placed and breaks only), and
+     * {@code starved} of the annealing's end (it goes on where the thread was starved).
+     */
     static FutureTask<int[]> startPolishing(ProblemAnalysis analysis, int[] start, double seconds, long seed,
-            AtomicBoolean stop, ProgressListener told) {
+            AtomicBoolean stop, ProgressListener told, StarvedStart starved) {
         FutureTask<int[]> task = new FutureTask<>(() -> polish(analysis, start, seconds, ANNEALING_STEPS_BEFORE_ROWS,
-                seed, stop::get, told));
+                seed, stop::get, told, starved));
         Thread.ofPlatform().daemon().name("scheduler-local-search").start(task);
         return task;
     }
@@ -309,9 +328,19 @@ public final class CpSatScheduler implements Scheduler {
      */
     static int[] polish(ProblemAnalysis analysis, int[] start, double seconds, long steps, long seed,
             BooleanSupplier stop, ProgressListener told) {
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        return polish(analysis, start, seconds, steps, seed, stop, told, StarvedStart.never());
+    }
+
+    /** As above; {@code starved} is told of the annealing's end ({@link StarvedStart}: it goes on if starved). */
+    static int[] polish(ProblemAnalysis analysis, int[] start, double seconds, long steps, long seed,
+            BooleanSupplier stop, ProgressListener told, StarvedStart starved) {
+        long begun = System.nanoTime();
+        long cpu = StarvedStart.cpuNanos();
+        long deadline = begun + (long) (seconds * 1e9);
         long annealing = Math.min(ANNEALING_STEPS_BEFORE_ROWS, ANNEALING_STEPS_PER_MEETING * analysis.meetingCount());
         int[] annealed = LocalSearch.improve(analysis, start, seconds, Math.min(steps, annealing), seed, stop);
+        // (stop is not asked here: CpSatSchedulerTest counts its questions)
+        starved.ended(analysis, annealed, StarvedStart.cpuNanos() - cpu, (System.nanoTime() - begun) / 1e9, seed);
         ScheduleResult found = resultOf(analysis, annealed);
         int placed = found.placements().size();
         if (found.fairnessGap() <= analysis.problem.fairness()) {
@@ -382,7 +411,7 @@ public final class CpSatScheduler implements Scheduler {
         // the placement first, as for the days whose data show it
         // (asked only when the floor does not already place every meeting)
         if (!analysis.obviouslyIncomplete() && (CpSatModel.placedCount(floor) >= analysis.meetingCount()
-                || !LunchBound.provedIncomplete(analysis, Math.min(LUNCH_CHECK_SECONDS, clock.remaining() / 10)))) {
+                || !lunchCheck(analysis, Math.min(LUNCH_CHECK_SECONDS, clock.remaining() / 10)))) {
             // Bottom-up: is there a schedule with at most k breaks in all, k = 0, 1, ...? A "yes" is optimal
             // (every smaller k was refuted); each "no" raises the lower bound. Decision problems suit CP-SAT's
             // clause learning far better than the optimisation does.
@@ -428,7 +457,10 @@ public final class CpSatScheduler implements Scheduler {
                     int[] annealedNow = CpSatModel.placedCount(floor) >= analysis.meetingCount() ? floor
                             : annealed.get();
                     if (CpSatModel.placedCount(annealedNow) < analysis.meetingCount()) {
-                        CpSatModel placing = new CpSatModel(analysis, false, options);
+                        CpSatModel placing = built(clock, () -> new CpSatModel(analysis, false, options));
+                        if (placing == null) {
+                            break;
+                        }
                         if (options.hint()) {
                             placing.hint(annealedNow);
                         }
@@ -549,7 +581,10 @@ public final class CpSatScheduler implements Scheduler {
                 if (share < 0.2) {
                     break;
                 }
-                CpSatModel start = new CpSatModel(analysis, true, options, -1, mayBreak);
+                CpSatModel start = built(clock, () -> new CpSatModel(analysis, true, options, -1, mayBreak));
+                if (start == null) {
+                    break;
+                }
                 if (options.hint()) {
                     start.hint(firstFit, false);
                 }
@@ -566,7 +601,10 @@ public final class CpSatScheduler implements Scheduler {
                 // no time left worth building the model for (building alone took seconds under a CPU hog)
                 return lastResort(analysis, hint, lowerBound, started);
             }
-            CpSatModel model = new CpSatModel(analysis, true, options, -1);
+            CpSatModel model = built(clock, () -> new CpSatModel(analysis, true, options, -1));
+            if (model == null) {
+                return lastResort(analysis, hint, lowerBound, started);
+            }
             if (lowerBound > 0) {
                 model.breaksAtLeast(lowerBound);
             }
@@ -600,12 +638,26 @@ public final class CpSatScheduler implements Scheduler {
 
         // Not everything can be placed: first as many meetings as possible, then the fewest breaks for them.
         firstFit = annealed.get();
-        CpSatModel model = new CpSatModel(analysis, false, options);
+        CpSatModel model = built(clock, () -> new CpSatModel(analysis, false, options));
+        if (model == null) {
+            return lastResort(analysis, FairPart.of(analysis, firstFit), 0, started);
+        }
         if (options.hint()) {
             model.hint(firstFit);
         }
         CpSatModel.Outcome most = model.maximisePlaced(clock.remaining() / 2, listener, clock);
         return placeMost(analysis, model, most, firstFit, clock, listener, started);
+    }
+
+    /**
+     * {@link LunchBound#provedIncomplete} in {@code seconds}, waited for twice as long and 0.1 s more at most, else
+     * "not proved": its model's building and CP-SAT's start are not bounded by its time, and beside busy loops a
+     * fresh JVM's check of forum-13.tables8, given 0.15 s, took 1.8 s.
+     */
+    private static boolean lunchCheck(ProblemAnalysis analysis, double seconds) {
+        Boolean proved = within((long) ((2 * seconds + 0.1) * 1e9),
+                () -> LunchBound.provedIncomplete(analysis, seconds));
+        return Boolean.TRUE.equals(proved);
     }
 
     /**
@@ -743,7 +795,10 @@ public final class CpSatScheduler implements Scheduler {
     /** The same, knowing only that the breaks are at least {@code atLeast} (every level below it refuted). */
     private CpSatModel.Outcome level(ProblemAnalysis analysis, int k, int atLeast, List<Integer> mayBreak,
             int[] hint, double seconds, ProgressListener listener, Clock clock) {
-        CpSatModel level = new CpSatModel(analysis, true, options, k, mayBreak);
+        CpSatModel level = built(clock, () -> new CpSatModel(analysis, true, options, k, mayBreak));
+        if (level == null) {
+            return new CpSatModel.Outcome(CpSolverStatus.UNKNOWN, null, 0);
+        }
         if (atLeast > 0) {
             level.breaksAtLeast(atLeast);
         }
@@ -751,6 +806,33 @@ public final class CpSatScheduler implements Scheduler {
             level.hint(hint, false);
         }
         return level.feasible(seconds, listener, clock);
+    }
+
+    /**
+     * A model built in a thread of its own, or null when it is not built by the deadline (it is left to end, unused).
+     * Its building cannot be interrupted: 3-180 ms of CPU on forum-13.tables8 (a fresh JVM's first models and
+     * garbage collections the most), which took 2-5 s of wall time where the JVM got 2-5 % of a core (busy loops
+     * beside it at load 20-48), and a 2 s build then took 3.4-8 s. Waited for {@link #BUILD_GRACE_SECONDS} at least: a
+     * small day's model is built in well under a millisecond, and short limits (0, 1 ms) still have theirs solved.
+     */
+    static CpSatModel built(Clock clock, Supplier<CpSatModel> build) {
+        return within(Math.max(clock.deadline() - System.nanoTime(), (long) (BUILD_GRACE_SECONDS * 1e9)), build);
+    }
+
+    /** {@code work}'s answer when it comes within {@code nanos}, else null (the work is left to end, unused). */
+    static <T> T within(long nanos, Supplier<T> work) {
+        FutureTask<T> task = new FutureTask<>(work::get);
+        Thread.ofPlatform().daemon().name("scheduler-bounded").start(task);
+        try {
+            return task.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Participants whose own meetings force a break ({@link ProblemAnalysis#minBreaks} above 0). */
@@ -867,6 +949,11 @@ public final class CpSatScheduler implements Scheduler {
 
         double elapsed() {
             return (System.nanoTime() - started) / 1e9;
+        }
+
+        /** The deadline, in {@link System#nanoTime}'s terms. */
+        long deadline() {
+            return deadline;
         }
     }
 }

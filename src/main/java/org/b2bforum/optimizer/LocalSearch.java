@@ -82,14 +82,24 @@ final class LocalSearch {
     /** As above, and ends early once {@code stop} says so (checked every thousand steps). */
     static int[] improve(ProblemAnalysis analysis, int[] start, double seconds, long maxSteps, long seed,
             java.util.function.BooleanSupplier stop) {
+        return improve(analysis, start, seconds, maxSteps, seed, stop, null);
+    }
+
+    /**
+     * As above; {@code placedMore}, unless null, is given a copy of each best schedule that places more meetings or
+     * is fair where the best before was not (so a caller that cannot wait for the end still has those).
+     */
+    static int[] improve(ProblemAnalysis analysis, int[] start, double seconds, long maxSteps, long seed,
+            java.util.function.BooleanSupplier stop, java.util.function.Consumer<int[]> placedMore) {
         if (analysis.meetingCount() == 0 || analysis.slots > 31) {
             return start.clone();
         }
-        return new LocalSearch(analysis, start).anneal(seconds, maxSteps, new SplittableRandom(seed), stop);
+        return new LocalSearch(analysis, start).anneal(seconds, maxSteps, new SplittableRandom(seed), stop,
+                placedMore);
     }
 
     private int[] anneal(double seconds, long maxSteps, SplittableRandom random,
-            java.util.function.BooleanSupplier stop) {
+            java.util.function.BooleanSupplier stop, java.util.function.Consumer<int[]> placedMore) {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         int[] best = slotOf.clone();
         long bestKey = key();
@@ -165,8 +175,12 @@ final class LocalSearch {
                 if (delta <= 0 || random.nextDouble() < Math.exp(-delta / temperature)) {
                     long now = key();
                     if (now < bestKey) {
+                        boolean placedMoreNow = placedMore != null && now >>> 32 < bestKey >>> 32;
                         bestKey = now;
                         System.arraycopy(slotOf, 0, best, 0, n);
+                        if (placedMoreNow) {
+                            placedMore.accept(best.clone());
+                        }
                     }
                     continue;
                 }

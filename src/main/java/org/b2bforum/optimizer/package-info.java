@@ -165,6 +165,13 @@
  * and is the optimum (tic-13.more195: 5, tic-13.tables19: 4, both proved in 5-11 s where no run had proved them,
  * 240 s included); the default full worker's LP never raised those bounds.
  *
+ * <p>A start starved of CPU (its thread used less than a fifth of its wall time: beside busy loops at load 20-48 it
+ * got 2-5 % of a core, a few ms where placing takes 10-30) that left meetings out goes on beside the search
+ * ({@link org.b2bforum.optimizer.StarvedStart}), in rounds of annealing from its best, until the build ends; the build
+ * waits for it until the deadline at most where its answer leaves meetings out, and its best, cut to its fair part,
+ * is a floor like the others. The solver built no model in time there, so the answer was the start as it stood
+ * (forum-13.tables8: 146-149 of 152 beside 40 busy threads; going on, 151-152).
+ *
  * <h2>When not everything fits</h2>
  * If the data already show it (a meeting without a common slot, a company with more meetings than free
  * slots, fewer tables than meetings, a precedence cycle, or the halves of the day cannot take every meeting:
