@@ -57,7 +57,7 @@ class NotificationServiceTest {
         assertThat(jdbc.queryForList("select company_id from live_change where id > ? and kind = 'NOTIFICATION'",
                 Long.class, lastChange)).containsExactly(told.id());
         companies.logInAs(told);
-        assertThat(notifications.latestUnread()).contains(new Latest("notification.meeting.REQUESTED", detail));
+        assertThat(notifications.latestUnread()).contains(new Latest("notification.meeting.REQUESTED", detail, false));
     }
 
     @Test
@@ -69,12 +69,12 @@ class NotificationServiceTest {
         notifications.notifyCompany(company.id(), "notification.meeting.CONFIRMED", "18.09 10:00 · зал A, стол 5");
         assertThat(notifications.unreadCount()).isEqualTo(before + 1);
         assertThat(notifications.latestUnread())
-                .contains(new Latest("notification.meeting.CONFIRMED", "18.09 10:00 · зал A, стол 5"));
+                .contains(new Latest("notification.meeting.CONFIRMED", "18.09 10:00 · зал A, стол 5", false));
 
         // the organizers' comment on a registration is not repeated in the short note
         notifications.notifyCompany(company.id(), "notification.registration.CHANGES_REQUESTED", "Уточните УНП");
         assertThat(notifications.unreadCount()).isEqualTo(before + 2);
-        assertThat(notifications.latestUnread()).contains(new Latest("notification.registration.CHANGES_REQUESTED", null));
+        assertThat(notifications.latestUnread()).contains(new Latest("notification.registration.CHANGES_REQUESTED", null, false));
 
         notifications.markAllRead();
         assertThat(notifications.unreadCount()).isZero();

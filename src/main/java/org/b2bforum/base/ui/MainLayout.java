@@ -6,7 +6,6 @@ import org.b2bforum.base.security.ForumUser;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.b2bforum.base.i18n.MeetingLine;
@@ -83,12 +82,14 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         user = currentUser.require();
         boolean participant = approval.isParticipant(user);
-        Set<String> shut = gates.stream().filter(gate -> !gate.shows()).map(MenuGate::path)
-                .collect(Collectors.toSet());
+        // a gate is asked only for an entry this user's menu has (its role's), once per tab
+        Map<String, MenuGate> gateOf = gates.stream().collect(Collectors.toMap(MenuGate::path, gate -> gate));
         SideNav nav = new SideNav();
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            String path = entry.path().replaceFirst("^/", "");
+            MenuGate gate = gateOf.get(path);
             if (!participant && entry.menuClass().isAnnotationPresent(ApprovedCompaniesOnly.class)
-                    || shut.contains(entry.path().replaceFirst("^/", ""))) {
+                    || gate != null && !gate.shows()) {
                 continue;
             }
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
@@ -96,7 +97,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
                 item.setPrefixComponent(VaadinIcon.valueOf(entry.icon()).create());
             }
             nav.addItem(item);
-            itemsByPath.put(entry.path().replaceFirst("^/", ""), item);
+            itemsByPath.put(path, item);
         }
         addToDrawer(brand, new Scroller(nav));
 

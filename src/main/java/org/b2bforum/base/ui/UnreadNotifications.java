@@ -15,11 +15,6 @@ public interface UnreadNotifications {
      * the detail is what the organizers wrote (an announcement), shown as it is, not a meeting in one line.
      */
     record Latest(String messageKey, String detail, boolean written) {
-
-        /** A notification about a meeting: its detail the meeting in one line (MeetingLine). */
-        public Latest(String messageKey, String detail) {
-            this(messageKey, detail, false);
-        }
     }
 
     /** The current user's latest unread notification, if any. */
