@@ -39,6 +39,11 @@ public class LoginGuard {
      * page shows it again ({@code LoginView}); only what looks like an e-mail, never a password typed into that field.
      */
     public static final String TYPED_EMAIL = "b2bforum.login.typed-email";
+    /**
+     * When the lock this browser was refused by ends (an {@link java.time.Instant}), for the log-in page to say how long
+     * to wait: the page never takes that number from its address, which anyone could write into a link.
+     */
+    public static final String LOCKED_UNTIL = "b2bforum.login.locked-until";
 
     private final LoginThrottle throttle;
 
@@ -58,6 +63,7 @@ public class LoginGuard {
                             request.getRemoteAddr());
                     if (locked.isPresent()) {
                         rememberTyped(request);
+                        request.getSession().setAttribute(LOCKED_UNTIL, java.time.Instant.now().plus(locked.get()));
                         response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?locked="
                                 + LoginThrottle.minutes(locked.get()));
                         return;

@@ -1,6 +1,10 @@
 package org.b2bforum.base.ui;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import org.b2bforum.base.security.LoginGuard;
+import org.b2bforum.base.security.LoginThrottle;
 import org.springframework.beans.factory.annotation.Value;
 
 import com.vaadin.flow.component.html.Anchor;
@@ -82,8 +86,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters().getParameters();
-        String locked = parameters.getOrDefault("locked", java.util.List.of()).stream()
-                .filter(m -> m.matches("\\d{1,4}")).findFirst().orElse(null);
+        String locked = parameters.containsKey("locked") ? lockedMinutes() : null;
         boolean unavailable = parameters.containsKey("unavailable");
         if (locked != null) {
             showTexts(i18n(locked));
@@ -98,6 +101,19 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         if (failed) {
             showTypedEmail();
         }
+    }
+
+    /**
+     * The minutes left of the lock this browser was refused by, from its session (the address's number is only what the
+     * redirect said then, and anyone could put another into a link); null when there is none or it has ended.
+     */
+    private static String lockedMinutes() {
+        WrappedSession session = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession();
+        Object until = session == null ? null : session.getAttribute(LoginGuard.LOCKED_UNTIL);
+        if (until instanceof Instant end && end.isAfter(Instant.now())) {
+            return Long.toString(LoginThrottle.minutes(Duration.between(Instant.now(), end)));
+        }
+        return null;
     }
 
     /**

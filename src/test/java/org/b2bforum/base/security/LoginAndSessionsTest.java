@@ -106,6 +106,9 @@ class LoginAndSessionsTest {
             assertThat(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY))
                     .as("not logged in").isNull();
             assertThat(session.getAttribute(LoginGuard.TYPED_EMAIL)).isEqualTo(email);
+            assertThat(session.getAttribute(LoginGuard.LOCKED_UNTIL)).as("the page's minutes come from here")
+                    .isInstanceOfSatisfying(java.time.Instant.class,
+                            until -> assertThat(until).isAfter(java.time.Instant.now()));
         });
         assertThat(outcomes(email)).containsExactly("FAILURE", "FAILURE", "FAILURE", "FAILURE", "FAILURE", "LOCKED");
         assertThat(jdbc.queryForList("select address from login_attempt where email = ?", String.class, email))

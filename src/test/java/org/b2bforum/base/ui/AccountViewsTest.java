@@ -2,6 +2,8 @@ package org.b2bforum.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,6 +12,7 @@ import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.LoginGuard;
 import org.b2bforum.base.security.Passwords;
 import org.b2bforum.base.security.AccountSummary;
 import org.b2bforum.base.security.PasswordResetService;
@@ -30,6 +33,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
 
 /** The log-in page's lock message and the account screens, in the browserless UI. */
 @ForumSpringTest
@@ -60,7 +64,9 @@ class AccountViewsTest extends ForumBrowserlessTest {
 
     @Test
     void a_locked_log_in_is_told_how_long_to_wait_and_a_forgotten_password_can_be_reset() {
-        LoginView view = logInPage(QueryParameters.of("locked", "3"));
+        VaadinSession.getCurrent().getSession().setAttribute(LoginGuard.LOCKED_UNTIL,
+                Instant.now().plus(Duration.ofSeconds(150)));
+        LoginView view = logInPage(QueryParameters.of("locked", "1"));
 
         assertThat(view.login.isError()).isTrue();
         assertThat(view.texts.getErrorMessage().getTitle()).isEqualTo("Слишком много неудачных попыток");
@@ -68,6 +74,18 @@ class AccountViewsTest extends ForumBrowserlessTest {
                 .doesNotContain("учётная запись не найдена");
         assertThat(view.login.isForgotPasswordButtonVisible()).isTrue();
         assertThat(view.texts.getForm().getForgotPassword()).isEqualTo("Забыли пароль?");
+    }
+
+    @Test
+    void the_minutes_to_wait_come_from_the_lock_not_from_the_address() {
+        LoginView spoofed = logInPage(QueryParameters.of("locked", "9999"));
+
+        assertThat(spoofed.login.isError()).as("no lock in this session: a link cannot say there is one").isFalse();
+        assertThat(spoofed.texts.getErrorMessage().getMessage()).doesNotContain("9999");
+
+        VaadinSession.getCurrent().getSession().setAttribute(LoginGuard.LOCKED_UNTIL,
+                Instant.now().minus(Duration.ofSeconds(1)));
+        assertThat(logInPage(QueryParameters.of("locked", "1")).login.isError()).as("the lock has ended").isFalse();
     }
 
     @Test
