@@ -224,6 +224,23 @@ class ProgramChangesTest {
     }
 
     @Test
+    void a_company_withdraws_only_its_own_delegates_and_organizers_anyone() {
+        long item = programItem(LocalTime.of(9, 0), LocalTime.of(9, 45));
+        fixture.as(requester, () -> programItems.signUp(item, requester.delegateIds()));
+        fixture.as(partner, () -> programItems.signUp(item, List.of(partner.firstDelegate())));
+        int signedUp = requester.delegateIds().size() + 1;
+
+        assertThatThrownBy(() -> fixture.as(requester, () -> programItems.withdraw(item, List.of(partner.firstDelegate()))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(attendees(item)).isEqualTo(signedUp);
+        fixture.as(requester, () -> programItems.withdraw(item, List.of(requester.firstDelegate())));
+        assertThat(attendees(item)).isEqualTo(signedUp - 1);
+        fixture.asOrganizer(() -> programItems.withdraw(item, List.of(partner.firstDelegate())));
+        assertThat(attendees(item)).isEqualTo(signedUp - 2);
+        assertThat(fixture.asOrganizer(() -> programItems.attendedBy(List.of(partner.firstDelegate())))).isEmpty();
+    }
+
+    @Test
     void a_company_reads_only_its_own_delegates_program_and_one_awaiting_approval_signs_up_nobody() {
         long item = programItem(LocalTime.of(9, 0), LocalTime.of(9, 45));
         fixture.as(partner, () -> programItems.signUp(item, List.of(partner.firstDelegate())));
