@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.program.BookingSettings;
+import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
 import org.b2bforum.registration.RegistrationForm;
@@ -62,12 +63,14 @@ public final class BookingFixture {
     private final RegistrationService registrations;
     private final AccountService accounts;
     private final ProgramService program;
+    private final BookingWindow bookingWindow;
     private final JdbcTemplate jdbc;
 
     public BookingFixture(ApplicationContext context) {
         this.registrations = context.getBean(RegistrationService.class);
         this.accounts = context.getBean(AccountService.class);
         this.program = context.getBean(ProgramService.class);
+        this.bookingWindow = context.getBean(BookingWindow.class);
         this.jdbc = context.getBean(JdbcTemplate.class);
     }
 
@@ -170,7 +173,7 @@ public final class BookingFixture {
 
     /** Sets the forum's booking window, limit and instant booking (one row for all tests). */
     public void bookingSettings(BookingSettings settings) {
-        asOrganizer(() -> program.updateBookingSettings(settings));
+        asOrganizer(() -> bookingWindow.update(settings));
     }
 
     /** Open booking, no window, a high limit. */
@@ -192,7 +195,7 @@ public final class BookingFixture {
 
     /** A hall of its own with {@code tables} tables. */
     public long newHall(int tables) {
-        return asOrganizer(() -> program.addHall("Зал " + TestData.unique(), tables));
+        return asOrganizer(() -> program.addHall("Зал " + TestData.unique(), null, tables));
     }
 
     /**
@@ -218,7 +221,7 @@ public final class BookingFixture {
     /** A session on the given day in the given hall. */
     public TestSession session(ForumDayRef day, long hallId, LocalTime start, LocalTime end, int slotMinutes) {
         return asOrganizer(() -> {
-            long sessionId = program.addSession(day.id(), hallId, "Переговоры " + TestData.unique(), start, end,
+            long sessionId = program.addSession(day.id(), hallId, "Переговоры " + TestData.unique(), null, start, end,
                     slotMinutes, 0);
             String hallName = jdbc.queryForObject("select name from hall where id = ?", String.class, hallId);
             return new TestSession(day.id(), day.day(), hallId, hallName, sessionId, program.slots(sessionId));

@@ -19,7 +19,9 @@ import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.SlotOption;
 import org.b2bforum.program.BookingSettings;
+import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.ProgramItemKind;
+import org.b2bforum.program.ProgramItems;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.schedule.WishPriority;
 import org.b2bforum.schedule.WishService;
@@ -46,6 +48,8 @@ class DemoProgram {
     private static final int WISHED = 3;
 
     private final ProgramService program;
+    private final ProgramItems programItems;
+    private final BookingWindow bookingWindow;
     private final MeetingQueries meetings;
     private final MeetingRequests requests;
     private final WishService wishes;
@@ -54,10 +58,13 @@ class DemoProgram {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DemoProgram(ProgramService program, MeetingQueries meetings, MeetingRequests requests, WishService wishes,
-            RecommendationService recommendations, AccountService accounts, JdbcTemplate jdbc, Clock clock) {
+    DemoProgram(ProgramService program, ProgramItems programItems, BookingWindow bookingWindow, MeetingQueries meetings,
+            MeetingRequests requests, WishService wishes, RecommendationService recommendations, AccountService accounts,
+            JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.program = program;
+        this.programItems = programItems;
+        this.bookingWindow = bookingWindow;
         this.meetings = meetings;
         this.requests = requests;
         this.wishes = wishes;
@@ -93,33 +100,33 @@ class DemoProgram {
         program.addSession(days.get(2), hallB, "B2B-переговоры, день 3", "B2B talks, day 3", LocalTime.of(10, 0),
                 LocalTime.of(13, 0), 20, 0);
 
-        long plenary = program.addProgramItem(days.get(0), ProgramItemKind.PLENARY,
+        long plenary = programItems.add(days.get(0), ProgramItemKind.PLENARY,
                 "Пленарное заседание «Минск и Москва: новый драйвер развития»",
                 "Plenary session: Minsk and Moscow, a new driver of development", "Конгресс-холл", "Congress Hall",
                 LocalTime.of(10, 0), LocalTime.of(12, 30));
-        long tourism = program.addProgramItem(days.get(1), ProgramItemKind.ROUND_TABLE,
+        long tourism = programItems.add(days.get(1), ProgramItemKind.ROUND_TABLE,
                 "Круглый стол «Туризм и гостеприимство»", "Round table: Tourism and hospitality", "Зал «Немига»",
                 "Nemiga Hall", LocalTime.of(10, 0), LocalTime.of(11, 30));
-        program.addProgramItem(days.get(1), ProgramItemKind.ROUND_TABLE, "Круглый стол «Здравоохранение и социальная защита»",
+        programItems.add(days.get(1), ProgramItemKind.ROUND_TABLE, "Круглый стол «Здравоохранение и социальная защита»",
                 "Round table: Healthcare and social protection", "Зал «Свислочь»", "Svisloch Hall", LocalTime.of(11, 0),
                 LocalTime.of(12, 30));
-        program.addProgramItem(days.get(1), ProgramItemKind.ROUND_TABLE, "Круглый стол «Образование и молодёжная политика»",
+        programItems.add(days.get(1), ProgramItemKind.ROUND_TABLE, "Круглый стол «Образование и молодёжная политика»",
                 "Round table: Education and youth policy", "Зал «Немига»", "Nemiga Hall", LocalTime.of(14, 30),
                 LocalTime.of(16, 0));
-        program.addProgramItem(days.get(2), ProgramItemKind.PRESENTATION,
+        programItems.add(days.get(2), ProgramItemKind.PRESENTATION,
                 "Презентации белорусских производителей дорожной и коммунальной техники",
                 "Presentations of Belarusian makers of road and municipal machinery", "Выставочный павильон",
                 "Exhibition pavilion", LocalTime.of(14, 0), LocalTime.of(16, 0));
-        program.addProgramItem(days.get(3), ProgramItemKind.PLENARY, "Подведение итогов форума", "Closing of the forum",
+        programItems.add(days.get(3), ProgramItemKind.PLENARY, "Подведение итогов форума", "Closing of the forum",
                 "Конгресс-холл", "Congress Hall", LocalTime.of(11, 0), LocalTime.of(12, 30));
 
-        program.signUp(plenary, jdbc.queryForList("""
+        programItems.signUp(plenary, jdbc.queryForList("""
                 select min(d.id) from delegate d join company c on c.id = d.company_id
                 where c.status = 'APPROVED' and mod(c.id, 2) = 0 group by c.id""", Long.class));
-        program.signUp(tourism, jdbc.queryForList("""
+        programItems.signUp(tourism, jdbc.queryForList("""
                 select min(d.id) from delegate d join company_sector s on s.company_id = d.company_id
                 where s.sector = 'TOURISM' group by d.company_id""", Long.class));
-        program.updateBookingSettings(new BookingSettings(null,
+        bookingWindow.update(new BookingSettings(null,
                 first.minusDays(1).atTime(18, 0).atZone(ZoneId.of("Europe/Moscow")).toInstant(), 12, false));
     }
 
@@ -185,8 +192,8 @@ class DemoProgram {
      */
     private void createWishes(Map<String, List<Suggestion>> wished) {
         logInAs(DemoDataLoader.ORGANIZER_EMAIL);
-        BookingSettings booking = program.bookingSettings();
-        program.updateBookingSettings(new BookingSettings(booking.opensAt(), booking.closesAt(), booking.meetingLimit(),
+        BookingSettings booking = bookingWindow.settings();
+        bookingWindow.update(new BookingSettings(booking.opensAt(), booking.closesAt(), booking.meetingLimit(),
                 booking.instantBooking(), true));
         int count = 0;
         for (Map.Entry<String, List<Suggestion>> entry : wished.entrySet()) {
@@ -198,7 +205,7 @@ class DemoProgram {
             }
         }
         logInAs(DemoDataLoader.ORGANIZER_EMAIL);
-        program.updateBookingSettings(booking);
+        bookingWindow.update(booking);
         log.info("Demo wishes: {}", count);
     }
 

@@ -12,7 +12,7 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.ForumAccess;
 import org.b2bforum.program.ProgramItem;
-import org.b2bforum.program.ProgramService;
+import org.b2bforum.program.ProgramItems;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -33,17 +33,17 @@ public class MeetingQueries {
     private final MeetingRows rows;
     private final ForumAccess access;
     private final CurrentUser currentUser;
-    private final ProgramService program;
+    private final ProgramItems programItems;
     private final MeetingLimits limits;
     private final Clock clock;
 
     MeetingQueries(NamedParameterJdbcTemplate jdbc, MeetingRows rows, ForumAccess access, CurrentUser currentUser,
-            ProgramService program, MeetingLimits limits, Clock clock) {
+            ProgramItems programItems, MeetingLimits limits, Clock clock) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.access = access;
         this.currentUser = currentUser;
-        this.program = program;
+        this.programItems = programItems;
         this.limits = limits;
         this.clock = clock;
     }
@@ -257,7 +257,7 @@ public class MeetingQueries {
                     m.counterpartName(company), null, m.hallName(), null, m.tableNumber(), m.status(), m.delegates(), contacts,
                     m.place()));
         }
-        for (ProgramItem item : program.itemsAttendedBy(delegates)) {
+        for (ProgramItem item : programItems.attendedBy(delegates)) {
             entries.add(new AgendaEntry(item.startsAt(), item.endsAt(), AgendaEntry.Kind.PROGRAM, null, item.title(),
                     item.titleEn(), item.place(), item.placeEn(), null, null, List.of(), null, null));
         }

@@ -24,7 +24,7 @@ import org.b2bforum.company.BadgeRole;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Delegates;
 import org.b2bforum.meeting.OrganizerBookings;
-import org.b2bforum.program.ProgramService;
+import org.b2bforum.program.ProgramItems;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -45,7 +45,7 @@ class BadgeServiceTest {
     @Autowired
     OrganizerBookings organizerBookings;
     @Autowired
-    ProgramService program;
+    ProgramItems programItems;
     @Autowired
     AccountService accounts;
 
@@ -146,10 +146,10 @@ class BadgeServiceTest {
         TestCompany moscow = booking.approvedCompany();
         booking.asOrganizer(() -> {
             organizerBookings.bookAsOrganizer(minsk.id(), moscow.id(), session.slot(1).id());
-            long item = program.addProgramItem(session.dayId(), org.b2bforum.program.ProgramItemKind.ROUND_TABLE,
+            long item = programItems.add(session.dayId(), org.b2bforum.program.ProgramItemKind.ROUND_TABLE,
                     "Круглый стол «Туризм»", "Round table: Tourism", "Зал «Немига»", "Nemiga Hall",
                     java.time.LocalTime.of(14, 0), java.time.LocalTime.of(15, 0));
-            program.signUp(item, List.of(minsk.firstDelegate()));
+            programItems.signUp(item, List.of(minsk.firstDelegate()));
             return null;
         });
 

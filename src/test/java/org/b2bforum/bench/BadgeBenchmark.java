@@ -34,6 +34,7 @@ import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.TaxNumbers;
 import org.b2bforum.program.ProgramItemKind;
+import org.b2bforum.program.ProgramItems;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -226,10 +227,11 @@ public final class BadgeBenchmark {
      */
     private List<List<Slot>> program() {
         ProgramService program = context.getBean(ProgramService.class);
+        ProgramItems programItems = context.getBean(ProgramItems.class);
         LocalDate first = LocalDate.now().plusMonths(3);
         List<Long> halls = new ArrayList<>();
         for (int h = 0; h < HALLS; h++) {
-            halls.add(program.addHall("Зал переговоров " + (char) ('А' + h), TABLES));
+            halls.add(program.addHall("Зал переговоров " + (char) ('А' + h), null, TABLES));
         }
         Map<Instant, List<Slot>> byTime = new java.util.TreeMap<>();
         List<Long> days = new ArrayList<>();
@@ -237,20 +239,20 @@ public final class BadgeBenchmark {
             long dayId = program.addDay(first.plusDays(d));
             days.add(dayId);
             for (long hall : halls) {
-                long session = program.addSession(dayId, hall, "B2B-переговоры, день " + (d + 1), FROM, TO,
+                long session = program.addSession(dayId, hall, "B2B-переговоры, день " + (d + 1), null, FROM, TO,
                         SLOT_MINUTES, 0);
                 for (Slot slot : program.slots(session)) {
                     byTime.computeIfAbsent(slot.startsAt(), k -> new ArrayList<>()).add(slot);
                 }
             }
         }
-        long plenary = program.addProgramItem(days.get(0), ProgramItemKind.PLENARY,
-                "Пленарное заседание «Минск и Москва: новый драйвер развития»", "Конгресс-холл", LocalTime.of(8, 0),
+        long plenary = programItems.add(days.get(0), ProgramItemKind.PLENARY,
+                "Пленарное заседание «Минск и Москва: новый драйвер развития»", null, "Конгресс-холл", null, LocalTime.of(8, 0),
                 LocalTime.of(9, 30));
-        long tourism = program.addProgramItem(days.get(1), ProgramItemKind.ROUND_TABLE,
-                "Круглый стол «Туризм и гостеприимство»", "Зал «Немига»", LocalTime.of(8, 30), LocalTime.of(9, 45));
-        long results = program.addProgramItem(days.get(1), ProgramItemKind.PLENARY, "Подведение итогов форума",
-                "Конгресс-холл", LocalTime.of(18, 15), LocalTime.of(19, 30));
+        long tourism = programItems.add(days.get(1), ProgramItemKind.ROUND_TABLE,
+                "Круглый стол «Туризм и гостеприимство»", null, "Зал «Немига»", null, LocalTime.of(8, 30), LocalTime.of(9, 45));
+        long results = programItems.add(days.get(1), ProgramItemKind.PLENARY, "Подведение итогов форума", null,
+                "Конгресс-холл", null, LocalTime.of(18, 15), LocalTime.of(19, 30));
         List<Object[]> attendees = new ArrayList<>();
         jdbc.query("select id from delegate order by id", rs -> {
             long delegate = rs.getLong(1);

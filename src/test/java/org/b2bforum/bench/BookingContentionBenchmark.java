@@ -24,6 +24,7 @@ import org.b2bforum.meeting.BookingInvariants;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.program.BookingSettings;
+import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -101,6 +102,7 @@ public final class BookingContentionBenchmark {
     private final JdbcTemplate jdbc;
     private final MeetingRequests meetings;
     private final ProgramService program;
+    private final BookingWindow bookingWindow;
     private final AccountService accounts;
     private final Random random = new Random(SEED);
 
@@ -113,6 +115,7 @@ public final class BookingContentionBenchmark {
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.meetings = context.getBean(MeetingRequests.class);
         this.program = context.getBean(ProgramService.class);
+        this.bookingWindow = context.getBean(BookingWindow.class);
         this.accounts = context.getBean(AccountService.class);
     }
 
@@ -151,7 +154,7 @@ public final class BookingContentionBenchmark {
             actAs(accounts.loadUserByUsername(ORGANIZER_EMAIL));
             List<Slot> warmUpSlots = sessions(LocalDate.now().plusMonths(2), 1);
             List<Slot> slots = sessions(LocalDate.now().plusMonths(2).plusDays(1), DAYS);
-            program.updateBookingSettings(new BookingSettings(null, null, MEETING_LIMIT, true));
+            bookingWindow.update(new BookingSettings(null, null, MEETING_LIMIT, true));
             SecurityContextHolder.clearContext();
             slotLists.add(pick(slots, HOT_SLOTS));
             slotLists.add(slots.stream().map(Slot::id).toList());
@@ -227,7 +230,7 @@ public final class BookingContentionBenchmark {
         actAs(accounts.loadUserByUsername(ORGANIZER_EMAIL));
         List<Slot> warmUpSlots = sessions(LocalDate.now().plusMonths(2), 1);
         List<Slot> slots = sessions(LocalDate.now().plusMonths(2).plusDays(1), DAYS);
-        program.updateBookingSettings(new BookingSettings(null, null, MEETING_LIMIT, true));
+        bookingWindow.update(new BookingSettings(null, null, MEETING_LIMIT, true));
         SecurityContextHolder.clearContext();
         out.printf(Locale.ROOT, "Program: %d days x %d halls x %d slots of %d min, %d tables per hall: %d slots, "
                 + "%d table-slots (+ a warm-up day) in %d ms%n", DAYS, HALLS, slots.size() / DAYS / HALLS, SLOT_MINUTES,
@@ -351,13 +354,13 @@ public final class BookingContentionBenchmark {
         List<Long> halls = new ArrayList<>();
         for (int h = 0; h < HALLS; h++) {
             String name = "Зал " + (char) ('A' + h) + " " + first;
-            halls.add(program.addHall(name, TABLES));
+            halls.add(program.addHall(name, null, TABLES));
         }
         List<Slot> slots = new ArrayList<>();
         for (int d = 0; d < days; d++) {
             long dayId = program.addDay(first.plusDays(d));
             for (long hall : halls) {
-                long session = program.addSession(dayId, hall, "Переговоры", FROM, TO, SLOT_MINUTES, 0);
+                long session = program.addSession(dayId, hall, "Переговоры", null, FROM, TO, SLOT_MINUTES, 0);
                 slots.addAll(program.slots(session));
             }
         }

@@ -14,7 +14,7 @@ import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.program.BookingSettings;
-import org.b2bforum.program.ProgramService;
+import org.b2bforum.program.BookingWindow;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,8 +66,7 @@ public final class FaultLoad {
         ForumUser organizer = accounts.loadUserByUsername(jdbc.queryForObject(
                 "select email from app_user where role = 'ORGANIZER' and enabled order by id limit 1", String.class));
         actAs(organizer);
-        ProgramService program = context.getBean(ProgramService.class);
-        program.updateBookingSettings(new BookingSettings(null, null, 200, true));
+        context.getBean(BookingWindow.class).update(new BookingSettings(null, null, 200, true));
         SecurityContextHolder.clearContext();
 
         List<ForumUser> users = new ArrayList<>();

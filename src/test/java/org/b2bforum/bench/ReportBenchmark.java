@@ -28,6 +28,7 @@ import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.Sector;
 import org.b2bforum.company.TaxNumbers;
 import org.b2bforum.program.ProgramItemKind;
+import org.b2bforum.program.ProgramItems;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
 import org.b2bforum.reporting.ForumReportService;
@@ -220,10 +221,11 @@ public final class ReportBenchmark {
     /** Two days, four halls of 105 tables, 10:00-18:00 in 20-minute slots; five round tables with sign-ups. */
     private List<List<Slot>> program() {
         ProgramService program = context.getBean(ProgramService.class);
+        ProgramItems programItems = context.getBean(ProgramItems.class);
         LocalDate first = LocalDate.now().minusDays(10);
         List<Long> halls = new ArrayList<>();
         for (int h = 0; h < HALLS; h++) {
-            halls.add(program.addHall("Зал переговоров " + (char) ('А' + h), TABLES));
+            halls.add(program.addHall("Зал переговоров " + (char) ('А' + h), null, TABLES));
         }
         Map<Instant, List<Slot>> byTime = new TreeMap<>();
         List<Long> days = new ArrayList<>();
@@ -231,7 +233,7 @@ public final class ReportBenchmark {
             long dayId = program.addDay(first.plusDays(d));
             days.add(dayId);
             for (long hall : halls) {
-                long session = program.addSession(dayId, hall, "B2B-переговоры, день " + (d + 1), LocalTime.of(10, 0),
+                long session = program.addSession(dayId, hall, "B2B-переговоры, день " + (d + 1), null, LocalTime.of(10, 0),
                         LocalTime.of(18, 0), 20, 0);
                 for (Slot slot : program.slots(session)) {
                     byTime.computeIfAbsent(slot.startsAt(), k -> new ArrayList<>()).add(slot);
@@ -241,8 +243,8 @@ public final class ReportBenchmark {
         List<Object[]> attendees = new ArrayList<>();
         List<Long> delegates = jdbc.queryForList("select id from delegate order by id", Long.class);
         for (int i = 0; i < ROUND_TABLES.length; i++) {
-            long item = program.addProgramItem(days.get(i % 2), ProgramItemKind.ROUND_TABLE,
-                    "Круглый стол «" + ROUND_TABLES[i] + "»", "Зал «Немига»", LocalTime.of(8, 0).plusHours(i % 2),
+            long item = programItems.add(days.get(i % 2), ProgramItemKind.ROUND_TABLE,
+                    "Круглый стол «" + ROUND_TABLES[i] + "»", null, "Зал «Немига»", null, LocalTime.of(8, 0).plusHours(i % 2),
                     LocalTime.of(8, 50).plusHours(i % 2));
             int share = 5 + random.nextInt(10);
             for (long delegate : delegates) {

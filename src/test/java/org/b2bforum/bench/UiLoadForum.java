@@ -8,6 +8,7 @@ import org.b2bforum.Application;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.program.BookingSettings;
+import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.ProgramService;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -59,10 +60,10 @@ public final class UiLoadForum {
             ProgramService program = context.getBean(ProgramService.class);
             long day = program.addDay(LocalDate.now().plusMonths(2));
             for (int h = 0; h < HALLS; h++) {
-                long hall = program.addHall("Зал " + (char) ('A' + h), TABLES);
-                program.addSession(day, hall, "Переговоры", LocalTime.of(10, 0), LocalTime.of(18, 0), 20, 0);
+                long hall = program.addHall("Зал " + (char) ('A' + h), null, TABLES);
+                program.addSession(day, hall, "Переговоры", null, LocalTime.of(10, 0), LocalTime.of(18, 0), 20, 0);
             }
-            program.updateBookingSettings(new BookingSettings(null, null, 50, true));
+            context.getBean(BookingWindow.class).update(new BookingSettings(null, null, 50, true));
             System.err.printf("UI load forum: %d companies, %d halls x %d tables, booking open%n",
                     jdbc.queryForObject("select count(*) from company", Long.class), HALLS, TABLES);
         } catch (RuntimeException e) {

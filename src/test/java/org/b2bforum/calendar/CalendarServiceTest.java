@@ -21,8 +21,8 @@ import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItemKind;
-import org.b2bforum.program.ProgramService;
 import org.b2bforum.venue.VenueFixture;
+import org.b2bforum.program.ProgramItems;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -56,7 +56,7 @@ class CalendarServiceTest {
     @Autowired
     OrganizerBookings organizerBookings;
     @Autowired
-    ProgramService program;
+    ProgramItems programItems;
 
     @Autowired
     VenueFixture venue;
@@ -73,9 +73,10 @@ class CalendarServiceTest {
         booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(b.id(), c.id(), session.slot(0).id())); // not a's
         long cancelled = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), c.id(), session.slot(2).id()));
         booking.asOrganizer(() -> meetingRequests.cancel(cancelled, null));
-        long roundTable = booking.asOrganizer(() -> program.addProgramItem(session.dayId(), ProgramItemKind.ROUND_TABLE,
-                "Круглый стол «Логистика» " + TestData.unique(), "Зал «Немига»", LocalTime.of(14, 0), LocalTime.of(15, 30)));
-        booking.as(a, () -> program.signUp(roundTable, List.of(a.firstDelegate())));
+        long roundTable = booking.asOrganizer(() -> programItems.add(session.dayId(), ProgramItemKind.ROUND_TABLE,
+                "Круглый стол «Логистика» " + TestData.unique(), null, "Зал «Немига»", null, LocalTime.of(14, 0),
+                LocalTime.of(15, 30)));
+        booking.as(a, () -> programItems.signUp(roundTable, List.of(a.firstDelegate())));
         ForumUser delegate = venue.delegateAccount(a.firstDelegate());
 
         BookingFixture.logInAs(delegate);
@@ -124,10 +125,10 @@ class CalendarServiceTest {
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
         long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
-        long roundTable = booking.asOrganizer(() -> program.addProgramItem(session.dayId(), ProgramItemKind.ROUND_TABLE,
+        long roundTable = booking.asOrganizer(() -> programItems.add(session.dayId(), ProgramItemKind.ROUND_TABLE,
                 "Круглый стол «Логистика»", "Round table: Logistics", "Зал «Немига»", "Nemiga Hall",
                 LocalTime.of(14, 0), LocalTime.of(15, 30)));
-        booking.as(a, () -> program.signUp(roundTable, List.of(a.firstDelegate())));
+        booking.as(a, () -> programItems.signUp(roundTable, List.of(a.firstDelegate())));
         BookingFixture.logInAs(venue.delegateAccount(a.firstDelegate()));
 
         ICalendar english = Biweekly.parse(calendars.myCalendar(Languages.ENGLISH)).first();

@@ -19,6 +19,7 @@ import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.venue.VenueFixture;
+import org.b2bforum.program.ProgramItems;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -55,6 +56,8 @@ class DelegateReleaseTest {
     @Autowired
     ProgramService program;
     @Autowired
+    ProgramItems programItems;
+    @Autowired
     CalendarService calendars;
     @Autowired
     DelegateInvitationService invitations;
@@ -79,9 +82,9 @@ class DelegateReleaseTest {
         jdbc.update("insert ignore into meeting_delegate (meeting_id, delegate_id, company_id) select id, :d, :c "
                 + "from meeting where requester_company_id = :c",
                 new MapSqlParameterSource("d", anna).addValue("c", company.id()));
-        long roundTable = booking.asOrganizer(() -> program.addProgramItem(session.dayId(), ProgramItemKind.ROUND_TABLE,
-                "Круглый стол " + TestData.unique(), "Зал Б", LocalTime.of(12, 0), LocalTime.of(13, 0)));
-        booking.as(company, () -> program.signUp(roundTable, List.of(ivan, anna)));
+        long roundTable = booking.asOrganizer(() -> programItems.add(session.dayId(), ProgramItemKind.ROUND_TABLE,
+                "Круглый стол " + TestData.unique(), null, "Зал Б", null, LocalTime.of(12, 0), LocalTime.of(13, 0)));
+        booking.as(company, () -> programItems.signUp(roundTable, List.of(ivan, anna)));
         booking.as(company, () -> invitations.invite(ivan));
         ForumUser annasLogIn = venue.delegateAccount(anna);
         BookingFixture.logInAs(annasLogIn);

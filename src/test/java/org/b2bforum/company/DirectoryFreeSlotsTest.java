@@ -12,6 +12,7 @@ import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.program.BookingWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,8 @@ class DirectoryFreeSlotsTest {
     @Autowired
     ProgramService program;
     @Autowired
+    BookingWindow bookingWindow;
+    @Autowired
     OrganizerBookings organizerBookings;
     @Autowired
     DirectoryService directory;
@@ -37,7 +40,7 @@ class DirectoryFreeSlotsTest {
     void restoreSettings() {
         if (saved != null) {
             TestData.logInAsOrganizer(accounts);
-            program.updateBookingSettings(saved);
+            bookingWindow.update(saved);
         }
         TestData.logOut();
     }
@@ -51,13 +54,13 @@ class DirectoryFreeSlotsTest {
         RegistrationForm free = approved(city);
 
         TestData.logInAsOrganizer(accounts);
-        saved = program.bookingSettings();
+        saved = bookingWindow.settings();
         long[] dayId = new long[1];
         TestData.addFreeDay(program, id -> dayId[0] = id);
         long day = dayId[0];
-        long hall = program.addHall("Зал свободных слотов " + TestData.unique(), 2);
-        long session = program.addSession(day, hall, "Сессия", LocalTime.of(10, 0), LocalTime.of(10, 40), 20, 0);
-        program.updateBookingSettings(new BookingSettings(null, null, 1, false));
+        long hall = program.addHall("Зал свободных слотов " + TestData.unique(), null, 2);
+        long session = program.addSession(day, hall, "Сессия", null, LocalTime.of(10, 0), LocalTime.of(10, 40), 20, 0);
+        bookingWindow.update(new BookingSettings(null, null, 1, false));
         organizerBookings.bookAsOrganizer(companyId(busyA), companyId(busyB), program.slots(session).getFirst().id());
 
         TestData.logInAs(accounts, viewer.getLoginEmail());

@@ -23,7 +23,6 @@ import org.b2bforum.UnreachableMailServer;
 import org.b2bforum.announcement.AnnouncementService;
 import org.b2bforum.announcement.Audience;
 import org.b2bforum.program.ProgramItemKind;
-import org.b2bforum.program.ProgramService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -42,6 +41,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.mail.BilingualMail;
 import org.b2bforum.base.live.LiveFeed;
+import org.b2bforum.program.ProgramItems;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,7 +67,7 @@ class MeetingRemindersTest {
     ApplicationContext context;
 
     @Autowired
-    ProgramService program;
+    ProgramItems programItems;
     @Autowired
     AnnouncementService announcements;
 
@@ -129,9 +129,9 @@ class MeetingRemindersTest {
         TestCompany partner = fixture.approvedCompany();
         fixture.as(requester, () -> meetings.request(partner.id(), session.slot(1).id(),
                 List.of(requester.firstDelegate()), null));
-        long roundTable = fixture.asOrganizer(() -> program.addProgramItem(session.dayId(), ProgramItemKind.ROUND_TABLE,
-                "Логистика Минск — Москва", "Зал Б", LocalTime.of(12, 0), LocalTime.of(13, 0)));
-        fixture.as(requester, () -> program.signUp(roundTable, List.of(requester.firstDelegate())));
+        long roundTable = fixture.asOrganizer(() -> programItems.add(session.dayId(), ProgramItemKind.ROUND_TABLE,
+                "Логистика Минск — Москва", null, "Зал Б", null, LocalTime.of(12, 0), LocalTime.of(13, 0)));
+        fixture.as(requester, () -> programItems.signUp(roundTable, List.of(requester.firstDelegate())));
         fixture.asOrganizer(() -> announcements.publish(Audience.CITY, city, "Зал Б переезжает на второй этаж"));
         String delegateEmail = jdbc.queryForObject("select email from delegate where id = ?", String.class,
                 requester.firstDelegate());

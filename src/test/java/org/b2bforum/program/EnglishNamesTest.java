@@ -19,6 +19,7 @@ import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.SlotOption;
 import org.b2bforum.notification.NotificationService;
+import org.b2bforum.program.ProgramItems;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +37,8 @@ class EnglishNamesTest {
 
     @Autowired
     ProgramService program;
+    @Autowired
+    ProgramItems programItems;
     @Autowired
     MeetingQueries meetingQueries;
     @Autowired
@@ -55,7 +58,7 @@ class EnglishNamesTest {
         long plain = fixture.asOrganizer(() -> program.addHall("Зал без перевода " + unique, "  ", 2));
         long session = fixture.asOrganizer(() -> program.addSession(day.id(), hall, "Переговоры " + unique,
                 "Talks " + unique, LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0));
-        long item = fixture.asOrganizer(() -> program.addProgramItem(day.id(), ProgramItemKind.ROUND_TABLE,
+        long item = fixture.asOrganizer(() -> programItems.add(day.id(), ProgramItemKind.ROUND_TABLE,
                 "Круглый стол " + unique, "Round table " + unique, "Зал «Немига»", "", LocalTime.of(14, 0),
                 LocalTime.of(15, 0)));
 
@@ -74,7 +77,7 @@ class EnglishNamesTest {
         assertThat(stored.hallName(Languages.ENGLISH)).isEqualTo("Hall " + unique);
         assertThat(stored.name(Languages.RUSSIAN)).isEqualTo("Переговоры " + unique);
 
-        ProgramItem roundTable = fixture.asOrganizer(() -> program.programItems()).stream()
+        ProgramItem roundTable = fixture.asOrganizer(() -> programItems.all()).stream()
                 .filter(p -> p.id() == item).findFirst().orElseThrow();
         assertThat(roundTable.title(Languages.ENGLISH)).isEqualTo("Round table " + unique);
         assertThat(roundTable.title(Languages.RUSSIAN)).isEqualTo("Круглый стол " + unique);
@@ -92,14 +95,14 @@ class EnglishNamesTest {
                 .isInstanceOf(InvalidProgramException.class).hasMessage("program.error.hall-en-too-long");
         assertThat(fixture.asOrganizer(() -> program.halls())).hasSize(halls);
 
-        long hall = fixture.asOrganizer(() -> program.addHall("Зал " + unique, 2));
+        long hall = fixture.asOrganizer(() -> program.addHall("Зал " + unique, null, 2));
         assertThatThrownBy(() -> fixture.asOrganizer(() -> program.addSession(day.id(), hall, "Переговоры",
                 "y".repeat(201), LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0)))
                 .hasMessage("program.error.session-en-too-long");
-        assertThatThrownBy(() -> fixture.asOrganizer(() -> program.addProgramItem(day.id(), ProgramItemKind.PLENARY,
+        assertThatThrownBy(() -> fixture.asOrganizer(() -> programItems.add(day.id(), ProgramItemKind.PLENARY,
                 "Пленарное", "z".repeat(301), "Конгресс-холл", null, LocalTime.of(10, 0), LocalTime.of(11, 0))))
                 .hasMessage("program.error.title-en-too-long");
-        assertThatThrownBy(() -> fixture.asOrganizer(() -> program.addProgramItem(day.id(), ProgramItemKind.PLENARY,
+        assertThatThrownBy(() -> fixture.asOrganizer(() -> programItems.add(day.id(), ProgramItemKind.PLENARY,
                 "Пленарное", null, "Конгресс-холл", "p".repeat(201), LocalTime.of(10, 0), LocalTime.of(11, 0))))
                 .hasMessage("program.error.place-en-too-long");
         assertThat(jdbc.queryForObject("select count(*) from negotiation_session where day_id = ?", Integer.class,
@@ -144,10 +147,10 @@ class EnglishNamesTest {
         String english = fixture.nameHallInEnglish(session.hallId());
         TestCompany requester = fixture.approvedCompany();
         TestCompany partner = fixture.approvedCompany();
-        long roundTable = fixture.asOrganizer(() -> program.addProgramItem(session.dayId(), ProgramItemKind.ROUND_TABLE,
+        long roundTable = fixture.asOrganizer(() -> programItems.add(session.dayId(), ProgramItemKind.ROUND_TABLE,
                 "Круглый стол «Логистика»", "Round table: Logistics", "Зал «Немига»", "Nemiga Hall",
                 LocalTime.of(14, 0), LocalTime.of(15, 0)));
-        fixture.as(requester, () -> program.signUp(roundTable, List.of(requester.firstDelegate())));
+        fixture.as(requester, () -> programItems.signUp(roundTable, List.of(requester.firstDelegate())));
 
         List<SlotOption> options = fixture.as(requester,
                 () -> meetingQueries.freeSlotsWith(partner.id(), List.of(requester.firstDelegate())));

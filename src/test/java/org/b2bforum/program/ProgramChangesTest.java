@@ -24,6 +24,8 @@ import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.SlotOption;
+import org.b2bforum.program.BookingWindow;
+import org.b2bforum.program.ProgramItems;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +44,10 @@ class ProgramChangesTest {
 
     @Autowired
     ProgramService program;
+    @Autowired
+    ProgramItems programItems;
+    @Autowired
+    BookingWindow bookingWindow;
     @Autowired
     MeetingQueries meetingQueries;
     @Autowired
@@ -141,12 +147,12 @@ class ProgramChangesTest {
         long later = programItem(LocalTime.of(10, 40), LocalTime.of(11, 30));
 
         ProgramChangeRefusedException refused = catchRefusal(() -> fixture.as(requester,
-                () -> program.signUp(overlapping, List.of(requester.firstDelegate()))));
+                () -> programItems.signUp(overlapping, List.of(requester.firstDelegate()))));
 
         assertThat(refused.affectedMeetings()).singleElement().asString().contains(shortName(requester));
         assertThat(attendees(overlapping)).isZero();
-        fixture.as(requester, () -> program.signUp(later, List.of(requester.firstDelegate())));
-        fixture.as(requester, () -> program.signUp(overlapping, List.of(requester.delegateIds().get(1))));
+        fixture.as(requester, () -> programItems.signUp(later, List.of(requester.firstDelegate())));
+        fixture.as(requester, () -> programItems.signUp(overlapping, List.of(requester.delegateIds().get(1))));
         assertThat(attendees(later)).isEqualTo(1);
         assertThat(attendees(overlapping)).isEqualTo(1);
     }
@@ -180,7 +186,7 @@ class ProgramChangesTest {
             locked.await();
             Future<?> signUp = threads.submit(() -> {
                 signingUp.countDown();
-                fixture.as(requester, () -> program.signUp(overlapping, List.of(requester.firstDelegate())));
+                fixture.as(requester, () -> programItems.signUp(overlapping, List.of(requester.firstDelegate())));
             });
             step.get(30, TimeUnit.SECONDS);
 
@@ -197,13 +203,14 @@ class ProgramChangesTest {
     void a_delegate_cannot_sign_up_for_two_program_items_at_the_same_time() {
         long morning = programItem(LocalTime.of(9, 0), LocalTime.of(9, 45));
         long overlapping = programItem(LocalTime.of(9, 30), LocalTime.of(10, 0));
-        fixture.as(requester, () -> program.signUp(morning, List.of(requester.firstDelegate())));
+        fixture.as(requester, () -> programItems.signUp(morning, List.of(requester.firstDelegate())));
 
-        assertThatThrownBy(() -> fixture.as(requester, () -> program.signUp(overlapping, List.of(requester.firstDelegate()))))
+        assertThatThrownBy(() -> fixture.as(requester, () -> programItems.signUp(overlapping,
+                List.of(requester.firstDelegate()))))
                 .isInstanceOfSatisfying(InvalidProgramException.class,
                         e -> assertThat(e.key()).isEqualTo("program.error.attends-other-item"));
         assertThat(attendees(overlapping)).isZero();
-        fixture.as(requester, () -> program.signUp(overlapping, List.of(requester.delegateIds().get(1))));
+        fixture.as(requester, () -> programItems.signUp(overlapping, List.of(requester.delegateIds().get(1))));
         assertThat(attendees(overlapping)).isEqualTo(1);
     }
 
@@ -211,24 +218,41 @@ class ProgramChangesTest {
     void a_company_signs_up_only_its_own_delegates() {
         long item = programItem(LocalTime.of(9, 0), LocalTime.of(9, 45));
 
-        assertThatThrownBy(() -> fixture.as(requester, () -> program.signUp(item, List.of(partner.firstDelegate()))))
+        assertThatThrownBy(() -> fixture.as(requester, () -> programItems.signUp(item, List.of(partner.firstDelegate()))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(attendees(item)).isZero();
     }
 
     @Test
+    void a_company_withdraws_only_its_own_delegates_and_organizers_anyone() {
+        long item = programItem(LocalTime.of(9, 0), LocalTime.of(9, 45));
+        fixture.as(requester, () -> programItems.signUp(item, requester.delegateIds()));
+        fixture.as(partner, () -> programItems.signUp(item, List.of(partner.firstDelegate())));
+        int signedUp = requester.delegateIds().size() + 1;
+
+        assertThatThrownBy(() -> fixture.as(requester, () -> programItems.withdraw(item, List.of(partner.firstDelegate()))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(attendees(item)).isEqualTo(signedUp);
+        fixture.as(requester, () -> programItems.withdraw(item, List.of(requester.firstDelegate())));
+        assertThat(attendees(item)).isEqualTo(signedUp - 1);
+        fixture.asOrganizer(() -> programItems.withdraw(item, List.of(partner.firstDelegate())));
+        assertThat(attendees(item)).isEqualTo(signedUp - 2);
+        assertThat(fixture.asOrganizer(() -> programItems.attendedBy(List.of(partner.firstDelegate())))).isEmpty();
+    }
+
+    @Test
     void a_company_reads_only_its_own_delegates_program_and_one_awaiting_approval_signs_up_nobody() {
         long item = programItem(LocalTime.of(9, 0), LocalTime.of(9, 45));
-        fixture.as(partner, () -> program.signUp(item, List.of(partner.firstDelegate())));
+        fixture.as(partner, () -> programItems.signUp(item, List.of(partner.firstDelegate())));
         TestCompany waiting = fixture.pendingCompany();
 
-        assertThatThrownBy(() -> fixture.as(requester, () -> program.itemsAttendedBy(List.of(partner.firstDelegate()))))
+        assertThatThrownBy(() -> fixture.as(requester, () -> programItems.attendedBy(List.of(partner.firstDelegate()))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(fixture.as(partner, () -> program.itemsAttendedBy(List.of(partner.firstDelegate()))))
+        assertThat(fixture.as(partner, () -> programItems.attendedBy(List.of(partner.firstDelegate()))))
                 .extracting(ProgramItem::id).containsExactly(item);
-        assertThat(fixture.asOrganizer(() -> program.itemsAttendedBy(List.of(partner.firstDelegate()))))
+        assertThat(fixture.asOrganizer(() -> programItems.attendedBy(List.of(partner.firstDelegate()))))
                 .extracting(ProgramItem::id).containsExactly(item);
-        assertThatThrownBy(() -> fixture.as(waiting, () -> program.signUp(item, List.of(waiting.firstDelegate()))))
+        assertThatThrownBy(() -> fixture.as(waiting, () -> programItems.signUp(item, List.of(waiting.firstDelegate()))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(attendees(item)).isEqualTo(1);
 
@@ -237,7 +261,7 @@ class ProgramChangesTest {
         try {
             assertThat(meetingQueries.myCompanyAgenda()).extracting(AgendaEntry::title)
                     .contains(jdbc.queryForObject("select title from program_item where id = ?", String.class, item));
-            assertThatThrownBy(() -> program.itemsAttendedBy(List.of(requester.firstDelegate())))
+            assertThatThrownBy(() -> programItems.attendedBy(List.of(requester.firstDelegate())))
                     .isInstanceOf(AccessDeniedException.class);
         } finally {
             TestData.logOut();
@@ -247,8 +271,8 @@ class ProgramChangesTest {
     @Test
     void a_delegate_at_a_program_item_is_not_booked_into_an_overlapping_slot_nor_offered_it() {
         long item = programItem(LocalTime.of(10, 10), LocalTime.of(10, 30)); // overlaps slots 10:00 and 10:20
-        fixture.as(requester, () -> program.signUp(item, List.of(requester.firstDelegate())));
-        fixture.as(partner, () -> program.signUp(item, List.of(partner.firstDelegate())));
+        fixture.as(requester, () -> programItems.signUp(item, List.of(requester.firstDelegate())));
+        fixture.as(partner, () -> programItems.signUp(item, List.of(partner.firstDelegate())));
 
         for (int slot : new int[] {0, 1}) {
             assertThatThrownBy(() -> fixture.as(requester, () -> meetingRequests.request(partner.id(), session.slot(slot).id(),
@@ -280,7 +304,7 @@ class ProgramChangesTest {
 
         assertThatThrownBy(() -> program.removeSession(session.sessionId())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> program.setTableCount(session.hallId(), 1)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> program.updateBookingSettings(new BookingSettings(null, null, 5, true)))
+        assertThatThrownBy(() -> bookingWindow.update(new BookingSettings(null, null, 5, true)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(tables()).isEqualTo(2);
     }
@@ -295,8 +319,8 @@ class ProgramChangesTest {
     }
 
     private long programItem(LocalTime start, LocalTime end) {
-        return fixture.asOrganizer(() -> program.addProgramItem(day.id(), ProgramItemKind.ROUND_TABLE,
-                "Круглый стол " + TestData.unique(), "Малый зал", start, end));
+        return fixture.asOrganizer(() -> programItems.add(day.id(), ProgramItemKind.ROUND_TABLE,
+                "Круглый стол " + TestData.unique(), null, "Малый зал", null, start, end));
     }
 
     private ProgramChangeRefusedException catchRefusal(Runnable change) {

@@ -14,6 +14,7 @@ import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.meeting.AgendaEntry;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.program.ProgramItems;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +30,8 @@ class ProgramNamesChangeTest {
 
     @Autowired
     ProgramService program;
+    @Autowired
+    ProgramItems programItems;
     @Autowired
     MeetingQueries meetingQueries;
     @Autowired
@@ -71,12 +74,12 @@ class ProgramNamesChangeTest {
     void a_changed_program_item_keeps_its_sign_ups_and_agendas_read_the_new_names_in_both_languages() {
         BookingFixture.TestSession session = fixture.session(2, LocalTime.of(10, 0), LocalTime.of(10, 20), 20);
         TestCompany company = fixture.approvedCompany();
-        long item = fixture.asOrganizer(() -> program.addProgramItem(session.dayId(), ProgramItemKind.ROUND_TABLE,
+        long item = fixture.asOrganizer(() -> programItems.add(session.dayId(), ProgramItemKind.ROUND_TABLE,
                 "Круглый стол «Логистка»", null, "Малый зал", null, LocalTime.of(14, 0), LocalTime.of(15, 0)));
-        fixture.as(company, () -> program.signUp(item, List.of(company.firstDelegate())));
+        fixture.as(company, () -> programItems.signUp(item, List.of(company.firstDelegate())));
         ProgramItem before = item(item);
 
-        fixture.asOrganizer(() -> program.changeProgramItem(item, "Круглый стол «Логистика»",
+        fixture.asOrganizer(() -> programItems.change(item, "Круглый стол «Логистика»",
                 "Round table: Logistics", "Зал «Немига»", "Nemiga Hall"));
 
         assertThat(item(item)).satisfies(p -> {
@@ -97,7 +100,7 @@ class ProgramNamesChangeTest {
     @Test
     void a_refused_value_is_named_by_its_field_and_nothing_of_the_change_is_stored() {
         BookingFixture.TestSession session = fixture.session(1, LocalTime.of(10, 0), LocalTime.of(10, 20), 20);
-        long item = fixture.asOrganizer(() -> program.addProgramItem(session.dayId(), ProgramItemKind.PLENARY,
+        long item = fixture.asOrganizer(() -> programItems.add(session.dayId(), ProgramItemKind.PLENARY,
                 "Пленарное заседание", "Plenary", "Конгресс-холл", "Congress Hall", LocalTime.of(9, 0),
                 LocalTime.of(10, 0)));
         ProgramItem before = item(item);
@@ -110,33 +113,33 @@ class ProgramNamesChangeTest {
         refused(() -> program.changeSession(-1, "Новое имя", null), "program.error.no-session");
         assertThat(session(session.sessionId())).isEqualTo(sessionBefore);
 
-        refused(() -> program.changeProgramItem(item, "", "Plenary", "Конгресс-холл", null), "validation.required");
-        refused(() -> program.changeProgramItem(item, "t".repeat(301), null, "Конгресс-холл", null),
+        refused(() -> programItems.change(item, "", "Plenary", "Конгресс-холл", null), "validation.required");
+        refused(() -> programItems.change(item, "t".repeat(301), null, "Конгресс-холл", null),
                 "validation.too-long");
-        refused(() -> program.changeProgramItem(item, "Новое", "T".repeat(301), "Конгресс-холл", null),
+        refused(() -> programItems.change(item, "Новое", "T".repeat(301), "Конгресс-холл", null),
                 "program.error.title-en-too-long");
-        refused(() -> program.changeProgramItem(item, "Новое", "New", "  ", "Hall"), "program.error.place-required");
-        refused(() -> program.changeProgramItem(item, "Новое", "New", "p".repeat(201), "Hall"),
+        refused(() -> programItems.change(item, "Новое", "New", "  ", "Hall"), "program.error.place-required");
+        refused(() -> programItems.change(item, "Новое", "New", "p".repeat(201), "Hall"),
                 "program.error.place-too-long");
-        refused(() -> program.changeProgramItem(item, "Новое", "New", "Новый зал", "P".repeat(201)),
+        refused(() -> programItems.change(item, "Новое", "New", "Новый зал", "P".repeat(201)),
                 "program.error.place-en-too-long");
-        refused(() -> program.changeProgramItem(-1, "Новое", null, "Новый зал", null), "program.error.not-found");
+        refused(() -> programItems.change(-1, "Новое", null, "Новый зал", null), "program.error.not-found");
         assertThat(item(item)).as("the title not saved without the place").isEqualTo(before);
-        refused(() -> program.addProgramItem(session.dayId(), ProgramItemKind.PLENARY, "Новое", null, "p".repeat(201),
+        refused(() -> programItems.add(session.dayId(), ProgramItemKind.PLENARY, "Новое", null, "p".repeat(201),
                 null, LocalTime.of(11, 0), LocalTime.of(12, 0)), "program.error.place-too-long");
     }
 
     @Test
     void only_organizers_change_sessions_and_program_items() {
         BookingFixture.TestSession session = fixture.session(1, LocalTime.of(10, 0), LocalTime.of(10, 20), 20);
-        long item = fixture.asOrganizer(() -> program.addProgramItem(session.dayId(), ProgramItemKind.PRESENTATION,
+        long item = fixture.asOrganizer(() -> programItems.add(session.dayId(), ProgramItemKind.PRESENTATION,
                 "Презентация", null, "Малый зал", null, LocalTime.of(12, 0), LocalTime.of(12, 30)));
         TestCompany company = fixture.approvedCompany();
         String name = session(session.sessionId()).name();
 
         assertThatThrownBy(() -> fixture.as(company, () -> program.changeSession(session.sessionId(), "Чужое", null)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> fixture.as(company, () -> program.changeProgramItem(item, "Чужое", null, "Зал", null)))
+        assertThatThrownBy(() -> fixture.as(company, () -> programItems.change(item, "Чужое", null, "Зал", null)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(session(session.sessionId()).name()).isEqualTo(name);
         assertThat(item(item).title()).isEqualTo("Презентация");
@@ -153,7 +156,7 @@ class ProgramNamesChangeTest {
     }
 
     private ProgramItem item(long id) {
-        return fixture.asOrganizer(() -> program.programItems()).stream().filter(p -> p.id() == id).findFirst()
+        return fixture.asOrganizer(() -> programItems.all()).stream().filter(p -> p.id() == id).findFirst()
                 .orElseThrow();
     }
 }

@@ -41,32 +41,34 @@ class SessionTimesTest {
     void setUp() {
         TestData.logInAsOrganizer(accounts);
         TestData.addFreeDay(program, id -> day = id);
-        hallA = program.addHall("Зал А " + TestData.unique(), 3);
-        hallB = program.addHall("Зал Б " + TestData.unique(), 3);
+        hallA = program.addHall("Зал А " + TestData.unique(), null, 3);
+        hallB = program.addHall("Зал Б " + TestData.unique(), null, 3);
     }
 
     @Test
     void two_sessions_cannot_share_a_hall_at_the_same_time() {
-        program.addSession(day, hallA, "Утро", LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0);
+        program.addSession(day, hallA, "Утро", null, LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0);
 
-        assertThatThrownBy(() -> program.addSession(day, hallA, "Наложение", LocalTime.of(10, 30), LocalTime.of(11, 30), 20, 0))
+        assertThatThrownBy(() -> program.addSession(day, hallA, "Наложение", null, LocalTime.of(10, 30),
+                LocalTime.of(11, 30), 20, 0))
                 .isInstanceOf(InvalidProgramException.class).hasMessage("program.error.hall-busy");
     }
 
     @Test
     void sessions_at_the_same_time_in_other_halls_must_share_their_slot_times() {
-        program.addSession(day, hallA, "Утро", LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0);
+        program.addSession(day, hallA, "Утро", null, LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0);
 
-        assertThatThrownBy(() -> program.addSession(day, hallB, "Сдвиг", LocalTime.of(10, 10), LocalTime.of(11, 10), 20, 0))
+        assertThatThrownBy(() -> program.addSession(day, hallB, "Сдвиг", null, LocalTime.of(10, 10),
+                LocalTime.of(11, 10), 20, 0))
                 .isInstanceOf(InvalidProgramException.class).hasMessage("program.error.slots-not-aligned");
-        long aligned = program.addSession(day, hallB, "Утро, зал Б", LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0);
+        long aligned = program.addSession(day, hallB, "Утро, зал Б", null, LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0);
         assertThat(program.slots(aligned)).hasSize(3);
     }
 
     @Test
     void a_company_in_a_meeting_in_one_hall_cannot_meet_in_another_hall_at_the_same_time() {
-        long sessionA = program.addSession(day, hallA, "Утро", LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0);
-        long sessionB = program.addSession(day, hallB, "Утро, зал Б", LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0);
+        long sessionA = program.addSession(day, hallA, "Утро", null, LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0);
+        long sessionB = program.addSession(day, hallB, "Утро, зал Б", null, LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0);
         long x = approvedCompany();
         long y = approvedCompany();
         long z = approvedCompany();

@@ -23,9 +23,9 @@ import org.b2bforum.delegate.Invitation;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItemKind;
-import org.b2bforum.program.ProgramService;
 import org.b2bforum.venue.CheckInService;
 import org.b2bforum.venue.VenueFixture;
+import org.b2bforum.program.ProgramItems;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,7 +49,7 @@ class DelegateListEditingTest {
     @Autowired
     OrganizerBookings organizerBookings;
     @Autowired
-    ProgramService program;
+    ProgramItems programItems;
     @Autowired
     CheckInService checkIns;
     @Autowired
@@ -92,9 +92,9 @@ class DelegateListEditingTest {
         BookingFixture.logInAs(annasLogIn);
         String annasFeed = feedToken(calendars.newSubscription());
         TestData.logOut();
-        long roundTable = booking.asOrganizer(() -> program.addProgramItem(session.dayId(), ProgramItemKind.ROUND_TABLE,
-                "Круглый стол " + TestData.unique(), "Зал Б", LocalTime.of(12, 0), LocalTime.of(13, 0)));
-        booking.as(company, () -> program.signUp(roundTable, List.of(anna)));
+        long roundTable = booking.asOrganizer(() -> programItems.add(session.dayId(), ProgramItemKind.ROUND_TABLE,
+                "Круглый стол " + TestData.unique(), null, "Зал Б", null, LocalTime.of(12, 0), LocalTime.of(13, 0)));
+        booking.as(company, () -> programItems.signUp(roundTable, List.of(anna)));
         assertThat(calendars.feed(annasFeed, Languages.RUSSIAN)).isPresent();
 
         List<RegistrationForm.DelegateForm> list = currentDelegates(company);

@@ -39,7 +39,6 @@ import org.b2bforum.fair.LeadService;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItemKind;
-import org.b2bforum.program.ProgramService;
 import org.b2bforum.reporting.ForumResults.CityFigure;
 import org.b2bforum.reporting.ForumResults.CityPair;
 import org.b2bforum.reporting.ForumResults.OutcomeMeeting;
@@ -51,6 +50,7 @@ import org.b2bforum.venue.CheckInService;
 import org.b2bforum.venue.Outcome;
 import org.b2bforum.venue.OutcomeService;
 import org.b2bforum.venue.VenueFixture;
+import org.b2bforum.program.ProgramItems;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,7 +84,7 @@ class ForumReportServiceTest {
     @Autowired
     CheckInService checkIns;
     @Autowired
-    ProgramService program;
+    ProgramItems programItems;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -414,9 +414,9 @@ class ForumReportServiceTest {
         booking.as(a2, () -> outcomes.record(followUp, Outcome.FOLLOW_UP, null));
 
         booking.asOrganizer(() -> {
-            long item = program.addProgramItem(session.dayId(), ProgramItemKind.ROUND_TABLE, roundTable, roundTableEn,
+            long item = programItems.add(session.dayId(), ProgramItemKind.ROUND_TABLE, roundTable, roundTableEn,
                     "Зал «Немига»", "Nemiga Hall", LocalTime.of(12, 0), LocalTime.of(13, 0));
-            program.signUp(item, List.of(a1.firstDelegate(), a2.firstDelegate(), b1.firstDelegate()));
+            programItems.signUp(item, List.of(a1.firstDelegate(), a2.firstDelegate(), b1.firstDelegate()));
         });
     }
 

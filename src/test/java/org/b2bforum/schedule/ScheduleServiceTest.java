@@ -28,13 +28,13 @@ import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.meeting.ScheduledMeeting;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramItemKind;
-import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
 import org.b2bforum.schedule.DayProblem.DayMeeting;
 import org.b2bforum.schedule.DayProblem.Kind;
 import org.b2bforum.schedule.ScheduleReview.PlacedMeeting;
 import org.b2bforum.optimizer.SchedulingProblem;
 import org.b2bforum.optimizer.Unplaced;
+import org.b2bforum.program.ProgramItems;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +59,7 @@ class ScheduleServiceTest {
     @Autowired
     OrganizerBookings organizerBookings;
     @Autowired
-    ProgramService program;
+    ProgramItems programItems;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -91,12 +91,12 @@ class ScheduleServiceTest {
         long direct = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(c.get(2).id(), c.get(3).id(),
                 morningA.slot(2).id()));
         booking.asOrganizer(() -> {
-            long roundTable = program.addProgramItem(day.id(), ProgramItemKind.ROUND_TABLE, "Круглый стол " + TestData.unique(),
-                    "Малый зал", LocalTime.of(10, 0), LocalTime.of(10, 20));
-            program.signUp(roundTable, c.get(1).delegateIds());
-            long presentation = program.addProgramItem(day.id(), ProgramItemKind.PRESENTATION,
-                    "Презентация " + TestData.unique(), "Павильон", LocalTime.of(10, 20), LocalTime.of(10, 40));
-            program.signUp(presentation, List.of(c.get(2).firstDelegate()));
+            long roundTable = programItems.add(day.id(), ProgramItemKind.ROUND_TABLE, "Круглый стол " + TestData.unique(), null,
+                    "Малый зал", null, LocalTime.of(10, 0), LocalTime.of(10, 20));
+            programItems.signUp(roundTable, c.get(1).delegateIds());
+            long presentation = programItems.add(day.id(), ProgramItemKind.PRESENTATION,
+                    "Презентация " + TestData.unique(), null, "Павильон", null, LocalTime.of(10, 20), LocalTime.of(10, 40));
+            programItems.signUp(presentation, List.of(c.get(2).firstDelegate()));
         });
 
         DayProblem input = booking.asOrganizer(() -> schedule.problem(day.id()));

@@ -22,6 +22,7 @@ import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.program.ForumDay;
+import org.b2bforum.program.ProgramItems;
 import org.b2bforum.program.ProgramService;
 
 import com.vaadin.flow.component.html.Div;
@@ -67,15 +68,15 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final List<DelegateChoice> myDelegates;
     private boolean applyingUrl;
 
-    AgendaView(MeetingQueries meetings, ProgramService programService, CurrentUser currentUser, ForumTime forumTime,
-            Clock clock) {
+    AgendaView(MeetingQueries meetings, ProgramService programService, ProgramItems programItems,
+            CurrentUser currentUser, ForumTime forumTime, Clock clock) {
         this.meetings = meetings;
         this.programService = programService;
         this.clock = clock;
         this.dates = new ForumDates(forumTime, getLocale());
         this.me = currentUser.requireCompanyId();
         this.myDelegates = meetings.myDelegates();
-        this.program = new ProgramSignUp(programService, myDelegates, dates, this::refresh);
+        this.program = new ProgramSignUp(programItems, myDelegates, dates, this::refresh);
         addClassName("page");
         addClassName("agenda-view");
 

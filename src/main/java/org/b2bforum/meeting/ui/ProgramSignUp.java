@@ -12,7 +12,7 @@ import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.InvalidProgramException;
 import org.b2bforum.program.ProgramChangeRefusedException;
 import org.b2bforum.program.ProgramItem;
-import org.b2bforum.program.ProgramService;
+import org.b2bforum.program.ProgramItems;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -36,13 +36,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
  */
 class ProgramSignUp extends Div {
 
-    private final ProgramService program;
+    private final ProgramItems programItems;
     private final List<DelegateChoice> delegates;
     private final ForumDates dates;
     private final Runnable changed;
 
-    ProgramSignUp(ProgramService program, List<DelegateChoice> delegates, ForumDates dates, Runnable changed) {
-        this.program = program;
+    ProgramSignUp(ProgramItems programItems, List<DelegateChoice> delegates, ForumDates dates, Runnable changed) {
+        this.programItems = programItems;
         this.delegates = delegates;
         this.dates = dates;
         this.changed = changed;
@@ -53,7 +53,7 @@ class ProgramSignUp extends Div {
     void show(ForumDay day) {
         removeAll();
         List<ProgramItem> items = day == null ? List.of()
-                : program.programItems().stream().filter(item -> item.dayId() == day.id()).toList();
+                : programItems.all().stream().filter(item -> item.dayId() == day.id()).toList();
         Map<Long, Set<DelegateChoice>> attendees = attendees();
         for (ProgramItem item : items) {
             add(item(item, attendees.getOrDefault(item.id(), Set.of())));
@@ -69,7 +69,7 @@ class ProgramSignUp extends Div {
     private Map<Long, Set<DelegateChoice>> attendees() {
         Map<Long, Set<DelegateChoice>> attendees = new HashMap<>();
         for (DelegateChoice delegate : delegates) {
-            for (ProgramItem item : program.itemsAttendedBy(List.of(delegate.id()))) {
+            for (ProgramItem item : programItems.attendedBy(List.of(delegate.id()))) {
                 attendees.computeIfAbsent(item.id(), id -> new HashSet<>()).add(delegate);
             }
         }
@@ -142,10 +142,10 @@ class ProgramSignUp extends Div {
         try {
             // signing up may be refused; withdrawing never is, so it goes second
             if (!added.isEmpty()) {
-                program.signUp(item.id(), added);
+                programItems.signUp(item.id(), added);
             }
             if (!removed.isEmpty()) {
-                program.withdraw(item.id(), removed);
+                programItems.withdraw(item.id(), removed);
             }
             dialog.close();
             Notification.show(getTranslation("agenda.program.saved"), 4000, Notification.Position.TOP_CENTER)

@@ -29,7 +29,7 @@ import org.b2bforum.meeting.RequestResult;
 import org.b2bforum.meeting.SlotOption;
 import org.b2bforum.meeting.StandPlace;
 import org.b2bforum.program.BookingSettings;
-import org.b2bforum.program.ProgramService;
+import org.b2bforum.program.BookingWindow;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -83,7 +83,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private final MeetingQueries meetings;
     private final MeetingRequests requests;
     private final DirectoryService directory;
-    private final ProgramService program;
+    private final BookingWindow bookingWindow;
     private final ForumDates dates;
     private final Clock clock;
     private final LiveUpdates live;
@@ -96,13 +96,13 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     /** Times still listed but taken by others since the list was loaded (found out by a refused "Send"). */
     private final Set<Long> taken = new HashSet<>();
 
-    RequestMeetingView(MeetingQueries meetings, MeetingRequests requests, DirectoryService directory, ProgramService program,
-            ForumTime forumTime, Clock clock, LiveUpdates live) {
+    RequestMeetingView(MeetingQueries meetings, MeetingRequests requests, DirectoryService directory,
+            BookingWindow bookingWindow, ForumTime forumTime, Clock clock, LiveUpdates live) {
         this.meetings = meetings;
         this.live = live;
         this.requests = requests;
         this.directory = directory;
-        this.program = program;
+        this.bookingWindow = bookingWindow;
         this.clock = clock;
         this.dates = new ForumDates(forumTime, getLocale());
         addClassName("page");
@@ -145,7 +145,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
             return;
         }
 
-        BookingSettings settings = program.bookingSettings();
+        BookingSettings settings = bookingWindow.settings();
         Paragraph how = new Paragraph(getTranslation(settings.instantBooking()
                 ? "request-meeting.hint.instant" : "request-meeting.hint.request", partner.shortName()));
         how.setId("request-hint");

@@ -7,9 +7,9 @@ import org.b2bforum.base.ui.ComponentTexts;
 import org.b2bforum.base.ui.FieldErrors;
 import org.b2bforum.base.ui.Notices;
 import org.b2bforum.program.BookingSettings;
+import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.InvalidProgramException;
 import org.b2bforum.program.ProgramLabels;
-import org.b2bforum.program.ProgramService;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -34,7 +34,7 @@ class BookingSettingsPanel extends VerticalLayout {
     private final ProgramLabels labels;
     private final FieldErrors errors = new FieldErrors(this);
 
-    BookingSettingsPanel(ProgramService program, ProgramLabels labels) {
+    BookingSettingsPanel(BookingWindow bookingWindow, ProgramLabels labels) {
         this.labels = labels;
         setPadding(false);
         addClassName("program-section");
@@ -71,11 +71,11 @@ class BookingSettingsPanel extends VerticalLayout {
                 return;
             }
             try {
-                program.updateBookingSettings(new BookingSettings(labels.fromForumTime(opensAt.getValue()),
+                bookingWindow.update(new BookingSettings(labels.fromForumTime(opensAt.getValue()),
                         labels.fromForumTime(closesAt.getValue()), meetingLimit.getValue(), instantBooking.getValue(),
                         wishesPhase.getValue()));
                 Notices.success(getTranslation("program.booking.saved"));
-                show(program.bookingSettings());
+                show(bookingWindow.settings());
             } catch (InvalidProgramException ex) {
                 errors.show(ex.key());
             }

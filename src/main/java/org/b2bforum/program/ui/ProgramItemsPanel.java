@@ -10,8 +10,8 @@ import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.InvalidProgramException;
 import org.b2bforum.program.ProgramItem;
 import org.b2bforum.program.ProgramItemKind;
+import org.b2bforum.program.ProgramItems;
 import org.b2bforum.program.ProgramLabels;
-import org.b2bforum.program.ProgramService;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -42,12 +42,12 @@ class ProgramItemsPanel extends VerticalLayout {
     final TimePicker start = new TimePicker();
     final TimePicker end = new TimePicker();
     final Button add = new Button();
-    private final ProgramService program;
+    private final ProgramItems programItems;
     private final Runnable changed;
     private final FieldErrors errors = new FieldErrors(this);
 
-    ProgramItemsPanel(ProgramService program, ProgramLabels labels, Runnable changed) {
-        this.program = program;
+    ProgramItemsPanel(ProgramItems programItems, ProgramLabels labels, Runnable changed) {
+        this.programItems = programItems;
         this.changed = changed;
         setPadding(false);
         addClassName("program-section");
@@ -153,7 +153,7 @@ class ProgramItemsPanel extends VerticalLayout {
                 .on("program.error.title-en-too-long", newTitleEn).on("program.error.place-required", newPlace)
                 .on("program.error.place-too-long", newPlace).on("program.error.place-en-too-long", newPlaceEn);
         dialog.open(() -> {
-            program.changeProgramItem(item.id(), newTitle.getValue(), newTitleEn.getValue(), newPlace.getValue(),
+            programItems.change(item.id(), newTitle.getValue(), newTitleEn.getValue(), newPlace.getValue(),
                     newPlaceEn.getValue());
             Notices.success(getTranslation("program.item-changed",
                     new Bilingual(newTitle.getValue().trim(), newTitleEn.getValue().trim()).in(getLocale())));
@@ -167,7 +167,7 @@ class ProgramItemsPanel extends VerticalLayout {
             return;
         }
         try {
-            program.addProgramItem(day.getValue().id(), kind.getValue(), title.getValue(), titleEn.getValue(),
+            programItems.add(day.getValue().id(), kind.getValue(), title.getValue(), titleEn.getValue(),
                     place.getValue(), placeEn.getValue(), start.getValue(), end.getValue());
             Notices.success(getTranslation("program.item-added", title.getValue().trim()));
             title.clear();

@@ -4,8 +4,10 @@ import java.util.List;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.Hall;
+import org.b2bforum.program.ProgramItems;
 import org.b2bforum.program.ProgramLabels;
 import org.b2bforum.program.ProgramService;
 
@@ -33,22 +35,26 @@ class ProgramView extends VerticalLayout implements HasDynamicTitle {
     final ProgramItemsPanel items;
     final BookingSettingsPanel booking;
     private final ProgramService program;
+    private final ProgramItems programItems;
+    private final BookingWindow bookingWindow;
 
-    ProgramView(ProgramService program, ForumTime forumTime) {
+    ProgramView(ProgramService program, ProgramItems programItems, BookingWindow bookingWindow, ForumTime forumTime) {
         this.program = program;
+        this.programItems = programItems;
+        this.bookingWindow = bookingWindow;
         addClassName("page");
         addClassName("program-page");
         ProgramLabels labels = new ProgramLabels(forumTime, getLocale());
         days = new DaysPanel(program, labels, this::refresh);
         halls = new HallsPanel(program, this::refresh);
         sessions = new SessionsPanel(program, labels, this::refresh);
-        items = new ProgramItemsPanel(program, labels, this::refresh);
-        booking = new BookingSettingsPanel(program, labels);
+        items = new ProgramItemsPanel(programItems, labels, this::refresh);
+        booking = new BookingSettingsPanel(bookingWindow, labels);
         add(new H1(getTranslation("program.title")),
                 new Paragraph(getTranslation("program.intro", labels.zoneName())),
                 days, halls, sessions, items, booking);
         refresh();
-        booking.show(program.bookingSettings());
+        booking.show(bookingWindow.settings());
     }
 
     private void refresh() {
@@ -57,7 +63,7 @@ class ProgramView extends VerticalLayout implements HasDynamicTitle {
         days.show(allDays);
         halls.show(allHalls);
         sessions.show(program.sessions(), allDays, allHalls);
-        items.show(program.programItems(), allDays);
+        items.show(programItems.all(), allDays);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.FigureCard;
 import org.b2bforum.program.ForumDay;
+import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.NegotiationSession;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.schedule.DayProblem;
@@ -93,15 +94,17 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
 
     private final ScheduleService schedule;
     private final ProgramService program;
+    private final BookingWindow bookingWindow;
     private final ScheduleTexts texts;
     private final Clock clock;
     private ScheduleRun shown;
     private Registration polling;
 
-    ScheduleView(ScheduleService schedule, WishService wishService, ProgramService program, ForumTime forumTime,
-            Clock clock) {
+    ScheduleView(ScheduleService schedule, WishService wishService, ProgramService program,
+            BookingWindow bookingWindow, ForumTime forumTime, Clock clock) {
         this.schedule = schedule;
         this.program = program;
+        this.bookingWindow = bookingWindow;
         this.clock = clock;
         this.texts = new ScheduleTexts(this, forumTime, getLocale());
         addClassName("page");
@@ -378,7 +381,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
         Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
         dialog.add(new Paragraph(getTranslation("schedule.publish.text", shown.placedWishes())),
-                new Paragraph(getTranslation("schedule.publish.limit", program.bookingSettings().meetingLimit())));
+                new Paragraph(getTranslation("schedule.publish.limit", bookingWindow.settings().meetingLimit())));
         dialog.getFooter().add(cancel, confirm);
         dialog.open();
     }

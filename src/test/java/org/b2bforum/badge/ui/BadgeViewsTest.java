@@ -20,7 +20,7 @@ import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.BadgeRole;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItemKind;
-import org.b2bforum.program.ProgramService;
+import org.b2bforum.program.ProgramItems;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +39,7 @@ class BadgeViewsTest extends ForumBrowserlessTest {
     @Autowired
     OrganizerBookings organizerBookings;
     @Autowired
-    ProgramService program;
+    ProgramItems programItems;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -59,10 +59,10 @@ class BadgeViewsTest extends ForumBrowserlessTest {
         booking.asOrganizer(() -> {
             organizerBookings.bookAsOrganizer(company.id(), partner.id(), today.slot(2).id());
             organizerBookings.bookAsOrganizer(third.id(), company.id(), later.slot(0).id());
-            long roundTable = program.addProgramItem(later.dayId(), ProgramItemKind.ROUND_TABLE,
+            long roundTable = programItems.add(later.dayId(), ProgramItemKind.ROUND_TABLE,
                     "Круглый стол «Логистика» " + TestData.unique(), "Round table: Logistics", "Малый зал", null,
                     LocalTime.of(12, 0), LocalTime.of(13, 0));
-            program.signUp(roundTable, List.of(company.firstDelegate()));
+            programItems.signUp(roundTable, List.of(company.firstDelegate()));
         });
         String login = fixture.delegateAccount(company, company.firstDelegate());
 

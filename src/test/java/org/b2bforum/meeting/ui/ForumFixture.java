@@ -11,6 +11,7 @@ import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.InvalidProgramException;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
@@ -31,9 +32,10 @@ record ForumFixture(LocalDate day, long dayId, String hall, long hallId, long se
      * Creates the day, hall and session; booking open, requests answered by hand, a generous limit
      * ({@link RunningServerTest#BOOKING_OPEN_BY_HAND}, which the journeys that book share).
      */
-    static ForumFixture create(ProgramService program, AccountService accounts, int tables) {
+    static ForumFixture create(ProgramService program, BookingWindow bookingWindow, AccountService accounts,
+            int tables) {
         TestData.logInAsOrganizer(accounts);
-        program.updateBookingSettings(RunningServerTest.BOOKING_OPEN_BY_HAND);
+        bookingWindow.update(RunningServerTest.BOOKING_OPEN_BY_HAND);
         for (int attempt = 0; ; attempt++) {
             LocalDate day = LocalDate.now().plusYears(1).plusDays(ThreadLocalRandom.current().nextInt(0, 20_000));
             // slots are named by day and month ("1 дек., 10:20–10:40"): another test's day on the same date of
@@ -52,8 +54,8 @@ record ForumFixture(LocalDate day, long dayId, String hall, long hallId, long se
                 throw e;
             }
             String hall = "Зал " + TestData.unique();
-            long hallId = program.addHall(hall, tables);
-            long sessionId = program.addSession(dayId, hallId, "Переговоры " + hall, LocalTime.of(10, 0),
+            long hallId = program.addHall(hall, null, tables);
+            long sessionId = program.addSession(dayId, hallId, "Переговоры " + hall, null, LocalTime.of(10, 0),
                     LocalTime.of(11, 0), 20, 0);
             return new ForumFixture(day, dayId, hall, hallId, sessionId, program.slots(sessionId));
         }

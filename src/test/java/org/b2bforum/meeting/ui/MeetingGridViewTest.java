@@ -19,6 +19,7 @@ import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.ui.ProgramFixture;
 import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.program.BookingWindow;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -34,6 +35,8 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ProgramService program;
+    @Autowired
+    BookingWindow bookingWindow;
     @Autowired
     MeetingQueries meetingQueries;
     @Autowired
@@ -135,8 +138,8 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
         String a = names.get(0);
         String b = names.get(1);
         String c = names.get(2);
-        BookingSettings before = program.bookingSettings();
-        program.updateBookingSettings(new BookingSettings(null, null, 1, false));
+        BookingSettings before = bookingWindow.settings();
+        bookingWindow.update(new BookingSettings(null, null, 1, false));
         try {
             MeetingGridView view = gridOf(session);
             book(view, a, b, "10:00–10:20");
@@ -152,7 +155,7 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
             assertThat(test(view.grid).getCellText(1, 1)).isEqualTo(c + " — " + a);
             assertThat(view.booking.overLimit.getValue()).as("the override is not kept for the next one").isFalse();
         } finally {
-            program.updateBookingSettings(before);
+            bookingWindow.update(before);
         }
     }
 

@@ -11,6 +11,7 @@ import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.ui.BrowserJourney;
 import org.b2bforum.base.ui.Chromium;
+import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,8 @@ class MeetingJourneyIT extends BrowserJourney {
     AccountService accounts;
     @Autowired
     ProgramService program;
+    @Autowired
+    BookingWindow bookingWindow;
 
     @Test
     void a_company_requests_a_meeting_the_other_accepts_and_both_agendas_show_the_same_time_hall_and_table() {
@@ -50,7 +53,7 @@ class MeetingJourneyIT extends BrowserJourney {
         ForumFixture.Company a;
         ForumFixture.Company b;
         try {
-            forum = ForumFixture.create(program, accounts, 5);
+            forum = ForumFixture.create(program, bookingWindow, accounts, 5);
             a = ForumFixture.approvedCompany(registrations, accounts);
             b = ForumFixture.approvedCompany(registrations, accounts);
         } finally {

@@ -25,6 +25,8 @@ import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.program.BookingWindow;
+import org.b2bforum.program.ProgramItems;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -57,6 +59,10 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     @Autowired
     ProgramService program;
     @Autowired
+    ProgramItems programItems;
+    @Autowired
+    BookingWindow bookingWindow;
+    @Autowired
     MeetingQueries meetingQueries;
     @Autowired
     MeetingRequests meetingRequests;
@@ -69,7 +75,7 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
     @Test
     void the_request_page_offers_only_free_slots_and_a_slot_taken_meanwhile_is_refused_in_words() throws Exception {
-        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 3);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
@@ -145,7 +151,7 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
     @Test
     void after_send_the_outcome_links_back_to_the_directory_results_the_company_came_from() {
-        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 3);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
@@ -184,7 +190,7 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
     @Test
     void a_time_taken_and_freed_again_is_listed_again_after_the_next_refusal() {
-        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 3);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
@@ -228,7 +234,7 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
     @Test
     void after_send_the_form_stays_with_the_time_just_asked_for_marked_and_disabled() {
-        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 3);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
         TestData.logInAs(accounts, a.login());
@@ -260,10 +266,10 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
     @Test
     void with_instant_booking_the_bell_counts_the_confirmed_meeting_in_the_answer_to_send_without_a_note_about_it() {
-        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 3);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
-        program.updateBookingSettings(new BookingSettings(null, null, 50, true));
+        bookingWindow.update(new BookingSettings(null, null, 50, true));
         // no poll of the feed meanwhile: what the page shows comes with the answer to "Send"
         live.stop();
         try {
@@ -282,13 +288,13 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         } finally {
             live.start();
             TestData.logInAsOrganizer(accounts);
-            program.updateBookingSettings(new BookingSettings(null, null, 50, false));
+            bookingWindow.update(new BookingSettings(null, null, 50, false));
         }
     }
 
     @Test
     void a_double_click_on_send_sends_one_request() {
-        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 3);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
         TestData.logInAs(accounts, a.login());
@@ -307,7 +313,7 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
     @Test
     void accepting_a_request_in_the_meetings_view_confirms_it_with_a_table() {
-        ForumFixture forum = ForumFixture.create(program, accounts, 2);
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 2);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
         TestData.logInAs(accounts, a.login());
@@ -342,7 +348,7 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
     @Test
     void accepting_and_cancelling_count_the_own_companys_notification_in_the_answer_without_a_note_about_it() {
-        ForumFixture forum = ForumFixture.create(program, accounts, 2);
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 2);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
         TestData.logInAs(accounts, a.login());
@@ -376,11 +382,11 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
     @Test
     void the_request_page_says_the_limit_is_reached_as_soon_as_it_opens() {
-        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 3);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
-        program.updateBookingSettings(new BookingSettings(null, null, 1, false));
+        bookingWindow.update(new BookingSettings(null, null, 1, false));
         try {
             organizerBookings.bookAsOrganizer(a.id(), c.id(), forum.slotAt("10:00"));
 
@@ -393,13 +399,13 @@ class MeetingViewsTest extends ForumBrowserlessTest {
             assertThat(view.request.isEnabled()).isFalse();
         } finally {
             TestData.logInAsOrganizer(accounts);
-            program.updateBookingSettings(new BookingSettings(null, null, 50, false));
+            bookingWindow.update(new BookingSettings(null, null, 50, false));
         }
     }
 
     @Test
     void a_request_whose_time_is_taken_between_loading_the_list_and_accepting_offers_another_time_or_declining() {
-        ForumFixture forum = ForumFixture.create(program, accounts, 3);
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 3);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
@@ -463,11 +469,11 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
     @Test
     void the_agenda_shows_the_day_in_time_order_and_a_program_sign_up_that_clashes_with_a_meeting_is_refused() {
-        ForumFixture forum = ForumFixture.create(program, accounts, 2);
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 2);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
-        long roundTable = program.addProgramItem(forum.dayId(), ProgramItemKind.ROUND_TABLE,
-                "Круглый стол «Туризм» " + forum.hall(), "Малый зал", LocalTime.of(10, 0), LocalTime.of(10, 40));
+        long roundTable = programItems.add(forum.dayId(), ProgramItemKind.ROUND_TABLE,
+                "Круглый стол «Туризм» " + forum.hall(), null, "Малый зал", null, LocalTime.of(10, 0), LocalTime.of(10, 40));
         long late = organizerBookings.bookAsOrganizer(a.id(), b.id(), forum.slotAt("10:40"));
         long early = organizerBookings.bookAsOrganizer(b.id(), a.id(), forum.slotAt("10:00"));
 

@@ -13,6 +13,7 @@ import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.ui.BrowserJourney;
 import org.b2bforum.base.ui.Chromium;
 import org.b2bforum.fair.FairService;
+import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,8 @@ class StandMeetingJourneyIT extends BrowserJourney {
     @Autowired
     ProgramService program;
     @Autowired
+    BookingWindow bookingWindow;
+    @Autowired
     FairService fair;
 
     @Test
@@ -57,7 +60,7 @@ class StandMeetingJourneyIT extends BrowserJourney {
         String stand = TestData.unique().toUpperCase(Locale.ROOT);
         String zone = "Павильон " + TestData.unique();
         try {
-            forum = ForumFixture.create(program, accounts, 2);
+            forum = ForumFixture.create(program, bookingWindow, accounts, 2);
             exhibitor = ForumFixture.approvedCompany(registrations, accounts);
             visitor = ForumFixture.approvedCompany(registrations, accounts);
             TestData.logInAsOrganizer(accounts);

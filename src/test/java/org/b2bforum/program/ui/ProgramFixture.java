@@ -52,10 +52,10 @@ public final class ProgramFixture {
         LocalDate day = freeDay(program);
         long dayId = program.addDay(day);
         String hallName = "Зал " + TestData.unique();
-        long hallId = program.addHall(hallName, tables);
+        long hallId = program.addHall(hallName, null, tables);
         String name = "Переговоры " + TestData.unique();
         LocalTime start = LocalTime.of(10, 0);
-        long id = program.addSession(dayId, hallId, name, start, start.plusMinutes(20L * slots), 20, 0);
+        long id = program.addSession(dayId, hallId, name, null, start, start.plusMinutes(20L * slots), 20, 0);
         return new Session(dayId, day, hallId, hallName, id, name, program.slots(id));
     }
 

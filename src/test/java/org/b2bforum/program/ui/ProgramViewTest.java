@@ -25,6 +25,8 @@ import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
 import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.program.BookingWindow;
+import org.b2bforum.program.ProgramItems;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -43,6 +45,10 @@ class ProgramViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ProgramService program;
+    @Autowired
+    ProgramItems programItems;
+    @Autowired
+    BookingWindow bookingWindow;
     @Autowired
     MeetingQueries meetingQueries;
     @Autowired
@@ -126,10 +132,10 @@ class ProgramViewTest extends ForumBrowserlessTest {
         test(view.items.add).click();
         assertThat(view.items.placeEn.getErrorMessage()).isEqualTo("Не более 200 символов");
         assertThat(view.items.placeEn.isInvalid()).isTrue();
-        assertThat(program.programItems()).noneMatch(p -> p.title().equals("Круглый стол " + unique));
+        assertThat(programItems.all()).noneMatch(p -> p.title().equals("Круглый стол " + unique));
         test(view.items.placeEn).setValue("Nemiga Hall");
         test(view.items.add).click();
-        assertThat(program.programItems()).filteredOn(p -> p.title().equals("Круглый стол " + unique))
+        assertThat(programItems.all()).filteredOn(p -> p.title().equals("Круглый стол " + unique))
                 .singleElement().satisfies(p -> {
                     assertThat(p.titleEn()).isEqualTo("Round table " + unique);
                     assertThat(p.placeEn()).isEqualTo("Nemiga Hall");
@@ -245,7 +251,7 @@ class ProgramViewTest extends ForumBrowserlessTest {
     @Test
     @WithUserDetails(TestData.ORGANIZER_EMAIL)
     void booking_settings_are_entered_in_forum_time_and_stored_as_instants() {
-        BookingSettings before = program.bookingSettings();
+        BookingSettings before = bookingWindow.settings();
         try {
             ProgramView view = navigate(ProgramView.class);
             test(view.booking.opensAt).setValue(LocalDateTime.of(2031, 8, 1, 9, 0));
@@ -254,7 +260,7 @@ class ProgramViewTest extends ForumBrowserlessTest {
             test(view.booking.instantBooking).click();
             test(view.booking.save).click();
 
-            BookingSettings saved = program.bookingSettings();
+            BookingSettings saved = bookingWindow.settings();
             assertThat(saved.opensAt()).isEqualTo(Instant.parse("2031-08-01T06:00:00Z"));
             assertThat(saved.closesAt()).isEqualTo(Instant.parse("2031-09-15T15:00:00Z"));
             assertThat(saved.meetingLimit()).isEqualTo(8);
@@ -264,9 +270,9 @@ class ProgramViewTest extends ForumBrowserlessTest {
             test(view.booking.save).click();
             assertThat(view.booking.closesAt.isInvalid()).isTrue();
             assertThat(view.booking.closesAt.getErrorMessage()).isEqualTo("Окончание должно быть позже начала");
-            assertThat(program.bookingSettings()).isEqualTo(saved);
+            assertThat(bookingWindow.settings()).isEqualTo(saved);
         } finally {
-            program.updateBookingSettings(before);
+            bookingWindow.update(before);
         }
     }
 
@@ -322,7 +328,7 @@ class ProgramViewTest extends ForumBrowserlessTest {
     void on_the_english_page_an_organizer_changes_a_program_items_title_and_place_in_its_dialog() {
         ProgramFixture.Session session = ProgramFixture.session(program, 1, 1);
         String unique = TestData.unique();
-        long item = program.addProgramItem(session.dayId(), ProgramItemKind.ROUND_TABLE, "Круглый стол " + unique,
+        long item = programItems.add(session.dayId(), ProgramItemKind.ROUND_TABLE, "Круглый стол " + unique,
                 null, "Малый зал", null, LocalTime.of(14, 0), LocalTime.of(15, 0));
         com.vaadin.flow.component.UI.getCurrent().setLocale(org.b2bforum.base.i18n.Languages.ENGLISH);
         ProgramView view = navigate(ProgramView.class);
@@ -347,14 +353,14 @@ class ProgramViewTest extends ForumBrowserlessTest {
         assertThat(place.isInvalid()).isTrue();
         assertThat(place.getErrorMessage()).isEqualTo("At most 200 characters");
         assertThat(title.isInvalid()).as("the place's message, not the title's").isFalse();
-        assertThat(program.programItems()).filteredOn(p -> p.id() == item).extracting(ProgramItem::titleEn)
+        assertThat(programItems.all()).filteredOn(p -> p.id() == item).extracting(ProgramItem::titleEn)
                 .as("nothing half-saved").containsOnlyNulls();
 
         test(place).setValue("Зал «Немига»");
         test(placeEn).setValue("Nemiga Hall");
         test(dialog.save).click();
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(program.programItems()).filteredOn(p -> p.id() == item).singleElement().satisfies(p -> {
+        assertThat(programItems.all()).filteredOn(p -> p.id() == item).singleElement().satisfies(p -> {
             assertThat(p.title()).isEqualTo("Круглый стол " + unique);
             assertThat(p.titleEn()).isEqualTo("Round table " + unique);
             assertThat(p.place()).isEqualTo("Зал «Немига»");

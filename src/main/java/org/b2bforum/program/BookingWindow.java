@@ -1,0 +1,54 @@
+package org.b2bforum.program;
+
+import java.sql.Timestamp;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The booking window and its rules, one set for the whole forum ({@link BookingSettings}): when companies may
+ * book, how many meetings each may have, instant booking and the wishes phase. Set by organizers; anyone logged
+ * in may read it. (The booking steps read the row themselves, under their locks: {@code meeting/SlotLedger}.)
+ */
+@Service
+public class BookingWindow {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    BookingWindow(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public BookingSettings settings() {
+        return jdbc.queryForObject("""
+                select opens_at, closes_at, meeting_limit, instant_booking, wishes_phase from booking_settings where id = 1""",
+                new MapSqlParameterSource(), (rs, i) -> new BookingSettings(
+                        rs.getTimestamp("opens_at") == null ? null : rs.getTimestamp("opens_at").toInstant(),
+                        rs.getTimestamp("closes_at") == null ? null : rs.getTimestamp("closes_at").toInstant(),
+                        rs.getInt("meeting_limit"), rs.getBoolean("instant_booking"), rs.getBoolean("wishes_phase")));
+    }
+
+    /** Changes the settings; refused when the limit is not 1..200 or the window closes before it opens. */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void update(BookingSettings settings) {
+        if (settings.meetingLimit() < 1 || settings.meetingLimit() > 200) {
+            throw new InvalidProgramException("program.error.meeting-limit");
+        }
+        if (settings.opensAt() != null && settings.closesAt() != null && !settings.closesAt().isAfter(settings.opensAt())) {
+            throw new InvalidProgramException("program.error.end-before-start");
+        }
+        jdbc.update("""
+                update booking_settings set opens_at = :opens, closes_at = :closes, meeting_limit = :limit,
+                       instant_booking = :instant, wishes_phase = :wishes where id = 1""",
+                new MapSqlParameterSource("opens", settings.opensAt() == null ? null : Timestamp.from(settings.opensAt()))
+                        .addValue("closes", settings.closesAt() == null ? null : Timestamp.from(settings.closesAt()))
+                        .addValue("limit", settings.meetingLimit()).addValue("instant", settings.instantBooking())
+                        .addValue("wishes", settings.wishesPhase()));
+    }
+}
