@@ -125,14 +125,16 @@ public class MeetingRequests {
     private MeetingOutcome book(long me, long partnerId, long slotId, Long standId, Set<Long> delegates, String text,
             ForumUser user) {
         return retry.run(() -> {
-            SlotLedger.Locked locked = ledger.lockSlotAndCompanies(slotId, me, partnerId);
+            // the locks and what is read under them: one round trip (issue 17)
+            SlotLedger.LockedSituation read = ledger.lockAndRead(slotId, me, partnerId, me, delegates);
+            SlotLedger.Locked locked = read.locked();
             SlotLedger.Slot slot = locked.slot();
             BookingRules.requireFutureSlot(slot.startsAt(), clock.instant());
             locked.requireApproved(me);
             if (!locked.approved(partnerId)) {
                 throw new BookingRefusedException("meeting.error.partner-unavailable");
             }
-            BookingSituation now = ledger.situation(slot, me, partnerId, me, delegates);
+            BookingSituation now = read.situation();
             RequestDecision decision = BookingRules.request(now, delegates, clock.instant(), standId == null);
             if (decision == RequestDecision.EXISTING) {
                 return new MeetingOutcome(now.existing(), now.existingStatus()); // the first request stands
@@ -141,23 +143,24 @@ public class MeetingRequests {
                 ledger.requireStandFree(slot, standId, me, partnerId);
             }
             if (decision == RequestDecision.REQUEST && standId == null) {
-                // the meeting's insert and all its rows in one round trip (issue 17)
+                // the meeting's insert, all its rows and the commit in one round trip (issue 17)
                 List<String> batch = new ArrayList<>(rows.inserting(me, partnerId, slotId, text, MeetingStatus.REQUESTED,
                         null));
                 batch.add(MeetingRows.delegateRows(MeetingRows.NEW_MEETING, me, delegates));
                 batch.add(MeetingRows.newMeetingEvents(MeetingRows.NEW_MEETING, user, false));
                 batch.addAll(notifications.statements(now.recipients(), List.of(partnerId), "notification.meeting.REQUESTED",
                         describe(now, slot, false)));
-                return new MeetingOutcome(rows.newMeetingIn(batch), MeetingStatus.REQUESTED);
+                return new MeetingOutcome(rows.newMeetingCommitted(batch), MeetingStatus.REQUESTED);
             }
             if (standId == null) {
-                // the meeting's insert, its rows, what it occupies and the two companies' notification: one round trip
+                // the meeting's insert, its rows, what it occupies, the two companies' notification and the commit: one
+                // round trip
                 List<String> first = new ArrayList<>();
                 first.add(MeetingRows.delegateRows(MeetingRows.NEW_MEETING, me, delegates));
                 first.add(MeetingRows.newMeetingEvents(MeetingRows.NEW_MEETING, user, true));
                 first.addAll(notifications.statements(now.recipients(), List.of(me, partnerId),
                         "notification.meeting.CONFIRMED", describe(now, slot, true)));
-                long meetingId = ledger.occupyNew(rows.inserting(me, partnerId, slotId, text, MeetingStatus.CONFIRMED,
+                long meetingId = ledger.occupyNewAndCommit(rows.inserting(me, partnerId, slotId, text, MeetingStatus.CONFIRMED,
                         now.freeTable()), slot, now.freeTable(), me, partnerId, delegates, first);
                 return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED);
             }

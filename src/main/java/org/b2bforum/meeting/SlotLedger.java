@@ -1,5 +1,7 @@
 package org.b2bforum.meeting;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.notification.NotificationService;
@@ -15,6 +18,7 @@ import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramService;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.StatementCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -79,14 +83,9 @@ class SlotLedger {
     Locked lockSlotAndCompanies(long slotId, long a, long b) {
         Map<Long, String> status = new HashMap<>();
         Slot[] slot = new Slot[1];
-        jdbc.query("""
-                select s.id, s.hall_id, s.starts_at, s.ends_at, c.id company_id, c.status
-                from slot s join company c on c.id in (:a, :b)
-                where s.id = :slot order by c.id for update""",
-                new MapSqlParameterSource("slot", slotId).addValue("a", a).addValue("b", b),
+        jdbc.query(LOCK_SLOT_AND_COMPANIES, new MapSqlParameterSource("slot", slotId).addValue("a", a).addValue("b", b),
                 rs -> {
-                    slot[0] = new Slot(rs.getLong("id"), rs.getLong("hall_id"),
-                            rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant());
+                    slot[0] = slot(rs);
                     status.put(rs.getLong("company_id"), rs.getString("status"));
                 });
         if (slot[0] == null) {
@@ -135,44 +134,109 @@ class SlotLedger {
      * batch: read here, not in a round trip of their own). Exact only under the slot's and the companies' locks.
      */
     BookingSituation situation(Slot slot, long a, long b, long owner, Set<Long> delegates) {
-        return jdbc.queryForObject("""
-                select w.opens_at, w.closes_at, w.meeting_limit, w.instant_booking, w.wishes_phase,
-                  (select count(*) from delegate where id in (:delegates) and company_id = :owner) own_delegates,
-                  (select id from meeting where active_key = concat(:a, ':', :b, ':', :slot)) existing,
-                  (select status from meeting where active_key = concat(:a, ':', :b, ':', :slot)) existing_status,
-                 """ + MeetingLimits.activeOf(":a") + " active_a, " + MeetingLimits.activeOf(":b") + " active_b,"
-                + BUSY + """
-                  busy,
-                  exists (select 1 from program_item p join program_item_attendee pa on pa.program_item_id = p.id
-                          where pa.delegate_id in (:delegates) and p.starts_at < :end and p.ends_at > :start) in_program,
-                  (select short_name from company where id = :a) a_name,
-                  (select short_name from company where id = :b) b_name,
-                  (select name from hall where id = :hall) hall_name,
-                  (select name_en from hall where id = :hall) hall_name_en,
-                 """ + NotificationService.Recipients.column(":a, :b") + """
-                  recipients,
-                  ft.id free_table, ft.number free_table_number
-                from booking_settings w
-                  left join (select t.id, t.number from meeting_table t
-                             where t.hall_id = :hall
-                               and not exists (select 1 from table_slot_booking tb where tb.slot_id = :slot and tb.table_id = t.id)
-                             order by t.number limit 1) ft on true
-                where w.id = 1""",
+        return jdbc.queryForObject(situationSql(":a", ":b", ":owner", ":delegates", ":slot", ":hall", ":start", ":end"),
                 new MapSqlParameterSource("a", a).addValue("b", b).addValue("owner", owner)
                         .addValue("delegates", delegates.isEmpty() ? List.of(-1L) : delegates)
                         .addValue("slot", slot.id()).addValue("hall", slot.hallId())
                         .addValue("start", Timestamp.from(slot.startsAt())).addValue("end", Timestamp.from(slot.endsAt())),
-                (rs, i) -> new BookingSituation(
-                        new BookingSettings(instant(rs.getTimestamp("opens_at")), instant(rs.getTimestamp("closes_at")),
-                                rs.getInt("meeting_limit"), rs.getBoolean("instant_booking"),
-                                rs.getBoolean("wishes_phase")),
-                        rs.getInt("own_delegates"), rs.getObject("existing", Long.class),
-                        rs.getString("existing_status") == null ? null
-                                : MeetingStatus.valueOf(rs.getString("existing_status")),
-                        rs.getInt("active_a"), rs.getInt("active_b"), rs.getBoolean("busy"), rs.getBoolean("in_program"),
-                        rs.getObject("free_table", Long.class), rs.getObject("free_table_number", Integer.class),
-                        rs.getString("a_name"), rs.getString("b_name"), rs.getString("hall_name"),
-                        rs.getString("hall_name_en"), NotificationService.Recipients.of(rs.getString("recipients"))));
+                (rs, i) -> situation(rs));
+    }
+
+    /** What {@link #lockAndRead} returns: the locks' answer and the situation read under them. */
+    record LockedSituation(Locked locked, BookingSituation situation) {
+    }
+
+    /**
+     * {@link #lockSlotAndCompanies} and then {@link #situation}, in one round trip: one compound statement (MariaDB's
+     * {@code begin not atomic ... end}, which the server runs statement after statement and ends at the first error)
+     * that locks, reads the slot's hall and times and then the situation. The reads run after the locks are held, so
+     * under REPEATABLE READ their snapshot starts after the previous holder's commit, as with two statements. At the
+     * booking window's rush each round trip of a booking's turn waits for a core while the queue behind it waits for
+     * the turn (bench/README.md, issue 17): the locks and the situation were two of its six. The values are ids only,
+     * written into the SQL.
+     */
+    LockedSituation lockAndRead(long slotId, long a, long b, long owner, Set<Long> delegates) {
+        String ids = delegates.isEmpty() ? "-1" : delegates.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        String sql = "begin not atomic\n"
+                + "declare v_hall bigint; declare v_start datetime(6); declare v_end datetime(6);\n"
+                + LOCK_SLOT_AND_COMPANIES.replace(":slot", String.valueOf(slotId)).replace(":a", String.valueOf(a))
+                        .replace(":b", String.valueOf(b)) + ";\n"
+                + "select hall_id, starts_at, ends_at into v_hall, v_start, v_end from slot where id = " + slotId + ";\n"
+                + situationSql(String.valueOf(a), String.valueOf(b), String.valueOf(owner), ids, String.valueOf(slotId),
+                        "v_hall", "v_start", "v_end") + ";\nend";
+        return jdbc.getJdbcOperations().execute((StatementCallback<LockedSituation>) statement -> {
+            statement.execute(sql);
+            Map<Long, String> status = new HashMap<>();
+            Slot slot = null;
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    slot = slot(rs);
+                    status.put(rs.getLong("company_id"), rs.getString("status"));
+                }
+            }
+            if (slot == null) {
+                throw new BookingRefusedException("meeting.error.no-slot");
+            }
+            if (!statement.getMoreResults()) {
+                throw new IllegalStateException("The booking's situation came without its row");
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                rs.next();
+                return new LockedSituation(new Locked(slot, status), situation(rs));
+            }
+        });
+    }
+
+    private static final String LOCK_SLOT_AND_COMPANIES = """
+            select s.id, s.hall_id, s.starts_at, s.ends_at, c.id company_id, c.status
+            from slot s join company c on c.id in (:a, :b)
+            where s.id = :slot order by c.id for update""";
+
+    private static Slot slot(ResultSet rs) throws SQLException {
+        return new Slot(rs.getLong("id"), rs.getLong("hall_id"), rs.getTimestamp("starts_at").toInstant(),
+                rs.getTimestamp("ends_at").toInstant());
+    }
+
+    /** The situation's query, its values given as SQL: named parameters, or literals and a compound's variables. */
+    private static String situationSql(String a, String b, String owner, String delegates, String slot, String hall,
+            String start, String end) {
+        return """
+                select w.opens_at, w.closes_at, w.meeting_limit, w.instant_booking, w.wishes_phase,
+                  (select count(*) from delegate where id in (%4$s) and company_id = %3$s) own_delegates,
+                  (select id from meeting where active_key = concat(%1$s, ':', %2$s, ':', %5$s)) existing,
+                  (select status from meeting where active_key = concat(%1$s, ':', %2$s, ':', %5$s)) existing_status,
+                 """.formatted(a, b, owner, delegates, slot)
+                + MeetingLimits.activeOf(a) + " active_a, " + MeetingLimits.activeOf(b) + " active_b,"
+                + busy(a + ", " + b, start, end) + """
+                  busy,
+                  exists (select 1 from program_item p join program_item_attendee pa on pa.program_item_id = p.id
+                          where pa.delegate_id in (%4$s) and p.starts_at < %8$s and p.ends_at > %7$s) in_program,
+                  (select short_name from company where id = %1$s) a_name,
+                  (select short_name from company where id = %2$s) b_name,
+                  (select name from hall where id = %6$s) hall_name,
+                  (select name_en from hall where id = %6$s) hall_name_en,
+                 """.formatted(a, b, owner, delegates, slot, hall, start, end)
+                + NotificationService.Recipients.column(a + ", " + b) + """
+                  recipients,
+                  ft.id free_table, ft.number free_table_number
+                from booking_settings w
+                  left join (select t.id, t.number from meeting_table t
+                             where t.hall_id = %6$s
+                               and not exists (select 1 from table_slot_booking tb where tb.slot_id = %5$s and tb.table_id = t.id)
+                             order by t.number limit 1) ft on true
+                where w.id = 1""".formatted(a, b, owner, delegates, slot, hall, start, end);
+    }
+
+    private static BookingSituation situation(ResultSet rs) throws SQLException {
+        return new BookingSituation(
+                new BookingSettings(instant(rs.getTimestamp("opens_at")), instant(rs.getTimestamp("closes_at")),
+                        rs.getInt("meeting_limit"), rs.getBoolean("instant_booking"), rs.getBoolean("wishes_phase")),
+                rs.getInt("own_delegates"), rs.getObject("existing", Long.class),
+                rs.getString("existing_status") == null ? null : MeetingStatus.valueOf(rs.getString("existing_status")),
+                rs.getInt("active_a"), rs.getInt("active_b"), rs.getBoolean("busy"), rs.getBoolean("in_program"),
+                rs.getObject("free_table", Long.class), rs.getObject("free_table_number", Integer.class),
+                rs.getString("a_name"), rs.getString("b_name"), rs.getString("hall_name"),
+                rs.getString("hall_name_en"), NotificationService.Recipients.of(rs.getString("recipients")));
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -289,18 +353,19 @@ class SlotLedger {
     }
 
     /**
-     * As {@link #occupy} for a meeting that {@code meeting} inserts ({@link MeetingRows#inserting}), all in one round
-     * trip: the meeting's insert, the statements {@code first}, and what the meeting occupies, which find its id in
-     * {@link MeetingRows#NEW_MEETING}.
+     * As {@link #occupy} for a meeting that {@code meeting} inserts ({@link MeetingRows#inserting}), and the step's
+     * commit, all in one round trip ({@link MeetingRows#committedInsertedId}): the meeting's insert, the statements
+     * {@code first}, and what the meeting occupies, which find its id in {@link MeetingRows#NEW_MEETING}. The last thing
+     * a step does.
      *
      * @return the new meeting's id
      */
-    long occupyNew(List<String> meeting, Slot slot, long tableId, long companyA, long companyB, Set<Long> delegates,
-            List<String> first) {
+    long occupyNewAndCommit(List<String> meeting, Slot slot, long tableId, long companyA, long companyB,
+            Set<Long> delegates, List<String> first) {
         List<String> batch = new ArrayList<>(meeting);
         first.stream().filter(statement -> statement != null).forEach(batch::add);
         batch.addAll(occupying(MeetingRows.NEW_MEETING, slot, tableId, null, companyA, companyB, delegates));
-        return MeetingRows.firstInsertedId(jdbc, batch);
+        return MeetingRows.committedInsertedId(jdbc, batch);
     }
 
     /** The statements that take the slot, the table or stand and the people for the meeting {@code meetingId} (SQL). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.spy;
 
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalTime;
@@ -19,11 +20,13 @@ import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.notification.NotificationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,6 +46,10 @@ class SlotLedgerTest {
     CurrentUser currentUser;
     @Autowired
     Clock clock;
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    MeetingDescriptions descriptions;
 
     @Test
     void a_meeting_takes_its_delegates_slot_and_table_in_one_round_trip_and_a_second_taker_loses_the_race() {
@@ -104,6 +111,71 @@ class SlotLedgerTest {
                     "select id from app_user where company_id = ? order by id", Long.class, company.id()));
         }
         assertThat(now.recipients().usersByCompany()).containsOnlyKeys(a.id(), b.id());
+
+        // the locks and the situation in one round trip read the same, for an empty choice of delegates too
+        for (Set<Long> delegates : List.of(Set.of(a.firstDelegate()), Set.<Long>of(), Set.of(a.firstDelegate(), b.firstDelegate()))) {
+            SlotLedger.LockedSituation read = transaction.execute(status -> ledger.lockAndRead(slotId, a.id(), b.id(),
+                    a.id(), delegates));
+            BookingSituation apart = transaction.execute(status -> {
+                SlotLedger.Locked locked = ledger.lockSlotAndCompanies(slotId, a.id(), b.id());
+                assertThat(read.locked()).isEqualTo(locked);
+                return ledger.situation(locked.slot(), a.id(), b.id(), a.id(), delegates);
+            });
+            assertThat(read.situation()).isEqualTo(apart);
+        }
+        assertThat(transaction.execute(status -> ledger.lockAndRead(slotId, a.id(), b.id(), a.id(), Set.of()))
+                .situation().ownDelegates()).isZero();
+        assertThatThrownBy(() -> transaction.execute(status -> ledger.lockAndRead(-5, a.id(), b.id(), a.id(), Set.of())))
+                .isInstanceOf(BookingRefusedException.class).hasMessageContaining("no-slot");
+    }
+
+    @Test
+    void an_instant_request_runs_its_locks_with_its_reads_and_its_writes_with_its_commit() throws Exception {
+        fixture.openBooking(true);
+        TestSession session = fixture.session(2, LocalTime.of(15, 0), LocalTime.of(15, 40), 20);
+        TestCompany a = fixture.approvedCompany();
+        TestCompany b = fixture.approvedCompany();
+        long slotId = session.slot(0).id();
+        try (Connection connection = dataSource.getConnection()) {
+            SingleConnectionDataSource one = new SingleConnectionDataSource(connection, true);
+            NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(one);
+            MeetingRequests onOneConnection = new MeetingRequests(new TransactionRetry(one, 4), new SlotLedger(named),
+                    new MeetingRows(named, clock), currentUser, notifications, descriptions, clock);
+            JdbcTemplate onIt = new JdbcTemplate(one);
+            long before = questions(onIt);
+            long calibration = questions(onIt) - before;
+
+            long before2 = questions(onIt);
+            MeetingOutcome outcome = fixture.as(a, () -> onOneConnection.request(b.id(), slotId,
+                    List.of(a.firstDelegate()), "bitte"));
+            long statements = questions(onIt) - before2 - calibration;
+
+            // the first look, autocommit off, the locks with the reads, the writes with the commit, autocommit on: the
+            // commit is not sent again, the locks and the reads are one statement, the writes one (each of them was one)
+            assertThat(statements).isEqualTo(5);
+            assertThat(outcome.status()).isEqualTo(MeetingStatus.CONFIRMED);
+            assertThat(onIt.queryForObject("select @@in_transaction", Integer.class)).isZero();
+            assertThat(connection.getAutoCommit()).isTrue();
+        }
+        // committed, with everything it occupies, as another connection sees it
+        long meetingId = jdbc.queryForObject("select id from meeting where requester_company_id = ? and slot_id = ?",
+                Long.class, a.id(), slotId);
+        assertThat(jdbc.queryForObject("select status from meeting where id = ?", String.class, meetingId))
+                .isEqualTo("CONFIRMED");
+        assertThat(jdbc.queryForList("select company_id from company_slot_booking where meeting_id = ?", Long.class,
+                meetingId)).containsExactlyInAnyOrder(a.id(), b.id());
+        assertThat(jdbc.queryForObject("select count(*) from table_slot_booking where meeting_id = ?", Integer.class,
+                meetingId)).isEqualTo(1);
+        assertThat(jdbc.queryForList("select delegate_id from delegate_slot_booking where meeting_id = ?", Long.class,
+                meetingId)).containsExactly(a.firstDelegate());
+        assertThat(jdbc.queryForObject("select count(*) from notification n join app_user u on u.id = n.user_id"
+                + " where u.company_id in (?, ?) and n.message_key = 'notification.meeting.CONFIRMED'", Integer.class, a.id(),
+                b.id())).isEqualTo(
+                jdbc.queryForObject("select count(*) from app_user where company_id in (?, ?)", Integer.class, a.id(), b.id()));
+    }
+
+    private static long questions(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("show session status like 'Questions'", (rs, i) -> rs.getLong(2));
     }
 
     @Test
@@ -126,7 +198,7 @@ class SlotLedgerTest {
         TransactionTemplate transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         Set<Long> delegates = Set.of(a.firstDelegate());
 
-        long meetingId = transaction.execute(status -> ledger.occupyNew(
+        long meetingId = transaction.execute(status -> ledger.occupyNewAndCommit(
                 rows.inserting(a.id(), b.id(), slotId, message, MeetingStatus.CONFIRMED, tableId), slot, tableId, a.id(),
                 b.id(), delegates, List.of(MeetingRows.delegateRows(MeetingRows.NEW_MEETING, a.id(), delegates),
                         MeetingRows.newMeetingEvents(MeetingRows.NEW_MEETING, user, true))));
@@ -152,7 +224,7 @@ class SlotLedgerTest {
         TestCompany c = fixture.approvedCompany();
         TestCompany d = fixture.approvedCompany();
         long meetingsBefore = jdbc.queryForObject("select count(*) from meeting", Long.class);
-        assertThatThrownBy(() -> transaction.execute(status -> ledger.occupyNew(
+        assertThatThrownBy(() -> transaction.execute(status -> ledger.occupyNewAndCommit(
                 rows.inserting(c.id(), d.id(), slotId, null, MeetingStatus.CONFIRMED, tableId), slot, tableId, c.id(),
                 d.id(), Set.of(), List.of()))).isInstanceOf(ConcurrencyFailureException.class);
         assertThat(jdbc.queryForObject("select count(*) from meeting", Long.class)).isEqualTo(meetingsBefore);
