@@ -182,13 +182,18 @@ public class MessagingService {
             throw new MessageRefusedException("messages.error.self");
         }
         partnerName(otherCompanyId, conversationId(me, otherCompanyId), approved(otherCompanyId));
+        boolean wasBlocked = jdbc.queryForList("select kind from company_contact_block where company_id = ?"
+                + " and other_company_id = ?", String.class, me, otherCompanyId).contains(ContactState.BLOCK.name());
         jdbc.update("delete from company_contact_block where company_id = ? and other_company_id = ?", me,
                 otherCompanyId);
         if (state != ContactState.NONE) {
             jdbc.update("insert into company_contact_block (company_id, other_company_id, kind, created_at)"
                     + " values (?, ?, ?, ?)", me, otherCompanyId, state.name(), utc(clock.instant()));
         }
-        liveFeed.companiesChanged(List.of(me), LiveChange.Kind.MESSAGE);
+        // a block, or its end, closes or opens the other company's composer on its open page at once (it kept
+        // offering "Send" until its next visit, ux47); muting is the reader's own affair and tells nobody else
+        boolean blockChanged = wasBlocked != (state == ContactState.BLOCK);
+        liveFeed.companiesChanged(blockChanged ? List.of(me, otherCompanyId) : List.of(me), LiveChange.Kind.MESSAGE);
     }
 
     /** Reports the conversation with another company to the organizers, who may then read it. */

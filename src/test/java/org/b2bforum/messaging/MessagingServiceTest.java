@@ -203,6 +203,30 @@ class MessagingServiceTest {
         assertThat(messageCount(moscow)).isEqualTo(2);
     }
 
+    /** The blocked company's open page closes its composer at once (it offered "Send" until the next visit). */
+    @Test
+    void a_block_and_its_end_reach_the_other_companys_open_pages_and_muting_reaches_nobody_else() {
+        fixture.as(moscow, () -> messaging.send(minsk.id(), "Первое сообщение"));
+
+        assertThat(liveChangesAfter(() -> fixture.as(minsk, () -> messaging.setContactState(moscow.id(),
+                ContactState.BLOCK)))).containsExactlyInAnyOrder(minsk.id(), moscow.id());
+        assertThat(liveChangesAfter(() -> fixture.as(minsk, () -> messaging.setContactState(moscow.id(),
+                ContactState.MUTE)))).containsExactlyInAnyOrder(minsk.id(), moscow.id());
+        assertThat(liveChangesAfter(() -> fixture.as(minsk, () -> messaging.setContactState(moscow.id(),
+                ContactState.NONE)))).containsExactly(minsk.id());
+        assertThat(liveChangesAfter(() -> fixture.as(minsk, () -> messaging.setContactState(moscow.id(),
+                ContactState.BLOCK)))).containsExactlyInAnyOrder(minsk.id(), moscow.id());
+        assertThat(liveChangesAfter(() -> fixture.as(minsk, () -> messaging.setContactState(moscow.id(),
+                ContactState.NONE)))).containsExactlyInAnyOrder(minsk.id(), moscow.id());
+    }
+
+    private List<Long> liveChangesAfter(Runnable change) {
+        long last = jdbc.queryForObject("select coalesce(max(id), 0) from live_change", Long.class);
+        change.run();
+        return jdbc.queryForList("select company_id from live_change where id > ? and kind = 'MESSAGE'"
+                + " and company_id in (?, ?)", Long.class, last, minsk.id(), moscow.id());
+    }
+
     @Test
     void a_muted_company_still_writes_but_its_messages_are_not_counted_as_unread() {
         fixture.as(minsk, () -> messaging.setContactState(moscow.id(), ContactState.MUTE));

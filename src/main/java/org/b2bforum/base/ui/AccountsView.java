@@ -15,7 +15,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -125,9 +124,7 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
         }
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("accounts.reset-link"));
-        Span linkText = new Span(link);
-        linkText.setId("accounts-reset-link");
-        linkText.addClassName("reset-link");
+        CopyableLink linkText = new CopyableLink("accounts-reset-link", getTranslation("accounts.reset-link.field"), link);
         dialog.add(new Paragraph(getTranslation("accounts.reset-link.intro", account.email())), linkText);
         dialog.getFooter().add(new Button(getTranslation("accounts.reset-link.close"), e -> dialog.close()));
         dialog.open();

@@ -74,14 +74,18 @@ class ResetPasswordView extends VerticalLayout implements BeforeEnterObserver, H
             return;
         }
         remove(passwords, submit);
-        showOutcome("reset.done");
+        // the form is gone: the focus goes on to the log-in, and the screen reader's region no longer holds the last
+        // refusal ("Пароли не совпадают") under "Пароль изменён" (ux47)
+        showOutcome("reset.done").focus();
+        ScreenReaderRegion.replaceLastAnnouncement(this, message.getText());
     }
 
-    private void showOutcome(String key) {
+    private Anchor showOutcome(String key) {
         message.setText(getTranslation(key));
         Anchor logIn = new Anchor("login", getTranslation("forgot.back-to-login"));
         logIn.setId("reset-login-link");
         add(message, logIn);
+        return logIn;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.calendar.CalendarService;
 
 import com.vaadin.flow.component.button.Button;
@@ -109,7 +110,10 @@ public class CalendarExportPanel extends Div {
         refresh();
     }
 
-    private void showLink(String feedUrl) {
+    private void showLink(String madeLink) {
+        // the feed is Russian unless asked otherwise: an English reader's calendar gets English, as the download does
+        String feedUrl = Languages.RUSSIAN.getLanguage().equals(getLocale().getLanguage()) ? madeLink
+                : madeLink + "?lang=" + getLocale().getLanguage();
         url.setValue(feedUrl);
         // webcal: opens the subscription in the phone's calendar app; the address is our own
         openInApp.setUnsafeHref(feedUrl.replaceFirst("^https?://", "webcal://"));

@@ -144,6 +144,7 @@ class DelegatesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void invite(DelegateAccess delegate) {
+        boolean linkShown = false;
         try {
             InvitationSent invitation = invitations.invite(delegate.delegateId());
             sent.removeAll();
@@ -152,6 +153,7 @@ class DelegatesView extends VerticalLayout implements HasDynamicTitle {
                         forumTime.format(invitation.expiresAt(), locale))));
             } else {
                 link.setValue(invitation.link());
+                linkShown = true;
                 Button copy = new Button(getTranslation("delegates.copy"), VaadinIcon.COPY.create());
                 copy.setId("copy-invitation-link");
                 copy.addClickListener(e -> {
@@ -173,6 +175,10 @@ class DelegatesView extends VerticalLayout implements HasDynamicTitle {
             Notification.show(getTranslation(e.key())).addThemeVariants(NotificationVariant.ERROR);
         }
         refresh();
+        if (linkShown) {
+            // the clicked button has been drawn anew, which left the focus on nothing (ux47): on to the link to copy
+            link.focus();
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.b2bforum.base.ui.ComponentTexts;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Passwords;
 import org.b2bforum.base.ui.LanguageSwitch;
+import org.b2bforum.base.ui.ScreenReaderRegion;
 import org.b2bforum.delegate.DelegateInvitationService;
 import org.b2bforum.delegate.Invitation;
 import org.b2bforum.delegate.InvitationRefusedException;
@@ -122,6 +123,10 @@ class InvitationView extends VerticalLayout implements BeforeEnterObserver, HasD
         Anchor logIn = new Anchor("login", getTranslation("invitation.done.login"));
         logIn.setId("invitation-login-link");
         add(new LanguageSwitch(), title, message, logIn);
+        // the form is gone: the focus goes on to the log-in, and the screen reader's region no longer holds the last
+        // refusal ("Пароль должен быть не короче 10 символов") under "Вход создан" (ux47)
+        logIn.focus();
+        ScreenReaderRegion.replaceLastAnnouncement(this, title.getText());
     }
 
     private void showState(Invitation.State state) {

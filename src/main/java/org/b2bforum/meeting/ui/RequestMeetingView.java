@@ -146,8 +146,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         }
 
         BookingSettings settings = bookingWindow.settings();
-        Paragraph how = new Paragraph(getTranslation(settings.instantBooking()
-                ? "request-meeting.hint.instant" : "request-meeting.hint.request", partner.shortName()));
+        Paragraph how = new Paragraph();
         how.setId("request-hint");
         how.addClassName("hint");
         add(how);
@@ -172,7 +171,11 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
                 stand.companyName())).orElse(getTranslation("request-meeting.place.table")));
         place.setValue(atStandAsked && !stands.isEmpty() ? places.get(1) : places.getFirst());
         place.setVisible(!stands.isEmpty());
-        place.addValueChangeListener(e -> refreshSlots());
+        place.addValueChangeListener(e -> {
+            how.setText(hint(settings, partner.shortName()));
+            refreshSlots();
+        });
+        how.setText(hint(settings, partner.shortName()));
 
         slot.setId("request-slot");
         slot.setLabel(getTranslation("request-meeting.slot"));
@@ -365,6 +368,16 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
 
     private Optional<StandPlace> stand() {
         return place.getValue() == null ? Optional.empty() : place.getValue();
+    }
+
+    /** How the request goes on; at a stand no table is assigned (it said so, from the fair's "Meet at the stand"). */
+    private String hint(BookingSettings settings, String partnerName) {
+        if (settings.instantBooking()) {
+            return getTranslation("request-meeting.hint.instant", partnerName);
+        }
+        return place.getValue() != null && place.getValue().isPresent()
+                ? getTranslation("request-meeting.hint.request-at-stand", partnerName, place.getValue().get().number())
+                : getTranslation("request-meeting.hint.request", partnerName);
     }
 
     private String label(SlotOption option) {

@@ -1,6 +1,7 @@
 package org.b2bforum.messaging.ui;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.CurrentUser;
@@ -64,6 +65,7 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     final TextArea text = new TextArea();
     final Button send = new Button();
     final Select<ContactState> contactState = new Select<>();
+    private final Div composer = new Div(text, send);
     private Long otherCompanyId;
     private Registration liveRegistration;
 
@@ -79,12 +81,20 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         conversations.addClassName("conversation-list");
         thread.setId("message-thread");
         thread.addClassName("message-thread");
+        composer.addClassName("message-composer");
         send.addClickListener(e -> send());
-        send.addClickShortcut(Key.ENTER).withModifiers(com.vaadin.flow.component.KeyModifier.CONTROL);
+        // the text area sends its value on "change" (blur), which Ctrl+Enter does not fire: without the reset of the
+        // focus the shortcut sent an empty text and read "Write a message first" (ux47, in Chromium)
+        send.addClickShortcut(Key.ENTER).withModifiers(com.vaadin.flow.component.KeyModifier.CONTROL)
+                .resetFocusOnActiveElement();
     }
 
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter Long companyId) {
+        if (!Objects.equals(otherCompanyId, companyId)) {
+            text.clear(); // a draft begun for one company is not offered to the next one opened
+            text.setInvalid(false);
+        }
         otherCompanyId = companyId;
         removeAll();
         add(new H1(getTranslation("menu.messages")));
@@ -148,8 +158,11 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     }
 
     private void showThread(boolean anyConversation) {
-        thread.removeAll();
+        // the composer stays attached while the thread is drawn again around it: taken out and put back, its field
+        // lost the focus at every message that came in while one typed, and after Ctrl+Enter (ux47)
+        thread.getChildren().filter(child -> child != composer).toList().forEach(thread::remove);
         if (otherCompanyId == null) {
+            thread.remove(composer);
             // with no conversation yet the list's hint says how to begin one; "choose one" would point at nothing
             if (anyConversation) {
                 thread.add(new Paragraph(getTranslation("messages.choose")));
@@ -160,13 +173,15 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         try {
             conversation = messaging.conversationWith(otherCompanyId);
         } catch (MessageRefusedException e) {
+            thread.remove(composer);
             thread.add(new Paragraph(getTranslation(e.messageKey())));
             return;
         }
         messaging.markRead(otherCompanyId);
         H2 heading = new H2(conversation.otherCompanyName());
         heading.addClassName("thread-heading");
-        thread.add(heading, controls(conversation));
+        thread.addComponentAtIndex(0, heading);
+        thread.addComponentAtIndex(1, controls(conversation));
         Div list = new Div();
         list.setId("messages");
         list.addClassName("messages");
@@ -174,10 +189,14 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         if (conversation.messages().isEmpty()) {
             list.add(new Paragraph(getTranslation("messages.empty")));
         }
-        thread.add(list);
+        thread.addComponentAtIndex(2, list);
         if (conversation.canWrite()) {
-            thread.add(composer());
+            if (composer.getParent().isEmpty()) {
+                prepareComposer();
+                thread.add(composer);
+            }
         } else {
+            thread.remove(composer);
             Paragraph closed = new Paragraph(getTranslation(!conversation.otherApproved()
                     ? "messages.error.company-unavailable"
                     : conversation.blockedByOther() ? "messages.error.blocked" : "messages.error.you-blocked"));
@@ -230,7 +249,7 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         return controls;
     }
 
-    private Div composer() {
+    private void prepareComposer() {
         text.setId("message-text");
         text.setLabel(getTranslation("messages.text"));
         text.setHelperText(getTranslation("messages.text-hint", MessageText.MAX_LENGTH));
@@ -239,9 +258,6 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         send.setText(getTranslation("messages.send"));
         send.setId("send-message");
         send.addThemeVariants(ButtonVariant.PRIMARY);
-        Div composer = new Div(text, send);
-        composer.addClassName("message-composer");
-        return composer;
     }
 
     private void send() {
@@ -250,6 +266,7 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             text.clear();
             text.setInvalid(false);
             refresh();
+            text.focus(); // after a click on "Send", on to where the next message is written
         } catch (MessageRefusedException e) {
             text.setErrorMessage(getTranslation(e.messageKey(), MessagingService.PER_MINUTE));
             text.setInvalid(true);

@@ -1,6 +1,7 @@
 package org.b2bforum.registration.ui;
 
 import org.b2bforum.base.ui.LanguageSwitch;
+import org.b2bforum.base.ui.ScreenReaderRegion;
 import org.b2bforum.registration.InvalidRegistrationException;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.registration.RegistrationValidator;
@@ -53,7 +54,7 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
                 registrations.register(form.read());
                 removeAll();
                 add(new LanguageSwitch(), submittedMessage());
-                replaceLastAnnouncement(getTranslation("register.submitted.title"));
+                ScreenReaderRegion.replaceLastAnnouncement(this, getTranslation("register.submitted.title"));
                 return;
             }
         } catch (InvalidRegistrationException e) {
@@ -61,20 +62,6 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
         } finally {
             submit.setEnabled(true);
         }
-    }
-
-    /**
-     * Vaadin's fields read their error messages out through one hidden live region at the end of the page, which
-     * keeps the last one: after a corrected "Пароли не совпадают" and a successful submit, a screen reader's user
-     * still found it there. The region now says the application was sent.
-     */
-    private void replaceLastAnnouncement(String text) {
-        getElement().executeJs("""
-                for (const region of document.querySelectorAll('body > div[aria-live], body > div[role=alert]')) {
-                  if (region.style.position === 'fixed' && region.style.clip) {
-                    region.textContent = $0;
-                  }
-                }""", text);
     }
 
     private VerticalLayout submittedMessage() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -104,6 +105,17 @@ class BadgeJourneyIT extends BrowserJourney {
                 assertThat(meeting.locator(".my-schedule-table")).hasText("Стол № 1");
                 assertThat(meeting.locator(".agenda-place")).hasText(hall);
                 assertThat(page.locator("#calendar-export")).hasCount(1);
+                // with a link made, "Создать новую ссылку (старая перестанет работать)" was wider than the phone: the
+                // page scrolled sideways and cut its texts (the panel 386 px where 374 px were free, ux47)
+                page.locator("#calendar-new-link").click();
+                assertThat(page.locator("#calendar-new-link")).hasText("Создать новую ссылку (старая перестанет работать)");
+                Object wide = page.evaluate("() => { const view = document.querySelector('.my-badge-view');"
+                        + " const panel = document.querySelector('#calendar-export');"
+                        + " return [view.scrollWidth - view.clientWidth,"
+                        + " panel.getBoundingClientRect().right <= view.getBoundingClientRect().right]; }");
+                org.assertj.core.api.Assertions.assertThat(wide)
+                        .as("how far the page scrolls sideways, and whether the calendar panel stays inside it")
+                        .isEqualTo(List.of(0, true));
                 page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                         .setPath(Path.of("target", "playwright", "badge-journey-my-badge.png")));
 

@@ -85,6 +85,23 @@ class CalendarViewTest extends ForumBrowserlessTest {
         assertThat(later.panel.create.getText()).isEqualTo("Создать новую ссылку (старая перестанет работать)");
     }
 
+    /** The feed is Russian unless the link asks otherwise: the English page's link gave an English reader Russian. */
+    @Test
+    void an_english_readers_subscription_link_asks_for_english_as_the_download_does() {
+        TestCompany company = new VenueFixture(context).booking().approvedCompany();
+        BookingFixture.logInAs(company);
+        UI.getCurrent().setLocale(Languages.ENGLISH);
+
+        CalendarView view = navigate(CalendarView.class);
+        assertThat(view.panel.download.getHref()).isEqualTo("my-calendar.ics?lang=en");
+        test(find(Button.class).id("calendar-new-link")).click();
+
+        String link = view.panel.url.getValue();
+        assertThat(link).matches("http://localhost:\\d+/calendar/[A-Za-z0-9_-]{43}\\.ics\\?lang=en");
+        assertThat(view.panel.openInApp.getHref()).isEqualTo(link.replace("http://", "webcal://"));
+        assertThat(calendars.feed(token(link.substring(0, link.indexOf('?'))), Languages.ENGLISH)).isPresent();
+    }
+
     private static String token(String url) {
         return url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
     }

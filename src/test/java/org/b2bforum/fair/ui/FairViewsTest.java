@@ -3,6 +3,7 @@ package org.b2bforum.fair.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
@@ -16,6 +17,8 @@ import org.b2bforum.fair.CompanyChoice;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.fair.ProductForm;
 import org.b2bforum.fair.ProductService;
+import org.b2bforum.program.BookingWindow;
+import org.b2bforum.program.ProgramService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +28,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.router.QueryParameters;
 
 /** The fair's pages as their users see them: the map, the stand set-up, the catalogue, the profile. */
 @ForumSpringTest
@@ -41,6 +46,10 @@ class FairViewsTest extends ForumBrowserlessTest {
     FairFixture fair;
     @Autowired
     BookingFixture booking;
+    @Autowired
+    ProgramService program;
+    @Autowired
+    BookingWindow bookingWindow;
 
 
     @Test
@@ -68,6 +77,22 @@ class FairViewsTest extends ForumBrowserlessTest {
         assertThat(view.detail.getElement().getTextRecursively()).contains("Стенд " + stand.number());
         assertThat(find(Anchor.class).id("fair-stand-meet").getHref())
                 .isEqualTo("meetings/new?with=" + exhibitor.id() + "&at=stand");
+
+        // the request form opens on the stand, and no longer says a table is assigned (ux47)
+        UI.getCurrent().navigate("meetings/new",
+                QueryParameters.simple(Map.of("with", String.valueOf(exhibitor.id()), "at", "stand")));
+        Paragraph hint = find(Paragraph.class).id("request-hint");
+        if (!bookingWindow.settings().instantBooking()) { // set by other classes of the run; then the hint is another
+            assertThat(hint.getText()).endsWith("Встреча пройдёт на стенде " + stand.number() + ", стол не нужен.");
+            RadioButtonGroup<?> place = find(RadioButtonGroup.class).id("request-place");
+            setFirst(place);
+            assertThat(hint.getText()).endsWith("Стол назначается, когда встречу подтвердят.");
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void setFirst(RadioButtonGroup place) {
+        place.setValue(place.getListDataView().getItems().findFirst().orElseThrow());
     }
 
     @Test

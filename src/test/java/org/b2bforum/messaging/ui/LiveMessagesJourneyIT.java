@@ -82,8 +82,12 @@ class LiveMessagesJourneyIT extends BrowserJourney {
                 a.waitForURL(Pattern.compile(".*/messages/" + minsk.id() + "$"));
                 Chromium.settle(a);
                 a.locator("#message-text textarea").fill("Добрый день! Повестка: https://plan.example.ru/b2b");
-                a.locator("#send-message").click();
+                // Ctrl+Enter, the keyboard's send: it once sent the text area's old (empty) value, refused as empty
+                a.locator("#message-text textarea").press("Control+Enter");
                 assertThat(a.locator("#messages .message.mine")).containsText("Добрый день!");
+                assertThat(a.locator("#message-text textarea")).hasValue("");
+                Assertions.assertThat(a.evaluate("() => document.activeElement.closest('#message-text') !== null"))
+                        .as("after sending, the focus is where the next message is written").isEqualTo(true);
                 // the list keeps its 18rem beside the open conversation: the last message's one line (cut with "…")
                 // once widened it to 605 px at 1280 and squeezed the conversation to 315 px
                 List<?> widths = (List<?>) a.evaluate("() => ['#conversation-list', '#message-thread']"

@@ -76,6 +76,34 @@ class MessagesViewTest extends ForumBrowserlessTest {
                 me.id())).isEqualTo(MessagingService.PER_MINUTE);
     }
 
+    /**
+     * The thread is drawn again at every message, its own and the other company's: the field one types in was taken
+     * out and put back, which lost its focus (keystrokes went nowhere while a reply came in, and after Ctrl+Enter).
+     */
+    @Test
+    void the_field_stays_in_place_while_the_thread_is_drawn_again_and_a_draft_stays_with_its_conversation() {
+        BookingFixture fixture = new BookingFixture(context);
+        TestCompany me = fixture.approvedCompany();
+        TestCompany other = fixture.approvedCompany();
+        TestCompany third = fixture.approvedCompany();
+        BookingFixture.logInAs(me);
+        MessagesView view = navigate("messages/" + other.id(), MessagesView.class);
+        java.util.concurrent.atomic.AtomicInteger detached = new java.util.concurrent.atomic.AtomicInteger();
+        view.text.addDetachListener(e -> detached.incrementAndGet());
+
+        test(view.text).setValue("Первое");
+        test(view.send).click();
+        test(view.text).setValue("Второе");
+        test(view.send).click();
+
+        assertThat($(Span.class).from(view.thread).all()).extracting(Span::getText).contains("Первое", "Второе");
+        assertThat(detached).as("times the field was taken out of the page").hasValue(0);
+
+        test(view.text).setValue("Черновик для другой компании");
+        MessagesView next = navigate("messages/" + third.id(), MessagesView.class);
+        assertThat(next.text.getValue()).as("the draft is not offered to the next company").isEmpty();
+    }
+
     @Test
     void without_conversations_the_page_says_how_to_begin_one_and_with_them_asks_to_choose_and_the_open_one_is_read() {
         BookingFixture fixture = new BookingFixture(context);
