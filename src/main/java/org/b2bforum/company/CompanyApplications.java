@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.persistence.criteria.Predicate;
 
@@ -27,8 +28,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
 public class CompanyApplications {
 
-    /** Filters of the approval queue; a null value does not filter. */
-    public record Filter(RegistrationStatus status, String city, Sector sector) {
+    /**
+     * Filters of the approval queue; a null value does not filter. {@code text} finds a part of the short or full
+     * name, the tax number or the company's e-mail, in any letter case.
+     */
+    public record Filter(RegistrationStatus status, String city, Sector sector, String text) {
+
+        public Filter(RegistrationStatus status, String city, Sector sector) {
+            this(status, city, sector, null);
+        }
     }
 
     /** A row of the approval queue. */
@@ -80,6 +88,13 @@ public class CompanyApplications {
             }
             if (filter.sector() != null) {
                 predicates.add(cb.isMember(filter.sector(), root.get("sectors")));
+            }
+            if (filter.text() != null && !filter.text().isBlank()) {
+                String pattern = "%" + filter.text().trim().toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                predicates.add(cb.or(Stream.of("shortName", "fullName", "taxNumber", "email")
+                        .map(field -> cb.like(cb.lower(root.get(field)), pattern, '\\'))
+                        .toArray(Predicate[]::new)));
             }
             return cb.and(predicates.toArray(Predicate[]::new));
         };

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.b2bforum.base.security.AccountName;
@@ -30,7 +31,9 @@ import org.b2bforum.registration.domain.RegistrationEvent;
 import org.b2bforum.registration.domain.RegistrationEventRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -132,6 +135,19 @@ public class RegistrationService {
     @Transactional(readOnly = true)
     public long count(RegistrationFilter filter) {
         return applications.count(matching(filter));
+    }
+
+    /**
+     * The application to decide next: the earliest submitted one awaiting approval that the filter's city, sector and
+     * text find, other than {@code companyId}; empty when none is left.
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public Optional<RegistrationSummary> nextPending(RegistrationFilter filter, long companyId) {
+        RegistrationFilter pending = new RegistrationFilter(RegistrationStatus.PENDING, filter.city(), filter.sector(),
+                filter.text());
+        return applications.queue(matching(pending), PageRequest.of(0, 2, Sort.by("submittedAt", "id"))).stream()
+                .filter(c -> c.id() != companyId).findFirst().map(RegistrationService::summary);
     }
 
     /** An application in full: any for organizers, only its own for a company. */
@@ -385,7 +401,7 @@ public class RegistrationService {
     }
 
     private static CompanyApplications.Filter matching(RegistrationFilter filter) {
-        return new CompanyApplications.Filter(filter.status(), filter.city(), filter.sector());
+        return new CompanyApplications.Filter(filter.status(), filter.city(), filter.sector(), filter.text());
     }
 
     /** The form as company stores it: texts cleaned, e-mails, website and tax number normalized. */

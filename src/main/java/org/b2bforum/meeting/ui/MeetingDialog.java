@@ -12,6 +12,7 @@ import org.b2bforum.program.Slot;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -78,7 +79,9 @@ class MeetingDialog extends Dialog {
         cancelMeeting.setText(getTranslation("meeting-grid.action.cancel-meeting"));
         cancelMeeting.setId("cancel-meeting");
         cancelMeeting.addThemeVariants(ButtonVariant.ERROR);
-        cancelMeeting.addClickListener(e -> cancelMeeting());
+        // a cancelled meeting is told to both companies at once and comes back only by booking it again: one click
+        // beside "Move meeting" was too easy a slip
+        cancelMeeting.addClickListener(e -> confirmCancel(labels));
 
         VerticalLayout content = new VerticalLayout(when, who, new H3(getTranslation("meeting-grid.move")), moving,
                 new H3(getTranslation("meeting-grid.cancel")), reason, cancelMeeting);
@@ -106,6 +109,21 @@ class MeetingDialog extends Dialog {
         } catch (BookingRefusedException e) {
             Notices.error(getTranslation(e.key(), e.args()));
         }
+    }
+
+    private void confirmCancel(ProgramLabels labels) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("confirm-cancel-meeting");
+        confirm.setHeader(getTranslation("meeting-grid.cancel-confirm.title"));
+        confirm.setText(getTranslation("meeting-grid.cancel-confirm.text",
+                meeting.requesterName() + " — " + meeting.partnerName(), labels.date(meeting.startsAt()),
+                labels.timeRange(meeting.startsAt(), meeting.endsAt())));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("meeting-grid.cancel-confirm.keep"));
+        confirm.setConfirmText(getTranslation("meeting-grid.action.cancel-meeting"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> cancelMeeting());
+        confirm.open();
     }
 
     private void cancelMeeting() {

@@ -17,14 +17,23 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -33,18 +42,32 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("registrations")
 @Menu(title = "menu.registrations", icon = "CLIPBOARD_USER", order = 1)
 @RolesAllowed(Role.ORGANIZER_NAME)
-class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle {
+class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
+    final TextField search = new TextField();
     final Select<RegistrationStatus> status = new Select<>();
     final ComboBox<String> city = new ComboBox<>();
     final Select<Sector> sector = new Select<>();
     final Grid<RegistrationSummary> grid = new Grid<>();
+    final Span count = new Span();
     private final RegistrationService registrations;
+    private boolean applyingAddress;
+    private final List<String> cities;
 
     ApprovalQueueView(RegistrationService registrations, ForumTime time) {
         this.registrations = registrations;
         addClassName("page");
         setSizeFull();
+
+        // with a hundred applications waiting, the one a company phones about is found by its name, UNP/INN or e-mail
+        search.setLabel(getTranslation("queue.filter.search"));
+        search.setPlaceholder(getTranslation("queue.filter.search-placeholder"));
+        search.setId("filter-search");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("18em");
+        search.setMaxWidth("100%");
 
         status.setLabel(getTranslation("queue.filter.status"));
         status.setId("filter-status");
@@ -57,7 +80,7 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle {
 
         city.setLabel(getTranslation("queue.filter.city"));
         city.setId("filter-city");
-        List<String> cities = new ArrayList<>(Cities.KNOWN.stream().map(Cities.City::name).toList());
+        cities = new ArrayList<>(Cities.KNOWN.stream().map(Cities.City::name).toList());
         city.setItems(cities);
         city.setItemLabelGenerator(name -> Cities.inLanguage(name, this::getTranslation));
         city.setAllowCustomValue(true);
@@ -96,28 +119,63 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(2); // as wide as 'Пищевая промышленность' in one piece
         grid.addColumn(new ComponentRenderer<>(r -> new StatusBadge(r.status())))
                 .setHeader(getTranslation("queue.column.status")).setSortProperty("status").setAutoWidth(true);
+        // the filter goes along: the application's way back and its "next application" keep it
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RegistrationDetailView.class,
-                new com.vaadin.flow.router.RouteParameters("id", String.valueOf(e.getItem().id())))));
+                new RouteParameters("id", String.valueOf(e.getItem().id())), QueueParameters.of(filter()))));
         grid.setEmptyStateText(getTranslation("queue.empty"));
         grid.setSizeFull();
 
-        status.addValueChangeListener(e -> refresh());
-        city.addValueChangeListener(e -> refresh());
-        sector.addValueChangeListener(e -> refresh());
-        refresh();
+        search.addValueChangeListener(e -> filterChanged());
+        status.addValueChangeListener(e -> filterChanged());
+        city.addValueChangeListener(e -> filterChanged());
+        sector.addValueChangeListener(e -> filterChanged());
 
-        HorizontalLayout filters = new HorizontalLayout(status, city, sector);
+        count.setId("queue-count");
+        count.addClassName("queue-count");
+        HorizontalLayout filters = new HorizontalLayout(search, status, city, sector);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
-        add(new H1(getTranslation("queue.title")), filters, grid);
+        add(new H1(getTranslation("queue.title")), filters, count, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        RegistrationFilter filter = QueueParameters.from(event.getLocation().getQueryParameters());
+        applyingAddress = true;
+        try {
+            search.setValue(filter.text() == null ? "" : filter.text());
+            status.setValue(filter.status());
+            if (filter.city() != null && !cities.contains(filter.city())) {
+                cities.add(filter.city());
+                city.getListDataView().refreshAll();
+            }
+            city.setValue(filter.city());
+            sector.setValue(filter.sector());
+        } finally {
+            applyingAddress = false;
+        }
+        refresh();
     }
 
     RegistrationFilter filter() {
-        return new RegistrationFilter(status.getValue(), city.getValue(), sector.getValue());
+        return new RegistrationFilter(status.getValue(), city.getValue(), sector.getValue(), search.getValue());
+    }
+
+    private void filterChanged() {
+        if (applyingAddress) {
+            return;
+        }
+        refresh();
+        // a reload, or the way back from an application, finds the same filter
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new Location(RouteConfiguration.forSessionScope().getUrl(ApprovalQueueView.class),
+                        QueueParameters.of(filter()))));
     }
 
     private void refresh() {
         RegistrationFilter filter = filter();
+        long total = registrations.count(filter);
+        count.setText(getTranslation("queue.count", total));
         grid.setItems(query -> registrations.queue(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) registrations.count(filter));
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.Locale;
 
 import org.b2bforum.base.i18n.ForumTime;
@@ -17,6 +18,7 @@ final class VenueTimes {
     private final DateTimeFormatter time;
     private final DateTimeFormatter dayAndTime;
     private final DateTimeFormatter day;
+    private final Locale locale;
 
     VenueTimes(ForumTime forumTime, Clock clock, Locale locale) {
         this.zone = forumTime.zone();
@@ -24,6 +26,7 @@ final class VenueTimes {
         this.time = DateTimeFormatter.ofPattern("HH:mm", locale);
         this.dayAndTime = DateTimeFormatter.ofPattern("d MMM, HH:mm", locale);
         this.day = DateTimeFormatter.ofPattern("EEEE, d MMMM", locale);
+        this.locale = locale;
     }
 
     /** "10:02" when it is today at the forum, else "18 сент., 10:02". */
@@ -47,7 +50,8 @@ final class VenueTimes {
         return instant.atZone(zone).toLocalDate();
     }
 
+    /** "Москва", "Moscow Time", as the meeting grid and the program say it (not the zone's id). */
     String zoneName() {
-        return zone.getId();
+        return zone.getDisplayName(TextStyle.FULL, locale);
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.QueryParameters;
 
@@ -104,6 +105,17 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
         dialog = find(MeetingDialog.class).single();
         test(dialog.reason).setValue("Компания не приедет");
         test(dialog.cancelMeeting).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).id("confirm-cancel-meeting");
+        assertThat(meetingQueries.meeting(meeting).status()).as("not before it is confirmed")
+                .isEqualTo(MeetingStatus.CONFIRMED);
+        assertThat(confirm.getElement().getProperty("message")).startsWith(a + " — " + b + ", ")
+                .contains("10:40–11:00", "Обе компании сразу получат уведомление");
+        test(confirm).cancel();
+        assertThat(meetingQueries.meeting(meeting).status()).as("kept").isEqualTo(MeetingStatus.CONFIRMED);
+        assertThat(dialog.reason.getValue()).as("the reason is still there").isEqualTo("Компания не приедет");
+
+        test(dialog.cancelMeeting).click();
+        test(find(ConfirmDialog.class).id("confirm-cancel-meeting")).confirm();
 
         MeetingDetails cancelled = meetingQueries.meeting(meeting);
         assertThat(cancelled.status()).isEqualTo(MeetingStatus.CANCELLED);

@@ -158,6 +158,112 @@ class ApprovalQueueViewTest extends ForumBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void an_organizer_finds_an_application_by_name_tax_number_or_e_mail_and_sees_how_many_match() {
+        String marker = "Поиск" + System.nanoTime();
+        RegistrationForm cheese = TestData.registrationForm(Country.BY);
+        cheese.setShortName("Сыроварня " + marker);
+        long cheeseId = registrations.register(cheese);
+        RegistrationForm bakery = TestData.registrationForm();
+        bakery.setFullName("ООО «Пекарня " + marker + "»");
+        long bakeryId = registrations.register(bakery);
+
+        ApprovalQueueView queue = navigate(ApprovalQueueView.class);
+        assertThat(queue.count.getText()).as("how many the filter finds, before the grid is scrolled")
+                .isEqualTo("Найдено заявок: " + registrations.count(queue.filter()));
+
+        test(queue.search).setValue(marker.toLowerCase(java.util.Locale.ROOT)); // in any letter case
+        assertThat(ids(queue)).containsExactlyInAnyOrder(cheeseId, bakeryId);
+        assertThat(queue.count.getText()).isEqualTo("Найдено заявок: 2");
+        test(queue.search).setValue("Сыроварня " + marker);
+        assertThat(ids(queue)).containsExactly(cheeseId);
+        test(queue.search).setValue(bakery.getTaxNumber());
+        assertThat(ids(queue)).containsExactly(bakeryId);
+        test(queue.search).setValue(cheese.getEmail().toUpperCase(java.util.Locale.ROOT));
+        assertThat(ids(queue)).containsExactly(cheeseId);
+        test(queue.search).setValue("100%_" + marker);
+        assertThat(ids(queue)).as("% and _ are letters here, not patterns").isEmpty();
+        assertThat(queue.count.getText()).isEqualTo("Найдено заявок: 0");
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void the_filter_goes_with_an_application_and_comes_back_to_the_queue() {
+        String marker = "Фильтр" + System.nanoTime();
+        RegistrationForm form = TestData.registrationForm(Country.BY);
+        form.setShortName("Молочный " + marker);
+        form.setCity("Гомель");
+        form.setSectors(EnumSet.of(Sector.ENERGY));
+        long id = registrations.register(form);
+
+        ApprovalQueueView queue = navigate(ApprovalQueueView.class);
+        queue.status.setValue(null); // "Все"
+        test(queue.city).selectItem("Гомель");
+        test(queue.sector).selectItem("Энергетика");
+        test(queue.search).setValue(marker);
+        test(queue.grid).clickRow(rowOf(queue, id));
+
+        assertThat(getCurrentView()).isInstanceOf(RegistrationDetailView.class);
+        RouterLink back = find(RouterLink.class).id("back-to-queue");
+        assertThat(back.getHref()).startsWith("registrations?").contains("status=all", "sector=ENERGY");
+
+        String href = back.getHref();
+        UI.getCurrent().navigate("registrations", // as the link does
+                com.vaadin.flow.router.QueryParameters.fromString(href.substring(href.indexOf('?') + 1)));
+        ApprovalQueueView again = (ApprovalQueueView) getCurrentView();
+        assertThat(again.status.getValue()).as("any status, as it was left").isNull();
+        assertThat(again.city.getValue()).isEqualTo("Гомель");
+        assertThat(again.sector.getValue()).isEqualTo(Sector.ENERGY);
+        assertThat(again.search.getValue()).isEqualTo(marker);
+        assertThat(ids(again)).containsExactly(id);
+
+        UI.getCurrent().navigate("registrations");
+        assertThat(((ApprovalQueueView) getCurrentView()).status.getValue()).as("a plain link: pending, as always")
+                .isEqualTo(RegistrationStatus.PENDING);
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void after_a_decision_the_next_application_of_the_filter_is_one_click_away() {
+        String marker = "Подряд" + System.nanoTime();
+        List<Long> ids = IntStream.range(0, 3).mapToObj(i -> {
+            RegistrationForm form = TestData.registrationForm();
+            form.setShortName("Завод " + (i + 1) + " " + marker);
+            long id = registrations.register(form);
+            registrations.backdateSubmission(id, java.time.Instant.now().minusSeconds(3600L * (3 - i)));
+            return id;
+        }).toList();
+        long other = registrations.register(TestData.registrationForm()); // outside the filter: never offered
+
+        ApprovalQueueView queue = navigate(ApprovalQueueView.class);
+        test(queue.search).setValue(marker);
+        test(queue.grid).clickRow(rowOf(queue, ids.getFirst()));
+        assertThat(find(Button.class).withId("next-application").exists()).as("offered once decided").isFalse();
+        test(find(Button.class).id("approve")).click();
+
+        Button next = find(Button.class).id("next-application");
+        assertThat(next.getText()).isEqualTo("Следующая заявка: Завод 2 " + marker);
+        test(next).click();
+        assertThat(find(H1.class).single().getText()).isEqualTo("Завод 2 " + marker);
+        test(find(Button.class).id("request-changes")).click();
+        test(find(TextArea.class).id("decision-comment")).setValue("Приложите выписку из реестра");
+        test(find(Button.class).id("confirm-decision")).click();
+        assertThat(registrations.details(ids.get(1)).status()).isEqualTo(RegistrationStatus.CHANGES_REQUESTED);
+
+        test(find(Button.class).id("next-application")).click();
+        assertThat(find(H1.class).single().getText()).isEqualTo("Завод 3 " + marker);
+        test(find(Button.class).id("reject")).click();
+        test(find(TextArea.class).id("decision-comment")).setValue("Не относится к тематике форума");
+        test(find(Button.class).id("confirm-decision")).click();
+
+        assertThat(find(Button.class).withId("next-application").exists()).isFalse();
+        assertThat(find(Paragraph.class).id("no-application-left").getText())
+                .isEqualTo("Больше заявок, ожидающих решения, по этому фильтру нет.");
+        assertThat(registrations.details(other).status()).isEqualTo(RegistrationStatus.PENDING);
+        assertThat(find(RouterLink.class).id("back-to-queue").getHref()).contains("q=");
+    }
+
+    @Test
     void a_company_is_not_let_into_the_approval_queue() {
         RegistrationForm application = TestData.registrationForm();
         long id = registrations.register(application);

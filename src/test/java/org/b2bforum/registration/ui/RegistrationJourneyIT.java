@@ -161,11 +161,17 @@ class RegistrationJourneyIT extends BrowserJourney {
         assertThat(row).hasCount(1);
         row.click();
 
-        page.waitForURL(Pattern.compile(".*/registrations/\\d+$"));
+        // the application carries the queue's filter (?city=…): its way back returns to the same filter
+        page.waitForURL(Pattern.compile(".*/registrations/\\d+\\?.*city=.*$"));
         assertThat(page.locator("h1")).hasText(application.getShortName());
         page.locator("#approve").click();
         assertThat(page.locator("#registration-status")).hasText("Одобрена");
         assertThat(page.locator("#approve")).hasCount(0);
+
+        page.locator("#back-to-queue").click();
+        page.waitForURL(Pattern.compile(".*/registrations\\?.*city=.*$"));
+        Chromium.settle(page);
+        assertThat(page.locator("vaadin-combo-box#filter-city input")).hasValue(city);
     }
 
     private void logOut(Page page) {

@@ -21,6 +21,7 @@ import org.springframework.context.ApplicationContext;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.QueryParameters;
 
 /** At the tables: staff pick a slot and mark each table's meeting held or no-show, and may correct it. */
@@ -97,6 +98,16 @@ class VenueViewTest extends ForumBrowserlessTest {
         assertThat(fresh.slot.getValue().endsAt()).isAfter(Instant.now());
         assertThat(fresh.session.hasClassName("wrap-value")).as("a long session wraps on a phone, see forum.css")
                 .isTrue();
+    }
+
+    @Test
+    void the_page_names_the_forum_time_zone_in_words_as_the_meeting_grid_does() {
+        TestData.logInAsOrganizer(context.getBean(org.b2bforum.base.security.AccountService.class));
+        navigate(VenueView.class);
+        // it said "Время форума: Europe/Moscow." where the meeting grid says "Время форума: Москва."
+        assertThat(find(Paragraph.class).all()).map(Paragraph::getText)
+                .anyMatch(text -> text.endsWith("Время форума: Москва."))
+                .noneMatch(text -> text.contains("Europe/"));
     }
 
     @Test
