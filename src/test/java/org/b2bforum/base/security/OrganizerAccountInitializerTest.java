@@ -7,6 +7,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import com.vaadin.flow.i18n.DefaultI18NProvider;
+import org.b2bforum.base.i18n.Languages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,30 +16,44 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OrganizerAccountInitializerTest {
 
     private final AccountService accounts = mock(AccountService.class);
+    private final DefaultI18NProvider i18n = new DefaultI18NProvider(Languages.ALL);
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void a_weak_configured_organizer_password_is_refused(boolean demoMode) {
-        var initializer = new OrganizerAccountInitializer(accounts, "chief@forum.by", "organizer", demoMode);
+        var initializer = new OrganizerAccountInitializer(accounts, i18n, "chief@forum.by", "organizer", demoMode);
 
         assertThatThrownBy(() -> initializer.run(null)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("B2BFORUM_ORGANIZER_PASSWORD is too weak")
-                .hasMessageContaining("validation.password.too-short");
+                .hasMessageContaining("validation.password.too-short")
+                .hasMessageContaining("The password must have at least 10 characters");
         verifyNoInteractions(accounts);
     }
 
     @Test
     void a_configured_password_containing_the_e_mail_is_refused() {
-        var initializer = new OrganizerAccountInitializer(accounts, "chief@forum.by", "chief-2026-forum", false);
+        var initializer = new OrganizerAccountInitializer(accounts, i18n, "chief@forum.by", "chief-2026-forum", false);
 
         assertThatThrownBy(() -> initializer.run(null)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("validation.password.contains-email");
         verifyNoInteractions(accounts);
     }
 
+    /** The log is all an operator sees of a refused start: the rule in words, and which part of the address. */
+    @Test
+    void a_password_containing_the_e_mails_name_is_refused_in_words_that_name_it() {
+        var initializer = new OrganizerAccountInitializer(accounts, i18n, "office@forum.example.org",
+                "Office-Forum-2026-xyz", false);
+
+        assertThatThrownBy(() -> initializer.run(null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("The password must not contain the e-mail address")
+                .hasMessageContaining("(its part before the @, \"office\")");
+        verifyNoInteractions(accounts);
+    }
+
     @Test
     void a_strong_configured_password_creates_the_organizer() {
-        var initializer = new OrganizerAccountInitializer(accounts, "chief@forum.by", "Minsk-Moscow-2026", false);
+        var initializer = new OrganizerAccountInitializer(accounts, i18n, "chief@forum.by", "Minsk-Moscow-2026", false);
 
         initializer.run(null);
 
@@ -47,7 +63,7 @@ class OrganizerAccountInitializerTest {
     @Test
     void outside_demo_mode_the_application_does_not_start_without_an_organizer() {
         when(accounts.hasRealOrganizer()).thenReturn(false);
-        var initializer = new OrganizerAccountInitializer(accounts, "", "", false);
+        var initializer = new OrganizerAccountInitializer(accounts, i18n, "", "", false);
 
         assertThatThrownBy(() -> initializer.run(null)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("No organizer account exists");
@@ -56,14 +72,14 @@ class OrganizerAccountInitializerTest {
     @Test
     void outside_demo_mode_an_existing_organizer_is_enough() {
         when(accounts.hasRealOrganizer()).thenReturn(true);
-        var initializer = new OrganizerAccountInitializer(accounts, "", "", false);
+        var initializer = new OrganizerAccountInitializer(accounts, i18n, "", "", false);
 
         assertThatCode(() -> initializer.run(null)).doesNotThrowAnyException();
     }
 
     @Test
     void in_demo_mode_no_organizer_needs_to_be_configured() {
-        var initializer = new OrganizerAccountInitializer(accounts, "", "", true);
+        var initializer = new OrganizerAccountInitializer(accounts, i18n, "", "", true);
 
         assertThatCode(() -> initializer.run(null)).doesNotThrowAnyException();
         verifyNoInteractions(accounts);
