@@ -117,7 +117,10 @@ public final class CpSatScheduler implements Scheduler {
 
     private static final Logger log = LoggerFactory.getLogger(CpSatScheduler.class);
 
-    /** A model's building is waited for until the deadline or this long, whichever is later (see {@link #built}). */
+    /**
+     * A model's building is waited for until the answer's time ({@link Clock#answerBy}) or this long, whichever is
+     * later (see {@link #built}).
+     */
     private static final double BUILD_GRACE_SECONDS = 0.05;
 
     /** Time kept back from the solver for building the model's answer (tables, counts). */
@@ -125,15 +128,26 @@ public final class CpSatScheduler implements Scheduler {
 
     private static volatile boolean nativesLoaded;
 
+    /** This JVM's loading of the native library ({@link #loadNatives}), the default of {@link #natives}. */
+    private static final Runnable LOAD_NATIVES = CpSatScheduler::loadNatives;
 
     private final Options options;
+
+    /** Loads the native library before CP-SAT's first use: {@link #LOAD_NATIVES}, or a test's stand-in. */
+    private final Runnable natives;
 
     public CpSatScheduler() {
         this(Options.DEFAULT);
     }
 
     public CpSatScheduler(Options options) {
+        this(options, LOAD_NATIVES);
+    }
+
+    /** With {@code natives} run (in a thread of its own) instead of loading OR-Tools' native library. */
+    CpSatScheduler(Options options, Runnable natives) {
         this.options = options;
+        this.natives = natives;
     }
 
     /** Whether {@link #loadNatives} has run in this JVM. */
@@ -209,8 +223,18 @@ public final class CpSatScheduler implements Scheduler {
         if (n == 0) {
             return result(analysis, new int[0], List.of(), 0, true, started);
         }
-        loadNatives();
         Clock clock = new Clock(started, timeLimit);
+        // In a JVM that has not loaded OR-Tools' native library yet (no warm-up, or a build asked during it), it is
+        // loaded beside the floor and the start's local search, which need none, and waited for until the answer's
+        // time at most: loading it took 0.85 CPU seconds, 5.5 s of wall time beside three busy loops at load 20, all
+        // of it inside a 2 s build (10.5 s in all). Not loaded by then, the local search's schedule is the answer.
+        FutureTask<Boolean> loading = natives == LOAD_NATIVES && nativesLoaded ? null : new FutureTask<>(() -> {
+            natives.run();
+            return true;
+        });
+        if (loading != null) {
+            Thread.ofPlatform().daemon().name("scheduler-natives").start(loading);
+        }
         // The floor: whatever the solver does within the limit and the machine's load, the answer is never
         // worse than this instant placement (first-fit in list order or most constrained first, improved).
         // Its improvement converges in 0.01-0.3 s on the benchmark; 50 ms make it fair on all ten.
@@ -234,7 +258,15 @@ public final class CpSatScheduler implements Scheduler {
                 : Integer.MAX_VALUE;
         ScheduleResult searched;
         try {
-            searched = search(analysis, floor, annealed, localBreaks, clock, listener, started);
+            if (loading == null || waitFor(loading, clock.answerBy()) != null) {
+                searched = search(analysis, floor, annealed, localBreaks, clock, listener, started);
+            } else {
+                if (options.log()) {
+                    System.err.printf("OR-Tools' native library not loaded at %.2f s: the local search answers%n",
+                            clock.elapsed());
+                }
+                searched = lastResort(analysis, FairPart.of(analysis, annealed.get()), 0, started);
+            }
         } finally {
             stop.set(true);
         }
@@ -809,22 +841,28 @@ public final class CpSatScheduler implements Scheduler {
     }
 
     /**
-     * A model built in a thread of its own, or null when it is not built by the deadline (it is left to end, unused).
+     * A model built in a thread of its own, or null when it is not built by the answer's time, the deadline less the
+     * time kept back for the answer ({@link Clock#answerBy}: it would have 0.01 s to solve); it is left to end, unused.
      * Its building cannot be interrupted: 3-180 ms of CPU on forum-13.tables8 (a fresh JVM's first models and
      * garbage collections the most), which took 2-5 s of wall time where the JVM got 2-5 % of a core (busy loops
      * beside it at load 20-48), and a 2 s build then took 3.4-8 s. Waited for {@link #BUILD_GRACE_SECONDS} at least: a
      * small day's model is built in well under a millisecond, and short limits (0, 1 ms) still have theirs solved.
      */
     static CpSatModel built(Clock clock, Supplier<CpSatModel> build) {
-        return within(Math.max(clock.deadline() - System.nanoTime(), (long) (BUILD_GRACE_SECONDS * 1e9)), build);
+        return within(Math.max(clock.answerBy() - System.nanoTime(), (long) (BUILD_GRACE_SECONDS * 1e9)), build);
     }
 
     /** {@code work}'s answer when it comes within {@code nanos}, else null (the work is left to end, unused). */
     static <T> T within(long nanos, Supplier<T> work) {
         FutureTask<T> task = new FutureTask<>(work::get);
         Thread.ofPlatform().daemon().name("scheduler-bounded").start(task);
+        return waitFor(task, System.nanoTime() + nanos);
+    }
+
+    /** {@code task}'s answer when it comes by {@code until} ({@link System#nanoTime}), else null (left to end). */
+    static <T> T waitFor(FutureTask<T> task, long until) {
         try {
-            return task.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+            return task.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             return null;
         } catch (InterruptedException e) {
@@ -954,6 +992,16 @@ public final class CpSatScheduler implements Scheduler {
         /** The deadline, in {@link System#nanoTime}'s terms. */
         long deadline() {
             return deadline;
+        }
+
+        /**
+         * When the search's last piece must be in hand ({@link System#nanoTime}'s terms): the deadline less the time
+         * kept back for building the answer. A model built later would have 0.01 s to solve ({@link #remaining});
+         * waited for until the deadline, a level model's building pushed 2 s builds to 2.4-3.1 s beside three busy
+         * loops at load 20, the answer built after the deadline.
+         */
+        long answerBy() {
+            return deadline - (long) (MARGIN_SECONDS * 1e9);
         }
     }
 }
