@@ -74,9 +74,6 @@ class TableOwnersTest {
                     "a request's first look reads the partner's block in the statement that looks for a taken slot, "
                             + "on the rush's path: a look of its own cost a quarter of the throughput "
                             + "(bench/run-booking-contention)")),
-            entry("base/i18n/MeetingPlace.java", new ReadAcross(Set.of("fair_stand", "fair_zone"),
-                    "the joins of a meeting's stand place, one SQL fragment every meeting listing (meeting, venue, "
-                            + "calendar, badge) adds to its statement; base depends on nothing")),
             entry("venue/AttendanceService.java", new ReadAcross(Set.of("meeting", "meeting_delegate"),
                     "a slot's confirmed meetings by table for staff to mark, one statement with their places and "
                             + "delegates; meeting depends on venue (a cycle); marks go back by AttendanceMarked")),

@@ -24,6 +24,7 @@ import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveFeed;
 import org.b2bforum.base.mail.BilingualMail;
+import org.b2bforum.fair.StandOfMeeting;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -150,7 +151,7 @@ class MeetingReminders {
                 from meeting_delegate md join delegate d on d.id = md.delegate_id
                 join meeting m on m.id = md.meeting_id join slot s on s.id = m.slot_id join hall h on h.id = s.hall_id
                 left join meeting_table t on t.id = m.table_id
-                """ + MeetingPlace.JOINS + """
+                """ + StandOfMeeting.JOINS + """
                 join company r on r.id = m.requester_company_id join company p on p.id = m.partner_company_id
                 where m.status = 'CONFIRMED' and s.starts_at >= ? and s.starts_at < ?
                 order by d.id, s.starts_at
