@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * no other module's code writes it, neither with SQL nor through a JPA entity mapped to it. Another module's rows
  * change through their owner's API or an event the owner listens to. Read from the sources: the SQL in their
  * string literals and text blocks (comments left out), and the entities' {@code @Table}, {@code @CollectionTable}
- * or class names. Reads across modules are not checked here (README: a module reads others' tables where a
- * query needs them).
+ * or class names. A module reads in its SQL the tables of its own and of the modules it may use
+ * ({@code allowedDependencies} in their {@code package-info.java}); any other read is one of {@link #READS_ACROSS},
+ * each with its reason, so a new one fails until it goes through the owner's read model or is listed with why.
  */
 class TableOwnersTest {
 
@@ -58,6 +59,46 @@ class TableOwnersTest {
             entry("schedule_run_meeting", "schedule"),
             entry("delegate_check_in", "venue"), entry("meeting_outcome", "venue"));
 
+    /**
+     * The SQL reads of other modules' tables that the reader may not use by its dependencies (README, "Modules"):
+     * per source (relative to org/b2bforum), the tables and why the read stays one statement there rather than
+     * going through the owner's read model. Where the owner depends on the reader, asking it would be a cycle.
+     */
+    private static final Map<String, ReadAcross> READS_ACROSS = Map.ofEntries(
+            entry("company/DirectoryService.java", new ReadAcross(
+                    Set.of("booking_settings", "slot", "company_slot_booking"),
+                    "the directory's 'with free slots' filter is a condition of its one search statement, per "
+                            + "company row (bench/run-directory, on the rush's path); program and meeting depend on "
+                            + "company (a cycle)")),
+            entry("meeting/SlotLedger.java", new ReadAcross(Set.of("company_contact_block"),
+                    "a request's first look reads the partner's block in the statement that looks for a taken slot, "
+                            + "on the rush's path: a look of its own cost a quarter of the throughput "
+                            + "(bench/run-booking-contention)")),
+            entry("venue/AttendanceService.java", new ReadAcross(Set.of("meeting", "meeting_delegate"),
+                    "a slot's confirmed meetings by table for staff to mark, one statement with their places and "
+                            + "delegates; meeting depends on venue (a cycle); marks go back by AttendanceMarked")),
+            entry("venue/OutcomeService.java", new ReadAcross(Set.of("meeting"),
+                    "the outcomes report and figures join venue's outcomes with their meetings in one statement, "
+                            + "an outcome's meeting is locked with it; meeting depends on venue (a cycle)")),
+            entry("fair/FairFiguresReadModel.java", new ReadAcross(Set.of("meeting"),
+                    "fair's figures read model counts the meetings held at each stand in one statement; meeting "
+                            + "depends on fair (a cycle)")),
+            entry("calendar/CalendarService.java", new ReadAcross(Set.of("meeting", "meeting_delegate",
+                    "meeting_event"), "a calendar feed, polled by calendar apps, is one statement over the meetings "
+                            + "with their slots, places and changes (and the program's items)")),
+            entry("badge/BadgeReader.java", new ReadAcross(Set.of("meeting", "meeting_delegate", "forum_day", "hall",
+                    "slot", "meeting_table", "program_item", "program_item_attendee"),
+                    "a personal schedule for a night's batch of badges (2,000 in bench/run-badges) in bulk "
+                            + "statements over meetings and program items, not a call per delegate")),
+            entry("reporting/ResultsReadModel.java", new ReadAcross(Set.of("meeting", "forum_day", "slot",
+                    "program_item", "program_item_attendee"),
+                    "the results report is by design one read model across the features' tables, aggregated in "
+                            + "SQL")));
+
+    /** Tables a source reads outside its module's dependencies, and why. */
+    private record ReadAcross(Set<String> tables, String reason) {
+    }
+
     private static final Path SOURCES = Path.of("src", "main", "java", "org", "b2bforum");
     private static final Path MIGRATIONS = Path.of("src", "main", "resources", "db", "migration");
 
@@ -65,6 +106,8 @@ class TableOwnersTest {
     /** The table is read ahead, not taken: in "... for update" followed by "update meeting ...", both count. */
     private static final Pattern WRITE = Pattern.compile("\\b(?:insert\\s+(?:ignore\\s+)?into|replace\\s+into"
             + "|update|delete\\s+from|delete\\s+\\w+\\s+from|truncate\\s+table)(?=\\s+`?(\\w+))");
+    private static final Pattern READ = Pattern.compile("\\b(?:from|join)\\s+`?(\\w+)");
+    private static final Pattern ALLOWED = Pattern.compile("allowedDependencies\\s*=\\s*\\{([^}]*)}");
     private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"(.*?)\"\"\"", Pattern.DOTALL);
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|(?m)^\\s*//[^\\n]*", Pattern.DOTALL);
@@ -104,6 +147,64 @@ class TableOwnersTest {
         assertThat(strangers).as("tables written outside their owner").isEmpty();
     }
 
+    @Test
+    void reads_of_other_modules_tables_go_through_allowed_dependencies_or_are_listed_with_their_reason()
+            throws IOException {
+        Map<String, Set<String>> allowed = allowedDependencies();
+        assertThat(allowed).as("modules with their allowed dependencies").containsKeys("company", "meeting", "venue");
+        Map<String, Set<String>> across = new TreeMap<>();
+        Set<String> modulesSeen = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String place = SOURCES.relativize(file).toString().replace('\\', '/');
+                if (!place.contains("/")) {
+                    continue; // the application's class
+                }
+                String module = place.substring(0, place.indexOf('/'));
+                Set<String> mayUse = allowed.get(module);
+                Set<String> tables = new TreeSet<>();
+                for (String table : tables(READ, COMMENT.matcher(Files.readString(file)).replaceAll(""))) {
+                    String owner = OWNERS.get(table);
+                    modulesSeen.add(owner);
+                    if (!owner.equals(module) && (mayUse == null || !mayUse.contains(owner))) {
+                        tables.add(table);
+                    }
+                }
+                if (!tables.isEmpty()) {
+                    across.put(place, tables);
+                }
+            }
+        }
+        // the scan sees reads of every module's tables, so a blind scan cannot pass (registration reads its one
+        // table, the audit trail, only through JPA)
+        Set<String> modules = new TreeSet<>(OWNERS.values());
+        modules.remove("registration");
+        assertThat(modulesSeen).as("modules whose tables are read").containsAll(modules);
+        Map<String, Set<String>> listed = new TreeMap<>();
+        READS_ACROSS.forEach((place, read) -> {
+            assertThat(read.reason()).as("the reason of " + place).isNotBlank();
+            listed.put(place, new TreeSet<>(read.tables()));
+        });
+        assertThat(across).as("reads of tables outside the module's allowed dependencies").isEqualTo(listed);
+    }
+
+    /** Per module (a package-info.java under org/b2bforum/*), the modules its allowedDependencies name. */
+    private static Map<String, Set<String>> allowedDependencies() throws IOException {
+        Map<String, Set<String>> allowed = new TreeMap<>();
+        try (Stream<Path> modules = Files.list(SOURCES)) {
+            for (Path module : modules.filter(Files::isDirectory).toList()) {
+                Path info = module.resolve("package-info.java");
+                Matcher list = ALLOWED.matcher(Files.exists(info) ? Files.readString(info) : "");
+                if (list.find()) {
+                    allowed.put(module.getFileName().toString(), Stream.of(list.group(1).split(","))
+                            .map(name -> name.replace("\"", "").split("::")[0].strip()).filter(name -> !name.isEmpty())
+                            .collect(Collectors.toCollection(TreeSet::new)));
+                }
+            }
+        }
+        return allowed;
+    }
+
     /** Per table, the sources (relative to org/b2bforum) that write it. */
     private static Map<String, Set<String>> writers() throws IOException {
         Map<String, Set<String>> writers = new TreeMap<>();
@@ -120,6 +221,23 @@ class TableOwnersTest {
     }
 
     private static Set<String> writtenTables(String code) {
+        Set<String> tables = tables(WRITE, code);
+        if (code.contains("@Entity")) {
+            Matcher mapped = MAPPED_TABLE.matcher(code);
+            boolean named = false;
+            while (mapped.find()) {
+                tables.add(mapped.group(1).toLowerCase(Locale.ROOT));
+                named |= mapped.group(0).startsWith("@Table");
+            }
+            if (!named) {
+                tables.add(entityTable(code));
+            }
+        }
+        return tables;
+    }
+
+    /** The known tables that {@code statement}'s first group names in the SQL of {@code code}'s strings. */
+    private static Set<String> tables(Pattern statement, String code) {
         Set<String> tables = new TreeSet<>();
         StringBuilder sql = new StringBuilder();
         Matcher block = TEXT_BLOCK.matcher(code);
@@ -130,21 +248,10 @@ class TableOwnersTest {
         while (string.find()) {
             sql.append(string.group(1)).append('\n');
         }
-        Matcher write = WRITE.matcher(sql.toString().toLowerCase(Locale.ROOT));
-        while (write.find()) {
-            if (OWNERS.containsKey(write.group(1))) {
-                tables.add(write.group(1));
-            }
-        }
-        if (code.contains("@Entity")) {
-            Matcher mapped = MAPPED_TABLE.matcher(code);
-            boolean named = false;
-            while (mapped.find()) {
-                tables.add(mapped.group(1).toLowerCase(Locale.ROOT));
-                named |= mapped.group(0).startsWith("@Table");
-            }
-            if (!named) {
-                tables.add(entityTable(code));
+        Matcher found = statement.matcher(sql.toString().toLowerCase(Locale.ROOT));
+        while (found.find()) {
+            if (OWNERS.containsKey(found.group(1))) {
+                tables.add(found.group(1));
             }
         }
         return tables;

@@ -37,12 +37,15 @@ public class AnnouncementService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SessionAudience sessionAudience;
 
-    AnnouncementService(JdbcTemplate jdbc, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+    AnnouncementService(JdbcTemplate jdbc, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
+            SessionAudience sessionAudience) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
+        this.sessionAudience = sessionAudience;
     }
 
     /**
@@ -108,11 +111,7 @@ public class AnnouncementService {
                     throw new AnnouncementRefusedException("audience", "announcements.error.audience-value");
                 }
                 // the companies with a confirmed meeting in the session: their delegates are the ones there
-                yield jdbc.queryForList("""
-                        select distinct c.id from meeting m join slot s on s.id = m.slot_id
-                        join company c on c.id in (m.requester_company_id, m.partner_company_id)
-                        where s.session_id = ? and m.status = 'CONFIRMED' and c.status = 'APPROVED' order by c.id
-                        """, Long.class, sessionId);
+                yield sessionAudience.companiesMeetingIn(sessionId);
             }
         };
     }

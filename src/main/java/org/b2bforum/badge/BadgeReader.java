@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.company.BadgeRole;
 import org.b2bforum.company.Country;
+import org.b2bforum.fair.StandOfMeeting;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -97,7 +98,7 @@ class BadgeReader {
                     join slot s on s.id = m.slot_id
                     join hall h on h.id = s.hall_id
                     left join meeting_table t on t.id = m.table_id
-                    """ + MeetingPlace.JOINS + """
+                    """ + StandOfMeeting.JOINS + """
                     join company r on r.id = m.requester_company_id
                     join company p on p.id = m.partner_company_id
                     where md.delegate_id in (:ids) and m.status = 'CONFIRMED'""", params, rs -> {

@@ -21,6 +21,7 @@ import org.b2bforum.base.security.Tokens;
 import org.b2bforum.base.web.PublicUrl;
 import org.b2bforum.company.Cities;
 import org.b2bforum.company.ForumAccess;
+import org.b2bforum.fair.StandOfMeeting;
 import org.b2bforum.program.ProgramItemKind;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -336,7 +337,7 @@ public class CalendarService {
                 join slot s on s.id = m.slot_id
                 join hall h on h.id = s.hall_id
                 left join meeting_table t on t.id = m.table_id
-                """ + MeetingPlace.JOINS + """
+                """ + StandOfMeeting.JOINS + """
                 join company a on a.id = m.requester_company_id
                 join company b on b.id = m.partner_company_id
                 where m.status = 'CONFIRMED' and\s""" + who + " order by s.starts_at, m.id",

@@ -80,18 +80,6 @@ public class Delegates {
         return token == null || token.isBlank() ? Optional.empty() : delegates.findIdByCheckInToken(token);
     }
 
-    /** The names of those of these delegates who have been checked in at the venue. */
-    @Transactional(readOnly = true)
-    public List<String> checkedIn(Collection<Long> delegateIds) {
-        if (delegateIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.queryForList("""
-                select d.full_name from delegate d join delegate_check_in ci on ci.delegate_id = d.id
-                where d.id in (:ids) order by d.sort_order""", new MapSqlParameterSource("ids", delegateIds),
-                String.class);
-    }
-
     /**
      * Frees delegates who leave their company's list, before their rows are deleted: each feature that
      * keeps rows about them (program sign-ups, places in meeting requests, calendar links, invitations,

@@ -43,14 +43,16 @@ public class FairService {
     private final ForumAccess access;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final StandMeetingsAhead meetingsAhead;
 
     FairService(NamedParameterJdbcTemplate jdbc, FairAccess fairAccess, ForumAccess access, CurrentUser currentUser,
-            Clock clock) {
+            Clock clock, StandMeetingsAhead meetingsAhead) {
         this.jdbc = jdbc;
         this.fairAccess = fairAccess;
         this.access = access;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.meetingsAhead = meetingsAhead;
     }
 
     // ---------------------------------------------------------------- setting up
@@ -162,10 +164,8 @@ public class FairService {
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional
     public void unassign(long standId) {
-        Integer ahead = jdbc.queryForObject("""
-                select count(*) from stand_slot_booking b where b.stand_id = :s and b.starts_at > :now""",
-                new MapSqlParameterSource("s", standId).addValue("now", Timestamp.from(clock.instant())), Integer.class);
-        if (ahead != null && ahead > 0) {
+        int ahead = meetingsAhead.startingAfter(standId, clock.instant());
+        if (ahead > 0) {
             throw new FairRefusedException("fair.error.stand-has-meetings", standNumber(standId), ahead);
         }
         jdbc.update("delete from fair_stand_assignment where stand_id = :s", new MapSqlParameterSource("s", standId));

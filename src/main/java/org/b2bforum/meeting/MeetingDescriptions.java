@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.MeetingLine;
 import org.b2bforum.base.i18n.MeetingPlace;
+import org.b2bforum.fair.StandOfMeeting;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.program.ProgramConflicts;
 import org.b2bforum.venue.MeetingOutcomes;
@@ -34,7 +35,7 @@ class MeetingDescriptions implements ProgramConflicts {
             join company a on a.id = m.requester_company_id
             join company b on b.id = m.partner_company_id
             left join meeting_table t on t.id = m.table_id
-            """ + MeetingPlace.JOINS;
+            """ + StandOfMeeting.JOINS;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NotificationService notifications;

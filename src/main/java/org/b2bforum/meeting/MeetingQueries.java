@@ -11,6 +11,7 @@ import java.util.Set;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.ForumAccess;
+import org.b2bforum.fair.CompanyStands;
 import org.b2bforum.program.ProgramItem;
 import org.b2bforum.program.ProgramItems;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -36,9 +37,10 @@ public class MeetingQueries {
     private final ProgramItems programItems;
     private final MeetingLimits limits;
     private final Clock clock;
+    private final CompanyStands stands;
 
     MeetingQueries(NamedParameterJdbcTemplate jdbc, MeetingRows rows, ForumAccess access, CurrentUser currentUser,
-            ProgramItems programItems, MeetingLimits limits, Clock clock) {
+            ProgramItems programItems, MeetingLimits limits, Clock clock, CompanyStands stands) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.access = access;
@@ -46,6 +48,7 @@ public class MeetingQueries {
         this.programItems = programItems;
         this.limits = limits;
         this.clock = clock;
+        this.stands = stands;
     }
 
     /** The logged-in company's delegates, to choose who attends. */
@@ -108,7 +111,7 @@ public class MeetingQueries {
     /**
      * The fair stands a meeting with {@code partnerId} can take place at: the partner's first, then one's own;
      * only stands of approved companies (a stand stays assigned while its company is back in review or
-     * rejected), and none for a company that is not approved itself.
+     * rejected), and none for a company that is not approved itself. Fair's read model {@link CompanyStands}.
      */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional(readOnly = true)
@@ -117,12 +120,8 @@ public class MeetingQueries {
         if (!access.isApproved(me)) {
             return List.of();
         }
-        return jdbc.query("""
-                select s.id, s.number, c.id company_id, c.short_name from fair_stand_assignment a
-                join fair_stand s on s.id = a.stand_id join company c on c.id = a.company_id and c.status = 'APPROVED'
-                where a.company_id in (:me, :partner) order by a.company_id = :me""",
-                new MapSqlParameterSource("me", me).addValue("partner", partnerId),
-                (rs, i) -> new StandPlace(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)));
+        return stands.partnersThenMine(partnerId, me).stream()
+                .map(s -> new StandPlace(s.standId(), s.number(), s.companyId(), s.companyName())).toList();
     }
 
     /**

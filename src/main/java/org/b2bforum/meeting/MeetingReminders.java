@@ -17,12 +17,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.b2bforum.announcement.AnnouncementsReceived;
 import org.b2bforum.base.i18n.Bilingual;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveFeed;
 import org.b2bforum.base.mail.BilingualMail;
+import org.b2bforum.fair.StandOfMeeting;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,11 +62,13 @@ class MeetingReminders {
     private final LiveFeed liveFeed;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AnnouncementsReceived announcements;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     MeetingReminders(JdbcTemplate jdbc, BilingualMail mail, I18NProvider i18n, ForumTime forumTime, LiveFeed liveFeed,
-            Clock clock, ApplicationEventPublisher events) {
+            Clock clock, ApplicationEventPublisher events, AnnouncementsReceived announcements) {
         this.jdbc = jdbc;
+        this.announcements = announcements;
         this.mail = mail;
         this.i18n = i18n;
         this.forumTime = forumTime;
@@ -147,7 +151,7 @@ class MeetingReminders {
                 from meeting_delegate md join delegate d on d.id = md.delegate_id
                 join meeting m on m.id = md.meeting_id join slot s on s.id = m.slot_id join hall h on h.id = s.hall_id
                 left join meeting_table t on t.id = m.table_id
-                """ + MeetingPlace.JOINS + """
+                """ + StandOfMeeting.JOINS + """
                 join company r on r.id = m.requester_company_id join company p on p.id = m.partner_company_id
                 where m.status = 'CONFIRMED' and s.starts_at >= ? and s.starts_at < ?
                 order by d.id, s.starts_at
@@ -194,9 +198,10 @@ class MeetingReminders {
     /**
      * On a forum day, e-mails each delegate of an approved company their day: confirmed meetings, the
      * program items (plenaries, round tables, presentations) they signed up for, and the organizers'
-     * announcements their company got in the 24 hours before {@code now}; nothing to a delegate with none
-     * of them. Each delegate is claimed in {@code morning_digest_sent} before the e-mail goes
-     * ({@link #sendOnce}). Reads the program's and announcements' tables as a read model of its own.
+     * announcements their company got in the 24 hours before {@code now} (announcement's read model
+     * {@link AnnouncementsReceived}); nothing to a delegate with none of them. Each delegate is claimed in
+     * {@code morning_digest_sent} before the e-mail goes ({@link #sendOnce}). Reads the program's tables as a read
+     * model of its own.
      *
      * @return how many digests were e-mailed
      */
@@ -221,15 +226,10 @@ class MeetingReminders {
                     rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getString(6),
                     Bilingual.of(rs, "title"), Bilingual.of(rs, "place")));
         }, Timestamp.from(start(day)), Timestamp.from(start(day.plusDays(1))));
-        jdbc.query("""
-                select d.id, d.email, d.full_name, a.body
-                from announcement a join announcement_recipient r on r.announcement_id = a.id
-                join delegate d on d.company_id = r.company_id join company c on c.id = d.company_id
-                where c.status = 'APPROVED' and a.created_at > ? and a.created_at <= ?
-                order by a.created_at, a.id
-                """, rs -> {
-            digest(digests, rs.getLong(1), rs.getString(2), rs.getString(3)).announcements().add(rs.getString(4));
-        }, utc(now.minus(Duration.ofDays(1))), utc(now));
+        for (AnnouncementsReceived.Received received : announcements.byDelegate(now.minus(Duration.ofDays(1)), now)) {
+            digest(digests, received.delegateId(), received.email(), received.fullName()).announcements()
+                    .add(received.body());
+        }
         int sent = 0;
         for (Map.Entry<Long, Digest> each : digests.entrySet()) {
             Digest digest = each.getValue();

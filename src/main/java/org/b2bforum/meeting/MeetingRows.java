@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.b2bforum.base.database.SqlText;
 import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.fair.StandOfMeeting;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.StatementCallback;
@@ -74,7 +75,7 @@ class MeetingRows {
                 join slot s on s.id = m.slot_id
                 join hall h on h.id = s.hall_id
                 left join meeting_table t on t.id = m.table_id
-                """ + MeetingPlace.JOINS + where + " order by s.starts_at, m.id", params, MeetingRows::meetingView);
+                """ + StandOfMeeting.JOINS + where + " order by s.starts_at, m.id", params, MeetingRows::meetingView);
     }
 
     MeetingDetails meeting(long meetingId) {

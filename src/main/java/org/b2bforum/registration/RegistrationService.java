@@ -29,6 +29,7 @@ import org.b2bforum.company.TaxNumbers;
 import org.b2bforum.program.ProgramConflicts;
 import org.b2bforum.registration.domain.RegistrationEvent;
 import org.b2bforum.registration.domain.RegistrationEventRepository;
+import org.b2bforum.venue.CheckedInDelegates;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
@@ -56,6 +57,7 @@ public class RegistrationService {
     private final AccountService accounts;
     private final Delegates delegates;
     private final ProgramConflicts meetings;
+    private final CheckedInDelegates checkIns;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher publisher;
     private final LoginThrottle throttle;
@@ -64,7 +66,8 @@ public class RegistrationService {
 
     RegistrationService(CompanyApplications applications, CompanyRecords records,
             RegistrationEventRepository events, AccountService accounts, Delegates delegates,
-            ProgramConflicts meetings, CurrentUser currentUser, ApplicationEventPublisher publisher,
+            ProgramConflicts meetings, CheckedInDelegates checkIns, CurrentUser currentUser,
+            ApplicationEventPublisher publisher,
             LoginThrottle throttle, PlatformTransactionManager transactionManager, Clock clock) {
         this.applications = applications;
         this.records = records;
@@ -72,6 +75,7 @@ public class RegistrationService {
         this.accounts = accounts;
         this.delegates = delegates;
         this.meetings = meetings;
+        this.checkIns = checkIns;
         this.currentUser = currentUser;
         this.publisher = publisher;
         this.throttle = throttle;
@@ -346,7 +350,7 @@ public class RegistrationService {
             throw new InvalidRegistrationException(List.of(
                     new FieldError("delegates", "validation.delegates.in-meetings", String.join("; ", confirmed))));
         }
-        List<String> checkedIn = delegates.checkedIn(leaving);
+        List<String> checkedIn = checkIns.names(leaving);
         if (!checkedIn.isEmpty()) {
             throw new InvalidRegistrationException(List.of(
                     new FieldError("delegates", "validation.delegates.checked-in", String.join(", ", checkedIn))));

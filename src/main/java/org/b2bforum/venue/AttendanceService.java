@@ -9,6 +9,7 @@ import java.util.List;
 import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.fair.StandOfMeeting;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -52,7 +53,7 @@ public class AttendanceService {
                 from meeting m
                 join slot s on s.id = m.slot_id
                 join hall h on h.id = s.hall_id
-                left join meeting_table t on t.id = m.table_id""" + MeetingPlace.JOINS + """
+                left join meeting_table t on t.id = m.table_id""" + StandOfMeeting.JOINS + """
                 join company a on a.id = m.requester_company_id
                 join company b on b.id = m.partner_company_id
                 where m.slot_id = :slot and m.status = 'CONFIRMED' and (m.table_id is not null or m.stand_id is not null)

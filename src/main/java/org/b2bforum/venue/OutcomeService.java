@@ -13,6 +13,7 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.text.Texts;
 import org.b2bforum.company.ForumAccess;
+import org.b2bforum.fair.StandOfMeeting;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -128,7 +129,7 @@ public class OutcomeService {
                 from meeting m
                 join slot s on s.id = m.slot_id
                 join hall h on h.id = s.hall_id
-                left join meeting_table t on t.id = m.table_id""" + MeetingPlace.JOINS + """
+                left join meeting_table t on t.id = m.table_id""" + StandOfMeeting.JOINS + """
                 join company a on a.id = m.requester_company_id
                 join company b on b.id = m.partner_company_id
                 left join meeting_outcome oa on oa.meeting_id = m.id and oa.company_id = m.requester_company_id

@@ -3,6 +3,11 @@ package org.b2bforum.announcement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalTime;
+import java.util.List;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.EventDeliveries;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
@@ -11,11 +16,13 @@ import org.b2bforum.company.Country;
 import org.b2bforum.company.Sector;
 import org.b2bforum.company.TestCompanies;
 import org.b2bforum.company.TestCompanies.TestCompany;
+import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -32,6 +39,10 @@ class AnnouncementServiceTest {
     JdbcTemplate jdbc;
     @Autowired
     EventDeliveries deliveries;
+    @Autowired
+    MeetingRequests requests;
+    @Autowired
+    ApplicationContext context;
 
     TestCompanies companies;
 
@@ -79,6 +90,35 @@ class AnnouncementServiceTest {
         announcements.publish(Audience.SECTOR, Sector.FOOD_AGRICULTURE.name(), "Агросекция начинается в 15:00");
         TestData.logOut();
         assertThat(announcementNotifications(agro)).isEqualTo(1);
+    }
+
+    @Test
+    void a_session_announcement_reaches_the_companies_with_a_confirmed_meeting_in_the_session_only() {
+        BookingFixture fixture = new BookingFixture(context);
+        fixture.openBooking(false);
+        TestSession session = fixture.session(2, LocalTime.of(12, 0), LocalTime.of(12, 40), 20);
+        BookingFixture.TestCompany a = fixture.approvedCompany();
+        BookingFixture.TestCompany b = fixture.approvedCompany();
+        BookingFixture.TestCompany asking = fixture.approvedCompany();
+        BookingFixture.TestCompany asked = fixture.approvedCompany();
+        long confirmed = fixture.as(a, () -> requests.request(b.id(), session.slot(0).id(),
+                List.of(a.firstDelegate()), null).meetingId());
+        fixture.as(b, () -> requests.accept(confirmed, List.of(), null));
+        // only requested, not confirmed: not there
+        fixture.as(asking, () -> requests.request(asked.id(), session.slot(1).id(), List.of(asking.firstDelegate()),
+                null));
+
+        // meeting answers for announcement (SessionAudience): the session's meetings are meeting's rows
+        int reached = fixture.asOrganizer(() -> announcements.publish(Audience.SESSION,
+                String.valueOf(session.sessionId()), "Переговоры сессии начинаются на 10 минут позже"));
+
+        assertThat(reached).isEqualTo(2);
+        assertThat(jdbc.queryForList("select company_id from announcement_recipient where announcement_id ="
+                + " (select max(id) from announcement) order by company_id", Long.class))
+                .containsExactly(Math.min(a.id(), b.id()), Math.max(a.id(), b.id()));
+        fixture.asOrganizer(() -> assertThatThrownBy(() -> announcements.publish(Audience.SESSION, "no number",
+                "Текст")).isInstanceOfSatisfying(AnnouncementRefusedException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("announcements.error.audience-value")));
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.b2bforum.TestData;
 import org.b2bforum.TransactionsBegun;
 import org.b2bforum.UnreachableMailServer;
 import org.b2bforum.announcement.AnnouncementService;
+import org.b2bforum.announcement.AnnouncementsReceived;
 import org.b2bforum.announcement.Audience;
 import org.b2bforum.program.ProgramItemKind;
 import org.junit.jupiter.api.AfterEach;
@@ -256,7 +257,8 @@ class MeetingRemindersTest {
         when(sender.getIfAvailable()).thenReturn(mailServer);
         I18NProvider i18n = context.getBean(I18NProvider.class);
         return new MeetingReminders(jdbc, new BilingualMail(sender, i18n, "forum@test.forum"), i18n,
-                context.getBean(ForumTime.class), context.getBean(LiveFeed.class), clock, context);
+                context.getBean(ForumTime.class), context.getBean(LiveFeed.class), clock, context,
+                context.getBean(AnnouncementsReceived.class));
     }
 
     private int reminderChanges(TestCompany company) {

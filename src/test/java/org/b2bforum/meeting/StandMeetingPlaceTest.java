@@ -17,6 +17,7 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
+import org.b2bforum.announcement.AnnouncementsReceived;
 import org.b2bforum.badge.BadgePdfs;
 import org.b2bforum.badge.BadgeService;
 import org.b2bforum.badge.ScheduleEntry;
@@ -184,7 +185,8 @@ class StandMeetingPlaceTest {
         ObjectProvider<JavaMailSender> sender = mock(ObjectProvider.class);
         when(sender.getIfAvailable()).thenReturn(mailSender);
         MeetingReminders reminders = new MeetingReminders(jdbc, new BilingualMail(sender, i18n, "forum@test.forum"),
-                i18n, context.getBean(ForumTime.class), context.getBean(LiveFeed.class), context.getBean(Clock.class), context);
+                i18n, context.getBean(ForumTime.class), context.getBean(LiveFeed.class), context.getBean(Clock.class), context,
+                context.getBean(AnnouncementsReceived.class));
         String email = jdbc.queryForObject("select email from delegate where id = ?", String.class,
                 exhibitor.firstDelegate());
 

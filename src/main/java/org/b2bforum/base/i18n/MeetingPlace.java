@@ -6,17 +6,17 @@ import java.util.Locale;
  * Where a meeting takes place, as every page, badge, calendar and e-mail names it: a negotiation
  * table of a hall ("Зал A, стол № 3"), or an exhibitor's fair stand with its zone ("Стенд B-14,
  * Павильон B (выставка-ярмарка)") — a meeting at a stand has the slot's hall but no table there.
- * The SQL of a read model selects {@link #COLUMNS} with {@link #JOINS}.
+ * The SQL of a read model selects {@link #COLUMNS} with fair's {@code StandOfMeeting.JOINS}.
  */
 public record MeetingPlace(String hall, String hallEn, Integer table, String stand, String zoneRu, String zoneEn) {
 
-    /** The columns to select (after {@code h} the slot's hall, {@code t} the table, joined by {@link #JOINS}). */
+    /**
+     * The columns to select: {@code h} the slot's hall, {@code t} the table, {@code st} the stand and {@code sz} its
+     * zone, joined by fair's {@code StandOfMeeting.JOINS} (the fair's tables are fair's).
+     */
     public static final String COLUMNS = " h.name place_hall, h.name_en place_hall_en, t.number place_table,"
             + " st.number place_stand,"
             + " sz.name_ru place_zone_ru, sz.name_en place_zone_en ";
-    /** Joins the meeting {@code m}'s fair stand and its zone, if it has one. */
-    public static final String JOINS = " left join fair_stand st on st.id = m.stand_id"
-            + " left join fair_zone sz on sz.id = st.zone_id ";
 
     /** The words of a language: a translation key and its parameters. */
     @FunctionalInterface

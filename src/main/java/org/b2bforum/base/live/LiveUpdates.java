@@ -19,6 +19,7 @@ import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.web.UrgentWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -93,6 +94,8 @@ public class LiveUpdates implements SmartLifecycle {
     }
 
     private final JdbcTemplate jdbc;
+    /** company's delegates (base reads no company table; asked when a delegate's page subscribes). */
+    private final ObjectProvider<DelegateCompanies> delegateCompanies;
     private final Duration interval;
     private final UrgentWork urgent;
     private final Duration urgentWait;
@@ -112,10 +115,11 @@ public class LiveUpdates implements SmartLifecycle {
     private volatile ScheduledExecutorService poller;
     private long lastCleaning;
 
-    LiveUpdates(JdbcTemplate jdbc, @Value("${b2bforum.live.poll-interval:300ms}") Duration interval,
+    LiveUpdates(JdbcTemplate jdbc, ObjectProvider<DelegateCompanies> delegateCompanies, @Value("${b2bforum.live.poll-interval:300ms}") Duration interval,
             @Value("${b2bforum.live.dispatch-threads:true}") boolean dispatchThreads, UrgentWork urgent,
             @Value("${b2bforum.live.urgent-wait:2s}") Duration urgentWait) {
         this.jdbc = jdbc;
+        this.delegateCompanies = delegateCompanies;
         this.interval = interval;
         this.urgent = urgent;
         this.urgentWait = urgentWait;
@@ -152,8 +156,7 @@ public class LiveUpdates implements SmartLifecycle {
     }
 
     private Long companyOfDelegate(long delegateId) {
-        List<Long> ids = jdbc.queryForList("select company_id from delegate where id = ?", Long.class, delegateId);
-        return ids.isEmpty() ? null : ids.getFirst();
+        return delegateCompanies.getObject().companyOf(delegateId).orElse(null);
     }
 
     /**

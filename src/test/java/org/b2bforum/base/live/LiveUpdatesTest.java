@@ -11,10 +11,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.DelegateFixture;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.TransactionsBegun;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.web.UrgentWork;
 import org.b2bforum.messaging.MessagingService;
 import org.b2bforum.notification.NotificationService;
@@ -98,6 +101,28 @@ class LiveUpdatesTest extends ForumBrowserlessTest {
         live.poll();
         pushed();
         assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void a_delegates_page_hears_the_changes_of_the_delegates_company() {
+        DelegateFixture fixture = new DelegateFixture(context);
+        TestCompany company = fixture.approvedCompany("Минск", "Живые", List.of("Ирина Соколова"));
+        TestCompany other = fixture.booking().approvedCompany();
+        ForumUser delegate = TestData.logInAs(context.getBean(AccountService.class),
+                fixture.delegateAccount(company, company.firstDelegate()));
+        live.poll();
+        List<LiveChange.Kind> received = new CopyOnWriteArrayList<>();
+        // the delegate's log-in has no company of its own: company's DelegateCompanies tells it
+        assertThat(delegate.companyId()).isNull();
+        live.subscribe(UI.getCurrent(), delegate, change -> received.add(change.kind()));
+        TestData.logOut();
+
+        feed.companiesChanged(List.of(other.id()), LiveChange.Kind.NOTIFICATION);
+        feed.companiesChanged(List.of(company.id()), LiveChange.Kind.MESSAGE);
+        live.poll();
+        pushed();
+
+        assertThat(received).containsExactly(LiveChange.Kind.MESSAGE);
     }
 
     @Test
