@@ -15,7 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import org.b2bforum.base.database.DatabaseUnavailable;
+import org.b2bforum.base.database.DatabaseFailures;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.web.UrgentWork;
 import org.slf4j.Logger;
@@ -370,7 +370,7 @@ public class LiveUpdates implements SmartLifecycle {
         try {
             subscriber.listener().accept(change);
         } catch (RuntimeException e) {
-            if (!DatabaseUnavailable.isCause(e)) {
+            if (!DatabaseFailures.isAway(e)) { // away, or its node lost (a Galera node failing over)
                 throw e;
             }
             subscriber.pending().failed(change, System.nanoTime() + retryAfterNanos);
