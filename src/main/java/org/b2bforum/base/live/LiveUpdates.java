@@ -375,7 +375,8 @@ public class LiveUpdates implements SmartLifecycle {
             }
             subscriber.pending().failed(change, System.nanoTime() + retryAfterNanos);
             retrying.add(subscriber);
-            log.warn("Database unavailable for a live update of a page ({}): it is shown again in a moment", e.toString());
+            log.warn("Database unavailable for a live update of a page ({}): it is shown again in a moment",
+                    e.toString());
         }
     }
 
