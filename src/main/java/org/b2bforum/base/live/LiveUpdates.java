@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.b2bforum.base.database.DatabaseFailures;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.web.UrgentWork;
 import org.slf4j.Logger;
@@ -43,6 +44,12 @@ import com.vaadin.flow.shared.Registration;
  * took the cores and the pool's connections from the bookings still waiting. Measured with bench/run-ui-load's
  * "Send" alone, 200 users, one run each at load ~15: the clicks' p95 1,801 ms with the live updates, 874 ms
  * without them (bench/README.md, issue 17). A note a second later is worth the click answered sooner.
+ * <p>
+ * A page's update that cannot read the database (the pool had no connection for 3 s, a Galera node failing over)
+ * keeps its change pending on that page: a later poll hands it to the page again, every
+ * {@code b2bforum.live.retry-after}, until it is read (or the page is closed). Before, the change was dropped: a
+ * message stored while the pool was starved never appeared in the receiver's open conversation nor in its unread
+ * count until a reload (bench/run-push lost 1 live message of 200, bench/README.md, stop 41).
  */
 @Component
 public class LiveUpdates implements SmartLifecycle {
@@ -57,7 +64,36 @@ public class LiveUpdates implements SmartLifecycle {
     private static final Duration CLEAN_EVERY = Duration.ofMinutes(1);
 
     private record Subscriber(UI ui, long userId, Long companyId, SecurityContext security,
-            Consumer<LiveChange> listener, Echoes echoes) {
+            Consumer<LiveChange> listener, Echoes echoes, Pending pending) {
+    }
+
+    /**
+     * The changes a page's listener could not show because the database could not be read, one per kind (a listener
+     * reads its counters and lists again, whichever change of the kind it is told), to be told again once due.
+     */
+    private static final class Pending {
+        private final Map<LiveChange.Kind, LiveChange> changes = new EnumMap<>(LiveChange.Kind.class);
+        private long due;
+
+        synchronized void failed(LiveChange change, long due) {
+            // a change from the feed rather than the page's own (madeHere): its listener also says what came
+            changes.merge(change.kind(), change, (kept, failed) -> kept.madeHere() ? failed : kept);
+            this.due = due;
+        }
+
+        /** The changes pending, if they are due at {@code now} (then no longer pending); else none. */
+        synchronized List<LiveChange> takeIfDue(long now) {
+            if (changes.isEmpty() || due - now > 0) {
+                return List.of();
+            }
+            List<LiveChange> taken = new ArrayList<>(changes.values());
+            changes.clear();
+            return taken;
+        }
+
+        synchronized boolean isEmpty() {
+            return changes.isEmpty();
+        }
     }
 
     /**
@@ -102,6 +138,11 @@ public class LiveUpdates implements SmartLifecycle {
     private final Map<Long, Set<Subscriber>> byCompany = new ConcurrentHashMap<>();
     private final Map<Long, Set<Subscriber>> byUser = new ConcurrentHashMap<>();
     private final Map<UI, Set<Subscriber>> byUi = new ConcurrentHashMap<>();
+    /** The subscribers with {@link Pending} changes. */
+    private final Set<Subscriber> retrying = ConcurrentHashMap.newKeySet();
+    private final Duration retryAfter;
+    /** {@link #retryAfter}, none in a test that polls by itself. */
+    private volatile long retryAfterNanos;
     /** Feed ids already dispatched that the next window may read again; only the poller thread touches it. */
     private final Set<Long> seen = new HashSet<>();
     /** The database's time at the previous poll, or null before the first. */
@@ -115,11 +156,15 @@ public class LiveUpdates implements SmartLifecycle {
     private volatile ScheduledExecutorService poller;
     private long lastCleaning;
 
-    LiveUpdates(JdbcTemplate jdbc, ObjectProvider<DelegateCompanies> delegateCompanies, @Value("${b2bforum.live.poll-interval:300ms}") Duration interval,
+    LiveUpdates(JdbcTemplate jdbc, ObjectProvider<DelegateCompanies> delegateCompanies,
+            @Value("${b2bforum.live.poll-interval:300ms}") Duration interval,
             @Value("${b2bforum.live.dispatch-threads:true}") boolean dispatchThreads, UrgentWork urgent,
-            @Value("${b2bforum.live.urgent-wait:2s}") Duration urgentWait) {
+            @Value("${b2bforum.live.urgent-wait:2s}") Duration urgentWait,
+            @Value("${b2bforum.live.retry-after:1s}") Duration retryAfter) {
         this.jdbc = jdbc;
         this.delegateCompanies = delegateCompanies;
+        this.retryAfter = retryAfter;
+        this.retryAfterNanos = retryAfter.toNanos();
         this.interval = interval;
         this.urgent = urgent;
         this.urgentWait = urgentWait;
@@ -137,7 +182,8 @@ public class LiveUpdates implements SmartLifecycle {
                 : user.delegateId() != null ? companyOfDelegate(user.delegateId()) : null;
         SecurityContext security = SecurityContextHolder.createEmptyContext();
         security.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
-        Subscriber subscriber = new Subscriber(ui, user.id(), companyId, security, listener, new Echoes());
+        Subscriber subscriber = new Subscriber(ui, user.id(), companyId, security, listener, new Echoes(),
+                new Pending());
         byUser.computeIfAbsent(user.id(), id -> ConcurrentHashMap.newKeySet()).add(subscriber);
         byUi.computeIfAbsent(ui, id -> ConcurrentHashMap.newKeySet()).add(subscriber);
         if (companyId != null) {
@@ -176,11 +222,12 @@ public class LiveUpdates implements SmartLifecycle {
                 continue;
             }
             subscriber.echoes().expect(kind, now, deadline);
-            subscriber.listener().accept(new LiveChange(0, subscriber.companyId(), null, kind, true));
+            tell(subscriber, new LiveChange(0, subscriber.companyId(), null, kind, true));
         }
     }
 
     private void remove(Subscriber subscriber) {
+        retrying.remove(subscriber);
         removeFrom(byUi, subscriber.ui(), subscriber);
         removeFrom(byUser, subscriber.userId(), subscriber);
         if (subscriber.companyId() != null) {
@@ -226,6 +273,7 @@ public class LiveUpdates implements SmartLifecycle {
         // windows only move forward: an id this poll did not read is never read again
         seen.retainAll(read);
         previousPoll = dbNow;
+        retryPending();
         long now = System.currentTimeMillis();
         if (now - lastCleaning > CLEAN_EVERY.toMillis()) {
             lastCleaning = now;
@@ -242,11 +290,32 @@ public class LiveUpdates implements SmartLifecycle {
     void pollInTest(Duration window) {
         dispatchOnPollingThread = true;
         windowMs = window.toMillis();
+        retryAfterNanos = 0;
     }
 
     void reset() {
         dispatchOnPollingThread = false;
         windowMs = WINDOW_MS;
+        retryAfterNanos = retryAfter.toNanos();
+    }
+
+    /** Hands the pages their changes that could not be shown for want of the database, once due. */
+    private void retryPending() {
+        long now = System.nanoTime();
+        for (Subscriber subscriber : retrying) {
+            retrying.remove(subscriber);
+            if (subscriber.ui().isClosing() || subscriber.ui().getSession() == null) {
+                remove(subscriber);
+                continue;
+            }
+            List<LiveChange> due = subscriber.pending().takeIfDue(now);
+            if (due.isEmpty() && !subscriber.pending().isEmpty()) {
+                retrying.add(subscriber); // not yet due
+            }
+            for (LiveChange change : due) {
+                push(subscriber, change, false);
+            }
+        }
     }
 
     private void dispatch(LiveChange change) {
@@ -264,30 +333,54 @@ public class LiveUpdates implements SmartLifecycle {
             if (change.companyId() != null && subscriber.echoes().consume(change.kind(), System.nanoTime())) {
                 continue; // the page showed it already
             }
-            Runnable access = () -> {
-                try {
-                    ui.access(() -> {
-                        // under the page's lock: a request that showed this change itself has said so by now
-                        if (change.companyId() != null && subscriber.echoes().consume(change.kind(), System.nanoTime())) {
-                            return;
-                        }
-                        SecurityContext previous = SecurityContextHolder.getContext();
-                        SecurityContextHolder.setContext(subscriber.security());
-                        try {
-                            subscriber.listener().accept(change);
-                        } finally {
-                            SecurityContextHolder.setContext(previous);
-                        }
-                    });
-                } catch (UIDetachedException e) {
-                    remove(subscriber);
-                }
-            };
-            if (dispatcher == null || dispatchOnPollingThread) {
-                access.run();
-            } else {
-                dispatcher.execute(access);
+            push(subscriber, change, change.companyId() != null);
+        }
+    }
+
+    /**
+     * Tells the page's listener under its lock, as its user. {@code skipEcho}: not if the page's own request showed
+     * the change meanwhile ({@link #changedHere}).
+     */
+    private void push(Subscriber subscriber, LiveChange change, boolean skipEcho) {
+        UI ui = subscriber.ui();
+        Runnable access = () -> {
+            try {
+                ui.access(() -> {
+                    // under the page's lock: a request that showed this change itself has said so by now
+                    if (skipEcho && subscriber.echoes().consume(change.kind(), System.nanoTime())) {
+                        return;
+                    }
+                    SecurityContext previous = SecurityContextHolder.getContext();
+                    SecurityContextHolder.setContext(subscriber.security());
+                    try {
+                        tell(subscriber, change);
+                    } finally {
+                        SecurityContextHolder.setContext(previous);
+                    }
+                });
+            } catch (UIDetachedException e) {
+                remove(subscriber);
             }
+        };
+        if (dispatcher == null || dispatchOnPollingThread) {
+            access.run();
+        } else {
+            dispatcher.execute(access);
+        }
+    }
+
+    /** Runs the page's listener; a change it could not show for want of the database stays pending on the page. */
+    private void tell(Subscriber subscriber, LiveChange change) {
+        try {
+            subscriber.listener().accept(change);
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isAway(e)) { // away, or its node lost (a Galera node failing over)
+                throw e;
+            }
+            subscriber.pending().failed(change, System.nanoTime() + retryAfterNanos);
+            retrying.add(subscriber);
+            log.warn("Database unavailable for a live update of a page ({}): it is shown again in a moment",
+                    e.toString());
         }
     }
 

@@ -3,11 +3,8 @@ package org.b2bforum.base.security;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.util.Locale;
 import org.b2bforum.base.i18n.Languages;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -15,10 +12,13 @@ import org.springframework.util.StringUtils;
  * Creates the first organizer from configuration ({@code B2BFORUM_ORGANIZER_EMAIL},
  * {@code B2BFORUM_ORGANIZER_PASSWORD}). Outside demo mode the application refuses to start without
  * an organizer, and never with a weak configured password.
+ * <p>
+ * Runs while the context starts, once its beans are made (the database migrated), before the web server starts:
+ * a refused start does not first log "Tomcat started" and "Started Application" (until 2026-12-06 it was an
+ * {@code ApplicationRunner}, run after both). The application's other runners find the organizer there.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class OrganizerAccountInitializer implements ApplicationRunner {
+class OrganizerAccountInitializer implements SmartInitializingSingleton {
 
     private final AccountService accounts;
     private final I18NProvider i18n;
@@ -38,7 +38,7 @@ class OrganizerAccountInitializer implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (StringUtils.hasText(email) && StringUtils.hasText(password)) {
             Passwords.problem(password, email).ifPresent(problem -> {
                 throw new IllegalStateException(weak(problem));

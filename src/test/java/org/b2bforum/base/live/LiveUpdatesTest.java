@@ -2,7 +2,9 @@ package org.b2bforum.base.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,9 +33,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.Registration;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The shared poller reads the database's change feed, so a change written by any node (here: rows
@@ -261,6 +265,78 @@ class LiveUpdatesTest extends ForumBrowserlessTest {
             assertThat(received).hasSize(1);
         } finally {
             turnGiven.countDown();
+        }
+    }
+
+    /**
+     * The pool has no connection for the page's update (bench/run-push: 200 pages and the senders' requests on one
+     * pool; a Galera node failing over looks the same): the message is stored, and the receiver's open conversation
+     * shows it once the database answers again, without a reload. Before, the update was dropped.
+     */
+    @Test
+    void a_message_whose_live_update_found_no_database_connection_is_shown_once_the_database_answers_again()
+            throws Exception {
+        BookingFixture fixture = new BookingFixture(context);
+        TestCompany mine = fixture.approvedCompany();
+        TestCompany other = fixture.approvedCompany();
+        live.poll();
+        BookingFixture.logInAs(mine);
+        UI.getCurrent().navigate("messages/" + other.id());
+        fixture.as(other, () -> context.getBean(MessagingService.class).send(mine.id(), "Груз отправлен сегодня"));
+        BookingFixture.logInAs(mine);
+        live.poll(); // queues the page's update
+
+        withoutConnections(this::pushed);
+        assertThat(thread()).as("no connection: not read yet")
+                .doesNotContain("Груз отправлен сегодня");
+
+        live.poll(); // the database answers again
+        pushed();
+        assertThat(thread()).contains("Груз отправлен сегодня");
+        live.poll();
+        pushed();
+        assertThat(thread().split("Груз отправлен сегодня", -1))
+                .as("shown once").hasSize(2);
+    }
+
+    /** The bell's count, likewise: a notification whose update found no connection is counted once it can be read. */
+    @Test
+    void the_bell_counts_a_notification_whose_live_update_found_no_database_connection_once_it_answers_again()
+            throws Exception {
+        TestCompany mine = new BookingFixture(context).approvedCompany();
+        live.poll();
+        BookingFixture.logInAs(mine);
+        UI.getCurrent().navigate("notifications");
+        String bell = find(Button.class).id("notifications-button").getText();
+        long unread = bell == null || bell.isEmpty() ? 0 : Long.parseLong(bell);
+        context.getBean(NotificationService.class).notifyCompany(mine.id(), "notification.meeting.REQUESTED", "x");
+        live.poll();
+
+        withoutConnections(this::pushed);
+        assertThat(find(Button.class).id("notifications-button").getText()).isEqualTo(bell);
+
+        live.poll();
+        pushed();
+        assertThat(find(Button.class).id("notifications-button").getText()).isEqualTo(String.valueOf(unread + 1));
+    }
+
+    private String thread() {
+        return find(Div.class).id("message-thread").getElement().getTextRecursively();
+    }
+
+    /** Runs {@code action} while this test holds every connection of the pool (a read then waits 3 s and fails). */
+    private void withoutConnections(Runnable action) throws Exception {
+        HikariDataSource pool = context.getBean(HikariDataSource.class);
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                held.add(pool.getConnection());
+            }
+            action.run();
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
         }
     }
 

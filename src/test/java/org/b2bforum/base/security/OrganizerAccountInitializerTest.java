@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 import com.vaadin.flow.i18n.DefaultI18NProvider;
 import org.b2bforum.base.i18n.Languages;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.GenericApplicationContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,7 +24,7 @@ class OrganizerAccountInitializerTest {
     void a_weak_configured_organizer_password_is_refused(boolean demoMode) {
         var initializer = new OrganizerAccountInitializer(accounts, i18n, "chief@forum.by", "organizer", demoMode);
 
-        assertThatThrownBy(() -> initializer.run(null)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> initializer.afterSingletonsInstantiated()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("B2BFORUM_ORGANIZER_PASSWORD is too weak")
                 .hasMessageContaining("validation.password.too-short")
                 .hasMessageContaining("The password must have at least 10 characters");
@@ -34,7 +35,7 @@ class OrganizerAccountInitializerTest {
     void a_configured_password_containing_the_e_mail_is_refused() {
         var initializer = new OrganizerAccountInitializer(accounts, i18n, "chief@forum.by", "chief-2026-forum", false);
 
-        assertThatThrownBy(() -> initializer.run(null)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> initializer.afterSingletonsInstantiated()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("validation.password.contains-email");
         verifyNoInteractions(accounts);
     }
@@ -45,7 +46,7 @@ class OrganizerAccountInitializerTest {
         var initializer = new OrganizerAccountInitializer(accounts, i18n, "office@forum.example.org",
                 "Office-Forum-2026-xyz", false);
 
-        assertThatThrownBy(() -> initializer.run(null)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> initializer.afterSingletonsInstantiated()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("The password must not contain the e-mail address")
                 .hasMessageContaining("(its part before the @, \"office\")");
         verifyNoInteractions(accounts);
@@ -55,7 +56,7 @@ class OrganizerAccountInitializerTest {
     void a_strong_configured_password_creates_the_organizer() {
         var initializer = new OrganizerAccountInitializer(accounts, i18n, "chief@forum.by", "Minsk-Moscow-2026", false);
 
-        initializer.run(null);
+        initializer.afterSingletonsInstantiated();
 
         verify(accounts).ensureOrganizer("chief@forum.by", "Minsk-Moscow-2026", "Organizer", false);
     }
@@ -65,7 +66,7 @@ class OrganizerAccountInitializerTest {
         when(accounts.hasRealOrganizer()).thenReturn(false);
         var initializer = new OrganizerAccountInitializer(accounts, i18n, "", "", false);
 
-        assertThatThrownBy(() -> initializer.run(null)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> initializer.afterSingletonsInstantiated()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("No organizer account exists");
     }
 
@@ -74,14 +75,29 @@ class OrganizerAccountInitializerTest {
         when(accounts.hasRealOrganizer()).thenReturn(true);
         var initializer = new OrganizerAccountInitializer(accounts, i18n, "", "", false);
 
-        assertThatCode(() -> initializer.run(null)).doesNotThrowAnyException();
+        assertThatCode(() -> initializer.afterSingletonsInstantiated()).doesNotThrowAnyException();
     }
 
     @Test
     void in_demo_mode_no_organizer_needs_to_be_configured() {
         var initializer = new OrganizerAccountInitializer(accounts, i18n, "", "", true);
 
-        assertThatCode(() -> initializer.run(null)).doesNotThrowAnyException();
+        assertThatCode(() -> initializer.afterSingletonsInstantiated()).doesNotThrowAnyException();
         verifyNoInteractions(accounts);
+    }
+
+    /**
+     * Spring Boot logs "Started Application" once the context is refreshed, then calls its runners: as a runner, a
+     * refused start logged "Started" before "Application run failed" (review43). The refusal comes while the context
+     * refreshes, before the web server starts.
+     */
+    @Test
+    void a_weak_configured_password_refuses_the_start_while_the_context_refreshes() {
+        try (var context = new GenericApplicationContext()) {
+            context.registerBean(OrganizerAccountInitializer.class,
+                    () -> new OrganizerAccountInitializer(accounts, i18n, "chief@forum.by", "organizer", false));
+
+            assertThatThrownBy(context::refresh).hasStackTraceContaining("B2BFORUM_ORGANIZER_PASSWORD is too weak");
+        }
     }
 }
