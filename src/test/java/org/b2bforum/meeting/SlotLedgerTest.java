@@ -9,8 +9,11 @@ import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -28,6 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** What a booking writes into the ledger, and in how many round trips. */
@@ -172,6 +177,64 @@ class SlotLedgerTest {
                 + " where u.company_id in (?, ?) and n.message_key = 'notification.meeting.CONFIRMED'", Integer.class, a.id(),
                 b.id())).isEqualTo(
                 jdbc.queryForObject("select count(*) from app_user where company_id in (?, ?)", Integer.class, a.id(), b.id()));
+    }
+
+    @Test
+    void a_conflict_at_the_commit_of_the_writes_undoes_them_all_runs_the_step_again_and_the_commit_hooks_run_once_after_the_real_commit()
+            throws Exception {
+        fixture.openBooking(false);
+        TestSession session = fixture.session(2, LocalTime.of(16, 0), LocalTime.of(16, 40), 20);
+        TestCompany a = fixture.approvedCompany();
+        TestCompany b = fixture.approvedCompany();
+        long slotId = session.slot(0).id();
+        ForumUser user = fixture.as(a, currentUser::require);
+        Set<Long> delegates = Set.of(a.firstDelegate());
+        AtomicInteger tries = new AtomicInteger();
+        List<String> hooks = new CopyOnWriteArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            SingleConnectionDataSource one = new SingleConnectionDataSource(connection, true);
+            NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(one);
+            MeetingRows rows = new MeetingRows(named, clock);
+            JdbcTemplate onIt = new JdbcTemplate(one);
+
+            long meetingId = new TransactionRetry(one, 4).run(() -> {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        // seen from another connection: the commit inside the compound statement was a real one
+                        hooks.add("committed " + jdbc.queryForObject("select count(*) from meeting where"
+                                + " requester_company_id = ? and slot_id = ?", Integer.class, a.id(), slotId));
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        hooks.add(status == STATUS_COMMITTED ? "completed" : "rolled back");
+                    }
+                });
+                List<String> batch = new ArrayList<>(rows.inserting(a.id(), b.id(), slotId, "bitte",
+                        MeetingStatus.REQUESTED, null));
+                batch.add(MeetingRows.delegateRows(MeetingRows.NEW_MEETING, a.id(), delegates));
+                batch.add(MeetingRows.newMeetingEvents(MeetingRows.NEW_MEETING, user, false));
+                if (tries.incrementAndGet() == 1) {
+                    // what a deadlock or a lost Galera certification at the commit answers: the last thing before it
+                    batch.add("signal sqlstate '40001' set mysql_errno = 1213,"
+                            + " message_text = 'WSREP detected deadlock/conflict and aborted the transaction'");
+                }
+                return MeetingRows.committedInsertedId(named, batch);
+            });
+
+            assertThat(tries).as("run again after the conflict").hasValue(2);
+            assertThat(hooks).containsExactly("rolled back", "committed 1", "completed");
+            assertThat(onIt.queryForObject("select @@in_transaction", Integer.class)).isZero();
+            assertThat(connection.getAutoCommit()).isTrue();
+            // the first try's writes, before its failed commit, left nothing behind
+            assertThat(jdbc.queryForList("select id from meeting where requester_company_id = ? and slot_id = ?",
+                    Long.class, a.id(), slotId)).containsExactly(meetingId);
+            assertThat(jdbc.queryForObject("select count(*) from meeting_delegate d join meeting m on m.id = d.meeting_id"
+                    + " where m.requester_company_id = ? and m.slot_id = ?", Integer.class, a.id(), slotId)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from meeting_event e join meeting m on m.id = e.meeting_id"
+                    + " where m.requester_company_id = ? and m.slot_id = ?", Integer.class, a.id(), slotId)).isEqualTo(1);
+        }
     }
 
     private static long questions(JdbcTemplate jdbc) {

@@ -814,6 +814,11 @@ class RegistrationServiceTest {
             assertThat(registrations.history(myId)).hasSize(1);
             assertThatThrownBy(() -> registrations.details(othersId)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> registrations.history(othersId)).isInstanceOf(AccessDeniedException.class);
+            // nor, by the approval queue's "next application" (ux46), another company's name
+            assertThatThrownBy(() -> registrations.nextPending(RegistrationFilter.all(), myId))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> registrations.nextPending(new RegistrationFilter(null, null, null,
+                    TestData.registrationForm().getShortName()), othersId)).isInstanceOf(AccessDeniedException.class);
         }
 
         @Test

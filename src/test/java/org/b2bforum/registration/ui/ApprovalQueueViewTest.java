@@ -130,6 +130,38 @@ class ApprovalQueueViewTest extends ForumBrowserlessTest {
 
     @Test
     @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void an_edited_or_old_address_gives_the_queue_with_the_defaults_for_what_it_cannot_read_not_an_error() {
+        long pending = registrations.register(TestData.registrationForm());
+
+        UI.getCurrent().navigate("registrations", com.vaadin.flow.router.QueryParameters.fromString(
+                "status=ALLES&sector=energy&city=&q="));
+        ApprovalQueueView queue = (ApprovalQueueView) getCurrentView();
+        assertThat(queue.status.getValue()).as("an unknown status: pending").isEqualTo(RegistrationStatus.PENDING);
+        assertThat(queue.sector.getValue()).as("an unknown sector: any").isNull();
+        assertThat(queue.city.getValue()).isNull();
+        assertThat(queue.search.getValue()).isEmpty();
+        assertThat(ids(queue)).contains(pending);
+
+        // the search's wildcards are letters, as typed: "%" and "_" find only names that have them
+        UI.getCurrent().navigate("registrations", com.vaadin.flow.router.QueryParameters.fromString(
+                "status=all&city=%D0%9D%D0%B8%D0%B3%D0%B4%D0%B5&q=%25_"));
+        queue = (ApprovalQueueView) getCurrentView();
+        assertThat(queue.status.getValue()).isNull();
+        assertThat(queue.city.getValue()).as("a city not in the list is kept").isEqualTo("Нигде");
+        assertThat(queue.search.getValue()).isEqualTo("%_");
+        assertThat(ids(queue)).isEmpty();
+        assertThat(queue.count.getText()).isEqualTo("Найдено заявок: 0");
+
+        // an application's address with a filter it cannot read: the application, and the way back to the plain queue
+        UI.getCurrent().navigate("registrations/" + pending, com.vaadin.flow.router.QueryParameters.fromString(
+                "status=nope&sector=42"));
+        assertThat(getCurrentView()).isInstanceOf(RegistrationDetailView.class);
+        assertThat(find(RouterLink.class).id("back-to-queue").getHref()).isEqualTo("registrations");
+        assertThat(find(Button.class).withId("approve").exists()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
     void asking_for_changes_needs_a_comment_in_a_dialog_that_fits_a_phone() {
         long id = registrations.register(TestData.registrationForm());
         UI.getCurrent().navigate("registrations/" + id);
