@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.DisabledException;
@@ -63,7 +64,12 @@ public class LoginGuard {
                             request.getRemoteAddr());
                     if (locked.isPresent()) {
                         rememberTyped(request);
-                        request.getSession().setAttribute(LOCKED_UNTIL, java.time.Instant.now().plus(locked.get()));
+                        // into the session the log-in page opened (no new one for a post without it: a refused
+                        // log-in must not cost the node a session)
+                        HttpSession session = request.getSession(false);
+                        if (session != null) {
+                            session.setAttribute(LOCKED_UNTIL, java.time.Instant.now().plus(locked.get()));
+                        }
                         response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?locked="
                                 + LoginThrottle.minutes(locked.get()));
                         return;

@@ -210,6 +210,10 @@ class LoginAndSessionsTest {
                 .startsWith("/login?locked=");
         assertThat(logIn(email, TestData.COMPANY_PASSWORD, address + "1").getResponse().getRedirectedUrl())
                 .as("from another address").isEqualTo("/");
+        MvcResult bare = logIn("not-an-e-mail", "Spring-2026", address);
+        assertThat(bare.getResponse().getRedirectedUrl()).startsWith("/login?locked=");
+        assertThat(bare.getRequest().getSession(false)).as("a refused post without a session costs the node none")
+                .isNull();
     }
 
     @Test
