@@ -166,6 +166,8 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
             return;
         }
         refresh();
+        // new rows from the top: the grid kept its scroll offset and showed the new first row half hidden
+        grid.scrollToStart();
         // a reload, or the way back from an application, finds the same filter
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 new Location(RouteConfiguration.forSessionScope().getUrl(ApprovalQueueView.class),

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.GridScrolls;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.Country;
@@ -62,7 +63,10 @@ class ApprovalQueueViewTest extends ForumBrowserlessTest {
                 .as("on a phone the queue scrolls sideways: the row's company stays in sight").isTrue();
 
         assertThat(queue.city.getPlaceholder()).as("unset, as the other filters say").isEqualTo("Все");
+        GridScrolls.scrolledToStart(queue.grid);
         test(queue.city).selectItem("Гомель");
+        assertThat(GridScrolls.scrolledToStart(queue.grid))
+                .as("new rows from the top: scrolled down, the new first row was half hidden").isTrue();
         assertThat(ids(queue)).contains(gomelTourism, gomelEnergy).doesNotContain(moscowTourism);
         assertThat(rows(queue)).allMatch(r -> r.city().equals("Гомель"));
 
