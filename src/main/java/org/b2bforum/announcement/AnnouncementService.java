@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.b2bforum.base.mail.BilingualMail;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.Sector;
@@ -38,14 +39,38 @@ public class AnnouncementService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SessionAudience sessionAudience;
+    private final BilingualMail mail;
 
     AnnouncementService(JdbcTemplate jdbc, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
-            SessionAudience sessionAudience) {
+            SessionAudience sessionAudience, BilingualMail mail) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
         this.sessionAudience = sessionAudience;
+        this.mail = mail;
+    }
+
+    /**
+     * Whom an announcement would reach, before it is sent: the organizer is asked with the real number
+     * (one click once sent to every approved company, 503 of them, by e-mail too).
+     *
+     * @param companies how many companies (their log-ins get a notification; their delegates see the banner)
+     * @param byEmail whether the companies' log-ins are e-mailed too (SMTP configured)
+     */
+    public record Reach(int companies, boolean byEmail) {
+    }
+
+    /**
+     * How many companies {@link #publish} would reach now with the same arguments; nothing is sent.
+     *
+     * @throws AnnouncementRefusedException as {@link #publish} would
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public Reach reach(Audience audience, String value, String text) {
+        normalized(text);
+        return new Reach(recipients(audience, audienceValue(audience, value)).size(), mail.canSend());
     }
 
     /**
@@ -60,17 +85,9 @@ public class AnnouncementService {
     @Transactional
     public int publish(Audience audience, String value, String text) {
         ForumUser organizer = currentUser.require();
-        String body;
-        try {
-            body = MessageText.normalized(text);
-        } catch (MessageRefusedException e) {
-            throw new AnnouncementRefusedException("text", e.messageKey());
-        }
-        String audienceValue = audience == Audience.ALL ? null : value == null ? "" : value.strip();
+        String body = normalized(text);
+        String audienceValue = audienceValue(audience, value);
         List<Long> companies = recipients(audience, audienceValue);
-        if (companies.isEmpty()) {
-            throw new AnnouncementRefusedException("audience", "announcements.error.nobody");
-        }
         Instant now = clock.instant();
         jdbc.update("insert into announcement (author_user_id, audience, audience_value, body, created_at)"
                 + " values (?, ?, ?, ?, ?)", organizer.id(), audience.name(), audienceValue, body,
@@ -86,7 +103,28 @@ public class AnnouncementService {
         return companies.size();
     }
 
+    private static String normalized(String text) {
+        try {
+            return MessageText.normalized(text);
+        } catch (MessageRefusedException e) {
+            throw new AnnouncementRefusedException("text", e.messageKey());
+        }
+    }
+
+    private static String audienceValue(Audience audience, String value) {
+        return audience == Audience.ALL ? null : value == null ? "" : value.strip();
+    }
+
+    /** The approved companies of the audience; refused when there is none. */
     private List<Long> recipients(Audience audience, String value) {
+        List<Long> companies = audienceCompanies(audience, value);
+        if (companies.isEmpty()) {
+            throw new AnnouncementRefusedException("audience", "announcements.error.nobody");
+        }
+        return companies;
+    }
+
+    private List<Long> audienceCompanies(Audience audience, String value) {
         if (audience != Audience.ALL && value.isEmpty()) {
             throw new AnnouncementRefusedException("audience", "announcements.error.audience-value");
         }

@@ -148,9 +148,21 @@ public class RegistrationService {
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
     public Optional<RegistrationSummary> nextPending(RegistrationFilter filter, long companyId) {
+        return nextPending(filter, Sort.unsorted(), companyId);
+    }
+
+    /**
+     * The application to decide next in the organizer's order: the first one awaiting approval that the filter's
+     * city, sector and text find, in the queue's sort ({@code order}; unsorted: earliest submitted first), other than
+     * {@code companyId}: the row at the top of the queue when the organizer goes back to it. Empty when none is left.
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public Optional<RegistrationSummary> nextPending(RegistrationFilter filter, Sort order, long companyId) {
         RegistrationFilter pending = new RegistrationFilter(RegistrationStatus.PENDING, filter.city(), filter.sector(),
                 filter.text());
-        return applications.queue(matching(pending), PageRequest.of(0, 2, Sort.by("submittedAt", "id"))).stream()
+        Sort sort = (order.isSorted() ? order : Sort.by("submittedAt")).and(Sort.by("id"));
+        return applications.queue(matching(pending), PageRequest.of(0, 2, sort)).stream()
                 .filter(c -> c.id() != companyId).findFirst().map(RegistrationService::summary);
     }
 

@@ -18,6 +18,7 @@ import org.b2bforum.program.ProgramService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -68,7 +69,9 @@ class AnnouncementsView extends VerticalLayout implements HasDynamicTitle {
         publish.setText(getTranslation("announcements.publish"));
         publish.setId("announcement-publish");
         publish.addThemeVariants(ButtonVariant.PRIMARY);
-        publish.addClickListener(e -> publish());
+        // one click once sent to every approved company (503 on the forum of 500) and by e-mail: it asks first,
+        // with the number the service would reach
+        publish.addClickListener(e -> confirmPublish());
         sent.setId("announcements-sent");
         add(new H1(getTranslation("menu.announcements")), new Paragraph(getTranslation("announcements.hint")),
                 audience, value, text, publish, new H2(getTranslation("announcements.sent")), sent);
@@ -105,28 +108,51 @@ class AnnouncementsView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private void publish() {
+    private void confirmPublish() {
         text.setInvalid(false);
         value.setInvalid(false);
+        audience.setInvalid(false);
+        AnnouncementService.Reach reach;
+        try {
+            reach = announcements.reach(audience.getValue(), value.getValue(), text.getValue());
+        } catch (AnnouncementRefusedException e) {
+            refused(e);
+            return;
+        }
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("confirm-announcement");
+        confirm.setHeader(getTranslation("announcements.confirm.title"));
+        confirm.setText(getTranslation(reach.byEmail() ? "announcements.confirm.text-mail"
+                : "announcements.confirm.text", reach.companies()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("announcements.confirm.back"));
+        confirm.setConfirmText(getTranslation("announcements.confirm.send", reach.companies()));
+        confirm.addConfirmListener(e -> publish());
+        confirm.open();
+    }
+
+    private void publish() {
         try {
             int reached = announcements.publish(audience.getValue(), value.getValue(), text.getValue());
             text.clear();
             Notification.show(getTranslation("announcements.published", reached));
             showSent();
         } catch (AnnouncementRefusedException e) {
-            if (e.field().equals("text")) {
-                text.setErrorMessage(getTranslation(e.messageKey(), 0));
-                text.setInvalid(true);
-            } else {
-                // "nobody there" with no value to mark shows by the audience itself
-                if (value.isVisible()) {
-                    value.setErrorMessage(getTranslation(e.messageKey()));
-                    value.setInvalid(true);
-                } else {
-                    audience.setErrorMessage(getTranslation(e.messageKey()));
-                    audience.setInvalid(true);
-                }
-            }
+            refused(e);
+        }
+    }
+
+    private void refused(AnnouncementRefusedException e) {
+        if (e.field().equals("text")) {
+            text.setErrorMessage(getTranslation(e.messageKey(), 0));
+            text.setInvalid(true);
+        } else if (value.isVisible()) {
+            value.setErrorMessage(getTranslation(e.messageKey()));
+            value.setInvalid(true);
+        } else {
+            // "nobody there" with no value to mark shows by the audience itself
+            audience.setErrorMessage(getTranslation(e.messageKey()));
+            audience.setInvalid(true);
         }
     }
 

@@ -100,9 +100,9 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
         role.setEmptySelectionCaption(getTranslation("badges.any"));
         role.setItemLabelGenerator(r -> r == null ? getTranslation("badges.any") : roleLabel(r));
 
-        city.addValueChangeListener(e -> refresh());
-        company.addValueChangeListener(e -> refresh());
-        role.addValueChangeListener(e -> refresh());
+        city.addValueChangeListener(e -> filterChanged());
+        company.addValueChangeListener(e -> filterChanged());
+        role.addValueChangeListener(e -> filterChanged());
 
         HorizontalLayout filters = new HorizontalLayout(city, company, role);
         filters.setWidthFull(); // as wide as the page: shrunk to its content it wrapped the third filter at 1280 px
@@ -155,6 +155,12 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
     BadgeFilter filter() {
         CompanyOption chosen = company.getValue();
         return new BadgeFilter(city.getValue(), chosen == null ? null : chosen.id(), role.getValue());
+    }
+
+    private void filterChanged() {
+        refresh();
+        // new rows from the top: the grid kept its scroll offset and showed the new first row half hidden
+        grid.scrollToStart();
     }
 
     private void refresh() {

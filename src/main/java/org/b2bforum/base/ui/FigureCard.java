@@ -1,5 +1,8 @@
 package org.b2bforum.base.ui;
 
+import java.text.NumberFormat;
+import java.util.Locale;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 
@@ -18,6 +21,14 @@ public class FigureCard extends Div {
         add(number, text);
         setId(id);
         addClassName("figure-card");
+    }
+
+    /**
+     * A count as the locale groups it ("2 520", "2,520"), as the page's texts show it (their numbers go through the
+     * translations' message format): the cards showed "2520" beside "2 100".
+     */
+    public static String number(long value, Locale locale) {
+        return NumberFormat.getIntegerInstance(locale).format(value);
     }
 
     /** An empty container that lays the cards out in columns, wrapping on a phone. */

@@ -258,6 +258,8 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
             params.put("sort", sort.getValue().name());
         }
         refresh();
+        // new cards from the top: the grid kept its scroll offset and showed the new first card half hidden
+        results.scrollToStart();
         // the address as a navigation would set it, but without one (the router's navigation, the access checks and the
         // approval gate again were a search's largest cost at the booking rush, bench/README.md); the back button
         // navigates to the address before, whose parameters beforeEnter applies

@@ -12,10 +12,14 @@ import org.b2bforum.company.Sector;
 import org.b2bforum.registration.RegistrationFilter;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.registration.RegistrationSummary;
+import org.springframework.data.domain.Sort;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -24,6 +28,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -50,6 +55,9 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
     final Select<Sector> sector = new Select<>();
     final Grid<RegistrationSummary> grid = new Grid<>();
     final Span count = new Span();
+    /** Status, city and sector: in the row beside the search on a wide screen, folded behind {@link #filtersToggle} on a phone. */
+    final Div refine = new Div();
+    final Button filtersToggle = new Button();
     private final RegistrationService registrations;
     private boolean applyingAddress;
     private final List<String> cities;
@@ -66,8 +74,7 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setWidth("18em");
-        search.setMaxWidth("100%");
+        search.addClassName("queue-search");
 
         status.setLabel(getTranslation("queue.filter.status"));
         status.setId("filter-status");
@@ -76,7 +83,6 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
         status.setEmptySelectionCaption(getTranslation("queue.filter.any"));
         status.setItemLabelGenerator(s -> s == null ? getTranslation("queue.filter.any") : getTranslation(s.translationKey()));
         status.setValue(RegistrationStatus.PENDING);
-        status.setWidth("16em");
 
         city.setLabel(getTranslation("queue.filter.city"));
         city.setId("filter-city");
@@ -95,7 +101,6 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
         });
 
         sector.setLabel(getTranslation("queue.filter.sector"));
-        sector.setWidth("18em");
         sector.setId("filter-sector");
         sector.setItems(Sector.values());
         sector.setEmptySelectionAllowed(true);
@@ -106,22 +111,29 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         // the company first and frozen: on a phone the grid scrolls sideways and the row's company stays in sight
         grid.addColumn(RegistrationSummary::shortName).setHeader(getTranslation("queue.column.company"))
-                .setSortProperty("shortName").setWidth("10rem").setFlexGrow(1).setFrozen(true)
+                .setSortProperty("shortName").setKey("shortName").setWidth("10rem").setFlexGrow(1).setFrozen(true)
                 .setTooltipGenerator(RegistrationSummary::fullName);
         grid.addColumn(r -> time.format(r.submittedAt(), getLocale())).setHeader(getTranslation("queue.column.submitted"))
-                .setSortProperty("submittedAt").setWidth("8rem").setFlexGrow(0); // date and time on two lines
+                .setSortProperty("submittedAt").setKey("submittedAt").setWidth("8rem").setFlexGrow(0); // date and time on two lines
         // a width, not the content's: that is read from the lazy grid's first rows, a longer city further down was cut
         grid.addColumn(r -> Cities.inLanguage(r.city(), this::getTranslation) + ", "
                 + getTranslation(r.country().translationKey())).setHeader(getTranslation("queue.column.city"))
-                .setSortProperty("city").setWidth("9rem").setFlexGrow(1);
+                .setSortProperty("city").setKey("city").setWidth("9rem").setFlexGrow(1);
         grid.addColumn(r -> r.sectors().stream().map(s -> getTranslation(s.translationKey())).sorted()
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("queue.column.sectors")).setWidth("14rem")
                 .setFlexGrow(2); // as wide as 'Пищевая промышленность' in one piece
         grid.addColumn(new ComponentRenderer<>(r -> new StatusBadge(r.status())))
-                .setHeader(getTranslation("queue.column.status")).setSortProperty("status").setAutoWidth(true);
-        // the filter goes along: the application's way back and its "next application" keep it
+                .setHeader(getTranslation("queue.column.status")).setSortProperty("status").setKey("status")
+                .setAutoWidth(true);
+        // the filter and the sort go along: the application's way back keeps them, and its "next application" is the
+        // first row of this order (it followed the submission order whatever the organizer had sorted by)
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RegistrationDetailView.class,
-                new RouteParameters("id", String.valueOf(e.getItem().id())), QueueParameters.of(filter()))));
+                new RouteParameters("id", String.valueOf(e.getItem().id())), QueueParameters.of(filter(), sort()))));
+        grid.addSortListener(e -> {
+            if (!applyingAddress) {
+                showInAddress();
+            }
+        });
         grid.setEmptyStateText(getTranslation("queue.empty"));
         grid.setSizeFull();
 
@@ -132,9 +144,27 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
 
         count.setId("queue-count");
         count.addClassName("queue-count");
-        HorizontalLayout filters = new HorizontalLayout(search, status, city, sector);
+        // at forum scale on a phone the four filters stacked one a row took 60 % of the first screen (4 rows of the grid
+        // in sight), and at 1280 px the sector wrapped to a line of its own: the search first, the other three in
+        // one row with it on a wide screen and folded behind "Filters (n)" on a phone, two a row when unfolded
+        refine.setId("queue-refine");
+        refine.addClassName("queue-refine");
+        refine.add(status, city, sector);
+        filtersToggle.setId("queue-filters-toggle");
+        filtersToggle.addClassName("filters-toggle");
+        filtersToggle.setIcon(VaadinIcon.FILTER.create());
+        filtersToggle.getElement().setAttribute("aria-controls", "queue-refine");
+        filtersToggle.getElement().setAttribute("aria-expanded", "false");
+        filtersToggle.addClickListener(e -> {
+            boolean open = !refine.hasClassName("open");
+            refine.setClassName("open", open);
+            filtersToggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
+        });
+        HorizontalLayout filters = new HorizontalLayout(search, filtersToggle, refine);
+        filters.setId("queue-filters");
+        filters.addClassName("queue-filters");
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        filters.setWrap(true);
+        filters.setWidthFull();
         add(new H1(getTranslation("queue.title")), filters, count, grid);
     }
 
@@ -151,6 +181,9 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
             }
             city.setValue(filter.city());
             sector.setValue(filter.sector());
+            Sort sort = QueueParameters.sort(event.getLocation().getQueryParameters());
+            grid.sort(sort.stream().map(order -> new GridSortOrder<>(grid.getColumnByKey(order.getProperty()),
+                    order.isDescending() ? SortDirection.DESCENDING : SortDirection.ASCENDING)).toList());
         } finally {
             applyingAddress = false;
         }
@@ -161,21 +194,39 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
         return new RegistrationFilter(status.getValue(), city.getValue(), sector.getValue(), search.getValue());
     }
 
+    /** The grid's sort as the queue's pages are read in it (the first column sorted by). */
+    Sort sort() {
+        return grid.getSortOrder().stream().findFirst().map(order -> Sort.by(
+                order.getDirection() == SortDirection.DESCENDING ? Sort.Direction.DESC : Sort.Direction.ASC,
+                order.getSorted().getKey())).orElse(Sort.unsorted());
+    }
+
     private void filterChanged() {
         if (applyingAddress) {
             return;
         }
         refresh();
-        // a reload, or the way back from an application, finds the same filter
+        // new rows from the top: the grid kept its scroll offset and showed the new first row half hidden
+        grid.scrollToStart();
+        showInAddress();
+    }
+
+    /** A reload, or the way back from an application, finds the same filter and sort. */
+    private void showInAddress() {
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 new Location(RouteConfiguration.forSessionScope().getUrl(ApprovalQueueView.class),
-                        QueueParameters.of(filter()))));
+                        QueueParameters.of(filter(), sort()))));
     }
 
     private void refresh() {
         RegistrationFilter filter = filter();
         long total = registrations.count(filter);
         count.setText(getTranslation("queue.count", total));
+        // folded on a phone, the button says how many filters narrow the list beyond the default (pending)
+        long narrowing = java.util.stream.Stream.of(city.getValue(), sector.getValue()).filter(v -> v != null
+                && !v.toString().isBlank()).count() + (status.getValue() == RegistrationStatus.PENDING ? 0 : 1);
+        filtersToggle.setText(narrowing == 0 ? getTranslation("queue.filters")
+                : getTranslation("queue.filters-active", narrowing));
         grid.setItems(query -> registrations.queue(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) registrations.count(filter));
     }

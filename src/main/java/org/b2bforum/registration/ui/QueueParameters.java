@@ -8,12 +8,15 @@ import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.company.Sector;
 import org.b2bforum.registration.RegistrationFilter;
 
+import org.springframework.data.domain.Sort;
+
 import com.vaadin.flow.router.QueryParameters;
 
 /**
  * The approval queue's filter in the address ({@code ?status=all&city=Минск&sector=ENERGY&q=дор}): an application
  * opened from the queue carries it, so its way back and its "next application" keep the organizer's filter.
- * No status parameter means pending, the queue's default; {@code all} means any status.
+ * No status parameter means pending, the queue's default; {@code all} means any status. The grid's sort goes along
+ * too ({@code sort=shortName}, {@code sort=-submittedAt} descending): "next application" follows it.
  */
 final class QueueParameters {
 
@@ -22,7 +25,15 @@ final class QueueParameters {
     private QueueParameters() {
     }
 
+    static final String SORT = "sort";
+    /** The grid's sortable columns, by the property they sort. */
+    static final List<String> SORTABLE = List.of("shortName", "submittedAt", "city", "status");
+
     static QueryParameters of(RegistrationFilter filter) {
+        return of(filter, Sort.unsorted());
+    }
+
+    static QueryParameters of(RegistrationFilter filter, Sort sort) {
         Map<String, String> values = new LinkedHashMap<>();
         if (filter.status() != RegistrationStatus.PENDING) {
             values.put("status", filter.status() == null ? ANY_STATUS : filter.status().name());
@@ -36,6 +47,8 @@ final class QueueParameters {
         if (filter.text() != null && !filter.text().isBlank()) {
             values.put("q", filter.text().trim());
         }
+        sort.stream().findFirst().filter(order -> SORTABLE.contains(order.getProperty())).ifPresent(order ->
+                values.put(SORT, (order.isDescending() ? "-" : "") + order.getProperty()));
         return QueryParameters.simple(values);
     }
 
@@ -46,6 +59,18 @@ final class QueueParameters {
                 status == null ? RegistrationStatus.PENDING
                         : ANY_STATUS.equals(status) ? null : valueOf(RegistrationStatus.class, status, RegistrationStatus.PENDING),
                 first(values, "city"), valueOf(Sector.class, first(values, "sector"), null), first(values, "q"));
+    }
+
+    /** The grid's sort in the address; unsorted when none (or an unknown one). */
+    static Sort sort(QueryParameters parameters) {
+        String value = first(parameters.getParameters(), SORT);
+        if (value == null) {
+            return Sort.unsorted();
+        }
+        boolean descending = value.startsWith("-");
+        String property = descending ? value.substring(1) : value;
+        return SORTABLE.contains(property)
+                ? Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC, property) : Sort.unsorted();
     }
 
     private static String first(Map<String, List<String>> values, String name) {

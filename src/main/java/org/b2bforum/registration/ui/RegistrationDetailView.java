@@ -11,6 +11,8 @@ import org.b2bforum.registration.RegistrationFilter;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.registration.RegistrationStateException;
 
+import org.springframework.data.domain.Sort;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -44,6 +46,8 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     private long companyId;
     private String title = "";
     private RegistrationFilter queueFilter = QueueParameters.from(QueryParameters.empty());
+    /** The queue's sort, which "next application" follows (the row the organizer sees first on going back). */
+    private Sort queueSort = Sort.unsorted();
 
     RegistrationDetailView(RegistrationService registrations, ForumTime time) {
         this.registrations = registrations;
@@ -55,6 +59,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     public void beforeEnter(BeforeEnterEvent event) {
         try {
             queueFilter = QueueParameters.from(event.getLocation().getQueryParameters());
+            queueSort = QueueParameters.sort(event.getLocation().getQueryParameters());
             companyId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
             show();
         } catch (NumberFormatException | RegistrationStateException e) {
@@ -117,7 +122,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     /** The queue as the organizer left it: the same filter. */
     private RouterLink backToQueue() {
         RouterLink back = new RouterLink(getTranslation("details.back-to-queue"), ApprovalQueueView.class);
-        back.setQueryParameters(QueueParameters.of(queueFilter));
+        back.setQueryParameters(QueueParameters.of(queueFilter, queueSort));
         back.setId("back-to-queue");
         return back;
     }
@@ -127,11 +132,11 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
      * hundred applications are decided in a row without going back to the queue each time.
      */
     private void offerNext() {
-        Component next = registrations.nextPending(queueFilter, companyId).<Component>map(summary -> {
+        Component next = registrations.nextPending(queueFilter, queueSort, companyId).<Component>map(summary -> {
             Button button = new Button(getTranslation("details.next", summary.shortName()),
                     VaadinIcon.ARROW_RIGHT.create(), e -> getUI().ifPresent(ui -> ui.navigate(
                             RegistrationDetailView.class, new RouteParameters("id", String.valueOf(summary.id())),
-                            QueueParameters.of(queueFilter))));
+                            QueueParameters.of(queueFilter, queueSort))));
             button.setIconAfterText(true);
             button.addThemeVariants(ButtonVariant.PRIMARY);
             button.setId("next-application");

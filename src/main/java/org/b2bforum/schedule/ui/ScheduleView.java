@@ -289,9 +289,10 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
                 run.totalBreaks() == null ? "—" : run.totalBreaks()));
     }
 
-    private void showFigures(ScheduleRun run, int notPlaced) {
+    void showFigures(ScheduleRun run, int notPlaced) {
         figures.removeAll();
-        figures.add(card("figure-placed", run.placedWishes() + " / " + run.toPlace(), "schedule.figure.placed"),
+        figures.add(card("figure-placed", FigureCard.number(run.placedWishes(), getLocale()) + " / "
+                + FigureCard.number(run.toPlace(), getLocale()), "schedule.figure.placed"),
                 card("figure-unplaced", notPlaced, "schedule.figure.unplaced"),
                 card("figure-fixed", run.fixedMeetings(), "schedule.figure.fixed"),
                 card("figure-breaks", value(run.totalBreaks()), "schedule.figure.breaks"),
@@ -308,7 +309,9 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private FigureCard card(String id, Object value, String labelKey) {
-        return new FigureCard(id, String.valueOf(value), getTranslation(labelKey));
+        // counts grouped as the page's texts group them ("2 100"): the cards showed "2100"
+        return new FigureCard(id, value instanceof Number count ? FigureCard.number(count.longValue(), getLocale())
+                : String.valueOf(value), getTranslation(labelKey));
     }
 
     /** A row per company, a column per slot: the counterpart of each meeting, breaks and program items marked. */

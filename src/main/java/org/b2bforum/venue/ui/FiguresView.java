@@ -132,19 +132,28 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
-        ForumFigures figures = outcomes.figures();
+        showFigures(outcomes.figures());
+        showReport(outcomes.report());
+    }
+
+    /** The cards; their numbers grouped as the locale groups them ("2 520", not "2520"). */
+    void showFigures(ForumFigures figures) {
         cards.removeAll();
-        cards.add(card("figures-checked-in", "figures.checked-in", figures.checkedIn() + " / " + figures.delegates()),
-                card("figures-confirmed", "figures.confirmed", String.valueOf(figures.confirmedMeetings())),
-                card("figures-held", "figures.held", String.valueOf(figures.held())),
-                card("figures-no-shows", "figures.no-shows", String.valueOf(figures.noShows())),
-                card("figures-unmarked", "figures.unmarked", String.valueOf(figures.begunUnmarked())));
+        cards.add(card("figures-checked-in", "figures.checked-in", number(figures.checkedIn()) + " / "
+                + number(figures.delegates())),
+                card("figures-confirmed", "figures.confirmed", number(figures.confirmedMeetings())),
+                card("figures-held", "figures.held", number(figures.held())),
+                card("figures-no-shows", "figures.no-shows", number(figures.noShows())),
+                card("figures-unmarked", "figures.unmarked", number(figures.begunUnmarked())));
         for (Outcome outcome : Outcome.values()) {
             cards.add(card("figures-outcome-" + outcome.name(), "figures.outcome." + outcome.name(),
-                    String.valueOf(figures.outcomes().get(outcome))));
+                    number(figures.outcomes().getOrDefault(outcome, 0L))));
         }
         updated.setText(getTranslation("figures.updated", times.moment(figures.at())));
-        showReport(outcomes.report());
+    }
+
+    private String number(long value) {
+        return FigureCard.number(value, getLocale());
     }
 
     /** The marked meetings, and the CSV to download only once there is one. */

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -48,6 +49,23 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
 
         test($(TextArea.class).single()).setValue("Регистрация открыта с 9:00 в холле, план: https://forum.example.ru/plan.");
         test($(Button.class).withText("Отправить объявление").single()).click();
+        // it asks first, with the number it would reach (one click once sent to all 503 companies of a forum)
+        int approved = jdbc.queryForObject("select count(*) from company where status = 'APPROVED'", Integer.class);
+        ConfirmDialog confirm = $(ConfirmDialog.class).id("confirm-announcement");
+        assertThat(confirm.getElement().getProperty("message"))
+                .startsWith("Объявление получат компании: " + String.format(java.util.Locale.of("ru"), "%,d", approved) + " — в уведомлениях")
+                .contains("их делегаты увидят баннер");
+        assertThat(confirm.getElement().getProperty("confirmText"))
+                .isEqualTo("Отправить компаниям: " + String.format(java.util.Locale.of("ru"), "%,d", approved));
+        assertThat(jdbc.queryForObject("select count(*) from announcement", Integer.class)).as("not before yes")
+                .isZero();
+        test(confirm).cancel();
+        assertThat(jdbc.queryForObject("select count(*) from announcement", Integer.class)).as("went back").isZero();
+        assertThat($(TextArea.class).single().getValue()).as("the text is kept")
+                .startsWith("Регистрация открыта с 9:00");
+
+        test($(Button.class).withText("Отправить объявление").single()).click();
+        test($(ConfirmDialog.class).id("confirm-announcement")).confirm();
 
         assertThat($(Paragraph.class, sent).withId("announcements-none").exists()).isFalse();
         assertThat($(Paragraph.class, sent).all()).extracting(p -> p.getElement().getTextRecursively())

@@ -13,6 +13,7 @@ import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.GridScrolls;
 import org.b2bforum.TestData;
 import org.b2bforum.badge.BadgeHolder;
 import org.b2bforum.base.i18n.Languages;
@@ -109,7 +110,10 @@ class BadgeViewsTest extends ForumBrowserlessTest {
                 .as("the filters' row as wide as the page: shrunk to its content it wrapped the third filter at 1280 px")
                 .isEqualTo("100%");
 
+        GridScrolls.scrolledToStart(view.grid);
         test(view.city).selectItem(city);
+        assertThat(GridScrolls.scrolledToStart(view.grid))
+                .as("new rows from the top: scrolled down, the new first row was half hidden").isTrue();
         assertThat(view.count.getText()).isEqualTo("Участников: 3");
         assertThat(test(view.grid).size()).isEqualTo(3);
         assertThat(List.of(0, 1, 2).stream().map(i -> test(view.grid).getRow(i)).map(BadgeHolder::fullName))

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.GridScrolls;
 import org.b2bforum.TransactionsBegun;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
@@ -158,7 +159,10 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         assertThat(view().city.getPlaceholder()).as("as the other filters say when unset")
                 .isEqualTo(label("queue.filter.any"));
 
+        GridScrolls.scrolledToStart(view().results);
         test(view().search).setValue(word);
+        assertThat(GridScrolls.scrolledToStart(view().results))
+                .as("new cards from the top: scrolled down, the new first card was half hidden").isTrue();
         assertThat(rows()).containsExactlyInAnyOrderElementsOf(
                 ids(moscowBuilder, minskPowerPlant, moscowPowerBuilder, minskBuilder));
         assertThat(view().total.getText()).isEqualTo(view().getTranslation("directory.total", 4L));

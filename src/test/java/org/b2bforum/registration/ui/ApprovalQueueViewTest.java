@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.GridScrolls;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.Country;
@@ -25,6 +26,8 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -62,7 +65,10 @@ class ApprovalQueueViewTest extends ForumBrowserlessTest {
                 .as("on a phone the queue scrolls sideways: the row's company stays in sight").isTrue();
 
         assertThat(queue.city.getPlaceholder()).as("unset, as the other filters say").isEqualTo("Все");
+        GridScrolls.scrolledToStart(queue.grid);
         test(queue.city).selectItem("Гомель");
+        assertThat(GridScrolls.scrolledToStart(queue.grid))
+                .as("new rows from the top: scrolled down, the new first row was half hidden").isTrue();
         assertThat(ids(queue)).contains(gomelTourism, gomelEnergy).doesNotContain(moscowTourism);
         assertThat(rows(queue)).allMatch(r -> r.city().equals("Гомель"));
 
@@ -293,6 +299,73 @@ class ApprovalQueueViewTest extends ForumBrowserlessTest {
                 .isEqualTo("Больше заявок, ожидающих решения, по этому фильтру нет.");
         assertThat(registrations.details(other).status()).isEqualTo(RegistrationStatus.PENDING);
         assertThat(find(RouterLink.class).id("back-to-queue").getHref()).contains("q=");
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void next_application_follows_the_order_the_organizer_sorted_the_queue_by() {
+        String marker = "Порядок" + System.nanoTime();
+        // submitted В, Б, А: by name the order is the other way round
+        List<Long> ids = List.of("В", "Б", "А").stream().map(letter -> {
+            RegistrationForm form = TestData.registrationForm();
+            form.setShortName(letter + "-Завод " + marker);
+            long id = registrations.register(form);
+            registrations.backdateSubmission(id, java.time.Instant.now().minusSeconds(
+                    3600L * (3 - "ВБА".indexOf(letter))));
+            return id;
+        }).toList();
+
+        ApprovalQueueView queue = navigate(ApprovalQueueView.class);
+        test(queue.search).setValue(marker);
+        queue.grid.sort(List.of(new GridSortOrder<>(queue.grid.getColumnByKey("shortName"), SortDirection.ASCENDING)));
+        assertThat(ids(queue)).as("sorted by name").containsExactly(ids.get(2), ids.get(1), ids.get(0));
+        test(queue.grid).clickRow(0);
+        test(find(Button.class).id("approve")).click();
+
+        // the next row of the list as the organizer sees it, not the earliest submitted (В)
+        assertThat(find(Button.class).id("next-application").getText())
+                .isEqualTo("Следующая заявка: Б-Завод " + marker);
+        assertThat(find(RouterLink.class).id("back-to-queue").getHref()).contains("sort=shortName");
+        test(find(Button.class).id("next-application")).click();
+        test(find(Button.class).id("approve")).click();
+        assertThat(find(Button.class).id("next-application").getText())
+                .isEqualTo("Следующая заявка: В-Завод " + marker);
+
+        // the way back finds the list sorted as it was left
+        String href = find(RouterLink.class).id("back-to-queue").getHref();
+        UI.getCurrent().navigate("registrations", // as the link does
+                com.vaadin.flow.router.QueryParameters.fromString(href.substring(href.indexOf('?') + 1)));
+        ApprovalQueueView back = (ApprovalQueueView) getCurrentView();
+        assertThat(back.grid.getSortOrder()).singleElement().satisfies(order -> {
+            assertThat(order.getSorted().getKey()).isEqualTo("shortName");
+            assertThat(order.getDirection()).isEqualTo(SortDirection.ASCENDING);
+        });
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void the_search_comes_first_and_on_a_phone_the_other_filters_fold_behind_one_button() {
+        ApprovalQueueView queue = navigate(ApprovalQueueView.class);
+        // stacked one a row, the four filters took 60 % of a phone's first screen (4 rows of the grid in sight)
+        com.vaadin.flow.component.Component bar = queue.search.getParent().orElseThrow();
+        assertThat(bar.getChildren().toList()).as("the search first, then the button that folds the rest")
+                .containsExactly(queue.search, queue.filtersToggle, queue.refine);
+        assertThat(queue.refine.getChildren().toList()).containsExactly(queue.status, queue.city, queue.sector);
+        assertThat(queue.refine.hasClassName("queue-refine")).as("folded by the stylesheet on a narrow screen").isTrue();
+        assertThat(queue.filtersToggle.hasClassName("filters-toggle")).as("shown only on a narrow screen").isTrue();
+        assertThat(queue.filtersToggle.getElement().getAttribute("aria-controls")).isEqualTo("queue-refine");
+        assertThat(queue.filtersToggle.getText()).as("pending, the default, is no filter to count").isEqualTo("Фильтры");
+
+        test(queue.filtersToggle).click();
+        assertThat(queue.refine.hasClassName("open")).isTrue();
+        assertThat(queue.filtersToggle.getElement().getAttribute("aria-expanded")).isEqualTo("true");
+        test(queue.city).selectItem("Гомель");
+        test(queue.sector).selectItem("Туризм");
+        assertThat(queue.filtersToggle.getText()).as("folded, the button says the list is narrowed")
+                .isEqualTo("Фильтры (2)");
+        test(queue.filtersToggle).click();
+        assertThat(queue.refine.hasClassName("open")).isFalse();
+        assertThat(queue.filtersToggle.getElement().getAttribute("aria-expanded")).isEqualTo("false");
     }
 
     @Test

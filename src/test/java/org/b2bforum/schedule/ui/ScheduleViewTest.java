@@ -159,6 +159,14 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         assertThat(figure(view, "figure-placed")).isEqualTo("3 / 4встреч по пожеланиям размещено");
         assertThat(view.optimality.getText()).isEqualTo("Расписание оптимально для встреч, которые можно разместить: "
                 + "меньше перерывов у них быть не может. 1 встречу разместить нельзя — почему, см. ниже в «Не размещены».");
+        // at forum scale the cards group the figures as the page's texts do ("2 100"), not "2100 / 2520"
+        view.showFigures(new ScheduleRun(run.id(), run.dayId(), run.day(), run.status(), run.scheduler(),
+                run.timeLimitSeconds(), 500, 252, 2520, 0, 2100, 1234, 3, 2, 1000, false, 60.0, null, run.startedAt(),
+                run.finishedAt(), null), 420);
+        assertThat(figure(view, "figure-placed")).isEqualTo("2\u00a0100 / 2\u00a0520встреч по пожеланиям размещено");
+        assertThat(figure(view, "figure-unplaced")).isEqualTo("420не размещено");
+        assertThat(figure(view, "figure-breaks")).isEqualTo("1\u00a0234перерывов всего");
+        assertThat(figure(view, "figure-bound")).startsWith("1\u00a0000");
 
         UI.getCurrent().navigate("notifications");
         UI.getCurrent().setLocale(Languages.ENGLISH);

@@ -54,11 +54,11 @@ class FiguresViewTest extends ForumBrowserlessTest {
         TestData.logInAsOrganizer(accounts);
         FiguresView view = navigate(FiguresView.class);
         ForumFigures figures = outcomes.figures();
-        assertThat(card("figures-checked-in")).isEqualTo(figures.checkedIn() + " / " + figures.delegates()
-                + "участников прибыло");
-        assertThat(card("figures-held")).isEqualTo(figures.held() + "встреч состоялось");
+        assertThat(card("figures-checked-in")).isEqualTo(grouped(figures.checkedIn()) + " / "
+                + grouped(figures.delegates()) + "участников прибыло");
+        assertThat(card("figures-held")).isEqualTo(grouped(figures.held()) + "встреч состоялось");
         assertThat(card("figures-outcome-AGREEMENT_SIGNED"))
-                .isEqualTo(figures.outcomes().get(Outcome.AGREEMENT_SIGNED) + "итог: соглашение подписано");
+                .isEqualTo(grouped(figures.outcomes().get(Outcome.AGREEMENT_SIGNED)) + "итог: соглашение подписано");
         assertThat(view.updated.getText()).startsWith("Обновлено в ");
 
         var report = test(view.report);
@@ -103,6 +103,36 @@ class FiguresViewTest extends ForumBrowserlessTest {
         assertThat(view.nothingToExport.isVisible()).isTrue();
         assertThat(view.nothingToExport.getText()).startsWith("Скачивать пока нечего");
         assertThat(view.report.isVisible()).as("no empty grid saying the same once more").isFalse();
+    }
+
+    @Test
+    void at_forum_scale_the_figures_are_grouped_as_the_locale_groups_them() {
+        TestData.logInAsOrganizer(accounts);
+        FiguresView view = navigate(FiguresView.class);
+        java.util.Map<Outcome, Long> outcomes = new java.util.EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome, 0L);
+        }
+        outcomes.put(Outcome.FOLLOW_UP, 1250L);
+        ForumFigures forum = new ForumFigures(0, 1000, 2520, 1800, 12, 0, outcomes, java.time.Instant.now());
+
+        view.showFigures(forum);
+        // the schedule page says "2 100": this page said "2520" and "0 / 1000"
+        assertThat(card("figures-checked-in")).isEqualTo("0 / 1\u00a0000участников прибыло");
+        assertThat(card("figures-confirmed")).startsWith("2\u00a0520");
+        assertThat(card("figures-held")).isEqualTo("1\u00a0800встреч состоялось");
+        assertThat(card("figures-no-shows")).startsWith("12");
+        assertThat(card("figures-outcome-FOLLOW_UP")).startsWith("1\u00a0250");
+
+        com.vaadin.flow.component.UI.getCurrent().navigate("registrations");
+        com.vaadin.flow.component.UI.getCurrent().setLocale(org.b2bforum.base.i18n.Languages.ENGLISH);
+        navigate(FiguresView.class).showFigures(forum);
+        assertThat(card("figures-checked-in")).startsWith("0 / 1,000");
+        assertThat(card("figures-confirmed")).startsWith("2,520");
+    }
+
+    private static String grouped(long value) {
+        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.of("ru")).format(value);
     }
 
     private String card(String id) {
