@@ -243,6 +243,32 @@ class ScheduleRunner {
     // ---------------------------------------------------------------- must-meet first
 
     ScheduleResult solveMustFirst(DayProblem input, Duration timeLimit, ProgressListener progress) {
+        return fullDayReasons(input.problem(), solveWithinLimit(input, timeLimit, progress));
+    }
+
+    /**
+     * A day whose every table place is taken could place no more meetings however long it searched: the meetings
+     * "out of time" are then out for want of a table. Its parts' solves (must-meet wishes alone, then the rest around
+     * them) each call a meeting they did not place "out of time" when their part of the day still had room; ux50's
+     * forum day (2,100 places, 838 confirmed meetings and 2,940 wishes) told 151 must-meet wishes to "increase the
+     * time limit" with every place taken.
+     */
+    static ScheduleResult fullDayReasons(SchedulingProblem day, ScheduleResult result) {
+        int places = 0;
+        for (int tables : day.tablesPerSlot()) {
+            places += Math.max(0, tables);
+        }
+        if (result.placements().size() < places
+                || result.unplaced().stream().noneMatch(u -> u.reason() == Unplaced.Reason.TIME_LIMIT)) {
+            return result;
+        }
+        List<Unplaced> unplaced = result.unplaced().stream().map(u -> u.reason() != Unplaced.Reason.TIME_LIMIT ? u
+                : new Unplaced(u.meeting(), Unplaced.Reason.NO_TABLE, -1, 0, 0)).toList();
+        return new ScheduleResult(result.placements(), unplaced, result.totalBreaks(), result.maxBreaks(),
+                result.fairnessGap(), result.lowerBound(), result.provedOptimal(), result.elapsed());
+    }
+
+    private ScheduleResult solveWithinLimit(DayProblem input, Duration timeLimit, ProgressListener progress) {
         SchedulingProblem all = input.problem();
         List<Kind> kinds = input.meetings().stream().map(DayMeeting::kind).toList();
         List<Integer> order = new ArrayList<>();
