@@ -243,7 +243,46 @@ class ScheduleRunner {
     // ---------------------------------------------------------------- must-meet first
 
     ScheduleResult solveMustFirst(DayProblem input, Duration timeLimit, ProgressListener progress) {
-        return fullDayReasons(input.problem(), solveWithinLimit(input, timeLimit, progress));
+        return fullDayReasons(input.problem(), besideConfirmed(input, solveWithinLimit(input, timeLimit, progress)));
+    }
+
+    /**
+     * The confirmed meetings of the day stay where they are whatever the scheduler answered: it may leave one out to
+     * make the day fair ({@code optimizer.FairPart}, a fixed meeting last) and give its company's time to another
+     * meeting. Such a meeting is left out here (its fixed slot cannot be honoured with the rest): stored beside the
+     * confirmed one it double-booked the company, and publishing refused the whole day ("time or table taken, build
+     * again", again at every build): ux50's forum day, company 290 at 08:00 in halls 1 and 4.
+     */
+    static ScheduleResult besideConfirmed(DayProblem input, ScheduleResult result) {
+        SchedulingProblem day = input.problem();
+        Set<Long> busy = new HashSet<>();
+        for (int m = 0; m < input.meetings().size(); m++) {
+            if (input.meetings().get(m).kind() == Kind.FIXED) {
+                MeetingRequest fixed = day.meetings().get(m);
+                busy.add((long) fixed.first() * day.slots() + fixed.fixedSlot());
+                busy.add((long) fixed.second() * day.slots() + fixed.fixedSlot());
+            }
+        }
+        List<Placement> placements = new ArrayList<>();
+        List<Unplaced> unplaced = new ArrayList<>(result.unplaced());
+        for (Placement placement : result.placements()) {
+            MeetingRequest meeting = day.meetings().get(placement.meeting());
+            boolean clash = input.meetings().get(placement.meeting()).kind() != Kind.FIXED
+                    && (busy.contains((long) meeting.first() * day.slots() + placement.slot())
+                            || busy.contains((long) meeting.second() * day.slots() + placement.slot()));
+            if (clash) {
+                unplaced.add(new Unplaced(placement.meeting(), Unplaced.Reason.CONFLICTING_CONSTRAINTS, -1, 0, 0));
+            } else {
+                placements.add(placement);
+            }
+        }
+        if (placements.size() == result.placements().size()) {
+            return result;
+        }
+        unplaced.sort((a, b) -> Integer.compare(a.meeting(), b.meeting()));
+        // no bound and not optimal: both were for the answer as the scheduler gave it
+        return new ScheduleResult(placements, unplaced, result.totalBreaks(), result.maxBreaks(), result.fairnessGap(),
+                0, false, result.elapsed());
     }
 
     /**

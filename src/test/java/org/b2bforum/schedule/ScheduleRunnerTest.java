@@ -188,6 +188,25 @@ class ScheduleRunnerTest {
     }
 
     @Test
+    void a_meeting_the_scheduler_put_in_the_time_of_a_confirmed_meeting_it_left_out_is_not_placed() {
+        // company 0 has a confirmed meeting with 1 in slot 0; the scheduler leaves it out (as FairPart may, to make
+        // the day fair) and puts 0's wish with 2 in slot 0 too: the confirmed meeting stays, the wish is left out
+        Scheduler scheduler = (problem, limit, progress) -> new ScheduleResult(
+                List.of(new Placement(1, 0, 1), new Placement(2, 1, 0)),
+                List.of(new Unplaced(0, Unplaced.Reason.TIME_LIMIT, -1, 0, 0)), 0, 0, 0, 0, true, Duration.ofMillis(1));
+        ScheduleRunner runner = new ScheduleRunner(scheduler, null, null, Clock.systemUTC(), new ClusterNode("test"));
+        MeetingRequest confirmed = new MeetingRequest(0, 1, org.b2bforum.optimizer.SessionPreference.ANY, 0, Set.of());
+        DayProblem day = day(12, List.of(0, 0, 0, 0), List.of(Kind.FIXED, Kind.NICE, Kind.NICE),
+                List.of(confirmed, MeetingRequest.of(0, 2), MeetingRequest.of(2, 3)));
+
+        ScheduleResult result = runner.solveMustFirst(day, Duration.ofSeconds(5), Scheduler.ProgressListener.NONE);
+
+        assertThat(result.placements()).extracting(Placement::meeting).containsExactly(2);
+        assertThat(result.unplaced()).contains(new Unplaced(1, Unplaced.Reason.CONFLICTING_CONSTRAINTS, -1, 0, 0));
+        assertThat(result.provedOptimal()).isFalse();
+    }
+
+    @Test
     void the_stored_bound_is_none_when_a_placement_found_no_table_and_never_above_the_stored_breaks() {
         ScheduleResult result = new ScheduleResult(List.of(), List.of(), 8, 2, 1, 6, false, Duration.ZERO);
 
