@@ -1,7 +1,5 @@
 package org.b2bforum.optimizer;
 
-import java.util.Arrays;
-
 /**
  * The fair part of a schedule: meetings taken out of it, one at a time, until every two participants' breaks differ
  * by at most the fairness bound d. The fairness bound is a rule of the product, so a build never answers with a gap
@@ -15,6 +13,11 @@ import java.util.Arrays;
  * meeting out never breaks a precedence, a table or a slot, and the empty schedule is fair, so it ends, fair, after
  * at most twice as many steps as meetings placed. Then the meetings left out are put back wherever they keep it
  * fair. Where the start is fair it is returned as it is.
+ *
+ * <p>The participants' break counts are kept with a tally of how many participants have each count ({@link Tally}), so
+ * that weighing one meeting's removal costs the day's slots, not its participants: on a forum-scale day (500 companies,
+ * 3,778 meetings, 21 slots) counting every participant for each meeting at each step took minutes of one build given
+ * 20 s (bench/README, issue 15, ux50).
  */
 final class FairPart {
 
@@ -25,8 +28,8 @@ final class FairPart {
     static int[] of(ProblemAnalysis analysis, int[] slots) {
         int[] slotOf = slots.clone();
         boolean[][] meets = meets(analysis, slotOf);
-        int[] breaks = breaks(meets);
-        if (BreakCounter.gap(breaks) <= analysis.problem.fairness()) {
+        Tally breaks = new Tally(meets, analysis.slots);
+        if (breaks.gap() <= analysis.problem.fairness()) {
             return slots;
         }
         // the model keeps every fixed meeting it can before any other (CpSatModel's objective): free meetings alone
@@ -35,7 +38,7 @@ final class FairPart {
         if (!takeOut(analysis, slotOf, meets, breaks, false)) {
             slotOf = slots.clone();
             meets = meets(analysis, slotOf);
-            breaks = breaks(meets);
+            breaks = new Tally(meets, analysis.slots);
             takeOut(analysis, slotOf, meets, breaks, true);
         }
         putBack(analysis, slotOf, meets, breaks);
@@ -54,12 +57,72 @@ final class FairPart {
         return meets;
     }
 
-    private static int[] breaks(boolean[][] meets) {
-        int[] breaks = new int[meets.length];
-        for (int p = 0; p < meets.length; p++) {
-            breaks[p] = BreakCounter.breaks(meets[p]);
+    /**
+     * Each participant's breaks, and how many participants have each count: the lowest, the highest, the number above
+     * a count and the total read from the tally (as many entries as the day has slots, and half as many would do).
+     */
+    static final class Tally {
+
+        private final int[] breaks;
+        private final int[] having;
+        private int total;
+
+        Tally(boolean[][] meets, int slots) {
+            breaks = new int[meets.length];
+            having = new int[slots + 2];
+            having[0] = meets.length;
+            for (int p = 0; p < meets.length; p++) {
+                set(p, BreakCounter.breaks(meets[p]));
+            }
         }
-        return breaks;
+
+        int of(int participant) {
+            return breaks[participant];
+        }
+
+        void set(int participant, int count) {
+            having[breaks[participant]]--;
+            total -= breaks[participant];
+            breaks[participant] = count;
+            having[count]++;
+            total += count;
+        }
+
+        int lowest() {
+            for (int b = 0; b < having.length; b++) {
+                if (having[b] > 0) {
+                    return b;
+                }
+            }
+            return 0;
+        }
+
+        int highest() {
+            for (int b = having.length - 1; b >= 0; b--) {
+                if (having[b] > 0) {
+                    return b;
+                }
+            }
+            return 0;
+        }
+
+        /** As {@link BreakCounter#gap}. */
+        int gap() {
+            return highest() - lowest();
+        }
+
+        /** The participants with more than {@code count} breaks. */
+        long above(int count) {
+            long above = 0;
+            for (int b = count + 1; b < having.length; b++) {
+                above += having[b];
+            }
+            return above;
+        }
+
+        int total() {
+            return total;
+        }
     }
 
     /**
@@ -67,10 +130,10 @@ final class FairPart {
      * {@code fixedToo}. False when it ran out of meetings to take out first (only without fixed ones: the empty
      * schedule is fair).
      */
-    private static boolean takeOut(ProblemAnalysis analysis, int[] slotOf, boolean[][] meets, int[] breaks,
+    private static boolean takeOut(ProblemAnalysis analysis, int[] slotOf, boolean[][] meets, Tally breaks,
             boolean fixedToo) {
         int d = analysis.problem.fairness();
-        while (BreakCounter.gap(breaks) > d) {
+        while (breaks.gap() > d) {
             int bestMeeting = -1;
             long bestScore = Long.MAX_VALUE;
             for (int m = 0; m < slotOf.length; m++) {
@@ -101,7 +164,7 @@ final class FairPart {
      * breaks, until none can be: the removals above are greedy, and a meeting taken out often fits elsewhere
      * (forum-13.tables8: a start of 148 with a gap of 4 was cut to 141 without this).
      */
-    private static void putBack(ProblemAnalysis analysis, int[] slotOf, boolean[][] meets, int[] breaks) {
+    private static void putBack(ProblemAnalysis analysis, int[] slotOf, boolean[][] meets, Tally breaks) {
         int d = analysis.problem.fairness();
         int[] used = new int[analysis.slots];
         for (int s : slotOf) {
@@ -120,7 +183,7 @@ final class FairPart {
                 MeetingRequest meeting = analysis.meeting(m);
                 int a = meeting.first();
                 int b = meeting.second();
-                int before = breaks[a] + breaks[b];
+                int before = breaks.of(a) + breaks.of(b);
                 int bestSlot = -1;
                 int bestAdded = Integer.MAX_VALUE;
                 for (int s : analysis.allowed[m]) {
@@ -129,8 +192,8 @@ final class FairPart {
                         continue;
                     }
                     set(analysis, meets, breaks, m, s, true);
-                    int more = breaks[a] + breaks[b] - before;
-                    if (BreakCounter.gap(breaks) <= d && more < bestAdded) {
+                    int more = breaks.of(a) + breaks.of(b) - before;
+                    if (breaks.gap() <= d && more < bestAdded) {
                         bestAdded = more;
                         bestSlot = s;
                     }
@@ -147,19 +210,19 @@ final class FairPart {
     }
 
     /** Meeting m in slot s (on) or not (off), its two participants' breaks counted again. */
-    private static void set(ProblemAnalysis analysis, boolean[][] meets, int[] breaks, int m, int s, boolean on) {
+    private static void set(ProblemAnalysis analysis, boolean[][] meets, Tally breaks, int m, int s, boolean on) {
         MeetingRequest meeting = analysis.meeting(m);
-        for (int p : new int[] {meeting.first(), meeting.second()}) {
-            meets[p][s] = on;
-            breaks[p] = BreakCounter.breaks(meets[p]);
-        }
+        meets[meeting.first()][s] = on;
+        breaks.set(meeting.first(), BreakCounter.breaks(meets[meeting.first()]));
+        meets[meeting.second()][s] = on;
+        breaks.set(meeting.second(), BreakCounter.breaks(meets[meeting.second()]));
     }
 
     /** Lower is better: the excess over d, then the participants above the lowest + d, then fixed, then breaks. */
-    private static long score(int[] breaks, int d, boolean fixed) {
-        int low = Arrays.stream(breaks).min().orElse(0);
-        int excess = Math.max(0, BreakCounter.gap(breaks) - d);
-        long above = Arrays.stream(breaks).filter(b -> b > low + d).count();
-        return ((long) excess << 40) + (above << 24) + ((fixed ? 1L : 0L) << 20) + BreakCounter.total(breaks);
+    private static long score(Tally breaks, int d, boolean fixed) {
+        int low = breaks.lowest();
+        int excess = Math.max(0, breaks.highest() - low - d);
+        long above = breaks.above(low + d);
+        return ((long) excess << 40) + (above << 24) + ((fixed ? 1L : 0L) << 20) + breaks.total();
     }
 }

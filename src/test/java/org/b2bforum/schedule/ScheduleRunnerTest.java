@@ -153,6 +153,60 @@ class ScheduleRunnerTest {
     }
 
     @Test
+    void on_a_day_whose_every_table_is_taken_a_meeting_left_out_is_out_for_want_of_a_table_not_of_time() {
+        // three slots of two tables; the first solve leaves the must-meet wish out "out of time", the must-meet solve
+        // too, and the rest fill all six places: no search could place it
+        Scheduler scheduler = (problem, limit, progress) -> {
+            List<Placement> placements = new java.util.ArrayList<>();
+            List<Unplaced> unplaced = new java.util.ArrayList<>();
+            for (int m = 0; m < problem.meetings().size(); m++) {
+                if (problem.meetings().get(m).first() == 0 || placements.size() == 6) {
+                    unplaced.add(new Unplaced(m, Unplaced.Reason.TIME_LIMIT, -1, 0, 0));
+                } else {
+                    placements.add(new Placement(m, placements.size() / 2, placements.size() % 2));
+                }
+            }
+            return new ScheduleResult(placements, unplaced, 0, 0, 0, 0, false, Duration.ofMillis(1));
+        };
+        ScheduleRunner runner = new ScheduleRunner(scheduler, null, null, Clock.systemUTC(), new ClusterNode("test"));
+        List<MeetingRequest> requests = List.of(MeetingRequest.of(0, 1), MeetingRequest.of(2, 3),
+                MeetingRequest.of(4, 5), MeetingRequest.of(6, 7), MeetingRequest.of(8, 9), MeetingRequest.of(10, 11),
+                MeetingRequest.of(12, 13), MeetingRequest.of(14, 15));
+        List<Kind> kinds = List.of(Kind.MUST, Kind.NICE, Kind.NICE, Kind.NICE, Kind.NICE, Kind.NICE, Kind.NICE,
+                Kind.NICE);
+        DayProblem full = day(12, Collections.nCopies(16, 0), kinds, requests);
+
+        ScheduleResult result = runner.solveMustFirst(full, Duration.ofSeconds(5), Scheduler.ProgressListener.NONE);
+
+        assertThat(result.placements()).hasSize(6);
+        assertThat(result.unplaced()).extracting(Unplaced::reason).containsOnly(Unplaced.Reason.NO_TABLE).hasSize(2);
+
+        // a place left: the scheduler's "out of time" stands
+        DayProblem roomy = day(12, Collections.nCopies(16, 0), kinds.subList(0, 6), requests.subList(0, 6));
+        assertThat(runner.solveMustFirst(roomy, Duration.ofSeconds(5), Scheduler.ProgressListener.NONE).unplaced())
+                .extracting(Unplaced::reason).containsOnly(Unplaced.Reason.TIME_LIMIT).hasSize(1);
+    }
+
+    @Test
+    void a_meeting_the_scheduler_put_in_the_time_of_a_confirmed_meeting_it_left_out_is_not_placed() {
+        // company 0 has a confirmed meeting with 1 in slot 0; the scheduler leaves it out (as FairPart may, to make
+        // the day fair) and puts 0's wish with 2 in slot 0 too: the confirmed meeting stays, the wish is left out
+        Scheduler scheduler = (problem, limit, progress) -> new ScheduleResult(
+                List.of(new Placement(1, 0, 1), new Placement(2, 1, 0)),
+                List.of(new Unplaced(0, Unplaced.Reason.TIME_LIMIT, -1, 0, 0)), 0, 0, 0, 0, true, Duration.ofMillis(1));
+        ScheduleRunner runner = new ScheduleRunner(scheduler, null, null, Clock.systemUTC(), new ClusterNode("test"));
+        MeetingRequest confirmed = new MeetingRequest(0, 1, org.b2bforum.optimizer.SessionPreference.ANY, 0, Set.of());
+        DayProblem day = day(12, List.of(0, 0, 0, 0), List.of(Kind.FIXED, Kind.NICE, Kind.NICE),
+                List.of(confirmed, MeetingRequest.of(0, 2), MeetingRequest.of(2, 3)));
+
+        ScheduleResult result = runner.solveMustFirst(day, Duration.ofSeconds(5), Scheduler.ProgressListener.NONE);
+
+        assertThat(result.placements()).extracting(Placement::meeting).containsExactly(2);
+        assertThat(result.unplaced()).contains(new Unplaced(1, Unplaced.Reason.CONFLICTING_CONSTRAINTS, -1, 0, 0));
+        assertThat(result.provedOptimal()).isFalse();
+    }
+
+    @Test
     void the_stored_bound_is_none_when_a_placement_found_no_table_and_never_above_the_stored_breaks() {
         ScheduleResult result = new ScheduleResult(List.of(), List.of(), 8, 2, 1, 6, false, Duration.ZERO);
 

@@ -104,6 +104,7 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         assertThat(figure(view, "figure-breaks")).endsWith("перерывов всего");
         var unplaced = test(view.unplaced);
         assertThat(unplaced.size()).isEqualTo(1);
+        assertThat(view.unplaced.isAllRowsVisible()).as("a short list in full").isTrue();
         assertThat(unplaced.getCellText(0, 2)).isEqualTo("Компания «" + overloaded
                 + "» хочет 4 встречи, но свободных слотов у неё 3");
         var timelines = test(view.timelines);
@@ -220,6 +221,25 @@ class ScheduleViewTest extends ForumBrowserlessTest {
 
         assertThat(view.optimality.getText()).isEqualTo("Оптимальность не доказана за отведённое время: возможно, "
                 + "есть расписание с меньшим числом перерывов. Чтобы искать дольше, увеличьте предел времени.");
+    }
+
+    @Test
+    void a_long_list_of_meetings_not_placed_scrolls_in_its_own_grid_instead_of_being_fetched_whole() {
+        // two slots of one table, one company with 23 wishes: 21 and more not placed
+        TestSession session = booking.session(1, LocalTime.of(10, 0), LocalTime.of(10, 40), 20);
+        List<TestCompany> c = booking.approvedCompanies(24);
+        for (int i = 1; i < 24; i++) {
+            fixture.wish(c.get(0), c.get(i), WishPriority.NICE);
+        }
+        fixture.build(session.dayId());
+        TestData.logInAsOrganizer(accounts);
+
+        ScheduleView view = open(session.dayId());
+
+        assertThat(test(view.unplaced).size()).isGreaterThan(ScheduleView.UNPLACED_IN_FULL);
+        assertThat(view.unplaced.isAllRowsVisible()).as("all rows of a long list: more than a grid fetches at once")
+                .isFalse();
+        assertThat(view.unplaced.getHeight()).isEqualTo("30em");
     }
 
     @Test
