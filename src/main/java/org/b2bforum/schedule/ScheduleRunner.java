@@ -251,7 +251,8 @@ class ScheduleRunner {
      * make the day fair ({@code optimizer.FairPart}, a fixed meeting last) and give its company's time to another
      * meeting. Such a meeting is left out here (its fixed slot cannot be honoured with the rest): stored beside the
      * confirmed one it double-booked the company, and publishing refused the whole day ("time or table taken, build
-     * again", again at every build): ux50's forum day, company 290 at 08:00 in halls 1 and 4.
+     * again", again at every build): ux50's forum day, company 290 at 08:00 in halls 1 and 4. Likewise a meeting
+     * placed in a full slot where such a confirmed meeting keeps its table.
      */
     static ScheduleResult besideConfirmed(DayProblem input, ScheduleResult result) {
         SchedulingProblem day = input.problem();
@@ -263,13 +264,30 @@ class ScheduleRunner {
                 busy.add((long) fixed.second() * day.slots() + fixed.fixedSlot());
             }
         }
+        // a confirmed meeting the scheduler left out keeps its table too: its slot has one place less for the rest
+        int[] places = day.tablesPerSlot().clone();
+        Set<Integer> placed = new HashSet<>();
+        result.placements().forEach(placement -> placed.add(placement.meeting()));
+        for (int m = 0; m < input.meetings().size(); m++) {
+            if (input.meetings().get(m).kind() == Kind.FIXED && !placed.contains(m)
+                    && day.meetings().get(m).fixedSlot() >= 0) {
+                places[day.meetings().get(m).fixedSlot()]--;
+            }
+        }
+        for (Placement placement : result.placements()) {
+            if (input.meetings().get(placement.meeting()).kind() == Kind.FIXED) {
+                places[placement.slot()]--;
+            }
+        }
         List<Placement> placements = new ArrayList<>();
         List<Unplaced> unplaced = new ArrayList<>(result.unplaced());
         for (Placement placement : result.placements()) {
             MeetingRequest meeting = day.meetings().get(placement.meeting());
-            boolean clash = input.meetings().get(placement.meeting()).kind() != Kind.FIXED
+            boolean fixed = input.meetings().get(placement.meeting()).kind() == Kind.FIXED;
+            boolean clash = !fixed
                     && (busy.contains((long) meeting.first() * day.slots() + placement.slot())
-                            || busy.contains((long) meeting.second() * day.slots() + placement.slot()));
+                            || busy.contains((long) meeting.second() * day.slots() + placement.slot())
+                            || places[placement.slot()]-- <= 0);
             if (clash) {
                 unplaced.add(new Unplaced(placement.meeting(), Unplaced.Reason.CONFLICTING_CONSTRAINTS, -1, 0, 0));
             } else {

@@ -207,6 +207,24 @@ class ScheduleRunnerTest {
     }
 
     @Test
+    void a_meeting_the_scheduler_put_at_the_table_of_a_confirmed_meeting_it_left_out_is_not_placed() {
+        // slot 0 has 2 tables; the confirmed meeting of 0 and 1 there is left out by the scheduler, which fills both
+        // tables of slot 0 with wishes of other companies: the confirmed meeting keeps its table, one wish goes
+        Scheduler scheduler = (problem, limit, progress) -> new ScheduleResult(
+                List.of(new Placement(1, 0, 0), new Placement(2, 0, 1)),
+                List.of(new Unplaced(0, Unplaced.Reason.TIME_LIMIT, -1, 0, 0)), 0, 0, 0, 0, true, Duration.ofMillis(1));
+        ScheduleRunner runner = new ScheduleRunner(scheduler, null, null, Clock.systemUTC(), new ClusterNode("test"));
+        MeetingRequest confirmed = new MeetingRequest(0, 1, org.b2bforum.optimizer.SessionPreference.ANY, 0, Set.of());
+        DayProblem day = day(12, List.of(0, 0, 0, 0, 0, 0), List.of(Kind.FIXED, Kind.NICE, Kind.NICE),
+                List.of(confirmed, MeetingRequest.of(2, 3), MeetingRequest.of(4, 5)));
+
+        ScheduleResult result = runner.solveMustFirst(day, Duration.ofSeconds(5), Scheduler.ProgressListener.NONE);
+
+        assertThat(result.placements()).extracting(Placement::meeting).containsExactly(1);
+        assertThat(result.unplaced()).contains(new Unplaced(2, Unplaced.Reason.CONFLICTING_CONSTRAINTS, -1, 0, 0));
+    }
+
+    @Test
     void the_stored_bound_is_none_when_a_placement_found_no_table_and_never_above_the_stored_breaks() {
         ScheduleResult result = new ScheduleResult(List.of(), List.of(), 8, 2, 1, 6, false, Duration.ZERO);
 
