@@ -105,10 +105,11 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         Div panes = new Div(conversations, thread);
         panes.addClassName("messages-panes");
         add(panes);
-        refresh();
+        refresh(true);
     }
 
-    private void refresh() {
+    /** Draws the list and the open conversation again; {@code opened}: the conversation has just been opened. */
+    private void refresh(boolean opened) {
         if (otherCompanyId == null) {
             showThread(showConversations());
             return;
@@ -117,6 +118,33 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         // unread (it did, review41: "1" on the conversation being read, until the next visit)
         showThread(true);
         showConversations();
+        showNewest(opened);
+    }
+
+    /**
+     * Scrolls the page to the newest message and the field below it: always when the conversation opens (it opened
+     * at its oldest message, and on a phone the newest one and the field were screens below, ux47), and after a
+     * redraw only if the reader was there, so that one reading older messages is not pulled away from them. The
+     * browser notes at each scroll whether the thread's end is in view; the note is read once the thread has grown.
+     */
+    private void showNewest(boolean always) {
+        thread.getElement().executeJs("""
+                const thread = this;
+                if (!thread.$followNewest) {
+                    thread.$followNewest = () => {
+                        if (!thread.isConnected) {
+                            document.removeEventListener('scroll', thread.$followNewest, true);
+                            thread.$followNewest = null;
+                            return;
+                        }
+                        thread.$atNewest = thread.getBoundingClientRect().bottom <= window.innerHeight + 48;
+                    };
+                    document.addEventListener('scroll', thread.$followNewest, {capture: true, passive: true});
+                }
+                if ($0 || thread.$atNewest) {
+                    thread.scrollIntoView({block: 'end'});
+                    thread.$atNewest = true;
+                }""", always);
     }
 
     /** Lists the company's conversations; whether it has any. */
@@ -235,7 +263,7 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         contactState.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 messaging.setContactState(conversation.otherCompanyId(), e.getValue());
-                refresh();
+                refresh(false);
             }
         });
         Button report = new Button(getTranslation(conversation.reported() ? "messages.reported" : "messages.report"),
@@ -265,11 +293,12 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             messaging.send(otherCompanyId, text.getValue());
             text.clear();
             text.setInvalid(false);
-            refresh();
+            refresh(false);
             text.focus(); // after a click on "Send", on to where the next message is written
         } catch (MessageRefusedException e) {
             text.setErrorMessage(getTranslation(e.messageKey(), MessagingService.PER_MINUTE));
             text.setInvalid(true);
+            text.focus(); // the focus stayed on "Send", away from the field and its error message (ux47)
         }
     }
 
@@ -282,7 +311,7 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             try {
                 messaging.report(companyId, reason.getValue());
                 dialog.close();
-                refresh();
+                refresh(false);
             } catch (MessageRefusedException ex) {
                 reason.setErrorMessage(getTranslation(ex.messageKey()));
                 reason.setInvalid(true);
@@ -331,9 +360,9 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         }
     }
 
-    private void changed(LiveChange change) {
+    void changed(LiveChange change) {
         if (change.kind() == LiveChange.Kind.MESSAGE) {
-            refresh(); // the text being typed stays: the composer's field is kept
+            refresh(false); // the text being typed stays: the composer's field is kept
         }
     }
 
