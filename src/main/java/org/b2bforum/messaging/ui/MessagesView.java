@@ -125,25 +125,69 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
      * Scrolls the page to the newest message and the field below it: always when the conversation opens (it opened
      * at its oldest message, and on a phone the newest one and the field were screens below, ux47), and after a
      * redraw only if the reader was there, so that one reading older messages is not pulled away from them. The
-     * browser notes at each scroll whether the thread's end is in view; the note is read once the thread has grown.
+     * browser notes at each scroll whether the thread's end is in view; the note is read once the thread has grown
+     * (here, and whenever the thread's size changes).
      */
     private void showNewest(boolean always) {
         thread.getElement().executeJs("""
                 const thread = this;
-                if (!thread.$followNewest) {
-                    thread.$followNewest = () => {
+                // the page scrolls inside the app layout's shadow root, whose scroll events reach no listener on
+                // the document: the listener goes on the element that scrolls, found again as the page grows
+                const scrollerOf = element => {
+                    for (let e = element; (e = e.assignedSlot || e.parentElement || e.getRootNode().host);) {
+                        const overflow = getComputedStyle(e).overflowY;
+                        if ((overflow === 'auto' || overflow === 'scroll') && e.scrollHeight > e.clientHeight) {
+                            return e;
+                        }
+                    }
+                    return document.scrollingElement;
+                };
+                const watch = () => {
+                    const scroller = scrollerOf(thread);
+                    if (thread.$scroller !== scroller) {
+                        const target = s => s === document.scrollingElement ? window : s;
+                        if (thread.$scroller) {
+                            target(thread.$scroller).removeEventListener('scroll', thread.$onScroll);
+                        }
+                        thread.$scroller = scroller;
+                        thread.$top = scroller.scrollTop;
+                        thread.$resized.observe(scroller); // it shrank as the menu bar above it was laid out
+                        target(scroller).addEventListener('scroll', thread.$onScroll, {passive: true});
+                    }
+                };
+                if (!thread.$onScroll) {
+                    thread.$onScroll = () => {
+                        const scroller = thread.$scroller;
                         if (!thread.isConnected) {
-                            document.removeEventListener('scroll', thread.$followNewest, true);
-                            thread.$followNewest = null;
+                            (scroller === document.scrollingElement ? window : scroller)
+                                    .removeEventListener('scroll', thread.$onScroll);
+                            thread.$scroller = null;
                             return;
                         }
-                        thread.$atNewest = thread.getBoundingClientRect().bottom <= window.innerHeight + 48;
+                        const before = thread.$top;
+                        thread.$top = scroller.scrollTop;
+                        // a scroll down (as below) leaves the reader at the end even if the page grew before its
+                        // event came; a scroll up, short of the end, takes them away from it
+                        thread.$atNewest = thread.getBoundingClientRect().bottom <= window.innerHeight + 48
+                                || (scroller.scrollTop >= before && thread.$atNewest === true);
                     };
-                    document.addEventListener('scroll', thread.$followNewest, {capture: true, passive: true});
+                    // the page grows after this script as it is laid out (the list above the thread too, on a
+                    // phone): scrolled at once, a conversation opened 3,700 px short of its end at 390 px
+                    // (Chromium); kept at the end while the reader is there
+                    thread.$resized = new ResizeObserver(() => {
+                        if (thread.isConnected) {
+                            watch();
+                            if (thread.$atNewest) {
+                                thread.scrollIntoView({block: 'end'});
+                            }
+                        }
+                    });
+                    thread.$resized.observe(thread.closest('.messages-view') || thread);
                 }
+                watch();
                 if ($0 || thread.$atNewest) {
-                    thread.scrollIntoView({block: 'end'});
                     thread.$atNewest = true;
+                    thread.scrollIntoView({block: 'end'});
                 }""", always);
     }
 
