@@ -39,6 +39,12 @@ public abstract class ForumBrowserlessTest extends SpringBrowserlessTest {
                 && call.getParameters().contains(component.getElement()));
     }
 
+    /** Whether these scripts put {@code text} on the clipboard (CopyableLink's "Copy"). */
+    protected static boolean copies(List<JavaScriptInvocation> scripts, String text) {
+        return scripts.stream().anyMatch(call -> call.getExpression().contains("clipboard.writeText")
+                && call.getParameters().contains(text));
+    }
+
     /** What the scripts wrote into the screen reader's hidden live region (ScreenReaderRegion). */
     protected static List<Object> announced(List<JavaScriptInvocation> scripts) {
         return scripts.stream().filter(call -> call.getExpression().contains("aria-live"))

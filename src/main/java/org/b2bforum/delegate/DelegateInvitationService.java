@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveFeed;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.LoginThrottle;
@@ -50,10 +52,11 @@ public class DelegateInvitationService {
     private final LoginThrottle throttle;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final LiveFeed liveFeed;
 
     DelegateInvitationService(NamedParameterJdbcTemplate jdbc, ForumAccess access, CurrentUser currentUser,
             AccountService accounts, PublicUrl publicUrl, InvitationMailer mailer, ApplicationEventPublisher events,
-            LoginThrottle throttle, PlatformTransactionManager transactionManager, Clock clock) {
+            LoginThrottle throttle, PlatformTransactionManager transactionManager, Clock clock, LiveFeed liveFeed) {
         this.jdbc = jdbc;
         this.access = access;
         this.currentUser = currentUser;
@@ -64,6 +67,7 @@ public class DelegateInvitationService {
         this.throttle = throttle;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.liveFeed = liveFeed;
     }
 
     /** The logged-in (approved) company's delegates, with whether each has a log-in or an invitation. */
@@ -203,6 +207,8 @@ public class DelegateInvitationService {
         }
         jdbc.update("update delegate_invitation set accepted_at = :now where id = :id",
                 new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("id", row.id()));
+        // the company's open delegates page said "Invited" until reloaded (ux47)
+        liveFeed.companiesChanged(List.of(row.companyId()), LiveChange.Kind.DELEGATE);
         return accountId;
     }
 
@@ -218,14 +224,15 @@ public class DelegateInvitationService {
         }
         return jdbc.query("""
                 select i.id, i.delegate_id, i.email, i.expires_at, i.accepted_at, d.email current_email, d.full_name,
-                       c.short_name, c.status = 'APPROVED' approved,
+                       c.id company_id, c.short_name, c.status = 'APPROVED' approved,
                        exists (select 1 from app_user u where u.delegate_id = d.id) has_account
                 from delegate_invitation i join delegate d on d.id = i.delegate_id join company c on c.id = d.company_id
                 where i.token_hash = :hash""" + (lock ? " for update" : ""),
                 new MapSqlParameterSource("hash", Tokens.hash(token)),
                 (rs, n) -> new InvitationRow(rs.getLong("id"), rs.getLong("delegate_id"), rs.getString("email"),
                         rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("accepted_at") != null,
-                        rs.getString("current_email"), rs.getString("full_name"), rs.getString("short_name"),
+                        rs.getString("current_email"), rs.getString("full_name"), rs.getLong("company_id"),
+                        rs.getString("short_name"),
                         rs.getBoolean("approved"), rs.getBoolean("has_account")))
                 .stream().findFirst().orElse(null);
     }
@@ -249,6 +256,7 @@ public class DelegateInvitationService {
     }
 
     private record InvitationRow(long id, long delegateId, String email, Instant expiresAt, boolean accepted,
-            String currentEmail, String delegateName, String companyName, boolean approved, boolean hasAccount) {
+            String currentEmail, String delegateName, long companyId, String companyName, boolean approved,
+            boolean hasAccount) {
     }
 }

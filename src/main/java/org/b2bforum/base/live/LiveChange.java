@@ -19,6 +19,8 @@ public record LiveChange(long id, Long companyId, Long userId, Kind kind, boolea
         /** A message in a conversation of the company. */
         MESSAGE,
         /** A meeting of the company starts within minutes. */
-        REMINDER
+        REMINDER,
+        /** A delegate of the company accepted an invitation: their log-in exists now. */
+        DELEGATE
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.Languages;
+import org.b2bforum.base.ui.CopyableLink;
 import org.b2bforum.calendar.CalendarService;
 
 import com.vaadin.flow.component.button.Button;
@@ -16,7 +17,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
@@ -33,8 +33,8 @@ public class CalendarExportPanel extends Div {
     final Anchor download = new Anchor();
     final Paragraph status = new Paragraph();
     final Div link = new Div();
-    final TextField url = new TextField();
-    final Button copy = new Button();
+    final CopyableLink urlLine = new CopyableLink("calendar-url", getTranslation("calendar.panel.url"), "");
+    final TextField url = urlLine.field;
     final Anchor openInApp = new Anchor();
     final Button create = new Button();
     final Button revoke = new Button();
@@ -64,29 +64,13 @@ public class CalendarExportPanel extends Div {
         status.setId("calendar-status");
         status.addClassName("agenda-small");
 
-        url.setId("calendar-url");
-        url.setLabel(getTranslation("calendar.panel.url"));
-        url.setReadOnly(true);
-        url.setWidthFull();
-        copy.setId("calendar-copy");
-        copy.setText(getTranslation("calendar.panel.copy"));
-        copy.setIcon(VaadinIcon.COPY.create());
-        copy.addClickListener(e -> {
-            copy.getElement().executeJs("return navigator.clipboard.writeText($0)", url.getValue());
-            Notification.show(getTranslation("calendar.panel.copied"), 3000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.SUCCESS);
-        });
         openInApp.setId("calendar-open");
         openInApp.setText(getTranslation("calendar.panel.open-in-app"));
         openInApp.setRouterIgnore(true);
-        HorizontalLayout urlRow = new HorizontalLayout(url, copy);
-        urlRow.setWidthFull();
-        urlRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        urlRow.expand(url);
         Paragraph once = new Paragraph(getTranslation("calendar.panel.shown-once"));
         once.addClassName("agenda-small");
         link.setId("calendar-link");
-        link.add(urlRow, openInApp, once);
+        link.add(urlLine, openInApp, once);
         link.setVisible(false);
 
         create.setId("calendar-new-link");

@@ -5,13 +5,19 @@ import java.util.Locale;
 
 import org.b2bforum.badge.BadgeService;
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveUpdates;
+import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.ui.CopyableLink;
 import org.b2bforum.delegate.DelegateAccess;
 import org.b2bforum.delegate.DelegateInvitationService;
 import org.b2bforum.delegate.InvitationRefusedException;
 import org.b2bforum.delegate.InvitationSent;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -32,13 +38,15 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The company's delegates and their log-ins: who has an account, who is invited (until when),
  * and an "Invite" action. The invitation link is e-mailed when SMTP is configured; otherwise it is
- * shown here once, to be copied and passed on. Each delegate's badge can be downloaded too.
+ * shown here once, to be copied and passed on. Each delegate's badge can be downloaded too. A delegate who accepts
+ * an invitation shows as having a log-in at once, without a reload (a live update).
  */
 @Route("delegates")
 @Menu(title = "menu.delegates", icon = "USERS", order = 8)
@@ -48,16 +56,23 @@ class DelegatesView extends VerticalLayout implements HasDynamicTitle {
 
     final Div list = new Div();
     /** The link of the invitation just made, when it was not e-mailed. */
-    final TextField link = new TextField();
+    final CopyableLink linkLine = new CopyableLink("invitation-link", getTranslation("delegates.link"), "");
+    final TextField link = linkLine.field;
     final Div sent = new Div();
 
     private final DelegateInvitationService invitations;
     private final BadgeService badges;
     private final ForumTime forumTime;
     private final Locale locale;
+    private final LiveUpdates live;
+    private final CurrentUser currentUser;
+    private Registration liveRegistration;
 
-    DelegatesView(DelegateInvitationService invitations, BadgeService badges, ForumTime forumTime) {
+    DelegatesView(DelegateInvitationService invitations, BadgeService badges, ForumTime forumTime, LiveUpdates live,
+            CurrentUser currentUser) {
         this.invitations = invitations;
+        this.live = live;
+        this.currentUser = currentUser;
         this.badges = badges;
         this.forumTime = forumTime;
         this.locale = getLocale();
@@ -71,10 +86,6 @@ class DelegatesView extends VerticalLayout implements HasDynamicTitle {
         sent.setId("invitation-sent");
         sent.addClassName("invitation-sent");
         sent.setVisible(false);
-        link.setId("invitation-link");
-        link.setReadOnly(true);
-        link.setWidthFull();
-        link.setLabel(getTranslation("delegates.link"));
         add(new H1(getTranslation("menu.delegates")), intro, sent, list);
         refresh();
     }
@@ -154,17 +165,6 @@ class DelegatesView extends VerticalLayout implements HasDynamicTitle {
             } else {
                 link.setValue(invitation.link());
                 linkShown = true;
-                Button copy = new Button(getTranslation("delegates.copy"), VaadinIcon.COPY.create());
-                copy.setId("copy-invitation-link");
-                copy.addClickListener(e -> {
-                    copy.getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)",
-                            invitation.link());
-                    Notification.show(getTranslation("delegates.copied"));
-                });
-                HorizontalLayout linkLine = new HorizontalLayout(link, copy);
-                linkLine.setWidthFull();
-                linkLine.setAlignItems(FlexComponent.Alignment.BASELINE);
-                linkLine.expand(link);
                 sent.add(new Paragraph(getTranslation("delegates.sent.link", delegate.fullName(),
                         forumTime.format(invitation.expiresAt(), locale))), linkLine);
             }
@@ -178,6 +178,23 @@ class DelegatesView extends VerticalLayout implements HasDynamicTitle {
         if (linkShown) {
             // the clicked button has been drawn anew, which left the focus on nothing (ux47): on to the link to copy
             link.focus();
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        liveRegistration = live.subscribe(event.getUI(), currentUser.require(), change -> {
+            if (change.kind() == LiveChange.Kind.DELEGATE) {
+                refresh();
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (liveRegistration != null) {
+            liveRegistration.remove();
+            liveRegistration = null;
         }
     }
 

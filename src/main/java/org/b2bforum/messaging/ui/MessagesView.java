@@ -105,10 +105,11 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         Div panes = new Div(conversations, thread);
         panes.addClassName("messages-panes");
         add(panes);
-        refresh();
+        refresh(true);
     }
 
-    private void refresh() {
+    /** Draws the list and the open conversation again; {@code opened}: the conversation has just been opened. */
+    private void refresh(boolean opened) {
         if (otherCompanyId == null) {
             showThread(showConversations());
             return;
@@ -117,6 +118,77 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         // unread (it did, review41: "1" on the conversation being read, until the next visit)
         showThread(true);
         showConversations();
+        showNewest(opened);
+    }
+
+    /**
+     * Scrolls the page to the newest message and the field below it: always when the conversation opens (it opened
+     * at its oldest message, and on a phone the newest one and the field were screens below, ux47), and after a
+     * redraw only if the reader was there, so that one reading older messages is not pulled away from them. The
+     * browser notes at each scroll whether the thread's end is in view; the note is read once the thread has grown
+     * (here, and whenever the thread's size changes).
+     */
+    private void showNewest(boolean always) {
+        thread.getElement().executeJs("""
+                const thread = this;
+                // the page scrolls inside the app layout's shadow root, whose scroll events reach no listener on
+                // the document: the listener goes on the element that scrolls, found again as the page grows
+                const scrollerOf = element => {
+                    for (let e = element; (e = e.assignedSlot || e.parentElement || e.getRootNode().host);) {
+                        const overflow = getComputedStyle(e).overflowY;
+                        if ((overflow === 'auto' || overflow === 'scroll') && e.scrollHeight > e.clientHeight) {
+                            return e;
+                        }
+                    }
+                    return document.scrollingElement;
+                };
+                const watch = () => {
+                    const scroller = scrollerOf(thread);
+                    if (thread.$scroller !== scroller) {
+                        const target = s => s === document.scrollingElement ? window : s;
+                        if (thread.$scroller) {
+                            target(thread.$scroller).removeEventListener('scroll', thread.$onScroll);
+                        }
+                        thread.$scroller = scroller;
+                        thread.$top = scroller.scrollTop;
+                        thread.$resized.observe(scroller); // it shrank as the menu bar above it was laid out
+                        target(scroller).addEventListener('scroll', thread.$onScroll, {passive: true});
+                    }
+                };
+                if (!thread.$onScroll) {
+                    thread.$onScroll = () => {
+                        const scroller = thread.$scroller;
+                        if (!thread.isConnected) {
+                            (scroller === document.scrollingElement ? window : scroller)
+                                    .removeEventListener('scroll', thread.$onScroll);
+                            thread.$scroller = null;
+                            return;
+                        }
+                        const before = thread.$top;
+                        thread.$top = scroller.scrollTop;
+                        // a scroll down (as below) leaves the reader at the end even if the page grew before its
+                        // event came; a scroll up, short of the end, takes them away from it
+                        thread.$atNewest = thread.getBoundingClientRect().bottom <= window.innerHeight + 48
+                                || (scroller.scrollTop >= before && thread.$atNewest === true);
+                    };
+                    // the page grows after this script as it is laid out (the list above the thread too, on a
+                    // phone): scrolled at once, a conversation opened 3,700 px short of its end at 390 px
+                    // (Chromium); kept at the end while the reader is there
+                    thread.$resized = new ResizeObserver(() => {
+                        if (thread.isConnected) {
+                            watch();
+                            if (thread.$atNewest) {
+                                thread.scrollIntoView({block: 'end'});
+                            }
+                        }
+                    });
+                    thread.$resized.observe(thread.closest('.messages-view') || thread);
+                }
+                watch();
+                if ($0 || thread.$atNewest) {
+                    thread.$atNewest = true;
+                    thread.scrollIntoView({block: 'end'});
+                }""", always);
     }
 
     /** Lists the company's conversations; whether it has any. */
@@ -235,7 +307,7 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         contactState.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 messaging.setContactState(conversation.otherCompanyId(), e.getValue());
-                refresh();
+                refresh(false);
             }
         });
         Button report = new Button(getTranslation(conversation.reported() ? "messages.reported" : "messages.report"),
@@ -265,11 +337,12 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             messaging.send(otherCompanyId, text.getValue());
             text.clear();
             text.setInvalid(false);
-            refresh();
+            refresh(false);
             text.focus(); // after a click on "Send", on to where the next message is written
         } catch (MessageRefusedException e) {
             text.setErrorMessage(getTranslation(e.messageKey(), MessagingService.PER_MINUTE));
             text.setInvalid(true);
+            text.focus(); // the focus stayed on "Send", away from the field and its error message (ux47)
         }
     }
 
@@ -282,7 +355,7 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             try {
                 messaging.report(companyId, reason.getValue());
                 dialog.close();
-                refresh();
+                refresh(false);
             } catch (MessageRefusedException ex) {
                 reason.setErrorMessage(getTranslation(ex.messageKey()));
                 reason.setInvalid(true);
@@ -331,9 +404,9 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         }
     }
 
-    private void changed(LiveChange change) {
+    void changed(LiveChange change) {
         if (change.kind() == LiveChange.Kind.MESSAGE) {
-            refresh(); // the text being typed stays: the composer's field is kept
+            refresh(false); // the text being typed stays: the composer's field is kept
         }
     }
 

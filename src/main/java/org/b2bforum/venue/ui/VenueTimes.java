@@ -18,6 +18,7 @@ final class VenueTimes {
     private final DateTimeFormatter time;
     private final DateTimeFormatter dayAndTime;
     private final DateTimeFormatter day;
+    private final DateTimeFormatter date;
     private final Locale locale;
 
     VenueTimes(ForumTime forumTime, Clock clock, Locale locale) {
@@ -26,13 +27,27 @@ final class VenueTimes {
         this.time = DateTimeFormatter.ofPattern("HH:mm", locale);
         this.dayAndTime = DateTimeFormatter.ofPattern("d MMM, HH:mm", locale);
         this.day = DateTimeFormatter.ofPattern("EEEE, d MMMM", locale);
+        this.date = DateTimeFormatter.ofPattern("d MMMM", locale);
         this.locale = locale;
     }
 
     /** "10:02" when it is today at the forum, else "18 сент., 10:02". */
     String moment(Instant instant) {
-        boolean today = instant.atZone(zone).toLocalDate().equals(LocalDate.now(clock.withZone(zone)));
-        return (today ? time : dayAndTime).format(instant.atZone(zone));
+        return (isToday(instant) ? time : dayAndTime).format(instant.atZone(zone));
+    }
+
+    boolean isToday(Instant instant) {
+        return instant.atZone(zone).toLocalDate().equals(LocalDate.now(clock.withZone(zone)));
+    }
+
+    /** "10:00". */
+    String time(Instant instant) {
+        return time.format(instant.atZone(zone));
+    }
+
+    /** "18 сентября", "18 September": the day and month written out, for a sentence. */
+    String date(Instant instant) {
+        return date.format(instant.atZone(zone));
     }
 
     /** "10:00–10:20". */

@@ -208,7 +208,10 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         long missed = meetings.stream().filter(m -> m.attendance() == Attendance.NO_SHOW).count();
         summary.setText(getTranslation("venue.summary", meetings.size(), held, missed));
         if (!begun) {
-            tables.add(hint(getTranslation("venue.not-begun", times.moment(selected.startsAt()))));
+            // "The slot starts: 18 Sept, 14:00" read as a form, not a sentence (ux37, ux47)
+            Instant start = selected.startsAt();
+            tables.add(hint(times.isToday(start) ? getTranslation("venue.not-begun.today", times.time(start))
+                    : getTranslation("venue.not-begun", times.date(start), times.time(start))));
         }
         for (TableMeeting meeting : meetings) {
             tables.add(row(meeting, begun));

@@ -63,6 +63,10 @@ class CalendarViewTest extends ForumBrowserlessTest {
         assertThat(panel.openInApp.getHref()).isEqualTo(first.replace("http://", "webcal://"));
         assertThat(panel.status.getText()).startsWith("Ссылка для подписки действует с ");
         assertThat(calendars.feed(token(first), Languages.RUSSIAN)).isPresent();
+        // a read-only field with "Copy", as the other links to pass on (base.ui.CopyableLink; ux47)
+        scriptsSinceLastLook();
+        find(Button.class).id("calendar-url-copy").click(); // on the server: browserless's round trip drops scripts
+        assertThat(copies(scriptsSinceLastLook(), first)).as("Copy puts the link shown on the clipboard").isTrue();
 
         test(find(Button.class).id("calendar-new-link")).click();
         String second = panel.url.getValue();

@@ -2,6 +2,7 @@ package org.b2bforum.delegate.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 
@@ -32,6 +33,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.internal.UIInternals.JavaScriptInvocation;
+import com.vaadin.flow.server.VaadinSession;
 
 /** The representative's delegates page and the invitation page a delegate opens. */
 @ForumSpringTest
@@ -74,6 +76,8 @@ class DelegateViewsTest extends ForumBrowserlessTest {
         assertThat(text(view.sent)).contains("Электронная почта не настроена", "Иван Петров");
         String link = view.link.getValue();
         assertThat(link).matches("http://localhost:\\d+/invitation/[A-Za-z0-9_-]{43}");
+        find(Button.class).id("invitation-link-copy").click(); // CopyableLink, as the other links to pass on (ux47)
+        assertThat(copies(scriptsSinceLastLook(), link)).as("Copy puts the link shown on the clipboard").isTrue();
         assertThat(text(row(view, ivan))).contains("Приглашён, ссылка действует до");
         assertThat(find(Button.class).id("invite-" + ivan).getText()).isEqualTo("Пригласить снова");
         assertThat(notifications()).contains("Приглашение для участника «Иван Петров» готово");
@@ -115,6 +119,32 @@ class DelegateViewsTest extends ForumBrowserlessTest {
         assertThat(find(Button.class).withId("invite-" + ivan).exists()).isFalse();
         assertThat(invitations.myDelegates()).extracting(DelegateAccess::status)
                 .containsExactly(DelegateAccess.Status.ACTIVE, DelegateAccess.Status.NOT_INVITED);
+    }
+
+    /** The open page said "Invited" after the delegate had accepted, until it was reloaded (ux47). */
+    @Test
+    void a_delegate_who_accepts_shows_as_having_a_log_in_on_the_open_delegates_page_without_a_reload()
+            throws InterruptedException {
+        TestCompany company = booking.approvedCompany();
+        long ivan = company.firstDelegate();
+        TestData.logInAs(accounts, company.loginEmail());
+        DelegatesView view = navigate(DelegatesView.class);
+        find(Button.class).id("invite-" + ivan).click();
+        String link = view.link.getValue();
+        assertThat(text(row(view, ivan))).contains("Приглашён");
+
+        // the delegate accepts elsewhere; the page hears of it through the change feed, as from another node
+        invitations.accept(link.substring(link.lastIndexOf('/') + 1), DelegateFixture.DELEGATE_PASSWORD,
+                DelegateFixture.DELEGATE_PASSWORD);
+
+        VaadinSession session = VaadinSession.getCurrent();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!text(row(view, ivan)).contains("Вход создан") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            session.getService().runPendingAccessTasks(session);
+        }
+        assertThat(text(row(view, ivan))).contains("Вход создан");
+        assertThat(find(Button.class).withId("invite-" + ivan).exists()).isFalse();
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.b2bforum.messaging.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.b2bforum.BookingFixture;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.BookingFixture.TestCompany;
@@ -9,6 +11,7 @@ import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.messaging.MessagingService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.internal.UIInternals.JavaScriptInvocation;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -102,6 +106,53 @@ class MessagesViewTest extends ForumBrowserlessTest {
         test(view.text).setValue("Черновик для другой компании");
         MessagesView next = navigate("messages/" + third.id(), MessagesView.class);
         assertThat(next.text.getValue()).as("the draft is not offered to the next company").isEmpty();
+    }
+
+    /**
+     * A conversation opened at its oldest message: on a phone the newest one and the field were screens below (ux47).
+     * It opens at its end, and a message that arrives moves the page only if the reader was at the end.
+     */
+    @Test
+    void a_conversation_opens_at_its_newest_message_and_a_new_one_is_followed_only_from_there() {
+        BookingFixture fixture = new BookingFixture(context);
+        TestCompany me = fixture.approvedCompany();
+        TestCompany other = fixture.approvedCompany();
+        fixture.as(other, () -> messaging.send(me.id(), "Добрый день"));
+        BookingFixture.logInAs(me);
+        scriptsSinceLastLook();
+
+        UI.getCurrent().navigate("messages/" + other.id());
+        MessagesView view = $(MessagesView.class).single();
+        assertThat(scrollsToNewest(scriptsSinceLastLook(), view)).as("on opening").containsExactly(true);
+
+        fixture.as(other, () -> messaging.send(me.id(), "Вы здесь?"));
+        BookingFixture.logInAs(me);
+        view.changed(new LiveChange(0, me.id(), null, LiveChange.Kind.MESSAGE));
+        assertThat(view.thread.getElement().getTextRecursively()).contains("Вы здесь?");
+        assertThat(scrollsToNewest(scriptsSinceLastLook(), view)).as("when a message arrives: if the reader is there")
+                .containsExactly(false);
+    }
+
+    /** Whether each of these scripts scrolls the thread to its end always (true) or only from there (false). */
+    private static List<Object> scrollsToNewest(List<JavaScriptInvocation> scripts, MessagesView view) {
+        return scripts.stream().filter(call -> call.getExpression().contains("scrollIntoView")
+                        && call.getParameters().contains(view.thread.getElement()))
+                .flatMap(call -> call.getParameters().stream().filter(Boolean.class::isInstance)).toList();
+    }
+
+    @Test
+    void an_empty_send_puts_the_focus_on_the_field_with_its_error() {
+        BookingFixture fixture = new BookingFixture(context);
+        TestCompany me = fixture.approvedCompany();
+        TestCompany other = fixture.approvedCompany();
+        BookingFixture.logInAs(me);
+        MessagesView view = navigate("messages/" + other.id(), MessagesView.class);
+        scriptsSinceLastLook();
+
+        view.send.click(); // on the server: browserless's round trip drops the scripts
+
+        assertThat(view.text.getErrorMessage()).isEqualTo("Напишите сообщение");
+        assertThat(focuses(scriptsSinceLastLook(), view.text)).as("the focus stayed on Send (ux47)").isTrue();
     }
 
     @Test

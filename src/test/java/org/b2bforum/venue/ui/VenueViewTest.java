@@ -10,6 +10,7 @@ import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
+import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.Attendance;
 import org.b2bforum.venue.AttendanceService;
@@ -90,8 +91,15 @@ class VenueViewTest extends ForumBrowserlessTest {
         UI.getCurrent().navigate("venue", QueryParameters.of("slot", String.valueOf(session.slot(0).id())));
         assertThat(find(Button.class).id("held-" + meeting).isEnabled()).isFalse();
         assertThat(find(Button.class).id("no-show-" + meeting).isEnabled()).isFalse();
-        // "начнётся в 18 сент., 14:00" read badly
-        assertThat(text("venue-tables")).containsPattern("Начало слота: (\\d{1,2} \\S+ )?\\d{2}:\\d{2}\\. Отметки");
+        // "начнётся в 18 сент., 14:00" read badly, and so did "The slot starts: 18 Sept, 14:00" (ux37, ux47)
+        assertThat(text("venue-tables")).containsPattern(
+                "Слот начнётся (сегодня|\\d{1,2} [а-я]+[ая]) в \\d{2}:\\d{2}\\. Отмечать встречи можно будет с его начала");
+        UI.getCurrent().setLocale(Languages.ENGLISH);
+        UI.getCurrent().navigate(""); // the page is made anew, in English
+        UI.getCurrent().navigate("venue", QueryParameters.of("slot", String.valueOf(session.slot(1).id())));
+        assertThat(text("venue-tables")).containsPattern(
+                "This slot begins (today|on \\d{1,2} [A-Z][a-z]{2,}) at \\d{2}:\\d{2}\\. Meetings can be marked from then");
+        UI.getCurrent().setLocale(Languages.RUSSIAN);
 
         VenueView fresh = navigate(VenueView.class);
         assertThat(fresh.slot.getValue()).isNotNull();
