@@ -3,6 +3,7 @@ package org.b2bforum.badge.ui;
 import java.io.ByteArrayInputStream;
 import java.util.Locale;
 
+import org.b2bforum.base.ui.GridTop;
 import org.b2bforum.company.Cities;
 import org.b2bforum.badge.BadgeBatch;
 import org.b2bforum.badge.BadgeBatchService;
@@ -160,7 +161,7 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
     private void filterChanged() {
         refresh();
         // new rows from the top: the grid kept its scroll offset and showed the new first row half hidden
-        grid.scrollToStart();
+        GridTop.scrollToTop(grid);
     }
 
     private void refresh() {

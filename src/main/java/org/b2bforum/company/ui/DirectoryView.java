@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.GridTop;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
 import org.b2bforum.base.ui.BackToDirectory;
 import org.b2bforum.company.Cities;
@@ -259,7 +260,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         }
         refresh();
         // new cards from the top: the grid kept its scroll offset and showed the new first card half hidden
-        results.scrollToStart();
+        GridTop.scrollToTop(results);
         // the address as a navigation would set it, but without one (the router's navigation, the access checks and the
         // approval gate again were a search's largest cost at the booking rush, bench/README.md); the back button
         // navigates to the address before, whose parameters beforeEnter applies

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.b2bforum.base.ui.GridTop;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.company.Cities;
@@ -207,7 +208,7 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
         }
         refresh();
         // new rows from the top: the grid kept its scroll offset and showed the new first row half hidden
-        grid.scrollToStart();
+        GridTop.scrollToTop(grid);
         showInAddress();
     }
 
