@@ -23,7 +23,6 @@ public class CopyableLink extends HorizontalLayout {
         field.setLabel(label);
         field.setReadOnly(true);
         field.setValue(link);
-        field.setWidthFull();
         copy.setId(id + "-copy");
         copy.setText(getTranslation("link.copy"));
         copy.setIcon(VaadinIcon.COPY.create());
@@ -37,6 +36,8 @@ public class CopyableLink extends HorizontalLayout {
         setWidthFull();
         setWrap(true);
         setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        // the field takes the line's room beside "Copy" (at its full width it pushed "Copy" onto a line of its own even
+        // at 1280 px, ux49), and "Copy" goes under it only where 12em and the button do not fit
         expand(field);
         field.setMinWidth("12em");
     }
