@@ -132,7 +132,20 @@ public class RegistrationService {
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
     public List<RegistrationSummary> queue(RegistrationFilter filter, Pageable pageable) {
-        return applications.queue(matching(filter), pageable).stream().map(RegistrationService::summary).toList();
+        return applications.queue(matching(filter), ordered(pageable)).stream().map(RegistrationService::summary)
+                .toList();
+    }
+
+    /**
+     * The queue's order: the organizer's sort, else the earliest submitted first (the order "next application"
+     * follows), with ties by id. Without an order the database's was whatever its plan gave, and with a sort by city
+     * or status the rows of one value could come in another order on the next page: a company shown twice and another
+     * never, and "next application" not the top row.
+     */
+    private static Pageable ordered(Pageable pageable) {
+        Sort sort = (pageable.getSort().isSorted() ? pageable.getSort() : Sort.by("submittedAt")).and(Sort.by("id"));
+        return pageable.isPaged() ? PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort)
+                : Pageable.unpaged(sort);
     }
 
     @PreAuthorize("hasRole('ORGANIZER')")

@@ -943,6 +943,30 @@ class RegistrationServiceTest {
             assertThat(registrations.count(filter)).isEqualTo(5);
         }
 
+        @Test
+        void without_a_sort_the_queue_lists_the_earliest_submitted_first_as_next_application_does() {
+            String city = "Очередёвск " + TestData.unique();
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ids.add(register(city, Sector.FINANCE));
+            }
+            // submitted in the other order than registered (an application sent back and submitted again)
+            for (int i = 0; i < 3; i++) {
+                jdbc.update("update company set submitted_at = ? where id = ?",
+                        java.sql.Timestamp.from(Instant.now().minus(i + 1, ChronoUnit.HOURS)), ids.get(i));
+            }
+            TestData.logInAsOrganizer(accounts);
+            RegistrationFilter filter = new RegistrationFilter(RegistrationStatus.PENDING, city, null);
+            RegistrationFilter anyStatus = new RegistrationFilter(null, city, null);
+
+            assertThat(ids(filter, PageRequest.of(0, 10))).containsExactly(ids.get(2), ids.get(1), ids.get(0));
+            assertThat(ids(anyStatus, PageRequest.of(0, 10))).containsExactly(ids.get(2), ids.get(1), ids.get(0));
+            assertThat(registrations.nextPending(filter, -1)).map(RegistrationSummary::id).contains(ids.get(2));
+            // a sort by a column all three share: ties by id, the same on every page
+            assertThat(ids(filter, PageRequest.of(0, 2, Sort.by("city")))).containsExactly(ids.get(0), ids.get(1));
+            assertThat(ids(filter, PageRequest.of(1, 2, Sort.by("city")))).containsExactly(ids.get(2));
+        }
+
         private long register(String city, Sector... sectors) {
             RegistrationForm form = TestData.registrationForm();
             form.setCity(city);
