@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
-import org.b2bforum.base.ui.GridTop;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
 import org.b2bforum.base.ui.BackToDirectory;
+import org.b2bforum.base.ui.FilterFold;
+import org.b2bforum.base.ui.GridTop;
 import org.b2bforum.company.Cities;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.DirectoryEntry;
@@ -186,19 +187,8 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
         total.setId("directory-total");
         total.addClassName("result-count");
-        refine.setId("directory-refine");
-        refine.addClassName("directory-refine");
         refine.add(city, country, sector, sort, freeSlots);
-        filtersToggle.setId("directory-filters-toggle");
-        filtersToggle.addClassName("filters-toggle");
-        filtersToggle.setIcon(VaadinIcon.FILTER.create());
-        filtersToggle.getElement().setAttribute("aria-controls", "directory-refine");
-        filtersToggle.getElement().setAttribute("aria-expanded", "false");
-        filtersToggle.addClickListener(e -> {
-            boolean open = !refine.hasClassName("open");
-            refine.setClassName("open", open);
-            filtersToggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
-        });
+        FilterFold.fold(filtersToggle, "directory-filters-toggle", refine, "directory-refine");
         HorizontalLayout filters = new HorizontalLayout(search, filtersToggle, refine);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);

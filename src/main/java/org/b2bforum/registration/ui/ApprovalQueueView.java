@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.b2bforum.base.ui.FilterFold;
 import org.b2bforum.base.ui.GridTop;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
@@ -148,19 +149,8 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
         // at forum scale on a phone the four filters stacked one a row took 60 % of the first screen (4 rows of the grid
         // in sight), and at 1280 px the sector wrapped to a line of its own: the search first, the other three in
         // one row with it on a wide screen and folded behind "Filters (n)" on a phone, two a row when unfolded
-        refine.setId("queue-refine");
-        refine.addClassName("queue-refine");
         refine.add(status, city, sector);
-        filtersToggle.setId("queue-filters-toggle");
-        filtersToggle.addClassName("filters-toggle");
-        filtersToggle.setIcon(VaadinIcon.FILTER.create());
-        filtersToggle.getElement().setAttribute("aria-controls", "queue-refine");
-        filtersToggle.getElement().setAttribute("aria-expanded", "false");
-        filtersToggle.addClickListener(e -> {
-            boolean open = !refine.hasClassName("open");
-            refine.setClassName("open", open);
-            filtersToggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
-        });
+        FilterFold.fold(filtersToggle, "queue-filters-toggle", refine, "queue-refine");
         HorizontalLayout filters = new HorizontalLayout(search, filtersToggle, refine);
         filters.setId("queue-filters");
         filters.addClassName("queue-filters");
