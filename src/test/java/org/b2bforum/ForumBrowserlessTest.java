@@ -45,6 +45,18 @@ public abstract class ForumBrowserlessTest extends SpringBrowserlessTest {
                 && call.getParameters().contains(text));
     }
 
+    /**
+     * Answers the page's pending "Copy" (CopyableLink) as the browser would: {@code copied} whether the link reached
+     * the clipboard. Call it on the server's side of the click, before anything else looks at the scripts.
+     */
+    protected static void answerCopy(boolean copied) {
+        UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
+        PendingJavaScriptInvocation copy = UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                .filter(call -> call.getInvocation().getExpression().contains("clipboard.writeText")).findFirst()
+                .orElseThrow(() -> new AssertionError("no Copy script was sent"));
+        copy.complete(tools.jackson.databind.node.BooleanNode.valueOf(copied));
+    }
+
     /** What the scripts wrote into the screen reader's hidden live region (ScreenReaderRegion). */
     protected static List<Object> announced(List<JavaScriptInvocation> scripts) {
         return scripts.stream().filter(call -> call.getExpression().contains("aria-live"))

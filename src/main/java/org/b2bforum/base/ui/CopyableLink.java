@@ -17,6 +17,24 @@ public class CopyableLink extends HorizontalLayout {
     public final TextField field = new TextField();
     public final Button copy = new Button();
 
+    /**
+     * The browser's clipboard, else the field's text selected and copied the old way. The clipboard API exists only in
+     * a secure context: a forum office reaching its server by plain HTTP on the local network (not {@code localhost})
+     * has none, and a browser may refuse it; either way "Link copied" was shown with nothing copied. Answers whether
+     * the link is on the clipboard; the field's text stays selected when it is not, for copying by hand.
+     */
+    private static final String COPY = """
+            const byHand = () => {
+              const input = $1.inputElement;
+              input.focus();
+              input.select();
+              try { return document.execCommand('copy'); } catch (e) { return false; }
+            };
+            if (navigator.clipboard && window.isSecureContext) {
+              return navigator.clipboard.writeText($0).then(() => true, byHand);
+            }
+            return byHand();""";
+
     /** The field and its button get {@code id} and {@code id + "-copy"}. */
     public CopyableLink(String id, String label, String link) {
         field.setId(id);
@@ -26,12 +44,8 @@ public class CopyableLink extends HorizontalLayout {
         copy.setId(id + "-copy");
         copy.setText(getTranslation("link.copy"));
         copy.setIcon(VaadinIcon.COPY.create());
-        copy.addClickListener(e -> {
-            copy.getElement().executeJs("return navigator.clipboard && navigator.clipboard.writeText($0)",
-                    field.getValue());
-            Notification.show(getTranslation("link.copied"), 3000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.SUCCESS);
-        });
+        copy.addClickListener(e -> copy.getElement().executeJs(COPY, field.getValue(), field.getElement())
+                .then(Boolean.class, this::copied, error -> copied(false)));
         add(field, copy);
         setWidthFull();
         setWrap(true);
@@ -40,5 +54,15 @@ public class CopyableLink extends HorizontalLayout {
         // at 1280 px, ux49), and "Copy" goes under it only where 12em and the button do not fit
         expand(field);
         field.setMinWidth("12em");
+    }
+
+    private void copied(Boolean done) {
+        if (Boolean.TRUE.equals(done)) {
+            Notification.show(getTranslation("link.copied"), 3000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.SUCCESS);
+        } else {
+            Notification.show(getTranslation("link.copy-by-hand"), 6000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.WARNING);
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.b2bforum.calendar.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumBrowserlessTest;
@@ -15,6 +17,7 @@ import org.springframework.context.ApplicationContext;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.notification.Notification;
 
 /**
  * A company downloads its calendar, makes a subscription link, replaces it and switches it off (delegates have
@@ -43,6 +46,10 @@ class CalendarViewTest extends ForumBrowserlessTest {
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("my-registration");
     }
 
+    private List<String> notifications() {
+        return find(Notification.class).all().stream().map(n -> test(n).getText()).toList();
+    }
+
     @Test
     void a_company_makes_a_subscription_link_replaces_it_and_switches_it_off() {
         VenueFixture venue = new VenueFixture(context);
@@ -67,6 +74,15 @@ class CalendarViewTest extends ForumBrowserlessTest {
         scriptsSinceLastLook();
         find(Button.class).id("calendar-url-copy").click(); // on the server: browserless's round trip drops scripts
         assertThat(copies(scriptsSinceLastLook(), first)).as("Copy puts the link shown on the clipboard").isTrue();
+        // "copied" only when the browser says so: without a clipboard (plain HTTP on the office's network) or refused,
+        // the link is left selected and the user told to copy it by hand
+        find(Button.class).id("calendar-url-copy").click();
+        answerCopy(false);
+        assertThat(notifications()).containsExactly("Не удалось скопировать ссылку автоматически. Она выделена: "
+                + "скопируйте её вручную (Ctrl+C или долгим нажатием на телефоне).");
+        find(Button.class).id("calendar-url-copy").click();
+        answerCopy(true);
+        assertThat(notifications()).last().isEqualTo("Ссылка скопирована");
 
         test(find(Button.class).id("calendar-new-link")).click();
         String second = panel.url.getValue();
