@@ -1,12 +1,17 @@
 package org.b2bforum.calendar;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.b2bforum.base.i18n.Languages;
+import org.b2bforum.base.security.ClientAddress;
+import org.b2bforum.base.security.LoginThrottle;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
  * company's agenda); {@code /calendar/<token>.ics} is a private subscription link that calendar
  * apps fetch without logging in (permitted in SecurityConfiguration), 404 once replaced or stopped.
  * {@code ?lang=en} gives English texts; Russian otherwise.
+ * <p>
+ * The feed is the one anonymous read of a secret link: a link that leads nowhere counts against the client's address
+ * ({@link LoginThrottle#linkMissed}), and an address locked for it is answered 429 with {@code Retry-After} before
+ * its token is looked up, whatever the token (a client trying tokens learns nothing more while locked).
  */
 @RestController
 class CalendarController {
@@ -26,9 +35,11 @@ class CalendarController {
     static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
     private final CalendarService calendars;
+    private final LoginThrottle throttle;
 
-    CalendarController(CalendarService calendars) {
+    CalendarController(CalendarService calendars, LoginThrottle throttle) {
         this.calendars = calendars;
+        this.throttle = throttle;
     }
 
     @GetMapping("/my-calendar.ics")
@@ -42,10 +53,19 @@ class CalendarController {
 
     @GetMapping("/calendar/{token}.ics")
     ResponseEntity<String> feed(@PathVariable String token, @RequestParam(name = "lang", required = false) String lang) {
-        return calendars.feed(token, locale(lang))
-                .map(ics -> ResponseEntity.ok().contentType(TEXT_CALENDAR).cacheControl(CacheControl.noStore())
-                        .header("X-Robots-Tag", "noindex").body(ics))
-                .orElseGet(() -> ResponseEntity.notFound().build());
+        String address = ClientAddress.current();
+        Optional<Duration> locked = throttle.linksLocked(address);
+        if (locked.isPresent()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).cacheControl(CacheControl.noStore())
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, (locked.get().toMillis() + 999) / 1000))).build();
+        }
+        Optional<String> calendar = calendars.feed(token, locale(lang));
+        if (calendar.isEmpty()) {
+            throttle.linkMissed(address);
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok().contentType(TEXT_CALENDAR).cacheControl(CacheControl.noStore())
+                .header("X-Robots-Tag", "noindex").body(calendar.get());
     }
 
     private static Locale locale(String lang) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveFeed;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.ClientAddress;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.LoginThrottle;
 import org.b2bforum.base.security.Passwords;
@@ -154,12 +155,20 @@ public class DelegateInvitationService {
 
     /**
      * Whose invitation a token is, or why it does not work (INVALID too once the company is no
-     * longer approved); open to anyone who has the link.
+     * longer approved); open to anyone who has the link. A secret link asked for without a log-in: an INVALID one
+     * counts against the client's address ({@link LoginThrottle#linkMissed}), and an address locked out of links gets
+     * LOCKED, its token not looked up. Its one read needs no transaction, and the count is written at once.
      */
-    @Transactional(readOnly = true)
     public Invitation invitation(String token) {
+        String address = ClientAddress.current();
+        if (throttle.linksLocked(address).isPresent()) {
+            return Invitation.of(Invitation.State.LOCKED);
+        }
         InvitationRow row = find(token, false);
         Invitation.State state = state(row);
+        if (state == Invitation.State.INVALID) {
+            throttle.linkMissed(address);
+        }
         if (state != Invitation.State.VALID) {
             return Invitation.of(state);
         }

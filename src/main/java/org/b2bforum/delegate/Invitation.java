@@ -13,7 +13,9 @@ public record Invitation(State state, String delegateName, String email, String 
         /** Past its expiry: ask the company's representative for a new one. */
         EXPIRED,
         /** No such invitation: mistyped, replaced by a newer one, or the delegate's e-mail has changed. */
-        INVALID
+        INVALID,
+        /** Not looked up: too many links that lead nowhere were asked for from this address; try again later. */
+        LOCKED
     }
 
     static Invitation of(State state) {

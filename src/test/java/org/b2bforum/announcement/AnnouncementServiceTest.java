@@ -128,6 +128,8 @@ class AnnouncementServiceTest {
         TestData.logInAs(accounts, company.loginEmail());
         assertThatThrownBy(() -> announcements.publish(Audience.ALL, null, "Привет всем"))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> announcements.reach(Audience.ALL, null, "Привет всем"))
+                .as("how many companies an audience counts is the organizers' too").isInstanceOf(AccessDeniedException.class);
 
         TestData.logInAsOrganizer(accounts);
         assertThatThrownBy(() -> announcements.publish(Audience.ALL, null, " "))

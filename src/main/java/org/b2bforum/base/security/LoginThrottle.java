@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * a client address, is locked for a while, and each further lock lasts twice as long (up to a cap).
  * Log-ins count against the typed e-mail (existing or not, so a lock tells nothing about whether
  * the account exists) and the address; anonymous forms (registration, invitation, password reset)
- * count every submission against the address. An address counts by its network
+ * count every submission against the address, and secret links asked for in vain (calendar feeds, the
+ * invitation and reset pages: {@link #linkMissed}) every miss. An address counts by its network
  * ({@link ClientAddress#network}: an IPv6 address by its /64, which its owner can change at will).
  * <p>
  * The counts and locks are in the database, so that every node of a cluster and a restarted node
@@ -59,6 +60,10 @@ public class LoginThrottle {
     static final Rule ACCOUNT = new Rule(5, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(30));
     static final Rule ADDRESS = new Rule(20, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofHours(1));
     static final Rule FORMS = new Rule(20, Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(1));
+    /** Secret links asked for in vain (calendar feeds) per address: {@link #linkMissed}. */
+    static final Rule LINKS = new Rule(20, Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(1));
+    /** The prefix of the links' lock subject and of their rows in {@code form_submission}. */
+    private static final String LINK = "link:";
     /** Locks are forgotten (the next one is short again) after a day without one. */
     static final Duration MEMORY = Duration.ofDays(1);
     private static final Timestamp NEVER = Timestamp.from(Instant.parse("1970-01-02T00:00:00Z"));
@@ -72,6 +77,7 @@ public class LoginThrottle {
     private final NamedParameterJdbcTemplate jdbc;
     private final LoginRecords records;
     private final Rule forms;
+    private final Rule links;
     /**
      * Per lock subject, this node's last LOCKED record and the refusals since, not recorded yet (carried by the next
      * record). Only subjects locked in the last hour (the longest lock), each lock the outcome of recorded failures.
@@ -82,20 +88,24 @@ public class LoginThrottle {
     }
 
     LoginThrottle(Clock clock, NamedParameterJdbcTemplate jdbc, LoginRecords records) {
-        this(clock, jdbc, records, FORMS.limit());
+        this(clock, jdbc, records, FORMS.limit(), LINKS.limit());
     }
 
     /**
      * @param formLimit submissions of anonymous forms per address in {@link #FORMS}' window
      *                  ({@code b2bforum.throttle.form-submissions}; the tests, all from 127.0.0.1, raise it)
+     * @param linkLimit secret links asked for in vain per address in {@link #LINKS}' window
+     *                  ({@code b2bforum.throttle.link-misses}; the tests raise it too)
      */
     @Autowired
     LoginThrottle(Clock clock, NamedParameterJdbcTemplate jdbc, LoginRecords records,
-            @Value("${b2bforum.throttle.form-submissions:20}") int formLimit) {
+            @Value("${b2bforum.throttle.form-submissions:20}") int formLimit,
+            @Value("${b2bforum.throttle.link-misses:20}") int linkLimit) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.records = records;
         this.forms = new Rule(formLimit, FORMS.window(), FORMS.firstLock(), FORMS.maxLock());
+        this.links = new Rule(linkLimit, LINKS.window(), LINKS.firstLock(), LINKS.maxLock());
     }
 
     /** How long log-ins for this e-mail or from this address stay refused; empty when they are allowed. */
@@ -223,23 +233,65 @@ public class LoginThrottle {
      * @return how long this address must wait, when it has submitted too often; empty when it may go on
      */
     public Optional<Duration> formSubmitted(String address) {
+        return counted("form:", forms, address, "form submission not counted");
+    }
+
+    /**
+     * How long this address (by its network) may ask for no secret link: a calendar feed asked for while locked is
+     * refused before its token is looked up. Empty when it may; one read on the locks' index, nothing written.
+     */
+    public Optional<Duration> linksLocked(String address) {
+        if (address == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        try {
+            Timestamp until = jdbc.queryForObject(
+                    "select max(locked_until) from throttle_lock where subject = :subject and locked_until > :now",
+                    new MapSqlParameterSource("subject", LINK + ClientAddress.network(address))
+                            .addValue("now", Timestamp.from(now)), Timestamp.class);
+            return until == null ? Optional.empty() : Optional.of(Duration.between(now, until.toInstant()));
+        } catch (DataAccessException e) {
+            return unreachable(e, "link lock not checked");
+        }
+    }
+
+    /**
+     * Counts a secret link asked for from this address (by its network) that leads nowhere: an unknown, replaced or
+     * stopped calendar feed. {@link #LINKS}: 20 in 15 minutes lock the address out of every such link for 5 minutes,
+     * doubling; counted as the anonymous forms' submissions are ({@code form_submission}, its rows keyed
+     * {@code link:<network>}). A calendar app that polls a replaced link every quarter of an hour stays far below.
+     *
+     * @return how long this address must wait, when it has missed too often; empty when it may go on
+     */
+    public Optional<Duration> linkMissed(String address) {
+        return counted(LINK, links, address, "link miss not counted");
+    }
+
+    /**
+     * Counts one more row of {@code form_submission} for the address's network under {@code prefix} (the lock's
+     * subject) and locks the network when {@code rule}'s limit is reached; while it is locked, nothing is counted.
+     */
+    private Optional<Duration> counted(String prefix, Rule rule, String address, String unreachable) {
         if (address == null) {
             return Optional.empty();
         }
         String network = ClientAddress.network(address);
+        // the forms' rows hold the bare network (V34), the links' theirs behind their prefix
+        String key = LINK.equals(prefix) ? LINK + network : network;
         Instant now = clock.instant();
         try {
-            Subject subject = new Subject("form:" + network, forms, "form_submission where address = :address",
+            Subject subject = new Subject(prefix + network, rule, "form_submission where address = :address",
                     "submitted_at", null);
-            State state = states(List.of(subject), new MapSqlParameterSource("address", network), now).getFirst();
+            State state = states(List.of(subject), new MapSqlParameterSource("address", key), now).getFirst();
             if (state.lockedUntil() != null) {
                 return Optional.of(Duration.between(now, state.lockedUntil()));
             }
             jdbc.update("insert into form_submission (address, submitted_at) values (:address, :now)",
-                    new MapSqlParameterSource("address", network).addValue("now", Timestamp.from(now)));
+                    new MapSqlParameterSource("address", key).addValue("now", Timestamp.from(now)));
             return lockIfDue(subject, state.hits() + 1, state.lastLockNumber(), now);
         } catch (DataAccessException e) {
-            return unreachable(e, "form submission not counted");
+            return unreachable(e, unreachable);
         }
     }
 

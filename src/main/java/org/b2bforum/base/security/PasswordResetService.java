@@ -99,10 +99,24 @@ public class PasswordResetService {
         return issue(accountId, currentUser.require().id()).link();
     }
 
-    /** Whether this link still works, to show its form or say at once that it does not. */
-    @Transactional(readOnly = true)
+    /**
+     * Whether this link still works, to show its form or say at once that it does not. A secret link asked for
+     * without a log-in: one that does not work counts against the client's address ({@link LoginThrottle#linkMissed});
+     * its one read needs no transaction, and the count is written at once.
+     *
+     * @throws AccountRefusedException {@link #TOO_MANY} for the field "token", its token not looked up, while the
+     *                                 address is locked out of links
+     */
     public boolean isUsable(String token) {
-        return usableAccount(token).isPresent();
+        String address = ClientAddress.current();
+        if (throttle.linksLocked(address).isPresent()) {
+            throw new AccountRefusedException("token", TOO_MANY);
+        }
+        boolean usable = usableAccount(token).isPresent();
+        if (!usable) {
+            throttle.linkMissed(address);
+        }
+        return usable;
     }
 
     /**

@@ -48,7 +48,14 @@ class ResetPasswordView extends VerticalLayout implements BeforeEnterObserver, H
         token = event.getRouteParameters().get("token").orElse("");
         removeAll();
         add(new LanguageSwitch(), new H1(getTranslation("reset.title")));
-        if (resets.isUsable(token)) {
+        boolean usable;
+        try {
+            usable = resets.isUsable(token);
+        } catch (AccountRefusedException e) { // too many links tried from this address: no word on this one
+            showOutcome(e.messageKey());
+            return;
+        }
+        if (usable) {
             add(passwords, submit);
         } else {
             showOutcome("reset.invalid");

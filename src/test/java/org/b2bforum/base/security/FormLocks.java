@@ -16,6 +16,11 @@ public class FormLocks {
         this.productionLimit = new LoginThrottle(clock, jdbc, new LoginRecords(jdbc, clock));
     }
 
+    /** A throttle with the production limits, on the shared database (its locks hold for every node). */
+    public LoginThrottle productionLimits() {
+        return productionLimit;
+    }
+
     /** Submits forms from this address until it is locked. */
     public void lock(String address) {
         while (productionLimit.formSubmitted(address).isEmpty()) {

@@ -179,6 +179,39 @@ class LoginThrottleTest {
     }
 
     @Test
+    void twenty_secret_links_asked_for_in_vain_lock_the_address_out_of_links_and_not_of_its_forms() {
+        String from = address();
+        for (int i = 0; i < 19; i++) {
+            assertThat(throttle.linkMissed(from)).isEmpty();
+        }
+        assertThat(throttle.linksLocked(from)).isEmpty();
+
+        assertThat(throttle.linkMissed(from)).contains(Duration.ofMinutes(5));
+        assertThat(throttle.linksLocked(from)).contains(Duration.ofMinutes(5));
+        assertThat(node(clock).linksLocked(from)).as("every node refuses it").contains(Duration.ofMinutes(5));
+        assertThat(throttle.linksLocked(address())).isEmpty();
+        assertThat(throttle.linksLocked(null)).as("no request, no address").isEmpty();
+        assertThat(throttle.formSubmitted(from)).as("its forms count apart").isEmpty();
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(throttle.linksLocked(from)).isEmpty();
+        for (int i = 0; i < 19; i++) {
+            assertThat(throttle.linkMissed(from)).isEmpty();
+        }
+        assertThat(throttle.linkMissed(from)).as("the second lock of the run").contains(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void an_address_locked_out_of_the_forms_may_still_read_its_links() {
+        String from = address();
+        while (throttle.formSubmitted(from).isEmpty()) {
+            // the next submission
+        }
+        assertThat(throttle.linksLocked(from)).isEmpty();
+        assertThat(throttle.linkMissed(from)).isEmpty();
+    }
+
+    @Test
     void two_nodes_count_the_failures_of_one_account_together_and_both_refuse_it() {
         LoginThrottle other = node(clock);
         String shared = email("shared");
