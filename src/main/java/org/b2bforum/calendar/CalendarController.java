@@ -26,8 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code ?lang=en} gives English texts; Russian otherwise.
  * <p>
  * The feed is the one anonymous read of a secret link: a link that leads nowhere counts against the client's address
- * ({@link LoginThrottle#linkMissed}), and an address locked for it is answered 429 with {@code Retry-After} before
- * its token is looked up, whatever the token (a client trying tokens learns nothing more while locked).
+ * ({@link LoginThrottle#linkMissed}), and an address locked for it is answered 429 with {@code Retry-After} for every
+ * link that leads nowhere. A working link is still served: calendar services (Google, Outlook) fetch all their users'
+ * subscriptions from a few shared addresses and go on polling replaced links, so a lock on every feed would stop the
+ * updates of every subscriber behind that address; and with 256 random bits a token is never guessed, so a locked
+ * client telling a hit from a miss learns nothing. The look-up costs the lock's own read (one indexed row).
  */
 @RestController
 class CalendarController {
@@ -53,19 +56,19 @@ class CalendarController {
 
     @GetMapping("/calendar/{token}.ics")
     ResponseEntity<String> feed(@PathVariable String token, @RequestParam(name = "lang", required = false) String lang) {
+        Optional<String> calendar = calendars.feed(token, locale(lang));
+        if (calendar.isPresent()) {
+            return ResponseEntity.ok().contentType(TEXT_CALENDAR).cacheControl(CacheControl.noStore())
+                    .header("X-Robots-Tag", "noindex").body(calendar.get());
+        }
         String address = ClientAddress.current();
         Optional<Duration> locked = throttle.linksLocked(address);
         if (locked.isPresent()) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).cacheControl(CacheControl.noStore())
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, (locked.get().toMillis() + 999) / 1000))).build();
         }
-        Optional<String> calendar = calendars.feed(token, locale(lang));
-        if (calendar.isEmpty()) {
-            throttle.linkMissed(address);
-            return ResponseEntity.notFound().build();
-        }
-        return ResponseEntity.ok().contentType(TEXT_CALENDAR).cacheControl(CacheControl.noStore())
-                .header("X-Robots-Tag", "noindex").body(calendar.get());
+        throttle.linkMissed(address);
+        return ResponseEntity.notFound().build();
     }
 
     private static Locale locale(String lang) {
