@@ -304,9 +304,12 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                         if (!TIME_GONE.contains(refused.key())) {
                             return false;
                         }
-                        // lost the time to another booking: offer another time or declining instead
+                        // lost the time to another booking: offer another time or declining instead, with the
+                        // delegates and the answer already chosen and written (they were lost with the dialog, ux52)
                         dialog.close();
-                        otherTime(meeting, getTranslation(refused.key(), refused.args()));
+                        new OtherTimeDialog(meetings, requests, meeting, me, dates,
+                                getTranslation(refused.key(), refused.args()), this::refresh)
+                                .carryOver(who.getValue(), reply.getValue()).open();
                         return true;
                     });
         });

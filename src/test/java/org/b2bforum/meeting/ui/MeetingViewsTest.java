@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
@@ -426,6 +427,10 @@ class MeetingViewsTest extends ForumBrowserlessTest {
             view = navigate(MeetingsView.class);
             meetingRequests.accept(fromC, List.of(), null);
             test(find(Button.class).id("accept-" + fromA)).click();
+            @SuppressWarnings("unchecked")
+            CheckboxGroup<DelegateChoice> attending = find(CheckboxGroup.class).id("accept-delegates");
+            attending.setValue(Set.copyOf(meetingQueries.myDelegates())); // both of b's delegates
+            test(find(TextArea.class).id("accept-reply")).setValue("Рады встрече, привезём образцы");
             test(find(Button.class).id("confirm-accept")).click();
         } finally {
             live.start();
@@ -445,6 +450,13 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         assertThat(find(Button.class).withId("accept-" + fromA).exists()).isFalse();
         assertThat(find(Button.class).withId("other-time-" + fromA).exists()).isTrue();
         assertThat(find(Button.class).withId("other-time-decline").exists()).isTrue();
+        assertThat(find(TextArea.class).id("other-time-message").getValue())
+                .as("the answer written in the refused acceptance is not lost (ux52)")
+                .isEqualTo("Рады встрече, привезём образцы");
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<DelegateChoice> who = find(CheckboxGroup.class).id("other-time-delegates");
+        assertThat(who.getValue()).as("both delegates, as chosen in the refused acceptance")
+                .containsExactlyInAnyOrderElementsOf(meetingQueries.myDelegates()).hasSize(2);
 
         test(slot).selectItem(free);
         test(find(TextArea.class).id("other-time-message")).setValue("В 10:20 мы заняты, давайте в 10:40");
