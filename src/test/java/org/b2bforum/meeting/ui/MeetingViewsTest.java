@@ -325,6 +325,9 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         MeetingsView view = navigate(MeetingsView.class);
         assertThat(text(row(view.incoming, id))).contains(a.name(), forum.when("10:20–10:40"), forum.hall(),
                 "Предлагаем обсудить логистику", "Запрошена");
+        assertThat(List.of(view.incomingHeading.getText(), view.outgoingHeading.getText(),
+                view.confirmedHeading.getText())).as("each heading counts its list; an empty one has no count")
+                .containsExactly("Запросы к вам (1)", "Ваши запросы", "Подтверждённые встречи");
 
         test(find(Button.class).id("accept-" + id)).click();
         @SuppressWarnings("unchecked")
@@ -345,6 +348,8 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         assertThat(text(row(view.confirmed, id))).contains(a.name(), forum.hall() + ", стол № 1", "Подтверждена",
                 "Anna Smirnova");
         assertThat(find(Button.class).withId("cancel-" + id).exists()).isTrue();
+        assertThat(List.of(view.incomingHeading.getText(), view.confirmedHeading.getText()))
+                .as("the counts follow the answer").containsExactly("Запросы к вам", "Подтверждённые встречи (1)");
     }
 
     @Test
