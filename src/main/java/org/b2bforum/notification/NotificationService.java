@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.ui.UnreadNotifications;
+import org.b2bforum.notification.domain.Notification;
 import org.b2bforum.notification.domain.NotificationRepository;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -142,8 +143,23 @@ public class NotificationService implements UnreadNotifications {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<NotificationView> mine(int limit) {
-        return notifications.findByUserIdOrderByCreatedAtDescIdDesc(currentUser.require().id(), PageRequest.of(0, limit))
-                .stream()
+        return views(notifications.findByUserIdOrderByCreatedAtDescIdDesc(currentUser.require().id(),
+                PageRequest.of(0, limit)));
+    }
+
+    /**
+     * The logged-in user's notifications that come after {@code last} in {@link #mine}'s order (older ones), at most
+     * {@code limit}: the next page of a list that has shown {@code last} at its end.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public List<NotificationView> olderThan(NotificationView last, int limit) {
+        return views(notifications.findOlder(currentUser.require().id(), last.createdAt(), last.id(),
+                PageRequest.of(0, limit)));
+    }
+
+    private static List<NotificationView> views(List<Notification> found) {
+        return found.stream()
                 .map(n -> new NotificationView(n.getId(), n.getMessageKey(), n.getDetail(), n.getCreatedAt(),
                         n.getReadAt() != null))
                 .toList();

@@ -72,6 +72,9 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     final Div outgoing = section("meetings-outgoing");
     final Div confirmed = section("meetings-confirmed");
     final Div closed = section("meetings-closed");
+    final H2 incomingHeading = heading("meetings.incoming");
+    final H2 outgoingHeading = heading("meetings.outgoing");
+    final H2 confirmedHeading = heading("meetings.confirmed");
     final Details closedDetails = new Details();
 
     private final MeetingQueries meetings;
@@ -104,9 +107,9 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         closedDetails.setOpened(false);
         closedDetails.setId("meetings-closed-details");
         add(new H1(getTranslation("menu.meetings")),
-                heading("meetings.incoming"), incoming,
-                heading("meetings.outgoing"), outgoing,
-                heading("meetings.confirmed"), confirmed,
+                incomingHeading, incoming,
+                outgoingHeading, outgoing,
+                confirmedHeading, confirmed,
                 closedDetails);
     }
 
@@ -135,15 +138,26 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         List<MeetingDetails> all = meetings.myMeetings();
         results = outcomes.myResults();
         takenMeanwhile = meetings.myRequestsTakenMeanwhile();
-        fill(incoming, all, m -> m.awaitsAnswerFrom(me), "meetings.incoming.empty");
-        fill(outgoing, all, m -> m.status() == MeetingStatus.REQUESTED && m.requesterId() == me,
-                "meetings.outgoing.empty");
-        fill(confirmed, all, m -> m.status() == MeetingStatus.CONFIRMED, "meetings.confirmed.empty");
+        // each heading with its count: a busy company's twenty requests to answer fill several phone screens above
+        // its own requests and confirmed meetings (ux52)
+        fill(incoming, incomingHeading, "meetings.incoming", all, m -> m.awaitsAnswerFrom(me),
+                "meetings.incoming.empty");
+        fill(outgoing, outgoingHeading, "meetings.outgoing", all,
+                m -> m.status() == MeetingStatus.REQUESTED && m.requesterId() == me, "meetings.outgoing.empty");
+        fill(confirmed, confirmedHeading, "meetings.confirmed", all, m -> m.status() == MeetingStatus.CONFIRMED,
+                "meetings.confirmed.empty");
         fill(closed, all, m -> m.status() == MeetingStatus.DECLINED || m.status() == MeetingStatus.CANCELLED,
                 "meetings.closed.empty");
         long closedCount = all.stream()
                 .filter(m -> m.status() == MeetingStatus.DECLINED || m.status() == MeetingStatus.CANCELLED).count();
         closedDetails.setSummaryText(getTranslation("meetings.closed") + " (" + closedCount + ")");
+    }
+
+    private void fill(Div list, H2 heading, String headingKey, List<MeetingDetails> all,
+            Predicate<MeetingDetails> filter, String emptyKey) {
+        fill(list, all, filter, emptyKey);
+        long count = all.stream().filter(filter).count();
+        heading.setText(count == 0 ? getTranslation(headingKey) : getTranslation(headingKey) + " (" + count + ")");
     }
 
     private void fill(Div list, List<MeetingDetails> all, Predicate<MeetingDetails> filter, String emptyKey) {
@@ -304,9 +318,12 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                         if (!TIME_GONE.contains(refused.key())) {
                             return false;
                         }
-                        // lost the time to another booking: offer another time or declining instead
+                        // lost the time to another booking: offer another time or declining instead, with the
+                        // delegates and the answer already chosen and written (they were lost with the dialog, ux52)
                         dialog.close();
-                        otherTime(meeting, getTranslation(refused.key(), refused.args()));
+                        new OtherTimeDialog(meetings, requests, meeting, me, dates,
+                                getTranslation(refused.key(), refused.args()), this::refresh)
+                                .carryOver(who.getValue(), reply.getValue()).open();
                         return true;
                     });
         });

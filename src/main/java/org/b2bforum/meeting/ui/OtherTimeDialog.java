@@ -109,6 +109,18 @@ class OtherTimeDialog extends Dialog {
         refreshSlots();
     }
 
+    /**
+     * Takes over what was chosen and written in the refused acceptance: the delegates (the times are loaded for them)
+     * and the answer, now the message that goes with the other time.
+     */
+    OtherTimeDialog carryOver(java.util.Set<DelegateChoice> chosen, String text) {
+        if (!chosen.isEmpty()) {
+            delegates.setValue(chosen);
+        }
+        message.setValue(text == null ? "" : text);
+        return this;
+    }
+
     private void refreshSlots() {
         List<SlotOption> options = delegates.getValue().isEmpty() ? List.of()
                 : meetings.freeSlotsWith(request.counterpartId(me),

@@ -104,6 +104,10 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         }
         Div panes = new Div(conversations, thread);
         panes.addClassName("messages-panes");
+        // on a phone the list stands above the open conversation: with dozens of conversations the thread began
+        // screens below, and the way back to the list was up through the whole thread (ux52: 72 conversations,
+        // 166 messages in one). There the open conversation hides the list and offers a link back to it (forum.css).
+        panes.setClassName("conversation-open", companyId != null);
         add(panes);
         refresh(true);
     }
@@ -241,19 +245,23 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             }
             return;
         }
+        RouterLink back = new RouterLink(getTranslation("messages.all"), MessagesView.class);
+        back.setId("messages-back");
+        back.addClassName("messages-back");
         Conversation conversation;
         try {
             conversation = messaging.conversationWith(otherCompanyId);
         } catch (MessageRefusedException e) {
             thread.remove(composer);
-            thread.add(new Paragraph(getTranslation(e.messageKey())));
+            thread.add(back, new Paragraph(getTranslation(e.messageKey())));
             return;
         }
         messaging.markRead(otherCompanyId);
         H2 heading = new H2(conversation.otherCompanyName());
         heading.addClassName("thread-heading");
-        thread.addComponentAtIndex(0, heading);
-        thread.addComponentAtIndex(1, controls(conversation));
+        thread.addComponentAtIndex(0, back);
+        thread.addComponentAtIndex(1, heading);
+        thread.addComponentAtIndex(2, controls(conversation));
         Div list = new Div();
         list.setId("messages");
         list.addClassName("messages");
@@ -261,7 +269,7 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         if (conversation.messages().isEmpty()) {
             list.add(new Paragraph(getTranslation("messages.empty")));
         }
-        thread.addComponentAtIndex(2, list);
+        thread.addComponentAtIndex(3, list);
         if (conversation.canWrite()) {
             if (composer.getParent().isEmpty()) {
                 prepareComposer();

@@ -1,11 +1,15 @@
 package org.b2bforum.notification.ui;
 
+import java.util.List;
+
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.MeetingLine;
 import org.b2bforum.base.ui.TextWithLinks;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.notification.NotificationView;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -17,47 +21,85 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.PermitAll;
 
-/** The user's notifications, newest first; opening the page marks them read. */
+/**
+ * The user's notifications, newest first, a page at a time ("Show older notifications" adds the next); opening the
+ * page marks them all read.
+ */
 @Route("notifications")
 @Menu(title = "notifications.title", icon = "BELL", order = 90)
 @PermitAll
 class NotificationsView extends VerticalLayout implements HasDynamicTitle {
 
+    /**
+     * Notifications drawn at a time. A company at forum scale has hundreds (one per request, answer, change and
+     * announcement); the page showed the newest 100 and no way to the others, which it marked read all the same (ux52).
+     */
+    static final int PAGE = 50;
+
+    private final NotificationService notifications;
+    private final ForumTime time;
+    final Div list = new Div();
+    final Button older = new Button();
+    /** How many were unread when the page opened: the newest ones, marked read by the opening but shown as new. */
+    private final long unreadAtOpen;
+    private NotificationView last;
+    private int shown;
+
     NotificationsView(NotificationService notifications, ForumTime time) {
+        this.notifications = notifications;
+        this.time = time;
         addClassName("page");
         add(new H1(getTranslation("notifications.title")));
-        Div list = new Div();
         list.setId("notification-list");
         list.addClassName("notification-list");
-        for (NotificationView notification : notifications.mine(100)) {
-            Div item = new Div();
-            item.addClassName("notification-item");
-            if (!notification.read()) {
-                item.addClassName("unread");
-            }
-            Span when = new Span(time.format(notification.createdAt(), getLocale()));
-            when.addClassName("notification-time");
-            item.add(when, new Paragraph(getTranslation(notification.messageKey())));
-            if (notification.detail() != null) {
-                Paragraph detail = new Paragraph();
-                if (notification.detailIsComment()) {
-                    detail.add(getTranslation("notification.comment") + ": ");
-                    detail.add(new TextWithLinks(notification.detail()));
-                } else if (notification.isAnnouncement()) {
-                    detail.add(new TextWithLinks(notification.detail()));
-                } else {
-                    detail.setText(MeetingLine.inWords(notification.detail(), getLocale(), this::getTranslation));
-                }
-                detail.addClassName("notification-detail");
-                item.add(detail);
-            }
-            list.add(item);
-        }
-        if (list.getChildren().findAny().isEmpty()) {
+        older.setText(getTranslation("notifications.older"));
+        older.setId("notifications-older");
+        older.addThemeVariants(ButtonVariant.TERTIARY);
+        older.addClickListener(e -> showOlder());
+        unreadAtOpen = notifications.unreadCount();
+        showOlder();
+        if (shown == 0) {
             list.add(new Paragraph(getTranslation("notifications.empty")));
         }
-        add(list);
+        add(list, older);
         notifications.markAllRead();
+    }
+
+    /** Adds the next page (the first one when none is shown); the button stays while there are more. */
+    private void showOlder() {
+        List<NotificationView> page = last == null ? notifications.mine(PAGE + 1)
+                : notifications.olderThan(last, PAGE + 1);
+        page.stream().limit(PAGE).forEach(notification -> {
+            list.add(item(notification, !notification.read() || shown < unreadAtOpen));
+            shown++;
+            last = notification;
+        });
+        older.setVisible(page.size() > PAGE);
+    }
+
+    private Div item(NotificationView notification, boolean unread) {
+        Div item = new Div();
+        item.addClassName("notification-item");
+        if (unread) {
+            item.addClassName("unread");
+        }
+        Span when = new Span(time.format(notification.createdAt(), getLocale()));
+        when.addClassName("notification-time");
+        item.add(when, new Paragraph(getTranslation(notification.messageKey())));
+        if (notification.detail() != null) {
+            Paragraph detail = new Paragraph();
+            if (notification.detailIsComment()) {
+                detail.add(getTranslation("notification.comment") + ": ");
+                detail.add(new TextWithLinks(notification.detail()));
+            } else if (notification.isAnnouncement()) {
+                detail.add(new TextWithLinks(notification.detail()));
+            } else {
+                detail.setText(MeetingLine.inWords(notification.detail(), getLocale(), this::getTranslation));
+            }
+            detail.addClassName("notification-detail");
+            item.add(detail);
+        }
+        return item;
     }
 
     @Override

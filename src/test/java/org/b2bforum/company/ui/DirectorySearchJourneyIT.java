@@ -48,6 +48,8 @@ class DirectorySearchJourneyIT extends BrowserJourney {
             viewer = companies.approved(Country.RU);
             // one short sector: a card whose star fits beside the name on a phone (the layout under test below)
             found = companies.approved(Country.BY, form -> {
+                // a long name of one word, as Belarusian enterprises' names can be: it must break on a phone
+                form.setShortName("БелМосКомбинатДорКоммунТехника-" + word);
                 form.setOffers("Котельные под ключ, " + word + ".");
                 form.setSectors(EnumSet.of(Sector.TOURISM));
             });
@@ -92,6 +94,7 @@ class DirectorySearchJourneyIT extends BrowserJourney {
                 assertStar(card, false);
                 page.setViewportSize(390, 844);
                 assertStar(card, true);
+                assertFits(card, "a.company-name");
                 page.setViewportSize(1280, 1000);
 
                 page.goBack();
@@ -114,6 +117,10 @@ class DirectorySearchJourneyIT extends BrowserJourney {
                 // the release: the click hit nothing), and the profile's link leads back to the same search
                 page.locator("#directory-results a.company-name").first().click();
                 page.waitForURL(Pattern.compile(".*/companies/" + found.id() + "$"));
+                page.setViewportSize(390, 844);
+                assertFits(page.locator(".profile-top"), "h1");
+                assertStar(page.locator(".profile-top"), true); // the name beside the logo, not squeezed by the star
+                page.setViewportSize(1280, 1000);
                 Locator back = page.locator("#profile-back-to-directory");
                 assertThat(back).hasText("← К каталогу компаний");
                 back.click();
@@ -140,6 +147,20 @@ class DirectorySearchJourneyIT extends BrowserJourney {
                 }""");
         Assertions.assertTrue(where.startsWith(under ? "under" : "beside"),
                 "expected the star " + (under ? "under" : "beside") + " the company's name, it is " + where);
+    }
+
+    /** The element's text ends inside its container and the screen (a long name ran past a phone's edge, ux52). */
+    private static void assertFits(Locator container, String selector) {
+        String where = (String) container.evaluate("""
+                (box, selector) => {
+                  const e = box.querySelector(selector);
+                  const right = e.getBoundingClientRect().right;
+                  const edge = Math.min(box.getBoundingClientRect().right, window.innerWidth);
+                  return (right <= edge + 1 && e.scrollWidth <= e.clientWidth + 1 ? 'fits' : 'overflows') + ' ('
+                      + selector + ' ends at ' + right + ', scroll width ' + e.scrollWidth + ' of ' + e.clientWidth
+                      + ', edge ' + edge + ')';
+                }""", selector);
+        Assertions.assertTrue(where.startsWith("fits"), "the company's name on a phone: " + where);
     }
 
     private static String encoded(String value) {

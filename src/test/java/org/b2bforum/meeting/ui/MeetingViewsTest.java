@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
@@ -324,6 +325,9 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         MeetingsView view = navigate(MeetingsView.class);
         assertThat(text(row(view.incoming, id))).contains(a.name(), forum.when("10:20–10:40"), forum.hall(),
                 "Предлагаем обсудить логистику", "Запрошена");
+        assertThat(List.of(view.incomingHeading.getText(), view.outgoingHeading.getText(),
+                view.confirmedHeading.getText())).as("each heading counts its list; an empty one has no count")
+                .containsExactly("Запросы к вам (1)", "Ваши запросы", "Подтверждённые встречи");
 
         test(find(Button.class).id("accept-" + id)).click();
         @SuppressWarnings("unchecked")
@@ -344,6 +348,8 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         assertThat(text(row(view.confirmed, id))).contains(a.name(), forum.hall() + ", стол № 1", "Подтверждена",
                 "Anna Smirnova");
         assertThat(find(Button.class).withId("cancel-" + id).exists()).isTrue();
+        assertThat(List.of(view.incomingHeading.getText(), view.confirmedHeading.getText()))
+                .as("the counts follow the answer").containsExactly("Запросы к вам", "Подтверждённые встречи (1)");
     }
 
     @Test
@@ -426,6 +432,10 @@ class MeetingViewsTest extends ForumBrowserlessTest {
             view = navigate(MeetingsView.class);
             meetingRequests.accept(fromC, List.of(), null);
             test(find(Button.class).id("accept-" + fromA)).click();
+            @SuppressWarnings("unchecked")
+            CheckboxGroup<DelegateChoice> attending = find(CheckboxGroup.class).id("accept-delegates");
+            attending.setValue(Set.copyOf(meetingQueries.myDelegates())); // both of b's delegates
+            test(find(TextArea.class).id("accept-reply")).setValue("Рады встрече, привезём образцы");
             test(find(Button.class).id("confirm-accept")).click();
         } finally {
             live.start();
@@ -445,6 +455,13 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         assertThat(find(Button.class).withId("accept-" + fromA).exists()).isFalse();
         assertThat(find(Button.class).withId("other-time-" + fromA).exists()).isTrue();
         assertThat(find(Button.class).withId("other-time-decline").exists()).isTrue();
+        assertThat(find(TextArea.class).id("other-time-message").getValue())
+                .as("the answer written in the refused acceptance is not lost (ux52)")
+                .isEqualTo("Рады встрече, привезём образцы");
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<DelegateChoice> who = find(CheckboxGroup.class).id("other-time-delegates");
+        assertThat(who.getValue()).as("both delegates, as chosen in the refused acceptance")
+                .containsExactlyInAnyOrderElementsOf(meetingQueries.myDelegates()).hasSize(2);
 
         test(slot).selectItem(free);
         test(find(TextArea.class).id("other-time-message")).setValue("В 10:20 мы заняты, давайте в 10:40");

@@ -103,6 +103,10 @@ class LiveMessagesJourneyIT extends BrowserJourney {
                 assertThat(b.locator("#messages .message.theirs a")).hasAttribute("rel", "noopener noreferrer nofollow");
                 assertThat(b.locator("#conversation-list")).containsText(moscowName, SOON);
 
+                // the open conversation hides the list on the phone (dozens of conversations stood above it, ux52),
+                // and "All conversations" leads back to it
+                assertThat(b.locator("#conversation-list")).isHidden();
+                assertThat(b.locator("#messages-back")).isVisible();
                 b.locator("#message-text textarea").fill("Thank you, see you there");
                 b.locator("#send-message").click();
                 assertThat(a.locator("#messages .message.theirs")).containsText("Thank you, see you there", SOON);
@@ -125,7 +129,12 @@ class LiveMessagesJourneyIT extends BrowserJourney {
                         "b => [b.scrollWidth <= b.clientWidth, b.getBoundingClientRect().right <= innerWidth]");
                 Assertions.assertThat(note).as("the note's text fits, and the note is on the screen").isEqualTo(List.of(true, true));
                 b.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "playwright", "live-phone-ok.png")));
+                b.locator("#messages-back").click();
+                b.waitForURL(Pattern.compile(".*/messages$"));
+                assertThat(b.locator("#conversation-list")).isVisible();
                 Chromium.open(a, "messages/" + minsk.id());
+                assertThat(a.locator("#conversation-list")).isVisible(); // beside the conversation at 1280
+                assertThat(a.locator("#messages-back")).isHidden();
                 a.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "playwright", "live-desktop-ok.png")));
             } catch (RuntimeException | AssertionError e) {
                 a.screenshot(new Page.ScreenshotOptions().setFullPage(true)

@@ -180,6 +180,30 @@ class MessagesViewTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void an_open_conversation_leads_back_to_the_list_which_a_phone_hides_beside_it() {
+        BookingFixture fixture = new BookingFixture(context);
+        TestCompany me = fixture.approvedCompany();
+        TestCompany other = fixture.approvedCompany();
+        fixture.as(other, () -> messaging.send(me.id(), "Добрый день"));
+        BookingFixture.logInAs(me);
+
+        MessagesView list = navigate("messages", MessagesView.class);
+        assertThat(list.conversations.getParent().orElseThrow().getElement().getClassList())
+                .doesNotContain("conversation-open");
+        assertThat(list.thread.getElement().getOuterHTML()).doesNotContain("messages-back");
+
+        MessagesView open = navigate("messages/" + other.id(), MessagesView.class);
+        assertThat(open.conversations.getParent().orElseThrow().getElement().getClassList())
+                .as("the panes say a conversation is open: a phone's style then hides the list (forum.css)")
+                .contains("messages-panes", "conversation-open");
+        com.vaadin.flow.router.RouterLink back = (com.vaadin.flow.router.RouterLink) open.thread.getChildren()
+                .findFirst().orElseThrow();
+        assertThat(back.getId()).hasValue("messages-back");
+        assertThat(back.getText()).isEqualTo("← Все переписки");
+        assertThat(back.getHref()).isEqualTo("messages");
+    }
+
+    @Test
     void a_delegate_has_messages_in_the_menu_with_the_unread_count_and_answers_in_the_companys_name() {
         DelegateFixture delegates = new DelegateFixture(context);
         BookingFixture fixture = delegates.booking();

@@ -82,6 +82,47 @@ class NotificationsViewTest extends ForumBrowserlessTest {
                 .allMatch(a -> "noopener noreferrer nofollow".equals(a.getElement().getAttribute("rel")));
     }
 
+    @Test
+    void hundreds_of_notifications_open_a_page_at_a_time_and_the_older_ones_are_reachable() {
+        BookingFixture booking = new BookingFixture(context);
+        TestCompany company = booking.approvedCompany();
+        BookingFixture.logInAs(company);
+        int total = 2 * NotificationsView.PAGE + 7;
+        for (int i = 1; i <= total; i++) {
+            notifications.notifyCompanies(List.of(company.id()), NotificationView.ANNOUNCEMENT, "Объявление " + i);
+        }
+
+        NotificationsView view = navigate(NotificationsView.class);
+        assertThat(details()).as("the newest page first, newest on top").hasSize(NotificationsView.PAGE)
+                .startsWith("Объявление " + total);
+        assertThat(view.older.isVisible()).isTrue();
+        assertThat(notifications.unreadCount()).as("opening the page marks them read, as before").isZero();
+
+        test(view.older).click();
+        test(view.older).click();
+        List<String> all = details();
+        assertThat(all).as("every notification, each once, in order, down to the first")
+                .hasSize(total).doesNotHaveDuplicates().endsWith("Объявление 2", "Объявление 1");
+        assertThat(view.older.isVisible()).as("nothing older left").isFalse();
+        assertThat($(com.vaadin.flow.component.html.Div.class).all())
+                .filteredOn(d -> d.hasClassName("notification-item"))
+                .as("the older pages show what was unread when the page opened as new, though opening marked it read")
+                .hasSizeGreaterThan(total).allMatch(d -> d.hasClassName("unread"));
+    }
+
+    @Test
+    void a_short_list_offers_no_older_page() {
+        BookingFixture booking = new BookingFixture(context);
+        TestCompany company = booking.approvedCompany();
+        BookingFixture.logInAs(company);
+        notifications.notifyCompanies(List.of(company.id()), NotificationView.ANNOUNCEMENT, "Одно объявление");
+
+        NotificationsView view = navigate(NotificationsView.class);
+
+        assertThat(details()).containsExactly("Одно объявление");
+        assertThat(view.older.isVisible()).isFalse();
+    }
+
     private List<String> details() {
         return $(Paragraph.class).all().stream().filter(p -> p.hasClassName("notification-detail"))
                 .map(p -> p.getElement().getTextRecursively()).toList();
