@@ -5,12 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+
+import org.b2bforum.base.text.DateRanges;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -247,20 +248,7 @@ final class BadgeText {
     }
 
     static String forumDates(LocalDate first, LocalDate last, Locale locale) {
-        if (first == null || last == null) {
-            return "";
-        }
-        DateTimeFormatter dayMonthYear = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
-        if (first.equals(last)) {
-            return dayMonthYear.format(first);
-        }
-        if (first.getYear() == last.getYear() && first.getMonth() == last.getMonth()) {
-            return first.getDayOfMonth() + "–" + dayMonthYear.format(last);
-        }
-        if (first.getYear() == last.getYear()) {
-            return DateTimeFormatter.ofPattern("d MMMM", locale).format(first) + " – " + dayMonthYear.format(last);
-        }
-        return dayMonthYear.format(first) + " – " + dayMonthYear.format(last);
+        return DateRanges.days(first, last, locale, true);
     }
 
     static String capitalised(String text) {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.b2bforum.base.text.DateRanges;
 import org.b2bforum.company.Cities;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Sector;
@@ -82,16 +83,7 @@ final class ReportText {
 
     /** "18–21 сентября 2026" or the single day; empty while the forum has no days. */
     String forumDates(LocalDate first, LocalDate last) {
-        if (first == null) {
-            return "";
-        }
-        if (first.equals(last)) {
-            return date(first);
-        }
-        if (first.getYear() == last.getYear() && first.getMonth() == last.getMonth()) {
-            return first.getDayOfMonth() + "–" + date(last);
-        }
-        return date(first) + " – " + date(last);
+        return DateRanges.days(first, last, locale, true);
     }
 
     String forumTitle() {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.b2bforum.base.i18n.MeetingLine;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveUpdates;
+import org.b2bforum.base.text.DateRanges;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -65,7 +66,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     MainLayout(CurrentUser currentUser, AuthenticationContext authentication, UnreadNotifications notifications,
             ApprovalStatus approval, LiveUpdates live, List<MenuCounter> counters, List<AnnouncementBanner> banners,
-            FrameReads frameReads, List<MenuGate> gates) {
+            FrameReads frameReads, List<MenuGate> gates, ForumDays forumDays) {
         this.banners = banners;
         this.frameReads = frameReads;
         this.notifications = notifications;
@@ -75,7 +76,8 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         Span title = new Span(getTranslation("app.short-title"));
         title.addClassName("app-title");
-        Span subtitle = new Span(getTranslation("app.forum-dates"));
+        Span subtitle = new Span(getTranslation("app.forum-days") + frameReads.onOneConnection(forumDays::days)
+                .map(days -> " · " + DateRanges.days(days.first(), days.last(), getLocale(), false)).orElse(""));
         subtitle.addClassName("app-forum-dates");
         Div brand = new Div(title, subtitle);
         brand.addClassName("app-brand");
