@@ -16,9 +16,9 @@ import java.util.List;
  * @param provedOptimal  whether {@code totalBreaks} is proven minimal
  * @param elapsed        the solving time
  * @param fixedMeetingsGap  the fairness gap of the fixed meetings alone (the caller's commitments, which the
- *                       scheduler never leaves out): when it is above the problem's d, fairness within d would need a
- *                       fixed meeting left out, so the answer's gap may be up to this one instead, never above it;
- *                       0 without fixed meetings
+ *                       scheduler never leaves out): when it is above the problem's d, the answer is made fair within
+ *                       this gap instead of d (taking free meetings out always brings the day down to it, not always
+ *                       below), and its gap may be up to this one, never above; 0 without fixed meetings
  */
 public record ScheduleResult(List<Placement> placements, List<Unplaced> unplaced, int totalBreaks, int maxBreaks,
         int fairnessGap, int lowerBound, boolean provedOptimal, Duration elapsed, int fixedMeetingsGap) {
@@ -35,8 +35,8 @@ public record ScheduleResult(List<Placement> placements, List<Unplaced> unplaced
     }
 
     /**
-     * Whether the gap above {@code fairness} (d) is the fixed meetings' own: they alone are further apart than d and
-     * are kept, so no schedule keeping them is fair within d with them as they are; the answer is within their gap.
+     * Whether the gap above {@code fairness} (d) comes from the fixed meetings: they alone are further apart than d
+     * and are kept, and the answer is within their gap.
      */
     public boolean unfairBecauseOfFixedMeetings(int fairness) {
         return fairnessGap > fairness && fixedMeetingsGap > fairness && fairnessGap <= fixedMeetingsGap;
