@@ -50,6 +50,20 @@ public final class BreakCounter {
         return Arrays.stream(breaks).max().orElse(0);
     }
 
+    /**
+     * A lower bound on the total breaks of any schedule of the problem that keeps its fixed meetings (as every
+     * scheduler's answer does), however many of the others it places: per participant, the runs of idle slots between
+     * its fixed meetings that its other meetings cannot all fill together (see {@code ProblemAnalysis}).
+     */
+    public static int fixedMeetingsBound(SchedulingProblem problem) {
+        return new ProblemAnalysis(problem).fixedBreaksLowerBound();
+    }
+
+    /** The fairness gap of the problem's fixed meetings alone (those that can all be kept together). */
+    public static int fixedMeetingsGap(SchedulingProblem problem) {
+        return new ProblemAnalysis(problem).fixedGap;
+    }
+
     /** The largest difference between two participants' breaks. */
     public static int gap(int[] breaks) {
         return breaks.length == 0 ? 0 : max(breaks) - Arrays.stream(breaks).min().orElse(0);

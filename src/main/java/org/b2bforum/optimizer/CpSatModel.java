@@ -168,6 +168,11 @@ final class CpSatModel {
                 if (analysis.meeting(m).isFixed()) {
                     fixedSum.add(placed[m]);
                 }
+                if (analysis.kept(m)) {
+                    // the caller's commitment (a confirmed meeting): never left out, for fairness or anything else;
+                    // the fairness bound is relaxed to the kept meetings' own gap instead (ProblemAnalysis.fairness)
+                    model.addEquality(placed[m], 1);
+                }
             }
         }
         placedCount = placeAll ? LinearExpr.constant(n) : placedSum.build();
@@ -273,7 +278,7 @@ final class CpSatModel {
         }
         totalBreaks = total.build();
         participantsWithBreak = withBreak.build();
-        if (level < 0 || level > analysis.problem.fairness()) {
+        if (level < 0 || level > analysis.fairness()) {
             fairness(participants); // with at most d breaks in all, no two participants can differ by more
         }
         if (level >= 0) {
@@ -526,7 +531,7 @@ final class CpSatModel {
 
     /** Fairness: the breaks of any two participants differ by at most d. */
     private void fairness(int participants) {
-        int d = analysis.problem.fairness();
+        int d = analysis.fairness();
         List<IntVar> counted = new ArrayList<>();
         boolean someoneHasNone = false;
         for (int p = 0; p < participants; p++) {
@@ -599,7 +604,7 @@ final class CpSatModel {
         if (placeAll && Arrays.stream(day.slotOf).anyMatch(s -> s < 0)) {
             return false;
         }
-        return level >= 0 || BreakCounter.gap(day.breaks) <= analysis.problem.fairness();
+        return level >= 0 || BreakCounter.gap(day.breaks) <= analysis.fairness();
     }
 
     /** Whether the hint gives every variable and, each at its hinted value, is a solution of this model. */

@@ -243,7 +243,7 @@ public final class CpSatScheduler implements Scheduler {
             floor = betterStart(analysis, floor, from);
         }
         ScheduleResult initial = result(analysis, FairPart.of(analysis, floor), List.of(), 0, false, started);
-        listener.improved(initial.placements().size(), initial.totalBreaks(), 0, clock.elapsed());
+        listener.improved(initial.placements().size(), initial.totalBreaks(), initial.lowerBound(), clock.elapsed());
         // Beside the solver's first questions, a local search anneals the floor (see LocalSearch). In its own
         // thread, so that a day the first levels answer quickly loses little to it.
         AtomicBoolean stop = new AtomicBoolean();
@@ -281,7 +281,7 @@ public final class CpSatScheduler implements Scheduler {
         int[] goneOn = starved.best(searched.unplaced().isEmpty() ? 0 : clock.deadline());
         for (int[] other : goneOn == null ? List.of(start) : List.of(start, goneOn)) {
             int[] fair = FairPart.of(analysis, other);
-            if (resultOf(analysis, fair).betterThan(resultOf(analysis, floor), analysis.problem.fairness())) {
+            if (resultOf(analysis, fair).betterThan(resultOf(analysis, floor), analysis.fairness())) {
                 floor = fair;
             }
         }
@@ -291,7 +291,7 @@ public final class CpSatScheduler implements Scheduler {
                     goneOn == null ? -1 : CpSatModel.placedCount(FairPart.of(analysis, goneOn)), clock.elapsed());
         }
         ScheduleResult floorResult = result(analysis, floor, reasons(analysis, floor, false), 0, false, started);
-        if (!floorResult.betterThan(searched, analysis.problem.fairness())) {
+        if (!floorResult.betterThan(searched, analysis.fairness())) {
             return searched;
         }
         int bound = searched.lowerBound();
@@ -302,7 +302,7 @@ public final class CpSatScheduler implements Scheduler {
 
     /** {@code found} when it is fair, else its fair part ({@link FairPart}), with no bound. */
     private ScheduleResult fairPart(ProblemAnalysis analysis, ScheduleResult found, long started) {
-        if (found.fairnessGap() <= analysis.problem.fairness()) {
+        if (found.fairnessGap() <= analysis.fairness()) {
             return found;
         }
         int[] slots = new int[analysis.meetingCount()];
@@ -312,7 +312,7 @@ public final class CpSatScheduler implements Scheduler {
         if (options.log()) {
             // not the logger: bench/run-scheduler's figures go to standard output, and a warning there broke them
             System.err.printf("an answer with a fairness gap of %d above d = %d: %d of its %d meetings left out%n",
-                    found.fairnessGap(), analysis.problem.fairness(),
+                    found.fairnessGap(), analysis.fairness(),
                     CpSatModel.placedCount(slots) - CpSatModel.placedCount(fair), found.placements().size());
         }
         return result(analysis, fair, reasons(analysis, fair, false), 0, false, started);
@@ -375,7 +375,7 @@ public final class CpSatScheduler implements Scheduler {
         starved.ended(analysis, annealed, StarvedStart.cpuNanos() - cpu, (System.nanoTime() - begun) / 1e9, seed);
         ScheduleResult found = resultOf(analysis, annealed);
         int placed = found.placements().size();
-        if (found.fairnessGap() <= analysis.problem.fairness()) {
+        if (found.fairnessGap() <= analysis.fairness()) {
             told.improved(placed, found.totalBreaks(), 0, 0);
         }
         double left = (deadline - System.nanoTime()) / 1e9;
@@ -390,7 +390,7 @@ public final class CpSatScheduler implements Scheduler {
             return Integer.MAX_VALUE;
         }
         ScheduleResult found = resultOf(analysis, slots);
-        return found.fairnessGap() <= analysis.problem.fairness() ? found.totalBreaks() : Integer.MAX_VALUE;
+        return found.fairnessGap() <= analysis.fairness() ? found.totalBreaks() : Integer.MAX_VALUE;
     }
 
     /** {@code start}'s slots when it is better than the floor (it must answer the same problem). */
@@ -398,7 +398,7 @@ public final class CpSatScheduler implements Scheduler {
         int[] slots = new int[analysis.meetingCount()];
         java.util.Arrays.fill(slots, -1);
         start.placements().forEach(p -> slots[p.meeting()] = p.slot());
-        return resultOf(analysis, slots).betterThan(resultOf(analysis, floor), analysis.problem.fairness()) ? slots
+        return resultOf(analysis, slots).betterThan(resultOf(analysis, floor), analysis.fairness()) ? slots
                 : floor;
     }
 
@@ -406,7 +406,7 @@ public final class CpSatScheduler implements Scheduler {
     private static int[] betterOf(ProblemAnalysis analysis, int[] floor, FutureTask<int[]> annealing) {
         try {
             int[] found = annealing.get();
-            return resultOf(analysis, found).betterThan(resultOf(analysis, floor), analysis.problem.fairness()) ? found
+            return resultOf(analysis, found).betterThan(resultOf(analysis, floor), analysis.fairness()) ? found
                     : floor;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -428,7 +428,7 @@ public final class CpSatScheduler implements Scheduler {
         new GreedyScheduler().solve(analysis.problem, Duration.ZERO, ProgressListener.NONE).placements()
                 .forEach(p -> greedy[p.meeting()] = p.slot());
         int[] listOrder = FirstFit.improve(analysis, greedy, 50, seconds / 2);
-        int d = analysis.problem.fairness();
+        int d = analysis.fairness();
         ScheduleResult a = result(analysis, constrainedFirst, List.of(), 0, false, System.nanoTime());
         ScheduleResult b = result(analysis, listOrder, List.of(), 0, false, System.nanoTime());
         return b.betterThan(a, d) ? listOrder : constrainedFirst;
@@ -749,7 +749,7 @@ public final class CpSatScheduler implements Scheduler {
             model.breaksAtLeast(lunch);
         }
         // The breaks' search starts from the floor when it places as many (the placement's answer ignores breaks)
-        int d = analysis.problem.fairness();
+        int d = analysis.fairness();
         boolean floorAsGood = CpSatModel.placedCount(firstFit) >= CpSatModel.placedCount(most.slots())
                 && model.fixedPlacedCount(firstFit) >= model.fixedPlacedCount(most.slots())
                 && resultOf(analysis, firstFit).fairnessGap() <= d;
@@ -784,7 +784,7 @@ public final class CpSatScheduler implements Scheduler {
         } finally {
             solved.set(true);
         }
-        int d = analysis.problem.fairness();
+        int d = analysis.fairness();
         int[] searched = betterOf(analysis, from, rows);
         ScheduleResult found = resultOf(analysis, searched);
         if (found.fairnessGap() <= d && (!best.hasSolution()
@@ -913,8 +913,11 @@ public final class CpSatScheduler implements Scheduler {
         List<Placement> placements = TableAssigner.assign(problem, slots);
         int[] breaks = BreakCounter.perParticipant(problem, placements);
         int total = BreakCounter.total(breaks);
+        // the kept fixed meetings' own bound holds for any schedule keeping them, however many others it places
+        int known = Math.max(bound, analysis.fixedBreaksLowerBound());
         return new ScheduleResult(placements, unplaced, total, BreakCounter.max(breaks), BreakCounter.gap(breaks),
-                Math.max(0, Math.min(bound, total)), proved, Duration.ofNanos(System.nanoTime() - started));
+                Math.max(0, Math.min(known, total)), proved, Duration.ofNanos(System.nanoTime() - started),
+                analysis.fixedGap);
     }
 
     /** Why each meeting left without a slot could not be placed, from the data where the data tell. */
@@ -931,6 +934,10 @@ public final class CpSatScheduler implements Scheduler {
                 continue;
             }
             Unplaced reason = analysis.emptyDomainReason(m);
+            if (reason == null && analysis.meeting(m).isFixed() && !analysis.kept(m)) {
+                // a fixed meeting colliding with another fixed one (the same participant, the slot's tables)
+                reason = new Unplaced(m, Unplaced.Reason.CONFLICTING_CONSTRAINTS, -1, 0, 0);
+            }
             if (reason == null) {
                 MeetingRequest meeting = analysis.meeting(m);
                 int[] worst = null;

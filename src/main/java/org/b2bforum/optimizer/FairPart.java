@@ -9,10 +9,18 @@ package org.b2bforum.optimizer;
  *
  * <p>Each step takes out the meeting whose removal leaves the smallest excess over d (then the fewest participants
  * above the lowest count + d, a fixed meeting only when nothing else does better, then the fewest breaks), the free
- * meetings alone first: a fixed one goes only when taking out every free one would not make it fair. Taking a
- * meeting out never breaks a precedence, a table or a slot, and the empty schedule is fair, so it ends, fair, after
- * at most twice as many steps as meetings placed. Then the meetings left out are put back wherever they keep it
- * fair. Where the start is fair it is returned as it is.
+ * meetings alone first: a fixed one goes only when taking out every free one would not make it fair. A fixed meeting
+ * every answer keeps ({@link ProblemAnalysis#kept}: the caller's commitment, the product's confirmed meetings) is never
+ * taken out, and d is {@link ProblemAnalysis#fairness}: the problem's, or the gap of the kept meetings alone where that
+ * is larger, so taking out the free ones always makes it fair (at worst the kept meetings alone are left). Taking a
+ * meeting out never breaks a precedence, a table or a slot, so it ends, fair, after at most twice as many steps as
+ * meetings placed. Then the meetings left out are put back wherever they keep it fair. Where the start is fair it is
+ * returned as it is; so is a start that lacks a kept meeting and cannot be made fair without one (no step of the
+ * search gives one: they all place the kept meetings first and never move them).
+ *
+ * <p>Before, a fixed meeting went too, last, where the free ones alone could not make the day fair: on ux50's forum
+ * day (838 confirmed meetings) the answer left confirmed meetings out and gave their time to other meetings, which the
+ * product, keeping every confirmed meeting, had to leave out again (bench/README, issue 15, twenty-first round).
  *
  * <p>The participants' break counts are kept with a tally of how many participants have each count ({@link Tally}), so
  * that weighing one meeting's removal costs the day's slots, not its participants: on a forum-scale day (500 companies,
@@ -29,7 +37,7 @@ final class FairPart {
         int[] slotOf = slots.clone();
         boolean[][] meets = meets(analysis, slotOf);
         Tally breaks = new Tally(meets, analysis.slots);
-        if (breaks.gap() <= analysis.problem.fairness()) {
+        if (breaks.gap() <= analysis.fairness()) {
             return slots;
         }
         // the model keeps every fixed meeting it can before any other (CpSatModel's objective): free meetings alone
@@ -39,7 +47,9 @@ final class FairPart {
             slotOf = slots.clone();
             meets = meets(analysis, slotOf);
             breaks = new Tally(meets, analysis.slots);
-            takeOut(analysis, slotOf, meets, breaks, true);
+            if (!takeOut(analysis, slotOf, meets, breaks, true)) {
+                return slots; // only a kept meeting's removal would make it fair
+            }
         }
         putBack(analysis, slotOf, meets, breaks);
         return slotOf;
@@ -127,18 +137,17 @@ final class FairPart {
 
     /**
      * Takes meetings out, the best by {@link #score} each time, until the schedule is fair; fixed ones too only if
-     * {@code fixedToo}. False when it ran out of meetings to take out first (only without fixed ones: the empty
-     * schedule is fair).
+     * {@code fixedToo}, never a kept one. False when it ran out of meetings to take out first.
      */
     private static boolean takeOut(ProblemAnalysis analysis, int[] slotOf, boolean[][] meets, Tally breaks,
             boolean fixedToo) {
-        int d = analysis.problem.fairness();
+        int d = analysis.fairness();
         while (breaks.gap() > d) {
             int bestMeeting = -1;
             long bestScore = Long.MAX_VALUE;
             for (int m = 0; m < slotOf.length; m++) {
                 boolean fixed = analysis.meeting(m).isFixed();
-                if (slotOf[m] < 0 || fixed && !fixedToo) {
+                if (slotOf[m] < 0 || fixed && !fixedToo || analysis.kept(m)) {
                     continue;
                 }
                 set(analysis, meets, breaks, m, slotOf[m], false);
@@ -165,7 +174,7 @@ final class FairPart {
      * (forum-13.tables8: a start of 148 with a gap of 4 was cut to 141 without this).
      */
     private static void putBack(ProblemAnalysis analysis, int[] slotOf, boolean[][] meets, Tally breaks) {
-        int d = analysis.problem.fairness();
+        int d = analysis.fairness();
         int[] used = new int[analysis.slots];
         for (int s : slotOf) {
             if (s >= 0) {

@@ -110,7 +110,7 @@ final class FirstFit {
                 int a = meeting.first();
                 int b = meeting.second();
                 int from = slotOf[m];
-                long best = score(breaks, analysis.problem.fairness()); // as it is (placing gets a bonus below)
+                long best = score(breaks, analysis.fairness()); // as it is (placing gets a bonus below)
                 int bestSlot = from;
                 if (from >= 0) {
                     busy[a][from] = false;
@@ -128,7 +128,7 @@ final class FirstFit {
                     busy[b][s] = true;
                     breaks[a] = BreakCounter.breaks(busy[a]);
                     breaks[b] = BreakCounter.breaks(busy[b]);
-                    long candidate = score(breaks, analysis.problem.fairness()) - (from < 0 ? 1L << 40 : 0);
+                    long candidate = score(breaks, analysis.fairness()) - (from < 0 ? 1L << 40 : 0);
                     if (candidate < best) {
                         best = candidate;
                         bestSlot = s;
@@ -164,7 +164,7 @@ final class FirstFit {
     private static boolean swaps(ProblemAnalysis analysis, int[] slotOf, boolean[][] busy, int[] breaks,
             List<List<Integer>> successors, long deadline) {
         int n = slotOf.length;
-        int d = analysis.problem.fairness();
+        int d = analysis.fairness();
         long current = score(breaks, d);
         for (int m = 0; m < n && System.nanoTime() < deadline; m++) {
             for (int k = m + 1; k < n; k++) {

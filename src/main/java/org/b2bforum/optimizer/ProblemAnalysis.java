@@ -24,6 +24,10 @@ final class ProblemAnalysis {
     private volatile int[] minBreaks;
     /** {@link #leastLeftOut}, computed on first use (-1 before). */
     private volatile int leastLeftOut = -1;
+    /** The fixed meetings every answer keeps, their own gap and bound. */
+    private final FixedMeetings fixed;
+    /** The fairness gap of the kept fixed meetings alone (see {@link #fairness}). */
+    final int fixedGap;
 
     ProblemAnalysis(SchedulingProblem problem) {
         this.problem = problem;
@@ -62,6 +66,33 @@ final class ProblemAnalysis {
         }
         meetingsOf = of.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
+        fixed = new FixedMeetings(this);
+        fixedGap = fixed.gap();
+    }
+
+    /**
+     * Whether meeting m is a fixed meeting every answer places in its slot: the caller's commitment (a confirmed
+     * meeting), which no step of the search takes out, for fairness or anything else. Only fixed meetings that
+     * collide with other fixed ones are not (they are left out as conflicting constraints).
+     */
+    boolean kept(int m) {
+        return fixed.kept(m);
+    }
+
+    /**
+     * The fairness bound the answer keeps: the problem's d, or the gap of the kept fixed meetings alone when that is
+     * larger. They are never left out, so a participant they give more breaks than d above another's keeps them; the
+     * answer is then as fair as they allow (taking out free meetings can always bring it back to their gap), and its
+     * gap above d says why ({@link ScheduleResult#fixedMeetingsGap}). Before, a fixed meeting was taken out to make
+     * the day fair, which the product (keeping every confirmed meeting) could not honour (bench/README, ux50).
+     */
+    int fairness() {
+        return Math.max(problem.fairness(), fixedGap);
+    }
+
+    /** {@link FixedMeetings#breaksLowerBound}: holds for any schedule keeping the kept fixed meetings. */
+    int fixedBreaksLowerBound() {
+        return fixed.breaksLowerBound();
     }
 
     int meetingCount() {

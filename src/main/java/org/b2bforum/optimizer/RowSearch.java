@@ -108,7 +108,7 @@ final class RowSearch {
         this.analysis = analysis;
         this.n = analysis.meetingCount();
         this.slots = analysis.slots;
-        this.d = analysis.problem.fairness();
+        this.d = analysis.fairness();
         int participants = analysis.meetingsOf.length;
         slotOf = new int[n];
         Arrays.fill(slotOf, -1);

@@ -15,13 +15,31 @@ import java.util.List;
  * @param lowerBound     the best proven lower bound on total breaks for the placed meetings
  * @param provedOptimal  whether {@code totalBreaks} is proven minimal
  * @param elapsed        the solving time
+ * @param fixedMeetingsGap  the fairness gap of the fixed meetings alone (the caller's commitments, which the
+ *                       scheduler never leaves out): when it is above the problem's d, the answer is made fair within
+ *                       this gap instead of d (taking free meetings out always brings the day down to it, not always
+ *                       below), and its gap may be up to this one, never above; 0 without fixed meetings
  */
 public record ScheduleResult(List<Placement> placements, List<Unplaced> unplaced, int totalBreaks, int maxBreaks,
-        int fairnessGap, int lowerBound, boolean provedOptimal, Duration elapsed) {
+        int fairnessGap, int lowerBound, boolean provedOptimal, Duration elapsed, int fixedMeetingsGap) {
 
     public ScheduleResult {
         placements = List.copyOf(placements);
         unplaced = List.copyOf(unplaced);
+    }
+
+    /** Without fixed meetings that are further apart than d on their own. */
+    public ScheduleResult(List<Placement> placements, List<Unplaced> unplaced, int totalBreaks, int maxBreaks,
+            int fairnessGap, int lowerBound, boolean provedOptimal, Duration elapsed) {
+        this(placements, unplaced, totalBreaks, maxBreaks, fairnessGap, lowerBound, provedOptimal, elapsed, 0);
+    }
+
+    /**
+     * Whether the gap above {@code fairness} (d) comes from the fixed meetings: they alone are further apart than d
+     * and are kept, and the answer is within their gap.
+     */
+    public boolean unfairBecauseOfFixedMeetings(int fairness) {
+        return fairnessGap > fairness && fixedMeetingsGap > fairness && fairnessGap <= fixedMeetingsGap;
     }
 
     /**

@@ -37,5 +37,15 @@ public interface Scheduler {
         ProgressListener NONE = (placed, totalBreaks, lowerBound, seconds) -> { };
 
         void improved(int placed, int totalBreaks, int lowerBound, double seconds);
+
+        /**
+         * {@code to} told only of a new best of the objective, more meetings placed first, then fewer breaks, with
+         * the highest bound heard so far (never above the breaks told). For a caller that runs several solves (the
+         * product's must-meet wishes first: each part reports its own best) and shows one line that must not go
+         * down.
+         */
+        static ProgressListener newBestOnly(ProgressListener to) {
+            return new CpSatScheduler.BestSoFar(to);
+        }
     }
 }

@@ -110,7 +110,7 @@
  * meetings), and the solver, starved, may answer with nothing better; then the answer is the fair part
  * ({@link org.b2bforum.optimizer.FairPart}) of the better of them: meetings taken out one at a time, the one whose
  * removal leaves the least unfairness first (free ones alone while that makes it fair, a fixed one only when it does
- * not), until it is fair, then every meeting left out put back where it keeps it
+ * not, never one every answer keeps: below), until it is fair, then every meeting left out put back where it keeps it
  * fair (forum-13.tables8 once answered with 148 meetings and a
  * gap of 3 at 2 s beside three busy loops; issue 15, eighteenth round). The placement's fewest-breaks solve starts
  * from that fair part too. Under a CPU hog the "most meetings placed" phase could
@@ -205,6 +205,26 @@
  * meeting left out gets a reason computed from the data: TOO_MANY_MEETINGS (with the wanted and available
  * counts of the company), NO_COMMON_SLOT, NO_TABLE (every slot it could take is full), CONFLICTING_CONSTRAINTS
  * (fixed slots, precedences, fairness), or TIME_LIMIT when the placement count was not proven maximal.
+ *
+ * <h2>Fixed meetings are kept</h2>
+ * A fixed meeting is the caller's commitment (the product's confirmed meetings): every answer places each fixed meeting
+ * that does not collide with another fixed one ({@link org.b2bforum.optimizer.FixedMeetings}; the placement
+ * model requires them, {@code FairPart} never takes them out, and the local searches never moved them). Where they alone
+ * give two participants breaks further apart than d, no schedule keeping them is fair within d as they stand, so the
+ * fairness bound is their own gap instead ({@link org.b2bforum.optimizer.ProblemAnalysis#fairness}): the free meetings
+ * can always be taken out down to it, and the answer says why it is above d
+ * ({@link org.b2bforum.optimizer.ScheduleResult#fixedMeetingsGap}). Before, the fair part took a fixed meeting out,
+ * last, and gave its time to another meeting, which the product, keeping every confirmed meeting, then had to leave
+ * out again: ux50's forum day (500 companies, 838 confirmed meetings, their own gap 6) dropped 100 confirmed meetings in
+ * a 20 s build and stored a gap of 6 (issue 15, twenty-first round).
+ *
+ * <p>The same meetings give a lower bound that holds however many of the others are placed
+ * ({@link org.b2bforum.optimizer.ProblemAnalysis#fixedBreaksLowerBound}): a run of idle slots between two of a
+ * participant's fixed meetings is a break unless its other meetings fill every slot of it, and the largest set of such
+ * runs they can fill together is found by matching (every subset, the runs being few). Every answer's bound is at least
+ * this, and so is the product's must-meet-first build's (whose parts' bounds hold for the parts only: it claimed none
+ * for the day). On ux50's forum day (more meetings than table places: no level question is asked) it is 137, where the
+ * stored bound was 0 and the review could not say "at most N breaks better possible".
  *
  * <h2>Tables</h2>
  * {@link org.b2bforum.optimizer.TableAssigner} gives tables after the slots are chosen: per slot a maximum

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.b2bforum.base.i18n.Bilingual;
 import org.b2bforum.schedule.DayProblem.Kind;
+import org.b2bforum.optimizer.BreakCounter;
 import org.b2bforum.optimizer.Unplaced;
 
 /**
@@ -17,6 +18,27 @@ import org.b2bforum.optimizer.Unplaced;
  */
 public record ScheduleReview(ScheduleRun run, List<SlotUse> slots, List<PlacedMeeting> placed,
         List<UnplacedMeeting> unplaced, List<CompanyDay> companies, boolean stale) {
+
+    /**
+     * The fairness gap of the confirmed meetings alone: each company's breaks counting its {@link CellKind#FIXED}
+     * cells only, the highest less the lowest. The scheduler never leaves a confirmed meeting out, so where they alone
+     * are further apart than the fairness bound d, the run's gap is above d too, and at most this (it leaves wishes
+     * out down to their gap, not below it). The review can say so: "the confirmed meetings alone are N apart".
+     */
+    public int confirmedMeetingsGap() {
+        int lowest = Integer.MAX_VALUE;
+        int highest = 0;
+        for (CompanyDay company : companies) {
+            boolean[] confirmed = new boolean[company.cells().size()];
+            for (int s = 0; s < confirmed.length; s++) {
+                confirmed[s] = company.cells().get(s).kind() == CellKind.FIXED;
+            }
+            int breaks = BreakCounter.breaks(confirmed);
+            lowest = Math.min(lowest, breaks);
+            highest = Math.max(highest, breaks);
+        }
+        return companies.isEmpty() ? 0 : highest - lowest;
+    }
 
     /** A slot time: its tables (all halls) and how many hold a meeting in this result. */
     public record SlotUse(Instant startsAt, Instant endsAt, int tables, int used) {

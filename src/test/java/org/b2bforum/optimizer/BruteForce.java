@@ -14,15 +14,29 @@ final class BruteForce {
         int n = problem.meetings().size();
         int[] slot = new int[n];
         int[] best = {Integer.MAX_VALUE};
-        search(problem, slot, 0, best);
+        search(problem, slot, 0, best, false);
         return best[0] == Integer.MAX_VALUE ? -1 : best[0];
     }
 
-    private static void search(SchedulingProblem problem, int[] slot, int m, int[] best) {
+    /**
+     * The fewest total breaks of any valid schedule that places every fixed meeting, whichever of the others it
+     * places (none to all) and however unfair: what a lower bound valid "whatever is left out" must not exceed.
+     */
+    static int fewestKeepingFixed(SchedulingProblem problem) {
+        int[] slot = new int[problem.meetings().size()];
+        int[] best = {Integer.MAX_VALUE};
+        search(problem, slot, 0, best, true);
+        return best[0];
+    }
+
+    /** Every slot for every meeting; with {@code anySubset} also none for a free one, and fairness not asked. */
+    private static void search(SchedulingProblem problem, int[] slot, int m, int[] best, boolean anySubset) {
         if (m == slot.length) {
             List<Placement> placements = new ArrayList<>();
             for (int i = 0; i < slot.length; i++) {
-                placements.add(new Placement(i, slot[i], 0));
+                if (slot[i] >= 0) {
+                    placements.add(new Placement(i, slot[i], 0));
+                }
             }
             int[] breaks = ScheduleChecker.breaks(problem, placements);
             int min = Integer.MAX_VALUE;
@@ -33,7 +47,7 @@ final class BruteForce {
                 max = Math.max(max, b);
                 total += b;
             }
-            if (max - min <= problem.fairness()) {
+            if (anySubset || max - min <= problem.fairness()) {
                 best[0] = Math.min(best[0], total);
             }
             return;
@@ -42,8 +56,12 @@ final class BruteForce {
         for (int s = 0; s < problem.slots(); s++) {
             if (fits(problem, slot, m, meeting, s)) {
                 slot[m] = s;
-                search(problem, slot, m + 1, best);
+                search(problem, slot, m + 1, best, anySubset);
             }
+        }
+        if (anySubset && !meeting.isFixed()) {
+            slot[m] = -1;
+            search(problem, slot, m + 1, best, true);
         }
     }
 
@@ -75,7 +93,7 @@ final class BruteForce {
             if (meeting.after().contains(i) && slot[i] >= s) {
                 return false;
             }
-            if (problem.meetings().get(i).after().contains(m) && slot[i] <= s) {
+            if (problem.meetings().get(i).after().contains(m) && slot[i] >= 0 && slot[i] <= s) {
                 return false;
             }
         }

@@ -151,8 +151,21 @@ final class ScheduleChecker {
             min = Math.min(min, b);
         }
         int gap = breaks.length == 0 ? 0 : max - min;
-        if (gap > problem.fairness()) {
-            errors.add("fairness: breaks range from " + min + " to " + max + ", more than d = " + problem.fairness());
+        // d, or the fixed meetings' own gap where they alone are further apart (they are never left out); that gap
+        // must be theirs in this answer, not a claim
+        int fairness = Math.max(problem.fairness(), result.fixedMeetingsGap());
+        if (gap > fairness) {
+            errors.add("fairness: breaks range from " + min + " to " + max + ", more than d = " + fairness);
+        }
+        if (result.fixedMeetingsGap() > problem.fairness()) {
+            List<Placement> fixedOnes = result.placements().stream()
+                    .filter(p -> problem.meetings().get(p.meeting()).isFixed()).toList();
+            int[] fixedBreaks = breaks(problem, fixedOnes);
+            int fixedGap = java.util.Arrays.stream(fixedBreaks).max().orElse(0)
+                    - java.util.Arrays.stream(fixedBreaks).min().orElse(0);
+            if (fixedGap != result.fixedMeetingsGap()) {
+                errors.add("reported the fixed meetings' gap as " + result.fixedMeetingsGap() + ", counted " + fixedGap);
+            }
         }
         if (result.totalBreaks() != total) {
             errors.add("reported " + result.totalBreaks() + " breaks in all, counted " + total);
