@@ -267,6 +267,52 @@ class TransactionRetryTest {
         }
     }
 
+    /**
+     * A lock wait timeout (1205) rolls back only its statement (innodb_rollback_on_timeout is off), and an error packet
+     * carries no server status, so Connector/J sends the ROLLBACK Spring asks for only when an earlier answer of the
+     * transaction said it was open. Review45 feared an own connection (manual commit, no autocommit set back to end the
+     * transaction) going back to its pool with the locks taken before the wait. It does not: MariaDB rolls a
+     * transaction whose first statement timed out back whole, locks included, and after any earlier statement the
+     * driver knows the transaction is open and rolls it back (checked on 11.4.5 by hand and here, 2026-12-06).
+     */
+    @Test
+    @Timeout(60)
+    void on_own_connections_a_step_that_timed_out_waiting_for_a_lock_leaves_no_lock_behind() throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        TransactionRetry retry = new TransactionRetry(dataSource, 1, true);
+        String before = "lock-wait-0-" + System.nanoTime();
+        String first = "lock-wait-a-" + System.nanoTime();
+        String second = "lock-wait-b-" + System.nanoTime();
+        jdbc.update("insert into cluster_lease (name, holder, expires_at) values (?, 'test', now()), (?, 'test', now()),"
+                + " (?, 'test', now())", before, first, second);
+        try (var holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("select name from cluster_lease where name = ? for update")) {
+                lock.setString(1, second);
+                lock.executeQuery().close();
+            }
+            for (boolean timedOutFirst : new boolean[] {true, false}) {
+                assertThatThrownBy(() -> retry.run(() -> {
+                    jdbc.execute("set session innodb_lock_wait_timeout = 1");
+                    if (!timedOutFirst) {
+                        jdbc.queryForList("select name from cluster_lease where name = ? for update", String.class, before);
+                    }
+                    // the first row is locked, then the wait for the second times out
+                    return jdbc.queryForList("select name from cluster_lease where name in (?, ?) order by name for update",
+                            String.class, first, second);
+                })).hasMessageContaining("Lock wait timeout exceeded");
+
+                assertThat(jdbc.queryForList("select name from cluster_lease where name in (?, ?) for update nowait",
+                        String.class, before, first)).as("free again, the timed-out statement first: " + timedOutFirst)
+                        .containsExactlyInAnyOrder(before, first);
+            }
+            holder.rollback();
+        } finally {
+            retry.close();
+            jdbc.update("delete from cluster_lease where name in (?, ?, ?)", before, first, second);
+        }
+    }
+
     @Test
     @Timeout(60) // without the turn's wait the second booking would wait for ever
     void a_booking_that_waits_longer_than_the_turn_wait_is_refused_as_busy_and_holds_up_no_page() throws Exception {

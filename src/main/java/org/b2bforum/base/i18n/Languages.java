@@ -25,7 +25,11 @@ public final class Languages {
     }
 
     static Locale fromRequest(VaadinRequest request) {
-        Cookie[] cookies = request == null ? null : request.getCookies();
+        return chosenIn(request == null ? null : request.getCookies());
+    }
+
+    /** The language the visitor chose, from a request's cookies: Russian unless English was chosen. */
+    public static Locale chosenIn(Cookie[] cookies) {
         if (cookies != null) {
             for (Cookie cookie : cookies) {
                 if (COOKIE.equals(cookie.getName())) {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.b2bforum.base.database.DatabaseFailures;
+import org.b2bforum.base.database.OutageLog;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.web.UrgentWork;
 import org.slf4j.Logger;
@@ -55,6 +56,7 @@ import com.vaadin.flow.shared.Registration;
 public class LiveUpdates implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+    private final OutageLog outage = new OutageLog(log, "Live updates");
     /**
      * How far back each poll reads. Feed ids are handed out before commit, so a change may commit
      * after a later one was already read: reading a window by time (and skipping ids already seen)
@@ -283,6 +285,22 @@ public class LiveUpdates implements SmartLifecycle {
     }
 
     /**
+     * The poller's poll. A database away for a while is one line in the log when it goes and one when it is back (the
+     * next poll reads the same window again, so nothing is lost meanwhile); before, each poll's failure was dropped
+     * silently, and a connection that broke under it gave the pool's "Socket error" stack trace.
+     */
+    void pollLogged() {
+        try {
+            poll();
+            outage.answered();
+        } catch (RuntimeException e) {
+            if (!outage.away(e)) {
+                log.debug("Live update poll failed", e);
+            }
+        }
+    }
+
+    /**
      * For a test that polls by itself in the application's context (with the poller {@link #stop() stopped}):
      * the listeners run on the polling thread, and a poll reads {@code window} back instead of five seconds.
      * {@code reset} restores both.
@@ -391,14 +409,8 @@ public class LiveUpdates implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                poll();
-            } catch (RuntimeException e) {
-                // the database is away for a moment: the next poll reads the same window again
-                log.debug("Live update poll failed", e);
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::pollLogged, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
         poller = executor;
     }
 

@@ -3,6 +3,7 @@ package org.b2bforum.base.ops;
 import java.io.IOException;
 
 import org.b2bforum.base.database.DatabaseUnavailable;
+import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,17 +27,29 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
-    static final String PAGE = """
-            <!DOCTYPE html>
-            <html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-            <meta http-equiv="refresh" content="30"><title>Временно недоступно · Temporarily unavailable</title></head>
-            <body style="font-family:sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">
-            <h1>Сервис временно недоступен</h1>
-            <p>Ваши данные в сохранности. Попробуйте ещё раз через минуту.</p>
+    private static final String RUSSIAN = """
+            <h1 lang="ru">Сервис временно недоступен</h1>
+            <p lang="ru">Ваши данные в сохранности. Попробуйте ещё раз через минуту.</p>
+            """;
+    private static final String ENGLISH = """
             <h1 lang="en">The service is temporarily unavailable</h1>
             <p lang="en">Your data is safe. Please try again in a minute.</p>
-            </body></html>
             """;
+
+    /** The page in Russian and English, the visitor's language first (RU unless they chose English). */
+    static final String PAGE = page("ru", "Временно недоступно · Temporarily unavailable", RUSSIAN, ENGLISH);
+    static final String PAGE_ENGLISH_FIRST = page("en", "Temporarily unavailable · Временно недоступно", ENGLISH,
+            RUSSIAN);
+
+    private static String page(String language, String title, String first, String second) {
+        return """
+                <!DOCTYPE html>
+                <html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+                <meta http-equiv="refresh" content="30"><title>%s</title></head>
+                <body style="font-family:sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">
+                %s%s</body></html>
+                """.formatted(language, title, first, second);
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -49,15 +62,16 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             }
             // the path without its token: a calendar app keeps asking for its feed link while the database is away
             log.warn("Database unavailable for {}: {}", Tokens.redactedPath(request.getRequestURI()), e.toString());
-            writePage(response);
+            writePage(request, response);
         }
     }
 
-    static void writePage(HttpServletResponse response) throws IOException {
+    static void writePage(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.reset();
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "30");
         response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write(PAGE);
+        response.getWriter().write(Languages.ENGLISH.equals(Languages.chosenIn(request.getCookies()))
+                ? PAGE_ENGLISH_FIRST : PAGE);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.b2bforum.base.database.DatabaseUnavailable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,6 +18,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * since they logged in: on their next request of any kind (a page, a Vaadin UIDL or heartbeat
  * request), the session is invalidated and the request goes on anonymously, so that Vaadin reports
  * the session expired and the browser lands on the log-in page. One primary-key look-up per request.
+ * <p>
+ * While the database cannot be reached the check cannot be made, and the request goes on: its own reads fail the same
+ * way, and Vaadin's handling says "temporarily unavailable" in the page (a notification after a click, the error view
+ * after a navigation). Before, the check's failure answered a Vaadin request with the 503 page, which Vaadin's client
+ * takes for a server gone: "no connection to the server, reconnecting" over the page for the whole outage (review46).
  */
 class SessionEpochFilter extends OncePerRequestFilter {
 
@@ -41,7 +47,7 @@ class SessionEpochFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof ForumUser user
-                && !accounts.sessionStillValid(user)) {
+                && !stillValidOrUnknown(user)) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
@@ -49,5 +55,16 @@ class SessionEpochFilter extends OncePerRequestFilter {
             contexts.clearContext();
         }
         chain.doFilter(request, response);
+    }
+
+    private boolean stillValidOrUnknown(ForumUser user) {
+        try {
+            return accounts.sessionStillValid(user);
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                return true;
+            }
+            throw e;
+        }
     }
 }

@@ -36,6 +36,31 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aVisitorWhoChoseEnglishReadsThe503PageInEnglishFirstAndOthersInRussianFirst() throws Exception {
+        MockHttpServletRequest english = new MockHttpServletRequest("GET", "/agenda");
+        english.setCookies(new jakarta.servlet.http.Cookie("b2bforum-lang", "en"));
+        MockHttpServletResponse inEnglish = new MockHttpServletResponse();
+        MockHttpServletResponse inRussian = new MockHttpServletResponse();
+
+        for (var exchange : java.util.Map.of(english, inEnglish, new MockHttpServletRequest("GET", "/agenda"), inRussian)
+                .entrySet()) {
+            new DatabaseUnavailableFilter().doFilter(exchange.getKey(), exchange.getValue(), (req, res) -> {
+                throw new CannotCreateTransactionException("Could not open JPA EntityManager",
+                        new SQLTransientConnectionException("embedded-mariadb - Connection is not available"));
+            });
+        }
+
+        String en = inEnglish.getContentAsString();
+        assertThat(en).contains("<html lang=\"en\">").contains("Сервис временно недоступен");
+        assertThat(en.indexOf("The service is temporarily unavailable")).isLessThan(en.indexOf("Сервис временно"));
+        String ru = inRussian.getContentAsString();
+        assertThat(ru).contains("<html lang=\"ru\">").contains("The service is temporarily unavailable");
+        assertThat(ru.indexOf("Сервис временно")).isLessThan(ru.indexOf("The service is temporarily unavailable"));
+        assertThat(inEnglish.getStatus()).isEqualTo(503);
+        assertThat(inEnglish.getHeader("Retry-After")).isEqualTo("30");
+    }
+
+    @Test
     void aCalendarFeedAskedForWhileTheDatabaseIsAwayIsLoggedWithoutItsToken(CapturedOutput output) throws Exception {
         String token = Tokens.newToken();
 

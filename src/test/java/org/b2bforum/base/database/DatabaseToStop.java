@@ -1,0 +1,59 @@
+package org.b2bforum.base.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * An embedded MariaDB of a test's own, which the test kills (as the OOM killer or a crash would) and starts again on
+ * the same port and data directory: a database away for as long as the test wants, without touching the one the
+ * Spring tests share. Its watchdog waits an hour, so the test alone decides when the database is back.
+ */
+public final class DatabaseToStop implements AutoCloseable {
+
+    private final EmbeddedMariaDbProperties properties;
+    private EmbeddedMariaDb running;
+
+    private DatabaseToStop(EmbeddedMariaDbProperties properties) {
+        this.properties = properties;
+        this.running = EmbeddedMariaDb.startOnce(properties);
+    }
+
+    /** A fresh database in {@code dataDir} (under target/), on a free port. */
+    public static DatabaseToStop start(String dataDir) {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new DatabaseToStop(new EmbeddedMariaDbProperties(dataDir, "forum", true, port, 2, 2, "",
+                Duration.ofHours(1), Duration.ofSeconds(3)));
+    }
+
+    public String jdbcUrl() {
+        return running.jdbcUrl();
+    }
+
+    /** Kills the server and waits until it is gone. */
+    public void kill() throws InterruptedException, ExecutionException {
+        ProcessHandle server = running.server().orElseThrow();
+        server.destroyForcibly();
+        server.onExit().get();
+    }
+
+    /** Starts the server again on the same port and data directory (InnoDB recovers what was committed). */
+    public void startAgain() {
+        running.stop();
+        running = EmbeddedMariaDb.startOnce(new EmbeddedMariaDbProperties(properties.dataDir(), properties.database(),
+                false, properties.port(), properties.poolSize(), properties.flushLogAtTrxCommit(), properties.baseDir(),
+                properties.watchdogInterval(), properties.connectionTimeout()));
+    }
+
+    @Override
+    public void close() {
+        running.stop();
+    }
+}
