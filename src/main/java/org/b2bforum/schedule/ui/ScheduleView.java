@@ -86,6 +86,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     final Div progress = new Div();
     final ProgressBar progressBar = new ProgressBar();
     final Span progressText = new Span();
+    final Button stop = new Button();
     final Div result = new Div();
     final Paragraph status = new Paragraph();
     final Div figures = FigureCard.grid();
@@ -142,7 +143,12 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         progress.setId("schedule-progress");
         progressText.setId("schedule-progress-text");
         progressBar.getElement().setAttribute("aria-labelledby", "schedule-progress-text");
-        progress.add(progressBar, progressText);
+        stop.setText(getTranslation("schedule.stop"));
+        stop.setIcon(VaadinIcon.STOP.create());
+        stop.setId("schedule-stop");
+        stop.addThemeVariants(ButtonVariant.ERROR);
+        stop.addClickListener(e -> stopBuild());
+        progress.add(progressBar, progressText, stop);
         progress.setVisible(false);
 
         status.setId("schedule-status");
@@ -263,8 +269,10 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         }
         status.setText(getTranslation("schedule.run", getTranslation(run.status().translationKey()),
                 texts.method(run.scheduler()), run.finishedAt() == null ? "—" : texts.time(run.finishedAt())));
-        if (run.status() == ScheduleRunStatus.FAILED) {
-            status.setText(status.getText() + " — " + (run.error() == null ? "" : run.error()));
+        if (run.status() == ScheduleRunStatus.FAILED || run.status() == ScheduleRunStatus.STOPPED) {
+            if (run.status() == ScheduleRunStatus.FAILED) {
+                status.setText(status.getText() + " — " + (run.error() == null ? "" : run.error()));
+            }
             figures.removeAll();
             optimality.setText("");
             stale.setVisible(false);
@@ -293,9 +301,24 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         double elapsed = run.startedAt() == null ? run.seconds()
                 : Math.max(run.seconds(), Duration.between(run.startedAt(), clock.instant()).toMillis() / 1000.0);
         progressBar.setValue(Math.min(1.0, elapsed / Math.max(1, run.timeLimitSeconds())));
-        progressText.setText(getTranslation("schedule.progress", String.format(Locale.ROOT, "%.1f", elapsed),
-                run.timeLimitSeconds(), run.placedWishes(), run.toPlace(),
-                run.totalBreaks() == null ? "—" : run.totalBreaks()));
+        progressText.setText(progressLine(run, elapsed));
+    }
+
+    /**
+     * The best schedule so far: meetings placed, breaks, and, once the scheduler has proved a bound, how many breaks
+     * fewer are possible at most.
+     */
+    String progressLine(ScheduleRun run, double elapsed) {
+        String line = getTranslation("schedule.progress", String.format(Locale.ROOT, "%.1f", elapsed),
+                run.timeLimitSeconds(), FigureCard.number(run.placedWishes(), getLocale()),
+                FigureCard.number(run.toPlace(), getLocale()),
+                run.totalBreaks() == null ? "—" : FigureCard.number(run.totalBreaks(), getLocale()));
+        if (run.totalBreaks() == null || run.lowerBound() == null || run.lowerBound() <= 0) {
+            return line;
+        }
+        int better = Math.max(0, run.totalBreaks() - run.lowerBound());
+        return line + " · " + (better == 0 ? getTranslation("schedule.progress.bound.none")
+                : getTranslation("schedule.progress.bound", FigureCard.number(better, getLocale())));
     }
 
     void showFigures(ScheduleRun run, int notPlaced) {
@@ -397,6 +420,17 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
+    /** Stops the build shown: nothing is kept; every page showing it sees it stopped at its next poll. */
+    private void stopBuild() {
+        if (shown == null || !shown.running()) {
+            return;
+        }
+        if (schedule.stop(shown.id())) {
+            Notification.show(getTranslation("schedule.stopped"), 6000, Notification.Position.TOP_CENTER);
+        }
+        showDay();
+    }
+
     private void confirmPublish() {
         if (shown == null) {
             return;
@@ -450,6 +484,8 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
             if (now.status() == ScheduleRunStatus.DONE) {
                 Notification.show(getTranslation("schedule.done"), 4000, Notification.Position.TOP_CENTER)
                         .addThemeVariants(NotificationVariant.SUCCESS);
+            } else if (now.status() == ScheduleRunStatus.STOPPED) {
+                Notification.show(getTranslation("schedule.stopped"), 6000, Notification.Position.TOP_CENTER);
             }
             return;
         }

@@ -22,6 +22,7 @@ import org.b2bforum.schedule.ScheduleService;
 import org.b2bforum.schedule.Wish;
 import org.b2bforum.schedule.WishPriority;
 import org.b2bforum.schedule.WishService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +59,8 @@ class ScheduleViewTest extends ForumBrowserlessTest {
 
     @Autowired
     ScheduleFixture fixture;
+    /** A run stored as in progress on another node, if the test made one. */
+    long building;
     @Autowired
     BookingFixture booking;
 
@@ -268,6 +271,75 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         assertThat(cell(timelines, row, 3 - meeting, "kind")).isEqualTo("free");
         assertThat(cell(timelines, row, 3 - meeting, "text")).isEmpty();
         assertThat(cell(timelines, row, 3 - meeting, "title")).isEqualTo("Свободно");
+    }
+
+    @Test
+    void an_organizer_stops_a_build_and_every_page_showing_it_sees_it_stopped() {
+        ScheduleView view = openWhileBuildingElsewhere(1_200, 900, null);
+        assertThat(view.stop.isVisible()).isTrue();
+        assertThat(view.build.isEnabled()).isFalse();
+
+        test(view.stop).click();
+
+        assertThat(schedule.run(building).orElseThrow().status()).isEqualTo(ScheduleRunStatus.STOPPED);
+        assertThat(view.progress.isVisible()).isFalse();
+        assertThat(view.build.isEnabled()).as("a new build may start").isTrue();
+        assertThat(view.status.getText()).startsWith("Расписание: построение остановлено");
+        assertThat(view.publish.isVisible()).isFalse();
+        assertThat(notifications()).contains(STOPPED);
+    }
+
+    @Test
+    void a_page_showing_a_build_sees_it_stopped_by_another_organizer_at_its_next_poll() {
+        ScheduleView view = openWhileBuildingElsewhere(1_200, 900, null);
+
+        assertThat(schedule.stop(building)).as("stopped from another page or node").isTrue();
+        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), false));
+
+        assertThat(view.progress.isVisible()).isFalse();
+        assertThat(view.status.getText()).startsWith("Расписание: построение остановлено");
+        assertThat(UI.getCurrent().getPollInterval()).as("polling stops").isEqualTo(-1);
+        assertThat(notifications()).contains(STOPPED);
+        assertThat(schedule.stop(building)).as("a run that has ended is not stopped again").isFalse();
+    }
+
+    @Test
+    void the_progress_line_shows_the_best_schedule_so_far_and_how_many_breaks_fewer_are_possible_at_most() {
+        ScheduleView view = openWhileBuildingElsewhere(1_360, 1_083, 1_000);
+
+        assertThat(progressLine(view)).contains("лучшее пока: размещено встреч 1 260 из 2 900, "
+                + "перерывов 1 083 · перерывов может стать меньше не более чем на 83");
+
+        jdbc.update("update schedule_run set lower_bound = 0 where id = ?", building);
+        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), false));
+        assertThat(progressLine(view)).as("a bound of 0 says nothing").endsWith("перерывов 1 083");
+
+        jdbc.update("update schedule_run set lower_bound = 1083 where id = ?", building);
+        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), false));
+        assertThat(progressLine(view)).endsWith("· меньше перерывов у этих встреч быть не может");
+    }
+
+    private static final String STOPPED =
+            "Построение остановлено: расписание не сохранено, подтверждённые встречи дня не изменились.";
+
+    /** A run in progress started on another node ({@link #building}), and the organizer's page showing it. */
+    private ScheduleView openWhileBuildingElsewhere(int placed, Integer totalBreaks, Integer lowerBound) {
+        TestSession session = booking.session(1, LocalTime.of(10, 0), LocalTime.of(10, 40), 20);
+        building = fixture.runningElsewhere(session.dayId(), placed, totalBreaks, lowerBound);
+        TestData.logInAsOrganizer(accounts);
+        ScheduleView view = open(session.dayId());
+        assertThat(view.progress.isVisible()).as("the build another organizer started on another node").isTrue();
+        return view;
+    }
+
+    /** The forum has one run at a time: the one a test left running ends with it. */
+    @AfterEach
+    void endTheBuild() {
+        jdbc.update("update schedule_run set status = 'FAILED' where id = ? and status = 'RUNNING'", building);
+    }
+
+    private static String progressLine(ScheduleView view) {
+        return view.progressText.getText().replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 
     @Test
