@@ -148,7 +148,10 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         stop.setId("schedule-stop");
         stop.addThemeVariants(ButtonVariant.ERROR);
         stop.addClickListener(e -> stopBuild());
-        progress.add(progressBar, progressText, stop);
+        // the button on a line of its own: on a phone it sat inside the wrapped progress line
+        Div stopLine = new Div(stop);
+        stopLine.addClassName("schedule-stop-line");
+        progress.add(progressBar, progressText, stopLine);
         progress.setVisible(false);
 
         status.setId("schedule-status");
