@@ -88,6 +88,8 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     final Span progressText = new Span();
     final Button stop = new Button();
     final Div result = new Div();
+    /** The schedule's sections (not placed, each company's day, tables, placed): none for a failed or stopped run. */
+    final Div sections = new Div();
     final Paragraph status = new Paragraph();
     final Div figures = FigureCard.grid();
     final Paragraph optimality = new Paragraph();
@@ -167,11 +169,11 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         publish.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
         publish.addClickListener(e -> confirmPublish());
         configureGrids();
-        result.add(status, figures, optimality, stale, publish,
-                heading("schedule.unplaced"), unplaced,
+        sections.add(heading("schedule.unplaced"), unplaced,
                 heading("schedule.timelines"), new Paragraph(getTranslation("schedule.timelines.legend")), timelines,
                 heading("schedule.tables"), tables,
                 heading("schedule.placed"), placed);
+        result.add(status, figures, optimality, stale, publish, sections);
         result.setId("schedule-result");
         // as wide as the page, not as its widest grid: on a phone the texts and cards wrap, the grids scroll
         result.setWidthFull();
@@ -272,6 +274,8 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         }
         status.setText(getTranslation("schedule.run", getTranslation(run.status().translationKey()),
                 texts.method(run.scheduler()), run.finishedAt() == null ? "—" : texts.time(run.finishedAt())));
+        // a failed or stopped run has no schedule: its empty "not placed" list said "every meeting is placed"
+        sections.setVisible(run.status() != ScheduleRunStatus.FAILED && run.status() != ScheduleRunStatus.STOPPED);
         if (run.status() == ScheduleRunStatus.FAILED || run.status() == ScheduleRunStatus.STOPPED) {
             if (run.status() == ScheduleRunStatus.FAILED) {
                 status.setText(status.getText() + " — " + (run.error() == null ? "" : run.error()));

@@ -286,6 +286,7 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         assertThat(view.build.isEnabled()).as("a new build may start").isTrue();
         assertThat(view.status.getText()).startsWith("Расписание: построение остановлено");
         assertThat(view.publish.isVisible()).isFalse();
+        assertThat(view.sections.isVisible()).as("no schedule: no 'every meeting is placed' under it").isFalse();
         assertThat(notifications()).contains(STOPPED);
     }
 
