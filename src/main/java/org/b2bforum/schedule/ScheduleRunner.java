@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 import org.b2bforum.base.cluster.ClusterNode;
 import org.b2bforum.base.database.DatabaseFailures;
@@ -70,6 +71,11 @@ class ScheduleRunner {
     private final Clock clock;
     private final ClusterNode node;
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
+    /**
+     * This node's runs an organizer stopped ({@link ScheduleService#stop}), on this node or another: their result is
+     * not stored, and the parts of the build not begun yet are not solved.
+     */
+    private final Set<Long> stoppedHere = ConcurrentHashMap.newKeySet();
     /** Whether the last heartbeat could not reach the database (the scheduler runs it on one thread at a time). */
     private boolean heartbeatFailing;
 
@@ -101,7 +107,12 @@ class ScheduleRunner {
         long started = System.nanoTime();
         runningHere.add(runId);
         try {
-            ScheduleResult result = solveMustFirst(input, timeLimit, progress(runId, started));
+            ScheduleResult result = solveMustFirst(input, timeLimit, progress(runId, started),
+                    () -> stoppedHere.contains(runId));
+            if (stoppedHere.contains(runId)) {
+                log.info("Schedule run {} was stopped; its result is not kept", runId);
+                return;
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             whileDatabaseAway(() -> store(runId, input, result, seconds));
         } catch (RuntimeException | Error e) {
@@ -114,8 +125,22 @@ class ScheduleRunner {
             }
         } finally {
             runningHere.remove(runId);
+            stoppedHere.remove(runId);
         }
     }
+
+    /**
+     * An organizer stopped the run (its status is no longer RUNNING): when this node solves it, the solve's later parts
+     * are left out and nothing is stored. Another node's stop is seen here at the next heartbeat or progress write.
+     */
+    void stopped(long runId) {
+        if (runningHere.contains(runId)) {
+            stoppedHere.add(runId);
+        }
+    }
+
+    /** The least time between two progress writes; none in tests. */
+    long progressEveryNanos = PROGRESS_EVERY_NANOS;
 
     /** How long a build's result waits for the database to answer again; shorter in tests. */
     Duration storeRetryFor = LEASE;
@@ -181,8 +206,12 @@ class ScheduleRunner {
     void heartbeat() {
         try {
             if (!runningHere.isEmpty()) {
+                List<Long> ids = List.copyOf(runningHere);
                 jdbc.update("update schedule_run set heartbeat_at = :now where id in (:ids) and status = 'RUNNING'",
-                        new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("ids", List.copyOf(runningHere)));
+                        new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("ids", ids));
+                // stopped by an organizer, maybe on another node
+                jdbc.queryForList("select id from schedule_run where id in (:ids) and status = 'STOPPED'",
+                        new MapSqlParameterSource("ids", ids), Long.class).forEach(this::stopped);
             }
             int abandoned = failAbandonedRuns();
             if (abandoned > 0) {
@@ -211,30 +240,53 @@ class ScheduleRunner {
                         .addValue("expired", Timestamp.from(clock.instant().minus(LEASE))));
     }
 
-    /** Writes the figures of each better solution, at most five times a second. */
+    /**
+     * Writes the figures of the best schedule so far, at most five times a second: a part of the build that does worse
+     * than an earlier one is not shown (the must-meet-first way's parts each report their own schedules: ux50 saw
+     * 1,260 placed, then 1,123, then 1,260 again). The bound is the one reported with that schedule.
+     */
     private ProgressListener progress(long runId, long started) {
         return new ProgressListener() {
             private long last;
+            private int bestPlaced = -1;
+            private int bestBreaks = Integer.MAX_VALUE;
+            private int bestBound;
+            private boolean written = true;
 
             @Override
             public synchronized void improved(int placed, int totalBreaks, int lowerBound, double seconds) {
+                if (placed > bestPlaced || placed == bestPlaced && totalBreaks < bestBreaks) {
+                    bestPlaced = placed;
+                    bestBreaks = totalBreaks;
+                    bestBound = Math.min(lowerBound, totalBreaks);
+                    written = false;
+                } else if (placed == bestPlaced && totalBreaks == bestBreaks && lowerBound > bestBound) {
+                    bestBound = Math.min(lowerBound, totalBreaks);
+                    written = false;
+                }
                 long now = System.nanoTime();
-                if (last != 0 && now - last < PROGRESS_EVERY_NANOS) {
+                if (written || last != 0 && now - last < progressEveryNanos) {
                     return;
                 }
                 last = now;
+                written = true;
                 try {
-                    jdbc.update("""
+                    int updated = jdbc.update("""
                             update schedule_run set placed = :placed, total_breaks = :breaks, lower_bound = :bound,
                                    seconds = :seconds, heartbeat_at = :heartbeat where id = :id and status = 'RUNNING'""",
-                            new MapSqlParameterSource("id", runId).addValue("placed", placed)
-                                    .addValue("breaks", totalBreaks).addValue("heartbeat", Timestamp.from(clock.instant()))
-                                    .addValue("bound", lowerBound).addValue("seconds", (now - started) / 1e9));
+                            new MapSqlParameterSource("id", runId).addValue("placed", bestPlaced)
+                                    .addValue("breaks", bestBreaks).addValue("heartbeat", Timestamp.from(clock.instant()))
+                                    .addValue("bound", bestBound).addValue("seconds", (now - started) / 1e9));
+                    if (updated == 0) {
+                        // no longer running: stopped by an organizer (or failed by another node)
+                        stopped(runId);
+                    }
                 } catch (DataAccessException e) {
                     // figures for the page only: a build goes on while the database is away (the next ones, or the
                     // result, are stored once it answers); the solver's threads must not see this failure
                     log.warn("Progress of schedule run {} not stored: {}", runId, e.getMessage());
-                    last = System.nanoTime() + PROGRESS_PAUSE_AFTER_FAILURE_NANOS - PROGRESS_EVERY_NANOS;
+                    last = System.nanoTime() + PROGRESS_PAUSE_AFTER_FAILURE_NANOS - progressEveryNanos;
+                    written = false;
                 }
             }
         };
@@ -248,8 +300,14 @@ class ScheduleRunner {
      * line went down and up again (ux50's forum day: 1,260 -> 1,123 -> 1,260 placed).
      */
     ScheduleResult solveMustFirst(DayProblem input, Duration timeLimit, ProgressListener progress) {
+        return solveMustFirst(input, timeLimit, progress, () -> false);
+    }
+
+    /** As above; once {@code stop} says so, the parts of the solve not begun yet are left out. */
+    ScheduleResult solveMustFirst(DayProblem input, Duration timeLimit, ProgressListener progress,
+            BooleanSupplier stop) {
         return fullDayReasons(input.problem(),
-                solveWithinLimit(input, timeLimit, ProgressListener.newBestOnly(progress)));
+                solveWithinLimit(input, timeLimit, ProgressListener.newBestOnly(progress), stop));
     }
 
     /**
@@ -275,7 +333,8 @@ class ScheduleRunner {
                 result.fixedMeetingsGap());
     }
 
-    private ScheduleResult solveWithinLimit(DayProblem input, Duration timeLimit, ProgressListener progress) {
+    private ScheduleResult solveWithinLimit(DayProblem input, Duration timeLimit, ProgressListener progress,
+            BooleanSupplier stop) {
         SchedulingProblem all = input.problem();
         List<Kind> kinds = input.meetings().stream().map(DayMeeting::kind).toList();
         List<Integer> order = new ArrayList<>();
@@ -289,7 +348,7 @@ class ScheduleRunner {
         List<Unplaced> overLimit = MeetingAllowance.beyond(all, input.meetingLimit(),
                 input.activeMeetings().stream().mapToInt(Integer::intValue).toArray(), order);
         if (overLimit.isEmpty()) {
-            return solveMustFirst(all, kinds, timeLimit, progress);
+            return solveMustFirst(all, kinds, timeLimit, progress, stop);
         }
         Set<Integer> left = new HashSet<>();
         overLimit.forEach(u -> left.add(u.meeting()));
@@ -300,7 +359,7 @@ class ScheduleRunner {
             }
         }
         ScheduleResult within = solveMustFirst(subProblem(all, keep, Map.of()), keep.stream().map(kinds::get).toList(),
-                timeLimit, progress);
+                timeLimit, progress, stop);
         List<Placement> placements = new ArrayList<>();
         within.placements().forEach(p -> placements.add(new Placement(keep.get(p.meeting()), p.slot(), p.table())));
         List<Unplaced> unplaced = new ArrayList<>(overLimit);
@@ -313,12 +372,15 @@ class ScheduleRunner {
     }
 
     private ScheduleResult solveMustFirst(SchedulingProblem all, List<Kind> kinds, Duration timeLimit,
-            ProgressListener progress) {
+            ProgressListener progress, BooleanSupplier stop) {
         long deadline = System.nanoTime() + timeLimit.toNanos();
         boolean mixed = kinds.contains(Kind.MUST) && kinds.contains(Kind.NICE);
         // when the second way may be needed, the first takes half the time (if it is not, the first answer is
         // solved on for the other half)
         ScheduleResult first = scheduler.solve(all, mixed ? timeLimit.dividedBy(2) : timeLimit, progress);
+        if (stop.getAsBoolean()) {
+            return first;
+        }
         if (first.unplaced().stream().noneMatch(u -> kinds.get(u.meeting()) == Kind.MUST)) {
             return mixed ? solveOn(all, kinds, first, deadline, progress) : first;
         }
@@ -335,6 +397,9 @@ class ScheduleRunner {
                 progress.improved(placed, breaks, dayBound, seconds);
         ScheduleResult must = scheduler.solve(subProblem(all, mustOnly, Map.of()), remaining(deadline, 2),
                 partProgress);
+        if (stop.getAsBoolean()) {
+            return first;
+        }
         Map<Integer, Integer> pinned = new HashMap<>();
         must.placements().forEach(p -> pinned.put(mustOnly.get(p.meeting()), p.slot()));
         List<Unplaced> unplaced = new ArrayList<>();
@@ -470,12 +535,9 @@ class ScheduleRunner {
         int total = BreakCounter.total(breaks);
         int bound = storedBound(result, dropped, total);
         boolean optimal = !dropped && result.provedOptimal();
+        // the run first: one an organizer stopped meanwhile keeps no places
         transactions.executeWithoutResult(status -> {
-            jdbc.batchUpdate("""
-                    update schedule_run_meeting set slot_id = :slot, table_id = :table, reason = :reason,
-                           reason_company_id = :reasonCompany, wanted = :wanted, available = :available
-                    where run_id = :run and position = :position""", rows.toArray(MapSqlParameterSource[]::new));
-            jdbc.update("""
+            int done = jdbc.update("""
                     update schedule_run set status = 'DONE', placed = :placed, total_breaks = :total, max_breaks = :max,
                            fairness_gap = :gap, lower_bound = :bound, proved_optimal = :optimal, seconds = :seconds,
                            finished_at = :now
@@ -485,6 +547,13 @@ class ScheduleRunner {
                             .addValue("gap", BreakCounter.gap(breaks)).addValue("bound", bound)
                             .addValue("optimal", optimal).addValue("seconds", seconds)
                             .addValue("now", Timestamp.from(clock.instant())));
+            if (done == 0) {
+                return;
+            }
+            jdbc.batchUpdate("""
+                    update schedule_run_meeting set slot_id = :slot, table_id = :table, reason = :reason,
+                           reason_company_id = :reasonCompany, wanted = :wanted, available = :available
+                    where run_id = :run and position = :position""", rows.toArray(MapSqlParameterSource[]::new));
         });
     }
 

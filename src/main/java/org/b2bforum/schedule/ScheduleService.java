@@ -136,6 +136,27 @@ public class ScheduleService {
         return runId;
     }
 
+    /**
+     * Stops a run in progress at once, for every organizer's page and every node: it ends as
+     * {@link ScheduleRunStatus#STOPPED} and keeps no schedule (the day's confirmed meetings stay as they are), and
+     * another run may start. The solver's current part may go on in the background until its time is up; its answer
+     * is not stored. The scheduler cannot hand over its best schedule before its time limit ends, so a stop cannot
+     * keep it: an organizer who wants the best of a long build lets it end or sets a shorter limit.
+     *
+     * @return whether the run was stopped; false when it had ended already (its result stands)
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    public boolean stop(long runId) {
+        currentUser.require();
+        boolean stopped = jdbc.update("""
+                update schedule_run set status = 'STOPPED', finished_at = :now where id = :id and status = 'RUNNING'""",
+                new MapSqlParameterSource("id", runId).addValue("now", Timestamp.from(clock.instant()))) > 0;
+        if (stopped) {
+            runner.stopped(runId);
+        }
+        return stopped;
+    }
+
     private long insertRun(DayProblem input, Duration timeLimit, ForumUser user) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update("""

@@ -67,6 +67,23 @@ public final class ScheduleFixture {
         }
     }
 
+    /**
+     * A run of the day stored as in progress on another node ("node-b", its heartbeat fresh), with these figures of
+     * its best schedule so far; the test ends it (one run at a time in the forum).
+     */
+    public long runningElsewhere(long dayId, int placed, Integer totalBreaks, Integer lowerBound) {
+        long organizer = jdbc.queryForObject("select min(id) from app_user where role = 'ORGANIZER'", Long.class);
+        jdbc.update("""
+                insert into schedule_run (day_id, status, scheduler, time_limit_seconds, fingerprint, companies, slots,
+                    meetings, fixed_meetings, placed, total_breaks, lower_bound, started_by, started_at, node_id,
+                    heartbeat_at)
+                values (?, 'RUNNING', 'CpSatScheduler', 600, repeat('0', 64), 500, 21, 3000, 100, ?, ?, ?, ?, ?,
+                    'node-b', ?)""",
+                dayId, placed, totalBreaks, lowerBound, organizer, java.sql.Timestamp.from(java.time.Instant.now()),
+                java.sql.Timestamp.from(java.time.Instant.now()));
+        return jdbc.queryForObject("select max(id) from schedule_run", Long.class);
+    }
+
     public ScheduleReview review(long runId) {
         return booking.asOrganizer(() -> schedule.review(runId));
     }

@@ -10,12 +10,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.cluster.ClusterNode;
 import org.b2bforum.schedule.DayProblem.Kind;
 import org.b2bforum.optimizer.GreedyScheduler;
 import org.b2bforum.optimizer.MeetingRequest;
+import org.b2bforum.optimizer.Placement;
+import org.b2bforum.optimizer.ScheduleResult;
 import org.b2bforum.optimizer.Scheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +129,66 @@ class ScheduleRunsOnSeveralNodesTest {
             solver.join(10_000);
         }
         assertThat(status()).isEqualTo("FAILED"); // the test's scheduler threw
+    }
+
+    @Test
+    void a_run_stopped_on_another_node_solves_no_further_part_and_keeps_no_schedule() throws Exception {
+        CountDownLatch solving = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        AtomicInteger solves = new AtomicInteger();
+        Scheduler slow = (problem, timeLimit, progress) -> {
+            solves.incrementAndGet();
+            solving.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ScheduleResult(List.of(new Placement(0, 0, 0), new Placement(1, 1, 0)), List.of(), 1, 1, 0, 0,
+                    false, Duration.ofMillis(1));
+        };
+        ScheduleRunner nodeA = new ScheduleRunner(slow, namedJdbc, transactions, Clock.fixed(NOW, ZoneOffset.UTC),
+                new ClusterNode("node-a"));
+        // a must-meet wish and a nice-to-have one: with every must-meet wish placed the build solves on from the first
+        // answer for the second half of its time (a second part)
+        DayProblem day = ScheduleRunnerTest.day(12, List.of(0, 0, 0), List.of(Kind.MUST, Kind.NICE),
+                List.of(MeetingRequest.of(0, 1), MeetingRequest.of(0, 2)));
+        Thread solver = Thread.ofPlatform().start(() -> nodeA.run(runId, day, Duration.ofSeconds(20)));
+        try {
+            assertThat(solving.await(10, TimeUnit.SECONDS)).isTrue();
+            // node B's organizer stops it (ScheduleService.stop there); node A hears of it at its heartbeat
+            jdbc.update("update schedule_run set status = 'STOPPED' where id = ?", runId);
+            nodeA.heartbeat();
+        } finally {
+            finish.countDown();
+            solver.join(10_000);
+        }
+        assertThat(solver.isAlive()).isFalse();
+        assertThat(solves.get()).as("the part not begun is left out").isEqualTo(1);
+        assertThat(status()).isEqualTo("STOPPED");
+    }
+
+    @Test
+    void the_progress_stored_is_the_best_schedule_so_far_not_each_parts_own() {
+        List<String> stored = new java.util.ArrayList<>();
+        Scheduler parts = (problem, timeLimit, progress) -> {
+            // the first part's schedules, then a part of the day with fewer meetings, then a better one
+            for (int[] figures : new int[][] {{3, 5, 0}, {3, 4, 2}, {2, 1, 1}, {3, 4, 3}, {3, 3, 1}}) {
+                progress.improved(figures[0], figures[1], figures[2], 0.1);
+                stored.add(jdbc.queryForObject("select concat(placed, '/', total_breaks, '/', lower_bound) "
+                        + "from schedule_run where id = ?", String.class, runId));
+            }
+            throw new IllegalStateException("ended by the test");
+        };
+        ScheduleRunner nodeA = new ScheduleRunner(parts, namedJdbc, transactions, Clock.fixed(NOW, ZoneOffset.UTC),
+                new ClusterNode("node-a"));
+        nodeA.progressEveryNanos = 0;
+        DayProblem day = ScheduleRunnerTest.day(12, List.of(0, 0), List.of(Kind.NICE),
+                List.of(MeetingRequest.of(0, 1)));
+
+        nodeA.run(runId, day, Duration.ofSeconds(20));
+
+        assertThat(stored).containsExactly("3/5/0", "3/4/2", "3/4/2", "3/4/3", "3/3/1");
     }
 
     private String status() {

@@ -29,7 +29,6 @@ import org.b2bforum.schedule.Wish;
 import org.b2bforum.schedule.WishService;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -54,6 +53,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -86,7 +86,10 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     final Div progress = new Div();
     final ProgressBar progressBar = new ProgressBar();
     final Span progressText = new Span();
+    final Button stop = new Button();
     final Div result = new Div();
+    /** The schedule's sections (not placed, each company's day, tables, placed): none for a failed or stopped run. */
+    final Div sections = new Div();
     final Paragraph status = new Paragraph();
     final Div figures = FigureCard.grid();
     final Paragraph optimality = new Paragraph();
@@ -142,7 +145,15 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         progress.setId("schedule-progress");
         progressText.setId("schedule-progress-text");
         progressBar.getElement().setAttribute("aria-labelledby", "schedule-progress-text");
-        progress.add(progressBar, progressText);
+        stop.setText(getTranslation("schedule.stop"));
+        stop.setIcon(VaadinIcon.STOP.create());
+        stop.setId("schedule-stop");
+        stop.addThemeVariants(ButtonVariant.ERROR);
+        stop.addClickListener(e -> stopBuild());
+        // the button on a line of its own: on a phone it sat inside the wrapped progress line
+        Div stopLine = new Div(stop);
+        stopLine.addClassName("schedule-stop-line");
+        progress.add(progressBar, progressText, stopLine);
         progress.setVisible(false);
 
         status.setId("schedule-status");
@@ -158,11 +169,11 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         publish.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
         publish.addClickListener(e -> confirmPublish());
         configureGrids();
-        result.add(status, figures, optimality, stale, publish,
-                heading("schedule.unplaced"), unplaced,
+        sections.add(heading("schedule.unplaced"), unplaced,
                 heading("schedule.timelines"), new Paragraph(getTranslation("schedule.timelines.legend")), timelines,
                 heading("schedule.tables"), tables,
                 heading("schedule.placed"), placed);
+        result.add(status, figures, optimality, stale, publish, sections);
         result.setId("schedule-result");
         // as wide as the page, not as its widest grid: on a phone the texts and cards wrap, the grids scroll
         result.setWidthFull();
@@ -263,8 +274,12 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         }
         status.setText(getTranslation("schedule.run", getTranslation(run.status().translationKey()),
                 texts.method(run.scheduler()), run.finishedAt() == null ? "—" : texts.time(run.finishedAt())));
-        if (run.status() == ScheduleRunStatus.FAILED) {
-            status.setText(status.getText() + " — " + (run.error() == null ? "" : run.error()));
+        // a failed or stopped run has no schedule: its empty "not placed" list said "every meeting is placed"
+        sections.setVisible(run.status() != ScheduleRunStatus.FAILED && run.status() != ScheduleRunStatus.STOPPED);
+        if (run.status() == ScheduleRunStatus.FAILED || run.status() == ScheduleRunStatus.STOPPED) {
+            if (run.status() == ScheduleRunStatus.FAILED) {
+                status.setText(status.getText() + " — " + (run.error() == null ? "" : run.error()));
+            }
             figures.removeAll();
             optimality.setText("");
             stale.setVisible(false);
@@ -293,9 +308,24 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         double elapsed = run.startedAt() == null ? run.seconds()
                 : Math.max(run.seconds(), Duration.between(run.startedAt(), clock.instant()).toMillis() / 1000.0);
         progressBar.setValue(Math.min(1.0, elapsed / Math.max(1, run.timeLimitSeconds())));
-        progressText.setText(getTranslation("schedule.progress", String.format(Locale.ROOT, "%.1f", elapsed),
-                run.timeLimitSeconds(), run.placedWishes(), run.toPlace(),
-                run.totalBreaks() == null ? "—" : run.totalBreaks()));
+        progressText.setText(progressLine(run, elapsed));
+    }
+
+    /**
+     * The best schedule so far: meetings placed, breaks, and, once the scheduler has proved a bound, how many breaks
+     * fewer are possible at most.
+     */
+    String progressLine(ScheduleRun run, double elapsed) {
+        String line = getTranslation("schedule.progress", String.format(Locale.ROOT, "%.1f", elapsed),
+                run.timeLimitSeconds(), FigureCard.number(run.placedWishes(), getLocale()),
+                FigureCard.number(run.toPlace(), getLocale()),
+                run.totalBreaks() == null ? "—" : FigureCard.number(run.totalBreaks(), getLocale()));
+        if (run.totalBreaks() == null || run.lowerBound() == null || run.lowerBound() <= 0) {
+            return line;
+        }
+        int better = Math.max(0, run.totalBreaks() - run.lowerBound());
+        return line + " · " + (better == 0 ? getTranslation("schedule.progress.bound.none")
+                : getTranslation("schedule.progress.bound", FigureCard.number(better, getLocale())));
     }
 
     void showFigures(ScheduleRun run, int notPlaced) {
@@ -323,14 +353,19 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
                 : String.valueOf(value), getTranslation(labelKey));
     }
 
-    /** A row per company, a column per slot: the counterpart of each meeting, breaks and program items marked. */
+    /**
+     * A row per company, a column per slot: the counterpart of each meeting, breaks and program items marked. Each
+     * cell is a light template filled from the row's data in the browser ({@link #CELL}), not a component: with a
+     * component per cell a forum day's 500 x 21 timeline sent 1,050 components (678 KB) when the review opened and
+     * 2,100 (1.2 MB, 1.3-1.9 s) at each scroll of the grid (ux51, stop 42).
+     */
     private void showTimelines(ScheduleReview review) {
         timelines.removeAllColumns();
         timelines.addColumn(CompanyDay::name).setHeader(getTranslation("schedule.column.company")).setFrozen(true)
                 .setWidth("14rem").setFlexGrow(0).setKey("company");
         for (int s = 0; s < review.slots().size(); s++) {
             int slot = s;
-            timelines.addColumn(new ComponentRenderer<>(c -> cell(c.cells().get(slot))))
+            timelines.addColumn(LitRenderer.<CompanyDay>of(CELL).withProperty("cell", c -> cell(c.cells().get(slot))))
                     .setHeader(texts.time(review.slots().get(s).startsAt())).setWidth("7rem").setFlexGrow(0)
                     .setKey("slot-" + s);
         }
@@ -339,20 +374,33 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         timelines.setItems(review.companies());
     }
 
-    private Component cell(Cell cell) {
-        Span span = new Span(switch (cell.kind()) {
+    /**
+     * A timeline cell from its data, {@code [kind, text, title]} (one short array per cell: three named properties
+     * each repeated their renderer's long name and doubled the rows' size): the kind styles it
+     * ({@code timeline-meeting}, ...), the title names the place in words.
+     */
+    static final String CELL = "<span class=\"timeline-cell timeline-${item.cell[0]}\" title=\"${item.cell[2]}\">"
+            + "${item.cell[1]}</span>";
+
+    private List<String> cell(Cell cell) {
+        return List.of(cell.kind().name().toLowerCase(Locale.ROOT), cellText(cell), cellTitle(cell));
+    }
+
+    static String cellText(Cell cell) {
+        return switch (cell.kind()) {
             case MEETING, FIXED -> cell.counterpart();
             case BREAK -> "·";
             case PROGRAM -> "▪";
             case FREE -> "";
-        });
-        span.addClassName("timeline-cell");
-        span.addClassName("timeline-" + cell.kind().name().toLowerCase(Locale.ROOT));
-        span.getElement().setAttribute("title", switch (cell.kind()) {
-            case MEETING, FIXED -> cell.counterpart() + " · " + getTranslation("schedule.place", cell.hall().in(getLocale()), cell.table());
+        };
+    }
+
+    private String cellTitle(Cell cell) {
+        return switch (cell.kind()) {
+            case MEETING, FIXED -> cell.counterpart() + " · "
+                    + getTranslation("schedule.place", cell.hall().in(getLocale()), cell.table());
             default -> getTranslation("schedule.cell." + cell.kind().name());
-        });
-        return span;
+        };
     }
 
     private H2 heading(String key) {
@@ -377,6 +425,17 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         } catch (ScheduleRefusedException e) {
             error(e);
         }
+    }
+
+    /** Stops the build shown: nothing is kept; every page showing it sees it stopped at its next poll. */
+    private void stopBuild() {
+        if (shown == null || !shown.running()) {
+            return;
+        }
+        if (schedule.stop(shown.id())) {
+            Notification.show(getTranslation("schedule.stopped"), 6000, Notification.Position.TOP_CENTER);
+        }
+        showDay();
     }
 
     private void confirmPublish() {
@@ -432,6 +491,8 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
             if (now.status() == ScheduleRunStatus.DONE) {
                 Notification.show(getTranslation("schedule.done"), 4000, Notification.Position.TOP_CENTER)
                         .addThemeVariants(NotificationVariant.SUCCESS);
+            } else if (now.status() == ScheduleRunStatus.STOPPED) {
+                Notification.show(getTranslation("schedule.stopped"), 6000, Notification.Position.TOP_CENTER);
             }
             return;
         }
