@@ -11,19 +11,17 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The booking steps' own connections ({@code b2bforum.booking.own-connections}, the default since stop 42; first for a
- * Galera cluster: docs/cluster.md): a small pool on the application's database whose connections stay in manual
- * commit. On the application's pool (autocommit on, as Hibernate and every read outside a transaction want it)
- * Spring's JDBC transaction sets autocommit off before each step and on again after it: two round trips per booking,
- * a fifth of a booking attempt's round trips on a cluster node (bench/README.md, issue 18), and at the booking window's
- * rush one of a turn's four round trips, each waiting for a core while the queue waits for the turn (issue 17). Here a
- * step is its statements and its commit or rollback, nothing else: a request's first look, locks and reads are one
- * round trip, its writes and commit another ({@link SlotLedger#lookLockAndRead}).
+ * The booking steps' own connections ({@code b2bforum.booking.own-connections=true}, for a Galera cluster:
+ * docs/cluster.md): a small pool on the application's database whose connections stay in manual commit. On the
+ * application's pool (autocommit on, as Hibernate and every read outside a transaction want it) Spring's JDBC
+ * transaction sets autocommit off before each step and on again after it: two round trips per booking, a fifth of
+ * a booking attempt's round trips on a cluster node (bench/README.md, issue 18). Here a step is its statements and
+ * its commit or rollback, nothing else.
  * <p>
  * The booking code reads and writes through the application's {@code JdbcTemplate} (the application's data
  * source): this data source stands for the application's ({@link InfrastructureProxy}), so the transaction binds
  * its connection where that template looks for it, and every statement of a step runs on the step's connection.
- * Everything outside the booking steps stays on the application's pool.
+ * The look before the step and everything outside the booking steps stay on the application's pool.
  */
 final class BookingConnections extends DelegatingDataSource implements InfrastructureProxy, AutoCloseable {
 

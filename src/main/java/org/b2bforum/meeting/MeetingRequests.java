@@ -3,7 +3,6 @@ package org.b2bforum.meeting;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -111,17 +110,23 @@ public class MeetingRequests {
         ForumUser user = currentUser.require();
         long me = currentUser.requireCompanyId();
         BookingRules.requireTwoCompanies(me, partnerId, "meeting.error.self");
-        return book(me, partnerId, slotId, standId, delegateIds, BookingRules.trimmedMessage(message), user);
+        return retry.inTurn(() -> {
+            switch (ledger.firstLook(me, partnerId, slotId, clock.instant())) {
+                case BLOCKED -> throw new BookingRefusedException("meeting.error.blocked"); // before any other answer
+                // most requests for a popular company's time end here, without waiting for its lock
+                case TAKEN -> throw new BookingRefusedException("meeting.error.slot-taken");
+                case OPEN -> { }
+            }
+            return book(me, partnerId, slotId, standId, BookingRules.chosenDelegates(delegateIds),
+                    BookingRules.trimmedMessage(message), user);
+        });
     }
 
-    private MeetingOutcome book(long me, long partnerId, long slotId, Long standId, Collection<Long> delegateIds,
-            String text, ForumUser user) {
+    private MeetingOutcome book(long me, long partnerId, long slotId, Long standId, Set<Long> delegates, String text,
+            ForumUser user) {
         return retry.run(() -> {
-            // the first look (a refusal there is the whole step), then the locks and what is read under them: one round
-            // trip (issue 17)
-            SlotLedger.LockedSituation read = ledger.lookLockAndRead(me, partnerId, slotId, clock.instant(),
-                    delegateIds == null ? Set.of() : new LinkedHashSet<>(delegateIds));
-            Set<Long> delegates = BookingRules.chosenDelegates(delegateIds); // after the look's answers, as ever
+            // the locks and what is read under them: one round trip (issue 17)
+            SlotLedger.LockedSituation read = ledger.lockAndRead(slotId, me, partnerId, me, delegates);
             SlotLedger.Locked locked = read.locked();
             SlotLedger.Slot slot = locked.slot();
             BookingRules.requireFutureSlot(slot.startsAt(), clock.instant());

@@ -142,64 +142,32 @@ class SlotLedger {
                 (rs, i) -> situation(rs));
     }
 
-    /** What {@link #lookLockAndRead} returns: the locks' answer and the situation read under them. */
+    /** What {@link #lockAndRead} returns: the locks' answer and the situation read under them. */
     record LockedSituation(Locked locked, BookingSituation situation) {
     }
 
     /**
-     * A request's first look, then {@link #lockSlotAndCompanies} and {@link #situation}, in one round trip: one compound
-     * statement (MariaDB's {@code begin not atomic ... end}, which the server runs statement after statement and ends
-     * at the first error). At the booking window's rush each round trip of a booking's turn waits for a core while the
-     * queue behind it waits for the turn (bench/README.md, issue 17): the look, the locks and the situation were three.
-     * <p>
-     * The look comes first and takes no lock: whether the partner blocked the requester, else whether one of the two
-     * companies already has a confirmed meeting at the slot's time, as far as the last commit shows (only a
-     * cancellation frees a company again, so "taken" is true when read; "free" is checked again under the locks; "taken"
-     * only comes for two approved companies within the booking window, when the same request is not there already, so
-     * the refusal is the one the checks under the locks would give). It looks for a meeting that starts with the slot:
-     * the program keeps the slots of sessions at the same time identical in every hall, so that is the meeting
-     * overlapping it; any other case is left to the exact check under the locks. Most requests for a popular company's
-     * time end there, without waiting for its lock: then nothing else runs ({@code meeting.error.blocked}, before any
-     * other answer, or {@code meeting.error.slot-taken}).
-     * <p>
-     * Then a {@code commit} ends the look's snapshot, so that the reads under the locks do not see the data as it was
-     * before the locks: the locking select, then the slot's hall and times into variables (the new transaction's first
-     * plain read: under REPEATABLE READ its snapshot starts after the locks are held and sees what the previous holder
-     * committed), then the situation. The values are ids and the time only, written into the SQL.
-     *
-     * @param now the clock's time, for the booking window in the look
+     * {@link #lockSlotAndCompanies} and then {@link #situation}, in one round trip: one compound statement (MariaDB's
+     * {@code begin not atomic ... end}, which the server runs statement after statement and ends at the first error)
+     * that locks, reads the slot's hall and times and then the situation. The reads run after the locks are held, so
+     * under REPEATABLE READ their snapshot starts after the previous holder's commit, as with two statements. At the
+     * booking window's rush each round trip of a booking's turn waits for a core while the queue behind it waits for
+     * the turn (bench/README.md, issue 17): the locks and the situation were two of its six. The values are ids only,
+     * written into the SQL.
      */
-    LockedSituation lookLockAndRead(long me, long partner, long slotId, Instant now, Set<Long> delegates) {
+    LockedSituation lockAndRead(long slotId, long a, long b, long owner, Set<Long> delegates) {
         String ids = delegates.isEmpty() ? "-1" : delegates.stream().map(String::valueOf).collect(Collectors.joining(", "));
         String sql = "begin not atomic\n"
-                + "declare v_blocked int; declare v_taken int;\n"
                 + "declare v_hall bigint; declare v_start datetime(6); declare v_end datetime(6);\n"
-                + LOOK.formatted(me, partner, slotId, MeetingRows.sqlTime(now)) + ";\n"
-                + "select v_blocked blocked, v_taken taken;\n"
-                + "commit;\n"
-                + "if not v_blocked and not coalesce(v_taken, 0) then\n"
-                + LOCK_SLOT_AND_COMPANIES.replace(":slot", String.valueOf(slotId)).replace(":a", String.valueOf(me))
-                        .replace(":b", String.valueOf(partner)) + ";\n"
+                + LOCK_SLOT_AND_COMPANIES.replace(":slot", String.valueOf(slotId)).replace(":a", String.valueOf(a))
+                        .replace(":b", String.valueOf(b)) + ";\n"
                 + "select hall_id, starts_at, ends_at into v_hall, v_start, v_end from slot where id = " + slotId + ";\n"
-                + situationSql(String.valueOf(me), String.valueOf(partner), String.valueOf(me), ids,
-                        String.valueOf(slotId), "v_hall", "v_start", "v_end") + ";\n"
-                + "end if;\nend";
+                + situationSql(String.valueOf(a), String.valueOf(b), String.valueOf(owner), ids, String.valueOf(slotId),
+                        "v_hall", "v_start", "v_end") + ";\nend";
         return jdbc.getJdbcOperations().execute((StatementCallback<LockedSituation>) statement -> {
             statement.execute(sql);
-            try (ResultSet rs = statement.getResultSet()) {
-                rs.next();
-                if (rs.getBoolean("blocked")) {
-                    throw new BookingRefusedException("meeting.error.blocked");
-                }
-                if (rs.getBoolean("taken")) {
-                    throw new BookingRefusedException("meeting.error.slot-taken");
-                }
-            }
             Map<Long, String> status = new HashMap<>();
             Slot slot = null;
-            if (!statement.getMoreResults()) {
-                throw new IllegalStateException("The booking's locks came without their rows");
-            }
             try (ResultSet rs = statement.getResultSet()) {
                 while (rs.next()) {
                     slot = slot(rs);
@@ -218,24 +186,6 @@ class SlotLedger {
             }
         });
     }
-
-    /**
-     * The first look's query ({@link #lookLockAndRead}), into {@code v_blocked} and {@code v_taken}: requester, partner,
-     * slot and the time as SQL. The partner's block is read here, not in a look of its own: that cost every request a
-     * connection and a round trip, a quarter of the throughput in bench/run-booking-contention.
-     */
-    private static final String LOOK = """
-            select exists (select 1 from company_contact_block b
-                           where b.company_id = %2$d and b.other_company_id = %1$d and b.kind = 'BLOCK'),
-                   (select me.status = 'APPROVED' and partner.status = 'APPROVED' and not w.wishes_phase
-                      and (w.opens_at is null or w.opens_at <= %4$s) and (w.closes_at is null or w.closes_at > %4$s)
-                      and not exists (select 1 from meeting m where m.active_key = concat(%1$d, ':', %2$d, ':', %3$d))
-                      and exists (select 1 from company_slot_booking c
-                                  where c.company_id in (%1$d, %2$d) and c.starts_at = t.starts_at)
-                    from slot t join company me on me.id = %1$d join company partner on partner.id = %2$d
-                      join booking_settings w on w.id = 1
-                    where t.id = %3$d)
-            into v_blocked, v_taken""";
 
     private static final String LOCK_SLOT_AND_COMPANIES = """
             select s.id, s.hall_id, s.starts_at, s.ends_at, c.id company_id, c.status
@@ -489,5 +439,49 @@ class SlotLedger {
                 + " where c.company_id in (%1$s) and c.starts_at < %3$s and c.starts_at > %2$s - interval %4$d minute"
                         .formatted(companies, start, end, ProgramService.MAX_SLOT_MINUTES)
                 + " and o.ends_at > %s) ".formatted(start);
+    }
+
+    /** What a request learns before it waits for any lock: {@link #firstLook}. */
+    enum FirstLook {
+        /** The partner blocked the requester (messaging's {@code company_contact_block}). */
+        BLOCKED,
+        /** One of the two companies already has a confirmed meeting at the slot's time. */
+        TAKEN,
+        /** Neither: the request goes on to the checks under the locks. */
+        OPEN
+    }
+
+    /**
+     * Whether the partner blocked the requester, else whether one of the two companies already has
+     * a confirmed meeting at the slot's time, as far as the last commit shows: one statement in
+     * autocommit, no lock (a look of its own for the block cost every request a connection and a
+     * round trip, a quarter of the throughput in bench/run-booking-contention). Only a cancellation
+     * frees a company again, so "taken" is true when read; "free" is checked again under the locks.
+     * "Taken" only comes for two approved companies within the booking window, when the same request
+     * is not there already, so the refusal is the one the transaction would give.
+     * <p>
+     * It looks for a meeting that starts with the slot (two lookups of the primary key): the
+     * program keeps the slots of sessions at the same time identical in every hall, so that is the
+     * meeting overlapping it; any other case is left to the exact check under the locks.
+     */
+    FirstLook firstLook(long me, long partnerId, long slotId, Instant now) {
+        return jdbc.query("""
+                select exists (select 1 from company_contact_block b
+                               where b.company_id = :partner and b.other_company_id = :me and b.kind = 'BLOCK') blocked,
+                       (select me.status = 'APPROVED' and partner.status = 'APPROVED' and not w.wishes_phase
+                          and (w.opens_at is null or w.opens_at <= :now) and (w.closes_at is null or w.closes_at > :now)
+                          and not exists (select 1 from meeting m where m.active_key = concat(:me, ':', :partner, ':', :slot))
+                          and exists (select 1 from company_slot_booking c
+                                      where c.company_id in (:me, :partner) and c.starts_at = t.starts_at)
+                        from slot t join company me on me.id = :me join company partner on partner.id = :partner
+                          join booking_settings w on w.id = 1
+                        where t.id = :slot) taken""",
+                new MapSqlParameterSource("me", me).addValue("partner", partnerId).addValue("slot", slotId)
+                        .addValue("now", Timestamp.from(now)),
+                rs -> {
+                    rs.next();
+                    return rs.getBoolean("blocked") ? FirstLook.BLOCKED
+                            : rs.getBoolean("taken") ? FirstLook.TAKEN : FirstLook.OPEN;
+                });
     }
 }

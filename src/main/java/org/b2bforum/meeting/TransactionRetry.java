@@ -108,8 +108,8 @@ class TransactionRetry {
     }
 
     /**
-     * @param ownConnections {@code b2bforum.booking.own-connections} (default on): the booking steps take their
-     *        connections from a pool of their own ({@link BookingConnections}), whose connections stay in manual commit
+     * @param ownConnections {@code b2bforum.booking.own-connections}: the booking steps take their connections from
+     *        a pool of their own ({@link BookingConnections}), whose connections stay in manual commit
      * @param urgent where a booking waiting for its turn counts as urgent work
      * @param turnWait {@code b2bforum.booking.turn-wait}: how long a booking waits for its turn before it is refused
      *        as "busy, try again" (turns that hang must not hold the clicks, nor the pages that give way to them)
@@ -117,7 +117,7 @@ class TransactionRetry {
     @Autowired
     TransactionRetry(DataSource dataSource,
             @Value("${b2bforum.booking.concurrent-writers:4}") int concurrentWriters,
-            @Value("${b2bforum.booking.own-connections:true}") boolean ownConnections, UrgentWork urgent,
+            @Value("${b2bforum.booking.own-connections:false}") boolean ownConnections, UrgentWork urgent,
             @Value("${b2bforum.booking.turn-wait:30s}") Duration turnWait) {
         this(dataSource, concurrentWriters, ownConnections, urgent, turnWait, TransactionRetry::sleep);
     }

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether a company blocked or muted another, for the messages. (A meeting request reads the block in
- * the same statement as its first look at the slot: meeting's {@code SlotLedger.lookLockAndRead}.)
+ * the same statement as its first look at the slot: meeting's {@code SlotLedger.firstLook}.)
  */
 @Component
 class ContactBlocks {

@@ -12,9 +12,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -27,7 +25,6 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.notification.NotificationService;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -120,10 +117,10 @@ class SlotLedgerTest {
         }
         assertThat(now.recipients().usersByCompany()).containsOnlyKeys(a.id(), b.id());
 
-        // the look, the locks and the situation in one round trip read the same, for an empty choice of delegates too
+        // the locks and the situation in one round trip read the same, for an empty choice of delegates too
         for (Set<Long> delegates : List.of(Set.of(a.firstDelegate()), Set.<Long>of(), Set.of(a.firstDelegate(), b.firstDelegate()))) {
-            SlotLedger.LockedSituation read = transaction.execute(status -> ledger.lookLockAndRead(a.id(), b.id(), slotId,
-                    clock.instant(), delegates));
+            SlotLedger.LockedSituation read = transaction.execute(status -> ledger.lockAndRead(slotId, a.id(), b.id(),
+                    a.id(), delegates));
             BookingSituation apart = transaction.execute(status -> {
                 SlotLedger.Locked locked = ledger.lockSlotAndCompanies(slotId, a.id(), b.id());
                 assertThat(read.locked()).isEqualTo(locked);
@@ -131,98 +128,41 @@ class SlotLedgerTest {
             });
             assertThat(read.situation()).isEqualTo(apart);
         }
-        assertThat(transaction.execute(status -> ledger.lookLockAndRead(a.id(), b.id(), slotId, clock.instant(), Set.of()))
+        assertThat(transaction.execute(status -> ledger.lockAndRead(slotId, a.id(), b.id(), a.id(), Set.of()))
                 .situation().ownDelegates()).isZero();
-        assertThatThrownBy(() -> transaction.execute(status -> ledger.lookLockAndRead(a.id(), b.id(), -5, clock.instant(),
-                Set.of()))).isInstanceOf(BookingRefusedException.class).hasMessageContaining("no-slot");
+        assertThatThrownBy(() -> transaction.execute(status -> ledger.lockAndRead(-5, a.id(), b.id(), a.id(), Set.of())))
+                .isInstanceOf(BookingRefusedException.class).hasMessageContaining("no-slot");
     }
 
     @Test
-    void an_instant_request_is_two_statements_on_a_connection_in_manual_commit_and_a_taken_slot_or_a_block_one()
-            throws Exception {
-        fixture.openBooking(true);
-        TestSession session = fixture.session(2, LocalTime.of(15, 0), LocalTime.of(15, 40), 20);
-        TestCompany a = fixture.approvedCompany();
-        TestCompany b = fixture.approvedCompany();
-        TestCompany c = fixture.approvedCompany();
-        long slotId = session.slot(0).id();
-        try (Connection connection = dataSource.getConnection()) {
-            // as the booking steps' own connections are (b2bforum.booking.own-connections, the default)
-            connection.setAutoCommit(false);
-            try {
-                MeetingRequests onOneConnection = onOne(connection);
-                JdbcTemplate onIt = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-
-                // the look with the locks and the reads, then the writes with the commit: no autocommit switched, no
-                // commit sent again
-                assertThat(statementsOfAnInstantRequest(onOneConnection, onIt, a, b, slotId)).isEqualTo(2);
-                assertMeetingCommitted(a, b, slotId);
-
-                // b is taken now: the look refuses at once, one statement, no lock taken, no transaction left open
-                assertThat(statementsWhile(onIt, () -> assertThat(fixture.as(c, () -> onOneConnection.tryRequest(b.id(),
-                        slotId, List.of(c.firstDelegate()), null)).refusal().key()).isEqualTo("meeting.error.slot-taken")))
-                        .isEqualTo(1);
-                assertThat(onIt.queryForObject("select @@in_transaction", Integer.class)).isZero();
-
-                // a block is the first answer, before the taken slot: one statement too
-                jdbc.update("insert into company_contact_block (company_id, other_company_id, kind, created_at)"
-                        + " values (?, ?, 'BLOCK', now())", b.id(), c.id());
-                assertThat(statementsWhile(onIt, () -> assertThat(fixture.as(c, () -> onOneConnection.tryRequest(b.id(),
-                        slotId, List.of(c.firstDelegate()), null)).refusal().key()).isEqualTo("meeting.error.blocked")))
-                        .isEqualTo(1);
-                assertThat(onIt.queryForObject("select @@in_transaction", Integer.class)).isZero();
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
-    }
-
-    @Test
-    void on_the_applications_connections_an_instant_request_switches_autocommit_off_and_on_around_its_two_statements()
-            throws Exception {
+    void an_instant_request_runs_its_locks_with_its_reads_and_its_writes_with_its_commit() throws Exception {
         fixture.openBooking(true);
         TestSession session = fixture.session(2, LocalTime.of(15, 0), LocalTime.of(15, 40), 20);
         TestCompany a = fixture.approvedCompany();
         TestCompany b = fixture.approvedCompany();
         long slotId = session.slot(0).id();
         try (Connection connection = dataSource.getConnection()) {
-            JdbcTemplate onIt = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            SingleConnectionDataSource one = new SingleConnectionDataSource(connection, true);
+            NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(one);
+            MeetingRequests onOneConnection = new MeetingRequests(new TransactionRetry(one, 4), new SlotLedger(named),
+                    new MeetingRows(named, clock), currentUser, notifications, descriptions, clock);
+            JdbcTemplate onIt = new JdbcTemplate(one);
+            long before = questions(onIt);
+            long calibration = questions(onIt) - before;
 
-            // autocommit off, the look with the locks and the reads, the writes with the commit, autocommit on
-            assertThat(statementsOfAnInstantRequest(onOne(connection), onIt, a, b, slotId)).isEqualTo(4);
+            long before2 = questions(onIt);
+            MeetingOutcome outcome = fixture.as(a, () -> onOneConnection.request(b.id(), slotId,
+                    List.of(a.firstDelegate()), "bitte"));
+            long statements = questions(onIt) - before2 - calibration;
+
+            // the first look, autocommit off, the locks with the reads, the writes with the commit, autocommit on: the
+            // commit is not sent again, the locks and the reads are one statement, the writes one (each of them was one)
+            assertThat(statements).isEqualTo(5);
+            assertThat(outcome.status()).isEqualTo(MeetingStatus.CONFIRMED);
+            assertThat(onIt.queryForObject("select @@in_transaction", Integer.class)).isZero();
             assertThat(connection.getAutoCommit()).isTrue();
         }
-        assertMeetingCommitted(a, b, slotId);
-    }
-
-    /** The statements an instant request by {@code a} sends on the connection; it is confirmed and leaves no transaction. */
-    private long statementsOfAnInstantRequest(MeetingRequests onOneConnection, JdbcTemplate onIt, TestCompany a,
-            TestCompany b, long slotId) {
-        long statements = statementsWhile(onIt, () -> assertThat(fixture.as(a, () -> onOneConnection.request(b.id(),
-                slotId, List.of(a.firstDelegate()), "bitte")).status()).isEqualTo(MeetingStatus.CONFIRMED));
-        assertThat(onIt.queryForObject("select @@in_transaction", Integer.class)).isZero();
-        return statements;
-    }
-
-    /** The statements sent on the connection while {@code work} ran (MariaDB's Questions, less the count's own). */
-    private static long statementsWhile(JdbcTemplate onIt, Runnable work) {
-        long first = questions(onIt);
-        long calibration = questions(onIt) - first;
-        long before = questions(onIt);
-        work.run();
-        return questions(onIt) - before - calibration;
-    }
-
-    /** The request service with its steps on this one connection. */
-    private MeetingRequests onOne(Connection connection) {
-        SingleConnectionDataSource one = new SingleConnectionDataSource(connection, true);
-        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(one);
-        return new MeetingRequests(new TransactionRetry(one, 4), new SlotLedger(named), new MeetingRows(named, clock),
-                currentUser, notifications, descriptions, clock);
-    }
-
-    /** Committed, with everything it occupies, as another connection sees it. */
-    private void assertMeetingCommitted(TestCompany a, TestCompany b, long slotId) {
+        // committed, with everything it occupies, as another connection sees it
         long meetingId = jdbc.queryForObject("select id from meeting where requester_company_id = ? and slot_id = ?",
                 Long.class, a.id(), slotId);
         assertThat(jdbc.queryForObject("select status from meeting where id = ?", String.class, meetingId))
@@ -237,39 +177,6 @@ class SlotLedgerTest {
                 + " where u.company_id in (?, ?) and n.message_key = 'notification.meeting.CONFIRMED'", Integer.class, a.id(),
                 b.id())).isEqualTo(
                 jdbc.queryForObject("select count(*) from app_user where company_id in (?, ?)", Integer.class, a.id(), b.id()));
-    }
-
-    @Test
-    @Timeout(60)
-    void the_reads_under_the_locks_see_what_the_previous_holder_committed_after_the_look() throws Exception {
-        fixture.openBooking(true);
-        TestSession session = fixture.session(2, LocalTime.of(17, 0), LocalTime.of(17, 40), 20);
-        TestCompany a = fixture.approvedCompany();
-        TestCompany b = fixture.approvedCompany();
-        long slotId = session.slot(0).id();
-        SlotLedger ledger = new SlotLedger(new NamedParameterJdbcTemplate(jdbc));
-        TransactionTemplate transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
-        try (Connection holder = dataSource.getConnection()) {
-            // another step holds a's lock and changes what the situation reads
-            holder.setAutoCommit(false);
-            try (var statement = holder.createStatement()) {
-                statement.executeQuery("select id from company where id = " + a.id() + " for update").close();
-                statement.executeUpdate("update company set short_name = 'Renamed under the lock' where id = " + a.id());
-            }
-            CompletableFuture<SlotLedger.LockedSituation> read = CompletableFuture.supplyAsync(() -> transaction.execute(
-                    status -> ledger.lookLockAndRead(a.id(), b.id(), slotId, clock.instant(), Set.of(a.firstDelegate()))));
-            // the look has run (it waits for no lock), the locks wait for the holder
-            while (jdbc.queryForObject("select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'",
-                    Integer.class) == 0) {
-                assertThat(read).isNotDone();
-                Thread.sleep(10);
-            }
-            holder.commit();
-            holder.setAutoCommit(true);
-
-            // read after the holder's commit, not in the look's snapshot from before it
-            assertThat(read.get(30, TimeUnit.SECONDS).situation().requesterName()).isEqualTo("Renamed under the lock");
-        }
     }
 
     @Test

@@ -34,8 +34,6 @@ class TransactionRetryTest {
 
     @Autowired
     DataSource dataSource;
-    @Autowired
-    TransactionRetry bookingSteps;
 
     @Test
     void a_step_that_lost_galera_certification_to_another_nodes_commit_is_run_again() {
@@ -233,40 +231,23 @@ class TransactionRetryTest {
     }
 
     @Test
-    void the_applications_booking_steps_run_on_connections_of_their_own_without_switching_autocommit() {
-        // b2bforum.booking.own-connections' default (bench/README.md, issue 17): two round trips fewer per booking
-        long[] setOptions = setOptionsInTwoSteps(bookingSteps, new JdbcTemplate(dataSource), () -> { });
-        assertThat(setOptions[1]).isEqualTo(setOptions[0]);
-    }
-
-    /**
-     * The connection's {@code set} statements so far as each of two steps in a row sees them; the first step runs
-     * {@code alsoInFirst} too.
-     */
-    private static long[] setOptionsInTwoSteps(TransactionRetry retry, JdbcTemplate jdbc, Runnable alsoInFirst) {
-        long[] setOptions = new long[2];
-        for (int step = 0; step < 2; step++) {
-            int i = step;
-            retry.run(() -> {
-                setOptions[i] = jdbc.queryForObject("select variable_value from information_schema.session_status"
-                        + " where variable_name = 'COM_SET_OPTION'", Long.class);
-                if (i == 0) {
-                    alsoInFirst.run();
-                }
-                return null;
-            });
-        }
-        return setOptions;
-    }
-
-    @Test
     void on_own_connections_a_step_is_its_statements_and_its_commit_and_runs_on_the_applications_template() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource); // as the booking code: the application's data source
         TransactionRetry retry = new TransactionRetry(dataSource, 1, true);
         String lease = "own-connections-" + System.nanoTime();
         try {
-            long[] setOptions = setOptionsInTwoSteps(retry, jdbc, () -> jdbc.update(
-                    "insert into cluster_lease (name, holder, expires_at) values (?, 'test', now())", lease));
+            long[] setOptions = new long[2];
+            for (int step = 0; step < 2; step++) {
+                int i = step;
+                retry.run(() -> {
+                    setOptions[i] = jdbc.queryForObject("select variable_value from information_schema.session_status"
+                            + " where variable_name = 'COM_SET_OPTION'", Long.class);
+                    if (i == 0) {
+                        jdbc.update("insert into cluster_lease (name, holder, expires_at) values (?, 'test', now())", lease);
+                    }
+                    return null;
+                });
+            }
             // the same connection for both steps (the pool gives a thread back its own), autocommit never switched
             assertThat(setOptions[1]).isEqualTo(setOptions[0]);
             // committed: another connection sees the row
