@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -48,6 +49,9 @@ class ScheduleRunWhileTheDatabaseIsAwayTest {
     DataSource dataSource;
 
     final AtomicBoolean away = new AtomicBoolean();
+    /** Connections refused while away; with {@link #backAfter} set, the database is back after that many. */
+    final AtomicInteger refused = new AtomicInteger();
+    int backAfter = Integer.MAX_VALUE;
     long runId;
 
     @BeforeEach
@@ -62,28 +66,24 @@ class ScheduleRunWhileTheDatabaseIsAwayTest {
 
     @Test
     void a_build_goes_on_while_its_progress_cannot_be_written_and_stores_its_result_once_the_database_is_back() {
+        // away from the build's first progress until the result's store has been refused three times (before, for
+        // 1.5 s of a timer: the same refusals, the test waiting for the timer)
         Scheduler meetingAnAbsentDatabase = (problem, timeLimit, progress) -> {
             away.set(true);
             assertThatCode(() -> progress.improved(1, 0, 0, 0.1)).doesNotThrowAnyException();
-            Thread.ofPlatform().start(() -> {
-                try {
-                    Thread.sleep(1500);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                away.set(false);
-            });
+            backAfter = refused.get() + 3;
             return new GreedyScheduler().solve(problem, timeLimit, Scheduler.ProgressListener.NONE);
         };
         DataSource flaky = flaky();
         ScheduleRunner runner = new ScheduleRunner(meetingAnAbsentDatabase, new NamedParameterJdbcTemplate(flaky),
                 new JdbcTransactionManager(flaky), Clock.systemUTC(), new ClusterNode("node-away"));
-        runner.storeRetryPause = Duration.ofMillis(200);
+        runner.storeRetryPause = Duration.ofMillis(50);
         DayProblem day = ScheduleRunnerTest.day(12, List.of(0, 0), List.of(Kind.NICE), List.of(MeetingRequest.of(0, 1)));
 
         runner.run(runId, day, Duration.ofSeconds(1));
 
         assertThat(away).isFalse();
+        assertThat(refused).as("the progress and the result's store refused while away").hasValueGreaterThan(3);
         assertThat(jdbc.queryForObject("select status from schedule_run where id = ?", String.class, runId))
                 .isEqualTo("DONE");
     }
@@ -126,6 +126,9 @@ class ScheduleRunWhileTheDatabaseIsAwayTest {
             @Override
             public Connection getConnection() throws SQLException {
                 if (away.get()) {
+                    if (refused.incrementAndGet() >= backAfter) {
+                        away.set(false);
+                    }
                     throw new SQLTransientConnectionException("Connection is not available, request timed out");
                 }
                 return super.getConnection();
