@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.b2bforum.base.i18n.Bilingual;
 import org.b2bforum.schedule.DayProblem.Kind;
 import org.b2bforum.optimizer.BreakCounter;
+import org.b2bforum.optimizer.SchedulingProblem;
 import org.b2bforum.optimizer.Unplaced;
 
 /**
@@ -18,6 +19,9 @@ import org.b2bforum.optimizer.Unplaced;
  */
 public record ScheduleReview(ScheduleRun run, List<SlotUse> slots, List<PlacedMeeting> placed,
         List<UnplacedMeeting> unplaced, List<CompanyDay> companies, boolean stale) {
+
+    /** The fairness bound d every build of a day aims at: companies' breaks at most this far apart. */
+    public static final int FAIRNESS = SchedulingProblem.DEFAULT_FAIRNESS;
 
     /**
      * The fairness gap of the confirmed meetings alone: each company's breaks counting its {@link CellKind#FIXED}
@@ -38,6 +42,18 @@ public record ScheduleReview(ScheduleRun run, List<SlotUse> slots, List<PlacedMe
             highest = Math.max(highest, breaks);
         }
         return companies.isEmpty() ? 0 : highest - lowest;
+    }
+
+    /**
+     * Whether the run's fairness gap is above the bound d every build aims at because the confirmed meetings alone are
+     * further apart than d: they stay where they are, and the scheduler makes the day fair within their gap instead
+     * ({@code optimizer.ScheduleResult#unfairBecauseOfFixedMeetings}). The page says so beside the gap's figure, which
+     * was otherwise above d with nothing to tell why.
+     */
+    public boolean unfairBecauseOfConfirmedMeetings() {
+        Integer gap = run.fairnessGap();
+        int confirmed = confirmedMeetingsGap();
+        return gap != null && gap > FAIRNESS && confirmed > FAIRNESS && gap <= confirmed;
     }
 
     /** A slot time: its tables (all halls) and how many hold a meeting in this result. */

@@ -93,6 +93,8 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     final Paragraph status = new Paragraph();
     final Div figures = FigureCard.grid();
     final Paragraph optimality = new Paragraph();
+    /** Why the gap is above d, when the confirmed meetings alone are that far apart. */
+    final Paragraph fairness = new Paragraph();
     final Paragraph stale = new Paragraph();
     final Button publish = new Button();
     final Grid<UnplacedMeeting> unplaced = new Grid<>();
@@ -160,6 +162,8 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         figures.setId("schedule-figures");
         optimality.setId("schedule-optimality");
         optimality.addClassName("schedule-optimality");
+        fairness.setId("schedule-fairness");
+        fairness.addClassName("schedule-optimality");
         stale.setId("schedule-stale");
         stale.setText(getTranslation("schedule.stale"));
         stale.addClassName("form-error");
@@ -173,7 +177,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
                 heading("schedule.timelines"), new Paragraph(getTranslation("schedule.timelines.legend")), timelines,
                 heading("schedule.tables"), tables,
                 heading("schedule.placed"), placed);
-        result.add(status, figures, optimality, stale, publish, sections);
+        result.add(status, figures, optimality, fairness, stale, publish, sections);
         result.setId("schedule-result");
         // as wide as the page, not as its widest grid: on a phone the texts and cards wrap, the grids scroll
         result.setWidthFull();
@@ -282,6 +286,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
             }
             figures.removeAll();
             optimality.setText("");
+            fairness.setVisible(false);
             stale.setVisible(false);
             publish.setVisible(false);
             unplaced.setItems(List.of());
@@ -292,6 +297,9 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         }
         ScheduleReview review = schedule.review(run.id());
         showFigures(review.run(), review.unplaced().size());
+        fairness.setVisible(review.unfairBecauseOfConfirmedMeetings());
+        fairness.setText(fairness.isVisible() ? getTranslation("schedule.fairness.confirmed",
+                review.confirmedMeetingsGap(), ScheduleReview.FAIRNESS) : "");
         stale.setVisible(review.stale());
         publish.setVisible(run.status() == ScheduleRunStatus.DONE);
         publish.setEnabled(!review.stale());

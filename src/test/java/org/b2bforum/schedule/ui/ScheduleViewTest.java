@@ -14,6 +14,7 @@ import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.schedule.ScheduleFixture;
 import org.b2bforum.schedule.ScheduleRun;
@@ -54,6 +55,8 @@ class ScheduleViewTest extends ForumBrowserlessTest {
     WishService wishes;
     @Autowired
     MeetingQueries meetingQueries;
+    @Autowired
+    OrganizerBookings organizerBookings;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -197,6 +200,49 @@ class ScheduleViewTest extends ForumBrowserlessTest {
 
         assertThat(view.optimality.getText()).isEqualTo(
                 "Расписание оптимально: все встречи размещены, и меньше перерывов при этих пожеланиях быть не может.");
+    }
+
+    @Test
+    void a_gap_above_d_from_the_confirmed_meetings_alone_is_said_beside_the_figures() {
+        // seven slots: company 0 confirmed with 1, 2, 3 and 4 in slots 0, 2, 4 and 6 (3 breaks, the others none), and
+        // no wish of its own to fill them: the day's gap is 3, above d = 2, and the page said nothing of why
+        TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(12, 20), 20);
+        List<TestCompany> c = booking.approvedCompanies(7);
+        for (int i = 1; i <= 4; i++) {
+            TestCompany partner = c.get(i);
+            long slot = session.slot(2 * (i - 1)).id();
+            booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(c.get(0).id(), partner.id(), slot));
+        }
+        fixture.wish(c.get(5), c.get(6), WishPriority.NICE);
+        ScheduleRun run = fixture.build(session.dayId());
+        assertThat(run.fairnessGap()).isEqualTo(3);
+        TestData.logInAsOrganizer(accounts);
+
+        ScheduleView view = open(session.dayId());
+
+        assertThat(view.fairness.isVisible()).isTrue();
+        assertThat(view.fairness.getText()).isEqualTo("Одни подтверждённые встречи уже дают разницу в перерывах между "
+                + "компаниями 3, больше целевой 2: они остаются на своих местах, поэтому день выравнивается в пределах 3.");
+        UI.getCurrent().navigate("notifications");
+        UI.getCurrent().setLocale(Languages.ENGLISH);
+        view = open(session.dayId());
+        assertThat(view.fairness.getText()).isEqualTo("The confirmed meetings alone differ by 3 breaks between "
+                + "companies, more than the 2 aimed at: they stay where they are, so the day is made fair within 3 "
+                + "breaks instead.");
+    }
+
+    @Test
+    void a_gap_within_d_says_nothing_of_the_confirmed_meetings() {
+        TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        List<TestCompany> c = booking.approvedCompanies(3);
+        fixture.wish(c.get(0), c.get(1), WishPriority.NICE);
+        fixture.wish(c.get(0), c.get(2), WishPriority.NICE);
+        fixture.build(session.dayId());
+        TestData.logInAsOrganizer(accounts);
+
+        ScheduleView view = open(session.dayId());
+
+        assertThat(view.fairness.isVisible()).isFalse();
     }
 
     @Test
