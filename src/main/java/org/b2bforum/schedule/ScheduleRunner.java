@@ -76,6 +76,8 @@ class ScheduleRunner {
      * not stored, and the parts of the build not begun yet are not solved.
      */
     private final Set<Long> stoppedHere = ConcurrentHashMap.newKeySet();
+    /** The progress writers of this node's runs: the heartbeat writes a best schedule the 200 ms pause held back. */
+    private final Map<Long, ProgressWriter> progressHere = new ConcurrentHashMap<>();
     /** Whether the last heartbeat could not reach the database (the scheduler runs it on one thread at a time). */
     private boolean heartbeatFailing;
 
@@ -106,9 +108,10 @@ class ScheduleRunner {
     void run(long runId, DayProblem input, Duration timeLimit) {
         long started = System.nanoTime();
         runningHere.add(runId);
+        ProgressWriter progress = new ProgressWriter(runId, started);
+        progressHere.put(runId, progress);
         try {
-            ScheduleResult result = solveMustFirst(input, timeLimit, progress(runId, started),
-                    () -> stoppedHere.contains(runId));
+            ScheduleResult result = solveMustFirst(input, timeLimit, progress, () -> stoppedHere.contains(runId));
             if (stoppedHere.contains(runId)) {
                 log.info("Schedule run {} was stopped; its result is not kept", runId);
                 return;
@@ -124,6 +127,7 @@ class ScheduleRunner {
                 log.error("Schedule run {} could not be marked failed", runId, notStored);
             }
         } finally {
+            progressHere.remove(runId);
             runningHere.remove(runId);
             stoppedHere.remove(runId);
         }
@@ -212,6 +216,7 @@ class ScheduleRunner {
                 // stopped by an organizer, maybe on another node
                 jdbc.queryForList("select id from schedule_run where id in (:ids) and status = 'STOPPED'",
                         new MapSqlParameterSource("ids", ids), Long.class).forEach(this::stopped);
+                progressHere.values().forEach(ProgressWriter::writeHeldBack);
             }
             int abandoned = failAbandonedRuns();
             if (abandoned > 0) {
@@ -243,53 +248,73 @@ class ScheduleRunner {
     /**
      * Writes the figures of the best schedule so far, at most five times a second: a part of the build that does worse
      * than an earlier one is not shown (the must-meet-first way's parts each report their own schedules: ux50 saw
-     * 1,260 placed, then 1,123, then 1,260 again). The bound is the one reported with that schedule.
+     * 1,260 placed, then 1,123, then 1,260 again). The bound is the one reported with that schedule. A best that came
+     * within the pause after a write is written at the next report or the next heartbeat, whichever comes first: with
+     * only new bests reported ({@code ProgressListener.newBestOnly}) the last of a burst of them was otherwise never
+     * written, and the page showed an older "best so far" until the build ended.
      */
-    private ProgressListener progress(long runId, long started) {
-        return new ProgressListener() {
-            private long last;
-            private int bestPlaced = -1;
-            private int bestBreaks = Integer.MAX_VALUE;
-            private int bestBound;
-            private boolean written = true;
+    private final class ProgressWriter implements ProgressListener {
 
-            @Override
-            public synchronized void improved(int placed, int totalBreaks, int lowerBound, double seconds) {
-                if (placed > bestPlaced || placed == bestPlaced && totalBreaks < bestBreaks) {
-                    bestPlaced = placed;
-                    bestBreaks = totalBreaks;
-                    bestBound = Math.min(lowerBound, totalBreaks);
-                    written = false;
-                } else if (placed == bestPlaced && totalBreaks == bestBreaks && lowerBound > bestBound) {
-                    bestBound = Math.min(lowerBound, totalBreaks);
-                    written = false;
-                }
-                long now = System.nanoTime();
-                if (written || last != 0 && now - last < progressEveryNanos) {
-                    return;
-                }
-                last = now;
-                written = true;
-                try {
-                    int updated = jdbc.update("""
-                            update schedule_run set placed = :placed, total_breaks = :breaks, lower_bound = :bound,
-                                   seconds = :seconds, heartbeat_at = :heartbeat where id = :id and status = 'RUNNING'""",
-                            new MapSqlParameterSource("id", runId).addValue("placed", bestPlaced)
-                                    .addValue("breaks", bestBreaks).addValue("heartbeat", Timestamp.from(clock.instant()))
-                                    .addValue("bound", bestBound).addValue("seconds", (now - started) / 1e9));
-                    if (updated == 0) {
-                        // no longer running: stopped by an organizer (or failed by another node)
-                        stopped(runId);
-                    }
-                } catch (DataAccessException e) {
-                    // figures for the page only: a build goes on while the database is away (the next ones, or the
-                    // result, are stored once it answers); the solver's threads must not see this failure
-                    log.warn("Progress of schedule run {} not stored: {}", runId, e.getMessage());
-                    last = System.nanoTime() + PROGRESS_PAUSE_AFTER_FAILURE_NANOS - progressEveryNanos;
-                    written = false;
-                }
+        private final long runId;
+        private final long started;
+        private long last;
+        private int bestPlaced = -1;
+        private int bestBreaks = Integer.MAX_VALUE;
+        private int bestBound;
+        private boolean written = true;
+
+        ProgressWriter(long runId, long started) {
+            this.runId = runId;
+            this.started = started;
+        }
+
+        @Override
+        public synchronized void improved(int placed, int totalBreaks, int lowerBound, double seconds) {
+            if (placed > bestPlaced || placed == bestPlaced && totalBreaks < bestBreaks) {
+                bestPlaced = placed;
+                bestBreaks = totalBreaks;
+                bestBound = Math.min(lowerBound, totalBreaks);
+                written = false;
+            } else if (placed == bestPlaced && totalBreaks == bestBreaks && lowerBound > bestBound) {
+                bestBound = Math.min(lowerBound, totalBreaks);
+                written = false;
             }
-        };
+            long now = System.nanoTime();
+            if (written || last != 0 && now - last < progressEveryNanos) {
+                return;
+            }
+            write(now);
+        }
+
+        /** At the heartbeat: the best schedule held back by the pause, if any, is written now. */
+        synchronized void writeHeldBack() {
+            if (!written && System.nanoTime() - last >= 0) {
+                write(System.nanoTime());
+            }
+        }
+
+        private void write(long now) {
+            last = now;
+            written = true;
+            try {
+                int updated = jdbc.update("""
+                        update schedule_run set placed = :placed, total_breaks = :breaks, lower_bound = :bound,
+                               seconds = :seconds, heartbeat_at = :heartbeat where id = :id and status = 'RUNNING'""",
+                        new MapSqlParameterSource("id", runId).addValue("placed", bestPlaced)
+                                .addValue("breaks", bestBreaks).addValue("heartbeat", Timestamp.from(clock.instant()))
+                                .addValue("bound", bestBound).addValue("seconds", (now - started) / 1e9));
+                if (updated == 0) {
+                    // no longer running: stopped by an organizer (or failed by another node)
+                    stopped(runId);
+                }
+            } catch (DataAccessException e) {
+                // figures for the page only: a build goes on while the database is away (the next ones, or the
+                // result, are stored once it answers); the solver's threads must not see this failure
+                log.warn("Progress of schedule run {} not stored: {}", runId, e.getMessage());
+                last = System.nanoTime() + PROGRESS_PAUSE_AFTER_FAILURE_NANOS - progressEveryNanos;
+                written = false;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- must-meet first

@@ -193,6 +193,36 @@ class ScheduleRunsOnSeveralNodesTest {
         assertThat(stored).containsExactly("3/5/0", "3/4/2", "3/4/2", "3/4/2", "3/3/3");
     }
 
+    @Test
+    void a_best_schedule_held_back_by_the_pause_between_writes_is_written_at_the_heartbeat() {
+        List<String> stored = new java.util.ArrayList<>();
+        ScheduleRunner[] node = new ScheduleRunner[1];
+        Scheduler burst = (problem, timeLimit, progress) -> {
+            // two new bests within the pause, then nothing better for the rest of the build
+            progress.improved(3, 5, 0, 0.1);
+            progress.improved(3, 4, 0, 0.1);
+            stored.add(progressStored());
+            node[0].heartbeat();
+            stored.add(progressStored());
+            throw new IllegalStateException("ended by the test");
+        };
+        node[0] = new ScheduleRunner(burst, namedJdbc, transactions, Clock.fixed(NOW, ZoneOffset.UTC),
+                new ClusterNode("node-a"));
+        node[0].progressEveryNanos = Duration.ofHours(1).toNanos();
+        DayProblem day = ScheduleRunnerTest.day(12, List.of(0, 0), List.of(Kind.NICE),
+                List.of(MeetingRequest.of(0, 1)));
+
+        node[0].run(runId, day, Duration.ofSeconds(20));
+
+        // the page showed 5 breaks as the best so far until the build ended
+        assertThat(stored).containsExactly("3/5/0", "3/4/0");
+    }
+
+    private String progressStored() {
+        return jdbc.queryForObject("select concat(placed, '/', total_breaks, '/', lower_bound) from schedule_run "
+                + "where id = ?", String.class, runId);
+    }
+
     private String status() {
         return jdbc.queryForObject("select status from schedule_run where id = ?", String.class, runId);
     }
