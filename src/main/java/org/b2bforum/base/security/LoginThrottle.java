@@ -277,8 +277,9 @@ public class LoginThrottle {
             return Optional.empty();
         }
         String network = ClientAddress.network(address);
-        // the forms' rows hold the bare network (V34), the links' theirs behind their prefix
-        String key = LINK.equals(prefix) ? LINK + network : network;
+        // the forms' rows hold the bare network (V34), the links' theirs behind their prefix, within the column's 64
+        // characters (a network that is no IP, a proxy's header's text, is up to 64 already)
+        String key = LINK.equals(prefix) ? ClientAddress.capped(LINK + network) : network;
         Instant now = clock.instant();
         try {
             Subject subject = new Subject(prefix + network, rule, "form_submission where address = :address",

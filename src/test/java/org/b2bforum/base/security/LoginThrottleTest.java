@@ -202,6 +202,20 @@ class LoginThrottleTest {
     }
 
     @Test
+    void a_long_address_that_is_no_ip_is_counted_for_links_too() {
+        // a proxy's header may carry any text (Tomcat's RemoteIpValve trusts 10/8 and the like as proxies): it is kept
+        // to its first 64 characters, which the forms' rows hold, but the links' rows put "link:" before it and the
+        // insert failed ("Data too long"): the feed and the invitation page answered with an error, nothing counted
+        String from = ("proxy-said-" + TestData.unique() + "-").repeat(8).substring(0, 64);
+        for (int i = 0; i < 19; i++) {
+            assertThat(throttle.linkMissed(from)).isEmpty();
+        }
+
+        assertThat(throttle.linkMissed(from)).contains(Duration.ofMinutes(5));
+        assertThat(throttle.linksLocked(from)).contains(Duration.ofMinutes(5));
+    }
+
+    @Test
     void an_address_locked_out_of_the_forms_may_still_read_its_links() {
         String from = address();
         while (throttle.formSubmitted(from).isEmpty()) {
