@@ -192,11 +192,15 @@ public class ScheduleService {
                 ScheduleService::run).stream().findFirst();
     }
 
-    /** The day's latest run, if any. */
+    /**
+     * The day's latest run that was not stopped, if any. A stopped run keeps no schedule, so the day is as it was
+     * before it: the page shows the schedule built before it again (which may still be published), not "building
+     * stopped" in its place (review48: a build started and stopped hid the day's finished one until built again).
+     */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
     public Optional<ScheduleRun> latestRun(long dayId) {
-        return jdbc.query(SELECT_RUN + " where r.day_id = :day order by r.id desc limit 1",
+        return jdbc.query(SELECT_RUN + " where r.day_id = :day and r.status <> 'STOPPED' order by r.id desc limit 1",
                 new MapSqlParameterSource("day", dayId), ScheduleService::run).stream().findFirst();
     }
 

@@ -278,12 +278,11 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         }
         status.setText(getTranslation("schedule.run", getTranslation(run.status().translationKey()),
                 texts.method(run.scheduler()), run.finishedAt() == null ? "—" : texts.time(run.finishedAt())));
-        // a failed or stopped run has no schedule: its empty "not placed" list said "every meeting is placed"
-        sections.setVisible(run.status() != ScheduleRunStatus.FAILED && run.status() != ScheduleRunStatus.STOPPED);
-        if (run.status() == ScheduleRunStatus.FAILED || run.status() == ScheduleRunStatus.STOPPED) {
-            if (run.status() == ScheduleRunStatus.FAILED) {
-                status.setText(status.getText() + " — " + (run.error() == null ? "" : run.error()));
-            }
+        // a failed run has no schedule: its empty "not placed" list said "every meeting is placed" (a stopped one is
+        // not shown: the day's latest run is the one before it, ScheduleService.latestRun)
+        sections.setVisible(run.status() != ScheduleRunStatus.FAILED);
+        if (run.status() == ScheduleRunStatus.FAILED) {
+            status.setText(status.getText() + " — " + (run.error() == null ? "" : run.error()));
             figures.removeAll();
             optimality.setText("");
             fairness.setVisible(false);

@@ -330,9 +330,29 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         assertThat(schedule.run(building).orElseThrow().status()).isEqualTo(ScheduleRunStatus.STOPPED);
         assertThat(view.progress.isVisible()).isFalse();
         assertThat(view.build.isEnabled()).as("a new build may start").isTrue();
-        assertThat(view.status.getText()).startsWith("Расписание: построение остановлено");
-        assertThat(view.publish.isVisible()).isFalse();
-        assertThat(view.sections.isVisible()).as("no schedule: no 'every meeting is placed' under it").isFalse();
+        assertThat(view.result.isVisible()).as("the day as before the build: no schedule yet").isFalse();
+        assertThat(notifications()).contains(STOPPED);
+    }
+
+    /** review48: the stopped build's "building stopped" took the place of the day's finished schedule. */
+    @Test
+    void a_build_stopped_leaves_the_schedule_built_before_it_on_the_page_to_be_published() {
+        TestSession session = booking.session(1, LocalTime.of(10, 0), LocalTime.of(10, 40), 20);
+        List<TestCompany> c = booking.approvedCompanies(2);
+        fixture.wish(c.get(0), c.get(1), WishPriority.MUST);
+        ScheduleRun built = fixture.build(session.dayId());
+        building = fixture.runningElsewhere(session.dayId(), 1, 0, 0);
+        TestData.logInAsOrganizer(accounts);
+        ScheduleView view = open(session.dayId());
+        assertThat(view.progress.isVisible()).isTrue();
+
+        test(view.stop).click();
+
+        assertThat(view.result.isVisible()).isTrue();
+        assertThat(view.status.getText()).startsWith("Расписание: построено, не опубликовано");
+        assertThat(view.publish.isVisible()).isTrue();
+        assertThat(view.publish.isEnabled()).isTrue();
+        assertThat(schedule.latestRun(session.dayId()).orElseThrow().id()).isEqualTo(built.id());
         assertThat(notifications()).contains(STOPPED);
     }
 
@@ -344,7 +364,7 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), false));
 
         assertThat(view.progress.isVisible()).isFalse();
-        assertThat(view.status.getText()).startsWith("Расписание: построение остановлено");
+        assertThat(view.result.isVisible()).as("the day as before the build: no schedule yet").isFalse();
         assertThat(UI.getCurrent().getPollInterval()).as("polling stops").isEqualTo(-1);
         assertThat(notifications()).contains(STOPPED);
         assertThat(schedule.stop(building)).as("a run that has ended is not stopped again").isFalse();
