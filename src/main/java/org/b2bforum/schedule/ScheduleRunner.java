@@ -300,7 +300,7 @@ class ScheduleRunner {
      * line went down and up again (ux50's forum day: 1,260 -> 1,123 -> 1,260 placed).
      */
     ScheduleResult solveMustFirst(DayProblem input, Duration timeLimit, ProgressListener progress) {
-        return solveMustFirst(input, timeLimit, progress, () -> false);
+        return solveMustFirst(input, timeLimit, progress, Scheduler.NOT_STOPPED);
     }
 
     /** As above; once {@code stop} says so, the parts of the solve not begun yet are left out. */
@@ -377,12 +377,12 @@ class ScheduleRunner {
         boolean mixed = kinds.contains(Kind.MUST) && kinds.contains(Kind.NICE);
         // when the second way may be needed, the first takes half the time (if it is not, the first answer is
         // solved on for the other half)
-        ScheduleResult first = scheduler.solve(all, mixed ? timeLimit.dividedBy(2) : timeLimit, progress);
+        ScheduleResult first = scheduler.solve(all, mixed ? timeLimit.dividedBy(2) : timeLimit, progress, null, stop);
         if (stop.getAsBoolean()) {
             return first;
         }
         if (first.unplaced().stream().noneMatch(u -> kinds.get(u.meeting()) == Kind.MUST)) {
-            return mixed ? solveOn(all, kinds, first, deadline, progress) : first;
+            return mixed ? solveOn(all, kinds, first, deadline, progress, stop) : first;
         }
         List<Integer> mustOnly = new ArrayList<>();
         for (int m = 0; m < kinds.size(); m++) {
@@ -396,7 +396,7 @@ class ScheduleRunner {
         ProgressListener partProgress = (placed, breaks, bound, seconds) ->
                 progress.improved(placed, breaks, dayBound, seconds);
         ScheduleResult must = scheduler.solve(subProblem(all, mustOnly, Map.of()), remaining(deadline, 2),
-                partProgress);
+                partProgress, null, stop);
         if (stop.getAsBoolean()) {
             return first;
         }
@@ -412,7 +412,8 @@ class ScheduleRunner {
                 rest.add(m);
             }
         }
-        ScheduleResult last = scheduler.solve(subProblem(all, rest, pinned), remaining(deadline, 1), partProgress);
+        ScheduleResult last = scheduler.solve(subProblem(all, rest, pinned), remaining(deadline, 1), partProgress,
+                null, stop);
         List<Placement> placements = new ArrayList<>();
         last.placements().forEach(p -> placements.add(new Placement(rest.get(p.meeting()), p.slot(), p.table())));
         for (Unplaced u : last.unplaced()) {
@@ -434,7 +435,7 @@ class ScheduleRunner {
      * stays unless the second is better and leaves no must-meet wish out.
      */
     private ScheduleResult solveOn(SchedulingProblem all, List<Kind> kinds, ScheduleResult first, long deadline,
-            ProgressListener progress) {
+            ProgressListener progress, BooleanSupplier stop) {
         Duration left = Duration.ofNanos(deadline - System.nanoTime());
         if (first.provedOptimal() || left.compareTo(Duration.ofSeconds(1)) < 0) {
             return first;
@@ -442,7 +443,7 @@ class ScheduleRunner {
         // a bound of the first solve holds for the whole day when it placed every meeting
         int firstBound = first.unplaced().isEmpty() ? first.lowerBound() : 0;
         ScheduleResult more = scheduler.solve(all, left, (placed, breaks, bound, seconds) ->
-                progress.improved(placed, breaks, Math.max(bound, firstBound), seconds), first);
+                progress.improved(placed, breaks, Math.max(bound, firstBound), seconds), first, stop);
         boolean mustLeftOut = more.unplaced().stream().anyMatch(u -> kinds.get(u.meeting()) == Kind.MUST);
         ScheduleResult kept = mustLeftOut || !more.betterThan(first, all.fairness()) ? first : more;
         int bound = first.unplaced().isEmpty() && more.unplaced().isEmpty()
