@@ -318,11 +318,7 @@ class ScheduleRunner {
      * time limit" with every place taken.
      */
     static ScheduleResult fullDayReasons(SchedulingProblem day, ScheduleResult result) {
-        int places = 0;
-        for (int tables : day.tablesPerSlot()) {
-            places += Math.max(0, tables);
-        }
-        if (result.placements().size() < places
+        if (result.placements().size() < places(day)
                 || result.unplaced().stream().noneMatch(u -> u.reason() == Unplaced.Reason.TIME_LIMIT)) {
             return result;
         }
@@ -395,8 +391,16 @@ class ScheduleRunner {
         int dayBound = BreakCounter.fixedMeetingsBound(all);
         ProgressListener partProgress = (placed, breaks, bound, seconds) ->
                 progress.improved(placed, breaks, dayBound, seconds);
-        ScheduleResult must = scheduler.solve(subProblem(all, mustOnly, Map.of()), remaining(deadline, 2),
-                partProgress, null, stop);
+        // the must-meet wishes and the confirmed meetings may be more than the day's places (ux46's forum day 1: 2,272
+        // for 2,100): then the must-meet part takes every place, no nice-to-have wish fits beside it, and it is the
+        // day's schedule; it gets the rest of the time but a tenth of the limit, not half of it (the other half went to
+        // a solve that could only tell that nothing more fits: the day's breaks were the must-meet part's, solved in a
+        // quarter of the limit); the tenth is for the nice-to-have wishes where it does not fill the day after all
+        int places = places(all);
+        Duration mustTime = mustOnly.size() >= places
+                ? Duration.ofNanos(Math.max(1_000_000_000L, deadline - System.nanoTime() - timeLimit.toNanos() / 10))
+                : remaining(deadline, 2);
+        ScheduleResult must = scheduler.solve(subProblem(all, mustOnly, Map.of()), mustTime, partProgress, null, stop);
         if (stop.getAsBoolean()) {
             return first;
         }
@@ -412,12 +416,26 @@ class ScheduleRunner {
                 rest.add(m);
             }
         }
-        ScheduleResult last = scheduler.solve(subProblem(all, rest, pinned), remaining(deadline, 1), partProgress,
-                null, stop);
         List<Placement> placements = new ArrayList<>();
-        last.placements().forEach(p -> placements.add(new Placement(rest.get(p.meeting()), p.slot(), p.table())));
-        for (Unplaced u : last.unplaced()) {
-            unplaced.add(new Unplaced(rest.get(u.meeting()), u.reason(), u.participant(), u.wanted(), u.available()));
+        Duration elapsed = first.elapsed().plus(must.elapsed());
+        if (must.placements().size() >= places) {
+            // every place taken: the nice-to-have wishes are out for want of a table
+            must.placements().forEach(p -> placements.add(new Placement(mustOnly.get(p.meeting()), p.slot(),
+                    p.table())));
+            for (int m = 0; m < kinds.size(); m++) {
+                if (kinds.get(m) == Kind.NICE) {
+                    unplaced.add(new Unplaced(m, Unplaced.Reason.NO_TABLE, -1, 0, 0));
+                }
+            }
+        } else {
+            ScheduleResult last = scheduler.solve(subProblem(all, rest, pinned), remaining(deadline, 1), partProgress,
+                    null, stop);
+            last.placements().forEach(p -> placements.add(new Placement(rest.get(p.meeting()), p.slot(), p.table())));
+            for (Unplaced u : last.unplaced()) {
+                unplaced.add(new Unplaced(rest.get(u.meeting()), u.reason(), u.participant(), u.wanted(),
+                        u.available()));
+            }
+            elapsed = elapsed.plus(last.elapsed());
         }
         unplaced.sort((a, b) -> Integer.compare(a.meeting(), b.meeting()));
         int[] breaks = BreakCounter.perParticipant(all, placements);
@@ -425,8 +443,7 @@ class ScheduleRunner {
         // day; the confirmed meetings' own bound does (every solve keeps them)
         int total = BreakCounter.total(breaks);
         return new ScheduleResult(placements, unplaced, total, BreakCounter.max(breaks),
-                BreakCounter.gap(breaks), Math.min(total, dayBound), false,
-                first.elapsed().plus(must.elapsed()).plus(last.elapsed()), first.fixedMeetingsGap());
+                BreakCounter.gap(breaks), Math.min(total, dayBound), false, elapsed, first.fixedMeetingsGap());
     }
 
     /**
@@ -451,6 +468,15 @@ class ScheduleRunner {
         return new ScheduleResult(kept.placements(), kept.unplaced(), kept.totalBreaks(), kept.maxBreaks(),
                 kept.fairnessGap(), bound, kept.provedOptimal() || kept.unplaced().isEmpty()
                         && kept.totalBreaks() <= bound, first.elapsed().plus(more.elapsed()), kept.fixedMeetingsGap());
+    }
+
+    /** The day's table places: every slot's tables. */
+    private static int places(SchedulingProblem day) {
+        int places = 0;
+        for (int tables : day.tablesPerSlot()) {
+            places += Math.max(0, tables);
+        }
+        return places;
     }
 
     /** Part of the time left: half of it, or all of it for the last solve; at least a second. */
