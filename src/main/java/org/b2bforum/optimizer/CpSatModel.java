@@ -818,7 +818,13 @@ final class CpSatModel {
                 }
             }
         };
-        CpSolverStatus status = solver.solve(model, callback);
+        CpSolverStatus status;
+        clock.solving(solver);
+        try {
+            status = solver.solve(model, callback);
+        } finally {
+            clock.solved(solver);
+        }
         if (options.log()) {
             System.err.printf("solve: %s in %.2f s of %.2f s (deterministic time %.2f), ended at %.2f s%n", status,
                     solver.wallTime(), limit, solver.response().getDeterministicTime(), clock.elapsed());

@@ -1,10 +1,13 @@
 package org.b2bforum.optimizer;
 
 import com.google.ortools.Loader;
+import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +129,10 @@ public final class CpSatScheduler implements Scheduler {
     /** Time kept back from the solver for building the model's answer (tables, counts). */
     private static final double MARGIN_SECONDS = 0.5;
 
+    /** How often a build's stop is asked ({@link #solve(SchedulingProblem, Duration, ProgressListener,
+     * ScheduleResult, BooleanSupplier)}). */
+    static final long STOP_POLL_MILLIS = 100;
+
     private static volatile boolean nativesLoaded;
 
     /** This JVM's loading of the native library ({@link #loadNatives}), the default of {@link #natives}. */
@@ -216,14 +223,56 @@ public final class CpSatScheduler implements Scheduler {
     @Override
     public ScheduleResult solve(SchedulingProblem problem, Duration timeLimit, ProgressListener progress,
             ScheduleResult from) {
+        return solve(problem, timeLimit, progress, from, NOT_STOPPED);
+    }
+
+    /**
+     * As above, ending within about a second once {@code stop} says so (asked every {@link #STOP_POLL_MILLIS} ms by a
+     * thread of its own, none when it is {@link Scheduler#NOT_STOPPED}): the clock's time is then up (every later
+     * part of the search gets none, the waits end), CP-SAT's workers stop their search, and the local searches their
+     * loops at their next check.
+     */
+    @Override
+    public ScheduleResult solve(SchedulingProblem problem, Duration timeLimit, ProgressListener progress,
+            ScheduleResult from, BooleanSupplier stop) {
         long started = System.nanoTime();
+        Clock clock = new Clock(started, timeLimit);
+        AtomicBoolean solving = new AtomicBoolean(true);
+        if (stop != NOT_STOPPED) {
+            Thread.ofPlatform().daemon().name("scheduler-stop").start(() -> watch(stop, clock, solving));
+        }
+        try {
+            return solve(problem, timeLimit, progress, from, clock);
+        } finally {
+            solving.set(false);
+        }
+    }
+
+    /** Asks {@code stop} while the solve runs; once it says so, stops {@code clock} at each ask till the solve ends. */
+    private static void watch(BooleanSupplier stop, Clock clock, AtomicBoolean solving) {
+        try {
+            while (solving.get()) {
+                if (clock.stopped() || stop.getAsBoolean()) {
+                    clock.stop();
+                }
+                Thread.sleep(STOP_POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("A build's stop could not be asked; it runs to its time limit", e);
+        }
+    }
+
+    private ScheduleResult solve(SchedulingProblem problem, Duration timeLimit, ProgressListener progress,
+            ScheduleResult from, Clock clock) {
+        long started = clock.started;
         ProgressListener listener = progress == null ? ProgressListener.NONE : new BestSoFar(progress);
         ProblemAnalysis analysis = new ProblemAnalysis(problem);
         int n = analysis.meetingCount();
         if (n == 0) {
             return result(analysis, new int[0], List.of(), 0, true, started);
         }
-        Clock clock = new Clock(started, timeLimit);
         // In a JVM that has not loaded OR-Tools' native library yet (no warm-up, or a build asked during it), it is
         // loaded beside the floor and the start's local search, which need none, and waited for until the answer's
         // time at most: loading it took 0.85 CPU seconds, 5.5 s of wall time beside three busy loops at load 20, all
@@ -247,6 +296,7 @@ public final class CpSatScheduler implements Scheduler {
         // Beside the solver's first questions, a local search anneals the floor (see LocalSearch). In its own
         // thread, so that a day the first levels answer quickly loses little to it.
         AtomicBoolean stop = new AtomicBoolean();
+        clock.stops(stop);
         int[] start = floor;
         double polishing = Math.min(LOCAL_SEARCH_SECONDS, clock.total() * LOCAL_SEARCH_SHARE);
         StarvedStart starved = new StarvedStart();
@@ -258,7 +308,7 @@ public final class CpSatScheduler implements Scheduler {
                 : Integer.MAX_VALUE;
         ScheduleResult searched;
         try {
-            if (loading == null || waitFor(loading, clock.answerBy()) != null) {
+            if (loading == null || waitFor(loading, clock.answerBy(), clock) != null) {
                 searched = search(analysis, floor, annealed, localBreaks, clock, listener, started);
             } else {
                 if (options.log()) {
@@ -774,6 +824,7 @@ public final class CpSatScheduler implements Scheduler {
     private CpSatModel.Outcome minimiseBesideRows(ProblemAnalysis analysis, CpSatModel model, int[] from,
             Clock clock, ProgressListener listener) {
         AtomicBoolean solved = new AtomicBoolean();
+        clock.stops(solved);
         double seconds = clock.remaining();
         FutureTask<int[]> rows = new FutureTask<>(() -> RowSearch.improve(analysis, from, seconds,
                 Long.MAX_VALUE, options.randomSeed() + 1, solved::get));
@@ -849,7 +900,13 @@ public final class CpSatScheduler implements Scheduler {
      * small day's model is built in well under a millisecond, and short limits (0, 1 ms) still have theirs solved.
      */
     static CpSatModel built(Clock clock, Supplier<CpSatModel> build) {
-        return within(Math.max(clock.answerBy() - System.nanoTime(), (long) (BUILD_GRACE_SECONDS * 1e9)), build);
+        if (clock.stopped()) {
+            return null;
+        }
+        FutureTask<CpSatModel> task = new FutureTask<>(build::get);
+        Thread.ofPlatform().daemon().name("scheduler-bounded").start(task);
+        return waitFor(task, System.nanoTime()
+                + Math.max(clock.answerBy() - System.nanoTime(), (long) (BUILD_GRACE_SECONDS * 1e9)), clock);
     }
 
     /** {@code work}'s answer when it comes within {@code nanos}, else null (the work is left to end, unused). */
@@ -857,6 +914,18 @@ public final class CpSatScheduler implements Scheduler {
         FutureTask<T> task = new FutureTask<>(work::get);
         Thread.ofPlatform().daemon().name("scheduler-bounded").start(task);
         return waitFor(task, System.nanoTime() + nanos);
+    }
+
+    /** As {@link #waitFor(FutureTask, long)}, ending (null) within {@link #STOP_POLL_MILLIS} of a stop of {@code clock}. */
+    static <T> T waitFor(FutureTask<T> task, long until, Clock clock) {
+        while (!clock.stopped()) {
+            long slice = Math.min(until, System.nanoTime() + STOP_POLL_MILLIS * 1_000_000);
+            T answer = waitFor(task, slice);
+            if (answer != null || task.isDone() || System.nanoTime() - until >= 0) {
+                return answer;
+            }
+        }
+        return task.isDone() ? waitFor(task, 0) : null;
     }
 
     /** {@code task}'s answer when it comes by {@code until} ({@link System#nanoTime}), else null (left to end). */
@@ -973,15 +1042,58 @@ public final class CpSatScheduler implements Scheduler {
         return true;
     }
 
-    /** The time left of a solve. */
+    /**
+     * The time left of a solve. Stopped ({@link #stop}), its deadline is now: every later part of the search gets no
+     * time, and the CP-SAT solves under way ({@link #solving}) are told to stop.
+     */
     static final class Clock {
 
         private final long started;
-        private final long deadline;
+        private volatile long deadline;
+        private volatile boolean stopped;
+        private final Set<CpSolver> solving = ConcurrentHashMap.newKeySet();
+        private final Set<AtomicBoolean> flags = ConcurrentHashMap.newKeySet();
 
         Clock(long started, Duration limit) {
             this.started = started;
             this.deadline = started + limit.toNanos();
+        }
+
+        /**
+         * The solve was stopped by its caller: the time is up now, and the solvers under way stop their search (again
+         * at each call: a solver between its registration and its search's start does not hear the first).
+         */
+        void stop() {
+            if (!stopped) {
+                deadline = Math.min(deadline, System.nanoTime());
+                stopped = true;
+            }
+            flags.forEach(flag -> flag.set(true));
+            solving.forEach(CpSolver::stopSearch);
+        }
+
+        /** {@code flag}, a local search's stop, is set at a {@link #stop} (at once when stopped already). */
+        void stops(AtomicBoolean flag) {
+            flags.add(flag);
+            if (stopped) {
+                flag.set(true);
+            }
+        }
+
+        boolean stopped() {
+            return stopped;
+        }
+
+        /** {@code solver} searches from now until {@link #solved}: a {@link #stop} stops it. */
+        void solving(CpSolver solver) {
+            solving.add(solver);
+            if (stopped) {
+                solver.stopSearch();
+            }
+        }
+
+        void solved(CpSolver solver) {
+            solving.remove(solver);
         }
 
         double remaining() {

@@ -1,6 +1,7 @@
 package org.b2bforum.optimizer;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /** Places the meetings of one day into slots and tables. Implementations are thread-safe. */
 public interface Scheduler {
@@ -20,6 +21,21 @@ public interface Scheduler {
     default ScheduleResult solve(SchedulingProblem problem, Duration timeLimit, ProgressListener progress,
             ScheduleResult start) {
         return solve(problem, timeLimit, progress);
+    }
+
+    /** A solve nobody stops. */
+    BooleanSupplier NOT_STOPPED = () -> false;
+
+    /**
+     * As {@link #solve(SchedulingProblem, Duration, ProgressListener, ScheduleResult)} ({@code start} may be null),
+     * ending early once {@code stop} says so (it is asked about ten times a second, from a thread of its own): the
+     * caller no longer wants the answer (an organizer stopped the build), and the solve's threads end within about a
+     * second, the CPU given back, with whatever it has by then. Not stopped, the solve is the same as without. This
+     * one never stops early.
+     */
+    default ScheduleResult solve(SchedulingProblem problem, Duration timeLimit, ProgressListener progress,
+            ScheduleResult start, BooleanSupplier stop) {
+        return start == null ? solve(problem, timeLimit, progress) : solve(problem, timeLimit, progress, start);
     }
 
     /**

@@ -325,7 +325,7 @@ class ScheduleRunner {
      * line went down and up again (ux50's forum day: 1,260 -> 1,123 -> 1,260 placed).
      */
     ScheduleResult solveMustFirst(DayProblem input, Duration timeLimit, ProgressListener progress) {
-        return solveMustFirst(input, timeLimit, progress, () -> false);
+        return solveMustFirst(input, timeLimit, progress, Scheduler.NOT_STOPPED);
     }
 
     /** As above; once {@code stop} says so, the parts of the solve not begun yet are left out. */
@@ -343,11 +343,7 @@ class ScheduleRunner {
      * time limit" with every place taken.
      */
     static ScheduleResult fullDayReasons(SchedulingProblem day, ScheduleResult result) {
-        int places = 0;
-        for (int tables : day.tablesPerSlot()) {
-            places += Math.max(0, tables);
-        }
-        if (result.placements().size() < places
+        if (result.placements().size() < places(day)
                 || result.unplaced().stream().noneMatch(u -> u.reason() == Unplaced.Reason.TIME_LIMIT)) {
             return result;
         }
@@ -402,12 +398,12 @@ class ScheduleRunner {
         boolean mixed = kinds.contains(Kind.MUST) && kinds.contains(Kind.NICE);
         // when the second way may be needed, the first takes half the time (if it is not, the first answer is
         // solved on for the other half)
-        ScheduleResult first = scheduler.solve(all, mixed ? timeLimit.dividedBy(2) : timeLimit, progress);
+        ScheduleResult first = scheduler.solve(all, mixed ? timeLimit.dividedBy(2) : timeLimit, progress, null, stop);
         if (stop.getAsBoolean()) {
             return first;
         }
         if (first.unplaced().stream().noneMatch(u -> kinds.get(u.meeting()) == Kind.MUST)) {
-            return mixed ? solveOn(all, kinds, first, deadline, progress) : first;
+            return mixed ? solveOn(all, kinds, first, deadline, progress, stop) : first;
         }
         List<Integer> mustOnly = new ArrayList<>();
         for (int m = 0; m < kinds.size(); m++) {
@@ -420,8 +416,16 @@ class ScheduleRunner {
         int dayBound = BreakCounter.fixedMeetingsBound(all);
         ProgressListener partProgress = (placed, breaks, bound, seconds) ->
                 progress.improved(placed, breaks, dayBound, seconds);
-        ScheduleResult must = scheduler.solve(subProblem(all, mustOnly, Map.of()), remaining(deadline, 2),
-                partProgress);
+        // the must-meet wishes and the confirmed meetings may be more than the day's places (ux46's forum day 1: 2,272
+        // for 2,100): then the must-meet part takes every place, no nice-to-have wish fits beside it, and it is the
+        // day's schedule; it gets the rest of the time but a tenth of the limit, not half of it (the other half went to
+        // a solve that could only tell that nothing more fits: the day's breaks were the must-meet part's, solved in a
+        // quarter of the limit); the tenth is for the nice-to-have wishes where it does not fill the day after all
+        int places = places(all);
+        Duration mustTime = mustOnly.size() >= places
+                ? Duration.ofNanos(Math.max(1_000_000_000L, deadline - System.nanoTime() - timeLimit.toNanos() / 10))
+                : remaining(deadline, 2);
+        ScheduleResult must = scheduler.solve(subProblem(all, mustOnly, Map.of()), mustTime, partProgress, null, stop);
         if (stop.getAsBoolean()) {
             return first;
         }
@@ -437,11 +441,26 @@ class ScheduleRunner {
                 rest.add(m);
             }
         }
-        ScheduleResult last = scheduler.solve(subProblem(all, rest, pinned), remaining(deadline, 1), partProgress);
         List<Placement> placements = new ArrayList<>();
-        last.placements().forEach(p -> placements.add(new Placement(rest.get(p.meeting()), p.slot(), p.table())));
-        for (Unplaced u : last.unplaced()) {
-            unplaced.add(new Unplaced(rest.get(u.meeting()), u.reason(), u.participant(), u.wanted(), u.available()));
+        Duration elapsed = first.elapsed().plus(must.elapsed());
+        if (must.placements().size() >= places) {
+            // every place taken: the nice-to-have wishes are out for want of a table
+            must.placements().forEach(p -> placements.add(new Placement(mustOnly.get(p.meeting()), p.slot(),
+                    p.table())));
+            for (int m = 0; m < kinds.size(); m++) {
+                if (kinds.get(m) == Kind.NICE) {
+                    unplaced.add(new Unplaced(m, Unplaced.Reason.NO_TABLE, -1, 0, 0));
+                }
+            }
+        } else {
+            ScheduleResult last = scheduler.solve(subProblem(all, rest, pinned), remaining(deadline, 1), partProgress,
+                    null, stop);
+            last.placements().forEach(p -> placements.add(new Placement(rest.get(p.meeting()), p.slot(), p.table())));
+            for (Unplaced u : last.unplaced()) {
+                unplaced.add(new Unplaced(rest.get(u.meeting()), u.reason(), u.participant(), u.wanted(),
+                        u.available()));
+            }
+            elapsed = elapsed.plus(last.elapsed());
         }
         unplaced.sort((a, b) -> Integer.compare(a.meeting(), b.meeting()));
         int[] breaks = BreakCounter.perParticipant(all, placements);
@@ -449,8 +468,7 @@ class ScheduleRunner {
         // day; the confirmed meetings' own bound does (every solve keeps them)
         int total = BreakCounter.total(breaks);
         return new ScheduleResult(placements, unplaced, total, BreakCounter.max(breaks),
-                BreakCounter.gap(breaks), Math.min(total, dayBound), false,
-                first.elapsed().plus(must.elapsed()).plus(last.elapsed()), first.fixedMeetingsGap());
+                BreakCounter.gap(breaks), Math.min(total, dayBound), false, elapsed, first.fixedMeetingsGap());
     }
 
     /**
@@ -459,7 +477,7 @@ class ScheduleRunner {
      * stays unless the second is better and leaves no must-meet wish out.
      */
     private ScheduleResult solveOn(SchedulingProblem all, List<Kind> kinds, ScheduleResult first, long deadline,
-            ProgressListener progress) {
+            ProgressListener progress, BooleanSupplier stop) {
         Duration left = Duration.ofNanos(deadline - System.nanoTime());
         if (first.provedOptimal() || left.compareTo(Duration.ofSeconds(1)) < 0) {
             return first;
@@ -467,7 +485,7 @@ class ScheduleRunner {
         // a bound of the first solve holds for the whole day when it placed every meeting
         int firstBound = first.unplaced().isEmpty() ? first.lowerBound() : 0;
         ScheduleResult more = scheduler.solve(all, left, (placed, breaks, bound, seconds) ->
-                progress.improved(placed, breaks, Math.max(bound, firstBound), seconds), first);
+                progress.improved(placed, breaks, Math.max(bound, firstBound), seconds), first, stop);
         boolean mustLeftOut = more.unplaced().stream().anyMatch(u -> kinds.get(u.meeting()) == Kind.MUST);
         ScheduleResult kept = mustLeftOut || !more.betterThan(first, all.fairness()) ? first : more;
         int bound = first.unplaced().isEmpty() && more.unplaced().isEmpty()
@@ -475,6 +493,15 @@ class ScheduleRunner {
         return new ScheduleResult(kept.placements(), kept.unplaced(), kept.totalBreaks(), kept.maxBreaks(),
                 kept.fairnessGap(), bound, kept.provedOptimal() || kept.unplaced().isEmpty()
                         && kept.totalBreaks() <= bound, first.elapsed().plus(more.elapsed()), kept.fixedMeetingsGap());
+    }
+
+    /** The day's table places: every slot's tables. */
+    private static int places(SchedulingProblem day) {
+        int places = 0;
+        for (int tables : day.tablesPerSlot()) {
+            places += Math.max(0, tables);
+        }
+        return places;
     }
 
     /** Part of the time left: half of it, or all of it for the last solve; at least a second. */

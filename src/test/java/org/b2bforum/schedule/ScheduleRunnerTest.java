@@ -75,6 +75,45 @@ class ScheduleRunnerTest {
         assertThat(result.provedOptimal()).isFalse();
     }
 
+    /**
+     * ux46's forum day 1: 838 confirmed meetings and 1,434 must-meet wishes for 2,100 places. The must-meet part took
+     * every place and was the day's schedule, solved in a quarter of the limit, while the last quarter went to a solve
+     * that could only tell that no nice-to-have wish fits. Now it gets the rest of the time and no third solve is made.
+     */
+    @Test
+    void when_the_must_meet_wishes_take_every_place_they_get_the_rest_of_the_time_and_are_the_day() {
+        List<Duration> limits = new java.util.ArrayList<>();
+        Scheduler scheduler = (problem, limit, progress) -> {
+            limits.add(limit);
+            List<Placement> placements = new java.util.ArrayList<>();
+            List<Unplaced> unplaced = new java.util.ArrayList<>();
+            for (int m = 0; m < problem.meetings().size(); m++) {
+                // six places (three slots of two tables): the first solve places a nice-to-have wish, not meeting 0
+                if (limits.size() == 1 && m == 0 || m >= 6) {
+                    unplaced.add(new Unplaced(m, Unplaced.Reason.TIME_LIMIT, -1, 0, 0));
+                } else {
+                    placements.add(new Placement(m, m / 2, m % 2));
+                }
+            }
+            return new ScheduleResult(placements, unplaced, 0, 0, 0, 0, false, Duration.ofMillis(1));
+        };
+        ScheduleRunner runner = new ScheduleRunner(scheduler, null, null, Clock.systemUTC(), new ClusterNode("test"));
+        List<MeetingRequest> requests = new java.util.ArrayList<>();
+        for (int m = 0; m < 7; m++) {
+            requests.add(MeetingRequest.of(2 * m, 2 * m + 1));
+        }
+        List<Kind> kinds = List.of(Kind.MUST, Kind.MUST, Kind.MUST, Kind.MUST, Kind.MUST, Kind.MUST, Kind.NICE);
+        DayProblem day = day(12, java.util.Collections.nCopies(14, 0), kinds, requests);
+
+        ScheduleResult result = runner.solveMustFirst(day, Duration.ofSeconds(8), Scheduler.ProgressListener.NONE);
+
+        assertThat(limits).as("the first solve and the must-meet part, no third").hasSize(2);
+        assertThat(limits.get(1)).as("the rest of the limit but a tenth, not half of it")
+                .isBetween(Duration.ofMillis(6000), Duration.ofMillis(7200));
+        assertThat(result.placements()).extracting(Placement::meeting).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+        assertThat(result.unplaced()).containsExactly(new Unplaced(6, Unplaced.Reason.NO_TABLE, -1, 0, 0));
+    }
+
     @Test
     void when_the_first_half_places_every_must_meet_wish_the_second_half_solves_on_from_its_answer() {
         List<Object[]> calls = new java.util.ArrayList<>();

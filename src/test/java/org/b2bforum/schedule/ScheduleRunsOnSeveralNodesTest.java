@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.cluster.ClusterNode;
@@ -20,6 +21,7 @@ import org.b2bforum.optimizer.MeetingRequest;
 import org.b2bforum.optimizer.Placement;
 import org.b2bforum.optimizer.ScheduleResult;
 import org.b2bforum.optimizer.Scheduler;
+import org.b2bforum.optimizer.SchedulingProblem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,6 +167,46 @@ class ScheduleRunsOnSeveralNodesTest {
         }
         assertThat(solver.isAlive()).isFalse();
         assertThat(solves.get()).as("the part not begun is left out").isEqualTo(1);
+        assertThat(status()).isEqualTo("STOPPED");
+    }
+
+    /**
+     * The part being solved hears the stop too (Scheduler.solve's stop): the build's threads end at once instead of
+     * running to the part's limit (ux51: a 120 s build stopped at 13 s ended at 73 s, its solver taking both cores).
+     */
+    @Test
+    void a_stopped_run_stops_the_part_being_solved() throws Exception {
+        CountDownLatch solving = new CountDownLatch(1);
+        Scheduler stoppable = new Scheduler() {
+            @Override
+            public ScheduleResult solve(SchedulingProblem problem, Duration timeLimit, ProgressListener progress) {
+                return solve(problem, timeLimit, progress, null, NOT_STOPPED);
+            }
+
+            @Override
+            public ScheduleResult solve(SchedulingProblem problem, Duration timeLimit, ProgressListener progress,
+                    ScheduleResult start, BooleanSupplier stop) {
+                solving.countDown();
+                // a solver working to its limit unless stopped
+                long until = System.nanoTime() + timeLimit.toNanos();
+                while (!stop.getAsBoolean() && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                return new ScheduleResult(List.of(), List.of(), 0, 0, 0, 0, false, Duration.ofMillis(1));
+            }
+        };
+        ScheduleRunner nodeA = new ScheduleRunner(stoppable, namedJdbc, transactions,
+                Clock.fixed(NOW, ZoneOffset.UTC), new ClusterNode("node-a"));
+        DayProblem day = ScheduleRunnerTest.day(12, List.of(0, 0), List.of(Kind.NICE),
+                List.of(MeetingRequest.of(0, 1)));
+        Thread solver = Thread.ofPlatform().start(() -> nodeA.run(runId, day, Duration.ofSeconds(60)));
+        assertThat(solving.await(10, TimeUnit.SECONDS)).isTrue();
+        jdbc.update("update schedule_run set status = 'STOPPED' where id = ?", runId);
+        nodeA.heartbeat();
+
+        // without the stop passed on, the part runs its 60 s
+        solver.join(10_000);
+        assertThat(solver.isAlive()).isFalse();
         assertThat(status()).isEqualTo("STOPPED");
     }
 
