@@ -412,6 +412,7 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     @Test
     void a_request_whose_time_is_taken_between_loading_the_list_and_accepting_offers_another_time_or_declining() {
         ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 3);
+        ForumFixture otherDay = ForumFixture.create(program, bookingWindow, accounts, 1);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
@@ -450,6 +451,17 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         String free = forum.when("10:40–11:00") + " · " + forum.hall();
         assertThat(test(slot).getSuggestions()).contains(forum.when("10:00–10:20") + " · " + forum.hall(), free)
                 .doesNotContain(forum.when("10:20–10:40") + " · " + forum.hall());
+        // the times a day at a time, the request's day first (ux52: 141 times of 3 days in one list on a phone)
+        @SuppressWarnings("unchecked")
+        Select<java.time.LocalDate> day = find(Select.class).id("other-time-day");
+        String otherDaysTime = otherDay.when("10:00–10:20") + " · " + otherDay.hall();
+        assertThat(day.isVisible()).isTrue();
+        assertThat(day.getValue()).isEqualTo(forum.day());
+        assertThat(test(slot).getSuggestions()).doesNotContain(otherDaysTime)
+                .allMatch(time -> time.startsWith(forum.when("")));
+        test(day).selectItem(dayLabel(otherDay.day()));
+        assertThat(test(slot).getSuggestions()).contains(otherDaysTime).allMatch(time -> time.startsWith(otherDay.when("")));
+        test(day).selectItem(dayLabel(forum.day()));
         // the list behind is fresh: the request is marked and offers no "Accept"
         assertThat(text(row(view.incoming, fromA))).contains("Это время уже занято");
         assertThat(find(Button.class).withId("accept-" + fromA).exists()).isFalse();
@@ -570,5 +582,12 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     private static String text(Component component) {
         assertThat(component).isNotNull();
         return component.getElement().getTextRecursively();
+    }
+
+    /** How the day's list names a day: "Четверг, 18 сентября". */
+    private static String dayLabel(java.time.LocalDate day) {
+        String text = java.time.format.DateTimeFormatter.ofPattern("EEEE, d MMMM", org.b2bforum.base.i18n.Languages.RUSSIAN)
+                .format(day);
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }
