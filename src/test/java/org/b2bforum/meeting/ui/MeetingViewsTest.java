@@ -410,6 +410,34 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void the_request_page_lists_all_days_times_or_one_days_when_it_is_chosen() {
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 1);
+        ForumFixture otherDay = ForumFixture.create(program, bookingWindow, accounts, 1);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        TestData.logInAs(accounts, a.login());
+        RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
+        String first = forum.when("10:00–10:20") + " · " + forum.hall();
+        String otherDays = otherDay.when("10:20–10:40") + " · " + otherDay.hall();
+
+        assertThat(view.day.isVisible()).isTrue();
+        assertThat(view.day.getValue()).as("all days, as before, until one is chosen").isNull();
+        assertThat(test(view.slot).getSuggestions()).contains(first, otherDays);
+
+        test(view.slot).selectItem(first);
+        test(view.day).selectItem(dayLabel(otherDay.day()));
+        // ux52: 141 times of 3 days in one list on a phone
+        assertThat(test(view.slot).getSuggestions()).contains(otherDays).doesNotContain(first)
+                .allMatch(time -> time.startsWith(otherDay.when("")));
+        assertThat(view.slot.getValue()).as("the time of another day let go").isNull();
+
+        test(view.slot).selectItem(otherDays);
+        test(view.request).click();
+        assertThat(meetingQueries.myMeetings()).filteredOn(m -> m.counterpartId(a.id()) == b.id())
+                .singleElement().satisfies(m -> assertThat(m.slotId()).isEqualTo(otherDay.slotAt("10:20")));
+    }
+
+    @Test
     void a_request_whose_time_is_taken_between_loading_the_list_and_accepting_offers_another_time_or_declining() {
         ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 3);
         ForumFixture otherDay = ForumFixture.create(program, bookingWindow, accounts, 1);
