@@ -24,6 +24,6 @@ record BookingSituation(BookingSettings settings, int ownDelegates, Long existin
             int activeOfRequester, int activeOfPartner, boolean busy, boolean inProgram, Long freeTable,
             Integer freeTableNumber, String requesterName, String partnerName, String hallName) {
         this(settings, ownDelegates, existing, existingStatus, activeOfRequester, activeOfPartner, busy, inProgram,
-                freeTable, freeTableNumber, requesterName, partnerName, hallName, null, new NotificationService.Recipients(Map.of()));
+                freeTable, freeTableNumber, requesterName, partnerName, hallName, null, new NotificationService.Recipients(Map.of(), Map.of()));
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.b2bforum.base.database.SqlText;
 import org.b2bforum.base.live.LiveChange;
@@ -68,21 +69,52 @@ public class NotificationService implements UnreadNotifications {
         notifyCompanies(companyIds, messageKey, detail, clock.instant());
     }
 
-    /** The log-ins of some companies, read along with a query of the caller's own ({@link #column}). */
-    public record Recipients(Map<Long, List<Long>> usersByCompany) {
+    /**
+     * Whether a notification of this key is also meant for the companies' delegates: what changes their day at the
+     * venue (a meeting confirmed, placed, moved, cancelled, its slot removed) and the organizers' announcements; not a
+     * request, an answer to one, or the company's registration business, which its representatives handle.
+     */
+    static boolean forDelegates(String messageKey) {
+        return DELEGATE_KEYS.contains(messageKey);
+    }
+
+    private static final Set<String> DELEGATE_KEYS = Set.of(NotificationView.ANNOUNCEMENT, "notification.meeting.CONFIRMED",
+            "notification.meeting.SCHEDULED", "notification.meeting.MOVED", "notification.meeting.CANCELLED",
+            "notification.meeting.SLOT_REMOVED");
+
+    /**
+     * The log-ins of some companies, read along with a query of the caller's own ({@link #column}): their
+     * representatives' and their delegates'.
+     */
+    public record Recipients(Map<Long, List<Long>> usersByCompany, Map<Long, List<Long>> delegatesByCompany) {
 
         /**
          * SQL: the log-ins of the companies {@code companies} (an SQL list) as one column, for a caller's query to read
          * along with its own ({@link #of} reads it): a booking reads them with its situation, not in a round trip of
-         * their own in its turn (bench/README.md, issue 17).
+         * their own in its turn (bench/README.md, issue 17). The representatives', then after a '|' the delegates'.
          */
         public static String column(String companies) {
-            return AccountService.userIdsByCompanyColumn(companies);
+            return "concat(coalesce(" + AccountService.userIdsByCompanyColumn(companies) + ", ''), '|', coalesce("
+                    + "(select group_concat(concat(d.company_id, ':', u.id) order by u.id separator ',') from delegate d"
+                    + " join app_user u on u.delegate_id = d.id where d.company_id in (" + companies + ")), ''))";
         }
 
         /** The recipients from the value of a {@link #column}. */
         public static Recipients of(String column) {
-            return new Recipients(AccountService.userIdsByCompany(column));
+            int bar = column == null ? -1 : column.indexOf('|');
+            return bar < 0 ? new Recipients(AccountService.userIdsByCompany(column), Map.of())
+                    : new Recipients(AccountService.userIdsByCompany(column.substring(0, bar)),
+                            AccountService.userIdsByCompany(column.substring(bar + 1)));
+        }
+
+        List<Long> of(long company, boolean withDelegates) {
+            List<Long> users = usersByCompany.getOrDefault(company, List.of());
+            if (!withDelegates || !delegatesByCompany.containsKey(company)) {
+                return users;
+            }
+            List<Long> all = new ArrayList<>(users);
+            all.addAll(delegatesByCompany.get(company));
+            return all;
         }
     }
 
@@ -102,7 +134,7 @@ public class NotificationService implements UnreadNotifications {
         String at = "'" + LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).format(SQL_DATETIME) + "'";
         StringBuilder rows = new StringBuilder();
         for (long company : companyIds) {
-            for (long user : recipients.usersByCompany().getOrDefault(company, List.of())) {
+            for (long user : recipients.of(company, forDelegates(messageKey))) {
                 rows.append(rows.isEmpty() ? "" : ", ").append('(').append(user).append(", ").append(SqlText.literal(messageKey))
                         .append(", ").append(SqlText.literal(detail)).append(", ").append(at).append(')');
             }
@@ -120,9 +152,15 @@ public class NotificationService implements UnreadNotifications {
         if (companyIds.isEmpty()) {
             return;
         }
-        // the companies' delegates have no notifications, but their open pages show the change too
+        // the companies' open pages, their delegates' too, show the change
         liveFeed.companiesChanged(companyIds, LiveChange.Kind.NOTIFICATION);
         List<Long> users = accounts.userIdsOfCompanies(companyIds);
+        if (forDelegates(messageKey)) {
+            users = new ArrayList<>(users);
+            users.addAll(jdbc.queryForList("select u.id from delegate d join app_user u on u.delegate_id = d.id"
+                    + " where d.company_id in (:companies) order by u.id", new MapSqlParameterSource("companies", companyIds),
+                    Long.class));
+        }
         if (users.isEmpty()) {
             return;
         }

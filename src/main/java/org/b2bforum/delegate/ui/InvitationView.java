@@ -2,6 +2,8 @@ package org.b2bforum.delegate.ui;
 
 import org.b2bforum.base.ui.ComponentTexts;
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Passwords;
 import org.b2bforum.base.ui.LanguageSwitch;
 import org.b2bforum.base.ui.ScreenReaderRegion;
@@ -41,13 +43,21 @@ class InvitationView extends VerticalLayout implements BeforeEnterObserver, HasD
     final PasswordField confirmation = new PasswordField();
     final Button create = new Button();
 
+    /** Where a delegate goes once logged in: their badge and personal schedule. */
+    static final String MY_BADGE = "my-badge";
+
     private final DelegateInvitationService invitations;
     private final ForumTime forumTime;
+    private final CurrentUser currentUser;
+    private final AccountService accounts;
     private String token;
 
-    InvitationView(DelegateInvitationService invitations, ForumTime forumTime) {
+    InvitationView(DelegateInvitationService invitations, ForumTime forumTime, CurrentUser currentUser,
+            AccountService accounts) {
         this.invitations = invitations;
         this.forumTime = forumTime;
+        this.currentUser = currentUser;
+        this.accounts = accounts;
         addClassName("page");
         addClassName("invitation-view");
         setMaxWidth("36rem");
@@ -93,8 +103,9 @@ class InvitationView extends VerticalLayout implements BeforeEnterObserver, HasD
     void accept() {
         password.setInvalid(false);
         confirmation.setInvalid(false);
+        long accountId;
         try {
-            invitations.accept(token, password.getValue(), confirmation.getValue());
+            accountId = invitations.accept(token, password.getValue(), confirmation.getValue());
         } catch (InvitationRefusedException e) {
             if (DelegateInvitationService.TOO_MANY.equals(e.key())) { // the link still works: the form stays
                 Notification.show(getTranslation(e.key()), 6000, Notification.Position.TOP_CENTER)
@@ -119,6 +130,14 @@ class InvitationView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
         removeAll();
         title.setText(getTranslation("invitation.done.title"));
+        if (currentUser.logInNewAccount(accounts, accountId)) {
+            // logged in: on to their badge and schedule, a page loaded afresh in the new session
+            message.setText(getTranslation("invitation.done.logged-in"));
+            add(new LanguageSwitch(), title, message);
+            ScreenReaderRegion.replaceLastAnnouncement(this, title.getText());
+            getUI().ifPresent(ui -> ui.getPage().setLocation(MY_BADGE));
+            return;
+        }
         message.setText(getTranslation("invitation.done.text", login.getValue()));
         Anchor logIn = new Anchor("login", getTranslation("invitation.done.login"));
         logIn.setId("invitation-login-link");

@@ -1,6 +1,7 @@
 package org.b2bforum.meeting.ui;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,6 +71,11 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
 
     final CheckboxGroup<DelegateChoice> delegates = new CheckboxGroup<>();
     final Select<SlotOption> slot = new Select<>();
+    /**
+     * The day whose free times the time's list shows (empty: all days), when they span several days: all of them in
+     * one list were 141 times on a phone (35 free times in 4 halls over 3 days, ux52).
+     */
+    final Select<LocalDate> day = new Select<>();
     /** At a negotiation table (null) or at one of the two companies' fair stands; shown when one has a stand. */
     final RadioButtonGroup<Optional<StandPlace>> place = new RadioButtonGroup<>();
     final TextArea message = new TextArea();
@@ -191,6 +197,18 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
                 request.setEnabled(!refused);
             }
         });
+        day.setId("request-day");
+        day.setLabel(getTranslation("meetings.other-time.day"));
+        day.setEmptySelectionAllowed(true);
+        day.setEmptySelectionCaption(getTranslation("request-meeting.all-days"));
+        day.setItemLabelGenerator(d -> d == null ? getTranslation("request-meeting.all-days") : dates.day(d));
+        day.setWidth("min(100%, 28em)");
+        day.setVisible(false);
+        day.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                filterByDay();
+            }
+        });
         noSlots.setId("request-no-slots");
         noSlots.addClassName("hint");
         noSlots.setText(getTranslation("request-meeting.no-slots"));
@@ -218,7 +236,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         outcome.addClassName("request-outcome");
         outcome.setVisible(false);
 
-        add(delegates, place, slot, noSlots, message, error, outcome, request);
+        add(delegates, place, day, slot, noSlots, message, error, outcome, request);
         MeetingLimit limit = meetings.myMeetingLimit();
         refused = settings.wishesPhase() || !settings.isOpenAt(clock.instant()) || limit.reached();
         if (settings.wishesPhase()) {
@@ -242,7 +260,31 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         taken.clear();
         slot.setItems(options);
         slot.setValue(options.stream().filter(o -> chosen != null && o.slotId() == chosen).findFirst().orElse(null));
+        showDays(options);
         showSlotsAvailable(!options.isEmpty());
+    }
+
+    /** The days of these options to choose from, when there are several; the day chosen kept while it has times. */
+    private void showDays(List<SlotOption> options) {
+        List<LocalDate> days = options.stream().map(o -> dates.day(o.startsAt())).distinct().toList();
+        if (!days.equals(day.getListDataView().getItems().toList())) {
+            LocalDate chosen = day.getValue();
+            day.setItems(days);
+            day.setValue(days.contains(chosen) ? chosen : null);
+            day.setVisible(days.size() > 1);
+        }
+        if (day.getValue() != null) {
+            filterByDay();
+        }
+    }
+
+    /** Lists only the chosen day's times (all with no day chosen); a time chosen on another day is let go. */
+    private void filterByDay() {
+        LocalDate chosen = day.getValue();
+        slot.getListDataView().setFilter(chosen == null ? null : o -> dates.day(o.startsAt()).equals(chosen));
+        if (chosen != null && slot.getValue() != null && !dates.day(slot.getValue().startsAt()).equals(chosen)) {
+            slot.setValue(null);
+        }
     }
 
     /**

@@ -131,6 +131,30 @@ class LiveUpdatesTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_delegates_bell_counts_the_companys_meeting_changes_on_the_open_page_and_their_page_lists_them() {
+        DelegateFixture fixture = new DelegateFixture(context);
+        TestCompany company = fixture.approvedCompany("Минск", "Колокол", List.of("Павел Орлов"));
+        String login = fixture.delegateAccount(company, company.firstDelegate());
+        live.poll();
+        TestData.logInAs(context.getBean(AccountService.class), login);
+        UI.getCurrent().navigate("my-badge");
+        assertThat(find(Button.class).id("notifications-button").getText()).as("nothing yet").isNullOrEmpty();
+
+        NotificationService notifications = context.getBean(NotificationService.class);
+        notifications.notifyCompanies(List.of(company.id()), "notification.meeting.REQUESTED", "Запрос на 10:00");
+        notifications.notifyCompanies(List.of(company.id()), "notification.meeting.MOVED", "Встреча перенесена на 11:20");
+        live.poll();
+        pushed();
+
+        assertThat(find(Button.class).id("notifications-button").getText())
+                .as("the move, not the request their representative answers").isEqualTo("1");
+        UI.getCurrent().navigate("notifications");
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).all()).filteredOn(p -> p.hasClassName("notification-detail"))
+                .extracting(p -> p.getElement().getTextRecursively()).containsExactly("Встреча перенесена на 11:20");
+        assertThat(find(Button.class).id("notifications-button").getText()).as("read once shown").isNullOrEmpty();
+    }
+
+    @Test
     void a_change_that_commits_after_a_later_one_was_read_still_arrives() {
         TestCompany mine = new BookingFixture(context).approvedCompany();
         live.poll();

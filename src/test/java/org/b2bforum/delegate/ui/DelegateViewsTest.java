@@ -14,6 +14,7 @@ import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.FormLocks;
+import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.delegate.DelegateAccess;
 import org.b2bforum.delegate.DelegateInvitationService;
@@ -24,6 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -97,15 +101,23 @@ class DelegateViewsTest extends ForumBrowserlessTest {
         test(invitation.password).setValue(DelegateFixture.DELEGATE_PASSWORD);
         test(invitation.confirmation).setValue(DelegateFixture.DELEGATE_PASSWORD);
         scriptsSinceLastLook();
+        String sessionBefore = VaadinSession.getCurrent().getSession().getId();
         invitation.create.click(); // on the server, without the browserless round trip that drops the scripts
         assertThat(invitation.title.getText()).isEqualTo("Вход создан");
-        // the form is gone: the focus was left on nothing, and the screen reader's region still said "Пароль должен
-        // быть не короче 10 символов" (ux47)
+        // logged in at once (ux52: they had to log in again by hand), in the session under a new id, and taken to
+        // their badge and schedule; the screen reader's region no longer says "Пароль должен быть не короче 10 символов"
+        assertThat(invitation.message.getText()).isEqualTo("Пароль сохранён. Открываем ваш бейдж и расписание…");
         List<JavaScriptInvocation> scripts = scriptsSinceLastLook();
-        assertThat(focuses(scripts, find(Anchor.class).id("invitation-login-link"))).as("focus on the log-in link")
-                .isTrue();
+        assertThat(scripts).as("a page loaded afresh at the badge").anyMatch(call -> call.getParameters().contains("my-badge"));
         assertThat(announced(scripts)).containsExactly("Вход создан");
         assertThat(accounts.loadUserByUsername(invitation.login.getValue()).role()).isEqualTo(Role.DELEGATE);
+        ForumUser loggedIn = (ForumUser) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        assertThat(loggedIn.email()).isEqualTo(invitation.login.getValue());
+        assertThat(loggedIn.getPassword()).as("no password's hash kept in the session").isNull();
+        assertThat(VaadinSession.getCurrent().getSession().getId()).as("session fixation").isNotEqualTo(sessionBefore);
+        assertThat(((SecurityContext) VaadinSession.getCurrent().getSession()
+                .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).getAuthentication()
+                .getName()).as("the next request's log-in").isEqualTo(invitation.login.getValue());
 
         // Opened again, the link says it has been used, and nothing about the person.
         InvitationView again = navigate("invitation/" + link.substring(link.lastIndexOf('/') + 1),
@@ -170,6 +182,21 @@ class DelegateViewsTest extends ForumBrowserlessTest {
         assertThat(view.password.getValue()).isEqualTo(DelegateFixture.DELEGATE_PASSWORD);
         assertThat(invitations.invitation(link.substring(link.lastIndexOf('/') + 1)).state())
                 .isEqualTo(Invitation.State.VALID);
+    }
+
+    @Test
+    void a_representative_who_accepts_their_delegates_invitation_stays_themselves_and_is_shown_the_way_to_the_log_in() {
+        TestCompany company = booking.approvedCompany();
+        String link = booking.as(company, () -> invitations.invite(company.firstDelegate())).link();
+        TestData.logInAs(accounts, company.loginEmail());
+        InvitationView view = navigate("invitation/" + link.substring(link.lastIndexOf('/') + 1), InvitationView.class);
+        test(view.password).setValue(DelegateFixture.DELEGATE_PASSWORD);
+        test(view.confirmation).setValue(DelegateFixture.DELEGATE_PASSWORD);
+        test(view.create).click();
+
+        assertThat(view.title.getText()).isEqualTo("Вход создан");
+        assertThat(find(Anchor.class).id("invitation-login-link").getHref()).isEqualTo("login");
+        assertThat(SecurityContextHolder.getContext().getAuthentication().getName()).isEqualTo(company.loginEmail());
     }
 
     @Test

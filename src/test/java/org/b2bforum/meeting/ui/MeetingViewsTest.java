@@ -410,8 +410,37 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void the_request_page_lists_all_days_times_or_one_days_when_it_is_chosen() {
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 1);
+        ForumFixture otherDay = ForumFixture.create(program, bookingWindow, accounts, 1);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        TestData.logInAs(accounts, a.login());
+        RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
+        String first = forum.when("10:00–10:20") + " · " + forum.hall();
+        String otherDays = otherDay.when("10:20–10:40") + " · " + otherDay.hall();
+
+        assertThat(view.day.isVisible()).isTrue();
+        assertThat(view.day.getValue()).as("all days, as before, until one is chosen").isNull();
+        assertThat(test(view.slot).getSuggestions()).contains(first, otherDays);
+
+        test(view.slot).selectItem(first);
+        test(view.day).selectItem(dayLabel(otherDay.day()));
+        // ux52: 141 times of 3 days in one list on a phone
+        assertThat(test(view.slot).getSuggestions()).contains(otherDays).doesNotContain(first)
+                .allMatch(time -> time.startsWith(otherDay.when("")));
+        assertThat(view.slot.getValue()).as("the time of another day let go").isNull();
+
+        test(view.slot).selectItem(otherDays);
+        test(view.request).click();
+        assertThat(meetingQueries.myMeetings()).filteredOn(m -> m.counterpartId(a.id()) == b.id())
+                .singleElement().satisfies(m -> assertThat(m.slotId()).isEqualTo(otherDay.slotAt("10:20")));
+    }
+
+    @Test
     void a_request_whose_time_is_taken_between_loading_the_list_and_accepting_offers_another_time_or_declining() {
         ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 3);
+        ForumFixture otherDay = ForumFixture.create(program, bookingWindow, accounts, 1);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
@@ -450,6 +479,17 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         String free = forum.when("10:40–11:00") + " · " + forum.hall();
         assertThat(test(slot).getSuggestions()).contains(forum.when("10:00–10:20") + " · " + forum.hall(), free)
                 .doesNotContain(forum.when("10:20–10:40") + " · " + forum.hall());
+        // the times a day at a time, the request's day first (ux52: 141 times of 3 days in one list on a phone)
+        @SuppressWarnings("unchecked")
+        Select<java.time.LocalDate> day = find(Select.class).id("other-time-day");
+        String otherDaysTime = otherDay.when("10:00–10:20") + " · " + otherDay.hall();
+        assertThat(day.isVisible()).isTrue();
+        assertThat(day.getValue()).isEqualTo(forum.day());
+        assertThat(test(slot).getSuggestions()).doesNotContain(otherDaysTime)
+                .allMatch(time -> time.startsWith(forum.when("")));
+        test(day).selectItem(dayLabel(otherDay.day()));
+        assertThat(test(slot).getSuggestions()).contains(otherDaysTime).allMatch(time -> time.startsWith(otherDay.when("")));
+        test(day).selectItem(dayLabel(forum.day()));
         // the list behind is fresh: the request is marked and offers no "Accept"
         assertThat(text(row(view.incoming, fromA))).contains("Это время уже занято");
         assertThat(find(Button.class).withId("accept-" + fromA).exists()).isFalse();
@@ -570,5 +610,12 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     private static String text(Component component) {
         assertThat(component).isNotNull();
         return component.getElement().getTextRecursively();
+    }
+
+    /** How the day's list names a day: "Четверг, 18 сентября". */
+    private static String dayLabel(java.time.LocalDate day) {
+        String text = java.time.format.DateTimeFormatter.ofPattern("EEEE, d MMMM", org.b2bforum.base.i18n.Languages.RUSSIAN)
+                .format(day);
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

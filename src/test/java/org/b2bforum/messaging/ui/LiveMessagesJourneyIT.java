@@ -116,7 +116,8 @@ class LiveMessagesJourneyIT extends BrowserJourney {
                 int unreadBefore = bellBefore.isEmpty() ? 0 : Integer.parseInt(bellBefore);
                 Chromium.open(a, "meetings/new?with=" + minsk.id());
                 a.locator("#request-slot").click();
-                a.locator("vaadin-select-item").first().click();
+                // a time ("18 сент., 10:00–10:20 · Зал"), not an item of the day's list before it
+                a.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(" · ")).first().click();
                 Chromium.settle(a);
                 a.locator("#request-submit").click();
                 assertThat(a.locator("#request-outcome[data-outcome]")).isVisible();
