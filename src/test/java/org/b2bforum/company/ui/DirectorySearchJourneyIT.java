@@ -162,16 +162,7 @@ class DirectorySearchJourneyIT extends BrowserJourney {
 
     /** The element's text ends inside its container and the screen (a long name ran past a phone's edge, ux52). */
     private static void assertFits(Locator container, String selector) {
-        // just after the viewport is made narrow the app layout may not have turned its drawer into an overlay yet
-        // (its own script does, a moment later): until then the page's content is a few pixels wide and the name
-        // "overflows" it (seen by ux53 on a quiet machine). A name that does not fit still fails, after 5 s.
-        String where = "";
-        for (int attempt = 0; attempt < 50 && !where.startsWith("fits"); attempt++) {
-            if (attempt > 0) {
-                container.page().waitForTimeout(100);
-            }
-            where = whereItEnds(container, selector);
-        }
+        String where = whereItEnds(container, selector);
         Assertions.assertTrue(where.startsWith("fits"), "the company's name on a phone: " + where);
     }
 
