@@ -17,8 +17,6 @@ import org.b2bforum.program.ProgramService;
 import org.b2bforum.schedule.DayProblem;
 import org.b2bforum.schedule.ScheduleRefusedException;
 import org.b2bforum.schedule.ScheduleReview;
-import org.b2bforum.schedule.ScheduleReview.Cell;
-import org.b2bforum.schedule.ScheduleReview.CompanyDay;
 import org.b2bforum.schedule.ScheduleReview.PlacedMeeting;
 import org.b2bforum.schedule.ScheduleReview.SlotUse;
 import org.b2bforum.schedule.ScheduleReview.UnplacedMeeting;
@@ -35,7 +33,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -53,7 +50,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -99,7 +95,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     final Button publish = new Button();
     final Grid<UnplacedMeeting> unplaced = new Grid<>();
     final Grid<PlacedMeeting> placed = new Grid<>();
-    final Grid<CompanyDay> timelines = new Grid<>();
+    final CompanyDaysGrid timelines = new CompanyDaysGrid();
     final Grid<SlotUse> tables = new Grid<>();
     final Grid<Wish> wishes = new Grid<>();
 
@@ -229,11 +225,6 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("schedule.column.kind")).setAutoWidth(true).setKey("kind");
         placed.setHeight("30em");
 
-        timelines.setId("schedule-timelines");
-        timelines.addThemeVariants(GridVariant.COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
-        timelines.setHeight("30em");
-        timelines.addClassName("schedule-timelines");
-
         tables.setId("schedule-tables");
         tables.addColumn(s -> texts.times(s.startsAt(), s.endsAt())).setHeader(getTranslation("schedule.column.time"))
                 .setAutoWidth(true).setKey("time");
@@ -308,7 +299,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         unplaced.setHeight(inFull ? null : "30em");
         placed.setItems(review.placed());
         tables.setItems(review.slots());
-        showTimelines(review);
+        timelines.show(review, texts);
     }
 
     private void showProgress(ScheduleRun run) {
@@ -358,56 +349,6 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         // counts grouped as the page's texts group them ("2 100"): the cards showed "2100"
         return new FigureCard(id, value instanceof Number count ? FigureCard.number(count.longValue(), getLocale())
                 : String.valueOf(value), getTranslation(labelKey));
-    }
-
-    /**
-     * A row per company, a column per slot: the counterpart of each meeting, breaks and program items marked. Each
-     * cell is a light template filled from the row's data in the browser ({@link #CELL}), not a component: with a
-     * component per cell a forum day's 500 x 21 timeline sent 1,050 components (678 KB) when the review opened and
-     * 2,100 (1.2 MB, 1.3-1.9 s) at each scroll of the grid (ux51, stop 42).
-     */
-    private void showTimelines(ScheduleReview review) {
-        timelines.removeAllColumns();
-        timelines.addColumn(CompanyDay::name).setHeader(getTranslation("schedule.column.company")).setFrozen(true)
-                .setWidth("14rem").setFlexGrow(0).setKey("company");
-        for (int s = 0; s < review.slots().size(); s++) {
-            int slot = s;
-            timelines.addColumn(LitRenderer.<CompanyDay>of(CELL).withProperty("cell", c -> cell(c.cells().get(slot))))
-                    .setHeader(texts.time(review.slots().get(s).startsAt())).setWidth("7rem").setFlexGrow(0)
-                    .setKey("slot-" + s);
-        }
-        timelines.addColumn(CompanyDay::breaks).setHeader(getTranslation("schedule.column.breaks"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0).setKey("breaks");
-        timelines.setItems(review.companies());
-    }
-
-    /**
-     * A timeline cell from its data, {@code [kind, text, title]} (one short array per cell: three named properties
-     * each repeated their renderer's long name and doubled the rows' size): the kind styles it
-     * ({@code timeline-meeting}, ...), the title names the place in words.
-     */
-    static final String CELL = "<span class=\"timeline-cell timeline-${item.cell[0]}\" title=\"${item.cell[2]}\">"
-            + "${item.cell[1]}</span>";
-
-    private List<String> cell(Cell cell) {
-        return List.of(cell.kind().name().toLowerCase(Locale.ROOT), cellText(cell), cellTitle(cell));
-    }
-
-    static String cellText(Cell cell) {
-        return switch (cell.kind()) {
-            case MEETING, FIXED -> cell.counterpart();
-            case BREAK -> "·";
-            case PROGRAM -> "▪";
-            case FREE -> "";
-        };
-    }
-
-    private String cellTitle(Cell cell) {
-        return switch (cell.kind()) {
-            case MEETING, FIXED -> cell.counterpart() + " · "
-                    + getTranslation("schedule.place", cell.hall().in(getLocale()), cell.table());
-            default -> getTranslation("schedule.cell." + cell.kind().name());
-        };
     }
 
     private H2 heading(String key) {
