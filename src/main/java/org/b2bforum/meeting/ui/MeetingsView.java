@@ -321,8 +321,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                         // lost the time to another booking: offer another time or declining instead, with the
                         // delegates and the answer already chosen and written (they were lost with the dialog, ux52)
                         dialog.close();
-                        new OtherTimeDialog(meetings, requests, meeting, me, dates,
-                                getTranslation(refused.key(), refused.args()), this::refresh)
+                        otherTimeDialog(meeting, getTranslation(refused.key(), refused.args()))
                                 .carryOver(who.getValue(), reply.getValue()).open();
                         return true;
                     });
@@ -398,7 +397,11 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     }
 
     private void otherTime(MeetingDetails meeting, String reason) {
-        new OtherTimeDialog(meetings, requests, meeting, me, dates, reason, this::refresh).open();
+        otherTimeDialog(meeting, reason).open();
+    }
+
+    private OtherTimeDialog otherTimeDialog(MeetingDetails meeting, String reason) {
+        return new OtherTimeDialog(meetings, requests, meeting, me, dates, reason, this::refresh);
     }
 
     private TextArea replyField(String labelKey, String id) {
