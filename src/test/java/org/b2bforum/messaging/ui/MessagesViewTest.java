@@ -123,14 +123,16 @@ class MessagesViewTest extends ForumBrowserlessTest {
 
         UI.getCurrent().navigate("messages/" + other.id());
         MessagesView view = $(MessagesView.class).single();
-        assertThat(scrollsToNewest(scriptsSinceLastLook(), view)).as("on opening").containsExactly(true);
+        // the application's own live poller may bring the first message's change to the open page as well (a scroll
+        // from there, false), after the opening's (seen once in a whole suite): the opening's comes first
+        assertThat(scrollsToNewest(scriptsSinceLastLook(), view)).as("on opening").first().isEqualTo(true);
 
         fixture.as(other, () -> messaging.send(me.id(), "Вы здесь?"));
         BookingFixture.logInAs(me);
         view.changed(new LiveChange(0, me.id(), null, LiveChange.Kind.MESSAGE));
         assertThat(view.thread.getElement().getTextRecursively()).contains("Вы здесь?");
         assertThat(scrollsToNewest(scriptsSinceLastLook(), view)).as("when a message arrives: if the reader is there")
-                .containsExactly(false);
+                .isNotEmpty().containsOnly(false);
     }
 
     /** Whether each of these scripts scrolls the thread to its end always (true) or only from there (false). */
