@@ -3,7 +3,9 @@ package org.b2bforum.delegate.ui;
 import org.b2bforum.base.ui.ComponentTexts;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.ClientAddress;
 import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.LoginThrottle;
 import org.b2bforum.base.security.Passwords;
 import org.b2bforum.base.ui.LanguageSwitch;
 import org.b2bforum.base.ui.ScreenReaderRegion;
@@ -49,15 +51,17 @@ class InvitationView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final DelegateInvitationService invitations;
     private final ForumTime forumTime;
     private final CurrentUser currentUser;
+    private final LoginThrottle loginRecords;
     private final AccountService accounts;
     private String token;
 
     InvitationView(DelegateInvitationService invitations, ForumTime forumTime, CurrentUser currentUser,
-            AccountService accounts) {
+            AccountService accounts, LoginThrottle loginRecords) {
         this.invitations = invitations;
         this.forumTime = forumTime;
         this.currentUser = currentUser;
         this.accounts = accounts;
+        this.loginRecords = loginRecords;
         addClassName("page");
         addClassName("invitation-view");
         setMaxWidth("36rem");
@@ -131,6 +135,8 @@ class InvitationView extends VerticalLayout implements BeforeEnterObserver, HasD
         removeAll();
         title.setText(getTranslation("invitation.done.title"));
         if (currentUser.logInNewAccount(accounts, accountId)) {
+            // in the organizers' log-in records as a log-in by the form is (it was missing there, ux53)
+            loginRecords.loginSucceeded(currentUser.require().email(), ClientAddress.current());
             // logged in: on to their badge and schedule, a page loaded afresh in the new session
             message.setText(getTranslation("invitation.done.logged-in"));
             add(new LanguageSwitch(), title, message);

@@ -118,6 +118,8 @@ class DelegateViewsTest extends ForumBrowserlessTest {
         assertThat(((SecurityContext) VaadinSession.getCurrent().getSession()
                 .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).getAuthentication()
                 .getName()).as("the next request's log-in").isEqualTo(invitation.login.getValue());
+        assertThat(jdbc.queryForList("select outcome from login_attempt where email = ?", String.class,
+                invitation.login.getValue())).as("in the organizers' log-in records").containsExactly("SUCCESS");
 
         // Opened again, the link says it has been used, and nothing about the person.
         InvitationView again = navigate("invitation/" + link.substring(link.lastIndexOf('/') + 1),
