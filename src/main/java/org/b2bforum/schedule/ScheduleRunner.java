@@ -251,8 +251,8 @@ class ScheduleRunner {
         private final long runId;
         private final long started;
         private long last;
-        private int bestPlaced = -1;
-        private int bestBreaks = Integer.MAX_VALUE;
+        private int bestPlaced;
+        private int bestBreaks;
         private int bestBound;
         private boolean written = true;
 
@@ -261,17 +261,16 @@ class ScheduleRunner {
             this.started = started;
         }
 
+        /**
+         * Hears only a new best of the whole build, with the highest bound heard ({@link #solveMustFirst} puts
+         * {@link ProgressListener#newBestOnly} before it): it keeps the latest until it is written.
+         */
         @Override
         public synchronized void improved(int placed, int totalBreaks, int lowerBound, double seconds) {
-            if (placed > bestPlaced || placed == bestPlaced && totalBreaks < bestBreaks) {
-                bestPlaced = placed;
-                bestBreaks = totalBreaks;
-                bestBound = Math.min(lowerBound, totalBreaks);
-                written = false;
-            } else if (placed == bestPlaced && totalBreaks == bestBreaks && lowerBound > bestBound) {
-                bestBound = Math.min(lowerBound, totalBreaks);
-                written = false;
-            }
+            bestPlaced = placed;
+            bestBreaks = totalBreaks;
+            bestBound = lowerBound;
+            written = false;
             long now = System.nanoTime();
             if (written || last != 0 && now - last < progressEveryNanos) {
                 return;
