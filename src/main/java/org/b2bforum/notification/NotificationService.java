@@ -233,10 +233,15 @@ public class NotificationService implements UnreadNotifications {
                 .map(n -> new Latest(n.messageKey(), n.detailIsComment() ? null : n.detail(), n.isAnnouncement()));
     }
 
+    /**
+     * One statement, not an entity loaded and updated per notification (README's rule for a JPA-owned table: one
+     * statement in place of a loop): a busy company had 421 unread, and since stop 42 each delegate has their own.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void markAllRead() {
-        notifications.findByUserIdAndReadAtIsNull(currentUser.require().id())
-                .forEach(n -> n.markRead(clock.instant()));
+        jdbc.update("update notification set read_at = :now where user_id = :user and read_at is null",
+                new MapSqlParameterSource("user", currentUser.require().id())
+                        .addValue("now", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
     }
 }

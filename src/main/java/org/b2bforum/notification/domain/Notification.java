@@ -50,10 +50,4 @@ public class Notification {
     public Instant getReadAt() {
         return readAt;
     }
-
-    public void markRead(Instant at) {
-        if (readAt == null) {
-            readAt = at;
-        }
-    }
 }

@@ -12,8 +12,6 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
 
     List<Notification> findByUserIdOrderByCreatedAtDescIdDesc(long userId, Pageable pageable);
 
-    List<Notification> findByUserIdAndReadAtIsNull(long userId);
-
     /** The user's notifications after the given one in {@link #findByUserIdOrderByCreatedAtDescIdDesc}'s order. */
     @Query("""
             select n from Notification n where n.userId = :userId
