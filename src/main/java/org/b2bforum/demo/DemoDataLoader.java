@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.DemoLoading;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.BadgeRole;
 import org.b2bforum.company.Country;
@@ -63,9 +64,10 @@ class DemoDataLoader implements ApplicationRunner {
     private final Delegates delegates;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final DemoLoading loading;
 
     DemoDataLoader(AccountService accounts, RegistrationService registrations, DemoProgram program, DemoVenue venue,
-            DemoFair fair, Delegates delegates, JdbcTemplate jdbc, Clock clock) {
+            DemoFair fair, Delegates delegates, JdbcTemplate jdbc, Clock clock, DemoLoading loading) {
         this.accounts = accounts;
         this.registrations = registrations;
         this.program = program;
@@ -74,13 +76,22 @@ class DemoDataLoader implements ApplicationRunner {
         this.delegates = delegates;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.loading = loading;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (accounts.count() > 0 && !onlyConfiguredOrganizer()) {
-            return;
+        try {
+            if (accounts.count() == 0 || onlyConfiguredOrganizer()) {
+                loading.started();
+                load();
+            }
+        } finally {
+            loading.finished();
         }
+    }
+
+    private void load() {
         long started = System.currentTimeMillis();
         accounts.ensureOrganizer(ORGANIZER_EMAIL, ORGANIZER_PASSWORD, "Организатор форума", true);
         List<Long> ids = new ArrayList<>();
