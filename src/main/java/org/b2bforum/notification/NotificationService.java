@@ -244,4 +244,22 @@ public class NotificationService implements UnreadNotifications {
                 new MapSqlParameterSource("user", currentUser.require().id())
                         .addValue("now", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
     }
+
+    /**
+     * Marks read the logged-in user's notifications from {@code newest} on in {@link #mine}'s order: what a list that
+     * shows {@code newest} at its top has shown or leads to ("Show older notifications"). One that came after the list
+     * was read stays unread, for the bell and the next opening: {@link #markAllRead} at the page's opening marked it
+     * read too, though no page had shown it (review50). One statement, as {@link #markAllRead}.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void markReadAsOf(NotificationView newest) {
+        jdbc.update("""
+                update notification set read_at = :now where user_id = :user and read_at is null
+                  and (created_at < :createdAt or (created_at = :createdAt and id <= :id))""",
+                new MapSqlParameterSource("user", currentUser.require().id())
+                        .addValue("now", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                        .addValue("createdAt", LocalDateTime.ofInstant(newest.createdAt(), ZoneOffset.UTC))
+                        .addValue("id", newest.id()));
+    }
 }

@@ -81,4 +81,25 @@ class NotificationServiceTest {
         assertThat(notifications.latestUnread()).isEmpty();
         assertThat(notifications.mine(10)).hasSize((int) before + 2).allMatch(NotificationView::read);
     }
+
+    @Test
+    void the_list_marks_read_what_it_shows_and_leads_to_not_a_notification_that_came_after_it_was_read() {
+        TestCompany company = companies.approved(Country.RU);
+        companies.logInAs(company);
+        notifications.notifyCompany(company.id(), "notification.meeting.CONFIRMED", "18.09 10:00 · зал A, стол 5");
+        notifications.notifyCompany(company.id(), "notification.meeting.MOVED", "18.09 10:20 · зал A, стол 5");
+        List<NotificationView> shown = notifications.mine(1);
+
+        // a partner's answer committed between the page's reading of its list and its marking them read
+        notifications.notifyCompany(company.id(), "notification.meeting.CANCELLED", "18.09 10:20 · зал A, стол 5");
+        notifications.markReadAsOf(shown.getFirst());
+
+        assertThat(notifications.unreadCount()).as("the one no page showed stays unread for the bell").isEqualTo(1);
+        assertThat(notifications.latestUnread()).get().extracting(Latest::messageKey)
+                .isEqualTo("notification.meeting.CANCELLED");
+        assertThat(notifications.mine(10)).as("the one shown and the older one behind 'Show older' are read")
+                .filteredOn(NotificationView::read).extracting(NotificationView::messageKey)
+                .startsWith("notification.meeting.MOVED", "notification.meeting.CONFIRMED")
+                .doesNotContain("notification.meeting.CANCELLED");
+    }
 }

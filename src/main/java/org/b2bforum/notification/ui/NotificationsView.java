@@ -57,16 +57,22 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle {
         older.addThemeVariants(ButtonVariant.TERTIARY);
         older.addClickListener(e -> showOlder());
         unreadAtOpen = notifications.unreadCount();
-        showOlder();
+        NotificationView newest = showOlder();
         if (shown == 0) {
             list.add(new Paragraph(getTranslation("notifications.empty")));
+        } else {
+            // what this list shows and leads to; one that came meanwhile stays unread for the bell
+            notifications.markReadAsOf(newest);
         }
         add(list, older);
-        notifications.markAllRead();
     }
 
-    /** Adds the next page (the first one when none is shown); the button stays while there are more. */
-    private void showOlder() {
+    /**
+     * Adds the next page (the first one when none is shown); the button stays while there are more.
+     *
+     * @return the page's first (newest) notification, null when it has none
+     */
+    private NotificationView showOlder() {
         List<NotificationView> page = last == null ? notifications.mine(PAGE + 1)
                 : notifications.olderThan(last, PAGE + 1);
         page.stream().limit(PAGE).forEach(notification -> {
@@ -75,6 +81,7 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle {
             last = notification;
         });
         older.setVisible(page.size() > PAGE);
+        return page.isEmpty() ? null : page.getFirst();
     }
 
     private Div item(NotificationView notification, boolean unread) {
