@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.b2bforum.base.i18n.MeetingLine;
+import org.b2bforum.base.i18n.ScheduleNotice;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.text.DateRanges;
@@ -278,7 +278,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private void announce(UnreadNotifications.Latest notification) {
         // an announcement as it was written: read as a meeting line, "Форум · Минск/Москва" showed "Форум · Минск"
         String detail = notification.written() ? notification.detail()
-                : MeetingLine.inWords(notification.detail(), getLocale(), this::getTranslation);
+                : ScheduleNotice.inWords(notification.messageKey(), notification.detail(), getLocale(), this::getTranslation);
         toast(getTranslation(notification.messageKey()) + (detail == null ? "" : ": " + detail), "notifications");
     }
 
