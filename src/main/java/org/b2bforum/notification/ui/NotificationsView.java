@@ -99,8 +99,14 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle {
             } else if (notification.isAnnouncement()) {
                 detail.add(new TextWithLinks(notification.detail()));
             } else {
-                detail.setText(ScheduleNotice.inWords(notification.messageKey(), notification.detail(), getLocale(),
-                        this::getTranslation));
+                String words = ScheduleNotice.inWords(notification.messageKey(), notification.detail(), getLocale(),
+                        this::getTranslation);
+                if (NotificationView.ATTENDING.equals(notification.messageKey())) {
+                    // the meetings one under the other, not run on in one paragraph
+                    words = words.replace("; ", "\n");
+                    detail.addClassName("notification-lines");
+                }
+                detail.setText(words);
             }
             detail.addClassName("notification-detail");
             item.add(detail);

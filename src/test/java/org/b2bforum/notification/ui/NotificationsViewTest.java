@@ -89,6 +89,20 @@ class NotificationsViewTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_late_delegates_meetings_are_listed_one_under_the_other_with_a_way_to_their_schedule() {
+        BookingFixture booking = new BookingFixture(context);
+        TestCompany company = booking.approvedCompany();
+        BookingFixture.logInAs(company);
+        notifications.notifyCompanies(List.of(company.id()), NotificationView.ATTENDING,
+                "18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A №3; 18.09 11:00 · Белшина — Мосдорсервис · Зал A №4");
+
+        navigate(NotificationsView.class);
+        assertThat(details()).containsExactly("18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A, стол № 3\n"
+                + "18.09 11:00 · Белшина — Мосдорсервис · Зал A, стол № 4");
+        assertThat($(Paragraph.class).withClassName("notification-lines").exists()).isTrue();
+    }
+
+    @Test
     void the_addresses_in_an_announcement_and_in_an_organizers_comment_are_links() {
         BookingFixture booking = new BookingFixture(context);
         TestCompany company = booking.approvedCompany();
