@@ -32,7 +32,8 @@ class TableOwnersTest {
 
     /** Each table and the module (top-level package under org.b2bforum) that owns it. */
     private static final Map<String, String> OWNERS = Map.ofEntries(
-            entry("announcement", "announcement"), entry("announcement_recipient", "announcement"),
+            entry("announcement", "announcement"), entry("announcement_dismissal", "announcement"),
+            entry("announcement_recipient", "announcement"),
             entry("app_user", "base"), entry("cluster_lease", "base"), entry("event_publication", "base"),
             entry("form_submission", "base"), entry("live_change", "base"), entry("login_attempt", "base"),
             entry("password_reset", "base"), entry("throttle_lock", "base"),

@@ -176,9 +176,12 @@ public class AnnouncementService {
         ForumUser user = currentUser.require();
         LocalDateTime since = LocalDateTime.ofInstant(clock.instant().minus(BANNER_FOR), ZoneOffset.UTC);
         String select = "select a.id, a.audience, a.audience_value, a.body, a.created_at, 0 from announcement a ";
+        // one the reader closed stays closed (ux54)
+        String open = " and not exists (select 1 from announcement_dismissal d where d.user_id = " + user.id()
+                + " and d.announcement_id = a.id)";
         List<Announcement> found;
         if (user.isOrganizer()) {
-            found = jdbc.query(select + "where a.created_at > ? order by a.id desc limit 1", this::row, since);
+            found = jdbc.query(select + "where a.created_at > ?" + open + " order by a.id desc limit 1", this::row, since);
         } else {
             Long companyId = user.companyId() != null ? user.companyId()
                     : user.delegateId() == null ? null
@@ -188,10 +191,22 @@ public class AnnouncementService {
                 return Optional.empty();
             }
             found = jdbc.query(select + "join announcement_recipient r on r.announcement_id = a.id"
-                    + " where r.company_id = ? and a.created_at > ? order by a.id desc limit 1", this::row, companyId,
+                    + " where r.company_id = ? and a.created_at > ?" + open + " order by a.id desc limit 1", this::row, companyId,
                     since);
         }
         return found.stream().findFirst();
+    }
+
+    /**
+     * The reader closes an announcement's banner: it is not shown to them again, on any page, device or later session.
+     * Only their own: nothing changes for anyone else.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void dismiss(long announcementId) {
+        // ignore: closed twice (two tabs), or an id that names no announcement (the key refuses it)
+        jdbc.update("insert ignore into announcement_dismissal (user_id, announcement_id, dismissed_at) values (?, ?, ?)",
+                currentUser.require().id(), announcementId, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     /** Cities of approved companies, for the audience choice (organizers). */

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.b2bforum.base.ui.AnnouncementBanner;
 import org.springframework.stereotype.Component;
 
-/** The banner on every page: the reader's latest announcement of the last day. */
+/** The banner on every page: the reader's latest announcement of the last day that they have not closed. */
 @Component
 class LatestAnnouncementBanner implements AnnouncementBanner {
 
@@ -18,5 +18,10 @@ class LatestAnnouncementBanner implements AnnouncementBanner {
     @Override
     public Optional<Banner> latest() {
         return announcements.latestForMe().map(a -> new Banner(a.id(), a.text()));
+    }
+
+    @Override
+    public void dismiss(long id) {
+        announcements.dismiss(id);
     }
 }

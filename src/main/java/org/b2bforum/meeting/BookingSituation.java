@@ -1,5 +1,6 @@
 package org.b2bforum.meeting;
 
+import java.util.List;
 import java.util.Map;
 
 import org.b2bforum.notification.NotificationService;
@@ -24,6 +25,6 @@ record BookingSituation(BookingSettings settings, int ownDelegates, Long existin
             int activeOfRequester, int activeOfPartner, boolean busy, boolean inProgram, Long freeTable,
             Integer freeTableNumber, String requesterName, String partnerName, String hallName) {
         this(settings, ownDelegates, existing, existingStatus, activeOfRequester, activeOfPartner, busy, inProgram,
-                freeTable, freeTableNumber, requesterName, partnerName, hallName, null, new NotificationService.Recipients(Map.of(), Map.of()));
+                freeTable, freeTableNumber, requesterName, partnerName, hallName, null, new NotificationService.Recipients(Map.of(), List.of()));
     }
 }

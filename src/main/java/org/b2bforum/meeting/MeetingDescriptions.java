@@ -51,6 +51,11 @@ class MeetingDescriptions implements ProgramConflicts {
         this.format = DateTimeFormatter.ofPattern("dd.MM HH:mm").withZone(zone);
     }
 
+    /** The day of an instant as meeting lines give it ("18.09"), in the forum's time. */
+    String day(Instant instant) {
+        return format.format(instant).substring(0, 5);
+    }
+
     String describe(long meetingId) {
         return query("where m.id = :id", new MapSqlParameterSource("id", meetingId)).stream().findFirst().orElse("");
     }
@@ -70,6 +75,12 @@ class MeetingDescriptions implements ProgramConflicts {
         return ofDelegates(delegateIds, " and s.starts_at < :to and s.ends_at > :from",
                 new MapSqlParameterSource("from", java.sql.Timestamp.from(from))
                         .addValue("to", java.sql.Timestamp.from(to)));
+    }
+
+    /** The confirmed meetings of the delegates that have not ended at {@code from}, in time order. */
+    List<String> confirmedMeetingsOfDelegatesAhead(Collection<Long> delegateIds, Instant from) {
+        return ofDelegates(delegateIds, " and s.ends_at > :from",
+                new MapSqlParameterSource("from", java.sql.Timestamp.from(from)));
     }
 
     @Override

@@ -79,8 +79,9 @@ public class MeetingQueries {
             """;
 
     /**
-     * Future slots in which the logged-in company and {@code partnerId} are both free (also in the
-     * other halls at that time), the chosen delegates attend no program item, and a table is left.
+     * Future times at which the logged-in company and {@code partnerId} are both free (also in the
+     * other halls at that time), the chosen delegates attend no program item, and a table is left: one slot per start
+     * time, of the hall with the most tables left then.
      * One statement after the approval check, in the caller's transaction or in none: a refused "Send" reads them
      * again, and a read-only transaction of their own (a JPA session, a {@code set autocommit} pair and a commit)
      * was most of that re-read at the booking window's rush (bench/README.md, issue 17).
@@ -90,16 +91,22 @@ public class MeetingQueries {
     public List<SlotOption> freeSlotsWith(long partnerId, Collection<Long> delegateIds) {
         long me = access.requireApprovedCompany();
         List<Long> delegates = delegateIds.isEmpty() ? List.of(-1L) : List.copyOf(delegateIds);
+        // one slot per start time, of the hall with the most tables left: parallel halls share their slot times, and
+        // the form listed 10:00 once per hall (ux54); a company chooses a time, the table is found for it
         return jdbc.query("""
-                select s.id, n.name session_name, h.name hall_name, h.name_en hall_name_en, s.starts_at, s.ends_at,
-                       (select count(*) from meeting_table t where t.hall_id = s.hall_id)
-                     - (select count(*) from table_slot_booking b where b.slot_id = s.id) free_tables
-                from slot s join negotiation_session n on n.id = s.session_id join hall h on h.id = s.hall_id
-                where s.starts_at > :now
-                  and not""" + SlotLedger.busy(":me, :partner", "s.starts_at", "s.ends_at") + CHOSEN_DELEGATES_FREE
+                select id, session_name, hall_name, hall_name_en, starts_at, ends_at, free_tables from (
+                  select x.*, row_number() over (partition by x.starts_at
+                                                 order by x.free_tables desc, x.hall_name, x.id) nth from (
+                    select s.id, n.name session_name, h.name hall_name, h.name_en hall_name_en, s.starts_at, s.ends_at,
+                           (select count(*) from meeting_table t where t.hall_id = s.hall_id)
+                         - (select count(*) from table_slot_booking b where b.slot_id = s.id) free_tables
+                    from slot s join negotiation_session n on n.id = s.session_id join hall h on h.id = s.hall_id
+                    where s.starts_at > :now
+                      and not""" + SlotLedger.busy(":me, :partner", "s.starts_at", "s.ends_at") + CHOSEN_DELEGATES_FREE
                 + """
-                having free_tables > 0
-                order by s.starts_at, h.name""",
+                  ) x where x.free_tables > 0
+                ) ranked where nth = 1
+                order by starts_at""",
                 new MapSqlParameterSource("me", me).addValue("partner", partnerId).addValue("delegates", delegates)
                         .addValue("now", Timestamp.from(clock.instant())),
                 (rs, i) -> new SlotOption(rs.getLong("id"), rs.getString("session_name"), rs.getString("hall_name"),

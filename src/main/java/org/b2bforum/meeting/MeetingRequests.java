@@ -148,7 +148,8 @@ public class MeetingRequests {
                         null));
                 batch.add(MeetingRows.delegateRows(MeetingRows.NEW_MEETING, me, delegates));
                 batch.add(MeetingRows.newMeetingEvents(MeetingRows.NEW_MEETING, user, false));
-                batch.addAll(notifications.statements(now.recipients(), List.of(partnerId), "notification.meeting.REQUESTED",
+                batch.addAll(notifications.statements(now.recipients(), List.of(partnerId), false,
+                        "notification.meeting.REQUESTED",
                         describe(now, slot, false)));
                 return new MeetingOutcome(rows.newMeetingCommitted(batch), MeetingStatus.REQUESTED);
             }
@@ -158,7 +159,8 @@ public class MeetingRequests {
                 List<String> first = new ArrayList<>();
                 first.add(MeetingRows.delegateRows(MeetingRows.NEW_MEETING, me, delegates));
                 first.add(MeetingRows.newMeetingEvents(MeetingRows.NEW_MEETING, user, true));
-                first.addAll(notifications.statements(now.recipients(), List.of(me, partnerId),
+                // the delegates told are those who attend it (the situation read their log-ins)
+                first.addAll(notifications.statements(now.recipients(), List.of(me, partnerId), true,
                         "notification.meeting.CONFIRMED", describe(now, slot, true)));
                 long meetingId = ledger.occupyNewAndCommit(rows.inserting(me, partnerId, slotId, text, MeetingStatus.CONFIRMED,
                         now.freeTable()), slot, now.freeTable(), me, partnerId, delegates, first);
@@ -171,13 +173,14 @@ public class MeetingRequests {
             first.add(MeetingRows.delegateRows(meetingId, me, delegates));
             first.add(MeetingRows.newMeetingEvents(meetingId, user, decision != RequestDecision.REQUEST));
             if (decision == RequestDecision.REQUEST) {
-                first.addAll(notifications.statements(now.recipients(), List.of(partnerId), "notification.meeting.REQUESTED",
+                first.addAll(notifications.statements(now.recipients(), List.of(partnerId), false,
+                        "notification.meeting.REQUESTED",
                         descriptions.describe(meetingId)));
                 rows.inOneRoundTrip(first.toArray(String[]::new));
                 return new MeetingOutcome(meetingId, MeetingStatus.REQUESTED);
             }
-            first.addAll(notifications.statements(now.recipients(), List.of(me, partnerId), "notification.meeting.CONFIRMED",
-                    descriptions.describe(meetingId)));
+            first.addAll(notifications.statements(now.recipients(), List.of(me, partnerId), true,
+                    "notification.meeting.CONFIRMED", descriptions.describe(meetingId)));
             ledger.occupy(meetingId, slot, null, standId, me, partnerId, delegates, first.toArray(String[]::new));
             return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED);
         });
@@ -232,7 +235,7 @@ public class MeetingRequests {
                     MeetingRows.delegateRows(meetingId, me, delegates));
             rows.confirm(meetingId, table, text, true);
             rows.events(meetingId, user, new Event(MeetingStatus.CONFIRMED, text));
-            notifications.notifyCompanies(List.of(meeting.requesterId(), me), "notification.meeting.CONFIRMED",
+            notifications.notifyMeeting(List.of(meeting.requesterId(), me), attending, "notification.meeting.CONFIRMED",
                     stand == null ? describe(now, slot, true) : descriptions.describe(meetingId));
             return null;
         });
@@ -329,9 +332,11 @@ public class MeetingRequests {
             if (!user.isOrganizer()) {
                 BookingRules.requireNotBegun(ledger.slotStart(meeting.slotId()), clock.instant());
             }
+            // its delegates heard of it once it was confirmed; a request's end is the representatives' business
+            Set<Long> attending = meeting.status() == MeetingStatus.CONFIRMED ? rows.delegatesOf(meeting.id()) : Set.of();
             ledger.free(meeting.id());
             rows.cancel(meeting.id(), user, text);
-            notifications.notifyCompanies(List.of(meeting.requesterId(), meeting.partnerId()),
+            notifications.notifyMeeting(List.of(meeting.requesterId(), meeting.partnerId()), attending,
                     "notification.meeting.CANCELLED", descriptions.describe(meeting.id()));
             return null;
         });

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.b2bforum.base.i18n.ScheduleNotice;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.RegistrationStatus;
@@ -109,7 +110,7 @@ public class OrganizerBookings {
             ledger.requireDelegatesFree(slot, delegates);
             ledger.occupy(meetingId, slot, table, requesterId, partnerId, delegates);
             rows.events(meetingId, user, new Event(MeetingStatus.CONFIRMED, null));
-            notifyBoth(meetingId, requesterId, partnerId, "notification.meeting.CONFIRMED");
+            notifyBoth(meetingId, requesterId, partnerId, delegates, "notification.meeting.CONFIRMED");
             return meetingId;
         });
     }
@@ -147,7 +148,7 @@ public class OrganizerBookings {
             ledger.occupy(meetingId, slot, table, stand, meeting.requesterId(), meeting.partnerId(), delegates);
             String line = descriptions.describe(meetingId);
             rows.events(meetingId, user, new Event(MeetingStatus.CONFIRMED, line));
-            notifications.notifyCompanies(List.of(meeting.requesterId(), meeting.partnerId()),
+            notifications.notifyMeeting(List.of(meeting.requesterId(), meeting.partnerId()), delegates,
                     "notification.meeting.MOVED", line);
             return null;
         });
@@ -189,9 +190,12 @@ public class OrganizerBookings {
                 if (meeting.status() != MeetingStatus.REQUESTED && meeting.status() != MeetingStatus.CONFIRMED) {
                     return false; // cancelled or declined meanwhile
                 }
+                // a confirmed meeting leaves its delegates' day: they are told as of a cancellation
+                Set<Long> attending = meeting.status() == MeetingStatus.CONFIRMED ? rows.delegatesOf(meeting.id())
+                        : Set.of();
                 ledger.free(meeting.id());
                 rows.cancel(meeting.id(), user, text);
-                notifyBoth(meeting.id(), meeting.requesterId(), meeting.partnerId(),
+                notifyBoth(meeting.id(), meeting.requesterId(), meeting.partnerId(), attending,
                         "notification.meeting.REGISTRATION_WITHDRAWN");
                 return true;
             });
@@ -241,8 +245,14 @@ public class OrganizerBookings {
             int limit = limits.limit();
             Map<Long, Integer> before = limits.active(companies);
             List<Long> ids = new ArrayList<>();
+            Map<Long, Integer> byCompany = new HashMap<>();
+            Map<Long, Integer> byDelegate = new HashMap<>();
             for (ScheduledMeeting meeting : scheduled) {
-                ids.add(confirmScheduled(meeting, slots.get(meeting.slotId()), status, open, user));
+                Set<Long> delegates = new HashSet<>();
+                ids.add(confirmScheduled(meeting, slots.get(meeting.slotId()), status, open, user, delegates));
+                byCompany.merge(meeting.requesterId(), 1, Integer::sum);
+                byCompany.merge(meeting.partnerId(), 1, Integer::sum);
+                delegates.forEach(delegate -> byDelegate.merge(delegate, 1, Integer::sum));
             }
             Map<Long, Integer> after = limits.active(companies);
             for (long company : companies) {
@@ -252,12 +262,24 @@ public class OrganizerBookings {
                             limit, now);
                 }
             }
+            if (!scheduled.isEmpty()) {
+                // one summary each, not one notification per meeting (dozens for a company at forum scale, ux54)
+                String day = descriptions.day(slots.get(scheduled.getFirst().slotId()).startsAt());
+                notifications.notifyEach(summaries(byCompany, day), summaries(byDelegate, day), ScheduleNotice.KEY);
+            }
             return ids;
         });
     }
 
+    private static Map<Long, String> summaries(Map<Long, Integer> counts, String day) {
+        Map<Long, String> summaries = new HashMap<>();
+        counts.forEach((id, count) -> summaries.put(id, ScheduleNotice.detail(day, count)));
+        return summaries;
+    }
+
+    /** Confirms one meeting of a schedule; {@code attending} receives who attends it. */
     private long confirmScheduled(ScheduledMeeting scheduled, SlotLedger.Slot slot, Map<Long, String> status,
-            OpenRequests open, ForumUser user) {
+            OpenRequests open, ForumUser user, Set<Long> attending) {
         long a = scheduled.requesterId();
         long b = scheduled.partnerId();
         if (slot == null || !slot.startsAt().isAfter(clock.instant()) || !SlotLedger.isApproved(a, status)
@@ -297,9 +319,11 @@ public class OrganizerBookings {
         added.forEach((company, delegate) -> rows.insertDelegates(meetingId, company, Set.of(delegate)));
         ledger.occupy(meetingId, slot, scheduled.tableId(), a, b, delegates);
         rows.events(meetingId, user, new Event(MeetingStatus.CONFIRMED, null));
-        String line = descriptions.describe(meetingId);
-        notifications.notifyCompanies(List.of(a, b), "notification.meeting.SCHEDULED", line);
-        settlePair(open.of(a, b), line, user);
+        attending.addAll(delegates);
+        List<MeetingRows.Row> settled = open.of(a, b);
+        if (!settled.isEmpty()) {
+            settlePair(settled, descriptions.describe(meetingId), user);
+        }
         return meetingId;
     }
 
@@ -354,7 +378,7 @@ public class OrganizerBookings {
                 new MapSqlParameterSource("c", companyId), Boolean.class));
     }
 
-    private void notifyBoth(long meetingId, long companyA, long companyB, String key) {
-        notifications.notifyCompanies(List.of(companyA, companyB), key, descriptions.describe(meetingId));
+    private void notifyBoth(long meetingId, long companyA, long companyB, Set<Long> delegates, String key) {
+        notifications.notifyMeeting(List.of(companyA, companyB), delegates, key, descriptions.describe(meetingId));
     }
 }

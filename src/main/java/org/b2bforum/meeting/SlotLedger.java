@@ -216,7 +216,7 @@ class SlotLedger {
                   (select name from hall where id = %6$s) hall_name,
                   (select name_en from hall where id = %6$s) hall_name_en,
                  """.formatted(a, b, owner, delegates, slot, hall, start, end)
-                + NotificationService.Recipients.column(a + ", " + b) + """
+                + NotificationService.Recipients.column(a + ", " + b, delegates) + """
                   recipients,
                   ft.id free_table, ft.number free_table_number
                 from booking_settings w

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.b2bforum.base.database.SqlText;
 import org.b2bforum.base.live.LiveChange;
@@ -61,83 +60,142 @@ public class NotificationService implements UnreadNotifications {
     }
 
     /**
-     * Notifies every account of each of the companies; part of the caller's transaction, as
-     * {@link #notifyCompany}. Two statements, however many accounts: booking a meeting notifies two
-     * companies each time.
+     * Notifies the representatives of each of the companies, and of an organizers' announcement every delegate of
+     * theirs with a log-in; part of the caller's transaction, as {@link #notifyCompany}. Two statements, however many
+     * accounts. A meeting's change goes to the delegates who attend it: {@link #notifyMeeting}.
      */
     public void notifyCompanies(Collection<Long> companyIds, String messageKey, String detail) {
         notifyCompanies(companyIds, messageKey, detail, clock.instant());
     }
 
     /**
-     * Whether a notification of this key is also meant for the companies' delegates: what changes their day at the
-     * venue (a meeting confirmed, placed, moved, cancelled, its slot removed) and the organizers' announcements; not a
-     * request, an answer to one, or the company's registration business, which its representatives handle.
+     * Notifies the representatives of the companies of a meeting's change, and the log-ins of {@code delegateIds}, the
+     * delegates who attend it (none for a change that is the representatives' business: a request, an answer to one).
+     * A delegate hears of the meetings in their own day, not of every meeting of their company (ux54: a delegate of a
+     * company with 30 meetings and five delegates heard of all 30). Part of the caller's transaction, as
+     * {@link #notifyCompany}; three statements, however many accounts.
      */
-    static boolean forDelegates(String messageKey) {
-        return DELEGATE_KEYS.contains(messageKey);
+    public void notifyMeeting(Collection<Long> companyIds, Collection<Long> delegateIds, String messageKey,
+            String detail) {
+        if (companyIds.isEmpty()) {
+            return;
+        }
+        liveFeed.companiesChanged(companyIds, LiveChange.Kind.NOTIFICATION);
+        List<Long> users = new ArrayList<>(accounts.userIdsOfCompanies(companyIds));
+        users.addAll(delegateLogIns(delegateIds));
+        insert(users, messageKey, detail, clock.instant());
     }
 
-    private static final Set<String> DELEGATE_KEYS = Set.of(NotificationView.ANNOUNCEMENT, "notification.meeting.CONFIRMED",
-            "notification.meeting.SCHEDULED", "notification.meeting.MOVED", "notification.meeting.CANCELLED",
-            "notification.meeting.SLOT_REMOVED");
+    /**
+     * Notifies each company's representatives and each delegate's log-in once, with a detail of its own (how many of
+     * the new meetings are theirs): the summary of a published schedule, one notification each rather than one per
+     * meeting. Part of the caller's transaction; four statements, however many companies and log-ins.
+     */
+    public void notifyEach(Map<Long, String> detailByCompany, Map<Long, String> detailByDelegate, String messageKey) {
+        if (detailByCompany.isEmpty()) {
+            return;
+        }
+        liveFeed.companiesChanged(detailByCompany.keySet(), LiveChange.Kind.NOTIFICATION);
+        Map<Long, String> detailByUser = new java.util.LinkedHashMap<>();
+        jdbc.query("select id, company_id from app_user where company_id in (:companies) order by id",
+                new MapSqlParameterSource("companies", detailByCompany.keySet()),
+                (java.sql.ResultSet rs) -> {
+                    detailByUser.put(rs.getLong("id"), detailByCompany.get(rs.getLong("company_id")));
+                });
+        if (!detailByDelegate.isEmpty()) {
+            jdbc.query("select id, delegate_id from app_user where delegate_id in (:delegates) order by id",
+                    new MapSqlParameterSource("delegates", detailByDelegate.keySet()),
+                    (java.sql.ResultSet rs) -> {
+                        detailByUser.put(rs.getLong("id"), detailByDelegate.get(rs.getLong("delegate_id")));
+                    });
+        }
+        if (detailByUser.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("key", messageKey)
+                .addValue("now", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        StringBuilder rows = new StringBuilder();
+        int i = 0;
+        for (Map.Entry<Long, String> user : detailByUser.entrySet()) {
+            rows.append(i == 0 ? "" : ", ").append("(:u").append(i).append(", :key, :d").append(i).append(", :now)");
+            params.addValue("u" + i, user.getKey()).addValue("d" + i, user.getValue());
+            i++;
+        }
+        jdbc.update("insert into notification (user_id, message_key, detail, created_at) values " + rows, params);
+    }
+
+    /**
+     * Notifies one log-in, in the caller's transaction: a delegate's new account told what it missed
+     * ({@link org.b2bforum.base.security.DelegateAccountCreated}).
+     */
+    public void notifyAccount(long accountId, String messageKey, String detail) {
+        insert(List.of(accountId), messageKey, detail, clock.instant());
+    }
+
+    private List<Long> delegateLogIns(Collection<Long> delegateIds) {
+        return delegateIds.isEmpty() ? List.of() : jdbc.queryForList(
+                "select id from app_user where delegate_id in (:delegates) order by id",
+                new MapSqlParameterSource("delegates", delegateIds), Long.class);
+    }
 
     /**
      * The log-ins of some companies, read along with a query of the caller's own ({@link #column}): their
-     * representatives' and their delegates'.
+     * representatives', and those of the delegates the caller names (who attend the meeting it books).
      */
-    public record Recipients(Map<Long, List<Long>> usersByCompany, Map<Long, List<Long>> delegatesByCompany) {
+    public record Recipients(Map<Long, List<Long>> usersByCompany, List<Long> delegateUsers) {
 
         /**
-         * SQL: the log-ins of the companies {@code companies} (an SQL list) as one column, for a caller's query to read
-         * along with its own ({@link #of} reads it): a booking reads them with its situation, not in a round trip of
-         * their own in its turn (bench/README.md, issue 17). The representatives', then after a '|' the delegates'.
+         * SQL: the log-ins of the companies {@code companies} and of the delegates {@code delegates} (SQL lists) as one
+         * column, for a caller's query to read along with its own ({@link #of} reads it): a booking reads them with its
+         * situation, not in a round trip of their own in its turn (bench/README.md, issue 17). The representatives',
+         * then after a '|' the delegates' (by the unique key of their log-in: no more rows read than the company's
+         * delegates' were before ux54).
          */
-        public static String column(String companies) {
+        public static String column(String companies, String delegates) {
             return "concat(coalesce(" + AccountService.userIdsByCompanyColumn(companies) + ", ''), '|', coalesce("
-                    + "(select group_concat(concat(d.company_id, ':', u.id) order by u.id separator ',') from delegate d"
-                    + " join app_user u on u.delegate_id = d.id where d.company_id in (" + companies + ")), ''))";
+                    + "(select group_concat(u.id order by u.id separator ',') from app_user u where u.delegate_id in ("
+                    + delegates + ")), ''))";
         }
 
         /** The recipients from the value of a {@link #column}. */
         public static Recipients of(String column) {
             int bar = column == null ? -1 : column.indexOf('|');
-            return bar < 0 ? new Recipients(AccountService.userIdsByCompany(column), Map.of())
-                    : new Recipients(AccountService.userIdsByCompany(column.substring(0, bar)),
-                            AccountService.userIdsByCompany(column.substring(bar + 1)));
-        }
-
-        List<Long> of(long company, boolean withDelegates) {
-            List<Long> users = usersByCompany.getOrDefault(company, List.of());
-            if (!withDelegates || !delegatesByCompany.containsKey(company)) {
-                return users;
+            if (bar < 0) {
+                return new Recipients(AccountService.userIdsByCompany(column), List.of());
             }
-            List<Long> all = new ArrayList<>(users);
-            all.addAll(delegatesByCompany.get(company));
-            return all;
+            String delegates = column.substring(bar + 1);
+            return new Recipients(AccountService.userIdsByCompany(column.substring(0, bar)), delegates.isEmpty()
+                    ? List.of() : java.util.Arrays.stream(delegates.split(",")).map(Long::valueOf).toList());
         }
     }
 
     /**
-     * What {@link #notifyCompanies(Collection, String, String)} writes, as plain SQL statements for the caller to send
-     * in its transaction among its own, in one round trip (a JDBC batch): the open pages' live change and a notification
-     * for each log-in of the companies (of those read in {@code recipients}, {@link Recipients#column}). The texts go in as hexadecimal literals,
-     * so nobody's text is SQL. At the booking window's rush a booking's turn waited for each of the three statements
-     * of {@code notifyCompanies} in turn on a busy machine (bench/README.md, issue 17).
+     * What {@link #notifyMeeting} writes, as plain SQL statements for the caller to send in its transaction among its
+     * own, in one round trip (a JDBC batch): the open pages' live change and a notification for each representative of
+     * the companies and, if {@code toDelegates}, each log-in of the delegates read in {@code recipients}
+     * ({@link Recipients#column}). The texts go in as hexadecimal literals, so nobody's text is SQL. At the booking
+     * window's rush a booking's turn waited for each of the three statements of {@code notifyCompanies} in turn on a
+     * busy machine (bench/README.md, issue 17).
      */
-    public List<String> statements(Recipients recipients, Collection<Long> companyIds, String messageKey, String detail) {
+    public List<String> statements(Recipients recipients, Collection<Long> companyIds, boolean toDelegates,
+            String messageKey, String detail) {
         if (companyIds.isEmpty()) {
             return List.of();
         }
         List<String> statements = new ArrayList<>();
         statements.add(LiveFeed.companiesChangedStatement(companyIds, LiveChange.Kind.NOTIFICATION));
         String at = "'" + LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).format(SQL_DATETIME) + "'";
-        StringBuilder rows = new StringBuilder();
+        List<Long> users = new ArrayList<>();
         for (long company : companyIds) {
-            for (long user : recipients.of(company, forDelegates(messageKey))) {
-                rows.append(rows.isEmpty() ? "" : ", ").append('(').append(user).append(", ").append(SqlText.literal(messageKey))
-                        .append(", ").append(SqlText.literal(detail)).append(", ").append(at).append(')');
-            }
+            users.addAll(recipients.usersByCompany().getOrDefault(company, List.of()));
+        }
+        if (toDelegates) {
+            users.addAll(recipients.delegateUsers());
+        }
+        StringBuilder rows = new StringBuilder();
+        for (long user : users) {
+            rows.append(rows.isEmpty() ? "" : ", ").append('(').append(user).append(", ").append(SqlText.literal(messageKey))
+                    .append(", ").append(SqlText.literal(detail)).append(", ").append(at).append(')');
         }
         if (!rows.isEmpty()) {
             statements.add("insert into notification (user_id, message_key, detail, created_at) values " + rows);
@@ -155,12 +213,16 @@ public class NotificationService implements UnreadNotifications {
         // the companies' open pages, their delegates' too, show the change
         liveFeed.companiesChanged(companyIds, LiveChange.Kind.NOTIFICATION);
         List<Long> users = accounts.userIdsOfCompanies(companyIds);
-        if (forDelegates(messageKey)) {
+        if (NotificationView.ANNOUNCEMENT.equals(messageKey)) {
             users = new ArrayList<>(users);
             users.addAll(jdbc.queryForList("select u.id from delegate d join app_user u on u.delegate_id = d.id"
                     + " where d.company_id in (:companies) order by u.id", new MapSqlParameterSource("companies", companyIds),
                     Long.class));
         }
+        insert(users, messageKey, detail, at);
+    }
+
+    private void insert(List<Long> users, String messageKey, String detail, Instant at) {
         if (users.isEmpty()) {
             return;
         }

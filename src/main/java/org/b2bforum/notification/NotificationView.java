@@ -9,6 +9,12 @@ public record NotificationView(long id, String messageKey, String detail, Instan
     public static final String ANNOUNCEMENT = "notification.announcement";
 
     /**
+     * The key of the one notification a delegate's new log-in gets of the confirmed meetings ahead that they attend,
+     * the meetings' lines joined by "; " its detail.
+     */
+    public static final String ATTENDING = "notification.meeting.ATTENDING";
+
+    /**
      * Whether the detail is someone's comment (the organizers' on a registration decision), not a
      * description of what happened (the meeting in one line).
      */

@@ -35,14 +35,14 @@ class NotificationServiceTest {
         long lastChange = jdbc.queryForObject("select coalesce(max(id), 0) from live_change", Long.class);
         String detail = "18.09 10:00 · «O'Brien & Co» \\'); delete from notification; -- зал A";
         NotificationService.Recipients recipients = NotificationService.Recipients.of(jdbc.queryForObject(
-                "select " + NotificationService.Recipients.column(told.id() + ", " + other.id()), String.class));
+                "select " + NotificationService.Recipients.column(told.id() + ", " + other.id(), "-1"), String.class));
         assertThat(recipients.usersByCompany()).containsOnlyKeys(told.id(), other.id())
                 .containsEntry(told.id(), jdbc.queryForList("select id from app_user where company_id = ? order by id",
                         Long.class, told.id()));
 
         // the booking reads the recipients with its situation under its locks, and sends these in its last batch
-        List<String> statements = notifications.statements(recipients, List.of(told.id()), "notification.meeting.REQUESTED",
-                detail);
+        List<String> statements = notifications.statements(recipients, List.of(told.id()), false,
+                "notification.meeting.REQUESTED", detail);
         jdbc.batchUpdate(statements.toArray(String[]::new));
 
         List<Map<String, Object>> written = jdbc.queryForList("select n.user_id, n.message_key, n.detail, n.created_at"

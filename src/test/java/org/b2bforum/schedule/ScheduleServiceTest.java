@@ -225,8 +225,13 @@ class ScheduleServiceTest {
         assertThat(directAfter.tableNumber()).isEqualTo(directBefore.tableNumber());
         assertThat(new BookingInvariants(jdbc).violations(session.slotIds())).allSatisfy((k, v) -> assertThat(v).as(k).isZero());
         assertThat(day).filteredOn(m -> m.id() != direct).allMatch(m -> m.delegates().size() == 2);
-        assertThat(notificationsOf(c.get(2), "notification.meeting.SCHEDULED")).as("two meetings of c2").isEqualTo(2);
-        assertThat(notificationsOf(c.get(1), "notification.meeting.SCHEDULED")).isEqualTo(1);
+        // one summary per company and publishing, however many of its meetings it publishes (ux54: one each before)
+        String date = java.time.format.DateTimeFormatter.ofPattern("dd.MM").withZone(MOSCOW)
+                .format(session.slot(0).startsAt());
+        assertThat(summariesOf(c.get(2))).as("two meetings of c2").containsExactly(date + " 2");
+        assertThat(summariesOf(c.get(1))).containsExactly(date + " 1");
+        assertThat(summariesOf(c.get(3))).as("its direct meeting was there before").containsExactly(date + " 1");
+        assertThat(notificationsOf(c.get(2), "notification.meeting.SCHEDULED")).isZero();
 
         assertThatThrownBy(() -> booking.asOrganizer(() -> schedule.publish(run.id())))
                 .isInstanceOfSatisfying(ScheduleRefusedException.class,
@@ -376,6 +381,12 @@ class ScheduleServiceTest {
 
     private String statusOf(long meetingId) {
         return jdbc.queryForObject("select status from meeting where id = ?", String.class, meetingId);
+    }
+
+    private List<String> summariesOf(TestCompany company) {
+        return jdbc.queryForList("""
+                select n.detail from notification n join app_user u on u.id = n.user_id
+                where u.company_id = ? and n.message_key = 'notification.meeting.PUBLISHED'""", String.class, company.id());
     }
 
     private int notificationsOf(TestCompany company, String key) {

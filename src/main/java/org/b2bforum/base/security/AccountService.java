@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,10 +33,13 @@ public class AccountService implements UserDetailsService {
     private final Clock clock;
     private final CurrentUser currentUser;
     private final boolean demoMode;
+    private final ApplicationEventPublisher events;
 
     AccountService(UserAccountRepository accounts, NamedParameterJdbcTemplate jdbc, PasswordEncoder passwordEncoder,
-            Clock clock, CurrentUser currentUser, org.springframework.core.env.Environment environment) {
+            Clock clock, CurrentUser currentUser, org.springframework.core.env.Environment environment,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
+        this.events = events;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -134,13 +138,18 @@ public class AccountService implements UserDetailsService {
         return accounts.save(account).getId();
     }
 
-    /** Creates the log-in of one delegate; the caller has validated the password and the e-mail. */
+    /**
+     * Creates the log-in of one delegate; the caller has validated the password and the e-mail. Publishes
+     * {@link DelegateAccountCreated} in the transaction.
+     */
     @Transactional
     public long createDelegateAccount(String email, String rawPassword, String displayName, long delegateId) {
         UserAccount account = new UserAccount(normalizeEmail(email), passwordEncoder.encode(rawPassword),
                 displayName, Role.DELEGATE, null, false, clock.instant());
         account.setDelegateId(delegateId);
-        return accounts.save(account).getId();
+        long id = accounts.save(account).getId();
+        events.publishEvent(new DelegateAccountCreated(id, delegateId));
+        return id;
     }
 
     /**

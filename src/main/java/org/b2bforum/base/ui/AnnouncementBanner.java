@@ -9,4 +9,7 @@ public interface AnnouncementBanner {
     }
 
     Optional<Banner> latest();
+
+    /** The reader closed the banner of this announcement: it stays closed for them. */
+    void dismiss(long id);
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.b2bforum.base.i18n.MeetingLine;
+import org.b2bforum.base.i18n.ScheduleNotice;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.text.DateRanges;
@@ -24,6 +24,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -176,7 +177,11 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
     }
 
-    /** Shows the latest announcement until the user closes it (for this session). */
+    /**
+     * Shows the latest announcement until the user closes it, for good (the feature remembers it per log-in; the
+     * session remembers it too, for the pages already open). One line, cut with an ellipsis, that opens in full on a
+     * click of its arrow: the banner took about 95 px of a 390 px phone's height on every page (ux54).
+     */
     private void refreshBanner() {
         Object dismissed = UI.getCurrent() == null ? null
                 : UI.getCurrent().getSession().getAttribute(DISMISSED_BANNER);
@@ -184,16 +189,34 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .filter(latest -> !Long.valueOf(latest.id()).equals(dismissed))
                 .ifPresentOrElse(latest -> {
                     banner.removeAll();
+                    banner.removeClassName("expanded");
                     TextWithLinks text = new TextWithLinks(latest.text());
                     text.setId("announcement-text");
                     text.addClassName("announcement-text");
+                    Button more = new Button(VaadinIcon.ANGLE_DOWN.create());
+                    more.setId("announcement-more");
+                    more.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                    more.getElement().setAttribute("aria-label", getTranslation("announcement.banner.more"));
+                    more.getElement().setAttribute("aria-expanded", "false");
+                    more.addClickListener(e -> {
+                        boolean open = !banner.hasClassName("expanded");
+                        banner.setClassName("expanded", open);
+                        more.setIcon((open ? VaadinIcon.ANGLE_UP : VaadinIcon.ANGLE_DOWN).create());
+                        more.getElement().setAttribute("aria-expanded", String.valueOf(open));
+                        more.getElement().setAttribute("aria-label",
+                                getTranslation(open ? "announcement.banner.less" : "announcement.banner.more"));
+                    });
                     Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
                         UI.getCurrent().getSession().setAttribute(DISMISSED_BANNER, latest.id());
+                        banners.forEach(b -> b.dismiss(latest.id()));
                         banner.setVisible(false);
                     });
+                    close.setId("announcement-close");
                     close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
                     close.getElement().setAttribute("aria-label", getTranslation("action.close"));
-                    banner.add(VaadinIcon.MEGAPHONE.create(), text, close);
+                    Icon megaphone = VaadinIcon.MEGAPHONE.create();
+                    megaphone.addClassName("announcement-icon");
+                    banner.add(megaphone, text, more, close);
                     banner.setVisible(true);
                 }, () -> banner.setVisible(false));
     }
@@ -278,7 +301,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private void announce(UnreadNotifications.Latest notification) {
         // an announcement as it was written: read as a meeting line, "Форум · Минск/Москва" showed "Форум · Минск"
         String detail = notification.written() ? notification.detail()
-                : MeetingLine.inWords(notification.detail(), getLocale(), this::getTranslation);
+                : ScheduleNotice.inWords(notification.messageKey(), notification.detail(), getLocale(), this::getTranslation);
         toast(getTranslation(notification.messageKey()) + (detail == null ? "" : ": " + detail), "notifications");
     }
 

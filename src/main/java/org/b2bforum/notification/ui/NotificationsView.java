@@ -3,13 +3,15 @@ package org.b2bforum.notification.ui;
 import java.util.List;
 
 import org.b2bforum.base.i18n.ForumTime;
-import org.b2bforum.base.i18n.MeetingLine;
+import org.b2bforum.base.i18n.ScheduleNotice;
+import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.ui.TextWithLinks;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.notification.NotificationView;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -43,10 +45,13 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle {
     /** How many were unread when the page opened: the newest ones, marked read by the opening but shown as new. */
     private final long unreadAtOpen;
     private NotificationView last;
+    /** Whether the reader is a delegate, whose meetings are on their badge page rather than the company's agenda. */
+    private final boolean delegate;
     private int shown;
 
-    NotificationsView(NotificationService notifications, ForumTime time) {
+    NotificationsView(NotificationService notifications, ForumTime time, CurrentUser currentUser) {
         this.notifications = notifications;
+        this.delegate = currentUser.require().delegateId() != null;
         this.time = time;
         addClassName("page");
         add(new H1(getTranslation("notifications.title")));
@@ -101,10 +106,26 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle {
             } else if (notification.isAnnouncement()) {
                 detail.add(new TextWithLinks(notification.detail()));
             } else {
-                detail.setText(MeetingLine.inWords(notification.detail(), getLocale(), this::getTranslation));
+                String words = ScheduleNotice.inWords(notification.messageKey(), notification.detail(), getLocale(),
+                        this::getTranslation);
+                if (NotificationView.ATTENDING.equals(notification.messageKey())) {
+                    // the meetings one under the other, not run on in one paragraph
+                    words = words.replace("; ", "\n");
+                    detail.addClassName("notification-lines");
+                }
+                detail.setText(words);
             }
             detail.addClassName("notification-detail");
             item.add(detail);
+        }
+        if (ScheduleNotice.KEY.equals(notification.messageKey())
+                || NotificationView.ATTENDING.equals(notification.messageKey())) {
+            // a summary of meetings leads to them
+            Anchor meetings = new Anchor(delegate ? "my-badge" : "agenda",
+                    getTranslation(delegate ? "notification.meeting.PUBLISHED.open-mine" : "notification.meeting.PUBLISHED.open"));
+            meetings.addClassName("notification-link");
+            meetings.getElement().setAttribute("router-link", true); // the app's router, not a new page load
+            item.add(meetings);
         }
         return item;
     }

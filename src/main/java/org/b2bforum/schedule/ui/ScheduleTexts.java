@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.i18n.ScheduleNotice;
 import org.b2bforum.schedule.ScheduleReview.UnplacedMeeting;
 
 import com.vaadin.flow.component.Component;
@@ -79,19 +80,9 @@ final class ScheduleTexts {
         return owner.getTranslation("schedule.meetings." + pluralForm(count, locale), count);
     }
 
-    /** CLDR's plural category of a whole number: "one", "few" or "many" (English has one and many). */
+    /** CLDR's plural category of a whole number ({@link ScheduleNotice#pluralForm}). */
     static String pluralForm(int count, Locale locale) {
-        int n = Math.abs(count);
-        if (!"ru".equals(locale.getLanguage())) {
-            return n == 1 ? "one" : "many";
-        }
-        if (n % 10 == 1 && n % 100 != 11) {
-            return "one";
-        }
-        if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) {
-            return "few";
-        }
-        return "many";
+        return ScheduleNotice.pluralForm(count, locale);
     }
 
     /** "10:00". */

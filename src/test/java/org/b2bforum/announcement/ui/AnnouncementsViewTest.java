@@ -21,6 +21,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.server.VaadinSession;
 
 /** The organizer's /announcements: what was sent is listed, and an empty list says so. */
 @ForumSpringTest
@@ -40,6 +41,7 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
         jdbc.update("delete from announcement");
         TestCompanies companies = new TestCompanies(registrations, accounts);
         TestCompanies.TestCompany company = companies.approved(Country.BY);
+        TestCompanies.TestCompany other = companies.approved(Country.RU);
         TestData.logInAsOrganizer(accounts);
 
         navigate(AnnouncementsView.class);
@@ -81,6 +83,24 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
                 .isEqualTo("Регистрация открыта с 9:00 в холле, план: https://forum.example.ru/plan.");
         assertThat(link($(Anchor.class, banner).single()))
                 .isEqualTo("https://forum.example.ru/plan _blank noopener noreferrer nofollow");
+
+        // one line until its arrow opens it in full (ux54: about 95 px of a phone's height on every page)
+        Div bannerBox = $(Div.class).id("announcement-banner");
+        assertThat(bannerBox.hasClassName("expanded")).isFalse();
+        test($(Button.class).id("announcement-more")).click();
+        assertThat(bannerBox.hasClassName("expanded")).isTrue();
+        assertThat($(Button.class).id("announcement-more").getElement().getAttribute("aria-expanded")).isEqualTo("true");
+
+        // closed, it stays closed: in a later session too, and on another page
+        test($(Button.class).id("announcement-close")).click();
+        assertThat(bannerBox.isVisible()).isFalse();
+        VaadinSession.getCurrent().setAttribute("b2bforum.dismissed-announcement", null);
+        UI.getCurrent().navigate("notifications");
+        assertThat($(Div.class).withId("announcement-banner").exists()).as("shown in a later session").isFalse();
+        // and for nobody else
+        companies.logInAs(other);
+        UI.getCurrent().navigate("my-registration");
+        assertThat($(Div.class).id("announcement-banner").isVisible()).isTrue();
     }
 
     private static String link(Anchor anchor) {

@@ -131,7 +131,7 @@ class LiveUpdatesTest extends ForumBrowserlessTest {
     }
 
     @Test
-    void a_delegates_bell_counts_the_companys_meeting_changes_on_the_open_page_and_their_page_lists_them() {
+    void a_delegates_bell_counts_their_meetings_changes_on_the_open_page_and_their_page_lists_them() {
         DelegateFixture fixture = new DelegateFixture(context);
         TestCompany company = fixture.approvedCompany("Минск", "Колокол", List.of("Павел Орлов"));
         String login = fixture.delegateAccount(company, company.firstDelegate());
@@ -141,8 +141,10 @@ class LiveUpdatesTest extends ForumBrowserlessTest {
         assertThat(find(Button.class).id("notifications-button").getText()).as("nothing yet").isNullOrEmpty();
 
         NotificationService notifications = context.getBean(NotificationService.class);
-        notifications.notifyCompanies(List.of(company.id()), "notification.meeting.REQUESTED", "Запрос на 10:00");
-        notifications.notifyCompanies(List.of(company.id()), "notification.meeting.MOVED", "Встреча перенесена на 11:20");
+        // as the meeting module tells them: a request to the representatives, a move to the delegates attending too
+        notifications.notifyMeeting(List.of(company.id()), List.of(), "notification.meeting.REQUESTED", "Запрос на 10:00");
+        notifications.notifyMeeting(List.of(company.id()), List.of(company.firstDelegate()), "notification.meeting.MOVED",
+                "Встреча перенесена на 11:20");
         live.poll();
         pushed();
 

@@ -47,7 +47,7 @@ class SessionCheckWhileTheDatabaseIsAwayTest {
                 + " session_epoch int not null)");
         jdbc.update("insert into app_user values (1, true, false, 0)");
         filter = new SessionEpochFilter(new AccountService(null, new NamedParameterJdbcTemplate(pool), null,
-                Clock.systemUTC(), null, new MockEnvironment()), contexts);
+                Clock.systemUTC(), null, new MockEnvironment(), event -> { }), contexts);
         ForumUser user = new ForumUser(1, "office@forum.example.org", "", true, "Office", Role.ORGANIZER, null, null, 0);
         contexts.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));

@@ -8,6 +8,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.base.i18n.ScheduleNotice;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.notification.NotificationView;
@@ -37,6 +38,9 @@ class LiveNoteTest extends ForumBrowserlessTest {
         // read as a meeting's line, the announcement's end was taken for a hall's two names: "Форум · Минск"
         assertThat(noteAfter(company, NotificationView.ANNOUNCEMENT, "Форум · Минск/Москва"))
                 .endsWith(": Форум · Минск/Москва");
+        // a published schedule's summary: the day and the count in words, not "18.09 12"
+        assertThat(noteAfter(company, ScheduleNotice.KEY, ScheduleNotice.detail("18.09", 12)))
+                .isEqualTo("Опубликовано расписание переговоров: 18.09 — 12 новых встреч");
     }
 
     private String noteAfter(TestCompany company, String key, String detail) {

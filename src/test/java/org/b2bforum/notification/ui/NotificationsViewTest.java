@@ -9,6 +9,7 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.i18n.Languages;
+import org.b2bforum.base.i18n.ScheduleNotice;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.notification.NotificationView;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,45 @@ class NotificationsViewTest extends ForumBrowserlessTest {
                         "18.09 10:40 · Дорстроймаш — Мосдорсервис · Negotiation Hall A, table 26",
                         "18.09 11:00 · Дорстроймаш — Мосдорсервис · Negotiation Hall A",
                         "Comment: Добро пожаловать");
+    }
+
+    @Test
+    void a_published_schedule_is_one_line_with_the_count_in_words_and_a_way_to_the_agenda() {
+        BookingFixture booking = new BookingFixture(context);
+        TestCompany company = booking.approvedCompany();
+        BookingFixture.logInAs(company);
+        notifications.notifyEach(java.util.Map.of(company.id(), ScheduleNotice.detail("18.09", 12)), java.util.Map.of(),
+                ScheduleNotice.KEY);
+        notifications.notifyEach(java.util.Map.of(company.id(), ScheduleNotice.detail("19.09", 1)), java.util.Map.of(),
+                ScheduleNotice.KEY);
+        notifications.notifyEach(java.util.Map.of(company.id(), ScheduleNotice.detail("20.09", 22)), java.util.Map.of(),
+                ScheduleNotice.KEY);
+
+        navigate(NotificationsView.class);
+        assertThat(details()).containsExactly("20.09 — 22 новые встречи", "19.09 — 1 новая встреча",
+                "18.09 — 12 новых встреч");
+        assertThat($(Anchor.class).withClassName("notification-link").all()).extracting(Anchor::getHref)
+                .containsOnly("agenda").hasSize(3);
+
+        UI.getCurrent().navigate("my-registration");
+        UI.getCurrent().setLocale(Languages.ENGLISH);
+        navigate(NotificationsView.class);
+        assertThat(details()).containsExactly("20.09 — 22 new meetings", "19.09 — 1 new meeting",
+                "18.09 — 12 new meetings");
+    }
+
+    @Test
+    void a_late_delegates_meetings_are_listed_one_under_the_other_with_a_way_to_their_schedule() {
+        BookingFixture booking = new BookingFixture(context);
+        TestCompany company = booking.approvedCompany();
+        BookingFixture.logInAs(company);
+        notifications.notifyCompanies(List.of(company.id()), NotificationView.ATTENDING,
+                "18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A №3; 18.09 11:00 · Белшина — Мосдорсервис · Зал A №4");
+
+        navigate(NotificationsView.class);
+        assertThat(details()).containsExactly("18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A, стол № 3\n"
+                + "18.09 11:00 · Белшина — Мосдорсервис · Зал A, стол № 4");
+        assertThat($(Paragraph.class).withClassName("notification-lines").exists()).isTrue();
     }
 
     @Test
