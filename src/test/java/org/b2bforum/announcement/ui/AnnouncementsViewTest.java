@@ -2,10 +2,16 @@ package org.b2bforum.announcement.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
+import org.b2bforum.announcement.AnnouncementService;
+import org.b2bforum.announcement.Audience;
+import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.company.Sector;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.TestCompanies;
 import org.b2bforum.registration.RegistrationService;
@@ -32,6 +38,8 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
     JdbcTemplate jdbc;
     @Autowired
     RegistrationService registrations;
+    @Autowired
+    AnnouncementService announcements;
 
     @Test
     void before_the_first_announcement_the_list_says_none_was_sent_and_after_it_lists_it() {
@@ -81,6 +89,39 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
                 .isEqualTo("Регистрация открыта с 9:00 в холле, план: https://forum.example.ru/plan.");
         assertThat(link($(Anchor.class, banner).single()))
                 .isEqualTo("https://forum.example.ru/plan _blank noopener noreferrer nofollow");
+    }
+
+    @Test
+    void the_list_names_a_sector_and_a_city_in_the_reader_s_language_not_by_their_stored_codes() {
+        TestCompanies companies = new TestCompanies(registrations, accounts);
+        companies.approved(Country.BY); // a Minsk company in IT and digital, as every test company
+        TestData.logInAsOrganizer(accounts);
+        String unique = TestData.unique();
+        announcements.publish(Audience.SECTOR, Sector.IT_DIGITAL.name(), "Отрасль " + unique);
+        announcements.publish(Audience.CITY, "Минск", "Город " + unique);
+
+        navigate(AnnouncementsView.class);
+        assertThat(sentLines()).contains(
+                "Отрасль: ИТ и цифровые технологии · Компаний: " + reach(Audience.SECTOR, Sector.IT_DIGITAL.name()),
+                "Город: Минск · Компаний: " + reach(Audience.CITY, "Минск"));
+        assertThat(String.join("\n", sentLines())).doesNotContain("IT_DIGITAL");
+
+        UI.getCurrent().setLocale(Languages.ENGLISH);
+        UI.getCurrent().navigate("notifications");
+        navigate(AnnouncementsView.class);
+        assertThat(sentLines()).contains("Sector: IT and digital · Companies: " + reach(Audience.SECTOR,
+                Sector.IT_DIGITAL.name()), "City: Minsk · Companies: " + reach(Audience.CITY, "Минск"));
+    }
+
+    /** Each sent announcement's first line without its time ("Город: Минск · Компаний: 3"). */
+    private List<String> sentLines() {
+        Div sent = $(Div.class).id("announcements-sent");
+        return $(Paragraph.class, sent).all().stream().map(p -> p.getElement().getTextRecursively())
+                .filter(line -> line.contains(" · ")).map(line -> line.substring(line.indexOf(" · ") + 3)).toList();
+    }
+
+    private String reach(Audience audience, String value) {
+        return String.format(UI.getCurrent().getLocale(), "%,d", announcements.reach(audience, value, "x").companies());
     }
 
     private static String link(Anchor anchor) {
