@@ -3,6 +3,7 @@ package org.b2bforum.venue.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
@@ -49,7 +50,9 @@ class CheckInDeskViewTest extends ForumBrowserlessTest {
                 .as("the desk in the staff's menu, before the tables").containsSubsequence("Стойка регистрации",
                         "За столами");
         CheckInDeskView view = navigate("check-in", CheckInDeskView.class);
-        assertThat(view.count.getText()).matches("Прибыло участников: \\d+ из \\d+");
+        CheckInService.CheckInCount arrived = checkIns.count();
+        assertThat(view.count.getText()).isEqualTo("Прибыло участников: " + inRussian(arrived.checkedIn()) + " из "
+                + inRussian(arrived.total()));
         assertThat(find(Paragraph.class).id("desk-hint").getText())
                 .isEqualTo("Введите хотя бы две буквы фамилии, имени или названия компании.");
 
@@ -72,6 +75,11 @@ class CheckInDeskViewTest extends ForumBrowserlessTest {
         assertThat(find(Paragraph.class).id("desk-none").getText()).isEqualTo(
                 "Среди участников одобренных компаний никто не найден по запросу «Нет-такого-участника " + name
                         + "». Проверьте написание или позовите организаторов.");
+    }
+
+    /** A number as the Russian page writes it: 1 100, with the locale's group separator. */
+    private static String inRussian(long number) {
+        return String.format(Locale.of("ru"), "%,d", number);
     }
 
     @Test
