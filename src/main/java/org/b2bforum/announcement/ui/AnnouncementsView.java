@@ -13,6 +13,7 @@ import org.b2bforum.announcement.AnnouncementService;
 import org.b2bforum.announcement.Audience;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.base.ui.TextWithLinks;
 import org.b2bforum.company.Cities;
 import org.b2bforum.company.Sector;
@@ -29,7 +30,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -140,7 +140,7 @@ class AnnouncementsView extends VerticalLayout implements HasDynamicTitle {
         try {
             int reached = announcements.publish(audience.getValue(), value.getValue(), text.getValue());
             text.clear();
-            Notification.show(getTranslation("announcements.published", reached));
+            Notices.success(getTranslation("announcements.published", reached));
             showSent();
         } catch (AnnouncementRefusedException e) {
             refused(e);

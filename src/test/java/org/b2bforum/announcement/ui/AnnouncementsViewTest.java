@@ -26,6 +26,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
 
 /** The organizer's /announcements: what was sent is listed, and an empty list says so. */
@@ -75,6 +76,11 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
         test($(Button.class).withText("Отправить объявление").single()).click();
         test($(ConfirmDialog.class).id("confirm-announcement")).confirm();
 
+        Notification sentNotice = $(Notification.class).last();
+        assertThat(test(sentNotice).getText()).isEqualTo("Объявление отправлено компаниям: "
+                + String.format(java.util.Locale.of("ru"), "%,d", approved));
+        assertThat(sentNotice.getThemeNames()).as("green at the top, as every organizer page's notices")
+                .contains("success");
         assertThat($(Paragraph.class, sent).withId("announcements-none").exists()).isFalse();
         assertThat($(Paragraph.class, sent).all()).extracting(p -> p.getElement().getTextRecursively())
                 .contains("Регистрация открыта с 9:00 в холле, план: https://forum.example.ru/plan.");
