@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.b2bforum.base.i18n.ForumTime;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -59,6 +60,35 @@ public class ProgramService {
             return insert(jdbc, "insert into forum_day (day) values (:day)", new MapSqlParameterSource("day", day));
         } catch (DuplicateKeyException e) {
             throw new InvalidProgramException("program.error.day-exists");
+        }
+    }
+
+    /**
+     * Removes a day added by mistake, once nothing is on it: its sessions and program items are removed first, each
+     * with its own checks (a session with confirmed meetings stays), so nothing booked goes with the day.
+     *
+     * @throws InvalidProgramException when a session or a program item is still on the day, or a schedule was built
+     *                                 for it
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void removeDay(long dayId) {
+        MapSqlParameterSource params = new MapSqlParameterSource("day", dayId);
+        // locked: a session or an item added to the day meanwhile waits for this (its key reads the day's row)
+        if (jdbc.queryForList("select id from forum_day where id = :day for update", params, Long.class).isEmpty()) {
+            return;
+        }
+        Integer onTheDay = jdbc.queryForObject("""
+                select (select count(*) from negotiation_session where day_id = :day)
+                     + (select count(*) from program_item where day_id = :day)""", params, Integer.class);
+        if (onTheDay != null && onTheDay > 0) {
+            throw new InvalidProgramException("program.error.day-not-empty");
+        }
+        try {
+            jdbc.update("delete from forum_day where id = :day", params);
+        } catch (DataIntegrityViolationException e) {
+            // a schedule run of the day (the schedule module's, built while the day had sessions) keeps it
+            throw new InvalidProgramException("program.error.day-scheduled");
         }
     }
 

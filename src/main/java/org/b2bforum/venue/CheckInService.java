@@ -2,6 +2,8 @@ package org.b2bforum.venue;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.b2bforum.base.security.CurrentUser;
@@ -15,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Check-in at the door: the badge's QR code opens {@code /check-in/{token}}; an organizer or a
- * staff member confirms. Only they learn whose badge it is: anyone else is refused before the
+ * staff member confirms. At the desk they may also find a person by name or company and check them in. Only they learn whose badge it is: anyone else is refused before the
  * token is even looked up, so a refusal says nothing about the person or whether the token exists.
  * Checking in is idempotent: a second scan answers with the first check-in (when and by whom).
  */
@@ -24,6 +26,9 @@ public class CheckInService {
 
     /** Tokens are 43 characters (Tokens.newToken()); anything much longer is not one of ours. */
     private static final int MAX_TOKEN = 64;
+    /** Letters a desk search needs at least: one letter would list half the forum. */
+    public static final int MIN_SEARCH = 2;
+    private static final int MAX_WORDS = 6;
 
     private static final String HOLDER = """
             select d.id, d.full_name, d.position, c.short_name, c.city, c.status,
@@ -67,8 +72,48 @@ public class CheckInService {
         if (!plausible(token)) {
             return Optional.empty();
         }
-        Optional<BadgeHolder> badge = holder("where d.check_in_token = :token",
-                new MapSqlParameterSource("token", token), false);
+        return admit(holder("where d.check_in_token = :token", new MapSqlParameterSource("token", token), false), user);
+    }
+
+    /**
+     * The delegates of approved companies whose name or company contains every word of the text (at
+     * least {@value #MIN_SEARCH} letters in all), by name, at most {@code limit}: the desk finds a
+     * person who left the badge at the hotel. Venue staff only.
+     */
+    @PreAuthorize("hasAnyRole('ORGANIZER', 'STAFF')")
+    @Transactional(readOnly = true)
+    public List<BadgeHolder> search(String text, int limit) {
+        List<String> words = text == null ? List.of()
+                : Arrays.stream(text.trim().split("\\s+")).filter(w -> !w.isEmpty()).limit(MAX_WORDS).toList();
+        if (String.join("", words).length() < MIN_SEARCH) {
+            return List.of();
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("limit", limit)
+                .addValue("approved", RegistrationStatus.APPROVED.name());
+        StringBuilder where = new StringBuilder("where c.status = :approved");
+        for (int i = 0; i < words.size(); i++) {
+            // the server's collation (utf8mb4_unicode_ci) ignores case and reads ё as е
+            where.append(" and (d.full_name like :w").append(i).append(" or c.short_name like :w").append(i).append(')');
+            params.addValue("w" + i, "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        return holders(where + " order by d.full_name, c.short_name, d.id limit :limit", params, false);
+    }
+
+    /**
+     * Checks a delegate found by {@link #search} in, as a badge's scan does: once, a second call reports
+     * the first check-in. Empty for an unknown delegate. Venue staff only.
+     *
+     * @throws VenueRefusedException when the delegate's company is no longer approved
+     */
+    @PreAuthorize("hasAnyRole('ORGANIZER', 'STAFF')")
+    @Transactional
+    public Optional<CheckInResult> checkIn(long delegateId) {
+        return admit(holder("where d.id = :id", new MapSqlParameterSource("id", delegateId), false),
+                currentUser.require());
+    }
+
+    private Optional<CheckInResult> admit(Optional<BadgeHolder> badge, ForumUser user) {
         if (badge.isEmpty()) {
             return Optional.empty();
         }
@@ -105,6 +150,10 @@ public class CheckInService {
     }
 
     private Optional<BadgeHolder> holder(String where, MapSqlParameterSource params, boolean locking) {
+        return holders(where, params, locking).stream().findFirst();
+    }
+
+    private List<BadgeHolder> holders(String where, MapSqlParameterSource params, boolean locking) {
         return jdbc.query(HOLDER + where + (locking ? " lock in share mode" : ""), params, (rs, i) -> {
             Timestamp at = rs.getTimestamp("checked_in_at");
             CheckIn checkIn = at == null ? null
@@ -112,7 +161,7 @@ public class CheckInService {
             return new BadgeHolder(rs.getLong("id"), rs.getString("full_name"), rs.getString("position"),
                     rs.getString("short_name"), rs.getString("city"), checkIn,
                     !RegistrationStatus.APPROVED.name().equals(rs.getString("status")));
-        }).stream().findFirst();
+        });
     }
 
     private static boolean plausible(String token) {

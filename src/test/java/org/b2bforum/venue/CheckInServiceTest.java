@@ -133,4 +133,62 @@ class CheckInServiceTest {
         assertThat(jdbc.queryForObject("select count(*) from delegate_check_in where delegate_id = ?", Integer.class,
                 company.firstDelegate())).isZero();
     }
+
+    @Test
+    void the_desk_finds_a_delegate_by_words_of_the_name_and_the_company_in_any_case_and_checks_them_in_by_name() {
+        TestCompany company = booking.approvedCompany();
+        TestCompany pending = booking.pendingCompany();
+        String name = jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
+        String pendingName = jdbc.queryForObject("select short_name from company where id = ?", String.class,
+                pending.id());
+        ForumUser staff = venue.staff();
+        BookingFixture.logInAs(staff);
+
+        // "SMIRNOVA anna" and the company's name: the words in any order and case, each in the name or the company
+        List<BadgeHolder> found = checkIns.search("  SMIRNOVA   anna " + name + " ", 20);
+        assertThat(found).extracting(BadgeHolder::delegateId).containsExactly(company.delegateIds().get(1));
+        assertThat(found.getFirst().checkedIn()).isFalse();
+        assertThat(checkIns.search(name, 20)).extracting(BadgeHolder::fullName)
+                .containsExactly("Anna Smirnova", "Иван Петров");
+        assertThat(checkIns.search("Пётр " + name, 20)).as("ё and е alike").extracting(BadgeHolder::fullName)
+                .containsExactly("Иван Петров");
+        // a pending company's people have no badge to admit them: not listed
+        assertThat(checkIns.search(pendingName, 20)).isEmpty();
+        // one letter lists nobody; LIKE's wildcards are letters like any other
+        assertThat(checkIns.search("а", 20)).isEmpty();
+        assertThat(checkIns.search(" ", 20)).isEmpty();
+        assertThat(checkIns.search("%%", 20)).isEmpty();
+        assertThat(checkIns.search("__ " + name, 20)).isEmpty();
+
+        CheckInResult first = checkIns.checkIn(company.delegateIds().get(1)).orElseThrow();
+        assertThat(first.firstTime()).isTrue();
+        assertThat(first.holder().checkIn().byName()).isEqualTo(staff.displayName());
+        assertThat(checkIns.search("Smirnova " + name, 20).getFirst().checkIn()).isEqualTo(first.holder().checkIn());
+        // the same person checked in again, by name or by the badge: the first check-in stands
+        TestData.logInAsOrganizer(accounts);
+        assertThat(checkIns.checkIn(company.delegateIds().get(1)).orElseThrow().firstTime()).isFalse();
+        assertThat(checkIns.checkIn(-1L)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from delegate_check_in where delegate_id = ?", Integer.class,
+                company.delegateIds().get(1))).isEqualTo(1);
+    }
+
+    @Test
+    void only_venue_staff_search_delegates_and_check_them_in_by_name_and_a_withdrawn_company_is_refused() {
+        TestCompany company = booking.approvedCompany();
+        String name = jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
+        for (ForumUser user : List.of(company.user(), venue.delegateAccount(company.firstDelegate()))) {
+            BookingFixture.logInAs(user);
+            assertThatThrownBy(() -> checkIns.search(name, 20)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> checkIns.checkIn(company.firstDelegate())).isInstanceOf(AccessDeniedException.class);
+        }
+        TestData.logOut();
+        assertThatThrownBy(() -> checkIns.search(name, 20)).isInstanceOf(AuthenticationException.class);
+
+        booking.withdrawApproval(company);
+        BookingFixture.logInAs(venue.staff());
+        assertThatThrownBy(() -> checkIns.checkIn(company.firstDelegate())).isInstanceOf(VenueRefusedException.class)
+                .hasMessage("check-in.withdrawn");
+        assertThat(jdbc.queryForObject("select count(*) from delegate_check_in where delegate_id = ?", Integer.class,
+                company.firstDelegate())).isZero();
+    }
 }

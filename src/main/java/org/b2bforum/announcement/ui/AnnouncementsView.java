@@ -1,6 +1,11 @@
 package org.b2bforum.announcement.ui;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.b2bforum.announcement.Announcement;
 import org.b2bforum.announcement.AnnouncementRefusedException;
@@ -8,7 +13,9 @@ import org.b2bforum.announcement.AnnouncementService;
 import org.b2bforum.announcement.Audience;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.base.ui.TextWithLinks;
+import org.b2bforum.company.Cities;
 import org.b2bforum.company.Sector;
 import org.b2bforum.messaging.MessageText;
 import org.b2bforum.program.NegotiationSession;
@@ -23,7 +30,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -90,15 +96,14 @@ class AnnouncementsView extends VerticalLayout implements HasDynamicTitle {
             }
             case SECTOR -> {
                 value.setLabel(getTranslation("announcements.audience.SECTOR"));
-                value.setItems(java.util.Arrays.stream(Sector.values()).map(Sector::name).toList());
+                value.setItems(Arrays.stream(Sector.values()).map(Sector::name).toList());
                 value.setItemLabelGenerator(sector -> getTranslation(Sector.valueOf(sector).translationKey()));
             }
             case SESSION -> {
                 value.setLabel(getTranslation("announcements.audience.SESSION"));
                 java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
                 for (NegotiationSession session : program.sessions()) {
-                    labels.put(String.valueOf(session.id()), time.format(session.startsAt(), getLocale()) + " · "
-                            + session.name(getLocale()) + " · " + session.hallName(getLocale()));
+                    labels.put(String.valueOf(session.id()), sessionLabel(session));
                 }
                 value.setItems(labels.keySet());
                 value.setItemLabelGenerator(labels::get);
@@ -135,7 +140,7 @@ class AnnouncementsView extends VerticalLayout implements HasDynamicTitle {
         try {
             int reached = announcements.publish(audience.getValue(), value.getValue(), text.getValue());
             text.clear();
-            Notification.show(getTranslation("announcements.published", reached));
+            Notices.success(getTranslation("announcements.published", reached));
             showSent();
         } catch (AnnouncementRefusedException e) {
             refused(e);
@@ -159,6 +164,10 @@ class AnnouncementsView extends VerticalLayout implements HasDynamicTitle {
     private void showSent() {
         sent.removeAll();
         List<Announcement> recent = announcements.recent(20);
+        Map<String, NegotiationSession> sessions = recent.stream().anyMatch(a -> a.audience() == Audience.SESSION)
+                ? program.sessions().stream().collect(Collectors.toMap(session -> String.valueOf(session.id()),
+                        Function.identity()))
+                : Map.of();
         if (recent.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("announcements.none"));
             none.setId("announcements-none");
@@ -168,14 +177,39 @@ class AnnouncementsView extends VerticalLayout implements HasDynamicTitle {
             Div item = new Div();
             item.addClassName("notification-item");
             item.add(new Paragraph(time.format(announcement.createdAt(), getLocale()) + " · "
-                    + getTranslation("announcements.audience." + announcement.audience())
-                    + (announcement.audienceValue() == null ? "" : " " + announcement.audienceValue()) + " · "
+                    + audienceInWords(announcement, sessions) + " · "
                     + getTranslation("announcements.reached", announcement.companies())));
             Paragraph body = new Paragraph(new TextWithLinks(announcement.text()));
             body.addClassName("message-body");
             item.add(body);
             sent.add(item);
         }
+    }
+
+    private String sessionLabel(NegotiationSession session) {
+        return time.format(session.startsAt(), getLocale()) + " · " + session.name(getLocale()) + " · "
+                + session.hallName(getLocale());
+    }
+
+    /**
+     * "Отрасль: Дорожная техника", "Город: Минск", the session by its time, name and hall: the stored value
+     * is a sector's code, a city as registered or a session's id, none of them for a reader.
+     */
+    private String audienceInWords(Announcement announcement, Map<String, NegotiationSession> sessions) {
+        String audience = getTranslation("announcements.audience." + announcement.audience());
+        String value = announcement.audienceValue();
+        if (value == null) {
+            return audience;
+        }
+        String inWords = switch (announcement.audience()) {
+            case CITY -> Cities.inLanguage(value, this::getTranslation);
+            case SECTOR -> Arrays.stream(Sector.values()).filter(sector -> sector.name().equals(value)).findFirst()
+                    .map(sector -> getTranslation(sector.translationKey())).orElse(value);
+            case SESSION -> Optional.ofNullable(sessions.get(value)).map(this::sessionLabel)
+                    .orElseGet(() -> getTranslation("announcements.session-gone"));
+            case ALL -> value;
+        };
+        return audience + ": " + inWords;
     }
 
     @Override

@@ -86,7 +86,13 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
     private HorizontalLayout actions(AccountSummary account) {
         Button toggle = new Button(getTranslation(account.enabled() ? "accounts.disable" : "accounts.enable"),
-                e -> setEnabled(account, !account.enabled()));
+                e -> {
+                    if (account.enabled()) {
+                        DisableLogInDialog.ask(account.email(), account.displayName(), () -> setEnabled(account, false));
+                    } else {
+                        setEnabled(account, true);
+                    }
+                });
         toggle.setId("accounts-toggle-" + account.id());
         toggle.addThemeVariants(ButtonVariant.SMALL, account.enabled() ? ButtonVariant.ERROR : ButtonVariant.SUCCESS);
         Button reset = new Button(getTranslation("accounts.reset-link"), e -> showResetLink(account));
@@ -107,7 +113,7 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
                     .addThemeVariants(NotificationVariant.ERROR);
             return;
         }
-        Notification.show(getTranslation(enabled ? "accounts.enabled" : "accounts.disabled"), 4000,
+        Notification.show(getTranslation(enabled ? "accounts.enabled" : "accounts.disabled", account.email()), 4000,
                 Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.SUCCESS);
         grid.getDataProvider().refreshAll();
     }

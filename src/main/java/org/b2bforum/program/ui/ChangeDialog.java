@@ -10,6 +10,7 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -75,6 +76,30 @@ final class ChangeDialog extends Dialog {
         change.setTooltipText(label);
         change.getElement().setAttribute("aria-label", label);
         return change;
+    }
+
+    /** The bin button of a grid row that asks before it removes the row: its icon only, named by tooltip and label. */
+    static Button removeButton(String label, String className, Runnable ask) {
+        Button remove = new Button(VaadinIcon.TRASH.create(), e -> ask.run());
+        remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR, ButtonVariant.SMALL);
+        remove.addClassName(className);
+        remove.setTooltipText(label);
+        remove.getElement().setAttribute("aria-label", label);
+        return remove;
+    }
+
+    /** Asks before a row of the program is removed: Cancel, or the red {@code confirmText} that runs {@code remove}. */
+    static void confirmRemoval(String id, String header, String text, String confirmText, Runnable remove) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId(id);
+        confirm.setHeader(header);
+        confirm.setText(text);
+        confirm.setCancelable(true);
+        confirm.setCancelText(confirm.getTranslation("action.cancel"));
+        confirm.setConfirmText(confirmText);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> remove.run());
+        confirm.open();
     }
 
     /**

@@ -20,8 +20,9 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 
-/** The forum's days: the list and a date picker to add one. */
+/** The forum's days: the list, a date picker to add one, and a button to remove one with nothing on it. */
 class DaysPanel extends VerticalLayout {
 
     final Grid<ForumDay> grid = new Grid<>();
@@ -29,13 +30,24 @@ class DaysPanel extends VerticalLayout {
     final Button add = new Button();
     private final FieldErrors errors = new FieldErrors(this);
 
+    private final ProgramService program;
+    private final ProgramLabels labels;
+    private final Runnable changed;
+
     DaysPanel(ProgramService program, ProgramLabels labels, Runnable changed) {
+        this.program = program;
+        this.labels = labels;
+        this.changed = changed;
         setPadding(false);
         addClassName("program-section");
 
         grid.setId("days-grid");
         grid.addThemeVariants(GridVariant.ROW_STRIPES);
         grid.addColumn(d -> labels.longDate(d.day())).setHeader(getTranslation("program.column.day"));
+        // a day added by mistake (a wrong date) would otherwise stay in the frame's dates, on badges and in the report
+        grid.addColumn(new ComponentRenderer<>(forumDay -> ChangeDialog.removeButton(
+                getTranslation("program.action.remove-day"), "remove-day", () -> confirmRemoval(forumDay))))
+                .setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("program.days.empty"));
         grid.setAllRowsVisible(true);
 
@@ -65,6 +77,23 @@ class DaysPanel extends VerticalLayout {
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         add(new H2(getTranslation("program.days")), grid, form);
+    }
+
+    private void confirmRemoval(ForumDay forumDay) {
+        ChangeDialog.confirmRemoval("confirm-remove-day",
+                getTranslation("program.remove-day.title", labels.longDate(forumDay.day())),
+                getTranslation("program.remove-day.text"), getTranslation("program.action.remove-day"),
+                () -> remove(forumDay));
+    }
+
+    private void remove(ForumDay forumDay) {
+        try {
+            program.removeDay(forumDay.id());
+            Notices.success(getTranslation("program.day-removed", labels.longDate(forumDay.day())));
+        } catch (InvalidProgramException ex) {
+            Notices.error(getTranslation(ex.key(), labels.longDate(forumDay.day())));
+        }
+        changed.run();
     }
 
     void show(List<ForumDay> days) {

@@ -16,8 +16,6 @@ import org.b2bforum.program.ProgramLabels;
 import org.b2bforum.program.ProgramService;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -78,11 +76,8 @@ class SessionsPanel extends VerticalLayout {
         grid.addColumn(new ComponentRenderer<>(session -> {
             Button change = ChangeDialog.rowButton(getTranslation("program.action.change-session"), "change-session",
                     () -> change(session));
-            Button remove = new Button(VaadinIcon.TRASH.create(), e -> confirmRemoval(session));
-            remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR, ButtonVariant.SMALL);
-            remove.addClassName("remove-session");
-            remove.setTooltipText(getTranslation("program.action.remove-session"));
-            remove.getElement().setAttribute("aria-label", getTranslation("program.action.remove-session"));
+            Button remove = ChangeDialog.removeButton(getTranslation("program.action.remove-session"),
+                    "remove-session", () -> confirmRemoval(session));
             return ChangeDialog.rowActions(change, remove);
         })).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // in reach on a phone, where the grid scrolls
         grid.setEmptyStateText(getTranslation("program.sessions.empty"));
@@ -192,18 +187,12 @@ class SessionsPanel extends VerticalLayout {
     }
 
     private void confirmRemoval(NegotiationSession session) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("confirm-remove-session");
-        confirm.setHeader(getTranslation("program.remove-session.title", session.name(getLocale())));
-        confirm.setText(getTranslation("program.remove-session.text", session.hallName(getLocale()),
-                labels.date(session.startsAt()), labels.timeRange(session.startsAt(), session.endsAt()),
-                session.slotCount()));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmText(getTranslation("program.action.remove-session"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> remove(session));
-        confirm.open();
+        ChangeDialog.confirmRemoval("confirm-remove-session",
+                getTranslation("program.remove-session.title", session.name(getLocale())),
+                getTranslation("program.remove-session.text", session.hallName(getLocale()),
+                        labels.date(session.startsAt()), labels.timeRange(session.startsAt(), session.endsAt()),
+                        session.slotCount()),
+                getTranslation("program.action.remove-session"), () -> remove(session));
     }
 
     private void remove(NegotiationSession session) {

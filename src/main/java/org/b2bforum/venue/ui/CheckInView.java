@@ -101,11 +101,16 @@ class CheckInView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         backToVenue();
     }
 
-    /** Staff go on from every outcome, a fresh check-in included, back to the tables. */
+    /**
+     * Staff go on from every outcome, a fresh check-in included, back to the tables, or to the desk's
+     * search by name (a badge printed again, a code that will not scan).
+     */
     private void backToVenue() {
+        Anchor desk = new Anchor("check-in", getTranslation("check-in.to-desk"));
+        desk.setId("check-in-to-desk");
         Anchor venue = new Anchor("venue", getTranslation("check-in.to-venue"));
         venue.setId("check-in-to-venue");
-        content.add(venue);
+        content.add(desk, venue);
     }
 
     private void checkIn() {

@@ -4,6 +4,8 @@ import org.b2bforum.base.ui.ComponentTexts;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Passwords;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.DisableLogInDialog;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.base.security.StaffAccount;
 import org.b2bforum.base.security.AccountRefusedException;
 import org.b2bforum.venue.StaffService;
@@ -95,12 +97,21 @@ class StaffView extends VerticalLayout implements HasDynamicTitle {
 
     private Button toggle(StaffAccount account) {
         Button button = new Button(getTranslation(account.enabled() ? "staff.disable" : "staff.enable"), e -> {
-            staff.setEnabled(account.id(), !account.enabled());
-            refresh();
+            if (account.enabled()) {
+                DisableLogInDialog.ask(account.email(), account.displayName(), () -> setEnabled(account, false));
+            } else {
+                setEnabled(account, true);
+            }
         });
         button.setId("staff-toggle-" + account.id());
         button.addThemeVariants(ButtonVariant.SMALL, account.enabled() ? ButtonVariant.ERROR : ButtonVariant.SUCCESS);
         return button;
+    }
+
+    private void setEnabled(StaffAccount account, boolean enabled) {
+        staff.setEnabled(account.id(), enabled);
+        Notices.success(getTranslation(enabled ? "accounts.enabled" : "accounts.disabled", account.email()));
+        refresh();
     }
 
     private void create() {

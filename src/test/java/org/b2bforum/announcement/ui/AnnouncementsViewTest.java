@@ -2,10 +2,16 @@ package org.b2bforum.announcement.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
+import org.b2bforum.announcement.AnnouncementService;
+import org.b2bforum.announcement.Audience;
+import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.company.Sector;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.TestCompanies;
 import org.b2bforum.registration.RegistrationService;
@@ -20,6 +26,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.server.VaadinSession;
 
@@ -33,6 +40,8 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
     JdbcTemplate jdbc;
     @Autowired
     RegistrationService registrations;
+    @Autowired
+    AnnouncementService announcements;
 
     @Test
     void before_the_first_announcement_the_list_says_none_was_sent_and_after_it_lists_it() {
@@ -69,6 +78,11 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
         test($(Button.class).withText("Отправить объявление").single()).click();
         test($(ConfirmDialog.class).id("confirm-announcement")).confirm();
 
+        Notification sentNotice = $(Notification.class).last();
+        assertThat(test(sentNotice).getText()).isEqualTo("Объявление отправлено компаниям: "
+                + String.format(java.util.Locale.of("ru"), "%,d", approved));
+        assertThat(sentNotice.getThemeNames()).as("green at the top, as every organizer page's notices")
+                .contains("success");
         assertThat($(Paragraph.class, sent).withId("announcements-none").exists()).isFalse();
         assertThat($(Paragraph.class, sent).all()).extracting(p -> p.getElement().getTextRecursively())
                 .contains("Регистрация открыта с 9:00 в холле, план: https://forum.example.ru/plan.");
@@ -101,6 +115,39 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
         companies.logInAs(other);
         UI.getCurrent().navigate("my-registration");
         assertThat($(Div.class).id("announcement-banner").isVisible()).isTrue();
+    }
+
+    @Test
+    void the_list_names_a_sector_and_a_city_in_the_reader_s_language_not_by_their_stored_codes() {
+        TestCompanies companies = new TestCompanies(registrations, accounts);
+        companies.approved(Country.BY); // a Minsk company in IT and digital, as every test company
+        TestData.logInAsOrganizer(accounts);
+        String unique = TestData.unique();
+        announcements.publish(Audience.SECTOR, Sector.IT_DIGITAL.name(), "Отрасль " + unique);
+        announcements.publish(Audience.CITY, "Минск", "Город " + unique);
+
+        navigate(AnnouncementsView.class);
+        assertThat(sentLines()).contains(
+                "Отрасль: ИТ и цифровые технологии · Компаний: " + reach(Audience.SECTOR, Sector.IT_DIGITAL.name()),
+                "Город: Минск · Компаний: " + reach(Audience.CITY, "Минск"));
+        assertThat(String.join("\n", sentLines())).doesNotContain("IT_DIGITAL");
+
+        UI.getCurrent().setLocale(Languages.ENGLISH);
+        UI.getCurrent().navigate("notifications");
+        navigate(AnnouncementsView.class);
+        assertThat(sentLines()).contains("Sector: IT and digital · Companies: " + reach(Audience.SECTOR,
+                Sector.IT_DIGITAL.name()), "City: Minsk · Companies: " + reach(Audience.CITY, "Минск"));
+    }
+
+    /** Each sent announcement's first line without its time ("Город: Минск · Компаний: 3"). */
+    private List<String> sentLines() {
+        Div sent = $(Div.class).id("announcements-sent");
+        return $(Paragraph.class, sent).all().stream().map(p -> p.getElement().getTextRecursively())
+                .filter(line -> line.contains(" · ")).map(line -> line.substring(line.indexOf(" · ") + 3)).toList();
+    }
+
+    private String reach(Audience audience, String value) {
+        return String.format(UI.getCurrent().getLocale(), "%,d", announcements.reach(audience, value, "x").companies());
     }
 
     private static String link(Anchor anchor) {

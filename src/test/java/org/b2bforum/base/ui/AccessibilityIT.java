@@ -290,7 +290,7 @@ class AccessibilityIT extends BrowserJourney {
                     russian ? List.of("partners", "agenda", "my-profile") : List.of("fair/leads")));
             checks.add(new Check(language, delegate, DelegateFixture.DELEGATE_PASSWORD,
                     List.of("my-badge", "company-agenda"), russian ? List.of() : List.of("my-badge")));
-            checks.add(new Check(language, staffLogin, TestData.COMPANY_PASSWORD, List.of("venue"), List.of()));
+            checks.add(new Check(language, staffLogin, TestData.COMPANY_PASSWORD, List.of("venue", "check-in"), List.of()));
             checks.add(new Check(language, TestData.ORGANIZER_EMAIL, TestData.ORGANIZER_PASSWORD,
                     List.of("registrations", "program", "schedule", "meeting-grid", "badges", "figures", "accounts",
                             "logins", "staff", "fair/setup"),

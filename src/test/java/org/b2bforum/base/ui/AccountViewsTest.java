@@ -31,6 +31,8 @@ import com.vaadin.flow.component.internal.UIInternals.JavaScriptInvocation;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
@@ -189,6 +191,11 @@ class AccountViewsTest extends ForumBrowserlessTest {
         assertThat(test(view.grid).getCellText(0, 4)).isEqualTo("7");
     }
 
+    /** The first row's Disable / Enable button (the grid's cells are not in the component tree). */
+    private Button toggle(AccountsView view) {
+        return (Button) test(view.grid).getCellComponent(0, 4).getChildren().findFirst().orElseThrow();
+    }
+
     @Test
     void an_organizer_disables_a_log_in_and_issues_a_reset_link_that_opens_the_reset_page() {
         String email = company();
@@ -200,8 +207,17 @@ class AccountViewsTest extends ForumBrowserlessTest {
         assertThat(view.grid.getColumns().getFirst().isFrozen())
                 .as("on a phone the grid scrolls sideways to the switch: the row's log-in stays in sight").isTrue();
 
-        view.setEnabled(account, false);
+        // switching off asks first (it ends the account's sessions at once); Cancel keeps it on
+        test(toggle(view)).click();
+        ConfirmDialog confirm = $(ConfirmDialog.class).id("confirm-disable-log-in");
+        assertThat(confirm.getElement().getProperty("header")).isEqualTo("Отключить вход " + email + "?");
+        test(confirm).cancel();
+        assertThat(accounts.loadUserByUsername(email).isEnabled()).as("cancelled").isTrue();
+        test(toggle(view)).click();
+        test($(ConfirmDialog.class).last()).confirm();
         assertThat(accounts.loadUserByUsername(email).isEnabled()).isFalse();
+        assertThat(test($(Notification.class).last()).getText())
+                .isEqualTo("Вход " + email + " отключён, открытые сеансы завершены");
         view.setEnabled(account, true);
 
         view.showResetLink(account);

@@ -217,6 +217,36 @@ class ProgramViewTest extends ForumBrowserlessTest {
 
     @Test
     @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void a_day_added_by_mistake_is_removed_after_confirmation_and_one_with_a_session_is_refused_in_words() {
+        ProgramFixture.Session session = ProgramFixture.session(program, 1, 1);
+        ProgramView view = navigate(ProgramView.class);
+        String day = test(view.days.grid).getCellText(dayRow(view, session.dayId()), 0);
+
+        test((Button) test(view.days.grid).getCellComponent(dayRow(view, session.dayId()), 1)).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).single();
+        assertThat(confirm.getElement().getProperty("header")).isEqualTo("Удалить день «" + day + "»?");
+        test(confirm).confirm();
+        assertThat(test(find(Notification.class).last()).getText()).isEqualTo("На день «" + day
+                + "» ещё назначены переговорные сессии или мероприятия программы: сначала удалите их, затем день.");
+        assertThat(program.days()).extracting(ForumDay::id).contains(session.dayId());
+        assertThat(program.sessions()).extracting(NegotiationSession::id).contains(session.id());
+
+        // the session goes first (with its own checks), then the day
+        program.removeSession(session.id());
+        test((Button) test(view.days.grid).getCellComponent(dayRow(view, session.dayId()), 1)).click();
+        test(find(ConfirmDialog.class).last()).confirm();
+        assertThat(test(find(Notification.class).last()).getText()).isEqualTo("День удалён: " + day);
+        assertThat(program.days()).extracting(ForumDay::id).doesNotContain(session.dayId());
+        assertThat(dayRow(view, session.dayId())).as("gone from the list").isNegative();
+    }
+
+    private int dayRow(ProgramView view, long dayId) {
+        var rows = test(view.days.grid);
+        return IntStream.range(0, rows.size()).filter(i -> rows.getRow(i).id() == dayId).findFirst().orElse(-1);
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
     void removing_a_table_that_hosts_a_confirmed_meeting_is_refused_with_that_meeting_listed() {
         ProgramFixture.Session session = ProgramFixture.session(program, 2, 1);
         long slot = session.slots().getFirst().id();

@@ -16,6 +16,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.notification.Notification;
 
 /** Organizers create staff log-ins with the usual password rules, and switch them off. */
 @ForumSpringTest
@@ -69,7 +71,15 @@ class StaffViewTest extends ForumBrowserlessTest {
         Button toggle = (Button) grid.getCellComponent(row, 3);
         assertThat(toggle.getText()).isEqualTo("Отключить");
         test(toggle).click();
+        // it asks first: switching off ends the staff member's sessions at once, at the door
+        ConfirmDialog confirm = $(ConfirmDialog.class).id("confirm-disable-log-in");
+        assertThat(confirm.getElement().getProperty("header")).isEqualTo("Отключить вход " + email + "?");
+        assertThat(confirm.getElement().getProperty("message")).startsWith("Марина Ковалёва не сможет войти");
+        assertThat(accounts.loadUserByUsername(email).isEnabled()).as("not before yes").isTrue();
+        test(confirm).confirm();
         assertThat(accounts.loadUserByUsername(email).isEnabled()).as("switched off").isFalse();
+        assertThat(test($(Notification.class).last()).getText())
+                .isEqualTo("Вход " + email + " отключён, открытые сеансы завершены");
     }
 
     @Test
