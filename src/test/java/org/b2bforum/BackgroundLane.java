@@ -56,7 +56,7 @@ public final class BackgroundLane implements TestExecutionListener {
     void classStarted(Class<?> testClass) {
         if (on && !LOWERED.get() && !springLane(testClass)) {
             LOWERED.set(true);
-            lowerThisThread();
+            lowerThisThread(10);
         }
     }
 
@@ -70,12 +70,15 @@ public final class BackgroundLane implements TestExecutionListener {
         return false;
     }
 
-    /** nice 10 for the calling thread (Linux's setpriority, which renice calls, takes one thread's id). */
-    static void lowerThisThread() {
+    /**
+     * {@code niceness} for the calling thread and the threads it starts afterwards (Linux's setpriority, which renice
+     * calls, takes one thread's id); nothing where there is no renice.
+     */
+    public static void lowerThisThread(int niceness) {
         try {
             // "<pid>/task/<tid>"
             String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
-            new ProcessBuilder("renice", "-n", "10", "-p", tid).redirectErrorStream(true)
+            new ProcessBuilder("renice", "-n", String.valueOf(niceness), "-p", tid).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         } catch (IOException | UnsupportedOperationException e) {
             // not Linux, or no renice: both lanes at the same priority

@@ -8,9 +8,13 @@ package org.b2bforum.fair;
  */
 public final class StandOfMeeting {
 
-    /** Joins the meeting {@code m}'s fair stand and its zone, if it has one. */
-    public static final String JOINS = " left join fair_stand st on st.id = m.stand_id"
-            + " left join fair_zone sz on sz.id = st.zone_id ";
+    /**
+     * Joins the meeting {@code m}'s fair stand and its zone, if it has one. Not a compile-time constant on purpose:
+     * one would be copied into the modules' class files, which would then name nothing of fair's, and
+     * {@code ApplicationModules} (the verification and the module diagrams) would not see badge's and calendar's use.
+     */
+    public static final String JOINS = String.valueOf(" left join fair_stand st on st.id = m.stand_id"
+            + " left join fair_zone sz on sz.id = st.zone_id ");
 
     private StandOfMeeting() {
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.ForumDayRef;
@@ -169,6 +170,8 @@ class ProgramChangesTest {
         long overlapping = programItem(LocalTime.of(10, 30), LocalTime.of(11, 30));
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch signingUp = new CountDownLatch(1);
+        CountDownLatch signUpEnded = new CountDownLatch(1);
+        AtomicBoolean signUpWaited = new AtomicBoolean();
         TransactionTemplate booking = new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource()));
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
@@ -178,7 +181,7 @@ class ProgramChangesTest {
                 locked.countDown();
                 try {
                     signingUp.await();
-                    Thread.sleep(500); // the sign-up has run into the lock by now
+                    signUpWaited.set(untilALockWait(signUpEnded));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -186,17 +189,40 @@ class ProgramChangesTest {
             locked.await();
             Future<?> signUp = threads.submit(() -> {
                 signingUp.countDown();
-                fixture.as(requester, () -> programItems.signUp(overlapping, List.of(requester.firstDelegate())));
+                try {
+                    fixture.as(requester, () -> programItems.signUp(overlapping, List.of(requester.firstDelegate())));
+                } finally {
+                    signUpEnded.countDown();
+                }
             });
-            step.get(30, TimeUnit.SECONDS);
+            step.get(150, TimeUnit.SECONDS);
 
             assertThatThrownBy(() -> signUp.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(
                     ProgramChangeRefusedException.class);
+            assertThat(signUpWaited).as("the sign-up waited for the booking's lock").isTrue();
             assertThat(attendees(overlapping)).isZero();
         } finally {
             threads.shutdownNow();
             jdbc.update("update meeting set status = 'REQUESTED' where id = ?", meeting); // no ledger rows behind it
         }
+    }
+
+    /**
+     * Whether a transaction came to wait for a row lock before {@code ended} (two minutes at most: a sign-up starved
+     * beside StarvedStartTest's busy threads in the other fork took more than 30 s to reach the lock), asked of the
+     * database: a sleep of 500 ms stood here, which a loaded machine could pass before the sign-up reached the lock
+     * (the test then passed without showing the wait).
+     */
+    private boolean untilALockWait(CountDownLatch ended) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (ended.getCount() > 0 && System.nanoTime() < until) {
+            if (jdbc.queryForObject("select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'",
+                    Integer.class) > 0) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return false;
     }
 
     @Test
