@@ -109,6 +109,9 @@ final class BlockBound {
         BoolVar[][] at = new BoolVar[n][edge.length];
         List<Literal> placedLits = new ArrayList<>();
         for (int m = 0; m < n; m++) {
+            if (clock.stopped()) {
+                return 0; // a forum day's building went on 1.3-1.4 s after a stop (load 22-35)
+            }
             boolean[] blockAllowed = new boolean[blocks];
             for (int s : analysis.allowed[m]) {
                 blockAllowed[blockOf[s]] = true;
@@ -149,6 +152,9 @@ final class BlockBound {
         }
         List<IntVar> breaks = new ArrayList<>();
         for (int p = 0; p < analysis.problem.participants(); p++) {
+            if (clock.stopped()) {
+                return 0; // a forum day's building went on 1.3-1.4 s after a stop (load 22-35)
+            }
             int[] own = analysis.meetingsOf[p];
             if (own.length == 0) {
                 continue;

@@ -111,6 +111,9 @@ final class LunchBound {
         BoolVar[][] at = new BoolVar[near.length][n];
         List<Literal> placedLits = new ArrayList<>();
         for (int m = 0; m < n; m++) {
+            if (clock.stopped()) {
+                return 0; // a forum day's building went on 1.3-1.4 s after a stop (load 22-35)
+            }
             BitSet allowed = new BitSet(slots);
             for (int s : analysis.allowed[m]) {
                 allowed.set(s);
@@ -162,6 +165,9 @@ final class LunchBound {
         }
         List<IntVar> breaks = new ArrayList<>();
         for (int p = 0; p < problem.participants(); p++) {
+            if (clock.stopped()) {
+                return 0; // a forum day's building went on 1.3-1.4 s after a stop (load 22-35)
+            }
             int[] own = analysis.meetingsOf[p];
             if (own.length == 0) {
                 continue;
