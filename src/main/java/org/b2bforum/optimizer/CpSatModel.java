@@ -297,9 +297,9 @@ final class CpSatModel {
     }
 
     /**
-     * Ends the model's building ({@link CancellationException}) once its thread is interrupted: {@link CpSatScheduler#built}
-     * builds each model in a thread of its own and cancels it when it is not wanted any more (the build stopped, or its
-     * answer's time reached). Asked per meeting, participant and slot of the constructor's loops; left to end, a forum
+     * Ends the model's building ({@link CancellationException}) once its thread is interrupted:
+     * {@link CpSatScheduler#built} builds each model in a thread of its own and cancels it when it is not wanted any more
+     * (the build stopped, or its answer's time reached). Asked per meeting, participant and slot of the constructor's loops; left to end, a forum
      * day's model (500 companies, 3,778 meetings) went on for 0.2-0.4 CPU seconds and 3.6-5.7 s of wall time at load 8
      * after its build had answered (bench/README, issue 15 twenty-third round).
      */

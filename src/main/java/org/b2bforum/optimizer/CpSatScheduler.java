@@ -1093,7 +1093,7 @@ public final class CpSatScheduler implements Scheduler {
             this.deadline = started + limit.toNanos();
         }
 
-        /** A clock for a piece of the search asked on its own (tests, probes): a day long, stopped only by {@link #stop}. */
+        /** A clock for a piece of the search asked on its own (tests, probes): a day long, stopped by {@link #stop}. */
         static Clock unstopped() {
             return new Clock(System.nanoTime(), Duration.ofDays(1));
         }
