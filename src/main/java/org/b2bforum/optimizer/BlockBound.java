@@ -60,13 +60,18 @@ final class BlockBound {
      * include building the model) or when no schedule places that many.
      */
     static int of(ProblemAnalysis analysis, int placed, double seconds) {
+        return of(analysis, placed, seconds, CpSatScheduler.Clock.unstopped());
+    }
+
+    /** As above, ending with what it proved by then (0 before its solve) at a stop of {@code clock}. */
+    static int of(ProblemAnalysis analysis, int placed, double seconds, CpSatScheduler.Clock clock) {
         int morning = analysis.problem.morningSlots();
         if (morning <= 0 || morning >= analysis.slots) {
             return 0;
         }
         int[] cuts = morning + AFTER_LUNCH < analysis.slots ? new int[] {morning, morning + AFTER_LUNCH}
                 : new int[] {morning};
-        return Math.max(0, of(analysis, placed, cuts, seconds));
+        return Math.max(0, of(analysis, placed, cuts, seconds, clock));
     }
 
     /**
@@ -75,6 +80,11 @@ final class BlockBound {
      * -1 when no schedule places that many. One CP-SAT worker, linearization level 2 (as {@link LunchBound}).
      */
     static int of(ProblemAnalysis analysis, int placed, int[] cuts, double seconds) {
+        return of(analysis, placed, cuts, seconds, CpSatScheduler.Clock.unstopped());
+    }
+
+    /** As above, ending with what it proved by then (0 before its solve) at a stop of {@code clock}. */
+    static int of(ProblemAnalysis analysis, int placed, int[] cuts, double seconds, CpSatScheduler.Clock clock) {
         long started = System.nanoTime();
         int slots = analysis.slots;
         int n = analysis.meetingCount();
@@ -99,6 +109,9 @@ final class BlockBound {
         BoolVar[][] at = new BoolVar[n][edge.length];
         List<Literal> placedLits = new ArrayList<>();
         for (int m = 0; m < n; m++) {
+            if (clock.stopped()) {
+                return 0; // a forum day's building went on 1.3-1.4 s after a stop (load 22-35)
+            }
             boolean[] blockAllowed = new boolean[blocks];
             for (int s : analysis.allowed[m]) {
                 blockAllowed[blockOf[s]] = true;
@@ -139,6 +152,9 @@ final class BlockBound {
         }
         List<IntVar> breaks = new ArrayList<>();
         for (int p = 0; p < analysis.problem.participants(); p++) {
+            if (clock.stopped()) {
+                return 0; // a forum day's building went on 1.3-1.4 s after a stop (load 22-35)
+            }
             int[] own = analysis.meetingsOf[p];
             if (own.length == 0) {
                 continue;
@@ -220,12 +236,12 @@ final class BlockBound {
         }
         model.minimize(LinearExpr.sum(breaks.toArray(IntVar[]::new)));
         double left = seconds - (System.nanoTime() - started) / 1e9;
-        if (left < 0.01) {
+        if (left < 0.01 || clock.stopped()) {
             return 0;
         }
         CpSolver solver = new CpSolver();
         solver.getParameters().setMaxTimeInSeconds(left).setNumWorkers(1).setLinearizationLevel(2);
-        CpSolverStatus status = solver.solve(model);
+        CpSolverStatus status = CpSatScheduler.solve(solver, model, clock);
         if (status == CpSolverStatus.INFEASIBLE) {
             return -1;
         }

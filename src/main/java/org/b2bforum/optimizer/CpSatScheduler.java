@@ -1,6 +1,7 @@
 package org.b2bforum.optimizer;
 
 import com.google.ortools.Loader;
+import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import java.time.Duration;
@@ -229,8 +230,9 @@ public final class CpSatScheduler implements Scheduler {
     /**
      * As above, ending within about a second once {@code stop} says so (asked every {@link #STOP_POLL_MILLIS} ms by a
      * thread of its own, none when it is {@link Scheduler#NOT_STOPPED}): the clock's time is then up (every later
-     * part of the search gets none, the waits end), CP-SAT's workers stop their search, and the local searches their
-     * loops at their next check.
+     * part of the search gets none, the waits end), CP-SAT's workers stop their search (the lunch boundary's bounds'
+     * too), a model being built stops being built ({@link #built}), and the local searches their loops at their next
+     * check.
      */
     @Override
     public ScheduleResult solve(SchedulingProblem problem, Duration timeLimit, ProgressListener progress,
@@ -493,7 +495,7 @@ public final class CpSatScheduler implements Scheduler {
         // the placement first, as for the days whose data show it
         // (asked only when the floor does not already place every meeting)
         if (!analysis.obviouslyIncomplete() && (CpSatModel.placedCount(floor) >= analysis.meetingCount()
-                || !lunchCheck(analysis, Math.min(LUNCH_CHECK_SECONDS, clock.remaining() / 10)))) {
+                || !lunchCheck(analysis, Math.min(LUNCH_CHECK_SECONDS, clock.remaining() / 10), clock))) {
             // Bottom-up: is there a schedule with at most k breaks in all, k = 0, 1, ...? A "yes" is optimal
             // (every smaller k was refuted); each "no" raises the lower bound. Decision problems suit CP-SAT's
             // clause learning far better than the optimisation does.
@@ -734,11 +736,12 @@ public final class CpSatScheduler implements Scheduler {
     /**
      * {@link LunchBound#provedIncomplete} in {@code seconds}, waited for twice as long and 0.1 s more at most, else
      * "not proved": its model's building and CP-SAT's start are not bounded by its time, and beside busy loops a
-     * fresh JVM's check of forum-13.tables8, given 0.15 s, took 1.8 s.
+     * fresh JVM's check of forum-13.tables8, given 0.15 s, took 1.8 s. A stop of {@code clock} ends the wait and the
+     * check's solve.
      */
-    private static boolean lunchCheck(ProblemAnalysis analysis, double seconds) {
-        Boolean proved = within((long) ((2 * seconds + 0.1) * 1e9),
-                () -> LunchBound.provedIncomplete(analysis, seconds));
+    private static boolean lunchCheck(ProblemAnalysis analysis, double seconds, Clock clock) {
+        Boolean proved = within((long) ((2 * seconds + 0.1) * 1e9), clock,
+                () -> LunchBound.provedIncomplete(analysis, seconds, clock));
         return Boolean.TRUE.equals(proved);
     }
 
@@ -748,12 +751,21 @@ public final class CpSatScheduler implements Scheduler {
      * {@code found}'s own breaks (impossible for a valid bound: a warning, and the bound is not used).
      */
     static int lunchBound(ProblemAnalysis analysis, int[] found, double seconds) {
+        return lunchBound(analysis, found, seconds, Clock.unstopped());
+    }
+
+    /**
+     * As above, both solves ending (with what they proved by then) at a stop of {@code clock}: they are given up to
+     * 3 s, and at forum scale they use all of it (ux51's "Stop building" ran on for them).
+     */
+    static int lunchBound(ProblemAnalysis analysis, int[] found, double seconds, Clock clock) {
         long started = System.nanoTime();
         int placed = CpSatModel.placedCount(found);
         // LunchBound first (forum-13.tables8: 17 in 0.3-0.9 s), then the finer BlockBound for the time left (18 there,
         // 1.4-1.5 CPU s); either may prove more than the other on a given day, so the larger counts
-        int lunch = LunchBound.of(analysis, placed, seconds);
-        lunch = Math.max(lunch, BlockBound.of(analysis, placed, seconds - (System.nanoTime() - started) / 1e9));
+        int lunch = LunchBound.of(analysis, placed, seconds, clock);
+        lunch = Math.max(lunch,
+                BlockBound.of(analysis, placed, seconds - (System.nanoTime() - started) / 1e9, clock));
         List<Placement> placements = new ArrayList<>();
         for (int m = 0; m < found.length; m++) {
             if (found[m] >= 0) {
@@ -791,7 +803,7 @@ public final class CpSatScheduler implements Scheduler {
         // tight; on forum-13.tables8 it is not (18 against 21 breaks, the best known), so the bound shown is better
         // but the schedule stays unproved.
         int lunch = lunchBound(analysis, most.slots(), Math.min(LUNCH_BOUND_SECONDS,
-                Math.min(clock.remaining() / 3, clock.total() * LUNCH_BOUND_SHARE)));
+                Math.min(clock.remaining() / 3, clock.total() * LUNCH_BOUND_SHARE)), clock);
         if (options.log()) {
             System.err.printf("lunch boundary bound: %d at %.2f s%n", lunch, clock.elapsed());
         }
@@ -893,11 +905,14 @@ public final class CpSatScheduler implements Scheduler {
 
     /**
      * A model built in a thread of its own, or null when it is not built by the answer's time, the deadline less the
-     * time kept back for the answer ({@link Clock#answerBy}: it would have 0.01 s to solve); it is left to end, unused.
-     * Its building cannot be interrupted: 3-180 ms of CPU on forum-13.tables8 (a fresh JVM's first models and
-     * garbage collections the most), which took 2-5 s of wall time where the JVM got 2-5 % of a core (busy loops
-     * beside it at load 20-48), and a 2 s build then took 3.4-8 s. Waited for {@link #BUILD_GRACE_SECONDS} at least: a
-     * small day's model is built in well under a millisecond, and short limits (0, 1 ms) still have theirs solved.
+     * time kept back for the answer ({@link Clock#answerBy}: it would have 0.01 s to solve), or when {@code clock} is
+     * stopped. Its building took 3-180 ms of CPU on forum-13.tables8 (a fresh JVM's first models and garbage
+     * collections the most), which took 2-5 s of wall time where the JVM got 2-5 % of a core (busy loops beside it at
+     * load 20-48), and a 2 s build then took 3.4-8 s; so it is not waited for past that time, and a model not wanted
+     * any more is cancelled: its thread is interrupted and the building ends at its next meeting, participant or slot
+     * (see {@link CpSatModel}; a forum day's went on for seconds after a stopped build had answered). Waited for
+     * {@link #BUILD_GRACE_SECONDS} at least: a small day's model is built in well under a millisecond, and short
+     * limits (0, 1 ms) still have theirs solved.
      */
     static CpSatModel built(Clock clock, Supplier<CpSatModel> build) {
         if (clock.stopped()) {
@@ -905,15 +920,34 @@ public final class CpSatScheduler implements Scheduler {
         }
         FutureTask<CpSatModel> task = new FutureTask<>(build::get);
         Thread.ofPlatform().daemon().name("scheduler-bounded").start(task);
-        return waitFor(task, System.nanoTime()
+        CpSatModel model = waitFor(task, System.nanoTime()
                 + Math.max(clock.answerBy() - System.nanoTime(), (long) (BUILD_GRACE_SECONDS * 1e9)), clock);
+        if (model == null) {
+            task.cancel(true);
+        }
+        return model;
+    }
+
+    /** {@code solver}'s solve of {@code model}, stopped at a stop of {@code clock} (the bounds' solves). */
+    static CpSolverStatus solve(CpSolver solver, CpModel model, Clock clock) {
+        clock.solving(solver);
+        try {
+            return solver.solve(model);
+        } finally {
+            clock.solved(solver);
+        }
     }
 
     /** {@code work}'s answer when it comes within {@code nanos}, else null (the work is left to end, unused). */
     static <T> T within(long nanos, Supplier<T> work) {
+        return within(nanos, Clock.unstopped(), work);
+    }
+
+    /** As above, the wait ending (null) within {@link #STOP_POLL_MILLIS} of a stop of {@code clock}. */
+    static <T> T within(long nanos, Clock clock, Supplier<T> work) {
         FutureTask<T> task = new FutureTask<>(work::get);
         Thread.ofPlatform().daemon().name("scheduler-bounded").start(task);
-        return waitFor(task, System.nanoTime() + nanos);
+        return waitFor(task, System.nanoTime() + nanos, clock);
     }
 
     /** As {@link #waitFor(FutureTask, long)}, ending (null) within {@link #STOP_POLL_MILLIS} of a stop of {@code clock}. */
@@ -1057,6 +1091,11 @@ public final class CpSatScheduler implements Scheduler {
         Clock(long started, Duration limit) {
             this.started = started;
             this.deadline = started + limit.toNanos();
+        }
+
+        /** A clock for a piece of the search asked on its own (tests, probes): a day long, stopped by {@link #stop}. */
+        static Clock unstopped() {
+            return new Clock(System.nanoTime(), Duration.ofDays(1));
         }
 
         /**

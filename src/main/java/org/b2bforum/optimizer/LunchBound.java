@@ -57,7 +57,12 @@ final class LunchBound {
      * many). {@code seconds} includes building the model.
      */
     static int of(ProblemAnalysis analysis, int placed, double seconds) {
-        int bound = solve(analysis, placed, seconds, true);
+        return of(analysis, placed, seconds, CpSatScheduler.Clock.unstopped());
+    }
+
+    /** As above, ending with what it proved by then (0 before its solve) at a stop of {@code clock}. */
+    static int of(ProblemAnalysis analysis, int placed, double seconds, CpSatScheduler.Clock clock) {
+        int bound = solve(analysis, placed, seconds, true, clock);
         if (bound == PROVED_INCOMPLETE) {
             // the caller's count comes from a schedule found, so the relaxation cannot be infeasible for it
             log.warn("lunch bound: the relaxation is infeasible for {} of {} meetings placed; no bound used", placed,
@@ -73,14 +78,20 @@ final class LunchBound {
      * meeting?" took CP-SAT 1-5 s of a 10 s build to refute. False when it does not (or no time or no lunch).
      */
     static boolean provedIncomplete(ProblemAnalysis analysis, double seconds) {
-        return solve(analysis, analysis.meetingCount(), seconds, false) == PROVED_INCOMPLETE;
+        return provedIncomplete(analysis, seconds, CpSatScheduler.Clock.unstopped());
+    }
+
+    /** As above, false at a stop of {@code clock} before it proved it. */
+    static boolean provedIncomplete(ProblemAnalysis analysis, double seconds, CpSatScheduler.Clock clock) {
+        return solve(analysis, analysis.meetingCount(), seconds, false, clock) == PROVED_INCOMPLETE;
     }
 
     /**
      * The relaxation's proved lower bound (or 0), {@link #PROVED_INCOMPLETE} when it is infeasible; without
-     * {@code minimise} only whether it is feasible.
+     * {@code minimise} only whether it is feasible. A stop of {@code clock} ends the solve (its bound so far holds).
      */
-    private static int solve(ProblemAnalysis analysis, int placed, double seconds, boolean minimise) {
+    private static int solve(ProblemAnalysis analysis, int placed, double seconds, boolean minimise,
+            CpSatScheduler.Clock clock) {
         long started = System.nanoTime();
         SchedulingProblem problem = analysis.problem;
         int slots = analysis.slots;
@@ -100,6 +111,9 @@ final class LunchBound {
         BoolVar[][] at = new BoolVar[near.length][n];
         List<Literal> placedLits = new ArrayList<>();
         for (int m = 0; m < n; m++) {
+            if (clock.stopped()) {
+                return 0; // a forum day's building went on 1.3-1.4 s after a stop (load 22-35)
+            }
             BitSet allowed = new BitSet(slots);
             for (int s : analysis.allowed[m]) {
                 allowed.set(s);
@@ -151,6 +165,9 @@ final class LunchBound {
         }
         List<IntVar> breaks = new ArrayList<>();
         for (int p = 0; p < problem.participants(); p++) {
+            if (clock.stopped()) {
+                return 0; // a forum day's building went on 1.3-1.4 s after a stop (load 22-35)
+            }
             int[] own = analysis.meetingsOf[p];
             if (own.length == 0) {
                 continue;
@@ -209,11 +226,11 @@ final class LunchBound {
         // linearization level 2: with CP-SAT's default (1) the bound on forum-13.tables8 stayed at 0 for 30 s
         // (3 workers); with 2 the optimum of the relaxation, 17, was proved in 0.28-0.89 s (bench/README)
         double left = seconds - (System.nanoTime() - started) / 1e9;
-        if (left < 0.01) {
+        if (left < 0.01 || clock.stopped()) {
             return 0;
         }
         solver.getParameters().setMaxTimeInSeconds(left).setNumWorkers(1).setLinearizationLevel(2);
-        CpSolverStatus status = solver.solve(model);
+        CpSolverStatus status = CpSatScheduler.solve(solver, model, clock);
         if (status == CpSolverStatus.INFEASIBLE) {
             return PROVED_INCOMPLETE;
         }

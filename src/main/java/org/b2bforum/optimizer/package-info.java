@@ -246,7 +246,9 @@
  * most (the deadline less the 0.5 s kept back for building the answer): beside three busy loops at load 20 the loading
  * took 5.5 s of a cold 2 s build, 10.5 s in all. Not loaded by then, the start's local search answers, as when the
  * solver had no time. A model is likewise waited for until the answer's time only: one built later would have no time
- * to solve (issue 15, twentieth round).
+ * to solve (issue 15, twentieth round); not wanted then, or the build stopped, it is cancelled and its building ends at
+ * its next meeting, participant or slot, where it went on unused for seconds at forum scale (twenty-third round). A
+ * stop also ends the lunch boundary's bounds, their building and their solves.
  */
 @ApplicationModule(displayName = "Optimizer", allowedDependencies = {})
 package org.b2bforum.optimizer;
