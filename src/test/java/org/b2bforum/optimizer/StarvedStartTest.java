@@ -60,13 +60,16 @@ class StarvedStartTest {
     @Test
     void aStoppedStartEndsAtTheDeadline() throws Exception {
         ProblemAnalysis analysis = tables8();
+        int[] floor = floor(analysis);
+        int began = CpSatModel.placedCount(floor);
         StarvedStart starved = new StarvedStart();
-        starved.ended(analysis, floor(analysis), 1, 0.24, 1);
+        starved.ended(analysis, floor, 1, 0.24, 1);
         long before = System.nanoTime();
         int[] best = starved.best(before);
-        // stopped at once: it ends at its next check (every thousand steps), never worse than where it began
+        // stopped at once: it ends at its next check (every thousand steps), never worse than where it began (the
+        // floor it was given: a second floor, built in 0.05 s again, placed one more than the first under load)
         assertThat((System.nanoTime() - before) / 1e9).isLessThan(1);
-        assertThat(CpSatModel.placedCount(best)).isGreaterThanOrEqualTo(CpSatModel.placedCount(floor(analysis)));
+        assertThat(CpSatModel.placedCount(best)).isGreaterThanOrEqualTo(began);
     }
 
     /**
