@@ -11,12 +11,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The booking steps' own connections ({@code b2bforum.booking.own-connections=true}, for a Galera cluster:
- * docs/cluster.md): a small pool on the application's database whose connections stay in manual commit. On the
+ * The booking steps' own connections ({@code b2bforum.booking.own-connections}, true by default since issue 17's
+ * stop 43; first for a Galera cluster: docs/cluster.md): a small pool on the application's database whose connections stay in manual commit. On the
  * application's pool (autocommit on, as Hibernate and every read outside a transaction want it) Spring's JDBC
  * transaction sets autocommit off before each step and on again after it: two round trips per booking, a fifth of
- * a booking attempt's round trips on a cluster node (bench/README.md, issue 18). Here a step is its statements and
- * its commit or rollback, nothing else.
+ * a booking attempt's round trips on a cluster node (bench/README.md, issue 18), and on a single node one of the four
+ * round trips of a booking's turn at the booking window's rush (issue 17). Here a step is its statements and its
+ * commit or rollback, nothing else.
  * <p>
  * The booking code reads and writes through the application's {@code JdbcTemplate} (the application's data
  * source): this data source stands for the application's ({@link InfrastructureProxy}), so the transaction binds

@@ -86,7 +86,10 @@ class TransactionRetry {
 
     private final Pause pause;
 
-    /** Booking steps on the application's connections (autocommit set off and on again around each). */
+    /**
+     * Booking steps on the application's connections (autocommit set off and on again around each): the tests' way of
+     * running them on a connection they count statements on. The application's default is {@code ownConnections}.
+     */
     TransactionRetry(DataSource dataSource, int concurrentWriters) {
         this(dataSource, concurrentWriters, false);
     }
@@ -108,8 +111,11 @@ class TransactionRetry {
     }
 
     /**
-     * @param ownConnections {@code b2bforum.booking.own-connections}: the booking steps take their connections from
-     *        a pool of their own ({@link BookingConnections}), whose connections stay in manual commit
+     * @param ownConnections {@code b2bforum.booking.own-connections} (default true): the booking steps take their
+     *        connections from a pool of their own ({@link BookingConnections}), whose connections stay in manual commit,
+     *        so a step is its statements and its commit: on the application's pool each step began with
+     *        {@code set autocommit=0}, a round trip in the booking's turn, and ended with {@code set autocommit=1}
+     *        (bench/README.md, issue 17, stop 43)
      * @param urgent where a booking waiting for its turn counts as urgent work
      * @param turnWait {@code b2bforum.booking.turn-wait}: how long a booking waits for its turn before it is refused
      *        as "busy, try again" (turns that hang must not hold the clicks, nor the pages that give way to them)
@@ -117,7 +123,7 @@ class TransactionRetry {
     @Autowired
     TransactionRetry(DataSource dataSource,
             @Value("${b2bforum.booking.concurrent-writers:4}") int concurrentWriters,
-            @Value("${b2bforum.booking.own-connections:false}") boolean ownConnections, UrgentWork urgent,
+            @Value("${b2bforum.booking.own-connections:true}") boolean ownConnections, UrgentWork urgent,
             @Value("${b2bforum.booking.turn-wait:30s}") Duration turnWait) {
         this(dataSource, concurrentWriters, ownConnections, urgent, turnWait, TransactionRetry::sleep);
     }
@@ -135,6 +141,11 @@ class TransactionRetry {
         this.transactions = new TransactionTemplate(
                 new JdbcTransactionManager(connections != null ? connections : dataSource));
         this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Whether the booking steps run on their own connections ({@link BookingConnections}). */
+    boolean onOwnConnections() {
+        return connections != null;
     }
 
     @PreDestroy

@@ -230,6 +230,31 @@ class TransactionRetryTest {
         assertThat(next).hasValue("second");
     }
 
+    @Autowired
+    TransactionRetry applications;
+
+    /**
+     * The application's booking steps run on their own connections (issue 17, stop 43): no {@code set autocommit} before
+     * a step (in its turn) nor after it. On the application's pool two steps on one connection were two of them apart.
+     */
+    @Test
+    void the_applications_booking_steps_run_on_their_own_connections_without_switching_autocommit() {
+        assertThat(applications.onOwnConnections()).isTrue();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        long[][] seen = new long[2][];
+        for (int step = 0; step < 2; step++) {
+            int i = step;
+            applications.run(() -> {
+                seen[i] = new long[] {jdbc.queryForObject("select connection_id()", Long.class),
+                        jdbc.queryForObject("select variable_value from information_schema.session_status"
+                                + " where variable_name = 'COM_SET_OPTION'", Long.class)};
+                return null;
+            });
+        }
+        assertThat(seen[1][0]).as("the same connection (the pool gives a thread back its own)").isEqualTo(seen[0][0]);
+        assertThat(seen[1][1]).as("autocommit not switched between the steps").isEqualTo(seen[0][1]);
+    }
+
     @Test
     void on_own_connections_a_step_is_its_statements_and_its_commit_and_runs_on_the_applications_template() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource); // as the booking code: the application's data source
