@@ -1,9 +1,11 @@
 package org.b2bforum.base.ops;
 
 import java.util.Iterator;
+import java.util.List;
 
 import org.b2bforum.base.security.Tokens;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 import org.springframework.stereotype.Component;
 
 import ch.qos.logback.classic.Logger;
@@ -23,7 +25,8 @@ import jakarta.annotation.PostConstruct;
  * and with DEBUG on Spring's request logging ("GET "/calendar/<token>.ics""), Spring Security's ("Securing GET
  * /invitation/<token>", the saved request of a check-in link opened before logging in) and Vaadin's navigation wrote
  * a working link to the log (review49, SecretLinksLogIT). Our own lines write paths through {@link
- * Tokens#redactedPath} already. Tomcat's access log is not Logback's: docs/operations.md.
+ * Tokens#redactedPath} already; the demo's check-in links at its start are left as they are ({@link
+ * Tokens#PUBLISHED_DEMO_LINK}). Tomcat's access log is not Logback's: docs/security.md.
  */
 @Component
 class SecretLinksOutOfTheLog {
@@ -65,7 +68,9 @@ class SecretLinksOutOfTheLog {
 
         @Override
         public String doLayout(ILoggingEvent event) {
-            return Tokens.withoutSecrets(layout.doLayout(event));
+            String line = layout.doLayout(event);
+            List<Marker> markers = event.getMarkerList();
+            return markers != null && markers.contains(Tokens.PUBLISHED_DEMO_LINK) ? line : Tokens.withoutSecrets(line);
         }
 
         @Override

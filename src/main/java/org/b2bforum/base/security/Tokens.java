@@ -9,11 +9,20 @@ import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
+
 /**
  * Unguessable tokens for links that act as keys (check-in, invitations, calendar feeds): 256 random
  * bits, URL-safe. Tokens that need not be shown again are stored only as their SHA-256 hash.
  */
 public final class Tokens {
+
+    /**
+     * A log line that names a link on purpose and is left unmasked ({@link #withoutSecrets}): the demo's two check-in
+     * links at its start, for trying the check-in (demo mode only, where the passwords are published too).
+     */
+    public static final Marker PUBLISHED_DEMO_LINK = MarkerFactory.getMarker("PUBLISHED_DEMO_LINK");
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A path segment that cannot be a token: a route's word or a number, maybe with a file's extension. */
