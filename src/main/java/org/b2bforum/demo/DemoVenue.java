@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.security.Tokens;
 import org.b2bforum.base.web.PublicUrl;
 import org.b2bforum.company.Delegates;
 import org.b2bforum.venue.CheckInService;
@@ -60,13 +61,15 @@ class DemoVenue {
             if (i < CHECKED_IN) {
                 checkIns.checkIn(token);
                 if (i == 0) {
-                    log.info("Demo check-in link of a delegate already checked in: {}", publicUrl.of("check-in/" + token));
+                    log.info(Tokens.PUBLISHED_DEMO_LINK, "Demo check-in link of a delegate already checked in: {}",
+                            publicUrl.of("check-in/" + token));
                 }
             }
             lastToken = token;
         }
         if (lastToken != null) {
-            log.info("Demo check-in link of a delegate not yet checked in: {}", publicUrl.of("check-in/" + lastToken));
+            log.info(Tokens.PUBLISHED_DEMO_LINK, "Demo check-in link of a delegate not yet checked in: {}",
+                    publicUrl.of("check-in/" + lastToken));
         }
     }
 }

@@ -135,6 +135,7 @@ public class LiveUpdates implements SmartLifecycle {
     /** company's delegates (base reads no company table; asked when a delegate's page subscribes). */
     private final ObjectProvider<DelegateCompanies> delegateCompanies;
     private final Duration interval;
+    private final PagesWaitingForTheDatabase waitingPages;
     private final UrgentWork urgent;
     private final Duration urgentWait;
     private final Map<Long, Set<Subscriber>> byCompany = new ConcurrentHashMap<>();
@@ -162,8 +163,9 @@ public class LiveUpdates implements SmartLifecycle {
             @Value("${b2bforum.live.poll-interval:300ms}") Duration interval,
             @Value("${b2bforum.live.dispatch-threads:true}") boolean dispatchThreads, UrgentWork urgent,
             @Value("${b2bforum.live.urgent-wait:2s}") Duration urgentWait,
-            @Value("${b2bforum.live.retry-after:1s}") Duration retryAfter) {
+            @Value("${b2bforum.live.retry-after:1s}") Duration retryAfter, PagesWaitingForTheDatabase waitingPages) {
         this.jdbc = jdbc;
+        this.waitingPages = waitingPages;
         this.delegateCompanies = delegateCompanies;
         this.retryAfter = retryAfter;
         this.retryAfterNanos = retryAfter.toNanos();
@@ -287,12 +289,14 @@ public class LiveUpdates implements SmartLifecycle {
     /**
      * The poller's poll. A database away for a while is one line in the log when it goes and one when it is back (the
      * next poll reads the same window again, so nothing is lost meanwhile); before, each poll's failure was dropped
-     * silently, and a connection that broke under it gave the pool's "Socket error" stack trace.
+     * silently, and a connection that broke under it gave the pool's "Socket error" stack trace. A poll that reads it
+     * opens the pages that could not open without it again ({@link PagesWaitingForTheDatabase}).
      */
     void pollLogged() {
         try {
             poll();
             outage.answered();
+            waitingPages.databaseAnswered();
         } catch (RuntimeException e) {
             if (!outage.away(e)) {
                 log.debug("Live update poll failed", e);

@@ -6,7 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 /**
  * Unguessable tokens for links that act as keys (check-in, invitations, calendar feeds): 256 random
@@ -14,8 +18,23 @@ import java.util.regex.Pattern;
  */
 public final class Tokens {
 
+    /**
+     * A log line that names a link on purpose and is left unmasked ({@link #withoutSecrets}): the demo's two check-in
+     * links at its start, for trying the check-in (demo mode only, where the passwords are published too).
+     */
+    public static final Marker PUBLISHED_DEMO_LINK = MarkerFactory.getMarker("PUBLISHED_DEMO_LINK");
+
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A path segment that cannot be a token: a route's word or a number, maybe with a file's extension. */
+    /**
+     * A secret link's token in any text: after a route that takes one (also URL-encoded, as in Vaadin's
+     * {@code location=invitation%2F...}), or alone as 43 base64url characters with a digit, an upper- and a
+     * lower-case letter (a word, a class name or a table's name has not all three).
+     */
+    private static final Pattern SECRET_IN_TEXT = Pattern.compile(
+            "((?:calendar|check-in|invitation|reset-password|scan)(?:/|%2F|%2f|%252F|%252f))[A-Za-z0-9_-]{16,}"
+                    + "|(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]{0,42}[0-9])(?=[A-Za-z0-9_-]{0,42}[a-z])"
+                    + "(?=[A-Za-z0-9_-]{0,42}[A-Z])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])");
     private static final Pattern PLAIN_SEGMENT = Pattern.compile("([A-Za-z][A-Za-z-]{0,19}|\\d{1,19})(\\.[a-z]{2,4})?");
 
     private Tokens() {
@@ -36,6 +55,26 @@ public final class Tokens {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    /**
+     * {@code text} with every secret link's token written as "…" ({@code /calendar/….ics}): for a line of the log,
+     * whatever wrote it (Spring's and Vaadin's request logging at DEBUG, an exception's message).
+     */
+    public static String withoutSecrets(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher matcher = SECRET_IN_TEXT.matcher(text);
+        if (!matcher.find()) {
+            return text;
+        }
+        StringBuilder masked = new StringBuilder(text.length());
+        do {
+            matcher.appendReplacement(masked, matcher.group(1) != null ? Matcher.quoteReplacement(matcher.group(1) + "…")
+                    : "…");
+        } while (matcher.find());
+        return matcher.appendTail(masked).toString();
     }
 
     /**

@@ -6,8 +6,11 @@ import org.b2bforum.base.security.ForumUser;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.b2bforum.base.database.DatabaseUnavailable;
 import org.b2bforum.base.i18n.ScheduleNotice;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveUpdates;
@@ -44,10 +47,16 @@ import jakarta.annotation.security.PermitAll;
 /**
  * The frame of every logged-in page: forum title, menu with its counters, notifications, language and
  * log-out. Live updates refresh the counters and show a short note of what arrived.
+ * <p>
+ * Also the frame of the error view (public for its {@code @ParentLayout}): a page that cannot open while the database
+ * is away says so inside the frame, whose menu stays usable, instead of on a blank page. So the frame is built without
+ * the database too: the forum's dates are left out, and the menu entries that need it to decide (those for approved
+ * companies, those a {@link MenuGate} keeps) wait until a page opens with the database back (review49). An anonymous
+ * visitor's error view (the registration form, an invitation link) gets the title and the language switch only.
  */
 @Layout
 @PermitAll
-class MainLayout extends AppLayout implements AfterNavigationObserver {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final UnreadNotifications notifications;
     private final LiveUpdates live;
@@ -56,6 +65,11 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final FrameReads frameReads;
     private final Div banner = new Div();
     private final ForumUser user;
+    private final ApprovalStatus approval;
+    private final List<MenuGate> gates;
+    private final SideNav nav = new SideNav();
+    /** Whether the menu was built with the database's answers (else it is built again at the next page). */
+    private boolean menuComplete;
     private final Button notificationsButton = new Button();
     /** The path of the page shown, to tell a new page from the same page with other query parameters. */
     private String shownPath;
@@ -73,35 +87,32 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         this.notifications = notifications;
         this.live = live;
         this.counters = counters;
+        this.approval = approval;
+        this.gates = gates;
         setPrimarySection(Section.DRAWER);
 
         Span title = new Span(getTranslation("app.short-title"));
         title.addClassName("app-title");
-        Span subtitle = new Span(getTranslation("app.forum-days") + frameReads.onOneConnection(forumDays::days)
+        Span subtitle = new Span(getTranslation("app.forum-days") + whileTheDatabaseAnswers(
+                () -> frameReads.onOneConnection(forumDays::days)).flatMap(days -> days)
                 .map(days -> " · " + DateRanges.days(days.first(), days.last(), getLocale(), false)).orElse(""));
         subtitle.addClassName("app-forum-dates");
         Div brand = new Div(title, subtitle);
         brand.addClassName("app-brand");
 
-        user = currentUser.require();
-        boolean participant = approval.isParticipant(user);
-        // a gate is asked only for an entry this user's menu has (its role's), once per tab
-        Map<String, MenuGate> gateOf = gates.stream().collect(Collectors.toMap(MenuGate::path, gate -> gate));
-        SideNav nav = new SideNav();
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            String path = entry.path().replaceFirst("^/", "");
-            MenuGate gate = gateOf.get(path);
-            if (!participant && entry.menuClass().isAnnotationPresent(ApprovedCompaniesOnly.class)
-                    || gate != null && !gate.shows()) {
-                continue;
-            }
-            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
-            if (entry.icon() != null) {
-                item.setPrefixComponent(VaadinIcon.valueOf(entry.icon()).create());
-            }
-            nav.addItem(item);
-            itemsByPath.put(path, item);
+        user = currentUser.get().orElse(null);
+        if (user == null) {
+            // an anonymous visitor's error view: no menu, no account
+            setDrawerOpened(false);
+            HorizontalLayout header = new HorizontalLayout(brand, new LanguageSwitch());
+            header.expand(brand);
+            header.setWidthFull();
+            header.setAlignItems(HorizontalLayout.Alignment.CENTER);
+            header.addClassName("app-header");
+            addToNavbar(header);
+            return;
         }
+        buildMenu();
         addToDrawer(brand, new Scroller(nav));
 
         notificationsButton.setIcon(VaadinIcon.BELL.create());
@@ -133,6 +144,53 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     /**
+     * The user's menu: their role's entries, less those for approved companies when they are not one and those a gate
+     * keeps from them. Without the database both of those wait ({@link #menuComplete} false).
+     */
+    private void buildMenu() {
+        Optional<Boolean> participant = whileTheDatabaseAnswers(() -> approval.isParticipant(user));
+        // a gate is asked only for an entry this user's menu has (its role's), once per tab
+        Map<String, MenuGate> gateOf = gates.stream().collect(Collectors.toMap(MenuGate::path, gate -> gate));
+        boolean complete = participant.isPresent();
+        nav.removeAll();
+        itemsByPath.clear();
+        counts.clear();
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            String path = entry.path().replaceFirst("^/", "");
+            MenuGate gate = gateOf.get(path);
+            if (!participant.orElse(false) && entry.menuClass().isAnnotationPresent(ApprovedCompaniesOnly.class)) {
+                continue;
+            }
+            if (gate != null) {
+                Optional<Boolean> shows = whileTheDatabaseAnswers(gate::shows);
+                complete &= shows.isPresent();
+                if (!shows.orElse(false)) {
+                    continue;
+                }
+            }
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(VaadinIcon.valueOf(entry.icon()).create());
+            }
+            nav.addItem(item);
+            itemsByPath.put(path, item);
+        }
+        menuComplete = complete;
+    }
+
+    /** What {@code reads} answers, or empty while the database cannot be reached. */
+    private static <T> Optional<T> whileTheDatabaseAnswers(Supplier<T> reads) {
+        try {
+            return Optional.of(reads.get());
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
      * The first stop of the keyboard: straight to the page's heading, past the header and the menu.
      * Handled in the browser, so it works without a round trip.
      */
@@ -155,6 +213,15 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        if (user == null) {
+            return;
+        }
+        if (!menuComplete) {
+            buildMenu();
+        }
+        if (liveRegistration == null && isAttached()) {
+            subscribe(UI.getCurrent());
+        }
         String path = event.getLocation().getPath();
         if (!path.equals(shownPath)) {
             // A new page (not a filter of the same page that put its query in the address): focus its heading, as
@@ -172,8 +239,9 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
             shownPath = path;
             // Only for a new page: the same page with other query parameters (a directory search, a filter)
             // keeps the counters and the banner, whose changes arrive as live updates. Reading them again for
-            // each search was three of a search's five transactions (bench/README.md, the rush).
-            frameReads.onOneConnection(() -> refreshCounts(null, true));
+            // each search was three of a search's five transactions (bench/README.md, the rush). Without the
+            // database (the error view's "temporarily unavailable") they stay as they were.
+            whileTheDatabaseAnswers(() -> frameReads.onOneConnection(() -> refreshCounts(null, true)));
         }
     }
 
@@ -264,7 +332,18 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        liveRegistration = live.subscribe(event.getUI(), user, this::changed);
+        if (user == null) {
+            return;
+        }
+        subscribe(event.getUI());
+    }
+
+    /** A delegate's page asks the database for their company: without it, the next page subscribes. */
+    private void subscribe(UI ui) {
+        if (liveRegistration != null) {
+            return;
+        }
+        liveRegistration = whileTheDatabaseAnswers(() -> live.subscribe(ui, user, this::changed)).orElse(null);
     }
 
     @Override

@@ -6,6 +6,9 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
 /**
  * An embedded MariaDB of a test's own, which the test kills (as the OOM killer or a crash would) and starts again on
  * the same port and data directory: a database away for as long as the test wants, without touching the one the
@@ -35,6 +38,16 @@ public final class DatabaseToStop implements AutoCloseable {
 
     public String jdbcUrl() {
         return running.jdbcUrl();
+    }
+
+    /** A pool of two connections to it that waits at most 1 s for one. */
+    public HikariDataSource smallPool() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl());
+        config.setUsername("root");
+        config.setMaximumPoolSize(2);
+        config.setConnectionTimeout(1000);
+        return new HikariDataSource(config);
     }
 
     /** Kills the server and waits until it is gone. */

@@ -9,9 +9,11 @@ import java.util.Locale;
 
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.base.live.PagesWaitingForTheDatabase;
 import org.b2bforum.base.security.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -28,6 +30,9 @@ import com.vaadin.flow.server.ErrorEvent;
 @ForumSpringTest
 class FailureMessagesTest extends ForumBrowserlessTest {
 
+    @Autowired
+    PagesWaitingForTheDatabase waitingPages;
+
     private int open(ErrorView view, Exception failure) {
         return open(view, "broken-page", failure);
     }
@@ -41,7 +46,7 @@ class FailureMessagesTest extends ForumBrowserlessTest {
 
     @Test
     void a_page_that_fails_to_open_says_so_in_russian_without_the_exceptions_text() {
-        ErrorView view = new ErrorView();
+        ErrorView view = new ErrorView(waitingPages);
 
         int status = open(view, new IllegalStateException("secret internal detail"));
 
@@ -56,7 +61,7 @@ class FailureMessagesTest extends ForumBrowserlessTest {
     void a_secret_link_whose_page_fails_to_open_is_logged_without_its_token(CapturedOutput output) {
         String token = Tokens.newToken();
 
-        open(new ErrorView(), "reset-password/" + token, new IllegalStateException("a bug"));
+        open(new ErrorView(waitingPages), "reset-password/" + token, new IllegalStateException("a bug"));
 
         assertThat(output.getAll()).contains("Could not open /reset-password/…").doesNotContain(token);
     }
@@ -64,14 +69,16 @@ class FailureMessagesTest extends ForumBrowserlessTest {
     @Test
     void a_page_that_cannot_reach_the_database_says_temporarily_unavailable_in_english_after_the_switch() {
         UI.getCurrent().setLocale(Locale.ENGLISH);
-        ErrorView view = new ErrorView();
+        ErrorView view = new ErrorView(waitingPages);
 
         int status = open(view, new CannotCreateTransactionException("Could not open JPA EntityManager",
                 new SQLTransientConnectionException("embedded-mariadb - Connection is not available")));
 
         assertThat(status).isEqualTo(503);
         assertThat(view.getElement().getTextRecursively()).startsWith("The service is temporarily unavailable.")
-                .doesNotContain("JPA");
+                .contains("This page opens by itself as soon as the service is back.").doesNotContain("JPA");
+        assertThat(waitingPages.count()).as("the page waits for the database to open again").isPositive();
+        view.onDetach(null);
     }
 
     @Test
