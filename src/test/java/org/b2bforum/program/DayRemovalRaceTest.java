@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.ForumDayRef;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.LockWaits;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -104,7 +105,7 @@ class DayRemovalRaceTest {
                     secondEnded.countDown();
                 }
             });
-            untilALockWait(secondEnded);
+            LockWaits.untilOne(jdbc, secondEnded);
             release.countDown();
             holding.get(60, TimeUnit.SECONDS);
             return other.get(60, TimeUnit.SECONDS);
@@ -112,20 +113,6 @@ class DayRemovalRaceTest {
             release.countDown();
             threads.shutdownNow();
             threads.awaitTermination(30, TimeUnit.SECONDS);
-        }
-    }
-
-    /**
-     * Until a transaction waits for a row lock, or {@code ended}. Each look 150 ms after the last: InnoDB refreshes
-     * {@code innodb_trx} only when nobody read it for 0.1 s, so that asked every 10 ms it went on showing the moment
-     * of its first read (the wait never seen), and a look within 0.1 s of the test before showed that test's wait.
-     */
-    private void untilALockWait(CountDownLatch ended) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!ended.await(150, TimeUnit.MILLISECONDS) && System.nanoTime() < until) {
-            if (count("select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'") > 0) {
-                return;
-            }
         }
     }
 

@@ -18,6 +18,7 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.LockWaits;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.meeting.AgendaEntry;
@@ -181,7 +182,7 @@ class ProgramChangesTest {
                 locked.countDown();
                 try {
                     signingUp.await();
-                    signUpWaited.set(untilALockWait(signUpEnded));
+                    signUpWaited.set(LockWaits.untilOne(jdbc, signUpEnded));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -205,25 +206,6 @@ class ProgramChangesTest {
             threads.shutdownNow();
             jdbc.update("update meeting set status = 'REQUESTED' where id = ?", meeting); // no ledger rows behind it
         }
-    }
-
-    /**
-     * Whether a transaction came to wait for a row lock before {@code ended} (two minutes at most: a sign-up starved
-     * beside StarvedStartTest's busy threads in the other fork took more than 30 s to reach the lock), asked of the
-     * database: a sleep of 500 ms stood here, which a loaded machine could pass before the sign-up reached the lock
-     * (the test then passed without showing the wait).
-     */
-    private boolean untilALockWait(CountDownLatch ended) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        // each look 150 ms after the last: InnoDB refreshes innodb_trx only when nobody read it for 0.1 s, and asked
-        // every 10 ms it went on showing the moment of its first read (a first look before the wait never saw it)
-        while (!ended.await(150, TimeUnit.MILLISECONDS) && System.nanoTime() < until) {
-            if (jdbc.queryForObject("select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'",
-                    Integer.class) > 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Test
