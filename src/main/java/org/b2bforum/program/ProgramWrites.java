@@ -55,9 +55,15 @@ final class ProgramWrites {
         }
     }
 
-    /** The forum day's date; refused when there is no such day. */
+    /**
+     * The forum day's date; refused when there is no such day. Read with a shared lock, held to the caller's commit: a
+     * session or a program item being added to the day and the day's removal ({@code ProgramService.removeDay}, which
+     * locks it for update) take turns, and the one that comes second is refused in words (before, an addition whose
+     * day was removed meanwhile failed on the foreign key, an error page).
+     */
     static LocalDate dayOf(NamedParameterJdbcTemplate jdbc, long dayId) {
-        return jdbc.queryForList("select day from forum_day where id = :id", new MapSqlParameterSource("id", dayId),
+        return jdbc.queryForList("select day from forum_day where id = :id lock in share mode",
+                new MapSqlParameterSource("id", dayId),
                 LocalDate.class).stream().findFirst().orElseThrow(() -> new InvalidProgramException("program.error.no-day"));
     }
 

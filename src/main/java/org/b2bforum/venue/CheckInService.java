@@ -102,7 +102,8 @@ public class CheckInService {
 
     /**
      * Checks a delegate found by {@link #search} in, as a badge's scan does: once, a second call reports
-     * the first check-in. Empty for an unknown delegate. Venue staff only.
+     * the first check-in. Empty for an unknown delegate, or one their company took off its list meanwhile. Venue
+     * staff only.
      *
      * @throws VenueRefusedException when the delegate's company is no longer approved
      */
@@ -127,10 +128,10 @@ public class CheckInService {
                 values (:delegate, :now, :user, :name)""",
                 new MapSqlParameterSource("delegate", delegateId).addValue("now", Timestamp.from(clock.instant()))
                         .addValue("user", user.id()).addValue("name", user.displayName()));
-        // a locking read sees the row even when another transaction wrote it after ours began
-        BadgeHolder holder = holder("where d.id = :id", new MapSqlParameterSource("id", delegateId), true)
-                .orElseThrow();
-        return Optional.of(new CheckInResult(holder, inserted == 1));
+        // a locking read sees the row even when another transaction wrote it after ours began; none when the company
+        // took the delegate off its list meanwhile (the insert, refused by the foreign key, was ignored)
+        return holder("where d.id = :id", new MapSqlParameterSource("id", delegateId), true)
+                .map(holder -> new CheckInResult(holder, inserted == 1));
     }
 
     /** How many delegates of approved companies are checked in, and how many there are. */

@@ -18,6 +18,7 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.LockWaits;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.meeting.AgendaEntry;
@@ -181,7 +182,7 @@ class ProgramChangesTest {
                 locked.countDown();
                 try {
                     signingUp.await();
-                    signUpWaited.set(untilALockWait(signUpEnded));
+                    signUpWaited.set(LockWaits.untilOne(jdbc, signUpEnded));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -205,24 +206,6 @@ class ProgramChangesTest {
             threads.shutdownNow();
             jdbc.update("update meeting set status = 'REQUESTED' where id = ?", meeting); // no ledger rows behind it
         }
-    }
-
-    /**
-     * Whether a transaction came to wait for a row lock before {@code ended} (two minutes at most: a sign-up starved
-     * beside StarvedStartTest's busy threads in the other fork took more than 30 s to reach the lock), asked of the
-     * database: a sleep of 500 ms stood here, which a loaded machine could pass before the sign-up reached the lock
-     * (the test then passed without showing the wait).
-     */
-    private boolean untilALockWait(CountDownLatch ended) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (ended.getCount() > 0 && System.nanoTime() < until) {
-            if (jdbc.queryForObject("select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'",
-                    Integer.class) > 0) {
-                return true;
-            }
-            Thread.sleep(10);
-        }
-        return false;
     }
 
     @Test

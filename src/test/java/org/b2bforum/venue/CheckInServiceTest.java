@@ -101,10 +101,18 @@ class CheckInServiceTest {
             assertThatThrownBy(() -> checkIns.checkIn(token)).isInstanceOf(AccessDeniedException.class);
             // an unknown token is refused the same way: a refusal tells nothing about the token
             assertThatThrownBy(() -> checkIns.find(Tokens.newToken())).isInstanceOf(AccessDeniedException.class);
+            // the desk's search by name, its check-in by the delegate's id and its count are the venue's too
+            assertThatThrownBy(() -> checkIns.search("Иван Петров", 20)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> checkIns.checkIn(company.firstDelegate()))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> checkIns.count()).isInstanceOf(AccessDeniedException.class);
         }
         TestData.logOut();
         assertThatThrownBy(() -> checkIns.find(token)).isInstanceOf(AuthenticationException.class);
         assertThatThrownBy(() -> checkIns.checkIn(token)).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> checkIns.search("Иван Петров", 20)).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> checkIns.checkIn(company.firstDelegate()))
+                .isInstanceOf(AuthenticationException.class);
 
         assertThat(jdbc.queryForObject("select count(*) from delegate_check_in where delegate_id = ?", Integer.class,
                 company.firstDelegate())).as("nobody was checked in").isZero();
