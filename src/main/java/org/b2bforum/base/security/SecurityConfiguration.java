@@ -25,7 +25,6 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
-import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.RequestUtil;
@@ -49,7 +48,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil, LoginGuard loginGuard,
-            AccountService accounts, SecurityContextHolderStrategy contexts, Clock clock, I18NProvider i18n,
+            AccountService accounts, SecurityContextHolderStrategy contexts, Clock clock,
             @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) throws Exception {
         // Before the log-in form too: a log-in from a log-in page left open past the timeout (its
         // heartbeats kept the session) starts afresh, rather than carrying the idle mark into the new
@@ -58,7 +57,7 @@ class SecurityConfiguration {
                 UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(loginGuard.filter(), UsernamePasswordAuthenticationFilter.class);
         // Before the anonymous filter, so that a request whose session just ended goes on as anonymous.
-        http.addFilterBefore(new SessionEpochFilter(accounts, contexts, i18n), AnonymousAuthenticationFilter.class);
+        http.addFilterBefore(new SessionEpochFilter(accounts, contexts), AnonymousAuthenticationFilter.class);
         // Styles and the icon serve the log-in page too. Calendar subscription links carry their own
         // secret: calendar apps fetch them without a log-in.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**", "/icons/**",
