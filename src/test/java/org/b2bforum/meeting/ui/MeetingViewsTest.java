@@ -575,7 +575,7 @@ class MeetingViewsTest extends ForumBrowserlessTest {
                         "Записаны: Anna Smirnova", "Изменить запись");
         assertThat(find(Div.class).withId("program-item-" + roundTable).exists()).isFalse();
         assertThat(view.programHeading.getText()).isEqualTo("Ещё в программе дня");
-        assertThat(text(view.program)).contains("Ваши делегаты записаны на все пункты программы дня")
+        assertThat(text(view.program)).contains("Ваши участники записаны на все пункты программы дня")
                 .doesNotContain("Круглый стол");
         assertThat($(Button.class).withId("sign-up-" + roundTable).all()).hasSize(1);
 
