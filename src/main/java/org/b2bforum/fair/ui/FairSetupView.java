@@ -27,6 +27,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -140,8 +141,14 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
         // the zones were only in the stand form's list: none could be read, renamed or removed here (ux56)
         zones.setId("fair-zones");
         zones.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
-        zones.addColumn(FairZone::nameRu).setHeader(getTranslation("fair.setup.zone.ru")).setWidth("9rem").setFlexGrow(2);
-        zones.addColumn(FairZone::nameEn).setHeader(getTranslation("fair.setup.zone.en")).setWidth("9rem").setFlexGrow(2);
+        // one column for both names, the English one under the Russian: with a column each, a phone lost the buttons
+        zones.addComponentColumn(z -> {
+            Span en = new Span(z.nameEn());
+            en.addClassName("zone-name-en");
+            Div names = new Div(new Span(z.nameRu()), en);
+            names.addClassName("zone-names");
+            return names;
+        }).setHeader(getTranslation("fair.setup.stand.zone")).setWidth("8rem").setFlexGrow(1);
         zones.addColumn(z -> standsByZone.getOrDefault(z.id(), 0L)).setHeader(getTranslation("fair.setup.stands"))
                 .setAutoWidth(true).setFlexGrow(0);
         zones.addComponentColumn(z -> {

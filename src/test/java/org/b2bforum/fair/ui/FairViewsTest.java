@@ -220,7 +220,7 @@ class FairViewsTest extends ForumBrowserlessTest {
         var grid = test(view.zones);
         for (int row = 0; row < grid.size(); row++) {
             if (grid.getRow(row).id() == zoneId) {
-                return (Button) grid.getCellComponent(row, 3).getChildren()
+                return (Button) grid.getCellComponent(row, 2).getChildren()
                         .filter(c -> c.getId().orElse("").equals(prefix + zoneId)).findFirst().orElseThrow();
             }
         }
