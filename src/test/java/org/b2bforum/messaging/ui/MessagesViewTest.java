@@ -206,7 +206,7 @@ class MessagesViewTest extends ForumBrowserlessTest {
     }
 
     @Test
-    void a_delegate_without_conversations_is_told_who_begins_one_not_sent_to_profiles_they_cannot_open() {
+    void a_delegate_without_conversations_is_sent_to_the_company_agenda_not_to_profiles_they_cannot_open() {
         DelegateFixture delegates = new DelegateFixture(context);
         TestCompany company = delegates.booking().approvedCompany();
         TestData.logInAs(accounts, delegates.delegateAccount(company, company.delegateIds().getFirst()));
@@ -214,7 +214,7 @@ class MessagesViewTest extends ForumBrowserlessTest {
         MessagesView empty = navigate("messages", MessagesView.class);
 
         assertThat(empty.conversations.getElement().getTextRecursively())
-                .contains("Её начинает представитель вашей компании")
+                .contains("Написать компании, с которой у вас встреча, можно из расписания компании")
                 .doesNotContain("Напишите компании из её профиля");
     }
 
