@@ -163,7 +163,7 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
             Div actions = new Div(rename, remove);
             actions.addClassName("zone-actions");
             return actions;
-        }).setAutoWidth(true).setFlexGrow(0);
+        }).setWidth("10rem").setFlexGrow(0); // narrow: the two buttons stack, and a phone shows them (auto width did not)
         zones.setAllRowsVisible(true);
 
         FormLayout zoneForm = new FormLayout(zoneRu, zoneEn, addZone);
