@@ -148,22 +148,22 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
             Div names = new Div(new Span(z.nameRu()), en);
             names.addClassName("zone-names");
             return names;
-        }).setHeader(getTranslation("fair.setup.stand.zone")).setWidth("8rem").setFlexGrow(1);
+        }).setHeader(getTranslation("fair.setup.stand.zone")).setWidth("7rem").setFlexGrow(1);
         zones.addColumn(z -> standsByZone.getOrDefault(z.id(), 0L)).setHeader(getTranslation("fair.setup.stands"))
                 .setAutoWidth(true).setFlexGrow(0);
         zones.addComponentColumn(z -> {
             Button rename = new Button(getTranslation("fair.setup.zone.rename"), VaadinIcon.EDIT.create(),
                     e -> rename(z));
-            rename.addThemeVariants(ButtonVariant.TERTIARY);
+            rename.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
             rename.setId("rename-zone-" + z.id());
             Button remove = new Button(getTranslation("fair.setup.zone.remove"), VaadinIcon.TRASH.create(),
                     e -> confirmRemove(z));
-            remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
+            remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR, ButtonVariant.SMALL);
             remove.setId("remove-zone-" + z.id());
             Div actions = new Div(rename, remove);
             actions.addClassName("zone-actions");
             return actions;
-        }).setWidth("10rem").setFlexGrow(0); // narrow: the two buttons stack, and a phone shows them (auto width did not)
+        }).setWidth("10.5rem").setFlexGrow(0); // narrow: the two buttons stack, and a phone shows them (auto width did not)
         zones.setAllRowsVisible(true);
 
         FormLayout zoneForm = new FormLayout(zoneRu, zoneEn, addZone);
