@@ -225,7 +225,7 @@ class DemoDataLoader implements ApplicationRunner {
             String name = parts[0].trim();
             int number = delegatesBefore + delegates.size() + 1;
             delegates.add(new RegistrationForm.DelegateForm(name, parts[1].trim(),
-                    Transliteration.emailName(name) + "@" + domain, block.get("phone")).withLeadConsent(number % 5 != 0));
+                    DemoEmailNames.emailName(name) + "@" + domain, block.get("phone")).withLeadConsent(number % 5 != 0));
         }
         form.setDelegates(delegates);
         form.setLoginEmail("info@" + domain);

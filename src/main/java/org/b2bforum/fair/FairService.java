@@ -61,6 +61,57 @@ public class FairService {
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional
     public long addZone(String nameRu, String nameEn) {
+        String[] names = zoneNames(nameRu, nameEn);
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        try {
+            jdbc.update("""
+                    insert into fair_zone (name_ru, name_en, sort_order)
+                    select :ru, :en, coalesce(max(sort_order), 0) + 1 from fair_zone""",
+                    new MapSqlParameterSource("ru", names[0]).addValue("en", names[1]), keys, new String[] {"id"});
+        } catch (DuplicateKeyException e) {
+            throw new FairRefusedException("fair.error.zone-exists", names[0]);
+        }
+        return keys.getKey().longValue();
+    }
+
+    /** Renames a zone, in Russian and English; its stands stay where they are. */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void renameZone(long zoneId, String nameRu, String nameEn) {
+        String[] names = zoneNames(nameRu, nameEn);
+        try {
+            int updated = jdbc.update("update fair_zone set name_ru = :ru, name_en = :en where id = :id",
+                    new MapSqlParameterSource("ru", names[0]).addValue("en", names[1]).addValue("id", zoneId));
+            if (updated == 0) {
+                throw new FairRefusedException("fair.error.no-zone");
+            }
+        } catch (DuplicateKeyException e) {
+            throw new FairRefusedException("fair.error.zone-exists", names[0]);
+        }
+    }
+
+    /**
+     * Removes a zone that has no stands; one with stands is refused with their number (its stands would be lost, with
+     * their companies and meetings). The zone's row is locked first, so a stand added meanwhile waits and then fails.
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void removeZone(long zoneId) {
+        List<String> name = jdbc.queryForList("select name_ru from fair_zone where id = :id for update",
+                new MapSqlParameterSource("id", zoneId), String.class);
+        if (name.isEmpty()) {
+            throw new FairRefusedException("fair.error.no-zone");
+        }
+        int stands = jdbc.queryForObject("select count(*) from fair_stand where zone_id = :id",
+                new MapSqlParameterSource("id", zoneId), Integer.class);
+        if (stands > 0) {
+            throw new FairRefusedException("fair.error.zone-has-stands", name.getFirst(), stands);
+        }
+        jdbc.update("delete from fair_zone where id = :id", new MapSqlParameterSource("id", zoneId));
+    }
+
+    /** The zone's Russian and English names, single-lined, or a refusal. */
+    private static String[] zoneNames(String nameRu, String nameEn) {
         String ru = Texts.singleLine(nameRu);
         String en = Texts.singleLine(nameEn);
         if (ru == null || ru.isEmpty() || en == null || en.isEmpty()) {
@@ -69,16 +120,7 @@ public class FairService {
         if (ru.length() > 100 || en.length() > 100) {
             throw new FairRefusedException("fair.error.zone-name-long");
         }
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        try {
-            jdbc.update("""
-                    insert into fair_zone (name_ru, name_en, sort_order)
-                    select :ru, :en, coalesce(max(sort_order), 0) + 1 from fair_zone""",
-                    new MapSqlParameterSource("ru", ru).addValue("en", en), keys, new String[] {"id"});
-        } catch (DuplicateKeyException e) {
-            throw new FairRefusedException("fair.error.zone-exists", ru);
-        }
-        return keys.getKey().longValue();
+        return new String[] {ru, en};
     }
 
     /**

@@ -261,11 +261,11 @@ public class MeetingQueries {
             String contacts = m.status() == MeetingStatus.CONFIRMED ? contactsOf(m.counterpartId(company)) : null;
             entries.add(new AgendaEntry(m.startsAt(), m.endsAt(), AgendaEntry.Kind.MEETING, m.id(),
                     m.counterpartName(company), null, m.hallName(), null, m.tableNumber(), m.status(), m.delegates(), contacts,
-                    m.place()));
+                    m.place(), null, m.counterpartId(company)));
         }
         for (ProgramItem item : programItems.attendedBy(delegates)) {
             entries.add(new AgendaEntry(item.startsAt(), item.endsAt(), AgendaEntry.Kind.PROGRAM, null, item.title(),
-                    item.titleEn(), item.place(), item.placeEn(), null, null, List.of(), null, null));
+                    item.titleEn(), item.place(), item.placeEn(), null, null, List.of(), null, null, item.id(), null));
         }
         entries.sort((a, b) -> a.startsAt().compareTo(b.startsAt()));
         return entries;

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.text.Transliteration;
 import org.b2bforum.company.RegistrationStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,6 +38,9 @@ public class CheckInService {
             join company c on c.id = d.company_id
             left join delegate_check_in ci on ci.delegate_id = d.id
             """;
+
+    private static final String NAME_IN_LATIN = Transliteration.searchFormSql("d.full_name");
+    private static final String COMPANY_IN_LATIN = Transliteration.searchFormSql("c.short_name");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentUser currentUser;
@@ -77,8 +81,8 @@ public class CheckInService {
 
     /**
      * The delegates of approved companies whose name or company contains every word of the text (at
-     * least {@value #MIN_SEARCH} letters in all), by name, at most {@code limit}: the desk finds a
-     * person who left the badge at the hotel. Venue staff only.
+     * least {@value #MIN_SEARCH} letters in all), in either script ("Kuznetsov" finds "Кузнецов" and back), by name,
+     * at most {@code limit}: the desk finds a person who left the badge at the hotel. Venue staff only.
      */
     @PreAuthorize("hasAnyRole('ORGANIZER', 'STAFF')")
     @Transactional(readOnly = true)
@@ -92,12 +96,19 @@ public class CheckInService {
                 .addValue("approved", RegistrationStatus.APPROVED.name());
         StringBuilder where = new StringBuilder("where c.status = :approved");
         for (int i = 0; i < words.size(); i++) {
-            // the server's collation (utf8mb4_unicode_ci) ignores case and reads ё as е
-            where.append(" and (d.full_name like :w").append(i).append(" or c.short_name like :w").append(i).append(')');
-            params.addValue("w" + i, "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            // the server's collation (utf8mb4_unicode_ci) ignores case and reads ё as е; a name is also found in the
+            // other script, "Kuznetsov" as "Кузнецов" and back, both sides spelled in Latin letters (Transliteration)
+            where.append(" and (d.full_name like :w").append(i).append(" or c.short_name like :w").append(i)
+                    .append(" or ").append(NAME_IN_LATIN).append(" like :l").append(i)
+                    .append(" or ").append(COMPANY_IN_LATIN).append(" like :l").append(i).append(')');
+            params.addValue("w" + i, contains(words.get(i)));
+            params.addValue("l" + i, contains(Transliteration.searchForm(words.get(i))));
         }
         return holders(where + " order by d.full_name, c.short_name, d.id limit :limit", params, false);
+    }
+
+    private static String contains(String word) {
+        return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /**

@@ -40,6 +40,39 @@ class FairServiceTest {
 
 
     @Test
+    void a_zone_is_renamed_with_its_names_checked_and_removed_only_without_stands() {
+        long zone = fixture.zone();
+        long other = fixture.zone();
+        String otherName = jdbc.queryForObject("select name_ru from fair_zone where id = ?", String.class, other);
+        long stand = fixture.stand(other, FairFixture.standNumber(), 1, 1);
+
+        assertThatThrownBy(() -> booking.asOrganizer(() -> fair.renameZone(zone, otherName, "Hall")))
+                .isInstanceOfSatisfying(FairRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("fair.error.zone-exists"));
+        assertThatThrownBy(() -> booking.asOrganizer(() -> fair.renameZone(zone, "Зал", " ")))
+                .isInstanceOfSatisfying(FairRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("fair.error.zone-name"));
+        booking.asOrganizer(() -> fair.renameZone(zone, " Зал  " + zone + " ", "Hall " + zone));
+        assertThat(booking.asOrganizer(() -> fair.zones())).contains(new FairZone(zone, "Зал " + zone, "Hall " + zone));
+
+        assertThatThrownBy(() -> booking.asOrganizer(() -> fair.removeZone(other)))
+                .isInstanceOfSatisfying(FairRefusedException.class, e -> {
+                    assertThat(e.key()).isEqualTo("fair.error.zone-has-stands");
+                    assertThat(e.args()).containsExactly(otherName, 1);
+                });
+        assertThat(jdbc.queryForObject("select zone_id from fair_stand where id = ?", Long.class, stand)).isEqualTo(other);
+        booking.asOrganizer(() -> fair.removeZone(zone));
+        assertThat(booking.asOrganizer(() -> fair.zones())).extracting(FairZone::id).doesNotContain(zone).contains(other);
+        assertThatThrownBy(() -> booking.asOrganizer(() -> fair.removeZone(zone)))
+                .isInstanceOfSatisfying(FairRefusedException.class, e -> assertThat(e.key()).isEqualTo("fair.error.no-zone"));
+
+        TestCompany company = booking.approvedCompany();
+        assertThatThrownBy(() -> booking.as(company, () -> fair.removeZone(other))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> booking.as(company, () -> fair.renameZone(other, "Чужой", "Foreign")))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void a_stand_assigned_twice_is_refused_in_words_and_the_first_company_keeps_it() {
         TestCompany first = booking.approvedCompany();
         TestCompany second = booking.approvedCompany();

@@ -181,6 +181,23 @@ class CheckInServiceTest {
     }
 
     @Test
+    void the_desk_finds_a_name_typed_in_the_other_script_latin_for_cyrillic_and_cyrillic_for_latin() {
+        TestCompany company = booking.approvedCompany();
+        String name = jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
+        BookingFixture.logInAs(venue.staff());
+
+        // "Иван Петров" typed at a desk with a Latin keyboard, and "Anna Smirnova" with a Russian one
+        assertThat(checkIns.search("PETROV ivan " + name, 20)).extracting(BadgeHolder::fullName)
+                .containsExactly("Иван Петров");
+        assertThat(checkIns.search("Смирнова Анна " + name, 20)).extracting(BadgeHolder::fullName)
+                .containsExactly("Anna Smirnova");
+        // the company's name too, in Latin letters
+        assertThat(checkIns.search("Petr " + org.b2bforum.base.text.Transliteration.latin(name), 20))
+                .extracting(BadgeHolder::fullName).containsExactly("Иван Петров");
+        assertThat(checkIns.search("Petrova " + name, 20)).isEmpty();
+    }
+
+    @Test
     void only_venue_staff_search_delegates_and_check_them_in_by_name_and_a_withdrawn_company_is_refused() {
         TestCompany company = booking.approvedCompany();
         String name = jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());

@@ -53,7 +53,7 @@ public class LoginRecords {
         jdbc.update("insert into login_attempt (attempted_at, email, address, network, outcome, refused) "
                 + "values (:at, :email, :address, :network, :outcome, :refused)", new MapSqlParameterSource("at",
                         Timestamp.from(clock.instant())).addValue("email", email)
-                        .addValue("address", ClientAddress.capped(address))
+                        .addValue("address", ClientAddress.shown(address))
                         .addValue("network", ClientAddress.network(address)).addValue("outcome", outcome.name())
                         .addValue("refused", refused));
         return email;
@@ -88,7 +88,7 @@ public class LoginRecords {
                 + " order by attempted_at desc, id desc limit :limit offset :offset",
                 filter(text, outcome).addValue("offset", offset).addValue("limit", limit),
                 (rs, row) -> new LoginAttempt(rs.getTimestamp("attempted_at").toInstant(), rs.getString("email"),
-                        rs.getString("address"), LoginOutcome.valueOf(rs.getString("outcome")), rs.getInt("refused")));
+                        ClientAddress.shown(rs.getString("address")), LoginOutcome.valueOf(rs.getString("outcome")), rs.getInt("refused")));
     }
 
     @PreAuthorize("hasRole('ORGANIZER')")

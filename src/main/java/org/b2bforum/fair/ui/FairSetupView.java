@@ -1,6 +1,8 @@
 package org.b2bforum.fair.ui;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.b2bforum.base.security.Role;
 import org.b2bforum.company.Cities;
@@ -15,13 +17,17 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -35,8 +41,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * Organizers set up the fair: zones, numbered stands placed on each zone's grid, and which approved
- * company exhibits at which stand. Every refusal is said next to the field it concerns.
+ * Organizers set up the fair: zones (listed, renamed, removed while they have no stands), numbered stands placed on
+ * each zone's grid, and which approved company exhibits at which stand. Every refusal is said next to the field it
+ * concerns.
  */
 @Route("fair/setup")
 @Menu(title = "menu.fair-setup", icon = "GRID_BIG", order = 11)
@@ -59,6 +66,8 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
     final Button assign = new Button();
 
     final Grid<FairStand> stands = new Grid<>();
+    final Grid<FairZone> zones = new Grid<>();
+    private Map<Long, Long> standsByZone = Map.of();
 
     private final FairService fair;
 
@@ -129,19 +138,50 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
         }).setAutoWidth(true).setFlexGrow(0);
         stands.setAllRowsVisible(true);
 
+        // the zones were only in the stand form's list: none could be read, renamed or removed here (ux56)
+        zones.setId("fair-zones");
+        zones.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
+        // one column for both names, the English one under the Russian: with a column each, a phone lost the buttons
+        zones.addComponentColumn(z -> {
+            Span en = new Span(z.nameEn());
+            en.addClassName("zone-name-en");
+            Div names = new Div(new Span(z.nameRu()), en);
+            names.addClassName("zone-names");
+            return names;
+        }).setHeader(getTranslation("fair.setup.stand.zone")).setWidth("7rem").setFlexGrow(1);
+        zones.addColumn(z -> standsByZone.getOrDefault(z.id(), 0L)).setHeader(getTranslation("fair.setup.stands"))
+                .setAutoWidth(true).setFlexGrow(0);
+        zones.addComponentColumn(z -> {
+            Button rename = new Button(getTranslation("fair.setup.zone.rename"), VaadinIcon.EDIT.create(),
+                    e -> rename(z));
+            rename.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+            rename.setId("rename-zone-" + z.id());
+            Button remove = new Button(getTranslation("fair.setup.zone.remove"), VaadinIcon.TRASH.create(),
+                    e -> confirmRemove(z));
+            remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR, ButtonVariant.SMALL);
+            remove.setId("remove-zone-" + z.id());
+            Div actions = new Div(rename, remove);
+            actions.addClassName("zone-actions");
+            return actions;
+        }).setWidth("10.5rem").setFlexGrow(0); // narrow: the two buttons stack, and a phone shows them (auto width did not)
+        zones.setAllRowsVisible(true);
+
         FormLayout zoneForm = new FormLayout(zoneRu, zoneEn, addZone);
         FormLayout standForm = new FormLayout(standZone, standNumber, standRow, standColumn, addStand);
         FormLayout assignForm = new FormLayout(assignStand, assignCompany, assign);
         add(new H1(getTranslation("menu.fair-setup")), new Paragraph(getTranslation("fair.setup.intro")),
-                new H2(getTranslation("fair.setup.zones")), zoneForm,
+                new H2(getTranslation("fair.setup.zones")), zoneForm, zones,
                 new H2(getTranslation("fair.setup.stands")), standForm,
                 new H2(getTranslation("fair.setup.assignments")), assignForm, stands);
         reload();
     }
 
     private void reload() {
-        standZone.setItems(fair.zones());
+        List<FairZone> allZones = fair.zones();
         List<FairStand> all = fair.map(FairMapFilter.everything());
+        standsByZone = all.stream().collect(Collectors.groupingBy(s -> s.zone().id(), Collectors.counting()));
+        standZone.setItems(allZones);
+        zones.setItems(allZones);
         stands.setItems(all);
         assignStand.setItems(all);
         assignCompany.setItems(fair.approvedCompanies());
@@ -157,6 +197,73 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
         } catch (FairRefusedException e) {
             refuse(zoneRu, e);
         }
+    }
+
+    private void rename(FairZone zone) {
+        Dialog dialog = new Dialog(getTranslation("fair.setup.zone.rename-title", zone.name(getLocale())));
+        dialog.setId("rename-zone-dialog");
+        TextField ru = new TextField(getTranslation("fair.setup.zone.ru"));
+        ru.setId("rename-zone-ru");
+        ru.setValue(zone.nameRu());
+        TextField en = new TextField(getTranslation("fair.setup.zone.en"));
+        en.setId("rename-zone-en");
+        en.setValue(zone.nameEn());
+        for (TextField field : List.of(ru, en)) {
+            field.setWidthFull();
+        }
+        Button save = new Button(getTranslation("action.save"), e -> {
+            clear(ru);
+            try {
+                fair.renameZone(zone.id(), ru.getValue(), en.getValue());
+                dialog.close();
+                done();
+            } catch (FairRefusedException refused) {
+                refuse(ru, refused);
+            }
+        });
+        save.setId("save-zone");
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        VerticalLayout body = new VerticalLayout(ru, en);
+        body.setPadding(false);
+        dialog.add(body);
+        dialog.getFooter().add(cancel, save);
+        dialog.setWidth("min(100vw, 30em)");
+        dialog.open();
+    }
+
+    private void confirmRemove(FairZone zone) {
+        long count = standsByZone.getOrDefault(zone.id(), 0L);
+        if (count > 0) {
+            // said at once, before asking: a zone with stands cannot go (the service refuses it too)
+            refused(new FairRefusedException("fair.error.zone-has-stands", zone.name(getLocale()), count));
+            return;
+        }
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("confirm-remove-zone");
+        confirm.setHeader(getTranslation("fair.setup.zone.remove-title", zone.name(getLocale())));
+        confirm.setText(getTranslation("fair.setup.zone.remove-text"));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("fair.setup.zone.remove"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> remove(zone));
+        confirm.open();
+    }
+
+    private void remove(FairZone zone) {
+        try {
+            fair.removeZone(zone.id());
+            done();
+        } catch (FairRefusedException e) {
+            refused(e);
+            reload();
+        }
+    }
+
+    private void refused(FairRefusedException e) {
+        Notification.show(getTranslation(e.key(), e.args()), 6000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.ERROR);
     }
 
     private void addStand() {
@@ -207,8 +314,7 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
             fair.unassign(stand.id());
             done();
         } catch (FairRefusedException e) {
-            Notification.show(getTranslation(e.key(), e.args()), 6000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.ERROR);
+            refused(e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -59,6 +60,7 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     final Select<DelegateChoice> delegate = new Select<>();
     final Div entries = new Div();
     final ProgramSignUp program;
+    final H2 programHeading = new H2();
 
     private final MeetingQueries meetings;
     private final ProgramService programService;
@@ -102,7 +104,7 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         entries.setId("agenda-entries");
         entries.addClassName("agenda-list");
-        H2 programHeading = new H2(getTranslation("agenda.program"));
+        programHeading.setText(getTranslation("agenda.program"));
         programHeading.addClassName("meetings-heading");
         add(new H1(getTranslation("menu.agenda")), filters, entries, programHeading, program);
     }
@@ -155,7 +157,7 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         ForumDay selected = day.getValue();
         if (selected == null) {
             entries.add(hint("agenda.no-days"));
-            program.show(null);
+            program.show(null, Set.of());
             return;
         }
         DelegateChoice who = delegate.getValue();
@@ -165,13 +167,17 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         Map<Long, MeetingDetails> meetingsById = agenda.stream().anyMatch(e -> e.kind() == AgendaEntry.Kind.MEETING)
                 ? meetings.myMeetings().stream().collect(Collectors.toMap(MeetingDetails::id, Function.identity()))
                 : Map.of();
+        // the program items of the list are left out of the day's program below, and signed up for in their line
+        Set<Long> listed = agenda.stream().map(AgendaEntry::programItemId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        program.show(selected, listed);
+        programHeading.setText(getTranslation(listed.isEmpty() ? "agenda.program" : "agenda.program.others"));
         for (AgendaEntry entry : agenda) {
             entries.add(entry(entry, entry.meetingId() == null ? null : meetingsById.get(entry.meetingId())));
         }
         if (agenda.isEmpty()) {
             entries.add(hint("agenda.empty"));
         }
-        program.show(selected);
     }
 
     private Div entry(AgendaEntry entry, MeetingDetails meeting) {
@@ -182,6 +188,9 @@ class AgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         }
         if (meeting != null) {
             row.addAction(new MessageLink(meeting.counterpartId(me)));
+        }
+        if (entry.programItemId() != null) {
+            program.attendance(entry.programItemId()).forEach(row::addAction);
         }
         return row;
     }

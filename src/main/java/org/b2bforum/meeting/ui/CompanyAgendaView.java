@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.MessageLink;
 import org.b2bforum.meeting.AgendaEntry;
 import org.b2bforum.meeting.MeetingQueries;
 
@@ -25,7 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * For a delegate's own log-in: the agenda of their whole company, day by day, to read (only the
- * company's representative requests, accepts or signs up).
+ * company's representative requests, accepts or signs up), with a link to write to each meeting's other company.
  */
 @Route("company-agenda")
 @Menu(title = "menu.company-agenda", icon = "CALENDAR_CLOCK", order = 1)
@@ -55,7 +56,14 @@ class CompanyAgendaView extends VerticalLayout implements HasDynamicTitle {
             heading.addClassName("meetings-heading");
             Div list = new Div();
             list.addClassName("agenda-list");
-            dayEntries.forEach(entry -> list.add(new AgendaRow(entry, dates, new Span(entry.title(getLocale())))));
+            dayEntries.forEach(entry -> {
+                AgendaRow row = new AgendaRow(entry, dates, new Span(entry.title(getLocale())));
+                if (entry.counterpartId() != null) {
+                    // a delegate writes in the company's name: from here, as the representative does from the agenda
+                    row.addAction(new MessageLink(entry.counterpartId()));
+                }
+                list.add(row);
+            });
             entries.add(heading, list);
         });
     }

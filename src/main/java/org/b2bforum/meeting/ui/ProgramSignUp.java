@@ -32,7 +32,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 /**
  * A day's program (plenary, round tables, presentations) with the company's delegates who attend
  * each item, and a dialog to sign them up or off. A sign-up that would clash with confirmed
- * meetings is refused, and those meetings are listed.
+ * meetings is refused, and those meetings are listed. The items the agenda's list above already
+ * shows are left out here; their sign-up goes with their line there ({@link #attendance}).
  */
 class ProgramSignUp extends Div {
 
@@ -50,19 +51,43 @@ class ProgramSignUp extends Div {
         addClassName("program-list");
     }
 
-    void show(ForumDay day) {
+    private Map<Long, ProgramItem> dayItems = Map.of();
+    private Map<Long, Set<DelegateChoice>> attendees = Map.of();
+
+    /**
+     * Shows the day's program but the items {@code listedAbove} (the agenda's list shows those, with
+     * {@link #attendance}): an item the delegates attend was listed twice, in the list and here (ux56).
+     */
+    void show(ForumDay day, Set<Long> listedAbove) {
         removeAll();
         List<ProgramItem> items = day == null ? List.of()
                 : programItems.all().stream().filter(item -> item.dayId() == day.id()).toList();
-        Map<Long, Set<DelegateChoice>> attendees = attendees();
-        for (ProgramItem item : items) {
+        dayItems = new HashMap<>();
+        items.forEach(item -> dayItems.put(item.id(), item));
+        attendees = attendees();
+        List<ProgramItem> rest = items.stream().filter(item -> !listedAbove.contains(item.id())).toList();
+        for (ProgramItem item : rest) {
             add(item(item, attendees.getOrDefault(item.id(), Set.of())));
         }
-        if (items.isEmpty()) {
-            Paragraph empty = new Paragraph(getTranslation("agenda.program.empty"));
+        if (rest.isEmpty()) {
+            Paragraph empty = new Paragraph(getTranslation(items.isEmpty() ? "agenda.program.empty"
+                    : "agenda.program.all-listed"));
             empty.addClassName("empty-hint");
             add(empty);
         }
+    }
+
+    /**
+     * Who of the delegates attend an item of the day shown, and the button to change it, for the item's line in the
+     * agenda's list; nothing for an item not of that day.
+     */
+    List<com.vaadin.flow.component.Component> attendance(long itemId) {
+        ProgramItem item = dayItems.get(itemId);
+        if (item == null) {
+            return List.of();
+        }
+        Set<DelegateChoice> attending = attendees.getOrDefault(itemId, Set.of());
+        return List.of(who(attending), signUpButton(item, attending));
     }
 
     /** Which of the company's delegates attend which program item. */
@@ -90,18 +115,26 @@ class ProgramSignUp extends Div {
         title.addClassName("agenda-title");
         Paragraph place = new Paragraph(item.place(getLocale()));
         place.addClassName("agenda-place");
+        Div body = new Div(kind, title, place, who(attending), signUpButton(item, attending));
+        body.addClassName("agenda-body");
+        row.add(time, body);
+        return row;
+    }
+
+    private Paragraph who(Set<DelegateChoice> attending) {
         Paragraph who = new Paragraph(attending.isEmpty() ? getTranslation("agenda.program.nobody")
                 : getTranslation("agenda.program.attending") + ": " + names(attending));
         who.addClassName("agenda-small");
         who.addClassName("program-attending");
+        return who;
+    }
+
+    private Button signUpButton(ProgramItem item, Set<DelegateChoice> attending) {
         Button signUp = new Button(getTranslation(attending.isEmpty() ? "agenda.program.sign-up"
                 : "agenda.program.change"), VaadinIcon.USER_CHECK.create(), e -> dialog(item, attending));
         signUp.setId("sign-up-" + item.id());
         signUp.addThemeVariants(ButtonVariant.SMALL);
-        Div body = new Div(kind, title, place, who, signUp);
-        body.addClassName("agenda-body");
-        row.add(time, body);
-        return row;
+        return signUp;
     }
 
     private String names(Set<DelegateChoice> attending) {

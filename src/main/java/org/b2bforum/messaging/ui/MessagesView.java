@@ -226,7 +226,9 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             conversations.add(item);
         }
         if (mine.isEmpty()) {
-            Paragraph empty = new Paragraph(getTranslation("messages.none"));
+            // a delegate opens no profiles and no meetings' pages: they answer what their representative began
+            Paragraph empty = new Paragraph(getTranslation(user.delegateId() != null ? "messages.none.delegate"
+                    : "messages.none"));
             empty.addClassName("empty-hint");
             conversations.add(empty);
         }

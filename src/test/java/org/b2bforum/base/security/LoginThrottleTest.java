@@ -57,6 +57,8 @@ class LoginThrottleTest {
 
     @Autowired
     NamedParameterJdbcTemplate jdbc;
+    @Autowired
+    AccountService accounts;
 
     private final TestClock clock = new TestClock();
     private LoginThrottle throttle;
@@ -375,7 +377,8 @@ class LoginThrottleTest {
         assertThat(throttle.loginLocked(email("next"), "2001:db9::1")).as("another network").isEmpty();
         assertThat(jdbc.queryForList("select address from login_attempt where network = :network",
                 java.util.Map.of("network", ClientAddress.network(written)), String.class))
-                .as("the records keep each address as it came").hasSize(20).contains(written);
+                .as("the records keep each address, in its usual form").hasSize(20)
+                .contains(network + ":ab::1%eth0");
     }
 
     @Test
@@ -393,6 +396,39 @@ class LoginThrottleTest {
         }
         assertThat(throttle.formSubmitted("::FFFF:" + v4)).contains(Duration.ofMinutes(5));
         assertThat(throttle.formSubmitted(v4)).isPresent();
+    }
+
+    @Test
+    void an_ipv6_address_is_recorded_and_shown_in_its_usual_compressed_form() {
+        String typed = email("local");
+        throttle.loginFailed(typed, "0:0:0:0:0:0:0:1");
+        jdbc.update("insert into login_attempt (attempted_at, email, address, network, outcome, refused) values "
+                + "(:at, :email, '2001:0DB8:0:0:1:0:0:0', '2001:db8:0:0::/64', 'FAILURE', 1)",
+                java.util.Map.of("at", java.sql.Timestamp.from(clock.instant()), "email", typed));
+        TestData.logInAsOrganizer(accounts);
+        try {
+            assertThat(new LoginRecords(jdbc, clock).attempts(typed, null, 0, 10)).extracting(LoginAttempt::address)
+                    .as("recorded so, and an older record written in full shown so").contains("::1", "2001:db8:0:0:1::");
+        } finally {
+            TestData.logOut();
+        }
+    }
+
+    @Test
+    void an_address_in_its_usual_form() {
+        assertThat(ClientAddress.shown("0:0:0:0:0:0:0:1")).isEqualTo("::1");
+        assertThat(ClientAddress.shown("0:0:0:0:0:0:0:0")).isEqualTo("::");
+        assertThat(ClientAddress.shown("2001:0DB8:0:0:0:0:0:7")).isEqualTo("2001:db8::7");
+        assertThat(ClientAddress.shown("2001:db8:0:1:0:0:0:1")).as("the longest run of zeros").isEqualTo("2001:db8:0:1::1");
+        assertThat(ClientAddress.shown("2001:db8:0:0:1:0:0:1")).as("the first of two as long").isEqualTo("2001:db8::1:0:0:1");
+        assertThat(ClientAddress.shown("2001:db8:1:1:1:1:0:1")).as("one zero group stays").isEqualTo("2001:db8:1:1:1:1:0:1");
+        assertThat(ClientAddress.shown("1:0:0:0:0:0:0:0")).isEqualTo("1::");
+        assertThat(ClientAddress.shown("fe80:0:0:0:0:0:0:1%eth0")).isEqualTo("fe80::1%eth0");
+        assertThat(ClientAddress.shown("[::1]")).isEqualTo("::1");
+        assertThat(ClientAddress.shown("::ffff:192.0.2.7")).isEqualTo("192.0.2.7");
+        assertThat(ClientAddress.shown("192.0.2.7")).isEqualTo("192.0.2.7");
+        assertThat(ClientAddress.shown("unknown")).isEqualTo("unknown");
+        assertThat(ClientAddress.shown(null)).isNull();
     }
 
     @Test

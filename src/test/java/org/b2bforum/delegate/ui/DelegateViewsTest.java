@@ -236,6 +236,9 @@ class DelegateViewsTest extends ForumBrowserlessTest {
         assertThat(text((Component) getCurrentView())).contains("10:40–11:00", "Встреча с " + partnerName,
                 session.hallName() + ", стол № 1", "Иван Петров");
         assertThat(find(Button.class).from((Component) getCurrentView()).all()).as("nothing to change here").isEmpty();
+        // but the delegate writes to the company they meet, in their company's name (the empty messages page says so)
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class).id("message-link-" + partner.id()).getHref())
+                .isEqualTo("messages/" + partner.id());
     }
 
     private static Component row(DelegatesView view, long delegateId) {

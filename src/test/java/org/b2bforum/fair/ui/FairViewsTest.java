@@ -3,6 +3,7 @@ package org.b2bforum.fair.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.b2bforum.BookingFixture;
@@ -25,10 +26,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 
 /** The fair's pages as their users see them: the map, the stand set-up, the catalogue, the profile. */
@@ -123,6 +127,46 @@ class FairViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void an_organizer_sees_the_zones_renames_one_and_removes_one_only_while_it_has_no_stands() {
+        long empty = fair.zone();
+        TestCompany exhibitor = booking.approvedCompany();
+        FairFixture.Stand stand = fair.standFor(exhibitor);
+        long full = jdbc.queryForObject("select zone_id from fair_stand where id = ?", Long.class, stand.id());
+        String fullName = jdbc.queryForObject("select name_ru from fair_zone where id = ?", String.class, full);
+        TestData.logInAsOrganizer(accounts);
+
+        FairSetupView view = navigate(FairSetupView.class);
+        assertThat(view.zones.getListDataView().getItems().map(z -> z.id())).contains(empty, full);
+
+        zoneButton(view, empty, "rename-zone-").click();
+        TextField ru = find(TextField.class)
+                .id("rename-zone-ru");
+        test(ru).setValue(fullName);
+        test(find(Button.class).id("save-zone")).click();
+        assertThat(ru.isInvalid()).isTrue();
+        assertThat(ru.getErrorMessage()).isEqualTo("Зона «" + fullName + "» уже есть");
+        String renamed = "Павильон переименованный " + empty;
+        test(ru).setValue(renamed);
+        test(find(TextField.class).id("rename-zone-en")).setValue("Renamed " + empty);
+        test(find(Button.class).id("save-zone")).click();
+        assertThat(jdbc.queryForObject("select concat(name_ru, '|', name_en) from fair_zone where id = ?", String.class,
+                empty)).isEqualTo(renamed + "|Renamed " + empty);
+        assertThat(view.zones.getListDataView().getItems().filter(z -> z.id() == empty).findFirst().orElseThrow()
+                .nameRu()).isEqualTo(renamed);
+
+        // a zone with a stand: refused in words, the zone and its stand stay
+        zoneButton(view, full, "remove-zone-").click();
+        assertThat(notifications()).anyMatch(n -> n.equals("В зоне «" + fullName
+                + "» есть стенды (1): зону со стендами удалить нельзя."));
+        assertThat(jdbc.queryForObject("select count(*) from fair_zone where id = ?", Integer.class, full)).isOne();
+
+        zoneButton(view, empty, "remove-zone-").click();
+        test(find(ConfirmDialog.class).id("confirm-remove-zone")).confirm();
+        assertThat(jdbc.queryForObject("select count(*) from fair_zone where id = ?", Integer.class, empty)).isZero();
+        assertThat(view.zones.getListDataView().getItems().map(z -> z.id())).doesNotContain(empty).contains(full);
+    }
+
+    @Test
     void a_profile_shows_the_stand_and_the_products() {
         TestCompany exhibitor = booking.approvedCompany();
         FairFixture.Stand stand = fair.standFor(exhibitor);
@@ -169,5 +213,22 @@ class FairViewsTest extends ForumBrowserlessTest {
 
         assertThat(view.photo.getDropLabel().getElement().getText()).isEqualTo("или перетащите файл сюда");
         assertThat(view.photo.getI18n().getDropFiles().getOne()).isEqualTo("Перетащите файл сюда");
+    }
+
+    /** A button of the zone's row in the grid of zones, as the grid renders it. */
+    private Button zoneButton(FairSetupView view, long zoneId, String prefix) {
+        var grid = test(view.zones);
+        for (int row = 0; row < grid.size(); row++) {
+            if (grid.getRow(row).id() == zoneId) {
+                return (Button) grid.getCellComponent(row, 2).getChildren()
+                        .filter(c -> c.getId().orElse("").equals(prefix + zoneId)).findFirst().orElseThrow();
+            }
+        }
+        throw new AssertionError("no row for zone " + zoneId);
+    }
+
+    private List<String> notifications() {
+        return find(Notification.class).all().stream()
+                .map(n -> test(n).getText()).toList();
     }
 }

@@ -569,13 +569,25 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         test(find(Button.class).id("confirm-sign-up")).click();
 
         assertThat(notifications()).contains("Запись на мероприятие сохранена");
-        assertThat(text(find(Div.class).id("program-item-" + roundTable))).contains("Записаны: Anna Smirnova");
+        // the item is listed once: in the day's list, with who attends and the sign-up; not again in the program below
         assertThat(view.entries.getChildren().map(MeetingViewsTest::text).toList())
-                .hasSize(3).element(1).asString().contains("10:00–10:40", "Круглый стол", "Малый зал");
+                .hasSize(3).element(1).asString().contains("10:00–10:40", "Круглый стол", "Малый зал",
+                        "Записаны: Anna Smirnova", "Изменить запись");
+        assertThat(find(Div.class).withId("program-item-" + roundTable).exists()).isFalse();
+        assertThat(view.programHeading.getText()).isEqualTo("Ещё в программе дня");
+        assertThat(text(view.program)).contains("Ваши участники записаны на все пункты программы дня")
+                .doesNotContain("Круглый стол");
+        assertThat($(Button.class).withId("sign-up-" + roundTable).all()).hasSize(1);
 
         test(view.delegate).selectItem("Anna Smirnova");
         assertThat(view.entries.getChildren().map(MeetingViewsTest::text).toList())
                 .singleElement().asString().contains("Круглый стол");
+
+        // for a delegate who does not attend it, the item is back in the program, where he may be signed up
+        test(view.delegate).selectItem("Иван Петров");
+        assertThat(view.entries.getChildren().map(MeetingViewsTest::text).toList()).noneMatch(e -> e.contains("Круглый стол"));
+        assertThat(text(find(Div.class).id("program-item-" + roundTable))).contains("Записаны: Anna Smirnova");
+        assertThat(view.programHeading.getText()).isEqualTo("Программа дня");
     }
 
     /** Navigates as a link with a query parameter would, e.g. "meetings/new?with=12". */

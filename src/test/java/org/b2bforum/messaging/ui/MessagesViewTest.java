@@ -206,6 +206,19 @@ class MessagesViewTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_delegate_without_conversations_is_sent_to_the_company_agenda_not_to_profiles_they_cannot_open() {
+        DelegateFixture delegates = new DelegateFixture(context);
+        TestCompany company = delegates.booking().approvedCompany();
+        TestData.logInAs(accounts, delegates.delegateAccount(company, company.delegateIds().getFirst()));
+
+        MessagesView empty = navigate("messages", MessagesView.class);
+
+        assertThat(empty.conversations.getElement().getTextRecursively())
+                .contains("Написать компании, с которой у вас встреча, можно из расписания компании")
+                .doesNotContain("Напишите компании из её профиля");
+    }
+
+    @Test
     void a_delegate_has_messages_in_the_menu_with_the_unread_count_and_answers_in_the_companys_name() {
         DelegateFixture delegates = new DelegateFixture(context);
         BookingFixture fixture = delegates.booking();
