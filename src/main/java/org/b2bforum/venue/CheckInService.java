@@ -18,8 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Check-in at the door: the badge's QR code opens {@code /check-in/{token}}; an organizer or a
- * staff member confirms. At the desk they may also find a person by name or company and check them in. Only they learn whose badge it is: anyone else is refused before the
- * token is even looked up, so a refusal says nothing about the person or whether the token exists.
+ * staff member confirms. At the desk they may also find a person by name or company and check them in. Only they
+ * learn whose badge it is: anyone else is refused before the token is even looked up, so a refusal says nothing
+ * about the person or whether the token exists.
  * Checking in is idempotent: a second scan answers with the first check-in (when and by whom).
  */
 @Service
