@@ -43,7 +43,10 @@ final class DatabaseStatements {
         return counters;
     }
 
-    /** "name=per-user" for each counter that moved between {@code before} and {@code after}. */
+    /**
+     * "name=per-user (all)" for each counter that moved between {@code before} and {@code after}: the count in all, as
+     * a tenth per user was 20 statements at 200 users (a refused click's one statement less, stop 43).
+     */
     static String perUser(Map<String, Long> before, Map<String, Long> after, int users) {
         StringBuilder line = new StringBuilder();
         for (String counter : COUNTERS) {
@@ -53,7 +56,7 @@ final class DatabaseStatements {
             long delta = after.get(counter) - before.get(counter);
             if (delta > 0) {
                 line.append(line.isEmpty() ? "" : " ").append(counter).append('=')
-                        .append(String.format(java.util.Locale.ROOT, "%.1f", (double) delta / users));
+                        .append(String.format(java.util.Locale.ROOT, "%.1f (%d)", (double) delta / users, delta));
             }
         }
         return line.toString();

@@ -247,7 +247,9 @@ public final class UiLoadBenchmark {
             }
             return switch (shown) {
                 case "sent", "confirmed" -> "requested";
-                case "refused" -> "refused on the page";
+                // with the reason's words: which refusals the form answers without reading the free times again
+                case "refused" -> "refused on the page: " + tab.byId("request-outcome-text")
+                        .map(tab::text).orElse("?");
                 default -> throw new UidlClient.ProtocolException("an unknown outcome on the form: " + shown);
             };
         }

@@ -212,6 +212,25 @@ final class UidlClient {
                 .findFirst();
     }
 
+    /** The text under {@code root}: its text nodes in document order. */
+    synchronized String text(Node root) {
+        StringBuilder text = new StringBuilder();
+        appendText(root, text);
+        return text.toString();
+    }
+
+    private void appendText(Node node, StringBuilder text) {
+        if (node.text != null) {
+            text.append(node.text);
+        }
+        for (int child : node.children) {
+            Node each = nodes.get(child);
+            if (each != null) {
+                appendText(each, text);
+            }
+        }
+    }
+
     Node require(String id) {
         return byId(id).orElseThrow(() -> new ProtocolException("no element #" + id + " on the page"));
     }
