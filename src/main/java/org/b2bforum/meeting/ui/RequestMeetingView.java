@@ -97,6 +97,8 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private String partnerName = "";
     /** The company may not ask now (wishes phase, booking closed, its limit reached): said when the form opens. */
     private boolean refused;
+    private static final String NO_TABLE = "meeting.error.no-table";
+
     /** The times asked for from this form: true once confirmed (instant booking), false while requested. */
     private final Map<Long, Boolean> asked = new HashMap<>();
     /** Times still listed but taken by others since the list was loaded (found out by a refused "Send"). */
@@ -347,6 +349,13 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
                 ? requests.tryRequestAtStand(partnerId, stand.get().standId(), chosen.slotId(), chosenDelegates,
                         message.getValue())
                 : requests.tryRequest(partnerId, chosen.slotId(), chosenDelegates, message.getValue());
+        Optional<SlotOption> otherHall = Optional.empty();
+        if (answer.refused() && stand.isEmpty() && NO_TABLE.equals(answer.refusal().key())) {
+            otherHall = sameTimeInAnotherHall(chosen);
+            if (otherHall.isPresent()) {
+                answer = requests.tryRequest(partnerId, otherHall.get().slotId(), chosenDelegates, message.getValue());
+            }
+        }
         if (answer.refused()) {
             BookingRefusedException refusal = answer.refusal();
             showOutcome("refused", getTranslation(refusal.key(), refusal.args()), false);
@@ -364,11 +373,29 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         // that item is rendered again (refreshing all of them re-created every slot's item, about a hundred
         // elements, in each answer to "Send": a tenth of the booking rush's CPU, bench/README.md, issue 17)
         slot.setValue(null);
-        slot.getListDataView().refreshItem(chosen);
+        if (otherHall.isPresent()) {
+            // asked for in another hall than the one listed: the list read again (that time is this company's now)
+            refreshSlots();
+        } else {
+            slot.getListDataView().refreshItem(chosen);
+        }
         showOutcome(result.confirmed() ? "confirmed" : "sent", getTranslation(result.confirmed()
                 ? "request-meeting.confirmed" : "request-meeting.sent", partnerName), true);
         // enabled again when another time is chosen
         request.setEnabled(false);
+    }
+
+    /**
+     * The company chose a time and the list showed it in one hall (the one with most tables left when the form was
+     * read): when that hall's tables are gone meanwhile, the same time in another hall is asked for once, as the user
+     * would after the refusal. At the booking window's opening every form listed the same hall, and most refusals were
+     * "no table left" while the other halls stood empty (bench/README.md, issue 17, i17-rush17).
+     */
+    private Optional<SlotOption> sameTimeInAnotherHall(SlotOption chosen) {
+        return freeSlots().stream()
+                .filter(other -> other.slotId() != chosen.slotId() && other.startsAt().equals(chosen.startsAt())
+                        && other.endsAt().equals(chosen.endsAt()))
+                .findFirst();
     }
 
     /** The outcome of "Send" in words above the button; {@code kind} (sent, confirmed, refused) also as an attribute. */

@@ -3,6 +3,7 @@ package org.b2bforum.meeting.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -263,6 +264,54 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
         test(view.slot).selectItem(second);
         assertThat(view.request.isEnabled()).isTrue();
+    }
+
+    /**
+     * The form lists each time once, in the hall with most tables left when it was read: when that hall's tables are
+     * gone meanwhile, the company still gets the time it chose, in another hall, without a refusal to click through.
+     * At the booking window's opening every form listed the same hall, and most refusals were "no table left" while
+     * the other halls stood empty (bench/README.md, issue 17, i17-rush17).
+     */
+    @Test
+    void with_instant_booking_a_time_whose_listed_hall_filled_up_meanwhile_is_booked_in_another_hall() {
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 2);
+        List<ForumFixture.Company> six = new ArrayList<>();
+        while (six.size() < 6) {
+            six.add(ForumFixture.approvedCompany(registrations, accounts));
+        }
+        ForumFixture.Company a = six.get(0);
+        ForumFixture.Company b = six.get(1);
+        TestData.logInAsOrganizer(accounts);
+        long smallHall = program.addHall("Зал " + TestData.unique(), null, 1);
+        long smallSession = program.addSession(forum.dayId(), smallHall, "Переговоры малого зала", null,
+                LocalTime.of(10, 0), LocalTime.of(11, 0), 20, 0);
+        Instant ten = forum.slots().stream().filter(s -> s.id() == forum.slotAt("10:00")).findFirst()
+                .orElseThrow().startsAt();
+        long smallHallAtTen = program.slots(smallSession).stream().filter(s -> s.startsAt().equals(ten)).findFirst()
+                .orElseThrow().id();
+        bookingWindow.update(new BookingSettings(null, null, 50, true));
+        try {
+            TestData.logInAs(accounts, a.login());
+            RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
+            test(view.slot).selectItem(forum.when("10:00–10:20") + " · " + forum.hall());
+            // meanwhile the organizers give both tables of the listed hall at 10:00 to other companies
+            TestData.logInAsOrganizer(accounts);
+            organizerBookings.bookAsOrganizer(six.get(2).id(), six.get(3).id(), forum.slotAt("10:00"));
+            organizerBookings.bookAsOrganizer(six.get(4).id(), six.get(5).id(), forum.slotAt("10:00"));
+            TestData.logInAs(accounts, a.login());
+
+            test(view.request).click();
+
+            assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("confirmed");
+            assertThat(meetingQueries.myMeetings().stream().filter(m -> m.counterpartId(a.id()) == b.id())
+                    .map(MeetingDetails::slotId)).as("the time chosen, in the hall with a table left")
+                    .containsExactly(smallHallAtTen);
+            assertThat(test(view.slot).getSuggestions()).as("10:00 is the company's now, in no hall")
+                    .noneMatch(label -> label.startsWith(forum.when("10:00–10:20")));
+        } finally {
+            TestData.logInAsOrganizer(accounts);
+            bookingWindow.update(new BookingSettings(null, null, 50, false));
+        }
     }
 
     @Test
