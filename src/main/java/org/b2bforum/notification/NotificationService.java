@@ -1,20 +1,22 @@
 package org.b2bforum.notification;
 
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.b2bforum.base.database.SqlText;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveFeed;
-import java.util.Optional;
-
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.ui.UnreadNotifications;
@@ -96,16 +98,16 @@ public class NotificationService implements UnreadNotifications {
             return;
         }
         liveFeed.companiesChanged(detailByCompany.keySet(), LiveChange.Kind.NOTIFICATION);
-        Map<Long, String> detailByUser = new java.util.LinkedHashMap<>();
+        Map<Long, String> detailByUser = new LinkedHashMap<>();
         jdbc.query("select id, company_id from app_user where company_id in (:companies) order by id",
                 new MapSqlParameterSource("companies", detailByCompany.keySet()),
-                (java.sql.ResultSet rs) -> {
+                (ResultSet rs) -> {
                     detailByUser.put(rs.getLong("id"), detailByCompany.get(rs.getLong("company_id")));
                 });
         if (!detailByDelegate.isEmpty()) {
             jdbc.query("select id, delegate_id from app_user where delegate_id in (:delegates) order by id",
                     new MapSqlParameterSource("delegates", detailByDelegate.keySet()),
-                    (java.sql.ResultSet rs) -> {
+                    (ResultSet rs) -> {
                         detailByUser.put(rs.getLong("id"), detailByDelegate.get(rs.getLong("delegate_id")));
                     });
         }
@@ -165,7 +167,7 @@ public class NotificationService implements UnreadNotifications {
             }
             String delegates = column.substring(bar + 1);
             return new Recipients(AccountService.userIdsByCompany(column.substring(0, bar)), delegates.isEmpty()
-                    ? List.of() : java.util.Arrays.stream(delegates.split(",")).map(Long::valueOf).toList());
+                    ? List.of() : Arrays.stream(delegates.split(",")).map(Long::valueOf).toList());
         }
     }
 
