@@ -295,8 +295,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
      * the answer, the largest part of a refused click's CPU at the booking window's rush (bench/README.md, issue 17).
      * A time that became free again is shown anew with the whole list.
      */
-    private void markTakenSlots() {
-        List<SlotOption> free = freeSlots();
+    private void markTakenSlots(List<SlotOption> free) {
         Set<Long> freeIds = free.stream().map(SlotOption::slotId).collect(Collectors.toSet());
         List<SlotOption> listed = slot.getListDataView().getItems().toList();
         Set<Long> listedIds = listed.stream().map(SlotOption::slotId).collect(Collectors.toSet());
@@ -350,8 +349,11 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
                         message.getValue())
                 : requests.tryRequest(partnerId, chosen.slotId(), chosenDelegates, message.getValue());
         Optional<SlotOption> otherHall = Optional.empty();
+        // the free times as read after a "no table left" refusal, still current while nothing else was asked for
+        List<SlotOption> freeNow = null;
         if (answer.refused() && stand.isEmpty() && NO_TABLE.equals(answer.refusal().key())) {
-            otherHall = sameTimeInAnotherHall(chosen);
+            freeNow = freeSlots();
+            otherHall = sameTimeInAnotherHall(chosen, freeNow);
             if (otherHall.isPresent()) {
                 answer = requests.tryRequest(partnerId, otherHall.get().slotId(), chosenDelegates, message.getValue());
             }
@@ -359,7 +361,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         if (answer.refused()) {
             BookingRefusedException refusal = answer.refusal();
             showOutcome("refused", getTranslation(refusal.key(), refusal.args()), false);
-            markTakenSlots();
+            markTakenSlots(freeNow == null || otherHall.isPresent() ? freeSlots() : freeNow);
             return;
         }
         MeetingOutcome result = answer.outcome();
@@ -391,8 +393,8 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
      * would after the refusal. At the booking window's opening every form listed the same hall, and most refusals were
      * "no table left" while the other halls stood empty (bench/README.md, issue 17, i17-rush17).
      */
-    private Optional<SlotOption> sameTimeInAnotherHall(SlotOption chosen) {
-        return freeSlots().stream()
+    private Optional<SlotOption> sameTimeInAnotherHall(SlotOption chosen, List<SlotOption> free) {
+        return free.stream()
                 .filter(other -> other.slotId() != chosen.slotId() && other.startsAt().equals(chosen.startsAt())
                         && other.endsAt().equals(chosen.endsAt()))
                 .findFirst();
