@@ -839,7 +839,9 @@ final class CpSatModel {
             }
         };
         CpSolverStatus status;
-        clock.solving(solver);
+        if (!clock.solving(solver)) {
+            return new Outcome(CpSolverStatus.UNKNOWN, null, 0);
+        }
         try {
             status = solver.solve(model, callback);
         } finally {

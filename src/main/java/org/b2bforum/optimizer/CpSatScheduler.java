@@ -250,10 +250,15 @@ public final class CpSatScheduler implements Scheduler {
         }
     }
 
-    /** Asks {@code stop} while the solve runs; once it says so, stops {@code clock} at each ask till the solve ends. */
-    private static void watch(BooleanSupplier stop, Clock clock, AtomicBoolean solving) {
+    /**
+     * Asks {@code stop} while the solve runs; once it says so, stops {@code clock} at each ask till the solve ends and,
+     * stopped, till no solver of it searches any more: a solver told to stop before its search began did not hear it
+     * (OR-Tools' {@code CpSolver.stopSearch} is lost before {@code solve} has made its native search), and one
+     * registered just before the build answered (a bound's, left to end unused) ran on for its own limit.
+     */
+    static void watch(BooleanSupplier stop, Clock clock, AtomicBoolean solving) {
         try {
-            while (solving.get()) {
+            while (solving.get() || clock.stopped() && clock.searching()) {
                 if (clock.stopped() || stop.getAsBoolean()) {
                     clock.stop();
                 }
@@ -930,7 +935,9 @@ public final class CpSatScheduler implements Scheduler {
 
     /** {@code solver}'s solve of {@code model}, stopped at a stop of {@code clock} (the bounds' solves). */
     static CpSolverStatus solve(CpSolver solver, CpModel model, Clock clock) {
-        clock.solving(solver);
+        if (!clock.solving(solver)) {
+            return CpSolverStatus.UNKNOWN;
+        }
         try {
             return solver.solve(model);
         } finally {
@@ -1123,16 +1130,27 @@ public final class CpSatScheduler implements Scheduler {
             return stopped;
         }
 
-        /** {@code solver} searches from now until {@link #solved}: a {@link #stop} stops it. */
-        void solving(CpSolver solver) {
+        /**
+         * {@code solver} searches from now until {@link #solved}: a {@link #stop} stops it. False when the clock is
+         * stopped already: the caller must not start its search (told now, before its {@code solve}, the solver
+         * would not hear it and would search for its whole limit), and need not call {@link #solved}.
+         */
+        boolean solving(CpSolver solver) {
             solving.add(solver);
             if (stopped) {
-                solver.stopSearch();
+                solving.remove(solver);
+                return false;
             }
+            return true;
         }
 
         void solved(CpSolver solver) {
             solving.remove(solver);
+        }
+
+        /** Whether a solver registered by {@link #solving} is still searching. */
+        boolean searching() {
+            return !solving.isEmpty();
         }
 
         double remaining() {

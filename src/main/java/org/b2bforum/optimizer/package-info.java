@@ -248,7 +248,11 @@
  * solver had no time. A model is likewise waited for until the answer's time only: one built later would have no time
  * to solve (issue 15, twentieth round); not wanted then, or the build stopped, it is cancelled and its building ends at
  * its next meeting, participant or slot, where it went on unused for seconds at forum scale (twenty-third round). A
- * stop also ends the lunch boundary's bounds, their building and their solves.
+ * stop also ends the lunch boundary's bounds, their building and their solves. OR-Tools loses a {@code stopSearch}
+ * told before {@code solve} has begun its search, so a solver registered with a stopped clock does not search at all,
+ * and the stop's watcher goes on telling the solvers still registered after the build has answered, until they end: a
+ * bound's solver told to stop in that window searched on for its own limit (up to 3 s of one worker; issue 15,
+ * twenty-fourth round).
  */
 @ApplicationModule(displayName = "Optimizer", allowedDependencies = {})
 package org.b2bforum.optimizer;

@@ -2,6 +2,10 @@ package org.b2bforum.optimizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.Literal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -140,6 +144,94 @@ class StoppedBuildTest {
         assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
         // without the cancel the model was built to its end, unused
         assertThat(outcome.get()).isInstanceOf(CancellationException.class);
+    }
+
+    /**
+     * A solver whose build was stopped before its search began does not search: OR-Tools' {@code stopSearch} is lost
+     * until {@code solve} has made its native search, so the stop the clock gave it at its registration was not heard,
+     * and it searched for its whole limit (a lunch boundary bound's: up to 3 s of one worker, in a thread the stopped
+     * build had left).
+     */
+    @Test
+    void aSolverRegisteredAfterTheStopDoesNotSearch() {
+        CpSatScheduler.loadNatives();
+        CpSatScheduler.Clock clock = CpSatScheduler.Clock.unstopped();
+        clock.stop();
+        CpSolver solver = slowSolver(20);
+        long before = System.nanoTime();
+
+        CpSolverStatus status = CpSatScheduler.solve(solver, pigeonholes(13), clock);
+        double seconds = (System.nanoTime() - before) / 1e9;
+
+        // without, it searched its 20 s
+        assertThat(seconds).isLessThan(5);
+        assertThat(status).isEqualTo(CpSolverStatus.UNKNOWN);
+    }
+
+    /**
+     * A solver told to stop between its registration and its search's start, whose build then answered, is stopped
+     * all the same: the stop's watcher goes on telling it until it has ended. Without, the watcher ended with the build
+     * and the solver searched for its whole limit.
+     */
+    @Test
+    void theWatcherStopsASolverThatDidNotHearTheStopAfterTheBuildAnswered() throws Exception {
+        CpSatScheduler.loadNatives();
+        CpSatScheduler.Clock clock = CpSatScheduler.Clock.unstopped();
+        CpSolver solver = slowSolver(20);
+        CpModel model = pigeonholes(13);
+        assertThat(clock.solving(solver)).isTrue();
+        // stopped now, before its search has begun: the stop is lost
+        clock.stop();
+        AtomicReference<CpSolverStatus> status = new AtomicReference<>();
+        long before = System.nanoTime();
+        Thread search = Thread.ofPlatform().start(() -> {
+            try {
+                status.set(solver.solve(model));
+            } finally {
+                clock.solved(solver);
+            }
+        });
+        // the build has answered (its solve is over), its watcher runs on while the solver searches
+        Thread watcher = Thread.ofPlatform().start(
+                () -> CpSatScheduler.watch(() -> true, clock, new AtomicBoolean(false)));
+
+        search.join(30_000);
+        double seconds = (System.nanoTime() - before) / 1e9;
+        watcher.join(5_000);
+
+        assertThat(search.isAlive()).isFalse();
+        // without, 20 s
+        assertThat(seconds).isLessThan(10);
+        assertThat(status.get()).isEqualTo(CpSolverStatus.UNKNOWN);
+        assertThat(watcher.isAlive()).isFalse();
+    }
+
+    /** One worker, no presolve, no LP: the pigeonhole problems are then exponential for its clause learning. */
+    private static CpSolver slowSolver(double seconds) {
+        CpSolver solver = new CpSolver();
+        solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(1).setCpModelPresolve(false)
+                .setLinearizationLevel(0).setSymmetryLevel(0);
+        return solver;
+    }
+
+    /** {@code holes} + 1 pigeons, each in one of {@code holes} holes, at most one a hole: infeasible. */
+    private static CpModel pigeonholes(int holes) {
+        CpModel model = new CpModel();
+        Literal[][] in = new Literal[holes + 1][holes];
+        for (int p = 0; p <= holes; p++) {
+            for (int h = 0; h < holes; h++) {
+                in[p][h] = model.newBoolVar("p" + p + "h" + h);
+            }
+            model.addBoolOr(in[p]);
+        }
+        for (int h = 0; h < holes; h++) {
+            for (int p = 0; p <= holes; p++) {
+                for (int q = p + 1; q <= holes; q++) {
+                    model.addBoolOr(new Literal[] {in[p][h].not(), in[q][h].not()});
+                }
+            }
+        }
+        return model;
     }
 
     /** Stops {@code clock} after {@code millis}, then every 100 ms as the build's watcher does, until {@code done}. */
