@@ -38,8 +38,8 @@ import com.vaadin.flow.i18n.I18NProvider;
  * reconnecting" bar stays up until the next click, since the client ends it through the loading count that setting
  * "reconnecting" zeroed (review51's 503, reverted; seen in Chromium, docs/security.md). Past {@code busyWait} the
  * request is refused in the way its kind recovers from by itself: a click is answered Vaadin's refresh token, so the
- * page loads again (and that load waits for the check in turn), a heartbeat 503 (the client's heartbeat reconnect ends
- * its bar itself), a page or a download the busy page, which loads itself again after a few seconds.
+ * page loads again (and that load waits for the check in turn), a page or a download the busy page, which loads itself
+ * again after a few seconds. A heartbeat neither waits nor is refused ({@link #isHeartbeat}).
  */
 class SessionEpochFilter extends OncePerRequestFilter {
 
@@ -77,8 +77,9 @@ class SessionEpochFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof ForumUser user) {
-            Check check = check(user);
-            if (check == Check.BUSY) {
+            boolean heartbeat = isHeartbeat(request);
+            Check check = check(user, heartbeat ? Duration.ZERO : busyWait);
+            if (check == Check.BUSY && !heartbeat) {
                 refuse(request, response);
                 return;
             }
@@ -93,9 +94,19 @@ class SessionEpochFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Asks until the pool gives a connection or {@code busyWait} has passed; each try waits the pool's time-out. */
-    private Check check(ForumUser user) {
-        long deadline = System.nanoTime() + busyWait.toNanos();
+    /**
+     * A heartbeat only keeps the open page alive: it acts on nothing in the user's name, so it does not wait for a busy
+     * pool and goes on, and open tabs' heartbeats (one a minute each) do not pile up on the server's threads while the
+     * database does not answer. The session's next click is checked.
+     */
+    private static boolean isHeartbeat(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query != null && query.contains("v-r=heartbeat");
+    }
+
+    /** Asks until the pool gives a connection or {@code wait} has passed; each try waits the pool's time-out. */
+    private Check check(ForumUser user, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             try {
                 return accounts.sessionStillValid(user) ? Check.VALID : Check.ENDED;
@@ -136,9 +147,6 @@ class SessionEpochFilter extends OncePerRequestFilter {
         }
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", String.valueOf(BUSY_RETRY_SECONDS));
-        if (query != null && query.contains("v-r=heartbeat")) {
-            return;
-        }
         Locale first = Languages.chosenIn(request.getCookies());
         Locale second = Languages.ENGLISH.equals(first) ? Languages.RUSSIAN : Languages.ENGLISH;
         response.setContentType("text/html;charset=UTF-8");
