@@ -25,6 +25,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
+import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.RequestUtil;
@@ -48,8 +49,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil, LoginGuard loginGuard,
-            AccountService accounts, SecurityContextHolderStrategy contexts, Clock clock,
-            @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) throws Exception {
+            AccountService accounts, SecurityContextHolderStrategy contexts, Clock clock, I18NProvider i18n,
+            @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout,
+            @Value("${b2bforum.session-check.busy-wait}") Duration busyWait) throws Exception {
         // Before the log-in form too: a log-in from a log-in page left open past the timeout (its
         // heartbeats kept the session) starts afresh, rather than carrying the idle mark into the new
         // session and being logged out at the first click.
@@ -57,7 +59,8 @@ class SecurityConfiguration {
                 UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(loginGuard.filter(), UsernamePasswordAuthenticationFilter.class);
         // Before the anonymous filter, so that a request whose session just ended goes on as anonymous.
-        http.addFilterBefore(new SessionEpochFilter(accounts, contexts), AnonymousAuthenticationFilter.class);
+        http.addFilterBefore(new SessionEpochFilter(accounts, contexts, i18n, busyWait),
+                AnonymousAuthenticationFilter.class);
         // Styles and the icon serve the log-in page too. Calendar subscription links carry their own
         // secret: calendar apps fetch them without a log-in.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**", "/icons/**",

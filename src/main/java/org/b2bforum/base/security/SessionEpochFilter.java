@@ -1,6 +1,8 @@
 package org.b2bforum.base.security;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,9 +11,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.b2bforum.base.database.DatabaseUnavailable;
+import org.b2bforum.base.i18n.Languages;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.vaadin.flow.i18n.I18NProvider;
 
 /**
  * Ends the session of a user whose account was disabled, or whose password was changed or reset,
@@ -23,15 +28,40 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * way, and Vaadin's handling says "temporarily unavailable" in the page (a notification after a click, the error view
  * after a navigation). Before, the check's failure answered a Vaadin request with the 503 page, which Vaadin's client
  * takes for a server gone: "no connection to the server, reconnecting" over the page for the whole outage (review46).
+ * <p>
+ * While the database is up but no pooled connection comes within the pool's time-out (every one busy at the booking
+ * rush, or the database not answering at all: {@link PoolExhausted}), the request does not go on unchecked, since its
+ * own work may find a connection a moment later and a session ended meanwhile would act once more (review50). It waits
+ * for the check instead, asking the pool again, up to {@code busyWait}: to the browser a slow answer under Vaadin's
+ * loading bar, and the page carries on by itself once the check is made (review54). A non-2xx answer to a click would
+ * not do: Vaadin 25.2's client sends the click again and it goes through, but its "no connection to the server,
+ * reconnecting" bar stays up until the next click, since the client ends it through the loading count that setting
+ * "reconnecting" zeroed (review51's 503, reverted; seen in Chromium, docs/security.md). Past {@code busyWait} the
+ * request is refused in the way its kind recovers from by itself: a click is answered Vaadin's refresh token, so the
+ * page loads again (and that load waits for the check in turn), a page or a download the busy page, which loads itself
+ * again after a few seconds. A heartbeat neither waits nor is refused ({@link #isHeartbeat}).
  */
 class SessionEpochFilter extends OncePerRequestFilter {
 
+    /** Seconds a page or a download refused as busy waits before it asks again by itself. */
+    static final int BUSY_RETRY_SECONDS = 10;
+
+    /** A pause between two of the check's tries, should the pool refuse at once rather than after its time-out. */
+    private static final long PAUSE_MILLIS = 100;
+
+    private enum Check { VALID, ENDED, BUSY }
+
     private final AccountService accounts;
     private final SecurityContextHolderStrategy contexts;
+    private final I18NProvider i18n;
+    private final Duration busyWait;
 
-    SessionEpochFilter(AccountService accounts, SecurityContextHolderStrategy contexts) {
+    SessionEpochFilter(AccountService accounts, SecurityContextHolderStrategy contexts, I18NProvider i18n,
+            Duration busyWait) {
         this.accounts = accounts;
         this.contexts = contexts;
+        this.i18n = i18n;
+        this.busyWait = busyWait;
     }
 
     /** Static files (styles, icons, Vaadin's bundle) hold nothing of anyone's: no look-up for them. */
@@ -46,25 +76,96 @@ class SessionEpochFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = contexts.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof ForumUser user
-                && !stillValidOrUnknown(user)) {
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
+        if (authentication != null && authentication.getPrincipal() instanceof ForumUser user) {
+            boolean heartbeat = isHeartbeat(request);
+            Check check = check(user, heartbeat ? Duration.ZERO : busyWait);
+            if (check == Check.BUSY && !heartbeat) {
+                refuse(request, response);
+                return;
             }
-            contexts.clearContext();
+            if (check == Check.ENDED) {
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                contexts.clearContext();
+            }
         }
         chain.doFilter(request, response);
     }
 
-    private boolean stillValidOrUnknown(ForumUser user) {
-        try {
-            return accounts.sessionStillValid(user);
-        } catch (RuntimeException e) {
-            if (DatabaseUnavailable.isCause(e)) {
-                return true;
+    /**
+     * A heartbeat only keeps the open page alive: it acts on nothing in the user's name, so it does not wait for a busy
+     * pool and goes on, and open tabs' heartbeats (one a minute each) do not pile up on the server's threads while the
+     * database does not answer. The session's next click is checked.
+     */
+    private static boolean isHeartbeat(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query != null && query.contains("v-r=heartbeat");
+    }
+
+    /** Asks until the pool gives a connection or {@code wait} has passed; each try waits the pool's time-out. */
+    private Check check(ForumUser user, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try {
+                return accounts.sessionStillValid(user) ? Check.VALID : Check.ENDED;
+            } catch (RuntimeException e) {
+                if (PoolExhausted.isCause(e)) {
+                    if (System.nanoTime() - deadline >= 0 || !pause()) {
+                        return Check.BUSY;
+                    }
+                } else if (DatabaseUnavailable.isCause(e)) {
+                    return Check.VALID;
+                } else {
+                    throw e;
+                }
             }
-            throw e;
         }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(PAUSE_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Nothing logged: the pool's time-outs are a metric. */
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String query = request.getQueryString();
+        response.setHeader("Cache-Control", SecurityConfiguration.NOT_CACHED);
+        if (query != null && query.contains("v-r=uidl")) {
+            // Vaadin's client reloads the page on this answer to a click (DefaultConnectionStateHandler's refresh
+            // token), rather than taking it for a server gone
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("Vaadin-Refresh");
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", String.valueOf(BUSY_RETRY_SECONDS));
+        Locale first = Languages.chosenIn(request.getCookies());
+        Locale second = Languages.ENGLISH.equals(first) ? Languages.RUSSIAN : Languages.ENGLISH;
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("""
+                <!DOCTYPE html>
+                <html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+                <meta http-equiv="refresh" content="%d"><title>%s</title></head>
+                <body style="font-family:sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">
+                %s%s</body></html>
+                """.formatted(first.getLanguage(), BUSY_RETRY_SECONDS, t("busy.requests.title", first), busy(first),
+                busy(second)));
+    }
+
+    private String busy(Locale locale) {
+        return "<h1 lang=\"%s\">%s</h1>\n<p lang=\"%s\">%s</p>\n".formatted(locale.getLanguage(),
+                t("busy.requests.title", locale), locale.getLanguage(), t("busy.requests.message", locale));
+    }
+
+    private String t(String key, Locale locale) {
+        return i18n.getTranslation(key, locale);
     }
 }

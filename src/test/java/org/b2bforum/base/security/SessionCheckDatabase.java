@@ -1,0 +1,93 @@
+package org.b2bforum.base.security;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.b2bforum.base.database.DatabaseToStop;
+import org.b2bforum.base.i18n.Languages;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+import com.vaadin.flow.i18n.DefaultI18NProvider;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The session check on a real embedded MariaDB of a test's own (one account's row, the account signed in on this
+ * thread) through a pool of two connections: the test kills the database or holds the connections. The check waits
+ * {@code busyWait} for a busy pool.
+ */
+final class SessionCheckDatabase implements AutoCloseable {
+
+    final DatabaseToStop database;
+    final HikariDataSource pool;
+    final JdbcTemplate jdbc;
+    final SessionEpochFilter filter;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    SessionCheckDatabase(String dataDir, long connectionTimeoutMillis, Duration busyWait) {
+        database = DatabaseToStop.start(dataDir);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername("root");
+        config.setMaximumPoolSize(2);
+        config.setConnectionTimeout(connectionTimeoutMillis);
+        pool = new HikariDataSource(config);
+        jdbc = new JdbcTemplate(pool);
+        jdbc.execute("create table app_user (id bigint primary key, enabled boolean not null, demo boolean not null,"
+                + " session_epoch int not null)");
+        jdbc.update("insert into app_user values (1, true, false, 0)");
+        filter = new SessionEpochFilter(new AccountService(null, new NamedParameterJdbcTemplate(pool), null,
+                Clock.systemUTC(), null, new MockEnvironment(), event -> { }), contexts,
+                new DefaultI18NProvider(Languages.ALL), busyWait);
+        ForumUser user = new ForumUser(1, "office@forum.example.org", "", true, "Office", Role.ORGANIZER, null, null,
+                0);
+        contexts.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    /** A Vaadin request (a click, a navigation) of the session. */
+    static MockHttpServletRequest uidl(MockHttpSession session) {
+        return vaadin("uidl", session);
+    }
+
+    /** A Vaadin request of the given kind ({@code v-r}: uidl, heartbeat) of the session. */
+    static MockHttpServletRequest vaadin(String kind, MockHttpSession session) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+        request.setQueryString("v-r=" + kind + "&v-uiId=0");
+        request.setParameter("v-r", kind);
+        request.setSession(session);
+        return request;
+    }
+
+    /** After {@code database.startAgain()}: the pool opens its connections anew in the background. */
+    void waitUntilThePoolConnectsAgain() throws SQLTransientConnectionException {
+        for (int tries = 0; ; tries++) {
+            try {
+                pool.getConnection().close();
+                return;
+            } catch (SQLTransientConnectionException stillAway) {
+                if (tries == 40) {
+                    throw stillAway;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        contexts.clearContext();
+        pool.close();
+        database.close();
+    }
+}

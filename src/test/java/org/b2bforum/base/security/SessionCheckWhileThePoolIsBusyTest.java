@@ -1,0 +1,238 @@
+package org.b2bforum.base.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.b2bforum.base.security.SessionCheckDatabase.uidl;
+import static org.b2bforum.base.security.SessionCheckDatabase.vaadin;
+
+import java.net.ConnectException;
+import java.sql.Connection;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.Cookie;
+
+import org.b2bforum.base.database.DatabaseUnavailable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * A signed-in user's request while every pooled connection is held by other work and the database itself is fine (the
+ * booking rush), told from one while the database is gone: a real embedded MariaDB of the test's own, and a pool of two
+ * connections whose time-out is HikariCP's shortest.
+ */
+class SessionCheckWhileThePoolIsBusyTest {
+
+    private static final long POOL_TIME_OUT_MILLIS = 250;
+
+    private final MockHttpSession session = new MockHttpSession();
+    private final Reached vaadin = new Reached();
+    private SessionCheckDatabase db;
+
+    @AfterEach
+    void stop() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void a_session_ended_meanwhile_does_not_act_while_every_connection_is_busy_and_ends_once_one_is_free()
+            throws Exception {
+        start(Duration.ofSeconds(30));
+        // an organizer switched the log-in off (or the password was changed) after this user logged in
+        db.jdbc.update("update app_user set session_epoch = 1 where id = 1");
+
+        long freedAt = runWhileEveryConnectionIsBusyFor(Duration.ofMillis(1500),
+                () -> db.filter.doFilter(uidl(session), new MockHttpServletResponse(), vaadin));
+
+        // before, the pool's time-out counted as "database away" and the click went on to Vaadin unchecked after
+        // 250 ms, signed in, where its own work could find a connection a moment later
+        assertThat(vaadin.at.get()).as("the click waits for the check, several of the pool's time-outs")
+                .isGreaterThanOrEqualTo(freedAt);
+        assertThat(session.isInvalid()).as("and once a connection is free, the session ends").isTrue();
+        assertThat(vaadin.who.get()).as("the click goes on anonymously: Vaadin says 'session expired'").isNull();
+    }
+
+    @Test
+    void a_valid_session_carries_on_signed_in_once_a_connection_is_free() throws Exception {
+        start(Duration.ofSeconds(30));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        long freedAt = runWhileEveryConnectionIsBusyFor(Duration.ofMillis(1500),
+                () -> db.filter.doFilter(uidl(session), response, vaadin));
+
+        assertThat(vaadin.at.get()).isGreaterThanOrEqualTo(freedAt);
+        assertThat(vaadin.who.get()).as("the click runs as its user").isNotNull();
+        assertThat(session.isInvalid()).isFalse();
+        assertThat(response.getStatus()).as("nothing for Vaadin's client to reconnect from").isEqualTo(200);
+    }
+
+    @Test
+    void past_the_wait_a_click_and_a_page_are_refused_in_the_way_they_recover_from_by_themselves() throws Exception {
+        start(Duration.ofMillis(600));
+        MockHttpServletResponse click = new MockHttpServletResponse();
+        MockHttpServletResponse page = new MockHttpServletResponse();
+        MockHttpServletRequest pageRequest = new MockHttpServletRequest("GET", "/meetings");
+        pageRequest.setSession(session);
+
+        List<Connection> held = holdEveryConnection();
+        try {
+            db.filter.doFilter(uidl(session), click, vaadin);
+            db.filter.doFilter(pageRequest, page, vaadin);
+        } finally {
+            release(held);
+        }
+
+        assertThat(vaadin.at.get()).as("neither runs unchecked").isZero();
+        // a 503 here left Vaadin's "reconnecting" bar up after the click had gone through (review51, reverted)
+        assertThat(click.getStatus()).isEqualTo(200);
+        assertThat(click.getContentAsString()).as("Vaadin's client loads the page again").isEqualTo("Vaadin-Refresh");
+        assertThat(page.getStatus()).isEqualTo(503);
+        assertThat(page.getHeader("Retry-After")).isEqualTo("10");
+        assertThat(page.getContentAsString()).contains("<meta http-equiv=\"refresh\" content=\"10\">",
+                "Сервис сейчас перегружен", "The service is busy right now")
+                .doesNotContain("Exception", "at org.", "at com.");
+        assertThat(session.isInvalid()).isFalse();
+    }
+
+    @Test
+    void a_heartbeat_does_not_wait_for_a_busy_pool_as_it_acts_on_nothing() throws Exception {
+        start(Duration.ofSeconds(30));
+        MockHttpServletResponse heartbeat = new MockHttpServletResponse();
+        long before = System.nanoTime();
+
+        List<Connection> held = holdEveryConnection();
+        try {
+            db.filter.doFilter(vaadin("heartbeat", session), heartbeat, vaadin);
+        } finally {
+            release(held);
+        }
+
+        assertThat(vaadin.at.get()).as("it goes on after one of the pool's time-outs, not the 30 s wait")
+                .isBetween(before, before + Duration.ofSeconds(10).toNanos());
+        assertThat(heartbeat.getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void the_busy_page_is_in_the_language_the_visitor_chose_first() throws Exception {
+        start(Duration.ZERO);
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/meetings");
+        request.setSession(session);
+        request.setCookies(new Cookie("b2bforum-lang", "en"));
+        MockHttpServletResponse busy = new MockHttpServletResponse();
+
+        List<Connection> held = holdEveryConnection();
+        try {
+            db.filter.doFilter(request, busy, (req, res) -> { });
+        } finally {
+            release(held);
+        }
+
+        String page = busy.getContentAsString();
+        assertThat(page).startsWith("<!DOCTYPE html>\n<html lang=\"en\">");
+        assertThat(page.indexOf("The service is busy right now"))
+                .isLessThan(page.indexOf("Сервис сейчас перегружен"));
+    }
+
+    @Test
+    void the_pools_time_out_names_a_connection_failure_only_while_the_database_is_gone() throws Exception {
+        start(Duration.ZERO);
+        List<Connection> held = holdEveryConnection();
+        Throwable busy = catchThrowable(db.pool::getConnection);
+        release(held);
+
+        assertThat(busy).isInstanceOf(SQLTransientConnectionException.class).hasNoCause();
+        assertThat(PoolExhausted.isCause(busy)).as("busy").isTrue();
+
+        db.database.kill();
+        db.pool.getHikariPoolMXBean().softEvictConnections();
+        Throwable away = catchThrowable(db.pool::getConnection);
+        // until the pool's first attempt to open a connection has failed, its time-out has nothing to carry (the
+        // session check asks again meanwhile; seen carrying the failure at the first try)
+        for (int tries = 0; tries < 10 && away.getCause() == null; tries++) {
+            away = catchThrowable(db.pool::getConnection);
+        }
+
+        assertThat(away).isInstanceOf(SQLTransientConnectionException.class).hasRootCauseInstanceOf(
+                ConnectException.class);
+        assertThat(PoolExhausted.isCause(away)).as("away").isFalse();
+        assertThat(DatabaseUnavailable.isCause(away)).isTrue();
+
+        db.database.startAgain();
+        db.waitUntilThePoolConnectsAgain();
+        held = holdEveryConnection();
+        Throwable busyAgain = catchThrowable(db.pool::getConnection);
+        release(held);
+
+        assertThat(busyAgain).as("the pool forgets the outage at the first connection it opens").hasNoCause();
+        assertThat(PoolExhausted.isCause(busyAgain)).isTrue();
+    }
+
+    /** The test's database, through a pool whose check waits {@code busyWait} while the pool is busy. */
+    private void start(Duration busyWait) {
+        db = new SessionCheckDatabase("target/it-session-busy-mariadb", POOL_TIME_OUT_MILLIS, busyWait);
+    }
+
+    /** When the request reached the rest of the chain (nanoTime, 0 if never), and as whom. */
+    private static final class Reached implements FilterChain {
+        final AtomicLong at = new AtomicLong();
+        final AtomicReference<Authentication> who = new AtomicReference<>();
+
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response) {
+            at.set(System.nanoTime());
+            who.set(SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication());
+        }
+    }
+
+    private interface Request {
+        void run() throws Exception;
+    }
+
+    /** Runs the request on this thread while other work holds every connection; returns when they were freed. */
+    private long runWhileEveryConnectionIsBusyFor(Duration spell, Request request) throws Exception {
+        List<Connection> held = holdEveryConnection();
+        CompletableFuture<Long> freed = CompletableFuture.supplyAsync(() -> {
+            try {
+                Thread.sleep(spell.toMillis());
+                long at = System.nanoTime();
+                release(held);
+                return at;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        request.run();
+        return freed.get(10, TimeUnit.SECONDS);
+    }
+
+    /** What a rush does to the pool: other requests hold every connection while the database answers in no time. */
+    private List<Connection> holdEveryConnection() throws Exception {
+        List<Connection> held = new ArrayList<>();
+        for (int i = 0; i < db.pool.getMaximumPoolSize(); i++) {
+            held.add(db.pool.getConnection());
+        }
+        return held;
+    }
+
+    private static void release(List<Connection> held) throws Exception {
+        for (Connection connection : held) {
+            connection.close();
+        }
+    }
+}
