@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.b2bforum.base.database.DatabaseFailures;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -45,6 +46,14 @@ public class AccountService implements UserDetailsService {
         this.clock = clock;
         this.currentUser = currentUser;
         this.demoMode = environment.getProperty(DemoMode.ENABLED, Boolean.class, false);
+    }
+
+    /**
+     * Whether a log-in was refused because another log-in has its e-mail (the e-mail's unique key): a form may then say
+     * "this e-mail is taken". Any other integrity failure is something else and must not be read so.
+     */
+    public static boolean isEmailTaken(Throwable failure) {
+        return DatabaseFailures.isDuplicateOf(failure, "uk_app_user_email");
     }
 
     public static String normalizeEmail(String email) {
