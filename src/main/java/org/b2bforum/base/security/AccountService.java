@@ -168,7 +168,13 @@ public class AccountService implements UserDetailsService {
     @Transactional
     public void deleteDelegateAccounts(Collection<Long> delegateIds) {
         if (!delegateIds.isEmpty()) {
-            jdbc.update("delete from app_user where delegate_id in (:ids)", new MapSqlParameterSource("ids", delegateIds));
+            MapSqlParameterSource ids = new MapSqlParameterSource("ids", delegateIds);
+            // a reset link the delegate asked for goes with the log-in (its foreign key refused the delete before, and
+            // the company's form that removed the delegate failed)
+            jdbc.update("""
+                    delete from password_reset
+                    where user_id in (select id from app_user where delegate_id in (:ids))""", ids);
+            jdbc.update("delete from app_user where delegate_id in (:ids)", ids);
         }
     }
 
