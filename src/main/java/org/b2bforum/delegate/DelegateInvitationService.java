@@ -211,6 +211,10 @@ public class DelegateInvitationService {
         try {
             accountId = accounts.createDelegateAccount(row.email(), password, row.delegateName(), row.delegateId());
         } catch (DataIntegrityViolationException e) {
+            if (!AccountService.isEmailTaken(e)) {
+                // not the e-mail: nothing the delegate can change, and not to be passed off as "the e-mail is taken"
+                throw e;
+            }
             // the same e-mail registered a moment ago
             throw new InvitationRefusedException("invitation.error.email-taken");
         }

@@ -7,11 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.b2bforum.base.database.DatabaseFailures;
 import org.b2bforum.base.security.AccountName;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
@@ -422,11 +422,18 @@ public class RegistrationService {
         return text;
     }
 
+    /**
+     * The field a simultaneous registration took meanwhile: the tax number's or the log-in e-mail's unique key. Any
+     * other integrity failure is not the applicant's to fix and is not passed off as one of these: it is thrown on.
+     */
     private static FieldError duplicateError(DataIntegrityViolationException e) {
-        String message = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
-        return message.contains("uk_company_tax_number")
-                ? new FieldError("taxNumber", "validation.tax-number.taken")
-                : new FieldError("loginEmail", "validation.email.taken");
+        if (DatabaseFailures.isDuplicateOf(e, "uk_company_tax_number")) {
+            return new FieldError("taxNumber", "validation.tax-number.taken");
+        }
+        if (AccountService.isEmailTaken(e)) {
+            return new FieldError("loginEmail", "validation.email.taken");
+        }
+        throw e;
     }
 
     private static CompanyApplications.Filter matching(RegistrationFilter filter) {

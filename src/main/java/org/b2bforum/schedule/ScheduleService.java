@@ -158,6 +158,13 @@ public class ScheduleService {
     }
 
     private long insertRun(DayProblem input, Duration timeLimit, ForumUser user) {
+        // The problem was read in a transaction of its own: the day may have been emptied and removed since (review52).
+        // Read with a shared lock, as the run's foreign key would read it, so a removal waits for the run or the run
+        // for the removal, and the one that comes second is refused in words, nothing stored.
+        if (jdbc.queryForList("select id from forum_day where id = :day lock in share mode",
+                new MapSqlParameterSource("day", input.dayId()), Long.class).isEmpty()) {
+            throw new ScheduleRefusedException("schedule.error.day-removed");
+        }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update("""
                 insert into schedule_run (day_id, status, scheduler, time_limit_seconds, fingerprint, companies, slots,

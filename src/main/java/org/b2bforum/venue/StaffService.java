@@ -63,6 +63,9 @@ public class StaffService {
         try {
             return accounts.createStaffAccount(address, password, name);
         } catch (DataIntegrityViolationException e) {
+            if (!AccountService.isEmailTaken(e)) {
+                throw e;
+            }
             throw new AccountRefusedException("email", "staff.error.email-taken");
         }
     }

@@ -3,11 +3,6 @@ package org.b2bforum.program;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalTime;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.ForumDayRef;
@@ -17,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A day removed by one organizer while another adds a session or a program item to it: whichever comes first wins,
@@ -78,50 +72,8 @@ class DayRemovalRaceTest {
         assertThat(count("select count(*) from negotiation_session where day_id = ?", day.id())).isOne();
     }
 
-    /**
-     * Runs {@code first} in a transaction held open until {@code second}, in another thread, waits for a row lock (or
-     * two minutes went by), then commits it; returns what {@code second} threw (null when nothing).
-     */
     private Throwable whileHeld(Runnable first, Runnable second) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch secondEnded = new CountDownLatch(1);
-        TransactionTemplate held = new TransactionTemplate(transactionManager);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> holding = threads.submit(() -> fixture.asOrganizer(() -> held.executeWithoutResult(status -> {
-                first.run();
-                done.countDown();
-                await(release);
-            })));
-            assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
-            Future<Throwable> other = threads.submit(() -> {
-                try {
-                    fixture.asOrganizer(second);
-                    return null;
-                } catch (RuntimeException e) {
-                    return e;
-                } finally {
-                    secondEnded.countDown();
-                }
-            });
-            LockWaits.untilOne(jdbc, secondEnded);
-            release.countDown();
-            holding.get(60, TimeUnit.SECONDS);
-            return other.get(60, TimeUnit.SECONDS);
-        } finally {
-            release.countDown();
-            threads.shutdownNow();
-            threads.awaitTermination(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(150, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return LockWaits.whileHeld(fixture, jdbc, transactionManager, first, second);
     }
 
     private int count(String sql, Object... args) {

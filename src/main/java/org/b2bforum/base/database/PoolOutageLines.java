@@ -1,5 +1,7 @@
 package org.b2bforum.base.database;
 
+import java.sql.SQLException;
+
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.springframework.stereotype.Component;
@@ -13,6 +15,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
 /**
+ * What the connection pool and Hibernate write at every try while the database is away, as one line for each.
+ * <p>
  * The connection pool's "Pool is empty, failed to create/setup connection" while the database is away, as one line
  * when it goes and one when the pool connects again ({@link OutageLog}), instead of Hikari's warning with the driver's
  * whole stack trace once a minute for as long as the outage lasts (seen with the embedded MariaDB killed, review49).
@@ -20,18 +24,32 @@ import jakarta.annotation.PreDestroy;
  * turbo filter, before any appender; the pool's "Established new connection" (a debug line, which the filter sees at
  * any level) tells that it answers again. A failure that is not the database away (a wrong password) is logged as
  * Hikari does.
+ * <p>
+ * Hibernate's "HHH000247: ErrorCode: 0, SQLState: 08000" and the driver's message after it, two warnings at every
+ * transaction that meets the database away (review49), likewise: one line when they begin, one when the pool connects
+ * again. Any other SQL state (a deadlock, a duplicate key) is logged as Hibernate does.
  */
 @Component
 class PoolOutageLines extends TurboFilter {
 
     static final String POOL_LOGGER = "com.zaxxer.hikari.pool.PoolBase";
+    /** Hibernate's {@code SQLExceptionLogging.ERROR_NAME}. */
+    static final String HIBERNATE_LOGGER = "org.hibernate.orm.jdbc.error";
+    private static final String SQL_STATE = "SQLState: ";
 
     private final OutageLog outage = new OutageLog(LoggerFactory.getLogger(PoolOutageLines.class),
             "Database connection pool");
+    private final OutageLog statements = new OutageLog(LoggerFactory.getLogger(PoolOutageLines.class),
+            "Database statements");
+    /** Hibernate's line of a failure's SQL state was held back on this thread: its message, which follows, is too. */
+    private final ThreadLocal<Boolean> messageHeldBack = new ThreadLocal<>();
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
             Throwable t) {
+        if (format != null && HIBERNATE_LOGGER.equals(logger.getName())) {
+            return hibernate(format);
+        }
         if (format == null || !POOL_LOGGER.equals(logger.getName())) {
             return FilterReply.NEUTRAL;
         }
@@ -43,6 +61,25 @@ class PoolOutageLines extends TurboFilter {
         }
         if (format.contains("Established new connection")) {
             outage.answered();
+            statements.answered();
+        }
+        return FilterReply.NEUTRAL;
+    }
+
+    /** Hibernate logs a failure in two lines, its codes then its message: both held back when it is the database away. */
+    private FilterReply hibernate(String line) {
+        if (Boolean.TRUE.equals(messageHeldBack.get())) {
+            messageHeldBack.remove();
+            return FilterReply.DENY;
+        }
+        int at = line.indexOf(SQL_STATE);
+        if (at < 0) {
+            return FilterReply.NEUTRAL;
+        }
+        String state = line.substring(at + SQL_STATE.length()).trim();
+        if (statements.away(new SQLException(line, state))) {
+            messageHeldBack.set(true);
+            return FilterReply.DENY;
         }
         return FilterReply.NEUTRAL;
     }

@@ -26,7 +26,7 @@ import jakarta.annotation.PostConstruct;
  * /invitation/<token>", the saved request of a check-in link opened before logging in) and Vaadin's navigation wrote
  * a working link to the log (review49, SecretLinksLogIT). Our own lines write paths through {@link
  * Tokens#redactedPath} already; the demo's check-in links at its start are left as they are ({@link
- * Tokens#PUBLISHED_DEMO_LINK}). Tomcat's access log is not Logback's: docs/security.md.
+ * Tokens#PUBLISHED_DEMO_LINK}). Tomcat's access log is not Logback's: {@link SecretLinksOutOfTheAccessLog}.
  */
 @Component
 class SecretLinksOutOfTheLog {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.b2bforum.base.database.DatabaseFailures;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -45,6 +46,14 @@ public class AccountService implements UserDetailsService {
         this.clock = clock;
         this.currentUser = currentUser;
         this.demoMode = environment.getProperty(DemoMode.ENABLED, Boolean.class, false);
+    }
+
+    /**
+     * Whether a log-in was refused because another log-in has its e-mail (the e-mail's unique key): a form may then say
+     * "this e-mail is taken". Any other integrity failure is something else and must not be read so.
+     */
+    public static boolean isEmailTaken(Throwable failure) {
+        return DatabaseFailures.isDuplicateOf(failure, "uk_app_user_email");
     }
 
     public static String normalizeEmail(String email) {
@@ -159,7 +168,13 @@ public class AccountService implements UserDetailsService {
     @Transactional
     public void deleteDelegateAccounts(Collection<Long> delegateIds) {
         if (!delegateIds.isEmpty()) {
-            jdbc.update("delete from app_user where delegate_id in (:ids)", new MapSqlParameterSource("ids", delegateIds));
+            MapSqlParameterSource ids = new MapSqlParameterSource("ids", delegateIds);
+            // a reset link the delegate asked for goes with the log-in (its foreign key refused the delete before, and
+            // the company's form that removed the delegate failed)
+            jdbc.update("""
+                    delete from password_reset
+                    where user_id in (select id from app_user where delegate_id in (:ids))""", ids);
+            jdbc.update("delete from app_user where delegate_id in (:ids)", ids);
         }
     }
 

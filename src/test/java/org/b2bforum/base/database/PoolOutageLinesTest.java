@@ -2,14 +2,17 @@ package org.b2bforum.base.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.hibernate.engine.jdbc.spi.SqlExceptionHelper;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -19,19 +22,26 @@ import ch.qos.logback.core.read.ListAppender;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-/** The connection pool meets the real embedded MariaDB killed for over a minute, then started again on its port. */
+/**
+ * The connection pool, and Hibernate logging each transaction's failure to get a connection from it, meet the real
+ * embedded MariaDB killed for over a minute, then started again on its port.
+ */
 class PoolOutageLinesTest {
 
     @Test
-    void the_pool_says_in_one_line_without_a_trace_that_the_database_is_away_and_in_one_that_it_is_back()
+    void the_pool_and_hibernate_each_say_in_one_line_without_a_trace_that_the_database_is_away_and_in_one_that_it_is_back()
             throws Exception {
         PoolOutageLines filter = new PoolOutageLines();
         Logger hikari = (Logger) LoggerFactory.getLogger("com.zaxxer.hikari");
+        Logger hibernate = (Logger) LoggerFactory.getLogger(PoolOutageLines.HIBERNATE_LOGGER);
+        // what Hibernate does with a failure of a transaction's statement or of its connection (logs it, then converts)
+        SqlExceptionHelper statements = new SqlExceptionHelper(true);
         Logger ours = (Logger) LoggerFactory.getLogger(PoolOutageLines.class);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         filter.install();
         hikari.addAppender(logged);
+        hibernate.addAppender(logged);
         ours.addAppender(logged);
         try (DatabaseToStop database = DatabaseToStop.start("target/it-pool-outage-mariadb");
                 HikariDataSource pool = database.smallPool()) {
@@ -44,6 +54,10 @@ class PoolOutageLinesTest {
             for (int minute = 0; minute < 3; minute++) {
                 // Hikari warns once the pool has been empty for a minute: each round stands for a minute more
                 assertThatThrownBy(pool::getConnection).isInstanceOf(SQLException.class);
+                for (int transaction = 0; transaction < 3; transaction++) {
+                    statements.logExceptions(catchThrowableOfType(SQLException.class, pool::getConnection),
+                            "Unable to acquire JDBC Connection");
+                }
                 failingSinceTwoMinutes(pool);
                 assertThatThrownBy(pool::getConnection).isInstanceOf(SQLException.class);
             }
@@ -56,8 +70,11 @@ class PoolOutageLinesTest {
                     // the pool's first tries may meet the server still starting
                 }
             }
+            // a failure that is not the database away is logged as Hibernate logs it
+            statements.logExceptions(new SQLException("Duplicate entry 'x' for key 'uk_x'", "23000", 1062), "insert");
         } finally {
             hikari.detachAppender(logged);
+            hibernate.detachAppender(logged);
             ours.detachAppender(logged);
             filter.uninstall();
         }
@@ -65,12 +82,21 @@ class PoolOutageLinesTest {
         // before, Hikari's "Pool is empty, failed to create/setup connection" with the driver's stack trace, once a
         // minute for the whole outage
         assertThat(logged.list).noneMatch(event -> event.getFormattedMessage().contains("Pool is empty"));
-        assertThat(logged.list).filteredOn(event -> event.getLoggerName().equals(PoolOutageLines.class.getName()))
-                .extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
-                        away -> assertThat(away).startsWith("Database connection pool: the database cannot be reached (")
-                                .contains("Connection refused"),
-                        back -> assertThat(back).isEqualTo("Database connection pool: the database answers again"));
+        saysAwayOnceAndBackOnce(logged.list, "Database connection pool", "Connection refused");
+        // before, Hibernate's "HHH000247: ErrorCode: 0, SQLState: 08000" and the driver's message at every transaction
+        saysAwayOnceAndBackOnce(logged.list, "Database statements", "SQLState: 08");
+        assertThat(logged.list).filteredOn(event -> event.getLoggerName().equals(PoolOutageLines.HIBERNATE_LOGGER))
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("HHH000247: ErrorCode: 1062, SQLState: 23000", "Duplicate entry 'x' for key 'uk_x'");
         assertThat(logged.list).allMatch(event -> event.getThrowableProxy() == null);
+    }
+
+    private static void saysAwayOnceAndBackOnce(List<ILoggingEvent> logged, String what, String cause) {
+        assertThat(logged).filteredOn(event -> event.getLoggerName().equals(PoolOutageLines.class.getName())
+                && event.getFormattedMessage().startsWith(what + ":"))
+                .extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
+                        away -> assertThat(away).startsWith(what + ": the database cannot be reached (").contains(cause),
+                        back -> assertThat(back).isEqualTo(what + ": the database answers again"));
     }
 
     /** Hikari's clock of the pool's failures (it warns a minute after the first), put two minutes back. */
