@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.b2bforum.BookingFixture;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
@@ -25,6 +26,8 @@ import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
 import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.schedule.ScheduleFixture;
+import org.b2bforum.schedule.WishPriority;
 import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.ProgramItems;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,10 @@ class ProgramViewTest extends ForumBrowserlessTest {
     OrganizerBookings organizerBookings;
     @Autowired
     RegistrationService registrations;
+    @Autowired
+    BookingFixture booking;
+    @Autowired
+    ScheduleFixture scheduleFixture;
 
     @Test
     @WithUserDetails(TestData.ORGANIZER_EMAIL)
@@ -235,6 +242,30 @@ class ProgramViewTest extends ForumBrowserlessTest {
         program.removeSession(session.id());
         test((Button) test(view.days.grid).getCellComponent(dayRow(view, session.dayId()), 1)).click();
         test(find(ConfirmDialog.class).last()).confirm();
+        assertThat(test(find(Notification.class).last()).getText()).isEqualTo("День удалён: " + day);
+        assertThat(program.days()).extracting(ForumDay::id).doesNotContain(session.dayId());
+        assertThat(dayRow(view, session.dayId())).as("gone from the list").isNegative();
+    }
+
+    /** ux58: a day on which a schedule was built to try is removed with it, and the question says so first. */
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void a_day_with_a_schedule_built_to_try_is_removed_with_it_after_a_question_that_says_so() {
+        scheduleFixture.startWishesPhase();
+        BookingFixture.TestSession session = booking.session(1, LocalTime.of(10, 0), LocalTime.of(10, 40), 20);
+        List<BookingFixture.TestCompany> c = booking.approvedCompanies(2);
+        scheduleFixture.wish(c.get(0), c.get(1), WishPriority.MUST);
+        scheduleFixture.build(session.dayId());
+        program.removeSession(session.sessionId());
+        ProgramView view = navigate(ProgramView.class);
+        String day = test(view.days.grid).getCellText(dayRow(view, session.dayId()), 0);
+
+        test((Button) test(view.days.grid).getCellComponent(dayRow(view, session.dayId()), 1)).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).single();
+        assertThat(confirm.getElement().getProperty("message")).endsWith(
+                "Построенное для него 1 расписание встреч (не опубликовано) будет удалено вместе с ним.");
+        test(confirm).confirm();
+
         assertThat(test(find(Notification.class).last()).getText()).isEqualTo("День удалён: " + day);
         assertThat(program.days()).extracting(ForumDay::id).doesNotContain(session.dayId());
         assertThat(dayRow(view, session.dayId())).as("gone from the list").isNegative();
