@@ -436,6 +436,34 @@ class ProgramViewTest extends ForumBrowserlessTest {
                 .isEqualTo("Program item \"Round table " + unique + "\" saved");
     }
 
+    /** ux58: a program item is removed after a question that names its sign-ups (before, it could not be at all). */
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void a_program_item_is_removed_after_a_question_that_says_how_many_signed_up() {
+        BookingFixture.ForumDayRef day = booking.newDay();
+        String title = "Круглый стол " + TestData.unique();
+        long item = programItems.add(day.id(), ProgramItemKind.ROUND_TABLE, title, null, "Малый зал", null,
+                LocalTime.of(15, 0), LocalTime.of(16, 0));
+        BookingFixture.TestCompany company = booking.approvedCompany();
+        programItems.signUp(item, company.delegateIds());
+        ProgramView view = navigate(ProgramView.class);
+        var rows = test(view.items.grid);
+        int row = IntStream.range(0, rows.size()).filter(i -> rows.getRow(i).id() == item).findFirst().orElseThrow();
+
+        test(rowButton(view.items.grid, row, 6, "remove-item")).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).single();
+        assertThat(confirm.getElement().getProperty("header")).isEqualTo("Удалить «" + title + "»?");
+        assertThat(confirm.getElement().getProperty("message")).startsWith("Круглый стол, ")
+                .contains("15:00–16:00. Записалось участников: " + company.delegateIds().size() + ";");
+        test(confirm).confirm();
+
+        assertThat(test(find(Notification.class).last()).getText()).isEqualTo("Мероприятие «" + title + "» удалено");
+        assertThat(programItems.all()).extracting(ProgramItem::id).doesNotContain(item);
+        var after = test(view.items.grid);
+        assertThat(IntStream.range(0, after.size()).filter(i -> after.getRow(i).id() == item)).as("gone from the list")
+                .isEmpty();
+    }
+
     /** The button with this class name among a row's buttons (the last column). */
     private <T> Button rowButton(Grid<T> grid, int row, int column, String className) {
         return test(grid).getCellComponent(row, column).getChildren()
