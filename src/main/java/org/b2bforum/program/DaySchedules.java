@@ -8,8 +8,6 @@ public interface DaySchedules {
 
     /** The day's schedule runs: how many there are, how many were published, whether one is being built now. */
     record Built(int runs, int published, boolean building) {
-
-        public static final Built NONE = new Built(0, 0, false);
     }
 
     Built of(long dayId);

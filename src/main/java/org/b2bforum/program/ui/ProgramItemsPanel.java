@@ -139,10 +139,6 @@ class ProgramItemsPanel extends VerticalLayout {
         SessionsPanel.setKeepingSelection(day, days, ForumDay::id);
     }
 
-    /**
-     * Changes an item's title and place in Russian and English; its kind, day and times stay (delegates are
-     * signed up to them).
-     */
     private void confirmRemoval(ProgramItem item) {
         ChangeDialog.confirmRemoval("confirm-remove-item",
                 getTranslation("program.remove-item.title", item.title(getLocale())),
@@ -158,6 +154,10 @@ class ProgramItemsPanel extends VerticalLayout {
         changed.run();
     }
 
+    /**
+     * Changes an item's title and place in Russian and English; its kind, day and times stay (delegates are
+     * signed up to them).
+     */
     private void change(ProgramItem item) {
         ChangeDialog dialog = new ChangeDialog("change-item-dialog",
                 getTranslation("program.change-item.title", item.title(getLocale())),
