@@ -4,7 +4,7 @@
  * announcement's notifications after it has committed, as a listener of its event.
  */
 @ApplicationModule(displayName = "Notifications",
-        allowedDependencies = { "base :: *", "company", "registration", "announcement" })
+        allowedDependencies = { "base :: *", "company", "registration", "announcement", "program" })
 package org.b2bforum.notification;
 
 import org.springframework.modulith.ApplicationModule;

@@ -14,13 +14,20 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.i18n.MeetingLine;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.ForumAccess;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -37,18 +44,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProgramItems {
 
+    private static final DateTimeFormatter ITEM_DAY = DateTimeFormatter.ofPattern("dd.MM");
+    private static final DateTimeFormatter ITEM_TIME = DateTimeFormatter.ofPattern("HH:mm");
+
     private final NamedParameterJdbcTemplate jdbc;
     private final ProgramConflicts conflicts;
     private final CurrentUser currentUser;
     private final ForumAccess access;
+    private final ApplicationEventPublisher events;
     private final ZoneId zone;
 
     ProgramItems(NamedParameterJdbcTemplate jdbc, ProgramConflicts conflicts, CurrentUser currentUser,
-            ForumAccess access, ForumTime forumTime) {
+            ForumAccess access, ApplicationEventPublisher events, ForumTime forumTime) {
         this.jdbc = jdbc;
         this.conflicts = conflicts;
         this.currentUser = currentUser;
         this.access = access;
+        this.events = events;
         this.zone = forumTime.zone();
     }
 
@@ -99,6 +111,45 @@ public class ProgramItems {
                 .addValue("placeEn", englishPlace));
         if (changed == 0) {
             throw new InvalidProgramException("program.error.not-found");
+        }
+    }
+
+    /**
+     * Removes a program item added by mistake or called off, with its sign-ups: the delegates who had signed up, and
+     * their companies' representatives, are told after it has committed ({@link ProgramItemRemoved}). Before, an item
+     * could not be removed at all, and its day with it (ux58).
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional
+    public void remove(long itemId) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", itemId);
+        // locked: a sign-up meanwhile (its key reads the item's row) waits, so the sign-ups read below are all of them
+        List<String> detail = jdbc.query("""
+                select title, title_en, starts_at, ends_at from program_item where id = :id for update""", params,
+                (rs, i) -> {
+                    // both languages as a meeting line keeps a hall's names: each reader reads theirs
+                    String title = MeetingLine.place(rs.getString("title"), rs.getString("title_en"), null);
+                    ZonedDateTime start = rs.getTimestamp("starts_at").toInstant().atZone(zone);
+                    ZonedDateTime end = rs.getTimestamp("ends_at").toInstant().atZone(zone);
+                    return ITEM_DAY.format(start) + " " + ITEM_TIME.format(start) + "–" + ITEM_TIME.format(end) + " · "
+                            + title;
+                });
+        if (detail.isEmpty()) {
+            return;
+        }
+        List<Long> delegateIds = new ArrayList<>();
+        Set<Long> companyIds = new TreeSet<>();
+        jdbc.query("""
+                select a.delegate_id, d.company_id from program_item_attendee a join delegate d on d.id = a.delegate_id
+                where a.program_item_id = :id order by a.delegate_id""", params, rs -> {
+            delegateIds.add(rs.getLong("delegate_id"));
+            companyIds.add(rs.getLong("company_id"));
+        });
+        jdbc.update("delete from program_item_attendee where program_item_id = :id", params);
+        jdbc.update("delete from program_item where id = :id", params);
+        if (!delegateIds.isEmpty()) {
+            events.publishEvent(new ProgramItemRemoved(itemId, detail.getFirst(), List.copyOf(companyIds),
+                    List.copyOf(delegateIds)));
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.b2bforum.base.i18n.ForumTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -43,11 +44,16 @@ public class ProgramService {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ProgramConflicts conflicts;
+    private final DaySchedules schedules;
+    private final ApplicationEventPublisher events;
     private final ZoneId zone;
 
-    ProgramService(NamedParameterJdbcTemplate jdbc, ProgramConflicts conflicts, ForumTime forumTime) {
+    ProgramService(NamedParameterJdbcTemplate jdbc, ProgramConflicts conflicts, DaySchedules schedules,
+            ApplicationEventPublisher events, ForumTime forumTime) {
         this.jdbc = jdbc;
         this.conflicts = conflicts;
+        this.schedules = schedules;
+        this.events = events;
         this.zone = forumTime.zone();
     }
 
@@ -65,16 +71,19 @@ public class ProgramService {
 
     /**
      * Removes a day added by mistake, once nothing is on it: its sessions and program items are removed first, each
-     * with its own checks (a session with confirmed meetings stays), so nothing booked goes with the day.
+     * with its own checks (a session with confirmed meetings stays), so nothing booked goes with the day. The schedules
+     * built on it to try go with it (the schedule feature removes them on {@link ForumDayRemoving}); a published one
+     * is the record of meetings that were confirmed, so it keeps the day, and so does one being built.
      *
-     * @throws InvalidProgramException when a session or a program item is still on the day, or a schedule was built
-     *                                 for it
+     * @throws InvalidProgramException when a session or a program item is still on the day, a schedule of the day was
+     *                                 published, or one is being built
      */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional
     public void removeDay(long dayId) {
         MapSqlParameterSource params = new MapSqlParameterSource("day", dayId);
-        // locked: a session or an item added to the day meanwhile waits for this (its key reads the day's row)
+        // locked: a session or an item added to the day meanwhile waits for this (its key reads the day's row), and so
+        // does a schedule run started on it (its key to the day)
         if (jdbc.queryForList("select id from forum_day where id = :day for update", params, Long.class).isEmpty()) {
             return;
         }
@@ -84,12 +93,28 @@ public class ProgramService {
         if (onTheDay != null && onTheDay > 0) {
             throw new InvalidProgramException("program.error.day-not-empty");
         }
+        DaySchedules.Built built = schedules.of(dayId);
+        if (built.published() > 0) {
+            throw new InvalidProgramException("program.error.day-scheduled");
+        }
+        if (built.building()) {
+            throw new InvalidProgramException("program.error.day-building");
+        }
+        events.publishEvent(new ForumDayRemoving(dayId));
         try {
             jdbc.update("delete from forum_day where id = :day", params);
         } catch (DataIntegrityViolationException e) {
-            // a schedule run of the day (the schedule module's, built while the day had sessions) keeps it
-            throw new InvalidProgramException("program.error.day-scheduled");
+            // a schedule run of the day started between the check and here (the key waits for the lock, so only a
+            // run that was not there to remove): the day stays, in words
+            throw new InvalidProgramException("program.error.day-building");
         }
+    }
+
+    /** The schedules built for a day, for the question before its removal (they are removed with it). */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public DaySchedules.Built schedulesOf(long dayId) {
+        return schedules.of(dayId);
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -2,6 +2,7 @@ package org.b2bforum.venue;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,8 @@ public class CheckInService {
     /** Letters a desk search needs at least: one letter would list half the forum. */
     public static final int MIN_SEARCH = 2;
     private static final int MAX_WORDS = 6;
+    /** How long the member of staff who checked someone in may take it back: a wrong tap is seen at once. */
+    public static final Duration UNDO_WITHIN = Duration.ofMinutes(10);
 
     private static final String HOLDER = """
             select d.id, d.full_name, d.position, c.short_name, c.city, c.status,
@@ -124,6 +127,36 @@ public class CheckInService {
     public Optional<CheckInResult> checkIn(long delegateId) {
         return admit(holder("where d.id = :id", new MapSqlParameterSource("id", delegateId), false),
                 currentUser.require());
+    }
+
+    /**
+     * Whether the person asking may take this check-in back ({@link #undoCheckIn}): they made it, within
+     * {@link #UNDO_WITHIN}.
+     */
+    public boolean mayUndo(CheckIn checkIn) {
+        return checkIn != null && currentUser.get().map(ForumUser::id).filter(id -> id == checkIn.byUserId())
+                .isPresent() && !checkIn.at().isBefore(clock.instant().minus(UNDO_WITHIN));
+    }
+
+    /**
+     * Takes back a check-in made by mistake (a tap on the wrong name in the desk's list): only the member of staff who
+     * made it, within {@link #UNDO_WITHIN}; later, or someone else's, stays (the person was at the door). Venue staff
+     * only.
+     *
+     * @throws VenueRefusedException when the check-in is not the caller's to take back, or no longer
+     */
+    @PreAuthorize("hasAnyRole('ORGANIZER', 'STAFF')")
+    @Transactional
+    public void undoCheckIn(long delegateId) {
+        ForumUser user = currentUser.require();
+        int removed = jdbc.update("""
+                delete from delegate_check_in
+                where delegate_id = :delegate and checked_in_by = :user and checked_in_at >= :since""",
+                new MapSqlParameterSource("delegate", delegateId).addValue("user", user.id())
+                        .addValue("since", Timestamp.from(clock.instant().minus(UNDO_WITHIN))));
+        if (removed == 0) {
+            throw new VenueRefusedException("check-in-desk.undo-refused");
+        }
     }
 
     private Optional<CheckInResult> admit(Optional<BadgeHolder> badge, ForumUser user) {

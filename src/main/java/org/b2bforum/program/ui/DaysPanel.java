@@ -2,6 +2,7 @@ package org.b2bforum.program.ui;
 
 import java.util.List;
 
+import org.b2bforum.base.i18n.ScheduleNotice;
 import org.b2bforum.base.ui.FieldErrors;
 import org.b2bforum.base.ui.Notices;
 import org.b2bforum.program.ForumDay;
@@ -80,10 +81,16 @@ class DaysPanel extends VerticalLayout {
     }
 
     private void confirmRemoval(ForumDay forumDay) {
+        String text = getTranslation("program.remove-day.text");
+        int runs = program.schedulesOf(forumDay.id()).runs();
+        if (runs > 0) {
+            // the runs built to try go with the day: the organizer reads so before, not after
+            text = text + " " + getTranslation("program.remove-day.schedules."
+                    + ScheduleNotice.pluralForm(runs, getLocale()), runs);
+        }
         ChangeDialog.confirmRemoval("confirm-remove-day",
-                getTranslation("program.remove-day.title", labels.longDate(forumDay.day())),
-                getTranslation("program.remove-day.text"), getTranslation("program.action.remove-day"),
-                () -> remove(forumDay));
+                getTranslation("program.remove-day.title", labels.longDate(forumDay.day())), text,
+                getTranslation("program.action.remove-day"), () -> remove(forumDay));
     }
 
     private void remove(ForumDay forumDay) {

@@ -43,11 +43,13 @@ class ProgramItemsPanel extends VerticalLayout {
     final TimePicker end = new TimePicker();
     final Button add = new Button();
     private final ProgramItems programItems;
+    private final ProgramLabels labels;
     private final Runnable changed;
     private final FieldErrors errors = new FieldErrors(this);
 
     ProgramItemsPanel(ProgramItems programItems, ProgramLabels labels, Runnable changed) {
         this.programItems = programItems;
+        this.labels = labels;
         this.changed = changed;
         setPadding(false);
         addClassName("program-section");
@@ -69,7 +71,9 @@ class ProgramItemsPanel extends VerticalLayout {
         grid.addColumn(ProgramItem::attendeeCount).setHeader(getTranslation("program.column.attendees"))
                 .setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(item -> ChangeDialog.rowActions(ChangeDialog.rowButton(
-                getTranslation("program.action.change-item"), "change-item", () -> change(item)))))
+                getTranslation("program.action.change-item"), "change-item", () -> change(item)),
+                ChangeDialog.removeButton(getTranslation("program.action.remove-item"), "remove-item",
+                        () -> confirmRemoval(item)))))
                 .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // in reach on a phone, where the grid scrolls
         grid.setEmptyStateText(getTranslation("program.items.empty"));
         grid.setAllRowsVisible(true);
@@ -133,6 +137,21 @@ class ProgramItemsPanel extends VerticalLayout {
     void show(List<ProgramItem> items, List<ForumDay> days) {
         grid.setItems(items);
         SessionsPanel.setKeepingSelection(day, days, ForumDay::id);
+    }
+
+    private void confirmRemoval(ProgramItem item) {
+        ChangeDialog.confirmRemoval("confirm-remove-item",
+                getTranslation("program.remove-item.title", item.title(getLocale())),
+                getTranslation("program.remove-item.text", getTranslation(item.kind().translationKey()),
+                        labels.date(item.startsAt()), labels.timeRange(item.startsAt(), item.endsAt()),
+                        item.attendeeCount()),
+                getTranslation("program.action.remove-item"), () -> remove(item));
+    }
+
+    private void remove(ProgramItem item) {
+        programItems.remove(item.id());
+        Notices.success(getTranslation("program.item-removed", item.title(getLocale())));
+        changed.run();
     }
 
     /**

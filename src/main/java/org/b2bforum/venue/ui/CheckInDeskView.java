@@ -113,6 +113,18 @@ class CheckInDeskView extends VerticalLayout implements HasDynamicTitle {
             arrived.setId("desk-arrived-" + holder.delegateId());
             body.add(arrived);
             row.add(body);
+            if (checkIns.mayUndo(holder.checkIn())) {
+                // a tap on the wrong name in the list ("Козел" for "Козлов") is taken back at once, not by an organizer
+                Button undo = new Button(getTranslation("check-in-desk.undo"), VaadinIcon.ARROW_BACKWARD.create(),
+                        e -> undo(holder));
+                undo.setId("desk-undo-" + holder.delegateId());
+                undo.addThemeVariants(ButtonVariant.TERTIARY);
+                undo.setDisableOnClick(true);
+                undo.setAriaLabel(getTranslation("check-in-desk.undo") + ": " + holder.fullName());
+                Div actions = new Div(undo);
+                actions.addClassName("venue-actions");
+                row.add(actions);
+            }
         } else {
             Button confirm = new Button(getTranslation("check-in.confirm"), VaadinIcon.CHECK.create(),
                     e -> checkIn(holder));
@@ -140,6 +152,16 @@ class CheckInDeskView extends VerticalLayout implements HasDynamicTitle {
                             times.moment(done.holder().checkIn().at()), done.holder().checkIn().byName()));
                 }
             }, () -> Notices.error(getTranslation("check-in-desk.gone")));
+        } catch (VenueRefusedException e) {
+            Notices.error(holder.fullName() + ": " + getTranslation(e.key()));
+        }
+        show();
+    }
+
+    private void undo(BadgeHolder holder) {
+        try {
+            checkIns.undoCheckIn(holder.delegateId());
+            Notices.success(getTranslation("check-in-desk.undone", holder.fullName()));
         } catch (VenueRefusedException e) {
             Notices.error(holder.fullName() + ": " + getTranslation(e.key()));
         }

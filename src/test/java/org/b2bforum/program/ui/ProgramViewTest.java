@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.b2bforum.BookingFixture;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
@@ -25,6 +26,8 @@ import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
 import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.schedule.ScheduleFixture;
+import org.b2bforum.schedule.WishPriority;
 import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.ProgramItems;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,10 @@ class ProgramViewTest extends ForumBrowserlessTest {
     OrganizerBookings organizerBookings;
     @Autowired
     RegistrationService registrations;
+    @Autowired
+    BookingFixture booking;
+    @Autowired
+    ScheduleFixture scheduleFixture;
 
     @Test
     @WithUserDetails(TestData.ORGANIZER_EMAIL)
@@ -240,6 +247,30 @@ class ProgramViewTest extends ForumBrowserlessTest {
         assertThat(dayRow(view, session.dayId())).as("gone from the list").isNegative();
     }
 
+    /** ux58: a day on which a schedule was built to try is removed with it, and the question says so first. */
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void a_day_with_a_schedule_built_to_try_is_removed_with_it_after_a_question_that_says_so() {
+        scheduleFixture.startWishesPhase();
+        BookingFixture.TestSession session = booking.session(1, LocalTime.of(10, 0), LocalTime.of(10, 40), 20);
+        List<BookingFixture.TestCompany> c = booking.approvedCompanies(2);
+        scheduleFixture.wish(c.get(0), c.get(1), WishPriority.MUST);
+        scheduleFixture.build(session.dayId());
+        program.removeSession(session.sessionId());
+        ProgramView view = navigate(ProgramView.class);
+        String day = test(view.days.grid).getCellText(dayRow(view, session.dayId()), 0);
+
+        test((Button) test(view.days.grid).getCellComponent(dayRow(view, session.dayId()), 1)).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).single();
+        assertThat(confirm.getElement().getProperty("message")).endsWith(
+                "Построенное для него 1 расписание встреч (не опубликовано) будет удалено вместе с ним.");
+        test(confirm).confirm();
+
+        assertThat(test(find(Notification.class).last()).getText()).isEqualTo("День удалён: " + day);
+        assertThat(program.days()).extracting(ForumDay::id).doesNotContain(session.dayId());
+        assertThat(dayRow(view, session.dayId())).as("gone from the list").isNegative();
+    }
+
     private int dayRow(ProgramView view, long dayId) {
         var rows = test(view.days.grid);
         return IntStream.range(0, rows.size()).filter(i -> rows.getRow(i).id() == dayId).findFirst().orElse(-1);
@@ -403,6 +434,34 @@ class ProgramViewTest extends ForumBrowserlessTest {
         assertThat(changed.getCellText(after, 3)).isEqualTo("Nemiga Hall");
         assertThat(test(find(Notification.class).last()).getText())
                 .isEqualTo("Program item \"Round table " + unique + "\" saved");
+    }
+
+    /** ux58: a program item is removed after a question that names its sign-ups (before, it could not be at all). */
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void a_program_item_is_removed_after_a_question_that_says_how_many_signed_up() {
+        BookingFixture.ForumDayRef day = booking.newDay();
+        String title = "Круглый стол " + TestData.unique();
+        long item = programItems.add(day.id(), ProgramItemKind.ROUND_TABLE, title, null, "Малый зал", null,
+                LocalTime.of(15, 0), LocalTime.of(16, 0));
+        BookingFixture.TestCompany company = booking.approvedCompany();
+        programItems.signUp(item, company.delegateIds());
+        ProgramView view = navigate(ProgramView.class);
+        var rows = test(view.items.grid);
+        int row = IntStream.range(0, rows.size()).filter(i -> rows.getRow(i).id() == item).findFirst().orElseThrow();
+
+        test(rowButton(view.items.grid, row, 6, "remove-item")).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).single();
+        assertThat(confirm.getElement().getProperty("header")).isEqualTo("Удалить «" + title + "»?");
+        assertThat(confirm.getElement().getProperty("message")).startsWith("Круглый стол, ")
+                .contains("15:00–16:00. Записалось участников: " + company.delegateIds().size() + ";");
+        test(confirm).confirm();
+
+        assertThat(test(find(Notification.class).last()).getText()).isEqualTo("Мероприятие «" + title + "» удалено");
+        assertThat(programItems.all()).extracting(ProgramItem::id).doesNotContain(item);
+        var after = test(view.items.grid);
+        assertThat(IntStream.range(0, after.size()).filter(i -> after.getRow(i).id() == item)).as("gone from the list")
+                .isEmpty();
     }
 
     /** The button with this class name among a row's buttons (the last column). */

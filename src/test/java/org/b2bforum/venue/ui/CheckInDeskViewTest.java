@@ -77,6 +77,43 @@ class CheckInDeskViewTest extends ForumBrowserlessTest {
                         + "». Проверьте написание или позовите организаторов.");
     }
 
+    /** ux58: a tap on the wrong name is taken back on the same row, by whoever made it; before, it stayed for good. */
+    @Test
+    void a_check_in_made_by_mistake_is_taken_back_on_its_row_and_the_button_comes_back() {
+        TestCompany company = booking.approvedCompany();
+        String name = jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
+        long anna = company.delegateIds().get(1);
+        BookingFixture.logInAs(venue.staff());
+        CheckInDeskView view = navigate("check-in", CheckInDeskView.class);
+        test(view.search).setValue("smirnova " + name);
+        test(find(Button.class).id("desk-check-in-" + anna)).click();
+
+        Button undo = find(Button.class).id("desk-undo-" + anna);
+        assertThat(undo.getText()).isEqualTo("Отменить отметку");
+        test(undo).click();
+
+        assertThat(test(find(Notification.class).last()).getText())
+                .isEqualTo("Отметка о прибытии отменена: Anna Smirnova");
+        assertThat(checkIns.search("Smirnova " + name, 1).getFirst().checkedIn()).isFalse();
+        assertThat(find(Button.class).withId("desk-check-in-" + anna).exists()).as("to check in again").isTrue();
+        assertThat(find(Button.class).withId("desk-undo-" + anna).exists()).isFalse();
+    }
+
+    @Test
+    void a_colleagues_check_in_has_no_undo_button() {
+        TestCompany company = booking.approvedCompany();
+        String name = jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
+        long anna = company.delegateIds().get(1);
+        booking.as(venue.staff(), () -> checkIns.checkIn(anna));
+        BookingFixture.logInAs(venue.staff());
+        CheckInDeskView view = navigate("check-in", CheckInDeskView.class);
+
+        test(view.search).setValue("smirnova " + name);
+
+        assertThat(find(Paragraph.class).withId("desk-arrived-" + anna).exists()).isTrue();
+        assertThat(find(Button.class).withId("desk-undo-" + anna).exists()).isFalse();
+    }
+
     /** A number as the Russian page writes it: 1 100, with the locale's group separator. */
     private static String inRussian(long number) {
         return String.format(Locale.of("ru"), "%,d", number);
