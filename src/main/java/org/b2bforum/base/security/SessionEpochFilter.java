@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Ends the session of a user whose account was disabled, or whose password was changed or reset,
  * since they logged in: on their next request of any kind (a page, a Vaadin UIDL or heartbeat
  * request), the session is invalidated and the request goes on anonymously, so that Vaadin reports
- * the session expired and the browser lands on the log-in page. One primary-key look-up per request.
+ * the session expired and the browser lands on the log-in page. One primary-key look-up per request, which also reads
+ * the company's registration status for the request's approval checks ({@link CompanyStatusOfThisRequest}).
  * <p>
  * While the database cannot be reached the check cannot be made, and the request goes on: its own reads fail the same
  * way, and Vaadin's handling says "temporarily unavailable" in the page (a notification after a click, the error view
@@ -47,7 +48,7 @@ class SessionEpochFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof ForumUser user
-                && !stillValidOrUnknown(user)) {
+                && !stillValidOrUnknown(user, request)) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
@@ -57,9 +58,14 @@ class SessionEpochFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private boolean stillValidOrUnknown(ForumUser user) {
+    private boolean stillValidOrUnknown(ForumUser user, HttpServletRequest request) {
         try {
-            return accounts.sessionStillValid(user);
+            AccountService.SessionCheck check = accounts.checkSession(user);
+            if (check.valid() && user.companyId() != null && check.companyStatus() != null) {
+                // the request's approval checks take it from here instead of reading it again (issue 17)
+                CompanyStatusOfThisRequest.remember(request, user.companyId(), check.companyStatus());
+            }
+            return check.valid();
         } catch (RuntimeException e) {
             if (DatabaseUnavailable.isCause(e)) {
                 return true;
