@@ -3,6 +3,7 @@ package org.b2bforum.company;
 import java.util.List;
 
 import org.b2bforum.base.security.ApprovalStatus;
+import org.b2bforum.base.security.CompanyStatusOfThisRequest;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -19,6 +20,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * Asked on every navigation and by most services, so each check is one JDBC query in the caller's
  * transaction, or a plain statement when there is none (the approval gate of a navigation): a
  * transaction of its own added a {@code set autocommit} pair and a commit each time (bench/README.md, issue 17).
+ * In an HTTP request of the company's own session the status comes with the request's session check
+ * ({@link CompanyStatusOfThisRequest}), and no check reads it again.
  */
 @Component
 @Transactional(propagation = Propagation.SUPPORTS)
@@ -72,7 +75,11 @@ public class ForumAccess implements ApprovalStatus {
         if (request != null && request.getAttribute(remembered, RequestAttributes.SCOPE_REQUEST) != null) {
             return true;
         }
-        boolean approved = approved("select status from company where id = :id", companyId);
+        // read with this request's session check (SessionEpochFilter), in the same statement: an approval check was a
+        // statement of its own in each navigation and each search (bench/README.md, issue 17)
+        boolean approved = CompanyStatusOfThisRequest.read(companyId)
+                .map(RegistrationStatus.APPROVED.name()::equals)
+                .orElseGet(() -> approved("select status from company where id = :id", companyId));
         if (approved && request != null) {
             request.setAttribute(remembered, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
         }
@@ -85,6 +92,7 @@ public class ForumAccess implements ApprovalStatus {
         if (request != null) {
             request.removeAttribute(APPROVED_IN_THIS_REQUEST + companyId, RequestAttributes.SCOPE_REQUEST);
         }
+        CompanyStatusOfThisRequest.forget(companyId);
     }
 
     private static final String APPROVED_IN_THIS_REQUEST = ForumAccess.class.getName() + ".approved.";

@@ -8,8 +8,17 @@ import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.servlet.ServletException;
+
 import org.b2bforum.BookingFixture;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.TestData;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.company.TestCompanies.TestCompany;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +28,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -35,6 +48,8 @@ class ForumAccessTest {
     JdbcTemplate jdbc;
     @Autowired
     BookingFixture fixture;
+    @Autowired
+    WebApplicationContext context;
 
     @AfterEach
     void noRequest() {
@@ -112,6 +127,78 @@ class ForumAccessTest {
             assertThat(access.isApproved(company.id())).isTrue();
             // it renames itself: back to the organizers' review, in the same request
             fixture.sendBackToReview(company);
+            assertThat(access.isApproved(company.id())).isFalse();
+        });
+    }
+
+    /**
+     * A Vaadin request of the company's session through the application's filters (MockMvc has no Vaadin servlet to
+     * hand it on to: that last step fails after the filters); the request as the filters left it.
+     */
+    private MockHttpServletRequest throughTheFilters(TestCompany company) throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        String address = "10.17." + TestData.unique() + ".1";
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(csrf())
+                .param("username", company.loginEmail()).param("password", TestData.COMPANY_PASSWORD)
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                })).andReturn().getRequest().getSession(false);
+        TestData.logOut();
+        AtomicReference<MockHttpServletRequest> seen = new AtomicReference<>();
+        try {
+            mvc.perform(post("/?v-r=uidl&v-uiId=0").session(session).with(request -> {
+                request.setRemoteAddr(address);
+                seen.set(request);
+                return request;
+            }));
+        } catch (ServletException e) {
+            assertThat(e.getMessage()).contains("springServlet");
+        }
+        assertThat(session.isInvalid()).as("the session goes on").isFalse();
+        return seen.get();
+    }
+
+    private static void inThat(MockHttpServletRequest request, Runnable work) {
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        try {
+            work.run();
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+    }
+
+    @Test
+    void the_approval_checks_of_a_request_take_the_status_the_session_check_read_and_read_nothing_more()
+            throws Exception {
+        TestCompany approved = companies.approved(Country.RU);
+        TestCompany pending = companies.pending(Country.BY);
+        MockHttpServletRequest approvedRequest = throughTheFilters(approved);
+        MockHttpServletRequest pendingRequest = throughTheFilters(pending);
+        NamedParameterJdbcTemplate counted = spy(named);
+        ForumAccess access = new ForumAccess(currentUser, counted);
+
+        // the approval gate of a navigation and a directory search each read the status once more (issue 17)
+        inThat(approvedRequest, () -> {
+            assertThat(access.isApproved(approved.id())).isTrue();
+            assertThat(access.isApproved(approved.id())).isTrue();
+        });
+        inThat(pendingRequest, () -> assertThat(access.isApproved(pending.id())).isFalse());
+
+        assertThat(statusReads(counted)).isZero();
+    }
+
+    @Test
+    void a_status_changed_after_the_session_check_in_the_same_request_is_read_again() throws Exception {
+        TestCompany company = companies.approved(Country.RU);
+        MockHttpServletRequest request = throughTheFilters(company);
+        ForumAccess access = new ForumAccess(currentUser, named);
+
+        inThat(request, () -> {
+            assertThat(access.isApproved(company.id())).isTrue();
+            // as CompanyRecords does when the company's own edit sends it back to review
+            jdbc.update("update company set status = 'CHANGES_REQUESTED' where id = ?", company.id());
+            ForumAccess.forgetInThisRequest(company.id());
             assertThat(access.isApproved(company.id())).isFalse();
         });
     }

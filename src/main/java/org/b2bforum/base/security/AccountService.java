@@ -80,11 +80,28 @@ public class AccountService implements UserDetailsService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public boolean sessionStillValid(ForumUser user) {
-        List<Boolean> valid = jdbc.query("select enabled, demo, session_epoch from app_user where id = :id",
+        return checkSession(user).valid();
+    }
+
+    /**
+     * What a request's session check reads: whether the session may go on ({@link #sessionStillValid}), and the
+     * registration status of the account's company (null for an account without one) in the same statement, which
+     * the request's approval checks then need not read again ({@link CompanyStatusOfThisRequest}). A read that joins
+     * the company feature's table, named as such.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public SessionCheck checkSession(ForumUser user) {
+        List<SessionCheck> checked = jdbc.query("""
+                select u.enabled, u.demo, u.session_epoch, c.status company_status
+                from app_user u left join company c on c.id = u.company_id where u.id = :id""",
                 new MapSqlParameterSource("id", user.id()),
-                (rs, row) -> rs.getBoolean("enabled") && (demoMode || !rs.getBoolean("demo"))
-                        && rs.getInt("session_epoch") == user.sessionEpoch());
-        return !valid.isEmpty() && valid.getFirst();
+                (rs, row) -> new SessionCheck(rs.getBoolean("enabled") && (demoMode || !rs.getBoolean("demo"))
+                        && rs.getInt("session_epoch") == user.sessionEpoch(), rs.getString("company_status")));
+        return checked.isEmpty() ? new SessionCheck(false, null) : checked.getFirst();
+    }
+
+    /** A session check's answer: may the session go on, and its company's registration status (or null). */
+    public record SessionCheck(boolean valid, String companyStatus) {
     }
 
     /**

@@ -22,7 +22,8 @@ import com.vaadin.flow.i18n.I18NProvider;
  * Ends the session of a user whose account was disabled, or whose password was changed or reset,
  * since they logged in: on their next request of any kind (a page, a Vaadin UIDL or heartbeat
  * request), the session is invalidated and the request goes on anonymously, so that Vaadin reports
- * the session expired and the browser lands on the log-in page. One primary-key look-up per request.
+ * the session expired and the browser lands on the log-in page. One primary-key look-up per request, which also reads
+ * the company's registration status for the request's approval checks ({@link CompanyStatusOfThisRequest}).
  * <p>
  * While the database cannot be reached the check cannot be made, and the request goes on: its own reads fail the same
  * way, and Vaadin's handling says "temporarily unavailable" in the page (a notification after a click, the error view
@@ -78,7 +79,7 @@ class SessionEpochFilter extends OncePerRequestFilter {
         Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof ForumUser user) {
             boolean heartbeat = isHeartbeat(request);
-            Check check = check(user, heartbeat ? Duration.ZERO : busyWait);
+            Check check = check(user, request, heartbeat ? Duration.ZERO : busyWait);
             if (check == Check.BUSY && !heartbeat) {
                 refuse(request, response);
                 return;
@@ -105,11 +106,16 @@ class SessionEpochFilter extends OncePerRequestFilter {
     }
 
     /** Asks until the pool gives a connection or {@code wait} has passed; each try waits the pool's time-out. */
-    private Check check(ForumUser user, Duration wait) {
+    private Check check(ForumUser user, HttpServletRequest request, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             try {
-                return accounts.sessionStillValid(user) ? Check.VALID : Check.ENDED;
+                AccountService.SessionCheck check = accounts.checkSession(user);
+                if (check.valid() && user.companyId() != null && check.companyStatus() != null) {
+                    // the request's approval checks take it from here instead of reading it again (issue 17)
+                    CompanyStatusOfThisRequest.remember(request, user.companyId(), check.companyStatus());
+                }
+                return check.valid() ? Check.VALID : Check.ENDED;
             } catch (RuntimeException e) {
                 if (PoolExhausted.isCause(e)) {
                     if (System.nanoTime() - deadline >= 0 || !pause()) {

@@ -42,9 +42,11 @@ final class SessionCheckDatabase implements AutoCloseable {
         config.setConnectionTimeout(connectionTimeoutMillis);
         pool = new HikariDataSource(config);
         jdbc = new JdbcTemplate(pool);
+        // the columns the session check reads (it reads the company's status with it: an organizer has none)
+        jdbc.execute("create table company (id bigint primary key, status varchar(32) not null)");
         jdbc.execute("create table app_user (id bigint primary key, enabled boolean not null, demo boolean not null,"
-                + " session_epoch int not null)");
-        jdbc.update("insert into app_user values (1, true, false, 0)");
+                + " session_epoch int not null, company_id bigint null)");
+        jdbc.update("insert into app_user values (1, true, false, 0, null)");
         filter = new SessionEpochFilter(new AccountService(null, new NamedParameterJdbcTemplate(pool), null,
                 Clock.systemUTC(), null, new MockEnvironment(), event -> { }), contexts,
                 new DefaultI18NProvider(Languages.ALL), busyWait);
