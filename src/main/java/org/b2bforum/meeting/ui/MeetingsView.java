@@ -194,8 +194,13 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         counterpart.add(direction, new MessageLink(meeting.counterpartId(me)));
 
         row.add(top, counterpart, line("meetings.place", place(meeting)));
-        if (!meeting.delegates().isEmpty()) {
-            row.add(line("meetings.delegates", String.join(", ", meeting.delegates())));
+        // whose people are whose: one line mixing both companies' names read as if all were coming from one side
+        if (!meeting.delegatesOf(me).isEmpty()) {
+            row.add(line("meetings.delegates.yours", String.join(", ", meeting.delegatesOf(me))));
+        }
+        List<String> theirs = meeting.delegatesOf(meeting.counterpartId(me));
+        if (!theirs.isEmpty()) {
+            row.add(line("meetings.delegates.theirs", String.join(", ", theirs)));
         }
         if (meeting.message() != null) {
             row.add(quote("meetings.message", meeting.message()));

@@ -396,7 +396,8 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         assertThat(notifications()).contains("Участники встречи сохранены, им пришло уведомление");
         assertThat(find(Paragraph.class).withId("no-attendees-" + id).exists()).isFalse();
         assertThat(find(Button.class).id("attendees-" + id).getText()).isEqualTo("Изменить участников");
-        assertThat(text(row(view.confirmed, id))).as("the requester's delegate, then the one chosen").contains("Участники: Иван Петров, Anna Smirnova");
+        assertThat(text(row(view.confirmed, id))).as("each company's people apart")
+                .contains("Ваши участники: Anna Smirnova", "Участники партнёра: Иван Петров");
         test(find(Button.class).id("attendees-" + id)).click();
         @SuppressWarnings("unchecked")
         CheckboxGroup<DelegateChoice> again = find(CheckboxGroup.class).id("attendees-delegates");
