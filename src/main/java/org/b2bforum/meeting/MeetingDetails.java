@@ -5,10 +5,20 @@ import java.util.List;
 
 import org.b2bforum.base.i18n.MeetingPlace;
 
-/** A meeting as its companies and the organizers see it; at a fair stand the place has the stand and no table. */
+/**
+ * A meeting as its companies and the organizers see it; at a fair stand the place has the stand and no table.
+ * {@code delegates} are who attends, the requester's first ({@code requesterDelegates} of them), then the partner's.
+ */
 public record MeetingDetails(long id, long requesterId, String requesterName, long partnerId, String partnerName,
         MeetingStatus status, long slotId, long sessionId, Instant startsAt, Instant endsAt, String hallName,
-        Integer tableNumber, String message, String response, List<String> delegates, MeetingPlace place) {
+        Integer tableNumber, String message, String response, List<String> delegates, int requesterDelegates,
+        MeetingPlace place) {
+
+    /** Who of {@code companyId} (one of the two) attends: a company reads its own people apart from the other side's. */
+    public List<String> delegatesOf(long companyId) {
+        return requesterId == companyId ? delegates.subList(0, requesterDelegates)
+                : delegates.subList(requesterDelegates, delegates.size());
+    }
 
     /** The fair stand's number for a meeting at a stand, else null. */
     public String standNumber() {

@@ -260,7 +260,8 @@ public class MeetingQueries {
             }
             String contacts = m.status() == MeetingStatus.CONFIRMED ? contactsOf(m.counterpartId(company)) : null;
             entries.add(new AgendaEntry(m.startsAt(), m.endsAt(), AgendaEntry.Kind.MEETING, m.id(),
-                    m.counterpartName(company), null, m.hallName(), null, m.tableNumber(), m.status(), m.delegates(), contacts,
+                    m.counterpartName(company), null, m.hallName(), null, m.tableNumber(), m.status(), m.delegatesOf(company),
+                    contacts,
                     m.place(), null, m.counterpartId(company)));
         }
         for (ProgramItem item : programItems.attendedBy(delegates)) {

@@ -66,8 +66,11 @@ class MeetingRows {
                 select m.id, m.requester_company_id, a.short_name requester_name, m.partner_company_id,
                        b.short_name partner_name, m.status, m.slot_id, s.session_id, s.starts_at, s.ends_at,
                        h.name hall_name, t.number table_number, m.message, m.response,
-                       (select group_concat(d.full_name order by d.sort_order separator '|') from meeting_delegate md
+                       (select group_concat(d.full_name order by md.company_id <> m.requester_company_id, d.sort_order
+                                            separator '|') from meeting_delegate md
                           join delegate d on d.id = md.delegate_id where md.meeting_id = m.id) delegates,
+                       (select count(*) from meeting_delegate md
+                          where md.meeting_id = m.id and md.company_id = m.requester_company_id) requester_delegates,
                 """ + MeetingPlace.COLUMNS + """
                 from meeting m
                 join company a on a.id = m.requester_company_id
@@ -93,7 +96,7 @@ class MeetingRows {
                 rs.getString("hall_name"), table, rs.getString("message"),
                 rs.getString("response"),
                 delegates == null ? List.of() : Arrays.stream(delegates.split("\\|")).collect(Collectors.toList()),
-                MeetingPlace.of(rs));
+                rs.getInt("requester_delegates"), MeetingPlace.of(rs));
     }
 
     /** Locks the meeting's row: the first lock of a step on an existing meeting. */

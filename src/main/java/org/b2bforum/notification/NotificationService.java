@@ -89,6 +89,20 @@ public class NotificationService implements UnreadNotifications {
     }
 
     /**
+     * Notifies the log-ins of {@code delegateIds}, delegates of {@code companyId}, and no one else: a change in who of
+     * the company attends a meeting is news to those it sends or takes back, not to the representative who made it.
+     * Part of the caller's transaction, as {@link #notifyCompany}.
+     */
+    public void notifyDelegates(long companyId, Collection<Long> delegateIds, String messageKey, String detail) {
+        List<Long> users = delegateLogIns(delegateIds);
+        if (users.isEmpty()) {
+            return;
+        }
+        liveFeed.companiesChanged(List.of(companyId), LiveChange.Kind.NOTIFICATION);
+        insert(users, messageKey, detail, clock.instant());
+    }
+
+    /**
      * Notifies each company's representatives and each delegate's log-in once, with a detail of its own (how many of
      * the new meetings are theirs): the summary of a published schedule, one notification each rather than one per
      * meeting. Part of the caller's transaction; four statements, however many companies and log-ins.

@@ -140,7 +140,12 @@ class MeetingLifecycleTest {
             assertThat(entry.meetingId()).isEqualTo(meetingId);
             assertThat(entry.tableNumber()).isEqualTo(1);
             assertThat(entry.counterpartContacts()).as("contacts once confirmed").contains("@test.forum");
+            assertThat(entry.delegates()).as("the company's own people").containsExactly("Иван Петров");
         });
+        assertThat(fixture.as(partner, () -> meetingQueries.myAgenda(null))).singleElement()
+                .satisfies(entry -> assertThat(entry.delegates()).containsExactly("Anna Smirnova"));
+        assertThat(meeting.delegatesOf(partner.id())).containsExactly("Anna Smirnova");
+        assertThat(meeting.delegatesOf(requester.id())).containsExactly("Иван Петров");
         assertThat(BookingInvariants.total(invariants.violations(session.slotIds()))).isZero();
     }
 

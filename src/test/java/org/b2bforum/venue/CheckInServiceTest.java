@@ -198,6 +198,26 @@ class CheckInServiceTest {
     }
 
     @Test
+    void the_desk_finds_alexei_and_dmitry_however_their_names_are_spelled_in_latin_letters() {
+        TestCompany company = booking.approvedCompany();
+        String name = jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
+        jdbc.update("update delegate set full_name = 'Алексей Кузнецов' where id = ?", company.delegateIds().get(0));
+        jdbc.update("update delegate set full_name = 'Дмитрий Смирнов' where id = ?", company.delegateIds().get(1));
+        BookingFixture.logInAs(venue.staff());
+
+        // a passport's spelling, an everyday one, and one typed by a desk with an English keyboard
+        for (String alexei : List.of("Aleksei", "Alexey", "Aleksey", "Alexei")) {
+            assertThat(checkIns.search(alexei + " " + name, 20)).as(alexei).extracting(BadgeHolder::fullName)
+                    .containsExactly("Алексей Кузнецов");
+        }
+        for (String dmitry : List.of("Dmitrii", "Dmitry", "Dmitriy", "dmitri")) {
+            assertThat(checkIns.search(dmitry + " " + name, 20)).as(dmitry).extracting(BadgeHolder::fullName)
+                    .containsExactly("Дмитрий Смирнов");
+        }
+        assertThat(checkIns.search("Dmitrieva " + name, 20)).isEmpty();
+    }
+
+    @Test
     void only_venue_staff_search_delegates_and_check_them_in_by_name_and_a_withdrawn_company_is_refused() {
         TestCompany company = booking.approvedCompany();
         String name = jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());

@@ -38,11 +38,14 @@ public final class Transliteration {
     }
 
     /**
-     * The form two spellings of one name share: {@link #latin}, with "x" as "ks" ("Alexey" and "Алексей" are both
-     * "aleksey"). Compare it with {@link #searchFormSql} of a column.
+     * The form the usual spellings of one name share: {@link #latin}, then the rules by which passports and everyday
+     * spellings part ways made one: "x" as "ks" ("Alexey"), "y" as "i" (й, ы and the я, ю of "ya", "yu" are "i", "ia",
+     * "iu" in the passports' ICAO spelling: "Aleksei", "Natalia", "Iurii"), and a doubled "i" as one ("Dmitrii",
+     * "Dmitriy" and "Dmitry" all end "dmitri"). "Алексей", "Aleksei", "Alexey" and "Aleksey" are all "aleksei".
+     * Compare it with {@link #searchFormSql} of a column.
      */
     public static String searchForm(String text) {
-        return latin(text).replace("x", "ks");
+        return latin(text).replace("x", "ks").replace("y", "i").replace("ii", "i").replace("ii", "i");
     }
 
     /**
@@ -55,6 +58,7 @@ public final class Transliteration {
             sql.insert(0, "replace(").append(", '").append(letter.getKey()).append("', '").append(letter.getValue())
                     .append("')");
         }
-        return "replace(" + sql + ", 'x', 'ks')";
+        // the same steps as searchForm, in the same order; "ii" twice, as a run of three is two after one pass
+        return "replace(replace(replace(replace(" + sql + ", 'x', 'ks'), 'y', 'i'), 'ii', 'i'), 'ii', 'i')";
     }
 }

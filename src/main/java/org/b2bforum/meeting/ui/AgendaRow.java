@@ -29,7 +29,8 @@ class AgendaRow extends Div {
             title.addClassName("agenda-title");
             body.add(title, place(entry.meetingPlace().describe(getLocale(), this::getTranslation)));
             if (!entry.delegates().isEmpty()) {
-                body.add(small(getTranslation("meetings.delegates") + ": " + String.join(", ", entry.delegates())));
+                // the company's own people: the other side's names read as if they came from it too
+                body.add(small(getTranslation("meetings.delegates.yours") + ": " + String.join(", ", entry.delegates())));
             }
             if (entry.status() == MeetingStatus.CONFIRMED && entry.counterpartContacts() != null) {
                 Paragraph contacts = small(getTranslation("agenda.contacts") + ": " + entry.counterpartContacts());

@@ -17,6 +17,7 @@ import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.DelegateChoice;
+import org.b2bforum.meeting.MeetingAttendees;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.MeetingStatus;
@@ -79,6 +80,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
     private final MeetingQueries meetings;
     private final MeetingRequests requests;
+    private final MeetingAttendees attendees;
     private final OutcomeService outcomes;
     private final ForumDates dates;
     private final Clock clock;
@@ -89,9 +91,12 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private Map<Long, MeetingResult> results = Map.of();
     /** Requests to this company whose time was taken meanwhile: they offer another time instead of "Accept". */
     private Set<Long> takenMeanwhile = Set.of();
+    /** Confirmed meetings ahead that none of this company's delegates attends (booked instantly by the other side). */
+    private Set<Long> withoutAttendees = Set.of();
 
-    MeetingsView(MeetingQueries meetings, MeetingRequests requests, OutcomeService outcomes, CurrentUser currentUser,
-            ForumTime forumTime, Clock clock, LiveUpdates live) {
+    MeetingsView(MeetingQueries meetings, MeetingRequests requests, MeetingAttendees attendees, OutcomeService outcomes,
+            CurrentUser currentUser, ForumTime forumTime, Clock clock, LiveUpdates live) {
+        this.attendees = attendees;
         this.live = live;
         this.user = currentUser.require();
         this.meetings = meetings;
@@ -138,6 +143,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         List<MeetingDetails> all = meetings.myMeetings();
         results = outcomes.myResults();
         takenMeanwhile = meetings.myRequestsTakenMeanwhile();
+        withoutAttendees = attendees.myMeetingsWithoutAttendees();
         // each heading with its count: a busy company's twenty requests to answer fill several phone screens above
         // its own requests and confirmed meetings (ux52)
         fill(incoming, incomingHeading, "meetings.incoming", all, m -> m.awaitsAnswerFrom(me),
@@ -188,8 +194,13 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         counterpart.add(direction, new MessageLink(meeting.counterpartId(me)));
 
         row.add(top, counterpart, line("meetings.place", place(meeting)));
-        if (!meeting.delegates().isEmpty()) {
-            row.add(line("meetings.delegates", String.join(", ", meeting.delegates())));
+        // whose people are whose: one line mixing both companies' names read as if all were coming from one side
+        if (!meeting.delegatesOf(me).isEmpty()) {
+            row.add(line("meetings.delegates.yours", String.join(", ", meeting.delegatesOf(me))));
+        }
+        List<String> theirs = meeting.delegatesOf(meeting.counterpartId(me));
+        if (!theirs.isEmpty()) {
+            row.add(line("meetings.delegates.theirs", String.join(", ", theirs)));
         }
         if (meeting.message() != null) {
             row.add(quote("meetings.message", meeting.message()));
@@ -202,6 +213,12 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             taken.setId("taken-" + meeting.id());
             taken.addClassName("form-error");
             row.add(taken);
+        }
+        if (withoutAttendees.contains(meeting.id())) {
+            Paragraph nobody = new Paragraph(getTranslation("meetings.attendees.none"));
+            nobody.setId("no-attendees-" + meeting.id());
+            nobody.addClassName("form-error");
+            row.add(nobody);
         }
         MeetingResult result = meeting.status() == MeetingStatus.CONFIRMED ? results.get(meeting.id()) : null;
         if (result != null) {
@@ -289,7 +306,15 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                             text -> cancel(meeting.id(), text), "meetings.cancelled"));
             cancel.setId("cancel-" + meeting.id());
             cancel.addThemeVariants(ButtonVariant.ERROR);
-            actions.add(cancel);
+            boolean nobody = withoutAttendees.contains(meeting.id());
+            Button who = new Button(getTranslation(nobody ? "meetings.attendees.choose" : "meetings.attendees.change"),
+                    VaadinIcon.USERS.create(), e -> new AttendeesDialog(attendees, meetings.myDelegates(), meeting, me,
+                            whenAndWhere(meeting).getText(), this::refresh).open());
+            who.setId("attendees-" + meeting.id());
+            if (nobody) {
+                who.addThemeVariants(ButtonVariant.PRIMARY);
+            }
+            actions.add(who, cancel);
         }
         return actions;
     }
@@ -297,11 +322,10 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private void acceptDialog(MeetingDetails meeting) {
         Dialog dialog = new Dialog(getTranslation("meetings.accept.title", meeting.counterpartName(me)));
         dialog.setId("accept-dialog");
-        Paragraph when = new Paragraph(dates.when(meeting.startsAt(), meeting.endsAt()) + " · " + place(meeting));
-        List<DelegateChoice> mine = meetings.myDelegates();
+        Paragraph when = whenAndWhere(meeting);
         CheckboxGroup<DelegateChoice> who = new CheckboxGroup<>();
         who.setId("accept-delegates");
-        DelegateField.setUp(who, mine, getTranslation("meetings.accept.delegates"),
+        DelegateField.setUp(who, meetings.myDelegates(), getTranslation("meetings.accept.delegates"),
                 getTranslation("meeting.error.no-delegates"));
         TextArea reply = replyField("meetings.reply", "accept-reply");
         Div error = dialogError();
@@ -329,6 +353,10 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         confirm.setId("confirm-accept");
         confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
         open(dialog, confirm, when, who, reply, error);
+    }
+
+    private Paragraph whenAndWhere(MeetingDetails meeting) {
+        return new Paragraph(dates.when(meeting.startsAt(), meeting.endsAt()) + " · " + place(meeting));
     }
 
     private void textDialog(String titleKey, String labelKey, String confirmKey, String id,

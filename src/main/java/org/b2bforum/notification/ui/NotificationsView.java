@@ -119,7 +119,8 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle {
             item.add(detail);
         }
         if (ScheduleNotice.KEY.equals(notification.messageKey())
-                || NotificationView.ATTENDING.equals(notification.messageKey())) {
+                || NotificationView.ATTENDING.equals(notification.messageKey())
+                || NotificationView.ATTENDEE_ADDED.equals(notification.messageKey())) {
             // a summary of meetings leads to them
             Anchor meetings = new Anchor(delegate ? "my-badge" : "agenda",
                     getTranslation(delegate ? "notification.meeting.PUBLISHED.open-mine" : "notification.meeting.PUBLISHED.open"));

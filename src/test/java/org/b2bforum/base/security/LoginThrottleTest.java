@@ -59,6 +59,8 @@ class LoginThrottleTest {
     NamedParameterJdbcTemplate jdbc;
     @Autowired
     AccountService accounts;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private final TestClock clock = new TestClock();
     private LoginThrottle throttle;
@@ -412,6 +414,29 @@ class LoginThrottleTest {
         } finally {
             TestData.logOut();
         }
+    }
+
+    @Test
+    void older_records_written_in_the_long_ipv6_form_are_found_by_the_address_as_it_is_shown() throws Exception {
+        String typed = email("old");
+        String group = Integer.toHexString(TestData.unique().hashCode() & 0x7fff | 0x1000);
+        // as the records were written before the addresses were compressed (stop 43 and earlier)
+        jdbc.update("insert into login_attempt (attempted_at, email, address, network, outcome, refused) values "
+                + "(:at, :email, :address, null, 'FAILURE', 1)", java.util.Map.of("at",
+                        java.sql.Timestamp.from(clock.instant()), "email", typed, "address", "2001:0DB8:0:0:0:0:" + group + ":1"));
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            V38__CompressedAddressesOfOldLoginRecords.compress(connection);
+        }
+        TestData.logInAsOrganizer(accounts);
+        try {
+            assertThat(new LoginRecords(jdbc, clock).attempts("2001:db8::" + group + ":1", null, 0, 10))
+                    .extracting(LoginAttempt::email).containsExactly(typed);
+        } finally {
+            TestData.logOut();
+        }
+        assertThat(jdbc.getJdbcTemplate().queryForObject(
+                "select success from flyway_schema_history where version = '38'", Boolean.class))
+                .as("the migration ran at the start").isTrue();
     }
 
     @Test

@@ -362,6 +362,50 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_meeting_booked_instantly_with_the_company_asks_it_who_attends_until_it_chooses() {
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 2);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        TestData.logInAsOrganizer(accounts);
+        bookingWindow.update(new BookingSettings(null, null, 50, true));
+        long id;
+        try {
+            TestData.logInAs(accounts, a.login());
+            long first = meetingQueries.myDelegates().getFirst().id();
+            id = meetingRequests.request(b.id(), forum.slotAt("10:20"), List.of(first), null).meetingId();
+        } finally {
+            TestData.logInAsOrganizer(accounts);
+            bookingWindow.update(new BookingSettings(null, null, 50, false));
+        }
+
+        TestData.logInAs(accounts, b.login());
+        MeetingsView view = navigate(MeetingsView.class);
+        assertThat(text(find(Paragraph.class).id("no-attendees-" + id)))
+                .isEqualTo("Никто из ваших участников пока не идёт на эту встречу: выберите, кто придёт");
+        Button choose = find(Button.class).id("attendees-" + id);
+        assertThat(choose.getText()).isEqualTo("Выбрать участников");
+        test(choose).click();
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<DelegateChoice> who = find(CheckboxGroup.class).id("attendees-delegates");
+        assertThat(who.getValue()).as("the first delegate offered").extracting(DelegateChoice::fullName)
+                .containsExactly("Иван Петров");
+        test(who).deselectItem("Иван Петров — Директор");
+        test(who).selectItem("Anna Smirnova — Sales manager");
+        test(find(Button.class).id("confirm-attendees")).click();
+
+        assertThat(notifications()).contains("Участники встречи сохранены, им пришло уведомление");
+        assertThat(find(Paragraph.class).withId("no-attendees-" + id).exists()).isFalse();
+        assertThat(find(Button.class).id("attendees-" + id).getText()).isEqualTo("Изменить участников");
+        assertThat(text(row(view.confirmed, id))).as("each company's people apart")
+                .contains("Ваши участники: Anna Smirnova", "Участники партнёра: Иван Петров");
+        test(find(Button.class).id("attendees-" + id)).click();
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<DelegateChoice> again = find(CheckboxGroup.class).id("attendees-delegates");
+        assertThat(again.getValue()).as("those attending ticked").extracting(DelegateChoice::fullName)
+                .containsExactly("Anna Smirnova");
+    }
+
+    @Test
     void accepting_a_request_in_the_meetings_view_confirms_it_with_a_table() {
         ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 2);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
