@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -47,15 +46,7 @@ class PoolOutageLinesTest {
                 failingSinceTwoMinutes(pool);
                 assertThatThrownBy(pool::getConnection).isInstanceOf(SQLException.class);
             }
-            database.startAgain();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                try (Connection connection = pool.getConnection()) {
-                    break;
-                } catch (SQLException stillAway) {
-                    // the pool's first tries may meet the server still starting
-                }
-            }
+            database.startAgainAndWaitFor(pool);
         } finally {
             hikari.detachAppender(logged);
             ours.detachAppender(logged);

@@ -19,7 +19,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -36,12 +35,7 @@ class SessionCheckWhileTheDatabaseIsAwayTest {
     @BeforeEach
     void aDatabaseWithOneAccount() {
         database = DatabaseToStop.start("target/it-session-check-mariadb");
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.jdbcUrl());
-        config.setUsername("root");
-        config.setMaximumPoolSize(2);
-        config.setConnectionTimeout(1000);
-        pool = new HikariDataSource(config);
+        pool = database.smallPool();
         JdbcTemplate jdbc = new JdbcTemplate(pool);
         jdbc.execute("create table app_user (id bigint primary key, enabled boolean not null, demo boolean not null,"
                 + " session_epoch int not null)");
@@ -73,7 +67,7 @@ class SessionCheckWhileTheDatabaseIsAwayTest {
         assertThat(reachedVaadin).as("Vaadin answers it: its own reads say 'temporarily unavailable'").hasValue(1);
         assertThat(session.isInvalid()).as("the user stays signed in").isFalse();
 
-        database.startAgain();
+        database.startAgainAndWaitFor(pool);
         new JdbcTemplate(pool).update("update app_user set enabled = false where id = 1");
         filter.doFilter(uidl(session), new MockHttpServletResponse(), (req, res) -> reachedVaadin.incrementAndGet());
 
