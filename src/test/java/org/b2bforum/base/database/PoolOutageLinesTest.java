@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,15 +60,7 @@ class PoolOutageLinesTest {
                 failingSinceTwoMinutes(pool);
                 assertThatThrownBy(pool::getConnection).isInstanceOf(SQLException.class);
             }
-            database.startAgain();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                try (Connection connection = pool.getConnection()) {
-                    break;
-                } catch (SQLException stillAway) {
-                    // the pool's first tries may meet the server still starting
-                }
-            }
+            database.startAgainAndWaitFor(pool);
             // a failure that is not the database away is logged as Hibernate logs it
             statements.logExceptions(new SQLException("Duplicate entry 'x' for key 'uk_x'", "23000", 1062), "insert");
         } finally {

@@ -1,7 +1,5 @@
 package org.b2bforum.base.security;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -68,22 +66,6 @@ final class SessionCheckDatabase implements AutoCloseable {
         request.setParameter("v-r", kind);
         request.setSession(session);
         return request;
-    }
-
-    /** After {@code database.startAgain()}: the pool opens its connections anew in the background. */
-    void waitUntilThePoolConnectsAgain() throws SQLTransientConnectionException {
-        for (int tries = 0; ; tries++) {
-            try {
-                pool.getConnection().close();
-                return;
-            } catch (SQLTransientConnectionException stillAway) {
-                if (tries == 40) {
-                    throw stillAway;
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     @Override

@@ -44,8 +44,7 @@ class SessionCheckWhileTheDatabaseIsAwayTest {
         assertThat(reachedVaadin).as("Vaadin answers it: its own reads say 'temporarily unavailable'").hasValue(1);
         assertThat(session.isInvalid()).as("the user stays signed in").isFalse();
 
-        db.database.startAgain();
-        db.waitUntilThePoolConnectsAgain();
+        db.database.startAgainAndWaitFor(db.pool);
         db.jdbc.update("update app_user set enabled = false where id = 1");
         db.filter.doFilter(uidl(session), new MockHttpServletResponse(),
                 (req, res) -> reachedVaadin.incrementAndGet());

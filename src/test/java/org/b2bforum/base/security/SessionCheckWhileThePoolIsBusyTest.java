@@ -173,8 +173,7 @@ class SessionCheckWhileThePoolIsBusyTest {
         assertThat(PoolExhausted.isCause(away)).as("away").isFalse();
         assertThat(DatabaseUnavailable.isCause(away)).isTrue();
 
-        db.database.startAgain();
-        db.waitUntilThePoolConnectsAgain();
+        db.database.startAgainAndWaitFor(db.pool);
         held = holdEveryConnection();
         Throwable busyAgain = catchThrowable(db.pool::getConnection);
         release(held);

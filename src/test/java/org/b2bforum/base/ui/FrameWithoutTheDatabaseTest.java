@@ -88,7 +88,7 @@ class FrameWithoutTheDatabaseTest extends ForumBrowserlessTest {
                     .doesNotContain("messages", "fair/leads");
             assertThat(texts(frame, "app-forum-dates")).containsExactly("Дни Минска в Москве");
 
-            database.startAgain();
+            database.startAgainAndWaitFor(pool);
             frame.afterNavigation(shown("my-registration"));
 
             assertThat(menu(frame)).contains("my-registration", "notifications", "messages", "fair/leads");
