@@ -173,11 +173,15 @@ public class BadgeService {
         return reader.companies();
     }
 
-    /** Sets the role printed on a delegate's badge (participant, organizer, speaker, press). */
+    /**
+     * Sets the role printed on a delegate's badge (participant, organizer, speaker, press).
+     *
+     * @return false, nothing changed, when the delegate's company removed them meanwhile
+     */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional
-    public void setRole(long delegateId, BadgeRole role) {
-        delegates.setBadgeRole(delegateId, role == null ? BadgeRole.PARTICIPANT : role);
+    public boolean setRole(long delegateId, BadgeRole role) {
+        return delegates.setBadgeRole(delegateId, role == null ? BadgeRole.PARTICIPANT : role);
     }
 
     // ---------------------------------------------------------------- the batch

@@ -94,10 +94,15 @@ public class Delegates {
         }
     }
 
-    /** Sets the role printed on the delegate's badge; the caller has checked that an organizer asks. */
+    /**
+     * Sets the role printed on the delegate's badge; the caller has checked that an organizer asks. One statement, not
+     * the entity: a delegate their company removes meanwhile (a removal not yet committed is waited for) is found gone.
+     *
+     * @return false when the delegate is no longer there (removed by their company meanwhile)
+     */
     @Transactional
-    public void setBadgeRole(long delegateId, BadgeRole role) {
-        delegates.findById(delegateId).orElseThrow(() -> new IllegalArgumentException("No delegate " + delegateId))
-                .setBadgeRole(role);
+    public boolean setBadgeRole(long delegateId, BadgeRole role) {
+        return jdbc.update("update delegate set badge_role = :role where id = :id",
+                new MapSqlParameterSource("role", role.name()).addValue("id", delegateId)) > 0;
     }
 }

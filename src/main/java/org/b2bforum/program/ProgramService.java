@@ -335,6 +335,19 @@ public class ProgramService {
         return querySlots("", new MapSqlParameterSource());
     }
 
+    /**
+     * Days, sessions and slots in one read-only transaction: one snapshot of InnoDB's (repeatable read), so a session
+     * or a day removed meanwhile is either in all three lists or in none (read one by one, a slot came without its
+     * session's day and the venue page failed).
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public ProgramGrid grid() {
+        List<Slot> slots = allSlots(); // the snapshot begins at the first read: the slots, the most to be moved
+        List<NegotiationSession> sessions = sessions();
+        return new ProgramGrid(days(), sessions, slots);
+    }
+
     private List<Slot> querySlots(String where, MapSqlParameterSource params) {
         return jdbc.query("""
                 select s.id, s.session_id, n.name session_name, s.hall_id, h.name hall_name, s.starts_at, s.ends_at

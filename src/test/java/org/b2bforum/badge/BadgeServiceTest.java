@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.b2bforum.BookingFixture;
@@ -17,6 +18,7 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.LockWaits;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
@@ -25,9 +27,13 @@ import org.b2bforum.company.Country;
 import org.b2bforum.company.Delegates;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItems;
+import org.b2bforum.registration.RegistrationForm;
+import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Badges as PDF: what they show, who may have them, and the organizers' batch. */
@@ -319,5 +325,43 @@ class BadgeServiceTest {
         assertThatThrownBy(() -> badges.mySchedule()).isInstanceOf(AccessDeniedException.class);
         booking.asOrganizer(() -> assertThat(badges.badgePdf(colleague, Languages.RUSSIAN))
                 .startsWith("%PDF-".getBytes()));
+    }
+
+    /** The company takes its second delegate off its list, as its profile form does. */
+    private void removeSecondDelegate(TestCompany company) {
+        booking.as(company, () -> {
+            RegistrationService registrations = context.getBean(RegistrationService.class);
+            RegistrationForm form = registrations.myApplicationForm();
+            List<RegistrationForm.DelegateForm> kept = new ArrayList<>(form.getDelegates());
+            kept.remove(1);
+            form.setDelegates(kept);
+            registrations.updateProfile(form);
+        });
+    }
+
+    @Test
+    void a_badge_role_set_for_a_delegate_their_company_removed_meanwhile_changes_nothing_and_says_so() {
+        TestCompany company = booking.approvedCompany();
+        long removed = company.delegateIds().get(1);
+        removeSecondDelegate(company);
+
+        // an error page before: IllegalArgumentException "No delegate"
+        assertThat(booking.asOrganizer(() -> badges.setRole(removed, BadgeRole.SPEAKER))).isFalse();
+        assertThat(booking.asOrganizer(() -> badges.setRole(company.firstDelegate(), BadgeRole.SPEAKER))).isTrue();
+    }
+
+    @Test
+    void a_badge_role_set_while_the_company_removes_that_delegate_waits_and_finds_them_gone() throws Exception {
+        TestCompany company = booking.approvedCompany();
+        long removed = company.delegateIds().get(1);
+        AtomicBoolean set = new AtomicBoolean(true);
+
+        Throwable thrown = LockWaits.whileHeld(booking, context.getBean(JdbcTemplate.class),
+                context.getBean(PlatformTransactionManager.class), () -> removeSecondDelegate(company),
+                () -> set.set(badges.setRole(removed, BadgeRole.PRESS)));
+
+        // before: the entity read the row the removal held, its update then found none (optimistic locking failure)
+        assertThat(thrown).isNull();
+        assertThat(set).isFalse();
     }
 }

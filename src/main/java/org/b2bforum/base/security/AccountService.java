@@ -114,7 +114,9 @@ public class AccountService implements UserDetailsService {
     @Transactional
     public void changePassword(String currentPassword, String newPassword, String confirmation) {
         ForumUser user = currentUser.require();
-        UserAccount account = accounts.findById(user.id()).orElseThrow();
+        // removed meanwhile (a delegate struck off the company's list while on this page): words, not a trace
+        UserAccount account = accounts.lockById(user.id())
+                .orElseThrow(() -> new AccountRefusedException("currentPassword", "password.change.account-removed"));
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
             throw new AccountRefusedException("currentPassword", "password.change.wrong-current");
         }

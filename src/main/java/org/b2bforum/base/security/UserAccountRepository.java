@@ -26,4 +26,9 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     List<UserAccount> lockEnabledOrganizers();
 
     List<UserAccount> findByRoleOrderByDisplayNameAscEmailAsc(Role role);
+
+    /** The account locked until commit: a removal by its company waits for a password change that began, or goes first. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from UserAccount a where a.id = :id")
+    Optional<UserAccount> lockById(long id);
 }

@@ -11,6 +11,7 @@ import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.NegotiationSession;
+import org.b2bforum.program.ProgramGrid;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
 import org.b2bforum.venue.Attendance;
@@ -45,7 +46,8 @@ import jakarta.annotation.security.RolesAllowed;
 /**
  * At the tables: organizers and staff pick a day, a session and a slot (the current or next slot
  * unless chosen, kept in the URL as {@code venue?slot=12}) and mark each table's confirmed meeting
- * held or no-show once it has begun. A mark can be corrected.
+ * held or no-show once it has begun. A mark can be corrected. The days, sessions and slots to choose from are the
+ * program as one read found it when the page opened ({@link ProgramService#grid()}); the meetings are read afresh.
  */
 @Route("venue")
 @Menu(title = "menu.venue", icon = "CHECK_SQUARE_O", order = 12)
@@ -63,6 +65,7 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final Clock clock;
     private final VenueTimes times;
     private List<NegotiationSession> allSessions = List.of();
+    private List<Slot> allSlots = List.of();
     private boolean selecting;
 
     VenueView(ProgramService program, AttendanceService attendance, ForumTime forumTime, Clock clock) {
@@ -119,23 +122,29 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        allSessions = program.sessions();
-        List<Slot> slots = program.allSlots();
+        // one read: a session or day removed meanwhile is in none of the lists or in all (review56)
+        ProgramGrid grid = program.grid();
+        allSessions = grid.sessions();
+        allSlots = grid.slots();
+        List<Slot> slots = allSlots;
         Optional<Slot> chosen = event.getLocation().getQueryParameters().getSingleParameter("slot")
                 .flatMap(id -> slots.stream().filter(s -> String.valueOf(s.id()).equals(id)).findFirst())
                 .or(() -> currentOrNext(slots));
-        List<ForumDay> days = program.days();
+        List<ForumDay> days = grid.days();
         selecting = true;
         try {
             day.setItems(days);
         } finally {
             selecting = false;
         }
-        if (chosen.isPresent()) {
+        Optional<NegotiationSession> sessionOf = chosen.flatMap(target -> allSessions.stream()
+                .filter(s -> s.id() == target.sessionId()).findFirst());
+        Optional<ForumDay> dayOfSession = sessionOf.flatMap(of -> days.stream().filter(d -> d.id() == of.dayId())
+                .findFirst());
+        if (dayOfSession.isPresent()) {
             Slot target = chosen.get();
-            NegotiationSession of = allSessions.stream().filter(s -> s.id() == target.sessionId()).findFirst()
-                    .orElseThrow();
-            ForumDay dayOf = days.stream().filter(d -> d.id() == of.dayId()).findFirst().orElseThrow();
+            NegotiationSession of = sessionOf.get();
+            ForumDay dayOf = dayOfSession.get();
             selecting = true;
             try {
                 day.setValue(dayOf);
@@ -171,7 +180,8 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     }
 
     private void chooseSession(NegotiationSession chosen, Slot preferred) {
-        List<Slot> slots = chosen == null ? List.of() : program.slots(chosen.id());
+        List<Slot> slots = chosen == null ? List.of()
+                : allSlots.stream().filter(s -> s.sessionId() == chosen.id()).toList();
         selecting = true;
         try {
             slot.setItems(slots);

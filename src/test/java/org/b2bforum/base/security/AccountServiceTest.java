@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.LockWaits;
 import org.b2bforum.TestData;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
@@ -19,6 +20,7 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @ForumSpringTest
 class AccountServiceTest {
@@ -33,6 +35,8 @@ class AccountServiceTest {
     JdbcTemplate jdbc;
     @Autowired
     VenueFixture venue;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
     void the_configured_organizer_exists_and_is_a_real_organizer() {
@@ -143,5 +147,42 @@ class AccountServiceTest {
 
         assertThat(passwordEncoder.matches(TestData.COMPANY_PASSWORD, old)).isTrue();
         assertThat(passwordEncoder.matches("Forum-Company-2027", old)).isFalse();
+    }
+
+    static final String NEW_PASSWORD = "Forum-Changed-2027";
+
+    @Test
+    void a_delegate_removed_by_the_company_while_on_the_change_password_page_is_told_so_in_words() {
+        BookingFixture booking = venue.booking();
+        BookingFixture.TestCompany company = booking.approvedCompany();
+        ForumUser delegate = venue.delegateAccount(company.firstDelegate());
+        accounts.deleteDelegateAccounts(List.of(company.firstDelegate()));
+
+        assertThatThrownBy(() -> booking.as(delegate, () -> {
+            accounts.changePassword(VenueFixture.PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+            return null;
+        })).isInstanceOfSatisfying(AccountRefusedException.class, e -> {
+            assertThat(e.field()).isEqualTo("currentPassword");
+            assertThat(e.messageKey()).isEqualTo("password.change.account-removed");
+        });
+    }
+
+    @Test
+    void a_password_change_that_meets_the_removal_of_its_account_half_way_is_refused_in_words() throws Exception {
+        BookingFixture booking = venue.booking();
+        BookingFixture.TestCompany company = booking.approvedCompany();
+        ForumUser delegate = venue.delegateAccount(company.firstDelegate());
+
+        Throwable thrown = LockWaits.whileHeld(booking, jdbc, transactionManager,
+                () -> accounts.deleteDelegateAccounts(List.of(company.firstDelegate())),
+                () -> booking.as(delegate, () -> {
+                    accounts.changePassword(VenueFixture.PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+                    return null;
+                }));
+
+        assertThat(thrown).isInstanceOfSatisfying(AccountRefusedException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("password.change.account-removed"));
+        assertThat(jdbc.queryForObject("select count(*) from app_user where id = ?", Integer.class, delegate.id()))
+                .isZero();
     }
 }
