@@ -98,11 +98,17 @@ class SessionEpochFilter extends OncePerRequestFilter {
     /**
      * A heartbeat only keeps the open page alive: it acts on nothing in the user's name, so it does not wait for a busy
      * pool and goes on, and open tabs' heartbeats (one a minute each) do not pile up on the server's threads while the
-     * database does not answer. The session's next click is checked.
+     * database does not answer. The session's next click is checked. The kind is read as Vaadin reads it (the first
+     * value of the parameter {@code v-r}): a click whose address merely contains "v-r=heartbeat" elsewhere went on
+     * unchecked before (review55).
      */
     private static boolean isHeartbeat(HttpServletRequest request) {
-        String query = request.getQueryString();
-        return query != null && query.contains("v-r=heartbeat");
+        return "heartbeat".equals(vaadinRequestType(request));
+    }
+
+    /** Vaadin's kind of the request ({@code uidl}, {@code heartbeat}, ...), as its servlet reads it; null for others. */
+    private static String vaadinRequestType(HttpServletRequest request) {
+        return request.getParameter("v-r");
     }
 
     /** Asks until the pool gives a connection or {@code wait} has passed; each try waits the pool's time-out. */
@@ -142,9 +148,8 @@ class SessionEpochFilter extends OncePerRequestFilter {
 
     /** Nothing logged: the pool's time-outs are a metric. */
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String query = request.getQueryString();
         response.setHeader("Cache-Control", SecurityConfiguration.NOT_CACHED);
-        if (query != null && query.contains("v-r=uidl")) {
+        if ("uidl".equals(vaadinRequestType(request))) {
             // Vaadin's client reloads the page on this answer to a click (DefaultConnectionStateHandler's refresh
             // token), rather than taking it for a server gone
             response.setContentType("text/plain;charset=UTF-8");

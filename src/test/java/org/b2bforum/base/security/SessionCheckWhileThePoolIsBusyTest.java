@@ -129,6 +129,33 @@ class SessionCheckWhileThePoolIsBusyTest {
     }
 
     @Test
+    void a_click_that_names_a_heartbeat_elsewhere_in_its_address_is_checked_as_the_click_it_is() throws Exception {
+        start(Duration.ofMillis(600));
+        // the session ended meanwhile (the log-in switched off): its cookie must not act while the pool is busy
+        db.jdbc.update("update app_user set session_epoch = 1 where id = 1");
+        // Vaadin reads the kind from the parameter v-r (the first one): this is a click, whatever else the address holds
+        MockHttpServletRequest click = new MockHttpServletRequest("POST", "/");
+        click.setQueryString("v-r=uidl&v-uiId=0&x=v-r=heartbeat");
+        click.setParameter("v-r", "uidl");
+        click.setParameter("v-uiId", "0");
+        click.setParameter("x", "v-r=heartbeat");
+        click.setSession(session);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        List<Connection> held = holdEveryConnection();
+        try {
+            db.filter.doFilter(click, response, vaadin);
+        } finally {
+            release(held);
+        }
+
+        // before, the filter took any address containing "v-r=heartbeat" for a heartbeat: the click went on unchecked
+        // after one of the pool's time-outs, signed in
+        assertThat(vaadin.at.get()).as("it does not run unchecked").isZero();
+        assertThat(response.getContentAsString()).as("it is refused as a click").isEqualTo("Vaadin-Refresh");
+    }
+
+    @Test
     void the_busy_page_is_in_the_language_the_visitor_chose_first() throws Exception {
         start(Duration.ZERO);
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/meetings");
