@@ -11,6 +11,7 @@ import static org.b2bforum.program.ProgramWrites.text;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -52,15 +53,17 @@ public class ProgramItems {
     private final CurrentUser currentUser;
     private final ForumAccess access;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
     private final ZoneId zone;
 
     ProgramItems(NamedParameterJdbcTemplate jdbc, ProgramConflicts conflicts, CurrentUser currentUser,
-            ForumAccess access, ApplicationEventPublisher events, ForumTime forumTime) {
+            ForumAccess access, ApplicationEventPublisher events, Clock clock, ForumTime forumTime) {
         this.jdbc = jdbc;
         this.conflicts = conflicts;
         this.currentUser = currentUser;
         this.access = access;
         this.events = events;
+        this.clock = clock;
         this.zone = forumTime.zone();
     }
 
@@ -117,7 +120,11 @@ public class ProgramItems {
     /**
      * Removes a program item added by mistake or called off, with its sign-ups: the delegates who had signed up, and
      * their companies' representatives, are told after it has committed ({@link ProgramItemRemoved}). Before, an item
-     * could not be removed at all, and its day with it (ux58).
+     * could not be removed at all, and its day with it (ux58). An item that has begun took place: it is the record of
+     * who attended (the organizers' results report counts its sign-ups and check-ins), and its attendees would be told
+     * it was called off; it stays.
+     *
+     * @throws InvalidProgramException {@code program.error.item-begun} once the item has begun
      */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional
@@ -127,6 +134,9 @@ public class ProgramItems {
         List<String> detail = jdbc.query("""
                 select title, title_en, starts_at, ends_at from program_item where id = :id for update""", params,
                 (rs, i) -> {
+                    if (!rs.getTimestamp("starts_at").toInstant().isAfter(clock.instant())) {
+                        throw new InvalidProgramException("program.error.item-begun");
+                    }
                     // both languages as a meeting line keeps a hall's names: each reader reads theirs
                     String title = MeetingLine.place(rs.getString("title"), rs.getString("title_en"), null);
                     ZonedDateTime start = rs.getTimestamp("starts_at").toInstant().atZone(zone);

@@ -125,6 +125,23 @@ class MeetingAttendeesTest {
         assertThat(busyDelegates(meeting)).containsExactly(requester.firstDelegate());
     }
 
+    @Test
+    void who_attends_is_not_changed_once_the_meeting_has_begun() {
+        long meeting = fixture.as(requester, () -> requests.request(partner.id(), session.slot(1).id(),
+                List.of(requester.firstDelegate()), null)).meetingId();
+        // the forum day has come: the slot began a few minutes ago
+        jdbc.update("update slot set starts_at = now() - interval 5 minute, ends_at = now() + interval 55 minute"
+                + " where id = ?", session.slot(1).id());
+
+        assertThatThrownBy(() -> fixture.as(partner, () -> attendees.choose(meeting, List.of(partner.firstDelegate()))))
+                .isInstanceOfSatisfying(BookingRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("meeting.error.begun-attendees"));
+        assertThatThrownBy(() -> fixture.as(requester, () -> attendees.choose(meeting,
+                List.of(requester.delegateIds().get(1))))).isInstanceOf(BookingRefusedException.class);
+        assertThat(busyDelegates(meeting)).as("nobody sent or taken back").containsExactly(requester.firstDelegate());
+        assertThat(fixture.as(partner, () -> attendees.myMeetingsWithoutAttendees())).doesNotContain(meeting);
+    }
+
     private List<String> notices(long delegateId) {
         return jdbc.queryForList("""
                 select n.message_key from notification n join app_user u on u.id = n.user_id

@@ -1,6 +1,7 @@
 package org.b2bforum.program;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalTime;
 import java.util.List;
@@ -40,12 +41,9 @@ class ProgramItemRemovalTest {
     void a_program_item_is_removed_with_its_sign_ups_and_its_attendees_and_their_company_are_told() {
         ForumDayRef day = fixture.newDay();
         String title = "Круглый стол " + TestData.unique();
-        long item = fixture.asOrganizer(() -> programItems.add(day.id(), ProgramItemKind.ROUND_TABLE, title,
-                "Round table", "Малый зал", null, LocalTime.of(15, 0), LocalTime.of(16, 0)));
         TestCompany company = fixture.approvedCompany();
-        long attendee = company.firstDelegate();
-        String delegateLogIn = delegates.delegateAccount(company, attendee);
-        fixture.as(company, () -> programItems.signUp(item, List.of(attendee)));
+        long item = roundTableWithAnAttendee(day, title, company);
+        String delegateLogIn = delegates.delegateAccount(company, company.firstDelegate());
 
         fixture.asOrganizer(() -> programItems.remove(item));
 
@@ -70,6 +68,34 @@ class ProgramItemRemovalTest {
         fixture.asOrganizer(() -> program.removeDay(day.id()));
 
         assertThat(count("select count(*) from forum_day where id = ?", day.id())).isZero();
+    }
+
+    @Test
+    void a_program_item_that_has_begun_stays_with_its_sign_ups_and_nobody_is_told_it_was_called_off() {
+        TestCompany company = fixture.approvedCompany();
+        long item = roundTableWithAnAttendee(fixture.newDay(), "Круглый стол " + TestData.unique(), company);
+        String delegateLogIn = delegates.delegateAccount(company, company.firstDelegate());
+        // the forum day has come: the round table began half an hour ago
+        jdbc.update("update program_item set starts_at = now() - interval 30 minute, ends_at = now() + interval 30 minute"
+                + " where id = ?", item);
+
+        // before, it went with its sign-ups (the results report's record of who attended), and its attendees were told
+        // the organizers had called it off
+        assertThatThrownBy(() -> fixture.asOrganizer(() -> programItems.remove(item)))
+                .isInstanceOfSatisfying(InvalidProgramException.class,
+                        e -> assertThat(e.key()).isEqualTo("program.error.item-begun"));
+        assertThat(count("select count(*) from program_item where id = ?", item)).isOne();
+        assertThat(count("select count(*) from program_item_attendee where program_item_id = ?", item)).isOne();
+        deliveries.awaitDelivered();
+        assertThat(removalNotices(delegateLogIn)).isEmpty();
+    }
+
+    /** A round table from 15:00 to 16:00 of the day that the company's first delegate signed up for. */
+    private long roundTableWithAnAttendee(ForumDayRef day, String title, TestCompany company) {
+        long item = fixture.asOrganizer(() -> programItems.add(day.id(), ProgramItemKind.ROUND_TABLE, title,
+                "Round table", "Малый зал", null, LocalTime.of(15, 0), LocalTime.of(16, 0)));
+        fixture.as(company, () -> programItems.signUp(item, List.of(company.firstDelegate())));
+        return item;
     }
 
     private List<String> removalNotices(String logIn) {

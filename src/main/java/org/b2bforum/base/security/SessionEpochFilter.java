@@ -1,6 +1,8 @@
 package org.b2bforum.base.security;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -50,6 +52,9 @@ class SessionEpochFilter extends OncePerRequestFilter {
     /** A pause between two of the check's tries, should the pool refuse at once rather than after its time-out. */
     private static final long PAUSE_MILLIS = 100;
 
+    /** The parameter naming a Vaadin request's kind ({@code ApplicationConstants.REQUEST_TYPE_PARAMETER}). */
+    private static final String VAADIN_REQUEST_TYPE = "v-r";
+
     private enum Check { VALID, ENDED, BUSY }
 
     private final AccountService accounts;
@@ -98,11 +103,38 @@ class SessionEpochFilter extends OncePerRequestFilter {
     /**
      * A heartbeat only keeps the open page alive: it acts on nothing in the user's name, so it does not wait for a busy
      * pool and goes on, and open tabs' heartbeats (one a minute each) do not pile up on the server's threads while the
-     * database does not answer. The session's next click is checked.
+     * database does not answer. The session's next click is checked. The kind is read as Vaadin reads it (the first
+     * value of the parameter {@code v-r} in the address): a click whose address merely contains "v-r=heartbeat" elsewhere went on
+     * unchecked before (review55).
      */
     private static boolean isHeartbeat(HttpServletRequest request) {
+        return "heartbeat".equals(vaadinRequestType(request));
+    }
+
+    /**
+     * Vaadin's kind of the request ({@code uidl}, {@code heartbeat}, ...) as its servlet reads it, the first value of the
+     * parameter {@code v-r}, which its client puts in the address; null for others. Read from the address alone, as the
+     * container reads it (names and values decoded) but without {@code getParameter}, which would read a form's body
+     * here, before the request's size limit ({@code RequestSizeLimit}) and whoever reads the body after. A value not
+     * decodable is no heartbeat: such a request waits for its check.
+     */
+    private static String vaadinRequestType(HttpServletRequest request) {
         String query = request.getQueryString();
-        return query != null && query.contains("v-r=heartbeat");
+        if (query == null) {
+            return null;
+        }
+        try {
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                if (VAADIN_REQUEST_TYPE.equals(name)) {
+                    return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return null;
     }
 
     /** Asks until the pool gives a connection or {@code wait} has passed; each try waits the pool's time-out. */
@@ -142,9 +174,8 @@ class SessionEpochFilter extends OncePerRequestFilter {
 
     /** Nothing logged: the pool's time-outs are a metric. */
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String query = request.getQueryString();
         response.setHeader("Cache-Control", SecurityConfiguration.NOT_CACHED);
-        if (query != null && query.contains("v-r=uidl")) {
+        if ("uidl".equals(vaadinRequestType(request))) {
             // Vaadin's client reloads the page on this answer to a click (DefaultConnectionStateHandler's refresh
             // token), rather than taking it for a server gone
             response.setContentType("text/plain;charset=UTF-8");

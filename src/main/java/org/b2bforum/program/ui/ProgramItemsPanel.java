@@ -149,8 +149,12 @@ class ProgramItemsPanel extends VerticalLayout {
     }
 
     private void remove(ProgramItem item) {
-        programItems.remove(item.id());
-        Notices.success(getTranslation("program.item-removed", item.title(getLocale())));
+        try {
+            programItems.remove(item.id());
+            Notices.success(getTranslation("program.item-removed", item.title(getLocale())));
+        } catch (InvalidProgramException e) {
+            Notices.error(getTranslation(e.key(), item.title(getLocale())));
+        }
         changed.run();
     }
 

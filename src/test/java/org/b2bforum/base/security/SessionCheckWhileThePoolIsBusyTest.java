@@ -129,6 +129,34 @@ class SessionCheckWhileThePoolIsBusyTest {
     }
 
     @Test
+    void a_click_that_names_a_heartbeat_elsewhere_in_its_address_is_checked_as_the_click_it_is() throws Exception {
+        start(Duration.ofMillis(600));
+        // the session ended meanwhile (the log-in switched off): its cookie must not act while the pool is busy
+        db.jdbc.update("update app_user set session_epoch = 1 where id = 1");
+        // Vaadin reads the kind from the parameter v-r (its first value, names decoded): each of these is a click
+        for (String query : List.of("v-r=uidl&v-uiId=0&x=v-r=heartbeat", "v%2Dr=uidl&v-r=heartbeat&v-uiId=0")) {
+            MockHttpServletRequest click = new MockHttpServletRequest("POST", "/");
+            click.setQueryString(query);
+            click.setParameter("v-r", "uidl", "heartbeat");
+            click.setSession(session);
+            MockHttpServletResponse response = new MockHttpServletResponse();
+
+            List<Connection> held = holdEveryConnection();
+            try {
+                db.filter.doFilter(click, response, vaadin);
+            } finally {
+                release(held);
+            }
+
+            // before, the filter took any address containing "v-r=heartbeat" for a heartbeat: the click went on
+            // unchecked after one of the pool's time-outs, signed in
+            assertThat(vaadin.at.get()).as("%s does not run unchecked", query).isZero();
+            assertThat(response.getContentAsString()).as("%s is refused as a click", query).isEqualTo("Vaadin-Refresh");
+            assertThat(session.isInvalid()).isFalse();
+        }
+    }
+
+    @Test
     void the_busy_page_is_in_the_language_the_visitor_chose_first() throws Exception {
         start(Duration.ZERO);
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/meetings");
