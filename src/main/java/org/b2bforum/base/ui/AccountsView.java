@@ -110,6 +110,7 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
         Button reset = new Button(getTranslation("accounts.reset-link"), e -> showResetLink(account));
         reset.setId("accounts-reset-" + account.id());
         reset.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+        reset.addClassName("account-reset"); // its words wrap in the narrow column (forum.css)
         reset.setEnabled(account.enabled());
         HorizontalLayout actions = new HorizontalLayout(toggle, reset);
         actions.setWrap(true);

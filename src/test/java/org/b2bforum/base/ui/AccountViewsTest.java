@@ -210,6 +210,8 @@ class AccountViewsTest extends ForumBrowserlessTest {
         assertThat(view.grid.getColumns().getLast().getWidth()).isEqualTo("11rem");
         assertThat(test(view.grid).getCellComponent(0, 0).getElement().getTextRecursively()).startsWith(email)
                 .contains("Компания · Создан ");
+        assertThat(test(view.grid).getCellComponent(0, 1).getChildren().toList().getLast().hasClassName("account-reset"))
+                .as("\"Ссылка для смены пароля\" wraps in the 11 rem column (forum.css), not cut at its edge").isTrue();
 
         // switching off asks first (it ends the account's sessions at once); Cancel keeps it on
         test(toggle(view)).click();
