@@ -219,7 +219,7 @@ public class CalendarService {
     // ---------------------------------------------------------------- rendering
 
     private record MeetingRow(long id, Instant startsAt, Instant endsAt, MeetingPlace place,
-            String counterpart, String counterpartCity, String people, Instant modified, int changes) {
+            String counterpart, String counterpartCity, String ours, String theirs, Instant modified, int changes) {
     }
 
     private record ProgramRow(long id, ProgramItemKind kind, Bilingual title, Bilingual place, Instant startsAt,
@@ -276,8 +276,13 @@ public class CalendarService {
         lines.add(i18n.getTranslation("calendar.meeting.with", locale, meeting.counterpart(),
                 Cities.inLanguage(meeting.counterpartCity(), key -> i18n.getTranslation(key, locale))));
         lines.add(i18n.getTranslation("calendar.meeting.place", locale, place));
-        if (meeting.people() != null) {
-            lines.add(i18n.getTranslation("calendar.meeting.people", locale, meeting.people()));
+        // each company's people under its own name: one "Attending" line mixing both read as if all came from one side
+        if (meeting.ours() != null) {
+            lines.add(i18n.getTranslation("calendar.meeting.people.ours", locale, meeting.ours()));
+        }
+        if (meeting.theirs() != null) {
+            lines.add(i18n.getTranslation("calendar.meeting.people.theirs", locale, meeting.counterpart(),
+                    meeting.theirs()));
         }
         lines.add(i18n.getTranslation("app.title", locale));
         event.setDescription(String.join("\n", lines));
@@ -317,7 +322,7 @@ public class CalendarService {
 
     /**
      * The confirmed meetings: a delegate's own, or all of the company's. The counterpart is the
-     * other company; "people" lists who attends, own delegates first.
+     * other company; "ours" and "theirs" list who attends from each side.
      */
     private List<MeetingRow> meetings(Owner owner, long companyId) {
         String who = owner.delegateId() != null
@@ -329,9 +334,12 @@ public class CalendarService {
                        case when m.requester_company_id = :company then b.city else a.city end counterpart_city,
                        coalesce(m.updated_at, m.created_at) modified,
                        (select count(*) from meeting_event e where e.meeting_id = m.id) changes,
-                       (select group_concat(d.full_name order by md.company_id <> :company, d.sort_order separator ', ')
+                       (select group_concat(d.full_name order by d.sort_order separator ', ')
                           from meeting_delegate md join delegate d on d.id = md.delegate_id
-                         where md.meeting_id = m.id) people,
+                         where md.meeting_id = m.id and md.company_id = :company) ours,
+                       (select group_concat(d.full_name order by d.sort_order separator ', ')
+                          from meeting_delegate md join delegate d on d.id = md.delegate_id
+                         where md.meeting_id = m.id and md.company_id <> :company) theirs,
                 """ + MeetingPlace.COLUMNS + """
                 from meeting m
                 join slot s on s.id = m.slot_id
@@ -344,7 +352,7 @@ public class CalendarService {
                 new MapSqlParameterSource("company", companyId).addValue("delegate", owner.delegateId()),
                 (rs, i) -> new MeetingRow(rs.getLong("id"), rs.getTimestamp("starts_at").toInstant(),
                         rs.getTimestamp("ends_at").toInstant(), MeetingPlace.of(rs), rs.getString("counterpart"),
-                        rs.getString("counterpart_city"), rs.getString("people"),
+                        rs.getString("counterpart_city"), rs.getString("ours"), rs.getString("theirs"),
                         rs.getTimestamp("modified").toInstant(), rs.getInt("changes")));
     }
 

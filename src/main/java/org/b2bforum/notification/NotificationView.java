@@ -13,6 +13,8 @@ public record NotificationView(long id, String messageKey, String detail, Instan
      * the meetings' lines joined by "; " its detail.
      */
     public static final String ATTENDING = "notification.meeting.ATTENDING";
+    /** A meeting confirmed; its company's representative is shown where to choose who attends it. */
+    public static final String CONFIRMED = "notification.meeting.CONFIRMED";
     /** A delegate sent to a confirmed meeting by their company (meeting.MeetingAttendees): it leads to their schedule. */
     public static final String ATTENDEE_ADDED = "notification.meeting.ATTENDEE_ADDED";
 

@@ -107,8 +107,10 @@ class CalendarServiceTest {
                 .isEqualTo(ZonedDateTime.of(session.day(), LocalTime.of(10, 40), MOSCOW));
         assertThat(event.getSummary().getValue()).isEqualTo("B2B-встреча: " + name(b));
         assertThat(event.getLocation().getValue()).isEqualTo(session.hallName() + ", стол № 1");
+        // each company's people under its own name (ux59): "Участники: Иван Петров, Иван Петров" read as one side's
         assertThat(event.getDescription().getValue()).contains("Встреча с компанией «" + name(b) + "» (Москва)",
-                "Участники: Иван Петров, Иван Петров");
+                "Участники от вашей компании: Иван Петров\nУчастники от «" + name(b) + "»: Иван Петров")
+                .doesNotContain("Участники: Иван Петров, Иван Петров");
         assertThat(event.getStatus().isConfirmed()).isTrue();
 
         VEvent item = event(calendar, "program-" + roundTable + "@").orElseThrow();

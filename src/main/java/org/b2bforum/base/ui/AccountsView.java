@@ -13,8 +13,10 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -43,9 +45,11 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
     private final AccountService accounts;
     private final PasswordResetService resets;
+    private final ForumTime forumTime;
 
     AccountsView(AccountService accounts, PasswordResetService resets, ForumTime forumTime) {
         this.accounts = accounts;
+        this.forumTime = forumTime;
         this.resets = resets;
         addClassName("page");
         setSizeFull();
@@ -65,23 +69,31 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("accounts-grid");
         grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
-        // frozen: on a phone the grid scrolls sideways to the switch and the row's log-in stays in sight
-        grid.addColumn(AccountSummary::email).setHeader(getTranslation("accounts.column.email")).setWidth("12rem")
-                .setFlexGrow(1).setFrozen(true);
-        grid.addColumn(a -> a.displayName() + (a.demo() ? " (" + getTranslation("accounts.demo") + ")" : ""))
-                .setHeader(getTranslation("accounts.column.name")).setWidth("10rem").setFlexGrow(2);
-        grid.addColumn(a -> getTranslation("role." + a.role().name())).setHeader(getTranslation("accounts.column.role"))
-                .setAutoWidth(true).setFlexGrow(0);
-        // the date and the time on two lines, the two buttons under each other: room for the names (Russian
-        // full names with a patronymic), which were cut to one word at 1280 px
-        grid.addColumn(a -> forumTime.format(a.createdAt(), getLocale())).setHeader(getTranslation("staff.created"))
-                .setWidth("8rem").setFlexGrow(0);
+        // two columns, the account's lines under each other and its two buttons under each other: five columns side
+        // by side (12 + 10 rem, the role, the date, 15 rem) reached 720 px, and at 390 px the role and the buttons were
+        // off-screen to the right, behind a sideways scroll (ux59)
+        grid.addColumn(new ComponentRenderer<>(this::account)).setHeader(getTranslation("accounts.column.account"))
+                .setWidth("10rem").setFlexGrow(1);
         grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("accounts.column.access"))
-                .setWidth("15rem").setFlexGrow(0);
+                .setWidth("11rem").setFlexGrow(0);
         HorizontalLayout filters = new HorizontalLayout(text, role);
         filters.setWrap(true);
         add(new H1(getTranslation("accounts.title")), filters, grid);
         refresh();
+    }
+
+    /** The log-in's e-mail, its owner's name, then the role and when it was made. */
+    private Div account(AccountSummary account) {
+        Span email = new Span(account.email());
+        email.addClassName("account-email");
+        Span name = new Span(account.displayName() + (account.demo() ? " (" + getTranslation("accounts.demo") + ")" : ""));
+        name.addClassName("account-name");
+        Span meta = new Span(getTranslation("role." + account.role().name()) + " · " + getTranslation("staff.created")
+                + " " + forumTime.format(account.createdAt(), getLocale()));
+        meta.addClassName("account-meta");
+        Div cell = new Div(email, name, meta);
+        cell.addClassName("account-cell");
+        return cell;
     }
 
     private HorizontalLayout actions(AccountSummary account) {
@@ -98,6 +110,7 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
         Button reset = new Button(getTranslation("accounts.reset-link"), e -> showResetLink(account));
         reset.setId("accounts-reset-" + account.id());
         reset.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+        reset.addClassName("account-reset"); // its words wrap in the narrow column (forum.css)
         reset.setEnabled(account.enabled());
         HorizontalLayout actions = new HorizontalLayout(toggle, reset);
         actions.setWrap(true);

@@ -18,6 +18,14 @@ class AgendaRow extends Div {
 
     /** @param counterpart how the meeting's counterpart is shown (a link or a plain name); unused for program items */
     AgendaRow(AgendaEntry entry, ForumDates dates, Component counterpart) {
+        this(entry, dates, counterpart, "meetings.delegates.yours");
+    }
+
+    /**
+     * @param delegatesKey the label of the company's own people: a delegate reading the company's agenda is one of them,
+     *        and "Your delegates" read to them as if they had delegates of their own
+     */
+    AgendaRow(AgendaEntry entry, ForumDates dates, Component counterpart, String delegatesKey) {
         addClassName("agenda-entry");
         Span time = new Span(dates.times(entry.startsAt(), entry.endsAt()));
         time.addClassName("agenda-time");
@@ -30,7 +38,7 @@ class AgendaRow extends Div {
             body.add(title, place(entry.meetingPlace().describe(getLocale(), this::getTranslation)));
             if (!entry.delegates().isEmpty()) {
                 // the company's own people: the other side's names read as if they came from it too
-                body.add(small(getTranslation("meetings.delegates.yours") + ": " + String.join(", ", entry.delegates())));
+                body.add(small(getTranslation(delegatesKey) + ": " + String.join(", ", entry.delegates())));
             }
             if (entry.status() == MeetingStatus.CONFIRMED && entry.counterpartContacts() != null) {
                 Paragraph contacts = small(getTranslation("agenda.contacts") + ": " + entry.counterpartContacts());

@@ -57,7 +57,8 @@ class CompanyAgendaView extends VerticalLayout implements HasDynamicTitle {
             Div list = new Div();
             list.addClassName("agenda-list");
             dayEntries.forEach(entry -> {
-                AgendaRow row = new AgendaRow(entry, dates, new Span(entry.title(getLocale())));
+                AgendaRow row = new AgendaRow(entry, dates, new Span(entry.title(getLocale())),
+                        "company-agenda.delegates");
                 if (entry.counterpartId() != null) {
                     // a delegate writes in the company's name: from here, as the representative does from the agenda
                     row.addAction(new MessageLink(entry.counterpartId()));

@@ -1,6 +1,8 @@
 package org.b2bforum.meeting.ui;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.b2bforum.base.ui.Notices;
 import org.b2bforum.meeting.BookingRefusedException;
@@ -14,6 +16,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -53,8 +56,13 @@ class MeetingDialog extends Dialog {
                         ? meeting.place().describe(getLocale(), this::getTranslation)
                         : getTranslation("meetings.hall-table", meeting.place().hall(getLocale()), "—")));
         when.setId("meeting-when");
-        Paragraph who = new Paragraph(getTranslation("meeting-grid.meeting.delegates",
-                meeting.delegates().isEmpty() ? "—" : String.join(", ", meeting.delegates())));
+        Div who = new Div();
+        who.setId("meeting-who");
+        List<String> perCompany = whoAttends(meeting, this::getTranslation);
+        if (perCompany.isEmpty()) {
+            who.add(new Paragraph(getTranslation("meeting-grid.meeting.delegates", "—")));
+        }
+        perCompany.forEach(line -> who.add(new Paragraph(line)));
 
         moveTo.setId("move-to-slot");
         moveTo.setLabel(getTranslation("meeting-grid.field.move-to"));
@@ -135,5 +143,23 @@ class MeetingDialog extends Dialog {
         } catch (BookingRefusedException e) {
             Notices.error(getTranslation(e.key(), e.args()));
         }
+    }
+    /**
+     * Who attends, one line a company ("Delegates of A: …"): the two companies' people in one list read as if they
+     * all came from one side ("Иван Петров, Иван Петров").
+     */
+    static List<String> whoAttends(MeetingDetails meeting, BiFunction<String, Object[], String> translation) {
+        List<String> lines = new ArrayList<>();
+        List<String> requester = meeting.delegatesOf(meeting.requesterId());
+        if (!requester.isEmpty()) {
+            lines.add(translation.apply("meeting-grid.meeting.delegates-of",
+                    new Object[] {meeting.requesterName(), String.join(", ", requester)}));
+        }
+        List<String> partner = meeting.delegatesOf(meeting.partnerId());
+        if (!partner.isEmpty()) {
+            lines.add(translation.apply("meeting-grid.meeting.delegates-of",
+                    new Object[] {meeting.partnerName(), String.join(", ", partner)}));
+        }
+        return lines;
     }
 }

@@ -184,7 +184,9 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
         button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         button.addClassName("grid-meeting");
         // the cell may cut the names: the tooltip has them whole, with who attends
-        button.setTooltipText(meeting.delegates().isEmpty() ? pair : pair + ": " + String.join(", ", meeting.delegates()));
+        // (each company's people named apart, as in the meeting's dialog)
+        List<String> who = MeetingDialog.whoAttends(meeting, this::getTranslation);
+        button.setTooltipText(who.isEmpty() ? pair : pair + " · " + String.join(" · ", who));
         return button;
     }
 

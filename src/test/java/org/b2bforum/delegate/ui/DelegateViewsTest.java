@@ -234,7 +234,9 @@ class DelegateViewsTest extends ForumBrowserlessTest {
         String partnerName = jdbc.queryForObject("select short_name from company where id = ?", String.class,
                 partner.id());
         assertThat(text((Component) getCurrentView())).contains("10:40–11:00", "Встреча с " + partnerName,
-                session.hallName() + ", стол № 1", "Иван Петров");
+                session.hallName() + ", стол № 1", "Участники от вашей компании: Иван Петров")
+                .as("the delegate is one of the company's people, not someone with delegates of their own (ux59)")
+                .doesNotContain("Ваши участники");
         assertThat(find(Button.class).from((Component) getCurrentView()).all()).as("nothing to change here").isEmpty();
         // but the delegate writes to the company they meet, in their company's name (the empty messages page says so)
         assertThat(find(com.vaadin.flow.component.html.Anchor.class).id("message-link-" + partner.id()).getHref())

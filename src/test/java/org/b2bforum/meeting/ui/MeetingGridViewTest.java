@@ -72,6 +72,10 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
         assertThat(firstTable).isNotEqualTo(secondTable);
         assertThat(grid.getCellText(0, firstTable)).isEqualTo(a + " — " + b);
         assertThat(grid.getCellText(0, secondTable)).isEqualTo(c + " — " + d);
+        // who attends, each company's people under its name (ux59): one list of both read as one side's
+        assertThat(((Button) grid.getCellComponent(0, firstTable)).getTooltip().getText())
+                .matches(java.util.regex.Pattern.quote(a + " — " + b + " · Участники от «" + a + "»: ") + "[^·]+"
+                        + java.util.regex.Pattern.quote(" · Участники от «" + b + "»: ") + ".+");
         assertThat(grid.getCellText(1, 1) + grid.getCellText(1, 2) + grid.getCellText(1, 3)).as("second slot free")
                 .isEmpty();
         assertThat(grid.getCellText(0, 4)).as("no open requests").isEqualTo("0");
@@ -93,6 +97,11 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
         test((Button) test(view.grid).getCellComponent(0, 1)).click();
         MeetingDialog dialog = find(MeetingDialog.class).single();
         assertThat(dialog.moving.isWrap()).as("the button under the slot on a phone (cut off at 390 px)").isTrue();
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).from(dialog).all().stream()
+                .map(p -> p.getText()).filter(t -> t.startsWith("Участники")).toList())
+                .as("one line a company").hasSize(2).satisfiesExactly(
+                        line -> assertThat(line).startsWith("Участники от «" + a + "»: "),
+                        line -> assertThat(line).startsWith("Участники от «" + b + "»: "));
         test(dialog.moveTo).selectItem("10:40–11:00");
         test(dialog.move).click();
 

@@ -51,6 +51,14 @@ class NotificationsViewTest extends ForumBrowserlessTest {
                         "18.09 10:40 · Дорстроймаш — Мосдорсервис · Зал переговоров А, стол № 26",
                         "18.09 11:00 · Дорстроймаш — Мосдорсервис · Зал переговоров А",
                         "Комментарий: Добро пожаловать");
+        // a meeting confirmed at once has nobody of the company on it, or its first delegate: the representative is
+        // told to choose who attends, and led there (ux59)
+        assertThat($(Paragraph.class).all().stream().filter(p -> p.hasClassName("notification-hint"))
+                .map(Paragraph::getText).toList()).hasSize(3).containsOnly(
+                        "Проверьте, кто из ваших участников придёт на встречу: если вы ещё не выбрали, выберите на "
+                                + "странице «Встречи».");
+        assertThat($(Anchor.class).withClassName("notification-link").all()).extracting(Anchor::getHref)
+                .containsOnly("meetings").hasSize(3);
 
         UI.getCurrent().navigate("my-registration");
         UI.getCurrent().setLocale(Languages.ENGLISH);
