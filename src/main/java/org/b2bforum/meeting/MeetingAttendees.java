@@ -119,21 +119,13 @@ public class MeetingAttendees {
                 return null; // a double click
             }
             ledger.requireDelegatesFree(slot, added);
-            MapSqlParameterSource params = new MapSqlParameterSource("m", meetingId);
+            ledger.replaceDelegates(slot, meetingId, removed, added);
             if (!removed.isEmpty()) {
-                params.addValue("removed", removed);
-                jdbc.update("delete from delegate_slot_booking where meeting_id = :m and delegate_id in (:removed)",
-                        params);
-                jdbc.update("delete from meeting_delegate where meeting_id = :m and delegate_id in (:removed)", params);
+                jdbc.update("delete from meeting_delegate where meeting_id = :m and delegate_id in (:removed)",
+                        new MapSqlParameterSource("m", meetingId).addValue("removed", removed));
             }
             if (!added.isEmpty()) {
                 jdbc.getJdbcOperations().update(MeetingRows.delegateRows(meetingId, me, added));
-                for (long delegate : added) {
-                    jdbc.update("""
-                            insert into delegate_slot_booking (starts_at, slot_id, delegate_id, meeting_id)
-                            select starts_at, id, :d, :m from slot where id = :s""",
-                            new MapSqlParameterSource("d", delegate).addValue("m", meetingId).addValue("s", slot.id()));
-                }
             }
             String line = descriptions.describe(meetingId);
             notifications.notifyDelegates(me, added, NotificationView.ATTENDEE_ADDED, line);

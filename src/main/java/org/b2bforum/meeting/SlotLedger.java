@@ -39,6 +39,10 @@ import org.springframework.stereotype.Component;
  * the *_slot_booking tables (companies and delegates keyed by the slot's start time, so also
  * across parallel halls) stay the last line of defence: a key that still refuses a row makes the
  * step start again ({@link #occupy}).
+ * <p>Longer than our usual classes on purpose: every booking step's write of the four *_slot_booking tables is here
+ * (a booking, a move, a cancellation, a change of who attends), beside the locks and reads it depends on, so that no
+ * step takes a place in the ledger outside the lock order above (a released delegate's rows are only deleted, by
+ * {@link MeetingPlacesOfReleasedDelegates}).
  */
 @Component
 class SlotLedger {
@@ -376,13 +380,7 @@ class SlotLedger {
         batch.add("insert into company_slot_booking (starts_at, slot_id, company_id, meeting_id) values "
                 + row(start, slot.id(), companyA, meetingId) + ", " + row(start, slot.id(), companyB, meetingId));
         if (!delegates.isEmpty()) {
-            StringBuilder rows = new StringBuilder(
-                    "insert into delegate_slot_booking (starts_at, slot_id, delegate_id, meeting_id) values ");
-            int i = 0;
-            for (long delegate : delegates) {
-                rows.append(i++ == 0 ? "" : ", ").append(row(start, slot.id(), delegate, meetingId));
-            }
-            batch.add(rows.toString());
+            batch.add(delegateRows(start, slot, meetingId, delegates));
         }
         if (standId != null) {
             batch.add("insert into stand_slot_booking (starts_at, slot_id, stand_id, meeting_id) values "
@@ -392,6 +390,33 @@ class SlotLedger {
                     + slot.id() + ", " + tableId + ", " + slot.hallId() + ", " + meetingId + ")");
         }
         return batch;
+    }
+
+    /** The statement that takes the slot for the meeting's {@code delegates} (not empty; SQL). */
+    private static String delegateRows(String start, Slot slot, String meetingId, Set<Long> delegates) {
+        StringBuilder rows = new StringBuilder(
+                "insert into delegate_slot_booking (starts_at, slot_id, delegate_id, meeting_id) values ");
+        int i = 0;
+        for (long delegate : delegates) {
+            rows.append(i++ == 0 ? "" : ", ").append(row(start, slot.id(), delegate, meetingId));
+        }
+        return rows.toString();
+    }
+
+    /**
+     * Sends {@code added} to the confirmed meeting in its slot in place of {@code removed}, delegates of one of its
+     * companies: their places in the slot follow (the caller holds the meeting's, the slot's and both companies'
+     * locks and has checked {@link #requireDelegatesFree} for {@code added}).
+     */
+    void replaceDelegates(Slot slot, long meetingId, Set<Long> removed, Set<Long> added) {
+        if (!removed.isEmpty()) {
+            jdbc.update("delete from delegate_slot_booking where meeting_id = :m and delegate_id in (:removed)",
+                    new MapSqlParameterSource("m", meetingId).addValue("removed", removed));
+        }
+        if (!added.isEmpty()) {
+            jdbc.getJdbcOperations().update(delegateRows("(select starts_at from slot where id = " + slot.id() + ")",
+                    slot, String.valueOf(meetingId), added));
+        }
     }
 
     private static String row(String start, long slotId, long id, String meetingId) {
