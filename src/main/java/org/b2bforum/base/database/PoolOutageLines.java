@@ -28,6 +28,11 @@ import jakarta.annotation.PreDestroy;
  * Hibernate's "HHH000247: ErrorCode: 0, SQLState: 08000" and the driver's message after it, two warnings at every
  * transaction that meets the database away (review49), likewise: one line when they begin, one when the pool connects
  * again. Any other SQL state (a deadlock, a duplicate key) is logged as Hibernate does.
+ * <p>
+ * Spring Boot's health check of the database, which {@code /actuator/health/readiness} asks, likewise: its "DataSource
+ * health check failed" came with the whole stack trace (about 160 lines) at every probe of a load balancer for as long
+ * as the database was away or frozen (review58, bench/README.md); now one line when readiness goes down for it and one
+ * when the pool connects again. Readiness says DOWN all the same.
  */
 @Component
 class PoolOutageLines extends TurboFilter {
@@ -35,12 +40,16 @@ class PoolOutageLines extends TurboFilter {
     static final String POOL_LOGGER = "com.zaxxer.hikari.pool.PoolBase";
     /** Hibernate's {@code SQLExceptionLogging.ERROR_NAME}. */
     static final String HIBERNATE_LOGGER = "org.hibernate.orm.jdbc.error";
+    /** Spring Boot's health check of the database (readiness). */
+    static final String HEALTH_LOGGER = "org.springframework.boot.jdbc.health.DataSourceHealthIndicator";
     private static final String SQL_STATE = "SQLState: ";
 
     private final OutageLog outage = new OutageLog(LoggerFactory.getLogger(PoolOutageLines.class),
             "Database connection pool");
     private final OutageLog statements = new OutageLog(LoggerFactory.getLogger(PoolOutageLines.class),
             "Database statements");
+    private final OutageLog readiness = new OutageLog(LoggerFactory.getLogger(PoolOutageLines.class),
+            "Readiness (the database's health check)");
     /** Hibernate's line of a failure's SQL state was held back on this thread: its message, which follows, is too. */
     private final ThreadLocal<Boolean> messageHeldBack = new ThreadLocal<>();
 
@@ -49,6 +58,9 @@ class PoolOutageLines extends TurboFilter {
             Throwable t) {
         if (format != null && HIBERNATE_LOGGER.equals(logger.getName())) {
             return hibernate(format);
+        }
+        if (t != null && HEALTH_LOGGER.equals(logger.getName())) {
+            return readiness.away(t) ? FilterReply.DENY : FilterReply.NEUTRAL;
         }
         if (format == null || !POOL_LOGGER.equals(logger.getName())) {
             return FilterReply.NEUTRAL;
@@ -62,6 +74,7 @@ class PoolOutageLines extends TurboFilter {
         if (format.contains("Established new connection")) {
             outage.answered();
             statements.answered();
+            readiness.answered();
         }
         return FilterReply.NEUTRAL;
     }

@@ -1,6 +1,7 @@
 package org.b2bforum.base.security;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLTransientConnectionException;
 
 /**
@@ -10,6 +11,12 @@ import java.sql.SQLTransientConnectionException;
  * opens: with the database killed it is the driver's "Socket fail to connect" over a {@link java.net.ConnectException};
  * with every connection held it is nothing (SessionCheckWhileThePoolIsBusyTest). A network failure under it says the
  * database is away; anything else (none, or the server's own refusal, "Too many connections") says it is busy.
+ * <p>
+ * A time-out under it says busy too: a database frozen longer than the driver's connect time-out (its process stopped,
+ * its disk stalled) still takes connections in the kernel but never greets them, and the driver's read of the greeting
+ * times out ({@link SocketTimeoutException}). Counted "away", it let the session check go on unchecked after about 3 s
+ * of a freeze, and a session ended before the freeze acted once the database answered again (review58,
+ * SessionCheckWhileTheDatabaseIsFrozenTest). A refused connection (the process gone) stays "away".
  */
 final class PoolExhausted {
 
@@ -29,7 +36,7 @@ final class PoolExhausted {
     private static boolean networkFailureUnder(Throwable lastConnectionFailure) {
         for (Throwable t = lastConnectionFailure; t != null; t = next(t)) {
             if (t instanceof IOException) {
-                return true;
+                return !(t instanceof SocketTimeoutException);
             }
         }
         return false;

@@ -43,6 +43,10 @@ import com.vaadin.flow.i18n.I18NProvider;
  * request is refused in the way its kind recovers from by itself: a click is answered Vaadin's refresh token, so the
  * page loads again (and that load waits for the check in turn), a page or a download the busy page, which loads itself
  * again after a few seconds. A heartbeat neither waits nor is refused ({@link #isHeartbeat}).
+ * <p>
+ * At most {@code maxWaiting} requests wait at once ({@link SessionCheckWaiting}): in a long freeze of the database the
+ * rest are refused at once as when the wait runs out, so that the server's threads stay free for what needs no
+ * database (the log-in page, the busy page itself, static files, the health probes; review58).
  */
 class SessionEpochFilter extends OncePerRequestFilter {
 
@@ -61,13 +65,15 @@ class SessionEpochFilter extends OncePerRequestFilter {
     private final SecurityContextHolderStrategy contexts;
     private final I18NProvider i18n;
     private final Duration busyWait;
+    private final SessionCheckWaiting waiting;
 
     SessionEpochFilter(AccountService accounts, SecurityContextHolderStrategy contexts, I18NProvider i18n,
-            Duration busyWait) {
+            Duration busyWait, int maxWaiting) {
         this.accounts = accounts;
         this.contexts = contexts;
         this.i18n = i18n;
         this.busyWait = busyWait;
+        this.waiting = new SessionCheckWaiting(maxWaiting);
     }
 
     /** Static files (styles, icons, Vaadin's bundle) hold nothing of anyone's: no look-up for them. */
@@ -84,7 +90,7 @@ class SessionEpochFilter extends OncePerRequestFilter {
         Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof ForumUser user) {
             boolean heartbeat = isHeartbeat(request);
-            Check check = check(user, request, heartbeat ? Duration.ZERO : busyWait);
+            Check check = check(user, request, !heartbeat);
             if (check == Check.BUSY && !heartbeat) {
                 refuse(request, response);
                 return;
@@ -137,27 +143,45 @@ class SessionEpochFilter extends OncePerRequestFilter {
         return null;
     }
 
-    /** Asks until the pool gives a connection or {@code wait} has passed; each try waits the pool's time-out. */
-    private Check check(ForumUser user, HttpServletRequest request, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            try {
-                AccountService.SessionCheck check = accounts.checkSession(user);
-                if (check.valid() && user.companyId() != null && check.companyStatus() != null) {
-                    // the request's approval checks take it from here instead of reading it again (issue 17)
-                    CompanyStatusOfThisRequest.remember(request, user.companyId(), check.companyStatus());
-                }
-                return check.valid() ? Check.VALID : Check.ENDED;
-            } catch (RuntimeException e) {
-                if (PoolExhausted.isCause(e)) {
-                    if (System.nanoTime() - deadline >= 0 || !pause()) {
-                        return Check.BUSY;
+    /**
+     * Asks until the pool gives a connection or the busy wait has passed ({@code mayWait}; else one try); each try waits
+     * the pool's time-out. Past the first, the request waits only in a free place of {@link #waiting}; with none free,
+     * it does not even try.
+     */
+    private Check check(ForumUser user, HttpServletRequest request, boolean mayWait) {
+        if (waiting.full()) {
+            return Check.BUSY;
+        }
+        long deadline = System.nanoTime() + (mayWait ? busyWait : Duration.ZERO).toNanos();
+        boolean placed = false;
+        try {
+            while (true) {
+                try {
+                    AccountService.SessionCheck check = accounts.checkSession(user);
+                    waiting.served();
+                    if (check.valid() && user.companyId() != null && check.companyStatus() != null) {
+                        // the request's approval checks take it from here instead of reading it again (issue 17)
+                        CompanyStatusOfThisRequest.remember(request, user.companyId(), check.companyStatus());
                     }
-                } else if (DatabaseUnavailable.isCause(e)) {
-                    return Check.VALID;
-                } else {
-                    throw e;
+                    return check.valid() ? Check.VALID : Check.ENDED;
+                } catch (RuntimeException e) {
+                    if (PoolExhausted.isCause(e)) {
+                        if (!placed) {
+                            placed = mayWait && waiting.enter();
+                        }
+                        if (!placed || System.nanoTime() - deadline >= 0 || !pause()) {
+                            return Check.BUSY;
+                        }
+                    } else if (DatabaseUnavailable.isCause(e)) {
+                        return Check.VALID;
+                    } else {
+                        throw e;
+                    }
                 }
+            }
+        } finally {
+            if (placed) {
+                waiting.leave();
             }
         }
     }

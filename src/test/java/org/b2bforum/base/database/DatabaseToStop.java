@@ -20,6 +20,7 @@ public final class DatabaseToStop implements AutoCloseable {
 
     private final EmbeddedMariaDbProperties properties;
     private EmbeddedMariaDb running;
+    private boolean frozen;
 
     private DatabaseToStop(EmbeddedMariaDbProperties properties) {
         this.properties = properties;
@@ -63,6 +64,23 @@ public final class DatabaseToStop implements AutoCloseable {
         server.onExit().get();
     }
 
+    /** Stops the server's process with SIGSTOP, as a stalled disk or a debugger would: it keeps its port and data. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+        frozen = true;
+    }
+
+    /** Lets a frozen server go on (SIGCONT). */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+        frozen = false;
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        long pid = running.server().orElseThrow().pid();
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
+    }
+
     /** Starts the server again on the same port and data directory (InnoDB recovers what was committed). */
     public void startAgain() {
         running.stop();
@@ -93,6 +111,13 @@ public final class DatabaseToStop implements AutoCloseable {
 
     @Override
     public void close() {
+        if (frozen) {
+            try {
+                thaw();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("could not let the frozen database go on to stop it", e);
+            }
+        }
         running.stop();
     }
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hibernate.engine.jdbc.spi.SqlExceptionHelper;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -35,15 +37,19 @@ class PoolOutageLinesTest {
         Logger hibernate = (Logger) LoggerFactory.getLogger(PoolOutageLines.HIBERNATE_LOGGER);
         // what Hibernate does with a failure of a transaction's statement or of its connection (logs it, then converts)
         SqlExceptionHelper statements = new SqlExceptionHelper(true);
+        Logger health = (Logger) LoggerFactory.getLogger(PoolOutageLines.HEALTH_LOGGER);
         Logger ours = (Logger) LoggerFactory.getLogger(PoolOutageLines.class);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         filter.install();
         hikari.addAppender(logged);
         hibernate.addAppender(logged);
+        health.addAppender(logged);
         ours.addAppender(logged);
         try (DatabaseToStop database = DatabaseToStop.start("target/it-pool-outage-mariadb");
                 HikariDataSource pool = database.smallPool()) {
+            // what /actuator/health/readiness asks of the database
+            DataSourceHealthIndicator readiness = new DataSourceHealthIndicator(pool);
             try (Connection connection = pool.getConnection()) {
                 assertThat(connection.isValid(1)).isTrue();
             }
@@ -57,15 +63,19 @@ class PoolOutageLinesTest {
                     statements.logExceptions(catchThrowableOfType(SQLException.class, pool::getConnection),
                             "Unable to acquire JDBC Connection");
                 }
+                // a load balancer's probes
+                assertThat(readiness.health().getStatus()).isEqualTo(Status.DOWN);
                 failingSinceTwoMinutes(pool);
                 assertThatThrownBy(pool::getConnection).isInstanceOf(SQLException.class);
             }
             database.startAgainAndWaitFor(pool);
+            assertThat(readiness.health().getStatus()).isEqualTo(Status.UP);
             // a failure that is not the database away is logged as Hibernate logs it
             statements.logExceptions(new SQLException("Duplicate entry 'x' for key 'uk_x'", "23000", 1062), "insert");
         } finally {
             hikari.detachAppender(logged);
             hibernate.detachAppender(logged);
+            health.detachAppender(logged);
             ours.detachAppender(logged);
             filter.uninstall();
         }
@@ -76,6 +86,9 @@ class PoolOutageLinesTest {
         saysAwayOnceAndBackOnce(logged.list, "Database connection pool", "Connection refused");
         // before, Hibernate's "HHH000247: ErrorCode: 0, SQLState: 08000" and the driver's message at every transaction
         saysAwayOnceAndBackOnce(logged.list, "Database statements", "SQLState: 08");
+        // before, Spring Boot's "DataSource health check failed" with the whole trace at every probe (review58)
+        assertThat(logged.list).noneMatch(event -> event.getLoggerName().equals(PoolOutageLines.HEALTH_LOGGER));
+        saysAwayOnceAndBackOnce(logged.list, "Readiness (the database's health check)", "Failed to obtain JDBC");
         assertThat(logged.list).filteredOn(event -> event.getLoggerName().equals(PoolOutageLines.HIBERNATE_LOGGER))
                 .extracting(ILoggingEvent::getFormattedMessage)
                 .containsExactly("HHH000247: ErrorCode: 1062, SQLState: 23000", "Duplicate entry 'x' for key 'uk_x'");

@@ -2,6 +2,12 @@ package org.b2bforum.base.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 
 import org.b2bforum.base.database.DatabaseToStop;
 import org.b2bforum.base.i18n.Languages;
@@ -11,6 +17,7 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
@@ -32,6 +39,11 @@ final class SessionCheckDatabase implements AutoCloseable {
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     SessionCheckDatabase(String dataDir, long connectionTimeoutMillis, Duration busyWait) {
+        this(dataDir, connectionTimeoutMillis, busyWait, 40);
+    }
+
+    /** ... of which at most {@code maxWaiting} requests wait at once. */
+    SessionCheckDatabase(String dataDir, long connectionTimeoutMillis, Duration busyWait, int maxWaiting) {
         database = DatabaseToStop.start(dataDir);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
@@ -47,11 +59,28 @@ final class SessionCheckDatabase implements AutoCloseable {
         jdbc.update("insert into app_user values (1, true, false, 0, null)");
         filter = new SessionEpochFilter(new AccountService(null, new NamedParameterJdbcTemplate(pool), null,
                 Clock.systemUTC(), null, new MockEnvironment(), event -> { }), contexts,
-                new DefaultI18NProvider(Languages.ALL), busyWait);
+                new DefaultI18NProvider(Languages.ALL), busyWait, maxWaiting);
+        signIn();
+    }
+
+    /** Signs the account in on this thread, as its session's cookie does for each of its requests. */
+    void signIn() {
         ForumUser user = new ForumUser(1, "office@forum.example.org", "", true, "Office", Role.ORGANIZER, null, null,
                 0);
         contexts.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    /** When the request reached the rest of the chain (nanoTime, 0 if never), and as whom. */
+    static final class Reached implements FilterChain {
+        final AtomicLong at = new AtomicLong();
+        final AtomicReference<Authentication> who = new AtomicReference<>();
+
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response) {
+            at.set(System.nanoTime());
+            who.set(SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication());
+        }
     }
 
     /** A Vaadin request (a click, a navigation) of the session. */

@@ -13,12 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.Cookie;
 
 import org.b2bforum.base.database.DatabaseUnavailable;
@@ -27,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A signed-in user's request while every pooled connection is held by other work and the database itself is fine (the
@@ -38,9 +31,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class SessionCheckWhileThePoolIsBusyTest {
 
     private static final long POOL_TIME_OUT_MILLIS = 250;
+    private static final String DATA_DIR = "target/it-session-busy-mariadb";
 
     private final MockHttpSession session = new MockHttpSession();
-    private final Reached vaadin = new Reached();
+    private final SessionCheckDatabase.Reached vaadin = new SessionCheckDatabase.Reached();
     private SessionCheckDatabase db;
 
     @AfterEach
@@ -108,6 +102,42 @@ class SessionCheckWhileThePoolIsBusyTest {
                 "Сервис сейчас перегружен", "The service is busy right now")
                 .doesNotContain("Exception", "at org.", "at com.");
         assertThat(session.isInvalid()).isFalse();
+    }
+
+    @Test
+    void past_the_places_to_wait_in_a_click_is_refused_at_once_while_the_others_wait() throws Exception {
+        db = new SessionCheckDatabase(DATA_DIR, POOL_TIME_OUT_MILLIS, Duration.ofSeconds(30), 1);
+        SessionCheckDatabase.Reached waiter = new SessionCheckDatabase.Reached();
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+
+        List<Connection> held = holdEveryConnection();
+        CompletableFuture<Void> waiting;
+        long answeredAt;
+        try {
+            waiting = CompletableFuture.runAsync(() -> {
+                db.signIn();
+                try {
+                    db.filter.doFilter(uidl(new MockHttpSession()), new MockHttpServletResponse(), waiter);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // the first click has met the pool's time-out and taken the one place
+            Thread.sleep(6 * POOL_TIME_OUT_MILLIS);
+            db.filter.doFilter(uidl(session), refused, vaadin);
+            answeredAt = System.nanoTime();
+        } finally {
+            release(held);
+        }
+        waiting.get(10, TimeUnit.SECONDS);
+
+        // before, every click waited up to the whole wait, and a long freeze held all of Tomcat's threads
+        assertThat(answeredAt).as("the second click is answered while the first still waits")
+                .isLessThan(waiter.at.get());
+        assertThat(refused.getContentAsString()).isEqualTo("Vaadin-Refresh");
+        assertThat(vaadin.at.get()).as("refused, not let through unchecked").isZero();
+        assertThat(waiter.who.get()).as("the one waiting carries on signed in once a connection is free")
+                .isNotNull();
     }
 
     @Test
@@ -212,19 +242,7 @@ class SessionCheckWhileThePoolIsBusyTest {
 
     /** The test's database, through a pool whose check waits {@code busyWait} while the pool is busy. */
     private void start(Duration busyWait) {
-        db = new SessionCheckDatabase("target/it-session-busy-mariadb", POOL_TIME_OUT_MILLIS, busyWait);
-    }
-
-    /** When the request reached the rest of the chain (nanoTime, 0 if never), and as whom. */
-    private static final class Reached implements FilterChain {
-        final AtomicLong at = new AtomicLong();
-        final AtomicReference<Authentication> who = new AtomicReference<>();
-
-        @Override
-        public void doFilter(ServletRequest request, ServletResponse response) {
-            at.set(System.nanoTime());
-            who.set(SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication());
-        }
+        db = new SessionCheckDatabase(DATA_DIR, POOL_TIME_OUT_MILLIS, busyWait);
     }
 
     private interface Request {
