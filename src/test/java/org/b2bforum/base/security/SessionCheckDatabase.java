@@ -30,6 +30,7 @@ final class SessionCheckDatabase implements AutoCloseable {
     final JdbcTemplate jdbc;
     final SessionEpochFilter filter;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+    private final AccountService accounts;
 
     SessionCheckDatabase(String dataDir, long connectionTimeoutMillis, Duration busyWait) {
         database = DatabaseToStop.start(dataDir);
@@ -38,6 +39,9 @@ final class SessionCheckDatabase implements AutoCloseable {
         config.setUsername("root");
         config.setMaximumPoolSize(2);
         config.setConnectionTimeout(connectionTimeoutMillis);
+        // the driver's handshake gets its own 30 s, not the 1 s HikariCP derives from a short time-out: a server just
+        // started answered it later than that at load 40 (stop 45), and the pool failed to start
+        config.addDataSourceProperty("connectTimeout", "30000");
         pool = new HikariDataSource(config);
         jdbc = new JdbcTemplate(pool);
         // the columns the session check reads (it reads the company's status with it: an organizer has none)
@@ -45,13 +49,29 @@ final class SessionCheckDatabase implements AutoCloseable {
         jdbc.execute("create table app_user (id bigint primary key, enabled boolean not null, demo boolean not null,"
                 + " session_epoch int not null, company_id bigint null)");
         jdbc.update("insert into app_user values (1, true, false, 0, null)");
-        filter = new SessionEpochFilter(new AccountService(null, new NamedParameterJdbcTemplate(pool), null,
-                Clock.systemUTC(), null, new MockEnvironment(), event -> { }), contexts,
-                new DefaultI18NProvider(Languages.ALL), busyWait);
+        accounts = new AccountService(null, new NamedParameterJdbcTemplate(pool), null, Clock.systemUTC(), null,
+                new MockEnvironment(), event -> { });
+        filter = filter(busyWait);
+        signIn();
+    }
+
+    /** Another session check on the same database and pool, which waits {@code busyWait} for a busy pool. */
+    SessionEpochFilter filter(Duration busyWait) {
+        return new SessionEpochFilter(accounts, contexts, new DefaultI18NProvider(Languages.ALL), busyWait);
+    }
+
+    /** The account, at its session epoch 0, signed in on this thread. */
+    void signIn() {
+        jdbc.update("update app_user set session_epoch = 0 where id = 1");
         ForumUser user = new ForumUser(1, "office@forum.example.org", "", true, "Office", Role.ORGANIZER, null, null,
                 0);
         contexts.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    /** No one signed in on this thread. */
+    void signOut() {
+        contexts.clearContext();
     }
 
     /** A Vaadin request (a click, a navigation) of the session. */
@@ -70,7 +90,7 @@ final class SessionCheckDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        contexts.clearContext();
+        signOut();
         pool.close();
         database.close();
     }
