@@ -2,10 +2,7 @@ package org.b2bforum.base.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
-import java.sql.Connection;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +16,7 @@ import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.TransactionsBegun;
+import org.b2bforum.base.database.HeldConnections;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.web.UrgentWork;
@@ -357,34 +355,9 @@ class LiveUpdatesTest extends ForumBrowserlessTest {
      * is HikariCP's shortest (250 ms), so the failing reads do not keep the test waiting for seconds.
      */
     private void withoutConnections(Runnable action) throws Exception {
-        HikariDataSource pool = context.getBean(HikariDataSource.class);
-        List<Connection> held = new ArrayList<>();
-        long timeout = connectionTimeout(pool, 250);
-        try {
-            for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
-                held.add(pool.getConnection());
-            }
+        try (HeldConnections held = HeldConnections.of(context.getBean(HikariDataSource.class), 250)) {
             action.run();
-        } finally {
-            for (Connection connection : held) {
-                connection.close();
-            }
-            connectionTimeout(pool, timeout);
         }
-    }
-
-    /**
-     * Sets how long the running pool's {@code getConnection()} waits, returns what it was. The pool copies its
-     * configuration's timeout at its start ({@code HikariConfigMXBean.setConnectionTimeout} does not reach it), so the
-     * running pool's own field is set.
-     */
-    private static long connectionTimeout(HikariDataSource pool, long millis) throws ReflectiveOperationException {
-        Object running = pool.getHikariPoolMXBean();
-        Field field = Class.forName("com.zaxxer.hikari.pool.PoolBase").getDeclaredField("connectionTimeout");
-        field.setAccessible(true);
-        long before = field.getLong(running);
-        field.setLong(running, millis);
-        return before;
     }
 
     /** What the UI's push would send: the access tasks the poller queued, run under the UI's lock. */

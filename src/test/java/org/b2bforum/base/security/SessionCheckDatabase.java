@@ -37,19 +37,28 @@ final class SessionCheckDatabase implements AutoCloseable {
     final JdbcTemplate jdbc;
     final SessionEpochFilter filter;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+    private final AccountService accounts;
 
     SessionCheckDatabase(String dataDir, long connectionTimeoutMillis, Duration busyWait) {
-        this(dataDir, connectionTimeoutMillis, busyWait, 40);
+        this(dataDir, connectionTimeoutMillis, busyWait, true);
     }
 
-    /** ... of which at most {@code maxWaiting} requests wait at once. */
-    SessionCheckDatabase(String dataDir, long connectionTimeoutMillis, Duration busyWait, int maxWaiting) {
+    /**
+     * ... where the driver's handshake waits 30 s for a server just started ({@code patientHandshake}) or, as in
+     * production, the time HikariCP derives from the pool's time-out (at least 1 s), which a frozen database runs out.
+     */
+    SessionCheckDatabase(String dataDir, long connectionTimeoutMillis, Duration busyWait, boolean patientHandshake) {
         database = DatabaseToStop.start(dataDir);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername("root");
         config.setMaximumPoolSize(2);
         config.setConnectionTimeout(connectionTimeoutMillis);
+        // the driver's handshake gets its own 30 s, not the 1 s HikariCP derives from a short time-out: a server just
+        // started answered it later than that at load 40 (stop 45), and the pool failed to start
+        if (patientHandshake) {
+            config.addDataSourceProperty("connectTimeout", "30000");
+        }
         pool = new HikariDataSource(config);
         jdbc = new JdbcTemplate(pool);
         // the columns the session check reads (it reads the company's status with it: an organizer has none)
@@ -57,14 +66,26 @@ final class SessionCheckDatabase implements AutoCloseable {
         jdbc.execute("create table app_user (id bigint primary key, enabled boolean not null, demo boolean not null,"
                 + " session_epoch int not null, company_id bigint null)");
         jdbc.update("insert into app_user values (1, true, false, 0, null)");
-        filter = new SessionEpochFilter(new AccountService(null, new NamedParameterJdbcTemplate(pool), null,
-                Clock.systemUTC(), null, new MockEnvironment(), event -> { }), contexts,
-                new DefaultI18NProvider(Languages.ALL), busyWait, maxWaiting);
+        accounts = new AccountService(null, new NamedParameterJdbcTemplate(pool), null, Clock.systemUTC(), null,
+                new MockEnvironment(), event -> { });
+        filter = filter(busyWait);
         signIn();
     }
 
-    /** Signs the account in on this thread, as its session's cookie does for each of its requests. */
+    /** Another session check on the same database and pool, which waits {@code busyWait} for a busy pool. */
+    SessionEpochFilter filter(Duration busyWait) {
+        return filter(busyWait, 40);
+    }
+
+    /** ... of which at most {@code maxWaiting} requests wait at once. */
+    SessionEpochFilter filter(Duration busyWait, int maxWaiting) {
+        return new SessionEpochFilter(accounts, contexts, new DefaultI18NProvider(Languages.ALL), busyWait,
+                maxWaiting);
+    }
+
+    /** The account, at its session epoch 0, signed in on this thread. */
     void signIn() {
+        jdbc.update("update app_user set session_epoch = 0 where id = 1");
         ForumUser user = new ForumUser(1, "office@forum.example.org", "", true, "Office", Role.ORGANIZER, null, null,
                 0);
         contexts.getContext().setAuthentication(
@@ -83,6 +104,11 @@ final class SessionCheckDatabase implements AutoCloseable {
         }
     }
 
+    /** No one signed in on this thread. */
+    void signOut() {
+        contexts.clearContext();
+    }
+
     /** A Vaadin request (a click, a navigation) of the session. */
     static MockHttpServletRequest uidl(MockHttpSession session) {
         return vaadin("uidl", session);
@@ -99,7 +125,7 @@ final class SessionCheckDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        contexts.clearContext();
+        signOut();
         pool.close();
         database.close();
     }

@@ -24,7 +24,7 @@ class SessionCheckWhileTheDatabaseIsFrozenTest {
     @Test
     void a_session_ended_before_a_long_freeze_does_not_act_when_the_database_answers_again() throws Exception {
         try (SessionCheckDatabase db = new SessionCheckDatabase("target/it-session-frozen-mariadb", 250,
-                Duration.ofSeconds(30))) {
+                Duration.ofSeconds(30), false)) {
             clickDuringALongFreeze(db);
         }
     }

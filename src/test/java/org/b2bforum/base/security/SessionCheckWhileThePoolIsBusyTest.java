@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 import jakarta.servlet.http.Cookie;
 
 import org.b2bforum.base.database.DatabaseUnavailable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -25,23 +28,50 @@ import org.springframework.mock.web.MockHttpSession;
 
 /**
  * A signed-in user's request while every pooled connection is held by other work and the database itself is fine (the
- * booking rush), told from one while the database is gone: a real embedded MariaDB of the test's own, and a pool of two
- * connections whose time-out is HikariCP's shortest.
+ * booking rush), told from one while the database is gone: a real embedded MariaDB of the class's own, and a pool of
+ * two connections whose time-out is HikariCP's shortest. One database for the class, each test with a session check of
+ * its own on it: a fresh MariaDB's start and stop for each of the seven tests was about 3 s of the class's 10 s
+ * (bench/README.md, run-suite, stop 45).
  */
 class SessionCheckWhileThePoolIsBusyTest {
 
     private static final long POOL_TIME_OUT_MILLIS = 250;
-    private static final String DATA_DIR = "target/it-session-busy-mariadb";
+
+    /**
+     * How long the first tests' other work holds every connection: more than three of the pool's time-outs, so the
+     * check asks the pool again and again before one is free.
+     */
+    private static final Duration SPELL = Duration.ofMillis(800);
+
+    /** A wait for a busy pool that two of its time-outs pass: the check asks twice, then refuses. */
+    private static final Duration SHORT_WAIT = Duration.ofMillis(300);
+
+    private static SessionCheckDatabase db;
 
     private final MockHttpSession session = new MockHttpSession();
     private final SessionCheckDatabase.Reached vaadin = new SessionCheckDatabase.Reached();
-    private SessionCheckDatabase db;
+    private SessionEpochFilter filter;
 
-    @AfterEach
-    void stop() {
+    @BeforeAll
+    static void startDatabase() {
+        db = new SessionCheckDatabase("target/it-session-busy-mariadb", POOL_TIME_OUT_MILLIS, Duration.ZERO);
+    }
+
+    @AfterAll
+    static void stopDatabase() {
         if (db != null) {
             db.close();
         }
+    }
+
+    @BeforeEach
+    void signedIn() {
+        db.signIn();
+    }
+
+    @AfterEach
+    void signedOut() {
+        db.signOut();
     }
 
     @Test
@@ -51,8 +81,8 @@ class SessionCheckWhileThePoolIsBusyTest {
         // an organizer switched the log-in off (or the password was changed) after this user logged in
         db.jdbc.update("update app_user set session_epoch = 1 where id = 1");
 
-        long freedAt = runWhileEveryConnectionIsBusyFor(Duration.ofMillis(1500),
-                () -> db.filter.doFilter(uidl(session), new MockHttpServletResponse(), vaadin));
+        long freedAt = runWhileEveryConnectionIsBusyFor(SPELL,
+                () -> filter.doFilter(uidl(session), new MockHttpServletResponse(), vaadin));
 
         // before, the pool's time-out counted as "database away" and the click went on to Vaadin unchecked after
         // 250 ms, signed in, where its own work could find a connection a moment later
@@ -67,8 +97,8 @@ class SessionCheckWhileThePoolIsBusyTest {
         start(Duration.ofSeconds(30));
         MockHttpServletResponse response = new MockHttpServletResponse();
 
-        long freedAt = runWhileEveryConnectionIsBusyFor(Duration.ofMillis(1500),
-                () -> db.filter.doFilter(uidl(session), response, vaadin));
+        long freedAt = runWhileEveryConnectionIsBusyFor(SPELL,
+                () -> filter.doFilter(uidl(session), response, vaadin));
 
         assertThat(vaadin.at.get()).isGreaterThanOrEqualTo(freedAt);
         assertThat(vaadin.who.get()).as("the click runs as its user").isNotNull();
@@ -78,7 +108,7 @@ class SessionCheckWhileThePoolIsBusyTest {
 
     @Test
     void past_the_wait_a_click_and_a_page_are_refused_in_the_way_they_recover_from_by_themselves() throws Exception {
-        start(Duration.ofMillis(600));
+        start(SHORT_WAIT);
         MockHttpServletResponse click = new MockHttpServletResponse();
         MockHttpServletResponse page = new MockHttpServletResponse();
         MockHttpServletRequest pageRequest = new MockHttpServletRequest("GET", "/meetings");
@@ -86,8 +116,8 @@ class SessionCheckWhileThePoolIsBusyTest {
 
         List<Connection> held = holdEveryConnection();
         try {
-            db.filter.doFilter(uidl(session), click, vaadin);
-            db.filter.doFilter(pageRequest, page, vaadin);
+            filter.doFilter(uidl(session), click, vaadin);
+            filter.doFilter(pageRequest, page, vaadin);
         } finally {
             release(held);
         }
@@ -106,7 +136,7 @@ class SessionCheckWhileThePoolIsBusyTest {
 
     @Test
     void past_the_places_to_wait_in_a_click_is_refused_at_once_while_the_others_wait() throws Exception {
-        db = new SessionCheckDatabase(DATA_DIR, POOL_TIME_OUT_MILLIS, Duration.ofSeconds(30), 1);
+        filter = db.filter(Duration.ofSeconds(30), 1);
         SessionCheckDatabase.Reached waiter = new SessionCheckDatabase.Reached();
         MockHttpServletResponse refused = new MockHttpServletResponse();
 
@@ -117,14 +147,14 @@ class SessionCheckWhileThePoolIsBusyTest {
             waiting = CompletableFuture.runAsync(() -> {
                 db.signIn();
                 try {
-                    db.filter.doFilter(uidl(new MockHttpSession()), new MockHttpServletResponse(), waiter);
+                    filter.doFilter(uidl(new MockHttpSession()), new MockHttpServletResponse(), waiter);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
             // the first click has met the pool's time-out and taken the one place
             Thread.sleep(6 * POOL_TIME_OUT_MILLIS);
-            db.filter.doFilter(uidl(session), refused, vaadin);
+            filter.doFilter(uidl(session), refused, vaadin);
             answeredAt = System.nanoTime();
         } finally {
             release(held);
@@ -148,7 +178,7 @@ class SessionCheckWhileThePoolIsBusyTest {
 
         List<Connection> held = holdEveryConnection();
         try {
-            db.filter.doFilter(vaadin("heartbeat", session), heartbeat, vaadin);
+            filter.doFilter(vaadin("heartbeat", session), heartbeat, vaadin);
         } finally {
             release(held);
         }
@@ -160,7 +190,7 @@ class SessionCheckWhileThePoolIsBusyTest {
 
     @Test
     void a_click_that_names_a_heartbeat_elsewhere_in_its_address_is_checked_as_the_click_it_is() throws Exception {
-        start(Duration.ofMillis(600));
+        start(SHORT_WAIT);
         // the session ended meanwhile (the log-in switched off): its cookie must not act while the pool is busy
         db.jdbc.update("update app_user set session_epoch = 1 where id = 1");
         // Vaadin reads the kind from the parameter v-r (its first value, names decoded): each of these is a click
@@ -173,7 +203,7 @@ class SessionCheckWhileThePoolIsBusyTest {
 
             List<Connection> held = holdEveryConnection();
             try {
-                db.filter.doFilter(click, response, vaadin);
+                filter.doFilter(click, response, vaadin);
             } finally {
                 release(held);
             }
@@ -196,7 +226,7 @@ class SessionCheckWhileThePoolIsBusyTest {
 
         List<Connection> held = holdEveryConnection();
         try {
-            db.filter.doFilter(request, busy, (req, res) -> { });
+            filter.doFilter(request, busy, (req, res) -> { });
         } finally {
             release(held);
         }
@@ -218,12 +248,18 @@ class SessionCheckWhileThePoolIsBusyTest {
         assertThat(PoolExhausted.isCause(busy)).as("busy").isTrue();
 
         db.database.kill();
-        db.pool.getHikariPoolMXBean().softEvictConnections();
-        Throwable away = catchThrowable(db.pool::getConnection);
-        // until the pool's first attempt to open a connection has failed, its time-out has nothing to carry (the
-        // session check asks again meanwhile; seen carrying the failure at the first try)
-        for (int tries = 0; tries < 10 && away.getCause() == null; tries++) {
+        Throwable away;
+        try {
+            db.pool.getHikariPoolMXBean().softEvictConnections();
             away = catchThrowable(db.pool::getConnection);
+            // until the pool's first attempt to open a connection has failed, its time-out has nothing to carry (the
+            // session check asks again meanwhile; seen carrying the failure at the first try)
+            for (int tries = 0; tries < 10 && away.getCause() == null; tries++) {
+                away = catchThrowable(db.pool::getConnection);
+            }
+        } finally {
+            // back for the class's other tests, whatever this one finds
+            db.database.startAgainAndWaitFor(db.pool);
         }
 
         assertThat(away).isInstanceOf(SQLTransientConnectionException.class).hasRootCauseInstanceOf(
@@ -231,7 +267,6 @@ class SessionCheckWhileThePoolIsBusyTest {
         assertThat(PoolExhausted.isCause(away)).as("away").isFalse();
         assertThat(DatabaseUnavailable.isCause(away)).isTrue();
 
-        db.database.startAgainAndWaitFor(db.pool);
         held = holdEveryConnection();
         Throwable busyAgain = catchThrowable(db.pool::getConnection);
         release(held);
@@ -240,9 +275,9 @@ class SessionCheckWhileThePoolIsBusyTest {
         assertThat(PoolExhausted.isCause(busyAgain)).isTrue();
     }
 
-    /** The test's database, through a pool whose check waits {@code busyWait} while the pool is busy. */
+    /** The test's session check on the class's database, which waits {@code busyWait} while the pool is busy. */
     private void start(Duration busyWait) {
-        db = new SessionCheckDatabase(DATA_DIR, POOL_TIME_OUT_MILLIS, busyWait);
+        filter = db.filter(busyWait);
     }
 
     private interface Request {
