@@ -285,7 +285,7 @@ public class AccountService implements UserDetailsService {
     /**
      * Every log-in with the name of its company (if any), filtered by e-mail, name or company (part of any) and role,
      * for the organizers' list: the office is asked for a log-in by whoever calls, who names the company more often
-     * than the exact e-mail. A read that joins the company feature's table, named as such.
+     * than the exact e-mail. A read that joins the company feature's tables, named as such.
      */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
@@ -304,7 +304,9 @@ public class AccountService implements UserDetailsService {
         return jdbc.queryForObject("select count(*) " + ACCOUNT_FILTER, accountFilter(text, role), Integer.class);
     }
 
-    private static final String ACCOUNT_FILTER = "from app_user u left join company c on c.id = u.company_id "
+    // a representative's log-in names its company, a delegate's the company of its delegate
+    private static final String ACCOUNT_FILTER = "from app_user u left join delegate d on d.id = u.delegate_id "
+            + "left join company c on c.id = coalesce(u.company_id, d.company_id) "
             + "where (:role is null or u.role = :role) and (:text is null or u.email like :text "
             + "or lower(u.display_name) like :text or lower(c.short_name) like :text)";
 
