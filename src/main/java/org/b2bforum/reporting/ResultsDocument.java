@@ -166,12 +166,14 @@ final class ResultsDocument {
         if (!results.cityPairs().isEmpty()) {
             CityPair top = results.cityPairs().getFirst();
             out.append(' ').append(text.t("report.summary.top-city-pair",
-                    text.city(top.first()) + " × " + text.city(top.second()), text.number(top.meetings())));
+                    text.city(top.first()) + " × " + text.city(top.second()), text.number(top.meetings()),
+                    text.number(top.held())));
         }
         if (!results.sectorPairs().isEmpty()) {
             SectorPair top = results.sectorPairs().getFirst();
             out.append(' ').append(text.t("report.summary.top-sector-pair",
-                    text.sector(top.first()) + " × " + text.sector(top.second()), text.number(top.meetings())));
+                    text.sector(top.first()) + " × " + text.sector(top.second()), text.number(top.meetings()),
+                    text.number(top.held())));
         }
         FairFigures fair = results.fair();
         if (!fair.empty()) {

@@ -167,6 +167,22 @@ class ForumReportServiceTest {
         assertThat(after.roundTables()).filteredOn(t -> t.title().equals(roundTable))
                 .extracting(RoundTableFigure::signedUp, RoundTableFigure::checkedIn)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, 1L));
+
+        // the summary's leading pairs count confirmed meetings and say so, with how many were held: "прошло" (took
+        // place) stood before the confirmed count, so a report before the forum said 95 meetings had taken place
+        CityPair topCities = after.cityPairs().getFirst();
+        SectorPair topSectors = after.sectorPairs().getFirst();
+        String summary = booking.asOrganizer(() -> reports.summary(after, Languages.RUSSIAN));
+        assertThat(summary).contains("Больше всего встреч подтверждено между компаниями городов " + topCities.first()
+                + " × " + topCities.second() + ": " + topCities.meetings() + ", из них состоялось — " + topCities.held()
+                + ".");
+        assertThat(summary).containsPattern("Ведущее сочетание отраслей — [^:]+: подтверждено встреч — "
+                + topSectors.meetings() + ", состоялось — " + topSectors.held() + "\\.");
+        assertThat(booking.asOrganizer(() -> reports.summary(after, Languages.ENGLISH)))
+                .contains("Most meetings confirmed were between companies of ")
+                .contains(": " + topCities.meetings() + ", of which " + topCities.held() + " held.")
+                .containsPattern("The leading pair of sectors is [^:]+: " + topSectors.meetings()
+                        + " meetings confirmed, " + topSectors.held() + " held\\.");
     }
 
     @Test

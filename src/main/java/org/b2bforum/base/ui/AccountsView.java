@@ -82,11 +82,12 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
-    /** The log-in's e-mail, its owner's name, then the role and when it was made. */
-    private Div account(AccountSummary account) {
+    /** The log-in's e-mail, its owner's name and company, then the role and when it was made. */
+    Div account(AccountSummary account) {
         Span email = new Span(account.email());
         email.addClassName("account-email");
-        Span name = new Span(account.displayName() + (account.demo() ? " (" + getTranslation("accounts.demo") + ")" : ""));
+        Span name = new Span(account.displayName() + (account.demo() ? " (" + getTranslation("accounts.demo") + ")" : "")
+                + (account.company() == null ? "" : ", «" + account.company() + "»"));
         name.addClassName("account-name");
         Span meta = new Span(getTranslation("role." + account.role().name()) + " · " + getTranslation("staff.created")
                 + " " + forumTime.format(account.createdAt(), getLocale()));

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 
 import org.b2bforum.base.i18n.Languages;
+import org.b2bforum.base.ui.Downloads;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.reporting.ForumReportService;
 import org.b2bforum.reporting.ForumResults;
@@ -20,7 +21,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -74,7 +74,7 @@ class ResultsReportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Anchor download(String id, String labelKey, String extension, String contentType) {
-        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+        Anchor anchor = new Anchor(Downloads.toldOnFailure(event -> {
             Locale locale = chosen;
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (extension.equals("pdf")) {

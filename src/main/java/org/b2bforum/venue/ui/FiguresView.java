@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.ui.Downloads;
 import org.b2bforum.base.ui.FigureCard;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.venue.Attendance;
@@ -36,7 +37,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 
@@ -95,7 +95,7 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
         report.addColumn(r -> outcome(r.partnerOutcome(), r.partnerComment()))
                 .setHeader(getTranslation("figures.column.partner-outcome")).setWidth("10rem").setFlexGrow(2);
 
-        export = new Anchor(DownloadHandler.fromInputStream(event -> {
+        export = new Anchor(Downloads.toldOnFailure(event -> {
             byte[] csv = csv(outcomes.report()).getBytes(StandardCharsets.UTF_8);
             return new DownloadResponse(new ByteArrayInputStream(csv), "forum-results.csv", "text/csv;charset=UTF-8",
                     csv.length);

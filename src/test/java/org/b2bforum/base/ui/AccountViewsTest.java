@@ -261,6 +261,30 @@ class AccountViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void an_organizer_finds_a_log_in_by_its_company_and_sees_the_company_on_its_row() {
+        RegistrationForm form = TestData.registrationForm();
+        registrations.register(form);
+        TestData.logInAsOrganizer(accounts);
+        AccountsView view = navigate(AccountsView.class);
+        assertThat(view.text.getLabel()).isEqualTo("Почта, имя или компания");
+
+        // whoever calls the office names the company more often than the log-in's e-mail: part of it, any case
+        // a delegate's log-in too, whose company is its delegate's
+        Long delegateId = jdbc.queryForObject("select min(d.id) from delegate d join app_user u "
+                + "on u.company_id = d.company_id where u.email = ?", Long.class, form.getLoginEmail());
+        String delegateEmail = "delegate-" + TestData.unique() + "@example.org";
+        accounts.createDelegateAccount(delegateEmail, "Parol-Delegata-2026", "Делегат Проверочный", delegateId);
+        test(view.text).setValue(form.getShortName().substring(1).toUpperCase(Locale.ROOT));
+
+        List<AccountSummary> found = view.grid.getGenericDataView().getItems().toList();
+        assertThat(found).extracting(AccountSummary::email).containsExactly(form.getLoginEmail(), delegateEmail);
+        assertThat(found).extracting(AccountSummary::company).containsOnly(form.getShortName());
+        assertThat(test(view.grid).getCellComponent(0, 0).getElement().getTextRecursively())
+                .contains(", «" + form.getShortName() + "»");
+        assertThat(accounts.countAccounts(form.getShortName(), null)).isEqualTo(2);
+    }
+
+    @Test
     void a_reset_link_for_a_log_in_switched_off_meanwhile_is_refused_in_words() {
         String email = company();
         TestData.logInAsOrganizer(accounts);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 import org.b2bforum.BookingFixture;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.notification.Notification;
 
 /** The organizers' report page and the charts on the live Forum results page. */
 @ForumSpringTest
@@ -53,6 +55,26 @@ class ResultsReportViewTest extends ForumBrowserlessTest {
         assertThat(box.getAttribute("tabindex")).as("it scrolls sideways on a phone: the keyboard reaches it")
                 .isEqualTo("0");
         assertThat(box.getAttribute("aria-label")).isEqualTo("Деловые встречи: от запроса до стола переговоров");
+    }
+
+    @Test
+    void a_file_that_cannot_be_made_at_the_click_says_so_on_the_page() {
+        TestData.logInAsOrganizer(accounts);
+        ResultsReportView view = navigate(ResultsReportView.class);
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        test(view.xlsx).download(xlsx);
+        assertThat(xlsx.size()).as("made").isGreaterThan(1000);
+        assertThat(find(Notification.class).all()).isEmpty();
+
+        // the service refuses the next click (here: the organizer's log-in ended meanwhile; at the forum, the database
+        // away): a link that downloads and gets an error left the page as it was, the click seemed to do nothing
+        TestData.logOut();
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        org.assertj.core.api.Assertions.catchThrowable(() -> test(view.pdf).download(pdf));
+
+        assertThat(pdf.size()).isZero();
+        assertThat(test(find(Notification.class).single()).getText()).startsWith("Что-то пошло не так, действие не "
+                + "выполнено. Ваши данные в сохранности.");
     }
 
     @Test
