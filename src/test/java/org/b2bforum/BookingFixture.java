@@ -101,6 +101,20 @@ public final class BookingFixture {
         asOrganizer(() -> registrations.reject(company.id(), "Регистрация отозвана"));
     }
 
+    /**
+     * The company takes one of its delegates off its list (the profile saved without them), as a representative does:
+     * the delegate's row goes, with their log-in and places in requests.
+     */
+    public void removeDelegate(TestCompany company, long delegateId) {
+        as(company, () -> {
+            RegistrationForm form = registrations.myApplicationForm();
+            List<RegistrationForm.DelegateForm> kept = new ArrayList<>(form.getDelegates());
+            kept.remove(company.delegateIds().indexOf(delegateId));
+            form.setDelegates(kept);
+            registrations.updateProfile(form);
+        });
+    }
+
     /** The approved company renames itself, which sends it back to the organizers' review (PENDING). */
     public void sendBackToReview(TestCompany company) {
         as(company, () -> {

@@ -67,14 +67,18 @@ public class BadgeService {
 
     // ---------------------------------------------------------------- one delegate
 
-    /** One delegate's badge, front and back, as a PDF in the given language. */
+    /**
+     * One delegate's badge, front and back, as a PDF in the given language.
+     *
+     * @throws BadgeHolderRemovedException when the delegate's company removed them meanwhile (a page still offered the
+     *         badge; before, an {@code AccessDeniedException} in the download, with its trace in the log)
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public byte[] badgePdf(long delegateId, Locale locale) {
         requireMayRead(delegateId);
-        BadgeHolder holder = reader.holder(delegateId).orElseThrow(() -> new AccessDeniedException("No such delegate"));
-        String token = delegates.ensureCheckInTokens(List.of(delegateId)).get(delegateId);
-        BadgeCard card = new BadgeCard(holder, checkInLink(token), reader.schedule(delegateId));
+        BadgeHolder holder = reader.holder(delegateId).orElseThrow(() -> new BadgeHolderRemovedException(delegateId));
+        BadgeCard card = new BadgeCard(holder, checkInLink(tokenOf(delegateId)), reader.schedule(delegateId));
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             renderer.write(List.of(card), forum(locale), clock.instant(), locale, false, out, done -> {
@@ -102,8 +106,16 @@ public class BadgeService {
     public byte[] myBadgeCodePng() {
         long delegateId = currentUser.requireDelegateId();
         requireMayRead(delegateId);
+        return BadgeQr.png(BadgeQr.encode(checkInLink(tokenOf(delegateId))), 8);
+    }
+
+    /** The delegate's check-in token, under the row's lock: a removal committed since this step's read finds none. */
+    private String tokenOf(long delegateId) {
         String token = delegates.ensureCheckInTokens(List.of(delegateId)).get(delegateId);
-        return BadgeQr.png(BadgeQr.encode(checkInLink(token)), 8);
+        if (token == null) {
+            throw new BadgeHolderRemovedException(delegateId); // not "check-in/null" on the badge
+        }
+        return token;
     }
 
     /** One delegate's personal schedule: confirmed meetings and program items, in time order. */
@@ -111,7 +123,7 @@ public class BadgeService {
     @Transactional(readOnly = true)
     public PersonalSchedule schedule(long delegateId) {
         requireMayRead(delegateId);
-        BadgeHolder holder = reader.holder(delegateId).orElseThrow(() -> new AccessDeniedException("No such delegate"));
+        BadgeHolder holder = reader.holder(delegateId).orElseThrow(() -> new BadgeHolderRemovedException(delegateId));
         return new PersonalSchedule(holder, reader.schedule(delegateId));
     }
 
@@ -124,14 +136,16 @@ public class BadgeService {
 
     /**
      * Organizers: anyone; a delegate: themselves; a representative: the company's delegates. Only
-     * while the company's registration is approved: a rejected or withdrawn company has no badges.
+     * while the company's registration is approved: a rejected or withdrawn company has no badges. A delegate who is
+     * no longer there is {@link BadgeHolderRemovedException} (an id tells nothing: they are counted up).
      */
     private void requireMayRead(long delegateId) {
         ForumUser user = currentUser.require();
         if (user.isOrganizer()) {
             return;
         }
-        if (!access.isApproved(delegates.companyOf(delegateId).orElse(null))) {
+        Long company = delegates.companyOf(delegateId).orElseThrow(() -> new BadgeHolderRemovedException(delegateId));
+        if (!access.isApproved(company)) {
             throw new AccessDeniedException("The company's registration is not approved");
         }
         if (user.delegateId() != null) {
@@ -140,7 +154,7 @@ public class BadgeService {
             }
             throw new AccessDeniedException("Not your badge");
         }
-        if (user.companyId() != null && delegates.companyOf(delegateId).filter(user.companyId()::equals).isPresent()) {
+        if (user.companyId() != null && user.companyId().equals(company)) {
             return;
         }
         throw new AccessDeniedException("Not a delegate of your company");

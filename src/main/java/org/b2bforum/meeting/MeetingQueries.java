@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.b2bforum.base.security.CurrentUser;
@@ -235,16 +236,18 @@ public class MeetingQueries {
     }
 
     /**
-     * For a delegate's own log-in: the agenda of their company (all its delegates), to read. The
-     * delegate's own schedule is the badge feature's.
+     * For a delegate's own log-in: the agenda of their company (all its delegates), to read; empty when their company
+     * has removed them meanwhile. The delegate's own schedule is the badge feature's.
      */
     @PreAuthorize("hasRole('DELEGATE')")
     @Transactional(readOnly = true)
-    public List<AgendaEntry> myCompanyAgenda() {
+    public Optional<List<AgendaEntry>> myCompanyAgenda() {
         long delegate = currentUser.requireDelegateId();
-        long company = jdbc.queryForObject("select company_id from delegate where id = :d",
-                new MapSqlParameterSource("d", delegate), Long.class);
-        return agendaOf(company, null);
+        // empty when the company took the delegate off its list since this request's session check (before: the
+        // empty result's exception, an error page and its trace); their next request finds the log-in gone
+        return jdbc.queryForList("select company_id from delegate where id = :d",
+                new MapSqlParameterSource("d", delegate), Long.class).stream().findFirst()
+                .map(company -> agendaOf(company, null));
     }
 
     private List<AgendaEntry> agendaOf(long company, Long delegateId) {

@@ -10,7 +10,9 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.meeting.BookingRules.RequestDecision;
 import org.b2bforum.meeting.MeetingRows.Event;
+import org.b2bforum.notification.AttendeesToChoose;
 import org.b2bforum.notification.NotificationService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -35,10 +37,13 @@ public class MeetingRequests {
     private final CurrentUser currentUser;
     private final NotificationService notifications;
     private final MeetingDescriptions descriptions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     MeetingRequests(TransactionRetry retry, SlotLedger ledger, MeetingRows rows, CurrentUser currentUser,
-            NotificationService notifications, MeetingDescriptions descriptions, Clock clock) {
+            NotificationService notifications, MeetingDescriptions descriptions, ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
         this.retry = retry;
         this.ledger = ledger;
         this.rows = rows;
@@ -110,7 +115,8 @@ public class MeetingRequests {
         ForumUser user = currentUser.require();
         long me = currentUser.requireCompanyId();
         BookingRules.requireTwoCompanies(me, partnerId, "meeting.error.self");
-        return retry.inTurn(() -> {
+        String[] confirmedAtOnce = new String[1];
+        MeetingOutcome outcome = retry.inTurn(() -> {
             switch (ledger.firstLook(me, partnerId, slotId, clock.instant())) {
                 case BLOCKED -> throw new BookingRefusedException("meeting.error.blocked"); // before any other answer
                 // most requests for a popular company's time end here, without waiting for its lock
@@ -118,13 +124,20 @@ public class MeetingRequests {
                 case OPEN -> { }
             }
             return book(me, partnerId, slotId, standId, BookingRules.chosenDelegates(delegateIds),
-                    BookingRules.trimmedMessage(message), user);
+                    BookingRules.trimmedMessage(message), user, confirmedAtOnce);
         });
+        if (confirmedAtOnce[0] != null) {
+            // committed, the turn given back: the partner's representatives, and only they, are told to choose
+            events.publishEvent(new AttendeesToChoose(List.of(partnerId), confirmedAtOnce[0], true));
+        }
+        return outcome;
     }
 
+    /** @param confirmedAtOnce gets the meeting's line when this booking confirmed it (instant booking), else null */
     private MeetingOutcome book(long me, long partnerId, long slotId, Long standId, Set<Long> delegates, String text,
-            ForumUser user) {
+            ForumUser user, String[] confirmedAtOnce) {
         return retry.run(() -> {
+            confirmedAtOnce[0] = null; // a try run again starts afresh
             // the locks and what is read under them: one round trip (issue 17)
             SlotLedger.LockedSituation read = ledger.lockAndRead(slotId, me, partnerId, me, delegates);
             SlotLedger.Locked locked = read.locked();
@@ -160,10 +173,12 @@ public class MeetingRequests {
                 first.add(MeetingRows.delegateRows(MeetingRows.NEW_MEETING, me, delegates));
                 first.add(MeetingRows.newMeetingEvents(MeetingRows.NEW_MEETING, user, true));
                 // the delegates told are those who attend it (the situation read their log-ins)
+                String line = describe(now, slot, true);
                 first.addAll(notifications.statements(now.recipients(), List.of(me, partnerId), true,
-                        "notification.meeting.CONFIRMED", describe(now, slot, true)));
+                        "notification.meeting.CONFIRMED", line));
                 long meetingId = ledger.occupyNewAndCommit(rows.inserting(me, partnerId, slotId, text, MeetingStatus.CONFIRMED,
                         now.freeTable()), slot, now.freeTable(), me, partnerId, delegates, first);
+                confirmedAtOnce[0] = line;
                 return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED);
             }
             // at a fair stand: the notification describes the meeting as stored
@@ -179,9 +194,11 @@ public class MeetingRequests {
                 rows.inOneRoundTrip(first.toArray(String[]::new));
                 return new MeetingOutcome(meetingId, MeetingStatus.REQUESTED);
             }
+            String line = descriptions.describe(meetingId);
             first.addAll(notifications.statements(now.recipients(), List.of(me, partnerId), true,
-                    "notification.meeting.CONFIRMED", descriptions.describe(meetingId)));
+                    "notification.meeting.CONFIRMED", line));
             ledger.occupy(meetingId, slot, null, standId, me, partnerId, delegates, first.toArray(String[]::new));
+            confirmedAtOnce[0] = line;
             return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED);
         });
     }

@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.b2bforum.base.database.SqlText;
 import org.b2bforum.base.i18n.MeetingPlace;
@@ -60,14 +59,18 @@ class MeetingRows {
 
     // ---------------------------------------------------------------- reading
 
+    /** Who attends a meeting, the requester's people first, each name whole whatever it holds. */
+    private static final String ATTENDEES = "select " + SqlText.list("d.full_name",
+            "md.company_id <> m.requester_company_id, d.sort_order");
+
     /** Meetings matching {@code where} (on {@code m} the meeting, {@code s} its slot), in time order. */
     List<MeetingDetails> meetings(String where, MapSqlParameterSource params) {
         return jdbc.query("""
                 select m.id, m.requester_company_id, a.short_name requester_name, m.partner_company_id,
                        b.short_name partner_name, m.status, m.slot_id, s.session_id, s.starts_at, s.ends_at,
                        h.name hall_name, t.number table_number, m.message, m.response,
-                       (select group_concat(d.full_name order by md.company_id <> m.requester_company_id, d.sort_order
-                                            separator '|') from meeting_delegate md
+                       (""" + ATTENDEES + """
+                          from meeting_delegate md
                           join delegate d on d.id = md.delegate_id where md.meeting_id = m.id) delegates,
                        (select count(*) from meeting_delegate md
                           where md.meeting_id = m.id and md.company_id = m.requester_company_id) requester_delegates,
@@ -95,7 +98,7 @@ class MeetingRows {
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                 rs.getString("hall_name"), table, rs.getString("message"),
                 rs.getString("response"),
-                delegates == null ? List.of() : Arrays.stream(delegates.split("\\|")).collect(Collectors.toList()),
+                SqlText.texts(delegates),
                 rs.getInt("requester_delegates"), MeetingPlace.of(rs));
     }
 

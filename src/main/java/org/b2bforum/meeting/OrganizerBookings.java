@@ -16,7 +16,9 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.meeting.MeetingRows.Event;
+import org.b2bforum.notification.AttendeesToChoose;
 import org.b2bforum.notification.NotificationService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,11 +41,13 @@ public class OrganizerBookings {
     private final NotificationService notifications;
     private final MeetingDescriptions descriptions;
     private final MeetingLimits limits;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OrganizerBookings(NamedParameterJdbcTemplate jdbc, TransactionRetry retry, SlotLedger ledger, MeetingRows rows,
             CurrentUser currentUser, NotificationService notifications, MeetingDescriptions descriptions,
-            MeetingLimits limits, Clock clock) {
+            MeetingLimits limits, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.retry = retry;
         this.ledger = ledger;
@@ -78,7 +82,8 @@ public class OrganizerBookings {
     public long bookAsOrganizer(long requesterId, long partnerId, long slotId, boolean overLimit) {
         ForumUser user = currentUser.require();
         BookingRules.requireTwoCompanies(requesterId, partnerId, "meeting.error.same-company");
-        return retry.run(() -> {
+        String[] line = new String[1];
+        long booked = retry.run(() -> {
             SlotLedger.Locked locked = ledger.lockSlotAndCompanies(slotId, requesterId, partnerId);
             SlotLedger.Slot slot = locked.slot();
             if (!locked.approved(requesterId) || !locked.approved(partnerId)) {
@@ -110,9 +115,14 @@ public class OrganizerBookings {
             ledger.requireDelegatesFree(slot, delegates);
             ledger.occupy(meetingId, slot, table, requesterId, partnerId, delegates);
             rows.events(meetingId, user, new Event(MeetingStatus.CONFIRMED, null));
-            notifyBoth(meetingId, requesterId, partnerId, delegates, "notification.meeting.CONFIRMED");
+            line[0] = descriptions.describe(meetingId);
+            notifications.notifyMeeting(List.of(requesterId, partnerId), delegates, "notification.meeting.CONFIRMED",
+                    line[0]);
             return meetingId;
         });
+        // committed: each company's representatives are told that its first delegate was sent, to change if need be
+        events.publishEvent(new AttendeesToChoose(List.of(requesterId, partnerId), line[0], false));
+        return booked;
     }
 
     /** An organizer moves a confirmed meeting to another slot (it gets a free table there, or keeps its fair stand). */

@@ -13,8 +13,10 @@ public record NotificationView(long id, String messageKey, String detail, Instan
      * the meetings' lines joined by "; " its detail.
      */
     public static final String ATTENDING = "notification.meeting.ATTENDING";
-    /** A meeting confirmed; its company's representative is shown where to choose who attends it. */
-    public static final String CONFIRMED = "notification.meeting.CONFIRMED";
+    /** A meeting booked at once by the other company, none of the company's delegates on it: who attends is to be chosen. */
+    public static final String CHOOSE_ATTENDEES = "notification.meeting.CHOOSE_ATTENDEES";
+    /** A meeting the organizers booked with the company's first delegate, chosen by nobody of the company. */
+    public static final String FIRST_DELEGATE_SENT = "notification.meeting.FIRST_DELEGATE_SENT";
     /** A delegate sent to a confirmed meeting by their company (meeting.MeetingAttendees): it leads to their schedule. */
     public static final String ATTENDEE_ADDED = "notification.meeting.ATTENDEE_ADDED";
 

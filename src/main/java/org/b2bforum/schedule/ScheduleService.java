@@ -344,8 +344,11 @@ public class ScheduleService {
                 // one publication of a day at a time; the reads that follow see what the previous one wrote
                 jdbc.queryForList("select id from forum_day where id = :day for update",
                         new MapSqlParameterSource("day", run.dayId()), Long.class);
-                String status = jdbc.queryForObject("select status from schedule_run where id = :id for update",
-                        new MapSqlParameterSource("id", runId), String.class);
+                // another organizer removed the day meanwhile, and its unpublished runs with it: words, not the
+                // empty result's exception (an error page)
+                String status = jdbc.queryForList("select status from schedule_run where id = :id for update",
+                        new MapSqlParameterSource("id", runId), String.class).stream().findFirst()
+                        .orElseThrow(() -> new ScheduleRefusedException("schedule.error.day-removed"));
                 requirePublishable(ScheduleRunStatus.valueOf(status));
                 if (!problems.build(run.dayId()).fingerprint().equals(fingerprintOf(runId))) {
                     throw new ScheduleRefusedException("schedule.error.stale");

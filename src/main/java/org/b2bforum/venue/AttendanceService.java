@@ -3,9 +3,9 @@ package org.b2bforum.venue;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
+import org.b2bforum.base.database.SqlText;
 import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
@@ -46,8 +46,8 @@ public class AttendanceService {
                 select m.id, m.slot_id, s.starts_at, s.ends_at,""" + MeetingPlace.COLUMNS + """
                        , a.short_name requester_name, b.short_name partner_name, m.attendance, m.attendance_marked_at,
                        m.attendance_marked_name,
-                       (select group_concat(d.full_name order by md.company_id = m.partner_company_id, d.sort_order
-                                            separator '|')
+                       (""" + "select " + SqlText.list("d.full_name", "md.company_id = m.partner_company_id, d.sort_order")
+                + """
                           from meeting_delegate md join delegate d on d.id = md.delegate_id
                          where md.meeting_id = m.id) delegates
                 from meeting m
@@ -64,7 +64,7 @@ public class AttendanceService {
                             rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                             MeetingPlace.of(rs), rs.getString("requester_name"),
                             rs.getString("partner_name"),
-                            delegates == null ? List.of() : Arrays.asList(delegates.split("\\|")),
+                            SqlText.texts(delegates),
                             Attendance.of(rs.getString("attendance")),
                             markedAt == null ? null : markedAt.toInstant(), rs.getString("attendance_marked_name"));
                 });

@@ -27,8 +27,6 @@ import org.b2bforum.company.Country;
 import org.b2bforum.company.Delegates;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItems;
-import org.b2bforum.registration.RegistrationForm;
-import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -328,22 +326,12 @@ class BadgeServiceTest {
     }
 
     /** The company takes its second delegate off its list, as its profile form does. */
-    private void removeSecondDelegate(TestCompany company) {
-        booking.as(company, () -> {
-            RegistrationService registrations = context.getBean(RegistrationService.class);
-            RegistrationForm form = registrations.myApplicationForm();
-            List<RegistrationForm.DelegateForm> kept = new ArrayList<>(form.getDelegates());
-            kept.remove(1);
-            form.setDelegates(kept);
-            registrations.updateProfile(form);
-        });
-    }
 
     @Test
     void a_badge_role_set_for_a_delegate_their_company_removed_meanwhile_changes_nothing_and_says_so() {
         TestCompany company = booking.approvedCompany();
         long removed = company.delegateIds().get(1);
-        removeSecondDelegate(company);
+        booking.removeDelegate(company, removed);
 
         // an error page before: IllegalArgumentException "No delegate"
         assertThat(booking.asOrganizer(() -> badges.setRole(removed, BadgeRole.SPEAKER))).isFalse();
@@ -357,7 +345,7 @@ class BadgeServiceTest {
         AtomicBoolean set = new AtomicBoolean(true);
 
         Throwable thrown = LockWaits.whileHeld(booking, context.getBean(JdbcTemplate.class),
-                context.getBean(PlatformTransactionManager.class), () -> removeSecondDelegate(company),
+                context.getBean(PlatformTransactionManager.class), () -> booking.removeDelegate(company, removed),
                 () -> set.set(badges.setRole(removed, BadgeRole.PRESS)));
 
         // before: the entity read the row the removal held, its update then found none (optimistic locking failure)

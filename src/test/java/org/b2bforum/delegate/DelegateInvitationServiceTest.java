@@ -160,7 +160,7 @@ class DelegateInvitationServiceTest {
         assertThatThrownBy(() -> meetingQueries.myDelegates()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> meetingRequests.request(other.id(), 1, List.of(company.firstDelegate()), "hi").meetingId())
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(meetingQueries.myCompanyAgenda()).isEmpty();
+        assertThat(meetingQueries.myCompanyAgenda().orElseThrow()).isEmpty();
     }
 
     @Test

@@ -119,8 +119,9 @@ class DelegateNotificationsTest {
         // booked at once, the partner chose nobody: its delegates have no part in it, their schedules show none of it
         assertThat(keysOf(colleague)).isEmpty();
         assertThat(keysOf(partnersDelegate)).isEmpty();
+        // and its representatives, told of it in the booking's batch, are then told to choose who attends (review57)
         assertThat(fixture.as(partner, () -> notifications.mine(5))).extracting(NotificationView::messageKey)
-                .startsWith("notification.meeting.CONFIRMED");
+                .startsWith("notification.meeting.CHOOSE_ATTENDEES", "notification.meeting.CONFIRMED");
     }
 
     @Test

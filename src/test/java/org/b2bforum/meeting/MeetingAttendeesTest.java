@@ -11,14 +11,17 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.LockWaits;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramItems;
+import org.b2bforum.venue.AttendanceService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * With instant booking the partner company picks nobody at booking: its representatives choose who attends, and
@@ -31,6 +34,12 @@ class MeetingAttendeesTest {
     MeetingRequests requests;
     @Autowired
     MeetingAttendees attendees;
+    @Autowired
+    MeetingQueries meetingQueries;
+    @Autowired
+    OrganizerBookings organizerBookings;
+    @Autowired
+    AttendanceService attendance;
     @Autowired
     ProgramItems programItems;
     @Autowired
@@ -140,6 +149,95 @@ class MeetingAttendeesTest {
                 List.of(requester.delegateIds().get(1))))).isInstanceOf(BookingRefusedException.class);
         assertThat(busyDelegates(meeting)).as("nobody sent or taken back").containsExactly(requester.firstDelegate());
         assertThat(fixture.as(partner, () -> attendees.myMeetingsWithoutAttendees())).doesNotContain(meeting);
+    }
+
+    @Test
+    void a_delegate_their_company_removed_while_the_dialog_was_open_is_refused_in_words_and_nothing_changes() {
+        long meeting = fixture.as(requester, () -> requests.request(partner.id(), session.slot(1).id(),
+                List.of(requester.firstDelegate()), null)).meetingId();
+        long removed = partner.delegateIds().get(1);
+        fixture.removeDelegate(partner, removed);
+
+        // before: AccessDeniedException "Not your delegates", an error page
+        assertThatThrownBy(() -> fixture.as(partner, () -> attendees.choose(meeting,
+                List.of(partner.firstDelegate(), removed)))).isInstanceOfSatisfying(BookingRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("meeting.error.delegate-removed"));
+        assertThat(busyDelegates(meeting)).as("nobody sent").containsExactly(requester.firstDelegate());
+        assertThat(fixture.as(partner, () -> attendees.myMeetingsWithoutAttendees())).containsExactly(meeting);
+    }
+
+    @Test
+    void a_choice_that_meets_the_removal_of_its_delegate_half_way_waits_and_is_refused_in_words() throws Exception {
+        long meeting = fixture.as(requester, () -> requests.request(partner.id(), session.slot(1).id(),
+                List.of(requester.firstDelegate()), null)).meetingId();
+        long removed = partner.delegateIds().get(1);
+
+        Throwable thrown = LockWaits.whileHeld(fixture, jdbc, context.getBean(PlatformTransactionManager.class),
+                () -> fixture.removeDelegate(partner, removed),
+                () -> fixture.as(partner, () -> attendees.choose(meeting, List.of(removed))));
+
+        // before: AccessDeniedException "Not your delegates" once the removal had committed, an error page
+        assertThat(thrown).isInstanceOfSatisfying(BookingRefusedException.class,
+                e -> assertThat(e.key()).isEqualTo("meeting.error.delegate-removed"));
+        assertThat(busyDelegates(meeting)).as("nothing half-saved").containsExactly(requester.firstDelegate());
+        assertThat(jdbc.queryForList("select delegate_id from meeting_delegate where meeting_id = ?", Long.class,
+                meeting)).containsExactly(requester.firstDelegate());
+        assertThat(BookingInvariants.total(invariants.violations(session.slotIds()))).isZero();
+    }
+
+    @Test
+    void names_holding_separators_show_as_written_each_with_its_company() {
+        // a name is free text: "|" was the joined list's separator, so "Анна|Белова" read as two of the partner's
+        // people and shifted the requester's last one into the partner's
+        long anna = partner.delegateIds().get(1);
+        jdbc.update("update delegate set full_name = ? where id = ?", "Анна|Белова", anna);
+        jdbc.update("update delegate set full_name = ? where id = ?", "Иван: 7, \"Пётр\" 🙂", requester.firstDelegate());
+        long meeting = fixture.as(requester, () -> requests.request(partner.id(), session.slot(1).id(),
+                List.of(requester.firstDelegate()), null)).meetingId();
+        fixture.as(partner, () -> attendees.choose(meeting, List.of(partner.firstDelegate(), anna)));
+
+        MeetingDetails seen = fixture.as(partner, () -> meetingQueries.meeting(meeting));
+        assertThat(seen.delegatesOf(requester.id())).containsExactly("Иван: 7, \"Пётр\" 🙂");
+        assertThat(seen.delegatesOf(partner.id())).containsExactly("Иван Петров", "Анна|Белова");
+        assertThat(fixture.asOrganizer(() -> attendance.meetingsInSlot(session.slot(1).id()))).singleElement()
+                .satisfies(m -> assertThat(m.delegates()).as("at the tables, the requester's first")
+                        .containsExactly("Иван: 7, \"Пётр\" 🙂", "Иван Петров", "Анна|Белова"));
+    }
+
+    @Test
+    void only_a_company_whose_people_none_of_its_own_chose_is_told_to_choose_who_attends() {
+        TestCompany third = fixture.approvedCompany();
+        fixture.as(requester, () -> requests.request(partner.id(), session.slot(1).id(),
+                List.of(requester.firstDelegate()), null));
+
+        // before: one "Meeting confirmed" each, and the hint to choose shown with both (ux59)
+        assertThat(representativeNotices(partner)).containsExactly("notification.meeting.CONFIRMED",
+                "notification.meeting.CHOOSE_ATTENDEES");
+        assertThat(representativeNotices(requester)).as("it chose its people").containsExactly(
+                "notification.meeting.CONFIRMED");
+
+        // a request the partner accepts with its own people: nobody is told to choose
+        fixture.openBooking(false);
+        long requested = fixture.as(third, () -> requests.request(partner.id(), session.slot(2).id(),
+                List.of(third.firstDelegate()), null)).meetingId();
+        fixture.as(partner, () -> requests.accept(requested, List.of(partner.firstDelegate()), null));
+        assertThat(representativeNotices(partner)).containsOnlyOnce("notification.meeting.CHOOSE_ATTENDEES");
+        assertThat(representativeNotices(third)).doesNotContain("notification.meeting.CHOOSE_ATTENDEES",
+                "notification.meeting.FIRST_DELEGATE_SENT");
+
+        // the organizers book with each company's first delegate: both are told so
+        fixture.asOrganizer(() -> organizerBookings.bookAsOrganizer(requester.id(), third.id(), session.slot(0).id()));
+        assertThat(representativeNotices(requester)).endsWith("notification.meeting.CONFIRMED",
+                "notification.meeting.FIRST_DELEGATE_SENT");
+        assertThat(representativeNotices(third)).endsWith("notification.meeting.CONFIRMED",
+                "notification.meeting.FIRST_DELEGATE_SENT");
+    }
+
+    private List<String> representativeNotices(TestCompany company) {
+        return jdbc.queryForList("""
+                select n.message_key from notification n join app_user u on u.id = n.user_id
+                where u.company_id = ? and u.delegate_id is null and n.message_key like 'notification.meeting.%'
+                order by n.id""", String.class, company.id());
     }
 
     private List<String> notices(long delegateId) {

@@ -145,7 +145,7 @@ class SlotLedgerTest {
             SingleConnectionDataSource one = new SingleConnectionDataSource(connection, true);
             NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(one);
             MeetingRequests onOneConnection = new MeetingRequests(new TransactionRetry(one, 4), new SlotLedger(named),
-                    new MeetingRows(named, clock), currentUser, notifications, descriptions, clock);
+                    new MeetingRows(named, clock), currentUser, notifications, descriptions, event -> { }, clock);
             JdbcTemplate onIt = new JdbcTemplate(one);
             long before = questions(onIt);
             long calibration = questions(onIt) - before;

@@ -268,7 +268,7 @@ class ProgramChangesTest {
         String login = delegates.delegateAccount(partner, partner.delegateIds().get(1));
         TestData.logInAs(accounts, login);
         try {
-            assertThat(meetingQueries.myCompanyAgenda()).extracting(AgendaEntry::title)
+            assertThat(meetingQueries.myCompanyAgenda().orElseThrow()).extracting(AgendaEntry::title)
                     .contains(jdbc.queryForObject("select title from program_item where id = ?", String.class, item));
             assertThatThrownBy(() -> programItems.attendedBy(List.of(requester.firstDelegate())))
                     .isInstanceOf(AccessDeniedException.class);

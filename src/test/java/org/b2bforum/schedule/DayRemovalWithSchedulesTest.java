@@ -10,6 +10,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.LockWaits;
 import org.b2bforum.program.DaySchedules;
 import org.b2bforum.program.InvalidProgramException;
 import org.b2bforum.program.ProgramService;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * ux58: a forum day added by mistake, on which an organizer built a schedule to try, is removed with the schedules
@@ -35,6 +37,10 @@ class DayRemovalWithSchedulesTest {
     BookingFixture booking;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ScheduleService schedules;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private Long building;
 
@@ -91,6 +97,21 @@ class DayRemovalWithSchedulesTest {
                 .isInstanceOfSatisfying(InvalidProgramException.class,
                         e -> assertThat(e.key()).isEqualTo("program.error.day-building"));
         assertThat(count("select count(*) from schedule_run where day_id = ?", session.dayId())).isEqualTo(3);
+    }
+
+    @Test
+    void a_schedule_published_while_another_organizer_removes_its_day_is_refused_in_words() throws Exception {
+        TestSession session = dayBuiltTwice();
+        booking.asOrganizer(() -> program.removeSession(session.sessionId()));
+        long run = count("select max(id) from schedule_run where day_id = ?", session.dayId());
+
+        Throwable thrown = LockWaits.whileHeld(booking, jdbc, transactions, () -> program.removeDay(session.dayId()),
+                () -> schedules.publish(run));
+
+        // before: the publication's read of the run under its lock found no row (EmptyResultDataAccessException)
+        assertThat(thrown).isInstanceOfSatisfying(ScheduleRefusedException.class,
+                e -> assertThat(e.key()).isEqualTo("schedule.error.day-removed"));
+        assertThat(count("select count(*) from forum_day where id = ?", session.dayId())).isZero();
     }
 
     /** A day with one session, two wishing companies and two finished (unpublished) runs. */

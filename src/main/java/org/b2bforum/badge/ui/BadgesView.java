@@ -1,6 +1,5 @@
 package org.b2bforum.badge.ui;
 
-import java.io.ByteArrayInputStream;
 import java.util.Locale;
 
 import org.b2bforum.base.ui.GridTop;
@@ -9,13 +8,16 @@ import org.b2bforum.badge.BadgeBatch;
 import org.b2bforum.badge.BadgeBatchService;
 import org.b2bforum.badge.BadgeFilter;
 import org.b2bforum.badge.BadgeHolder;
+import org.b2bforum.badge.BadgeHolderRemovedException;
 import org.b2bforum.badge.BadgeService;
 import org.b2bforum.badge.CompanyOption;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.GoneDownload;
 import org.b2bforum.company.BadgeRole;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -195,13 +197,20 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Anchor badgeLink(BadgeHolder holder) {
-        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] pdf = badges.badgePdf(holder.delegateId(), locale);
-            return new DownloadResponse(new ByteArrayInputStream(pdf), "badge-" + holder.delegateId() + ".pdf",
-                    "application/pdf", pdf.length);
-        }), AttachmentType.DOWNLOAD, getTranslation("badges.pdf"));
+        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> badge(holder, event.getUI())),
+                AttachmentType.DOWNLOAD, getTranslation("badges.pdf"));
         link.setId("badge-pdf-" + holder.delegateId());
         return link;
+    }
+
+    /**
+     * The badge's PDF; for a delegate their company removed meanwhile the page says so and shows the list afresh, as
+     * a role set for them does, and the browser gets 410 Gone (before: an error in the download and its trace).
+     */
+    DownloadResponse badge(BadgeHolder holder, UI ui) {
+        return GoneDownload.pdf("badge-" + holder.delegateId() + ".pdf",
+                () -> badges.badgePdf(holder.delegateId(), locale), BadgeHolderRemovedException.class, ui,
+                () -> getTranslation("badges.holder-removed", holder.fullName()), this::refresh);
     }
 
     void startBatch() {

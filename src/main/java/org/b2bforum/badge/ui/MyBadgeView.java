@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.b2bforum.badge.BadgeHolder;
+import org.b2bforum.badge.BadgeHolderRemovedException;
 import org.b2bforum.badge.BadgeService;
 import org.b2bforum.badge.PersonalSchedule;
 import org.b2bforum.badge.ScheduleEntry;
@@ -49,14 +50,14 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Role.DELEGATE_NAME)
 class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
 
-    final Anchor download;
+    Anchor download;
     /** The badge's QR code (the check-in link), drawn on the server as a PNG. */
-    final Image code;
+    Image code;
     final Div today = new Div();
     final Div upcoming = new Div();
     final Div past = new Div();
     /** The calendar export: the .ics download and the private subscription link. */
-    final CalendarExportPanel calendarExport;
+    CalendarExportPanel calendarExport;
 
     private final ZoneId zone;
     private final DateTimeFormatter time;
@@ -71,7 +72,17 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         addClassName("my-badge-view");
         setPadding(false);
 
-        PersonalSchedule schedule = badges.mySchedule();
+        PersonalSchedule schedule;
+        try {
+            schedule = badges.mySchedule();
+        } catch (BadgeHolderRemovedException removed) {
+            // their company took them off its list since this request's session check: words, not an error page
+            Paragraph gone = new Paragraph(getTranslation("delegate.removed-meanwhile"));
+            gone.setId("my-badge-removed");
+            gone.addClassName("empty-hint");
+            add(new H1(getTranslation("menu.my-badge")), gone);
+            return;
+        }
         BadgeHolder me = schedule.delegate();
 
         Div card = new Div();

@@ -1,18 +1,45 @@
 package org.b2bforum.base.database;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.springframework.modulith.NamedInterface;
 
 /**
  * Text written into a plain SQL statement (one sent among others in a JDBC batch, in one round trip) as a
- * hexadecimal literal, so that nobody's text is SQL, whatever quotes or backslashes it holds.
+ * hexadecimal literal, so that nobody's text is SQL, whatever quotes or backslashes it holds; and texts read back from
+ * one aggregated column ({@link #list}, {@link #texts}) whole, whatever separators they hold.
  */
 @NamedInterface("sql-text")
 public final class SqlText {
 
     private SqlText() {
+    }
+
+    /**
+     * {@code group_concat} of a text expression as a list that {@link #texts} reads back whole: each text after its
+     * length in characters and a colon, nothing between them. People's names are free text: a name holding the
+     * separator of a plain {@code group_concat} ('|') was read as two names and shifted the names after it into the
+     * other company's (review57).
+     */
+    public static String list(String expression, String orderBy) {
+        return "group_concat(concat(char_length(" + expression + "), ':', " + expression + ") order by " + orderBy
+                + " separator '')";
+    }
+
+    /** The texts of a {@link #list} column, in its order; none for null (no row). */
+    public static List<String> texts(String list) {
+        List<String> texts = new ArrayList<>();
+        for (int at = 0; list != null && at < list.length(); ) {
+            int colon = list.indexOf(':', at);
+            // MariaDB counts characters, Java code units: a character outside the BMP is two of them
+            int end = list.offsetByCodePoints(colon + 1, Integer.parseInt(list, at, colon, 10));
+            texts.add(list.substring(colon + 1, end));
+            at = end;
+        }
+        return texts;
     }
 
     /** {@code convert(x'…' using utf8mb4)}, or {@code null} for none. */

@@ -1,8 +1,8 @@
 package org.b2bforum.delegate.ui;
 
-import java.io.ByteArrayInputStream;
 import java.util.Locale;
 
+import org.b2bforum.badge.BadgeHolderRemovedException;
 import org.b2bforum.badge.BadgeService;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.live.LiveChange;
@@ -11,6 +11,7 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
 import org.b2bforum.base.ui.CopyableLink;
+import org.b2bforum.base.ui.GoneDownload;
 import org.b2bforum.delegate.DelegateAccess;
 import org.b2bforum.delegate.DelegateInvitationService;
 import org.b2bforum.delegate.InvitationRefusedException;
@@ -18,6 +19,7 @@ import org.b2bforum.delegate.InvitationSent;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -123,15 +125,22 @@ class DelegatesView extends VerticalLayout implements HasDynamicTitle {
             invite.addClickListener(e -> invite(delegate));
             actions.add(invite);
         }
-        Anchor badge = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] pdf = badges.badgePdf(delegate.delegateId(), locale);
-            return new DownloadResponse(new ByteArrayInputStream(pdf), "badge-" + delegate.delegateId() + ".pdf",
-                    "application/pdf", pdf.length);
-        }), AttachmentType.DOWNLOAD, getTranslation("delegates.badge"));
+        Anchor badge = new Anchor(DownloadHandler.fromInputStream(event -> badge(delegate, event.getUI())),
+                AttachmentType.DOWNLOAD, getTranslation("delegates.badge"));
         badge.setId("badge-" + delegate.delegateId());
         actions.add(badge);
         row.add(actions);
         return row;
+    }
+
+    /**
+     * The delegate's badge; one the company removed meanwhile (in another tab) is said so on the page, whose list is
+     * read again, and the browser gets 410 Gone (before: an error in the download and its trace in the log).
+     */
+    DownloadResponse badge(DelegateAccess delegate, UI ui) {
+        return GoneDownload.pdf("badge-" + delegate.delegateId() + ".pdf",
+                () -> badges.badgePdf(delegate.delegateId(), locale), BadgeHolderRemovedException.class, ui,
+                () -> getTranslation("delegates.removed", delegate.fullName()), this::refresh);
     }
 
     private Span status(DelegateAccess delegate) {

@@ -21,9 +21,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 /**
  * Who of the company attends one of its confirmed meetings: those attending ticked, or the first delegate when nobody
- * goes yet (a meeting the other side booked instantly, ux57). A refusal stays in the dialog, in words.
+ * goes yet (a meeting the other side booked instantly, ux57). A refusal stays in the dialog, in words, except a delegate
+ * removed meanwhile: then the dialog's list is out of date, and the page's list is read again under a warning.
  */
 class AttendeesDialog extends Dialog {
+
+    /** A delegate ticked here was removed by the company meanwhile: the dialog closes and the list is read again. */
+    static final String DELEGATE_REMOVED = "meeting.error.delegate-removed";
 
     final CheckboxGroup<DelegateChoice> delegates = new CheckboxGroup<>();
     final Div error = new Div();
@@ -54,6 +58,14 @@ class AttendeesDialog extends Dialog {
             try {
                 attendees.choose(meeting.id(), delegates.getValue().stream().map(DelegateChoice::id).toList());
             } catch (BookingRefusedException refused) {
+                if (DELEGATE_REMOVED.equals(refused.key())) {
+                    // the list of delegates ticked here is out of date: the list is read again, and the words stay
+                    close();
+                    Notification.show(getTranslation(refused.key()), 8000, Notification.Position.TOP_CENTER)
+                            .addThemeVariants(NotificationVariant.WARNING);
+                    done.run();
+                    return;
+                }
                 error.setText(getTranslation(refused.key(), refused.args()));
                 error.setVisible(true);
                 return;

@@ -3,6 +3,7 @@ package org.b2bforum.meeting.ui;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -44,7 +45,16 @@ class CompanyAgendaView extends VerticalLayout implements HasDynamicTitle {
         hint.addClassName("hint");
         add(new H1(getTranslation("menu.company-agenda")), hint, entries);
 
-        Map<LocalDate, List<AgendaEntry>> byDay = meetings.myCompanyAgenda().stream().collect(Collectors.groupingBy(
+        Optional<List<AgendaEntry>> agenda = meetings.myCompanyAgenda();
+        if (agenda.isEmpty()) {
+            // the company took this delegate off its list since the request began: words, not an error page
+            Paragraph removed = new Paragraph(getTranslation("delegate.removed-meanwhile"));
+            removed.setId("company-agenda-removed");
+            removed.addClassName("empty-hint");
+            entries.add(removed);
+            return;
+        }
+        Map<LocalDate, List<AgendaEntry>> byDay = agenda.get().stream().collect(Collectors.groupingBy(
                 entry -> dates.day(entry.startsAt()), TreeMap::new, Collectors.toList()));
         if (byDay.isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation("company-agenda.empty"));

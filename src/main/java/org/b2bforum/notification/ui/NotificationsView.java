@@ -118,16 +118,13 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle {
             detail.addClassName("notification-detail");
             item.add(detail);
         }
-        if (!delegate && NotificationView.CONFIRMED.equals(notification.messageKey())) {
-            // a meeting confirmed at once has nobody of the booked company on it (booked into a free slot), or the first
-            // delegate, chosen by nobody (booked by the organizers): the representative is told to choose who attends,
-            // and where (ux57's MeetingAttendees on the Meetings page); the booking's own statements stay as they are
-            Paragraph attendees = new Paragraph(getTranslation("notification.meeting.CONFIRMED.attendees"));
-            attendees.addClassName("notification-hint");
-            Anchor choose = new Anchor("meetings", getTranslation("notification.meeting.CONFIRMED.choose"));
+        if (!delegate && (NotificationView.CHOOSE_ATTENDEES.equals(notification.messageKey())
+                || NotificationView.FIRST_DELEGATE_SENT.equals(notification.messageKey()))) {
+            // where the representative chooses who attends (ux57's MeetingAttendees on the Meetings page)
+            Anchor choose = new Anchor("meetings", getTranslation("notification.meeting.choose-attendees"));
             choose.addClassName("notification-link");
             choose.getElement().setAttribute("router-link", true);
-            item.add(attendees, choose);
+            item.add(choose);
         }
         if (ScheduleNotice.KEY.equals(notification.messageKey())
                 || NotificationView.ATTENDING.equals(notification.messageKey())

@@ -29,7 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.streams.DownloadResponse;
 
 /** A delegate's badge page, and the organizers' badge printing. */
 @ForumSpringTest
@@ -142,6 +145,30 @@ class BadgeViewsTest extends ForumBrowserlessTest {
         assertThat(download.getHref()).isNotBlank();
         assertThat(view.progressText.getText()).startsWith("Готово: 3 бейджей");
         assertThat(view.print.isEnabled()).isTrue();
+    }
+
+    @Test
+    void a_badge_of_a_delegate_their_company_removed_meanwhile_is_words_on_the_page_and_the_list_afresh() {
+        String city = "Пинск " + TestData.unique();
+        TestCompany company = fixture.approvedCompany(city, "В-Трейд " + TestData.unique(),
+                List.of("Орлова Вера", "Белов Кирилл"));
+        TestData.logInAsOrganizer(accounts);
+        BadgesView view = navigate(BadgesView.class);
+        test(view.city).selectItem(city);
+        BadgeHolder vera = test(view.grid).getRow(1);
+        assertThat(vera.fullName()).isEqualTo("Орлова Вера");
+        booking.removeDelegate(company, vera.delegateId());
+
+        // before: AccessDeniedException out of the download handler (500, its trace in the log)
+        DownloadResponse response = view.badge(vera, UI.getCurrent());
+        VaadinSession session = VaadinSession.getCurrent();
+        session.getService().runPendingAccessTasks(session);
+
+        assertThat(response.hasError()).isTrue();
+        assertThat(response.getError()).isEqualTo(410);
+        assertThat(find(Notification.class).all().stream().map(n -> test(n).getText()))
+                .anySatisfy(n -> assertThat(n).contains("Орлова Вера", "тем временем удалила"));
+        assertThat(view.count.getText()).as("the list read again").isEqualTo("Участников: 1");
     }
 
     private String name(TestCompany company) {

@@ -38,6 +38,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.internal.UIInternals.JavaScriptInvocation;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.streams.DownloadResponse;
 
 /** The representative's delegates page and the invitation page a delegate opens. */
 @ForumSpringTest
@@ -241,6 +242,49 @@ class DelegateViewsTest extends ForumBrowserlessTest {
         // but the delegate writes to the company they meet, in their company's name (the empty messages page says so)
         assertThat(find(com.vaadin.flow.component.html.Anchor.class).id("message-link-" + partner.id()).getHref())
                 .isEqualTo("messages/" + partner.id());
+    }
+
+    @Test
+    void a_badge_of_a_delegate_removed_in_another_tab_is_not_a_failed_download_but_words_and_the_list_afresh() {
+        TestCompany company = booking.approvedCompany();
+        long anna = company.delegateIds().get(1);
+        TestData.logInAs(accounts, company.loginEmail());
+        DelegatesView view = navigate(DelegatesView.class);
+        DelegateAccess shown = invitations.myDelegates().stream().filter(d -> d.delegateId() == anna).findFirst()
+                .orElseThrow();
+        booking.removeDelegate(company, anna); // in another tab
+
+        // before: AccessDeniedException out of the download handler (500, its trace in the log)
+        DownloadResponse response = view.badge(shown, UI.getCurrent());
+        VaadinSession session = VaadinSession.getCurrent();
+        session.getService().runPendingAccessTasks(session);
+
+        assertThat(response.hasError()).isTrue();
+        assertThat(response.getError()).isEqualTo(410);
+        assertThat(notifications()).anySatisfy(n -> assertThat(n).contains("Anna Smirnova", "больше нет в списке"));
+        assertThat(row(view, anna)).as("the list read again").isNull();
+        assertThat(view.badge(invitations.myDelegates().getFirst(), UI.getCurrent()).hasError()).isFalse();
+    }
+
+    @Test
+    void the_agenda_and_badge_pages_of_a_delegate_their_company_removed_meanwhile_say_so_instead_of_an_error_page() {
+        TestCompany company = booking.approvedCompany();
+        long anna = company.delegateIds().get(1);
+        String login = new DelegateFixture(context).delegateAccount(company, anna);
+        TestData.logInAs(accounts, login);
+        booking.removeDelegate(company, anna); // after this request's session check
+
+        UI.getCurrent().navigate("company-agenda");
+
+        // before: the agenda's read of the delegate's company found no row (ErrorView, the trace in the log)
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("CompanyAgendaView");
+        assertThat(text(find(Component.class).id("company-agenda-removed")))
+                .contains("Ваша компания убрала вас из списка своих участников");
+
+        UI.getCurrent().navigate("my-badge"); // before: an AccessDeniedException, the error page
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("MyBadgeView");
+        assertThat(text(find(Component.class).id("my-badge-removed")))
+                .contains("Ваша компания убрала вас из списка своих участников");
     }
 
     private static Component row(DelegatesView view, long delegateId) {

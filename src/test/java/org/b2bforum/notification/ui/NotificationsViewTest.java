@@ -31,9 +31,7 @@ class NotificationsViewTest extends ForumBrowserlessTest {
 
     @Test
     void a_meeting_is_described_as_it_is_and_an_organizers_comment_is_marked_as_one() {
-        BookingFixture booking = new BookingFixture(context);
-        TestCompany company = booking.approvedCompany();
-        BookingFixture.logInAs(company);
+        TestCompany company = loggedInCompany();
         notifications.notifyCompanies(List.of(company.id()), "notification.meeting.CONFIRMED",
                 "18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A №3");
         notifications.notifyCompanies(List.of(company.id()), "notification.meeting.CONFIRMED",
@@ -51,14 +49,8 @@ class NotificationsViewTest extends ForumBrowserlessTest {
                         "18.09 10:40 · Дорстроймаш — Мосдорсервис · Зал переговоров А, стол № 26",
                         "18.09 11:00 · Дорстроймаш — Мосдорсервис · Зал переговоров А",
                         "Комментарий: Добро пожаловать");
-        // a meeting confirmed at once has nobody of the company on it, or its first delegate: the representative is
-        // told to choose who attends, and led there (ux59)
-        assertThat($(Paragraph.class).all().stream().filter(p -> p.hasClassName("notification-hint"))
-                .map(Paragraph::getText).toList()).hasSize(3).containsOnly(
-                        "Проверьте, кто из ваших участников придёт на встречу: если вы ещё не выбрали, выберите на "
-                                + "странице «Встречи».");
-        assertThat($(Anchor.class).withClassName("notification-link").all()).extracting(Anchor::getHref)
-                .containsOnly("meetings").hasSize(3);
+        // "Meeting confirmed" goes to both companies of every booking: it leads to no choice (ux59's hint was on each)
+        assertThat($(Anchor.class).withClassName("notification-link").all()).isEmpty();
 
         UI.getCurrent().navigate("my-registration");
         UI.getCurrent().setLocale(Languages.ENGLISH);
@@ -72,10 +64,24 @@ class NotificationsViewTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_company_whose_people_none_of_its_own_chose_is_led_to_choose_who_attends() {
+        TestCompany company = loggedInCompany();
+        notifications.notifyCompanies(List.of(company.id()), NotificationView.CHOOSE_ATTENDEES,
+                "18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A №3");
+        notifications.notifyCompanies(List.of(company.id()), NotificationView.FIRST_DELEGATE_SENT,
+                "18.09 10:20 · Дорстроймаш — Мосдорсервис · Зал A №4");
+
+        navigate(NotificationsView.class);
+        assertThat($(Paragraph.class).all().stream().map(Paragraph::getText).toList()).contains(
+                "Другая компания подтвердила встречу: никто из ваших участников пока не идёт, выберите, кто придёт",
+                "Организаторы назначили встречу с вашим первым участником: проверьте, кто из ваших участников придёт");
+        assertThat($(Anchor.class).withClassName("notification-link").all()).extracting(Anchor::getHref)
+                .containsExactly("meetings", "meetings");
+    }
+
+    @Test
     void a_published_schedule_is_one_line_with_the_count_in_words_and_a_way_to_the_agenda() {
-        BookingFixture booking = new BookingFixture(context);
-        TestCompany company = booking.approvedCompany();
-        BookingFixture.logInAs(company);
+        TestCompany company = loggedInCompany();
         notifications.notifyEach(java.util.Map.of(company.id(), ScheduleNotice.detail("18.09", 12)), java.util.Map.of(),
                 ScheduleNotice.KEY);
         notifications.notifyEach(java.util.Map.of(company.id(), ScheduleNotice.detail("19.09", 1)), java.util.Map.of(),
@@ -98,9 +104,7 @@ class NotificationsViewTest extends ForumBrowserlessTest {
 
     @Test
     void a_late_delegates_meetings_are_listed_one_under_the_other_with_a_way_to_their_schedule() {
-        BookingFixture booking = new BookingFixture(context);
-        TestCompany company = booking.approvedCompany();
-        BookingFixture.logInAs(company);
+        TestCompany company = loggedInCompany();
         notifications.notifyCompanies(List.of(company.id()), NotificationView.ATTENDING,
                 "18.09 10:00 · Дорстроймаш — Мосдорсервис · Зал A №3; 18.09 11:00 · Белшина — Мосдорсервис · Зал A №4");
 
@@ -112,9 +116,7 @@ class NotificationsViewTest extends ForumBrowserlessTest {
 
     @Test
     void the_addresses_in_an_announcement_and_in_an_organizers_comment_are_links() {
-        BookingFixture booking = new BookingFixture(context);
-        TestCompany company = booking.approvedCompany();
-        BookingFixture.logInAs(company);
+        TestCompany company = loggedInCompany();
         notifications.notifyCompanies(List.of(company.id()), NotificationView.ANNOUNCEMENT,
                 "Программа: https://forum.example.ru/program");
         notifications.notifyCompanies(List.of(company.id()), "notification.registration.CHANGES_REQUESTED",
@@ -132,9 +134,7 @@ class NotificationsViewTest extends ForumBrowserlessTest {
 
     @Test
     void hundreds_of_notifications_open_a_page_at_a_time_and_the_older_ones_are_reachable() {
-        BookingFixture booking = new BookingFixture(context);
-        TestCompany company = booking.approvedCompany();
-        BookingFixture.logInAs(company);
+        TestCompany company = loggedInCompany();
         int total = 2 * NotificationsView.PAGE + 7;
         for (int i = 1; i <= total; i++) {
             notifications.notifyCompanies(List.of(company.id()), NotificationView.ANNOUNCEMENT, "Объявление " + i);
@@ -160,9 +160,7 @@ class NotificationsViewTest extends ForumBrowserlessTest {
 
     @Test
     void a_short_list_offers_no_older_page() {
-        BookingFixture booking = new BookingFixture(context);
-        TestCompany company = booking.approvedCompany();
-        BookingFixture.logInAs(company);
+        TestCompany company = loggedInCompany();
         notifications.notifyCompanies(List.of(company.id()), NotificationView.ANNOUNCEMENT, "Одно объявление");
 
         NotificationsView view = navigate(NotificationsView.class);
@@ -174,5 +172,11 @@ class NotificationsViewTest extends ForumBrowserlessTest {
     private List<String> details() {
         return $(Paragraph.class).all().stream().filter(p -> p.hasClassName("notification-detail"))
                 .map(p -> p.getElement().getTextRecursively()).toList();
+    }
+
+    private TestCompany loggedInCompany() {
+        TestCompany company = new BookingFixture(context).approvedCompany();
+        BookingFixture.logInAs(company);
+        return company;
     }
 }
