@@ -86,6 +86,11 @@ final class SessionCheckDatabase implements AutoCloseable {
     /** The account, at its session epoch 0, signed in on this thread. */
     void signIn() {
         jdbc.update("update app_user set session_epoch = 0 where id = 1");
+        signInOnThisThread();
+    }
+
+    /** The account signed in on this thread too, as its session's cookie does for each of its requests. */
+    void signInOnThisThread() {
         ForumUser user = new ForumUser(1, "office@forum.example.org", "", true, "Office", Role.ORGANIZER, null, null,
                 0);
         contexts.getContext().setAuthentication(

@@ -145,7 +145,7 @@ class SessionCheckWhileThePoolIsBusyTest {
         long answeredAt;
         try {
             waiting = CompletableFuture.runAsync(() -> {
-                db.signIn();
+                db.signInOnThisThread();
                 try {
                     filter.doFilter(uidl(new MockHttpSession()), new MockHttpServletResponse(), waiter);
                 } catch (Exception e) {
