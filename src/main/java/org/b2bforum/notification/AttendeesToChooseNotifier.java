@@ -1,27 +1,43 @@
 package org.b2bforum.notification;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells the representatives of a company that nobody of theirs chose who attends a meeting just confirmed, and where
  * to choose ({@link AttendeesToChoose}). Runs in the booking's thread once its turn is over, in a transaction of its
  * own: the booking's statements and locks are as they were, and the notification is there when the click's answer is.
+ * The booking has committed by then: a notification that cannot be written (the database gone that moment) is one line
+ * in the log, not an error for the user whose meeting is booked.
  */
 @Component
 class AttendeesToChooseNotifier {
 
-    private final NotificationService notifications;
+    private static final Logger log = LoggerFactory.getLogger(AttendeesToChooseNotifier.class);
 
-    AttendeesToChooseNotifier(NotificationService notifications) {
+    private final NotificationService notifications;
+    private final TransactionTemplate transactions;
+
+    AttendeesToChooseNotifier(NotificationService notifications, PlatformTransactionManager transactionManager) {
         this.notifications = notifications;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @EventListener
-    @Transactional
     void tell(AttendeesToChoose meeting) {
-        notifications.notifyCompanies(meeting.companyIds(), meeting.noneAttends() ? NotificationView.CHOOSE_ATTENDEES
-                : NotificationView.FIRST_DELEGATE_SENT, meeting.detail());
+        try {
+            transactions.executeWithoutResult(status -> notifications.notifyCompanies(meeting.companyIds(),
+                    meeting.noneAttends() ? NotificationView.CHOOSE_ATTENDEES : NotificationView.FIRST_DELEGATE_SENT,
+                    meeting.detail()));
+        } catch (DataAccessException | TransactionException e) {
+            log.warn("A meeting was booked, but its 'choose who attends' notification could not be written: {}",
+                    e.getMostSpecificCause().getMessage());
+        }
     }
 }
