@@ -26,10 +26,12 @@ class SchedulerWarmUpTest {
     }
 
     @Test
-    void warmingUpLoadsTheNativeLibraryAndBuildsTheMadeUpDayAtLeastAsWellAsTheFloor() throws Exception {
+    void warmingUpLoadsTheNativeLibraryAndBuildsTheMadeUpDayAtLeastAsWellAsFirstFit() throws Exception {
         SchedulingProblem day = SchedulerWarmUp.day();
         ProblemAnalysis analysis = new ProblemAnalysis(day);
-        int floorPlaced = CpSatModel.placedCount(CpSatScheduler.floor(analysis, 0.05));
+        // first fit itself, the promise (a build never places fewer): the floor's improvement of it runs for a time,
+        // and a floor made here on a busy machine could place one more than the warm-up's own (seen at load 47)
+        int firstFitPlaced = CpSatModel.placedCount(FirstFit.place(analysis));
 
         // this JVM's one warm-up (here, or before in another test: SchedulerCommandTest's command warms up too),
         // checked on what it built instead of a second run (~1 CPU second, bench/README.md stop 40)
@@ -39,7 +41,7 @@ class SchedulerWarmUpTest {
         assertThat(built).as("the warm-up's build").isNotNull();
         assertThat(CpSatScheduler.nativesLoaded()).isTrue();
         ScheduleChecker.assertValid(day, built);
-        assertThat(built.placements().size()).isGreaterThanOrEqualTo(floorPlaced);
+        assertThat(built.placements().size()).isGreaterThanOrEqualTo(firstFitPlaced);
     }
 
     @Test
