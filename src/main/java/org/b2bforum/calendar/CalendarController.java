@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.ClientAddress;
 import org.b2bforum.base.security.LoginThrottle;
+import com.vaadin.flow.i18n.I18NProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -36,22 +37,37 @@ import org.springframework.web.bind.annotation.RestController;
 class CalendarController {
 
     static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
+    private static final MediaType TEXT_PLAIN = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
     private final CalendarService calendars;
     private final LoginThrottle throttle;
+    private final I18NProvider i18n;
 
-    CalendarController(CalendarService calendars, LoginThrottle throttle) {
+    CalendarController(CalendarService calendars, LoginThrottle throttle, I18NProvider i18n) {
         this.calendars = calendars;
         this.throttle = throttle;
+        this.i18n = i18n;
     }
 
+    /**
+     * The download; for a delegate their company removed since the request's session check, 410 Gone with the words
+     * the pages use (before: the 403 error page).
+     */
     @GetMapping("/my-calendar.ics")
     ResponseEntity<String> download(@RequestParam(name = "lang", required = false) String lang) {
+        Locale locale = locale(lang);
+        String calendar;
+        try {
+            calendar = calendars.myCalendar(locale);
+        } catch (CalendarOwnerRemovedException removed) {
+            return ResponseEntity.status(HttpStatus.GONE).contentType(TEXT_PLAIN).cacheControl(CacheControl.noStore())
+                    .body(i18n.getTranslation("delegate.removed-meanwhile", locale));
+        }
         return ResponseEntity.ok().contentType(TEXT_CALENDAR)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("forum-schedule.ics").build().toString())
                 .cacheControl(CacheControl.noStore())
-                .body(calendars.myCalendar(locale(lang)));
+                .body(calendar);
     }
 
     @GetMapping("/calendar/{token}.ics")

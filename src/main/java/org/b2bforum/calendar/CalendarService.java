@@ -90,7 +90,12 @@ public class CalendarService {
 
     // ---------------------------------------------------------------- calendars
 
-    /** The logged-in delegate's schedule, or the logged-in company's agenda. */
+    /**
+     * The logged-in delegate's schedule, or the logged-in company's agenda.
+     *
+     * @throws CalendarOwnerRemovedException when the delegate's company removed them since this request's session
+     *         check (before: {@code AccessDeniedException}, a 403 error page for the download)
+     */
     @PreAuthorize("hasAnyRole('DELEGATE', 'COMPANY')")
     @Transactional(readOnly = true)
     public String myCalendar(Locale locale) {
@@ -142,6 +147,8 @@ public class CalendarService {
     /**
      * A new private subscription link for the logged-in delegate or company. Any earlier link
      * stops working. The link is shown once: only its hash is kept.
+     *
+     * @throws CalendarOwnerRemovedException when the delegate's company removed them since this request's session check
      */
     @PreAuthorize("hasAnyRole('DELEGATE', 'COMPANY')")
     @Transactional
@@ -204,7 +211,8 @@ public class CalendarService {
     /** The owner, while their company's registration is approved; refused otherwise. */
     private Owner approved(Owner owner) {
         Long companyId = owner.companyId() != null ? owner.companyId()
-                : companyOfDelegate(owner.delegateId()).orElse(null);
+                : companyOfDelegate(owner.delegateId())
+                        .orElseThrow(() -> new CalendarOwnerRemovedException(owner.delegateId()));
         if (!access.isApproved(companyId)) {
             throw new AccessDeniedException("The company's registration is not approved");
         }
@@ -229,7 +237,8 @@ public class CalendarService {
     String render(Owner owner, Locale requested) {
         Locale locale = requested == null ? Languages.RUSSIAN : requested;
         long companyId = owner.companyId() != null ? owner.companyId()
-                : companyOfDelegate(owner.delegateId()).orElseThrow(() -> new AccessDeniedException("No such delegate"));
+                : companyOfDelegate(owner.delegateId())
+                        .orElseThrow(() -> new CalendarOwnerRemovedException(owner.delegateId()));
         List<MeetingRow> meetings = meetings(owner, companyId);
         List<ProgramRow> items = programItems(owner, companyId);
 
@@ -313,8 +322,9 @@ public class CalendarService {
 
     private String ownerName(Owner owner, long companyId) {
         if (owner.delegateId() != null) {
-            return jdbc.queryForObject("select full_name from delegate where id = :id",
-                    new MapSqlParameterSource("id", owner.delegateId()), String.class);
+            return jdbc.queryForList("select full_name from delegate where id = :id",
+                    new MapSqlParameterSource("id", owner.delegateId()), String.class).stream().findFirst()
+                    .orElseThrow(() -> new CalendarOwnerRemovedException(owner.delegateId()));
         }
         return jdbc.queryForObject("select short_name from company where id = :id",
                 new MapSqlParameterSource("id", companyId), String.class);

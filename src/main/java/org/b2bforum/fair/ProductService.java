@@ -74,6 +74,8 @@ public class ProductService {
      * Every field and the photo are checked before anything is written.
      *
      * @throws InvalidProductException naming each field that is wrong
+     * @throws ProductRemovedException when the product edited was removed meanwhile (another tab, another
+     *         representative): nothing stored (before: {@code AccessDeniedException}, the error page, the text lost)
      */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional
@@ -119,7 +121,8 @@ public class ProductService {
                         description_en = :descriptionEn, category = :category, updated_at = :now
                     where id = :id and company_id = :c""", params.addValue("id", id));
             if (updated == 0) {
-                throw new AccessDeniedException("Not a product of your company");
+                throw gone(id) ? new ProductRemovedException(id)
+                        : new AccessDeniedException("Not a product of your company");
             }
         }
         jdbc.update("""
@@ -145,15 +148,24 @@ public class ProductService {
         return value;
     }
 
-    /** Removes one of the logged-in company's products, with its photo. */
+    /**
+     * Removes one of the logged-in company's products, with its photo; one removed already (in another tab) stays
+     * removed, nothing to say.
+     */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional
     public void delete(long productId) {
         int deleted = jdbc.update("delete from product where id = :id and company_id = :c",
                 new MapSqlParameterSource("id", productId).addValue("c", currentUser.requireCompanyId()));
-        if (deleted == 0) {
+        if (deleted == 0 && !gone(productId)) {
             throw new AccessDeniedException("Not a product of your company");
         }
+    }
+
+    /** Whether there is no such product (any more), rather than another company's. */
+    private boolean gone(long productId) {
+        return jdbc.queryForList("select 1 from product where id = :id", new MapSqlParameterSource("id", productId),
+                Integer.class).isEmpty();
     }
 
     /** A product's photo as PNG, for whoever may see its company's products ({@link #productsOf}). */

@@ -10,6 +10,8 @@ import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import com.vaadin.flow.i18n.I18NProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -29,6 +31,8 @@ class CalendarFeedThrottleTest {
     @Autowired
     FormLocks formLocks;
     @Autowired
+    I18NProvider i18n;
+    @Autowired
     VenueFixture venue;
     @Autowired
     BookingFixture booking;
@@ -45,7 +49,7 @@ class CalendarFeedThrottleTest {
         BookingFixture.logInAs(venue.delegateAccount(company.firstDelegate()));
         String token = CalendarServiceTest.token(calendars.newSubscription());
         TestData.logOut();
-        CalendarController feeds = new CalendarController(calendars, formLocks.productionLimits());
+        CalendarController feeds = new CalendarController(calendars, formLocks.productionLimits(), i18n);
         String from = "10.25." + TestData.unique();
 
         from(from);

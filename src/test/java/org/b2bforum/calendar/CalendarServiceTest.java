@@ -293,6 +293,27 @@ class CalendarServiceTest {
         assertThat(calendars.feed(links.companysFeed(), Languages.RUSSIAN)).isEmpty();
     }
 
+    /**
+     * A delegate their company removed after this request's session check: their download is 410 with the pages'
+     * words and a new link is refused as such (before: AccessDeniedException, the 403 error page).
+     */
+    @Test
+    void a_delegate_removed_meanwhile_is_told_so_in_words_by_the_download_and_the_new_link() {
+        TestCompany a = booking.approvedCompany();
+        BookingFixture.logInAs(venue.delegateAccount(a.firstDelegate()));
+        booking.removeDelegate(a, a.firstDelegate());
+
+        assertThatThrownBy(() -> calendars.myCalendar(Languages.RUSSIAN))
+                .isInstanceOf(CalendarOwnerRemovedException.class);
+        assertThatThrownBy(() -> calendars.newSubscription()).isInstanceOf(CalendarOwnerRemovedException.class);
+        var download = context.getBean(CalendarController.class).download("en");
+        assertThat(download.getStatusCode().value()).isEqualTo(410);
+        assertThat(download.getBody()).startsWith("Your company has taken you off its list of delegates");
+        // an organizer reading the removed delegate's calendar is told the same, not 'no such delegate' denied
+        booking.asOrganizer(() -> assertThatThrownBy(() -> calendars.delegateCalendar(a.firstDelegate(),
+                Languages.RUSSIAN)).isInstanceOf(CalendarOwnerRemovedException.class));
+    }
+
     private record Subscriptions(ForumUser delegate, String delegatesFeed, String companysFeed) {
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.ui.CopyableLink;
+import org.b2bforum.calendar.CalendarOwnerRemovedException;
 import org.b2bforum.calendar.CalendarService;
 
 import com.vaadin.flow.component.button.Button;
@@ -76,7 +77,7 @@ public class CalendarExportPanel extends Div {
         create.setId("calendar-new-link");
         create.setIcon(VaadinIcon.LINK.create());
         create.addThemeVariants(ButtonVariant.PRIMARY);
-        create.addClickListener(e -> showLink(calendars.newSubscription()));
+        create.addClickListener(e -> newLink());
         revoke.setId("calendar-revoke");
         revoke.setText(getTranslation("calendar.panel.revoke"));
         revoke.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
@@ -92,6 +93,19 @@ public class CalendarExportPanel extends Div {
 
         add(title, intro, download, subscribeIntro, status, link, buttons);
         refresh();
+    }
+
+    /** A new link; for a delegate their company removed since the click's session check, words instead. */
+    void newLink() {
+        String madeLink;
+        try {
+            madeLink = calendars.newSubscription();
+        } catch (CalendarOwnerRemovedException removed) {
+            Notification.show(getTranslation("delegate.removed-meanwhile"), 8000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.ERROR);
+            return;
+        }
+        showLink(madeLink);
     }
 
     private void showLink(String madeLink) {

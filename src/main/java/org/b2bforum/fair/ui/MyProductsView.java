@@ -9,6 +9,7 @@ import org.b2bforum.base.ui.ComponentTexts;
 import org.b2bforum.company.LogoService;
 import org.b2bforum.company.Sector;
 import org.b2bforum.fair.InvalidProductException;
+import org.b2bforum.fair.ProductRemovedException;
 import org.b2bforum.fair.Product;
 import org.b2bforum.fair.ProductForm;
 import org.b2bforum.fair.ProductService;
@@ -185,6 +186,14 @@ class MyProductsView extends VerticalLayout implements HasDynamicTitle {
             reload();
         } catch (InvalidProductException e) {
             showErrors(e.errors());
+        } catch (ProductRemovedException e) {
+            // removed in another tab: the text stays in the form, to be saved as a new product if wanted
+            editing = null;
+            formTitle.setText(getTranslation("my-products.new"));
+            cancel.setVisible(false);
+            Notification.show(getTranslation("product.removed-meanwhile"), 8000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.ERROR);
+            reload();
         }
     }
 

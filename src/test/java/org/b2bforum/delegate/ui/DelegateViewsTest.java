@@ -267,6 +267,22 @@ class DelegateViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_calendar_link_asked_for_by_a_delegate_removed_while_their_badge_page_was_open_is_refused_in_words() {
+        TestCompany company = booking.approvedCompany();
+        long anna = company.delegateIds().get(1);
+        TestData.logInAs(accounts, new DelegateFixture(context).delegateAccount(company, anna));
+        UI.getCurrent().navigate("my-badge");
+        booking.removeDelegate(company, anna); // after the click's session check
+
+        test(find(Button.class).id("calendar-new-link")).click();
+
+        // before: AccessDeniedException out of the click, the error page
+        assertThat(find(Notification.class).all().stream().map(n -> test(n).getText()).toList())
+                .anyMatch(text -> text.startsWith("Ваша компания убрала вас из списка своих участников"));
+        assertThat(find(Component.class).withId("calendar-link").exists()).as("no link shown").isFalse();
+    }
+
+    @Test
     void the_agenda_and_badge_pages_of_a_delegate_their_company_removed_meanwhile_say_so_instead_of_an_error_page() {
         TestCompany company = booking.approvedCompany();
         long anna = company.delegateIds().get(1);

@@ -205,6 +205,37 @@ class FairViewsTest extends ForumBrowserlessTest {
                 exhibitor.id())).isOne();
     }
 
+    /**
+     * A product removed in another tab while this one edits it: Save says so and keeps the text (before: an
+     * AccessDeniedException, the error page, the text lost), and its Remove in this tab is no error either.
+     */
+    @Test
+    void a_product_removed_in_another_tab_is_not_an_error_page_and_the_text_being_edited_is_kept() {
+        TestCompany exhibitor = booking.approvedCompany();
+        BookingFixture.logInAs(exhibitor);
+        long roller = products.save(null, new ProductForm("Каток", "Roller", "Каток массой 12 т", "A 12-tonne roller",
+                Sector.MANUFACTURING), null);
+        long paver = products.save(null, new ProductForm("Асфальтоукладчик", "Paver", "Ширина 9 м", "9 m wide",
+                Sector.MANUFACTURING), null);
+        MyProductsView view = navigate(MyProductsView.class);
+        products.delete(paver); // the other tab
+        test(find(Button.class).id("remove-product-" + paver)).click(); // removed already: nothing to say
+        test(find(Button.class).id("edit-product-" + roller)).click();
+        products.delete(roller); // the other tab
+
+        test(view.descriptionRu).setValue("Каток массой 14 т");
+        test(view.save).click();
+
+        assertThat(find(Notification.class).all().stream().map(n -> test(n).getText()).toList())
+                .anyMatch(text -> text.startsWith("Этот товар тем временем удалён"));
+        assertThat(view.descriptionRu.getValue()).isEqualTo("Каток массой 14 т");
+        assertThat(jdbc.queryForObject("select count(*) from product where company_id = ?", Integer.class,
+                exhibitor.id())).isZero();
+        test(view.save).click(); // the kept text, as a new product
+        assertThat(jdbc.queryForList("select description_ru from product where company_id = ?", String.class,
+                exhibitor.id())).containsExactly("Каток массой 14 т");
+    }
+
     @Test
     void the_product_photo_upload_speaks_russian_in_the_russian_ui() {
         BookingFixture.logInAs(booking.approvedCompany());
