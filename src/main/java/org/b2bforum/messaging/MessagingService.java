@@ -245,11 +245,22 @@ public class MessagingService {
 
     // ---------------------------------------------------------------- rules
 
+    /**
+     * The reader and the company they act for. Organizers and staff are denied; a company's people whose company is
+     * not approved now (sent back to review by its renaming in another tab, or withdrawn while the page was open), or
+     * a delegate their company removed after the request's session check, are refused in words, not an error page.
+     */
     private Actor actor() {
         ForumUser user = currentUser.require();
-        Long companyId = actingCompany(user);
-        if (companyId == null || !approved(companyId)) {
+        if (user.companyId() == null && user.delegateId() == null) {
             throw new AccessDeniedException("Only an approved company's people write messages");
+        }
+        Long companyId = actingCompany(user);
+        if (companyId == null) {
+            throw new MessageRefusedException("delegate.removed-meanwhile");
+        }
+        if (!approved(companyId)) {
+            throw new MessageRefusedException("messages.error.own-company-unavailable");
         }
         return new Actor(user, companyId);
     }

@@ -121,8 +121,10 @@ class MessagingServiceTest {
     @Test
     void a_pending_company_and_an_organizer_cannot_write() {
         TestCompany pending = fixture.pendingCompany();
+        // refused in words: a company sent back to review while its page was open reads why, not an error page
         fixture.as(pending, () -> assertThatThrownBy(() -> messaging.send(moscow.id(), "Привет"))
-                .isInstanceOf(AccessDeniedException.class));
+                .isInstanceOf(MessageRefusedException.class)
+                .hasMessage("messages.error.own-company-unavailable"));
         fixture.asOrganizer(() -> assertThatThrownBy(() -> messaging.send(moscow.id(), "Привет"))
                 .isInstanceOf(AccessDeniedException.class));
         assertThat(messageCount(moscow)).isZero();

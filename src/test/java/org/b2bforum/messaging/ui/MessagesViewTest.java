@@ -84,6 +84,29 @@ class MessagesViewTest extends ForumBrowserlessTest {
      * The thread is drawn again at every message, its own and the other company's: the field one types in was taken
      * out and put back, which lost its focus (keystrokes went nowhere while a reply came in, and after Ctrl+Enter).
      */
+    /**
+     * The company renamed itself in another tab (back to the organizers' review) while a conversation was open: Send
+     * is refused next to the field with the text kept (before: AccessDeniedException, the error page).
+     */
+    @Test
+    void a_message_sent_after_the_company_went_back_to_review_in_another_tab_is_refused_next_to_the_field() {
+        BookingFixture fixture = new BookingFixture(context);
+        TestCompany me = fixture.approvedCompany();
+        TestCompany other = fixture.approvedCompany();
+        BookingFixture.logInAs(me);
+        MessagesView view = navigate("messages/" + other.id(), MessagesView.class);
+        fixture.sendBackToReview(me); // the other tab
+
+        test(view.text).setValue("Добрый день");
+        test(view.send).click();
+
+        assertThat(view.text.isInvalid()).isTrue();
+        assertThat(view.text.getErrorMessage()).startsWith("Регистрация вашей компании сейчас не одобрена");
+        assertThat(view.text.getValue()).isEqualTo("Добрый день");
+        assertThat(jdbc.queryForObject("select count(*) from message where sender_company_id = ?", Integer.class,
+                me.id())).isZero();
+    }
+
     @Test
     void the_field_stays_in_place_while_the_thread_is_drawn_again_and_a_draft_stays_with_its_conversation() {
         BookingFixture fixture = new BookingFixture(context);
