@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -56,6 +57,8 @@ class ProgramChangesTest {
     MeetingRequests meetingRequests;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Autowired
     BookingFixture fixture;
@@ -104,6 +107,27 @@ class ProgramChangesTest {
         assertThat(count("select count(*) from slot where session_id = ?", session.sessionId())).isZero();
         assertThat(count("select count(*) from meeting where id in (?, ?)", requested, declined)).isZero();
         assertThat(count("select count(*) from negotiation_session where id = ?", session.sessionId())).isZero();
+        // a page that still lists the request: its cancel is refused in words (the slot's start is never read)
+        fixture.as(requester, () -> assertThatThrownBy(() -> meetingRequests.cancel(requested, null))
+                .isInstanceOfSatisfying(BookingRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("meeting.error.not-found")));
+    }
+
+    /**
+     * review56's 'read of a removed slot': a cancel that comes while an organizer's removal of the session is under way
+     * waits for it and is refused in words ('meeting not found'), its request gone with the slot, not an error page.
+     */
+    @Test
+    void a_request_cancelled_while_its_session_is_being_removed_is_refused_in_words() throws Exception {
+        long requested = fixture.as(requester, () -> meetingRequests.request(partner.id(), session.slot(0).id(),
+                List.of(requester.firstDelegate()), null).meetingId());
+
+        Throwable cancel = LockWaits.whileHeld(fixture, jdbc, transactionManager,
+                () -> program.removeSession(session.sessionId()), () -> meetingRequests.cancel(requested, null));
+
+        assertThat(cancel).isInstanceOfSatisfying(BookingRefusedException.class,
+                e -> assertThat(e.key()).isEqualTo("meeting.error.not-found"));
+        assertThat(count("select count(*) from slot where session_id = ?", session.sessionId())).isZero();
     }
 
     @Test

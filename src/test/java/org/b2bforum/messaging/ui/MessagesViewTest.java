@@ -92,9 +92,8 @@ class MessagesViewTest extends ForumBrowserlessTest {
     void a_message_sent_after_the_company_went_back_to_review_in_another_tab_is_refused_next_to_the_field() {
         BookingFixture fixture = new BookingFixture(context);
         TestCompany me = fixture.approvedCompany();
-        TestCompany other = fixture.approvedCompany();
         BookingFixture.logInAs(me);
-        MessagesView view = navigate("messages/" + other.id(), MessagesView.class);
+        MessagesView view = navigate("messages/" + fixture.approvedCompany().id(), MessagesView.class);
         fixture.sendBackToReview(me); // the other tab
 
         test(view.text).setValue("Добрый день");
