@@ -74,8 +74,22 @@ class FairAccess {
         return companyOfUser().filter(access::isApproved).filter(this::hasStand);
     }
 
+    /**
+     * The exhibiting company of the logged-in person. Organizers and staff are denied; a company's people are refused
+     * in words, as their stand may go (or their company's approval, or a delegate themselves) while a lead's page is
+     * open on their phone: before, an error page, and the note being typed lost.
+     */
     long requireExhibitor() {
-        return exhibitor().orElseThrow(() -> new AccessDeniedException("Only an exhibitor's people can do this"));
+        ForumUser user = currentUser.require();
+        if (user.companyId() == null && user.delegateId() == null) {
+            throw new AccessDeniedException("Only an exhibitor's people can do this");
+        }
+        Optional<Long> company = companyOfUser();
+        if (company.isEmpty()) {
+            throw new FairRefusedException("delegate.removed-meanwhile");
+        }
+        return company.filter(access::isApproved).filter(this::hasStand)
+                .orElseThrow(() -> new FairRefusedException("lead.error.not-exhibitor"));
     }
 
     boolean hasStand(long companyId) {

@@ -120,7 +120,8 @@ class LeadServiceTest {
         TestCompany noStand = booking.approvedCompany();
         BookingFixture.logInAs(noStand.user());
         assertThat(leads.canScan()).isFalse();
-        assertThatThrownBy(() -> leads.scan(token)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> leads.scan(token)).isInstanceOf(FairRefusedException.class)
+                .hasMessage("lead.error.not-exhibitor");
         BookingFixture.logInAs(venue.staff());
         assertThatThrownBy(() -> leads.scan(token)).isInstanceOf(AccessDeniedException.class);
         BookingFixture.logInAs(exhibitor.user());

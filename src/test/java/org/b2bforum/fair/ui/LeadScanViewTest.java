@@ -11,6 +11,7 @@ import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.fair.FairFixture;
+import org.b2bforum.fair.FairService;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.venue.VenueFixture;
@@ -46,11 +47,14 @@ class LeadScanViewTest extends ForumBrowserlessTest {
     AccountService accounts;
     ForumUser exhibitorDelegate;
     TestCompany exhibitor;
+    FairFixture.Stand stand;
+    @Autowired
+    FairService fairService;
 
     @BeforeEach
     void setUp() {
         exhibitor = booking.approvedCompany();
-        fair.standFor(exhibitor);
+        stand = fair.standFor(exhibitor);
         exhibitorDelegate = venue.delegateAccount(exhibitor.firstDelegate());
     }
 
@@ -95,6 +99,28 @@ class LeadScanViewTest extends ForumBrowserlessTest {
         test(view.saveNote).click();
         assertThat(jdbc.queryForObject("select note from fair_lead where visitor_delegate_id = ?", String.class,
                 visitor.delegateIds().get(1))).isEqualTo("Прислать каталог");
+    }
+
+    /**
+     * The organizers freed the exhibitor's stand while a lead's page was open on a phone: Save note says why next to
+     * the note, which stays (before: AccessDeniedException, the error page, the note lost).
+     */
+    @Test
+    void a_note_saved_after_the_stand_was_freed_meanwhile_is_refused_next_to_the_field_and_kept() {
+        TestCompany visitor = booking.approvedCompany();
+        jdbc.update("update delegate set lead_consent = true where id = ?", visitor.firstDelegate());
+        String token = venue.badgeToken(visitor.firstDelegate());
+        BookingFixture.logInAs(exhibitorDelegate);
+        UI.getCurrent().navigate("fair/scan/" + token);
+        LeadScanView view = (LeadScanView) getCurrentView();
+        booking.asOrganizer(() -> fairService.unassign(stand.id()));
+
+        test(view.note).setValue("Прислать каталог");
+        test(view.saveNote).click();
+
+        assertThat(view.note.isInvalid()).isTrue();
+        assertThat(view.note.getErrorMessage()).startsWith("У вашей компании нет стенда");
+        assertThat(view.note.getValue()).isEqualTo("Прислать каталог");
     }
 
     @Test
