@@ -102,8 +102,11 @@ public class LeadService {
                 values (:e, :d, :now, :by, :byName, :now)""",
                 new MapSqlParameterSource("e", exhibitor).addValue("d", holder.delegateId()).addValue("now", now)
                         .addValue("by", user.id()).addValue("byName", user.displayName()));
+        // none when the holder's company removed them after the read above: the key waited for the removal and the
+        // ignore let its missing delegate pass (before: NoSuchElementException, the error page)
         Lead lead = leads("where l.exhibitor_company_id = :e and l.visitor_delegate_id = :d",
-                new MapSqlParameterSource("e", exhibitor).addValue("d", holder.delegateId())).getFirst();
+                new MapSqlParameterSource("e", exhibitor).addValue("d", holder.delegateId())).stream().findFirst()
+                .orElseThrow(() -> new FairRefusedException("lead.error.unknown-badge"));
         return new LeadScan(lead, inserted == 1);
     }
 

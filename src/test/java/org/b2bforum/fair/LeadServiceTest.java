@@ -15,6 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.LockWaits;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.security.access.AccessDeniedException;
 
 import com.vaadin.flow.i18n.I18NProvider;
@@ -46,6 +48,8 @@ class LeadServiceTest {
     AccountService accounts;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Autowired
     FairFixture fair;
@@ -111,6 +115,23 @@ class LeadServiceTest {
                 .hasMessage("lead.error.revoked-badge");
         assertThatThrownBy(() -> leads.scan("no-such-badge-" + TestData.unique())).isInstanceOf(FairRefusedException.class)
                 .hasMessage("lead.error.unknown-badge");
+        assertThat(leadsOf(exhibitor)).isZero();
+    }
+
+    /**
+     * The visitor's company removes them while their badge is scanned: the scan read them, its lead's key then waits
+     * for the removal and finds no delegate. Refused as an unknown badge (before: NoSuchElementException from the
+     * lead's read, the error page with its trace).
+     */
+    @Test
+    void a_badge_scanned_while_its_holder_is_being_removed_is_refused_in_words() throws Exception {
+        String token = venue.badgeToken(visitor.firstDelegate());
+
+        Throwable scan = LockWaits.whileHeld(booking, jdbc, transactionManager,
+                () -> booking.removeDelegate(visitor, visitor.firstDelegate()),
+                () -> booking.as(exhibitorDelegate, () -> leads.scan(token)));
+
+        assertThat(scan).isInstanceOf(FairRefusedException.class).hasMessage("lead.error.unknown-badge");
         assertThat(leadsOf(exhibitor)).isZero();
     }
 
