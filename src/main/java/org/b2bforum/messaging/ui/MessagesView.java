@@ -26,6 +26,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -325,7 +326,15 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         report.setId("report-conversation");
         report.addThemeVariants(ButtonVariant.TERTIARY);
         report.setEnabled(!conversation.messages().isEmpty() && !conversation.reported());
+        // the way from the talk to the meeting: the profile requests it (or adds the wish) and shows the stand and the
+        // contacts once a meeting is confirmed; the conversation named the company and led nowhere (ux60)
         HorizontalLayout controls = new HorizontalLayout(contactState, report);
+        if (user.opensProfiles()) { // a delegate opens no profiles: the representative requests the meetings
+            Anchor profile = new Anchor("companies/" + conversation.otherCompanyId(),
+                    getTranslation("messages.profile"));
+            profile.setId("conversation-profile");
+            controls.add(profile);
+        }
         controls.setAlignItems(Alignment.BASELINE);
         controls.addClassName("thread-controls");
         return controls;

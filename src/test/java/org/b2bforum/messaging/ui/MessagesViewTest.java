@@ -181,8 +181,12 @@ class MessagesViewTest extends ForumBrowserlessTest {
         assertThat(open.conversations.getElement().getOuterHTML()).doesNotContain("unread-count");
     }
 
+    /**
+     * And on to the company's profile, where the meeting the talk is about is requested: the conversation named the
+     * company and led nowhere (ux60).
+     */
     @Test
-    void an_open_conversation_leads_back_to_the_list_which_a_phone_hides_beside_it() {
+    void an_open_conversation_leads_back_to_the_list_which_a_phone_hides_beside_it_and_on_to_the_profile() {
         BookingFixture fixture = new BookingFixture(context);
         TestCompany me = fixture.approvedCompany();
         TestCompany other = fixture.approvedCompany();
@@ -203,6 +207,9 @@ class MessagesViewTest extends ForumBrowserlessTest {
         assertThat(back.getId()).hasValue("messages-back");
         assertThat(back.getText()).isEqualTo("← Все переписки");
         assertThat(back.getHref()).isEqualTo("messages");
+        Anchor profile = $(Anchor.class).id("conversation-profile");
+        assertThat(profile.getHref()).isEqualTo("companies/" + other.id());
+        assertThat(profile.getText()).isEqualTo("Профиль компании и встреча");
     }
 
     @Test
@@ -234,6 +241,8 @@ class MessagesViewTest extends ForumBrowserlessTest {
         assertThat($(Span.class).id("menu-count-messages").getText()).isEqualTo("1");
         MessagesView view = navigate("messages/" + partner.id(), MessagesView.class);
         assertThat(view.thread.getElement().getTextRecursively()).contains("Пришлите, пожалуйста, презентацию");
+        assertThat($(Anchor.class).withId("conversation-profile").exists()).as("a profile a delegate cannot open")
+                .isFalse();
         test(view.text).setValue("Отправляем сегодня");
         test(view.send).click();
         assertThat(jdbc.queryForObject("select count(*) from message where sender_company_id = ?", Integer.class,
