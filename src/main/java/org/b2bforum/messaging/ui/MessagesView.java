@@ -8,6 +8,7 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.ui.MenuCountsChanged;
 import org.b2bforum.base.ui.TextWithLinks;
 import org.b2bforum.messaging.ChatMessage;
 import org.b2bforum.messaging.ContactState;
@@ -426,6 +427,10 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     void changed(LiveChange change) {
         if (change.kind() == LiveChange.Kind.MESSAGE) {
             refresh(false); // the text being typed stays: the composer's field is kept
+            if (otherCompanyId != null) {
+                // the open conversation has just read its new message, which the menu had counted as unread
+                getUI().ifPresent(MenuCountsChanged::fire);
+            }
         }
     }
 
