@@ -237,8 +237,21 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         HorizontalLayout top = new HorizontalLayout(heading, close);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         detail.add(top, where, links);
-        // the exhibitor opens above the map: on a phone a stand of the second hall was screens below it
-        detail.scrollIntoView();
+        // the exhibitor opens above the map: on a phone a stand of the second hall was screens below it. Only the
+        // layout's scroller moves, and only when the box's top is out of its view: scrollIntoView() moved the document
+        // too, which brought the skip link into view and pushed the whole layout down (Chromium, 390 and 1280 px)
+        detail.getElement().executeJs("""
+                const box = this.getBoundingClientRect();
+                for (let e = this; (e = e.assignedSlot || e.parentElement || e.getRootNode().host);) {
+                  const overflow = getComputedStyle(e).overflowY;
+                  if ((overflow === 'auto' || overflow === 'scroll') && e.scrollHeight > e.clientHeight) {
+                    const top = e.getBoundingClientRect().top;
+                    if (box.top < top || box.top > top + e.clientHeight - 48) {
+                      e.scrollTop += box.top - top - 16;
+                    }
+                    return;
+                  }
+                }""");
     }
 
     /** Marks the stand whose exhibitor is open, and only it. */
