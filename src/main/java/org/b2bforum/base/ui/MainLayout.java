@@ -17,6 +17,7 @@ import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.text.DateRanges;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -77,6 +78,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Map<String, Long> counts = new HashMap<>();
     private static final String DISMISSED_BANNER = "b2bforum.dismissed-announcement";
     private long unreadNotifications;
+    /** A page's word that what the menu counts has changed ({@link MenuCountsChanged}). */
+    private Registration countsChanged;
     private Registration liveRegistration;
 
     MainLayout(CurrentUser currentUser, AuthenticationContext authentication, UnreadNotifications notifications,
@@ -336,6 +339,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             return;
         }
         subscribe(event.getUI());
+        countsChanged = ComponentUtil.addListener(event.getUI(), MenuCountsChanged.class,
+                e -> frameReads.onOneConnection(() -> refreshCounts(null, false)));
     }
 
     /** A delegate's page asks the database for their company: without it, the next page subscribes. */
@@ -348,6 +353,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     protected void onDetach(DetachEvent event) {
+        if (countsChanged != null) {
+            countsChanged.remove();
+            countsChanged = null;
+        }
         if (liveRegistration != null) {
             liveRegistration.remove();
             liveRegistration = null;
