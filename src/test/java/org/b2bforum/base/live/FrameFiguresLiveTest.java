@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinSession;
 
@@ -148,6 +149,28 @@ class FrameFiguresLiveTest extends ForumBrowserlessTest {
         long after = lastChange();
         announcements.dismiss(announcement); // the second tab's close
         assertThat(changesSince(after)).isEmpty();
+    }
+
+    @Test
+    void a_banner_leaves_at_the_first_new_page_after_its_last_day() {
+        TestCompany mine = new BookingFixture(context).approvedCompany();
+        live.poll();
+        // an announcement to this company whose day ends in ten seconds: no live update tells the end of a day
+        long ends = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        jdbc.update("insert into announcement (author_user_id, audience, audience_value, body, created_at) values"
+                + " (?, 'ALL', null, 'Зал B переезжает на 2-й этаж', utc_timestamp(6) - interval 24 hour + interval 10 second)",
+                mine.user().id());
+        jdbc.update("insert into announcement_recipient (announcement_id, company_id) values (?, ?)",
+                jdbc.queryForObject("select max(id) from announcement", Long.class), mine.id());
+        BookingFixture.logInAs(mine);
+        UI.getCurrent().navigate("my-registration");
+        assertThat(find(Div.class).id("announcement-banner").isVisible()).isTrue();
+        UI.getCurrent().navigate("directory");
+        assertThat(find(Div.class).id("announcement-banner").isVisible()).as("within its day").isTrue();
+
+        java.util.concurrent.locks.LockSupport.parkNanos(ends - System.nanoTime() + 500_000_000L);
+        UI.getCurrent().navigate("my-registration");
+        assertThat(find(Div.class).withId("announcement-banner").exists()).as("its day is over").isFalse();
     }
 
     private String bell() {
