@@ -6,61 +6,30 @@ import java.util.List;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
-import org.b2bforum.ForumBrowserlessTest;
-import org.b2bforum.ForumSpringTest;
-import org.b2bforum.TestData;
 import org.b2bforum.announcement.AnnouncementService;
 import org.b2bforum.messaging.MessagingService;
 import org.b2bforum.notification.NotificationService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.server.VaadinSession;
 
 /**
  * The frame's figures (the bell, the banner, the messages' count) are read when a tab's first page opens and kept by
  * live updates after that, not read again at each new page (issue 17): so every change of them, by anyone on any node,
  * is told through the feed, reading notifications and messages and closing a banner as much as writing them.
  */
-// the application's context; the test stops the poller, polls by itself, and the listeners run on its thread
-@ForumSpringTest
-class FrameFiguresLiveTest extends ForumBrowserlessTest {
+class FrameFiguresLiveTest extends PolledByHandTest {
 
-    @Autowired
-    LiveUpdates live;
-    @Autowired
-    LiveFeed feed;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ApplicationContext context;
     @Autowired
     NotificationService notifications;
     @Autowired
     MessagingService messaging;
     @Autowired
     AnnouncementService announcements;
-
-    @BeforeEach
-    void pollByHand() {
-        live.stop();
-        live.pollInTest(java.time.Duration.ofSeconds(5));
-    }
-
-    @AfterEach
-    void logOutAndRestart() {
-        TestData.logOut();
-        live.reset();
-        live.start();
-    }
 
     @Test
     void a_new_page_reads_none_of_the_figures_live_updates_keep_and_their_live_update_changes_them() {
@@ -184,12 +153,5 @@ class FrameFiguresLiveTest extends ForumBrowserlessTest {
     private List<String> changesSince(long id) {
         return jdbc.query("select company_id, user_id, kind from live_change where id > ? order by id",
                 (rs, row) -> (rs.getObject(1) != null ? "company " : "user ") + rs.getString(3), id);
-    }
-
-    /** What the UI's push would send: the access tasks the poller queued, run under the UI's lock. */
-    private void pushed() {
-        VaadinSession session = VaadinSession.getCurrent();
-        session.getService().runPendingAccessTasks(session);
-        roundTrip();
     }
 }
