@@ -8,6 +8,7 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.ui.ChangesFrameFiguresWhenOpened;
 import org.b2bforum.base.ui.MenuCountsChanged;
 import org.b2bforum.base.ui.TextWithLinks;
 import org.b2bforum.messaging.ChatMessage;
@@ -56,7 +57,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "menu.messages", icon = "CHAT", order = 3)
 @RolesAllowed({Role.COMPANY_NAME, Role.DELEGATE_NAME, Role.ORGANIZER_NAME})
 @ApprovedCompaniesOnly
-class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle, ChangesFrameFiguresWhenOpened {
 
     private final MessagingService messaging;
     private final LiveUpdates live;
