@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveFeed;
 import org.b2bforum.base.mail.BilingualMail;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
@@ -40,9 +42,11 @@ public class AnnouncementService {
     private final Clock clock;
     private final SessionAudience sessionAudience;
     private final BilingualMail mail;
+    private final LiveFeed liveFeed;
 
     AnnouncementService(JdbcTemplate jdbc, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
-            SessionAudience sessionAudience, BilingualMail mail) {
+            SessionAudience sessionAudience, BilingualMail mail, LiveFeed liveFeed) {
+        this.liveFeed = liveFeed;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.events = events;
@@ -199,14 +203,20 @@ public class AnnouncementService {
 
     /**
      * The reader closes an announcement's banner: it is not shown to them again, on any page, device or later session.
-     * Only their own: nothing changes for anyone else.
+     * Only their own: nothing changes for anyone else. Their other open pages, on any node, are told by a live update
+     * of their log-in: the frame reads its banner on a new page only when a live update says it changed (issue 17).
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void dismiss(long announcementId) {
+        long me = currentUser.require().id();
         // ignore: closed twice (two tabs), or an id that names no announcement (the key refuses it)
-        jdbc.update("insert ignore into announcement_dismissal (user_id, announcement_id, dismissed_at) values (?, ?, ?)",
-                currentUser.require().id(), announcementId, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        int closed = jdbc.update(
+                "insert ignore into announcement_dismissal (user_id, announcement_id, dismissed_at) values (?, ?, ?)",
+                me, announcementId, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        if (closed > 0) {
+            liveFeed.usersChanged(List.of(me), LiveChange.Kind.NOTIFICATION);
+        }
     }
 
     /** Cities of approved companies, for the audience choice (organizers). */

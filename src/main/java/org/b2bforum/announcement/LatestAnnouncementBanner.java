@@ -17,7 +17,7 @@ class LatestAnnouncementBanner implements AnnouncementBanner {
 
     @Override
     public Optional<Banner> latest() {
-        return announcements.latestForMe().map(a -> new Banner(a.id(), a.text()));
+        return announcements.latestForMe().map(a -> new Banner(a.id(), a.text(), a.createdAt().plus(AnnouncementService.BANNER_FOR)));
     }
 
     @Override

@@ -331,6 +331,16 @@ public class FairService {
         }
     }
 
+    /**
+     * The company the logged-in representative or delegate acts for; empty for organizers and staff. The map offers
+     * its people "Write a message" to every exhibitor but their own.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<Long> visitorCompany() {
+        return fairAccess.companyOfUser();
+    }
+
     /** Whether the logged-in person belongs to an exhibiting company (it has a stand). */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

@@ -121,9 +121,16 @@ public class MessagingService {
             return;
         }
         String side = me < otherCompanyId ? "a" : "b";
-        jdbc.update("update conversation set last_read_" + side + " = greatest(last_read_" + side
-                + ", (select coalesce(max(id), 0) from message where conversation_id = ?)) where id = ?",
-                conversationId, conversationId);
+        // only a conversation with something new to read is written: the company's pages are told then (their menus
+        // read the count on a live update, not at each page, issue 17), and a page that reads the conversation again
+        // on that update finds nothing more to mark, so the updates end there
+        int read = jdbc.update("update conversation set last_read_" + side + " = (select coalesce(max(id), 0) from message"
+                + " where conversation_id = ?) where id = ? and last_read_" + side
+                + " < (select coalesce(max(id), 0) from message where conversation_id = ?)",
+                conversationId, conversationId, conversationId);
+        if (read > 0) {
+            liveFeed.companiesChanged(List.of(me), LiveChange.Kind.MESSAGE);
+        }
     }
 
     // ---------------------------------------------------------------- commands

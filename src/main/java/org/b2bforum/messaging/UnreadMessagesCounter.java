@@ -29,4 +29,10 @@ class UnreadMessagesCounter implements MenuCounter {
     public boolean changesWith(LiveChange.Kind kind) {
         return kind == LiveChange.Kind.MESSAGE;
     }
+
+    /** A message written, a conversation read and a company muted or not are told ({@link MessagingService}). */
+    @Override
+    public boolean toldByLiveUpdates() {
+        return true;
+    }
 }

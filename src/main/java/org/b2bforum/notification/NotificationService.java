@@ -318,9 +318,10 @@ public class NotificationService implements UnreadNotifications {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void markAllRead() {
-        jdbc.update("update notification set read_at = :now where user_id = :user and read_at is null",
-                new MapSqlParameterSource("user", currentUser.require().id())
-                        .addValue("now", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
+        long me = currentUser.require().id();
+        toldIfRead(me, jdbc.update("update notification set read_at = :now where user_id = :user and read_at is null",
+                new MapSqlParameterSource("user", me)
+                        .addValue("now", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))));
     }
 
     /**
@@ -332,12 +333,24 @@ public class NotificationService implements UnreadNotifications {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void markReadAsOf(NotificationView newest) {
-        jdbc.update("""
+        long me = currentUser.require().id();
+        toldIfRead(me, jdbc.update("""
                 update notification set read_at = :now where user_id = :user and read_at is null
                   and (created_at < :createdAt or (created_at = :createdAt and id <= :id))""",
-                new MapSqlParameterSource("user", currentUser.require().id())
+                new MapSqlParameterSource("user", me)
                         .addValue("now", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                         .addValue("createdAt", LocalDateTime.ofInstant(newest.createdAt(), ZoneOffset.UTC))
-                        .addValue("id", newest.id()));
+                        .addValue("id", newest.id())));
+    }
+
+    /**
+     * Notifications read lower the bell of the reader's other open pages, on any node: they are told by a live update
+     * of the reader's log-in, since the frame reads the bell on a new page only when a live update says it changed
+     * (issue 17). Nothing read (all read already, as after a second tab's opening), nothing told.
+     */
+    private void toldIfRead(long userId, int read) {
+        if (read > 0) {
+            liveFeed.usersChanged(List.of(userId), LiveChange.Kind.NOTIFICATION);
+        }
     }
 }

@@ -14,9 +14,12 @@ public record LiveChange(long id, Long companyId, Long userId, Kind kind, boolea
     }
 
     public enum Kind {
-        /** A notification was written (meetings, registration, announcements). */
+        /**
+         * A notification was written (meetings, registration, announcements), or read, or an announcement's banner
+         * closed (the reader's own log-in only): what the bell and the banner show.
+         */
         NOTIFICATION,
-        /** A message in a conversation of the company. */
+        /** A message in a conversation of the company, a conversation read by the company, a company muted. */
         MESSAGE,
         /** A meeting of the company starts within minutes. */
         REMINDER,

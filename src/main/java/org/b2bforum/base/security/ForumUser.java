@@ -67,6 +67,14 @@ public class ForumUser extends User {
         return role == Role.ORGANIZER;
     }
 
+    /**
+     * Company representatives and organizers: who opens a company's profile ({@code companies/<id>}); delegates and
+     * venue staff do not, so no page offers them a link there.
+     */
+    public boolean opensProfiles() {
+        return role == Role.COMPANY || role == Role.ORGANIZER;
+    }
+
     /** Organizers and venue staff: may check people in and mark meetings held. */
     public boolean isVenueStaff() {
         return role == Role.ORGANIZER || role == Role.STAFF;

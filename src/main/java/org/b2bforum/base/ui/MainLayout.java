@@ -3,6 +3,8 @@ package org.b2bforum.base.ui;
 import org.b2bforum.base.security.ApprovalStatus;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.text.DateRanges;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -77,12 +80,28 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Map<String, Long> counts = new HashMap<>();
     private static final String DISMISSED_BANNER = "b2bforum.dismissed-announcement";
     private long unreadNotifications;
+    /** A page's word that what the menu counts has changed ({@link MenuCountsChanged}). */
+    private Registration countsChanged;
     private Registration liveRegistration;
+    /**
+     * Whether the bell, the banner and the counters {@link MenuCounter#toldByLiveUpdates told by live updates} are as
+     * the database has them: read at a page of this tab while it listened to live updates, and kept so since by them,
+     * since every change of those figures is told to the pages it concerns on every node (a notification or a message
+     * written or read, a company muted, an announcement made or closed). A new page then reads none of them again.
+     * They were read at each new page, three of the statements of the page a company opens after "Send" at the booking
+     * window's rush (bench/README.md, issue 17). False until the first page, while no live update is listened to, and
+     * for organizers, whose banner takes every announcement, including those no notification tells them.
+     */
+    private boolean figuresKeptLive;
+    /** When the banner shown is no longer anyone's (its announcement's last day is over); null when none is shown. */
+    private Instant bannerUntil;
+    private final Clock clock;
 
     MainLayout(CurrentUser currentUser, AuthenticationContext authentication, UnreadNotifications notifications,
             ApprovalStatus approval, LiveUpdates live, List<MenuCounter> counters, List<AnnouncementBanner> banners,
-            FrameReads frameReads, List<MenuGate> gates, ForumDays forumDays) {
+            FrameReads frameReads, List<MenuGate> gates, ForumDays forumDays, Clock clock) {
         this.banners = banners;
+        this.clock = clock;
         this.frameReads = frameReads;
         this.notifications = notifications;
         this.live = live;
@@ -219,7 +238,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (!menuComplete) {
             buildMenu();
         }
-        if (liveRegistration == null && isAttached()) {
+        // the figures kept live only by updates this tab listened to since it read them
+        boolean listened = liveRegistration != null;
+        if (!listened && isAttached()) {
             subscribe(UI.getCurrent());
         }
         String path = event.getLocation().getPath();
@@ -239,9 +260,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             shownPath = path;
             // Only for a new page: the same page with other query parameters (a directory search, a filter)
             // keeps the counters and the banner, whose changes arrive as live updates. Reading them again for
-            // each search was three of a search's five transactions (bench/README.md, the rush). Without the
-            // database (the error view's "temporarily unavailable") they stay as they were.
-            whileTheDatabaseAnswers(() -> frameReads.onOneConnection(() -> refreshCounts(null, true)));
+            // each search was three of a search's five transactions (bench/README.md, the rush). A new page reads
+            // only what live updates do not keep (figuresKeptLive). Without the database (the error view's
+            // "temporarily unavailable") they stay as they were.
+            boolean everything = !(listened && figuresKeptLive) || user.isOrganizer()
+                    || bannerUntil != null && !clock.instant().isBefore(bannerUntil)
+                    || event.getActiveChain().stream().anyMatch(ChangesFrameFiguresWhenOpened.class::isInstance);
+            if (everything) {
+                figuresKeptLive = whileTheDatabaseAnswers(() -> frameReads.onOneConnection(() -> refreshCounts(null, true)))
+                        .isPresent() && liveRegistration != null;
+            } else if (counters.stream().anyMatch(c -> itemsByPath.containsKey(c.path()) && !c.toldByLiveUpdates())) {
+                whileTheDatabaseAnswers(() -> frameReads.onOneConnection(() -> refreshCounts(null, false, false)));
+            }
         }
     }
 
@@ -286,7 +316,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     megaphone.addClassName("announcement-icon");
                     banner.add(megaphone, text, more, close);
                     banner.setVisible(true);
-                }, () -> banner.setVisible(false));
+                    bannerUntil = latest.until();
+                }, () -> {
+                    banner.setVisible(false);
+                    bannerUntil = null;
+                });
     }
 
     /**
@@ -297,7 +331,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
      * latest announcement is read again too (announcements reach the pages as notifications).
      */
     private List<String> refreshCounts(LiveChange.Kind kind, boolean banner) {
-        if (kind == null || kind == LiveChange.Kind.NOTIFICATION) {
+        return refreshCounts(kind, banner, true);
+    }
+
+    /** {@code keptLive}: also the figures live updates keep (else a new page's: the counters they do not keep). */
+    private List<String> refreshCounts(LiveChange.Kind kind, boolean banner, boolean keptLive) {
+        if (keptLive && (kind == null || kind == LiveChange.Kind.NOTIFICATION)) {
             if (banner) {
                 refreshBanner();
             }
@@ -309,7 +348,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         List<String> rose = new java.util.ArrayList<>();
         for (MenuCounter counter : counters) {
             SideNavItem item = itemsByPath.get(counter.path());
-            if (item == null || kind != null && !counter.changesWith(kind)) {
+            if (item == null || kind != null && !counter.changesWith(kind) || !keptLive && counter.toldByLiveUpdates()) {
                 continue;
             }
             long count = counter.count();
@@ -336,6 +375,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             return;
         }
         subscribe(event.getUI());
+        countsChanged = ComponentUtil.addListener(event.getUI(), MenuCountsChanged.class,
+                e -> frameReads.onOneConnection(() -> refreshCounts(null, false)));
     }
 
     /** A delegate's page asks the database for their company: without it, the next page subscribes. */
@@ -348,6 +389,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     protected void onDetach(DetachEvent event) {
+        figuresKeptLive = false;
+        if (countsChanged != null) {
+            countsChanged.remove();
+            countsChanged = null;
+        }
         if (liveRegistration != null) {
             liveRegistration.remove();
             liveRegistration = null;

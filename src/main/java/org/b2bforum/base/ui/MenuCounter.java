@@ -22,4 +22,13 @@ public interface MenuCounter {
     default boolean changesWith(LiveChange.Kind kind) {
         return true;
     }
+
+    /**
+     * Whether every change of the number, by anyone on any node, reaches the pages as a live update of a kind in
+     * {@link #changesWith}: then a page that listens to live updates does not read it again at each new page (issue 17).
+     * Otherwise (the default) it is read at each new page too.
+     */
+    default boolean toldByLiveUpdates() {
+        return false;
+    }
 }

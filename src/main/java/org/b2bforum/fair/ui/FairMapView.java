@@ -30,6 +30,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -39,13 +41,14 @@ import jakarta.annotation.security.PermitAll;
 /**
  * The fair map: each zone a grid of its stands, drawn on the server. Visitors search by words (a
  * company, a product, a stand number) and filter by sector; matching stands stand out, the others
- * fade. A stand opens its exhibitor: profile, products and "meet at the stand".
+ * fade. A stand opens its exhibitor: profile, products, "meet at the stand" and "write a message";
+ * {@code ?stand=B-14} opens the map on that stand (a profile's and a product's "show on the map").
  */
 @Route("fair")
 @Menu(title = "menu.fair", icon = "SHOP", order = 9)
 @PermitAll
 @StyleSheet("styles/fair.css")
-class FairMapView extends VerticalLayout implements HasDynamicTitle {
+class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     final TextField search = new TextField();
     final ComboBox<Sector> sector = new ComboBox<>();
@@ -55,6 +58,9 @@ class FairMapView extends VerticalLayout implements HasDynamicTitle {
 
     private final FairService fair;
     private final ForumUser user;
+    private List<FairStand> shown = List.of();
+    /** The stand whose exhibitor is open, marked on the map; null while none is. */
+    private String selected;
 
     FairMapView(FairService fair, CurrentUser currentUser) {
         this.fair = fair;
@@ -115,6 +121,7 @@ class FairMapView extends VerticalLayout implements HasDynamicTitle {
     void refresh() {
         FairMapFilter filter = new FairMapFilter(search.getValue(), sector.getValue());
         List<FairStand> stands = fair.map(filter);
+        shown = stands;
         map.removeAll();
         Map<Long, List<FairStand>> byZone = new LinkedHashMap<>();
         Map<Long, FairZone> zones = new LinkedHashMap<>();
@@ -171,6 +178,7 @@ class FairMapView extends VerticalLayout implements HasDynamicTitle {
         cell.setId("stand-" + stand.number());
         cell.addClassName("fair-stand");
         cell.addClassName(!stand.assigned() ? "stand-free" : stand.matches() ? "stand-match" : "stand-dim");
+        cell.setClassName("stand-selected", stand.number().equals(selected));
         cell.getStyle().set("grid-row", String.valueOf(stand.row())).set("grid-column", String.valueOf(stand.column()));
         cell.getElement().setAttribute("aria-label", getTranslation("fair.stand.label", stand.number())
                 + (stand.assigned() ? " · " + stand.companyName() : ""));
@@ -179,17 +187,32 @@ class FairMapView extends VerticalLayout implements HasDynamicTitle {
         return cell;
     }
 
+    /**
+     * Opens the stand of {@code ?stand=} (a profile's "show on the fair map" and a product's stand link lead here): the
+     * visitor came for that exhibitor, and the whole map without it left them to look for the stand again.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("stand").ifPresent(number -> shown.stream()
+                .filter(s -> s.assigned() && s.number().equalsIgnoreCase(number.strip())).findFirst()
+                .ifPresent(this::showDetail));
+    }
+
     void showDetail(FairStand stand) {
         detail.removeAll();
         detail.setVisible(true);
+        mark(stand.number());
         H2 heading = new H2(getTranslation("fair.stand.label", stand.number()) + " · " + stand.companyName());
         Paragraph where = new Paragraph(stand.zone().name(getLocale()) + (stand.sectors().isEmpty() ? ""
                 : " · " + String.join(", ", stand.sectors().stream().map(s -> getTranslation(s.translationKey())).toList())));
-        Anchor profile = new Anchor("companies/" + stand.companyId(), getTranslation("fair.stand.profile"));
-        profile.setId("fair-stand-profile");
         Anchor products = new Anchor("fair/products?company=" + stand.companyId(), getTranslation("fair.stand.products"));
         products.setId("fair-stand-products");
-        Div links = new Div(profile, products);
+        Div links = new Div(products);
+        if (user.opensProfiles()) { // a delegate's or the staff's "Company profile" ended on "no access" (ux60)
+            Anchor profile = new Anchor("companies/" + stand.companyId(), getTranslation("fair.stand.profile"));
+            profile.setId("fair-stand-profile");
+            links.addComponentAsFirst(profile);
+        }
         links.addClassName("fair-stand-links");
         Optional.ofNullable(user.companyId()).filter(me -> !me.equals(stand.companyId())).ifPresent(me -> {
             Anchor meet = new Anchor("meetings/new?with=" + stand.companyId() + "&at=stand",
@@ -198,12 +221,45 @@ class FairMapView extends VerticalLayout implements HasDynamicTitle {
             meet.addClassName("fair-meet-link");
             links.add(meet);
         });
-        Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> detail.setVisible(false));
+        // a question before the visit, or after it, goes to the exhibitor's conversation; delegates too write in their
+        // company's name (they request no meetings: the representative does)
+        fair.visitorCompany().filter(mine -> !mine.equals(stand.companyId())).ifPresent(mine -> {
+            Anchor write = new Anchor("messages/" + stand.companyId(), getTranslation("messages.write"));
+            write.setId("fair-stand-write");
+            links.add(write);
+        });
+        Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+            detail.setVisible(false);
+            mark(null);
+        });
         close.addThemeVariants(ButtonVariant.TERTIARY);
         close.getElement().setAttribute("aria-label", getTranslation("fair.stand.close"));
         HorizontalLayout top = new HorizontalLayout(heading, close);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         detail.add(top, where, links);
+        // the exhibitor opens above the map: on a phone a stand of the second hall was screens below it. Only the
+        // layout's scroller moves, and only when the box's top is out of its view: scrollIntoView() moved the document
+        // too, which brought the skip link into view and pushed the whole layout down (Chromium, 390 and 1280 px)
+        detail.getElement().executeJs("""
+                const box = this.getBoundingClientRect();
+                for (let e = this; (e = e.assignedSlot || e.parentElement || e.getRootNode().host);) {
+                  const overflow = getComputedStyle(e).overflowY;
+                  if ((overflow === 'auto' || overflow === 'scroll') && e.scrollHeight > e.clientHeight) {
+                    const top = e.getBoundingClientRect().top;
+                    if (box.top < top || box.top > top + e.clientHeight - 48) {
+                      e.scrollTop += box.top - top - 16;
+                    }
+                    return;
+                  }
+                }""");
+    }
+
+    /** Marks the stand whose exhibitor is open, and only it. */
+    private void mark(String number) {
+        selected = number;
+        map.getChildren().forEach(zone -> zone.getChildren().forEach(child -> child.getChildren()
+                .filter(cell -> cell instanceof Button).forEach(cell -> ((Button) cell).setClassName("stand-selected",
+                        cell.getId().filter(id -> id.equals("stand-" + number)).isPresent()))));
     }
 
     @Override

@@ -45,7 +45,9 @@ class FairProfileSection implements ProfileSection {
                     + s.zone().name(ui.getLocale()));
             label.setId("profile-stand");
             label.addClassName("profile-stand");
-            Anchor map = new Anchor("fair", ui.getTranslation("fair.stand.on-map"));
+            // the map opens on the stand: the whole map left the visitor to look for it again
+            Anchor map = new Anchor("fair?stand=" + s.number(), ui.getTranslation("fair.stand.on-map"));
+            map.setId("profile-stand-on-map");
             section.add(label, new Paragraph(map)); // a paragraph's margin keeps the products' heading off the link
         });
         if (!catalogue.isEmpty()) {
@@ -54,7 +56,7 @@ class FairProfileSection implements ProfileSection {
             Div list = new Div();
             list.setId("profile-products");
             list.addClassName("product-list");
-            catalogue.forEach(p -> list.add(new ProductCard(p, products, false)));
+            catalogue.forEach(p -> list.add(new ProductCard(p, products, false, false)));
             section.add(heading, list);
         }
         return Optional.of(section);

@@ -8,10 +8,14 @@ import java.util.function.UnaryOperator;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.company.Cities;
+import org.b2bforum.fair.FairRefusedException;
 import org.b2bforum.fair.Lead;
 import org.b2bforum.fair.LeadService;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -20,7 +24,9 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -30,7 +36,10 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
 
-/** The exhibitor's leads: who was scanned, when, by whom, with the notes; exported as CSV or XLSX. */
+/**
+ * The exhibitor's leads: who was scanned, when, by whom, with the notes, each note written or changed here after the
+ * talk; exported as CSV or XLSX.
+ */
 @Route("fair/leads")
 @Menu(title = "menu.leads", icon = "QRCODE", order = 9.2)
 @RolesAllowed({Role.COMPANY_NAME, Role.DELEGATE_NAME})
@@ -38,8 +47,10 @@ import jakarta.annotation.security.RolesAllowed;
 class LeadsView extends VerticalLayout implements HasDynamicTitle {
 
     final Grid<Lead> grid = new Grid<>();
+    private final LeadService leads;
 
     LeadsView(LeadService leads, ForumTime forumTime) {
+        this.leads = leads;
         addClassName("page");
         add(new H1(getTranslation("menu.leads")));
         if (!leads.canScan()) {
@@ -76,7 +87,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("leads");
         grid.addColumn(new ComponentRenderer<>(lead -> visitorCell(lead, cityName, forumTime)))
                 .setHeader(getTranslation("leads.visitor")).setFlexGrow(1);
-        grid.addColumn(l -> l.note() == null ? "" : l.note()).setHeader(headers.get(4)).setFlexGrow(1);
+        grid.addColumn(new ComponentRenderer<>(this::noteCell)).setHeader(headers.get(4)).setFlexGrow(1);
         // a column each for name, company, note and time left the name "Сокол…" and the note off the screen on the
         // stand's phone; the visitor's lines go in one cell and the note, what the stand's people wrote, is shown whole
         grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
@@ -84,6 +95,53 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle {
         grid.setEmptyStateText(getTranslation("leads.empty"));
         grid.setAllRowsVisible(true);
         add(downloads, grid);
+    }
+
+    /**
+     * The note and the button that writes or changes it. The note could be written only on the scanner's page, at
+     * the scan: what was talked about, written once the visitor had gone on, had nowhere to go (ux60).
+     */
+    private Div noteCell(Lead lead) {
+        Div cell = new Div();
+        cell.addClassName("lead-note-cell");
+        if (lead.note() != null) {
+            Div note = new Div(lead.note());
+            note.addClassName("lead-note-text");
+            cell.add(note);
+        }
+        Button edit = new Button(getTranslation(lead.note() == null ? "leads.note.add" : "leads.note.edit"),
+                VaadinIcon.EDIT.create(), e -> editNote(lead));
+        edit.setId("lead-note-" + lead.id());
+        edit.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        cell.add(edit);
+        return cell;
+    }
+
+    private void editNote(Lead lead) {
+        Dialog dialog = new Dialog(getTranslation("leads.note.title", lead.visitorName()));
+        dialog.setWidth("min(32em, 100%)");
+        TextArea note = new TextArea(getTranslation("lead.note"));
+        note.setId("lead-note-edit");
+        note.setPlaceholder(getTranslation("lead.note.placeholder"));
+        note.setWidthFull();
+        note.setValue(lead.note() == null ? "" : lead.note());
+        Button save = new Button(getTranslation("lead.note.save"), e -> {
+            try {
+                leads.saveNote(lead.id(), note.getValue());
+                grid.setItems(leads.myLeads()); // a colleague's leads scanned meanwhile come along
+                dialog.close();
+                Notification.show(getTranslation("lead.note.saved"), 3000, Notification.Position.TOP_CENTER);
+            } catch (FairRefusedException ex) {
+                note.setErrorMessage(getTranslation(ex.key(), ex.args()));
+                note.setInvalid(true);
+            }
+        });
+        save.setId("lead-note-save");
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.add(note);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+        note.focus();
     }
 
     /** Name, position, company and city, then when and by whom the badge was scanned. */

@@ -235,7 +235,7 @@ class MyProductsView extends VerticalLayout implements HasDynamicTitle {
         list.removeAll();
         var mine = products.myProducts();
         for (Product product : mine) {
-            ProductCard card = new ProductCard(product, products, false);
+            ProductCard card = new ProductCard(product, products, false, false);
             Button change = new Button(getTranslation("product.edit"), VaadinIcon.EDIT.create(), e -> edit(product));
             change.addThemeVariants(ButtonVariant.TERTIARY);
             change.setId("edit-product-" + product.id());

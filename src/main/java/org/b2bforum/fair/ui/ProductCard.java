@@ -19,7 +19,8 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 @StyleSheet("styles/fair.css")
 class ProductCard extends Div {
 
-    ProductCard(Product product, ProductService products, boolean showCompany) {
+    /** {@code linkProfile}: the company's name leads to its profile (for those who open profiles). */
+    ProductCard(Product product, ProductService products, boolean showCompany, boolean linkProfile) {
         addClassName("product-card");
         setId("product-" + product.id());
         if (product.hasPhoto()) {
@@ -36,10 +37,12 @@ class ProductCard extends Div {
         category.addClassName("product-meta");
         add(name, category);
         if (showCompany) {
-            Div company = new Div(new Anchor("companies/" + product.companyId(), product.companyName()));
+            Div company = new Div(linkProfile ? new Anchor("companies/" + product.companyId(), product.companyName())
+                    : new Span(product.companyName()));
             company.addClassName("product-meta");
             if (product.standNumber() != null) {
-                company.add(new Span(" · " + getTranslation("fair.stand.label", product.standNumber())));
+                company.add(new Span(" · "), new Anchor("fair?stand=" + product.standNumber(),
+                        getTranslation("fair.stand.label", product.standNumber())));
             }
             add(company);
         }

@@ -1,5 +1,6 @@
 package org.b2bforum.fair.ui;
 
+import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.company.Sector;
 import org.b2bforum.fair.FairService;
 import org.b2bforum.fair.Product;
@@ -7,7 +8,9 @@ import org.b2bforum.fair.ProductService;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -25,7 +28,8 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * The fair's product catalogue: every exhibitor's products, searched in any Russian or English word
- * form and filtered by category; {@code ?company=<id>} shows one company's products.
+ * form and filtered by category; {@code ?company=<id>} shows one company's products, under its name with the ways
+ * on: its profile, its stand on the map and the whole catalogue.
  */
 @Route("fair/products")
 @Menu(title = "menu.fair-products", icon = "PACKAGE", order = 9.1)
@@ -39,14 +43,19 @@ class ProductsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     final ComboBox<Sector> category = new ComboBox<>();
     final Div list = new Div();
     final Paragraph count = new Paragraph();
+    final Div exhibitor = new Div();
 
     private final ProductService products;
+    private final FairService fair;
     private final boolean visitor;
+    private final boolean opensProfiles;
     private Long company;
 
-    ProductsView(ProductService products, FairService fair) {
+    ProductsView(ProductService products, FairService fair, CurrentUser currentUser) {
         this.products = products;
+        this.fair = fair;
         this.visitor = fair.canVisit();
+        this.opensProfiles = currentUser.require().opensProfiles();
         addClassName("page");
         search.setId("product-search");
         search.setPlaceholder(getTranslation("products.search.placeholder"));
@@ -72,7 +81,9 @@ class ProductsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             add(new Paragraph(getTranslation("fair.not-yet")));
             return;
         }
-        add(filters, count, list);
+        exhibitor.setId("products-exhibitor");
+        exhibitor.setVisible(false);
+        add(exhibitor, filters, count, list);
     }
 
     @Override
@@ -86,8 +97,40 @@ class ProductsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         }).orElse(null);
         search.setVisible(company == null);
         if (visitor) {
+            showExhibitor();
             refresh();
         }
+    }
+
+    /**
+     * Whose products these are, and the ways on: the map's "Products" and a profile led here to a page that named
+     * neither the company nor its stand and offered no way back (ux60).
+     */
+    private void showExhibitor() {
+        exhibitor.removeAll();
+        exhibitor.setVisible(company != null);
+        if (company == null) {
+            return;
+        }
+        products.productsOf(company).stream().findFirst().ifPresent(product ->
+                exhibitor.add(new H2(getTranslation("products.of", product.companyName()))));
+        Div links = new Div();
+        links.addClassName("fair-stand-links");
+        if (opensProfiles) {
+            Anchor profile = new Anchor("companies/" + company, getTranslation("fair.stand.profile"));
+            profile.setId("products-profile");
+            links.add(profile);
+        }
+        fair.standOf(company).ifPresent(stand -> {
+            Anchor onMap = new Anchor("fair?stand=" + stand.number(), getTranslation("fair.stand.label", stand.number())
+                    + " · " + stand.zone().name(getLocale()));
+            onMap.setId("products-stand");
+            links.add(onMap);
+        });
+        Anchor all = new Anchor("fair/products", getTranslation("products.all"));
+        all.setId("products-all");
+        links.add(all);
+        exhibitor.add(links);
     }
 
     void refresh() {
@@ -101,7 +144,7 @@ class ProductsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         }
         int total = company != null ? found.size() : products.count(search.getValue(), category.getValue());
         count.setText(getTranslation("products.count", total));
-        found.forEach(p -> list.add(new ProductCard(p, products, company == null)));
+        found.forEach(p -> list.add(new ProductCard(p, products, company == null, opensProfiles)));
         if (found.isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation("products.empty"));
             empty.setId("products-empty");

@@ -8,6 +8,8 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.ui.ChangesFrameFiguresWhenOpened;
+import org.b2bforum.base.ui.MenuCountsChanged;
 import org.b2bforum.base.ui.TextWithLinks;
 import org.b2bforum.messaging.ChatMessage;
 import org.b2bforum.messaging.ContactState;
@@ -26,6 +28,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -54,7 +57,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "menu.messages", icon = "CHAT", order = 3)
 @RolesAllowed({Role.COMPANY_NAME, Role.DELEGATE_NAME, Role.ORGANIZER_NAME})
 @ApprovedCompaniesOnly
-class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle, ChangesFrameFiguresWhenOpened {
 
     private final MessagingService messaging;
     private final LiveUpdates live;
@@ -325,7 +328,15 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         report.setId("report-conversation");
         report.addThemeVariants(ButtonVariant.TERTIARY);
         report.setEnabled(!conversation.messages().isEmpty() && !conversation.reported());
+        // the way from the talk to the meeting: the profile requests it (or adds the wish) and shows the stand and the
+        // contacts once a meeting is confirmed; the conversation named the company and led nowhere (ux60)
         HorizontalLayout controls = new HorizontalLayout(contactState, report);
+        if (user.opensProfiles()) { // a delegate opens no profiles: the representative requests the meetings
+            Anchor profile = new Anchor("companies/" + conversation.otherCompanyId(),
+                    getTranslation("messages.profile"));
+            profile.setId("conversation-profile");
+            controls.add(profile);
+        }
         controls.setAlignItems(Alignment.BASELINE);
         controls.addClassName("thread-controls");
         return controls;
@@ -417,6 +428,10 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     void changed(LiveChange change) {
         if (change.kind() == LiveChange.Kind.MESSAGE) {
             refresh(false); // the text being typed stays: the composer's field is kept
+            if (otherCompanyId != null) {
+                // the open conversation has just read its new message, which the menu had counted as unread
+                getUI().ifPresent(MenuCountsChanged::fire);
+            }
         }
     }
 

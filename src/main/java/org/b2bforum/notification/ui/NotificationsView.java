@@ -5,6 +5,7 @@ import java.util.List;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.ScheduleNotice;
 import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.ui.ChangesFrameFiguresWhenOpened;
 import org.b2bforum.base.ui.TextWithLinks;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.notification.NotificationView;
@@ -30,7 +31,7 @@ import jakarta.annotation.security.PermitAll;
 @Route("notifications")
 @Menu(title = "notifications.title", icon = "BELL", order = 90)
 @PermitAll
-class NotificationsView extends VerticalLayout implements HasDynamicTitle {
+class NotificationsView extends VerticalLayout implements HasDynamicTitle, ChangesFrameFiguresWhenOpened {
 
     /**
      * Notifications drawn at a time. A company at forum scale has hundreds (one per request, answer, change and

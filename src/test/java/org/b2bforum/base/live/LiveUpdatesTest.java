@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.DelegateFixture;
-import org.b2bforum.ForumBrowserlessTest;
-import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.TransactionsBegun;
 import org.b2bforum.base.database.HeldConnections;
@@ -22,19 +20,13 @@ import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.web.UrgentWork;
 import org.b2bforum.messaging.MessagingService;
 import org.b2bforum.notification.NotificationService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.Registration;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -43,35 +35,10 @@ import com.zaxxer.hikari.HikariDataSource;
  * inserted straight into the feed, as another node's transaction would) reaches the open pages of
  * the company it concerns on this node, as the page's user, and no one else's.
  */
-// the application's context; the test stops the poller, polls by itself, and the listeners run on its thread
-@ForumSpringTest
-class LiveUpdatesTest extends ForumBrowserlessTest {
+class LiveUpdatesTest extends PolledByHandTest {
 
-    /** How far back a poll reads: the application's five seconds, one where a test waits for a poll to be late. */
-    private static final Duration WINDOW = Duration.ofSeconds(5);
+    /** How far back a poll reads where a test waits for a poll to be late (the application's: {@link #WINDOW}). */
     private static final Duration SHORT_WINDOW = Duration.ofSeconds(1);
-
-    @Autowired
-    LiveUpdates live;
-    @Autowired
-    LiveFeed feed;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ApplicationContext context;
-
-    @BeforeEach
-    void pollByHand() {
-        live.stop();
-        live.pollInTest(WINDOW);
-    }
-
-    @AfterEach
-    void logOutAndRestart() {
-        TestData.logOut();
-        live.reset();
-        live.start();
-    }
 
     @Test
     void a_change_written_elsewhere_reaches_the_open_page_of_its_company_as_its_user_and_only_there() {
@@ -360,12 +327,6 @@ class LiveUpdatesTest extends ForumBrowserlessTest {
         }
     }
 
-    /** What the UI's push would send: the access tasks the poller queued, run under the UI's lock. */
-    private void pushed() {
-        VaadinSession session = VaadinSession.getCurrent();
-        session.getService().runPendingAccessTasks(session);
-        roundTrip();
-    }
 
     @Test
     void a_meeting_notification_is_announced_to_the_feed_with_the_notification_itself() {

@@ -81,7 +81,7 @@ class FrameWithoutTheDatabaseTest extends ForumBrowserlessTest {
             MainLayout frame = new MainLayout(context.getBean(CurrentUser.class),
                     context.getBean(AuthenticationContext.class), context.getBean(UnreadNotifications.class),
                     approval, context.getBean(LiveUpdates.class), List.of(unread), List.of(),
-                    context.getBean(FrameReads.class), List.of(leads), days);
+                    context.getBean(FrameReads.class), List.of(leads), days, java.time.Clock.systemUTC());
             frame.afterNavigation(shown("messages"));
 
             assertThat(menu(frame)).as("the entries that need no database").contains("my-registration", "notifications")

@@ -20,6 +20,7 @@ import org.b2bforum.fair.ProductForm;
 import org.b2bforum.fair.ProductService;
 import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.ProgramService;
+import org.b2bforum.venue.VenueFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,6 +55,8 @@ class FairViewsTest extends ForumBrowserlessTest {
     ProgramService program;
     @Autowired
     BookingWindow bookingWindow;
+    @Autowired
+    VenueFixture venue;
 
 
     @Test
@@ -169,15 +172,98 @@ class FairViewsTest extends ForumBrowserlessTest {
     @Test
     void a_profile_shows_the_stand_and_the_products() {
         TestCompany exhibitor = booking.approvedCompany();
-        FairFixture.Stand stand = fair.standFor(exhibitor);
-        booking.as(exhibitor, () -> products.save(null, new ProductForm("Каток дорожный", "Road roller",
-                "Каток массой 12 т", "A 12-tonne roller", Sector.ROAD_MUNICIPAL_MACHINERY), null));
+        FairFixture.Stand stand = standWithRoller(exhibitor);
         BookingFixture.logInAs(booking.approvedCompany());
 
         UI.getCurrent().navigate("companies/" + exhibitor.id());
         assertThat(find(Paragraph.class).id("profile-stand").getText()).startsWith("Стенд " + stand.number() + " · ");
         assertThat(find(Div.class).id("profile-products").getElement().getTextRecursively())
                 .contains("Каток дорожный", "Каток массой 12 т");
+    }
+
+    /**
+     * A profile's "show on the fair map" opened the whole map, where the visitor looked for the stand again; the
+     * stand's exhibitor offered no way to write to it (ux60).
+     */
+    @Test
+    void a_profile_opens_the_map_on_the_exhibitors_stand_which_offers_a_message_to_every_visiting_company() {
+        TestCompany exhibitor = booking.approvedCompany();
+        FairFixture.Stand stand = fair.standFor(exhibitor);
+        TestCompany visitor = booking.approvedCompany();
+        BookingFixture.logInAs(visitor);
+
+        UI.getCurrent().navigate("companies/" + exhibitor.id());
+        assertThat(find(Anchor.class).id("profile-stand-on-map").getHref()).isEqualTo("fair?stand=" + stand.number());
+        UI.getCurrent().navigate("fair", QueryParameters.simple(Map.of("stand", stand.number())));
+        FairMapView view = (FairMapView) getCurrentView();
+        assertThat(view.detail.isVisible()).isTrue();
+        assertThat(view.detail.getElement().getTextRecursively()).contains("Стенд " + stand.number());
+        assertThat(find(Button.class).id("stand-" + stand.number()).getClassNames()).contains("stand-selected");
+        assertThat(find(Anchor.class).id("fair-stand-write").getHref()).isEqualTo("messages/" + exhibitor.id());
+        assertThat(find(Anchor.class).id("fair-stand-meet").getHref())
+                .isEqualTo("meetings/new?with=" + exhibitor.id() + "&at=stand");
+
+        // a delegate writes in the company's name, and requests no meetings (the representative does)
+        BookingFixture.logInAs(venue.delegateAccount(visitor.firstDelegate()));
+        UI.getCurrent().navigate("notifications"); // a new map for the new user, not the last one's again
+        UI.getCurrent().navigate("fair", QueryParameters.simple(Map.of("stand", stand.number().toLowerCase())));
+        assertThat(find(Anchor.class).id("fair-stand-write").getHref()).isEqualTo("messages/" + exhibitor.id());
+        assertThat(find(Anchor.class).all()).as("no meeting to request, no profile to open (a delegate's: no access)")
+                .noneMatch(a -> a.getId().filter(id -> id.equals("fair-stand-meet") || id.equals("fair-stand-profile"))
+                        .isPresent());
+        assertThat(find(Anchor.class).id("fair-stand-products").getHref())
+                .isEqualTo("fair/products?company=" + exhibitor.id());
+
+        // the exhibitor's own people do not write to themselves
+        BookingFixture.logInAs(venue.delegateAccount(exhibitor.firstDelegate()));
+        UI.getCurrent().navigate("notifications");
+        UI.getCurrent().navigate("fair", QueryParameters.simple(Map.of("stand", stand.number())));
+        assertThat(((FairMapView) getCurrentView()).detail.isVisible()).isTrue();
+        assertThat(find(Anchor.class).all()).noneMatch(a -> a.getId().filter("fair-stand-write"::equals).isPresent());
+    }
+
+    /** The map's "Products" led to a page that named neither the company nor its stand, with no way back (ux60). */
+    @Test
+    void one_exhibitors_products_are_headed_by_its_name_with_its_stand_on_the_map_and_the_whole_catalogue() {
+        TestCompany exhibitor = booking.approvedCompany();
+        FairFixture.Stand stand = standWithRoller(exhibitor);
+        String name = jdbc.queryForObject("select short_name from company where id = ?", String.class, exhibitor.id());
+        BookingFixture.logInAs(booking.approvedCompany());
+
+        UI.getCurrent().navigate("fair/products", QueryParameters.simple(Map.of("company",
+                String.valueOf(exhibitor.id()))));
+        ProductsView view = (ProductsView) getCurrentView();
+        assertThat(view.exhibitor.isVisible()).isTrue();
+        assertThat(view.exhibitor.getElement().getTextRecursively()).startsWith("Продукция компании «" + name + "»");
+        assertThat(find(Anchor.class).id("products-stand").getHref()).isEqualTo("fair?stand=" + stand.number());
+        assertThat(find(Anchor.class).id("products-stand").getText()).startsWith("Стенд " + stand.number() + " · ");
+        assertThat(find(Anchor.class).id("products-all").getHref()).isEqualTo("fair/products");
+        assertThat(find(Anchor.class).id("products-profile").getHref()).isEqualTo("companies/" + exhibitor.id());
+
+        // the whole catalogue: the card's stand opens the map on it
+        UI.getCurrent().navigate("fair/products");
+        assertThat(view.exhibitor.isVisible()).isFalse();
+        test(view.search).setValue("каток массой");
+        assertThat(find(Anchor.class).all()).anyMatch(a -> ("fair?stand=" + stand.number()).equals(a.getHref()));
+
+        // a delegate is not offered the profile they may not open, on the page or on a card
+        BookingFixture.logInAs(venue.delegateAccount(booking.approvedCompany().firstDelegate()));
+        UI.getCurrent().navigate("notifications");
+        UI.getCurrent().navigate("fair/products", QueryParameters.simple(Map.of("company",
+                String.valueOf(exhibitor.id()))));
+        assertThat(find(Anchor.class).id("products-stand").getHref()).isEqualTo("fair?stand=" + stand.number());
+        UI.getCurrent().navigate("fair/products");
+        test(((ProductsView) getCurrentView()).search).setValue("каток массой");
+        assertThat(find(Anchor.class).all()).noneMatch(a -> a.getHref().startsWith("companies/")
+                || a.getId().filter("products-profile"::equals).isPresent());
+    }
+
+    /** Gives the company a stand and a road roller in its catalogue. */
+    private FairFixture.Stand standWithRoller(TestCompany exhibitor) {
+        FairFixture.Stand stand = fair.standFor(exhibitor);
+        booking.as(exhibitor, () -> products.save(null, new ProductForm("Каток дорожный", "Road roller",
+                "Каток массой 12 т", "A 12-tonne roller", Sector.ROAD_MUNICIPAL_MACHINERY), null));
+        return stand;
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.ui.MenuCountsChanged;
 import org.b2bforum.messaging.MessagingService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -136,11 +137,8 @@ class MessagesViewTest extends ForumBrowserlessTest {
      */
     @Test
     void a_conversation_opens_at_its_newest_message_and_a_new_one_is_followed_only_from_there() {
-        BookingFixture fixture = new BookingFixture(context);
-        TestCompany me = fixture.approvedCompany();
-        TestCompany other = fixture.approvedCompany();
-        fixture.as(other, () -> messaging.send(me.id(), "Добрый день"));
-        BookingFixture.logInAs(me);
+        Writers writers = writtenTo();
+        TestCompany me = writers.me(), other = writers.other();
         scriptsSinceLastLook();
 
         UI.getCurrent().navigate("messages/" + other.id());
@@ -149,12 +147,25 @@ class MessagesViewTest extends ForumBrowserlessTest {
         // from there, false), after the opening's (seen once in a whole suite): the opening's comes first
         assertThat(scrollsToNewest(scriptsSinceLastLook(), view)).as("on opening").first().isEqualTo(true);
 
-        fixture.as(other, () -> messaging.send(me.id(), "Вы здесь?"));
+        writers.fixture().as(other, () -> messaging.send(me.id(), "Вы здесь?"));
         BookingFixture.logInAs(me);
         view.changed(new LiveChange(0, me.id(), null, LiveChange.Kind.MESSAGE));
         assertThat(view.thread.getElement().getTextRecursively()).contains("Вы здесь?");
         assertThat(scrollsToNewest(scriptsSinceLastLook(), view)).as("when a message arrives: if the reader is there")
                 .isNotEmpty().containsOnly(false);
+    }
+
+    /** Two approved companies, the second of which wrote "Добрый день" to the first, which is logged in. */
+    private Writers writtenTo() {
+        BookingFixture fixture = new BookingFixture(context);
+        TestCompany me = fixture.approvedCompany();
+        TestCompany other = fixture.approvedCompany();
+        fixture.as(other, () -> messaging.send(me.id(), "Добрый день"));
+        BookingFixture.logInAs(me);
+        return new Writers(fixture, me, other);
+    }
+
+    private record Writers(BookingFixture fixture, TestCompany me, TestCompany other) {
     }
 
     /** Whether each of these scripts scrolls the thread to its end always (true) or only from there (false). */
@@ -203,13 +214,14 @@ class MessagesViewTest extends ForumBrowserlessTest {
         assertThat(open.conversations.getElement().getOuterHTML()).doesNotContain("unread-count");
     }
 
+    /**
+     * And on to the company's profile, where the meeting the talk is about is requested: the conversation named the
+     * company and led nowhere (ux60).
+     */
     @Test
-    void an_open_conversation_leads_back_to_the_list_which_a_phone_hides_beside_it() {
-        BookingFixture fixture = new BookingFixture(context);
-        TestCompany me = fixture.approvedCompany();
-        TestCompany other = fixture.approvedCompany();
-        fixture.as(other, () -> messaging.send(me.id(), "Добрый день"));
-        BookingFixture.logInAs(me);
+    void an_open_conversation_leads_back_to_the_list_which_a_phone_hides_beside_it_and_on_to_the_profile() {
+        Writers writers = writtenTo();
+        TestCompany me = writers.me(), other = writers.other();
 
         MessagesView list = navigate("messages", MessagesView.class);
         assertThat(list.conversations.getParent().orElseThrow().getElement().getClassList())
@@ -225,6 +237,30 @@ class MessagesViewTest extends ForumBrowserlessTest {
         assertThat(back.getId()).hasValue("messages-back");
         assertThat(back.getText()).isEqualTo("← Все переписки");
         assertThat(back.getHref()).isEqualTo("messages");
+        Anchor profile = $(Anchor.class).id("conversation-profile");
+        assertThat(profile.getHref()).isEqualTo("companies/" + other.id());
+        assertThat(profile.getText()).isEqualTo("Профиль компании и встреча");
+    }
+
+    /**
+     * The menu's live update counted the new message as unread before the open conversation read it: "Messages 1"
+     * stayed beside the message being read (ux60, two Chromiums).
+     */
+    @Test
+    void a_message_that_comes_into_the_open_conversation_is_not_left_counted_unread_in_the_menu() {
+        Writers writers = writtenTo();
+        TestCompany me = writers.me(), other = writers.other();
+        MessagesView view = navigate("messages/" + other.id(), MessagesView.class);
+        assertThat($(Span.class).withId("menu-count-messages").exists()).isFalse();
+
+        writers.fixture().as(other, () -> messaging.send(me.id(), "Ждём вас на стенде в 11:00"));
+        // the menu's own live update, which comes first: it reads one unread (unless the application's poller has
+        // brought the change to the open page meanwhile: then it is read already)
+        MenuCountsChanged.fire(UI.getCurrent());
+        view.changed(new LiveChange(0, me.id(), null, LiveChange.Kind.MESSAGE));
+
+        assertThat(view.thread.getElement().getTextRecursively()).contains("Ждём вас на стенде в 11:00");
+        assertThat($(Span.class).withId("menu-count-messages").exists()).as("read in the open conversation").isFalse();
     }
 
     @Test
@@ -256,6 +292,8 @@ class MessagesViewTest extends ForumBrowserlessTest {
         assertThat($(Span.class).id("menu-count-messages").getText()).isEqualTo("1");
         MessagesView view = navigate("messages/" + partner.id(), MessagesView.class);
         assertThat(view.thread.getElement().getTextRecursively()).contains("Пришлите, пожалуйста, презентацию");
+        assertThat($(Anchor.class).withId("conversation-profile").exists()).as("a profile a delegate cannot open")
+                .isFalse();
         test(view.text).setValue("Отправляем сегодня");
         test(view.send).click();
         assertThat(jdbc.queryForObject("select count(*) from message where sender_company_id = ?", Integer.class,
