@@ -29,13 +29,26 @@ public final class SqlText {
                 + " separator '')";
     }
 
-    /** The texts of a {@link #list} column, in its order; none for null (no row). */
+    /**
+     * The texts of a {@link #list} column, in its order; none for null (no row). A list the server cut at its
+     * {@code group_concat_max_len} (1 MB by default; 1,024 bytes on a server configured with MySQL's old value) gives
+     * the texts it holds whole, then the one it cut as far as it goes with '…' (a cut length: nothing more), as a
+     * plain {@code group_concat} read did; before, the cut list's reading failed, and with it the page (review59).
+     */
     public static List<String> texts(String list) {
         List<String> texts = new ArrayList<>();
         for (int at = 0; list != null && at < list.length(); ) {
             int colon = list.indexOf(':', at);
+            if (colon < 0) {
+                break; // cut within a length
+            }
+            int length = Integer.parseInt(list, at, colon, 10);
             // MariaDB counts characters, Java code units: a character outside the BMP is two of them
-            int end = list.offsetByCodePoints(colon + 1, Integer.parseInt(list, at, colon, 10));
+            if (list.codePointCount(colon + 1, list.length()) < length) {
+                texts.add(list.substring(colon + 1) + "…"); // cut within the text
+                break;
+            }
+            int end = list.offsetByCodePoints(colon + 1, length);
             texts.add(list.substring(colon + 1, end));
             at = end;
         }

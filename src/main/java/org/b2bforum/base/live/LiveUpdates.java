@@ -158,13 +158,19 @@ public class LiveUpdates implements SmartLifecycle {
     private volatile long windowMs = WINDOW_MS;
     private volatile ScheduledExecutorService poller;
     private long lastCleaning;
+    /** {@link #keptFiguresTrustedFor()}; shorter in a test. */
+    private volatile Duration keptFiguresTrustedFor;
+    private final Duration keptFiguresTrustedForSetting;
 
     LiveUpdates(JdbcTemplate jdbc, ObjectProvider<DelegateCompanies> delegateCompanies,
             @Value("${b2bforum.live.poll-interval:300ms}") Duration interval,
             @Value("${b2bforum.live.dispatch-threads:true}") boolean dispatchThreads, UrgentWork urgent,
             @Value("${b2bforum.live.urgent-wait:2s}") Duration urgentWait,
-            @Value("${b2bforum.live.retry-after:1s}") Duration retryAfter, PagesWaitingForTheDatabase waitingPages) {
+            @Value("${b2bforum.live.retry-after:1s}") Duration retryAfter, PagesWaitingForTheDatabase waitingPages,
+            @Value("${b2bforum.live.kept-figures-trusted-for:60s}") Duration keptFiguresTrustedFor) {
         this.jdbc = jdbc;
+        this.keptFiguresTrustedForSetting = keptFiguresTrustedFor;
+        this.keptFiguresTrustedFor = keptFiguresTrustedFor;
         this.waitingPages = waitingPages;
         this.delegateCompanies = delegateCompanies;
         this.retryAfter = retryAfter;
@@ -198,6 +204,18 @@ public class LiveUpdates implements SmartLifecycle {
             detach.remove();
             remove(subscriber);
         };
+    }
+
+    /**
+     * How long a page may go on trusting figures it keeps by live updates alone (the frame's bell, banner and messages
+     * count) before a new page reads them again. The feed does not promise every change: one whose transaction commits
+     * more than the poll's window after it wrote its row (a day removed with hundreds of requests, each told early in
+     * one long transaction; a loaded or failing-over database; the clocks of two Galera nodes apart) is read by no
+     * poll, and a page's own change's echo that never comes skips the next change of its kind. Before the figures were
+     * kept live, such a miss lasted until the next page; this bounds it to this long (review59).
+     */
+    public Duration keptFiguresTrustedFor() {
+        return keptFiguresTrustedFor;
     }
 
     /** How many listeners are registered on this node (for the benchmark and health). */
@@ -315,7 +333,13 @@ public class LiveUpdates implements SmartLifecycle {
         retryAfterNanos = 0;
     }
 
+    /** A test's shorter {@link #keptFiguresTrustedFor()}, until {@link #reset}. */
+    void trustKeptFiguresInTest(Duration trustedFor) {
+        keptFiguresTrustedFor = trustedFor;
+    }
+
     void reset() {
+        keptFiguresTrustedFor = keptFiguresTrustedForSetting;
         dispatchOnPollingThread = false;
         windowMs = WINDOW_MS;
         retryAfterNanos = retryAfter.toNanos();

@@ -93,6 +93,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
      * for organizers, whose banner takes every announcement, including those no notification tells them.
      */
     private boolean figuresKeptLive;
+    /**
+     * When the figures kept live were last read at a page ({@link System#nanoTime}): after
+     * {@link LiveUpdates#keptFiguresTrustedFor()} a new page reads them again, since a change the feed's window missed
+     * would otherwise leave them wrong for the rest of the tab's life (review59).
+     */
+    private long figuresReadAt;
     /** When the banner shown is no longer anyone's (its announcement's last day is over); null when none is shown. */
     private Instant bannerUntil;
     private final Clock clock;
@@ -263,12 +269,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             // each search was three of a search's five transactions (bench/README.md, the rush). A new page reads
             // only what live updates do not keep (figuresKeptLive). Without the database (the error view's
             // "temporarily unavailable") they stay as they were.
+            long now = System.nanoTime();
             boolean everything = !(listened && figuresKeptLive) || user.isOrganizer()
+                    || now - figuresReadAt >= live.keptFiguresTrustedFor().toNanos()
                     || bannerUntil != null && !clock.instant().isBefore(bannerUntil)
                     || event.getActiveChain().stream().anyMatch(ChangesFrameFiguresWhenOpened.class::isInstance);
             if (everything) {
                 figuresKeptLive = whileTheDatabaseAnswers(() -> frameReads.onOneConnection(() -> refreshCounts(null, true)))
                         .isPresent() && liveRegistration != null;
+                figuresReadAt = now;
             } else if (counters.stream().anyMatch(c -> itemsByPath.containsKey(c.path()) && !c.toldByLiveUpdates())) {
                 whileTheDatabaseAnswers(() -> frameReads.onOneConnection(() -> refreshCounts(null, false, false)));
             }

@@ -113,6 +113,6 @@ class LiveUpdatesWhileTheDatabaseIsAwayTest {
         jdbc.execute("create table live_change (id bigint not null auto_increment primary key, company_id bigint,"
                 + " user_id bigint, kind varchar(20) not null, created_at datetime(3) not null default current_timestamp(3))");
         return new LiveUpdates(jdbc, null, Duration.ofMillis(300), false, new UrgentWork(), Duration.ofSeconds(2),
-                Duration.ofSeconds(1), waiting);
+                Duration.ofSeconds(1), waiting, Duration.ofSeconds(60));
     }
 }

@@ -171,6 +171,32 @@ class SessionCheckWhileThePoolIsBusyTest {
     }
 
     @Test
+    void a_place_to_wait_in_is_given_back_when_its_wait_runs_out() throws Exception {
+        filter = db.filter(SHORT_WAIT, 1);
+        MockHttpServletResponse first = new MockHttpServletResponse();
+        MockHttpServletResponse second = new MockHttpServletResponse();
+
+        List<Connection> held = holdEveryConnection();
+        long waited;
+        try {
+            filter.doFilter(uidl(session), first, vaadin); // takes the one place, and is refused past the wait
+            long start = System.nanoTime();
+            filter.doFilter(uidl(session), second, vaadin);
+            waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        } finally {
+            release(held);
+        }
+
+        assertThat(first.getContentAsString()).isEqualTo("Vaadin-Refresh");
+        assertThat(second.getContentAsString()).isEqualTo("Vaadin-Refresh");
+        // a place kept after its wait (review59's check) would refuse every later click at once, for good: the pool
+        // not even asked, the log-in page's users sent to the busy page until a restart
+        assertThat(waited).as("the second click asks the pool and waits in the place the first gave back")
+                .isGreaterThanOrEqualTo(SHORT_WAIT.toMillis() - 50);
+        assertThat(vaadin.at.get()).as("neither runs unchecked").isZero();
+    }
+
+    @Test
     void a_heartbeat_does_not_wait_for_a_busy_pool_as_it_acts_on_nothing() throws Exception {
         start(Duration.ofSeconds(30));
         MockHttpServletResponse heartbeat = new MockHttpServletResponse();
