@@ -267,6 +267,21 @@ class DelegateViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_badge_that_cannot_be_made_at_the_click_says_so_on_the_page() {
+        TestCompany company = booking.approvedCompany();
+        TestData.logInAs(accounts, company.loginEmail());
+        navigate(DelegatesView.class);
+        Anchor badge = find(Anchor.class).id("badge-" + company.firstDelegate());
+        // refused (here: the log-in ended meanwhile; at the forum, the database away): before, a failed download and
+        // the page as it was
+        TestData.logOut();
+        org.assertj.core.api.Assertions.catchThrowable(() -> test(badge).download(new java.io.ByteArrayOutputStream()));
+
+        assertThat(notifications()).singleElement().asString()
+                .startsWith("Что-то пошло не так, действие не выполнено. Ваши данные в сохранности.");
+    }
+
+    @Test
     void the_agenda_and_badge_pages_of_a_delegate_their_company_removed_meanwhile_say_so_instead_of_an_error_page() {
         TestCompany company = booking.approvedCompany();
         long anna = company.delegateIds().get(1);
