@@ -302,6 +302,24 @@ class DelegateViewsTest extends ForumBrowserlessTest {
                 .contains("Ваша компания убрала вас из списка своих участников");
     }
 
+    @Test
+    void the_badge_download_of_a_delegate_their_company_removed_after_the_page_showed_says_so_in_those_words() {
+        TestCompany company = booking.approvedCompany();
+        long anna = company.delegateIds().get(1);
+        TestData.logInAs(accounts, new DelegateFixture(context).delegateAccount(company, anna));
+        UI.getCurrent().navigate("my-badge");
+        Anchor download = find(Anchor.class).id("download-badge");
+        booking.removeDelegate(company, anna); // in another tab
+
+        // before ux62's GoneDownload here: 'something went wrong' and an error with its trace in the log
+        org.assertj.core.api.Assertions.catchThrowable(() -> test(download).download(new java.io.ByteArrayOutputStream()));
+        VaadinSession session = VaadinSession.getCurrent();
+        session.getService().runPendingAccessTasks(session);
+
+        assertThat(notifications()).singleElement().asString()
+                .contains("Ваша компания убрала вас из списка своих участников");
+    }
+
     private static Component row(DelegatesView view, long delegateId) {
         return view.list.getChildren().filter(c -> c.getId().orElse("").equals("delegate-" + delegateId))
                 .findFirst().orElse(null);
