@@ -77,6 +77,11 @@ final class ReportText {
         return date.format(day);
     }
 
+    /** The forum's day (in its time zone) of the instant. */
+    LocalDate day(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
     String dateTime(Instant instant) {
         return dateTime.format(instant.atZone(zone));
     }

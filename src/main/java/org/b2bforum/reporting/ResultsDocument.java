@@ -149,12 +149,21 @@ final class ResultsDocument {
                 ReportPdf.LEFT, at - 34);
     }
 
-    /** The summary in words: who came, what the meetings gave, where most meetings were. */
+    /**
+     * The summary in words: who came, what the meetings gave, where most meetings were. A report made before the
+     * forum's first day (or while it has no days) says who is taking part, not who "took part", and leaves out the
+     * check-ins and the fair's "worked", which the forum's days have not yet had (the tables still give every figure).
+     */
     String summary() {
-        StringBuilder out = new StringBuilder(text.t("report.summary.participants",
-                text.number(results.companies()), text.number(tables.countryCompanies(Country.RU)),
-                text.number(tables.countryCompanies(Country.BY)), text.number(results.delegates()),
-                text.number(results.checkedIn())));
+        boolean before = results.firstDay() == null || text.day(results.at()).isBefore(results.firstDay());
+        StringBuilder out = new StringBuilder(before
+                ? text.t("report.summary.participants-before", text.number(results.companies()),
+                        text.number(tables.countryCompanies(Country.RU)),
+                        text.number(tables.countryCompanies(Country.BY)), text.number(results.delegates()))
+                : text.t("report.summary.participants", text.number(results.companies()),
+                        text.number(tables.countryCompanies(Country.RU)),
+                        text.number(tables.countryCompanies(Country.BY)), text.number(results.delegates()),
+                        text.number(results.checkedIn())));
         var m = results.meetings();
         out.append(' ').append(text.t("report.summary.meetings", text.number(m.requested()),
                 text.number(m.confirmed()), text.number(m.held()), text.share(m.held(), m.confirmed()),
@@ -177,7 +186,8 @@ final class ResultsDocument {
         }
         FairFigures fair = results.fair();
         if (!fair.empty()) {
-            out.append(' ').append(text.t("report.summary.fair", text.number(fair.exhibitorCount()),
+            out.append(' ').append(text.t(before ? "report.summary.fair-before" : "report.summary.fair",
+                    text.number(fair.exhibitorCount()),
                     text.number(fair.held()), text.number(fair.leads()), text.number(fair.visitors())));
         }
         return out.toString();

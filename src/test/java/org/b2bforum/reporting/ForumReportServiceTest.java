@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,6 +184,36 @@ class ForumReportServiceTest {
                 .contains(": " + topCities.meetings() + ", of which " + topCities.held() + " held.")
                 .containsPattern("The leading pair of sectors is [^:]+: " + topSectors.meetings()
                         + " meetings confirmed, " + topSectors.held() + " held\\.");
+    }
+
+    @Test
+    void before_the_forums_days_the_summary_says_who_is_taking_part_not_who_took_part() {
+        ForumResults now = booking.asOrganizer(reports::results);
+        LocalDate first = LocalDate.of(2026, 9, 18);
+        ForumResults before = on(now, first, first.minusDays(10));
+        ForumResults during = on(now, first, first);
+
+        // the demo's report weeks before the forum began "В форуме приняли участие компании..." (took part), with
+        // "прибыли на площадку — 0" (arrived) and the fair's exhibitors who "работали" (worked)
+        String ru = booking.asOrganizer(() -> reports.summary(before, Languages.RUSSIAN));
+        assertThat(ru).startsWith("На участие в форуме одобрены заявки компаний: " + now.companies() + " (из России — ")
+                .doesNotContain("приняли участие", "прибыли на площадку", "работали");
+        assertThat(booking.asOrganizer(() -> reports.summary(before, Languages.ENGLISH)))
+                .startsWith("Companies whose applications to take part are approved: " + now.companies()
+                        + " (from Russia: ")
+                .doesNotContain("took part", "checked in", "had stands");
+        assertThat(booking.asOrganizer(() -> reports.summary(during, Languages.RUSSIAN)))
+                .startsWith("В форуме приняли участие компании, чьи заявки одобрены: " + now.companies())
+                .contains("прибыли на площадку — " + now.checkedIn());
+        assertThat(booking.asOrganizer(() -> reports.summary(during, Languages.ENGLISH)))
+                .startsWith("Companies with approved applications took part: " + now.companies());
+    }
+
+    /** The figures as if read on {@code day} (at noon, the forum's time) of a forum beginning on {@code first}. */
+    private ForumResults on(ForumResults r, LocalDate first, LocalDate day) {
+        return new ForumResults(first, first.plusDays(2), day.atTime(12, 0).atZone(forumTime.zone()).toInstant(),
+                r.cities(), r.countries(), r.meetings(), r.sectorPairs(), r.cityPairs(), r.outcomes(),
+                r.outcomeCompanies(), r.outcomeMeetings(), r.roundTables(), r.fair());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.b2bforum.badge.BadgeHolderRemovedException;
 import org.b2bforum.badge.BadgeService;
 import org.b2bforum.badge.CompanyOption;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.Downloads;
 import org.b2bforum.base.ui.GoneDownload;
 import org.b2bforum.company.BadgeRole;
 
@@ -40,7 +41,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 
@@ -197,7 +197,7 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Anchor badgeLink(BadgeHolder holder) {
-        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> badge(holder, event.getUI())),
+        Anchor link = new Anchor(Downloads.toldOnFailure(event -> badge(holder, event.getUI())),
                 AttachmentType.DOWNLOAD, getTranslation("badges.pdf"));
         link.setId("badge-pdf-" + holder.delegateId());
         return link;
@@ -250,7 +250,7 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
         print.setEnabled(true);
         if (batch.state() == BadgeBatch.State.DONE) {
             String id = batch.id();
-            Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+            Anchor download = new Anchor(Downloads.toldOnFailure(event -> new DownloadResponse(
                     batches.open(id), batch.fileName(), "application/pdf", batch.bytes())), AttachmentType.DOWNLOAD, "");
             download.setId("badges-download");
             download.add(VaadinIcon.DOWNLOAD.create(), new Span(getTranslation("badges.download", batch.fileName())));

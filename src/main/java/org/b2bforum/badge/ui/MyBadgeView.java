@@ -18,6 +18,8 @@ import org.b2bforum.badge.PersonalSchedule;
 import org.b2bforum.badge.ScheduleEntry;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.Downloads;
+import org.b2bforum.base.ui.GoneDownload;
 import org.b2bforum.calendar.CalendarService;
 import org.b2bforum.calendar.ui.CalendarExportPanel;
 import org.b2bforum.company.Cities;
@@ -35,7 +37,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -96,7 +97,7 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         Paragraph company = new Paragraph(me.companyName() + " · " + Cities.inLanguage(me.city(), this::getTranslation) + ", "
                 + getTranslation(me.country().translationKey()));
         company.addClassName("my-badge-company");
-        code = new Image(DownloadHandler.fromInputStream(event -> {
+        code = new Image(Downloads.toldOnFailure(event -> {
             byte[] png = badges.myBadgeCodePng();
             return new DownloadResponse(new ByteArrayInputStream(png), "badge-code.png", "image/png", png.length);
         }), getTranslation("my-badge.code-alt"));
@@ -107,10 +108,10 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         pass.addClassName("my-badge-pass");
         card.add(role, name, position, company, pass);
 
-        download = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] pdf = badges.myBadgePdf(locale);
-            return new DownloadResponse(new ByteArrayInputStream(pdf), "badge.pdf", "application/pdf", pdf.length);
-        }), AttachmentType.DOWNLOAD, "");
+        // removed by their company after the page showed: words as on the page, 410 (not "something went wrong")
+        download = new Anchor(Downloads.toldOnFailure(event -> GoneDownload.pdf("badge.pdf",
+                () -> badges.myBadgePdf(locale), BadgeHolderRemovedException.class, event.getUI(),
+                () -> getTranslation("delegate.removed-meanwhile"), () -> { })), AttachmentType.DOWNLOAD, "");
         download.setId("download-badge");
         download.addClassName("my-badge-download");
         download.add(VaadinIcon.DOWNLOAD.create(), new Span(getTranslation("my-badge.download")));

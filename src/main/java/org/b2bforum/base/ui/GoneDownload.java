@@ -23,7 +23,7 @@ public final class GoneDownload {
     /**
      * The PDF that {@code pdf} makes, named {@code fileName}; when it throws {@code gone}, the page ({@code ui}, when
      * there is one) shows {@code words} as a warning and runs {@code then} (reads its list again), and the answer is
-     * 410 Gone.
+     * 410 Gone. Any other failure is thrown on: the link's {@link Downloads#toldOnFailure} tells the page.
      */
     public static DownloadResponse pdf(String fileName, Supplier<byte[]> pdf, Class<? extends RuntimeException> gone,
             UI ui, Supplier<String> words, Runnable then) {

@@ -11,6 +11,7 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
 import org.b2bforum.base.ui.CopyableLink;
+import org.b2bforum.base.ui.Downloads;
 import org.b2bforum.base.ui.GoneDownload;
 import org.b2bforum.delegate.DelegateAccess;
 import org.b2bforum.delegate.DelegateInvitationService;
@@ -38,7 +39,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 
@@ -125,7 +125,7 @@ class DelegatesView extends VerticalLayout implements HasDynamicTitle {
             invite.addClickListener(e -> invite(delegate));
             actions.add(invite);
         }
-        Anchor badge = new Anchor(DownloadHandler.fromInputStream(event -> badge(delegate, event.getUI())),
+        Anchor badge = new Anchor(Downloads.toldOnFailure(event -> badge(delegate, event.getUI())),
                 AttachmentType.DOWNLOAD, getTranslation("delegates.badge"));
         badge.setId("badge-" + delegate.delegateId());
         actions.add(badge);

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.Downloads;
 import org.b2bforum.company.Cities;
 import org.b2bforum.fair.FairRefusedException;
 import org.b2bforum.fair.Lead;
@@ -31,7 +32,6 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -66,7 +66,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle {
         // the page's language, fixed here: the downloads are answered later, outside this request
         Locale locale = getLocale();
         UnaryOperator<String> cityName = city -> Cities.inLanguage(city, key -> getTranslation(locale, key));
-        Anchor csv = new Anchor(DownloadHandler.fromInputStream(event -> {
+        Anchor csv = new Anchor(Downloads.toldOnFailure(event -> {
             byte[] bytes = leads.csv(headers, cityName);
             return new DownloadResponse(new ByteArrayInputStream(bytes), "leads.csv", "text/csv; charset=UTF-8",
                     bytes.length);
@@ -74,7 +74,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle {
         csv.setId("leads-csv");
         csv.add(VaadinIcon.DOWNLOAD.create(), new Span(" CSV"));
         String sheet = getTranslation("menu.leads");
-        Anchor xlsx = new Anchor(DownloadHandler.fromInputStream(event -> {
+        Anchor xlsx = new Anchor(Downloads.toldOnFailure(event -> {
             byte[] bytes = leads.xlsx(headers, sheet, cityName);
             return new DownloadResponse(new ByteArrayInputStream(bytes), "leads.xlsx",
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.length);

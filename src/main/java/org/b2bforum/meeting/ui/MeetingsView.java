@@ -121,6 +121,14 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         refresh();
+        if (event.getLocation().getQueryParameters().getSingleParameter("to").filter("attendees"::equals)
+                .isPresent()) {
+            // the notifications' "Choose who attends" (meetings?to=attendees): the requests to answer came first, so
+            // the link seemed to lead to them; the page goes to the first meeting nobody of ours attends yet
+            confirmed.getChildren().filter(row -> row.getId().filter(id -> withoutAttendees.stream()
+                    .anyMatch(m -> id.equals("meeting-" + m))).isPresent()).findFirst()
+                    .orElse(confirmedHeading).scrollIntoView();
+        }
     }
 
     /** A request, an answer, a cancellation or a move by the other side or the organizers shows at once. */

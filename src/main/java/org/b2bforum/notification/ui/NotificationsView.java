@@ -121,8 +121,9 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle, Chang
         }
         if (!delegate && (NotificationView.CHOOSE_ATTENDEES.equals(notification.messageKey())
                 || NotificationView.FIRST_DELEGATE_SENT.equals(notification.messageKey()))) {
-            // where the representative chooses who attends (ux57's MeetingAttendees on the Meetings page)
-            Anchor choose = new Anchor("meetings", getTranslation("notification.meeting.choose-attendees"));
+            // where the representative chooses who attends (ux57's MeetingAttendees on the Meetings page), scrolled to
+            // the first meeting to choose for, below the requests to answer
+            Anchor choose = new Anchor("meetings?to=attendees", getTranslation("notification.meeting.choose-attendees"));
             choose.addClassName("notification-link");
             choose.getElement().setAttribute("router-link", true);
             item.add(choose);

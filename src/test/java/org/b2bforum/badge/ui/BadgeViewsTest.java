@@ -2,6 +2,7 @@ package org.b2bforum.badge.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -169,6 +170,38 @@ class BadgeViewsTest extends ForumBrowserlessTest {
         assertThat(find(Notification.class).all().stream().map(n -> test(n).getText()))
                 .anySatisfy(n -> assertThat(n).contains("Орлова Вера", "тем временем удалила"));
         assertThat(view.count.getText()).as("the list read again").isEqualTo("Участников: 1");
+    }
+
+    @Test
+    void a_badge_or_its_code_that_cannot_be_made_at_the_click_says_so_on_the_page() {
+        TestCompany company = booking.approvedCompany();
+        TestData.logInAs(accounts, fixture.delegateAccount(company, company.firstDelegate()));
+        MyBadgeView mine = navigate(MyBadgeView.class);
+        // the service refuses the click (here: the log-in ended meanwhile; at the forum, the database away): before,
+        // the link got a failed download and the page stayed as it was, the click seemed to do nothing
+        TestData.logOut();
+        org.assertj.core.api.Assertions.catchThrowable(() -> test(mine.download).download(new ByteArrayOutputStream()));
+        assertThat(notices()).containsExactly(SOMETHING_WENT_WRONG);
+        // the QR image's own address, fetched as the browser would (browserless downloads through anchors)
+        Anchor code = new Anchor(mine.code.getSrc(), "");
+        UI.getCurrent().add(code);
+        org.assertj.core.api.Assertions.catchThrowable(() -> test(code).download(new ByteArrayOutputStream()));
+        assertThat(notices()).as("the QR image too").hasSize(2).allMatch(SOMETHING_WENT_WRONG::equals);
+
+        TestData.logInAsOrganizer(accounts);
+        BadgesView view = navigate(BadgesView.class);
+        Anchor link = (Anchor) test(view.grid).getCellComponent(0, 5);
+        int told = notices().size();
+        TestData.logOut();
+        org.assertj.core.api.Assertions.catchThrowable(() -> test(link).download(new ByteArrayOutputStream()));
+        assertThat(notices()).as("the organizers' badge link").hasSize(told + 1).last().isEqualTo(SOMETHING_WENT_WRONG);
+    }
+
+    private static final String SOMETHING_WENT_WRONG = "Что-то пошло не так, действие не выполнено. Ваши данные в "
+            + "сохранности. Попробуйте ещё раз; если ошибка повторится, сообщите организаторам форума.";
+
+    private List<String> notices() {
+        return find(Notification.class).all().stream().map(n -> test(n).getText()).toList();
     }
 
     private String name(TestCompany company) {

@@ -283,6 +283,21 @@ class DelegateViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_badge_that_cannot_be_made_at_the_click_says_so_on_the_page() {
+        TestCompany company = booking.approvedCompany();
+        TestData.logInAs(accounts, company.loginEmail());
+        navigate(DelegatesView.class);
+        Anchor badge = find(Anchor.class).id("badge-" + company.firstDelegate());
+        // refused (here: the log-in ended meanwhile; at the forum, the database away): before, a failed download and
+        // the page as it was
+        TestData.logOut();
+        org.assertj.core.api.Assertions.catchThrowable(() -> test(badge).download(new java.io.ByteArrayOutputStream()));
+
+        assertThat(notifications()).singleElement().asString()
+                .startsWith("Что-то пошло не так, действие не выполнено. Ваши данные в сохранности.");
+    }
+
+    @Test
     void the_agenda_and_badge_pages_of_a_delegate_their_company_removed_meanwhile_say_so_instead_of_an_error_page() {
         TestCompany company = booking.approvedCompany();
         long anna = company.delegateIds().get(1);
@@ -300,6 +315,24 @@ class DelegateViewsTest extends ForumBrowserlessTest {
         UI.getCurrent().navigate("my-badge"); // before: an AccessDeniedException, the error page
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("MyBadgeView");
         assertThat(text(find(Component.class).id("my-badge-removed")))
+                .contains("Ваша компания убрала вас из списка своих участников");
+    }
+
+    @Test
+    void the_badge_download_of_a_delegate_their_company_removed_after_the_page_showed_says_so_in_those_words() {
+        TestCompany company = booking.approvedCompany();
+        long anna = company.delegateIds().get(1);
+        TestData.logInAs(accounts, new DelegateFixture(context).delegateAccount(company, anna));
+        UI.getCurrent().navigate("my-badge");
+        Anchor download = find(Anchor.class).id("download-badge");
+        booking.removeDelegate(company, anna); // in another tab
+
+        // before ux62's GoneDownload here: 'something went wrong' and an error with its trace in the log
+        org.assertj.core.api.Assertions.catchThrowable(() -> test(download).download(new java.io.ByteArrayOutputStream()));
+        VaadinSession session = VaadinSession.getCurrent();
+        session.getService().runPendingAccessTasks(session);
+
+        assertThat(notifications()).singleElement().asString()
                 .contains("Ваша компания убрала вас из списка своих участников");
     }
 

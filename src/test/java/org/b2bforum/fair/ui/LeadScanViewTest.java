@@ -15,6 +15,7 @@ import org.b2bforum.fair.FairService;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.venue.VenueFixture;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -186,6 +189,26 @@ class LeadScanViewTest extends ForumBrowserlessTest {
                 .filter(c -> c instanceof Button).findFirst().orElseThrow();
         assertThat(button.getId()).contains("lead-note-" + lead);
         return button;
+    }
+
+    @Test
+    void a_leads_file_that_cannot_be_made_at_the_click_says_so_on_the_page() {
+        BookingFixture.logInAs(exhibitorDelegate);
+        navigate(LeadsView.class);
+        Anchor csv = find(Anchor.class).id("leads-csv");
+        Anchor xlsx = find(Anchor.class).id("leads-xlsx");
+        ByteArrayOutputStream made = new ByteArrayOutputStream();
+        test(csv).download(made);
+        assertThat(made.size()).as("made").isPositive();
+        assertThat(find(Notification.class).all()).isEmpty();
+
+        // refused (here: the log-in ended meanwhile; at the forum, the database away): before, a failed download and
+        // the page as it was, the click seemed to do nothing
+        TestData.logOut();
+        org.assertj.core.api.Assertions.catchThrowable(() -> test(csv).download(new ByteArrayOutputStream()));
+        org.assertj.core.api.Assertions.catchThrowable(() -> test(xlsx).download(new ByteArrayOutputStream()));
+        assertThat(find(Notification.class).all()).hasSize(2).allSatisfy(n -> assertThat(test(n).getText())
+                .startsWith("Что-то пошло не так, действие не выполнено. Ваши данные в сохранности."));
     }
 
     @Test

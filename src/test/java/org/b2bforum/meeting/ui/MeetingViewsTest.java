@@ -382,6 +382,15 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         MeetingsView view = navigate(MeetingsView.class);
         assertThat(text(find(Paragraph.class).id("no-attendees-" + id)))
                 .isEqualTo("Никто из ваших участников пока не идёт на эту встречу: выберите, кто придёт");
+        // the notification's "Choose who attends" opens the page at that meeting, below the requests to answer
+        scriptsSinceLastLook();
+        UI.getCurrent().navigate("meetings", QueryParameters.of("to", "attendees"));
+        Component meetingRow = row(((MeetingsView) getCurrentView()).confirmed, id);
+        assertThat(scriptsSinceLastLook()).anySatisfy(call -> {
+            assertThat(call.getExpression()).contains("scrollIntoView");
+            assertThat(call.getParameters()).contains(meetingRow.getElement());
+        });
+        view = (MeetingsView) getCurrentView();
         Button choose = find(Button.class).id("attendees-" + id);
         assertThat(choose.getText()).isEqualTo("Выбрать участников");
         test(choose).click();

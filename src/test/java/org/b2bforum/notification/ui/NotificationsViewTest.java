@@ -74,9 +74,9 @@ class NotificationsViewTest extends ForumBrowserlessTest {
         navigate(NotificationsView.class);
         assertThat($(Paragraph.class).all().stream().map(Paragraph::getText).toList()).contains(
                 "Другая компания подтвердила встречу: никто из ваших участников пока не идёт, выберите, кто придёт",
-                "Организаторы назначили встречу с вашим первым участником: проверьте, кто из ваших участников придёт");
+                "Организаторы назначили встречу и записали на неё первого участника из вашего списка: проверьте, кто придёт");
         assertThat($(Anchor.class).withClassName("notification-link").all()).extracting(Anchor::getHref)
-                .containsExactly("meetings", "meetings");
+                .containsExactly("meetings?to=attendees", "meetings?to=attendees");
     }
 
     @Test
