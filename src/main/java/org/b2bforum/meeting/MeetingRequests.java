@@ -10,9 +10,8 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.meeting.BookingRules.RequestDecision;
 import org.b2bforum.meeting.MeetingRows.Event;
-import org.b2bforum.notification.AttendeesToChoose;
 import org.b2bforum.notification.NotificationService;
-import org.springframework.context.ApplicationEventPublisher;
+import org.b2bforum.notification.NotificationView;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -37,13 +36,10 @@ public class MeetingRequests {
     private final CurrentUser currentUser;
     private final NotificationService notifications;
     private final MeetingDescriptions descriptions;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     MeetingRequests(TransactionRetry retry, SlotLedger ledger, MeetingRows rows, CurrentUser currentUser,
-            NotificationService notifications, MeetingDescriptions descriptions, ApplicationEventPublisher events,
-            Clock clock) {
-        this.events = events;
+            NotificationService notifications, MeetingDescriptions descriptions, Clock clock) {
         this.retry = retry;
         this.ledger = ledger;
         this.rows = rows;
@@ -115,8 +111,7 @@ public class MeetingRequests {
         ForumUser user = currentUser.require();
         long me = currentUser.requireCompanyId();
         BookingRules.requireTwoCompanies(me, partnerId, "meeting.error.self");
-        String[] confirmedAtOnce = new String[1];
-        MeetingOutcome outcome = retry.inTurn(() -> {
+        return retry.inTurn(() -> {
             switch (ledger.firstLook(me, partnerId, slotId, clock.instant())) {
                 case BLOCKED -> throw new BookingRefusedException("meeting.error.blocked"); // before any other answer
                 // most requests for a popular company's time end here, without waiting for its lock
@@ -124,20 +119,13 @@ public class MeetingRequests {
                 case OPEN -> { }
             }
             return book(me, partnerId, slotId, standId, BookingRules.chosenDelegates(delegateIds),
-                    BookingRules.trimmedMessage(message), user, confirmedAtOnce);
+                    BookingRules.trimmedMessage(message), user);
         });
-        if (confirmedAtOnce[0] != null) {
-            // committed, the turn given back: the partner's representatives, and only they, are told to choose
-            events.publishEvent(new AttendeesToChoose(List.of(partnerId), confirmedAtOnce[0], true));
-        }
-        return outcome;
     }
 
-    /** @param confirmedAtOnce gets the meeting's line when this booking confirmed it (instant booking), else null */
     private MeetingOutcome book(long me, long partnerId, long slotId, Long standId, Set<Long> delegates, String text,
-            ForumUser user, String[] confirmedAtOnce) {
+            ForumUser user) {
         return retry.run(() -> {
-            confirmedAtOnce[0] = null; // a try run again starts afresh
             // the locks and what is read under them: one round trip (issue 17)
             SlotLedger.LockedSituation read = ledger.lockAndRead(slotId, me, partnerId, me, delegates);
             SlotLedger.Locked locked = read.locked();
@@ -176,9 +164,11 @@ public class MeetingRequests {
                 String line = describe(now, slot, true);
                 first.addAll(notifications.statements(now.recipients(), List.of(me, partnerId), true,
                         "notification.meeting.CONFIRMED", line));
+                // the partner's people, whom nobody of theirs chose, are told to choose (review57), in the same trip
+                first.addAll(notifications.alsoStatements(now.recipients(), List.of(partnerId),
+                        NotificationView.CHOOSE_ATTENDEES, line));
                 long meetingId = ledger.occupyNewAndCommit(rows.inserting(me, partnerId, slotId, text, MeetingStatus.CONFIRMED,
                         now.freeTable()), slot, now.freeTable(), me, partnerId, delegates, first);
-                confirmedAtOnce[0] = line;
                 return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED);
             }
             // at a fair stand: the notification describes the meeting as stored
@@ -197,8 +187,9 @@ public class MeetingRequests {
             String line = descriptions.describe(meetingId);
             first.addAll(notifications.statements(now.recipients(), List.of(me, partnerId), true,
                     "notification.meeting.CONFIRMED", line));
+            first.addAll(notifications.alsoStatements(now.recipients(), List.of(partnerId),
+                    NotificationView.CHOOSE_ATTENDEES, line));
             ledger.occupy(meetingId, slot, null, standId, me, partnerId, delegates, first.toArray(String[]::new));
-            confirmedAtOnce[0] = line;
             return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED);
         });
     }
