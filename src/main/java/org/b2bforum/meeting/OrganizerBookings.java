@@ -121,7 +121,7 @@ public class OrganizerBookings {
             return meetingId;
         });
         // committed: each company's representatives are told that its first delegate was sent, to change if need be
-        events.publishEvent(new AttendeesToChoose(List.of(requesterId, partnerId), line[0], false));
+        events.publishEvent(new AttendeesToChoose(List.of(requesterId, partnerId), line[0]));
         return booked;
     }
 

@@ -10,8 +10,8 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tells the representatives of a company that nobody of theirs chose who attends a meeting just confirmed, and where
- * to choose ({@link AttendeesToChoose}). Runs in the booking's thread once its turn is over, in a transaction of its
+ * Tells the representatives of the companies of a meeting the organizers booked that their first delegate was sent, and
+ * where to change it ({@link AttendeesToChoose}). Runs in the booking's thread once its turn is over, in a transaction of its
  * own: the booking's statements and locks are as they were, and the notification is there when the click's answer is.
  * The booking has committed by then: a notification that cannot be written (the database gone that moment) is one line
  * in the log, not an error for the user whose meeting is booked.
@@ -33,8 +33,7 @@ class AttendeesToChooseNotifier {
     void tell(AttendeesToChoose meeting) {
         try {
             transactions.executeWithoutResult(status -> notifications.notifyCompanies(meeting.companyIds(),
-                    meeting.noneAttends() ? NotificationView.CHOOSE_ATTENDEES : NotificationView.FIRST_DELEGATE_SENT,
-                    meeting.detail()));
+                    NotificationView.FIRST_DELEGATE_SENT, meeting.detail()));
         } catch (DataAccessException | TransactionException e) {
             log.warn("A meeting was booked, but its 'choose who attends' notification could not be written: {}",
                     e.getMostSpecificCause().getMessage());

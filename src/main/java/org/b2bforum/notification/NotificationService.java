@@ -226,14 +226,14 @@ public class NotificationService implements UnreadNotifications {
         return insertStatement(users, messageKey, detail).stream().toList();
     }
 
-    private java.util.Optional<String> insertStatement(List<Long> users, String messageKey, String detail) {
+    private Optional<String> insertStatement(List<Long> users, String messageKey, String detail) {
         String at = "'" + LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).format(SQL_DATETIME) + "'";
         StringBuilder rows = new StringBuilder();
         for (long user : users) {
             rows.append(rows.isEmpty() ? "" : ", ").append('(').append(user).append(", ").append(SqlText.literal(messageKey))
                     .append(", ").append(SqlText.literal(detail)).append(", ").append(at).append(')');
         }
-        return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(
+        return rows.isEmpty() ? Optional.empty() : Optional.of(
                 "insert into notification (user_id, message_key, detail, created_at) values " + rows);
     }
 
