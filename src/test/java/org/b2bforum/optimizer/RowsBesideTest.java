@@ -1,0 +1,96 @@
+package org.b2bforum.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The row search beside the level questions above the participants' bound (issue 15, twenty-sixth round): on
+ * forum-13crafc.forbidden those questions answer nothing in a 10 s build, and the row search gets their time.
+ */
+class RowsBesideTest {
+
+    /**
+     * forbidden's level 1 (participant 30 must break) is refuted within a second, then "at most 2?" is asked: the row
+     * search goes on beside it, in a thread of its own, and ends with the build.
+     */
+    @Test
+    void theRowSearchGoesOnBesideTheQuestionsAboveTheBoundAndEndsWithTheBuild() throws Exception {
+        SchedulingProblem day = forbidden();
+        CpSatScheduler warm = new CpSatScheduler();
+        warm.warmUp();
+        AtomicBoolean building = new AtomicBoolean(true);
+        AtomicBoolean seen = new AtomicBoolean();
+        Thread watcher = Thread.ofPlatform().daemon().start(() -> watch(building, seen));
+
+        ScheduleResult result = warm.solve(day, Duration.ofSeconds(6), Scheduler.ProgressListener.NONE);
+        building.set(false);
+        watcher.join();
+
+        assertThat(seen).as("a row search beside the questions").isTrue();
+        ScheduleChecker.assertValid(day, result);
+        assertThat(result.unplaced()).isEmpty();
+        assertThat(result.fairnessGap()).isLessThanOrEqualTo(day.fairness());
+        // ended by the build's end (at the optimisation's start, or the build's answer at the latest)
+        long until = System.nanoTime() + 2_000_000_000L;
+        while (besideAlive() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(besideAlive()).as("the row search beside ended").isFalse();
+    }
+
+    /**
+     * Its answer: from the start it is given, the row search's best (valid, complete, fair, fewer breaks than an
+     * annealed start), and it ends when finished, whatever time it was given.
+     */
+    @Test
+    void itAnswersItsBestWhenFinishedAndNeverWorseThanItsStart() throws Exception {
+        SchedulingProblem day = forbidden();
+        ProblemAnalysis analysis = new ProblemAnalysis(day);
+        int[] annealed = LocalSearch.improve(analysis, FirstFit.place(analysis), 60, 500_000, 1);
+        int start = CpSatScheduler.completeBreaks(analysis, annealed);
+        assertThat(start).as("a complete fair start").isLessThan(Integer.MAX_VALUE);
+        RowsBeside beside = new RowsBeside();
+        beside.start(analysis, () -> annealed, 60, 3, () -> false, CpSatScheduler.Clock.unstopped(),
+                Scheduler.ProgressListener.NONE);
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (beside.breaks() >= start && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        long finishing = System.nanoTime();
+        int[] best = beside.finish();
+        double seconds = (System.nanoTime() - finishing) / 1e9;
+
+        assertThat(seconds).as("ended at once, not after its 60 s").isLessThan(5);
+        ScheduleResult found = CpSatScheduler.resultOf(analysis, best);
+        ScheduleChecker.assertValid(day, found);
+        assertThat(found.unplaced()).isEmpty();
+        assertThat(found.fairnessGap()).isLessThanOrEqualTo(day.fairness());
+        assertThat(found.totalBreaks()).isLessThan(start).isLessThanOrEqualTo(beside.breaks());
+    }
+
+    private static SchedulingProblem forbidden() throws Exception {
+        return DznReader.read(DznReaderTest.resource("crafted/forum-13crafc.forbidden.dzn"));
+    }
+
+    /** Sets {@code seen} when the row search's thread is alive, every 20 ms while {@code building}. */
+    private static void watch(AtomicBoolean building, AtomicBoolean seen) {
+        while (building.get()) {
+            if (besideAlive()) {
+                seen.set(true);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static boolean besideAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && t.getName().equals("scheduler-rows-beside"));
+    }
+}
