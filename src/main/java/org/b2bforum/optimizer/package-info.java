@@ -84,7 +84,7 @@
  * own ({@link org.b2bforum.optimizer.RowsBeside}); its best is the optimisation's hint when better, and the answer
  * when the optimisation ends above it. On forum-13crafc.forbidden these questions answered nothing in 6-7 s of a
  * 10 s build while the row search, the part that still improves there, had only the start's 1.2 s: 4.0 breaks on
- * average in 15 builds against 4.5 without (optimum 2); the visible ten, answered at or below level 1, never ask
+ * average in 17 builds against 4.6 without (optimum 2); the visible ten, answered at or below level 1, never ask
  * them (issue 15, twenty-sixth round).
  *
  * <p>Before the first question past the participants' summed bound, when the local search (below) could not
