@@ -496,7 +496,8 @@ public final class CpSatScheduler implements Scheduler {
     private ScheduleResult search(ProblemAnalysis analysis, int[] floor, Supplier<int[]> annealed,
             IntSupplier localBreaks, Clock clock, ProgressListener listener, long started, BooleanSupplier ended) {
         int[] firstFit = floor;
-        // the row search beside the questions above the participants' bound (RowsBeside), until the optimisation
+        // the row search beside the question just above the participants' bound and the questions after it
+        // (RowsBeside), until the optimisation
         RowsBeside beside = new RowsBeside();
         Runnable besideStarts = () -> beside.start(analysis, annealed, clock.remaining(), options.randomSeed() + 2,
                 ended, clock, listener);
@@ -610,7 +611,9 @@ public final class CpSatScheduler implements Scheduler {
                     }
                     suspects = suspects.subList(pinned, suspects.size());
                     budget = Math.min(budget, clock.total() * 0.05);
-                } else if (k >= 2) {
+                } else if (k >= 2 && k == participantsBound + 1) {
+                    // the question just above the must-breakers' level, with most of the levels' time: the row
+                    // search goes on beside it and the questions after it (RowsBeside)
                     besideStarts.run();
                 }
                 CpSatModel.Outcome outcome = level(analysis, k, null, firstFit, budget, listener, clock);
@@ -637,7 +640,6 @@ public final class CpSatScheduler implements Scheduler {
             firstFit = annealed.get();
             int[] above = null;
             int firstAbove = lowerBound + 1;
-            besideStarts.run();
             for (int j = firstAbove; j <= firstAbove + 1 && above == null; j++) {
                 if (localBreaks.getAsInt() <= lowerBound) {
                     return result(analysis, firstFit, List.of(), lowerBound, true, started);
