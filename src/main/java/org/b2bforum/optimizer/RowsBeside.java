@@ -8,8 +8,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * The row search ({@link RowSearch}) going on beside the level questions above the participants' summed bound, from the
- * start's local search's schedule, until the optimisation begins: on the crafted day with forbidden slots
+ * The row search ({@link RowSearch}) going on beside the unrestricted question just above the participants' summed bound
+ * and the questions after it, from the start's local search's schedule, until the optimisation begins (the package
+ * documentation says when it starts and why not earlier): on the crafted day with forbidden slots
  * (forum-13crafc.forbidden) those questions answered nothing in rounds 16-25 at 10 s ("at most 2?" and "at most 3?"
  * unanswered for 6-7 s), while the row search, given that time, is the part that still improves (issue 15,
  * twenty-sixth round). Started once, lazily; its best is the optimisation's hint when it is better.
