@@ -3,8 +3,6 @@ package org.b2bforum.optimizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -15,34 +13,33 @@ import org.junit.jupiter.api.Test;
 class RowsBesideTest {
 
     /**
-     * forbidden's level 1 (participant 30 must break) is refuted within a second, then "at most 2?" is asked: the row
-     * search goes on beside it, in a thread of its own, and ends with the build. The build starts from a complete fair
-     * schedule (the row search goes on only from one): its own start, starved in a whole suite at load 40, may not
-     * place every meeting fairly by then.
+     * Where the participants' bound's own level is left unanswered (forbidden: participant 30 must break, and under
+     * load that level's presolve alone took its budget), the question just above the bound ("at most 2?") is asked
+     * among the two above the proven bound, and the row search goes on beside it there too: without that, a build at
+     * load 25-40 ran no row search beside at all (the twenty-sixth round's flake; issue 15, stop 46). The levels are
+     * given 1 % of the limit, which leaves that level no time, so the path is taken on any machine. The build starts
+     * from a complete fair schedule (the row search goes on only from one).
      */
     @Test
-    void theRowSearchGoesOnBesideTheQuestionsAboveTheBoundAndEndsWithTheBuild() throws Exception {
+    void theRowSearchGoesOnBesideTheQuestionJustAboveTheBoundWhenTheBoundsLevelIsLeftUnanswered() throws Exception {
         SchedulingProblem day = forbidden();
         ProblemAnalysis analysis = new ProblemAnalysis(day);
         ScheduleResult start = CpSatScheduler.resultOf(analysis, annealed(analysis));
         assertThat(start.unplaced()).as("a complete start").isEmpty();
-        CpSatScheduler warm = new CpSatScheduler();
-        warm.warmUp();
+        CpSatScheduler.Options defaults = CpSatScheduler.Options.DEFAULT;
+        CpSatScheduler levelsWithoutTime = new CpSatScheduler(new CpSatScheduler.Options(defaults.workers(),
+                defaults.hint(), defaults.windows(), false, defaults.randomSeed(), defaults.levels(), 0.01));
+        levelsWithoutTime.warmUp();
         AtomicBoolean seen = new AtomicBoolean();
-        List<String> builds = new ArrayList<>();
-        ScheduleResult result = null;
-        // up to three builds: 2 of 7 runs did not see it at load 24-40 (the whole suite's at 40), 5 did; a build whose
-        // level 1 is left unanswered asks no level 2 (not known to be the cause: each build's bound is in the message)
-        for (int build = 0; build < 3 && !seen.get(); build++) {
-            AtomicBoolean building = new AtomicBoolean(true);
-            Thread watcher = Thread.ofPlatform().daemon().start(() -> watch(building, seen));
-            result = warm.solve(day, Duration.ofSeconds(10), Scheduler.ProgressListener.NONE, start);
-            building.set(false);
-            watcher.join();
-            builds.add(result.totalBreaks() + " breaks, bound " + result.lowerBound());
-        }
+        AtomicBoolean building = new AtomicBoolean(true);
+        Thread watcher = Thread.ofPlatform().daemon().start(() -> watch(building, seen));
+        ScheduleResult result = levelsWithoutTime.solve(day, Duration.ofSeconds(5), Scheduler.ProgressListener.NONE,
+                start);
+        building.set(false);
+        watcher.join();
 
-        assertThat(seen).as("a row search beside the questions (builds: %s)", builds).isTrue();
+        assertThat(seen).as("a row search beside the question above the bound (%d breaks, bound %d)",
+                result.totalBreaks(), result.lowerBound()).isTrue();
         ScheduleChecker.assertValid(day, result);
         assertThat(result.unplaced()).isEmpty();
         assertThat(result.fairnessGap()).isLessThanOrEqualTo(day.fairness());
