@@ -316,7 +316,7 @@ public final class CpSatScheduler implements Scheduler {
         ScheduleResult searched;
         try {
             if (loading == null || waitFor(loading, clock.answerBy(), clock) != null) {
-                searched = search(analysis, floor, annealed, localBreaks, clock, listener, started);
+                searched = search(analysis, floor, annealed, localBreaks, clock, listener, started, stop::get);
             } else {
                 if (options.log()) {
                     System.err.printf("OR-Tools' native library not loaded at %.2f s: the local search answers%n",
@@ -494,8 +494,13 @@ public final class CpSatScheduler implements Scheduler {
 
     /** The solver's search, started from the floor; see the package documentation. */
     private ScheduleResult search(ProblemAnalysis analysis, int[] floor, Supplier<int[]> annealed,
-            IntSupplier localBreaks, Clock clock, ProgressListener listener, long started) {
+            IntSupplier localBreaks, Clock clock, ProgressListener listener, long started, BooleanSupplier ended) {
         int[] firstFit = floor;
+        // the row search beside the question just above the participants' bound and the questions after it
+        // (RowsBeside), until the optimisation
+        RowsBeside beside = new RowsBeside();
+        Runnable besideStarts = () -> beside.start(analysis, annealed, clock.remaining(), options.randomSeed() + 2,
+                ended, clock, listener);
         // Where the halves of the day cannot take every meeting (LunchBound), every level question is infeasible:
         // the placement first, as for the days whose data show it
         // (asked only when the floor does not already place every meeting)
@@ -606,6 +611,10 @@ public final class CpSatScheduler implements Scheduler {
                     }
                     suspects = suspects.subList(pinned, suspects.size());
                     budget = Math.min(budget, clock.total() * 0.05);
+                } else if (k >= 2 && k == participantsBound + 1) {
+                    // the question just above the must-breakers' level, with most of the levels' time: the row
+                    // search goes on beside it and the questions after it (RowsBeside)
+                    besideStarts.run();
                 }
                 CpSatModel.Outcome outcome = level(analysis, k, null, firstFit, budget, listener, clock);
                 if (outcome.hasSolution()) {
@@ -635,12 +644,19 @@ public final class CpSatScheduler implements Scheduler {
                 if (localBreaks.getAsInt() <= lowerBound) {
                     return result(analysis, firstFit, List.of(), lowerBound, true, started);
                 }
-                if (localBreaks.getAsInt() <= j) {
+                if (localBreaks.getAsInt() <= j || beside.breaks() <= j) {
                     break; // answered by the local search's schedule, which the optimisation starts from
                 }
                 double budget = Math.min(clock.remaining() / 2, clock.total() * ABOVE_SHARE);
                 if (budget < 0.2) {
                     break;
+                }
+                if (j >= 2 && j == participantsBound + 1) {
+                    // the participants' bound's own level was left unanswered (under load its presolve alone took
+                    // its budget: forbidden's must-breakers' level "stopped after presolve" in 3 of 4 builds at
+                    // load 25-30), so the question just above the bound is asked here: the row search goes on
+                    // beside it as beside the levels' one (issue 15, stop 46)
+                    besideStarts.run();
                 }
                 CpSatModel.Outcome outcome = level(analysis, j, lowerBound, null, firstFit, budget, listener, clock);
                 if (outcome.hasSolution()) {
@@ -653,6 +669,20 @@ public final class CpSatScheduler implements Scheduler {
                 } else {
                     break;
                 }
+            }
+            int[] rows = beside.finish();
+            int rowsBreaks = rows == null ? Integer.MAX_VALUE : completeBreaks(analysis, rows);
+            if (options.log() && rows != null) {
+                System.err.printf("the row search beside the questions: %s breaks at %.2f s%n",
+                        rowsBreaks == Integer.MAX_VALUE ? "no complete fair schedule" : rowsBreaks, clock.elapsed());
+            }
+            if (rowsBreaks < (above != null ? resultOf(analysis, above).totalBreaks()
+                    : completeBreaks(analysis, firstFit))) {
+                if (rowsBreaks <= lowerBound) {
+                    return result(analysis, rows, List.of(), lowerBound, true, started);
+                }
+                above = null;
+                firstFit = rows;
             }
             // Then the optimisation model, told the bound, for whatever time is left; it starts from a fair
             // schedule found by the same model without objective (a decision problem, which CP-SAT finds far
@@ -709,6 +739,12 @@ public final class CpSatScheduler implements Scheduler {
             // with scarce tables (issue 15, ninth round); beside 3 workers it would take a quarter of their CPU.
             CpSatModel.Outcome outcome = noCompleteSchedule ? new CpSatModel.Outcome(CpSolverStatus.INFEASIBLE, null, 0)
                     : model.minimiseBreaks(clock.remaining(), listener, clock);
+            if (outcome.hasSolution() && rowsBreaks < resultOf(analysis, outcome.slots()).totalBreaks()) {
+                // the optimisation's schedule is worse than the row search's it was hinted with (its hint not taken
+                // as its first solution): the row search's, with the optimisation's bound
+                int bound = Math.max(lowerBound, outcome.bound());
+                return result(analysis, rows, List.of(), bound, rowsBreaks <= bound, started);
+            }
             if (outcome.hasSolution()) {
                 int bound = Math.max(lowerBound, outcome.bound());
                 return result(analysis, outcome.slots(), List.of(), bound, outcome.status() == CpSolverStatus.OPTIMAL

@@ -1,0 +1,111 @@
+package org.b2bforum.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The row search beside the level questions above the participants' bound (issue 15, twenty-sixth round): on
+ * forum-13crafc.forbidden those questions answer nothing in a 10 s build, and the row search gets their time.
+ */
+class RowsBesideTest {
+
+    /**
+     * Where the participants' bound's own level is left unanswered (forbidden: participant 30 must break, and under
+     * load that level's presolve alone took its budget), the question just above the bound ("at most 2?") is asked
+     * among the two above the proven bound, and the row search goes on beside it there too: without that, a build at
+     * load 25-40 ran no row search beside at all (the twenty-sixth round's flake; issue 15, stop 46). The levels are
+     * given 1 % of the limit, which leaves that level no time, so the path is taken on any machine. The build starts
+     * from a complete fair schedule (the row search goes on only from one).
+     */
+    @Test
+    void theRowSearchGoesOnBesideTheQuestionJustAboveTheBoundWhenTheBoundsLevelIsLeftUnanswered() throws Exception {
+        SchedulingProblem day = forbidden();
+        ProblemAnalysis analysis = new ProblemAnalysis(day);
+        ScheduleResult start = CpSatScheduler.resultOf(analysis, annealed(analysis));
+        assertThat(start.unplaced()).as("a complete start").isEmpty();
+        CpSatScheduler.Options defaults = CpSatScheduler.Options.DEFAULT;
+        CpSatScheduler levelsWithoutTime = new CpSatScheduler(new CpSatScheduler.Options(defaults.workers(),
+                defaults.hint(), defaults.windows(), false, defaults.randomSeed(), defaults.levels(), 0.01));
+        levelsWithoutTime.warmUp();
+        AtomicBoolean seen = new AtomicBoolean();
+        AtomicBoolean building = new AtomicBoolean(true);
+        Thread watcher = Thread.ofPlatform().daemon().start(() -> watch(building, seen));
+        ScheduleResult result = levelsWithoutTime.solve(day, Duration.ofSeconds(5), Scheduler.ProgressListener.NONE,
+                start);
+        building.set(false);
+        watcher.join();
+
+        assertThat(seen).as("a row search beside the question above the bound (%d breaks, bound %d)",
+                result.totalBreaks(), result.lowerBound()).isTrue();
+        ScheduleChecker.assertValid(day, result);
+        assertThat(result.unplaced()).isEmpty();
+        assertThat(result.fairnessGap()).isLessThanOrEqualTo(day.fairness());
+        // ended by the build's end (at the optimisation's start, or the build's answer at the latest)
+        long until = System.nanoTime() + 2_000_000_000L;
+        while (besideAlive() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(besideAlive()).as("the row search beside ended").isFalse();
+    }
+
+    /**
+     * Its answer: from the start it is given, the row search's best (valid, complete, fair, fewer breaks than an
+     * annealed start), and it ends when finished, whatever time it was given.
+     */
+    @Test
+    void itAnswersItsBestWhenFinishedAndNeverWorseThanItsStart() throws Exception {
+        SchedulingProblem day = forbidden();
+        ProblemAnalysis analysis = new ProblemAnalysis(day);
+        int[] annealed = annealed(analysis);
+        int start = CpSatScheduler.completeBreaks(analysis, annealed);
+        assertThat(start).as("a complete fair start").isLessThan(Integer.MAX_VALUE);
+        RowsBeside beside = new RowsBeside();
+        beside.start(analysis, () -> annealed, 60, 3, () -> false, CpSatScheduler.Clock.unstopped(),
+                Scheduler.ProgressListener.NONE);
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (beside.breaks() >= start && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        long finishing = System.nanoTime();
+        int[] best = beside.finish();
+        double seconds = (System.nanoTime() - finishing) / 1e9;
+
+        assertThat(seconds).as("ended at once, not after its 60 s").isLessThan(5);
+        ScheduleResult found = CpSatScheduler.resultOf(analysis, best);
+        ScheduleChecker.assertValid(day, found);
+        assertThat(found.unplaced()).isEmpty();
+        assertThat(found.fairnessGap()).isLessThanOrEqualTo(day.fairness());
+        assertThat(found.totalBreaks()).isLessThan(start).isLessThanOrEqualTo(beside.breaks());
+    }
+
+    /** First fit annealed for 500,000 steps: the same schedule on any machine (steps, not time), complete and fair. */
+    private static int[] annealed(ProblemAnalysis analysis) {
+        return LocalSearch.improve(analysis, FirstFit.place(analysis), 60, 500_000, 1);
+    }
+
+    private static SchedulingProblem forbidden() throws Exception {
+        return DznReader.read(DznReaderTest.resource("crafted/forum-13crafc.forbidden.dzn"));
+    }
+
+    /** Sets {@code seen} when the row search's thread is alive, every 20 ms while {@code building}. */
+    private static void watch(AtomicBoolean building, AtomicBoolean seen) {
+        while (building.get()) {
+            if (besideAlive()) {
+                seen.set(true);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static boolean besideAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && t.getName().equals("scheduler-rows-beside"));
+    }
+}
