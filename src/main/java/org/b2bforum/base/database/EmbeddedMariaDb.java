@@ -108,6 +108,31 @@ public final class EmbeddedMariaDb {
         }
     }
 
+    /**
+     * Says that the data directory held no database, so a new, empty forum begins: right at an installation's first
+     * start, and the one sign in the log that a directory moved or a mistyped setting left the forum's data elsewhere
+     * (stop 46, ops1: the start looked like any other, with an empty forum behind it).
+     */
+    private static void newDatabaseLine(Path dataDir, boolean fresh) {
+        String line = "No database in {}: a new, empty one is made there. If the forum's data should be there (a moved "
+                + "data directory, a mistyped b2bforum.embedded-db.data-dir or B2BFORUM_EMBEDDED_DB_DATA_DIR), stop the "
+                + "application, point the setting at the directory that holds it, and start again (docs/operations.md)";
+        if (fresh) {
+            log.info(line, dataDir);
+        } else {
+            log.warn(line, dataDir);
+        }
+    }
+
+    private static boolean missingOrEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.findFirst().isEmpty();
+        }
+    }
+
     private static EmbeddedMariaDb start(Path dataDir, EmbeddedMariaDbProperties properties) {
         long started = System.nanoTime();
         DataDirLock lock = null;
@@ -142,7 +167,11 @@ public final class EmbeddedMariaDb {
             // 3-36 s of CPU per start on the loaded 2-core machine, against 0.4 s for the whole start without.
             // Its client programs need --skip-ssl then (BackupService does that, docs/operations.md says so).
             config.addArg("--skip-ssl");
+            boolean newDatabase = missingOrEmpty(dataDir);
             DB db = KeepingDataDb.create(config.build());
+            if (newDatabase) {
+                newDatabaseLine(dataDir, properties.fresh());
+            }
             db.start();
             createDatabase(config.getPort(), properties.database());
             EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, config.getPort(), properties.database(), dataDir,

