@@ -27,6 +27,7 @@ import org.b2bforum.base.database.EmbeddedMariaDb;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -60,10 +61,17 @@ public class BackupService {
     static final String LEASE = "backup";
     static final Duration LEASE_LENGTH = Duration.ofMinutes(30);
 
+    @Autowired
     BackupService(ObjectProvider<EmbeddedMariaDb> embedded, Environment environment, Clock clock, ObjectProvider<ClusterLeases> leases,
             @Value("${b2bforum.backup.dir:data/backups}") String dir, @Value("${b2bforum.backup.keep:48}") int keep,
             @Value("${b2bforum.backup.enabled:true}") boolean scheduled) {
-        this.target = embedded.getIfAvailable() != null ? Target.of(embedded.getObject()) : Target.of(environment);
+        this(embedded.getIfAvailable() != null ? Target.of(embedded.getObject()) : Target.of(environment), clock, leases,
+                dir, keep, scheduled);
+    }
+
+    BackupService(Target target, Clock clock, ObjectProvider<ClusterLeases> leases, String dir, int keep,
+            boolean scheduled) {
+        this.target = target;
         this.scheduled = scheduled;
         this.dir = Path.of(dir).toAbsolutePath().normalize();
         this.keep = keep;
@@ -95,13 +103,7 @@ public class BackupService {
             Path file = dir.resolve("forum-" + STAMP.format(clock.instant()) + ".sql.gz");
             Path part = file.resolveSibling(file.getFileName() + ".part");
             long started = System.nanoTime();
-            Started dump = target.start("mariadb-dump", List.of("--single-transaction", "--quick", "--routines",
-                    "--triggers", "--hex-blob", "--default-character-set=utf8mb4", target.database()));
-            try (InputStream in = dump.process().getInputStream();
-                    OutputStream out = new GZIPOutputStream(Files.newOutputStream(part))) {
-                in.transferTo(out);
-            }
-            finish(dump, "mariadb-dump");
+            dumpInto(part);
             Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             log.info("Backup {} written ({} KB, {} ms)", file, Files.size(file) / 1024,
                     (System.nanoTime() - started) / 1_000_000);
@@ -109,6 +111,35 @@ public class BackupService {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Backup into " + dir + " failed", e);
+        }
+    }
+
+    /**
+     * Dumps the database into {@code part}; a dump that fails (the database away, the disk full) leaves no part behind.
+     * Until stop 46 (ops1) it did, under a new name every hour, so a full disk filled up further with each scheduled
+     * backup that failed, and nothing pruned them (only whole backups count).
+     */
+    private void dumpInto(Path part) throws IOException {
+        Started dump = null;
+        try {
+            dump = target.start("mariadb-dump", List.of("--single-transaction", "--quick", "--routines",
+                    "--triggers", "--hex-blob", "--default-character-set=utf8mb4", target.database()));
+            try (InputStream in = dump.process().getInputStream();
+                    OutputStream out = new GZIPOutputStream(Files.newOutputStream(part))) {
+                in.transferTo(out);
+            }
+            finish(dump, "mariadb-dump");
+        } catch (IOException | RuntimeException e) {
+            if (dump != null && dump.process().isAlive()) {
+                dump.process().destroyForcibly();
+                Files.deleteIfExists(dump.errors());
+            }
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException notDeleted) {
+                e.addSuppressed(notDeleted);
+            }
+            throw e;
         }
     }
 
