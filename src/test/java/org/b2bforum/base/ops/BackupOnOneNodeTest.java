@@ -3,19 +3,12 @@ package org.b2bforum.base.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 
 import org.b2bforum.ForumSpringTest;
-import org.b2bforum.base.cluster.ClusterLeases;
-import org.b2bforum.base.cluster.ClusterNode;
-import org.b2bforum.base.database.EmbeddedMariaDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.FileSystemUtils;
@@ -28,8 +21,6 @@ class BackupOnOneNodeTest {
     ApplicationContext context;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    Environment environment;
 
     private final Path dirA = Path.of("target/backup-node-a");
     private final Path dirB = Path.of("target/backup-node-b");
@@ -72,10 +63,6 @@ class BackupOnOneNodeTest {
     }
 
     private BackupService backups(String node, Path dir) {
-        Clock clock = Clock.systemUTC();
-        return new BackupService(context.getBeanProvider(EmbeddedMariaDb.class), environment, clock,
-                new StaticListableBeanFactory(Map.of("leases", new ClusterLeases(jdbc, new ClusterNode(node), clock)))
-                        .getBeanProvider(ClusterLeases.class), dir.toString(), 3, true);
+        return TestBackups.service(context, node, dir);
     }
-
 }

@@ -104,6 +104,10 @@ class OperationsIT {
         HttpResponse<String> anonymous = get("/actuator/prometheus", null);
         assertThat(anonymous.statusCode()).as(anonymous.headers().map().toString()).isEqualTo(401);
         assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
+        // a wrong password is a 401 too, not a redirect to the log-in page that a scrape follows (ops1, stop 46)
+        HttpResponse<String> wrong = get("/actuator/prometheus", "no-such-scraper@forum.example.org:Wrong-Password-2026");
+        assertThat(wrong.statusCode()).as(wrong.headers().map().toString()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"b2b-forum\", charset=\"UTF-8\"");
         BookingFixture fixture = new BookingFixture(context);
         TestCompany company = fixture.approvedCompany();
         assertThat(get("/actuator/prometheus", company.loginEmail() + ":" + TestData.COMPANY_PASSWORD).statusCode())

@@ -54,11 +54,21 @@ class OrganizerAccountInitializerTest {
 
     @Test
     void a_strong_configured_password_creates_the_organizer() {
-        var initializer = new OrganizerAccountInitializer(accounts, i18n, "chief@forum.by", "Minsk-Moscow-2026", false);
+        var initializer = configured("chief@forum.by", AccountService.ConfiguredOrganizer.CREATED, true);
 
         initializer.afterSingletonsInstantiated();
 
         verify(accounts).ensureOrganizer("chief@forum.by", "Minsk-Moscow-2026", "Organizer", false);
+    }
+
+    /** Since stop 46 (ops1) a configured address that is another role's log-in creates nothing: with no organizer
+     *  elsewhere the start is refused as without the settings. */
+    @Test
+    void a_configured_address_that_is_no_organizers_refuses_the_start_where_no_organizer_exists() {
+        var initializer = configured("desk@forum.by", AccountService.ConfiguredOrganizer.NOT_AN_ORGANIZER, false);
+
+        assertThatThrownBy(() -> initializer.afterSingletonsInstantiated()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("No organizer account exists");
     }
 
     @Test
@@ -99,5 +109,13 @@ class OrganizerAccountInitializerTest {
 
             assertThatThrownBy(context::refresh).hasStackTraceContaining("B2BFORUM_ORGANIZER_PASSWORD is too weak");
         }
+    }
+
+    /** The initializer with a strong configured password, the account service answering as given. */
+    private OrganizerAccountInitializer configured(String email, AccountService.ConfiguredOrganizer outcome,
+            boolean organizerExists) {
+        when(accounts.ensureOrganizer(email, "Minsk-Moscow-2026", "Organizer", false)).thenReturn(outcome);
+        when(accounts.hasRealOrganizer()).thenReturn(organizerExists);
+        return new OrganizerAccountInitializer(accounts, i18n, email, "Minsk-Moscow-2026", false);
     }
 }

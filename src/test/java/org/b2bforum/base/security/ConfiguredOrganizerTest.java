@@ -1,0 +1,73 @@
+package org.b2bforum.base.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import com.vaadin.flow.i18n.DefaultI18NProvider;
+import org.b2bforum.ForumSpringTest;
+import org.b2bforum.base.i18n.Languages;
+import org.b2bforum.base.security.AccountService.ConfiguredOrganizer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The organizer settings ({@code B2BFORUM_ORGANIZER_EMAIL}, {@code _PASSWORD}) against the real database: they create
+ * the first organizer and change nothing later, and the log says which, so that an operator who edited the password
+ * in the settings learns why the log-in still wants the account's own (ops1, stop 46: the start said nothing).
+ */
+@ForumSpringTest
+@ExtendWith(OutputCaptureExtension.class)
+class ConfiguredOrganizerTest {
+
+    private static final String PASSWORD = "Minsk-Moscow-2026";
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final DefaultI18NProvider i18n = new DefaultI18NProvider(Languages.ALL);
+
+    @Test
+    void the_setting_creates_the_organizer_once_and_then_says_how_the_account_differs(CapturedOutput output) {
+        String email = "office-" + UUID.randomUUID() + "@forum.example.org";
+
+        start(email, PASSWORD);
+        assertThat(output).contains("Organizer account " + email + " created with B2BFORUM_ORGANIZER_PASSWORD");
+        assertThat(accounts.ensureOrganizer(email, PASSWORD, "Organizer", false)).isEqualTo(ConfiguredOrganizer.UNCHANGED);
+
+        start(email, "Another-Password-2027");
+        assertThat(output).contains("Organizer account " + email + " exists with a password of its own, not "
+                + "B2BFORUM_ORGANIZER_PASSWORD, and keeps it").doesNotContain("Another-Password-2027");
+        assertThat(jdbc.queryForObject("select count(*) from app_user where email = ?", Integer.class, email))
+                .isEqualTo(1);
+
+        jdbc.update("update app_user set enabled = false where email = ?", email);
+        start(email, PASSWORD);
+        assertThat(output).contains("Organizer account " + email + " (B2BFORUM_ORGANIZER_EMAIL) is switched off");
+    }
+
+    @Test
+    void an_address_that_is_another_roles_log_in_makes_no_organizer_and_says_so(CapturedOutput output) {
+        String email = "desk-" + UUID.randomUUID() + "@forum.example.org";
+        accounts.createStaffAccount(email, PASSWORD, "Door staff");
+
+        assertThat(accounts.ensureOrganizer(email, PASSWORD, "Organizer", false))
+                .isEqualTo(ConfiguredOrganizer.NOT_AN_ORGANIZER);
+        start(email, PASSWORD);
+
+        assertThat(output).contains("B2BFORUM_ORGANIZER_EMAIL " + email + " is the log-in of a company, a delegate or "
+                + "venue staff, not an organizer's");
+        assertThat(jdbc.queryForObject("select role from app_user where email = ?", String.class, email))
+                .isEqualTo("STAFF");
+    }
+
+    private void start(String email, String password) {
+        new OrganizerAccountInitializer(accounts, i18n, email, password, false).afterSingletonsInstantiated();
+    }
+}
