@@ -13,6 +13,7 @@ import org.b2bforum.venue.VenueFixture;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -64,6 +65,13 @@ class TestFixtures {
     @Bean
     TestCompanies testCompanies(RegistrationService registrations, AccountService accounts) {
         return new TestCompanies(registrations, accounts);
+    }
+
+    /** The application's clock, which a test may move ahead on its own thread ({@link TestClock}). */
+    @Bean
+    @Primary
+    TestClock testClock() {
+        return new TestClock();
     }
 
     @Bean

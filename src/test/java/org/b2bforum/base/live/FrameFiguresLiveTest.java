@@ -2,10 +2,12 @@ package org.b2bforum.base.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.TestClock;
 import org.b2bforum.announcement.AnnouncementService;
 import org.b2bforum.messaging.MessagingService;
 import org.b2bforum.notification.NotificationService;
@@ -139,10 +141,9 @@ class FrameFiguresLiveTest extends PolledByHandTest {
     void a_banner_leaves_at_the_first_new_page_after_its_last_day() {
         TestCompany mine = new BookingFixture(context).approvedCompany();
         live.poll();
-        // an announcement to this company whose day ends in ten seconds: no live update tells the end of a day
-        long ends = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        // an announcement to this company whose day ends in a minute: no live update tells the end of a day
         jdbc.update("insert into announcement (author_user_id, audience, audience_value, body, created_at) values"
-                + " (?, 'ALL', null, 'Зал B переезжает на 2-й этаж', utc_timestamp(6) - interval 24 hour + interval 10 second)",
+                + " (?, 'ALL', null, 'Зал B переезжает на 2-й этаж', utc_timestamp(6) - interval 24 hour + interval 60 second)",
                 mine.user().id());
         jdbc.update("insert into announcement_recipient (announcement_id, company_id) values (?, ?)",
                 jdbc.queryForObject("select max(id) from announcement", Long.class), mine.id());
@@ -152,9 +153,11 @@ class FrameFiguresLiveTest extends PolledByHandTest {
         UI.getCurrent().navigate("directory");
         assertThat(find(Div.class).id("announcement-banner").isVisible()).as("within its day").isTrue();
 
-        java.util.concurrent.locks.LockSupport.parkNanos(ends - System.nanoTime() + 500_000_000L);
-        UI.getCurrent().navigate("my-registration");
-        assertThat(find(Div.class).withId("announcement-banner").exists()).as("its day is over").isFalse();
+        // the next page a minute later, on this tab's clock (the application's, on the test's thread), not slept for
+        TestClock.aheadOnThisThread(Duration.ofSeconds(61), () -> {
+            UI.getCurrent().navigate("my-registration");
+            assertThat(find(Div.class).withId("announcement-banner").exists()).as("its day is over").isFalse();
+        });
     }
 
     /** A company approved just now, logged in, on its tab's first page: the approval's notification on its bell. */
