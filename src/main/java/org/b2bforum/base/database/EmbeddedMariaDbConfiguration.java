@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -23,13 +24,15 @@ import com.zaxxer.hikari.HikariDataSource;
 @EnableConfigurationProperties(EmbeddedMariaDbProperties.class)
 class EmbeddedMariaDbConfiguration {
 
+    static final String SOCKET_TIMEOUT = "spring.datasource.hikari.data-source-properties.socketTimeout";
+
     @Bean
     EmbeddedMariaDb embeddedMariaDb(EmbeddedMariaDbProperties properties, ApplicationContext context) {
         return EmbeddedMariaDb.startOnce(properties, context);
     }
 
     @Bean
-    DataSource dataSource(EmbeddedMariaDb database, EmbeddedMariaDbProperties properties) {
+    DataSource dataSource(EmbeddedMariaDb database, EmbeddedMariaDbProperties properties, Environment environment) {
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .driverClassName("org.mariadb.jdbc.Driver")
@@ -42,6 +45,12 @@ class EmbeddedMariaDbConfiguration {
         // While the server restarts, a request waits this long for a connection and then gets the
         // "temporarily unavailable" page, instead of hanging for Hikari's default 30 s.
         dataSource.setConnectionTimeout(properties.connectionTimeout().toMillis());
+        // the driver's socket time-out as an external database's pool gets it from application.properties, which Spring
+        // Boot binds to its own pool only (review62: without it a statement in a freeze waited until SIGCONT)
+        String socketTimeout = environment.getProperty(SOCKET_TIMEOUT);
+        if (socketTimeout != null) {
+            dataSource.addDataSourceProperty("socketTimeout", socketTimeout);
+        }
         return dataSource;
     }
 }

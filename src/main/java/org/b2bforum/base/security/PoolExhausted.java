@@ -16,7 +16,8 @@ import java.sql.SQLTransientConnectionException;
  * its disk stalled) still takes connections in the kernel but never greets them, and the driver's read of the greeting
  * times out ({@link SocketTimeoutException}). Counted "away", it let the session check go on unchecked after about 3 s
  * of a freeze, and a session ended before the freeze acted once the database answered again (review58,
- * SessionCheckWhileTheDatabaseIsFrozenTest). A refused connection (the process gone) stays "away".
+ * SessionCheckWhileTheDatabaseIsFrozenTest). A refused connection (the process gone) stays "away", and so does a
+ * connection that times out before it is made (the host off, {@link #whileConnecting}).
  */
 final class PoolExhausted {
 
@@ -36,7 +37,24 @@ final class PoolExhausted {
     private static boolean networkFailureUnder(Throwable lastConnectionFailure) {
         for (Throwable t = lastConnectionFailure; t != null; t = next(t)) {
             if (t instanceof IOException) {
-                return !(t instanceof SocketTimeoutException);
+                return !(t instanceof SocketTimeoutException) || whileConnecting(t);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A time-out of the connection itself, before any server greeted it: the host does not answer at all (switched off,
+     * cut off by the network), which is away, not busy. A frozen server's kernel still takes the connection, and its
+     * time-out comes later, reading the greeting. Counted busy before, such a host kept every click waiting its 45 s
+     * and then showed the busy page instead of "temporarily unavailable" (review59's doubt, review62,
+     * SessionCheckWhileTheDatabaseHostIsOffTest). Told by where it was thrown: the JDK's message ("Connect timed out")
+     * is not part of its contract.
+     */
+    private static boolean whileConnecting(Throwable timeout) {
+        for (StackTraceElement frame : timeout.getStackTrace()) {
+            if (frame.getClassName().equals("java.net.Socket") && frame.getMethodName().equals("connect")) {
+                return true;
             }
         }
         return false;

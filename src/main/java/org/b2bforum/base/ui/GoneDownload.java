@@ -27,9 +27,15 @@ public final class GoneDownload {
      */
     public static DownloadResponse pdf(String fileName, Supplier<byte[]> pdf, Class<? extends RuntimeException> gone,
             UI ui, Supplier<String> words, Runnable then) {
+        return file(fileName, "application/pdf", pdf, gone, ui, words, then);
+    }
+
+    /** As {@link #pdf}, for a file of any {@code contentType} (a calendar, review62). */
+    public static DownloadResponse file(String fileName, String contentType, Supplier<byte[]> file,
+            Class<? extends RuntimeException> gone, UI ui, Supplier<String> words, Runnable then) {
         try {
-            byte[] bytes = pdf.get();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "application/pdf", bytes.length);
+            byte[] bytes = file.get();
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, contentType, bytes.length);
         } catch (RuntimeException e) {
             if (!gone.isInstance(e)) {
                 throw e;

@@ -1,17 +1,22 @@
 package org.b2bforum.calendar.ui;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.ui.CopyableLink;
+import org.b2bforum.base.ui.Downloads;
+import org.b2bforum.base.ui.GoneDownload;
 import org.b2bforum.calendar.CalendarOwnerRemovedException;
 import org.b2bforum.calendar.CalendarService;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -54,9 +59,14 @@ public class CalendarExportPanel extends Div {
         Paragraph intro = new Paragraph(getTranslation("calendar.panel.intro", forumTime.zone().getId()));
 
         download.setId("calendar-download");
-        download.setHref("my-calendar.ics?lang=" + getLocale().getLanguage());
-        download.getElement().setAttribute("download", "forum-schedule.ics");
-        download.setRouterIgnore(true);
+        // made here rather than by the link /my-calendar.ics: a calendar that cannot be made says why on the page (a
+        // delegate their company removed meanwhile: 410 and the words; the database away), where the link's answer
+        // was a failed download in the browser's list and the page as it was (review62)
+        Locale locale = getLocale();
+        download.setHref(Downloads.toldOnFailure(event -> GoneDownload.file("forum-schedule.ics",
+                "text/calendar;charset=UTF-8", () -> calendars.myCalendar(locale).getBytes(StandardCharsets.UTF_8),
+                CalendarOwnerRemovedException.class, event.getUI(),
+                () -> getTranslation("delegate.removed-meanwhile"), () -> { })), AttachmentType.DOWNLOAD);
         download.add(VaadinIcon.DOWNLOAD.create());
         download.add(getTranslation("calendar.panel.download"));
         download.addClassName("calendar-download");

@@ -117,15 +117,43 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
 
     /** Draws the list and the open conversation again; {@code opened}: the conversation has just been opened. */
     private void refresh(boolean opened) {
+        try {
+            if (otherCompanyId == null) {
+                showThread(showConversations());
+                return;
+            }
+            // the open conversation first: it marks its messages read, so the list beside it no longer counts them as
+            // unread (it did, review41: "1" on the conversation being read, until the next visit)
+            showThread(true);
+            showConversations();
+            showNewest(opened);
+        } catch (MessageRefusedException refused) {
+            showRefused(refused);
+        }
+    }
+
+    /**
+     * The reader's company sent back to review (or withdrawn), or the delegate removed by their company, since the page
+     * opened: the list says so where the conversations were, and a draft being typed stays in its field (Send is
+     * refused next to it). Before, the list's refresh (a live update, a contact choice) ended on the error page
+     * (review60's doubt, review62).
+     */
+    private void showRefused(MessageRefusedException refused) {
+        conversations.removeAll();
+        thread.getChildren().filter(child -> child != composer).toList().forEach(thread::remove);
+        Paragraph words = new Paragraph(getTranslation(refused.messageKey()));
+        words.setId("messages-refused");
+        words.addClassName("hint");
         if (otherCompanyId == null) {
-            showThread(showConversations());
+            conversations.add(words);
+            thread.remove(composer);
             return;
         }
-        // the open conversation first: it marks its messages read, so the list beside it no longer counts them as
-        // unread (it did, review41: "1" on the conversation being read, until the next visit)
-        showThread(true);
-        showConversations();
-        showNewest(opened);
+        // in the thread, which a phone shows instead of the list while a conversation is open
+        thread.addComponentAtIndex(0, words);
+        if (text.isEmpty()) {
+            thread.remove(composer);
+        }
     }
 
     /**
@@ -257,8 +285,11 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         try {
             conversation = messaging.conversationWith(otherCompanyId);
         } catch (MessageRefusedException e) {
-            thread.remove(composer);
-            thread.add(back, new Paragraph(getTranslation(e.messageKey())));
+            if (text.isEmpty()) {
+                thread.remove(composer);
+            }
+            thread.addComponentAtIndex(0, back);
+            thread.addComponentAtIndex(1, new Paragraph(getTranslation(e.messageKey())));
             return;
         }
         messaging.markRead(otherCompanyId);
@@ -319,7 +350,12 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         contactState.setValue(conversation.myChoice());
         contactState.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
-                messaging.setContactState(conversation.otherCompanyId(), e.getValue());
+                try {
+                    messaging.setContactState(conversation.otherCompanyId(), e.getValue());
+                } catch (MessageRefusedException refused) {
+                    showRefused(refused);
+                    return;
+                }
                 refresh(false);
             }
         });

@@ -2,6 +2,8 @@ package org.b2bforum.calendar.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.b2bforum.BookingFixture;
@@ -58,7 +60,7 @@ class CalendarViewTest extends ForumBrowserlessTest {
 
         CalendarView view = navigate(CalendarView.class);
         CalendarExportPanel panel = view.panel;
-        assertThat(panel.download.getHref()).isEqualTo("my-calendar.ics?lang=ru");
+        assertThat(downloaded(panel)).startsWith("BEGIN:VCALENDAR").contains("X-WR-CALNAME:Форум Минск — Москва: ");
         assertThat(panel.status.getText()).isEqualTo("Ссылки для подписки пока нет.");
         assertThat(panel.link.isVisible()).isFalse();
         assertThat(panel.revoke.isVisible()).isFalse();
@@ -113,13 +115,19 @@ class CalendarViewTest extends ForumBrowserlessTest {
         UI.getCurrent().setLocale(Languages.ENGLISH);
 
         CalendarView view = navigate(CalendarView.class);
-        assertThat(view.panel.download.getHref()).isEqualTo("my-calendar.ics?lang=en");
+        assertThat(downloaded(view.panel)).contains("X-WR-CALNAME:Minsk–Moscow forum: ");
         test(find(Button.class).id("calendar-new-link")).click();
 
         String link = view.panel.url.getValue();
         assertThat(link).matches("http://localhost:\\d+/calendar/[A-Za-z0-9_-]{43}\\.ics\\?lang=en");
         assertThat(view.panel.openInApp.getHref()).isEqualTo(link.replace("http://", "webcal://"));
         assertThat(calendars.feed(token(link.substring(0, link.indexOf('?'))), Languages.ENGLISH)).isPresent();
+    }
+
+    private String downloaded(CalendarExportPanel panel) {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        test(panel.download).download(file);
+        return file.toString(StandardCharsets.UTF_8);
     }
 
     private static String token(String url) {

@@ -320,20 +320,42 @@ class DelegateViewsTest extends ForumBrowserlessTest {
 
     @Test
     void the_badge_download_of_a_delegate_their_company_removed_after_the_page_showed_says_so_in_those_words() {
+        // before ux62's GoneDownload here: 'something went wrong' and an error with its trace in the log
+        assertThat(downloadedAfterTheDelegateIsRemoved("download-badge")).as("no badge").isZero();
+
+        assertThat(notifications()).singleElement().asString()
+                .contains("Ваша компания убрала вас из списка своих участников");
+    }
+
+    /**
+     * The calendar's download on the badge page: before, a link to /my-calendar.ics, whose 410 with the words the
+     * browser showed as a failed download, the page as it was (review60's doubt, review62).
+     */
+    @Test
+    void the_calendar_download_of_a_delegate_their_company_removed_after_the_page_showed_says_so_in_those_words() {
+        assertThat(downloadedAfterTheDelegateIsRemoved("calendar-download")).as("no calendar").isZero();
+
+        assertThat(notifications()).singleElement().asString()
+                .contains("Ваша компания убрала вас из списка своих участников");
+    }
+
+    /**
+     * A delegate opens their badge page, their company removes them in another tab, then they click the download
+     * {@code anchorId}: the bytes they get, the page's pushed notices run.
+     */
+    private int downloadedAfterTheDelegateIsRemoved(String anchorId) {
         TestCompany company = booking.approvedCompany();
         long anna = company.delegateIds().get(1);
         TestData.logInAs(accounts, new DelegateFixture(context).delegateAccount(company, anna));
         UI.getCurrent().navigate("my-badge");
-        Anchor download = find(Anchor.class).id("download-badge");
+        Anchor download = find(Anchor.class).id(anchorId);
         booking.removeDelegate(company, anna); // in another tab
 
-        // before ux62's GoneDownload here: 'something went wrong' and an error with its trace in the log
-        org.assertj.core.api.Assertions.catchThrowable(() -> test(download).download(new java.io.ByteArrayOutputStream()));
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        org.assertj.core.api.Assertions.catchThrowable(() -> test(download).download(file));
         VaadinSession session = VaadinSession.getCurrent();
         session.getService().runPendingAccessTasks(session);
-
-        assertThat(notifications()).singleElement().asString()
-                .contains("Ваша компания убрала вас из списка своих участников");
+        return file.size();
     }
 
     private static Component row(DelegatesView view, long delegateId) {

@@ -107,6 +107,35 @@ class MessagesViewTest extends ForumBrowserlessTest {
                 me.id())).isZero();
     }
 
+    /**
+     * The company sent back to review in another tab while its messages were open: the page's next refresh (a live
+     * update, here the other company's earlier message read by a colleague) and a contact choice say why in words, and
+     * the draft being typed stays (before: MessageRefusedException out of the list's read, the error page; review62).
+     */
+    @Test
+    void the_messages_page_of_a_company_gone_back_to_review_says_so_on_its_next_refresh_and_keeps_the_draft() {
+        Writers writers = writtenTo();
+        TestCompany me = writers.me();
+        MessagesView list = navigate("messages", MessagesView.class);
+        writers.fixture().sendBackToReview(me); // the other tab
+        BookingFixture.logInAs(me);
+
+        list.changed(new LiveChange(0, me.id(), null, LiveChange.Kind.MESSAGE));
+        assertThat(list.conversations.getElement().getTextRecursively())
+                .startsWith("Регистрация вашей компании сейчас не одобрена");
+
+        Writers others = writtenTo();
+        MessagesView conversation = navigate("messages/" + others.other().id(), MessagesView.class);
+        test(conversation.text).setValue("Черновик ответа");
+        others.fixture().sendBackToReview(others.me());
+        BookingFixture.logInAs(others.me());
+        conversation.changed(new LiveChange(0, others.me().id(), null, LiveChange.Kind.MESSAGE));
+        assertThat(conversation.thread.getElement().getTextRecursively())
+                .contains("Регистрация вашей компании сейчас не одобрена");
+        assertThat(conversation.text.getValue()).as("the draft kept in its field").isEqualTo("Черновик ответа");
+        assertThat(conversation.text.isAttached()).isTrue();
+    }
+
     @Test
     void the_field_stays_in_place_while_the_thread_is_drawn_again_and_a_draft_stays_with_its_conversation() {
         BookingFixture fixture = new BookingFixture(context);
