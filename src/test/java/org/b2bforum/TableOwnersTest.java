@@ -66,10 +66,11 @@ class TableOwnersTest {
      * going through the owner's read model. Where the owner depends on the reader, asking it would be a cycle.
      */
     private static final Map<String, ReadAcross> READS_ACROSS = Map.ofEntries(
-            entry("base/security/AccountService.java", new ReadAcross(Set.of("company", "delegate"),
+            entry("base/security/AccountService.java", new ReadAcross(Set.of("company", "delegate", "booking_settings"),
                     "each HTTP request's session check reads the company's registration status in its one "
                             + "statement, for the request's approval checks (CompanyStatusOfThisRequest): a statement "
-                            + "of its own in each navigation and search at the booking rush (bench/run-ui-load); the "
+                            + "of its own in each navigation and search at the booking rush (bench/run-ui-load); with "
+                            + "it the forum's wishes phase, for the directory's opening (WishesPhaseOfThisRequest); the "
                             + "organizers' accounts list names and searches each log-in's company (a delegate's through "
                             + "its delegate) in its one paged statement; base depends on no feature")),
             entry("company/DirectoryService.java", new ReadAcross(

@@ -2,6 +2,7 @@ package org.b2bforum.program;
 
 import java.sql.Timestamp;
 
+import org.b2bforum.base.security.WishesPhaseOfThisRequest;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,5 +51,7 @@ public class BookingWindow {
                         .addValue("closes", settings.closesAt() == null ? null : Timestamp.from(settings.closesAt()))
                         .addValue("limit", settings.meetingLimit()).addValue("instant", settings.instantBooking())
                         .addValue("wishes", settings.wishesPhase()));
+        // the rest of this request reads the phase just set, not the one its session check read
+        WishesPhaseOfThisRequest.forget();
     }
 }

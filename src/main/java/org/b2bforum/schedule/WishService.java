@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.WishesPhaseOfThisRequest;
 import org.b2bforum.company.ForumAccess;
 import org.b2bforum.company.WishesPhase;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -138,16 +139,18 @@ public class WishService implements WishesPhase {
     }
 
     /**
-     * Whether the organizers collect wishes now: then companies add wishes and book no slots. One statement, in
-     * the caller's transaction or in none: the directory asks each time it opens, and a transaction of its own
-     * added a {@code set autocommit} pair and a commit to it (bench/README.md, issue 17).
+     * Whether the organizers collect wishes now: then companies add wishes and book no slots. In an HTTP request,
+     * as its session check read it ({@link WishesPhaseOfThisRequest}): the directory asks each time it opens, and it was
+     * a statement of its own in each opening at the booking rush (bench/README.md, issue 17). Elsewhere (a live update,
+     * a job) one statement, in the caller's transaction or in none: a transaction of its own added a
+     * {@code set autocommit} pair and a commit to it.
      */
     @Override
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public boolean collectingWishes() {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select wishes_phase from booking_settings where id = 1",
-                new MapSqlParameterSource(), Boolean.class));
+        return WishesPhaseOfThisRequest.read().orElseGet(() -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "select wishes_phase from booking_settings where id = 1", new MapSqlParameterSource(), Boolean.class)));
     }
 
     private void requirePhase() {

@@ -20,6 +20,8 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.program.BookingSettings;
+import org.b2bforum.program.BookingWindow;
 import org.b2bforum.company.TestCompanies.TestCompany;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,10 @@ class ForumAccessTest {
     BookingFixture fixture;
     @Autowired
     WebApplicationContext context;
+    @Autowired
+    WishesPhase wishesPhase;
+    @Autowired
+    BookingWindow bookingWindow;
 
     @AfterEach
     void noRequest() {
@@ -129,6 +135,48 @@ class ForumAccessTest {
             fixture.sendBackToReview(company);
             assertThat(access.isApproved(company.id())).isFalse();
         });
+    }
+
+    @Test
+    void the_wishes_phase_of_a_request_is_the_one_its_session_check_read_and_is_not_read_again() throws Exception {
+        TestCompany company = companies.approved(Country.RU);
+        boolean before = fixture.asOrganizer(wishesPhase::collectingWishes);
+        try {
+            jdbc.update("update booking_settings set wishes_phase = true where id = 1");
+            MockHttpServletRequest request = throughTheFilters(company);
+            // changed after the check, without the settings' owner: a read would see it, the check's answer does not
+            jdbc.update("update booking_settings set wishes_phase = false where id = 1");
+            // the directory asks it at each opening, a statement of its own at the booking rush (issue 17)
+            inThat(request, () -> assertThat(fixture.asOrganizer(wishesPhase::collectingWishes)).isTrue());
+
+            assertThat(fixture.asOrganizer(wishesPhase::collectingWishes)).as("outside the request: read").isFalse();
+        } finally {
+            jdbc.update("update booking_settings set wishes_phase = ? where id = 1", before);
+        }
+    }
+
+    @Test
+    void a_wishes_phase_changed_after_the_session_check_in_the_same_request_is_read_again() throws Exception {
+        TestCompany company = companies.approved(Country.RU);
+        BookingSettings before = fixture.asOrganizer(bookingWindow::settings);
+        try {
+            fixture.asOrganizer(() -> bookingWindow.update(withWishes(before, false)));
+            MockHttpServletRequest request = throughTheFilters(company);
+
+            inThat(request, () -> {
+                assertThat(fixture.asOrganizer(wishesPhase::collectingWishes)).isFalse();
+                // an organizer's request that opens the wishes phase, then a page of the same request asks it
+                fixture.asOrganizer(() -> bookingWindow.update(withWishes(before, true)));
+                assertThat(fixture.asOrganizer(wishesPhase::collectingWishes)).isTrue();
+            });
+        } finally {
+            fixture.asOrganizer(() -> bookingWindow.update(before));
+        }
+    }
+
+    private static BookingSettings withWishes(BookingSettings settings, boolean wishes) {
+        return new BookingSettings(settings.opensAt(), settings.closesAt(), settings.meetingLimit(),
+                settings.instantBooking(), wishes);
     }
 
     /**

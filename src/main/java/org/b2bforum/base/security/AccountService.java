@@ -84,24 +84,30 @@ public class AccountService implements UserDetailsService {
     }
 
     /**
-     * What a request's session check reads: whether the session may go on ({@link #sessionStillValid}), and the
-     * registration status of the account's company (null for an account without one) in the same statement, which
-     * the request's approval checks then need not read again ({@link CompanyStatusOfThisRequest}). A read that joins
-     * the company feature's table, named as such.
+     * What a request's session check reads: whether the session may go on ({@link #sessionStillValid}), and in the
+     * same statement the registration status of the account's company (null for an account without one) and whether
+     * the forum collects wishes now (null without the settings' row), which the request's approval checks and its
+     * pages then need not read again ({@link CompanyStatusOfThisRequest}, {@link WishesPhaseOfThisRequest}). A read
+     * that joins the company feature's table and the program feature's booking settings, named as such.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public SessionCheck checkSession(ForumUser user) {
         List<SessionCheck> checked = jdbc.query("""
-                select u.enabled, u.demo, u.session_epoch, c.status company_status
+                select u.enabled, u.demo, u.session_epoch, c.status company_status,
+                       (select w.wishes_phase from booking_settings w where w.id = 1) wishes_phase
                 from app_user u left join company c on c.id = u.company_id where u.id = :id""",
                 new MapSqlParameterSource("id", user.id()),
                 (rs, row) -> new SessionCheck(rs.getBoolean("enabled") && (demoMode || !rs.getBoolean("demo"))
-                        && rs.getInt("session_epoch") == user.sessionEpoch(), rs.getString("company_status")));
-        return checked.isEmpty() ? new SessionCheck(false, null) : checked.getFirst();
+                        && rs.getInt("session_epoch") == user.sessionEpoch(), rs.getString("company_status"),
+                        rs.getObject("wishes_phase", Boolean.class)));
+        return checked.isEmpty() ? new SessionCheck(false, null, null) : checked.getFirst();
     }
 
-    /** A session check's answer: may the session go on, and its company's registration status (or null). */
-    public record SessionCheck(boolean valid, String companyStatus) {
+    /**
+     * A session check's answer: may the session go on, its company's registration status (or null), and whether the
+     * forum collects wishes (or null: no settings' row).
+     */
+    public record SessionCheck(boolean valid, String companyStatus, Boolean wishesPhase) {
     }
 
     /**

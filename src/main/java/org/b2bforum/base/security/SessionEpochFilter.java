@@ -25,7 +25,8 @@ import com.vaadin.flow.i18n.I18NProvider;
  * since they logged in: on their next request of any kind (a page, a Vaadin UIDL or heartbeat
  * request), the session is invalidated and the request goes on anonymously, so that Vaadin reports
  * the session expired and the browser lands on the log-in page. One primary-key look-up per request, which also reads
- * the company's registration status for the request's approval checks ({@link CompanyStatusOfThisRequest}).
+ * the company's registration status for the request's approval checks ({@link CompanyStatusOfThisRequest}) and the
+ * forum's wishes phase for its pages ({@link WishesPhaseOfThisRequest}).
  * <p>
  * While the database cannot be reached the check cannot be made, and the request goes on: its own reads fail the same
  * way, and Vaadin's handling says "temporarily unavailable" in the page (a notification after a click, the error view
@@ -162,6 +163,10 @@ class SessionEpochFilter extends OncePerRequestFilter {
                     if (check.valid() && user.companyId() != null && check.companyStatus() != null) {
                         // the request's approval checks take it from here instead of reading it again (issue 17)
                         CompanyStatusOfThisRequest.remember(request, user.companyId(), check.companyStatus());
+                    }
+                    if (check.valid() && check.wishesPhase() != null) {
+                        // the pages of this request ask it when they open (the directory's cards): no read of its own
+                        WishesPhaseOfThisRequest.remember(request, check.wishesPhase());
                     }
                     return check.valid() ? Check.VALID : Check.ENDED;
                 } catch (RuntimeException e) {

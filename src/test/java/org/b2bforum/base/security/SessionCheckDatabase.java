@@ -65,6 +65,8 @@ final class SessionCheckDatabase implements AutoCloseable {
         jdbc.execute("create table company (id bigint primary key, status varchar(32) not null)");
         jdbc.execute("create table app_user (id bigint primary key, enabled boolean not null, demo boolean not null,"
                 + " session_epoch int not null, company_id bigint null)");
+        // and the forum's wishes phase (no row: none read)
+        jdbc.execute("create table booking_settings (id bigint primary key, wishes_phase boolean not null)");
         jdbc.update("insert into app_user values (1, true, false, 0, null)");
         accounts = new AccountService(null, new NamedParameterJdbcTemplate(pool), null, Clock.systemUTC(), null,
                 new MockEnvironment(), event -> { });
