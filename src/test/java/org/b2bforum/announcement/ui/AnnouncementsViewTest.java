@@ -45,7 +45,9 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
 
     @Test
     void before_the_first_announcement_the_list_says_none_was_sent_and_after_it_lists_it() {
-        // the suite's other tests may have announced already: this test starts from none
+        // the suite's other tests may have announced already, and closed banners (FrameFiguresLiveTest): this test
+        // starts from none
+        jdbc.update("delete from announcement_dismissal");
         jdbc.update("delete from announcement_recipient");
         jdbc.update("delete from announcement");
         TestCompanies companies = new TestCompanies(registrations, accounts);
