@@ -35,6 +35,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.internal.UIInternals.JavaScriptInvocation;
 import com.vaadin.flow.server.VaadinSession;
@@ -83,7 +85,10 @@ class DelegateViewsTest extends ForumBrowserlessTest {
         assertThat(link).matches("http://localhost:\\d+/invitation/[A-Za-z0-9_-]{43}");
         find(Button.class).id("invitation-link-copy").click(); // CopyableLink, as the other links to pass on (ux47)
         assertThat(copies(scriptsSinceLastLook(), link)).as("Copy puts the link shown on the clipboard").isTrue();
-        assertThat(text(row(view, ivan))).contains("Приглашён, ссылка действует до");
+        // the state in its pill, the date on a line of its own: together they ran past a phone's card (ux63)
+        assertThat(find(Span.class).id("delegate-status-" + ivan).getText()).isEqualTo("Приглашён");
+        assertThat(find(Paragraph.class).id("delegate-invited-until-" + ivan).getText())
+                .matches("Ссылка-приглашение действует до .*\\d\\d:\\d\\d");
         assertThat(find(Button.class).id("invite-" + ivan).getText()).isEqualTo("Пригласить снова");
         assertThat(notifications()).contains("Приглашение для участника «Иван Петров» готово");
 
