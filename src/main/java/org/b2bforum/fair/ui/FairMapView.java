@@ -256,14 +256,24 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
      * phone did not show it: B-14 stood in the fifth of five columns, the phone showed three (ux63).
      */
     private void bringIntoView(String number) {
+        // on a page just opened the map may not be drawn with its style sheet yet (its hall no scrolling grid then; the
+        // script run at once left B-14 out of view): the script waits for a hall wider than its view, at most two seconds
         map.getElement().executeJs("""
-                const stand = this.querySelector('#' + CSS.escape($0)), grid = stand && stand.closest('.fair-grid');
-                if (grid) {
+                let tries = 0;
+                const bring = () => {
+                  const stand = this.querySelector('#' + CSS.escape($0)), grid = stand && stand.closest('.fair-grid');
+                  if (!grid || getComputedStyle(grid).overflowX !== 'auto' || grid.scrollWidth <= grid.clientWidth) {
+                    if (tries++ < 40) {
+                      setTimeout(bring, 50);
+                    }
+                    return;
+                  }
                   const plan = grid.getBoundingClientRect(), box = stand.getBoundingClientRect();
                   if (box.left < plan.left || box.right > plan.right) {
                     grid.scrollLeft += box.left - plan.left - (grid.clientWidth - box.width) / 2;
                   }
-                }""", "stand-" + number);
+                };
+                bring();""", "stand-" + number);
     }
 
     /** Marks the stand whose exhibitor is open, and only it. */
