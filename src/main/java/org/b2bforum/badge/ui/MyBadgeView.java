@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,9 @@ import org.b2bforum.badge.BadgeService;
 import org.b2bforum.badge.PersonalSchedule;
 import org.b2bforum.badge.ScheduleEntry;
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveUpdates;
+import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.Downloads;
 import org.b2bforum.base.ui.GoneDownload;
@@ -44,7 +48,8 @@ import jakarta.annotation.security.RolesAllowed;
 /**
  * A delegate's own page, made for the phone: who they are on the badge with the badge's code to show at the
  * doors and at the fair's stands (scanned like the printed badge), the badge as a PDF, and their schedule with
- * today's meetings first (time, table, counterpart, hall), then the coming days, then the days gone by.
+ * today's meetings first (time, table, counterpart, hall), then the coming days, then the days gone by. The schedule
+ * follows live updates: a meeting moved, cancelled or placed meanwhile shows where it is now, not only in the note.
  */
 @Route("my-badge")
 @Menu(title = "menu.my-badge", icon = "USER_CARD", order = 0)
@@ -57,14 +62,21 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
     final Div today = new Div();
     final Div upcoming = new Div();
     final Div past = new Div();
+    /** "Schedule" with the words of an empty one, shown while the delegate has nothing in it. */
+    final Div empty = new Div();
     /** The calendar export: the .ics download and the private subscription link. */
     CalendarExportPanel calendarExport;
 
+    private final BadgeService badges;
+    private final Clock clock;
     private final ZoneId zone;
     private final DateTimeFormatter time;
     private final DateTimeFormatter longDay;
 
-    MyBadgeView(BadgeService badges, CalendarService calendars, ForumTime forumTime, Clock clock) {
+    MyBadgeView(BadgeService badges, CalendarService calendars, ForumTime forumTime, Clock clock,
+            CurrentUser currentUser, LiveUpdates live) {
+        this.badges = badges;
+        this.clock = clock;
         this.zone = forumTime.zone();
         Locale locale = getLocale();
         this.time = DateTimeFormatter.ofPattern("HH:mm", locale);
@@ -73,17 +85,11 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         addClassName("my-badge-view");
         setPadding(false);
 
-        PersonalSchedule schedule;
-        try {
-            schedule = badges.mySchedule();
-        } catch (BadgeHolderRemovedException removed) {
-            // their company took them off its list since this request's session check: words, not an error page
-            Paragraph gone = new Paragraph(getTranslation("delegate.removed-meanwhile"));
-            gone.setId("my-badge-removed");
-            gone.addClassName("empty-hint");
-            add(new H1(getTranslation("menu.my-badge")), gone);
+        Optional<PersonalSchedule> read = mySchedule();
+        if (read.isEmpty()) {
             return;
         }
+        PersonalSchedule schedule = read.get();
         BadgeHolder me = schedule.delegate();
 
         Div card = new Div();
@@ -121,37 +127,71 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         today.setId("my-schedule-today");
         upcoming.setId("my-schedule-upcoming");
         past.setId("my-schedule-past");
-        add(card, download);
-        showSchedule(schedule.entries(), LocalDate.now(clock.withZone(zone)));
-        add(calendarExport);
+        empty.setId("my-schedule-empty");
+        add(card, download, empty, today, upcoming, past, calendarExport);
+        showSchedule(schedule.entries());
+        live.whileAttached(this, currentUser.require(), this::changed);
     }
 
-    private void showSchedule(List<ScheduleEntry> entries, LocalDate todayDate) {
+    /**
+     * A meeting moved, cancelled or placed by the organizers, the partner or the delegate's own company reaches the
+     * delegate as a notification: the schedule is read again with it (a read that fails leaves the page as it was, and
+     * the live update comes again). Before, only the note said so and the schedule below kept the meeting at its old
+     * time and table: the delegate walked to a table nobody came to.
+     */
+    private void changed(LiveChange change) {
+        if (change.kind() == LiveChange.Kind.NOTIFICATION) {
+            mySchedule().ifPresent(schedule -> showSchedule(schedule.entries()));
+        }
+    }
+
+    /** The delegate's schedule, or none when their company removed them meanwhile: the page then says so. */
+    private Optional<PersonalSchedule> mySchedule() {
+        try {
+            return Optional.of(badges.mySchedule());
+        } catch (BadgeHolderRemovedException removed) {
+            // their company took them off its list since this request's session check: words, not an error page
+            removeAll();
+            Paragraph gone = new Paragraph(getTranslation("delegate.removed-meanwhile"));
+            gone.setId("my-badge-removed");
+            gone.addClassName("empty-hint");
+            add(new H1(getTranslation("menu.my-badge")), gone);
+            return Optional.empty();
+        }
+    }
+
+    private void showSchedule(List<ScheduleEntry> entries) {
+        LocalDate todayDate = LocalDate.now(clock.withZone(zone));
+        List.of(empty, today, upcoming, past).forEach(section -> {
+            section.removeAll();
+            section.setVisible(false);
+        });
         TreeMap<LocalDate, List<ScheduleEntry>> byDay = entries.stream().collect(Collectors.groupingBy(
                 entry -> entry.startsAt().atZone(zone).toLocalDate(), TreeMap::new, Collectors.toList()));
         if (byDay.isEmpty()) {
-            Paragraph empty = new Paragraph(getTranslation("my-badge.empty"));
-            empty.addClassName("empty-hint");
-            add(heading("my-badge.schedule"), empty);
+            Paragraph none = new Paragraph(getTranslation("my-badge.empty"));
+            none.addClassName("empty-hint");
+            empty.add(heading("my-badge.schedule"), none);
+            empty.setVisible(true);
             return;
         }
         List<ScheduleEntry> todays = byDay.remove(todayDate);
         if (todays != null) {
             today.add(heading("my-badge.today", day(todayDate)));
             todays.forEach(entry -> today.add(entry(entry)));
-            add(today);
+            today.setVisible(true);
         }
         Map<LocalDate, List<ScheduleEntry>> coming = new TreeMap<>(byDay.tailMap(todayDate, false));
         Map<LocalDate, List<ScheduleEntry>> gone = new TreeMap<>(byDay.headMap(todayDate, false));
         if (!coming.isEmpty()) {
             upcoming.add(heading(todays == null ? "my-badge.schedule" : "my-badge.next-days"));
             coming.forEach((date, dayEntries) -> upcoming.add(dayBlock(date, dayEntries)));
-            add(upcoming);
+            upcoming.setVisible(true);
         }
         if (!gone.isEmpty()) {
             past.add(heading("my-badge.past-days"));
             gone.forEach((date, dayEntries) -> past.add(dayBlock(date, dayEntries)));
-            add(past);
+            past.setVisible(true);
         }
     }
 

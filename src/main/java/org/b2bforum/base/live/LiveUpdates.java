@@ -207,6 +207,26 @@ public class LiveUpdates implements SmartLifecycle {
     }
 
     /**
+     * {@link #subscribe} for as long as {@code component} is attached: from each attach to the next detach (a view
+     * that shows what the live updates change, built once per page).
+     */
+    public void whileAttached(com.vaadin.flow.component.Component component, ForumUser user,
+            Consumer<LiveChange> listener) {
+        Registration[] subscription = new Registration[1];
+        component.addAttachListener(e -> {
+            if (subscription[0] == null) {
+                subscription[0] = subscribe(e.getUI(), user, listener);
+            }
+        });
+        component.addDetachListener(e -> {
+            if (subscription[0] != null) {
+                subscription[0].remove();
+                subscription[0] = null;
+            }
+        });
+    }
+
+    /**
      * How long a page may go on trusting figures it keeps by live updates alone (the frame's bell, banner and messages
      * count) before a new page reads them again. The feed does not promise every change: one whose transaction commits
      * more than the poll's window after it wrote its row (a day removed with hundreds of requests, each told early in

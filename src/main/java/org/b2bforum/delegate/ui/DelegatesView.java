@@ -111,6 +111,15 @@ class DelegatesView extends VerticalLayout implements HasDynamicTitle {
                 + getTranslation("badge.role." + delegate.badgeRole().name()));
         details.addClassName("meeting-line");
         row.add(top, details);
+        if (delegate.status() == DelegateAccess.Status.INVITED) {
+            // beside the state, the date made a pill wider than a phone: "Приглашён, ссылка действует до 21 дек.
+            // 2026 г., 07:16" ran past the card's edge at 390 px, the time cut off (ux63)
+            Paragraph until = new Paragraph(getTranslation("delegates.invited-until",
+                    forumTime.format(delegate.invitationExpiresAt(), locale)));
+            until.addClassName("meeting-line");
+            until.setId("delegate-invited-until-" + delegate.delegateId());
+            row.add(until);
+        }
 
         HorizontalLayout actions = new HorizontalLayout();
         actions.addClassName("meeting-actions");
@@ -146,8 +155,7 @@ class DelegatesView extends VerticalLayout implements HasDynamicTitle {
     private Span status(DelegateAccess delegate) {
         String text = switch (delegate.status()) {
             case NOT_INVITED -> getTranslation("delegates.status.NOT_INVITED");
-            case INVITED -> getTranslation("delegates.status.INVITED",
-                    forumTime.format(delegate.invitationExpiresAt(), locale));
+            case INVITED -> getTranslation("delegates.status.INVITED");
             case EXPIRED -> getTranslation("delegates.status.EXPIRED");
             case ACTIVE -> getTranslation("delegates.status.ACTIVE");
         };

@@ -155,14 +155,9 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             grid.add(stand(stand));
         }
         if (searched) {
-            // a hall wider than a phone scrolls sideways: its first stand found is scrolled to, not left out of sight
-            stands.stream().filter(s -> s.assigned() && s.matches()).findFirst().ifPresent(found -> grid.getElement()
-                    .executeJs("""
-                            const stand = this.querySelector('#' + CSS.escape($0));
-                            if (stand) {
-                              const plan = this.getBoundingClientRect(), box = stand.getBoundingClientRect();
-                              this.scrollLeft += box.left - plan.left - (this.clientWidth - box.width) / 2;
-                            }""", "stand-" + found.number()));
+            // its first stand found is scrolled to, not left out of sight
+            stands.stream().filter(s -> s.assigned() && s.matches()).findFirst()
+                    .ifPresent(found -> bringIntoView(found.number()));
         }
         section.add(name, grid);
         return section;
@@ -202,6 +197,7 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         detail.removeAll();
         detail.setVisible(true);
         mark(stand.number());
+        bringIntoView(stand.number());
         H2 heading = new H2(getTranslation("fair.stand.label", stand.number()) + " · " + stand.companyName());
         Paragraph where = new Paragraph(stand.zone().name(getLocale()) + (stand.sectors().isEmpty() ? ""
                 : " · " + String.join(", ", stand.sectors().stream().map(s -> getTranslation(s.translationKey())).toList())));
@@ -252,6 +248,32 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                     return;
                   }
                 }""");
+    }
+
+    /**
+     * A hall wider than a phone scrolls sideways: the stand's hall is scrolled to it when it is out of the hall's view.
+     * A stand opened by its number (a profile's "show on the fair map", a product's stand) was marked in red where the
+     * phone did not show it: B-14 stood in the fifth of five columns, the phone showed three (ux63).
+     */
+    private void bringIntoView(String number) {
+        // on a page just opened the map may not be drawn with its style sheet yet (its hall no scrolling grid then; the
+        // script run at once left B-14 out of view): the script waits for a hall wider than its view, at most two seconds
+        map.getElement().executeJs("""
+                let tries = 0;
+                const bring = () => {
+                  const stand = this.querySelector('#' + CSS.escape($0)), grid = stand && stand.closest('.fair-grid');
+                  if (!grid || getComputedStyle(grid).overflowX !== 'auto' || grid.scrollWidth <= grid.clientWidth) {
+                    if (tries++ < 40) {
+                      setTimeout(bring, 50);
+                    }
+                    return;
+                  }
+                  const plan = grid.getBoundingClientRect(), box = stand.getBoundingClientRect();
+                  if (box.left < plan.left || box.right > plan.right) {
+                    grid.scrollLeft += box.left - plan.left - (grid.clientWidth - box.width) / 2;
+                  }
+                };
+                bring();""", "stand-" + number);
     }
 
     /** Marks the stand whose exhibitor is open, and only it. */

@@ -116,7 +116,7 @@ class CheckInDeskView extends VerticalLayout implements HasDynamicTitle {
             if (checkIns.mayUndo(holder.checkIn())) {
                 // a tap on the wrong name in the list ("Козел" for "Козлов") is taken back at once, not by an organizer
                 Button undo = new Button(getTranslation("check-in-desk.undo"), VaadinIcon.ARROW_BACKWARD.create(),
-                        e -> undo(holder));
+                        e -> againAfterFailure(e.getSource(), () -> undo(holder)));
                 undo.setId("desk-undo-" + holder.delegateId());
                 undo.addThemeVariants(ButtonVariant.TERTIARY);
                 undo.setDisableOnClick(true);
@@ -127,7 +127,7 @@ class CheckInDeskView extends VerticalLayout implements HasDynamicTitle {
             }
         } else {
             Button confirm = new Button(getTranslation("check-in.confirm"), VaadinIcon.CHECK.create(),
-                    e -> checkIn(holder));
+                    e -> againAfterFailure(e.getSource(), () -> checkIn(holder)));
             confirm.setId("desk-check-in-" + holder.delegateId());
             confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
             confirm.setDisableOnClick(true);
@@ -138,6 +138,19 @@ class CheckInDeskView extends VerticalLayout implements HasDynamicTitle {
             row.add(body, actions);
         }
         return row;
+    }
+
+    /**
+     * Runs a row's click; one that fails (the database away for a moment: the error handler's notice says so) leaves
+     * its button usable for the next tap. Before, the button stayed disabled until the name was searched again.
+     */
+    private static void againAfterFailure(Button button, Runnable click) {
+        try {
+            click.run();
+        } catch (RuntimeException e) {
+            button.setEnabled(true);
+            throw e;
+        }
     }
 
     private void checkIn(BadgeHolder holder) {

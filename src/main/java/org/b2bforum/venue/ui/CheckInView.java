@@ -114,15 +114,21 @@ class CheckInView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     }
 
     private void checkIn() {
-        content.removeAll();
         Optional<CheckInResult> checkedIn;
         try {
             checkedIn = checkIns.checkIn(token);
         } catch (VenueRefusedException e) {
+            content.removeAll();
             content.add(status(e.key(), "check-in-withdrawn"));
             backToVenue();
             return;
+        } catch (RuntimeException e) {
+            // the database away for a moment (the error handler's notice says so): the person and the button stay for
+            // the next tap. Before, the card was emptied first and the staff member faced a blank page to scan again
+            confirm.setEnabled(true);
+            throw e;
         }
+        content.removeAll();
         checkedIn.ifPresentOrElse((CheckInResult result) -> {
             person(result.holder());
             if (result.firstTime()) {

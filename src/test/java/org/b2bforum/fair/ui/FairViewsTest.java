@@ -196,6 +196,9 @@ class FairViewsTest extends ForumBrowserlessTest {
         assertThat(find(Anchor.class).id("profile-stand-on-map").getHref()).isEqualTo("fair?stand=" + stand.number());
         UI.getCurrent().navigate("fair", QueryParameters.simple(Map.of("stand", stand.number())));
         FairMapView view = (FairMapView) getCurrentView();
+        assertThat(scriptsSinceLastLook()).as("its hall scrolled sideways to it, on a phone out of view (ux63)")
+                .anyMatch(call -> call.getExpression().contains("scrollLeft")
+                        && call.getParameters().contains("stand-" + stand.number()));
         assertThat(view.detail.isVisible()).isTrue();
         assertThat(view.detail.getElement().getTextRecursively()).contains("Стенд " + stand.number());
         assertThat(find(Button.class).id("stand-" + stand.number()).getClassNames()).contains("stand-selected");
