@@ -60,6 +60,8 @@ public class BackupService {
 
     static final String LEASE = "backup";
     static final Duration LEASE_LENGTH = Duration.ofMinutes(30);
+    /** How a restore's marker begins once the restore ended ({@link #restoreAtStart}). */
+    private static final String RESTORED = "restored into database ";
 
     @Autowired
     BackupService(ObjectProvider<EmbeddedMariaDb> embedded, Environment environment, Clock clock, ObjectProvider<ClusterLeases> leases,
@@ -172,20 +174,36 @@ public class BackupService {
      */
     public boolean restoreAtStart(Path backup, String database) {
         Path marker = restoredMarker(backup);
-        if (Files.exists(marker)) {
+        if (restored(marker)) {
             log.warn("Backup {} not restored: it was restored already ({}), and the database keeps what was written "
                     + "since. Start without b2bforum.backup.restore (B2BFORUM_BACKUP_RESTORE), or delete {} to restore "
                     + "it once more", backup, firstLine(marker), marker);
             return false;
         }
+        // the marker is written before the database is touched: where it cannot be (a backup on a read-only mount, a
+        // directory of another user), every later start with the argument would restore the backup again over what
+        // was written since (review63: it was only a warning after the restore). A marker of a restore that did not
+        // end (the start killed, mariadb failed half-way) does not count: that restore is made again
+        try {
+            Files.writeString(marker, "restore into database " + database + " begun at " + clock.instant()
+                    + ", not finished\n");
+        } catch (IOException e) {
+            throw new IllegalStateException("Backup " + backup + " not restored: " + marker + ", which records the "
+                    + "restore so that a later start does not restore it again, cannot be written (" + e + "). Copy "
+                    + "the backup into a directory the application may write and start with that file", e);
+        }
         restore(backup, database);
         try {
-            Files.writeString(marker, "restored into database " + database + " at " + clock.instant() + "\n");
+            Files.writeString(marker, RESTORED + database + " at " + clock.instant() + "\n");
         } catch (IOException e) {
-            log.warn("Backup {} restored, but {} could not be written ({}): start without b2bforum.backup.restore "
-                    + "next time, or the backup is restored again", backup, marker, e.toString());
+            throw new IllegalStateException("Backup " + backup + " restored, but " + marker + " could not be written ("
+                    + e + "): start without b2bforum.backup.restore, or the backup is restored again", e);
         }
         return true;
+    }
+
+    private static boolean restored(Path marker) {
+        return Files.isRegularFile(marker) && firstLine(marker).startsWith(RESTORED);
     }
 
     /** {@link #restoreAtStart(Path, String)} into the application's database. */

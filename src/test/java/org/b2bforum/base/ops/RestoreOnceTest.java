@@ -1,6 +1,7 @@
 package org.b2bforum.base.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,16 +63,59 @@ class RestoreOnceTest {
     @Test
     void the_backup_is_restored_once_more_after_its_marker_is_deleted() throws Exception {
         BackupService backups = backups();
-        Path backup = backups.backup();
-        backups.restoreAtStart(backup, DATABASE);
-        jdbc.execute("create table " + DATABASE + ".written_since_the_restore (id int primary key)");
+        Path backup = restoredThenWritten(backups, "written_since_the_restore");
 
         Files.delete(BackupService.restoredMarker(backup));
 
         assertThat(backups.restoreAtStart(backup, DATABASE)).isTrue();
-        assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_schema = ? "
-                + "and table_name = 'written_since_the_restore'", Integer.class, DATABASE)).isZero();
+        assertThat(tableExists("written_since_the_restore")).isFalse();
         assertThat(BackupService.restoredMarker(backup)).exists();
+    }
+
+    /**
+     * A backup on a read-only mount: the marker that would stop the next start from restoring it again cannot be
+     * written, so it is not restored at all, and the start says why (a directory in the marker's place stands in for a
+     * directory the application may not write, which root, who runs the tests, always may).
+     */
+    @Test
+    void a_backup_whose_restore_cannot_be_recorded_is_not_restored() throws Exception {
+        BackupService backups = backups();
+        Path backup = backups.backup();
+        Files.createDirectory(BackupService.restoredMarker(backup));
+
+        assertThatThrownBy(() -> backups.restoreAtStart(backup, DATABASE)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Backup " + backup + " not restored: ")
+                .hasMessageContaining("Copy the backup into a directory the application may write");
+
+        assertThat(jdbc.queryForObject("select count(*) from information_schema.schemata where schema_name = ?",
+                Integer.class, DATABASE)).as("the database untouched").isZero();
+    }
+
+    /** A restore that did not end (the start killed while mariadb read the backup) is made again at the next start. */
+    @Test
+    void a_restore_that_did_not_end_is_made_again() throws Exception {
+        BackupService backups = backups();
+        Path backup = restoredThenWritten(backups, "half_restored");
+        Files.writeString(BackupService.restoredMarker(backup),
+                "restore into database " + DATABASE + " begun at 2026-12-07T05:00:00Z, not finished\n");
+
+        assertThat(backups.restoreAtStart(backup, DATABASE)).isTrue();
+
+        assertThat(tableExists("half_restored")).isFalse();
+        assertThat(companies()).isEqualTo(jdbc.queryForObject("select count(*) from company", Integer.class));
+    }
+
+    /** A backup made and restored, then a table created in the restored database. */
+    private Path restoredThenWritten(BackupService backups, String table) {
+        Path backup = backups.backup();
+        backups.restoreAtStart(backup, DATABASE);
+        jdbc.execute("create table " + DATABASE + "." + table + " (id int primary key)");
+        return backup;
+    }
+
+    private boolean tableExists(String table) {
+        return jdbc.queryForObject("select count(*) from information_schema.tables where table_schema = ? "
+                + "and table_name = ?", Integer.class, DATABASE, table) > 0;
     }
 
     private int companies() {
