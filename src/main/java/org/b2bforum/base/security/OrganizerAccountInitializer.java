@@ -43,16 +43,35 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        AccountService.ConfiguredOrganizer outcome = null;
         if (StringUtils.hasText(email) && StringUtils.hasText(password)) {
             Passwords.problem(password, email).ifPresent(problem -> {
                 throw new IllegalStateException(weak(problem));
             });
-            report(accounts.ensureOrganizer(email, password, "Organizer", false));
+            outcome = accounts.ensureOrganizer(email, password, "Organizer", false);
+            report(outcome);
         }
         if (!demoMode && !accounts.hasRealOrganizer()) {
-            throw new IllegalStateException("No organizer account exists. Set B2BFORUM_ORGANIZER_EMAIL and "
-                    + "B2BFORUM_ORGANIZER_PASSWORD to create the first one (or run in demo mode).");
+            throw new IllegalStateException(noOrganizer(outcome));
         }
+    }
+
+    /**
+     * Why the start is refused: with the variables set, the reason is what became of their address (until stop 46
+     * the words said "Set B2BFORUM_ORGANIZER_EMAIL" to an operator who had set it).
+     */
+    private String noOrganizer(AccountService.ConfiguredOrganizer outcome) {
+        String none = "No organizer account that can log in exists. ";
+        if (outcome == AccountService.ConfiguredOrganizer.SWITCHED_OFF) {
+            return none + "B2BFORUM_ORGANIZER_EMAIL " + email + " is an organizer account that is switched off: "
+                    + "name another address in B2BFORUM_ORGANIZER_EMAIL to create a new organizer.";
+        }
+        if (outcome == AccountService.ConfiguredOrganizer.NOT_AN_ORGANIZER) {
+            return none + "B2BFORUM_ORGANIZER_EMAIL " + email + " is the log-in of a company, a delegate or venue "
+                    + "staff: name another address in B2BFORUM_ORGANIZER_EMAIL to create the first organizer.";
+        }
+        return none + "Set B2BFORUM_ORGANIZER_EMAIL and B2BFORUM_ORGANIZER_PASSWORD to create the first one (or run "
+                + "in demo mode).";
     }
 
     /**

@@ -67,8 +67,20 @@ class OrganizerAccountInitializerTest {
     void a_configured_address_that_is_no_organizers_refuses_the_start_where_no_organizer_exists() {
         var initializer = configured("desk@forum.by", AccountService.ConfiguredOrganizer.NOT_AN_ORGANIZER, false);
 
+        // the refusal names what became of the address, not "Set B2BFORUM_ORGANIZER_EMAIL" to one who set it
         assertThatThrownBy(() -> initializer.afterSingletonsInstantiated()).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("No organizer account exists");
+                .hasMessageContaining("No organizer account that can log in exists")
+                .hasMessageContaining("desk@forum.by is the log-in of a company, a delegate or venue staff")
+                .hasMessageNotContaining("Set B2BFORUM_ORGANIZER_EMAIL");
+    }
+
+    @Test
+    void a_configured_organizer_switched_off_refuses_the_start_in_words_that_name_it() {
+        var initializer = configured("chief@forum.by", AccountService.ConfiguredOrganizer.SWITCHED_OFF, false);
+
+        assertThatThrownBy(() -> initializer.afterSingletonsInstantiated()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("chief@forum.by is an organizer account that is switched off")
+                .hasMessageNotContaining("Set B2BFORUM_ORGANIZER_EMAIL");
     }
 
     @Test
@@ -77,7 +89,8 @@ class OrganizerAccountInitializerTest {
         var initializer = new OrganizerAccountInitializer(accounts, i18n, "", "", false);
 
         assertThatThrownBy(() -> initializer.afterSingletonsInstantiated()).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("No organizer account exists");
+                .hasMessageContaining("No organizer account that can log in exists")
+                .hasMessageContaining("Set B2BFORUM_ORGANIZER_EMAIL and B2BFORUM_ORGANIZER_PASSWORD");
     }
 
     @Test
