@@ -195,8 +195,11 @@ public final class UiLoadBenchmark {
 
         /**
          * "Send" on the request form, answered on the form itself: the outcome above the button
-         * ({@code data-outcome} sent, confirmed or refused). An older jar moved to the meetings page instead
-         * ("requested") or showed the refusal on the form; both are read, so before and after compare.
+         * ({@code data-outcome} sent, confirmed or refused), counted under that word: the forum books instantly
+         * ({@link UiLoadForum}), so every accepted "Send" should be "confirmed", and a "sent" (a request waiting for
+         * the partner) says the forum was not in instant booking. Until stop 46 both counted as "requested" (review64).
+         * An older jar moved to the meetings page instead ("moved to meetings", confirmed or not) or showed the
+         * refusal on the form; both are read, so before and after compare.
          */
         void request() {
             if (NOOP) {
@@ -237,7 +240,7 @@ public final class UiLoadBenchmark {
 
         private String outcome() {
             if ("meetings".equals(tab.navigatedTo())) {
-                return "requested";
+                return "moved to meetings";
             }
             String shown = tab.byId("request-outcome").map(n -> n.attributes.get("data-outcome"))
                     .map(v -> v.asString()).orElse(null);
@@ -246,7 +249,7 @@ public final class UiLoadBenchmark {
                 return "refused on the page";
             }
             return switch (shown) {
-                case "sent", "confirmed" -> "requested";
+                case "sent", "confirmed" -> shown;
                 // with the reason's words: which refusals the form answers without reading the free times again
                 case "refused" -> "refused on the page: " + tab.byId("request-outcome-text")
                         .map(tab::text).orElse("?");
