@@ -911,8 +911,7 @@ public final class CpSatScheduler implements Scheduler {
         try {
             boolean rowsCanRun = RowSearch.runs(analysis);
             best = model.minimiseBreaks(rowsCanRun ? seconds * options.stallShare() : seconds, listener, clock);
-            if (rowsCanRun && clock.remaining() > MIN_SOLVE_SECONDS
-                    && (best.status() == CpSolverStatus.FEASIBLE || best.status() == CpSolverStatus.UNKNOWN)) {
+            if (rowsCanRun && (best.status() == CpSolverStatus.FEASIBLE || best.status() == CpSolverStatus.UNKNOWN)) {
                 boolean stalled = !best.hasSolution() || resultOf(analysis, best.slots()).totalBreaks()
                         >= resultOf(analysis, from).totalBreaks();
                 if (options.log()) {
@@ -926,7 +925,7 @@ public final class CpSatScheduler implements Scheduler {
                             options.randomSeed() + 3, solved::get));
                     Thread.ofPlatform().daemon().name("scheduler-rows-instead").start(instead);
                     waitFor(instead, clock.answerBy(), clock);
-                } else {
+                } else if (clock.remaining() > MIN_SOLVE_SECONDS) {
                     model.hint(best.slots());
                     CpSatModel.Outcome more = model.minimiseBreaks(clock.remaining(), listener, clock);
                     if (more.hasSolution() && (more.status() == CpSolverStatus.OPTIMAL || !resultOf(analysis,
@@ -934,6 +933,8 @@ public final class CpSatScheduler implements Scheduler {
                         best = more;
                     }
                 }
+                // the first row search has the phase's time whatever the solver did (as when it ran it all)
+                waitFor(rows, clock.answerBy(), clock);
             }
         } finally {
             solved.set(true);
