@@ -198,7 +198,7 @@
  * same schedule with another seed takes the rest of its time (the two row searches on the two cores, the best of them
  * taken; where the solver has bettered its hint it goes on from its best). On forum-13.tables8 CP-SAT never bettered
  * its hint there, in 10 s or 60 s, while one row search alone with a core to itself reached 21-23 in 8 s: 22.4 breaks
- * on average in 24 builds of 10 s against 23.3 (issue 15, stop 47).
+ * on average in 25 builds of 10 s against 23.2 (issue 15, stop 47).
  *
  * <p>The fewest breaks' lower bound there comes from the lunch boundary ({@link org.b2bforum.optimizer.LunchBound}),
  * which the model's LP does not see: a participant meeting both in the morning and in the afternoon without a break
