@@ -3,7 +3,7 @@ package org.b2bforum.optimizer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Whether a thread of a given name ran during a build: asked every 20 ms from {@link #start} until {@link #stop}
+ * Whether a thread of a given name ran during a build: asked every 5 ms from {@link #start} until {@link #stop}
  * (the row searches beside and instead of the solver, {@link RowsBesideTest}, {@link RowsInsteadTest}).
  */
 final class ThreadWatch {
@@ -44,7 +44,7 @@ final class ThreadWatch {
                 seen.set(true);
             }
             try {
-                Thread.sleep(20);
+                Thread.sleep(5);
             } catch (InterruptedException e) {
                 return;
             }
