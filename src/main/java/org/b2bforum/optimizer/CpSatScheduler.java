@@ -39,9 +39,17 @@ public final class CpSatScheduler implements Scheduler {
      * @param windows     add the redundant "no break = one window of consecutive slots" constraints
      * @param log         print CP-SAT's search log to standard error
      * @param randomSeed  CP-SAT's random seed
+     * @param stallShare  the share of the fewest breaks' time (when not every meeting fits) after which a solve that
+     *                    has found nothing better than its hint gives the rest to a second row search
      */
     public record Options(int workers, boolean hint, boolean windows, boolean log, int randomSeed, int levels,
-            double levelShare) {
+            double levelShare, double stallShare) {
+
+        /** As the canonical constructor, with the default {@link #STALL_SHARE}. */
+        public Options(int workers, boolean hint, boolean windows, boolean log, int randomSeed, int levels,
+                double levelShare) {
+            this(workers, hint, windows, log, randomSeed, levels, levelShare, STALL_SHARE);
+        }
 
         /**
          * One worker per core and one more (3 to 8), hint, windows, no log, seed 1, levels 0..3, levels within
@@ -59,14 +67,21 @@ public final class CpSatScheduler implements Scheduler {
             if (levelShare < 0 || levelShare > 1) {
                 throw new IllegalArgumentException("levelShare is a fraction of the time limit");
             }
+            if (stallShare < 0 || stallShare > 1) {
+                throw new IllegalArgumentException("stallShare is a fraction of the fewest breaks' time");
+            }
         }
 
         public Options withWorkers(int count) {
-            return new Options(count, hint, windows, log, randomSeed, levels, levelShare);
+            return new Options(count, hint, windows, log, randomSeed, levels, levelShare, stallShare);
         }
 
         public Options withLog(boolean on) {
-            return new Options(workers, hint, windows, on, randomSeed, levels, levelShare);
+            return new Options(workers, hint, windows, on, randomSeed, levels, levelShare, stallShare);
+        }
+
+        public Options withStallShare(double share) {
+            return new Options(workers, hint, windows, log, randomSeed, levels, levelShare, share);
         }
     }
 
@@ -101,6 +116,12 @@ public final class CpSatScheduler implements Scheduler {
 
     /** The share of the time limit for each question above an unanswered level. */
     private static final double ABOVE_SHARE = 0.25;
+
+    /**
+     * The fewest breaks' solve when not every meeting fits is first given this share of its time: when it has found
+     * nothing better than its hint by then, a second row search takes the rest (see {@link #minimiseBesideRows}).
+     */
+    static final double STALL_SHARE = 0.15;
 
     /** Less time than this left: the optimisation model is not built any more. */
     private static final double MIN_SOLVE_SECONDS = 0.3;
@@ -872,7 +893,10 @@ public final class CpSatScheduler implements Scheduler {
      * schedule the model accepts, the start's local search's) beside it; the better of the two. On forum-13.tables8
      * CP-SAT's neighbourhoods took 7.5 s from 44 breaks to 40, where the annealing alone reaches 32-36 in 40 s. Not
      * the annealing again: {@code from} already places what the annealing could, and 2 million steps of it from there
-     * only spent the first second.
+     * only spent the first second. The model is first given {@link Options#stallShare} of the time: when it has found
+     * nothing better than its hint by then (on forum-13.tables8 its only solution was its hint in every run, 10 s or
+     * 60 s), a second row search from {@code from} with another seed takes the rest, so that both cores search rows;
+     * else the model goes on from its best. The best of the three is taken.
      */
     private CpSatModel.Outcome minimiseBesideRows(ProblemAnalysis analysis, CpSatModel model, int[] from,
             Clock clock, ProgressListener listener) {
@@ -883,13 +907,47 @@ public final class CpSatScheduler implements Scheduler {
                 Long.MAX_VALUE, options.randomSeed() + 1, solved::get));
         Thread.ofPlatform().daemon().name("scheduler-local-search-2").start(rows);
         CpSatModel.Outcome best;
+        FutureTask<int[]> instead = null;
         try {
-            best = model.minimiseBreaks(clock.remaining(), listener, clock);
+            boolean rowsCanRun = RowSearch.runs(analysis);
+            best = model.minimiseBreaks(rowsCanRun ? seconds * options.stallShare() : seconds, listener, clock);
+            if (rowsCanRun && (best.status() == CpSolverStatus.FEASIBLE || best.status() == CpSolverStatus.UNKNOWN)) {
+                boolean stalled = !best.hasSolution() || resultOf(analysis, best.slots()).totalBreaks()
+                        >= resultOf(analysis, from).totalBreaks();
+                if (options.log()) {
+                    System.err.printf("fewest breaks after %.0f %%: %s at %.2f s%n", options.stallShare() * 100,
+                            stalled ? "nothing better than the hint, a second row search instead" : "improving",
+                            clock.elapsed());
+                }
+                if (stalled) {
+                    double left = clock.remaining();
+                    instead = new FutureTask<>(() -> RowSearch.improve(analysis, from, left, Long.MAX_VALUE,
+                            options.randomSeed() + 3, solved::get));
+                    Thread.ofPlatform().daemon().name("scheduler-rows-instead").start(instead);
+                    waitFor(instead, clock.answerBy(), clock);
+                } else if (clock.remaining() > MIN_SOLVE_SECONDS) {
+                    model.hint(best.slots());
+                    CpSatModel.Outcome more = model.minimiseBreaks(clock.remaining(), listener, clock);
+                    if (more.hasSolution() && (more.status() == CpSolverStatus.OPTIMAL || !resultOf(analysis,
+                            best.slots()).betterThan(resultOf(analysis, more.slots()), analysis.fairness()))) {
+                        best = more;
+                    }
+                }
+                // the first row search has the phase's time whatever the solver did (as when it ran it all)
+                waitFor(rows, clock.answerBy(), clock);
+            }
         } finally {
             solved.set(true);
         }
         int d = analysis.fairness();
         int[] searched = betterOf(analysis, from, rows);
+        if (instead != null) {
+            int[] second = betterOf(analysis, from, instead);
+            if (resultOf(analysis, second).betterThan(resultOf(analysis, searched), d)
+                    && model.fixedPlacedCount(second) >= model.fixedPlacedCount(searched)) {
+                searched = second;
+            }
+        }
         ScheduleResult found = resultOf(analysis, searched);
         if (found.fairnessGap() <= d && (!best.hasSolution()
                 || model.fixedPlacedCount(searched) >= model.fixedPlacedCount(best.slots())

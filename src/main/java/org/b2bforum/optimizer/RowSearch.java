@@ -158,6 +158,11 @@ final class RowSearch {
         }
     }
 
+    /** Whether {@link #improve} searches on {@code analysis}'s day at all (meetings, and at most 31 slots). */
+    static boolean runs(ProblemAnalysis analysis) {
+        return analysis.meetingCount() > 0 && analysis.slots <= 31;
+    }
+
     /**
      * The best schedule found from {@code start} within {@code seconds} or {@code maxSteps} steps, or until
      * {@code stop} says so: as many meetings placed, fair, and never more breaks. A start that is not fair (or a
@@ -199,7 +204,7 @@ final class RowSearch {
      */
     static int[] improve(ProblemAnalysis analysis, int[] start, double seconds, long maxSteps, long seed,
             int kempePerRow, double focus, int exchangesPerRow, BooleanSupplier stop, IntConsumer told) {
-        if (analysis.meetingCount() == 0 || analysis.slots > 31) {
+        if (!runs(analysis)) {
             return start.clone();
         }
         RowSearch search = new RowSearch(analysis, start);

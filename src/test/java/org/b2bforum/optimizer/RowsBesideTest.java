@@ -3,7 +3,6 @@ package org.b2bforum.optimizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,13 +29,10 @@ class RowsBesideTest {
         CpSatScheduler levelsWithoutTime = new CpSatScheduler(new CpSatScheduler.Options(defaults.workers(),
                 defaults.hint(), defaults.windows(), false, defaults.randomSeed(), defaults.levels(), 0.01));
         levelsWithoutTime.warmUp();
-        AtomicBoolean seen = new AtomicBoolean();
-        AtomicBoolean building = new AtomicBoolean(true);
-        Thread watcher = Thread.ofPlatform().daemon().start(() -> watch(building, seen));
+        ThreadWatch beside = ThreadWatch.start("scheduler-rows-beside");
         ScheduleResult result = levelsWithoutTime.solve(day, Duration.ofSeconds(5), Scheduler.ProgressListener.NONE,
                 start);
-        building.set(false);
-        watcher.join();
+        boolean seen = beside.stop();
 
         assertThat(seen).as("a row search beside the question above the bound (%d breaks, bound %d)",
                 result.totalBreaks(), result.lowerBound()).isTrue();
@@ -44,11 +40,7 @@ class RowsBesideTest {
         assertThat(result.unplaced()).isEmpty();
         assertThat(result.fairnessGap()).isLessThanOrEqualTo(day.fairness());
         // ended by the build's end (at the optimisation's start, or the build's answer at the latest)
-        long until = System.nanoTime() + 2_000_000_000L;
-        while (besideAlive() && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
-        assertThat(besideAlive()).as("the row search beside ended").isFalse();
+        assertThat(beside.ended(2)).as("the row search beside ended").isTrue();
     }
 
     /**
@@ -88,24 +80,5 @@ class RowsBesideTest {
 
     private static SchedulingProblem forbidden() throws Exception {
         return DznReader.read(DznReaderTest.resource("crafted/forum-13crafc.forbidden.dzn"));
-    }
-
-    /** Sets {@code seen} when the row search's thread is alive, every 20 ms while {@code building}. */
-    private static void watch(AtomicBoolean building, AtomicBoolean seen) {
-        while (building.get()) {
-            if (besideAlive()) {
-                seen.set(true);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    private static boolean besideAlive() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.isAlive() && t.getName().equals("scheduler-rows-beside"));
     }
 }
