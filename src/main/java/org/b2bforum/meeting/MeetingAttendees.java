@@ -87,6 +87,8 @@ public class MeetingAttendees {
      * attended from it: the new ones are told the meeting is in their day, those taken back that it is not.
      *
      * @throws BookingRefusedException {@code meeting.error.no-delegates} for nobody,
+     *         {@code meeting.error.attendees-not-approved} while the logged-in company is not approved (sent back to
+     *         review, or withdrawn: as for accepting a request, its pages are closed to it meanwhile),
      *         {@code meeting.error.not-active} unless the meeting is confirmed, {@code meeting.error.begun-attendees}
      *         once it has begun, {@code meeting.error.delegate-in-program} for a delegate at a program item then,
      *         {@code meeting.error.delegate-removed} for a delegate their company removed meanwhile (nothing changed)
@@ -101,8 +103,14 @@ public class MeetingAttendees {
             if (!meeting.involves(me)) {
                 throw new AccessDeniedException("Not your meeting");
             }
-            SlotLedger.Slot slot = ledger.lockSlotAndCompanies(meeting.slotId(), meeting.requesterId(),
-                    meeting.partnerId()).slot();
+            SlotLedger.Locked locked = ledger.lockSlotAndCompanies(meeting.slotId(), meeting.requesterId(),
+                    meeting.partnerId());
+            SlotLedger.Slot slot = locked.slot();
+            if (!locked.approved(me)) {
+                // back in the organizers' review (its renaming in another tab) or withdrawn while the dialog was open:
+                // read under the company's lock, as a booking reads it, so a decision that committed first is seen
+                throw new BookingRefusedException("meeting.error.attendees-not-approved");
+            }
             if (meeting.status() != MeetingStatus.CONFIRMED) {
                 throw new BookingRefusedException("meeting.error.not-active");
             }

@@ -14,6 +14,7 @@ import org.b2bforum.ForumSpringTest;
 import org.b2bforum.LockWaits;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramItems;
+import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.venue.AttendanceService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,8 @@ class MeetingAttendeesTest {
     AttendanceService attendance;
     @Autowired
     ProgramItems programItems;
+    @Autowired
+    RegistrationService registrations;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -149,6 +152,31 @@ class MeetingAttendeesTest {
                 List.of(requester.delegateIds().get(1))))).isInstanceOf(BookingRefusedException.class);
         assertThat(busyDelegates(meeting)).as("nobody sent or taken back").containsExactly(requester.firstDelegate());
         assertThat(fixture.as(partner, () -> attendees.myMeetingsWithoutAttendees())).doesNotContain(meeting);
+    }
+
+    @Test
+    void a_company_sent_back_to_review_does_not_send_its_people_until_it_is_approved_again() {
+        long meeting = fixture.as(requester, () -> requests.request(partner.id(), session.slot(1).id(),
+                List.of(requester.firstDelegate()), null)).meetingId();
+        long first = partner.firstDelegate();
+        delegates.delegateAccount(partner, first);
+        // the partner renames itself in another tab while its "choose who attends" dialog is open
+        fixture.sendBackToReview(partner);
+
+        // before (review65): its delegate was sent and told, and busy at that time, while every page of the forum was
+        // closed to the company and its badges did not work; accepting a request is refused so already
+        assertThatThrownBy(() -> fixture.as(partner, () -> attendees.choose(meeting, List.of(first))))
+                .isInstanceOfSatisfying(BookingRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("meeting.error.attendees-not-approved"));
+        assertThat(busyDelegates(meeting)).as("nobody sent").containsExactly(requester.firstDelegate());
+        assertThat(notices(first)).as("nobody told").isEmpty();
+
+        // approved again: the meeting still waits for its people
+        fixture.asOrganizer(() -> registrations.approve(partner.id()));
+        assertThat(fixture.as(partner, () -> attendees.myMeetingsWithoutAttendees())).containsExactly(meeting);
+        fixture.as(partner, () -> attendees.choose(meeting, List.of(first)));
+        assertThat(busyDelegates(meeting)).containsExactlyInAnyOrder(requester.firstDelegate(), first);
+        assertThat(notices(first)).containsExactly("notification.meeting.ATTENDEE_ADDED");
     }
 
     @Test
