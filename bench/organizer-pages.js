@@ -100,7 +100,7 @@ async function open(browser, state, port, path, lang, width) {
         let name = '';
         for (let round = 0; round < ROUNDS; round++) {
           const {context, page, ms, bytes} = await open(browser, states[port], port, route, lang, +(width || 1280));
-          const action = ACTIONS[route.split('?')[0]];
+          const action = process.env.ACTIONS === 'off' ? undefined : ACTIONS[route.split('?')[0]];
           if (action) {
             try { const a = await action(page); name = a.action; actions.push(a.ms); } catch (e) { name = 'failed: ' + e.message.split('\n')[0]; }
           }
