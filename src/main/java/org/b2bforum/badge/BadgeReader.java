@@ -70,11 +70,15 @@ class BadgeReader {
     }
 
     /** Approved companies (id and name) that have delegates, for the filter. */
-    List<CompanyOption> companies() {
+    List<CompanyOption> companies(String filter, int offset, int limit) {
+        String text = filter == null ? "" : filter.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return jdbc.query("""
                 select c.id, c.short_name from company c
                 where c.status = 'APPROVED' and exists (select 1 from delegate d where d.company_id = c.id)
-                order by c.short_name, c.id""", new MapSqlParameterSource(),
+                  and c.short_name like :filter
+                order by c.short_name, c.id limit :limit offset :offset""",
+                new MapSqlParameterSource("filter", "%" + text + "%").addValue("limit", Math.max(0, limit))
+                        .addValue("offset", Math.max(0, offset)),
                 (rs, n) -> new CompanyOption(rs.getLong("id"), rs.getString("short_name")));
     }
 

@@ -181,10 +181,14 @@ public class BadgeService {
         return reader.cities();
     }
 
+    /**
+     * Approved companies with delegates whose name contains {@code filter}, by name: a page of them for the filter's
+     * lazily loaded choice (a forum of 2,000 companies held them all in each open tab).
+     */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
-    public List<CompanyOption> companies() {
-        return reader.companies();
+    public List<CompanyOption> companies(String filter, int offset, int limit) {
+        return reader.companies(filter, offset, limit);
     }
 
     /**

@@ -25,6 +25,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AttendanceService {
 
+    /**
+     * A meeting ({@code m}) with its slot ({@code s}), hall ({@code h}), table ({@code t}) or fair stand, and its
+     * requester ({@code a}) and partner ({@code b}): the venue's read models of meetings (also the outcome report's).
+     */
+    static final String MEETINGS_WITH_PLACE_AND_COMPANIES = """
+            from meeting m
+            join slot s on s.id = m.slot_id
+            join hall h on h.id = s.hall_id
+            left join meeting_table t on t.id = m.table_id""" + StandOfMeeting.JOINS + """
+            join company a on a.id = m.requester_company_id
+            join company b on b.id = m.partner_company_id
+            """;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -50,12 +63,7 @@ public class AttendanceService {
                 + """
                           from meeting_delegate md join delegate d on d.id = md.delegate_id
                          where md.meeting_id = m.id) delegates
-                from meeting m
-                join slot s on s.id = m.slot_id
-                join hall h on h.id = s.hall_id
-                left join meeting_table t on t.id = m.table_id""" + StandOfMeeting.JOINS + """
-                join company a on a.id = m.requester_company_id
-                join company b on b.id = m.partner_company_id
+                """ + MEETINGS_WITH_PLACE_AND_COMPANIES + """
                 where m.slot_id = :slot and m.status = 'CONFIRMED' and (m.table_id is not null or m.stand_id is not null)
                 order by t.number is null, t.number, st.number""", new MapSqlParameterSource("slot", slotId), (rs, i) -> {
                     String delegates = rs.getString("delegates");

@@ -1,5 +1,7 @@
 package org.b2bforum.venue;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +15,6 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.text.Texts;
 import org.b2bforum.company.ForumAccess;
-import org.b2bforum.fair.StandOfMeeting;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -114,33 +115,57 @@ public class OutcomeService {
                         .addValue("now", Timestamp.from(clock.instant())).addValue("user", user.id()));
     }
 
+    /** The report's meetings: confirmed, with a mark or an outcome of either company. */
+    private static final String REPORTED = AttendanceService.MEETINGS_WITH_PLACE_AND_COMPANIES + """
+            left join meeting_outcome oa on oa.meeting_id = m.id and oa.company_id = m.requester_company_id
+            left join meeting_outcome ob on ob.meeting_id = m.id and ob.company_id = m.partner_company_id
+            where m.status = 'CONFIRMED'
+              and (m.attendance is not null or oa.outcome is not null or ob.outcome is not null)
+            """;
+
+    private static final String REPORT_SELECT = """
+            select m.id, s.starts_at,""" + MeetingPlace.COLUMNS + """
+                   , a.short_name requester_name,
+                   b.short_name partner_name, m.attendance, oa.outcome a_outcome, oa.comment a_comment,
+                   ob.outcome b_outcome, ob.comment b_comment
+            """;
+    /** The meeting's id last: pages of the same time, hall and table (stands) come in one order. */
+    private static final String REPORT_ORDER = " order by s.starts_at, h.name, t.number, m.id";
+
     /**
      * Confirmed meetings that have a mark or an outcome, with both companies' outcomes, in time
-     * order: the organizers' report.
+     * order: the organizers' report, whole (its CSV file).
      */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
     public List<OutcomeReport> report() {
-        return jdbc.query("""
-                select m.id, s.starts_at,""" + MeetingPlace.COLUMNS + """
-                       , a.short_name requester_name,
-                       b.short_name partner_name, m.attendance, oa.outcome a_outcome, oa.comment a_comment,
-                       ob.outcome b_outcome, ob.comment b_comment
-                from meeting m
-                join slot s on s.id = m.slot_id
-                join hall h on h.id = s.hall_id
-                left join meeting_table t on t.id = m.table_id""" + StandOfMeeting.JOINS + """
-                join company a on a.id = m.requester_company_id
-                join company b on b.id = m.partner_company_id
-                left join meeting_outcome oa on oa.meeting_id = m.id and oa.company_id = m.requester_company_id
-                left join meeting_outcome ob on ob.meeting_id = m.id and ob.company_id = m.partner_company_id
-                where m.status = 'CONFIRMED'
-                  and (m.attendance is not null or oa.outcome is not null or ob.outcome is not null)
-                order by s.starts_at, h.name, t.number""", new MapSqlParameterSource(),
-                (rs, i) -> new OutcomeReport(rs.getLong("id"), rs.getTimestamp("starts_at").toInstant(),
-                        MeetingPlace.of(rs), rs.getString("requester_name"), rs.getString("partner_name"),
-                        Attendance.of(rs.getString("attendance")), Outcome.of(rs.getString("a_outcome")),
-                        rs.getString("a_comment"), Outcome.of(rs.getString("b_outcome")), rs.getString("b_comment")));
+        return jdbc.query(REPORT_SELECT + REPORTED + REPORT_ORDER, new MapSqlParameterSource(), OutcomeService::reportRow);
+    }
+
+    /**
+     * One page of {@link #report()}, in its order: the page shows the report in a lazy grid (a forum of 20,000
+     * meetings has some 19,000 marked ones, read and held whole in each open tab before, and again at each poll).
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public List<OutcomeReport> report(int offset, int limit) {
+        return jdbc.query(REPORT_SELECT + REPORTED + REPORT_ORDER + " limit :limit offset :offset",
+                new MapSqlParameterSource("limit", limit).addValue("offset", offset), OutcomeService::reportRow);
+    }
+
+    /** How many meetings {@link #report()} has. */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public int reportSize() {
+        Integer size = jdbc.queryForObject("select count(*) " + REPORTED, new MapSqlParameterSource(), Integer.class);
+        return size == null ? 0 : size;
+    }
+
+    private static OutcomeReport reportRow(ResultSet rs, int row) throws SQLException {
+        return new OutcomeReport(rs.getLong("id"), rs.getTimestamp("starts_at").toInstant(), MeetingPlace.of(rs),
+                rs.getString("requester_name"), rs.getString("partner_name"), Attendance.of(rs.getString("attendance")),
+                Outcome.of(rs.getString("a_outcome")), rs.getString("a_comment"), Outcome.of(rs.getString("b_outcome")),
+                rs.getString("b_comment"));
     }
 
     /** The live figures: check-ins, meetings held and missed, outcomes by kind. */

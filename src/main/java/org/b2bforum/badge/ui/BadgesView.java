@@ -91,7 +91,9 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
 
         company.setId("badges-company");
         company.setLabel(getTranslation("badges.company"));
-        company.setItems(badges.companies());
+        // a page of the companies whose name holds what is typed, read as the list opens or scrolls: not 2,000 in each tab
+        company.setItems(query -> badges.companies(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
+                .stream());
         company.setItemLabelGenerator(CompanyOption::name);
         company.setClearButtonVisible(true);
         company.setPlaceholder(getTranslation("badges.any"));

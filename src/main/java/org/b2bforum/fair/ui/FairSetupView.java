@@ -184,7 +184,9 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
         zones.setItems(allZones);
         stands.setItems(all);
         assignStand.setItems(all);
-        assignCompany.setItems(fair.approvedCompanies());
+        // a page of the companies whose name holds what is typed, read as the list opens: not 2,000 in each tab
+        assignCompany.setItems(query -> fair.approvedCompanies(query.getFilter().orElse(""), query.getOffset(),
+                query.getLimit()).stream());
     }
 
     private void addZone() {

@@ -2,6 +2,7 @@ package org.b2bforum.meeting.ui;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,9 +20,7 @@ import org.b2bforum.program.ProgramLabels;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.program.Slot;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnRendering;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -30,7 +29,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -55,6 +54,10 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
     /** One slot of the session: its confirmed meetings by table number and its unanswered requests. */
     record SlotRow(Slot slot, Map<Integer, MeetingDetails> meetingsByTable, long requests) {
     }
+
+    /** A table's cell: the meeting's two companies as a button that opens it; nothing at a free table. */
+    static final String MEETING_CELL = "<vaadin-button theme=\"tertiary small\" class=\"grid-meeting\" "
+            + "?hidden=${!item.pair} @click=${open}>${item.pair}</vaadin-button>";
 
     final Select<NegotiationSession> session = new Select<>();
     final Grid<SlotRow> grid = new Grid<>();
@@ -94,6 +97,8 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
         grid.addThemeVariants(GridVariant.COLUMN_BORDERS, GridVariant.ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("meeting-grid.no-session"));
         grid.setAllRowsVisible(true);
+        // the browser draws the columns in sight, not all 105 tables of a hall
+        grid.setColumnRendering(ColumnRendering.LAZY);
         summary.setId("grid-summary");
         summary.addClassName("grid-summary");
 
@@ -150,7 +155,12 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
                 .setHeader(getTranslation("meeting-grid.column.time")).setFrozen(true).setAutoWidth(true).setFlexGrow(0);
         for (int number = 1; number <= tables; number++) {
             int table = number;
-            grid.addColumn(new ComponentRenderer<>(r -> cell(r.meetingsByTable().get(table), slots)))
+            // a template drawn in the browser, not a component per cell: a session of 105 tables and 24 slots had
+            // 2,520 buttons with tooltips held on the server for each open tab (bench/README.md, run-report, ux65)
+            grid.addColumn(LitRenderer.<SlotRow>of(MEETING_CELL)
+                    .withProperty("pair", r -> Objects.requireNonNullElse(pair(r.meetingsByTable().get(table)), ""))
+                    .withFunction("open", r -> open(r.meetingsByTable().get(table), slots)))
+                    .setTooltipGenerator(r -> tooltip(r.meetingsByTable().get(table)))
                     .setHeader(getTranslation("meeting-grid.column.table", table)).setWidth("14rem").setFlexGrow(1)
                     .setKey("table-" + table);
         }
@@ -175,19 +185,27 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
         return new SlotRow(slot, byTable, requests);
     }
 
-    private Component cell(MeetingDetails meeting, List<Slot> slots) {
+    /** The two companies of the meeting at a table, or null for a free table. */
+    static String pair(MeetingDetails meeting) {
+        return meeting == null ? null : meeting.requesterName() + " — " + meeting.partnerName();
+    }
+
+    /**
+     * The cell may cut the names: the tooltip has them whole, with who attends (each company's people named apart,
+     * as in the meeting's dialog).
+     */
+    String tooltip(MeetingDetails meeting) {
         if (meeting == null) {
-            return new Span();
+            return null;
         }
-        String pair = meeting.requesterName() + " — " + meeting.partnerName();
-        Button button = new Button(pair, e -> new MeetingDialog(meeting, slots, labels, bookings, requests, this::show).open());
-        button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-        button.addClassName("grid-meeting");
-        // the cell may cut the names: the tooltip has them whole, with who attends
-        // (each company's people named apart, as in the meeting's dialog)
         List<String> who = MeetingDialog.whoAttends(meeting, this::getTranslation);
-        button.setTooltipText(who.isEmpty() ? pair : pair + " · " + String.join(" · ", who));
-        return button;
+        return who.isEmpty() ? pair(meeting) : pair(meeting) + " · " + String.join(" · ", who);
+    }
+
+    private void open(MeetingDetails meeting, List<Slot> slots) {
+        if (meeting != null) {
+            new MeetingDialog(meeting, slots, labels, bookings, requests, this::show).open();
+        }
     }
 
     @Override

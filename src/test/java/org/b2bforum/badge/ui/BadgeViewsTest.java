@@ -17,6 +17,8 @@ import org.b2bforum.ForumSpringTest;
 import org.b2bforum.GridScrolls;
 import org.b2bforum.TestData;
 import org.b2bforum.badge.BadgeHolder;
+import org.b2bforum.badge.BadgeService;
+import org.b2bforum.badge.CompanyOption;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.BadgeRole;
@@ -50,6 +52,8 @@ class BadgeViewsTest extends ForumBrowserlessTest {
 
     @Autowired
     DelegateFixture fixture;
+    @Autowired
+    BadgeService badges;
     @Autowired
     BookingFixture booking;
 
@@ -146,6 +150,28 @@ class BadgeViewsTest extends ForumBrowserlessTest {
         assertThat(download.getHref()).isNotBlank();
         assertThat(view.progressText.getText()).startsWith("Готово: 3 бейджей");
         assertThat(view.print.isEnabled()).isTrue();
+    }
+
+    @Test
+    void the_company_filter_reads_a_page_of_the_companies_whose_name_holds_what_is_typed() {
+        String unique = TestData.unique();
+        TestCompany first = fixture.approvedCompany("Полоцк", "Ц-Завод " + unique + " 1", List.of("Орлова Вера"));
+        TestCompany second = fixture.approvedCompany("Полоцк", "Ц-Завод " + unique + " 2",
+                List.of("Белов Кирилл", "Зайцев Илья"));
+        TestData.logInAsOrganizer(accounts);
+        assertThat(badges.companies(unique, 0, 10)).extracting(CompanyOption::id)
+                .containsExactly(first.id(), second.id());
+        assertThat(badges.companies(unique, 0, 1)).as("a page holds its limit").extracting(CompanyOption::id)
+                .containsExactly(first.id());
+        assertThat(badges.companies(unique, 1, 10)).extracting(CompanyOption::id).containsExactly(second.id());
+        assertThat(badges.companies("%", 0, 10)).as("what is typed is text, not a pattern").isEmpty();
+
+        BadgesView view = navigate(BadgesView.class);
+        assertThat(view.company.getDataProvider().isInMemory())
+                .as("a forum of 2,000 companies: read a page as the list opens, not all of them into each tab").isFalse();
+        test(view.company).setFilter(unique + " 2");
+        test(view.company).selectItem("Ц-Завод " + unique + " 2");
+        assertThat(view.count.getText()).isEqualTo("Участников: 2");
     }
 
     @Test

@@ -94,10 +94,45 @@ class FiguresViewTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void the_report_is_read_a_page_at_a_time_not_held_whole_by_the_tab() {
+        VenueFixture venue = new VenueFixture(context);
+        BookingFixture booking = venue.booking();
+        TestSession session = venue.pastSession(3);
+        java.util.List<Long> marked = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            TestCompany a = booking.approvedCompany();
+            TestCompany b = booking.approvedCompany();
+            marked.add(booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id())));
+        }
+        BookingFixture.logInAs(venue.staff());
+        marked.forEach(meeting -> attendance.mark(meeting, Attendance.HELD));
+
+        TestData.logInAsOrganizer(accounts);
+        java.util.List<Long> whole = outcomes.report().stream().map(r -> r.meetingId()).toList();
+        assertThat(outcomes.reportSize()).isEqualTo(whole.size());
+        assertThat(whole).containsAll(marked);
+        int cut = whole.indexOf(marked.get(1));
+        assertThat(outcomes.report(0, cut + 1)).as("a page holds its limit, no more").hasSize(cut + 1);
+        java.util.List<Long> paged = new java.util.ArrayList<>();
+        outcomes.report(0, cut + 1).forEach(r -> paged.add(r.meetingId()));
+        outcomes.report(cut + 1, whole.size()).forEach(r -> paged.add(r.meetingId()));
+        assertThat(paged).as("the pages together are the whole report, in its order").isEqualTo(whole);
+
+        FiguresView view = navigate(FiguresView.class);
+        assertThat(view.report.getDataProvider().isInMemory())
+                .as("at forum scale some 19,000 rows: read a page at a time, not all into the tab at each poll").isFalse();
+        assertThat(view.report.isAllRowsVisible()).as("all rows visible would fetch every page at once").isFalse();
+        var grid = test(view.report);
+        assertThat(grid.size()).isEqualTo(whole.size());
+        assertThat(java.util.stream.IntStream.range(0, grid.size()).mapToObj(i -> grid.getRow(i).meetingId()))
+                .containsAll(marked);
+    }
+
+    @Test
     void before_any_meeting_is_marked_the_csv_is_not_offered_and_the_page_says_why() {
         TestData.logInAsOrganizer(accounts);
         FiguresView view = navigate(FiguresView.class);
-        view.showReport(java.util.List.of());
+        view.showReport(0);
 
         assertThat(view.export.isVisible()).as("a header row with no word why, before the forum").isFalse();
         assertThat(view.nothingToExport.isVisible()).isTrue();

@@ -1,0 +1,127 @@
+// bench/organizer-pages: the organizers' pages on a forum of bench/run-report's size, in a real Chromium (see the script).
+const { chromium } = require(process.env.PLAYWRIGHT_PACKAGE);
+const { execFileSync } = require('child_process');
+const PORTS = (process.env.PORTS || '8650').split(',');
+const PIDS = (process.env.PIDS || '').split(',');
+const ROUNDS = +process.argv[2];
+const PATHS = process.argv[3].split(',');
+const TABS = +(process.env.TABS || 8);
+const SETTLE = `() => { const c = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+  return !!c && Object.values(c).every(x => !x.isActive()); }`;
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run'];
+
+/** The page's own answers: the document and Vaadin's requests (?v-r=...), not the cached scripts and styles. */
+function counting(page) {
+  const sum = {bytes: 0};
+  page.on('response', async response => {
+    const request = response.request();
+    if (!request.url().includes('v-r=') && request.resourceType() !== 'document') return;
+    try { sum.bytes += (await response.body()).length; } catch (e) { /* gone */ }
+  });
+  return sum;
+}
+
+/** Heap in use after two full GCs (jcmd), in KB. */
+function heapKb(pid) {
+  execFileSync('jcmd', [pid, 'GC.run']);
+  execFileSync('jcmd', [pid, 'GC.run']);
+  const info = execFileSync('jcmd', [pid, 'GC.heap_info']).toString();
+  const m = info.match(/used (\d+)K/);
+  return m ? +m[1] : NaN;
+}
+
+/** What an organizer does first on each page, timed from the click to the page settled. */
+const ACTIONS = {
+  'meeting-grid': async page => {
+    const t = Date.now();
+    await page.locator('.grid-meeting').first().click();
+    await page.waitForSelector('vaadin-dialog-overlay[opened]');
+    await page.waitForFunction(SETTLE);
+    return {action: 'open a meeting', ms: Date.now() - t};
+  },
+  figures: async page => {
+    const t = Date.now();
+    await page.evaluate(() => { const g = document.querySelector('#figures-report'); g && g.scrollToIndex(9000); });
+    await page.waitForTimeout(50);
+    await page.waitForFunction(SETTLE);
+    return {action: 'scroll the report to row 9000', ms: Date.now() - t};
+  },
+  badges: async page => {
+    const t = Date.now();
+    await page.fill('#badges-company input', 'Дорстрой-1');
+    await page.waitForTimeout(50);
+    await page.waitForFunction(SETTLE);
+    return {action: 'type a company in the filter', ms: Date.now() - t};
+  },
+};
+
+async function logIn(browser, port) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(180000);
+  await page.goto(`http://localhost:${port}/login`);
+  await page.waitForFunction(SETTLE);
+  await page.fill('#vaadinLoginUsername input', process.env.USER_EMAIL || 'bench-report@forum.local');
+  await page.fill('#vaadinLoginPassword input', process.env.USER_PASSWORD || 'Report-Load-2026');
+  await page.press('#vaadinLoginPassword input', 'Enter');
+  await page.waitForURL(/^(?!.*\/login).*$/);
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+async function open(browser, state, port, path, lang, width) {
+  const context = await browser.newContext({locale: lang === 'en' ? 'en-US' : 'ru-RU',
+    viewport: {width, height: 900}, storageState: state});
+  // the language is the session's, chosen by a cookie (Languages.COOKIE): Russian without it
+  await context.addCookies([{name: 'b2bforum-lang', value: lang, url: `http://localhost:${port}`}]);
+  const page = await context.newPage();
+  page.setDefaultTimeout(180000);
+  const bytes = counting(page);
+  const t = Date.now();
+  await page.goto(`http://localhost:${port}/${path}`);
+  await page.waitForFunction(SETTLE);
+  await page.waitForFunction("() => document.title !== ''");
+  const ms = Date.now() - t;
+  await page.waitForTimeout(500);
+  return {context, page, ms, bytes};
+}
+
+(async () => {
+  const browser = await chromium.launch({executablePath: '/usr/bin/chromium-headless-shell', args: ARGS});
+  const states = {};
+  for (const port of PORTS) states[port] = await logIn(browser, port);
+  for (const path of PATHS) {
+    const [route, width] = path.split('@');
+    for (const lang of ['ru', 'en']) {
+      for (const [i, port] of PORTS.entries()) {
+        const loads = [], sizes = [], actions = [];
+        let name = '';
+        for (let round = 0; round < ROUNDS; round++) {
+          const {context, page, ms, bytes} = await open(browser, states[port], port, route, lang, +(width || 1280));
+          const action = process.env.ACTIONS === 'off' ? undefined : ACTIONS[route.split('?')[0]];
+          if (action) {
+            try { const a = await action(page); name = a.action; actions.push(a.ms); } catch (e) { name = 'failed: ' + e.message.split('\n')[0]; }
+          }
+          if (round > 0) { loads.push(ms); sizes.push(bytes.bytes); } // the first round warms the server
+          await context.close();
+        }
+        let heap = '';
+        if (lang === 'ru' && PIDS[i]) {
+          const before = heapKb(PIDS[i]);
+          const tabs = [];
+          for (let t = 0; t < TABS; t++) tabs.push(await open(browser, states[port], port, route, lang, +(width || 1280)));
+          const after = heapKb(PIDS[i]);
+          heap = ` heap_per_tab_kb=${((after - before) / TABS).toFixed(0)}`;
+          for (const tab of tabs) await tab.context.close();
+        }
+        const median = a => a.length ? [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)] : NaN;
+        console.log(`RESULT port=${port} page=/${path} lang=${lang} load_ms_median=${median(loads)} `
+          + `load_ms_max=${Math.max(...loads)} answer_kb=${(median(sizes) / 1024).toFixed(0)}${heap}`
+          + (name ? ` action="${name}" action_ms_median=${median(actions.slice(1))}` : ''));
+      }
+    }
+  }
+  await browser.close();
+})();
