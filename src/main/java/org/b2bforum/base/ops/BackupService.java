@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +26,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.b2bforum.base.cluster.ClusterLeases;
+import org.b2bforum.base.cluster.ClusterNode;
 import org.b2bforum.base.database.EmbeddedMariaDb;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,22 +61,24 @@ public class BackupService {
     private final Clock clock;
     private final boolean scheduled;
     private final ObjectProvider<ClusterLeases> leases; // lazily: the restore runs before the database is migrated
+    private final String node;
 
     static final String LEASE = "backup";
     static final Duration LEASE_LENGTH = Duration.ofMinutes(30);
-    /** How a restore's marker begins once the restore ended ({@link #restoreAtStart}). */
-    private static final String RESTORED = "restored into database ";
+    /** How often a start that waits for another node's restore of its backup looks at the marker again. */
+    static final Duration WAIT_STEP = Duration.ofSeconds(1);
 
     @Autowired
     BackupService(ObjectProvider<EmbeddedMariaDb> embedded, Environment environment, Clock clock, ObjectProvider<ClusterLeases> leases,
-            @Value("${b2bforum.backup.dir:data/backups}") String dir, @Value("${b2bforum.backup.keep:48}") int keep,
-            @Value("${b2bforum.backup.enabled:true}") boolean scheduled) {
+            ClusterNode node, @Value("${b2bforum.backup.dir:data/backups}") String dir,
+            @Value("${b2bforum.backup.keep:48}") int keep, @Value("${b2bforum.backup.enabled:true}") boolean scheduled) {
         this(embedded.getIfAvailable() != null ? Target.of(embedded.getObject()) : Target.of(environment), clock, leases,
-                dir, keep, scheduled);
+                node, dir, keep, scheduled);
     }
 
-    BackupService(Target target, Clock clock, ObjectProvider<ClusterLeases> leases, String dir, int keep,
-            boolean scheduled) {
+    BackupService(Target target, Clock clock, ObjectProvider<ClusterLeases> leases, ClusterNode node, String dir,
+            int keep, boolean scheduled) {
+        this.node = node.id();
         this.target = target;
         this.scheduled = scheduled;
         this.dir = Path.of(dir).toAbsolutePath().normalize();
@@ -168,42 +174,85 @@ public class BackupService {
      * {@code <backup>.restored} beside it records the restore, and a later start with the same argument (systemd's
      * {@code Restart=always} after a crash, the argument left in the unit, the settings or the shell's history)
      * leaves the database as it is and says so, instead of replacing all that was written since with the backup again
-     * (until stop 46, ops1: it did, silently). Deleting the marker restores the file once more.
+     * (until stop 46, ops1: it did, silently). Deleting the marker restores the file once more. A start that finds
+     * the backup being restored by another (two nodes started at once with the same setting, the backup on shared
+     * storage) waits for that restore and then keeps the database ({@link RestoreMarker}).
      *
      * @return whether the backup was restored
      */
     public boolean restoreAtStart(Path backup, String database) {
-        Path marker = restoredMarker(backup);
-        if (restored(marker)) {
-            log.warn("Backup {} not restored: it was restored already ({}), and the database keeps what was written "
-                    + "since. Start without b2bforum.backup.restore (B2BFORUM_BACKUP_RESTORE), or delete {} to restore "
-                    + "it once more", backup, firstLine(marker), marker);
-            return false;
-        }
-        // the marker is written before the database is touched: where it cannot be (a backup on a read-only mount, a
-        // directory of another user), every later start with the argument would restore the backup again over what
-        // was written since (review63: it was only a warning after the restore). A marker of a restore that did not
-        // end (the start killed, mariadb failed half-way) does not count: that restore is made again
+        RestoreMarker marker = new RestoreMarker(backup, clock);
+        boolean waited = false;
         try {
-            Files.writeString(marker, "restore into database " + database + " begun at " + clock.instant()
-                    + ", not finished\n");
+            while (true) {
+                Optional<RestoreMarker.State> seen = marker.read();
+                if (seen.isPresent() && seen.get().restored()) {
+                    if (waited) {
+                        log.warn("Backup {} not restored by this node: {} restored it meanwhile ({}), and this node "
+                                + "starts on that database", backup, seen.get().owner(), seen.get().line());
+                    } else {
+                        log.warn("Backup {} not restored: it was restored already ({}), and the database keeps what "
+                                + "was written since. Start without b2bforum.backup.restore (B2BFORUM_BACKUP_RESTORE), "
+                                + "or delete {} to restore it once more", backup, seen.get().line(), marker.file());
+                    }
+                    return false;
+                }
+                if (seen.isPresent() && !seen.get().stale(clock.instant())) {
+                    if (!waited) {
+                        log.warn("Backup {} is being restored by {} ({}): this node waits for that restore to end, "
+                                + "then starts on the database it restored", backup, seen.get().owner(), marker.file());
+                        waited = true;
+                    }
+                    Thread.sleep(WAIT_STEP.toMillis());
+                    continue;
+                }
+                // the marker is claimed before the database is touched: where it cannot be (a backup on a read-only
+                // mount, a directory of another user), every later start with the argument would restore the backup
+                // again over what was written since (review63). A claim of a restore that did not end (the start
+                // killed, mariadb failed half-way) does not count: that restore is made again
+                if (marker.claim(node, database, seen)) {
+                    if (seen.isPresent()) {
+                        log.warn("Backup {}: its restore by {} did not end ({}), so it is restored again", backup,
+                                seen.get().owner(), seen.get().line());
+                    }
+                    break;
+                }
+            }
         } catch (IOException e) {
-            throw new IllegalStateException("Backup " + backup + " not restored: " + marker + ", which records the "
-                    + "restore so that a later start does not restore it again, cannot be written (" + e + "). Copy "
-                    + "the backup into a directory the application may write and start with that file", e);
+            throw new IllegalStateException("Backup " + backup + " not restored: " + marker.file() + ", which records "
+                    + "the restore so that a later start does not restore it again, cannot be written (" + e + "). "
+                    + "Copy the backup into a directory the application may write and start with that file", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Backup " + backup + " not restored: the start was interrupted while it "
+                    + "waited for another node's restore of it", e);
         }
-        restore(backup, database);
+        restoreWhileTouching(backup, database, marker);
         try {
-            Files.writeString(marker, RESTORED + database + " at " + clock.instant() + "\n");
+            marker.restored(node, database);
         } catch (IOException e) {
-            throw new IllegalStateException("Backup " + backup + " restored, but " + marker + " could not be written ("
-                    + e + "): start without b2bforum.backup.restore, or the backup is restored again", e);
+            throw new IllegalStateException("Backup " + backup + " restored, but " + marker.file() + " could not be "
+                    + "written (" + e + "): start without b2bforum.backup.restore, or the backup is restored again", e);
         }
         return true;
     }
 
-    private static boolean restored(Path marker) {
-        return Files.isRegularFile(marker) && firstLine(marker).startsWith(RESTORED);
+    /** The restore, with the marker touched meanwhile, so that another node waits for it rather than restores too. */
+    private void restoreWhileTouching(Path backup, String database, RestoreMarker marker) {
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("restore-heartbeat").factory());
+        heartbeat.scheduleWithFixedDelay(() -> {
+            try {
+                marker.touch();
+            } catch (IOException e) {
+                log.warn("Backup {}: its restore marker {} could not be touched ({})", backup, marker.file(), e.toString());
+            }
+        }, RestoreMarker.HEARTBEAT.toMillis(), RestoreMarker.HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            restore(backup, database);
+        } finally {
+            heartbeat.shutdownNow();
+        }
     }
 
     /** {@link #restoreAtStart(Path, String)} into the application's database. */
@@ -212,15 +261,7 @@ public class BackupService {
     }
 
     static Path restoredMarker(Path backup) {
-        return backup.resolveSibling(backup.getFileName() + ".restored");
-    }
-
-    private static String firstLine(Path marker) {
-        try {
-            return Files.readAllLines(marker).stream().findFirst().orElse("").trim();
-        } catch (IOException e) {
-            return "the marker cannot be read: " + e;
-        }
+        return new RestoreMarker(backup, Clock.systemUTC()).file();
     }
 
     /** Replaces {@code database} (created if need be) with the backup's content. */

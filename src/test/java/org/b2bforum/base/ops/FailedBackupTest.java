@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.cluster.ClusterLeases;
+import org.b2bforum.base.cluster.ClusterNode;
 import org.b2bforum.base.database.EmbeddedMariaDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class FailedBackupTest {
     void a_dump_that_fails_leaves_no_part_of_a_backup_behind() throws IOException {
         // the embedded database's own client, asked on a port where no database listens
         BackupService backups = new BackupService(new BackupService.Target(embedded.binDir(), "127.0.0.1", closedPort(),
-                embedded.database(), "root", ""), Clock.systemUTC(), leases, dir.toString(), 3, true);
+                embedded.database(), "root", ""), Clock.systemUTC(), leases, new ClusterNode("failed-backup"), dir.toString(), 3, true);
 
         assertThatThrownBy(backups::backup).hasMessageContaining("Backup into")
                 .hasStackTraceContaining("mariadb-dump failed");

@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.b2bforum.ForumSpringTest;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +110,58 @@ class RestoreOnceTest {
 
         assertThat(tableExists("half_restored")).isFalse();
         assertThat(companies()).isEqualTo(jdbc.queryForObject("select count(*) from company", Integer.class));
+    }
+
+    /**
+     * Two nodes started at once with the same restore setting, the backup on storage both see (ops1): one restores, the
+     * other waits for that restore, then starts on the database it restored, and says so. Until review66 both restored
+     * (each found no finished restore), the second dropping the database under the first's restore or over what the
+     * first node wrote since.
+     */
+    @Test
+    void of_two_nodes_started_at_once_with_the_same_backup_one_restores_and_the_other_waits_for_it(
+            CapturedOutput output) throws Exception {
+        Path backup = backups().backup();
+        BackupService first = TestBackups.service(context, "node-1", dir);
+        BackupService second = TestBackups.service(context, "node-2", dir);
+        CyclicBarrier atOnce = new CyclicBarrier(2);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> one = nodes.submit(() -> {
+                atOnce.await();
+                return first.restoreAtStart(backup, DATABASE);
+            });
+            Future<Boolean> two = nodes.submit(() -> {
+                atOnce.await();
+                return second.restoreAtStart(backup, DATABASE);
+            });
+
+            assertThat(List.of(one.get(2, TimeUnit.MINUTES), two.get(2, TimeUnit.MINUTES)))
+                    .as("restored by exactly one").containsExactlyInAnyOrder(true, false);
+        } finally {
+            nodes.shutdownNow();
+        }
+        assertThat(companies()).isEqualTo(jdbc.queryForObject("select count(*) from company", Integer.class));
+        assertThat(output).containsPattern("Backup " + Pattern.quote(backup.toString()) + " is being restored by node "
+                + "node-[12] \\(host [^,]+, pid \\d+\\) \\(.*\\): this node waits for that restore to end");
+        assertThat(output).containsPattern("Backup " + Pattern.quote(backup.toString()) + " not restored by this "
+                + "node: node node-[12] \\(host [^,]+, pid \\d+\\) restored it meanwhile");
+    }
+
+    /** A restore begun by a start of this host that is gone (killed while mariadb read the backup) is made again. */
+    @Test
+    void a_restore_begun_by_a_process_of_this_host_that_is_gone_is_made_again_at_once() throws Exception {
+        BackupService backups = backups();
+        Path backup = restoredThenWritten(backups, "half_restored_by_the_killed");
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.writeString(BackupService.restoredMarker(backup), "restore into database " + DATABASE + " begun at "
+                + "2026-12-07T05:00:00Z by node killed (host " + RestoreMarker.host() + ", pid " + gone.pid() + "), "
+                + "not finished\n");
+
+        assertThat(backups.restoreAtStart(backup, DATABASE)).isTrue();
+
+        assertThat(tableExists("half_restored_by_the_killed")).isFalse();
     }
 
     /** A backup made and restored, then a table created in the restored database. */

@@ -23,6 +23,6 @@ final class TestBackups {
         ClusterLeases leases = new ClusterLeases(context.getBean(JdbcTemplate.class), new ClusterNode(node), clock);
         return new BackupService(context.getBeanProvider(EmbeddedMariaDb.class), context.getBean(Environment.class),
                 clock, new StaticListableBeanFactory(Map.of("leases", leases)).getBeanProvider(ClusterLeases.class),
-                dir.toString(), 3, true);
+                new ClusterNode(node), dir.toString(), 3, true);
     }
 }

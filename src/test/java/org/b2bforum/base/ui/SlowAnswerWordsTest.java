@@ -1,0 +1,43 @@
+package org.b2bforum.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+
+import org.b2bforum.ForumBrowserlessTest;
+import org.b2bforum.ForumSpringTest;
+import org.b2bforum.base.i18n.Languages;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.vaadin.flow.component.UI;
+
+/**
+ * A click that waits long (the database frozen, the booking rush) shows words under the loading bar, in the page's
+ * language: forum.css shows the body's custom property once the bar reaches its third stage.
+ */
+@ForumSpringTest
+class SlowAnswerWordsTest extends ForumBrowserlessTest {
+
+    @Autowired
+    SlowAnswerWords words;
+
+    @Test
+    void a_page_carries_the_words_for_a_slow_answer_in_russian_first() {
+        assertThat(wordsOfAPageIn(Languages.RUSSIAN))
+                .isEqualTo("\"Сервис отвечает медленно. Подождите: страница скажет, чем всё закончилось.\"");
+    }
+
+    @Test
+    void and_in_english_when_english_is_chosen() {
+        assertThat(wordsOfAPageIn(Languages.ENGLISH))
+                .isEqualTo("\"The service is answering slowly. Please wait: the page will tell you how it went.\"");
+    }
+
+    private String wordsOfAPageIn(Locale locale) {
+        UI ui = UI.getCurrent();
+        ui.getSession().setLocale(locale);
+        words.install(ui);
+        return ui.getElement().getStyle().get(SlowAnswerWords.PROPERTY);
+    }
+}
