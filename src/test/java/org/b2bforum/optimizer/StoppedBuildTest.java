@@ -63,16 +63,20 @@ class StoppedBuildTest {
         assertThat(ours(others)).isEmpty();
     }
 
-    /** The same solve not stopped is not cut short by the stop's watcher (its limit is kept). */
+    /**
+     * The same solve not stopped is not cut short by the stop's watcher (its limit is kept). 1.5 s (was 3 s: both
+     * cores for 1.5 s more, bench/README.md, run-suite, stop 47): the watcher asks every {@code STOP_POLL_MILLIS}, so
+     * a watcher that cut the build would end it well within its first second.
+     */
     @Test
     void aBuildNotStoppedRunsToItsLimit() throws Exception {
         SchedulingProblem day = DznReader.read(DznReaderTest.resource("crafted/forum-13.tables8.dzn"));
         long before = System.nanoTime();
-        ScheduleResult result = new CpSatScheduler().solve(day, Duration.ofSeconds(3),
+        ScheduleResult result = new CpSatScheduler().solve(day, Duration.ofMillis(1_500),
                 Scheduler.ProgressListener.NONE, null, () -> false);
         double seconds = (System.nanoTime() - before) / 1e9;
 
-        assertThat(seconds).isGreaterThan(2);
+        assertThat(seconds).isGreaterThan(1);
         ScheduleChecker.assertValid(day, result);
         assertThat(result.fairnessGap()).isLessThanOrEqualTo(day.fairness());
     }

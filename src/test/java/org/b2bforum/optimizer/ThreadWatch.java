@@ -1,25 +1,36 @@
 package org.b2bforum.optimizer;
 
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Whether a thread of a given name ran during a build: asked every 5 ms from {@link #start} until {@link #stop}
- * (the row searches beside and instead of the solver, {@link RowsBesideTest}, {@link RowsInsteadTest}).
+ * (the row searches beside and instead of the solver, {@link RowsBesideTest}, {@link RowsInsteadTest}). A thread of
+ * that name already alive at the start (another build's, still ending in this JVM) is not this build's and is not
+ * counted, nor waited for.
  */
 final class ThreadWatch {
 
     private final String name;
+    private final Set<Thread> others;
     private final AtomicBoolean seen = new AtomicBoolean();
     private final AtomicBoolean watching = new AtomicBoolean(true);
     private final Thread watcher;
 
     private ThreadWatch(String name) {
         this.name = name;
+        this.others = alive(name, Set.of());
         watcher = Thread.ofPlatform().daemon().start(this::watch);
     }
 
     static ThreadWatch start(String name) {
         return new ThreadWatch(name);
+    }
+
+    /** Whether the thread was seen alive so far (a build's stop: it ends the build once the thread is seen). */
+    boolean seen() {
+        return seen.get();
     }
 
     /** Stops watching; whether the thread was seen alive meanwhile. */
@@ -32,15 +43,15 @@ final class ThreadWatch {
     /** Waits until no thread of that name is alive, at most {@code seconds}; whether none is. */
     boolean ended(double seconds) throws InterruptedException {
         long until = System.nanoTime() + (long) (seconds * 1e9);
-        while (alive(name) && System.nanoTime() < until) {
+        while (!alive(name, others).isEmpty() && System.nanoTime() < until) {
             Thread.sleep(20);
         }
-        return !alive(name);
+        return alive(name, others).isEmpty();
     }
 
     private void watch() {
         while (watching.get()) {
-            if (alive(name)) {
+            if (!alive(name, others).isEmpty()) {
                 seen.set(true);
             }
             try {
@@ -51,7 +62,10 @@ final class ThreadWatch {
         }
     }
 
-    private static boolean alive(String name) {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && t.getName().equals(name));
+    /** The threads of that name alive now, but {@code others}. */
+    private static Set<Thread> alive(String name, Set<Thread> others) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals(name) && !others.contains(t))
+                .collect(Collectors.toSet());
     }
 }
