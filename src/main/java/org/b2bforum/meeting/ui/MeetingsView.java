@@ -184,6 +184,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             if (emptyKey.equals("meetings.outgoing.empty")) {
                 // "find partners in the directory and among the suggested companies" named two pages and led to
                 // neither: a new company's empty page now opens them (ux64)
+                empty.addClassName("inline-links");
                 empty.add(new Span(" "), new Anchor("partners", getTranslation("menu.partners")), new Span(" · "),
                         new Anchor("directory", getTranslation("menu.directory")));
             }

@@ -108,6 +108,7 @@ class MyWishesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         wishes.setAllRowsVisible(true);
 
         instead.setId("wishes-instead");
+        instead.addClassName("inline-links");
         instead.add(new Span(getTranslation("wishes.instead") + " "),
                 new Anchor("partners", getTranslation("menu.partners")), new Span(" · "),
                 new Anchor("directory", getTranslation("menu.directory")));
