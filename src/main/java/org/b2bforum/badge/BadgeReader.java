@@ -96,6 +96,8 @@ class BadgeReader {
                     select md.delegate_id, s.starts_at, s.ends_at, h.name hall_name, h.name_en hall_name_en,
                            t.number table_number,
                            case when m.requester_company_id = md.company_id then p.short_name else r.short_name end counterpart,
+                           case when m.requester_company_id = md.company_id then m.partner_company_id
+                                else m.requester_company_id end counterpart_id,
                     """ + MeetingPlace.COLUMNS + """
                     from meeting_delegate md
                     join meeting m on m.id = md.meeting_id
@@ -110,7 +112,7 @@ class BadgeReader {
                         rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                         ScheduleEntry.Kind.MEETING, rs.getString("counterpart"), null, rs.getString("hall_name"),
                         rs.getString("hall_name_en"),
-                        rs.getObject("table_number", Integer.class), MeetingPlace.of(rs)));
+                        rs.getObject("table_number", Integer.class), MeetingPlace.of(rs), rs.getLong("counterpart_id")));
             });
             jdbc.query("""
                     select a.delegate_id, p.starts_at, p.ends_at, p.title, p.title_en, p.place, p.place_en
@@ -119,7 +121,7 @@ class BadgeReader {
                 schedules.computeIfAbsent(rs.getLong("delegate_id"), id -> new ArrayList<>()).add(new ScheduleEntry(
                         rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                         ScheduleEntry.Kind.PROGRAM, rs.getString("title"), rs.getString("title_en"),
-                        rs.getString("place"), rs.getString("place_en"), null, null));
+                        rs.getString("place"), rs.getString("place_en"), null, null, null));
             });
         }
         schedules.values().forEach(entries -> entries.sort(IN_TIME_ORDER));

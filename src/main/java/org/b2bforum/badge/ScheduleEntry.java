@@ -9,11 +9,12 @@ import org.b2bforum.base.i18n.MeetingPlace;
 /**
  * One line of a delegate's personal schedule: a confirmed meeting (the counterpart company as
  * {@code title}, its hall as {@code place}, the table, and in {@code meetingPlace} where exactly —
- * the table or a fair stand) or a program item the delegate attends ({@code meetingPlace} null). The
- * item's title and the place also in English, where the organizers gave them.
+ * the table or a fair stand, and in {@code counterpartId} the counterpart company's id, for "Write a message") or a
+ * program item the delegate attends ({@code meetingPlace} and {@code counterpartId} null). The item's title and the
+ * place also in English, where the organizers gave them.
  */
 public record ScheduleEntry(Instant startsAt, Instant endsAt, Kind kind, String title, String titleEn, String place,
-        String placeEn, Integer tableNumber, MeetingPlace meetingPlace) {
+        String placeEn, Integer tableNumber, MeetingPlace meetingPlace, Long counterpartId) {
 
     /** The title in the language (the Russian one while there is no English one). */
     public String title(Locale locale) {

@@ -24,6 +24,7 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.Downloads;
 import org.b2bforum.base.ui.GoneDownload;
+import org.b2bforum.base.ui.MessageLink;
 import org.b2bforum.calendar.CalendarService;
 import org.b2bforum.calendar.ui.CalendarExportPanel;
 import org.b2bforum.company.Cities;
@@ -48,8 +49,8 @@ import jakarta.annotation.security.RolesAllowed;
 /**
  * A delegate's own page, made for the phone: who they are on the badge with the badge's code to show at the
  * doors and at the fair's stands (scanned like the printed badge), the badge as a PDF, and their schedule with
- * today's meetings first (time, table, counterpart, hall), then the coming days, then the days gone by. The schedule
- * follows live updates: a meeting moved, cancelled or placed meanwhile shows where it is now, not only in the note.
+ * today's meetings first (time, table, counterpart, hall, "Write a message" to it), then the coming days, then the
+ * days gone by. The schedule follows live updates: a meeting moved, cancelled or placed meanwhile shows where it is now, not only in the note.
  */
 @Route("my-badge")
 @Menu(title = "menu.my-badge", icon = "USER_CARD", order = 0)
@@ -225,6 +226,10 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
                     : entry.place(getLocale()));
             place.addClassName("agenda-place");
             body.add(table, title, place);
+            if (entry.counterpartId() != null) {
+                // a delegate writes in the company's name, as from the company's agenda and the Meetings page
+                body.add(new MessageLink(entry.counterpartId()));
+            }
         } else {
             Div title = new Div(new Span(entry.title(getLocale())));
             title.addClassName("agenda-title");

@@ -131,6 +131,7 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
         stands.forEach(s -> byZone.computeIfAbsent(s.zone().id(), k -> new java.util.ArrayList<>()).add(s));
         byZone.forEach((zoneId, zoneStands) -> map.add(zone(zones.get(zoneId), zoneStands, !filter.isEmpty())));
+        markHallsThatScroll();
         long matching = stands.stream().filter(s -> s.assigned() && s.matches()).count();
         summary.setText(filter.isEmpty() ? getTranslation("fair.summary.all", stands.stream().filter(FairStand::assigned)
                 .count(), stands.size()) : getTranslation("fair.summary.found", matching));
@@ -159,8 +160,30 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             stands.stream().filter(s -> s.assigned() && s.matches()).findFirst()
                     .ifPresent(found -> bringIntoView(found.number()));
         }
-        section.add(name, grid);
+        Span scrolls = new Span(VaadinIcon.ARROWS_LONG_H.create(), new Span(getTranslation("fair.scroll-hint")));
+        scrolls.addClassName("fair-scroll-hint");
+        section.add(name, scrolls, grid);
         return section;
+    }
+
+    /**
+     * A hall wider than its view scrolls sideways, and on a phone nothing said so: a visitor saw three columns of five and
+     * took them for the hall (ux63). Each hall is marked while it scrolls (on the phone, a narrow window, a long hall on a
+     * desktop), and its hint "scroll sideways" shows only then; a hall that fits shows none. The browser measures: only
+     * it knows the width, and it measures again when the window changes or the style sheet arrives.
+     */
+    private void markHallsThatScroll() {
+        map.getElement().executeJs("""
+                const zones = this.querySelectorAll('.fair-zone');
+                const watch = new ResizeObserver(() => zones.forEach(zone => {
+                  const grid = zone.querySelector('.fair-grid');
+                  zone.classList.toggle('fair-zone-scrolls', !!grid && grid.scrollWidth > grid.clientWidth + 1);
+                }));
+                if (this.$hallWatch) {
+                  this.$hallWatch.disconnect();
+                }
+                this.$hallWatch = watch;
+                zones.forEach(zone => watch.observe(zone.querySelector('.fair-grid') || zone));""");
     }
 
     private Button stand(FairStand stand) {

@@ -33,6 +33,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -180,6 +181,13 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         if (list.getComponentCount() == 0) {
             Paragraph empty = new Paragraph(getTranslation(emptyKey));
             empty.addClassName("empty-hint");
+            if (emptyKey.equals("meetings.outgoing.empty")) {
+                // "find partners in the directory and among the suggested companies" named two pages and led to
+                // neither: a new company's empty page now opens them (ux64)
+                empty.addClassName("inline-links");
+                empty.add(new Span(" "), new Anchor("partners", getTranslation("menu.partners")), new Span(" · "),
+                        new Anchor("directory", getTranslation("menu.directory")));
+            }
             list.add(empty);
         }
     }

@@ -55,6 +55,11 @@ class MyWishesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     final Button add = new Button();
     final Grid<Wish> wishes = new Grid<>();
     final Paragraph phase = new Paragraph();
+    /**
+     * While wishes are not collected, where meetings are asked for instead: the page said only "read-only", and a new
+     * company that opened it first (its menu offers it to every company) did not know where to turn (ux64).
+     */
+    final Paragraph instead = new Paragraph();
     final HorizontalLayout form;
     private final WishService service;
     private boolean open;
@@ -102,7 +107,14 @@ class MyWishesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         wishes.setEmptyStateText(getTranslation("wishes.empty"));
         wishes.setAllRowsVisible(true);
 
-        add(new H1(getTranslation("menu.wishes")), new Paragraph(getTranslation("wishes.intro")), phase, form, wishes);
+        instead.setId("wishes-instead");
+        instead.addClassName("inline-links");
+        instead.add(new Span(getTranslation("wishes.instead") + " "),
+                new Anchor("partners", getTranslation("menu.partners")), new Span(" · "),
+                new Anchor("directory", getTranslation("menu.directory")));
+
+        add(new H1(getTranslation("menu.wishes")), new Paragraph(getTranslation("wishes.intro")), phase, instead, form,
+                wishes);
     }
 
     @Override
@@ -110,6 +122,7 @@ class MyWishesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         open = service.collectingWishes();
         phase.setText(getTranslation(open ? "wishes.phase.open" : "wishes.phase.closed"));
         form.setVisible(open);
+        instead.setVisible(!open);
         wishes.getColumnByKey("remove").setVisible(open);
         refresh();
         if (open) {

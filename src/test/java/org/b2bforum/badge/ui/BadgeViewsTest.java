@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
@@ -21,6 +22,7 @@ import org.b2bforum.badge.BadgeService;
 import org.b2bforum.badge.CompanyOption;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.ui.MessageLink;
 import org.b2bforum.company.BadgeRole;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItemKind;
@@ -96,6 +98,11 @@ class BadgeViewsTest extends ForumBrowserlessTest {
                 "Стол № 1", name(partner), today.hallName());
         assertThat(text(view.upcoming)).contains("10:00–10:20", name(third), later.hallName(), "12:00–13:00",
                 "Круглый стол «Логистика»", "Малый зал");
+        assertThat(messageLinks(view.today)).as("each meeting's partner written to from the schedule, as from the agenda")
+                .containsExactly("messages/" + partner.id());
+        assertThat(messageLinks(view.upcoming)).as("a program item has nobody to write to")
+                .containsExactly("messages/" + third.id());
+        assertThat(text(view.today)).contains("Написать сообщение");
 
         UI.getCurrent().setLocale(Languages.ENGLISH);
         UI.getCurrent().navigate("company-agenda");
@@ -106,6 +113,15 @@ class BadgeViewsTest extends ForumBrowserlessTest {
                 .doesNotContain(today.hallName());
         assertThat(text(view.upcoming)).as("a hall and a place without an English name read in Russian")
                 .contains("Round table: Logistics", "Малый зал", later.hallName()).doesNotContain("Круглый стол");
+    }
+
+    private static List<String> messageLinks(Component section) {
+        return descendants(section).filter(MessageLink.class::isInstance).map(link -> ((MessageLink) link).getHref())
+                .toList();
+    }
+
+    private static Stream<Component> descendants(Component component) {
+        return Stream.concat(Stream.of(component), component.getChildren().flatMap(BadgeViewsTest::descendants));
     }
 
     @Test

@@ -97,6 +97,28 @@ class FairViewsTest extends ForumBrowserlessTest {
         }
     }
 
+    @Test
+    void every_hall_carries_a_hint_to_scroll_it_sideways_which_the_browser_shows_while_the_hall_is_wider_than_its_view() {
+        // the browser marks the hall that scrolls (FairMapView.markHallsThatScroll), which alone shows it (fair.css)
+        TestCompany exhibitor = booking.approvedCompany();
+        fair.standFor(exhibitor);
+        BookingFixture.logInAs(booking.approvedCompany());
+
+        FairMapView view = navigate(FairMapView.class);
+
+        List<Div> halls = view.map.getChildren().filter(hall -> hall.hasClassName("fair-zone")).map(Div.class::cast)
+                .toList();
+        assertThat(halls).isNotEmpty().allSatisfy(hall -> assertThat(hall.getChildren()
+                .filter(child -> child.hasClassName("fair-scroll-hint")).map(hint -> hint.getElement().getTextRecursively()))
+                .containsExactly("Зал шире экрана: прокрутите его вбок, чтобы увидеть все стенды."));
+
+        UI.getCurrent().setLocale(Languages.ENGLISH);
+        UI.getCurrent().navigate("notifications");
+        view = navigate(FairMapView.class);
+        assertThat(view.map.getElement().getTextRecursively())
+                .contains("This hall is wider than the screen: scroll it sideways to see every stand.");
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void setFirst(RadioButtonGroup place) {
         place.setValue(place.getListDataView().getItems().findFirst().orElseThrow());

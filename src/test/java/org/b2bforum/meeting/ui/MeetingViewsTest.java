@@ -76,6 +76,20 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     ApplicationContext context;
 
     @Test
+    void a_new_company_with_no_requests_is_led_to_the_suggested_partners_and_the_directory() {
+        TestData.logInAs(accounts, ForumFixture.approvedCompany(registrations, accounts).login());
+
+        MeetingsView view = navigate(MeetingsView.class);
+
+        Paragraph empty = (Paragraph) view.outgoing.getChildren().filter(Paragraph.class::isInstance).findFirst()
+                .orElseThrow();
+        assertThat(empty.getElement().getTextRecursively()).startsWith("Ваших запросов, ожидающих ответа, нет.")
+                .endsWith("Рекомендуемые партнёры · Каталог компаний");
+        assertThat(empty.getChildren().filter(Anchor.class::isInstance).map(a -> ((Anchor) a).getHref()))
+                .containsExactly("partners", "directory");
+    }
+
+    @Test
     void the_request_page_offers_only_free_slots_and_a_slot_taken_meanwhile_is_refused_in_words() throws Exception {
         ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 3);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);

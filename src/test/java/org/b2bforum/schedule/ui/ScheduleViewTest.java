@@ -16,6 +16,7 @@ import org.b2bforum.base.security.AccountService;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.MeetingStatus;
+import org.b2bforum.program.BookingSettings;
 import org.b2bforum.schedule.ScheduleFixture;
 import org.b2bforum.schedule.ScheduleRun;
 import org.b2bforum.schedule.ScheduleRunStatus;
@@ -34,6 +35,7 @@ import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.grid.Grid;
@@ -464,6 +466,26 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         test(remove).click();
         assertThat(wishes.myWishes()).isEmpty();
         assertThat(test(view.wishes).size()).isZero();
+    }
+
+    @Test
+    void while_wishes_are_not_collected_the_page_says_where_meetings_are_asked_for_instead() {
+        TestCompany me = booking.approvedCompany();
+        BookingFixture.logInAs(me);
+        MyWishesView view = navigate(MyWishesView.class);
+        assertThat(view.instead.isVisible()).as("wishes collected: nothing to say instead").isFalse();
+
+        booking.bookingSettings(new BookingSettings(null, null, 200, false, false));
+        UI.getCurrent().navigate("notifications");
+        view = navigate(MyWishesView.class);
+
+        assertThat(view.form.isVisible()).isFalse();
+        assertThat(view.instead.isVisible()).isTrue();
+        assertThat(view.instead.getElement().getTextRecursively())
+                .isEqualTo("Пока встречи запрашивают напрямую: откройте компанию и нажмите «Запросить встречу». "
+                        + "Рекомендуемые партнёры · Каталог компаний");
+        assertThat(view.instead.getChildren().filter(Anchor.class::isInstance).map(a -> ((Anchor) a).getHref()))
+                .containsExactly("partners", "directory");
     }
 
     private String cityUnderTheName(MyWishesView view) {
