@@ -66,11 +66,15 @@ ui_app_start() {
         java -Xmx"${UI_LOAD_HEAP:-2g}" ${UI_LOAD_APP_JAVA_OPTIONS:-} -jar "$work/app.jar" --b2bforum.embedded-db.data-dir="$data" \
         > "$app_log" 2>&1 &
     app_pid=$!
-    for _ in $(seq 1 150); do
-        curl -fsS -m 3 "http://localhost:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"' && break
+    local ready=""
+    # up to 20 minutes: two jars starting at once at load 30-70 took over 6 (stop 47); the loop used to go on after
+    # 150 tries as if the application were ready, and the benchmark's users met a closed port (errors, no figures)
+    for _ in $(seq 1 600); do
+        curl -fsS -m 3 "http://localhost:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"' && { ready=1; break; }
         kill -0 "$app_pid" 2>/dev/null || { log "the application stopped:"; tail -30 "$app_log" >&2; exit 1; }
         sleep 2
     done
+    [[ -n "$ready" ]] || { log "the application did not become ready"; tail -30 "$app_log" >&2; exit 1; }
     log "ready; load: $(uptime)"
 }
 

@@ -95,6 +95,13 @@ final class ProcessCpu {
                 Math.max(0, applicationTotal - counted) * 1000 / users);
     }
 
+    /** "<ms> ms": the CPU per user between two {@link #threads} readings of the threads of one {@link #kind}. */
+    static String ofKind(Map<String, Double> before, Map<String, Double> after, String kind, int users) {
+        double seconds = after.entrySet().stream().filter(e -> kind(e.getKey()).equals(kind))
+                .mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)).sum();
+        return String.format(Locale.ROOT, "%.2f ms", seconds * 1000 / users);
+    }
+
     /**
      * "40 GC Thread#3" -> "GC Thread", "12 ForkJoinPool-1-" -> "ForkJoinPool" (Linux keeps 15 characters
      * of a thread's name: "http-nio-8130-exec-7" is "http-nio-8130-e").

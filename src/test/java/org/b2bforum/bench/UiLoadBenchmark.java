@@ -88,6 +88,8 @@ public final class UiLoadBenchmark {
     private final String base;
     private final AppHeap app;
     private final DatabaseStatements statements;
+    /** The rush's statements by their text, the live-update poller's apart ({@code -Dui-load.statement-log=false}: not). */
+    private final StatementLog statementLog;
     private final ProcessCpu cpu;
     private final int users;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -106,7 +108,10 @@ public final class UiLoadBenchmark {
         this.base = base;
         this.app = new AppHeap(pid);
         this.cpu = new ProcessCpu(pid);
-        this.statements = new DatabaseStatements(Integer.getInteger("ui-load.db-port", URI.create(base).getPort() + 1));
+        int dbPort = Integer.getInteger("ui-load.db-port", URI.create(base).getPort() + 1);
+        this.statements = new DatabaseStatements(dbPort);
+        this.statementLog = Boolean.parseBoolean(System.getProperty("ui-load.statement-log", "true"))
+                ? new StatementLog(dbPort, java.nio.file.Path.of("target/ui-load/rush-statements.log")) : null;
         this.users = users;
     }
 
@@ -323,6 +328,7 @@ public final class UiLoadBenchmark {
                                 ? ", then each opens the directory and searches" : ", then each goes back to its results",
                 java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0), AppHeap.loadAverage());
         Map<String, Long> statementsBefore = statements.read();
+        boolean logging = statementLog != null && statementLog.start();
         Map<String, Double> cpuBefore = cpu.read();
         Map<String, Double> threadsBefore = cpu.threads();
         Map<String, Double> clientThreadsBefore = cpu.benchmarkThreads();
@@ -348,12 +354,23 @@ public final class UiLoadBenchmark {
         Map<String, Double> cpuAfter = cpu.read();
         Map<String, Double> threadsAfter = cpu.threads();
         Map<String, Double> clientThreadsAfter = cpu.benchmarkThreads();
+        if (logging) {
+            statementLog.stop();
+        }
         out.printf(Locale.ROOT, "  all answered in %d ms (until %s UTC); outcomes %s%n", millisSince(t),
                 java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0), new TreeMap<>(outcomes));
         // each user's "Send", the page it leads to, the directory opened and one search, live updates included
         out.printf(Locale.ROOT, "  database statements per user in the rush: %s%n",
                 DatabaseStatements.perUser(statementsBefore, statements.read(), ready.size()));
+        if (logging) {
+            // the poller's statements (select now(3) and the feed's window every 300 ms) are the rush's length, not
+            // its clicks': without them the figure compares across rushes of different lengths (stop 46)
+            out.printf(Locale.ROOT, "  statements of the general log in the rush: %s%n",
+                    statementLog.read().line(ready.size(), 12));
+        }
         out.printf(Locale.ROOT, "  CPU per user in the rush: %s%n", ProcessCpu.perUser(cpuBefore, cpuAfter, ready.size()));
+        out.printf(Locale.ROOT, "  of it the live-update poller's thread (its reads of the feed; not the pages' updates"
+                + " it hands on): %s%n", ProcessCpu.ofKind(threadsBefore, threadsAfter, "live-updates", ready.size()));
         long overflows = TcpListenQueue.overflows() - overflowsBefore;
         out.printf(Locale.ROOT, "  connections turned away by a full accept queue in the rush (the machine's TCP ListenOverflows;"
                 + " each waits ~1 s for the client's next handshake): %s; answers of 1 s or more: %d of %d%n",

@@ -90,6 +90,8 @@ final class UidlClient {
     private final List<Integer> pendingConfirms = new ArrayList<>();
     /** Where the server last sent the browser ({@code vaadin-navigate}), or null. */
     private String navigatedTo;
+    /** The size of the last UIDL answer in bytes (UTF-8, uncompressed). */
+    private int lastAnswerBytes;
 
     UidlClient(HttpClient http, String base) {
         this.http = http;
@@ -260,6 +262,11 @@ final class UidlClient {
     }
 
     /** The URL the last response sent the browser to, or null; cleared by each request. */
+    /** The size of the last UIDL answer in bytes, as the server wrote it before any compression. */
+    int lastAnswerBytes() {
+        return lastAnswerBytes;
+    }
+
     String navigatedTo() {
         return navigatedTo;
     }
@@ -426,6 +433,7 @@ final class UidlClient {
             throw new ProtocolException("UIDL answered " + response.statusCode() + ": " + bodyStart(response.body()));
         }
         String text = response.body();
+        lastAnswerBytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (text.startsWith("for(;;);")) {
             text = text.substring("for(;;);".length());
         }

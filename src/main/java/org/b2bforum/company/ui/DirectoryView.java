@@ -12,6 +12,7 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
 import org.b2bforum.base.ui.BackToDirectory;
+import org.b2bforum.base.ui.ChoiceSelect;
 import org.b2bforum.base.ui.FilterFold;
 import org.b2bforum.base.ui.GridTop;
 import org.b2bforum.company.Cities;
@@ -40,7 +41,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -85,9 +85,12 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
     final TextField search = new TextField();
     final ComboBox<String> city = new ComboBox<>();
-    final Select<Country> country = new Select<>();
-    final Select<Sector> sector = new Select<>();
-    final Select<DirectorySort> sort = new Select<>();
+    final ChoiceSelect<Country> country = new ChoiceSelect<>(List.of(Country.values()), Country::name,
+            c -> getTranslation(c.translationKey()), getTranslation("queue.filter.any"));
+    final ChoiceSelect<Sector> sector = new ChoiceSelect<>(List.of(Sector.values()), Sector::name,
+            s -> getTranslation(s.translationKey()), getTranslation("queue.filter.any"));
+    final ChoiceSelect<DirectorySort> sort = new ChoiceSelect<>(List.of(DirectorySort.values()), DirectorySort::name,
+            s -> getTranslation(s.translationKey()), null);
     final Checkbox freeSlots = new Checkbox();
     /** On a phone's narrow screen the filters fold away behind this button (it is hidden on wider screens). */
     final Button filtersToggle = new Button();
@@ -136,27 +139,18 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         city.setPlaceholder(getTranslation("queue.filter.any")); // empty, it read as a field to fill in
         city.addCustomValueSetListener(e -> setCity(e.getDetail()));
 
-        // each select gets its labels and its empty choice before its items: set afterwards, each of them rendered
-        // every item again, and opening the directory is most of a click's work at the booking rush (issue 17)
+        // the selects are drawn by the browser from one list each (ChoiceSelect): as Vaadin's Select their 22 items were
+        // most of the page's nodes, built and sent again each time the tab comes back to the directory, a large part of
+        // a click's work at the booking rush (issue 17)
         country.setId("directory-country");
         country.setLabel(getTranslation("field.country"));
-        country.setItemLabelGenerator(c -> c == null ? getTranslation("queue.filter.any") : getTranslation(c.translationKey()));
-        country.setEmptySelectionAllowed(true);
-        country.setEmptySelectionCaption(getTranslation("queue.filter.any"));
-        country.setItems(Country.values());
 
         sector.setId("directory-sector");
         sector.setLabel(getTranslation("queue.filter.sector"));
-        sector.setItemLabelGenerator(s -> s == null ? getTranslation("queue.filter.any") : getTranslation(s.translationKey()));
-        sector.setEmptySelectionAllowed(true);
-        sector.setEmptySelectionCaption(getTranslation("queue.filter.any"));
-        sector.setItems(Sector.values());
         sector.setWidth("18em");
 
         sort.setId("directory-sort");
         sort.setLabel(getTranslation("directory.sort"));
-        sort.setItemLabelGenerator(s -> getTranslation(s.translationKey()));
-        sort.setItems(DirectorySort.values());
         sort.setValue(DirectorySort.OTHER_SIDE_FIRST);
         sort.setWidth("16em");
 

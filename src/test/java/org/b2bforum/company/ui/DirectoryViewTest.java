@@ -19,6 +19,7 @@ import org.b2bforum.GridScrolls;
 import org.b2bforum.TransactionsBegun;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.ui.ChoiceSelectTest;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.DirectoryEntry;
 import org.b2bforum.company.DirectoryService;
@@ -170,17 +171,17 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         typeCity(cityA);
         assertThat(rows()).containsExactlyInAnyOrderElementsOf(ids(moscowBuilder, minskBuilder));
 
-        test(view().country).selectItem(label("country.BY"));
+        ChoiceSelectTest.choose(view().country, label("country.BY"));
         assertThat(rows()).containsExactly(minskBuilder.id());
         assertThat(view().total.getText()).isEqualTo(label("directory.total").replace("{0}", "1"));
 
         typeCity(cityB);
         assertThat(rows()).containsExactly(minskPowerPlant.id());
 
-        test(view().country).selectItem(label("country.RU"));
+        ChoiceSelectTest.choose(view().country, label("country.RU"));
         assertThat(rows()).containsExactly(moscowPowerBuilder.id());
 
-        test(view().sector).selectItem(label("sector.FINANCE"));
+        ChoiceSelectTest.choose(view().sector, label("sector.FINANCE"));
         assertThat(rows()).isEmpty();
         assertThat(view().total.getText()).isEqualTo(label("directory.total").replace("{0}", "0"));
     }
@@ -280,7 +281,7 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         navigate(DirectoryView.class);
         test(view().search).setValue(word);
 
-        test(view().sector).selectItem(label("sector.ENERGY"));
+        ChoiceSelectTest.choose(view().sector, label("sector.ENERGY"));
 
         assertThat(rows()).containsExactlyInAnyOrderElementsOf(ids(minskPowerPlant, moscowPowerBuilder));
     }
@@ -292,7 +293,7 @@ class DirectoryViewTest extends ForumBrowserlessTest {
 
         assertThat(rows().subList(0, 2)).containsExactlyInAnyOrderElementsOf(ids(minskPowerPlant, minskBuilder));
 
-        test(view().sort).selectItem(label("directory.sort.NEWEST"));
+        ChoiceSelectTest.choose(view().sort, label("directory.sort.NEWEST"));
 
         assertThat(rows()).containsExactlyElementsOf(
                 ids(minskBuilder, moscowPowerBuilder, minskPowerPlant, moscowBuilder));
@@ -307,9 +308,9 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         assertThat(urlParameters()).isEqualTo(Map.of("q", List.of(word)));
 
         typeCity(cityA);
-        test(view().country).selectItem(label("country.BY"));
-        test(view().sector).selectItem(label("sector.CONSTRUCTION"));
-        test(view().sort).selectItem(label("directory.sort.NAME"));
+        ChoiceSelectTest.choose(view().country, label("country.BY"));
+        ChoiceSelectTest.choose(view().sector, label("sector.CONSTRUCTION"));
+        ChoiceSelectTest.choose(view().sort, label("directory.sort.NAME"));
         assertThat(urlParameters()).isEqualTo(Map.of("q", List.of(word), "city", List.of(cityA),
                 "country", List.of("BY"), "sector", List.of("CONSTRUCTION"), "sort", List.of("NAME")));
 
@@ -333,7 +334,7 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         // a navigation of the router per search was most of its cost at the booking rush (bench/README.md, issue 17)
         assertThat(navigations).as("navigations of the router").isEmpty();
 
-        test(view().sector).selectItem(label("sector.ENERGY"));
+        ChoiceSelectTest.choose(view().sector, label("sector.ENERGY"));
         assertThat(pushedAddresses()).containsExactly("directory?q=" + word + "&sector=ENERGY");
         assertThat(rows()).containsExactlyInAnyOrderElementsOf(ids(minskPowerPlant, moscowPowerBuilder));
 
@@ -355,7 +356,7 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         navigate(DirectoryView.class);
         DirectoryView directory = view();
         test(view().search).setValue(word);
-        test(view().sector).selectItem(label("sector.ENERGY"));
+        ChoiceSelectTest.choose(view().sector, label("sector.ENERGY"));
         UI.getCurrent().navigate("companies/" + minskPowerPlant.id());
 
         Anchor back = find(Anchor.class).withId("profile-back-to-directory").single();
@@ -463,7 +464,7 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         assertThat(view().filtersToggle.getElement().getAttribute("aria-expanded")).isEqualTo("true");
 
         typeCity(cityA);
-        test(view().country).selectItem(label("country.BY"));
+        ChoiceSelectTest.choose(view().country, label("country.BY"));
         assertThat(view().filtersToggle.getText()).isEqualTo("Фильтры (2)");
         assertThat(view().refine.hasClassName("open")).as("still open after a filter changed").isTrue();
         test(view().search).setValue(word);
