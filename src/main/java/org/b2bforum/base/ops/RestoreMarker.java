@@ -49,6 +49,10 @@ final class RestoreMarker {
 
     /** What the marker says now; empty when there is none. */
     Optional<State> read() throws IOException {
+        return readFile(file);
+    }
+
+    private static Optional<State> readFile(Path file) throws IOException {
         try {
             String firstLine = Files.readAllLines(file).stream().findFirst().orElse("").trim();
             Instant touched = Files.getLastModifiedTime(file).toInstant();
@@ -60,7 +64,10 @@ final class RestoreMarker {
 
     /**
      * Claims the restore by creating the marker ("begun ..., not finished"), or, given the stale claim {@code seen},
-     * by moving that one aside first (an atomic rename: of two nodes taking over the same stale claim, one does).
+     * by moving that one aside first (an atomic rename: of two nodes taking over the same stale claim, one does). What
+     * was moved aside must be the claim seen: a node that read the same stale claim but moved only after the other had
+     * taken it over and made its own claim would move that new, live claim aside and restore beside its owner; it puts
+     * it back and waits instead (review67), as it does for a claim its owner touched meanwhile.
      *
      * @return whether this process owns the restore now
      */
@@ -71,6 +78,14 @@ final class RestoreMarker {
                 Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
             } catch (NoSuchFileException e) {
                 return false; // another node took it over first
+            }
+            if (!seen.equals(readFile(aside))) {
+                try {
+                    Files.move(aside, file); // not over a claim made meanwhile: that one is live too
+                } catch (FileAlreadyExistsException e) {
+                    Files.deleteIfExists(aside);
+                }
+                return false;
             }
             Files.deleteIfExists(aside);
         }

@@ -1,11 +1,13 @@
 package org.b2bforum.schedule.ui;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 import org.b2bforum.company.Cities;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.program.BookingWindow;
 import org.b2bforum.schedule.ScheduleRefusedException;
 import org.b2bforum.schedule.Wish;
 import org.b2bforum.schedule.WishCandidate;
@@ -62,10 +64,14 @@ class MyWishesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     final Paragraph instead = new Paragraph();
     final HorizontalLayout form;
     private final WishService service;
+    private final BookingWindow bookingWindow;
+    private final Clock clock;
     private boolean open;
 
-    MyWishesView(WishService service) {
+    MyWishesView(WishService service, BookingWindow bookingWindow, Clock clock) {
         this.service = service;
+        this.bookingWindow = bookingWindow;
+        this.clock = clock;
         addClassName("page");
         addClassName("wishes-page");
 
@@ -122,7 +128,9 @@ class MyWishesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         open = service.collectingWishes();
         phase.setText(getTranslation(open ? "wishes.phase.open" : "wishes.phase.closed"));
         form.setVisible(open);
-        instead.setVisible(!open);
+        // only while a company may request: with the booking window closed as well, "request directly" sent it to a
+        // button that refuses (review67)
+        instead.setVisible(!open && bookingWindow.settings().isOpenAt(clock.instant()));
         wishes.getColumnByKey("remove").setVisible(open);
         refresh();
         if (open) {

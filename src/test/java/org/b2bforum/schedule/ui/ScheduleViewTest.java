@@ -2,6 +2,7 @@ package org.b2bforum.schedule.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 
@@ -486,6 +487,22 @@ class ScheduleViewTest extends ForumBrowserlessTest {
                         + "Рекомендуемые партнёры · Каталог компаний");
         assertThat(view.instead.getChildren().filter(Anchor.class::isInstance).map(a -> ((Anchor) a).getHref()))
                 .containsExactly("partners", "directory");
+    }
+
+    /** With booking closed too, the page does not send the company to request meetings directly (review67). */
+    @Test
+    void while_neither_wishes_nor_requests_are_taken_the_page_does_not_say_request_directly() {
+        BookingFixture.logInAs(booking.approvedCompany());
+        booking.bookingSettings(new BookingSettings(null, Instant.parse("2000-01-01T00:00:00Z"), 200, false, false));
+
+        try {
+            MyWishesView view = navigate(MyWishesView.class);
+
+            assertThat(view.form.isVisible()).isFalse();
+            assertThat(view.instead.isVisible()).isFalse();
+        } finally {
+            booking.openBooking(false);
+        }
     }
 
     private String cityUnderTheName(MyWishesView view) {

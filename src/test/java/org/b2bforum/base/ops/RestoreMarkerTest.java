@@ -1,0 +1,52 @@
+package org.b2bforum.base.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+/** The restore marker's claim on files alone (no database: the marker is a file beside the backup). */
+class RestoreMarkerTest {
+
+    private final Path dir = Path.of("target/restore-marker-test");
+    private final Clock clock = Clock.systemUTC();
+
+    @AfterEach
+    void cleanUp() {
+        FileSystemUtils.deleteRecursively(dir.toFile());
+    }
+
+    /**
+     * Two nodes read the same stale claim; one takes it over and claims afresh before the other moves the marker aside
+     * (review67): the other must not take the new, live claim for the stale one it read, and restores nothing.
+     */
+    @Test
+    void a_stale_claim_taken_over_by_another_node_meanwhile_is_not_taken_over_again() throws Exception {
+        Files.createDirectories(dir);
+        Path backup = dir.resolve("b2bforum-20261207-050000.sql.gz");
+        RestoreMarker first = new RestoreMarker(backup, clock);
+        RestoreMarker second = new RestoreMarker(backup, clock);
+        Files.writeString(first.file(), "restore into database forum begun at 2026-12-07T05:00:00Z by node old "
+                + "(host elsewhere, pid 1), not finished\n");
+        Files.setLastModifiedTime(first.file(), FileTime.from(clock.instant().minus(Duration.ofMinutes(10))));
+        Optional<RestoreMarker.State> stale = first.read();
+        assertThat(stale).hasValueSatisfying(state -> assertThat(state.stale(clock.instant())).isTrue());
+        assertThat(second.read()).isEqualTo(stale);
+
+        assertThat(first.claim("node-1", "forum", stale)).as("the first takes the stale claim over").isTrue();
+        assertThat(second.claim("node-2", "forum", stale)).as("the second, late, finds a live claim").isFalse();
+
+        assertThat(Files.readString(first.file())).contains("by node node-1 ");
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactlyInAnyOrder(first.file());
+        }
+    }
+}
