@@ -30,14 +30,23 @@ public final class Languages {
 
     /** The language the visitor chose, from a request's cookies: Russian unless English was chosen. */
     public static Locale chosenIn(Cookie[] cookies) {
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (COOKIE.equals(cookie.getName())) {
-                    return byLanguage(cookie.getValue()).orElse(RUSSIAN);
-                }
-            }
-        }
-        return RUSSIAN;
+        return cookieIn(cookies).orElse(RUSSIAN);
+    }
+
+    /** The language a request's cookie names, if it names one of the UI's. */
+    static Optional<Locale> cookieIn(Cookie[] cookies) {
+        return cookies == null ? Optional.empty()
+                : java.util.Arrays.stream(cookies).filter(cookie -> COOKIE.equals(cookie.getName())).findFirst()
+                        .flatMap(cookie -> byLanguage(cookie.getValue()));
+    }
+
+    /** The cookie that remembers the language for this browser, a year. */
+    static Cookie cookie(Locale locale) {
+        Cookie cookie = new Cookie(COOKIE, locale.getLanguage());
+        cookie.setPath("/");
+        cookie.setMaxAge(60 * 60 * 24 * 365);
+        cookie.setHttpOnly(true);
+        return cookie;
     }
 
     static Optional<Locale> byLanguage(String language) {
@@ -49,11 +58,7 @@ public final class Languages {
         VaadinSession.getCurrent().setLocale(locale);
         VaadinResponse response = VaadinService.getCurrentResponse();
         if (response != null) {
-            Cookie cookie = new Cookie(COOKIE, locale.getLanguage());
-            cookie.setPath("/");
-            cookie.setMaxAge(60 * 60 * 24 * 365);
-            cookie.setHttpOnly(true);
-            response.addCookie(cookie);
+            response.addCookie(cookie(locale));
         }
         UI ui = UI.getCurrent();
         ui.setLocale(locale);

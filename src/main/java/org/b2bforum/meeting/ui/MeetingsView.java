@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.b2bforum.base.i18n.ForumTime;
@@ -306,19 +307,19 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                 accept.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
             }
             Button decline = new Button(getTranslation("meetings.decline"), VaadinIcon.CLOSE.create(),
-                    e -> textDialog("meetings.decline.title", "meetings.reply", "meetings.decline", "decline",
+                    e -> textDialog(meeting, "decline", "meetings.reply",
                             text -> requests.decline(meeting.id(), text), "meetings.declined"));
             decline.setId("decline-" + meeting.id());
             actions.add(accept, decline);
         } else if (meeting.status() == MeetingStatus.REQUESTED) {
             Button withdraw = new Button(getTranslation("meetings.withdraw"), VaadinIcon.ARROW_BACKWARD.create(),
-                    e -> textDialog("meetings.withdraw.title", "meetings.reason", "meetings.withdraw", "withdraw",
+                    e -> textDialog(meeting, "withdraw", "meetings.reason",
                             text -> cancel(meeting.id(), text), "meetings.withdrawn"));
             withdraw.setId("withdraw-" + meeting.id());
             actions.add(withdraw);
         } else if (meeting.status() == MeetingStatus.CONFIRMED) {
             Button cancel = new Button(getTranslation("meetings.cancel"), VaadinIcon.BAN.create(),
-                    e -> textDialog("meetings.cancel.title", "meetings.reason", "meetings.cancel", "cancel",
+                    e -> textDialog(meeting, "cancel", "meetings.reason",
                             text -> cancel(meeting.id(), text), "meetings.cancelled"));
             cancel.setId("cancel-" + meeting.id());
             cancel.addThemeVariants(ButtonVariant.ERROR);
@@ -375,20 +376,19 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         return new Paragraph(dates.when(meeting.startsAt(), meeting.endsAt()) + " · " + place(meeting));
     }
 
-    private void textDialog(String titleKey, String labelKey, String confirmKey, String id,
-            java.util.function.Consumer<String> action, String doneKey) {
-        Dialog dialog = new Dialog(getTranslation(titleKey));
+    private void textDialog(MeetingDetails meeting, String id, String labelKey, Consumer<String> action, String doneKey) {
+        Dialog dialog = new Dialog(getTranslation("meetings." + id + ".title"));
         dialog.setId(id + "-dialog");
         TextArea text = replyField(labelKey, id + "-text");
         Div error = dialogError();
-        Button confirm = new Button(getTranslation(confirmKey), e -> act(dialog, error,
+        Button confirm = new Button(getTranslation("meetings." + id), e -> act(dialog, error,
                 () -> action.accept(text.getValue()), doneKey));
         confirm.setId("confirm-" + id);
         confirm.addThemeVariants(ButtonVariant.PRIMARY);
         if (!"decline".equals(id)) {
             confirm.addThemeVariants(ButtonVariant.ERROR);
         }
-        open(dialog, confirm, text, error);
+        open(dialog, confirm, new Paragraph(meeting.counterpartName(me) + " · " + whenAndWhere(meeting).getText()), text, error);
     }
 
     private void open(Dialog dialog, Button confirm, Component... content) {

@@ -261,6 +261,13 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             Paragraph empty = new Paragraph(getTranslation(user.delegateId() != null ? "messages.none.delegate"
                     : "messages.none"));
             empty.addClassName("empty-hint");
+            if (user.delegateId() == null) {
+                // "write from a profile, a card, a meeting or the agenda" named pages and led to none of them (ux66)
+                empty.addClassName("inline-links");
+                empty.add(new Span(" "), new Anchor("partners", getTranslation("menu.partners")), new Span(" · "),
+                        new Anchor("meetings", getTranslation("menu.meetings")), new Span(" · "),
+                        new Anchor("agenda", getTranslation("menu.agenda")));
+            }
             conversations.add(empty);
         }
         return !mine.isEmpty();

@@ -469,17 +469,37 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void declining_withdrawing_and_cancelling_name_the_meeting_in_their_dialog() {
+        Asked asked = askedAt("10:20");
+        long id = asked.id();
+        String meeting = asked.forum().when("10:20–10:40") + " · " + asked.forum().hall();
+        navigate(MeetingsView.class);
+        test(find(Button.class).id("withdraw-" + id)).click();
+        assertThat(find(Paragraph.class).withText(asked.b().name() + " · " + meeting).exists()).as("withdraw").isTrue();
+        test(find(Button.class).id("close-dialog")).click();
+
+        TestData.logInAs(accounts, asked.b().login());
+        UI.getCurrent().navigate("agenda"); // away: the same address again is no navigation
+        navigate(MeetingsView.class);
+        test(find(Button.class).id("decline-" + id)).click();
+        assertThat(find(Paragraph.class).withText(asked.a().name() + " · " + meeting).exists()).as("decline").isTrue();
+        test(find(Button.class).id("close-dialog")).click();
+        meetingRequests.accept(id, List.of(meetingQueries.myDelegates().getFirst().id()), null);
+        UI.getCurrent().navigate("agenda");
+        navigate(MeetingsView.class);
+        test(find(Button.class).id("cancel-" + id)).click();
+        assertThat(find(Paragraph.class).withText(asked.a().name() + " · " + meeting
+                + ", стол № 1").exists()).as("cancel").isTrue();
+    }
+
+    @Test
     void accepting_and_cancelling_count_the_own_companys_notification_in_the_answer_without_a_note_about_it() {
-        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 2);
-        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
-        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
-        TestData.logInAs(accounts, a.login());
-        long first = meetingQueries.myDelegates().getFirst().id();
-        long id = meetingRequests.request(b.id(), forum.slotAt("10:20"), List.of(first), null).meetingId();
+        Asked asked = askedAt("10:20");
+        long id = asked.id();
         // no poll of the feed meanwhile: what the page shows comes with the answers
         live.stop();
         try {
-            TestData.logInAs(accounts, b.login());
+            TestData.logInAs(accounts, asked.b().login());
             navigate(MeetingsView.class);
             long unread = bell();
 
@@ -495,6 +515,20 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         } finally {
             live.start();
         }
+    }
+
+    /** A forum of two tables, two companies, and a's request to b at the time (its first delegate, no message). */
+    private Asked askedAt(String time) {
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 2);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        TestData.logInAs(accounts, a.login());
+        long first = meetingQueries.myDelegates().getFirst().id();
+        return new Asked(forum, a, b, meetingRequests.request(b.id(), forum.slotAt(time), List.of(first), null)
+                .meetingId());
+    }
+
+    private record Asked(ForumFixture forum, ForumFixture.Company a, ForumFixture.Company b, long id) {
     }
 
     private long bell() {

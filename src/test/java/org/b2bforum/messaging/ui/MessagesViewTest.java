@@ -229,6 +229,9 @@ class MessagesViewTest extends ForumBrowserlessTest {
         MessagesView empty = navigate("messages", MessagesView.class);
         assertThat(empty.getElement().getTextRecursively()).contains("Переписки пока нет")
                 .doesNotContain("Выберите переписку");
+        assertThat(empty.conversations.getElement().getOuterHTML()).as("the pages it names, as links (ux66)")
+                .contains("<a href=\"partners\">Рекомендуемые партнёры</a>", "<a href=\"meetings\">Встречи</a>",
+                        "<a href=\"agenda\">Расписание</a>");
 
         fixture.as(other, () -> messaging.send(me.id(), "Добрый день"));
         BookingFixture.logInAs(me);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
+import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.registration.FieldError;
@@ -19,7 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 
 /** A visitor registers a company on /register. */
@@ -69,6 +72,17 @@ class RegisterViewTest extends ForumBrowserlessTest {
 
         assertThat(form.sectors.getI18n().getSelected()).isEqualTo("добавлено к выбору");
         assertThat(form.sectors.getI18n().getTotal()).isEqualTo("Выбрано: {count}");
+    }
+
+    @Test
+    void the_english_intro_asks_for_the_profile_in_russian_and_says_where_the_logo_is_added() {
+        UI.getCurrent().setLocale(Languages.ENGLISH);
+        RegisterView view = navigate(RegisterView.class);
+
+        assertThat($(Paragraph.class).all()).extracting(Paragraph::getText).anySatisfy(intro -> assertThat(intro)
+                .contains("in Russian").contains("logo").contains("“" + view.getTranslation("menu.my-profile") + "”"));
+        assertThat(view.getTranslation(Languages.RUSSIAN, "register.intro")).contains("на русском языке")
+                .contains("логотип").contains("«" + view.getTranslation(Languages.RUSSIAN, "menu.my-profile") + "»");
     }
 
     @Test
