@@ -44,7 +44,16 @@ public final class ScheduleFixture {
 
     /** Starts a run for the day as the organizer and waits until it has finished. */
     public ScheduleRun build(long dayId) {
-        long runId = booking.asOrganizer(() -> schedule.build(dayId, Duration.ofSeconds(5)));
+        return build(dayId, Duration.ofSeconds(5));
+    }
+
+    /**
+     * A build of {@code dayId} with this time limit. A small day's build ends once its optimum is proved (0.1-0.3 s on a
+     * quiet machine), so a test that asserts the proof gives it a limit a starved build does not reach: the 5 s of
+     * {@link #build(long)} ended unproved at load ~50 (bench/README.md, run-suite, stop 47).
+     */
+    public ScheduleRun build(long dayId, Duration limit) {
+        long runId = booking.asOrganizer(() -> schedule.build(dayId, limit));
         return awaitEnd(runId);
     }
 

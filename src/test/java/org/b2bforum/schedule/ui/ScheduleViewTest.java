@@ -2,6 +2,7 @@ package org.b2bforum.schedule.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
@@ -49,6 +50,9 @@ import com.vaadin.flow.router.QueryParameters;
 /** An organizer builds a day's schedule from the wishes, reviews it and publishes it; a company lists its wishes. */
 @ForumSpringTest
 class ScheduleViewTest extends ForumBrowserlessTest {
+
+    /** The limit of a build whose optimum is asserted: proved in 0.1-0.3 s when quiet, unproved in 5 s at load ~50. */
+    private static final Duration PROVED_WITHIN = Duration.ofSeconds(60);
 
     @Autowired
     AccountService accounts;
@@ -156,7 +160,7 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         for (int i = 1; i <= 4; i++) {
             fixture.wish(c.get(0), c.get(i), WishPriority.NICE);
         }
-        ScheduleRun run = fixture.build(session.dayId());
+        ScheduleRun run = fixture.build(session.dayId(), PROVED_WITHIN);
         assertThat(run.provedOptimal()).as("three slots, four wishes of one company: small enough to prove").isTrue();
         TestData.logInAsOrganizer(accounts);
 
@@ -195,7 +199,7 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         List<TestCompany> c = booking.approvedCompanies(3);
         fixture.wish(c.get(0), c.get(1), WishPriority.NICE);
         fixture.wish(c.get(0), c.get(2), WishPriority.NICE);
-        ScheduleRun run = fixture.build(session.dayId());
+        ScheduleRun run = fixture.build(session.dayId(), PROVED_WITHIN);
         assertThat(run.provedOptimal()).as("two meetings in three slots: small enough to prove").isTrue();
         TestData.logInAsOrganizer(accounts);
 
