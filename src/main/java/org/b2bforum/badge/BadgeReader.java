@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.b2bforum.base.i18n.MeetingPlace;
+import org.b2bforum.base.text.Texts;
 import org.b2bforum.company.BadgeRole;
 import org.b2bforum.company.Country;
 import org.b2bforum.fair.StandOfMeeting;
@@ -71,13 +72,12 @@ class BadgeReader {
 
     /** Approved companies (id and name) that have delegates, for the filter. */
     List<CompanyOption> companies(String filter, int offset, int limit) {
-        String text = filter == null ? "" : filter.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return jdbc.query("""
                 select c.id, c.short_name from company c
                 where c.status = 'APPROVED' and exists (select 1 from delegate d where d.company_id = c.id)
                   and c.short_name like :filter
                 order by c.short_name, c.id limit :limit offset :offset""",
-                new MapSqlParameterSource("filter", "%" + text + "%").addValue("limit", Math.max(0, limit))
+                new MapSqlParameterSource("filter", Texts.likeContaining(filter)).addValue("limit", Math.max(0, limit))
                         .addValue("offset", Math.max(0, offset)),
                 (rs, n) -> new CompanyOption(rs.getLong("id"), rs.getString("short_name")));
     }

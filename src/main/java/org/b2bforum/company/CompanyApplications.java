@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import jakarta.persistence.criteria.Predicate;
 
+import org.b2bforum.base.text.Texts;
 import org.b2bforum.company.domain.Company;
 import org.b2bforum.company.domain.CompanyRepository;
 import org.springframework.data.domain.Pageable;
@@ -90,8 +91,7 @@ public class CompanyApplications {
                 predicates.add(cb.isMember(filter.sector(), root.get("sectors")));
             }
             if (filter.text() != null && !filter.text().isBlank()) {
-                String pattern = "%" + filter.text().trim().toLowerCase(Locale.ROOT)
-                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                String pattern = Texts.likeContaining(filter.text().toLowerCase(Locale.ROOT));
                 predicates.add(cb.or(Stream.of("shortName", "fullName", "taxNumber", "email")
                         .map(field -> cb.like(cb.lower(root.get(field)), pattern, '\\'))
                         .toArray(Predicate[]::new)));

@@ -220,13 +220,12 @@ public class FairService {
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
     public List<CompanyChoice> approvedCompanies(String filter, int offset, int limit) {
-        String text = filter == null ? "" : filter.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return jdbc.query("""
                 select c.id, c.short_name, c.city, s.number from company c
                 left join fair_stand_assignment a on a.company_id = c.id left join fair_stand s on s.id = a.stand_id
                 where c.status = 'APPROVED' and c.short_name like :filter
                 order by c.short_name, c.id limit :limit offset :offset""",
-                new MapSqlParameterSource("filter", "%" + text + "%").addValue("limit", Math.max(0, limit))
+                new MapSqlParameterSource("filter", Texts.likeContaining(filter)).addValue("limit", Math.max(0, limit))
                         .addValue("offset", Math.max(0, offset)),
                 (rs, i) -> new CompanyChoice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
     }

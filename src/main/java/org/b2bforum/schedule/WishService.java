@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.WishesPhaseOfThisRequest;
+import org.b2bforum.base.text.Texts;
 import org.b2bforum.company.ForumAccess;
 import org.b2bforum.company.WishesPhase;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -100,13 +101,12 @@ public class WishService implements WishesPhase {
     @Transactional(readOnly = true)
     public List<WishCandidate> candidates(String filter, int offset, int limit) {
         long me = access.requireApprovedCompany();
-        String text = filter == null ? "" : filter.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return jdbc.query("""
                 select c.id, c.short_name, c.city from company c
                 where c.status = 'APPROVED' and c.id <> :me and c.short_name like :filter
                   and not exists (select 1 from meeting_wish w where w.company_id = :me and w.target_company_id = c.id)
                 order by c.short_name, c.id limit :limit offset :offset""",
-                new MapSqlParameterSource("me", me).addValue("filter", "%" + text + "%")
+                new MapSqlParameterSource("me", me).addValue("filter", Texts.likeContaining(filter))
                         .addValue("limit", Math.max(0, limit)).addValue("offset", Math.max(0, offset)),
                 (rs, i) -> new WishCandidate(rs.getLong("id"), rs.getString("short_name"), rs.getString("city")));
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.text.Texts;
 import org.b2bforum.base.text.Transliteration;
 import org.b2bforum.company.RegistrationStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -105,15 +106,12 @@ public class CheckInService {
             where.append(" and (d.full_name like :w").append(i).append(" or c.short_name like :w").append(i)
                     .append(" or ").append(NAME_IN_LATIN).append(" like :l").append(i)
                     .append(" or ").append(COMPANY_IN_LATIN).append(" like :l").append(i).append(')');
-            params.addValue("w" + i, contains(words.get(i)));
-            params.addValue("l" + i, contains(Transliteration.searchForm(words.get(i))));
+            params.addValue("w" + i, Texts.likeContaining(words.get(i)));
+            params.addValue("l" + i, Texts.likeContaining(Transliteration.searchForm(words.get(i))));
         }
         return holders(where + " order by d.full_name, c.short_name, d.id limit :limit", params, false);
     }
 
-    private static String contains(String word) {
-        return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
 
     /**
      * Checks a delegate found by {@link #search} in, as a badge's scan does: once, a second call reports

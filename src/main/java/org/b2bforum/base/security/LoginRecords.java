@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.b2bforum.base.text.Texts;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -101,8 +102,7 @@ public class LoginRecords {
     /** A LIKE pattern for values containing the text, lower-cased; null for no text. */
     static String containsPattern(String text) {
         return text == null || text.isBlank() ? null
-                : "%" + text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%";
+                : Texts.likeContaining(text.toLowerCase(Locale.ROOT));
     }
 
     private static final String FILTER = "(:outcome is null or outcome = :outcome) and (:text is null "

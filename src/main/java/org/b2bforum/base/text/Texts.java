@@ -32,4 +32,13 @@ public final class Texts {
         String lines = LINE_BREAK.matcher(value).replaceAll("\n").replace('\t', ' ');
         return OTHER_CONTROLS.matcher(lines).replaceAll("").strip();
     }
+
+    /**
+     * A LIKE pattern (MariaDB's default escape, the backslash) for values that contain the text, trimmed, as typed: its
+     * {@code %}, {@code _} and backslashes match themselves. No text ({@code null}, blank) matches every value.
+     */
+    public static String likeContaining(String text) {
+        String typed = text == null ? "" : text.trim();
+        return "%" + typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
 }

@@ -20,4 +20,11 @@ class TextsTest {
                 .isEqualTo("Поставки\nзерна\nи\nмуки. Опт");
         assertThat(Texts.multiLine(null)).isNull();
     }
+
+    @Test
+    void a_like_pattern_contains_the_typed_text_with_its_wildcards_and_backslashes_matching_themselves() {
+        assertThat(Texts.likeContaining("  50%_off\\ ")).isEqualTo("%50\\%\\_off\\\\%");
+        assertThat(Texts.likeContaining(null)).isEqualTo("%%");
+        assertThat(Texts.likeContaining("   ")).isEqualTo("%%");
+    }
 }
