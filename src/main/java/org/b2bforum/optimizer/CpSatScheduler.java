@@ -637,6 +637,15 @@ public final class CpSatScheduler implements Scheduler {
                     // search goes on beside it and the questions after it (RowsBeside)
                     besideStarts.run();
                 }
+                if (k >= 2 && k == participantsBound + 1) {
+                    // asked of one core-based worker with its LP, for the levels' time (see the package doc)
+                    CpSatModel.Outcome core = justAboveTheBound(analysis, lowerBound, firstFit,
+                            clock.remaining() - reserve, listener, clock);
+                    if (core.hasSolution() && resultOf(analysis, core.slots()).totalBreaks() <= lowerBound) {
+                        return result(analysis, core.slots(), List.of(), lowerBound, true, started);
+                    }
+                    break;
+                }
                 CpSatModel.Outcome outcome = level(analysis, k, null, firstFit, budget, listener, clock);
                 if (outcome.hasSolution()) {
                     return result(analysis, outcome.slots(), List.of(), k, true, started);
@@ -978,6 +987,29 @@ public final class CpSatScheduler implements Scheduler {
             }
         }
         return new Suspicion(null, true);
+    }
+
+    /**
+     * The question just above the participants' bound ("at most bound + 1?", the bound's own level refuted), asked as
+     * the fewest breaks told the bound, of one core-based worker with its LP ({@link CpSatModel#minimiseWithCore}).
+     */
+    private CpSatModel.Outcome justAboveTheBound(ProblemAnalysis analysis, int atLeast, int[] hint, double seconds,
+            ProgressListener listener, Clock clock) {
+        CpSatModel model = built(clock, () -> new CpSatModel(analysis, true, options, -1));
+        if (model == null) {
+            return new CpSatModel.Outcome(CpSolverStatus.UNKNOWN, null, 0);
+        }
+        model.breaksAtLeast(atLeast);
+        if (options.hint()) {
+            model.hint(hint, false);
+        }
+        CpSatModel.Outcome outcome = model.minimiseWithCore(seconds, listener, clock);
+        if (options.log()) {
+            System.err.printf("the question just above the bound, one core-based worker: %s, %s breaks at %.2f s%n",
+                    outcome.status(), outcome.hasSolution() ? resultOf(analysis, outcome.slots()).totalBreaks() : "no",
+                    clock.elapsed());
+        }
+        return outcome;
     }
 
     /** The decision model "at most k breaks in all" (optionally only the given participants may break). */

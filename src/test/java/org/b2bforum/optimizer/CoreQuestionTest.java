@@ -1,0 +1,52 @@
+package org.b2bforum.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.SatParameters;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The question just above the participants' bound, asked of one core-based worker with its LP (issue 15, stop 48):
+ * forum-13crafc.forbidden's "at most 2?" found its optimum in 13.6-28.1 CPU s that way, and not in 55 CPU s of the
+ * decision solves' portfolio.
+ */
+class CoreQuestionTest {
+
+    @BeforeAll
+    static void natives() {
+        CpSatScheduler.loadNatives();
+    }
+
+    /**
+     * Participant 0 meets 1 and 2 and may not meet in the middle slot, so it must break (its own bound, 1); the
+     * triangle 3-4-5 breaks once too, which no participant's own bound shows: "at most 1?" is refuted, and "at most
+     * 2?" is the question just above the bound.
+     */
+    @Test
+    void theQuestionJustAboveTheBoundIsAnsweredByOneCoreBasedWorkerWithItsLp() {
+        SchedulingProblem day = CpSatSchedulerTest.problem(6, 3, 3, 2, 2, Map.of(0, Set.of(1)),
+                MeetingRequest.of(0, 1), MeetingRequest.of(0, 2), MeetingRequest.of(3, 4), MeetingRequest.of(4, 5),
+                MeetingRequest.of(5, 3));
+        ProblemAnalysis analysis = new ProblemAnalysis(day);
+        assertThat(analysis.breaksLowerBound()).as("participant 0's own bound").isEqualTo(1);
+        assertThat(BruteForce.optimum(day)).isEqualTo(2);
+
+        CpSatModel model = new CpSatModel(analysis, true, CpSatScheduler.Options.DEFAULT, -1);
+        model.breaksAtLeast(2);
+        CpSatModel.Outcome outcome = model.minimiseWithCore(5, Scheduler.ProgressListener.NONE,
+                new CpSatScheduler.Clock(System.nanoTime(), Duration.ofSeconds(5)));
+
+        assertThat(outcome.status()).isEqualTo(CpSolverStatus.OPTIMAL);
+        assertThat(CpSatScheduler.resultOf(analysis, outcome.slots()).totalBreaks()).isEqualTo(2);
+        SatParameters parameters = model.parameters();
+        assertThat(parameters.getNumWorkers()).as("one worker, not the portfolio").isEqualTo(1);
+        assertThat(parameters.getOptimizeWithCore()).as("the core-based search").isTrue();
+        assertThat(parameters.getLinearizationLevel()).as("with its LP (the portfolio's core worker has none)")
+                .isEqualTo(1);
+    }
+}
