@@ -19,7 +19,6 @@ import org.b2bforum.company.TextAnalysis;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,7 +74,8 @@ public class ProductService {
      *
      * @throws InvalidProductException naming each field that is wrong
      * @throws ProductRemovedException when the product edited was removed meanwhile (another tab, another
-     *         representative): nothing stored (before: {@code AccessDeniedException}, the error page, the text lost)
+     *         representative): nothing stored (before: {@code AccessDeniedException}, the error page, the text lost);
+     *         the same for another company's product, so that a forged id does not learn which ids exist (review69)
      */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional
@@ -121,8 +121,7 @@ public class ProductService {
                         description_en = :descriptionEn, category = :category, updated_at = :now
                     where id = :id and company_id = :c""", params.addValue("id", id));
             if (updated == 0) {
-                throw gone(id) ? new ProductRemovedException(id)
-                        : new AccessDeniedException("Not a product of your company");
+                throw new ProductRemovedException(id);
             }
         }
         jdbc.update("""
@@ -150,22 +149,15 @@ public class ProductService {
 
     /**
      * Removes one of the logged-in company's products, with its photo; one removed already (in another tab) stays
-     * removed, nothing to say.
+     * removed, nothing to say. Another company's product is not touched and answers as one that is not there: until
+     * review69 it was refused ({@code AccessDeniedException}) while a missing id was not, so a forged id learnt which
+     * product ids exist.
      */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional
     public void delete(long productId) {
-        int deleted = jdbc.update("delete from product where id = :id and company_id = :c",
+        jdbc.update("delete from product where id = :id and company_id = :c",
                 new MapSqlParameterSource("id", productId).addValue("c", currentUser.requireCompanyId()));
-        if (deleted == 0 && !gone(productId)) {
-            throw new AccessDeniedException("Not a product of your company");
-        }
-    }
-
-    /** Whether there is no such product (any more), rather than another company's. */
-    private boolean gone(long productId) {
-        return jdbc.queryForList("select 1 from product where id = :id", new MapSqlParameterSource("id", productId),
-                Integer.class).isEmpty();
     }
 
     /** A product's photo as PNG, for whoever may see its company's products ({@link #productsOf}). */

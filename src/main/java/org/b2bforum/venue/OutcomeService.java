@@ -144,13 +144,17 @@ public class OutcomeService {
 
     /**
      * One page of {@link #report()}, in its order: the page shows the report in a lazy grid (a forum of 20,000
-     * meetings has some 19,000 marked ones, read and held whole in each open tab before, and again at each poll).
+     * meetings has some 19,000 marked ones, read and held whole in each open tab before, and again at each poll). A
+     * negative offset reads from the first row, a negative limit nothing, as the badges' and the fair's paged choices
+     * do (review69: MariaDB read both as unsigned, so {@code limit -1} answered the whole report, the rows the paging
+     * keeps out of the tab, and a negative offset nothing).
      */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
     public List<OutcomeReport> report(int offset, int limit) {
         return jdbc.query(REPORT_SELECT + REPORTED + REPORT_ORDER + " limit :limit offset :offset",
-                new MapSqlParameterSource("limit", limit).addValue("offset", offset), OutcomeService::reportRow);
+                new MapSqlParameterSource("limit", Math.max(0, limit)).addValue("offset", Math.max(0, offset)),
+                OutcomeService::reportRow);
     }
 
     /** How many meetings {@link #report()} has. */

@@ -21,7 +21,6 @@ import org.b2bforum.company.Sector;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 
 /** Exhibitors' product catalogues: checked fields, photos checked as logos are, search in any word form. */
 @ForumSpringTest
@@ -103,14 +102,45 @@ class ProductServiceTest {
         long id = booking.as(maker, () -> products.save(null, form("Каток", "Roller", Sector.MANUFACTURING), null));
 
         assertThatThrownBy(() -> booking.as(other, () -> products.save(id, form("Чужой", "Not mine",
-                Sector.MANUFACTURING), null))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> booking.as(other, () -> products.delete(id))).isInstanceOf(AccessDeniedException.class);
+                Sector.MANUFACTURING), null))).isInstanceOf(ProductRemovedException.class);
+        booking.as(other, () -> products.delete(id));
         assertThat(booking.as(other, () -> products.productsOf(maker.id()))).extracting(Product::nameRu)
                 .containsExactly("Каток");
 
         booking.withdrawApproval(maker);
         assertThat(booking.as(other, () -> products.productsOf(maker.id()))).isEmpty();
         assertThat(booking.as(other, () -> products.photo(id))).isEmpty();
+    }
+
+    @Test
+    void another_companys_product_id_answers_exactly_as_an_id_that_does_not_exist_and_stays_as_it_was() {
+        TestCompany maker = booking.approvedCompany();
+        TestCompany other = booking.approvedCompany();
+        long id = booking.as(maker, () -> products.save(null, form("Каток", "Roller", Sector.MANUFACTURING), null));
+        long missing = booking.as(maker, () -> products.save(null, form("Грейдер", "Grader", Sector.MANUFACTURING),
+                null));
+        booking.as(maker, () -> products.delete(missing));
+
+        // a forged id learns nothing: another company's product and a removed one give the same answer, in words
+        Class<?> forMissing = answer(other, missing);
+        assertThat(forMissing).isEqualTo(ProductRemovedException.class);
+        assertThat(answer(other, id)).isEqualTo(forMissing);
+        booking.as(other, () -> products.delete(missing));
+        booking.as(other, () -> products.delete(id));
+
+        assertThat(booking.as(maker, () -> products.myProducts())).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo(id);
+            assertThat(p.nameRu()).isEqualTo("Каток");
+        });
+    }
+
+    private Class<?> answer(TestCompany who, long productId) {
+        try {
+            booking.as(who, () -> products.save(productId, form("Чужой", "Not mine", Sector.MANUFACTURING), null));
+            return null;
+        } catch (RuntimeException e) {
+            return e.getClass();
+        }
     }
 
     @Test

@@ -150,6 +150,42 @@ class AttendanceAndOutcomeTest {
     }
 
     @Test
+    void the_paged_report_is_the_organizers_only_and_odd_offsets_and_limits_answer_without_an_error() {
+        TestSession session = venue.pastSession(2);
+        TestCompany a = booking.approvedCompany();
+        TestCompany b = booking.approvedCompany();
+        long meeting = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), session.slot(0).id()));
+        booking.as(a, () -> outcomes.record(meeting, Outcome.FOLLOW_UP, null));
+
+        booking.as(a, () -> {
+            assertThatThrownBy(() -> outcomes.report(0, 50)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> outcomes.reportSize()).isInstanceOf(AccessDeniedException.class);
+        });
+        BookingFixture.logInAs(venue.staff());
+        assertThatThrownBy(() -> outcomes.report(0, 50)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> outcomes.reportSize()).isInstanceOf(AccessDeniedException.class);
+        BookingFixture.logInAs(venue.delegateAccount(a.firstDelegate()));
+        assertThatThrownBy(() -> outcomes.report(0, 50)).isInstanceOf(AccessDeniedException.class);
+
+        booking.asOrganizer(() -> {
+            List<OutcomeReport> whole = outcomes.report();
+            assertThat(outcomes.reportSize()).isEqualTo(whole.size()).isPositive();
+            // what a forged grid request could ask for: an answer without an error, never a row outside the report
+            int[][] odd = {{-5, 1}, {0, -1}, {Integer.MIN_VALUE, Integer.MIN_VALUE}, {Integer.MAX_VALUE, 50},
+                    {-1, Integer.MAX_VALUE}};
+            for (int[] ask : odd) {
+                List<OutcomeReport> page = outcomes.report(ask[0], ask[1]);
+                assertThat(page).as("offset %d, limit %d", ask[0], ask[1]).hasSizeLessThanOrEqualTo(Math.max(0, ask[1]))
+                        .isSubsetOf(whole);
+            }
+            // MariaDB reads a negative limit or offset as unsigned: limit -1 was the whole report, offset -5 nothing
+            assertThat(outcomes.report(-5, 1)).isEqualTo(outcomes.report(0, 1)).hasSize(1);
+            assertThat(outcomes.report(0, -1)).isEmpty();
+            assertThat(outcomes.report(whole.size() - 1, Integer.MAX_VALUE)).containsExactly(whole.getLast());
+        });
+    }
+
+    @Test
     void no_outcome_before_the_meeting_begins_or_after_a_no_show() {
         TestSession future = venue.futureSession(1);
         TestSession past = venue.pastSession(1);
