@@ -116,6 +116,11 @@ async function open(browser, state, port, path, lang, width) {
   const browser = await chromium.launch({executablePath: '/usr/bin/chromium-headless-shell', args: ARGS});
   const states = {};
   for (const port of PORTS) states[port] = await logIn(browser, port);
+  // with HISTO_TOP, one tab of a light page stays open on each server: its heartbeats make Vaadin let go of the closed
+  // tabs of the session (it cleans a session up at its requests), so that they are gone before a reading (WAIT_S)
+  if (process.env.HISTO_TOP) {
+    for (const port of PORTS) await open(browser, states[port], port, process.env.KEEP_PATH || 'check-in', 'ru', 1280);
+  }
   for (const path of PATHS) {
     const [route, width] = path.split('@');
     for (const lang of ['ru', 'en']) {
