@@ -22,6 +22,7 @@ import org.b2bforum.TestData;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.BookingWindow;
+import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.company.TestCompanies.TestCompany;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,8 @@ class ForumAccessTest {
     WishesPhase wishesPhase;
     @Autowired
     BookingWindow bookingWindow;
+    @Autowired
+    RegistrationService registrations;
 
     @AfterEach
     void noRequest() {
@@ -169,6 +172,38 @@ class ForumAccessTest {
                 fixture.asOrganizer(() -> bookingWindow.update(withWishes(before, true)));
                 assertThat(fixture.asOrganizer(wishesPhase::collectingWishes)).isTrue();
             });
+        } finally {
+            fixture.asOrganizer(() -> bookingWindow.update(before));
+        }
+    }
+
+    @Test
+    void an_approval_withdrawn_on_this_node_is_read_by_the_companys_next_request_however_recent_its_last_check()
+            throws Exception {
+        TestCompany company = companies.approved(Country.RU);
+        ForumAccess access = new ForumAccess(currentUser, named);
+        // a check of a moment ago that found the session valid is taken for 2 s, the status it read with it (issue 17)
+        inThat(throughTheFilters(company), () -> assertThat(access.isApproved(company.id())).isTrue());
+
+        fixture.asOrganizer(() -> registrations.withdrawApproval(company.id(), "Регистрация отозвана"));
+
+        inThat(throughTheFilters(company), () -> assertThat(access.isApproved(company.id())).isFalse());
+    }
+
+    @Test
+    void a_wishes_phase_opened_on_this_node_is_read_by_the_next_request_however_recent_its_last_check()
+            throws Exception {
+        TestCompany company = companies.approved(Country.RU);
+        BookingSettings before = fixture.asOrganizer(bookingWindow::settings);
+        try {
+            fixture.asOrganizer(() -> bookingWindow.update(withWishes(before, false)));
+            inThat(throughTheFilters(company),
+                    () -> assertThat(fixture.asOrganizer(wishesPhase::collectingWishes)).isFalse());
+
+            fixture.asOrganizer(() -> bookingWindow.update(withWishes(before, true)));
+
+            inThat(throughTheFilters(company),
+                    () -> assertThat(fixture.asOrganizer(wishesPhase::collectingWishes)).isTrue());
         } finally {
             fixture.asOrganizer(() -> bookingWindow.update(before));
         }
