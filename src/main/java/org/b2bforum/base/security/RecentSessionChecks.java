@@ -86,6 +86,12 @@ public class RecentSessionChecks {
         return clock.millis();
     }
 
+    /** When the check kept for this log-in was read (the clock's millis), or null: for the tests' clocks. */
+    Long readAt(long userId) {
+        Kept k = checks.get(userId);
+        return k == null ? null : k.readAtMillis();
+    }
+
     /**
      * Something a session check reads changed (an account, a company's registration status, the booking settings):
      * every check kept on this node is forgotten now and again when the current transaction ends.
