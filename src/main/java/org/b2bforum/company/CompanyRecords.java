@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.b2bforum.base.security.RecentSessionChecks;
 import org.b2bforum.company.domain.Company;
 import org.b2bforum.company.domain.CompanyRepository;
 import org.b2bforum.company.domain.CompanySearchIndex;
@@ -27,8 +28,11 @@ public class CompanyRecords {
     private final CompanyRepository companies;
     private final CompanySearchIndex searchIndex;
     private final CompanyCards cards;
+    private final RecentSessionChecks recentChecks;
 
-    CompanyRecords(CompanyRepository companies, CompanySearchIndex searchIndex, CompanyCards cards) {
+    CompanyRecords(CompanyRepository companies, CompanySearchIndex searchIndex, CompanyCards cards,
+            RecentSessionChecks recentChecks) {
+        this.recentChecks = recentChecks;
         this.companies = companies;
         this.searchIndex = searchIndex;
         this.cards = cards;
@@ -86,6 +90,8 @@ public class CompanyRecords {
     public void decide(long companyId, RegistrationStatus decision, String comment, Instant at) {
         company(companyId).decide(decision, comment, at);
         ForumAccess.forgetInThisRequest(companyId);
+        // the session checks of this node kept the status it had: its log-ins' next requests read it
+        recentChecks.changed();
         cards.changed(companyId);
     }
 
@@ -103,6 +109,7 @@ public class CompanyRecords {
     public void resubmit(long companyId, Instant at) {
         company(companyId).resubmit(at);
         ForumAccess.forgetInThisRequest(companyId);
+        recentChecks.changed();
         cards.changed(companyId);
     }
 

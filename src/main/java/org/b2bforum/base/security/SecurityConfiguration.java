@@ -52,7 +52,8 @@ class SecurityConfiguration {
             AccountService accounts, SecurityContextHolderStrategy contexts, Clock clock, I18NProvider i18n,
             @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout,
             @Value("${b2bforum.session-check.busy-wait}") Duration busyWait,
-            @Value("${b2bforum.session-check.max-waiting}") int maxWaiting) throws Exception {
+            @Value("${b2bforum.session-check.max-waiting}") int maxWaiting, RecentSessionChecks recentChecks)
+            throws Exception {
         // Before the log-in form too: a log-in from a log-in page left open past the timeout (its
         // heartbeats kept the session) starts afresh, rather than carrying the idle mark into the new
         // session and being logged out at the first click.
@@ -60,7 +61,7 @@ class SecurityConfiguration {
                 UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(loginGuard.filter(), UsernamePasswordAuthenticationFilter.class);
         // Before the anonymous filter, so that a request whose session just ended goes on as anonymous.
-        http.addFilterBefore(new SessionEpochFilter(accounts, contexts, i18n, busyWait, maxWaiting),
+        http.addFilterBefore(new SessionEpochFilter(accounts, contexts, i18n, busyWait, maxWaiting, recentChecks),
                 AnonymousAuthenticationFilter.class);
         // Styles and the icon serve the log-in page too. Calendar subscription links carry their own
         // secret: calendar apps fetch them without a log-in.
