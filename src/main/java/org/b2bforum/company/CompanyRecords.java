@@ -8,6 +8,7 @@ import org.b2bforum.company.domain.Company;
 import org.b2bforum.company.domain.CompanyRepository;
 import org.b2bforum.company.domain.CompanySearchIndex;
 import org.b2bforum.company.domain.Delegate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +28,12 @@ public class CompanyRecords {
     private final CompanyRepository companies;
     private final CompanySearchIndex searchIndex;
     private final CompanyCards cards;
+    private final JdbcTemplate jdbc;
 
-    CompanyRecords(CompanyRepository companies, CompanySearchIndex searchIndex, CompanyCards cards) {
+    CompanyRecords(CompanyRepository companies, CompanySearchIndex searchIndex, CompanyCards cards,
+            JdbcTemplate jdbc) {
         this.companies = companies;
+        this.jdbc = jdbc;
         this.searchIndex = searchIndex;
         this.cards = cards;
     }
@@ -102,6 +106,21 @@ public class CompanyRecords {
     /** The company sends its application back to the organizers: PENDING again. */
     public void resubmit(long companyId, Instant at) {
         company(companyId).resubmit(at);
+        ForumAccess.forgetInThisRequest(companyId);
+        cards.changed(companyId);
+    }
+
+    /**
+     * Deletes a pending application that never got further than its form (its log-in's e-mail never confirmed): the
+     * company, its sectors, delegates and search row. The caller has deleted what refers to it (its audit trail, its
+     * log-ins) and locked it; such a company has no meetings, stands or messages, being never approved.
+     */
+    public void deleteNeverConfirmed(long companyId) {
+        jdbc.update("delete from company_search where company_id = ?", companyId);
+        // a company awaiting approval may have put up its logo already
+        jdbc.update("delete from company_logo where company_id = ?", companyId);
+        companies.delete(company(companyId));
+        companies.flush();
         ForumAccess.forgetInThisRequest(companyId);
         cards.changed(companyId);
     }
