@@ -65,6 +65,11 @@ public class CompanyRecords {
                 : companies.existsByCountryAndTaxNumberAndIdNot(country, taxNumber, exceptCompanyId);
     }
 
+    /** The company of the country with this tax number, if any. */
+    public Optional<Long> withTaxNumber(Country country, String taxNumber) {
+        return companies.findByCountryAndTaxNumber(country, taxNumber).map(Company::getId);
+    }
+
     /**
      * The ids of the company's delegates that {@link #update} with this list would remove (matched
      * by e-mail): the caller releases what refers to them first ({@link Delegates#release}).

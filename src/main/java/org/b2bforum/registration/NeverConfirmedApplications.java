@@ -1,5 +1,7 @@
 package org.b2bforum.registration;
 
+import java.util.List;
+
 import org.b2bforum.base.security.EmailConfirmationService;
 import org.b2bforum.company.CompanyRecords;
 import org.b2bforum.company.RegistrationStatus;
@@ -14,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Removes the applications whose log-in e-mail nobody confirmed while its links worked
  * ({@link EmailConfirmationService#VALID_FOR}): the approval queue is not left holding them for ever, and their e-mail
- * and tax number are free to register again (a typo's owner registers with the right address). Only applications
+ * and tax number are free to register again. A new registration with the same tax number or e-mail removes one at
+ * once ({@link #remove}: a typo's owner registers again with the right address). Only applications
  * still pending: one the organizers rejected stays, with its history. Each in a transaction of its own under the
  * company's lock, so that two nodes running the job at once remove each once.
  */
@@ -53,11 +56,18 @@ public class NeverConfirmedApplications {
         return removed;
     }
 
-    private boolean remove(long companyId) {
-        if (records.lock(companyId).filter(c -> c.status() == RegistrationStatus.PENDING).isEmpty()) {
-            return false; // removed by another node meanwhile, or decided
+    /**
+     * Removes the application if it is pending and its log-in's e-mail not confirmed, in the caller's transaction: the
+     * job's, or a new registration's with the same tax number or e-mail (a typo's owner registering again; an
+     * application nobody proved holds neither against one that may be proved).
+     *
+     * @return whether it was removed
+     */
+    boolean remove(long companyId) {
+        if (records.lock(companyId).filter(c -> c.status() == RegistrationStatus.PENDING).isEmpty()
+                || confirmations.companiesAwaitingConfirmation(List.of(companyId)).isEmpty()) {
+            return false; // removed by another node meanwhile, decided, or confirmed
         }
-        // its links have all expired, so nobody can confirm it meanwhile
         events.deleteByCompany(companyId);
         confirmations.deleteNeverConfirmed(companyId);
         records.deleteNeverConfirmed(companyId);

@@ -66,6 +66,7 @@ public class RegistrationService {
     private final ApplicationEventPublisher publisher;
     private final LoginThrottle throttle;
     private final EmailConfirmationService confirmations;
+    private final NeverConfirmedApplications neverConfirmed;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -73,8 +74,8 @@ public class RegistrationService {
             RegistrationEventRepository events, AccountService accounts, Delegates delegates,
             ProgramConflicts meetings, CheckedInDelegates checkIns, CurrentUser currentUser,
             ApplicationEventPublisher publisher,
-            LoginThrottle throttle, EmailConfirmationService confirmations, PlatformTransactionManager transactionManager,
-            Clock clock) {
+            LoginThrottle throttle, EmailConfirmationService confirmations, NeverConfirmedApplications neverConfirmed,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.applications = applications;
         this.records = records;
         this.events = events;
@@ -86,6 +87,7 @@ public class RegistrationService {
         this.publisher = publisher;
         this.throttle = throttle;
         this.confirmations = confirmations;
+        this.neverConfirmed = neverConfirmed;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -118,6 +120,10 @@ public class RegistrationService {
     private Registered registerCounted(RegistrationForm form, Locale language) {
         List<FieldError> errors = new ArrayList<>(RegistrationValidator.validate(form, RegistrationValidator.Mode.NEW));
         String taxNumber = TaxNumbers.normalize(form.getTaxNumber());
+        if (errors.isEmpty()) { // an application nobody confirmed holds neither the tax number nor the e-mail
+            records.withTaxNumber(form.getCountry(), taxNumber).ifPresent(neverConfirmed::remove);
+            confirmations.companyAwaitingConfirmation(form.getLoginEmail()).ifPresent(neverConfirmed::remove);
+        }
         if (errors.stream().noneMatch(e -> e.field().equals("taxNumber"))
                 && records.taxNumberTaken(form.getCountry(), taxNumber, null)) {
             errors.add(new FieldError("taxNumber", "validation.tax-number.taken"));

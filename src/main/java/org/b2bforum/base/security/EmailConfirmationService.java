@@ -157,6 +157,16 @@ public class EmailConfirmationService {
                 new MapSqlParameterSource("companies", companyIds), Long.class));
     }
 
+    /** The company whose log-in has this e-mail and awaits its confirmation, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Long> companyAwaitingConfirmation(String email) {
+        return jdbc.queryForList("""
+                select company_id from app_user
+                where email = :email and awaiting_email_confirmation and company_id is not null""",
+                new MapSqlParameterSource("email", AccountService.normalizeEmail(email)), Long.class).stream()
+                .findFirst();
+    }
+
     /**
      * The companies whose log-in still awaits confirmation and whose every link has expired, the oldest first, at
      * most {@code limit}: applications nobody will confirm now.

@@ -297,6 +297,30 @@ class EmailConfirmationTest {
     }
 
     @Test
+    void registering_again_after_a_typo_replaces_the_unconfirmed_application_but_not_a_confirmed_one()
+            throws Exception {
+        Applicant typo = register();
+        RegistrationForm again = TestData.registrationForm();
+        again.setTaxNumber(typo.form().getTaxNumber());
+        again.setLoginEmail(TestData.uniqueEmail(ConfirmedAtOnce.BY_LINK));
+
+        Registered second = registrations.register(again, Languages.RUSSIAN);
+
+        assertThat(jdbc.queryForObject("select count(*) from company where id = ?", Integer.class, typo.companyId()))
+                .isZero();
+        assertThat(accounts.isEmailRegistered(typo.email())).isFalse();
+        String token = firstToken(again.getLoginEmail());
+        assertThat(confirmations.confirm(token)).isEqualTo(Outcome.CONFIRMED);
+
+        RegistrationForm third = TestData.registrationForm();
+        third.setTaxNumber(again.getTaxNumber());
+        assertThatThrownBy(() -> registrations.register(third, Languages.RUSSIAN))
+                .isInstanceOf(org.b2bforum.registration.InvalidRegistrationException.class);
+        assertThat(jdbc.queryForObject("select count(*) from company where id = ?", Integer.class,
+                second.companyId())).as("a confirmed application stays").isOne();
+    }
+
+    @Test
     void without_a_mail_server_there_is_nothing_to_confirm_and_the_application_is_approved_as_before() {
         ((DefaultListableBeanFactory) context.getBeanFactory()).destroySingleton(SENDER);
         try {
