@@ -10,6 +10,7 @@ import org.b2bforum.meeting.BookingInvariants;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.schedule.ScheduleFixture;
 import org.b2bforum.venue.VenueFixture;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,8 +71,8 @@ class TestFixtures {
     /** The application's clock, which a test may move ahead on its own thread ({@link TestClock}). */
     @Bean
     @Primary
-    TestClock testClock() {
-        return new TestClock();
+    TestClock testClock(@Qualifier("clock") Clock forum) {
+        return new TestClock(forum);
     }
 
     @Bean

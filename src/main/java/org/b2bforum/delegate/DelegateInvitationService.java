@@ -2,6 +2,8 @@ package org.b2bforum.delegate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+
+import org.b2bforum.base.clock.WallClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +59,7 @@ public class DelegateInvitationService {
 
     DelegateInvitationService(NamedParameterJdbcTemplate jdbc, ForumAccess access, CurrentUser currentUser,
             AccountService accounts, PublicUrl publicUrl, InvitationMailer mailer, ApplicationEventPublisher events,
-            LoginThrottle throttle, PlatformTransactionManager transactionManager, Clock clock, LiveFeed liveFeed) {
+            LoginThrottle throttle, PlatformTransactionManager transactionManager, @WallClock Clock clock, LiveFeed liveFeed) {
         this.jdbc = jdbc;
         this.access = access;
         this.currentUser = currentUser;

@@ -1,6 +1,8 @@
 package org.b2bforum.demo;
 
 import java.time.Clock;
+
+import org.b2bforum.base.clock.WallClock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -60,7 +62,7 @@ class DemoProgram {
 
     DemoProgram(ProgramService program, ProgramItems programItems, BookingWindow bookingWindow, MeetingQueries meetings,
             MeetingRequests requests, WishService wishes, RecommendationService recommendations, AccountService accounts,
-            JdbcTemplate jdbc, Clock clock) {
+            JdbcTemplate jdbc, @WallClock Clock clock) {
         this.jdbc = jdbc;
         this.program = program;
         this.programItems = programItems;

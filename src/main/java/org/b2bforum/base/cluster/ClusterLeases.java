@@ -2,6 +2,8 @@ package org.b2bforum.base.cluster;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+
+import org.b2bforum.base.clock.WallClock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -28,7 +30,7 @@ public class ClusterLeases {
     private final ClusterNode node;
     private final Clock clock;
 
-    public ClusterLeases(JdbcTemplate jdbc, ClusterNode node, Clock clock) {
+    public ClusterLeases(JdbcTemplate jdbc, ClusterNode node, @WallClock Clock clock) {
         this.jdbc = jdbc;
         this.node = node;
         this.clock = clock;

@@ -1,6 +1,8 @@
 package org.b2bforum.base.security;
 
 import java.time.Clock;
+
+import org.b2bforum.base.clock.WallClock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,7 +39,7 @@ public class AccountService implements UserDetailsService {
     private final ApplicationEventPublisher events;
 
     AccountService(UserAccountRepository accounts, NamedParameterJdbcTemplate jdbc, PasswordEncoder passwordEncoder,
-            Clock clock, CurrentUser currentUser, org.springframework.core.env.Environment environment,
+            @WallClock Clock clock, CurrentUser currentUser, org.springframework.core.env.Environment environment,
             ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.events = events;

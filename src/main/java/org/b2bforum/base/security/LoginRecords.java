@@ -2,6 +2,8 @@ package org.b2bforum.base.security;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+
+import org.b2bforum.base.clock.WallClock;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -26,7 +28,7 @@ public class LoginRecords {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
-    LoginRecords(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    LoginRecords(NamedParameterJdbcTemplate jdbc, @WallClock Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

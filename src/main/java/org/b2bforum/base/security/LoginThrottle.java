@@ -2,6 +2,8 @@ package org.b2bforum.base.security;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+
+import org.b2bforum.base.clock.WallClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,7 +89,7 @@ public class LoginThrottle {
     private record Refusals(Instant recorded, int unrecorded) {
     }
 
-    LoginThrottle(Clock clock, NamedParameterJdbcTemplate jdbc, LoginRecords records) {
+    LoginThrottle(@WallClock Clock clock, NamedParameterJdbcTemplate jdbc, LoginRecords records) {
         this(clock, jdbc, records, FORMS.limit(), LINKS.limit());
     }
 
@@ -98,7 +100,7 @@ public class LoginThrottle {
      *                  ({@code b2bforum.throttle.link-misses}; the tests raise it too)
      */
     @Autowired
-    LoginThrottle(Clock clock, NamedParameterJdbcTemplate jdbc, LoginRecords records,
+    LoginThrottle(@WallClock Clock clock, NamedParameterJdbcTemplate jdbc, LoginRecords records,
             @Value("${b2bforum.throttle.form-submissions:20}") int formLimit,
             @Value("${b2bforum.throttle.link-misses:20}") int linkLimit) {
         this.clock = clock;

@@ -2,6 +2,8 @@ package org.b2bforum.base.security;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+
+import org.b2bforum.base.clock.WallClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +51,7 @@ public class PasswordResetService {
 
     PasswordResetService(AccountService accounts, NamedParameterJdbcTemplate jdbc, LoginThrottle throttle,
             CurrentUser currentUser, PublicUrl publicUrl, ApplicationEventPublisher publisher,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, @WallClock Clock clock) {
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.throttle = throttle;

@@ -1,6 +1,8 @@
 package org.b2bforum.base.security;
 
 import java.time.Clock;
+
+import org.b2bforum.base.clock.WallClock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -49,7 +51,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil, LoginGuard loginGuard,
-            AccountService accounts, SecurityContextHolderStrategy contexts, Clock clock, I18NProvider i18n,
+            AccountService accounts, SecurityContextHolderStrategy contexts, @WallClock Clock clock, I18NProvider i18n,
             @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout,
             @Value("${b2bforum.session-check.busy-wait}") Duration busyWait,
             @Value("${b2bforum.session-check.max-waiting}") int maxWaiting) throws Exception {
