@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.b2bforum.base.clock.WallClock;
 import org.b2bforum.base.database.DatabaseFailures;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -39,7 +40,7 @@ public class AccountService implements UserDetailsService {
     private final RecentSessionChecks recentChecks;
 
     AccountService(UserAccountRepository accounts, NamedParameterJdbcTemplate jdbc, PasswordEncoder passwordEncoder,
-            Clock clock, CurrentUser currentUser, org.springframework.core.env.Environment environment,
+            @WallClock Clock clock, CurrentUser currentUser, org.springframework.core.env.Environment environment,
             ApplicationEventPublisher events, RecentSessionChecks recentChecks) {
         this.accounts = accounts;
         this.recentChecks = recentChecks;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.b2bforum.base.clock.WallClock;
 import org.b2bforum.base.mail.BilingualMail;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -61,7 +62,7 @@ public class EmailConfirmationService {
 
     EmailConfirmationService(OneTimeLinks links, NamedParameterJdbcTemplate jdbc, LoginThrottle throttle,
             BilingualMail mail, DemoLoading demoLoading, ApplicationEventPublisher publisher,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, @WallClock Clock clock) {
         this.links = links;
         this.jdbc = jdbc;
         this.throttle = throttle;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.b2bforum.base.clock.WallClock;
 import org.b2bforum.base.web.PublicUrl;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -51,7 +52,7 @@ class OneTimeLinks {
     private final PublicUrl publicUrl;
     private final Clock clock;
 
-    OneTimeLinks(NamedParameterJdbcTemplate jdbc, PublicUrl publicUrl, Clock clock) {
+    OneTimeLinks(NamedParameterJdbcTemplate jdbc, PublicUrl publicUrl, @WallClock Clock clock) {
         this.jdbc = jdbc;
         this.publicUrl = publicUrl;
         this.clock = clock;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.b2bforum.base.clock.WallClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -47,7 +48,8 @@ public class RecentSessionChecks {
     private final Duration reuse;
     private final Clock clock;
 
-    RecentSessionChecks(@Value("${b2bforum.session-check.reuse:2s}") Duration reuse, Clock clock) {
+    RecentSessionChecks(@Value("${b2bforum.session-check.reuse:2s}") Duration reuse,
+            @WallClock Clock clock) {
         this.reuse = reuse;
         this.clock = clock;
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import org.b2bforum.base.clock.WallClock;
 import org.b2bforum.base.ops.UnavailableAwareLoginFailureHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -49,7 +50,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil, LoginGuard loginGuard,
-            AccountService accounts, SecurityContextHolderStrategy contexts, Clock clock, I18NProvider i18n,
+            AccountService accounts, SecurityContextHolderStrategy contexts, @WallClock Clock clock, I18NProvider i18n,
             @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout,
             @Value("${b2bforum.session-check.busy-wait}") Duration busyWait,
             @Value("${b2bforum.session-check.max-waiting}") int maxWaiting, RecentSessionChecks recentChecks)
