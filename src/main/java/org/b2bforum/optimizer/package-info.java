@@ -95,15 +95,17 @@
  *
  * <p>In the levels' loop that question (the bound's own level refuted) is not a decision solve but the fewest breaks
  * told the bound, asked of one core-based CP-SAT worker with its LP ({@code optimize_with_core}, linearization 1,
- * reverse assumption order), for the rest of the levels' time; the questions after it are the two above the proven
- * bound, as where a level is left unanswered. That worker assumes every break away and gives up only those its
+ * reverse assumption order), for all the build's time left but the finish (the levels' reserve went to questions that
+ * bettered nothing once it had not answered; issue 15, stop 48, i15-opt25); where it has not answered, the row search
+ * beside is the answer when better than the start. That worker assumes every break away and gives up only those its
  * conflicts force, which is the published MaxSAT approach's (core-guided) way: on forum-13crafc.forbidden it found the
  * optimum 2 in 13.6-28.1 CPU s in all eleven solves (seeds and variants), where the decision solves' three no-LP
  * workers answered nothing in 55 CPU s, and the same worker without the core approach, without its LP (CP-SAT's own
  * "core" subsolver) or with the level's cap found nothing at 2 in 25-40 CPU s. A 20 s build (the product's default)
  * now answers forbidden with its optimum, proved, at 15-16.5 s in 7 of 12 builds (main: 3-5 in all 11); a 10 s build
  * gives the worker about 7 s, too few, and answers 3-4 breaks (3.6 on average in 14 builds against 4.3), the row search
- * beside having the other core to itself (issue 15, stop 48).
+ * beside having the other core to itself (issue 15, stop 48). Given the levels' reserve too, it answered 15 s builds
+ * with the optimum, proved, in 5 of 6 (none of 6 before; i15-opt25).
  *
  * <p>Before the first question past the participants' summed bound, when the local search (below) could not
  * place every meeting either, the placement model is asked for 10% of the limit how many meetings can be placed

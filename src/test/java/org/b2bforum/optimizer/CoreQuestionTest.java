@@ -49,4 +49,20 @@ class CoreQuestionTest {
         assertThat(parameters.getLinearizationLevel()).as("with its LP (the portfolio's core worker has none)")
                 .isEqualTo(1);
     }
+
+    /**
+     * It is given all the build's time left but the finish (the row search's end and the tables), not the levels'
+     * share: forbidden's answer takes that worker 12-28 CPU s, and the levels' reserve (15 % of the limit) went to
+     * questions that answered nothing once it had not (issue 15, stop 48, i15-opt25).
+     */
+    @Test
+    void theQuestionJustAboveTheBoundHasAllTheTimeButTheFinish() {
+        CpSatScheduler.Clock clock = new CpSatScheduler.Clock(System.nanoTime(), Duration.ofSeconds(10));
+        double levelsTime = clock.remaining() - clock.total() * (1 - CpSatScheduler.Options.DEFAULT.levelShare());
+
+        double given = CpSatScheduler.coreQuestionSeconds(clock);
+
+        assertThat(given).as("more than the levels' time").isGreaterThan(levelsTime + 1);
+        assertThat(given).as("all but the finish").isGreaterThan(clock.remaining() - 0.5).isLessThan(clock.remaining());
+    }
 }
