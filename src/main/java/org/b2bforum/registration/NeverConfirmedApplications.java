@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Removes the applications whose log-in e-mail nobody confirmed while its links worked
  * ({@link EmailConfirmationService#VALID_FOR}): the approval queue is not left holding them for ever, and their e-mail
- * and tax number are free to register again. A new registration with the same tax number or e-mail removes one at
- * once ({@link #remove}: a typo's owner registers again with the right address). Only applications
+ * and tax number are free to register again. A new registration with the same tax number or e-mail and the same
+ * password removes one at once ({@link #remove}: a typo's owner registers again with the right address; a stranger
+ * who knows only the tax number or the e-mail does not, review70). Only applications
  * still pending: one the organizers rejected stays, with its history. Each in a transaction of its own under the
  * company's lock, so that two nodes running the job at once remove each once.
  */
@@ -58,8 +59,8 @@ public class NeverConfirmedApplications {
 
     /**
      * Removes the application if it is pending and its log-in's e-mail not confirmed, in the caller's transaction: the
-     * job's, or a new registration's with the same tax number or e-mail (a typo's owner registering again; an
-     * application nobody proved holds neither against one that may be proved).
+     * job's, or a new registration's with the same tax number or e-mail made with the same password (a typo's owner
+     * registering again, {@link EmailConfirmationService#madeWith}).
      *
      * @return whether it was removed
      */

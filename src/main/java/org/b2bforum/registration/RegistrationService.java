@@ -120,9 +120,11 @@ public class RegistrationService {
     private Registered registerCounted(RegistrationForm form, Locale language) {
         List<FieldError> errors = new ArrayList<>(RegistrationValidator.validate(form, RegistrationValidator.Mode.NEW));
         String taxNumber = TaxNumbers.normalize(form.getTaxNumber());
-        if (errors.isEmpty()) { // an application nobody confirmed holds neither the tax number nor the e-mail
-            records.withTaxNumber(form.getCountry(), taxNumber).ifPresent(neverConfirmed::remove);
-            confirmations.companyAwaitingConfirmation(form.getLoginEmail()).ifPresent(neverConfirmed::remove);
+        if (errors.isEmpty()) { // an application nobody confirmed gives way to one from whoever made it (review70)
+            records.withTaxNumber(form.getCountry(), taxNumber)
+                    .filter(id -> confirmations.madeWith(id, form.getPassword())).ifPresent(neverConfirmed::remove);
+            confirmations.companyAwaitingConfirmation(form.getLoginEmail())
+                    .filter(id -> confirmations.madeWith(id, form.getPassword())).ifPresent(neverConfirmed::remove);
         }
         if (errors.stream().noneMatch(e -> e.field().equals("taxNumber"))
                 && records.taxNumberTaken(form.getCountry(), taxNumber, null)) {

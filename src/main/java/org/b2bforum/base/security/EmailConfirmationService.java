@@ -14,6 +14,7 @@ import org.b2bforum.base.mail.BilingualMail;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -58,12 +59,15 @@ public class EmailConfirmationService {
     private final DemoLoading demoLoading;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transactions;
+    private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
     EmailConfirmationService(OneTimeLinks links, NamedParameterJdbcTemplate jdbc, LoginThrottle throttle,
             BilingualMail mail, DemoLoading demoLoading, ApplicationEventPublisher publisher,
-            PlatformTransactionManager transactionManager, @WallClock Clock clock) {
+            PlatformTransactionManager transactionManager, PasswordEncoder passwordEncoder,
+            @WallClock Clock clock) {
         this.links = links;
+        this.passwordEncoder = passwordEncoder;
         this.jdbc = jdbc;
         this.throttle = throttle;
         this.mail = mail;
@@ -166,6 +170,21 @@ public class EmailConfirmationService {
                 where email = :email and awaiting_email_confirmation and company_id is not null""",
                 new MapSqlParameterSource("email", AccountService.normalizeEmail(email)), Long.class).stream()
                 .findFirst();
+    }
+
+    /**
+     * Whether the company's log-in that awaits confirmation was made with this password: a new registration with the
+     * same tax number or e-mail replaces an unconfirmed application only when it comes from whoever made it (a typo's
+     * owner registering again with the password just chosen). A tax number is public and an e-mail easily guessed:
+     * without this anyone could remove another's application in its first 48 hours and take its tax number with an
+     * address of their own (review70). False when no log-in of the company awaits confirmation.
+     */
+    @Transactional(readOnly = true)
+    public boolean madeWith(long companyId, String rawPassword) {
+        return rawPassword != null && jdbc.queryForList("""
+                select password_hash from app_user where company_id = :company and awaiting_email_confirmation""",
+                new MapSqlParameterSource("company", companyId), String.class).stream()
+                .anyMatch(hash -> passwordEncoder.matches(rawPassword, hash));
     }
 
     /**

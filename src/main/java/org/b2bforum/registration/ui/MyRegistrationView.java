@@ -1,6 +1,8 @@
 package org.b2bforum.registration.ui;
 
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.EmailConfirmationService;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.registration.RegistrationDetails;
@@ -28,7 +30,8 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Role.COMPANY_NAME)
 class MyRegistrationView extends VerticalLayout implements HasDynamicTitle {
 
-    MyRegistrationView(RegistrationService registrations, ForumTime time) {
+    MyRegistrationView(RegistrationService registrations, ForumTime time, EmailConfirmationService confirmations,
+            CurrentUser currentUser) {
         addClassName("page");
         RegistrationDetails details = registrations.myRegistration();
 
@@ -40,6 +43,10 @@ class MyRegistrationView extends VerticalLayout implements HasDynamicTitle {
         explanation.setId("status-explanation");
         add(title, status, explanation);
 
+        if (details.awaitingEmailConfirmation()) {
+            // the page after "Send" was closed, or the link went to spam: here too the link is sent again (review70)
+            add(unconfirmed(confirmations, currentUser.require().email()));
+        }
         if (details.statusComment() != null) {
             Paragraph comment = new Paragraph(getTranslation("my-registration.organizer-comment") + ": "
                     + details.statusComment());
@@ -64,6 +71,14 @@ class MyRegistrationView extends VerticalLayout implements HasDynamicTitle {
             add(edit);
         }
         add(new RegistrationDetailsPanel(details, registrations.history(details.id()), time));
+    }
+
+    /** The log-in e-mail awaits confirmation: what that means, and the link sent again on request. */
+    private Div unconfirmed(EmailConfirmationService confirmations, String email) {
+        Paragraph text = new Paragraph(getTranslation("my-registration.email-not-confirmed", email,
+                EmailConfirmationService.VALID_FOR.toHours()));
+        text.setId("email-not-confirmed");
+        return new Div(text, new ResendConfirmation(confirmations, email));
     }
 
     @Override

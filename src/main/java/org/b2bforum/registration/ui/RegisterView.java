@@ -2,7 +2,6 @@ package org.b2bforum.registration.ui;
 
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.EmailConfirmationService;
-import org.b2bforum.base.security.LoginThrottle;
 import org.b2bforum.base.ui.LanguageSwitch;
 import org.b2bforum.base.ui.ScreenReaderRegion;
 import org.b2bforum.registration.InvalidRegistrationException;
@@ -100,25 +99,12 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
         Paragraph sent = new Paragraph(getTranslation("register.confirm.text", email, hours));
         sent.setId("confirmation-sent");
         Paragraph notReceived = new Paragraph(getTranslation("register.confirm.not-received"));
-        Button resend = new Button(getTranslation("register.confirm.resend"), VaadinIcon.ENVELOPE_O.create());
-        resend.setId("resend-confirmation");
-        resend.setDisableOnClick(true);
-        Paragraph resent = new Paragraph();
-        resent.setId("confirmation-resent");
-        resent.setVisible(false);
-        resend.addClickListener(e -> {
-            resent.setText(confirmations.resend(email, getLocale())
-                    .map(wait -> getTranslation("form.too-many", LoginThrottle.minutes(wait)))
-                    .orElseGet(() -> getTranslation("register.confirm.resent", email)));
-            resent.setVisible(true);
-            ScreenReaderRegion.replaceLastAnnouncement(this, resent.getText());
-            resend.setEnabled(true);
-        });
         Paragraph typo = new Paragraph(getTranslation("register.confirm.typo", hours));
         Anchor again = new Anchor("register", getTranslation("confirm-email.register"));
         again.setId("register-again");
         again.getElement().setAttribute("router-ignore", true); // a fresh form, not this page's state
-        VerticalLayout layout = new VerticalLayout(title, sent, notReceived, resend, resent, typo, again);
+        VerticalLayout layout = new VerticalLayout(title, sent, notReceived, new ResendConfirmation(confirmations,
+                email), typo, again);
         layout.setPadding(false);
         return layout;
     }

@@ -126,6 +126,14 @@ class EmailConfirmationTest {
         return new Applicant(form, registrations.register(form, Languages.ENGLISH));
     }
 
+    /** Another company's form with the applicant's tax number and a new log-in e-mail (the same password). */
+    private static RegistrationForm withTaxNumberOf(Applicant applicant) {
+        RegistrationForm form = TestData.registrationForm();
+        form.setTaxNumber(applicant.form().getTaxNumber());
+        form.setLoginEmail(TestData.uniqueEmail(ConfirmedAtOnce.BY_LINK));
+        return form;
+    }
+
     private static List<MimeMessage> mailTo(String email, int count, long millis) throws InterruptedException {
         long until = System.nanoTime() + millis * 1_000_000;
         List<MimeMessage> to = List.of(SMTP.getReceivedMessagesForDomain(email));
@@ -300,9 +308,7 @@ class EmailConfirmationTest {
     void registering_again_after_a_typo_replaces_the_unconfirmed_application_but_not_a_confirmed_one()
             throws Exception {
         Applicant typo = register();
-        RegistrationForm again = TestData.registrationForm();
-        again.setTaxNumber(typo.form().getTaxNumber());
-        again.setLoginEmail(TestData.uniqueEmail(ConfirmedAtOnce.BY_LINK));
+        RegistrationForm again = withTaxNumberOf(typo);
 
         Registered second = registrations.register(again, Languages.RUSSIAN);
 
@@ -318,6 +324,30 @@ class EmailConfirmationTest {
                 .isInstanceOf(org.b2bforum.registration.InvalidRegistrationException.class);
         assertThat(jdbc.queryForObject("select count(*) from company where id = ?", Integer.class,
                 second.companyId())).as("a confirmed application stays").isOne();
+    }
+
+    @Test
+    void a_stranger_who_knows_the_tax_number_or_the_e_mail_but_not_the_password_removes_no_unconfirmed_application()
+            throws Exception {
+        Applicant owner = register();
+        RegistrationForm byTaxNumber = withTaxNumberOf(owner);
+        byTaxNumber.setPassword("Someone-Elses-2026");
+        byTaxNumber.setPasswordConfirmation(byTaxNumber.getPassword());
+        RegistrationForm byEmail = TestData.registrationForm();
+        byEmail.setLoginEmail(owner.email());
+        byEmail.setPassword(byTaxNumber.getPassword());
+        byEmail.setPasswordConfirmation(byTaxNumber.getPassword());
+
+        assertThatThrownBy(() -> registrations.register(byTaxNumber, Languages.RUSSIAN))
+                .isInstanceOf(org.b2bforum.registration.InvalidRegistrationException.class);
+        assertThatThrownBy(() -> registrations.register(byEmail, Languages.RUSSIAN))
+                .isInstanceOf(org.b2bforum.registration.InvalidRegistrationException.class);
+
+        assertThat(jdbc.queryForObject("select count(*) from company where id = ?", Integer.class, owner.companyId()))
+                .as("the owner's application stays").isOne();
+        assertThat(accounts.isEmailRegistered(byTaxNumber.getLoginEmail())).isFalse();
+        assertThat(confirmations.confirm(firstToken(owner.email()))).as("and its link still works")
+                .isEqualTo(Outcome.CONFIRMED);
     }
 
     @Test
