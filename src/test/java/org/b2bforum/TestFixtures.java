@@ -2,7 +2,6 @@ package org.b2bforum;
 
 import java.time.Clock;
 
-import org.b2bforum.base.clock.WallClock;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.FormLocks;
 import org.b2bforum.company.TestCompanies;
@@ -12,6 +11,7 @@ import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.schedule.ScheduleFixture;
 import org.b2bforum.venue.VenueFixture;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,14 +77,18 @@ class TestFixtures {
     }
 
     /**
-     * The wall clock (expiries, throttles, kept session checks), moved ahead with the forum's on a thread a test moved
-     * ({@link TestClock}): only a rehearsal sets the two apart.
+     * The wall clock (expiries, throttles, kept session checks) as a {@link TestClock} too, moved ahead with the forum's
+     * on a thread a test moved: only a rehearsal sets the two apart. Wrapped, not a second bean: a test asking the
+     * context for "the" {@code Clock} still finds one primary.
      */
-    @Bean(defaultCandidate = false)
-    @Primary
-    @WallClock
-    TestClock testWallClock() {
-        return new TestClock(Clock.systemUTC());
+    @Bean
+    static BeanPostProcessor wallClockOnTheTestsThreads() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return "wallClock".equals(name) && bean instanceof Clock wall ? new TestClock(wall) : bean;
+            }
+        };
     }
 
     @Bean
