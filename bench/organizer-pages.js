@@ -31,6 +31,30 @@ function heapKb(pid) {
   return m ? +m[1] : NaN;
 }
 
+/** Live objects by class (jcmd GC.class_histogram runs a full GC first): name -> [instances, bytes]. */
+function histogram(pid) {
+  const out = execFileSync('jcmd', [pid, 'GC.class_histogram'], {maxBuffer: 256 * 1024 * 1024}).toString();
+  const classes = new Map();
+  for (const line of out.split('\n')) {
+    const m = line.match(/^\s*\d+:\s+(\d+)\s+(\d+)\s+(\S+)/);
+    if (m) classes.set(m[3], [+m[1], +m[2]]);
+  }
+  return classes;
+}
+
+/** The classes that grew most from one histogram to the next, per tab: "class instances/tab KB/tab". */
+function grown(before, after, tabs, top) {
+  const rows = [];
+  for (const [name, [n, bytes]] of after) {
+    const [n0, b0] = before.get(name) || [0, 0];
+    rows.push([name, (n - n0) / tabs, (bytes - b0) / tabs / 1024]);
+  }
+  for (const [name, [n0, b0]] of before) if (!after.has(name)) rows.push([name, -n0 / tabs, -b0 / tabs / 1024]);
+  rows.sort((x, y) => y[2] - x[2]);
+  const live = rows.reduce((sum, row) => sum + row[2], 0);
+  return `  live objects, all classes: ${live.toFixed(0)} KB/tab\n` + rows.slice(0, top).map(([name, n, kb]) => `  ${name} ${n.toFixed(0)}/tab ${kb.toFixed(1)} KB/tab`).join('\n');
+}
+
 /** What an organizer does first on each page, timed from the click to the page settled. */
 const ACTIONS = {
   'meeting-grid': async page => {
@@ -92,6 +116,11 @@ async function open(browser, state, port, path, lang, width) {
   const browser = await chromium.launch({executablePath: '/usr/bin/chromium-headless-shell', args: ARGS});
   const states = {};
   for (const port of PORTS) states[port] = await logIn(browser, port);
+  // with HISTO_TOP, one tab of a light page stays open on each server: its heartbeats make Vaadin let go of the closed
+  // tabs of the session (it cleans a session up at its requests), so that they are gone before a reading (WAIT_S)
+  if (process.env.HISTO_TOP) {
+    for (const port of PORTS) await open(browser, states[port], port, process.env.KEEP_PATH || 'check-in', 'ru', 1280);
+  }
   for (const path of PATHS) {
     const [route, width] = path.split('@');
     for (const lang of ['ru', 'en']) {
@@ -109,11 +138,18 @@ async function open(browser, state, port, path, lang, width) {
         }
         let heap = '';
         if (lang === 'ru' && PIDS[i]) {
+          // closed tabs stay on the server until their third missed heartbeat (run the jar with
+          // --vaadin.heartbeatInterval=10 and WAIT_S=35 to have the earlier rounds' tabs gone before the reading)
+          if (process.env.WAIT_S) await new Promise(r => setTimeout(r, 1000 * +process.env.WAIT_S));
+          const top = +(process.env.HISTO_TOP || 0);
+          const histoBefore = top ? histogram(PIDS[i]) : null;
           const before = heapKb(PIDS[i]);
           const tabs = [];
           for (let t = 0; t < TABS; t++) tabs.push(await open(browser, states[port], port, route, lang, +(width || 1280)));
           const after = heapKb(PIDS[i]);
           heap = ` heap_per_tab_kb=${((after - before) / TABS).toFixed(0)}`;
+          if (top) console.log(`HISTOGRAM port=${port} page=/${path} (${TABS} tabs)\n`
+            + grown(histoBefore, histogram(PIDS[i]), TABS, top));
           for (const tab of tabs) await tab.context.close();
         }
         const median = a => a.length ? [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)] : NaN;

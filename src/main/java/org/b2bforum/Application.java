@@ -1,6 +1,5 @@
 package org.b2bforum;
 
-import java.time.Clock;
 import java.util.Map;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
@@ -13,7 +12,6 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableAsync;
 
 // live updates (LiveUpdates): WebSocket, falling back to long polling where a proxy refuses it
@@ -34,10 +32,5 @@ public class Application implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.addLink("icons/favicon.svg", Map.of("rel", "icon", "type", "image/svg+xml"));
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -12,8 +12,8 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Surefire's one test JVM, when asked for ({@code -Dsurefire.forks=1 -Dsurefire.parallel=true}, issue 16,
- * bench/README.md): the Spring classes ({@link ForumSpringTest}) run one after another in one lane, since they share
+ * Surefire's one test JVM (the pom's default since stop 48: {@code surefire.forks} 1, {@code surefire.parallel} true;
+ * issue 16, bench/README.md): the Spring classes ({@link ForumSpringTest}) run one after another in one lane, since they share
  * one database, and every other class in a second lane beside them. The Spring lane is the longer one, so the second
  * lane's thread lowers its own scheduling priority (nice 10, Linux, through {@code renice} on the thread's id) before
  * its first class: the threads it starts (CP-SAT's workers, the annealing, the load tests' busy loops) inherit it, and

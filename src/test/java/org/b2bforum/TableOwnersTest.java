@@ -36,7 +36,7 @@ class TableOwnersTest {
             entry("announcement_recipient", "announcement"),
             entry("app_user", "base"), entry("cluster_lease", "base"), entry("event_publication", "base"),
             entry("form_submission", "base"), entry("live_change", "base"), entry("login_attempt", "base"),
-            entry("password_reset", "base"), entry("throttle_lock", "base"),
+            entry("password_reset", "base"), entry("email_confirmation", "base"), entry("throttle_lock", "base"),
             entry("calendar_feed", "calendar"),
             entry("company", "company"), entry("company_logo", "company"), entry("company_search", "company"),
             entry("company_sector", "company"), entry("delegate", "company"), entry("shortlist_entry", "company"),

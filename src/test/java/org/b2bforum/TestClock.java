@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
- * The application's {@link Clock} in the tests' contexts ({@link TestFixtures}): the system's UTC, as the application's
- * own, except on a thread a test has moved it ahead on ({@link #aheadOnThisThread}). So a browserless test, whose
+ * The application's {@link Clock} in the tests' contexts ({@link TestFixtures}): the application's own (the system's
+ * UTC, or a rehearsal's where a test's settings start one), except on a thread a test has moved it ahead on
+ * ({@link #aheadOnThisThread}). So a browserless test, whose
  * navigations run on its own thread, sees a page opened later without sleeping until then, while the application's
  * background work (leases, reminders, the poller) keeps the real time.
  */
@@ -16,17 +16,18 @@ public final class TestClock extends Clock {
 
     private static final ThreadLocal<Duration> AHEAD = ThreadLocal.withInitial(() -> Duration.ZERO);
 
-    private final ZoneId zone;
+    private final Clock forum;
 
     public TestClock() {
-        this(ZoneOffset.UTC);
+        this(Clock.systemUTC());
     }
 
-    private TestClock(ZoneId zone) {
-        this.zone = zone;
+    /** Ahead, on a thread that moved it, of {@code forum}, the application's clock. */
+    public TestClock(Clock forum) {
+        this.forum = forum;
     }
 
-    /** Runs {@code later} with this thread's clock {@code ahead} of the system's, then puts it back. */
+    /** Runs {@code later} with this thread's clock {@code ahead} of the application's, then puts it back. */
     public static void aheadOnThisThread(Duration ahead, Runnable later) {
         Duration before = AHEAD.get();
         AHEAD.set(before.plus(ahead));
@@ -39,16 +40,16 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(AHEAD.get());
+        return forum.instant().plus(AHEAD.get());
     }
 
     @Override
     public ZoneId getZone() {
-        return zone;
+        return forum.getZone();
     }
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return new TestClock(zone);
+        return new TestClock(forum.withZone(zone));
     }
 }

@@ -2,6 +2,7 @@ package org.b2bforum;
 
 import java.time.Clock;
 
+import org.b2bforum.base.clock.WallClock;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.FormLocks;
 import org.b2bforum.company.TestCompanies;
@@ -10,6 +11,7 @@ import org.b2bforum.meeting.BookingInvariants;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.schedule.ScheduleFixture;
 import org.b2bforum.venue.VenueFixture;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,8 +72,19 @@ class TestFixtures {
     /** The application's clock, which a test may move ahead on its own thread ({@link TestClock}). */
     @Bean
     @Primary
-    TestClock testClock() {
-        return new TestClock();
+    TestClock testClock(@Qualifier("clock") Clock forum) {
+        return new TestClock(forum);
+    }
+
+    /**
+     * The wall clock (expiries, throttles, kept session checks), moved ahead with the forum's on a thread a test moved
+     * ({@link TestClock}): only a rehearsal sets the two apart.
+     */
+    @Bean(defaultCandidate = false)
+    @Primary
+    @WallClock
+    TestClock testWallClock() {
+        return new TestClock(Clock.systemUTC());
     }
 
     @Bean

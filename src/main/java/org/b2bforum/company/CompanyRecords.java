@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.b2bforum.base.security.RecentSessionChecks;
 import org.b2bforum.company.domain.Company;
 import org.b2bforum.company.domain.CompanyRepository;
 import org.b2bforum.company.domain.CompanySearchIndex;
 import org.b2bforum.company.domain.Delegate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +29,14 @@ public class CompanyRecords {
     private final CompanyRepository companies;
     private final CompanySearchIndex searchIndex;
     private final CompanyCards cards;
+    private final RecentSessionChecks recentChecks;
+    private final JdbcTemplate jdbc;
 
-    CompanyRecords(CompanyRepository companies, CompanySearchIndex searchIndex, CompanyCards cards) {
+    CompanyRecords(CompanyRepository companies, CompanySearchIndex searchIndex, CompanyCards cards,
+            RecentSessionChecks recentChecks, JdbcTemplate jdbc) {
+        this.recentChecks = recentChecks;
         this.companies = companies;
+        this.jdbc = jdbc;
         this.searchIndex = searchIndex;
         this.cards = cards;
     }
@@ -61,6 +68,11 @@ public class CompanyRecords {
                 : companies.existsByCountryAndTaxNumberAndIdNot(country, taxNumber, exceptCompanyId);
     }
 
+    /** The company of the country with this tax number, if any. */
+    public Optional<Long> withTaxNumber(Country country, String taxNumber) {
+        return companies.findByCountryAndTaxNumber(country, taxNumber).map(Company::getId);
+    }
+
     /**
      * The ids of the company's delegates that {@link #update} with this list would remove (matched
      * by e-mail): the caller releases what refers to them first ({@link Delegates#release}).
@@ -86,6 +98,8 @@ public class CompanyRecords {
     public void decide(long companyId, RegistrationStatus decision, String comment, Instant at) {
         company(companyId).decide(decision, comment, at);
         ForumAccess.forgetInThisRequest(companyId);
+        // the session checks of this node kept the status it had: its log-ins' next requests read it
+        recentChecks.changed();
         cards.changed(companyId);
     }
 
@@ -103,6 +117,24 @@ public class CompanyRecords {
     public void resubmit(long companyId, Instant at) {
         company(companyId).resubmit(at);
         ForumAccess.forgetInThisRequest(companyId);
+        recentChecks.changed();
+        cards.changed(companyId);
+    }
+
+    /**
+     * Deletes a pending application that never got further than its form (its log-in's e-mail never confirmed): the
+     * company, its sectors, delegates and search row. The caller has deleted what refers to it (its audit trail, its
+     * log-ins) and locked it; such a company has no meetings, stands or messages, being never approved.
+     */
+    public void deleteNeverConfirmed(long companyId) {
+        jdbc.update("delete from company_search where company_id = ?", companyId);
+        // a company awaiting approval may have put up its logo already
+        jdbc.update("delete from company_logo where company_id = ?", companyId);
+        companies.delete(company(companyId));
+        companies.flush();
+        ForumAccess.forgetInThisRequest(companyId);
+        // its log-ins are gone with it: a check this node kept for one of them is not taken again
+        recentChecks.changed();
         cards.changed(companyId);
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.b2bforum.base.clock.WallClock;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveFeed;
 import org.b2bforum.base.security.AccountService;
@@ -57,7 +58,7 @@ public class DelegateInvitationService {
 
     DelegateInvitationService(NamedParameterJdbcTemplate jdbc, ForumAccess access, CurrentUser currentUser,
             AccountService accounts, PublicUrl publicUrl, InvitationMailer mailer, ApplicationEventPublisher events,
-            LoginThrottle throttle, PlatformTransactionManager transactionManager, Clock clock, LiveFeed liveFeed) {
+            LoginThrottle throttle, PlatformTransactionManager transactionManager, @WallClock Clock clock, LiveFeed liveFeed) {
         this.jdbc = jdbc;
         this.access = access;
         this.currentUser = currentUser;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.b2bforum.base.clock.RehearsalClock;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.DemoLoading;
 import org.b2bforum.base.security.ForumUser;
@@ -84,7 +85,8 @@ class DemoDataLoader implements ApplicationRunner {
         try {
             if (accounts.count() == 0 || onlyConfiguredOrganizer()) {
                 loading.started();
-                load();
+                // on a rehearsal clock too, the demo forum is made as before the forum, then rehearsed
+                RehearsalClock.onTheRealTime(this::load);
             }
         } finally {
             loading.finished();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.b2bforum.base.clock.WallClock;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.RecommendationService;
@@ -60,7 +61,7 @@ class DemoProgram {
 
     DemoProgram(ProgramService program, ProgramItems programItems, BookingWindow bookingWindow, MeetingQueries meetings,
             MeetingRequests requests, WishService wishes, RecommendationService recommendations, AccountService accounts,
-            JdbcTemplate jdbc, Clock clock) {
+            JdbcTemplate jdbc, @WallClock Clock clock) {
         this.jdbc = jdbc;
         this.program = program;
         this.programItems = programItems;

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.b2bforum.base.mail.BilingualMail;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.EmailConfirmationService;
 import org.b2bforum.base.web.PublicUrl;
 import org.b2bforum.registration.RegistrationDecided;
 import org.springframework.context.event.EventListener;
@@ -27,14 +28,16 @@ class RegistrationNotifier {
     private final BilingualMail mail;
     private final I18NProvider i18n;
     private final PublicUrl publicUrl;
+    private final EmailConfirmationService confirmations;
 
     RegistrationNotifier(NotificationService notifications, AccountService accounts, BilingualMail mail,
-            I18NProvider i18n, PublicUrl publicUrl) {
+            I18NProvider i18n, PublicUrl publicUrl, EmailConfirmationService confirmations) {
         this.notifications = notifications;
         this.accounts = accounts;
         this.mail = mail;
         this.i18n = i18n;
         this.publicUrl = publicUrl;
+        this.confirmations = confirmations;
     }
 
     static String messageKey(RegistrationDecided decided) {
@@ -53,7 +56,8 @@ class RegistrationNotifier {
      */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void sendEmail(RegistrationDecided decided) {
-        if (!mail.canSend()) {
+        // a rejection of an application whose e-mail nobody confirmed is not mailed to that address (ux68)
+        if (!mail.canSend() || !confirmations.companiesAwaitingConfirmation(List.of(decided.companyId())).isEmpty()) {
             return;
         }
         for (long userId : accounts.userIdsOfCompanies(List.of(decided.companyId()))) {

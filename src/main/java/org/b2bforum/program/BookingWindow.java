@@ -2,6 +2,7 @@ package org.b2bforum.program;
 
 import java.sql.Timestamp;
 
+import org.b2bforum.base.security.RecentSessionChecks;
 import org.b2bforum.base.security.WishesPhaseOfThisRequest;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -18,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class BookingWindow {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final RecentSessionChecks recentChecks;
 
-    BookingWindow(NamedParameterJdbcTemplate jdbc) {
+    BookingWindow(NamedParameterJdbcTemplate jdbc, RecentSessionChecks recentChecks) {
         this.jdbc = jdbc;
+        this.recentChecks = recentChecks;
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -53,5 +56,7 @@ public class BookingWindow {
                         .addValue("wishes", settings.wishesPhase()));
         // the rest of this request reads the phase just set, not the one its session check read
         WishesPhaseOfThisRequest.forget();
+        // the session checks of this node kept the phase it had: the next requests read it
+        recentChecks.changed();
     }
 }

@@ -7,14 +7,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.b2bforum.base.database.DatabaseFailures;
+import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountName;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.EmailConfirmationService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.LoginThrottle;
 import org.b2bforum.base.security.Role;
@@ -61,6 +65,8 @@ public class RegistrationService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher publisher;
     private final LoginThrottle throttle;
+    private final EmailConfirmationService confirmations;
+    private final NeverConfirmedApplications neverConfirmed;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -68,7 +74,8 @@ public class RegistrationService {
             RegistrationEventRepository events, AccountService accounts, Delegates delegates,
             ProgramConflicts meetings, CheckedInDelegates checkIns, CurrentUser currentUser,
             ApplicationEventPublisher publisher,
-            LoginThrottle throttle, PlatformTransactionManager transactionManager, Clock clock) {
+            LoginThrottle throttle, EmailConfirmationService confirmations, NeverConfirmedApplications neverConfirmed,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.applications = applications;
         this.records = records;
         this.events = events;
@@ -79,6 +86,8 @@ public class RegistrationService {
         this.currentUser = currentUser;
         this.publisher = publisher;
         this.throttle = throttle;
+        this.confirmations = confirmations;
+        this.neverConfirmed = neverConfirmed;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -91,18 +100,30 @@ public class RegistrationService {
      * @throws InvalidRegistrationException with a message per faulty field
      */
     public long register(RegistrationForm form) {
+        return register(form, Languages.RUSSIAN).companyId();
+    }
+
+    /**
+     * As {@link #register(RegistrationForm)}, from a page in {@code language}: the link that confirms the log-in's
+     * e-mail is e-mailed in that language first (when a mail server is configured; {@link EmailConfirmationService}).
+     */
+    public Registered register(RegistrationForm form, Locale language) {
         // An anonymous form: too many submissions from one address are refused for a while. Counted before the
         // transaction, in statements of their own: a refused form rolls its transaction back, the count must stay.
         throttle.formSubmittedByCurrentClient().ifPresent(wait -> {
             throw new InvalidRegistrationException(List.of(new FieldError("loginEmail", "form.too-many",
                     Long.toString(LoginThrottle.minutes(wait)))));
         });
-        return transactions.execute(status -> registerCounted(form));
+        return transactions.execute(status -> registerCounted(form, language));
     }
 
-    private long registerCounted(RegistrationForm form) {
+    private Registered registerCounted(RegistrationForm form, Locale language) {
         List<FieldError> errors = new ArrayList<>(RegistrationValidator.validate(form, RegistrationValidator.Mode.NEW));
         String taxNumber = TaxNumbers.normalize(form.getTaxNumber());
+        if (errors.isEmpty()) { // an application nobody confirmed holds neither the tax number nor the e-mail
+            records.withTaxNumber(form.getCountry(), taxNumber).ifPresent(neverConfirmed::remove);
+            confirmations.companyAwaitingConfirmation(form.getLoginEmail()).ifPresent(neverConfirmed::remove);
+        }
         if (errors.stream().noneMatch(e -> e.field().equals("taxNumber"))
                 && records.taxNumberTaken(form.getCountry(), taxNumber, null)) {
             errors.add(new FieldError("taxNumber", "validation.tax-number.taken"));
@@ -116,12 +137,12 @@ public class RegistrationService {
         }
         Instant now = clock.instant();
         try {
-            long companyId = records.create(data(form), now);
+            long companyId = records.create(ApplicationForms.data(form), now);
             long userId = accounts.createCompanyAccount(form.getLoginEmail(), form.getPassword(),
                     singleLine(form.getContactPerson()), companyId, false);
             events.saveAndFlush(new RegistrationEvent(companyId, RegistrationEventType.SUBMITTED, null, userId,
                     AccountService.normalizeEmail(form.getLoginEmail()), now));
-            return companyId;
+            return new Registered(companyId, confirmations.askToConfirm(userId, form.getLoginEmail(), language));
         } catch (DataIntegrityViolationException e) {
             // Lost a race against a simultaneous registration with the same tax number or e-mail.
             throw new InvalidRegistrationException(List.of(duplicateError(e)));
@@ -132,8 +153,10 @@ public class RegistrationService {
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
     public List<RegistrationSummary> queue(RegistrationFilter filter, Pageable pageable) {
-        return applications.queue(matching(filter), ordered(pageable)).stream().map(RegistrationService::summary)
-                .toList();
+        List<CompanyApplications.Queued> page = applications.queue(matching(filter), ordered(pageable));
+        Set<Long> awaiting = confirmations.companiesAwaitingConfirmation(
+                page.stream().map(CompanyApplications.Queued::id).toList());
+        return page.stream().map(c -> summary(c, awaiting.contains(c.id()))).toList();
     }
 
     /**
@@ -176,7 +199,7 @@ public class RegistrationService {
                 filter.text());
         Sort sort = (order.isSorted() ? order : Sort.by("submittedAt")).and(Sort.by("id"));
         return applications.queue(matching(pending), PageRequest.of(0, 2, sort)).stream()
-                .filter(c -> c.id() != companyId).findFirst().map(RegistrationService::summary);
+                .filter(c -> c.id() != companyId).findFirst().map(c -> summary(c, awaiting(c.id())));
     }
 
     /** An application in full: any for organizers, only its own for a company. */
@@ -281,7 +304,7 @@ public class RegistrationService {
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional(readOnly = true)
     public RegistrationForm myApplicationForm() {
-        return form(applications.application(currentUser.requireCompanyId()).orElseThrow());
+        return ApplicationForms.form(applications.application(currentUser.requireCompanyId()).orElseThrow());
     }
 
     /**
@@ -352,7 +375,7 @@ public class RegistrationService {
         if (!errors.isEmpty()) {
             throw new InvalidRegistrationException(errors);
         }
-        CompanyData data = data(form);
+        CompanyData data = ApplicationForms.data(form);
         List<Long> leaving = records.delegatesLeaving(companyId, data.delegates());
         refuseRemovingDelegatesOnRecord(leaving);
         delegates.release(leaving);
@@ -393,6 +416,10 @@ public class RegistrationService {
                 .orElseThrow(() -> new RegistrationStateException("registration.error.not-found"));
         if (company.status() != RegistrationStatus.PENDING) {
             throw new RegistrationStateException("registration.error.not-pending");
+        }
+        // an address nobody proved gets no log-in to the forum and no request to write back; a rejection it may get
+        if (decision != RegistrationStatus.REJECTED && awaiting(companyId)) {
+            throw new RegistrationStateException("registration.error.email-not-confirmed");
         }
         Instant now = clock.instant();
         records.decide(companyId, decision, comment, now);
@@ -440,51 +467,20 @@ public class RegistrationService {
         return new CompanyApplications.Filter(filter.status(), filter.city(), filter.sector(), filter.text());
     }
 
-    /** The form as company stores it: texts cleaned, e-mails, website and tax number normalized. */
-    private static CompanyData data(RegistrationForm form) {
-        return new CompanyData(singleLine(form.getFullName()), singleLine(form.getShortName()),
-                singleLine(form.getCity()), form.getCountry(), form.getSectors(), multiLine(form.getDescription()),
-                multiLine(form.getOffers()), multiLine(form.getSeeks()),
-                RegistrationValidator.normalizeWebsite(form.getWebsite()), TaxNumbers.normalize(form.getTaxNumber()),
-                singleLine(form.getContactPerson()), AccountService.normalizeEmail(form.getEmail()),
-                singleLine(form.getPhone()), form.getDelegates().stream()
-                        .map(d -> new CompanyData.DelegateData(singleLine(d.getFullName()), singleLine(d.getPosition()),
-                                AccountService.normalizeEmail(d.getEmail()), singleLine(d.getPhone()), d.isLeadConsent()))
-                        .toList());
-    }
-
-    private static RegistrationForm form(Application company) {
-        RegistrationForm form = new RegistrationForm();
-        form.setFullName(company.fullName());
-        form.setShortName(company.shortName());
-        form.setCity(company.city());
-        form.setCountry(company.country());
-        form.setSectors(company.sectors());
-        form.setDescription(company.description());
-        form.setOffers(company.offers());
-        form.setSeeks(company.seeks());
-        form.setWebsite(company.website() == null ? "" : company.website());
-        form.setTaxNumber(company.taxNumber());
-        form.setContactPerson(company.contactPerson());
-        form.setEmail(company.email());
-        form.setPhone(company.phone());
-        form.setDelegates(company.delegates().stream()
-                .map(d -> new RegistrationForm.DelegateForm(d.fullName(), d.position(), d.email(), d.phone())
-                        .withLeadConsent(d.leadConsent()))
-                .toList());
-        return form;
-    }
-
-    private static RegistrationSummary summary(CompanyApplications.Queued c) {
+    private static RegistrationSummary summary(CompanyApplications.Queued c, boolean awaitingEmailConfirmation) {
         return new RegistrationSummary(c.id(), c.shortName(), c.fullName(), c.city(), c.country(), c.sectors(),
-                c.status(), c.submittedAt());
+                c.status(), c.submittedAt(), awaitingEmailConfirmation);
     }
 
-    private static RegistrationDetails details(Application c) {
+    private boolean awaiting(long companyId) {
+        return !confirmations.companiesAwaitingConfirmation(List.of(companyId)).isEmpty();
+    }
+
+    private RegistrationDetails details(Application c) {
         return new RegistrationDetails(c.id(), c.fullName(), c.shortName(), c.city(), c.country(), c.sectors(),
                 c.description(), c.offers(), c.seeks(), c.website(), c.taxNumber(), c.contactPerson(), c.email(),
                 c.phone(), c.delegates().stream().map(d -> new RegistrationDetails.DelegateDetails(d.fullName(),
                         d.position(), d.email(), d.phone())).toList(),
-                c.status(), c.statusComment(), c.consentGivenAt(), c.submittedAt(), c.decidedAt());
+                c.status(), c.statusComment(), c.consentGivenAt(), c.submittedAt(), c.decidedAt(), awaiting(c.id()));
     }
 }

@@ -19,9 +19,13 @@ import jakarta.servlet.ServletException;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
+import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.CurrentUser;
+import org.b2bforum.base.security.KeptSessionChecks;
+import org.b2bforum.base.security.RecentSessionChecks;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.BookingWindow;
+import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.company.TestCompanies.TestCompany;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +60,12 @@ class ForumAccessTest {
     WishesPhase wishesPhase;
     @Autowired
     BookingWindow bookingWindow;
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    RecentSessionChecks recentChecks;
+    @Autowired
+    AccountService accounts;
 
     @AfterEach
     void noRequest() {
@@ -174,6 +184,39 @@ class ForumAccessTest {
         }
     }
 
+    @Test
+    void an_approval_withdrawn_on_this_node_is_read_by_the_companys_next_request_however_recent_its_last_check()
+            throws Exception {
+        TestCompany company = companies.approved(Country.RU);
+        ForumAccess access = new ForumAccess(currentUser, named);
+        // a check of a moment ago that found the session valid is taken for 2 s, the status it read with it (issue 17)
+        inThat(throughTheFilters(company), () -> assertThat(access.isApproved(company.id())).isTrue());
+
+        fixture.asOrganizer(() -> registrations.withdrawApproval(company.id(), "Регистрация отозвана"));
+
+        // however long the withdrawal took under load: the check kept a moment ago is not taken
+        inThat(rightAfterTheLastCheck(company), () -> assertThat(access.isApproved(company.id())).isFalse());
+    }
+
+    @Test
+    void a_wishes_phase_opened_on_this_node_is_read_by_the_next_request_however_recent_its_last_check()
+            throws Exception {
+        TestCompany company = companies.approved(Country.RU);
+        BookingSettings before = fixture.asOrganizer(bookingWindow::settings);
+        try {
+            fixture.asOrganizer(() -> bookingWindow.update(withWishes(before, false)));
+            inThat(throughTheFilters(company),
+                    () -> assertThat(fixture.asOrganizer(wishesPhase::collectingWishes)).isFalse());
+
+            fixture.asOrganizer(() -> bookingWindow.update(withWishes(before, true)));
+
+            inThat(rightAfterTheLastCheck(company),
+                    () -> assertThat(fixture.asOrganizer(wishesPhase::collectingWishes)).isTrue());
+        } finally {
+            fixture.asOrganizer(() -> bookingWindow.update(before));
+        }
+    }
+
     private static BookingSettings withWishes(BookingSettings settings, boolean wishes) {
         return new BookingSettings(settings.opensAt(), settings.closesAt(), settings.meetingLimit(),
                 settings.instantBooking(), wishes);
@@ -205,6 +248,11 @@ class ForumAccessTest {
         }
         assertThat(session.isInvalid()).as("the session goes on").isFalse();
         return seen.get();
+    }
+
+    private MockHttpServletRequest rightAfterTheLastCheck(TestCompany company) throws Exception {
+        return KeptSessionChecks.rightAfterTheLastCheck(recentChecks,
+                accounts.loadUserByUsername(company.loginEmail()).id(), () -> throughTheFilters(company));
     }
 
     private static void inThat(MockHttpServletRequest request, Runnable work) {

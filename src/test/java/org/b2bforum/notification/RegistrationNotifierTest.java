@@ -34,6 +34,8 @@ class RegistrationNotifierTest {
 
     private final AccountService accounts = mock(AccountService.class);
     private final JavaMailSender mailSender = mock(JavaMailSender.class);
+    private final org.b2bforum.base.security.EmailConfirmationService confirmations = mock(
+            org.b2bforum.base.security.EmailConfirmationService.class);
     private final RegistrationDecided rejected = new RegistrationDecided(7, "Дорстроймаш", RegistrationStatus.REJECTED,
             "Компания не относится к тематике форума.");
 
@@ -48,7 +50,17 @@ class RegistrationNotifierTest {
         when(publicUrl.of("my-registration")).thenReturn("https://forum.minsk-moscow.example/my-registration");
         return new RegistrationNotifier(mock(NotificationService.class), accounts,
                 new BilingualMail(provider, i18n, "forum@minsk-moscow.example"), i18n,
-                publicUrl);
+                publicUrl, confirmations);
+    }
+
+    /** ux68: the forum writes to no address nobody confirmed, a rejection of its application included. */
+    @Test
+    void a_company_whose_e_mail_is_not_confirmed_gets_no_e_mail() {
+        when(confirmations.companiesAwaitingConfirmation(List.of(7L))).thenReturn(java.util.Set.of(7L));
+
+        notifier(mailSender).sendEmail(rejected);
+
+        verify(mailSender, never()).send(any(SimpleMailMessage.class));
     }
 
     @Test

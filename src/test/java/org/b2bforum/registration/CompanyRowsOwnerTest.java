@@ -17,8 +17,10 @@ import jakarta.persistence.EntityManager;
  * One owner per table: companies' rows (company, its sectors and delegates, its search row) belong to
  * company. Registration reads them only through company's read model {@link CompanyApplications} and
  * changes them only through {@link CompanyRecords}, both from {@link RegistrationService} alone (the
- * views go through the service, which checks who is asking); it never sees company's entities or
- * repositories and runs no SQL of its own.
+ * views go through the service, which checks who is asking), its mapping of the form ({@code ApplicationForms}, moved
+ * out of it for its length) and the removal of applications nobody confirmed ({@link NeverConfirmedApplications}: a
+ * job, which no user asks, and the service's registration); it never sees company's entities or repositories and runs
+ * no SQL of its own.
  */
 class CompanyRowsOwnerTest {
 
@@ -46,7 +48,8 @@ class CompanyRowsOwnerTest {
 
     @Test
     void only_the_registration_service_reads_and_writes_companies() {
-        noClasses().that().doNotBelongToAnyOf(RegistrationService.class)
+        noClasses().that().doNotBelongToAnyOf(RegistrationService.class, ApplicationForms.class,
+                        NeverConfirmedApplications.class)
                 .should().dependOnClassesThat().belongToAnyOf(CompanyRecords.class, CompanyApplications.class)
                 .check(REGISTRATION);
     }

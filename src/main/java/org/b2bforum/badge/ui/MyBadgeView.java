@@ -2,6 +2,7 @@ package org.b2bforum.badge.ui;
 
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -178,8 +179,13 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         }
         List<ScheduleEntry> todays = byDay.remove(todayDate);
         if (todays != null) {
-            today.add(heading("my-badge.today", day(todayDate)));
-            todays.forEach(entry -> today.add(entry(entry)));
+            // "Сегодня, суббота, 18 сентября": the weekday within the sentence, not capitalised as a title
+            today.add(heading("my-badge.today", longDay.format(todayDate)));
+            Instant now = clock.instant();
+            ScheduleEntry next = todays.stream().filter(entry -> entry.startsAt().isAfter(now)).findFirst()
+                    .orElse(null);
+            // on the day, the phone says at a glance what is on now and what comes next; what is over steps back
+            todays.forEach(entry -> today.add(marked(entry(entry), entry, now, entry == next)));
             today.setVisible(true);
         }
         Map<LocalDate, List<ScheduleEntry>> coming = new TreeMap<>(byDay.tailMap(todayDate, false));
@@ -194,6 +200,19 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
             gone.forEach((date, dayEntries) -> past.add(dayBlock(date, dayEntries)));
             past.setVisible(true);
         }
+    }
+
+    private Div marked(Div row, ScheduleEntry entry, Instant now, boolean next) {
+        boolean running = !entry.startsAt().isAfter(now) && entry.endsAt().isAfter(now);
+        if (!entry.endsAt().isAfter(now)) {
+            row.addClassName("agenda-over");
+        } else if (running || next) {
+            Span label = new Span(getTranslation(running ? "my-badge.now" : "my-badge.next"));
+            label.addClassName(running ? "agenda-now-label" : "agenda-next-label");
+            row.addClassName(running ? "agenda-now" : "agenda-next");
+            row.getChildren().findFirst().map(Span.class::cast).ifPresent(time -> time.add(label)); // entry(): time first
+        }
+        return row;
     }
 
     private Div dayBlock(LocalDate date, List<ScheduleEntry> entries) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.b2bforum.base.clock.WallClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -28,7 +29,7 @@ public class ClusterLeases {
     private final ClusterNode node;
     private final Clock clock;
 
-    public ClusterLeases(JdbcTemplate jdbc, ClusterNode node, Clock clock) {
+    public ClusterLeases(JdbcTemplate jdbc, ClusterNode node, @WallClock Clock clock) {
         this.jdbc = jdbc;
         this.node = node;
         this.clock = clock;

@@ -71,8 +71,26 @@ public class BilingualMail {
         return send(to, subjectKey, body, what, true);
     }
 
+    /**
+     * As {@link #send}, with {@code first}'s language first, in the subject and the body: for an e-mail that answers
+     * what someone just did on a page in that language (a registration in English gets an English e-mail, its Russian
+     * below).
+     */
+    public boolean sendFirstIn(Locale first, String to, String subjectKey, Function<Locale, String> body,
+            String what) {
+        return send(to, subjectKey, body, what, false, ENGLISH_FIRST.getFirst().getLanguage()
+                .equals(first == null ? "" : first.getLanguage()) ? ENGLISH_FIRST : Languages.ALL);
+    }
+
+    private static final List<Locale> ENGLISH_FIRST = List.of(Languages.ENGLISH, Languages.RUSSIAN);
+
     private boolean send(String to, String subjectKey, Function<Locale, String> body, String what,
             boolean throwWhileServerAway) {
+        return send(to, subjectKey, body, what, throwWhileServerAway, Languages.ALL);
+    }
+
+    private boolean send(String to, String subjectKey, Function<Locale, String> body, String what,
+            boolean throwWhileServerAway, List<Locale> languages) {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
             return false;
@@ -80,10 +98,10 @@ public class BilingualMail {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(to);
-        message.setSubject(i18n.getTranslation(subjectKey, Languages.RUSSIAN) + " / "
-                + i18n.getTranslation(subjectKey, Languages.ENGLISH));
+        message.setSubject(i18n.getTranslation(subjectKey, languages.get(0)) + " / "
+                + i18n.getTranslation(subjectKey, languages.get(1)));
         StringBuilder text = new StringBuilder();
-        for (Locale locale : List.of(Languages.RUSSIAN, Languages.ENGLISH)) {
+        for (Locale locale : languages) {
             text.append(body.apply(locale)).append("\n\n");
         }
         message.setText(text.toString());

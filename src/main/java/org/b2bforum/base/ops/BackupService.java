@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
+import org.b2bforum.base.clock.WallClock;
 import org.b2bforum.base.cluster.ClusterLeases;
 import org.b2bforum.base.cluster.ClusterNode;
 import org.b2bforum.base.database.EmbeddedMariaDb;
@@ -69,14 +70,15 @@ public class BackupService {
     static final Duration WAIT_STEP = Duration.ofSeconds(1);
 
     @Autowired
-    BackupService(ObjectProvider<EmbeddedMariaDb> embedded, Environment environment, Clock clock, ObjectProvider<ClusterLeases> leases,
-            ClusterNode node, @Value("${b2bforum.backup.dir:data/backups}") String dir,
+    BackupService(ObjectProvider<EmbeddedMariaDb> embedded, Environment environment, @WallClock Clock clock,
+            ObjectProvider<ClusterLeases> leases, ClusterNode node,
+            @Value("${b2bforum.backup.dir:data/backups}") String dir,
             @Value("${b2bforum.backup.keep:48}") int keep, @Value("${b2bforum.backup.enabled:true}") boolean scheduled) {
         this(embedded.getIfAvailable() != null ? Target.of(embedded.getObject()) : Target.of(environment), clock, leases,
                 node, dir, keep, scheduled);
     }
 
-    BackupService(Target target, Clock clock, ObjectProvider<ClusterLeases> leases, ClusterNode node, String dir,
+    BackupService(Target target, @WallClock Clock clock, ObjectProvider<ClusterLeases> leases, ClusterNode node, String dir,
             int keep, boolean scheduled) {
         this.node = node.id();
         this.target = target;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.b2bforum.base.clock.WallClock;
 import org.b2bforum.base.database.DatabaseFailures;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -35,11 +36,14 @@ public class AccountService implements UserDetailsService {
     private final CurrentUser currentUser;
     private final boolean demoMode;
     private final ApplicationEventPublisher events;
+    /** Told of every change of what a session check reads: this node keeps none of the checks read before it. */
+    private final RecentSessionChecks recentChecks;
 
     AccountService(UserAccountRepository accounts, NamedParameterJdbcTemplate jdbc, PasswordEncoder passwordEncoder,
-            Clock clock, CurrentUser currentUser, org.springframework.core.env.Environment environment,
-            ApplicationEventPublisher events) {
+            @WallClock Clock clock, CurrentUser currentUser, org.springframework.core.env.Environment environment,
+            ApplicationEventPublisher events, RecentSessionChecks recentChecks) {
         this.accounts = accounts;
+        this.recentChecks = recentChecks;
         this.events = events;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
@@ -128,6 +132,7 @@ public class AccountService implements UserDetailsService {
         }
         checkNewPassword(newPassword, confirmation, account.getEmail());
         account.changePassword(passwordEncoder.encode(newPassword));
+        recentChecks.changed();
         accounts.flush();
         currentUser.replace(user.withSessionEpoch(account.getSessionEpoch()));
     }
@@ -137,6 +142,7 @@ public class AccountService implements UserDetailsService {
         UserAccount account = accounts.findById(accountId).orElseThrow();
         checkNewPassword(newPassword, confirmation, account.getEmail());
         account.changePassword(passwordEncoder.encode(newPassword));
+        recentChecks.changed();
     }
 
     private static void checkNewPassword(String password, String confirmation, String email) {
@@ -200,6 +206,7 @@ public class AccountService implements UserDetailsService {
                     delete from password_reset
                     where user_id in (select id from app_user where delegate_id in (:ids))""", ids);
             jdbc.update("delete from app_user where delegate_id in (:ids)", ids);
+            recentChecks.changed();
         }
     }
 
@@ -251,6 +258,7 @@ public class AccountService implements UserDetailsService {
     @Transactional
     public void markDemo(String email) {
         accounts.findByEmail(normalizeEmail(email)).ifPresent(UserAccount::markDemo);
+        recentChecks.changed();
     }
 
     /** Whether accounts with published passwords can log in: the demo mode is on and demo accounts exist. */
@@ -364,6 +372,7 @@ public class AccountService implements UserDetailsService {
             throw new AccountRefusedException("account", "accounts.error.last-organizer");
         }
         account.setEnabled(enabled);
+        recentChecks.changed();
     }
 
     /**
@@ -394,6 +403,7 @@ public class AccountService implements UserDetailsService {
         UserAccount account = accounts.findById(accountId).filter(a -> a.getRole() == Role.STAFF)
                 .orElseThrow(() -> new IllegalArgumentException("No staff account " + accountId));
         account.setEnabled(enabled);
+        recentChecks.changed();
     }
 
     @Transactional(readOnly = true)

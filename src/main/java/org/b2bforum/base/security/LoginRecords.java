@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.b2bforum.base.clock.WallClock;
 import org.b2bforum.base.text.Texts;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,7 +27,7 @@ public class LoginRecords {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
-    LoginRecords(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    LoginRecords(NamedParameterJdbcTemplate jdbc, @WallClock Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.b2bforum.base.clock.WallClock;
 import org.b2bforum.base.database.DatabaseFailures;
 import org.b2bforum.base.database.DatabaseUnavailable;
 import org.slf4j.Logger;
@@ -87,7 +88,7 @@ public class LoginThrottle {
     private record Refusals(Instant recorded, int unrecorded) {
     }
 
-    LoginThrottle(Clock clock, NamedParameterJdbcTemplate jdbc, LoginRecords records) {
+    LoginThrottle(@WallClock Clock clock, NamedParameterJdbcTemplate jdbc, LoginRecords records) {
         this(clock, jdbc, records, FORMS.limit(), LINKS.limit());
     }
 
@@ -98,7 +99,7 @@ public class LoginThrottle {
      *                  ({@code b2bforum.throttle.link-misses}; the tests raise it too)
      */
     @Autowired
-    LoginThrottle(Clock clock, NamedParameterJdbcTemplate jdbc, LoginRecords records,
+    LoginThrottle(@WallClock Clock clock, NamedParameterJdbcTemplate jdbc, LoginRecords records,
             @Value("${b2bforum.throttle.form-submissions:20}") int formLimit,
             @Value("${b2bforum.throttle.link-misses:20}") int linkLimit) {
         this.clock = clock;

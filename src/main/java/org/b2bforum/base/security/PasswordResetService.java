@@ -1,16 +1,9 @@
 package org.b2bforum.base.security;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
-import org.b2bforum.base.web.PublicUrl;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,28 +29,23 @@ public class PasswordResetService {
      * requests per address, and requests for one e-mail from many addresses must not flood its owner's inbox.
      */
     static final int MAX_MAILED = 3;
-    static final String PATH = "reset-password/";
+    private static final OneTimeLinks.Kind RESET = OneTimeLinks.Kind.PASSWORD_RESET;
 
     private final AccountService accounts;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final OneTimeLinks links;
     private final LoginThrottle throttle;
     private final CurrentUser currentUser;
-    private final PublicUrl publicUrl;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transactions;
-    private final Clock clock;
 
-    PasswordResetService(AccountService accounts, NamedParameterJdbcTemplate jdbc, LoginThrottle throttle,
-            CurrentUser currentUser, PublicUrl publicUrl, ApplicationEventPublisher publisher,
-            PlatformTransactionManager transactionManager, Clock clock) {
+    PasswordResetService(AccountService accounts, OneTimeLinks links, LoginThrottle throttle, CurrentUser currentUser,
+            ApplicationEventPublisher publisher, PlatformTransactionManager transactionManager) {
         this.accounts = accounts;
-        this.jdbc = jdbc;
+        this.links = links;
         this.throttle = throttle;
         this.currentUser = currentUser;
-        this.publicUrl = publicUrl;
         this.publisher = publisher;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.clock = clock;
     }
 
     /**
@@ -74,7 +62,7 @@ public class PasswordResetService {
         }
         transactions.executeWithoutResult(status -> accounts.resettableAccount(email).filter(this::mayMail)
                 .ifPresent(accountId -> {
-                    Issued issued = issue(accountId, null);
+                    OneTimeLinks.Issued issued = issue(accountId, null);
                     publisher.publishEvent(new PasswordResetRequested(AccountService.normalizeEmail(email),
                             issued.link(), issued.expiresAt()));
                 }));
@@ -82,12 +70,7 @@ public class PasswordResetService {
     }
 
     private boolean mayMail(long accountId) {
-        Integer mailed = jdbc.queryForObject("""
-                select count(*) from password_reset
-                where user_id = :user and issued_by is null and created_at > :since""",
-                new MapSqlParameterSource("user", accountId)
-                        .addValue("since", Timestamp.from(clock.instant().minus(VALID_FOR))), Integer.class);
-        return mailed == null || mailed < MAX_MAILED;
+        return links.mailedWithin(RESET, accountId, VALID_FOR) < MAX_MAILED;
     }
 
     /** A reset link for any enabled account, for an organizer to pass on to its owner. */
@@ -112,7 +95,7 @@ public class PasswordResetService {
         if (throttle.linksLocked(address).isPresent()) {
             throw new AccountRefusedException("token", TOO_MANY);
         }
-        boolean usable = usableAccount(token).isPresent();
+        boolean usable = links.usableAccount(RESET, token).isPresent();
         if (!usable) {
             throttle.linkMissed(address);
         }
@@ -135,45 +118,17 @@ public class PasswordResetService {
     }
 
     private void resetCounted(String token, String newPassword, String confirmation) {
-        long accountId = usableAccount(token).orElseThrow(() -> new AccountRefusedException("token", "reset.invalid"));
-        Timestamp now = Timestamp.from(clock.instant());
-        // Claimed first, under the row's lock: of two submissions of one link only one changes the row
-        // (the other waits and then finds it used); a password the rules refuse rolls the claim back.
-        int claimed = jdbc.update("""
-                update password_reset set used_at = :now
-                where token_hash = :hash and used_at is null and expires_at > :now""",
-                new MapSqlParameterSource("now", now).addValue("hash", Tokens.hash(token)));
-        if (claimed != 1) {
+        long accountId = links.usableAccount(RESET, token)
+                .orElseThrow(() -> new AccountRefusedException("token", "reset.invalid"));
+        // Claimed first: a password the rules refuse rolls the claim back.
+        if (!links.claim(RESET, token)) {
             throw new AccountRefusedException("token", "reset.invalid");
         }
         accounts.resetPassword(accountId, newPassword, confirmation);
-        jdbc.update("update password_reset set used_at = :now where user_id = :user and used_at is null",
-                new MapSqlParameterSource("now", now).addValue("user", accountId));
+        links.useAll(RESET, accountId);
     }
 
-    private Optional<Long> usableAccount(String token) {
-        if (token == null || token.isBlank() || token.length() > 100) {
-            return Optional.empty();
-        }
-        List<Long> ids = jdbc.queryForList("""
-                select r.user_id from password_reset r join app_user u on u.id = r.user_id
-                where r.token_hash = :hash and r.used_at is null and r.expires_at > :now and u.enabled""",
-                new MapSqlParameterSource("hash", Tokens.hash(token)).addValue("now", Timestamp.from(clock.instant())),
-                Long.class);
-        return ids.stream().findFirst();
-    }
-
-    private Issued issue(long accountId, Long issuedBy) {
-        String token = Tokens.newToken();
-        Instant now = clock.instant();
-        Instant expires = now.plus(VALID_FOR);
-        jdbc.update("insert into password_reset (user_id, token_hash, created_at, expires_at, issued_by) "
-                + "values (:user, :hash, :now, :expires, :by)", new MapSqlParameterSource("user", accountId)
-                        .addValue("hash", Tokens.hash(token)).addValue("now", Timestamp.from(now))
-                        .addValue("expires", Timestamp.from(expires)).addValue("by", issuedBy));
-        return new Issued(publicUrl.of(PATH + token), expires);
-    }
-
-    private record Issued(String link, Instant expiresAt) {
+    private OneTimeLinks.Issued issue(long accountId, Long issuedBy) {
+        return links.issue(RESET, accountId, VALID_FOR, issuedBy);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import org.b2bforum.base.clock.WallClock;
 import org.b2bforum.base.ops.UnavailableAwareLoginFailureHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -49,10 +50,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil, LoginGuard loginGuard,
-            AccountService accounts, SecurityContextHolderStrategy contexts, Clock clock, I18NProvider i18n,
+            AccountService accounts, SecurityContextHolderStrategy contexts, @WallClock Clock clock, I18NProvider i18n,
             @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout,
             @Value("${b2bforum.session-check.busy-wait}") Duration busyWait,
-            @Value("${b2bforum.session-check.max-waiting}") int maxWaiting) throws Exception {
+            @Value("${b2bforum.session-check.max-waiting}") int maxWaiting, RecentSessionChecks recentChecks)
+            throws Exception {
         // Before the log-in form too: a log-in from a log-in page left open past the timeout (its
         // heartbeats kept the session) starts afresh, rather than carrying the idle mark into the new
         // session and being logged out at the first click.
@@ -60,7 +62,7 @@ class SecurityConfiguration {
                 UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(loginGuard.filter(), UsernamePasswordAuthenticationFilter.class);
         // Before the anonymous filter, so that a request whose session just ended goes on as anonymous.
-        http.addFilterBefore(new SessionEpochFilter(accounts, contexts, i18n, busyWait, maxWaiting),
+        http.addFilterBefore(new SessionEpochFilter(accounts, contexts, i18n, busyWait, maxWaiting, recentChecks),
                 AnonymousAuthenticationFilter.class);
         // Styles and the icon serve the log-in page too. Calendar subscription links carry their own
         // secret: calendar apps fetch them without a log-in.

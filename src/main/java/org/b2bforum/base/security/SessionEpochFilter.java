@@ -26,7 +26,9 @@ import com.vaadin.flow.i18n.I18NProvider;
  * request), the session is invalidated and the request goes on anonymously, so that Vaadin reports
  * the session expired and the browser lands on the log-in page. One primary-key look-up per request, which also reads
  * the company's registration status for the request's approval checks ({@link CompanyStatusOfThisRequest}) and the
- * forum's wishes phase for its pages ({@link WishesPhaseOfThisRequest}).
+ * forum's wishes phase for its pages ({@link WishesPhaseOfThisRequest}); a check of the same log-in on this node that
+ * found the session valid less than 2 s before is taken instead ({@link RecentSessionChecks}: what stays exact, what
+ * another node sees how late).
  * <p>
  * While the database cannot be reached the check cannot be made, and the request goes on: its own reads fail the same
  * way, and Vaadin's handling says "temporarily unavailable" in the page (a notification after a click, the error view
@@ -67,10 +69,12 @@ class SessionEpochFilter extends OncePerRequestFilter {
     private final I18NProvider i18n;
     private final Duration busyWait;
     private final SessionCheckWaiting waiting;
+    private final RecentSessionChecks recent;
 
     SessionEpochFilter(AccountService accounts, SecurityContextHolderStrategy contexts, I18NProvider i18n,
-            Duration busyWait, int maxWaiting) {
+            Duration busyWait, int maxWaiting, RecentSessionChecks recent) {
         this.accounts = accounts;
+        this.recent = recent;
         this.contexts = contexts;
         this.i18n = i18n;
         this.busyWait = busyWait;
@@ -158,8 +162,14 @@ class SessionEpochFilter extends OncePerRequestFilter {
         try {
             while (true) {
                 try {
-                    AccountService.SessionCheck check = accounts.checkSession(user);
-                    waiting.served();
+                    AccountService.SessionCheck check = recent.valid(user);
+                    if (check == null) {
+                        long before = recent.beforeReading();
+                        long readAt = recent.now();
+                        check = accounts.checkSession(user);
+                        waiting.served();
+                        recent.keep(user, check, readAt, before);
+                    }
                     if (check.valid() && user.companyId() != null && check.companyStatus() != null) {
                         // the request's approval checks take it from here instead of reading it again (issue 17)
                         CompanyStatusOfThisRequest.remember(request, user.companyId(), check.companyStatus());

@@ -32,7 +32,7 @@ public final class Tokens {
      * lower-case letter (a word, a class name or a table's name has not all three).
      */
     private static final Pattern SECRET_IN_TEXT = Pattern.compile(
-            "((?:calendar|check-in|invitation|reset-password|scan)(?:/|%2F|%2f|%252F|%252f))[A-Za-z0-9_-]{16,}"
+            "((?:calendar|check-in|confirm-email|invitation|reset-password|scan)(?:/|%2F|%2f|%252F|%252f))[A-Za-z0-9_-]{16,}"
                     + "|(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]{0,42}[0-9])(?=[A-Za-z0-9_-]{0,42}[a-z])"
                     + "(?=[A-Za-z0-9_-]{0,42}[A-Z])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])");
     private static final Pattern PLAIN_SEGMENT = Pattern.compile("([A-Za-z][A-Za-z-]{0,19}|\\d{1,19})(\\.[a-z]{2,4})?");

@@ -3,6 +3,9 @@ package org.b2bforum.base.ui;
 import org.b2bforum.base.security.ApprovalStatus;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.security.Role;
+import org.b2bforum.base.clock.Rehearsal;
+import org.b2bforum.base.i18n.ForumTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -102,10 +105,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     /** When the banner shown is no longer anyone's (its announcement's last day is over); null when none is shown. */
     private Instant bannerUntil;
     private final Clock clock;
+    /** The rehearsal clock's line (organizers, venue staff), null on the real time. */
+    private RehearsalLine rehearsalLine;
 
     MainLayout(CurrentUser currentUser, AuthenticationContext authentication, UnreadNotifications notifications,
             ApprovalStatus approval, LiveUpdates live, List<MenuCounter> counters, List<AnnouncementBanner> banners,
-            FrameReads frameReads, List<MenuGate> gates, ForumDays forumDays, Clock clock) {
+            FrameReads frameReads, List<MenuGate> gates, ForumDays forumDays, Clock clock, Rehearsal rehearsal,
+            ForumTime forumTime) {
         this.banners = banners;
         this.clock = clock;
         this.frameReads = frameReads;
@@ -164,6 +170,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         banner.addClassName("announcement-banner");
         banner.setVisible(false);
         Div navbar = new Div(header, banner);
+        if (rehearsal.active() && (user.isOrganizer() || user.role() == Role.STAFF)) {
+            rehearsalLine = new RehearsalLine(clock, forumTime.zone());
+            navbar.addComponentAtIndex(1, rehearsalLine);
+        }
         navbar.addClassName("app-navbar");
         addToNavbar(navbar);
     }
@@ -243,6 +253,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         if (!menuComplete) {
             buildMenu();
+        }
+        if (rehearsalLine != null) {
+            rehearsalLine.show();
         }
         // the figures kept live only by updates this tab listened to since it read them
         boolean listened = liveRegistration != null;

@@ -16,6 +16,8 @@ public interface CompanyRepository extends JpaRepository<Company, Long>, JpaSpec
 
     boolean existsByCountryAndTaxNumber(Country country, String taxNumber);
 
+    java.util.Optional<Company> findByCountryAndTaxNumber(Country country, String taxNumber);
+
     boolean existsByCountryAndTaxNumberAndIdNot(Country country, String taxNumber, Long id);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)

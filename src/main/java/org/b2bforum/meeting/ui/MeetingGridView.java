@@ -1,13 +1,12 @@
 package org.b2bforum.meeting.ui;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.company.DirectoryService;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
@@ -51,8 +50,32 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Role.ORGANIZER_NAME)
 class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    /** One slot of the session: its confirmed meetings by table number and its unanswered requests. */
-    record SlotRow(Slot slot, Map<Integer, MeetingDetails> meetingsByTable, long requests) {
+    /**
+     * One slot of the session: the cells of its confirmed meetings, table 1 first (null at a free table), and its
+     * unanswered requests. The rows are held for as long as the tab is open: they carry the words shown and the
+     * meeting's id, not the meeting; whole {@link MeetingDetails} (messages, answers, every delegate) were 2,520 a
+     * session per tab (bench/README.md, run-report, ux69).
+     */
+    record SlotRow(Slot slot, Cell[] cellsByTable, long requests) {
+
+        Cell cell(int table) {
+            return table <= cellsByTable.length ? cellsByTable[table - 1] : null;
+        }
+
+        int confirmed() {
+            return (int) Arrays.stream(cellsByTable).filter(Objects::nonNull).count();
+        }
+    }
+
+    /**
+     * A confirmed meeting's cell: its id (the dialog reads the meeting at the click) and its tooltip, whose first
+     * {@code pairLength} characters are the two companies shown in the cell.
+     */
+    record Cell(long meetingId, String tooltip, int pairLength) {
+
+        String pair() {
+            return tooltip.substring(0, pairLength);
+        }
     }
 
     /**
@@ -154,7 +177,7 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
         int tables = program.halls().stream().filter(h -> h.id() == selected.hallId()).mapToInt(Hall::tableCount)
                 .findFirst().orElse(0);
         List<MeetingDetails> inSession = meetings.meetingsInSession(selected.id());
-        List<SlotRow> rows = slots.stream().map(slot -> row(slot, inSession)).toList();
+        List<SlotRow> rows = slots.stream().map(slot -> row(slot, tables, inSession)).toList();
 
         grid.addColumn(r -> labels.timeRange(r.slot().startsAt(), r.slot().endsAt()))
                 .setHeader(getTranslation("meeting-grid.column.time")).setFrozen(true).setAutoWidth(true).setFlexGrow(0);
@@ -163,10 +186,10 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
             // a template drawn in the browser, not a component per cell: a session of 105 tables and 24 slots had
             // 2,520 buttons with tooltips held on the server for each open tab (bench/README.md, run-report, ux65)
             grid.addColumn(LitRenderer.<SlotRow>of(MEETING_CELL)
-                    .withProperty("pair", r -> Objects.requireNonNullElse(pair(r.meetingsByTable().get(table)), ""))
-                    .withProperty("said", r -> Objects.requireNonNullElse(tooltip(r.meetingsByTable().get(table)), ""))
-                    .withFunction("open", r -> open(r.meetingsByTable().get(table), slots)))
-                    .setTooltipGenerator(r -> tooltip(r.meetingsByTable().get(table)))
+                    .withProperty("pair", r -> r.cell(table) == null ? "" : r.cell(table).pair())
+                    .withProperty("said", r -> r.cell(table) == null ? "" : r.cell(table).tooltip())
+                    .withFunction("open", r -> open(r.cell(table), slots)))
+                    .setTooltipGenerator(r -> r.cell(table) == null ? null : r.cell(table).tooltip())
                     .setHeader(getTranslation("meeting-grid.column.table", table)).setWidth("14rem").setFlexGrow(1)
                     .setKey("table-" + table);
         }
@@ -175,20 +198,29 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0).setKey("requests");
         grid.setItems(rows);
 
-        long confirmed = rows.stream().mapToLong(r -> r.meetingsByTable().size()).sum();
+        long confirmed = rows.stream().mapToLong(SlotRow::confirmed).sum();
         long requests = rows.stream().mapToLong(SlotRow::requests).sum();
         summary.setText(getTranslation("meeting-grid.summary", confirmed, requests,
                 (long) tables * slots.size() - confirmed));
         booking.showSlots(slots);
     }
 
-    private static SlotRow row(Slot slot, List<MeetingDetails> inSession) {
-        Map<Integer, MeetingDetails> byTable = inSession.stream()
-                .filter(m -> m.slotId() == slot.id() && m.status() == MeetingStatus.CONFIRMED && m.tableNumber() != null)
-                .collect(Collectors.toMap(MeetingDetails::tableNumber, Function.identity(), (a, b) -> a));
-        long requests = inSession.stream()
-                .filter(m -> m.slotId() == slot.id() && m.status() == MeetingStatus.REQUESTED).count();
-        return new SlotRow(slot, byTable, requests);
+    private SlotRow row(Slot slot, int tables, List<MeetingDetails> inSession) {
+        Cell[] cells = new Cell[tables];
+        long requests = 0;
+        for (MeetingDetails meeting : inSession) {
+            if (meeting.slotId() != slot.id()) {
+                continue;
+            }
+            if (meeting.status() == MeetingStatus.REQUESTED) {
+                requests++;
+            } else if (meeting.status() == MeetingStatus.CONFIRMED && meeting.tableNumber() != null
+                    && meeting.tableNumber() >= 1 && meeting.tableNumber() <= tables
+                    && cells[meeting.tableNumber() - 1] == null) {
+                cells[meeting.tableNumber() - 1] = new Cell(meeting.id(), tooltip(meeting), pair(meeting).length());
+            }
+        }
+        return new SlotRow(slot, cells, requests);
     }
 
     /** The two companies of the meeting at a table, or null for a free table. */
@@ -208,10 +240,21 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
         return who.isEmpty() ? pair(meeting) : pair(meeting) + " · " + String.join(" · ", who);
     }
 
-    private void open(MeetingDetails meeting, List<Slot> slots) {
-        if (meeting != null) {
-            new MeetingDialog(meeting, slots, labels, bookings, requests, this::show).open();
+    /**
+     * The meeting as it is now: moved by another organizer since the grid was drawn, the dialog has its new slot;
+     * cancelled meanwhile, the grid is drawn again and says so.
+     */
+    private void open(Cell cell, List<Slot> slots) {
+        if (cell == null) {
+            return;
         }
+        MeetingDetails meeting = meetings.meeting(cell.meetingId());
+        if (meeting.status() != MeetingStatus.CONFIRMED) {
+            show();
+            Notices.error(getTranslation("meeting-grid.meeting.gone"));
+            return;
+        }
+        new MeetingDialog(meeting, slots, labels, bookings, requests, this::show).open();
     }
 
     @Override

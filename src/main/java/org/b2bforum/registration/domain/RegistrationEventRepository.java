@@ -16,4 +16,9 @@ public interface RegistrationEventRepository extends JpaRepository<RegistrationE
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update RegistrationEvent e set e.occurredAt = :at where e.companyId = :companyId and e.type = :type")
     int backdate(long companyId, RegistrationEventType type, Instant at);
+
+    /** The audit trail of an application removed as never confirmed (it goes before its company and log-in). */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from RegistrationEvent e where e.companyId = :companyId")
+    int deleteByCompany(long companyId);
 }

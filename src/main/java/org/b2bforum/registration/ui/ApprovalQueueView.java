@@ -124,7 +124,8 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
         grid.addColumn(r -> r.sectors().stream().map(s -> getTranslation(s.translationKey())).sorted()
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("queue.column.sectors")).setWidth("14rem")
                 .setFlexGrow(2); // as wide as 'Пищевая промышленность' in one piece
-        grid.addColumn(new ComponentRenderer<>(r -> new StatusBadge(r.status())))
+        grid.addColumn(new ComponentRenderer<>(r -> r.awaitingEmailConfirmation() ? unconfirmed(r)
+                : new StatusBadge(r.status())))
                 .setHeader(getTranslation("queue.column.status")).setSortProperty("status").setKey("status")
                 .setAutoWidth(true);
         // the filter and the sort go along: the application's way back keeps them, and its "next application" is the
@@ -225,5 +226,14 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
     @Override
     public String getPageTitle() {
         return getTranslation("queue.title") + " · " + getTranslation("app.short-title");
+    }
+
+    /** The status, and under it that the company's e-mail is not confirmed yet (it cannot be approved meanwhile). */
+    private Div unconfirmed(RegistrationSummary r) {
+        Span note = new Span(getTranslation("registration.email-not-confirmed"));
+        note.addClassNames("status-badge", "status-changes-requested", "email-not-confirmed");
+        Div both = new Div(new StatusBadge(r.status()), note);
+        both.addClassName("queue-status-unconfirmed");
+        return both;
     }
 }

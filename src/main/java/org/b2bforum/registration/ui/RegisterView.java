@@ -1,8 +1,13 @@
 package org.b2bforum.registration.ui;
 
+import org.b2bforum.base.security.AccountService;
+import org.b2bforum.base.security.EmailConfirmationService;
+import org.b2bforum.base.security.LoginThrottle;
 import org.b2bforum.base.ui.LanguageSwitch;
 import org.b2bforum.base.ui.ScreenReaderRegion;
 import org.b2bforum.registration.InvalidRegistrationException;
+import org.b2bforum.registration.Registered;
+import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.registration.RegistrationValidator;
 
@@ -25,11 +30,13 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 class RegisterView extends VerticalLayout implements HasDynamicTitle {
 
     private final RegistrationService registrations;
+    private final EmailConfirmationService confirmations;
     final RegistrationFormLayout form = new RegistrationFormLayout(RegistrationValidator.Mode.NEW);
     final Button submit = new Button(getTranslation("action.submit-registration"));
 
-    RegisterView(RegistrationService registrations) {
+    RegisterView(RegistrationService registrations, EmailConfirmationService confirmations) {
         this.registrations = registrations;
+        this.confirmations = confirmations;
         addClassName("register-view");
         addClassName("page");
 
@@ -51,10 +58,14 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
     private void submit() {
         try {
             if (form.validateNow()) {
-                registrations.register(form.read());
+                RegistrationForm application = form.read();
+                Registered registered = registrations.register(application, getLocale());
                 removeAll();
-                add(new LanguageSwitch(), submittedMessage());
-                ScreenReaderRegion.replaceLastAnnouncement(this, getTranslation("register.submitted.title"));
+                add(new LanguageSwitch(), registered.confirmationSent()
+                        ? confirmationMessage(AccountService.normalizeEmail(application.getLoginEmail()))
+                        : submittedMessage());
+                ScreenReaderRegion.replaceLastAnnouncement(this, getTranslation(registered.confirmationSent()
+                        ? "register.confirm.title" : "register.submitted.title"));
                 return;
             }
         } catch (InvalidRegistrationException e) {
@@ -74,6 +85,40 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
         login.addThemeVariants(ButtonVariant.PRIMARY);
         login.addClickShortcut(Key.ENTER);
         VerticalLayout layout = new VerticalLayout(title, status, login);
+        layout.setPadding(false);
+        return layout;
+    }
+
+    /**
+     * After "Send" with a mail server: the link went to the address, which must be confirmed before approval; what to do
+     * when it does not come (send it again, throttled) or when the address had a typo.
+     */
+    private VerticalLayout confirmationMessage(String email) {
+        H1 title = new H1(getTranslation("register.confirm.title"));
+        title.setId("registration-submitted");
+        long hours = EmailConfirmationService.VALID_FOR.toHours();
+        Paragraph sent = new Paragraph(getTranslation("register.confirm.text", email, hours));
+        sent.setId("confirmation-sent");
+        Paragraph notReceived = new Paragraph(getTranslation("register.confirm.not-received"));
+        Button resend = new Button(getTranslation("register.confirm.resend"), VaadinIcon.ENVELOPE_O.create());
+        resend.setId("resend-confirmation");
+        resend.setDisableOnClick(true);
+        Paragraph resent = new Paragraph();
+        resent.setId("confirmation-resent");
+        resent.setVisible(false);
+        resend.addClickListener(e -> {
+            resent.setText(confirmations.resend(email, getLocale())
+                    .map(wait -> getTranslation("form.too-many", LoginThrottle.minutes(wait)))
+                    .orElseGet(() -> getTranslation("register.confirm.resent", email)));
+            resent.setVisible(true);
+            ScreenReaderRegion.replaceLastAnnouncement(this, resent.getText());
+            resend.setEnabled(true);
+        });
+        Paragraph typo = new Paragraph(getTranslation("register.confirm.typo", hours));
+        Anchor again = new Anchor("register", getTranslation("confirm-email.register"));
+        again.setId("register-again");
+        again.getElement().setAttribute("router-ignore", true); // a fresh form, not this page's state
+        VerticalLayout layout = new VerticalLayout(title, sent, notReceived, resend, resent, typo, again);
         layout.setPadding(false);
         return layout;
     }

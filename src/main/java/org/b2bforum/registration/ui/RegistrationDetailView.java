@@ -3,6 +3,7 @@ package org.b2bforum.registration.ui;
 import java.util.function.BiConsumer;
 
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.security.EmailConfirmationService;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.registration.InvalidRegistrationException;
@@ -86,6 +87,13 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
             comment.addClassName("status-comment");
             add(comment);
         }
+        if (details.awaitingEmailConfirmation()) {
+            Paragraph unconfirmed = new Paragraph(getTranslation("registration.email-not-confirmed.detail",
+                    EmailConfirmationService.VALID_FOR.toHours()));
+            unconfirmed.setId("email-not-confirmed");
+            unconfirmed.addClassName("status-changes-requested");
+            add(unconfirmed);
+        }
         if (details.status() == RegistrationStatus.PENDING) {
             Button approve = new Button(getTranslation("action.approve"), VaadinIcon.CHECK.create(), e -> decide(
                     () -> registrations.approve(companyId), "details.approved"));
@@ -103,6 +111,9 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
                                     () -> registrations.reject(companyId, text.getValue()), "details.rejected")));
             reject.setId("reject");
             reject.addThemeVariants(ButtonVariant.ERROR);
+            // until the e-mail is confirmed only a rejection is open (the services refuse the others too)
+            approve.setEnabled(!details.awaitingEmailConfirmation());
+            changes.setEnabled(!details.awaitingEmailConfirmation());
             HorizontalLayout actions = new HorizontalLayout(approve, changes, reject);
             actions.setWrap(true);
             add(actions);

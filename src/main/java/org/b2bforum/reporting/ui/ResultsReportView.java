@@ -8,6 +8,7 @@ import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.ui.Downloads;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.reporting.ForumReportService;
+import org.b2bforum.venue.OutcomeService;
 import org.b2bforum.reporting.ForumResults;
 
 import com.vaadin.flow.component.html.Anchor;
@@ -40,12 +41,14 @@ class ResultsReportView extends VerticalLayout implements HasDynamicTitle {
     final Anchor pdf;
     final Anchor xlsx;
     final Paragraph summary = new Paragraph();
+    /** Meetings begun and not marked held or no-show: the report counts them as neither (the page says so first). */
+    final Paragraph unmarked = new Paragraph();
 
     private final ForumReportService reports;
     /** The language chosen, read by download requests (which do not hold the UI's lock). */
     private volatile Locale chosen;
 
-    ResultsReportView(ForumReportService reports) {
+    ResultsReportView(ForumReportService reports, OutcomeService outcomes) {
         this.reports = reports;
         addClassName("page");
         addClassName("results-report-view");
@@ -68,8 +71,15 @@ class ResultsReportView extends VerticalLayout implements HasDynamicTitle {
         ForumResults results = reports.results();
         summary.setId("report-summary");
         summary.setText(reports.summary(results, getLocale()));
+        // walked the day after the forum (ux67): "состоялось: 2 (1,5 % подтверждённых)" with 134 meetings nobody had
+        // marked, said only on the live figures' page; the office would send that to both governments
+        long begunUnmarked = outcomes.figures().begunUnmarked();
+        unmarked.setId("report-unmarked");
+        unmarked.addClassName("report-unmarked");
+        unmarked.setText(getTranslation("report.page.unmarked", begunUnmarked));
+        unmarked.setVisible(begunUnmarked > 0);
         add(new H1(getTranslation("report.page.title")), new Paragraph(getTranslation("report.page.intro")),
-                downloads, new H2(getTranslation("report.page.summary")), summary,
+                unmarked, downloads, new H2(getTranslation("report.page.summary")), summary,
                 new ResultsChartsPanel(reports, results));
     }
 

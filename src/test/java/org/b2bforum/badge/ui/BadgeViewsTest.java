@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,6 +18,7 @@ import org.b2bforum.DelegateFixture;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.GridScrolls;
+import org.b2bforum.TestClock;
 import org.b2bforum.TestData;
 import org.b2bforum.badge.BadgeHolder;
 import org.b2bforum.badge.BadgeService;
@@ -34,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.server.VaadinSession;
@@ -113,6 +117,48 @@ class BadgeViewsTest extends ForumBrowserlessTest {
                 .doesNotContain(today.hallName());
         assertThat(text(view.upcoming)).as("a hall and a place without an English name read in Russian")
                 .contains("Round table: Logistics", "Малый зал", later.hallName()).doesNotContain("Круглый стол");
+    }
+
+    @Test
+    void on_the_day_the_delegate_sees_what_is_on_now_and_next_and_what_is_over_steps_back() {
+        TestSession day = booking.session(3, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        TestCompany company = booking.approvedCompany();
+        TestCompany first = booking.approvedCompany();
+        TestCompany last = booking.approvedCompany();
+        booking.asOrganizer(() -> {
+            organizerBookings.bookAsOrganizer(company.id(), first.id(), day.slot(0).id());
+            organizerBookings.bookAsOrganizer(last.id(), company.id(), day.slot(2).id());
+        });
+        String login = fixture.delegateAccount(company, company.firstDelegate());
+        TestData.logInAs(accounts, login);
+        ZoneId moscow = ZoneId.of("Europe/Moscow");
+
+        TestClock.aheadOnThisThread(Duration.between(Instant.now(),
+                day.day().atTime(10, 5).atZone(moscow).toInstant()), () -> {
+            MyBadgeView view = navigate(MyBadgeView.class);
+            String weekday = day.day().getDayOfWeek().getDisplayName(TextStyle.FULL,
+                    Languages.RUSSIAN);
+            // it read "Сегодня, Суббота, 18 сентября"
+            assertThat(text(view.today)).startsWith("Сегодня, " + weekday + ", ");
+            assertThat(entries(view.today)).extracting(BadgeViewsTest::text).satisfiesExactly(
+                    now -> assertThat(now).startsWith("10:00–10:20Сейчас").contains(name(first)),
+                    next -> assertThat(next).startsWith("10:40–11:00Далее").contains(name(last)));
+            assertThat(entries(view.today).getFirst().hasClassName("agenda-now")).isTrue();
+        });
+        TestClock.aheadOnThisThread(Duration.between(Instant.now(),
+                day.day().atTime(10, 25).atZone(moscow).toInstant()), () -> {
+            UI.getCurrent().navigate("company-agenda"); // the page is made anew
+            MyBadgeView view = navigate(MyBadgeView.class);
+            List<Div> entries = entries(view.today);
+            assertThat(entries.getFirst().hasClassName("agenda-over")).as("the meeting at 10:00 is over").isTrue();
+            assertThat(text(entries.getFirst())).startsWith("10:00–10:20Стол № 1").doesNotContain("Сейчас", "Далее");
+            assertThat(text(entries.getLast())).startsWith("10:40–11:00Далее");
+        });
+    }
+
+    private static List<Div> entries(Component section) {
+        return descendants(section).filter(Div.class::isInstance).map(Div.class::cast)
+                .filter(div -> div.hasClassName("agenda-entry")).toList();
     }
 
     private static List<String> messageLinks(Component section) {

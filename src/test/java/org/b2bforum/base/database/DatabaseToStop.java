@@ -77,7 +77,10 @@ public final class DatabaseToStop implements AutoCloseable {
     }
 
     private void signal(String signal) throws IOException, InterruptedException {
-        long pid = running.server().orElseThrow().pid();
+        signal(running.server().orElseThrow().pid(), signal);
+    }
+
+    static void signal(long pid, String signal) throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.hibernate.engine.jdbc.spi.SqlExceptionHelper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
@@ -26,7 +27,13 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * The connection pool, and Hibernate logging each transaction's failure to get a connection from it, meet the real
  * embedded MariaDB killed for over a minute, then started again on its port.
+ * <p>
+ * {@code @Isolated}: the filter is one per process, as the application's pool is, and any pool's "Established new
+ * connection" tells it the database answers again. In surefire's one JVM a Spring class in the other lane (the
+ * shared context's pool after FailedBackupTest's restart of its database) reopened a connection during this test's
+ * outage, and the test's pool said "away" and "back" twice (bench/README.md, run-suite, stop 48).
  */
+@Isolated
 class PoolOutageLinesTest {
 
     @Test

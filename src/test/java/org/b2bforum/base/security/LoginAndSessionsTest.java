@@ -14,6 +14,7 @@ import java.util.List;
 import jakarta.servlet.ServletException;
 
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.TestClock;
 import org.b2bforum.TestData;
 import org.b2bforum.TransactionsBegun;
 import org.b2bforum.registration.RegistrationForm;
@@ -44,6 +45,8 @@ class LoginAndSessionsTest {
     AccountService accounts;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RecentSessionChecks recentChecks;
 
     MockMvc mvc;
     /** Each test logs in from addresses of its own: the throttle (in the database) is shared by the whole test run. */
@@ -227,13 +230,45 @@ class LoginAndSessionsTest {
                 .isInstanceOf(SecurityContext.class);
 
         TestData.logInAsOrganizer(accounts);
-        accounts.setEnabled(accounts.loadUserByUsername(email).id(), false);
-        vaadinRequest("heartbeat", session);
+        long id = accounts.loadUserByUsername(email).id();
+        accounts.setEnabled(id, false);
+        // however long switching it off took: the check kept a moment ago is not taken (RecentSessionChecks)
+        KeptSessionChecks.rightAfterTheLastCheck(recentChecks, id, () -> {
+            vaadinRequest("heartbeat", session);
+            return null;
+        });
 
         assertThat(session.isInvalid()).isTrue();
         assertThat(logIn(email, TestData.COMPANY_PASSWORD, address + "2").getResponse().getRedirectedUrl())
                 .isEqualTo("/login?error");
         assertThat(outcomes(email)).endsWith("DISABLED");
+    }
+
+    @Test
+    void a_check_found_valid_is_taken_for_two_seconds_so_a_change_made_past_this_node_shows_at_most_that_late()
+            throws Exception {
+        String email = company();
+        MockHttpSession session = (MockHttpSession) logIn(email, TestData.COMPANY_PASSWORD, address).getRequest()
+                .getSession(false);
+        vaadinRequest("uidl", session);
+        // switched off past this node's services, as another node's organizer or a hand in the table would
+        jdbc.update("update app_user set enabled = false where email = ?", email);
+
+        // the grid's confirmUpdate right after a page: the check of a moment ago, no statement (issue 17)
+        KeptSessionChecks.rightAfterTheLastCheck(recentChecks, accounts.loadUserByUsername(email).id(), () -> {
+            vaadinRequest("uidl", session);
+            return null;
+        });
+        assertThat(session.isInvalid()).as("within 2 s of the check that found it valid").isFalse();
+
+        TestClock.aheadOnThisThread(Duration.ofMillis(2_001), () -> {
+            try {
+                vaadinRequest("uidl", session);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(session.isInvalid()).as("2 s later the check reads again").isTrue();
     }
 
     @Test

@@ -69,7 +69,7 @@ final class SessionCheckDatabase implements AutoCloseable {
         jdbc.execute("create table booking_settings (id bigint primary key, wishes_phase boolean not null)");
         jdbc.update("insert into app_user values (1, true, false, 0, null)");
         accounts = new AccountService(null, new NamedParameterJdbcTemplate(pool), null, Clock.systemUTC(), null,
-                new MockEnvironment(), event -> { });
+                new MockEnvironment(), event -> { }, new RecentSessionChecks(Duration.ZERO, Clock.systemUTC()));
         filter = filter(busyWait);
         signIn();
     }
@@ -81,8 +81,9 @@ final class SessionCheckDatabase implements AutoCloseable {
 
     /** ... of which at most {@code maxWaiting} requests wait at once. */
     SessionEpochFilter filter(Duration busyWait, int maxWaiting) {
+        // every request reads: these tests are about the check's statement (RecentSessionChecks has its own)
         return new SessionEpochFilter(accounts, contexts, new DefaultI18NProvider(Languages.ALL), busyWait,
-                maxWaiting);
+                maxWaiting, new RecentSessionChecks(Duration.ZERO, Clock.systemUTC()));
     }
 
     /** The account, at its session epoch 0, signed in on this thread. */

@@ -59,9 +59,11 @@ class SessionCheckWhileTheDatabaseHostIsOffTest {
             config.setInitializationFailTimeout(-1);
             try (HikariDataSource pool = new HikariDataSource(config)) {
                 AccountService accounts = new AccountService(null, new NamedParameterJdbcTemplate(pool), null,
-                        Clock.systemUTC(), null, new MockEnvironment(), event -> { });
+                        Clock.systemUTC(), null, new MockEnvironment(), event -> { },
+                        new RecentSessionChecks(Duration.ZERO, Clock.systemUTC()));
                 SessionEpochFilter filter = new SessionEpochFilter(accounts, contexts,
-                        new DefaultI18NProvider(Languages.ALL), Duration.ofSeconds(30), 40);
+                        new DefaultI18NProvider(Languages.ALL), Duration.ofSeconds(30), 40,
+                        new RecentSessionChecks(Duration.ZERO, Clock.systemUTC()));
                 ForumUser user = new ForumUser(1, "a.kuznetsov@mosdorservis.ru", "", true, "Kuznetsov",
                         Role.COMPANY, 7L, null, 0);
                 contexts.getContext().setAuthentication(

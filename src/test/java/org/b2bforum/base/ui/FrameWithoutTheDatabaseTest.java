@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.base.clock.Rehearsal;
+import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.database.DatabaseToStop;
 import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.security.ApprovalStatus;
@@ -81,7 +83,8 @@ class FrameWithoutTheDatabaseTest extends ForumBrowserlessTest {
             MainLayout frame = new MainLayout(context.getBean(CurrentUser.class),
                     context.getBean(AuthenticationContext.class), context.getBean(UnreadNotifications.class),
                     approval, context.getBean(LiveUpdates.class), List.of(unread), List.of(),
-                    context.getBean(FrameReads.class), List.of(leads), days, java.time.Clock.systemUTC());
+                    context.getBean(FrameReads.class), List.of(leads), days, java.time.Clock.systemUTC(),
+                    context.getBean(Rehearsal.class), context.getBean(ForumTime.class));
             frame.afterNavigation(shown("messages"));
 
             assertThat(menu(frame)).as("the entries that need no database").contains("my-registration", "notifications")

@@ -12,6 +12,7 @@ import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.MeetingQueries;
+import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.MeetingDetails;
@@ -43,6 +44,8 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
     OrganizerBookings organizerBookings;
     @Autowired
     RegistrationService registrations;
+    @Autowired
+    MeetingRequests meetingRequests;
 
     @Test
     @WithUserDetails(TestData.ORGANIZER_EMAIL)
@@ -143,6 +146,45 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
 
     @Test
     @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void the_rows_carry_the_words_shown_and_the_dialog_reads_the_meeting_as_it_is_at_the_click() {
+        ProgramFixture.Session session = ProgramFixture.session(program, 1, 3);
+        String a = uniqueName("Белаз"), b = uniqueName("Мосметрострой");
+        long moved = booked(a, b, session.slots().getFirst().id());
+        long cancelled = booked(uniqueName("Могилёвлифтмаш"), uniqueName("Мосэнерго"), session.slots().get(1).id());
+        MeetingGridView view = gridOf(session);
+
+        // a tab keeps its rows for days: 24 of them at forum scale held 2,520 whole meetings (messages, answers, every
+        // delegate), 1-6 MB a tab (bench/README.md, run-report, ux65 and ux69); now an id and the words shown
+        MeetingGridView.SlotRow first = test(view.grid).getRow(0);
+        assertThat(java.util.Arrays.stream(MeetingGridView.SlotRow.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getType))
+                .doesNotContain(java.util.Map.class, MeetingDetails.class);
+        assertThat(first.cell(1).meetingId()).isEqualTo(moved);
+        assertThat(first.cell(1).pair()).isEqualTo(a + " — " + b);
+        assertThat(first.cell(1).tooltip()).isEqualTo(view.tooltip(meetingQueries.meeting(moved)));
+
+        // another organizer moves one meeting and cancels the other while this grid is open
+        organizerBookings.move(moved, session.slots().get(2).id());
+        meetingRequests.cancel(cancelled, "");
+
+        test(view.grid).invokeLitRendererFunction(0, 1, "open");
+        MeetingDialog dialog = find(MeetingDialog.class).single();
+        assertThat(dialog.moveTo.getListDataView().getItems().map(s -> s.id()).toList())
+                .as("it is in the third slot now: the first is one to move it to")
+                .containsExactly(session.slots().getFirst().id(), session.slots().get(1).id());
+        dialog.close();
+
+        test(view.grid).invokeLitRendererFunction(1, 1, "open");
+        assertThat(find(MeetingDialog.class).all().stream().filter(MeetingDialog::isOpened))
+                .as("no dialog for a cancelled meeting").isEmpty();
+        assertThat(test(find(Notification.class).last()).getText())
+                .isEqualTo("Эту встречу уже отменили; сетка обновлена.");
+        assertThat(cell(view, 1, 1)).as("drawn again").isEmpty();
+        assertThat(cell(view, 2, 1)).isEqualTo(a + " — " + b);
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
     void an_organizer_books_a_meeting_and_a_refusal_is_shown_translated() {
         ProgramFixture.Session session = ProgramFixture.session(program, 1, 2);
         List<String> names = approvedCompanies("Минскзеленстрой", "Мосгаз", "Белкоопсоюз");
@@ -195,6 +237,12 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
         String pair = new com.vaadin.flow.component.grid.GridTester<>(view.grid)
                 .getLitRendererPropertyValue(row, table, "pair", String.class);
         return pair == null ? "" : pair;
+    }
+
+    /** Two approved companies of these names and the meeting an organizer booked between them. */
+    private long booked(String requester, String partner, long slotId) {
+        return organizerBookings.bookAsOrganizer(approvedCompany(registrations, requester),
+                approvedCompany(registrations, partner), slotId);
     }
 
     /** Approved companies with these names made unique, as they are shown. */

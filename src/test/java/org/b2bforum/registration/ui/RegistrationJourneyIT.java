@@ -4,16 +4,28 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
 
 import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestData;
+import org.b2bforum.base.security.ConfirmedAtOnce;
 import org.b2bforum.base.ui.BrowserJourney;
 import org.b2bforum.base.ui.Chromium;
 import org.b2bforum.registration.RegistrationForm;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -35,9 +47,25 @@ class RegistrationJourneyIT extends BrowserJourney {
     @Value("${b2bforum.organizer.password}")
     String organizerPassword;
 
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
+    private static final String SENDER = "registrationJourneyMailSender";
+    private static final Pattern CONFIRMATION_LINK = Pattern.compile(
+            "https?://\\S+/(confirm-email/[A-Za-z0-9_-]{43})");
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    /**
+     * With a mail server (ux68): the page asks to confirm the e-mail and sends the link again on request; the
+     * organizer sees the application unconfirmed and cannot approve it; the link from the e-mail confirms it once;
+     * then the approval as before.
+     */
     @Test
-    void a_company_registers_an_organizer_approves_it_and_the_company_sees_the_approval() {
+    void a_company_registers_an_organizer_approves_it_and_the_company_sees_the_approval() throws Exception {
         RegistrationForm application = TestData.registrationForm();
+        application.setLoginEmail(TestData.uniqueEmail(ConfirmedAtOnce.BY_LINK));
         // A city of its own makes the application easy to find in a queue that other tests fill too.
         String city = "Заречный " + TestData.unique();
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ru-RU")
@@ -45,9 +73,18 @@ class RegistrationJourneyIT extends BrowserJourney {
             Page page = context.newPage();
             page.setDefaultTimeout(30_000);
             try {
-                register(page, application, city);
+                String link = registerWithMailServer(page, application, city);
                 // the organizer logged in over HTTP in the same browser (the form is the company's, below); organizers
                 // start at the approval queue
+                logInAtStartPage(page, port, organizerEmail, organizerPassword, "registrations");
+                cannotApproveYet(page, application, city);
+                logOut(page);
+                page.navigate(url(link));
+                assertThat(page.locator("#confirm-email-message")).containsText("адрес электронной почты подтверждён");
+                page.navigate(url(link));
+                assertThat(page.locator("#confirm-email-message")).containsText("уже подтверждён");
+                page.locator("#confirm-email-next").click();
+                page.waitForURL(Pattern.compile(".*/login$"));
                 logInAtStartPage(page, port, organizerEmail, organizerPassword, "registrations");
                 approve(page, application, city);
                 logOut(page);
@@ -63,6 +100,55 @@ class RegistrationJourneyIT extends BrowserJourney {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Registers with a mail server in the server's context, only while the link is mailed (twice): the browser journeys
+     * beside this one would otherwise mail too (their registrations are confirmed at once, {@link ConfirmedAtOnce}).
+     *
+     * @return the path of the first link
+     */
+    private String registerWithMailServer(Page page, RegistrationForm application, String city) throws Exception {
+        DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
+        JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+        smtp.setHost("127.0.0.1");
+        smtp.setPort(SMTP.getSmtp().getPort());
+        beans.registerSingleton(SENDER, smtp);
+        try {
+            register(page, application, city);
+            assertThat(page.locator("#registration-submitted")).hasText("Подтвердите адрес электронной почты");
+            assertThat(page.locator("#confirmation-sent")).containsText(application.getLoginEmail());
+            page.locator("#resend-confirmation").click();
+            assertThat(page.locator("#confirmation-resent")).containsText("новая ссылка уже отправлена");
+            // the journeys beside this one may mail meanwhile too: this company's two
+            long until = System.nanoTime() + 20_000_000_000L;
+            while (SMTP.getReceivedMessagesForDomain(application.getLoginEmail()).length < 2
+                    && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+        } finally {
+            beans.destroySingleton(SENDER);
+        }
+        MimeMessage[] messages = SMTP.getReceivedMessagesForDomain(application.getLoginEmail());
+        org.assertj.core.api.Assertions.assertThat(messages).hasSize(2);
+        Matcher link = CONFIRMATION_LINK.matcher((String) messages[0].getContent());
+        org.assertj.core.api.Assertions.assertThat(link.find()).isTrue();
+        return link.group(1);
+    }
+
+    private void cannotApproveYet(Page page, RegistrationForm application, String city) {
+        Locator cityFilter = page.locator("vaadin-combo-box#filter-city input");
+        cityFilter.fill(city);
+        cityFilter.press("Enter");
+        Chromium.settle(page);
+        Locator row = page.locator("#registrations-grid vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText("Адрес не подтверждён").setVisible(true));
+        assertThat(row).hasCount(1);
+        page.locator("#registrations-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(application.getShortName()).setVisible(true)).click();
+        page.waitForURL(Pattern.compile(".*/registrations/\\d+\\?.*city=.*$"));
+        assertThat(page.locator("#email-not-confirmed")).containsText("не подтверждён");
+        assertThat(page.locator("#approve")).isDisabled();
     }
 
     private void register(Page page, RegistrationForm application, String city) {
@@ -127,7 +213,6 @@ class RegistrationJourneyIT extends BrowserJourney {
         org.assertj.core.api.Assertions.assertThat(buttonFoot).as("the button's foot, scrolled to the end")
                 .isLessThanOrEqualTo(bannerTop);
         page.locator("#submit-registration").click();
-        assertThat(page.locator("#registration-submitted")).hasText("Заявка отправлена");
     }
 
     /**

@@ -60,6 +60,31 @@ class ResultsReportViewTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void before_the_download_the_page_says_how_many_begun_meetings_nobody_marked() {
+        BookingFixture booking = new BookingFixture(context);
+        BookingFixture.TestSession over = new VenueFixture(context).pastSession(1);
+        TestCompany a = booking.approvedCompany();
+        TestCompany b = booking.approvedCompany();
+        booking.asOrganizer(() -> context.getBean(org.b2bforum.meeting.OrganizerBookings.class)
+                .bookAsOrganizer(a.id(), b.id(), over.slot(0).id()));
+        TestData.logInAsOrganizer(accounts);
+        long begunUnmarked = context.getBean(org.b2bforum.venue.OutcomeService.class).figures().begunUnmarked();
+
+        ResultsReportView view = navigate(ResultsReportView.class);
+
+        // the day after the forum the report said "состоялось: 2 (1,5 % подтверждённых)" and nothing of the 134
+        // meetings nobody had marked (ux67): only the live figures' page counted them
+        assertThat(begunUnmarked).isPositive();
+        assertThat(view.unmarked.isVisible()).isTrue();
+        assertThat(view.unmarked.getText()).startsWith("Встреч началось, но не отмечено сотрудниками площадки: ")
+                .contains("отметьте их на странице «За столами»");
+        assertThat(Long.parseLong(view.unmarked.getText().split("\\.")[0].replaceAll("[^0-9]", "")))
+                .isGreaterThanOrEqualTo(begunUnmarked);
+        assertThat(view.getChildren().toList().indexOf(view.unmarked)).as("before the downloads")
+                .isLessThan(view.getChildren().toList().indexOf(view.pdf.getParent().orElseThrow()));
+    }
+
+    @Test
     void a_file_that_cannot_be_made_at_the_click_says_so_on_the_page() {
         TestData.logInAsOrganizer(accounts);
         ResultsReportView view = navigate(ResultsReportView.class);

@@ -1,0 +1,178 @@
+package org.b2bforum.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumSpringTest;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.base.database.DatabaseUnavailable;
+import org.b2bforum.base.database.EmbeddedMariaDb;
+import org.b2bforum.base.database.SharedDatabaseFreeze;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An organizer publishes a day's schedule while the database freezes (its process stopped with SIGSTOP, as a stalled
+ * disk stops it; the test JVM's own embedded MariaDB, let go on in a {@code finally}): before the publication reaches
+ * it, and in the middle of the publication's transaction. Nothing is half-published, the click that could not reach the
+ * database is told so in words, and the click after it publishes once, with one notice per company and delegate.
+ * (A freeze longer than the driver's socket time-out, 60 s, cuts the transaction's connection: the database rolls it
+ * back when it goes on; tried by hand in Chromium, docs/operations.md.)
+ */
+@ForumSpringTest
+@Isolated // the freeze stops every user of this JVM's database: nothing else runs meanwhile
+class PublishingWhileTheDatabaseIsFrozenTest {
+
+    private static final String PUBLISHED = "notification.meeting.PUBLISHED";
+
+    @Autowired
+    ScheduleService schedule;
+    @Autowired
+    ScheduleFixture fixture;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    EmbeddedMariaDb database;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    BookingFixture booking;
+    List<TestCompany> companies;
+    ScheduleRun run;
+
+    @BeforeEach
+    void aBuiltDay() {
+        booking = fixture.booking();
+        fixture.startWishesPhase();
+        TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        companies = booking.approvedCompanies(4);
+        fixture.wish(companies.get(0), companies.get(1), WishPriority.MUST);
+        fixture.wish(companies.get(2), companies.get(3), WishPriority.NICE);
+        fixture.wish(companies.get(0), companies.get(2), WishPriority.NICE);
+        run = fixture.build(session.dayId());
+        assertThat(run.status()).isEqualTo(ScheduleRunStatus.DONE);
+    }
+
+    @Test
+    void a_publication_frozen_in_its_transaction_goes_on_with_the_database_and_publishes_once_with_one_notice_each()
+            throws Exception {
+        CompletableFuture<Integer> publishing;
+        try (Connection holder = dataSource.getConnection()) {
+            // another transaction holds the last company's row: the publication stops there, in its transaction, after
+            // it has locked the day, the run and the slots and marked the run published (not yet committed)
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.executeQuery("select id from company where id = " + companies.get(3).id() + " for update")
+                        .close();
+            }
+            publishing = CompletableFuture.supplyAsync(() -> booking.asOrganizer(() -> schedule.publish(run.id())));
+            awaitLockWait();
+            try (SharedDatabaseFreeze freeze = SharedDatabaseFreeze.freeze(database)) {
+                // longer than the 5 s after which the organizer's page says "answering slowly, please wait"
+                Thread.sleep(6_000);
+                assertThat(publishing).as("the publication waits for the frozen database").isNotDone();
+            }
+            holder.rollback();
+        }
+
+        assertThat(publishing.get(60, TimeUnit.SECONDS)).as("published once the database went on").isEqualTo(3);
+        assertPublishedOnce();
+    }
+
+    @Test
+    void a_publication_that_meets_the_frozen_database_fails_as_unavailable_and_the_click_after_it_publishes_once()
+            throws Exception {
+        Throwable failure;
+        long took;
+        try (SharedDatabaseFreeze freeze = SharedDatabaseFreeze.freeze(database)) {
+            // past HikariCP's 500 ms in which a connection just used is handed out without a check (and then waits
+            // for the socket time-out in its first statement: StatementWhileTheDatabaseIsFrozenTest)
+            Thread.sleep(1_000);
+            long start = System.nanoTime();
+            failure = catchThrowable(() -> booking.asOrganizer(() -> schedule.publish(run.id())));
+            took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        }
+
+        assertThat(failure).as("the publication fails").isNotNull();
+        assertThat(DatabaseUnavailable.isCause(failure))
+                .as("as the database unavailable: the page says 'temporarily unavailable' (%s)", failure).isTrue();
+        assertThat(took).as("after the pool's time-out (3 s), not the socket's (60 s)").isLessThan(30_000);
+        assertThat(statusOfRun()).as("nothing published").isEqualTo("DONE");
+        assertThat(publishedNotices()).isZero();
+
+        assertThat(booking.asOrganizer(() -> schedule.publish(run.id()))).as("the click after it").isEqualTo(3);
+        assertPublishedOnce();
+    }
+
+    private void assertPublishedOnce() {
+        assertThat(statusOfRun()).isEqualTo("PUBLISHED");
+        List<Long> ids = companies.stream().map(TestCompany::id).toList();
+        assertThat(jdbc.queryForObject("select count(*) from meeting where status = 'CONFIRMED' and requester_company_id in ("
+                + ids(ids) + ") and partner_company_id in (" + ids(ids) + ")", Integer.class)).as("the three meetings, once")
+                .isEqualTo(3);
+        int notices = publishedNotices();
+        assertThat(published("count(distinct n.user_id)")).as("nobody twice").isEqualTo(notices);
+        assertThat(notices).as("one notice per company's log-in and attending delegate's, per publishing")
+                .isEqualTo(jdbc.queryForObject("select count(distinct company_id) from app_user where company_id in ("
+                        + ids(ids) + ")", Integer.class) + attendingDelegatesWithLogIn());
+        assertThatThrownBy(() -> booking.asOrganizer(() -> schedule.publish(run.id())))
+                .isInstanceOfSatisfying(ScheduleRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("schedule.error.published"));
+        assertThat(publishedNotices()).as("a third click tells nobody again").isEqualTo(notices);
+    }
+
+    private void awaitLockWait() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (jdbc.queryForObject("select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'",
+                Integer.class) == 0) {
+            assertThat(System.nanoTime()).as("the publication waits for the company's row").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private String statusOfRun() {
+        return jdbc.queryForObject("select status from schedule_run where id = ?", String.class, run.id());
+    }
+
+    private int publishedNotices() {
+        return published("count(*)");
+    }
+
+    /** {@code what} of the notices of this publishing to the companies' and their delegates' log-ins. */
+    private int published(String what) {
+        List<Long> ids = companies.stream().map(TestCompany::id).toList();
+        return jdbc.queryForObject("select " + what + """
+                 from notification n join app_user u on u.id = n.user_id
+                left join delegate d on d.id = u.delegate_id
+                where n.message_key = ? and (u.company_id in (%s) or d.company_id in (%s))""".formatted(ids(ids),
+                ids(ids)), Integer.class, PUBLISHED);
+    }
+
+    private int attendingDelegatesWithLogIn() {
+        List<Long> ids = companies.stream().map(TestCompany::id).toList();
+        return jdbc.queryForObject("""
+                select count(distinct u.id) from app_user u join meeting_delegate md on md.delegate_id = u.delegate_id
+                join meeting m on m.id = md.meeting_id
+                where m.status = 'CONFIRMED' and m.requester_company_id in (%s)""".formatted(ids(ids)), Integer.class);
+    }
+
+    private static String ids(List<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+}
