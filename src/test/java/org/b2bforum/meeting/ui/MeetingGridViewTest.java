@@ -78,6 +78,11 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
         assertThat(view.tooltip(meetingQueries.meeting(first)))
                 .matches(java.util.regex.Pattern.quote(a + " — " + b + " · Участники от «" + a + "»: ") + "[^·]+"
                         + java.util.regex.Pattern.quote(" · Участники от «" + b + "»: ") + ".+");
+        // a screen reader reads no grid tooltip: the cell's button is named with its words (ux70)
+        assertThat(new com.vaadin.flow.component.grid.GridTester<>(view.grid)
+                .getLitRendererPropertyValue(0, firstTable, "said", String.class))
+                .isEqualTo(view.tooltip(meetingQueries.meeting(first)));
+        assertThat(MeetingGridView.MEETING_CELL).contains("aria-label=${item.said}");
         assertThat(cell(view, 1, 1) + cell(view, 1, 2) + cell(view, 1, 3)).as("second slot free").isEmpty();
         assertThat(grid.getCellText(0, 4)).as("no open requests").isEqualTo("0");
         assertThat(view.summary.getText()).startsWith("Подтверждённых встреч: 2 · запросов без ответа: 0");
