@@ -35,7 +35,7 @@ class RowsInsteadTest {
         CpSatScheduler noProbe = new CpSatScheduler(CpSatScheduler.Options.DEFAULT.withStallShare(0));
         noProbe.warmUp();
         ThreadWatch instead = ThreadWatch.start("scheduler-rows-instead");
-        // stopped (as an organizer stops a build) once the second row search is seen: the rest of 60 s checks nothing more
+        // stopped (as an organizer stops a build) once the second row search is seen: the rest of 60 s checks nothing
         long before = System.nanoTime();
         ScheduleResult result = noProbe.solve(day, Duration.ofSeconds(60), Scheduler.ProgressListener.NONE, start,
                 instead::seen);

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * The file {@code <backup>.restored} beside a backup that a start restores ({@link BackupService#restoreAtStart}): it
  * says that the backup was restored, or that a restore of it began, by which node, host and process. It is claimed
  * by creating it whole (its line written aside, then linked into place: an atomic create, so of two nodes started at
- * once with the same setting on shared storage one restores and the other waits, and neither reads it empty), and while the restore runs its owner touches it every {@link #HEARTBEAT}; a claim
- * untouched for {@link #STALE}, or left by a process of this host that is gone, is a restore that did not end
+ * once with the same setting on shared storage one restores and the other waits, and neither reads it empty), and
+ * while the restore runs its owner touches it every {@link #HEARTBEAT}; a claim untouched for {@link #STALE}, or left
+ * by a process of this host that is gone, is a restore that did not end
  * (ops1: until review66 any "not finished" marker was, so a second node restored the backup again over the first
  * one's restore, or over what the first node wrote since).
  */

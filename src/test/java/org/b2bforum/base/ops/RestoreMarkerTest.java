@@ -89,8 +89,9 @@ class RestoreMarkerTest {
         }
 
         assertThat(linesRead).as("the lines read").isNotEmpty()
-                .allMatch(line -> line.matches("(restore into database forum begun at \\S+|restored into database forum "
-                        + "at \\S+) by node node-1 \\(host \\S+, pid \\d+\\)(, not finished)?"), "whole");
+                .allMatch(line -> line.matches("(restore into database forum begun at \\S+"
+                        + "|restored into database forum at \\S+) by node node-1 \\(host \\S+, pid \\d+\\)"
+                        + "(, not finished)?"), "whole");
         try (var left = Files.list(dir)) {
             assertThat(left).as("nothing left aside").isEmpty();
         }
