@@ -25,8 +25,11 @@ class StoppedBuildTest {
 
     /**
      * forum-13.tables8 is never proved (21 breaks, the bound 18): its build runs to its limit. Stopped after a second
-     * of a 60 s limit, it answers within seconds, its threads (the solver's, the local searches') ended, and what it
-     * answers is still a valid fair schedule.
+     * of a 120 s limit, it answers well before that limit, its threads (the solver's, the local searches') ended, and
+     * what it answers is still a valid fair schedule. The limits here are long and the checks half of them (review71):
+     * a solve's limit is wall time, the same at any load, while what runs between the stop and the answer stretches
+     * with the load (at load 45 on 2 cores a second of CPU is 20 s of wall time; a 15 s check of a 60 s limit failed
+     * so); a stop that is not heard still takes the whole limit and fails.
      */
     @Test
     void aStoppedBuildEndsWithinSecondsOfItsStop() throws Exception {
@@ -46,17 +49,17 @@ class StoppedBuildTest {
             stop.set(true);
         });
 
-        ScheduleResult result = scheduler.solve(day, Duration.ofSeconds(60), Scheduler.ProgressListener.NONE, null,
+        ScheduleResult result = scheduler.solve(day, Duration.ofSeconds(120), Scheduler.ProgressListener.NONE, null,
                 stop::get);
         double seconds = (System.nanoTime() - before) / 1e9;
         stopper.join();
 
-        // not stopped, it runs the whole 60 s (the margin is for a loaded machine: ~1.5 s on a quiet one)
-        assertThat(seconds).isLessThan(15);
+        // not stopped, it runs the whole 120 s (~1.5 s on a quiet machine)
+        assertThat(seconds).isLessThan(60);
         ScheduleChecker.assertValid(day, result);
         assertThat(result.fairnessGap()).isLessThanOrEqualTo(day.fairness());
         // its threads end too (a model's building is cancelled; see below)
-        long until = System.nanoTime() + 10_000_000_000L;
+        long until = System.nanoTime() + 60_000_000_000L;
         while (!ours(others).isEmpty() && System.nanoTime() < until) {
             Thread.sleep(50);
         }
@@ -96,13 +99,14 @@ class StoppedBuildTest {
         Thread stopper = Thread.ofPlatform().start(() -> stopAfter(clock, 1_000, done));
         long before = System.nanoTime();
 
-        int bound = CpSatScheduler.lunchBound(analysis, found, 60, clock);
+        int bound = CpSatScheduler.lunchBound(analysis, found, 120, clock);
         double seconds = (System.nanoTime() - before) / 1e9;
         done.set(true);
         stopper.join();
 
-        // not stopped, 60 s (LunchBound's solve the whole of it); stopped after 1 s, its solve (or building) ends
-        assertThat(seconds).isLessThan(15);
+        // not stopped, 120 s (LunchBound's solve the whole of it); stopped after 1 s, its solve (or building) ends
+        // (half the limit: a model's building after the stop stretches with the load, see the first test)
+        assertThat(seconds).isLessThan(60);
         assertThat(bound).isBetween(0, CpSatScheduler.resultOf(analysis, found).totalBreaks());
     }
 
@@ -161,14 +165,14 @@ class StoppedBuildTest {
         CpSatScheduler.loadNatives();
         CpSatScheduler.Clock clock = CpSatScheduler.Clock.unstopped();
         clock.stop();
-        CpSolver solver = slowSolver(20);
+        CpSolver solver = slowSolver(120);
         long before = System.nanoTime();
 
         CpSolverStatus status = CpSatScheduler.solve(solver, pigeonholes(13), clock);
         double seconds = (System.nanoTime() - before) / 1e9;
 
-        // without, it searched its 20 s
-        assertThat(seconds).isLessThan(5);
+        // without, it searched its 120 s
+        assertThat(seconds).isLessThan(60);
         assertThat(status).isEqualTo(CpSolverStatus.UNKNOWN);
     }
 
@@ -181,7 +185,7 @@ class StoppedBuildTest {
     void theWatcherStopsASolverThatDidNotHearTheStopAfterTheBuildAnswered() throws Exception {
         CpSatScheduler.loadNatives();
         CpSatScheduler.Clock clock = CpSatScheduler.Clock.unstopped();
-        CpSolver solver = slowSolver(20);
+        CpSolver solver = slowSolver(120);
         CpModel model = pigeonholes(13);
         assertThat(clock.solving(solver)).isTrue();
         // stopped now, before its search has begun: the stop is lost
@@ -199,13 +203,13 @@ class StoppedBuildTest {
         Thread watcher = Thread.ofPlatform().start(
                 () -> CpSatScheduler.watch(() -> true, clock, new AtomicBoolean(false)));
 
-        search.join(30_000);
+        search.join(180_000);
         double seconds = (System.nanoTime() - before) / 1e9;
-        watcher.join(5_000);
+        watcher.join(60_000);
 
         assertThat(search.isAlive()).isFalse();
-        // without, 20 s
-        assertThat(seconds).isLessThan(10);
+        // without, 120 s
+        assertThat(seconds).isLessThan(60);
         assertThat(status.get()).isEqualTo(CpSolverStatus.UNKNOWN);
         assertThat(watcher.isAlive()).isFalse();
     }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +19,10 @@ import java.util.regex.Pattern;
 /**
  * The file {@code <backup>.restored} beside a backup that a start restores ({@link BackupService#restoreAtStart}): it
  * says that the backup was restored, or that a restore of it began, by which node, host and process. It is claimed
- * by creating it (an atomic create, so of two nodes started at once with the same setting on shared storage one
- * restores and the other waits), and while the restore runs its owner touches it every {@link #HEARTBEAT}; a claim
- * untouched for {@link #STALE}, or left by a process of this host that is gone, is a restore that did not end
+ * by creating it whole (its line written aside, then linked into place: an atomic create, so of two nodes started at
+ * once with the same setting on shared storage one restores and the other waits, and neither reads it empty), and
+ * while the restore runs its owner touches it every {@link #HEARTBEAT}; a claim untouched for {@link #STALE}, or left
+ * by a process of this host that is gone, is a restore that did not end
  * (ops1: until review66 any "not finished" marker was, so a second node restored the backup again over the first
  * one's restore, or over what the first node wrote since).
  */
@@ -89,15 +89,28 @@ final class RestoreMarker {
             }
             Files.deleteIfExists(aside);
         }
+        Path written = aside("claim");
         try {
-            Files.writeString(file, "restore into database " + database + " begun at " + clock.instant() + owner(node)
-                    + ", not finished\n",
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.writeString(written, "restore into database " + database + " begun at " + clock.instant()
+                    + owner(node) + ", not finished\n");
+            Files.createLink(file, written); // atomic, and refused where the marker exists: one claim wins
             touch();
             return true;
         } catch (FileAlreadyExistsException e) {
             return false;
+        } finally {
+            Files.deleteIfExists(written);
         }
+    }
+
+    /**
+     * A file beside the marker, of this process alone, where its next text is written whole before it takes the
+     * marker's place: the marker is never seen empty or half-written (review71: it was created, then written, and a
+     * node that read it between the two took the claim for one of "another start").
+     */
+    private Path aside(String what) {
+        return file.resolveSibling(file.getFileName() + "." + what + "-" + ProcessHandle.current().pid() + "-"
+                + Thread.currentThread().threadId());
     }
 
     /** The owner's sign of life while it restores. */
@@ -105,8 +118,15 @@ final class RestoreMarker {
         Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
     }
 
+    /** Replaces the claim by the finished restore's line, at once (a rename over it). */
     void restored(String node, String database) throws IOException {
-        Files.writeString(file, RESTORED + database + " at " + clock.instant() + owner(node) + "\n");
+        Path written = aside("restored");
+        try {
+            Files.writeString(written, RESTORED + database + " at " + clock.instant() + owner(node) + "\n");
+            Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(written);
+        }
     }
 
     private static String owner(String node) {
@@ -134,7 +154,7 @@ final class RestoreMarker {
                 return true;
             }
             if (line.isEmpty()) {
-                return false; // just created, its line not written yet
+                return false; // a claim of a version before review71, just created, its line not written yet
             }
             Matcher owner = OWNER.matcher(line);
             return !owner.find() // a claim of a version before review66

@@ -2,12 +2,17 @@ package org.b2bforum.base.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +52,48 @@ class RestoreMarkerTest {
         assertThat(Files.readString(first.file())).contains("by node node-1 ");
         try (var left = Files.list(dir)) {
             assertThat(left).containsExactlyInAnyOrder(first.file());
+        }
+    }
+
+    /**
+     * A node that reads the marker while another claims it, or records its restore, finds a whole line, never an empty
+     * or half-written one (review71: the claim was created, then written, and the node that read it between the two
+     * logged "being restored by another start" instead of the node's name). Claimed and finished 300 times beside a
+     * reader that reads without a pause.
+     */
+    @Test
+    void a_node_reading_the_marker_while_another_writes_it_finds_a_whole_line() throws Exception {
+        Files.createDirectories(dir);
+        RestoreMarker writer = new RestoreMarker(dir.resolve("b2bforum-20261207-050000.sql.gz"), clock);
+        RestoreMarker reader = new RestoreMarker(dir.resolve("b2bforum-20261207-050000.sql.gz"), clock);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Set<String> linesRead = ConcurrentHashMap.newKeySet();
+        Thread reading = Thread.ofPlatform().start(() -> {
+            while (writing.get()) {
+                try {
+                    reader.read().ifPresent(state -> linesRead.add(state.line()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+        try {
+            for (int i = 0; i < 300; i++) {
+                assertThat(writer.claim("node-1", "forum", Optional.empty())).isTrue();
+                writer.restored("node-1", "forum");
+                Files.delete(writer.file());
+            }
+        } finally {
+            writing.set(false);
+            reading.join();
+        }
+
+        assertThat(linesRead).as("the lines read").isNotEmpty()
+                .allMatch(line -> line.matches("(restore into database forum begun at \\S+"
+                        + "|restored into database forum at \\S+) by node node-1 \\(host \\S+, pid \\d+\\)"
+                        + "(, not finished)?"), "whole");
+        try (var left = Files.list(dir)) {
+            assertThat(left).as("nothing left aside").isEmpty();
         }
     }
 }
