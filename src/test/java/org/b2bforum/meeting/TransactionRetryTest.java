@@ -318,13 +318,13 @@ class TransactionRetryTest {
             }
             for (boolean timedOutFirst : new boolean[] {true, false}) {
                 assertThatThrownBy(() -> retry.run(() -> {
-                    jdbc.execute("set session innodb_lock_wait_timeout = 1");
                     if (!timedOutFirst) {
                         jdbc.queryForList("select name from cluster_lease where name = ? for update", String.class, before);
                     }
-                    // the first row is locked, then the wait for the second times out
-                    return jdbc.queryForList("select name from cluster_lease where name in (?, ?) order by name for update",
-                            String.class, first, second);
+                    // the first row is locked, then the wait for the second times out (the time-out for this statement
+                    // only: a session's setting would go back into the shared pool with its connection)
+                    return jdbc.queryForList("set statement innodb_lock_wait_timeout = 1 for select name from cluster_lease"
+                            + " where name in (?, ?) order by name for update", String.class, first, second);
                 })).hasMessageContaining("Lock wait timeout exceeded");
 
                 assertThat(jdbc.queryForList("select name from cluster_lease where name in (?, ?) for update nowait",
