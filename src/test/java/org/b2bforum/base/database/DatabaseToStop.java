@@ -3,6 +3,8 @@ package org.b2bforum.base.database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -86,6 +88,20 @@ public final class DatabaseToStop implements AutoCloseable {
 
     static void signal(long pid, String signal) throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
+        if ("STOP".equals(signal)) {
+            // the kernel stops the process on its way back to user space: until then a statement may still be
+            // answered (a whole-suite run at 11:04 saw one answered right after kill returned)
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!stopped(pid) && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    /** Whether /proc says the process is stopped by a signal (state T). */
+    private static boolean stopped(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).startsWith("T");
     }
 
     /** Starts the server again on the same port and data directory (InnoDB recovers what was committed). */
