@@ -2,6 +2,7 @@ package org.b2bforum.calendar.ui;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -56,7 +57,8 @@ public class CalendarExportPanel extends Div {
 
         H2 title = new H2(getTranslation("calendar.panel.title"));
         title.addClassName("meetings-heading");
-        Paragraph intro = new Paragraph(getTranslation("calendar.panel.intro", forumTime.zone().getId()));
+        Paragraph intro = new Paragraph(getTranslation("calendar.panel.intro",
+                forumTime.zone().getDisplayName(TextStyle.FULL, getLocale())));
 
         download.setId("calendar-download");
         // made here rather than by the link /my-calendar.ics: a calendar that cannot be made says why on the page (a

@@ -92,6 +92,8 @@ class BadgeViewsTest extends ForumBrowserlessTest {
         assertThat(view.download.getHref()).isNotBlank();
         assertThat(view.download.getElement().hasAttribute("download")).isTrue();
         assertThat(view.calendarExport.getId()).contains("calendar-export");
+        assertThat(text(view.calendarExport)).as("the forum's time zone in words, as the program says it")
+                .contains("по времени форума (Москва).").doesNotContain("Europe/Moscow");
 
         List<Component> sections = view.getChildren().toList();
         assertThat(sections.indexOf(view.today)).as("today comes first").isGreaterThan(-1)
