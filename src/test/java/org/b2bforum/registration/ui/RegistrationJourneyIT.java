@@ -137,18 +137,29 @@ class RegistrationJourneyIT extends BrowserJourney {
     }
 
     private void cannotApproveYet(Page page, RegistrationForm application, String city) {
+        filterByCity(page, city);
+        assertThat(page.locator("#registrations-grid vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText("Адрес не подтверждён").setVisible(true))).hasCount(1);
+        openFromQueue(page, application);
+        assertThat(page.locator("#email-not-confirmed")).containsText("не подтверждён");
+        assertThat(page.locator("#approve")).isDisabled();
+    }
+
+    private static void filterByCity(Page page, String city) {
         Locator cityFilter = page.locator("vaadin-combo-box#filter-city input");
         cityFilter.fill(city);
         cityFilter.press("Enter");
         Chromium.settle(page);
+    }
+
+    /** Opens the application from the filtered queue: it carries the filter (?city=…) on its way back. */
+    private static void openFromQueue(Page page, RegistrationForm application) {
+        // The grid reuses its row elements: rows it no longer needs keep their old text, hidden.
         Locator row = page.locator("#registrations-grid vaadin-grid-cell-content")
-                .filter(new Locator.FilterOptions().setHasText("Адрес не подтверждён").setVisible(true));
+                .filter(new Locator.FilterOptions().setHasText(application.getShortName()).setVisible(true));
         assertThat(row).hasCount(1);
-        page.locator("#registrations-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions()
-                .setHasText(application.getShortName()).setVisible(true)).click();
+        row.click();
         page.waitForURL(Pattern.compile(".*/registrations/\\d+\\?.*city=.*$"));
-        assertThat(page.locator("#email-not-confirmed")).containsText("не подтверждён");
-        assertThat(page.locator("#approve")).isDisabled();
     }
 
     private void register(Page page, RegistrationForm application, String city) {
@@ -236,18 +247,8 @@ class RegistrationJourneyIT extends BrowserJourney {
     }
 
     private void approve(Page page, RegistrationForm application, String city) {
-        Locator cityFilter = page.locator("vaadin-combo-box#filter-city input");
-        cityFilter.fill(city);
-        cityFilter.press("Enter");
-        Chromium.settle(page);
-        // The grid reuses its row elements: rows it no longer needs keep their old text, hidden.
-        Locator row = page.locator("#registrations-grid vaadin-grid-cell-content")
-                .filter(new Locator.FilterOptions().setHasText(application.getShortName()).setVisible(true));
-        assertThat(row).hasCount(1);
-        row.click();
-
-        // the application carries the queue's filter (?city=…): its way back returns to the same filter
-        page.waitForURL(Pattern.compile(".*/registrations/\\d+\\?.*city=.*$"));
+        filterByCity(page, city);
+        openFromQueue(page, application);
         assertThat(page.locator("h1")).hasText(application.getShortName());
         page.locator("#approve").click();
         assertThat(page.locator("#registration-status")).hasText("Одобрена");
