@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.b2bforum.RunningServerTest;
 import org.b2bforum.base.security.Tokens;
+import org.b2bforum.base.ui.BrowserJourney;
 import org.b2bforum.base.ui.Chromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,19 +22,20 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 /**
  * Every kind of secret link requested with DEBUG on for the loggers that write requests (Spring MVC's, Spring
  * Security's, Vaadin's, Tomcat's, ours): the log holds none of their tokens. Alone, as it turns DEBUG on for the whole
- * server.
+ * server. The pages open in a browser the journeys have given back (BrowserJourney): a Playwright and a Chromium
+ * started for this class alone took about a second of failsafe's end, where nothing runs beside an isolated class
+ * (bench/README.md, run-suite, stop 49).
  */
 @Isolated
 @RunningServerTest
 @ExtendWith(OutputCaptureExtension.class)
-class SecretLinksLogIT {
+class SecretLinksLogIT extends BrowserJourney {
 
     private static final List<String> REQUEST_LOGGERS = List.of("org.springframework.web",
             "org.springframework.security", "com.vaadin", "org.apache.catalina", "org.apache.coyote",
@@ -58,8 +60,8 @@ class SecretLinksLogIT {
                         .build(), HttpResponse.BodyHandlers.discarding());
             }
             // and opened in a browser: Vaadin's navigation, the log-in's saved request of a check-in link
-            try (Playwright playwright = Chromium.playwright(); Browser browser = Chromium.launch(playwright)) {
-                Page page = browser.newPage();
+            try (BrowserContext browserContext = browser.newContext()) {
+                Page page = browserContext.newPage();
                 page.setDefaultTimeout(120_000);
                 for (String route : List.of("invitation", "reset-password", "check-in", "fair/scan")) {
                     String token = Tokens.newToken();
