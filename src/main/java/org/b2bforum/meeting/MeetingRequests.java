@@ -169,7 +169,8 @@ public class MeetingRequests {
                         NotificationView.CHOOSE_ATTENDEES, line));
                 long meetingId = ledger.occupyNewAndCommit(rows.inserting(me, partnerId, slotId, text, MeetingStatus.CONFIRMED,
                         now.freeTable()), slot, now.freeTable(), me, partnerId, delegates, first);
-                return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED);
+                return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED,
+                        now.recipients().notificationsFor(user.id(), List.of(me, partnerId), true));
             }
             // at a fair stand: the notification describes the meeting as stored
             long meetingId = rows.insert(me, partnerId, slotId, text, decision == RequestDecision.REQUEST
@@ -190,7 +191,8 @@ public class MeetingRequests {
             first.addAll(notifications.alsoStatements(now.recipients(), List.of(partnerId),
                     NotificationView.CHOOSE_ATTENDEES, line));
             ledger.occupy(meetingId, slot, null, standId, me, partnerId, delegates, first.toArray(String[]::new));
-            return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED);
+            return new MeetingOutcome(meetingId, MeetingStatus.CONFIRMED,
+                    now.recipients().notificationsFor(user.id(), List.of(me, partnerId), true));
         });
     }
 

@@ -173,6 +173,22 @@ public class NotificationService implements UnreadNotifications {
                     + delegates + ")), ''))";
         }
 
+        /**
+         * How many notifications {@link #statements} with these arguments writes for the log-in {@code userId}: a
+         * page whose own request wrote them adds them to the bell it shows instead of counting the unread ones again
+         * (bench/README.md, issue 17).
+         */
+        public int notificationsFor(long userId, Collection<Long> companyIds, boolean toDelegates) {
+            int count = 0;
+            for (long company : companyIds) {
+                count += (int) usersByCompany.getOrDefault(company, List.of()).stream().filter(u -> u == userId).count();
+            }
+            if (toDelegates) {
+                count += (int) delegateUsers.stream().filter(u -> u == userId).count();
+            }
+            return count;
+        }
+
         /** The recipients from the value of a {@link #column}. */
         public static Recipients of(String column) {
             int bar = column == null ? -1 : column.indexOf('|');

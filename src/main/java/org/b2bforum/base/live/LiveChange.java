@@ -4,13 +4,20 @@ package org.b2bforum.base.live;
  * One change that open pages of a company (or of one log-in) should show at once: a new message, a
  * meeting request, an answer, a move, an announcement... {@code companyId} or {@code userId} is null
  * when the change is addressed to the other one. {@code madeHere}: the page's own request made it and shows
- * its outcome itself ({@link LiveUpdates#changedHere}); such a change has no feed id (0).
+ * its outcome itself ({@link LiveUpdates#changedHere}); such a change has no feed id (0). {@code notifiedHere}: for a
+ * change made here, how many notifications it wrote for the page's log-in when its request knows (the page adds them to
+ * the bell it keeps instead of counting the unread ones again), else -1.
  */
-public record LiveChange(long id, Long companyId, Long userId, Kind kind, boolean madeHere) {
+public record LiveChange(long id, Long companyId, Long userId, Kind kind, boolean madeHere, int notifiedHere) {
 
     /** A change read from the feed. */
     public LiveChange(long id, Long companyId, Long userId, Kind kind) {
-        this(id, companyId, userId, kind, false);
+        this(id, companyId, userId, kind, false, -1);
+    }
+
+    /** A change read from the feed, or made here without saying what it wrote for the page's log-in. */
+    public LiveChange(long id, Long companyId, Long userId, Kind kind, boolean madeHere) {
+        this(id, companyId, userId, kind, madeHere, -1);
     }
 
     public enum Kind {

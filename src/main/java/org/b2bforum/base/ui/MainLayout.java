@@ -358,14 +358,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     /** {@code keptLive}: also the figures live updates keep (else a new page's: the counters they do not keep). */
     private List<String> refreshCounts(LiveChange.Kind kind, boolean banner, boolean keptLive) {
+        return refreshCounts(kind, banner, keptLive, true);
+    }
+
+    /** As above; {@code bell}: the unread notifications counted too (when the kind changes them). */
+    private List<String> refreshCounts(LiveChange.Kind kind, boolean banner, boolean keptLive, boolean bell) {
         if (keptLive && (kind == null || kind == LiveChange.Kind.NOTIFICATION)) {
             if (banner) {
                 refreshBanner();
             }
-            unreadNotifications = notifications.unreadCount();
-            notificationsButton.setText(unreadNotifications > 0 ? String.valueOf(unreadNotifications) : null);
-            notificationsButton.getElement().setAttribute("aria-label", getTranslation("notifications.title")
-                    + (unreadNotifications > 0 ? " (" + unreadNotifications + ")" : ""));
+            if (bell) {
+                showUnread(notifications.unreadCount());
+            }
         }
         List<String> rose = new java.util.ArrayList<>();
         for (MenuCounter counter : counters) {
@@ -422,6 +426,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
     }
 
+    private void showUnread(long unread) {
+        unreadNotifications = unread;
+        notificationsButton.setText(unread > 0 ? String.valueOf(unread) : null);
+        notificationsButton.getElement().setAttribute("aria-label", getTranslation("notifications.title")
+                + (unread > 0 ? " (" + unread + ")" : ""));
+    }
+
     void changed(LiveChange change) {
         if (change.kind() == LiveChange.Kind.REMINDER) {
             toast(getTranslation("reminder.starting-soon"), user.delegateId() != null ? "my-badge" : "agenda");
@@ -430,6 +441,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (change.madeHere()) {
             // this page's own request (a booking's "Send") made it and shows the outcome: the counters only, no note
             // about what the user just did, and no announcement in it
+            if (change.kind() == LiveChange.Kind.NOTIFICATION && change.notifiedHere() >= 0 && figuresKeptLive) {
+                // the request said what it wrote for this log-in: added to the bell kept live, not counted again
+                showUnread(unreadNotifications + change.notifiedHere());
+                if (counters.stream().anyMatch(c -> c.changesWith(change.kind()) && itemsByPath.containsKey(c.path()))) {
+                    frameReads.onOneConnection(() -> refreshCounts(change.kind(), false, true, false));
+                }
+                return;
+            }
             frameReads.onOneConnection(() -> refreshCounts(change.kind(), false));
             return;
         }

@@ -368,8 +368,9 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         asked.put(chosen.slotId(), result.confirmed());
         if (result.confirmed()) {
             // a confirmed meeting notified this company too: the page's frame counts it now, and the feed's
-            // echo of it does not come back to this page (LiveUpdates.changedHere)
-            live.changedHere(UI.getCurrent(), LiveChange.Kind.NOTIFICATION);
+            // echo of it does not come back to this page (LiveUpdates.changedHere); the booking says how many it wrote
+            // for this log-in, so the bell adds them without counting again
+            live.changedHere(UI.getCurrent(), LiveChange.Kind.NOTIFICATION, result.notifiedMe());
         }
         // the same options, the one just asked for now marked and disabled: nothing is read again, and only
         // that item is rendered again (refreshing all of them re-created every slot's item, about a hundred

@@ -32,6 +32,7 @@ import org.b2bforum.program.ProgramItems;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -330,6 +331,9 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
     @Test
     void with_instant_booking_the_bell_counts_the_confirmed_meeting_in_the_answer_to_send_without_a_note_about_it() {
+        // the answer adds the booking's own notification to the bell the page keeps, and counts nothing again (issue 17:
+        // the count was one statement in each rush user's "Send"); a notification the page was not told of yet comes
+        // with its own live update
         ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 3);
         ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
         ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
@@ -339,15 +343,17 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         try {
             TestData.logInAs(accounts, a.login());
             RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
-            String bell = find(Button.class).id("notifications-button").getText();
-            long unread = bell == null || bell.isEmpty() ? 0 : Long.parseLong(bell);
+            long unread = bell();
+            // a notification this page has not been told of (its change in the feed not read: no poll meanwhile)
+            context.getBean(JdbcTemplate.class).update("insert into notification (user_id, message_key, created_at)"
+                    + " select id, 'notification.meeting.REQUESTED', now(6) from app_user where email = ?", a.login());
 
             test(view.slot).selectItem(forum.when("10:20–10:40") + " · " + forum.hall());
             test(view.request).click();
 
             assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("confirmed");
-            assertThat(find(Button.class).id("notifications-button").getText())
-                    .as("the meeting's notification to the requester, counted").isEqualTo(String.valueOf(unread + 1));
+            assertThat(bell()).as("the meeting's notification to the requester added to the bell kept, nothing counted")
+                    .isEqualTo(unread + 1);
             assertThat(find(Notification.class).all()).as("no note about what the user just did").isEmpty();
         } finally {
             live.start();
