@@ -197,7 +197,7 @@ class BadgeViewsTest extends ForumBrowserlessTest {
                     UI.getCurrent().navigate("company-agenda");
                     view = navigate(MyBadgeView.class);
                     assertThat(text(view.after)).startsWith("The forum ended on " + last.getDayOfMonth() + " ")
-                            .contains("Write to your partners");
+                            .contains("The badge’s code", "Write to your partners");
                 });
     }
 
