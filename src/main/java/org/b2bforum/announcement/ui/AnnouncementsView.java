@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.b2bforum.base.i18n.Plural;
 import org.b2bforum.announcement.Announcement;
 import org.b2bforum.announcement.AnnouncementRefusedException;
 import org.b2bforum.announcement.AnnouncementService;
@@ -77,6 +78,9 @@ class AnnouncementsView extends VerticalLayout implements HasDynamicTitle {
         publish.addThemeVariants(ButtonVariant.PRIMARY);
         // one click once sent to every approved company (503 on the forum of 500) and by e-mail: it asks first,
         // with the number the service would reach
+        // greyed out from the click until the question is answered and the sending has ended (a slow database held a
+        // click for 75 s, and a second click queued a second question meanwhile)
+        publish.setDisableOnClick(true);
         publish.addClickListener(e -> confirmPublish());
         sent.setId("announcements-sent");
         add(new H1(getTranslation("menu.announcements")), new Paragraph(getTranslation("announcements.hint")),
@@ -121,18 +125,22 @@ class AnnouncementsView extends VerticalLayout implements HasDynamicTitle {
         try {
             reach = announcements.reach(audience.getValue(), value.getValue(), text.getValue());
         } catch (AnnouncementRefusedException e) {
+            publish.setEnabled(true);
             refused(e);
             return;
         }
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setId("confirm-announcement");
         confirm.setHeader(getTranslation("announcements.confirm.title"));
-        confirm.setText(getTranslation(reach.byEmail() ? "announcements.confirm.text-mail"
-                : "announcements.confirm.text", reach.companies()));
+        confirm.setText(getTranslation(Plural.key(reach.byEmail() ? "announcements.confirm.text-mail"
+                : "announcements.confirm.text", reach.companies(), getLocale()), reach.companies()));
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("announcements.confirm.back"));
-        confirm.setConfirmText(getTranslation("announcements.confirm.send", reach.companies()));
+        confirm.setConfirmText(getTranslation(Plural.key("announcements.confirm.send", reach.companies(), getLocale()),
+                reach.companies()));
         confirm.addConfirmListener(e -> publish());
+        confirm.addCancelListener(e -> publish.setEnabled(true));
+        confirm.addOpenedChangeListener(e -> publish.setEnabled(!e.isOpened()));
         confirm.open();
     }
 
@@ -140,10 +148,12 @@ class AnnouncementsView extends VerticalLayout implements HasDynamicTitle {
         try {
             int reached = announcements.publish(audience.getValue(), value.getValue(), text.getValue());
             text.clear();
-            Notices.success(getTranslation("announcements.published", reached));
+            Notices.success(getTranslation(Plural.key("announcements.published", reached, getLocale()), reached));
             showSent();
         } catch (AnnouncementRefusedException e) {
             refused(e);
+        } finally {
+            publish.setEnabled(true);
         }
     }
 

@@ -2,6 +2,7 @@ package org.b2bforum.badge.ui;
 
 import java.util.Locale;
 
+import org.b2bforum.base.i18n.Plural;
 import org.b2bforum.base.ui.GridTop;
 import org.b2bforum.company.Cities;
 import org.b2bforum.badge.BadgeBatch;
@@ -239,7 +240,7 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
             case RENDERING -> getTranslation("badges.progress.rendering", Math.max(0, batch.done()),
                     Math.max(0, batch.total()));
             case SAVING -> getTranslation("badges.progress.saving");
-            case DONE -> getTranslation("badges.progress.done", batch.total(),
+            case DONE -> getTranslation(Plural.key("badges.progress.done", batch.total(), locale), batch.total(),
                     String.format(locale, "%.1f", batch.bytes() / 1024.0 / 1024.0));
             case FAILED -> getTranslation("badges.progress.failed");
         });

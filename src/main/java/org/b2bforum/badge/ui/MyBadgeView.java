@@ -24,6 +24,7 @@ import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.Downloads;
+import org.b2bforum.base.ui.ForumDays;
 import org.b2bforum.base.ui.GoneDownload;
 import org.b2bforum.base.ui.MessageLink;
 import org.b2bforum.calendar.CalendarService;
@@ -52,6 +53,9 @@ import jakarta.annotation.security.RolesAllowed;
  * doors and at the fair's stands (scanned like the printed badge), the badge as a PDF, and their schedule with
  * today's meetings first (time, table, counterpart, hall, "Write a message" to it), then the coming days, then the
  * days gone by. The schedule follows live updates: a meeting moved, cancelled or placed meanwhile shows where it is now, not only in the note.
+ * After the forum's last day the badge's code is no longer asked for: the page says the forum is over and leads to what
+ * is useful then, the contacts of the companies met (the company's agenda) and the messages to them, above the days
+ * gone by (ux67's walk of the day after: it still said "show this code at the entrance").
  */
 @Route("my-badge")
 @Menu(title = "menu.my-badge", icon = "USER_CARD", order = 0)
@@ -68,6 +72,8 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
     final Div empty = new Div();
     /** The calendar export: the .ics download and the private subscription link. */
     CalendarExportPanel calendarExport;
+    /** After the forum's last day: the forum is over, and where to go now. */
+    Div after;
 
     private final BadgeService badges;
     private final Clock clock;
@@ -76,7 +82,7 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
     private final DateTimeFormatter longDay;
 
     MyBadgeView(BadgeService badges, CalendarService calendars, ForumTime forumTime, Clock clock,
-            CurrentUser currentUser, LiveUpdates live) {
+            CurrentUser currentUser, LiveUpdates live, ForumDays forumDays) {
         this.badges = badges;
         this.clock = clock;
         this.zone = forumTime.zone();
@@ -125,6 +131,15 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         download.add(VaadinIcon.DOWNLOAD.create(), new Span(getTranslation("my-badge.download")));
 
         calendarExport = new CalendarExportPanel(calendars, forumTime);
+        Optional<LocalDate> over = forumDays.days().map(ForumDays.Days::last)
+                .filter(last -> LocalDate.now(clock.withZone(zone)).isAfter(last));
+        if (over.isPresent()) {
+            // the code opens no door now: the badge card keeps who they are, the page what comes after
+            pass.setVisible(false);
+            download.setVisible(false);
+            after = afterTheForum(over.get(), locale);
+            card.add(after);
+        }
 
         today.setId("my-schedule-today");
         upcoming.setId("my-schedule-upcoming");
@@ -133,6 +148,28 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         add(card, download, empty, today, upcoming, past, calendarExport);
         showSchedule(schedule.entries());
         live.whileAttached(this, currentUser.require(), this::changed);
+    }
+
+    private Div afterTheForum(LocalDate lastDay, Locale locale) {
+        Paragraph over = new Paragraph(getTranslation("my-badge.over",
+                DateTimeFormatter.ofPattern("d MMMM", locale).format(lastDay)));
+        over.setId("my-badge-over");
+        over.addClassName("my-badge-code-hint");
+        Anchor contacts = new Anchor("company-agenda", "");
+        contacts.setId("my-badge-after-contacts");
+        contacts.add(VaadinIcon.CALENDAR_USER.create(), new Span(getTranslation("my-badge.after.contacts")));
+        Anchor messages = new Anchor("messages", "");
+        messages.setId("my-badge-after-messages");
+        messages.add(VaadinIcon.ENVELOPE_O.create(), new Span(getTranslation("my-badge.after.messages")));
+        // drawn as the badge's download, which they stand in for
+        contacts.addClassName("my-badge-download");
+        messages.addClassName("my-badge-download");
+        Div links = new Div(contacts, messages);
+        links.addClassName("my-badge-after-links");
+        Div block = new Div(over, links);
+        block.setId("my-badge-after");
+        block.addClassName("my-badge-after");
+        return block;
     }
 
     /**

@@ -32,23 +32,8 @@ public final class ScheduleNotice {
         Matcher summary = detail == null ? null : DETAIL.matcher(detail);
         if (KEY.equals(messageKey) && summary.matches()) {
             int count = Integer.parseInt(summary.group(2));
-            return words.t(KEY + ".detail." + pluralForm(count, locale), summary.group(1), count);
+            return words.t(Plural.key(KEY + ".detail", count, locale), summary.group(1), count);
         }
         return MeetingLine.inWords(detail, locale, words);
-    }
-
-    /** CLDR's plural category of a whole number: "one", "few" or "many" (English has one and many). */
-    public static String pluralForm(int count, Locale locale) {
-        int n = Math.abs(count);
-        if (!"ru".equals(locale.getLanguage())) {
-            return n == 1 ? "one" : "many";
-        }
-        if (n % 10 == 1 && n % 100 != 11) {
-            return "one";
-        }
-        if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) {
-            return "few";
-        }
-        return "many";
     }
 }

@@ -11,7 +11,9 @@ import com.vaadin.flow.component.html.Span;
 /**
  * The one line on every organizer's and venue staff's page while the forum runs on a rehearsal clock
  * ({@code b2bforum.clock.start}): the time the application believes, so a rehearsal never passes for the real forum.
- * Read again at each navigation ({@link #show}), as the clock ticks.
+ * Read again at each navigation ({@link #show}), as the clock ticks. A plain element, read where it stands: as a
+ * {@code role=status} live region it was rewritten at every navigation, so a screen reader could announce it on every
+ * page (ux67's walk).
  */
 public class RehearsalLine extends Div {
 
@@ -24,7 +26,6 @@ public class RehearsalLine extends Div {
         this.zone = zone;
         setId("rehearsal-line");
         addClassName("rehearsal-line");
-        getElement().setAttribute("role", "status");
         add(VaadinIcon.CLOCK.create(), text);
         show();
     }

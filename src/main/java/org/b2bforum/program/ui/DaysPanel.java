@@ -2,7 +2,7 @@ package org.b2bforum.program.ui;
 
 import java.util.List;
 
-import org.b2bforum.base.i18n.ScheduleNotice;
+import org.b2bforum.base.i18n.Plural;
 import org.b2bforum.base.ui.FieldErrors;
 import org.b2bforum.base.ui.Notices;
 import org.b2bforum.program.ForumDay;
@@ -85,8 +85,8 @@ class DaysPanel extends VerticalLayout {
         int runs = program.schedulesOf(forumDay.id()).runs();
         if (runs > 0) {
             // the runs built to try go with the day: the organizer reads so before, not after
-            text = text + " " + getTranslation("program.remove-day.schedules."
-                    + ScheduleNotice.pluralForm(runs, getLocale()), runs);
+            text = text + " " + getTranslation(Plural.key("program.remove-day.schedules", runs, getLocale()),
+                    runs);
         }
         ChangeDialog.confirmRemoval("confirm-remove-day",
                 getTranslation("program.remove-day.title", labels.longDate(forumDay.day())), text,

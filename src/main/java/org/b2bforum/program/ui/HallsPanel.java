@@ -2,6 +2,7 @@ package org.b2bforum.program.ui;
 
 import java.util.List;
 
+import org.b2bforum.base.i18n.Plural;
 import org.b2bforum.base.i18n.Bilingual;
 import org.b2bforum.base.ui.FieldErrors;
 import org.b2bforum.base.ui.Notices;
@@ -120,7 +121,7 @@ class HallsPanel extends VerticalLayout {
             try {
                 program.changeHall(hall.id(), english.getValue(), count.getValue());
                 dialog.close();
-                Notices.success(getTranslation("program.tables-changed",
+                Notices.success(getTranslation(Plural.key("program.tables-changed", count.getValue(), getLocale()),
                         new Bilingual(hall.name(), english.getValue().trim()).in(getLocale()), count.getValue()));
                 changed.run();
             } catch (InvalidProgramException ex) {

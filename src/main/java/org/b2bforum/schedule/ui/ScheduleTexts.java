@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.b2bforum.base.i18n.ForumTime;
-import org.b2bforum.base.i18n.ScheduleNotice;
+import org.b2bforum.base.i18n.Plural;
 import org.b2bforum.schedule.ScheduleReview.UnplacedMeeting;
 
 import com.vaadin.flow.component.Component;
@@ -77,12 +77,7 @@ final class ScheduleTexts {
 
     /** "1 встречу", "3 встречи", "25 встреч"; "1 meeting", "25 meetings". */
     String meetings(int count) {
-        return owner.getTranslation("schedule.meetings." + pluralForm(count, locale), count);
-    }
-
-    /** CLDR's plural category of a whole number ({@link ScheduleNotice#pluralForm}). */
-    static String pluralForm(int count, Locale locale) {
-        return ScheduleNotice.pluralForm(count, locale);
+        return owner.getTranslation(Plural.key("schedule.meetings", count, locale), count);
     }
 
     /** "10:00". */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.b2bforum.base.i18n.Plural;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.FigureCard;
@@ -133,6 +134,8 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         build.setIcon(VaadinIcon.MAGIC.create());
         build.setId("schedule-build");
         build.addThemeVariants(ButtonVariant.PRIMARY);
+        // greyed out from the click until its answer (a slow database took 75 s): a second click queued a second build
+        build.setDisableOnClick(true);
         build.addClickListener(e -> startBuild());
         HorizontalLayout controls = new HorizontalLayout(day, timeLimit, build);
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -167,6 +170,9 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         publish.setIcon(VaadinIcon.CHECK.create());
         publish.setId("schedule-publish");
         publish.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
+        // greyed out while its question is open and until the publication has answered: a second click, on a page
+        // waiting for a slow database, queued a second publication (ops2 measured a 75 s freeze)
+        publish.setDisableOnClick(true);
         publish.addClickListener(e -> confirmPublish());
         configureGrids();
         sections.add(heading("schedule.unplaced"), unplaced,
@@ -331,8 +337,8 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         figures.add(card("figure-placed", FigureCard.number(run.placedWishes(), getLocale()) + " / "
                 + FigureCard.number(run.toPlace(), getLocale()), "schedule.figure.placed"),
                 card("figure-unplaced", notPlaced, "schedule.figure.unplaced"),
-                card("figure-fixed", run.fixedMeetings(), "schedule.figure.fixed"),
-                card("figure-breaks", value(run.totalBreaks()), "schedule.figure.breaks"),
+                counted("figure-fixed", run.fixedMeetings(), "schedule.figure.fixed"),
+                counted("figure-breaks", run.totalBreaks(), "schedule.figure.breaks"),
                 card("figure-max-breaks", value(run.maxBreaks()), "schedule.figure.max-breaks"),
                 card("figure-gap", value(run.fairnessGap()), "schedule.figure.gap"),
                 card("figure-bound", value(run.lowerBound()), "schedule.figure.bound"),
@@ -351,6 +357,12 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
                 : String.valueOf(value), getTranslation(labelKey));
     }
 
+    /** A card whose label agrees with its count: "1 перерыв всего", "3 перерыва всего", "5 перерывов всего". */
+    private FigureCard counted(String id, Integer count, String labelKey) {
+        return count == null ? card(id, "—", labelKey + ".many")
+                : card(id, count, Plural.key(labelKey, count, getLocale()));
+    }
+
     private H2 heading(String key) {
         return new H2(getTranslation(key));
     }
@@ -358,6 +370,8 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     // ---------------------------------------------------------------- actions
 
     private void startBuild() {
+        // enabled again whatever the outcome; show() greys it out again while the build it started runs
+        build.setEnabled(true);
         ForumDay selected = day.getValue();
         if (selected == null) {
             day.setInvalid(true);
@@ -388,6 +402,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
 
     private void confirmPublish() {
         if (shown == null) {
+            publish.setEnabled(true);
             return;
         }
         Dialog dialog = new Dialog(getTranslation("schedule.publish.title"));
@@ -396,6 +411,9 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
             dialog.close();
             publish();
         });
+        confirm.setDisableOnClick(true);
+        // called back ("Cancel", Esc): "Publish" as it was; after "Publish" the publication's answer decides
+        dialog.addOpenedChangeListener(e -> publish.setEnabled(!e.isOpened()));
         confirm.setId("confirm-publish");
         confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
         Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
@@ -408,10 +426,13 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     private void publish() {
         try {
             int confirmed = schedule.publish(shown.id());
-            Notification.show(getTranslation("schedule.published", confirmed), 6000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            Notification.show(getTranslation(Plural.key("schedule.published", confirmed, getLocale()), confirmed),
+                    6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.SUCCESS);
         } catch (ScheduleRefusedException e) {
             error(e);
+        } finally {
+            // on every outcome, a failure of the database too (the error page says it; the button is not left grey)
+            publish.setEnabled(true);
         }
         showDay();
     }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.b2bforum.base.i18n.Plural;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.ui.Downloads;
 import org.b2bforum.base.ui.FigureCard;
@@ -149,10 +150,10 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
         cards.removeAll();
         cards.add(card("figures-checked-in", "figures.checked-in", number(figures.checkedIn()) + " / "
                 + number(figures.delegates())),
-                card("figures-confirmed", "figures.confirmed", number(figures.confirmedMeetings())),
-                card("figures-held", "figures.held", number(figures.held())),
-                card("figures-no-shows", "figures.no-shows", number(figures.noShows())),
-                card("figures-unmarked", "figures.unmarked", number(figures.begunUnmarked())));
+                counted("figures-confirmed", "figures.confirmed", figures.confirmedMeetings()),
+                counted("figures-held", "figures.held", figures.held()),
+                counted("figures-no-shows", "figures.no-shows", figures.noShows()),
+                counted("figures-unmarked", "figures.unmarked", figures.begunUnmarked()));
         for (Outcome outcome : Outcome.values()) {
             cards.add(card("figures-outcome-" + outcome.name(), "figures.outcome." + outcome.name(),
                     number(figures.outcomes().getOrDefault(outcome, 0L))));
@@ -177,6 +178,11 @@ class FiguresView extends VerticalLayout implements HasDynamicTitle {
 
     private FigureCard card(String id, String labelKey, String value) {
         return new FigureCard(id, value, getTranslation(labelKey));
+    }
+
+    /** A count whose label agrees with it: "1 встреча состоялась", "3 встречи состоялись", "5 встреч состоялось". */
+    private FigureCard counted(String id, String labelKey, long count) {
+        return card(id, Plural.key(labelKey, count, getLocale()), number(count));
     }
 
     private String label(Attendance attendance) {

@@ -65,6 +65,10 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
         // it asks first, with the number it would reach (one click once sent to all 503 companies of a forum)
         int approved = jdbc.queryForObject("select count(*) from company where status = 'APPROVED'", Integer.class);
         ConfirmDialog confirm = $(ConfirmDialog.class).id("confirm-announcement");
+        // ux71: greyed out from the click until the question is answered and the sending has ended
+        Button send = $(Button.class).id("announcement-publish");
+        assertThat(send.isDisableOnClick()).isTrue();
+        assertThat(send.isEnabled()).as("greyed out while the question is open").isFalse();
         assertThat(confirm.getElement().getProperty("message"))
                 .startsWith("Объявление получат компании: " + String.format(java.util.Locale.of("ru"), "%,d", approved) + " — в уведомлениях")
                 .contains("их делегаты увидят баннер");
@@ -74,6 +78,7 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
                 .isZero();
         test(confirm).cancel();
         assertThat(jdbc.queryForObject("select count(*) from announcement", Integer.class)).as("went back").isZero();
+        assertThat(send.isEnabled()).as("went back: enabled again").isTrue();
         assertThat($(TextArea.class).single().getValue()).as("the text is kept")
                 .startsWith("Регистрация открыта с 9:00");
 
@@ -85,6 +90,7 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
                 + String.format(java.util.Locale.of("ru"), "%,d", approved));
         assertThat(sentNotice.getThemeNames()).as("green at the top, as every organizer page's notices")
                 .contains("success");
+        assertThat(send.isEnabled()).as("sent: enabled again").isTrue();
         assertThat($(Paragraph.class, sent).withId("announcements-none").exists()).isFalse();
         assertThat($(Paragraph.class, sent).all()).extracting(p -> p.getElement().getTextRecursively())
                 .contains("Регистрация открыта с 9:00 в холле, план: https://forum.example.ru/plan.");

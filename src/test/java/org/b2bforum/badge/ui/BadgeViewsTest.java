@@ -158,6 +158,49 @@ class BadgeViewsTest extends ForumBrowserlessTest {
         });
     }
 
+    /** ux67's walk of the day after: the badge still said "show this code at the entrance". */
+    @Test
+    void after_the_last_day_the_badge_says_the_forum_is_over_and_leads_to_the_partners_met() {
+        TestSession day = booking.session(1, LocalTime.of(10, 0), LocalTime.of(10, 40), 20);
+        TestCompany company = booking.approvedCompany();
+        TestCompany partner = booking.approvedCompany();
+        booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(company.id(), partner.id(), day.slot(0).id()));
+        String login = fixture.delegateAccount(company, company.firstDelegate());
+        TestData.logInAs(accounts, login);
+        ZoneId moscow = ZoneId.of("Europe/Moscow");
+        java.time.LocalDate last = jdbc.queryForObject("select max(day) from forum_day", java.time.LocalDate.class);
+
+        TestClock.aheadOnThisThread(Duration.between(Instant.now(), last.atTime(18, 0).atZone(moscow).toInstant()),
+                () -> {
+                    MyBadgeView view = navigate(MyBadgeView.class);
+                    assertThat(view.after).as("the last day is not over yet").isNull();
+                    assertThat(text(view)).contains("Покажите этот код на входе");
+                });
+        TestClock.aheadOnThisThread(Duration.between(Instant.now(),
+                last.plusDays(1).atTime(9, 0).atZone(moscow).toInstant()), () -> {
+                    UI.getCurrent().navigate("company-agenda"); // the page is made anew
+                    MyBadgeView view = navigate(MyBadgeView.class);
+                    assertThat(view.code.getParent().orElseThrow().isVisible()).as("no code to show at a door")
+                            .isFalse();
+                    assertThat(view.download.isVisible()).isFalse();
+                    // (the hidden code's words stay in the page's tree: what the reader sees is checked above)
+                    assertThat(text(view.after)).startsWith("Форум завершился " + last.getDayOfMonth() + " ")
+                            .contains("Спасибо за участие!");
+                    assertThat(descendants(view.after).filter(Anchor.class::isInstance)
+                            .map(link -> ((Anchor) link).getHref()).toList())
+                            .containsExactly("company-agenda", "messages");
+                    assertThat(text(view.after)).contains("Контакты компаний, с которыми вы встречались",
+                            "Написать партнёрам");
+                    assertThat(text(view.past)).as("the meetings held, with their partners").contains(name(partner));
+
+                    UI.getCurrent().setLocale(Languages.ENGLISH);
+                    UI.getCurrent().navigate("company-agenda");
+                    view = navigate(MyBadgeView.class);
+                    assertThat(text(view.after)).startsWith("The forum ended on " + last.getDayOfMonth() + " ")
+                            .contains("The badge’s code", "Write to your partners");
+                });
+    }
+
     private static List<Div> entries(Component section) {
         return descendants(section).filter(Div.class::isInstance).map(Div.class::cast)
                 .filter(div -> div.hasClassName("agenda-entry")).toList();
@@ -214,7 +257,7 @@ class BadgeViewsTest extends ForumBrowserlessTest {
         }
         Anchor download = find(Anchor.class).id("badges-download");
         assertThat(download.getHref()).isNotBlank();
-        assertThat(view.progressText.getText()).startsWith("Готово: 3 бейджей");
+        assertThat(view.progressText.getText()).startsWith("Готово: 3 бейджа,");
         assertThat(view.print.isEnabled()).isTrue();
     }
 

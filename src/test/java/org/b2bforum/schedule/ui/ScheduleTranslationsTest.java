@@ -8,7 +8,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -40,14 +39,5 @@ class ScheduleTranslationsTest {
             }
             assertThat(keys).filteredOn(key -> !translations.containsKey(key)).as("missing in %s", language).isEmpty();
         }
-    }
-
-    @Test
-    void russian_counts_take_their_plural_form() {
-        Locale russian = Locale.forLanguageTag("ru");
-        assertThat(Stream.of(1, 2, 4, 5, 11, 12, 21, 22, 25, 111).map(n -> ScheduleTexts.pluralForm(n, russian)))
-                .containsExactly("one", "few", "few", "many", "many", "many", "one", "few", "many", "many");
-        assertThat(ScheduleTexts.pluralForm(1, Locale.ENGLISH)).isEqualTo("one");
-        assertThat(ScheduleTexts.pluralForm(21, Locale.ENGLISH)).isEqualTo("many");
     }
 }

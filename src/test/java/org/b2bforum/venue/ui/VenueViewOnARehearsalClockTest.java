@@ -78,6 +78,8 @@ class VenueViewOnARehearsalClockTest extends ForumBrowserlessTest {
         assertThat(find(Button.class).id("held-" + meeting).isEnabled()).isTrue();
         assertThat(text("rehearsal-line")).startsWith("Репетиция: по часам приложения сейчас "
                 + DAY.format(java.time.format.DateTimeFormatter.ofPattern("d.MM.yyyy")) + " 10:2");
+        assertThat(find(Component.class).withId("rehearsal-line").single().getElement().hasAttribute("role"))
+                .as("not a live region announced at every navigation").isFalse();
 
         // the log-in made meanwhile is stamped with the real time, not the rehearsal's
         Timestamp created = jdbc.queryForObject("select created_at from app_user where id = ?", Timestamp.class,
