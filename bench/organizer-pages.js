@@ -31,6 +31,13 @@ function heapKb(pid) {
   return m ? +m[1] : NaN;
 }
 
+/** The server process's CPU time so far (user + system, /proc/PID/stat), in ms: what a page load or action cost it. */
+function cpuMs(pid) {
+  if (!pid) return NaN;
+  const fields = require('fs').readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (+fields[11] + +fields[12]) * 10; // utime and stime, in clock ticks of 10 ms
+}
+
 /** Live objects by class (jcmd GC.class_histogram runs a full GC first): name -> [instances, bytes]. */
 function histogram(pid) {
   const out = execFileSync('jcmd', [pid, 'GC.class_histogram'], {maxBuffer: 256 * 1024 * 1024}).toString();
@@ -71,6 +78,15 @@ const ACTIONS = {
     await page.waitForFunction(SETTLE);
     return {action: 'scroll the report to row 9000', ms: Date.now() - t};
   },
+  venue: async page => {
+    // a mark at the tables: the server marks the meeting and draws the slot's list again (as another device's
+    // Refresh does); the first meeting's "held", again and again (marking it held once more changes nothing)
+    const t = Date.now();
+    await page.locator('vaadin-button[id^="held-"]').first().click();
+    await page.waitForTimeout(50);
+    await page.waitForFunction(SETTLE);
+    return {action: 'mark the first meeting held', ms: Date.now() - t};
+  },
   badges: async page => {
     const t = Date.now();
     await page.fill('#badges-company input', 'Дорстрой-1');
@@ -107,6 +123,10 @@ async function open(browser, state, port, path, lang, width) {
   await page.goto(`http://localhost:${port}/${path}`);
   await page.waitForFunction(SETTLE);
   await page.waitForFunction("() => document.title !== ''");
+  // the client may be idle before the view's first answer has come (the meeting grid at load 40: settled, no view,
+  // no rows; its tabs read nothing, stop 49 ux72): the view's heading (not the menu's), then idle again
+  await page.waitForFunction("() => !!document.querySelector('.page h1')");
+  await page.waitForFunction(SETTLE);
   const ms = Date.now() - t;
   await page.waitForTimeout(500);
   return {context, page, ms, bytes};
@@ -125,15 +145,20 @@ async function open(browser, state, port, path, lang, width) {
     const [route, width] = path.split('@');
     for (const lang of ['ru', 'en']) {
       for (const [i, port] of PORTS.entries()) {
-        const loads = [], sizes = [], actions = [];
+        const loads = [], sizes = [], actions = [], loadCpu = [], actionCpu = [];
         let name = '';
         for (let round = 0; round < ROUNDS; round++) {
+          const cpu0 = cpuMs(PIDS[i]);
           const {context, page, ms, bytes} = await open(browser, states[port], port, route, lang, +(width || 1280));
-          const action = process.env.ACTIONS === 'off' ? undefined : ACTIONS[route.split('?')[0]];
+          const cpu1 = cpuMs(PIDS[i]);
+          // ACTIONS=off: none; ACTIONS=venue,badges: those pages' alone
+          const only = process.env.ACTIONS, page0 = route.split('?')[0];
+          const action = only === 'off' || (only && !only.split(',').includes(page0)) ? undefined : ACTIONS[page0];
           if (action) {
             try { const a = await action(page); name = a.action; actions.push(a.ms); } catch (e) { name = 'failed: ' + e.message.split('\n')[0]; }
+            if (round > 0) actionCpu.push(cpuMs(PIDS[i]) - cpu1);
           }
-          if (round > 0) { loads.push(ms); sizes.push(bytes.bytes); } // the first round warms the server
+          if (round > 0) { loads.push(ms); sizes.push(bytes.bytes); loadCpu.push(cpu1 - cpu0); } // the first warms
           await context.close();
         }
         let heap = '';
@@ -155,7 +180,9 @@ async function open(browser, state, port, path, lang, width) {
         const median = a => a.length ? [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)] : NaN;
         console.log(`RESULT port=${port} page=/${path} lang=${lang} load_ms_median=${median(loads)} `
           + `load_ms_max=${Math.max(...loads)} answer_kb=${(median(sizes) / 1024).toFixed(0)}${heap}`
-          + (name ? ` action="${name}" action_ms_median=${median(actions.slice(1))}` : ''));
+          + (PIDS[i] ? ` server_cpu_ms_per_load_median=${median(loadCpu)}` : '')
+          + (name ? ` action="${name}" action_ms_median=${median(actions.slice(1))}` : '')
+          + (name && PIDS[i] ? ` server_cpu_ms_per_action_median=${median(actionCpu)}` : ''));
       }
     }
   }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.b2bforum.base.i18n.ForumTime;
@@ -24,7 +23,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -32,6 +30,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.virtuallist.VirtualList;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -57,7 +57,10 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     final Select<ForumDay> day = new Select<>();
     final Select<NegotiationSession> session = new Select<>();
     final Select<Slot> slot = new Select<>();
-    final Div tables = new Div();
+    /** The slot's tables, drawn by the browser for the rows in sight (see {@link #rowRenderer()}). */
+    final VirtualList<TableMeeting> tables = new VirtualList<>();
+    /** What the slot's list cannot say: no slot chosen, none begun yet, no meetings. */
+    final Div hints = new Div();
     final Paragraph summary = new Paragraph();
 
     private final ProgramService program;
@@ -67,6 +70,7 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private List<NegotiationSession> allSessions = List.of();
     private List<Slot> allSlots = List.of();
     private boolean selecting;
+    private boolean begun;
 
     VenueView(ProgramService program, AttendanceService attendance, ForumTime forumTime, Clock clock) {
         this.program = program;
@@ -113,11 +117,18 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         filters.setWrap(true);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         tables.setId("venue-tables");
-        tables.addClassName("venue-tables");
+        tables.addClassName("venue-list");
+        tables.setRenderer(rowRenderer());
+        // the page fills the window and the list the rest of it, as the directory does; on a short phone screen
+        // the page scrolls and the list keeps room for a few rows
+        tables.setMinHeight("20rem");
+        hints.setId("venue-hints");
+        setSizeFull();
         summary.setId("venue-summary");
         summary.addClassName("grid-summary");
         add(new H1(getTranslation("venue.title")), new Paragraph(getTranslation("venue.intro", times.zoneName())),
-                filters, summary, tables);
+                filters, summary, hints, tables);
+        setFlexGrow(1, tables);
     }
 
     @Override
@@ -205,11 +216,12 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     }
 
     void show() {
-        tables.removeAll();
         Slot selected = slot.getValue();
+        hints.removeAll();
         if (selected == null) {
             summary.setText("");
-            tables.add(hint(getTranslation("venue.no-slot")));
+            showMeetings(List.of(), false);
+            hints.add(hint(getTranslation("venue.no-slot")));
             return;
         }
         List<TableMeeting> meetings = attendance.meetingsInSlot(selected.id());
@@ -220,66 +232,69 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         if (!begun) {
             // "The slot starts: 18 Sept, 14:00" read as a form, not a sentence (ux37, ux47)
             Instant start = selected.startsAt();
-            tables.add(hint(times.isToday(start) ? getTranslation("venue.not-begun.today", times.time(start))
+            hints.add(hint(times.isToday(start) ? getTranslation("venue.not-begun.today", times.time(start))
                     : getTranslation("venue.not-begun", times.date(start), times.time(start))));
         }
-        for (TableMeeting meeting : meetings) {
-            tables.add(row(meeting, begun));
-        }
         if (meetings.isEmpty()) {
-            tables.add(hint(getTranslation("venue.no-meetings")));
+            hints.add(hint(getTranslation("venue.no-meetings")));
         }
+        showMeetings(meetings, begun);
     }
 
-    private Div row(TableMeeting meeting, boolean begun) {
-        Div row = new Div();
-        row.setId("venue-meeting-" + meeting.meetingId());
-        row.addClassName("venue-row");
-        if (meeting.attendance() != null) {
-            row.addClassName("venue-" + meeting.attendance().name().toLowerCase().replace('_', '-'));
-        }
-        Span table = new Span(place(meeting));
-        table.addClassName("venue-table-number");
-        Div body = new Div();
-        body.addClassName("venue-body");
-        Div pair = new Div(new Span(meeting.requesterName() + " — " + meeting.partnerName()));
-        pair.addClassName("venue-pair");
-        body.add(pair);
-        if (!meeting.delegates().isEmpty()) {
-            Paragraph people = new Paragraph(String.join(", ", meeting.delegates()));
-            people.addClassName("agenda-small");
-            body.add(people);
-        }
-        Paragraph mark = new Paragraph(meeting.attendance() == null ? getTranslation("venue.unmarked")
+    private void showMeetings(List<TableMeeting> meetings, boolean begun) {
+        this.begun = begun;
+        tables.setItems(meetings);
+        tables.setVisible(!meetings.isEmpty());
+        hints.setVisible(hints.getElement().getChildCount() > 0);
+    }
+
+    /**
+     * A table's row, drawn by the browser for the rows in sight: the place, the two companies, who attends, the mark
+     * and the two buttons (named by their words, as the buttons they were; the one of the mark made is pressed). A
+     * component per row held 1,851 components a tab at a full slot of 105 tables (bench/README.md, run-report, ux69).
+     */
+    private LitRenderer<TableMeeting> rowRenderer() {
+        String heldText = escape(getTranslation("venue.mark." + Attendance.HELD.name()));
+        String missedText = escape(getTranslation("venue.mark." + Attendance.NO_SHOW.name()));
+        return LitRenderer.<TableMeeting>of("""
+                <div class="venue-item"><div class="venue-row ${item.state}" id="venue-meeting-${item.id}">\
+                <span class="venue-table-number">${item.place}</span>\
+                <div class="venue-body"><div class="venue-pair"><span>${item.pair}</span></div>\
+                <p class="agenda-small" ?hidden=${!item.people}>${item.people}</p>\
+                <p class="venue-mark" id="venue-mark-${item.id}">${item.mark}</p></div>\
+                <div class="venue-actions">\
+                <vaadin-button id="held-${item.id}" theme="${item.attendance === 'HELD' ? 'primary success' : ''}" \
+                .ariaPressed=${item.attendance === 'HELD' ? 'true' : null} ?disabled=${!item.begun} @click=${held}>\
+                <vaadin-icon icon="vaadin:check" slot="prefix"></vaadin-icon>%s</vaadin-button>\
+                <vaadin-button id="no-show-${item.id}" theme="${item.attendance === 'NO_SHOW' ? 'primary error' : ''}" \
+                .ariaPressed=${item.attendance === 'NO_SHOW' ? 'true' : null} ?disabled=${!item.begun} @click=${missed}>\
+                <vaadin-icon icon="vaadin:close" slot="prefix"></vaadin-icon>%s</vaadin-button>\
+                </div></div></div>""".formatted(heldText, missedText))
+                .withProperty("id", TableMeeting::meetingId)
+                .withProperty("state", m -> m.attendance() == null ? ""
+                        : "venue-" + m.attendance().name().toLowerCase().replace('_', '-'))
+                .withProperty("place", this::place)
+                .withProperty("pair", m -> m.requesterName() + " — " + m.partnerName())
+                .withProperty("people", m -> String.join(", ", m.delegates()))
+                .withProperty("mark", this::markWords)
+                .withProperty("attendance", m -> m.attendance() == null ? "" : m.attendance().name())
+                .withProperty("begun", m -> begun)
+                .withFunction("held", m -> mark(m, Attendance.HELD))
+                .withFunction("missed", m -> mark(m, Attendance.NO_SHOW));
+    }
+
+    /** "Встреча состоялась · отметил(а) Иванова в 10:05", or "Не отмечена". */
+    private String markWords(TableMeeting meeting) {
+        return meeting.attendance() == null ? getTranslation("venue.unmarked")
                 : getTranslation(meeting.attendance().translationKey())
                         // who and when are unknown for a mark not made here (set in the database by hand, imported)
                         + (meeting.markedAt() == null || meeting.markedBy() == null ? ""
                                 : " · " + getTranslation("venue.marked-by", meeting.markedBy(),
-                                        times.moment(meeting.markedAt()))));
-        mark.addClassName("venue-mark");
-        mark.setId("venue-mark-" + meeting.meetingId());
-        body.add(mark);
-
-        Button held = markButton(meeting, Attendance.HELD, "held-", VaadinIcon.CHECK, begun);
-        Button missed = markButton(meeting, Attendance.NO_SHOW, "no-show-", VaadinIcon.CLOSE, begun);
-        Div actions = new Div(held, missed);
-        actions.addClassName("venue-actions");
-        row.add(table, body, actions);
-        return row;
+                                        times.moment(meeting.markedAt())));
     }
 
-    private Button markButton(TableMeeting meeting, Attendance value, String idPrefix, VaadinIcon icon,
-            boolean begun) {
-        Button button = new Button(getTranslation("venue.mark." + value.name()), icon.create(),
-                e -> mark(meeting, value));
-        button.setId(idPrefix + meeting.meetingId());
-        button.setEnabled(begun);
-        if (Objects.equals(meeting.attendance(), value)) {
-            button.addThemeVariants(ButtonVariant.PRIMARY,
-                    value == Attendance.HELD ? ButtonVariant.SUCCESS : ButtonVariant.ERROR);
-            button.getElement().setAttribute("aria-pressed", "true");
-        }
-        return button;
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("$", "&#36;");
     }
 
     /** "Стол 3", or "Стенд B-14" for a meeting at an exhibitor's stand. */

@@ -28,7 +28,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
 
 /**
  * A forum day rehearsed ({@code b2bforum.clock.start}): the venue page opens at the slot the rehearsal clock says is
@@ -75,7 +74,7 @@ class VenueViewOnARehearsalClockTest extends ForumBrowserlessTest {
         // 10:25 on the rehearsal clock: the slot 10:20-10:40 of that day, begun, so its meetings can be marked
         assertThat(view.day.getValue().day()).isEqualTo(DAY);
         assertThat(view.slot.getValue().id()).isEqualTo(session.slot(1).id());
-        assertThat(find(Button.class).id("held-" + meeting).isEnabled()).isTrue();
+        assertThat(VenueViewTest.property(view, meeting, "begun", Boolean.class)).as("its buttons enabled").isTrue();
         assertThat(text("rehearsal-line")).startsWith("Репетиция: по часам приложения сейчас "
                 + DAY.format(java.time.format.DateTimeFormatter.ofPattern("d.MM.yyyy")) + " 10:2");
         assertThat(find(Component.class).withId("rehearsal-line").single().getElement().hasAttribute("role"))
