@@ -9,7 +9,9 @@ public enum RegistrationEventType {
     CHANGES_REQUESTED,
     PROFILE_UPDATED,
     /** An organizer withdrew an approval: the company is rejected and its meetings ahead cancelled. */
-    APPROVAL_WITHDRAWN;
+    APPROVAL_WITHDRAWN,
+    /** An organizer confirmed the log-in e-mail on the company's word (a phone call), with the reason (review72). */
+    EMAIL_CONFIRMED_BY_OFFICE;
 
     public String translationKey() {
         return "registration.event." + name();

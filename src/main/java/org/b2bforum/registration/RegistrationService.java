@@ -114,17 +114,16 @@ public class RegistrationService {
             throw new InvalidRegistrationException(List.of(new FieldError("loginEmail", "form.too-many",
                     Long.toString(LoginThrottle.minutes(wait)))));
         });
-        return transactions.execute(status -> registerCounted(form, language));
+        // compared before the transaction too: a wrong password counts as a failed log-in, which must stay (review72)
+        Set<Long> givingWay = neverConfirmed.givingWayTo(form);
+        return transactions.execute(status -> registerCounted(form, language, givingWay));
     }
 
-    private Registered registerCounted(RegistrationForm form, Locale language) {
+    private Registered registerCounted(RegistrationForm form, Locale language, Set<Long> givingWay) {
         List<FieldError> errors = new ArrayList<>(RegistrationValidator.validate(form, RegistrationValidator.Mode.NEW));
         String taxNumber = TaxNumbers.normalize(form.getTaxNumber());
         if (errors.isEmpty()) { // an application nobody confirmed gives way to one from whoever made it (review70)
-            records.withTaxNumber(form.getCountry(), taxNumber)
-                    .filter(id -> confirmations.madeWith(id, form.getPassword())).ifPresent(neverConfirmed::remove);
-            confirmations.companyAwaitingConfirmation(form.getLoginEmail())
-                    .filter(id -> confirmations.madeWith(id, form.getPassword())).ifPresent(neverConfirmed::remove);
+            givingWay.forEach(neverConfirmed::remove);
         }
         if (errors.stream().noneMatch(e -> e.field().equals("taxNumber"))
                 && records.taxNumberTaken(form.getCountry(), taxNumber, null)) {
@@ -437,7 +436,7 @@ public class RegistrationService {
         }
     }
 
-    private static String requiredComment(String comment, String field) {
+    static String requiredComment(String comment, String field) {
         if (comment == null || comment.isBlank()) {
             throw new InvalidRegistrationException(List.of(new FieldError(field, "validation.required")));
         }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,6 +15,7 @@ import org.b2bforum.base.mail.BilingualMail;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -153,6 +155,40 @@ public class EmailConfirmationService {
         return outcome;
     }
 
+    /**
+     * The log-in's e-mail is proved by a password reset link that was e-mailed to it and has just set a new password:
+     * confirmed as by its own link, whose links are used up (review72). Without this a company that lost the
+     * confirmation e-mail, or whose address another had registered, reset its password and still waited for approval
+     * that could not come. Part of the reset's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void provedByResetLink(long accountId) {
+        if (jdbc.update("update app_user set awaiting_email_confirmation = false "
+                + "where id = :id and awaiting_email_confirmation", new MapSqlParameterSource("id", accountId)) > 0) {
+            links.useAll(CONFIRMATION, accountId);
+        }
+    }
+
+    /**
+     * The company's log-in e-mail confirmed by the forum office (a phone call): as if its link had been opened, its links
+     * used up. The caller checks who asks and keeps who, when and why (registration's audit trail).
+     *
+     * @return whether a log-in awaited confirmation
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean confirmedByOffice(long companyId) {
+        List<Long> awaiting = jdbc.queryForList("""
+                select id from app_user where company_id = :company and awaiting_email_confirmation for update""",
+                new MapSqlParameterSource("company", companyId), Long.class);
+        for (long accountId : awaiting) {
+            links.useAll(CONFIRMATION, accountId);
+        }
+        jdbc.update("update app_user set awaiting_email_confirmation = false where company_id = :company",
+                new MapSqlParameterSource("company", companyId));
+        return !awaiting.isEmpty();
+    }
+
     /** Which of these companies' log-ins await the confirmation of their e-mail (for the organizers' queue). */
     @Transactional(readOnly = true)
     public Set<Long> companiesAwaitingConfirmation(Collection<Long> companyIds) {
@@ -178,13 +214,32 @@ public class EmailConfirmationService {
      * owner registering again with the password just chosen). A tax number is public and an e-mail easily guessed:
      * without this anyone could remove another's application in its first 48 hours and take its tax number with an
      * address of their own (review70). False when no log-in of the company awaits confirmation.
+     * <p>
+     * A password guessed here is a password guessed at the log-in (review72): the registration's own throttle counts
+     * per client address only, so from many addresses this comparison was an unlimited oracle for one log-in's
+     * password, and a bcrypt each. So it counts as a log-in of that e-mail ({@link LoginThrottle}): while the e-mail
+     * or the client's address is locked out of log-ins nothing is compared (false), and a wrong password is a failed
+     * log-in, recorded and counted. Called outside a transaction, so that the count stays when the registration is
+     * refused and rolled back.
      */
-    @Transactional(readOnly = true)
     public boolean madeWith(long companyId, String rawPassword) {
-        return rawPassword != null && jdbc.queryForList("""
-                select password_hash from app_user where company_id = :company and awaiting_email_confirmation""",
-                new MapSqlParameterSource("company", companyId), String.class).stream()
-                .anyMatch(hash -> passwordEncoder.matches(rawPassword, hash));
+        if (rawPassword == null) {
+            return false;
+        }
+        String address = ClientAddress.current();
+        for (Map<String, Object> login : jdbc.queryForList("""
+                select email, password_hash from app_user where company_id = :company and awaiting_email_confirmation""",
+                new MapSqlParameterSource("company", companyId))) {
+            String email = (String) login.get("email");
+            if (throttle.loginLocked(email, address).isPresent()) {
+                continue;
+            }
+            if (passwordEncoder.matches(rawPassword, (String) login.get("password_hash"))) {
+                return true;
+            }
+            throttle.loginFailed(email, address);
+        }
+        return false;
     }
 
     /**

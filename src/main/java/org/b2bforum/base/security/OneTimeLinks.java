@@ -103,6 +103,14 @@ class OneTimeLinks {
                 == 1;
     }
 
+    /** Whether this password reset link was issued by an organizer to pass on, rather than mailed to the address. */
+    boolean issuedByOrganizer(String token) {
+        return Boolean.TRUE.equals(jdbc.queryForList(
+                "select issued_by is not null from password_reset where token_hash = :hash",
+                new MapSqlParameterSource("hash", Tokens.hash(token)), Boolean.class).stream().findFirst()
+                .orElse(false));
+    }
+
     /** Uses up every other link of the account: once one has worked, the others are worth nothing. */
     void useAll(Kind kind, long accountId) {
         jdbc.update("update " + kind.table + " set used_at = :now where user_id = :user and used_at is null",

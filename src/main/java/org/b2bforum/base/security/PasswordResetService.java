@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * "Forgot password": a one-time link {@code /reset-password/<token>} with 256 random bits, stored
  * only as its SHA-256, working once and for {@link #VALID_FOR}. Its owner asks for it by e-mail (the
  * answer is the same whether the account exists or not), or an organizer issues it to pass on when
- * no SMTP server is configured. Setting the new password ends every session of the account.
+ * no SMTP server is configured. Setting the new password ends every session of the account. A reset by a link that was
+ * e-mailed confirms the address too, if its log-in awaited that ({@link EmailConfirmationService}).
  */
 @Service
 public class PasswordResetService {
@@ -37,9 +38,12 @@ public class PasswordResetService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transactions;
+    private final EmailConfirmationService confirmations;
 
     PasswordResetService(AccountService accounts, OneTimeLinks links, LoginThrottle throttle, CurrentUser currentUser,
-            ApplicationEventPublisher publisher, PlatformTransactionManager transactionManager) {
+            ApplicationEventPublisher publisher, PlatformTransactionManager transactionManager,
+            EmailConfirmationService confirmations) {
+        this.confirmations = confirmations;
         this.accounts = accounts;
         this.links = links;
         this.throttle = throttle;
@@ -126,6 +130,11 @@ public class PasswordResetService {
         }
         accounts.resetPassword(accountId, newPassword, confirmation);
         links.useAll(RESET, accountId);
+        // a link mailed to the address proves it as a confirmation link does (review72); one an organizer passed on
+        // by phone proves nothing of the address
+        if (!links.issuedByOrganizer(token)) {
+            confirmations.provedByResetLink(accountId);
+        }
     }
 
     private OneTimeLinks.Issued issue(long accountId, Long issuedBy) {

@@ -6,6 +6,7 @@ import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.EmailConfirmationService;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.company.RegistrationStatus;
+import org.b2bforum.registration.EmailConfirmedByOffice;
 import org.b2bforum.registration.InvalidRegistrationException;
 import org.b2bforum.registration.RegistrationDetails;
 import org.b2bforum.registration.RegistrationFilter;
@@ -44,14 +45,17 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
 
     private final RegistrationService registrations;
     private final ForumTime time;
+    private final EmailConfirmedByOffice emailConfirmedByOffice;
     private long companyId;
     private String title = "";
     private RegistrationFilter queueFilter = QueueParameters.from(QueryParameters.empty());
     /** The queue's sort, which "next application" follows (the row the organizer sees first on going back). */
     private Sort queueSort = Sort.unsorted();
 
-    RegistrationDetailView(RegistrationService registrations, ForumTime time) {
+    RegistrationDetailView(RegistrationService registrations, ForumTime time,
+            EmailConfirmedByOffice emailConfirmedByOffice) {
         this.registrations = registrations;
+        this.emailConfirmedByOffice = emailConfirmedByOffice;
         this.time = time;
         addClassName("page");
     }
@@ -92,7 +96,12 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
                     EmailConfirmationService.VALID_FOR.toHours()));
             unconfirmed.setId("email-not-confirmed");
             unconfirmed.addClassName("status-changes-requested");
-            add(unconfirmed);
+            // the link did not arrive and the office called the company: marked here, with why (review72)
+            Button confirmEmail = new Button(getTranslation("details.confirm-email"), VaadinIcon.PHONE.create(),
+                    e -> askComment("details.confirm-email", "details.confirm-email-reason",
+                            (text, dialog) -> confirmEmail(dialog, text)));
+            confirmEmail.setId("confirm-email");
+            add(unconfirmed, confirmEmail);
         }
         if (details.status() == RegistrationStatus.PENDING) {
             Button approve = new Button(getTranslation("action.approve"), VaadinIcon.CHECK.create(), e -> decide(
@@ -185,10 +194,14 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void decideWithComment(Dialog dialog, TextArea text, Runnable decision, String doneKey) {
+        decideWithComment(dialog, text, decision, () -> done(doneKey));
+    }
+
+    private void decideWithComment(Dialog dialog, TextArea text, Runnable decision, Runnable done) {
         try {
             decision.run();
             dialog.close();
-            done(doneKey);
+            done.run();
         } catch (InvalidRegistrationException e) {
             text.setErrorMessage(getTranslation(e.errors().getFirst().key()));
             text.setInvalid(true);
@@ -196,6 +209,14 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
             dialog.close();
             failed(e);
         }
+    }
+
+    private void confirmEmail(Dialog dialog, TextArea text) {
+        decideWithComment(dialog, text, () -> emailConfirmedByOffice.confirm(companyId, text.getValue()), () -> {
+            Notification.show(getTranslation("details.email-confirmed"), 4000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.SUCCESS);
+            show();
+        });
     }
 
     private void decide(Runnable decision, String doneKey) {

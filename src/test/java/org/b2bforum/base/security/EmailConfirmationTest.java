@@ -19,10 +19,12 @@ import org.b2bforum.TestClock;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.EmailConfirmationService.Outcome;
+import org.b2bforum.registration.EmailConfirmedByOffice;
 import org.b2bforum.registration.NeverConfirmedApplications;
 import org.b2bforum.registration.Registered;
 import org.b2bforum.registration.RegistrationFilter;
 import org.b2bforum.registration.RegistrationForm;
+import org.b2bforum.registration.RegistrationEventType;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.registration.RegistrationStateException;
 import org.b2bforum.registration.RegistrationSummary;
@@ -40,6 +42,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -348,6 +351,141 @@ class EmailConfirmationTest {
         assertThat(accounts.isEmailRegistered(byTaxNumber.getLoginEmail())).isFalse();
         assertThat(confirmations.confirm(firstToken(owner.email()))).as("and its link still works")
                 .isEqualTo(Outcome.CONFIRMED);
+    }
+
+    @Test
+    void guessing_an_unconfirmed_application_s_password_by_registering_its_tax_number_counts_as_failed_log_ins()
+            throws Exception {
+        Applicant owner = register();
+        firstToken(owner.email());
+        // from a new address each time: the registration's own throttle (per address) never stops the guesses
+        for (int i = 0; i < LoginThrottle.ACCOUNT.limit(); i++) {
+            fromAddress(randomAddress("10.21."));
+            RegistrationForm guess = withTaxNumberOf(owner);
+            guess.setPassword("Guess-Number-" + i + "-2026");
+            guess.setPasswordConfirmation(guess.getPassword());
+            assertThatThrownBy(() -> registrations.register(guess, Languages.RUSSIAN))
+                    .isInstanceOf(org.b2bforum.registration.InvalidRegistrationException.class);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from login_attempt where email = ? and outcome = 'FAILURE'",
+                Integer.class, owner.email())).as("each wrong guess a failed log-in, kept though the registration "
+                        + "was refused").isEqualTo(LoginThrottle.ACCOUNT.limit());
+
+        // the log-in is locked now: even the right password removes nothing (it is not compared), as at the log-in
+        fromAddress(randomAddress("10.22."));
+        RegistrationForm right = withTaxNumberOf(owner);
+        assertThatThrownBy(() -> registrations.register(right, Languages.RUSSIAN))
+                .isInstanceOf(org.b2bforum.registration.InvalidRegistrationException.class);
+        assertThat(jdbc.queryForObject("select count(*) from company where id = ?", Integer.class, owner.companyId()))
+                .as("the owner's application stays").isOne();
+    }
+
+    @Test
+    void a_password_reset_by_a_mailed_link_confirms_the_address_but_one_an_organizer_passed_on_does_not()
+            throws Exception {
+        PasswordResetService resets = context.getBean(PasswordResetService.class);
+        Pattern resetLink = Pattern.compile("https?://\\S+/reset-password/([A-Za-z0-9_-]{43})");
+        Applicant byPhone = register();
+        String confirmation = firstToken(byPhone.email());
+        TestData.logInAsOrganizer(accounts);
+        String passedOn = resets.issueLink(accounts.loadUserByUsername(byPhone.email()).id());
+        TestData.logOut();
+
+        resets.reset(passedOn.substring(passedOn.lastIndexOf('/') + 1), "New-Password-2026", "New-Password-2026");
+
+        assertThat(awaiting(byPhone.email())).as("a link passed on by phone proves no address").isTrue();
+
+        Applicant lostTheMail = register();
+        firstToken(lostTheMail.email());
+        assertThat(resets.requestByEmail(lostTheMail.email())).isEmpty();
+        Matcher mailed = resetLink.matcher((String) mailTo(lostTheMail.email(), 2, 60_000).stream()
+                .filter(m -> {
+                    try {
+                        return resetLink.matcher((String) m.getContent()).find();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).findFirst().orElseThrow().getContent());
+        assertThat(mailed.find()).isTrue();
+
+        resets.reset(mailed.group(1), "New-Password-2026", "New-Password-2026");
+
+        assertThat(awaiting(lostTheMail.email())).as("the mailed reset link proved the address").isFalse();
+        assertThat(confirmations.confirm(confirmation)).as("another log-in's link is untouched")
+                .isEqualTo(Outcome.CONFIRMED);
+        TestData.logInAsOrganizer(accounts);
+        registrations.approve(lostTheMail.companyId());
+    }
+
+    @Test
+    void only_an_organizer_marks_an_address_confirmed_with_a_reason_kept_in_the_trail_the_company_sees()
+            throws Exception {
+        EmailConfirmedByOffice office = context.getBean(EmailConfirmedByOffice.class);
+        Applicant applicant = register();
+        String token = firstToken(applicant.email());
+        Applicant other = register();
+        firstToken(other.email());
+        // a company cannot do it for itself (it can log in unconfirmed) nor for another
+        TestData.logInAs(accounts, applicant.email());
+        assertThatThrownBy(() -> office.confirm(applicant.companyId(), "it is us"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> office.confirm(other.companyId(), "it is them"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> confirmations.confirmedByOffice(applicant.companyId()))
+                .as("nor through the security module's own method").isInstanceOf(AccessDeniedException.class);
+        TestData.logOut();
+        assertThat(awaiting(applicant.email())).isTrue();
+
+        TestData.logInAsOrganizer(accounts);
+        assertThatThrownBy(() -> office.confirm(applicant.companyId(), "  "))
+                .isInstanceOfSatisfying(org.b2bforum.registration.InvalidRegistrationException.class,
+                        e -> assertThat(e.errors().getFirst().key()).isEqualTo("validation.required"));
+        assertThat(awaiting(applicant.email())).as("nothing without a reason").isTrue();
+
+        office.confirm(applicant.companyId(), "Confirmed by phone with the director, +375 17 000-00-00");
+
+        assertThat(awaiting(applicant.email())).isFalse();
+        assertThat(awaiting(other.email())).as("the other company").isTrue();
+        assertThatThrownBy(() -> office.confirm(applicant.companyId(), "again"))
+                .isInstanceOf(RegistrationStateException.class);
+        registrations.approve(applicant.companyId());
+        TestData.logOut();
+        assertThat(confirmations.confirm(token)).as("its links are used up").isEqualTo(Outcome.USED);
+
+        TestData.logInAs(accounts, applicant.email());
+        assertThat(registrations.history(applicant.companyId()))
+                .filteredOn(entry -> entry.type() == RegistrationEventType.EMAIL_CONFIRMED_BY_OFFICE).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.comment()).isEqualTo("Confirmed by phone with the director, +375 17 000-00-00");
+                    assertThat(entry.forumOffice()).as("who: the forum office").isTrue();
+                    assertThat(entry.occurredAt()).as("when").isNotNull();
+                });
+    }
+
+    @Test
+    void a_rejected_application_nobody_confirmed_is_removed_when_its_links_expire_freeing_its_tax_number()
+            throws Exception {
+        Applicant impostor = register();
+        firstToken(impostor.email());
+        TestData.logInAsOrganizer(accounts);
+        registrations.reject(impostor.companyId(), "Not this company's application");
+        TestData.logOut();
+        assertThat(jdbc.queryForObject("select count(*) from notification n join app_user u on u.id = n.user_id "
+                + "where u.email = ?", Integer.class, impostor.email())).as("the rejection told in the app").isOne();
+        jdbc.update("update email_confirmation set expires_at = ? where user_id = "
+                + "(select id from app_user where email = ?)", Timestamp.from(Instant.now().minusSeconds(1)),
+                impostor.email());
+
+        neverConfirmed.removeExpired();
+
+        assertThat(jdbc.queryForObject("select count(*) from company where id = ?", Integer.class,
+                impostor.companyId())).isZero();
+        fromAddress(randomAddress("10.23."));
+        RegistrationForm realCompany = withTaxNumberOf(impostor);
+        realCompany.setPassword("Real-Company-2026");
+        realCompany.setPasswordConfirmation(realCompany.getPassword());
+        assertThat(registrations.register(realCompany, Languages.RUSSIAN).companyId())
+                .as("the real company registers its tax number").isPositive();
     }
 
     @Test
