@@ -12,8 +12,10 @@ import jakarta.annotation.PreDestroy;
 
 import org.b2bforum.base.database.DatabaseFailures;
 import org.b2bforum.base.web.UrgentWork;
+import org.b2bforum.base.database.FirstHostWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
@@ -102,6 +104,11 @@ class TransactionRetry {
         this(dataSource, concurrentWriters, ownConnections, urgent, DEFAULT_TURN_WAIT);
     }
 
+    TransactionRetry(DataSource dataSource, int concurrentWriters, boolean ownConnections, UrgentWork urgent,
+            Duration turnWait) {
+        this(dataSource, concurrentWriters, ownConnections, urgent, turnWait, TransactionRetry::sleep);
+    }
+
     /**
      * Tests: the retries' pauses go to {@code pause} (which records them) rather than sleeping; the node losses'
      * alone are seconds of waiting (TransactionRetryTest).
@@ -119,13 +126,18 @@ class TransactionRetry {
      * @param urgent where a booking waiting for its turn counts as urgent work
      * @param turnWait {@code b2bforum.booking.turn-wait}: how long a booking waits for its turn before it is refused
      *        as "busy, try again" (turns that hang must not hold the clicks, nor the pages that give way to them)
+     * @param firstHost brings the own pool back to a multi-host URL's first host after a fail-over (docs/cluster.md)
      */
     @Autowired
     TransactionRetry(DataSource dataSource,
             @Value("${b2bforum.booking.concurrent-writers:4}") int concurrentWriters,
             @Value("${b2bforum.booking.own-connections:true}") boolean ownConnections, UrgentWork urgent,
-            @Value("${b2bforum.booking.turn-wait:30s}") Duration turnWait) {
+            @Value("${b2bforum.booking.turn-wait:30s}") Duration turnWait, ObjectProvider<FirstHostWatcher> firstHost) {
         this(dataSource, concurrentWriters, ownConnections, urgent, turnWait, TransactionRetry::sleep);
+        if (connections != null) {
+            // on a multi-host URL its connections come back to the first host after a fail-over, as the application's
+            firstHost.ifAvailable(watcher -> watcher.watch(connections));
+        }
     }
 
     private TransactionRetry(DataSource dataSource, int concurrentWriters, boolean ownConnections, UrgentWork urgent,

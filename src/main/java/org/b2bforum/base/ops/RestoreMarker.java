@@ -3,18 +3,27 @@ package org.b2bforum.base.ops;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The file {@code <backup>.restored} beside a backup that a start restores ({@link BackupService#restoreAtStart}): it
@@ -25,11 +34,23 @@ import java.util.regex.Pattern;
  * by a process of this host that is gone, is a restore that did not end
  * (ops1: until review66 any "not finished" marker was, so a second node restored the backup again over the first
  * one's restore, or over what the first node wrote since).
+ * <p>
+ * Storage without hard links (SMB/CIFS mounts, FAT, some NAS) refuses the link (ops3: until then the start ended with
+ * "cannot be written" there). The claim is then made by an exclusive create ({@code CREATE_NEW}: of two creates one
+ * fails, on SMB by the server's create disposition, on NFS v3 and later by its exclusive create) with the whole line
+ * written at once right after, and a reader that finds the marker without its line's end reads again until it is
+ * whole ({@link #read()}), so the claim keeps one winner and is still never taken for one without an owner.
  */
 final class RestoreMarker {
 
+    private static final Logger log = LoggerFactory.getLogger(RestoreMarker.class);
+    /** The storage's lack of hard links said once per process: it does not change between claims. */
+    private static final AtomicBoolean NO_HARD_LINKS_SAID = new AtomicBoolean();
+
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
     static final Duration STALE = Duration.ofSeconds(60);
+    /** How long a reader waits for a marker being written (without its line's end) to be whole. */
+    static final Duration WHOLE_WAIT = Duration.ofSeconds(2);
 
     /** How the marker begins once the restore ended. */
     static final String RESTORED = "restored into database ";
@@ -37,10 +58,22 @@ final class RestoreMarker {
 
     private final Path file;
     private final Clock clock;
+    private final Link link;
+
+    /** {@link Files#createLink}; tests: a storage without hard links. */
+    @FunctionalInterface
+    interface Link {
+        void create(Path link, Path existing) throws IOException;
+    }
 
     RestoreMarker(Path backup, Clock clock) {
+        this(backup, clock, Files::createLink);
+    }
+
+    RestoreMarker(Path backup, Clock clock, Link link) {
         this.file = backup.resolveSibling(backup.getFileName() + ".restored");
         this.clock = clock;
+        this.link = link;
     }
 
     Path file() {
@@ -52,13 +85,27 @@ final class RestoreMarker {
         return readFile(file);
     }
 
+    /**
+     * The marker's line; a marker without its line's end is being written by a claim on storage without hard links
+     * ({@link #createWhole}), read again until whole for up to {@link #WHOLE_WAIT} (then taken as it is).
+     */
     private static Optional<State> readFile(Path file) throws IOException {
+        long waitUntil = System.nanoTime() + WHOLE_WAIT.toNanos();
         try {
-            String firstLine = Files.readAllLines(file).stream().findFirst().orElse("").trim();
-            Instant touched = Files.getLastModifiedTime(file).toInstant();
-            return Optional.of(new State(firstLine, touched));
+            while (true) {
+                String text = Files.readString(file);
+                if (text.endsWith("\n") || System.nanoTime() > waitUntil) {
+                    String firstLine = text.lines().findFirst().orElse("").trim();
+                    Instant touched = Files.getLastModifiedTime(file).toInstant();
+                    return Optional.of(new State(firstLine, touched));
+                }
+                Thread.sleep(1);
+            }
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + file, e);
         }
     }
 
@@ -89,18 +136,55 @@ final class RestoreMarker {
             }
             Files.deleteIfExists(aside);
         }
+        String line = "restore into database " + database + " begun at " + clock.instant() + owner(node)
+                + ", not finished\n";
         Path written = aside("claim");
         try {
-            Files.writeString(written, "restore into database " + database + " begun at " + clock.instant()
-                    + owner(node) + ", not finished\n");
-            Files.createLink(file, written); // atomic, and refused where the marker exists: one claim wins
+            Files.writeString(written, line);
+            try {
+                link.create(file, written); // atomic, and refused where the marker exists: one claim wins
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (FileSystemException | UnsupportedOperationException e) {
+                if (!NO_HARD_LINKS_SAID.getAndSet(true)) {
+                    log.warn("Restore marker {}: its storage makes no hard links ({}), so the claim is an exclusive "
+                            + "create with its line written right after (docs/operations.md, \"Restore\")", file,
+                            e.toString());
+                }
+                if (!createWhole(line)) {
+                    return false;
+                }
+            }
             touch();
             return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
         } finally {
             Files.deleteIfExists(written);
         }
+    }
+
+    /**
+     * The claim where hard links are refused: the marker created only if there is none (one of two creates fails),
+     * then its whole line written in one write; readers wait for the line's end ({@link #readFile}).
+     *
+     * @return whether this process created it
+     */
+    private boolean createWhole(String line) throws IOException {
+        SeekableByteChannel created;
+        try {
+            created = Files.newByteChannel(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+        try (created) {
+            ByteBuffer text = StandardCharsets.UTF_8.encode(line);
+            while (text.hasRemaining()) {
+                created.write(text);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(file); // ours, and without its line: not a claim anyone may wait for
+            throw e;
+        }
+        return true;
     }
 
     /**

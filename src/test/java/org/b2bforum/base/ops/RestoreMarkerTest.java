@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +30,10 @@ class RestoreMarkerTest {
 
     private final Path dir = Path.of("target/restore-marker-test");
     private final Clock clock = Clock.systemUTC();
+    /** A storage without hard links (SMB/CIFS, FAT): Linux' link() there fails with EPERM or EOPNOTSUPP. */
+    private final RestoreMarker.Link noHardLinks = (link, existing) -> {
+        throw new FileSystemException(link.toString(), existing.toString(), "Operation not permitted");
+    };
 
     @AfterEach
     void cleanUp() {
@@ -63,8 +74,14 @@ class RestoreMarkerTest {
      */
     @Test
     void a_node_reading_the_marker_while_another_writes_it_finds_a_whole_line() throws Exception {
+        linesReadWhileClaimedAndFinished300Times(new RestoreMarker(dir.resolve("b2bforum-20261207-050000.sql.gz"), clock));
+        try (var left = Files.list(dir)) {
+            assertThat(left).as("nothing left aside").isEmpty();
+        }
+    }
+
+    private void linesReadWhileClaimedAndFinished300Times(RestoreMarker writer) throws Exception {
         Files.createDirectories(dir);
-        RestoreMarker writer = new RestoreMarker(dir.resolve("b2bforum-20261207-050000.sql.gz"), clock);
         RestoreMarker reader = new RestoreMarker(dir.resolve("b2bforum-20261207-050000.sql.gz"), clock);
         AtomicBoolean writing = new AtomicBoolean(true);
         Set<String> linesRead = ConcurrentHashMap.newKeySet();
@@ -92,8 +109,53 @@ class RestoreMarkerTest {
                 .allMatch(line -> line.matches("(restore into database forum begun at \\S+"
                         + "|restored into database forum at \\S+) by node node-1 \\(host \\S+, pid \\d+\\)"
                         + "(, not finished)?"), "whole");
-        try (var left = Files.list(dir)) {
-            assertThat(left).as("nothing left aside").isEmpty();
+    }
+
+    /**
+     * On storage without hard links (ops3: the claim's link failed and the start ended with "cannot be written"), eight
+     * nodes claiming at once: the marker is created exclusively, one claim wins, its line whole, nothing left aside.
+     */
+    @Test
+    void on_storage_without_hard_links_one_of_several_claims_made_at_once_wins() throws Exception {
+        Files.createDirectories(dir);
+        Path backup = dir.resolve("b2bforum-20261207-050000.sql.gz");
+        for (int round = 0; round < 20; round++) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> claims = new ArrayList<>();
+            try (ExecutorService nodes = Executors.newFixedThreadPool(8)) {
+                for (int n = 1; n <= 8; n++) {
+                    String node = "node-" + n;
+                    RestoreMarker marker = new RestoreMarker(backup, clock, noHardLinks);
+                    claims.add(nodes.submit(() -> {
+                        start.await();
+                        return marker.claim(node, "forum", Optional.empty());
+                    }));
+                }
+                start.countDown();
+            }
+            List<String> winners = new ArrayList<>();
+            for (int n = 0; n < claims.size(); n++) {
+                if (claims.get(n).get()) {
+                    winners.add("node-" + (n + 1));
+                }
+            }
+            RestoreMarker reader = new RestoreMarker(backup, clock);
+            assertThat(winners).as("round " + round).hasSize(1);
+            assertThat(reader.read()).hasValueSatisfying(state -> assertThat(state.line())
+                    .matches("restore into database forum begun at \\S+ by node " + winners.getFirst()
+                            + " \\(host \\S+, pid \\d+\\), not finished"));
+            try (var left = Files.list(dir)) {
+                assertThat(left).as("nothing left aside").containsExactly(reader.file());
+            }
+            Files.delete(reader.file());
         }
+    }
+
+    /** The same without hard links: a node reading while another claims and records its restore finds whole lines. */
+    @Test
+    void on_storage_without_hard_links_a_node_reading_the_marker_while_another_writes_it_finds_a_whole_line()
+            throws Exception {
+        linesReadWhileClaimedAndFinished300Times(
+                new RestoreMarker(dir.resolve("b2bforum-20261207-050000.sql.gz"), clock, noHardLinks));
     }
 }
