@@ -2,6 +2,7 @@ package org.b2bforum.optimizer;
 
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +16,7 @@ final class ThreadWatch {
     private final String name;
     private final Set<Thread> others;
     private final AtomicBoolean seen = new AtomicBoolean();
+    private final AtomicLong firstSeen = new AtomicLong();
     private final AtomicBoolean watching = new AtomicBoolean(true);
     private final Thread watcher;
 
@@ -31,6 +33,14 @@ final class ThreadWatch {
     /** Whether the thread was seen alive so far (a build's stop: it ends the build once the thread is seen). */
     boolean seen() {
         return seen.get();
+    }
+
+    /** When the thread was first seen alive ({@link System#nanoTime}'s terms); only once {@link #seen}. */
+    long firstSeen() {
+        if (!seen.get()) {
+            throw new IllegalStateException(name + " was not seen");
+        }
+        return firstSeen.get();
     }
 
     /** Stops watching; whether the thread was seen alive meanwhile. */
@@ -51,7 +61,8 @@ final class ThreadWatch {
 
     private void watch() {
         while (watching.get()) {
-            if (!alive(name, others).isEmpty()) {
+            if (!seen.get() && !alive(name, others).isEmpty()) {
+                firstSeen.set(System.nanoTime());
                 seen.set(true);
             }
             try {

@@ -1,6 +1,8 @@
 package org.b2bforum.base.database;
 
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
@@ -22,8 +24,11 @@ import jakarta.annotation.PreDestroy;
  * whole stack trace once a minute for as long as the outage lasts (seen with the embedded MariaDB killed, review49).
  * Hikari says so only from code (PoolBase, after a minute without a connection), so its line is taken at Logback's
  * turbo filter, before any appender; the pool's "Established new connection" (a debug line, which the filter sees at
- * any level) tells that it answers again. A failure that is not the database away (a wrong password) is logged as
- * Hikari does.
+ * any level) tells that it answers again: of a pool that failed to connect since its last new connection, or of any
+ * pool while none has failed. Another pool's routine new connection (a connection renewed by a pool of another database
+ * in the same JVM, as the tests' shared contexts' beside an outage test's pool) says nothing of the database that went
+ * away (stab49: PoolOutageLinesTest's pool said "back" while its database was still killed, at load ~50). A failure
+ * that is not the database away (a wrong password) is logged as Hikari does.
  * <p>
  * Hibernate's "HHH000247: ErrorCode: 0, SQLState: 08000" and the driver's message after it, two warnings at every
  * transaction that meets the database away (review49), likewise: one line when they begin, one when the pool connects
@@ -50,6 +55,8 @@ class PoolOutageLines extends TurboFilter {
             "Database statements");
     private final OutageLog readiness = new OutageLog(LoggerFactory.getLogger(PoolOutageLines.class),
             "Readiness (the database's health check)");
+    /** The pools (Hikari's pool names, the first argument of its lines) that failed to connect since they last did. */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
     /** Hibernate's line of a failure's SQL state was held back on this thread: its message, which follows, is too. */
     private final ThreadLocal<Boolean> messageHeldBack = new ThreadLocal<>();
 
@@ -65,18 +72,31 @@ class PoolOutageLines extends TurboFilter {
         if (format == null || !POOL_LOGGER.equals(logger.getName())) {
             return FilterReply.NEUTRAL;
         }
+        if (format.contains("Failed to create/setup connection")) {
+            failing(params);
+            return FilterReply.NEUTRAL;
+        }
         if (format.contains("Pool is empty")) {
+            failing(params);
             Throwable failure = t != null ? t
                     : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last ? last
                     : null;
             return failure != null && outage.away(failure) ? FilterReply.DENY : FilterReply.NEUTRAL;
         }
-        if (format.contains("Established new connection")) {
+        if (format.contains("Established new connection")
+                && (params != null && params.length > 0 && failing.remove(String.valueOf(params[0]))
+                        || failing.isEmpty())) {
             outage.answered();
             statements.answered();
             readiness.answered();
         }
         return FilterReply.NEUTRAL;
+    }
+
+    private void failing(Object[] params) {
+        if (params != null && params.length > 0 && params[0] != null) {
+            failing.add(String.valueOf(params[0]));
+        }
     }
 
     /** Hibernate logs a failure in two lines, its codes then its message: both held back when it is the database away. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -100,6 +102,49 @@ class PoolOutageLinesTest {
                 .extracting(ILoggingEvent::getFormattedMessage)
                 .containsExactly("HHH000247: ErrorCode: 1062, SQLState: 23000", "Duplicate entry 'x' for key 'uk_x'");
         assertThat(logged.list).allMatch(event -> event.getThrowableProxy() == null);
+    }
+
+    /**
+     * Another pool of the JVM connecting while this one's database is away (the tests' shared context renewing a
+     * connection to its own database) does not say that database answers again: only the pool that failed does, or any
+     * pool while none has failed (stab49: in main's whole verify at load ~50 this class's pool said "away", "back",
+     * "away", "back", the first "back" another pool's, its database still killed).
+     */
+    @Test
+    void another_pool_s_new_connection_during_an_outage_does_not_say_the_database_answers_again() {
+        PoolOutageLines filter = new PoolOutageLines();
+        Logger pool = (Logger) LoggerFactory.getLogger(PoolOutageLines.POOL_LOGGER);
+        Logger ours = (Logger) LoggerFactory.getLogger(PoolOutageLines.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        ours.addAppender(logged);
+        try {
+            SQLException refused = new SQLNonTransientConnectionException(
+                    "Socket fail to connect to 127.0.0.1:1. Connection refused", "08000");
+            filter.decide(null, pool, Level.DEBUG, "{} - Failed to create/setup connection ({}): {}",
+                    new Object[] {"outage-pool", "c1", refused.getMessage()}, null);
+            filter.decide(null, pool, Level.WARN, "{} - Pool is empty, failed to create/setup connection ({})",
+                    new Object[] {"outage-pool", "c1", refused}, null);
+            filter.decide(null, pool, Level.DEBUG, "{} - Established new connection ({})",
+                    new Object[] {"another-pool", "c2"}, null);
+            assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).singleElement()
+                    .asString().startsWith("Database connection pool: the database cannot be reached");
+
+            filter.decide(null, pool, Level.DEBUG, "{} - Established new connection ({})",
+                    new Object[] {"outage-pool", "c3"}, null);
+            assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).last()
+                    .isEqualTo("Database connection pool: the database answers again");
+            // none failing now: any pool's new connection tells it (Hibernate's lines come without a pool's name)
+            filter.decide(null, pool, Level.WARN, "{} - Pool is empty, failed to create/setup connection ({})",
+                    new Object[] {"outage-pool", "c4", refused}, null);
+            filter.decide(null, pool, Level.DEBUG, "{} - Established new connection ({})",
+                    new Object[] {"outage-pool", "c5"}, null);
+            filter.decide(null, pool, Level.DEBUG, "{} - Established new connection ({})",
+                    new Object[] {"another-pool", "c6"}, null);
+            assertThat(logged.list).hasSize(4);
+        } finally {
+            ours.detachAppender(logged);
+        }
     }
 
     private static void saysAwayOnceAndBackOnce(List<ILoggingEvent> logged, String what, String cause) {

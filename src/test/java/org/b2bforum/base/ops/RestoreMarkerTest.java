@@ -20,6 +20,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,8 +71,8 @@ class RestoreMarkerTest {
     /**
      * A node that reads the marker while another claims it, or records its restore, finds a whole line, never an empty
      * or half-written one (review71: the claim was created, then written, and the node that read it between the two
-     * logged "being restored by another start" instead of the node's name). Claimed and finished 300 times beside a
-     * reader that reads without a pause.
+     * logged "being restored by another start" instead of the node's name). Claimed and finished 300 times or more
+     * beside a reader that reads without a pause, until it has read 300 times.
      */
     @Test
     void a_node_reading_the_marker_while_another_writes_it_finds_a_whole_line() throws Exception {
@@ -84,18 +86,26 @@ class RestoreMarkerTest {
         Files.createDirectories(dir);
         RestoreMarker reader = new RestoreMarker(dir.resolve("b2bforum-20261207-050000.sql.gz"), clock);
         AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        AtomicReference<IOException> readFailed = new AtomicReference<>();
         Set<String> linesRead = ConcurrentHashMap.newKeySet();
         Thread reading = Thread.ofPlatform().start(() -> {
             while (writing.get()) {
                 try {
                     reader.read().ifPresent(state -> linesRead.add(state.line()));
+                    reads.incrementAndGet();
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    readFailed.set(e);
+                    return;
                 }
             }
         });
+        // at least 300 claims, and on until the reader has read 300 times and found a line: on a loaded machine
+        // the reader's thread may not run at all during the first 300 (then the test read nothing and checked nothing)
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         try {
-            for (int i = 0; i < 300; i++) {
+            for (int i = 0; i < 300 || (reads.get() < 300 || linesRead.isEmpty()) && reading.isAlive(); i++) {
+                assertThat(System.nanoTime()).as("the reader read %s times", reads.get()).isLessThan(deadline);
                 assertThat(writer.claim("node-1", "forum", Optional.empty())).isTrue();
                 writer.restored("node-1", "forum");
                 Files.delete(writer.file());
@@ -105,6 +115,7 @@ class RestoreMarkerTest {
             reading.join();
         }
 
+        assertThat(readFailed.get()).as("the reader's reads").isNull();
         assertThat(linesRead).as("the lines read").isNotEmpty()
                 .allMatch(line -> line.matches("(restore into database forum begun at \\S+"
                         + "|restored into database forum at \\S+) by node node-1 \\(host \\S+, pid \\d+\\)"
