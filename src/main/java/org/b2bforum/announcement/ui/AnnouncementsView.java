@@ -128,6 +128,11 @@ class AnnouncementsView extends VerticalLayout implements HasDynamicTitle {
             publish.setEnabled(true);
             refused(e);
             return;
+        } catch (RuntimeException e) {
+            // the database away: the frame says so (DatabaseUnavailableHandling), and "Send" is there for another try
+            // with the text as typed, which reloading the page to get a greyed-out button back would lose (review73)
+            publish.setEnabled(true);
+            throw e;
         }
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setId("confirm-announcement");

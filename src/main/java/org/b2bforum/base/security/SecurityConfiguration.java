@@ -9,6 +9,7 @@ import org.b2bforum.base.ops.UnavailableAwareLoginFailureHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -141,6 +142,24 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The log-in's check of e-mail and password, Spring's own, declared here for one setting: the password is compared
+     * even when the account is switched off (or a demo account outside the demo mode), before the refusal. A refusal
+     * before any comparison came back one BCrypt sooner than a wrong password's and so told that the e-mail had an
+     * account; an unknown e-mail is compared against a dummy hash already. Spring Security 7 compares by default; set
+     * here so that neither a change of that default nor another wiring loses it ({@code
+     * LoginAndSessionsTest#a_switched_off_account_is_refused_only_after_its_password_was_compared}). The refusal
+     * itself is still a {@code DisabledException}, recorded as {@code DISABLED} (LoginGuard), and the page says
+     * "wrong e-mail or password" either way.
+     */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(AccountService accounts, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+        provider.setPasswordEncoder(passwordEncoder);
+        provider.setAlwaysPerformAdditionalChecksOnUser(true);
+        return provider;
     }
 
     /**

@@ -401,8 +401,13 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmPublish() {
-        if (shown == null) {
-            publish.setEnabled(true);
+        Integer limit = null;
+        try { // nothing to publish, or the database away (the frame says it; review73): "Publish" for another try
+            limit = shown == null ? null : bookingWindow.settings().meetingLimit();
+        } finally {
+            publish.setEnabled(limit == null);
+        }
+        if (limit == null) {
             return;
         }
         Dialog dialog = new Dialog(getTranslation("schedule.publish.title"));
@@ -418,7 +423,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
         Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
         dialog.add(new Paragraph(getTranslation("schedule.publish.text", shown.placedWishes())),
-                new Paragraph(getTranslation("schedule.publish.limit", bookingWindow.settings().meetingLimit())));
+                new Paragraph(getTranslation("schedule.publish.limit", limit)));
         dialog.getFooter().add(cancel, confirm);
         dialog.open();
     }

@@ -1,6 +1,7 @@
 package org.b2bforum.announcement.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -15,7 +16,12 @@ import org.b2bforum.company.Sector;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.TestCompanies;
 import org.b2bforum.registration.RegistrationService;
+import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.program.ProgramService;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.springframework.context.ApplicationContext;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -42,6 +48,8 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
     RegistrationService registrations;
     @Autowired
     AnnouncementService announcements;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void before_the_first_announcement_the_list_says_none_was_sent_and_after_it_lists_it() {
@@ -161,5 +169,28 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
     private static String link(Anchor anchor) {
         return anchor.getHref() + " " + anchor.getElement().getAttribute("target") + " "
                 + anchor.getElement().getAttribute("rel");
+    }
+    /**
+     * review73: "Send" greys out from its click (ux71); a failure of the database while it counted the audience left it
+     * grey, and the page had to be reloaded, losing the text typed. The failure comes from a service that fails as the
+     * database away does (the frame's error handling says it: DatabaseUnavailableHandling).
+     */
+    @Test
+    void send_is_enabled_again_with_the_text_kept_when_the_database_fails_while_counting_the_audience() {
+        AnnouncementService away = Mockito.mock(AnnouncementService.class);
+        Mockito.when(away.reach(Mockito.any(), Mockito.any(), Mockito.any()))
+                .thenThrow(new DataAccessResourceFailureException("the database cannot be reached"));
+        TestData.logInAsOrganizer(accounts);
+        AnnouncementsView view = new AnnouncementsView(away, context.getBean(ProgramService.class),
+                context.getBean(ForumTime.class));
+        UI.getCurrent().add(view);
+        test($(TextArea.class).from(view).single()).setValue("Регистрация открыта с 9:00 в холле");
+        Button send = $(Button.class).from(view).id("announcement-publish");
+
+        assertThatThrownBy(() -> test(send).click()).isInstanceOf(DataAccessResourceFailureException.class);
+
+        assertThat(send.isEnabled()).as("there for another try").isTrue();
+        assertThat($(TextArea.class).from(view).single().getValue()).isEqualTo("Регистрация открыта с 9:00 в холле");
+        assertThat($(ConfirmDialog.class).exists()).as("nothing asked").isFalse();
     }
 }

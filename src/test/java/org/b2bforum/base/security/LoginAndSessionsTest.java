@@ -26,7 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -47,6 +49,10 @@ class LoginAndSessionsTest {
     JdbcTemplate jdbc;
     @Autowired
     RecentSessionChecks recentChecks;
+    @Autowired
+    DaoAuthenticationProvider logInCheck;
+    @Autowired
+    PasswordEncoder passwordEncoder;
 
     MockMvc mvc;
     /** Each test logs in from addresses of its own: the throttle (in the database) is shared by the whole test run. */
@@ -242,6 +248,44 @@ class LoginAndSessionsTest {
         assertThat(logIn(email, TestData.COMPANY_PASSWORD, address + "2").getResponse().getRedirectedUrl())
                 .isEqualTo("/login?error");
         assertThat(outcomes(email)).endsWith("DISABLED");
+    }
+
+    @Test
+    void a_switched_off_account_is_refused_only_after_its_password_was_compared() throws Exception {
+        String email = company();
+        TestData.logInAsOrganizer(accounts);
+        accounts.setEnabled(accounts.loadUserByUsername(email).id(), false);
+        TestData.logOut();
+        // the log-in's own password encoder, counting the comparisons made on this thread (other test classes may
+        // log in at the same time in this JVM)
+        Thread thisThread = Thread.currentThread();
+        int[] compared = {0};
+        logInCheck.setPasswordEncoder(new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return passwordEncoder.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                if (Thread.currentThread() == thisThread) {
+                    compared[0]++;
+                }
+                return passwordEncoder.matches(raw, encoded);
+            }
+        });
+        try {
+            MvcResult wrong = logIn(email, "not-the-password-1", address);
+            assertThat(compared[0]).as("a wrong password compared, as for an account that may log in").isEqualTo(1);
+            MvcResult right = logIn(email, TestData.COMPANY_PASSWORD, address + "2");
+            assertThat(compared[0]).isEqualTo(2);
+            // the same answer as a wrong password's, whichever was typed: nothing tells the account is switched off
+            assertThat(wrong.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+            assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+            assertThat(outcomes(email)).containsExactly("DISABLED", "DISABLED");
+        } finally {
+            logInCheck.setPasswordEncoder(passwordEncoder);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.b2bforum.schedule.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +74,8 @@ class ScheduleViewTest extends ForumBrowserlessTest {
     long building;
     @Autowired
     BookingFixture booking;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @BeforeEach
     void setUp() {
@@ -443,6 +446,33 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         test(find(Button.class).id("confirm-publish")).click();
         assertThat(schedule.run(run.id()).orElseThrow().status()).isEqualTo(ScheduleRunStatus.PUBLISHED);
         assertThat(view.build.isEnabled()).isTrue();
+    }
+
+    /**
+     * review73: "Publish" greys out from its click (ux71); a failure of the database while the question was made (it
+     * reads the meeting limit) left it grey until the page was reloaded. The booking window fails as the database away
+     * does (the frame's error handling says it: DatabaseUnavailableHandling).
+     */
+    @Test
+    void publish_is_enabled_again_when_the_database_fails_while_its_question_is_made() {
+        TestSession session = booking.session(1, LocalTime.of(10, 0), LocalTime.of(10, 40), 20);
+        builtWithOneWish(session);
+        TestData.logInAsOrganizer(accounts);
+        org.b2bforum.program.BookingWindow away = org.mockito.Mockito.mock(org.b2bforum.program.BookingWindow.class);
+        org.mockito.Mockito.when(away.settings())
+                .thenThrow(new org.springframework.dao.DataAccessResourceFailureException("the database cannot be reached"));
+        ScheduleView view = new ScheduleView(schedule, wishes, context.getBean(org.b2bforum.program.ProgramService.class), away,
+                context.getBean(org.b2bforum.base.i18n.ForumTime.class), context.getBean(java.time.Clock.class));
+        UI.getCurrent().add(view);
+        view.day.setValue(view.day.getListDataView().getItems().filter(d -> d.id() == session.dayId()).findFirst()
+                .orElseThrow());
+        assertThat(view.publish.isVisible() && view.publish.isEnabled()).isTrue();
+
+        assertThatThrownBy(() -> test(view.publish).click())
+                .isInstanceOf(org.springframework.dao.DataAccessResourceFailureException.class);
+
+        assertThat(view.publish.isEnabled()).as("there for another try").isTrue();
+        assertThat(find(Dialog.class).withId("publish-dialog").exists()).as("nothing asked").isFalse();
     }
 
     /** The session's day with one must-have wish between two new companies, built. */
