@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +17,7 @@ import org.b2bforum.company.ForumAccess;
 import org.b2bforum.fair.CompanyStands;
 import org.b2bforum.program.ProgramItem;
 import org.b2bforum.program.ProgramItems;
+import org.b2bforum.venue.Attendance;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -254,6 +257,7 @@ public class MeetingQueries {
         List<Long> delegates = delegateChoicesOf(company).stream().map(DelegateChoice::id)
                 .filter(id -> delegateId == null || id.equals(delegateId)).toList();
         List<AgendaEntry> entries = new ArrayList<>();
+        Map<Long, Attendance> marks = attendanceMarksOf(company);
         for (MeetingDetails m : meetingsOf(company)) {
             if (m.status() != MeetingStatus.REQUESTED && m.status() != MeetingStatus.CONFIRMED) {
                 continue;
@@ -265,14 +269,32 @@ public class MeetingQueries {
             entries.add(new AgendaEntry(m.startsAt(), m.endsAt(), AgendaEntry.Kind.MEETING, m.id(),
                     m.counterpartName(company), null, m.hallName(), null, m.tableNumber(), m.status(), m.delegatesOf(company),
                     contacts,
-                    m.place(), null, m.counterpartId(company)));
+                    m.place(), null, m.counterpartId(company),
+                    m.status() == MeetingStatus.CONFIRMED ? marks.get(m.id()) : null));
         }
         for (ProgramItem item : programItems.attendedBy(delegates)) {
             entries.add(new AgendaEntry(item.startsAt(), item.endsAt(), AgendaEntry.Kind.PROGRAM, null, item.title(),
-                    item.titleEn(), item.place(), item.placeEn(), null, null, List.of(), null, null, item.id(), null));
+                    item.titleEn(), item.place(), item.placeEn(), null, null, List.of(), null, null, item.id(), null,
+                    null));
         }
         entries.sort((a, b) -> a.startsAt().compareTo(b.startsAt()));
         return entries;
+    }
+
+    /**
+     * The venue staff's marks (held, no-show) on this company's confirmed meetings, by meeting: recorded on the
+     * meeting's row by {@link AttendanceMarks}; only the company's own meetings.
+     */
+    private Map<Long, Attendance> attendanceMarksOf(long company) {
+        Map<Long, Attendance> marks = new HashMap<>();
+        jdbc.query("""
+                select id, attendance from meeting
+                where (requester_company_id = :c or partner_company_id = :c) and status = 'CONFIRMED'
+                  and attendance is not null""", new MapSqlParameterSource("c", company),
+                rs -> {
+                    marks.put(rs.getLong("id"), Attendance.valueOf(rs.getString("attendance")));
+                });
+        return marks;
     }
 
     private boolean attends(long meetingId, long delegateId) {

@@ -1,5 +1,7 @@
 package org.b2bforum.meeting.ui;
 
+import java.util.Locale;
+
 import org.b2bforum.meeting.AgendaEntry;
 import org.b2bforum.meeting.MeetingStatus;
 
@@ -32,8 +34,7 @@ class AgendaRow extends Div {
         body.addClassName("agenda-body");
         if (entry.kind() == AgendaEntry.Kind.MEETING) {
             addClassName("agenda-meeting");
-            Div title = new Div(new Span(getTranslation("agenda.meeting-with") + " "), counterpart,
-                    new MeetingStatusBadge(entry.status()));
+            Div title = new Div(new Span(getTranslation("agenda.meeting-with") + " "), counterpart, badge(entry));
             title.addClassName("agenda-title");
             body.add(title, place(entry.meetingPlace().describe(getLocale(), this::getTranslation)));
             if (!entry.delegates().isEmpty()) {
@@ -60,6 +61,22 @@ class AgendaRow extends Div {
      */
     void addAction(Component action) {
         body.add(action);
+    }
+
+    /**
+     * The meeting's status; once venue staff marked a confirmed meeting held or no-show, their mark instead (after the
+     * forum "Confirmed" read as if nothing had happened since).
+     */
+    private static Span badge(AgendaEntry entry) {
+        if (entry.attendance() == null) {
+            return new MeetingStatusBadge(entry.status());
+        }
+        Span mark = new Span();
+        mark.setText(mark.getTranslation("agenda.attendance." + entry.attendance().name()));
+        String name = entry.attendance().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        mark.addClassNames("status-badge", "meeting-attendance-" + name);
+        mark.setId("agenda-attendance-" + entry.meetingId());
+        return mark;
     }
 
     private static Paragraph place(String text) {

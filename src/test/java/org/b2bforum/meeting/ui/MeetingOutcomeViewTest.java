@@ -1,6 +1,7 @@
 package org.b2bforum.meeting.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
@@ -8,6 +9,8 @@ import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.live.LiveUpdates;
+import org.b2bforum.meeting.AgendaEntry;
+import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.venue.Attendance;
 import org.b2bforum.venue.AttendanceService;
@@ -20,11 +23,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.QueryParameters;
 
-/** After a meeting, each company records its outcome on its meetings page; the other company does not see it. */
+/**
+ * After a meeting, each company records its outcome on its meetings page; the other company does not see it. Its agenda
+ * shows the venue staff's mark, held or no-show, instead of "Confirmed".
+ */
 @ForumSpringTest
 class MeetingOutcomeViewTest extends ForumBrowserlessTest {
 
@@ -34,6 +42,8 @@ class MeetingOutcomeViewTest extends ForumBrowserlessTest {
     OutcomeService outcomes;
     @Autowired
     AttendanceService attendance;
+    @Autowired
+    MeetingQueries meetings;
 
     @Autowired
     VenueFixture venue;
@@ -58,18 +68,31 @@ class MeetingOutcomeViewTest extends ForumBrowserlessTest {
         live.start();
     }
 
-    @Test
-    void a_company_records_the_outcome_of_a_past_meeting_and_its_counterpart_does_not_see_it() {
+    /** Two companies' meetings of a past session, one marked held and one no-show by venue staff. */
+    private record Marked(TestSession past, TestCompany a, TestCompany b, long held, long missed) {
+    }
+
+    private Marked heldAndMissed() {
         TestSession past = venue.pastSession(2);
-        TestSession future = venue.futureSession(2);
         TestCompany a = booking.approvedCompany();
         TestCompany b = booking.approvedCompany();
         long held = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), past.slot(0).id()));
         long missed = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(b.id(), a.id(), past.slot(2).id()));
-        long ahead = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), future.slot(0).id()));
         BookingFixture.logInAs(venue.staff());
         attendance.mark(held, Attendance.HELD);
         attendance.mark(missed, Attendance.NO_SHOW);
+        return new Marked(past, a, b, held, missed);
+    }
+
+    @Test
+    void a_company_records_the_outcome_of_a_past_meeting_and_its_counterpart_does_not_see_it() {
+        Marked marked = heldAndMissed();
+        TestCompany a = marked.a();
+        TestCompany b = marked.b();
+        long held = marked.held();
+        long missed = marked.missed();
+        TestSession future = venue.futureSession(2);
+        long ahead = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(a.id(), b.id(), future.slot(0).id()));
 
         BookingFixture.logInAs(a.user());
         navigate(MeetingsView.class);
@@ -92,6 +115,35 @@ class MeetingOutcomeViewTest extends ForumBrowserlessTest {
         navigate(MeetingsView.class);
         assertThat(find(Component.class).withId("outcome-of-" + held).exists()).as("a's outcome is a's").isFalse();
         assertThat(find(Button.class).id("outcome-" + held).getText()).isEqualTo("Указать итог");
+    }
+
+    @Test
+    void the_agenda_shows_the_venue_mark_of_held_and_missed_meetings_to_their_companies_only() {
+        Marked marked = heldAndMissed();
+        TestCompany c = booking.approvedCompany();
+        long unmarked = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(marked.a().id(), c.id(),
+                marked.past().slot(1).id()));
+
+        BookingFixture.logInAs(marked.a().user());
+        assertThat(meetings.myAgenda(null)).extracting(AgendaEntry::meetingId, AgendaEntry::attendance)
+                .containsExactlyInAnyOrder(tuple(marked.held(), Attendance.HELD),
+                        tuple(marked.missed(), Attendance.NO_SHOW), tuple(unmarked, null));
+        UI.getCurrent().navigate("agenda", QueryParameters.of("day", marked.past().day().toString()));
+        AgendaView agenda = (AgendaView) getCurrentView();
+        assertThat(text("agenda-attendance-" + marked.held())).isEqualTo("Состоялась");
+        assertThat(text("agenda-attendance-" + marked.missed())).isEqualTo("Не состоялась: не пришли");
+        String entries = agenda.entries.getElement().getTextRecursively();
+        assertThat(entries).as("only the unmarked meeting is still just confirmed").containsOnlyOnce("Подтверждена");
+        assertThat(entries).as("the contacts of the companies met stay").contains("Контакты");
+
+        BookingFixture.logInAs(venue.delegateAccount(marked.a().delegateIds().getFirst()));
+        navigate(CompanyAgendaView.class);
+        assertThat(text("agenda-attendance-" + marked.held())).isEqualTo("Состоялась");
+        assertThat(text("agenda-attendance-" + marked.missed())).isEqualTo("Не состоялась: не пришли");
+
+        BookingFixture.logInAs(c.user());
+        assertThat(meetings.myAgenda(null)).as("the third company's agenda: its own meeting, unmarked")
+                .extracting(AgendaEntry::meetingId, AgendaEntry::attendance).containsExactly(tuple(unmarked, null));
     }
 
     private String text(String id) {
