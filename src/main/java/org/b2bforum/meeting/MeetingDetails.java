@@ -4,15 +4,17 @@ import java.time.Instant;
 import java.util.List;
 
 import org.b2bforum.base.i18n.MeetingPlace;
+import org.b2bforum.venue.Attendance;
 
 /**
  * A meeting as its companies and the organizers see it; at a fair stand the place has the stand and no table.
  * {@code delegates} are who attends, the requester's first ({@code requesterDelegates} of them), then the partner's.
+ * {@code attendance}: the venue staff's mark (held, no-show) recorded on the meeting's row, null while unmarked.
  */
 public record MeetingDetails(long id, long requesterId, String requesterName, long partnerId, String partnerName,
         MeetingStatus status, long slotId, long sessionId, Instant startsAt, Instant endsAt, String hallName,
         Integer tableNumber, String message, String response, List<String> delegates, int requesterDelegates,
-        MeetingPlace place) {
+        MeetingPlace place, Attendance attendance) {
 
     /** Who of {@code companyId} (one of the two) attends: a company reads its own people apart from the other side's. */
     public List<String> delegatesOf(long companyId) {

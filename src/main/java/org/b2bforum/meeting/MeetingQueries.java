@@ -4,10 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -257,7 +255,6 @@ public class MeetingQueries {
         List<Long> delegates = delegateChoicesOf(company).stream().map(DelegateChoice::id)
                 .filter(id -> delegateId == null || id.equals(delegateId)).toList();
         List<AgendaEntry> entries = new ArrayList<>();
-        Map<Long, Attendance> marks = attendanceMarksOf(company);
         for (MeetingDetails m : meetingsOf(company)) {
             if (m.status() != MeetingStatus.REQUESTED && m.status() != MeetingStatus.CONFIRMED) {
                 continue;
@@ -270,7 +267,7 @@ public class MeetingQueries {
                     m.counterpartName(company), null, m.hallName(), null, m.tableNumber(), m.status(), m.delegatesOf(company),
                     contacts,
                     m.place(), null, m.counterpartId(company),
-                    m.status() == MeetingStatus.CONFIRMED ? marks.get(m.id()) : null));
+                    m.status() == MeetingStatus.CONFIRMED ? m.attendance() : null));
         }
         for (ProgramItem item : programItems.attendedBy(delegates)) {
             entries.add(new AgendaEntry(item.startsAt(), item.endsAt(), AgendaEntry.Kind.PROGRAM, null, item.title(),
@@ -279,22 +276,6 @@ public class MeetingQueries {
         }
         entries.sort((a, b) -> a.startsAt().compareTo(b.startsAt()));
         return entries;
-    }
-
-    /**
-     * The venue staff's marks (held, no-show) on this company's confirmed meetings, by meeting: recorded on the
-     * meeting's row by {@link AttendanceMarks}; only the company's own meetings.
-     */
-    private Map<Long, Attendance> attendanceMarksOf(long company) {
-        Map<Long, Attendance> marks = new HashMap<>();
-        jdbc.query("""
-                select id, attendance from meeting
-                where (requester_company_id = :c or partner_company_id = :c) and status = 'CONFIRMED'
-                  and attendance is not null""", new MapSqlParameterSource("c", company),
-                rs -> {
-                    marks.put(rs.getLong("id"), Attendance.valueOf(rs.getString("attendance")));
-                });
-        return marks;
     }
 
     private boolean attends(long meetingId, long delegateId) {

@@ -17,6 +17,7 @@ import org.b2bforum.base.database.SqlText;
 import org.b2bforum.base.i18n.MeetingPlace;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.fair.StandOfMeeting;
+import org.b2bforum.venue.Attendance;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.StatementCallback;
@@ -68,7 +69,7 @@ class MeetingRows {
         return jdbc.query("""
                 select m.id, m.requester_company_id, a.short_name requester_name, m.partner_company_id,
                        b.short_name partner_name, m.status, m.slot_id, s.session_id, s.starts_at, s.ends_at,
-                       h.name hall_name, t.number table_number, m.message, m.response,
+                       h.name hall_name, t.number table_number, m.message, m.response, m.attendance,
                        (""" + ATTENDEES + """
                           from meeting_delegate md
                           join delegate d on d.id = md.delegate_id where md.meeting_id = m.id) delegates,
@@ -99,7 +100,8 @@ class MeetingRows {
                 rs.getString("hall_name"), table, rs.getString("message"),
                 rs.getString("response"),
                 SqlText.texts(delegates),
-                rs.getInt("requester_delegates"), MeetingPlace.of(rs));
+                rs.getInt("requester_delegates"), MeetingPlace.of(rs),
+                rs.getString("attendance") == null ? null : Attendance.valueOf(rs.getString("attendance")));
     }
 
     /** Locks the meeting's row: the first lock of a step on an existing meeting. */
