@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.b2bforum.base.ui.TemplateText;
 import org.b2bforum.company.DirectoryEntry;
 import org.b2bforum.company.DirectoryService;
 import org.b2bforum.company.ShortlistService;
@@ -63,34 +64,13 @@ final class CompanyCard {
     static String template(Map<String, String> texts) {
         String template = TEMPLATE;
         for (Map.Entry<String, String> text : texts.entrySet()) {
-            template = template.replace("{" + text.getKey() + "}", literal(text.getValue()));
+            template = template.replace("{" + text.getKey() + "}", TemplateText.literal(text.getValue()));
         }
         Matcher left = PLACE.matcher(template);
         if (left.find()) {
             throw new IllegalStateException("No text for " + left.group() + " in the company card's template");
         }
         return template;
-    }
-
-    /** Text as it may stand in the template: no markup, and nothing the JS template literal around it would read. */
-    static String literal(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '$' -> out.append("&#36;");
-                case '`' -> out.append("&#96;");
-                case '\\' -> out.append("&#92;");
-                case '{' -> out.append("&#123;");
-                case '}' -> out.append("&#125;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private CompanyCard() {

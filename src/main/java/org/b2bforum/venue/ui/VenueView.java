@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.TemplateText;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.NegotiationSession;
 import org.b2bforum.program.ProgramGrid;
@@ -254,8 +255,8 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
      * component per row held 1,851 components a tab at a full slot of 105 tables (bench/README.md, run-report, ux69).
      */
     private LitRenderer<TableMeeting> rowRenderer() {
-        String heldText = escape(getTranslation("venue.mark." + Attendance.HELD.name()));
-        String missedText = escape(getTranslation("venue.mark." + Attendance.NO_SHOW.name()));
+        String heldText = TemplateText.literal(getTranslation("venue.mark." + Attendance.HELD.name()));
+        String missedText = TemplateText.literal(getTranslation("venue.mark." + Attendance.NO_SHOW.name()));
         return LitRenderer.<TableMeeting>of("""
                 <div class="venue-item"><div class="venue-row ${item.state}" id="venue-meeting-${item.id}">\
                 <span class="venue-table-number">${item.place}</span>\
@@ -291,10 +292,6 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                         + (meeting.markedAt() == null || meeting.markedBy() == null ? ""
                                 : " · " + getTranslation("venue.marked-by", meeting.markedBy(),
                                         times.moment(meeting.markedAt())));
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("$", "&#36;");
     }
 
     /** "Стол 3", or "Стенд B-14" for a meeting at an exhibitor's stand. */

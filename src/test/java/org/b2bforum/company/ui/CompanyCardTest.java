@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.b2bforum.base.ui.TemplateText;
 import org.junit.jupiter.api.Test;
 
 class CompanyCardTest {
@@ -30,7 +31,7 @@ class CompanyCardTest {
     void a_text_in_the_template_is_neither_markup_nor_code_of_the_template_literal() {
         String hostile = "<img src=x onerror=alert(1)> \"quoted\" 'single' & ${item.name} `back` \\ {requestText}";
 
-        String written = CompanyCard.literal(hostile);
+        String written = TemplateText.literal(hostile);
 
         assertThat(written).doesNotContain("<", ">", "\"", "'", "${", "`", "\\", "{requestText}");
         assertThat(written).isEqualTo("&lt;img src=x onerror=alert(1)&gt; &quot;quoted&quot; &#39;single&#39; &amp; "
