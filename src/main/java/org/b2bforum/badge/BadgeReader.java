@@ -97,7 +97,7 @@ class BadgeReader {
                            t.number table_number,
                            case when m.requester_company_id = md.company_id then p.short_name else r.short_name end counterpart,
                            case when m.requester_company_id = md.company_id then m.partner_company_id
-                                else m.requester_company_id end counterpart_id,
+                                else m.requester_company_id end counterpart_id, m.attendance,
                     """ + MeetingPlace.COLUMNS + """
                     from meeting_delegate md
                     join meeting m on m.id = md.meeting_id
@@ -112,7 +112,8 @@ class BadgeReader {
                         rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                         ScheduleEntry.Kind.MEETING, rs.getString("counterpart"), null, rs.getString("hall_name"),
                         rs.getString("hall_name_en"),
-                        rs.getObject("table_number", Integer.class), MeetingPlace.of(rs), rs.getLong("counterpart_id")));
+                        rs.getObject("table_number", Integer.class), MeetingPlace.of(rs), rs.getLong("counterpart_id"),
+                        rs.getString("attendance")));
             });
             jdbc.query("""
                     select a.delegate_id, p.starts_at, p.ends_at, p.title, p.title_en, p.place, p.place_en
@@ -121,7 +122,7 @@ class BadgeReader {
                 schedules.computeIfAbsent(rs.getLong("delegate_id"), id -> new ArrayList<>()).add(new ScheduleEntry(
                         rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                         ScheduleEntry.Kind.PROGRAM, rs.getString("title"), rs.getString("title_en"),
-                        rs.getString("place"), rs.getString("place_en"), null, null, null));
+                        rs.getString("place"), rs.getString("place_en"), null, null, null, null));
             });
         }
         schedules.values().forEach(entries -> entries.sort(IN_TIME_ORDER));

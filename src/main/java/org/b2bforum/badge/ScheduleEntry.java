@@ -11,10 +11,12 @@ import org.b2bforum.base.i18n.MeetingPlace;
  * {@code title}, its hall as {@code place}, the table, and in {@code meetingPlace} where exactly —
  * the table or a fair stand, and in {@code counterpartId} the counterpart company's id, for "Write a message") or a
  * program item the delegate attends ({@code meetingPlace} and {@code counterpartId} null). The item's title and the
- * place also in English, where the organizers gave them.
+ * place also in English, where the organizers gave them. {@code attendance}: the venue staff's mark on a meeting once it
+ * began, the name of the venue's {@code Attendance} ({@code HELD}, {@code NO_SHOW}; the badges do not depend on the
+ * venue), null while unmarked and for a program item.
  */
 public record ScheduleEntry(Instant startsAt, Instant endsAt, Kind kind, String title, String titleEn, String place,
-        String placeEn, Integer tableNumber, MeetingPlace meetingPlace, Long counterpartId) {
+        String placeEn, Integer tableNumber, MeetingPlace meetingPlace, Long counterpartId, String attendance) {
 
     /** The title in the language (the Russian one while there is no English one). */
     public String title(Locale locale) {

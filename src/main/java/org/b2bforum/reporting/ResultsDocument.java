@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.b2bforum.base.i18n.Plural;
 import org.b2bforum.company.Country;
 import org.b2bforum.fair.FairFigures;
 import org.b2bforum.reporting.ForumResults.CityPair;
@@ -180,7 +181,7 @@ final class ResultsDocument {
         }
         if (!results.sectorPairs().isEmpty()) {
             SectorPair top = results.sectorPairs().getFirst();
-            out.append(' ').append(text.t("report.summary.top-sector-pair",
+            out.append(' ').append(text.t(Plural.key("report.summary.top-sector-pair", top.meetings(), text.locale()),
                     text.sector(top.first()) + " × " + text.sector(top.second()), text.number(top.meetings()),
                     text.number(top.held())));
         }

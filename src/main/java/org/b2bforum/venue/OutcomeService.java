@@ -203,6 +203,21 @@ public class OutcomeService {
                         rs.getLong("held"), rs.getLong("no_shows"), rs.getLong("begun_unmarked"), outcomes, now));
     }
 
+    /**
+     * The figures' {@link ForumFigures#begunUnmarked()} alone, for the results report's page: confirmed meetings that
+     * have begun and are not marked held or no-show. The page read all the figures (check-ins, delegates, outcomes by
+     * kind) to learn this one count.
+     */
+    @PreAuthorize("hasRole('ORGANIZER')")
+    @Transactional(readOnly = true)
+    public long begunUnmarked() {
+        Long count = jdbc.queryForObject("""
+                select count(*) from meeting m join slot s on s.id = m.slot_id
+                where m.status = 'CONFIRMED' and m.attendance is null and s.starts_at <= :now""",
+                new MapSqlParameterSource("now", Timestamp.from(clock.instant())), Long.class);
+        return count == null ? 0 : count;
+    }
+
     private static String trimmed(String text) {
         String value = Texts.multiLine(text);
         if (value == null || value.isEmpty()) {

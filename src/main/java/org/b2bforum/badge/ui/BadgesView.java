@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.b2bforum.base.i18n.Plural;
 import org.b2bforum.base.ui.GridTop;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.company.Cities;
 import org.b2bforum.badge.BadgeBatch;
 import org.b2bforum.badge.BadgeBatchService;
@@ -32,8 +33,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -188,10 +187,9 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
         select.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 if (badges.setRole(holder.delegateId(), e.getValue())) {
-                    Notification.show(getTranslation("badges.role-saved", holder.fullName(), roleLabel(e.getValue())));
+                    Notices.success(getTranslation("badges.role-saved", holder.fullName(), roleLabel(e.getValue())));
                 } else {
-                    Notification.show(getTranslation("badges.holder-removed", holder.fullName()), 6000,
-                            Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.WARNING);
+                    Notices.warning(getTranslation("badges.holder-removed", holder.fullName()));
                     refresh();
                 }
             }

@@ -23,6 +23,7 @@ import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.AttendanceBadge;
 import org.b2bforum.base.ui.Downloads;
 import org.b2bforum.base.ui.ForumDays;
 import org.b2bforum.base.ui.GoneDownload;
@@ -277,6 +278,11 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
                     : getTranslation("my-badge.table", entry.tableNumber()));
             table.addClassName("my-schedule-table");
             Div title = new Div(new Span(getTranslation("agenda.meeting-with") + " " + entry.title()));
+            if (entry.attendance() != null) {
+                // the venue's mark, as the company's agenda and meetings page show it (a past day read as if pending)
+                title.add(new AttendanceBadge(entry.attendance(),
+                        "schedule-attendance-" + entry.startsAt().getEpochSecond()));
+            }
             title.addClassName("agenda-title");
             Paragraph place = new Paragraph(atStand ? entry.meetingPlace().describe(getLocale(), this::getTranslation)
                     : entry.place(getLocale()));

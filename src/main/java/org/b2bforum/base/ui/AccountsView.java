@@ -17,8 +17,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -123,12 +121,14 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
         try {
             accounts.setEnabled(account.id(), enabled);
         } catch (AccountRefusedException e) {
-            Notification.show(getTranslation(e.messageKey()), 6000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.ERROR);
+            Notices.error(getTranslation(e.messageKey()));
             return;
         }
-        Notification.show(getTranslation(enabled ? "accounts.enabled" : "accounts.disabled", account.email()), 4000,
-                Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.SUCCESS);
+        if (enabled) {
+            Notices.success(getTranslation("accounts.enabled", account.email()));
+        } else {
+            Notices.done(getTranslation("accounts.disabled", account.email()));
+        }
         grid.getDataProvider().refreshAll();
     }
 
@@ -137,8 +137,7 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
         try {
             link = resets.issueLink(account.id());
         } catch (AccountRefusedException e) { // switched off meanwhile, by another organizer
-            Notification.show(getTranslation(e.messageKey()), 6000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.ERROR);
+            Notices.error(getTranslation(e.messageKey()));
             grid.getDataProvider().refreshAll();
             return;
         }

@@ -8,8 +8,6 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -70,8 +68,7 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
         current.clear();
         passwords.newPassword.clear();
         passwords.confirmation.clear();
-        Notification.show(getTranslation("password.change.done"), 5000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.SUCCESS);
+        Notices.success(getTranslation("password.change.done"));
     }
 
     private boolean required(PasswordField field) {

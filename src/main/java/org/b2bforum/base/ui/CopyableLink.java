@@ -2,8 +2,6 @@ package org.b2bforum.base.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -58,11 +56,9 @@ public class CopyableLink extends HorizontalLayout {
 
     private void copied(Boolean done) {
         if (Boolean.TRUE.equals(done)) {
-            Notification.show(getTranslation("link.copied"), 3000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            Notices.success(getTranslation("link.copied"));
         } else {
-            Notification.show(getTranslation("link.copy-by-hand"), 6000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.WARNING);
+            Notices.warning(getTranslation("link.copy-by-hand"));
         }
     }
 }

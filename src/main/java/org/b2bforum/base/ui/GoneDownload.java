@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.util.function.Supplier;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.HttpStatusCode;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
@@ -42,8 +40,7 @@ public final class GoneDownload {
             }
             if (ui != null) {
                 ui.access(() -> {
-                    Notification.show(words.get(), 6000, Notification.Position.TOP_CENTER)
-                            .addThemeVariants(NotificationVariant.WARNING);
+                    Notices.warning(words.get());
                     then.run();
                 });
             }

@@ -9,8 +9,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -72,8 +70,7 @@ class ResetPasswordView extends VerticalLayout implements BeforeEnterObserver, H
             resets.reset(token, passwords.newPassword.getValue(), passwords.confirmation.getValue());
         } catch (AccountRefusedException e) {
             if (PasswordResetService.TOO_MANY.equals(e.messageKey())) { // the link still works: the form stays
-                Notification.show(getTranslation(e.messageKey()), 6000, Notification.Position.TOP_CENTER)
-                        .addThemeVariants(NotificationVariant.ERROR);
+                Notices.error(getTranslation(e.messageKey()));
             } else if (!passwords.show(e)) {
                 remove(passwords, submit);
                 showOutcome(e.messageKey());

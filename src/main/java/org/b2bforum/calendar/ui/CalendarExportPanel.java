@@ -11,6 +11,7 @@ import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.ui.CopyableLink;
 import org.b2bforum.base.ui.Downloads;
 import org.b2bforum.base.ui.GoneDownload;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.calendar.CalendarOwnerRemovedException;
 import org.b2bforum.calendar.CalendarService;
 
@@ -22,8 +23,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
@@ -97,7 +96,7 @@ public class CalendarExportPanel extends Div {
             calendars.revokeSubscription();
             link.setVisible(false);
             url.clear();
-            Notification.show(getTranslation("calendar.panel.revoked"), 4000, Notification.Position.TOP_CENTER);
+            Notices.done(getTranslation("calendar.panel.revoked"));
             refresh();
         });
         HorizontalLayout buttons = new HorizontalLayout(create, revoke);
@@ -113,8 +112,7 @@ public class CalendarExportPanel extends Div {
         try {
             madeLink = calendars.newSubscription();
         } catch (CalendarOwnerRemovedException removed) {
-            Notification.show(getTranslation("delegate.removed-meanwhile"), 8000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.ERROR);
+            Notices.error(getTranslation("delegate.removed-meanwhile"));
             return;
         }
         showLink(madeLink);

@@ -13,6 +13,7 @@ import org.b2bforum.base.ui.ApprovedCompaniesOnly;
 import org.b2bforum.base.ui.CopyableLink;
 import org.b2bforum.base.ui.Downloads;
 import org.b2bforum.base.ui.GoneDownload;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.delegate.DelegateAccess;
 import org.b2bforum.delegate.DelegateInvitationService;
 import org.b2bforum.delegate.InvitationRefusedException;
@@ -30,8 +31,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -186,10 +185,9 @@ class DelegatesView extends VerticalLayout implements HasDynamicTitle {
                         forumTime.format(invitation.expiresAt(), locale))), linkLine);
             }
             sent.setVisible(true);
-            Notification.show(getTranslation("delegates.invited", delegate.fullName()))
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            Notices.success(getTranslation("delegates.invited", delegate.fullName()));
         } catch (InvitationRefusedException e) {
-            Notification.show(getTranslation(e.key())).addThemeVariants(NotificationVariant.ERROR);
+            Notices.error(getTranslation(e.key()));
         }
         refresh();
         if (linkShown) {

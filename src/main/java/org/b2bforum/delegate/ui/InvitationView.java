@@ -8,6 +8,7 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.LoginThrottle;
 import org.b2bforum.base.security.Passwords;
 import org.b2bforum.base.ui.LanguageSwitch;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.base.ui.ScreenReaderRegion;
 import org.b2bforum.delegate.DelegateInvitationService;
 import org.b2bforum.delegate.Invitation;
@@ -19,8 +20,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -112,8 +111,7 @@ class InvitationView extends VerticalLayout implements BeforeEnterObserver, HasD
             accountId = invitations.accept(token, password.getValue(), confirmation.getValue());
         } catch (InvitationRefusedException e) {
             if (DelegateInvitationService.TOO_MANY.equals(e.key())) { // the link still works: the form stays
-                Notification.show(getTranslation(e.key()), 6000, Notification.Position.TOP_CENTER)
-                        .addThemeVariants(NotificationVariant.ERROR);
+                Notices.error(getTranslation(e.key()));
             } else if ("password".equals(e.field())) {
                 password.setErrorMessage(getTranslation(e.key(), Passwords.messageArguments(e.key())));
                 password.setInvalid(true);

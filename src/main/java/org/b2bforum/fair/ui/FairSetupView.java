@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.company.Cities;
 import org.b2bforum.fair.CompanyChoice;
 import org.b2bforum.fair.FairMapFilter;
@@ -29,8 +30,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -264,8 +263,7 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refused(FairRefusedException e) {
-        Notification.show(getTranslation(e.key(), e.args()), 6000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.ERROR);
+        Notices.error(getTranslation(e.key(), e.args()));
     }
 
     private void addStand() {
@@ -322,8 +320,7 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
 
     private void done() {
         reload();
-        Notification.show(getTranslation("fair.setup.saved"), 3000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.SUCCESS);
+        Notices.success(getTranslation("fair.setup.saved"));
     }
 
     private void refuse(HasValidation field, FairRefusedException e) {

@@ -1,6 +1,7 @@
 package org.b2bforum.fair.ui;
 
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.company.Cities;
 import org.b2bforum.fair.FairRefusedException;
 import org.b2bforum.fair.Lead;
@@ -104,8 +105,7 @@ class LeadScanView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         try {
             lead = leads.saveNote(lead.id(), note.getValue());
             note.setInvalid(false);
-            com.vaadin.flow.component.notification.Notification.show(getTranslation("lead.note.saved"), 3000,
-                    com.vaadin.flow.component.notification.Notification.Position.TOP_CENTER);
+            Notices.success(getTranslation("lead.note.saved"));
         } catch (FairRefusedException e) {
             note.setErrorMessage(getTranslation(e.key(), e.args()));
             note.setInvalid(true);

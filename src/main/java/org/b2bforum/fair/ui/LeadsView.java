@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.Downloads;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.company.Cities;
 import org.b2bforum.fair.FairRefusedException;
 import org.b2bforum.fair.Lead;
@@ -25,7 +26,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -130,7 +130,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle {
                 leads.saveNote(lead.id(), note.getValue());
                 grid.setItems(leads.myLeads()); // a colleague's leads scanned meanwhile come along
                 dialog.close();
-                Notification.show(getTranslation("lead.note.saved"), 3000, Notification.Position.TOP_CENTER);
+                Notices.success(getTranslation("lead.note.saved"));
             } catch (FairRefusedException ex) {
                 note.setErrorMessage(getTranslation(ex.key(), ex.args()));
                 note.setInvalid(true);

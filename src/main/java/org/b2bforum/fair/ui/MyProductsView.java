@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
 import org.b2bforum.base.ui.ComponentTexts;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.company.LogoService;
 import org.b2bforum.company.Sector;
 import org.b2bforum.fair.InvalidProductException;
@@ -27,8 +28,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -180,8 +179,7 @@ class MyProductsView extends VerticalLayout implements HasDynamicTitle {
         try {
             products.save(editing, new ProductForm(nameRu.getValue(), nameEn.getValue(), descriptionRu.getValue(),
                     descriptionEn.getValue(), category.getValue()), photoBytes);
-            Notification.show(getTranslation("product.saved"), 3000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            Notices.success(getTranslation("product.saved"));
             startNew();
             reload();
         } catch (InvalidProductException e) {
@@ -191,8 +189,7 @@ class MyProductsView extends VerticalLayout implements HasDynamicTitle {
             editing = null;
             formTitle.setText(getTranslation("my-products.new"));
             cancel.setVisible(false);
-            Notification.show(getTranslation("product.removed-meanwhile"), 8000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.ERROR);
+            Notices.warning(getTranslation("product.removed-meanwhile"));
             reload();
         }
     }

@@ -1,7 +1,6 @@
 package org.b2bforum.meeting.ui;
 
-import java.util.Locale;
-
+import org.b2bforum.base.ui.AttendanceBadge;
 import org.b2bforum.meeting.AgendaEntry;
 import org.b2bforum.meeting.MeetingStatus;
 
@@ -71,12 +70,7 @@ class AgendaRow extends Div {
         if (entry.attendance() == null) {
             return new MeetingStatusBadge(entry.status());
         }
-        Span mark = new Span();
-        mark.setText(mark.getTranslation("agenda.attendance." + entry.attendance().name()));
-        String name = entry.attendance().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        mark.addClassNames("status-badge", "meeting-attendance-" + name);
-        mark.setId("agenda-attendance-" + entry.meetingId());
-        return mark;
+        return new AttendanceBadge(entry.attendance().name(), "agenda-attendance-" + entry.meetingId());
     }
 
     private static Paragraph place(String text) {

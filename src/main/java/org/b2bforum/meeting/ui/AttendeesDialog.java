@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingAttendees;
@@ -15,8 +16,6 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 /**
@@ -61,8 +60,7 @@ class AttendeesDialog extends Dialog {
                 if (DELEGATE_REMOVED.equals(refused.key())) {
                     // the list of delegates ticked here is out of date: the list is read again, and the words stay
                     close();
-                    Notification.show(getTranslation(refused.key()), 8000, Notification.Position.TOP_CENTER)
-                            .addThemeVariants(NotificationVariant.WARNING);
+                    Notices.warning(getTranslation(refused.key()));
                     done.run();
                     return;
                 }
@@ -71,8 +69,7 @@ class AttendeesDialog extends Dialog {
                 return;
             }
             close();
-            Notification.show(getTranslation("meetings.attendees.saved"), 5000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            Notices.success(getTranslation("meetings.attendees.saved"));
             done.run();
         });
         save.setId("confirm-attendees");

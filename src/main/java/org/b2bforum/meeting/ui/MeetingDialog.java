@@ -138,7 +138,7 @@ class MeetingDialog extends Dialog {
         try {
             requests.cancel(meeting.id(), reason.getValue());
             close();
-            Notices.success(getTranslation("meeting-grid.cancelled"));
+            Notices.done(getTranslation("meeting-grid.cancelled"));
             changed.run();
         } catch (BookingRefusedException e) {
             Notices.error(getTranslation(e.key(), e.args()));

@@ -271,7 +271,7 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
         MeetingDetails meeting = meetings.meeting(cell.meetingId());
         if (meeting.status() != MeetingStatus.CONFIRMED) {
             show();
-            Notices.error(getTranslation("meeting-grid.meeting.gone"));
+            Notices.warning(getTranslation("meeting-grid.meeting.gone"));
             return;
         }
         new MeetingDialog(meeting, slots, labels, bookings, requests, this::show).open();

@@ -16,6 +16,7 @@ import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.ui.MessageLink;
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveUpdates;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingAttendees;
@@ -23,7 +24,6 @@ import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.MeetingDetails;
-import org.b2bforum.venue.Attendance;
 import org.b2bforum.venue.MeetingResult;
 import org.b2bforum.venue.OutcomeService;
 
@@ -41,8 +41,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -200,7 +198,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
         Span when = new Span(dates.when(meeting.startsAt(), meeting.endsAt()));
         when.addClassName("meeting-when");
-        Div top = new Div(when, new MeetingStatusBadge(meeting.status()));
+        Div top = new Div(when, MeetingStatusBadge.of(meeting, Instant.now(clock)));
         top.addClassName("meeting-top");
 
         Div counterpart = new Div(new CompanyLink(meeting.counterpartId(me), meeting.counterpartName(me)));
@@ -248,16 +246,8 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         return row;
     }
 
-    /**
-     * After a meeting: the mark at the table when there is one, and this company's own outcome
-     * with a button to record or change it.
-     */
+    /** After a meeting: this company's own outcome with a button to record or change it (the mark is its badge). */
     private void result(Div row, MeetingDetails meeting, MeetingResult result) {
-        if (result.attendance() == Attendance.NO_SHOW) {
-            Paragraph missed = line("meetings.attendance", getTranslation(result.attendance().translationKey()));
-            missed.setId("attendance-" + meeting.id());
-            row.add(missed);
-        }
         if (!result.canRecord()) {
             return;
         }
@@ -355,7 +345,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                 requests.accept(meeting.id(), who.getValue().stream().map(DelegateChoice::id).toList(),
                         reply.getValue());
                 notifiedHere();
-            }, "meetings.accepted", refused -> {
+            }, () -> Notices.success(getTranslation("meetings.accepted")), refused -> {
                         if (!TIME_GONE.contains(refused.key())) {
                             return false;
                         }
@@ -381,8 +371,9 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         dialog.setId(id + "-dialog");
         TextArea text = replyField(labelKey, id + "-text");
         Div error = dialogError();
+        // declined, withdrawn, cancelled: done, and nothing to celebrate
         Button confirm = new Button(getTranslation("meetings." + id), e -> act(dialog, error,
-                () -> action.accept(text.getValue()), doneKey));
+                () -> action.accept(text.getValue()), () -> Notices.done(getTranslation(doneKey))));
         confirm.setId("confirm-" + id);
         confirm.addThemeVariants(ButtonVariant.PRIMARY);
         if (!"decline".equals(id)) {
@@ -402,19 +393,18 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         dialog.open();
     }
 
-    /** Runs an answer; a refusal stays in the dialog, in words, and the list is reloaded. */
-    private void act(Dialog dialog, Div error, Runnable action, String doneKey) {
-        act(dialog, error, action, doneKey, refused -> false);
+    /** Runs an answer, then {@code notice}; a refusal stays in the dialog, in words, and the list is reloaded. */
+    private void act(Dialog dialog, Div error, Runnable action, Runnable notice) {
+        act(dialog, error, action, notice, refused -> false);
     }
 
-    /** As {@link #act(Dialog, Div, Runnable, String)}, unless {@code handled} takes the refusal. */
-    private void act(Dialog dialog, Div error, Runnable action, String doneKey,
+    /** As {@link #act(Dialog, Div, Runnable, Runnable)}, unless {@code handled} takes the refusal. */
+    private void act(Dialog dialog, Div error, Runnable action, Runnable notice,
             Predicate<BookingRefusedException> handled) {
         try {
             action.run();
             dialog.close();
-            Notification.show(getTranslation(doneKey), 5000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            notice.run();
         } catch (BookingRefusedException e) {
             refresh();
             if (!handled.test(e)) {

@@ -2,7 +2,9 @@ package org.b2bforum.meeting.ui;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingQueries;
@@ -16,8 +18,6 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -122,7 +122,7 @@ class OtherTimeDialog extends Dialog {
         decline.setText(getTranslation("meetings.decline"));
         decline.setId("other-time-decline");
         decline.addClickListener(e -> answer(() -> requests.decline(request.id(), message.getValue()),
-                "meetings.declined"));
+                "meetings.declined", Notices::done));
         Button close = new Button(getTranslation("action.cancel"), e -> close());
         close.setId("close-other-time");
         getFooter().add(close, decline, propose);
@@ -175,16 +175,18 @@ class OtherTimeDialog extends Dialog {
         }
         answer(() -> requests.proposeOtherTime(request.id(), slot.getValue().slotId(),
                 delegates.getValue().stream().map(DelegateChoice::id).toList(), message.getValue()),
-                "meetings.other-time.sent");
+                "meetings.other-time.sent", Notices::success);
     }
 
-    /** Runs the answer; a refusal stays in the dialog, in words, with the times loaded again. */
-    private void answer(Runnable action, String doneKey) {
+    /**
+     * Runs the answer and says it is done as {@code notice} does (a declined request is not good news); a refusal stays
+     * in the dialog, in words, with the times loaded again.
+     */
+    private void answer(Runnable action, String doneKey, Consumer<String> notice) {
         try {
             action.run();
             close();
-            Notification.show(getTranslation(doneKey, request.counterpartName(me)), 5000,
-                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.SUCCESS);
+            notice.accept(getTranslation(doneKey, request.counterpartName(me)));
         } catch (BookingRefusedException e) {
             error.setText(getTranslation(e.key(), e.args()));
             error.setVisible(true);

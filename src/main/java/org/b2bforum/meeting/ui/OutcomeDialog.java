@@ -2,6 +2,7 @@ package org.b2bforum.meeting.ui;
 
 import java.util.Arrays;
 
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.venue.MeetingResult;
 import org.b2bforum.venue.Outcome;
 import org.b2bforum.venue.OutcomeService;
@@ -12,8 +13,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
@@ -64,8 +63,7 @@ class OutcomeDialog extends Dialog {
                 return;
             }
             close();
-            Notification.show(getTranslation("outcome.saved"), 4000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            Notices.success(getTranslation("outcome.saved"));
             saved.run();
         });
         Button cancel = new Button(getTranslation("action.cancel"), e -> close());

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.b2bforum.base.i18n.MeetingLine;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.InvalidProgramException;
@@ -25,8 +26,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 /**
@@ -181,8 +180,7 @@ class ProgramSignUp extends Div {
                 programItems.withdraw(item.id(), removed);
             }
             dialog.close();
-            Notification.show(getTranslation("agenda.program.saved"), 4000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            Notices.success(getTranslation("agenda.program.saved"));
         } catch (ProgramChangeRefusedException e) {
             error.removeAll();
             error.add(new Paragraph(getTranslation("agenda.program.conflict")));
@@ -190,8 +188,7 @@ class ProgramSignUp extends Div {
             e.affectedMeetings().forEach(m -> list.add(new ListItem(MeetingLine.inWords(m, getLocale(), this::getTranslation))));
             error.add(list);
             error.setVisible(true);
-            Notification.show(getTranslation("agenda.program.conflict"), 6000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.ERROR);
+            Notices.error(getTranslation("agenda.program.conflict"));
         } catch (InvalidProgramException e) {
             error.removeAll();
             error.add(new Paragraph(getTranslation(e.key())));

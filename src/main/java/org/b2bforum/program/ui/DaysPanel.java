@@ -96,7 +96,7 @@ class DaysPanel extends VerticalLayout {
     private void remove(ForumDay forumDay) {
         try {
             program.removeDay(forumDay.id());
-            Notices.success(getTranslation("program.day-removed", labels.longDate(forumDay.day())));
+            Notices.done(getTranslation("program.day-removed", labels.longDate(forumDay.day())));
         } catch (InvalidProgramException ex) {
             Notices.error(getTranslation(ex.key(), labels.longDate(forumDay.day())));
         }

@@ -151,7 +151,7 @@ class ProgramItemsPanel extends VerticalLayout {
     private void remove(ProgramItem item) {
         try {
             programItems.remove(item.id());
-            Notices.success(getTranslation("program.item-removed", item.title(getLocale())));
+            Notices.done(getTranslation("program.item-removed", item.title(getLocale())));
         } catch (InvalidProgramException e) {
             Notices.error(getTranslation(e.key(), item.title(getLocale())));
         }

@@ -198,7 +198,7 @@ class SessionsPanel extends VerticalLayout {
     private void remove(NegotiationSession session) {
         try {
             program.removeSession(session.id());
-            Notices.success(getTranslation("program.session-removed", session.name(getLocale())));
+            Notices.done(getTranslation("program.session-removed", session.name(getLocale())));
         } catch (ProgramChangeRefusedException ex) {
             ConflictDialog.show(ex.affectedMeetings());
         }

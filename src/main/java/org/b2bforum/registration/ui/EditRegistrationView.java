@@ -1,6 +1,7 @@
 package org.b2bforum.registration.ui;
 
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.registration.InvalidRegistrationException;
 import org.b2bforum.registration.RegistrationDetails;
@@ -12,8 +13,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -83,14 +82,12 @@ class EditRegistrationView extends VerticalLayout implements BeforeEnterObserver
         }
         try {
             registrations.resubmit(form.read());
-            Notification.show(getTranslation("edit-registration.saved"), 4000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            Notices.success(getTranslation("edit-registration.saved"));
             getUI().ifPresent(ui -> ui.navigate(MyRegistrationView.class));
         } catch (InvalidRegistrationException e) {
             form.showErrors(e.errors());
         } catch (RegistrationStateException e) {
-            Notification.show(getTranslation(e.key()), 5000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.ERROR);
+            Notices.error(getTranslation(e.key()));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.company.LogoRejectedException;
 import org.b2bforum.company.LogoService;
 import org.b2bforum.registration.InvalidRegistrationException;
@@ -22,8 +23,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
@@ -95,8 +94,7 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
             logos.upload(bytes);
             logoError.setVisible(false);
             showLogo();
-            Notification.show(getTranslation("logo.saved"), 3000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            Notices.success(getTranslation("logo.saved"));
         } catch (LogoRejectedException e) {
             upload.clearFileList(); // the refused file leaves room for another
             showLogoError(e.key());
@@ -127,16 +125,19 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
         }
         try {
             boolean needsApproval = registrations.updateProfile(form.read());
-            Notification.show(getTranslation(needsApproval ? "my-profile.saved-needs-approval" : "my-profile.saved"),
-                    5000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.SUCCESS);
+            if (needsApproval) {
+                // saved, and back in the queue: worth a look, not only a green tick
+                Notices.warning(getTranslation("my-profile.saved-needs-approval"));
+            } else {
+                Notices.success(getTranslation("my-profile.saved"));
+            }
             if (needsApproval) {
                 getUI().ifPresent(ui -> ui.navigate(MyRegistrationView.class));
             }
         } catch (InvalidRegistrationException e) {
             form.showErrors(e.errors());
         } catch (RegistrationStateException e) {
-            Notification.show(getTranslation(e.key()), 5000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.ERROR);
+            Notices.error(getTranslation(e.key()));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.function.BiConsumer;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.EmailConfirmationService;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.registration.EmailConfirmedByOffice;
 import org.b2bforum.registration.InvalidRegistrationException;
@@ -23,8 +24,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -213,8 +212,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
 
     private void confirmEmail(Dialog dialog, TextArea text) {
         decideWithComment(dialog, text, () -> emailConfirmedByOffice.confirm(companyId, text.getValue()), () -> {
-            Notification.show(getTranslation("details.email-confirmed"), 4000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            Notices.success(getTranslation("details.email-confirmed"));
             show();
         });
     }
@@ -229,15 +227,18 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void done(String key) {
-        Notification.show(getTranslation(key), 4000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.SUCCESS);
+        // an approval is good news; a rejection or a request for changes is done, with nothing to celebrate
+        if ("details.approved".equals(key)) {
+            Notices.success(getTranslation(key));
+        } else {
+            Notices.done(getTranslation(key));
+        }
         show();
         offerNext();
     }
 
     private void failed(RegistrationStateException e) {
-        Notification.show(getTranslation(e.key()), 5000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.ERROR);
+        Notices.error(getTranslation(e.key()));
         show();
     }
 

@@ -11,6 +11,7 @@ import org.b2bforum.reporting.ForumReportService;
 import org.b2bforum.venue.OutcomeService;
 import org.b2bforum.reporting.ForumResults;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -36,6 +37,8 @@ import jakarta.annotation.security.RolesAllowed;
 class ResultsReportView extends VerticalLayout implements HasDynamicTitle {
 
     static final String ROUTE = "results-report";
+    /** The venue's "At the tables" page (venue.ui.VenueView, not this module's to import). */
+    private static final String VENUE_ROUTE = "venue";
 
     final Select<Locale> language = new Select<>();
     final Anchor pdf;
@@ -73,10 +76,14 @@ class ResultsReportView extends VerticalLayout implements HasDynamicTitle {
         summary.setText(reports.summary(results, getLocale()));
         // walked the day after the forum (ux67): "состоялось: 2 (1,5 % подтверждённых)" with 134 meetings nobody had
         // marked, said only on the live figures' page; the office would send that to both governments
-        long begunUnmarked = outcomes.figures().begunUnmarked();
+        long begunUnmarked = outcomes.begunUnmarked();
         unmarked.setId("report-unmarked");
         unmarked.addClassName("report-unmarked");
         unmarked.setText(getTranslation("report.page.unmarked", begunUnmarked));
+        // the sentence named the page to mark them on, and the office looked for it in the menu (walked, ux74)
+        Anchor venue = new Anchor(VENUE_ROUTE, getTranslation("report.page.unmarked-link"));
+        venue.setId("report-unmarked-link");
+        unmarked.add(new Text(" "), venue);
         unmarked.setVisible(begunUnmarked > 0);
         add(new H1(getTranslation("report.page.title")), new Paragraph(getTranslation("report.page.intro")),
                 unmarked, downloads, new H2(getTranslation("report.page.summary")), summary,

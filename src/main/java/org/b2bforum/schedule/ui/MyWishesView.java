@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.company.Cities;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
@@ -25,8 +26,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -152,8 +151,7 @@ class MyWishesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         WishCandidate target = company.getValue();
         try {
             service.wish(target.id(), priority.getValue());
-            Notification.show(getTranslation("wishes.added", target.shortName()), 4000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            Notices.success(getTranslation("wishes.added", target.shortName()));
             company.clear();
             company.setInvalid(false);
             company.getDataProvider().refreshAll();
@@ -213,8 +211,7 @@ class MyWishesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     }
 
     private void error(ScheduleRefusedException e) {
-        Notification.show(getTranslation(e.key(), e.args()), 6000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.ERROR);
+        Notices.error(getTranslation(e.key(), e.args()));
     }
 
     private static Optional<Long> parseId(String value) {

@@ -11,6 +11,7 @@ import org.b2bforum.base.i18n.Plural;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.FigureCard;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.NegotiationSession;
@@ -42,8 +43,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -395,7 +394,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         if (schedule.stop(shown.id())) {
-            Notification.show(getTranslation("schedule.stopped"), 6000, Notification.Position.TOP_CENTER);
+            Notices.done(getTranslation("schedule.stopped"));
         }
         showDay();
     }
@@ -431,8 +430,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     private void publish() {
         try {
             int confirmed = schedule.publish(shown.id());
-            Notification.show(getTranslation(Plural.key("schedule.published", confirmed, getLocale()), confirmed),
-                    6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.SUCCESS);
+            Notices.success(getTranslation(Plural.key("schedule.published", confirmed, getLocale()), confirmed));
         } catch (ScheduleRefusedException e) {
             error(e);
         } finally {
@@ -443,8 +441,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void error(ScheduleRefusedException e) {
-        Notification.show(getTranslation(e.key(), e.args()), 8000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.ERROR);
+        Notices.error(getTranslation(e.key(), e.args()));
     }
 
     // ---------------------------------------------------------------- polling
@@ -463,10 +460,9 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
             }
             showDay();
             if (now.status() == ScheduleRunStatus.DONE) {
-                Notification.show(getTranslation("schedule.done"), 4000, Notification.Position.TOP_CENTER)
-                        .addThemeVariants(NotificationVariant.SUCCESS);
+                Notices.success(getTranslation("schedule.done"));
             } else if (now.status() == ScheduleRunStatus.STOPPED) {
-                Notification.show(getTranslation("schedule.stopped"), 6000, Notification.Position.TOP_CENTER);
+                Notices.done(getTranslation("schedule.stopped"));
             }
             return;
         }

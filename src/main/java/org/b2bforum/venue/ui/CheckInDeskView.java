@@ -161,10 +161,10 @@ class CheckInDeskView extends VerticalLayout implements HasDynamicTitle {
                     Notices.success(getTranslation("check-in-desk.checked-in", done.holder().fullName(),
                             times.moment(done.holder().checkIn().at())));
                 } else {
-                    Notices.error(done.holder().fullName() + ": " + getTranslation("check-in.already",
+                    Notices.warning(done.holder().fullName() + ": " + getTranslation("check-in.already",
                             times.moment(done.holder().checkIn().at()), done.holder().checkIn().byName()));
                 }
-            }, () -> Notices.error(getTranslation("check-in-desk.gone")));
+            }, () -> Notices.warning(getTranslation("check-in-desk.gone")));
         } catch (VenueRefusedException e) {
             Notices.error(holder.fullName() + ": " + getTranslation(e.key()));
         }
@@ -174,7 +174,7 @@ class CheckInDeskView extends VerticalLayout implements HasDynamicTitle {
     private void undo(BadgeHolder holder) {
         try {
             checkIns.undoCheckIn(holder.delegateId());
-            Notices.success(getTranslation("check-in-desk.undone", holder.fullName()));
+            Notices.done(getTranslation("check-in-desk.undone", holder.fullName()));
         } catch (VenueRefusedException e) {
             Notices.error(holder.fullName() + ": " + getTranslation(e.key()));
         }

@@ -19,8 +19,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -110,7 +108,11 @@ class StaffView extends VerticalLayout implements HasDynamicTitle {
 
     private void setEnabled(StaffAccount account, boolean enabled) {
         staff.setEnabled(account.id(), enabled);
-        Notices.success(getTranslation(enabled ? "accounts.enabled" : "accounts.disabled", account.email()));
+        if (enabled) {
+            Notices.success(getTranslation("accounts.enabled", account.email()));
+        } else {
+            Notices.done(getTranslation("accounts.disabled", account.email()));
+        }
         refresh();
     }
 
@@ -130,8 +132,7 @@ class StaffView extends VerticalLayout implements HasDynamicTitle {
             field.setInvalid(true);
             return;
         }
-        Notification.show(getTranslation("staff.created-notice", name.getValue().trim()), 5000,
-                Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.SUCCESS);
+        Notices.success(getTranslation("staff.created-notice", name.getValue().trim()));
         email.clear();
         name.clear();
         password.clear();

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.ui.Notices;
 import org.b2bforum.base.ui.TemplateText;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.NegotiationSession;
@@ -25,8 +26,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -303,12 +302,15 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private void mark(TableMeeting meeting, Attendance value) {
         try {
             attendance.mark(meeting.meetingId(), value);
-            Notification.show(getTranslation("venue.marked", place(meeting),
-                    getTranslation(value.translationKey())), 3000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            String words = getTranslation("venue.marked", place(meeting), getTranslation(value.translationKey()));
+            // a meeting held is good news; a no-show is recorded, not celebrated (it was green, ux74)
+            if (value == Attendance.HELD) {
+                Notices.success(words);
+            } else {
+                Notices.done(words);
+            }
         } catch (VenueRefusedException e) {
-            Notification.show(getTranslation(e.key()), 6000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.ERROR);
+            Notices.error(getTranslation(e.key()));
         }
         show();
     }

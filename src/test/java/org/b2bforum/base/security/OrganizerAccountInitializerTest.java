@@ -27,7 +27,7 @@ class OrganizerAccountInitializerTest {
         assertThatThrownBy(() -> initializer.afterSingletonsInstantiated()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("B2BFORUM_ORGANIZER_PASSWORD is too weak")
                 .hasMessageContaining("validation.password.too-short")
-                .hasMessageContaining("The password must have at least 10 characters");
+                .hasMessageContaining("The password is too short: its length must be at least 10");
         verifyNoInteractions(accounts);
     }
 

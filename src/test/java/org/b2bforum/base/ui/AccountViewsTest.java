@@ -136,7 +136,7 @@ class AccountViewsTest extends ForumBrowserlessTest {
         test(view.passwords.newPassword).setValue("короткий1");
         test(view.submit).click();
         assertThat(view.current.isInvalid()).isFalse();
-        assertThat(view.passwords.newPassword.getErrorMessage()).isEqualTo("Пароль должен быть не короче 10 символов");
+        assertThat(view.passwords.newPassword.getErrorMessage()).isEqualTo("Пароль слишком короткий: его длина должна быть не меньше 10");
 
         test(view.passwords.newPassword).setValue("Novyi-Parol-2026");
         fireShortcut(Key.ENTER); // on the page's frame (the menu, the header): theirs, no submit
@@ -160,7 +160,7 @@ class AccountViewsTest extends ForumBrowserlessTest {
             }
         }
         assertThat(view.getTranslation(Passwords.TOO_SHORT, Passwords.messageArguments(Passwords.TOO_SHORT)))
-                .isEqualTo("Пароль должен быть не короче " + Passwords.MIN_LENGTH + " символов");
+                .isEqualTo("Пароль слишком короткий: его длина должна быть не меньше " + Passwords.MIN_LENGTH);
     }
 
     @Test

@@ -105,7 +105,7 @@ class DelegateViewsTest extends ForumBrowserlessTest {
         test(invitation.confirmation).setValue("short");
         test(invitation.create).click();
         assertThat(invitation.password.isInvalid()).isTrue();
-        assertThat(invitation.password.getErrorMessage()).isEqualTo("Пароль должен быть не короче 10 символов");
+        assertThat(invitation.password.getErrorMessage()).isEqualTo("Пароль слишком короткий: его длина должна быть не меньше 10");
 
         test(invitation.password).setValue(DelegateFixture.DELEGATE_PASSWORD);
         test(invitation.confirmation).setValue(DelegateFixture.DELEGATE_PASSWORD);
@@ -114,7 +114,7 @@ class DelegateViewsTest extends ForumBrowserlessTest {
         invitation.create.click(); // on the server, without the browserless round trip that drops the scripts
         assertThat(invitation.title.getText()).isEqualTo("Вход создан");
         // logged in at once (ux52: they had to log in again by hand), in the session under a new id, and taken to
-        // their badge and schedule; the screen reader's region no longer says "Пароль должен быть не короче 10 символов"
+        // their badge and schedule; the screen reader's region no longer says "Пароль слишком короткий: его длина должна быть не меньше 10"
         assertThat(invitation.message.getText()).isEqualTo("Пароль сохранён. Открываем ваш бейдж и расписание…");
         List<JavaScriptInvocation> scripts = scriptsSinceLastLook();
         assertThat(scripts).as("a page loaded afresh at the badge").anyMatch(call -> call.getParameters().contains("my-badge"));

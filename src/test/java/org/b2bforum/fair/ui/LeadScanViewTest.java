@@ -170,7 +170,7 @@ class LeadScanViewTest extends ForumBrowserlessTest {
         test(note).setValue("x".repeat(1001));
         test(find(Button.class).id("lead-note-save")).click();
         assertThat(note.isInvalid()).isTrue();
-        assertThat(note.getErrorMessage()).startsWith("Заметка длиннее 1").endsWith("000 знаков"); // "1 000", Russian
+        assertThat(note.getErrorMessage()).startsWith("Заметка слишком длинная: её длина — не больше 1").endsWith("000"); // "1 000", Russian
         assertThat(note.getValue()).as("the text stays to be shortened").hasSize(1001);
         assertThat(jdbc.queryForObject("select note from fair_lead where id = ?", String.class, lead)).isNull();
 

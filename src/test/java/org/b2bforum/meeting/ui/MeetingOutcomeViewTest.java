@@ -98,7 +98,7 @@ class MeetingOutcomeViewTest extends ForumBrowserlessTest {
         navigate(MeetingsView.class);
         assertThat(find(Button.class).withId("outcome-" + ahead).exists()).as("not before it begins").isFalse();
         assertThat(find(Button.class).withId("outcome-" + missed).exists()).as("not after a no-show").isFalse();
-        assertThat(text("attendance-" + missed)).contains("Встреча не состоялась");
+        assertThat(text("attendance-" + missed)).isEqualTo("Не состоялась: не пришли");
 
         test(find(Button.class).id("outcome-" + held)).click();
         @SuppressWarnings("unchecked")
@@ -121,8 +121,7 @@ class MeetingOutcomeViewTest extends ForumBrowserlessTest {
     void the_agenda_shows_the_venue_mark_of_held_and_missed_meetings_to_their_companies_only() {
         Marked marked = heldAndMissed();
         TestCompany c = booking.approvedCompany();
-        long unmarked = booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(marked.a().id(), c.id(),
-                marked.past().slot(1).id()));
+        long unmarked = unmarkedBeside(marked, c);
 
         BookingFixture.logInAs(marked.a().user());
         assertThat(meetings.myAgenda(null)).extracting(AgendaEntry::meetingId, AgendaEntry::attendance)
@@ -144,6 +143,39 @@ class MeetingOutcomeViewTest extends ForumBrowserlessTest {
         BookingFixture.logInAs(c.user());
         assertThat(meetings.myAgenda(null)).as("the third company's agenda: its own meeting, unmarked")
                 .extracting(AgendaEntry::meetingId, AgendaEntry::attendance).containsExactly(tuple(unmarked, null));
+    }
+
+    @Test
+    void the_meetings_page_and_a_delegate_schedule_show_the_venue_mark_as_the_agenda_does() {
+        Marked marked = heldAndMissed();
+        long unmarked = unmarkedBeside(marked, booking.approvedCompany());
+
+        BookingFixture.logInAs(marked.a().user());
+        navigate(MeetingsView.class);
+        // the meetings page said "Подтверждена" of a meeting held, and of a no-show only in a line under it
+        assertThat(text("attendance-" + marked.held())).isEqualTo("Состоялась");
+        assertThat(text("attendance-" + marked.missed())).isEqualTo("Не состоялась: не пришли");
+        assertThat(find(Component.class).withId("attendance-" + unmarked).exists()).isFalse();
+        assertThat(text("meeting-" + unmarked)).contains("Подтверждена");
+        assertThat(text("meeting-" + marked.held())).doesNotContain("Подтверждена");
+
+        // the delegate attending both (the organizers booked each company's first delegate) on their own schedule
+        BookingFixture.logInAs(venue.delegateAccount(marked.a().delegateIds().getFirst()));
+        UI.getCurrent().navigate("my-badge");
+        assertThat(find(Component.class).withId("schedule-attendance-"
+                + marked.past().slot(0).startsAt().getEpochSecond()).single().getElement().getTextRecursively())
+                .isEqualTo("Состоялась");
+        assertThat(find(Component.class).withId("schedule-attendance-"
+                + marked.past().slot(2).startsAt().getEpochSecond()).single().getElement().getTextRecursively())
+                .isEqualTo("Не состоялась: не пришли");
+        assertThat(find(Component.class).withId("schedule-attendance-"
+                + marked.past().slot(1).startsAt().getEpochSecond()).exists()).as("the unmarked one").isFalse();
+    }
+
+    /** A's meeting with {@code c} in the past session's middle slot, left unmarked. */
+    private long unmarkedBeside(Marked marked, TestCompany c) {
+        return booking.asOrganizer(() -> organizerBookings.bookAsOrganizer(marked.a().id(), c.id(),
+                marked.past().slot(1).id()));
     }
 
     private String text(String id) {

@@ -3,6 +3,7 @@ package org.b2bforum.meeting.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Set;
 
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.TestClock;
 import org.b2bforum.TestData;
 import org.b2bforum.TransactionsBegun;
 import org.b2bforum.base.live.LiveUpdates;
@@ -521,6 +523,31 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         } finally {
             live.start();
         }
+    }
+
+    @Test
+    void a_request_nobody_answered_before_its_time_says_so_instead_of_requested() {
+        Asked asked = askedAt("10:20");
+        Instant startsAt = meetingQueries.myMeetings().stream().filter(m -> m.id() == asked.id()).findFirst()
+                .orElseThrow().startsAt();
+        navigate(MeetingsView.class);
+        assertThat(find(Component.class).withId("expired-" + asked.id()).exists()).as("before its time").isFalse();
+        assertThat(text("meeting-" + asked.id())).contains("Запрошена");
+
+        // the day after: "Запрошена" read as if it could still be accepted, and the service refuses it then
+        TestClock.aheadOnThisThread(Duration.between(Instant.now(), startsAt.plusSeconds(60)), () -> {
+            navigate(MeetingsView.class);
+            assertThat(text("expired-" + asked.id())).isEqualTo("Без ответа: время прошло");
+            TestData.logInAs(accounts, asked.b().login());
+            navigate(MeetingsView.class);
+            assertThat(text("expired-" + asked.id())).isEqualTo("Без ответа: время прошло");
+            assertThat(text("meeting-" + asked.id())).doesNotContain("Запрошена");
+            assertThat(find(Button.class).withId("accept-" + asked.id()).exists()).isFalse();
+        });
+    }
+
+    private String text(String id) {
+        return find(Component.class).withId(id).single().getElement().getTextRecursively();
     }
 
     /** A forum of two tables, two companies, and a's request to b at the time (its first delegate, no message). */

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.notification.Notification;
 
@@ -61,12 +62,7 @@ class ResultsReportViewTest extends ForumBrowserlessTest {
 
     @Test
     void before_the_download_the_page_says_how_many_begun_meetings_nobody_marked() {
-        BookingFixture booking = new BookingFixture(context);
-        BookingFixture.TestSession over = new VenueFixture(context).pastSession(1);
-        TestCompany a = booking.approvedCompany();
-        TestCompany b = booking.approvedCompany();
-        booking.asOrganizer(() -> context.getBean(org.b2bforum.meeting.OrganizerBookings.class)
-                .bookAsOrganizer(a.id(), b.id(), over.slot(0).id()));
+        aMeetingBegunAndUnmarked();
         TestData.logInAsOrganizer(accounts);
         long begunUnmarked = context.getBean(org.b2bforum.venue.OutcomeService.class).figures().begunUnmarked();
 
@@ -82,6 +78,20 @@ class ResultsReportViewTest extends ForumBrowserlessTest {
                 .isGreaterThanOrEqualTo(begunUnmarked);
         assertThat(view.getChildren().toList().indexOf(view.unmarked)).as("before the downloads")
                 .isLessThan(view.getChildren().toList().indexOf(view.pdf.getParent().orElseThrow()));
+    }
+
+    @Test
+    void the_sentence_about_the_unmarked_meetings_leads_to_the_page_to_mark_them_on() {
+        aMeetingBegunAndUnmarked();
+        TestData.logInAsOrganizer(accounts);
+
+        navigate(ResultsReportView.class);
+
+        // it named «За столами», to be found in the menu (walked the day after the forum, ux74)
+        Anchor link = find(Anchor.class).id("report-unmarked-link");
+        assertThat(link.getText()).isEqualTo("Открыть «За столами»");
+        assertThat(link.getHref()).isEqualTo("venue");
+        assertThat(link.getParent()).map(parent -> parent.getId().orElseThrow()).hasValue("report-unmarked");
     }
 
     @Test
@@ -118,6 +128,16 @@ class ResultsReportViewTest extends ForumBrowserlessTest {
         assertThat(find(Image.class).withId("chart-fair-zones").single().getAlt())
                 .hasValue("Выставка-ярмарка по зонам: экспоненты, встречи на стендах и лиды");
         assertThat(view.summary.getText()).contains("На выставке-ярмарке работали экспонентов: ");
+    }
+
+    /** A confirmed meeting in a slot that has begun, nobody marked held or no-show. */
+    private void aMeetingBegunAndUnmarked() {
+        BookingFixture booking = new BookingFixture(context);
+        BookingFixture.TestSession over = new VenueFixture(context).pastSession(1);
+        TestCompany a = booking.approvedCompany();
+        TestCompany b = booking.approvedCompany();
+        booking.asOrganizer(() -> context.getBean(org.b2bforum.meeting.OrganizerBookings.class)
+                .bookAsOrganizer(a.id(), b.id(), over.slot(0).id()));
     }
 
     /**

@@ -236,9 +236,9 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         UI.getCurrent().navigate("notifications");
         UI.getCurrent().setLocale(Languages.ENGLISH);
         view = open(session.dayId());
-        assertThat(view.fairness.getText()).isEqualTo("The confirmed meetings alone differ by 3 breaks between "
-                + "companies, more than the 2 aimed at: they stay where they are, so the day is made fair within 3 "
-                + "breaks instead.");
+        assertThat(view.fairness.getText()).isEqualTo("The confirmed meetings alone make the companies’ breaks differ "
+                + "by 3, more than the 2 aimed at: they stay where they are, so the day is made fair within a difference "
+                + "of 3 instead.");
     }
 
     @Test
@@ -269,8 +269,8 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         UI.getCurrent().navigate("notifications");
         UI.getCurrent().setLocale(Languages.ENGLISH);
         view = open(day);
-        assertThat(view.optimality.getText()).isEqualTo("Not proved optimal within the time limit: at most 3 breaks "
-                + "fewer are possible (no schedule has fewer than 4). To search longer, raise the time limit.");
+        assertThat(view.optimality.getText()).isEqualTo("Not proved optimal within the time limit: the breaks could "
+                + "be fewer by at most 3 (no schedule has fewer than 4). To search longer, raise the time limit.");
     }
 
     @Test

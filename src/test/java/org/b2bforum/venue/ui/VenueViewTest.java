@@ -24,6 +24,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.virtuallist.VirtualListTester;
 import com.vaadin.flow.router.QueryParameters;
 
@@ -66,7 +67,11 @@ class VenueViewTest extends ForumBrowserlessTest {
         assertThat(property(view, first, "begun", Boolean.class)).as("the buttons enabled").isTrue();
 
         click(view, first, "held");
+        assertThat(lastNotice()).as("a meeting held is good news").containsExactly("Стол 1: Встреча состоялась",
+                "success");
         click(view, second, "missed");
+        // a no-show was green as if it were good news too: now it is recorded, not celebrated (ux74)
+        assertThat(lastNotice()).containsExactly("Стол 2: Встреча не состоялась", "contrast");
         assertThat(view.summary.getText()).isEqualTo("Встреч: 2 · состоялось: 1 · не пришли: 1");
         assertThat(property(view, first, "mark", String.class)).startsWith("Встреча состоялась · отметил(а) Сотрудник ");
         // the template presses (aria-pressed, the primary theme) the button of the mark made
@@ -204,4 +209,11 @@ class VenueViewTest extends ForumBrowserlessTest {
     private String text(String id) {
         return find(Component.class).withId(id).single().getElement().getTextRecursively();
     }
+
+    /** The text and the theme of the notice the page showed last. */
+    private java.util.List<String> lastNotice() {
+        Notification notice = find(Notification.class).last();
+        return java.util.List.of(test(notice).getText(), String.join(" ", notice.getThemeNames()));
+    }
+
 }
