@@ -23,7 +23,10 @@ import java.util.concurrent.CancellationException;
  */
 final class CpSatModel {
 
-    /** A solve's answer: per meeting its slot (-1 = not placed), or null when no solution was found. */
+    /**
+     * A solve's answer: per meeting its slot (-1 = not placed), or null when no solution was found; and the total
+     * breaks it proved at least (0 when it proved none; an unanswered fewest-breaks solve's too).
+     */
     record Outcome(CpSolverStatus status, int[] slots, int bound) {
 
         boolean hasSolution() {
@@ -74,9 +77,18 @@ final class CpSatModel {
     /** Every variable other than x, with its value in a given placement: the hint covers them all. */
     private final List<Derived> derived = new ArrayList<>();
     private final java.util.Set<Integer> derivedIndexes = new java.util.HashSet<>();
-    /** Solved by {@link #minimiseWithCore}; the parameters of the last solve. */
-    private boolean core;
+    /** The parameters of the last solve. */
     private com.google.ortools.sat.SatParameters parameters;
+
+    /**
+     * How a solve searches: CP-SAT's portfolio ({@code PORTFOLIO}: a decision question, or the fewest breaks), the
+     * one core-based worker of {@link #minimiseWithCore} ({@code CORE}), or the portfolio placing the most
+     * ({@code PLACING}). A property of one solve, not of the model: the same model may be asked either way, so it is
+     * told to {@link #run}, not kept (until stop 50 a flag that {@link #minimiseWithCore} set for good).
+     */
+    private enum Search {
+        PORTFOLIO, CORE, PLACING
+    }
 
     /** A variable whose value follows from the placement. */
     private record Derived(IntVar var, java.util.function.ToLongFunction<HintDay> value) {
@@ -751,7 +763,7 @@ final class CpSatModel {
 
     /** Only looks for a solution (no objective). */
     Outcome feasible(double seconds, Scheduler.ProgressListener listener, CpSatScheduler.Clock clock) {
-        return run(seconds, listener, clock, false);
+        return run(seconds, listener, clock, Search.PORTFOLIO);
     }
 
     /** At least this many meetings placed from now on. */
@@ -784,7 +796,7 @@ final class CpSatModel {
 
     Outcome minimiseBreaks(double seconds, Scheduler.ProgressListener listener, CpSatScheduler.Clock clock) {
         model.minimize(totalBreaks);
-        return run(seconds, listener, clock, false);
+        return run(seconds, listener, clock, Search.PORTFOLIO);
     }
 
     /**
@@ -797,8 +809,7 @@ final class CpSatModel {
      */
     Outcome minimiseWithCore(double seconds, Scheduler.ProgressListener listener, CpSatScheduler.Clock clock) {
         model.minimize(totalBreaks);
-        core = true;
-        return run(seconds, listener, clock, false);
+        return run(seconds, listener, clock, Search.CORE);
     }
 
     /** The parameters of this model's last solve (null before it), for the tests. */
@@ -812,18 +823,19 @@ final class CpSatModel {
      */
     Outcome maximisePlaced(double seconds, Scheduler.ProgressListener listener, CpSatScheduler.Clock clock) {
         model.maximize(LinearExpr.newBuilder().addTerm(fixedPlacedCount, x.length + 1L).add(placedCount).build());
-        return run(seconds, listener, clock, true);
+        return run(seconds, listener, clock, Search.PLACING);
     }
 
     private Outcome run(double seconds, Scheduler.ProgressListener listener, CpSatScheduler.Clock clock,
-            boolean placing) {
+            Search search) {
+        boolean placing = search == Search.PLACING;
         // The budget was given before the model was built: the building counts in it (under a CPU hog building
         // took seconds, and a 2 s build ran 5.4 s), and the solve never runs past the whole limit.
         double limit = Math.min(clock.remaining(),
                 solvedOnce ? seconds : seconds - (System.nanoTime() - buildStarted) / 1e9);
         solvedOnce = true;
         if (limit < 0.02) {
-            return new Outcome(CpSolverStatus.UNKNOWN, null, 0);
+            return new Outcome(CpSolverStatus.UNKNOWN, null, placing ? 0 : knownBound);
         }
         CpSolver solver = new CpSolver();
         solver.getParameters()
@@ -831,7 +843,7 @@ final class CpSatModel {
                 .setNumWorkers(options.workers())
                 .setRandomSeed(options.randomSeed())
                 .setLogSearchProgress(options.log());
-        if (core) {
+        if (search == Search.CORE) {
             // one worker, not CP-SAT's portfolio "core" subsolver: that one runs without the LP (linearization 0),
             // which found nothing in 30 s on forbidden; the reverse assumption order measured 14-25 CPU s against
             // 18-28 (five seeds each)
@@ -873,7 +885,7 @@ final class CpSatModel {
         };
         CpSolverStatus status;
         if (!clock.solving(solver)) {
-            return new Outcome(CpSolverStatus.UNKNOWN, null, 0);
+            return new Outcome(CpSolverStatus.UNKNOWN, null, placing ? 0 : knownBound);
         }
         try {
             status = solver.solve(model, callback);
@@ -883,6 +895,12 @@ final class CpSatModel {
         if (options.log()) {
             System.err.printf("solve: %s in %.2f s of %.2f s (deterministic time %.2f), ended at %.2f s%n", status,
                     solver.wallTime(), limit, solver.response().getDeterministicTime(), clock.elapsed());
+        }
+        if (status == CpSolverStatus.UNKNOWN && !placing) {
+            // unanswered, a solve still tells the bound it knew and, the fewest breaks', the one it proved (the
+            // core-based worker raises it as it refutes its assumptions): the caller keeps it (issue 15, stop 50)
+            return new Outcome(status, null, Math.max(knownBound, model.getBuilder().hasObjective()
+                    ? (int) Math.ceil(solver.bestObjectiveBound() - 1e-6) : 0));
         }
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
             return new Outcome(status, null, 0);

@@ -546,6 +546,8 @@ public final class CpSatScheduler implements Scheduler {
             }
             double reserve = clock.total() * (1 - options.levelShare());
             boolean placementAsked = false;
+            // the core-based question's schedule when it was not proved optimal (null if it found none)
+            int[] coreSchedule = null;
             for (int k = participantsBound; k <= participantsBound + options.levels(); k++) {
                 // the local search's schedule answers "at most k?" for every k from its breaks up: when the
                 // levels below have been refuted, it is optimal; else the questions from there on are not asked
@@ -639,18 +641,18 @@ public final class CpSatScheduler implements Scheduler {
                     suspects = suspects.subList(pinned, suspects.size());
                     budget = Math.min(budget, clock.total() * 0.05);
                 } else if (k >= 2 && k == participantsBound + 1) {
-                    // the question just above the must-breakers' level, with most of the levels' time: the row
-                    // search goes on beside it and the questions after it (RowsBeside)
+                    // the question just above the must-breakers' level: the row search goes on beside it and the
+                    // questions after it (RowsBeside); asked of one core-based worker with its LP, for all the time
+                    // but the finish (see the package doc): the levels' reserve went to questions that bettered
+                    // nothing once this one had not
                     besideStarts.run();
-                }
-                if (k >= 2 && k == participantsBound + 1) {
-                    // asked of one core-based worker with its LP, for all the time but the finish (see the package
-                    // doc): the levels' reserve went to questions that bettered nothing once this one had not
-                    CpSatModel.Outcome core = justAboveTheBound(analysis, lowerBound, firstFit,
-                            coreQuestionSeconds(clock), listener, clock);
-                    if (core.hasSolution() && resultOf(analysis, core.slots()).totalBreaks() <= lowerBound) {
-                        return result(analysis, core.slots(), List.of(), lowerBound, true, started);
+                    CoreAnswer core = CoreAnswer.of(analysis, lowerBound, justAboveTheBound(analysis, lowerBound,
+                            firstFit, coreQuestionSeconds(clock), listener, clock));
+                    if (core.proved()) {
+                        return result(analysis, core.slots(), List.of(), core.bound(), true, started);
                     }
+                    lowerBound = core.bound();
+                    coreSchedule = core.slots();
                     break;
                 }
                 CpSatModel.Outcome outcome = level(analysis, k, null, firstFit, budget, listener, clock);
@@ -675,7 +677,11 @@ public final class CpSatScheduler implements Scheduler {
             // it gets (tic-13.tables19's "at most 3?" in 90 s), and the optimisation's first solutions had 5-16. A "yes" there is a schedule at most
             // one or two above the proven bound, and the optimisation below starts from it.
             firstFit = annealed.get();
-            int[] above = null;
+            // the core-based question's schedule, unproved, when it is better than the local search's: it is what
+            // the row search's is measured against, and the optimisation's start
+            int[] above = coreSchedule != null
+                    && resultOf(analysis, coreSchedule).totalBreaks() < completeBreaks(analysis, firstFit)
+                            ? coreSchedule : null;
             int firstAbove = lowerBound + 1;
             for (int j = firstAbove; j <= firstAbove + 1 && above == null; j++) {
                 if (localBreaks.getAsInt() <= lowerBound) {

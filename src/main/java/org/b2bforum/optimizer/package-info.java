@@ -96,8 +96,12 @@
  * <p>In the levels' loop that question (the bound's own level refuted) is not a decision solve but the fewest breaks
  * told the bound, asked of one core-based CP-SAT worker with its LP ({@code optimize_with_core}, linearization 1,
  * reverse assumption order), for all the build's time left but the finish (the levels' reserve went to questions that
- * bettered nothing once it had not answered; issue 15, stop 48, i15-opt25); where it has not answered, the row search
- * beside is the answer when better than the start. That worker assumes every break away and gives up only those its
+ * bettered nothing once it had not answered; issue 15, stop 48, i15-opt25). All of its answer is kept
+ * ({@link org.b2bforum.optimizer.CoreAnswer}): a schedule it proved optimal is the build's answer, proved, whatever its
+ * breaks (also above the bound it was told); unproved, its schedule is what the row search beside is measured against
+ * and the start of what follows when better than the local search's, and the bound it proved (unanswered too) is the
+ * build's (issue 15, stop 50: until then only a schedule at the bound was kept and the rest thrown away); where it has
+ * found nothing, the row search beside is the answer when better than the start. That worker assumes every break away and gives up only those its
  * conflicts force, which is the published MaxSAT approach's (core-guided) way: on forum-13crafc.forbidden it found the
  * optimum 2 in 13.6-28.1 CPU s in all eleven solves (seeds and variants), where the decision solves' three no-LP
  * workers answered nothing in 55 CPU s, and the same worker without the core approach, without its LP (CP-SAT's own
