@@ -388,6 +388,57 @@ class EmailConfirmationTest {
     }
 
     @Test
+    void a_form_the_validator_refuses_compares_no_password_and_removes_no_unconfirmed_application() throws Exception {
+        Applicant owner = register();
+        firstToken(owner.email());
+        RegistrationForm wrong = withTaxNumberOf(owner);
+        wrong.setPassword("Someone-Elses-2026");
+        wrong.setPasswordConfirmation(wrong.getPassword());
+        wrong.setDescription("short"); // under the 20 letters a description needs
+        RegistrationForm right = withTaxNumberOf(owner);
+        right.setDescription("short");
+
+        assertThatThrownBy(() -> registrations.register(wrong, Languages.RUSSIAN))
+                .isInstanceOf(org.b2bforum.registration.InvalidRegistrationException.class);
+        assertThatThrownBy(() -> registrations.register(right, Languages.RUSSIAN))
+                .isInstanceOf(org.b2bforum.registration.InvalidRegistrationException.class);
+
+        assertThat(jdbc.queryForObject("select count(*) from login_attempt where email = ?", Integer.class,
+                owner.email())).as("no password compared, so no failed log-in counted").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from company where id = ?", Integer.class, owner.companyId()))
+                .as("the owner's application stays").isOne();
+    }
+
+    @Test
+    void two_clicks_on_one_link_at_the_same_moment_confirm_once_and_the_other_reads_it_used() throws Exception {
+        Applicant applicant = register();
+        String token = firstToken(applicant.email());
+        String address = randomAddress("10.23.");
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<Outcome> click = () -> {
+            fromAddress(address);
+            together.await();
+            return confirmations.confirm(token);
+        };
+        java.util.concurrent.ExecutorService clicks = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<Outcome> outcomes = clicks.invokeAll(List.of(click, click)).stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+            assertThat(outcomes).containsExactlyInAnyOrder(Outcome.CONFIRMED, Outcome.USED);
+        } finally {
+            clicks.shutdown();
+        }
+        assertThat(awaiting(applicant.email())).isFalse();
+        assertThat(confirmAfter(EmailConfirmationService.VALID_FOR.plusMinutes(1), token))
+                .as("a used link opened after its 48 hours is still used, not expired").isEqualTo(Outcome.USED);
+    }
+
+    @Test
     void a_password_reset_by_a_mailed_link_confirms_the_address_but_one_an_organizer_passed_on_does_not()
             throws Exception {
         PasswordResetService resets = context.getBean(PasswordResetService.class);
