@@ -303,9 +303,11 @@ class VenueView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private void mark(TableMeeting meeting, Attendance value) {
         try {
             attendance.mark(meeting.meetingId(), value);
+            // "not held" in green read as good news at a glance, beside the red row it marks (stop 49's second reading)
             Notification.show(getTranslation("venue.marked", place(meeting),
                     getTranslation(value.translationKey())), 3000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+                    .addThemeVariants(value == Attendance.HELD ? NotificationVariant.SUCCESS
+                            : NotificationVariant.WARNING);
         } catch (VenueRefusedException e) {
             Notification.show(getTranslation(e.key()), 6000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.ERROR);

@@ -24,6 +24,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.virtuallist.VirtualListTester;
 import com.vaadin.flow.router.QueryParameters;
 
@@ -66,7 +67,9 @@ class VenueViewTest extends ForumBrowserlessTest {
         assertThat(property(view, first, "begun", Boolean.class)).as("the buttons enabled").isTrue();
 
         click(view, first, "held");
+        assertThat(notificationThemes()).as("held: good news").containsExactly("success");
         click(view, second, "missed");
+        assertThat(notificationThemes()).as("not held: not in green").containsExactly("success", "warning");
         assertThat(view.summary.getText()).isEqualTo("Встреч: 2 · состоялось: 1 · не пришли: 1");
         assertThat(property(view, first, "mark", String.class)).startsWith("Встреча состоялась · отметил(а) Сотрудник ");
         // the template presses (aria-pressed, the primary theme) the button of the mark made
@@ -199,6 +202,11 @@ class VenueViewTest extends ForumBrowserlessTest {
             }
         }
         throw new AssertionError("no row of meeting " + meeting);
+    }
+
+    /** The themes of the notifications shown, oldest first. */
+    private java.util.List<String> notificationThemes() {
+        return find(Notification.class).all().stream().map(n -> n.getElement().getAttribute("theme")).toList();
     }
 
     private String text(String id) {
