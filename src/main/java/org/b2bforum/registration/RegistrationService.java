@@ -483,6 +483,6 @@ public class RegistrationService {
                 c.phone(), c.delegates().stream().map(d -> new RegistrationDetails.DelegateDetails(d.fullName(),
                         d.position(), d.email(), d.phone())).toList(),
                 c.status(), c.statusComment(), c.consentGivenAt(), c.submittedAt(), c.decidedAt(),
-                confirmations.awaitingConfirmation(c.id()));
+                confirmations.awaitingConfirmation(c.id()), c.taxNumberFreedAt());
     }
 }

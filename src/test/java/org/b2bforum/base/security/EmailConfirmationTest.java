@@ -19,8 +19,8 @@ import org.b2bforum.TestClock;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.EmailConfirmationService.Outcome;
-import org.b2bforum.registration.EmailConfirmedByOffice;
 import org.b2bforum.registration.NeverConfirmedApplications;
+import org.b2bforum.registration.OfficeCorrections;
 import org.b2bforum.registration.Registered;
 import org.b2bforum.registration.RegistrationFilter;
 import org.b2bforum.registration.RegistrationForm;
@@ -478,16 +478,16 @@ class EmailConfirmationTest {
     @Test
     void only_an_organizer_marks_an_address_confirmed_with_a_reason_kept_in_the_trail_the_company_sees()
             throws Exception {
-        EmailConfirmedByOffice office = context.getBean(EmailConfirmedByOffice.class);
+        OfficeCorrections office = context.getBean(OfficeCorrections.class);
         Applicant applicant = register();
         String token = firstToken(applicant.email());
         Applicant other = register();
         firstToken(other.email());
         // a company cannot do it for itself (it can log in unconfirmed) nor for another
         TestData.logInAs(accounts, applicant.email());
-        assertThatThrownBy(() -> office.confirm(applicant.companyId(), "it is us"))
+        assertThatThrownBy(() -> office.confirmEmail(applicant.companyId(), "it is us"))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> office.confirm(other.companyId(), "it is them"))
+        assertThatThrownBy(() -> office.confirmEmail(other.companyId(), "it is them"))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> confirmations.confirmedByOffice(applicant.companyId()))
                 .as("nor through the security module's own method").isInstanceOf(AccessDeniedException.class);
@@ -495,16 +495,16 @@ class EmailConfirmationTest {
         assertThat(awaiting(applicant.email())).isTrue();
 
         TestData.logInAsOrganizer(accounts);
-        assertThatThrownBy(() -> office.confirm(applicant.companyId(), "  "))
+        assertThatThrownBy(() -> office.confirmEmail(applicant.companyId(), "  "))
                 .isInstanceOfSatisfying(org.b2bforum.registration.InvalidRegistrationException.class,
                         e -> assertThat(e.errors().getFirst().key()).isEqualTo("validation.required"));
         assertThat(awaiting(applicant.email())).as("nothing without a reason").isTrue();
 
-        office.confirm(applicant.companyId(), "Confirmed by phone with the director, +375 17 000-00-00");
+        office.confirmEmail(applicant.companyId(), "Confirmed by phone with the director, +375 17 000-00-00");
 
         assertThat(awaiting(applicant.email())).isFalse();
         assertThat(awaiting(other.email())).as("the other company").isTrue();
-        assertThatThrownBy(() -> office.confirm(applicant.companyId(), "again"))
+        assertThatThrownBy(() -> office.confirmEmail(applicant.companyId(), "again"))
                 .isInstanceOf(RegistrationStateException.class);
         registrations.approve(applicant.companyId());
         TestData.logOut();
