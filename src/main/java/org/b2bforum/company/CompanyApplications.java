@@ -50,7 +50,7 @@ public class CompanyApplications {
             Set<Sector> sectors, String description, String offers, String seeks, String website,
             String taxNumber, String contactPerson, String email, String phone, List<Person> delegates,
             RegistrationStatus status, String statusComment, Instant consentGivenAt, Instant submittedAt,
-            Instant decidedAt) {
+            Instant decidedAt, Instant taxNumberFreedAt) {
     }
 
     /** A delegate of an application, in the company's order. */
@@ -111,6 +111,7 @@ public class CompanyApplications {
                 c.getTaxNumber(), c.getContactPerson(), c.getEmail(), c.getPhone(),
                 c.getDelegates().stream().map(d -> new Person(d.getFullName(), d.getPosition(), d.getEmail(),
                         d.getPhone(), d.isLeadConsent())).toList(),
-                c.getStatus(), c.getStatusComment(), c.getConsentGivenAt(), c.getSubmittedAt(), c.getDecidedAt());
+                c.getStatus(), c.getStatusComment(), c.getConsentGivenAt(), c.getSubmittedAt(), c.getDecidedAt(),
+                c.getTaxNumberFreedAt());
     }
 }

@@ -62,15 +62,27 @@ public class CompanyRecords {
                 c.getShortName(), c.getCountry(), c.getTaxNumber(), c.getStatus()));
     }
 
-    /** Whether another company of the country has this tax number. */
+    /** Whether another company of the country holds this tax number (one the office freed holds none). */
     public boolean taxNumberTaken(Country country, String taxNumber, Long exceptCompanyId) {
-        return exceptCompanyId == null ? companies.existsByCountryAndTaxNumber(country, taxNumber)
-                : companies.existsByCountryAndTaxNumberAndIdNot(country, taxNumber, exceptCompanyId);
+        return exceptCompanyId == null ? companies.existsByCountryAndHeldTaxNumber(country, taxNumber)
+                : companies.existsByCountryAndHeldTaxNumberAndIdNot(country, taxNumber, exceptCompanyId);
     }
 
-    /** The company of the country with this tax number, if any. */
+    /** The company of the country that holds this tax number, if any. */
     public Optional<Long> withTaxNumber(Country country, String taxNumber) {
-        return companies.findByCountryAndTaxNumber(country, taxNumber).map(Company::getId);
+        return companies.findByCountryAndHeldTaxNumber(country, taxNumber).map(Company::getId);
+    }
+
+    /**
+     * Frees the locked company's tax number for another application: the caller has checked that it is a rejected one
+     * and keeps why (registration's trail).
+     *
+     * @return whether the company held it until now
+     */
+    public boolean freeTaxNumber(long companyId, Instant at) {
+        boolean freed = company(companyId).freeTaxNumber(at);
+        companies.flush(); // the unique key sees it free before this transaction registers another with it
+        return freed;
     }
 
     /**

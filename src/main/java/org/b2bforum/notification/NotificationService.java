@@ -179,14 +179,23 @@ public class NotificationService implements UnreadNotifications {
          * (bench/README.md, issue 17).
          */
         public int notificationsFor(long userId, Collection<Long> companyIds, boolean toDelegates) {
-            int count = 0;
+            return (int) users(companyIds, toDelegates).stream().filter(u -> u == userId).count();
+        }
+
+        /**
+         * The log-ins a notification goes to, one notification each: the representatives of {@code companyIds} and,
+         * if {@code toDelegates}, the delegates'. The one list {@link #statements} writes and {@link #notificationsFor}
+         * counts, so that the bell a page adds up cannot drift from what was written.
+         */
+        List<Long> users(Collection<Long> companyIds, boolean toDelegates) {
+            List<Long> users = new ArrayList<>();
             for (long company : companyIds) {
-                count += (int) usersByCompany.getOrDefault(company, List.of()).stream().filter(u -> u == userId).count();
+                users.addAll(usersByCompany.getOrDefault(company, List.of()));
             }
             if (toDelegates) {
-                count += (int) delegateUsers.stream().filter(u -> u == userId).count();
+                users.addAll(delegateUsers);
             }
-            return count;
+            return users;
         }
 
         /** The recipients from the value of a {@link #column}. */
@@ -216,14 +225,7 @@ public class NotificationService implements UnreadNotifications {
         }
         List<String> statements = new ArrayList<>();
         statements.add(LiveFeed.companiesChangedStatement(companyIds, LiveChange.Kind.NOTIFICATION));
-        List<Long> users = new ArrayList<>();
-        for (long company : companyIds) {
-            users.addAll(recipients.usersByCompany().getOrDefault(company, List.of()));
-        }
-        if (toDelegates) {
-            users.addAll(recipients.delegateUsers());
-        }
-        insertStatement(users, messageKey, detail).ifPresent(statements::add);
+        insertStatement(recipients.users(companyIds, toDelegates), messageKey, detail).ifPresent(statements::add);
         return statements;
     }
 
@@ -235,11 +237,7 @@ public class NotificationService implements UnreadNotifications {
      */
     public List<String> alsoStatements(Recipients recipients, Collection<Long> companyIds, String messageKey,
             String detail) {
-        List<Long> users = new ArrayList<>();
-        for (long company : companyIds) {
-            users.addAll(recipients.usersByCompany().getOrDefault(company, List.of()));
-        }
-        return insertStatement(users, messageKey, detail).stream().toList();
+        return insertStatement(recipients.users(companyIds, false), messageKey, detail).stream().toList();
     }
 
     private Optional<String> insertStatement(List<Long> users, String messageKey, String detail) {

@@ -57,7 +57,7 @@ class RegistrationNotifier {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void sendEmail(RegistrationDecided decided) {
         // a rejection of an application whose e-mail nobody confirmed is not mailed to that address (ux68)
-        if (!mail.canSend() || !confirmations.companiesAwaitingConfirmation(List.of(decided.companyId())).isEmpty()) {
+        if (!mail.canSend() || confirmations.awaitingConfirmation(decided.companyId())) {
             return;
         }
         for (long userId : accounts.userIdsOfCompanies(List.of(decided.companyId()))) {

@@ -1,7 +1,6 @@
 package org.b2bforum.registration;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.b2bforum.base.security.EmailConfirmationService;
@@ -77,12 +76,10 @@ public class NeverConfirmedApplications {
      * The unconfirmed applications that this registration replaces: those with its tax number or its log-in e-mail
      * whose log-in was made with its password ({@link EmailConfirmationService#madeWith}, which counts a wrong one as a
      * failed log-in). Read outside the registration's transaction, so that the count stays when it is refused; each is
-     * checked again under its lock when removed ({@link #remove}). None for a form the validator refuses.
+     * checked again under its lock when removed ({@link #remove}). Only for a form the validator took (the caller's
+     * check, once per submission): a refused one compares no password.
      */
     Set<Long> givingWayTo(RegistrationForm form) {
-        if (!RegistrationValidator.validate(form, RegistrationValidator.Mode.NEW).isEmpty()) {
-            return Set.of();
-        }
         Set<Long> candidates = new LinkedHashSet<>();
         transactions.executeWithoutResult(status -> {
             records.withTaxNumber(form.getCountry(), TaxNumbers.normalize(form.getTaxNumber()))
@@ -107,7 +104,7 @@ public class NeverConfirmedApplications {
 
     private boolean remove(long companyId, Set<RegistrationStatus> statuses) {
         if (records.lock(companyId).filter(c -> statuses.contains(c.status())).isEmpty()
-                || confirmations.companiesAwaitingConfirmation(List.of(companyId)).isEmpty()) {
+                || !confirmations.awaitingConfirmation(companyId)) {
             return false; // removed by another node meanwhile, decided, or confirmed
         }
         events.deleteByCompany(companyId);

@@ -11,7 +11,9 @@ public enum RegistrationEventType {
     /** An organizer withdrew an approval: the company is rejected and its meetings ahead cancelled. */
     APPROVAL_WITHDRAWN,
     /** An organizer confirmed the log-in e-mail on the company's word (a phone call), with the reason (review72). */
-    EMAIL_CONFIRMED_BY_OFFICE;
+    EMAIL_CONFIRMED_BY_OFFICE,
+    /** An organizer freed a rejected application's tax number for another application, with the reason (review74). */
+    TAX_NUMBER_FREED;
 
     public String translationKey() {
         return "registration.event." + name();

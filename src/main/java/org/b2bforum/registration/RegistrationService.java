@@ -114,13 +114,16 @@ public class RegistrationService {
             throw new InvalidRegistrationException(List.of(new FieldError("loginEmail", "form.too-many",
                     Long.toString(LoginThrottle.minutes(wait)))));
         });
-        // compared before the transaction too: a wrong password counts as a failed log-in, which must stay (review72)
-        Set<Long> givingWay = neverConfirmed.givingWayTo(form);
-        return transactions.execute(status -> registerCounted(form, language, givingWay));
+        List<FieldError> errors = new ArrayList<>(RegistrationValidator.validate(form, RegistrationValidator.Mode.NEW));
+        // compared before the transaction too: a wrong password counts as a failed log-in, which must stay (review72);
+        // a form the validator refuses compares nothing
+        Set<Long> givingWay = errors.isEmpty() ? neverConfirmed.givingWayTo(form) : Set.of();
+        return transactions.execute(status -> registerCounted(form, errors, language, givingWay));
     }
 
-    private Registered registerCounted(RegistrationForm form, Locale language, Set<Long> givingWay) {
-        List<FieldError> errors = new ArrayList<>(RegistrationValidator.validate(form, RegistrationValidator.Mode.NEW));
+    /** The form's own errors ({@code errors}, the validator's, read once per submission) and those of the database. */
+    private Registered registerCounted(RegistrationForm form, List<FieldError> errors, Locale language,
+            Set<Long> givingWay) {
         String taxNumber = TaxNumbers.normalize(form.getTaxNumber());
         if (errors.isEmpty()) { // an application nobody confirmed gives way to one from whoever made it (review70)
             givingWay.forEach(neverConfirmed::remove);
@@ -200,7 +203,8 @@ public class RegistrationService {
                 filter.text());
         Sort sort = (order.isSorted() ? order : Sort.by("submittedAt")).and(Sort.by("id"));
         return applications.queue(matching(pending), PageRequest.of(0, 2, sort)).stream()
-                .filter(c -> c.id() != companyId).findFirst().map(c -> summary(c, awaiting(c.id())));
+                .filter(c -> c.id() != companyId).findFirst()
+                .map(c -> summary(c, confirmations.awaitingConfirmation(c.id())));
     }
 
     /** An application in full: any for organizers, only its own for a company. */
@@ -419,7 +423,7 @@ public class RegistrationService {
             throw new RegistrationStateException("registration.error.not-pending");
         }
         // an address nobody proved gets no log-in to the forum and no request to write back; a rejection it may get
-        if (decision != RegistrationStatus.REJECTED && awaiting(companyId)) {
+        if (decision != RegistrationStatus.REJECTED && confirmations.awaitingConfirmation(companyId)) {
             throw new RegistrationStateException("registration.error.email-not-confirmed");
         }
         Instant now = clock.instant();
@@ -473,15 +477,12 @@ public class RegistrationService {
                 c.status(), c.submittedAt(), awaitingEmailConfirmation);
     }
 
-    private boolean awaiting(long companyId) {
-        return !confirmations.companiesAwaitingConfirmation(List.of(companyId)).isEmpty();
-    }
-
     private RegistrationDetails details(Application c) {
         return new RegistrationDetails(c.id(), c.fullName(), c.shortName(), c.city(), c.country(), c.sectors(),
                 c.description(), c.offers(), c.seeks(), c.website(), c.taxNumber(), c.contactPerson(), c.email(),
                 c.phone(), c.delegates().stream().map(d -> new RegistrationDetails.DelegateDetails(d.fullName(),
                         d.position(), d.email(), d.phone())).toList(),
-                c.status(), c.statusComment(), c.consentGivenAt(), c.submittedAt(), c.decidedAt(), awaiting(c.id()));
+                c.status(), c.statusComment(), c.consentGivenAt(), c.submittedAt(), c.decidedAt(),
+                confirmations.awaitingConfirmation(c.id()), c.taxNumberFreedAt());
     }
 }

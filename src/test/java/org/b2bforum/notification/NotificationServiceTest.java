@@ -61,6 +61,33 @@ class NotificationServiceTest {
     }
 
     @Test
+    void the_count_a_page_adds_to_its_bell_is_what_the_statements_wrote_for_each_log_in() {
+        TestCompany told = companies.approved(Country.BY);
+        TestCompany other = companies.approved(Country.RU);
+        NotificationService.Recipients read = NotificationService.Recipients.of(jdbc.queryForObject(
+                "select " + NotificationService.Recipients.column(told.id() + ", " + other.id(), "-1"), String.class));
+        long representative = read.usersByCompany().get(told.id()).getFirst();
+        long partner = read.usersByCompany().get(other.id()).getFirst();
+        // a log-in among the delegates' as well: written to twice, counted twice
+        NotificationService.Recipients recipients = new NotificationService.Recipients(read.usersByCompany(),
+                List.of(representative));
+
+        for (boolean toDelegates : List.of(false, true)) {
+            String key = "notification.meeting.CONFIRMED";
+            String detail = "count " + toDelegates + " " + System.nanoTime();
+            jdbc.batchUpdate(notifications.statements(recipients, List.of(told.id(), other.id()), toDelegates, key,
+                    detail).toArray(String[]::new));
+            for (long user : List.of(representative, partner)) {
+                assertThat(jdbc.queryForObject("select count(*) from notification where user_id = ? and detail = ?",
+                        Integer.class, user, detail)).as("user %d, to delegates %s", user, toDelegates)
+                        .isEqualTo(recipients.notificationsFor(user, List.of(told.id(), other.id()), toDelegates));
+            }
+            assertThat(recipients.notificationsFor(representative, List.of(told.id()), toDelegates))
+                    .isEqualTo(toDelegates ? 2 : 1);
+        }
+    }
+
+    @Test
     void the_bell_counts_the_unread_notifications_and_names_the_latest_until_they_are_read() {
         TestCompany company = companies.approved(Country.BY);
         companies.logInAs(company);

@@ -56,7 +56,7 @@ class RegistrationNotifierTest {
     /** ux68: the forum writes to no address nobody confirmed, a rejection of its application included. */
     @Test
     void a_company_whose_e_mail_is_not_confirmed_gets_no_e_mail() {
-        when(confirmations.companiesAwaitingConfirmation(List.of(7L))).thenReturn(java.util.Set.of(7L));
+        when(confirmations.awaitingConfirmation(7L)).thenReturn(true);
 
         notifier(mailSender).sendEmail(rejected);
 

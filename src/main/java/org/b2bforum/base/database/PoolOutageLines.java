@@ -43,6 +43,8 @@ import jakarta.annotation.PreDestroy;
 class PoolOutageLines extends TurboFilter {
 
     static final String POOL_LOGGER = "com.zaxxer.hikari.pool.PoolBase";
+    /** Hikari's data source, which says when a pool is closed ("Shutdown completed."). */
+    static final String DATA_SOURCE_LOGGER = "com.zaxxer.hikari.HikariDataSource";
     /** Hibernate's {@code SQLExceptionLogging.ERROR_NAME}. */
     static final String HIBERNATE_LOGGER = "org.hibernate.orm.jdbc.error";
     /** Spring Boot's health check of the database (readiness). */
@@ -55,7 +57,10 @@ class PoolOutageLines extends TurboFilter {
             "Database statements");
     private final OutageLog readiness = new OutageLog(LoggerFactory.getLogger(PoolOutageLines.class),
             "Readiness (the database's health check)");
-    /** The pools (Hikari's pool names, the first argument of its lines) that failed to connect since they last did. */
+    /**
+     * The pools (Hikari's pool names, the first argument of its lines) that failed to connect since they last did, and
+     * are still open.
+     */
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     /** Hibernate's line of a failure's SQL state was held back on this thread: its message, which follows, is too. */
     private final ThreadLocal<Boolean> messageHeldBack = new ThreadLocal<>();
@@ -68,6 +73,13 @@ class PoolOutageLines extends TurboFilter {
         }
         if (t != null && HEALTH_LOGGER.equals(logger.getName())) {
             return readiness.away(t) ? FilterReply.DENY : FilterReply.NEUTRAL;
+        }
+        if (format != null && DATA_SOURCE_LOGGER.equals(logger.getName()) && format.contains("Shutdown completed")
+                && params != null && params.length > 0) {
+            // a pool closed while it failed will never connect again: kept among the failing, no other pool's new
+            // connection could say the database answers again (stop 49's second reading)
+            failing.remove(String.valueOf(params[0]));
+            return FilterReply.NEUTRAL;
         }
         if (format == null || !POOL_LOGGER.equals(logger.getName())) {
             return FilterReply.NEUTRAL;

@@ -2,8 +2,6 @@ package org.b2bforum.base.live;
 
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,69 +64,7 @@ public class LiveUpdates implements SmartLifecycle {
     private static final Duration CLEAN_EVERY = Duration.ofMinutes(1);
 
     private record Subscriber(UI ui, long userId, Long companyId, SecurityContext security,
-            Consumer<LiveChange> listener, Echoes echoes, Pending pending) {
-    }
-
-    /**
-     * The changes a page's listener could not show because the database could not be read, one per kind (a listener
-     * reads its counters and lists again, whichever change of the kind it is told), to be told again once due.
-     */
-    private static final class Pending {
-        private final Map<LiveChange.Kind, LiveChange> changes = new EnumMap<>(LiveChange.Kind.class);
-        private long due;
-
-        synchronized void failed(LiveChange change, long due) {
-            // a change from the feed rather than the page's own (madeHere): its listener also says what came
-            changes.merge(change.kind(), change, (kept, failed) -> kept.madeHere() ? failed : kept);
-            this.due = due;
-        }
-
-        /** The changes pending, if they are due at {@code now} (then no longer pending); else none. */
-        synchronized List<LiveChange> takeIfDue(long now) {
-            if (changes.isEmpty() || due - now > 0) {
-                return List.of();
-            }
-            List<LiveChange> taken = new ArrayList<>(changes.values());
-            changes.clear();
-            return taken;
-        }
-
-        synchronized boolean isEmpty() {
-            return changes.isEmpty();
-        }
-    }
-
-    /**
-     * The changes a page's own request made and showed ({@link #changedHere}) whose echo from the feed is still to
-     * come: the next change of that kind for the page's company is not dispatched to it. Which change of the kind is
-     * skipped is not told apart (the feed does not say who wrote a change): should another change of the same kind
-     * come first, that one is skipped and the echo is dispatched instead, which reads the same counters again.
-     */
-    private static final class Echoes {
-        private final Map<LiveChange.Kind, List<Long>> deadlines = new EnumMap<>(LiveChange.Kind.class);
-
-        synchronized void expect(LiveChange.Kind kind, long now, long deadline) {
-            List<Long> expected = deadlines.computeIfAbsent(kind, k -> new ArrayList<>());
-            expected.removeIf(d -> d - now < 0);
-            expected.add(deadline);
-        }
-
-        /** Whether {@code kind}'s change is an echo expected until after {@code now} (then no longer expected). */
-        synchronized boolean consume(LiveChange.Kind kind, long now) {
-            List<Long> expected = deadlines.get(kind);
-            if (expected == null) {
-                return false;
-            }
-            expected.removeIf(deadline -> deadline - now < 0);
-            boolean echo = !expected.isEmpty();
-            if (echo) {
-                expected.removeFirst();
-            }
-            if (expected.isEmpty()) {
-                deadlines.remove(kind);
-            }
-            return echo;
-        }
+            Consumer<LiveChange> listener, ExpectedEchoes echoes, PendingChanges pending) {
     }
 
     private final JdbcTemplate jdbc;
@@ -141,7 +77,7 @@ public class LiveUpdates implements SmartLifecycle {
     private final Map<Long, Set<Subscriber>> byCompany = new ConcurrentHashMap<>();
     private final Map<Long, Set<Subscriber>> byUser = new ConcurrentHashMap<>();
     private final Map<UI, Set<Subscriber>> byUi = new ConcurrentHashMap<>();
-    /** The subscribers with {@link Pending} changes. */
+    /** The subscribers with {@link PendingChanges} changes. */
     private final Set<Subscriber> retrying = ConcurrentHashMap.newKeySet();
     private final Duration retryAfter;
     /** {@link #retryAfter}, none in a test that polls by itself. */
@@ -192,8 +128,8 @@ public class LiveUpdates implements SmartLifecycle {
                 : user.delegateId() != null ? companyOfDelegate(user.delegateId()) : null;
         SecurityContext security = SecurityContextHolder.createEmptyContext();
         security.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
-        Subscriber subscriber = new Subscriber(ui, user.id(), companyId, security, listener, new Echoes(),
-                new Pending());
+        Subscriber subscriber = new Subscriber(ui, user.id(), companyId, security, listener, new ExpectedEchoes(),
+                new PendingChanges());
         byUser.computeIfAbsent(user.id(), id -> ConcurrentHashMap.newKeySet()).add(subscriber);
         byUi.computeIfAbsent(ui, id -> ConcurrentHashMap.newKeySet()).add(subscriber);
         if (companyId != null) {

@@ -134,17 +134,19 @@ public class EmailConfirmationService {
             return Outcome.LOCKED;
         }
         Outcome outcome = transactions.execute(status -> {
-            Optional<OneTimeLinks.Found> found = links.find(CONFIRMATION, token);
+            // locked: a second click at the same moment waits here and then reads the link used
+            Optional<OneTimeLinks.Found> found = links.findLocked(CONFIRMATION, token);
             if (found.isEmpty()) {
                 return Outcome.INVALID;
             }
-            if (!links.claim(CONFIRMATION, token)) {
-                // used or expired, or used a moment ago by a second click: the row says which
-                return links.find(CONFIRMATION, token).filter(f -> !f.used()).isPresent() ? Outcome.EXPIRED
-                        : Outcome.USED;
+            if (found.get().used()) {
+                return Outcome.USED;
+            }
+            if (found.get().expired()) {
+                return Outcome.EXPIRED;
             }
             long accountId = found.get().accountId();
-            links.useAll(CONFIRMATION, accountId);
+            links.useAll(CONFIRMATION, accountId); // this link among them
             jdbc.update("update app_user set awaiting_email_confirmation = false where id = :id",
                     new MapSqlParameterSource("id", accountId));
             return Outcome.CONFIRMED;
@@ -196,6 +198,16 @@ public class EmailConfirmationService {
                 select distinct company_id from app_user
                 where company_id in (:companies) and awaiting_email_confirmation""",
                 new MapSqlParameterSource("companies", companyIds), Long.class));
+    }
+
+    /**
+     * Whether a log-in of the company still awaits the confirmation of its e-mail: the one question the approval (an
+     * address nobody proved gets no approval), the clean-up of never confirmed applications and the decision's e-mail
+     * (not mailed to an address nobody proved) ask. In the caller's transaction, if any.
+     */
+    @Transactional(readOnly = true)
+    public boolean awaitingConfirmation(long companyId) {
+        return !companiesAwaitingConfirmation(List.of(companyId)).isEmpty();
     }
 
     /** The company whose log-in has this e-mail and awaits its confirmation, if any. */

@@ -76,12 +76,25 @@ class OneTimeLinks {
 
     /** The link's row (of an enabled account), or empty for a token that is no link of this kind. */
     Optional<Found> find(Kind kind, String token) {
+        return find(kind, token, "");
+    }
+
+    /**
+     * As {@link #find}, the link's row and its account's locked until the caller's transaction ends: what it says stays
+     * true while the caller acts on it (a second click on the link waits here, then finds it used). One read where a
+     * look, a {@link #claim} and a second look to tell used from expired were three.
+     */
+    Optional<Found> findLocked(Kind kind, String token) {
+        return find(kind, token, " for update");
+    }
+
+    private Optional<Found> find(Kind kind, String token, String lock) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
         List<Found> found = jdbc.query("select r.user_id, r.used_at is not null used, r.expires_at <= :now expired "
                 + "from " + kind.table + " r join app_user u on u.id = r.user_id "
-                + "where r.token_hash = :hash and u.enabled",
+                + "where r.token_hash = :hash and u.enabled" + lock,
                 new MapSqlParameterSource("hash", Tokens.hash(token)).addValue("now", Timestamp.from(clock.instant())),
                 (rs, row) -> new Found(rs.getLong("user_id"), rs.getBoolean("used"), rs.getBoolean("expired")));
         return found.stream().findFirst();

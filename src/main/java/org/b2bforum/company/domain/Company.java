@@ -56,6 +56,11 @@ public class Company {
 
     private String website;
     private String taxNumber;
+    /** The tax number while this application holds it: the database's, null once freed (V40's unique key). */
+    @Column(insertable = false, updatable = false)
+    private String heldTaxNumber;
+    /** When the forum office freed the tax number of this rejected application for another (review74). */
+    private Instant taxNumberFreedAt;
     private String contactPerson;
     private String email;
     private String phone;
@@ -270,6 +275,24 @@ public class Company {
         this.status = decision;
         this.statusComment = comment;
         this.decidedAt = at;
+    }
+
+    public Instant getTaxNumberFreedAt() {
+        return taxNumberFreedAt;
+    }
+
+    /**
+     * The forum office frees this application's tax number for another application (a rejected impostor's): the number
+     * stays on this one as applied for.
+     *
+     * @return whether it was held until now
+     */
+    public boolean freeTaxNumber(Instant at) {
+        if (taxNumberFreedAt != null) {
+            return false;
+        }
+        taxNumberFreedAt = at;
+        return true;
     }
 
     /**

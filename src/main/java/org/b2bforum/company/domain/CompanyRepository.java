@@ -14,11 +14,13 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 public interface CompanyRepository extends JpaRepository<Company, Long>, JpaSpecificationExecutor<Company> {
 
-    boolean existsByCountryAndTaxNumber(Country country, String taxNumber);
+    /* by the tax number an application holds: one freed by the office (V40) is held by none */
 
-    java.util.Optional<Company> findByCountryAndTaxNumber(Country country, String taxNumber);
+    boolean existsByCountryAndHeldTaxNumber(Country country, String taxNumber);
 
-    boolean existsByCountryAndTaxNumberAndIdNot(Country country, String taxNumber, Long id);
+    Optional<Company> findByCountryAndHeldTaxNumber(Country country, String taxNumber);
+
+    boolean existsByCountryAndHeldTaxNumberAndIdNot(Country country, String taxNumber, Long id);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update Company c set c.submittedAt = :at, c.consentGivenAt = :at where c.id = :id")

@@ -7,8 +7,8 @@ import org.b2bforum.base.security.EmailConfirmationService;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.Notices;
 import org.b2bforum.company.RegistrationStatus;
-import org.b2bforum.registration.EmailConfirmedByOffice;
 import org.b2bforum.registration.InvalidRegistrationException;
+import org.b2bforum.registration.OfficeCorrections;
 import org.b2bforum.registration.RegistrationDetails;
 import org.b2bforum.registration.RegistrationFilter;
 import org.b2bforum.registration.RegistrationService;
@@ -44,7 +44,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
 
     private final RegistrationService registrations;
     private final ForumTime time;
-    private final EmailConfirmedByOffice emailConfirmedByOffice;
+    private final OfficeCorrections corrections;
     private long companyId;
     private String title = "";
     private RegistrationFilter queueFilter = QueueParameters.from(QueryParameters.empty());
@@ -52,9 +52,9 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     private Sort queueSort = Sort.unsorted();
 
     RegistrationDetailView(RegistrationService registrations, ForumTime time,
-            EmailConfirmedByOffice emailConfirmedByOffice) {
+            OfficeCorrections corrections) {
         this.registrations = registrations;
-        this.emailConfirmedByOffice = emailConfirmedByOffice;
+        this.corrections = corrections;
         this.time = time;
         addClassName("page");
     }
@@ -134,6 +134,8 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
             withdraw.setId("withdraw-approval");
             withdraw.addThemeVariants(ButtonVariant.ERROR);
             add(withdraw);
+        } else if (details.status() == RegistrationStatus.REJECTED) {
+            addTaxNumberFreeing(details);
         }
         add(new RegistrationDetailsPanel(details, registrations.history(companyId), time));
     }
@@ -211,10 +213,35 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void confirmEmail(Dialog dialog, TextArea text) {
-        decideWithComment(dialog, text, () -> emailConfirmedByOffice.confirm(companyId, text.getValue()), () -> {
-            Notices.success(getTranslation("details.email-confirmed"));
-            show();
-        });
+        decideWithComment(dialog, text, () -> corrections.confirmEmail(companyId, text.getValue()),
+                () -> doneHere("details.email-confirmed"));
+    }
+
+    /** Done, and the application shown again, with no next application offered (no decision was taken). */
+    private void doneHere(String key) {
+        Notices.success(getTranslation(key));
+        show();
+    }
+
+    /**
+     * A rejected application's tax number: freed for the company that owns it when this application was not its
+     * (review74), or the day it was freed.
+     */
+    private void addTaxNumberFreeing(RegistrationDetails details) {
+        if (details.taxNumberFreedAt() != null) {
+            Paragraph freed = new Paragraph(getTranslation("details.tax-number-freed-at",
+                    time.format(details.taxNumberFreedAt(), getLocale())));
+            freed.setId("tax-number-freed");
+            add(freed);
+            return;
+        }
+        Button free = new Button(getTranslation("details.free-tax-number"), VaadinIcon.UNLOCK.create(),
+                e -> askComment("details.free-tax-number", "details.free-tax-number-reason",
+                        (text, dialog) -> decideWithComment(dialog, text,
+                                () -> corrections.freeTaxNumber(companyId, text.getValue()),
+                                () -> doneHere("details.tax-number-freed"))));
+        free.setId("free-tax-number");
+        add(free);
     }
 
     private void decide(Runnable decision, String doneKey) {

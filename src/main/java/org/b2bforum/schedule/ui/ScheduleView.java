@@ -19,9 +19,6 @@ import org.b2bforum.program.ProgramService;
 import org.b2bforum.schedule.DayProblem;
 import org.b2bforum.schedule.ScheduleRefusedException;
 import org.b2bforum.schedule.ScheduleReview;
-import org.b2bforum.schedule.ScheduleReview.PlacedMeeting;
-import org.b2bforum.schedule.ScheduleReview.SlotUse;
-import org.b2bforum.schedule.ScheduleReview.UnplacedMeeting;
 import org.b2bforum.schedule.ScheduleRun;
 import org.b2bforum.schedule.ScheduleRunStatus;
 import org.b2bforum.schedule.ScheduleService;
@@ -36,10 +33,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -49,7 +44,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -68,13 +62,6 @@ import jakarta.annotation.security.RolesAllowed;
 class ScheduleView extends VerticalLayout implements HasDynamicTitle {
 
     static final int POLL_MILLIS = 500;
-    /**
-     * The meetings not placed are listed in full up to this many; a longer list scrolls in a grid of its own height.
-     * All rows of a long one are more than a grid fetches in one go (ten pages): on ux50's forum day the 1,678
-     * meetings not placed made every opening of the review end in "something went wrong".
-     */
-    static final int UNPLACED_IN_FULL = 20;
-
     final Select<ForumDay> day = new Select<>();
     final IntegerField timeLimit = new IntegerField();
     final Button build = new Button();
@@ -85,7 +72,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     final Button stop = new Button();
     final Div result = new Div();
     /** The schedule's sections (not placed, each company's day, tables, placed): none for a failed or stopped run. */
-    final Div sections = new Div();
+    final ScheduleSections sections;
     final Paragraph status = new Paragraph();
     final Div figures = FigureCard.grid();
     final Paragraph optimality = new Paragraph();
@@ -93,10 +80,6 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     final Paragraph fairness = new Paragraph();
     final Paragraph stale = new Paragraph();
     final Button publish = new Button();
-    final Grid<UnplacedMeeting> unplaced = new Grid<>();
-    final Grid<PlacedMeeting> placed = new Grid<>();
-    final CompanyDaysGrid timelines = new CompanyDaysGrid();
-    final Grid<SlotUse> tables = new Grid<>();
     final Grid<Wish> wishes = new Grid<>();
 
     private final ScheduleService schedule;
@@ -173,11 +156,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         // waiting for a slow database, queued a second publication (ops2 measured a 75 s freeze)
         publish.setDisableOnClick(true);
         publish.addClickListener(e -> confirmPublish());
-        configureGrids();
-        sections.add(heading("schedule.unplaced"), unplaced,
-                heading("schedule.timelines"), new Paragraph(getTranslation("schedule.timelines.legend")), timelines,
-                heading("schedule.tables"), tables,
-                heading("schedule.placed"), placed);
+        sections = new ScheduleSections(texts);
         result.add(status, figures, optimality, fairness, stale, publish, sections);
         result.setId("schedule-result");
         // as wide as the page, not as its widest grid: on a phone the texts and cards wrap, the grids scroll
@@ -204,44 +183,6 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         day.setItems(days);
         Long runningDay = schedule.runningRun().map(ScheduleRun::dayId).orElse(null);
         days.stream().filter(d -> runningDay == null || d.id() == runningDay).findFirst().ifPresent(day::setValue);
-    }
-
-    private void configureGrids() {
-        unplaced.setId("schedule-unplaced");
-        unplaced.addColumn(m -> m.companyA() + " — " + m.companyB()).setHeader(getTranslation("schedule.column.pair"))
-                .setWidth("14rem").setFlexGrow(1).setKey("pair");
-        unplaced.addColumn(m -> getTranslation("schedule.kind." + m.kind().name()))
-                .setHeader(getTranslation("wishes.priority")).setAutoWidth(true).setKey("priority");
-        // the reason keeps a readable width on a phone (the grid scrolls sideways) instead of a word per line
-        unplaced.addColumn(texts::reason).setHeader(getTranslation("schedule.column.reason")).setWidth("16rem")
-                .setFlexGrow(2).setKey("reason");
-        unplaced.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
-        unplaced.setEmptyStateText(getTranslation("schedule.unplaced.none"));
-        unplaced.setAllRowsVisible(true);
-
-        placed.setId("schedule-placed");
-        placed.addColumn(m -> texts.times(m.startsAt(), m.endsAt())).setHeader(getTranslation("schedule.column.time"))
-                .setAutoWidth(true).setKey("time");
-        placed.addColumn(m -> getTranslation("schedule.place", m.hallName(getLocale()), m.tableNumber()))
-                .setHeader(getTranslation("schedule.column.place")).setAutoWidth(true).setKey("place");
-        placed.addColumn(m -> m.companyA() + " — " + m.companyB()).setHeader(getTranslation("schedule.column.pair"))
-                .setFlexGrow(1).setKey("pair");
-        placed.addColumn(m -> getTranslation("schedule.kind." + m.kind().name()))
-                .setHeader(getTranslation("schedule.column.kind")).setAutoWidth(true).setKey("kind");
-        placed.setHeight("30em");
-
-        tables.setId("schedule-tables");
-        tables.addColumn(s -> texts.times(s.startsAt(), s.endsAt())).setHeader(getTranslation("schedule.column.time"))
-                .setAutoWidth(true).setKey("time");
-        tables.addColumn(s -> getTranslation("schedule.tables.used", s.used(), s.tables()))
-                .setHeader(getTranslation("schedule.column.tables")).setAutoWidth(true).setKey("used");
-        tables.addColumn(new ComponentRenderer<>(s -> {
-            ProgressBar bar = new ProgressBar(0, Math.max(1, s.tables()), s.used());
-            bar.setWidth("12em");
-            bar.getElement().setAttribute("aria-label", getTranslation("schedule.tables.used", s.used(), s.tables()));
-            return bar;
-        })).setFlexGrow(1).setKey("bar");
-        tables.setAllRowsVisible(true);
     }
 
     // ---------------------------------------------------------------- showing
@@ -284,10 +225,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
             fairness.setVisible(false);
             stale.setVisible(false);
             publish.setVisible(false);
-            unplaced.setItems(List.of());
-            placed.setItems(List.of());
-            timelines.setItems(List.of());
-            tables.setItems(List.of());
+            sections.clear();
             return;
         }
         ScheduleReview review = schedule.review(run.id());
@@ -298,13 +236,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         stale.setVisible(review.stale());
         publish.setVisible(run.status() == ScheduleRunStatus.DONE);
         publish.setEnabled(!review.stale());
-        unplaced.setItems(review.unplaced());
-        boolean inFull = review.unplaced().size() <= UNPLACED_IN_FULL;
-        unplaced.setAllRowsVisible(inFull);
-        unplaced.setHeight(inFull ? null : "30em");
-        placed.setItems(review.placed());
-        tables.setItems(review.slots());
-        timelines.show(review, texts);
+        sections.show(review);
     }
 
     private void showProgress(ScheduleRun run) {
@@ -360,10 +292,6 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     private FigureCard counted(String id, Integer count, String labelKey) {
         return count == null ? card(id, "—", labelKey + ".many")
                 : card(id, count, Plural.key(labelKey, count, getLocale()));
-    }
-
-    private H2 heading(String key) {
-        return new H2(getTranslation(key));
     }
 
     // ---------------------------------------------------------------- actions

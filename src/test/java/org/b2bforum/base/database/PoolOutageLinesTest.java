@@ -114,13 +114,7 @@ class PoolOutageLinesTest {
     void another_pool_s_new_connection_during_an_outage_does_not_say_the_database_answers_again() {
         PoolOutageLines filter = new PoolOutageLines();
         Logger pool = (Logger) LoggerFactory.getLogger(PoolOutageLines.POOL_LOGGER);
-        Logger ours = (Logger) LoggerFactory.getLogger(PoolOutageLines.class);
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        ours.addAppender(logged);
-        try {
-            SQLException refused = new SQLNonTransientConnectionException(
-                    "Socket fail to connect to 127.0.0.1:1. Connection refused", "08000");
+        withOurLines(logged -> {
             filter.decide(null, pool, Level.DEBUG, "{} - Failed to create/setup connection ({}): {}",
                     new Object[] {"outage-pool", "c1", refused.getMessage()}, null);
             filter.decide(null, pool, Level.WARN, "{} - Pool is empty, failed to create/setup connection ({})",
@@ -142,6 +136,40 @@ class PoolOutageLinesTest {
             filter.decide(null, pool, Level.DEBUG, "{} - Established new connection ({})",
                     new Object[] {"another-pool", "c6"}, null);
             assertThat(logged.list).hasSize(4);
+        });
+    }
+
+    /** A pool closed while it failed (a context shut down) no longer stands between the others and "back". */
+    @Test
+    void a_failing_pool_that_is_closed_no_longer_keeps_the_others_from_saying_the_database_answers_again() {
+        PoolOutageLines filter = new PoolOutageLines();
+        Logger pool = (Logger) LoggerFactory.getLogger(PoolOutageLines.POOL_LOGGER);
+        Logger dataSource = (Logger) LoggerFactory.getLogger(PoolOutageLines.DATA_SOURCE_LOGGER);
+        withOurLines(logged -> {
+            filter.decide(null, pool, Level.WARN, "{} - Pool is empty, failed to create/setup connection ({})",
+                    new Object[] {"closed-pool", "c1", refused}, null);
+            filter.decide(null, dataSource, Level.INFO, "{} - Shutdown completed.", new Object[] {"closed-pool"},
+                    null);
+            filter.decide(null, pool, Level.DEBUG, "{} - Established new connection ({})",
+                    new Object[] {"application-pool", "c2"}, null);
+
+            assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).last()
+                    .isEqualTo("Database connection pool: the database answers again");
+        });
+    }
+
+    /** The driver's refusal while the database is away, as the pool's lines carry it. */
+    private final SQLException refused = new SQLNonTransientConnectionException(
+            "Socket fail to connect to 127.0.0.1:1. Connection refused", "08000");
+
+    /** The filter's own lines while {@code test} runs. */
+    private static void withOurLines(java.util.function.Consumer<ListAppender<ILoggingEvent>> test) {
+        Logger ours = (Logger) LoggerFactory.getLogger(PoolOutageLines.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        ours.addAppender(logged);
+        try {
+            test.accept(logged);
         } finally {
             ours.detachAppender(logged);
         }

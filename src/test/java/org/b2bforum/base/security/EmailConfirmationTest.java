@@ -19,8 +19,8 @@ import org.b2bforum.TestClock;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.EmailConfirmationService.Outcome;
-import org.b2bforum.registration.EmailConfirmedByOffice;
 import org.b2bforum.registration.NeverConfirmedApplications;
+import org.b2bforum.registration.OfficeCorrections;
 import org.b2bforum.registration.Registered;
 import org.b2bforum.registration.RegistrationFilter;
 import org.b2bforum.registration.RegistrationForm;
@@ -388,6 +388,57 @@ class EmailConfirmationTest {
     }
 
     @Test
+    void a_form_the_validator_refuses_compares_no_password_and_removes_no_unconfirmed_application() throws Exception {
+        Applicant owner = register();
+        firstToken(owner.email());
+        RegistrationForm wrong = withTaxNumberOf(owner);
+        wrong.setPassword("Someone-Elses-2026");
+        wrong.setPasswordConfirmation(wrong.getPassword());
+        wrong.setDescription("short"); // under the 20 letters a description needs
+        RegistrationForm right = withTaxNumberOf(owner);
+        right.setDescription("short");
+
+        assertThatThrownBy(() -> registrations.register(wrong, Languages.RUSSIAN))
+                .isInstanceOf(org.b2bforum.registration.InvalidRegistrationException.class);
+        assertThatThrownBy(() -> registrations.register(right, Languages.RUSSIAN))
+                .isInstanceOf(org.b2bforum.registration.InvalidRegistrationException.class);
+
+        assertThat(jdbc.queryForObject("select count(*) from login_attempt where email = ?", Integer.class,
+                owner.email())).as("no password compared, so no failed log-in counted").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from company where id = ?", Integer.class, owner.companyId()))
+                .as("the owner's application stays").isOne();
+    }
+
+    @Test
+    void two_clicks_on_one_link_at_the_same_moment_confirm_once_and_the_other_reads_it_used() throws Exception {
+        Applicant applicant = register();
+        String token = firstToken(applicant.email());
+        String address = randomAddress("10.23.");
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<Outcome> click = () -> {
+            fromAddress(address);
+            together.await();
+            return confirmations.confirm(token);
+        };
+        java.util.concurrent.ExecutorService clicks = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<Outcome> outcomes = clicks.invokeAll(List.of(click, click)).stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+            assertThat(outcomes).containsExactlyInAnyOrder(Outcome.CONFIRMED, Outcome.USED);
+        } finally {
+            clicks.shutdown();
+        }
+        assertThat(awaiting(applicant.email())).isFalse();
+        assertThat(confirmAfter(EmailConfirmationService.VALID_FOR.plusMinutes(1), token))
+                .as("a used link opened after its 48 hours is still used, not expired").isEqualTo(Outcome.USED);
+    }
+
+    @Test
     void a_password_reset_by_a_mailed_link_confirms_the_address_but_one_an_organizer_passed_on_does_not()
             throws Exception {
         PasswordResetService resets = context.getBean(PasswordResetService.class);
@@ -427,16 +478,16 @@ class EmailConfirmationTest {
     @Test
     void only_an_organizer_marks_an_address_confirmed_with_a_reason_kept_in_the_trail_the_company_sees()
             throws Exception {
-        EmailConfirmedByOffice office = context.getBean(EmailConfirmedByOffice.class);
+        OfficeCorrections office = context.getBean(OfficeCorrections.class);
         Applicant applicant = register();
         String token = firstToken(applicant.email());
         Applicant other = register();
         firstToken(other.email());
         // a company cannot do it for itself (it can log in unconfirmed) nor for another
         TestData.logInAs(accounts, applicant.email());
-        assertThatThrownBy(() -> office.confirm(applicant.companyId(), "it is us"))
+        assertThatThrownBy(() -> office.confirmEmail(applicant.companyId(), "it is us"))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> office.confirm(other.companyId(), "it is them"))
+        assertThatThrownBy(() -> office.confirmEmail(other.companyId(), "it is them"))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> confirmations.confirmedByOffice(applicant.companyId()))
                 .as("nor through the security module's own method").isInstanceOf(AccessDeniedException.class);
@@ -444,16 +495,16 @@ class EmailConfirmationTest {
         assertThat(awaiting(applicant.email())).isTrue();
 
         TestData.logInAsOrganizer(accounts);
-        assertThatThrownBy(() -> office.confirm(applicant.companyId(), "  "))
+        assertThatThrownBy(() -> office.confirmEmail(applicant.companyId(), "  "))
                 .isInstanceOfSatisfying(org.b2bforum.registration.InvalidRegistrationException.class,
                         e -> assertThat(e.errors().getFirst().key()).isEqualTo("validation.required"));
         assertThat(awaiting(applicant.email())).as("nothing without a reason").isTrue();
 
-        office.confirm(applicant.companyId(), "Confirmed by phone with the director, +375 17 000-00-00");
+        office.confirmEmail(applicant.companyId(), "Confirmed by phone with the director, +375 17 000-00-00");
 
         assertThat(awaiting(applicant.email())).isFalse();
         assertThat(awaiting(other.email())).as("the other company").isTrue();
-        assertThatThrownBy(() -> office.confirm(applicant.companyId(), "again"))
+        assertThatThrownBy(() -> office.confirmEmail(applicant.companyId(), "again"))
                 .isInstanceOf(RegistrationStateException.class);
         registrations.approve(applicant.companyId());
         TestData.logOut();

@@ -119,12 +119,12 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         assertThat(figure(view, "figure-placed")).isEqualTo("4 / 5встреч по пожеланиям размещено");
         assertThat(figure(view, "figure-unplaced")).isEqualTo("1не размещено");
         assertThat(figure(view, "figure-breaks")).endsWith("перерывов всего");
-        var unplaced = test(view.unplaced);
+        var unplaced = test(view.sections.unplaced);
         assertThat(unplaced.size()).isEqualTo(1);
-        assertThat(view.unplaced.isAllRowsVisible()).as("a short list in full").isTrue();
+        assertThat(view.sections.unplaced.isAllRowsVisible()).as("a short list in full").isTrue();
         assertThat(unplaced.getCellText(0, 2)).isEqualTo("Компания «" + overloaded
                 + "» хочет 4 встречи, но свободных слотов у неё 3");
-        var timelines = test(view.timelines);
+        var timelines = test(view.sections.timelines);
         assertThat(timelines.size()).isEqualTo(7);
         assertThat(timelines.getHeaderCell(1)).isEqualTo("10:00");
         int overloadedRow = row(timelines, overloaded);
@@ -135,9 +135,9 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         assertThat(cell(timelines, overloadedRow, 1, "title"))
                 .as("a meeting's place in words: its hall's table, not '№' after the hall's name")
                 .matches(".+ · " + java.util.regex.Pattern.quote(session.hallName()) + ", стол № \\d+");
-        var tables = test(view.tables);
+        var tables = test(view.sections.tables);
         assertThat(tables.size()).isEqualTo(3);
-        assertThat(test(view.placed).size()).isEqualTo(4);
+        assertThat(test(view.sections.placed).size()).isEqualTo(4);
         assertThat(view.stale.isVisible()).isFalse();
         assertThat(view.publish.isVisible() && view.publish.isEnabled()).isTrue();
 
@@ -297,10 +297,10 @@ class ScheduleViewTest extends ForumBrowserlessTest {
 
         ScheduleView view = open(session.dayId());
 
-        assertThat(test(view.unplaced).size()).isGreaterThan(ScheduleView.UNPLACED_IN_FULL);
-        assertThat(view.unplaced.isAllRowsVisible()).as("all rows of a long list: more than a grid fetches at once")
+        assertThat(test(view.sections.unplaced).size()).isGreaterThan(ScheduleSections.UNPLACED_IN_FULL);
+        assertThat(view.sections.unplaced.isAllRowsVisible()).as("all rows of a long list: more than a grid fetches at once")
                 .isFalse();
-        assertThat(view.unplaced.getHeight()).isEqualTo("30em");
+        assertThat(view.sections.unplaced.getHeight()).isEqualTo("30em");
     }
 
     @Test
@@ -316,9 +316,9 @@ class ScheduleViewTest extends ForumBrowserlessTest {
 
         ScheduleView view = open(session.dayId());
 
-        assertThat(view.timelines.getColumns()).hasSize(4)
+        assertThat(view.sections.timelines.getColumns()).hasSize(4)
                 .noneMatch(column -> column.getRenderer() instanceof ComponentRenderer<?, ?>);
-        var timelines = test(view.timelines);
+        var timelines = test(view.sections.timelines);
         int row = row(timelines, name(c.get(0)));
         int meeting = cell(timelines, row, 1, "kind").equals("meeting") ? 1 : 2;
         assertThat(cell(timelines, row, meeting, "text")).isEqualTo(name(c.get(1)));
