@@ -111,7 +111,7 @@ public class AnnouncementService {
         try {
             return MessageText.normalized(text);
         } catch (MessageRefusedException e) {
-            throw new AnnouncementRefusedException("text", e.messageKey());
+            throw new AnnouncementRefusedException("text", e.messageKey(), e.arguments());
         }
     }
 

@@ -20,8 +20,10 @@ public final class MessageText {
         if (text.isEmpty()) {
             throw new MessageRefusedException("messages.error.empty");
         }
-        if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
-            throw new MessageRefusedException("messages.error.too-long");
+        int length = text.codePointCount(0, text.length());
+        if (length > MAX_LENGTH) {
+            // the length and what to cut: "at most 2000" alone left the writer of a long text guessing how much (ux75)
+            throw new MessageRefusedException("messages.error.too-long", MAX_LENGTH, length, length - MAX_LENGTH);
         }
         boolean control = text.codePoints().anyMatch(c -> c != '\n' && c != '\t'
                 && (Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT

@@ -166,7 +166,7 @@ public class MessagingService {
         Integer lastMinute = jdbc.queryForObject("select count(*) from message where sender_user_id = ? and sent_at > ?",
                 Integer.class, actor.user().id(), utc(now.minus(Duration.ofMinutes(1))));
         if (lastMinute >= PER_MINUTE) {
-            throw new MessageRefusedException("messages.error.flood");
+            throw new MessageRefusedException("messages.error.flood", PER_MINUTE);
         }
         long conversationId = openConversation(me, otherCompanyId, now);
         jdbc.update("insert into message (conversation_id, sender_company_id, sender_user_id, sender_name, body, sent_at)"

@@ -1,5 +1,7 @@
 package org.b2bforum.messaging;
 
+import java.util.Optional;
+
 import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.ui.MenuCounter;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,20 @@ class UnreadMessagesCounter implements MenuCounter {
     @Override
     public long count() {
         return messaging.unreadCount();
+    }
+
+    /**
+     * "New message from Мосдорсервис", opening that conversation: "New message", leading to the list, said neither who
+     * wrote nor where (ux75). The newest unread conversation not muted; none (read meanwhile): the list.
+     */
+    @Override
+    public Optional<RiseNote> riseNote() {
+        return messaging.myConversations().stream()
+                .filter(conversation -> conversation.unread() > 0 && conversation.state() != ContactState.MUTE)
+                .findFirst() // the latest first
+                .map(conversation -> new RiseNote("messages.new-from", conversation.otherCompanyName(),
+                        "messages/" + conversation.otherCompanyId()))
+                .or(() -> Optional.of(new RiseNote("messages.new", "", "messages")));
     }
 
     /** Only a message changes it, not a meeting's or an announcement's notification. */

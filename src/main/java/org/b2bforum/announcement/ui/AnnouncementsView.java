@@ -164,7 +164,7 @@ class AnnouncementsView extends VerticalLayout implements HasDynamicTitle {
 
     private void refused(AnnouncementRefusedException e) {
         if (e.field().equals("text")) {
-            text.setErrorMessage(getTranslation(e.messageKey(), 0));
+            text.setErrorMessage(getTranslation(e.messageKey(), e.arguments()));
             text.setInvalid(true);
         } else if (value.isVisible()) {
             value.setErrorMessage(getTranslation(e.messageKey()));

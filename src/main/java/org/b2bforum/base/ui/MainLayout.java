@@ -77,6 +77,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     /** Whether the menu was built with the database's answers (else it is built again at the next page). */
     private boolean menuComplete;
     private final Button notificationsButton = new Button();
+    /** The menu button: marked while a menu entry counts something, the menu being closed on a phone. */
+    final DrawerToggle toggle = new DrawerToggle();
     /** The path of the page shown, to tell a new page from the same page with other query parameters. */
     private String shownPath;
     private final Map<String, SideNavItem> itemsByPath = new HashMap<>();
@@ -157,7 +159,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         logout.addThemeVariants(ButtonVariant.TERTIARY);
         logout.setId("logout-button");
 
-        DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("a11y.toggle-menu"));
         setI18n(new AppLayoutI18n().setDrawer(getTranslation("a11y.menu")));
         HorizontalLayout header = new HorizontalLayout(skipLink(), toggle, new Span(), notificationsButton,
@@ -392,6 +393,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 item.setSuffixComponent(null);
             }
         }
+        // on a phone the menu is closed, and its counts with it: a message came in unseen once its note had gone (ux75)
+        toggle.setClassName("menu-counts", counts.values().stream().anyMatch(count -> count > 0));
         return rose;
     }
 
@@ -457,8 +460,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             List<String> rose = refreshCounts(change.kind(), true);
             if (change.kind() == LiveChange.Kind.NOTIFICATION && unreadNotifications > notificationsBefore) {
                 notifications.latestUnread().ifPresent(this::announce);
-            } else if (change.kind() == LiveChange.Kind.MESSAGE && rose.contains("messages")) {
-                toast(getTranslation("messages.new"), "messages");
+            } else if (change.kind() == LiveChange.Kind.MESSAGE) {
+                counters.stream().filter(counter -> rose.contains(counter.path())).findFirst()
+                        .flatMap(MenuCounter::riseNote)
+                        .ifPresent(note -> toast(getTranslation(note.messageKey(), note.argument()), note.route()));
             }
             return rose;
         });

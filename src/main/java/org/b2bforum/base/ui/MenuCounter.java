@@ -31,4 +31,16 @@ public interface MenuCounter {
     default boolean toldByLiveUpdates() {
         return false;
     }
+
+    /**
+     * The note a page shows when the number rose by a live update: a translation key with its one argument, and the
+     * route the note opens; empty (the default): no note.
+     */
+    default java.util.Optional<RiseNote> riseNote() {
+        return java.util.Optional.empty();
+    }
+
+    /** What a rise of the number says ({@code messageKey} filled with {@code argument}), and where it leads. */
+    record RiseNote(String messageKey, String argument, String route) {
+    }
 }

@@ -404,7 +404,7 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             refresh(false);
             text.focus(); // after a click on "Send", on to where the next message is written
         } catch (MessageRefusedException e) {
-            text.setErrorMessage(getTranslation(e.messageKey(), MessagingService.PER_MINUTE));
+            text.setErrorMessage(getTranslation(e.messageKey(), e.arguments()));
             text.setInvalid(true);
             text.focus(); // the focus stayed on "Send", away from the field and its error message (ux47)
         }

@@ -134,6 +134,22 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_text_too_long_says_by_how_much_next_to_the_field_and_stays() {
+        TestData.logInAsOrganizer(accounts);
+        navigate(AnnouncementsView.class);
+        TextArea text = $(TextArea.class).single();
+        String tooLong = "Ж".repeat(2_010);
+        test(text).setValue(tooLong);
+        test($(Button.class).id("announcement-publish")).click();
+        // the message's rule, whose translation now names the limit, the length and the excess (ux75); this page filled
+        // every text refusal with 0, which would read "longer than 0 characters": the refusal carries its numbers
+        assertThat(text.isInvalid()).isTrue();
+        assertThat(text.getErrorMessage().replaceAll("[\\u00a0\\u202f]", " "))
+                .isEqualTo("Сообщение длиннее 2 000 знаков: в нём 2 010, сократите его на 10");
+        assertThat(text.getValue()).isEqualTo(tooLong);
+    }
+
+    @Test
     void the_list_names_a_sector_and_a_city_in_the_reader_s_language_not_by_their_stored_codes() {
         TestCompanies companies = new TestCompanies(registrations, accounts);
         companies.approved(Country.BY); // a Minsk company in IT and digital, as every test company

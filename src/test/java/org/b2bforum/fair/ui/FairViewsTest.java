@@ -98,6 +98,30 @@ class FairViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_search_names_the_stands_it_found_and_each_opens_its_exhibitor() {
+        TestCompany exhibitor = booking.approvedCompany();
+        FairFixture.Stand stand = fair.standFor(exhibitor);
+        booking.as(exhibitor, () -> products.save(null, new ProductForm("Катки дорожные вибрационные",
+                "Vibratory road rollers", "Катки для асфальта", "Rollers for asphalt", Sector.CONSTRUCTION), null));
+        BookingFixture.logInAs(booking.approvedCompany());
+
+        FairMapView view = navigate(FairMapView.class);
+        assertThat(view.found.isVisible()).as("no search, no list of stands found").isFalse();
+        // the found stand stood among faded halls, screens below the field on a phone: "Found: 1", and none in sight
+        test(view.search).setValue("каток");
+        assertThat(view.found.isVisible()).isTrue();
+        Button found = find(Button.class).id("found-" + stand.number());
+        assertThat(found.getText()).startsWith(stand.number() + " · ");
+        test(found).click();
+        assertThat(view.detail.isVisible()).isTrue();
+        assertThat(view.detail.getElement().getTextRecursively()).contains("Стенд " + stand.number());
+        assertThat(find(Button.class).id("stand-" + stand.number()).getClassNames()).contains("stand-selected");
+
+        test(view.search).setValue("нечтонесуществующее");
+        assertThat(view.found.isVisible()).isFalse();
+    }
+
+    @Test
     void every_hall_carries_a_hint_to_scroll_it_sideways_which_the_browser_shows_while_the_hall_is_wider_than_its_view() {
         // the browser marks the hall that scrolls (FairMapView.markHallsThatScroll), which alone shows it (fair.css)
         TestCompany exhibitor = booking.approvedCompany();

@@ -59,6 +59,15 @@ class MessagesViewTest extends ForumBrowserlessTest {
         assertThat(view.contactState.getWidth()).as("its longest choice was cut off at 1280 px").isEqualTo("25em");
         assertThat(view.contactState.hasClassName("wrap-value")).as("and wraps on a phone").isTrue();
 
+        // a text too long says by how much, in the numbers of the field's hint: "at most 2000" alone left the writer
+        // of a long text guessing how much to cut (ux75), and the text stays to be cut
+        String tooLong = "Длинное предложение. ".repeat(100);
+        test(view.text).setValue(tooLong);
+        test(view.send).click();
+        assertThat(view.text.getErrorMessage().replaceAll("[\\u00a0\\u202f]", " "))
+                .isEqualTo("Сообщение длиннее 2 000 знаков: в нём 2 099, сократите его на 99");
+        assertThat(view.text.getValue()).isEqualTo(tooLong);
+
         test(view.text).setValue("Материалы: https://files.example.ru/deck.pdf <script>alert(1)</script>");
         test(view.send).click();
         assertThat(view.text.isInvalid()).isFalse();
