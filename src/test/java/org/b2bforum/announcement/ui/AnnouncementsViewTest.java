@@ -145,7 +145,7 @@ class AnnouncementsViewTest extends ForumBrowserlessTest {
         // every text refusal with 0, which would read "longer than 0 characters": the refusal carries its numbers
         assertThat(text.isInvalid()).isTrue();
         assertThat(text.getErrorMessage().replaceAll("[\\u00a0\\u202f]", " "))
-                .isEqualTo("Сообщение длиннее 2 000 знаков: в нём 2 010, сократите его на 10");
+                .isEqualTo("Сообщение слишком длинное: длина 2 010, можно не больше 2 000 — сократите его на 10");
         assertThat(text.getValue()).isEqualTo(tooLong);
     }
 

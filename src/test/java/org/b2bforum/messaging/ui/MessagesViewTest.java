@@ -65,7 +65,7 @@ class MessagesViewTest extends ForumBrowserlessTest {
         test(view.text).setValue(tooLong);
         test(view.send).click();
         assertThat(view.text.getErrorMessage().replaceAll("[\\u00a0\\u202f]", " "))
-                .isEqualTo("Сообщение длиннее 2 000 знаков: в нём 2 099, сократите его на 99");
+                .isEqualTo("Сообщение слишком длинное: длина 2 099, можно не больше 2 000 — сократите его на 99");
         assertThat(view.text.getValue()).isEqualTo(tooLong);
 
         test(view.text).setValue("Материалы: https://files.example.ru/deck.pdf <script>alert(1)</script>");
