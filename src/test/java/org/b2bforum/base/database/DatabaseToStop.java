@@ -113,13 +113,28 @@ public final class DatabaseToStop implements AutoCloseable {
     }
 
     /**
-     * Starts the server again ({@link #startAgain()}) and waits until {@code pool} hands out a connection, for the tests
-     * whose next step needs the database back rather than checks how it comes back: the pool's first tries after the
-     * start may meet the server still starting, and its adder, which kept failing during the outage, tries again only
-     * after its back-off (10 ms doubling), which can be longer than one {@link #smallPool()} wait.
+     * Starts the server again ({@link #startAgain()}) and wakes {@code pool}'s connection adder, which kept failing
+     * during the outage and sleeps between its tries: HikariCP's back-off (10 ms doubling to 5 s, HikariCP 7.0.2) had
+     * reached 5 s in PoolOutageLinesTest's 5 s outage, and the pool opened its first connection to the server started
+     * again up to 5 s after the start (4.2 s, then 0.1 s woken; bench/README.md, run-suite, stop 50). Woken, the
+     * adder tries at once, as it would have at the end of its sleep: the same connection, the same log lines. The
+     * adder's thread is interrupted (HikariCP's sleep keeps the interrupt, so its next try does not sleep; its
+     * executor clears it before the thread's next task); a platform thread's socket is not closed by an interrupt.
+     */
+    public void startAgainAndWake(HikariDataSource pool) {
+        startAgain();
+        String adder = pool.getPoolName() + ":connection-adder";
+        Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals(adder))
+                .forEach(Thread::interrupt);
+    }
+
+    /**
+     * Starts the server again and wakes {@code pool}'s adder ({@link #startAgainAndWake}), then waits until
+     * {@code pool} hands out a connection, for the tests whose next step needs the database back rather than checks
+     * how it comes back: the pool's first tries after the start may meet the server still starting.
      */
     public void startAgainAndWaitFor(HikariDataSource pool) throws SQLException {
-        startAgain();
+        startAgainAndWake(pool);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             try (Connection connection = pool.getConnection()) {

@@ -38,7 +38,7 @@ class LiveUpdatesWhileTheDatabaseIsAwayTest {
             for (int poll = 0; poll < 3; poll++) {
                 live.pollLogged();
             }
-            database.startAgain();
+            database.startAgainAndWake(pool);
             // the pool's first tries may still meet connections of the killed server
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (logged.list.size() < 2 && System.nanoTime() < deadline) {
@@ -78,7 +78,7 @@ class LiveUpdatesWhileTheDatabaseIsAwayTest {
             }
             assertThat(reopened).as("not while the database is away").hasValue(0);
 
-            database.startAgain();
+            database.startAgainAndWake(pool);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (reopened.get() == 0 && System.nanoTime() < deadline) {
                 live.pollLogged();
