@@ -46,7 +46,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * restart an application node kept 23 of its 24 connections on the node it had failed over to for HikariCP's
  * {@code max-lifetime} (30 min), so two application nodes wrote to two Galera nodes and certified against each other
  * (docs/cluster.md, stop 48). Every {@code b2bforum.database.first-host-check} (5 s) it looks at which host the pool's
- * idle connections are on; when one is elsewhere it asks the first host directly for Galera's state, and once that
+ * idle connections are on (read where the pool keeps them, nothing sent: {@link IdleConnectionHosts}); when one is
+ * elsewhere it asks the first host directly for Galera's state, and once that
  * host has been ready at every check for {@code b2bforum.database.first-host-settle} (30 s; never while it joins,
  * donates a state transfer or comes and goes, nor within the driver's {@code deniedListTimeout}, 60 s, of its coming
  * back: {@link FirstHostReturn}) it soft-evicts the pool's connections: the idle
@@ -63,6 +64,9 @@ public class FirstHostWatcher {
     private static final String GALERA_STATE = "SELECT variable_name, variable_value FROM information_schema.global_status"
             + " WHERE variable_name IN ('wsrep_local_state', 'wsrep_ready', 'wsrep_cluster_status') UNION ALL"
             + " SELECT variable_name, variable_value FROM information_schema.global_variables WHERE variable_name = 'wsrep_on'";
+
+    /** Connections borrowed at a check where the pool's cannot be read where it keeps them. */
+    static final int SAMPLE = 2;
 
     private static final Pattern DENIED_LIST_TIMEOUT = Pattern.compile("[?&]deniedListTimeout=(\\d+)");
 
@@ -106,6 +110,10 @@ public class FirstHostWatcher {
                 Gauge.builder("forum.database.away.from.first.host", w.away, AtomicInteger::get)
                         .tag("pool", String.valueOf(hikari.getPoolName()))
                         .description("1 while the pool has connections on another host than its URL's first").register(registry);
+            }
+            if (!IdleConnectionHosts.readable()) {
+                log.warn("Pool {}: this HikariCP's connections cannot be read where it keeps them, so each check "
+                        + "borrows {} of them (a ping each)", hikari.getPoolName(), SAMPLE);
             }
             log.info("Pool {}: its connections are moved back to {} once it is ready after a fail-over "
                     + "(checked every few seconds, after {} s ready)", hikari.getPoolName(), address(first), settle.toSeconds());
@@ -156,25 +164,36 @@ public class FirstHostWatcher {
     }
 
     /**
-     * The host of an idle connection of the pool that is not the first, if any: the idle connections are taken
-     * together (so that each is a different one) and given back at once; none when the pool has none idle (the rush:
-     * looked at again at the next check).
+     * The host of an idle connection of the pool that is not the first, if any, read where the pool keeps its
+     * connections ({@link IdleConnectionHosts}: nothing borrowed, nothing sent); none when the pool has none idle (the
+     * rush: looked at again at the next check). Until ops4 every idle connection was borrowed at every check, and
+     * HikariCP pinged each (unused for over 500 ms) as it handed it out.
      */
-    private Optional<HostAddress> hostElsewhere(Watched w) {
+    Optional<HostAddress> hostElsewhere(Watched w) {
+        List<HostAddress> hosts = IdleConnectionHosts.of(w.pool).orElseGet(() -> sample(w.pool));
+        return hosts.stream().filter(on -> !sameHost(on, w.first)).findFirst();
+    }
+
+    /**
+     * Where the pool cannot be read (a HikariCP of other internals): the hosts of at most {@link #SAMPLE} idle
+     * connections, borrowed together (so that each is a different one) and given back at once, each pinged by the pool
+     * as it hands it out. A fail-over moves every connection that meets the host gone, so a sample sees it.
+     */
+    static List<HostAddress> sample(HikariDataSource pool) {
         List<Connection> taken = new ArrayList<>();
+        List<HostAddress> hosts = new ArrayList<>();
         try {
-            while (w.pool.getHikariPoolMXBean() != null && w.pool.getHikariPoolMXBean().getIdleConnections() > 0
-                    && taken.size() < w.pool.getMaximumPoolSize()) {
-                Connection c = w.pool.getConnection();
+            while (pool.getHikariPoolMXBean() != null && pool.getHikariPoolMXBean().getIdleConnections() > 0
+                    && taken.size() < SAMPLE) {
+                Connection c = pool.getConnection();
                 taken.add(c);
                 HostAddress on = c.unwrap(org.mariadb.jdbc.Connection.class).getClient().getHostAddress();
-                if (on != null && !sameHost(on, w.first)) {
-                    return Optional.of(on);
+                if (on != null) {
+                    hosts.add(on);
                 }
             }
-            return Optional.empty();
         } catch (SQLException e) {
-            return Optional.empty(); // the database is away: the pool's own outage handling speaks (OutageLog)
+            // the database is away: the pool's own outage handling speaks (OutageLog)
         } finally {
             for (Connection c : taken) {
                 try {
@@ -184,6 +203,7 @@ public class FirstHostWatcher {
                 }
             }
         }
+        return hosts;
     }
 
     /** Galera's state of the host, asked on a connection of its own (not the pool's), 2 s to connect, 5 s to answer. */

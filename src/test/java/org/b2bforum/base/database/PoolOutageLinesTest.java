@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.lang.reflect.Field;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -24,6 +25,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -173,6 +175,51 @@ class PoolOutageLinesTest {
         } finally {
             ours.detachAppender(logged);
         }
+    }
+
+    /**
+     * A pool that fails for good and is closed is forgotten (ops4): before, its name stayed among the failing pools for
+     * the process's life (a name more for every test's or recreated pool), and while it stayed, the next pool's new
+     * connection did not say that the database answers again after an outage Hibernate's statements had met.
+     */
+    @Test
+    void a_pool_closed_while_it_failed_is_forgotten_and_the_next_pool_s_connection_says_the_database_answers_again()
+            throws Exception {
+        PoolOutageLines filter = new PoolOutageLines();
+        Logger ours = (Logger) LoggerFactory.getLogger(PoolOutageLines.class);
+        SqlExceptionHelper statements = new SqlExceptionHelper(true);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        filter.install();
+        ours.addAppender(logged);
+        try (DatabaseToStop database = DatabaseToStop.start("target/it-pool-closed-mariadb")) {
+            int refusing;
+            try (ServerSocket free = new ServerSocket(0)) {
+                refusing = free.getLocalPort();
+            }
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl("jdbc:mariadb://127.0.0.1:" + refusing + "/forum");
+            config.setUsername("root");
+            config.setPoolName("pool-closed-while-failing");
+            config.setMaximumPoolSize(1);
+            config.setConnectionTimeout(250);
+            config.setInitializationFailTimeout(-1);
+            config.setRegisterMbeans(false);
+            try (HikariDataSource failed = new HikariDataSource(config)) {
+                statements.logExceptions(catchThrowableOfType(SQLException.class, failed::getConnection),
+                        "Unable to acquire JDBC Connection");
+                assertThat(filter.failingPools()).isEqualTo(1);
+            }
+            assertThat(filter.failingPools()).as("forgotten once closed").isZero();
+
+            try (HikariDataSource pool = database.smallPool(); Connection connection = pool.getConnection()) {
+                assertThat(connection.isValid(1)).isTrue();
+            }
+        } finally {
+            ours.detachAppender(logged);
+            filter.uninstall();
+        }
+        saysAwayOnceAndBackOnce(logged.list, "Database statements", "SQLState: 08");
     }
 
     private static void saysAwayOnceAndBackOnce(List<ILoggingEvent> logged, String what, String cause) {
