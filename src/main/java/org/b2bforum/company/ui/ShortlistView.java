@@ -2,6 +2,7 @@ package org.b2bforum.company.ui;
 
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.ui.ServerConfirmedGrids;
 import org.b2bforum.company.DirectoryEntry;
 import org.b2bforum.company.DirectoryQuery;
 import org.b2bforum.company.DirectoryService;
@@ -50,6 +51,7 @@ class ShortlistView extends VerticalLayout implements HasDynamicTitle {
         results.setEmptyStateText(getTranslation("shortlist.empty"));
         results.setSizeFull();
         results.addClassName("company-list");
+        ServerConfirmedGrids.confirmedByNextRequest(results);
         add(new H1(getTranslation("menu.shortlist")), results);
     }
 
