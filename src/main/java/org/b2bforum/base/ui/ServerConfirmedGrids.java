@@ -95,11 +95,22 @@ public final class ServerConfirmedGrids implements Serializable {
     }
 
     /**
-     * The updates the tab's grids had been sent when a request began, read before its RPCs are handled: {@link
-     * Sent#confirm()} once they are. Nothing is confirmed when the RPCs fail (a resent or out-of-order message, a
-     * resynchronisation): the next request confirms them. With the session's lock.
+     * One UIDL request's RPCs with the tab's grids confirmed as the class says: the updates sent before the request
+     * began are read first, then the RPCs are handled, then those updates are confirmed. Nothing is confirmed when the
+     * RPCs fail (a resent or out-of-order message, a resynchronisation): the next request confirms them. With the
+     * session's lock, before the answer (and its grids' flush) is written.
      */
-    static Sent sentBefore(UI ui) {
+    static void confirmingAround(UI ui, Rpcs rpcs) throws ServerRpcHandler.MessageIdSyncException {
+        Sent sent = sentBefore(ui);
+        rpcs.handle();
+        sent.confirm();
+    }
+
+    interface Rpcs {
+        void handle() throws ServerRpcHandler.MessageIdSyncException;
+    }
+
+    private static Sent sentBefore(UI ui) {
         ServerConfirmedGrids grids = ComponentUtil.getData(ui, ServerConfirmedGrids.class);
         Sent sent = new Sent(new ArrayList<>(), new ArrayList<>());
         if (grids != null) {
@@ -114,7 +125,7 @@ public final class ServerConfirmedGrids implements Serializable {
         return sent;
     }
 
-    record Sent(List<DataCommunicator<?>> communicators, List<List<Integer>> ids) {
+    private record Sent(List<DataCommunicator<?>> communicators, List<List<Integer>> ids) {
 
         void confirm() {
             for (int i = 0; i < communicators.size(); i++) {
@@ -174,9 +185,7 @@ public final class ServerConfirmedGrids implements Serializable {
         @Override
         protected void handleRpc(UI ui, String message, VaadinRequest request, RpcRequest rpcRequest)
                 throws MessageIdSyncException {
-            Sent sent = sentBefore(ui);
-            super.handleRpc(ui, message, request, rpcRequest);
-            sent.confirm();
+            confirmingAround(ui, () -> super.handleRpc(ui, message, request, rpcRequest));
         }
     }
 }

@@ -26,13 +26,15 @@ import com.vaadin.flow.data.provider.DataKeyMapper;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.RequestHandler;
 import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.communication.ServerRpcHandler;
 import com.vaadin.flow.server.communication.UidlRequestHandler;
 
 /**
  * The directory's grid, whose updates the server confirms at the tab's next request instead of the browser in a
  * request of its own ({@link ServerConfirmedGrids}): the keys of the rows scrolled or searched away are still
  * forgotten, and a click on a row, of the new rows or of a replaced one in the same request, still finds its company.
- * A "request" here is what {@code ConfirmingRpcHandler} does around Vaadin's handling of its RPCs.
+ * A "request" here is what {@code ConfirmingRpcHandler} does around Vaadin's handling of its RPCs; that Vaadin sends
+ * UIDL requests to it, the first test.
  */
 @ForumSpringTest
 class ServerConfirmedGridsTest extends ForumBrowserlessTest {
@@ -71,11 +73,13 @@ class ServerConfirmedGridsTest extends ForumBrowserlessTest {
         return grid;
     }
 
-    /** One UIDL request of the tab with {@code rpcs} as its RPCs, then its answer. */
+    /** One UIDL request of the tab with {@code rpcs} as its RPCs, as {@code ConfirmingRpcHandler} handles it, then its answer. */
     private void request(Runnable rpcs) {
-        ServerConfirmedGrids.Sent sent = ServerConfirmedGrids.sentBefore(UI.getCurrent());
-        rpcs.run();
-        sent.confirm();
+        try {
+            ServerConfirmedGrids.confirmingAround(UI.getCurrent(), rpcs::run);
+        } catch (ServerRpcHandler.MessageIdSyncException e) {
+            throw new AssertionError(e);
+        }
         roundTrip();
     }
 
