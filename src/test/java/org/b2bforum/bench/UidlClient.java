@@ -193,6 +193,7 @@ final class UidlClient {
                 rpcs.add(call);
             }
             pendingConfirms.clear();
+            CONFIRM_REQUESTS.incrementAndGet();
             uidl(rpcs.toArray(JsonNode[]::new));
         }
     }
@@ -475,7 +476,8 @@ final class UidlClient {
         if (execute != null) {
             for (JsonNode call : execute) {
                 String script = call.get(call.size() - 1).asString();
-                if (script.contains("$server.confirmUpdate = function() {}") && call.size() >= 2) {
+                if ((script.contains("// ServerConfirmedGrids:") || script.contains("$server.confirmUpdate = function() {}"))
+                        && call.size() >= 2) {
                     serverConfirms.add(call.get(0).get("@v-node").asInt());
                 } else if (script.contains("$connector.confirm($1)") && call.size() >= 3
                         && !serverConfirms.contains(call.get(0).get("@v-node").asInt())) {
@@ -567,7 +569,12 @@ final class UidlClient {
         return response.body();
     }
 
+    /** HTTP requests every client has sent, and of them the grids' {@code confirmUpdate}s (counted apart). */
+    static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong CONFIRM_REQUESTS = new java.util.concurrent.atomic.AtomicLong();
+
     private HttpResponse<String> send(HttpRequest request) {
+        REQUESTS.incrementAndGet();
         HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true)
                 .timeout(Duration.ofSeconds(60));
         if (sessionCookie != null) {

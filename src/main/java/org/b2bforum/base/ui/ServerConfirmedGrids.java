@@ -16,6 +16,8 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.provider.DataCommunicator;
+import com.vaadin.flow.internal.StateNode;
+import com.vaadin.flow.internal.StateTree;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
@@ -50,8 +52,27 @@ import com.vaadin.flow.shared.ui.Transport;
  */
 public final class ServerConfirmedGrids implements Serializable {
 
-    /** What the page runs at each attach: the connector's confirmation goes nowhere. */
-    static final String SWITCH_OFF = "this.$server.confirmUpdate = function() {}";
+    /**
+     * What the page runs at each attach: the connector's confirmation goes nowhere. The grid's {@code $server} is
+     * wrapped in a proxy that answers {@code confirmUpdate} with a function that does nothing and passes everything
+     * else on, not given a method of its own: Flow's client deletes and defines the element's server methods again
+     * when it binds a node anew (ServerEventHandlerBinder), and in Chromium the directory the tab keeps, attached
+     * again, confirmed its first update (DirectorySearchJourneyIT) when the method was merely assigned. Before Flow has
+     * made the element's {@code $server}, the proxy wraps it when Flow sets it.
+     */
+    static final String SWITCH_OFF = """
+            // ServerConfirmedGrids: the server confirms this grid's updates at the tab's next request
+            const grid = this;
+            const trap = {get: (target, name) => name === 'confirmUpdate' ? function() {}
+                : name === '__serverConfirms' ? true : Reflect.get(target, name)};
+            const wrap = server => server.__serverConfirms ? server : new Proxy(server, trap);
+            if (grid.$server) {
+              grid.$server = wrap(grid.$server);
+            } else {
+              let kept;
+              Object.defineProperty(grid, '$server', {configurable: true, enumerable: true,
+                  get: () => kept, set: server => { kept = wrap(server); }});
+            }""";
 
     private static final VarHandle PASSIVATED = passivatedByUpdate();
 
@@ -62,18 +83,24 @@ public final class ServerConfirmedGrids implements Serializable {
 
     /** From now on the grid's updates are confirmed by the server at the tab's next request (see the class). */
     public static void confirmedByNextRequest(Grid<?> grid) {
-        grid.addAttachListener(attach -> {
-            UI ui = attach.getUI();
+        // the node's attach, not the component's: a view the tab keeps and attaches again had its new rows' update,
+        // with its confirmation, queued by the rows set in beforeEnter ahead of what the component's attach listener
+        // queues; this listener, added when the view is built, comes first
+        StateNode node = grid.getElement().getNode();
+        node.addAttachListener(() -> {
+            UI ui = ((StateTree) node.getOwner()).getUI();
             if (!handledOnServer(ui)) {
                 return;
             }
             of(ui).attached.add(grid);
             grid.getElement().executeJs(SWITCH_OFF);
         });
-        grid.addDetachListener(detach -> {
-            ServerConfirmedGrids grids = ComponentUtil.getData(detach.getUI(), ServerConfirmedGrids.class);
-            if (grids != null) {
-                grids.attached.remove(grid);
+        node.addDetachListener(() -> {
+            if (node.getOwner() instanceof StateTree tree) {
+                ServerConfirmedGrids grids = ComponentUtil.getData(tree.getUI(), ServerConfirmedGrids.class);
+                if (grids != null) {
+                    grids.attached.remove(grid);
+                }
             }
         });
     }
