@@ -44,6 +44,8 @@ class ShortlistView extends VerticalLayout implements HasDynamicTitle {
         boolean wishes = wishesPhase.collectingWishes();
         long count = directory.count(query);
         results.setId("shortlist-results");
+        // before its rows are set: the switch-off is then queued ahead of the rows' first update (ServerConfirmedGrids)
+        ServerConfirmedGrids.confirmedByNextRequest(results);
         results.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_NO_ROW_BORDERS);
         results.addColumn(CompanyCard.renderer(this, results, shortlist, true, wishes));
         results.setItems(q -> directory.search(query, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
@@ -51,7 +53,6 @@ class ShortlistView extends VerticalLayout implements HasDynamicTitle {
         results.setEmptyStateText(getTranslation("shortlist.empty"));
         results.setSizeFull();
         results.addClassName("company-list");
-        ServerConfirmedGrids.confirmedByNextRequest(results);
         add(new H1(getTranslation("menu.shortlist")), results);
     }
 
