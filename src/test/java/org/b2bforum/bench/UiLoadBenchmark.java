@@ -345,6 +345,8 @@ public final class UiLoadBenchmark {
                 }
             }
         }) : null;
+        long requestsBefore = UidlClient.REQUESTS.get();
+        long confirmsBefore = UidlClient.CONFIRM_REQUESTS.get();
         t = System.nanoTime();
         each(ready, ready.size(), User::request);
         sampling.set(false);
@@ -368,6 +370,9 @@ public final class UiLoadBenchmark {
             out.printf(Locale.ROOT, "  statements of the general log in the rush: %s%n",
                     statementLog.read().line(ready.size(), 12));
         }
+        out.printf(Locale.ROOT, "  HTTP requests per user in the rush: %.2f, of them the grids' confirmUpdate: %.2f%n",
+                (UidlClient.REQUESTS.get() - requestsBefore) / (double) ready.size(),
+                (UidlClient.CONFIRM_REQUESTS.get() - confirmsBefore) / (double) ready.size());
         out.printf(Locale.ROOT, "  CPU per user in the rush: %s%n", ProcessCpu.perUser(cpuBefore, cpuAfter, ready.size()));
         out.printf(Locale.ROOT, "  of it the live-update poller's thread (its reads of the feed; not the pages' updates"
                 + " it hands on): %s%n", ProcessCpu.ofKind(threadsBefore, threadsAfter, "live-updates", ready.size()));

@@ -35,7 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * of a property plus its DOM event for typed values and choices, {@code click} events, and
  * {@code confirmUpdate} after each data update of a grid or combo box. It keeps the server's state
  * tree (tag, attributes, properties, children of every node) to find elements by their id; it runs
- * no JavaScript, so what the server asks the browser to execute is ignored except those confirms.
+ * no JavaScript, so what the server asks the browser to execute is ignored except those confirms (none for a grid
+ * whose page switched them off, {@code ServerConfirmedGrids}: the server confirms at the next request).
  * With {@link #openPush} it also receives what the server pushes (bench/run-push).
  * One user, one thread, as a tab sends one request at a time; only the state tree is shared with the
  * push connection's thread (synchronized), and heartbeats may go from another thread.
@@ -88,6 +89,8 @@ final class UidlClient {
     private int historyIndex;
     private final Map<Integer, Node> nodes = new HashMap<>();
     private final List<Integer> pendingConfirms = new ArrayList<>();
+    /** Grids whose page switched the browser's confirmation off (the server confirms at the next request). */
+    private final java.util.Set<Integer> serverConfirms = new java.util.HashSet<>();
     /** Where the server last sent the browser ({@code vaadin-navigate}), or null. */
     private String navigatedTo;
     /** The size of the last UIDL answer in bytes (UTF-8, uncompressed). */
@@ -190,6 +193,7 @@ final class UidlClient {
                 rpcs.add(call);
             }
             pendingConfirms.clear();
+            CONFIRM_REQUESTS.incrementAndGet();
             uidl(rpcs.toArray(JsonNode[]::new));
         }
     }
@@ -407,6 +411,7 @@ final class UidlClient {
         uiId = config.get("v-uiId").asInt();
         nodes.clear();
         pendingConfirms.clear();
+        serverConfirms.clear();
         historyIndex = 0;
         promise = 0;
         JsonNode uidl = config.get("uidl");
@@ -471,7 +476,11 @@ final class UidlClient {
         if (execute != null) {
             for (JsonNode call : execute) {
                 String script = call.get(call.size() - 1).asString();
-                if (script.contains("$connector.confirm($1)") && call.size() >= 3) {
+                if ((script.contains("// ServerConfirmedGrids:") || script.contains("$server.confirmUpdate = function() {}"))
+                        && call.size() >= 2) {
+                    serverConfirms.add(call.get(0).get("@v-node").asInt());
+                } else if (script.contains("$connector.confirm($1)") && call.size() >= 3
+                        && !serverConfirms.contains(call.get(0).get("@v-node").asInt())) {
                     pendingConfirms.add(call.get(0).get("@v-node").asInt());
                     pendingConfirms.add(call.get(1).asInt());
                 } else if (script.contains("'vaadin-navigate'") && call.size() >= 2) {
@@ -486,6 +495,7 @@ final class UidlClient {
         String type = change.get("type").asString();
         if (type.equals("detach")) {
             nodes.remove(id);
+            serverConfirms.remove(id);
             return;
         }
         Node node = nodes.computeIfAbsent(id, Node::new);
@@ -559,7 +569,12 @@ final class UidlClient {
         return response.body();
     }
 
+    /** HTTP requests every client has sent, and of them the grids' {@code confirmUpdate}s (counted apart). */
+    static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong CONFIRM_REQUESTS = new java.util.concurrent.atomic.AtomicLong();
+
     private HttpResponse<String> send(HttpRequest request) {
+        REQUESTS.incrementAndGet();
         HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true)
                 .timeout(Duration.ofSeconds(60));
         if (sessionCookie != null) {

@@ -15,6 +15,7 @@ import org.b2bforum.base.ui.BackToDirectory;
 import org.b2bforum.base.ui.ChoiceSelect;
 import org.b2bforum.base.ui.FilterFold;
 import org.b2bforum.base.ui.GridTop;
+import org.b2bforum.base.ui.ServerConfirmedGrids;
 import org.b2bforum.company.Cities;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.DirectoryEntry;
@@ -170,6 +171,8 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         // the first answer carries one page of cards, and the grid asks for the next ones as the user scrolls:
         // a screenful and a half (cards are tall); fifty were a tenth of each search's CPU at the booking rush
         results.setPageSize(PAGE_SIZE);
+        // the browser's confirmation of each page of cards was a request of its own after each opening and search
+        ServerConfirmedGrids.confirmedByNextRequest(results);
         results.setSizeFull();
         results.addClassName("company-list");
         // The grid is one Tab stop; the companies in it are reached with the arrow keys, which the page says.

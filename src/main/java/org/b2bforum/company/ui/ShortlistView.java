@@ -2,6 +2,7 @@ package org.b2bforum.company.ui;
 
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
+import org.b2bforum.base.ui.ServerConfirmedGrids;
 import org.b2bforum.company.DirectoryEntry;
 import org.b2bforum.company.DirectoryQuery;
 import org.b2bforum.company.DirectoryService;
@@ -43,6 +44,8 @@ class ShortlistView extends VerticalLayout implements HasDynamicTitle {
         boolean wishes = wishesPhase.collectingWishes();
         long count = directory.count(query);
         results.setId("shortlist-results");
+        // before its rows are set: the switch-off is then queued ahead of the rows' first update (ServerConfirmedGrids)
+        ServerConfirmedGrids.confirmedByNextRequest(results);
         results.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_NO_ROW_BORDERS);
         results.addColumn(CompanyCard.renderer(this, results, shortlist, true, wishes));
         results.setItems(q -> directory.search(query, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),

@@ -64,6 +64,13 @@ class DirectorySearchJourneyIT extends BrowserJourney {
                 .setViewportSize(1280, 1000))) {
             Page page = context.newPage();
             page.setDefaultTimeout(30_000);
+            // what the page sends to the server: the grid's updates are confirmed by the server (ServerConfirmedGrids)
+            java.util.List<String> uidl = new java.util.concurrent.CopyOnWriteArrayList<>();
+            page.onRequest(request -> {
+                if (request.url().contains("v-r=uidl") && request.postData() != null) {
+                    uidl.add(request.postData());
+                }
+            });
             try {
                 // logged in over HTTP (the journey is not about the log-in form), then the start page: the partners
                 logInAtStartPage(page, port, viewer.loginEmail(), TestData.COMPANY_PASSWORD, "partners");
@@ -127,6 +134,14 @@ class DirectorySearchJourneyIT extends BrowserJourney {
                 page.waitForURL(Pattern.compile(".*/directory\\?q=" + Pattern.quote(encoded(word)) + "$"));
                 assertThat(page.locator("#directory-search input")).hasValue(word);
                 assertThat(page.locator("#directory-total")).hasText("Найдено компаний: 1");
+
+                // a click on a card's star after the searches finds its company by the row's key, which the server
+                // keeps although the browser never confirmed a page of rows in a request of its own
+                Locator star = page.locator("#star-" + found.id());
+                star.click();
+                assertThat(star).hasAttribute("aria-pressed", "true");
+                org.assertj.core.api.Assertions.assertThat(uidl).as("requests the page sent").isNotEmpty()
+                        .noneMatch(body -> body.contains("confirmUpdate"));
             } catch (RuntimeException | AssertionError e) {
                 Path screenshot = Path.of("target", "playwright", "directory-search-journey.png");
                 page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(screenshot));
