@@ -80,9 +80,7 @@ public class CompanyRecords {
      * @return whether the company held it until now
      */
     public boolean freeTaxNumber(long companyId, Instant at) {
-        boolean freed = company(companyId).freeTaxNumber(at);
-        companies.flush(); // the unique key sees it free before this transaction registers another with it
-        return freed;
+        return company(companyId).freeTaxNumber(at);
     }
 
     /**

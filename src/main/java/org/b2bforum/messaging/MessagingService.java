@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
@@ -30,6 +31,16 @@ public class MessagingService {
     /** How many messages one log-in may send per minute, across its conversations. */
     public static final int PER_MINUTE = 10;
     private static final int HISTORY = 500;
+    /**
+     * The messages to one side of a conversation ({@code %1$s}: "a" or "b"; its company bound three times) that it
+     * has not read, from the other side ({@code %2$s}) if it neither muted nor blocked that company.
+     */
+    private static final String UNREAD = """
+            from conversation c join message m on m.conversation_id = c.id
+            where c.company_%1$s = ? and m.id > c.last_read_%1$s and m.sender_company_id <> ?
+              and not exists (select 1 from company_contact_block b where b.company_id = ?
+                              and b.other_company_id = c.company_%2$s)
+            """;
 
     private final JdbcTemplate jdbc;
     private final CurrentUser currentUser;
@@ -101,14 +112,31 @@ public class MessagingService {
         if (me == null) {
             return 0;
         }
-        String side = """
-                select count(*) from conversation c join message m on m.conversation_id = c.id
-                where c.company_%1$s = ? and m.id > c.last_read_%1$s and m.sender_company_id <> ?
-                  and not exists (select 1 from company_contact_block b where b.company_id = ?
-                                  and b.other_company_id = c.company_%2$s)
-                """;
-        return jdbc.queryForObject("select (" + side.formatted("a", "b") + ") + (" + side.formatted("b", "a") + ")",
-                Long.class, me, me, me, me, me, me);
+        return jdbc.queryForObject("select (select count(*) " + UNREAD.formatted("a", "b") + ") + (select count(*) "
+                + UNREAD.formatted("b", "a") + ")", Long.class, me, me, me, me, me, me);
+    }
+
+    /**
+     * The company whose unread message to the reader's company is the newest, muted and blocked companies left out
+     * (those {@link #unreadCount()} counts); empty if none. In the caller's transaction or in none: the note a live
+     * update shows on every open page of the company ({@code FrameReads}).
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Optional<UnreadSender> latestUnreadSender() {
+        Long me = actingCompany(currentUser.require());
+        if (me == null) {
+            return Optional.empty();
+        }
+        return jdbc.query("select o.id, o.short_name from (select c.company_b other, m.id message_id "
+                + UNREAD.formatted("a", "b") + " union all select c.company_a, m.id " + UNREAD.formatted("b", "a")
+                + ") u join company o on o.id = u.other order by u.message_id desc limit 1",
+                (rs, row) -> new UnreadSender(rs.getLong(1), rs.getString(2)), me, me, me, me, me, me)
+                .stream().findFirst();
+    }
+
+    /** A company that wrote to the reader's company: its id and short name. */
+    public record UnreadSender(long companyId, String shortName) {
     }
 
     /** Marks the conversation with another company read, for the whole reader's company. */

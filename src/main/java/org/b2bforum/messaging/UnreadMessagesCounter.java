@@ -28,15 +28,13 @@ class UnreadMessagesCounter implements MenuCounter {
 
     /**
      * "New message from Мосдорсервис", opening that conversation: "New message", leading to the list, said neither who
-     * wrote nor where (ux75). The newest unread conversation not muted; none (read meanwhile): the list.
+     * wrote nor where (ux75). The company of the newest unread message, muted and blocked ones left out; none (read
+     * meanwhile): the list.
      */
     @Override
     public Optional<RiseNote> riseNote() {
-        return messaging.myConversations().stream()
-                .filter(conversation -> conversation.unread() > 0 && conversation.state() != ContactState.MUTE)
-                .findFirst() // the latest first
-                .map(conversation -> new RiseNote("messages.new-from", conversation.otherCompanyName(),
-                        "messages/" + conversation.otherCompanyId()))
+        return messaging.latestUnreadSender()
+                .map(sender -> new RiseNote("messages.new-from", sender.shortName(), "messages/" + sender.companyId()))
                 .or(() -> Optional.of(new RiseNote("messages.new", "", "messages")));
     }
 

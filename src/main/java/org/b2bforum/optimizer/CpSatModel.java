@@ -835,7 +835,7 @@ final class CpSatModel {
                 solvedOnce ? seconds : seconds - (System.nanoTime() - buildStarted) / 1e9);
         solvedOnce = true;
         if (limit < 0.02) {
-            return new Outcome(CpSolverStatus.UNKNOWN, null, placing ? 0 : knownBound);
+            return new Outcome(CpSolverStatus.UNKNOWN, null, 0);
         }
         CpSolver solver = new CpSolver();
         solver.getParameters()
@@ -885,7 +885,7 @@ final class CpSatModel {
         };
         CpSolverStatus status;
         if (!clock.solving(solver)) {
-            return new Outcome(CpSolverStatus.UNKNOWN, null, placing ? 0 : knownBound);
+            return new Outcome(CpSolverStatus.UNKNOWN, null, 0);
         }
         try {
             status = solver.solve(model, callback);
@@ -897,10 +897,10 @@ final class CpSatModel {
                     solver.wallTime(), limit, solver.response().getDeterministicTime(), clock.elapsed());
         }
         if (status == CpSolverStatus.UNKNOWN && !placing) {
-            // unanswered, a solve still tells the bound it knew and, the fewest breaks', the one it proved (the
-            // core-based worker raises it as it refutes its assumptions): the caller keeps it (issue 15, stop 50)
-            return new Outcome(status, null, Math.max(knownBound, model.getBuilder().hasObjective()
-                    ? (int) Math.ceil(solver.bestObjectiveBound() - 1e-6) : 0));
+            // unanswered, the fewest breaks' solve still tells the bound it proved (the core-based worker raises it as
+            // it refutes its assumptions): the caller keeps it, with the bound it knew (CoreAnswer, issue 15, stop 50)
+            return new Outcome(status, null, model.getBuilder().hasObjective()
+                    ? (int) Math.ceil(solver.bestObjectiveBound() - 1e-6) : 0);
         }
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
             return new Outcome(status, null, 0);

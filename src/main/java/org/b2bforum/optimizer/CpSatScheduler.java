@@ -548,6 +548,7 @@ public final class CpSatScheduler implements Scheduler {
             boolean placementAsked = false;
             // the core-based question's schedule when it was not proved optimal (null if it found none)
             int[] coreSchedule = null;
+            int coreBreaks = Integer.MAX_VALUE;
             for (int k = participantsBound; k <= participantsBound + options.levels(); k++) {
                 // the local search's schedule answers "at most k?" for every k from its breaks up: when the
                 // levels below have been refuted, it is optimal; else the questions from there on are not asked
@@ -653,6 +654,7 @@ public final class CpSatScheduler implements Scheduler {
                     }
                     lowerBound = core.bound();
                     coreSchedule = core.slots();
+                    coreBreaks = core.breaks();
                     break;
                 }
                 CpSatModel.Outcome outcome = level(analysis, k, null, firstFit, budget, listener, clock);
@@ -679,9 +681,7 @@ public final class CpSatScheduler implements Scheduler {
             firstFit = annealed.get();
             // the core-based question's schedule, unproved, when it is better than the local search's: it is what
             // the row search's is measured against, and the optimisation's start
-            int[] above = coreSchedule != null
-                    && resultOf(analysis, coreSchedule).totalBreaks() < completeBreaks(analysis, firstFit)
-                            ? coreSchedule : null;
+            int[] above = coreBreaks < completeBreaks(analysis, firstFit) ? coreSchedule : null;
             int firstAbove = lowerBound + 1;
             for (int j = firstAbove; j <= firstAbove + 1 && above == null; j++) {
                 if (localBreaks.getAsInt() <= lowerBound) {

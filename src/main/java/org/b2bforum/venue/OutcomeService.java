@@ -63,7 +63,7 @@ public class OutcomeService {
                 order by s.starts_at, m.id""", new MapSqlParameterSource("me", me), rs -> {
                     Attendance attendance = Attendance.of(rs.getString("attendance"));
                     boolean begun = !rs.getTimestamp("starts_at").toInstant().isAfter(now);
-                    results.put(rs.getLong("id"), new MeetingResult(rs.getLong("id"), attendance,
+                    results.put(rs.getLong("id"), new MeetingResult(rs.getLong("id"),
                             begun && attendance != Attendance.NO_SHOW, Outcome.of(rs.getString("outcome")),
                             rs.getString("comment")));
                 });
@@ -131,6 +131,8 @@ public class OutcomeService {
             """;
     /** The meeting's id last: pages of the same time, hall and table (stands) come in one order. */
     private static final String REPORT_ORDER = " order by s.starts_at, h.name, t.number, m.id";
+    /** A confirmed meeting ({@code m}, its slot {@code s}) that has begun and is marked neither held nor no-show. */
+    private static final String BEGUN_UNMARKED = "m.attendance is null and s.starts_at <= :now";
 
     /**
      * Confirmed meetings that have a mark or an outcome, with both companies' outcomes, in time
@@ -196,9 +198,9 @@ public class OutcomeService {
                        count(*) confirmed,
                        coalesce(sum(m.attendance = 'HELD'), 0) held,
                        coalesce(sum(m.attendance = 'NO_SHOW'), 0) no_shows,
-                       coalesce(sum(m.attendance is null and s.starts_at <= :now), 0) begun_unmarked
+                       coalesce(sum(%s), 0) begun_unmarked
                 from meeting m join slot s on s.id = m.slot_id
-                where m.status = 'CONFIRMED'""", params,
+                where m.status = 'CONFIRMED'""".formatted(BEGUN_UNMARKED), params,
                 (rs, i) -> new ForumFigures(rs.getLong("checked_in"), rs.getLong("delegates"), rs.getLong("confirmed"),
                         rs.getLong("held"), rs.getLong("no_shows"), rs.getLong("begun_unmarked"), outcomes, now));
     }
@@ -213,7 +215,7 @@ public class OutcomeService {
     public long begunUnmarked() {
         Long count = jdbc.queryForObject("""
                 select count(*) from meeting m join slot s on s.id = m.slot_id
-                where m.status = 'CONFIRMED' and m.attendance is null and s.starts_at <= :now""",
+                where m.status = 'CONFIRMED' and %s""".formatted(BEGUN_UNMARKED),
                 new MapSqlParameterSource("now", Timestamp.from(clock.instant())), Long.class);
         return count == null ? 0 : count;
     }

@@ -199,7 +199,6 @@ class AttendanceAndOutcomeTest {
         Map<Long, MeetingResult> results = booking.as(a, () -> outcomes.myResults());
         assertThat(results.get(ahead).canRecord()).isFalse();
         assertThat(results.get(missed).canRecord()).isFalse();
-        assertThat(results.get(missed).attendance()).isEqualTo(Attendance.NO_SHOW);
         assertThatThrownBy(() -> booking.as(a, () -> outcomes.record(ahead, Outcome.FOLLOW_UP, null)))
                 .isInstanceOf(VenueRefusedException.class).hasMessage("outcome.error.not-begun");
         assertThatThrownBy(() -> booking.as(b, () -> outcomes.record(missed, Outcome.FOLLOW_UP, null)))

@@ -82,7 +82,7 @@ class OneTimeLinks {
     /**
      * As {@link #find}, the link's row and its account's locked until the caller's transaction ends: what it says stays
      * true while the caller acts on it (a second click on the link waits here, then finds it used). One read where a
-     * look, a {@link #claim} and a second look to tell used from expired were three.
+     * look, a claim (an update of the row) and a second look to tell used from expired were three.
      */
     Optional<Found> findLocked(Kind kind, String token) {
         return find(kind, token, " for update");
@@ -103,17 +103,6 @@ class OneTimeLinks {
     /** The account of a link that still works, or empty. */
     Optional<Long> usableAccount(Kind kind, String token) {
         return find(kind, token).filter(Found::usable).map(Found::accountId);
-    }
-
-    /**
-     * Uses the link up, if it still works: claimed under its row's lock, so that of two uses of one link only one
-     * changes the row (the other waits and then finds it used). A rollback of the caller gives it back.
-     */
-    boolean claim(Kind kind, String token) {
-        return jdbc.update("update " + kind.table + " set used_at = :now "
-                + "where token_hash = :hash and used_at is null and expires_at > :now",
-                new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("hash", Tokens.hash(token)))
-                == 1;
     }
 
     /** Whether this password reset link was issued by an organizer to pass on, rather than mailed to the address. */

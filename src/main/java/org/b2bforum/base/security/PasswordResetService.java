@@ -122,12 +122,10 @@ public class PasswordResetService {
     }
 
     private void resetCounted(String token, String newPassword, String confirmation) {
-        long accountId = links.usableAccount(RESET, token)
+        // locked until the end: a second use of the link at the same time waits here, then finds it used
+        long accountId = links.findLocked(RESET, token).filter(OneTimeLinks.Found::usable)
+                .map(OneTimeLinks.Found::accountId)
                 .orElseThrow(() -> new AccountRefusedException("token", "reset.invalid"));
-        // Claimed first: a password the rules refuse rolls the claim back.
-        if (!links.claim(RESET, token)) {
-            throw new AccountRefusedException("token", "reset.invalid");
-        }
         accounts.resetPassword(accountId, newPassword, confirmation);
         links.useAll(RESET, accountId);
         // a link mailed to the address proves it as a confirmation link does (review72); one an organizer passed on

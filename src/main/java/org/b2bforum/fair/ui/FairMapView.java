@@ -138,10 +138,10 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         stands.forEach(s -> byZone.computeIfAbsent(s.zone().id(), k -> new java.util.ArrayList<>()).add(s));
         byZone.forEach((zoneId, zoneStands) -> map.add(zone(zones.get(zoneId), zoneStands, !filter.isEmpty())));
         markHallsThatScroll();
-        long matching = stands.stream().filter(s -> s.assigned() && s.matches()).count();
+        List<FairStand> matching = stands.stream().filter(s -> s.assigned() && s.matches()).toList();
         summary.setText(filter.isEmpty() ? getTranslation("fair.summary.all", stands.stream().filter(FairStand::assigned)
-                .count(), stands.size()) : getTranslation("fair.summary.found", matching));
-        showFound(filter.isEmpty() ? List.of() : stands.stream().filter(s -> s.assigned() && s.matches()).toList());
+                .count(), stands.size()) : getTranslation("fair.summary.found", matching.size()));
+        showFound(filter.isEmpty() ? List.of() : matching);
         if (stands.isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation("fair.empty"));
             empty.setId("fair-empty");

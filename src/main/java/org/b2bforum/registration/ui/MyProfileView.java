@@ -128,11 +128,9 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
             if (needsApproval) {
                 // saved, and back in the queue: worth a look, not only a green tick
                 Notices.warning(getTranslation("my-profile.saved-needs-approval"));
+                getUI().ifPresent(ui -> ui.navigate(MyRegistrationView.class));
             } else {
                 Notices.success(getTranslation("my-profile.saved"));
-            }
-            if (needsApproval) {
-                getUI().ifPresent(ui -> ui.navigate(MyRegistrationView.class));
             }
         } catch (InvalidRegistrationException e) {
             form.showErrors(e.errors());

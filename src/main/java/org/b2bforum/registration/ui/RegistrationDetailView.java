@@ -244,22 +244,21 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
         add(free);
     }
 
+    /** An approval: good news. */
     private void decide(Runnable decision, String doneKey) {
         try {
             decision.run();
-            done(doneKey);
+            Notices.success(getTranslation(doneKey));
+            show();
+            offerNext();
         } catch (RegistrationStateException e) {
             failed(e);
         }
     }
 
+    /** A rejection or a request for changes: done, with nothing to celebrate. */
     private void done(String key) {
-        // an approval is good news; a rejection or a request for changes is done, with nothing to celebrate
-        if ("details.approved".equals(key)) {
-            Notices.success(getTranslation(key));
-        } else {
-            Notices.done(getTranslation(key));
-        }
+        Notices.done(getTranslation(key));
         show();
         offerNext();
     }

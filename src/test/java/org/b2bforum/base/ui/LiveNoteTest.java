@@ -10,6 +10,7 @@ import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.base.i18n.ScheduleNotice;
 import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.messaging.ContactState;
 import org.b2bforum.messaging.MessagingService;
 import org.b2bforum.notification.NotificationService;
 import org.b2bforum.notification.NotificationView;
@@ -61,6 +62,10 @@ class LiveNoteTest extends ForumBrowserlessTest {
         MainLayout layout = find(MainLayout.class).single();
         assertThat(layout.toggle.hasClassName("menu-counts")).as("nothing counted in the menu yet").isFalse();
         fixture.as(writer, () -> messaging.send(reader.id(), "Добрый день!"));
+        // a company the reader blocked: its newer message is not the one named
+        TestCompany blocked = fixture.approvedCompany();
+        fixture.as(blocked, () -> messaging.send(reader.id(), "Ещё одно предложение"));
+        messaging.setContactState(blocked.id(), ContactState.BLOCK);
 
         layout.changed(new LiveChange(1, reader.id(), null, LiveChange.Kind.MESSAGE));
 

@@ -278,6 +278,8 @@ class ApprovalQueueViewTest extends ForumBrowserlessTest {
         test(queue.grid).clickRow(rowOf(queue, ids.getFirst()));
         assertThat(find(Button.class).withId("next-application").exists()).as("offered once decided").isFalse();
         test(find(Button.class).id("approve")).click();
+        // an approval is good news; a rejection is done, with nothing to celebrate
+        assertThat(find(Notification.class).last().getThemeNames()).containsExactly("success");
 
         Button next = find(Button.class).id("next-application");
         assertThat(next.getText()).isEqualTo("Следующая заявка: Завод 2 " + marker);
@@ -293,6 +295,7 @@ class ApprovalQueueViewTest extends ForumBrowserlessTest {
         test(find(Button.class).id("reject")).click();
         test(find(TextArea.class).id("decision-comment")).setValue("Не относится к тематике форума");
         test(find(Button.class).id("confirm-decision")).click();
+        assertThat(find(Notification.class).last().getThemeNames()).containsExactly("contrast");
 
         assertThat(find(Button.class).withId("next-application").exists()).isFalse();
         assertThat(find(Paragraph.class).id("no-application-left").getText())
