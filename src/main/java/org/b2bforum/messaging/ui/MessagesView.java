@@ -237,36 +237,8 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         conversations.removeAll();
         List<ConversationSummary> mine = messaging.myConversations();
         for (ConversationSummary summary : mine) {
-            RouterLink item = new RouterLink(MessagesView.class, summary.otherCompanyId());
-            item.addClassName("conversation-item");
-            if (Long.valueOf(summary.otherCompanyId()).equals(otherCompanyId)) {
-                item.addClassName("selected");
-            }
-            Span name = new Span(summary.otherCompanyName());
-            name.addClassName("conversation-name");
-            String lastText = summary.lastMessage().length() > 80
-                    ? summary.lastMessage().substring(0, 80) + "…" : summary.lastMessage();
-            // whose the last word was and when, as chat lists show it: the list read alike whether the other company
-            // waited for an answer or the reader did, and not since when (ux75)
-            Span last = new Span(summary.lastMine() ? getTranslation("messages.last-mine", lastText) : lastText);
-            last.addClassName("conversation-last");
-            Span when = new Span(time.brief(summary.lastSentAt(), clock.instant(), getLocale()));
-            when.addClassName("conversation-time");
-            when.getElement().setAttribute("title", time.format(summary.lastSentAt(), getLocale()));
-            item.add(name);
-            if (summary.unread() > 0 && summary.state() != ContactState.MUTE) {
-                Span unread = new Span(String.valueOf(summary.unread()));
-                unread.addClassName("unread-count");
-                unread.getElement().setAttribute("aria-label", getTranslation("messages.unread", summary.unread()));
-                item.add(unread);
-            }
-            if (summary.state() != ContactState.NONE) {
-                Span state = new Span(getTranslation("messages.state." + summary.state()));
-                state.addClassName("conversation-state");
-                item.add(state);
-            }
-            item.add(when, last);
-            conversations.add(item);
+            conversations.add(new ConversationItem(summary,
+                    Long.valueOf(summary.otherCompanyId()).equals(otherCompanyId), time, clock.instant()));
         }
         if (mine.isEmpty()) {
             // a delegate opens no profiles and no meetings' pages: they answer what their representative began
