@@ -9,6 +9,7 @@ import org.b2bforum.company.domain.Company;
 import org.b2bforum.company.domain.CompanyRepository;
 import org.b2bforum.company.domain.CompanySearchIndex;
 import org.b2bforum.company.domain.Delegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,10 +32,12 @@ public class CompanyRecords {
     private final CompanyCards cards;
     private final RecentSessionChecks recentChecks;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
     CompanyRecords(CompanyRepository companies, CompanySearchIndex searchIndex, CompanyCards cards,
-            RecentSessionChecks recentChecks, JdbcTemplate jdbc) {
+            RecentSessionChecks recentChecks, JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.recentChecks = recentChecks;
+        this.events = events;
         this.companies = companies;
         this.jdbc = jdbc;
         this.searchIndex = searchIndex;
@@ -106,7 +109,10 @@ public class CompanyRecords {
 
     /** An organizer's decision: approved, rejected or changes requested. */
     public void decide(long companyId, RegistrationStatus decision, String comment, Instant at) {
-        company(companyId).decide(decision, comment, at);
+        Company company = company(companyId);
+        RegistrationStatus before = company.getStatus();
+        company.decide(decision, comment, at);
+        approvalChanged(companyId, before, decision);
         ForumAccess.forgetInThisRequest(companyId);
         // the session checks of this node kept the status it had: its log-ins' next requests read it
         recentChecks.changed();
@@ -125,7 +131,10 @@ public class CompanyRecords {
 
     /** The company sends its application back to the organizers: PENDING again. */
     public void resubmit(long companyId, Instant at) {
-        company(companyId).resubmit(at);
+        Company company = company(companyId);
+        RegistrationStatus before = company.getStatus();
+        company.resubmit(at);
+        approvalChanged(companyId, before, company.getStatus());
         ForumAccess.forgetInThisRequest(companyId);
         recentChecks.changed();
         cards.changed(companyId);
@@ -146,6 +155,13 @@ public class CompanyRecords {
         // its log-ins are gone with it: a check this node kept for one of them is not taken again
         recentChecks.changed();
         cards.changed(companyId);
+    }
+
+    private void approvalChanged(long companyId, RegistrationStatus before, RegistrationStatus after) {
+        boolean approved = after == RegistrationStatus.APPROVED;
+        if ((before == RegistrationStatus.APPROVED) != approved) {
+            events.publishEvent(new ApprovalChanged(companyId, approved));
+        }
     }
 
     private Company company(long companyId) {

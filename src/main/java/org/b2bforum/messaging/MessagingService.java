@@ -69,7 +69,7 @@ public class MessagingService {
     public List<ConversationSummary> myConversations() {
         long me = actor().companyId();
         return jdbc.query("""
-                select o.id, o.short_name, m.body, m.sent_at,
+                select o.id, o.short_name, m.body, m.sent_at, m.sender_company_id = ? mine,
                        (select count(*) from message u where u.conversation_id = c.id and u.sender_company_id <> ?
                           and u.id > case when c.company_a = ? then c.last_read_a else c.last_read_b end) unread,
                        b.kind
@@ -80,9 +80,9 @@ public class MessagingService {
                 where c.company_a = ? or c.company_b = ?
                 order by m.id desc
                 """, (rs, row) -> new ConversationSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
-                instant(rs.getTimestamp(4)), rs.getInt(5),
-                rs.getString(6) == null ? ContactState.NONE : ContactState.valueOf(rs.getString(6))),
-                me, me, me, me, me, me);
+                rs.getBoolean(5), instant(rs.getTimestamp(4)), rs.getInt(6),
+                rs.getString(7) == null ? ContactState.NONE : ContactState.valueOf(rs.getString(7))),
+                me, me, me, me, me, me, me);
     }
 
     /** The conversation with another company (empty if none yet), as the reader's company sees it. */

@@ -2,6 +2,7 @@ package org.b2bforum.base.i18n;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -21,6 +22,22 @@ public class ForumTime {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /**
+     * As chat lists show when: the time alone today ({@code now}'s day in the forum's zone), the day and month this
+     * year, the date before.
+     */
+    public String brief(Instant instant, Instant now, Locale locale) {
+        ZonedDateTime at = instant.atZone(zone);
+        ZonedDateTime today = now.atZone(zone);
+        if (at.toLocalDate().equals(today.toLocalDate())) {
+            return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(at);
+        }
+        if (at.getYear() == today.getYear()) {
+            return DateTimeFormatter.ofPattern("d MMM", locale).format(at);
+        }
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale).format(at);
     }
 
     public String format(Instant instant, Locale locale) {

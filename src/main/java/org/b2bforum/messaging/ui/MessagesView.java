@@ -1,5 +1,6 @@
 package org.b2bforum.messaging.ui;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
@@ -59,10 +60,14 @@ import jakarta.annotation.security.RolesAllowed;
 @ApprovedCompaniesOnly
 class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle, ChangesFrameFiguresWhenOpened {
 
+    /** The message field's tallest: a third of a phone's screen at most, 15 lines on a desk. */
+    static final String COMPOSER_MAX_HEIGHT = "min(15em, 35vh)";
+
     private final MessagingService messaging;
     private final LiveUpdates live;
     private final ForumUser user;
     private final ForumTime time;
+    private final Clock clock;
     final Div conversations = new Div();
     final Div thread = new Div();
     final TextArea text = new TextArea();
@@ -72,11 +77,12 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     private Long otherCompanyId;
     private Registration liveRegistration;
 
-    MessagesView(MessagingService messaging, LiveUpdates live, CurrentUser currentUser, ForumTime time) {
+    MessagesView(MessagingService messaging, LiveUpdates live, CurrentUser currentUser, ForumTime time, Clock clock) {
         this.messaging = messaging;
         this.live = live;
         this.user = currentUser.require();
         this.time = time;
+        this.clock = clock;
         addClassName("page");
         addClassName("messages-view");
         add(new H1(getTranslation("menu.messages")));
@@ -231,30 +237,8 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         conversations.removeAll();
         List<ConversationSummary> mine = messaging.myConversations();
         for (ConversationSummary summary : mine) {
-            RouterLink item = new RouterLink(MessagesView.class, summary.otherCompanyId());
-            item.addClassName("conversation-item");
-            if (Long.valueOf(summary.otherCompanyId()).equals(otherCompanyId)) {
-                item.addClassName("selected");
-            }
-            Span name = new Span(summary.otherCompanyName());
-            name.addClassName("conversation-name");
-            Span last = new Span(summary.lastMessage().length() > 80
-                    ? summary.lastMessage().substring(0, 80) + "…" : summary.lastMessage());
-            last.addClassName("conversation-last");
-            item.add(name);
-            if (summary.unread() > 0 && summary.state() != ContactState.MUTE) {
-                Span unread = new Span(String.valueOf(summary.unread()));
-                unread.addClassName("unread-count");
-                unread.getElement().setAttribute("aria-label", getTranslation("messages.unread", summary.unread()));
-                item.add(unread);
-            }
-            if (summary.state() != ContactState.NONE) {
-                Span state = new Span(getTranslation("messages.state." + summary.state()));
-                state.addClassName("conversation-state");
-                item.add(state);
-            }
-            item.add(last);
-            conversations.add(item);
+            conversations.add(new ConversationItem(summary,
+                    Long.valueOf(summary.otherCompanyId()).equals(otherCompanyId), time, clock.instant()));
         }
         if (mine.isEmpty()) {
             // a delegate opens no profiles and no meetings' pages: they answer what their representative began
@@ -321,7 +305,7 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         } else {
             thread.remove(composer);
             Paragraph closed = new Paragraph(getTranslation(!conversation.otherApproved()
-                    ? "messages.error.company-unavailable"
+                    ? "messages.company-left"
                     : conversation.blockedByOther() ? "messages.error.blocked" : "messages.error.you-blocked"));
             closed.setId("conversation-closed");
             closed.addClassName("hint");
@@ -373,8 +357,14 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         report.setEnabled(!conversation.messages().isEmpty() && !conversation.reported());
         // the way from the talk to the meeting: the profile requests it (or adds the wish) and shows the stand and the
         // contacts once a meeting is confirmed; the conversation named the company and led nowhere (ux60)
-        HorizontalLayout controls = new HorizontalLayout(contactState, report);
-        if (user.opensProfiles()) { // a delegate opens no profiles: the representative requests the meetings
+        HorizontalLayout controls = new HorizontalLayout();
+        // a company that left the forum neither writes nor requests meetings, and its profile is closed: "Messages and
+        // requests welcome" and the way to its profile said otherwise (ux75); the choice comes back with the company
+        if (conversation.otherApproved()) {
+            controls.add(contactState);
+        }
+        controls.add(report);
+        if (user.opensProfiles() && conversation.otherApproved()) { // a delegate opens no profiles: the representative requests the meetings
             Anchor profile = new Anchor("companies/" + conversation.otherCompanyId(),
                     getTranslation("messages.profile"));
             profile.setId("conversation-profile");
@@ -390,6 +380,8 @@ class MessagesView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         text.setLabel(getTranslation("messages.text"));
         text.setHelperText(getTranslation("messages.text-hint", MessageText.MAX_LENGTH));
         text.setWidthFull();
+        // it grew with its text to fill a phone's screen, Send and the thread out of view (ux75): it scrolls inside
+        text.setMaxHeight(COMPOSER_MAX_HEIGHT);
         text.setInvalid(false);
         send.setText(getTranslation("messages.send"));
         send.setId("send-message");

@@ -38,6 +38,8 @@ class MessagesViewTest extends ForumBrowserlessTest {
     JdbcTemplate jdbc;
     @Autowired
     AccountService accounts;
+    @Autowired
+    org.b2bforum.registration.RegistrationService registrations;
 
     @AfterEach
     void logOut() {
@@ -45,12 +47,15 @@ class MessagesViewTest extends ForumBrowserlessTest {
     }
 
     @Test
-    void an_empty_or_flooding_message_is_refused_next_to_the_field_and_a_good_one_is_listed() {
+    void an_empty_or_flooding_message_is_refused_next_to_the_field_whose_height_is_capped_and_a_good_one_is_listed() {
         BookingFixture fixture = new BookingFixture(context);
         TestCompany me = fixture.approvedCompany();
         TestCompany other = fixture.approvedCompany();
         BookingFixture.logInAs(me);
         MessagesView view = navigate("messages/" + other.id(), MessagesView.class);
+
+        // on a phone the field grew with a long text until it filled the screen, Send below it (ux75): it scrolls inside
+        assertThat(view.text.getMaxHeight()).isEqualTo("min(15em, 35vh)");
 
         test(view.text).setValue("   ");
         test(view.send).click();
@@ -302,6 +307,74 @@ class MessagesViewTest extends ForumBrowserlessTest {
 
         assertThat(view.thread.getElement().getTextRecursively()).contains("Ждём вас на стенде в 11:00");
         assertThat($(Span.class).withId("menu-count-messages").exists()).as("read in the open conversation").isFalse();
+    }
+
+    /**
+     * The list showed the last message alone: whether the other company waited for an answer or the reader did, and
+     * since when, it did not say (ux75). Now "Вы: …" before one's own, and a short time in the forum's zone.
+     */
+    @Test
+    void the_list_says_whose_the_last_message_was_and_when_it_was_sent() {
+        Writers writers = writtenTo();
+        TestCompany me = writers.me(), other = writers.other();
+        TestCompany third = writers.fixture().approvedCompany();
+        messaging.send(third.id(), "Когда удобно встретиться?");
+
+        MessagesView list = navigate("messages", MessagesView.class);
+
+        List<String> lasts = $(Span.class).from(list.conversations).all().stream()
+                .filter(span -> span.hasClassName("conversation-last")).map(Span::getText).toList();
+        assertThat(lasts).containsExactly("Вы: Когда удобно встретиться?", "Добрый день");
+        java.time.Instant sent = jdbc.queryForObject("select max(sent_at) from message where sender_company_id = ?",
+                java.sql.Timestamp.class, other.id()).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
+        List<Span> times = $(Span.class).from(list.conversations).all().stream()
+                .filter(span -> span.hasClassName("conversation-time")).toList();
+        assertThat(times).hasSize(2);
+        assertThat(times.get(1).getText()).as("sent today: the time alone, in Moscow").isEqualTo(
+                java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(sent.atZone(java.time.ZoneId.of("Europe/Moscow"))));
+        assertThat(times.get(1).getElement().getAttribute("title")).as("the whole date on hovering").contains(":");
+
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        MessagesView english = navigate("messages", MessagesView.class);
+        assertThat(english.conversations.getElement().getTextRecursively()).contains("You: Когда удобно встретиться?");
+    }
+
+    /**
+     * A company sent back to review (and then rejected) while a conversation with it was open: the page kept the field
+     * and "Messages and requests welcome" until Send was refused (ux75). Its leaving tells the open pages of the
+     * companies it wrote with, which then close the conversation; opened afresh it is closed too.
+     */
+    @Test
+    void a_conversation_open_with_a_company_that_leaves_the_forum_closes_on_the_live_update_its_leaving_writes() {
+        Writers writers = writtenTo();
+        TestCompany me = writers.me(), other = writers.other();
+        MessagesView view = navigate("messages/" + other.id(), MessagesView.class);
+        assertThat(view.text.isAttached()).isTrue();
+        assertThat(view.contactState.isAttached()).isTrue();
+        long before = jdbc.queryForObject("select coalesce(max(id), 0) from live_change", Long.class);
+
+        writers.fixture().sendBackToReview(other);
+
+        assertThat(jdbc.queryForList("select company_id from live_change where id > ? and kind = 'MESSAGE'",
+                Long.class, before)).as("the pages of the companies it wrote with are told").contains(me.id(), other.id());
+        BookingFixture.logInAs(me);
+        view.changed(new LiveChange(0, me.id(), null, LiveChange.Kind.MESSAGE));
+        assertClosed(view);
+
+        writers.fixture().asOrganizer(() -> registrations.reject(other.id(), "Регистрация отозвана"));
+        BookingFixture.logInAs(me);
+        MessagesView afresh = navigate("messages/" + other.id(), MessagesView.class);
+        assertClosed(afresh);
+        assertThat(afresh.thread.getElement().getTextRecursively()).as("the history stays readable").contains("Добрый день");
+    }
+
+    private void assertClosed(MessagesView view) {
+        assertThat(view.text.isAttached()).as("no field").isFalse();
+        assertThat(view.send.isAttached()).isFalse();
+        assertThat(view.contactState.isAttached()).as("no 'Messages and requests welcome'").isFalse();
+        assertThat($(Anchor.class).withId("conversation-profile").exists()).as("no way to a closed profile").isFalse();
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("conversation-closed").getText())
+                .isEqualTo("Эта компания сейчас не участвует в форуме: переписка с ней остаётся здесь, но написать ей нельзя");
     }
 
     @Test
