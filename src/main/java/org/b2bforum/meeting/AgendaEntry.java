@@ -14,12 +14,13 @@ import org.b2bforum.venue.Attendance;
  * ({@code place} the item's, {@code meetingPlace} null; its title and place also in English if given;
  * {@code programItemId} the item's, null for a meeting; {@code counterpartId} the meeting's other company, null for a
  * program item; {@code attendance} the venue staff's mark on a confirmed meeting once it began, null while unmarked
- * and for a program item).
+ * and for a program item; {@code unanswered} a request whose slot began before anyone answered it, as
+ * {@link MeetingDetails#unanswered()}).
  */
 public record AgendaEntry(Instant startsAt, Instant endsAt, Kind kind, Long meetingId, String title, String titleEn,
         String place, String placeEn, Integer tableNumber, MeetingStatus status, List<String> delegates, String counterpartContacts,
         MeetingPlace meetingPlace, Long programItemId, Long counterpartId,
-        Attendance attendance) {
+        Attendance attendance, boolean unanswered) {
 
     /** The counterpart of a meeting; a program item's title in the language (Russian while it has no English one). */
     public String title(Locale locale) {

@@ -63,6 +63,16 @@ final class BookingRules {
         }
     }
 
+    /**
+     * A request is answered (accepted, declined, another time proposed) before its slot begins: after, it stays
+     * unanswered ({@link UnansweredRequests}), and a decline then would rewrite what happened.
+     */
+    static void requireAnswerable(Instant slotStart, Instant now) {
+        if (UnansweredRequests.unanswered(MeetingStatus.REQUESTED, slotStart, now)) {
+            throw new BookingRefusedException("meeting.error.unanswered");
+        }
+    }
+
     /** A meeting whose slot has begun stays as it is (its marks and outcomes belong to its time). */
     static void requireNotBegun(Instant slotStart, Instant now) {
         if (!slotStart.isAfter(now)) {

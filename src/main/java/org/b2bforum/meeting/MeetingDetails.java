@@ -10,11 +10,12 @@ import org.b2bforum.venue.Attendance;
  * A meeting as its companies and the organizers see it; at a fair stand the place has the stand and no table.
  * {@code delegates} are who attends, the requester's first ({@code requesterDelegates} of them), then the partner's.
  * {@code attendance}: the venue staff's mark (held, no-show) recorded on the meeting's row, null while unmarked.
+ * {@code unanswered}: a request whose slot began before anyone answered it, when it was read ({@link UnansweredRequests}).
  */
 public record MeetingDetails(long id, long requesterId, String requesterName, long partnerId, String partnerName,
         MeetingStatus status, long slotId, long sessionId, Instant startsAt, Instant endsAt, String hallName,
         Integer tableNumber, String message, String response, List<String> delegates, int requesterDelegates,
-        MeetingPlace place, Attendance attendance) {
+        MeetingPlace place, Attendance attendance, boolean unanswered) {
 
     /** Who of {@code companyId} (one of the two) attends: a company reads its own people apart from the other side's. */
     public List<String> delegatesOf(long companyId) {
@@ -36,8 +37,13 @@ public record MeetingDetails(long id, long requesterId, String requesterName, lo
         return requesterId == companyId ? partnerId : requesterId;
     }
 
-    /** Whether {@code companyId} received this request and may accept or decline it. */
+    /** Whether {@code companyId} received this request and may accept or decline it (its time has not come). */
     public boolean awaitsAnswerFrom(long companyId) {
-        return status == MeetingStatus.REQUESTED && partnerId == companyId;
+        return awaitsAnswer() && partnerId == companyId;
+    }
+
+    /** Whether it is a request still waiting for its partner's answer: requested, and its time has not come. */
+    public boolean awaitsAnswer() {
+        return status == MeetingStatus.REQUESTED && !unanswered;
     }
 }

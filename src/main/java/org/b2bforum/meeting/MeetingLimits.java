@@ -1,5 +1,7 @@
 package org.b2bforum.meeting;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,20 +20,26 @@ import org.springframework.stereotype.Component;
 public class MeetingLimits {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
 
-    MeetingLimits(NamedParameterJdbcTemplate jdbc) {
+    MeetingLimits(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
-     * SQL: how many active meetings the company {@code company} (an SQL expression) has, as the
-     * limit counts them, in the whole forum: its requests still open or confirmed, and the
-     * confirmed meetings it was asked to. An open request to it does not count until it accepts.
+     * SQL: how many active meetings the company {@code company} (an SQL expression) has at {@code now} (an SQL
+     * expression), as the limit counts them, in the whole forum: its requests still waiting for an answer or confirmed,
+     * and the confirmed meetings it was asked to. An open request to it does not count until it accepts; a request of
+     * its own left unanswered ({@link UnansweredRequests}) no longer counts: nobody can accept it any more, and it
+     * refused the company new requests.
      */
-    static String activeOf(String company) {
-        return ("((select count(*) from meeting where requester_company_id = %1$s and status in ('REQUESTED', 'CONFIRMED'))"
+    static String activeOf(String company, String now) {
+        return ("((select count(*) from meeting m join slot s on s.id = m.slot_id where m.requester_company_id = %1$s"
+                + " and (m.status = 'CONFIRMED' or " + UnansweredRequests.awaitingAnswerSql("m.status", "s.starts_at", "%2$s")
+                + "))"
                 + " + (select count(*) from meeting where partner_company_id = %1$s and status = 'CONFIRMED'))")
-                .formatted(company);
+                .formatted(company, now);
     }
 
     /** The most active meetings a company may have (the booking settings' limit). */
@@ -46,8 +54,8 @@ public class MeetingLimits {
         if (companyIds.isEmpty()) {
             return counts;
         }
-        jdbc.query("select c.id, " + activeOf("c.id") + " active from company c where c.id in (:ids)",
-                new MapSqlParameterSource("ids", Set.copyOf(companyIds)),
+        jdbc.query("select c.id, " + activeOf("c.id", ":now") + " active from company c where c.id in (:ids)",
+                new MapSqlParameterSource("ids", Set.copyOf(companyIds)).addValue("now", Timestamp.from(clock.instant())),
                 rs -> {
                     counts.put(rs.getLong("id"), rs.getInt("active"));
                 });

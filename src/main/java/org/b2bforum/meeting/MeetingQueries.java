@@ -267,12 +267,12 @@ public class MeetingQueries {
                     m.counterpartName(company), null, m.hallName(), null, m.tableNumber(), m.status(), m.delegatesOf(company),
                     contacts,
                     m.place(), null, m.counterpartId(company),
-                    m.status() == MeetingStatus.CONFIRMED ? m.attendance() : null));
+                    m.status() == MeetingStatus.CONFIRMED ? m.attendance() : null, m.unanswered()));
         }
         for (ProgramItem item : programItems.attendedBy(delegates)) {
             entries.add(new AgendaEntry(item.startsAt(), item.endsAt(), AgendaEntry.Kind.PROGRAM, null, item.title(),
                     item.titleEn(), item.place(), item.placeEn(), null, null, List.of(), null, null, item.id(), null,
-                    null));
+                    null, false));
         }
         entries.sort((a, b) -> a.startsAt().compareTo(b.startsAt()));
         return entries;

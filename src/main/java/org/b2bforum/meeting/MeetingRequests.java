@@ -127,7 +127,8 @@ public class MeetingRequests {
             ForumUser user) {
         return retry.run(() -> {
             // the locks and what is read under them: one round trip (issue 17)
-            SlotLedger.LockedSituation read = ledger.lockAndRead(slotId, me, partnerId, me, delegates);
+            SlotLedger.LockedSituation read = ledger.lockAndRead(slotId, me, partnerId, me, delegates,
+                    clock.instant());
             SlotLedger.Locked locked = read.locked();
             SlotLedger.Slot slot = locked.slot();
             BookingRules.requireFutureSlot(slot.startsAt(), clock.instant());
@@ -220,7 +221,7 @@ public class MeetingRequests {
             }
             SlotLedger.Locked locked = ledger.lockSlotAndCompanies(meeting.slotId(), meeting.requesterId(), me);
             SlotLedger.Slot slot = locked.slot();
-            BookingRules.requireFutureSlot(slot.startsAt(), clock.instant());
+            BookingRules.requireAnswerable(slot.startsAt(), clock.instant());
             locked.requireApproved(me);
             if (!BookingRules.acceptable(meeting.status())) {
                 return null; // a double click
@@ -231,7 +232,7 @@ public class MeetingRequests {
             }
             Set<Long> delegates = delegateIds == null || delegateIds.isEmpty()
                     ? Set.of(rows.firstDelegate(me)) : BookingRules.chosenDelegates(delegateIds);
-            BookingSituation now = ledger.situation(slot, meeting.requesterId(), me, me, delegates);
+            BookingSituation now = ledger.situation(slot, meeting.requesterId(), me, me, delegates, clock.instant());
             Long stand = meeting.standId();
             Long table = BookingRules.accept(now, delegates, clock.instant(), stand == null);
             if (stand != null) {
@@ -285,6 +286,7 @@ public class MeetingRequests {
             throw new AccessDeniedException("Not a request to your company");
         }
         BookingRules.requireRequested(original.status());
+        BookingRules.requireAnswerable(original.startsAt(), clock.instant());
         if (original.slotId() == slotId) {
             throw new BookingRefusedException("meeting.error.same-time");
         }
@@ -309,6 +311,7 @@ public class MeetingRequests {
             if (!BookingRules.declinable(meeting.status())) {
                 return null;
             }
+            BookingRules.requireAnswerable(ledger.slotStart(meeting.slotId()), clock.instant());
             rows.setResponse(meetingId, text);
             rows.setStatus(meetingId, MeetingStatus.DECLINED);
             rows.events(meetingId, user, new Event(MeetingStatus.DECLINED, comment));

@@ -137,9 +137,10 @@ class SlotLedger {
      * attended by {@code delegates} of company {@code owner}, with both companies' log-ins (to notify in the step's last
      * batch: read here, not in a round trip of their own). Exact only under the slot's and the companies' locks.
      */
-    BookingSituation situation(Slot slot, long a, long b, long owner, Set<Long> delegates) {
-        return jdbc.queryForObject(situationSql(":a", ":b", ":owner", ":delegates", ":slot", ":hall", ":start", ":end"),
-                new MapSqlParameterSource("a", a).addValue("b", b).addValue("owner", owner)
+    BookingSituation situation(Slot slot, long a, long b, long owner, Set<Long> delegates, Instant now) {
+        return jdbc.queryForObject(situationSql(":a", ":b", ":owner", ":delegates", ":slot", ":hall", ":start", ":end",
+                ":now"),
+                new MapSqlParameterSource("now", Timestamp.from(now)).addValue("a", a).addValue("b", b).addValue("owner", owner)
                         .addValue("delegates", delegates.isEmpty() ? List.of(-1L) : delegates)
                         .addValue("slot", slot.id()).addValue("hall", slot.hallId())
                         .addValue("start", Timestamp.from(slot.startsAt())).addValue("end", Timestamp.from(slot.endsAt())),
@@ -156,10 +157,10 @@ class SlotLedger {
      * that locks, reads the slot's hall and times and then the situation. The reads run after the locks are held, so
      * under REPEATABLE READ their snapshot starts after the previous holder's commit, as with two statements. At the
      * booking window's rush each round trip of a booking's turn waits for a core while the queue behind it waits for
-     * the turn (bench/README.md, issue 17): the locks and the situation were two of its six. The values are ids only,
-     * written into the SQL.
+     * the turn (bench/README.md, issue 17): the locks and the situation were two of its six. The values are ids and
+     * {@code now} (the limit's count asks it), written into the SQL.
      */
-    LockedSituation lockAndRead(long slotId, long a, long b, long owner, Set<Long> delegates) {
+    LockedSituation lockAndRead(long slotId, long a, long b, long owner, Set<Long> delegates, Instant now) {
         String ids = delegates.isEmpty() ? "-1" : delegates.stream().map(String::valueOf).collect(Collectors.joining(", "));
         String sql = "begin not atomic\n"
                 + "declare v_hall bigint; declare v_start datetime(6); declare v_end datetime(6);\n"
@@ -167,7 +168,7 @@ class SlotLedger {
                         .replace(":b", String.valueOf(b)) + ";\n"
                 + "select hall_id, starts_at, ends_at into v_hall, v_start, v_end from slot where id = " + slotId + ";\n"
                 + situationSql(String.valueOf(a), String.valueOf(b), String.valueOf(owner), ids, String.valueOf(slotId),
-                        "v_hall", "v_start", "v_end") + ";\nend";
+                        "v_hall", "v_start", "v_end", MeetingRows.sqlTime(now)) + ";\nend";
         return jdbc.getJdbcOperations().execute((StatementCallback<LockedSituation>) statement -> {
             statement.execute(sql);
             Map<Long, String> status = new HashMap<>();
@@ -203,14 +204,14 @@ class SlotLedger {
 
     /** The situation's query, its values given as SQL: named parameters, or literals and a compound's variables. */
     private static String situationSql(String a, String b, String owner, String delegates, String slot, String hall,
-            String start, String end) {
+            String start, String end, String now) {
         return """
                 select w.opens_at, w.closes_at, w.meeting_limit, w.instant_booking, w.wishes_phase,
                   (select count(*) from delegate where id in (%4$s) and company_id = %3$s) own_delegates,
                   (select id from meeting where active_key = concat(%1$s, ':', %2$s, ':', %5$s)) existing,
                   (select status from meeting where active_key = concat(%1$s, ':', %2$s, ':', %5$s)) existing_status,
                  """.formatted(a, b, owner, delegates, slot)
-                + MeetingLimits.activeOf(a) + " active_a, " + MeetingLimits.activeOf(b) + " active_b,"
+                + MeetingLimits.activeOf(a, now) + " active_a, " + MeetingLimits.activeOf(b, now) + " active_b,"
                 + busy(a + ", " + b, start, end) + """
                   busy,
                   exists (select 1 from program_item p join program_item_attendee pa on pa.program_item_id = p.id

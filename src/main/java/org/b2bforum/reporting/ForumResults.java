@@ -33,10 +33,11 @@ public record ForumResults(LocalDate firstDay, LocalDate lastDay, Instant at, Li
 
     /**
      * Every meeting request made (however it ended), those confirmed, and of the confirmed ones
-     * those marked held or no-show at the tables.
+     * those marked held or no-show at the tables; the requests still awaiting an answer ({@code open}) and those whose
+     * time came before anyone answered them ({@code unanswered}, the meeting feature's rule).
      */
     public record MeetingFigures(long requested, long confirmed, long held, long noShows, long declined,
-            long cancelled, long open) {
+            long cancelled, long open, long unanswered) {
 
         public long unmarked() {
             return confirmed - held - noShows;

@@ -110,6 +110,7 @@ final class ReportTables {
         rows.add(List.of(text.t("report.meetings.declined"), m.declined(), share(m.declined(), m.requested())));
         rows.add(List.of(text.t("report.meetings.cancelled"), m.cancelled(), share(m.cancelled(), m.requested())));
         rows.add(List.of(text.t("report.meetings.open"), m.open(), share(m.open(), m.requested())));
+        rows.add(List.of(text.t("report.meetings.unanswered"), m.unanswered(), share(m.unanswered(), m.requested())));
         return new Table(text.t("report.table.meetings"), text.t("report.sheet.meetings"),
                 List.of(col("report.column.stage", 4, false), col("report.column.meetings", 1.3f, true),
                         col("report.column.share-of-requested", 1.5f, true)), rows);

@@ -1,6 +1,7 @@
 package org.b2bforum.reporting;
 
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Sector;
 import org.b2bforum.fair.FairFiguresReadModel;
+import org.b2bforum.meeting.UnansweredRequests;
 import org.b2bforum.reporting.ForumResults.CityFigure;
 import org.b2bforum.reporting.ForumResults.CityPair;
 import org.b2bforum.reporting.ForumResults.CountryFigure;
@@ -99,7 +101,7 @@ class ResultsReadModel {
         Map<Outcome, Long> outcomeCompanies = new EnumMap<>(Outcome.class);
         companies.forEach((outcome, ids) -> outcomeCompanies.put(outcome, (long) ids.size()));
 
-        return new ForumResults(days[0], days[1], at, cities, countries, meetings(), sectorPairs(), cityPairs(),
+        return new ForumResults(days[0], days[1], at, cities, countries, meetings(at), sectorPairs(), cityPairs(),
                 outcomes, outcomeCompanies, outcomeMeetings, roundTables(), fair.figures());
     }
 
@@ -122,7 +124,8 @@ class ResultsReadModel {
                         rs.getLong("companies"), rs.getLong("delegates"), rs.getLong("checked_in")));
     }
 
-    private MeetingFigures meetings() {
+    /** The requests still awaiting an answer at {@code at} apart from those whose time came unanswered. */
+    private MeetingFigures meetings(Instant at) {
         return jdbc.queryForObject("""
                 select count(*) requested,
                        coalesce(sum(m.status = 'CONFIRMED'), 0) confirmed,
@@ -130,13 +133,19 @@ class ResultsReadModel {
                        coalesce(sum(m.status = 'CONFIRMED' and m.attendance = 'NO_SHOW'), 0) no_shows,
                        coalesce(sum(m.status = 'DECLINED'), 0) declined,
                        coalesce(sum(m.status = 'CANCELLED'), 0) cancelled,
-                       coalesce(sum(m.status = 'REQUESTED'), 0) open
+                       coalesce(sum(""" + UnansweredRequests.awaitingAnswerSql("m.status", "s.starts_at", ":now") + """
+                       ), 0) open,
+                       coalesce(sum(""" + UnansweredRequests.unansweredSql("m.status", "s.starts_at", ":now") + """
+                       ), 0) unanswered
                 from meeting m
+                join slot s on s.id = m.slot_id
                 join company a on a.id = m.requester_company_id
                 join company b on b.id = m.partner_company_id
-                where a.status = 'APPROVED' and b.status = 'APPROVED'""", NONE,
+                where a.status = 'APPROVED' and b.status = 'APPROVED'""",
+                new MapSqlParameterSource("now", Timestamp.from(at)),
                 (rs, i) -> new MeetingFigures(rs.getLong("requested"), rs.getLong("confirmed"), rs.getLong("held"),
-                        rs.getLong("no_shows"), rs.getLong("declined"), rs.getLong("cancelled"), rs.getLong("open")));
+                        rs.getLong("no_shows"), rs.getLong("declined"), rs.getLong("cancelled"), rs.getLong("open"),
+                        rs.getLong("unanswered")));
     }
 
     private List<SectorPair> sectorPairs() {

@@ -148,6 +148,16 @@ class BookingRulesTest {
     }
 
     @Test
+    void a_request_is_answered_before_its_slot_begins_and_is_unanswered_from_then_on() {
+        assertRefused("meeting.error.unanswered", () -> BookingRules.requireAnswerable(NOW, NOW));
+        BookingRules.requireAnswerable(NOW.plusSeconds(1), NOW);
+        assertThat(UnansweredRequests.unanswered(MeetingStatus.REQUESTED, NOW, NOW)).isTrue();
+        assertThat(UnansweredRequests.unanswered(MeetingStatus.REQUESTED, NOW.plusSeconds(1), NOW)).isFalse();
+        // a confirmed meeting's time coming is the venue's business (held, no-show), not an unanswered request
+        assertThat(UnansweredRequests.unanswered(MeetingStatus.CONFIRMED, NOW, NOW)).isFalse();
+    }
+
+    @Test
     void publishing_may_not_take_a_company_over_the_limit_unless_it_already_was() {
         assertThat(BookingRules.overLimitByPublishing(3, 4, 3)).isTrue();
         assertThat(BookingRules.overLimitByPublishing(2, 3, 3)).isFalse();

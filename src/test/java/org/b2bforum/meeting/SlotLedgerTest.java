@@ -8,6 +8,7 @@ import static org.mockito.Mockito.spy;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +108,7 @@ class SlotLedgerTest {
 
         BookingSituation now = transaction.execute(status -> {
             SlotLedger.Locked locked = ledger.lockSlotAndCompanies(slotId, a.id(), b.id());
-            return ledger.situation(locked.slot(), a.id(), b.id(), a.id(), Set.of(a.firstDelegate()));
+            return ledger.situation(locked.slot(), a.id(), b.id(), a.id(), Set.of(a.firstDelegate()), Instant.now());
         });
 
         // read along with the situation, not in a statement of their own: that was a round trip in the booking's turn
@@ -120,17 +121,17 @@ class SlotLedgerTest {
         // the locks and the situation in one round trip read the same, for an empty choice of delegates too
         for (Set<Long> delegates : List.of(Set.of(a.firstDelegate()), Set.<Long>of(), Set.of(a.firstDelegate(), b.firstDelegate()))) {
             SlotLedger.LockedSituation read = transaction.execute(status -> ledger.lockAndRead(slotId, a.id(), b.id(),
-                    a.id(), delegates));
+                    a.id(), delegates, Instant.now()));
             BookingSituation apart = transaction.execute(status -> {
                 SlotLedger.Locked locked = ledger.lockSlotAndCompanies(slotId, a.id(), b.id());
                 assertThat(read.locked()).isEqualTo(locked);
-                return ledger.situation(locked.slot(), a.id(), b.id(), a.id(), delegates);
+                return ledger.situation(locked.slot(), a.id(), b.id(), a.id(), delegates, Instant.now());
             });
             assertThat(read.situation()).isEqualTo(apart);
         }
-        assertThat(transaction.execute(status -> ledger.lockAndRead(slotId, a.id(), b.id(), a.id(), Set.of()))
+        assertThat(transaction.execute(status -> ledger.lockAndRead(slotId, a.id(), b.id(), a.id(), Set.of(), Instant.now()))
                 .situation().ownDelegates()).isZero();
-        assertThatThrownBy(() -> transaction.execute(status -> ledger.lockAndRead(-5, a.id(), b.id(), a.id(), Set.of())))
+        assertThatThrownBy(() -> transaction.execute(status -> ledger.lockAndRead(-5, a.id(), b.id(), a.id(), Set.of(), Instant.now())))
                 .isInstanceOf(BookingRefusedException.class).hasMessageContaining("no-slot");
     }
 

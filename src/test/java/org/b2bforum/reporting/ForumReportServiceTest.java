@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.TestClock;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
@@ -187,6 +190,43 @@ class ForumReportServiceTest {
                 .containsPattern("The leading pair of sectors is [^:]+: " + topSectors.meetings()
                         + (topSectors.meetings() == 1 ? " meeting" : " meetings") + " confirmed, " + topSectors.held()
                         + " held\\.");
+    }
+
+    @Test
+    void a_request_whose_time_came_unanswered_counts_as_unanswered_not_as_awaiting_an_answer() throws IOException {
+        booking.openBooking(false);
+        TestSession session = venue.futureSession(2);
+        // the report read as the rehearsal clock reads it a minute after the session's first slot began
+        Duration later = Duration.between(Instant.now(), session.slot(0).startsAt().plusSeconds(60));
+        ForumResults before = booking.asOrganizer(reports::results);
+        ForumResults beforeLater = laterOn(later, () -> booking.asOrganizer(reports::results));
+        booking.as(a1, () -> requests.request(b1.id(), session.slot(0).id(), List.of(a1.firstDelegate()), null));
+        booking.as(a2, () -> requests.request(b2.id(), session.slot(2).id(), List.of(a2.firstDelegate()), null));
+
+        ForumResults now = booking.asOrganizer(reports::results);
+        assertThat(now.meetings().open() - before.meetings().open()).isEqualTo(2);
+        assertThat(now.meetings().unanswered() - before.meetings().unanswered()).isZero();
+        // after its time the first one is no longer "awaiting an answer": nobody can answer it
+        ForumResults after = laterOn(later, () -> booking.asOrganizer(reports::results));
+        assertThat(after.meetings().open() - beforeLater.meetings().open()).isEqualTo(1);
+        assertThat(after.meetings().unanswered() - beforeLater.meetings().unanswered()).isEqualTo(1);
+
+        byte[] xlsx = laterOn(later, () -> booking.asOrganizer(() -> bytes(out -> reports.writeXlsx(Languages.RUSSIAN,
+                out))));
+        ForumResults written = laterOn(later, () -> booking.asOrganizer(reports::results));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet meetings = workbook.getSheet("Встречи");
+            assertThat(row(meetings, 0, "Без ответа: время прошло").getCell(1).getNumericCellValue())
+                    .isEqualTo(written.meetings().unanswered());
+            assertThat(row(meetings, 0, "Ожидает ответа").getCell(1).getNumericCellValue())
+                    .isEqualTo(written.meetings().open());
+        }
+    }
+
+    private static <T> T laterOn(Duration ahead, java.util.function.Supplier<T> read) {
+        List<T> result = new ArrayList<>();
+        TestClock.aheadOnThisThread(ahead, () -> result.add(read.get()));
+        return result.getFirst();
     }
 
     @Test

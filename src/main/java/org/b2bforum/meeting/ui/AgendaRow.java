@@ -64,9 +64,13 @@ class AgendaRow extends Div {
 
     /**
      * The meeting's status; once venue staff marked a confirmed meeting held or no-show, their mark instead (after the
-     * forum "Confirmed" read as if nothing had happened since).
+     * forum "Confirmed" read as if nothing had happened since), and "Unanswered" for a request whose time came
+     * ("Requested" read as if it could still be accepted).
      */
     private static Span badge(AgendaEntry entry) {
+        if (entry.unanswered()) {
+            return MeetingStatusBadge.unanswered("agenda-expired-" + entry.meetingId());
+        }
         if (entry.attendance() == null) {
             return new MeetingStatusBadge(entry.status());
         }

@@ -44,7 +44,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The organizers' meeting grid of one negotiation session: a row per slot, a column per table with
- * the confirmed meeting there, and the slot's unanswered requests. A meeting opens a dialog to move
+ * the confirmed meeting there, and the slot's requests awaiting an answer. A meeting opens a dialog to move
  * or cancel it; below, organizers book a meeting themselves.
  */
 @Route("meeting-grid")
@@ -54,7 +54,7 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
 
     /**
      * One slot of the session: the cells of its confirmed meetings, table 1 first (null at a free table), and its
-     * unanswered requests. The rows are held for as long as the tab is open: they carry the words shown and the
+     * requests awaiting an answer. The rows are held for as long as the tab is open: they carry the words shown and the
      * meeting's id, not the meeting; whole {@link MeetingDetails} (messages, answers, every delegate) were 2,520 a
      * session per tab (bench/README.md, run-report, ux69).
      */
@@ -232,7 +232,7 @@ class MeetingGridView extends VerticalLayout implements BeforeEnterObserver, Has
             if (meeting.slotId() != slot.id()) {
                 continue;
             }
-            if (meeting.status() == MeetingStatus.REQUESTED) {
+            if (meeting.awaitsAnswer()) {
                 requests++;
             } else if (meeting.status() == MeetingStatus.CONFIRMED && meeting.tableNumber() != null
                     && meeting.tableNumber() >= 1 && meeting.tableNumber() <= tables

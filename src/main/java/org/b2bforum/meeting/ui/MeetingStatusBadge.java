@@ -1,7 +1,5 @@
 package org.b2bforum.meeting.ui;
 
-import java.time.Instant;
-
 import org.b2bforum.base.ui.AttendanceBadge;
 import org.b2bforum.meeting.MeetingDetails;
 import org.b2bforum.meeting.MeetingStatus;
@@ -17,22 +15,23 @@ class MeetingStatusBadge extends Span {
     }
 
     /**
-     * The meeting's status, or what became of it once its time came ({@code now}): after the forum "Подтверждена" read
-     * as if nothing had happened since, and "Запрошена" as if the request could still be answered (the service refuses
-     * it then).
+     * The meeting's status, or what became of it once its time came: after the forum "Подтверждена" read as if nothing
+     * had happened since, and "Запрошена" as if the request could still be answered (the service refuses it then).
      */
-    static Span of(MeetingDetails meeting, Instant now) {
+    static Span of(MeetingDetails meeting) {
         if (meeting.status() == MeetingStatus.CONFIRMED && meeting.attendance() != null) {
             // the venue staff's mark, as on the agenda
             return new AttendanceBadge(meeting.attendance().name(), "attendance-" + meeting.id());
         }
-        if (meeting.status() == MeetingStatus.REQUESTED && !meeting.startsAt().isAfter(now)) {
-            Span expired = new Span();
-            expired.setText(expired.getTranslation("meetings.expired"));
-            expired.addClassNames("status-badge", "meeting-status-expired");
-            expired.setId("expired-" + meeting.id());
-            return expired;
-        }
-        return new MeetingStatusBadge(meeting.status());
+        return meeting.unanswered() ? unanswered("expired-" + meeting.id()) : new MeetingStatusBadge(meeting.status());
+    }
+
+    /** "Без ответа: время прошло": a request whose slot began before anyone answered it. */
+    static Span unanswered(String id) {
+        Span expired = new Span();
+        expired.setText(expired.getTranslation("meetings.expired"));
+        expired.addClassNames("status-badge", "meeting-status-expired");
+        expired.setId(id);
+        return expired;
     }
 }

@@ -157,13 +157,14 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         fill(incoming, incomingHeading, "meetings.incoming", all, m -> m.awaitsAnswerFrom(me),
                 "meetings.incoming.empty");
         fill(outgoing, outgoingHeading, "meetings.outgoing", all,
-                m -> m.status() == MeetingStatus.REQUESTED && m.requesterId() == me, "meetings.outgoing.empty");
+                m -> m.awaitsAnswer() && m.requesterId() == me, "meetings.outgoing.empty");
         fill(confirmed, confirmedHeading, "meetings.confirmed", all, m -> m.status() == MeetingStatus.CONFIRMED,
                 "meetings.confirmed.empty");
-        fill(closed, all, m -> m.status() == MeetingStatus.DECLINED || m.status() == MeetingStatus.CANCELLED,
-                "meetings.closed.empty");
-        long closedCount = all.stream()
-                .filter(m -> m.status() == MeetingStatus.DECLINED || m.status() == MeetingStatus.CANCELLED).count();
+        // a request whose time came unanswered waits for nothing any more: it ended, as a declined one did
+        Predicate<MeetingDetails> ended = m -> m.status() == MeetingStatus.DECLINED
+                || m.status() == MeetingStatus.CANCELLED || m.unanswered();
+        fill(closed, all, ended, "meetings.closed.empty");
+        long closedCount = all.stream().filter(ended).count();
         closedDetails.setSummaryText(getTranslation("meetings.closed") + " (" + closedCount + ")");
     }
 
@@ -198,7 +199,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
         Span when = new Span(dates.when(meeting.startsAt(), meeting.endsAt()));
         when.addClassName("meeting-when");
-        Div top = new Div(when, MeetingStatusBadge.of(meeting, Instant.now(clock)));
+        Div top = new Div(when, MeetingStatusBadge.of(meeting));
         top.addClassName("meeting-top");
 
         Div counterpart = new Div(new CompanyLink(meeting.counterpartId(me), meeting.counterpartName(me)));

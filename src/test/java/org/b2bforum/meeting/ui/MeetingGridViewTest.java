@@ -86,7 +86,7 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
         assertThat(MeetingGridView.MEETING_CELL).contains("aria-label=${item.said}");
         assertThat(cell(view, 1, 1) + cell(view, 1, 2) + cell(view, 1, 3)).as("second slot free").isEmpty();
         assertThat(grid.getCellText(0, 4)).as("no open requests").isEqualTo("0");
-        assertThat(view.summary.getText()).startsWith("Подтверждённых встреч: 2 · запросов без ответа: 0");
+        assertThat(view.summary.getText()).startsWith("Подтверждённых встреч: 2 · запросов ждут ответа: 0");
         // at forum scale a hall has 105 tables and a day 24 slots: a component per cell held 2,520 buttons with their
         // tooltips on the server for each open tab (bench/README.md, run-report, ux65); the browser draws them instead
         assertThat(view.grid.getColumnByKey("table-1").getRenderer())

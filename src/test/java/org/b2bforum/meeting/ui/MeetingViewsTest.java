@@ -24,6 +24,7 @@ import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.MeetingStatus;
 import org.b2bforum.meeting.MeetingDetails;
+import org.b2bforum.meeting.MeetingLimit;
 import org.b2bforum.meeting.SlotOption;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.ProgramItemKind;
@@ -546,6 +547,111 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         });
     }
 
+    @Test
+    void a_request_whose_time_came_unanswered_waits_no_more_on_either_side_and_the_agenda_says_so() {
+        Asked asked = askedAt("10:20");
+        navigate("agenda", "day", asked.forum().day().toString(), AgendaView.class);
+        assertThat(text("agenda-meeting-" + asked.id())).contains("Запрошена");
+
+        TestClock.aheadOnThisThread(pastTheStartOf(asked), () -> {
+            // "Ваши запросы (1)" counted it among the requests waiting for an answer, and so did "Запросы к вам (1)"
+            MeetingsView mine = navigate(MeetingsView.class);
+            assertThat(mine.outgoingHeading.getText()).isEqualTo("Ваши запросы");
+            assertThat(rowIn(mine.closed, asked.id())).as("among the ended ones").isTrue();
+            assertThat(mine.closedDetails.getSummaryText()).isEqualTo("Отклонённые, отменённые и без ответа (1)");
+            // the agenda (no clock of its own) said "Запрошена" as if it could still be accepted
+            navigate("agenda", "day", asked.forum().day().toString(), AgendaView.class);
+            assertThat(text("agenda-expired-" + asked.id())).isEqualTo("Без ответа: время прошло");
+            assertThat(text("agenda-meeting-" + asked.id())).doesNotContain("Запрошена");
+
+            TestData.logInAs(accounts, asked.b().login());
+            MeetingsView theirs = navigate(MeetingsView.class);
+            assertThat(theirs.incomingHeading.getText()).isEqualTo("Запросы к вам");
+            assertThat(rowIn(theirs.incoming, asked.id())).isFalse();
+            assertThat(rowIn(theirs.closed, asked.id())).isTrue();
+        });
+    }
+
+    @Test
+    void a_request_whose_time_came_can_no_longer_be_accepted_declined_or_answered_with_another_time() {
+        Asked asked = askedAt("10:00");
+        TestData.logInAs(accounts, asked.b().login());
+        long theirs = meetingQueries.myDelegates().getFirst().id();
+
+        TestClock.aheadOnThisThread(pastTheStartOf(asked), () -> {
+            assertThatThrownBy(() -> meetingRequests.accept(asked.id(), List.of(theirs), null))
+                    .hasMessage("meeting.error.unanswered");
+            // a decline after the time rewrote an unanswered request as declined, in the report too
+            assertThatThrownBy(() -> meetingRequests.decline(asked.id(), "Поздно"))
+                    .hasMessage("meeting.error.unanswered");
+            assertThatThrownBy(() -> meetingRequests.proposeOtherTime(asked.id(), asked.forum().slotAt("10:40"),
+                    List.of(theirs), null)).hasMessage("meeting.error.unanswered");
+            MeetingDetails after = meetingQueries.meeting(asked.id());
+            assertThat(after.status()).isEqualTo(MeetingStatus.REQUESTED);
+            assertThat(after.unanswered()).isTrue();
+            assertThat(after.awaitsAnswerFrom(asked.b().id())).isFalse();
+        });
+        assertThat(meetingQueries.meeting(asked.id()).awaitsAnswerFrom(asked.b().id())).as("before its time").isTrue();
+    }
+
+    @Test
+    void a_request_whose_time_came_unanswered_no_longer_counts_against_the_meeting_limit() {
+        atLimitOne((forum, a, b, c) -> {
+            TestData.logInAs(accounts, a.login());
+            List<Long> first = List.of(meetingQueries.myDelegates().getFirst().id());
+            long asked = meetingRequests.request(b.id(), forum.slotAt("10:00"), first, null).meetingId();
+            assertThat(meetingQueries.myMeetingLimit()).isEqualTo(new MeetingLimit(1, 1));
+            assertThatThrownBy(() -> meetingRequests.request(c.id(), forum.slotAt("10:40"), first, null))
+                    .hasMessage("meeting.error.limit");
+
+            TestClock.aheadOnThisThread(pastTheStartOf(asked), () -> {
+                // nobody can accept it any more, and it refused the company every new request
+                assertThat(meetingQueries.myMeetingLimit()).isEqualTo(new MeetingLimit(1, 0));
+                RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(c.id()),
+                        RequestMeetingView.class);
+                assertThat(view.error.isVisible()).isFalse();
+                long next = meetingRequests.request(c.id(), forum.slotAt("10:40"), first, null).meetingId();
+                assertThat(meetingQueries.meeting(next).status()).isEqualTo(MeetingStatus.REQUESTED);
+                // a request still waiting for its answer counts as before
+                assertThat(meetingQueries.myMeetingLimit()).isEqualTo(new MeetingLimit(1, 1));
+                assertThatThrownBy(() -> meetingRequests.request(b.id(), forum.slotAt("10:20"), first, null))
+                        .hasMessage("meeting.error.limit");
+            });
+        });
+    }
+
+    /** Runs {@code test} on a forum of three slots at two tables and three approved companies, the meeting limit 1. */
+    private void atLimitOne(LimitTest test) {
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 2);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
+        bookingWindow.update(new BookingSettings(null, null, 1, false));
+        try {
+            test.run(forum, a, b, c);
+        } finally {
+            TestData.logInAsOrganizer(accounts);
+            bookingWindow.update(new BookingSettings(null, null, 50, false));
+        }
+    }
+
+    private interface LimitTest {
+        void run(ForumFixture forum, ForumFixture.Company a, ForumFixture.Company b, ForumFixture.Company c);
+    }
+
+    /** From now to a minute after the meeting's slot began. */
+    private Duration pastTheStartOf(Asked asked) {
+        return pastTheStartOf(asked.id());
+    }
+
+    private Duration pastTheStartOf(long meetingId) {
+        return Duration.between(Instant.now(), meetingQueries.meeting(meetingId).startsAt().plusSeconds(60));
+    }
+
+    private static boolean rowIn(Div list, long meetingId) {
+        return list.getChildren().anyMatch(row -> row.getId().equals(java.util.Optional.of("meeting-" + meetingId)));
+    }
+
     private String text(String id) {
         return find(Component.class).withId(id).single().getElement().getTextRecursively();
     }
@@ -571,12 +677,7 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
     @Test
     void the_request_page_says_the_limit_is_reached_as_soon_as_it_opens() {
-        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 3);
-        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
-        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
-        ForumFixture.Company c = ForumFixture.approvedCompany(registrations, accounts);
-        bookingWindow.update(new BookingSettings(null, null, 1, false));
-        try {
+        atLimitOne((forum, a, b, c) -> {
             organizerBookings.bookAsOrganizer(a.id(), c.id(), forum.slotAt("10:00"));
 
             TestData.logInAs(accounts, a.login());
@@ -586,10 +687,7 @@ class MeetingViewsTest extends ForumBrowserlessTest {
             assertThat(view.error.getText()).isEqualTo("Вы достигли предела встреч (1): действующих встреч и запросов"
                     + " у вашей компании — 1. Чтобы запросить новую встречу, сначала отмените запрос или встречу.");
             assertThat(view.request.isEnabled()).isFalse();
-        } finally {
-            TestData.logInAsOrganizer(accounts);
-            bookingWindow.update(new BookingSettings(null, null, 50, false));
-        }
+        });
     }
 
     @Test
