@@ -69,6 +69,9 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
             Passwords.problem(password, email).ifPresent(problem -> {
                 throw new IllegalStateException(weak(problem));
             });
+            if (name.indexOf('\uFFFD') >= 0) {
+                throw new IllegalStateException(unreadableName());
+            }
             if (name.length() > NAME_LIMIT) {
                 throw new IllegalStateException("B2BFORUM_ORGANIZER_NAME is " + name.length() + " characters long: "
                         + "at most " + NAME_LIMIT + " fit (the account's name).");
@@ -97,6 +100,16 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
         }
         return none + "Set B2BFORUM_ORGANIZER_EMAIL and B2BFORUM_ORGANIZER_PASSWORD to create the first one (or run "
                 + "in demo mode).";
+    }
+
+    /**
+     * A name in Cyrillic reaches the JVM as bytes it decodes in its locale's character set ({@code sun.jnu.encoding}):
+     * in a process without a locale (checked with {@code env -i}) that is ASCII, and every letter became U+FFFD.
+     */
+    private static String unreadableName() {
+        return "B2BFORUM_ORGANIZER_NAME has characters this JVM could not read: it reads its environment as "
+                + System.getProperty("sun.jnu.encoding") + ". Start it with a UTF-8 locale (LANG=C.UTF-8, "
+                + "docs/b2b-forum.service) or leave the setting out for the default name.";
     }
 
     /**

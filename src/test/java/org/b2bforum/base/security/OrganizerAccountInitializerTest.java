@@ -71,6 +71,18 @@ class OrganizerAccountInitializerTest {
         verifyNoInteractions(accounts);
     }
 
+    /** A Cyrillic name read by a JVM in an ASCII locale (systemd without LANG) would be a row of U+FFFD. */
+    @Test
+    void a_configured_name_the_jvm_could_not_read_refuses_the_start_naming_the_locale() {
+        var initializer = new OrganizerAccountInitializer(accounts, i18n, "chief@forum.by", "Minsk-Moscow-2026",
+                "\uFFFD\uFFFD\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD", false);
+
+        assertThatThrownBy(() -> initializer.afterSingletonsInstantiated()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("B2BFORUM_ORGANIZER_NAME has characters this JVM could not read")
+                .hasMessageContaining("LANG=C.UTF-8");
+        verifyNoInteractions(accounts);
+    }
+
     /** Since stop 46 (ops1) a configured address that is another role's log-in creates nothing: with no organizer
      *  elsewhere the start is refused as without the settings. */
     @Test
