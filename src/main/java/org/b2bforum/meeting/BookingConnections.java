@@ -60,10 +60,11 @@ final class BookingConnections extends DelegatingDataSource implements Infrastru
         config.setAutoCommit(false);
         config.setMaximumPoolSize(writers + 2);
         config.setMinimumIdle(writers + 2);
-        // copyStateTo copied whatever metrics the application's pool had when this one was made (none so far: Boot
-        // binds its pool later); this pool's own are set here or not at all
-        config.setMetricRegistry(null);
-        config.setMetricsTrackerFactory(meters == null ? null : new MicrometerMetricsTrackerFactory(meters));
+        // copyStateTo copied the application pool's tracker if Boot had bound it already (a context's second
+        // TransactionRetry, the tests'); Hikari refuses a tracker beside a Dropwizard registry, left as copied
+        if (config.getMetricRegistry() == null) {
+            config.setMetricsTrackerFactory(meters == null ? null : new MicrometerMetricsTrackerFactory(meters));
+        }
         return new BookingConnections(new HikariDataSource(config), application);
     }
 
