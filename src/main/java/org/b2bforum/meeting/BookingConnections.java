@@ -9,6 +9,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The booking steps' own connections ({@code b2bforum.booking.own-connections}, true by default since issue 17's
@@ -37,8 +40,13 @@ final class BookingConnections extends DelegatingDataSource implements Infrastru
      * A pool as the application's (same URL, account, driver settings and time-outs), in manual commit, with a
      * connection for each of the {@code writers} turns and two for the steps that have given their turn back at
      * commit and are still handing their connection back.
+     * <p>
+     * With a meter registry its {@code hikaricp_*} meters are registered beside the application pool's (tag
+     * {@code pool="<application pool>-booking"}): Spring Boot binds the pools of its {@code DataSource} beans only,
+     * and this one is none, so until ops5 an operator watching the pools at the booking window's rush saw the
+     * application's alone.
      */
-    static BookingConnections of(DataSource application, int writers) {
+    static BookingConnections of(DataSource application, int writers, MeterRegistry meters) {
         HikariDataSource pool;
         try {
             pool = application.unwrap(HikariDataSource.class);
@@ -52,6 +60,11 @@ final class BookingConnections extends DelegatingDataSource implements Infrastru
         config.setAutoCommit(false);
         config.setMaximumPoolSize(writers + 2);
         config.setMinimumIdle(writers + 2);
+        // copyStateTo copied the application pool's tracker if Boot had bound it already (a context's second
+        // TransactionRetry, the tests'); Hikari refuses a tracker beside a Dropwizard registry, left as copied
+        if (config.getMetricRegistry() == null) {
+            config.setMetricsTrackerFactory(meters == null ? null : new MicrometerMetricsTrackerFactory(meters));
+        }
         return new BookingConnections(new HikariDataSource(config), application);
     }
 

@@ -25,6 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Runs a booking step in its own transaction and runs it again when MariaDB gives up on it
  * because of a concurrent writer: deadlock (1213, on Galera also a certification failure: another
@@ -106,7 +108,7 @@ class TransactionRetry {
 
     TransactionRetry(DataSource dataSource, int concurrentWriters, boolean ownConnections, UrgentWork urgent,
             Duration turnWait) {
-        this(dataSource, concurrentWriters, ownConnections, urgent, turnWait, TransactionRetry::sleep);
+        this(dataSource, concurrentWriters, ownConnections, urgent, turnWait, TransactionRetry::sleep, null);
     }
 
     /**
@@ -114,7 +116,7 @@ class TransactionRetry {
      * alone are seconds of waiting (TransactionRetryTest).
      */
     TransactionRetry(DataSource dataSource, int concurrentWriters, Pause pause) {
-        this(dataSource, concurrentWriters, false, new UrgentWork(), DEFAULT_TURN_WAIT, pause);
+        this(dataSource, concurrentWriters, false, new UrgentWork(), DEFAULT_TURN_WAIT, pause, null);
     }
 
     /**
@@ -127,13 +129,16 @@ class TransactionRetry {
      * @param turnWait {@code b2bforum.booking.turn-wait}: how long a booking waits for its turn before it is refused
      *        as "busy, try again" (turns that hang must not hold the clicks, nor the pages that give way to them)
      * @param firstHost brings the own pool back to a multi-host URL's first host after a fail-over (docs/cluster.md)
+     * @param meters where the own pool's {@code hikaricp_*} meters go ({@link BookingConnections#of})
      */
     @Autowired
     TransactionRetry(DataSource dataSource,
             @Value("${b2bforum.booking.concurrent-writers:4}") int concurrentWriters,
             @Value("${b2bforum.booking.own-connections:true}") boolean ownConnections, UrgentWork urgent,
-            @Value("${b2bforum.booking.turn-wait:30s}") Duration turnWait, ObjectProvider<FirstHostWatcher> firstHost) {
-        this(dataSource, concurrentWriters, ownConnections, urgent, turnWait, TransactionRetry::sleep);
+            @Value("${b2bforum.booking.turn-wait:30s}") Duration turnWait, ObjectProvider<FirstHostWatcher> firstHost,
+            ObjectProvider<MeterRegistry> meters) {
+        this(dataSource, concurrentWriters, ownConnections, urgent, turnWait, TransactionRetry::sleep,
+                meters.getIfAvailable());
         if (connections != null) {
             // on a multi-host URL its connections come back to the first host after a fail-over, as the application's
             firstHost.ifAvailable(watcher -> watcher.watch(connections));
@@ -141,12 +146,12 @@ class TransactionRetry {
     }
 
     private TransactionRetry(DataSource dataSource, int concurrentWriters, boolean ownConnections, UrgentWork urgent,
-            Duration turnWait, Pause pause) {
+            Duration turnWait, Pause pause, MeterRegistry meters) {
         this.pause = pause;
         this.urgent = urgent;
         this.turnWait = turnWait;
         this.writers = new Semaphore(concurrentWriters, true);
-        this.connections = ownConnections ? BookingConnections.of(dataSource, concurrentWriters) : null;
+        this.connections = ownConnections ? BookingConnections.of(dataSource, concurrentWriters, meters) : null;
         // booking steps are plain JDBC: a JDBC transaction, without the JPA session the
         // application's transaction manager would open for each (should one use JPA after all,
         // that manager refuses to start inside this transaction, so the mistake cannot go unseen)

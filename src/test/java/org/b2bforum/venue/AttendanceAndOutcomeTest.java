@@ -82,7 +82,7 @@ class AttendanceAndOutcomeTest {
         attendance.mark(meeting, Attendance.HELD);
         TableMeeting corrected = attendance.meetingsInSlot(session.slot(0).id()).getFirst();
         assertThat(corrected.attendance()).isEqualTo(Attendance.HELD);
-        assertThat(corrected.markedBy()).isEqualTo("Organizer");
+        assertThat(corrected.markedBy()).isEqualTo("Дирекция форума");
     }
 
     @Test

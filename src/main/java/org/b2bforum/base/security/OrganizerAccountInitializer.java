@@ -6,13 +6,14 @@ import org.b2bforum.base.i18n.Languages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
  * Creates the first organizer from configuration ({@code B2BFORUM_ORGANIZER_EMAIL},
- * {@code B2BFORUM_ORGANIZER_PASSWORD}). Outside demo mode the application refuses to start without
+ * {@code B2BFORUM_ORGANIZER_PASSWORD}, and its name {@code B2BFORUM_ORGANIZER_NAME}, by default {@value #DEFAULT_NAME}). Outside demo mode the application refuses to start without
  * an organizer, and never with a weak configured password.
  * <p>
  * Runs while the context starts, once its beans are made (the database migrated), before the web server starts:
@@ -28,18 +29,38 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
     private final I18NProvider i18n;
     private final String email;
     private final String password;
+    private final String name;
     private final boolean demoMode;
 
+    /**
+     * The first organizer's name without {@code B2BFORUM_ORGANIZER_NAME}: in Russian, as the header shows it to a
+     * Russian office (until ops5 it was "Organizer", in English whatever the language). Here, not as the default in
+     * application.properties, which Spring reads as ISO-8859-1.
+     */
+    static final String DEFAULT_NAME = "Дирекция форума";
+
+    @Autowired
     OrganizerAccountInitializer(AccountService accounts, I18NProvider i18n,
             @Value("${b2bforum.organizer.email:}") String email,
             @Value("${b2bforum.organizer.password:}") String password,
+            @Value("${b2bforum.organizer.name:}") String name,
             @Value("${b2bforum.demo.enabled:false}") boolean demoMode) {
         this.accounts = accounts;
         this.i18n = i18n;
         this.email = email;
         this.password = password;
+        this.name = StringUtils.hasText(name) ? name.strip() : DEFAULT_NAME;
         this.demoMode = demoMode;
     }
+
+    /** Tests: without a configured name, so the default one. */
+    OrganizerAccountInitializer(AccountService accounts, I18NProvider i18n, String email, String password,
+            boolean demoMode) {
+        this(accounts, i18n, email, password, "", demoMode);
+    }
+
+    /** The length of {@code app_user.display_name} (V1). */
+    static final int NAME_LIMIT = 200;
 
     @Override
     public void afterSingletonsInstantiated() {
@@ -48,7 +69,14 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
             Passwords.problem(password, email).ifPresent(problem -> {
                 throw new IllegalStateException(weak(problem));
             });
-            outcome = accounts.ensureOrganizer(email, password, "Organizer", false);
+            if (name.indexOf('\uFFFD') >= 0) {
+                throw new IllegalStateException(unreadableName());
+            }
+            if (name.length() > NAME_LIMIT) {
+                throw new IllegalStateException("B2BFORUM_ORGANIZER_NAME is " + name.length() + " characters long: "
+                        + "at most " + NAME_LIMIT + " fit (the account's name).");
+            }
+            outcome = accounts.ensureOrganizer(email, password, name, false);
             report(outcome);
         }
         if (!demoMode && !accounts.hasRealOrganizer()) {
@@ -72,6 +100,16 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
         }
         return none + "Set B2BFORUM_ORGANIZER_EMAIL and B2BFORUM_ORGANIZER_PASSWORD to create the first one (or run "
                 + "in demo mode).";
+    }
+
+    /**
+     * A name in Cyrillic reaches the JVM as bytes it decodes in its locale's character set ({@code sun.jnu.encoding}):
+     * in a process without a locale (checked with {@code env -i}) that is ASCII, and every letter became U+FFFD.
+     */
+    private static String unreadableName() {
+        return "B2BFORUM_ORGANIZER_NAME has characters this JVM could not read: it reads its environment as "
+                + System.getProperty("sun.jnu.encoding") + ". Start it with a UTF-8 locale (LANG=C.UTF-8, "
+                + "docs/b2b-forum.service) or leave the setting out for the default name.";
     }
 
     /**

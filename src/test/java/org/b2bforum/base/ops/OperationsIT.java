@@ -121,7 +121,10 @@ class OperationsIT {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("forum_bookings_total{application=\"b2b-forum\",outcome=\"attempted\"}")
                 .contains("forum_bookings_total{application=\"b2b-forum\",outcome=\"confirmed\"}")
-                .contains("forum_ui_sessions").contains("hikaricp_connections_active")
+                .contains("forum_ui_sessions")
+                // both pools of the node, the booking steps' own too (ops5: until then the application's alone)
+                .contains("hikaricp_connections_active{application=\"b2b-forum\",pool=\"embedded-mariadb\"}")
+                .contains("hikaricp_connections_pending{application=\"b2b-forum\",pool=\"embedded-mariadb-booking\"}")
                 .contains("http_server_requests_seconds_count")
                 // each filter and each @PreAuthorize observed cost a tenth of the CPU at the booking rush
                 .doesNotContain("spring_security_filterchains").doesNotContain("spring_security_authorizations");

@@ -67,6 +67,29 @@ class ConfiguredOrganizerTest {
                 .isEqualTo("STAFF");
     }
 
+    /**
+     * The first organizer is named as the setting says, by default in Russian: until ops5 it was "Organizer", in
+     * English in the Russian header. The name is given at the creation, as the password: a later start keeps it.
+     */
+    @Test
+    void the_organizer_is_named_by_the_setting_and_in_russian_without_it() {
+        String named = "office-" + UUID.randomUUID() + "@forum.example.org";
+        String unnamed = "office-" + UUID.randomUUID() + "@forum.example.org";
+
+        new OrganizerAccountInitializer(accounts, i18n, named, PASSWORD, "  Дирекция форума «Минск — Москва» ", false)
+                .afterSingletonsInstantiated();
+        new OrganizerAccountInitializer(accounts, i18n, unnamed, PASSWORD, "", false).afterSingletonsInstantiated();
+        new OrganizerAccountInitializer(accounts, i18n, named, PASSWORD, "Forum office", false)
+                .afterSingletonsInstantiated();
+
+        assertThat(displayName(named)).isEqualTo("Дирекция форума «Минск — Москва»");
+        assertThat(displayName(unnamed)).isEqualTo("Дирекция форума");
+    }
+
+    private String displayName(String email) {
+        return jdbc.queryForObject("select display_name from app_user where email = ?", String.class, email);
+    }
+
     private void start(String email, String password) {
         new OrganizerAccountInitializer(accounts, i18n, email, password, false).afterSingletonsInstantiated();
     }

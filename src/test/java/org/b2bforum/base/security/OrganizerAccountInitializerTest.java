@@ -58,7 +58,29 @@ class OrganizerAccountInitializerTest {
 
         initializer.afterSingletonsInstantiated();
 
-        verify(accounts).ensureOrganizer("chief@forum.by", "Minsk-Moscow-2026", "Organizer", false);
+        verify(accounts).ensureOrganizer("chief@forum.by", "Minsk-Moscow-2026", "Дирекция форума", false);
+    }
+
+    @Test
+    void a_configured_name_longer_than_the_accounts_name_refuses_the_start_in_words() {
+        var initializer = new OrganizerAccountInitializer(accounts, i18n, "chief@forum.by", "Minsk-Moscow-2026",
+                "Д".repeat(201), false);
+
+        assertThatThrownBy(() -> initializer.afterSingletonsInstantiated()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("B2BFORUM_ORGANIZER_NAME is 201 characters long: at most 200 fit");
+        verifyNoInteractions(accounts);
+    }
+
+    /** A Cyrillic name read by a JVM in an ASCII locale (systemd without LANG) would be a row of U+FFFD. */
+    @Test
+    void a_configured_name_the_jvm_could_not_read_refuses_the_start_naming_the_locale() {
+        var initializer = new OrganizerAccountInitializer(accounts, i18n, "chief@forum.by", "Minsk-Moscow-2026",
+                "\uFFFD\uFFFD\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD", false);
+
+        assertThatThrownBy(() -> initializer.afterSingletonsInstantiated()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("B2BFORUM_ORGANIZER_NAME has characters this JVM could not read")
+                .hasMessageContaining("LANG=C.UTF-8");
+        verifyNoInteractions(accounts);
     }
 
     /** Since stop 46 (ops1) a configured address that is another role's log-in creates nothing: with no organizer
@@ -127,7 +149,8 @@ class OrganizerAccountInitializerTest {
     /** The initializer with a strong configured password, the account service answering as given. */
     private OrganizerAccountInitializer configured(String email, AccountService.ConfiguredOrganizer outcome,
             boolean organizerExists) {
-        when(accounts.ensureOrganizer(email, "Minsk-Moscow-2026", "Organizer", false)).thenReturn(outcome);
+        when(accounts.ensureOrganizer(email, "Minsk-Moscow-2026", OrganizerAccountInitializer.DEFAULT_NAME, false))
+                .thenReturn(outcome);
         when(accounts.hasRealOrganizer()).thenReturn(organizerExists);
         return new OrganizerAccountInitializer(accounts, i18n, email, "Minsk-Moscow-2026", false);
     }

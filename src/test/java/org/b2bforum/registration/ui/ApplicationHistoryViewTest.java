@@ -29,7 +29,7 @@ class ApplicationHistoryViewTest extends ForumBrowserlessTest {
         navigate(MyRegistrationView.class);
         String trail = find(UnorderedList.class).id("audit-trail").getElement().getTextRecursively();
 
-        assertThat(trail).contains("Одобрена", "Оргкомитет форума (Organizer)")
+        assertThat(trail).contains("Одобрена", "Оргкомитет форума (Дирекция форума)")
                 .doesNotContain(TestData.ORGANIZER_EMAIL);
     }
 
