@@ -111,18 +111,16 @@ public class MeetingRequests {
         ForumUser user = currentUser.require();
         long me = currentUser.requireCompanyId();
         BookingRules.requireTwoCompanies(me, partnerId, "meeting.error.self");
-        // the first look waits for no turn among the booking steps: it takes no lock and writes nothing, a time it finds
-        // taken stays taken (only a cancellation frees it), and one it finds free is checked again under the locks in
-        // the turn. In the turn it was one of the turn's three round trips, and at the booking window's rush nearly all
-        // of a "Send"'s time was the wait for fifty rounds of four turns (bench/README.md, issue 17, i17-req25)
-        switch (retry.beforeTurn(() -> ledger.firstLook(me, partnerId, slotId, clock.instant()))) {
-            case BLOCKED -> throw new BookingRefusedException("meeting.error.blocked"); // before any other answer
-            // most requests for a popular company's time end here, without waiting for its lock or a turn
-            case TAKEN -> throw new BookingRefusedException("meeting.error.slot-taken");
-            case OPEN -> { }
-        }
-        return book(me, partnerId, slotId, standId, BookingRules.chosenDelegates(delegateIds),
-                BookingRules.trimmedMessage(message), user);
+        return retry.inTurn(() -> {
+            switch (ledger.firstLook(me, partnerId, slotId, clock.instant())) {
+                case BLOCKED -> throw new BookingRefusedException("meeting.error.blocked"); // before any other answer
+                // most requests for a popular company's time end here, without waiting for its lock
+                case TAKEN -> throw new BookingRefusedException("meeting.error.slot-taken");
+                case OPEN -> { }
+            }
+            return book(me, partnerId, slotId, standId, BookingRules.chosenDelegates(delegateIds),
+                    BookingRules.trimmedMessage(message), user);
+        });
     }
 
     private MeetingOutcome book(long me, long partnerId, long slotId, Long standId, Set<Long> delegates, String text,

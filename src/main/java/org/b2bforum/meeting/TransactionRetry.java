@@ -38,14 +38,12 @@ import io.micrometer.core.instrument.MeterRegistry;
  * a few seconds the node is back in the primary component or the pool's next connection reaches
  * another node ({@link DatabaseFailures#isNodeLoss}).
  * <p>
- * At most {@code b2bforum.booking.concurrent-writers} booking steps run at once (a step gives its turn back when it
- * commits, so its connection's clean-up may overlap the next step; booking work after that commit asks for a turn
- * again); the others wait their turn first come, first served. A request's quick "already taken?" look, which locks
- * and writes nothing, comes before its turn ({@link #beforeTurn}): in the turn it was one of a booking's three round
- * trips, each of which the bookings queued behind it waited for (bench/README.md, issue 17, i17-req25). When the
- * booking window opens and hundreds click at once, a short fair queue in front of the database keeps every click's
- * wait close to the average, where InnoDB's lock waits on a popular company's rows would serve some clicks late
- * (bench/README.md).
+ * At most {@code b2bforum.booking.concurrent-writers} booking steps run at once, their quick
+ * "already taken?" look included (a step gives its turn back when it commits, so its connection's clean-up may
+ * overlap the next step; booking work after that commit asks for a turn again); the others wait their turn
+ * first come, first served. When the booking window opens and hundreds click at once,
+ * a short fair queue in front of the database keeps every click's wait close to the average,
+ * where InnoDB's lock waits on a popular company's rows would serve some clicks late (bench/README.md).
  * The queue is per application node by design: with several nodes each has its own, and the
  * database stays the arbiter (its booking keys refuse a double booking whichever node writes it).
  * <p>
@@ -222,14 +220,6 @@ class TransactionRetry {
             turn.remove();
             mine.giveBack();
         }
-    }
-
-    /**
-     * Runs {@code work}, a read that locks and writes nothing (a request's first look), without a turn: at once,
-     * whatever the booking steps are doing; again, as a booking, when the database node was lost.
-     */
-    <T> T beforeTurn(Supplier<T> work) {
-        return retriedOnNodeLoss(work);
     }
 
     /**

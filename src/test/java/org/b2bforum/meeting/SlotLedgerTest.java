@@ -13,10 +13,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -136,53 +133,6 @@ class SlotLedgerTest {
                 .situation().ownDelegates()).isZero();
         assertThatThrownBy(() -> transaction.execute(status -> ledger.lockAndRead(-5, a.id(), b.id(), a.id(), Set.of(), Instant.now())))
                 .isInstanceOf(BookingRefusedException.class).hasMessageContaining("no-slot");
-    }
-
-    @Test
-    void a_request_for_a_time_already_taken_is_refused_without_waiting_for_a_turn_and_a_free_one_waits_for_its_turn()
-            throws Exception {
-        fixture.openBooking(true);
-        TestSession session = fixture.session(2, LocalTime.of(17, 0), LocalTime.of(17, 40), 20);
-        TestCompany a = fixture.approvedCompany();
-        TestCompany b = fixture.approvedCompany();
-        TestCompany c = fixture.approvedCompany();
-        long slotId = session.slot(0).id();
-        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(dataSource);
-        TransactionRetry oneTurn = new TransactionRetry(dataSource, 1);
-        MeetingRequests withOneTurn = new MeetingRequests(oneTurn, new SlotLedger(named), new MeetingRows(named, clock),
-                currentUser, notifications, descriptions, clock);
-        fixture.as(a, () -> withOneTurn.request(b.id(), slotId, List.of(a.firstDelegate()), null));
-        // the only turn held by another booking until the end
-        CountDownLatch inTurn = new CountDownLatch(1);
-        CountDownLatch end = new CountDownLatch(1);
-        Thread other = Thread.ofPlatform().start(() -> oneTurn.run(() -> {
-            inTurn.countDown();
-            try {
-                return end.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
-        try {
-            assertThat(inTurn.await(10, TimeUnit.SECONDS)).isTrue();
-            // c asks b for the time b meets a: refused by the first look, which no longer waits for the turn (in the
-            // turn it was one of its round trips, and every "Send" of the rush waited for it: issue 17)
-            CompletableFuture<RequestResult> taken = CompletableFuture.supplyAsync(() -> fixture.as(c,
-                    () -> withOneTurn.tryRequest(b.id(), slotId, List.of(c.firstDelegate()), null)));
-            RequestResult refused = taken.get(20, TimeUnit.SECONDS);
-            assertThat(refused.refused()).isTrue();
-            assertThat(refused.refusal().key()).isEqualTo("meeting.error.slot-taken");
-            // a free time is booked in a turn of its own, after the one held
-            long other2 = session.slot(1).id();
-            CompletableFuture<RequestResult> free = CompletableFuture.supplyAsync(() -> fixture.as(c,
-                    () -> withOneTurn.tryRequest(a.id(), other2, List.of(c.firstDelegate()), null)));
-            assertThat(free).isNotDone();
-            end.countDown();
-            assertThat(free.get(20, TimeUnit.SECONDS).outcome().status()).isEqualTo(MeetingStatus.CONFIRMED);
-        } finally {
-            end.countDown();
-            other.join();
-        }
     }
 
     @Test
