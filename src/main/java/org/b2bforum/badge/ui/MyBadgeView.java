@@ -130,7 +130,9 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
                 + shortCode.getText());
         Paragraph shortCodeHint = new Paragraph(getTranslation("my-badge.short-code-hint"));
         shortCodeHint.addClassName("my-badge-code-hint");
-        Div pass = new Div(code, shortCode, codeHint, shortCodeHint);
+        // the QR code's words right under it ("show this code"), then the short code and its words: in the other order
+        // "show this code" stood under 667-J45, which nobody scans
+        Div pass = new Div(code, codeHint, shortCode, shortCodeHint);
         pass.addClassName("my-badge-pass");
         card.add(role, name, position, company, pass);
 
