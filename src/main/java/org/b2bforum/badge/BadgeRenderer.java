@@ -41,7 +41,7 @@ import com.vaadin.flow.i18n.I18NProvider;
 /**
  * Lays out badges as PDF: A6 portrait pages for a badge holder, two per delegate. The front has
  * the role's colour band, the forum, the delegate's name, position, company, city and country, and
- * a QR code of the check-in link; the back has the personal schedule as of printing, in the forum's
+ * a QR code of the check-in link with the badge's short code under it ({@link org.b2bforum.company.BadgeCode}); the back has the personal schedule as of printing, in the forum's
  * time zone. DejaVu Sans is embedded (as a subset), so Cyrillic prints everywhere. Text that is too
  * long is made smaller (the name), wrapped and cut with an ellipsis ({@link BadgeText}); it never
  * leaves its box. The QR code is drawn by {@link BadgeQr}. This class is the page layout:
@@ -56,7 +56,8 @@ class BadgeRenderer {
     private static final float MARGIN = 16;
     private static final float BAND = 46;
     static final float QR_SIZE = 112;
-    static final float QR_BOTTOM = 36;
+    /** Above the badge's code and the line that says what to do with both (it was 36 before the code, ux79). */
+    static final float QR_BOTTOM = 42;
 
     private static final Color INK = new Color(0x1a, 0x1c, 0x20);
     private static final Color GREY = new Color(0x55, 0x5b, 0x66);
@@ -169,8 +170,10 @@ class BadgeRenderer {
                 Block.fit(sanitize(place), regular, new float[] {10, 9}, W - 2 * MARGIN, 1).drawFrom(cs, GREY, y);
 
                 BadgeQr.draw(cs, qrCode, (W - QR_SIZE) / 2, QR_BOTTOM, QR_SIZE);
+                // the code a stand types in when its phone will not read the QR code: large, three modules below it
+                Block.fit(sanitize(card.code()), bold, new float[] {12}, W - 2 * MARGIN, 1).drawCentred(cs, INK, 24);
                 Block.fit(sanitize(t("badge.front.check-in")), regular, new float[] {6.5f}, W - 2 * MARGIN, 1)
-                        .drawCentred(cs, GREY, 14);
+                        .drawCentred(cs, GREY, 12);
             }
         }
 

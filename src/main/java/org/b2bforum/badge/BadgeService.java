@@ -16,6 +16,8 @@ import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.web.PublicUrl;
+import org.b2bforum.company.BadgeCode;
+import org.b2bforum.company.BadgeKeys;
 import org.b2bforum.company.BadgeRole;
 import org.b2bforum.company.Delegates;
 import org.b2bforum.company.ForumAccess;
@@ -78,7 +80,9 @@ public class BadgeService {
     public byte[] badgePdf(long delegateId, Locale locale) {
         requireMayRead(delegateId);
         BadgeHolder holder = reader.holder(delegateId).orElseThrow(() -> new BadgeHolderRemovedException(delegateId));
-        BadgeCard card = new BadgeCard(holder, checkInLink(tokenOf(delegateId)), reader.schedule(delegateId));
+        BadgeKeys keys = keysOf(delegateId);
+        BadgeCard card = new BadgeCard(holder, checkInLink(keys.checkInToken()), BadgeCode.format(keys.code()),
+                reader.schedule(delegateId));
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             renderer.write(List.of(card), forum(locale), clock.instant(), locale, false, out, done -> {
@@ -106,16 +110,31 @@ public class BadgeService {
     public byte[] myBadgeCodePng() {
         long delegateId = currentUser.requireDelegateId();
         requireMayRead(delegateId);
-        return BadgeQr.png(BadgeQr.encode(checkInLink(tokenOf(delegateId))), 8);
+        return BadgeQr.png(BadgeQr.encode(checkInLink(keysOf(delegateId).checkInToken())), 8);
     }
 
-    /** The delegate's check-in token, under the row's lock: a removal committed since this step's read finds none. */
-    private String tokenOf(long delegateId) {
-        String token = delegates.ensureCheckInTokens(List.of(delegateId)).get(delegateId);
-        if (token == null) {
+    /**
+     * The logged-in delegate's badge code as printed under the QR code ({@code 7KQ-3PX}), for their page: read out or
+     * typed in at a stand when the phone's QR code will not scan. Made here when the badge was never printed.
+     */
+    @PreAuthorize("hasRole('DELEGATE')")
+    @Transactional
+    public String myBadgeCode() {
+        long delegateId = currentUser.requireDelegateId();
+        requireMayRead(delegateId);
+        return BadgeCode.format(keysOf(delegateId).code());
+    }
+
+    /**
+     * The delegate's check-in token and badge code, under the row's lock: a removal committed since this step's read
+     * finds none.
+     */
+    private BadgeKeys keysOf(long delegateId) {
+        BadgeKeys keys = delegates.ensureBadgeKeys(List.of(delegateId)).get(delegateId);
+        if (keys == null) {
             throw new BadgeHolderRemovedException(delegateId); // not "check-in/null" on the badge
         }
-        return token;
+        return keys;
     }
 
     /** One delegate's personal schedule: confirmed meetings and program items, in time order. */
@@ -218,7 +237,7 @@ public class BadgeService {
         onTotal.accept(holders.size());
         List<Long> ids = holders.stream().map(BadgeHolder::delegateId).toList();
         long read = System.nanoTime();
-        Map<Long, String> tokens = delegates.ensureCheckInTokens(ids);
+        Map<Long, BadgeKeys> keys = delegates.ensureBadgeKeys(ids);
         long tokensMade = System.nanoTime();
         Map<Long, List<ScheduleEntry>> schedules = reader.schedules(ids);
         log.info("Badge batch of {}: delegates read in {} ms, check-in tokens in {} ms, schedules in {} ms",
@@ -226,7 +245,11 @@ public class BadgeService {
                 (System.nanoTime() - tokensMade) / 1_000_000);
         List<BadgeCard> cards = new ArrayList<>(holders.size());
         for (BadgeHolder holder : holders) {
-            cards.add(new BadgeCard(holder, checkInLink(tokens.get(holder.delegateId())),
+            BadgeKeys badge = keys.get(holder.delegateId());
+            if (badge == null) {
+                continue; // removed by their company since the read above: no badge of "check-in/null"
+            }
+            cards.add(new BadgeCard(holder, checkInLink(badge.checkInToken()), BadgeCode.format(badge.code()),
                     schedules.getOrDefault(holder.delegateId(), List.of())));
         }
         renderer.write(cards, forum(locale), clock.instant(), locale, true, out, progress);

@@ -3,6 +3,7 @@ package org.b2bforum.company;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,34 +45,78 @@ public class Delegates {
     }
 
     /**
-     * The check-in tokens of these delegates: made with {@link Tokens#newToken()} and stored for those
-     * that have none yet, the existing ones otherwise, so a badge printed again carries the same QR
-     * code. The rows are locked, so two first prints of one badge agree. In bulk with JDBC: the first
-     * print of a night's batch stores thousands of tokens (loading as many entities took 2 s of the
-     * 2,000-badge benchmark).
+     * The check-in tokens of these delegates, as {@link #ensureBadgeKeys} makes and keeps them.
      */
     @Transactional
     public Map<Long, String> ensureCheckInTokens(Collection<Long> delegateIds) {
         Map<Long, String> tokens = new HashMap<>();
+        ensureBadgeKeys(delegateIds).forEach((id, keys) -> tokens.put(id, keys.checkInToken()));
+        return tokens;
+    }
+
+    /**
+     * The check-in tokens and badge codes of these delegates: made ({@link Tokens#newToken()}, {@link BadgeCode}) and
+     * stored for those that have none yet, the existing ones otherwise, so a badge printed again carries the same QR
+     * code and the same code under it. The rows are locked, so two first prints of one badge agree. In bulk with JDBC:
+     * the first print of a night's batch stores thousands of tokens (loading as many entities took 2 s of the
+     * 2,000-badge benchmark). A badge whose token was made before the codes (V42) gets its code on its next print.
+     */
+    @Transactional
+    public Map<Long, BadgeKeys> ensureBadgeKeys(Collection<Long> delegateIds) {
+        Map<Long, BadgeKeys> keys = new HashMap<>();
         List<Long> ids = new ArrayList<>(delegateIds);
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<MapSqlParameterSource> missing = new ArrayList<>();
-            jdbc.query("select id, check_in_token from delegate where id in (:ids) for update",
+            Map<Long, BadgeKeys> missing = new HashMap<>();
+            jdbc.query("select id, check_in_token, badge_code from delegate where id in (:ids) for update",
                     new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))), rs -> {
                         long id = rs.getLong("id");
-                        String token = rs.getString("check_in_token");
-                        if (token == null) {
-                            token = Tokens.newToken();
-                            missing.add(new MapSqlParameterSource("id", id).addValue("token", token));
+                        BadgeKeys stored = new BadgeKeys(rs.getString("check_in_token"), rs.getString("badge_code"));
+                        if (stored.checkInToken() == null || stored.code() == null) {
+                            missing.put(id, stored);
+                        } else {
+                            keys.put(id, stored);
                         }
-                        tokens.put(id, token);
                     });
             if (!missing.isEmpty()) {
-                jdbc.batchUpdate("update delegate set check_in_token = :token where id = :id",
-                        missing.toArray(MapSqlParameterSource[]::new));
+                Map<Long, String> codes = newCodes(missing.keySet().stream().filter(id -> missing.get(id).code() == null)
+                        .toList());
+                List<MapSqlParameterSource> updates = new ArrayList<>();
+                missing.forEach((id, stored) -> {
+                    BadgeKeys made = new BadgeKeys(stored.checkInToken() == null ? Tokens.newToken()
+                            : stored.checkInToken(), stored.code() == null ? codes.get(id) : stored.code());
+                    keys.put(id, made);
+                    updates.add(new MapSqlParameterSource("id", id).addValue("token", made.checkInToken())
+                            .addValue("code", made.code()));
+                });
+                jdbc.batchUpdate("update delegate set check_in_token = :token, badge_code = :code where id = :id",
+                        updates.toArray(MapSqlParameterSource[]::new));
             }
         }
-        return tokens;
+        return keys;
+    }
+
+    /**
+     * A new badge code for each of these delegates, none of them stored already nor given twice here: drawn again
+     * until so (with a few thousand codes among 900 million, a draw again is rare). Two transactions drawing the same
+     * new code at once is rarer still; the unique key refuses the second, whose print then fails once.
+     */
+    private Map<Long, String> newCodes(List<Long> ids) {
+        Map<Long, String> codes = new HashMap<>();
+        List<Long> toDraw = new ArrayList<>(ids);
+        while (!toDraw.isEmpty()) {
+            Set<String> drawn = new HashSet<>(codes.values());
+            for (Long id : toDraw) {
+                String code = BadgeCode.newCode();
+                while (!drawn.add(code)) {
+                    code = BadgeCode.newCode();
+                }
+                codes.put(id, code);
+            }
+            Set<String> taken = Set.copyOf(jdbc.queryForList("select badge_code from delegate where badge_code in (:codes)",
+                    new MapSqlParameterSource("codes", toDraw.stream().map(codes::get).toList()), String.class));
+            toDraw = toDraw.stream().filter(id -> taken.contains(codes.get(id))).toList();
+        }
+        return codes;
     }
 
     /** The delegate whose badge carries this check-in token. */

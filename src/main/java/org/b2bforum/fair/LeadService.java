@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -16,18 +17,22 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.base.security.LoginThrottle;
 import org.b2bforum.base.text.Csv;
 import org.b2bforum.base.text.Texts;
+import org.b2bforum.company.BadgeCode;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Lead scanning at the fair: an exhibitor's delegate (or representative) opens a visitor's badge
- * link ({@code /check-in/<token>}) on the phone and gets a lead — the visitor's name, position,
- * company and city, and a note — but only when the visitor consented at registration. A badge
+ * link ({@code /check-in/<token>}) on the phone, or types the code printed under its QR code, and gets a
+ * lead — the visitor's name, position, company and city, and a note — but only when the visitor consented at registration. A badge
  * that is unknown, or whose company is no longer approved (revoked), is refused in words, and
  * so is a visitor without consent; nothing is stored then. Scanning the same visitor again keeps
  * the first lead. Leads are exported as CSV and XLSX.
@@ -49,9 +54,14 @@ public class LeadService {
     private final FairAccess fairAccess;
     private final ForumTime forumTime;
     private final Clock clock;
+    private final LoginThrottle throttle;
+    private final TransactionTemplate transactions;
 
-    LeadService(NamedParameterJdbcTemplate jdbc, FairAccess fairAccess, ForumTime forumTime, Clock clock) {
+    LeadService(NamedParameterJdbcTemplate jdbc, FairAccess fairAccess, ForumTime forumTime, Clock clock,
+            LoginThrottle throttle, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.throttle = throttle;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.fairAccess = fairAccess;
         this.forumTime = forumTime;
         this.clock = clock;
@@ -73,6 +83,40 @@ public class LeadService {
     @PreAuthorize("hasAnyRole('COMPANY', 'DELEGATE')")
     @Transactional
     public LeadScan scan(String token) {
+        return scanToken(token);
+    }
+
+    /**
+     * Records the holder of the badge with this code ({@code 7KQ-3PX}, printed under the QR code) as a lead, as
+     * {@link #scan} does with the QR code's link: typed in when the phone's camera will not read the badge. Case, spaces
+     * and dashes are forgiven ({@link BadgeCode#parse}). A code that finds no badge counts against the typing account
+     * ({@link LoginThrottle#codeMissed}): 10 misses in a quarter of an hour lock it out of typing codes for a while, so
+     * that nobody walks the codes for leads. Not one transaction: a refusal's count must stay, the lead is recorded in a
+     * transaction of its own. Neither the code nor the misses are logged.
+     *
+     * @throws FairRefusedException as {@link #scan}, and {@code lead.error.code-format} (not a code: nothing counted),
+     *         {@code lead.error.unknown-code} or {@code lead.error.code-too-many} (with the minutes to wait)
+     */
+    @PreAuthorize("hasAnyRole('COMPANY', 'DELEGATE')")
+    public LeadScan scanCode(String typed) {
+        fairAccess.requireExhibitor();
+        long account = fairAccess.currentUser().id();
+        throttle.codesLocked(account).ifPresent(LeadService::tooMany);
+        String code = BadgeCode.parse(typed).orElseThrow(() -> new FairRefusedException("lead.error.code-format"));
+        String token = jdbc.queryForList("select check_in_token from delegate where badge_code = :code",
+                new MapSqlParameterSource("code", code), String.class).stream().findFirst().orElse(null);
+        if (token == null) {
+            throttle.codeMissed(account).ifPresent(LeadService::tooMany);
+            throw new FairRefusedException("lead.error.unknown-code");
+        }
+        return transactions.execute(status -> scanToken(token));
+    }
+
+    private static void tooMany(Duration wait) {
+        throw new FairRefusedException("lead.error.code-too-many", LoginThrottle.minutes(wait));
+    }
+
+    private LeadScan scanToken(String token) {
         long exhibitor = fairAccess.requireExhibitor();
         ForumUser user = fairAccess.currentUser();
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN) {

@@ -85,6 +85,37 @@ class BadgeServiceTest {
         }
     }
 
+    /**
+     * The code under the QR code, typed in at a stand when a camera will not read the badge (ux79): printed on the
+     * badge and shown on the delegate's page, the same on both and on every print, unique, of the unambiguous alphabet.
+     */
+    @Test
+    void a_badge_prints_its_short_code_under_the_qr_code_the_same_on_every_print_and_on_the_delegates_page() {
+        TestCompany company = booking.approvedCompany();
+        long delegateId = company.firstDelegate();
+        long colleague = company.delegateIds().get(1);
+        String login = fixture.delegateAccount(company, delegateId);
+        TestData.logInAs(accounts, login);
+
+        String code = badges.myBadgeCode();
+        assertThat(code).matches("[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}");
+        try (PDDocument document = BadgePdfs.load(badges.myBadgePdf(Languages.RUSSIAN))) {
+            assertThat(BadgePdfs.text(document, 1)).contains(code);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        byte[] again = booking.asOrganizer(() -> badges.badgePdf(delegateId, Languages.ENGLISH));
+        byte[] other = booking.asOrganizer(() -> badges.badgePdf(colleague, Languages.RUSSIAN));
+        try (PDDocument document = BadgePdfs.load(again); PDDocument colleagues = BadgePdfs.load(other)) {
+            assertThat(BadgePdfs.text(document, 1)).as("printed again: the same code").contains(code);
+            assertThat(BadgePdfs.text(colleagues, 1)).as("another badge, another code").doesNotContain(code);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(delegates.ensureBadgeKeys(List.of(delegateId)).get(delegateId).code())
+                .isEqualTo(code.replace("-", ""));
+    }
+
     @Test
     void a_delegates_phone_shows_the_badge_code_with_the_same_check_in_link_as_the_printed_badge() {
         TestCompany company = booking.approvedCompany();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 import org.apache.poi.ss.usermodel.Sheet;
@@ -19,7 +20,9 @@ import org.b2bforum.LockWaits;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
+import org.b2bforum.company.BadgeCode;
 import org.b2bforum.company.Cities;
+import org.b2bforum.company.Delegates;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.venue.VenueFixture;
@@ -50,6 +53,8 @@ class LeadServiceTest {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    Delegates delegates;
 
     @Autowired
     FairFixture fair;
@@ -148,6 +153,115 @@ class LeadServiceTest {
         BookingFixture.logInAs(exhibitor.user());
         assertThatThrownBy(() -> leads.scan(venue.badgeToken(exhibitor.firstDelegate())))
                 .isInstanceOf(FairRefusedException.class).hasMessage("lead.error.own-badge");
+    }
+
+    // ---------------------------------------------------------------- the badge's code typed in (ux79)
+
+    /**
+     * The camera will not read a crumpled badge: its code, typed as it comes (lower case, spaces, a dash, Cyrillic
+     * look-alikes from a Russian keyboard), gives the lead the QR code gives. A badge whose token came before the codes
+     * gets its code on the next print and keeps its token.
+     */
+    @Test
+    void a_badge_code_typed_in_as_it_comes_gives_the_same_lead_as_the_qr_code() {
+        String token = venue.badgeToken(visitor.firstDelegate());
+        String code = codeOf(visitor.firstDelegate());
+        assertThat(delegates.ensureBadgeKeys(List.of(visitor.firstDelegate())).get(visitor.firstDelegate())
+                .checkInToken()).isEqualTo(token);
+        BookingFixture.logInAs(exhibitorDelegate);
+
+        LeadScan typed = leads.scanCode(" " + code.substring(0, 3).toLowerCase(Locale.ROOT) + " - " + code.substring(3)
+                + " ");
+        assertThat(typed.firstTime()).isTrue();
+        assertThat(typed.lead().visitorName()).isEqualTo("Иван Петров");
+        assertThat(typed.lead().scannedBy()).isEqualTo(exhibitorDelegate.displayName());
+        assertThat(leads.scan(token).firstTime()).as("the QR code finds the same lead").isFalse();
+        assertThat(leads.scanCode(cyrillic(code)).lead().id()).isEqualTo(typed.lead().id());
+        assertThat(leadsOf(exhibitor)).isOne();
+    }
+
+    @Test
+    void a_typed_code_follows_the_scans_rules_revoked_no_consent_own_badge_and_unknown_and_stores_nothing() {
+        String noConsent = codeOf(visitor.delegateIds().get(1));
+        String own = codeOf(exhibitor.firstDelegate());
+        TestCompany revoked = visitorWithConsent();
+        String revokedCode = codeOf(revoked.firstDelegate());
+        booking.withdrawApproval(revoked);
+        BookingFixture.logInAs(exhibitorDelegate);
+
+        assertThatThrownBy(() -> leads.scanCode(noConsent)).isInstanceOf(FairRefusedException.class)
+                .hasMessage("lead.error.no-consent");
+        assertThatThrownBy(() -> leads.scanCode(own)).isInstanceOf(FairRefusedException.class)
+                .hasMessage("lead.error.own-badge");
+        assertThatThrownBy(() -> leads.scanCode(revokedCode)).isInstanceOf(FairRefusedException.class)
+                .hasMessage("lead.error.revoked-badge");
+        assertThatThrownBy(() -> leads.scanCode(unusedCode())).isInstanceOf(FairRefusedException.class)
+                .hasMessage("lead.error.unknown-code");
+        for (String notACode : List.of("", "7KQ-3P", "7KQ-3PXX", "OIL-105", "7KQ 3P!")) {
+            assertThatThrownBy(() -> leads.scanCode(notACode)).as(notACode).isInstanceOf(FairRefusedException.class)
+                    .hasMessage("lead.error.code-format");
+        }
+        assertThat(leadsOf(exhibitor)).isZero();
+        BookingFixture.logInAs(booking.approvedCompany().user()); // approved, without a stand
+        assertThatThrownBy(() -> leads.scanCode(noConsent)).isInstanceOf(FairRefusedException.class)
+                .hasMessage("lead.error.not-exhibitor");
+        BookingFixture.logInAs(venue.staff());
+        assertThatThrownBy(() -> leads.scanCode(noConsent)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    /**
+     * A guesser walking the codes for leads: the tenth wrong code in a quarter of an hour locks the account out of
+     * typing codes, a right one too, for minutes it is told; a colleague's account, and the QR code, still work. A
+     * code that is no code (a typo's length) is not counted.
+     */
+    @Test
+    void wrong_codes_typed_in_are_throttled_per_account() {
+        String code = codeOf(visitor.firstDelegate());
+        BookingFixture.logInAs(exhibitorDelegate);
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> leads.scanCode("7KQ")).hasMessage("lead.error.code-format");
+        }
+        for (int i = 1; i < 10; i++) {
+            assertThatThrownBy(() -> leads.scanCode(unusedCode())).as("miss " + i).hasMessage("lead.error.unknown-code");
+        }
+        assertThatThrownBy(() -> leads.scanCode(unusedCode())).isInstanceOf(FairRefusedException.class)
+                .hasMessage("lead.error.code-too-many")
+                .satisfies(e -> assertThat(((FairRefusedException) e).args()).containsExactly(5L));
+        assertThatThrownBy(() -> leads.scanCode(code)).as("locked: not looked up").hasMessage("lead.error.code-too-many");
+        assertThat(leadsOf(exhibitor)).isZero();
+
+        assertThat(booking.as(exhibitor, () -> leads.scanCode(code)).firstTime()).as("another account").isTrue();
+        assertThat(leads.scan(venue.badgeToken(visitor.firstDelegate())).firstTime()).isFalse();
+    }
+
+    /** The badge's code of this delegate, made as a print makes it. */
+    private String codeOf(long delegateId) {
+        return BadgeCode.format(delegates.ensureBadgeKeys(List.of(delegateId)).get(delegateId).code());
+    }
+
+    /** A code of the alphabet that no badge has. */
+    private String unusedCode() {
+        String alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+        while (true) {
+            StringBuilder code = new StringBuilder();
+            for (int i = 0; i < 6; i++) {
+                code.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+            }
+            if (jdbc.queryForObject("select count(*) from delegate where badge_code = ?", Integer.class, code.toString())
+                    == 0) {
+                return code.toString();
+            }
+        }
+    }
+
+    /** The code as a Russian keyboard may type it: the Latin letters that have a Cyrillic twin typed in Cyrillic. */
+    private static String cyrillic(String code) {
+        StringBuilder typed = new StringBuilder();
+        for (char c : code.toCharArray()) {
+            int latin = "ABEKMHPCTXY".indexOf(c);
+            typed.append(latin < 0 ? c : "авекмнрстху".charAt(latin));
+        }
+        return typed.toString();
     }
 
     @Test

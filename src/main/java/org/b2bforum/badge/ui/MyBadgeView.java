@@ -32,6 +32,7 @@ import org.b2bforum.calendar.CalendarService;
 import org.b2bforum.calendar.ui.CalendarExportPanel;
 import org.b2bforum.company.Cities;
 
+import com.vaadin.flow.component.HtmlContainer;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
@@ -66,6 +67,8 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
     Anchor download;
     /** The badge's QR code (the check-in link), drawn on the server as a PNG. */
     Image code;
+    /** The short code printed under the badge's QR code ({@code 7KQ-3PX}). */
+    Span shortCode;
     final Div today = new Div();
     final Div upcoming = new Div();
     final Div past = new Div();
@@ -119,7 +122,17 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         code.setId("my-badge-code");
         Paragraph codeHint = new Paragraph(getTranslation("my-badge.code-hint"));
         codeHint.addClassName("my-badge-code-hint");
-        Div pass = new Div(code, codeHint);
+        // the code printed under the badge's QR code, for a stand whose camera will not read the phone's screen (ux79)
+        shortCode = new Span(badges.myBadgeCode());
+        shortCode.setId("my-badge-short-code");
+        shortCode.addClassName("my-badge-short-code");
+        shortCode.getElement().setAttribute("aria-label", getTranslation("my-badge.short-code") + " "
+                + shortCode.getText());
+        Paragraph shortCodeHint = new Paragraph(getTranslation("my-badge.short-code-hint"));
+        shortCodeHint.addClassName("my-badge-code-hint");
+        // the QR code's words right under it ("show this code"), then the short code and its words: in the other order
+        // "show this code" stood under 667-J45, which nobody scans
+        Div pass = new Div(code, codeHint, shortCode, shortCodeHint);
         pass.addClassName("my-badge-pass");
         card.add(role, name, position, company, pass);
 
@@ -273,9 +286,11 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         body.addClassName("agenda-body");
         if (entry.kind() == ScheduleEntry.Kind.MEETING) {
             boolean atStand = entry.meetingPlace() != null && entry.meetingPlace().atStand();
-            Span table = new Span(atStand ? getTranslation("fair.stand.label", entry.meetingPlace().stand())
-                    : entry.tableNumber() == null ? getTranslation("my-badge.no-table")
-                    : getTranslation("my-badge.table", entry.tableNumber()));
+            // a meeting at a stand opens the fair's map on that stand: the delegate walks there from this page (ux79)
+            HtmlContainer table = atStand ? new Anchor("fair?stand=" + entry.meetingPlace().stand(),
+                    getTranslation("fair.stand.label", entry.meetingPlace().stand()))
+                    : new Span(entry.tableNumber() == null ? getTranslation("my-badge.no-table")
+                            : getTranslation("my-badge.table", entry.tableNumber()));
             table.addClassName("my-schedule-table");
             Div title = new Div(new Span(getTranslation("agenda.meeting-with") + " " + entry.title()));
             if (entry.attendance() != null) {

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * Log-ins count against the typed e-mail (existing or not, so a lock tells nothing about whether
  * the account exists) and the address; anonymous forms (registration, invitation, password reset)
  * count every submission against the address, and secret links asked for in vain (calendar feeds, the
- * invitation and reset pages: {@link #linkMissed}) every miss. An address counts by its network
+ * invitation and reset pages: {@link #linkMissed}) every miss; badge codes typed in vain at the fair's stands count
+ * against the account that typed them ({@link #codeMissed}). An address counts by its network
  * ({@link ClientAddress#network}: an IPv6 address by its /64, which its owner can change at will).
  * <p>
  * The counts and locks are in the database, so that every node of a cluster and a restarted node
@@ -65,6 +66,14 @@ public class LoginThrottle {
     static final Rule LINKS = new Rule(20, Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(1));
     /** The prefix of the links' lock subject and of their rows in {@code form_submission}. */
     private static final String LINK = "link:";
+    /**
+     * Badge codes typed in vain per account ({@link #codeMissed}): 10 in 15 minutes lock the account out of typing
+     * codes for 5 minutes, doubling up to an hour. A stand's person mistyping a crumpled badge's code now and then stays
+     * far below; a guesser walking the codes gets about 40 tries an hour from then on.
+     */
+    static final Rule CODES = new Rule(10, Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(1));
+    /** The prefix of the typed codes' lock subject and of their rows in {@code form_submission}. */
+    private static final String CODE = "code:";
     /** Locks are forgotten (the next one is short again) after a day without one. */
     static final Duration MEMORY = Duration.ofDays(1);
     private static final Timestamp NEVER = Timestamp.from(Instant.parse("1970-01-02T00:00:00Z"));
@@ -242,18 +251,38 @@ public class LoginThrottle {
      * refused before its token is looked up. Empty when it may; one read on the locks' index, nothing written.
      */
     public Optional<Duration> linksLocked(String address) {
-        if (address == null) {
-            return Optional.empty();
-        }
+        return address == null ? Optional.empty() : locked(LINK + ClientAddress.network(address), "link lock not checked");
+    }
+
+    /**
+     * How long this account may type no badge code (a code typed at a stand when the badge's QR code will not scan): a
+     * code typed while locked is refused before it is looked up. Empty when it may; one read, nothing written.
+     */
+    public Optional<Duration> codesLocked(long accountId) {
+        return locked(CODE + accountId, "code lock not checked");
+    }
+
+    /**
+     * Counts a badge code typed by this account that finds no badge. {@link #CODES}: 10 in 15 minutes lock the account
+     * out of typing codes, as the secret links lock an address ({@code form_submission}'s rows keyed
+     * {@code code:<account>}). Per account, not per address: the stand's people share the hall's network.
+     *
+     * @return how long this account must wait, when it has missed too often; empty when it may go on
+     */
+    public Optional<Duration> codeMissed(long accountId) {
+        return counted(CODE + accountId, CODE + accountId, CODES, "code miss not counted");
+    }
+
+    /** The end of the subject's lock, as a wait from now; empty when it is not locked. */
+    private Optional<Duration> locked(String subject, String unreachable) {
         Instant now = clock.instant();
         try {
             Timestamp until = jdbc.queryForObject(
                     "select max(locked_until) from throttle_lock where subject = :subject and locked_until > :now",
-                    new MapSqlParameterSource("subject", LINK + ClientAddress.network(address))
-                            .addValue("now", Timestamp.from(now)), Timestamp.class);
+                    new MapSqlParameterSource("subject", subject).addValue("now", Timestamp.from(now)), Timestamp.class);
             return until == null ? Optional.empty() : Optional.of(Duration.between(now, until.toInstant()));
         } catch (DataAccessException e) {
-            return unreachable(e, "link lock not checked");
+            return unreachable(e, unreachable);
         }
     }
 
@@ -281,9 +310,17 @@ public class LoginThrottle {
         // the forms' rows hold the bare network (V34), the links' theirs behind their prefix, within the column's 64
         // characters (a network that is no IP, a proxy's header's text, is up to 64 already)
         String key = LINK.equals(prefix) ? ClientAddress.capped(LINK + network) : network;
+        return counted(prefix + network, key, rule, unreachable);
+    }
+
+    /**
+     * Counts one more row of {@code form_submission} keyed {@code key} and locks {@code subject} when {@code rule}'s
+     * limit is reached; while it is locked, nothing is counted.
+     */
+    private Optional<Duration> counted(String subjectKey, String key, Rule rule, String unreachable) {
         Instant now = clock.instant();
         try {
-            Subject subject = new Subject(prefix + network, rule, "form_submission where address = :address",
+            Subject subject = new Subject(subjectKey, rule, "form_submission where address = :address",
                     "submitted_at", null);
             State state = states(List.of(subject), new MapSqlParameterSource("address", key), now).getFirst();
             if (state.lockedUntil() != null) {

@@ -269,7 +269,8 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         });
         // a question before the visit, or after it, goes to the exhibitor's conversation; delegates too write in their
         // company's name (they request no meetings: the representative does)
-        fair.visitorCompany().filter(mine -> !mine.equals(stand.companyId())).ifPresent(mine -> {
+        Optional<Long> visiting = fair.visitorCompany().filter(mine -> !mine.equals(stand.companyId()));
+        visiting.ifPresent(mine -> {
             Anchor write = new Anchor("messages/" + stand.companyId(), getTranslation("messages.write"));
             write.setId("fair-stand-write");
             links.add(write);
@@ -283,6 +284,13 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         HorizontalLayout top = new HorizontalLayout(heading, close);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         detail.add(top, where, links);
+        if (user.companyId() == null && visiting.isPresent()) {
+            // a delegate found no "Meet at the stand" and no word why (ux79): their company's representative books it
+            Paragraph meetHint = new Paragraph(getTranslation("fair.stand.meet-by-representative"));
+            meetHint.setId("fair-stand-meet-hint");
+            meetHint.addClassName("hint");
+            detail.add(meetHint);
+        }
         // the exhibitor opens above the map: on a phone a stand of the second hall was screens below it. Only the
         // layout's scroller moves, and only when the box's top is out of its view: scrollIntoView() moved the document
         // too, which brought the skip link into view and pushed the whole layout down (Chromium, 390 and 1280 px)

@@ -12,8 +12,10 @@ import org.b2bforum.base.ui.Notices;
 import org.b2bforum.company.Cities;
 import org.b2bforum.fair.FairRefusedException;
 import org.b2bforum.fair.Lead;
+import org.b2bforum.fair.LeadScan;
 import org.b2bforum.fair.LeadService;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -27,7 +29,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.Autocapitalize;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -38,7 +42,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The exhibitor's leads: who was scanned, when, by whom, with the notes, each note written or changed here after the
- * talk; exported as CSV or XLSX.
+ * talk; exported as CSV or XLSX. A badge whose QR code will not scan is added by the code printed under it.
  */
 @Route("fair/leads")
 @Menu(title = "menu.leads", icon = "QRCODE", order = 9.2)
@@ -47,6 +51,9 @@ import jakarta.annotation.security.RolesAllowed;
 class LeadsView extends VerticalLayout implements HasDynamicTitle {
 
     final Grid<Lead> grid = new Grid<>();
+    /** The code printed under a badge's QR code, typed in when the phone's camera will not read it (ux79). */
+    final TextField code = new TextField();
+    final Button addByCode = new Button();
     private final LeadService leads;
 
     LeadsView(LeadService leads, ForumTime forumTime) {
@@ -94,7 +101,51 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(leads.myLeads());
         grid.setEmptyStateText(getTranslation("leads.empty"));
         grid.setAllRowsVisible(true);
-        add(downloads, grid);
+        add(codeEntry(), downloads, grid);
+    }
+
+    /**
+     * "Badge code" and "Add the lead": at a stand the camera often fails (glare, a crumpled badge, a lanyard flipped);
+     * the code under the QR code is typed in instead, with the scan's rules and words next to the field.
+     */
+    private Div codeEntry() {
+        code.setId("lead-code");
+        code.setLabel(getTranslation("lead.code"));
+        code.setHelperText(getTranslation("lead.code.helper"));
+        code.setPlaceholder("7KQ-3PX");
+        code.setMaxLength(20);
+        code.setAutocapitalize(Autocapitalize.CHARACTERS);
+        code.setAutocorrect(false);
+        code.getElement().setAttribute("spellcheck", "false");
+        code.getElement().setAttribute("autocomplete", "off");
+        addByCode.setId("lead-code-add");
+        addByCode.setText(getTranslation("lead.code.add"));
+        addByCode.setIcon(VaadinIcon.PLUS.create());
+        addByCode.addThemeVariants(ButtonVariant.PRIMARY);
+        addByCode.addClickListener(e -> addByCode());
+        addByCode.addClickShortcut(Key.ENTER).listenOn(code);
+        Div entry = new Div(code, addByCode);
+        entry.addClassName("lead-code-entry");
+        return entry;
+    }
+
+    void addByCode() {
+        try {
+            LeadScan scan = leads.scanCode(code.getValue());
+            code.clear();
+            code.setInvalid(false);
+            grid.setItems(leads.myLeads());
+            String name = scan.lead().visitorName();
+            if (scan.firstTime()) {
+                Notices.success(getTranslation("lead.code.saved", name));
+            } else {
+                Notices.done(getTranslation("lead.code.before", name));
+            }
+        } catch (FairRefusedException e) {
+            code.setErrorMessage(getTranslation(e.key(), e.args()));
+            code.setInvalid(true);
+            code.focus();
+        }
     }
 
     /**

@@ -10,6 +10,8 @@ import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.company.BadgeCode;
+import org.b2bforum.company.Delegates;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.fair.FairService;
 import org.b2bforum.registration.RegistrationForm;
@@ -55,6 +57,8 @@ class LeadScanViewTest extends ForumBrowserlessTest {
     FairFixture.Stand stand;
     @Autowired
     FairService fairService;
+    @Autowired
+    Delegates delegates;
 
     @BeforeEach
     void setUp() {
@@ -181,6 +185,40 @@ class LeadScanViewTest extends ForumBrowserlessTest {
         assertThat(test(leads.grid).getCellComponent(0, 1).getElement().getTextRecursively())
                 .startsWith("Просили видео испытаний катка");
         assertThat(noteButton(leads, lead).getText()).isEqualTo("Изменить заметку");
+    }
+
+    /**
+     * The camera will not read a badge at the stand: its code typed in on the leads page gives the lead, in the list at
+     * once; a wrong code, one of a visitor who did not consent, one that is no code, say why next to the field (ux79).
+     */
+    @Test
+    void a_badge_code_typed_on_the_leads_page_adds_the_lead_and_a_refusal_shows_next_to_the_field() {
+        TestCompany visitor = booking.approvedCompany();
+        jdbc.update("update delegate set lead_consent = true where id = ?", visitor.firstDelegate());
+        String code = BadgeCode.format(delegates.ensureBadgeKeys(List.of(visitor.firstDelegate()))
+                .get(visitor.firstDelegate()).code());
+        String noConsent = BadgeCode.format(delegates.ensureBadgeKeys(List.of(visitor.delegateIds().get(1)))
+                .get(visitor.delegateIds().get(1)).code());
+        BookingFixture.logInAs(exhibitorDelegate);
+        LeadsView leads = navigate(LeadsView.class);
+        assertThat(leads.code.getLabel()).isEqualTo("Код с бейджа");
+
+        test(leads.code).setValue("7KQ-3P");
+        test(leads.addByCode).click();
+        assertThat(leads.code.isInvalid()).isTrue();
+        assertThat(leads.code.getErrorMessage()).startsWith("Код бейджа — шесть букв и цифр");
+        test(leads.code).setValue(noConsent);
+        test(leads.addByCode).click();
+        assertThat(leads.code.getErrorMessage()).startsWith("Посетитель не дал согласия");
+        assertThat(leads.code.getValue()).as("kept to be corrected").isEqualTo(noConsent);
+
+        test(leads.code).setValue(code.toLowerCase(java.util.Locale.ROOT).replace("-", " "));
+        test(leads.addByCode).click();
+        assertThat(leads.code.isInvalid()).isFalse();
+        assertThat(leads.code.getValue()).isEmpty();
+        assertThat(test(find(Notification.class).last()).getText()).isEqualTo("Контакт сохранён: Иван Петров");
+        assertThat(test(leads.grid).size()).isOne();
+        assertThat(test(leads.grid).getCellComponent(0, 0).getElement().getTextRecursively()).startsWith("Иван Петров");
     }
 
     /** The note's button in the first row, which is the lead's (the exhibitor's only one). */
