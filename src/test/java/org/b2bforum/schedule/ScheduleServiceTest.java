@@ -385,12 +385,12 @@ class ScheduleServiceTest {
     @Test
     void a_published_meeting_leaves_the_pairs_request_whose_time_came_unanswered_as_it_is_and_tells_nobody_of_it() {
         TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
-        TestSession otherDay = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
         List<TestCompany> c = booking.approvedCompanies(2);
         booking.bookingSettings(new BookingSettings(null, null, 200, false));
         long unanswered = booking.as(c.get(0), () -> meetingRequests.request(c.get(1).id(), session.slot(0).id(),
                 List.of(c.get(0).firstDelegate()), null).meetingId());
-        long waiting = booking.as(c.get(1), () -> meetingRequests.request(c.get(0).id(), otherDay.slot(0).id(),
+        // the same day's 10:20 (another test day's order against this one's is not known)
+        long waiting = booking.as(c.get(1), () -> meetingRequests.request(c.get(0).id(), session.slot(1).id(),
                 List.of(c.get(1).firstDelegate()), null).meetingId());
         long table = jdbc.queryForObject("select id from meeting_table where hall_id = ? order by number limit 1",
                 Long.class, session.hallId());
