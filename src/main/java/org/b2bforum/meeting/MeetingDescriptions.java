@@ -1,5 +1,6 @@
 package org.b2bforum.meeting;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -7,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.MeetingLine;
@@ -41,10 +43,12 @@ class MeetingDescriptions implements ProgramConflicts {
     private final NotificationService notifications;
     private final DateTimeFormatter format;
     private final MeetingOutcomes outcomes;
+    private final Clock clock;
 
     MeetingDescriptions(NamedParameterJdbcTemplate jdbc, NotificationService notifications, ForumTime forumTime,
-            MeetingOutcomes outcomes) {
+            MeetingOutcomes outcomes, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.outcomes = outcomes;
         this.notifications = notifications;
         ZoneId zone = forumTime.zone();
@@ -73,14 +77,14 @@ class MeetingDescriptions implements ProgramConflicts {
     @Override
     public List<String> confirmedMeetingsOfDelegates(Collection<Long> delegateIds, Instant from, Instant to) {
         return ofDelegates(delegateIds, " and s.starts_at < :to and s.ends_at > :from",
-                new MapSqlParameterSource("from", java.sql.Timestamp.from(from))
-                        .addValue("to", java.sql.Timestamp.from(to)));
+                new MapSqlParameterSource("from", Timestamp.from(from))
+                        .addValue("to", Timestamp.from(to)));
     }
 
     /** The confirmed meetings of the delegates that have not ended at {@code from}, in time order. */
     List<String> confirmedMeetingsOfDelegatesAhead(Collection<Long> delegateIds, Instant from) {
         return ofDelegates(delegateIds, " and s.ends_at > :from",
-                new MapSqlParameterSource("from", java.sql.Timestamp.from(from)));
+                new MapSqlParameterSource("from", Timestamp.from(from)));
     }
 
     @Override
@@ -100,9 +104,13 @@ class MeetingDescriptions implements ProgramConflicts {
 
     @Override
     public void dropRequestsInSlots(Collection<Long> slotIds) {
-        MapSqlParameterSource slots = new MapSqlParameterSource("slots", slotIds);
-        jdbc.query("select id, requester_company_id, partner_company_id from meeting where slot_id in (:slots) "
-                + "and status = 'REQUESTED'", slots, (ResultSet rs) -> {
+        MapSqlParameterSource slots = new MapSqlParameterSource("slots", slotIds)
+                .addValue("now", Timestamp.from(clock.instant()));
+        // a request whose slot has begun is unanswered (UnansweredRequests): nobody could accept it any more, so its
+        // going is no news to either company; it goes silently with the rest of the slots' rows
+        jdbc.query("select m.id, m.requester_company_id, m.partner_company_id from meeting m join slot s on s.id = m.slot_id "
+                + "where m.slot_id in (:slots) and " + UnansweredRequests.awaitingAnswerSql("m.status", "s.starts_at", ":now"),
+                slots, (ResultSet rs) -> {
                     String detail = describe(rs.getLong("id"));
                     notifications.notifyCompany(rs.getLong("requester_company_id"), "notification.meeting.SLOT_REMOVED", detail);
                     notifications.notifyCompany(rs.getLong("partner_company_id"), "notification.meeting.SLOT_REMOVED", detail);

@@ -219,13 +219,15 @@ public class MeetingRequests {
             if (meeting.partnerId() != me) {
                 throw new AccessDeniedException("Not a request to your company");
             }
+            // what became of the request first: a second click on Accept hears "accepted" again, also once the slot
+            // began, and a declined or withdrawn one "already answered", not that its time has come
+            if (!BookingRules.acceptable(meeting.status())) {
+                return null; // a double click
+            }
             SlotLedger.Locked locked = ledger.lockSlotAndCompanies(meeting.slotId(), meeting.requesterId(), me);
             SlotLedger.Slot slot = locked.slot();
             BookingRules.requireAnswerable(slot.startsAt(), clock.instant());
             locked.requireApproved(me);
-            if (!BookingRules.acceptable(meeting.status())) {
-                return null; // a double click
-            }
             if (!locked.approved(meeting.requesterId())) {
                 // back in the organizers' review since asking: its request waits for their decision
                 throw new BookingRefusedException("meeting.error.partner-unavailable");

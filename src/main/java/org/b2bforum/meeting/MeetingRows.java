@@ -122,15 +122,26 @@ class MeetingRows {
     /**
      * Locks the open requests between any two of the companies, in id order: read through the
      * index on the requester, as a lock on each pair's requests would read it, in one statement.
+     * Returned are those still waiting for an answer at the clock's now; one whose slot has begun is
+     * unanswered ({@link UnansweredRequests}), a record of what happened that nothing settles any more.
      */
-    List<Row> lockOpenRequestsAmong(Collection<Long> companies) {
+    List<Row> lockRequestsAwaitingAnswerAmong(Collection<Long> companies) {
         if (companies.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("""
+        List<Row> open = jdbc.query("""
                 select id, requester_company_id, partner_company_id, slot_id, status, stand_id from meeting
                 where requester_company_id in (:c) and partner_company_id in (:c) and status = 'REQUESTED'
                 order by id for update""", new MapSqlParameterSource("c", Set.copyOf(companies)), MeetingRows::row);
+        if (open.isEmpty()) {
+            return open;
+        }
+        // the slots are read without a lock: a step locks slots before companies, never after
+        Set<Long> waiting = Set.copyOf(jdbc.queryForList("select m.id from meeting m join slot s on s.id = m.slot_id "
+                + "where m.id in (:ids) and " + UnansweredRequests.awaitingAnswerSql("m.status", "s.starts_at", ":now"),
+                new MapSqlParameterSource("ids", open.stream().map(Row::id).toList())
+                        .addValue("now", Timestamp.from(clock.instant())), Long.class));
+        return open.stream().filter(request -> waiting.contains(request.id())).toList();
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {

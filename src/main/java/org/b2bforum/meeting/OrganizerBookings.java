@@ -224,9 +224,10 @@ public class OrganizerBookings {
      * companies approved, the slot ahead, neither company in another meeting at that time (in any
      * hall), the table free and in the slot's hall. Each company is represented by its first
      * delegate who attends no program item then. A request of the pair for that slot, still
-     * unanswered, becomes the meeting; the pair's other open requests to each other (any slot,
-     * either way) are settled by it: cancelled with the scheduled meeting named in their history,
-     * and the requester told. Both companies are notified. The booking window does not apply.
+     * unanswered, becomes the meeting; the pair's other requests to each other still waiting for an
+     * answer (any slot ahead, either way) are settled by it: cancelled with the scheduled meeting named
+     * in their history, and the requester told. One whose slot has begun stays as it is, unanswered
+     * ({@link UnansweredRequests}): nobody could accept it any more, so it is neither cancelled nor told. Both companies are notified. The booking window does not apply.
      * <p>
      * The meeting limit does: counted under the companies' locks once everything is written, no
      * company may end above the limit unless it already was (an organizer's explicit override);
@@ -251,7 +252,7 @@ public class OrganizerBookings {
                     .distinct().toList();
             Map<Long, String> status = ledger.lockCompanies(companies);
             // the pairs' open requests, locked at once (after the companies, as every step locks)
-            OpenRequests open = new OpenRequests(rows.lockOpenRequestsAmong(companies));
+            OpenRequests open = new OpenRequests(rows.lockRequestsAwaitingAnswerAmong(companies));
             int limit = limits.limit();
             Map<Long, Integer> before = limits.active(companies);
             List<Long> ids = new ArrayList<>();

@@ -19,6 +19,9 @@ public interface ProgramConflicts {
     /** All confirmed meetings of these delegates, whenever they are (a company may not remove them). */
     List<String> confirmedMeetingsOfDelegates(Collection<Long> delegateIds);
 
-    /** Withdraws the unanswered requests in slots that are being removed, telling both companies. */
+    /**
+     * Withdraws the requests in slots that are being removed: those still waiting for an answer with a word to both
+     * companies, those whose slot has begun (unanswered, nobody could accept them any more) silently.
+     */
     void dropRequestsInSlots(Collection<Long> slotIds);
 }

@@ -3,6 +3,8 @@ package org.b2bforum.program;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +21,7 @@ import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.LockWaits;
+import org.b2bforum.TestClock;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.meeting.AgendaEntry;
@@ -111,6 +114,26 @@ class ProgramChangesTest {
         fixture.as(requester, () -> assertThatThrownBy(() -> meetingRequests.cancel(requested, null))
                 .isInstanceOfSatisfying(BookingRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("meeting.error.not-found")));
+    }
+
+    @Test
+    void removing_a_session_tells_both_companies_of_a_request_still_waiting_but_not_of_one_whose_time_came_unanswered() {
+        long unanswered = fixture.as(requester, () -> meetingRequests.request(partner.id(), session.slot(0).id(),
+                List.of(requester.firstDelegate()), null).meetingId());
+        long waiting = fixture.as(partner, () -> meetingRequests.request(requester.id(), session.slot(2).id(),
+                List.of(partner.firstDelegate()), null).meetingId());
+
+        // a minute after the first slot began: that request nobody could accept any more, the 10:40 one still waits
+        TestClock.aheadOnThisThread(Duration.between(Instant.now(), session.slot(0).startsAt().plusSeconds(60)),
+                () -> fixture.asOrganizer(() -> program.removeSession(session.sessionId())));
+
+        assertThat(count("select count(*) from meeting where id in (?, ?)", unanswered, waiting)).isZero();
+        for (TestCompany company : List.of(requester, partner)) {
+            assertThat(jdbc.queryForList("""
+                    select n.detail from notification n join app_user u on u.id = n.user_id
+                    where u.company_id = ? and n.message_key = 'notification.meeting.SLOT_REMOVED'""", String.class,
+                    company.id())).singleElement().asString().contains("10:40");
+        }
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -16,6 +18,7 @@ import org.b2bforum.BookingFixture.ForumDayRef;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.TestClock;
 import org.b2bforum.TestData;
 import org.b2bforum.meeting.BookingInvariants;
 import org.b2bforum.meeting.BookingRefusedException;
@@ -377,6 +380,33 @@ class ScheduleServiceTest {
         assertThat(notificationsOf(c.get(0), "notification.meeting.SETTLED")).isEqualTo(1);
         assertThat(notificationsOf(c.get(1), "notification.meeting.SETTLED")).isEqualTo(1);
         assertThat(MeetingRecords.activeOf(jdbc, c.get(0))).as("the scheduled meeting and the unrelated request").isEqualTo(2);
+    }
+
+    @Test
+    void a_published_meeting_leaves_the_pairs_request_whose_time_came_unanswered_as_it_is_and_tells_nobody_of_it() {
+        TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        List<TestCompany> c = booking.approvedCompanies(2);
+        booking.bookingSettings(new BookingSettings(null, null, 200, false));
+        long unanswered = booking.as(c.get(0), () -> meetingRequests.request(c.get(1).id(), session.slot(0).id(),
+                List.of(c.get(0).firstDelegate()), null).meetingId());
+        // the same day's 10:20 (another test day's order against this one's is not known)
+        long waiting = booking.as(c.get(1), () -> meetingRequests.request(c.get(0).id(), session.slot(1).id(),
+                List.of(c.get(1).firstDelegate()), null).meetingId());
+        long table = jdbc.queryForObject("select id from meeting_table where hall_id = ? order by number limit 1",
+                Long.class, session.hallId());
+
+        // published a minute after the first slot began, for the pair's 10:40 that day
+        TestClock.aheadOnThisThread(Duration.between(Instant.now(), session.slot(0).startsAt().plusSeconds(60)),
+                () -> booking.asOrganizer(() -> organizerBookings.publishScheduled(List.of(
+                        new ScheduledMeeting(c.get(0).id(), c.get(1).id(), session.slot(2).id(), table)), () -> { })));
+
+        assertThat(statusOf(unanswered)).as("still unanswered, as the report counts it").isEqualTo("REQUESTED");
+        assertThat(jdbc.queryForObject("select count(*) from meeting_event where meeting_id = ? and status = 'CANCELLED'",
+                Integer.class, unanswered)).isZero();
+        assertThat(notificationsOf(c.get(0), "notification.meeting.SETTLED")).as("nobody could accept it any more")
+                .isZero();
+        assertThat(statusOf(waiting)).as("a request still waiting is settled as before").isEqualTo("CANCELLED");
+        assertThat(notificationsOf(c.get(1), "notification.meeting.SETTLED")).isEqualTo(1);
     }
 
     private String statusOf(long meetingId) {

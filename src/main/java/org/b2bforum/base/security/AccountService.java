@@ -218,8 +218,16 @@ public class AccountService implements UserDetailsService {
     }
 
     /**
+     * The name the first organizer was created with until stop 50, in English whatever the language; nobody could
+     * choose it (an organizer has no page to rename itself), so an organizer named so is the one the settings made.
+     */
+    static final String FORMER_FIRST_ORGANIZER_NAME = "Organizer";
+
+    /**
      * Creates an organizer account unless one with this e-mail exists; an existing one is left as it is (its password
-     * too), and the answer says how it compares with what was asked, for the operator's log.
+     * too), and the answer says how it compares with what was asked, for the operator's log. One exception: an
+     * installation older than the name setting has its first organizer named {@value #FORMER_FIRST_ORGANIZER_NAME}, in
+     * English in the Russian header; it takes {@code displayName} once, as a new installation's gets it.
      */
     @Transactional
     public ConfiguredOrganizer ensureOrganizer(String email, String rawPassword, String displayName, boolean demo) {
@@ -232,6 +240,9 @@ public class AccountService implements UserDetailsService {
         UserAccount account = existing.get();
         if (account.getRole() != Role.ORGANIZER) {
             return ConfiguredOrganizer.NOT_AN_ORGANIZER;
+        }
+        if (FORMER_FIRST_ORGANIZER_NAME.equals(account.getDisplayName())) {
+            account.setDisplayName(displayName);
         }
         if (!account.isEnabled()) {
             return ConfiguredOrganizer.SWITCHED_OFF;

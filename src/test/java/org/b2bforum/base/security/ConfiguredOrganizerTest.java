@@ -86,6 +86,30 @@ class ConfiguredOrganizerTest {
         assertThat(displayName(unnamed)).isEqualTo("Дирекция форума");
     }
 
+    /**
+     * An installation older than the setting keeps its first organizer, created as "Organizer": the next start names it
+     * as a new installation's (the setting, else in Russian); any other name is the office's own and stays.
+     */
+    @Test
+    void the_first_organizer_created_as_organizer_before_the_setting_takes_its_name_at_the_next_start() {
+        String unnamed = "office-" + UUID.randomUUID() + "@forum.example.org";
+        String named = "office-" + UUID.randomUUID() + "@forum.example.org";
+        String renamedByHand = "office-" + UUID.randomUUID() + "@forum.example.org";
+        for (String email : new String[] {unnamed, named, renamedByHand}) {
+            accounts.ensureOrganizer(email, PASSWORD, "Organizer", false); // as every start did until stop 50
+        }
+        jdbc.update("update app_user set display_name = 'Organizers'' office' where email = ?", renamedByHand);
+
+        start(unnamed, PASSWORD);
+        new OrganizerAccountInitializer(accounts, i18n, named, PASSWORD, "Дирекция форума «Минск — Москва»", false)
+                .afterSingletonsInstantiated();
+        start(renamedByHand, PASSWORD);
+
+        assertThat(displayName(unnamed)).isEqualTo("Дирекция форума");
+        assertThat(displayName(named)).isEqualTo("Дирекция форума «Минск — Москва»");
+        assertThat(displayName(renamedByHand)).isEqualTo("Organizers' office");
+    }
+
     private String displayName(String email) {
         return jdbc.queryForObject("select display_name from app_user where email = ?", String.class, email);
     }

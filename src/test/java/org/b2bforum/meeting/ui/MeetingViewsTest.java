@@ -595,6 +595,26 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_second_click_on_accept_after_the_slot_began_hears_accepted_and_a_declined_request_already_answered() {
+        Asked asked = askedAt("10:00");
+        long declined = meetingRequests.request(asked.b().id(), asked.forum().slotAt("10:20"),
+                List.of(meetingQueries.myDelegates().getFirst().id()), null).meetingId();
+        TestData.logInAs(accounts, asked.b().login());
+        List<Long> theirs = List.of(meetingQueries.myDelegates().getFirst().id());
+        meetingRequests.accept(asked.id(), theirs, null);
+        meetingRequests.decline(declined, null);
+
+        TestClock.aheadOnThisThread(pastTheStartOf(declined), () -> {
+            // the first click went through: the second hears so, not that the request's time has come
+            assertThat(meetingRequests.accept(asked.id(), theirs, null).status()).isEqualTo(MeetingStatus.CONFIRMED);
+            assertThatThrownBy(() -> meetingRequests.accept(declined, theirs, null))
+                    .hasMessage("meeting.error.not-requested");
+        });
+        assertThat(meetingQueries.meeting(asked.id()).status()).isEqualTo(MeetingStatus.CONFIRMED);
+        assertThat(meetingQueries.meeting(declined).status()).isEqualTo(MeetingStatus.DECLINED);
+    }
+
+    @Test
     void a_request_whose_time_came_unanswered_no_longer_counts_against_the_meeting_limit() {
         atLimitOne((forum, a, b, c) -> {
             TestData.logInAs(accounts, a.login());
