@@ -134,8 +134,9 @@ class BadgeRenderer {
             this.forumDates = forumDates(forum.firstDay(), forum.lastDay(), locale);
             this.time = DateTimeFormatter.ofPattern("HH:mm", locale);
             this.day = DateTimeFormatter.ofPattern("EEEE, d MMMM", locale);
-            this.asOf = t("badge.back.as-of", DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", locale)
-                    .format(printedAt.atZone(zone)));
+            // the date and the time apart: a Russian date with its year reads "20 сентября 2027 г., 10:07"
+            this.asOf = t("badge.back.as-of", DateTimeFormatter.ofPattern("d MMMM yyyy", locale)
+                    .format(printedAt.atZone(zone)), time.format(printedAt.atZone(zone)));
         }
 
         void front(BadgeCard card, BitMatrix qrCode) throws IOException {

@@ -119,7 +119,10 @@ final class ResultsCharts {
             case FAIR_EXHIBITORS -> topExhibitors().size();
             case MEETINGS, OUTCOMES -> 0;
         };
-        return bars == 0 ? 230 : Math.max(150, 70 + bars * 24);
+        // a pair of long sector names takes three lines ("Пищевая промышленность и сельское хозяйство × Пищевая
+        // промышленность и сельское хозяйство"): in two the label ended in "..." in the report sent to both cities
+        int perBar = kind == Kind.SECTOR_PAIRS ? 30 : 24;
+        return bars == 0 ? 230 : Math.max(150, 70 + bars * perBar);
     }
 
     /** The chart as an SVG document, {@code width} wide. */
@@ -257,7 +260,7 @@ final class ResultsCharts {
 
         CategoryAxis categories = new CategoryAxis();
         categories.setMaximumCategoryLabelWidthRatio(orientation == PlotOrientation.HORIZONTAL ? 0.45f : 1f);
-        categories.setMaximumCategoryLabelLines(orientation == PlotOrientation.HORIZONTAL ? 2 : 3);
+        categories.setMaximumCategoryLabelLines(3);
         categories.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         categories.setCategoryMargin(0.25);
         NumberAxis values = new NumberAxis();

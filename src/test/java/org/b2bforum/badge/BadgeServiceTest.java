@@ -167,6 +167,9 @@ class BadgeServiceTest {
             String back = BadgePdfs.text(document, 2);
             assertThat(back).contains("Личное расписание", "10:20–10:40", "Стол № 1", session.hallName());
             assertThat(back.replace("\n", " ")).contains(shortNameOf(moscow));
+            // walked (ux81): "По состоянию на 20 сентября 2027, 10:07", the year without its "г."
+            assertThat(back.replace("\n", " "))
+                    .containsPattern("По состоянию на \\d{1,2} \\p{L}+ \\d{4} г\\., \\d{2}:\\d{2} \\(время московское\\)");
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -190,6 +190,26 @@ class ResultsReportViewTest extends ForumBrowserlessTest {
         assertThat(chartIds(booking, withOutcomes(results, one))).contains("outcomes");
     }
 
+    @Test
+    void a_pair_of_long_sector_names_is_written_whole_at_its_bar() {
+        BookingFixture booking = new BookingFixture(context);
+        ForumResults results = booking.asOrganizer(reports::results);
+        org.b2bforum.company.Sector food = org.b2bforum.company.Sector.FOOD_AGRICULTURE;
+        ForumResults longPairs = withSectorPairs(results, java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> new ForumResults.SectorPair(food, food, 14 - i, 0)).toList());
+        for (java.util.Locale language : Languages.ALL) {
+            String svg = booking.asOrganizer(() -> reports.charts(longPairs, language, 480)).stream()
+                    .filter(c -> c.id().equals("sector-pairs")).findFirst().orElseThrow().svg();
+            // walked (ux81): "Пищевая промышленность и сельское хозяйство × Пищевая промышленность..." in the PDF
+            assertThat(svg).as(language.toString()).doesNotContain("...", "…");
+        }
+    }
+
+    private static ForumResults withSectorPairs(ForumResults r, List<ForumResults.SectorPair> pairs) {
+        return new ForumResults(r.firstDay(), r.lastDay(), r.at(), r.cities(), r.countries(), r.meetings(), pairs,
+                r.cityPairs(), r.outcomes(), r.outcomeCompanies(), r.outcomeMeetings(), r.roundTables(), r.fair());
+    }
+
     private List<String> chartIds(BookingFixture booking, ForumResults results) {
         return booking.asOrganizer(() -> reports.charts(results, Languages.RUSSIAN, 480)).stream()
                 .map(ResultsChart::id).toList();
