@@ -3,6 +3,7 @@ package org.b2bforum.venue;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.text.Texts;
 import org.b2bforum.base.text.Transliteration;
+import org.b2bforum.company.BadgeCode;
 import org.b2bforum.company.RegistrationStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -87,7 +89,10 @@ public class CheckInService {
     /**
      * The delegates of approved companies whose name or company contains every word of the text (at
      * least {@value #MIN_SEARCH} letters in all), in either script ("Kuznetsov" finds "Кузнецов" and back), by name,
-     * at most {@code limit}: the desk finds a person who left the badge at the hotel. Venue staff only.
+     * at most {@code limit}: the desk finds a person who left the badge at the hotel. Text that reads as a badge's
+     * code ({@link BadgeCode#parse}: {@code 7kq-3рх} as {@code 7KQ-3PX}) also finds that badge's holder, listed first:
+     * the code under a QR code that will not scan tells two "Иванов А." of one company apart. Staff are logged in and
+     * trusted, so codes are not throttled here as on the leads' page; nothing logs a code. Venue staff only.
      */
     @PreAuthorize("hasAnyRole('ORGANIZER', 'STAFF')")
     @Transactional(readOnly = true)
@@ -99,6 +104,20 @@ public class CheckInService {
         }
         MapSqlParameterSource params = new MapSqlParameterSource("limit", limit)
                 .addValue("approved", RegistrationStatus.APPROVED.name());
+        Optional<BadgeHolder> byCode = BadgeCode.parse(text).flatMap(code -> holder(
+                "where d.badge_code = :code and c.status = :approved",
+                new MapSqlParameterSource(params.getValues()).addValue("code", code), false));
+        List<BadgeHolder> byName = byName(words, params);
+        if (byCode.isEmpty()) {
+            return byName;
+        }
+        List<BadgeHolder> found = new ArrayList<>(List.of(byCode.get()));
+        byName.stream().filter(holder -> holder.delegateId() != byCode.get().delegateId()).limit(limit - 1L)
+                .forEach(found::add);
+        return found;
+    }
+
+    private List<BadgeHolder> byName(List<String> words, MapSqlParameterSource params) {
         StringBuilder where = new StringBuilder("where c.status = :approved");
         for (int i = 0; i < words.size(); i++) {
             // the server's collation (utf8mb4_unicode_ci) ignores case and reads ё as е; a name is also found in the
@@ -111,7 +130,6 @@ public class CheckInService {
         }
         return holders(where + " order by d.full_name, c.short_name, d.id limit :limit", params, false);
     }
-
 
     /**
      * Checks a delegate found by {@link #search} in, as a badge's scan does: once, a second call reports
