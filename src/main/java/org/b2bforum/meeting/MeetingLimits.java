@@ -36,9 +36,10 @@ public class MeetingLimits {
      * <p>
      * The booking reads it twice under its locks at every booking ({@code SlotLedger}), so each part reads an index
      * alone ({@code ix_meeting_requester} holds the slot since V41, {@code ix_meeting_partner}) and only a request
-     * still REQUESTED looks up its slot's start: joining every meeting of the requester to its slot took about 13 %
-     * of {@code bench/run-booking-contention}'s throughput (bench/README.md, stop 51). The confirmed ones are those
-     * with a slot, as the join counted them.
+     * still REQUESTED looks up its slot's start. Joining every meeting of the requester to its slot (ux76) read each
+     * one's table row and slot: 128 InnoDB pages for the booking's two counts against 12 now on
+     * {@code bench/run-booking-contention}'s data (bench/README.md, stop 51). The confirmed ones are those with a slot,
+     * as the join counted them.
      */
     static String activeOf(String company, String now) {
         return ("((select count(*) from meeting where requester_company_id = %1$s and status = 'CONFIRMED'"
