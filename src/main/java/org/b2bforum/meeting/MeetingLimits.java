@@ -33,11 +33,19 @@ public class MeetingLimits {
      * and the confirmed meetings it was asked to. An open request to it does not count until it accepts; a request of
      * its own left unanswered ({@link UnansweredRequests}) no longer counts: nobody can accept it any more, and it
      * refused the company new requests.
+     * <p>
+     * The booking reads it twice under its locks at every booking ({@code SlotLedger}), so each part reads an index
+     * alone ({@code ix_meeting_requester} holds the slot since V41, {@code ix_meeting_partner}) and only a request
+     * still REQUESTED looks up its slot's start. Joining every meeting of the requester to its slot (ux76) read each
+     * one's table row and slot: 128 InnoDB pages for the booking's two counts against 12 now on
+     * {@code bench/run-booking-contention}'s data (bench/README.md, stop 51). The confirmed ones are those with a slot,
+     * as the join counted them.
      */
     static String activeOf(String company, String now) {
-        return ("((select count(*) from meeting m join slot s on s.id = m.slot_id where m.requester_company_id = %1$s"
-                + " and (m.status = 'CONFIRMED' or " + UnansweredRequests.awaitingAnswerSql("m.status", "s.starts_at", "%2$s")
-                + "))"
+        return ("((select count(*) from meeting where requester_company_id = %1$s and status = 'CONFIRMED'"
+                + " and slot_id is not null)"
+                + " + (select count(*) from meeting m join slot s on s.id = m.slot_id where m.requester_company_id = %1$s"
+                + " and " + UnansweredRequests.awaitingAnswerSql("m.status", "s.starts_at", "%2$s") + ")"
                 + " + (select count(*) from meeting where partner_company_id = %1$s and status = 'CONFIRMED'))")
                 .formatted(company, now);
     }
