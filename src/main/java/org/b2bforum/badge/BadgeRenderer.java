@@ -31,6 +31,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.b2bforum.badge.BadgeText.Block;
 import org.b2bforum.badge.BadgeText.MeasuredFont;
 import org.b2bforum.base.i18n.ForumTime;
+import org.b2bforum.base.text.DateRanges;
 import org.b2bforum.company.BadgeRole;
 import org.b2bforum.company.Cities;
 import org.springframework.stereotype.Component;
@@ -135,8 +136,8 @@ class BadgeRenderer {
             this.time = DateTimeFormatter.ofPattern("HH:mm", locale);
             this.day = DateTimeFormatter.ofPattern("EEEE, d MMMM", locale);
             // the date and the time apart: a Russian date with its year reads "20 сентября 2027 г., 10:07"
-            this.asOf = t("badge.back.as-of", DateTimeFormatter.ofPattern("d MMMM yyyy", locale)
-                    .format(printedAt.atZone(zone)), time.format(printedAt.atZone(zone)));
+            this.asOf = t("badge.back.as-of", DateRanges.date(printedAt.atZone(zone).toLocalDate(), locale),
+                    time.format(printedAt.atZone(zone)));
         }
 
         void front(BadgeCard card, BitMatrix qrCode) throws IOException {

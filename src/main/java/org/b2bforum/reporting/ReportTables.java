@@ -212,7 +212,10 @@ final class ReportTables {
                 rows);
     }
 
-    /** Every exhibitor, those with the most leads first. */
+    /**
+     * Every exhibitor, those with the most leads first. The stand column is as wide as a zone's words need to go on
+     * a second line whole ("B-14, Павильон B ·" over "Техника и технологии"): at 1.7 it broke them onto three.
+     */
     Table fairExhibitors() {
         List<List<Object>> rows = new ArrayList<>();
         int n = 0;
@@ -222,9 +225,9 @@ final class ReportTables {
                     exhibitor.held(), exhibitor.leads()));
         }
         return new Table(text.t("report.table.fair-exhibitors"), text.t("report.sheet.fair-exhibitors"),
-                List.of(col("report.column.number", 0.5f, true), col("report.column.exhibitor", 2.8f, false),
-                        col("report.column.stand", 1.7f, false), col("report.column.stand-meetings", 1.5f, true),
-                        col("report.column.held", 1.2f, true), col("report.column.leads", 1.1f, true)), rows);
+                List.of(col("report.column.number", 0.5f, true), col("report.column.exhibitor", 2.6f, false),
+                        col("report.column.stand", 2.4f, false), col("report.column.stand-meetings", 1.3f, true),
+                        col("report.column.held", 1.25f, true), col("report.column.leads", 0.85f, true)), rows);
     }
 
     Table fairVisitorCities() {

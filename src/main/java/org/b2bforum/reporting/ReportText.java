@@ -22,7 +22,6 @@ final class ReportText {
     private final Locale locale;
     private final ZoneId zone;
     private final NumberFormat numbers;
-    private final DateTimeFormatter date;
     private final DateTimeFormatter dateTime;
 
     ReportText(I18NProvider i18n, Locale locale, ZoneId zone) {
@@ -30,7 +29,6 @@ final class ReportText {
         this.locale = locale;
         this.zone = zone;
         this.numbers = NumberFormat.getIntegerInstance(locale);
-        this.date = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
         this.dateTime = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", locale);
     }
 
@@ -73,8 +71,9 @@ final class ReportText {
         return t(outcome.translationKey());
     }
 
+    /** "20 сентября 2027 г.", "20 September 2027". */
     String date(LocalDate day) {
-        return date.format(day);
+        return DateRanges.date(day, locale);
     }
 
     /** The forum's day (in its time zone) of the instant. */
@@ -86,7 +85,7 @@ final class ReportText {
         return dateTime.format(instant.atZone(zone));
     }
 
-    /** "18–21 сентября 2026" or the single day; empty while the forum has no days. */
+    /** "18–21 сентября 2026 г." or the single day; empty while the forum has no days. */
     String forumDates(LocalDate first, LocalDate last) {
         return DateRanges.days(first, last, locale, true);
     }

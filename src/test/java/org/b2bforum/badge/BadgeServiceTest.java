@@ -164,12 +164,15 @@ class BadgeServiceTest {
             String front = BadgePdfs.text(document, 1).replace('\n', ' ');
             assertThat(front).contains("Алесь Жук", "Главный инженер", "Белорусские тракторы", city + ", Беларусь",
                     "СПИКЕР", "Бизнес-форум «Минск и Москва: новый драйвер развития»");
+            // walked (ux84): the forum's days "18–21 сентября 2027", the year without its "г."
+            assertThat(front).containsPattern("\\d{1,2} \\p{L}+ \\d{4} г\\.");
             String back = BadgePdfs.text(document, 2);
             assertThat(back).contains("Личное расписание", "10:20–10:40", "Стол № 1", session.hallName());
             assertThat(back.replace("\n", " ")).contains(shortNameOf(moscow));
-            // walked (ux81): "По состоянию на 20 сентября 2027, 10:07", the year without its "г."
+            // walked (ux81): "По состоянию на 20 сентября 2027, 10:07", the year without its "г."; once only (ux84)
             assertThat(back.replace("\n", " "))
-                    .containsPattern("По состоянию на \\d{1,2} \\p{L}+ \\d{4} г\\., \\d{2}:\\d{2} \\(время московское\\)");
+                    .containsPattern("По состоянию на \\d{1,2} \\p{L}+ \\d{4} г\\., \\d{2}:\\d{2} \\(время московское\\)")
+                    .doesNotContain("г. г.");
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -196,6 +199,12 @@ class BadgeServiceTest {
             try (PDDocument document = BadgePdfs.load(pdf)) {
                 String back = BadgePdfs.text(document, 2).replace('\n', ' ');
                 if (locale == Languages.ENGLISH) {
+                    // English dates keep no "г.": "18–21 September 2027", "As of 20 September 2027, 10:07"
+                    assertThat(BadgePdfs.text(document, 1).replace('\n', ' '))
+                            .containsPattern("\\d{1,2} \\p{L}+ \\d{4}").doesNotContain("г.");
+                    assertThat(back)
+                            .containsPattern("As of \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2} \\(Moscow time\\)")
+                            .doesNotContain("г.");
                     assertThat(back).contains("Table 1 · " + hall, "Round table: Tourism", "Nemiga Hall")
                             .doesNotContain(session.hallName(), "Немига");
                 } else {

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -40,6 +41,7 @@ import org.b2bforum.fair.FairFigures.ExhibitorFigure;
 import org.b2bforum.fair.FairFigures.VisitorCityFigure;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.fair.FairService;
+import org.b2bforum.fair.FairZone;
 import org.b2bforum.fair.LeadService;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.OrganizerBookings;
@@ -478,6 +480,44 @@ class ForumReportServiceTest {
                         .as("the outcomes' chart, reported: " + reported).isEqualTo(reported);
                 assertThat(all.contains("Компании пока не сообщили итогов встреч."))
                         .as("the words instead of the chart, reported: " + reported).isEqualTo(!reported);
+            }
+        }
+    }
+
+    /**
+     * walked (ux84): the title page read "18–21 сентября 2027, Москва" and "Дата составления отчёта: 20 сентября
+     * 2027", the year without its "г.", and the exhibitors' table broke "B-14, Павильон B · Техника и технологии"
+     * onto three lines ("Техника и" over "технологии").
+     */
+    @Test
+    void russian_dates_with_a_year_take_the_year_mark_and_a_stand_with_its_zone_takes_two_lines() throws IOException {
+        ForumResults now = booking.asOrganizer(() -> reports.results());
+        FairZone zone = new FairZone(1, "Павильон B · Техника и технологии", "Hall B · Machinery and technology");
+        FairFigures fair = new FairFigures(1, 0, 0, List.of(new FairFigures.ZoneFigure(zone, 1, 1, 0, 0, 0)),
+                List.of(), List.of(new ExhibitorFigure(1, "Дорстроймаш", "Минск", "B-14", zone, 0, 0, 0)), List.of());
+        ForumResults results = new ForumResults(LocalDate.of(2027, 9, 18), LocalDate.of(2027, 9, 21), now.at(),
+                now.cities(), now.countries(), now.meetings(), now.sectorPairs(), now.cityPairs(), now.outcomes(),
+                now.outcomeCompanies(), now.outcomeMeetings(), now.roundTables(), fair);
+
+        for (Locale locale : Languages.ALL) {
+            ReportText words = new ReportText(i18n, locale, forumTime.zone());
+            byte[] pdf = bytes(out -> new ResultsDocument(results, words).write(LocalDate.of(2027, 9, 20), out));
+            Files.createDirectories(Path.of("target", "report-test"));
+            Files.write(Path.of("target", "report-test", "forum-results-stand-" + locale.getLanguage() + ".pdf"), pdf);
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                String title = text(document, 1, 1);
+                List<String> lines = text(document, 1, document.getNumberOfPages()).lines().map(String::strip)
+                        .toList();
+                if (locale == Languages.RUSSIAN) {
+                    assertThat(title).contains("18–21 сентября 2027 г., Москва",
+                            "Дата составления отчёта: 20 сентября 2027 г.");
+                    int stand = lines.indexOf(lines.stream().filter(l -> l.contains("B-14, Павильон B ·")).findFirst()
+                            .orElseThrow());
+                    assertThat(lines.get(stand + 1)).as("the zone's second line").isEqualTo("Техника и технологии");
+                } else {
+                    assertThat(title).contains("18–21 September 2027, Moscow", "Report drawn up on 20 September 2027")
+                            .doesNotContain("г.");
+                }
             }
         }
     }

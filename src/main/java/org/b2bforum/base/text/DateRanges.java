@@ -4,10 +4,28 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** A span of days in words: "18–21 сентября 2026", "30 сентября – 2 октября", one day alone as that day. */
+/**
+ * Days in words: one date with its year, "20 сентября 2027 г." / "20 September 2027", and a span of days,
+ * "18–21 сентября 2027 г.", "30 сентября – 2 октября", one day alone as that day. A Russian date with its year
+ * takes "г." after the year, as Russian documents write it; a date without a year takes none.
+ */
 public final class DateRanges {
 
     private DateRanges() {
+    }
+
+    /** The date with its year: "20 сентября 2027 г.", "20 September 2027". */
+    public static String date(LocalDate day, Locale locale) {
+        return withYear("d MMMM", locale).format(day);
+    }
+
+    /**
+     * A day-and-month pattern ({@code "d MMMM"}, {@code "EEEE, d MMMM"}) followed by the year, and by "г." in
+     * Russian: every full date with a year the users read is formatted here.
+     */
+    public static DateTimeFormatter withYear(String dayAndMonth, Locale locale) {
+        String year = "ru".equals(locale.getLanguage()) ? " yyyy 'г.'" : " yyyy";
+        return DateTimeFormatter.ofPattern(dayAndMonth + year, locale);
     }
 
     /** The days from {@code first} to {@code last} in {@code locale}, with the year or without; empty without days. */
@@ -16,7 +34,7 @@ public final class DateRanges {
             return "";
         }
         DateTimeFormatter dayMonth = DateTimeFormatter.ofPattern("d MMMM", locale);
-        DateTimeFormatter full = withYear ? DateTimeFormatter.ofPattern("d MMMM yyyy", locale) : dayMonth;
+        DateTimeFormatter full = withYear ? withYear("d MMMM", locale) : dayMonth;
         if (first.equals(last)) {
             return full.format(first);
         }

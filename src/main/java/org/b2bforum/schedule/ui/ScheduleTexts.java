@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.i18n.Plural;
+import org.b2bforum.base.text.DateRanges;
 import org.b2bforum.schedule.ScheduleReview.UnplacedMeeting;
 
 import com.vaadin.flow.component.Component;
@@ -25,7 +26,7 @@ final class ScheduleTexts {
         this.owner = owner;
         this.zone = forumTime.zone();
         this.locale = locale;
-        this.day = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", locale);
+        this.day = DateRanges.withYear("EEEE, d MMMM", locale);
     }
 
     /**
@@ -90,7 +91,7 @@ final class ScheduleTexts {
         return time(start) + "–" + time(end);
     }
 
-    /** "пятница, 18 сентября 2026". */
+    /** "Пятница, 18 сентября 2026 г.". */
     String day(LocalDate date) {
         String text = day.format(date);
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
