@@ -7,7 +7,9 @@ import com.vaadin.flow.component.grid.Grid;
  * {@code max-width: 600px}); what a row needs there goes into the columns that stay (the approval queue: the city
  * under the company's name). The browser hides them with the column's own {@code hidden}, so that the grid lays out
  * the rest as if they were not there, whenever the width crosses 600 px (a phone turned, a window narrowed); the server
- * keeps them visible and is not asked: no round trip, and the desktop's grid is the one the server made.
+ * keeps them visible and is not asked: no round trip, and the desktop's grid is the one the server made. The columns of
+ * automatic width are measured again then (the queue's status: its two badges side by side on a desktop, one over the
+ * other on a phone).
  */
 public final class PhoneColumns {
 
@@ -18,11 +20,19 @@ public final class PhoneColumns {
     private static final String FIT = """
             if (!window.b2bforumPhoneColumns) {
               const phone = window.matchMedia('(max-width: 600px)');
-              window.b2bforumPhoneColumns = () => document.querySelectorAll('vaadin-grid-column.wide-only')
-                  .forEach(column => column.hidden = phone.matches);
-              phone.addEventListener('change', window.b2bforumPhoneColumns);
+              window.b2bforumPhoneColumns = crossed => {
+                const columns = [...document.querySelectorAll('vaadin-grid-column.wide-only')];
+                columns.forEach(column => column.hidden = phone.matches);
+                // crossed with rows shown: the columns of automatic width measured again, their content laid out
+                // otherwise now (a grid just made measures them itself once its first rows are in)
+                if (crossed) {
+                  new Set(columns.map(column => column.closest('vaadin-grid')))
+                      .forEach(grid => requestAnimationFrame(() => grid.recalculateColumnWidths()));
+                }
+              };
+              phone.addEventListener('change', () => window.b2bforumPhoneColumns(true));
             }
-            window.b2bforumPhoneColumns();""";
+            window.b2bforumPhoneColumns(false);""";
 
     private PhoneColumns() {
     }
