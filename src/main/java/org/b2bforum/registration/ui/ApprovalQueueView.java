@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.b2bforum.base.ui.FilterFold;
 import org.b2bforum.base.ui.GridTop;
+import org.b2bforum.base.ui.PhoneColumns;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.company.Cities;
@@ -33,6 +34,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -111,23 +113,33 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
 
         grid.setId("registrations-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
-        // the company first and frozen: on a phone the grid scrolls sideways and the row's company stays in sight
-        grid.addColumn(RegistrationSummary::shortName).setHeader(getTranslation("queue.column.company"))
+        // the company first and frozen: the row's company stays in sight when a narrow window scrolls sideways; on a
+        // phone its city under its name (shown by forum.css there), for the city's column is left out
+        grid.addColumn(LitRenderer.<RegistrationSummary>of("""
+                <span class="queue-company-name">${item.name}</span>\
+                <span class="queue-company-place">${item.place}</span>""")
+                .withProperty("name", RegistrationSummary::shortName).withProperty("place", this::place))
+                .setHeader(getTranslation("queue.column.company"))
                 .setSortProperty("shortName").setKey("shortName").setWidth("10rem").setFlexGrow(1).setFrozen(true)
                 .setTooltipGenerator(RegistrationSummary::fullName);
-        grid.addColumn(r -> time.format(r.submittedAt(), getLocale())).setHeader(getTranslation("queue.column.submitted"))
-                .setSortProperty("submittedAt").setKey("submittedAt").setWidth("8rem").setFlexGrow(0); // date and time on two lines
+        Grid.Column<RegistrationSummary> submitted = grid.addColumn(r -> time.format(r.submittedAt(), getLocale()))
+                .setHeader(getTranslation("queue.column.submitted")).setSortProperty("submittedAt")
+                .setKey("submittedAt").setWidth("8rem").setFlexGrow(0); // date and time on two lines
         // a width, not the content's: that is read from the lazy grid's first rows, a longer city further down was cut
-        grid.addColumn(r -> Cities.inLanguage(r.city(), this::getTranslation) + ", "
-                + getTranslation(r.country().translationKey())).setHeader(getTranslation("queue.column.city"))
-                .setSortProperty("city").setKey("city").setWidth("9rem").setFlexGrow(1);
-        grid.addColumn(r -> r.sectors().stream().map(s -> getTranslation(s.translationKey())).sorted()
-                .collect(Collectors.joining(", "))).setHeader(getTranslation("queue.column.sectors")).setWidth("14rem")
+        Grid.Column<RegistrationSummary> place = grid.addColumn(this::place)
+                .setHeader(getTranslation("queue.column.city")).setSortProperty("city").setKey("city")
+                .setWidth("9rem").setFlexGrow(1);
+        Grid.Column<RegistrationSummary> sectors = grid.addColumn(r -> r.sectors().stream()
+                .map(s -> getTranslation(s.translationKey())).sorted().collect(Collectors.joining(", ")))
+                .setHeader(getTranslation("queue.column.sectors")).setKey("sectors").setWidth("14rem")
                 .setFlexGrow(2); // as wide as 'Пищевая промышленность' in one piece
         grid.addColumn(new ComponentRenderer<>(r -> r.awaitingEmailConfirmation() ? unconfirmed(r)
                 : new StatusBadge(r.status())))
                 .setHeader(getTranslation("queue.column.status")).setSortProperty("status").setKey("status")
                 .setAutoWidth(true);
+        // at 390 px the five columns scrolled sideways: the status, what the organizer looks for, off the screen and
+        // the city cut ("Minsk, Be", ux80); a phone shows the company with its city, and the status beside it
+        PhoneColumns.leaveOut(grid, submitted, place, sectors);
         // the filter and the sort go along: the application's way back keeps them, and its "next application" is the
         // first row of this order (it followed the submission order whatever the organizer had sorted by)
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RegistrationDetailView.class,
@@ -226,6 +238,11 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
     @Override
     public String getPageTitle() {
         return getTranslation("queue.title") + " · " + getTranslation("app.short-title");
+    }
+
+    /** The company's city and country: "Гомель, Беларусь". */
+    private String place(RegistrationSummary r) {
+        return Cities.inLanguage(r.city(), this::getTranslation) + ", " + getTranslation(r.country().translationKey());
     }
 
     /** The status, and under it that the company's e-mail is not confirmed yet (it cannot be approved meanwhile). */

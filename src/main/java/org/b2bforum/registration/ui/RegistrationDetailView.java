@@ -97,7 +97,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
             unconfirmed.addClassName("status-changes-requested");
             // the link did not arrive and the office called the company: marked here, with why (review72)
             Button confirmEmail = new Button(getTranslation("details.confirm-email"), VaadinIcon.PHONE.create(),
-                    e -> askComment("details.confirm-email", "details.confirm-email-reason",
+                    e -> askComment(Ask.CONFIRM_EMAIL,
                             (text, dialog) -> confirmEmail(dialog, text)));
             confirmEmail.setId("confirm-email");
             add(unconfirmed, confirmEmail);
@@ -108,14 +108,12 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
             approve.setId("approve");
             approve.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
             Button changes = new Button(getTranslation("action.request-changes"), VaadinIcon.EDIT.create(),
-                    e -> askComment("action.request-changes", "details.comment-label",
-                            (text, dialog) -> decideWithComment(dialog, text,
+                    e -> askComment(Ask.CHANGES, (text, dialog) -> decideWithComment(dialog, text,
                                     () -> registrations.requestChanges(companyId, text.getValue()),
                                     "details.changes-requested")));
             changes.setId("request-changes");
             Button reject = new Button(getTranslation("action.reject"), VaadinIcon.CLOSE.create(),
-                    e -> askComment("action.reject", "details.reason-label",
-                            (text, dialog) -> decideWithComment(dialog, text,
+                    e -> askComment(Ask.REJECT, (text, dialog) -> decideWithComment(dialog, text,
                                     () -> registrations.reject(companyId, text.getValue()), "details.rejected")));
             reject.setId("reject");
             reject.addThemeVariants(ButtonVariant.ERROR);
@@ -127,8 +125,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
             add(actions);
         } else if (details.status() == RegistrationStatus.APPROVED) {
             Button withdraw = new Button(getTranslation("details.withdraw"), VaadinIcon.BAN.create(),
-                    e -> askComment("details.withdraw", "details.withdraw-reason",
-                            (text, dialog) -> decideWithComment(dialog, text,
+                    e -> askComment(Ask.WITHDRAW, (text, dialog) -> decideWithComment(dialog, text,
                                     () -> registrations.withdrawApproval(companyId, text.getValue()),
                                     "details.withdrawn")));
             withdraw.setId("withdraw-approval");
@@ -173,14 +170,36 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
         }
     }
 
-    private void askComment(String titleKey, String labelKey, BiConsumer<TextArea, Dialog> onConfirm) {
-        Dialog dialog = new Dialog(getTranslation(titleKey));
-        TextArea text = new TextArea(getTranslation(labelKey));
+    /**
+     * A dialog's words: its heading (what it does: "Отклонить заявку", not the button's "Отклонить"), its button, the
+     * field's label, and what the field says when left empty: what to write and who reads it (it said "Заполните это
+     * поле", ux80).
+     */
+    private record Ask(String title, String action, String label, String empty) {
+        static final Ask REJECT = new Ask("details.reject.title", "action.reject", "details.reason-label",
+                "details.reason.empty");
+        static final Ask CHANGES = new Ask("details.request-changes.title", "action.request-changes",
+                "details.comment-label", "details.comment.empty");
+        // the withdrawal's reason goes to the company as a rejection's does
+        static final Ask WITHDRAW = new Ask("details.withdraw", "details.withdraw", "details.withdraw-reason",
+                "details.reason.empty");
+        static final Ask CONFIRM_EMAIL = new Ask("details.confirm-email", "details.confirm-email",
+                "details.confirm-email-reason", "details.confirm-email-reason.empty");
+        static final Ask FREE_TAX_NUMBER = new Ask("details.free-tax-number", "details.free-tax-number",
+                "details.free-tax-number-reason", "details.free-tax-number-reason.empty");
+    }
+
+    private void askComment(Ask ask, BiConsumer<TextArea, Dialog> onConfirm) {
+        Dialog dialog = new Dialog(getTranslation(ask.title()));
+        TextArea text = new TextArea(getTranslation(ask.label()));
         text.setId("decision-comment");
         text.setWidthFull();
         text.setMaxLength(2000);
         text.setRequiredIndicatorVisible(true);
-        Button confirm = new Button(getTranslation(titleKey), e -> onConfirm.accept(text, dialog));
+        // the same words when the field is left on its own (blur) as when the decision is refused for it
+        String empty = getTranslation(ask.empty());
+        text.setI18n(new TextArea.TextAreaI18n().setRequiredErrorMessage(empty));
+        Button confirm = new Button(getTranslation(ask.action()), e -> onConfirm.accept(text, dialog));
         confirm.setId("confirm-decision");
         confirm.addThemeVariants(ButtonVariant.PRIMARY);
         Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
@@ -204,7 +223,10 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
             dialog.close();
             done.run();
         } catch (InvalidRegistrationException e) {
-            text.setErrorMessage(getTranslation(e.errors().getFirst().key()));
+            String key = e.errors().getFirst().key();
+            // left empty: the dialog's own words (askComment), not the generic "Заполните это поле"
+            text.setErrorMessage("validation.required".equals(key) ? text.getI18n().getRequiredErrorMessage()
+                    : getTranslation(key));
             text.setInvalid(true);
         } catch (RegistrationStateException e) {
             dialog.close();
@@ -236,8 +258,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
             return;
         }
         Button free = new Button(getTranslation("details.free-tax-number"), VaadinIcon.UNLOCK.create(),
-                e -> askComment("details.free-tax-number", "details.free-tax-number-reason",
-                        (text, dialog) -> decideWithComment(dialog, text,
+                e -> askComment(Ask.FREE_TAX_NUMBER, (text, dialog) -> decideWithComment(dialog, text,
                                 () -> corrections.freeTaxNumber(companyId, text.getValue()),
                                 () -> doneHere("details.tax-number-freed"))));
         free.setId("free-tax-number");

@@ -119,6 +119,17 @@ public final class Chromium {
         settle(page);
     }
 
+    /**
+     * The window at a phone's width (390) or a desktop's, once the frame has laid itself out for it: the menu over the
+     * page on a phone, beside it on a desktop. Vaadin's layout switches after the resize; measured before that, the
+     * page was 102 px wide beside the desktop's menu and the name a column a word wide (a failed suite at load 6).
+     */
+    public static void width(Page page, int width) {
+        page.setViewportSize(width, width < 600 ? 844 : 1000);
+        page.waitForFunction("phone => document.querySelector('vaadin-app-layout').hasAttribute('overlay') === phone",
+                width < 600);
+    }
+
     /** Waits until Vaadin has no request to the server under way. */
     public static void settle(Page page) {
         page.waitForFunction("""

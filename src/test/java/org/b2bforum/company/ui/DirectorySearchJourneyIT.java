@@ -99,10 +99,10 @@ class DirectorySearchJourneyIT extends BrowserJourney {
                 // the star beside the name on a wide screen; on a phone always under it, however short the name
                 // (it went beside a short name and under a long one, card by card, review41)
                 assertStar(card, false);
-                width(page, 390);
+                Chromium.width(page, 390);
                 assertStar(card, true);
                 assertFits(card, "a.company-name");
-                width(page, 1280);
+                Chromium.width(page, 1280);
 
                 page.goBack();
                 page.waitForURL(Pattern.compile(".*/directory$"));
@@ -124,10 +124,10 @@ class DirectorySearchJourneyIT extends BrowserJourney {
                 // the release: the click hit nothing), and the profile's link leads back to the same search
                 page.locator("#directory-results a.company-name").first().click();
                 page.waitForURL(Pattern.compile(".*/companies/" + found.id() + "$"));
-                width(page, 390);
+                Chromium.width(page, 390);
                 assertFits(page.locator(".profile-top"), "h1");
                 assertStar(page.locator(".profile-top"), true); // the name beside the logo, not squeezed by the star
-                width(page, 1280);
+                Chromium.width(page, 1280);
                 Locator back = page.locator("#profile-back-to-directory");
                 assertThat(back).hasText("← К каталогу компаний");
                 back.click();
@@ -149,17 +149,6 @@ class DirectorySearchJourneyIT extends BrowserJourney {
                 throw e;
             }
         }
-    }
-
-    /**
-     * The window at a phone's width (390) or a desktop's, once the frame has laid itself out for it: the menu over the
-     * page on a phone, beside it on a desktop. Vaadin's layout switches after the resize; measured before that, the
-     * page was 102 px wide beside the desktop's menu and the name a column a word wide (a failed suite at load 6).
-     */
-    private static void width(Page page, int width) {
-        page.setViewportSize(width, width < 600 ? 844 : 1000);
-        page.waitForFunction("phone => document.querySelector('vaadin-app-layout').hasAttribute('overlay') === phone",
-                width < 600);
     }
 
     /** Measured in one go in the browser: the grid may lay its rows out again between two separate measurements. */

@@ -153,9 +153,50 @@ class RegistrationJourneyIT extends BrowserJourney {
         filterByCity(page, city);
         assertThat(page.locator("#registrations-grid vaadin-grid-cell-content")
                 .filter(new Locator.FilterOptions().setHasText("Адрес не подтверждён").setVisible(true))).hasCount(1);
+        queueOnAPhone(page, application, city);
         openFromQueue(page, application);
         assertThat(page.locator("#email-not-confirmed")).containsText("не подтверждён");
         assertThat(page.locator("#approve")).isDisabled();
+    }
+
+    /**
+     * The queue at a phone's width (ux80: at 390 px it scrolled sideways, the status off the screen and the city cut,
+     * "Minsk, Be"): the company with its city under its name and its status beside it, all inside the screen, and
+     * nothing to scroll sideways to; the desktop's five columns again at 1280 px. Measured in one go in the browser.
+     */
+    private static void queueOnAPhone(Page page, RegistrationForm application, String city) {
+        String shown = "n => [...document.querySelectorAll('#registrations-grid > vaadin-grid-column')]"
+                + ".filter(column => !column.hidden).length === n";
+        page.waitForFunction(shown, 5);
+        Chromium.width(page, 390);
+        page.waitForFunction(shown, 2);
+        String where = (String) page.evaluate("""
+                ([name, place]) => {
+                  const grid = document.querySelector('#registrations-grid');
+                  const table = grid.shadowRoot.querySelector('#table');
+                  const cells = [...grid.querySelectorAll('vaadin-grid-cell-content')]
+                      .filter(cell => cell.getBoundingClientRect().height > 0);
+                  const company = cells.find(cell => cell.querySelector('.queue-company-name')?.textContent === name);
+                  const status = cells.find(cell => cell.textContent.includes('Адрес не подтверждён'));
+                  if (!company || !status) return 'no row: company ' + !!company + ', status ' + !!status;
+                  const city = company.querySelector('.queue-company-place');
+                  const inside = e => e.getBoundingClientRect().left >= 0
+                      && e.getBoundingClientRect().right <= window.innerWidth + 1 && e.scrollWidth <= e.clientWidth + 1;
+                  const checks = {
+                    'nothing to scroll sideways': table.scrollWidth <= table.clientWidth + 1,
+                    'the city under the name': city.textContent === place && city.getBoundingClientRect().top
+                        >= company.querySelector('.queue-company-name').getBoundingClientRect().bottom - 1,
+                    'the company inside the screen': inside(company) && inside(city),
+                    'the status inside the screen': inside(status.firstElementChild),
+                  };
+                  const failed = Object.keys(checks).filter(check => !checks[check]);
+                  return failed.length === 0 ? 'fits' : failed.join(', ') + ' (table ' + table.scrollWidth + '/'
+                      + table.clientWidth + ', status ' + status.getBoundingClientRect().right + ')';
+                }""", List.of(application.getShortName(), city + ", Россия"));
+        org.assertj.core.api.Assertions.assertThat(where).as("the queue at 390 px").isEqualTo("fits");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "playwright", "queue-phone.png")));
+        Chromium.width(page, 1280);
+        page.waitForFunction(shown, 5);
     }
 
     private static void filterByCity(Page page, String city) {
