@@ -48,6 +48,13 @@ class BadgeReader {
                 BadgeReader::holder).stream().findFirst();
     }
 
+    /** The delegate's badge code as stored ({@code 7KQ3PX}); null while none was made (or no such delegate). */
+    String badgeCode(long delegateId) {
+        List<String> codes = jdbc.queryForList("select badge_code from delegate where id = :id",
+                new MapSqlParameterSource("id", delegateId), String.class);
+        return codes.isEmpty() ? null : codes.getFirst();
+    }
+
     /** The delegates of approved companies that match the filter, by company and then by name. */
     List<BadgeHolder> holders(BadgeFilter filter, int offset, int limit) {
         MapSqlParameterSource params = params(filter).addValue("offset", offset).addValue("limit", limit);

@@ -57,8 +57,17 @@ class BadgeRenderer {
     private static final float MARGIN = 16;
     private static final float BAND = 46;
     static final float QR_SIZE = 112;
-    /** Above the badge's code and the line that says what to do with both (it was 36 before the code, ux79). */
-    static final float QR_BOTTOM = 42;
+    /**
+     * Above the badge's code and the line that says what to do with both (it was 36 before the code, ux79). The QR code
+     * of a check-in link has 37 modules (a public address of up to 32 characters), 41 (up to 54), 33 only for one of up
+     * to 10: 3.4 pt a module at most, and the white the QR standard asks around it, four modules, 13.6 pt at most. The code's capitals
+     * (8.75 pt high) end 14.3 pt below the QR code, the text above it ends 16.7 pt above at the longest (two lines of
+     * name, position and company).
+     */
+    static final float QR_BOTTOM = 45;
+    /** The badge's code, 12 pt bold, 2.3 pt above the top of the line under it (at 14 pt, as before the code). */
+    static final float CODE_BASELINE = 22;
+    static final float CHECK_IN_BASELINE = 14;
 
     private static final Color INK = new Color(0x1a, 0x1c, 0x20);
     private static final Color GREY = new Color(0x55, 0x5b, 0x66);
@@ -172,10 +181,11 @@ class BadgeRenderer {
                 Block.fit(sanitize(place), regular, new float[] {10, 9}, W - 2 * MARGIN, 1).drawFrom(cs, GREY, y);
 
                 BadgeQr.draw(cs, qrCode, (W - QR_SIZE) / 2, QR_BOTTOM, QR_SIZE);
-                // the code a stand types in when its phone will not read the QR code: large, three modules below it
-                Block.fit(sanitize(card.code()), bold, new float[] {12}, W - 2 * MARGIN, 1).drawCentred(cs, INK, 24);
+                // the code a stand types in when its phone will not read the QR code: large, outside its quiet zone
+                Block.fit(sanitize(card.code()), bold, new float[] {12}, W - 2 * MARGIN, 1).drawCentred(cs, INK,
+                        CODE_BASELINE);
                 Block.fit(sanitize(t("badge.front.check-in")), regular, new float[] {6.5f}, W - 2 * MARGIN, 1)
-                        .drawCentred(cs, GREY, 12);
+                        .drawCentred(cs, GREY, CHECK_IN_BASELINE);
             }
         }
 

@@ -115,7 +115,8 @@ public class BadgeService {
 
     /**
      * The logged-in delegate's badge code as printed under the QR code ({@code 7KQ-3PX}), for their page: read out or
-     * typed in at a stand when the phone's QR code will not scan. Made here when the badge was never printed.
+     * typed in at a stand when the phone's QR code will not scan. Made here when the badge was never printed, under the
+     * row's lock: the page asks only when {@link #mySchedule()} brought none.
      */
     @PreAuthorize("hasRole('DELEGATE')")
     @Transactional
@@ -137,13 +138,16 @@ public class BadgeService {
         return keys;
     }
 
-    /** One delegate's personal schedule: confirmed meetings and program items, in time order. */
+    /**
+     * One delegate's personal schedule: confirmed meetings and program items, in time order; with the badge's code when
+     * it was made (read only: the delegate's page opens without a write or a wait for the row's lock).
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public PersonalSchedule schedule(long delegateId) {
         requireMayRead(delegateId);
         BadgeHolder holder = reader.holder(delegateId).orElseThrow(() -> new BadgeHolderRemovedException(delegateId));
-        return new PersonalSchedule(holder, reader.schedule(delegateId));
+        return new PersonalSchedule(holder, reader.schedule(delegateId), BadgeCode.format(reader.badgeCode(delegateId)));
     }
 
     /** The logged-in delegate's own schedule. */
@@ -234,7 +238,6 @@ public class BadgeService {
             throws IOException {
         long started = System.nanoTime();
         List<BadgeHolder> holders = reader.holders(filter, 0, Integer.MAX_VALUE);
-        onTotal.accept(holders.size());
         List<Long> ids = holders.stream().map(BadgeHolder::delegateId).toList();
         long read = System.nanoTime();
         Map<Long, BadgeKeys> keys = delegates.ensureBadgeKeys(ids);
@@ -252,6 +255,9 @@ public class BadgeService {
             cards.add(new BadgeCard(holder, checkInLink(badge.checkInToken()), BadgeCode.format(badge.code()),
                     schedules.getOrDefault(holder.delegateId(), List.of())));
         }
+        // the badges to come, after the keys: one removed meanwhile is none (counted before, the progress never reached
+        // the total)
+        onTotal.accept(cards.size());
         renderer.write(cards, forum(locale), clock.instant(), locale, true, out, progress);
         return cards.size();
     }

@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.b2bforum.base.security.Tokens;
 import org.b2bforum.company.domain.Delegate;
 import org.b2bforum.company.domain.DelegateRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,11 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Delegates {
 
+    private static final Logger log = LoggerFactory.getLogger(Delegates.class);
     private static final int CHUNK = 500;
+    /** Draws of a chunk's keys before a print gives up: a second one is rare already (see {@link #made}). */
+    private static final int DRAWS = 5;
 
     private final DelegateRepository delegates;
     private final NamedParameterJdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private volatile Supplier<String> draw = BadgeCode::newCode;
 
     Delegates(DelegateRepository delegates, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.delegates = delegates;
@@ -45,78 +52,76 @@ public class Delegates {
     }
 
     /**
-     * The check-in tokens of these delegates, as {@link #ensureBadgeKeys} makes and keeps them.
-     */
-    @Transactional
-    public Map<Long, String> ensureCheckInTokens(Collection<Long> delegateIds) {
-        Map<Long, String> tokens = new HashMap<>();
-        ensureBadgeKeys(delegateIds).forEach((id, keys) -> tokens.put(id, keys.checkInToken()));
-        return tokens;
-    }
-
-    /**
      * The check-in tokens and badge codes of these delegates: made ({@link Tokens#newToken()}, {@link BadgeCode}) and
      * stored for those that have none yet, the existing ones otherwise, so a badge printed again carries the same QR
      * code and the same code under it. The rows are locked, so two first prints of one badge agree. In bulk with JDBC:
      * the first print of a night's batch stores thousands of tokens (loading as many entities took 2 s of the
      * 2,000-badge benchmark). A badge whose token was made before the codes (V42) gets its code on its next print.
+     * <p>
+     * A new code another print holds already, committed or not yet, is refused by the unique key (waiting for that
+     * print's end): those badges' keys are drawn again here, within this transaction, so the print goes on. Before, a
+     * print drawing a code another print had just drawn failed (a read could not see the other's code before it was
+     * committed), and the driver's and the batch's log lines named the code.
      */
     @Transactional
     public Map<Long, BadgeKeys> ensureBadgeKeys(Collection<Long> delegateIds) {
         Map<Long, BadgeKeys> keys = new HashMap<>();
         List<Long> ids = new ArrayList<>(delegateIds);
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            Map<Long, BadgeKeys> missing = new HashMap<>();
-            jdbc.query("select id, check_in_token, badge_code from delegate where id in (:ids) for update",
-                    new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))), rs -> {
-                        long id = rs.getLong("id");
-                        BadgeKeys stored = new BadgeKeys(rs.getString("check_in_token"), rs.getString("badge_code"));
-                        if (stored.checkInToken() == null || stored.code() == null) {
-                            missing.put(id, stored);
-                        } else {
-                            keys.put(id, stored);
-                        }
-                    });
-            if (!missing.isEmpty()) {
-                Map<Long, String> codes = newCodes(missing.keySet().stream().filter(id -> missing.get(id).code() == null)
-                        .toList());
-                List<MapSqlParameterSource> updates = new ArrayList<>();
-                missing.forEach((id, stored) -> {
-                    BadgeKeys made = new BadgeKeys(stored.checkInToken() == null ? Tokens.newToken()
-                            : stored.checkInToken(), stored.code() == null ? codes.get(id) : stored.code());
-                    keys.put(id, made);
-                    updates.add(new MapSqlParameterSource("id", id).addValue("token", made.checkInToken())
-                            .addValue("code", made.code()));
-                });
-                jdbc.batchUpdate("update delegate set check_in_token = :token, badge_code = :code where id = :id",
-                        updates.toArray(MapSqlParameterSource[]::new));
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            Map<Long, BadgeKeys> missing = stored(chunk, keys);
+            for (int draws = 1; !missing.isEmpty(); draws++) {
+                if (draws > DRAWS) {
+                    throw new IllegalStateException("Badge keys drawn " + DRAWS + " times, taken each time");
+                }
+                // "ignore": a row whose new code is taken keeps none, in place of an error (the driver logs each
+                // error with its message, the code in it, and the print's transaction would end). Read back: the
+                // driver counts the rows found, not those changed, so an ignored row counts as stored
+                jdbc.batchUpdate("update ignore delegate set check_in_token = :token, badge_code = :code where id = :id",
+                        made(missing).entrySet().stream().map(row -> new MapSqlParameterSource("id", row.getKey())
+                                .addValue("token", row.getValue().checkInToken()).addValue("code", row.getValue().code()))
+                                .toArray(MapSqlParameterSource[]::new));
+                missing = stored(List.copyOf(missing.keySet()), keys);
+                if (!missing.isEmpty()) {
+                    log.info("A badge key drawn for {} badges was taken meanwhile: drawn again", missing.size());
+                }
             }
         }
         return keys;
     }
 
+    /** Locks these delegates' rows; puts their complete keys into {@code keys}, returns those that lack some. */
+    private Map<Long, BadgeKeys> stored(List<Long> ids, Map<Long, BadgeKeys> keys) {
+        Map<Long, BadgeKeys> missing = new HashMap<>();
+        jdbc.query("select id, check_in_token, badge_code from delegate where id in (:ids) for update",
+                new MapSqlParameterSource("ids", ids), rs -> {
+                    long id = rs.getLong("id");
+                    BadgeKeys stored = new BadgeKeys(rs.getString("check_in_token"), rs.getString("badge_code"));
+                    (stored.checkInToken() == null || stored.code() == null ? missing : keys).put(id, stored);
+                });
+        return missing;
+    }
+
     /**
-     * A new badge code for each of these delegates, none of them stored already nor given twice here: drawn again
-     * until so (with a few thousand codes among 900 million, a draw again is rare). Two transactions drawing the same
-     * new code at once is rarer still; the unique key refuses the second, whose print then fails once.
+     * The keys these rows lack, made: a token, a code none of them is given twice (with a few thousand codes among 900
+     * million, one already stored is rare; the unique key refuses it, {@link #ensureBadgeKeys} draws again).
      */
-    private Map<Long, String> newCodes(List<Long> ids) {
-        Map<Long, String> codes = new HashMap<>();
-        List<Long> toDraw = new ArrayList<>(ids);
-        while (!toDraw.isEmpty()) {
-            Set<String> drawn = new HashSet<>(codes.values());
-            for (Long id : toDraw) {
-                String code = BadgeCode.newCode();
-                while (!drawn.add(code)) {
-                    code = BadgeCode.newCode();
-                }
-                codes.put(id, code);
+    private Map<Long, BadgeKeys> made(Map<Long, BadgeKeys> missing) {
+        Map<Long, BadgeKeys> made = new HashMap<>();
+        Set<String> drawn = new HashSet<>();
+        missing.forEach((id, stored) -> {
+            String code = stored.code();
+            while (code == null || !drawn.add(code)) {
+                code = draw.get();
             }
-            Set<String> taken = Set.copyOf(jdbc.queryForList("select badge_code from delegate where badge_code in (:codes)",
-                    new MapSqlParameterSource("codes", toDraw.stream().map(codes::get).toList()), String.class));
-            toDraw = toDraw.stream().filter(id -> taken.contains(codes.get(id))).toList();
-        }
-        return codes;
+            made.put(id, new BadgeKeys(stored.checkInToken() == null ? Tokens.newToken() : stored.checkInToken(), code));
+        });
+        return made;
+    }
+
+    /** Draws badge codes with {@code codes} instead of {@link BadgeCode#newCode()}: a test's codes that collide. */
+    void drawCodesWith(Supplier<String> codes) {
+        draw = codes;
     }
 
     /** The delegate whose badge carries this check-in token. */

@@ -124,7 +124,7 @@ class DemoFair {
                 "Нужен каток на замену, просили видео испытаний", "");
         logIn(delegate);
         for (int i = 0; i < visitors.size(); i++) {
-            String token = delegates.ensureCheckInTokens(List.of(visitors.get(i))).get(visitors.get(i));
+            String token = delegates.ensureBadgeKeys(List.of(visitors.get(i))).get(visitors.get(i)).checkInToken();
             long lead = leads.scan(token).lead().id();
             if (!notes.get(i).isEmpty()) {
                 leads.saveNote(lead, notes.get(i));

@@ -57,7 +57,7 @@ class DemoVenue {
                 where c.status = 'APPROVED' group by c.id order by c.id limit ?""", Long.class, CHECKED_IN + 1);
         String lastToken = null;
         for (int i = 0; i < early.size(); i++) {
-            String token = delegates.ensureCheckInTokens(List.of(early.get(i))).get(early.get(i));
+            String token = delegates.ensureBadgeKeys(List.of(early.get(i))).get(early.get(i)).checkInToken();
             if (i < CHECKED_IN) {
                 checkIns.checkIn(token);
                 if (i == 0) {

@@ -79,7 +79,7 @@ class BadgeServiceTest {
         byte[] again = booking.asOrganizer(() -> badges.badgePdf(delegateId, Languages.RUSSIAN));
         try (PDDocument document = BadgePdfs.load(again)) {
             assertThat(BadgePdfs.qrCode(document, 0)).as("a badge printed again carries the same token")
-                    .endsWith("/check-in/" + delegates.ensureCheckInTokens(List.of(delegateId)).get(delegateId));
+                    .endsWith("/check-in/" + delegates.ensureBadgeKeys(List.of(delegateId)).get(delegateId).checkInToken());
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -238,6 +238,46 @@ class BadgeServiceTest {
         }
     }
 
+    /**
+     * The QR standard asks four modules of white around the code: the code under it stood three below (ux79), and a
+     * badge of the longest texts keeps the text above out of it too.
+     */
+    @Test
+    void the_qr_code_keeps_four_modules_of_white_around_it_on_a_badge_of_the_longest_texts() throws IOException {
+        String longName = "Константинопольская-Христорождественская Александра-Анастасия Владиславовна фон Вальденбург";
+        String longPosition = "Заместитель генерального директора по внешнеэкономической деятельности, "
+                + "международному сотрудничеству и развитию региональных представительств в странах СНГ";
+        TestCompany company = fixture.approvedCompany("Санкт-Петербург", "Очень длинное название компании с "
+                + "ограниченной ответственностью и филиалами " + TestData.unique(), List.of(longName + "|" + longPosition));
+
+        byte[] pdf = booking.as(company, () -> badges.badgePdf(company.firstDelegate(), Languages.RUSSIAN));
+
+        try (PDDocument document = BadgePdfs.load(pdf)) {
+            float dpi = 300;
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document)
+                    .renderImageWithDPI(0, dpi, org.apache.pdfbox.rendering.ImageType.GRAY);
+            float scale = dpi / 72;
+            float module = BadgeRenderer.QR_SIZE / BadgeQr.encode(BadgePdfs.qrCode(document, 0)).getWidth();
+            float left = (BadgeRenderer.PAGE.getWidth() - BadgeRenderer.QR_SIZE) / 2;
+            float top = BadgeRenderer.PAGE.getHeight() - BadgeRenderer.QR_BOTTOM - BadgeRenderer.QR_SIZE;
+            int dark = 0;
+            // the band of four modules around the code, a pixel in from each of its edges (anti-aliasing)
+            for (int y = Math.round((top - 4 * module) * scale) + 1; y < Math.round((top + BadgeRenderer.QR_SIZE
+                    + 4 * module) * scale) - 1; y++) {
+                for (int x = Math.round((left - 4 * module) * scale) + 1; x < Math.round((left + BadgeRenderer.QR_SIZE
+                        + 4 * module) * scale) - 1; x++) {
+                    boolean inCode = x >= (left - 0.5f) * scale && x < (left + BadgeRenderer.QR_SIZE + 0.5f) * scale
+                            && y >= (top - 0.5f) * scale && y < (top + BadgeRenderer.QR_SIZE + 0.5f) * scale;
+                    if (!inCode && (page.getRaster().getSample(x, y, 0) < 200)) {
+                        dark++;
+                    }
+                }
+            }
+            assertThat(dark).as("dark pixels within four modules of the QR code").isZero();
+            assertThat(BadgePdfs.text(document, 1)).contains("…");
+        }
+    }
+
     @Test
     void a_delegate_gets_only_their_own_badge_and_schedule() {
         TestCompany company = booking.approvedCompany();
@@ -328,6 +368,35 @@ class BadgeServiceTest {
             assertThat(document.getNumberOfPages()).isEqualTo(2);
             assertThat(BadgePdfs.text(document, 1)).contains("Васильев Ян", "ПРЕССА");
         }
+    }
+
+    /**
+     * A delegate their company removes while the batch makes its keys has no badge in it: the batch's total counts
+     * the badges made (before, it counted them before the keys, and the progress never reached it).
+     */
+    @Test
+    void a_batch_counts_the_badges_it_makes_without_the_delegate_removed_while_it_made_their_keys() throws Exception {
+        String city = "Лида " + TestData.unique();
+        TestCompany company = fixture.approvedCompany(city, "Г-Маш " + TestData.unique(),
+                List.of("Орлова Вера", "Белов Кирилл"));
+        long removed = company.delegateIds().get(1);
+        List<BadgeBatch> batch = new ArrayList<>();
+
+        Throwable thrown = LockWaits.whileHeld(booking, context.getBean(JdbcTemplate.class),
+                context.getBean(PlatformTransactionManager.class), () -> booking.removeDelegate(company, removed),
+                () -> {
+                    try {
+                        batch.add(runBatch(new BadgeFilter(city, null, null)));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+
+        assertThat(thrown).isNull();
+        BadgeBatch done = batch.getFirst();
+        assertThat(done.state()).isEqualTo(BadgeBatch.State.DONE);
+        assertThat(done.total()).as("the badges made").isEqualTo(1);
+        assertThat(done.done()).isEqualTo(1);
     }
 
     private BadgeBatch runBatch(BadgeFilter filter) throws InterruptedException {

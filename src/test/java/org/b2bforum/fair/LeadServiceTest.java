@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 import org.apache.poi.ss.usermodel.Sheet;
@@ -20,7 +19,6 @@ import org.b2bforum.LockWaits;
 import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
-import org.b2bforum.company.BadgeCode;
 import org.b2bforum.company.Cities;
 import org.b2bforum.company.Delegates;
 import org.b2bforum.registration.RegistrationForm;
@@ -165,7 +163,7 @@ class LeadServiceTest {
     @Test
     void a_badge_code_typed_in_as_it_comes_gives_the_same_lead_as_the_qr_code() {
         String token = venue.badgeToken(visitor.firstDelegate());
-        String code = codeOf(visitor.firstDelegate());
+        String code = venue.badgeCode(visitor.firstDelegate());
         assertThat(delegates.ensureBadgeKeys(List.of(visitor.firstDelegate())).get(visitor.firstDelegate())
                 .checkInToken()).isEqualTo(token);
         BookingFixture.logInAs(exhibitorDelegate);
@@ -182,10 +180,10 @@ class LeadServiceTest {
 
     @Test
     void a_typed_code_follows_the_scans_rules_revoked_no_consent_own_badge_and_unknown_and_stores_nothing() {
-        String noConsent = codeOf(visitor.delegateIds().get(1));
-        String own = codeOf(exhibitor.firstDelegate());
+        String noConsent = venue.badgeCode(visitor.delegateIds().get(1));
+        String own = venue.badgeCode(exhibitor.firstDelegate());
         TestCompany revoked = visitorWithConsent();
-        String revokedCode = codeOf(revoked.firstDelegate());
+        String revokedCode = venue.badgeCode(revoked.firstDelegate());
         booking.withdrawApproval(revoked);
         BookingFixture.logInAs(exhibitorDelegate);
 
@@ -195,7 +193,7 @@ class LeadServiceTest {
                 .hasMessage("lead.error.own-badge");
         assertThatThrownBy(() -> leads.scanCode(revokedCode)).isInstanceOf(FairRefusedException.class)
                 .hasMessage("lead.error.revoked-badge");
-        assertThatThrownBy(() -> leads.scanCode(unusedCode())).isInstanceOf(FairRefusedException.class)
+        assertThatThrownBy(() -> leads.scanCode(venue.unusedBadgeCode())).isInstanceOf(FairRefusedException.class)
                 .hasMessage("lead.error.unknown-code");
         for (String notACode : List.of("", "7KQ-3P", "7KQ-3PXX", "OIL-105", "7KQ 3P!")) {
             assertThatThrownBy(() -> leads.scanCode(notACode)).as(notACode).isInstanceOf(FairRefusedException.class)
@@ -216,15 +214,16 @@ class LeadServiceTest {
      */
     @Test
     void wrong_codes_typed_in_are_throttled_per_account() {
-        String code = codeOf(visitor.firstDelegate());
+        String code = venue.badgeCode(visitor.firstDelegate());
         BookingFixture.logInAs(exhibitorDelegate);
         for (int i = 0; i < 20; i++) {
             assertThatThrownBy(() -> leads.scanCode("7KQ")).hasMessage("lead.error.code-format");
         }
         for (int i = 1; i < 10; i++) {
-            assertThatThrownBy(() -> leads.scanCode(unusedCode())).as("miss " + i).hasMessage("lead.error.unknown-code");
+            assertThatThrownBy(() -> leads.scanCode(venue.unusedBadgeCode())).as("miss " + i)
+                    .hasMessage("lead.error.unknown-code");
         }
-        assertThatThrownBy(() -> leads.scanCode(unusedCode())).isInstanceOf(FairRefusedException.class)
+        assertThatThrownBy(() -> leads.scanCode(venue.unusedBadgeCode())).isInstanceOf(FairRefusedException.class)
                 .hasMessage("lead.error.code-too-many")
                 .satisfies(e -> assertThat(((FairRefusedException) e).args()).containsExactly(5L));
         assertThatThrownBy(() -> leads.scanCode(code)).as("locked: not looked up").hasMessage("lead.error.code-too-many");
@@ -232,26 +231,6 @@ class LeadServiceTest {
 
         assertThat(booking.as(exhibitor, () -> leads.scanCode(code)).firstTime()).as("another account").isTrue();
         assertThat(leads.scan(venue.badgeToken(visitor.firstDelegate())).firstTime()).isFalse();
-    }
-
-    /** The badge's code of this delegate, made as a print makes it. */
-    private String codeOf(long delegateId) {
-        return BadgeCode.format(delegates.ensureBadgeKeys(List.of(delegateId)).get(delegateId).code());
-    }
-
-    /** A code of the alphabet that no badge has. */
-    private String unusedCode() {
-        String alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-        while (true) {
-            StringBuilder code = new StringBuilder();
-            for (int i = 0; i < 6; i++) {
-                code.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-            }
-            if (jdbc.queryForObject("select count(*) from delegate where badge_code = ?", Integer.class, code.toString())
-                    == 0) {
-                return code.toString();
-            }
-        }
     }
 
     /** The code as a Russian keyboard may type it: the Latin letters that have a Cyrillic twin typed in Cyrillic. */

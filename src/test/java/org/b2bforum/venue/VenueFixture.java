@@ -2,6 +2,7 @@ package org.b2bforum.venue;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.b2bforum.BookingFixture;
@@ -11,6 +12,9 @@ import org.b2bforum.TestData;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Tokens;
+import org.b2bforum.company.BadgeCode;
+import org.b2bforum.company.BadgeCodes;
+import org.b2bforum.company.Delegates;
 import org.b2bforum.program.InvalidProgramException;
 import org.b2bforum.program.ProgramService;
 import org.springframework.context.ApplicationContext;
@@ -19,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What the venue tests need besides companies and sessions (BookingFixture): sessions that have
  * already taken place (organizers may book into them, as at a forum that is under way), staff and
- * delegate log-ins, and badge tokens. Everything is unique within the test run.
+ * delegate log-ins, and badge tokens and codes. Everything is unique within the test run.
  */
 public final class VenueFixture {
 
@@ -29,12 +33,14 @@ public final class VenueFixture {
     private final AccountService accounts;
     private final ProgramService program;
     private final JdbcTemplate jdbc;
+    private final Delegates delegates;
 
     public VenueFixture(ApplicationContext context) {
         this.booking = new BookingFixture(context);
         this.accounts = context.getBean(AccountService.class);
         this.program = context.getBean(ProgramService.class);
         this.jdbc = context.getBean(JdbcTemplate.class);
+        this.delegates = context.getBean(Delegates.class);
     }
 
     public BookingFixture booking() {
@@ -76,6 +82,16 @@ public final class VenueFixture {
         String name = jdbc.queryForObject("select full_name from delegate where id = ?", String.class, delegateId);
         accounts.createDelegateAccount(email, PASSWORD, name, delegateId);
         return accounts.loadUserByUsername(email);
+    }
+
+    /** The delegate's badge code as printed ({@code 7KQ-3PX}), made as a print makes it. */
+    public String badgeCode(long delegateId) {
+        return BadgeCode.format(delegates.ensureBadgeKeys(List.of(delegateId)).get(delegateId).code());
+    }
+
+    /** A badge code as printed that no badge has. */
+    public String unusedBadgeCode() {
+        return BadgeCode.format(BadgeCodes.unused(jdbc));
     }
 
     /** The delegate's badge token, made as the badge would make it. */

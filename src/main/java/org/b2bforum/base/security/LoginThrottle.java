@@ -69,7 +69,8 @@ public class LoginThrottle {
     /**
      * Badge codes typed in vain per account ({@link #codeMissed}): 10 in 15 minutes lock the account out of typing
      * codes for 5 minutes, doubling up to an hour. A stand's person mistyping a crumpled badge's code now and then stays
-     * far below; a guesser walking the codes gets about 40 tries an hour from then on.
+     * far below; a guesser walking the codes gets 50 tries in the first hour and a quarter (10 before each of the locks of
+     * 5, 10, 20 and 40 minutes), then about 10 an hour (10 before each lock of an hour).
      */
     static final Rule CODES = new Rule(10, Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(1));
     /** The prefix of the typed codes' lock subject and of their rows in {@code form_submission}. */

@@ -9,6 +9,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.b2bforum.BookingFixture;
@@ -18,6 +23,7 @@ import org.b2bforum.DelegateFixture;
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.GridScrolls;
+import org.b2bforum.LockWaits;
 import org.b2bforum.TestClock;
 import org.b2bforum.TestData;
 import org.b2bforum.badge.BadgeHolder;
@@ -33,6 +39,8 @@ import org.b2bforum.program.ProgramItems;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -55,6 +63,8 @@ class BadgeViewsTest extends ForumBrowserlessTest {
     ProgramItems programItems;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Autowired
     DelegateFixture fixture;
@@ -180,10 +190,10 @@ class BadgeViewsTest extends ForumBrowserlessTest {
                 last.plusDays(1).atTime(9, 0).atZone(moscow).toInstant()), () -> {
                     UI.getCurrent().navigate("company-agenda"); // the page is made anew
                     MyBadgeView view = navigate(MyBadgeView.class);
-                    assertThat(view.code.getParent().orElseThrow().isVisible()).as("no code to show at a door")
-                            .isFalse();
-                    assertThat(view.download.isVisible()).isFalse();
-                    // (the hidden code's words stay in the page's tree: what the reader sees is checked above)
+                    assertThat(view.code).as("no code to show at a door").isNull();
+                    assertThat(view.shortCode).isNull();
+                    assertThat(view.download).isNull();
+                    assertThat(text(view)).doesNotContain("Покажите этот код на входе");
                     assertThat(text(view.after)).startsWith("Форум завершился " + last.getDayOfMonth() + " ")
                             .contains("Спасибо за участие!");
                     assertThat(descendants(view.after).filter(Anchor.class::isInstance)
@@ -199,6 +209,83 @@ class BadgeViewsTest extends ForumBrowserlessTest {
                     assertThat(text(view.after)).startsWith("The forum ended on " + last.getDayOfMonth() + " ")
                             .contains("The badge’s code", "Write to your partners");
                 });
+    }
+
+    /**
+     * The code printed under the badge's QR code, on the delegate's page for a stand whose camera will not read the
+     * phone (ux79): the badge's own, made by the page when no print made it, kept; after the forum none is made.
+     */
+    @Test
+    void the_badge_page_shows_the_badges_short_code_made_once_and_none_after_the_forum() {
+        booking.session(1, LocalTime.of(10, 0), LocalTime.of(10, 40), 20); // a forum day, the last one or before it
+        TestCompany company = booking.approvedCompany();
+        long delegateId = company.firstDelegate();
+        TestData.logInAs(accounts, fixture.delegateAccount(company, delegateId));
+        java.time.LocalDate last = jdbc.queryForObject("select max(day) from forum_day", java.time.LocalDate.class);
+
+        TestClock.aheadOnThisThread(Duration.between(Instant.now(),
+                last.plusDays(1).atTime(9, 0).atZone(ZoneId.of("Europe/Moscow")).toInstant()),
+                () -> navigate(MyBadgeView.class));
+        assertThat(storedCode(delegateId)).as("the page after the forum makes no code").isNull();
+
+        UI.getCurrent().navigate("company-agenda");
+        MyBadgeView view = navigate(MyBadgeView.class);
+        String shown = view.shortCode.getText();
+        assertThat(shown).matches("[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}").isEqualTo(badges.myBadgeCode());
+        assertThat(storedCode(delegateId)).isEqualTo(shown.replace("-", ""));
+        assertThat(text(view)).contains(shown, "Если QR-код не сканируется");
+        assertThat(view.shortCode.getElement().hasAttribute("aria-label")).as("no label on a plain span").isFalse();
+
+        UI.getCurrent().navigate("company-agenda");
+        assertThat(navigate(MyBadgeView.class).shortCode.getText()).as("the same at the next visit").isEqualTo(shown);
+    }
+
+    /**
+     * The company removes the delegate while their page makes the badge's code (the schedule read before the removal's
+     * end, the code's row lock after it): the page says so. Before: BadgeHolderRemovedException out of the view's
+     * constructor, the error page.
+     */
+    @Test
+    void a_delegate_removed_while_their_page_makes_the_badges_code_reads_the_words_not_an_error_page() throws Exception {
+        TestCompany company = booking.approvedCompany();
+        long anna = company.delegateIds().get(1);
+        TestData.logInAs(accounts, fixture.delegateAccount(company, anna));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch pageMade = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> removal = threads.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(
+                    status -> {
+                        booking.removeDelegate(company, anna);
+                        holding.countDown();
+                        try {
+                            release.await(150, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+            assertThat(holding.await(60, TimeUnit.SECONDS)).isTrue();
+            threads.submit(() -> {
+                LockWaits.untilOne(jdbc, pageMade);
+                release.countDown();
+                return null;
+            });
+            UI.getCurrent().navigate("my-badge");
+            pageMade.countDown();
+            removal.get(60, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("MyBadgeView");
+        assertThat(text(find(Component.class).id("my-badge-removed")))
+                .contains("Ваша компания убрала вас из списка своих участников");
+    }
+
+    private String storedCode(long delegateId) {
+        return jdbc.queryForObject("select badge_code from delegate where id = ?", String.class, delegateId);
     }
 
     private static List<Div> entries(Component section) {

@@ -267,6 +267,9 @@ class FairViewsTest extends ForumBrowserlessTest {
                         .isPresent());
         assertThat(find(Anchor.class).id("fair-stand-products").getHref())
                 .isEqualTo("fair/products?company=" + exhibitor.id());
+        // and reads why there is no "Meet at the stand" (ux79: no button and no word why)
+        assertThat(find(Paragraph.class).id("fair-stand-meet-hint").getText())
+                .startsWith("Встречу на стенде запрашивает представитель вашей компании");
 
         // the exhibitor's own people do not write to themselves
         BookingFixture.logInAs(venue.delegateAccount(exhibitor.firstDelegate()));
@@ -274,6 +277,8 @@ class FairViewsTest extends ForumBrowserlessTest {
         UI.getCurrent().navigate("fair", QueryParameters.simple(Map.of("stand", stand.number())));
         assertThat(((FairMapView) getCurrentView()).detail.isVisible()).isTrue();
         assertThat(find(Anchor.class).all()).noneMatch(a -> a.getId().filter("fair-stand-write"::equals).isPresent());
+        assertThat(find(Paragraph.class).withId("fair-stand-meet-hint").exists()).as("nothing to meet at their own")
+                .isFalse();
     }
 
     /** The map's "Products" led to a page that named neither the company nor its stand, with no way back (ux60). */

@@ -10,8 +10,6 @@ import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.AccountService;
-import org.b2bforum.company.BadgeCode;
-import org.b2bforum.company.Delegates;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.fair.FairService;
 import org.b2bforum.registration.RegistrationForm;
@@ -57,8 +55,6 @@ class LeadScanViewTest extends ForumBrowserlessTest {
     FairFixture.Stand stand;
     @Autowired
     FairService fairService;
-    @Autowired
-    Delegates delegates;
 
     @BeforeEach
     void setUp() {
@@ -195,10 +191,8 @@ class LeadScanViewTest extends ForumBrowserlessTest {
     void a_badge_code_typed_on_the_leads_page_adds_the_lead_and_a_refusal_shows_next_to_the_field() {
         TestCompany visitor = booking.approvedCompany();
         jdbc.update("update delegate set lead_consent = true where id = ?", visitor.firstDelegate());
-        String code = BadgeCode.format(delegates.ensureBadgeKeys(List.of(visitor.firstDelegate()))
-                .get(visitor.firstDelegate()).code());
-        String noConsent = BadgeCode.format(delegates.ensureBadgeKeys(List.of(visitor.delegateIds().get(1)))
-                .get(visitor.delegateIds().get(1)).code());
+        String code = venue.badgeCode(visitor.firstDelegate());
+        String noConsent = venue.badgeCode(visitor.delegateIds().get(1));
         BookingFixture.logInAs(exhibitorDelegate);
         LeadsView leads = navigate(LeadsView.class);
         assertThat(leads.code.getLabel()).isEqualTo("Код с бейджа");
