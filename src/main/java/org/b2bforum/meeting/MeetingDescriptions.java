@@ -108,8 +108,8 @@ class MeetingDescriptions implements ProgramConflicts {
                 .addValue("now", Timestamp.from(clock.instant()));
         // a request whose slot has begun is unanswered (UnansweredRequests): nobody could accept it any more, so its
         // going is no news to either company; it goes silently with the rest of the slots' rows
-        jdbc.query("select m.id, m.requester_company_id, m.partner_company_id from meeting m join slot s on s.id = m.slot_id "
-                + "where m.slot_id in (:slots) and " + UnansweredRequests.awaitingAnswerSql("m.status", "s.starts_at", ":now"),
+        jdbc.query("select m.id, m.requester_company_id, m.partner_company_id"
+                + UnansweredRequests.awaitingAnswerWhere("m.slot_id in (:slots)", ":now"),
                 slots, (ResultSet rs) -> {
                     String detail = describe(rs.getLong("id"));
                     notifications.notifyCompany(rs.getLong("requester_company_id"), "notification.meeting.SLOT_REMOVED", detail);

@@ -136,12 +136,14 @@ class MeetingRows {
         if (open.isEmpty()) {
             return open;
         }
-        // the slots are read without a lock: a step locks slots before companies, never after
-        Set<Long> waiting = Set.copyOf(jdbc.queryForList("select m.id from meeting m join slot s on s.id = m.slot_id "
-                + "where m.id in (:ids) and " + UnansweredRequests.awaitingAnswerSql("m.status", "s.starts_at", ":now"),
-                new MapSqlParameterSource("ids", open.stream().map(Row::id).toList())
+        // the slots are read without a lock: a step locks slots before companies, never after. This plain read sees
+        // the transaction's snapshot, which a publication's guard may have taken before a request came: so the ones
+        // left unanswered are read and removed, not the waiting ones kept. A request the snapshot cannot see is newer,
+        // made for a slot still ahead then, and it is kept: waiting (mend51b; keeping the waiting ones lost it)
+        Set<Long> unanswered = Set.copyOf(jdbc.queryForList("select m.id" + UnansweredRequests.unansweredWhere(
+                "m.id in (:ids)", ":now"), new MapSqlParameterSource("ids", open.stream().map(Row::id).toList())
                         .addValue("now", Timestamp.from(clock.instant())), Long.class));
-        return open.stream().filter(request -> waiting.contains(request.id())).toList();
+        return open.stream().filter(request -> !unanswered.contains(request.id())).toList();
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {

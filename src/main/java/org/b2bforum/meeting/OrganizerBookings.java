@@ -227,7 +227,8 @@ public class OrganizerBookings {
      * unanswered, becomes the meeting; the pair's other requests to each other still waiting for an
      * answer (any slot ahead, either way) are settled by it: cancelled with the scheduled meeting named
      * in their history, and the requester told. One whose slot has begun stays as it is, unanswered
-     * ({@link UnansweredRequests}): nobody could accept it any more, so it is neither cancelled nor told. Both companies are notified. The booking window does not apply.
+     * ({@link UnansweredRequests}): nobody could accept it any more, so it is neither cancelled nor
+     * told. Both companies are notified. The booking window does not apply.
      * <p>
      * The meeting limit does: counted under the companies' locks once everything is written, no
      * company may end above the limit unless it already was (an organizer's explicit override);

@@ -31,4 +31,19 @@ public final class UnansweredRequests {
     public static String unansweredSql(String status, String startsAt, String now) {
         return "(%s = 'REQUESTED' and %s <= %s)".formatted(status, startsAt, now);
     }
+
+    /**
+     * SQL from {@code from} on: the meetings {@code m} (their slots {@code s}) meeting {@code condition} and still
+     * waiting for an answer at {@code now}.
+     */
+    static String awaitingAnswerWhere(String condition, String now) {
+        return " from meeting m join slot s on s.id = m.slot_id where " + condition + " and "
+                + awaitingAnswerSql("m.status", "s.starts_at", now);
+    }
+
+    /** SQL from {@code from} on: as {@link #awaitingAnswerWhere}, the requests left unanswered at {@code now}. */
+    static String unansweredWhere(String condition, String now) {
+        return " from meeting m join slot s on s.id = m.slot_id where " + condition + " and "
+                + unansweredSql("m.status", "s.starts_at", now);
+    }
 }

@@ -56,6 +56,8 @@ final class ResultsCharts {
     }
 
     static final int TOP = 12;
+    /** The most lines a bar's label takes; each horizontal bar is given their height (30 points). */
+    private static final int LABEL_LINES = 3;
     private static final Color[] SERIES = {new Color(0x1e, 0x5a, 0xa8), new Color(0x8f, 0xb4, 0xe3),
             new Color(0x2e, 0x7d, 0x32), new Color(0xb3, 0x26, 0x1e)};
     private static final Color GRID = new Color(0xd0, 0xd4, 0xda);
@@ -119,10 +121,10 @@ final class ResultsCharts {
             case FAIR_EXHIBITORS -> topExhibitors().size();
             case MEETINGS, OUTCOMES -> 0;
         };
-        // a pair of long sector names takes three lines ("Пищевая промышленность и сельское хозяйство × Пищевая
-        // промышленность и сельское хозяйство"): in two the label ended in "..." in the report sent to both cities
-        int perBar = kind == Kind.SECTOR_PAIRS ? 30 : 24;
-        return bars == 0 ? 230 : Math.max(150, 70 + bars * perBar);
+        // a label takes up to three lines (LABEL_LINES), so each bar has their height: a pair of long sector names
+        // ("Пищевая промышленность и сельское хозяйство × Пищевая промышленность и сельское хозяйство") ended in "..."
+        // in two lines (ux81); a long round table's title ran into its neighbour's at 24 points a bar (mend51b)
+        return bars == 0 ? 230 : Math.max(150, 70 + bars * 30);
     }
 
     /** The chart as an SVG document, {@code width} wide. */
@@ -260,7 +262,7 @@ final class ResultsCharts {
 
         CategoryAxis categories = new CategoryAxis();
         categories.setMaximumCategoryLabelWidthRatio(orientation == PlotOrientation.HORIZONTAL ? 0.45f : 1f);
-        categories.setMaximumCategoryLabelLines(3);
+        categories.setMaximumCategoryLabelLines(LABEL_LINES);
         categories.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         categories.setCategoryMargin(0.25);
         NumberAxis values = new NumberAxis();

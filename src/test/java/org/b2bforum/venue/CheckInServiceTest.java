@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.b2bforum.BookingFixture;
@@ -235,5 +236,31 @@ class CheckInServiceTest {
                 .hasMessage("check-in.withdrawn");
         assertThat(jdbc.queryForObject("select count(*) from delegate_check_in where delegate_id = ?", Integer.class,
                 company.firstDelegate())).isZero();
+    }
+
+    /**
+     * ux82: a badge's code typed at the desk lists its holder first, before the others its text finds by name (here the
+     * code is also the company's name), and once; a withdrawn company's badge finds nobody, by its code or its name.
+     */
+    @Test
+    void the_badges_code_lists_its_holder_first_among_the_name_matches_and_a_withdrawn_companys_code_finds_nobody() {
+        TestCompany company = booking.approvedCompany();
+        String code = venue.unusedBadgeCode('7');
+        long ivan = company.delegateIds().get(0);
+        String name = jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id());
+        jdbc.update("update delegate set badge_code = ? where id = ?", code, ivan);
+        jdbc.update("update company set short_name = ? where id = ?", code, company.id());
+        BookingFixture.logInAs(venue.staff());
+
+        assertThat(checkIns.search(code.toLowerCase(Locale.ROOT), 20))
+                .as("by name Anna Smirnova comes first").extracting(BadgeHolder::delegateId)
+                .containsExactly(ivan, company.delegateIds().get(1));
+        assertThat(checkIns.search(code, 1)).extracting(BadgeHolder::delegateId).containsExactly(ivan);
+
+        jdbc.update("update company set short_name = ? where id = ?", name, company.id());
+        assertThat(checkIns.search(code, 20)).as("by the code alone").extracting(BadgeHolder::delegateId)
+                .containsExactly(ivan);
+        booking.withdrawApproval(company);
+        assertThat(checkIns.search(code, 20)).isEmpty();
     }
 }

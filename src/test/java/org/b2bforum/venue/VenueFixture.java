@@ -100,4 +100,19 @@ public final class VenueFixture {
                 delegateId);
         return jdbc.queryForObject("select check_in_token from delegate where id = ?", String.class, delegateId);
     }
+
+    /** A code of the badges' alphabet beginning with {@code first}, that no badge has yet. */
+    public String unusedBadgeCode(char first) {
+        String alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+        while (true) {
+            StringBuilder code = new StringBuilder().append(first);
+            for (int i = 1; i < 6; i++) {
+                code.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+            }
+            if (jdbc.queryForObject("select count(*) from delegate where badge_code = ?", Integer.class, code.toString())
+                    == 0) {
+                return code.toString();
+            }
+        }
+    }
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.b2bforum.base.clock.WallClock;
 import org.b2bforum.base.database.DatabaseFailures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -28,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AccountService implements UserDetailsService {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
     private final UserAccountRepository accounts;
     private final NamedParameterJdbcTemplate jdbc;
@@ -227,7 +231,8 @@ public class AccountService implements UserDetailsService {
      * Creates an organizer account unless one with this e-mail exists; an existing one is left as it is (its password
      * too), and the answer says how it compares with what was asked, for the operator's log. One exception: an
      * installation older than the name setting has its first organizer named {@value #FORMER_FIRST_ORGANIZER_NAME}, in
-     * English in the Russian header; it takes {@code displayName} once, as a new installation's gets it.
+     * English in the Russian header; it takes {@code displayName} once, as a new installation's gets it, and the log says
+     * so (INFO).
      */
     @Transactional
     public ConfiguredOrganizer ensureOrganizer(String email, String rawPassword, String displayName, boolean demo) {
@@ -243,6 +248,8 @@ public class AccountService implements UserDetailsService {
         }
         if (FORMER_FIRST_ORGANIZER_NAME.equals(account.getDisplayName())) {
             account.setDisplayName(displayName);
+            log.info("Organizer account {} renamed from \"{}\" to \"{}\" (B2BFORUM_ORGANIZER_NAME or its default)",
+                    account.getEmail(), FORMER_FIRST_ORGANIZER_NAME, displayName);
         }
         if (!account.isEnabled()) {
             return ConfiguredOrganizer.SWITCHED_OFF;

@@ -91,7 +91,8 @@ class ConfiguredOrganizerTest {
      * as a new installation's (the setting, else in Russian); any other name is the office's own and stays.
      */
     @Test
-    void the_first_organizer_created_as_organizer_before_the_setting_takes_its_name_at_the_next_start() {
+    void the_first_organizer_created_as_organizer_before_the_setting_takes_its_name_at_the_next_start(
+            CapturedOutput output) {
         String unnamed = "office-" + UUID.randomUUID() + "@forum.example.org";
         String named = "office-" + UUID.randomUUID() + "@forum.example.org";
         String renamedByHand = "office-" + UUID.randomUUID() + "@forum.example.org";
@@ -108,6 +109,9 @@ class ConfiguredOrganizerTest {
         assertThat(displayName(unnamed)).isEqualTo("Дирекция форума");
         assertThat(displayName(named)).isEqualTo("Дирекция форума «Минск — Москва»");
         assertThat(displayName(renamedByHand)).isEqualTo("Organizers' office");
+        assertThat(output.getOut()).as("one line for the operator's log, no password in it")
+                .contains("Organizer account " + unnamed + " renamed from \"Organizer\" to \"Дирекция форума\"")
+                .doesNotContain("Organizer account " + renamedByHand + " renamed").doesNotContain(PASSWORD);
     }
 
     private String displayName(String email) {

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
@@ -14,9 +19,11 @@ import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
+import org.b2bforum.company.Sector;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.reporting.ForumReportService;
 import org.b2bforum.reporting.ForumResults;
+import org.b2bforum.reporting.ForumResults.RoundTableFigure;
 import org.b2bforum.reporting.ResultsChart;
 import org.b2bforum.venue.Outcome;
 import org.b2bforum.venue.VenueFixture;
@@ -194,15 +201,52 @@ class ResultsReportViewTest extends ForumBrowserlessTest {
     void a_pair_of_long_sector_names_is_written_whole_at_its_bar() {
         BookingFixture booking = new BookingFixture(context);
         ForumResults results = booking.asOrganizer(reports::results);
-        org.b2bforum.company.Sector food = org.b2bforum.company.Sector.FOOD_AGRICULTURE;
-        ForumResults longPairs = withSectorPairs(results, java.util.stream.IntStream.range(0, 12)
+        Sector food = Sector.FOOD_AGRICULTURE;
+        ForumResults longPairs = withSectorPairs(results, IntStream.range(0, 12)
                 .mapToObj(i -> new ForumResults.SectorPair(food, food, 14 - i, 0)).toList());
-        for (java.util.Locale language : Languages.ALL) {
+        for (Locale language : Languages.ALL) {
             String svg = booking.asOrganizer(() -> reports.charts(longPairs, language, 480)).stream()
                     .filter(c -> c.id().equals("sector-pairs")).findFirst().orElseThrow().svg();
             // walked (ux81): "Пищевая промышленность и сельское хозяйство × Пищевая промышленность..." in the PDF
             assertThat(svg).as(language.toString()).doesNotContain("...", "…");
         }
+    }
+
+    @Test
+    void a_long_round_table_title_keeps_clear_of_its_neighbours_in_either_language() {
+        BookingFixture booking = new BookingFixture(context);
+        ForumResults results = booking.asOrganizer(reports::results);
+        String title = "Круглый стол %d: цифровые платформы строительной отрасли Беларуси и России в 2027 году";
+        String titleEn = "Round table %d: digital platforms of the construction industry of Belarus and Russia in 2027";
+        ForumResults longTitles = withRoundTables(results, IntStream.range(0, 8).mapToObj(i -> new RoundTableFigure(
+                title.formatted(i), titleEn.formatted(i), results.at(), "Зал", "Hall", 20 - i, 10)).toList());
+        for (Locale language : Languages.ALL) {
+            String svg = booking.asOrganizer(() -> reports.charts(longTitles, language, 480)).stream()
+                    .filter(c -> c.id().equals("round-tables")).findFirst().orElseThrow().svg();
+            assertThat(svg).as(language.toString()).doesNotContain("...", "…");
+            labelLinesApart(svg, language);
+        }
+    }
+
+    /**
+     * The category labels' lines, top to bottom, are at least a line apart: three lines of a label at a bar 24 points
+     * high ran into the next label's (mend51b).
+     */
+    private static void labelLinesApart(String svg, Locale language) {
+        List<Double> lines = Pattern.compile("<text[^>]*? y=['\"]([-\\d.]+)['\"][^>]*>([^<]*)</text>").matcher(svg)
+                .results().filter(m -> !m.group(2).matches("[\\d\\s\u00a0,.]*")).map(m -> Double.valueOf(m.group(1)))
+                .distinct().sorted().toList();
+        assertThat(lines).as(language + ": label lines in " + svg).hasSizeGreaterThan(16);
+        List<Double> gaps = IntStream.range(1, lines.size()).mapToObj(i -> lines.get(i) - lines.get(i - 1)).toList();
+        double lineHeight = gaps.stream().collect(Collectors.groupingBy(g -> Math.round(g * 10) / 10.0,
+                Collectors.counting())).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        assertThat(gaps).as(language + ": gaps between label lines " + lines + ", a line " + lineHeight)
+                .allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(lineHeight * 0.95));
+    }
+
+    private static ForumResults withRoundTables(ForumResults r, List<RoundTableFigure> tables) {
+        return new ForumResults(r.firstDay(), r.lastDay(), r.at(), r.cities(), r.countries(), r.meetings(),
+                r.sectorPairs(), r.cityPairs(), r.outcomes(), r.outcomeCompanies(), r.outcomeMeetings(), tables, r.fair());
     }
 
     private static ForumResults withSectorPairs(ForumResults r, List<ForumResults.SectorPair> pairs) {

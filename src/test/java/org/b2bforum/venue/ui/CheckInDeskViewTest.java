@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
@@ -138,7 +137,7 @@ class CheckInDeskViewTest extends ForumBrowserlessTest {
     void the_code_under_a_badges_qr_code_finds_its_one_delegate_at_the_desk() {
         TestCompany company = booking.approvedCompany();
         long anna = company.delegateIds().get(1);
-        String code = unusedCodeWithK();
+        String code = venue.unusedBadgeCode('K'); // a K, typed in Cyrillic
         jdbc.update("update delegate set badge_code = ? where id = ?", code, anna);
         BookingFixture.logInAs(venue.staff());
         CheckInDeskView view = navigate("check-in", CheckInDeskView.class);
@@ -152,21 +151,6 @@ class CheckInDeskViewTest extends ForumBrowserlessTest {
         assertThat(test(find(Notification.class).last()).getText())
                 .matches("Прибытие отмечено: Anna Smirnova, \\d\\d:\\d\\d");
         assertThat(find(Paragraph.class).id("desk-arrived-" + anna).getText()).startsWith("Прибытие отмечено в ");
-    }
-
-    /** A code of the badges' alphabet with a K in it (typed in Cyrillic), that no badge has yet. */
-    private String unusedCodeWithK() {
-        String alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-        while (true) {
-            StringBuilder code = new StringBuilder("K");
-            for (int i = 1; i < 6; i++) {
-                code.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-            }
-            if (jdbc.queryForObject("select count(*) from delegate where badge_code = ?", Integer.class, code.toString())
-                    == 0) {
-                return code.toString();
-            }
-        }
     }
 
     /** A number as the Russian page writes it: 1 100, with the locale's group separator. */

@@ -1,0 +1,82 @@
+package org.b2bforum.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalTime;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.b2bforum.BookingFixture;
+import org.b2bforum.BookingFixture.TestCompany;
+import org.b2bforum.BookingFixture.TestSession;
+import org.b2bforum.ForumSpringTest;
+import org.b2bforum.meeting.MeetingRequests;
+import org.b2bforum.meeting.OrganizerBookings;
+import org.b2bforum.meeting.ScheduledMeeting;
+import org.b2bforum.program.BookingSettings;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A publication's guard reads the day (plain reads) before the companies' locks, which fixes its transaction's snapshot
+ * (REPEATABLE READ): a request of the pair committed meanwhile is locked with the others but invisible to plain reads.
+ * It is settled all the same. Before, the filter kept only the requests the snapshot saw as waiting: the pair had a
+ * confirmed meeting and a request still waiting, and nobody was told (mend51b).
+ */
+@ForumSpringTest
+class PublishingSettlesARequestMadeDuringItsGuardTest {
+
+    @Autowired
+    OrganizerBookings organizerBookings;
+    @Autowired
+    MeetingRequests meetingRequests;
+    @Autowired
+    BookingFixture booking;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void a_request_of_the_pair_committed_while_the_guard_runs_is_settled_by_the_published_meeting() throws Exception {
+        TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        List<TestCompany> c = booking.approvedCompanies(2);
+        booking.bookingSettings(new BookingSettings(null, null, 200, false));
+        long table = jdbc.queryForObject("select id from meeting_table where hall_id = ? order by number limit 1",
+                Long.class, session.hallId());
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        long[] madeMeanwhile = new long[1];
+        try {
+            booking.asOrganizer(() -> organizerBookings.publishScheduled(List.of(
+                    new ScheduledMeeting(c.get(0).id(), c.get(1).id(), session.slot(0).id(), table)), () -> {
+                        // the guard's plain read, as ScheduleService's problems.build(day): the snapshot is taken
+                        jdbc.queryForObject("select count(*) from meeting", Integer.class);
+                        if (madeMeanwhile[0] == 0) {
+                            madeMeanwhile[0] = await(other.submit(() -> booking.as(c.get(0), () -> meetingRequests
+                                    .request(c.get(1).id(), session.slot(1).id(), List.of(c.get(0).firstDelegate()),
+                                            null).meetingId())));
+                        }
+                    }));
+        } finally {
+            other.shutdownNow();
+            other.awaitTermination(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(jdbc.queryForObject("select status from meeting where id = ?", String.class, madeMeanwhile[0]))
+                .as("settled by the scheduled meeting, not left waiting beside it").isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from notification n join app_user u on u.id = n.user_id
+                where u.company_id = ? and n.message_key = 'notification.meeting.SETTLED'""", Integer.class,
+                c.get(0).id())).as("the requester is told").isEqualTo(1);
+    }
+
+    private static long await(Future<Long> request) {
+        try {
+            return request.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
