@@ -233,7 +233,8 @@ public class OrganizerBookings {
      * The meeting limit does: counted under the companies' locks once everything is written, no
      * company may end above the limit unless it already was (an organizer's explicit override);
      * then nothing is published. The scheduler leaves out what exceeds the limit, so this refuses
-     * only when a company's meetings changed while the schedule was being published.
+     * only when a company's meetings changed while the schedule was being published. Not exact in one
+     * race: a request committed while the guard reads the day is not counted ({@link MeetingLimits}).
      *
      * @return the ids of the confirmed meetings, in the order given
      * @throws BookingRefusedException {@code meeting.error.scheduled-conflict} naming the first
