@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
  * The per-company meeting limit and how it is counted, in one place for booking, publishing and
  * the scheduler. Reads in the caller's transaction (booking steps run in their own JDBC one, under
  * the companies' locks), so it is exact only where the caller holds those locks and read nothing before taking them:
- * the count is a plain read, which under REPEATABLE READ sees the snapshot of the transaction's first read. Publishing
- * is not exact so: its guard reads the day ({@code ScheduleService.publish}) before the locks, and a meeting committed
- * between the two is not counted there (a company may end one over the limit in that race).
+ * the count is a plain read, which under REPEATABLE READ sees the snapshot of the transaction's first read. Publishing,
+ * whose guard reads the day ({@code ScheduleService.publish}) before the locks, runs at READ COMMITTED so that a
+ * meeting committed between the two is counted ({@code TransactionRetry.runReadingCommitted}).
  */
 @Component
 public class MeetingLimits {

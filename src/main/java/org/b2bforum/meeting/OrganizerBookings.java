@@ -233,8 +233,9 @@ public class OrganizerBookings {
      * The meeting limit does: counted under the companies' locks once everything is written, no
      * company may end above the limit unless it already was (an organizer's explicit override);
      * then nothing is published. The scheduler leaves out what exceeds the limit, so this refuses
-     * only when a company's meetings changed while the schedule was being published. Not exact in one
-     * race: a request committed while the guard reads the day is not counted ({@link MeetingLimits}).
+     * only when a company's meetings changed while the schedule was being published. The step runs at
+     * READ COMMITTED: the guard reads the day before the locks, and a request committed between the two
+     * is counted (and found, when it is the scheduled pair's in the slot) all the same.
      *
      * @return the ids of the confirmed meetings, in the order given
      * @throws BookingRefusedException {@code meeting.error.scheduled-conflict} naming the first
@@ -247,7 +248,7 @@ public class OrganizerBookings {
         for (ScheduledMeeting meeting : scheduled) {
             BookingRules.requireTwoCompanies(meeting.requesterId(), meeting.partnerId(), "meeting.error.same-company");
         }
-        return retry.run(() -> {
+        return retry.runReadingCommitted(() -> {
             guard.run();
             Map<Long, SlotLedger.Slot> slots = ledger.lockSlots(scheduled.stream().map(ScheduledMeeting::slotId).toList());
             List<Long> companies = scheduled.stream().flatMap(m -> Stream.of(m.requesterId(), m.partnerId()))

@@ -62,6 +62,8 @@ class TransactionRetry {
     private static final int MISSING_PARENT_RETRIES = 2;
 
     private final TransactionTemplate transactions;
+    /** As {@link #transactions}, at READ COMMITTED: {@link #runReadingCommitted}. */
+    private final TransactionTemplate readingCommitted;
     private final BookingConnections connections;
 
     private final Semaphore writers;
@@ -158,6 +160,9 @@ class TransactionRetry {
         this.transactions = new TransactionTemplate(
                 new JdbcTransactionManager(connections != null ? connections : dataSource));
         this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        this.readingCommitted = new TransactionTemplate(transactions.getTransactionManager());
+        this.readingCommitted.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        this.readingCommitted.setIsolationLevel(TransactionTemplate.ISOLATION_READ_COMMITTED);
     }
 
     /** Whether the booking steps run on their own connections ({@link BookingConnections}). */
@@ -174,7 +179,16 @@ class TransactionRetry {
 
     /** Runs a booking step in its turn, in its own transaction, retried on conflicts. */
     <T> T run(Supplier<T> work) {
-        return inTurn(() -> retried(work));
+        return inTurn(() -> retried(work, transactions));
+    }
+
+    /**
+     * As {@link #run}, in a transaction at READ COMMITTED: for a step that reads before it takes its locks (publishing's
+     * guard reads the day), whose plain reads after the locks must see what was committed meanwhile, not the snapshot
+     * of its first read (REPEATABLE READ): the meeting limit's count among them ({@link MeetingLimits}).
+     */
+    <T> T runReadingCommitted(Supplier<T> work) {
+        return inTurn(() -> retried(work, readingCommitted));
     }
 
     /**
@@ -239,12 +253,12 @@ class TransactionRetry {
         }
     }
 
-    private <T> T retried(Supplier<T> work) {
+    private <T> T retried(Supplier<T> work, TransactionTemplate template) {
         int missingParents = 0;
         for (int attempt = 1; ; attempt++) {
             RuntimeException[] stepFailure = new RuntimeException[1];
             try {
-                return transactions.execute(status -> {
+                return template.execute(status -> {
                     givesBackTheTurnAtCommit();
                     try {
                         return work.get();

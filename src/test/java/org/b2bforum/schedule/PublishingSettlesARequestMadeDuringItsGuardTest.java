@@ -1,6 +1,7 @@
 package org.b2bforum.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalTime;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.meeting.BookingRefusedException;
 import org.b2bforum.meeting.MeetingRequests;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.meeting.ScheduledMeeting;
@@ -66,6 +68,37 @@ class PublishingSettlesARequestMadeDuringItsGuardTest {
                 published.madeMeanwhile())).isEqualTo("CONFIRMED");
         assertThat(jdbc.queryForObject("select count(*) from meeting where slot_id = ?", Integer.class,
                 session.slot(0).id())).isEqualTo(1);
+    }
+
+    @Test
+    void a_request_committed_while_the_guard_runs_counts_against_the_meeting_limit() throws Exception {
+        TestSession session = booking.session(2, LocalTime.of(10, 0), LocalTime.of(11, 0), 20);
+        List<TestCompany> c = booking.approvedCompanies(3);
+        booking.bookingSettings(new BookingSettings(null, null, 1, false));
+        long table = jdbc.queryForObject("select id from meeting_table where hall_id = ? order by number limit 1",
+                Long.class, session.hallId());
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        long[] madeMeanwhile = new long[1];
+        try {
+            assertThatThrownBy(() -> booking.asOrganizer(() -> organizerBookings.publishScheduled(List.of(
+                    new ScheduledMeeting(c.get(0).id(), c.get(1).id(), session.slot(0).id(), table)), () -> {
+                        jdbc.queryForObject("select count(*) from meeting", Integer.class);
+                        if (madeMeanwhile[0] == 0) {
+                            // the first company's one meeting the limit allows, asked of a third meanwhile
+                            madeMeanwhile[0] = await(other.submit(() -> booking.as(c.get(0), () -> meetingRequests
+                                    .request(c.get(2).id(), session.slot(1).id(), List.of(c.get(0).firstDelegate()),
+                                            null).meetingId())));
+                        }
+                    })))
+                    .as("the request made meanwhile is counted: the schedule would take the company over the limit")
+                    .isInstanceOfSatisfying(BookingRefusedException.class,
+                            e -> assertThat(e.key()).isEqualTo("meeting.error.scheduled-limit"));
+        } finally {
+            other.shutdownNow();
+            other.awaitTermination(30, TimeUnit.SECONDS);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from meeting where slot_id = ?", Integer.class,
+                session.slot(0).id())).as("nothing published").isZero();
     }
 
     private record Published(List<Long> ids, long madeMeanwhile) {
