@@ -41,6 +41,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @ForumSpringTest
 class DirectoryServiceTest {
@@ -450,6 +452,78 @@ class DirectoryServiceTest {
                     .containsExactly(minsk.id(), moscow.id());
             assertThat(ids(new DirectoryQuery(null, city, null, null, DirectorySort.RELEVANCE, false)))
                     .containsExactly(moscow.id(), minsk.id());
+        }
+    }
+
+    /** The directory without a search, the other side first: each side read by name apart, then merged (issue 17). */
+    @Nested
+    class BySide {
+
+        @Autowired
+        PlatformTransactionManager transactions;
+
+        @Test
+        void pages_go_through_the_other_side_by_name_then_the_own_side() {
+            String city = uniqueCity();
+            List<Long> minsk = new ArrayList<>();
+            List<Long> moscow = new ArrayList<>();
+            String same = "ГГ Минск " + TestData.unique();
+            for (String name : List.of("ББ", "ВВ", "АА")) {
+                moscow.add(companies.approved(Country.RU, f -> {
+                    f.setCity(city);
+                    f.setShortName(name + " Москва " + TestData.unique());
+                }).id());
+            }
+            for (String name : List.of("ББ Минск " + TestData.unique(), same, "АА Минск " + TestData.unique(), same)) {
+                minsk.add(companies.approved(Country.BY, f -> {
+                    f.setCity(city);
+                    f.setShortName(name);
+                }).id());
+            }
+            companies.logInAs(companies.approved(Country.RU));
+            // by name, a name shared by two companies by their ids
+            List<Long> expected = List.of(minsk.get(2), minsk.get(0), minsk.get(1), minsk.get(3), moscow.get(2),
+                    moscow.get(0), moscow.get(1));
+
+            for (int size : new int[] {1, 2, 3, 4, 7, 20}) {
+                List<Long> seen = new ArrayList<>();
+                for (int page = 0; page * size <= expected.size(); page++) {
+                    directory.search(inCity(city), PageRequest.of(page, size)).forEach(e -> seen.add(e.id()));
+                }
+                assertThat(seen).as("pages of %d", size).isEqualTo(expected);
+                DirectoryService.FirstPage first = directory.firstPage(inCity(city), size);
+                assertThat(first.entries()).map(DirectoryEntry::id).as("first page of %d", size)
+                        .isEqualTo(expected.subList(0, Math.min(size, expected.size())));
+                assertThat(first.total()).isEqualTo(expected.size());
+            }
+            companies.logInAs(companies.approved(Country.BY));
+            assertThat(ids(inCity(city))).as("seen from Minsk").containsExactly(moscow.get(2), moscow.get(0),
+                    moscow.get(1), minsk.get(2), minsk.get(0), minsk.get(1), minsk.get(3));
+        }
+
+        @Test
+        void the_first_page_sorts_the_rows_it_shows_not_every_approved_company() {
+            for (int i = 0; i < 30; i++) {
+                companies.approved(i % 2 == 0 ? Country.RU : Country.BY);
+            }
+            companies.logInAs(companies.approved(Country.BY));
+            DirectoryQuery everyone = new DirectoryQuery(null, null, null, null, DirectorySort.OTHER_SIDE_FIRST, false);
+            // one connection for the page and the session's counter of sorted rows
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                long before = sortedRows();
+                DirectoryService.FirstPage first = directory.firstPage(everyone, 5);
+                long sorted = sortedRows() - before;
+                assertThat(first.entries()).hasSize(5);
+                assertThat(first.total()).isGreaterThanOrEqualTo(30);
+                assertThat(sorted).as("rows sorted for a page of 5 of %d companies", first.total())
+                        .isLessThanOrEqualTo(15);
+            });
+        }
+
+        private long sortedRows() {
+            return jdbc.queryForObject(
+                    "select variable_value from information_schema.session_status where variable_name = 'SORT_ROWS'",
+                    Long.class);
         }
     }
 
