@@ -258,6 +258,25 @@ public class AccountService implements UserDetailsService {
                 : ConfiguredOrganizer.OTHER_PASSWORD;
     }
 
+    /**
+     * Gives the configured organizer the configured password again ({@code B2BFORUM_ORGANIZER_PASSWORD_RESET}): the way
+     * back in for an office whose only organizer forgot its password on an installation without a mail server, where
+     * no "Forgot password?" link can arrive and no other organizer can issue one. Its sessions end (on every node).
+     *
+     * @return whether the password was changed: not when the account is no enabled organizer or already has it
+     */
+    @Transactional
+    public boolean setOrganizerPassword(String email, String rawPassword) {
+        Optional<UserAccount> organizer = accounts.findByEmail(normalizeEmail(email))
+                .filter(a -> a.getRole() == Role.ORGANIZER && a.isEnabled())
+                .filter(a -> !passwordEncoder.matches(rawPassword, a.getPasswordHash()));
+        organizer.ifPresent(a -> {
+            a.changePassword(passwordEncoder.encode(rawPassword));
+            recentChecks.changed();
+        });
+        return organizer.isPresent();
+    }
+
     /** What {@link #ensureOrganizer} found for the configured organizer. */
     public enum ConfiguredOrganizer {
         /** No account had the e-mail: the organizer was created with the configured password. */

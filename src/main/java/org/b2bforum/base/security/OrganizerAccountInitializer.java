@@ -31,6 +31,7 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
     private final String password;
     private final String name;
     private final boolean demoMode;
+    private final boolean passwordReset;
 
     /**
      * The first organizer's name without {@code B2BFORUM_ORGANIZER_NAME}: in Russian, as the header shows it to a
@@ -44,13 +45,21 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
             @Value("${b2bforum.organizer.email:}") String email,
             @Value("${b2bforum.organizer.password:}") String password,
             @Value("${b2bforum.organizer.name:}") String name,
-            @Value("${b2bforum.demo.enabled:false}") boolean demoMode) {
+            @Value("${b2bforum.demo.enabled:false}") boolean demoMode,
+            @Value("${b2bforum.organizer.password-reset:false}") boolean passwordReset) {
         this.accounts = accounts;
         this.i18n = i18n;
         this.email = email;
         this.password = password;
         this.name = StringUtils.hasText(name) ? name.strip() : DEFAULT_NAME;
         this.demoMode = demoMode;
+        this.passwordReset = passwordReset;
+    }
+
+    /** Tests: without {@code B2BFORUM_ORGANIZER_PASSWORD_RESET}. */
+    OrganizerAccountInitializer(AccountService accounts, I18NProvider i18n, String email, String password, String name,
+            boolean demoMode) {
+        this(accounts, i18n, email, password, name, demoMode, false);
     }
 
     /** Tests: without a configured name, so the default one. */
@@ -77,7 +86,15 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
                         + "at most " + NAME_LIMIT + " fit (the account's name).");
             }
             outcome = accounts.ensureOrganizer(email, password, name, false);
-            report(outcome);
+            if (passwordReset && outcome == AccountService.ConfiguredOrganizer.OTHER_PASSWORD
+                    && accounts.setOrganizerPassword(email, password)) {
+                log.warn("Organizer account {} has B2BFORUM_ORGANIZER_PASSWORD as its password again "
+                        + "(B2BFORUM_ORGANIZER_PASSWORD_RESET=true); its sessions ended. Remove "
+                        + "B2BFORUM_ORGANIZER_PASSWORD_RESET from the settings now: while it stays, every start "
+                        + "undoes a password changed on the account's \"Change password\" page", email);
+            } else {
+                report(outcome);
+            }
         }
         if (!demoMode && !accounts.hasRealOrganizer()) {
             throw new IllegalStateException(noOrganizer(outcome));
@@ -122,11 +139,14 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
             case CREATED -> log.info("Organizer account {} created with B2BFORUM_ORGANIZER_PASSWORD. Later starts leave "
                     + "it as it is: its password is changed on its \"Change password\" page or by a reset link, not "
                     + "by the setting", email);
-            case UNCHANGED -> log.info("Organizer account {} exists (B2BFORUM_ORGANIZER_EMAIL)", email);
+            case UNCHANGED -> log.info("Organizer account {} exists (B2BFORUM_ORGANIZER_EMAIL){}", email, passwordReset
+                    ? ". B2BFORUM_ORGANIZER_PASSWORD_RESET=true is still set: remove it (every start gives the account "
+                    + "B2BFORUM_ORGANIZER_PASSWORD again)" : "");
             case OTHER_PASSWORD -> log.warn("Organizer account {} exists with a password of its own, not "
                     + "B2BFORUM_ORGANIZER_PASSWORD, and keeps it: the setting gives the first password only. Log in "
                     + "with the account's password, or have a reset link sent (\"Forgot password?\", with SMTP) or "
-                    + "issued by another organizer (\"Accounts\")", email);
+                    + "issued by another organizer (\"Accounts\"), or start once with "
+                    + "B2BFORUM_ORGANIZER_PASSWORD_RESET=true to give it B2BFORUM_ORGANIZER_PASSWORD", email);
             case SWITCHED_OFF -> log.warn("Organizer account {} (B2BFORUM_ORGANIZER_EMAIL) is switched off and stays "
                     + "so: another organizer switches it on again on \"Accounts\"", email);
             case NOT_AN_ORGANIZER -> log.warn("B2BFORUM_ORGANIZER_EMAIL {} is the log-in of a company, a delegate or "

@@ -3,6 +3,7 @@ package org.b2bforum.base.ui;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.b2bforum.base.mail.BilingualMail;
 import org.b2bforum.base.security.LoginThrottle;
 import org.b2bforum.base.security.PasswordResetService;
 
@@ -18,7 +19,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-/** "Forgot password?": asks for the log-in e-mail and answers the same whether the account exists or not. */
+/**
+ * "Forgot password?": asks for the log-in e-mail and answers the same whether the account exists or not. On an
+ * installation without a mail server no link can be e-mailed: the page says that the forum office gives the link, with
+ * no form (until ops52 it took the e-mail and said a message was on its way, and the owner waited for nothing).
+ */
 @Route(value = "forgot-password", autoLayout = false)
 @AnonymousAllowed
 class ForgotPasswordView extends VerticalLayout implements HasDynamicTitle {
@@ -29,7 +34,7 @@ class ForgotPasswordView extends VerticalLayout implements HasDynamicTitle {
 
     private final PasswordResetService resets;
 
-    ForgotPasswordView(PasswordResetService resets) {
+    ForgotPasswordView(PasswordResetService resets, BilingualMail mail) {
         this.resets = resets;
         addClassName("page");
         addClassName("account-form-view");
@@ -48,8 +53,12 @@ class ForgotPasswordView extends VerticalLayout implements HasDynamicTitle {
         answer.setVisible(false);
         Anchor back = new Anchor("login", getTranslation("forgot.back-to-login"));
         back.setId("forgot-back");
-        add(new LanguageSwitch(), new H1(getTranslation("forgot.title")), new Paragraph(getTranslation("forgot.intro")),
-                email, submit, answer, back);
+        boolean mailed = mail.canSend();
+        Paragraph intro = new Paragraph(getTranslation(mailed ? "forgot.intro" : "forgot.no-mail"));
+        intro.setId("forgot-intro");
+        email.setVisible(mailed);
+        submit.setVisible(mailed);
+        add(new LanguageSwitch(), new H1(getTranslation("forgot.title")), intro, email, submit, answer, back);
     }
 
     void submit() {

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The organizer settings ({@code B2BFORUM_ORGANIZER_EMAIL}, {@code _PASSWORD}) against the real database: they create
@@ -30,6 +31,8 @@ class ConfiguredOrganizerTest {
     AccountService accounts;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PasswordEncoder passwordEncoder;
 
     private final DefaultI18NProvider i18n = new DefaultI18NProvider(Languages.ALL);
 
@@ -112,6 +115,47 @@ class ConfiguredOrganizerTest {
         assertThat(output.getOut()).as("one line for the operator's log, no password in it")
                 .contains("Organizer account " + unnamed + " renamed from \"Organizer\" to \"Дирекция форума\"")
                 .doesNotContain("Organizer account " + renamedByHand + " renamed").doesNotContain(PASSWORD);
+    }
+
+    /**
+     * The only organizer forgot its password on an installation without a mail server: no "Forgot password?" link can
+     * arrive and no other organizer can issue one (ops52: the office was locked out for good). A start with
+     * {@code B2BFORUM_ORGANIZER_PASSWORD_RESET=true} gives it the configured password again and ends its sessions; the
+     * log says to remove the setting, and names no password.
+     */
+    @Test
+    void the_reset_setting_gives_a_forgotten_organizer_password_back(CapturedOutput output) {
+        String email = "office-" + UUID.randomUUID() + "@forum.example.org";
+        start(email, PASSWORD);
+        jdbc.update("update app_user set password_hash = ? where email = ?",
+                passwordEncoder.encode("Forgotten-Password-2027"), email);
+        int epoch = sessionEpoch(email);
+
+        start(email, PASSWORD);
+        assertThat(passwordEncoder.matches(PASSWORD, passwordHash(email))).as("without the setting: kept").isFalse();
+
+        new OrganizerAccountInitializer(accounts, i18n, email, PASSWORD, "", false, true).afterSingletonsInstantiated();
+        assertThat(passwordEncoder.matches(PASSWORD, passwordHash(email))).isTrue();
+        assertThat(sessionEpoch(email)).as("its sessions end").isGreaterThan(epoch);
+        assertThat(output.getOut()).contains("Organizer account " + email + " has B2BFORUM_ORGANIZER_PASSWORD as its "
+                + "password again").doesNotContain(PASSWORD).doesNotContain("Forgotten-Password-2027");
+
+        new OrganizerAccountInitializer(accounts, i18n, email, PASSWORD, "", false, true).afterSingletonsInstantiated();
+        assertThat(output.getOut()).contains("B2BFORUM_ORGANIZER_PASSWORD_RESET=true is still set: remove it");
+
+        String staff = "desk-" + UUID.randomUUID() + "@forum.example.org";
+        accounts.createStaffAccount(staff, "Door-Staff-Pass-2026", "Door staff");
+        new OrganizerAccountInitializer(accounts, i18n, staff, PASSWORD, "", false, true).afterSingletonsInstantiated();
+        assertThat(passwordEncoder.matches("Door-Staff-Pass-2026", passwordHash(staff))).as("no organizer's: kept")
+                .isTrue();
+    }
+
+    private String passwordHash(String email) {
+        return jdbc.queryForObject("select password_hash from app_user where email = ?", String.class, email);
+    }
+
+    private int sessionEpoch(String email) {
+        return jdbc.queryForObject("select session_epoch from app_user where email = ?", Integer.class, email);
     }
 
     private String displayName(String email) {

@@ -1,0 +1,37 @@
+package org.b2bforum.base.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.env.MockEnvironment;
+
+/**
+ * The start says when the proxy header is trusted from Tomcat's default ranges (ops52: a client on the office's network
+ * escaped the per-address limits with a header of its own), and is silent once the proxy is named or no proxy is set.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class TrustedProxiesTest {
+
+    @Test
+    void the_native_strategy_without_the_proxy_named_is_a_warning(CapturedOutput output) {
+        start(new MockEnvironment().withProperty("server.forward-headers-strategy", "NATIVE"));
+        assertThat(output.getOut()).contains("SERVER_FORWARD_HEADERS_STRATEGY=native trusts X-Forwarded-For from every "
+                + "private").contains("SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES");
+    }
+
+    @Test
+    void the_proxy_named_or_no_proxy_says_nothing(CapturedOutput output) {
+        start(new MockEnvironment().withProperty("server.forward-headers-strategy", "native")
+                .withProperty("server.tomcat.remoteip.internal-proxies", "127\\.0\\.0\\.1"));
+        start(new MockEnvironment());
+        start(new MockEnvironment().withProperty("server.forward-headers-strategy", "none"));
+        assertThat(output.getOut()).doesNotContain("trusts X-Forwarded-For");
+    }
+
+    private static void start(MockEnvironment environment) {
+        new TrustedProxies(environment).afterSingletonsInstantiated();
+    }
+}
