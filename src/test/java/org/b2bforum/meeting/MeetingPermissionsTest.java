@@ -93,6 +93,22 @@ class MeetingPermissionsTest {
     }
 
     @Test
+    void a_company_back_in_review_gives_none_of_its_meetings_away_through_the_free_slots() {
+        long theirs = request(partner, outsider, 0);
+        fixture.as(outsider, () -> meetingRequests.accept(theirs, List.of(), null));
+        fixture.sendBackToReview(partner);
+        assertThat(status(theirs)).isEqualTo("CONFIRMED");
+
+        BookingFixture.logInAs(requester);
+        // its id typed into a forged request: before, the times offered left out those of its meetings
+        assertThat(meetingQueries.freeSlotsWith(partner.id(), List.of(requester.firstDelegate()))).isEmpty();
+        assertThat(meetingQueries.freeStandSlotsWith(partner.id(), -1, List.of(requester.firstDelegate()))).isEmpty();
+        assertThat(meetingQueries.freeSlotsWith(-1, List.of(requester.firstDelegate()))).isEmpty();
+        assertThat(meetingQueries.freeSlotsWith(outsider.id(), List.of(requester.firstDelegate())))
+                .extracting(SlotOption::slotId).doesNotContain(session.slot(0).id()).isNotEmpty();
+    }
+
+    @Test
     void the_requester_cannot_accept_or_decline_its_own_request() {
         long meetingId = request(requester, partner, 0);
 
