@@ -65,6 +65,19 @@ class MeetingPermissionsTest {
     }
 
     @Test
+    void a_company_cannot_propose_another_time_for_a_request_between_two_other_companies() {
+        long meetingId = request(requester, partner, 0);
+
+        BookingFixture.logInAs(outsider);
+        assertThatThrownBy(() -> meetingRequests.proposeOtherTime(meetingId, session.slot(1).id(),
+                List.of(outsider.firstDelegate()), "Лучше позже")).isInstanceOf(AccessDeniedException.class);
+
+        assertThat(status(meetingId)).isEqualTo("REQUESTED");
+        assertThat(jdbc.queryForObject("select count(*) from meeting where slot_id = ?", Integer.class,
+                session.slot(1).id())).isZero();
+    }
+
+    @Test
     void a_company_cannot_cancel_a_confirmed_meeting_between_two_other_companies() {
         long meetingId = request(requester, partner, 0);
         fixture.as(partner, () -> meetingRequests.accept(meetingId, List.of(), null));
