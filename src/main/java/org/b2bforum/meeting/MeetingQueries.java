@@ -81,6 +81,15 @@ public class MeetingQueries {
             """;
 
     /**
+     * SQL: the partner ({@code :partner}) is an approved company. A company back in review keeps its meetings, and its
+     * id typed into a forged request learnt their times from the times offered (sec52); it gets none now, as the form
+     * says "company not found" for it.
+     */
+    private static final String PARTNER_APPROVED = """
+              and exists (select 1 from company pc where pc.id = :partner and pc.status = 'APPROVED')
+            """;
+
+    /**
      * Future times at which the logged-in company and {@code partnerId} are both free (also in the
      * other halls at that time), the chosen delegates attend no program item, and a table is left: one slot per start
      * time, of the hall with the most tables left then.
@@ -105,7 +114,7 @@ public class MeetingQueries {
                     from slot s join negotiation_session n on n.id = s.session_id join hall h on h.id = s.hall_id
                     where s.starts_at > :now
                       and not""" + SlotLedger.busy(":me, :partner", "s.starts_at", "s.ends_at") + CHOSEN_DELEGATES_FREE
-                + """
+                + PARTNER_APPROVED + """
                   ) x where x.free_tables > 0
                 ) ranked where nth = 1
                 order by starts_at""",
@@ -149,7 +158,7 @@ public class MeetingQueries {
                 from slot s join negotiation_session n on n.id = s.session_id join hall h on h.id = s.hall_id
                 where s.id in (select min(x.id) from slot x where x.starts_at > :now group by x.starts_at)
                   and not""" + SlotLedger.busy(":me, :partner", "s.starts_at", "s.ends_at") + CHOSEN_DELEGATES_FREE
-                + """
+                + PARTNER_APPROVED + """
                   and not exists (select 1 from stand_slot_booking sb where sb.stand_id = :stand and sb.starts_at = s.starts_at)
                 order by s.starts_at""",
                 new MapSqlParameterSource("me", me).addValue("partner", partnerId).addValue("delegates", delegates)

@@ -94,6 +94,22 @@ class LeadServiceTest {
     }
 
     @Test
+    void another_exhibitor_neither_reads_nor_changes_a_lead_it_did_not_scan() {
+        BookingFixture.logInAs(exhibitorDelegate);
+        Lead lead = leads.scan(venue.badgeToken(visitor.firstDelegate())).lead();
+        leads.saveNote(lead.id(), "Прислать каталог");
+        TestCompany rival = booking.approvedCompany();
+        fair.standFor(rival);
+
+        BookingFixture.logInAs(rival);
+        assertThat(leads.myLeads()).isEmpty();
+        assertThatThrownBy(() -> leads.saveNote(lead.id(), "Переманить"))
+                .isInstanceOfSatisfying(FairRefusedException.class, e -> assertThat(e.key()).isEqualTo("lead.error.not-found"));
+        assertThat(jdbc.queryForObject("select note from fair_lead where id = ?", String.class, lead.id()))
+                .isEqualTo("Прислать каталог");
+    }
+
+    @Test
     void a_visitor_without_consent_is_refused_in_words_and_nothing_is_stored() {
         // the visitor's second delegate did not tick the box; a company registered the usual way consents to nothing
         String noConsent = venue.badgeToken(visitor.delegateIds().get(1));

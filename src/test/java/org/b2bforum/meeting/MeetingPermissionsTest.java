@@ -65,6 +65,19 @@ class MeetingPermissionsTest {
     }
 
     @Test
+    void a_company_cannot_propose_another_time_for_a_request_between_two_other_companies() {
+        long meetingId = request(requester, partner, 0);
+
+        BookingFixture.logInAs(outsider);
+        assertThatThrownBy(() -> meetingRequests.proposeOtherTime(meetingId, session.slot(1).id(),
+                List.of(outsider.firstDelegate()), "Лучше позже")).isInstanceOf(AccessDeniedException.class);
+
+        assertThat(status(meetingId)).isEqualTo("REQUESTED");
+        assertThat(jdbc.queryForObject("select count(*) from meeting where slot_id = ?", Integer.class,
+                session.slot(1).id())).isZero();
+    }
+
+    @Test
     void a_company_cannot_cancel_a_confirmed_meeting_between_two_other_companies() {
         long meetingId = request(requester, partner, 0);
         fixture.as(partner, () -> meetingRequests.accept(meetingId, List.of(), null));
@@ -90,6 +103,22 @@ class MeetingPermissionsTest {
         assertThat(meetingQueries.freeStandSlotsWith(partner.id(), -1, List.of(outsider.firstDelegate())))
                 .extracting(SlotOption::slotId).isEqualTo(meetingQueries.freeStandSlotsWith(partner.id(), -1, List.of())
                         .stream().map(SlotOption::slotId).toList());
+    }
+
+    @Test
+    void a_company_back_in_review_gives_none_of_its_meetings_away_through_the_free_slots() {
+        long theirs = request(partner, outsider, 0);
+        fixture.as(outsider, () -> meetingRequests.accept(theirs, List.of(), null));
+        fixture.sendBackToReview(partner);
+        assertThat(status(theirs)).isEqualTo("CONFIRMED");
+
+        BookingFixture.logInAs(requester);
+        // its id typed into a forged request: before, the times offered left out those of its meetings
+        assertThat(meetingQueries.freeSlotsWith(partner.id(), List.of(requester.firstDelegate()))).isEmpty();
+        assertThat(meetingQueries.freeStandSlotsWith(partner.id(), -1, List.of(requester.firstDelegate()))).isEmpty();
+        assertThat(meetingQueries.freeSlotsWith(-1, List.of(requester.firstDelegate()))).isEmpty();
+        assertThat(meetingQueries.freeSlotsWith(outsider.id(), List.of(requester.firstDelegate())))
+                .extracting(SlotOption::slotId).doesNotContain(session.slot(0).id()).isNotEmpty();
     }
 
     @Test
