@@ -199,6 +199,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         HorizontalLayout filters = new HorizontalLayout(search, filtersToggle, refine);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
+        filters.setWidthFull(); // the row the phone's search fills (forum.css), not as wide as its content
         add(new H1(getTranslation("menu.directory")), filters, total, keys, results);
         // the tab keeps this page while the user is elsewhere: without its rows (the next visit loads its own)
         addDetachListener(e -> results.setItems(List.of()));
