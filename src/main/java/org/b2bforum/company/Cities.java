@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.b2bforum.base.i18n.Languages;
+
 /**
  * Cities that come to the forum, stored under their Russian name and shown in the reader's
  * language. Any other city may be entered by name.
@@ -58,5 +60,14 @@ public final class Cities {
             }
         }
         return wanted;
+    }
+
+    /**
+     * {@link #canonical} in every UI language: what a filter's or a form's city field makes of the name typed, so that
+     * "Moscow" typed on an English page filters by the stored "Москва" (it filtered by "Moscow", which no company has,
+     * ux85).
+     */
+    public static String typed(String typed, java.util.function.BiFunction<Locale, String, String> translation) {
+        return canonical(typed, key -> Languages.ALL.stream().map(locale -> translation.apply(locale, key)).toList());
     }
 }

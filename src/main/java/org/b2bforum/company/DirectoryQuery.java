@@ -11,9 +11,19 @@ package org.b2bforum.company;
  * @param shortlistOnly only companies the viewer has starred
  * @param withFreeSlots only companies that can still take meetings: fewer confirmed meetings than
  *                      future slots and than the meeting limit
+ * @param searchIn      where the words are looked for (null: everywhere)
  */
 public record DirectoryQuery(String text, String city, Country country, Sector sector, DirectorySort sort,
-        boolean shortlistOnly, boolean withFreeSlots) {
+        boolean shortlistOnly, boolean withFreeSlots, SearchIn searchIn) {
+
+    public DirectoryQuery {
+        searchIn = searchIn == null ? SearchIn.EVERYTHING : searchIn;
+    }
+
+    public DirectoryQuery(String text, String city, Country country, Sector sector, DirectorySort sort,
+            boolean shortlistOnly, boolean withFreeSlots) {
+        this(text, city, country, sector, sort, shortlistOnly, withFreeSlots, SearchIn.EVERYTHING);
+    }
 
     public DirectoryQuery(String text, String city, Country country, Sector sector, DirectorySort sort,
             boolean shortlistOnly) {
@@ -25,10 +35,10 @@ public record DirectoryQuery(String text, String city, Country country, Sector s
     }
 
     public DirectoryQuery withText(String newText) {
-        return new DirectoryQuery(newText, city, country, sector, sort, shortlistOnly, withFreeSlots);
+        return new DirectoryQuery(newText, city, country, sector, sort, shortlistOnly, withFreeSlots, searchIn);
     }
 
     public DirectoryQuery shortlisted() {
-        return new DirectoryQuery(text, city, country, sector, sort, true, withFreeSlots);
+        return new DirectoryQuery(text, city, country, sector, sort, true, withFreeSlots, searchIn);
     }
 }

@@ -96,7 +96,7 @@ public class DirectoryService {
         ForumUser viewer = access.requireParticipant();
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(query, viewer, params);
-        List<SortKey> order = order(query.sort(), viewer, params);
+        List<SortKey> order = order(query, params);
         boolean bySide = order.equals(BY_SIDE);
         // The page is picked on the sort keys alone; snippets and sectors are then read for its rows
         // only, not for every company that matches (thousands for a common word).
@@ -199,7 +199,7 @@ public class DirectoryService {
         String q = StringUtils.hasText(query.text()) ? TextAnalysis.searchQuery(query.text()) : "";
         if (!q.isEmpty()) {
             params.addValue("q", q);
-            conditions.add("match(x.all_stems) against (:q in boolean mode)");
+            conditions.add(textMatch(query));
         }
         if (StringUtils.hasText(query.city())) {
             params.addValue("city", query.city().trim());
@@ -248,11 +248,14 @@ public class DirectoryService {
     /** The order of the directory without a search: the other side first, then by name. */
     private static final List<SortKey> BY_SIDE = List.of(OWN_SIDE, BY_NAME, BY_ID);
 
-    private List<SortKey> order(DirectorySort sort, ForumUser viewer, MapSqlParameterSource params) {
-        DirectorySort effective = sort == null ? DirectorySort.OTHER_SIDE_FIRST : sort;
-        SortKey relevance = params.hasValue("q")
-                ? new SortKey("match(x.all_stems) against (:q in boolean mode)", "relevance", true)
-                : null;
+    /** The search's words in the part of the profile the query searches, each part with a full-text index of its own. */
+    private static String textMatch(DirectoryQuery query) {
+        return "match(x." + query.searchIn().column + ") against (:q in boolean mode)";
+    }
+
+    private List<SortKey> order(DirectoryQuery query, MapSqlParameterSource params) {
+        DirectorySort effective = query.sort() == null ? DirectorySort.OTHER_SIDE_FIRST : query.sort();
+        SortKey relevance = params.hasValue("q") ? new SortKey(textMatch(query), "relevance", true) : null;
         return switch (effective) {
             case OTHER_SIDE_FIRST -> keys(OWN_SIDE, relevance, BY_NAME, BY_ID);
             case RELEVANCE -> keys(relevance, BY_NAME, BY_ID);

@@ -260,7 +260,8 @@ class MeetingReminders {
             for (ProgramLine item : digest.program()) {
                 text.append('\n').append(time.format(item.startsAt())).append('–').append(time.format(item.endsAt()))
                         .append(" · ").append(i18n.getTranslation("program.kind." + item.kind(), locale))
-                        .append(" «").append(item.title().in(locale)).append("» · ").append(item.place().in(locale));
+                        .append(' ').append(i18n.getTranslation("text.quoted", locale, item.title().in(locale)))
+                        .append(" · ").append(item.place().in(locale));
             }
             text.append('\n');
         }

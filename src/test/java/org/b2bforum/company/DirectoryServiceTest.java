@@ -129,6 +129,36 @@ class DirectoryServiceTest {
         }
 
         @Test
+        void a_search_looks_only_in_what_companies_offer_or_only_in_what_they_seek_when_asked_to() {
+            String place = uniqueCity();
+            TestCompany seller = companies.approved(Country.BY, f -> {
+                f.setCity(place);
+                f.setOffers("Поставляем дорожную технику.");
+            });
+            TestCompany buyer = companies.approved(Country.RU, f -> {
+                f.setCity(place);
+                f.setOffers("Содержим городские дороги.");
+                f.setSeeks("Закупаем дорожную технику: катки и грейдеры.");
+            });
+            companies.logInAs(companies.approved(Country.RU));
+            DirectoryQuery machinery = text("техника", place);
+
+            assertThat(ids(machinery)).containsExactlyInAnyOrder(seller.id(), buyer.id());
+            assertThat(ids(in(machinery, SearchIn.OFFERS))).containsExactly(seller.id());
+            assertThat(ids(in(machinery, SearchIn.SEEKS))).containsExactly(buyer.id());
+            assertThat(directory.firstPage(in(machinery, SearchIn.SEEKS), 20).total()).isEqualTo(1);
+            assertThat(directory.count(in(machinery, SearchIn.OFFERS))).isEqualTo(1);
+            // the best match first among what they seek too (the order's relevance reads the same part)
+            assertThat(ids(in(new DirectoryQuery("техника", place, null, null, DirectorySort.RELEVANCE, false),
+                    SearchIn.SEEKS))).containsExactly(buyer.id());
+        }
+
+        private static DirectoryQuery in(DirectoryQuery query, SearchIn searchIn) {
+            return new DirectoryQuery(query.text(), query.city(), query.country(), query.sector(), query.sort(),
+                    query.shortlistOnly(), query.withFreeSlots(), searchIn);
+        }
+
+        @Test
         void every_word_of_a_search_must_match() {
             assertThat(ids(text("дорожная техника молоко", city))).isEmpty();
             assertThat(directory.count(text("дорожная техника молоко", city))).isZero();

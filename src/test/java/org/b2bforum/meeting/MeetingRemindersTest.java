@@ -154,7 +154,7 @@ class MeetingRemindersTest {
                             "Hello, Анна Смирнова! Your day at the forum",
                             "10:20 · " + partnerName + " · " + session.hallName() + ", стол № 1",
                             "12:00–13:00 · Круглый стол «Логистика Минск — Москва» · Зал Б",
-                            "12:00–13:00 · Round table «Логистика Минск — Москва» · Зал Б",
+                            "12:00–13:00 · Round table “Логистика Минск — Москва” · Зал Б",
                             "Объявления организаторов за сутки:\n— Зал Б переезжает на второй этаж",
                             "Announcements of the organizers, last 24 hours:\n— Зал Б переезжает на второй этаж");
                 });

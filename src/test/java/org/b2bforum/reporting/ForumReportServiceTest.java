@@ -310,7 +310,7 @@ class ForumReportServiceTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String all = text(document, 1, document.getNumberOfPages());
             assertThat(all).contains("RESULTS REPORT", "Moscow Government · Minsk City Executive Committee", "Summary",
-                    "Table 1 — The forum's key figures", "Figure 1 — Participants by city", "Page 1 of ");
+                    "Table 1 — The forum’s key figures", "Figure 1 — Participants by city", "Page 1 of ");
             assertThat(all).doesNotContain("Таблица", "Страница");
         }
     }

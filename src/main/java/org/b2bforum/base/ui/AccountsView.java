@@ -85,7 +85,7 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
         Span email = new Span(account.email());
         email.addClassName("account-email");
         Span name = new Span(account.displayName() + (account.demo() ? " (" + getTranslation("accounts.demo") + ")" : "")
-                + (account.company() == null ? "" : ", «" + account.company() + "»"));
+                + (account.company() == null ? "" : ", " + getTranslation("text.quoted", account.company())));
         name.addClassName("account-name");
         Span meta = new Span(getTranslation("role." + account.role().name()) + " · " + getTranslation("staff.created")
                 + " " + forumTime.format(account.createdAt(), getLocale()));

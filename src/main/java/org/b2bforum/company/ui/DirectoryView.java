@@ -22,6 +22,7 @@ import org.b2bforum.company.DirectoryEntry;
 import org.b2bforum.company.DirectoryQuery;
 import org.b2bforum.company.DirectoryService;
 import org.b2bforum.company.DirectorySort;
+import org.b2bforum.company.SearchIn;
 import org.b2bforum.company.Sector;
 import org.b2bforum.company.ShortlistService;
 import org.b2bforum.company.WishesPhase;
@@ -90,6 +91,9 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
             c -> getTranslation(c.translationKey()), getTranslation("queue.filter.any"));
     final ChoiceSelect<Sector> sector = new ChoiceSelect<>(List.of(Sector.values()), Sector::name,
             s -> getTranslation(s.translationKey()), getTranslation("queue.filter.any"));
+    /** Where the search's words are looked for: a buyer looks among the offers, a seller among the needs. */
+    final ChoiceSelect<SearchIn> searchIn = new ChoiceSelect<>(List.of(SearchIn.values()), SearchIn::name,
+            s -> getTranslation(s.translationKey()), null);
     final ChoiceSelect<DirectorySort> sort = new ChoiceSelect<>(List.of(DirectorySort.values()), DirectorySort::name,
             s -> getTranslation(s.translationKey()), null);
     final Checkbox freeSlots = new Checkbox();
@@ -127,8 +131,13 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         search.setPlaceholder(getTranslation("directory.search.placeholder"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
-        search.setWidth("22em");
+        // 22em beside the filters, the whole row on a phone (forum.css): 22em was 22 px short of the cards at 390 px
+        search.addClassName("directory-search");
         search.setAriaLabel(getTranslation("directory.search.placeholder"));
+
+        searchIn.setId("directory-search-in");
+        searchIn.setLabel(getTranslation("directory.search-in"));
+        searchIn.setValue(SearchIn.EVERYTHING);
 
         city.setId("directory-city");
         city.setLabel(getTranslation("queue.filter.city"));
@@ -160,6 +169,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
         search.addValueChangeListener(e -> pushToUrl());
         freeSlots.addValueChangeListener(e -> pushToUrl());
+        searchIn.addValueChangeListener(e -> pushToUrl());
         city.addValueChangeListener(e -> pushToUrl());
         country.addValueChangeListener(e -> pushToUrl());
         sector.addValueChangeListener(e -> pushToUrl());
@@ -184,11 +194,12 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
         total.setId("directory-total");
         total.addClassName("result-count");
-        refine.add(city, country, sector, sort, freeSlots);
+        refine.add(searchIn, city, country, sector, sort, freeSlots);
         FilterFold.fold(filtersToggle, "directory-filters-toggle", refine, "directory-refine");
         HorizontalLayout filters = new HorizontalLayout(search, filtersToggle, refine);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
+        filters.setWidthFull(); // the row the phone's search fills (forum.css), not as wide as its content
         add(new H1(getTranslation("menu.directory")), filters, total, keys, results);
         // the tab keeps this page while the user is elsewhere: without its rows (the next visit loads its own)
         addDetachListener(e -> results.setItems(List.of()));
@@ -222,6 +233,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
             sort.setValue(first(params, "sort").flatMap(v -> parse(DirectorySort.class, v))
                     .orElse(DirectorySort.OTHER_SIDE_FIRST));
             freeSlots.setValue(first(params, "free").isPresent());
+            searchIn.setValue(first(params, "in").flatMap(v -> parse(SearchIn.class, v)).orElse(SearchIn.EVERYTHING));
         } finally {
             applyingUrl = false;
         }
@@ -245,6 +257,9 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         if (sort.getValue() != null && sort.getValue() != DirectorySort.OTHER_SIDE_FIRST) {
             params.put("sort", sort.getValue().name());
         }
+        if (searchIn.getValue() != null && searchIn.getValue() != SearchIn.EVERYTHING) {
+            params.put("in", searchIn.getValue().name());
+        }
         refresh();
         // new cards from the top: the grid kept its scroll offset and showed the new first card half hidden
         GridTop.scrollToTop(results);
@@ -261,7 +276,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
     private void refresh() {
         DirectoryQuery current = new DirectoryQuery(search.getValue(), city.getValue(), country.getValue(),
-                sector.getValue(), sort.getValue(), false, freeSlots.getValue());
+                sector.getValue(), sort.getValue(), false, freeSlots.getValue(), searchIn.getValue());
         query = current;
         // the count and the first page in one statement (a count, then the page, were two of each opening's and each
         // search's statements at the booking rush, bench/README.md, issue 17); the grid's first fetch, in this answer,
@@ -271,7 +286,8 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         total.setText(getTranslation("directory.total", count));
         long active = java.util.stream.Stream.of(city.getValue(), country.getValue(), sector.getValue(),
                 freeSlots.getValue() ? Boolean.TRUE : null).filter(java.util.Objects::nonNull).count()
-                + (sort.getValue() == DirectorySort.OTHER_SIDE_FIRST ? 0 : 1);
+                + (sort.getValue() == DirectorySort.OTHER_SIDE_FIRST ? 0 : 1)
+                + (searchIn.getValue() == null || searchIn.getValue() == SearchIn.EVERYTHING ? 0 : 1);
         filtersToggle.setText(active == 0 ? getTranslation("directory.filters")
                 : getTranslation("directory.filters-active", active));
         AtomicReference<List<DirectoryEntry>> firstRows = new AtomicReference<>(first.entries());
@@ -285,7 +301,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
     }
 
     private void setCity(String value) {
-        String name = value == null ? "" : value.trim();
+        String name = Cities.typed(value, this::getTranslation);
         if (!name.isEmpty() && !cities.contains(name)) {
             cities.add(name);
             city.getListDataView().refreshAll();

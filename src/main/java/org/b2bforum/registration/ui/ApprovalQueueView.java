@@ -97,11 +97,12 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
         city.setClearButtonVisible(true);
         city.setPlaceholder(getTranslation("queue.filter.any")); // empty, it read as a field to fill in
         city.addCustomValueSetListener(e -> {
-            if (!cities.contains(e.getDetail())) {
-                cities.add(e.getDetail());
+            String name = Cities.typed(e.getDetail(), this::getTranslation);
+            if (!cities.contains(name)) {
+                cities.add(name);
                 city.getListDataView().refreshAll();
             }
-            city.setValue(e.getDetail());
+            city.setValue(name);
         });
 
         sector.setLabel(getTranslation("queue.filter.sector"));

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.i18n.MeetingLine;
 import org.b2bforum.base.security.Passwords;
 import org.b2bforum.company.Cities;
@@ -264,8 +263,7 @@ class RegistrationFormLayout extends VerticalLayout {
     }
 
     private void setCity(String typed) {
-        String name = Cities.canonical(typed,
-                key -> Languages.ALL.stream().map(locale -> getTranslation(locale, key)).toList());
+        String name = Cities.typed(typed, this::getTranslation);
         if (!name.isEmpty() && !cityItems.contains(name)) {
             cityItems.add(name);
             city.getListDataView().refreshAll();

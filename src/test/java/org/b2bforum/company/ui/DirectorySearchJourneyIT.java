@@ -102,6 +102,12 @@ class DirectorySearchJourneyIT extends BrowserJourney {
                 Chromium.width(page, 390);
                 assertStar(card, true);
                 assertFits(card, "a.company-name");
+                // the search field as wide as the cards under it on a phone (22em stopped 22 px short of them, ux85)
+                String edges = (String) page.evaluate("() => ['#directory-search', '#directory-results']"
+                        + ".map(s => { const r = document.querySelector(s).getBoundingClientRect();"
+                        + " return Math.round(r.left) + '..' + Math.round(r.right); }).join(' and ')");
+                org.assertj.core.api.Assertions.assertThat(edges).as("the search's edges and the list's at 390 px")
+                        .matches("(\\d+\\.\\.\\d+) and \\1");
                 Chromium.width(page, 1280);
 
                 page.goBack();

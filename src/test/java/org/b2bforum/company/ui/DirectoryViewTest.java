@@ -24,6 +24,7 @@ import org.b2bforum.company.Country;
 import org.b2bforum.company.DirectoryEntry;
 import org.b2bforum.company.DirectoryService;
 import org.b2bforum.company.DirectorySort;
+import org.b2bforum.company.SearchIn;
 import org.b2bforum.company.Sector;
 import org.b2bforum.company.ShortlistService;
 import org.b2bforum.company.TestCompanies;
@@ -454,8 +455,8 @@ class DirectoryViewTest extends ForumBrowserlessTest {
     @Test
     void on_a_phone_the_filters_fold_behind_a_button_that_counts_the_active_ones() {
         navigate(DirectoryView.class);
-        assertThat(view().refine.getChildren()).containsExactly(view().city, view().country, view().sector,
-                view().sort, view().freeSlots);
+        assertThat(view().refine.getChildren()).containsExactly(view().searchIn, view().city, view().country,
+                view().sector, view().sort, view().freeSlots);
         assertThat(view().filtersToggle.getText()).isEqualTo("Фильтры");
         assertThat(view().refine.hasClassName("open")).isFalse();
 
@@ -475,6 +476,35 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         assertThat(view().filtersToggle.getElement().getAttribute("aria-expanded")).isEqualTo("false");
         open("sort=NAME&free=1");
         assertThat(view().filtersToggle.getText()).isEqualTo("Фильтры (2)");
+    }
+
+    @Test
+    void a_city_typed_in_either_language_filters_by_its_stored_name() {
+        navigate(DirectoryView.class);
+
+        // "Moscow" typed on an English page filtered by "Moscow", which no company has: nothing found (ux85)
+        typeCity(" moscow ");
+
+        assertThat(view().city.getValue()).isEqualTo("Москва");
+        assertThat(urlParameters()).containsEntry("city", List.of("Москва"));
+        typeCity("Минск");
+        assertThat(view().city.getValue()).isEqualTo("Минск");
+    }
+
+    @Test
+    void the_search_looks_in_what_companies_offer_or_seek_and_says_so_in_the_url() {
+        open("q=" + word + "&in=SEEKS");
+        assertThat(view().searchIn.getValue()).isEqualTo(SearchIn.SEEKS);
+        assertThat(rows()).as("the word is in what the four offer, not in what they seek").isEmpty();
+        assertThat(view().filtersToggle.getText()).isEqualTo("Фильтры (1)");
+
+        ChoiceSelectTest.choose(view().searchIn, label("directory.search-in.OFFERS"));
+
+        assertThat(rows()).hasSize(4);
+        assertThat(urlParameters()).isEqualTo(Map.of("q", List.of(word), "in", List.of("OFFERS")));
+        ChoiceSelectTest.choose(view().searchIn, label("directory.search-in.EVERYTHING"));
+        assertThat(urlParameters()).as("everywhere, as without the parameter").isEqualTo(Map.of("q", List.of(word)));
+        assertThat(view().filtersToggle.getText()).isEqualTo("Фильтры");
     }
 
     @Test

@@ -433,7 +433,7 @@ class ProgramViewTest extends ForumBrowserlessTest {
         assertThat(changed.getCellText(after, 2)).isEqualTo("Round table " + unique);
         assertThat(changed.getCellText(after, 3)).isEqualTo("Nemiga Hall");
         assertThat(test(find(Notification.class).last()).getText())
-                .isEqualTo("Program item \"Round table " + unique + "\" saved");
+                .isEqualTo("Program item “Round table " + unique + "” saved");
     }
 
     /** ux58: a program item is removed after a question that names its sign-ups (before, it could not be at all). */

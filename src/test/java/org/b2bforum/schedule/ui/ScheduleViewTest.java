@@ -193,7 +193,7 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         assertThat(view.status.getText()).contains("Method: optimisation with fewest breaks (CP-SAT).");
         assertThat(figure(view, "figure-time")).matches("\\d+\\.\\d s" + "building time");
         assertThat(view.optimality.getText()).isEqualTo("The schedule is optimal for the meetings that can be placed: "
-                + "they cannot have fewer breaks. 1 meeting cannot be placed — see why below, under \"Not placed\".");
+                + "they cannot have fewer breaks. 1 meeting cannot be placed — see why below, under “Not placed”.");
     }
 
     @Test
