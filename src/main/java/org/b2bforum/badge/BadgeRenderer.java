@@ -133,6 +133,9 @@ class BadgeRenderer {
         private final String asOf;
         private final DateTimeFormatter time;
         private final DateTimeFormatter day;
+        private final DateTimeFormatter dayOfMonth;
+        /** The day of the print, in the forum's time: the back lists it and the days after. */
+        private final LocalDate printDay;
 
         Writer(PDDocument document, TrueTypeFont regularFont, TrueTypeFont boldFont, ForumEdition forum,
                 Instant printedAt, Locale locale) throws IOException {
@@ -144,7 +147,9 @@ class BadgeRenderer {
             this.forumDates = forumDates(forum.firstDay(), forum.lastDay(), locale);
             this.time = DateTimeFormatter.ofPattern("HH:mm", locale);
             this.day = DateTimeFormatter.ofPattern("EEEE, d MMMM", locale);
+            this.dayOfMonth = DateTimeFormatter.ofPattern("d MMMM", locale);
             // the date and the time apart: a Russian date with its year reads "20 сентября 2027 г., 10:07"
+            this.printDay = printedAt.atZone(zone).toLocalDate();
             this.asOf = t("badge.back.as-of", DateRanges.date(printedAt.atZone(zone).toLocalDate(), locale),
                     time.format(printedAt.atZone(zone)));
         }
@@ -213,10 +218,21 @@ class BadgeRenderer {
                 cs.stroke();
                 y -= 6;
 
-                List<ScheduleEntry> entries = card.schedule();
+                // paper is for the days to come: a badge printed again during the forum (lost, a new role) listed the
+                // days gone by first, and one whose delegate had nothing later listed only those
+                List<ScheduleEntry> entries = card.schedule().stream()
+                        .filter(entry -> !entry.startsAt().atZone(zone).toLocalDate().isBefore(printDay)).toList();
+                boolean pastLeftOut = entries.size() < card.schedule().size();
                 if (entries.isEmpty()) {
-                    Block.fit(sanitize(t("badge.back.empty")), regular, new float[] {8.5f}, width, 2)
+                    String none = pastLeftOut ? t("badge.back.none-ahead", dayOfMonth.format(printDay))
+                            : t("badge.back.empty");
+                    y = Block.fit(sanitize(none), regular, new float[] {8.5f}, width, 2).drawLeft(cs, GREY, MARGIN, y);
+                }
+                if (pastLeftOut) {
+                    y = Block.fit(sanitize(t("badge.back.past")), regular, new float[] {7.5f}, width, 1)
                             .drawLeft(cs, GREY, MARGIN, y);
+                }
+                if (entries.isEmpty()) {
                     return;
                 }
                 float timeWidth = 66;

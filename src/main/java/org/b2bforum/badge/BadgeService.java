@@ -240,6 +240,9 @@ public class BadgeService {
         List<BadgeHolder> holders = reader.holders(filter, 0, Integer.MAX_VALUE);
         List<Long> ids = holders.stream().map(BadgeHolder::delegateId).toList();
         long read = System.nanoTime();
+        // the badges to come, told before their keys are made: the first print of a night's batch makes thousands, and
+        // meanwhile the page said "0 of 0"
+        onTotal.accept(holders.size());
         Map<Long, BadgeKeys> keys = delegates.ensureBadgeKeys(ids);
         long tokensMade = System.nanoTime();
         Map<Long, List<ScheduleEntry>> schedules = reader.schedules(ids);
@@ -255,9 +258,11 @@ public class BadgeService {
             cards.add(new BadgeCard(holder, checkInLink(badge.checkInToken()), BadgeCode.format(badge.code()),
                     schedules.getOrDefault(holder.delegateId(), List.of())));
         }
-        // the badges to come, after the keys: one removed meanwhile is none (counted before, the progress never reached
-        // the total)
-        onTotal.accept(cards.size());
+        // and again after the keys: one removed meanwhile is none (counted only before, the progress never reached the
+        // total)
+        if (cards.size() != holders.size()) {
+            onTotal.accept(cards.size());
+        }
         renderer.write(cards, forum(locale), clock.instant(), locale, true, out, progress);
         return cards.size();
     }

@@ -2,6 +2,7 @@ package org.b2bforum.company;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,14 +31,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class Delegates {
 
     private static final Logger log = LoggerFactory.getLogger(Delegates.class);
-    private static final int CHUNK = 500;
-    /** Draws of a chunk's keys before a print gives up: a second one is rare already (see {@link #made}). */
+    private static final Comparator<BadgeKeys> BY_CODE = Comparator.comparing(BadgeKeys::code);
+    /** Draws of a print's new keys before it gives up: a second one is rare already (see {@link #made}). */
     private static final int DRAWS = 5;
 
     private final DelegateRepository delegates;
     private final NamedParameterJdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private volatile Supplier<String> draw = BadgeCode::newCode;
+    /** Rows locked by one statement: a night's batch locks thousands. */
+    private volatile int chunk = 500;
 
     Delegates(DelegateRepository delegates, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.delegates = delegates;
@@ -62,43 +65,53 @@ public class Delegates {
      * print's end): those badges' keys are drawn again here, within this transaction, so the print goes on. Before, a
      * print drawing a code another print had just drawn failed (a read could not see the other's code before it was
      * committed), and the driver's and the batch's log lines named the code.
+     * <p>
+     * The locks are taken in one order: all the rows first, by id, then the new codes, by code. Two prints (or a print
+     * and "My badge") that drew each other's codes wait for one another in turn; before, a batch locked its rows chunk
+     * by chunk in the print's order (company, name) and wrote each chunk's codes in between, so two prints could each
+     * hold what the other waited for, and MariaDB ended one of them (a deadlock: the batch FAILED, the page an error).
+     * Codes drawn again come after that order: two prints whose codes were taken meanwhile, drawing each other's new
+     * ones at the same moment (rare twice over), could still meet so.
      */
     @Transactional
     public Map<Long, BadgeKeys> ensureBadgeKeys(Collection<Long> delegateIds) {
         Map<Long, BadgeKeys> keys = new HashMap<>();
-        List<Long> ids = new ArrayList<>(delegateIds);
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            Map<Long, BadgeKeys> missing = stored(chunk, keys);
-            for (int draws = 1; !missing.isEmpty(); draws++) {
-                if (draws > DRAWS) {
-                    throw new IllegalStateException("Badge keys drawn " + DRAWS + " times, taken each time");
-                }
-                // "ignore": a row whose new code is taken keeps none, in place of an error (the driver logs each
-                // error with its message, the code in it, and the print's transaction would end). Read back: the
-                // driver counts the rows found, not those changed, so an ignored row counts as stored
-                jdbc.batchUpdate("update ignore delegate set check_in_token = :token, badge_code = :code where id = :id",
-                        made(missing).entrySet().stream().map(row -> new MapSqlParameterSource("id", row.getKey())
-                                .addValue("token", row.getValue().checkInToken()).addValue("code", row.getValue().code()))
-                                .toArray(MapSqlParameterSource[]::new));
-                missing = stored(List.copyOf(missing.keySet()), keys);
-                if (!missing.isEmpty()) {
-                    log.info("A badge key drawn for {} badges was taken meanwhile: drawn again", missing.size());
-                }
+        Map<Long, BadgeKeys> missing = stored(delegateIds.stream().distinct().sorted().toList(), keys);
+        for (int draws = 1; !missing.isEmpty(); draws++) {
+            if (draws > DRAWS) {
+                throw new IllegalStateException("Badge keys drawn " + DRAWS + " times, taken each time");
+            }
+            // "ignore": a row whose new code is taken keeps none, in place of an error (the driver logs each
+            // error with its message, the code in it, and the print's transaction would end). Read back: the
+            // driver counts the rows found, not those changed, so an ignored row counts as stored
+            jdbc.batchUpdate("update ignore delegate set check_in_token = :token, badge_code = :code where id = :id",
+                    made(missing).entrySet().stream().sorted(Map.Entry.comparingByValue(BY_CODE))
+                            .map(row -> new MapSqlParameterSource("id", row.getKey())
+                                    .addValue("token", row.getValue().checkInToken())
+                                    .addValue("code", row.getValue().code()))
+                            .toArray(MapSqlParameterSource[]::new));
+            missing = stored(missing.keySet().stream().sorted().toList(), keys);
+            if (!missing.isEmpty()) {
+                log.info("A badge key drawn for {} badges was taken meanwhile: drawn again", missing.size());
             }
         }
         return keys;
     }
 
-    /** Locks these delegates' rows; puts their complete keys into {@code keys}, returns those that lack some. */
+    /**
+     * Locks these delegates' rows (in the order given, a chunk at a time); puts their complete keys into {@code keys},
+     * returns those that lack some.
+     */
     private Map<Long, BadgeKeys> stored(List<Long> ids, Map<Long, BadgeKeys> keys) {
         Map<Long, BadgeKeys> missing = new HashMap<>();
-        jdbc.query("select id, check_in_token, badge_code from delegate where id in (:ids) for update",
-                new MapSqlParameterSource("ids", ids), rs -> {
-                    long id = rs.getLong("id");
-                    BadgeKeys stored = new BadgeKeys(rs.getString("check_in_token"), rs.getString("badge_code"));
-                    (stored.checkInToken() == null || stored.code() == null ? missing : keys).put(id, stored);
-                });
+        for (int from = 0; from < ids.size(); from += chunk) {
+            jdbc.query("select id, check_in_token, badge_code from delegate where id in (:ids) order by id for update",
+                    new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + chunk))), rs -> {
+                        long id = rs.getLong("id");
+                        BadgeKeys stored = new BadgeKeys(rs.getString("check_in_token"), rs.getString("badge_code"));
+                        (stored.checkInToken() == null || stored.code() == null ? missing : keys).put(id, stored);
+                    });
+        }
         return missing;
     }
 
@@ -122,6 +135,11 @@ public class Delegates {
     /** Draws badge codes with {@code codes} instead of {@link BadgeCode#newCode()}: a test's codes that collide. */
     void drawCodesWith(Supplier<String> codes) {
         draw = codes;
+    }
+
+    /** Locks {@code rows} rows a statement: a test's batch of a few rows locked as a night's of thousands is. */
+    void lockInChunksOf(int rows) {
+        chunk = rows;
     }
 
     /** The delegate whose badge carries this check-in token. */

@@ -13,6 +13,7 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import org.b2bforum.base.clock.RehearsalClock;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.Delegates;
@@ -125,10 +126,14 @@ class DemoFair {
         logIn(delegate);
         for (int i = 0; i < visitors.size(); i++) {
             String token = delegates.ensureBadgeKeys(List.of(visitors.get(i))).get(visitors.get(i)).checkInToken();
-            long lead = leads.scan(token).lead().id();
-            if (!notes.get(i).isEmpty()) {
-                leads.saveNote(lead, notes.get(i));
-            }
+            String note = notes.get(i);
+            // scanned at the time a rehearsal says it is (the demo forum is loaded on the real time)
+            RehearsalClock.onTheForumTime(() -> {
+                long lead = leads.scan(token).lead().id();
+                if (!note.isEmpty()) {
+                    leads.saveNote(lead, note);
+                }
+            });
         }
     }
 

@@ -2,6 +2,7 @@ package org.b2bforum.demo;
 
 import java.util.List;
 
+import org.b2bforum.base.clock.RehearsalClock;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Tokens;
@@ -59,7 +60,8 @@ class DemoVenue {
         for (int i = 0; i < early.size(); i++) {
             String token = delegates.ensureBadgeKeys(List.of(early.get(i))).get(early.get(i)).checkInToken();
             if (i < CHECKED_IN) {
-                checkIns.checkIn(token);
+                // at the time a rehearsal says it is (the demo forum is loaded on the real time)
+                RehearsalClock.onTheForumTime(() -> checkIns.checkIn(token));
                 if (i == 0) {
                     log.info(Tokens.PUBLISHED_DEMO_LINK, "Demo check-in link of a delegate already checked in: {}",
                             publicUrl.of("check-in/" + token));

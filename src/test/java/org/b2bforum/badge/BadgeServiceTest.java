@@ -19,6 +19,7 @@ import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.DelegateFixture;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.LockWaits;
+import org.b2bforum.TestClock;
 import org.b2bforum.TestData;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.util.AopTestUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -176,6 +178,52 @@ class BadgeServiceTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * Paper is for the days to come: a badge printed during the forum lists the day of the print and the days after,
+     * and says the days gone by are in the app; with nothing left to come it says so. Before, it listed the past days
+     * first (and only those when the delegate had nothing later).
+     */
+    @Test
+    void a_badge_printed_during_the_forum_lists_the_days_to_come_and_leaves_the_days_gone_by_to_the_app() {
+        booking.openBooking(false);
+        List<TestSession> sessions = java.util.stream.Stream.of(
+                booking.session(2, java.time.LocalTime.of(10, 0), java.time.LocalTime.of(11, 0), 20),
+                booking.session(2, java.time.LocalTime.of(14, 0), java.time.LocalTime.of(15, 0), 20))
+                .sorted(java.util.Comparator.comparing(TestSession::day)).toList();
+        TestCompany minsk = fixture.approvedCompany(Country.BY, "Пинск " + TestData.unique(),
+                "Пинскдрев-Тест " + TestData.unique(), List.of("Ольга Сидорова|Директор"));
+        TestCompany earlier = booking.approvedCompany();
+        TestCompany later = booking.approvedCompany();
+        booking.asOrganizer(() -> {
+            organizerBookings.bookAsOrganizer(minsk.id(), earlier.id(), sessions.get(0).slot(0).id());
+            organizerBookings.bookAsOrganizer(minsk.id(), later.id(), sessions.get(1).slot(0).id());
+        });
+        java.time.ZoneId moscow = java.time.ZoneId.of("Europe/Moscow");
+        java.time.LocalDate secondDay = sessions.get(1).day();
+
+        String onTheSecondDay = backPrintedAt(minsk, secondDay.atTime(8, 0).atZone(moscow).toInstant());
+        String theDayAfter = backPrintedAt(minsk, secondDay.plusDays(1).atTime(8, 0).atZone(moscow).toInstant());
+
+        assertThat(onTheSecondDay).contains(shortNameOf(later), "14:00–14:20", "Прошедшие дни — в приложении.")
+                .doesNotContain(shortNameOf(earlier), "10:00–10:20");
+        assertThat(theDayAfter).contains("встреч и мероприятий нет.", "Прошедшие дни — в приложении.")
+                .doesNotContain(shortNameOf(later), shortNameOf(earlier));
+    }
+
+    /** The back of the delegate's badge printed at {@code at}, its lines joined. */
+    private String backPrintedAt(TestCompany company, Instant at) {
+        String[] back = new String[1];
+        TestClock.aheadOnThisThread(Duration.between(context.getBean(java.time.Clock.class).instant(), at), () -> {
+            byte[] pdf = booking.as(company, () -> badges.badgePdf(company.firstDelegate(), Languages.RUSSIAN));
+            try (PDDocument document = BadgePdfs.load(pdf)) {
+                back[0] = BadgePdfs.text(document, 2).replace('\n', ' ');
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        return back[0];
     }
 
     @Test
@@ -397,6 +445,34 @@ class BadgeServiceTest {
         assertThat(done.state()).isEqualTo(BadgeBatch.State.DONE);
         assertThat(done.total()).as("the badges made").isEqualTo(1);
         assertThat(done.done()).isEqualTo(1);
+    }
+
+    /**
+     * The first print of new delegates says how many badges it makes while it makes their keys (thousands on a night's
+     * batch: before, the total came after them, and the page said "0 of 0" meanwhile).
+     */
+    @Test
+    void a_batchs_first_print_tells_its_total_before_it_makes_the_keys() throws Exception {
+        String city = "Слоним " + TestData.unique();
+        TestCompany company = fixture.approvedCompany(city, "Н-Маш " + TestData.unique(),
+                List.of("Антонова Инна", "Борисов Олег", "Васильев Пётр"));
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        List<String> told = new ArrayList<>();
+
+        int made = booking.asOrganizer(() -> {
+            try {
+                return AopTestUtils.<BadgeService>getTargetObject(badges).writeBatch(new BadgeFilter(city, null, null),
+                        Languages.RUSSIAN, java.io.OutputStream.nullOutputStream(), total -> told.add(total
+                                + " told, keys made: " + jdbc.queryForObject("select count(badge_code) from delegate"
+                                        + " where company_id = ?", Integer.class, company.id())), done -> {
+                        });
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        assertThat(made).isEqualTo(3);
+        assertThat(told).containsExactly("3 told, keys made: 0");
     }
 
     private BadgeBatch runBatch(BadgeFilter filter) throws InterruptedException {

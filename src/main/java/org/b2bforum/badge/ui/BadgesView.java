@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.b2bforum.base.i18n.Plural;
 import org.b2bforum.base.ui.GridTop;
 import org.b2bforum.base.ui.Notices;
+import org.b2bforum.base.ui.PhoneColumns;
 import org.b2bforum.company.Cities;
 import org.b2bforum.badge.BadgeBatch;
 import org.b2bforum.badge.BadgeBatchService;
@@ -38,6 +39,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -119,17 +121,24 @@ class BadgesView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         // widths, not the content's: names as wide as they came squeezed the positions to a word ("Директ…"); together
         // with the role's select and the badge's link no wider than the page at 1280 px (the grid scrolled sideways)
-        grid.addColumn(BadgeHolder::companyName).setHeader(getTranslation("badges.company")).setWidth("10rem")
-                .setFlexGrow(1);
-        grid.addColumn(BadgeHolder::fullName).setHeader(getTranslation("badges.name")).setWidth("9rem").setFlexGrow(1);
-        grid.addColumn(BadgeHolder::position).setHeader(getTranslation("badges.position")).setWidth("13rem")
-                .setFlexGrow(2);
+        Grid.Column<BadgeHolder> companyColumn = grid.addColumn(BadgeHolder::companyName)
+                .setHeader(getTranslation("badges.company")).setKey("company").setWidth("10rem").setFlexGrow(1);
+        // on a phone the company under the name (its column left out there, PhoneColumns)
+        grid.addColumn(LitRenderer.<BadgeHolder>of("""
+                <span>${item.name}</span><span class="phone-only">${item.company}</span>""")
+                .withProperty("name", BadgeHolder::fullName).withProperty("company", BadgeHolder::companyName))
+                .setHeader(getTranslation("badges.name")).setKey("name").setWidth("9rem").setFlexGrow(1);
+        Grid.Column<BadgeHolder> position = grid.addColumn(BadgeHolder::position)
+                .setHeader(getTranslation("badges.position")).setKey("position").setWidth("13rem").setFlexGrow(2);
         // a width, not the content's: the content's is read from the first rows only, a longer city further down
         // the list was cut ("Заречный 18…", AccessibilityIT); names of two words wrap
-        grid.addColumn(h -> Cities.inLanguage(h.city(), this::getTranslation)).setHeader(getTranslation("badges.city"))
-                .setWidth("7rem").setFlexGrow(1);
+        Grid.Column<BadgeHolder> cityColumn = grid.addColumn(h -> Cities.inLanguage(h.city(), this::getTranslation))
+                .setHeader(getTranslation("badges.city")).setKey("city").setWidth("7rem").setFlexGrow(1);
         grid.addComponentColumn(this::roleSelect).setHeader(getTranslation("badges.role")).setAutoWidth(true);
         grid.addComponentColumn(this::badgeLink).setHeader(getTranslation("badges.badge")).setAutoWidth(true);
+        // at 390 px the six columns scrolled sideways, the role and the badge off the screen: a phone shows the name
+        // with the company under it, the role and the badge
+        PhoneColumns.leaveOut(grid, companyColumn, position, cityColumn);
         grid.setWidthFull();
         grid.setHeight("28rem");
 

@@ -169,13 +169,24 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         shortCode = new Span(badgeCode);
         shortCode.setId("my-badge-short-code");
         shortCode.addClassName("my-badge-short-code");
+        // read aloud as what it is and character by character ("Код бейджа: 6 6 7 J 4 5"), then its hint: the bare
+        // "667-J45" was read as a number, a letter and another number, and said nothing of what it was
+        shortCode.getElement().setAttribute("aria-hidden", "true");
+        Span spokenCode = new Span(getTranslation("my-badge.short-code-spoken", spelled(badgeCode)));
+        spokenCode.setId("my-badge-short-code-spoken");
+        spokenCode.addClassName("visually-hidden");
         Paragraph shortCodeHint = new Paragraph(getTranslation("my-badge.short-code-hint"));
         shortCodeHint.addClassName("my-badge-code-hint");
         // the QR code's words right under it ("show this code"), then the short code and its words: in the other order
         // "show this code" stood under 667-J45, which nobody scans
-        Div pass = new Div(code, codeHint, shortCode, shortCodeHint);
+        Div pass = new Div(code, codeHint, new Paragraph(spokenCode, shortCode), shortCodeHint);
         pass.addClassName("my-badge-pass");
         return pass;
+    }
+
+    /** The code's characters one by one, without the dash: {@code 6 6 7 J 4 5}. */
+    static String spelled(String badgeCode) {
+        return String.join(" ", badgeCode.replace("-", "").split(""));
     }
 
     /**

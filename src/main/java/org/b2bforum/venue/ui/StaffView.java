@@ -6,6 +6,7 @@ import org.b2bforum.base.security.Passwords;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.DisableLogInDialog;
 import org.b2bforum.base.ui.Notices;
+import org.b2bforum.base.ui.PhoneColumns;
 import org.b2bforum.base.security.StaffAccount;
 import org.b2bforum.base.security.AccountRefusedException;
 import org.b2bforum.venue.StaffService;
@@ -23,6 +24,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -76,15 +78,20 @@ class StaffView extends VerticalLayout implements HasDynamicTitle {
         accounts.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         accounts.setAllRowsVisible(true);
         accounts.setEmptyStateText(getTranslation("staff.empty"));
-        // frozen: on a phone the grid scrolls sideways to the switch and the row's name stays in sight
-        accounts.addColumn(StaffAccount::displayName).setHeader(getTranslation("staff.name")).setWidth("10rem")
-                .setFlexGrow(1).setFrozen(true);
-        accounts.addColumn(StaffAccount::email).setHeader(getTranslation("staff.email")).setAutoWidth(true)
-                .setFlexGrow(1); // an address has no space to wrap at
-        accounts.addColumn(a -> forumTime.format(a.createdAt(), getLocale()))
-                .setHeader(getTranslation("staff.created")).setAutoWidth(true).setFlexGrow(0);
+        // on a phone the e-mail under the name, its column and the date left out (PhoneColumns): the grid scrolled
+        // sideways to the switch
+        accounts.addColumn(LitRenderer.<StaffAccount>of("""
+                <span>${item.name}</span><span class="phone-only">${item.email}</span>""")
+                .withProperty("name", StaffAccount::displayName).withProperty("email", StaffAccount::email))
+                .setHeader(getTranslation("staff.name")).setKey("name").setWidth("10rem").setFlexGrow(1)
+                .setFrozen(true); // between a phone and a desktop the grid may scroll: the row's name stays in sight
+        Grid.Column<StaffAccount> email = accounts.addColumn(StaffAccount::email).setHeader(getTranslation("staff.email"))
+                .setKey("email").setAutoWidth(true).setFlexGrow(1); // an address has no space to wrap at
+        Grid.Column<StaffAccount> created = accounts.addColumn(a -> forumTime.format(a.createdAt(), getLocale()))
+                .setHeader(getTranslation("staff.created")).setKey("created").setAutoWidth(true).setFlexGrow(0);
         accounts.addColumn(new ComponentRenderer<>(this::toggle)).setHeader(getTranslation("staff.access"))
                 .setAutoWidth(true).setFlexGrow(0);
+        PhoneColumns.leaveOut(accounts, email, created);
 
         H2 list = new H2(getTranslation("staff.list"));
         list.addClassName("meetings-heading");

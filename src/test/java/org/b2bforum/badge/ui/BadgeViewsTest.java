@@ -26,6 +26,7 @@ import org.b2bforum.GridScrolls;
 import org.b2bforum.LockWaits;
 import org.b2bforum.TestClock;
 import org.b2bforum.TestData;
+import org.b2bforum.base.ui.PhoneColumns;
 import org.b2bforum.badge.BadgeHolder;
 import org.b2bforum.badge.BadgeService;
 import org.b2bforum.badge.CompanyOption;
@@ -44,8 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.server.VaadinSession;
@@ -235,6 +238,12 @@ class BadgeViewsTest extends ForumBrowserlessTest {
         assertThat(storedCode(delegateId)).isEqualTo(shown.replace("-", ""));
         assertThat(text(view)).contains(shown, "Если QR-код не сканируется");
         assertThat(view.shortCode.getElement().hasAttribute("aria-label")).as("no label on a plain span").isFalse();
+        // a screen reader reads what the code is and its characters one by one (the bare "667-J45" was read as a
+        // number, a letter and a number, and said nothing of what it was), then the hint of what it is for
+        Span spoken = (Span) view.shortCode.getParent().orElseThrow().getChildren().findFirst().orElseThrow();
+        assertThat(spoken.getText()).isEqualTo("Код бейджа: " + String.join(" ", shown.replace("-", "").split("")));
+        assertThat(spoken.getClassNames()).contains("visually-hidden");
+        assertThat(view.shortCode.getElement().getAttribute("aria-hidden")).as("read once, spelled").isEqualTo("true");
 
         UI.getCurrent().navigate("company-agenda");
         assertThat(navigate(MyBadgeView.class).shortCode.getText()).as("the same at the next visit").isEqualTo(shown);
@@ -322,6 +331,14 @@ class BadgeViewsTest extends ForumBrowserlessTest {
         assertThat(test(view.grid).size()).isEqualTo(3);
         assertThat(List.of(0, 1, 2).stream().map(i -> test(view.grid).getRow(i)).map(BadgeHolder::fullName))
                 .containsExactly("Белов Кирилл", "Орлова Вера", "Зайцев Илья");
+        // at 390 px the six columns scrolled sideways, the role and the badge off the screen: a phone leaves out the
+        // company's column, the position and the city, and shows the company under the name (forum.css)
+        assertThat(view.grid.getColumns().stream()
+                .filter(c -> c.getElement().getClassList().contains(PhoneColumns.WIDE_ONLY)).map(Grid.Column::getKey))
+                .containsExactly("company", "position", "city");
+        assertThat(test(view.grid).getLitRendererPropertyValue(0, 1, "name", String.class)).isEqualTo("Белов Кирилл");
+        assertThat(test(view.grid).getLitRendererPropertyValue(0, 1, "company", String.class))
+                .startsWith("А-Групп");
 
         @SuppressWarnings("unchecked")
         Select<BadgeRole> role = (Select<BadgeRole>) test(view.grid).getCellComponent(0, 4);

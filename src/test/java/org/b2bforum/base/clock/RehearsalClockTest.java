@@ -58,6 +58,22 @@ class RehearsalClockTest {
         assertThat(clock.instant()).isEqualTo(Instant.parse("2027-09-19T06:30:00Z"));
     }
 
+    /** The demo forum is loaded on the real time, and what it makes happen at the venue on the rehearsal's. */
+    @Test
+    void work_run_on_the_forum_time_within_work_on_the_real_time_reads_the_rehearsal() {
+        RehearsalClock clock = new RehearsalClock(Instant.parse("2027-09-20T07:00:00Z"), REAL_START,
+                real(Duration.ZERO));
+        Instant[] seen = new Instant[3];
+
+        RehearsalClock.onTheRealTime(() -> {
+            seen[0] = clock.instant();
+            RehearsalClock.onTheForumTime(() -> seen[1] = clock.instant());
+            seen[2] = clock.instant();
+        });
+
+        assertThat(seen).containsExactly(REAL_START, Instant.parse("2027-09-20T07:00:00Z"), REAL_START);
+    }
+
     @Test
     void nodes_given_the_same_start_of_the_rehearsal_agree_whenever_each_started() {
         Instant start = OffsetDateTime.parse("2027-09-18T10:00+03:00").toInstant();
