@@ -164,26 +164,12 @@ final class ReportPdf implements AutoCloseable {
             }
             StringBuilder line = new StringBuilder();
             for (String phrase : paragraph.split("(?<= ·) +")) {
-                String whole = line.isEmpty() ? phrase : line + " " + phrase;
-                if (width(whole, font, size) <= width) {
-                    line.setLength(0);
-                    line.append(whole);
+                if (joined(line, phrase, lines, font, size, width)) {
                     continue;
                 }
-                if (!line.isEmpty()) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
                 for (String word : phrase.split(" +")) {
-                    String candidate = line.isEmpty() ? word : line + " " + word;
-                    if (width(candidate, font, size) <= width) {
-                        line.setLength(0);
-                        line.append(candidate);
+                    if (joined(line, word, lines, font, size, width)) {
                         continue;
-                    }
-                    if (!line.isEmpty()) {
-                        lines.add(line.toString());
-                        line.setLength(0);
                     }
                     String rest = word;
                     while (width(rest, font, size) > width && rest.length() > 1) {
@@ -199,9 +185,26 @@ final class ReportPdf implements AutoCloseable {
         return lines;
     }
 
+    /** Adds {@code part} to the line where the two fit; else ends the line (into {@code lines}) and says no. */
+    private static boolean joined(StringBuilder line, String part, List<String> lines, PDFont font, float size,
+            float width) throws IOException {
+        String candidate = line.isEmpty() ? part : line + " " + part;
+        if (width(candidate, font, size) <= width) {
+            line.setLength(0);
+            line.append(candidate);
+            return true;
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+            line.setLength(0);
+        }
+        return false;
+    }
+
     /** Where a word longer than a line breaks: after its last hyphen that fits, else after its last letter that fits. */
     private static int cut(String word, PDFont font, float size, float width) throws IOException {
-        for (int hyphen = word.lastIndexOf('-', word.length() - 2); hyphen > 0; hyphen = word.lastIndexOf('-', hyphen - 1)) {
+        for (int hyphen = word.lastIndexOf('-', word.length() - 2); hyphen > 0;
+                hyphen = word.lastIndexOf('-', hyphen - 1)) {
             if (width(word.substring(0, hyphen + 1), font, size) <= width) {
                 return hyphen + 1;
             }
