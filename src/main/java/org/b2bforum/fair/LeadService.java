@@ -12,8 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.ForumUser;
@@ -43,6 +47,8 @@ public class LeadService {
     private static final int MAX_TOKEN = 64;
     private static final int MAX_NOTE = 1000;
     private static final DateTimeFormatter EXPORT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** The export's column of the time the badge was scanned ({@link #row}). */
+    private static final int TIME_COLUMN = 5;
 
     private static final String SELECT = """
             select l.id, l.visitor_delegate_id, d.full_name, d.position, c.short_name, c.city, l.note, l.scanned_at,
@@ -200,20 +206,43 @@ public class LeadService {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The exhibitor's leads as an XLSX workbook of one sheet, as {@link #csv}; cells are text, never formulas. */
+    /**
+     * The exhibitor's leads as an XLSX workbook of one sheet, as {@link #csv}; cells are text, never formulas, and the
+     * time a date. The header stands out, stays in view and filters; the note has room. The sheet was seven plain
+     * columns of 24 characters with the time as text (ux87, opened as the exhibitor's sales office would).
+     */
     @PreAuthorize("hasAnyRole('COMPANY', 'DELEGATE')")
     @Transactional(readOnly = true)
     public byte[] xlsx(List<String> headers, String sheetName, UnaryOperator<String> cityName) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(sheetName);
+            CellStyle header = workbook.createCellStyle();
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            header.setFont(bold);
+            CellStyle wrapped = workbook.createCellStyle();
+            wrapped.setWrapText(true);
+            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+            CellStyle time = workbook.createCellStyle();
+            time.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+            time.setVerticalAlignment(VerticalAlignment.TOP);
             write(sheet.createRow(0), headers);
+            sheet.getRow(0).forEach(cell -> cell.setCellStyle(header));
             int r = 1;
-            for (Lead lead : myLeads()) {
-                write(sheet.createRow(r++), row(lead, cityName));
+            List<Lead> all = myLeads();
+            for (Lead lead : all) {
+                Row row = sheet.createRow(r++);
+                write(row, row(lead, cityName));
+                row.forEach(cell -> cell.setCellStyle(wrapped));
+                row.getCell(TIME_COLUMN).setCellValue(lead.scannedAt().atZone(forumTime.zone()).toLocalDateTime());
+                row.getCell(TIME_COLUMN).setCellStyle(time);
             }
+            int[] widths = {30, 30, 30, 16, 50, 17, 30};
             for (int c = 0; c < headers.size(); c++) {
-                sheet.setColumnWidth(c, 24 * 256);
+                sheet.setColumnWidth(c, widths[Math.min(c, widths.length - 1)] * 256);
             }
+            sheet.createFreezePane(0, 1);
+            sheet.setAutoFilter(new CellRangeAddress(0, all.size(), 0, headers.size() - 1));
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {

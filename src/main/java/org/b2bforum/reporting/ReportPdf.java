@@ -148,36 +148,72 @@ final class ReportPdf implements AutoCloseable {
         return font.getStringWidth(text) / 1000 * size;
     }
 
-    /** Lines of at most {@code width} points, broken at spaces (and inside words longer than a line). */
+    /**
+     * Lines of at most {@code width} points, broken at spaces. Text that does not fit on one line breaks after a " · "
+     * first, so that each part stays whole where it fits a line: "B-7, Hall B · Machinery / and technology" broke the
+     * zone's name (ux87, the English report; the Russian one too at a short stand number). A word longer than a line
+     * breaks after its last hyphen that fits ("Стройиндустрия-" over "Подмосковье"), and only without one inside it
+     * ("Стройиндустрия-Подмо" over "сковье", ux87).
+     */
     static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n", -1)) {
+            if (width(paragraph, font, size) <= width) {
+                lines.add(paragraph);
+                continue;
+            }
             StringBuilder line = new StringBuilder();
-            for (String word : paragraph.split(" +")) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(candidate, font, size) <= width) {
-                    line.setLength(0);
-                    line.append(candidate);
+            for (String phrase : paragraph.split("(?<= ·) +")) {
+                if (joined(line, phrase, lines, font, size, width)) {
                     continue;
                 }
-                if (!line.isEmpty()) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                String rest = word;
-                while (width(rest, font, size) > width && rest.length() > 1) {
-                    int cut = rest.length() - 1;
-                    while (cut > 1 && width(rest.substring(0, cut), font, size) > width) {
-                        cut--;
+                for (String word : phrase.split(" +")) {
+                    if (joined(line, word, lines, font, size, width)) {
+                        continue;
                     }
-                    lines.add(rest.substring(0, cut));
-                    rest = rest.substring(cut);
+                    String rest = word;
+                    while (width(rest, font, size) > width && rest.length() > 1) {
+                        int cut = cut(rest, font, size, width);
+                        lines.add(rest.substring(0, cut));
+                        rest = rest.substring(cut);
+                    }
+                    line.append(rest);
                 }
-                line.append(rest);
             }
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    /** Adds {@code part} to the line where the two fit; else ends the line (into {@code lines}) and says no. */
+    private static boolean joined(StringBuilder line, String part, List<String> lines, PDFont font, float size,
+            float width) throws IOException {
+        String candidate = line.isEmpty() ? part : line + " " + part;
+        if (width(candidate, font, size) <= width) {
+            line.setLength(0);
+            line.append(candidate);
+            return true;
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+            line.setLength(0);
+        }
+        return false;
+    }
+
+    /** Where a word longer than a line breaks: after its last hyphen that fits, else after its last letter that fits. */
+    private static int cut(String word, PDFont font, float size, float width) throws IOException {
+        for (int hyphen = word.lastIndexOf('-', word.length() - 2); hyphen > 0;
+                hyphen = word.lastIndexOf('-', hyphen - 1)) {
+            if (width(word.substring(0, hyphen + 1), font, size) <= width) {
+                return hyphen + 1;
+            }
+        }
+        int cut = word.length() - 1;
+        while (cut > 1 && width(word.substring(0, cut), font, size) > width) {
+            cut--;
+        }
+        return cut;
     }
 
     // ---- figures ---------------------------------------------------------------------------

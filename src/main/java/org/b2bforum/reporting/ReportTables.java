@@ -20,15 +20,24 @@ import org.b2bforum.venue.Outcome;
 
 /**
  * The report's tables, once for both files: the PDF sets them as numbered tables, the XLSX as
- * sheets. Cells are text or numbers ({@link Long}, or {@link Double} for shares).
+ * sheets. Cells are text, numbers ({@link Long}, or {@link Double} for shares) or times ({@link java.time.LocalDateTime},
+ * the forum's clock): the workbook keeps each as what it is, to be sorted and filtered.
  */
 final class ReportTables {
 
-    /** A table: its caption, its sheet's name, the columns and the rows. */
-    record Table(String caption, String sheet, List<ReportPdf.Column> columns, List<List<Object>> rows) {
+    /**
+     * A table: its caption, its sheet's name, the columns and the rows; {@code total}: its last row sums the others
+     * (a sheet's filter leaves it out, so that sorting keeps it last).
+     */
+    record Table(String caption, String sheet, List<ReportPdf.Column> columns, List<List<Object>> rows, boolean total) {
+
+        Table(String caption, String sheet, List<ReportPdf.Column> columns, List<List<Object>> rows) {
+            this(caption, sheet, columns, rows, false);
+        }
 
         Table limit(int rows) {
-            return rows >= this.rows.size() ? this : new Table(caption, sheet, columns, this.rows.subList(0, rows));
+            return rows >= this.rows.size() ? this
+                    : new Table(caption, sheet, columns, this.rows.subList(0, rows), total);
         }
     }
 
@@ -96,7 +105,7 @@ final class ReportTables {
         return new Table(text.t("report.table.countries"), text.t("report.sheet.countries"),
                 List.of(col("report.column.country", 2.6f, false), col("report.column.companies", 1.2f, true),
                         col("report.column.delegates", 1.2f, true), col("report.column.checked-in", 1.2f, true)),
-                rows);
+                rows, true);
     }
 
     Table meetings() {
@@ -160,7 +169,7 @@ final class ReportTables {
         int n = 0;
         for (OutcomeMeeting m : results.outcomeMeetings()) {
             if (wanted.contains(m.outcome())) {
-                rows.add(List.of(++n + "", text.dateTime(m.startsAt()),
+                rows.add(List.of(++n + "", text.local(m.startsAt()),
                         m.firstCompany() + " (" + text.city(m.firstCity()) + ")",
                         m.secondCompany() + " (" + text.city(m.secondCity()) + ")", text.outcome(m.outcome())));
             }
@@ -175,7 +184,7 @@ final class ReportTables {
         List<List<Object>> rows = new ArrayList<>();
         int n = 0;
         for (RoundTableFigure table : results.roundTables()) {
-            rows.add(List.of(++n + "", table.title(text.locale()), text.dateTime(table.startsAt()),
+            rows.add(List.of(++n + "", table.title(text.locale()), text.local(table.startsAt()),
                     table.place(text.locale()), table.signedUp(),
                     table.checkedIn()));
         }
@@ -198,7 +207,7 @@ final class ReportTables {
         return new Table(text.t("report.table.fair-zones"), text.t("report.sheet.fair-zones"),
                 List.of(col("report.column.zone", 2.6f, false), col("report.column.stands", 1.1f, true),
                         col("report.column.exhibitors", 1.3f, true), col("report.column.stand-meetings", 1.5f, true),
-                        col("report.column.held", 1.2f, true), col("report.column.leads", 1.1f, true)), rows);
+                        col("report.column.held", 1.2f, true), col("report.column.leads", 1.1f, true)), rows, true);
     }
 
     Table fairSectors() {

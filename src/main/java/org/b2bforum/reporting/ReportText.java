@@ -3,6 +3,7 @@ package org.b2bforum.reporting;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -29,7 +30,7 @@ final class ReportText {
         this.locale = locale;
         this.zone = zone;
         this.numbers = NumberFormat.getIntegerInstance(locale);
-        this.dateTime = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", locale);
+        this.dateTime = DateTimeFormatter.ofPattern(english() ? "dd/MM/yyyy HH:mm" : "dd.MM.yyyy HH:mm", locale);
     }
 
     Locale locale() {
@@ -81,8 +82,26 @@ final class ReportText {
         return instant.atZone(zone).toLocalDate();
     }
 
-    String dateTime(Instant instant) {
-        return dateTime.format(instant.atZone(zone));
+    /** The instant on the forum's clock: the report's tables give times as the forum's people lived them. */
+    LocalDateTime local(Instant instant) {
+        return instant.atZone(zone).toLocalDateTime();
+    }
+
+    /**
+     * "18.09.2027 14:00", "18/09/2027 14:00": the English report wrote the Russian dots (ux87), which a British reader
+     * does not write, and an American reads as month first.
+     */
+    String dateTime(LocalDateTime at) {
+        return dateTime.format(at);
+    }
+
+    /** The workbook's format of a date and time, as {@link #dateTime} writes it. */
+    String sheetDateTime() {
+        return english() ? "dd/mm/yyyy hh:mm" : "dd.mm.yyyy hh:mm";
+    }
+
+    private boolean english() {
+        return locale.getLanguage().equals("en");
     }
 
     /** "18–21 сентября 2026 г." or the single day; empty while the forum has no days. */

@@ -3,6 +3,7 @@ package org.b2bforum.reporting;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -219,6 +220,7 @@ final class ResultsDocument {
                     case Double share -> text.share(Math.round(share * 1000), 1000);
                     case Long n -> text.number(n);
                     case Integer n -> text.number(n);
+                    case LocalDateTime at -> text.dateTime(at);
                     case null -> "";
                     default -> cell.toString();
                 });

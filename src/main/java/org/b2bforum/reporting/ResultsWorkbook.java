@@ -3,6 +3,7 @@ package org.b2bforum.reporting;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,17 +11,21 @@ import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.b2bforum.reporting.ReportTables.Table;
 import org.b2bforum.venue.Outcome;
 
 /**
- * The report's figures as XLSX: one sheet per table, numbers as numbers (shares as percentages),
+ * The report's figures as XLSX: one sheet per table, numbers as numbers (shares as percentages, times as dates),
+ * each header frozen, filtered and printed on every page,
  * all rows (the PDF shortens the pair tables), and every meeting that led somewhere, follow-ups
  * included. Rows are streamed to disk as they are written.
  */
@@ -40,7 +45,7 @@ final class ResultsWorkbook {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             workbook.getXSSFWorkbook().getProperties().getCoreProperties()
                     .setTitle(text.t("report.title") + " · " + text.forumTitle());
-            Styles styles = new Styles(workbook);
+            Styles styles = new Styles(workbook, text.sheetDateTime());
             Set<String> names = new HashSet<>();
             Table summary = tables.keyFigures();
             Sheet first = sheet(workbook, names, summary.sheet());
@@ -93,6 +98,11 @@ final class ResultsWorkbook {
                     value = Long.parseLong(s); // the row numbers
                 }
                 switch (value) {
+                    case LocalDateTime at -> {
+                        Cell cell = row.createCell(c);
+                        cell.setCellValue(at);
+                        cell.setCellStyle(styles.dateTime);
+                    }
                     case Double share -> cell(row, c, share, styles.percent);
                     case Number n -> cell(row, c, n.doubleValue(), styles.integer);
                     case null -> { }
@@ -101,6 +111,16 @@ final class ResultsWorkbook {
             }
         }
         sheet.createFreezePane(0, from + 2);
+        // sorted and filtered by the analyst (a total row stays out, last), printed on A4 across with the header on
+        // every page: the sheets had none of it (ux87)
+        int last = from + 1 + table.rows().size() - (table.total() ? 1 : 0);
+        sheet.setAutoFilter(new CellRangeAddress(from + 1, Math.max(from + 1, last), 0, table.columns().size() - 1));
+        sheet.setRepeatingRows(new CellRangeAddress(from + 1, from + 1, 0, table.columns().size() - 1));
+        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sheet.getPrintSetup().setLandscape(table.columns().size() > 4);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setFitToPage(true);
     }
 
     private static void cell(Row row, int column, String value, CellStyle style) {
@@ -123,8 +143,9 @@ final class ResultsWorkbook {
         final CellStyle header;
         final CellStyle integer;
         final CellStyle percent;
+        final CellStyle dateTime;
 
-        Styles(SXSSFWorkbook workbook) {
+        Styles(SXSSFWorkbook workbook, String dateTimeFormat) {
             Font boldFont = workbook.createFont();
             boldFont.setBold(true);
             Font titleFont = workbook.createFont();
@@ -143,6 +164,9 @@ final class ResultsWorkbook {
             integer.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
             percent = workbook.createCellStyle();
             percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+            dateTime = workbook.createCellStyle();
+            dateTime.setDataFormat(workbook.createDataFormat().getFormat(dateTimeFormat));
+            dateTime.setAlignment(HorizontalAlignment.LEFT);
         }
     }
 }

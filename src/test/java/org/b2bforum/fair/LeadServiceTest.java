@@ -6,17 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
-import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.LockWaits;
 import org.b2bforum.TestData;
+import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.Cities;
@@ -41,6 +43,8 @@ class LeadServiceTest {
 
     @Autowired
     LeadService leads;
+    @Autowired
+    ForumTime forumTime;
     @Autowired
     I18NProvider i18n;
     @Autowired
@@ -276,13 +280,22 @@ class LeadServiceTest {
                         "\"" + inEnglish.apply(city) + "\"");
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(leads.xlsx(HEADERS, "Контакты", inEnglish)))) {
-            Sheet sheet = workbook.getSheet("Контакты");
+            XSSFSheet sheet = workbook.getSheet("Контакты");
             assertThat(sheet.getLastRowNum()).isEqualTo(1);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Имя");
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Иван Петров");
             assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo(inEnglish.apply(city));
             assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil\")");
             assertThat(sheet.getRow(1).getCell(4).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            // opened as the exhibitor's sales office would (ux87): the time a date to sort by, not text; the header
+            // bold, frozen and filtering; the note wider than the other columns
+            assertThat(sheet.getRow(1).getCell(5).getLocalDateTimeCellValue().truncatedTo(ChronoUnit.MINUTES))
+                    .isEqualTo(lead.scannedAt().atZone(forumTime.zone()).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES));
+            assertThat(sheet.getRow(1).getCell(5).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd hh:mm");
+            assertThat(workbook.getFontAt(sheet.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:G2");
+            assertThat(sheet.getColumnWidth(4)).isGreaterThan(sheet.getColumnWidth(0));
         }
     }
 

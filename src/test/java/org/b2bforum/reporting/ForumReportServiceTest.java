@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +25,11 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.b2bforum.BookingFixture;
 import org.b2bforum.BookingFixture.TestCompany;
@@ -361,7 +366,37 @@ class ForumReportServiceTest {
             Row confirmed = row(workbook.getSheet("Встречи"), 0, "Подтверждено");
             assertThat(confirmed.getCell(1).getNumericCellValue()).isEqualTo(results.meetings().confirmed());
             assertThat(confirmed.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+
+            // walked (ux87): times were text ("18.09.2027 14:00"), which the analyst cannot sort or filter by date;
+            // no sheet had a filter, a total row to keep last, or a header on every printed page
+            Instant signedAt = results.outcomeMeetings().stream().filter(m -> m.meetingId() == signedMeeting)
+                    .findFirst().orElseThrow().startsAt();
+            assertThat(agreement.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(agreement.getCell(1).getCellStyle().getDataFormatString()).isEqualTo("dd.mm.yyyy hh:mm");
+            assertThat(agreement.getCell(1).getLocalDateTimeCellValue().truncatedTo(ChronoUnit.MINUTES))
+                    .isEqualTo(signedAt.atZone(forumTime.zone()).toLocalDateTime());
+            for (Sheet sheet : workbook) {
+                int header = sheet.getPaneInformation().getHorizontalSplitPosition() - 1;
+                int columns = sheet.getRow(header).getLastCellNum();
+                assertThat(autoFilter(sheet).getFirstRow()).as(sheet.getSheetName()).isEqualTo(header);
+                assertThat(autoFilter(sheet).getLastColumn()).as(sheet.getSheetName()).isEqualTo(columns - 1);
+                CellRangeAddress printedOnEveryPage = sheet.getRepeatingRows();
+                assertThat(List.of(printedOnEveryPage.getFirstRow(), printedOnEveryPage.getLastRow()))
+                        .as(sheet.getSheetName()).containsExactly(header, header);
+                assertThat(sheet.getFitToPage()).as(sheet.getSheetName()).isTrue();
+            }
+            Sheet countries = workbook.getSheet("Страны");
+            assertThat(autoFilter(countries).getLastRow()).isEqualTo(row(countries, 0, "Всего").getRowNum() - 1);
+            // the columns' titles say what is counted, in one form: "Стендов" and "Экспонентов" stood beside "Лиды"
+            List<String> zoneHeader = new ArrayList<>();
+            workbook.getSheet("Ярмарка по зонам").getRow(1).forEach(cell -> zoneHeader.add(cell.getStringCellValue()));
+            assertThat(zoneHeader).containsExactly("Зона", "Стенды", "Экспоненты", "Встречи на стенде", "Состоялось",
+                    "Лиды");
         }
+    }
+
+    private static CellRangeAddress autoFilter(Sheet sheet) {
+        return CellRangeAddress.valueOf(((XSSFSheet) sheet).getCTWorksheet().getAutoFilter().getRef());
     }
 
     @Test
@@ -372,11 +407,17 @@ class ForumReportServiceTest {
             Row table = row(workbook.getSheet("Round tables"), 1, roundTableEn);
             assertThat(table.getCell(3).getStringCellValue()).isEqualTo("Nemiga Hall");
             assertThat(table.getCell(4).getNumericCellValue()).isEqualTo(3);
+            assertThat(table.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy hh:mm");
         }
+        Instant startsAt = booking.asOrganizer(reports::results).roundTables().stream()
+                .filter(t -> t.title().equals(roundTable)).findFirst().orElseThrow().startsAt();
         byte[] pdf = booking.asOrganizer(() -> bytes(out -> reports.writePdf(Languages.ENGLISH, out)));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String all = text(document, 1, document.getNumberOfPages()).replaceAll("\\s+", " ");
             assertThat(all).contains(roundTableEn, "Nemiga Hall").doesNotContain(roundTable);
+            // the English report wrote its times with the Russian dots (ux87): a British reader writes 18/09/2027
+            String when = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(startsAt.atZone(forumTime.zone()));
+            assertThat(all).contains(when).doesNotContainPattern("\\d\\d\\.\\d\\d\\.20\\d\\d \\d\\d:\\d\\d");
         }
     }
 

@@ -11,7 +11,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
-/** The results PDF's tables: a table's caption and header stay on the page of its first rows. */
+/** The results PDF's tables: a table's caption and header stay on the page of its first rows; lines break where a reader expects. */
 class ReportPdfTest {
 
     @Test
@@ -34,6 +34,40 @@ class ReportPdfTest {
             assertThat(page(document, 1)).doesNotContain("Таблица 1");
             assertThat(page(document, 2)).contains("Таблица 1 — Круглые столы", "Записались", "Короткий")
                     .doesNotContain("Продолжение таблицы");
+        }
+    }
+
+    /** walked (ux87): the appendix read "Стройиндустрия-Подмо" over "сковье (Москва)", in both languages. */
+    @Test
+    void a_company_name_longer_than_its_column_breaks_after_its_hyphen_not_inside_a_word() throws IOException {
+        try (ReportPdf pdf = new ReportPdf()) {
+            String name = "Стройиндустрия-Подмосковье (Москва)";
+            float column = ReportPdf.width("Стройиндустрия-Подмо", pdf.regular, 9) + 1;
+            List<String> lines = ReportPdf.wrap(name, pdf.regular, 9, column);
+            assertThat(lines.getFirst()).isEqualTo("Стройиндустрия-");
+            assertThat(lines.get(1)).startsWith("Подмосковье");
+            // a word without a hyphen still breaks where it must
+            assertThat(String.join("", ReportPdf.wrap("Стройиндустрияподмосковье", pdf.regular, 9, column)))
+                    .isEqualTo("Стройиндустрияподмосковье");
+        }
+    }
+
+    /**
+     * walked (ux87): the English exhibitors' table read "B-14, Hall B · Machinery" over "and technology", and the
+     * Russian one "B-7, Павильон B · Техника" over "и технологии": a part after " · " goes whole onto the next line.
+     */
+    @Test
+    void text_that_does_not_fit_breaks_after_the_middle_dot_keeping_each_part_whole() throws IOException {
+        try (ReportPdf pdf = new ReportPdf()) {
+            for (String[] stand : new String[][] {{"B-14, Hall B ·", "Machinery and technology"},
+                    {"B-7, Павильон B ·", "Техника и технологии"}}) {
+                String text = stand[0] + " " + stand[1];
+                // room for all but the last word on the first line
+                float column = ReportPdf.width(text.substring(0, text.lastIndexOf(' ')), pdf.regular, 9) + 1;
+                assertThat(ReportPdf.wrap(text, pdf.regular, 9, column)).containsExactly(stand[0], stand[1]);
+            }
+            // a line that fits stays one line
+            assertThat(ReportPdf.wrap("A-1, Hall A · Food", pdf.regular, 9, 400)).containsExactly("A-1, Hall A · Food");
         }
     }
 

@@ -90,6 +90,8 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
 
         HorizontalLayout filters = new HorizontalLayout(search, sector);
         filters.setWrap(true);
+        // as wide as the page: shrunk to its widest field, the row wrapped the sector under the search at 1280 px (ux87)
+        filters.setWidthFull();
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         Div legend = new Div(legendItem("stand-match", "fair.legend.exhibitor"),

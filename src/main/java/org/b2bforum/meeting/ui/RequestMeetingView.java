@@ -181,12 +181,13 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         place.setVisible(!stands.isEmpty());
         place.addValueChangeListener(e -> {
             how.setText(hint(settings, partner.shortName()));
+            slot.setLabel(slotLabel());
             refreshSlots();
         });
         how.setText(hint(settings, partner.shortName()));
 
         slot.setId("request-slot");
-        slot.setLabel(getTranslation("request-meeting.slot"));
+        slot.setLabel(slotLabel());
         slot.setPlaceholder(getTranslation("request-meeting.slot.placeholder"));
         slot.setItemLabelGenerator(this::label);
         slot.setItemEnabledProvider(option -> !asked.containsKey(option.slotId()) && !taken.contains(option.slotId()));
@@ -450,6 +451,11 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         return place.getValue() != null && place.getValue().isPresent()
                 ? getTranslation("request-meeting.hint.request-at-stand", partnerName, place.getValue().get().number())
                 : getTranslation("request-meeting.hint.request", partnerName);
+    }
+
+    /** "Time and hall" at a table; at a stand the times name no hall, and the field asks for a time (ux87). */
+    private String slotLabel() {
+        return getTranslation(stand().isPresent() ? "request-meeting.slot.at-stand" : "request-meeting.slot");
     }
 
     private String label(SlotOption option) {

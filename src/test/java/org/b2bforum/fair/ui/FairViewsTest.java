@@ -33,6 +33,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 
@@ -95,6 +96,13 @@ class FairViewsTest extends ForumBrowserlessTest {
             setFirst(place);
             assertThat(hint.getText()).endsWith("Стол назначается, когда встречу подтвердят.");
         }
+        // at the stand the list gives times only, and the field asked for "Время и зал" there too (ux87)
+        UI.getCurrent().navigate("meetings/new",
+                QueryParameters.simple(Map.of("with", String.valueOf(exhibitor.id()), "at", "stand")));
+        Select<?> slot = find(Select.class).id("request-slot");
+        assertThat(slot.getLabel()).isEqualTo("Время");
+        setFirst(find(RadioButtonGroup.class).id("request-place"));
+        assertThat(slot.getLabel()).isEqualTo("Время и зал");
     }
 
     @Test
