@@ -22,6 +22,14 @@ class TrustedProxiesTest {
                 + "private").contains("SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES");
     }
 
+    /** Spring's filter reads the header from any client: said as well (until mend52a it was not). */
+    @Test
+    void the_framework_strategy_is_a_warning(CapturedOutput output) {
+        start(new MockEnvironment().withProperty("server.forward-headers-strategy", "framework"));
+        assertThat(output.getOut()).contains("SERVER_FORWARD_HEADERS_STRATEGY=framework trusts X-Forwarded-For from "
+                + "every client");
+    }
+
     @Test
     void the_proxy_named_or_no_proxy_says_nothing(CapturedOutput output) {
         start(new MockEnvironment().withProperty("server.forward-headers-strategy", "native")
