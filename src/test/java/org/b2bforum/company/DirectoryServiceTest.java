@@ -499,10 +499,19 @@ class DirectoryServiceTest {
             companies.logInAs(companies.approved(Country.BY));
             assertThat(ids(inCity(city))).as("seen from Minsk").containsExactly(moscow.get(2), moscow.get(0),
                     moscow.get(1), minsk.get(2), minsk.get(0), minsk.get(1), minsk.get(3));
+            companies.logInAsOrganizer();
+            assertThat(ids(inCity(city))).as("seen by the organizers, of no side: all by name, both countries mixed")
+                    .containsExactly(minsk.get(2), moscow.get(2), minsk.get(0), moscow.get(0), moscow.get(1),
+                            minsk.get(1), minsk.get(3));
         }
 
+        /**
+         * Counts the rows the page's sorts return ({@code Sort_rows}), which is not the rows read: main's statement
+         * before the sides were read apart (one sort over every approved company, with a limit) returned few rows as
+         * well, so this does not prove that fewer companies are read (mend52a; bench/run-directory measures that).
+         */
         @Test
-        void the_first_page_sorts_the_rows_it_shows_not_every_approved_company() {
+        void the_first_page_returns_few_sorted_rows() {
             for (int i = 0; i < 30; i++) {
                 companies.approved(i % 2 == 0 ? Country.RU : Country.BY);
             }
