@@ -34,6 +34,7 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
     private final AccountService accounts;
     private final I18NProvider i18n;
     private final ClusterLeases leases;
+    private final LoginThrottle throttle;
     private final Clock clock;
     private final String email;
     private final String password;
@@ -50,7 +51,8 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
     static final String DEFAULT_NAME = "Дирекция форума";
 
     @Autowired
-    OrganizerAccountInitializer(AccountService accounts, I18NProvider i18n, ClusterLeases leases, @WallClock Clock clock,
+    OrganizerAccountInitializer(AccountService accounts, I18NProvider i18n, ClusterLeases leases, LoginThrottle throttle,
+            @WallClock Clock clock,
             @Value("${b2bforum.organizer.email:}") String email,
             @Value("${b2bforum.organizer.password:}") String password,
             @Value("${b2bforum.organizer.name:}") String name,
@@ -59,6 +61,7 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
         this.accounts = accounts;
         this.i18n = i18n;
         this.leases = leases;
+        this.throttle = throttle;
         this.clock = clock;
         this.email = email;
         this.password = password;
@@ -70,7 +73,7 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
     /** Tests: without {@code B2BFORUM_ORGANIZER_PASSWORD_RESET}. */
     OrganizerAccountInitializer(AccountService accounts, I18NProvider i18n, String email, String password, String name,
             boolean demoMode) {
-        this(accounts, i18n, null, Clock.systemUTC(), email, password, name, demoMode, "");
+        this(accounts, i18n, null, null, Clock.systemUTC(), email, password, name, demoMode, "");
     }
 
     /** Tests: without a configured name, so the default one. */
@@ -134,7 +137,8 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
     /**
      * On the setting's day (UTC, the wall clock), the first start of all nodes takes the day's mark (a row of
      * {@code cluster_lease} that stays) and gives an enabled organizer with another password the settings' one (its
-     * sessions end); every other start, that day or later, changes nothing and says so at WARN.
+     * sessions end, and a lock of its log-in after failed attempts ends too); every other start, that day or later,
+     * changes nothing and says so at WARN.
      */
     private void resetOnce(AccountService.ConfiguredOrganizer outcome) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
@@ -154,12 +158,15 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
             log.warn("{} did nothing: an earlier start used it (it acts once). Remove it from the settings", setting);
         } else if (outcome == AccountService.ConfiguredOrganizer.OTHER_PASSWORD) {
             accounts.setOrganizerPassword(email, password);
+            throttle.accountUnlocked(email);
             log.warn("Organizer account {} has B2BFORUM_ORGANIZER_PASSWORD as its password again ({}); its sessions "
-                    + "ended. Later starts leave it alone; remove the setting", email, setting);
+                    + "ended, a lock of its log-in was lifted. Later starts leave it alone; remove the setting", email,
+                    setting);
         } else {
             report(outcome);
-            log.warn("{} did nothing: the account has B2BFORUM_ORGANIZER_PASSWORD already. It is used up; remove it "
-                    + "from the settings", setting);
+            throttle.accountUnlocked(email);
+            log.warn("{} did nothing but lift a lock of the log-in: the account has B2BFORUM_ORGANIZER_PASSWORD "
+                    + "already. It is used up; remove it from the settings", setting);
         }
     }
 

@@ -41,6 +41,8 @@ class ConfiguredOrganizerTest {
     PasswordEncoder passwordEncoder;
     @Autowired
     ClusterLeases leases;
+    @Autowired
+    LoginThrottle throttle;
 
     private final DefaultI18NProvider i18n = new DefaultI18NProvider(Languages.ALL);
 
@@ -128,9 +130,9 @@ class ConfiguredOrganizerTest {
     /**
      * The only organizer forgot its password on an installation without a mail server: no "Forgot password?" link can
      * arrive and no other organizer can issue one (ops52: the office was locked out for good). The first start on the
-     * day {@code B2BFORUM_ORGANIZER_PASSWORD_RESET} names gives it the configured password again and ends its sessions;
-     * every other start leaves it alone and says so at WARN (until mend52a {@code true} acted at every start while it
-     * stayed set, undoing the password the office chose since). The log names no password.
+     * day {@code B2BFORUM_ORGANIZER_PASSWORD_RESET} names gives it the configured password again, ends its sessions and
+     * a lock of its log-in; every other start leaves it alone and says so at WARN (until mend52a {@code true} acted at
+     * every start while it stayed set, undoing the password the office chose since). The log names no password.
      */
     @Test
     void the_reset_setting_gives_a_forgotten_organizer_password_back_once_on_its_day(CapturedOutput output) {
@@ -146,8 +148,13 @@ class ConfiguredOrganizerTest {
         assertThat(output.getOut()).contains("B2BFORUM_ORGANIZER_PASSWORD_RESET=" + day + " did nothing: it acts at "
                 + "the first start of that day (UTC) only");
 
+        for (int i = 0; i < 5; i++) {
+            throttle.loginFailed(email, "203.0.113.9");
+        }
+        assertThat(throttle.loginLocked(email, "198.51.100.1")).as("5 failures lock the e-mail").isPresent();
         reset(email, day, day);
         assertThat(passwordEncoder.matches(PASSWORD, passwordHash(email))).isTrue();
+        assertThat(throttle.loginLocked(email, "198.51.100.1")).as("the lock lifted").isEmpty();
         assertThat(sessionEpoch(email)).as("its sessions end").isGreaterThan(epoch);
         assertThat(output.getOut()).contains("Organizer account " + email + " has B2BFORUM_ORGANIZER_PASSWORD as its "
                 + "password again").doesNotContain(PASSWORD).doesNotContain("Forgotten-Password-2027");
@@ -194,7 +201,8 @@ class ConfiguredOrganizerTest {
 
     private void reset(String email, LocalDate day, LocalDate today) {
         Clock clock = Clock.fixed(today.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        new OrganizerAccountInitializer(accounts, i18n, leases, clock, email, PASSWORD, "", false, day.toString())
+        new OrganizerAccountInitializer(accounts, i18n, leases, throttle, clock, email, PASSWORD, "", false,
+                day.toString())
                 .afterSingletonsInstantiated();
     }
 
