@@ -97,7 +97,8 @@ public class DirectoryService {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(query, viewer, params);
         List<SortKey> order = order(query, params);
-        boolean bySide = order.equals(BY_SIDE);
+        // without a search the other side first is OWN_SIDE, BY_NAME, BY_ID: each side read apart on the name's index
+        boolean bySide = effective(query.sort()) == DirectorySort.OTHER_SIDE_FIRST && !params.hasValue("q");
         // The page is picked on the sort keys alone; snippets and sectors are then read for its rows
         // only, not for every company that matches (thousands for a common word).
         String pageIds = bySide ? pageIdsBySide(where, params, offset + limit)
@@ -128,11 +129,14 @@ public class DirectoryService {
      */
     private static String pageIdsBySide(String where, MapSqlParameterSource params, long end) {
         params.addValue("end", end);
-        Function<Boolean, String> side = own -> "(select " + own + " own_side, c.short_name short_name, c.id id"
-                + " from company c" + where + " and " + (own ? "" : "not ") + OWN_SIDE.expression()
-                + " order by c.short_name, c.id limit :end)";
-        return side.apply(false) + " union all " + side.apply(true)
+        return side(where, false) + " union all " + side(where, true)
                 + " order by own_side, short_name, id limit :limit offset :offset";
+    }
+
+    /** One side's first {@code :end} companies by name: the own side's ({@code own}) or the other one's. */
+    private static String side(String where, boolean own) {
+        return "(select " + own + " own_side, c.short_name short_name, c.id id from company c" + where + " and "
+                + (own ? "" : "not ") + OWN_SIDE.expression() + " order by c.short_name, c.id limit :end)";
     }
 
     /** How many companies match the query; one statement, as {@link #search}. */
@@ -245,8 +249,6 @@ public class DirectoryService {
     // not by a query of its own before it: one statement and a Hibernate query less per page
     private static final SortKey OWN_SIDE = new SortKey(
             "(c.country = coalesce((select o.country from company o where o.id = :viewer), ''))", "own_side", false);
-    /** The order of the directory without a search: the other side first, then by name. */
-    private static final List<SortKey> BY_SIDE = List.of(OWN_SIDE, BY_NAME, BY_ID);
 
     /** The search's words in the part of the profile the query searches, each part with a full-text index of its own. */
     private static String textMatch(DirectoryQuery query) {
@@ -254,7 +256,7 @@ public class DirectoryService {
     }
 
     private List<SortKey> order(DirectoryQuery query, MapSqlParameterSource params) {
-        DirectorySort effective = query.sort() == null ? DirectorySort.OTHER_SIDE_FIRST : query.sort();
+        DirectorySort effective = effective(query.sort());
         SortKey relevance = params.hasValue("q") ? new SortKey(textMatch(query), "relevance", true) : null;
         return switch (effective) {
             case OTHER_SIDE_FIRST -> keys(OWN_SIDE, relevance, BY_NAME, BY_ID);
@@ -262,6 +264,10 @@ public class DirectoryService {
             case NAME -> keys(BY_NAME, BY_ID);
             case NEWEST -> keys(new SortKey("c.submitted_at", "submitted_at", true), new SortKey("c.id", "id", true));
         };
+    }
+
+    private static DirectorySort effective(DirectorySort sort) {
+        return sort == null ? DirectorySort.OTHER_SIDE_FIRST : sort;
     }
 
     private static List<SortKey> keys(SortKey... keys) {

@@ -529,31 +529,43 @@ class DirectoryServiceTest {
             companies.logInAs(companies.approved(Country.BY));
             assertThat(ids(inCity(city))).as("seen from Minsk").containsExactly(moscow.get(2), moscow.get(0),
                     moscow.get(1), minsk.get(2), minsk.get(0), minsk.get(1), minsk.get(3));
+            companies.logInAsOrganizer();
+            assertThat(ids(inCity(city))).as("seen by the organizers, of no side: all by name, both countries mixed")
+                    .containsExactly(minsk.get(2), moscow.get(2), minsk.get(0), moscow.get(0), moscow.get(1),
+                            minsk.get(1), minsk.get(3));
         }
 
+        /**
+         * A page of the directory without a search does not read every approved company: the rows the statement reads
+         * one after another ({@code Handler_read_next} and {@code Handler_read_rnd_next}, less what reading them costs)
+         * are fewer than the approved companies. Main's statement before i17-cpu27 (one sort of every approved company
+         * on the side's expression) read 117 for 101 companies and fails here; this one read 81 (mend52a, a JVM of its
+         * own), so it still reads more than each side's first rows. Until mend52a a test counted {@code Sort_rows}: the rows
+         * the sorts return (40 with main's first page and its window over the total, bench/README.md), not the rows
+         * read.
+         */
         @Test
-        void the_first_page_sorts_the_rows_it_shows_not_every_approved_company() {
-            for (int i = 0; i < 30; i++) {
+        void a_page_reads_fewer_rows_than_there_are_approved_companies() {
+            for (int i = 0; i < 100; i++) {
                 companies.approved(i % 2 == 0 ? Country.RU : Country.BY);
             }
             companies.logInAs(companies.approved(Country.BY));
             DirectoryQuery everyone = new DirectoryQuery(null, null, null, null, DirectorySort.OTHER_SIDE_FIRST, false);
-            // one connection for the page and the session's counter of sorted rows
+            long approved = jdbc.queryForObject("select count(*) from company where status = 'APPROVED'", Long.class);
             new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                long before = sortedRows();
-                DirectoryService.FirstPage first = directory.firstPage(everyone, 5);
-                long sorted = sortedRows() - before;
-                assertThat(first.entries()).hasSize(5);
-                assertThat(first.total()).isGreaterThanOrEqualTo(30);
-                assertThat(sorted).as("rows sorted for a page of 5 of %d companies", first.total())
-                        .isLessThanOrEqualTo(15);
+                directory.search(everyone, PageRequest.of(0, 5)); // the approval check's reads warmed
+                long first = rowsRead();
+                long second = rowsRead();
+                assertThat(directory.search(everyone, PageRequest.of(0, 5))).hasSize(5);
+                long read = rowsRead() - second - (second - first);
+                assertThat(read).as("rows read for a page of 5 of %d approved companies", approved)
+                        .isLessThan(approved);
             });
         }
 
-        private long sortedRows() {
-            return jdbc.queryForObject(
-                    "select variable_value from information_schema.session_status where variable_name = 'SORT_ROWS'",
-                    Long.class);
+        private long rowsRead() {
+            return jdbc.queryForObject("select sum(variable_value) from information_schema.session_status "
+                    + "where variable_name in ('HANDLER_READ_NEXT', 'HANDLER_READ_RND_NEXT')", Long.class);
         }
     }
 

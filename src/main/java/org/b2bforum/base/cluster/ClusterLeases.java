@@ -58,6 +58,23 @@ public class ClusterLeases {
         }
     }
 
+    /**
+     * Takes the mark {@code name} for good: the first call of all nodes gets it, every later one (a restart, another
+     * node) not, since the row stays ({@code until} only says until when it mattered; nothing takes it again). For a
+     * one-shot at start ({@code B2BFORUM_ORGANIZER_PASSWORD_RESET}).
+     *
+     * @return whether this call took it
+     */
+    public boolean takeOnce(String name, Instant until) {
+        try {
+            return jdbc.update("insert ignore into cluster_lease (name, holder, expires_at) values (?, ?, ?)", name,
+                    node.id(), Timestamp.from(until)) == 1;
+        } catch (DataAccessException e) {
+            log.info("Mark {} not taken by {}: {}", name, node.id(), e.getMessage());
+            return false;
+        }
+    }
+
     /** Gives the lease up, when this node holds it. */
     public void release(String name) {
         try {

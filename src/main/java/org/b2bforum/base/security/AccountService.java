@@ -262,19 +262,16 @@ public class AccountService implements UserDetailsService {
      * Gives the configured organizer the configured password again ({@code B2BFORUM_ORGANIZER_PASSWORD_RESET}): the way
      * back in for an office whose only organizer forgot its password on an installation without a mail server, where
      * no "Forgot password?" link can arrive and no other organizer can issue one. Its sessions end (on every node).
-     *
-     * @return whether the password was changed: not when the account is no enabled organizer or already has it
+     * Only the start calls it (the settings are the operator's), for an organizer {@link #ensureOrganizer} found with
+     * another password: package-private, no user asks.
      */
     @Transactional
-    public boolean setOrganizerPassword(String email, String rawPassword) {
-        Optional<UserAccount> organizer = accounts.findByEmail(normalizeEmail(email))
-                .filter(a -> a.getRole() == Role.ORGANIZER && a.isEnabled())
-                .filter(a -> !passwordEncoder.matches(rawPassword, a.getPasswordHash()));
-        organizer.ifPresent(a -> {
-            a.changePassword(passwordEncoder.encode(rawPassword));
-            recentChecks.changed();
-        });
-        return organizer.isPresent();
+    void setOrganizerPassword(String email, String rawPassword) {
+        accounts.findByEmail(normalizeEmail(email)).filter(a -> a.getRole() == Role.ORGANIZER && a.isEnabled())
+                .ifPresent(a -> {
+                    a.changePassword(passwordEncoder.encode(rawPassword));
+                    recentChecks.changed();
+                });
     }
 
     /** What {@link #ensureOrganizer} found for the configured organizer. */

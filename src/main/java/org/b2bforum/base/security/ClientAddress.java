@@ -13,8 +13,9 @@ import com.vaadin.flow.server.VaadinRequest;
 
 /**
  * The address of the client of the request being served, as {@code getRemoteAddr()} reports it.
- * Behind a reverse proxy that is the proxy's address unless {@code server.forward-headers-strategy}
- * is set (see docs/security.md). Null outside a request (start-up, the demo data, background jobs).
+ * Behind a reverse proxy that is the proxy's address unless the proxy is named and its header read (docs/security.md,
+ * "Client address": the strategy alone is not enough). Null outside a request (start-up, the demo data, background
+ * jobs).
  */
 public final class ClientAddress {
 

@@ -172,6 +172,17 @@ public class LoginThrottle {
                 .stream().findFirst();
     }
 
+    /**
+     * Ends the lock of this e-mail's log-in now, if it has one ({@code B2BFORUM_ORGANIZER_PASSWORD_RESET}: the operator
+     * gives the office its way back in). The lock's row stays, ended: the failures before it still do not count towards
+     * the next lock, and a next lock continues its run.
+     */
+    void accountUnlocked(String email) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("update throttle_lock set locked_until = :now where subject = :subject and locked_until > :now",
+                new MapSqlParameterSource("subject", accountKey(email)).addValue("now", now));
+    }
+
     /** A failed log-in ({@code FAILURE} or {@code DISABLED}): recorded, and counted against the e-mail and the address. */
     public void loginFailed(String email, String address, LoginOutcome outcome) {
         try {

@@ -1,7 +1,13 @@
 package org.b2bforum.base.security;
 
 import com.vaadin.flow.i18n.I18NProvider;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.b2bforum.base.clock.WallClock;
+import org.b2bforum.base.cluster.ClusterLeases;
 import org.b2bforum.base.i18n.Languages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +33,15 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
 
     private final AccountService accounts;
     private final I18NProvider i18n;
+    private final ClusterLeases leases;
+    private final LoginThrottle throttle;
+    private final Clock clock;
     private final String email;
     private final String password;
     private final String name;
     private final boolean demoMode;
-    private final boolean passwordReset;
+    /** The day (UTC) of {@code B2BFORUM_ORGANIZER_PASSWORD_RESET}; null without it. */
+    private final LocalDate resetDay;
 
     /**
      * The first organizer's name without {@code B2BFORUM_ORGANIZER_NAME}: in Russian, as the header shows it to a
@@ -41,25 +51,29 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
     static final String DEFAULT_NAME = "Дирекция форума";
 
     @Autowired
-    OrganizerAccountInitializer(AccountService accounts, I18NProvider i18n,
+    OrganizerAccountInitializer(AccountService accounts, I18NProvider i18n, ClusterLeases leases, LoginThrottle throttle,
+            @WallClock Clock clock,
             @Value("${b2bforum.organizer.email:}") String email,
             @Value("${b2bforum.organizer.password:}") String password,
             @Value("${b2bforum.organizer.name:}") String name,
             @Value("${b2bforum.demo.enabled:false}") boolean demoMode,
-            @Value("${b2bforum.organizer.password-reset:false}") boolean passwordReset) {
+            @Value("${b2bforum.organizer.password-reset:}") String passwordReset) {
         this.accounts = accounts;
         this.i18n = i18n;
+        this.leases = leases;
+        this.throttle = throttle;
+        this.clock = clock;
         this.email = email;
         this.password = password;
         this.name = StringUtils.hasText(name) ? name.strip() : DEFAULT_NAME;
         this.demoMode = demoMode;
-        this.passwordReset = passwordReset;
+        this.resetDay = resetDay(passwordReset);
     }
 
     /** Tests: without {@code B2BFORUM_ORGANIZER_PASSWORD_RESET}. */
     OrganizerAccountInitializer(AccountService accounts, I18NProvider i18n, String email, String password, String name,
             boolean demoMode) {
-        this(accounts, i18n, email, password, name, demoMode, false);
+        this(accounts, i18n, null, null, Clock.systemUTC(), email, password, name, demoMode, "");
     }
 
     /** Tests: without a configured name, so the default one. */
@@ -86,18 +100,73 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
                         + "at most " + NAME_LIMIT + " fit (the account's name).");
             }
             outcome = accounts.ensureOrganizer(email, password, name, false);
-            if (passwordReset && outcome == AccountService.ConfiguredOrganizer.OTHER_PASSWORD
-                    && accounts.setOrganizerPassword(email, password)) {
-                log.warn("Organizer account {} has B2BFORUM_ORGANIZER_PASSWORD as its password again "
-                        + "(B2BFORUM_ORGANIZER_PASSWORD_RESET=true); its sessions ended. Remove "
-                        + "B2BFORUM_ORGANIZER_PASSWORD_RESET from the settings now: while it stays, every start "
-                        + "undoes a password changed on the account's \"Change password\" page", email);
-            } else {
+            if (resetDay == null) {
                 report(outcome);
+            } else {
+                resetOnce(outcome);
             }
+        } else if (resetDay != null) {
+            log.warn("B2BFORUM_ORGANIZER_PASSWORD_RESET={} did nothing: it needs B2BFORUM_ORGANIZER_EMAIL and "
+                    + "B2BFORUM_ORGANIZER_PASSWORD. Remove it from the settings", resetDay);
         }
         if (!demoMode && !accounts.hasRealOrganizer()) {
             throw new IllegalStateException(noOrganizer(outcome));
+        }
+    }
+
+    /**
+     * {@code B2BFORUM_ORGANIZER_PASSWORD_RESET}: the day (UTC) of the one start that gives the organizer the settings'
+     * password. Until mend52a it was {@code true} and acted at every start while it stayed set (systemd restarts,
+     * every node of a cluster), undoing a password changed since and ending the office's sessions mid-forum: an old
+     * {@code true} is refused, so that nobody believes it still works as before.
+     */
+    static LocalDate resetDay(String setting) {
+        if (!StringUtils.hasText(setting) || "false".equalsIgnoreCase(setting.strip())) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(setting.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException("B2BFORUM_ORGANIZER_PASSWORD_RESET is \"" + setting.strip() + "\": it takes "
+                    + "the day (UTC) of the start that gives the organizer B2BFORUM_ORGANIZER_PASSWORD again, as "
+                    + LocalDate.now(Clock.systemUTC()) + ", and acts at the first start of that day only (no longer "
+                    + "\"true\", which acted at every start)");
+        }
+    }
+
+    /**
+     * On the setting's day (UTC, the wall clock), the first start of all nodes takes the day's mark (a row of
+     * {@code cluster_lease} that stays) and gives an enabled organizer with another password the settings' one (its
+     * sessions end, and a lock of its log-in after failed attempts ends too); every other start, that day or later,
+     * changes nothing and says so at WARN.
+     */
+    private void resetOnce(AccountService.ConfiguredOrganizer outcome) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        String setting = "B2BFORUM_ORGANIZER_PASSWORD_RESET=" + resetDay;
+        boolean organizer = outcome == AccountService.ConfiguredOrganizer.OTHER_PASSWORD
+                || outcome == AccountService.ConfiguredOrganizer.UNCHANGED;
+        if (!resetDay.equals(today)) {
+            report(outcome);
+            log.warn("{} did nothing: it acts at the first start of that day (UTC) only, today is {}. Remove it from "
+                    + "the settings", setting, today);
+        } else if (!organizer) {
+            report(outcome);
+            log.warn("{} did nothing: {} is no organizer that can log in. Remove it from the settings", setting, email);
+        } else if (!leases.takeOnce("organizer-password-reset " + resetDay,
+                resetDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            report(outcome);
+            log.warn("{} did nothing: an earlier start used it (it acts once). Remove it from the settings", setting);
+        } else if (outcome == AccountService.ConfiguredOrganizer.OTHER_PASSWORD) {
+            accounts.setOrganizerPassword(email, password);
+            throttle.accountUnlocked(email);
+            log.warn("Organizer account {} has B2BFORUM_ORGANIZER_PASSWORD as its password again ({}); its sessions "
+                    + "ended, a lock of its log-in was lifted. Later starts leave it alone; remove the setting", email,
+                    setting);
+        } else {
+            report(outcome);
+            throttle.accountUnlocked(email);
+            log.warn("{} did nothing but lift a lock of the log-in: the account has B2BFORUM_ORGANIZER_PASSWORD "
+                    + "already. It is used up; remove it from the settings", setting);
         }
     }
 
@@ -139,14 +208,12 @@ class OrganizerAccountInitializer implements SmartInitializingSingleton {
             case CREATED -> log.info("Organizer account {} created with B2BFORUM_ORGANIZER_PASSWORD. Later starts leave "
                     + "it as it is: its password is changed on its \"Change password\" page or by a reset link, not "
                     + "by the setting", email);
-            case UNCHANGED -> log.info("Organizer account {} exists (B2BFORUM_ORGANIZER_EMAIL){}", email, passwordReset
-                    ? ". B2BFORUM_ORGANIZER_PASSWORD_RESET=true is still set: remove it (every start gives the account "
-                    + "B2BFORUM_ORGANIZER_PASSWORD again)" : "");
+            case UNCHANGED -> log.info("Organizer account {} exists (B2BFORUM_ORGANIZER_EMAIL)", email);
             case OTHER_PASSWORD -> log.warn("Organizer account {} exists with a password of its own, not "
                     + "B2BFORUM_ORGANIZER_PASSWORD, and keeps it: the setting gives the first password only. Log in "
                     + "with the account's password, or have a reset link sent (\"Forgot password?\", with SMTP) or "
-                    + "issued by another organizer (\"Accounts\"), or start once with "
-                    + "B2BFORUM_ORGANIZER_PASSWORD_RESET=true to give it B2BFORUM_ORGANIZER_PASSWORD", email);
+                    + "issued by another organizer (\"Accounts\"), or start with B2BFORUM_ORGANIZER_PASSWORD_RESET set to "
+                    + "today's date (UTC) to give it B2BFORUM_ORGANIZER_PASSWORD once", email);
             case SWITCHED_OFF -> log.warn("Organizer account {} (B2BFORUM_ORGANIZER_EMAIL) is switched off and stays "
                     + "so: another organizer switches it on again on \"Accounts\"", email);
             case NOT_AN_ORGANIZER -> log.warn("B2BFORUM_ORGANIZER_EMAIL {} is the log-in of a company, a delegate or "

@@ -1,11 +1,17 @@
 package org.b2bforum.base.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.vaadin.flow.i18n.DefaultI18NProvider;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.base.cluster.ClusterLeases;
 import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.base.security.AccountService.ConfiguredOrganizer;
 import org.junit.jupiter.api.Test;
@@ -33,6 +39,10 @@ class ConfiguredOrganizerTest {
     JdbcTemplate jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
+    @Autowired
+    ClusterLeases leases;
+    @Autowired
+    LoginThrottle throttle;
 
     private final DefaultI18NProvider i18n = new DefaultI18NProvider(Languages.ALL);
 
@@ -119,35 +129,81 @@ class ConfiguredOrganizerTest {
 
     /**
      * The only organizer forgot its password on an installation without a mail server: no "Forgot password?" link can
-     * arrive and no other organizer can issue one (ops52: the office was locked out for good). A start with
-     * {@code B2BFORUM_ORGANIZER_PASSWORD_RESET=true} gives it the configured password again and ends its sessions; the
-     * log says to remove the setting, and names no password.
+     * arrive and no other organizer can issue one (ops52: the office was locked out for good). The first start on the
+     * day {@code B2BFORUM_ORGANIZER_PASSWORD_RESET} names gives it the configured password again, ends its sessions and
+     * a lock of its log-in; every other start leaves it alone and says so at WARN (until mend52a {@code true} acted at
+     * every start while it stayed set, undoing the password the office chose since). The log names no password.
      */
     @Test
-    void the_reset_setting_gives_a_forgotten_organizer_password_back(CapturedOutput output) {
+    void the_reset_setting_gives_a_forgotten_organizer_password_back_once_on_its_day(CapturedOutput output) {
         String email = "office-" + UUID.randomUUID() + "@forum.example.org";
+        LocalDate day = unusedDay();
         start(email, PASSWORD);
         jdbc.update("update app_user set password_hash = ? where email = ?",
                 passwordEncoder.encode("Forgotten-Password-2027"), email);
         int epoch = sessionEpoch(email);
 
-        start(email, PASSWORD);
-        assertThat(passwordEncoder.matches(PASSWORD, passwordHash(email))).as("without the setting: kept").isFalse();
+        reset(email, day, day.minusDays(1));
+        assertThat(passwordEncoder.matches(PASSWORD, passwordHash(email))).as("the day before: kept").isFalse();
+        assertThat(output.getOut()).contains("B2BFORUM_ORGANIZER_PASSWORD_RESET=" + day + " did nothing: it acts at "
+                + "the first start of that day (UTC) only");
 
-        new OrganizerAccountInitializer(accounts, i18n, email, PASSWORD, "", false, true).afterSingletonsInstantiated();
+        for (int i = 0; i < 5; i++) {
+            throttle.loginFailed(email, "203.0.113.9");
+        }
+        assertThat(throttle.loginLocked(email, "198.51.100.1")).as("5 failures lock the e-mail").isPresent();
+        reset(email, day, day);
         assertThat(passwordEncoder.matches(PASSWORD, passwordHash(email))).isTrue();
+        assertThat(throttle.loginLocked(email, "198.51.100.1")).as("the lock lifted").isEmpty();
         assertThat(sessionEpoch(email)).as("its sessions end").isGreaterThan(epoch);
         assertThat(output.getOut()).contains("Organizer account " + email + " has B2BFORUM_ORGANIZER_PASSWORD as its "
                 + "password again").doesNotContain(PASSWORD).doesNotContain("Forgotten-Password-2027");
 
-        new OrganizerAccountInitializer(accounts, i18n, email, PASSWORD, "", false, true).afterSingletonsInstantiated();
-        assertThat(output.getOut()).contains("B2BFORUM_ORGANIZER_PASSWORD_RESET=true is still set: remove it");
+        jdbc.update("update app_user set password_hash = ? where email = ?",
+                passwordEncoder.encode("Chosen-Since-2027"), email);
+        reset(email, day, day);
+        assertThat(passwordEncoder.matches("Chosen-Since-2027", passwordHash(email)))
+                .as("a restart the same day keeps the password chosen since").isTrue();
+        assertThat(output.getOut()).contains("B2BFORUM_ORGANIZER_PASSWORD_RESET=" + day + " did nothing: an earlier "
+                + "start used it");
+
+        assertThatThrownBy(() -> OrganizerAccountInitializer.resetDay("true")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("it takes the day (UTC)").hasMessageContaining("no longer \"true\"");
 
         String staff = "desk-" + UUID.randomUUID() + "@forum.example.org";
         accounts.createStaffAccount(staff, "Door-Staff-Pass-2026", "Door staff");
-        new OrganizerAccountInitializer(accounts, i18n, staff, PASSWORD, "", false, true).afterSingletonsInstantiated();
+        LocalDate staffDay = unusedDay();
+        reset(staff, staffDay, staffDay);
         assertThat(passwordEncoder.matches("Door-Staff-Pass-2026", passwordHash(staff))).as("no organizer's: kept")
                 .isTrue();
+    }
+
+    /** A switched-off organizer stays as it is with the setting on its day: another organizer switches it on. */
+    @Test
+    void the_reset_setting_leaves_a_switched_off_organizer_alone(CapturedOutput output) {
+        String email = "office-" + UUID.randomUUID() + "@forum.example.org";
+        LocalDate day = unusedDay();
+        start(email, PASSWORD);
+        String forgotten = passwordEncoder.encode("Forgotten-Password-2027");
+        jdbc.update("update app_user set password_hash = ?, enabled = false where email = ?", forgotten, email);
+
+        reset(email, day, day);
+
+        assertThat(passwordHash(email)).isEqualTo(forgotten);
+        assertThat(output.getOut()).contains("Organizer account " + email + " (B2BFORUM_ORGANIZER_EMAIL) is switched off")
+                .contains("B2BFORUM_ORGANIZER_PASSWORD_RESET=" + day + " did nothing: " + email + " is no organizer");
+    }
+
+    /** A day no run of the tests used before: its mark stays in the database. */
+    private static LocalDate unusedDay() {
+        return LocalDate.of(2100, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+
+    private void reset(String email, LocalDate day, LocalDate today) {
+        Clock clock = Clock.fixed(today.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        new OrganizerAccountInitializer(accounts, i18n, leases, throttle, clock, email, PASSWORD, "", false,
+                day.toString())
+                .afterSingletonsInstantiated();
     }
 
     private String passwordHash(String email) {

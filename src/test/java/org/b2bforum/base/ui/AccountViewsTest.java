@@ -20,10 +20,7 @@ import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
@@ -56,8 +53,6 @@ class AccountViewsTest extends ForumBrowserlessTest {
     PasswordEncoder passwordEncoder;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ConfigurableApplicationContext context;
 
     private LoginView logInPage(QueryParameters parameters) {
         UI.getCurrent().navigate(LoginView.class, parameters);
@@ -120,23 +115,10 @@ class AccountViewsTest extends ForumBrowserlessTest {
 
     @Test
     void the_forgot_password_page_answers_the_same_for_an_unknown_e_mail() {
-        // a mail server that is never reached: nothing is sent to an address without an account
-        JavaMailSenderImpl smtp = new JavaMailSenderImpl();
-        smtp.setHost("127.0.0.1");
-        smtp.setPort(9);
-        DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
-        beans.registerSingleton(SENDER, smtp);
-        try {
-            theForgotPasswordPageAnswersTheSameForAnUnknownEmail();
-        } finally {
-            beans.destroySingleton(SENDER);
-        }
-    }
-
-    private static final String SENDER = "accountViewsTestMailSender";
-
-    private void theForgotPasswordPageAnswersTheSameForAnUnknownEmail() {
         ForgotPasswordView view = navigate(ForgotPasswordView.class);
+        // as with a mail server: nothing is sent to an address without an account (until mend52a a sender was put
+        // into the context, which every test class running at once shares)
+        view.offerForm(true);
         assertThat(view.email.isVisible()).isTrue();
 
         scriptsSinceLastLook();
