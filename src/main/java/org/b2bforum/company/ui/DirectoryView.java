@@ -17,6 +17,7 @@ import org.b2bforum.base.ui.FilterFold;
 import org.b2bforum.base.ui.GridTop;
 import org.b2bforum.base.ui.ServerConfirmedGrids;
 import org.b2bforum.company.Cities;
+import org.b2bforum.company.CityChoice;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.DirectoryEntry;
 import org.b2bforum.company.DirectoryQuery;
@@ -301,12 +302,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
     }
 
     private void setCity(String value) {
-        String name = Cities.typed(value, this::getTranslation);
-        if (!name.isEmpty() && !cities.contains(name)) {
-            cities.add(name);
-            city.getListDataView().refreshAll();
-        }
-        city.setValue(name.isEmpty() ? null : name);
+        CityChoice.set(city, cities, value, this::getTranslation);
     }
 
     private static Optional<String> first(Map<String, List<String>> params, String name) {
