@@ -38,6 +38,11 @@ public record DirectoryQuery(String text, String city, Country country, Sector s
         return new DirectoryQuery(newText, city, country, sector, sort, shortlistOnly, withFreeSlots, searchIn);
     }
 
+    /** The same search with the words looked for in {@code where} only (null: everywhere). */
+    public DirectoryQuery withSearchIn(SearchIn where) {
+        return new DirectoryQuery(text, city, country, sector, sort, shortlistOnly, withFreeSlots, where);
+    }
+
     public DirectoryQuery shortlisted() {
         return new DirectoryQuery(text, city, country, sector, sort, true, withFreeSlots, searchIn);
     }

@@ -145,8 +145,9 @@ public class MeetingQueries {
     /**
      * Future times at which the logged-in company and {@code partnerId} are both free, the chosen
      * delegates attend no program item and the stand hosts no meeting: one slot per start time
-     * (parallel halls share their slot times; a meeting at a stand needs no table). In the caller's
-     * transaction or in none, as {@link #freeSlotsWith}.
+     * (parallel halls share their slot times; a meeting at a stand needs no table). None for a stand of neither
+     * company (as {@link SlotLedger#requireStandFree} refuses it): a forged stand id reads no other stand's times.
+     * In the caller's transaction or in none, as {@link #freeSlotsWith}.
      */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
@@ -160,6 +161,8 @@ public class MeetingQueries {
                   and not""" + SlotLedger.busy(":me, :partner", "s.starts_at", "s.ends_at") + CHOSEN_DELEGATES_FREE
                 + PARTNER_APPROVED + """
                   and not exists (select 1 from stand_slot_booking sb where sb.stand_id = :stand and sb.starts_at = s.starts_at)
+                  and exists (select 1 from fair_stand_assignment fa
+                              where fa.stand_id = :stand and fa.company_id in (:me, :partner))
                 order by s.starts_at""",
                 new MapSqlParameterSource("me", me).addValue("partner", partnerId).addValue("delegates", delegates)
                         .addValue("stand", standId).addValue("now", Timestamp.from(clock.instant())),

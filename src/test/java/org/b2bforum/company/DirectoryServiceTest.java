@@ -144,18 +144,13 @@ class DirectoryServiceTest {
             DirectoryQuery machinery = text("техника", place);
 
             assertThat(ids(machinery)).containsExactlyInAnyOrder(seller.id(), buyer.id());
-            assertThat(ids(in(machinery, SearchIn.OFFERS))).containsExactly(seller.id());
-            assertThat(ids(in(machinery, SearchIn.SEEKS))).containsExactly(buyer.id());
-            assertThat(directory.firstPage(in(machinery, SearchIn.SEEKS), 20).total()).isEqualTo(1);
-            assertThat(directory.count(in(machinery, SearchIn.OFFERS))).isEqualTo(1);
+            assertThat(ids(machinery.withSearchIn(SearchIn.OFFERS))).containsExactly(seller.id());
+            assertThat(ids(machinery.withSearchIn(SearchIn.SEEKS))).containsExactly(buyer.id());
+            assertThat(directory.firstPage(machinery.withSearchIn(SearchIn.SEEKS), 20).total()).isEqualTo(1);
+            assertThat(directory.count(machinery.withSearchIn(SearchIn.OFFERS))).isEqualTo(1);
             // the best match first among what they seek too (the order's relevance reads the same part)
-            assertThat(ids(in(new DirectoryQuery("техника", place, null, null, DirectorySort.RELEVANCE, false),
-                    SearchIn.SEEKS))).containsExactly(buyer.id());
-        }
-
-        private static DirectoryQuery in(DirectoryQuery query, SearchIn searchIn) {
-            return new DirectoryQuery(query.text(), query.city(), query.country(), query.sector(), query.sort(),
-                    query.shortlistOnly(), query.withFreeSlots(), searchIn);
+            assertThat(ids(new DirectoryQuery("техника", place, null, null, DirectorySort.RELEVANCE, false)
+                    .withSearchIn(SearchIn.SEEKS))).containsExactly(buyer.id());
         }
 
         @Test

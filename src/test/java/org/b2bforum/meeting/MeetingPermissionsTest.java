@@ -11,6 +11,7 @@ import org.b2bforum.BookingFixture.TestCompany;
 import org.b2bforum.BookingFixture.TestSession;
 import org.b2bforum.ForumSpringTest;
 import org.b2bforum.TestData;
+import org.b2bforum.fair.FairFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,8 @@ class MeetingPermissionsTest {
 
     @Autowired
     BookingFixture fixture;
+    @Autowired
+    FairFixture fair;
     TestSession session;
     TestCompany requester;
     TestCompany partner;
@@ -100,22 +103,40 @@ class MeetingPermissionsTest {
         assertThat(unconstrained).contains(session.slot(0).id());
         assertThat(meetingQueries.freeSlotsWith(partner.id(), List.of(outsider.firstDelegate())))
                 .extracting(SlotOption::slotId).isEqualTo(unconstrained);
-        assertThat(meetingQueries.freeStandSlotsWith(partner.id(), -1, List.of(outsider.firstDelegate())))
-                .extracting(SlotOption::slotId).isEqualTo(meetingQueries.freeStandSlotsWith(partner.id(), -1, List.of())
-                        .stream().map(SlotOption::slotId).toList());
+        long stand = fair.standFor(partner).id();
+        List<Long> atStand = meetingQueries.freeStandSlotsWith(partner.id(), stand, List.of()).stream()
+                .map(SlotOption::slotId).toList();
+        assertThat(atStand).contains(session.slot(0).id());
+        assertThat(meetingQueries.freeStandSlotsWith(partner.id(), stand, List.of(outsider.firstDelegate())))
+                .extracting(SlotOption::slotId).isEqualTo(atStand);
+    }
+
+    @Test
+    void a_third_companys_stand_passed_in_a_forged_request_gives_none_of_its_free_times_away() {
+        TestCompany exhibitor = fixture.approvedCompany();
+        long theirStand = fair.standFor(exhibitor).id();
+        long mine = fair.standFor(requester).id();
+
+        BookingFixture.logInAs(requester);
+        assertThat(meetingQueries.freeStandSlotsWith(partner.id(), mine, List.of(requester.firstDelegate())))
+                .extracting(SlotOption::slotId).contains(session.slot(0).id());
+        // before, the times at which the third company's stand hosts no meeting
+        assertThat(meetingQueries.freeStandSlotsWith(partner.id(), theirStand, List.of(requester.firstDelegate())))
+                .isEmpty();
     }
 
     @Test
     void a_company_back_in_review_gives_none_of_its_meetings_away_through_the_free_slots() {
         long theirs = request(partner, outsider, 0);
         fixture.as(outsider, () -> meetingRequests.accept(theirs, List.of(), null));
+        long stand = fair.standFor(partner).id(); // stays assigned while the organizers review the company
         fixture.sendBackToReview(partner);
         assertThat(status(theirs)).isEqualTo("CONFIRMED");
 
         BookingFixture.logInAs(requester);
         // its id typed into a forged request: before, the times offered left out those of its meetings
         assertThat(meetingQueries.freeSlotsWith(partner.id(), List.of(requester.firstDelegate()))).isEmpty();
-        assertThat(meetingQueries.freeStandSlotsWith(partner.id(), -1, List.of(requester.firstDelegate()))).isEmpty();
+        assertThat(meetingQueries.freeStandSlotsWith(partner.id(), stand, List.of(requester.firstDelegate()))).isEmpty();
         assertThat(meetingQueries.freeSlotsWith(-1, List.of(requester.firstDelegate()))).isEmpty();
         assertThat(meetingQueries.freeSlotsWith(outsider.id(), List.of(requester.firstDelegate())))
                 .extracting(SlotOption::slotId).doesNotContain(session.slot(0).id()).isNotEmpty();

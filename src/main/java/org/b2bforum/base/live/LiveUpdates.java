@@ -2,6 +2,7 @@ package org.b2bforum.base.live;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -240,10 +241,14 @@ public class LiveUpdates implements SmartLifecycle {
     int poll() {
         Timestamp dbNow = jdbc.queryForObject("select now(3)", Timestamp.class);
         Timestamp from = new Timestamp((previousPoll != null ? previousPoll : dbNow).getTime() - windowMs);
+        Map<Long, Long> writtenAt = new HashMap<>(); // database time, for the ages logged at DEBUG
         List<LiveChange> changes = jdbc.query(
-                "select id, company_id, user_id, kind from live_change where created_at >= ? order by id",
-                (rs, row) -> new LiveChange(rs.getLong(1), (Long) rs.getObject(2, Long.class),
-                        (Long) rs.getObject(3, Long.class), LiveChange.Kind.valueOf(rs.getString(4))), from);
+                "select id, company_id, user_id, kind, created_at from live_change where created_at >= ? order by id",
+                (rs, row) -> {
+                    writtenAt.put(rs.getLong(1), rs.getTimestamp(5).getTime());
+                    return new LiveChange(rs.getLong(1), (Long) rs.getObject(2, Long.class),
+                            (Long) rs.getObject(3, Long.class), LiveChange.Kind.valueOf(rs.getString(4)));
+                }, from);
         if (changes.stream().anyMatch(change -> !seen.contains(change.id()))) {
             // bookings waiting for their turn go first (the class's comment); the next poll reads this window again
             urgent.awaitCalm(urgentWait);
@@ -257,7 +262,9 @@ public class LiveUpdates implements SmartLifecycle {
             read.add(change.id());
             if (seen.add(change.id())) {
                 fresh++;
-                dispatch(change);
+                // its age when written to now: the feed's database time plus how long this poll has held it
+                long written = writtenAt.get(change.id()) - dbNow.getTime() + System.currentTimeMillis();
+                dispatch(change, written);
             }
         }
         // windows only move forward: an id this poll did not read is never read again
@@ -327,14 +334,24 @@ public class LiveUpdates implements SmartLifecycle {
                 retrying.add(subscriber); // not yet due
             }
             for (LiveChange change : due) {
-                push(subscriber, change, false);
+                push(subscriber, change, false, -1);
             }
         }
     }
 
-    private void dispatch(LiveChange change) {
+    /**
+     * Hands the change to the pages it concerns. {@code written}: when its row was written, on this node's clock
+     * (-1 unknown); its age now and when each page is told are logged at DEBUG, so that a change that came late tells
+     * a late poll (the window, bookings' turn, the pool) from a page's lock from the push (ux85: a message 19.7 s late
+     * at load 27).
+     */
+    private void dispatch(LiveChange change, long written) {
         Set<Subscriber> subscribers = change.companyId() != null ? byCompany.get(change.companyId())
                 : change.userId() != null ? byUser.get(change.userId()) : null;
+        if (log.isDebugEnabled()) {
+            log.debug("Live change {} ({}) dispatched {} ms after it was written, to {} pages", change.id(),
+                    change.kind(), System.currentTimeMillis() - written, subscribers == null ? 0 : subscribers.size());
+        }
         if (subscribers == null) {
             return;
         }
@@ -347,7 +364,7 @@ public class LiveUpdates implements SmartLifecycle {
             if (change.companyId() != null && subscriber.echoes().consume(change.kind(), System.nanoTime())) {
                 continue; // the page showed it already
             }
-            push(subscriber, change, change.companyId() != null);
+            push(subscriber, change, change.companyId() != null, written);
         }
     }
 
@@ -355,7 +372,7 @@ public class LiveUpdates implements SmartLifecycle {
      * Tells the page's listener under its lock, as its user. {@code skipEcho}: not if the page's own request showed
      * the change meanwhile ({@link #changedHere}).
      */
-    private void push(Subscriber subscriber, LiveChange change, boolean skipEcho) {
+    private void push(Subscriber subscriber, LiveChange change, boolean skipEcho, long written) {
         UI ui = subscriber.ui();
         Runnable access = () -> {
             try {
@@ -363,6 +380,10 @@ public class LiveUpdates implements SmartLifecycle {
                     // under the page's lock: a request that showed this change itself has said so by now
                     if (skipEcho && subscriber.echoes().consume(change.kind(), System.nanoTime())) {
                         return;
+                    }
+                    if (written >= 0 && log.isDebugEnabled()) {
+                        log.debug("Live change {} ({}) told to a page {} ms after it was written", change.id(),
+                                change.kind(), System.currentTimeMillis() - written);
                     }
                     SecurityContext previous = SecurityContextHolder.getContext();
                     SecurityContextHolder.setContext(subscriber.security());
@@ -383,18 +404,30 @@ public class LiveUpdates implements SmartLifecycle {
         }
     }
 
-    /** Runs the page's listener; a change it could not show for want of the database stays pending on the page. */
+    /**
+     * Runs the page's listener; a change it could not show for want of the database stays pending on the page. One it
+     * could not show for another failure (a fault of the page's) is logged with its trace and told once more a moment
+     * later; a second failure in a row of its kind drops it. Before, such a failure escaped {@code UI.access} and the
+     * change was lost: the page showed it only at its next change of that kind or a reload (mend52b).
+     */
     private void tell(Subscriber subscriber, LiveChange change) {
         try {
             subscriber.listener().accept(change);
+            subscriber.pending().told(change.kind());
         } catch (RuntimeException e) {
-            if (!DatabaseFailures.isAway(e)) { // away, or its node lost (a Galera node failing over)
-                throw e;
+            boolean away = DatabaseFailures.isAway(e); // away, or its node lost (a Galera node failing over)
+            if (!away && !subscriber.pending().faulted(change.kind())) {
+                log.error("A live update of a page failed again ({}): it is shown at the page's next change", change, e);
+                return;
             }
             subscriber.pending().failed(change, System.nanoTime() + retryAfterNanos);
             retrying.add(subscriber);
-            log.warn("Database unavailable for a live update of a page ({}): it is shown again in a moment",
-                    e.toString());
+            if (away) {
+                log.warn("Database unavailable for a live update of a page ({}): it is shown again in a moment",
+                        e.toString());
+            } else {
+                log.warn("A live update of a page failed ({}): it is told again in a moment", change, e);
+            }
         }
     }
 

@@ -2,8 +2,10 @@ package org.b2bforum.base.live;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The changes a page's listener could not show because the database could not be read, one per kind (a listener
@@ -13,6 +15,22 @@ import java.util.Map;
 final class PendingChanges {
     private final Map<LiveChange.Kind, LiveChange> changes = new EnumMap<>(LiveChange.Kind.class);
     private long due;
+    /** The kinds whose last telling failed for another reason than the database (told once more, then dropped). */
+    private final Set<LiveChange.Kind> faults = EnumSet.noneOf(LiveChange.Kind.class);
+
+    /** Whether a change of {@code kind} that failed for a fault of the page's is told once more: not twice in a row. */
+    synchronized boolean faulted(LiveChange.Kind kind) {
+        if (faults.remove(kind)) {
+            return false;
+        }
+        faults.add(kind);
+        return true;
+    }
+
+    /** A change of {@code kind} was shown: a later fault is told once more again. */
+    synchronized void told(LiveChange.Kind kind) {
+        faults.remove(kind);
+    }
 
     synchronized void failed(LiveChange change, long due) {
         // a change from the feed rather than the page's own (madeHere): its listener also says what came

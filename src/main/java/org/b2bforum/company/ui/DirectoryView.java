@@ -17,6 +17,7 @@ import org.b2bforum.base.ui.FilterFold;
 import org.b2bforum.base.ui.GridTop;
 import org.b2bforum.base.ui.ServerConfirmedGrids;
 import org.b2bforum.company.Cities;
+import org.b2bforum.company.CityChoice;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.DirectoryEntry;
 import org.b2bforum.company.DirectoryQuery;
@@ -257,7 +258,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         if (sort.getValue() != null && sort.getValue() != DirectorySort.OTHER_SIDE_FIRST) {
             params.put("sort", sort.getValue().name());
         }
-        if (searchIn.getValue() != null && searchIn.getValue() != SearchIn.EVERYTHING) {
+        if (narrowsTheSearch()) {
             params.put("in", searchIn.getValue().name());
         }
         refresh();
@@ -287,7 +288,7 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         long active = java.util.stream.Stream.of(city.getValue(), country.getValue(), sector.getValue(),
                 freeSlots.getValue() ? Boolean.TRUE : null).filter(java.util.Objects::nonNull).count()
                 + (sort.getValue() == DirectorySort.OTHER_SIDE_FIRST ? 0 : 1)
-                + (searchIn.getValue() == null || searchIn.getValue() == SearchIn.EVERYTHING ? 0 : 1);
+                + (narrowsTheSearch() ? 1 : 0);
         filtersToggle.setText(active == 0 ? getTranslation("directory.filters")
                 : getTranslation("directory.filters-active", active));
         AtomicReference<List<DirectoryEntry>> firstRows = new AtomicReference<>(first.entries());
@@ -300,13 +301,13 @@ class DirectoryView extends VerticalLayout implements BeforeEnterObserver, HasDy
         }, q -> (int) count);
     }
 
+    /** Offers or needs only, with words to look for: without them the choice filters nothing (nor is counted). */
+    private boolean narrowsTheSearch() {
+        return searchIn.getValue() != null && searchIn.getValue() != SearchIn.EVERYTHING && !search.getValue().isBlank();
+    }
+
     private void setCity(String value) {
-        String name = Cities.typed(value, this::getTranslation);
-        if (!name.isEmpty() && !cities.contains(name)) {
-            cities.add(name);
-            city.getListDataView().refreshAll();
-        }
-        city.setValue(name.isEmpty() ? null : name);
+        CityChoice.set(city, cities, value, this::getTranslation);
     }
 
     private static Optional<String> first(Map<String, List<String>> params, String name) {

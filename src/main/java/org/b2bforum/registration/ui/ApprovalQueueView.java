@@ -10,6 +10,7 @@ import org.b2bforum.base.ui.PhoneColumns;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.company.Cities;
+import org.b2bforum.company.CityChoice;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.company.Sector;
 import org.b2bforum.registration.RegistrationFilter;
@@ -96,14 +97,7 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
         city.setAllowCustomValue(true);
         city.setClearButtonVisible(true);
         city.setPlaceholder(getTranslation("queue.filter.any")); // empty, it read as a field to fill in
-        city.addCustomValueSetListener(e -> {
-            String name = Cities.typed(e.getDetail(), this::getTranslation);
-            if (!cities.contains(name)) {
-                cities.add(name);
-                city.getListDataView().refreshAll();
-            }
-            city.setValue(name);
-        });
+        city.addCustomValueSetListener(e -> setCity(e.getDetail()));
 
         sector.setLabel(getTranslation("queue.filter.sector"));
         sector.setId("filter-sector");
@@ -180,11 +174,7 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
         try {
             search.setValue(filter.text() == null ? "" : filter.text());
             status.setValue(filter.status());
-            if (filter.city() != null && !cities.contains(filter.city())) {
-                cities.add(filter.city());
-                city.getListDataView().refreshAll();
-            }
-            city.setValue(filter.city());
+            setCity(filter.city());
             sector.setValue(filter.sector());
             Sort sort = QueueParameters.sort(event.getLocation().getQueryParameters());
             grid.sort(sort.stream().map(order -> new GridSortOrder<>(grid.getColumnByKey(order.getProperty()),
@@ -193,6 +183,14 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
             applyingAddress = false;
         }
         refresh();
+    }
+
+    /**
+     * The city typed or in the address, in either language ("Gomel" filters by the stored "Гомель"); blank: any city
+     * (it added an empty item to the list).
+     */
+    private void setCity(String value) {
+        CityChoice.set(city, cities, value, this::getTranslation);
     }
 
     RegistrationFilter filter() {

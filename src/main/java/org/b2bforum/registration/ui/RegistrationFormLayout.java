@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.b2bforum.base.i18n.MeetingLine;
 import org.b2bforum.base.security.Passwords;
 import org.b2bforum.company.Cities;
+import org.b2bforum.company.CityChoice;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Sector;
 import org.b2bforum.registration.FieldError;
@@ -263,12 +264,7 @@ class RegistrationFormLayout extends VerticalLayout {
     }
 
     private void setCity(String typed) {
-        String name = Cities.typed(typed, this::getTranslation);
-        if (!name.isEmpty() && !cityItems.contains(name)) {
-            cityItems.add(name);
-            city.getListDataView().refreshAll();
-        }
-        city.setValue(name.isEmpty() ? null : name);
+        CityChoice.set(city, cityItems, typed, this::getTranslation);
     }
 
     private void addDelegateRow(RegistrationForm.DelegateForm form) {

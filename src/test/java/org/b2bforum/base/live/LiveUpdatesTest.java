@@ -312,6 +312,42 @@ class LiveUpdatesTest extends PolledByHandTest {
         assertThat(find(Button.class).id("notifications-button").getText()).isEqualTo(String.valueOf(unread + 1));
     }
 
+    /**
+     * A page's listener fails for another reason than the database (a fault of the page's): the failure is logged and
+     * the change told once more at the next poll; a listener that fails again drops it rather than trying for ever.
+     * Before, the failure escaped the page's access and the change was lost until the next one of its kind.
+     */
+    @Test
+    void a_change_a_pages_listener_failed_to_show_is_told_once_more_and_then_given_up() {
+        TestCompany mine = new BookingFixture(context).approvedCompany();
+        live.poll();
+        BookingFixture.logInAs(mine);
+        List<LiveChange.Kind> told = new CopyOnWriteArrayList<>();
+        int[] failuresToCome = {1};
+        Registration registration = live.subscribe(UI.getCurrent(), mine.user(), change -> {
+            told.add(change.kind());
+            if (failuresToCome[0]-- > 0) {
+                throw new IllegalStateException("the page's list is being rebuilt");
+            }
+        });
+
+        jdbc.update("insert into live_change (company_id, kind) values (?, 'MESSAGE')", mine.id());
+        live.poll();
+        pushed();
+        live.poll(); // the one failure: told again
+        pushed();
+        assertThat(told).containsExactly(LiveChange.Kind.MESSAGE, LiveChange.Kind.MESSAGE);
+
+        failuresToCome[0] = 5;
+        jdbc.update("insert into live_change (company_id, kind) values (?, 'NOTIFICATION')", mine.id());
+        for (int poll = 0; poll < 4; poll++) {
+            live.poll();
+            pushed();
+        }
+        assertThat(told).as("failing again: given up after the second telling").hasSize(4);
+        registration.remove();
+    }
+
     private String thread() {
         return find(Div.class).id("message-thread").getElement().getTextRecursively();
     }

@@ -97,8 +97,12 @@ class DirectoryViewTest extends ForumBrowserlessTest {
     }
 
     private List<Long> rows() {
+        return entries().stream().map(DirectoryEntry::id).toList();
+    }
+
+    private List<DirectoryEntry> entries() {
         GridTester<com.vaadin.flow.component.grid.Grid<DirectoryEntry>, DirectoryEntry> grid = test(view().results);
-        return IntStream.range(0, grid.size()).mapToObj(grid::getRow).map(DirectoryEntry::id).toList();
+        return IntStream.range(0, grid.size()).mapToObj(grid::getRow).toList();
     }
 
     private static List<Long> ids(TestCompany... companies) {
@@ -480,13 +484,18 @@ class DirectoryViewTest extends ForumBrowserlessTest {
 
     @Test
     void a_city_typed_in_either_language_filters_by_its_stored_name() {
+        TestCompany moscow = companies.approved(Country.RU, form -> form.setCity("Москва"));
         navigate(DirectoryView.class);
 
-        // "Moscow" typed on an English page filtered by "Moscow", which no company has: nothing found (ux85)
+        // the city typed in English (here on a Russian page; the English page's list shows "Moscow"): before, the
+        // directory filtered by "Moscow", which no company has, and found nothing (ux85)
         typeCity(" moscow ");
 
         assertThat(view().city.getValue()).isEqualTo("Москва");
         assertThat(urlParameters()).containsEntry("city", List.of("Москва"));
+        List<DirectoryEntry> found = entries();
+        assertThat(found).extracting(DirectoryEntry::id).contains(moscow.id());
+        assertThat(found).extracting(DirectoryEntry::city).containsOnly("Москва");
         typeCity("Минск");
         assertThat(view().city.getValue()).isEqualTo("Минск");
     }
@@ -505,6 +514,20 @@ class DirectoryViewTest extends ForumBrowserlessTest {
         ChoiceSelectTest.choose(view().searchIn, label("directory.search-in.EVERYTHING"));
         assertThat(urlParameters()).as("everywhere, as without the parameter").isEqualTo(Map.of("q", List.of(word)));
         assertThat(view().filtersToggle.getText()).isEqualTo("Фильтры");
+    }
+
+    @Test
+    void offers_or_needs_without_words_to_look_for_is_neither_counted_nor_put_into_the_url() {
+        navigate(DirectoryView.class);
+        ChoiceSelectTest.choose(view().searchIn, label("directory.search-in.OFFERS"));
+
+        // before, "Фильтры (1)" and "in=OFFERS" in the address, while every company was listed
+        assertThat(view().filtersToggle.getText()).isEqualTo("Фильтры");
+        assertThat(urlParameters()).doesNotContainKey("in");
+
+        test(view().search).setValue(word);
+        assertThat(view().filtersToggle.getText()).isEqualTo("Фильтры (1)");
+        assertThat(urlParameters()).isEqualTo(Map.of("q", List.of(word), "in", List.of("OFFERS")));
     }
 
     @Test

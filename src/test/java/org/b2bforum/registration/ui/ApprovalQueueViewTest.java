@@ -27,6 +27,8 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.combobox.ComboBoxBase;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -84,6 +86,29 @@ class ApprovalQueueViewTest extends ForumBrowserlessTest {
         assertThat(rows(queue)).allMatch(r -> r.status() == RegistrationStatus.APPROVED);
         test(queue.status).selectItem("Ожидает одобрения");
         assertThat(ids(queue)).doesNotContain(gomelTourism);
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void a_city_typed_or_in_the_address_in_either_language_filters_by_its_stored_name() {
+        long gomel = register("Гомель", Country.BY, Sector.TOURISM);
+        long moscow = register("Москва", Country.RU, Sector.TOURISM);
+        ApprovalQueueView queue = navigate(ApprovalQueueView.class);
+        int items = queue.city.getListDataView().getItemCount();
+
+        ComponentUtil.fireEvent(queue.city, new ComboBoxBase.CustomValueSetEvent<>(queue.city, true, " gomel "));
+        assertThat(queue.city.getValue()).isEqualTo("Гомель");
+        assertThat(ids(queue)).contains(gomel).doesNotContain(moscow);
+        ComponentUtil.fireEvent(queue.city, new ComboBoxBase.CustomValueSetEvent<>(queue.city, true, "  "));
+        assertThat(queue.city.getValue()).as("blank: any city").isNull();
+        assertThat(ids(queue)).contains(gomel, moscow);
+
+        // before, the address's "Moscow" was kept as typed: a new item, and no application found
+        UI.getCurrent().navigate("registrations", com.vaadin.flow.router.QueryParameters.fromString("city=Moscow"));
+        queue = (ApprovalQueueView) getCurrentView();
+        assertThat(queue.city.getValue()).isEqualTo("Москва");
+        assertThat(ids(queue)).contains(moscow).doesNotContain(gomel);
+        assertThat(queue.city.getListDataView().getItemCount()).as("no item added").isEqualTo(items);
     }
 
     @Test
