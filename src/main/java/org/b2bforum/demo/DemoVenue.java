@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import org.b2bforum.base.clock.RehearsalClock;
@@ -67,6 +69,7 @@ class DemoVenue {
         accounts.markDemo(STAFF_EMAIL);
         ForumUser staff = accounts.loadUserByUsername(STAFF_EMAIL);
         logIn(staff);
+        finish(staff);
         // the first delegate of the first approved companies, and one more who has not come yet
         List<Long> early = jdbc.queryForList("""
                 select min(d.id) from delegate d join company c on c.id = d.company_id
@@ -88,13 +91,13 @@ class DemoVenue {
             log.info(Tokens.PUBLISHED_DEMO_LINK, "Demo check-in link of a delegate not yet checked in: {}",
                     publicUrl.of("check-in/" + lastToken));
         }
-        finish(staff);
     }
 
     /**
-     * On a rehearsal clock past the forum's last slot, the forum is over: most confirmed meetings held, a few no-shows,
-     * and outcomes recorded by the companies, each when its meeting ended (the staff's mark) or that evening (the
-     * company's outcome). Before, the results report of such a rehearsal read "held: 0" with empty charts.
+     * On a rehearsal clock past the forum's last slot, the forum is over: most confirmed meetings held (their delegates
+     * checked in at the desk before), a few no-shows, and outcomes recorded by the companies, each when its meeting
+     * ended (the staff's mark) or that evening (the company's outcome). Before, the results report of such a rehearsal
+     * read "held: 0" with empty charts.
      */
     private void finish(ForumUser staff) {
         Instant forumNow = RehearsalClock.forumInstant(clock);
@@ -104,15 +107,25 @@ class DemoVenue {
         }
         List<Object[]> confirmed = jdbc.query("""
                 select m.id, m.requester_company_id, m.partner_company_id, s.ends_at
-                from meeting m join slot s on s.id = m.slot_id where m.status = 'CONFIRMED' order by m.id""",
+                from meeting m join slot s on s.id = m.slot_id where m.status = 'CONFIRMED' order by s.ends_at, m.id""",
                 (rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4).toInstant()});
         int held = 0;
         int reported = 0;
+        Set<Long> checkedIn = new HashSet<>();
         for (int i = 0; i < confirmed.size(); i++) {
             long meeting = (long) confirmed.get(i)[0];
             Instant ended = (Instant) confirmed.get(i)[3];
             Attendance mark = attendanceOf(i);
             logIn(staff);
+            if (mark == Attendance.HELD) { // its delegates came: checked in at the desk an hour before it ended
+                for (long delegate : jdbc.queryForList("select delegate_id from meeting_delegate where meeting_id = ?",
+                        Long.class, meeting)) {
+                    if (checkedIn.add(delegate)) {
+                        RehearsalClock.atTheForumMoment(ended.minus(Duration.ofHours(1)),
+                                () -> checkIns.checkIn(delegate));
+                    }
+                }
+            }
             RehearsalClock.atTheForumMoment(ended, () -> attendance.mark(meeting, mark));
             if (mark == Attendance.NO_SHOW) {
                 continue;
