@@ -1,6 +1,8 @@
 package org.b2bforum.demo;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.b2bforum.base.clock.RehearsalClock;
 import org.b2bforum.base.clock.WallClock;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.ForumUser;
@@ -47,6 +50,8 @@ class DemoProgram {
     /** Suggested partners each demo company asks for a meeting, and those it then lists as wishes. */
     private static final int REQUESTED = 2;
     private static final int WISHED = 3;
+    /** Between two companies' requests (and two answers, half of it). */
+    private static final Duration ASKING_STEP = Duration.ofMinutes(83);
 
     private final ProgramService program;
     private final ProgramItems programItems;
@@ -58,10 +63,12 @@ class DemoProgram {
     private final AccountService accounts;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    /** The forum's clock: a rehearsal's, when one is set. */
+    private final Clock forumClock;
 
     DemoProgram(ProgramService program, ProgramItems programItems, BookingWindow bookingWindow, MeetingQueries meetings,
             MeetingRequests requests, WishService wishes, RecommendationService recommendations, AccountService accounts,
-            JdbcTemplate jdbc, @WallClock Clock clock) {
+            JdbcTemplate jdbc, @WallClock Clock clock, Clock forumClock) {
         this.jdbc = jdbc;
         this.program = program;
         this.programItems = programItems;
@@ -72,6 +79,7 @@ class DemoProgram {
         this.recommendations = recommendations;
         this.accounts = accounts;
         this.clock = clock;
+        this.forumClock = forumClock;
     }
 
     /** The first day of the forum: 18 September of this year, or of next year once it has passed. */
@@ -139,8 +147,16 @@ class DemoProgram {
         int requested = 0;
         List<long[]> toAccept = new ArrayList<>();
         Map<String, List<Suggestion>> wished = new LinkedHashMap<>();
-        for (String email : companyEmails) {
+        // on the rehearsal's time, while the booking window is open: a rehearsal past it showed every meeting asked
+        // for on the real day the demo was loaded, months before (or after) its forum (stop 52's walk)
+        Instant closes = bookingWindow.settings().closesAt();
+        Instant forumNow = RehearsalClock.forumInstant(forumClock);
+        Instant asking = (closes != null && closes.isBefore(forumNow) ? closes : forumNow)
+                .minus(ASKING_STEP.multipliedBy(2L * companyEmails.size() + 2));
+        for (int c = 0; c < companyEmails.size(); c++) {
+            String email = companyEmails.get(c);
             ForumUser company = logInAs(email);
+            Instant askedAt = asking.plus(ASKING_STEP.multipliedBy(c));
             List<Suggestion> best;
             try {
                 List<Suggestion> suggestions = recommendations.mySuggestions(REQUESTED + WISHED);
@@ -157,8 +173,11 @@ class DemoProgram {
                 }
                 SlotOption slot = slots.get((int) ((company.companyId() * 7 + suggestion.companyId()) % slots.size()));
                 try {
-                    long id = requests.request(suggestion.companyId(), slot.slotId(), List.of(delegates.getFirst().id()),
-                            "Добрый день! Хотели бы обсудить возможное сотрудничество на форуме.").meetingId();
+                    long[] asked = new long[1];
+                    RehearsalClock.atTheForumMoment(askedAt, () -> asked[0] = requests.request(suggestion.companyId(),
+                            slot.slotId(), List.of(delegates.getFirst().id()),
+                            "Добрый день! Хотели бы обсудить возможное сотрудничество на форуме.").meetingId());
+                    long id = asked[0];
                     requested++;
                     if (requested % 3 != 0) {
                         toAccept.add(new long[] {suggestion.companyId(), id});
@@ -169,14 +188,18 @@ class DemoProgram {
             }
         }
         int confirmed = 0;
+        Instant answering = asking.plus(ASKING_STEP.multipliedBy(companyEmails.size() + 1L));
         for (long[] acceptance : toAccept) {
+            Instant answeredAt = answering;
+            answering = answering.plus(ASKING_STEP.dividedBy(2));
             String email = accounts.emailOfCompany(acceptance[0]).orElse(null);
             if (email == null) {
                 continue;
             }
             logInAs(email);
             try {
-                requests.accept(acceptance[1], List.of(), "Спасибо, будем рады встрече!");
+                RehearsalClock.atTheForumMoment(answeredAt,
+                        () -> requests.accept(acceptance[1], List.of(), "Спасибо, будем рады встрече!"));
                 confirmed++;
             } catch (BookingRefusedException busy) {
                 // the slot filled up meanwhile

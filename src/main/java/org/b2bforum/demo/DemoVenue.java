@@ -1,6 +1,13 @@
 package org.b2bforum.demo;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.Optional;
 
 import org.b2bforum.base.clock.RehearsalClock;
 import org.b2bforum.base.security.AccountService;
@@ -8,7 +15,11 @@ import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.Tokens;
 import org.b2bforum.base.web.PublicUrl;
 import org.b2bforum.company.Delegates;
+import org.b2bforum.venue.Attendance;
+import org.b2bforum.venue.AttendanceService;
 import org.b2bforum.venue.CheckInService;
+import org.b2bforum.venue.Outcome;
+import org.b2bforum.venue.OutcomeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,9 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The venue side of the demo forum: a staff log-in, and a few delegates checked in early (at the
- * accreditation desk). The demo forum lies ahead, so no meeting has begun: none is marked held and
- * no outcome is recorded. Two check-in links (one used, one not) are written to the log to try the
- * check-in page.
+ * accreditation desk). Two check-in links (one used, one not) are written to the log to try the
+ * check-in page. While the demo forum lies ahead no meeting has begun: none is marked held and no
+ * outcome is recorded. A rehearsal after its last day shows it finished ({@link #finish}).
  */
 @Component
 class DemoVenue {
@@ -36,9 +47,16 @@ class DemoVenue {
     private final Delegates delegates;
     private final JdbcTemplate jdbc;
     private final PublicUrl publicUrl;
+    private final AttendanceService attendance;
+    private final OutcomeService outcomes;
+    /** The forum's clock: a rehearsal's, when one is set. */
+    private final Clock clock;
 
     DemoVenue(AccountService accounts, CheckInService checkIns, Delegates delegates, JdbcTemplate jdbc,
-            PublicUrl publicUrl) {
+            PublicUrl publicUrl, AttendanceService attendance, OutcomeService outcomes, Clock clock) {
+        this.attendance = attendance;
+        this.outcomes = outcomes;
+        this.clock = clock;
         this.accounts = accounts;
         this.checkIns = checkIns;
         this.delegates = delegates;
@@ -50,8 +68,8 @@ class DemoVenue {
         accounts.createStaffAccount(STAFF_EMAIL, STAFF_PASSWORD, "Ольга Воронцова (регистрация)");
         accounts.markDemo(STAFF_EMAIL);
         ForumUser staff = accounts.loadUserByUsername(STAFF_EMAIL);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(staff, null, staff.getAuthorities()));
+        logIn(staff);
+        finish(staff);
         // the first delegate of the first approved companies, and one more who has not come yet
         List<Long> early = jdbc.queryForList("""
                 select min(d.id) from delegate d join company c on c.id = d.company_id
@@ -73,5 +91,84 @@ class DemoVenue {
             log.info(Tokens.PUBLISHED_DEMO_LINK, "Demo check-in link of a delegate not yet checked in: {}",
                     publicUrl.of("check-in/" + lastToken));
         }
+    }
+
+    /**
+     * On a rehearsal clock past the forum's last slot, the forum is over: most confirmed meetings held (their delegates
+     * checked in at the desk before), a few no-shows, and outcomes recorded by the companies, each when its meeting
+     * ended (the staff's mark) or that evening (the company's outcome). Before, the results report of such a rehearsal
+     * read "held: 0" with empty charts.
+     */
+    private void finish(ForumUser staff) {
+        Instant forumNow = RehearsalClock.forumInstant(clock);
+        Timestamp lastEnd = jdbc.queryForObject("select max(ends_at) from slot", Timestamp.class);
+        if (lastEnd == null || lastEnd.toInstant().isAfter(forumNow)) {
+            return;
+        }
+        List<Object[]> confirmed = jdbc.query("""
+                select m.id, m.requester_company_id, m.partner_company_id, s.ends_at
+                from meeting m join slot s on s.id = m.slot_id where m.status = 'CONFIRMED' order by s.ends_at, m.id""",
+                (rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4).toInstant()});
+        int held = 0;
+        int reported = 0;
+        Set<Long> checkedIn = new HashSet<>();
+        for (int i = 0; i < confirmed.size(); i++) {
+            long meeting = (long) confirmed.get(i)[0];
+            Instant ended = (Instant) confirmed.get(i)[3];
+            Attendance mark = attendanceOf(i);
+            logIn(staff);
+            if (mark == Attendance.HELD) { // its delegates came: checked in at the desk an hour before it ended
+                for (long delegate : jdbc.queryForList("select delegate_id from meeting_delegate where meeting_id = ?",
+                        Long.class, meeting)) {
+                    if (checkedIn.add(delegate)) {
+                        RehearsalClock.atTheForumMoment(ended.minus(Duration.ofHours(1)),
+                                () -> checkIns.checkIn(delegate));
+                    }
+                }
+            }
+            RehearsalClock.atTheForumMoment(ended, () -> attendance.mark(meeting, mark));
+            if (mark == Attendance.NO_SHOW) {
+                continue;
+            }
+            held++;
+            for (int side = 1; side <= 2; side++) {
+                Optional<Outcome> outcome = outcomeOf(i, side == 1);
+                Optional<String> email = accounts.emailOfCompany((long) confirmed.get(i)[side]);
+                if (outcome.isPresent() && email.isPresent()) {
+                    logIn(accounts.loadUserByUsername(email.get()));
+                    RehearsalClock.atTheForumMoment(ended.plus(Duration.ofHours(3 + side)),
+                            () -> outcomes.record(meeting, outcome.get(), null));
+                    reported++;
+                }
+            }
+        }
+        logIn(staff);
+        log.info("Demo forum finished: {} of {} confirmed meetings held, {} outcomes", held, confirmed.size(),
+                reported);
+    }
+
+    /** One confirmed meeting in nine a no-show, the others held. */
+    static Attendance attendanceOf(int index) {
+        return index % 9 == 4 ? Attendance.NO_SHOW : Attendance.HELD;
+    }
+
+    /**
+     * What a side of a held meeting recorded: the requester of three meetings in four, the partner of one in two; most
+     * follow up, some prepare or sign an agreement, a few see no interest.
+     */
+    static Optional<Outcome> outcomeOf(int index, boolean requester) {
+        if (requester ? index % 4 == 3 : index % 2 == 1) {
+            return Optional.empty();
+        }
+        return Optional.of(OUTCOMES.get((index + (requester ? 0 : 3)) % OUTCOMES.size()));
+    }
+
+    private static final List<Outcome> OUTCOMES = List.of(Outcome.FOLLOW_UP, Outcome.AGREEMENT_IN_PREPARATION,
+            Outcome.FOLLOW_UP, Outcome.NO_INTEREST, Outcome.AGREEMENT_SIGNED, Outcome.FOLLOW_UP,
+            Outcome.AGREEMENT_IN_PREPARATION);
+
+    private static void logIn(ForumUser user) {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
 }

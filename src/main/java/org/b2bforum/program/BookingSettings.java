@@ -16,6 +16,11 @@ public record BookingSettings(Instant opensAt, Instant closesAt, int meetingLimi
         this(opensAt, closesAt, meetingLimit, instantBooking, false);
     }
 
+    /** Whether the window is still to open at {@code instant}. */
+    public boolean opensAfter(Instant instant) {
+        return opensAt != null && instant.isBefore(opensAt);
+    }
+
     public boolean isOpenAt(Instant instant) {
         return (opensAt == null || !instant.isBefore(opensAt)) && (closesAt == null || instant.isBefore(closesAt));
     }

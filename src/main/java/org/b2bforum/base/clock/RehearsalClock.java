@@ -17,6 +17,8 @@ public final class RehearsalClock extends Clock {
 
     /** Threads that read the real time meanwhile ({@link #onTheRealTime}). */
     private static final ThreadLocal<Boolean> REAL_TIME = ThreadLocal.withInitial(() -> false);
+    /** The moment the rehearsal clocks read on this thread meanwhile ({@link #atTheForumMoment}); null: none. */
+    private static final ThreadLocal<Instant> MOMENT = new ThreadLocal<>();
 
     private final Instant start;
     private final Instant startedAt;
@@ -62,6 +64,29 @@ public final class RehearsalClock extends Clock {
         onTheRealTime(false, work);
     }
 
+    /**
+     * Runs {@code work} with every rehearsal clock reading {@code moment} (standing still) on this thread: what the
+     * demo forum makes happen at a moment of the forum's own, when the rehearsal is past it. After the forum the demo's
+     * meetings were requested on the real day the demo was loaded, and marked held at the moment it was loaded; now
+     * they are requested while the booking window is open and marked when they end.
+     */
+    public static void atTheForumMoment(Instant moment, Runnable work) {
+        Instant before = MOMENT.get();
+        MOMENT.set(Objects.requireNonNull(moment));
+        try {
+            work.run();
+        } finally {
+            MOMENT.set(before);
+        }
+    }
+
+    /** What {@code clock} reads on the rehearsal's time, also within {@link #onTheRealTime}. */
+    public static Instant forumInstant(Clock clock) {
+        Instant[] now = new Instant[1];
+        onTheForumTime(() -> now[0] = clock.instant());
+        return now[0];
+    }
+
     private static void onTheRealTime(boolean real, Runnable work) {
         boolean before = REAL_TIME.get();
         REAL_TIME.set(real);
@@ -74,6 +99,10 @@ public final class RehearsalClock extends Clock {
 
     @Override
     public Instant instant() {
+        Instant moment = MOMENT.get();
+        if (moment != null) {
+            return moment;
+        }
         return REAL_TIME.get() ? real.instant() : real.instant().plus(offset());
     }
 

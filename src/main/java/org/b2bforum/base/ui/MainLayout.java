@@ -479,7 +479,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private void toast(String text, String route) {
         Notification toast = new Notification();
         toast.setDuration(6000);
-        toast.setPosition(Notification.Position.TOP_END);
+        // at the foot: at the top, on a phone, it covered the header (bell, languages, log-out) for its six seconds
+        toast.setPosition(Notification.Position.BOTTOM_END);
         Button open = new Button(text, e -> {
             toast.close();
             UI.getCurrent().navigate(route);

@@ -1,10 +1,13 @@
 package org.b2bforum.fair.ui;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.CurrentUser;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.Sector;
@@ -12,6 +15,8 @@ import org.b2bforum.fair.FairMapFilter;
 import org.b2bforum.fair.FairService;
 import org.b2bforum.fair.FairStand;
 import org.b2bforum.fair.FairZone;
+import org.b2bforum.program.BookingSettings;
+import org.b2bforum.program.BookingWindow;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -61,13 +66,20 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     final Div found = new Div();
 
     private final FairService fair;
+    private final BookingWindow bookingWindow;
+    private final ForumTime forumTime;
+    private final Clock clock;
     private final ForumUser user;
     private List<FairStand> shown = List.of();
     /** The stand whose exhibitor is open, marked on the map; null while none is. */
     private String selected;
 
-    FairMapView(FairService fair, CurrentUser currentUser) {
+    FairMapView(FairService fair, CurrentUser currentUser, BookingWindow bookingWindow, ForumTime forumTime,
+            Clock clock) {
         this.fair = fair;
+        this.bookingWindow = bookingWindow;
+        this.forumTime = forumTime;
+        this.clock = clock;
         this.user = currentUser.require();
         addClassName("page");
         addClassName("fair-map-view");
@@ -262,13 +274,17 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             links.addComponentAsFirst(profile);
         }
         links.addClassName("fair-stand-links");
-        Optional.ofNullable(user.companyId()).filter(me -> !me.equals(stand.companyId())).ifPresent(me -> {
+        Optional<Long> asking = Optional.ofNullable(user.companyId()).filter(me -> !me.equals(stand.companyId()));
+        BookingSettings booking = asking.isPresent() ? bookingWindow.settings() : null;
+        Instant now = clock.instant();
+        boolean meetable = booking != null && !booking.wishesPhase() && booking.isOpenAt(now);
+        if (meetable) {
             Anchor meet = new Anchor("meetings/new?with=" + stand.companyId() + "&at=stand",
                     getTranslation("fair.stand.meet"));
             meet.setId("fair-stand-meet");
             meet.addClassName("fair-meet-link");
             links.add(meet);
-        });
+        }
         // a question before the visit, or after it, goes to the exhibitor's conversation; delegates too write in their
         // company's name (they request no meetings: the representative does)
         Optional<Long> visiting = fair.visitorCompany().filter(mine -> !mine.equals(stand.companyId()));
@@ -286,6 +302,16 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         HorizontalLayout top = new HorizontalLayout(heading, close);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         detail.add(top, where, links);
+        if (booking != null && !meetable) {
+            // said on the stand, not at the foot of a filled-in request form (stop 52's walk of the fair's days)
+            Paragraph closed = new Paragraph(booking.wishesPhase() ? getTranslation("fair.stand.meet-wishes")
+                    : booking.opensAfter(now)
+                            ? getTranslation("fair.stand.meet-opens", forumTime.format(booking.opensAt(), getLocale()))
+                            : getTranslation("fair.stand.meet-closed"));
+            closed.setId("fair-stand-meet-closed");
+            closed.addClassName("hint");
+            detail.add(closed);
+        }
         if (user.companyId() == null && visiting.isPresent()) {
             // a delegate found no "Meet at the stand" and no word why (ux79): their company's representative books it
             Paragraph meetHint = new Paragraph(getTranslation("fair.stand.meet-by-representative"));

@@ -91,6 +91,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private final DirectoryService directory;
     private final BookingWindow bookingWindow;
     private final ForumDates dates;
+    private final ForumTime forumTime;
     private final Clock clock;
     private final LiveUpdates live;
     private long partnerId;
@@ -112,6 +113,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         this.directory = directory;
         this.bookingWindow = bookingWindow;
         this.clock = clock;
+        this.forumTime = forumTime;
         this.dates = new ForumDates(forumTime, getLocale());
         addClassName("page");
         addClassName("request-meeting");
@@ -239,16 +241,20 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         outcome.addClassName("request-outcome");
         outcome.setVisible(false);
 
-        add(delegates, place, day, slot, noSlots, message, error, outcome, request);
         MeetingLimit limit = meetings.myMeetingLimit();
         refused = settings.wishesPhase() || !settings.isOpenAt(clock.instant()) || limit.reached();
-        if (settings.wishesPhase()) {
-            showError(getTranslation("meeting.error.wishes-phase"));
-        } else if (!settings.isOpenAt(clock.instant())) {
-            showError(getTranslation("meeting.error.window-closed"));
-        } else if (limit.reached()) {
-            showError(getTranslation("meeting.limit-reached", limit.limit(), limit.active()));
+        if (refused) { // said first, no form: during the fair it was said at the filled-in form's foot (stop 52)
+            String opens = forumTime.format(settings.opensAt(), getLocale());
+            showError(settings.wishesPhase() ? getTranslation("meeting.error.wishes-phase")
+                    : settings.opensAfter(clock.instant()) ? getTranslation("meeting.error.window-opens", opens)
+                    : !settings.isOpenAt(clock.instant()) ? getTranslation("meeting.error.window-closed")
+                    : getTranslation("meeting.limit-reached", limit.limit(), limit.active()));
+            how.setVisible(false);
+            request.setEnabled(false);
+            add(error);
+            return;
         }
+        add(delegates, place, day, slot, noSlots, message, error, outcome, request);
         refreshSlots();
     }
 

@@ -38,6 +38,26 @@ class RehearsalClockTest {
     }
 
     @Test
+    void work_run_at_a_forum_moment_reads_that_moment_even_within_the_real_time_and_the_forum_time_is_read_there_too() {
+        RehearsalClock clock = new RehearsalClock(Instant.parse("2027-09-22T09:00:00Z"), REAL_START,
+                real(Duration.ofMinutes(5)));
+        Instant moment = Instant.parse("2027-09-15T10:20:00Z");
+        Instant[] inside = new Instant[3];
+
+        RehearsalClock.onTheRealTime(() -> {
+            inside[0] = RehearsalClock.forumInstant(clock);
+            RehearsalClock.atTheForumMoment(moment, () -> inside[1] = clock.instant());
+            inside[2] = clock.instant();
+        });
+
+        assertThat(inside[0]).as("the rehearsal's time, read within the real time").isEqualTo(
+                Instant.parse("2027-09-22T09:05:00Z"));
+        assertThat(inside[1]).isEqualTo(moment);
+        assertThat(inside[2]).as("the real time again after it").isEqualTo(REAL_START.plus(Duration.ofMinutes(5)));
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2027-09-22T09:05:00Z"));
+    }
+
+    @Test
     void work_run_on_the_real_time_reads_the_real_clock_on_its_thread_only() throws Exception {
         RehearsalClock clock = new RehearsalClock(Instant.parse("2027-09-19T06:30:00Z"), REAL_START,
                 real(Duration.ZERO));

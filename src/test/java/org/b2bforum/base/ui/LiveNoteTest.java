@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.notification.Notification;
 
 /** The note a live update shows in the header of any page when a notification arrives. */
 @ForumSpringTest
@@ -74,6 +75,8 @@ class LiveNoteTest extends ForumBrowserlessTest {
         assertThat(layout.toggle.hasClassName("menu-counts")).isTrue();
         Button note = find(Button.class).withClassName("live-toast").all().getLast();
         assertThat(note.getText()).isEqualTo("Новое сообщение: " + writerName);
+        // at the foot of the screen: at the top it covered the header (bell, languages, log-out) on a phone
+        assertThat(find(Notification.class).all().getLast().getPosition()).isEqualTo(Notification.Position.BOTTOM_END);
         test(note).click();
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
                 .isEqualTo("messages/" + writer.id());

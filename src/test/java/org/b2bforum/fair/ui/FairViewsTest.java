@@ -3,6 +3,8 @@ package org.b2bforum.fair.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +20,7 @@ import org.b2bforum.fair.CompanyChoice;
 import org.b2bforum.fair.FairFixture;
 import org.b2bforum.fair.ProductForm;
 import org.b2bforum.fair.ProductService;
+import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.ProgramService;
 import org.b2bforum.venue.VenueFixture;
@@ -103,6 +106,46 @@ class FairViewsTest extends ForumBrowserlessTest {
         assertThat(slot.getLabel()).isEqualTo("Время");
         setFirst(find(RadioButtonGroup.class).id("request-place"));
         assertThat(slot.getLabel()).isEqualTo("Время и зал");
+    }
+
+    @Test
+    void with_booking_closed_the_stand_and_the_request_form_say_so_first_instead_of_a_form_that_cannot_be_sent() {
+        TestCompany exhibitor = booking.approvedCompany();
+        FairFixture.Stand stand = fair.standFor(exhibitor);
+        TestCompany visitor = booking.approvedCompany();
+        BookingSettings before = booking.as(visitor, bookingWindow::settings);
+        Instant now = Instant.now();
+        try {
+            booking.bookingSettings(new BookingSettings(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)),
+                    200, false));
+            BookingFixture.logInAs(visitor);
+            FairMapView view = navigate(FairMapView.class);
+            test(find(Button.class).id("stand-" + stand.number())).click();
+            assertThat(find(Anchor.class).withId("fair-stand-meet").exists()).as("no link to a form not to be sent")
+                    .isFalse();
+            assertThat(find(Paragraph.class).id("fair-stand-meet-closed").getText())
+                    .startsWith("Запись на встречи сейчас закрыта");
+            assertThat(view.detail.getElement().getTextRecursively()).contains("Запись на встречи сейчас закрыта");
+
+            // the form reached by its address says it first, and shows no fields to fill in
+            UI.getCurrent().navigate("meetings/new",
+                    QueryParameters.simple(Map.of("with", String.valueOf(exhibitor.id()), "at", "stand")));
+            assertThat(find(Div.class).id("request-error").getText()).isEqualTo("Запись на переговоры сейчас закрыта");
+            assertThat(find(Select.class).withId("request-slot").exists()).isFalse();
+            assertThat(find(Button.class).withId("request-submit").exists()).isFalse();
+
+            // before the window opens, both say when it does
+            booking.bookingSettings(new BookingSettings(now.plus(Duration.ofDays(30)), null, 200, false));
+            navigate(FairMapView.class);
+            test(find(Button.class).id("stand-" + stand.number())).click();
+            assertThat(find(Paragraph.class).id("fair-stand-meet-closed").getText())
+                    .startsWith("Встречу на стенде можно будет запросить, когда откроется запись на переговоры: ");
+            UI.getCurrent().navigate("meetings/new",
+                    QueryParameters.simple(Map.of("with", String.valueOf(exhibitor.id()))));
+            assertThat(find(Div.class).id("request-error").getText()).startsWith("Запись на переговоры откроется ");
+        } finally {
+            booking.bookingSettings(before);
+        }
     }
 
     @Test
