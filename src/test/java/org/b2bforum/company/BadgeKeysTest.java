@@ -147,18 +147,12 @@ class BadgeKeysTest {
         Queue<String> draws = new ConcurrentLinkedQueue<>(List.of(higher, lower));
         Delegates drawing = AopTestUtils.getTargetObject(delegates);
         drawing.drawCodesWith(() -> Optional.ofNullable(draws.poll()).orElseGet(BadgeCode::newCode));
-        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch printed = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            java.util.concurrent.Future<?> holding = threads.submit(() -> new org.springframework.transaction.support
-                    .TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-                        jdbc.update("update delegate set badge_code = ? where id = ?", lower, other);
-                        held.countDown();
-                        await(release);
-                    }));
-            held.await(1, java.util.concurrent.TimeUnit.MINUTES);
+            java.util.concurrent.Future<?> holding = held(threads, release,
+                    () -> jdbc.update("update delegate set badge_code = ? where id = ?", lower, other));
             java.util.concurrent.Future<?> printing = threads.submit(() -> {
                 try {
                     delegates.ensureBadgeKeys(print);
@@ -170,7 +164,8 @@ class BadgeKeysTest {
             boolean waited = LockWaits.untilOne(jdbc, printed);
             org.springframework.transaction.support.TransactionTemplate uncommitted =
                     new org.springframework.transaction.support.TransactionTemplate(transactionManager);
-            uncommitted.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_UNCOMMITTED);
+            uncommitted.setIsolationLevel(
+                    org.springframework.transaction.TransactionDefinition.ISOLATION_READ_UNCOMMITTED);
             Integer higherWritten = uncommitted.execute(status -> jdbc.queryForObject(
                     "select count(*) from delegate where badge_code = ?", Integer.class, higher));
             release.countDown();
@@ -197,18 +192,12 @@ class BadgeKeysTest {
     void a_reprint_whose_keys_are_stored_locks_no_row() throws Exception {
         long delegate = booking.approvedCompany().firstDelegate();
         delegates.ensureBadgeKeys(List.of(delegate));
-        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch reprinted = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            java.util.concurrent.Future<?> holding = threads.submit(() -> new org.springframework.transaction.support
-                    .TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-                        jdbc.queryForList("select id from delegate where id = ? for update", delegate);
-                        held.countDown();
-                        await(release);
-                    }));
-            held.await(1, java.util.concurrent.TimeUnit.MINUTES);
+            java.util.concurrent.Future<?> holding = held(threads, release,
+                    () -> jdbc.queryForList("select id from delegate where id = ? for update", delegate));
             java.util.concurrent.Future<?> reprint = threads.submit(() -> {
                 try {
                     delegates.ensureBadgeKeys(List.of(delegate));
@@ -241,6 +230,20 @@ class BadgeKeysTest {
 
     private List<String> twoUnusedCodesInOrder() {
         return java.util.stream.Stream.of(BadgeCodes.unused(jdbc), BadgeCodes.unused(jdbc)).sorted().toList();
+    }
+
+    /** Runs {@code lock} in a transaction on one of {@code threads}, held open until {@code release}; once it ran. */
+    private java.util.concurrent.Future<?> held(java.util.concurrent.ExecutorService threads,
+            java.util.concurrent.CountDownLatch release, Runnable lock) throws InterruptedException {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Future<?> holding = threads.submit(() -> new org.springframework.transaction.support
+                .TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+                    lock.run();
+                    held.countDown();
+                    await(release);
+                }));
+        held.await(1, java.util.concurrent.TimeUnit.MINUTES);
+        return holding;
     }
 
     private static void await(java.util.concurrent.CountDownLatch latch) {
