@@ -134,8 +134,8 @@ class BadgeRenderer {
         private final DateTimeFormatter time;
         private final DateTimeFormatter day;
         private final DateTimeFormatter dayOfMonth;
-        /** The day of the print, in the forum's time: the back lists it and the days after. */
-        private final LocalDate printDay;
+        /** The moment of the print: the back lists what ends after it. */
+        private final Instant printedAt;
 
         Writer(PDDocument document, TrueTypeFont regularFont, TrueTypeFont boldFont, ForumEdition forum,
                 Instant printedAt, Locale locale) throws IOException {
@@ -149,7 +149,7 @@ class BadgeRenderer {
             this.day = DateTimeFormatter.ofPattern("EEEE, d MMMM", locale);
             this.dayOfMonth = DateTimeFormatter.ofPattern("d MMMM", locale);
             // the date and the time apart: a Russian date with its year reads "20 сентября 2027 г., 10:07"
-            this.printDay = printedAt.atZone(zone).toLocalDate();
+            this.printedAt = printedAt;
             this.asOf = t("badge.back.as-of", DateRanges.date(printedAt.atZone(zone).toLocalDate(), locale),
                     time.format(printedAt.atZone(zone)));
         }
@@ -218,14 +218,15 @@ class BadgeRenderer {
                 cs.stroke();
                 y -= 6;
 
-                // paper is for the days to come: a badge printed again during the forum (lost, a new role) listed the
-                // days gone by first, and one whose delegate had nothing later listed only those
+                // paper is for what is still to come: a badge printed again during the forum (lost, a new role) listed
+                // the days gone by first; then whole days, so a night batch listed the day that was over and a
+                // reprint in the afternoon that morning's meetings
                 List<ScheduleEntry> entries = card.schedule().stream()
-                        .filter(entry -> !entry.startsAt().atZone(zone).toLocalDate().isBefore(printDay)).toList();
+                        .filter(entry -> entry.endsAt().isAfter(printedAt)).toList();
                 boolean pastLeftOut = entries.size() < card.schedule().size();
                 if (entries.isEmpty()) {
-                    String none = pastLeftOut ? t("badge.back.none-ahead", dayOfMonth.format(printDay))
-                            : t("badge.back.empty");
+                    String none = pastLeftOut ? t("badge.back.none-ahead", dayOfMonth.format(printedAt.atZone(zone)),
+                            time.format(printedAt.atZone(zone))) : t("badge.back.empty");
                     y = Block.fit(sanitize(none), regular, new float[] {8.5f}, width, 2).drawLeft(cs, GREY, MARGIN, y);
                 }
                 if (pastLeftOut) {

@@ -39,8 +39,9 @@ public class Delegates {
     private final NamedParameterJdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private volatile Supplier<String> draw = BadgeCode::newCode;
-    /** Rows locked by one statement: a night's batch locks thousands. */
-    private volatile int chunk = 500;
+    /** Rows read or locked by one statement by default: a night's batch reads thousands. */
+    static final int CHUNK = 500;
+    private volatile int chunk = CHUNK;
 
     Delegates(DelegateRepository delegates, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.delegates = delegates;
@@ -57,7 +58,8 @@ public class Delegates {
     /**
      * The check-in tokens and badge codes of these delegates: made ({@link Tokens#newToken()}, {@link BadgeCode}) and
      * stored for those that have none yet, the existing ones otherwise, so a badge printed again carries the same QR
-     * code and the same code under it. The rows are locked, so two first prints of one badge agree. In bulk with JDBC:
+     * code and the same code under it. The rows lacking keys are locked (read first: a reprint locks none), so two
+     * first prints of one badge agree. In bulk with JDBC:
      * the first print of a night's batch stores thousands of tokens (loading as many entities took 2 s of the
      * 2,000-badge benchmark). A badge whose token was made before the codes (V42) gets its code on its next print.
      * <p>
@@ -66,7 +68,7 @@ public class Delegates {
      * print drawing a code another print had just drawn failed (a read could not see the other's code before it was
      * committed), and the driver's and the batch's log lines named the code.
      * <p>
-     * The locks are taken in one order: all the rows first, by id, then the new codes, by code. Two prints (or a print
+     * The locks are taken in one order: the rows lacking keys first, by id, then the new codes, by code. Two prints (or a print
      * and "My badge") that drew each other's codes wait for one another in turn; before, a batch locked its rows chunk
      * by chunk in the print's order (company, name) and wrote each chunk's codes in between, so two prints could each
      * hold what the other waited for, and MariaDB ended one of them (a deadlock: the batch FAILED, the page an error).
@@ -76,7 +78,11 @@ public class Delegates {
     @Transactional
     public Map<Long, BadgeKeys> ensureBadgeKeys(Collection<Long> delegateIds) {
         Map<Long, BadgeKeys> keys = new HashMap<>();
-        Map<Long, BadgeKeys> missing = stored(delegateIds.stream().distinct().sorted().toList(), keys);
+        // read first, then locked only the rows that lack keys: a reprint, whose rows all have theirs, locks none
+        Map<Long, BadgeKeys> missing = stored(delegateIds.stream().distinct().sorted().toList(), keys, false);
+        if (!missing.isEmpty()) {
+            missing = stored(missing.keySet().stream().sorted().toList(), keys, true);
+        }
         for (int draws = 1; !missing.isEmpty(); draws++) {
             if (draws > DRAWS) {
                 throw new IllegalStateException("Badge keys drawn " + DRAWS + " times, taken each time");
@@ -90,7 +96,7 @@ public class Delegates {
                                     .addValue("token", row.getValue().checkInToken())
                                     .addValue("code", row.getValue().code()))
                             .toArray(MapSqlParameterSource[]::new));
-            missing = stored(missing.keySet().stream().sorted().toList(), keys);
+            missing = stored(missing.keySet().stream().sorted().toList(), keys, true);
             if (!missing.isEmpty()) {
                 log.info("A badge key drawn for {} badges was taken meanwhile: drawn again", missing.size());
             }
@@ -99,13 +105,15 @@ public class Delegates {
     }
 
     /**
-     * Locks these delegates' rows (in the order given, a chunk at a time); puts their complete keys into {@code keys},
-     * returns those that lack some.
+     * Reads these delegates' rows (in the order given, a chunk at a time), locking them if {@code lock}; puts their
+     * complete keys into {@code keys}, returns those that lack some.
      */
-    private Map<Long, BadgeKeys> stored(List<Long> ids, Map<Long, BadgeKeys> keys) {
+    private Map<Long, BadgeKeys> stored(List<Long> ids, Map<Long, BadgeKeys> keys, boolean lock) {
         Map<Long, BadgeKeys> missing = new HashMap<>();
+        String select = "select id, check_in_token, badge_code from delegate where id in (:ids) order by id"
+                + (lock ? " for update" : "");
         for (int from = 0; from < ids.size(); from += chunk) {
-            jdbc.query("select id, check_in_token, badge_code from delegate where id in (:ids) order by id for update",
+            jdbc.query(select,
                     new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + chunk))), rs -> {
                         long id = rs.getLong("id");
                         BadgeKeys stored = new BadgeKeys(rs.getString("check_in_token"), rs.getString("badge_code"));

@@ -7,22 +7,24 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.base.security.LoginThrottle;
 import org.b2bforum.base.text.Csv;
+import org.b2bforum.base.text.Sheets;
 import org.b2bforum.base.text.Texts;
 import org.b2bforum.company.BadgeCode;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -47,8 +49,6 @@ public class LeadService {
     private static final int MAX_TOKEN = 64;
     private static final int MAX_NOTE = 1000;
     private static final DateTimeFormatter EXPORT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    /** The export's column of the time the badge was scanned ({@link #row}). */
-    private static final int TIME_COLUMN = 5;
 
     private static final String SELECT = """
             select l.id, l.visitor_delegate_id, d.full_name, d.position, c.short_name, c.city, l.note, l.scanned_at,
@@ -201,7 +201,9 @@ public class LeadService {
         StringBuilder csv = new StringBuilder("\uFEFF");
         csv.append(String.join(",", headers.stream().map(Csv::cell).toList())).append("\r\n");
         for (Lead lead : myLeads()) {
-            csv.append(String.join(",", row(lead, cityName).stream().map(Csv::cell).toList())).append("\r\n");
+            csv.append(String.join(",", row(lead, cityName).stream()
+                    .map(value -> Csv.cell(value instanceof LocalDateTime at ? EXPORT_TIME.format(at) : (String) value))
+                    .toList())).append("\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -226,23 +228,16 @@ public class LeadService {
             CellStyle time = workbook.createCellStyle();
             time.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
             time.setVerticalAlignment(VerticalAlignment.TOP);
-            write(sheet.createRow(0), headers);
-            sheet.getRow(0).forEach(cell -> cell.setCellStyle(header));
-            int r = 1;
             List<Lead> all = myLeads();
+            Sheets.header(sheet, 0, headers, header, all.size());
+            int r = 1;
             for (Lead lead : all) {
-                Row row = sheet.createRow(r++);
-                write(row, row(lead, cityName));
-                row.forEach(cell -> cell.setCellStyle(wrapped));
-                row.getCell(TIME_COLUMN).setCellValue(lead.scannedAt().atZone(forumTime.zone()).toLocalDateTime());
-                row.getCell(TIME_COLUMN).setCellStyle(time);
+                write(sheet.createRow(r++), row(lead, cityName), wrapped, time);
             }
             int[] widths = {30, 30, 30, 16, 50, 17, 30};
             for (int c = 0; c < headers.size(); c++) {
                 sheet.setColumnWidth(c, widths[Math.min(c, widths.length - 1)] * 256);
             }
-            sheet.createFreezePane(0, 1);
-            sheet.setAutoFilter(new CellRangeAddress(0, all.size(), 0, headers.size() - 1));
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -250,17 +245,31 @@ public class LeadService {
         }
     }
 
-    private static void write(Row row, List<String> values) {
+    /** The values into their cells by type: text, the time a date; nothing (no empty text) where there is none. */
+    private static void write(Row row, List<Object> values, CellStyle text, CellStyle time) {
         for (int i = 0; i < values.size(); i++) {
-            row.createCell(i).setCellValue(values.get(i) == null ? "" : values.get(i));
+            switch (values.get(i)) {
+                case LocalDateTime at -> {
+                    Cell cell = row.createCell(i);
+                    cell.setCellValue(at);
+                    cell.setCellStyle(time);
+                }
+                case String value -> {
+                    Cell cell = row.createCell(i);
+                    cell.setCellValue(value);
+                    cell.setCellStyle(text);
+                }
+                case null -> { }
+                default -> throw new IllegalArgumentException("No cell for " + values.get(i));
+            }
         }
     }
 
     /** The export columns: name, position, company, city, note, scanned at (forum time), scanned by. */
-    private List<String> row(Lead lead, UnaryOperator<String> cityName) {
+    private List<Object> row(Lead lead, UnaryOperator<String> cityName) {
         return java.util.Arrays.asList(lead.visitorName(), lead.visitorPosition(), lead.visitorCompany(),
-                cityName.apply(lead.visitorCity()), lead.note(), EXPORT_TIME.format(lead.scannedAt().atZone(forumTime.zone())),
-                lead.scannedBy());
+                cityName.apply(lead.visitorCity()), lead.note(),
+                lead.scannedAt().atZone(forumTime.zone()).toLocalDateTime(), lead.scannedBy());
     }
 
     private List<Lead> leads(String where, MapSqlParameterSource params) {

@@ -150,10 +150,10 @@ final class ReportPdf implements AutoCloseable {
 
     /**
      * Lines of at most {@code width} points, broken at spaces. Text that does not fit on one line breaks after a " · "
-     * first, so that each part stays whole where it fits a line: "B-7, Hall B · Machinery / and technology" broke the
-     * zone's name (ux87, the English report; the Russian one too at a short stand number). A word longer than a line
-     * breaks after its last hyphen that fits ("Стройиндустрия-" over "Подмосковье"), and only without one inside it
-     * ("Стройиндустрия-Подмо" over "сковье", ux87).
+     * first where the part after it then fits a line whole (one longer than a line goes on after the " · "): "B-7, Hall
+     * B · Machinery / and technology" broke the zone's name (ux87, the English report; the Russian one too at a short
+     * stand number). A word longer than a line breaks after its last hyphen that fits and fills about half the line
+     * ("Стройиндустрия-" over "Подмосковье"), else where it must ("Стройиндустрия-Подмо" over "сковье", ux87).
      */
     static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
@@ -164,7 +164,11 @@ final class ReportPdf implements AutoCloseable {
             }
             StringBuilder line = new StringBuilder();
             for (String phrase : paragraph.split("(?<= ·) +")) {
-                if (joined(line, phrase, lines, font, size, width)) {
+                if (width(phrase, font, size) <= width) {
+                    // after " · " a new line only where the part then fits it whole; a longer one goes on word by word
+                    if (!joined(line, phrase, lines, font, size, width)) {
+                        line.append(phrase);
+                    }
                     continue;
                 }
                 for (String word : phrase.split(" +")) {
@@ -188,10 +192,8 @@ final class ReportPdf implements AutoCloseable {
     /** Adds {@code part} to the line where the two fit; else ends the line (into {@code lines}) and says no. */
     private static boolean joined(StringBuilder line, String part, List<String> lines, PDFont font, float size,
             float width) throws IOException {
-        String candidate = line.isEmpty() ? part : line + " " + part;
-        if (width(candidate, font, size) <= width) {
-            line.setLength(0);
-            line.append(candidate);
+        if (width(line.isEmpty() ? part : line + " " + part, font, size) <= width) {
+            line.append(line.isEmpty() ? "" : " ").append(part);
             return true;
         }
         if (!line.isEmpty()) {
@@ -201,11 +203,18 @@ final class ReportPdf implements AutoCloseable {
         return false;
     }
 
-    /** Where a word longer than a line breaks: after its last hyphen that fits, else after its last letter that fits. */
+    /**
+     * Where a word longer than a line breaks: after its last hyphen that fits, if what comes before fills about half
+     * the line ("А-" alone on a line over the rest read worse than a cut word), else after its last letter that fits.
+     */
     private static int cut(String word, PDFont font, float size, float width) throws IOException {
         for (int hyphen = word.lastIndexOf('-', word.length() - 2); hyphen > 0;
                 hyphen = word.lastIndexOf('-', hyphen - 1)) {
-            if (width(word.substring(0, hyphen + 1), font, size) <= width) {
+            float head = width(word.substring(0, hyphen + 1), font, size);
+            if (head < width / 2) {
+                break;
+            }
+            if (head <= width) {
                 return hyphen + 1;
             }
         }

@@ -160,7 +160,7 @@ final class ReportTables {
         }
         return new Table(text.t("report.table.outcomes"), text.t("report.sheet.outcomes"),
                 List.of(col("report.column.outcome", 3.5f, false), col("report.column.meetings", 1.3f, true),
-                        col("report.column.companies-involved", 1.6f, true)), rows);
+                        col("report.column.companies", 1.6f, true)), rows);
     }
 
     /** The meetings that led somewhere, strongest first; only the given outcomes. */

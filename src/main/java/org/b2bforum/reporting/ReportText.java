@@ -30,7 +30,7 @@ final class ReportText {
         this.locale = locale;
         this.zone = zone;
         this.numbers = NumberFormat.getIntegerInstance(locale);
-        this.dateTime = DateTimeFormatter.ofPattern(english() ? "dd/MM/yyyy HH:mm" : "dd.MM.yyyy HH:mm", locale);
+        this.dateTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", locale);
     }
 
     Locale locale() {
@@ -88,8 +88,8 @@ final class ReportText {
     }
 
     /**
-     * "18.09.2027 14:00", "18/09/2027 14:00": the English report wrote the Russian dots (ux87), which a British reader
-     * does not write, and an American reads as month first.
+     * "2027-09-18 14:00" in both languages, as the leads workbook writes it: the English report wrote the Russian dots
+     * (ux87), then "18/09/2027", which an American reads month first. The column titles say the zone (Moscow time).
      */
     String dateTime(LocalDateTime at) {
         return dateTime.format(at);
@@ -97,11 +97,7 @@ final class ReportText {
 
     /** The workbook's format of a date and time, as {@link #dateTime} writes it. */
     String sheetDateTime() {
-        return english() ? "dd/mm/yyyy hh:mm" : "dd.mm.yyyy hh:mm";
-    }
-
-    private boolean english() {
-        return locale.getLanguage().equals("en");
+        return "yyyy-mm-dd hh:mm";
     }
 
     /** "18–21 сентября 2026 г." or the single day; empty while the forum has no days. */

@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.b2bforum.base.text.Sheets;
 import org.b2bforum.reporting.ReportTables.Table;
 import org.b2bforum.venue.Outcome;
 
@@ -84,9 +85,11 @@ final class ResultsWorkbook {
     /** The table's caption, its header and its rows from the given row on. */
     private static void fill(Sheet sheet, int from, Table table, Styles styles) {
         cell(sheet.createRow(from), 0, table.caption(), styles.bold);
-        Row header = sheet.createRow(from + 1);
+        // sorted and filtered by the analyst (a total row stays out, last), printed on A4 across with the header on
+        // every page: the sheets had none of it (ux87)
+        Sheets.header(sheet, from + 1, table.columns().stream().map(ReportPdf.Column::title).toList(), styles.header,
+                from + 1 + table.rows().size() - (table.total() ? 1 : 0));
         for (int c = 0; c < table.columns().size(); c++) {
-            cell(header, c, table.columns().get(c).title(), styles.header);
             sheet.setColumnWidth(c, Math.min(255, Math.round(table.columns().get(c).share() * 12)) * 256);
         }
         int r = from + 2;
@@ -110,11 +113,6 @@ final class ResultsWorkbook {
                 }
             }
         }
-        sheet.createFreezePane(0, from + 2);
-        // sorted and filtered by the analyst (a total row stays out, last), printed on A4 across with the header on
-        // every page: the sheets had none of it (ux87)
-        int last = from + 1 + table.rows().size() - (table.total() ? 1 : 0);
-        sheet.setAutoFilter(new CellRangeAddress(from + 1, Math.max(from + 1, last), 0, table.columns().size() - 1));
         sheet.setRepeatingRows(new CellRangeAddress(from + 1, from + 1, 0, table.columns().size() - 1));
         sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
         sheet.getPrintSetup().setLandscape(table.columns().size() > 4);

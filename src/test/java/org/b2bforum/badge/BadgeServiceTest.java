@@ -181,12 +181,14 @@ class BadgeServiceTest {
     }
 
     /**
-     * Paper is for the days to come: a badge printed during the forum lists the day of the print and the days after,
-     * and says the days gone by are in the app; with nothing left to come it says so. Before, it listed the past days
-     * first (and only those when the delegate had nothing later).
+     * Paper is for what is still to come: a badge lists the entries that end after its print and says what is over is
+     * in the app; with nothing left it says so, by date and time. Before, it listed the past days first (and only those
+     * when the delegate had nothing later); then whole days, so a night batch at 22:00 listed the day that was over.
+     * The prints fall at 01:00 and 22:00 Moscow time, when the date in UTC differs or the day is over: a zone slip
+     * or a whole-day filter fails.
      */
     @Test
-    void a_badge_printed_during_the_forum_lists_the_days_to_come_and_leaves_the_days_gone_by_to_the_app() {
+    void a_badge_printed_during_the_forum_lists_what_is_still_to_come_and_leaves_what_is_over_to_the_app() {
         booking.openBooking(false);
         // a day of its own each, in no fixed order (the fixture's days): sorted, and the same hours on both
         List<TestSession> sessions = java.util.stream.Stream.of(
@@ -203,22 +205,31 @@ class BadgeServiceTest {
         });
         java.time.ZoneId moscow = java.time.ZoneId.of("Europe/Moscow");
         java.time.LocalDate secondDay = sessions.get(1).day();
+        Instant atNight = secondDay.atTime(1, 0).atZone(moscow).toInstant();
+        Instant inTheEvening = secondDay.atTime(22, 0).atZone(moscow).toInstant();
 
-        String onTheSecondDay = backPrintedAt(minsk, secondDay.atTime(8, 0).atZone(moscow).toInstant());
-        String theDayAfter = backPrintedAt(minsk, secondDay.plusDays(1).atTime(8, 0).atZone(moscow).toInstant());
+        String atNightOfTheSecondDay = backPrintedAt(minsk, atNight, Languages.RUSSIAN);
+        String eveningOfTheSecondDay = backPrintedAt(minsk, inTheEvening, Languages.RUSSIAN);
+        String eveningInEnglish = backPrintedAt(minsk, inTheEvening, Languages.ENGLISH);
 
-        assertThat(onTheSecondDay).contains(shortNameOf(later), "10:00–10:20", "Прошедшие дни — в приложении.")
+        assertThat(atNightOfTheSecondDay).contains(shortNameOf(later), "10:00–10:20", "Прошедшее — в приложении.")
                 .doesNotContain(shortNameOf(earlier));
-        assertThat(theDayAfter).contains("Встреч и мероприятий с " + secondDay.plusDays(1).getDayOfMonth() + " ",
-                        "Прошедшие дни — в приложении.")
+        assertThat(eveningOfTheSecondDay).contains(
+                        "Встреч и мероприятий после " + secondDay.getDayOfMonth() + " ", ", 22:00 нет.",
+                        "Прошедшее — в приложении.")
                 .doesNotContain(shortNameOf(later), shortNameOf(earlier));
+        assertThat(eveningInEnglish).contains("Nothing scheduled after " + secondDay.getDayOfMonth() + " "
+                + secondDay.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + ", 22:00.",
+                "What is over is in the app.");
+        assertThat(backPrintedAt(minsk, secondDay.plusDays(1).atTime(1, 0).atZone(moscow).toInstant(),
+                Languages.RUSSIAN)).contains("после " + secondDay.plusDays(1).getDayOfMonth() + " ", ", 01:00 нет.");
     }
 
     /** The back of the delegate's badge printed at {@code at}, its lines joined. */
-    private String backPrintedAt(TestCompany company, Instant at) {
+    private String backPrintedAt(TestCompany company, Instant at, Locale locale) {
         String[] back = new String[1];
         TestClock.aheadOnThisThread(Duration.between(context.getBean(java.time.Clock.class).instant(), at), () -> {
-            byte[] pdf = booking.as(company, () -> badges.badgePdf(company.firstDelegate(), Languages.RUSSIAN));
+            byte[] pdf = booking.as(company, () -> badges.badgePdf(company.firstDelegate(), locale));
             try (PDDocument document = BadgePdfs.load(pdf)) {
                 back[0] = BadgePdfs.text(document, 2).replace('\n', ' ');
             } catch (IOException e) {

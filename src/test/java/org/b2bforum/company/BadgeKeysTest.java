@@ -72,17 +72,17 @@ class BadgeKeysTest {
 
     /**
      * Two prints draw each other's new codes crosswise while a batch locks its rows a chunk at a time (one row a chunk
-     * here, as 500 of a night's thousands): the first holds its first code and is drawing its second when the second
-     * print, having written that second code, comes to wait for the first one. Before, the first print then wrote its
-     * second code, waited for the second print in turn, and MariaDB ended one of them (a deadlock: the batch FAILED).
-     * Now each locks all its rows before any code and writes its codes by code: one waits for the other, no deadlock.
+     * here, as 500 of a night's thousands): the second print runs whole while the first is drawing its second code.
+     * Before, a print wrote each chunk's code as it locked that chunk: the first held its first code, the second came
+     * to wait for it, the first then wrote its second code, which the second held, and MariaDB ended one of them (a
+     * deadlock: the batch FAILED). Now each locks its rows and draws all its codes before it writes any, so this order
+     * meets no lock; the order the codes are written in is the next test's.
      */
     @Test
     void two_prints_drawing_each_others_codes_crosswise_both_go_on_without_a_deadlock() throws Exception {
         List<Long> firstPrint = booking.approvedCompany().delegateIds().subList(0, 2);
         List<Long> secondPrint = booking.approvedCompany().delegateIds().subList(0, 2);
-        List<String> codes = java.util.stream.Stream.of(BadgeCodes.unused(jdbc), BadgeCodes.unused(jdbc)).sorted()
-                .toList();
+        List<String> codes = twoUnusedCodesInOrder();
         String lower = codes.get(0);
         String higher = codes.get(1);
         Delegates drawing = AopTestUtils.getTargetObject(delegates);
@@ -121,12 +121,101 @@ class BadgeKeysTest {
             second.get(2, java.util.concurrent.TimeUnit.MINUTES);
         } finally {
             drawing.drawCodesWith(BadgeCode::newCode);
-            drawing.lockInChunksOf(500);
+            drawing.lockInChunksOf(Delegates.CHUNK);
             threads.shutdownNow();
         }
         List<String> stored = java.util.stream.Stream.concat(firstPrint.stream(), secondPrint.stream())
                 .map(this::codeOf).toList();
         assertThat(stored).doesNotContainNull().doesNotHaveDuplicates();
+    }
+
+    /**
+     * A print writes the codes it drew in code order, whatever order it drew them in: two prints that drew each other's
+     * codes crosswise then wait for one another in turn. Written as drawn, each could hold the code the other was to
+     * write next (a deadlock, one print rolled back). Seen here through one print that drew the higher code first while
+     * another transaction holds the lower one: it waits for the lower before it writes the higher. (Two prints meeting
+     * behind a barrier after their last draws did not tell: each print writes its codes in one batch, one round trip,
+     * and the first batch was mostly written whole before the other's began.)
+     */
+    @Test
+    void a_print_writes_its_new_codes_in_code_order_whatever_order_it_drew_them_in() throws Exception {
+        List<Long> print = booking.approvedCompany().delegateIds().subList(0, 2);
+        long other = booking.approvedCompany().firstDelegate();
+        List<String> codes = twoUnusedCodesInOrder();
+        String lower = codes.get(0);
+        String higher = codes.get(1);
+        Queue<String> draws = new ConcurrentLinkedQueue<>(List.of(higher, lower));
+        Delegates drawing = AopTestUtils.getTargetObject(delegates);
+        drawing.drawCodesWith(() -> Optional.ofNullable(draws.poll()).orElseGet(BadgeCode::newCode));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch printed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> holding = held(threads, release,
+                    () -> jdbc.update("update delegate set badge_code = ? where id = ?", lower, other));
+            java.util.concurrent.Future<?> printing = threads.submit(() -> {
+                try {
+                    delegates.ensureBadgeKeys(print);
+                } finally {
+                    printed.countDown();
+                }
+            });
+
+            boolean waited = LockWaits.untilOne(jdbc, printed);
+            org.springframework.transaction.support.TransactionTemplate uncommitted =
+                    new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+            uncommitted.setIsolationLevel(
+                    org.springframework.transaction.TransactionDefinition.ISOLATION_READ_UNCOMMITTED);
+            Integer higherWritten = uncommitted.execute(status -> jdbc.queryForObject(
+                    "select count(*) from delegate where badge_code = ?", Integer.class, higher));
+            release.countDown();
+            holding.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            printing.get(1, java.util.concurrent.TimeUnit.MINUTES);
+
+            assertThat(waited).as("the print waited for the lower code").isTrue();
+            assertThat(higherWritten).as("the higher code written before the lower").isZero();
+        } finally {
+            drawing.drawCodesWith(BadgeCode::newCode);
+            release.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(draws).isEmpty();
+        assertThat(java.util.stream.Stream.concat(print.stream(), java.util.stream.Stream.of(other)).map(this::codeOf)
+                .toList()).doesNotContainNull().doesNotHaveDuplicates();
+    }
+
+    /**
+     * A badge printed again, whose keys are stored, locks no row: it goes on while another transaction holds its
+     * delegate's row (a company editing the delegate, a stand's check-in). Before, every reprint locked all its rows.
+     */
+    @Test
+    void a_reprint_whose_keys_are_stored_locks_no_row() throws Exception {
+        long delegate = booking.approvedCompany().firstDelegate();
+        delegates.ensureBadgeKeys(List.of(delegate));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch reprinted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> holding = held(threads, release,
+                    () -> jdbc.queryForList("select id from delegate where id = ? for update", delegate));
+            java.util.concurrent.Future<?> reprint = threads.submit(() -> {
+                try {
+                    delegates.ensureBadgeKeys(List.of(delegate));
+                } finally {
+                    reprinted.countDown();
+                }
+            });
+
+            boolean waited = LockWaits.untilOne(jdbc, reprinted);
+            release.countDown();
+            holding.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            reprint.get(1, java.util.concurrent.TimeUnit.MINUTES);
+
+            assertThat(waited).as("the reprint waited for the row").isFalse();
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
     }
 
     private static void named(String name, Runnable work) {
@@ -136,6 +225,32 @@ class BadgeKeysTest {
             work.run();
         } finally {
             Thread.currentThread().setName(before);
+        }
+    }
+
+    private List<String> twoUnusedCodesInOrder() {
+        return java.util.stream.Stream.of(BadgeCodes.unused(jdbc), BadgeCodes.unused(jdbc)).sorted().toList();
+    }
+
+    /** Runs {@code lock} in a transaction on one of {@code threads}, held open until {@code release}; once it ran. */
+    private java.util.concurrent.Future<?> held(java.util.concurrent.ExecutorService threads,
+            java.util.concurrent.CountDownLatch release, Runnable lock) throws InterruptedException {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Future<?> holding = threads.submit(() -> new org.springframework.transaction.support
+                .TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+                    lock.run();
+                    held.countDown();
+                    await(release);
+                }));
+        held.await(1, java.util.concurrent.TimeUnit.MINUTES);
+        return holding;
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(2, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -297,6 +297,16 @@ class LeadServiceTest {
             assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:G2");
             assertThat(sheet.getColumnWidth(4)).isGreaterThan(sheet.getColumnWidth(0));
         }
+        // the CSV writes the time as text, in the workbook's form; a lead without a note leaves its cell blank (it was
+        // a text cell of nothing, which a filter lists apart from the blanks)
+        assertThat(csv).contains("\"" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(lead.scannedAt().atZone(forumTime.zone())) + "\"");
+        leads.saveNote(lead.id(), "");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(leads.xlsx(HEADERS, "Контакты", inEnglish)))) {
+            assertThat(workbook.getSheet("Контакты").getRow(1).getCell(4)).isNull();
+            assertThat(workbook.getSheet("Контакты").getRow(1).getCell(5).getCellType())
+                    .isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+        }
     }
 
     @Test

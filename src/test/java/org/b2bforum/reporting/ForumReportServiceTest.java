@@ -372,7 +372,7 @@ class ForumReportServiceTest {
             Instant signedAt = results.outcomeMeetings().stream().filter(m -> m.meetingId() == signedMeeting)
                     .findFirst().orElseThrow().startsAt();
             assertThat(agreement.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(agreement.getCell(1).getCellStyle().getDataFormatString()).isEqualTo("dd.mm.yyyy hh:mm");
+            assertThat(agreement.getCell(1).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd hh:mm");
             assertThat(agreement.getCell(1).getLocalDateTimeCellValue().truncatedTo(ChronoUnit.MINUTES))
                     .isEqualTo(signedAt.atZone(forumTime.zone()).toLocalDateTime());
             for (Sheet sheet : workbook) {
@@ -390,7 +390,7 @@ class ForumReportServiceTest {
             // the columns' titles say what is counted, in one form: "Стендов" and "Экспонентов" stood beside "Лиды"
             List<String> zoneHeader = new ArrayList<>();
             workbook.getSheet("Ярмарка по зонам").getRow(1).forEach(cell -> zoneHeader.add(cell.getStringCellValue()));
-            assertThat(zoneHeader).containsExactly("Зона", "Стенды", "Экспоненты", "Встречи на стенде", "Состоялось",
+            assertThat(zoneHeader).containsExactly("Зона", "Стенды", "Экспоненты", "Встречи на стенде", "Состоявшиеся",
                     "Лиды");
         }
     }
@@ -407,7 +407,10 @@ class ForumReportServiceTest {
             Row table = row(workbook.getSheet("Round tables"), 1, roundTableEn);
             assertThat(table.getCell(3).getStringCellValue()).isEqualTo("Nemiga Hall");
             assertThat(table.getCell(4).getNumericCellValue()).isEqualTo(3);
-            assertThat(table.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy hh:mm");
+            assertThat(table.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd hh:mm");
+            // the zone in the column's title: the analyst need not know where the forum was held
+            assertThat(row(workbook.getSheet("Round tables"), 2, "Date and time (Moscow time)").getRowNum())
+                    .isLessThan(table.getRowNum());
         }
         Instant startsAt = booking.asOrganizer(reports::results).roundTables().stream()
                 .filter(t -> t.title().equals(roundTable)).findFirst().orElseThrow().startsAt();
@@ -415,9 +418,11 @@ class ForumReportServiceTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String all = text(document, 1, document.getNumberOfPages()).replaceAll("\\s+", " ");
             assertThat(all).contains(roundTableEn, "Nemiga Hall").doesNotContain(roundTable);
-            // the English report wrote its times with the Russian dots (ux87): a British reader writes 18/09/2027
-            String when = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(startsAt.atZone(forumTime.zone()));
-            assertThat(all).contains(when).doesNotContainPattern("\\d\\d\\.\\d\\d\\.20\\d\\d \\d\\d:\\d\\d");
+            // the English report wrote its times with the Russian dots (ux87), then "18/09/2027", month first to an
+            // American: one form in both languages and both workbooks, "2027-09-18 14:00"
+            String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(startsAt.atZone(forumTime.zone()));
+            assertThat(all).contains(when, "Date and time (Moscow time)")
+                    .doesNotContainPattern("\\d\\d[./]\\d\\d[./]20\\d\\d \\d\\d:\\d\\d");
         }
     }
 

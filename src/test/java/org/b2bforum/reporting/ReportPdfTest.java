@@ -46,9 +46,28 @@ class ReportPdfTest {
             List<String> lines = ReportPdf.wrap(name, pdf.regular, 9, column);
             assertThat(lines.getFirst()).isEqualTo("Стройиндустрия-");
             assertThat(lines.get(1)).startsWith("Подмосковье");
-            // a word without a hyphen still breaks where it must
-            assertThat(String.join("", ReportPdf.wrap("Стройиндустрияподмосковье", pdf.regular, 9, column)))
-                    .isEqualTo("Стройиндустрияподмосковье");
+            // a word without a hyphen still breaks where it must: two lines, each within the column
+            assertThat(wrappedWithin(pdf, "Стройиндустрияподмосковье", column)).hasSize(2);
+        }
+    }
+
+    /** A hyphen near the word's start is no place to break: "А-" alone on a line over the rest read worse. */
+    @Test
+    void a_word_breaks_after_its_hyphen_only_if_the_head_fills_about_half_the_line() throws IOException {
+        try (ReportPdf pdf = new ReportPdf()) {
+            float column = ReportPdf.width("А-Стройиндустрия", pdf.regular, 9) + 1;
+            assertThat(wrappedWithin(pdf, "А-Стройиндустрияподмосковье", column).getFirst()).startsWith("А-Строй");
+        }
+    }
+
+    /** A part after " · " longer than a line goes on after it: a new line there only left the first half empty. */
+    @Test
+    void text_breaks_after_the_middle_dot_only_where_the_next_part_then_fits_a_line() throws IOException {
+        try (ReportPdf pdf = new ReportPdf()) {
+            String text = "B-7 · Техника и технологии для дорожного строительства";
+            float column = ReportPdf.width("B-7 · Техника и технологии", pdf.regular, 9) + 1;
+            assertThat(ReportPdf.wrap(text, pdf.regular, 9, column)).startsWith("B-7 · Техника и технологии")
+                    .satisfies(lines -> assertThat(String.join(" ", lines)).isEqualTo(text));
         }
     }
 
@@ -69,6 +88,16 @@ class ReportPdfTest {
             // a line that fits stays one line
             assertThat(ReportPdf.wrap("A-1, Hall A · Food", pdf.regular, 9, 400)).containsExactly("A-1, Hall A · Food");
         }
+    }
+
+    /** The word wrapped into {@code column}: its lines, each within it, that join back into the word. */
+    private static List<String> wrappedWithin(ReportPdf pdf, String word, float column) throws IOException {
+        List<String> lines = ReportPdf.wrap(word, pdf.regular, 9, column);
+        assertThat(String.join("", lines)).isEqualTo(word);
+        for (String line : lines) {
+            assertThat(ReportPdf.width(line, pdf.regular, 9)).as(line).isLessThanOrEqualTo(column);
+        }
+        return lines;
     }
 
     private static String page(PDDocument document, int page) throws IOException {

@@ -52,7 +52,7 @@ public final class RehearsalClock extends Clock {
      * rehearsed.
      */
     public static void onTheRealTime(Runnable work) {
-        onTheRealTime(true, work);
+        readingRealTime(true, work);
     }
 
     /**
@@ -61,7 +61,7 @@ public final class RehearsalClock extends Clock {
      * happens when the rehearsal says it is. Before, a rehearsal of 20 September showed "checked in on 7 December".
      */
     public static void onTheForumTime(Runnable work) {
-        onTheRealTime(false, work);
+        readingRealTime(false, work);
     }
 
     /**
@@ -87,7 +87,8 @@ public final class RehearsalClock extends Clock {
         return now[0];
     }
 
-    private static void onTheRealTime(boolean real, Runnable work) {
+    /** Runs {@code work} with this thread's rehearsal clocks reading the real time if {@code real}, else their own. */
+    private static void readingRealTime(boolean real, Runnable work) {
         boolean before = REAL_TIME.get();
         REAL_TIME.set(real);
         try {

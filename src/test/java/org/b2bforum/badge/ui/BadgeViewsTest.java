@@ -241,7 +241,8 @@ class BadgeViewsTest extends ForumBrowserlessTest {
         // a screen reader reads what the code is and its characters one by one (the bare "667-J45" was read as a
         // number, a letter and a number, and said nothing of what it was), then the hint of what it is for
         Span spoken = (Span) view.shortCode.getParent().orElseThrow().getChildren().findFirst().orElseThrow();
-        assertThat(spoken.getText()).isEqualTo("Код бейджа: " + String.join(" ", shown.replace("-", "").split("")));
+        assertThat(MyBadgeView.spelled("667-J45")).isEqualTo("6 6 7 J 4 5");
+        assertThat(spoken.getText()).isEqualTo("Код бейджа: " + MyBadgeView.spelled(shown));
         assertThat(spoken.getClassNames()).contains("visually-hidden");
         assertThat(view.shortCode.getElement().getAttribute("aria-hidden")).as("read once, spelled").isEqualTo("true");
 

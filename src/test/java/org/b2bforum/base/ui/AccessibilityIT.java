@@ -295,7 +295,7 @@ class AccessibilityIT extends BrowserJourney {
                     List.of("registrations", "program", "schedule", "meeting-grid", "badges", "figures", "accounts",
                             "logins", "staff", "fair/setup"),
                     russian ? List.of("program", "meeting-grid", "accounts", "logins", "registrations/" + pending,
-                            "figures")
+                            "figures", "badges", "staff")
                             : List.of("badges", "staff")));
         }
         return checks;
