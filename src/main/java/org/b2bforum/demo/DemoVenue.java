@@ -70,26 +70,28 @@ class DemoVenue {
         ForumUser staff = accounts.loadUserByUsername(STAFF_EMAIL);
         logIn(staff);
         finish(staff);
-        // the first delegate of the first approved companies, and one more who has not come yet
+        // the first delegate of the first approved companies
         List<Long> early = jdbc.queryForList("""
                 select min(d.id) from delegate d join company c on c.id = d.company_id
-                where c.status = 'APPROVED' group by c.id order by c.id limit ?""", Long.class, CHECKED_IN + 1);
-        String lastToken = null;
+                where c.status = 'APPROVED' group by c.id order by c.id limit ?""", Long.class, CHECKED_IN);
         for (int i = 0; i < early.size(); i++) {
             String token = delegates.ensureBadgeKeys(List.of(early.get(i))).get(early.get(i)).checkInToken();
-            if (i < CHECKED_IN) {
-                // at the time a rehearsal says it is (the demo forum is loaded on the real time)
-                RehearsalClock.onTheForumTime(() -> checkIns.checkIn(token));
-                if (i == 0) {
-                    log.info(Tokens.PUBLISHED_DEMO_LINK, "Demo check-in link of a delegate already checked in: {}",
-                            publicUrl.of("check-in/" + token));
-                }
+            // at the time a rehearsal says it is (the demo forum is loaded on the real time)
+            RehearsalClock.onTheForumTime(() -> checkIns.checkIn(token));
+            if (i == 0) {
+                log.info(Tokens.PUBLISHED_DEMO_LINK, "Demo check-in link of a delegate already checked in: {}",
+                        publicUrl.of("check-in/" + token));
             }
-            lastToken = token;
         }
-        if (lastToken != null) {
+        // and one who has not come yet: finish() checked in the delegates of the held meetings, maybe the next one's
+        List<Long> notYet = jdbc.queryForList("""
+                select d.id from delegate d join company c on c.id = d.company_id where c.status = 'APPROVED'
+                and not exists (select 1 from delegate_check_in k where k.delegate_id = d.id)
+                order by c.id, d.id limit 1""", Long.class);
+        for (long delegate : notYet) {
+            String token = delegates.ensureBadgeKeys(List.of(delegate)).get(delegate).checkInToken();
             log.info(Tokens.PUBLISHED_DEMO_LINK, "Demo check-in link of a delegate not yet checked in: {}",
-                    publicUrl.of("check-in/" + lastToken));
+                    publicUrl.of("check-in/" + token));
         }
     }
 
@@ -97,7 +99,11 @@ class DemoVenue {
      * On a rehearsal clock past the forum's last slot, the forum is over: most confirmed meetings held (their delegates
      * checked in at the desk before), a few no-shows, and outcomes recorded by the companies, each when its meeting
      * ended (the staff's mark) or that evening (the company's outcome). Before, the results report of such a rehearsal
-     * read "held: 0" with empty charts.
+     * read "held: 0" with empty charts, and the demo's meetings, on a rehearsal after the forum, were requested on the
+     * real day the demo was loaded and marked held at the moment it was loaded; now ({@link
+     * RehearsalClock#atTheForumMoment}) they are requested while the booking window is open and marked when they end.
+     * A rehearsal during the forum (before its last slot ends) finishes nothing: its
+     * results show none yet.
      */
     private void finish(ForumUser staff) {
         Instant forumNow = RehearsalClock.forumInstant(clock);

@@ -1,6 +1,7 @@
 package org.b2bforum.program;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * When companies may book meetings, how many each may have, and whether a request into a free
@@ -23,5 +24,17 @@ public record BookingSettings(Instant opensAt, Instant closesAt, int meetingLimi
 
     public boolean isOpenAt(Instant instant) {
         return (opensAt == null || !instant.isBefore(opensAt)) && (closesAt == null || instant.isBefore(closesAt));
+    }
+
+    /** Why no meeting can be booked: the organizers collect wishes, the window is still to open, or it is over. */
+    public enum Closed { WISHES_PHASE, NOT_YET_OPEN, OVER }
+
+    /** Why booking is closed at {@code instant}; empty while it is open. One reason for every page that says it. */
+    public Optional<Closed> closedAt(Instant instant) {
+        if (wishesPhase) {
+            return Optional.of(Closed.WISHES_PHASE);
+        }
+        return opensAfter(instant) ? Optional.of(Closed.NOT_YET_OPEN)
+                : isOpenAt(instant) ? Optional.empty() : Optional.of(Closed.OVER);
     }
 }

@@ -66,9 +66,7 @@ public final class RehearsalClock extends Clock {
 
     /**
      * Runs {@code work} with every rehearsal clock reading {@code moment} (standing still) on this thread: what the
-     * demo forum makes happen at a moment of the forum's own, when the rehearsal is past it. After the forum the demo's
-     * meetings were requested on the real day the demo was loaded, and marked held at the moment it was loaded; now
-     * they are requested while the booking window is open and marked when they end.
+     * demo forum makes happen at a moment of the forum's own, when the rehearsal is past it.
      */
     public static void atTheForumMoment(Instant moment, Runnable work) {
         Instant before = MOMENT.get();

@@ -240,6 +240,7 @@ public class LiveUpdates implements SmartLifecycle {
      */
     int poll() {
         Timestamp dbNow = jdbc.queryForObject("select now(3)", Timestamp.class);
+        long polledAt = System.currentTimeMillis(); // this node's clock at dbNow, to put the rows' times on it
         Timestamp from = new Timestamp((previousPoll != null ? previousPoll : dbNow).getTime() - windowMs);
         Map<Long, Long> writtenAt = new HashMap<>(); // database time, for the ages logged at DEBUG
         List<LiveChange> changes = jdbc.query(
@@ -262,8 +263,9 @@ public class LiveUpdates implements SmartLifecycle {
             read.add(change.id());
             if (seen.add(change.id())) {
                 fresh++;
-                // its age when written to now: the feed's database time plus how long this poll has held it
-                long written = writtenAt.get(change.id()) - dbNow.getTime() + System.currentTimeMillis();
+                // when it was written, on this node's clock: the ages logged then count the query and the wait for
+                // bookings too
+                long written = writtenAt.get(change.id()) - dbNow.getTime() + polledAt;
                 dispatch(change, written);
             }
         }
@@ -407,7 +409,7 @@ public class LiveUpdates implements SmartLifecycle {
     /**
      * Runs the page's listener; a change it could not show for want of the database stays pending on the page. One it
      * could not show for another failure (a fault of the page's) is logged with its trace and told once more a moment
-     * later; a second failure in a row of its kind drops it. Before, such a failure escaped {@code UI.access} and the
+     * later; a second failure in a row of its kind drops it, logged in one line. Before, such a failure escaped {@code UI.access} and the
      * change was lost: the page showed it only at its next change of that kind or a reload (mend52b).
      */
     private void tell(Subscriber subscriber, LiveChange change) {
@@ -417,7 +419,9 @@ public class LiveUpdates implements SmartLifecycle {
         } catch (RuntimeException e) {
             boolean away = DatabaseFailures.isAway(e); // away, or its node lost (a Galera node failing over)
             if (!away && !subscriber.pending().faulted(change.kind())) {
-                log.error("A live update of a page failed again ({}): it is shown at the page's next change", change, e);
+                // one line: its trace was logged at the first failure
+                log.error("A live update of a page failed again ({}): it is shown at the page's next change ({})",
+                        change, e.toString());
                 return;
             }
             subscriber.pending().failed(change, System.nanoTime() + retryAfterNanos);

@@ -1,7 +1,6 @@
 package org.b2bforum.fair.ui;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -275,10 +274,12 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
         links.addClassName("fair-stand-links");
         Optional<Long> asking = Optional.ofNullable(user.companyId()).filter(me -> !me.equals(stand.companyId()));
-        BookingSettings booking = asking.isPresent() ? bookingWindow.settings() : null;
-        Instant now = clock.instant();
-        boolean meetable = booking != null && !booking.wishesPhase() && booking.isOpenAt(now);
-        if (meetable) {
+        // a visitor's company, the delegates' too: they see why no meeting can be requested while booking is closed
+        Optional<Long> visiting = fair.visitorCompany().filter(mine -> !mine.equals(stand.companyId()));
+        BookingSettings booking = visiting.isPresent() ? bookingWindow.settings() : null;
+        Optional<BookingSettings.Closed> closedNow = booking == null ? Optional.empty()
+                : booking.closedAt(clock.instant());
+        if (asking.isPresent() && closedNow.isEmpty()) {
             Anchor meet = new Anchor("meetings/new?with=" + stand.companyId() + "&at=stand",
                     getTranslation("fair.stand.meet"));
             meet.setId("fair-stand-meet");
@@ -287,7 +288,6 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
         // a question before the visit, or after it, goes to the exhibitor's conversation; delegates too write in their
         // company's name (they request no meetings: the representative does)
-        Optional<Long> visiting = fair.visitorCompany().filter(mine -> !mine.equals(stand.companyId()));
         visiting.ifPresent(mine -> {
             Anchor write = new Anchor("messages/" + stand.companyId(), getTranslation("messages.write"));
             write.setId("fair-stand-write");
@@ -302,17 +302,19 @@ class FairMapView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         HorizontalLayout top = new HorizontalLayout(heading, close);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         detail.add(top, where, links);
-        if (booking != null && !meetable) {
+        closedNow.ifPresent(why -> {
             // said on the stand, not at the foot of a filled-in request form (stop 52's walk of the fair's days)
-            Paragraph closed = new Paragraph(booking.wishesPhase() ? getTranslation("fair.stand.meet-wishes")
-                    : booking.opensAfter(now)
-                            ? getTranslation("fair.stand.meet-opens", forumTime.format(booking.opensAt(), getLocale()))
-                            : getTranslation("fair.stand.meet-closed"));
+            Paragraph closed = new Paragraph(switch (why) {
+                case WISHES_PHASE -> getTranslation("meeting.error.wishes-phase");
+                case NOT_YET_OPEN -> getTranslation("fair.stand.meet-opens",
+                        forumTime.format(booking.opensAt(), getLocale()));
+                case OVER -> getTranslation("fair.stand.meet-closed");
+            });
             closed.setId("fair-stand-meet-closed");
             closed.addClassName("hint");
             detail.add(closed);
-        }
-        if (user.companyId() == null && visiting.isPresent()) {
+        });
+        if (user.companyId() == null && visiting.isPresent() && closedNow.isEmpty()) {
             // a delegate found no "Meet at the stand" and no word why (ux79): their company's representative books it
             Paragraph meetHint = new Paragraph(getTranslation("fair.stand.meet-by-representative"));
             meetHint.setId("fair-stand-meet-hint");

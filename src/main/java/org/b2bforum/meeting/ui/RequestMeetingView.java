@@ -241,17 +241,15 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         outcome.addClassName("request-outcome");
         outcome.setVisible(false);
 
+        // the clock read once: three reads could disagree at the instant booking opens ("limit reached" wrongly)
+        Optional<BookingSettings.Closed> closed = settings.closedAt(clock.instant());
         MeetingLimit limit = meetings.myMeetingLimit();
-        refused = settings.wishesPhase() || !settings.isOpenAt(clock.instant()) || limit.reached();
+        refused = closed.isPresent() || limit.reached();
         if (refused) { // said first, no form: during the fair it was said at the filled-in form's foot (stop 52)
-            String opens = forumTime.format(settings.opensAt(), getLocale());
-            showError(settings.wishesPhase() ? getTranslation("meeting.error.wishes-phase")
-                    : settings.opensAfter(clock.instant()) ? getTranslation("meeting.error.window-opens", opens)
-                    : !settings.isOpenAt(clock.instant()) ? getTranslation("meeting.error.window-closed")
-                    : getTranslation("meeting.limit-reached", limit.limit(), limit.active()));
             how.setVisible(false);
             request.setEnabled(false);
-            add(error);
+            error.setVisible(true);
+            add(RequestRefusal.of(error, settings, closed.orElse(null), limit, forumTime, getLocale()));
             return;
         }
         add(delegates, place, day, slot, noSlots, message, error, outcome, request);

@@ -339,7 +339,8 @@ class LiveUpdatesTest extends PolledByHandTest {
         assertThat(told).containsExactly(LiveChange.Kind.MESSAGE, LiveChange.Kind.MESSAGE);
 
         failuresToCome[0] = 5;
-        jdbc.update("insert into live_change (company_id, kind) values (?, 'NOTIFICATION')", mine.id());
+        // the same kind as above: shown in between, so told once more again before it is given up
+        jdbc.update("insert into live_change (company_id, kind) values (?, 'MESSAGE')", mine.id());
         for (int poll = 0; poll < 4; poll++) {
             live.poll();
             pushed();

@@ -126,11 +126,19 @@ class FairViewsTest extends ForumBrowserlessTest {
             assertThat(find(Paragraph.class).id("fair-stand-meet-closed").getText())
                     .startsWith("Запись на встречи сейчас закрыта");
             assertThat(view.detail.getElement().getTextRecursively()).contains("Запись на встречи сейчас закрыта");
+            // a delegate reads it too, not "your representative books it" (mend52d)
+            BookingFixture.logInAs(venue.delegateAccount(visitor.firstDelegate()));
+            UI.getCurrent().navigate("notifications"); // a new map for the new user
+            UI.getCurrent().navigate("fair", QueryParameters.simple(Map.of("stand", stand.number())));
+            assertThat(find(Paragraph.class).id("fair-stand-meet-closed").getText())
+                    .startsWith("Запись на встречи сейчас закрыта");
+            assertThat(find(Paragraph.class).withId("fair-stand-meet-hint").exists()).isFalse();
+            BookingFixture.logInAs(visitor);
 
             // the form reached by its address says it first, and shows no fields to fill in
             UI.getCurrent().navigate("meetings/new",
                     QueryParameters.simple(Map.of("with", String.valueOf(exhibitor.id()), "at", "stand")));
-            assertThat(find(Div.class).id("request-error").getText()).isEqualTo("Запись на переговоры сейчас закрыта");
+            assertThat(find(Div.class).id("request-error").getText()).isEqualTo("Запись на встречи сейчас закрыта");
             assertThat(find(Select.class).withId("request-slot").exists()).isFalse();
             assertThat(find(Button.class).withId("request-submit").exists()).isFalse();
 
@@ -139,10 +147,15 @@ class FairViewsTest extends ForumBrowserlessTest {
             navigate(FairMapView.class);
             test(find(Button.class).id("stand-" + stand.number())).click();
             assertThat(find(Paragraph.class).id("fair-stand-meet-closed").getText())
-                    .startsWith("Встречу на стенде можно будет запросить, когда откроется запись на переговоры: ");
+                    .startsWith("Встречу на стенде можно будет запросить, когда откроется запись на встречи: ")
+                    .endsWith(" — обновите страницу в это время.");
             UI.getCurrent().navigate("meetings/new",
                     QueryParameters.simple(Map.of("with", String.valueOf(exhibitor.id()))));
-            assertThat(find(Div.class).id("request-error").getText()).startsWith("Запись на переговоры откроется ");
+            // information, not an error: no alert, and when to reload for the form (the page is not rebuilt then)
+            assertThat(find(Paragraph.class).id("request-opens").getText()).startsWith("Запись на встречи откроется ")
+                    .endsWith(" — обновите страницу в это время.");
+            assertThat(find(Div.class).withId("request-error").exists()).isFalse();
+            assertThat(find(Select.class).withId("request-slot").exists()).isFalse();
         } finally {
             booking.bookingSettings(before);
         }

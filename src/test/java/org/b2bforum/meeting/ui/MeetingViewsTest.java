@@ -707,6 +707,8 @@ class MeetingViewsTest extends ForumBrowserlessTest {
             assertThat(view.error.getText()).isEqualTo("Вы достигли предела встреч (1): действующих встреч и запросов"
                     + " у вашей компании — 1. Чтобы запросить новую встречу, сначала отмените запрос или встречу.");
             assertThat(view.request.isEnabled()).isFalse();
+            assertThat(find(Anchor.class).id("request-to-meetings").getHref()).as("where to cancel one")
+                    .isEqualTo("meetings");
             // in place of the form, which could not be sent (stop 52): no fields to fill in first
             assertThat(view.slot.isAttached()).isFalse();
             assertThat(view.request.isAttached()).isFalse();
