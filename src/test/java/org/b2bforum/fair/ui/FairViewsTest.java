@@ -65,6 +65,7 @@ class FairViewsTest extends ForumBrowserlessTest {
 
     @Test
     void a_visitor_searches_the_map_and_opens_a_stand_to_meet_there() {
+        booking.openBooking(false); // the stand offers a meeting while booking is open (ux88)
         TestCompany exhibitor = booking.approvedCompany();
         FairFixture.Stand stand = fair.standFor(exhibitor);
         TestCompany visitor = booking.approvedCompany();
@@ -302,6 +303,7 @@ class FairViewsTest extends ForumBrowserlessTest {
      */
     @Test
     void a_profile_opens_the_map_on_the_exhibitors_stand_which_offers_a_message_to_every_visiting_company() {
+        booking.openBooking(false); // the stand offers a meeting while booking is open (ux88)
         TestCompany exhibitor = booking.approvedCompany();
         FairFixture.Stand stand = fair.standFor(exhibitor);
         TestCompany visitor = booking.approvedCompany();
