@@ -17,7 +17,6 @@ import java.util.Map;
 import org.b2bforum.base.clock.RehearsalClock;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.DemoLoading;
-import org.b2bforum.base.security.ForumUser;
 import org.b2bforum.company.BadgeRole;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.Delegates;
@@ -33,7 +32,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -177,9 +175,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     /** The organizer stays logged in for the program that follows. */
     private void logInAsOrganizer() {
-        ForumUser organizer = accounts.loadUserByUsername(ORGANIZER_EMAIL);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(organizer, null, organizer.getAuthorities()));
+        DemoLogIn.as(accounts.loadUserByUsername(ORGANIZER_EMAIL));
     }
 
     static List<RegistrationForm> companies() {

@@ -23,8 +23,6 @@ import org.b2bforum.fair.LeadService;
 import org.b2bforum.fair.ProductForm;
 import org.b2bforum.fair.ProductService;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,7 +82,7 @@ class DemoFair {
 
     void create() {
         ForumUser organizer = accounts.loadUserByUsername(DemoDataLoader.ORGANIZER_EMAIL);
-        logIn(organizer);
+        DemoLogIn.as(organizer);
         long food = fair.addZone("Павильон A · Продукты и товары", "Hall A · Food and consumer goods");
         long machinery = fair.addZone("Павильон B · Техника и технологии", "Hall B · Machinery and technology");
         for (int i = 1; i <= 10; i++) {
@@ -100,15 +98,15 @@ class DemoFair {
             fair.assign(stand, company);
             String login = jdbc.queryForObject("select email from app_user where company_id = ? and role = 'COMPANY'",
                     String.class, company);
-            logIn(accounts.loadUserByUsername(login));
+            DemoLogIn.as(accounts.loadUserByUsername(login));
             for (String line : exhibitor.products()) {
                 String[] p = line.split("\\|");
                 products.save(null, new ProductForm(p[0], p[1], p[3], p[4], Sector.valueOf(p[2])), picture(p[1]));
             }
-            logIn(organizer);
+            DemoLogIn.as(organizer);
         }
         leads();
-        logIn(organizer);
+        DemoLogIn.as(organizer);
     }
 
     /**
@@ -123,7 +121,7 @@ class DemoFair {
                 group by c.id order by c.id limit 3""", Long.class);
         List<String> notes = List.of("Интересуются автогрейдерами для области, прислать КП до 1 октября",
                 "Нужен каток на замену, просили видео испытаний", "");
-        logIn(delegate);
+        DemoLogIn.as(delegate);
         for (int i = 0; i < visitors.size(); i++) {
             String token = delegates.ensureBadgeKeys(List.of(visitors.get(i))).get(visitors.get(i)).checkInToken();
             String note = notes.get(i);
@@ -163,8 +161,4 @@ class DemoFair {
         }
     }
 
-    private static void logIn(ForumUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    }
 }

@@ -32,8 +32,6 @@ import org.b2bforum.schedule.WishService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -235,8 +233,7 @@ class DemoProgram {
 
     private ForumUser logInAs(String email) {
         ForumUser user = accounts.loadUserByUsername(email);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        DemoLogIn.as(user);
         return user;
     }
 }

@@ -23,8 +23,6 @@ import org.b2bforum.venue.OutcomeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,7 +66,7 @@ class DemoVenue {
         accounts.createStaffAccount(STAFF_EMAIL, STAFF_PASSWORD, "Ольга Воронцова (регистрация)");
         accounts.markDemo(STAFF_EMAIL);
         ForumUser staff = accounts.loadUserByUsername(STAFF_EMAIL);
-        logIn(staff);
+        DemoLogIn.as(staff);
         finish(staff);
         // the first delegate of the first approved companies
         List<Long> early = jdbc.queryForList("""
@@ -122,7 +120,7 @@ class DemoVenue {
             long meeting = (long) confirmed.get(i)[0];
             Instant ended = (Instant) confirmed.get(i)[3];
             Attendance mark = attendanceOf(i);
-            logIn(staff);
+            DemoLogIn.as(staff);
             if (mark == Attendance.HELD) { // its delegates came: checked in at the desk an hour before it ended
                 for (long delegate : jdbc.queryForList("select delegate_id from meeting_delegate where meeting_id = ?",
                         Long.class, meeting)) {
@@ -141,14 +139,14 @@ class DemoVenue {
                 Optional<Outcome> outcome = outcomeOf(i, side == 1);
                 Optional<String> email = accounts.emailOfCompany((long) confirmed.get(i)[side]);
                 if (outcome.isPresent() && email.isPresent()) {
-                    logIn(accounts.loadUserByUsername(email.get()));
+                    DemoLogIn.as(accounts.loadUserByUsername(email.get()));
                     RehearsalClock.atTheForumMoment(ended.plus(Duration.ofHours(3 + side)),
                             () -> outcomes.record(meeting, outcome.get(), null));
                     reported++;
                 }
             }
         }
-        logIn(staff);
+        DemoLogIn.as(staff);
         log.info("Demo forum finished: {} of {} confirmed meetings held, {} outcomes", held, confirmed.size(),
                 reported);
     }
@@ -173,8 +171,4 @@ class DemoVenue {
             Outcome.FOLLOW_UP, Outcome.NO_INTEREST, Outcome.AGREEMENT_SIGNED, Outcome.FOLLOW_UP,
             Outcome.AGREEMENT_IN_PREPARATION);
 
-    private static void logIn(ForumUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    }
 }
