@@ -32,6 +32,7 @@ import org.b2bforum.base.ui.MessageLink;
 import org.b2bforum.calendar.CalendarService;
 import org.b2bforum.calendar.ui.CalendarExportPanel;
 import org.b2bforum.company.Cities;
+import org.springframework.security.access.AccessDeniedException;
 
 import com.vaadin.flow.component.HtmlContainer;
 import com.vaadin.flow.component.html.Anchor;
@@ -240,16 +241,24 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
         try {
             return Optional.of(read.get());
         } catch (BadgeHolderRemovedException removed) {
-            showRemoved();
+            showGone("delegate.removed-meanwhile", "my-badge-removed");
+            return Optional.empty();
+        } catch (AccessDeniedException notApproved) {
+            // the company's application is back with the organizers (a new name or tax number, changed on the forum's
+            // day as well) or withdrawn: "Something went wrong" was all the delegate read (ux91's walk)
+            showGone("my-badge.not-approved", "my-badge-not-approved");
             return Optional.empty();
         }
     }
 
-    /** Their company took them off its list since this request's session check: words, not an error page. */
-    private void showRemoved() {
+    /**
+     * Their company took them off its list since this request's session check, or its registration is not approved
+     * now: words, not an error page.
+     */
+    private void showGone(String key, String id) {
         removeAll();
-        Paragraph gone = new Paragraph(getTranslation("delegate.removed-meanwhile"));
-        gone.setId("my-badge-removed");
+        Paragraph gone = new Paragraph(getTranslation(key));
+        gone.setId(id);
         gone.addClassName("empty-hint");
         add(new H1(getTranslation("menu.my-badge")), gone);
     }

@@ -18,6 +18,7 @@ import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.ui.Notices;
 import org.b2bforum.meeting.BookingRefusedException;
+import org.b2bforum.meeting.Cancellation;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingAttendees;
 import org.b2bforum.meeting.MeetingQueries;
@@ -93,6 +94,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private Set<Long> takenMeanwhile = Set.of();
     /** Confirmed meetings ahead that none of this company's delegates attends (booked instantly by the other side). */
     private Set<Long> withoutAttendees = Set.of();
+    private Map<Long, Cancellation> cancellations = Map.of();
 
     MeetingsView(MeetingQueries meetings, MeetingRequests requests, MeetingAttendees attendees, OutcomeService outcomes,
             CurrentUser currentUser, ForumTime forumTime, Clock clock, LiveUpdates live) {
@@ -152,6 +154,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         results = outcomes.myResults();
         takenMeanwhile = meetings.myRequestsTakenMeanwhile();
         withoutAttendees = attendees.myMeetingsWithoutAttendees();
+        cancellations = meetings.myCancellations();
         // each heading with its count: a busy company's twenty requests to answer fill several phone screens above
         // its own requests and confirmed meetings (ux52)
         fill(incoming, incomingHeading, "meetings.incoming", all, m -> m.awaitsAnswerFrom(me),
@@ -223,6 +226,9 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         }
         if (meeting.response() != null) {
             row.add(quote("meetings.response", meeting.response()));
+        }
+        if (meeting.status() == MeetingStatus.CANCELLED && cancellations.containsKey(meeting.id())) {
+            row.add(new CancelledBy(meeting, me, cancellations.get(meeting.id())));
         }
         if (meeting.awaitsAnswerFrom(me) && takenMeanwhile.contains(meeting.id())) {
             Paragraph taken = new Paragraph(getTranslation("meetings.taken-meanwhile"));
@@ -374,7 +380,7 @@ class MeetingsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         Div error = dialogError();
         // declined, withdrawn, cancelled: done, and nothing to celebrate
         Button confirm = new Button(getTranslation("meetings." + id), e -> act(dialog, error,
-                () -> action.accept(text.getValue()), () -> Notices.done(getTranslation(doneKey))));
+                () -> action.accept(text.getValue()), () -> Notices.done(getTranslation(doneKey, meeting.counterpartName(me)))));
         confirm.setId("confirm-" + id);
         confirm.addThemeVariants(ButtonVariant.PRIMARY);
         if (!"decline".equals(id)) {

@@ -37,6 +37,8 @@ import org.b2bforum.company.BadgeRole;
 import org.b2bforum.meeting.OrganizerBookings;
 import org.b2bforum.program.ProgramItemKind;
 import org.b2bforum.program.ProgramItems;
+import org.b2bforum.registration.RegistrationForm;
+import org.b2bforum.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,6 +77,8 @@ class BadgeViewsTest extends ForumBrowserlessTest {
     BadgeService badges;
     @Autowired
     BookingFixture booking;
+    @Autowired
+    RegistrationService registrations;
 
     @Test
     void a_delegate_sees_todays_meetings_first_with_table_and_counterpart_then_the_other_days() {
@@ -292,6 +296,27 @@ class BadgeViewsTest extends ForumBrowserlessTest {
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("MyBadgeView");
         assertThat(text(find(Component.class).id("my-badge-removed")))
                 .contains("Ваша компания убрала вас из списка своих участников");
+    }
+
+    /**
+     * The company changed its name on the forum's day and is back with the organizers: the delegate's page says why the
+     * badge does not open. Before: AccessDeniedException out of the view's constructor, "Something went wrong".
+     */
+    @Test
+    void a_delegate_whose_company_is_back_in_review_reads_why_the_badge_does_not_open_not_an_error_page() {
+        TestCompany company = booking.approvedCompany();
+        String delegate = fixture.delegateAccount(company, company.firstDelegate());
+        BookingFixture.logInAs(company);
+        RegistrationForm form = registrations.myApplicationForm();
+        form.setShortName(form.getShortName() + " Плюс");
+        assertThat(registrations.updateProfile(form)).as("back with the organizers").isTrue();
+        TestData.logInAs(accounts, delegate);
+
+        UI.getCurrent().navigate("my-badge");
+
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("MyBadgeView");
+        assertThat(text(find(Component.class).id("my-badge-not-approved")))
+                .contains("Заявка вашей компании сейчас не одобрена", "Бейдж и расписание откроются");
     }
 
     private String storedCode(long delegateId) {

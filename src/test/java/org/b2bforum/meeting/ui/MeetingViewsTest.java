@@ -502,6 +502,40 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     }
 
     @Test
+    void a_cancelled_meeting_tells_both_companies_who_cancelled_it_and_why() {
+        Asked asked = askedAt("10:20");
+        long id = asked.id();
+        TestData.logInAs(accounts, asked.b().login());
+        meetingRequests.accept(id, List.of(meetingQueries.myDelegates().getFirst().id()), null);
+        TestData.logInAs(accounts, asked.a().login());
+        navigate(MeetingsView.class);
+        test(find(Button.class).id("cancel-" + id)).click();
+        assertThat(find(TextArea.class).id("cancel-text").getLabel()).isEqualTo("Причина (её увидит другая компания)");
+        test(find(TextArea.class).id("cancel-text")).setValue("Директор заболел, предложим другое время");
+        test(find(Button.class).id("confirm-cancel")).click();
+        assertThat(notifications()).as("what happened to the other side").contains("Встреча с " + asked.b().name()
+                + " отменена: компании " + asked.b().name() + " и делегатам, которые должны были на неё прийти,"
+                + " отправлено уведомление; время освободилось");
+        assertThat(text("cancelled-by-" + id)).isEqualTo("Отменила ваша компания: Директор заболел, предложим другое время");
+
+        TestData.logInAs(accounts, asked.b().login());
+        UI.getCurrent().navigate("agenda");
+        navigate(MeetingsView.class);
+        assertThat(text("cancelled-by-" + id)).as("the reason, written for them, is theirs to read")
+                .isEqualTo("Отменила компания " + asked.a().name() + ": Директор заболел, предложим другое время");
+
+        TestData.logInAs(accounts, asked.a().login());
+        long another = meetingRequests.request(asked.b().id(), asked.forum().slotAt("10:40"),
+                List.of(meetingQueries.myDelegates().getFirst().id()), null).meetingId();
+        TestData.logInAsOrganizer(accounts);
+        meetingRequests.cancel(another, null);
+        TestData.logInAs(accounts, asked.b().login());
+        UI.getCurrent().navigate("agenda");
+        navigate(MeetingsView.class);
+        assertThat(text("cancelled-by-" + another)).isEqualTo("Отменили организаторы: причина не указана");
+    }
+
+    @Test
     void accepting_and_cancelling_count_the_own_companys_notification_in_the_answer_without_a_note_about_it() {
         Asked asked = askedAt("10:20");
         long id = asked.id();

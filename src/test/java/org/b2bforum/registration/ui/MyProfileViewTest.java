@@ -47,6 +47,9 @@ class MyProfileViewTest extends ForumBrowserlessTest {
 
         assertThat(view.form.delegatesError.isVisible()).isTrue();
         assertThat(view.form.delegatesError.getText()).contains("подтверждённые встречи", partnerName);
+        // the way that keeps the partner's meeting: another delegate sent to it, not the meeting cancelled
+        assertThat(view.form.delegatesError.getText()).contains("отправьте на них другого участника",
+                "«Встречи», «Изменить участников»");
         assertThat(jdbc.queryForObject("select full_name from delegate where id = ?", String.class,
                 company.firstDelegate())).isEqualTo("Иван Петров");
     }
