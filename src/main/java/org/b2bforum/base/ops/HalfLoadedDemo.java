@@ -39,14 +39,15 @@ final class HalfLoadedDemo {
             return false;
         }
         if (!mayEmpty) {
-            log.warn("The database holds a demo forum loaded halfway (its load began at {} UTC and did not end: the "
-                    + "application was stopped meanwhile). Started without demo mode on the embedded database, this "
-                    + "start keeps it; start in demo mode on it (B2BFORUM_DEMO=true) to load the demo again, whole",
-                    begun);
+            log.warn("The database holds a demo forum loaded halfway (its load began at {} UTC and has not ended: the "
+                    + "application stopped meanwhile, or another node is loading it now). Started without demo mode on "
+                    + "the embedded database, this start keeps it; start in demo mode on it (B2BFORUM_DEMO=true) to "
+                    + "load the demo again, whole", begun);
             return false;
         }
-        log.warn("The demo forum's load that began at {} UTC did not end (the application was stopped meanwhile): the "
-                + "database holds half a forum. It is emptied now and the demo loaded again", begun);
+        log.warn("The demo forum's load that began at {} UTC did not end (the application was stopped, or its start "
+                + "failed, meanwhile): the database holds half a forum. It is emptied now and the demo loaded again",
+                begun);
         Flyway.configure(flyway.getConfiguration().getClassLoader()).configuration(flyway.getConfiguration())
                 .cleanDisabled(false).load().clean();
         return true;
