@@ -34,7 +34,8 @@ class TableOwnersTest {
     private static final Map<String, String> OWNERS = Map.ofEntries(
             entry("announcement", "announcement"), entry("announcement_dismissal", "announcement"),
             entry("announcement_recipient", "announcement"),
-            entry("app_user", "base"), entry("cluster_lease", "base"), entry("event_publication", "base"),
+            entry("app_user", "base"), entry("cluster_lease", "base"), entry("demo_load", "base"),
+            entry("event_publication", "base"),
             entry("form_submission", "base"), entry("live_change", "base"), entry("login_attempt", "base"),
             entry("password_reset", "base"), entry("email_confirmation", "base"), entry("throttle_lock", "base"),
             entry("calendar_feed", "calendar"),

@@ -112,6 +112,7 @@ class DemoDataLoader implements ApplicationRunner {
         } finally {
             SecurityContextHolder.clearContext();
         }
+        loading.loaded();
         log.info("Demo forum loaded: {} companies in {} ms", ids.size(), System.currentTimeMillis() - started);
     }
 

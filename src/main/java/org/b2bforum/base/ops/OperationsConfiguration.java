@@ -3,6 +3,7 @@ package org.b2bforum.base.ops;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.b2bforum.base.security.DemoMode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
@@ -17,13 +18,18 @@ class OperationsConfiguration {
     /**
      * {@code --b2bforum.backup.restore=data/backups/forum-….sql.gz}: the database is replaced by the
      * backup before Flyway brings it to the current schema, then the application starts as usual. Once per backup
-     * file: a later start with the same argument keeps the database ({@link BackupService#restoreAtStart}).
+     * file: a later start with the same argument keeps the database ({@link BackupService#restoreAtStart}). Without
+     * a restore, a demo loaded halfway is emptied first in demo mode on the embedded database ({@link HalfLoadedDemo}).
      */
     @Bean
     FlywayMigrationStrategy restoreThenMigrate(BackupService backups,
-            @Value("${b2bforum.backup.restore:}") String restore) {
+            @Value("${b2bforum.backup.restore:}") String restore,
+            @Value("${" + DemoMode.ENABLED + ":false}") boolean demoMode,
+            @Value("${spring.datasource.url:}") String externalDatabase) {
         return flyway -> {
-            if (!restore.isBlank()) {
+            if (restore.isBlank()) {
+                HalfLoadedDemo.emptyIfHalfLoaded(flyway, demoMode && externalDatabase.isBlank());
+            } else {
                 Path file = Path.of(restore);
                 if (!Files.isReadable(file)) {
                     throw new IllegalStateException("No backup to restore at " + file.toAbsolutePath());
