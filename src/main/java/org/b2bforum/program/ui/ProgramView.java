@@ -17,6 +17,8 @@ import org.b2bforum.program.ProgramService;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -30,7 +32,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("program")
 @Menu(title = "menu.program", icon = "CALENDAR", order = 10)
 @RolesAllowed(Role.ORGANIZER_NAME)
-class ProgramView extends VerticalLayout implements HasDynamicTitle {
+class ProgramView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     final FirstStepsPanel firstSteps;
     final DaysPanel days;
@@ -59,8 +61,17 @@ class ProgramView extends VerticalLayout implements HasDynamicTitle {
         add(new H1(getTranslation("program.title")),
                 new Paragraph(getTranslation("program.intro", labels.zoneName())),
                 firstSteps, days, halls, sessions, items, booking);
-        refresh();
         booking.show(bookingWindow.settings());
+    }
+
+    /**
+     * The lists are read at each arrival, not only when the view is made: the router keeps the view when it is
+     * opened again from itself (the menu, or the start page, which leads here while the forum has no days), and it
+     * showed the program as it was then.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        refresh();
     }
 
     private void refresh() {
