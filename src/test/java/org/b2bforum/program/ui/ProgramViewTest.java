@@ -78,6 +78,8 @@ class ProgramViewTest extends ForumBrowserlessTest {
         test(view.halls.add).click();
         assertThat(program.halls()).filteredOn(h -> h.name().equals(hallName)).extracting(Hall::tableCount)
                 .containsExactly(4);
+        assertThat(test(find(Notification.class).last()).getText()).as("not «Зал «Зал «Москва»» добавлен»")
+                .isEqualTo("Зал добавлен: " + hallName);
         assertThat(view.halls.name.isEmpty()).isTrue();
         assertThat(view.halls.name.isInvalid()).as("emptied after saving, not an error").isFalse();
 
