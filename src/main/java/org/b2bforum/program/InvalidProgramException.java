@@ -4,13 +4,20 @@ package org.b2bforum.program;
 public class InvalidProgramException extends RuntimeException {
 
     private final String key;
+    private final Object[] params;
 
-    public InvalidProgramException(String key) {
+    /** {@code params} fill the message's places ({0}, {1}...): what is in the way, so the message says what to do. */
+    public InvalidProgramException(String key, Object... params) {
         super(key);
         this.key = key;
+        this.params = params.clone();
     }
 
     public String key() {
         return key;
+    }
+
+    public Object[] params() {
+        return params.clone();
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,8 @@ public class ProgramService {
      * the booking checks look for overlapping meetings only among those begun that long before.
      */
     public static final int MAX_SLOT_MINUTES = 240;
+
+    private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ProgramConflicts conflicts;
@@ -216,8 +219,10 @@ public class ProgramService {
         }
         Instant startsAt = day.atTime(start).atZone(zone).toInstant();
         Instant endsAt = day.atTime(end).atZone(zone).toInstant();
-        if (Duration.between(startsAt, endsAt).toMinutes() < slotMinutes) {
-            throw new InvalidProgramException("program.error.slot-length");
+        long sessionMinutes = Duration.between(startsAt, endsAt).toMinutes();
+        if (sessionMinutes < slotMinutes) {
+            // the two lengths and what to do, not the field's whole range: 60 minutes is a fine slot elsewhere
+            throw new InvalidProgramException("program.error.slot-longer-than-session", slotMinutes, sessionMinutes);
         }
         List<Instant[]> slotTimes = new ArrayList<>();
         for (Instant at = startsAt; !at.plus(Duration.ofMinutes(slotMinutes)).isAfter(endsAt);
@@ -251,11 +256,15 @@ public class ProgramService {
     private void checkFits(long hallId, Instant startsAt, Instant endsAt, List<Instant[]> slotTimes) {
         MapSqlParameterSource window = new MapSqlParameterSource("hall", hallId)
                 .addValue("start", Timestamp.from(startsAt)).addValue("end", Timestamp.from(endsAt));
-        Integer sameHall = jdbc.queryForObject("""
-                select count(*) from negotiation_session
-                where hall_id = :hall and starts_at < :end and ends_at > :start""", window, Integer.class);
-        if (sameHall != null && sameHall > 0) {
-            throw new InvalidProgramException("program.error.hall-busy");
+        // the session in the way, named with its times: "another session" alone left the organizer to find it
+        List<String[]> sameHall = jdbc.query("""
+                select name, starts_at, ends_at from negotiation_session
+                where hall_id = :hall and starts_at < :end and ends_at > :start order by starts_at limit 1""", window,
+                (rs, i) -> new String[] {rs.getString("name"),
+                        HOURS.format(rs.getTimestamp("starts_at").toInstant().atZone(zone)) + "–"
+                                + HOURS.format(rs.getTimestamp("ends_at").toInstant().atZone(zone))});
+        if (!sameHall.isEmpty()) {
+            throw new InvalidProgramException("program.error.hall-busy", (Object[]) sameHall.getFirst());
         }
         for (Instant[] times : slotTimes) {
             Integer misaligned = jdbc.queryForObject("""

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Days in words: one date with its year, "20 сентября 2027 г." / "20 September 2027", and a span of days,
- * "18–21 сентября 2027 г.", "30 сентября – 2 октября", one day alone as that day. A Russian date with its year
+ * "18–21 сентября 2027 г.", "30 сентября – 2 октября", one day alone as that day; days of two years more than a month
+ * apart always with their years. A Russian date with its year
  * takes "г." after the year, as Russian documents write it; a date without a year takes none.
  */
 public final class DateRanges {
@@ -41,9 +42,12 @@ public final class DateRanges {
         if (first.getYear() == last.getYear() && first.getMonth() == last.getMonth()) {
             return first.getDayOfMonth() + "–" + full.format(last);
         }
-        if (first.getYear() == last.getYear() || !withYear) {
+        // days of two years without them only across a new year: a day a year off (a mistyped year in the program)
+        // read "18 сентября – 18 сентября" in the frame, hiding the very mistake it should show (ux90)
+        if (first.getYear() == last.getYear() || !withYear && last.isBefore(first.plusMonths(1))) {
             return dayMonth.format(first) + " – " + full.format(last);
         }
-        return full.format(first) + " – " + full.format(last);
+        DateTimeFormatter dated = withYear("d MMMM", locale);
+        return dated.format(first) + " – " + dated.format(last);
     }
 }

@@ -60,20 +60,21 @@ public final class FieldErrors {
         return filled;
     }
 
-    public void show(String key) {
+    /** The message of {@code key}, with its parameters, at its field, or as an error notice when it has none. */
+    public void show(String key, Object... params) {
         HasValidation field = fieldsByKey.get(key);
         if (field == null) {
-            Notices.error(owner.getTranslation(key));
+            Notices.error(owner.getTranslation(key, params));
         } else {
-            mark(field, key);
+            mark(field, key, params);
         }
     }
 
-    private void mark(HasValidation field, String key) {
+    private void mark(HasValidation field, String key, Object... params) {
         if (!fields.contains(field)) {
             fields.add(field);
         }
-        field.setErrorMessage(owner.getTranslation(key));
+        field.setErrorMessage(owner.getTranslation(key, params));
         field.setInvalid(true);
     }
 }

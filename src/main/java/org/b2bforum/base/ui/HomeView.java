@@ -13,7 +13,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * The start page after log-in: organizers go to the approval queue, venue staff to the tables,
+ * The start page after log-in: organizers go to the approval queue (to the program while the forum has no days yet:
+ * a new office's first log-in met an empty queue with nothing to say what comes first), venue staff to the tables,
  * delegates to their badge and schedule, approved companies to their suggested partners, other
  * companies to their application.
  */
@@ -23,17 +24,19 @@ class HomeView extends Div implements BeforeEnterObserver {
 
     private final CurrentUser currentUser;
     private final ApprovalStatus approval;
+    private final ForumDays forumDays;
 
-    HomeView(CurrentUser currentUser, ApprovalStatus approval) {
+    HomeView(CurrentUser currentUser, ApprovalStatus approval, ForumDays forumDays) {
         this.currentUser = currentUser;
         this.approval = approval;
+        this.forumDays = forumDays;
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         ForumUser user = currentUser.require();
         if (user.isOrganizer()) {
-            event.forwardTo("registrations");
+            event.forwardTo(forumDays.days().isPresent() ? "registrations" : "program");
         } else if (user.role() == Role.STAFF) {
             event.forwardTo("venue");
         } else if (user.role() == Role.DELEGATE) {

@@ -1,5 +1,8 @@
 package org.b2bforum.program.ui;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.b2bforum.base.i18n.Plural;
@@ -26,6 +29,13 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 /** The forum's days: the list, a date picker to add one, and a button to remove one with nothing on it. */
 class DaysPanel extends VerticalLayout {
 
+    /**
+     * How far ahead a forum day may lie: the office sets up this year's forum or the next one. A day further off is a
+     * mistyped year (2207, 2072 for 2027), which the date picker took as it was: the frame's dates, the badges and the
+     * results report then spanned two centuries (ux90).
+     */
+    static final int YEARS_AHEAD = 2;
+
     final Grid<ForumDay> grid = new Grid<>();
     final DatePicker day = new DatePicker();
     final Button add = new Button();
@@ -34,11 +44,15 @@ class DaysPanel extends VerticalLayout {
     private final ProgramService program;
     private final ProgramLabels labels;
     private final Runnable changed;
+    private final Clock clock;
+    private final ZoneId zone;
 
-    DaysPanel(ProgramService program, ProgramLabels labels, Runnable changed) {
+    DaysPanel(ProgramService program, ProgramLabels labels, Runnable changed, Clock clock, ZoneId zone) {
         this.program = program;
         this.labels = labels;
         this.changed = changed;
+        this.clock = clock;
+        this.zone = zone;
         setPadding(false);
         addClassName("program-section");
 
@@ -60,7 +74,7 @@ class DaysPanel extends VerticalLayout {
         add.setIcon(VaadinIcon.PLUS.create());
         add.addClickListener(e -> {
             errors.clear();
-            if (!errors.required(day)) {
+            if (!errors.required(day) || !withinReach(day.getValue())) {
                 return;
             }
             try {
@@ -72,12 +86,35 @@ class DaysPanel extends VerticalLayout {
                 errors.show(ex.key());
             }
         });
-        errors.validating(day).on("program.error.day-exists", day);
+        errors.validating(day).on("program.error.day-exists", day).on("program.error.day-past", day)
+                .on("program.error.day-far", day);
 
         HorizontalLayout form = new HorizontalLayout(day, add);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         add(new H2(getTranslation("program.days")), grid, form);
+    }
+
+    /**
+     * A day gone by, or one further ahead than {@link #YEARS_AHEAD} years, is refused next to the field, saying which
+     * days are taken: a forum day is today or ahead (a past date is a typo of the month or the year).
+     */
+    private boolean withinReach(LocalDate date) {
+        LocalDate today = today();
+        if (date.isBefore(today)) {
+            errors.show("program.error.day-past", labels.longDate(today));
+            return false;
+        }
+        LocalDate last = today.plusYears(YEARS_AHEAD);
+        if (date.isAfter(last)) {
+            errors.show("program.error.day-far", labels.longDate(last));
+            return false;
+        }
+        return true;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
     }
 
     private void confirmRemoval(ForumDay forumDay) {

@@ -1,12 +1,15 @@
 package org.b2bforum.program.ui;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.b2bforum.base.i18n.ForumTime;
 import org.b2bforum.base.security.Role;
+import org.b2bforum.base.web.PublicUrl;
 import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.Hall;
+import org.b2bforum.program.NegotiationSession;
 import org.b2bforum.program.ProgramItems;
 import org.b2bforum.program.ProgramLabels;
 import org.b2bforum.program.ProgramService;
@@ -14,6 +17,8 @@ import org.b2bforum.program.ProgramService;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -27,8 +32,9 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("program")
 @Menu(title = "menu.program", icon = "CALENDAR", order = 10)
 @RolesAllowed(Role.ORGANIZER_NAME)
-class ProgramView extends VerticalLayout implements HasDynamicTitle {
+class ProgramView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
+    final FirstStepsPanel firstSteps;
     final DaysPanel days;
     final HallsPanel halls;
     final SessionsPanel sessions;
@@ -38,31 +44,44 @@ class ProgramView extends VerticalLayout implements HasDynamicTitle {
     private final ProgramItems programItems;
     private final BookingWindow bookingWindow;
 
-    ProgramView(ProgramService program, ProgramItems programItems, BookingWindow bookingWindow, ForumTime forumTime) {
+    ProgramView(ProgramService program, ProgramItems programItems, BookingWindow bookingWindow, ForumTime forumTime,
+            Clock clock, PublicUrl publicUrl) {
         this.program = program;
         this.programItems = programItems;
         this.bookingWindow = bookingWindow;
         addClassName("page");
         addClassName("program-page");
         ProgramLabels labels = new ProgramLabels(forumTime, getLocale());
-        days = new DaysPanel(program, labels, this::refresh);
+        firstSteps = new FirstStepsPanel(publicUrl.of("/register"));
+        days = new DaysPanel(program, labels, this::refresh, clock, forumTime.zone());
         halls = new HallsPanel(program, this::refresh);
         sessions = new SessionsPanel(program, labels, this::refresh);
         items = new ProgramItemsPanel(programItems, labels, this::refresh);
         booking = new BookingSettingsPanel(bookingWindow, labels);
         add(new H1(getTranslation("program.title")),
                 new Paragraph(getTranslation("program.intro", labels.zoneName())),
-                days, halls, sessions, items, booking);
-        refresh();
+                firstSteps, days, halls, sessions, items, booking);
         booking.show(bookingWindow.settings());
+    }
+
+    /**
+     * The lists are read at each arrival, not only when the view is made: the router keeps the view when it is
+     * opened again from itself (the menu, or the start page, which leads here while the forum has no days), and it
+     * showed the program as it was then.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        refresh();
     }
 
     private void refresh() {
         List<ForumDay> allDays = program.days();
         List<Hall> allHalls = program.halls();
+        List<NegotiationSession> allSessions = program.sessions();
+        firstSteps.show(allDays, allHalls, allSessions);
         days.show(allDays);
         halls.show(allHalls);
-        sessions.show(program.sessions(), allDays, allHalls);
+        sessions.show(allSessions, allDays, allHalls);
         items.show(programItems.all(), allDays);
     }
 

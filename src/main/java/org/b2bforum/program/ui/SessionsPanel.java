@@ -131,7 +131,8 @@ class SessionsPanel extends VerticalLayout {
         errors.validating(day, hall, name, nameEn, start, end, slotMinutes, pauseMinutes)
                 .on("validation.required", name).on("validation.too-long", name)
                 .on("program.error.session-en-too-long", nameEn).on("program.error.end-before-start", end)
-                .on("program.error.slot-length", slotMinutes);
+                .on("program.error.slot-length", slotMinutes).on("program.error.hall-busy", hall)
+                .on("program.error.slot-longer-than-session", slotMinutes);
 
         HorizontalLayout where = new HorizontalLayout(day, hall, name, nameEn);
         HorizontalLayout when = new HorizontalLayout(start, end, slotMinutes, pauseMinutes, add);
@@ -163,7 +164,7 @@ class SessionsPanel extends VerticalLayout {
             nameEn.clear();
             changed.run();
         } catch (InvalidProgramException ex) {
-            errors.show(ex.key());
+            errors.show(ex.key(), ex.params());
         }
     }
 

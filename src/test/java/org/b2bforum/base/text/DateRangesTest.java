@@ -23,6 +23,11 @@ class DateRangesTest {
                 .isEqualTo("30 декабря 2027 г. – 2 января 2028 г.");
         assertThat(DateRanges.days(LocalDate.of(2027, 12, 30), LocalDate.of(2028, 1, 2), RU, false))
                 .isEqualTo("30 декабря – 2 января");
+        assertThat(DateRanges.days(LocalDate.of(2027, 9, 18), LocalDate.of(2028, 9, 18), RU, false))
+                .as("a year apart: with the years, not «18 сентября – 18 сентября»")
+                .isEqualTo("18 сентября 2027 г. – 18 сентября 2028 г.");
+        assertThat(DateRanges.days(LocalDate.of(2025, 9, 18), LocalDate.of(2027, 9, 19), Locale.ENGLISH, false))
+                .isEqualTo("18 September 2025 – 19 September 2027");
         assertThat(DateRanges.days(LocalDate.of(2027, 9, 18), LocalDate.of(2027, 9, 18), RU, false))
                 .isEqualTo("18 сентября");
         assertThat(DateRanges.days(null, null, RU, true)).isEmpty();

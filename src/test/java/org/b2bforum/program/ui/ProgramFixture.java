@@ -38,9 +38,21 @@ public final class ProgramFixture {
 
     /** A day two to ten years ahead that is not a forum day yet. */
     public static LocalDate freeDay(ProgramService program) {
+        return freeDay(program, LocalDate.now().plusYears(2), 3000);
+    }
+
+    /**
+     * A day one month to two years ahead that is not a forum day yet: within the reach of the program page's date
+     * field ({@link DaysPanel#YEARS_AHEAD}), for a view test that adds it there or meets it as a day that exists.
+     */
+    public static LocalDate freeDayWithinReach(ProgramService program) {
+        return freeDay(program, LocalDate.now().plusDays(30), 660);
+    }
+
+    private static LocalDate freeDay(ProgramService program, LocalDate from, int span) {
         Set<LocalDate> taken = program.days().stream().map(ForumDay::day).collect(Collectors.toSet());
         while (true) {
-            LocalDate day = LocalDate.now().plusYears(2).plusDays(ThreadLocalRandom.current().nextInt(0, 3000));
+            LocalDate day = from.plusDays(ThreadLocalRandom.current().nextInt(0, span));
             if (!taken.contains(day)) {
                 return day;
             }

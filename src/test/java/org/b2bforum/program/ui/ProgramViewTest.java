@@ -67,7 +67,7 @@ class ProgramViewTest extends ForumBrowserlessTest {
     @WithUserDetails(TestData.ORGANIZER_EMAIL)
     void an_organizer_adds_a_day_a_hall_and_a_session_and_the_session_is_cut_into_slots() {
         ProgramView view = navigate(ProgramView.class);
-        LocalDate day = ProgramFixture.freeDay(program);
+        LocalDate day = ProgramFixture.freeDayWithinReach(program);
         test(view.days.day).setValue(day);
         test(view.days.add).click();
         assertThat(program.days()).extracting(ForumDay::day).contains(day);
@@ -78,6 +78,8 @@ class ProgramViewTest extends ForumBrowserlessTest {
         test(view.halls.add).click();
         assertThat(program.halls()).filteredOn(h -> h.name().equals(hallName)).extracting(Hall::tableCount)
                 .containsExactly(4);
+        assertThat(test(find(Notification.class).last()).getText()).as("not «Зал «Зал «Москва»» добавлен»")
+                .isEqualTo("Зал добавлен: " + hallName);
         assertThat(view.halls.name.isEmpty()).isTrue();
         assertThat(view.halls.name.isInvalid()).as("emptied after saving, not an error").isFalse();
 
@@ -178,10 +180,105 @@ class ProgramViewTest extends ForumBrowserlessTest {
         assertThat(view.sessions.end.getErrorMessage()).isEqualTo("Окончание должно быть позже начала");
         assertThat(program.sessions()).hasSize(sessionsBefore);
 
-        test(view.days.day).setValue(existing.day());
+        LocalDate taken = ProgramFixture.freeDayWithinReach(program);
+        program.addDay(taken);
+        test(view.days.day).setValue(taken);
         test(view.days.add).click();
         assertThat(view.days.day.getErrorMessage()).isEqualTo("Такой день уже есть");
         assertThat(view.days.day.isInvalid()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void a_program_without_sessions_says_what_to_set_up_first_and_where_companies_register() {
+        navigate(ProgramView.class);
+        FirstStepsPanel panel = new FirstStepsPanel("https://forum.example.org/register");
+
+        panel.show(List.of(), List.of(), List.of());
+        assertThat(panel.isVisible()).isTrue();
+        assertThat(panel.getElement().getTextRecursively()).startsWith("С чего начать")
+                .contains("Дни форума: даты", "Залы и столы", "Переговорные сессии", "Мероприятия программы",
+                        "Запись на встречи", "«Выставка: стенды»", "https://forum.example.org/register");
+        assertThat(panel.steps.getChildren().filter(step -> step.hasClassName("done"))).isEmpty();
+
+        ForumDay day = new ForumDay(1, LocalDate.of(2027, 9, 18));
+        panel.show(List.of(day), List.of(), List.of());
+        assertThat(panel.steps.getChildren().filter(step -> step.hasClassName("done")))
+                .extracting(step -> step.getElement().getAttribute("data-step")).containsExactly("days");
+        assertThat(panel.steps.getChildren().findFirst().orElseThrow().getElement().getText())
+                .startsWith("Готово — Дни форума");
+
+        Hall hall = new Hall(1, "Зал «Москва»", null, 12);
+        panel.show(List.of(day), List.of(hall), List.of());
+        assertThat(panel.steps.getChildren().filter(step -> step.hasClassName("done")))
+                .extracting(step -> step.getElement().getAttribute("data-step")).containsExactly("days", "halls");
+
+        Instant ten = Instant.parse("2027-09-18T07:00:00Z");
+        panel.show(List.of(day), List.of(hall), List.of(new NegotiationSession(1, 1, 1, hall.name(), null,
+                "Переговоры", null, ten, ten.plusSeconds(3600), 20, 0, 3)));
+        assertThat(panel.isVisible()).as("the rest is on the page once a session exists").isFalse();
+
+        ProgramView view = navigate(ProgramView.class);
+        assertThat(view.firstSteps.isVisible()).as("gone once a session exists")
+                .isEqualTo(program.sessions().isEmpty());
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void a_session_overlapping_another_in_its_hall_or_shorter_than_its_slot_is_refused_saying_what_to_change() {
+        ProgramFixture.Session existing = ProgramFixture.session(program, 2, 3); // 10:00–11:00
+        int sessionsBefore = program.sessions().size();
+        ProgramView view = navigate(ProgramView.class);
+
+        choose(this, view.sessions.day, d -> d.id() == existing.dayId());
+        choose(this, view.sessions.hall, h -> h.id() == existing.hallId());
+        test(view.sessions.name).setValue("Переговоры " + TestData.unique());
+        test(view.sessions.start).setValue(LocalTime.of(10, 30));
+        test(view.sessions.end).setValue(LocalTime.of(12, 0));
+        test(view.sessions.add).click();
+
+        assertThat(view.sessions.hall.isInvalid()).isTrue();
+        assertThat(view.sessions.hall.getErrorMessage()).isEqualTo("В этом зале в это время уже идёт сессия «"
+                + existing.name() + "», 10:00–11:00: выберите другой зал или другое время.");
+        assertThat(program.sessions()).hasSize(sessionsBefore);
+        assertThat(view.sessions.name.getValue()).as("kept to correct").startsWith("Переговоры ");
+
+        test(view.sessions.start).setValue(LocalTime.of(14, 0));
+        test(view.sessions.end).setValue(LocalTime.of(14, 30));
+        test(view.sessions.slotMinutes).setValue(60);
+        test(view.sessions.add).click();
+        assertThat(view.sessions.slotMinutes.isInvalid()).isTrue();
+        assertThat(view.sessions.slotMinutes.getErrorMessage()).isEqualTo(
+                "Слот длиннее сессии (слот, мин: 60; сессия, мин: 30): сократите слот или продлите сессию.");
+        assertThat(program.sessions()).hasSize(sessionsBefore);
+    }
+
+    @Test
+    @WithUserDetails(TestData.ORGANIZER_EMAIL)
+    void a_day_gone_by_or_with_a_mistyped_year_is_refused_next_to_the_date_and_not_added() {
+        ProgramView view = navigate(ProgramView.class);
+        int daysBefore = program.days().size();
+        LocalDate today = LocalDate.now(FORUM_ZONE);
+
+        test(view.days.day).setValue(today.minusYears(1));
+        test(view.days.add).click();
+        assertThat(view.days.day.isInvalid()).isTrue();
+        assertThat(view.days.day.getErrorMessage()).startsWith("Этот день уже прошёл.")
+                .contains(String.valueOf(today.getYear()));
+
+        test(view.days.day).setValue(today.plusYears(180)); // 2207 typed for 2027
+        test(view.days.add).click();
+        assertThat(view.days.day.isInvalid()).isTrue();
+        assertThat(view.days.day.getErrorMessage()).startsWith("Проверьте год")
+                .contains(String.valueOf(today.getYear() + DaysPanel.YEARS_AHEAD));
+        assertThat(view.days.day.getValue()).as("kept to correct").isEqualTo(today.plusYears(180));
+        assertThat(program.days()).hasSize(daysBefore);
+
+        LocalDate day = ProgramFixture.freeDayWithinReach(program);
+        test(view.days.day).setValue(day);
+        test(view.days.add).click();
+        assertThat(view.days.day.isInvalid()).isFalse();
+        assertThat(program.days()).extracting(ForumDay::day).contains(day);
     }
 
     @Test
