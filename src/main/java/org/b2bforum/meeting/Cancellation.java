@@ -18,7 +18,8 @@ public record Cancellation(boolean byOrganizers, Long byCompanyId, String reason
      * one text for everyone who reads it, Russian and English. {@code translation} gives a key's text in a language.
      */
     public static String withdrawalReason(BiFunction<String, Locale, String> translation) {
-        return translation.apply(WITHDRAWN, Languages.RUSSIAN) + " / " + translation.apply(WITHDRAWN, Languages.ENGLISH);
+        return translation.apply(WITHDRAWN, Languages.RUSSIAN) + " / "
+                + translation.apply(WITHDRAWN, Languages.ENGLISH);
     }
 
     /**

@@ -53,8 +53,8 @@ final class HalfLoadedDemo {
         }
         int others = accountsBesidesTheDemo(dataSource);
         if (others > 0) {
-            log.warn(halfLoaded + "{} accounts besides the demo's and the organizers' are in it too, so this start keeps "
-                    + "it; to start the demo afresh, start in demo mode on another data directory", begun, others);
+            log.warn(halfLoaded + "{} accounts besides the demo's and the organizers' are in it too, so this start "
+                    + "keeps it; to start the demo afresh, start in demo mode on another data directory", begun, others);
             return false;
         }
         Path saved;

@@ -169,7 +169,8 @@ class HalfLoadedDemoTest {
         assertThat(loading.isLoading()).isTrue();
 
         loading.loaded();
-        assertThat(HalfLoadedDemo.emptyIfHalfLoaded(applications, false, this::backup)).as("done: nothing to say").isFalse();
+        assertThat(HalfLoadedDemo.emptyIfHalfLoaded(applications, false, this::backup)).as("done: nothing to say")
+                .isFalse();
         assertThat(jdbc.queryForObject("select count(*) from demo_load where loaded_at is not null", Integer.class))
                 .isEqualTo(1);
 

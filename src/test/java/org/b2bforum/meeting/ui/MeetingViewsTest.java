@@ -518,7 +518,8 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         test(find(TextArea.class).id("cancel-text")).setValue("Директор заболел, предложим другое время");
         test(find(Button.class).id("confirm-cancel")).click();
         assertThat(notifications()).as("what happened to the other side").contains("Встреча с компанией «"
-                + asked.b().name() + "» отменена: компании «" + asked.b().name() + "» и делегатам, которые должны были на неё прийти,"
+                + asked.b().name() + "» отменена: компании «" + asked.b().name()
+                + "» и делегатам, которые должны были на неё прийти,"
                 + " отправлено уведомление; время освободилось");
         assertThat(text("cancelled-by-" + id)).isEqualTo("Отменила ваша компания: Директор заболел, предложим другое время");
 
