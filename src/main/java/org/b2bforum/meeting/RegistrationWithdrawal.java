@@ -1,6 +1,5 @@
 package org.b2bforum.meeting;
 
-import org.b2bforum.base.i18n.Languages;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.registration.RegistrationDecided;
 import org.springframework.stereotype.Component;
@@ -30,13 +29,7 @@ class RegistrationWithdrawal {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void cancelMeetingsOfRejected(RegistrationDecided decided) {
         if (decided.decision() == RegistrationStatus.REJECTED) {
-            meetings.cancelAllOf(decided.companyId(), reason());
+            meetings.cancelAllOf(decided.companyId(), Cancellation.withdrawalReason(i18n::getTranslation));
         }
-    }
-
-    /** The history keeps one text for everyone who reads it: Russian and English. */
-    private String reason() {
-        return i18n.getTranslation("meeting.cancel.registration-withdrawn", Languages.RUSSIAN) + " / "
-                + i18n.getTranslation("meeting.cancel.registration-withdrawn", Languages.ENGLISH);
     }
 }

@@ -31,6 +31,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
+import com.vaadin.flow.i18n.I18NProvider;
+
 /** A company whose registration the organizers withdraw loses its meetings ahead; one back in review keeps them. */
 @ForumSpringTest
 class RegistrationWithdrawalTest {
@@ -53,6 +55,8 @@ class RegistrationWithdrawalTest {
     RegistrationService registrations;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    I18NProvider i18n;
 
     @Autowired
     BookingFixture fixture;
@@ -121,6 +125,16 @@ class RegistrationWithdrawalTest {
         assertThat(view(confirmed).status()).isEqualTo(MeetingStatus.CANCELLED);
         assertThat(occupied(confirmed)).isZero();
         assertThat(withdrawnNotices(partner)).hasSize(1);
+        assertThat(fixture.as(other, () -> meetingQueries.myCancellations())).as("a third company reads nothing of it")
+                .isEmpty();
+        for (TestCompany company : List.of(partner, withdrawn)) {
+            assertThat(fixture.as(company, () -> meetingQueries.myCancellations())).as("both companies read it")
+                    .containsOnlyKeys(confirmed).extractingByKey(confirmed).satisfies(cancellation -> {
+                        assertThat(cancellation.byOrganizers()).isTrue();
+                        assertThat(cancellation.reason()).isEqualTo(REASON);
+                        assertThat(cancellation.registrationWithdrawn(i18n::getTranslation)).isTrue();
+                    });
+        }
         assertThat(fixture.as(withdrawn, () -> notifications.mine(50))).anySatisfy(n -> {
             assertThat(n.messageKey()).isEqualTo("notification.registration.REJECTED");
             assertThat(n.detail()).isEqualTo("Компания ликвидирована");

@@ -19,7 +19,8 @@ class OperationsConfiguration {
      * {@code --b2bforum.backup.restore=data/backups/forum-….sql.gz}: the database is replaced by the
      * backup before Flyway brings it to the current schema, then the application starts as usual. Once per backup
      * file: a later start with the same argument keeps the database ({@link BackupService#restoreAtStart}). Without
-     * a restore, a demo loaded halfway is emptied first in demo mode on the embedded database ({@link HalfLoadedDemo}).
+     * a restore, a demo loaded halfway is backed up and emptied first in demo mode on the embedded database,
+     * and only while nobody but the demo and the organizers has an account in it ({@link HalfLoadedDemo}).
      */
     @Bean
     FlywayMigrationStrategy restoreThenMigrate(BackupService backups,
@@ -28,7 +29,7 @@ class OperationsConfiguration {
             @Value("${spring.datasource.url:}") String externalDatabase) {
         return flyway -> {
             if (restore.isBlank()) {
-                HalfLoadedDemo.emptyIfHalfLoaded(flyway, demoMode && externalDatabase.isBlank());
+                HalfLoadedDemo.emptyIfHalfLoaded(flyway, demoMode && externalDatabase.isBlank(), backups::backup);
             } else {
                 Path file = Path.of(restore);
                 if (!Files.isReadable(file)) {

@@ -26,6 +26,8 @@ final class CancelledBy extends Paragraph {
         Span label = new Span(who + ": ");
         label.addClassName("line-label");
         add(label, new Span(cancellation.reason() == null ? getTranslation("meetings.cancelled-by.no-reason")
-                : cancellation.reason()));
+                : cancellation.registrationWithdrawn((key, language) -> getTranslation(language, key))
+                        ? getTranslation("meetings.cancelled-by.registration-withdrawn")
+                        : cancellation.reason()));
     }
 }

@@ -126,6 +126,8 @@ class MeetingGridViewTest extends ForumBrowserlessTest {
 
         test(view.grid).invokeLitRendererFunction(2, 1, "open");
         dialog = find(MeetingDialog.class).single();
+        assertThat(dialog.reason.getLabel()).as("both companies read it on their meetings page (mend53b)")
+                .isEqualTo("Причина (её увидят обе компании)");
         test(dialog.reason).setValue("Компания не приедет");
         test(dialog.cancelMeeting).click();
         ConfirmDialog confirm = find(ConfirmDialog.class).id("confirm-cancel-meeting");

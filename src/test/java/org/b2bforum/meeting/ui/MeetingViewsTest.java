@@ -18,6 +18,7 @@ import org.b2bforum.TransactionsBegun;
 import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.ui.MessageLink;
+import org.b2bforum.meeting.Cancellation;
 import org.b2bforum.meeting.DelegateChoice;
 import org.b2bforum.meeting.MeetingQueries;
 import org.b2bforum.meeting.MeetingRequests;
@@ -39,6 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -78,6 +80,8 @@ class MeetingViewsTest extends ForumBrowserlessTest {
     LiveUpdates live;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    I18NProvider i18n;
 
     @Test
     void a_new_company_with_no_requests_is_led_to_the_suggested_partners_and_the_directory() {
@@ -513,8 +517,9 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         assertThat(find(TextArea.class).id("cancel-text").getLabel()).isEqualTo("Причина (её увидит другая компания)");
         test(find(TextArea.class).id("cancel-text")).setValue("Директор заболел, предложим другое время");
         test(find(Button.class).id("confirm-cancel")).click();
-        assertThat(notifications()).as("what happened to the other side").contains("Встреча с " + asked.b().name()
-                + " отменена: компании " + asked.b().name() + " и делегатам, которые должны были на неё прийти,"
+        assertThat(notifications()).as("what happened to the other side").contains("Встреча с компанией «"
+                + asked.b().name() + "» отменена: компании «" + asked.b().name()
+                + "» и делегатам, которые должны были на неё прийти,"
                 + " отправлено уведомление; время освободилось");
         assertThat(text("cancelled-by-" + id)).isEqualTo("Отменила ваша компания: Директор заболел, предложим другое время");
 
@@ -522,7 +527,7 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         UI.getCurrent().navigate("agenda");
         navigate(MeetingsView.class);
         assertThat(text("cancelled-by-" + id)).as("the reason, written for them, is theirs to read")
-                .isEqualTo("Отменила компания " + asked.a().name() + ": Директор заболел, предложим другое время");
+                .isEqualTo("Отменила компания «" + asked.a().name() + "»: Директор заболел, предложим другое время");
 
         TestData.logInAs(accounts, asked.a().login());
         long another = meetingRequests.request(asked.b().id(), asked.forum().slotAt("10:40"),
@@ -533,6 +538,17 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         UI.getCurrent().navigate("agenda");
         navigate(MeetingsView.class);
         assertThat(text("cancelled-by-" + another)).isEqualTo("Отменили организаторы: причина не указана");
+
+        // a rejected company's meetings: the reason kept in both languages, read in the page's and "organizers" once
+        TestData.logInAs(accounts, asked.a().login());
+        long third = meetingRequests.request(asked.b().id(), asked.forum().slotAt("10:00"),
+                List.of(meetingQueries.myDelegates().getFirst().id()), null).meetingId();
+        TestData.logInAsOrganizer(accounts);
+        meetingRequests.cancel(third, Cancellation.withdrawalReason(i18n::getTranslation));
+        TestData.logInAs(accounts, asked.b().login());
+        UI.getCurrent().navigate("agenda");
+        navigate(MeetingsView.class);
+        assertThat(text("cancelled-by-" + third)).isEqualTo("Отменили организаторы: регистрация отозвана");
     }
 
     @Test
