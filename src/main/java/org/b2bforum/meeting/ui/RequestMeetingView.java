@@ -71,16 +71,16 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
 
     final CheckboxGroup<DelegateChoice> delegates = new CheckboxGroup<>();
     final Select<SlotOption> slot = new Select<>();
-    /**
-     * The day whose free times the time's list shows (empty: all days), when they span several days: all of them in
-     * one list were 141 times on a phone (35 free times in 4 halls over 3 days, ux52).
-     */
+    /** The day whose free times the time's list shows (empty: all days), when they span several ({@link SlotDays}). */
     final Select<LocalDate> day = new Select<>();
+    private final SlotDays days;
     /** At a negotiation table (null) or at one of the two companies' fair stands; shown when one has a stand. */
     final RadioButtonGroup<Optional<StandPlace>> place = new RadioButtonGroup<>();
     final TextArea message = new TextArea();
     final Button request = new Button();
     final Paragraph noSlots = new Paragraph();
+    /** How the request goes on (asked or confirmed at once, at a table or a stand). */
+    private final Paragraph how = new Paragraph();
     /** Why the company may not ask now (booking closed, its limit reached), said when the form opens. */
     final Div error = new Div();
     /** What came of the last "Send": sent or confirmed (with a link to the meetings), or refused with the reason. */
@@ -96,6 +96,10 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private final LiveUpdates live;
     private long partnerId;
     private String partnerName = "";
+    /** The company asked, and the booking window as the page shows it: read again when the organizers change it. */
+    private CompanyProfile partner;
+    private BookingSettings settings;
+    private boolean listening;
     /** The company may not ask now (wishes phase, booking closed, its limit reached): said when the form opens. */
     private boolean refused;
     private static final String NO_TABLE = "meeting.error.no-table";
@@ -115,8 +119,17 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         this.clock = clock;
         this.forumTime = forumTime;
         this.dates = new ForumDates(forumTime, getLocale());
+        this.days = new SlotDays(day, slot, dates);
         addClassName("page");
         addClassName("request-meeting");
+        // booking opened or closed while the form is open: the page as a reload would show it, what was typed kept
+        live.whileAttachedForEveryone(this, change -> {
+            if (change.kind() == LiveChange.Kind.BOOKING_WINDOW && partner != null && !partner.own()
+                    && !bookingWindow.settings().equals(settings)) {
+                removeAll();
+                show(partner);
+            }
+        });
     }
 
     @Override
@@ -138,6 +151,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private boolean atStandAsked;
 
     private void show(CompanyProfile partner) {
+        this.partner = partner;
         partnerId = partner.id();
         partnerName = partner.shortName();
         H1 heading = new H1(getTranslation("request-meeting.title"));
@@ -155,20 +169,20 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
             return;
         }
 
-        BookingSettings settings = bookingWindow.settings();
-        Paragraph how = new Paragraph();
+        settings = bookingWindow.settings();
         how.setId("request-hint");
         how.addClassName("hint");
+        how.setVisible(true);
         add(how);
 
         List<DelegateChoice> mine = meetings.myDelegates();
+        Set<DelegateChoice> chosenBefore = delegates.getValue();
         delegates.setId("request-delegates");
         DelegateField.setUp(delegates, mine, getTranslation("request-meeting.delegates"),
                 getTranslation("meeting.error.no-delegates"));
-        delegates.addValueChangeListener(e -> {
-            delegates.setInvalid(e.getValue().isEmpty());
-            refreshSlots();
-        });
+        if (!chosenBefore.isEmpty() && mine.containsAll(chosenBefore)) {
+            delegates.setValue(chosenBefore); // the form built again: booking opened while it was open
+        }
 
         List<StandPlace> stands = meetings.standsWith(partner.id());
         place.setId("request-place");
@@ -181,12 +195,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
                 stand.companyName())).orElse(getTranslation("request-meeting.place.table")));
         place.setValue(atStandAsked && !stands.isEmpty() ? places.get(1) : places.getFirst());
         place.setVisible(!stands.isEmpty());
-        place.addValueChangeListener(e -> {
-            how.setText(hint(settings, partner.shortName()));
-            slot.setLabel(slotLabel());
-            refreshSlots();
-        });
-        how.setText(hint(settings, partner.shortName()));
+        how.setText(hint());
 
         slot.setId("request-slot");
         slot.setLabel(slotLabel());
@@ -195,25 +204,6 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         slot.setItemEnabledProvider(option -> !asked.containsKey(option.slotId()) && !taken.contains(option.slotId()));
         slot.setErrorMessage(getTranslation("request-meeting.slot.required"));
         slot.setWidth("min(100%, 28em)");
-        slot.addValueChangeListener(e -> {
-            if (e.getValue() != null && e.isFromClient()) {
-                slot.setInvalid(false);
-                clearError();
-                request.setEnabled(!refused);
-            }
-        });
-        day.setId("request-day");
-        day.setLabel(getTranslation("meetings.other-time.day"));
-        day.setEmptySelectionAllowed(true);
-        day.setEmptySelectionCaption(getTranslation("request-meeting.all-days"));
-        day.setItemLabelGenerator(d -> d == null ? getTranslation("request-meeting.all-days") : dates.day(d));
-        day.setWidth("min(100%, 28em)");
-        day.setVisible(false);
-        day.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                filterByDay();
-            }
-        });
         noSlots.setId("request-no-slots");
         noSlots.addClassName("hint");
         noSlots.setText(getTranslation("request-meeting.no-slots"));
@@ -231,7 +221,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         // a double click sends once: the browser disables the button at the first click, the server keeps it
         // disabled after a request until another time is chosen, and ignores clicks on a disabled button
         request.setDisableOnClick(true);
-        request.addClickListener(e -> submit());
+        listen();
 
         error.setId("request-error");
         error.addClassName("form-error");
@@ -256,6 +246,31 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         refreshSlots();
     }
 
+    /** The fields' listeners, once: the form is built again when booking opens or closes while it is open. */
+    private void listen() {
+        if (listening) {
+            return;
+        }
+        listening = true;
+        delegates.addValueChangeListener(e -> {
+            delegates.setInvalid(e.getValue().isEmpty());
+            refreshSlots();
+        });
+        place.addValueChangeListener(e -> {
+            how.setText(hint());
+            slot.setLabel(slotLabel());
+            refreshSlots();
+        });
+        slot.addValueChangeListener(e -> {
+            if (e.getValue() != null && e.isFromClient()) {
+                slot.setInvalid(false);
+                clearError();
+                request.setEnabled(!refused);
+            }
+        });
+        request.addClickListener(e -> submit());
+    }
+
     /** Loads the slots free for both companies and the chosen delegates, keeping the choice if it is still free. */
     private void refreshSlots() {
         refreshSlots(freeSlots());
@@ -267,31 +282,8 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         taken.clear();
         slot.setItems(options);
         slot.setValue(options.stream().filter(o -> chosen != null && o.slotId() == chosen).findFirst().orElse(null));
-        showDays(options);
+        days.show(options);
         showSlotsAvailable(!options.isEmpty());
-    }
-
-    /** The days of these options to choose from, when there are several; the day chosen kept while it has times. */
-    private void showDays(List<SlotOption> options) {
-        List<LocalDate> days = options.stream().map(o -> dates.day(o.startsAt())).distinct().toList();
-        if (!days.equals(day.getListDataView().getItems().toList())) {
-            LocalDate chosen = day.getValue();
-            day.setItems(days);
-            day.setValue(days.contains(chosen) ? chosen : null);
-            day.setVisible(days.size() > 1);
-        }
-        if (day.getValue() != null) {
-            filterByDay();
-        }
-    }
-
-    /** Lists only the chosen day's times (all with no day chosen); a time chosen on another day is let go. */
-    private void filterByDay() {
-        LocalDate chosen = day.getValue();
-        slot.getListDataView().setFilter(chosen == null ? null : o -> dates.day(o.startsAt()).equals(chosen));
-        if (chosen != null && slot.getValue() != null && !dates.day(slot.getValue().startsAt()).equals(chosen)) {
-            slot.setValue(null);
-        }
     }
 
     /**
@@ -448,7 +440,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     /** How the request goes on; at a stand no table is assigned (it said so, from the fair's "Meet at the stand"). */
-    private String hint(BookingSettings settings, String partnerName) {
+    private String hint() {
         if (settings.instantBooking()) {
             return getTranslation("request-meeting.hint.instant", partnerName);
         }

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestClock;
 import org.b2bforum.TestData;
 import org.b2bforum.TransactionsBegun;
@@ -713,6 +714,64 @@ class MeetingViewsTest extends ForumBrowserlessTest {
             assertThat(view.slot.isAttached()).isFalse();
             assertThat(view.request.isAttached()).isFalse();
         });
+    }
+
+    /**
+     * A company on the request form while booking was still to open was told to reload the page at the opening, and
+     * the form stayed so when the organizers opened booking (ux89): now it becomes the form at once, and says that
+     * booking is closed when they close it, what was typed kept.
+     */
+    @Test
+    void the_request_page_becomes_the_form_when_the_organizers_open_booking_and_says_so_when_they_close_it()
+            throws InterruptedException {
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 2);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        String first = forum.when("10:00–10:20") + " · " + forum.hall();
+        setBookingWindow(new BookingSettings(Instant.now().plus(Duration.ofDays(3)), null, 50, false), a);
+        try {
+            RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
+            assertThat(text(find(Paragraph.class).id("request-opens"))).startsWith("Запись на встречи откроется");
+            assertThat(view.request.isAttached()).isFalse();
+
+            setBookingWindow(RunningServerTest.BOOKING_OPEN_BY_HAND, a);
+            awaitPushed(view.request::isAttached);
+            assertThat(find(Paragraph.class).withId("request-opens").exists()).isFalse();
+            assertThat(slotsOfTheDay(view, forum)).contains(first);
+            test(view.message).setValue("Обсудим поставки оборудования");
+
+            setBookingWindow(new BookingSettings(null, Instant.now().minusSeconds(60), 50, false), a);
+            awaitPushed(() -> !view.request.isAttached());
+            assertThat(view.error.isVisible()).isTrue();
+            assertThat(view.error.getText()).isEqualTo("Запись на встречи сейчас закрыта");
+
+            setBookingWindow(RunningServerTest.BOOKING_OPEN_BY_HAND, a);
+            awaitPushed(view.request::isAttached);
+            assertThat(view.error.isVisible()).isFalse();
+            assertThat(view.message.getValue()).as("what was typed kept").isEqualTo("Обсудим поставки оборудования");
+            test(view.slot).selectItem(first);
+            test(view.request).click();
+            assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("sent");
+        } finally {
+            setBookingWindow(RunningServerTest.BOOKING_OPEN_BY_HAND, a);
+        }
+    }
+
+    /** The organizers set the booking window (elsewhere); then back to {@code company}'s log-in. */
+    private void setBookingWindow(BookingSettings settings, ForumFixture.Company company) {
+        TestData.logInAsOrganizer(accounts);
+        bookingWindow.update(settings);
+        TestData.logInAs(accounts, company.login());
+    }
+
+    /** Runs what the live updates' poller (as from another node) queued on the page until {@code shown}, at most 20 s. */
+    private static void awaitPushed(java.util.function.BooleanSupplier shown) throws InterruptedException {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!shown.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            session.getService().runPendingAccessTasks(session);
+        }
     }
 
     @Test
