@@ -1,6 +1,8 @@
 package org.b2bforum.meeting.ui;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +18,6 @@ import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
-import org.b2bforum.base.ui.BackToDirectory;
 import org.b2bforum.company.CompanyNotFoundException;
 import org.b2bforum.company.CompanyProfile;
 import org.b2bforum.company.DirectoryService;
@@ -32,6 +33,7 @@ import org.b2bforum.meeting.StandPlace;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.BookingWindow;
 
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -39,7 +41,6 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -49,7 +50,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -99,6 +99,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     /** The company asked, and the booking window as the page shows it: read again when the organizers change it. */
     private CompanyProfile partner;
     private BookingSettings settings;
+    private Optional<BookingSettings.Closed> shownClosed = Optional.empty();
     private boolean listening;
     /** The company may not ask now (wishes phase, booking closed, its limit reached): said when the form opens. */
     private boolean refused;
@@ -122,14 +123,46 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         this.days = new SlotDays(day, slot, dates);
         addClassName("page");
         addClassName("request-meeting");
-        // booking opened or closed while the form is open: the page as a reload would show it, what was typed kept
+        // booking opened or closed by the organizers while the form is open: the page as a reload would show it
         live.whileAttachedForEveryone(this, change -> {
-            if (change.kind() == LiveChange.Kind.BOOKING_WINDOW && partner != null && !partner.own()
-                    && !bookingWindow.settings().equals(settings)) {
-                removeAll();
-                show(partner);
+            if (change.kind() == LiveChange.Kind.BOOKING_WINDOW) {
+                lookAgain(false);
             }
         });
+    }
+
+    /**
+     * The booking window read again (the organizers changed it, or the browser's timer says it opens or closes now):
+     * when the page would show otherwise, it is built again as a reload would show it, what was typed kept. A company
+     * waiting on the form was told to reload it at the opening (ux89).
+     */
+    private void lookAgain(boolean timeUp) {
+        if (partner == null || partner.own()) {
+            return;
+        }
+        BookingSettings now = bookingWindow.settings();
+        if (!now.equals(settings) || !now.closedAt(clock.instant()).equals(shownClosed)) {
+            removeAll();
+            show(partner);
+        } else if (timeUp) {
+            watchTheClock(); // a timer set a day ahead, the opening further
+        }
+    }
+
+    /** The browser's timer: the time the page waited for has come ({@link #watchTheClock}). */
+    @ClientCallable
+    void timeUp() {
+        lookAgain(true);
+    }
+
+    /** The browser calls {@link #timeUp} when booking opens or closes (at most a day ahead, and again then). */
+    private void watchTheClock() {
+        Instant when = shownClosed.isEmpty() ? settings.closesAt()
+                : shownClosed.get() == BookingSettings.Closed.NOT_YET_OPEN ? settings.opensAt() : null;
+        if (when != null) { // a little after it: the server's clock has passed it too
+            long in = Math.min(Duration.between(clock.instant(), when).toMillis(), Duration.ofDays(1).toMillis());
+            getElement().executeJs("setTimeout(() => this.$server.timeUp(), $0)", Math.max(0, in) + 500);
+        }
     }
 
     @Override
@@ -233,6 +266,8 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
 
         // the clock read once: three reads could disagree at the instant booking opens ("limit reached" wrongly)
         Optional<BookingSettings.Closed> closed = settings.closedAt(clock.instant());
+        shownClosed = closed;
+        watchTheClock();
         MeetingLimit limit = meetings.myMeetingLimit();
         refused = closed.isPresent() || limit.reached();
         if (refused) { // said first, no form: during the fair it was said at the filled-in form's foot (stop 52)
@@ -398,35 +433,9 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
                 .findFirst();
     }
 
-    /** The outcome of "Send" in words above the button; {@code kind} (sent, confirmed, refused) also as an attribute. */
     private void showOutcome(String kind, String text, boolean success) {
-        outcome.removeAll();
-        Span words = new Span(text);
-        words.setId("request-outcome-text");
-        outcome.add(words);
-        if (success) {
-            RouterLink toMeetings = new RouterLink(getTranslation("request-meeting.to-meetings"), MeetingsView.class);
-            toMeetings.setId("request-to-meetings");
-            outcome.add(new Span(" "), toMeetings);
-        }
-        // the next company from the directory's results (or another one, the time just taken): back to them as they
-        // were left, in one answer (by the menu the directory opened at its first page and the company searched again:
-        // two answers and two reads of the results at the booking window's rush, bench/README.md, issue 17)
-        // after "Go to meetings" set apart by a dot: side by side the two links read as one ("Перейти к встречам
-        // ← К каталогу компаний")
-        BackToDirectory.link(UI.getCurrent(), "request-back-to-directory")
-                .ifPresent(back -> outcome.add(new Span(success ? " · " : " "), back));
-        outcome.setClassName("form-error", !success);
-        outcome.setClassName("form-success", success);
-        outcome.getElement().setAttribute("data-outcome", kind);
-        outcome.getElement().setAttribute("role", success ? "status" : "alert");
-        outcome.setVisible(true);
+        RequestOutcome.show(outcome, kind, text, success);
         error.setVisible(false);
-    }
-
-    private void showError(String text) {
-        error.setText(text);
-        error.setVisible(true);
     }
 
     private void clearError() {

@@ -757,6 +757,35 @@ class MeetingViewsTest extends ForumBrowserlessTest {
         }
     }
 
+    /**
+     * Booking set to open at a time: the page waiting for it asks the browser to call it back then (a timer), and at
+     * the opening it becomes the form; the timer firing before it changes nothing (ux89: "reload the page then").
+     */
+    @Test
+    void the_request_page_waiting_for_booking_to_open_at_a_time_becomes_the_form_then_by_the_browsers_timer() {
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 1);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        setBookingWindow(new BookingSettings(Instant.now().plus(Duration.ofHours(2)), null, 50, false), a);
+        try {
+            RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
+            assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
+                    .extracting(js -> js.getInvocation().getExpression())
+                    .anySatisfy(js -> assertThat(js).contains("setTimeout", "$server.timeUp()"));
+            assertThat(text(find(Paragraph.class).id("request-opens"))).endsWith("тогда здесь появится форма запроса.");
+
+            view.timeUp();
+            assertThat(view.request.isAttached()).as("still to open").isFalse();
+
+            TestClock.aheadOnThisThread(Duration.ofHours(2).plusSeconds(1), view::timeUp);
+            assertThat(view.request.isAttached()).isTrue();
+            assertThat(find(Paragraph.class).withId("request-opens").exists()).isFalse();
+            assertThat(slotsOfTheDay(view, forum)).isNotEmpty();
+        } finally {
+            setBookingWindow(RunningServerTest.BOOKING_OPEN_BY_HAND, a);
+        }
+    }
+
     /** The organizers set the booking window (elsewhere); then back to {@code company}'s log-in. */
     private void setBookingWindow(BookingSettings settings, ForumFixture.Company company) {
         TestData.logInAsOrganizer(accounts);
