@@ -258,7 +258,7 @@ class FairViewsTest extends ForumBrowserlessTest {
         assertThat(view.zones.getListDataView().getItems().map(z -> z.id())).contains(empty, full);
         // at 390 px the stands' exhibitor and "Free" were off the screen (ux89): a phone leaves the zone and place out
         assertThat(view.stands.getColumns().stream()
-                .filter(c -> c.getElement().getClassList().contains(org.b2bforum.base.ui.PhoneColumns.WIDE_ONLY))
+                .filter(column -> column.getElement().getClassList().contains(org.b2bforum.base.ui.PhoneColumns.WIDE_ONLY))
                 .map(com.vaadin.flow.component.grid.Grid.Column::getKey)).containsExactly("zone", "place");
 
         zoneButton(view, empty, "rename-zone-").click();

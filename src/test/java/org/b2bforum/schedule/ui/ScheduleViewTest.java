@@ -126,7 +126,7 @@ class ScheduleViewTest extends ForumBrowserlessTest {
                 + "» хочет 4 встречи, но свободных слотов у неё 3");
         // at 390 px the reason was off the screen, its first letters cut (ux89): on a phone it goes under the pair
         assertThat(view.sections.unplaced.getColumns().stream()
-                .filter(c -> c.getElement().getClassList().contains(org.b2bforum.base.ui.PhoneColumns.WIDE_ONLY))
+                .filter(column -> column.getElement().getClassList().contains(org.b2bforum.base.ui.PhoneColumns.WIDE_ONLY))
                 .map(Grid.Column::getKey)).as("left out on a phone").containsExactly("priority", "reason");
         assertThat(unplaced.getLitRendererPropertyValue(0, 0, "detail", String.class)).as("under the pair on a phone")
                 .isEqualTo(unplaced.getCellText(0, 1) + " · " + unplaced.getCellText(0, 2));
