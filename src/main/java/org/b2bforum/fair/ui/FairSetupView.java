@@ -124,8 +124,9 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(0);
         Grid.Column<FairStand> place = stands.addColumn(s -> s.row() + " × " + s.column())
                 .setHeader(getTranslation("fair.setup.place")).setAutoWidth(true).setFlexGrow(0).setKey("place");
+        // 7rem, grown on a wider screen: at 10rem a phone still cut "Free" at the right edge (ux89)
         stands.addColumn(s -> s.assigned() ? s.companyName() : "—").setHeader(getTranslation("fair.setup.assign.company"))
-                .setWidth("10rem").setFlexGrow(2);
+                .setWidth("7rem").setFlexGrow(2);
         stands.addComponentColumn(s -> {
             if (!s.assigned()) {
                 return new Paragraph();
