@@ -2,6 +2,8 @@ package org.b2bforum.program;
 
 import java.sql.Timestamp;
 
+import org.b2bforum.base.live.LiveChange;
+import org.b2bforum.base.live.LiveFeed;
 import org.b2bforum.base.security.RecentSessionChecks;
 import org.b2bforum.base.security.WishesPhaseOfThisRequest;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -20,10 +22,12 @@ public class BookingWindow {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final RecentSessionChecks recentChecks;
+    private final LiveFeed feed;
 
-    BookingWindow(NamedParameterJdbcTemplate jdbc, RecentSessionChecks recentChecks) {
+    BookingWindow(NamedParameterJdbcTemplate jdbc, RecentSessionChecks recentChecks, LiveFeed feed) {
         this.jdbc = jdbc;
         this.recentChecks = recentChecks;
+        this.feed = feed;
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -37,7 +41,10 @@ public class BookingWindow {
                         rs.getInt("meeting_limit"), rs.getBoolean("instant_booking"), rs.getBoolean("wishes_phase")));
     }
 
-    /** Changes the settings; refused when the limit is not 1..200 or the window closes before it opens. */
+    /**
+     * Changes the settings; refused when the limit is not 1..200 or the window closes before it opens. The open request
+     * forms hear of it (live updates): opened, a form waiting for the opening becomes usable without a reload.
+     */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional
     public void update(BookingSettings settings) {
@@ -58,5 +65,6 @@ public class BookingWindow {
         WishesPhaseOfThisRequest.forget();
         // the session checks of this node kept the phase it had: the next requests read it
         recentChecks.changed();
+        feed.everyoneChanged(LiveChange.Kind.BOOKING_WINDOW);
     }
 }

@@ -31,6 +31,11 @@ public record LiveChange(long id, Long companyId, Long userId, Kind kind, boolea
         /** A meeting of the company starts within minutes. */
         REMINDER,
         /** A delegate of the company accepted an invitation: their log-in exists now. */
-        DELEGATE
+        DELEGATE,
+        /**
+         * The organizers changed the booking window (opened, closed, its rules): told to everyone, that is to the pages
+         * that listen to changes for everyone ({@link LiveUpdates#whileAttachedForEveryone}), the request form's.
+         */
+        BOOKING_WINDOW
     }
 }

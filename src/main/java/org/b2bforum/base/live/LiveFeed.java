@@ -64,4 +64,9 @@ public class LiveFeed {
         }
         jdbc.update("insert into live_change (user_id, kind) values " + rows, params);
     }
+
+    /** Tells every open page that listens to changes for everyone ({@link LiveUpdates#whileAttachedForEveryone}). */
+    public void everyoneChanged(LiveChange.Kind kind) {
+        jdbc.update("insert into live_change (kind) values (:kind)", new MapSqlParameterSource("kind", kind.name()));
+    }
 }

@@ -78,6 +78,8 @@ public class LiveUpdates implements SmartLifecycle {
     private final Map<Long, Set<Subscriber>> byCompany = new ConcurrentHashMap<>();
     private final Map<Long, Set<Subscriber>> byUser = new ConcurrentHashMap<>();
     private final Map<UI, Set<Subscriber>> byUi = new ConcurrentHashMap<>();
+    /** The pages told of the changes for everyone (no company, no log-in: the booking window's). */
+    private final Set<Subscriber> everyone = ConcurrentHashMap.newKeySet();
     /** The subscribers with {@link PendingChanges} changes. */
     private final Set<Subscriber> retrying = ConcurrentHashMap.newKeySet();
     private final Duration retryAfter;
@@ -149,10 +151,35 @@ public class LiveUpdates implements SmartLifecycle {
      */
     public void whileAttached(com.vaadin.flow.component.Component component, ForumUser user,
             Consumer<LiveChange> listener) {
+        whileAttached(component, ui -> subscribe(ui, user, listener));
+    }
+
+    /**
+     * Calls {@code listener} (under the UI's lock, as the page's user, and pushed to the browser) for each change told
+     * to everyone ({@link LiveFeed#everyoneChanged}), for as long as {@code component} is attached. Only such pages
+     * hear of them: the frame of every page would otherwise read its counters again for each.
+     */
+    public void whileAttachedForEveryone(com.vaadin.flow.component.Component component, Consumer<LiveChange> listener) {
+        whileAttached(component, ui -> {
+            SecurityContext security = SecurityContextHolder.createEmptyContext();
+            security.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+            Subscriber subscriber = new Subscriber(ui, 0, null, security, listener, new ExpectedEchoes(),
+                    new PendingChanges());
+            everyone.add(subscriber);
+            Registration detach = ui.addDetachListener(e -> remove(subscriber));
+            return () -> {
+                detach.remove();
+                remove(subscriber);
+            };
+        });
+    }
+
+    private static void whileAttached(com.vaadin.flow.component.Component component,
+            java.util.function.Function<UI, Registration> subscribe) {
         Registration[] subscription = new Registration[1];
         component.addAttachListener(e -> {
             if (subscription[0] == null) {
-                subscription[0] = subscribe(e.getUI(), user, listener);
+                subscription[0] = subscribe.apply(e.getUI());
             }
         });
         component.addDetachListener(e -> {
@@ -219,6 +246,7 @@ public class LiveUpdates implements SmartLifecycle {
 
     private void remove(Subscriber subscriber) {
         retrying.remove(subscriber);
+        everyone.remove(subscriber);
         removeFrom(byUi, subscriber.ui(), subscriber);
         removeFrom(byUser, subscriber.userId(), subscriber);
         if (subscriber.companyId() != null) {
@@ -349,7 +377,7 @@ public class LiveUpdates implements SmartLifecycle {
      */
     private void dispatch(LiveChange change, long written) {
         Set<Subscriber> subscribers = change.companyId() != null ? byCompany.get(change.companyId())
-                : change.userId() != null ? byUser.get(change.userId()) : null;
+                : change.userId() != null ? byUser.get(change.userId()) : everyone;
         if (log.isDebugEnabled()) {
             log.debug("Live change {} ({}) dispatched {} ms after it was written, to {} pages", change.id(),
                     change.kind(), System.currentTimeMillis() - written, subscribers == null ? 0 : subscribers.size());

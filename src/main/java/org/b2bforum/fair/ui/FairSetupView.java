@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.Notices;
+import org.b2bforum.base.ui.PhoneColumns;
 import org.b2bforum.company.Cities;
 import org.b2bforum.fair.CompanyChoice;
 import org.b2bforum.fair.FairMapFilter;
@@ -117,14 +118,15 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
         stands.setId("fair-stands");
         stands.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         // widths of their own: five equal columns left a phone ~40 px for a hall's name
-        stands.addColumn(s -> s.zone().name(getLocale())).setHeader(getTranslation("fair.setup.stand.zone"))
-                .setWidth("10rem").setFlexGrow(2);
+        Grid.Column<FairStand> zone = stands.addColumn(s -> s.zone().name(getLocale()))
+                .setHeader(getTranslation("fair.setup.stand.zone")).setWidth("10rem").setFlexGrow(2).setKey("zone");
         stands.addColumn(FairStand::number).setHeader(getTranslation("fair.setup.stand.number")).setAutoWidth(true)
                 .setFlexGrow(0);
-        stands.addColumn(s -> s.row() + " × " + s.column()).setHeader(getTranslation("fair.setup.place"))
-                .setAutoWidth(true).setFlexGrow(0);
+        Grid.Column<FairStand> place = stands.addColumn(s -> s.row() + " × " + s.column())
+                .setHeader(getTranslation("fair.setup.place")).setAutoWidth(true).setFlexGrow(0).setKey("place");
+        // 7rem, grown on a wider screen: at 10rem a phone still cut "Free" at the right edge (ux89)
         stands.addColumn(s -> s.assigned() ? s.companyName() : "—").setHeader(getTranslation("fair.setup.assign.company"))
-                .setWidth("10rem").setFlexGrow(2);
+                .setWidth("7rem").setFlexGrow(2);
         stands.addComponentColumn(s -> {
             if (!s.assigned()) {
                 return new Paragraph();
@@ -136,6 +138,9 @@ class FairSetupView extends VerticalLayout implements HasDynamicTitle {
             return free;
         }).setAutoWidth(true).setFlexGrow(0);
         stands.setAllRowsVisible(true);
+        // on a phone the stand's number (its zone's letter in it), the exhibitor and "Free": at 390 px the exhibitor and
+        // the button were off the screen, the grid scrolled sideways (ux89)
+        PhoneColumns.leaveOut(stands, zone, place);
 
         // the zones were only in the stand form's list: none could be read, renamed or removed here (ux56)
         zones.setId("fair-zones");

@@ -1,6 +1,8 @@
 package org.b2bforum.meeting.ui;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +18,6 @@ import org.b2bforum.base.live.LiveChange;
 import org.b2bforum.base.live.LiveUpdates;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.ApprovedCompaniesOnly;
-import org.b2bforum.base.ui.BackToDirectory;
 import org.b2bforum.company.CompanyNotFoundException;
 import org.b2bforum.company.CompanyProfile;
 import org.b2bforum.company.DirectoryService;
@@ -32,6 +33,7 @@ import org.b2bforum.meeting.StandPlace;
 import org.b2bforum.program.BookingSettings;
 import org.b2bforum.program.BookingWindow;
 
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -39,7 +41,6 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -49,7 +50,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -71,16 +71,16 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
 
     final CheckboxGroup<DelegateChoice> delegates = new CheckboxGroup<>();
     final Select<SlotOption> slot = new Select<>();
-    /**
-     * The day whose free times the time's list shows (empty: all days), when they span several days: all of them in
-     * one list were 141 times on a phone (35 free times in 4 halls over 3 days, ux52).
-     */
+    /** The day whose free times the time's list shows (empty: all days), when they span several ({@link SlotDays}). */
     final Select<LocalDate> day = new Select<>();
+    private final SlotDays days;
     /** At a negotiation table (null) or at one of the two companies' fair stands; shown when one has a stand. */
     final RadioButtonGroup<Optional<StandPlace>> place = new RadioButtonGroup<>();
     final TextArea message = new TextArea();
     final Button request = new Button();
     final Paragraph noSlots = new Paragraph();
+    /** How the request goes on (asked or confirmed at once, at a table or a stand). */
+    private final Paragraph how = new Paragraph();
     /** Why the company may not ask now (booking closed, its limit reached), said when the form opens. */
     final Div error = new Div();
     /** What came of the last "Send": sent or confirmed (with a link to the meetings), or refused with the reason. */
@@ -96,6 +96,11 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private final LiveUpdates live;
     private long partnerId;
     private String partnerName = "";
+    /** The company asked, and the booking window as the page shows it: read again when the organizers change it. */
+    private CompanyProfile partner;
+    private BookingSettings settings;
+    private Optional<BookingSettings.Closed> shownClosed = Optional.empty();
+    private boolean listening;
     /** The company may not ask now (wishes phase, booking closed, its limit reached): said when the form opens. */
     private boolean refused;
     private static final String NO_TABLE = "meeting.error.no-table";
@@ -115,8 +120,49 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         this.clock = clock;
         this.forumTime = forumTime;
         this.dates = new ForumDates(forumTime, getLocale());
+        this.days = new SlotDays(day, slot, dates);
         addClassName("page");
         addClassName("request-meeting");
+        // booking opened or closed by the organizers while the form is open: the page as a reload would show it
+        live.whileAttachedForEveryone(this, change -> {
+            if (change.kind() == LiveChange.Kind.BOOKING_WINDOW) {
+                lookAgain(false);
+            }
+        });
+    }
+
+    /**
+     * The booking window read again (the organizers changed it, or the browser's timer says it opens or closes now):
+     * when the page would show otherwise, it is built again as a reload would show it, what was typed kept. A company
+     * waiting on the form was told to reload it at the opening (ux89).
+     */
+    private void lookAgain(boolean timeUp) {
+        if (partner == null || partner.own()) {
+            return;
+        }
+        BookingSettings now = bookingWindow.settings();
+        if (!now.equals(settings) || !now.closedAt(clock.instant()).equals(shownClosed)) {
+            removeAll();
+            show(partner);
+        } else if (timeUp) {
+            watchTheClock(); // a timer set a day ahead, the opening further
+        }
+    }
+
+    /** The browser's timer: the time the page waited for has come ({@link #watchTheClock}). */
+    @ClientCallable
+    void timeUp() {
+        lookAgain(true);
+    }
+
+    /** The browser calls {@link #timeUp} when booking opens or closes (at most a day ahead, and again then). */
+    private void watchTheClock() {
+        Instant when = shownClosed.isEmpty() ? settings.closesAt()
+                : shownClosed.get() == BookingSettings.Closed.NOT_YET_OPEN ? settings.opensAt() : null;
+        if (when != null) { // a little after it: the server's clock has passed it too
+            long in = Math.min(Duration.between(clock.instant(), when).toMillis(), Duration.ofDays(1).toMillis());
+            getElement().executeJs("setTimeout(() => this.$server.timeUp(), $0)", Math.max(0, in) + 500);
+        }
     }
 
     @Override
@@ -138,6 +184,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private boolean atStandAsked;
 
     private void show(CompanyProfile partner) {
+        this.partner = partner;
         partnerId = partner.id();
         partnerName = partner.shortName();
         H1 heading = new H1(getTranslation("request-meeting.title"));
@@ -155,20 +202,20 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
             return;
         }
 
-        BookingSettings settings = bookingWindow.settings();
-        Paragraph how = new Paragraph();
+        settings = bookingWindow.settings();
         how.setId("request-hint");
         how.addClassName("hint");
+        how.setVisible(true);
         add(how);
 
         List<DelegateChoice> mine = meetings.myDelegates();
+        Set<DelegateChoice> chosenBefore = delegates.getValue();
         delegates.setId("request-delegates");
         DelegateField.setUp(delegates, mine, getTranslation("request-meeting.delegates"),
                 getTranslation("meeting.error.no-delegates"));
-        delegates.addValueChangeListener(e -> {
-            delegates.setInvalid(e.getValue().isEmpty());
-            refreshSlots();
-        });
+        if (!chosenBefore.isEmpty() && mine.containsAll(chosenBefore)) {
+            delegates.setValue(chosenBefore); // the form built again: booking opened while it was open
+        }
 
         List<StandPlace> stands = meetings.standsWith(partner.id());
         place.setId("request-place");
@@ -181,12 +228,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
                 stand.companyName())).orElse(getTranslation("request-meeting.place.table")));
         place.setValue(atStandAsked && !stands.isEmpty() ? places.get(1) : places.getFirst());
         place.setVisible(!stands.isEmpty());
-        place.addValueChangeListener(e -> {
-            how.setText(hint(settings, partner.shortName()));
-            slot.setLabel(slotLabel());
-            refreshSlots();
-        });
-        how.setText(hint(settings, partner.shortName()));
+        how.setText(hint());
 
         slot.setId("request-slot");
         slot.setLabel(slotLabel());
@@ -195,25 +237,6 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         slot.setItemEnabledProvider(option -> !asked.containsKey(option.slotId()) && !taken.contains(option.slotId()));
         slot.setErrorMessage(getTranslation("request-meeting.slot.required"));
         slot.setWidth("min(100%, 28em)");
-        slot.addValueChangeListener(e -> {
-            if (e.getValue() != null && e.isFromClient()) {
-                slot.setInvalid(false);
-                clearError();
-                request.setEnabled(!refused);
-            }
-        });
-        day.setId("request-day");
-        day.setLabel(getTranslation("meetings.other-time.day"));
-        day.setEmptySelectionAllowed(true);
-        day.setEmptySelectionCaption(getTranslation("request-meeting.all-days"));
-        day.setItemLabelGenerator(d -> d == null ? getTranslation("request-meeting.all-days") : dates.day(d));
-        day.setWidth("min(100%, 28em)");
-        day.setVisible(false);
-        day.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                filterByDay();
-            }
-        });
         noSlots.setId("request-no-slots");
         noSlots.addClassName("hint");
         noSlots.setText(getTranslation("request-meeting.no-slots"));
@@ -231,7 +254,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         // a double click sends once: the browser disables the button at the first click, the server keeps it
         // disabled after a request until another time is chosen, and ignores clicks on a disabled button
         request.setDisableOnClick(true);
-        request.addClickListener(e -> submit());
+        listen();
 
         error.setId("request-error");
         error.addClassName("form-error");
@@ -243,6 +266,8 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
 
         // the clock read once: three reads could disagree at the instant booking opens ("limit reached" wrongly)
         Optional<BookingSettings.Closed> closed = settings.closedAt(clock.instant());
+        shownClosed = closed;
+        watchTheClock();
         MeetingLimit limit = meetings.myMeetingLimit();
         refused = closed.isPresent() || limit.reached();
         if (refused) { // said first, no form: during the fair it was said at the filled-in form's foot (stop 52)
@@ -256,6 +281,31 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         refreshSlots();
     }
 
+    /** The fields' listeners, once: the form is built again when booking opens or closes while it is open. */
+    private void listen() {
+        if (listening) {
+            return;
+        }
+        listening = true;
+        delegates.addValueChangeListener(e -> {
+            delegates.setInvalid(e.getValue().isEmpty());
+            refreshSlots();
+        });
+        place.addValueChangeListener(e -> {
+            how.setText(hint());
+            slot.setLabel(slotLabel());
+            refreshSlots();
+        });
+        slot.addValueChangeListener(e -> {
+            if (e.getValue() != null && e.isFromClient()) {
+                slot.setInvalid(false);
+                clearError();
+                request.setEnabled(!refused);
+            }
+        });
+        request.addClickListener(e -> submit());
+    }
+
     /** Loads the slots free for both companies and the chosen delegates, keeping the choice if it is still free. */
     private void refreshSlots() {
         refreshSlots(freeSlots());
@@ -267,31 +317,8 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         taken.clear();
         slot.setItems(options);
         slot.setValue(options.stream().filter(o -> chosen != null && o.slotId() == chosen).findFirst().orElse(null));
-        showDays(options);
+        days.show(options);
         showSlotsAvailable(!options.isEmpty());
-    }
-
-    /** The days of these options to choose from, when there are several; the day chosen kept while it has times. */
-    private void showDays(List<SlotOption> options) {
-        List<LocalDate> days = options.stream().map(o -> dates.day(o.startsAt())).distinct().toList();
-        if (!days.equals(day.getListDataView().getItems().toList())) {
-            LocalDate chosen = day.getValue();
-            day.setItems(days);
-            day.setValue(days.contains(chosen) ? chosen : null);
-            day.setVisible(days.size() > 1);
-        }
-        if (day.getValue() != null) {
-            filterByDay();
-        }
-    }
-
-    /** Lists only the chosen day's times (all with no day chosen); a time chosen on another day is let go. */
-    private void filterByDay() {
-        LocalDate chosen = day.getValue();
-        slot.getListDataView().setFilter(chosen == null ? null : o -> dates.day(o.startsAt()).equals(chosen));
-        if (chosen != null && slot.getValue() != null && !dates.day(slot.getValue().startsAt()).equals(chosen)) {
-            slot.setValue(null);
-        }
     }
 
     /**
@@ -406,35 +433,9 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
                 .findFirst();
     }
 
-    /** The outcome of "Send" in words above the button; {@code kind} (sent, confirmed, refused) also as an attribute. */
     private void showOutcome(String kind, String text, boolean success) {
-        outcome.removeAll();
-        Span words = new Span(text);
-        words.setId("request-outcome-text");
-        outcome.add(words);
-        if (success) {
-            RouterLink toMeetings = new RouterLink(getTranslation("request-meeting.to-meetings"), MeetingsView.class);
-            toMeetings.setId("request-to-meetings");
-            outcome.add(new Span(" "), toMeetings);
-        }
-        // the next company from the directory's results (or another one, the time just taken): back to them as they
-        // were left, in one answer (by the menu the directory opened at its first page and the company searched again:
-        // two answers and two reads of the results at the booking window's rush, bench/README.md, issue 17)
-        // after "Go to meetings" set apart by a dot: side by side the two links read as one ("Перейти к встречам
-        // ← К каталогу компаний")
-        BackToDirectory.link(UI.getCurrent(), "request-back-to-directory")
-                .ifPresent(back -> outcome.add(new Span(success ? " · " : " "), back));
-        outcome.setClassName("form-error", !success);
-        outcome.setClassName("form-success", success);
-        outcome.getElement().setAttribute("data-outcome", kind);
-        outcome.getElement().setAttribute("role", success ? "status" : "alert");
-        outcome.setVisible(true);
+        RequestOutcome.show(outcome, kind, text, success);
         error.setVisible(false);
-    }
-
-    private void showError(String text) {
-        error.setText(text);
-        error.setVisible(true);
     }
 
     private void clearError() {
@@ -448,7 +449,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     /** How the request goes on; at a stand no table is assigned (it said so, from the fair's "Meet at the stand"). */
-    private String hint(BookingSettings settings, String partnerName) {
+    private String hint() {
         if (settings.instantBooking()) {
             return getTranslation("request-meeting.hint.instant", partnerName);
         }

@@ -18,8 +18,8 @@ final class RequestRefusal {
     }
 
     /**
-     * Booking still to open is information, not an error (no alert): the page read again at the opening has the form,
-     * so the user is told to reload it then. At the meeting limit, a link to the meetings to cancel one of.
+     * Booking still to open is information, not an error (no alert): the page becomes the form at the opening by
+     * itself (RequestMeetingView's timer and live updates). At the meeting limit, a link to the meetings to cancel one of.
      */
     static Component of(Div error, BookingSettings settings, BookingSettings.Closed closed, MeetingLimit limit,
             ForumTime forumTime, Locale locale) {

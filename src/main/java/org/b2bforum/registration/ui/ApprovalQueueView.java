@@ -117,6 +117,12 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
                 .setHeader(getTranslation("queue.column.company"))
                 .setSortProperty("shortName").setKey("shortName").setWidth("10rem").setFlexGrow(1).setFrozen(true)
                 .setTooltipGenerator(RegistrationSummary::fullName);
+        // the status second, beside the company: last, it was off the screen on a tablet (768 px: the five columns are
+        // 832 px wide in 720), and what the organizer looks for was found by scrolling each row sideways (ux89)
+        grid.addColumn(new ComponentRenderer<>(r -> r.awaitingEmailConfirmation() ? unconfirmed(r)
+                : new StatusBadge(r.status())))
+                .setHeader(getTranslation("queue.column.status")).setSortProperty("status").setKey("status")
+                .setAutoWidth(true);
         Grid.Column<RegistrationSummary> submitted = grid.addColumn(r -> time.format(r.submittedAt(), getLocale()))
                 .setHeader(getTranslation("queue.column.submitted")).setSortProperty("submittedAt")
                 .setKey("submittedAt").setWidth("8rem").setFlexGrow(0); // date and time on two lines
@@ -128,10 +134,6 @@ class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle, Befor
                 .map(s -> getTranslation(s.translationKey())).sorted().collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("queue.column.sectors")).setKey("sectors").setWidth("14rem")
                 .setFlexGrow(2); // as wide as 'Пищевая промышленность' in one piece
-        grid.addColumn(new ComponentRenderer<>(r -> r.awaitingEmailConfirmation() ? unconfirmed(r)
-                : new StatusBadge(r.status())))
-                .setHeader(getTranslation("queue.column.status")).setSortProperty("status").setKey("status")
-                .setAutoWidth(true);
         // at 390 px the five columns scrolled sideways: the status, what the organizer looks for, off the screen and
         // the city cut ("Minsk, Be", ux80); a phone shows the company with its city, and the status beside it
         PhoneColumns.leaveOut(grid, submitted, place, sectors);

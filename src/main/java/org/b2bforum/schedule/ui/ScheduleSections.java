@@ -2,6 +2,7 @@ package org.b2bforum.schedule.ui;
 
 import java.util.List;
 
+import org.b2bforum.base.ui.PhoneColumns;
 import org.b2bforum.schedule.ScheduleReview;
 import org.b2bforum.schedule.ScheduleReview.PlacedMeeting;
 import org.b2bforum.schedule.ScheduleReview.SlotUse;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 
 /**
  * The schedule's sections under its figures on {@link ScheduleView}: the meetings not placed with the reason, each
@@ -65,13 +67,18 @@ class ScheduleSections extends Div {
 
     private void configureGrids() {
         unplaced.setId("schedule-unplaced");
-        unplaced.addColumn(m -> m.companyA() + " — " + m.companyB()).setHeader(getTranslation("schedule.column.pair"))
-                .setWidth("14rem").setFlexGrow(1).setKey("pair");
-        unplaced.addColumn(m -> getTranslation("schedule.kind." + m.kind().name()))
+        // on a phone the priority and the reason under the pair, their columns left out (PhoneColumns): at 390 px the
+        // reason, what the organizer looks for, was off the screen, its first letters cut ("У д (ли б", ux89)
+        unplaced.addColumn(LitRenderer.<UnplacedMeeting>of(
+                "<span>${item.pair}</span><span class=\"phone-detail\">${item.detail}</span>")
+                .withProperty("pair", m -> m.companyA() + " — " + m.companyB())
+                .withProperty("detail", m -> priority(m) + " · " + texts.reason(m)))
+                .setHeader(getTranslation("schedule.column.pair")).setWidth("14rem").setFlexGrow(1).setKey("pair");
+        Grid.Column<UnplacedMeeting> priority = unplaced.addColumn(this::priority)
                 .setHeader(getTranslation("wishes.priority")).setAutoWidth(true).setKey("priority");
-        // the reason keeps a readable width on a phone (the grid scrolls sideways) instead of a word per line
-        unplaced.addColumn(texts::reason).setHeader(getTranslation("schedule.column.reason")).setWidth("16rem")
-                .setFlexGrow(2).setKey("reason");
+        Grid.Column<UnplacedMeeting> reason = unplaced.addColumn(texts::reason)
+                .setHeader(getTranslation("schedule.column.reason")).setWidth("16rem").setFlexGrow(2).setKey("reason");
+        PhoneColumns.leaveOut(unplaced, priority, reason);
         unplaced.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         unplaced.setEmptyStateText(getTranslation("schedule.unplaced.none"));
         unplaced.setAllRowsVisible(true);
@@ -99,6 +106,10 @@ class ScheduleSections extends Div {
             return bar;
         })).setFlexGrow(1).setKey("bar");
         tables.setAllRowsVisible(true);
+    }
+
+    private String priority(UnplacedMeeting meeting) {
+        return getTranslation("schedule.kind." + meeting.kind().name());
     }
 
     private H2 heading(String key) {

@@ -152,9 +152,9 @@ class FairViewsTest extends ForumBrowserlessTest {
                     .endsWith(" — обновите страницу в это время.");
             UI.getCurrent().navigate("meetings/new",
                     QueryParameters.simple(Map.of("with", String.valueOf(exhibitor.id()))));
-            // information, not an error: no alert, and when to reload for the form (the page is not rebuilt then)
+            // information, not an error: no alert, and that the form appears then (the page becomes it by itself, ux89)
             assertThat(find(Paragraph.class).id("request-opens").getText()).startsWith("Запись на встречи откроется ")
-                    .endsWith(" — обновите страницу в это время.");
+                    .endsWith(": тогда здесь появится форма запроса.");
             assertThat(find(Div.class).withId("request-error").exists()).isFalse();
             assertThat(find(Select.class).withId("request-slot").exists()).isFalse();
         } finally {
@@ -256,6 +256,10 @@ class FairViewsTest extends ForumBrowserlessTest {
 
         FairSetupView view = navigate(FairSetupView.class);
         assertThat(view.zones.getListDataView().getItems().map(z -> z.id())).contains(empty, full);
+        // at 390 px the stands' exhibitor and "Free" were off the screen (ux89): a phone leaves the zone and place out
+        assertThat(view.stands.getColumns().stream()
+                .filter(column -> column.getElement().getClassList().contains(org.b2bforum.base.ui.PhoneColumns.WIDE_ONLY))
+                .map(com.vaadin.flow.component.grid.Grid.Column::getKey)).containsExactly("zone", "place");
 
         zoneButton(view, empty, "rename-zone-").click();
         TextField ru = find(TextField.class)

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.b2bforum.ForumBrowserlessTest;
 import org.b2bforum.ForumSpringTest;
+import org.b2bforum.RunningServerTest;
 import org.b2bforum.TestClock;
 import org.b2bforum.TestData;
 import org.b2bforum.TransactionsBegun;
@@ -763,6 +764,95 @@ class MeetingViewsTest extends ForumBrowserlessTest {
             assertThat(view.slot.isAttached()).isFalse();
             assertThat(view.request.isAttached()).isFalse();
         });
+    }
+
+    /**
+     * A company on the request form while booking was still to open was told to reload the page at the opening, and
+     * the form stayed so when the organizers opened booking (ux89): now it becomes the form at once, and says that
+     * booking is closed when they close it, what was typed kept.
+     */
+    @Test
+    void the_request_page_becomes_the_form_when_the_organizers_open_booking_and_says_so_when_they_close_it()
+            throws InterruptedException {
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 2);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        String first = forum.when("10:00–10:20") + " · " + forum.hall();
+        setBookingWindow(new BookingSettings(Instant.now().plus(Duration.ofDays(3)), null, 50, false), a);
+        try {
+            RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
+            assertThat(text(find(Paragraph.class).id("request-opens"))).startsWith("Запись на встречи откроется");
+            assertThat(view.request.isAttached()).isFalse();
+
+            setBookingWindow(RunningServerTest.BOOKING_OPEN_BY_HAND, a);
+            awaitPushed(view.request::isAttached);
+            assertThat(find(Paragraph.class).withId("request-opens").exists()).isFalse();
+            assertThat(slotsOfTheDay(view, forum)).contains(first);
+            test(view.message).setValue("Обсудим поставки оборудования");
+
+            setBookingWindow(new BookingSettings(null, Instant.now().minusSeconds(60), 50, false), a);
+            awaitPushed(() -> !view.request.isAttached());
+            assertThat(view.error.isVisible()).isTrue();
+            assertThat(view.error.getText()).isEqualTo("Запись на встречи сейчас закрыта");
+
+            setBookingWindow(RunningServerTest.BOOKING_OPEN_BY_HAND, a);
+            awaitPushed(view.request::isAttached);
+            assertThat(view.error.isVisible()).isFalse();
+            assertThat(view.message.getValue()).as("what was typed kept").isEqualTo("Обсудим поставки оборудования");
+            test(view.slot).selectItem(first);
+            test(view.request).click();
+            assertThat(view.outcome.getElement().getAttribute("data-outcome")).isEqualTo("sent");
+        } finally {
+            setBookingWindow(RunningServerTest.BOOKING_OPEN_BY_HAND, a);
+        }
+    }
+
+    /**
+     * Booking set to open at a time: the page waiting for it asks the browser to call it back then (a timer; its call
+     * here by hand), and at the opening it becomes the form; a call before it changes nothing (ux89: "reload the page
+     * then").
+     */
+    @Test
+    void the_request_page_waiting_for_booking_to_open_at_a_time_becomes_the_form_then_by_the_browsers_timer() {
+        ForumFixture forum = ForumFixture.create(program, bookingWindow, accounts, 1);
+        ForumFixture.Company a = ForumFixture.approvedCompany(registrations, accounts);
+        ForumFixture.Company b = ForumFixture.approvedCompany(registrations, accounts);
+        setBookingWindow(new BookingSettings(Instant.now().plus(Duration.ofHours(2)), null, 50, false), a);
+        // no live update meanwhile: one read on the poller's thread with the application's clock (this thread's is moved
+        // ahead below) would show the page still waiting (seen in the whole class's run)
+        live.stop();
+        try {
+            RequestMeetingView view = navigate("meetings/new", "with", String.valueOf(b.id()), RequestMeetingView.class);
+            assertThat(text(find(Paragraph.class).id("request-opens"))).endsWith("тогда здесь появится форма запроса.");
+
+            view.timeUp();
+            assertThat(view.request.isAttached()).as("still to open").isFalse();
+
+            TestClock.aheadOnThisThread(Duration.ofHours(2).plusSeconds(1), view::timeUp);
+            assertThat(view.request.isAttached()).isTrue();
+            assertThat(find(Paragraph.class).withId("request-opens").exists()).isFalse();
+            assertThat(slotsOfTheDay(view, forum)).isNotEmpty();
+        } finally {
+            live.start();
+            setBookingWindow(RunningServerTest.BOOKING_OPEN_BY_HAND, a);
+        }
+    }
+
+    /** The organizers set the booking window (elsewhere); then back to {@code company}'s log-in. */
+    private void setBookingWindow(BookingSettings settings, ForumFixture.Company company) {
+        TestData.logInAsOrganizer(accounts);
+        bookingWindow.update(settings);
+        TestData.logInAs(accounts, company.login());
+    }
+
+    /** Runs what the live updates' poller (as from another node) queued on the page until {@code shown}, at most 20 s. */
+    private static void awaitPushed(java.util.function.BooleanSupplier shown) throws InterruptedException {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!shown.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            session.getService().runPendingAccessTasks(session);
+        }
     }
 
     @Test

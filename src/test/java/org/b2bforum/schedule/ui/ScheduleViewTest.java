@@ -124,6 +124,12 @@ class ScheduleViewTest extends ForumBrowserlessTest {
         assertThat(view.sections.unplaced.isAllRowsVisible()).as("a short list in full").isTrue();
         assertThat(unplaced.getCellText(0, 2)).isEqualTo("Компания «" + overloaded
                 + "» хочет 4 встречи, но свободных слотов у неё 3");
+        // at 390 px the reason was off the screen, its first letters cut (ux89): on a phone it goes under the pair
+        assertThat(view.sections.unplaced.getColumns().stream()
+                .filter(column -> column.getElement().getClassList().contains(org.b2bforum.base.ui.PhoneColumns.WIDE_ONLY))
+                .map(Grid.Column::getKey)).as("left out on a phone").containsExactly("priority", "reason");
+        assertThat(unplaced.getLitRendererPropertyValue(0, 0, "detail", String.class)).as("under the pair on a phone")
+                .isEqualTo(unplaced.getCellText(0, 1) + " · " + unplaced.getCellText(0, 2));
         var timelines = test(view.sections.timelines);
         assertThat(timelines.size()).isEqualTo(7);
         assertThat(timelines.getHeaderCell(1)).isEqualTo("10:00");
