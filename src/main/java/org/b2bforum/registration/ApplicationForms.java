@@ -6,7 +6,6 @@ import static org.b2bforum.base.text.Texts.singleLine;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.company.CompanyApplications.Application;
 import org.b2bforum.company.CompanyData;
-import org.b2bforum.company.Country;
 import org.b2bforum.company.TaxNumbers;
 
 /** An application between the form a company fills in and what company stores (moved out of RegistrationService). */
@@ -29,11 +28,10 @@ final class ApplicationForms {
     }
 
     /** {@code data} with another name, country and tax number: the approved ones while a new one is proposed. */
-    static CompanyData withIdentity(CompanyData data, String fullName, String shortName, Country country,
-            String taxNumber) {
-        return new CompanyData(fullName, shortName, data.city(), country, data.sectors(), data.description(),
-                data.offers(), data.seeks(), data.website(), taxNumber, data.contactPerson(), data.email(),
-                data.phone(), data.delegates());
+    static CompanyData withIdentity(CompanyData data, IdentityProposal.Identity identity) {
+        return new CompanyData(identity.fullName(), identity.shortName(), data.city(), identity.country(),
+                data.sectors(), data.description(), data.offers(), data.seeks(), data.website(), identity.taxNumber(),
+                data.contactPerson(), data.email(), data.phone(), data.delegates());
     }
 
     static RegistrationForm form(Application company) {

@@ -108,8 +108,7 @@ public class IdentityChanges {
         CompanyData now = ApplicationForms.data(ApplicationForms.form(applications.application(companyId).orElseThrow()));
         Instant at = clock.instant();
         try {
-            records.update(companyId, ApplicationForms.withIdentity(now, to.fullName(), to.shortName(), to.country(),
-                    to.taxNumber()), at);
+            records.update(companyId, ApplicationForms.withIdentity(now, to), at);
         } catch (DataIntegrityViolationException e) {
             if (DatabaseFailures.isDuplicateOf(e, "uk_company_tax_number")) {
                 throw new RegistrationStateException("identity-change.error.tax-number-taken");
@@ -156,17 +155,16 @@ public class IdentityChanges {
             }
             return data;
         }
+        Identity approved = new Identity(company.fullName(), company.shortName(), company.country(),
+                company.taxNumber());
         Identity proposed = new Identity(data.fullName(), data.shortName(), data.country(), data.taxNumber());
         // the same proposal saved again with other edits: nothing new for the office
         if (pending.filter(p -> p.proposed().equals(proposed)).isEmpty()) {
             proposals.save(company.id(), proposed, at, currentUser.require().id());
-            Identity approved = new Identity(company.fullName(), company.shortName(), company.country(),
-                    company.taxNumber());
             record(company.id(), RegistrationEventType.IDENTITY_CHANGE_PROPOSED,
                     new IdentityProposal(company.id(), approved, proposed, at).changes(), at);
         }
-        return ApplicationForms.withIdentity(data, company.fullName(), company.shortName(), company.country(),
-                company.taxNumber());
+        return ApplicationForms.withIdentity(data, approved);
     }
 
     /** The company's form to edit: with the name, country and tax number it proposed, while the office has them. */
