@@ -160,7 +160,7 @@ public class IdentityChanges {
         Identity proposed = new Identity(data.fullName(), data.shortName(), data.country(), data.taxNumber());
         // the same proposal saved again with other edits: nothing new for the office
         if (pending.filter(p -> p.proposed().equals(proposed)).isEmpty()) {
-            proposals.save(company.id(), proposed, at, currentUser.require().id());
+            proposals.save(company.id(), proposed, at);
             record(company.id(), RegistrationEventType.IDENTITY_CHANGE_PROPOSED,
                     new IdentityProposal(company.id(), approved, proposed, at).changes(), at);
         }

@@ -29,16 +29,14 @@ class IdentityProposals {
     }
 
     /** Stores the company's proposal, in place of one it made before. */
-    void save(long companyId, Identity proposed, Instant at, long userId) {
+    void save(long companyId, Identity proposed, Instant at) {
         jdbc.update("""
-                insert into identity_change_proposal
-                       (company_id, full_name, short_name, country, tax_number, proposed_at, proposed_by)
-                values (?, ?, ?, ?, ?, ?, ?)
+                insert into identity_change_proposal (company_id, full_name, short_name, country, tax_number, proposed_at)
+                values (?, ?, ?, ?, ?, ?)
                 on duplicate key update full_name = values(full_name), short_name = values(short_name),
-                       country = values(country), tax_number = values(tax_number),
-                       proposed_at = values(proposed_at), proposed_by = values(proposed_by)
+                       country = values(country), tax_number = values(tax_number), proposed_at = values(proposed_at)
                 """, companyId, proposed.fullName(), proposed.shortName(), proposed.country().name(),
-                proposed.taxNumber(), Timestamp.from(at), userId);
+                proposed.taxNumber(), Timestamp.from(at));
     }
 
     Optional<IdentityProposal> of(long companyId) {
