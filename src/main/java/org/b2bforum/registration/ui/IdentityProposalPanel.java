@@ -18,7 +18,7 @@ class IdentityProposalPanel extends Div {
     IdentityProposalPanel(IdentityProposal proposal) {
         setId("identity-proposal");
         addClassName("identity-proposal");
-        add(new H2(getTranslation("identity-change.title")));
+        add(new H2(getTranslation("identity-change.detail-title")));
         Identity from = proposal.approved();
         Identity to = proposal.proposed();
         row("field.fullName", from, to, Identity::fullName);
