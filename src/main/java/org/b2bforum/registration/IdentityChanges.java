@@ -14,6 +14,8 @@ import org.b2bforum.company.CompanyRecords;
 import org.b2bforum.company.CompanyRecords.LockedCompany;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.registration.IdentityProposal.Identity;
+import org.b2bforum.registration.domain.IdentityChangeProposal;
+import org.b2bforum.registration.domain.IdentityChangeProposalRepository;
 import org.b2bforum.registration.domain.RegistrationEvent;
 import org.b2bforum.registration.domain.RegistrationEventRepository;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IdentityChanges {
 
-    private final IdentityProposals proposals;
+    private final IdentityChangeProposalRepository proposals;
     private final CompanyRecords records;
     private final CompanyApplications applications;
     private final RegistrationEventRepository events;
@@ -40,7 +42,7 @@ public class IdentityChanges {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    IdentityChanges(IdentityProposals proposals, CompanyRecords records, CompanyApplications applications,
+    IdentityChanges(IdentityChangeProposalRepository proposals, CompanyRecords records, CompanyApplications applications,
             RegistrationEventRepository events, CurrentUser currentUser, ApplicationEventPublisher publisher,
             Clock clock) {
         this.proposals = proposals;
@@ -56,7 +58,7 @@ public class IdentityChanges {
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional(readOnly = true)
     public Optional<IdentityProposal> mine() {
-        return proposals.of(currentUser.requireCompanyId());
+        return proposal(currentUser.requireCompanyId());
     }
 
     /** The logged-in company takes its proposal back: the approved values stay. */
@@ -65,7 +67,7 @@ public class IdentityChanges {
     public void withdraw() {
         long companyId = currentUser.requireCompanyId();
         records.lock(companyId).orElseThrow();
-        if (!proposals.delete(companyId)) {
+        if (proposals.deleteByCompany(companyId) == 0) {
             throw new RegistrationStateException("identity-change.error.none");
         }
         record(companyId, RegistrationEventType.IDENTITY_CHANGE_WITHDRAWN, null, clock.instant());
@@ -75,7 +77,7 @@ public class IdentityChanges {
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
     public List<IdentityProposal> pending() {
-        return proposals.all();
+        return proposals.findAllByOrderByProposedAtAscCompanyIdAsc().stream().map(this::withApproved).toList();
     }
 
     @PreAuthorize("hasRole('ORGANIZER')")
@@ -84,11 +86,20 @@ public class IdentityChanges {
         return proposals.count();
     }
 
+    /**
+     * Called when the office withdraws the company's approval (the company locked): its proposal has nothing left to
+     * decide. Only an approved company proposes, and an approved company leaves that state by a withdrawal alone, so
+     * every proposal kept is an approved company's.
+     */
+    void forget(long companyId) {
+        proposals.deleteByCompany(companyId);
+    }
+
     /** The company's proposal awaiting the office, if any. */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional(readOnly = true)
     public Optional<IdentityProposal> of(long companyId) {
-        return proposals.of(companyId);
+        return proposal(companyId);
     }
 
     /**
@@ -99,7 +110,7 @@ public class IdentityChanges {
     @Transactional
     public void accept(long companyId) {
         lockedApproved(companyId);
-        IdentityProposal proposal = proposals.of(companyId)
+        IdentityProposal proposal = proposal(companyId)
                 .orElseThrow(() -> new RegistrationStateException("identity-change.error.none"));
         Identity to = proposal.proposed();
         if (records.taxNumberTaken(to.country(), to.taxNumber(), companyId)) {
@@ -115,7 +126,7 @@ public class IdentityChanges {
             }
             throw e;
         }
-        proposals.delete(companyId);
+        proposals.deleteByCompany(companyId);
         record(companyId, RegistrationEventType.IDENTITY_CHANGE_ACCEPTED, proposal.changes(), at);
         publisher.publishEvent(new IdentityChangeDecided(companyId, to.shortName(), true, proposal.changes()));
     }
@@ -127,7 +138,7 @@ public class IdentityChanges {
         String comment = RegistrationService.requiredComment(reason, "reason");
         LockedCompany company = records.lock(companyId)
                 .orElseThrow(() -> new RegistrationStateException("registration.error.not-found"));
-        if (!proposals.delete(companyId)) {
+        if (proposals.deleteByCompany(companyId) == 0) {
             throw new RegistrationStateException("identity-change.error.none");
         }
         record(companyId, RegistrationEventType.IDENTITY_CHANGE_DECLINED, comment, clock.instant());
@@ -147,10 +158,10 @@ public class IdentityChanges {
      * {@code data} with the approved values, which the profile stores.
      */
     CompanyData settle(LockedCompany company, CompanyData data, Instant at) {
-        Optional<IdentityProposal> pending = proposals.of(company.id());
+        Optional<IdentityChangeProposal> pending = proposals.findById(company.id());
         if (!differs(company, data)) {
             if (pending.isPresent()) {
-                proposals.delete(company.id());
+                proposals.deleteByCompany(company.id());
                 record(company.id(), RegistrationEventType.IDENTITY_CHANGE_WITHDRAWN, null, at);
             }
             return data;
@@ -159,8 +170,9 @@ public class IdentityChanges {
                 company.taxNumber());
         Identity proposed = new Identity(data.fullName(), data.shortName(), data.country(), data.taxNumber());
         // the same proposal saved again with other edits: nothing new for the office
-        if (pending.filter(p -> p.proposed().equals(proposed)).isEmpty()) {
-            proposals.save(company.id(), proposed, at);
+        if (pending.map(IdentityChanges::identity).filter(proposed::equals).isEmpty()) {
+            proposals.save(new IdentityChangeProposal(company.id(), proposed.fullName(), proposed.shortName(),
+                    proposed.country(), proposed.taxNumber(), at));
             record(company.id(), RegistrationEventType.IDENTITY_CHANGE_PROPOSED,
                     new IdentityProposal(company.id(), approved, proposed, at).changes(), at);
         }
@@ -169,13 +181,28 @@ public class IdentityChanges {
 
     /** The company's form to edit: with the name, country and tax number it proposed, while the office has them. */
     RegistrationForm withProposal(long companyId, RegistrationForm form) {
-        proposals.of(companyId).ifPresent(p -> {
-            form.setFullName(p.proposed().fullName());
-            form.setShortName(p.proposed().shortName());
-            form.setCountry(p.proposed().country());
-            form.setTaxNumber(p.proposed().taxNumber());
+        proposals.findById(companyId).ifPresent(p -> {
+            form.setFullName(p.getFullName());
+            form.setShortName(p.getShortName());
+            form.setCountry(p.getCountry());
+            form.setTaxNumber(p.getTaxNumber());
         });
         return form;
+    }
+
+    private Optional<IdentityProposal> proposal(long companyId) {
+        return proposals.findById(companyId).map(this::withApproved);
+    }
+
+    /** The proposal beside the company's approved values (a handful of proposals at a time: one read each). */
+    private IdentityProposal withApproved(IdentityChangeProposal p) {
+        CompanyApplications.Application company = applications.application(p.getCompanyId()).orElseThrow();
+        return new IdentityProposal(p.getCompanyId(), new Identity(company.fullName(), company.shortName(),
+                company.country(), company.taxNumber()), identity(p), p.getProposedAt());
+    }
+
+    private static Identity identity(IdentityChangeProposal p) {
+        return new Identity(p.getFullName(), p.getShortName(), p.getCountry(), p.getTaxNumber());
     }
 
     private void lockedApproved(long companyId) {

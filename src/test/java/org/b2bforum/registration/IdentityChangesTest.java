@@ -199,6 +199,17 @@ class IdentityChangesTest {
     }
 
     @Test
+    void a_withdrawn_approval_takes_the_proposal_with_it() {
+        propose(company, newName);
+        long before = booking.asOrganizer(() -> identityChanges.count());
+
+        booking.asOrganizer(() -> registrations.withdrawApproval(company.id(), "Компания не участвует"));
+
+        assertThat(booking.asOrganizer(() -> identityChanges.of(company.id()))).isEmpty();
+        assertThat(booking.asOrganizer(() -> identityChanges.count())).isEqualTo(before - 1);
+    }
+
+    @Test
     void only_organizers_decide_and_a_company_withdraws_only_its_own_proposal() {
         propose(company, newName);
 
