@@ -98,8 +98,7 @@ public final class BookingFixture {
     }
 
     /**
-     * The approved company loses its approval the way the forum allows it: it renames itself, which
-     * sends it back to the organizers, and they reject it.
+     * The approved company loses its approval: back with the organizers ({@link #sendBackToReview}), who reject it.
      */
     public void withdrawApproval(TestCompany company) {
         sendBackToReview(company);
