@@ -65,6 +65,8 @@ public final class BookingFixture {
     private final ProgramService program;
     private final BookingWindow bookingWindow;
     private final JdbcTemplate jdbc;
+    private final org.b2bforum.company.CompanyRecords records;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     public BookingFixture(ApplicationContext context) {
         this.registrations = context.getBean(RegistrationService.class);
@@ -72,6 +74,9 @@ public final class BookingFixture {
         this.program = context.getBean(ProgramService.class);
         this.bookingWindow = context.getBean(BookingWindow.class);
         this.jdbc = context.getBean(JdbcTemplate.class);
+        this.records = context.getBean(org.b2bforum.company.CompanyRecords.class);
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
     }
 
     // ---- companies ----
@@ -93,8 +98,7 @@ public final class BookingFixture {
     }
 
     /**
-     * The approved company loses its approval the way the forum allows it: it renames itself, which
-     * sends it back to the organizers, and they reject it.
+     * The approved company loses its approval: back with the organizers ({@link #sendBackToReview}), who reject it.
      */
     public void withdrawApproval(TestCompany company) {
         sendBackToReview(company);
@@ -115,13 +119,13 @@ public final class BookingFixture {
         });
     }
 
-    /** The approved company renames itself, which sends it back to the organizers' review (PENDING). */
+    /**
+     * The approved company is back in the organizers' review (PENDING), as an application resubmitted. A new name no
+     * longer does it (mend53a: a proposal the office decides, the company staying approved), so the fixture puts the
+     * company there through its records, for the tests of what a company awaiting approval may not do.
+     */
     public void sendBackToReview(TestCompany company) {
-        as(company, () -> {
-            RegistrationForm form = registrations.myApplicationForm();
-            form.setFullName(form.getFullName() + " (новое)");
-            registrations.updateProfile(form);
-        });
+        transactions.executeWithoutResult(status -> records.resubmit(company.id(), java.time.Instant.now()));
     }
 
     public List<TestCompany> approvedCompanies(int n) {

@@ -56,7 +56,7 @@ class TableOwnersTest {
             entry("booking_settings", "program"), entry("forum_day", "program"), entry("hall", "program"),
             entry("meeting_table", "program"), entry("negotiation_session", "program"),
             entry("program_item", "program"), entry("program_item_attendee", "program"), entry("slot", "program"),
-            entry("registration_event", "registration"),
+            entry("identity_change_proposal", "registration"), entry("registration_event", "registration"),
             entry("meeting_wish", "schedule"), entry("schedule_run", "schedule"),
             entry("schedule_run_meeting", "schedule"),
             entry("delegate_check_in", "venue"), entry("meeting_outcome", "venue"));

@@ -21,11 +21,12 @@ public record NotificationView(long id, String messageKey, String detail, Instan
     public static final String ATTENDEE_ADDED = "notification.meeting.ATTENDEE_ADDED";
 
     /**
-     * Whether the detail is someone's comment (the organizers' on a registration decision), not a
-     * description of what happened (the meeting in one line).
+     * Whether the detail is someone's comment (the organizers' on a registration decision, or their reason for
+     * declining a new name), not a description of what happened (the meeting in one line, the name accepted).
      */
     public boolean detailIsComment() {
-        return messageKey.startsWith("notification.registration.");
+        return messageKey.startsWith("notification.registration.")
+                || messageKey.equals("notification.identity-change.declined");
     }
 
     /** Whether the detail is an organizers' announcement (written text, not the meeting in one line). */

@@ -7,6 +7,7 @@ import org.b2bforum.base.mail.BilingualMail;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.security.EmailConfirmationService;
 import org.b2bforum.base.web.PublicUrl;
+import org.b2bforum.registration.IdentityChangeDecided;
 import org.b2bforum.registration.RegistrationDecided;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Propagation;
 import com.vaadin.flow.i18n.I18NProvider;
 
 /**
- * Tells a company of each decision on its registration: always in the app, in the decision's
+ * Tells a company of each decision on its registration, and on a new name, country or tax number it proposed: always in the app, in the decision's
  * transaction, and by e-mail (in Russian and English) when SMTP is configured, after commit and at
  * least once through the event publication registry.
  */
@@ -63,6 +64,31 @@ class RegistrationNotifier {
         for (long userId : accounts.userIdsOfCompanies(List.of(decided.companyId()))) {
             accounts.emailOf(userId).ifPresent(to -> mail.sendOrThrowWhileServerAway(to, "mail.registration.subject",
                     locale -> body(decided, locale), "the registration decision to " + to));
+        }
+    }
+
+    static String messageKey(IdentityChangeDecided decided) {
+        return "notification.identity-change." + (decided.accepted() ? "accepted" : "declined");
+    }
+
+    @EventListener
+    void storeInApp(IdentityChangeDecided decided) {
+        notifications.notifyCompany(decided.companyId(), messageKey(decided), decided.comment());
+    }
+
+    /** As {@link #sendEmail(RegistrationDecided)}: the office's decision on the company's new name or number. */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void sendEmail(IdentityChangeDecided decided) {
+        if (!mail.canSend()) {
+            return;
+        }
+        for (long userId : accounts.userIdsOfCompanies(List.of(decided.companyId()))) {
+            accounts.emailOf(userId).ifPresent(to -> mail.sendOrThrowWhileServerAway(to, "mail.registration.subject",
+                    locale -> i18n.getTranslation(messageKey(decided), locale) + "\n"
+                            + i18n.getTranslation("notification.comment", locale) + ": " + decided.comment()
+                            + "\n\n" + i18n.getTranslation("mail.identity-change.next", locale,
+                                    publicUrl.of("my-profile")),
+                    "the decision on a new name to " + to));
         }
     }
 

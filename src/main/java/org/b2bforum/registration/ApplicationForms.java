@@ -27,6 +27,13 @@ final class ApplicationForms {
                         .toList());
     }
 
+    /** {@code data} with another name, country and tax number: the approved ones while a new one is proposed. */
+    static CompanyData withIdentity(CompanyData data, IdentityProposal.Identity identity) {
+        return new CompanyData(identity.fullName(), identity.shortName(), data.city(), identity.country(),
+                data.sectors(), data.description(), data.offers(), data.seeks(), data.website(), identity.taxNumber(),
+                data.contactPerson(), data.email(), data.phone(), data.delegates());
+    }
+
     static RegistrationForm form(Application company) {
         RegistrationForm form = new RegistrationForm();
         form.setFullName(company.fullName());

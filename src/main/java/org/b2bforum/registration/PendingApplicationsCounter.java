@@ -8,7 +8,8 @@ import org.b2bforum.company.RegistrationStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The applications waiting for the organizers' decision, next to "Company applications" in an organizer's menu.
+ * The applications waiting for the organizers' decision, and the new names, countries and tax numbers approved
+ * companies proposed (mend53a), next to "Company applications" in an organizer's menu.
  * Read when a page opens: live updates go to companies, and none of them changes it.
  */
 @Component
@@ -17,10 +18,13 @@ class PendingApplicationsCounter implements MenuCounter {
     private static final RegistrationFilter PENDING = new RegistrationFilter(RegistrationStatus.PENDING, null, null);
 
     private final RegistrationService registrations;
+    private final IdentityChanges identityChanges;
     private final CurrentUser currentUser;
 
-    PendingApplicationsCounter(RegistrationService registrations, CurrentUser currentUser) {
+    PendingApplicationsCounter(RegistrationService registrations, IdentityChanges identityChanges,
+            CurrentUser currentUser) {
         this.registrations = registrations;
+        this.identityChanges = identityChanges;
         this.currentUser = currentUser;
     }
 
@@ -31,7 +35,8 @@ class PendingApplicationsCounter implements MenuCounter {
 
     @Override
     public long count() {
-        return currentUser.get().filter(ForumUser::isOrganizer).isPresent() ? registrations.count(PENDING) : 0;
+        return currentUser.get().filter(ForumUser::isOrganizer).isPresent() 
+                ? registrations.count(PENDING) + identityChanges.count() : 0;
     }
 
     @Override

@@ -67,6 +67,7 @@ public class RegistrationService {
     private final LoginThrottle throttle;
     private final EmailConfirmationService confirmations;
     private final NeverConfirmedApplications neverConfirmed;
+    private final IdentityChanges identityChanges;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -75,7 +76,7 @@ public class RegistrationService {
             ProgramConflicts meetings, CheckedInDelegates checkIns, CurrentUser currentUser,
             ApplicationEventPublisher publisher,
             LoginThrottle throttle, EmailConfirmationService confirmations, NeverConfirmedApplications neverConfirmed,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            IdentityChanges identityChanges, PlatformTransactionManager transactionManager, Clock clock) {
         this.applications = applications;
         this.records = records;
         this.events = events;
@@ -88,6 +89,7 @@ public class RegistrationService {
         this.throttle = throttle;
         this.confirmations = confirmations;
         this.neverConfirmed = neverConfirmed;
+        this.identityChanges = identityChanges;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -270,6 +272,7 @@ public class RegistrationService {
         }
         Instant now = clock.instant();
         records.decide(companyId, RegistrationStatus.REJECTED, comment, now);
+        identityChanges.forget(companyId);
         events.save(new RegistrationEvent(companyId, RegistrationEventType.APPROVAL_WITHDRAWN, comment,
                 organizer.id(), organizer.email(), now));
         publisher.publishEvent(new RegistrationDecided(companyId, company.shortName(), RegistrationStatus.REJECTED,
@@ -305,11 +308,16 @@ public class RegistrationService {
         decide(companyId, RegistrationStatus.CHANGES_REQUESTED, requiredComment(comment, "comment"));
     }
 
-    /** The logged-in company's application as a form to edit (log-in fields left empty). */
+    /**
+     * The logged-in company's application as a form to edit (log-in fields left empty), with the name, country and tax
+     * number it proposed while the office has them ({@link IdentityChanges}).
+     */
     @PreAuthorize("hasRole('COMPANY')")
     @Transactional(readOnly = true)
     public RegistrationForm myApplicationForm() {
-        return ApplicationForms.form(applications.application(currentUser.requireCompanyId()).orElseThrow());
+        long companyId = currentUser.requireCompanyId();
+        return identityChanges.withProposal(companyId,
+                ApplicationForms.form(applications.application(companyId).orElseThrow()));
     }
 
     /**
@@ -332,8 +340,9 @@ public class RegistrationService {
     }
 
     /**
-     * Saves the logged-in approved company's profile. Edits apply at once, except a new name or
-     * tax number, which sends the company back to the organizers' approval.
+     * Saves the logged-in approved company's profile. Edits apply at once, except a new name, country or tax number:
+     * that is a proposal the forum office accepts or declines ({@link IdentityChanges}), and meanwhile the company
+     * stays approved under its approved values (mend53a).
      * <p>
      * A delegate is the same person while the e-mail stays (ignoring case): they keep their log-in,
      * badge, calendar link and meetings. A delegate removed from the list, or put in someone else's
@@ -342,7 +351,7 @@ public class RegistrationService {
      * already checked in at the venue is not removed: the whole edit is refused with a message at
      * the delegates naming the meetings (or the people), and nothing is saved.
      *
-     * @return whether the change needs approval again
+     * @return whether a new name, country or tax number went to the office
      * @throws InvalidRegistrationException with a message per faulty field
      */
     @PreAuthorize("hasRole('COMPANY')")
@@ -352,26 +361,19 @@ public class RegistrationService {
         if (company.status() != RegistrationStatus.APPROVED) {
             throw new RegistrationStateException("registration.error.not-approved");
         }
-        boolean needsApproval = !company.fullName().equals(trimmed(form.getFullName()))
-                || !company.shortName().equals(trimmed(form.getShortName()))
-                || company.country() != form.getCountry()
-                || !company.taxNumber().equals(TaxNumbers.normalize(form.getTaxNumber()));
-        save(company.id(), form);
         Instant now = clock.instant();
-        if (needsApproval) {
-            records.resubmit(company.id(), now);
-            record(company.id(), RegistrationEventType.RESUBMITTED, now);
-        } else {
-            record(company.id(), RegistrationEventType.PROFILE_UPDATED, now);
-        }
-        return needsApproval;
-    }
-
-    private static String trimmed(String value) {
-        return value == null ? "" : singleLine(value);
+        CompanyData data = validated(company.id(), form);
+        store(company.id(), identityChanges.settle(company, data, now));
+        record(company.id(), RegistrationEventType.PROFILE_UPDATED, now);
+        return IdentityChanges.differs(company, data);
     }
 
     private void save(long companyId, RegistrationForm form) {
+        store(companyId, validated(companyId, form));
+    }
+
+    /** The form as company stores it, checked (a new tax number's too): else a message per faulty field. */
+    private CompanyData validated(long companyId, RegistrationForm form) {
         List<FieldError> errors = new ArrayList<>(RegistrationValidator.validate(form, RegistrationValidator.Mode.EDIT));
         if (errors.stream().noneMatch(e -> e.field().equals("taxNumber")) && records.taxNumberTaken(
                 form.getCountry(), TaxNumbers.normalize(form.getTaxNumber()), companyId)) {
@@ -380,7 +382,10 @@ public class RegistrationService {
         if (!errors.isEmpty()) {
             throw new InvalidRegistrationException(errors);
         }
-        CompanyData data = ApplicationForms.data(form);
+        return ApplicationForms.data(form);
+    }
+
+    private void store(long companyId, CompanyData data) {
         List<Long> leaving = records.delegatesLeaving(companyId, data.delegates());
         refuseRemovingDelegatesOnRecord(leaving);
         delegates.release(leaving);

@@ -141,7 +141,7 @@ class ForumAccessTest {
 
         inRequest(() -> {
             assertThat(access.isApproved(company.id())).isTrue();
-            // it renames itself: back to the organizers' review, in the same request
+            // back to the organizers' review, in the same request
             fixture.sendBackToReview(company);
             assertThat(access.isApproved(company.id())).isFalse();
         });

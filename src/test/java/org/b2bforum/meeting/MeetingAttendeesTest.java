@@ -165,7 +165,7 @@ class MeetingAttendeesTest {
                 List.of(requester.firstDelegate()), null)).meetingId();
         long first = partner.firstDelegate();
         delegates.delegateAccount(partner, first);
-        // the partner renames itself in another tab while its "choose who attends" dialog is open
+        // the partner is sent back to review in another tab while its "choose who attends" dialog is open
         fixture.sendBackToReview(partner);
 
         // before (review65): its delegate was sent and told, and busy at that time, while every page of the forum was

@@ -18,6 +18,7 @@ import org.b2bforum.base.mail.BilingualMail;
 import org.b2bforum.base.security.AccountService;
 import org.b2bforum.base.web.PublicUrl;
 import org.b2bforum.company.RegistrationStatus;
+import org.b2bforum.registration.IdentityChangeDecided;
 import org.b2bforum.registration.RegistrationDecided;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -48,9 +49,25 @@ class RegistrationNotifierTest {
         DefaultI18NProvider i18n = new DefaultI18NProvider(Languages.ALL);
         PublicUrl publicUrl = mock(PublicUrl.class);
         when(publicUrl.of("my-registration")).thenReturn("https://forum.minsk-moscow.example/my-registration");
+        when(publicUrl.of("my-profile")).thenReturn("https://forum.minsk-moscow.example/my-profile");
         return new RegistrationNotifier(mock(NotificationService.class), accounts,
                 new BilingualMail(provider, i18n, "forum@minsk-moscow.example"), i18n,
                 publicUrl, confirmations);
+    }
+
+    /** mend53a: the office's decision on a new name reaches the company in both languages, with the reason. */
+    @Test
+    void a_declined_new_name_is_mailed_with_the_reason_and_the_profile_s_link() {
+        notifier(mailSender).sendEmail(new IdentityChangeDecided(7, "Дорстроймаш", false,
+                "Название не совпадает с выпиской"));
+
+        ArgumentCaptor<SimpleMailMessage> message = ArgumentCaptor.forClass(SimpleMailMessage.class);
+        verify(mailSender).send(message.capture());
+        assertThat(message.getValue().getTo()).containsExactly("info@dorstroymash.by");
+        assertThat(message.getValue().getText())
+                .contains("Дирекция форума отклонила новое наименование или реквизиты вашей компании")
+                .contains("The forum office declined your company’s new name or details")
+                .contains("Название не совпадает с выпиской", "https://forum.minsk-moscow.example/my-profile");
     }
 
     /** ux68: the forum writes to no address nobody confirmed, a rejection of its application included. */

@@ -20,7 +20,9 @@ import jakarta.persistence.EntityManager;
  * views go through the service, which checks who is asking), its mapping of the form ({@code ApplicationForms}, moved
  * out of it for its length) and the removal of applications nobody confirmed ({@link NeverConfirmedApplications}: a
  * job, which no user asks, and the service's registration) and the office's confirmation of an address and freeing of
- * a rejected application's tax number ({@link OfficeCorrections}: organizers only, it locks the company); it never sees company's entities or repositories and runs no SQL of its own.
+ * a rejected application's tax number ({@link OfficeCorrections}: organizers only, it locks the company) and an
+ * approved company's new name, proposed by the company and accepted or declined by the office ({@link IdentityChanges},
+ * mend53a: it locks the company); it never sees company's entities or repositories and runs no SQL of its own.
  */
 class CompanyRowsOwnerTest {
 
@@ -49,7 +51,7 @@ class CompanyRowsOwnerTest {
     @Test
     void only_the_registration_service_reads_and_writes_companies() {
         noClasses().that().doNotBelongToAnyOf(RegistrationService.class, ApplicationForms.class,
-                        NeverConfirmedApplications.class, OfficeCorrections.class)
+                        NeverConfirmedApplications.class, OfficeCorrections.class, IdentityChanges.class)
                 .should().dependOnClassesThat().belongToAnyOf(CompanyRecords.class, CompanyApplications.class)
                 .check(REGISTRATION);
     }

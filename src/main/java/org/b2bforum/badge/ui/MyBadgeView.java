@@ -244,8 +244,9 @@ class MyBadgeView extends VerticalLayout implements HasDynamicTitle {
             showGone("delegate.removed-meanwhile", "my-badge-removed");
             return Optional.empty();
         } catch (AccessDeniedException notApproved) {
-            // the company's application is back with the organizers (a new name or tax number, changed on the forum's
-            // day as well) or withdrawn: "Something went wrong" was all the delegate read (ux91's walk)
+            // the company's approval was withdrawn, or its application is back with the organizers: "Something went
+            // wrong" was all the delegate read (ux91's walk). A new name or tax number no longer does it (mend53a: a
+            // proposal the office decides while the company stays approved)
             showGone("my-badge.not-approved", "my-badge-not-approved");
             return Optional.empty();
         }

@@ -7,6 +7,8 @@ import org.b2bforum.base.ui.ApprovedCompaniesOnly;
 import org.b2bforum.base.ui.Notices;
 import org.b2bforum.company.LogoRejectedException;
 import org.b2bforum.company.LogoService;
+import org.b2bforum.registration.IdentityChanges;
+import org.b2bforum.registration.IdentityProposal;
 import org.b2bforum.registration.InvalidRegistrationException;
 import org.b2bforum.registration.RegistrationService;
 import org.b2bforum.registration.RegistrationStateException;
@@ -36,8 +38,8 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * An approved company edits its profile and logo. A new name or tax number goes back to the
- * organizers for approval; other changes apply at once.
+ * An approved company edits its profile and logo. A new name, country or tax number is a proposal the forum office
+ * decides, shown here until then with a way to withdraw it (mend53a); other changes apply at once.
  */
 @Route("my-profile")
 @Menu(title = "menu.my-profile", icon = "BUILDING", order = 5)
@@ -47,6 +49,9 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
 
     private final RegistrationService registrations;
     private final LogoService logos;
+    private final IdentityChanges identityChanges;
+    /** The proposal awaiting the office, with "Withdraw"; empty and hidden when there is none. */
+    final Div proposal = new Div();
     final RegistrationFormLayout form = new RegistrationFormLayout(RegistrationValidator.Mode.EDIT);
     final Button save = new Button(getTranslation("action.save"));
     final Span logoError = new Span();
@@ -54,9 +59,13 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
     private final Upload upload;
     final HorizontalLayout logoRow;
 
-    MyProfileView(RegistrationService registrations, LogoService logos) {
+    MyProfileView(RegistrationService registrations, LogoService logos, IdentityChanges identityChanges) {
         this.registrations = registrations;
         this.logos = logos;
+        this.identityChanges = identityChanges;
+        proposal.setId("identity-proposal");
+        proposal.addClassName("identity-proposal");
+        showProposal();
         addClassName("page");
         form.fill(registrations.myApplicationForm());
 
@@ -84,7 +93,7 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
         logoRow = new HorizontalLayout(logoBox, upload);
         logoRow.setWrap(true); // on a phone the upload goes under the logo: side by side they were wider than the page
 
-        add(new H1(getTranslation("menu.my-profile")), new Paragraph(getTranslation("my-profile.intro")),
+        add(new H1(getTranslation("menu.my-profile")), new Paragraph(getTranslation("my-profile.intro")), proposal,
                 new H2(getTranslation("logo.title")), logoRow, logoError,
                 new Paragraph(getTranslation("logo.hint")), form, save);
     }
@@ -124,11 +133,10 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         try {
-            boolean needsApproval = registrations.updateProfile(form.read());
-            if (needsApproval) {
-                // saved, and back in the queue: worth a look, not only a green tick
-                Notices.warning(getTranslation("my-profile.saved-needs-approval"));
-                getUI().ifPresent(ui -> ui.navigate(MyRegistrationView.class));
+            if (registrations.updateProfile(form.read())) {
+                // saved, and the new name with the office: the note above says which, with the way to take it back
+                Notices.success(getTranslation("my-profile.saved-needs-approval"));
+                showProposal();
             } else {
                 Notices.success(getTranslation("my-profile.saved"));
             }
@@ -137,6 +145,33 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
         } catch (RegistrationStateException e) {
             Notices.error(getTranslation(e.key()));
         }
+    }
+
+    /** "New name awaiting the forum office: …" with "Withdraw", while a proposal waits. */
+    private void showProposal() {
+        proposal.removeAll();
+        Optional<IdentityProposal> mine = identityChanges.mine();
+        proposal.setVisible(mine.isPresent());
+        mine.ifPresent(p -> {
+            IdentityProposal.Identity to = p.proposed();
+            Paragraph text = new Paragraph(getTranslation("identity-change.pending", to.shortName(), to.fullName(),
+                    getTranslation(to.country().translationKey()), to.taxNumber()));
+            text.setId("identity-proposal-text");
+            Button withdraw = new Button(getTranslation("identity-change.withdraw"), e -> withdraw());
+            withdraw.setId("withdraw-identity-change");
+            proposal.add(text, withdraw);
+        });
+    }
+
+    void withdraw() {
+        try {
+            identityChanges.withdraw();
+            Notices.done(getTranslation("identity-change.withdrawn"));
+            form.fill(registrations.myApplicationForm()); // the approved values, which stay
+        } catch (RegistrationStateException e) {
+            Notices.error(getTranslation(e.key()));
+        }
+        showProposal();
     }
 
     @Override

@@ -7,6 +7,8 @@ import org.b2bforum.base.security.EmailConfirmationService;
 import org.b2bforum.base.security.Role;
 import org.b2bforum.base.ui.Notices;
 import org.b2bforum.company.RegistrationStatus;
+import org.b2bforum.registration.IdentityChanges;
+import org.b2bforum.registration.IdentityProposal;
 import org.b2bforum.registration.InvalidRegistrationException;
 import org.b2bforum.registration.OfficeCorrections;
 import org.b2bforum.registration.RegistrationDetails;
@@ -45,6 +47,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     private final RegistrationService registrations;
     private final ForumTime time;
     private final OfficeCorrections corrections;
+    private final IdentityChanges identityChanges;
     private long companyId;
     private String title = "";
     private RegistrationFilter queueFilter = QueueParameters.from(QueryParameters.empty());
@@ -52,9 +55,10 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     private Sort queueSort = Sort.unsorted();
 
     RegistrationDetailView(RegistrationService registrations, ForumTime time,
-            OfficeCorrections corrections) {
+            OfficeCorrections corrections, IdentityChanges identityChanges) {
         this.registrations = registrations;
         this.corrections = corrections;
+        this.identityChanges = identityChanges;
         this.time = time;
         addClassName("page");
     }
@@ -131,6 +135,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
             withdraw.setId("withdraw-approval");
             withdraw.addThemeVariants(ButtonVariant.ERROR);
             add(withdraw);
+            identityChanges.of(companyId).ifPresent(this::addIdentityProposal);
         } else if (details.status() == RegistrationStatus.REJECTED) {
             addTaxNumberFreeing(details);
         }
@@ -187,6 +192,8 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
                 "details.confirm-email-reason", "details.confirm-email-reason.empty");
         static final Ask FREE_TAX_NUMBER = new Ask("details.free-tax-number", "details.free-tax-number",
                 "details.free-tax-number-reason", "details.free-tax-number-reason.empty");
+        static final Ask DECLINE_IDENTITY = new Ask("identity-change.decline-title", "identity-change.decline",
+                "identity-change.reason", "details.reason.empty");
     }
 
     private void askComment(Ask ask, BiConsumer<TextArea, Dialog> onConfirm) {
@@ -240,9 +247,31 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     }
 
     /** Done, and the application shown again, with no next application offered (no decision was taken). */
-    private void doneHere(String key) {
-        Notices.success(getTranslation(key));
+    private void doneHere(String key, Object... parameters) {
+        Notices.success(getTranslation(key, parameters));
         show();
+    }
+
+    /** A new name, country or tax number the approved company proposed: old → new, accepted or declined here. */
+    private void addIdentityProposal(IdentityProposal proposal) {
+        Button accept = new Button(getTranslation("identity-change.accept"), VaadinIcon.CHECK.create(), e -> {
+            try {
+                identityChanges.accept(companyId);
+                doneHere("identity-change.accepted", proposal.proposed().shortName());
+            } catch (RegistrationStateException failure) {
+                failed(failure);
+            }
+        });
+        accept.setId("accept-identity-change");
+        accept.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
+        Button decline = new Button(getTranslation("identity-change.decline"), VaadinIcon.CLOSE.create(),
+                e -> askComment(Ask.DECLINE_IDENTITY, (text, dialog) -> decideWithComment(dialog, text,
+                        () -> identityChanges.decline(companyId, text.getValue()),
+                        () -> doneHere("identity-change.declined"))));
+        decline.setId("decline-identity-change");
+        HorizontalLayout actions = new HorizontalLayout(accept, decline);
+        actions.setWrap(true);
+        add(new IdentityProposalPanel(proposal), actions);
     }
 
     /**

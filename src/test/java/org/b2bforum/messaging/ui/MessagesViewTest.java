@@ -100,7 +100,7 @@ class MessagesViewTest extends ForumBrowserlessTest {
      * out and put back, which lost its focus (keystrokes went nowhere while a reply came in, and after Ctrl+Enter).
      */
     /**
-     * The company renamed itself in another tab (back to the organizers' review) while a conversation was open: Send
+     * The company went back to the organizers' review in another tab while a conversation was open: Send
      * is refused next to the field with the text kept (before: AccessDeniedException, the error page).
      */
     @Test

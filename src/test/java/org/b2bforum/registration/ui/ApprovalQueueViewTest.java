@@ -17,6 +17,7 @@ import org.b2bforum.base.ui.PhoneColumns;
 import org.b2bforum.company.Country;
 import org.b2bforum.company.RegistrationStatus;
 import org.b2bforum.company.Sector;
+import org.b2bforum.registration.IdentityChanges;
 import org.b2bforum.registration.RegistrationFilter;
 import org.b2bforum.registration.RegistrationForm;
 import org.b2bforum.registration.RegistrationService;
@@ -47,6 +48,8 @@ class ApprovalQueueViewTest extends ForumBrowserlessTest {
 
     @Autowired
     RegistrationService registrations;
+    @Autowired
+    IdentityChanges identityChanges;
     @Autowired
     AccountService accounts;
 
@@ -119,7 +122,9 @@ class ApprovalQueueViewTest extends ForumBrowserlessTest {
     void the_menu_counts_the_applications_waiting_for_a_decision() {
         long waiting = register("Гомель", Country.BY, Sector.TOURISM);
         register("Москва", Country.RU, Sector.ENERGY);
-        long pending = registrations.count(new RegistrationFilter(RegistrationStatus.PENDING, null, null));
+        // with the new names approved companies proposed (mend53a), which other tests left
+        long pending = registrations.count(new RegistrationFilter(RegistrationStatus.PENDING, null, null))
+                + identityChanges.count();
         assertThat(pending).isGreaterThanOrEqualTo(2);
 
         // read when a page opens (the test's UI opened the organizer's first page before the applications came)

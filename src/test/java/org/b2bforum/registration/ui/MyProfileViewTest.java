@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 
 /** An approved company edits its profile on /my-profile. */
@@ -76,7 +78,46 @@ class MyProfileViewTest extends ForumBrowserlessTest {
         test(view.form.taxNumber).setValue(unp);
         assertThat(view.form.taxNumber.isInvalid()).isFalse();
         test(view.save).click();
-        assertThat(jdbc.queryForObject("select tax_number from company where id = ?", String.class, company.id()))
-                .isEqualTo(unp);
+        assertThat(jdbc.queryForObject("select contact_person from company where id = ?", String.class,
+                company.id())).isEqualTo("Анна Сидорова");
+        // the new number goes to the office (mend53a); the page opens again with it, so a next save is not held back
+        assertThat(jdbc.queryForObject("select tax_number from identity_change_proposal where company_id = ?",
+                String.class, company.id())).isEqualTo(unp);
+        MyProfileView again = navigate(MyProfileView.class);
+        assertThat(again.form.taxNumber.getValue()).isEqualTo(unp);
+        assertThat(again.form.taxNumber.isInvalid()).isFalse();
+    }
+
+    /**
+     * mend53a: a corrected name is shown as awaiting the office, the company staying approved, and withdrawn here.
+     * Before, the save sent the company back to review (the warning notice and the page of the application).
+     */
+    @Test
+    void a_new_name_awaits_the_office_on_the_page_and_is_withdrawn_there() {
+        TestCompany company = booking.approvedCompany();
+        String approvedName = jdbc.queryForObject("select short_name from company where id = ?", String.class,
+                company.id());
+        BookingFixture.logInAs(company);
+        MyProfileView view = navigate(MyProfileView.class);
+        assertThat(view.proposal.isVisible()).isFalse();
+
+        test(view.form.shortName).setValue(approvedName + " Плюс");
+        test(view.save).click();
+
+        assertThat(getCurrentView()).as("stays on the profile").isSameAs(view);
+        assertThat(view.proposal.isVisible()).isTrue();
+        assertThat(find(Paragraph.class).id("identity-proposal-text").getText())
+                .startsWith("Новое название на проверке у дирекции: «" + approvedName + " Плюс»");
+        assertThat(jdbc.queryForObject("select status from company where id = ?", String.class, company.id()))
+                .isEqualTo("APPROVED");
+        assertThat(jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id()))
+                .isEqualTo(approvedName);
+
+        test(find(Button.class).id("withdraw-identity-change")).click();
+
+        assertThat(view.proposal.isVisible()).isFalse();
+        assertThat(view.form.shortName.getValue()).isEqualTo(approvedName);
+        assertThat(jdbc.queryForObject("select count(*) from identity_change_proposal where company_id = ?",
+                Integer.class, company.id())).isZero();
     }
 }
