@@ -8,6 +8,8 @@ import java.util.Map;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.timepicker.TimePicker;
 
 /**
  * The errors of one form: a required field left empty, or a service's translation key shown next
@@ -47,17 +49,30 @@ public final class FieldErrors {
         fields.forEach(field -> field.setInvalid(false));
     }
 
-    /** Marks the empty (or blank) fields as required; true when all are filled. */
+    /**
+     * Marks the empty (or blank) fields as required; true when all are filled. A date or time picker whose input holds
+     * text it could not read (9/18/2207 where the picker reads day first) is empty too, but "Fill in this field" next
+     * to what was typed read as a fault (ux90): it says how to type the date or the time instead.
+     */
     public boolean required(HasValue<?, ?>... required) {
         boolean filled = true;
         for (HasValue<?, ?> field : required) {
             Object value = field.getValue();
             if (field.isEmpty() || value instanceof String text && text.isBlank()) {
-                mark((HasValidation) field, "validation.required");
+                mark((HasValidation) field, emptyKey(field));
                 filled = false;
             }
         }
         return filled;
+    }
+
+    /** The picker keeps the text it could not read in this element property (Vaadin 25's isInputValuePresent()). */
+    private static String emptyKey(HasValue<?, ?> field) {
+        if (field instanceof Component picker && (field instanceof DatePicker || field instanceof TimePicker)
+                && !picker.getElement().getProperty("_inputElementValue", "").isBlank()) {
+            return field instanceof DatePicker ? "validation.date-unreadable" : "validation.time-unreadable";
+        }
+        return "validation.required";
     }
 
     /** The message of {@code key}, with its parameters, at its field, or as an error notice when it has none. */

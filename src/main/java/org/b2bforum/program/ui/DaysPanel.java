@@ -87,7 +87,7 @@ class DaysPanel extends VerticalLayout {
             }
         });
         errors.validating(day).on("program.error.day-exists", day).on("program.error.day-past", day)
-                .on("program.error.day-far", day);
+                .on(Plural.key("program.error.day-far", YEARS_AHEAD, getLocale()), day);
 
         HorizontalLayout form = new HorizontalLayout(day, add);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -96,8 +96,8 @@ class DaysPanel extends VerticalLayout {
     }
 
     /**
-     * A day gone by, or one further ahead than {@link #YEARS_AHEAD} years, is refused next to the field, saying which
-     * days are taken: a forum day is today or ahead (a past date is a typo of the month or the year).
+     * A day gone by, or one further ahead than {@link #YEARS_AHEAD} years, is refused next to the field, saying the
+     * first or the last day accepted: a forum day is today or ahead (a past date is a typo of the month or the year).
      */
     private boolean withinReach(LocalDate date) {
         LocalDate today = today();
@@ -107,7 +107,8 @@ class DaysPanel extends VerticalLayout {
         }
         LocalDate last = today.plusYears(YEARS_AHEAD);
         if (date.isAfter(last)) {
-            errors.show("program.error.day-far", labels.longDate(last));
+            errors.show(Plural.key("program.error.day-far", YEARS_AHEAD, getLocale()), labels.longDate(last),
+                    YEARS_AHEAD);
             return false;
         }
         return true;

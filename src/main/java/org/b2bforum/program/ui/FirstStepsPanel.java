@@ -5,6 +5,7 @@ import java.util.List;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.Hall;
 import org.b2bforum.program.NegotiationSession;
+import org.b2bforum.program.ProgramItem;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -32,14 +33,14 @@ class FirstStepsPanel extends Div {
         getElement().setAttribute("role", "note");
     }
 
-    void show(List<ForumDay> days, List<Hall> halls, List<NegotiationSession> sessions) {
+    void show(List<ForumDay> days, List<Hall> halls, List<NegotiationSession> sessions, List<ProgramItem> items) {
         setVisible(sessions.isEmpty());
         if (!isVisible()) {
             return;
         }
         removeAll();
         steps.removeAll();
-        List<Boolean> done = List.of(!days.isEmpty(), !halls.isEmpty(), false, false, false);
+        List<Boolean> done = List.of(!days.isEmpty(), !halls.isEmpty(), false, !items.isEmpty(), false);
         for (int i = 0; i < STEPS.size(); i++) {
             String text = getTranslation("program.first-steps." + STEPS.get(i));
             ListItem step = new ListItem(done.get(i) ? getTranslation("program.first-steps.done", text) : text);

@@ -10,6 +10,7 @@ import org.b2bforum.program.BookingWindow;
 import org.b2bforum.program.ForumDay;
 import org.b2bforum.program.Hall;
 import org.b2bforum.program.NegotiationSession;
+import org.b2bforum.program.ProgramItem;
 import org.b2bforum.program.ProgramItems;
 import org.b2bforum.program.ProgramLabels;
 import org.b2bforum.program.ProgramService;
@@ -61,28 +62,30 @@ class ProgramView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         add(new H1(getTranslation("program.title")),
                 new Paragraph(getTranslation("program.intro", labels.zoneName())),
                 firstSteps, days, halls, sessions, items, booking);
-        booking.show(bookingWindow.settings());
     }
 
     /**
      * The lists are read at each arrival, not only when the view is made: the router keeps the view when it is
      * opened again from itself (the menu, or the start page, which leads here while the forum has no days), and it
-     * showed the program as it was then.
+     * showed the program as it was then. The booking window too (set at another desk meanwhile), but only here: a
+     * day or a hall added must not undo what the organizer is typing into the booking form.
      */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         refresh();
+        booking.show(bookingWindow.settings());
     }
 
     private void refresh() {
         List<ForumDay> allDays = program.days();
         List<Hall> allHalls = program.halls();
         List<NegotiationSession> allSessions = program.sessions();
-        firstSteps.show(allDays, allHalls, allSessions);
+        List<ProgramItem> allItems = programItems.all();
+        firstSteps.show(allDays, allHalls, allSessions, allItems);
         days.show(allDays);
         halls.show(allHalls);
         sessions.show(allSessions, allDays, allHalls);
-        items.show(programItems.all(), allDays);
+        items.show(allItems, allDays);
     }
 
     @Override

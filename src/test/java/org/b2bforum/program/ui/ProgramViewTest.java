@@ -194,7 +194,7 @@ class ProgramViewTest extends ForumBrowserlessTest {
         navigate(ProgramView.class);
         FirstStepsPanel panel = new FirstStepsPanel("https://forum.example.org/register");
 
-        panel.show(List.of(), List.of(), List.of());
+        panel.show(List.of(), List.of(), List.of(), List.of());
         assertThat(panel.isVisible()).isTrue();
         assertThat(panel.getElement().getTextRecursively()).startsWith("С чего начать")
                 .contains("Дни форума: даты", "Залы и столы", "Переговорные сессии", "Мероприятия программы",
@@ -202,20 +202,25 @@ class ProgramViewTest extends ForumBrowserlessTest {
         assertThat(panel.steps.getChildren().filter(step -> step.hasClassName("done"))).isEmpty();
 
         ForumDay day = new ForumDay(1, LocalDate.of(2027, 9, 18));
-        panel.show(List.of(day), List.of(), List.of());
+        panel.show(List.of(day), List.of(), List.of(), List.of());
         assertThat(panel.steps.getChildren().filter(step -> step.hasClassName("done")))
                 .extracting(step -> step.getElement().getAttribute("data-step")).containsExactly("days");
         assertThat(panel.steps.getChildren().findFirst().orElseThrow().getElement().getText())
                 .startsWith("Готово — Дни форума");
 
         Hall hall = new Hall(1, "Зал «Москва»", null, 12);
-        panel.show(List.of(day), List.of(hall), List.of());
+        panel.show(List.of(day), List.of(hall), List.of(), List.of());
         assertThat(panel.steps.getChildren().filter(step -> step.hasClassName("done")))
                 .extracting(step -> step.getElement().getAttribute("data-step")).containsExactly("days", "halls");
 
+        panel.show(List.of(day), List.of(hall), List.of(), List.of(programItem(day)));
+        assertThat(panel.steps.getChildren().filter(step -> step.hasClassName("done")))
+                .extracting(step -> step.getElement().getAttribute("data-step"))
+                .as("a program item added marks its step done").containsExactly("days", "halls", "items");
+
         Instant ten = Instant.parse("2027-09-18T07:00:00Z");
         panel.show(List.of(day), List.of(hall), List.of(new NegotiationSession(1, 1, 1, hall.name(), null,
-                "Переговоры", null, ten, ten.plusSeconds(3600), 20, 0, 3)));
+                "Переговоры", null, ten, ten.plusSeconds(3600), 20, 0, 3)), List.of());
         assertThat(panel.isVisible()).as("the rest is on the page once a session exists").isFalse();
 
         ProgramView view = navigate(ProgramView.class);
@@ -238,8 +243,9 @@ class ProgramViewTest extends ForumBrowserlessTest {
         test(view.sessions.add).click();
 
         assertThat(view.sessions.hall.isInvalid()).isTrue();
-        assertThat(view.sessions.hall.getErrorMessage()).isEqualTo("В этом зале в это время уже идёт сессия «"
-                + existing.name() + "», 10:00–11:00: выберите другой зал или другое время.");
+        assertThat(view.sessions.hall.getErrorMessage()).as("a name with «» not quoted again")
+                .isEqualTo("В этом зале в это время уже идёт сессия: " + existing.name()
+                        + ", 10:00–11:00. Выберите другой зал или другое время.");
         assertThat(program.sessions()).hasSize(sessionsBefore);
         assertThat(view.sessions.name.getValue()).as("kept to correct").startsWith("Переговоры ");
 
@@ -366,6 +372,12 @@ class ProgramViewTest extends ForumBrowserlessTest {
         assertThat(test(find(Notification.class).last()).getText()).isEqualTo("День удалён: " + day);
         assertThat(program.days()).extracting(ForumDay::id).doesNotContain(session.dayId());
         assertThat(dayRow(view, session.dayId())).as("gone from the list").isNegative();
+    }
+
+    private static ProgramItem programItem(ForumDay day) {
+        Instant nine = day.day().atTime(9, 0).atZone(FORUM_ZONE).toInstant();
+        return new ProgramItem(1, day.id(), ProgramItemKind.PLENARY, "Пленарное заседание", null, "Зал «Москва»", null,
+                nine, nine.plusSeconds(3600), 0);
     }
 
     private int dayRow(ProgramView view, long dayId) {
