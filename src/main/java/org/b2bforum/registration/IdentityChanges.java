@@ -103,14 +103,15 @@ public class IdentityChanges {
     }
 
     /**
-     * Applies the proposal: the new values everywhere. The tax number is checked again, as at registration: another
-     * company may have registered it since.
+     * Applies the proposal the office saw ({@code seen}, its {@link IdentityProposal#proposedAt()}): the new values
+     * everywhere. One the company made again meanwhile is refused, nothing changed (mend53d). The tax number is
+     * checked again, as at registration: another company may have registered it since.
      */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional
-    public void accept(long companyId) {
+    public void accept(long companyId, Instant seen) {
         lockedApproved(companyId);
-        IdentityProposal proposal = proposal(companyId)
+        IdentityProposal proposal = proposal(companyId).map(p -> sameAs(p.proposedAt(), seen, p))
                 .orElseThrow(() -> new RegistrationStateException("identity-change.error.none"));
         Identity to = proposal.proposed();
         if (records.taxNumberTaken(to.country(), to.taxNumber(), companyId)) {
@@ -131,16 +132,19 @@ public class IdentityChanges {
         publisher.publishEvent(new IdentityChangeDecided(companyId, to.shortName(), true, proposal.changes()));
     }
 
-    /** Declines the proposal with a reason (shown to the company): the approved values stay. */
+    /**
+     * Declines the proposal the office saw ({@code seen}, as in {@link #accept}) with a reason (shown to the company):
+     * the approved values stay.
+     */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional
-    public void decline(long companyId, String reason) {
+    public void decline(long companyId, Instant seen, String reason) {
         String comment = RegistrationService.requiredComment(reason, "reason");
         LockedCompany company = records.lock(companyId)
                 .orElseThrow(() -> new RegistrationStateException("registration.error.not-found"));
-        if (proposals.deleteByCompany(companyId) == 0) {
-            throw new RegistrationStateException("identity-change.error.none");
-        }
+        proposals.findById(companyId).map(p -> sameAs(p.getProposedAt(), seen, p))
+                .orElseThrow(() -> new RegistrationStateException("identity-change.error.none"));
+        proposals.deleteByCompany(companyId);
         record(companyId, RegistrationEventType.IDENTITY_CHANGE_DECLINED, comment, clock.instant());
         publisher.publishEvent(new IdentityChangeDecided(companyId, company.shortName(), false, comment));
     }
@@ -203,6 +207,14 @@ public class IdentityChanges {
 
     private static Identity identity(IdentityChangeProposal p) {
         return new Identity(p.getFullName(), p.getShortName(), p.getCountry(), p.getTaxNumber());
+    }
+
+    /** {@code proposal}, when it is the one the office saw; refused when the company proposed again since. */
+    private static <P> P sameAs(Instant proposedAt, Instant seen, P proposal) {
+        if (!proposedAt.equals(seen)) {
+            throw new RegistrationStateException("identity-change.error.changed");
+        }
+        return proposal;
     }
 
     private void lockedApproved(long companyId) {
