@@ -89,10 +89,13 @@ public class IdentityChanges {
     /**
      * Called when the office withdraws the company's approval (the company locked): its proposal has nothing left to
      * decide. Only an approved company proposes, and an approved company leaves that state by a withdrawal alone, so
-     * every proposal kept is an approved company's.
+     * every proposal kept is an approved company's. The trail says so (mend53d): declined, with the withdrawal's reason;
+     * the company is told of the withdrawal alone.
      */
-    void forget(long companyId) {
-        proposals.deleteByCompany(companyId);
+    void forget(long companyId, String reason, Instant at) {
+        if (proposals.deleteByCompany(companyId) > 0) {
+            record(companyId, RegistrationEventType.IDENTITY_CHANGE_DECLINED, reason, at);
+        }
     }
 
     /** The company's proposal awaiting the office, if any. */

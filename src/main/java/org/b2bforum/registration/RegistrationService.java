@@ -272,7 +272,7 @@ public class RegistrationService {
         }
         Instant now = clock.instant();
         records.decide(companyId, RegistrationStatus.REJECTED, comment, now);
-        identityChanges.forget(companyId);
+        identityChanges.forget(companyId, comment, now);
         events.save(new RegistrationEvent(companyId, RegistrationEventType.APPROVAL_WITHDRAWN, comment,
                 organizer.id(), organizer.email(), now));
         publisher.publishEvent(new RegistrationDecided(companyId, company.shortName(), RegistrationStatus.REJECTED,

@@ -237,6 +237,10 @@ class IdentityChangesTest {
 
         assertThat(booking.asOrganizer(() -> identityChanges.of(company.id()))).isEmpty();
         assertThat(booking.asOrganizer(() -> identityChanges.count())).isEqualTo(before - 1);
+        assertThat(trail(company)).as("the trail says what became of the proposal").endsWith(
+                RegistrationEventType.IDENTITY_CHANGE_DECLINED, RegistrationEventType.APPROVAL_WITHDRAWN);
+        assertThat(notifications(company, "notification.identity-change.declined")).as("told of the withdrawal alone")
+                .isEmpty();
     }
 
     @Test
