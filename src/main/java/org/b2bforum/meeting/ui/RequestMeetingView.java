@@ -1,7 +1,6 @@
 package org.b2bforum.meeting.ui;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -109,6 +108,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private final Map<Long, Boolean> asked = new HashMap<>();
     /** Times still listed but taken by others since the list was loaded (found out by a refused "Send"). */
     private final Set<Long> taken = new HashSet<>();
+    private final BookingTimer timer;
 
     RequestMeetingView(MeetingQueries meetings, MeetingRequests requests, DirectoryService directory,
             BookingWindow bookingWindow, ForumTime forumTime, Clock clock, LiveUpdates live) {
@@ -118,6 +118,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         this.directory = directory;
         this.bookingWindow = bookingWindow;
         this.clock = clock;
+        this.timer = new BookingTimer(getElement(), clock);
         this.forumTime = forumTime;
         this.dates = new ForumDates(forumTime, getLocale());
         this.days = new SlotDays(day, slot, dates);
@@ -149,20 +150,18 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         }
     }
 
-    /** The browser's timer: the time the page waited for has come ({@link #watchTheClock}). */
+    /** The browser's timer: the time the page waited for has come ({@link #watchTheClock}); ignored before it. */
     @ClientCallable
     void timeUp() {
-        lookAgain(true);
+        if (timer.due()) {
+            lookAgain(true);
+        }
     }
 
-    /** The browser calls {@link #timeUp} when booking opens or closes (at most a day ahead, and again then). */
+    /** The browser calls {@link #timeUp} when booking opens or closes ({@link BookingTimer}). */
     private void watchTheClock() {
-        Instant when = shownClosed.isEmpty() ? settings.closesAt()
-                : shownClosed.get() == BookingSettings.Closed.NOT_YET_OPEN ? settings.opensAt() : null;
-        if (when != null) { // a little after it: the server's clock has passed it too
-            long in = Math.min(Duration.between(clock.instant(), when).toMillis(), Duration.ofDays(1).toMillis());
-            getElement().executeJs("setTimeout(() => this.$server.timeUp(), $0)", Math.max(0, in) + 500);
-        }
+        timer.arm(shownClosed.isEmpty() ? settings.closesAt()
+                : shownClosed.get() == BookingSettings.Closed.NOT_YET_OPEN ? settings.opensAt() : null);
     }
 
     @Override
