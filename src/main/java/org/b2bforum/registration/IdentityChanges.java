@@ -3,6 +3,7 @@ package org.b2bforum.registration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.b2bforum.base.database.DatabaseFailures;
@@ -164,8 +165,13 @@ public class IdentityChanges {
      * profile's form shows the proposal, one saved with the approved values again takes the proposal back). Returns
      * {@code data} with the approved values, which the profile stores.
      */
-    CompanyData settle(LockedCompany company, CompanyData data, Instant at) {
+    CompanyData settle(LockedCompany company, CompanyData data, Instant shown, Instant at) {
         Optional<IdentityChangeProposal> pending = proposals.findById(company.id());
+        // decided, withdrawn or made again elsewhere since the form was loaded: not re-sent (or dropped) unseen
+        if (!Objects.equals(pending.map(IdentityChangeProposal::getProposedAt).orElse(null), shown)
+                && (pending.isPresent() || differs(company, data))) {
+            throw new RegistrationStateException("identity-change.error.form-outdated");
+        }
         if (!differs(company, data)) {
             if (pending.isPresent()) {
                 proposals.deleteByCompany(company.id());
@@ -193,6 +199,7 @@ public class IdentityChanges {
             form.setShortName(p.getShortName());
             form.setCountry(p.getCountry());
             form.setTaxNumber(p.getTaxNumber());
+            form.setProposalShown(p.getProposedAt());
         });
         return form;
     }

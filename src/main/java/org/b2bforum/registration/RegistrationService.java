@@ -363,7 +363,7 @@ public class RegistrationService {
         }
         Instant now = clock.instant();
         CompanyData data = validated(company.id(), form);
-        store(company.id(), identityChanges.settle(company, data, now));
+        store(company.id(), identityChanges.settle(company, data, form.getProposalShown(), now));
         record(company.id(), RegistrationEventType.PROFILE_UPDATED, now);
         return IdentityChanges.differs(company, data);
     }

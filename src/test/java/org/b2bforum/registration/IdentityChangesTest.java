@@ -196,6 +196,23 @@ class IdentityChangesTest {
     }
 
     @Test
+    void a_form_loaded_with_a_proposal_the_office_declined_since_does_not_send_it_again_unseen() {
+        propose(company, newName);
+        RegistrationForm open = booking.as(company, () -> registrations.myApplicationForm());
+        Instant read = seen(company);
+        booking.asOrganizer(() -> identityChanges.decline(company.id(), read, "Название не совпадает с выпиской"));
+        open.setDescription(open.getDescription() + " Дополнено.");
+
+        assertThatThrownBy(() -> booking.as(company, () -> registrations.updateProfile(open)))
+                .isInstanceOfSatisfying(RegistrationStateException.class,
+                        e -> assertThat(e.key()).isEqualTo("identity-change.error.form-outdated"));
+
+        booking.as(company, () -> assertThat(identityChanges.mine()).as("not sent again").isEmpty());
+        assertThat(trail(company)).last().isEqualTo(RegistrationEventType.IDENTITY_CHANGE_DECLINED);
+        assertThat(propose(company, newName + " Групп")).as("a form opened again proposes anew").isTrue();
+    }
+
+    @Test
     void a_tax_number_another_company_took_meanwhile_is_refused_at_acceptance_and_nothing_changes() {
         String number = booking.as(company, () -> {
             RegistrationForm form = registrations.myApplicationForm();
