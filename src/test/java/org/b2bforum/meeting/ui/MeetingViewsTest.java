@@ -835,8 +835,10 @@ class MeetingViewsTest extends ForumBrowserlessTest {
             setBookingWindow(new BookingSettings(Instant.now().plus(Duration.ofHours(2)), null, 50, false), a);
 
             // the browser's timer: a little after the opening, with up to 3 s of jitter
+            int reads = view.slotReads;
             TestClock.aheadOnThisThread(Duration.ofHours(2).plusSeconds(5), view::timeUp);
             assertThat(view.request.isAttached()).isTrue();
+            assertThat(view.slotReads - reads).as("the free times read once for the form built").isEqualTo(1);
             assertThat(find(Paragraph.class).withId("request-opens").exists()).isFalse();
             assertThat(slotsOfTheDay(view, forum)).isNotEmpty();
         } finally {
