@@ -3,6 +3,7 @@ package org.b2bforum.registration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.b2bforum.base.database.DatabaseFailures;
@@ -89,10 +90,13 @@ public class IdentityChanges {
     /**
      * Called when the office withdraws the company's approval (the company locked): its proposal has nothing left to
      * decide. Only an approved company proposes, and an approved company leaves that state by a withdrawal alone, so
-     * every proposal kept is an approved company's.
+     * every proposal kept is an approved company's. The trail says so (mend53d): declined, with the withdrawal's reason;
+     * the company is told of the withdrawal alone.
      */
-    void forget(long companyId) {
-        proposals.deleteByCompany(companyId);
+    void forget(long companyId, String reason, Instant at) {
+        if (proposals.deleteByCompany(companyId) > 0) {
+            record(companyId, RegistrationEventType.IDENTITY_CHANGE_DECLINED, reason, at);
+        }
     }
 
     /** The company's proposal awaiting the office, if any. */
@@ -103,14 +107,15 @@ public class IdentityChanges {
     }
 
     /**
-     * Applies the proposal: the new values everywhere. The tax number is checked again, as at registration: another
-     * company may have registered it since.
+     * Applies the proposal the office saw ({@code seen}, its {@link IdentityProposal#proposedAt()}): the new values
+     * everywhere. One the company made again meanwhile is refused, nothing changed (mend53d). The tax number is
+     * checked again, as at registration: another company may have registered it since.
      */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional
-    public void accept(long companyId) {
+    public void accept(long companyId, Instant seen) {
         lockedApproved(companyId);
-        IdentityProposal proposal = proposal(companyId)
+        IdentityProposal proposal = proposal(companyId).map(p -> sameAs(p.proposedAt(), seen, p))
                 .orElseThrow(() -> new RegistrationStateException("identity-change.error.none"));
         Identity to = proposal.proposed();
         if (records.taxNumberTaken(to.country(), to.taxNumber(), companyId)) {
@@ -131,16 +136,19 @@ public class IdentityChanges {
         publisher.publishEvent(new IdentityChangeDecided(companyId, to.shortName(), true, proposal.changes()));
     }
 
-    /** Declines the proposal with a reason (shown to the company): the approved values stay. */
+    /**
+     * Declines the proposal the office saw ({@code seen}, as in {@link #accept}) with a reason (shown to the company):
+     * the approved values stay.
+     */
     @PreAuthorize("hasRole('ORGANIZER')")
     @Transactional
-    public void decline(long companyId, String reason) {
+    public void decline(long companyId, Instant seen, String reason) {
         String comment = RegistrationService.requiredComment(reason, "reason");
         LockedCompany company = records.lock(companyId)
                 .orElseThrow(() -> new RegistrationStateException("registration.error.not-found"));
-        if (proposals.deleteByCompany(companyId) == 0) {
-            throw new RegistrationStateException("identity-change.error.none");
-        }
+        proposals.findById(companyId).map(p -> sameAs(p.getProposedAt(), seen, p))
+                .orElseThrow(() -> new RegistrationStateException("identity-change.error.none"));
+        proposals.deleteByCompany(companyId);
         record(companyId, RegistrationEventType.IDENTITY_CHANGE_DECLINED, comment, clock.instant());
         publisher.publishEvent(new IdentityChangeDecided(companyId, company.shortName(), false, comment));
     }
@@ -157,8 +165,13 @@ public class IdentityChanges {
      * profile's form shows the proposal, one saved with the approved values again takes the proposal back). Returns
      * {@code data} with the approved values, which the profile stores.
      */
-    CompanyData settle(LockedCompany company, CompanyData data, Instant at) {
+    CompanyData settle(LockedCompany company, CompanyData data, Instant shown, Instant at) {
         Optional<IdentityChangeProposal> pending = proposals.findById(company.id());
+        // decided, withdrawn or made again elsewhere since the form was loaded: not re-sent (or dropped) unseen
+        if (!Objects.equals(pending.map(IdentityChangeProposal::getProposedAt).orElse(null), shown)
+                && (pending.isPresent() || differs(company, data))) {
+            throw new RegistrationStateException("identity-change.error.form-outdated");
+        }
         if (!differs(company, data)) {
             if (pending.isPresent()) {
                 proposals.deleteByCompany(company.id());
@@ -186,6 +199,7 @@ public class IdentityChanges {
             form.setShortName(p.getShortName());
             form.setCountry(p.getCountry());
             form.setTaxNumber(p.getTaxNumber());
+            form.setProposalShown(p.getProposedAt());
         });
         return form;
     }
@@ -203,6 +217,14 @@ public class IdentityChanges {
 
     private static Identity identity(IdentityChangeProposal p) {
         return new Identity(p.getFullName(), p.getShortName(), p.getCountry(), p.getTaxNumber());
+    }
+
+    /** {@code proposal}, when it is the one the office saw; refused when the company proposed again since. */
+    private static <P> P sameAs(Instant proposedAt, Instant seen, P proposal) {
+        if (!proposedAt.equals(seen)) {
+            throw new RegistrationStateException("identity-change.error.changed");
+        }
+        return proposal;
     }
 
     private void lockedApproved(long companyId) {

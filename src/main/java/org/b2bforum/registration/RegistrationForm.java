@@ -1,5 +1,6 @@
 package org.b2bforum.registration;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,6 +33,16 @@ public class RegistrationForm {
     private String password = "";
     private String passwordConfirmation = "";
     private boolean consent;
+    /** When the identity proposal the form was loaded with was made (null: none), checked at the save (mend53d). */
+    private Instant proposalShown;
+
+    public Instant getProposalShown() {
+        return proposalShown;
+    }
+
+    public void setProposalShown(Instant proposalShown) {
+        this.proposalShown = proposalShown;
+    }
 
     public String getFullName() {
         return fullName;

@@ -272,7 +272,7 @@ public class RegistrationService {
         }
         Instant now = clock.instant();
         records.decide(companyId, RegistrationStatus.REJECTED, comment, now);
-        identityChanges.forget(companyId);
+        identityChanges.forget(companyId, comment, now);
         events.save(new RegistrationEvent(companyId, RegistrationEventType.APPROVAL_WITHDRAWN, comment,
                 organizer.id(), organizer.email(), now));
         publisher.publishEvent(new RegistrationDecided(companyId, company.shortName(), RegistrationStatus.REJECTED,
@@ -363,7 +363,7 @@ public class RegistrationService {
         }
         Instant now = clock.instant();
         CompanyData data = validated(company.id(), form);
-        store(company.id(), identityChanges.settle(company, data, now));
+        store(company.id(), identityChanges.settle(company, data, form.getProposalShown(), now));
         record(company.id(), RegistrationEventType.PROFILE_UPDATED, now);
         return IdentityChanges.differs(company, data);
     }

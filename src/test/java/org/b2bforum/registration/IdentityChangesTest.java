@@ -3,6 +3,7 @@ package org.b2bforum.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.b2bforum.BookingFixture;
@@ -82,6 +83,11 @@ class IdentityChangesTest {
         });
     }
 
+    /** What the office sees of the company's proposal: when it was made (null when there is none). */
+    private Instant seen(TestCompany c) {
+        return booking.asOrganizer(() -> identityChanges.of(c.id()).map(IdentityProposal::proposedAt).orElse(null));
+    }
+
     private List<String> notifications(TestCompany c, String key) {
         return jdbc.queryForList("select coalesce(detail, '') from notification where user_id = ? and message_key = ?",
                 String.class, c.user().id(), key);
@@ -133,7 +139,7 @@ class IdentityChangesTest {
     void accepting_applies_the_new_name_everywhere_and_tells_the_company() {
         propose(company, newName);
 
-        booking.asOrganizer(() -> identityChanges.accept(company.id()));
+        booking.asOrganizer(() -> identityChanges.accept(company.id(), seen(company)));
 
         assertThat(shortName(company)).isEqualTo(newName);
         assertThat(status(company)).isEqualTo("APPROVED");
@@ -151,9 +157,11 @@ class IdentityChangesTest {
     void declining_keeps_the_approved_name_and_tells_the_company_why() {
         propose(company, newName);
 
-        assertThatThrownBy(() -> booking.asOrganizer(() -> identityChanges.decline(company.id(), " ")))
+        Instant read = seen(company);
+        assertThatThrownBy(() -> booking.asOrganizer(() -> identityChanges.decline(company.id(), read, " ")))
                 .isInstanceOf(InvalidRegistrationException.class);
-        booking.asOrganizer(() -> identityChanges.decline(company.id(), "Название не совпадает с выпиской ЕГРЮЛ"));
+        booking.asOrganizer(
+                () -> identityChanges.decline(company.id(), seen(company), "Название не совпадает с выпиской ЕГРЮЛ"));
 
         assertThat(shortName(company)).isEqualTo(oldName);
         booking.as(company, () -> {
@@ -163,6 +171,45 @@ class IdentityChangesTest {
         assertThat(notifications(company, "notification.identity-change.declined"))
                 .containsExactly("Название не совпадает с выпиской ЕГРЮЛ");
         assertThat(trail(company)).last().isEqualTo(RegistrationEventType.IDENTITY_CHANGE_DECLINED);
+    }
+
+    @Test
+    void a_proposal_made_again_while_the_office_read_the_first_is_neither_accepted_nor_declined_unseen() {
+        propose(company, newName);
+        Instant read = seen(company);
+        propose(company, newName + " Групп"); // the company proposes again meanwhile
+        List<RegistrationEventType> before = trail(company);
+
+        assertThatThrownBy(() -> booking.asOrganizer(() -> identityChanges.accept(company.id(), read)))
+                .isInstanceOfSatisfying(RegistrationStateException.class,
+                        e -> assertThat(e.key()).isEqualTo("identity-change.error.changed"));
+        assertThatThrownBy(() -> booking.asOrganizer(() -> identityChanges.decline(company.id(), read, "Нет")))
+                .isInstanceOfSatisfying(RegistrationStateException.class,
+                        e -> assertThat(e.key()).isEqualTo("identity-change.error.changed"));
+
+        assertThat(shortName(company)).isEqualTo(oldName);
+        assertThat(booking.asOrganizer(() -> identityChanges.of(company.id()))).hasValueSatisfying(
+                p -> assertThat(p.proposed().shortName()).isEqualTo(newName + " Групп"));
+        assertThat(trail(company)).isEqualTo(before);
+        assertThat(notifications(company, "notification.identity-change.accepted")).isEmpty();
+        assertThat(notifications(company, "notification.identity-change.declined")).isEmpty();
+    }
+
+    @Test
+    void a_form_loaded_with_a_proposal_the_office_declined_since_does_not_send_it_again_unseen() {
+        propose(company, newName);
+        RegistrationForm open = booking.as(company, () -> registrations.myApplicationForm());
+        Instant read = seen(company);
+        booking.asOrganizer(() -> identityChanges.decline(company.id(), read, "Название не совпадает с выпиской"));
+        open.setDescription(open.getDescription() + " Дополнено.");
+
+        assertThatThrownBy(() -> booking.as(company, () -> registrations.updateProfile(open)))
+                .isInstanceOfSatisfying(RegistrationStateException.class,
+                        e -> assertThat(e.key()).isEqualTo("identity-change.error.form-outdated"));
+
+        booking.as(company, () -> assertThat(identityChanges.mine()).as("not sent again").isEmpty());
+        assertThat(trail(company)).last().isEqualTo(RegistrationEventType.IDENTITY_CHANGE_DECLINED);
+        assertThat(propose(company, newName + " Групп")).as("a form opened again proposes anew").isTrue();
     }
 
     @Test
@@ -177,7 +224,7 @@ class IdentityChangesTest {
                 company.id());
         jdbc.update("update company set tax_number = ? where id = ?", number, partner.id()); // registered meanwhile
 
-        assertThatThrownBy(() -> booking.asOrganizer(() -> identityChanges.accept(company.id())))
+        assertThatThrownBy(() -> booking.asOrganizer(() -> identityChanges.accept(company.id(), seen(company))))
                 .isInstanceOfSatisfying(RegistrationStateException.class,
                         e -> assertThat(e.key()).isEqualTo("identity-change.error.tax-number-taken"));
         assertThat(jdbc.queryForObject("select tax_number from company where id = ?", String.class, company.id()))
@@ -207,15 +254,21 @@ class IdentityChangesTest {
 
         assertThat(booking.asOrganizer(() -> identityChanges.of(company.id()))).isEmpty();
         assertThat(booking.asOrganizer(() -> identityChanges.count())).isEqualTo(before - 1);
+        assertThat(trail(company)).as("the trail says what became of the proposal").endsWith(
+                RegistrationEventType.IDENTITY_CHANGE_DECLINED, RegistrationEventType.APPROVAL_WITHDRAWN);
+        assertThat(notifications(company, "notification.identity-change.declined")).as("told of the withdrawal alone")
+                .isEmpty();
     }
 
     @Test
     void only_organizers_decide_and_a_company_withdraws_only_its_own_proposal() {
         propose(company, newName);
+        Instant read = seen(company);
 
         booking.as(partner, () -> {
-            assertThatThrownBy(() -> identityChanges.accept(company.id())).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> identityChanges.decline(company.id(), "нет"))
+            assertThatThrownBy(() -> identityChanges.accept(company.id(), read))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> identityChanges.decline(company.id(), read, "нет"))
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> identityChanges.pending()).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> identityChanges.of(company.id())).isInstanceOf(AccessDeniedException.class);
@@ -223,10 +276,11 @@ class IdentityChangesTest {
             assertThatThrownBy(() -> identityChanges.withdraw()).isInstanceOfSatisfying(
                     RegistrationStateException.class, e -> assertThat(e.key()).isEqualTo("identity-change.error.none"));
         });
-        booking.as(company, () -> assertThatThrownBy(() -> identityChanges.accept(company.id()))
+        booking.as(company, () -> assertThatThrownBy(() -> identityChanges.accept(company.id(), read))
                 .as("not even its own").isInstanceOf(AccessDeniedException.class));
         BookingFixture.logInAs(venue.staff());
-        assertThatThrownBy(() -> identityChanges.accept(company.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> identityChanges.accept(company.id(), read))
+                .isInstanceOf(AccessDeniedException.class);
 
         assertThat(shortName(company)).isEqualTo(oldName);
         assertThat(booking.asOrganizer(() -> identityChanges.of(company.id()))).isPresent();

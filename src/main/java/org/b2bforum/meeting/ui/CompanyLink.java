@@ -1,5 +1,7 @@
 package org.b2bforum.meeting.ui;
 
+import java.util.Optional;
+
 import com.vaadin.flow.component.html.Anchor;
 
 /** A company's name linking to its profile ("companies/<id>", a view of the company feature). */
@@ -10,5 +12,14 @@ class CompanyLink extends Anchor {
         addClassName("company-link");
         // let the router handle the click without reloading the page
         getElement().setAttribute("router-link", true);
+    }
+
+    /** A company's id as given in a link's parameter ("with"), empty when it is none. */
+    static Optional<Long> parseId(String value) {
+        try {
+            return Optional.of(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.b2bforum.meeting.ui;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -101,6 +100,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private BookingSettings settings;
     private Optional<BookingSettings.Closed> shownClosed = Optional.empty();
     private boolean listening;
+    private boolean building;
     /** The company may not ask now (wishes phase, booking closed, its limit reached): said when the form opens. */
     private boolean refused;
     private static final String NO_TABLE = "meeting.error.no-table";
@@ -109,6 +109,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private final Map<Long, Boolean> asked = new HashMap<>();
     /** Times still listed but taken by others since the list was loaded (found out by a refused "Send"). */
     private final Set<Long> taken = new HashSet<>();
+    private final BookingTimer timer;
 
     RequestMeetingView(MeetingQueries meetings, MeetingRequests requests, DirectoryService directory,
             BookingWindow bookingWindow, ForumTime forumTime, Clock clock, LiveUpdates live) {
@@ -118,6 +119,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         this.directory = directory;
         this.bookingWindow = bookingWindow;
         this.clock = clock;
+        this.timer = new BookingTimer(getElement(), clock);
         this.forumTime = forumTime;
         this.dates = new ForumDates(forumTime, getLocale());
         this.days = new SlotDays(day, slot, dates);
@@ -143,33 +145,31 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         BookingSettings now = bookingWindow.settings();
         if (!now.equals(settings) || !now.closedAt(clock.instant()).equals(shownClosed)) {
             removeAll();
-            show(partner);
+            show(partner, now);
         } else if (timeUp) {
             watchTheClock(); // a timer set a day ahead, the opening further
         }
     }
 
-    /** The browser's timer: the time the page waited for has come ({@link #watchTheClock}). */
+    /** The browser's timer: the time the page waited for has come ({@link #watchTheClock}); ignored before it. */
     @ClientCallable
     void timeUp() {
-        lookAgain(true);
+        if (timer.due()) {
+            lookAgain(true);
+        }
     }
 
-    /** The browser calls {@link #timeUp} when booking opens or closes (at most a day ahead, and again then). */
+    /** The browser calls {@link #timeUp} when booking opens or closes ({@link BookingTimer}). */
     private void watchTheClock() {
-        Instant when = shownClosed.isEmpty() ? settings.closesAt()
-                : shownClosed.get() == BookingSettings.Closed.NOT_YET_OPEN ? settings.opensAt() : null;
-        if (when != null) { // a little after it: the server's clock has passed it too
-            long in = Math.min(Duration.between(clock.instant(), when).toMillis(), Duration.ofDays(1).toMillis());
-            getElement().executeJs("setTimeout(() => this.$server.timeUp(), $0)", Math.max(0, in) + 500);
-        }
+        timer.arm(shownClosed.isEmpty() ? settings.closesAt()
+                : shownClosed.get() == BookingSettings.Closed.NOT_YET_OPEN ? settings.opensAt() : null);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         Optional<CompanyProfile> partner = event.getLocation().getQueryParameters().getSingleParameter("with")
-                .flatMap(RequestMeetingView::parseId).flatMap(this::profile);
+                .flatMap(CompanyLink::parseId).flatMap(this::profile);
         atStandAsked = event.getLocation().getQueryParameters().getSingleParameter("at")
                 .filter("stand"::equals).isPresent();
         if (partner.isEmpty()) {
@@ -178,12 +178,12 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
             add(new H1(getTranslation("profile.not-found.title")), missing);
             return;
         }
-        show(partner.get());
+        show(partner.get(), bookingWindow.settings());
     }
 
     private boolean atStandAsked;
 
-    private void show(CompanyProfile partner) {
+    private void show(CompanyProfile partner, BookingSettings window) {
         this.partner = partner;
         partnerId = partner.id();
         partnerName = partner.shortName();
@@ -202,12 +202,13 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
             return;
         }
 
-        settings = bookingWindow.settings();
+        settings = window; // read once per build: lookAgain has just read it
         how.setId("request-hint");
         how.addClassName("hint");
         how.setVisible(true);
         add(how);
 
+        building = true; // the fields set up again fire their listeners: the free times read once, below (mend53d)
         List<DelegateChoice> mine = meetings.myDelegates();
         Set<DelegateChoice> chosenBefore = delegates.getValue();
         delegates.setId("request-delegates");
@@ -228,6 +229,7 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
                 stand.companyName())).orElse(getTranslation("request-meeting.place.table")));
         place.setValue(atStandAsked && !stands.isEmpty() ? places.get(1) : places.getFirst());
         place.setVisible(!stands.isEmpty());
+        building = false;
         how.setText(hint());
 
         slot.setId("request-slot");
@@ -308,7 +310,9 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
 
     /** Loads the slots free for both companies and the chosen delegates, keeping the choice if it is still free. */
     private void refreshSlots() {
-        refreshSlots(freeSlots());
+        if (!building) {
+            refreshSlots(freeSlots());
+        }
     }
 
     /** Lists {@code options}, the slots just read as free, keeping the choice if it is among them. */
@@ -347,7 +351,11 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         showSlotsAvailable(!free.isEmpty());
     }
 
+    /** The free times read from the service (mend53d: once per build, checked by the tests). */
+    int slotReads;
+
     private List<SlotOption> freeSlots() {
+        slotReads++;
         List<Long> chosenDelegates = delegates.getValue().stream().map(DelegateChoice::id).toList();
         Optional<StandPlace> stand = stand();
         return stand.isPresent()
@@ -478,14 +486,6 @@ class RequestMeetingView extends VerticalLayout implements BeforeEnterObserver, 
         try {
             return Optional.of(directory.profile(id));
         } catch (CompanyNotFoundException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Long> parseId(String value) {
-        try {
-            return Optional.of(Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
             return Optional.empty();
         }
     }

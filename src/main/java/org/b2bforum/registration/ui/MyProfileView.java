@@ -136,10 +136,10 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
             if (registrations.updateProfile(form.read())) {
                 // saved, and the new name with the office: the note above says which, with the way to take it back
                 Notices.success(getTranslation("my-profile.saved-needs-approval"));
-                showProposal();
             } else {
                 Notices.success(getTranslation("my-profile.saved"));
             }
+            showProposal(); // the proposal the next save checks against
         } catch (InvalidRegistrationException e) {
             form.showErrors(e.errors());
         } catch (RegistrationStateException e) {
@@ -152,6 +152,7 @@ class MyProfileView extends VerticalLayout implements HasDynamicTitle {
         proposal.removeAll();
         Optional<IdentityProposal> mine = identityChanges.mine();
         proposal.setVisible(mine.isPresent());
+        form.proposalShown(mine.map(IdentityProposal::proposedAt).orElse(null));
         mine.ifPresent(p -> {
             IdentityProposal.Identity to = p.proposed();
             Paragraph text = new Paragraph(getTranslation("identity-change.pending", to.shortName(), to.fullName(),

@@ -256,7 +256,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     private void addIdentityProposal(IdentityProposal proposal) {
         Button accept = new Button(getTranslation("identity-change.accept"), VaadinIcon.CHECK.create(), e -> {
             try {
-                identityChanges.accept(companyId);
+                identityChanges.accept(companyId, proposal.proposedAt());
                 doneHere("identity-change.accepted", proposal.proposed().shortName());
             } catch (RegistrationStateException failure) {
                 failed(failure);
@@ -266,7 +266,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
         accept.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
         Button decline = new Button(getTranslation("identity-change.decline"), VaadinIcon.CLOSE.create(),
                 e -> askComment(Ask.DECLINE_IDENTITY, (text, dialog) -> decideWithComment(dialog, text,
-                        () -> identityChanges.decline(companyId, text.getValue()),
+                        () -> identityChanges.decline(companyId, proposal.proposedAt(), text.getValue()),
                         () -> doneHere("identity-change.declined"))));
         decline.setId("decline-identity-change");
         HorizontalLayout actions = new HorizontalLayout(accept, decline);

@@ -1,6 +1,7 @@
 package org.b2bforum.registration.ui;
 
 import org.b2bforum.base.ui.ComponentTexts;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,6 +59,8 @@ class RegistrationFormLayout extends VerticalLayout {
     private final List<DelegateRow> delegateRows = new ArrayList<>();
     private final List<String> cityItems = new ArrayList<>();
     private boolean validateLive;
+    /** When the identity proposal the form shows was made (null: none): the save checks it (mend53d). */
+    private Instant proposalShown;
 
     final TextField fullName = textField("fullName", 300);
     final TextField shortName = textField("shortName", 120);
@@ -159,6 +162,11 @@ class RegistrationFormLayout extends VerticalLayout {
         }
     }
 
+    /** When the identity proposal the profile shows was made (mend53d): a save checks it still awaits the office. */
+    void proposalShown(Instant proposedAt) {
+        proposalShown = proposedAt;
+    }
+
     /** The values the user entered, as a form for the service. */
     RegistrationForm read() {
         RegistrationForm form = new RegistrationForm();
@@ -180,6 +188,7 @@ class RegistrationFormLayout extends VerticalLayout {
         form.setPassword(password.getValue());
         form.setPasswordConfirmation(passwordConfirmation.getValue());
         form.setConsent(consent.getValue());
+        form.setProposalShown(proposalShown);
         return form;
     }
 
@@ -189,6 +198,7 @@ class RegistrationFormLayout extends VerticalLayout {
      * waits for the fix.
      */
     void fill(RegistrationForm form) {
+        proposalShown = form.getProposalShown();
         fullName.setValue(form.getFullName());
         shortName.setValue(form.getShortName());
         setCity(form.getCity());

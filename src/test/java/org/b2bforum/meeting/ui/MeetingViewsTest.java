@@ -827,9 +827,18 @@ class MeetingViewsTest extends ForumBrowserlessTest {
 
             view.timeUp();
             assertThat(view.request.isAttached()).as("still to open").isFalse();
+            // mend53d: a call before the armed instant reads nothing, even with the window changed meanwhile (the
+            // live update tells of that): a page calling back in a loop costs nothing
+            setBookingWindow(RunningServerTest.BOOKING_OPEN_BY_HAND, a);
+            view.timeUp();
+            assertThat(view.request.isAttached()).as("the early call ignored").isFalse();
+            setBookingWindow(new BookingSettings(Instant.now().plus(Duration.ofHours(2)), null, 50, false), a);
 
-            TestClock.aheadOnThisThread(Duration.ofHours(2).plusSeconds(1), view::timeUp);
+            // the browser's timer: a little after the opening, with up to 3 s of jitter
+            int reads = view.slotReads;
+            TestClock.aheadOnThisThread(Duration.ofHours(2).plusSeconds(5), view::timeUp);
             assertThat(view.request.isAttached()).isTrue();
+            assertThat(view.slotReads - reads).as("the free times read once for the form built").isEqualTo(1);
             assertThat(find(Paragraph.class).withId("request-opens").exists()).isFalse();
             assertThat(slotsOfTheDay(view, forum)).isNotEmpty();
         } finally {

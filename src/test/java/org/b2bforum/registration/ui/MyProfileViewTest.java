@@ -112,6 +112,10 @@ class MyProfileViewTest extends ForumBrowserlessTest {
                 .isEqualTo("APPROVED");
         assertThat(jdbc.queryForObject("select short_name from company where id = ?", String.class, company.id()))
                 .isEqualTo(approvedName);
+        // mend53d: saved again from the same page (the proposal it shows now), another edit goes through
+        test(view.form.shortName).setValue(approvedName + " Плюс Групп");
+        test(view.save).click();
+        assertThat(find(Paragraph.class).id("identity-proposal-text").getText()).contains(approvedName + " Плюс Групп");
 
         test(find(Button.class).id("withdraw-identity-change")).click();
 
