@@ -11,12 +11,13 @@ import com.vaadin.flow.dom.Element;
  * The browser's one timer on the request form (ux89, mend53d): it calls the view's {@code timeUp} a little after
  * booking opens or closes (at most a day ahead). Arming it again clears the one set before, and a call before the
  * armed instant (kept here, on the server) is ignored: a page calling back in a loop sets no timers and reads nothing.
- * Up to three seconds of jitter: two hundred waiting forms do not all call back in the same half second.
+ * Up to a second of jitter: two hundred waiting forms do not all call back in the same instant, and no waiting company
+ * sees the form much later than another at a timed opening (the form that shows first may book first).
  */
 final class BookingTimer {
 
     private static final long AFTER_MILLIS = 500;
-    private static final long JITTER_MILLIS = 3000;
+    private static final long JITTER_MILLIS = 1000;
 
     private final Element element;
     private final Clock clock;

@@ -834,7 +834,7 @@ class MeetingViewsTest extends ForumBrowserlessTest {
             assertThat(view.request.isAttached()).as("the early call ignored").isFalse();
             setBookingWindow(new BookingSettings(Instant.now().plus(Duration.ofHours(2)), null, 50, false), a);
 
-            // the browser's timer: a little after the opening, with up to 3 s of jitter
+            // the browser's timer: a little after the opening, with up to 1 s of jitter
             int reads = view.slotReads;
             TestClock.aheadOnThisThread(Duration.ofHours(2).plusSeconds(5), view::timeUp);
             assertThat(view.request.isAttached()).isTrue();
